@@ -1,0 +1,30 @@
+// Bundles the server, the command line and the benchmarks into dist/ with esbuild.
+// Dependencies stay external (node_modules); only our own TypeScript is compiled.
+import { build } from 'esbuild'
+import { readdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+
+const entryPoints = {
+  'server/main': 'src/server/main.ts',
+  'cli/main': 'src/cli/main.ts',
+}
+if (existsSync('bench')) {
+  for (const file of readdirSync('bench')) {
+    if (file.endsWith('.bench.ts')) entryPoints[`bench/${file.replace(/\.ts$/, '')}`] = join('bench', file)
+  }
+}
+for (const [name, path] of Object.entries(entryPoints)) {
+  if (!existsSync(path)) delete entryPoints[name]
+}
+
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+})
