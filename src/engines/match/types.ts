@@ -1,0 +1,78 @@
+/**
+ * The match engine's public types: the instance and result of `shared/formats/match-instance.md`
+ * (format v1). Everything inside the engine works on integer ids; strings exist only here,
+ * at the edges.
+ */
+
+export const PROGRAM_TRACKS = ['categorical', 'advanced', 'preliminary', 'reserved'] as const
+export type ProgramTrack = (typeof PROGRAM_TRACKS)[number]
+
+export type ProgramInput = {
+  id: string
+  capacity: number
+  /** The program's rank order list, most preferred first. */
+  ranks: string[]
+  track?: ProgramTrack
+  /** Program that receives this program's unfilled positions (an NRMP reversion). */
+  revertTo?: string
+}
+
+export type SupplementalListInput = {
+  /** Advanced programs this PGY-1 list belongs to. */
+  for: string[]
+  ranks: string[]
+}
+
+export type ApplicantInput = {
+  id: string
+  ranks: string[]
+  supplemental?: SupplementalListInput[]
+}
+
+/** One line of a couple's joint list; `null` means "no match" for that partner. */
+export type CoupleRankLine = [string | null, string | null]
+
+export type CoupleInput = {
+  id: string
+  members: [string, string]
+  ranks: CoupleRankLine[]
+}
+
+export type MatchInstance = {
+  programs: ProgramInput[]
+  applicants: ApplicantInput[]
+  couples?: CoupleInput[]
+}
+
+export type MatchAssignment = {
+  applicant: string
+  program: string
+  /** Set on the PGY-1 position matched from a supplemental list. */
+  supplemental?: true
+}
+
+export type ProgramFill = {
+  id: string
+  /** Capacity after reversions. */
+  capacity: number
+  filled: number
+}
+
+/** Counters from the engine; the caller adds wall-clock time (`ms`), the engine reads no clock. */
+export type MatchStats = {
+  proposals: number
+  ms?: number
+  [counter: string]: number | undefined
+}
+
+export type MatchResult = {
+  matches: MatchAssignment[]
+  unmatched: string[]
+  programs: ProgramFill[]
+  stats: MatchStats
+  /**
+   * Present only when the engine stopped on couples it could not place stably within its
+   * bounded work (with couples a stable matching need not exist).
+   */
+  unresolved?: { couples: string[]; message: string }
+}
