@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm'
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { NotificationStatus } from '#shared/enums.ts'
+
+/**
+ * Every e-mail the application sends is written here first, in the same transaction as the
+ * change that causes it; a worker delivers it over SMTP, or it stays readable on the outbox
+ * page when no SMTP server is configured.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').$type<NotificationStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_status_next_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
+)
+
+/**
+ * Append-only: who did what to which object, never the content. The application's database
+ * role only ever inserts here (see the migration's trigger that refuses UPDATE and DELETE).
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    objectType: text('object_type'),
+    objectId: text('object_id'),
+    requestId: text('request_id'),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId), index('audit_log_action_idx').on(t.action)],
+)

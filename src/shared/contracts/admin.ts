@@ -1,0 +1,87 @@
+import { z } from 'zod'
+import { PERSON_STATUSES, ROLES } from '../enums.ts'
+import { Email, PageQuery, requiredText, text } from './common.ts'
+import { PersonSummary } from './profiles.ts'
+
+const RoleList = z
+  .array(z.enum(ROLES))
+  .min(1, 'Choose at least one role.')
+  .refine((roles) => new Set(roles).size === roles.length, 'Each role may appear only once.')
+
+export const PeopleQuery = PageQuery.extend({
+  q: text(120).optional(),
+  role: z.enum(ROLES).optional(),
+  status: z.enum(PERSON_STATUSES).optional(),
+})
+export type PeopleQuery = z.infer<typeof PeopleQuery>
+
+export const PeoplePage = z.object({
+  items: z.array(PersonSummary),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type PeoplePage = z.infer<typeof PeoplePage>
+
+export const InvitePersonRequest = z.object({
+  email: Email,
+  name: requiredText(120),
+  roles: RoleList,
+})
+export type InvitePersonRequest = z.infer<typeof InvitePersonRequest>
+
+export const UpdateRolesRequest = z.object({ roles: RoleList })
+export type UpdateRolesRequest = z.infer<typeof UpdateRolesRequest>
+
+export const AdminSummaryResponse = z.object({
+  people: z.object({
+    total: z.number().int(),
+    invited: z.number().int(),
+    disabled: z.number().int(),
+    byRole: z.record(z.string(), z.number().int()),
+  }),
+  outboxPending: z.number().int(),
+})
+export type AdminSummaryResponse = z.infer<typeof AdminSummaryResponse>
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  requestId: z.string().nullable(),
+})
+export type AuditEntry = z.infer<typeof AuditEntry>
+
+export const AuditQuery = PageQuery.extend({ action: text(80).optional(), actorId: z.uuid().optional() })
+export type AuditQuery = z.infer<typeof AuditQuery>
+
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type AuditPage = z.infer<typeof AuditPage>
+
+export const OutboxMessage = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+})
+export type OutboxMessage = z.infer<typeof OutboxMessage>
+
+export const OutboxPage = z.object({
+  items: z.array(OutboxMessage),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type OutboxPage = z.infer<typeof OutboxPage>

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { ROLES, PERSON_STATUSES } from '../enums.ts'
+import { Email, requiredText } from './common.ts'
+
+/** NIST SP 800-63B: length over composition rules; 12 is the floor we ask for. */
+export const Password = z
+  .string()
+  .min(12, 'Use at least 12 characters.')
+  .max(200, 'Use at most 200 characters.')
+
+export const SignInRequest = z.object({
+  email: Email,
+  password: z.string().min(1, 'Enter your password.').max(200, 'Use at most 200 characters.'),
+})
+export type SignInRequest = z.infer<typeof SignInRequest>
+
+export const EmailOnlyRequest = z.object({ email: Email })
+export type EmailOnlyRequest = z.infer<typeof EmailOnlyRequest>
+
+export const TokenRequest = z.object({ token: requiredText(200) })
+export type TokenRequest = z.infer<typeof TokenRequest>
+
+export const CompletePasswordResetRequest = z.object({ token: requiredText(200), password: Password })
+export type CompletePasswordResetRequest = z.infer<typeof CompletePasswordResetRequest>
+
+export const AcceptInviteRequest = z.object({ token: requiredText(200), password: Password })
+export type AcceptInviteRequest = z.infer<typeof AcceptInviteRequest>
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+  newPassword: Password,
+})
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>
+
+export const SessionPerson = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  status: z.enum(PERSON_STATUSES),
+})
+export type SessionPerson = z.infer<typeof SessionPerson>
+
+export const SessionResponse = z
+  .object({
+    person: SessionPerson,
+    /** When the session ends at the latest (absolute timeout), UTC. */
+    expiresAt: z.string(),
+    demoMode: z.boolean(),
+  })
+  .meta({ id: 'Session' })
+export type SessionResponse = z.infer<typeof SessionResponse>
+
+export const DemoAccount = z.object({
+  role: z.enum(ROLES),
+  email: z.string(),
+  password: z.string(),
+  name: z.string(),
+  description: z.string(),
+})
+export type DemoAccount = z.infer<typeof DemoAccount>
+
+export const DemoAccountsResponse = z.object({ accounts: z.array(DemoAccount) })
+export type DemoAccountsResponse = z.infer<typeof DemoAccountsResponse>
+
+/** Answer to requests that must not reveal whether an account exists. */
+export const AcceptedResponse = z.object({ accepted: z.literal(true), message: z.string() })
+export type AcceptedResponse = z.infer<typeof AcceptedResponse>

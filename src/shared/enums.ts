@@ -1,0 +1,127 @@
+/**
+ * Enumerations shared by the database, the zod contracts and the web app. Each is declared
+ * once as a const array; the type is derived from it.
+ */
+
+export const ROLES = ['student', 'mentor', 'advisor', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  student: 'Student',
+  mentor: 'Mentor',
+  advisor: 'Advisor',
+  admin: 'Administrator',
+}
+
+export const PERSON_STATUSES = ['invited', 'active', 'disabled'] as const
+export type PersonStatus = (typeof PERSON_STATUSES)[number]
+
+/** Where a student is in the curriculum; research years sit between M3 and M4 for most. */
+export const CLASS_YEARS = ['M1', 'M2', 'M3', 'M4', 'research'] as const
+export type ClassYear = (typeof CLASS_YEARS)[number]
+
+export const CLASS_YEAR_LABELS: Record<ClassYear, string> = {
+  M1: 'Year 1 (M1)',
+  M2: 'Year 2 (M2)',
+  M3: 'Year 3 (M3)',
+  M4: 'Year 4 (M4)',
+  research: 'Research year',
+}
+
+export const STUDENT_TRACKS = ['MD', 'MD-PhD', 'MD-MPH', 'MD-MBA', 'primary-care-scholars', 'rural-health'] as const
+export type StudentTrack = (typeof STUDENT_TRACKS)[number]
+
+export const STUDENT_TRACK_LABELS: Record<StudentTrack, string> = {
+  MD: 'MD',
+  'MD-PhD': 'MD-PhD (Medical Scientist Training Program)',
+  'MD-MPH': 'MD-MPH dual degree',
+  'MD-MBA': 'MD-MBA dual degree',
+  'primary-care-scholars': 'Primary Care Scholars',
+  'rural-health': 'Rural Health track',
+}
+
+export const MENTOR_KINDS = ['faculty', 'resident', 'fellow', 'alumni', 'near-peer'] as const
+export type MentorKind = (typeof MENTOR_KINDS)[number]
+
+export const MENTOR_KIND_LABELS: Record<MentorKind, string> = {
+  faculty: 'Faculty',
+  resident: 'Resident',
+  fellow: 'Fellow',
+  alumni: 'Alumni',
+  'near-peer': 'Near-peer student',
+}
+
+/** What a mentor offers, and (the same words) what help a student wants. */
+export const MENTOR_OFFERINGS = [
+  'career-advice',
+  'research',
+  'shadowing',
+  'letters',
+  'mock-interviews',
+  'cv-review',
+  'personal-statement-review',
+  'wellness',
+  'identity-based-mentorship',
+] as const
+export type MentorOffering = (typeof MENTOR_OFFERINGS)[number]
+
+export const MENTOR_OFFERING_LABELS: Record<MentorOffering, string> = {
+  'career-advice': 'Career advice',
+  research: 'Research',
+  shadowing: 'Shadowing',
+  letters: 'Letters of recommendation',
+  'mock-interviews': 'Mock interviews',
+  'cv-review': 'CV review',
+  'personal-statement-review': 'Personal statement review',
+  wellness: 'Wellness',
+  'identity-based-mentorship': 'Identity-based mentorship',
+}
+
+export const ACADEMIC_RANKS = ['instructor', 'assistant-professor', 'associate-professor', 'professor', 'clinical-faculty'] as const
+export type AcademicRank = (typeof ACADEMIC_RANKS)[number]
+
+export const ACADEMIC_RANK_LABELS: Record<AcademicRank, string> = {
+  instructor: 'Instructor',
+  'assistant-professor': 'Assistant Professor',
+  'associate-professor': 'Associate Professor',
+  professor: 'Professor',
+  'clinical-faculty': 'Clinical Faculty',
+}
+
+/** Who may see a person's optional, self-identified identity fields. */
+export const IDENTITY_VISIBILITIES = ['private', 'advisors', 'mentors-and-advisors', 'everyone'] as const
+export type IdentityVisibility = (typeof IDENTITY_VISIBILITIES)[number]
+
+export const IDENTITY_VISIBILITY_LABELS: Record<IdentityVisibility, string> = {
+  private: 'Only me',
+  advisors: 'Advisors (Office of Student Affairs)',
+  'mentors-and-advisors': 'Mentors and advisors',
+  everyone: 'Everyone at the school',
+}
+
+/** Optional, self-identified identity attributes a person may share for identity-based mentorship. */
+export const IDENTITY_ATTRIBUTES = [
+  'first-generation',
+  'underrepresented-in-medicine',
+  'lgbtq',
+  'parent-or-caregiver',
+  'veteran',
+  'disability',
+  'international',
+  'rural-background',
+] as const
+export type IdentityAttribute = (typeof IDENTITY_ATTRIBUTES)[number]
+
+export const IDENTITY_ATTRIBUTE_LABELS: Record<IdentityAttribute, string> = {
+  'first-generation': 'First in family to attend college',
+  'underrepresented-in-medicine': 'Underrepresented in medicine',
+  lgbtq: 'LGBTQ+',
+  'parent-or-caregiver': 'Parent or caregiver',
+  veteran: 'Military veteran',
+  disability: 'Person with a disability',
+  international: 'International background',
+  'rural-background': 'Rural background',
+}
+
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'outbox'] as const
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
