@@ -1,0 +1,72 @@
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import pg from 'pg'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as schema from './schema/index.ts'
+
+export type Schema = typeof schema
+/** One type for both drivers: services and repositories never know which one runs. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export type DatabaseHandle = {
+  db: Database
+  kind: DatabaseKind
+  /** Runs the committed SQL migrations; safe to call on an up-to-date database. */
+  migrate(): Promise<void>
+  close(): Promise<void>
+  /** The PGlite instance, for tests that clone a migrated template. */
+  pglite?: PGlite
+}
+
+/** The migrations folder, found from this file both in the source tree and in the bundle. */
+export function migrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'src', 'server', 'db', 'migrations')
+    if (existsSync(candidate)) return candidate
+    if (existsSync(join(dir, 'migrations', 'meta'))) return join(dir, 'migrations')
+    dir = dirname(dir)
+  }
+  throw new Error('The database migrations folder was not found next to the application.')
+}
+
+export async function openPglite(dataDir: string | undefined, from?: Blob): Promise<DatabaseHandle> {
+  const client = await PGlite.create(dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    ...(from ? { loadDataDir: from } : {}),
+  })
+  return wrapPglite(client)
+}
+
+export function wrapPglite(client: PGlite): DatabaseHandle {
+  const db = drizzlePglite(client, { schema }) as unknown as Database
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    migrate: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    close: () => client.close(),
+  }
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // Fail at start-up, with the driver's words, rather than on the first request.
+  const probe = await pool.connect()
+  probe.release()
+  const db = drizzlePostgres(pool, { schema }) as unknown as Database
+  return {
+    db,
+    kind: 'postgres',
+    migrate: () => migratePostgres(db as never, { migrationsFolder: migrationsFolder() }),
+    close: () => pool.end(),
+  }
+}
