@@ -1,0 +1,143 @@
+/**
+ * Seeded pseudo-random numbers for the instance generator and the match simulator.
+ *
+ * xoshiro128** (Blackman & Vigna 2018) on four 32-bit words, seeded through splitmix32 so that
+ * any 32-bit seed (including 0) gives a well-mixed state. Gaussians use the Box–Muller
+ * transform and keep the second value of each pair. Pure: no clock, no `Math.random`.
+ */
+
+export type Random = {
+  /** Uniform float in [0, 1). */
+  next(): number
+  /** Uniform integer in [0, n). */
+  int(n: number): number
+  /** Standard normal deviate (mean 0, standard deviation 1). */
+  normal(): number
+  /** Uniform pick of one element; throws on an empty array. */
+  pick<T>(items: readonly T[]): T
+  /** Index drawn with probability proportional to `weights[i]` (all ≥ 0, sum > 0). */
+  weighted(weights: readonly number[]): number
+  /** In-place Fisher–Yates shuffle; returns the same array. */
+  shuffle<T>(items: T[]): T[]
+}
+
+/** A 32-bit seed from a number or a string (FNV-1a for strings). */
+export function toSeed(seed: number | string): number {
+  if (typeof seed === 'number') {
+    if (!Number.isFinite(seed)) throw new RangeError(`seed must be finite, got ${seed}`)
+    // Fold values beyond 32 bits so that e.g. 2**32 + 1 and 1 differ.
+    const high = Math.floor(seed / 2 ** 32)
+    return (Math.trunc(seed) ^ Math.imul(high, 0x9e3779b1)) >>> 0
+  }
+  let hash = 0x811c9dc5
+  for (let i = 0; i < seed.length; i++) {
+    hash ^= seed.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+/** MurmurHash3's 32-bit finaliser: a bijective mix of all bits. */
+function fmix32(x: number): number {
+  let h = x >>> 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/**
+ * The seed of stream `index` under a base seed: the simulator gives run `i` the stream
+ * `deriveSeed(seed, i)`, so a run's outcome does not depend on which worker ran it.
+ */
+export function deriveSeed(seed: number | string, index: number): number {
+  const base = toSeed(seed)
+  return fmix32(base ^ fmix32((index >>> 0) + 0x9e3779b9) ^ Math.imul(Math.floor(index / 2 ** 32), 0x7feb352d))
+}
+
+/** A new generator; the same seed always yields the same sequence. */
+export function createRandom(seed: number | string): Random {
+  // splitmix32 to fill the state.
+  let z = toSeed(seed)
+  const split = (): number => {
+    z = (z + 0x9e3779b9) >>> 0
+    return fmix32(z)
+  }
+  let s0 = split()
+  let s1 = split()
+  let s2 = split()
+  let s3 = split()
+  if ((s0 | s1 | s2 | s3) === 0) s0 = 1
+
+  const nextUint32 = (): number => {
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
+    const t = s1 << 9
+    s2 ^= s0
+    s3 ^= s1
+    s1 ^= s2
+    s0 ^= s3
+    s2 ^= t
+    s3 = rotl(s3, 11)
+    return result
+  }
+
+  const next = (): number => nextUint32() / 4294967296
+
+  let spare = 0
+  let hasSpare = false
+  const normal = (): number => {
+    if (hasSpare) {
+      hasSpare = false
+      return spare
+    }
+    // 1 - next() is in (0, 1], so the logarithm is finite.
+    const u = 1 - next()
+    const v = next()
+    const radius = Math.sqrt(-2 * Math.log(u))
+    const angle = 2 * Math.PI * v
+    spare = radius * Math.sin(angle)
+    hasSpare = true
+    return radius * Math.cos(angle)
+  }
+
+  const int = (n: number): number => {
+    if (!(n >= 1)) throw new RangeError(`int(n) needs n >= 1, got ${n}`)
+    return Math.floor(next() * n)
+  }
+
+  return {
+    next,
+    int,
+    normal,
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new RangeError('pick from an empty array')
+      return items[int(items.length)] as T
+    },
+    weighted(weights: readonly number[]): number {
+      let total = 0
+      for (const w of weights) total += w
+      if (!(total > 0)) throw new RangeError('weighted() needs a positive total weight')
+      let target = next() * total
+      for (let i = 0; i < weights.length; i++) {
+        target -= weights[i] as number
+        if (target < 0) return i
+      }
+      return weights.length - 1
+    },
+    shuffle<T>(items: T[]): T[] {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = int(i + 1)
+        const tmp = items[i] as T
+        items[i] = items[j] as T
+        items[j] = tmp
+      }
+      return items
+    },
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0
+}
