@@ -76,3 +76,34 @@ export type MatchResult = {
    */
   unresolved?: { couples: string[]; message: string }
 }
+
+/** Bounds on the solver's work; every field has a default sized for a national match. */
+export type SolveOptions = {
+  /**
+   * Hard cap on work units (proposals plus instability-chain steps) per run of the algorithm.
+   * Default: 40 × (rank entries) + 1,000,000.
+   */
+  maxWork?: number
+  /**
+   * How many times one couple may be pulled back up its list by an instability chain before
+   * the run is declared a loop (Roth & Peranson's loop detection). Default: 30.
+   */
+  maxCoupleReentries?: number
+  /**
+   * When a run loops, it is repeated with the couples entered in another (deterministic) order,
+   * up to this many runs in all; the run with the fewest blocking couples is kept. Default: 4.
+   */
+  attempts?: number
+}
+
+export const BLOCKING_KINDS = ['single', 'couple', 'supplemental'] as const
+export type BlockingKind = (typeof BLOCKING_KINDS)[number]
+
+/**
+ * A blocking pair (or blocking couple): an applicant or couple and the program(s) that would
+ * both rather be matched to each other than keep what the result gives them.
+ */
+export type BlockingPair =
+  | { kind: 'single'; applicant: string; program: string }
+  | { kind: 'supplemental'; applicant: string; program: string }
+  | { kind: 'couple'; couple: string; programs: [string | null, string | null] }

@@ -1,0 +1,597 @@
+import { ADVANCED_TRACK, type CompiledInstance } from './compile-instance.ts'
+import type { SolveOptions } from './types.ts'
+
+/** The solver's answer in integer form; `decodeResult` turns it back into ids. */
+export type CompiledResult = {
+  /** Primary match of each applicant (a program index), or -1. */
+  readonly applicantProgram: Int32Array
+  /** PGY-1 program matched from a supplemental list, or -1. */
+  readonly supplementalProgram: Int32Array
+  /** Capacity of each program after reversions. */
+  readonly programCapacity: Int32Array
+  readonly programFilled: Int32Array
+  readonly stats: CompiledStats
+  /** Couples left blocking (or unplaced) when the bounded work ran out; empty when stable. */
+  readonly unresolvedCouples: readonly number[]
+  readonly unresolvedMessage?: string
+}
+
+export type CompiledStats = {
+  /** Every (applicant or couple, list entry) the algorithm considered. */
+  proposals: number
+  /** Couples sent down to their next line because a member was displaced. */
+  coupleRestarts: number
+  /** Applicants or couples pulled back up their lists by an instability chain. */
+  reentries: number
+  /** Runs of the algorithm, counting reruns after reversions and after loops. */
+  runs: number
+  reversionRounds: number
+  revertedPositions: number
+}
+
+const DEFAULT_MAX_COUPLE_REENTRIES = 30
+const DEFAULT_ATTEMPTS = 4
+
+type RunOutcome = {
+  applicantProgram: Int32Array
+  supplementalProgram: Int32Array
+  programFilled: Int32Array
+  looped: boolean
+  blockingCouples: number[]
+}
+
+/**
+ * Applicant-proposing deferred acceptance with couples, supplemental PGY-1 lists and
+ * reversions, after Roth & Peranson (1999), "The Redesign of the Matching Market for American
+ * Physicians", AER 89(4):748–780, and the NRMP's rules for couples:
+ *
+ * 1. singles propose first; then couples enter one at a time (in id order), each followed by
+ *    the chain of displacements it causes;
+ * 2. a couple is placed on a line only when both programs take their member; a displaced member
+ *    withdraws the partner and the couple resumes from its next line;
+ * 3. a seat freed by a withdrawal (rather than by the program's own choice) is offered, in the
+ *    program's order, to the applicants and couples who now prefer it — Roth & Peranson's
+ *    program stack — so instability chains are repaired instead of left behind;
+ * 4. a couple pulled back up its list more than `maxCoupleReentries` times, or a run that
+ *    exceeds `maxWork`, is a loop: the run is finished without further couple re-entries and
+ *    retried with the couples entered in another deterministic order (up to `attempts` runs);
+ *    the run with the fewest blocking couples wins and they are reported as unresolved;
+ * 5. an applicant holding an advanced position also proposes, as a separate PGY-1 seeker, down
+ *    the supplemental list attached to that program;
+ * 6. unfilled positions of programs with `revertTo` move there and the match runs again until
+ *    no position moves (NRMP reversions).
+ *
+ * Without couples, supplemental lists and reversions this is textbook deferred acceptance and
+ * returns the applicant-optimal stable matching. No clock, no randomness: equal inputs give
+ * equal outputs.
+ */
+export function solveCompiled(compiled: CompiledInstance, options: SolveOptions = {}): CompiledResult {
+  const stats: CompiledStats = {
+    proposals: 0,
+    coupleRestarts: 0,
+    reentries: 0,
+    runs: 0,
+    reversionRounds: 0,
+    revertedPositions: 0,
+  }
+  const capacity = compiled.programCapacity.slice()
+  const P = compiled.programCount
+  const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
+  let outcome = runWithRetries(compiled, capacity, options, attempts, stats)
+  // Seats only move forward along the (acyclic) revertTo chains, so this ends; the bound is a
+  // second guard.
+  for (let round = 0; round <= P; round++) {
+    let moved = 0
+    const next = capacity.slice()
+    for (let p = 0; p < P; p++) {
+      const target = compiled.programRevertTo[p] as number
+      const unfilled = (capacity[p] as number) - (outcome.programFilled[p] as number)
+      if (target < 0 || unfilled <= 0) continue
+      next[p]! -= unfilled
+      next[target]! += unfilled
+      moved += unfilled
+    }
+    if (moved === 0) break
+    capacity.set(next)
+    stats.reversionRounds++
+    stats.revertedPositions += moved
+    outcome = runWithRetries(compiled, capacity, options, attempts, stats)
+  }
+  const unresolvedCouples = outcome.blockingCouples
+  return {
+    applicantProgram: outcome.applicantProgram,
+    supplementalProgram: outcome.supplementalProgram,
+    programCapacity: capacity,
+    programFilled: outcome.programFilled,
+    stats,
+    unresolvedCouples,
+    ...(unresolvedCouples.length > 0
+      ? {
+          unresolvedMessage:
+            `no stable matching found within the work bound (${stats.runs} runs); ` +
+            `${unresolvedCouples.length} couple(s) left with a blocking pair of programs`,
+        }
+      : {}),
+  }
+}
+
+function runWithRetries(
+  compiled: CompiledInstance,
+  capacity: Int32Array,
+  options: SolveOptions,
+  attempts: number,
+  stats: CompiledStats,
+): RunOutcome {
+  let best: RunOutcome | undefined
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const outcome = runOnce(compiled, capacity, coupleOrder(compiled.coupleCount, attempt), options, stats)
+    if (best === undefined || outcome.blockingCouples.length < best.blockingCouples.length) best = outcome
+    if (!outcome.looped && outcome.blockingCouples.length === 0) break
+    if (compiled.coupleCount === 0) break
+  }
+  return best as RunOutcome
+}
+
+/** Attempt 0 enters couples in id order; later attempts use a fixed, seedless permutation. */
+function coupleOrder(count: number, attempt: number): Int32Array {
+  const order = new Int32Array(count)
+  for (let c = 0; c < count; c++) order[c] = c
+  if (attempt === 0) return order
+  const key = new Uint32Array(count)
+  for (let c = 0; c < count; c++) key[c] = mix(c * 0x9e3779b1 + attempt * 0x85ebca6b)
+  return order.sort((x, y) => (key[x] as number) - (key[y] as number) || x - y)
+}
+
+function mix(value: number): number {
+  let h = value >>> 0
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d)
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+function runOnce(
+  compiled: CompiledInstance,
+  capacity: Int32Array,
+  order: Int32Array,
+  options: SolveOptions,
+  stats: CompiledStats,
+): RunOutcome {
+  stats.runs++
+  const {
+    programCount: P,
+    applicantCount: A,
+    coupleCount: C,
+    programTrack,
+    programRankStart,
+    programRankApplicants,
+    programRankPrimaryEntry,
+    entryProgram,
+    entryRank,
+    applicantListStart,
+    coupleOf,
+    coupleMembers,
+    coupleLineStart,
+    coupleEntryBase,
+    supplementalListStart,
+    applicantSupplementalStart,
+    supplementalAdvanced,
+    supplementalList,
+  } = compiled
+  const maxWork = options.maxWork ?? 40 * (compiled.entryCount + programRankApplicants.length) + 1_000_000
+  const maxReentries = options.maxCoupleReentries ?? DEFAULT_MAX_COUPLE_REENTRIES
+
+  // Each program holds the program-side ranks of its current applicants in a max-heap, so the
+  // worst held applicant — the one a better proposal displaces — is at the top.
+  const heapStart = new Int32Array(P + 1)
+  for (let p = 0; p < P; p++) heapStart[p + 1] = (heapStart[p] as number) + (capacity[p] as number)
+  const heap = new Int32Array(heapStart[P] as number)
+  const heapSize = new Int32Array(P)
+
+  const primaryProgram = new Int32Array(A).fill(-1)
+  /** Singles: entry held, or next entry to try while displaced; list end when exhausted. */
+  const cursor = new Int32Array(A)
+  for (let a = 0; a < A; a++) cursor[a] = applicantListStart[a] as number
+  /** Couples: line held, or next line to try. */
+  const coupleCursor = new Int32Array(C)
+  for (let c = 0; c < C; c++) coupleCursor[c] = coupleLineStart[c] as number
+  const couplePlaced = new Uint8Array(C)
+  const coupleReentries = new Int32Array(C)
+  const supplementalActive = new Int32Array(A).fill(-1)
+  const supplementalProgram = new Int32Array(A).fill(-1)
+  const supplementalCursor = new Int32Array(A)
+
+  // Agents: [0, A) singles, [A, A + C) couples, [A + C, 2A + C) supplemental seekers.
+  const agentCount = 2 * A + C
+  const stack = new Int32Array(agentCount)
+  const inStack = new Uint8Array(agentCount)
+  let stackSize = 0
+  const vacancies = new Int32Array(P)
+  const inVacancies = new Uint8Array(P)
+  let vacancyCount = 0
+
+  let work = 0
+  let proposals = 0
+  let looped = false
+  let coupleReentryAllowed = true
+
+  const push = (agent: number): void => {
+    if (inStack[agent] === 1) return
+    inStack[agent] = 1
+    stack[stackSize++] = agent
+  }
+  const queueVacancy = (p: number): void => {
+    if (inVacancies[p] === 1) return
+    inVacancies[p] = 1
+    vacancies[vacancyCount++] = p
+  }
+
+  // --- max-heap of ranks per program -------------------------------------------------------
+  const siftUp = (base: number, i: number): void => {
+    const value = heap[base + i] as number
+    while (i > 0) {
+      const parent = (i - 1) >> 1
+      const above = heap[base + parent] as number
+      if (above >= value) break
+      heap[base + i] = above
+      i = parent
+    }
+    heap[base + i] = value
+  }
+  const siftDown = (base: number, size: number, i: number): void => {
+    const value = heap[base + i] as number
+    for (;;) {
+      let child = 2 * i + 1
+      if (child >= size) break
+      const right = child + 1
+      if (right < size && (heap[base + right] as number) > (heap[base + child] as number)) child = right
+      const below = heap[base + child] as number
+      if (below <= value) break
+      heap[base + i] = below
+      i = child
+    }
+    heap[base + i] = value
+  }
+  const heapInsert = (p: number, rank: number): void => {
+    const base = heapStart[p] as number
+    const size = heapSize[p] as number
+    heap[base + size] = rank
+    heapSize[p] = size + 1
+    siftUp(base, size)
+  }
+  const heapPop = (p: number): number => {
+    const base = heapStart[p] as number
+    const size = (heapSize[p] as number) - 1
+    const top = heap[base] as number
+    heapSize[p] = size
+    if (size > 0) {
+      heap[base] = heap[base + size] as number
+      siftDown(base, size, 0)
+    }
+    return top
+  }
+  const heapRemove = (p: number, rank: number): void => {
+    const base = heapStart[p] as number
+    const size = (heapSize[p] as number) - 1
+    let i = 0
+    while ((heap[base + i] as number) !== rank) i++
+    heapSize[p] = size
+    if (i === size) return
+    heap[base + i] = heap[base + size] as number
+    siftUp(base, i)
+    siftDown(base, size, i)
+  }
+
+  /** Would `p` take an applicant it ranks `rank`, given whom it holds now? */
+  const accepts = (p: number, rank: number): boolean => {
+    if (rank < 0) return false
+    const size = heapSize[p] as number
+    return size < (capacity[p] as number) || (size > 0 && (heap[heapStart[p] as number] as number) > rank)
+  }
+
+  /** Held applicants ranked above `rank`, not counting the ranks `skipA` and `skipB`. */
+  const countAbove = (p: number, rank: number, skipA: number, skipB: number): number => {
+    const base = heapStart[p] as number
+    const size = heapSize[p] as number
+    let count = 0
+    for (let i = 0; i < size; i++) {
+      const held = heap[base + i] as number
+      if (held < rank && held !== skipA && held !== skipB) count++
+    }
+    return count
+  }
+
+  /** Program-side rank of a placed couple's member (side 0 or 1) at the program it holds. */
+  const memberRank = (c: number, side: number): number =>
+    entryRank[coupleEntryBase + 2 * (coupleCursor[c] as number) + side] as number
+
+  // --- supplemental lists ------------------------------------------------------------------
+  const onEnter = (a: number, p: number): void => {
+    if (programTrack[p] !== ADVANCED_TRACK) return
+    const to = applicantSupplementalStart[a + 1] as number
+    for (let i = applicantSupplementalStart[a] as number; i < to; i++) {
+      if (supplementalAdvanced[i] !== p) continue
+      const list = supplementalList[i] as number
+      supplementalActive[a] = list
+      supplementalCursor[a] = supplementalListStart[list] as number
+      push(A + C + a)
+      return
+    }
+  }
+  const onLeave = (a: number): void => {
+    if (supplementalActive[a] === -1) return
+    supplementalActive[a] = -1
+    const held = supplementalProgram[a] as number
+    if (held < 0) return
+    heapRemove(held, entryRank[supplementalCursor[a] as number] as number)
+    supplementalProgram[a] = -1
+    queueVacancy(held)
+  }
+
+  // --- displacement ------------------------------------------------------------------------
+  /** `p` drops the applicant it ranks `rank`, who re-enters the stack. */
+  const displace = (p: number, rank: number): void => {
+    const a = programRankApplicants[(programRankStart[p] as number) + rank] as number
+    if (primaryProgram[a] !== p) {
+      supplementalProgram[a] = -1
+      supplementalCursor[a]!++
+      push(A + C + a)
+      return
+    }
+    primaryProgram[a] = -1
+    onLeave(a)
+    const c = coupleOf[a] as number
+    if (c < 0) {
+      cursor[a]!++
+      push(a)
+      return
+    }
+    const partnerSide = coupleMembers[2 * c] === a ? 1 : 0
+    const partner = coupleMembers[2 * c + partnerSide] as number
+    const partnerProgram = primaryProgram[partner] as number
+    if (partnerProgram >= 0) {
+      heapRemove(partnerProgram, memberRank(c, partnerSide))
+      primaryProgram[partner] = -1
+      onLeave(partner)
+      queueVacancy(partnerProgram)
+    }
+    couplePlaced[c] = 0
+    coupleCursor[c]!++
+    stats.coupleRestarts++
+    push(A + c)
+  }
+
+  const admit = (p: number, rank: number): void => {
+    if ((heapSize[p] as number) >= (capacity[p] as number)) displace(p, heapPop(p))
+    heapInsert(p, rank)
+  }
+
+  // --- proposals ---------------------------------------------------------------------------
+  const proposeSingle = (a: number): void => {
+    if (primaryProgram[a] !== -1) return
+    const end = applicantListStart[a + 1] as number
+    for (let e = cursor[a] as number; e < end; e++) {
+      work++
+      proposals++
+      const p = entryProgram[e] as number
+      const rank = entryRank[e] as number
+      if (!accepts(p, rank)) continue
+      cursor[a] = e
+      admit(p, rank)
+      primaryProgram[a] = p
+      onEnter(a, p)
+      return
+    }
+    cursor[a] = end
+  }
+
+  const proposeSupplemental = (a: number): void => {
+    const list = supplementalActive[a] as number
+    if (list < 0 || supplementalProgram[a] !== -1) return
+    const end = supplementalListStart[list + 1] as number
+    for (let e = supplementalCursor[a] as number; e < end; e++) {
+      work++
+      proposals++
+      const p = entryProgram[e] as number
+      const rank = entryRank[e] as number
+      if (!accepts(p, rank)) continue
+      supplementalCursor[a] = e
+      admit(p, rank)
+      supplementalProgram[a] = p
+      return
+    }
+    supplementalCursor[a] = end
+  }
+
+  /**
+   * Would line `line` take both members, counting the seats the couple itself holds as free?
+   * This is the stability test for couples stated in docs/match.md.
+   */
+  const lineTakes = (c: number, line: number): boolean => {
+    const e = coupleEntryBase + 2 * line
+    const p = entryProgram[e] as number
+    const q = entryProgram[e + 1] as number
+    const rankP = entryRank[e] as number
+    const rankQ = entryRank[e + 1] as number
+    if ((p >= 0 && rankP < 0) || (q >= 0 && rankQ < 0)) return false
+    const first = coupleMembers[2 * c] as number
+    const second = coupleMembers[2 * c + 1] as number
+    const heldFirst = primaryProgram[first] as number
+    const heldSecond = primaryProgram[second] as number
+    if (heldFirst < 0 && heldSecond < 0) {
+      if (p >= 0 && p === q) return countAbove(p, Math.max(rankP, rankQ), -1, -1) <= (capacity[p] as number) - 2
+      return (p < 0 || accepts(p, rankP)) && (q < 0 || accepts(q, rankQ))
+    }
+    const ownFirst = heldFirst >= 0 ? memberRank(c, 0) : -1
+    const ownSecond = heldSecond >= 0 ? memberRank(c, 1) : -1
+    const ownAt = (x: number, held: number, own: number): number => (held === x ? own : -1)
+    if (p >= 0 && p === q) {
+      const above = countAbove(p, Math.max(rankP, rankQ), ownAt(p, heldFirst, ownFirst), ownAt(p, heldSecond, ownSecond))
+      return above <= (capacity[p] as number) - 2
+    }
+    if (p >= 0) {
+      const above = countAbove(p, rankP, ownAt(p, heldFirst, ownFirst), ownAt(p, heldSecond, ownSecond))
+      if (above > (capacity[p] as number) - 1) return false
+    }
+    if (q >= 0) {
+      const above = countAbove(q, rankQ, ownAt(q, heldFirst, ownFirst), ownAt(q, heldSecond, ownSecond))
+      if (above > (capacity[q] as number) - 1) return false
+    }
+    return true
+  }
+
+  const placeCouple = (c: number, line: number): void => {
+    const e = coupleEntryBase + 2 * line
+    const first = coupleMembers[2 * c] as number
+    const second = coupleMembers[2 * c + 1] as number
+    const p = entryProgram[e] as number
+    const q = entryProgram[e + 1] as number
+    coupleCursor[c] = line
+    couplePlaced[c] = 1
+    if (p >= 0) {
+      admit(p, entryRank[e] as number)
+      primaryProgram[first] = p
+    }
+    if (q >= 0) {
+      admit(q, entryRank[e + 1] as number)
+      primaryProgram[second] = q
+    }
+    if (p >= 0) onEnter(first, p)
+    if (q >= 0) onEnter(second, q)
+  }
+
+  const proposeCouple = (c: number): void => {
+    if (couplePlaced[c] === 1) return
+    const end = coupleLineStart[c + 1] as number
+    for (let line = coupleCursor[c] as number; line < end; line++) {
+      work++
+      proposals++
+      if (lineTakes(c, line)) {
+        placeCouple(c, line)
+        return
+      }
+    }
+    coupleCursor[c] = end
+  }
+
+  const withdrawCouple = (c: number): void => {
+    for (let side = 0; side < 2; side++) {
+      const member = coupleMembers[2 * c + side] as number
+      const held = primaryProgram[member] as number
+      if (held < 0) continue
+      heapRemove(held, memberRank(c, side))
+      primaryProgram[member] = -1
+      onLeave(member)
+      queueVacancy(held)
+    }
+    couplePlaced[c] = 0
+  }
+
+  // --- instability chains: a seat freed by a withdrawal ------------------------------------
+  /** Offers `p`'s free or contestable seats, in p's order, to whoever now prefers p. */
+  const repair = (p: number): void => {
+    const from = programRankStart[p] as number
+    const to = programRankStart[p + 1] as number
+    const base = heapStart[p] as number
+    for (let k = from; k < to; k++) {
+      const rank = k - from
+      const size = heapSize[p] as number
+      if (size >= (capacity[p] as number) && (size === 0 || (heap[base] as number) < rank)) return
+      work++
+      const a = programRankApplicants[k] as number
+      const c = coupleOf[a] as number
+      if (c < 0) {
+        const entry = programRankPrimaryEntry[k] as number
+        if (entry >= 0 && entry < (cursor[a] as number) && primaryProgram[a] !== p) {
+          const held = primaryProgram[a] as number
+          if (held >= 0) {
+            heapRemove(held, entryRank[cursor[a] as number] as number)
+            primaryProgram[a] = -1
+            onLeave(a)
+            queueVacancy(held)
+          }
+          stats.reentries++
+          cursor[a] = entry
+          admit(p, rank)
+          primaryProgram[a] = p
+          onEnter(a, p)
+          continue
+        }
+      } else if (coupleReentryAllowed) {
+        const side = coupleMembers[2 * c] === a ? 0 : 1
+        // Lines from the cursor on are still to be tried by the couple itself.
+        const upTo = coupleCursor[c] as number
+        for (let line = coupleLineStart[c] as number; line < upTo; line++) {
+          if (entryProgram[coupleEntryBase + 2 * line + side] !== p || !lineTakes(c, line)) continue
+          stats.reentries++
+          if (++coupleReentries[c]! > maxReentries) looped = true
+          withdrawCouple(c)
+          placeCouple(c, line)
+          break
+        }
+        if (primaryProgram[a] === p) continue
+      }
+      const list = supplementalActive[a] as number
+      if (list >= 0 && supplementalProgram[a] !== p) {
+        const current = supplementalProgram[a] as number
+        const limit = supplementalCursor[a] as number
+        for (let e = supplementalListStart[list] as number; e < limit; e++) {
+          if (entryProgram[e] !== p) continue
+          if (current >= 0) {
+            heapRemove(current, entryRank[supplementalCursor[a] as number] as number)
+            queueVacancy(current)
+          }
+          stats.reentries++
+          supplementalCursor[a] = e
+          admit(p, rank)
+          supplementalProgram[a] = p
+          break
+        }
+      }
+    }
+  }
+
+  // --- main loop ---------------------------------------------------------------------------
+  for (let i = C - 1; i >= 0; i--) push(A + (order[i] as number))
+  for (let a = A - 1; a >= 0; a--) if (coupleOf[a] === -1) push(a)
+
+  let budget = maxWork
+  for (;;) {
+    if (stackSize > 0) {
+      const agent = stack[--stackSize] as number
+      inStack[agent] = 0
+      if (agent < A) proposeSingle(agent)
+      else if (agent < A + C) proposeCouple(agent - A)
+      else proposeSupplemental(agent - A - C)
+    } else if (vacancyCount > 0) {
+      const p = vacancies[--vacancyCount] as number
+      inVacancies[p] = 0
+      repair(p)
+    } else break
+    if (work > budget) looped = true
+    if (looped && coupleReentryAllowed) {
+      // Finish without pulling couples back up their lists: couples then only move down, so
+      // the run ends; whatever couples still block are reported as unresolved.
+      coupleReentryAllowed = false
+      budget = work + maxWork
+    } else if (work > budget) break
+  }
+
+  stats.proposals += proposals
+  const blockingCouples: number[] = []
+  for (let c = 0; c < C; c++) {
+    const upTo = couplePlaced[c] === 1 ? (coupleCursor[c] as number) : (coupleLineStart[c + 1] as number)
+    for (let line = coupleLineStart[c] as number; line < upTo; line++) {
+      if (lineTakes(c, line)) {
+        blockingCouples.push(c)
+        break
+      }
+    }
+  }
+  return {
+    applicantProgram: primaryProgram,
+    supplementalProgram,
+    programFilled: heapSize,
+    looped,
+    blockingCouples,
+  }
+}
