@@ -81,7 +81,11 @@ export type AdvisorProfile = z.infer<typeof AdvisorProfile>
 export const ProfileResponse = z
   .object({
     person: PersonSummary,
-    student: StudentProfile.nullable(),
+    /** Identity fields are absent when the viewer may not see them. */
+    student: StudentProfile.extend({
+      identity: StudentProfile.shape.identity.optional(),
+      identityVisibility: StudentProfile.shape.identityVisibility.optional(),
+    }).nullable(),
     mentor: MentorProfile.partial().nullable(),
     advisor: AdvisorProfile.nullable(),
     canEdit: z.boolean(),

@@ -1,0 +1,45 @@
+import { z } from 'zod'
+
+/**
+ * The only reader of process.env. Settings are parsed once at start-up; a wrong one stops the
+ * server with a message naming the setting. Empty strings count as unset.
+ */
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], 'Use true or false.')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int('Use a whole number.').min(0).max(65535, 'Use a port from 0 to 65535.').default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'Use a PostgreSQL URL: postgres://user:password@host:5432/database.')
+    .optional(),
+  DATA_DIR: z.string().default('./data'),
+  DEMO_MODE: flag.default(true),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Use an SMTP URL: smtp://user:password@host:587.').optional(),
+  MAIL_FROM: z.string().default('Preceptor <no-reply@preceptor.invalid>'),
+  APP_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/]+$/, 'Use the public origin only, such as https://preceptor.example.edu (no path, no trailing slash).')
+    .optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(10_080).default(720),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(2_160).default(336),
+  LOG_REQUESTS: flag.default(false),
+})
+
+export type Env = z.infer<typeof EnvSchema> & { appOrigin: string }
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''))
+  const result = EnvSchema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new EnvError(`Preceptor cannot start: fix these settings.\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  return { ...env, appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}` }
+}

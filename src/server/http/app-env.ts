@@ -1,0 +1,27 @@
+import type { Role } from '#shared/enums.ts'
+import type { Services } from '../services.ts'
+
+/** The person making a request, as the session middleware found them. */
+export type Actor = {
+  personId: string
+  email: string
+  name: string
+  roles: Role[]
+  sessionId: string
+  expiresAt: Date
+}
+
+/** What a service needs to know about a request besides its input: who, and for the audit log. */
+export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null }
+
+export type AppEnv = {
+  Variables: {
+    actor: Actor | null
+    requestId: string
+    services: Services
+  }
+}
+
+export function hasRole(actor: Actor | null, role: Role): boolean {
+  return actor !== null && actor.roles.includes(role)
+}

@@ -1,0 +1,64 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { ErrorResponse } from '#shared/contracts/common.ts'
+import { AppError, type FieldErrors } from '#shared/errors.ts'
+import { authorize, type Access } from './access.ts'
+import type { AppEnv, RequestMeta } from './app-env.ts'
+
+const errorContent = { 'application/json': { schema: ErrorResponse } }
+const standardErrors = {
+  400: { description: 'The input is not valid; `fields` names what is wrong.', content: errorContent },
+  401: { description: 'Not signed in.', content: errorContent },
+  403: { description: 'Signed in, but not allowed.', content: errorContent },
+  404: { description: 'Not found, or not visible to you.', content: errorContent },
+  429: { description: 'Too many attempts.', content: errorContent },
+}
+
+/**
+ * A route with its access rule. Authorization runs before validation, so a caller without
+ * access learns nothing from the validation errors.
+ */
+export function guardedRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
+  const accessNote = access === 'public' ? 'Public.' : access === 'signed-in' ? 'Any signed-in person.' : `Roles: ${access.join(', ')}.`
+  return createRoute({
+    ...config,
+    description: [config.description, `Access: ${accessNote}`].filter(Boolean).join('\n\n'),
+    middleware: [authorize(access)] as const,
+    responses: { ...standardErrors, ...config.responses },
+  })
+}
+
+/** Turns zod issues into `{ 'path.to.field': 'message' }` for the error envelope. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const fields: FieldErrors = {}
+  for (const issue of issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_'
+    fields[key] ??= issue.message
+  }
+  return fields
+}
+
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues
+        const fields = fieldErrors(issues)
+        throw new AppError('VALIDATION_FAILED', 'Some of the information is not valid. Check the fields named.', fields)
+      }
+    },
+  })
+}
+
+export function requestMeta(c: Context<AppEnv>): RequestMeta {
+  return {
+    requestId: c.get('requestId'),
+    ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? remoteAddress(c),
+    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+  }
+}
+
+function remoteAddress(c: Context<AppEnv>): string | null {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+  return incoming?.socket?.remoteAddress ?? null
+}

@@ -1,0 +1,121 @@
+import { and, count, eq, gt, gte, isNull, ne } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
+import type { Role } from '#shared/enums.ts'
+
+type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
+
+export type PersonWithRoles = {
+  id: string
+  email: string
+  name: string
+  status: 'invited' | 'active' | 'disabled'
+  passwordHash: string | null
+  roles: Role[]
+}
+
+export function createIdentityRepository(db: Database) {
+  async function rolesOf(personId: string, tx: Tx = db): Promise<Role[]> {
+    const rows = await tx.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId))
+    return rows.map((r) => r.role).sort()
+  }
+
+  async function findPersonWithRoles(where: ReturnType<typeof eq>, tx: Tx = db): Promise<PersonWithRoles | null> {
+    const [person] = await tx
+      .select({ id: people.id, email: people.email, name: people.name, status: people.status, passwordHash: people.passwordHash })
+      .from(people)
+      .where(where)
+      .limit(1)
+    if (!person) return null
+    return { ...person, roles: await rolesOf(person.id, tx) }
+  }
+
+  return {
+    rolesOf,
+    findByEmailIncludeRoles: (email: string, tx: Tx = db) => findPersonWithRoles(eq(people.email, email), tx),
+    findByIdIncludeRoles: (id: string, tx: Tx = db) => findPersonWithRoles(eq(people.id, id), tx),
+
+    async insertSession(row: typeof sessions.$inferInsert, tx: Tx = db) {
+      await tx.insert(sessions).values(row)
+    },
+
+    async findSessionIncludePerson(sessionId: string) {
+      const [row] = await db
+        .select({
+          id: sessions.id,
+          personId: sessions.personId,
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          email: people.email,
+          name: people.name,
+          status: people.status,
+        })
+        .from(sessions)
+        .innerJoin(people, eq(people.id, sessions.personId))
+        .where(eq(sessions.id, sessionId))
+        .limit(1)
+      return row ?? null
+    },
+
+    async touchSession(sessionId: string, at: Date) {
+      await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId))
+    },
+
+    async deleteSession(sessionId: string, tx: Tx = db) {
+      await tx.delete(sessions).where(eq(sessions.id, sessionId))
+    },
+
+    async deleteSessionsOf(personId: string, tx: Tx = db) {
+      await tx.delete(sessions).where(eq(sessions.personId, personId))
+    },
+
+    async deleteSessionsOfExcept(personId: string, keepSessionId: string, tx: Tx = db) {
+      await tx.delete(sessions).where(and(eq(sessions.personId, personId), ne(sessions.id, keepSessionId)))
+    },
+
+    async insertToken(row: typeof authTokens.$inferInsert, tx: Tx = db) {
+      await tx.insert(authTokens).values(row)
+    },
+
+    async countTokensSince(personId: string, purpose: AuthTokenPurpose, since: Date): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(authTokens)
+        .where(and(eq(authTokens.personId, personId), eq(authTokens.purpose, purpose), gte(authTokens.createdAt, since)))
+      return row?.n ?? 0
+    },
+
+    /**
+     * Marks a token used and returns its person, in one statement: of two concurrent uses of
+     * the same link, exactly one wins.
+     */
+    async claimToken(tokenHash: string, purpose: AuthTokenPurpose, now: Date, tx: Tx = db): Promise<string | null> {
+      const [row] = await tx
+        .update(authTokens)
+        .set({ usedAt: now })
+        .where(and(eq(authTokens.tokenHash, tokenHash), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
+        .returning({ personId: authTokens.personId })
+      return row?.personId ?? null
+    },
+
+    async recordSignInFailure(email: string, ip: string | null, at: Date) {
+      await db.insert(signInFailures).values({ email, ip, at })
+    },
+
+    async countSignInFailuresSince(since: Date, by: { email: string } | { ip: string }): Promise<number> {
+      const where = 'email' in by ? eq(signInFailures.email, by.email) : eq(signInFailures.ip, by.ip)
+      const [row] = await db
+        .select({ n: count() })
+        .from(signInFailures)
+        .where(and(where, gte(signInFailures.at, since)))
+      return row?.n ?? 0
+    },
+
+    async updatePerson(personId: string, values: Partial<typeof people.$inferInsert>, tx: Tx = db) {
+      await tx.update(people).set(values).where(eq(people.id, personId))
+    },
+  }
+}
+
+export type IdentityRepository = ReturnType<typeof createIdentityRepository>

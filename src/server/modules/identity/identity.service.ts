@@ -1,0 +1,237 @@
+import { hash, verify } from '@node-rs/argon2'
+import type { Database } from '#server/db/client.ts'
+import type { SessionResponse, SignInRequest, ChangePasswordRequest } from '#shared/contracts/identity.ts'
+import { AppError } from '#shared/errors.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
+import {
+  EMAIL_LINK_LIMIT,
+  SIGN_IN_LIMITS,
+  TOKEN_LIFETIME_MINUTES,
+  absoluteExpiry,
+  isSessionAlive,
+  shouldTouchSession,
+  type SessionPolicy,
+} from './domain/session-rules.ts'
+import { inviteEmail, magicLinkEmail, passwordResetEmail } from './identity-emails.ts'
+import type { IdentityRepository, PersonWithRoles } from './identity.repository.ts'
+import { hashSecret, newSecret } from './tokens.ts'
+import type { AuthTokenPurpose } from '#server/db/schema/index.ts'
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+
+export type IdentityDeps = {
+  db: Database
+  repo: IdentityRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  sessionPolicy: SessionPolicy
+  appOrigin: string
+  demoMode: boolean
+}
+
+/** A new session: the secret goes into the cookie, only its hash into the database. */
+export type IssuedSession = { secret: string; response: SessionResponse }
+
+// Verifying against a real hash when the e-mail is unknown keeps the answer time the same,
+// so sign-in does not reveal which addresses have accounts.
+const UNKNOWN_PERSON_HASH = await hash('not-a-real-password-used-for-timing')
+
+const GENERIC_SIGN_IN_ERROR = 'That e-mail and password do not match an account. Check them, or sign in with an e-mailed link.'
+
+export function createIdentityService(deps: IdentityDeps) {
+  const { db, repo, clock, audit, notifications } = deps
+
+  async function issueSession(person: PersonWithRoles, meta: RequestMeta, previousSecret: string | null, tx: Tx): Promise<IssuedSession> {
+    // Rotation: whatever session the browser held before is ended, so a fixed session id
+    // planted before sign-in is worthless after it.
+    if (previousSecret) await repo.deleteSession(hashSecret(previousSecret), tx)
+    const secret = newSecret()
+    const now = clock.now()
+    const expiresAt = absoluteExpiry(now, deps.sessionPolicy)
+    await repo.insertSession({ id: hashSecret(secret), personId: person.id, createdAt: now, lastSeenAt: now, expiresAt, userAgent: meta.userAgent }, tx)
+    await repo.updatePerson(person.id, { lastSignInAt: now }, tx)
+    return {
+      secret,
+      response: {
+        person: { id: person.id, email: person.email, name: person.name, roles: person.roles, status: 'active' },
+        expiresAt: expiresAt.toISOString(),
+        demoMode: deps.demoMode,
+      },
+    }
+  }
+
+  async function createEmailToken(personId: string, purpose: AuthTokenPurpose, tx: Tx | Database = db): Promise<string> {
+    const token = newSecret()
+    const now = clock.now()
+    await repo.insertToken(
+      { personId, purpose, tokenHash: hashSecret(token), createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000) },
+      tx,
+    )
+    return token
+  }
+
+  async function assertEmailLinkAllowance(personId: string, purpose: AuthTokenPurpose) {
+    const since = new Date(clock.now().getTime() - EMAIL_LINK_LIMIT.windowMinutes * 60_000)
+    if ((await repo.countTokensSince(personId, purpose, since)) >= EMAIL_LINK_LIMIT.perEmail) {
+      throw new AppError('RATE_LIMITED', `Several links were already sent to this address. Use the newest one, or try again in ${EMAIL_LINK_LIMIT.windowMinutes} minutes.`)
+    }
+  }
+
+  /** Consumes a one-time token and signs its person in, all in one transaction. */
+  async function signInWithToken(
+    token: string,
+    purpose: AuthTokenPurpose,
+    meta: RequestMeta,
+    previousSecret: string | null,
+    beforeSession?: (personId: string, tx: Tx) => Promise<void>,
+  ): Promise<IssuedSession> {
+    return db.transaction(async (tx) => {
+      const personId = await repo.claimToken(hashSecret(token), purpose, clock.now(), tx)
+      if (!personId) throw new AppError('NOT_FOUND', 'This link has expired or was already used. Ask for a new one.', { token: 'Expired or already used.' })
+      await beforeSession?.(personId, tx)
+      const person = await repo.findByIdIncludeRoles(personId, tx)
+      if (!person || person.status === 'disabled') throw new AppError('FORBIDDEN', 'This account is disabled. Contact the Office of Student Affairs.')
+      const issued = await issueSession(person, meta, previousSecret, tx)
+      await audit.record({ actorId: person.id, action: `sign-in.${purpose}`, objectType: 'person', objectId: person.id }, meta, tx)
+      return issued
+    })
+  }
+
+  return {
+    async signIn(input: SignInRequest, meta: RequestMeta, previousSecret: string | null): Promise<IssuedSession> {
+      const since = new Date(clock.now().getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000)
+      const [byEmail, byIp] = await Promise.all([
+        repo.countSignInFailuresSince(since, { email: input.email }),
+        meta.ip ? repo.countSignInFailuresSince(since, { ip: meta.ip }) : Promise.resolve(0),
+      ])
+      if (byEmail >= SIGN_IN_LIMITS.perEmail || byIp >= SIGN_IN_LIMITS.perIp) {
+        throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes, or sign in with an e-mailed link.`)
+      }
+      const person = await repo.findByEmailIncludeRoles(input.email)
+      const valid = await verify(person?.passwordHash ?? UNKNOWN_PERSON_HASH, input.password)
+      if (!person || !person.passwordHash || !valid || person.status !== 'active') {
+        await repo.recordSignInFailure(input.email, meta.ip, clock.now())
+        await audit.record({ actorId: person?.id ?? null, action: 'sign-in.failed', objectType: 'person', ...(person ? { objectId: person.id } : {}) }, meta)
+        if (person && valid && person.status === 'disabled') throw new AppError('FORBIDDEN', 'This account is disabled. Contact the Office of Student Affairs.')
+        throw new AppError('NOT_AUTHENTICATED', GENERIC_SIGN_IN_ERROR, { email: ' ', password: 'E-mail or password is not right.' })
+      }
+      return db.transaction(async (tx) => {
+        const issued = await issueSession(person, meta, previousSecret, tx)
+        await audit.record({ actorId: person.id, action: 'sign-in.password', objectType: 'person', objectId: person.id }, meta, tx)
+        return issued
+      })
+    },
+
+    async signOut(actor: Actor, meta: RequestMeta): Promise<void> {
+      await db.transaction(async (tx) => {
+        await repo.deleteSession(actor.sessionId, tx)
+        await audit.record({ actorId: actor.personId, action: 'sign-out', objectType: 'person', objectId: actor.personId }, meta, tx)
+      })
+    },
+
+    /** The actor behind a session cookie, or null when the session is unknown, ended or the person disabled. */
+    async resolveSession(secret: string): Promise<Actor | null> {
+      const sessionId = hashSecret(secret)
+      const session = await repo.findSessionIncludePerson(sessionId)
+      if (!session) return null
+      const now = clock.now()
+      if (!isSessionAlive(session, now, deps.sessionPolicy) || session.status !== 'active') {
+        await repo.deleteSession(sessionId)
+        return null
+      }
+      if (shouldTouchSession(session, now)) await repo.touchSession(sessionId, now)
+      return {
+        personId: session.personId,
+        email: session.email,
+        name: session.name,
+        roles: await repo.rolesOf(session.personId),
+        sessionId,
+        expiresAt: session.expiresAt,
+      }
+    },
+
+    sessionResponse(actor: Actor): SessionResponse {
+      return {
+        person: { id: actor.personId, email: actor.email, name: actor.name, roles: actor.roles, status: 'active' },
+        expiresAt: actor.expiresAt.toISOString(),
+        demoMode: deps.demoMode,
+      }
+    },
+
+    /** Always answers the same way, whether or not the address has an account. */
+    async requestMagicLink(email: string, meta: RequestMeta): Promise<void> {
+      const person = await repo.findByEmailIncludeRoles(email)
+      if (!person || person.status !== 'active') return
+      await assertEmailLinkAllowance(person.id, 'magic-link')
+      await db.transaction(async (tx) => {
+        const token = await createEmailToken(person.id, 'magic-link', tx)
+        const link = `${deps.appOrigin}/auth/magic?token=${token}`
+        await notifications.enqueue(magicLinkEmail(person.email, person.name, link, TOKEN_LIFETIME_MINUTES['magic-link']), tx)
+        await audit.record({ actorId: null, action: 'magic-link.requested', objectType: 'person', objectId: person.id }, meta, tx)
+      })
+    },
+
+    consumeMagicLink: (token: string, meta: RequestMeta, previousSecret: string | null) => signInWithToken(token, 'magic-link', meta, previousSecret),
+
+    async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
+      const person = await repo.findByEmailIncludeRoles(email)
+      if (!person || person.status !== 'active') return
+      await assertEmailLinkAllowance(person.id, 'password-reset')
+      await db.transaction(async (tx) => {
+        const token = await createEmailToken(person.id, 'password-reset', tx)
+        const link = `${deps.appOrigin}/auth/reset?token=${token}`
+        await notifications.enqueue(passwordResetEmail(person.email, person.name, link, TOKEN_LIFETIME_MINUTES['password-reset']), tx)
+        await audit.record({ actorId: null, action: 'password-reset.requested', objectType: 'person', objectId: person.id }, meta, tx)
+      })
+    },
+
+    async completePasswordReset(token: string, password: string, meta: RequestMeta, previousSecret: string | null): Promise<IssuedSession> {
+      const passwordHash = await hash(password)
+      return signInWithToken(token, 'password-reset', meta, previousSecret, async (personId, tx) => {
+        // A reset is what someone does when they fear their password is known: end every session.
+        await repo.deleteSessionsOf(personId, tx)
+        await repo.updatePerson(personId, { passwordHash, updatedAt: clock.now() }, tx)
+        await audit.record({ actorId: personId, action: 'password.reset', objectType: 'person', objectId: personId }, meta, tx)
+      })
+    },
+
+    async acceptInvite(token: string, password: string, meta: RequestMeta, previousSecret: string | null): Promise<IssuedSession> {
+      const passwordHash = await hash(password)
+      return signInWithToken(token, 'invite', meta, previousSecret, async (personId, tx) => {
+        const person = await repo.findByIdIncludeRoles(personId, tx)
+        if (person?.status === 'disabled') return
+        await repo.updatePerson(personId, { passwordHash, status: 'active', updatedAt: clock.now() }, tx)
+        await audit.record({ actorId: personId, action: 'invite.accepted', objectType: 'person', objectId: personId }, meta, tx)
+      })
+    },
+
+    async changePassword(actor: Actor, input: ChangePasswordRequest, meta: RequestMeta): Promise<void> {
+      const person = await repo.findByIdIncludeRoles(actor.personId)
+      if (!person?.passwordHash || !(await verify(person.passwordHash, input.currentPassword))) {
+        throw new AppError('VALIDATION_FAILED', 'Your current password is not right.', { currentPassword: 'Not your current password.' })
+      }
+      const passwordHash = await hash(input.newPassword)
+      await db.transaction(async (tx) => {
+        await repo.updatePerson(actor.personId, { passwordHash, updatedAt: clock.now() }, tx)
+        // Other devices signed in with the old password are signed out; this one stays.
+        await repo.deleteSessionsOfExcept(actor.personId, actor.sessionId, tx)
+        await audit.record({ actorId: actor.personId, action: 'password.changed', objectType: 'person', objectId: actor.personId }, meta, tx)
+      })
+    },
+
+    /** Called by admin when inviting: writes the token and the e-mail in the caller's transaction. */
+    async sendInvite(person: { id: string; email: string; name: string }, invitedBy: string, tx: Tx): Promise<void> {
+      const token = await createEmailToken(person.id, 'invite', tx)
+      const link = `${deps.appOrigin}/auth/invite?token=${token}`
+      await notifications.enqueue(inviteEmail(person.email, person.name, link, TOKEN_LIFETIME_MINUTES.invite / 1440, invitedBy), tx)
+    },
+
+    endSessionsOf: (personId: string, tx: Tx) => repo.deleteSessionsOf(personId, tx),
+  }
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>

@@ -1,0 +1,114 @@
+import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { outbox } from '#server/db/schema/index.ts'
+import type { OutboxPage } from '#shared/contracts/admin.ts'
+import type { Clock } from '../../clock.ts'
+import type { Mailer } from './mailer.ts'
+
+type Writer = Pick<Database, 'insert'>
+
+export type EmailToQueue = { to: string; subject: string; text: string; kind: string }
+
+const MAX_ATTEMPTS = 6
+
+/** Minutes to wait before attempt n+1: 1, 4, 16, 64… so a mail server outage is ridden out. */
+export function retryDelayMinutes(attempts: number): number {
+  return 4 ** Math.max(0, attempts - 1)
+}
+
+/**
+ * E-mail goes through the outbox table: `enqueue` writes it in the caller's transaction, so
+ * a message exists only if the change that caused it was committed. With SMTP configured, the
+ * worker delivers it; without, it stays readable on the outbox page.
+ */
+export function createNotificationsService(db: Database, clock: Clock, mailer: Mailer | null) {
+  return {
+    async enqueue(email: EmailToQueue, writer: Writer = db): Promise<void> {
+      await writer.insert(outbox).values({
+        toAddress: email.to,
+        subject: email.subject,
+        textBody: email.text,
+        kind: email.kind,
+        status: mailer ? 'pending' : 'outbox',
+        createdAt: clock.now(),
+        nextAttemptAt: clock.now(),
+      })
+    },
+
+    /**
+     * Sends the due messages, claiming each with FOR UPDATE SKIP LOCKED so that several server
+     * processes never send the same message twice. Returns how many were sent.
+     */
+    async deliverDue(limit = 20): Promise<number> {
+      if (!mailer) return 0
+      let sent = 0
+      for (let i = 0; i < limit; i++) {
+        const delivered = await db.transaction(async (tx) => {
+          const [message] = await tx
+            .select()
+            .from(outbox)
+            .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, clock.now())))
+            .orderBy(outbox.createdAt)
+            .limit(1)
+            .for('update', { skipLocked: true })
+          if (!message) return null
+          try {
+            await mailer.send({ to: message.toAddress, subject: message.subject, text: message.textBody })
+            await tx.update(outbox).set({ status: 'sent', sentAt: clock.now(), attempts: message.attempts + 1, lastError: null }).where(eq(outbox.id, message.id))
+            return true
+          } catch (error) {
+            const attempts = message.attempts + 1
+            const next = new Date(clock.now().getTime() + retryDelayMinutes(attempts) * 60_000)
+            await tx
+              .update(outbox)
+              .set({
+                attempts,
+                status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+                nextAttemptAt: next,
+                lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
+              })
+              .where(eq(outbox.id, message.id))
+            return false
+          }
+        })
+        if (delivered === null) break
+        if (delivered) sent++
+      }
+      return sent
+    },
+
+    async listOutbox(page: number, pageSize: number): Promise<OutboxPage> {
+      const [rows, totals] = await Promise.all([
+        db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(pageSize).offset((page - 1) * pageSize),
+        db.select({ total: count() }).from(outbox),
+      ])
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          to: row.toAddress,
+          subject: row.subject,
+          text: row.textBody,
+          status: row.status,
+          createdAt: row.createdAt.toISOString(),
+          sentAt: row.sentAt?.toISOString() ?? null,
+        })),
+        total: totals[0]?.total ?? 0,
+        page,
+        pageSize,
+      }
+    },
+
+    async countPending(): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(outbox).where(inArray(outbox.status, ['pending', 'outbox']))
+      return row?.n ?? 0
+    },
+
+    /** Used by start-up to report, and by tests. */
+    async countAll(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox)
+      return row?.n ?? 0
+    },
+  }
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>
