@@ -1,0 +1,83 @@
+/**
+ * The `preceptor` command line: a map from command name to command. Each command parses its
+ * own arguments (node:util parseArgs) and returns its exit code; add a command by adding an
+ * entry to `COMMANDS`.
+ *
+ * This module is also the simulator's worker script (see `simulate-workers.ts`): started on a
+ * worker thread with simulation data, it runs the worker loop instead of the command line. One
+ * entry file serves both, from source (`node --import tsx src/cli/main.ts`) and bundled
+ * (`dist/cli/main.js`).
+ */
+import { realpathSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { isMainThread, workerData } from 'node:worker_threads'
+import { CliError, EXIT_FAILURE, EXIT_USAGE, processIo, writeAll, type CliCommand, type CliIo } from './cli-io.ts'
+import { generateCommand } from './commands/generate-command.ts'
+import { matchCommand } from './commands/match-command.ts'
+import { createSimulateCommand } from './commands/simulate-command.ts'
+import { isSimulationWorkerData, runSimulationWorker } from './simulate-workers.ts'
+
+export const COMMANDS: Record<string, CliCommand> = {
+  match: matchCommand,
+  simulate: createSimulateCommand(new URL(import.meta.url)),
+  generate: generateCommand,
+}
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+  return `Usage: preceptor <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`preceptor <command> --help\` for a command's options.\n`
+}
+
+/** Runs one command line (without the `node` and script arguments); returns the exit code. */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    // Asked-for help is not an error, but it is not output a script would consume either.
+    await writeAll(io.stderr, usage())
+    return EXIT_USAGE
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (!command) {
+    await writeAll(io.stderr, `preceptor: unknown command "${name}"\n\n${usage()}`)
+    return EXIT_USAGE
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof CliError) {
+      await writeAll(io.stderr, `preceptor ${name}: ${error.message}\n`)
+      return error.exitCode
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    await writeAll(io.stderr, `preceptor ${name}: unexpected error: ${detail}\n`)
+    return EXIT_FAILURE
+  }
+}
+
+/** True when this module is the program being run: directly, or through `bin/preceptor.js`. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1]
+  if (!script) return false
+  let path: string
+  try {
+    path = realpathSync(script)
+  } catch {
+    return false
+  }
+  if (path === fileURLToPath(import.meta.url)) return true
+  return basename(dirname(path)) === 'bin' && /^preceptor(\.js)?$/.test(basename(path))
+}
+
+if (!isMainThread && isSimulationWorkerData(workerData)) {
+  runSimulationWorker()
+} else if (isMainThread && isEntryPoint()) {
+  // A closed pipe (`preceptor simulate … | head`) ends the output, not in a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
+  process.exitCode = await runCli(process.argv.slice(2))
+}
+

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises'
+import { InstanceError, validateInstance, type MatchInstance } from '#engines/match/index.ts'
+import { CliError } from './cli-io.ts'
+
+export type LoadedInstance = { instance: MatchInstance; text: string; readMs: number; parseMs: number; validateMs: number }
+
+/** Reads, parses and validates an instance file; every failure is a `CliError` (exit 2). */
+export async function readInstanceFile(path: string): Promise<LoadedInstance> {
+  const t0 = performance.now()
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message)
+    throw new CliError(`cannot read instance ${path}: ${reason}`)
+  }
+  const t1 = performance.now()
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`)
+  }
+  const t2 = performance.now()
+  let instance: MatchInstance
+  try {
+    instance = validateInstance(json)
+  } catch (error) {
+    if (error instanceof InstanceError) throw new CliError(`invalid instance ${path}: ${error.message}`)
+    throw error
+  }
+  return { instance, text, readMs: t1 - t0, parseMs: t2 - t1, validateMs: performance.now() - t2 }
+}

@@ -1,0 +1,148 @@
+/**
+ * Runs the match simulator on worker threads. Worker `w` of `W` does the runs `i` with
+ * `i % W === w`; run `i` draws its noise from `deriveSeed(seed, i)`, so the merged tally does
+ * not depend on `W`.
+ *
+ * The worker script is the command line's own entry module (`src/cli/main.ts`, or
+ * `dist/cli/main.js` once bundled): it calls {@link runSimulationWorker} when it starts on a
+ * worker thread with {@link SIMULATION_WORKER} data. That works the same from source (tsx) and
+ * from the bundle, which has no separate worker file.
+ */
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { parentPort, Worker, workerData } from 'node:worker_threads'
+import { compileInstance, type CompiledInstance, type MatchInstance } from '#engines/match/index.ts'
+import {
+  createSimulationPlan,
+  mergeTallies,
+  runsOfWorker,
+  simulateRuns,
+  type SimulationOptions,
+  type SimulationPlan,
+  type SimulationTally,
+} from '#engines/match/simulate.ts'
+
+export const SIMULATION_WORKER = 'preceptor-simulate-worker'
+
+type WorkerInput = {
+  kind: typeof SIMULATION_WORKER
+  /** The instance's JSON text, already validated by the main thread. */
+  instanceText: string
+  runs: number
+  workers: number
+  worker: number
+  options: SimulationOptions
+}
+
+type WorkerMessage = { type: 'progress'; done: number } | { type: 'done'; tally: SimulationTally }
+
+export function isSimulationWorkerData(data: unknown): data is WorkerInput {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === SIMULATION_WORKER
+}
+
+/** The body of a worker thread: compile, run this worker's share of runs, post the tally. */
+export function runSimulationWorker(): void {
+  const input = workerData as WorkerInput
+  const port = parentPort
+  if (!port) throw new Error('runSimulationWorker must run on a worker thread')
+  const compiled = compileInstance(JSON.parse(input.instanceText) as MatchInstance)
+  const plan = createSimulationPlan(compiled, input.options.topChoices)
+  let done = 0
+  const tally = simulateRuns(plan, input.options, runsOfWorker(input.runs, input.workers, input.worker), () => {
+    done++
+    port.postMessage({ type: 'progress', done } satisfies WorkerMessage)
+  })
+  const buffers = [tally.matched, tally.top, tally.filled, tally.capacity].map((a) => a.buffer as ArrayBuffer)
+  port.postMessage({ type: 'done', tally } satisfies WorkerMessage, buffers)
+}
+
+export type SimulateInput = {
+  instance: MatchInstance
+  instanceText: string
+  runs: number
+  /** Worker threads; 0 runs everything on the calling thread. */
+  workers: number
+  options: SimulationOptions
+  /** URL of the module that calls `runSimulationWorker` on a worker thread. */
+  workerEntry: URL
+  /** Called with the number of runs finished so far. */
+  onProgress?: (done: number) => void
+}
+
+export type SimulateOutput = { plan: SimulationPlan; tally: SimulationTally; workers: number }
+
+/** Simulates `runs` runs, on `workers` threads, and returns the merged tally. */
+export async function simulateInWorkers(input: SimulateInput): Promise<SimulateOutput> {
+  const workers = Math.min(input.workers, input.runs)
+  if (workers <= 0) {
+    const plan = createSimulationPlan(compileInstance(input.instance), input.options.topChoices)
+    let done = 0
+    const tally = simulateRuns(plan, input.options, runsOfWorker(input.runs, 1, 0), () => input.onProgress?.(++done))
+    return { plan, tally, workers: 0 }
+  }
+  const progress = new Array<number>(workers).fill(0)
+  const threads: Worker[] = []
+  const tallies = Array.from({ length: workers }, (_, worker) =>
+    new Promise<SimulationTally>((resolve, reject) => {
+      const data: WorkerInput = {
+        kind: SIMULATION_WORKER,
+        instanceText: input.instanceText,
+        runs: input.runs,
+        workers,
+        worker,
+        options: input.options,
+      }
+      const thread = startWorker(input.workerEntry, data)
+      threads.push(thread)
+      let finished = false
+      thread.on('message', (message: WorkerMessage) => {
+        if (message.type === 'progress') {
+          progress[worker] = message.done
+          input.onProgress?.(progress.reduce((n, x) => n + x, 0))
+        } else {
+          finished = true
+          resolve(message.tally)
+        }
+      })
+      thread.on('error', reject)
+      thread.on('exit', (code) => {
+        if (!finished) reject(new Error(`simulation worker ${worker} exited with code ${code} before finishing`))
+      })
+    }),
+  )
+  // Once one worker fails the others are terminated; their rejections are expected.
+  for (const tally of tallies) tally.catch(() => undefined)
+  // The main thread compiles its own copy (for ids and capacities) while the workers run.
+  let compiled: CompiledInstance
+  try {
+    compiled = compileInstance(input.instance)
+    const results = await Promise.all(tallies)
+    const plan = createSimulationPlan(compiled, input.options.topChoices)
+    const total = results.reduce((into, tally) => mergeTallies(into, tally))
+    return { plan, tally: total, workers }
+  } finally {
+    await Promise.all(threads.map((thread) => thread.terminate()))
+  }
+}
+
+/**
+ * Starts the worker script. The bundle (`.js`) is started as is. From source (`.ts`), Node 20
+ * does not carry the parent's `--import tsx` loader hooks into worker threads, so a one-line
+ * bootstrap registers tsx in the worker and then imports the entry.
+ */
+function startWorker(entry: URL, data: WorkerInput): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data })
+  const tsxApi = resolveTsxApi()
+  const bootstrap =
+    `import(${JSON.stringify(tsxApi)})` +
+    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}) })` +
+    `.catch((error) => { console.error(error); process.exit(1) })`
+  return new Worker(bootstrap, { eval: true, workerData: data })
+}
+
+/** URL of tsx's ESM register API (its CommonJS build cannot register hooks in a worker). */
+function resolveTsxApi(): string {
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api')
+  const commonJs = createRequire(import.meta.url).resolve('tsx/esm/api')
+  return pathToFileURL(commonJs.replace(/\.cjs$/, '.mjs')).href
+}
