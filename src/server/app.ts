@@ -1,0 +1,133 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { AppError } from '#shared/errors.ts'
+import type { DemoAccountsResponse } from '#shared/contracts/identity.ts'
+import type { AppEnv } from './http/app-env.ts'
+import { originCheck } from './http/csrf.ts'
+import { apiNotFound, handleError } from './http/error-handler.ts'
+import { guardedRoute } from './http/route.ts'
+import { jsonResponse } from './http/params.ts'
+import { readSessionSecret } from './http/session-cookie.ts'
+import { adminRoutes } from './modules/admin/admin.routes.ts'
+import { identityRoutes } from './modules/identity/identity.routes.ts'
+import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
+import type { Services } from './services.ts'
+
+export type AppOptions = {
+  services: Services
+  /** Answers the health check: is the database reachable? */
+  checkDatabase: () => Promise<void>
+  databaseKind: string
+  appOrigin: string
+  demoAccounts: () => DemoAccountsResponse | null
+  /** Folder of the built web app; null serves the API alone. */
+  webRoot: string | null
+}
+
+const HealthResponse = z.object({ ok: z.boolean(), database: z.string() })
+
+/** The HTTP application: middleware in the order a request meets it, then every router. */
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>()
+  const secureCookies = options.appOrigin.startsWith('https:')
+
+  app.onError(handleError)
+  app.use('*', requestId({ headerName: 'x-request-id', generator: () => crypto.randomUUID() }))
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  )
+  app.use('/api/*', async (c, next) => {
+    c.set('services', options.services)
+    c.set('actor', null)
+    c.header('cache-control', 'no-store')
+    await next()
+  })
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The request is too large (at most 2 MB).')
+      },
+    }),
+  )
+  app.use('/api/*', originCheck([options.appOrigin]))
+  app.use('/api/*', async (c, next) => {
+    const secret = readSessionSecret(c)
+    if (secret) c.set('actor', await options.services.identity.resolveSession(secret))
+    await next()
+  })
+
+  app.openapi(
+    guardedRoute('public', {
+      method: 'get',
+      path: '/api/health',
+      tags: ['platform'],
+      summary: 'Liveness and database reachability',
+      responses: { 200: jsonResponse(HealthResponse, 'Healthy.'), 503: jsonResponse(HealthResponse, 'The database is not reachable.') },
+    }),
+    async (c) => {
+      try {
+        await options.checkDatabase()
+        return c.json({ ok: true, database: options.databaseKind }, 200)
+      } catch {
+        return c.json({ ok: false, database: options.databaseKind }, 503)
+      }
+    },
+  )
+
+  app.route('/', identityRoutes({ secureCookies, demoAccounts: options.demoAccounts }))
+  app.route('/', profilesRoutes())
+  app.route('/', adminRoutes())
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Preceptor API',
+      version: '1',
+      description:
+        'Every error is `{ error: { code, message, fields? } }`. Unsafe methods need an Origin header from the application. Sign in with POST /api/auth/sign-in; the session is an httpOnly cookie.',
+    },
+  })
+
+  app.all('/api/*', apiNotFound)
+
+  if (options.webRoot) mountWebApp(app, options.webRoot)
+  return app
+}
+
+/** Serves the built single-page app; any other path gets index.html so client routes load. */
+function mountWebApp(app: OpenAPIHono<AppEnv>, webRoot: string) {
+  const indexPath = join(webRoot, 'index.html')
+  if (!existsSync(indexPath)) return
+  const root = relative(process.cwd(), webRoot) || '.'
+  const indexHtml = readFileSync(indexPath, 'utf8')
+  app.use('/assets/*', async (c, next) => {
+    await next()
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable')
+  })
+  app.use('*', serveStatic({ root }))
+  app.get('*', (c) => {
+    c.header('cache-control', 'no-cache')
+    return c.html(indexHtml)
+  })
+}

@@ -1,0 +1,115 @@
+import { serve } from '@hono/node-server'
+import { hash } from '@node-rs/argon2'
+import { sql } from 'drizzle-orm'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createApp } from './app.ts'
+import { systemClock } from './clock.ts'
+import { EnvError, parseEnv } from './config/env.ts'
+import { openPglite, openPostgres, type DatabaseHandle } from './db/client.ts'
+import { lockDataDir } from './db/data-dir-lock.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
+import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
+import { createSmtpMailer } from './modules/notifications/mailer.ts'
+import { createServices } from './services.ts'
+
+/** The built web app: dist/web next to the bundled server, or from the source tree. */
+function findWebRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (const candidate of [join(here, '..', 'web'), join(here, '..', '..', 'dist', 'web')]) {
+    if (existsSync(join(candidate, 'index.html'))) return candidate
+  }
+  return null
+}
+
+export async function startServer(source: Record<string, string | undefined> = process.env) {
+  const started = Date.now()
+  const env = parseEnv(source)
+  const log = (line: string) => console.log(`preceptor: ${line}`)
+
+  let releaseLock: (() => void) | null = null
+  let handle: DatabaseHandle
+  if (env.DATABASE_URL) {
+    handle = await openPostgres(env.DATABASE_URL)
+    log('database: PostgreSQL')
+  } else {
+    const dataDir = resolve(env.DATA_DIR)
+    releaseLock = lockDataDir(dataDir)
+    const fresh = !existsSync(join(dataDir, 'pglite', 'PG_VERSION'))
+    if (fresh) log(`creating the embedded database in ${dataDir} (first start takes a few seconds)…`)
+    handle = await openPglite(join(dataDir, 'pglite'))
+    log(`database: embedded PGlite in ${dataDir}`)
+  }
+
+  await handle.migrate()
+  await insertReferenceData(handle.db)
+  if (env.DEMO_MODE && !(await isDemoSchoolLoaded(handle.db))) {
+    log('loading the demo school…')
+    const summary = await seedDemoSchool(handle.db, { now: systemClock.now(), demoPasswordHash: await hash(DEMO_PASSWORD) })
+    log(`demo school loaded: ${JSON.stringify(summary)}`)
+  }
+
+  const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null
+  const services = createServices(handle.db, systemClock, mailer, {
+    appOrigin: env.appOrigin,
+    demoMode: env.DEMO_MODE,
+    sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+  })
+  const webRoot = findWebRoot()
+  const app = createApp({
+    services,
+    checkDatabase: async () => {
+      await handle.db.execute(sql`select 1`)
+    },
+    databaseKind: handle.kind,
+    appOrigin: env.appOrigin,
+    demoAccounts: () =>
+      env.DEMO_MODE ? { accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: DEMO_PASSWORD, name: a.name, description: a.description })) } : null,
+    webRoot,
+  })
+
+  const outboxTimer = mailer
+    ? setInterval(() => {
+        services.notifications.deliverDue().catch((error: unknown) => console.error('preceptor: e-mail delivery failed:', error))
+      }, 5_000)
+    : null
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    if (!webRoot) log('the web app is not built: run `npm run build:web` (the API works without it)')
+    if (!mailer) log('no SMTP_URL set: e-mails are kept on the Outbox page (Admin → Outbox)')
+    console.log(`\n  Preceptor is running at http://${host}:${info.port}\n`)
+  })
+
+  let stopping = false
+  const stop = async () => {
+    if (stopping) return
+    stopping = true
+    if (outboxTimer) clearInterval(outboxTimer)
+    await new Promise<void>((done) => server.close(() => done()))
+    mailer?.close()
+    await handle.close()
+    releaseLock?.()
+  }
+  return { app, stop, env }
+}
+
+const isEntry = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isEntry) {
+  try {
+    const { stop } = await startServer()
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        )
+      })
+    }
+  } catch (error) {
+    console.error(error instanceof EnvError ? error.message : `preceptor: could not start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,151 @@
+import {
+  AdminSummaryResponse,
+  AuditPage,
+  AuditQuery,
+  InvitePersonRequest,
+  OutboxPage,
+  PeoplePage,
+  PeopleQuery,
+  UpdateRolesRequest,
+} from '#shared/contracts/admin.ts'
+import { PageQuery } from '#shared/contracts/common.ts'
+import { AcceptedResponse } from '#shared/contracts/identity.ts'
+import { PersonSummary } from '#shared/contracts/profiles.ts'
+import { actorOf } from '../../http/access.ts'
+import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
+import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
+
+const person = jsonResponse(PersonSummary, 'The person.')
+
+export function adminRoutes() {
+  const router = createRouter()
+
+  router.openapi(
+    guardedRoute(['advisor', 'admin'], {
+      method: 'get',
+      path: '/api/people',
+      tags: ['people'],
+      summary: 'Search people (school officials only)',
+      request: { query: PeopleQuery },
+      responses: { 200: jsonResponse(PeoplePage, 'A page of people.') },
+    }),
+    async (c) => c.json(await c.var.services.admin.listPeople(c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/summary',
+      tags: ['admin'],
+      summary: 'Counts for the admin home page',
+      responses: { 200: jsonResponse(AdminSummaryResponse, 'Counts.') },
+    }),
+    async (c) => c.json(await c.var.services.admin.summary(), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/people',
+      tags: ['admin'],
+      summary: 'Search people to manage',
+      request: { query: PeopleQuery },
+      responses: { 200: jsonResponse(PeoplePage, 'A page of people.') },
+    }),
+    async (c) => c.json(await c.var.services.admin.listPeople(c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/people',
+      tags: ['admin'],
+      summary: 'Invite a person: creates the account and e-mails a one-time link',
+      request: { body: jsonBody(InvitePersonRequest) },
+      responses: { 201: jsonResponse(PersonSummary, 'Invited.') },
+    }),
+    async (c) => c.json(await c.var.services.admin.invitePerson(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/admin/people/{personId}/roles',
+      tags: ['admin'],
+      summary: 'Set a person’s roles',
+      request: { params: PersonIdParams, body: jsonBody(UpdateRolesRequest) },
+      responses: { 200: person },
+    }),
+    async (c) => c.json(await c.var.services.admin.setRoles(actorOf(c), c.req.valid('param').personId, c.req.valid('json').roles, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/people/{personId}/disable',
+      tags: ['admin'],
+      summary: 'Disable a person; ends their sessions at once',
+      request: { params: PersonIdParams },
+      responses: { 200: person },
+    }),
+    async (c) => c.json(await c.var.services.admin.disablePerson(actorOf(c), c.req.valid('param').personId, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/people/{personId}/enable',
+      tags: ['admin'],
+      summary: 'Enable a disabled person',
+      request: { params: PersonIdParams },
+      responses: { 200: person },
+    }),
+    async (c) => c.json(await c.var.services.admin.enablePerson(actorOf(c), c.req.valid('param').personId, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/people/{personId}/resend-invite',
+      tags: ['admin'],
+      summary: 'Send a new invitation link',
+      request: { params: PersonIdParams },
+      responses: { 202: jsonResponse(AcceptedResponse, 'Sent.') },
+    }),
+    async (c) => {
+      await c.var.services.admin.resendInvite(actorOf(c), c.req.valid('param').personId, requestMeta(c))
+      return c.json({ accepted: true as const, message: 'A new invitation is on its way.' }, 202)
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/audit-log',
+      tags: ['admin'],
+      summary: 'The audit log, newest first',
+      request: { query: AuditQuery },
+      responses: { 200: jsonResponse(AuditPage, 'A page of entries.') },
+    }),
+    async (c) => c.json(await c.var.services.audit.listEntries(c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/outbox',
+      tags: ['admin'],
+      summary: 'E-mails the application wrote (sent, pending, or kept here when no SMTP server is set)',
+      request: { query: PageQuery },
+      responses: { 200: jsonResponse(OutboxPage, 'A page of e-mails.') },
+    }),
+    async (c) => {
+      const { page, pageSize } = c.req.valid('query')
+      // The outbox holds sign-in links: every read is recorded.
+      await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'outbox.read', objectType: 'outbox' }, requestMeta(c))
+      return c.json(await c.var.services.notifications.listOutbox(page, pageSize), 200)
+    },
+  )
+
+  return router
+}

@@ -1,0 +1,151 @@
+import type { Database } from '#server/db/client.ts'
+import type {
+  ProfileResponse,
+  UpdateAdvisorProfileRequest,
+  UpdateMentorProfileRequest,
+  UpdatePersonRequest,
+  UpdateStudentProfileRequest,
+} from '#shared/contracts/profiles.ts'
+import type { Role } from '#shared/enums.ts'
+import { AppError } from '#shared/errors.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { canViewEmail, canViewIdentity, canViewPerson, canViewStudentSection } from './profiles.policy.ts'
+import type { ProfilesRepository } from './profiles.repository.ts'
+import { detectImageType, MAX_PHOTO_BYTES } from './photo.ts'
+
+export type ProfilesDeps = { db: Database; repo: ProfilesRepository; clock: Clock; audit: AuditService }
+
+const NOT_VISIBLE = 'No such person, or their profile is not visible to you.'
+
+export function createProfilesService(deps: ProfilesDeps) {
+  const { db, repo, clock, audit } = deps
+
+  async function getProfile(actor: Actor, personId: string, meta: RequestMeta | null): Promise<ProfileResponse> {
+    const person = await repo.findPersonIncludeRoles(personId)
+    // Not found and not visible answer alike, so the answer does not reveal who exists.
+    if (!person || !canViewPerson(actor, person)) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    const { student, mentor, advisor } = await repo.findProfiles(personId)
+    const self = actor.personId === personId
+
+    const showStudent = student && canViewStudentSection(actor, person)
+    const showStudentIdentity = showStudent && canViewIdentity(actor, personId, student.identityVisibility)
+    const showMentor = mentor && person.roles.includes('mentor')
+    const showMentorIdentity = showMentor && canViewIdentity(actor, personId, mentor.identityVisibility)
+
+    if (!self && (showStudentIdentity || showMentorIdentity) && meta) {
+      // Self-identified identity is sensitive: a read by anyone else is recorded (never the content).
+      await audit.record({ actorId: actor.personId, action: 'profile.identity-read', objectType: 'person', objectId: personId }, meta)
+    }
+
+    return {
+      person: {
+        id: person.id,
+        email: canViewEmail(actor, person) ? person.email : '',
+        name: person.name,
+        pronouns: person.pronouns,
+        roles: person.roles,
+        status: person.status,
+        hasPhoto: person.photoType !== null,
+      },
+      student: showStudent
+        ? {
+            classYear: student.classYear,
+            graduationYear: student.graduationYear,
+            track: student.track,
+            specialtyInterests: student.specialtyInterests,
+            careerGoals: student.careerGoals,
+            helpWanted: student.helpWanted,
+            wantsIdentityAlignedMentor: student.wantsIdentityAlignedMentor,
+            ...(showStudentIdentity ? { identity: student.identity, identityVisibility: student.identityVisibility } : {}),
+          }
+        : null,
+      mentor: showMentor
+        ? {
+            kind: mentor.kind,
+            departmentId: mentor.departmentId,
+            specialtyId: mentor.specialtyId,
+            subspecialty: mentor.subspecialty,
+            academicRank: mentor.academicRank,
+            clinicalSite: mentor.clinicalSite,
+            city: mentor.city,
+            state: mentor.state,
+            researchInterests: mentor.researchInterests,
+            bio: mentor.bio,
+            offers: mentor.offers,
+            capacity: mentor.capacity,
+            accepting: mentor.accepting,
+            languages: mentor.languages,
+            graduationYear: mentor.graduationYear,
+            ...(showMentorIdentity ? { identity: mentor.identity, identityVisibility: mentor.identityVisibility } : {}),
+          }
+        : null,
+      advisor: advisor && person.roles.includes('advisor') ? { title: advisor.title, office: advisor.office, advisesSpecialtyId: advisor.advisesSpecialtyId } : null,
+      canEdit: self,
+    }
+  }
+
+  function assertRole(actor: Actor, role: Role, what: string) {
+    if (!actor.roles.includes(role)) throw new AppError('FORBIDDEN', `Only people with the ${role} role have a ${what}.`)
+  }
+
+  async function audited(actor: Actor, meta: RequestMeta, action: string, write: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<void>) {
+    await db.transaction(async (tx) => {
+      await write(tx)
+      await audit.record({ actorId: actor.personId, action, objectType: 'person', objectId: actor.personId }, meta, tx)
+    })
+    return getProfile(actor, actor.personId, null)
+  }
+
+  return {
+    getProfile,
+    getMyProfile: (actor: Actor) => getProfile(actor, actor.personId, null),
+
+    updateMyPerson: (actor: Actor, input: UpdatePersonRequest, meta: RequestMeta) =>
+      audited(actor, meta, 'profile.updated', (tx) =>
+        repo.updatePerson(actor.personId, { ...input, ...(input.pronouns !== undefined ? { pronouns: input.pronouns || null } : {}), updatedAt: clock.now() }, tx),
+      ),
+
+    async updateMyStudentProfile(actor: Actor, input: UpdateStudentProfileRequest, meta: RequestMeta) {
+      assertRole(actor, 'student', 'student profile')
+      const now = clock.now()
+      const defaults = { personId: actor.personId, classYear: 'M1' as const, graduationYear: now.getUTCFullYear() + 4 }
+      return audited(actor, meta, 'profile.student-updated', (tx) => repo.upsertStudentProfile(actor.personId, { ...input, updatedAt: now }, defaults, tx))
+    },
+
+    async updateMyMentorProfile(actor: Actor, input: UpdateMentorProfileRequest, meta: RequestMeta) {
+      assertRole(actor, 'mentor', 'mentor profile')
+      const now = clock.now()
+      return audited(actor, meta, 'profile.mentor-updated', (tx) =>
+        repo.upsertMentorProfile(actor.personId, { ...input, updatedAt: now }, { personId: actor.personId, kind: 'faculty' }, tx),
+      )
+    },
+
+    async updateMyAdvisorProfile(actor: Actor, input: UpdateAdvisorProfileRequest, meta: RequestMeta) {
+      assertRole(actor, 'advisor', 'advisor profile')
+      return audited(actor, meta, 'profile.advisor-updated', (tx) => repo.upsertAdvisorProfile(actor.personId, { ...input, updatedAt: clock.now() }, tx))
+    },
+
+    async setMyPhoto(actor: Actor, bytes: Uint8Array, meta: RequestMeta) {
+      if (bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'The photo is empty.', { photo: 'Choose an image file.' })
+      if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 1 MB. Choose a smaller image.', { photo: 'At most 1 MB.' })
+      const type = detectImageType(bytes)
+      if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Use a JPEG, PNG or WebP image.', { photo: 'Use a JPEG, PNG or WebP image.' })
+      return audited(actor, meta, 'profile.photo-updated', (tx) => repo.updatePerson(actor.personId, { photo: bytes, photoType: type, updatedAt: clock.now() }, tx))
+    },
+
+    removeMyPhoto: (actor: Actor, meta: RequestMeta) =>
+      audited(actor, meta, 'profile.photo-removed', (tx) => repo.updatePerson(actor.personId, { photo: null, photoType: null, updatedAt: clock.now() }, tx)),
+
+    async getPhoto(actor: Actor, personId: string): Promise<{ bytes: Uint8Array; type: string }> {
+      const person = await repo.findPersonIncludeRoles(personId)
+      if (!person || !canViewPerson(actor, person)) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+      const photo = await repo.findPhoto(personId)
+      if (!photo?.photo || !photo.photoType) throw new AppError('NOT_FOUND', 'This person has no photo.')
+      return { bytes: photo.photo, type: photo.photoType }
+    },
+  }
+}
+
+export type ProfilesService = ReturnType<typeof createProfilesService>

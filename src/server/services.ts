@@ -1,0 +1,38 @@
+import type { Database } from './db/client.ts'
+import type { Clock } from './clock.ts'
+import { createAdminService } from './modules/admin/admin.service.ts'
+import { createAuditService } from './modules/audit/audit.service.ts'
+import { createIdentityRepository } from './modules/identity/identity.repository.ts'
+import { createIdentityService } from './modules/identity/identity.service.ts'
+import type { SessionPolicy } from './modules/identity/domain/session-rules.ts'
+import type { Mailer } from './modules/notifications/mailer.ts'
+import { createNotificationsService } from './modules/notifications/notifications.service.ts'
+import { createProfilesRepository } from './modules/profiles/profiles.repository.ts'
+import { createProfilesService } from './modules/profiles/profiles.service.ts'
+
+export type ServiceSettings = {
+  appOrigin: string
+  demoMode: boolean
+  sessionPolicy: SessionPolicy
+}
+
+/** The composition root of the domain: every service, wired to one database and one clock. */
+export function createServices(db: Database, clock: Clock, mailer: Mailer | null, settings: ServiceSettings) {
+  const audit = createAuditService(db, clock)
+  const notifications = createNotificationsService(db, clock, mailer)
+  const identity = createIdentityService({
+    db,
+    repo: createIdentityRepository(db),
+    clock,
+    audit,
+    notifications,
+    sessionPolicy: settings.sessionPolicy,
+    appOrigin: settings.appOrigin,
+    demoMode: settings.demoMode,
+  })
+  const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
+  const admin = createAdminService({ db, clock, audit, identity, notifications })
+  return { audit, notifications, identity, profiles, admin }
+}
+
+export type Services = ReturnType<typeof createServices>

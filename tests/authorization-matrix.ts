@@ -1,0 +1,50 @@
+import type { Role } from '#shared/enums.ts'
+
+/**
+ * Every API route and who may call it: the specification the authorization tests hold the
+ * application to. Written by hand on purpose — it is checked against the routes the app
+ * really serves, so a new route cannot ship without an entry here.
+ *
+ * `public`: anyone, signed in or not. `signed-in`: any active person. A list: those roles only.
+ */
+export type Allowed = 'public' | 'signed-in' | readonly Role[]
+
+export type MatrixEntry = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; allowed: Allowed }
+
+export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
+  { method: 'GET', path: '/api/health', allowed: 'public' },
+  { method: 'GET', path: '/api/openapi.json', allowed: 'public' },
+  { method: 'GET', path: '/api/demo-accounts', allowed: 'public' },
+
+  { method: 'POST', path: '/api/auth/sign-in', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/sign-out', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/auth/session', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/auth/magic-link', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/magic-link/consume', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/password-reset', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/password-reset/complete', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/invite/accept', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/change-password', allowed: 'signed-in' },
+
+  { method: 'GET', path: '/api/reference', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/profiles/me', allowed: 'signed-in' },
+  { method: 'PATCH', path: '/api/profiles/me', allowed: 'signed-in' },
+  { method: 'PATCH', path: '/api/profiles/me/student', allowed: ['student'] },
+  { method: 'PATCH', path: '/api/profiles/me/mentor', allowed: ['mentor'] },
+  { method: 'PATCH', path: '/api/profiles/me/advisor', allowed: ['advisor'] },
+  { method: 'PUT', path: '/api/profiles/me/photo', allowed: 'signed-in' },
+  { method: 'DELETE', path: '/api/profiles/me/photo', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/profiles/:personId', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/people/:personId/photo', allowed: 'signed-in' },
+
+  { method: 'GET', path: '/api/people', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/admin/summary', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/people', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/people', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/admin/people/:personId/roles', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/people/:personId/disable', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/people/:personId/enable', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/people/:personId/resend-invite', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/audit-log', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
+]
