@@ -1,0 +1,192 @@
+/**
+ * Match engine benchmark at national scale (NRMP 2024–2025: ≈ 45,000 ranking applicants,
+ * ≈ 6,400 programs, ≈ 42,000 positions, ≈ 1,200 couples). Run with `npm run bench:match`.
+ *
+ * Human-readable lines go to stderr; the last line of stdout is one JSON object:
+ * - parse_ms: read + JSON.parse + validate; compile_ms; solve_ms: compile + solve (median);
+ *   write_ms: decode + JSON.stringify + write;
+ * - proposals, blocking (from checkStability, by kind), unresolved couples;
+ * - baseline_solve_ms: textbook deferred acceptance (bench/textbook-deferred-acceptance.ts)
+ *   on the singles-only sub-instance; singles_solve_ms: the engine (compile + solve) on the
+ *   same sub-instance; speedup = baseline / engine; singles_agree: both gave the same matching;
+ * - simulate_ms_per_run: one perturbed run of the simulator (noise σ = 2), on one thread;
+ * - peak_rss_mb.
+ * Environment: BENCH_APPLICANTS, BENCH_PROGRAMS, BENCH_COUPLES, BENCH_SEED, BENCH_REPEATS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generateInstance } from '#engines/match/generate.ts'
+import { checkStability, compileInstance, decodeResult, solveCompiled, validateInstance } from '#engines/match/index.ts'
+import { createSimulationPlan, simulateRun } from '#engines/match/simulate.ts'
+import { singlesOnly } from './singles-only.ts'
+import { textbookDeferredAcceptance } from './textbook-deferred-acceptance.ts'
+
+const env = (name: string, fallback: number): number => {
+  const value = Number(process.env[name])
+  return Number.isFinite(value) && value > 0 ? value : fallback
+}
+const APPLICANTS = env('BENCH_APPLICANTS', 45_000)
+const PROGRAMS = env('BENCH_PROGRAMS', 6_400)
+const COUPLES = env('BENCH_COUPLES', 1_200)
+const SEED = env('BENCH_SEED', 2025)
+const REPEATS = env('BENCH_REPEATS', 5)
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`)
+}
+const round = (x: number): number => Math.round(x * 10) / 10
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+const time = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now()
+  const value = f()
+  return [value, performance.now() - t0]
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'preceptor-bench-'))
+try {
+  const [generated, generateMs] = time(() =>
+    generateInstance({ applicants: APPLICANTS, programs: PROGRAMS, couples: COUPLES, seed: SEED }),
+  )
+  const path = join(dir, 'instance.json')
+  await writeFile(path, JSON.stringify(generated))
+  const positions = generated.programs.reduce((n, p) => n + p.capacity, 0)
+  const singles = generated.applicants.filter((a) => a.ranks.length > 0)
+  const meanRanks = singles.reduce((n, a) => n + a.ranks.length, 0) / Math.max(1, singles.length)
+  const supplementalLists = generated.applicants.reduce((n, a) => n + (a.supplemental?.length ?? 0), 0)
+  const reversions = generated.programs.filter((p) => p.revertTo !== undefined).length
+  log(
+    `instance: ${generated.applicants.length} applicants, ${generated.programs.length} programs, ${positions} positions, ` +
+      `${generated.couples?.length ?? 0} couples, ${meanRanks.toFixed(1)} ranks per single, ` +
+      `${supplementalLists} supplemental lists, ${reversions} reversions (generated in ${Math.round(generateMs)} ms)`,
+  )
+
+  // Parse: read + JSON.parse + validate.
+  const parseStart = performance.now()
+  const instance = validateInstance(JSON.parse(await readFile(path, 'utf8')))
+  const parseMs = performance.now() - parseStart
+
+  // Solve: compile + solve, median of REPEATS.
+  const compileTimes: number[] = []
+  const solveTimes: number[] = []
+  let compiled = compileInstance(instance)
+  let solved = solveCompiled(compiled)
+  for (let i = 0; i < REPEATS; i++) {
+    const [c, compileMs] = time(() => compileInstance(instance))
+    const [s, solveOnlyMs] = time(() => solveCompiled(c))
+    compiled = c
+    solved = s
+    compileTimes.push(compileMs)
+    solveTimes.push(compileMs + solveOnlyMs)
+  }
+  const compileMs = median(compileTimes)
+  const solveMs = median(solveTimes)
+
+  // Write: decode + stringify + write.
+  const writeStart = performance.now()
+  const result = decodeResult(compiled, solved)
+  result.stats.ms = Math.round(solveMs)
+  await writeFile(join(dir, 'result.json'), JSON.stringify(result))
+  const writeMs = performance.now() - writeStart
+
+  const [blocking, stabilityMs] = time(() => checkStability(instance, result))
+  const blockingByKind = { single: 0, couple: 0, supplemental: 0 }
+  for (const pair of blocking) blockingByKind[pair.kind]++
+  const filled = result.programs.reduce((n, p) => n + p.filled, 0)
+  const matchedApplicants = result.matches.filter((m) => !m.supplemental).length
+  log(
+    `match: ${matchedApplicants} matched (${((100 * matchedApplicants) / instance.applicants.length).toFixed(1)} %), ` +
+      `${filled}/${result.programs.reduce((n, p) => n + p.capacity, 0)} positions filled, ${result.stats.proposals} proposals, ` +
+      `${result.unresolved?.couples.length ?? 0} unresolved couples`,
+  )
+  log(
+    `timing: parse ${round(parseMs)} ms, compile ${round(compileMs)} ms, compile+solve ${round(solveMs)} ms (median of ${REPEATS}), ` +
+      `write ${round(writeMs)} ms`,
+  )
+  log(
+    `stability: ${blocking.length} blocking (${blockingByKind.single} single, ${blockingByKind.couple} couple, ` +
+      `${blockingByKind.supplemental} supplemental), checked in ${Math.round(stabilityMs)} ms`,
+  )
+
+  // Singles only: textbook deferred acceptance against the engine.
+  const singlesInstance = singlesOnly(instance)
+  const baselineTimes: number[] = []
+  let baseline = textbookDeferredAcceptance(singlesInstance)
+  for (let i = 0; i < Math.max(1, Math.min(REPEATS, 3)); i++) {
+    const [b, ms] = time(() => textbookDeferredAcceptance(singlesInstance))
+    baseline = b
+    baselineTimes.push(ms)
+  }
+  const singlesTimes: number[] = []
+  let singlesResult = solveCompiled(compileInstance(singlesInstance))
+  let singlesCompiled = compileInstance(singlesInstance)
+  for (let i = 0; i < REPEATS; i++) {
+    const t0 = performance.now()
+    singlesCompiled = compileInstance(singlesInstance)
+    singlesResult = solveCompiled(singlesCompiled)
+    singlesTimes.push(performance.now() - t0)
+  }
+  const singlesDecoded = decodeResult(singlesCompiled, singlesResult)
+  const engineMatches = new Map(singlesDecoded.matches.map((m) => [m.applicant, m.program]))
+  let singlesAgree = engineMatches.size === baseline.matches.size
+  for (const [applicant, program] of baseline.matches) if (engineMatches.get(applicant) !== program) singlesAgree = false
+  const baselineMs = median(baselineTimes)
+  const singlesMs = median(singlesTimes)
+  log(
+    `singles only (${singlesInstance.applicants.length} applicants): textbook ${round(baselineMs)} ms, engine ${round(singlesMs)} ms, ` +
+      `speedup ×${(baselineMs / singlesMs).toFixed(1)}, same matching: ${singlesAgree}`,
+  )
+
+  // Simulator: a few perturbed runs on this thread.
+  const plan = createSimulationPlan(compiled)
+  const simulateRuns = 5
+  const [, simulateMs] = time(() => {
+    for (let run = 0; run < simulateRuns; run++) simulateRun(plan, { noise: 2, seed: SEED }, run)
+  })
+  log(`simulate: ${round(simulateMs / simulateRuns)} ms per run (noise 2, one thread)`)
+
+  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  log(`peak RSS: ${Math.round(peakRssMb)} MB`)
+
+  const summary = {
+    bench: 'match',
+    applicants: instance.applicants.length,
+    programs: instance.programs.length,
+    positions,
+    couples: instance.couples?.length ?? 0,
+    mean_ranks: round(meanRanks),
+    supplemental_lists: supplementalLists,
+    reversions,
+    generate_ms: round(generateMs),
+    parse_ms: round(parseMs),
+    compile_ms: round(compileMs),
+    solve_ms: round(solveMs),
+    write_ms: round(writeMs),
+    proposals: result.stats.proposals,
+    matched: matchedApplicants,
+    filled,
+    unresolved_couples: result.unresolved?.couples.length ?? 0,
+    blocking: blocking.length,
+    blocking_single: blockingByKind.single,
+    blocking_couple: blockingByKind.couple,
+    blocking_supplemental: blockingByKind.supplemental,
+    baseline_solve_ms: round(baselineMs),
+    singles_solve_ms: round(singlesMs),
+    speedup: round(baselineMs / singlesMs),
+    singles_agree: singlesAgree,
+    baseline_proposals: baseline.proposals,
+    simulate_ms_per_run: round(simulateMs / simulateRuns),
+    peak_rss_mb: Math.round(peakRssMb),
+    repeats: REPEATS,
+    seed: SEED,
+    node: process.version,
+  }
+  process.stdout.write(`${JSON.stringify(summary)}\n`)
+} finally {
+  rmSync(dir, { recursive: true, force: true })
+}
