@@ -28,16 +28,21 @@ export function checkStability(instance: MatchInstance, result: MatchResult): Bl
 
   const primary = new Map<string, string>()
   const supplemental = new Map<string, string>()
-  const heldBy = new Map<string, string[]>()
+  const heldBy = new Map<string, { applicant: string; supplemental: boolean }[]>()
   for (const match of result.matches) {
     if (match.supplemental) supplemental.set(match.applicant, match.program)
     else primary.set(match.applicant, match.program)
     const held = heldBy.get(match.program) ?? []
-    held.push(match.applicant)
+    held.push({ applicant: match.applicant, supplemental: match.supplemental === true })
     heldBy.set(match.program, held)
   }
 
-  /** Would `program` take all of `joining`, after letting go of `leaving`? */
+  /**
+   * Would `program` take all of `joining`, counting as free the seats of `leaving` — their
+   * primary positions only: a couple member who keeps an advanced position keeps the
+   * supplemental position that goes with it. An applicant's own seat in the program (a
+   * supplemental one, when it joins as a single) is free too.
+   */
   const wouldTake = (program: string, joining: string[], leaving: string[]): boolean => {
     const ranks = rankOf.get(program)
     if (ranks === undefined) return false
@@ -48,8 +53,9 @@ export function checkStability(instance: MatchInstance, result: MatchResult): Bl
       worst = Math.max(worst, rank)
     }
     let preferred = 0
-    for (const other of heldBy.get(program) ?? []) {
-      if (leaving.includes(other) || joining.includes(other)) continue
+    for (const { applicant: other, supplemental: isSupplemental } of heldBy.get(program) ?? []) {
+      if (joining.includes(other) && (leaving.length === 0 || !isSupplemental)) continue
+      if (leaving.includes(other) && !isSupplemental) continue
       const rank = ranks.get(other)
       if (rank !== undefined && rank < worst) preferred++
     }

@@ -30,10 +30,13 @@ export function decodeResult(compiled: CompiledInstance, result: CompiledResult)
   }))
   const stats: MatchStats = { ...result.stats }
   const decoded: MatchResult = { matches, unmatched, programs, stats }
-  if (result.unresolvedCouples.length > 0) {
+  if (result.unresolvedCouples.length > 0 || result.unresolvedApplicants.length > 0) {
     decoded.unresolved = {
       couples: result.unresolvedCouples.map((c) => coupleIds[c] as string),
       message: result.unresolvedMessage ?? 'no stable matching found within the work bound',
+      ...(result.unresolvedApplicants.length > 0
+        ? { applicants: result.unresolvedApplicants.map((a) => applicantIds[a] as string) }
+        : {}),
     }
   }
   return decoded

@@ -13,6 +13,12 @@ export type CompiledResult = {
   readonly stats: CompiledStats
   /** Couples left blocking (or unplaced) when the bounded work ran out; empty when stable. */
   readonly unresolvedCouples: readonly number[]
+  /**
+   * Applicants left blocking, alone or through their supplemental list, when the bounded work
+   * ran out (supplemental lists link two positions, so like couples they can cycle); empty
+   * when stable.
+   */
+  readonly unresolvedApplicants: readonly number[]
   readonly unresolvedMessage?: string
 }
 
@@ -29,7 +35,7 @@ export type CompiledStats = {
   revertedPositions: number
 }
 
-const DEFAULT_MAX_COUPLE_REENTRIES = 30
+const DEFAULT_MAX_REENTRIES = 30
 const DEFAULT_ATTEMPTS = 4
 
 type RunOutcome = {
@@ -38,6 +44,7 @@ type RunOutcome = {
   programFilled: Int32Array
   looped: boolean
   blockingCouples: number[]
+  blockingApplicants: number[]
 }
 
 /**
@@ -52,10 +59,11 @@ type RunOutcome = {
  * 3. a seat freed by a withdrawal (rather than by the program's own choice) is offered, in the
  *    program's order, to the applicants and couples who now prefer it — Roth & Peranson's
  *    program stack — so instability chains are repaired instead of left behind;
- * 4. a couple pulled back up its list more than `maxCoupleReentries` times, or a run that
- *    exceeds `maxWork`, is a loop: the run is finished without further couple re-entries and
- *    retried with the couples entered in another deterministic order (up to `attempts` runs);
- *    the run with the fewest blocking couples wins and they are reported as unresolved;
+ * 4. an applicant or couple pulled back up its list more than `maxReentries` times, or a run
+ *    that exceeds `maxWork`, is a loop: the run is finished without further re-entries (so
+ *    everyone only moves down their lists and it ends) and retried with the couples entered in
+ *    another deterministic order (up to `attempts` runs); the run with the fewest blocking
+ *    couples and applicants wins and they are reported as unresolved;
  * 5. an applicant holding an advanced position also proposes, as a separate PGY-1 seeker, down
  *    the supplemental list attached to that program;
  * 6. unfilled positions of programs with `revertTo` move there and the match runs again until
@@ -98,6 +106,8 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
     outcome = runWithRetries(compiled, capacity, options, attempts, stats)
   }
   const unresolvedCouples = outcome.blockingCouples
+  const unresolvedApplicants = outcome.blockingApplicants
+  const unresolvedCount = unresolvedCouples.length + unresolvedApplicants.length
   return {
     applicantProgram: outcome.applicantProgram,
     supplementalProgram: outcome.supplementalProgram,
@@ -105,11 +115,13 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
     programFilled: outcome.programFilled,
     stats,
     unresolvedCouples,
-    ...(unresolvedCouples.length > 0
+    unresolvedApplicants,
+    ...(unresolvedCount > 0
       ? {
           unresolvedMessage:
             `no stable matching found within the work bound (${stats.runs} runs); ` +
-            `${unresolvedCouples.length} couple(s) left with a blocking pair of programs`,
+            `${unresolvedCouples.length} couple(s) and ${unresolvedApplicants.length} other ` +
+            'applicant(s) left with a blocking program',
         }
       : {}),
   }
@@ -125,12 +137,15 @@ function runWithRetries(
   let best: RunOutcome | undefined
   for (let attempt = 0; attempt < attempts; attempt++) {
     const outcome = runOnce(compiled, capacity, coupleOrder(compiled.coupleCount, attempt), options, stats)
-    if (best === undefined || outcome.blockingCouples.length < best.blockingCouples.length) best = outcome
-    if (!outcome.looped && outcome.blockingCouples.length === 0) break
+    if (best === undefined || unstable(outcome) < unstable(best)) best = outcome
+    if (!outcome.looped && unstable(outcome) === 0) break
     if (compiled.coupleCount === 0) break
   }
   return best as RunOutcome
 }
+
+const unstable = (outcome: RunOutcome): number =>
+  outcome.blockingCouples.length + outcome.blockingApplicants.length
 
 /** Attempt 0 enters couples in id order; later attempts use a fixed, seedless permutation. */
 function coupleOrder(count: number, attempt: number): Int32Array {
@@ -178,7 +193,7 @@ function runOnce(
     supplementalList,
   } = compiled
   const maxWork = options.maxWork ?? 40 * (compiled.entryCount + programRankApplicants.length) + 1_000_000
-  const maxReentries = options.maxCoupleReentries ?? DEFAULT_MAX_COUPLE_REENTRIES
+  const maxReentries = options.maxReentries ?? DEFAULT_MAX_REENTRIES
 
   // Each program holds the program-side ranks of its current applicants in a max-heap, so the
   // worst held applicant — the one a better proposal displaces — is at the top.
@@ -196,6 +211,8 @@ function runOnce(
   for (let c = 0; c < C; c++) coupleCursor[c] = coupleLineStart[c] as number
   const couplePlaced = new Uint8Array(C)
   const coupleReentries = new Int32Array(C)
+  const applicantReentries = new Int32Array(A)
+  const supplementalReentries = new Int32Array(A)
   const supplementalActive = new Int32Array(A).fill(-1)
   const supplementalProgram = new Int32Array(A).fill(-1)
   const supplementalCursor = new Int32Array(A)
@@ -212,7 +229,7 @@ function runOnce(
   let work = 0
   let proposals = 0
   let looped = false
-  let coupleReentryAllowed = true
+  let reentryAllowed = true
 
   const push = (agent: number): void => {
     if (inStack[agent] === 1) return
@@ -365,6 +382,41 @@ function runOnce(
     heapInsert(p, rank)
   }
 
+  /**
+   * Seats supplemental seeker `a` (list `list`) at `p`. The applicant `p` lets go may be the
+   * seeker's own partner, whose withdrawal costs the seeker its advanced position and so its
+   * supplemental list; then the seat stays free and is offered to others.
+   */
+  const admitSupplemental = (a: number, list: number, p: number, rank: number, entry: number): void => {
+    if ((heapSize[p] as number) >= (capacity[p] as number)) displace(p, heapPop(p))
+    if (supplementalActive[a] !== list) {
+      queueVacancy(p)
+      return
+    }
+    heapInsert(p, rank)
+    supplementalCursor[a] = entry
+    supplementalProgram[a] = p
+    // A single who ranked p above its advanced program would rather hold this seat as its
+    // primary match (giving up the advanced position and so the supplemental list).
+    if (coupleOf[a] !== -1) return
+    const upTo = cursor[a] as number
+    for (let e = applicantListStart[a] as number; e < upTo; e++) {
+      if (entryProgram[e] !== p) continue
+      const held = primaryProgram[a] as number
+      heapRemove(held, entryRank[upTo] as number)
+      primaryProgram[a] = -1
+      onLeave(a)
+      queueVacancy(held)
+      stats.reentries++
+      if (++applicantReentries[a]! > maxReentries) looped = true
+      cursor[a] = e
+      admit(p, entryRank[e] as number)
+      primaryProgram[a] = p
+      onEnter(a, p)
+      return
+    }
+  }
+
   // --- proposals ---------------------------------------------------------------------------
   const proposeSingle = (a: number): void => {
     if (primaryProgram[a] !== -1) return
@@ -394,9 +446,7 @@ function runOnce(
       const p = entryProgram[e] as number
       const rank = entryRank[e] as number
       if (!accepts(p, rank)) continue
-      supplementalCursor[a] = e
-      admit(p, rank)
-      supplementalProgram[a] = p
+      admitSupplemental(a, list, p, rank, e)
       return
     }
     supplementalCursor[a] = end
@@ -510,13 +560,14 @@ function runOnce(
             queueVacancy(held)
           }
           stats.reentries++
+          if (++applicantReentries[a]! > maxReentries) looped = true
           cursor[a] = entry
           admit(p, rank)
           primaryProgram[a] = p
           onEnter(a, p)
           continue
         }
-      } else if (coupleReentryAllowed) {
+      } else {
         const side = coupleMembers[2 * c] === a ? 0 : 1
         // Lines from the cursor on are still to be tried by the couple itself.
         const upTo = coupleCursor[c] as number
@@ -538,12 +589,12 @@ function runOnce(
           if (entryProgram[e] !== p) continue
           if (current >= 0) {
             heapRemove(current, entryRank[supplementalCursor[a] as number] as number)
+            supplementalProgram[a] = -1
             queueVacancy(current)
           }
           stats.reentries++
-          supplementalCursor[a] = e
-          admit(p, rank)
-          supplementalProgram[a] = p
+          if (++supplementalReentries[a]! > maxReentries) looped = true
+          admitSupplemental(a, list, p, rank, e)
           break
         }
       }
@@ -565,13 +616,13 @@ function runOnce(
     } else if (vacancyCount > 0) {
       const p = vacancies[--vacancyCount] as number
       inVacancies[p] = 0
-      repair(p)
+      if (reentryAllowed) repair(p)
     } else break
     if (work > budget) looped = true
-    if (looped && coupleReentryAllowed) {
-      // Finish without pulling couples back up their lists: couples then only move down, so
-      // the run ends; whatever couples still block are reported as unresolved.
-      coupleReentryAllowed = false
+    if (looped && reentryAllowed) {
+      // Finish without pulling anyone back up their list: every cursor then only moves down,
+      // so the run ends; whoever still blocks is reported as unresolved.
+      reentryAllowed = false
       budget = work + maxWork
     } else if (work > budget) break
   }
@@ -587,11 +638,30 @@ function runOnce(
       }
     }
   }
+  const blockingApplicants: number[] = []
+  for (let a = 0; a < A; a++) {
+    let blocks = false
+    if (coupleOf[a] === -1) {
+      const upTo = primaryProgram[a] === -1 ? (applicantListStart[a + 1] as number) : (cursor[a] as number)
+      for (let e = applicantListStart[a] as number; e < upTo && !blocks; e++) {
+        blocks = accepts(entryProgram[e] as number, entryRank[e] as number)
+      }
+    }
+    const list = supplementalActive[a] as number
+    if (list >= 0) {
+      const upTo = supplementalProgram[a] === -1 ? (supplementalListStart[list + 1] as number) : (supplementalCursor[a] as number)
+      for (let e = supplementalListStart[list] as number; e < upTo && !blocks; e++) {
+        blocks = accepts(entryProgram[e] as number, entryRank[e] as number)
+      }
+    }
+    if (blocks) blockingApplicants.push(a)
+  }
   return {
     applicantProgram: primaryProgram,
     supplementalProgram,
     programFilled: heapSize,
     looped,
     blockingCouples,
+    blockingApplicants,
   }
 }

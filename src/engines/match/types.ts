@@ -74,7 +74,15 @@ export type MatchResult = {
    * Present only when the engine stopped on couples it could not place stably within its
    * bounded work (with couples a stable matching need not exist).
    */
-  unresolved?: { couples: string[]; message: string }
+  unresolved?: {
+    couples: string[]
+    message: string
+    /**
+     * Applicants outside couples left blocking; only supplemental lists (which link an advanced
+     * position to a PGY-1 one) can cause this. Absent when empty.
+     */
+    applicants?: string[]
+  }
 }
 
 /** Bounds on the solver's work; every field has a default sized for a national match. */
@@ -85,10 +93,11 @@ export type SolveOptions = {
    */
   maxWork?: number
   /**
-   * How many times one couple may be pulled back up its list by an instability chain before
-   * the run is declared a loop (Roth & Peranson's loop detection). Default: 30.
+   * How many times one couple, applicant or supplemental list may be pulled back up its list
+   * by an instability chain before the run is declared a loop (Roth & Peranson's loop
+   * detection). Default: 30.
    */
-  maxCoupleReentries?: number
+  maxReentries?: number
   /**
    * When a run loops, it is repeated with the couples entered in another (deterministic) order,
    * up to this many runs in all; the run with the fewest blocking couples is kept. Default: 4.
