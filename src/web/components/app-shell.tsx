@@ -1,0 +1,128 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import type { Role } from '#shared/enums.ts'
+import { useSession, useSignOut } from '../api/identity.ts'
+import { hasAnyRole } from '../features/identity/roles.ts'
+import { SkipLink } from './skip-link.tsx'
+
+type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boolean }
+
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/profile', label: 'My profile' },
+  { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
+  { to: '/admin/people', label: 'Manage people', roles: ['admin'] },
+  { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+  { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
+]
+
+export function AppShell({ children }: { children?: ReactNode }) {
+  const { data: session } = useSession()
+  const signOut = useSignOut()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [menuOpen, setMenuOpen] = useState(false)
+  const menuButton = useRef<HTMLButtonElement>(null)
+  const navId = useId()
+
+  useEffect(() => setMenuOpen(false), [location.pathname])
+
+  const items = NAV_ITEMS.filter((item) => !item.roles || hasAnyRole(session, item.roles))
+
+  const onSignOut = () => {
+    signOut.mutate(undefined, {
+      onSettled: () => void navigate('/sign-in', { replace: true, state: { signedOut: true } }),
+    })
+  }
+
+  return (
+    <div className="app">
+      <SkipLink />
+      {session?.demoMode ? (
+        <p className="demo-banner">
+          Demo school: everyone here is fictional, and e-mails are not sent
+          {hasAnyRole(session, ['admin']) ? ' (read them in the Outbox)' : ''}.
+        </p>
+      ) : null}
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">P</span>
+            Preceptor
+          </Link>
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={navId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            Menu
+          </button>
+          <div
+            id={navId}
+            className={`site-nav${menuOpen ? ' site-nav-open' : ''}`}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && menuOpen) {
+                setMenuOpen(false)
+                menuButton.current?.focus()
+              }
+            }}
+          >
+            <nav aria-label="Main">
+              <ul className="nav-list">
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end ?? false} className="nav-link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="account">
+              <span className="account-name">
+                <span className="visually-hidden">Signed in as </span>
+                {session?.person.name}
+              </span>
+              <button type="button" className="button button-secondary button-small" onClick={onSignOut} disabled={signOut.isPending}>
+                Sign out
+              </button>
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {children ?? <Outlet />}
+      </main>
+      <footer className="site-footer">
+        <p>Preceptor · Office of Student Affairs</p>
+      </footer>
+    </div>
+  )
+}
+
+/** Frame for the pages a signed-out visitor sees: sign in, links from e-mails. */
+export function PublicLayout({ children }: { children?: ReactNode }) {
+  return (
+    <div className="app app-public">
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link to="/sign-in" className="brand">
+            <span className="brand-mark" aria-hidden="true">P</span>
+            Preceptor
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="site-main public-main" tabIndex={-1}>
+        {children ?? <Outlet />}
+      </main>
+      <footer className="site-footer">
+        <p>Preceptor · Office of Student Affairs</p>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react'
+import { UpdateRolesRequest } from '#shared/contracts/admin.ts'
+import type { PersonSummary } from '#shared/contracts/profiles.ts'
+import { ROLE_LABELS, ROLES } from '#shared/enums.ts'
+import { errorMessage } from '../../api/client.ts'
+import { useDisablePerson, useEnablePerson, useResendInvite, useUpdateRoles } from '../../api/admin.ts'
+import { useSession } from '../../api/identity.ts'
+import { Dialog } from '../../components/dialog.tsx'
+import { CheckboxGroup, optionsFrom } from '../../components/fields.tsx'
+import { validate } from '../../components/form-errors.ts'
+import { StatusTag } from './people-list.tsx'
+
+export function ManagePersonDialog({ person, onClose }: { person: PersonSummary | null; onClose: () => void }) {
+  return (
+    <Dialog open={person !== null} title={person ? `Manage ${person.name}` : 'Manage'} onClose={onClose}>
+      {person ? <ManagePerson key={person.id} person={person} /> : null}
+    </Dialog>
+  )
+}
+
+function ManagePerson({ person }: { person: PersonSummary }) {
+  const { data: session } = useSession()
+  const updateRoles = useUpdateRoles()
+  const disable = useDisablePerson()
+  const enable = useEnablePerson()
+  const resend = useResendInvite()
+  const [roles, setRoles] = useState<string[]>(person.roles)
+  const [rolesError, setRolesError] = useState<string | undefined>()
+  const [confirmingDisable, setConfirmingDisable] = useState(false)
+  const [status, setStatus] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const isSelf = session?.person.id === person.id
+
+  useEffect(() => setRoles(person.roles), [person.roles])
+
+  const done = (message: string) => {
+    setFailure(null)
+    setStatus(message)
+  }
+  const failed = (error: unknown) => {
+    setStatus(null)
+    setFailure(errorMessage(error))
+  }
+
+  const saveRoles = () => {
+    const result = validate(UpdateRolesRequest, { roles })
+    if (!result.ok) return setRolesError(result.errors.roles)
+    setRolesError(undefined)
+    updateRoles.mutate(
+      { personId: person.id, ...result.data },
+      {
+        onSuccess: () => done(`Roles saved: ${result.data.roles.map((role) => ROLE_LABELS[role]).join(', ')}.`),
+        onError: (error) => {
+          const fieldError = error instanceof Error && 'fields' in error ? (error as { fields?: Record<string, string> }).fields?.roles : undefined
+          if (fieldError) setRolesError(fieldError)
+          else failed(error)
+        },
+      },
+    )
+  }
+
+  return (
+    <div className="manage-person">
+      <p className="manage-person-meta">
+        {person.email} · <StatusTag status={person.status} />
+      </p>
+
+      <div role="status" className="live-status">
+        {status ? <p className="notice notice-success">{status}</p> : null}
+      </div>
+      {failure ? (
+        <p className="notice notice-error" role="alert">
+          {failure}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="manage-roles" className="manage-block">
+        <h3 id="manage-roles">Roles</h3>
+        <CheckboxGroup
+          id="manage-roles-choices"
+          name="manage-roles"
+          label={`Roles for ${person.name}`}
+          options={optionsFrom(ROLES, ROLE_LABELS)}
+          values={roles}
+          onChange={setRoles}
+          error={rolesError}
+          columns={false}
+        />
+        <button type="button" className="button" onClick={saveRoles} disabled={updateRoles.isPending}>
+          {updateRoles.isPending ? 'Saving…' : 'Save roles'}
+        </button>
+      </section>
+
+      <section aria-labelledby="manage-account" className="manage-block">
+        <h3 id="manage-account">Account</h3>
+        {person.status === 'invited' ? (
+          <>
+            <p>They haven’t accepted their invitation yet. A new e-mail replaces the old link.</p>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={resend.isPending}
+              onClick={() => resend.mutate(person.id, { onSuccess: () => done(`A new invitation was sent to ${person.email}.`), onError: failed })}
+            >
+              Resend invitation
+            </button>
+          </>
+        ) : null}
+        {person.status === 'disabled' ? (
+          <>
+            <p>This account is disabled: they cannot sign in.</p>
+            <button
+              type="button"
+              className="button"
+              disabled={enable.isPending}
+              onClick={() => enable.mutate(person.id, { onSuccess: () => done(`${person.name} can sign in again.`), onError: failed })}
+            >
+              Enable account
+            </button>
+          </>
+        ) : null}
+        {person.status !== 'disabled' && !isSelf ? (
+          confirmingDisable ? (
+            <div className="confirm-box" role="group" aria-labelledby="confirm-disable">
+              <p id="confirm-disable">
+                <strong>Disable {person.name}?</strong> This ends their sessions at once and stops them signing in. Their
+                profile and history are kept, and you can enable the account again later.
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={disable.isPending}
+                  onClick={() =>
+                    disable.mutate(person.id, {
+                      onSuccess: () => {
+                        setConfirmingDisable(false)
+                        done(`${person.name} is disabled and signed out everywhere.`)
+                      },
+                      onError: failed,
+                    })
+                  }
+                >
+                  Yes, disable account
+                </button>
+                <button type="button" className="button button-secondary" autoFocus onClick={() => setConfirmingDisable(false)}>
+                  Keep it active
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button button-danger-outline" onClick={() => setConfirmingDisable(true)}>
+              Disable account…
+            </button>
+          )
+        ) : null}
+        {isSelf ? <p className="field-hint">You can’t disable your own account.</p> : null}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,94 @@
+import { Fragment, type ReactNode } from 'react'
+import { useSearchParams } from 'react-router'
+import { useOutbox } from '../../api/admin.ts'
+import { Loading, QueryError } from '../../components/feedback.tsx'
+import { formatDateTime } from '../../components/format.ts'
+import { Pagination } from '../../components/pagination.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"')]+)/g
+
+/** E-mail text with its links made clickable; everything else stays plain text. */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(URL_PATTERN)
+  const nodes: ReactNode[] = parts.map((part, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={part}>
+        {part}
+      </a>
+    ) : (
+      <Fragment key={index}>{part}</Fragment>
+    ),
+  )
+  return <div className="email-text">{nodes}</div>
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  outbox: 'Not sent (demo)',
+  pending: 'Waiting to send',
+  sent: 'Sent',
+  failed: 'Failed',
+}
+
+export function OutboxPage() {
+  usePageTitle('Outbox')
+  const [params, setParams] = useSearchParams()
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
+  const outbox = useOutbox(page)
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1 tabIndex={-1}>Outbox</h1>
+        <p className="lead">E-mails the app has written, newest first. Without a mail server they stay here, so you can read them and follow their links.</p>
+      </div>
+      {outbox.isPending ? <Loading /> : null}
+      {outbox.isError ? <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} /> : null}
+      {outbox.data ? (
+        outbox.data.items.length === 0 ? (
+          <p className="empty-state">No e-mails yet.</p>
+        ) : (
+          <>
+            <ol className="email-list">
+              {outbox.data.items.map((message) => (
+                <li key={message.id}>
+                  <article className="card email" aria-labelledby={`email-${message.id}`}>
+                    <header className="email-header">
+                      <h2 id={`email-${message.id}`} className="email-subject">
+                        {message.subject}
+                      </h2>
+                      <dl className="email-meta">
+                        <div>
+                          <dt>To</dt>
+                          <dd>{message.to}</dd>
+                        </div>
+                        <div>
+                          <dt>Written</dt>
+                          <dd>
+                            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>Status</dt>
+                          <dd>{STATUS_LABELS[message.status] ?? message.status}</dd>
+                        </div>
+                      </dl>
+                    </header>
+                    <Linkified text={message.text} />
+                  </article>
+                </li>
+              ))}
+            </ol>
+            <Pagination
+              page={outbox.data.page}
+              pageSize={outbox.data.pageSize}
+              total={outbox.data.total}
+              noun={['e-mail', 'e-mails']}
+              onPage={(next) => setParams(next > 1 ? new URLSearchParams({ page: String(next) }) : new URLSearchParams())}
+            />
+          </>
+        )
+      ) : null}
+    </div>
+  )
+}

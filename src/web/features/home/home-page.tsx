@@ -1,0 +1,266 @@
+import { Link, useLocation } from 'react-router'
+import type { ProfileResponse } from '#shared/contracts/profiles.ts'
+import { MENTOR_OFFERING_LABELS, ROLE_LABELS, ROLES, type Role } from '#shared/enums.ts'
+import { usePeople, useAdminSummary } from '../../api/admin.ts'
+import { useSession } from '../../api/identity.ts'
+import { useMyProfile } from '../../api/profiles.ts'
+import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+import { hasRole } from '../identity/roles.ts'
+
+type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
+
+function Checklist({ items, label }: { items: ChecklistItem[]; label: string }) {
+  const done = items.filter((item) => item.done).length
+  return (
+    <div className="checklist-block">
+      <p className="checklist-progress">
+        <span>
+          {done} of {items.length} done
+        </span>
+        <span className="progress-track" aria-hidden="true">
+          <span className="progress-fill" style={{ width: `${(done / items.length) * 100}%` }} />
+        </span>
+      </p>
+      <ul className="checklist" aria-label={label}>
+        {items.map((item) => (
+          <li key={item.id} className={item.done ? 'checklist-item is-done' : 'checklist-item'}>
+            <span className="checklist-mark" aria-hidden="true">
+              {item.done ? '✓' : ''}
+            </span>
+            {item.done ? (
+              <span>
+                <span className="visually-hidden">Done: </span>
+                {item.doneText}
+              </span>
+            ) : (
+              <Link to={item.to}>
+                <span className="visually-hidden">To do: </span>
+                {item.todo}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function studentChecklist(profile: ProfileResponse): ChecklistItem[] {
+  const student = profile.student
+  return [
+    { id: 'class-year', done: Boolean(student?.classYear), todo: 'Set your class year', doneText: 'Class year set', to: '/profile/edit#student-classYear' },
+    {
+      id: 'interests',
+      done: (student?.specialtyInterests.length ?? 0) > 0,
+      todo: 'Add the specialties you’re curious about',
+      doneText: 'Specialty interests added',
+      to: '/profile/edit#student-specialtyInterests',
+    },
+    {
+      id: 'help',
+      done: (student?.helpWanted.length ?? 0) > 0,
+      todo: 'Say what help you’d like from a mentor',
+      doneText: 'Help wanted chosen',
+      to: '/profile/edit#student-helpWanted',
+    },
+    {
+      id: 'goals',
+      done: (student?.careerGoals.trim().length ?? 0) > 0,
+      todo: 'Write a few lines about your career goals',
+      doneText: 'Career goals written',
+      to: '/profile/edit#student-careerGoals',
+    },
+    { id: 'photo', done: profile.person.hasPhoto, todo: 'Add a photo so mentors recognize you', doneText: 'Photo added', to: '/profile/edit#photo' },
+  ]
+}
+
+function StudentSection({ profile }: { profile: ProfileResponse }) {
+  const items = studentChecklist(profile)
+  const left = items.filter((item) => !item.done).length
+  return (
+    <section className="card home-section" aria-labelledby="home-student">
+      <h2 id="home-student">As a student</h2>
+      <p>
+        {left === 0
+          ? 'Your profile is complete. Mentors and advisors can see what you’re looking for.'
+          : 'A complete profile helps mentors and advisors understand what you need. Next steps:'}
+      </p>
+      <Checklist items={items} label="Student profile checklist" />
+    </section>
+  )
+}
+
+function MentorSection({ profile }: { profile: ProfileResponse }) {
+  const mentor = profile.mentor ?? {}
+  const offers = mentor.offers ?? []
+  const items: ChecklistItem[] = [
+    {
+      id: 'capacity',
+      done: (mentor.capacity ?? 0) > 0,
+      todo: 'Say how many mentees you can take',
+      doneText: `Capacity set to ${mentor.capacity ?? 0}`,
+      to: '/profile/edit#mentor-capacity',
+    },
+    { id: 'bio', done: (mentor.bio?.trim().length ?? 0) > 0, todo: 'Write a short bio', doneText: 'Bio written', to: '/profile/edit#mentor-bio' },
+    {
+      id: 'offers',
+      done: offers.length > 0,
+      todo: 'Choose what you offer students',
+      doneText: 'Offers chosen',
+      to: '/profile/edit#mentor-offers',
+    },
+    { id: 'photo', done: profile.person.hasPhoto, todo: 'Add a photo', doneText: 'Photo added', to: '/profile/edit#photo' },
+  ]
+  return (
+    <section className="card home-section" aria-labelledby="home-mentor">
+      <h2 id="home-mentor">As a mentor</h2>
+      <dl className="facts">
+        <div>
+          <dt>New mentees</dt>
+          <dd>
+            {mentor.accepting
+              ? `Accepting, up to ${mentor.capacity ?? 0} at a time`
+              : 'Not accepting new mentees right now'}
+          </dd>
+        </div>
+        <div>
+          <dt>You offer</dt>
+          <dd>{offers.length ? offers.map((o) => MENTOR_OFFERING_LABELS[o]).join(', ') : 'Nothing chosen yet'}</dd>
+        </div>
+      </dl>
+      <Checklist items={items} label="Mentor profile checklist" />
+      <p>
+        <Link to="/profile/edit#mentor">Update your mentor profile</Link>
+      </p>
+    </section>
+  )
+}
+
+function AdvisorSection() {
+  const students = usePeople({ role: 'student', status: 'active', pageSize: 1 })
+  return (
+    <section className="card home-section" aria-labelledby="home-advisor">
+      <h2 id="home-advisor">As an advisor</h2>
+      {students.isPending ? <Loading /> : null}
+      {students.isError ? <QueryError error={students.error} onRetry={() => void students.refetch()} /> : null}
+      {students.data ? (
+        <p className="stat-line">
+          <span className="stat-number">{students.data.total}</span> active students
+        </p>
+      ) : null}
+      <p>Find a student to see their class year, interests and the help they want.</p>
+      <p>
+        <Link className="button" to="/people?role=student">
+          Find a student
+        </Link>
+      </p>
+    </section>
+  )
+}
+
+function AdminSection() {
+  const summary = useAdminSummary()
+  return (
+    <section className="card home-section" aria-labelledby="home-admin">
+      <h2 id="home-admin">As an administrator</h2>
+      {summary.isPending ? <Loading /> : null}
+      {summary.isError ? <QueryError error={summary.error} onRetry={() => void summary.refetch()} /> : null}
+      {summary.data ? (
+        <>
+          <dl className="stat-grid">
+            <div>
+              <dt>People</dt>
+              <dd>{summary.data.people.total}</dd>
+            </div>
+            {ROLES.map((role) => (
+              <div key={role}>
+                <dt>{ROLE_LABELS[role]}s</dt>
+                <dd>{summary.data.people.byRole[role] ?? 0}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>Invitations pending</dt>
+              <dd>
+                <Link to="/admin/people?status=invited">{summary.data.people.invited}</Link>
+              </dd>
+            </div>
+            <div>
+              <dt>Disabled</dt>
+              <dd>{summary.data.people.disabled}</dd>
+            </div>
+            <div>
+              <dt>E-mails in the outbox</dt>
+              <dd>
+                <Link to="/admin/outbox">{summary.data.outboxPending}</Link>
+              </dd>
+            </div>
+          </dl>
+          <ul className="link-list link-list-inline">
+            <li>
+              <Link to="/admin/people">Invite or manage people</Link>
+            </li>
+            <li>
+              <Link to="/admin/audit">Read the audit log</Link>
+            </li>
+            <li>
+              <Link to="/admin/outbox">Read the outbox</Link>
+            </li>
+          </ul>
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+function greeting(now: Date): string {
+  const hour = now.getHours()
+  if (hour < 5 || hour >= 18) return 'Good evening'
+  if (hour < 12) return 'Good morning'
+  return 'Good afternoon'
+}
+
+export function HomePage() {
+  usePageTitle('Home')
+  const { data: session } = useSession()
+  const profile = useMyProfile()
+  const location = useLocation()
+  const state = location.state as { welcome?: boolean; passwordChanged?: boolean } | null
+  const firstName = session?.person.name.split(/\s+/)[0] ?? ''
+  const roles: Role[] = session?.person.roles ?? []
+  const needsProfile = hasRole(session, 'student') || hasRole(session, 'mentor')
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1 tabIndex={-1}>
+          {greeting(new Date())}, {firstName}
+        </h1>
+        <p className="lead">
+          {roles.length > 0 ? `You’re signed in as ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' and ')}.` : null} Here’s
+          what to do next.
+        </p>
+      </div>
+      <LiveStatus
+        message={
+          state?.welcome
+            ? 'Welcome! Your account is ready and you are signed in.'
+            : state?.passwordChanged
+              ? 'Your new password is saved and you are signed in.'
+              : null
+        }
+      />
+      {roles.length === 0 ? (
+        <p className="notice notice-info">Your account has no role yet. The Office of Student Affairs will set it up.</p>
+      ) : null}
+      {needsProfile && profile.isPending ? <Loading label="Loading your profile…" /> : null}
+      {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
+      <div className="home-grid">
+        {hasRole(session, 'student') && profile.data ? <StudentSection profile={profile.data} /> : null}
+        {hasRole(session, 'mentor') && profile.data ? <MentorSection profile={profile.data} /> : null}
+        {hasRole(session, 'advisor') ? <AdvisorSection /> : null}
+        {hasRole(session, 'admin') ? <AdminSection /> : null}
+      </div>
+    </div>
+  )
+}

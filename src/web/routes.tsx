@@ -1,0 +1,107 @@
+import type { RouteObject } from 'react-router'
+import { AppShell, PublicLayout } from './components/app-shell.tsx'
+import { RouteFocus } from './components/route-focus.tsx'
+import { ErrorPage, NotFoundPage } from './components/status-pages.tsx'
+import { useSession } from './api/identity.ts'
+import { Loading } from './components/feedback.tsx'
+import { AuditPage } from './features/admin/audit-page.tsx'
+import { OutboxPage } from './features/admin/outbox-page.tsx'
+import { PeoplePage } from './features/admin/people-page.tsx'
+import { HomePage } from './features/home/home-page.tsx'
+import { RequireAuth, RequireRole } from './features/identity/require-auth.tsx'
+import { ForgotPasswordPage, SignInLinkPage } from './features/identity/request-link-pages.tsx'
+import { SignInPage } from './features/identity/sign-in-page.tsx'
+import { AcceptInvitePage, MagicLinkPage, ResetPasswordPage } from './features/identity/token-pages.tsx'
+import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
+import { MyProfilePage, PersonProfilePage } from './features/profiles/profile-page.tsx'
+
+/** An unknown address looks like the rest of the app for whoever is (or is not) signed in. */
+function NotFoundRoute() {
+  const session = useSession()
+  if (session.isPending) return <Loading />
+  const Layout = session.data ? AppShell : PublicLayout
+  return (
+    <Layout>
+      <NotFoundPage />
+    </Layout>
+  )
+}
+
+function RootError() {
+  return (
+    <PublicLayout>
+      <ErrorPage />
+    </PublicLayout>
+  )
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <RouteFocus />,
+    errorElement: <RootError />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'sign-in/link', element: <SignInLinkPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'auth/magic', element: <MagicLinkPage /> },
+          { path: 'auth/reset', element: <ResetPasswordPage /> },
+          { path: 'auth/invite', element: <AcceptInvitePage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            errorElement: <ErrorPage />,
+            children: [
+              { index: true, element: <HomePage /> },
+              { path: 'profile', element: <MyProfilePage /> },
+              { path: 'profile/edit', element: <ProfileEditPage /> },
+              {
+                path: 'people',
+                element: (
+                  <RequireRole roles={['advisor', 'admin']}>
+                    <PeoplePage mode="directory" />
+                  </RequireRole>
+                ),
+              },
+              { path: 'people/:personId', element: <PersonProfilePage /> },
+              {
+                path: 'admin/people',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <PeoplePage mode="admin" />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/audit',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <AuditPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/outbox',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <OutboxPage />
+                  </RequireRole>
+                ),
+              },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+]
