@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { ErrorResponse } from '#shared/contracts/common.ts'
 import { AppError, type FieldErrors } from '#shared/errors.ts'
 import { authorize, type Access } from './access.ts'
@@ -23,9 +23,23 @@ export function guardedRoute<const R extends Omit<RouteConfig, 'middleware'>>(ac
   return createRoute({
     ...config,
     description: [config.description, `Access: ${accessNote}`].filter(Boolean).join('\n\n'),
-    middleware: [authorize(access)] as const,
+    middleware: [authorize(access), ...(takesJson(config) ? [requireJsonBody] : [])] as const,
     responses: { ...standardErrors, ...config.responses },
   })
+}
+
+function takesJson(config: Omit<RouteConfig, 'middleware'>): boolean {
+  const body = config.request?.body
+  return body !== undefined && 'content' in body && body.content !== undefined && 'application/json' in body.content
+}
+
+/** A JSON route without a JSON body is refused outright, rather than read as an empty object. */
+const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header('content-type') ?? ''
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send a JSON body with Content-Type: application/json.', { _: 'A JSON body is required.' })
+  }
+  await next()
 }
 
 /** Turns zod issues into `{ 'path.to.field': 'message' }` for the error envelope. */

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROLES, type Role } from '#shared/enums.ts'
+import { AUTHORIZATION_MATRIX, type MatrixEntry } from './authorization-matrix.ts'
+import { createTestApp, type TestApp } from './setup/test-app.ts'
+
+/**
+ * Calls every route as every role, and signed out, and holds the answers to the matrix:
+ * a caller the matrix does not allow gets 401 (signed out) or 403 (signed in), and an
+ * allowed caller gets past authorization (whatever its input then earns it).
+ */
+
+type Caller = 'signed-out' | Role
+const CALLERS: Caller[] = ['signed-out', ...ROLES]
+
+function isAllowed(entry: MatrixEntry, caller: Caller): boolean {
+  if (entry.allowed === 'public') return true
+  if (caller === 'signed-out') return false
+  return entry.allowed === 'signed-in' || entry.allowed.includes(caller)
+}
+
+let t: TestApp
+const cookies = new Map<Caller, string | null>()
+let targetId = ''
+
+beforeAll(async () => {
+  t = await createTestApp()
+  cookies.set('signed-out', null)
+  const target = await t.insertAccount(['mentor'], { name: 'Matrix Target' })
+  targetId = target.id
+})
+afterAll(async () => {
+  await t?.close()
+})
+
+/** A fresh session per call, so a call that signs out or changes roles cannot affect the next. */
+async function cookieFor(caller: Caller): Promise<string | null> {
+  if (caller === 'signed-out') return null
+  // A second admin keeps the "never remove the last admin" rule out of the way.
+  const { cookie } = await t.signedInAs(caller === 'admin' ? ['admin'] : [caller])
+  if (caller === 'admin') await t.insertAccount(['admin'])
+  return cookie
+}
+
+describe('authorization matrix', () => {
+  it('lists every route the application serves, and nothing else', () => {
+    const served = new Set(
+      t.app.routes
+        .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
+        .map((route) => `${route.method} ${route.path}`),
+    )
+    const listed = new Set(AUTHORIZATION_MATRIX.map((entry) => `${entry.method} ${entry.path}`))
+    expect([...served].filter((route) => !listed.has(route)), 'routes missing from the matrix').toEqual([])
+    expect([...listed].filter((route) => !served.has(route)), 'matrix entries with no route').toEqual([])
+  })
+
+  for (const entry of AUTHORIZATION_MATRIX) {
+    for (const caller of CALLERS) {
+      const allowed = isAllowed(entry, caller)
+      it(`${entry.method} ${entry.path} as ${caller}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const path = entry.path.replace(':personId', targetId)
+        const hasBody = entry.method !== 'GET' && entry.method !== 'DELETE'
+        const response = await t.request(entry.method, path, { cookie: await cookieFor(caller), ...(hasBody ? { body: {} } : {}) })
+        if (allowed) {
+          expect([401, 403], `unexpected refusal: ${response.text}`).not.toContain(response.status)
+          expect(response.status).toBeLessThan(500)
+        } else {
+          expect(response.status).toBe(caller === 'signed-out' ? 401 : 403)
+          expect(response.json?.error?.code).toBe(caller === 'signed-out' ? 'NOT_AUTHENTICATED' : 'FORBIDDEN')
+        }
+      })
+    }
+  }
+})

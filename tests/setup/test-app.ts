@@ -1,0 +1,104 @@
+import { hash } from '@node-rs/argon2'
+import { createApp } from '#server/app.ts'
+import { fixedClock } from '#server/clock.ts'
+import { insertReferenceData } from '#server/db/seed/reference-data.ts'
+import { people, personRoles, sessions } from '#server/db/schema/index.ts'
+import { hashSecret, newSecret } from '#server/modules/identity/tokens.ts'
+import type { Mailer } from '#server/modules/notifications/mailer.ts'
+import { createServices } from '#server/services.ts'
+import type { Role } from '#shared/enums.ts'
+import { sql } from 'drizzle-orm'
+import { createTestDatabase } from './test-database.ts'
+
+export const TEST_ORIGIN = 'http://preceptor.test'
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+type RequestOptions = { body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; cookie?: string | null; origin?: string | null }
+
+/**
+ * The whole HTTP application on a fresh copy of the migrated database, with a clock the test
+ * moves. Requests go through `app.request`, with the Origin header a browser would send.
+ */
+export async function createTestApp(options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date } = {}) {
+  const database = await createTestDatabase()
+  const clock = fixedClock(options.now ?? new Date('2026-10-05T14:00:00Z'))
+  await insertReferenceData(database.db)
+  const services = createServices(database.db, clock, options.mailer ?? null, {
+    appOrigin: TEST_ORIGIN,
+    demoMode: options.demoMode ?? true,
+    sessionPolicy: { idleMinutes: 60, absoluteHours: 24 },
+  })
+  const app = createApp({
+    services,
+    checkDatabase: async () => {
+      await database.db.execute(sql`select 1`)
+    },
+    databaseKind: database.kind,
+    appOrigin: TEST_ORIGIN,
+    demoAccounts: () => (options.demoMode === false ? null : { accounts: [] }),
+    webRoot: null,
+  })
+  const passwordHash = await hash(TEST_PASSWORD)
+  let counter = 0
+
+  async function request(method: string, path: string, opts: RequestOptions = {}) {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.origin !== null) headers.origin = opts.origin ?? TEST_ORIGIN
+    if (opts.cookie) headers.cookie = opts.cookie
+    let body: BodyInit | undefined = opts.rawBody
+    if (opts.body !== undefined) {
+      headers['content-type'] ??= 'application/json'
+      body = JSON.stringify(opts.body)
+    }
+    const response = await app.request(`${TEST_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) })
+    const text = await response.text()
+    let json: unknown = null
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = null
+    }
+    return { status: response.status, json: json as Record<string, any>, text, headers: response.headers }
+  }
+
+  /** A person with the given roles and a known password; no profile rows. */
+  async function insertAccount(roles: Role[], overrides: { email?: string; name?: string; status?: 'active' | 'invited' | 'disabled' } = {}) {
+    counter++
+    const [person] = await database.db
+      .insert(people)
+      .values({
+        email: overrides.email ?? `person${counter}.${roles.join('-') || 'none'}@test.example.edu`,
+        name: overrides.name ?? `Test Person ${counter}`,
+        status: overrides.status ?? 'active',
+        passwordHash,
+      })
+      .returning()
+    if (!person) throw new Error('no person inserted')
+    if (roles.length > 0) await database.db.insert(personRoles).values(roles.map((role) => ({ personId: person.id, role })))
+    return person
+  }
+
+  /** A session cookie for a person, written straight to the sessions table. */
+  async function sessionCookie(personId: string): Promise<string> {
+    const secret = newSecret()
+    const now = clock.now()
+    await database.db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) })
+    return `preceptor_session=${secret}`
+  }
+
+  async function signedInAs(roles: Role[]) {
+    const person = await insertAccount(roles)
+    return { person, cookie: await sessionCookie(person.id) }
+  }
+
+  return { app, db: database.db, kind: database.kind, clock, services, request, insertAccount, sessionCookie, signedInAs, close: database.close }
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+/** The session cookie a response set, as a Cookie header value. */
+export function cookieFrom(headers: Headers): string | null {
+  const setCookie = headers.get('set-cookie')
+  const match = setCookie?.match(/preceptor_session=([^;]*)/)
+  return match?.[1] ? `preceptor_session=${match[1]}` : null
+}
