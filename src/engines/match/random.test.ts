@@ -69,3 +69,27 @@ describe('deriveSeed', () => {
     expect(deriveSeed(1, 5)).not.toBe(deriveSeed(2, 5))
   })
 })
+
+describe('normal() tails', () => {
+  it('matches N(0, 1) probabilities beyond 1, 2 and 3.5 (ziggurat tail included)', () => {
+    const random = createRandom(21)
+    const n = 400_000
+    let beyond1 = 0
+    let beyond2 = 0
+    let beyond35 = 0
+    let negative = 0
+    for (let i = 0; i < n; i++) {
+      const z = random.normal()
+      const a = Math.abs(z)
+      if (a > 1) beyond1++
+      if (a > 2) beyond2++
+      if (a > 3.5) beyond35++
+      if (z < 0) negative++
+    }
+    expect(beyond1 / n).toBeCloseTo(0.3173, 2)
+    expect(beyond2 / n).toBeCloseTo(0.0455, 2)
+    expect(beyond35 / n).toBeGreaterThan(0.0002)
+    expect(beyond35 / n).toBeLessThan(0.0007)
+    expect(negative / n).toBeCloseTo(0.5, 2)
+  })
+})

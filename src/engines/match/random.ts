@@ -2,8 +2,11 @@
  * Seeded pseudo-random numbers for the instance generator and the match simulator.
  *
  * xoshiro128** (Blackman & Vigna 2018) on four 32-bit words, seeded through splitmix32 so that
- * any 32-bit seed (including 0) gives a well-mixed state. Gaussians use the Box–Muller
- * transform and keep the second value of each pair. Pure: no clock, no `Math.random`.
+ * any 32-bit seed (including 0) gives a well-mixed state. Gaussians use Marsaglia & Tsang's
+ * ziggurat (J. Stat. Software 5(8), 2000) with 128 layers, taking the layer and the value
+ * from different bits (Doornik 2005); it is several times faster than Box–Muller, which
+ * matters to the simulator (≈ 500,000 deviates per national-scale run). Pure: no clock, no
+ * `Math.random`.
  */
 
 export type Random = {
@@ -65,13 +68,15 @@ export function createRandom(seed: number | string): Random {
     z = (z + 0x9e3779b9) >>> 0
     return fmix32(z)
   }
-  let s0 = split()
-  let s1 = split()
-  let s2 = split()
-  let s3 = split()
-  if ((s0 | s1 | s2 | s3) === 0) s0 = 1
+  // State in a typed array: 32-bit words stay unboxed (plain `let`s would become heap numbers).
+  const state = new Int32Array([split(), split(), split(), split()])
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1
 
   const nextUint32 = (): number => {
+    let s0 = state[0] as number
+    let s1 = state[1] as number
+    let s2 = state[2] as number
+    let s3 = state[3] as number
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
     const t = s1 << 9
     s2 ^= s0
@@ -80,26 +85,37 @@ export function createRandom(seed: number | string): Random {
     s0 ^= s3
     s2 ^= t
     s3 = rotl(s3, 11)
+    state[0] = s0
+    state[1] = s1
+    state[2] = s2
+    state[3] = s3
     return result
   }
 
   const next = (): number => nextUint32() / 4294967296
 
-  let spare = 0
-  let hasSpare = false
   const normal = (): number => {
-    if (hasSpare) {
-      hasSpare = false
-      return spare
+    for (;;) {
+      const bits = nextUint32()
+      const layer = bits & 127
+      // Signed value from the top 25 bits; the layer came from the low 7.
+      const hz = (bits & ~127) | 0
+      const x = hz * (ZIGGURAT.w[layer] as number)
+      if (Math.abs(hz) < (ZIGGURAT.k[layer] as number)) return x
+      if (layer === 0) {
+        // The tail beyond r (Marsaglia 1964); 1 - next() is in (0, 1], so logs are finite.
+        let tail: number
+        let y: number
+        do {
+          tail = -Math.log(1 - next()) / ZIGGURAT_R
+          y = -Math.log(1 - next())
+        } while (y + y < tail * tail)
+        return hz > 0 ? ZIGGURAT_R + tail : -ZIGGURAT_R - tail
+      }
+      const f0 = ZIGGURAT.f[layer] as number
+      const f1 = ZIGGURAT.f[layer - 1] as number
+      if (f0 + next() * (f1 - f0) < Math.exp(-0.5 * x * x)) return x
     }
-    // 1 - next() is in (0, 1], so the logarithm is finite.
-    const u = 1 - next()
-    const v = next()
-    const radius = Math.sqrt(-2 * Math.log(u))
-    const angle = 2 * Math.PI * v
-    spare = radius * Math.sin(angle)
-    hasSpare = true
-    return radius * Math.cos(angle)
   }
 
   const int = (n: number): number => {
@@ -139,5 +155,34 @@ export function createRandom(seed: number | string): Random {
 }
 
 function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0
+  return (x << k) | (x >>> (32 - k))
 }
+
+/** Right edge of the ziggurat's base layer for 128 layers. */
+const ZIGGURAT_R = 3.442619855899
+
+/** Marsaglia & Tsang's tables for 128 layers, on a 2^31 integer scale. */
+const ZIGGURAT = ((): { k: Float64Array; w: Float64Array; f: Float64Array } => {
+  const m1 = 2147483648
+  const area = 9.91256303526217e-3
+  const k = new Float64Array(128)
+  const w = new Float64Array(128)
+  const f = new Float64Array(128)
+  let d = ZIGGURAT_R
+  let t = d
+  const q = area / Math.exp(-0.5 * d * d)
+  k[0] = (d / q) * m1
+  k[1] = 0
+  w[0] = q / m1
+  w[127] = d / m1
+  f[0] = 1
+  f[127] = Math.exp(-0.5 * d * d)
+  for (let i = 126; i >= 1; i--) {
+    d = Math.sqrt(-2 * Math.log(area / d + Math.exp(-0.5 * d * d)))
+    k[i + 1] = (d / t) * m1
+    t = d
+    f[i] = Math.exp(-0.5 * d * d)
+    w[i] = d / m1
+  }
+  return { k, w, f }
+})()
