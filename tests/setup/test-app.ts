@@ -2,13 +2,14 @@ import { hash } from '@node-rs/argon2'
 import { createApp } from '#server/app.ts'
 import { fixedClock } from '#server/clock.ts'
 import { insertReferenceData } from '#server/db/seed/reference-data.ts'
-import { people, personRoles, sessions } from '#server/db/schema/index.ts'
+import { sessions } from '#server/db/schema/index.ts'
 import { hashSecret, newSecret } from '#server/modules/identity/tokens.ts'
 import type { Mailer } from '#server/modules/notifications/mailer.ts'
 import { createServices } from '#server/services.ts'
 import type { Role } from '#shared/enums.ts'
 import { sql } from 'drizzle-orm'
 import { createTestDatabase } from './test-database.ts'
+import { insertPerson, type PersonOverrides } from '../factories/index.ts'
 
 export const TEST_ORIGIN = 'http://preceptor.test'
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -39,7 +40,6 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
     webRoot: null,
   })
   const passwordHash = await hash(TEST_PASSWORD)
-  let counter = 0
 
   async function request(method: string, path: string, opts: RequestOptions = {}) {
     const headers: Record<string, string> = { ...opts.headers }
@@ -61,21 +61,9 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
     return { status: response.status, json: json as Record<string, any>, text, headers: response.headers }
   }
 
-  /** A person with the given roles and a known password; no profile rows. */
-  async function insertAccount(roles: Role[], overrides: { email?: string; name?: string; status?: 'active' | 'invited' | 'disabled' } = {}) {
-    counter++
-    const [person] = await database.db
-      .insert(people)
-      .values({
-        email: overrides.email ?? `person${counter}.${roles.join('-') || 'none'}@test.example.edu`,
-        name: overrides.name ?? `Test Person ${counter}`,
-        status: overrides.status ?? 'active',
-        passwordHash,
-      })
-      .returning()
-    if (!person) throw new Error('no person inserted')
-    if (roles.length > 0) await database.db.insert(personRoles).values(roles.map((role) => ({ personId: person.id, role })))
-    return person
+  /** A person with the given roles, realistic profiles from the factories, and a known password. */
+  async function insertAccount(roles: Role[], overrides: Omit<PersonOverrides, 'passwordHash'> = {}) {
+    return insertPerson(database.db, { roles, passwordHash, ...overrides })
   }
 
   /** A session cookie for a person, written straight to the sessions table. */
