@@ -18,7 +18,7 @@ import { SPECIALTIES, findDepartment, findSpecialty } from '#shared/reference/sp
 import type { advisorProfiles, mentorProfiles, people, personRoles, studentProfiles } from '../schema/index.ts'
 import { NAME_GROUPS, NEUTRAL_GIVEN_NAMES, type NameGroup } from './content/names.ts'
 import { ALUMNI_CITIES, ALUMNI_WORKPLACES, SCHOOL_HOME, SITES, TRAINING_CITIES } from './content/places.ts'
-import { alumniBio, careerGoals, facultyBio, fellowBio, nearPeerBio, residentBio, STUDENT_HIGHLIGHTS } from './content/prose.ts'
+import { alumniBio, careerGoals, spokenSpecialty, facultyBio, fellowBio, nearPeerBio, residentBio, STUDENT_HIGHLIGHTS } from './content/prose.ts'
 import { BASIC_SCIENCE_CONTENT, SPECIALTY_CONTENT, type SpecialtyContent } from './content/specialty-content.ts'
 import type { Random } from './random.ts'
 
@@ -141,7 +141,7 @@ function drawLanguages(random: Random, group: NameGroup | null, share: number): 
 }
 
 function specialtyName(id: string | null | undefined): string {
-  return (id && findSpecialty(id)?.name) || ''
+  return spokenSpecialty((id && findSpecialty(id)?.name) || '')
 }
 
 function contentFor(specialtyId: string): SpecialtyContent {
@@ -413,7 +413,7 @@ export function makeResidentProfile(random: Random, options: MentorProfileOption
     city: SCHOOL_HOME.city,
     state: SCHOOL_HOME.state,
     researchInterests: random.chance(0.6) ? interests.join('; ') : '',
-    bio: residentBio(random, { pgy, specialtyName: specialty?.name ?? specialtyId, medicalSchoolCity: random.pick(TRAINING_CITIES), fromThisSchool, interests, plan }),
+    bio: residentBio(random, { pgy, specialtyName: specialtyName(specialtyId), medicalSchoolCity: random.pick(TRAINING_CITIES), fromThisSchool, interests, plan }),
     offers: offersFor(random, 'resident', shared, false),
     ...capacityFor(random, 'resident'),
     languages: drawLanguages(random, options.group ?? null, 0.35),
@@ -443,7 +443,7 @@ export function makeFellowProfile(random: Random, options: MentorProfileOptions)
     city: SCHOOL_HOME.city,
     state: SCHOOL_HOME.state,
     researchInterests: interests.join('; '),
-    bio: fellowBio(random, { pgy, specialtyName: specialty?.name ?? specialtyId, fellowship, medicalSchoolCity: random.pick(TRAINING_CITIES), fromThisSchool: false, interests, plan: '' }),
+    bio: fellowBio(random, { pgy, specialtyName: specialtyName(specialtyId), fellowship, medicalSchoolCity: random.pick(TRAINING_CITIES), fromThisSchool: false, interests, plan: '' }),
     offers: offersFor(random, 'fellow', shared, true),
     ...capacityFor(random, 'fellow'),
     languages: drawLanguages(random, options.group ?? null, 0.35),
@@ -477,7 +477,7 @@ export function makeAlumniProfile(random: Random, options: AlumniProfileOptions)
     city,
     state,
     researchInterests: random.chance(0.3) ? random.pick(content.research) : '',
-    bio: alumniBio(random, { graduationYear, specialtyName: specialty?.name ?? specialtyId, trainingCity: random.pick(TRAINING_CITIES), workplace, city, state, focus }),
+    bio: alumniBio(random, { graduationYear, specialtyName: specialtyName(specialtyId), trainingCity: random.pick(TRAINING_CITIES), workplace, city, state, focus }),
     offers: offersFor(random, 'alumni', shared, false),
     ...capacityFor(random, 'alumni'),
     languages: drawLanguages(random, options.group ?? null, 0.3),
@@ -543,9 +543,10 @@ export function makeSpecialtyAdvisorProfile(random: Random, specialtyId: string)
   const specialty = findSpecialty(specialtyId)
   if (!specialty) throw new Error(`Unknown specialty "${specialtyId}".`)
   const department = findDepartment(specialty.departmentId)
-  const building = random.pick(['University Hospital', 'Clinical Sciences Building', 'Medical Education Building', "Children's Hospital"])
+  const primarySite = contentFor(specialty.id).sites[0]
+  const building = primarySite && random.chance(0.6) ? SITES[primarySite] : random.pick(['Clinical Sciences Building', 'Medical Education Building'])
   return {
-    title: random.pick(SPECIALTY_ADVISOR_TITLES).replace('{s}', specialty.name),
+    title: random.pick(SPECIALTY_ADVISOR_TITLES).replace('{s}', spokenSpecialty(specialty.name)),
     office: `Department of ${department?.name ?? specialty.name}, ${building}, Room ${random.between(1, 9)}-${random.between(100, 480)}`,
     advisesSpecialtyId: specialty.id,
   }

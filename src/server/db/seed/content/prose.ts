@@ -49,6 +49,16 @@ function article(phrase: string): string {
   return /^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`
 }
 
+/** Sites named like places take "the" in a sentence; "University Hospital" does not. */
+export function atSite(site: string): string {
+  return /^(University Hospital|County General Hospital|Children's Hospital|the )/.test(site) ? site : `the ${site}`
+}
+
+/** A specialty's name as people say it: "Plastic Surgery", not "Plastic Surgery (Integrated)". */
+export function spokenSpecialty(name: string): string {
+  return name.replace(/\s*\(Integrated\)$/, '')
+}
+
 function listPhrase(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? ''
   if (items.length === 2) return `${items[0]} and ${items[1]}`
@@ -76,10 +86,10 @@ export function facultyBio(random: Random, input: FacultyBioInput): string {
   const parts: string[] = []
   const division = input.subspecialty && input.subspecialty !== input.departmentName ? ` (${input.subspecialty})` : ''
   const opening = random.pick([
-    `I am ${article(input.rankPhrase)} in the Department of ${input.departmentName}${division} and work at ${input.site}.`,
-    `I have been on the faculty in ${input.departmentName} for ${input.yearsOnFaculty} years, most of them at ${input.site}.`,
-    `I joined the Department of ${input.departmentName} in ${input.yearsOnFaculty <= 1 ? 'the past year' : `${input.yearsOnFaculty} years ago`} as ${article(input.rankPhrase)}${division}.`,
-    `I am ${article(input.rankPhrase)} of ${input.departmentName} and see patients at ${input.site}.`,
+    `I am ${article(input.rankPhrase)} in the Department of ${input.departmentName}${division} and work at ${atSite(input.site)}.`,
+    `I have been on the faculty in ${input.departmentName} for ${input.yearsOnFaculty} years, most of them at ${atSite(input.site)}.`,
+    `I joined the Department of ${input.departmentName} ${input.yearsOnFaculty <= 1 ? 'this past year' : `${input.yearsOnFaculty} years ago`} as ${article(input.rankPhrase)}${division}.`,
+    `I am ${article(input.rankPhrase)} of ${input.departmentName} and see patients at ${atSite(input.site)}.`,
   ])
   parts.push(input.basicScience ? opening.replace(/ and see patients at .*\.$/, ` with a laboratory in ${input.site}.`) : opening)
 
@@ -165,7 +175,7 @@ export function fellowBio(random: Random, input: TraineeBioInput): string {
   parts.push(
     random.pick([
       `I am a PGY-${input.pgy} fellow in ${input.fellowship}, after residency in ${input.specialtyName}.`,
-      `I'm a ${input.fellowship} fellow (PGY-${input.pgy}); I did my ${input.specialtyName} residency in ${input.medicalSchoolCity}.`,
+      `I'm ${article(input.fellowship ?? '')} fellow (PGY-${input.pgy}); I did my ${input.specialtyName} residency in ${input.medicalSchoolCity}.`,
     ]),
   )
   if (input.interests[0]) parts.push(`My research this year is on ${input.interests[0]}.`)

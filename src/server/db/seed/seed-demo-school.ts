@@ -1,0 +1,43 @@
+import { inArray } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { people } from '../schema/index.ts'
+import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
+import { generateDemoSchool, type DemoSchoolSummary } from './generate-demo-school.ts'
+import { insertPeopleRows } from './insert-people.ts'
+import { insertReferenceData } from './reference-data.ts'
+
+export { insertReferenceData } from './reference-data.ts'
+export type { DemoSchoolSummary } from './generate-demo-school.ts'
+
+export type SeedDemoSchoolOptions = {
+  /** Same seed and `now`, same school. */
+  seed?: number
+  /** Class years and graduation years are reckoned from this date. */
+  now: Date
+  /** argon2id hash of DEMO_PASSWORD, set on the demo accounts only. */
+  demoPasswordHash: string
+}
+
+/** True once any demo account exists: the demo school is loaded (or was, and was edited). */
+export async function isDemoSchoolLoaded(db: Database): Promise<boolean> {
+  const found = await db.select({ id: people.id }).from(people).where(inArray(people.email, [...DEMO_ACCOUNT_EMAILS])).limit(1)
+  return found.length > 0
+}
+
+/**
+ * Generates the demo school and inserts it in one transaction: either the whole school is there
+ * or none of it. Refuses to run twice rather than mix two schools' people.
+ */
+export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOptions): Promise<DemoSchoolSummary> {
+  if (await isDemoSchoolLoaded(db)) throw new Error('The demo school is already loaded in this database.')
+  const { rows, summary } = generateDemoSchool({
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    now: options.now,
+    demoPasswordHash: options.demoPasswordHash,
+  })
+  await db.transaction(async (tx) => {
+    await insertReferenceData(tx)
+    await insertPeopleRows(tx, rows)
+  })
+  return summary
+}
