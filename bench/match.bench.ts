@@ -9,9 +9,11 @@
  * - baseline_solve_ms: textbook deferred acceptance (bench/textbook-deferred-acceptance.ts)
  *   on the singles-only sub-instance; singles_solve_ms: the engine (compile + solve) on the
  *   same sub-instance; speedup = baseline / engine; singles_agree: both gave the same matching;
- * - simulate_ms_per_run: one perturbed run of the simulator (noise σ = 2), on one thread;
+ * - simulate_ms_per_run: mean of perturbed simulator runs (noise σ = 2, one solver attempt),
+ *   on one thread;
  * - peak_rss_mb.
- * Environment: BENCH_APPLICANTS, BENCH_PROGRAMS, BENCH_COUPLES, BENCH_SEED, BENCH_REPEATS.
+ * Environment: BENCH_APPLICANTS, BENCH_PROGRAMS, BENCH_COUPLES, BENCH_SEED, BENCH_REPEATS,
+ * BENCH_SIMULATE_RUNS.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -142,13 +144,24 @@ try {
       `speedup ×${(baselineMs / singlesMs).toFixed(1)}, same matching: ${singlesAgree}`,
   )
 
-  // Simulator: a few perturbed runs on this thread.
+  // Simulator: perturbed runs on this thread, as `preceptor simulate` does them (noise 2,
+  // one solver attempt per run). Runs whose couples loop take several times longer, so the
+  // mean needs a few dozen runs.
   const plan = createSimulationPlan(compiled)
-  const simulateRuns = 5
+  const simulateRuns = env('BENCH_SIMULATE_RUNS', 24)
+  let slowestRunMs = 0
+  let unresolvedRuns = 0
   const [, simulateMs] = time(() => {
-    for (let run = 0; run < simulateRuns; run++) simulateRun(plan, { noise: 2, seed: SEED }, run)
+    for (let run = 0; run < simulateRuns; run++) {
+      const [r, ms] = time(() => simulateRun(plan, { noise: 2, seed: SEED, solve: { attempts: 1 } }, run))
+      slowestRunMs = Math.max(slowestRunMs, ms)
+      if (r.unresolvedCouples.length > 0) unresolvedRuns++
+    }
   })
-  log(`simulate: ${round(simulateMs / simulateRuns)} ms per run (noise 2, one thread)`)
+  log(
+    `simulate: ${round(simulateMs / simulateRuns)} ms per run over ${simulateRuns} runs (noise 2, one thread; ` +
+      `slowest ${Math.round(slowestRunMs)} ms; ${unresolvedRuns} runs with unresolved couples)`,
+  )
 
   const peakRssMb = process.resourceUsage().maxRSS / 1024
   log(`peak RSS: ${Math.round(peakRssMb)} MB`)
@@ -181,6 +194,8 @@ try {
     singles_agree: singlesAgree,
     baseline_proposals: baseline.proposals,
     simulate_ms_per_run: round(simulateMs / simulateRuns),
+    simulate_runs: simulateRuns,
+    simulate_unresolved_runs: unresolvedRuns,
     peak_rss_mb: Math.round(peakRssMb),
     repeats: REPEATS,
     seed: SEED,

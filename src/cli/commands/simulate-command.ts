@@ -7,8 +7,10 @@ import { readInstanceFile } from '../read-instance.ts'
 import { simulateInWorkers } from '../simulate-workers.ts'
 
 export const DEFAULT_NOISE = 2
+/** Solver attempts per run: a run whose couples loop keeps its first pass (see simulate.ts). */
+export const DEFAULT_SIMULATION_ATTEMPTS = 1
 
-const USAGE = `Usage: preceptor simulate INSTANCE.json --runs N [--noise SIGMA] [--seed S] [--workers W] [--top 1,2,3,5] [--csv] [--out FILE]
+const USAGE = `Usage: preceptor simulate INSTANCE.json --runs N [--noise SIGMA] [--seed S] [--workers W] [--top 1,2,3,5] [--attempts A] [--csv] [--out FILE]
 
 Runs the match N times with every program's rank order list perturbed by Gaussian noise
 (see "Noise model" in docs/match.md) and reports, per applicant, the probability of matching
@@ -19,6 +21,8 @@ and of matching one of the top k choices, and per program the expected fill.
   --seed S        seed (default 1); results depend on the seed, never on --workers
   --workers W     worker threads (default: one per CPU, at most 8); 0 runs on the main thread
   --top LIST      cut-offs k for "one of the top k choices" (default ${DEFAULT_TOP_CHOICES.join(',')})
+  --attempts A    solver attempts per run when couples loop (default ${DEFAULT_SIMULATION_ATTEMPTS}); runs left
+                  with unresolved couples are counted in summary.unresolvedRuns
   --csv           CSV instead of JSON: one row per applicant, then one per program
   --out FILE      write to FILE instead of stdout`
 
@@ -35,6 +39,7 @@ export function createSimulateCommand(workerEntry: URL): CliCommand {
           seed: { type: 'string' },
           workers: { type: 'string', short: 'w' },
           top: { type: 'string' },
+          attempts: { type: 'string' },
           csv: { type: 'boolean' },
           out: { type: 'string', short: 'o' },
           help: { type: 'boolean', short: 'h' },
@@ -53,7 +58,8 @@ export function createSimulateCommand(workerEntry: URL): CliCommand {
       const topChoices = parseTop(values.top)
       const started = performance.now()
       const loaded = await readInstanceFile(positionals[0] as string)
-      const options: SimulationOptions = { noise, seed, topChoices }
+      const attempts = integerOption('attempts', values.attempts, DEFAULT_SIMULATION_ATTEMPTS, 1, 100)
+      const options: SimulationOptions = { noise, seed, topChoices, solve: { attempts } }
       const progress = createProgressBar(io.stderr, runs)
       let output
       try {

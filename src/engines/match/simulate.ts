@@ -24,6 +24,12 @@ export type SimulationOptions = {
   seed: number | string
   /** Cut-offs k for "matched to one of the top k choices"; default 1, 2, 3, 5. */
   topChoices?: readonly number[]
+  /**
+   * Bounds on each run's solve. When couples loop, the solver retries with other couple orders
+   * (`attempts`, default 4 for a single match); the simulator's callers usually pass
+   * `attempts: 1`, keeping each run's first pass and counting it in `unresolvedRuns`, because
+   * a retry costs a whole run again and the tail of slow runs dominates a simulation.
+   */
   solve?: SolveOptions
 }
 
@@ -65,6 +71,8 @@ export type SimulationReport = {
   noise: number
   seed: number | string
   topChoices: number[]
+  /** The solver bounds each run used. */
+  solve: SolveOptions
   summary: {
     /** Mean P(match) over applicants who ranked at least one program (alone or as a couple). */
     meanMatchRate: number
@@ -272,6 +280,7 @@ export function summarizeSimulation(plan: SimulationPlan, tally: SimulationTally
     noise: options.noise,
     seed: options.seed,
     topChoices: [...topChoices],
+    solve: { ...options.solve },
     summary: {
       meanMatchRate: rateCount > 0 ? rateSum / rateCount : 0,
       fillRate: capacityTotal > 0 ? filledTotal / capacityTotal : 0,
