@@ -7,11 +7,6 @@ import { formatDateTime } from '../../components/format.ts'
 import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 
-/** `auth.sign-in` reads better as "auth · sign in" for people who did not write the code. */
-function actionLabel(action: string): string {
-  return action.replace(/[._]/g, ' · ').replace(/-/g, ' ')
-}
-
 export function AuditPage() {
   usePageTitle('Audit log')
   const [params, setParams] = useSearchParams()
@@ -41,7 +36,7 @@ export function AuditPage() {
           <TextField
             id="audit-action"
             label="Action"
-            hint="For example: auth.sign-in or admin.invite"
+            hint="For example: sign-in.failed or person.invited"
             className="filters-query"
             value={actionInput}
             onChange={(e) => setActionInput(e.currentTarget.value)}
@@ -92,11 +87,14 @@ export function AuditPage() {
                           {entry.actorId ? <Link to={`/people/${entry.actorId}`}>{entry.actorName ?? 'Someone'}</Link> : <span className="muted">System</span>}
                         </td>
                         <td data-label="Action">
-                          <code title={entry.action}>{actionLabel(entry.action)}</code>
+                          <code>{entry.action}</code>
                         </td>
                         <td data-label="About">
                           {entry.objectType === 'person' && entry.objectId ? (
-                            <Link to={`/people/${entry.objectId}`}>A person</Link>
+                            <Link to={`/people/${entry.objectId}`}>
+                              {entry.objectId === entry.actorId ? 'Themselves' : 'Person'}
+                              <span className="visually-hidden"> {entry.objectId}</span>
+                            </Link>
                           ) : entry.objectType ? (
                             <span>
                               {entry.objectType}

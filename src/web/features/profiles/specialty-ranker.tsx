@@ -71,7 +71,7 @@ export function SpecialtyRanker({ id, values, onChange, error, max }: Props) {
     <fieldset id={id} tabIndex={-1} className={`field ranker${error ? ' field-invalid' : ''}`} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
       <legend>Specialty interests</legend>
       <p id={`${id}-hint`} className="field-hint">
-        Up to {max}, the one you’re most drawn to first. It’s fine to change your mind later.
+        Up to {max}, the one you’re most drawn to first. Use Up and Down to change the order; it’s fine to change your mind later.
       </p>
       {error ? (
         <p id={`${id}-error`} className="field-error">
@@ -97,7 +97,8 @@ export function SpecialtyRanker({ id, values, onChange, error, max }: Props) {
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                   >
-                    Move up<span className="visually-hidden"> {name}</span>
+                    <span aria-hidden="true">↑ </span>
+                    <span className="visually-hidden">Move </span>Up<span className="visually-hidden">: {name}</span>
                   </button>
                   <button
                     ref={register(`${value}:down`)}
@@ -106,7 +107,8 @@ export function SpecialtyRanker({ id, values, onChange, error, max }: Props) {
                     disabled={index === values.length - 1}
                     onClick={() => move(index, 1)}
                   >
-                    Move down<span className="visually-hidden"> {name}</span>
+                    <span aria-hidden="true">↓ </span>
+                    <span className="visually-hidden">Move </span>Down<span className="visually-hidden">: {name}</span>
                   </button>
                   <button
                     ref={register(`${value}:remove`)}
@@ -114,7 +116,7 @@ export function SpecialtyRanker({ id, values, onChange, error, max }: Props) {
                     className="button button-ghost button-small"
                     onClick={() => remove(index)}
                   >
-                    Remove<span className="visually-hidden"> {name}</span>
+                    Remove<span className="visually-hidden">: {name}</span>
                   </button>
                 </span>
               </li>

@@ -1,0 +1,47 @@
+import { expect, test as base, type Locator, type Page } from '@playwright/test'
+import { expectNoAxeViolations } from '../setup/axe.ts'
+
+export const DEMO_PASSWORD = 'preceptor-demo'
+
+export const DEMO_ACCOUNTS = {
+  student: { email: 'student@demo.example.edu', firstName: 'Maya', name: 'Maya Robinson' },
+  mentor: { email: 'mentor@demo.example.edu', firstName: 'Daniel', name: 'Daniel Okafor' },
+  advisor: { email: 'advisor@demo.example.edu', firstName: 'Elena', name: 'Elena Vargas' },
+  admin: { email: 'admin@demo.example.edu', firstName: 'Priya', name: 'Priya Raman' },
+  'near-peer': { email: 'near-peer@demo.example.edu', firstName: 'Jonah', name: 'Jonah Kim' },
+} as const
+
+export type DemoRole = keyof typeof DEMO_ACCOUNTS
+
+/** The home page greets by first name whatever the time of day. */
+export function homeHeading(page: Page, firstName: string): Locator {
+  return page.getByRole('heading', { level: 1, name: new RegExp(`^Good (morning|afternoon|evening), ${firstName}$`) })
+}
+
+/** Signs in through the sign-in form, as a person would, and waits for their home page. */
+export async function loginAs(page: Page, role: DemoRole): Promise<void> {
+  const account = DEMO_ACCOUNTS[role]
+  await page.goto('/sign-in')
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Preceptor' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByLabel('E-mail').fill(account.email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(homeHeading(page, account.firstName)).toBeVisible()
+}
+
+export function mainNav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Main' })
+}
+
+/** Presses a key until the locator has focus, as a keyboard user tabbing through the page. */
+export async function pressUntilFocused(page: Page, target: Locator, key = 'Tab', maxPresses = 60): Promise<void> {
+  for (let presses = 0; presses < maxPresses; presses++) {
+    await page.keyboard.press(key)
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return
+  }
+  throw new Error(`Pressed ${key} ${maxPresses} times without reaching ${target.toString()}`)
+}
+
+export const test = base
+export { expect, expectNoAxeViolations }

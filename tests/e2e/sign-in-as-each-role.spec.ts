@@ -1,0 +1,73 @@
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, homeHeading, loginAs, mainNav, test, type DemoRole } from './fixtures.ts'
+
+const ALL_LINKS = ['Home', 'My profile', 'People', 'Manage people', 'Audit log', 'Outbox'] as const
+
+const EXPECTED: Record<DemoRole, { links: readonly string[]; sections: readonly string[] }> = {
+  student: { links: ['Home', 'My profile'], sections: ['As a student'] },
+  mentor: { links: ['Home', 'My profile'], sections: ['As a mentor'] },
+  advisor: { links: ['Home', 'My profile', 'People'], sections: ['As an advisor'] },
+  admin: { links: ALL_LINKS, sections: ['As an administrator'] },
+  'near-peer': { links: ['Home', 'My profile'], sections: ['As a student', 'As a mentor'] },
+}
+
+for (const role of Object.keys(EXPECTED) as DemoRole[]) {
+  test(`${role} lands on their home with the right navigation, then signs out`, async ({ page }) => {
+    const expected = EXPECTED[role]
+    await loginAs(page, role)
+    await expect(page).toHaveURL(/\/$/)
+
+    for (const section of expected.sections) {
+      await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible()
+    }
+    const nav = mainNav(page)
+    for (const link of ALL_LINKS) {
+      const locator = nav.getByRole('link', { name: link, exact: true })
+      if (expected.links.includes(link)) await expect(locator).toBeVisible()
+      else await expect(locator).toHaveCount(0)
+    }
+    await expect(nav.getByRole('link', { name: 'Home', exact: true })).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByRole('banner')).toContainText(DEMO_ACCOUNTS[role].name)
+    await expectNoAxeViolations(page)
+
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Preceptor' })).toBeVisible()
+    await expect(page.getByRole('status').filter({ hasText: 'You have signed out.' })).toBeVisible()
+    await expectNoAxeViolations(page)
+
+    // Signed out means signed out: the home page sends us back to sign in.
+    await page.goto('/')
+    await expect(page).toHaveURL(/\/sign-in$/)
+  })
+}
+
+test('a signed-out visitor is sent to sign in and brought back to the page they asked for', async ({ page }) => {
+  await page.goto('/profile/edit')
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile%2Fedit$/)
+  await expect(page.getByText('Sign in to continue to the page you asked for.')).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByLabel('E-mail').fill(DEMO_ACCOUNTS.advisor.email)
+  await page.getByLabel('Password').fill('preceptor-demo')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit your profile' })).toBeVisible()
+  await expect(page).toHaveURL(/\/profile\/edit$/)
+  await expectNoAxeViolations(page)
+})
+
+test('a wrong password is explained next to the form, and a student cannot open admin pages', async ({ page }) => {
+  await page.goto('/sign-in')
+  await page.getByLabel('E-mail').fill(DEMO_ACCOUNTS.student.email)
+  await page.getByLabel('Password').fill('not the password')
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+  const summary = page.getByRole('heading', { level: 2, name: 'That did not work' })
+  await expect(summary).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await loginAs(page, 'student')
+  await page.goto('/admin/outbox')
+  await expect(page.getByRole('heading', { level: 1, name: 'You don’t have access to this page' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.goto('/no-such-page')
+  await expect(page.getByRole('heading', { level: 1, name: 'We can’t find that page' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await expect(homeHeading(page, 'Maya')).toHaveCount(0)
+})
