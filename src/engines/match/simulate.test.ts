@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileInstance } from './compile-instance.ts'
+import { compileInstance, withProgramRanks } from './compile-instance.ts'
 import { generateInstance } from './generate.ts'
 import {
   createSimulationPlan,
@@ -72,7 +72,7 @@ describe('simulate', () => {
   it('perturbs only the order of each program list', () => {
     const compiled = compileInstance(generateInstance({ applicants: 200, programs: 30, seed: 2 }))
     const plan = createSimulationPlan(compiled)
-    const noisy = perturbCompiled(plan, 5, 9, 0)
+    const noisy = structuredClone(perturbCompiled(plan, 5, 9, 0))
     expect(noisy.programRankStart).toEqual(compiled.programRankStart)
     for (let p = 0; p < compiled.programCount; p++) {
       const from = compiled.programRankStart[p]!
@@ -82,6 +82,20 @@ describe('simulate', () => {
       expect(after).toEqual(before)
     }
     expect([...noisy.programRankApplicants]).not.toEqual([...compiled.programRankApplicants])
+    perturbCompiled(plan, 5, 9, 1)
     expect(perturbCompiled(plan, 5, 9, 0).programRankApplicants).toEqual(noisy.programRankApplicants)
+  })
+
+  it('permutes the rank-dependent arrays exactly as withProgramRanks rebuilds them', () => {
+    const compiled = compileInstance(generateInstance({ applicants: 700, programs: 90, couples: 25, seed: 6 }))
+    const plan = createSimulationPlan(compiled)
+    for (const run of [0, 1, 2]) {
+      const fast = perturbCompiled(plan, 4, 'x', run)
+      const rebuilt = withProgramRanks(compiled, (p) =>
+        fast.programRankApplicants.subarray(fast.programRankStart[p]!, fast.programRankStart[p + 1]!),
+      )
+      expect(Object.keys(fast).sort()).toEqual(Object.keys(rebuilt).sort())
+      for (const key of Object.keys(rebuilt) as (keyof typeof rebuilt)[]) expect(fast[key], key).toEqual(rebuilt[key])
+    }
   })
 })
