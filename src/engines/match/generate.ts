@@ -25,7 +25,7 @@
  *    region (then any region), ordered by summed utility, with a few lines where one partner
  *    takes "No Match". Partners keep empty individual lists.
  * 6. A program ranks the applicants who ranked it (individually, jointly or on a supplemental
- *    list), except ≈ 10 % it chose not to rank, plus a few applicants who did not rank it,
+ *    list), except ≈ 15 % it chose not to rank, plus a few applicants who did not rank it,
  *    ordered by q + 0.8·η.
  *
  * Pure: the output depends only on the options.
@@ -165,7 +165,7 @@ export function generateInstance(options: GenerateOptions): MatchInstance {
   const positionsPerApplicant = options.positionsPerApplicant ?? 0.93
   const meanRankLength = options.meanRankLength ?? 12
   const extraRankRate = options.extraRankRate ?? 0.03
-  const dropRankRate = options.dropRankRate ?? 0.1
+  const dropRankRate = options.dropRankRate ?? 0.15
 
   const programs = buildPrograms(random, programCount, Math.max(1, Math.round(applicantCount * positionsPerApplicant)))
   const bySpecialty = groupProgramsBySpecialty(programs)
