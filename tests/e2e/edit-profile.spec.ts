@@ -22,7 +22,7 @@ test('a student edits interests and goals, reloads, and sees them', async ({ pag
   await expect(ranked.last()).toContainText('Pediatrics')
 
   // Up one place: focus stays on the moved item so a keyboard user can keep going.
-  const up = interests.getByRole('button', { name: 'Move Up: Pediatrics' })
+  const up = interests.getByRole('button', { name: 'Move up: Pediatrics' })
   await up.click()
   await expect(ranked.nth(before - 1)).toContainText('Pediatrics')
   await expect(up).toBeFocused()

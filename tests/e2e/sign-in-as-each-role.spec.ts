@@ -58,8 +58,9 @@ test('a wrong password is explained next to the form, and a student cannot open 
   await page.getByLabel('E-mail').fill(DEMO_ACCOUNTS.student.email)
   await page.getByLabel('Password').fill('not the password')
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
-  const summary = page.getByRole('heading', { level: 2, name: 'That did not work' })
-  await expect(summary).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Please fix the following' })).toBeVisible()
+  await expect(page.getByRole('link', { name: /E-mail or password/ })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Password' })).toHaveAttribute('aria-invalid', 'true')
   await expectNoAxeViolations(page)
 
   await loginAs(page, 'student')

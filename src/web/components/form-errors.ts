@@ -52,6 +52,8 @@ export function problemFrom(error: unknown, knownFields: readonly string[]): For
   let message: string | null = null
   if (error instanceof AppError && error.fields) {
     for (const [path, text] of Object.entries(error.fields)) {
+      // An empty message marks a field without saying anything about it; the others speak for it.
+      if (!text.trim()) continue
       const key = fieldKey(path)
       if (knownFields.includes(key)) fields[key] ??= text
       else message = message ? `${message} ${text}` : text

@@ -94,29 +94,30 @@ export function SpecialtyRanker({ id, values, onChange, error, max }: Props) {
                     ref={register(`${value}:up`)}
                     type="button"
                     className="button button-secondary button-small"
+                    aria-label={`Move up: ${name}`}
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
                   >
-                    <span aria-hidden="true">↑ </span>
-                    <span className="visually-hidden">Move </span>Up<span className="visually-hidden">: {name}</span>
+                    <span aria-hidden="true">↑</span> Up
                   </button>
                   <button
                     ref={register(`${value}:down`)}
                     type="button"
                     className="button button-secondary button-small"
+                    aria-label={`Move down: ${name}`}
                     disabled={index === values.length - 1}
                     onClick={() => move(index, 1)}
                   >
-                    <span aria-hidden="true">↓ </span>
-                    <span className="visually-hidden">Move </span>Down<span className="visually-hidden">: {name}</span>
+                    <span aria-hidden="true">↓</span> Down
                   </button>
                   <button
                     ref={register(`${value}:remove`)}
                     type="button"
                     className="button button-ghost button-small"
+                    aria-label={`Remove: ${name}`}
                     onClick={() => remove(index)}
                   >
-                    Remove<span className="visually-hidden">: {name}</span>
+                    Remove
                   </button>
                 </span>
               </li>
