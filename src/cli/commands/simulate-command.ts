@@ -89,9 +89,11 @@ export function createSimulateCommand(workerEntry: URL): CliCommand {
       const seconds = (performance.now() - started) / 1000
       await writeAll(
         io.stderr,
-        `simulated ${runs} runs (noise ${noise}, seed ${seed}, ${output.workers} workers) in ${seconds.toFixed(1)} s; ` +
+        `simulated ${runs} run${runs === 1 ? '' : 's'} (noise ${noise}, seed ${seed}, ${output.workers} worker${output.workers === 1 ? '' : 's'}) in ${seconds.toFixed(1)} s; ` +
           `mean P(match) ${report.summary.meanMatchRate.toFixed(3)}, fill ${report.summary.fillRate.toFixed(3)}` +
-          (report.summary.unresolvedRuns > 0 ? `, ${report.summary.unresolvedRuns} runs with unresolved couples` : '') +
+          (report.summary.unresolvedRuns > 0
+            ? `, ${report.summary.unresolvedRuns} run${report.summary.unresolvedRuns === 1 ? '' : 's'} with unresolved couples`
+            : '') +
           '\n',
       )
       return EXIT_OK
