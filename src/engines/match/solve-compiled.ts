@@ -43,6 +43,8 @@ type RunOutcome = {
   supplementalProgram: Int32Array
   programFilled: Int32Array
   looped: boolean
+  /** Which couple order the run used (0 = id order). */
+  attempt: number
   blockingCouples: number[]
   blockingApplicants: number[]
 }
@@ -59,11 +61,12 @@ type RunOutcome = {
  * 3. a seat freed by a withdrawal (rather than by the program's own choice) is offered, in the
  *    program's order, to the applicants and couples who now prefer it — Roth & Peranson's
  *    program stack — so instability chains are repaired instead of left behind;
- * 4. an applicant or couple pulled back up its list more than `maxReentries` times, or a run
- *    that exceeds `maxWork`, is a loop: the run is finished without further re-entries (so
- *    everyone only moves down their lists and it ends) and retried with the couples entered in
- *    another deterministic order (up to `attempts` runs); the run with the fewest blocking
- *    couples and applicants wins and they are reported as unresolved;
+ * 4. loops are detected: an applicant, couple or supplemental list pulled back up its list
+ *    `maxReentries` times is frozen where it is, and a run that exceeds `maxWork` finishes
+ *    without any further re-entry (everyone then only moves down their lists, so it ends). A
+ *    run that looped is retried with the couples entered in another deterministic order (up to
+ *    `attempts` runs); the run with the fewest blocking couples and applicants wins and they
+ *    are reported as unresolved;
  * 5. an applicant holding an advanced position also proposes, as a separate PGY-1 seeker, down
  *    the supplemental list attached to that program;
  * 6. unfilled positions of programs with `revertTo` move there and the match runs again until
@@ -85,7 +88,8 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
   const capacity = compiled.programCapacity.slice()
   const P = compiled.programCount
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
-  let outcome = runWithRetries(compiled, capacity, options, attempts, stats)
+  const allAttempts = Array.from({ length: attempts }, (_, i) => i)
+  let outcome = runWithRetries(compiled, capacity, options, allAttempts, stats)
   // Seats only move forward along the (acyclic) revertTo chains, so this ends; the bound is a
   // second guard.
   for (let round = 0; round <= P; round++) {
@@ -103,7 +107,10 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
     capacity.set(next)
     stats.reversionRounds++
     stats.revertedPositions += moved
-    outcome = runWithRetries(compiled, capacity, options, attempts, stats)
+    // Reversions change little; start from the order that worked, and when no order gave a
+    // stable matching, do not pay for all of them again.
+    const order = unstable(outcome) === 0 ? [outcome.attempt, ...allAttempts.filter((i) => i !== outcome.attempt)] : [outcome.attempt]
+    outcome = runWithRetries(compiled, capacity, options, order, stats)
   }
   const unresolvedCouples = outcome.blockingCouples
   const unresolvedApplicants = outcome.blockingApplicants
@@ -131,15 +138,14 @@ function runWithRetries(
   compiled: CompiledInstance,
   capacity: Int32Array,
   options: SolveOptions,
-  attempts: number,
+  attempts: readonly number[],
   stats: CompiledStats,
 ): RunOutcome {
   let best: RunOutcome | undefined
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const outcome = runOnce(compiled, capacity, coupleOrder(compiled.coupleCount, attempt), options, stats)
+  for (const attempt of attempts) {
+    const outcome = runOnce(compiled, capacity, attempt, options, stats)
     if (best === undefined || unstable(outcome) < unstable(best)) best = outcome
-    if (!outcome.looped && unstable(outcome) === 0) break
-    if (compiled.coupleCount === 0) break
+    if (unstable(outcome) === 0 || compiled.coupleCount === 0) break
   }
   return best as RunOutcome
 }
@@ -167,11 +173,12 @@ function mix(value: number): number {
 function runOnce(
   compiled: CompiledInstance,
   capacity: Int32Array,
-  order: Int32Array,
+  attempt: number,
   options: SolveOptions,
   stats: CompiledStats,
 ): RunOutcome {
   stats.runs++
+  const order = coupleOrder(compiled.coupleCount, attempt)
   const {
     programCount: P,
     applicantCount: A,
@@ -194,6 +201,9 @@ function runOnce(
   } = compiled
   const maxWork = options.maxWork ?? 40 * (compiled.entryCount + programRankApplicants.length) + 1_000_000
   const maxReentries = options.maxReentries ?? DEFAULT_MAX_REENTRIES
+  // A cycle through a couple pulls the couple and the singles it meets back equally often;
+  // the couple, the cause, should be the one frozen and reported.
+  const applicantLimit = 2 * maxReentries
 
   // Each program holds the program-side ranks of its current applicants in a max-heap, so the
   // worst held applicant — the one a better proposal displaces — is at the top.
@@ -230,6 +240,22 @@ function runOnce(
   let proposals = 0
   let looped = false
   let reentryAllowed = true
+
+  /**
+   * Roth & Peranson's loop detection: an agent pulled back up its list too often is frozen
+   * where it is (it may stay blocking, and is then reported), while everyone else's chains are
+   * still repaired. Any endless cycle must pull some agent back endlessly, so freezing ends it.
+   */
+  const mayReenter = (counter: Int32Array, index: number, limit: number): boolean => {
+    if (!reentryAllowed) return false
+    if ((counter[index] as number) >= limit) {
+      looped = true
+      return false
+    }
+    counter[index]!++
+    stats.reentries++
+    return true
+  }
 
   const push = (agent: number): void => {
     if (inStack[agent] === 1) return
@@ -402,13 +428,12 @@ function runOnce(
     const upTo = cursor[a] as number
     for (let e = applicantListStart[a] as number; e < upTo; e++) {
       if (entryProgram[e] !== p) continue
+      if (!mayReenter(applicantReentries, a, applicantLimit)) return
       const held = primaryProgram[a] as number
       heapRemove(held, entryRank[upTo] as number)
       primaryProgram[a] = -1
       onLeave(a)
       queueVacancy(held)
-      stats.reentries++
-      if (++applicantReentries[a]! > maxReentries) looped = true
       cursor[a] = e
       admit(p, entryRank[e] as number)
       primaryProgram[a] = p
@@ -551,7 +576,12 @@ function runOnce(
       const c = coupleOf[a] as number
       if (c < 0) {
         const entry = programRankPrimaryEntry[k] as number
-        if (entry >= 0 && entry < (cursor[a] as number) && primaryProgram[a] !== p) {
+        if (
+          entry >= 0 &&
+          entry < (cursor[a] as number) &&
+          primaryProgram[a] !== p &&
+          mayReenter(applicantReentries, a, applicantLimit)
+        ) {
           const held = primaryProgram[a] as number
           if (held >= 0) {
             heapRemove(held, entryRank[cursor[a] as number] as number)
@@ -559,8 +589,6 @@ function runOnce(
             onLeave(a)
             queueVacancy(held)
           }
-          stats.reentries++
-          if (++applicantReentries[a]! > maxReentries) looped = true
           cursor[a] = entry
           admit(p, rank)
           primaryProgram[a] = p
@@ -573,8 +601,7 @@ function runOnce(
         const upTo = coupleCursor[c] as number
         for (let line = coupleLineStart[c] as number; line < upTo; line++) {
           if (entryProgram[coupleEntryBase + 2 * line + side] !== p || !lineTakes(c, line)) continue
-          stats.reentries++
-          if (++coupleReentries[c]! > maxReentries) looped = true
+          if (!mayReenter(coupleReentries, c, maxReentries)) break
           withdrawCouple(c)
           placeCouple(c, line)
           break
@@ -587,13 +614,12 @@ function runOnce(
         const limit = supplementalCursor[a] as number
         for (let e = supplementalListStart[list] as number; e < limit; e++) {
           if (entryProgram[e] !== p) continue
+          if (!mayReenter(supplementalReentries, a, applicantLimit)) break
           if (current >= 0) {
             heapRemove(current, entryRank[supplementalCursor[a] as number] as number)
             supplementalProgram[a] = -1
             queueVacancy(current)
           }
-          stats.reentries++
-          if (++supplementalReentries[a]! > maxReentries) looped = true
           admitSupplemental(a, list, p, rank, e)
           break
         }
@@ -618,10 +644,10 @@ function runOnce(
       inVacancies[p] = 0
       if (reentryAllowed) repair(p)
     } else break
-    if (work > budget) looped = true
-    if (looped && reentryAllowed) {
-      // Finish without pulling anyone back up their list: every cursor then only moves down,
-      // so the run ends; whoever still blocks is reported as unresolved.
+    if (work > budget && reentryAllowed) {
+      // Out of budget: finish without pulling anyone back up their list; every cursor then
+      // only moves down, so the run ends. Whoever still blocks is reported as unresolved.
+      looped = true
       reentryAllowed = false
       budget = work + maxWork
     } else if (work > budget) break
@@ -644,7 +670,9 @@ function runOnce(
     if (coupleOf[a] === -1) {
       const upTo = primaryProgram[a] === -1 ? (applicantListStart[a + 1] as number) : (cursor[a] as number)
       for (let e = applicantListStart[a] as number; e < upTo && !blocks; e++) {
-        blocks = accepts(entryProgram[e] as number, entryRank[e] as number)
+        const p = entryProgram[e] as number
+        // Its own supplemental seat there counts as free: it would give it up to move.
+        blocks = supplementalProgram[a] === p || accepts(p, entryRank[e] as number)
       }
     }
     const list = supplementalActive[a] as number
@@ -661,6 +689,7 @@ function runOnce(
     supplementalProgram,
     programFilled: heapSize,
     looped,
+    attempt,
     blockingCouples,
     blockingApplicants,
   }
