@@ -96,8 +96,11 @@ function lookup(index: ReadonlyMap<string, number>, id: string): number {
 }
 
 /**
- * Turns a validated instance into integer ids and flat typed arrays (see `CompiledInstance`).
- * Assumes `validateInstance` has accepted the instance.
+ * Turns a validated instance into integer ids and flat typed arrays (see `CompiledInstance`),
+ * the representation the solver of Roth & Peranson (1999), AER 89(4):748–780, runs on: the
+ * NRMP's primary lists, couples' joint lists and supplemental lists all become entries with
+ * the program's rank of the applicant beside them. Assumes `validateInstance` accepted the
+ * instance.
  */
 export function compileInstance(instance: MatchInstance): CompiledInstance {
   const programs = sortedIndex(instance.programs)
@@ -255,7 +258,8 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
 
 /**
  * Returns a copy of `compiled` whose programs rank `ranksOf(p)` (applicant indices, best first,
- * no applicant twice) instead of their own lists. Applicant-side arrays are shared, not copied;
+ * no applicant twice) instead of their own lists — for simulating the match of Roth & Peranson
+ * (1999), AER 89(4):748–780, under uncertain program preferences. Applicant-side arrays are shared, not copied;
  * the cost is linear in the number of rank entries, so a Monte-Carlo simulator can call it once
  * per perturbed replica.
  */

@@ -3,7 +3,9 @@ import type { CompiledResult } from './solve-compiled.ts'
 import type { MatchAssignment, MatchResult, MatchStats } from './types.ts'
 
 /**
- * Turns the solver's integer result back into the result format v1. Output lists are in id
+ * Turns the solver's integer result back into the result format v1: primary matches, PGY-1
+ * positions from supplemental lists marked `supplemental: true` (the NRMP's rule for advanced
+ * positions, Roth & Peranson 1999, AER 89(4):748–780), capacities after reversions. Output lists are in id
  * order, so the same instance gives byte-identical JSON whatever the order of its arrays.
  */
 export function decodeResult(compiled: CompiledInstance, result: CompiledResult): MatchResult {
