@@ -43,8 +43,8 @@ type RunOutcome = {
   supplementalProgram: Int32Array
   programFilled: Int32Array
   looped: boolean
-  /** Which couple order the run used (0 = id order). */
-  attempt: number
+  /** The order in which the run entered the couples. */
+  order: Int32Array
   blockingCouples: number[]
   blockingApplicants: number[]
 }
@@ -88,8 +88,9 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
   const capacity = compiled.programCapacity.slice()
   const P = compiled.programCount
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
-  const allAttempts = Array.from({ length: attempts }, (_, i) => i)
-  let outcome = runWithRetries(compiled, capacity, options, allAttempts, stats)
+  const idOrder = new Int32Array(compiled.coupleCount)
+  for (let c = 0; c < compiled.coupleCount; c++) idOrder[c] = c
+  let outcome = runWithRetries(compiled, capacity, options, idOrder, attempts, stats)
   // Seats only move forward along the (acyclic) revertTo chains, so this ends; the bound is a
   // second guard.
   for (let round = 0; round <= P; round++) {
@@ -109,8 +110,7 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
     stats.revertedPositions += moved
     // Reversions change little; start from the order that worked, and when no order gave a
     // stable matching, do not pay for all of them again.
-    const order = unstable(outcome) === 0 ? [outcome.attempt, ...allAttempts.filter((i) => i !== outcome.attempt)] : [outcome.attempt]
-    outcome = runWithRetries(compiled, capacity, options, order, stats)
+    outcome = runWithRetries(compiled, capacity, options, outcome.order, unstable(outcome) === 0 ? attempts : 1, stats)
   }
   const unresolvedCouples = outcome.blockingCouples
   const unresolvedApplicants = outcome.blockingApplicants
@@ -138,14 +138,17 @@ function runWithRetries(
   compiled: CompiledInstance,
   capacity: Int32Array,
   options: SolveOptions,
-  attempts: readonly number[],
+  firstOrder: Int32Array,
+  attempts: number,
   stats: CompiledStats,
 ): RunOutcome {
   let best: RunOutcome | undefined
-  for (const attempt of attempts) {
-    const outcome = runOnce(compiled, capacity, attempt, options, stats)
+  let order = firstOrder
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const outcome = runOnce(compiled, capacity, order, options, stats)
     if (best === undefined || unstable(outcome) < unstable(best)) best = outcome
     if (unstable(outcome) === 0 || compiled.coupleCount === 0) break
+    order = coupleOrder(compiled.coupleCount, attempt)
   }
   return best as RunOutcome
 }
@@ -153,7 +156,7 @@ function runWithRetries(
 const unstable = (outcome: RunOutcome): number =>
   outcome.blockingCouples.length + outcome.blockingApplicants.length
 
-/** Attempt 0 enters couples in id order; later attempts use a fixed, seedless permutation. */
+/** Attempt `k` > 0 enters the couples in a fixed, seedless permutation of their ids. */
 function coupleOrder(count: number, attempt: number): Int32Array {
   const order = new Int32Array(count)
   for (let c = 0; c < count; c++) order[c] = c
@@ -173,12 +176,11 @@ function mix(value: number): number {
 function runOnce(
   compiled: CompiledInstance,
   capacity: Int32Array,
-  attempt: number,
+  order: Int32Array,
   options: SolveOptions,
   stats: CompiledStats,
 ): RunOutcome {
   stats.runs++
-  const order = coupleOrder(compiled.coupleCount, attempt)
   const {
     programCount: P,
     applicantCount: A,
@@ -628,6 +630,7 @@ function runOnce(
   }
 
   // --- main loop ---------------------------------------------------------------------------
+  // A stack: singles come off first, in id order, then the couples in `order`.
   for (let i = C - 1; i >= 0; i--) push(A + (order[i] as number))
   for (let a = A - 1; a >= 0; a--) if (coupleOf[a] === -1) push(a)
 
@@ -689,7 +692,7 @@ function runOnce(
     supplementalProgram,
     programFilled: heapSize,
     looped,
-    attempt,
+    order,
     blockingCouples,
     blockingApplicants,
   }
