@@ -99,8 +99,9 @@ export type SolveOptions = {
    */
   maxReentries?: number
   /**
-   * When a run loops, it is repeated with the couples entered in another (deterministic) order,
-   * up to this many runs in all; the run with the fewest blocking couples is kept. Default: 4.
+   * When a run leaves anyone blocking (after a loop), it is repeated with the couples entered in
+   * another fixed order, up to this many runs in all; the run with the fewest blocking couples
+   * and applicants is kept. Default: 4. A simulator repeating the match may prefer 1.
    */
   attempts?: number
 }
