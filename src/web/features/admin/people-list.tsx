@@ -1,8 +1,13 @@
 import { Link } from 'react-router'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
-import { ROLE_LABELS } from '#shared/enums.ts'
+import { ROLE_LABELS, ROLES, type Role } from '#shared/enums.ts'
 import { Avatar } from '../../components/avatar.tsx'
 import { photoVersion } from '../profiles/labels.ts'
+
+const roleNames = (roles: readonly Role[]) =>
+  ROLES.filter((role) => roles.includes(role))
+    .map((role) => ROLE_LABELS[role])
+    .join(', ')
 
 const STATUS_LABELS = { active: 'Active', invited: 'Invited', disabled: 'Disabled' } as const
 
@@ -49,7 +54,7 @@ export function PeopleList({ people, caption, onManage }: Props) {
                   </span>
                 </td>
                 <td className="cell-email">{person.email}</td>
-                <td>{person.roles.map((role) => ROLE_LABELS[role]).join(', ')}</td>
+                <td>{roleNames(person.roles)}</td>
                 <td>
                   <StatusTag status={person.status} />
                 </td>
@@ -75,7 +80,7 @@ export function PeopleList({ people, caption, onManage }: Props) {
               </Link>
               <p className="person-card-email">{person.email}</p>
               <p className="person-card-meta">
-                {person.roles.map((role) => ROLE_LABELS[role]).join(', ')} <StatusTag status={person.status} />
+                {roleNames(person.roles)} <StatusTag status={person.status} />
               </p>
               {onManage ? (
                 <button type="button" className="button button-secondary button-small" onClick={() => onManage(person)}>

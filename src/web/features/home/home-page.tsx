@@ -227,7 +227,7 @@ export function HomePage() {
   const location = useLocation()
   const state = location.state as { welcome?: boolean; passwordChanged?: boolean } | null
   const firstName = session?.person.name.split(/\s+/)[0] ?? ''
-  const roles: Role[] = session?.person.roles ?? []
+  const roles: Role[] = ROLES.filter((role) => session?.person.roles.includes(role))
   const needsProfile = hasRole(session, 'student') || hasRole(session, 'mentor')
 
   return (

@@ -9,6 +9,7 @@ import {
   MENTOR_KIND_LABELS,
   MENTOR_OFFERING_LABELS,
   ROLE_LABELS,
+  ROLES,
   STUDENT_TRACK_LABELS,
 } from '#shared/enums.ts'
 import { useSession } from '../../api/identity.ts'
@@ -62,7 +63,7 @@ function ProfileDetails({ profile, isMe }: { profile: ProfileResponse; isMe: boo
             <a href={`mailto:${person.email}`}>{person.email}</a>
           </p>
           <ul className="tags" aria-label="Roles">
-            {person.roles.map((role) => (
+            {ROLES.filter((role) => person.roles.includes(role)).map((role) => (
               <li key={role} className="tag tag-role">
                 {ROLE_LABELS[role]}
               </li>
