@@ -81,11 +81,13 @@ export type CompiledInstance = {
 export const ADVANCED_TRACK = PROGRAM_TRACKS.indexOf('advanced')
 
 function sortedIndex<T extends { id: string }>(items: readonly T[]): { ids: string[]; order: T[]; index: Map<string, number> } {
-  // Code-unit order, not locale order: the numbering must be the same on every machine.
-  const order = [...items].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-  const ids = order.map((item) => item.id)
+  // The default sort compares UTF-16 code units, not locale order: the numbering must be the
+  // same on every machine. Sorting the bare strings keeps the comparison native.
+  const ids = items.map((item) => item.id).sort()
   const index = new Map<string, number>()
-  ids.forEach((id, i) => index.set(id, i))
+  for (let i = 0; i < ids.length; i++) index.set(ids[i] as string, i)
+  const order = new Array<T>(items.length)
+  for (const item of items) order[index.get(item.id) as number] = item
   return { ids, order, index }
 }
 
@@ -149,14 +151,18 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
   let s = 0
   let pair = 0
   let se = supplementalEntryBase
+  const programIndex = programs.index
   applicants.order.forEach((applicant, a) => {
     applicantListStart[a] = e
     for (const id of applicant.ranks) {
-      entryProgram[e] = lookup(programs.index, id)
+      const p = programIndex.get(id)
+      if (p === undefined) throw new Error(`unknown program id "${id}" (validate the instance first)`)
+      entryProgram[e] = p
       entryApplicant[e] = a
       e++
     }
     applicantSupplementalStart[a] = pair
+    if (applicant.supplemental === undefined || applicant.supplemental.length === 0) return
     // Lists in input order would make the numbering depend on it; key them by their first
     // advanced program instead (validation guarantees each advanced program has one list).
     const lists = [...(applicant.supplemental ?? [])]
@@ -248,9 +254,15 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
     programEntryStart,
     programEntries,
   }
+  const applicantIndex = applicants.index
   const rankLists = programs.order.map((program) => {
     const list = new Int32Array(program.ranks.length)
-    program.ranks.forEach((id, k) => (list[k] = lookup(applicants.index, id)))
+    for (let k = 0; k < list.length; k++) {
+      const id = program.ranks[k] as string
+      const a = applicantIndex.get(id)
+      if (a === undefined) throw new Error(`unknown applicant id "${id}" (validate the instance first)`)
+      list[k] = a
+    }
     return list
   })
   return withProgramRanks(base, (p) => rankLists[p] as Int32Array)
@@ -278,32 +290,91 @@ export function withProgramRanks(
   const programRankApplicants = new Int32Array(programRankStart[P] as number)
   for (let p = 0; p < P; p++) programRankApplicants.set(lists[p] as ArrayLike<number>, programRankStart[p])
 
-  const { entryApplicant, programEntryStart, programEntries, coupleEntryBase } = compiled
-  const entryRank = new Int32Array(compiled.entryCount).fill(-1)
-  const programRankPrimaryEntry = new Int32Array(programRankApplicants.length).fill(-1)
-  // Scratch marks indexed by applicant; reset after each program so the pass stays linear.
-  const rankOf = new Int32Array(compiled.applicantCount).fill(-1)
-  const primaryEntryOf = new Int32Array(compiled.applicantCount).fill(-1)
+  const entryRank = new Int32Array(compiled.entryCount)
+  const programRankPrimaryEntry = new Int32Array(programRankApplicants.length)
+  rankEntries(compiled, programRankStart, programRankApplicants, entryRank, programRankPrimaryEntry)
+  return { ...compiled, programRankStart, programRankApplicants, programRankPrimaryEntry, entryRank }
+}
+
+/**
+ * Fills `entryRank` and `programRankPrimaryEntry` for the given program lists. The program lists
+ * are first transposed to per-applicant (program, rank) pairs, so that the entries, grouped by
+ * applicant, are then read in memory order against a small program-indexed scratch array:
+ * random access stays within arrays that fit in cache.
+ */
+function rankEntries(
+  compiled: CompiledInstance,
+  programRankStart: Uint32Array,
+  programRankApplicants: Int32Array,
+  entryRank: Int32Array,
+  programRankPrimaryEntry: Int32Array,
+): void {
+  const {
+    programCount: P,
+    applicantCount: A,
+    entryProgram,
+    applicantListStart,
+    coupleOf,
+    coupleMembers,
+    coupleLineStart,
+    coupleEntryBase,
+    applicantSupplementalStart,
+    supplementalList,
+    supplementalListStart,
+  } = compiled
+  const total = programRankApplicants.length
+  const pairStart = new Uint32Array(A + 1)
+  for (let k = 0; k < total; k++) pairStart[(programRankApplicants[k] as number) + 1]!++
+  for (let a = 0; a < A; a++) pairStart[a + 1]! += pairStart[a] as number
+  const fill = pairStart.slice(0, A)
+  const pairProgram = new Int32Array(total)
+  const pairIndex = new Int32Array(total)
   for (let p = 0; p < P; p++) {
-    const from = programRankStart[p] as number
     const to = programRankStart[p + 1] as number
-    for (let k = from; k < to; k++) rankOf[programRankApplicants[k] as number] = k - from
-    const entriesFrom = programEntryStart[p] as number
-    const entriesTo = programEntryStart[p + 1] as number
-    for (let k = entriesFrom; k < entriesTo; k++) {
-      const entry = programEntries[k] as number
-      const a = entryApplicant[entry] as number
-      entryRank[entry] = rankOf[a] as number
-      if (entry < coupleEntryBase) primaryEntryOf[a] = entry
-    }
-    for (let k = from; k < to; k++) {
-      const a = programRankApplicants[k] as number
-      programRankPrimaryEntry[k] = primaryEntryOf[a] as number
-    }
-    for (let k = from; k < to; k++) rankOf[programRankApplicants[k] as number] = -1
-    for (let k = entriesFrom; k < entriesTo; k++) {
-      primaryEntryOf[entryApplicant[programEntries[k] as number] as number] = -1
+    for (let k = programRankStart[p] as number; k < to; k++) {
+      const slot = fill[programRankApplicants[k] as number]!++
+      pairProgram[slot] = p
+      pairIndex[slot] = k
     }
   }
-  return { ...compiled, programRankStart, programRankApplicants, programRankPrimaryEntry, entryRank }
+
+  // rankIn[p] is a's rank in p's list while stamp[p] === a + 1.
+  const stamp = new Int32Array(P)
+  const rankIn = new Int32Array(P)
+  const indexIn = new Int32Array(P)
+  const rankOf = (a: number, p: number): number => (p >= 0 && stamp[p] === a + 1 ? (rankIn[p] as number) : -1)
+  programRankPrimaryEntry.fill(-1)
+  for (let a = 0; a < A; a++) {
+    const to = pairStart[a + 1] as number
+    for (let i = pairStart[a] as number; i < to; i++) {
+      const p = pairProgram[i] as number
+      const k = pairIndex[i] as number
+      stamp[p] = a + 1
+      indexIn[p] = k
+      rankIn[p] = k - (programRankStart[p] as number)
+    }
+    const listEnd = applicantListStart[a + 1] as number
+    for (let e = applicantListStart[a] as number; e < listEnd; e++) {
+      const p = entryProgram[e] as number
+      const rank = rankOf(a, p)
+      entryRank[e] = rank
+      if (rank >= 0) programRankPrimaryEntry[indexIn[p] as number] = e
+    }
+    const pairsEnd = applicantSupplementalStart[a + 1] as number
+    for (let i = applicantSupplementalStart[a] as number; i < pairsEnd; i++) {
+      // Several `for` programs may share one list; ranking it again is harmless.
+      const list = supplementalList[i] as number
+      const end = supplementalListStart[list + 1] as number
+      for (let e = supplementalListStart[list] as number; e < end; e++) entryRank[e] = rankOf(a, entryProgram[e] as number)
+    }
+    const c = coupleOf[a] as number
+    if (c >= 0) {
+      const side = coupleMembers[2 * c] === a ? 0 : 1
+      const end = coupleLineStart[c + 1] as number
+      for (let line = coupleLineStart[c] as number; line < end; line++) {
+        const e = coupleEntryBase + 2 * line + side
+        entryRank[e] = rankOf(a, entryProgram[e] as number)
+      }
+    }
+  }
 }
