@@ -210,7 +210,7 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
   })
   coupleLineStart[C] = line
 
-  // Counting sort of entries by program: the inverse index used to recompute ranks.
+  // Counting sort of entries by program: from a program, the entries that name it.
   const programEntryStart = new Uint32Array(P + 1)
   for (let i = 0; i < entryCount; i++) {
     const p = entryProgram[i] as number
