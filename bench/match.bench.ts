@@ -4,11 +4,13 @@
  *
  * Human-readable lines go to stderr; the last line of stdout is one JSON object:
  * - parse_ms: read + JSON.parse + validate; compile_ms; solve_ms: compile + solve (median);
+ *   solve_only_ms: solveCompiled alone;
  *   write_ms: decode + JSON.stringify + write;
  * - proposals, blocking (from checkStability, by kind), unresolved couples;
  * - baseline_solve_ms: textbook deferred acceptance (bench/textbook-deferred-acceptance.ts)
  *   on the singles-only sub-instance; singles_solve_ms: the engine (compile + solve) on the
- *   same sub-instance; speedup = baseline / engine; singles_agree: both gave the same matching;
+ *   same sub-instance (singles_solve_only_ms without compiling); speedup = baseline / engine
+ *   (speedup_solve_only against solving alone); singles_agree: both gave the same matching;
  * - simulate_ms_per_run: mean of perturbed simulator runs (noise σ = 2, one solver attempt),
  *   on one thread;
  * - peak_rss_mb.
@@ -75,6 +77,7 @@ try {
 
   // Solve: compile + solve, median of REPEATS.
   const compileTimes: number[] = []
+  const solveOnlyTimes: number[] = []
   const solveTimes: number[] = []
   let compiled = compileInstance(instance)
   let solved = solveCompiled(compiled)
@@ -84,9 +87,11 @@ try {
     compiled = c
     solved = s
     compileTimes.push(compileMs)
+    solveOnlyTimes.push(solveOnlyMs)
     solveTimes.push(compileMs + solveOnlyMs)
   }
   const compileMs = median(compileTimes)
+  const solveOnlyMs = median(solveOnlyTimes)
   const solveMs = median(solveTimes)
 
   // Write: decode + stringify + write.
@@ -107,7 +112,8 @@ try {
       `${result.unresolved?.couples.length ?? 0} unresolved couples`,
   )
   log(
-    `timing: parse ${round(parseMs)} ms, compile ${round(compileMs)} ms, compile+solve ${round(solveMs)} ms (median of ${REPEATS}), ` +
+    `timing: parse ${round(parseMs)} ms, compile ${round(compileMs)} ms, solve ${round(solveOnlyMs)} ms, ` +
+      `compile+solve ${round(solveMs)} ms (medians of ${REPEATS}), ` +
       `write ${round(writeMs)} ms`,
   )
   log(
@@ -125,14 +131,19 @@ try {
     baselineTimes.push(ms)
   }
   const singlesTimes: number[] = []
+  const singlesSolveOnlyTimes: number[] = []
   let singlesResult = solveCompiled(compileInstance(singlesInstance))
   let singlesCompiled = compileInstance(singlesInstance)
   for (let i = 0; i < REPEATS; i++) {
     const t0 = performance.now()
     singlesCompiled = compileInstance(singlesInstance)
+    const t1 = performance.now()
     singlesResult = solveCompiled(singlesCompiled)
-    singlesTimes.push(performance.now() - t0)
+    const t2 = performance.now()
+    singlesTimes.push(t2 - t0)
+    singlesSolveOnlyTimes.push(t2 - t1)
   }
+  const singlesSolveOnlyMs = median(singlesSolveOnlyTimes)
   const singlesDecoded = decodeResult(singlesCompiled, singlesResult)
   const engineMatches = new Map(singlesDecoded.matches.map((m) => [m.applicant, m.program]))
   let singlesAgree = engineMatches.size === baseline.matches.size
@@ -140,8 +151,8 @@ try {
   const baselineMs = median(baselineTimes)
   const singlesMs = median(singlesTimes)
   log(
-    `singles only (${singlesInstance.applicants.length} applicants): textbook ${round(baselineMs)} ms, engine ${round(singlesMs)} ms, ` +
-      `speedup ×${(baselineMs / singlesMs).toFixed(1)}, same matching: ${singlesAgree}`,
+    `singles only (${singlesInstance.applicants.length} applicants): textbook ${round(baselineMs)} ms, engine ${round(singlesMs)} ms ` +
+      `(solve alone ${round(singlesSolveOnlyMs)} ms), speedup ×${(baselineMs / singlesMs).toFixed(1)}, same matching: ${singlesAgree}`,
   )
 
   // Simulator: perturbed runs on this thread, as `preceptor simulate` does them (noise 2,
@@ -179,6 +190,7 @@ try {
     parse_ms: round(parseMs),
     compile_ms: round(compileMs),
     solve_ms: round(solveMs),
+    solve_only_ms: round(solveOnlyMs),
     write_ms: round(writeMs),
     proposals: result.stats.proposals,
     matched: matchedApplicants,
@@ -190,7 +202,9 @@ try {
     blocking_supplemental: blockingByKind.supplemental,
     baseline_solve_ms: round(baselineMs),
     singles_solve_ms: round(singlesMs),
+    singles_solve_only_ms: round(singlesSolveOnlyMs),
     speedup: round(baselineMs / singlesMs),
+    speedup_solve_only: round(baselineMs / singlesSolveOnlyMs),
     singles_agree: singlesAgree,
     baseline_proposals: baseline.proposals,
     simulate_ms_per_run: round(simulateMs / simulateRuns),
