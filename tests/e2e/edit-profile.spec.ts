@@ -88,3 +88,23 @@ test('a mentor capacity out of range is shown at its field', async ({ page }) =>
   await expect(capacity).toHaveAttribute('aria-invalid', 'true')
   await expectNoAxeViolations(page)
 })
+
+// The smallest valid PNG: one pixel.
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64')
+
+test('a photo is previewed, saved, and can be removed again', async ({ page }) => {
+  await loginAs(page, 'advisor')
+  await page.goto('/profile/edit#photo')
+  const photo = page.getByRole('region', { name: 'Photo' })
+  await photo.getByLabel(/Choose a (new )?photo/).setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG })
+  await expect(photo.getByRole('img', { name: 'Preview of your new photo' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await photo.getByRole('button', { name: 'Save this photo' }).click()
+  await expect(photo.getByRole('status')).toContainText('Your new photo is saved.')
+  await expect(photo.getByLabel('Choose a new photo')).toBeFocused()
+
+  await photo.getByRole('button', { name: 'Remove photo' }).click()
+  await expect(photo.getByRole('status')).toContainText('Your photo was removed.')
+  await expect(photo.getByRole('button', { name: 'Remove photo' })).toHaveCount(0)
+})

@@ -54,6 +54,8 @@ export function PhotoSection({ profile }: { profile: ProfileResponse }) {
         bumpPhotoVersion(person.id)
         clearChoice()
         setSaved('Your new photo is saved.')
+        // The button just used is gone; keep the keyboard user in the same place.
+        input.current?.focus()
       },
       onError: (failure) => setError(errorMessage(failure)),
     })
@@ -64,6 +66,7 @@ export function PhotoSection({ profile }: { profile: ProfileResponse }) {
       onSuccess: () => {
         bumpPhotoVersion(person.id)
         setSaved('Your photo was removed.')
+        input.current?.focus()
       },
       onError: (failure) => setError(errorMessage(failure)),
     })
