@@ -96,6 +96,8 @@ export type SimulationPlan = {
     primaryEntry: Int32Array
     /** New position of each old rank position, per program (the inverse permutation). */
     position: Int32Array
+    /** For each entry, its slot `programRankStart[p] + rank` in the program's list, or -1. */
+    entrySlot: Int32Array
     entryRank: Int32Array
     noise: NoiseScratch
   }
@@ -117,10 +119,20 @@ export function createSimulationPlan(compiled: CompiledInstance, topChoices: rea
       ranks: new Int32Array(compiled.programRankApplicants.length),
       primaryEntry: new Int32Array(compiled.programRankApplicants.length),
       position: new Int32Array(compiled.programRankApplicants.length),
+      entrySlot: entrySlots(compiled),
       entryRank: new Int32Array(compiled.entryCount),
       noise: createNoiseScratch(longestProgramList),
     },
   }
+}
+
+function entrySlots(compiled: CompiledInstance): Int32Array {
+  const slots = new Int32Array(compiled.entryCount)
+  for (let e = 0; e < compiled.entryCount; e++) {
+    const rank = compiled.entryRank[e] as number
+    slots[e] = rank < 0 ? -1 : (compiled.programRankStart[compiled.entryProgram[e] as number] as number) + rank
+  }
+  return slots
 }
 
 export function createTally(plan: SimulationPlan): SimulationTally {
@@ -166,7 +178,7 @@ export function perturbCompiled(plan: SimulationPlan, noise: number, seed: numbe
   const { compiled } = plan
   if (noise === 0) return compiled
   const random = createRandom(deriveSeed(seed, run))
-  const { ranks, primaryEntry, position, entryRank, noise: scratch } = plan.scratch
+  const { ranks, primaryEntry, position, entrySlot, entryRank, noise: scratch } = plan.scratch
   const sourceRanks = compiled.programRankApplicants
   const sourcePrimary = compiled.programRankPrimaryEntry
   const starts = compiled.programRankStart
@@ -189,11 +201,9 @@ export function perturbCompiled(plan: SimulationPlan, noise: number, seed: numbe
       position[old] = k
     }
   }
-  const { entryProgram } = compiled
-  const oldRank = compiled.entryRank
-  for (let e = 0; e < compiled.entryCount; e++) {
-    const r = oldRank[e] as number
-    entryRank[e] = r < 0 ? -1 : (position[(starts[entryProgram[e] as number] as number) + r] as number)
+  for (let e = 0; e < entryRank.length; e++) {
+    const slot = entrySlot[e] as number
+    entryRank[e] = slot < 0 ? -1 : (position[slot] as number)
   }
   return { ...compiled, programRankApplicants: ranks, programRankPrimaryEntry: primaryEntry, entryRank }
 }
