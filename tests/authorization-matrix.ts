@@ -38,6 +38,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/people/:personId/photo', allowed: 'signed-in' },
 
   { method: 'GET', path: '/api/people', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/people/students-summary', allowed: ['advisor', 'admin'] },
   { method: 'GET', path: '/api/admin/summary', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/people', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people', allowed: ['admin'] },

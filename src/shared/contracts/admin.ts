@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PERSON_STATUSES, ROLES } from '../enums.ts'
+import { CLASS_YEARS, PERSON_STATUSES, ROLES } from '../enums.ts'
 import { Email, PageQuery, requiredText, text } from './common.ts'
 import { PersonSummary } from './profiles.ts'
 
@@ -85,3 +85,13 @@ export const OutboxPage = z.object({
   pageSize: z.number().int(),
 })
 export type OutboxPage = z.infer<typeof OutboxPage>
+
+const CountsByClassYear = z.object(Object.fromEntries(CLASS_YEARS.map((year) => [year, z.number().int()])) as Record<(typeof CLASS_YEARS)[number], z.ZodNumber>)
+
+/** What an advisor's home shows: the class at a glance, and who has not named a specialty yet. */
+export const StudentsSummaryResponse = z.object({
+  total: z.number().int(),
+  byClassYear: CountsByClassYear,
+  withoutSpecialtyInterest: CountsByClassYear,
+})
+export type StudentsSummaryResponse = z.infer<typeof StudentsSummaryResponse>

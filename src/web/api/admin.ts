@@ -5,6 +5,7 @@ import type {
   InvitePersonRequest,
   OutboxPage,
   PeoplePage,
+  StudentsSummaryResponse,
   UpdateRolesRequest,
 } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
@@ -21,6 +22,13 @@ export function usePeople(filters: PeopleFilters, scope: 'directory' | 'admin' =
     queryFn: ({ signal }) => api<PeoplePage>(path, { signal, query: filters }),
     placeholderData: keepPreviousData,
     enabled,
+  })
+}
+
+export function useStudentsSummary() {
+  return useQuery({
+    queryKey: ['people', 'students-summary'],
+    queryFn: ({ signal }) => api<StudentsSummaryResponse>('/api/people/students-summary', { signal }),
   })
 }
 

@@ -6,6 +6,7 @@ import {
   OutboxPage,
   PeoplePage,
   PeopleQuery,
+  StudentsSummaryResponse,
   UpdateRolesRequest,
 } from '#shared/contracts/admin.ts'
 import { PageQuery } from '#shared/contracts/common.ts'
@@ -30,6 +31,17 @@ export function adminRoutes() {
       responses: { 200: jsonResponse(PeoplePage, 'A page of people.') },
     }),
     async (c) => c.json(await c.var.services.admin.listPeople(c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor', 'admin'], {
+      method: 'get',
+      path: '/api/people/students-summary',
+      tags: ['people'],
+      summary: 'Active students by class year, with those who have not named a specialty',
+      responses: { 200: jsonResponse(StudentsSummaryResponse, 'Counts.') },
+    }),
+    async (c) => c.json(await c.var.services.admin.studentsSummary(), 200),
   )
 
   router.openapi(

@@ -1,9 +1,9 @@
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
-import { people, personRoles } from '#server/db/schema/index.ts'
-import type { AdminSummaryResponse, InvitePersonRequest, PeoplePage, PeopleQuery } from '#shared/contracts/admin.ts'
+import { people, personRoles, studentProfiles } from '#server/db/schema/index.ts'
+import type { AdminSummaryResponse, InvitePersonRequest, PeoplePage, PeopleQuery, StudentsSummaryResponse } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
-import { ROLES, type Role } from '#shared/enums.ts'
+import { CLASS_YEARS, ROLES, type ClassYear, type Role } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -141,6 +141,29 @@ export function createAdminService(deps: AdminDeps) {
         await audit.record({ actorId: actor.personId, action: 'person.enabled', objectType: 'person', objectId: personId }, meta, tx)
         return getSummary(personId, tx)
       })
+    },
+
+    /** Active students by class year, and how many of each have not named a specialty interest. */
+    async studentsSummary(): Promise<StudentsSummaryResponse> {
+      const rows = await db
+        .select({
+          classYear: studentProfiles.classYear,
+          n: count(),
+          undecided: sql<number>`count(*) filter (where cardinality(${studentProfiles.specialtyInterests}) = 0)::int`,
+        })
+        .from(studentProfiles)
+        .innerJoin(people, eq(people.id, studentProfiles.personId))
+        .innerJoin(personRoles, and(eq(personRoles.personId, people.id), eq(personRoles.role, 'student')))
+        .where(eq(people.status, 'active'))
+        .groupBy(studentProfiles.classYear)
+      const zero = () => Object.fromEntries(CLASS_YEARS.map((year) => [year, 0])) as Record<ClassYear, number>
+      const byClassYear = zero()
+      const withoutSpecialtyInterest = zero()
+      for (const row of rows) {
+        byClassYear[row.classYear] = row.n
+        withoutSpecialtyInterest[row.classYear] = Number(row.undecided)
+      }
+      return { total: rows.reduce((sum, row) => sum + row.n, 0), byClassYear, withoutSpecialtyInterest }
     },
 
     async summary(): Promise<AdminSummaryResponse> {

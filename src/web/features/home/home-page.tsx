@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router'
 import type { ProfileResponse } from '#shared/contracts/profiles.ts'
-import { MENTOR_OFFERING_LABELS, ROLE_LABELS, ROLES, type Role } from '#shared/enums.ts'
-import { usePeople, useAdminSummary } from '../../api/admin.ts'
+import { CLASS_YEAR_LABELS, CLASS_YEARS, MENTOR_OFFERING_LABELS, ROLE_LABELS, ROLES, type Role } from '#shared/enums.ts'
+import { useAdminSummary, useStudentsSummary } from '../../api/admin.ts'
 import { useSession } from '../../api/identity.ts'
 import { useMyProfile } from '../../api/profiles.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
@@ -138,18 +138,42 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
 }
 
 function AdvisorSection() {
-  const students = usePeople({ role: 'student', status: 'active', pageSize: 1 })
+  const summary = useStudentsSummary()
+  // Students late in the curriculum without a specialty are the ones an advisor should reach first.
+  const undecidedSeniors = summary.data ? summary.data.withoutSpecialtyInterest.M3 + summary.data.withoutSpecialtyInterest.M4 : 0
   return (
     <section className="card home-section" aria-labelledby="home-advisor">
       <h2 id="home-advisor">As an advisor</h2>
-      {students.isPending ? <Loading /> : null}
-      {students.isError ? <QueryError error={students.error} onRetry={() => void students.refetch()} /> : null}
-      {students.data ? (
-        <p className="stat-line">
-          <span className="stat-number">{students.data.total}</span> active students
-        </p>
+      {summary.isPending ? <Loading /> : null}
+      {summary.isError ? <QueryError error={summary.error} onRetry={() => void summary.refetch()} /> : null}
+      {summary.data ? (
+        <>
+          <p className="stat-line">
+            <span className="stat-number">{summary.data.total}</span> active students
+          </p>
+          <dl className="stat-grid">
+            {CLASS_YEARS.map((year) => (
+              <div key={year}>
+                <dt>{CLASS_YEAR_LABELS[year]}</dt>
+                <dd>
+                  {summary.data.byClassYear[year]}
+                  {summary.data.withoutSpecialtyInterest[year] > 0 ? (
+                    <span className="stat-note"> ({summary.data.withoutSpecialtyInterest[year]} without a specialty interest)</span>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {undecidedSeniors > 0 ? (
+            <p>
+              <strong>Next:</strong> {undecidedSeniors} third- and fourth-year {undecidedSeniors === 1 ? 'student has' : 'students have'} not named a
+              specialty interest yet. Reach out before application season.
+            </p>
+          ) : (
+            <p>Every third- and fourth-year student has named a specialty interest.</p>
+          )}
+        </>
       ) : null}
-      <p>Find a student to see their class year, interests and the help they want.</p>
       <p>
         <Link className="button" to="/people?role=student">
           Find a student
