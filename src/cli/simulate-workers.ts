@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { parentPort, Worker, workerData } from 'node:worker_threads'
-import { compileInstance, type CompiledInstance, type MatchInstance } from '#engines/match/index.ts'
+import { compileInstance, type MatchInstance } from '#engines/match/index.ts'
 import {
   createSimulationPlan,
   mergeTallies,
@@ -113,9 +113,8 @@ export async function simulateInWorkers(input: SimulateInput): Promise<SimulateO
   // Once one worker fails the others are terminated; their rejections are expected.
   for (const tally of tallies) tally.catch(() => undefined)
   // The main thread compiles its own copy (for ids and capacities) while the workers run.
-  let compiled: CompiledInstance
   try {
-    compiled = compileInstance(input.instance)
+    const compiled = compileInstance(input.instance)
     const results = await Promise.all(tallies)
     const plan = createSimulationPlan(compiled, input.options.topChoices)
     const total = results.reduce((into, tally) => mergeTallies(into, tally))
