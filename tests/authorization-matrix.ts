@@ -48,4 +48,43 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/admin/people/:personId/resend-invite', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/audit-log', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
+
+  { method: 'GET', path: '/api/letters/mine', allowed: ['student'] },
+  { method: 'GET', path: '/api/letters/writing', allowed: ['mentor'] },
+  { method: 'GET', path: '/api/letters/students/:personId', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/letters/all', allowed: ['admin'] },
+  { method: 'POST', path: '/api/letters/waiver-revocations', allowed: ['student'] },
+  { method: 'POST', path: '/api/letter-requests', allowed: ['student'] },
+  { method: 'GET', path: '/api/letter-requests/:letterRequestId', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/withdraw', allowed: ['student'] },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/nudge', allowed: ['student'] },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/thanked', allowed: ['student'] },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/accept', allowed: ['mentor'] },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/decline', allowed: ['mentor'] },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/in-progress', allowed: ['mentor'] },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/deliver', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/letter-requests/:letterRequestId/packet/:document', allowed: ['student'] },
+  { method: 'GET', path: '/api/letter-requests/:letterRequestId/packet/:document', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/letter-requests/:letterRequestId/letter', allowed: ['mentor'] },
+  { method: 'GET', path: '/api/letter-requests/:letterRequestId/letter', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/letter-requests/:letterRequestId/upload-link', allowed: ['student', 'admin'] },
+  { method: 'DELETE', path: '/api/letter-requests/:letterRequestId/upload-link', allowed: ['student', 'admin'] },
+  { method: 'GET', path: '/api/letter-upload/:token', allowed: 'public' },
+  { method: 'GET', path: '/api/letter-upload/:token/packet/:document', allowed: 'public' },
+  { method: 'PUT', path: '/api/letter-upload/:token/letter', allowed: 'public' },
 ]
+
+/**
+ * Placeholder values for path parameters other than `:personId` (which the tests fill with a
+ * real person): ids that exist nowhere, so an allowed caller gets past authorization to a 4xx.
+ */
+export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  letterRequestId: '00000000-0000-4000-8000-0000000000a1',
+  document: 'cv',
+  token: 'no-such-upload-link',
+}
+
+/** The path with `:personId` set to `personId` and every other parameter to its placeholder. */
+export function fillPath(path: string, personId: string): string {
+  return path.replace(':personId', personId).replace(/:([A-Za-z]+)/g, (whole, name: string) => PATH_PLACEHOLDERS[name] ?? whole)
+}

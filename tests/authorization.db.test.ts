@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROLES, type Role } from '#shared/enums.ts'
-import { AUTHORIZATION_MATRIX, type MatrixEntry } from './authorization-matrix.ts'
+import { AUTHORIZATION_MATRIX, fillPath, type MatrixEntry } from './authorization-matrix.ts'
 import { createTestApp, type TestApp } from './setup/test-app.ts'
 
 /**
@@ -57,7 +57,7 @@ describe('authorization matrix', () => {
     for (const caller of CALLERS) {
       const allowed = isAllowed(entry, caller)
       it(`${entry.method} ${entry.path} as ${caller}: ${allowed ? 'allowed' : 'refused'}`, async () => {
-        const path = entry.path.replace(':personId', targetId)
+        const path = fillPath(entry.path, targetId)
         const hasBody = entry.method !== 'GET' && entry.method !== 'DELETE'
         const response = await t.request(entry.method, path, { cookie: await cookieFor(caller), ...(hasBody ? { body: {} } : {}) })
         if (allowed) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AUTHORIZATION_MATRIX, type MatrixEntry } from './authorization-matrix.ts'
+import { AUTHORIZATION_MATRIX, fillPath, type MatrixEntry } from './authorization-matrix.ts'
 import { createTestApp, type TestApp } from './setup/test-app.ts'
 
 /**
@@ -31,12 +31,12 @@ afterAll(async () => {
 })
 
 function jsonSchemaOf(entry: MatrixEntry): JsonSchema | null {
-  const operation = openapi.paths[entry.path.replace(':personId', '{personId}')]?.[entry.method.toLowerCase()]
+  const operation = openapi.paths[entry.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[entry.method.toLowerCase()]
   return operation?.requestBody?.content?.['application/json']?.schema ?? null
 }
 
 const jsonRoutes = () => AUTHORIZATION_MATRIX.filter((entry) => jsonSchemaOf(entry) !== null)
-const pathOf = (entry: MatrixEntry, id = targetId) => entry.path.replace(':personId', id)
+const pathOf = (entry: MatrixEntry, id = targetId) => fillPath(entry.path, id)
 
 function expectEnvelope4xx(response: { status: number; json: Record<string, any> }, label: string) {
   expect(response.status, label).toBeGreaterThanOrEqual(400)

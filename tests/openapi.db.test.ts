@@ -17,7 +17,7 @@ describe('the OpenAPI document', () => {
     const doc = response.json as { openapi: string; paths: Record<string, Record<string, { description?: string; responses: Record<string, unknown> }>> }
     expect(doc.openapi).toBe('3.1.0')
     for (const entry of AUTHORIZATION_MATRIX.filter((e) => e.path !== '/api/openapi.json')) {
-      const operation = doc.paths[entry.path.replace(':personId', '{personId}')]?.[entry.method.toLowerCase()]
+      const operation = doc.paths[entry.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[entry.method.toLowerCase()]
       expect(operation, `${entry.method} ${entry.path}`).toBeDefined()
       expect(operation?.description, `${entry.method} ${entry.path}`).toContain('Access:')
       expect(Object.keys(operation?.responses ?? {}), `${entry.method} ${entry.path}`).toContain('401')

@@ -15,6 +15,7 @@ import { jsonResponse } from './http/params.ts'
 import { readSessionSecret } from './http/session-cookie.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
+import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
 import type { Services } from './services.ts'
 
@@ -61,15 +62,14 @@ export function createApp(options: AppOptions) {
     c.header('cache-control', 'no-store')
     await next()
   })
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The request is too large (at most 2 MB).')
-      },
-    }),
-  )
+  const generalBodyLimit = bodyLimit({
+    maxSize: 2 * 1024 * 1024,
+    onError: () => {
+      throw new AppError('PAYLOAD_TOO_LARGE', 'The request is too large (at most 2 MB).')
+    },
+  })
+  // Letter PDFs (up to 10 MB) have their own limits in the letters router.
+  app.use('/api/*', (c, next) => (LETTER_UPLOAD_PATHS.test(c.req.path) ? next() : generalBodyLimit(c, next)))
   app.use('/api/*', originCheck([options.appOrigin]))
   app.use('/api/*', async (c, next) => {
     const secret = readSessionSecret(c)
@@ -98,6 +98,7 @@ export function createApp(options: AppOptions) {
   app.route('/', identityRoutes({ secureCookies, demoAccounts: options.demoAccounts }))
   app.route('/', profilesRoutes())
   app.route('/', adminRoutes())
+  app.route('/', lettersRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

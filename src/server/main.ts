@@ -75,6 +75,12 @@ export async function startServer(source: Record<string, string | undefined> = p
       }, 5_000)
     : null
 
+  // Letter reminders: every 10 minutes; each reminder is claimed in the database, so several
+  // server processes may run the sweep at once without sending one twice.
+  const letterReminderTimer = setInterval(() => {
+    services.letters.sendDueLetterReminders().catch((error: unknown) => console.error('preceptor: letter reminders failed:', error))
+  }, 10 * 60_000)
+
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
@@ -88,6 +94,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     if (stopping) return
     stopping = true
     if (outboxTimer) clearInterval(outboxTimer)
+    clearInterval(letterReminderTimer)
     await new Promise<void>((done) => server.close(() => done()))
     mailer?.close()
     await handle.close()

@@ -4,6 +4,8 @@ import { createAdminService } from './modules/admin/admin.service.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
+import { createLettersRepository } from './modules/letters/letters.repository.ts'
+import { createLettersService } from './modules/letters/letters.service.ts'
 import type { SessionPolicy } from './modules/identity/domain/session-rules.ts'
 import type { Mailer } from './modules/notifications/mailer.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
@@ -32,7 +34,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   })
   const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
-  return { audit, notifications, identity, profiles, admin }
+  const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
+  return { audit, notifications, identity, profiles, admin, letters }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -125,3 +125,38 @@ export const IDENTITY_ATTRIBUTE_LABELS: Record<IdentityAttribute, string> = {
 
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'outbox'] as const
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number]
+
+/** Where a letter of recommendation request is; `docs/decisions/008-letter-confidentiality.md`. */
+export const LETTER_STATUSES = ['requested', 'accepted', 'declined', 'in-progress', 'submitted', 'delivered', 'withdrawn'] as const
+export type LetterStatus = (typeof LETTER_STATUSES)[number]
+
+export const LETTER_STATUS_LABELS: Record<LetterStatus, string> = {
+  requested: 'Requested',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  'in-progress': 'In progress',
+  submitted: 'Submitted',
+  delivered: 'Delivered',
+  withdrawn: 'Withdrawn',
+}
+
+/** SLOE: the standardized letter of evaluation some specialties (emergency medicine, …) ask for. */
+export const LETTER_TYPES = ['standard', 'sloe', 'chair'] as const
+export type LetterType = (typeof LETTER_TYPES)[number]
+
+export const LETTER_TYPE_LABELS: Record<LetterType, string> = {
+  standard: 'Standard letter',
+  sloe: 'Standardized letter of evaluation (SLOE)',
+  chair: 'Chair’s letter',
+}
+
+export const LETTER_PURPOSES = ['specialty', 'program', 'general'] as const
+export type LetterPurpose = (typeof LETTER_PURPOSES)[number]
+
+/** The documents of a letter packet the student uploads for the writer. */
+export const LETTER_PACKET_DOCUMENTS = ['cv', 'personal-statement'] as const
+export type LetterPacketDocument = (typeof LETTER_PACKET_DOCUMENTS)[number]
+
+/** Automatic reminders to the writer, each sent at most once per request. */
+export const LETTER_REMINDER_KINDS = ['due-in-14-days', 'due-in-7-days', 'due-in-2-days', 'overdue'] as const
+export type LetterReminderKind = (typeof LETTER_REMINDER_KINDS)[number]

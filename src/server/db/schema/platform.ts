@@ -40,6 +40,9 @@ export const auditLog = pgTable(
     objectId: text('object_id'),
     requestId: text('request_id'),
     ip: text('ip'),
+    /** Hash chain: `hash` = sha256 over `prev_hash` and this row's fields (modules/audit/audit-chain.ts). */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorId), index('audit_log_action_idx').on(t.action)],
 )

@@ -1,12 +1,13 @@
-import { and, count, desc, eq } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { auditLog, people } from '#server/db/schema/index.ts'
 import type { AuditPage, AuditQuery } from '#shared/contracts/admin.ts'
 import type { Clock } from '../../clock.ts'
 import type { RequestMeta } from '../../http/app-env.ts'
+import { AUDIT_CHAIN_LOCK_KEY, auditRowHash, checkChain, GENESIS_HASH, type ChainBreak } from './audit-chain.ts'
 
 /** Database or transaction: audit rows are written in the same transaction as the change. */
-type Writer = Pick<Database, 'insert'>
+type Writer = Pick<Database, 'insert' | 'select' | 'execute'>
 
 export type AuditEvent = {
   actorId: string | null
@@ -18,16 +19,29 @@ export type AuditEvent = {
 /** Who did what to which object, and when; never the content of the object. */
 export function createAuditService(db: Database, clock: Clock) {
   return {
+    /**
+     * Appends one row to the hash chain. A transaction-scoped advisory lock makes concurrent
+     * writers take turns, so each links to the row committed before it; the lock is released
+     * when the caller's transaction ends.
+     */
     async record(event: AuditEvent, meta: RequestMeta | null, writer: Writer = db): Promise<void> {
-      await writer.insert(auditLog).values({
-        at: clock.now(),
-        actorId: event.actorId,
-        action: event.action,
-        objectType: event.objectType ?? null,
-        objectId: event.objectId ?? null,
-        requestId: meta?.requestId ?? null,
-        ip: meta?.ip ?? null,
-      })
+      const append = async (tx: Writer) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`)
+        const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1)
+        const fields = {
+          at: clock.now(),
+          actorId: event.actorId,
+          action: event.action,
+          objectType: event.objectType ?? null,
+          objectId: event.objectId ?? null,
+          requestId: meta?.requestId ?? null,
+          ip: meta?.ip ?? null,
+        }
+        const prevHash = last?.hash ?? GENESIS_HASH
+        await tx.insert(auditLog).values({ ...fields, prevHash, hash: auditRowHash(prevHash, fields) })
+      }
+      if (writer === db) await db.transaction(append)
+      else await append(writer)
     },
 
     async listEntries(query: AuditQuery): Promise<AuditPage> {
@@ -66,3 +80,41 @@ export function createAuditService(db: Database, clock: Clock) {
 }
 
 export type AuditService = ReturnType<typeof createAuditService>
+
+export type AuditChainReport = { ok: boolean; checked: number; legacyRows: number; firstBreak: ChainBreak | null }
+
+/**
+ * Recomputes the whole chain, in pages, and reports the first edited, unlinked or deleted row.
+ * Deleting the newest rows leaves a shorter valid chain: compare `checked` and the last hash
+ * with a copy kept elsewhere to detect that too (decision 008).
+ */
+export async function verifyAuditChain(db: Database, pageSize = 1000): Promise<AuditChainReport> {
+  const state = { prev: null as string | null, legacy: 0 }
+  let afterId = 0
+  let checked = 0
+  for (;;) {
+    const rows = await db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorId: auditLog.actorId,
+        action: auditLog.action,
+        objectType: auditLog.objectType,
+        objectId: auditLog.objectId,
+        requestId: auditLog.requestId,
+        ip: auditLog.ip,
+        prevHash: auditLog.prevHash,
+        hash: auditLog.hash,
+      })
+      .from(auditLog)
+      .where(gt(auditLog.id, afterId))
+      .orderBy(asc(auditLog.id))
+      .limit(pageSize)
+    if (rows.length === 0) break
+    const firstBreak = checkChain(rows, state)
+    if (firstBreak) return { ok: false, checked: checked + rows.findIndex((r) => r.id === firstBreak.id), legacyRows: state.legacy, firstBreak }
+    checked += rows.length
+    afterId = rows[rows.length - 1]?.id ?? afterId
+  }
+  return { ok: true, checked, legacyRows: state.legacy, firstBreak: null }
+}

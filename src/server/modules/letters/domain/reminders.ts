@@ -1,0 +1,33 @@
+import type { LetterReminderKind, LetterStatus } from '#shared/enums.ts'
+import { dueEnd } from './letter-dates.ts'
+import { isOpen } from './letter-status.ts'
+
+const DAY_MS = 86_400_000
+
+/** Most urgent first: the reminder sent is the most urgent one that applies. */
+const THRESHOLDS: readonly { kind: LetterReminderKind; beforeDueMs: number }[] = [
+  { kind: 'overdue', beforeDueMs: 0 },
+  { kind: 'due-in-2-days', beforeDueMs: 2 * DAY_MS },
+  { kind: 'due-in-7-days', beforeDueMs: 7 * DAY_MS },
+  { kind: 'due-in-14-days', beforeDueMs: 14 * DAY_MS },
+]
+
+/** No reminder in the first day after a request: the request e-mail itself is still fresh. */
+export const REMINDER_GRACE_MS = DAY_MS
+
+export type RemindableRequest = { status: LetterStatus; dueDate: string; createdAt: Date }
+
+/**
+ * The reminder to send now, or null. Polite: one e-mail at a time, the most urgent that applies
+ * (14, 7 and 2 days before the end of the due date, then once when overdue), never one already
+ * sent, never a less urgent one after a more urgent one, and none once the letter is submitted,
+ * declined or withdrawn.
+ */
+export function reminderDue(request: RemindableRequest, now: Date, alreadySent: ReadonlySet<LetterReminderKind>): LetterReminderKind | null {
+  if (!isOpen(request.status)) return null
+  if (now.getTime() - request.createdAt.getTime() < REMINDER_GRACE_MS) return null
+  const left = dueEnd(request.dueDate).getTime() - now.getTime()
+  const applicable = THRESHOLDS.find((t) => left <= t.beforeDueMs)
+  if (!applicable || alreadySent.has(applicable.kind)) return null
+  return applicable.kind
+}
