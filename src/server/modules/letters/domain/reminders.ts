@@ -4,12 +4,15 @@ import { isOpen } from './letter-status.ts'
 
 const DAY_MS = 86_400_000
 
-/** Most urgent first: the reminder sent is the most urgent one that applies. */
-const THRESHOLDS: readonly { kind: LetterReminderKind; beforeDueMs: number }[] = [
-  { kind: 'overdue', beforeDueMs: 0 },
-  { kind: 'due-in-2-days', beforeDueMs: 2 * DAY_MS },
-  { kind: 'due-in-7-days', beforeDueMs: 7 * DAY_MS },
-  { kind: 'due-in-14-days', beforeDueMs: 14 * DAY_MS },
+/**
+ * Most urgent first: the reminder sent is the most urgent one that applies. "Due in 14 days"
+ * counts to the start of the due date; "overdue" begins when the due date has ended.
+ */
+const THRESHOLDS: readonly { kind: LetterReminderKind; fromDueEndMs: number }[] = [
+  { kind: 'overdue', fromDueEndMs: 0 },
+  { kind: 'due-in-2-days', fromDueEndMs: 3 * DAY_MS },
+  { kind: 'due-in-7-days', fromDueEndMs: 8 * DAY_MS },
+  { kind: 'due-in-14-days', fromDueEndMs: 15 * DAY_MS },
 ]
 
 /** No reminder in the first day after a request: the request e-mail itself is still fresh. */
@@ -19,7 +22,7 @@ export type RemindableRequest = { status: LetterStatus; dueDate: string; created
 
 /**
  * The reminder to send now, or null. Polite: one e-mail at a time, the most urgent that applies
- * (14, 7 and 2 days before the end of the due date, then once when overdue), never one already
+ * (14, 7 and 2 days before the due date, then once when it has passed), never one already
  * sent, never a less urgent one after a more urgent one, and none once the letter is submitted,
  * declined or withdrawn.
  */
@@ -27,7 +30,7 @@ export function reminderDue(request: RemindableRequest, now: Date, alreadySent: 
   if (!isOpen(request.status)) return null
   if (now.getTime() - request.createdAt.getTime() < REMINDER_GRACE_MS) return null
   const left = dueEnd(request.dueDate).getTime() - now.getTime()
-  const applicable = THRESHOLDS.find((t) => left <= t.beforeDueMs)
+  const applicable = THRESHOLDS.find((t) => left <= t.fromDueEndMs)
   if (!applicable || alreadySent.has(applicable.kind)) return null
   return applicable.kind
 }
