@@ -1,9 +1,14 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
 import type { Context, MiddlewareHandler } from 'hono'
+import { z } from 'zod'
 import { ErrorResponse } from '#shared/contracts/common.ts'
+import { friendlyIssue } from '#shared/contracts/friendly-issues.ts'
 import { AppError, type FieldErrors } from '#shared/errors.ts'
 import { authorize, type Access } from './access.ts'
 import type { AppEnv, RequestMeta } from './app-env.ts'
+
+// Validation messages in plain words for every API client, the same the web app's forms show.
+z.config({ customError: (issue) => friendlyIssue(issue) })
 
 const errorContent = { 'application/json': { schema: ErrorResponse } }
 const standardErrors = {

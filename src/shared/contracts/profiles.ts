@@ -35,7 +35,7 @@ export type PersonSummary = z.infer<typeof PersonSummary>
 
 export const StudentProfile = z.object({
   classYear: z.enum(CLASS_YEARS),
-  graduationYear: z.number('Enter a year.').int('Enter a whole year.').min(1990, 'Use a year from 1990 on.').max(2100, 'Use a year before 2100.'),
+  graduationYear: z.number().int().min(1990).max(2100),
   track: z.enum(STUDENT_TRACKS),
   /** Most interesting first. */
   specialtyInterests: uniqueList(SpecialtyId, 5),
@@ -60,13 +60,13 @@ export const MentorProfile = z.object({
   researchInterests: text(1000),
   bio: text(4000),
   offers: uniqueList(z.enum(MENTOR_OFFERINGS), MENTOR_OFFERINGS.length),
-  capacity: z.number('Enter a number of mentees.').int('Use a whole number.').min(0, 'Capacity cannot be negative.').max(50, 'At most 50 mentees.'),
+  capacity: z.number().int().min(0, 'Capacity cannot be negative.').max(50, 'At most 50 mentees.'),
   accepting: z.boolean(),
   languages: uniqueList(text(40).min(1), 10),
   identity: uniqueList(z.enum(IDENTITY_ATTRIBUTES), IDENTITY_ATTRIBUTES.length),
   identityVisibility: z.enum(IDENTITY_VISIBILITIES),
   /** For alumni: the year they graduated from the school. */
-  graduationYear: z.number('Enter a year.').int('Enter a whole year.').min(1950, 'Use a year from 1950 on.').max(2100, 'Use a year before 2100.').nullable(),
+  graduationYear: z.number().int().min(1950).max(2100).nullable(),
 })
 export type MentorProfile = z.infer<typeof MentorProfile>
 

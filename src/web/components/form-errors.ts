@@ -2,34 +2,13 @@ import type { z } from 'zod'
 import type { FieldErrors } from '#shared/errors.ts'
 import { AppError } from '#shared/errors.ts'
 import { errorMessage } from '../api/client.ts'
-
-/** Plain-words messages for the checks the shared contracts leave to zod's defaults. */
-function friendlyIssue(issue: { code?: string; input?: unknown; [key: string]: unknown }): string | undefined {
-  switch (issue.code) {
-    case 'too_small':
-      if (issue.origin === 'number') return `Enter a number of at least ${String(issue.minimum)}.`
-      if (issue.origin === 'string') return 'This field is required.'
-      return undefined
-    case 'too_big':
-      if (issue.origin === 'number') return `Enter a number no higher than ${String(issue.maximum)}.`
-      return undefined
-    case 'invalid_type':
-      if (issue.expected === 'number' || issue.expected === 'int') return 'Enter a whole number.'
-      return 'This field is required.'
-    case 'invalid_value':
-      return 'Choose one of the options.'
-    case 'unrecognized_keys':
-      return 'This form sent something unexpected. Reload the page and try again.'
-    default:
-      return undefined
-  }
-}
+import { friendlyIssue } from '#shared/contracts/friendly-issues.ts'
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
 
 /** Validates form input with the same contract the server uses, keyed by top-level field. */
 export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
-  const result = schema.safeParse(input, { error: (issue) => friendlyIssue(issue as never) })
+  const result = schema.safeParse(input, { error: (issue) => friendlyIssue(issue) })
   if (result.success) return { ok: true, data: result.data }
   const errors: FieldErrors = {}
   for (const issue of result.error.issues) {

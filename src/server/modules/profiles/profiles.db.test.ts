@@ -78,6 +78,13 @@ describe('editing my profile', () => {
     expect(after.json.student.careerGoals).toBe('Academic dermatology with a global health focus.')
   })
 
+  it('explains a value out of range in plain words, the same the web form shows', async () => {
+    const { cookie } = await t.signedInAs(['student'])
+    const response = await t.request('PATCH', '/api/profiles/me/student', { cookie, body: { graduationYear: 1800 } })
+    expect(response.status).toBe(400)
+    expect(response.json.error.fields.graduationYear).toBe('Enter a number of at least 1990.')
+  })
+
   it('refuses a negative mentor capacity with the field named', async () => {
     const { cookie } = await t.signedInAs(['mentor'])
     const response = await t.request('PATCH', '/api/profiles/me/mentor', { cookie, body: { capacity: -1 } })
