@@ -15,6 +15,7 @@ import { isMainThread, workerData } from 'node:worker_threads'
 import { CliError, EXIT_FAILURE, EXIT_USAGE, processIo, writeAll, type CliCommand, type CliIo } from './cli-io.ts'
 import { generateCommand } from './commands/generate-command.ts'
 import { matchCommand } from './commands/match-command.ts'
+import { migrateCommand, seedCommand, serveCommand } from './commands/server-commands.ts'
 import { createSimulateCommand } from './commands/simulate-command.ts'
 import { isSimulationWorkerData, runSimulationWorker } from './simulate-workers.ts'
 
@@ -22,6 +23,9 @@ export const COMMANDS: Record<string, CliCommand> = {
   match: matchCommand,
   simulate: createSimulateCommand(new URL(import.meta.url)),
   generate: generateCommand,
+  serve: serveCommand,
+  migrate: migrateCommand,
+  seed: seedCommand,
 }
 
 export function usage(): string {

@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { systemClock } from './clock.ts'
 import { EnvError, parseEnv } from './config/env.ts'
-import { openPglite, openPostgres, type DatabaseHandle } from './db/client.ts'
-import { lockDataDir } from './db/data-dir-lock.ts'
+import { openConfiguredDatabase } from './db/open-configured-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
 import { createSmtpMailer } from './modules/notifications/mailer.ts'
@@ -28,19 +27,9 @@ export async function startServer(source: Record<string, string | undefined> = p
   const env = parseEnv(source)
   const log = (line: string) => console.log(`preceptor: ${line}`)
 
-  let releaseLock: (() => void) | null = null
-  let handle: DatabaseHandle
-  if (env.DATABASE_URL) {
-    handle = await openPostgres(env.DATABASE_URL)
-    log('database: PostgreSQL')
-  } else {
-    const dataDir = resolve(env.DATA_DIR)
-    releaseLock = lockDataDir(dataDir)
-    const fresh = !existsSync(join(dataDir, 'pglite', 'PG_VERSION'))
-    if (fresh) log(`creating the embedded database in ${dataDir} (first start takes a few seconds)…`)
-    handle = await openPglite(join(dataDir, 'pglite'))
-    log(`database: embedded PGlite in ${dataDir}`)
-  }
+  const database = await openConfiguredDatabase(source, log)
+  const handle = database.handle
+  log(`database: ${database.description}`)
 
   await handle.migrate()
   await insertReferenceData(handle.db)
@@ -97,8 +86,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     clearInterval(letterReminderTimer)
     await new Promise<void>((done) => server.close(() => done()))
     mailer?.close()
-    await handle.close()
-    releaseLock?.()
+    await database.close()
   }
   return { app, stop, env }
 }
