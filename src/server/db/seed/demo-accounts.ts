@@ -56,7 +56,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountDefinition[] = [
     email: 'admin@demo.example.edu',
     name: 'Priya Raman',
     pronouns: 'she/her',
-    description: 'Administrator who manages people, roles and imports',
+    description: 'Administrator who invites people, sets roles and reads the audit log',
   },
   {
     key: 'near-peer',
