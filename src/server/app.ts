@@ -14,6 +14,7 @@ import { guardedRoute } from './http/route.ts'
 import { jsonResponse } from './http/params.ts'
 import { readSessionSecret } from './http/session-cookie.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
+import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
@@ -99,6 +100,7 @@ export function createApp(options: AppOptions) {
   app.route('/', profilesRoutes())
   app.route('/', adminRoutes())
   app.route('/', lettersRoutes())
+  app.route('/', directoryRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,8 @@ import type { Database } from './db/client.ts'
 import type { Clock } from './clock.ts'
 import { createAdminService } from './modules/admin/admin.service.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
+import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
+import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createLettersRepository } from './modules/letters/letters.repository.ts'
@@ -35,7 +37,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
   const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
-  return { audit, notifications, identity, profiles, admin, letters }
+  const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit })
+  return { audit, notifications, identity, profiles, admin, letters, directory }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -160,3 +160,18 @@ export type LetterPacketDocument = (typeof LETTER_PACKET_DOCUMENTS)[number]
 /** Automatic reminders to the writer, each sent at most once per request. */
 export const LETTER_REMINDER_KINDS = ['due-in-14-days', 'due-in-7-days', 'due-in-2-days', 'overdue'] as const
 export type LetterReminderKind = (typeof LETTER_REMINDER_KINDS)[number]
+
+/** United States Census Bureau regions; the directory derives a mentor's region from their state. */
+export const US_REGIONS = ['northeast', 'midwest', 'south', 'west'] as const
+export type UsRegion = (typeof US_REGIONS)[number]
+
+export const US_REGION_LABELS: Record<UsRegion, string> = {
+  northeast: 'Northeast',
+  midwest: 'Midwest',
+  south: 'South',
+  west: 'West',
+}
+
+/** How the mentor directory orders its results. */
+export const DIRECTORY_SORTS = ['relevance', 'name'] as const
+export type DirectorySort = (typeof DIRECTORY_SORTS)[number]

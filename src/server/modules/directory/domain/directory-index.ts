@@ -1,0 +1,561 @@
+/**
+ * The mentor directory's search index, held in memory by each server process and brought up to
+ * date from `directory_entries` before every search (see the module README). Pure: no I/O.
+ *
+ * Why in memory: at 100,000 mentors, ranking every full-text match and counting eleven facets
+ * over every match in SQL costs 50–100 ms a search (STACK.md's measurements); the same work
+ * over compact columns in memory costs a few milliseconds.
+ *
+ * - Every mentor gets an ordinal; an edit gives the mentor a new ordinal and leaves the old one
+ *   dead, so posting lists stay append-only and sorted. Dead ordinals are compacted away when
+ *   they outnumber a third of the live ones.
+ * - Full text: per lexeme a posting list (ordinals ascending) with a small integer score per
+ *   mentor: weight points over the lexeme's positions (name 10, specialty/department/
+ *   subspecialty 4, research interests 2, bio 1), capped at 20. A search's score is the sum over
+ *   its lexemes — ts_rank's default weights, in integers.
+ * - Facets: one code per mentor per single-valued facet (typed arrays), code lists for the
+ *   multi-valued ones (offers, languages, identity). Counting is one pass over the candidates:
+ *   a mentor failing no filter counts in every facet; failing exactly one, only in that facet —
+ *   the usual "counts under all the other filters" of faceted search, without a pass per facet.
+ */
+import {
+  ACADEMIC_RANK_LABELS,
+  ACADEMIC_RANKS,
+  IDENTITY_ATTRIBUTE_LABELS,
+  IDENTITY_ATTRIBUTES,
+  IDENTITY_VISIBILITIES,
+  MENTOR_KIND_LABELS,
+  MENTOR_KINDS,
+  MENTOR_OFFERING_LABELS,
+  MENTOR_OFFERINGS,
+  US_REGION_LABELS,
+  US_REGIONS,
+  type AcademicRank,
+  type DirectorySort,
+  type IdentityAttribute,
+  type IdentityVisibility,
+  type MentorKind,
+  type MentorOffering,
+} from '#shared/enums.ts'
+import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
+import { regionOfState } from '#shared/reference/regions.ts'
+import type { DirectoryFacet, FacetCount } from '#shared/contracts/directory.ts'
+import type { QueryNode } from './tsquery.ts'
+
+/** What the index keeps of one listed mentor. */
+export type IndexedMentor = {
+  id: string
+  name: string
+  pronouns: string | null
+  kind: MentorKind
+  departmentId: string | null
+  specialtyId: string | null
+  subspecialty: string
+  academicRank: AcademicRank | null
+  clinicalSite: string
+  city: string
+  state: string
+  offers: MentorOffering[]
+  capacity: number
+  accepting: boolean
+  languages: string[]
+  identity: IdentityAttribute[]
+  identityVisibility: IdentityVisibility
+  bioSnippet: string
+  hasPhoto: boolean
+}
+
+/** Filters by facet: the values chosen (any of them matches); an empty list is no filter. */
+export type FacetFilters = Record<DirectoryFacet, readonly string[]>
+
+export type IndexViewer = {
+  personId: string
+  /** Per identity visibility level (IDENTITY_VISIBILITIES order): may this viewer see it? */
+  seesIdentity: readonly boolean[]
+}
+
+export type IndexSearch = {
+  /** Parsed full-text query; null searches everyone. */
+  query: QueryNode | null
+  filters: FacetFilters
+  sort: DirectorySort
+  offset: number
+  limit: number
+}
+
+export type IndexHit = { mentor: IndexedMentor; identityVisible: boolean }
+
+export type IndexResult = {
+  hits: IndexHit[]
+  total: number
+  /** How many mentors the words matched before any facet filter (0 suggests a misspelling). */
+  textMatches: number
+  facets: Record<DirectoryFacet, FacetCount[]>
+}
+
+const SINGLE_FACETS = ['specialty', 'department', 'kind', 'rank', 'site', 'state', 'region', 'accepting'] as const
+const MULTI_FACETS = ['offers', 'language', 'identity'] as const
+type SingleFacet = (typeof SINGLE_FACETS)[number]
+type MultiFacet = (typeof MULTI_FACETS)[number]
+
+const WEIGHT_POINTS: Record<string, number> = { A: 10, B: 4, C: 2, D: 1 }
+const MAX_LEXEME_SCORE = 20
+
+/** Values of one facet, coded 0…n-1 in the order first seen (enums: in their declared order). */
+class Dictionary {
+  readonly values: string[] = []
+  private readonly codes = new Map<string, number>()
+  constructor(initial: readonly string[] = []) {
+    for (const value of initial) this.code(value)
+  }
+  code(value: string): number {
+    let code = this.codes.get(value)
+    if (code === undefined) {
+      code = this.values.length
+      this.values.push(value)
+      this.codes.set(value, code)
+    }
+    return code
+  }
+  find(value: string): number | undefined {
+    return this.codes.get(value)
+  }
+  get size(): number {
+    return this.values.length
+  }
+}
+
+type Postings = { ords: number[]; scores: number[] }
+type Scored = { ords: Int32Array; scores: Int32Array }
+
+const SPECIALTY_NAMES = new Map(SPECIALTIES.map((s) => [s.id, s.name]))
+const DEPARTMENT_NAMES = new Map(DEPARTMENTS.map((d) => [d.id, d.name]))
+
+function facetLabel(facet: DirectoryFacet, value: string): string {
+  switch (facet) {
+    case 'specialty':
+      return SPECIALTY_NAMES.get(value) ?? value
+    case 'department':
+      return DEPARTMENT_NAMES.get(value) ?? value
+    case 'kind':
+      return MENTOR_KIND_LABELS[value as MentorKind] ?? value
+    case 'rank':
+      return ACADEMIC_RANK_LABELS[value as AcademicRank] ?? value
+    case 'region':
+      return US_REGION_LABELS[value as (typeof US_REGIONS)[number]] ?? value
+    case 'offers':
+      return MENTOR_OFFERING_LABELS[value as MentorOffering] ?? value
+    case 'identity':
+      return IDENTITY_ATTRIBUTE_LABELS[value as IdentityAttribute] ?? value
+    case 'accepting':
+      return 'Accepting new mentees'
+    default:
+      return value
+  }
+}
+
+/** Enum facets list their values in declared order; the others by count. */
+const ORDERED_FACETS = new Set<DirectoryFacet>(['kind', 'rank', 'region', 'offers', 'identity'])
+
+/** "Family, given" folded to plain lower case, so "Ñúñez" sorts with "Nunez". */
+export function nameSortKey(name: string): string {
+  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim()
+  const parts = folded.split(/\s+/)
+  const family = parts.pop() ?? ''
+  return `${family} ${parts.join(' ')}`
+}
+
+/** Parses PostgreSQL's text form of a tsvector into lexemes with their integer scores. */
+export function lexemeScores(document: string): Map<string, number> {
+  const scores = new Map<string, number>()
+  const pattern = /'((?:[^']|'')*)'(?::([0-9A-D,]+))?/g
+  for (let match = pattern.exec(document); match; match = pattern.exec(document)) {
+    const lexeme = (match[1] as string).replace(/''/g, "'")
+    let score = 0
+    for (const position of (match[2] ?? '0D').split(',')) {
+      const weight = position.at(-1) ?? 'D'
+      score += WEIGHT_POINTS[weight] ?? 1
+    }
+    scores.set(lexeme, Math.min(MAX_LEXEME_SCORE, score))
+  }
+  return scores
+}
+
+export class DirectoryIndex {
+  /** The highest `directory_entries.revision` applied. */
+  revision = 0
+  private mentors: (IndexedMentor | null)[] = []
+  private lexemes: (Map<string, number> | null)[] = []
+  private ordOf = new Map<string, number>()
+  private dead = 0
+  private postings = new Map<string, Postings>()
+  private dictionaries: Record<SingleFacet | MultiFacet, Dictionary> = {
+    specialty: new Dictionary(SPECIALTIES.map((s) => s.id)),
+    department: new Dictionary(DEPARTMENTS.map((d) => d.id)),
+    kind: new Dictionary(MENTOR_KINDS),
+    rank: new Dictionary(ACADEMIC_RANKS),
+    site: new Dictionary(),
+    state: new Dictionary(),
+    region: new Dictionary(US_REGIONS),
+    accepting: new Dictionary(['false', 'true']),
+    offers: new Dictionary(MENTOR_OFFERINGS),
+    language: new Dictionary(),
+    identity: new Dictionary(IDENTITY_ATTRIBUTES),
+  }
+  private single: Record<SingleFacet, Int32Array> = Object.fromEntries(SINGLE_FACETS.map((f) => [f, new Int32Array(1024)])) as Record<SingleFacet, Int32Array>
+  private multi: Record<MultiFacet, number[][]> = { offers: [], language: [], identity: [] }
+  private visibility = new Uint8Array(1024)
+  private nameOrder: Int32Array = new Int32Array(0)
+  private nameRank: Int32Array = new Int32Array(0)
+  private nameOrderStale = true
+
+  /** Number of listed mentors. */
+  get size(): number {
+    return this.ordOf.size
+  }
+
+  has(personId: string): boolean {
+    return this.ordOf.has(personId)
+  }
+
+  /** Adds or replaces a mentor. `document` is the tsvector's text form. */
+  upsert(mentor: IndexedMentor, document: string): void {
+    this.upsertScored(mentor, lexemeScores(document))
+  }
+
+  private upsertScored(mentor: IndexedMentor, scores: Map<string, number>): void {
+    this.remove(mentor.id)
+    const ord = this.mentors.length
+    this.ensureCapacity(ord + 1)
+    this.mentors.push(mentor)
+    this.lexemes.push(scores)
+    this.ordOf.set(mentor.id, ord)
+    for (const [lexeme, score] of scores) {
+      let list = this.postings.get(lexeme)
+      if (!list) {
+        list = { ords: [], scores: [] }
+        this.postings.set(lexeme, list)
+      }
+      list.ords.push(ord)
+      list.scores.push(score)
+    }
+    const d = this.dictionaries
+    const code = (facet: SingleFacet, value: string | null) => (value === null || value === '' ? -1 : d[facet].code(value))
+    const region = regionOfState(mentor.state)
+    this.single.specialty[ord] = code('specialty', mentor.specialtyId)
+    this.single.department[ord] = code('department', mentor.departmentId)
+    this.single.kind[ord] = code('kind', mentor.kind)
+    this.single.rank[ord] = code('rank', mentor.academicRank)
+    this.single.site[ord] = code('site', mentor.clinicalSite)
+    this.single.state[ord] = code('state', mentor.state)
+    this.single.region[ord] = code('region', region)
+    this.single.accepting[ord] = code('accepting', mentor.accepting ? 'true' : 'false')
+    this.multi.offers[ord] = mentor.offers.map((o) => d.offers.code(o))
+    this.multi.language[ord] = mentor.languages.map((l) => d.language.code(l))
+    this.multi.identity[ord] = mentor.identity.map((i) => d.identity.code(i))
+    this.visibility[ord] = IDENTITY_VISIBILITIES.indexOf(mentor.identityVisibility)
+    this.nameOrderStale = true
+  }
+
+  /** Drops a mentor (unlisted, held, disabled, no longer a mentor). */
+  remove(personId: string): void {
+    const ord = this.ordOf.get(personId)
+    if (ord === undefined) return
+    this.ordOf.delete(personId)
+    this.mentors[ord] = null
+    this.lexemes[ord] = null
+    this.dead++
+    this.nameOrderStale = true
+    if (this.dead > 1000 && this.dead * 3 > this.ordOf.size) this.compact()
+  }
+
+  /** The mentor as indexed, or null when not listed. */
+  get(personId: string): IndexedMentor | null {
+    const ord = this.ordOf.get(personId)
+    return ord === undefined ? null : (this.mentors[ord] ?? null)
+  }
+
+  search(viewer: IndexViewer, input: IndexSearch): IndexResult {
+    this.refreshNameOrder()
+    const n = this.mentors.length
+    const selfOrd = this.ordOf.get(viewer.personId) ?? -1
+    const seesLevel = Uint8Array.from(viewer.seesIdentity, (sees) => (sees ? 1 : 0))
+    const identityVisible = (ord: number) => ord === selfOrd || seesLevel[this.visibility[ord] as number] === 1
+
+    // Candidates: the text matches (with scores), or everyone in name order.
+    let candidates: Int32Array
+    let scores: Int32Array | null = null
+    if (input.query) {
+      const matched = this.evaluate(input.query)
+      candidates = matched.ords
+      scores = matched.scores
+    } else {
+      candidates = this.nameOrder
+    }
+
+    // Chosen values per facet as lookup tables; facets without a choice are not checked.
+    const active: (SingleFacet | MultiFacet)[] = []
+    const chosen: Partial<Record<SingleFacet | MultiFacet, Uint8Array>> = {}
+    for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) {
+      const values = input.filters[facet]
+      if (values.length === 0) continue
+      const table = new Uint8Array(this.dictionaries[facet].size + 1)
+      for (const value of values) {
+        const code = this.dictionaries[facet].find(value)
+        if (code !== undefined) table[code] = 1
+      }
+      chosen[facet] = table
+      active.push(facet)
+    }
+
+    const counts = Object.fromEntries([...SINGLE_FACETS, ...MULTI_FACETS].map((f) => [f, new Int32Array(this.dictionaries[f].size)])) as Record<
+      SingleFacet | MultiFacet,
+      Int32Array
+    >
+    const passes = (facet: SingleFacet | MultiFacet, ord: number): boolean => {
+      const table = chosen[facet] as Uint8Array
+      if (facet === 'offers' || facet === 'language' || facet === 'identity') {
+        if (facet === 'identity' && !identityVisible(ord)) return false
+        for (const code of this.multi[facet][ord] as number[]) if (table[code] === 1) return true
+        return false
+      }
+      const code = (this.single[facet] as Int32Array)[ord] as number
+      return code >= 0 && table[code] === 1
+    }
+    const countSingle = (facet: SingleFacet, ord: number) => {
+      const code = this.single[facet][ord] as number
+      if (code >= 0) increment(counts[facet], code)
+    }
+    const countMulti = (facet: MultiFacet, ord: number) => {
+      if (facet === 'identity' && !identityVisible(ord)) return
+      for (const code of this.multi[facet][ord] as number[]) increment(counts[facet], code)
+    }
+    const countOne = (facet: SingleFacet | MultiFacet, ord: number) => {
+      if (facet === 'offers' || facet === 'language' || facet === 'identity') countMulti(facet, ord)
+      else countSingle(facet, ord)
+    }
+
+    const passing: number[] = []
+    const passingScores: number[] = []
+    let textMatches = 0
+    for (let i = 0; i < candidates.length; i++) {
+      const ord = candidates[i] as number
+      if (this.mentors[ord] === null || this.mentors[ord] === undefined) continue
+      textMatches++
+      let failed: SingleFacet | MultiFacet | null = null
+      let failures = 0
+      for (const facet of active) {
+        if (!passes(facet, ord)) {
+          failures++
+          failed = facet
+          if (failures > 1) break
+        }
+      }
+      if (failures === 0) {
+        for (const facet of SINGLE_FACETS) countSingle(facet, ord)
+        for (const facet of MULTI_FACETS) countMulti(facet, ord)
+        passing.push(ord)
+        if (scores) passingScores.push(scores[i] as number)
+      } else if (failures === 1 && failed) {
+        countOne(failed, ord)
+      }
+    }
+
+    const page = this.order(passing, scores ? passingScores : null, input.sort, input.offset, input.limit)
+    return {
+      hits: page.map((ord) => ({ mentor: this.mentors[ord] as IndexedMentor, identityVisible: identityVisible(ord) })),
+      total: passing.length,
+      textMatches,
+      facets: this.facetCounts(counts, input.filters),
+    }
+  }
+
+  /** The page of ordinals in the requested order. */
+  private order(passing: number[], scores: number[] | null, sort: DirectorySort, offset: number, limit: number): number[] {
+    const wanted = offset + limit
+    if (offset >= passing.length) return []
+    if (sort === 'name' || !scores) {
+      if (!scores) return passing.slice(offset, wanted) // already in name order
+      const ranks = Int32Array.from(passing, (ord) => this.nameRank[ord] as number).sort()
+      return Array.from(ranks.subarray(offset, wanted), (rank) => this.nameOrder[rank] as number)
+    }
+    // Relevance: keep only the scores that can reach the page (a bucket count), then sort those.
+    let threshold = 0
+    if (passing.length > wanted * 4) {
+      const buckets = new Int32Array(MAX_LEXEME_SCORE * 64 + 1)
+      const top = buckets.length - 1
+      for (const score of scores) increment(buckets, Math.min(score, top))
+      let seen = 0
+      for (let score = top; score >= 0; score--) {
+        seen += buckets[score] as number
+        if (seen >= wanted) {
+          threshold = score
+          break
+        }
+      }
+    }
+    const kept: number[] = []
+    for (let i = 0; i < passing.length; i++) if ((scores[i] as number) >= threshold) kept.push(i)
+    kept.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (this.nameRank[passing[a] as number] as number) - (this.nameRank[passing[b] as number] as number))
+    return kept.slice(offset, wanted).map((i) => passing[i] as number)
+  }
+
+  private facetCounts(counts: Record<SingleFacet | MultiFacet, Int32Array>, filters: FacetFilters): Record<DirectoryFacet, FacetCount[]> {
+    const out = {} as Record<DirectoryFacet, FacetCount[]>
+    for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) {
+      const dictionary = this.dictionaries[facet]
+      const chosenValues = new Set(filters[facet])
+      const list: FacetCount[] = []
+      for (let code = 0; code < dictionary.size; code++) {
+        const value = dictionary.values[code] as string
+        const count = counts[facet][code] as number
+        if (facet === 'accepting' && value !== 'true') continue
+        // A chosen value stays listed at 0 so it can be unchosen.
+        if (count > 0 || chosenValues.has(value)) list.push({ value, label: facetLabel(facet, value), count })
+      }
+      if (!ORDERED_FACETS.has(facet)) list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+      out[facet] = list
+    }
+    return out
+  }
+
+  /** Evaluates a query tree to ordinals (ascending) with scores. */
+  private evaluate(node: QueryNode): Scored {
+    switch (node.type) {
+      case 'term':
+        return this.term(node.lexeme, node.prefix)
+      case 'or':
+        return node.children.map((child) => this.evaluate(child)).reduce(union)
+      case 'not':
+        return difference(this.everyone(), this.evaluate(node.child))
+      case 'and': {
+        const positives = node.children.filter((child) => child.type !== 'not')
+        const negatives = node.children.filter((child): child is Extract<QueryNode, { type: 'not' }> => child.type === 'not')
+        let result = positives.length > 0 ? positives.map((child) => this.evaluate(child)).sort((a, b) => a.ords.length - b.ords.length).reduce(intersect) : this.everyone()
+        for (const negative of negatives) result = difference(result, this.evaluate(negative.child))
+        return result
+      }
+    }
+  }
+
+  private term(lexeme: string, prefix: boolean): Scored {
+    if (!prefix) {
+      const list = this.postings.get(lexeme)
+      return list ? { ords: Int32Array.from(list.ords), scores: Int32Array.from(list.scores) } : EMPTY
+    }
+    let result = EMPTY
+    for (const [key, list] of this.postings) {
+      if (key.startsWith(lexeme)) result = union(result, { ords: Int32Array.from(list.ords), scores: Int32Array.from(list.scores) })
+    }
+    return result
+  }
+
+  private everyone(): Scored {
+    const ords = Int32Array.from(this.ordOf.values()).sort()
+    return { ords, scores: new Int32Array(ords.length) }
+  }
+
+  private refreshNameOrder(): void {
+    if (!this.nameOrderStale) return
+    const live = Array.from(this.ordOf.values())
+    const keys = new Map(live.map((ord) => [ord, nameSortKey((this.mentors[ord] as IndexedMentor).name)]))
+    live.sort((a, b) => {
+      const ka = keys.get(a) as string
+      const kb = keys.get(b) as string
+      return ka < kb ? -1 : ka > kb ? 1 : a - b
+    })
+    this.nameOrder = Int32Array.from(live)
+    this.nameRank = new Int32Array(this.mentors.length)
+    live.forEach((ord, rank) => {
+      this.nameRank[ord] = rank
+    })
+    this.nameOrderStale = false
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.visibility.length) return
+    const capacity = Math.max(size, this.visibility.length * 2)
+    for (const facet of SINGLE_FACETS) {
+      const grown = new Int32Array(capacity)
+      grown.set(this.single[facet])
+      this.single[facet] = grown
+    }
+    const visibility = new Uint8Array(capacity)
+    visibility.set(this.visibility)
+    this.visibility = visibility
+  }
+
+  /** Rebuilds without dead ordinals. */
+  private compact(): void {
+    const live = Array.from(this.ordOf.keys()).map((id) => {
+      const ord = this.ordOf.get(id) as number
+      return { mentor: this.mentors[ord] as IndexedMentor, lexemes: this.lexemes[ord] as Map<string, number> }
+    })
+    const revision = this.revision
+    Object.assign(this, new DirectoryIndex())
+    this.revision = revision
+    for (const { mentor, lexemes } of live) this.upsertScored(mentor, lexemes)
+  }
+}
+
+function increment(array: Int32Array, index: number): void {
+  array[index] = (array[index] as number) + 1
+}
+
+const EMPTY: Scored = { ords: new Int32Array(0), scores: new Int32Array(0) }
+
+function intersect(a: Scored, b: Scored): Scored {
+  const ords = new Int32Array(Math.min(a.ords.length, b.ords.length))
+  const scores = new Int32Array(ords.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.ords.length && j < b.ords.length) {
+    const x = a.ords[i] as number
+    const y = b.ords[j] as number
+    if (x === y) {
+      ords[k] = x
+      scores[k++] = (a.scores[i++] as number) + (b.scores[j++] as number)
+    } else if (x < y) i++
+    else j++
+  }
+  return { ords: ords.subarray(0, k), scores: scores.subarray(0, k) }
+}
+
+function union(a: Scored, b: Scored): Scored {
+  const ords = new Int32Array(a.ords.length + b.ords.length)
+  const scores = new Int32Array(ords.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.ords.length || j < b.ords.length) {
+    const x = i < a.ords.length ? (a.ords[i] as number) : Infinity
+    const y = j < b.ords.length ? (b.ords[j] as number) : Infinity
+    if (x === y) {
+      ords[k] = x
+      scores[k++] = (a.scores[i++] as number) + (b.scores[j++] as number)
+    } else if (x < y) {
+      ords[k] = x
+      scores[k++] = a.scores[i++] as number
+    } else {
+      ords[k] = y
+      scores[k++] = b.scores[j++] as number
+    }
+  }
+  return { ords: ords.subarray(0, k), scores: scores.subarray(0, k) }
+}
+
+function difference(a: Scored, b: Scored): Scored {
+  const ords = new Int32Array(a.ords.length)
+  const scores = new Int32Array(a.ords.length)
+  let j = 0
+  let k = 0
+  for (let i = 0; i < a.ords.length; i++) {
+    const x = a.ords[i] as number
+    while (j < b.ords.length && (b.ords[j] as number) < x) j++
+    if (j < b.ords.length && b.ords[j] === x) continue
+    ords[k] = x
+    scores[k++] = a.scores[i] as number
+  }
+  return { ords: ords.subarray(0, k), scores: scores.subarray(0, k) }
+}

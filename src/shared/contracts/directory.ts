@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import {
+  ACADEMIC_RANKS,
+  DIRECTORY_SORTS,
+  IDENTITY_ATTRIBUTES,
+  MENTOR_KINDS,
+  MENTOR_OFFERINGS,
+  US_REGIONS,
+} from '../enums.ts'
+import { DEPARTMENT_IDS, SPECIALTY_IDS } from '../reference/specialties.ts'
+import { text } from './common.ts'
+
+/** Longest search text accepted; longer is a 400, not a slow query. */
+export const DIRECTORY_QUERY_MAX = 200
+/** Most values one facet filter may carry. */
+export const DIRECTORY_FILTER_VALUES_MAX = 30
+
+/** A repeated query parameter (`?offers=research&offers=letters`): one value or many, always a list after parsing. */
+const many = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item).max(DIRECTORY_FILTER_VALUES_MAX, `Choose at most ${DIRECTORY_FILTER_VALUES_MAX}.`)])
+    .optional()
+    .transform((value): z.output<T>[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+
+const StateCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter state code, such as OH.')
+
+export const DirectorySearchQuery = z.object({
+  q: text(DIRECTORY_QUERY_MAX).optional(),
+  specialty: many(z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list.')),
+  department: many(z.enum(DEPARTMENT_IDS as [string, ...string[]], 'Choose a department from the list.')),
+  kind: many(z.enum(MENTOR_KINDS)),
+  rank: many(z.enum(ACADEMIC_RANKS)),
+  site: many(text(120).min(1)),
+  state: many(StateCode),
+  region: many(z.enum(US_REGIONS)),
+  offers: many(z.enum(MENTOR_OFFERINGS)),
+  accepting: z.enum(['true'], 'Use accepting=true, or leave it out.').optional(),
+  language: many(text(40).min(1)),
+  identity: many(z.enum(IDENTITY_ATTRIBUTES)),
+  sort: z.enum(DIRECTORY_SORTS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+})
+export type DirectorySearchQuery = z.output<typeof DirectorySearchQuery>
+
+/** The facets a search is filtered and counted by; each is a query parameter of the same name. */
+export const DIRECTORY_FACETS = ['specialty', 'department', 'kind', 'rank', 'site', 'state', 'region', 'offers', 'accepting', 'language', 'identity'] as const
+export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number]
+
+export const DirectoryMentor = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    pronouns: z.string().nullable(),
+    kind: z.enum(MENTOR_KINDS),
+    departmentId: z.string().nullable(),
+    departmentName: z.string().nullable(),
+    specialtyId: z.string().nullable(),
+    specialtyName: z.string().nullable(),
+    subspecialty: z.string(),
+    academicRank: z.enum(ACADEMIC_RANKS).nullable(),
+    clinicalSite: z.string(),
+    city: z.string(),
+    state: z.string(),
+    region: z.enum(US_REGIONS).nullable(),
+    offers: z.array(z.enum(MENTOR_OFFERINGS)),
+    /** Places for new mentees: capacity less active mentees (capacity until mentorships exist). */
+    openPlaces: z.number().int(),
+    accepting: z.boolean(),
+    languages: z.array(z.string()),
+    bioSnippet: z.string(),
+    /** Present only when the mentor shares their identity with this viewer. */
+    identity: z.array(z.enum(IDENTITY_ATTRIBUTES)).optional(),
+    hasPhoto: z.boolean(),
+  })
+  .meta({ id: 'DirectoryMentor' })
+export type DirectoryMentor = z.infer<typeof DirectoryMentor>
+
+export const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() })
+export type FacetCount = z.infer<typeof FacetCount>
+
+export const DirectorySearchResponse = z
+  .object({
+    results: z.array(DirectoryMentor),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    sort: z.enum(DIRECTORY_SORTS),
+    /** Per facet, every value with its count under the search and all the other facets' filters. */
+    facets: z.record(z.enum(DIRECTORY_FACETS), z.array(FacetCount)),
+    /** A close mentor name when the words matched nobody (a likely misspelling), else null. */
+    didYouMean: z.string().nullable(),
+  })
+  .meta({ id: 'DirectorySearch' })
+export type DirectorySearchResponse = z.infer<typeof DirectorySearchResponse>
+
+export const DirectoryMentorProfile = DirectoryMentor.extend({
+  bio: z.string(),
+  researchInterests: z.string(),
+  graduationYear: z.number().int().nullable(),
+}).meta({ id: 'DirectoryMentorProfile' })
+export type DirectoryMentorProfile = z.infer<typeof DirectoryMentorProfile>
