@@ -8,6 +8,13 @@ import { AuditPage } from './features/admin/audit-page.tsx'
 import { OutboxPage } from './features/admin/outbox-page.tsx'
 import { PeoplePage } from './features/admin/people-page.tsx'
 import { HomePage } from './features/home/home-page.tsx'
+import { AdminLettersPage } from './features/letters/admin-letters-page.tsx'
+import { LetterRequestPage } from './features/letters/letter-request-page.tsx'
+import { MyLettersPage } from './features/letters/my-letters-page.tsx'
+import { NewLetterRequestPage } from './features/letters/new-letter-request-page.tsx'
+import { StudentLettersPage } from './features/letters/student-letters-page.tsx'
+import { UploadByLinkPage } from './features/letters/upload-by-link-page.tsx'
+import { WriterLettersPage } from './features/letters/writer-letters-page.tsx'
 import { RequireAuth, RequireRole } from './features/identity/require-auth.tsx'
 import { ForgotPasswordPage, SignInLinkPage } from './features/identity/request-link-pages.tsx'
 import { SignInPage } from './features/identity/sign-in-page.tsx'
@@ -49,6 +56,8 @@ export const routes: RouteObject[] = [
           { path: 'auth/magic', element: <MagicLinkPage /> },
           { path: 'auth/reset', element: <ResetPasswordPage /> },
           { path: 'auth/invite', element: <AcceptInvitePage /> },
+          // Writers without an account open this from their e-mail, signed in or not.
+          { path: 'letters/upload/:token', element: <UploadByLinkPage /> },
         ],
       },
       {
@@ -73,6 +82,47 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'people/:personId', element: <PersonProfilePage /> },
+              {
+                path: 'letters',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <MyLettersPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'letters/new',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <NewLetterRequestPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'letters/writing',
+                element: (
+                  <RequireRole roles={['mentor']}>
+                    <WriterLettersPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'letters/students/:personId',
+                element: (
+                  <RequireRole roles={['advisor', 'admin']}>
+                    <StudentLettersPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'letters/:letterRequestId', element: <LetterRequestPage /> },
+              {
+                path: 'admin/letters',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <AdminLettersPage />
+                  </RequireRole>
+                ),
+              },
               {
                 path: 'admin/people',
                 element: (

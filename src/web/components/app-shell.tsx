@@ -5,15 +5,19 @@ import { useSession, useSignOut } from '../api/identity.ts'
 import { hasAnyRole } from '../features/identity/roles.ts'
 import { SkipLink } from './skip-link.tsx'
 
-type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boolean }
+type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boolean; /** Not shown to these roles. */ hiddenFor?: readonly Role[] }
 
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
+  { to: '/letters', label: 'Letters', roles: ['student'], end: true },
+  // A student who also mentors reaches the letters they write from their own Letters page.
+  { to: '/letters/writing', label: 'Letters', roles: ['mentor'], hiddenFor: ['student'] },
   { to: '/admin/people', label: 'Manage people', roles: ['admin'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
+  { to: '/admin/letters', label: 'Letter delivery', roles: ['admin'] },
 ]
 
 export function AppShell({ children }: { children?: ReactNode }) {
@@ -27,7 +31,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
 
   useEffect(() => setMenuOpen(false), [location.pathname])
 
-  const items = NAV_ITEMS.filter((item) => !item.roles || hasAnyRole(session, item.roles))
+  const items = NAV_ITEMS.filter((item) => (!item.roles || hasAnyRole(session, item.roles)) && !(item.hiddenFor && hasAnyRole(session, item.hiddenFor)))
 
   const onSignOut = () => {
     signOut.mutate(undefined, {

@@ -15,6 +15,18 @@ export function StatusTag({ status }: { status: PersonSummary['status'] }) {
   return <span className={`tag tag-status-${status}`}>{STATUS_LABELS[status]}</span>
 }
 
+/** Advisors and admins follow a student's letter requests (statuses only) from here. */
+function StudentLettersLink({ person }: { person: PersonSummary }) {
+  if (!person.roles.includes('student')) return null
+  return (
+    <span className="people-letters-link">
+      <Link to={`/letters/students/${person.id}`}>
+        Letters<span className="visually-hidden"> of {person.name}</span>
+      </Link>
+    </span>
+  )
+}
+
 type Props = {
   people: readonly PersonSummary[]
   caption: string
@@ -54,7 +66,10 @@ export function PeopleList({ people, caption, onManage }: Props) {
                   </span>
                 </td>
                 <td className="cell-email">{person.email}</td>
-                <td>{roleNames(person.roles)}</td>
+                <td>
+                  {roleNames(person.roles)}
+                  <StudentLettersLink person={person} />
+                </td>
                 <td>
                   <StatusTag status={person.status} />
                 </td>
@@ -81,6 +96,7 @@ export function PeopleList({ people, caption, onManage }: Props) {
               <p className="person-card-email">{person.email}</p>
               <p className="person-card-meta">
                 {roleNames(person.roles)} <StatusTag status={person.status} />
+                <StudentLettersLink person={person} />
               </p>
               {onManage ? (
                 <button type="button" className="button button-secondary button-small" onClick={() => onManage(person)}>

@@ -7,6 +7,7 @@ import { useMyProfile } from '../../api/profiles.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
+import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.tsx'
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
 
@@ -87,6 +88,7 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
           : 'A complete profile helps mentors and advisors understand what you need. Next steps:'}
       </p>
       <Checklist items={items} label="Student profile checklist" />
+      <StudentLettersLine />
     </section>
   )
 }
@@ -130,6 +132,7 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
         </div>
       </dl>
       <Checklist items={items} label="Mentor profile checklist" />
+      <MentorLettersLine />
       <p>
         <Link to="/profile/edit#mentor">Update your mentor profile</Link>
       </p>

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react'
+import type { LetterRequestView } from '#shared/contracts/letters.ts'
+import { LETTER_TYPE_LABELS, type LetterStatus } from '#shared/enums.ts'
+import { dueText, purposeText, statusLabel } from './letter-format.ts'
+
+export function LetterStatusTag({ status, late = false }: { status: LetterStatus; late?: boolean }) {
+  return (
+    <span className="letter-tags">
+      <span className={`tag letter-status letter-status-${status}`}>{statusLabel(status)}</span>
+      {late ? <span className="tag letter-status letter-status-late">Late</span> : null}
+    </span>
+  )
+}
+
+export function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+/** What every viewer may see of a request: never its content. */
+export function LetterFacts({ request, children }: { request: LetterRequestView; children?: ReactNode }) {
+  return (
+    <dl className="letter-facts">
+      <Fact term="For">{purposeText(request)}</Fact>
+      <Fact term="Type">{LETTER_TYPE_LABELS[request.letterType]}</Fact>
+      <Fact term="Due">{dueText(request.dueDate)}</Fact>
+      {request.erasLetterId ? <Fact term="ERAS Letter ID">{request.erasLetterId}</Fact> : null}
+      {children}
+    </dl>
+  )
+}
