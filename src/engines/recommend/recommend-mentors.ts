@@ -1,0 +1,281 @@
+import { MENTOR_OFFERING_LABELS, type ClassYear, type IdentityAttribute, type MentorKind, type MentorOffering } from '#shared/enums.ts'
+import { findDepartment, findSpecialty, SPECIALTIES } from '#shared/reference/specialties.ts'
+import { regionOf } from './regions.ts'
+import { topicalWords, wordKey } from './text.ts'
+import {
+  RECOMMEND_FACTORS,
+  type FactorContribution,
+  type RankedRecommendation,
+  type RecommendContext,
+  type RecommendFactor,
+  type RecommendMentor,
+  type RecommendStudent,
+} from './types.ts'
+import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './weights.ts'
+
+/** Value of a specialty match by the interest's place on the student's list. */
+const INTEREST_VALUE = [1, 0.7, 0.55, 0.45, 0.4] as const
+
+/** Specialty counts for less while a student is still exploring. */
+const SPECIALTY_EMPHASIS: Record<ClassYear, number> = { M1: 0.6, M2: 0.8, M3: 1, M4: 1, research: 1 }
+
+/**
+ * How well each kind of mentor suits each year. Years 1–2 explore: someone a step or two
+ * ahead (a near-peer, a resident) answers the questions they have. Years 3–4 choose and
+ * apply: faculty in the specialty write letters and know programs; residents and fellows
+ * have just been through the match.
+ */
+const STAGE_FIT: Record<ClassYear, Record<MentorKind, number>> = {
+  M1: { 'near-peer': 1, resident: 0.8, fellow: 0.5, alumni: 0.5, faculty: 0.4 },
+  M2: { 'near-peer': 0.9, resident: 0.9, fellow: 0.6, alumni: 0.6, faculty: 0.6 },
+  M3: { faculty: 1, resident: 0.8, fellow: 0.8, alumni: 0.7, 'near-peer': 0.5 },
+  M4: { faculty: 1, resident: 0.9, fellow: 0.8, alumni: 0.8, 'near-peer': 0.3 },
+  research: { faculty: 1, fellow: 0.8, resident: 0.6, alumni: 0.5, 'near-peer': 0.5 },
+}
+
+const STAGE_REASON: Partial<Record<ClassYear, Partial<Record<MentorKind, string>>>> = {
+  M1: { 'near-peer': 'a near-peer a year or two ahead of you', resident: 'a resident who was recently where you are' },
+  M2: { 'near-peer': 'a near-peer a year or two ahead of you', resident: 'a resident who was recently where you are' },
+  M3: { faculty: 'faculty who can advise you on applying' },
+  M4: { faculty: 'faculty who can advise you on applying', resident: 'a resident who recently went through the match' },
+  research: { faculty: 'faculty who can guide your research year' },
+}
+
+const KIND_NOUN: Record<MentorKind, string> = {
+  faculty: 'faculty',
+  resident: 'resident',
+  fellow: 'fellow',
+  alumni: 'alum',
+  'near-peer': 'near-peer',
+}
+
+/** "also …" for each identity attribute, in the words a student would use. */
+const IDENTITY_REASON: Record<IdentityAttribute, string> = {
+  'first-generation': 'also first in their family to attend college',
+  'underrepresented-in-medicine': 'also underrepresented in medicine',
+  lgbtq: 'also LGBTQ+',
+  'parent-or-caregiver': 'also a parent or caregiver',
+  veteran: 'also a military veteran',
+  disability: 'also a person with a disability',
+  international: 'also has an international background',
+  'rural-background': 'also from a rural background',
+}
+
+/** Answers within a day are not slow; a week or more counts fully. */
+const SLOW_FROM_HOURS = 24
+const SLOW_FULL_HOURS = 168
+/** Response figures are trusted in proportion requests / (requests + this). */
+const RESPONSE_PRIOR_REQUESTS = 3
+/** Topical words in common that make the research factor complete. */
+const RESEARCH_WORDS_FOR_FULL = 3
+
+const clamp01 = (x: number): number => (x <= 0 ? 0 : x >= 1 ? 1 : x)
+
+/** "mock interviews" — the label without a leading capital, unless it is an acronym (CV). */
+function offeringWords(offering: MentorOffering): string {
+  const label = MENTOR_OFFERING_LABELS[offering]
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)
+}
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? ''
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+/**
+ * A uniform number in [0, 1) from a string: FNV-1a, then MurmurHash3's finaliser to spread the
+ * bits (FNV alone is poorly mixed in its high bits, which the comparison reads).
+ */
+export function unitHash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return (h >>> 0) / 2 ** 32
+}
+
+const lookup = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
+
+type Scored = { mentorId: string; score: number; reasons: { text: string; weight: number; order: number }[]; factors: FactorContribution[] }
+
+/**
+ * "Mentors for you": ranks the mentors a student may ask, best first, each with reasons in
+ * plain words and the factor contributions behind its score.
+ *
+ * Method: a weighted sum of explainable factors (a linear scoring rule, as in multi-attribute
+ * value theory — Keeney & Raiffa 1976), each factor between 0 and 1, weights in
+ * `DEFAULT_RECOMMEND_WEIGHTS`: specialty, help offered, stage fit, site, research words in
+ * common, language, and identity alignment — identity only when the student asked for it,
+ * otherwise neither the student's nor the mentor's identity is read. Two penalties subtract:
+ * responsiveness (unanswered and slow requests) and load (demand per open place).
+ *
+ * Load spreading works like a seat count: a mentor is shown to at most about
+ * `studentsPerOpenPlace` students per open place at a time. When the current demand is
+ * above that, each student sees the mentor only if a fixed hash of (rotation, student,
+ * mentor) falls below (open places × studentsPerOpenPlace) / demand, so over a class the
+ * mentor appears in about that share of lists, and as demand falls the share grows back.
+ *
+ * Never returned: the student themself, mentors not accepting, with no open place, or
+ * declined by or declining this student. Pure and deterministic: the same inputs give the
+ * same list, whatever the order of `mentors`; ties go to the smaller mentor id.
+ */
+export function recommendMentors(
+  student: RecommendStudent,
+  mentors: readonly RecommendMentor[],
+  context: RecommendContext = {},
+  weights: Readonly<RecommendWeights> = DEFAULT_RECOMMEND_WEIGHTS,
+): RankedRecommendation[] {
+  const declined = new Set(context.declined ?? [])
+  const goals = topicalWords(student.careerGoals)
+  const wantedLanguages = new Set((student.languages ?? []).map(wordKey))
+  const interestDepartments = student.specialtyInterests.map((id) => findSpecialty(id)?.departmentId)
+  const studentSite = (context.studentSite ?? '').trim().toLowerCase()
+  const studentState = (context.studentState ?? '').trim().toUpperCase()
+  const studentRegion = regionOf(studentState)
+  const helpWanted = new Set(student.helpWanted)
+  // Read identity only with consent: without it, nothing below can depend on it.
+  const sharedIdentity = student.wantsIdentityAlignedMentor ? new Set(student.identity) : null
+  const seatsPerPlace = Math.max(0, weights.studentsPerOpenPlace)
+  const rotation = context.rotation ?? ''
+
+  const scored: Scored[] = []
+  for (const mentor of mentors) {
+    if (mentor.id === student.id || !mentor.accepting || declined.has(mentor.id)) continue
+    const open = Math.min(mentor.capacity, lookup(context.openPlaces, mentor.id) ?? mentor.capacity)
+    if (!(open >= 1)) continue
+
+    // Load: hold the mentor back from part of the class when demand exceeds what the open
+    // places can take; the hash decides which part, the same way on every call.
+    const demand = Math.max(0, lookup(context.demand, mentor.id) ?? 0)
+    const seats = open * seatsPerPlace
+    const pressure = seats > 0 ? demand / seats : demand > 0 ? Number.POSITIVE_INFINITY : 0
+    if (pressure > 1 && unitHash(`${rotation}\u0000${student.id}\u0000${mentor.id}`) >= 1 / pressure) continue
+
+    const values: Record<RecommendFactor, number> = {
+      specialty: 0,
+      help: 0,
+      stage: 0,
+      site: 0,
+      research: 0,
+      language: 0,
+      identity: 0,
+      responsiveness: 0,
+      load: clamp01(pressure),
+    }
+    const reasons: { factor: RecommendFactor; text: string }[] = []
+
+    // Specialty: the mentor's own specialty on the student's list, else their department.
+    const interest = mentor.specialtyId === null ? -1 : student.specialtyInterests.indexOf(mentor.specialtyId)
+    if (interest >= 0) {
+      values.specialty = (INTEREST_VALUE[interest] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
+      const name = findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string)
+      reasons.push({ factor: 'specialty', text: mentor.kind === 'near-peer' ? `near-peer headed for ${name}` : `${name} ${KIND_NOUN[mentor.kind]}` })
+    } else if (mentor.departmentId !== null) {
+      const k = interestDepartments.indexOf(mentor.departmentId)
+      if (k >= 0) {
+        values.specialty = 0.5 * (INTEREST_VALUE[k] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
+        const department = findDepartment(mentor.departmentId)?.name ?? mentor.departmentId
+        const specialty = SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? ''
+        reasons.push({ factor: 'specialty', text: `${KIND_NOUN[mentor.kind]} in ${department}, home of ${specialty}` })
+      }
+    }
+
+    if (helpWanted.size > 0) {
+      const offered = mentor.offers.filter((o) => helpWanted.has(o))
+      values.help = offered.length / helpWanted.size
+      if (offered.length > 0) {
+        // In the student's order of asking, so the reason reads like their own request.
+        const ordered = student.helpWanted.filter((o) => offered.includes(o))
+        reasons.push({ factor: 'help', text: `offers ${listWords(ordered.map(offeringWords))}` })
+      }
+    }
+
+    values.stage = STAGE_FIT[student.classYear][mentor.kind]
+    const stageReason = STAGE_REASON[student.classYear]?.[mentor.kind]
+    if (stageReason !== undefined && interest < 0) reasons.push({ factor: 'stage', text: stageReason })
+
+    const mentorSite = mentor.clinicalSite.trim()
+    const mentorState = mentor.state.trim().toUpperCase()
+    if (studentSite !== '' && mentorSite.toLowerCase() === studentSite) {
+      values.site = 1
+      reasons.push({ factor: 'site', text: `at ${mentorSite}, your site` })
+    } else if (studentState !== '' && mentorState === studentState) {
+      values.site = 0.5
+      reasons.push({ factor: 'site', text: `also in ${mentorState}` })
+    } else if (studentRegion !== undefined && regionOf(mentorState) === studentRegion) {
+      values.site = 0.25
+    }
+
+    if (goals.size > 0 && (mentor.researchInterests !== '' || mentor.subspecialty !== '')) {
+      const shared: string[] = []
+      for (const key of topicalWords(`${mentor.subspecialty} ${mentor.researchInterests}`).keys()) {
+        const spelling = goals.get(key)
+        if (spelling !== undefined) shared.push(spelling)
+      }
+      if (shared.length > 0) {
+        values.research = clamp01(shared.length / RESEARCH_WORDS_FOR_FULL)
+        reasons.push({ factor: 'research', text: `shares your interest in ${listWords(shared.slice(0, 3))}` })
+      }
+    }
+
+    for (const language of mentor.languages) {
+      const key = wordKey(language)
+      if (wantedLanguages.has(key) || (key !== 'english' && goals.has(key))) {
+        values.language = 1
+        reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
+        break
+      }
+    }
+
+    if (sharedIdentity !== null) {
+      const shared = mentor.identity.filter((a) => sharedIdentity.has(a))
+      if (shared.length > 0) {
+        values.identity = 1
+        reasons.push({ factor: 'identity', text: `${shared.map((a) => IDENTITY_REASON[a]).join('; ')} — you asked for that` })
+      }
+    }
+
+    const stats = lookup(context.responseStats, mentor.id)
+    if (stats !== undefined && stats.requests > 0) {
+      const trust = stats.requests / (stats.requests + RESPONSE_PRIOR_REQUESTS)
+      const hours = stats.medianHoursToAnswer
+      const slow = hours === null ? 0 : clamp01((hours - SLOW_FROM_HOURS) / (SLOW_FULL_HOURS - SLOW_FROM_HOURS))
+      values.responsiveness = trust * clamp01(0.7 * clamp01(stats.unansweredShare) + 0.3 * slow)
+    }
+
+    let score = 0
+    const factors: FactorContribution[] = RECOMMEND_FACTORS.map((factor) => {
+      const weight = weights[factor]
+      const sign = factor === 'responsiveness' || factor === 'load' ? -1 : 1
+      const contribution = sign * weight * values[factor]
+      score += contribution
+      return { factor, value: values[factor], weight, contribution }
+    })
+    scored.push({
+      mentorId: mentor.id,
+      score,
+      reasons: reasons.map((r) => ({ text: r.text, weight: weights[r.factor] * values[r.factor], order: RECOMMEND_FACTORS.indexOf(r.factor) })),
+      factors,
+    })
+  }
+
+  scored.sort((a, b) => b.score - a.score || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0))
+  const limit = context.limit ?? scored.length
+  return scored.slice(0, Math.max(0, limit)).map((s, i) => ({
+    mentorId: s.mentorId,
+    rank: i + 1,
+    score: s.score,
+    reasons: s.reasons
+      .filter((r) => r.weight > 0)
+      .sort((a, b) => b.weight - a.weight || a.order - b.order)
+      .map((r) => r.text),
+    factors: s.factors,
+  }))
+}
