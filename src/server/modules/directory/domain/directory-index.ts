@@ -125,7 +125,8 @@ class Dictionary {
   }
 }
 
-type Postings = { ords: number[]; scores: number[] }
+/** A growable posting list: ordinals ascending, each with its score. */
+type Postings = { ords: Int32Array; scores: Int32Array; length: number }
 type Scored = { ords: Int32Array; scores: Int32Array }
 
 const SPECIALTY_NAMES = new Map(SPECIALTIES.map((s) => [s.id, s.name]))
@@ -203,8 +204,13 @@ export class DirectoryIndex {
     identity: new Dictionary(IDENTITY_ATTRIBUTES),
   }
   private single: Record<SingleFacet, Int32Array> = Object.fromEntries(SINGLE_FACETS.map((f) => [f, new Int32Array(1024)])) as Record<SingleFacet, Int32Array>
-  private multi: Record<MultiFacet, number[][]> = { offers: [], language: [], identity: [] }
+  /** Multi-valued facets, compressed rows: the codes of ordinal i are codes[start[i] … start[i+1]). */
+  private multiStart: Record<MultiFacet, Int32Array> = { offers: new Int32Array(1025), language: new Int32Array(1025), identity: new Int32Array(1025) }
+  private multiCodes: Record<MultiFacet, Int32Array> = { offers: new Int32Array(4096), language: new Int32Array(4096), identity: new Int32Array(4096) }
+  private multiLength: Record<MultiFacet, number> = { offers: 0, language: 0, identity: 0 }
   private visibility = new Uint8Array(1024)
+  private alive = new Uint8Array(1024)
+  private aliveOrds: Int32Array = new Int32Array(0)
   private nameOrder: Int32Array = new Int32Array(0)
   private nameRank: Int32Array = new Int32Array(0)
   private nameOrderStale = true
@@ -233,11 +239,20 @@ export class DirectoryIndex {
     for (const [lexeme, score] of scores) {
       let list = this.postings.get(lexeme)
       if (!list) {
-        list = { ords: [], scores: [] }
+        list = { ords: new Int32Array(4), scores: new Int32Array(4), length: 0 }
         this.postings.set(lexeme, list)
       }
-      list.ords.push(ord)
-      list.scores.push(score)
+      if (list.length === list.ords.length) {
+        const ords = new Int32Array(list.length * 2)
+        ords.set(list.ords)
+        const grownScores = new Int32Array(list.length * 2)
+        grownScores.set(list.scores)
+        list.ords = ords
+        list.scores = grownScores
+      }
+      list.ords[list.length] = ord
+      list.scores[list.length] = score
+      list.length++
     }
     const d = this.dictionaries
     const code = (facet: SingleFacet, value: string | null) => (value === null || value === '' ? -1 : d[facet].code(value))
@@ -250,10 +265,11 @@ export class DirectoryIndex {
     this.single.state[ord] = code('state', mentor.state)
     this.single.region[ord] = code('region', region)
     this.single.accepting[ord] = code('accepting', mentor.accepting ? 'true' : 'false')
-    this.multi.offers[ord] = mentor.offers.map((o) => d.offers.code(o))
-    this.multi.language[ord] = mentor.languages.map((l) => d.language.code(l))
-    this.multi.identity[ord] = mentor.identity.map((i) => d.identity.code(i))
+    this.appendCodes('offers', ord, mentor.offers)
+    this.appendCodes('language', ord, mentor.languages)
+    this.appendCodes('identity', ord, mentor.identity)
     this.visibility[ord] = IDENTITY_VISIBILITIES.indexOf(mentor.identityVisibility)
+    this.alive[ord] = 1
     this.nameOrderStale = true
   }
 
@@ -264,6 +280,7 @@ export class DirectoryIndex {
     this.ordOf.delete(personId)
     this.mentors[ord] = null
     this.lexemes[ord] = null
+    this.alive[ord] = 0
     this.dead++
     this.nameOrderStale = true
     if (this.dead > 1000 && this.dead * 3 > this.ordOf.size) this.compact()
@@ -290,11 +307,11 @@ export class DirectoryIndex {
       candidates = matched.ords
       scores = matched.scores
     } else {
-      candidates = this.nameOrder
+      // Ascending ordinals: the facet passes below then read memory in order.
+      candidates = this.aliveOrds
     }
 
     // Chosen values per facet as lookup tables; facets without a choice are not checked.
-    const active: (SingleFacet | MultiFacet)[] = []
     const chosen: Partial<Record<SingleFacet | MultiFacet, Uint8Array>> = {}
     for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) {
       const values = input.filters[facet]
@@ -305,78 +322,132 @@ export class DirectoryIndex {
         if (code !== undefined) table[code] = 1
       }
       chosen[facet] = table
-      active.push(facet)
     }
 
-    const counts = Object.fromEntries([...SINGLE_FACETS, ...MULTI_FACETS].map((f) => [f, new Int32Array(this.dictionaries[f].size)])) as Record<
-      SingleFacet | MultiFacet,
-      Int32Array
-    >
-    const passes = (facet: SingleFacet | MultiFacet, ord: number): boolean => {
-      const table = chosen[facet] as Uint8Array
-      if (facet === 'offers' || facet === 'language' || facet === 'identity') {
-        if (facet === 'identity' && !identityVisible(ord)) return false
-        for (const code of this.multi[facet][ord] as number[]) if (table[code] === 1) return true
-        return false
-      }
-      const code = (this.single[facet] as Int32Array)[ord] as number
-      return code >= 0 && table[code] === 1
-    }
-    const countSingle = (facet: SingleFacet, ord: number) => {
-      const code = this.single[facet][ord] as number
-      if (code >= 0) increment(counts[facet], code)
-    }
-    const countMulti = (facet: MultiFacet, ord: number) => {
-      if (facet === 'identity' && !identityVisible(ord)) return
-      for (const code of this.multi[facet][ord] as number[]) increment(counts[facet], code)
-    }
-    const countOne = (facet: SingleFacet | MultiFacet, ord: number) => {
-      if (facet === 'offers' || facet === 'language' || facet === 'identity') countMulti(facet, ord)
-      else countSingle(facet, ord)
-    }
-
-    const passing: number[] = []
-    const passingScores: number[] = []
-    let textMatches = 0
+    // Live candidates first, then one tight pass per facet over typed arrays (column by column):
+    // `failed[i]` has a bit per active facet the candidate fails.
+    const live = new Int32Array(candidates.length)
+    const liveScores = new Int32Array(scores ? candidates.length : 0)
+    let m = 0
     for (let i = 0; i < candidates.length; i++) {
       const ord = candidates[i] as number
-      if (this.mentors[ord] === null || this.mentors[ord] === undefined) continue
-      textMatches++
-      let failed: SingleFacet | MultiFacet | null = null
-      let failures = 0
-      for (const facet of active) {
-        if (!passes(facet, ord)) {
-          failures++
-          failed = facet
-          if (failures > 1) break
-        }
-      }
-      if (failures === 0) {
-        for (const facet of SINGLE_FACETS) countSingle(facet, ord)
-        for (const facet of MULTI_FACETS) countMulti(facet, ord)
-        passing.push(ord)
-        if (scores) passingScores.push(scores[i] as number)
-      } else if (failures === 1 && failed) {
-        countOne(failed, ord)
-      }
+      if (this.alive[ord] !== 1) continue
+      if (scores) liveScores[m] = scores[i] as number
+      live[m++] = ord
+    }
+    const textMatches = m
+    const visibility = this.visibility
+    const identityOk = new Uint8Array(m)
+    for (let i = 0; i < m; i++) {
+      const ord = live[i] as number
+      identityOk[i] = ord === selfOrd || seesLevel[visibility[ord] as number] === 1 ? 1 : 0
     }
 
-    const page = this.order(passing, scores ? passingScores : null, input.sort, input.offset, input.limit)
+    const ALL = [...SINGLE_FACETS, ...MULTI_FACETS] as const
+    const failed = new Int32Array(m)
+    ALL.forEach((facet, f) => {
+      const table = chosen[facet]
+      if (!table) return
+      const bit = 1 << f
+      if (f < SINGLE_FACETS.length) {
+        const column = this.single[facet as SingleFacet]
+        for (let i = 0; i < m; i++) {
+          const code = column[live[i] as number] as number
+          if (code < 0 || table[code] !== 1) failed[i] = (failed[i] as number) | bit
+        }
+      } else {
+        const start = this.multiStart[facet as MultiFacet]
+        const codes = this.multiCodes[facet as MultiFacet]
+        const checkIdentity = facet === 'identity'
+        for (let i = 0; i < m; i++) {
+          const ord = live[i] as number
+          let ok = false
+          if (!checkIdentity || identityOk[i] === 1) {
+            for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
+              if (table[codes[c] as number] === 1) {
+                ok = true
+                break
+              }
+            }
+          }
+          if (!ok) failed[i] = (failed[i] as number) | bit
+        }
+      }
+    })
+
+    // A candidate counts in facet f when it fails nothing, or fails only f.
+    const counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
+    ALL.forEach((facet, f) => {
+      const bit = 1 << f
+      const counter = new Int32Array(this.dictionaries[facet].size)
+      counts[facet] = counter
+      if (f < SINGLE_FACETS.length) {
+        const column = this.single[facet as SingleFacet]
+        for (let i = 0; i < m; i++) {
+          const fails = failed[i] as number
+          if (fails !== 0 && fails !== bit) continue
+          const code = column[live[i] as number] as number
+          if (code >= 0) counter[code] = (counter[code] as number) + 1
+        }
+      } else {
+        const start = this.multiStart[facet as MultiFacet]
+        const codes = this.multiCodes[facet as MultiFacet]
+        const checkIdentity = facet === 'identity'
+        for (let i = 0; i < m; i++) {
+          const fails = failed[i] as number
+          if ((fails !== 0 && fails !== bit) || (checkIdentity && identityOk[i] !== 1)) continue
+          const ord = live[i] as number
+          for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
+            const code = codes[c] as number
+            counter[code] = (counter[code] as number) + 1
+          }
+        }
+      }
+    })
+
+    let total = 0
+    for (let i = 0; i < m; i++) if (failed[i] === 0) total++
+    let page: number[]
+    if (!scores) {
+      // Everyone, in name order: walk the name order and stop once the page is full.
+      const passesByOrd = new Uint8Array(this.mentors.length)
+      for (let i = 0; i < m; i++) if (failed[i] === 0) passesByOrd[live[i] as number] = 1
+      page = []
+      const wanted = input.offset + input.limit
+      let seen = 0
+      for (let r = 0; r < this.nameOrder.length && seen < wanted; r++) {
+        const ord = this.nameOrder[r] as number
+        if (passesByOrd[ord] !== 1) continue
+        if (seen >= input.offset) page.push(ord)
+        seen++
+      }
+    } else {
+      const passing = new Int32Array(total)
+      const passingScores = new Int32Array(total)
+      let k = 0
+      for (let i = 0; i < m; i++) {
+        if (failed[i] !== 0) continue
+        passing[k] = live[i] as number
+        passingScores[k++] = liveScores[i] as number
+      }
+      page = this.order(passing, passingScores, input.sort, input.offset, input.limit)
+    }
     return {
       hits: page.map((ord) => ({ mentor: this.mentors[ord] as IndexedMentor, identityVisible: identityVisible(ord) })),
-      total: passing.length,
+      total,
       textMatches,
       facets: this.facetCounts(counts, input.filters),
     }
   }
 
   /** The page of ordinals in the requested order. */
-  private order(passing: number[], scores: number[] | null, sort: DirectorySort, offset: number, limit: number): number[] {
+  private order(passing: Int32Array, scores: Int32Array, sort: DirectorySort, offset: number, limit: number): number[] {
     const wanted = offset + limit
     if (offset >= passing.length) return []
-    if (sort === 'name' || !scores) {
-      if (!scores) return passing.slice(offset, wanted) // already in name order
-      const ranks = Int32Array.from(passing, (ord) => this.nameRank[ord] as number).sort()
+    if (sort === 'name') {
+      const ranks = new Int32Array(passing.length)
+      for (let i = 0; i < passing.length; i++) ranks[i] = this.nameRank[passing[i] as number] as number
+      ranks.sort()
       return Array.from(ranks.subarray(offset, wanted), (rank) => this.nameOrder[rank] as number)
     }
     // Relevance: keep only the scores that can reach the page (a bucket count), then sort those.
@@ -394,10 +465,22 @@ export class DirectoryIndex {
         }
       }
     }
-    const kept: number[] = []
-    for (let i = 0; i < passing.length; i++) if ((scores[i] as number) >= threshold) kept.push(i)
-    kept.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (this.nameRank[passing[a] as number] as number) - (this.nameRank[passing[b] as number] as number))
-    return kept.slice(offset, wanted).map((i) => passing[i] as number)
+    // Above the threshold: fewer than a page's worth, sorted in full. At the threshold (often
+    // thousands of ties): only the best names are needed, found by sorting name ranks as integers.
+    const above: number[] = []
+    const tiedRanks: number[] = []
+    for (let i = 0; i < passing.length; i++) {
+      const score = scores[i] as number
+      if (score > threshold) above.push(i)
+      else if (score === threshold) tiedRanks.push(this.nameRank[passing[i] as number] as number)
+    }
+    above.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (this.nameRank[passing[a] as number] as number) - (this.nameRank[passing[b] as number] as number))
+    const ranked = above.map((i) => passing[i] as number)
+    if (ranked.length < wanted) {
+      const ties = new Int32Array(tiedRanks).sort().subarray(0, wanted - ranked.length)
+      for (const rank of ties) ranked.push(this.nameOrder[rank] as number)
+    }
+    return ranked.slice(offset, wanted)
   }
 
   private facetCounts(counts: Record<SingleFacet | MultiFacet, Int32Array>, filters: FacetFilters): Record<DirectoryFacet, FacetCount[]> {
@@ -441,11 +524,11 @@ export class DirectoryIndex {
   private term(lexeme: string, prefix: boolean): Scored {
     if (!prefix) {
       const list = this.postings.get(lexeme)
-      return list ? { ords: Int32Array.from(list.ords), scores: Int32Array.from(list.scores) } : EMPTY
+      return list ? { ords: list.ords.subarray(0, list.length), scores: list.scores.subarray(0, list.length) } : EMPTY
     }
     let result = EMPTY
     for (const [key, list] of this.postings) {
-      if (key.startsWith(lexeme)) result = union(result, { ords: Int32Array.from(list.ords), scores: Int32Array.from(list.scores) })
+      if (key.startsWith(lexeme)) result = union(result, { ords: list.ords.subarray(0, list.length), scores: list.scores.subarray(0, list.length) })
     }
     return result
   }
@@ -465,11 +548,27 @@ export class DirectoryIndex {
       return ka < kb ? -1 : ka > kb ? 1 : a - b
     })
     this.nameOrder = Int32Array.from(live)
+    this.aliveOrds = Int32Array.from(live).sort()
     this.nameRank = new Int32Array(this.mentors.length)
     live.forEach((ord, rank) => {
       this.nameRank[ord] = rank
     })
     this.nameOrderStale = false
+  }
+
+  private appendCodes(facet: MultiFacet, ord: number, values: readonly string[]): void {
+    let length = this.multiLength[facet]
+    if (length + values.length > this.multiCodes[facet].length) {
+      const grown = new Int32Array((length + values.length) * 2)
+      grown.set(this.multiCodes[facet])
+      this.multiCodes[facet] = grown
+    }
+    const codes = this.multiCodes[facet]
+    const start = this.multiStart[facet]
+    start[ord] = length
+    for (const value of values) codes[length++] = this.dictionaries[facet].code(value)
+    start[ord + 1] = length
+    this.multiLength[facet] = length
   }
 
   private ensureCapacity(size: number): void {
@@ -483,6 +582,14 @@ export class DirectoryIndex {
     const visibility = new Uint8Array(capacity)
     visibility.set(this.visibility)
     this.visibility = visibility
+    const alive = new Uint8Array(capacity)
+    alive.set(this.alive)
+    this.alive = alive
+    for (const facet of MULTI_FACETS) {
+      const grown = new Int32Array(capacity + 1)
+      grown.set(this.multiStart[facet])
+      this.multiStart[facet] = grown
+    }
   }
 
   /** Rebuilds without dead ordinals. */
