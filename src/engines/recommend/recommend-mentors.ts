@@ -1,7 +1,7 @@
 import { MENTOR_OFFERING_LABELS, type ClassYear, type IdentityAttribute, type MentorKind, type MentorOffering } from '#shared/enums.ts'
 import { findDepartment, findSpecialty, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { regionOf } from './regions.ts'
-import { topicalWords, wordKey } from './text.ts'
+import { sharedWords, topicalWords, wordKey } from './text.ts'
 import {
   RECOMMEND_FACTORS,
   type FactorContribution,
@@ -103,7 +103,8 @@ export function unitHash(text: string): number {
 const lookup = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
   record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
 
-type Scored = { mentorId: string; score: number; reasons: { text: string; weight: number; order: number }[]; factors: FactorContribution[] }
+/** Penalties subtract. */
+const SIGN: Record<RecommendFactor, number> = { specialty: 1, help: 1, stage: 1, site: 1, research: 1, language: 1, identity: 1, responsiveness: -1, load: -1 }
 
 /**
  * "Mentors for you": ranks the mentors a student may ask, best first, each with reasons in
@@ -145,91 +146,95 @@ export function recommendMentors(
   const seatsPerPlace = Math.max(0, weights.studentsPerOpenPlace)
   const rotation = context.rotation ?? ''
 
-  const scored: Scored[] = []
-  for (const mentor of mentors) {
-    if (mentor.id === student.id || !mentor.accepting || declined.has(mentor.id)) continue
+  // A necessary condition for sharing a topical word, tested before splitting the mentor's
+  // text into words: each goal word's stem (less a final "y", so "communities" still passes)
+  // appears somewhere in it. Most mentors fail it, which keeps a 100,000-mentor ranking fast.
+  const goalPattern = goals.size === 0 ? null : new RegExp([...goals.keys()].map((k) => (k.endsWith('y') ? k.slice(0, -1) : k).replace(/[^\p{L}\p{N}]/gu, '')).join('|'), 'iu')
+
+  const values: Record<RecommendFactor, number> = { specialty: 0, help: 0, stage: 0, site: 0, research: 0, language: 0, identity: 0, responsiveness: 0, load: 0 }
+  const reasons: { factor: RecommendFactor; text: string }[] = []
+
+  /**
+   * Scores one mentor into `values` and returns the score, or null when the mentor is not to
+   * be shown. With `explain`, also fills `reasons`; the ranking pass skips them, and only the
+   * mentors returned are explained.
+   */
+  const evaluate = (mentor: RecommendMentor, explain: boolean): number | null => {
+    if (mentor.id === student.id || !mentor.accepting || declined.has(mentor.id)) return null
     const open = Math.min(mentor.capacity, lookup(context.openPlaces, mentor.id) ?? mentor.capacity)
-    if (!(open >= 1)) continue
+    if (!(open >= 1)) return null
 
     // Load: hold the mentor back from part of the class when demand exceeds what the open
     // places can take; the hash decides which part, the same way on every call.
     const demand = Math.max(0, lookup(context.demand, mentor.id) ?? 0)
     const seats = open * seatsPerPlace
     const pressure = seats > 0 ? demand / seats : demand > 0 ? Number.POSITIVE_INFINITY : 0
-    if (pressure > 1 && unitHash(`${rotation}\u0000${student.id}\u0000${mentor.id}`) >= 1 / pressure) continue
+    if (pressure > 1 && unitHash(`${rotation}\u0000${student.id}\u0000${mentor.id}`) >= 1 / pressure) return null
 
-    const values: Record<RecommendFactor, number> = {
-      specialty: 0,
-      help: 0,
-      stage: 0,
-      site: 0,
-      research: 0,
-      language: 0,
-      identity: 0,
-      responsiveness: 0,
-      load: clamp01(pressure),
-    }
-    const reasons: { factor: RecommendFactor; text: string }[] = []
+    for (const factor of RECOMMEND_FACTORS) values[factor] = 0
+    values.load = clamp01(pressure)
+    reasons.length = 0
 
     // Specialty: the mentor's own specialty on the student's list, else their department.
     const interest = mentor.specialtyId === null ? -1 : student.specialtyInterests.indexOf(mentor.specialtyId)
     if (interest >= 0) {
       values.specialty = (INTEREST_VALUE[interest] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
-      const name = findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string)
-      reasons.push({ factor: 'specialty', text: mentor.kind === 'near-peer' ? `near-peer headed for ${name}` : `${name} ${KIND_NOUN[mentor.kind]}` })
+      if (explain) {
+        const name = findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string)
+        reasons.push({ factor: 'specialty', text: mentor.kind === 'near-peer' ? `near-peer headed for ${name}` : `${name} ${KIND_NOUN[mentor.kind]}` })
+      }
     } else if (mentor.departmentId !== null) {
       const k = interestDepartments.indexOf(mentor.departmentId)
       if (k >= 0) {
         values.specialty = 0.5 * (INTEREST_VALUE[k] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
-        const department = findDepartment(mentor.departmentId)?.name ?? mentor.departmentId
-        const specialty = SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? ''
-        reasons.push({ factor: 'specialty', text: `${KIND_NOUN[mentor.kind]} in ${department}, home of ${specialty}` })
+        if (explain) {
+          const department = findDepartment(mentor.departmentId)?.name ?? mentor.departmentId
+          const specialty = SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? ''
+          reasons.push({ factor: 'specialty', text: `${KIND_NOUN[mentor.kind]} in ${department}, home of ${specialty}` })
+        }
       }
     }
 
     if (helpWanted.size > 0) {
-      const offered = mentor.offers.filter((o) => helpWanted.has(o))
-      values.help = offered.length / helpWanted.size
-      if (offered.length > 0) {
+      let offered = 0
+      for (const o of mentor.offers) if (helpWanted.has(o)) offered++
+      values.help = offered / helpWanted.size
+      if (explain && offered > 0) {
         // In the student's order of asking, so the reason reads like their own request.
-        const ordered = student.helpWanted.filter((o) => offered.includes(o))
+        const ordered = student.helpWanted.filter((o) => mentor.offers.includes(o))
         reasons.push({ factor: 'help', text: `offers ${listWords(ordered.map(offeringWords))}` })
       }
     }
 
     values.stage = STAGE_FIT[student.classYear][mentor.kind]
     const stageReason = STAGE_REASON[student.classYear]?.[mentor.kind]
-    if (stageReason !== undefined && interest < 0) reasons.push({ factor: 'stage', text: stageReason })
+    if (explain && stageReason !== undefined && interest < 0) reasons.push({ factor: 'stage', text: stageReason })
 
-    const mentorSite = mentor.clinicalSite.trim()
-    const mentorState = mentor.state.trim().toUpperCase()
-    if (studentSite !== '' && mentorSite.toLowerCase() === studentSite) {
+    const mentorSite = studentSite === '' ? '' : mentor.clinicalSite.trim()
+    const mentorState = studentState === '' ? '' : mentor.state.trim().toUpperCase()
+    if (studentSite !== '' && mentorSite.length === studentSite.length && mentorSite.toLowerCase() === studentSite) {
       values.site = 1
-      reasons.push({ factor: 'site', text: `at ${mentorSite}, your site` })
+      if (explain) reasons.push({ factor: 'site', text: `at ${mentorSite}, your site` })
     } else if (studentState !== '' && mentorState === studentState) {
       values.site = 0.5
-      reasons.push({ factor: 'site', text: `also in ${mentorState}` })
-    } else if (studentRegion !== undefined && regionOf(mentorState) === studentRegion) {
+      if (explain) reasons.push({ factor: 'site', text: `also in ${mentorState}` })
+    } else if (studentRegion !== undefined && mentorState !== '' && regionOf(mentorState) === studentRegion) {
       values.site = 0.25
     }
 
-    if (goals.size > 0 && (mentor.researchInterests !== '' || mentor.subspecialty !== '')) {
-      const shared: string[] = []
-      for (const key of topicalWords(`${mentor.subspecialty} ${mentor.researchInterests}`).keys()) {
-        const spelling = goals.get(key)
-        if (spelling !== undefined) shared.push(spelling)
-      }
+    if (goalPattern !== null && (goalPattern.test(mentor.researchInterests) || goalPattern.test(mentor.subspecialty))) {
+      const shared = sharedWords(`${mentor.subspecialty} ${mentor.researchInterests}`, goals)
       if (shared.length > 0) {
         values.research = clamp01(shared.length / RESEARCH_WORDS_FOR_FULL)
-        reasons.push({ factor: 'research', text: `shares your interest in ${listWords(shared.slice(0, 3))}` })
+        if (explain) reasons.push({ factor: 'research', text: `shares your interest in ${listWords(shared.slice(0, 3))}` })
       }
     }
 
-    for (const language of mentor.languages) {
+    if (wantedLanguages.size > 0 || goals.size > 0) for (const language of mentor.languages) {
       const key = wordKey(language)
       if (wantedLanguages.has(key) || (key !== 'english' && goals.has(key))) {
         values.language = 1
-        reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
+        if (explain) reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
         break
       }
     }
@@ -238,7 +243,7 @@ export function recommendMentors(
       const shared = mentor.identity.filter((a) => sharedIdentity.has(a))
       if (shared.length > 0) {
         values.identity = 1
-        reasons.push({ factor: 'identity', text: `${shared.map((a) => IDENTITY_REASON[a]).join('; ')} — you asked for that` })
+        if (explain) reasons.push({ factor: 'identity', text: `${shared.map((a) => IDENTITY_REASON[a]).join('; ')} — you asked for that` })
       }
     }
 
@@ -250,32 +255,57 @@ export function recommendMentors(
       values.responsiveness = trust * clamp01(0.7 * clamp01(stats.unansweredShare) + 0.3 * slow)
     }
 
+    // Summed in the fixed factor order, so a score never depends on anything but this pair.
     let score = 0
-    const factors: FactorContribution[] = RECOMMEND_FACTORS.map((factor) => {
-      const weight = weights[factor]
-      const sign = factor === 'responsiveness' || factor === 'load' ? -1 : 1
-      const contribution = sign * weight * values[factor]
-      score += contribution
-      return { factor, value: values[factor], weight, contribution }
-    })
-    scored.push({
-      mentorId: mentor.id,
-      score,
-      reasons: reasons.map((r) => ({ text: r.text, weight: weights[r.factor] * values[r.factor], order: RECOMMEND_FACTORS.indexOf(r.factor) })),
-      factors,
-    })
+    for (const factor of RECOMMEND_FACTORS) score += SIGN[factor] * weights[factor] * values[factor]
+    return score
   }
 
-  scored.sort((a, b) => b.score - a.score || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0))
-  const limit = context.limit ?? scored.length
-  return scored.slice(0, Math.max(0, limit)).map((s, i) => ({
-    mentorId: s.mentorId,
-    rank: i + 1,
-    score: s.score,
-    reasons: s.reasons
-      .filter((r) => r.weight > 0)
-      .sort((a, b) => b.weight - a.weight || a.order - b.order)
-      .map((r) => r.text),
-    factors: s.factors,
-  }))
+  const candidates: { mentor: RecommendMentor; score: number }[] = []
+  for (const mentor of mentors) {
+    const score = evaluate(mentor, false)
+    if (score !== null) candidates.push({ mentor, score })
+  }
+  const better = (a: { mentor: RecommendMentor; score: number }, b: { mentor: RecommendMentor; score: number }): number =>
+    b.score - a.score || (a.mentor.id < b.mentor.id ? -1 : a.mentor.id > b.mentor.id ? 1 : 0)
+  const limit = Math.max(0, Math.min(context.limit ?? candidates.length, candidates.length))
+  const top = selectTop(candidates, limit, better)
+
+  return top.map(({ mentor }, i) => {
+    const score = evaluate(mentor, true) as number
+    const factors: FactorContribution[] = RECOMMEND_FACTORS.map((factor) => ({
+      factor,
+      value: values[factor],
+      weight: weights[factor],
+      contribution: SIGN[factor] * weights[factor] * values[factor],
+    }))
+    const strength = (factor: RecommendFactor): number => weights[factor] * values[factor]
+    return {
+      mentorId: mentor.id,
+      rank: i + 1,
+      score,
+      reasons: reasons
+        .filter((r) => strength(r.factor) > 0)
+        .sort((a, b) => strength(b.factor) - strength(a.factor) || RECOMMEND_FACTORS.indexOf(a.factor) - RECOMMEND_FACTORS.indexOf(b.factor))
+        .map((r) => r.text),
+      factors,
+    }
+  })
+}
+
+/** The `k` best of `items` in order: a full sort when k is a large share, else a bounded insertion list. */
+function selectTop<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  if (k * 8 >= items.length) return items.sort(compare).slice(0, k)
+  const top: T[] = []
+  for (const item of items) {
+    if (top.length === k && compare(item, top[k - 1] as T) >= 0) continue
+    let i = top.length === k ? k - 1 : top.length
+    if (top.length < k) top.push(item)
+    while (i > 0 && compare(item, top[i - 1] as T) < 0) {
+      top[i] = top[i - 1] as T
+      i--
+    }
+    top[i] = item
+  }
+  return top
 }
