@@ -137,7 +137,7 @@ export function useMentorSearch(q: string) {
   return useQuery({
     queryKey: ['directory', 'letter-writers', q],
     queryFn: ({ signal }) =>
-      api<{ results: MentorChoice[]; total: number }>('/api/directory/mentors', { signal, query: { q, pageSize: 8, sort: 'relevance' } }),
+      api<{ results: MentorChoice[]; total: number; didYouMean?: string | null }>('/api/directory/mentors', { signal, query: { q, pageSize: 8, sort: 'relevance' } }),
     enabled: q.trim().length >= 2,
     placeholderData: keepPreviousData,
     retry: false,

@@ -20,18 +20,23 @@ function QueueRow({ request, say, fail }: { request: LetterRequestView; say: (m:
         <Link to={`/people/${request.student.id}`}>{request.student.name}</Link>
       </td>
       <td data-label="Writer">
-        {request.writer.name}
-        {request.writer.outside ? <span className="muted"> (outside)</span> : null}
+        <div>
+          {request.writer.name}
+          {request.writer.outside ? <span className="muted"> (outside)</span> : null}
+        </div>
       </td>
       <td data-label="For">
-        {purposeText(request)}
-        <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
+        <div>
+          {purposeText(request)}
+          <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
+        </div>
       </td>
       <td data-label="Due">{dueText(request.dueDate)}</td>
       <td data-label="Status">
         <LetterStatusTag status={request.status} late={request.isLate} />
       </td>
       <td data-label="Actions" className="cell-actions">
+        {request.status === 'submitted' || letter ? (
         <div className="button-row">
           {request.status === 'submitted' ? (
             <button
@@ -54,6 +59,7 @@ function QueueRow({ request, say, fail }: { request: LetterRequestView; say: (m:
             </a>
           ) : null}
         </div>
+        ) : null}
       </td>
     </tr>
   )

@@ -117,7 +117,7 @@ function MentorPicker({ chosen, onChoose, error, onUnavailable }: { chosen: Ment
     options.unshift({ value: chosen.id, label: chosen.name, description: [chosen.specialtyName, chosen.departmentName].filter(Boolean).join(' · ') || 'Mentor' })
   }
   const resultText =
-    q.length < 2 ? 'Type at least two letters of a name or specialty.' : search.isFetching ? 'Searching…' : search.isError ? errorMessage(search.error) : results.length === 0 ? 'No mentor matches. Try another spelling, or ask someone outside Preceptor.' : `${results.length} ${results.length === 1 ? 'mentor matches' : 'mentors match'}. Choose one below.`
+    q.length < 2 ? 'Results appear as you type.' : search.isFetching ? 'Searching…' : search.isError ? errorMessage(search.error) : results.length === 0 ? 'No mentor matches. Try another spelling, or ask someone outside Preceptor.' : `${results.length} ${results.length === 1 ? 'mentor matches' : 'mentors match'}. Choose one below.`
 
   return (
     <div className="mentor-picker">
@@ -125,7 +125,7 @@ function MentorPicker({ chosen, onChoose, error, onUnavailable }: { chosen: Ment
         id="letter-mentor-search"
         type="search"
         label="Find a mentor"
-        hint="Search by name or specialty."
+        hint="A whole first or last name, or a specialty, for example: Okafor, cardiology."
         autoComplete="off"
         value={query}
         onChange={(e) => setQuery(e.currentTarget.value)}
@@ -135,9 +135,16 @@ function MentorPicker({ chosen, onChoose, error, onUnavailable }: { chosen: Ment
           if (e.key === 'Enter') e.preventDefault()
         }}
       />
-      <p role="status" className="field-hint mentor-results-status">
-        {resultText}
-      </p>
+      <div role="status" className="field-hint mentor-results-status">
+        <p>{resultText}</p>
+      </div>
+      {q.length >= 2 && results.length === 0 && search.data?.didYouMean ? (
+        <p>
+          <button type="button" className="button button-ghost button-small" onClick={() => setQuery(search.data?.didYouMean ?? '')}>
+            Did you mean {search.data.didYouMean}?
+          </button>
+        </p>
+      ) : null}
       {options.length > 0 ? (
         <RadioGroup
           id={fieldId('writerPersonId')}
@@ -227,6 +234,7 @@ export function NewLetterRequestPage() {
     if (writerMode === 'outside' && !writerEmail.trim()) local.writerEmail = 'Give the writer’s e-mail address.'
     if (purpose === 'specialty' && !specialtyId) local.specialtyId = 'Choose the specialty.'
     if (purpose === 'program' && !programName.trim()) local.programName = 'Name the program.'
+    if (!dueDate) local.dueDate = 'Choose the date the letter is due.'
     if (dueDate && days !== null && days < 0) local.dueDate = 'This date has passed. Choose today or a later date.'
     const errors: FieldErrors = { ...(result.ok ? {} : result.errors), ...local }
     if (writerMode === '') delete errors.writerPersonId

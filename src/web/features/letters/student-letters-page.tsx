@@ -54,12 +54,16 @@ export function StudentLettersPage() {
                   {items.map((request) => (
                     <tr key={request.id}>
                       <td data-label="Writer">
-                        {request.writer.name}
-                        {request.writer.outside ? <span className="muted"> (outside)</span> : null}
+                        <div>
+                          {request.writer.name}
+                          {request.writer.outside ? <span className="muted"> (outside)</span> : null}
+                        </div>
                       </td>
                       <td data-label="For">
-                        {purposeText(request)}
-                        <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
+                        <div>
+                          {purposeText(request)}
+                          <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
+                        </div>
                       </td>
                       <td data-label="Due">{dueText(request.dueDate)}</td>
                       <td data-label="Status">
