@@ -7,6 +7,8 @@ import { Loading } from './components/feedback.tsx'
 import { AuditPage } from './features/admin/audit-page.tsx'
 import { OutboxPage } from './features/admin/outbox-page.tsx'
 import { PeoplePage } from './features/admin/people-page.tsx'
+import { DirectoryPage } from './features/directory/directory-page.tsx'
+import { MentorPage } from './features/directory/mentor-page.tsx'
 import { HomePage } from './features/home/home-page.tsx'
 import { AdminLettersPage } from './features/letters/admin-letters-page.tsx'
 import { LetterRequestPage } from './features/letters/letter-request-page.tsx'
@@ -82,6 +84,8 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'people/:personId', element: <PersonProfilePage /> },
+              { path: 'mentors', element: <DirectoryPage /> },
+              { path: 'mentors/:personId', element: <MentorPage /> },
               {
                 path: 'letters',
                 element: (

@@ -9,6 +9,7 @@ type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boole
 
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
+  { to: '/mentors', label: 'Find a mentor' },
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },

@@ -1,0 +1,144 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import type { DirectoryFacet } from '#shared/contracts/directory.ts'
+import { useDirectorySearch } from '../../api/directory.ts'
+import { Loading, QueryError } from '../../components/feedback.tsx'
+import { Pagination } from '../../components/pagination.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+import { FacetPanel } from './facet-panel.tsx'
+import { MentorCard } from './mentor-card.tsx'
+import { apiSearch, chosenCount, toggleValue, withoutFilters } from './search-params.ts'
+
+export function DirectoryPage() {
+  usePageTitle('Find a mentor')
+  const [params, setParams] = useSearchParams()
+  const search = apiSearch(params)
+  const result = useDirectorySearch(search)
+  const urlQ = params.get('q') ?? ''
+  const [q, setQ] = useState(urlQ)
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const panelId = useId()
+  const filterCount = chosenCount(params)
+
+  // Back and forward change the address; the box follows it.
+  useEffect(() => setQ(urlQ), [urlQ])
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    const next = new URLSearchParams(params)
+    if (q.trim()) next.set('q', q.trim())
+    else next.delete('q')
+    next.delete('page')
+    setParams(next)
+  }
+  const onToggle = (facet: DirectoryFacet, value: string, on: boolean) => setParams(toggleValue(params, facet, value, on))
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params)
+    if (value) next.set(key, value)
+    else next.delete(key)
+    if (key !== 'page') next.delete('page')
+    setParams(next)
+  }
+
+  const data = result.data
+  const sort = data?.sort ?? (urlQ ? 'relevance' : 'name')
+  const page = data?.page ?? 1
+  const status = data
+    ? `${data.total} ${data.total === 1 ? 'mentor' : 'mentors'} found${urlQ ? ` for “${urlQ}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
+    : ''
+
+  return (
+    <div className="page directory">
+      <div className="page-header">
+        <h1 tabIndex={-1}>Find a mentor</h1>
+        <p className="lead">Faculty, residents, fellows, alumni and older students who mentor. Search by name, specialty, research or anything in their profile.</p>
+      </div>
+
+      <form role="search" aria-label="Mentors" className="directory-search" onSubmit={onSubmit}>
+        <label htmlFor="directory-q">Search mentors</label>
+        <div className="directory-search-row">
+          <input id="directory-q" type="search" value={q} maxLength={200} onChange={(e) => setQ(e.currentTarget.value)} placeholder="e.g. dermatology, sepsis research, Okafor" />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+      </form>
+
+      <div className="directory-layout">
+        <section className={`directory-filters${filtersOpen ? ' directory-filters-open' : ''}`} aria-labelledby={`${panelId}-title`}>
+          <div className="directory-filters-header">
+            <h2 id={`${panelId}-title`} className="directory-filters-title">
+              Filters
+            </h2>
+            <button type="button" className="button button-secondary button-small directory-filters-toggle" aria-expanded={filtersOpen} aria-controls={panelId} onClick={() => setFiltersOpen((open) => !open)}>
+              {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
+            </button>
+          </div>
+          <div id={panelId} className="directory-filters-body">
+            {filterCount > 0 ? (
+              <button type="button" className="button button-ghost button-small" onClick={() => setParams(withoutFilters(params))}>
+                Clear all filters
+              </button>
+            ) : null}
+            {data ? <FacetPanel facets={data.facets} params={params} onToggle={onToggle} /> : null}
+          </div>
+        </section>
+
+        <section className="directory-results" aria-labelledby="directory-results-title">
+          <div className="directory-results-header">
+            <h2 id="directory-results-title" className="visually-hidden">
+              Results
+            </h2>
+            <p role="status" aria-live="polite" className="results-status">
+              {status}
+            </p>
+            <div className="directory-sort">
+              <label htmlFor="directory-sort">Sort by</label>
+              <select id="directory-sort" value={sort} onChange={(e) => setParam('sort', e.currentTarget.value)}>
+                <option value="relevance">Relevance</option>
+                <option value="name">Name</option>
+              </select>
+            </div>
+          </div>
+
+          {result.isPending ? <Loading label="Searching…" /> : null}
+          {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
+
+          {data && data.total === 0 ? (
+            <div className="directory-empty card">
+              <h3>No mentors match{urlQ ? ` “${urlQ}”` : ''}</h3>
+              {data.didYouMean ? (
+                <p>
+                  Did you mean{' '}
+                  <Link to={`?${new URLSearchParams({ ...Object.fromEntries(withoutFilters(params)), q: data.didYouMean }).toString()}`}>{data.didYouMean}</Link>?
+                </p>
+              ) : null}
+              {filterCount > 0 ? (
+                <p>
+                  <button type="button" className="button button-secondary" onClick={() => setParams(withoutFilters(params))}>
+                    Clear all filters
+                  </button>
+                </p>
+              ) : null}
+              {!data.didYouMean && filterCount === 0 ? <p>Try fewer or different words, such as a specialty or a research topic.</p> : null}
+            </div>
+          ) : null}
+
+          {data && data.results.length > 0 ? (
+            <ol className="mentor-list" aria-label="Mentors">
+              {data.results.map((mentor) => (
+                <li key={mentor.id}>
+                  <MentorCard mentor={mentor} search={search} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+
+          {data && data.total > 0 ? (
+            <Pagination page={page} pageSize={data.pageSize} total={data.total} noun={['mentor', 'mentors']} onPage={(p) => setParam('page', p > 1 ? String(p) : null)} label="Result pages" />
+          ) : null}
+        </section>
+      </div>
+    </div>
+  )
+}

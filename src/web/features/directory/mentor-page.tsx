@@ -1,0 +1,97 @@
+import { Link, useLocation, useParams } from 'react-router'
+import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
+import { isAppError } from '../../api/client.ts'
+import { useDirectoryMentor } from '../../api/directory.ts'
+import { Avatar } from '../../components/avatar.tsx'
+import { Loading, QueryError } from '../../components/feedback.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+import { NotFoundPage } from '../../components/status-pages.tsx'
+import { mentorHeadline, placesText } from './mentor-card.tsx'
+
+export function MentorPage() {
+  const { personId = '' } = useParams()
+  const location = useLocation()
+  const mentor = useDirectoryMentor(personId)
+  usePageTitle(mentor.data?.name ?? 'Mentor')
+  const search = (location.state as { search?: string } | null)?.search
+  const back = (
+    <p className="back-link">
+      <Link to={search ? `/mentors?${search}` : '/mentors'}>← Back to {search ? 'your search' : 'Find a mentor'}</Link>
+    </p>
+  )
+
+  if (mentor.isPending) return <Loading />
+  if (mentor.isError) {
+    return isAppError(mentor.error, 'NOT_FOUND') ? <NotFoundPage /> : <QueryError error={mentor.error} onRetry={() => void mentor.refetch()} />
+  }
+  const m = mentor.data
+  const where = [m.clinicalSite, [m.city, m.state].filter(Boolean).join(', ')].filter(Boolean).join(' — ')
+
+  return (
+    <div className="page mentor-page">
+      {back}
+      <div className="profile-header">
+        <Avatar personId={m.id} name={m.name} hasPhoto={m.hasPhoto} size="lg" />
+        <div className="profile-heading">
+          <h1 tabIndex={-1}>{m.name}</h1>
+          <p className="profile-meta">
+            {m.pronouns ? <span>{m.pronouns}</span> : null}
+            <span>{mentorHeadline(m)}</span>
+          </p>
+          {m.academicRank || where ? <p className="profile-meta">{[m.academicRank ? ACADEMIC_RANK_LABELS[m.academicRank] : null, where].filter(Boolean).join(' · ')}</p> : null}
+        </div>
+      </div>
+
+      <div className="mentor-page-grid">
+        <section className="card" aria-labelledby="mentor-offers">
+          <h2 id="mentor-offers">Mentoring</h2>
+          <p className={`mentor-places${m.accepting && m.openPlaces > 0 ? ' mentor-places-open' : ''}`}>{placesText(m)}</p>
+          <h3>What they offer</h3>
+          {m.offers.length > 0 ? (
+            <ul className="tags">
+              {m.offers.map((offer) => (
+                <li key={offer} className="tag">
+                  {MENTOR_OFFERING_LABELS[offer]}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Not listed yet.</p>
+          )}
+          <h3>Languages</h3>
+          <p>{m.languages.join(', ') || 'English'}</p>
+          {m.identity && m.identity.length > 0 ? (
+            <>
+              <h3>Identity they share</h3>
+              <ul className="tags">
+                {m.identity.map((item) => (
+                  <li key={item} className="tag">
+                    {IDENTITY_ATTRIBUTE_LABELS[item]}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+
+        <section className="card" aria-labelledby="mentor-contact">
+          <h2 id="mentor-contact">How to connect</h2>
+          <p>
+            Asking for a mentor through Preceptor arrives with the mentorships feature; it is not here yet. Until then, ask your advisor in the
+            Office of Student Affairs to introduce you to {m.name.split(' ')[0]}.
+          </p>
+          <p>
+            <Link to={`/people/${m.id}`}>See {m.name}’s full profile</Link>
+          </p>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="mentor-about">
+        <h2 id="mentor-about">About</h2>
+        {m.bio.trim() ? <p className="prose">{m.bio}</p> : <p className="muted">No bio yet.</p>}
+        <h3>Research interests</h3>
+        {m.researchInterests.trim() ? <p className="prose">{m.researchInterests}</p> : <p className="muted">None listed.</p>}
+      </section>
+    </div>
+  )
+}

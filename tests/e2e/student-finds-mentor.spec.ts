@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from '../setup/axe.ts'
+import { loginAs, mainNav } from './fixtures.ts'
+
+test('a student finds a mentor by a misspelled name and by facets, and opens the profile', async ({ page }) => {
+  await loginAs(page, 'student')
+  await mainNav(page).getByRole('link', { name: 'Find a mentor' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a mentor' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /mentors found/ })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // A misspelled name finds nobody, and the page offers the close name.
+  await page.getByLabel('Search mentors').fill('Okafr')
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: '0 mentors found for “Okafr”' })).toBeVisible()
+  const suggestion = page.getByRole('link', { name: /Okafor$/ })
+  await expect(suggestion).toBeVisible()
+  await expectNoAxeViolations(page)
+  const suggested = (await suggestion.textContent()) ?? ''
+  await suggestion.click()
+  await expect(page).toHaveURL(/q=[^&]*Okafor/)
+  await expect(page.getByRole('heading', { level: 3, name: new RegExp(suggested) })).toBeVisible()
+
+  // Facets: clear the words, then narrow by specialty and availability; the address keeps it all.
+  await page.getByLabel('Search mentors').fill('')
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await page.getByRole('group', { name: 'Specialty' }).getByRole('checkbox', { name: /Internal Medicine/ }).first().check()
+  await expect(page).toHaveURL(/specialty=internal-medicine/)
+  await page.getByRole('group', { name: 'Availability' }).getByRole('checkbox', { name: /Accepting new mentees/ }).check()
+  await expect(page).toHaveURL(/accepting=true/)
+  const status = page.getByRole('status').filter({ hasText: /mentors? found with 2 filters/ })
+  await expect(status).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // The back button undoes the last filter.
+  await page.goBack()
+  await expect(page).not.toHaveURL(/accepting=true/)
+  await expect(page.getByRole('status').filter({ hasText: /with 1 filter\./ })).toBeVisible()
+  await page.goForward()
+  await expect(status).toBeVisible()
+
+  // Open the first mentor's profile.
+  const first = page.getByRole('list', { name: 'Mentors' }).getByRole('heading', { level: 3 }).first().getByRole('link')
+  const name = (await first.textContent()) ?? ''
+  await first.click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'How to connect' })).toBeVisible()
+  await expect(page.getByText(/places? open|Not taking new mentees/)).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: '← Back to your search' }).click()
+  await expect(page).toHaveURL(/accepting=true/)
+})
+
+test('the mentor search works on a 390 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await loginAs(page, 'student')
+  await page.goto('/mentors?q=cardiology')
+  await expect(page.getByRole('status').filter({ hasText: /for “cardiology”/ })).toBeVisible()
+  const toggle = page.getByRole('button', { name: /Show filters/ })
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByRole('group', { name: 'Kind of mentor' })).toBeHidden()
+  await toggle.click()
+  await page.getByRole('group', { name: 'Kind of mentor' }).getByRole('checkbox', { name: /Faculty/ }).check()
+  await expect(page).toHaveURL(/kind=faculty/)
+  await expect(page.getByRole('status').filter({ hasText: /with 1 filter\./ })).toBeVisible()
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  expect(width).toBeLessThanOrEqual(390)
+  await expectNoAxeViolations(page)
+})
