@@ -48,7 +48,7 @@ describe('pairMaxFit against the LP optimum (HiGHS)', () => {
         if (optimum.pairs !== null) expect(result.pairs.length).toBe(optimum.pairs)
         expect(result.totalFit).toBeCloseTo(optimum.fit, 6)
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     )
   })
 

@@ -316,7 +316,7 @@ function subgraph(graph: Graph, mask: Uint8Array): Graph {
  * From the final potentials, v_t = max(0, π_sink − π_t); then each u_s is the smallest value
  * its row allows, over the full graph. The dual is feasible by construction, whatever rounding
  * did, so its value bounds every pairing (weak duality); at the optimum it equals the primal
- * value (complementary slackness). `violations` receives into `mask` the missing
+ * value (complementary slackness). With a `mask`, it also marks in it the missing
  * pairs: full-graph edges whose constraint the restricted dual breaks, up to
  * `PRICED_PER_ROW` per student, the most violated first.
  */
