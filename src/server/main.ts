@@ -45,6 +45,9 @@ export async function startServer(source: Record<string, string | undefined> = p
     demoMode: env.DEMO_MODE,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   })
+  // Build the directory's search index now, so the first student to search does not wait for it.
+  const indexed = await services.directory.warm()
+  log(`directory: ${indexed} mentors indexed`)
   const webRoot = findWebRoot()
   const app = createApp({
     services,
