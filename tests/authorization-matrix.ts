@@ -75,6 +75,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
 
   { method: 'GET', path: '/api/directory/mentors', allowed: 'signed-in' },
   { method: 'GET', path: '/api/directory/mentors/:personId', allowed: 'signed-in' },
+
+  { method: 'GET', path: '/api/recommendations/mentors', allowed: ['student'] },
+  { method: 'GET', path: '/api/admin/recommendation-weights', allowed: ['admin'] },
 ]
 
 /**

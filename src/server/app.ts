@@ -18,6 +18,7 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
+import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import type { Services } from './services.ts'
 
 export type AppOptions = {
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions) {
   app.route('/', adminRoutes())
   app.route('/', lettersRoutes())
   app.route('/', directoryRoutes())
+  app.route('/', recommendationsRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

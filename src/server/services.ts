@@ -13,6 +13,8 @@ import type { Mailer } from './modules/notifications/mailer.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
 import { createProfilesRepository } from './modules/profiles/profiles.repository.ts'
 import { createProfilesService } from './modules/profiles/profiles.service.ts'
+import { createRecommendationsRepository } from './modules/recommendations/recommendations.repository.ts'
+import { createRecommendationsService } from './modules/recommendations/recommendations.service.ts'
 
 export type ServiceSettings = {
   appOrigin: string
@@ -38,7 +40,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const admin = createAdminService({ db, clock, audit, identity, notifications })
   const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
   const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit })
-  return { audit, notifications, identity, profiles, admin, letters, directory }
+  const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock })
+  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,282 @@
+import {
+  DEFAULT_RECOMMEND_WEIGHTS,
+  recommendMentors,
+  topicalWords,
+  type RecommendContext,
+  type RecommendMentor,
+  type RecommendStudent,
+  type ResponseStats,
+} from '#engines/recommend/index.ts'
+import type {
+  RecommendationWeightsResponse,
+  RecommendedMentorsQuery,
+  RecommendedMentorsResponse,
+} from '#shared/contracts/recommendations.ts'
+import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { canViewIdentity } from '../profiles/profiles.policy.ts'
+import { DEFAULT_CANDIDATE_LIMITS, MentorPool, type CandidateLimits, type PooledMentor } from './domain/mentor-pool.ts'
+import { isoWeek, RECOMMEND_WEIGHT_DESCRIPTIONS } from './domain/weight-descriptions.ts'
+import { REVISION_OVERLAP, type MentorChangeRow, type RecommendationsRepository, type StudentProfileRow } from './recommendations.repository.ts'
+
+export type RecommendationsOptions = {
+  candidateLimits?: Partial<CandidateLimits>
+  /** How long a demand estimate is used before it is computed again in the background. */
+  demandMaxAgeMs?: number
+  /** How many places on each student's list count as "on screen" for the demand estimate. */
+  demandListLength?: number
+}
+
+export type RecommendationsDeps = { repo: RecommendationsRepository; audit: AuditService; clock: Clock; options?: RecommendationsOptions }
+
+const SPECIALTY_NAMES = new Map(SPECIALTIES.map((s) => [s.id, s.name]))
+const DEPARTMENT_NAMES = new Map(DEPARTMENTS.map((d) => [d.id, d.name]))
+const NO_IDENTITY: readonly never[] = []
+
+function toPooled(row: MentorChangeRow): PooledMentor | null {
+  // `listed` is the directory's rule: never held, disabled, invited people or non-mentors.
+  if (!row.listed || row.kind === null || row.name === null) return null
+  const capacity = row.capacity ?? 0
+  const engine: RecommendMentor = {
+    id: row.id,
+    kind: row.kind,
+    departmentId: row.departmentId,
+    specialtyId: row.specialtyId,
+    subspecialty: row.subspecialty ?? '',
+    clinicalSite: row.clinicalSite ?? '',
+    state: row.state ?? '',
+    researchInterests: row.researchInterests ?? '',
+    offers: row.offers ?? [],
+    capacity,
+    accepting: row.accepting ?? false,
+    languages: row.languages ?? [],
+    identity: NO_IDENTITY,
+  }
+  return {
+    engine,
+    identity: row.identity ?? [],
+    identityVisibility: row.identityVisibility ?? 'private',
+    summary: {
+      id: row.id,
+      name: row.name,
+      pronouns: row.pronouns,
+      kind: row.kind,
+      specialtyName: row.specialtyId ? (SPECIALTY_NAMES.get(row.specialtyId) ?? null) : null,
+      departmentName: row.departmentId ? (DEPARTMENT_NAMES.get(row.departmentId) ?? null) : null,
+      clinicalSite: row.clinicalSite ?? '',
+      offers: row.offers ?? [],
+      openPlaces: capacity,
+      hasPhoto: Boolean(row.hasPhoto),
+    },
+  }
+}
+
+function toEngineStudent(profile: StudentProfileRow): RecommendStudent {
+  return {
+    id: profile.personId,
+    classYear: profile.classYear,
+    specialtyInterests: profile.specialtyInterests,
+    careerGoals: profile.careerGoals,
+    helpWanted: profile.helpWanted,
+    // Identity goes to the engine only when the student asked for an identity-aligned mentor.
+    identity: profile.wantsIdentityAlignedMentor ? profile.identity : NO_IDENTITY,
+    wantsIdentityAlignedMentor: profile.wantsIdentityAlignedMentor,
+  }
+}
+
+/**
+ * "Mentors for you": builds the pure engine's inputs (`engines/recommend`) from the database and
+ * returns its ranking as DTOs. The mentors come from a per-process `MentorPool` kept current
+ * from the directory's revisions, so the directory's listing rule applies unchanged and a
+ * request reads one number from the database when nothing changed.
+ *
+ * Seams for what is not tracked yet: `openPlacesFor` (capacity until mentorships subtract active
+ * mentees), `responseStatsFor` and `declinedFor` (empty until requests exist). Demand is an
+ * estimate: how many students' top lists hold the mentor, recomputed in the background.
+ */
+export function createRecommendationsService(deps: RecommendationsDeps) {
+  const { repo, audit, clock } = deps
+  const limits: CandidateLimits = { ...DEFAULT_CANDIDATE_LIMITS, ...deps.options?.candidateLimits }
+  const demandMaxAgeMs = deps.options?.demandMaxAgeMs ?? 15 * 60_000
+  const demandListLength = deps.options?.demandListLength ?? 5
+  const pool = new MentorPool()
+  const appliedRevision = new Map<string, number>()
+  let refreshing: Promise<void> | null = null
+  let demand: { counts: Record<string, number>; computedAt: number } | null = null
+  let demandRun: Promise<void> | null = null
+
+  async function readChanges(): Promise<void> {
+    let from = Math.max(0, pool.revision - REVISION_OVERLAP)
+    for (;;) {
+      const rows = await repo.findMentorChangesSince(from)
+      for (const row of rows) {
+        if ((appliedRevision.get(row.id) ?? 0) >= row.revision) continue
+        appliedRevision.set(row.id, row.revision)
+        const mentor = toPooled(row)
+        if (mentor) pool.upsert(mentor)
+        else pool.remove(row.id)
+        if (row.revision > pool.revision) pool.revision = row.revision
+      }
+      const last = rows.at(-1)
+      if (!last || rows.length < 5_000) return
+      from = last.revision
+    }
+  }
+
+  /** Brings the pool up to the directory's newest revision; concurrent requests share one refresh. */
+  async function catchUp(): Promise<void> {
+    const revision = await repo.readDirectoryRevision()
+    for (let attempt = 0; attempt < 3 && pool.revision < revision; attempt++) {
+      refreshing ??= readChanges().finally(() => {
+        refreshing = null
+      })
+      await refreshing
+    }
+  }
+
+  /**
+   * Places each mentor can still offer. Today: their capacity (nobody holds a place before
+   * mentorships exist). The mentorships module will subtract active mentees here.
+   */
+  async function openPlacesFor(mentorIds: readonly string[]): Promise<Record<string, number>> {
+    const open: Record<string, number> = {}
+    for (const id of mentorIds) {
+      const mentor = pool.get(id)
+      if (mentor) open[id] = mentor.engine.capacity
+    }
+    return open
+  }
+
+  /** How fast mentors answer requests. None yet: requests arrive with mentorships. */
+  async function responseStatsFor(_mentorIds: readonly string[]): Promise<Record<string, ResponseStats>> {
+    return {}
+  }
+
+  /** Mentors this student declined or was declined by. None yet: requests arrive with mentorships. */
+  async function declinedFor(_studentId: string): Promise<string[]> {
+    return []
+  }
+
+  function engineInputs(profile: StudentProfileRow, viewer: Actor | null) {
+    const student = toEngineStudent(profile)
+    const goalWords = topicalWords(student.careerGoals)
+    const picked = pool.candidates(
+      { studentId: student.id, specialtyInterests: student.specialtyInterests, goalWords: goalWords.keys(), identity: student.identity },
+      { ...limits, rotation: isoWeek(clock.now()) },
+    )
+    const mentors = picked.map((m) => {
+      // Identity only with the student's consent, and only what this student may see.
+      if (!student.wantsIdentityAlignedMentor || viewer === null || m.identity.length === 0) return m.engine
+      return canViewIdentity(viewer, m.engine.id, m.identityVisibility) ? { ...m.engine, identity: m.identity } : m.engine
+    })
+    return { student, mentors }
+  }
+
+  async function rank(profile: StudentProfileRow, viewer: Actor | null, limit: number, withDemand: boolean) {
+    const { student, mentors } = engineInputs(profile, viewer)
+    const ids = mentors.map((m) => m.id)
+    const [openPlaces, responseStats, declined] = await Promise.all([openPlacesFor(ids), responseStatsFor(ids), declinedFor(student.id)])
+    const context: RecommendContext = {
+      openPlaces,
+      responseStats,
+      declined,
+      demand: withDemand ? (demand?.counts ?? {}) : {},
+      rotation: isoWeek(clock.now()),
+      limit,
+    }
+    return { ranked: recommendMentors(student, mentors, context, DEFAULT_RECOMMEND_WEIGHTS), openPlaces }
+  }
+
+  /**
+   * The demand estimate: for every active student, the mentors in the top `demandListLength`
+   * of their list before any load spreading, counted. Yields between students so requests are
+   * not held up; a failed run leaves the previous estimate in place.
+   */
+  async function refreshDemand(): Promise<void> {
+    await catchUp()
+    const students = await repo.listActiveStudentProfiles()
+    const counts: Record<string, number> = {}
+    for (const [i, profile] of students.entries()) {
+      // Without a viewer no identity is passed: the estimate never depends on identity.
+      const { ranked } = await rank(profile, null, demandListLength, false)
+      for (const r of ranked) counts[r.mentorId] = (counts[r.mentorId] ?? 0) + 1
+      if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve))
+    }
+    demand = { counts, computedAt: clock.now().getTime() }
+  }
+
+  function refreshDemandIfStale(): void {
+    if (demandRun || (demand && clock.now().getTime() - demand.computedAt < demandMaxAgeMs)) return
+    demandRun = refreshDemand()
+      .catch(() => undefined)
+      .finally(() => {
+        demandRun = null
+      })
+  }
+
+  async function listMentorsForStudent(actor: Actor, query: RecommendedMentorsQuery, meta: RequestMeta | null): Promise<RecommendedMentorsResponse> {
+    await catchUp()
+    const profile = await repo.findStudentProfile(actor.personId)
+    if (!profile) return { results: [], missing: ['specialtyInterests', 'helpWanted', 'careerGoals'] }
+    refreshDemandIfStale()
+    const { ranked, openPlaces } = await rank(profile, actor, query.limit, true)
+
+    const identityUsed = ranked.some((r) => r.factors.some((f) => f.factor === 'identity' && f.value > 0))
+    if (meta && identityUsed) {
+      // A reason that names a shared identity shows the mentor's self-identified identity (decision 006).
+      await audit.record({ actorId: actor.personId, action: 'recommendations.identity-read', objectType: 'recommendations' }, meta)
+    }
+
+    const missing: RecommendedMentorsResponse['missing'] = []
+    if (profile.specialtyInterests.length === 0) missing.push('specialtyInterests')
+    if (profile.helpWanted.length === 0) missing.push('helpWanted')
+    if (profile.careerGoals.trim() === '') missing.push('careerGoals')
+
+    return {
+      results: ranked.flatMap((r) => {
+        const mentor = pool.get(r.mentorId)
+        if (!mentor) return []
+        return [
+          {
+            rank: r.rank,
+            score: r.score,
+            reasons: r.reasons,
+            factors: r.factors,
+            mentor: { ...mentor.summary, openPlaces: openPlaces[r.mentorId] ?? mentor.summary.openPlaces },
+          },
+        ]
+      }),
+      missing,
+    }
+  }
+
+  function listWeights(_actor: Actor): RecommendationWeightsResponse {
+    return {
+      weights: (Object.keys(RECOMMEND_WEIGHT_DESCRIPTIONS) as (keyof typeof RECOMMEND_WEIGHT_DESCRIPTIONS)[]).map((name) => ({
+        name,
+        value: DEFAULT_RECOMMEND_WEIGHTS[name],
+        ...RECOMMEND_WEIGHT_DESCRIPTIONS[name],
+      })),
+    }
+  }
+
+  return {
+    listMentorsForStudent,
+    listWeights,
+    openPlacesFor,
+    refreshDemand,
+    /** Loads the mentor pool now rather than on the first request (start-up, benchmarks). */
+    async warm(): Promise<number> {
+      await catchUp()
+      return pool.size
+    },
+    /** Waits for a demand estimate being computed, if any (tests, benchmarks). */
+    async settled(): Promise<void> {
+      await demandRun
+    },
+  }
+}
+
+export type RecommendationsService = ReturnType<typeof createRecommendationsService>
