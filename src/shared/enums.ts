@@ -175,3 +175,38 @@ export const US_REGION_LABELS: Record<UsRegion, string> = {
 /** How the mentor directory orders its results. */
 export const DIRECTORY_SORTS = ['relevance', 'name'] as const
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number]
+
+/** Where a mentorship request is; decision 010. `requested` and `viewed` are open. */
+export const MENTORSHIP_REQUEST_STATUSES = ['requested', 'viewed', 'accepted', 'declined', 'expired', 'withdrawn', 'invalidated'] as const
+export type MentorshipRequestStatus = (typeof MENTORSHIP_REQUEST_STATUSES)[number]
+
+export const MENTORSHIP_KINDS = ['ongoing', 'coffee-chat'] as const
+export type MentorshipKind = (typeof MENTORSHIP_KINDS)[number]
+
+export const MENTORSHIP_KIND_LABELS: Record<MentorshipKind, string> = {
+  ongoing: 'Ongoing mentorship',
+  'coffee-chat': 'One-off conversation (coffee chat)',
+}
+
+export const DECLINE_REASONS = ['at-capacity', 'not-my-area', 'schedule', 'not-a-good-fit', 'other'] as const
+export type DeclineReason = (typeof DECLINE_REASONS)[number]
+
+export const DECLINE_REASON_LABELS: Record<DeclineReason, string> = {
+  'at-capacity': 'I have no room for another mentee now',
+  'not-my-area': 'This is not my area',
+  schedule: 'My schedule does not allow it',
+  'not-a-good-fit': 'I am not the right fit for this',
+  other: 'Another reason',
+}
+
+export const MENTORSHIP_STATUSES = ['active', 'closed'] as const
+export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number]
+
+export const MENTORSHIP_CLOSURE_REASONS = ['goals-met', 'one-off-done', 'graduated', 'schedule', 'not-a-good-fit', 'other'] as const
+export type MentorshipClosureReason = (typeof MENTORSHIP_CLOSURE_REASONS)[number]
+
+export const MEETING_STATUSES = ['proposed', 'confirmed', 'cancelled'] as const
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]
+
+export const MEETING_LOCATION_KINDS = ['in-person', 'video', 'phone'] as const
+export type MeetingLocationKind = (typeof MEETING_LOCATION_KINDS)[number]

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import type { NotificationStatus } from '#shared/enums.ts'
+
+export type EmailAttachment = { filename: string; contentType: string; content: string }
 
 /**
  * Every e-mail the application sends is written here first, in the same transaction as the
@@ -14,6 +16,8 @@ export const outbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
+    /** Files sent with the message (calendar invites); `content` is text. */
+    attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
     kind: text('kind').notNull(),
     status: text('status').$type<NotificationStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer'
 
-export type OutgoingEmail = { to: string; subject: string; text: string }
+export type OutgoingEmail = { to: string; subject: string; text: string; attachments?: { filename: string; contentType: string; content: string }[] }
 
 /** Delivers one e-mail or throws; the outbox worker owns retries. */
 export type Mailer = { send(email: OutgoingEmail): Promise<void>; close(): void }
@@ -18,7 +18,13 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   })
   return {
     async send(email) {
-      await transport.sendMail({ from, to: email.to, subject: email.subject, text: email.text })
+      await transport.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        ...(email.attachments && email.attachments.length > 0 ? { attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+      })
     },
     close: () => transport.close(),
   }

@@ -1,13 +1,13 @@
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
-import { outbox } from '#server/db/schema/index.ts'
+import { outbox, type EmailAttachment } from '#server/db/schema/index.ts'
 import type { OutboxPage } from '#shared/contracts/admin.ts'
 import type { Clock } from '../../clock.ts'
 import type { Mailer } from './mailer.ts'
 
 type Writer = Pick<Database, 'insert'>
 
-export type EmailToQueue = { to: string; subject: string; text: string; kind: string }
+export type EmailToQueue = { to: string; subject: string; text: string; kind: string; attachments?: EmailAttachment[] }
 
 const MAX_ATTEMPTS = 6
 
@@ -29,6 +29,7 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
         subject: email.subject,
         textBody: email.text,
         kind: email.kind,
+        attachments: email.attachments ?? [],
         status: mailer ? 'pending' : 'outbox',
         createdAt: clock.now(),
         nextAttemptAt: clock.now(),
@@ -53,7 +54,7 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
             .for('update', { skipLocked: true })
           if (!message) return null
           try {
-            await mailer.send({ to: message.toAddress, subject: message.subject, text: message.textBody })
+            await mailer.send({ to: message.toAddress, subject: message.subject, text: message.textBody, attachments: message.attachments })
             await tx.update(outbox).set({ status: 'sent', sentAt: clock.now(), attempts: message.attempts + 1, lastError: null }).where(eq(outbox.id, message.id))
             return true
           } catch (error) {

@@ -1,0 +1,79 @@
+/**
+ * Wall-clock times in an IANA time zone, with the Intl APIs only. A mentor's "Tuesdays 9:00 in
+ * America/New_York" is 13:00Z in summer and 14:00Z in winter; these functions do that sum for
+ * each date, so daylight-saving changes move the UTC instant, never the local time.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+    formatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows (`America/New_York`, `UTC`). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export type LocalDateTime = { date: string; time: string; weekday: number }
+
+/** The local date (`YYYY-MM-DD`), time (`HH:MM`) and ISO weekday (1 = Monday) of an instant in a zone. */
+export function toLocal(instant: Date, timeZone: string): LocalDateTime {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]))
+  const date = `${parts.year}-${parts.month}-${parts.day}`
+  const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
+  return { date, time: `${parts.hour}:${parts.minute}`, weekday }
+}
+
+/** The zone's offset from UTC at an instant, in minutes (New York in July: −240). */
+export function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]))
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `date` `time`, or null when that local
+ * time does not exist (the hour skipped when clocks go forward). A time that happens twice (the
+ * hour repeated when clocks go back) is its first occurrence.
+ */
+export function fromLocal(date: string, time: string, timeZone: string): Date | null {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const [hh, mm] = time.split(':').map(Number) as [number, number]
+  const wall = Date.UTC(y, m - 1, d, hh, mm)
+  // Try the offsets in force a day either side; the earlier instant wins for a repeated hour.
+  const candidates = new Set([offsetMinutes(new Date(wall - 86_400_000), timeZone), offsetMinutes(new Date(wall + 86_400_000), timeZone)])
+  const found = [...candidates]
+    .map((offset) => new Date(wall - offset * 60_000))
+    .filter((instant) => {
+      const local = toLocal(instant, timeZone)
+      return local.date === date && local.time === time
+    })
+    .sort((a, b) => a.getTime() - b.getTime())
+  return found[0] ?? null
+}
+
+/** `date` plus `days` calendar days (`YYYY-MM-DD`). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
+}
