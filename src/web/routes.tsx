@@ -22,6 +22,8 @@ import { ForgotPasswordPage, SignInLinkPage } from './features/identity/request-
 import { SignInPage } from './features/identity/sign-in-page.tsx'
 import { AcceptInvitePage, MagicLinkPage, ResetPasswordPage } from './features/identity/token-pages.tsx'
 import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
+import { MentorsForYouPage } from './features/recommendations/mentors-for-you-page.tsx'
+import { RecommendationWeightsPage } from './features/recommendations/recommendation-weights-page.tsx'
 import { MyProfilePage, PersonProfilePage } from './features/profiles/profile-page.tsx'
 
 /** An unknown address looks like the rest of the app for whoever is (or is not) signed in. */
@@ -85,6 +87,14 @@ export const routes: RouteObject[] = [
               },
               { path: 'people/:personId', element: <PersonProfilePage /> },
               { path: 'mentors', element: <DirectoryPage /> },
+              {
+                path: 'mentors/for-you',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <MentorsForYouPage />
+                  </RequireRole>
+                ),
+              },
               { path: 'mentors/:personId', element: <MentorPage /> },
               {
                 path: 'letters',
@@ -140,6 +150,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequireRole roles={['admin']}>
                     <AuditPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/recommendations',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <RecommendationWeightsPage />
                   </RequireRole>
                 ),
               },

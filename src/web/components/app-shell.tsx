@@ -9,7 +9,8 @@ type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boole
 
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
-  { to: '/mentors', label: 'Find a mentor' },
+  { to: '/mentors/for-you', label: 'Mentors for you', roles: ['student'] },
+  { to: '/mentors', label: 'Find a mentor', end: true },
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },
@@ -19,6 +20,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
   { to: '/admin/letters', label: 'Letter delivery', roles: ['admin'] },
+  { to: '/admin/recommendations', label: 'Recommendations', roles: ['admin'] },
 ]
 
 export function AppShell({ children }: { children?: ReactNode }) {

@@ -8,6 +8,7 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
 import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.tsx'
+import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
 
@@ -284,6 +285,7 @@ export function HomePage() {
       {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       <div className="home-grid">
         {hasRole(session, 'student') && profile.data ? <StudentSection profile={profile.data} /> : null}
+        {hasRole(session, 'student') ? <HomeMentorsForYou /> : null}
         {hasRole(session, 'mentor') && profile.data ? <MentorSection profile={profile.data} /> : null}
         {hasRole(session, 'advisor') ? <AdvisorSection /> : null}
         {hasRole(session, 'admin') ? <AdminSection /> : null}

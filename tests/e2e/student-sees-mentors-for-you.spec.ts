@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from '../setup/axe.ts'
+import { loginAs, mainNav } from './fixtures.ts'
+
+test('a student sees mentors for them on the home page, reads why, and opens a profile', async ({ page }) => {
+  await loginAs(page, 'student')
+  const section = page.getByRole('region', { name: 'Mentors for you' })
+  const top = section.getByRole('list', { name: 'Top five mentors for you' })
+  await expect(top.getByRole('listitem').first()).toBeVisible()
+  await expect(top.getByRole('listitem')).toHaveCount(5)
+  // Each suggestion says why in plain words.
+  await expect(top.getByRole('listitem').first()).toContainText(/faculty|resident|near-peer|offers/)
+  await expectNoAxeViolations(page)
+
+  await section.getByRole('link', { name: 'See all your suggestions and why' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Mentors for you' })).toBeVisible()
+  await expect(mainNav(page).getByRole('link', { name: 'Mentors for you' })).toHaveAttribute('aria-current', 'page')
+  const list = page.getByRole('list', { name: 'Mentors for you, best fit first' })
+  await expect(list.getByRole('listitem').first()).toBeVisible()
+  expect(await list.getByRole('listitem').count()).toBeGreaterThan(5)
+  await expectNoAxeViolations(page)
+
+  // "Why this order?" opens from the keyboard and shows the points behind the score.
+  const first = list.getByRole('listitem').first()
+  const why = first.getByText('Why this order?')
+  await why.focus()
+  await page.keyboard.press('Enter')
+  const table = first.getByRole('table', { name: /score adds up/ })
+  await expect(table).toBeVisible()
+  await expect(table.getByRole('rowheader', { name: 'Total' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // The name leads to the mentor's directory profile.
+  const name = first.getByRole('heading', { level: 2 }).getByRole('link')
+  const mentorName = (await name.textContent()) ?? ''
+  await name.click()
+  await expect(page).toHaveURL(/\/mentors\/[0-9a-f-]{36}$/)
+  await expect(page.getByRole('heading', { level: 1, name: mentorName })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
+
+test('an admin reads the weights behind the suggestions', async ({ page }) => {
+  await loginAs(page, 'admin')
+  await mainNav(page).getByRole('link', { name: 'Recommendations' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Recommendation weights' })).toBeVisible()
+  const table = page.getByRole('table', { name: 'Weights of “Mentors for you”' })
+  await expect(table.getByRole('row', { name: /Specialty 30/ })).toBeVisible()
+  await expect(table.getByRole('row', { name: /Load 10 Subtracts/ })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
