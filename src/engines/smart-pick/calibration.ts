@@ -203,7 +203,7 @@ function wilson(x: number, n: number): [number, number] {
   const denominator = 1 + (z * z) / n
   const centre = (p + (z * z) / (2 * n)) / denominator
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator
-  return [Math.max(0, centre - half), Math.min(1, centre + half)]
+  return [x === 0 ? 0 : Math.max(0, centre - half), x === n ? 1 : Math.min(1, centre + half)]
 }
 
 /** Interview predictions and outcomes for every application of `outcomes` under `priors`. */
