@@ -14,6 +14,7 @@ import {
 import { coefficient, type CoefficientBlock, type SmartPickPriors } from './priors.ts'
 import type { ApplicantProfile, Chance, Factor, ResidencyProgram, Tier } from './types.ts'
 
+/** The logistic function σ(x) = 1/(1 + e^−x), evaluated without overflow. */
 export function logistic(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))
 }
@@ -48,6 +49,7 @@ export function normalQuantile(p: number): number {
   return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
 }
 
+/** Σ βᵢ xᵢ: the linear predictor. */
 export function dot(mean: readonly number[], x: Float64Array): number {
   let s = 0
   for (let i = 0; i < x.length; i++) s += (mean[i] as number) * (x[i] as number)
