@@ -78,6 +78,39 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
 
   { method: 'GET', path: '/api/recommendations/mentors', allowed: ['student'] },
   { method: 'GET', path: '/api/admin/recommendation-weights', allowed: ['admin'] },
+
+  { method: 'POST', path: '/api/mentorship-requests', allowed: ['student'] },
+  { method: 'POST', path: '/api/mentorship-offers', allowed: ['mentor'] },
+  { method: 'GET', path: '/api/mentorship-requests/mine', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/mentorship-requests/:mentorshipRequestId', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorship-requests/:mentorshipRequestId/accept', allowed: ['student', 'mentor'] },
+  { method: 'POST', path: '/api/mentorship-requests/:mentorshipRequestId/decline', allowed: ['student', 'mentor'] },
+  { method: 'POST', path: '/api/mentorship-requests/:mentorshipRequestId/withdraw', allowed: ['student', 'mentor'] },
+  { method: 'GET', path: '/api/mentorships/settings', allowed: ['admin'] },
+  { method: 'PATCH', path: '/api/mentorships/settings', allowed: ['admin'] },
+  { method: 'GET', path: '/api/mentorships/quiet', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/mentorships/feedback', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/mentorships/hours.csv', allowed: ['mentor'] },
+  { method: 'GET', path: '/api/mentorships/mine', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/mentorships/:mentorshipId', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/goals', allowed: 'signed-in' },
+  { method: 'PATCH', path: '/api/mentorships/:mentorshipId/goals/:goalId', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/action-items', allowed: 'signed-in' },
+  { method: 'PATCH', path: '/api/mentorships/:mentorshipId/action-items/:actionItemId', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/notes', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/private-notes-access', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/make-ongoing', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/close', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/availability/me', allowed: ['mentor'] },
+  { method: 'PUT', path: '/api/availability/me', allowed: ['mentor'] },
+  { method: 'GET', path: '/api/mentorships/:mentorshipId/free-slots', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/meetings', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/meetings/:meetingId/confirm', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/meetings/:meetingId/reschedule', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/meetings/:meetingId/cancel', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/meetings/:meetingId/feedback', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/calendar/feed', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/calendar/:feed', allowed: 'public' },
 ]
 
 /**
@@ -88,6 +121,12 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   letterRequestId: '00000000-0000-4000-8000-0000000000a1',
   document: 'cv',
   token: 'no-such-upload-link',
+  mentorshipRequestId: '00000000-0000-4000-8000-0000000000b1',
+  mentorshipId: '00000000-0000-4000-8000-0000000000b2',
+  goalId: '00000000-0000-4000-8000-0000000000b3',
+  actionItemId: '00000000-0000-4000-8000-0000000000b4',
+  meetingId: '00000000-0000-4000-8000-0000000000b5',
+  feed: 'no-such-calendar-feed-000000.ics',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

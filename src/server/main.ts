@@ -73,6 +73,15 @@ export async function startServer(source: Record<string, string | undefined> = p
     services.letters.sendDueLetterReminders().catch((error: unknown) => console.error('preceptor: letter reminders failed:', error))
   }, 10 * 60_000)
 
+  // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges. Each step
+  // is claimed in the database, so several server processes may sweep at once.
+  const mentorshipSweepTimer = setInterval(() => {
+    services.mentorships
+      .sweepRequests()
+      .then(() => services.mentorships.sweepQuietMentorships())
+      .catch((error: unknown) => console.error('preceptor: mentorship sweep failed:', error))
+  }, 10 * 60_000)
+
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
@@ -87,6 +96,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     stopping = true
     if (outboxTimer) clearInterval(outboxTimer)
     clearInterval(letterReminderTimer)
+    clearInterval(mentorshipSweepTimer)
     await new Promise<void>((done) => server.close(() => done()))
     mailer?.close()
     await database.close()

@@ -8,6 +8,9 @@ import { createIdentityRepository } from './modules/identity/identity.repository
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createLettersRepository } from './modules/letters/letters.repository.ts'
 import { createLettersService } from './modules/letters/letters.service.ts'
+import { createMeetingsService } from './modules/mentorships/meetings.service.ts'
+import { createMentorshipsRepository } from './modules/mentorships/mentorships.repository.ts'
+import { createMentorshipsService } from './modules/mentorships/mentorships.service.ts'
 import type { SessionPolicy } from './modules/identity/domain/session-rules.ts'
 import type { Mailer } from './modules/notifications/mailer.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
@@ -41,7 +44,10 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
   const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit })
   const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock })
-  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations }
+  const mentorshipsRepo = createMentorshipsRepository(db)
+  const mentorships = createMentorshipsService({ db, repo: mentorshipsRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
+  const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
+  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -279,3 +279,21 @@ export const mentorshipNudges = pgTable(
   },
   (t) => [primaryKey({ columns: [t.mentorshipId, t.quietSince] })],
 )
+
+/**
+ * An admin's reasoned access to a mentorship's private notes. The audit row (action
+ * `mentorship.private-notes.read`) points here, so the reason is on record with it.
+ */
+export const privateNoteAccesses = pgTable(
+  'private_note_accesses',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    mentorshipId: uuid('mentorship_id')
+      .notNull()
+      .references(() => mentorships.id, { onDelete: 'cascade' }),
+    adminId: uuid('admin_id').notNull(),
+    reason: text('reason').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('private_note_accesses_mentorship_idx').on(t.mentorshipId)],
+)

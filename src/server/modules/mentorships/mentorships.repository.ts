@@ -1,0 +1,387 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, max, ne, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Database } from '#server/db/client.ts'
+import {
+  availabilityExceptions,
+  availabilitySlots,
+  calendarFeeds,
+  meetingFeedback,
+  meetings,
+  mentorAvailability,
+  mentorPauses,
+  mentorProfiles,
+  mentorshipActionItems,
+  mentorshipGoals,
+  mentorshipNotes,
+  mentorshipNudges,
+  mentorshipPrivateNotes,
+  mentorshipRequestNotices,
+  mentorshipRequests,
+  mentorships,
+  mentorshipSettings,
+  people,
+  personRoles,
+  privateNoteAccesses,
+} from '#server/db/schema/index.ts'
+import type { MentorshipRequestStatus, Role } from '#shared/enums.ts'
+
+export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
+
+const student = alias(people, 'student')
+const mentor = alias(people, 'mentor')
+const author = alias(people, 'author')
+
+const parties = { studentName: student.name, studentEmail: student.email, mentorName: mentor.name, mentorEmail: mentor.email }
+
+export type Parties = { studentName: string; studentEmail: string; mentorName: string; mentorEmail: string }
+export type RequestRow = typeof mentorshipRequests.$inferSelect & Parties & { mentorshipId: string | null }
+export type MentorshipRow = typeof mentorships.$inferSelect & Parties
+export type MeetingRow = typeof meetings.$inferSelect
+
+function withParties<T>(row: { row: T; studentName: string | null; studentEmail: string | null; mentorName: string | null; mentorEmail: string | null }): T & Parties {
+  return { ...row.row, studentName: row.studentName ?? '', studentEmail: row.studentEmail ?? '', mentorName: row.mentorName ?? '', mentorEmail: row.mentorEmail ?? '' }
+}
+
+export function createMentorshipsRepository(db: Database) {
+  const selectRequests = (tx: Tx = db) =>
+    tx
+      .select({ row: mentorshipRequests, ...parties, mentorshipId: mentorships.id })
+      .from(mentorshipRequests)
+      .leftJoin(student, eq(student.id, mentorshipRequests.studentId))
+      .leftJoin(mentor, eq(mentor.id, mentorshipRequests.mentorId))
+      .leftJoin(mentorships, eq(mentorships.requestId, mentorshipRequests.id))
+  const toRequest = (r: Awaited<ReturnType<ReturnType<typeof selectRequests>['where']>>[number]): RequestRow => ({ ...withParties(r), mentorshipId: r.mentorshipId })
+
+  const selectMentorships = (tx: Tx = db) =>
+    tx.select({ row: mentorships, ...parties }).from(mentorships).leftJoin(student, eq(student.id, mentorships.studentId)).leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
+
+  return {
+    // ── settings ──
+    listSettings: (tx: Tx = db) => tx.select({ key: mentorshipSettings.key, value: mentorshipSettings.value }).from(mentorshipSettings),
+
+    async upsertSetting(key: string, value: number, by: string, now: Date, tx: Tx = db) {
+      await tx
+        .insert(mentorshipSettings)
+        .values({ key, value, updatedAt: now, updatedBy: by })
+        .onConflictDoUpdate({ target: mentorshipSettings.key, set: { value, updatedAt: now, updatedBy: by } })
+    },
+
+    // ── people ──
+    /** A person with roles, directory hold and mentor profile: what listing and capacity rules need. */
+    async findPersonIncludeMentorProfile(personId: string, tx: Tx = db) {
+      const [person] = await tx
+        .select({ id: people.id, name: people.name, email: people.email, status: people.status, directoryHold: people.directoryHold, capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting })
+        .from(people)
+        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
+        .where(eq(people.id, personId))
+        .limit(1)
+      if (!person) return null
+      const roles = await tx.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId))
+      return { ...person, roles: roles.map((r) => r.role) as Role[], hasMentorProfile: person.capacity !== null }
+    },
+
+    /**
+     * Locks the mentor's profile row until the transaction ends: concurrent accepts for one
+     * mentor take turns here, so each counts the mentorships the one before it committed.
+     */
+    async lockMentorProfile(mentorId: string, tx: Tx) {
+      const [row] = await tx.select({ capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting }).from(mentorProfiles).where(eq(mentorProfiles.personId, mentorId)).for('update')
+      return row ?? null
+    },
+
+    async setAccepting(mentorId: string, accepting: boolean, now: Date, tx: Tx) {
+      await tx.update(mentorProfiles).set({ accepting, updatedAt: now }).where(eq(mentorProfiles.personId, mentorId))
+    },
+
+    async countActiveMentorships(mentorId: string, tx: Tx = db): Promise<number> {
+      const [row] = await tx.select({ n: count() }).from(mentorships).where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active')))
+      return row?.n ?? 0
+    },
+
+    /** Serialises request creation per student, so the open-request limit holds under races. */
+    async lockStudentRequests(studentId: string, tx: Tx) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`mentorship-requests:${studentId}`}, 0))`)
+    },
+
+    async countOpenRequestsSentBy(studentId: string, tx: Tx = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(mentorshipRequests)
+        .where(and(eq(mentorshipRequests.studentId, studentId), eq(mentorshipRequests.initiatedBy, 'student'), inArray(mentorshipRequests.status, ['requested', 'viewed'])))
+      return row?.n ?? 0
+    },
+
+    async hasActiveMentorshipBetween(studentId: string, mentorId: string, tx: Tx = db): Promise<boolean> {
+      const [row] = await tx.select({ id: mentorships.id }).from(mentorships).where(and(eq(mentorships.studentId, studentId), eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active'))).limit(1)
+      return row !== undefined
+    },
+
+    // ── requests ──
+    async insertRequest(values: typeof mentorshipRequests.$inferInsert, tx: Tx = db): Promise<string> {
+      const [row] = await tx.insert(mentorshipRequests).values(values).returning({ id: mentorshipRequests.id })
+      if (!row) throw new Error('Inserting the mentorship request returned no row.')
+      return row.id
+    },
+
+    async findRequestById(id: string, tx: Tx = db): Promise<RequestRow | null> {
+      const [row] = await selectRequests(tx).where(eq(mentorshipRequests.id, id)).limit(1)
+      return row ? toRequest(row) : null
+    },
+
+    async listRequestsOf(personId: string): Promise<RequestRow[]> {
+      const rows = await selectRequests()
+        .where(or(eq(mentorshipRequests.studentId, personId), eq(mentorshipRequests.mentorId, personId)))
+        .orderBy(desc(mentorshipRequests.createdAt))
+      return rows.map(toRequest)
+    },
+
+    /** Moves a request in one UPDATE guarded by its status: of two racing callers, one wins. */
+    async updateRequestIfStatus(id: string, from: readonly MentorshipRequestStatus[], values: Partial<typeof mentorshipRequests.$inferInsert>, tx: Tx = db): Promise<boolean> {
+      const rows = await tx
+        .update(mentorshipRequests)
+        .set(values)
+        .where(and(eq(mentorshipRequests.id, id), inArray(mentorshipRequests.status, [...from])))
+        .returning({ id: mentorshipRequests.id })
+      return rows.length > 0
+    },
+
+    async listOpenRequests(): Promise<(RequestRow & { reminded: boolean })[]> {
+      const rows = await selectRequests().where(inArray(mentorshipRequests.status, ['requested', 'viewed'])).orderBy(asc(mentorshipRequests.createdAt))
+      const ids = rows.map((r) => r.row.id)
+      const reminded = ids.length
+        ? await db.select({ requestId: mentorshipRequestNotices.requestId }).from(mentorshipRequestNotices).where(and(inArray(mentorshipRequestNotices.requestId, ids), eq(mentorshipRequestNotices.kind, 'reminder')))
+        : []
+      const remindedIds = new Set(reminded.map((r) => r.requestId))
+      return rows.map((r) => ({ ...toRequest(r), reminded: remindedIds.has(r.row.id) }))
+    },
+
+    /** Records a notice; false when it was already recorded (by this or another sweep). */
+    async claimRequestNotice(requestId: string, kind: 'reminder' | 'expired', now: Date, tx: Tx): Promise<boolean> {
+      const rows = await tx.insert(mentorshipRequestNotices).values({ requestId, kind, sentAt: now }).onConflictDoNothing().returning({ requestId: mentorshipRequestNotices.requestId })
+      return rows.length > 0
+    },
+
+    async listExpiryTimesOfMentor(mentorId: string, since: Date, tx: Tx = db): Promise<Date[]> {
+      const rows = await tx
+        .select({ at: mentorshipRequests.statusChangedAt })
+        .from(mentorshipRequests)
+        .where(and(eq(mentorshipRequests.mentorId, mentorId), eq(mentorshipRequests.status, 'expired'), eq(mentorshipRequests.initiatedBy, 'student'), gte(mentorshipRequests.statusChangedAt, since)))
+      return rows.map((r) => r.at)
+    },
+
+    async findLastPause(mentorId: string, tx: Tx = db): Promise<Date | null> {
+      const [row] = await tx.select({ at: max(mentorPauses.pausedAt) }).from(mentorPauses).where(eq(mentorPauses.mentorId, mentorId))
+      return row?.at ?? null
+    },
+
+    async insertPause(mentorId: string, now: Date, expiredCount: number, tx: Tx) {
+      await tx.insert(mentorPauses).values({ mentorId, pausedAt: now, expiredCount })
+    },
+
+    // ── mentorships ──
+    async insertMentorship(values: typeof mentorships.$inferInsert, tx: Tx): Promise<string> {
+      const [row] = await tx.insert(mentorships).values(values).returning({ id: mentorships.id })
+      if (!row) throw new Error('Inserting the mentorship returned no row.')
+      return row.id
+    },
+
+    async findMentorshipById(id: string, tx: Tx = db): Promise<MentorshipRow | null> {
+      const [row] = await selectMentorships(tx).where(eq(mentorships.id, id)).limit(1)
+      return row ? withParties(row) : null
+    },
+
+    async listMentorshipsOf(personId: string): Promise<MentorshipRow[]> {
+      const rows = await selectMentorships()
+        .where(or(eq(mentorships.studentId, personId), eq(mentorships.mentorId, personId)))
+        .orderBy(desc(mentorships.startedAt))
+      return rows.map(withParties)
+    },
+
+    async updateMentorshipIfActive(id: string, values: Partial<typeof mentorships.$inferInsert>, tx: Tx = db): Promise<boolean> {
+      const rows = await tx.update(mentorships).set(values).where(and(eq(mentorships.id, id), eq(mentorships.status, 'active'))).returning({ id: mentorships.id })
+      return rows.length > 0
+    },
+
+    /** Active mentorships with the start of their last meeting that has begun (for nudges). */
+    async listActiveWithLastMeeting(now: Date): Promise<(MentorshipRow & { lastMeetingAt: Date | null })[]> {
+      const last = db
+        .select({ mentorshipId: meetings.mentorshipId, lastMeetingAt: max(meetings.startAt).as('last_meeting_at') })
+        .from(meetings)
+        .where(and(ne(meetings.status, 'cancelled'), lte(meetings.startAt, now)))
+        .groupBy(meetings.mentorshipId)
+        .as('last')
+      const rows = await db
+        .select({ row: mentorships, ...parties, lastMeetingAt: last.lastMeetingAt })
+        .from(mentorships)
+        .leftJoin(student, eq(student.id, mentorships.studentId))
+        .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
+        .leftJoin(last, eq(last.mentorshipId, mentorships.id))
+        .where(eq(mentorships.status, 'active'))
+        .orderBy(asc(mentorships.startedAt))
+      return rows.map((r) => ({ ...withParties(r), lastMeetingAt: r.lastMeetingAt ? new Date(r.lastMeetingAt as unknown as string) : null }))
+    },
+
+    async claimNudge(mentorshipId: string, quietSince: Date, now: Date, tx: Tx): Promise<boolean> {
+      const rows = await tx.insert(mentorshipNudges).values({ mentorshipId, quietSince, sentAt: now }).onConflictDoNothing().returning({ id: mentorshipNudges.mentorshipId })
+      return rows.length > 0
+    },
+
+    // ── goals, action items, notes ──
+    listGoals: (mentorshipId: string) => db.select().from(mentorshipGoals).where(eq(mentorshipGoals.mentorshipId, mentorshipId)).orderBy(asc(mentorshipGoals.createdAt)),
+    async insertGoal(values: typeof mentorshipGoals.$inferInsert, tx: Tx = db) {
+      await tx.insert(mentorshipGoals).values(values)
+    },
+    async updateGoal(mentorshipId: string, goalId: string, values: Partial<typeof mentorshipGoals.$inferInsert>, tx: Tx = db): Promise<boolean> {
+      const rows = await tx.update(mentorshipGoals).set(values).where(and(eq(mentorshipGoals.id, goalId), eq(mentorshipGoals.mentorshipId, mentorshipId))).returning({ id: mentorshipGoals.id })
+      return rows.length > 0
+    },
+
+    listActionItems: (mentorshipId: string) => db.select().from(mentorshipActionItems).where(eq(mentorshipActionItems.mentorshipId, mentorshipId)).orderBy(asc(mentorshipActionItems.createdAt)),
+    async insertActionItem(values: typeof mentorshipActionItems.$inferInsert, tx: Tx = db) {
+      await tx.insert(mentorshipActionItems).values(values)
+    },
+    async updateActionItem(mentorshipId: string, itemId: string, values: Partial<typeof mentorshipActionItems.$inferInsert>, tx: Tx = db): Promise<boolean> {
+      const rows = await tx
+        .update(mentorshipActionItems)
+        .set(values)
+        .where(and(eq(mentorshipActionItems.id, itemId), eq(mentorshipActionItems.mentorshipId, mentorshipId)))
+        .returning({ id: mentorshipActionItems.id })
+      return rows.length > 0
+    },
+
+    listSharedNotes: (mentorshipId: string) =>
+      db
+        .select({ id: mentorshipNotes.id, authorId: mentorshipNotes.authorId, authorName: author.name, body: mentorshipNotes.body, createdAt: mentorshipNotes.createdAt })
+        .from(mentorshipNotes)
+        .leftJoin(author, eq(author.id, mentorshipNotes.authorId))
+        .where(eq(mentorshipNotes.mentorshipId, mentorshipId))
+        .orderBy(asc(mentorshipNotes.createdAt)),
+    async insertSharedNote(values: typeof mentorshipNotes.$inferInsert, tx: Tx = db) {
+      await tx.insert(mentorshipNotes).values(values)
+    },
+    async insertPrivateNote(values: typeof mentorshipPrivateNotes.$inferInsert, tx: Tx = db) {
+      await tx.insert(mentorshipPrivateNotes).values(values)
+    },
+    /** One writer's own private notes: the only read of private notes besides the audited admin access. */
+    findPrivateNotesByAuthor: (mentorshipId: string, authorId: string) =>
+      db
+        .select({ id: mentorshipPrivateNotes.id, authorId: mentorshipPrivateNotes.authorId, authorName: author.name, body: mentorshipPrivateNotes.body, createdAt: mentorshipPrivateNotes.createdAt })
+        .from(mentorshipPrivateNotes)
+        .leftJoin(author, eq(author.id, mentorshipPrivateNotes.authorId))
+        .where(and(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId), eq(mentorshipPrivateNotes.authorId, authorId)))
+        .orderBy(asc(mentorshipPrivateNotes.createdAt)),
+    findAllPrivateNotesForAuditedAccess: (mentorshipId: string) =>
+      db
+        .select({ id: mentorshipPrivateNotes.id, authorId: mentorshipPrivateNotes.authorId, authorName: author.name, body: mentorshipPrivateNotes.body, createdAt: mentorshipPrivateNotes.createdAt })
+        .from(mentorshipPrivateNotes)
+        .leftJoin(author, eq(author.id, mentorshipPrivateNotes.authorId))
+        .where(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId))
+        .orderBy(asc(mentorshipPrivateNotes.createdAt)),
+
+    async insertPrivateNoteAccess(values: typeof privateNoteAccesses.$inferInsert, tx: Tx): Promise<string> {
+      const [row] = await tx.insert(privateNoteAccesses).values(values).returning({ id: privateNoteAccesses.id })
+      if (!row) throw new Error('Recording the access returned no row.')
+      return row.id
+    },
+
+    /** Mentorship ids with a meeting still to come (not cancelled): not quiet, whatever the past. */
+    async listMentorshipsWithUpcomingMeeting(now: Date): Promise<Set<string>> {
+      const rows = await db.selectDistinct({ id: meetings.mentorshipId }).from(meetings).where(and(ne(meetings.status, 'cancelled'), gte(meetings.startAt, now)))
+      return new Set(rows.map((r) => r.id))
+    },
+
+    // ── availability ──
+    async findAvailability(mentorId: string, tx: Tx = db) {
+      const [settings] = await tx.select().from(mentorAvailability).where(eq(mentorAvailability.mentorId, mentorId)).limit(1)
+      const slots = await tx.select().from(availabilitySlots).where(eq(availabilitySlots.mentorId, mentorId)).orderBy(asc(availabilitySlots.weekday), asc(availabilitySlots.startTime))
+      const exceptions = await tx.select({ date: availabilityExceptions.date }).from(availabilityExceptions).where(eq(availabilityExceptions.mentorId, mentorId)).orderBy(asc(availabilityExceptions.date))
+      return { timeZone: settings?.timeZone ?? null, slots, exceptions: exceptions.map((e) => e.date) }
+    },
+
+    async replaceAvailability(mentorId: string, timeZone: string, slots: Omit<typeof availabilitySlots.$inferInsert, 'mentorId'>[], exceptions: string[], now: Date, tx: Tx) {
+      await tx.insert(mentorAvailability).values({ mentorId, timeZone, updatedAt: now }).onConflictDoUpdate({ target: mentorAvailability.mentorId, set: { timeZone, updatedAt: now } })
+      await tx.delete(availabilitySlots).where(eq(availabilitySlots.mentorId, mentorId))
+      await tx.delete(availabilityExceptions).where(eq(availabilityExceptions.mentorId, mentorId))
+      if (slots.length) await tx.insert(availabilitySlots).values(slots.map((s) => ({ ...s, mentorId })))
+      const dates = [...new Set(exceptions)]
+      if (dates.length) await tx.insert(availabilityExceptions).values(dates.map((date) => ({ mentorId, date })))
+    },
+
+    // ── meetings ──
+    async insertMeeting(values: typeof meetings.$inferInsert, tx: Tx): Promise<string> {
+      const [row] = await tx.insert(meetings).values(values).returning({ id: meetings.id })
+      if (!row) throw new Error('Inserting the meeting returned no row.')
+      return row.id
+    },
+    async findMeetingById(id: string, tx: Tx = db): Promise<MeetingRow | null> {
+      const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).limit(1)
+      return row ?? null
+    },
+    listMeetingsOfMentorship: (mentorshipId: string) => db.select().from(meetings).where(eq(meetings.mentorshipId, mentorshipId)).orderBy(asc(meetings.startAt)),
+    /** The mentor's meetings that are not cancelled, overlapping [from, to): busy time. */
+    listBusyOfMentor: (mentorId: string, from: Date, to: Date) =>
+      db
+        .select({ startAt: meetings.startAt, endAt: meetings.endAt })
+        .from(meetings)
+        .where(and(eq(meetings.mentorId, mentorId), ne(meetings.status, 'cancelled'), lt(meetings.startAt, to), gte(meetings.endAt, from))),
+    async updateMeeting(id: string, expectedSequence: number, values: Partial<typeof meetings.$inferInsert>, tx: Tx): Promise<boolean> {
+      const rows = await tx
+        .update(meetings)
+        .set(values)
+        .where(and(eq(meetings.id, id), eq(meetings.sequence, expectedSequence), ne(meetings.status, 'cancelled')))
+        .returning({ id: meetings.id })
+      return rows.length > 0
+    },
+    /** Every meeting of a person's mentorships, either side, with both parties: their calendar feed. */
+    async listMeetingsOfPerson(personId: string) {
+      const rows = await db
+        .select({ meeting: meetings, ...parties })
+        .from(meetings)
+        .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
+        .leftJoin(student, eq(student.id, mentorships.studentId))
+        .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
+        .where(or(eq(mentorships.studentId, personId), eq(mentorships.mentorId, personId)))
+        .orderBy(asc(meetings.startAt))
+      return rows.map((r) => ({ ...r.meeting, studentName: r.studentName ?? '', studentEmail: r.studentEmail ?? '', mentorName: r.mentorName ?? '', mentorEmail: r.mentorEmail ?? '' }))
+    },
+    /** A mentor's confirmed meetings that have ended: their mentoring hours. */
+    listHeldMeetingsOfMentor: (mentorId: string, now: Date) =>
+      db
+        .select({ mentorshipId: meetings.mentorshipId, startAt: meetings.startAt, endAt: meetings.endAt, locationKind: meetings.locationKind, kind: mentorships.kind })
+        .from(meetings)
+        .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
+        .where(and(eq(meetings.mentorId, mentorId), eq(meetings.status, 'confirmed'), lte(meetings.endAt, now)))
+        .orderBy(asc(meetings.startAt)),
+
+    async insertFeedback(values: typeof meetingFeedback.$inferInsert, tx: Tx = db): Promise<boolean> {
+      const rows = await tx.insert(meetingFeedback).values(values).onConflictDoNothing().returning({ id: meetingFeedback.meetingId })
+      return rows.length > 0
+    },
+    listFeedbackGivenBy: (personId: string, meetingIds: string[]) =>
+      meetingIds.length ? db.select({ meetingId: meetingFeedback.meetingId }).from(meetingFeedback).where(and(eq(meetingFeedback.personId, personId), inArray(meetingFeedback.meetingId, meetingIds))) : Promise.resolve([]),
+    listFeedback: (limit: number) =>
+      db
+        .select({ meetingId: meetingFeedback.meetingId, mentorshipId: meetings.mentorshipId, personId: meetingFeedback.personId, personName: author.name, rating: meetingFeedback.rating, comment: meetingFeedback.comment, createdAt: meetingFeedback.createdAt, meetingStartAt: meetings.startAt })
+        .from(meetingFeedback)
+        .innerJoin(meetings, eq(meetings.id, meetingFeedback.meetingId))
+        .leftJoin(author, eq(author.id, meetingFeedback.personId))
+        .orderBy(desc(meetingFeedback.createdAt))
+        .limit(limit),
+
+    // ── calendar feeds ──
+    async replaceCalendarFeed(personId: string, tokenHash: string, now: Date, tx: Tx = db) {
+      await tx.insert(calendarFeeds).values({ personId, tokenHash, createdAt: now }).onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash, createdAt: now } })
+    },
+    async findCalendarFeedOwner(tokenHash: string) {
+      const [row] = await db
+        .select({ personId: calendarFeeds.personId, name: people.name, status: people.status })
+        .from(calendarFeeds)
+        .innerJoin(people, eq(people.id, calendarFeeds.personId))
+        .where(eq(calendarFeeds.tokenHash, tokenHash))
+        .limit(1)
+      return row ?? null
+    },
+  }
+}
+
+export type MentorshipsRepository = ReturnType<typeof createMentorshipsRepository>
