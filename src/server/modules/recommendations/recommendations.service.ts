@@ -27,6 +27,8 @@ export type RecommendationsOptions = {
   demandMaxAgeMs?: number
   /** How many places on each student's list count as "on screen" for the demand estimate. */
   demandListLength?: number
+  /** At most this many students' lists are computed for the estimate; counts are scaled to the class. */
+  demandSampleMax?: number
 }
 
 export type RecommendationsDeps = { repo: RecommendationsRepository; audit: AuditService; clock: Clock; options?: RecommendationsOptions }
@@ -101,6 +103,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const limits: CandidateLimits = { ...DEFAULT_CANDIDATE_LIMITS, ...deps.options?.candidateLimits }
   const demandMaxAgeMs = deps.options?.demandMaxAgeMs ?? 15 * 60_000
   const demandListLength = deps.options?.demandListLength ?? 5
+  const demandSampleMax = deps.options?.demandSampleMax ?? 300
   const pool = new MentorPool()
   const appliedRevision = new Map<string, number>()
   let refreshing: Promise<void> | null = null
@@ -190,26 +193,34 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   }
 
   /**
-   * The demand estimate: for every active student, the mentors in the top `demandListLength`
-   * of their list before any load spreading, counted. Yields between students so requests are
-   * not held up; a failed run leaves the previous estimate in place.
+   * The demand estimate: for active students, the mentors in the top `demandListLength` of
+   * their list before any load spreading, counted. Past `demandSampleMax` students, an evenly
+   * spread sample of them is computed and the counts scaled to the whole class, so the cost is
+   * bounded. Yields after every student so requests are not held up; a failed run leaves the
+   * previous estimate in place. Returns how many students' lists were computed.
    */
-  async function refreshDemand(): Promise<void> {
+  async function refreshDemand(): Promise<number> {
     await catchUp()
     const students = await repo.listActiveStudentProfiles()
+    const step = Math.max(1, students.length / Math.max(1, demandSampleMax))
+    const sample = students.length <= demandSampleMax ? students : Array.from({ length: demandSampleMax }, (_, i) => students[Math.floor(i * step)]).filter((s) => s !== undefined)
+    const scale = sample.length > 0 ? students.length / sample.length : 1
     const counts: Record<string, number> = {}
-    for (const [i, profile] of students.entries()) {
+    for (const profile of sample) {
       // Without a viewer no identity is passed: the estimate never depends on identity.
       const { ranked } = await rank(profile, null, demandListLength, false)
       for (const r of ranked) counts[r.mentorId] = (counts[r.mentorId] ?? 0) + 1
-      if (i % 25 === 24) await new Promise((resolve) => setImmediate(resolve))
+      await new Promise((resolve) => setImmediate(resolve))
     }
+    for (const key of Object.keys(counts)) counts[key] = Math.round((counts[key] ?? 0) * scale)
     demand = { counts, computedAt: clock.now().getTime() }
+    return sample.length
   }
 
   function refreshDemandIfStale(): void {
     if (demandRun || (demand && clock.now().getTime() - demand.computedAt < demandMaxAgeMs)) return
     demandRun = refreshDemand()
+      .then(() => undefined)
       .catch(() => undefined)
       .finally(() => {
         demandRun = null
