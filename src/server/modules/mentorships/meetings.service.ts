@@ -59,10 +59,9 @@ export function createMeetingsService(deps: MeetingsDeps) {
     }
   }
 
-  /** The invite to both sides, in the transaction of the change. */
-  async function sendInvites(meeting: MeetingRow, mentorship: MentorshipRow, change: 'new' | 'updated' | 'cancelled', tx: Tx) {
+  /** The invite to both sides, in the transaction of the change (`zone`: read before it began). */
+  async function sendInvites(meeting: MeetingRow, mentorship: MentorshipRow, change: 'new' | 'updated' | 'cancelled', zone: string, tx: Tx) {
     const ics = meetingInvite(calendarMeeting(meeting, mentorship))
-    const zone = await mentorZone(mentorship.mentorId)
     const at = when(meeting.startAt, zone)
     const where = locationText(meeting.locationKind, meeting.locationDetail)
     const link = mentorshipLink(mentorship.id)
@@ -178,6 +177,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
         locationDetail = input.locationDetail ?? ''
       }
       const status = input.mode === 'book' ? 'confirmed' : 'proposed'
+      const zone = await mentorZone(row.mentorId)
       const id = await db
         .transaction(async (tx) => {
           const id = await repo.insertMeeting(
@@ -186,10 +186,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
           )
           const meeting = await repo.findMeetingById(id, tx)
           if (!meeting) throw new Error('The new meeting vanished.')
-          if (status === 'confirmed') await sendInvites(meeting, row, 'new', tx)
+          if (status === 'confirmed') await sendInvites(meeting, row, 'new', zone, tx)
           else {
             const other = side === 'student' ? { name: row.mentorName, email: row.mentorEmail } : { name: row.studentName, email: row.studentEmail }
-            await notifications.enqueue(meetingProposedEmail(other.email, other.name, actor.name, when(startAt, await mentorZone(row.mentorId)), mentorshipLink(row.id)), tx)
+            await notifications.enqueue(meetingProposedEmail(other.email, other.name, actor.name, when(startAt, zone), mentorshipLink(row.id)), tx)
           }
           await audit.record({ actorId: actor.personId, action: `meeting.${status === 'confirmed' ? 'booked' : 'proposed'}`, objectType: 'meeting', objectId: id }, meta, tx)
           return id
@@ -209,9 +209,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
       if (meeting.status !== 'proposed') throw new AppError('CONFLICT', 'Only a proposed meeting can be confirmed.')
       if (meeting.proposedBy === actor.personId) throw new AppError('FORBIDDEN', 'The other side confirms a time you proposed.')
       if (mentorship.status !== 'active') throw new AppError('CONFLICT', 'This mentorship is closed.')
+      const zone = await mentorZone(mentorship.mentorId)
       const updated = await db.transaction(async (tx) => {
         const updated = await change(meeting, { status: 'confirmed' }, tx)
-        await sendInvites(updated, mentorship, 'new', tx)
+        await sendInvites(updated, mentorship, 'new', zone, tx)
         await audit.record({ actorId: actor.personId, action: 'meeting.confirmed', objectType: 'meeting', objectId: meeting.id }, meta, tx)
         return updated
       })
@@ -226,6 +227,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const startAt = new Date(input.startAt)
       if (startAt <= clock.now()) throw new AppError('VALIDATION_FAILED', 'Choose a time in the future.', { startAt: 'This time has passed.' })
       const minutes = input.durationMinutes ?? Math.round((meeting.endAt.getTime() - meeting.startAt.getTime()) / 60_000)
+      const zone = await mentorZone(mentorship.mentorId)
       const updated = await db.transaction(async (tx) => {
         const updated = await change(
           meeting,
@@ -237,7 +239,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
           },
           tx,
         )
-        if (updated.status === 'confirmed') await sendInvites(updated, mentorship, 'updated', tx)
+        if (updated.status === 'confirmed') await sendInvites(updated, mentorship, 'updated', zone, tx)
         await audit.record({ actorId: actor.personId, action: 'meeting.rescheduled', objectType: 'meeting', objectId: meeting.id }, meta, tx)
         return updated
       })
@@ -249,9 +251,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const { meeting, mentorship } = await loadMeeting(actor, meetingId)
       if (meeting.status === 'cancelled') throw new AppError('CONFLICT', 'This meeting is already cancelled.')
       const wasConfirmed = meeting.status === 'confirmed'
+      const zone = await mentorZone(mentorship.mentorId)
       const updated = await db.transaction(async (tx) => {
         const updated = await change(meeting, { status: 'cancelled' }, tx)
-        if (wasConfirmed) await sendInvites(updated, mentorship, 'cancelled', tx)
+        if (wasConfirmed) await sendInvites(updated, mentorship, 'cancelled', zone, tx)
         await audit.record({ actorId: actor.personId, action: 'meeting.cancelled', objectType: 'meeting', objectId: meeting.id }, meta, tx)
         return updated
       })
