@@ -190,6 +190,7 @@ describe('capacity under concurrency', () => {
       const active = await t.db.select().from(mentorships).where(and(eq(mentorships.mentorId, m.person.id), eq(mentorships.status, 'active')))
       expect(active).toHaveLength(2)
       expect(await t.services.mentorships.openPlaces(m.person.id)).toBe(0)
+      expect((await t.services.mentorships.openPlacesOf([m.person.id, mentor.person.id])).get(m.person.id)).toBe(0)
     }
   })
 })

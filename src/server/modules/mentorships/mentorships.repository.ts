@@ -98,6 +98,23 @@ export function createMentorshipsRepository(db: Database) {
       return row?.n ?? 0
     },
 
+    /** Capacity and active mentorships of many mentors at once (for the directory's lists). */
+    async listCapacities(mentorIds: readonly string[]): Promise<{ mentorId: string; capacity: number; active: number }[]> {
+      if (mentorIds.length === 0) return []
+      const active = db
+        .select({ mentorId: mentorships.mentorId, n: count().as('n') })
+        .from(mentorships)
+        .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...mentorIds])))
+        .groupBy(mentorships.mentorId)
+        .as('active')
+      const rows = await db
+        .select({ mentorId: mentorProfiles.personId, capacity: mentorProfiles.capacity, active: active.n })
+        .from(mentorProfiles)
+        .leftJoin(active, eq(active.mentorId, mentorProfiles.personId))
+        .where(inArray(mentorProfiles.personId, [...mentorIds]))
+      return rows.map((r) => ({ mentorId: r.mentorId, capacity: r.capacity, active: Number(r.active ?? 0) }))
+    },
+
     /** Serialises request creation per student, so the open-request limit holds under races. */
     async lockStudentRequests(studentId: string, tx: Tx) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`mentorship-requests:${studentId}`}, 0))`)

@@ -255,7 +255,14 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
   }
 
   return {
+    /** Open places of one mentor: capacity − active mentorships, never below 0. */
     openPlaces: (mentorId: string) => openPlaces(mentorId),
+
+    /** Open places of many mentors in one query (mentors without a profile are absent). */
+    async openPlacesOf(mentorIds: readonly string[]): Promise<Map<string, number>> {
+      const rows = await repo.listCapacities(mentorIds)
+      return new Map(rows.map((r) => [r.mentorId, Math.max(0, r.capacity - r.active)]))
+    },
 
     async getSettings(): Promise<MentorshipSettingsView> {
       return loadSettings()
