@@ -79,6 +79,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     services.mentorships
       .sweepRequests()
       .then(() => services.mentorships.sweepQuietMentorships())
+      .then(() => services.meetings.sendMeetingFollowUps())
       .catch((error: unknown) => console.error('preceptor: mentorship sweep failed:', error))
   }, 10 * 60_000)
 

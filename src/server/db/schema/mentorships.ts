@@ -297,3 +297,11 @@ export const privateNoteAccesses = pgTable(
   },
   (t) => [index('private_note_accesses_mentorship_idx').on(t.mentorshipId)],
 )
+
+/** The one "how did it go?" prompt after a meeting ends (log what was discussed, give feedback). */
+export const meetingFollowUps = pgTable('meeting_follow_ups', {
+  meetingId: uuid('meeting_id')
+    .primaryKey()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+})

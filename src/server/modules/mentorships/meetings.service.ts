@@ -11,7 +11,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { expandAvailability } from './domain/availability.ts'
 import { calendarFeed, locationText, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
 import { isValidTimeZone } from './domain/time-zones.ts'
-import { meetingInviteEmail, meetingProposedEmail } from './mentorships-emails.ts'
+import { meetingFollowUpEmail, meetingInviteEmail, meetingProposedEmail } from './mentorships-emails.ts'
 import { sideOf } from './mentorships.policy.ts'
 import type { MeetingRow, MentorshipRow, MentorshipsRepository, Tx } from './mentorships.repository.ts'
 import { isUniqueViolation, type MentorshipsService } from './mentorships.service.ts'
@@ -271,6 +271,26 @@ export function createMeetingsService(deps: MeetingsDeps) {
         await audit.record({ actorId: actor.personId, action: 'meeting.feedback-given', objectType: 'meeting', objectId: meeting.id }, meta, tx)
       })
       return { ok: true }
+    },
+
+    /**
+     * After a confirmed meeting ends, both sides get one prompt to log what was discussed and to
+     * give the program feedback. Claimed per meeting (`meeting_follow_ups`), so never sent twice;
+     * meetings that ended more than a week before the sweep are left alone.
+     */
+    async sendMeetingFollowUps(now: Date = clock.now()): Promise<number> {
+      let sent = 0
+      for (const m of await repo.listMeetingsAwaitingFollowUp(new Date(now.getTime() - 7 * 86_400_000), now)) {
+        const claimed = await db.transaction(async (tx) => {
+          if (!(await repo.claimFollowUp(m.id, now, tx))) return false
+          const link = mentorshipLink(m.mentorshipId)
+          await notifications.enqueue(meetingFollowUpEmail(m.studentEmail, m.studentName, m.mentorName, link), tx)
+          await notifications.enqueue(meetingFollowUpEmail(m.mentorEmail, m.mentorName, m.studentName, link), tx)
+          return true
+        })
+        if (claimed) sent++
+      }
+      return sent
     },
 
     /** A new secret feed URL; any earlier one stops working. Only the hash is stored. */

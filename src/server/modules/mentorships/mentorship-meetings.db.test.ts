@@ -155,6 +155,14 @@ describe('availability and meetings', () => {
     const view = (await t.request('GET', `/api/mentorships/${mentorshipId}`, { cookie: student.cookie })).json
     const held = view.meetings.find((m: { status: string }) => m.status === 'confirmed')
     expect(view.mentoringMinutes).toBe(45)
+    // One "how did it go?" prompt to each side, however many sweeps run.
+    const prompts = await Promise.all([t.services.meetings.sendMeetingFollowUps(), t.services.meetings.sendMeetingFollowUps()])
+    expect(prompts[0] + prompts[1]).toBe(1)
+    expect(await t.services.meetings.sendMeetingFollowUps()).toBe(0)
+    for (const a of [student, mentor]) {
+      const followUps = (await t.db.select().from(outbox).where(eq(outbox.toAddress, a.person.email))).filter((e) => e.kind === 'meeting.follow-up')
+      expect(followUps).toHaveLength(1)
+    }
     expect((await t.request('POST', `/api/meetings/${held.id}/feedback`, { cookie: student.cookie, body: { rating: 5, comment: 'Very helpful' } })).status).toBe(200)
     expect((await t.request('POST', `/api/meetings/${held.id}/feedback`, { cookie: student.cookie, body: { rating: 4 } })).status).toBe(409)
     expect((await t.request('GET', `/api/mentorships/${mentorshipId}`, { cookie: mentor.cookie })).text).not.toContain('Very helpful')

@@ -95,3 +95,12 @@ export function meetingInviteEmail(to: string, toName: string, otherName: string
   const body = change === 'cancelled' ? `Your meeting with ${otherName} on ${when} is cancelled.` : `Your meeting with ${otherName}: ${when}, ${where}. The attached invite adds it to your calendar.`
   return { to, kind: `meeting.${change}`, subject, text: `Hello ${toName},\n\n${body}\n\n${link}\n`, attachments: [attachment] }
 }
+
+export function meetingFollowUpEmail(to: string, toName: string, otherName: string, link: string): EmailToQueue {
+  return {
+    to,
+    kind: 'meeting.follow-up',
+    subject: `How did your meeting with ${otherName} go?`,
+    text: `Hello ${toName},\n\nWhile it is fresh: log what you discussed and any action items (as a shared note, or a private one only you can read), and tell the program in a minute how it went — your feedback is never shown to ${otherName}.\n\n${link}\n`,
+  }
+}

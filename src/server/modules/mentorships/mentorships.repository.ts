@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, max, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#server/db/client.ts'
 import {
@@ -6,6 +6,7 @@ import {
   availabilitySlots,
   calendarFeeds,
   meetingFeedback,
+  meetingFollowUps,
   meetings,
   mentorAvailability,
   mentorPauses,
@@ -369,6 +370,24 @@ export function createMentorshipsRepository(db: Database) {
         .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
         .where(and(eq(meetings.mentorId, mentorId), eq(meetings.status, 'confirmed'), lte(meetings.endAt, now)))
         .orderBy(asc(meetings.startAt)),
+
+    /** Confirmed meetings that ended in [since, now) with no follow-up prompt yet, with both parties. */
+    async listMeetingsAwaitingFollowUp(since: Date, now: Date) {
+      const rows = await db
+        .select({ meeting: meetings, ...parties })
+        .from(meetings)
+        .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
+        .leftJoin(student, eq(student.id, mentorships.studentId))
+        .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
+        .leftJoin(meetingFollowUps, eq(meetingFollowUps.meetingId, meetings.id))
+        .where(and(eq(meetings.status, 'confirmed'), gte(meetings.endAt, since), lte(meetings.endAt, now), isNull(meetingFollowUps.meetingId)))
+        .orderBy(asc(meetings.endAt))
+      return rows.map((r) => ({ ...r.meeting, studentName: r.studentName ?? '', studentEmail: r.studentEmail ?? '', mentorName: r.mentorName ?? '', mentorEmail: r.mentorEmail ?? '' }))
+    },
+    async claimFollowUp(meetingId: string, now: Date, tx: Tx): Promise<boolean> {
+      const rows = await tx.insert(meetingFollowUps).values({ meetingId, sentAt: now }).onConflictDoNothing().returning({ id: meetingFollowUps.meetingId })
+      return rows.length > 0
+    },
 
     async insertFeedback(values: typeof meetingFeedback.$inferInsert, tx: Tx = db): Promise<boolean> {
       const rows = await tx.insert(meetingFeedback).values(values).onConflictDoNothing().returning({ id: meetingFeedback.meetingId })
