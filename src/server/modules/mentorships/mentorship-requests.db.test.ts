@@ -195,6 +195,36 @@ describe('capacity under concurrency', () => {
   })
 })
 
+describe('accepts racing the expiry sweep', () => {
+  it('[capacity-race] each request ends accepted or expired, never both, never a 500, never over capacity', async () => {
+    const m = await mentorWith(2)
+    const requests = []
+    for (let i = 0; i < 4; i++) requests.push(await askOk(await newStudent(), m.person.id))
+    const expiry = new Date(START.getTime() + 14 * 86_400_000)
+    t.clock.set(new Date(expiry.getTime() - 1_000))
+    const cookie = await t.sessionCookie(m.person.id)
+    const [answers] = await Promise.all([
+      Promise.all(requests.map((r) => t.request('POST', `/api/mentorship-requests/${r.id}/accept`, { cookie }))),
+      t.services.mentorships.sweepRequests(expiry),
+      t.services.mentorships.sweepRequests(expiry),
+    ])
+    for (const a of answers) expect([200, 409], a.text).toContain(a.status)
+    const finals = await Promise.all(requests.map(async (r) => (await t.request('GET', `/api/mentorship-requests/${r.id}`, { cookie })).json.status as string))
+    for (const status of finals) expect(['accepted', 'expired']).toContain(status)
+    expect(finals.filter((s) => s === 'accepted').length).toBe(answers.filter((a) => a.status === 200).length)
+    expect(finals.filter((s) => s === 'accepted').length).toBeLessThanOrEqual(2)
+    const active = await t.db.select().from(mentorships).where(and(eq(mentorships.mentorId, m.person.id), eq(mentorships.status, 'active')))
+    expect(active.length).toBe(finals.filter((s) => s === 'accepted').length)
+    // Once the clock passes the expiry, an accept is refused even before a sweep ran.
+    const lateMentor = await mentorWith(2)
+    const late = await askOk(await newStudent(), lateMentor.person.id)
+    t.clock.set(new Date(t.clock.now().getTime() + 15 * 86_400_000))
+    const refused = await t.request('POST', `/api/mentorship-requests/${late.id}/accept`, { cookie: await t.sessionCookie(lateMentor.person.id) })
+    expect(refused.status).toBe(409)
+    expect(refused.json.error.message).toContain('expired')
+  })
+})
+
 describe('invalidation', () => {
   it('a mentor who is disabled: their open requests are invalidated by the sweep and the student told', async () => {
     const s = await newStudent()

@@ -320,6 +320,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       if (sideOf(actor, row) !== answeringSide(row.initiatedBy)) throw new AppError('FORBIDDEN', 'Only the person asked may accept.')
       if (!requestTransition(row.status, 'accept')) throw new AppError('CONFLICT', `This request is ${row.status}; it cannot be accepted now.`)
       const now = clock.now()
+      if (now >= row.expiresAt) throw new AppError('CONFLICT', 'This request has expired; it can no longer be accepted.')
       await db.transaction(async (tx) => {
         const profile = await repo.lockMentorProfile(row.mentorId, tx)
         const mentor = await repo.findPersonIncludeMentorProfile(row.mentorId, tx)
@@ -395,14 +396,15 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
           if (sent) counts.reminded++
         } else if (action === 'expire') {
           const result = await db.transaction(async (tx) => {
+            // The mentor's profile row first, as accepting takes it (then the request row, then
+            // the audit chain): the same lock order everywhere, so sweeps and accepts never
+            // deadlock; and two sweeps cannot both pause the mentor.
+            const profile = await repo.lockMentorProfile(row.mentorId, tx)
             const moved = await repo.updateRequestIfStatus(row.id, OPEN_REQUEST_STATUSES, { status: 'expired', statusChangedAt: now }, tx)
             if (!moved || !(await repo.claimRequestNotice(row.id, 'expired', now, tx))) return { expired: false, paused: false }
             await notifications.enqueue(requestExpiredEmail(asker.email, asker.name, answerer.name, directoryLink), tx)
             await audit.record({ actorId: null, action: 'mentorship.expired', objectType: 'mentorship-request', objectId: row.id }, null, tx)
-            if (row.initiatedBy !== 'student') return { expired: true, paused: false }
-            // Pausing: under the mentor's profile lock, so two sweeps cannot both pause.
-            const profile = await repo.lockMentorProfile(row.mentorId, tx)
-            if (!profile?.accepting) return { expired: true, paused: false }
+            if (row.initiatedBy !== 'student' || !profile?.accepting) return { expired: true, paused: false }
             const expiredAt = await repo.listExpiryTimesOfMentor(row.mentorId, new Date(now.getTime() - settings.pauseWindowDays * DAY_MS), tx)
             const lastPause = await repo.findLastPause(row.mentorId, tx)
             if (!shouldPauseMentor(expiredAt, lastPause, now, settings)) return { expired: true, paused: false }
