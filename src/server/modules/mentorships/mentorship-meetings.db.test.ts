@@ -171,7 +171,7 @@ describe('availability and meetings', () => {
 
     const csv = await t.request('GET', '/api/mentorships/hours.csv', { cookie: mentor.cookie })
     expect(csv.headers.get('content-type')).toContain('text/csv')
-    expect(csv.text).toBe('date,start_utc,mentee,mentorship_kind,location,minutes,hours\r\n2026-10-22,2026-10-22T18:00:00.000Z,Mentee 1,ongoing,phone,45,0.75\r\nTotal,,1 mentees,,,45,0.75\r\n')
+    expect(csv.text).toBe('date,start_utc,mentee,mentorship_kind,location,minutes,hours\r\n2026-10-22,2026-10-22T18:00:00.000Z,Mentee 1,ongoing,phone,45,0.75\r\nTotal,,1 mentee,,,45,0.75\r\n')
     expect(csv.text).not.toContain(student.person.name)
 
     const closed = await t.request('POST', `/api/mentorships/${mentorshipId}/close`, { cookie: student.cookie, body: { reason: 'goals-met', thankYouNote: 'Thank you for everything.' } })

@@ -548,7 +548,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         return [day(m.startAt), m.startAt.toISOString(), `Mentee ${numbers.get(m.mentorshipId)}`, m.kind, m.locationKind, minutes, (minutes / 60).toFixed(2)]
       })
       const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
-      rows.push(['Total', '', `${numbers.size} mentees`, '', '', total, (total / 60).toFixed(2)])
+      rows.push(['Total', '', `${numbers.size} mentee${numbers.size === 1 ? '' : 's'}`, '', '', total, (total / 60).toFixed(2)])
       return toCsv(['date', 'start_utc', 'mentee', 'mentorship_kind', 'location', 'minutes', 'hours'], rows)
     },
 
