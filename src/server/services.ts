@@ -42,10 +42,12 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
   const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
-  const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit })
-  const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock })
   const mentorshipsRepo = createMentorshipsRepository(db)
   const mentorships = createMentorshipsService({ db, repo: mentorshipsRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
+  // Open places are capacity minus active mentees: the mentorships module is their one source.
+  const openPlacesOf = (mentorIds: readonly string[]) => mentorships.openPlacesOf(mentorIds)
+  const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit, openPlacesOf })
+  const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf })
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
   return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings }
 }

@@ -17,7 +17,10 @@ import { REVISION_OVERLAP, type DirectoryRepository } from './directory.reposito
 import { DirectoryIndex, type FacetFilters, type IndexedMentor } from './domain/directory-index.ts'
 import { parseTsquery } from './domain/tsquery.ts'
 
-export type DirectoryDeps = { db: Database; repo: DirectoryRepository; audit: AuditService }
+/** Places still open per mentor (capacity minus active mentees); owned by the mentorships module. */
+export type OpenPlacesOf = (mentorIds: readonly string[]) => Promise<Map<string, number>>
+
+export type DirectoryDeps = { db: Database; repo: DirectoryRepository; audit: AuditService; openPlacesOf?: OpenPlacesOf }
 
 /** A close name is offered as "did you mean" from this pg_trgm word similarity up. */
 export const DID_YOU_MEAN_MIN_SIMILARITY = 0.4
@@ -35,7 +38,7 @@ export function bioSnippet(bio: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SNIPPET_LENGTH / 2)).replace(/[,;:.]$/, '')}…`
 }
 
-function toDto(mentor: IndexedMentor, identityVisible: boolean): DirectoryMentor {
+function toDto(mentor: IndexedMentor, identityVisible: boolean, openPlaces: number): DirectoryMentor {
   return {
     id: mentor.id,
     name: mentor.name,
@@ -52,8 +55,7 @@ function toDto(mentor: IndexedMentor, identityVisible: boolean): DirectoryMentor
     state: mentor.state,
     region: regionOfState(mentor.state),
     offers: mentor.offers,
-    // Until mentorships exist nobody holds a place, so every place is open.
-    openPlaces: mentor.capacity,
+    openPlaces,
     accepting: mentor.accepting,
     languages: mentor.languages,
     bioSnippet: bioSnippet(mentor.bioSnippet),
@@ -99,6 +101,12 @@ function toIndexed(row: MentorRow): IndexedMentor | null {
 export function createDirectoryService(deps: DirectoryDeps) {
   const { repo, audit } = deps
   const index = new DirectoryIndex()
+
+  /** Open places for the mentors on one page: one query, never over the whole index. */
+  async function openPlacesFor(mentors: readonly IndexedMentor[]): Promise<Map<string, number>> {
+    if (!deps.openPlacesOf || mentors.length === 0) return new Map(mentors.map((m) => [m.id, m.capacity]))
+    return deps.openPlacesOf(mentors.map((m) => m.id))
+  }
   const appliedRevision = new Map<string, number>()
   let refreshing: Promise<void> | null = null
 
@@ -155,8 +163,9 @@ export function createDirectoryService(deps: DirectoryDeps) {
       await audit.record({ actorId: actor.personId, action: 'directory.identity-read', objectType: 'directory-search' }, meta)
     }
 
+    const open = await openPlacesFor(result.hits.map((hit) => hit.mentor))
     return {
-      results: result.hits.map((hit) => toDto(hit.mentor, hit.identityVisible)),
+      results: result.hits.map((hit) => toDto(hit.mentor, hit.identityVisible, open.get(hit.mentor.id) ?? hit.mentor.capacity)),
       total: result.total,
       page: query.page,
       pageSize: query.pageSize,
@@ -176,7 +185,8 @@ export function createDirectoryService(deps: DirectoryDeps) {
     if (meta && identityVisible && actor.personId !== personId && mentor.identity.length > 0) {
       await audit.record({ actorId: actor.personId, action: 'profile.identity-read', objectType: 'person', objectId: personId }, meta)
     }
-    return { ...toDto(mentor, identityVisible), bio: row.bio, researchInterests: row.researchInterests, graduationYear: row.graduationYear }
+    const open = await openPlacesFor([mentor])
+    return { ...toDto(mentor, identityVisible, open.get(mentor.id) ?? mentor.capacity), bio: row.bio, researchInterests: row.researchInterests, graduationYear: row.graduationYear }
   }
 
   return {

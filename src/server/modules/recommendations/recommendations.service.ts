@@ -31,7 +31,14 @@ export type RecommendationsOptions = {
   demandSampleMax?: number
 }
 
-export type RecommendationsDeps = { repo: RecommendationsRepository; audit: AuditService; clock: Clock; options?: RecommendationsOptions }
+export type RecommendationsDeps = {
+  repo: RecommendationsRepository
+  audit: AuditService
+  clock: Clock
+  /** Places still open per mentor (capacity minus active mentees), from the mentorships module. */
+  openPlacesOf?: (mentorIds: readonly string[]) => Promise<Map<string, number>>
+  options?: RecommendationsOptions
+}
 
 const SPECIALTY_NAMES = new Map(SPECIALTIES.map((s) => [s.id, s.name]))
 const DEPARTMENT_NAMES = new Map(DEPARTMENTS.map((d) => [d.id, d.name]))
@@ -94,8 +101,8 @@ function toEngineStudent(profile: StudentProfileRow): RecommendStudent {
  * from the directory's revisions, so the directory's listing rule applies unchanged and a
  * request reads one number from the database when nothing changed.
  *
- * Seams for what is not tracked yet: `openPlacesFor` (capacity until mentorships subtract active
- * mentees), `responseStatsFor` and `declinedFor` (empty until requests exist). Demand is an
+ * Seams: `openPlacesFor` (capacity minus active mentees, from the mentorships module; capacity
+ * alone when none is wired in), `responseStatsFor` and `declinedFor` (empty for now). Demand is an
  * estimate: how many students' top lists hold the mentor, recomputed in the background.
  */
 export function createRecommendationsService(deps: RecommendationsDeps) {
@@ -144,10 +151,11 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
    * mentorships exist). The mentorships module will subtract active mentees here.
    */
   async function openPlacesFor(mentorIds: readonly string[]): Promise<Record<string, number>> {
+    const held = deps.openPlacesOf ? await deps.openPlacesOf(mentorIds) : null
     const open: Record<string, number> = {}
     for (const id of mentorIds) {
       const mentor = pool.get(id)
-      if (mentor) open[id] = mentor.engine.capacity
+      if (mentor) open[id] = held?.get(id) ?? mentor.engine.capacity
     }
     return open
   }
