@@ -17,6 +17,8 @@ import { NewLetterRequestPage } from './features/letters/new-letter-request-page
 import { StudentLettersPage } from './features/letters/student-letters-page.tsx'
 import { UploadByLinkPage } from './features/letters/upload-by-link-page.tsx'
 import { WriterLettersPage } from './features/letters/writer-letters-page.tsx'
+import { MentorshipPage } from './features/mentorships/mentorship-page.tsx'
+import { MyMentorshipsPage } from './features/mentorships/my-mentorships-page.tsx'
 import { RequireAuth, RequireRole } from './features/identity/require-auth.tsx'
 import { ForgotPasswordPage, SignInLinkPage } from './features/identity/request-link-pages.tsx'
 import { SignInPage } from './features/identity/sign-in-page.tsx'
@@ -96,6 +98,15 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'mentors/:personId', element: <MentorPage /> },
+              {
+                path: 'mentorships',
+                element: (
+                  <RequireRole roles={['student', 'mentor']}>
+                    <MyMentorshipsPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'mentorships/:mentorshipId', element: <MentorshipPage /> },
               {
                 path: 'letters',
                 element: (

@@ -11,6 +11,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
   { to: '/mentors/for-you', label: 'Mentors for you', roles: ['student'] },
   { to: '/mentors', label: 'Find a mentor', end: true },
+  { to: '/mentorships', label: 'Mentorships', roles: ['student', 'mentor'] },
+  { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },

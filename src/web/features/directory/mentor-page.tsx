@@ -2,16 +2,21 @@ import { Link, useLocation, useParams } from 'react-router'
 import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
 import { isAppError } from '../../api/client.ts'
 import { useDirectoryMentor } from '../../api/directory.ts'
+import { useSession } from '../../api/identity.ts'
 import { Avatar } from '../../components/avatar.tsx'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { NotFoundPage } from '../../components/status-pages.tsx'
+import { hasRole } from '../identity/roles.ts'
+import { RequestMentorshipForm } from '../mentorships/request-mentor-form.tsx'
 import { mentorHeadline, placesText } from './mentor-card.tsx'
 
 export function MentorPage() {
   const { personId = '' } = useParams()
   const location = useLocation()
   const mentor = useDirectoryMentor(personId)
+  const { data: session } = useSession()
+  const isStudent = hasRole(session, 'student')
   usePageTitle(mentor.data?.name ?? 'Mentor')
   const search = (location.state as { search?: string } | null)?.search
   const back = (
@@ -76,10 +81,11 @@ export function MentorPage() {
 
         <section className="card" aria-labelledby="mentor-contact">
           <h2 id="mentor-contact">How to connect</h2>
-          <p>
-            Asking for a mentor through Preceptor arrives with the mentorships feature; it is not here yet. Until then, ask your advisor in the
-            Office of Student Affairs to introduce you to {m.name.split(' ')[0]}.
-          </p>
+          {isStudent && session?.person.id !== m.id ? (
+            <RequestMentorshipForm mentor={m} />
+          ) : (
+            <p>Students ask {m.name.split(' ')[0]} for mentorship from this page.</p>
+          )}
           <p>
             <Link to={`/people/${m.id}`}>See {m.name}’s full profile</Link>
           </p>

@@ -8,6 +8,7 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
 import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.tsx'
+import { MentorshipsLine } from '../mentorships/home-mentorships.tsx'
 import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
@@ -89,6 +90,7 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
           : 'A complete profile helps mentors and advisors understand what you need. Next steps:'}
       </p>
       <Checklist items={items} label="Student profile checklist" />
+      <MentorshipsLine as="student" />
       <StudentLettersLine />
     </section>
   )
@@ -133,6 +135,7 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
         </div>
       </dl>
       <Checklist items={items} label="Mentor profile checklist" />
+      <MentorshipsLine as="mentor" />
       <MentorLettersLine />
       <p>
         <Link to="/profile/edit#mentor">Update your mentor profile</Link>
