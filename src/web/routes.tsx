@@ -17,6 +17,8 @@ import { NewLetterRequestPage } from './features/letters/new-letter-request-page
 import { StudentLettersPage } from './features/letters/student-letters-page.tsx'
 import { UploadByLinkPage } from './features/letters/upload-by-link-page.tsx'
 import { WriterLettersPage } from './features/letters/writer-letters-page.tsx'
+import { AvailabilityPage } from './features/mentorships/availability-page.tsx'
+import { QuietMentorshipsPage } from './features/mentorships/quiet-mentorships-page.tsx'
 import { MentorshipPage } from './features/mentorships/mentorship-page.tsx'
 import { MyMentorshipsPage } from './features/mentorships/my-mentorships-page.tsx'
 import { RequireAuth, RequireRole } from './features/identity/require-auth.tsx'
@@ -103,6 +105,22 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequireRole roles={['student', 'mentor']}>
                     <MyMentorshipsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'mentorships/availability',
+                element: (
+                  <RequireRole roles={['mentor']}>
+                    <AvailabilityPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'mentorships/quiet',
+                element: (
+                  <RequireRole roles={['advisor', 'admin']}>
+                    <QuietMentorshipsPage />
                   </RequireRole>
                 ),
               },

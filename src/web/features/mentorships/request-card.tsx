@@ -8,6 +8,12 @@ import { RadioGroup, TextAreaField, optionsFrom } from '../../components/fields.
 import { formatDateTime } from '../../components/format.ts'
 import { isOpenRequest, KIND_SHORT, REQUEST_STATUS_LABELS } from './mentorship-format.ts'
 
+function statusClass(status: MentorshipRequestView['status']): string {
+  if (status === 'accepted') return 'letter-status-submitted'
+  if (status === 'requested' || status === 'viewed') return 'letter-status-requested'
+  return 'letter-status-declined'
+}
+
 const DECLINE_OPTIONS = optionsFrom(DECLINE_REASONS, DECLINE_REASON_LABELS)
 
 function DeclineForm({ request, say, onCancel }: { request: MentorshipRequestView; say: (message: string) => void; onCancel: () => void }) {
@@ -92,7 +98,7 @@ export function RequestCard({ request, viewerId, say }: { request: MentorshipReq
         <h3 id={headingId} className="letter-card-title">
           {other.name}
         </h3>
-        <span className={`letter-status mentorship-status-${request.status}`}>{REQUEST_STATUS_LABELS[request.status]}</span>
+        <span className={`tag letter-status ${statusClass(request.status)}`}>{REQUEST_STATUS_LABELS[request.status]}</span>
       </div>
       <p className="letter-card-sub">
         {viewerIsMentor ? 'Wants you as a mentor' : 'Mentor'} · {KIND_SHORT[request.kind]}
