@@ -81,6 +81,9 @@ function FreeSlotPicker({ mentorship, say }: { mentorship: MentorshipView; say: 
           {error}
         </p>
       ) : null}
+      <div role="status" aria-live="polite" className="live-status">
+        {chosen ? <p className="visually-hidden">Chosen: {formatMeetingWhen(chosen)}. Book it with the button below the list.</p> : null}
+      </div>
       {chosen ? (
         <div className="slot-confirm">
           <p>

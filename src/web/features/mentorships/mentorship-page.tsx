@@ -180,9 +180,7 @@ function NotesBlock({ mentorship, viewerId, active, say }: { mentorship: Mentors
           <li key={note.id} className={`note note-${note.visibility}`}>
             <p className="note-meta">
               {note.visibility === 'private' ? (
-                <span className="note-private-label">
-                  <span aria-hidden="true">🔒 </span>Only you can see this note
-                </span>
+                <span className="note-private-label">Only you can see this note</span>
               ) : (
                 <span>Shared</span>
               )}{' '}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { Link } from 'react-router'
 import type { MentorshipRequestView } from '#shared/contracts/mentorships.ts'
 import { DECLINE_REASON_LABELS, DECLINE_REASONS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
@@ -24,6 +24,8 @@ function DeclineForm({ request, say, onCancel }: { request: MentorshipRequestVie
   const [reasonError, setReasonError] = useState<string | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
   const other = request.initiatedBy === 'student' ? request.student.name : request.mentor.name
+  // Opening the form moves focus to its first question.
+  useEffect(() => document.getElementById(`decline-reason-${id}`)?.focus(), [id])
 
   const onDecline = () => {
     if (!reason) {
