@@ -21,54 +21,21 @@ import pg from 'pg'
 import { createApp } from '#server/app.ts'
 import { fixedClock } from '#server/clock.ts'
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from '#server/db/client.ts'
-import { sessions } from '#server/db/schema/index.ts'
 import { buildPersonRows, type BuiltPerson } from '#server/db/seed/people.ts'
 import { collectPeopleRows, insertPeopleRows } from '#server/db/seed/insert-people.ts'
 import { insertReferenceData } from '#server/db/seed/reference-data.ts'
 import { createRandom } from '#server/db/seed/random.ts'
-import { hashSecret, newSecret } from '#server/modules/identity/tokens.ts'
 import { createServices } from '#server/services.ts'
-import { MENTOR_KINDS, type MentorKind } from '#shared/enums.ts'
+import { MENTOR_KINDS } from '#shared/enums.ts'
+import { envNumber, log, percentile, round } from './lib/measure.ts'
+import { generateMentors, sessionCookie } from './lib/mentor-corpus.ts'
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-const PROFILES = env('BENCH_PROFILES', 100_000)
-const ROUNDS = env('BENCH_ROUNDS', 5)
-const SEED = env('BENCH_SEED', 7)
+const PROFILES = envNumber('BENCH_PROFILES', 100_000)
+const ROUNDS = envNumber('BENCH_ROUNDS', 5)
+const SEED = envNumber('BENCH_SEED', 7)
 const NOW = new Date('2026-10-05T14:00:00Z')
 const ORIGIN = 'http://bench.test'
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`)
-}
-const round = (x: number): number => Math.round(x * 10) / 10
-const percentile = (xs: number[], p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
-}
-
-const KIND_WEIGHTS: [MentorKind, number][] = [['faculty', 0.5], ['resident', 0.2], ['fellow', 0.08], ['alumni', 0.17], ['near-peer', 0.05]]
-
-function generateMentors(count: number): BuiltPerson[] {
-  const random = createRandom(SEED)
-  const people: BuiltPerson[] = []
-  for (let i = 0; i < count; i++) {
-    let pick = random.next()
-    let kind: MentorKind = 'faculty'
-    for (const [k, w] of KIND_WEIGHTS) {
-      if (pick < w) {
-        kind = k
-        break
-      }
-      pick -= w
-    }
-    const roles = kind === 'near-peer' ? (['student', 'mentor'] as const) : (['mentor'] as const)
-    people.push(buildPersonRows(random, { roles, now: NOW, mentor: { kind }, directoryHold: i % 200 === 0, emailDomain: `b${i}.example.edu` }))
-  }
-  return people
-}
 
 type Query = { label: string; query: string }
 
@@ -96,12 +63,6 @@ function queryMix(mentors: BuiltPerson[]): Query[] {
   for (const name of families.slice(0, 4)) queries.push({ label: `misspelled ${misspell(name)}`, query: `q=${encodeURIComponent(misspell(name))}` })
   queries.push({ label: 'topic sorted by name', query: 'q=research&sort=name&page=2' })
   return queries
-}
-
-async function sessionCookie(db: Database, personId: string): Promise<string> {
-  const secret = newSecret()
-  await db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: NOW, lastSeenAt: NOW, expiresAt: new Date(NOW.getTime() + 86_400_000) })
-  return `preceptor_session=${secret}`
 }
 
 /** The straightforward SQL for one query of the mix (see the header). */
@@ -141,7 +102,7 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
   const app = createApp({ services, checkDatabase: async () => undefined, databaseKind: handle.kind, appOrigin: ORIGIN, demoAccounts: () => null, webRoot: null })
   const student = buildPersonRows(createRandom(SEED + 2), { roles: ['student'], now: NOW, emailDomain: 'viewer.example.edu' })
   await insertPeopleRows(handle.db, collectPeopleRows([student]))
-  const cookie = await sessionCookie(handle.db, student.person.id)
+  const cookie = await sessionCookie(handle.db, student.person.id, NOW)
 
   const b0 = performance.now()
   const listed = await services.directory.warm()
@@ -197,7 +158,7 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
 }
 
 const g0 = performance.now()
-const mentors = generateMentors(PROFILES)
+const mentors = generateMentors(PROFILES, SEED, NOW)
 log(`generated ${mentors.length} mentor profiles in ${round((performance.now() - g0) / 1000)} s`)
 
 const pglite = await openPglite(undefined)

@@ -26,31 +26,14 @@ import { checkStability, compileInstance, decodeResult, solveCompiled, validateI
 import { createSimulationPlan, simulateRun } from '#engines/match/simulate.ts'
 import { singlesOnly } from './singles-only.ts'
 import { textbookDeferredAcceptance } from './textbook-deferred-acceptance.ts'
+import { envNumber, log, median, round, time } from './lib/measure.ts'
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-const APPLICANTS = env('BENCH_APPLICANTS', 45_000)
-const PROGRAMS = env('BENCH_PROGRAMS', 6_400)
-const COUPLES = env('BENCH_COUPLES', 1_200)
-const SEED = env('BENCH_SEED', 2025)
-const REPEATS = env('BENCH_REPEATS', 5)
+const APPLICANTS = envNumber('BENCH_APPLICANTS', 45_000)
+const PROGRAMS = envNumber('BENCH_PROGRAMS', 6_400)
+const COUPLES = envNumber('BENCH_COUPLES', 1_200)
+const SEED = envNumber('BENCH_SEED', 2025)
+const REPEATS = envNumber('BENCH_REPEATS', 5)
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`)
-}
-const round = (x: number): number => Math.round(x * 10) / 10
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
-const time = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now()
-  const value = f()
-  return [value, performance.now() - t0]
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'preceptor-bench-'))
 try {
@@ -159,7 +142,7 @@ try {
   // one solver attempt per run). Runs whose couples loop take several times longer, so the
   // mean needs a few dozen runs.
   const plan = createSimulationPlan(compiled)
-  const simulateRuns = env('BENCH_SIMULATE_RUNS', 24)
+  const simulateRuns = envNumber('BENCH_SIMULATE_RUNS', 24)
   let slowestRunMs = 0
   let unresolvedRuns = 0
   const [, simulateMs] = time(() => {

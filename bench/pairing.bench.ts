@@ -19,31 +19,14 @@ import loadHighs from 'highs'
 import { createRandom } from '#engines/match/random.ts'
 import { pairGreedy, pairMaxFit, type PairMaxFitInput } from '#engines/pairing/index.ts'
 import { maxFitLp } from '#engines/pairing/testing/lp-max-fit.ts'
+import { envNumber, log, median, round, time } from './lib/measure.ts'
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-const STUDENTS = env('BENCH_STUDENTS', 1_000)
-const MENTORS = env('BENCH_MENTORS', 3_000)
-const LP_STUDENTS = env('BENCH_LP_STUDENTS', 150)
-const SEED = env('BENCH_SEED', 2027)
-const REPEATS = env('BENCH_REPEATS', 5)
+const STUDENTS = envNumber('BENCH_STUDENTS', 1_000)
+const MENTORS = envNumber('BENCH_MENTORS', 3_000)
+const LP_STUDENTS = envNumber('BENCH_LP_STUDENTS', 150)
+const SEED = envNumber('BENCH_SEED', 2027)
+const REPEATS = envNumber('BENCH_REPEATS', 5)
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`)
-}
-const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
-const time = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now()
-  const value = f()
-  return [value, performance.now() - t0]
-}
 
 /**
  * A program like the ones schools run: fit is a recommendation-style score in 0–100 with a

@@ -15,69 +15,29 @@
  */
 import { fixedClock } from '#server/clock.ts'
 import { createApp } from '#server/app.ts'
-import { openPglite, type Database } from '#server/db/client.ts'
-import { sessions } from '#server/db/schema/index.ts'
-import { buildPersonRows, type BuiltPerson } from '#server/db/seed/people.ts'
+import { openPglite } from '#server/db/client.ts'
+import { buildPersonRows } from '#server/db/seed/people.ts'
 import { collectPeopleRows, insertPeopleRows } from '#server/db/seed/insert-people.ts'
 import { insertReferenceData } from '#server/db/seed/reference-data.ts'
 import { createRandom } from '#server/db/seed/random.ts'
-import { hashSecret, newSecret } from '#server/modules/identity/tokens.ts'
 import type { Actor } from '#server/http/app-env.ts'
 import { createRecommendationsRepository } from '#server/modules/recommendations/recommendations.repository.ts'
 import { createRecommendationsService } from '#server/modules/recommendations/recommendations.service.ts'
 import { createServices } from '#server/services.ts'
-import type { MentorKind } from '#shared/enums.ts'
 import type { RecommendedMentorsResponse } from '#shared/contracts/recommendations.ts'
+import { envNumber, log, percentile, round } from './lib/measure.ts'
+import { generateMentors, sessionCookie } from './lib/mentor-corpus.ts'
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-const PROFILES = env('BENCH_PROFILES', 100_000)
-const ROUNDS = env('BENCH_ROUNDS', 3)
-const SEED = env('BENCH_SEED', 7)
+const PROFILES = envNumber('BENCH_PROFILES', 100_000)
+const ROUNDS = envNumber('BENCH_ROUNDS', 3)
+const SEED = envNumber('BENCH_SEED', 7)
 const STUDENTS = 40
 const NOW = new Date('2026-10-05T14:00:00Z')
 const ORIGIN = 'http://bench.test'
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`)
-}
-const round = (x: number): number => Math.round(x * 10) / 10
-const percentile = (xs: number[], p: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
-}
-
-const KIND_WEIGHTS: [MentorKind, number][] = [['faculty', 0.5], ['resident', 0.2], ['fellow', 0.08], ['alumni', 0.17], ['near-peer', 0.05]]
-
-function generateMentors(count: number): BuiltPerson[] {
-  const random = createRandom(SEED)
-  const people: BuiltPerson[] = []
-  for (let i = 0; i < count; i++) {
-    let pick = random.next()
-    let kind: MentorKind = 'faculty'
-    for (const [k, w] of KIND_WEIGHTS) {
-      if (pick < w) {
-        kind = k
-        break
-      }
-      pick -= w
-    }
-    const roles = kind === 'near-peer' ? (['student', 'mentor'] as const) : (['mentor'] as const)
-    people.push(buildPersonRows(random, { roles, now: NOW, mentor: { kind }, directoryHold: i % 200 === 0, emailDomain: `b${i}.example.edu` }))
-  }
-  return people
-}
-
-async function sessionCookie(db: Database, personId: string): Promise<string> {
-  const secret = newSecret()
-  await db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: NOW, lastSeenAt: NOW, expiresAt: new Date(NOW.getTime() + 86_400_000) })
-  return `preceptor_session=${secret}`
-}
 
 const g0 = performance.now()
-const mentors = generateMentors(PROFILES)
+const mentors = generateMentors(PROFILES, SEED, NOW)
 const studentRandom = createRandom(SEED + 3)
 const students = Array.from({ length: STUDENTS }, (_, i) => buildPersonRows(studentRandom, { roles: ['student'], now: NOW, emailDomain: `s${i}.example.edu` }))
 log(`generated ${mentors.length} mentors and ${students.length} students in ${round((performance.now() - g0) / 1000)} s`)
@@ -105,7 +65,7 @@ const demandMs = performance.now() - d0
 // Near-peer mentors are students too, so the class is larger than the generated students.
 log(`demand estimate from ${sampled} students' lists in ${Math.round(demandMs)} ms`)
 
-const cookies = await Promise.all(students.map((s) => sessionCookie(handle.db, s.person.id)))
+const cookies = await Promise.all(students.map((s) => sessionCookie(handle.db, s.person.id, NOW)))
 const timings: number[] = []
 const lists = new Map<string, string[]>()
 for (let r = 0; r <= ROUNDS; r++) {

@@ -34,31 +34,15 @@ import {
   poissonBinomial,
   recommendApplicationCount,
 } from '#engines/smart-pick/index.ts'
+import { envNumber, log, median, time } from './lib/measure.ts'
 
-const env = (name: string, fallback: number): number => {
-  const value = Number(process.env[name])
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-const PROGRAMS = env('BENCH_PROGRAMS', 640)
-const REPEATS = env('BENCH_REPEATS', 21)
-const MC_DRAWS = env('BENCH_MC_DRAWS', 20_000)
-const COHORT = env('BENCH_COHORT', 600)
-const SEED = env('BENCH_SEED', 2026)
+const PROGRAMS = envNumber('BENCH_PROGRAMS', 640)
+const REPEATS = envNumber('BENCH_REPEATS', 21)
+const MC_DRAWS = envNumber('BENCH_MC_DRAWS', 20_000)
+const COHORT = envNumber('BENCH_COHORT', 600)
+const SEED = envNumber('BENCH_SEED', 2026)
 
-const log = (line: string): void => {
-  process.stderr.write(`${line}\n`)
-}
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits
-const median = (xs: number[]): number => {
-  const sorted = [...xs].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-}
-const time = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now()
-  const value = f()
-  return [value, performance.now() - t0]
-}
 const timeMedian = <T>(f: () => T): [T, number] => {
   let value = f()
   const times: number[] = []
