@@ -20,6 +20,7 @@ import { WriterLettersPage } from './features/letters/writer-letters-page.tsx'
 import { AvailabilityPage } from './features/mentorships/availability-page.tsx'
 import { QuietMentorshipsPage } from './features/mentorships/quiet-mentorships-page.tsx'
 import { MentorshipPage } from './features/mentorships/mentorship-page.tsx'
+import { MentorshipSettingsPage } from './features/mentorships/mentorship-settings-page.tsx'
 import { MyMentorshipsPage } from './features/mentorships/my-mentorships-page.tsx'
 import { RequireAuth, RequireRole } from './features/identity/require-auth.tsx'
 import { ForgotPasswordPage, SignInLinkPage } from './features/identity/request-link-pages.tsx'
@@ -187,6 +188,14 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequireRole roles={['admin']}>
                     <RecommendationWeightsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/mentorships',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <MentorshipSettingsPage />
                   </RequireRole>
                 ),
               },

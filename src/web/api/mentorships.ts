@@ -8,14 +8,17 @@ import type {
   CreateNote,
   DeclineMentorshipRequest,
   FreeSlotsResponse,
+  MeetingFeedback,
   MeetingView,
   MentorshipRequestView,
   MentorshipView,
   MyMentorshipRequestsResponse,
+  MentorshipSettingsView,
   MyMentorshipsResponse,
   QuietMentorshipsResponse,
   RescheduleMeeting,
   UpdateAvailability,
+  UpdateMentorshipSettings,
 } from '#shared/contracts/mentorships.ts'
 import { api } from './client.ts'
 
@@ -31,7 +34,11 @@ export const mentorshipKeys = {
   freeSlots: (id: string) => ['mentorships', 'free-slots', id] as const,
   availability: ['mentorships', 'availability'] as const,
   quiet: ['mentorships', 'quiet'] as const,
+  settings: ['mentorships', 'settings'] as const,
 }
+
+/** The mentor's own hours, as a CSV file for a teaching portfolio. */
+export const MENTORING_HOURS_CSV_URL = '/api/mentorships/hours.csv'
 
 const requestPath = (id: string, action = '') => `/api/mentorship-requests/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
 const mentorshipPath = (id: string, action = '') => `/api/mentorships/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
@@ -141,3 +148,16 @@ export const useSetAvailability = () =>
   useMentorshipsMutation((body: UpdateAvailability) => api<AvailabilityView>('/api/availability/me', { method: 'PUT', json: body }))
 
 export const useRegenerateCalendarFeed = () => useMutation({ mutationFn: () => api<{ url: string }>('/api/calendar/feed', { method: 'POST' }) })
+
+export const useMeetingFeedback = () =>
+  useMentorshipsMutation(({ meetingId, ...body }: { meetingId: string } & MeetingFeedback) => api<{ ok: true }>(meetingPath(meetingId, 'feedback'), { method: 'POST', json: body }))
+
+export function useMentorshipSettings() {
+  return useQuery({
+    queryKey: mentorshipKeys.settings,
+    queryFn: ({ signal }) => api<MentorshipSettingsView>('/api/mentorships/settings', { signal }),
+  })
+}
+
+export const useUpdateMentorshipSettings = () =>
+  useMentorshipsMutation((body: UpdateMentorshipSettings) => api<MentorshipSettingsView>('/api/mentorships/settings', { method: 'PATCH', json: body }))

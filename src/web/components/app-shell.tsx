@@ -23,6 +23,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
   { to: '/admin/letters', label: 'Letter delivery', roles: ['admin'] },
   { to: '/admin/recommendations', label: 'Recommendations', roles: ['admin'] },
+  { to: '/admin/mentorships', label: 'Mentorship settings', roles: ['admin'] },
 ]
 
 export function AppShell({ children }: { children?: ReactNode }) {

@@ -1,10 +1,10 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { MeetingView, MentorshipView } from '#shared/contracts/mentorships.ts'
 import { MEETING_LOCATION_KINDS } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
-import { useCancelMeeting, useConfirmMeeting, useCreateMeeting, useFreeSlots, useRescheduleMeeting, type FreeSlot } from '../../api/mentorships.ts'
+import { useCancelMeeting, useConfirmMeeting, useCreateMeeting, useFreeSlots, useMeetingFeedback, useRescheduleMeeting, type FreeSlot } from '../../api/mentorships.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
-import { RadioGroup, SelectField, TextField, optionsFrom } from '../../components/fields.tsx'
+import { RadioGroup, SelectField, TextAreaField, TextField, optionsFrom } from '../../components/fields.tsx'
 import { browserTimeZone, formatMeetingWhen, formatTime, formatTimeRange, groupByDay, isoToLocalInput, localInputToIso, LOCATION_LABELS } from './mentorship-format.ts'
 
 const LOCATION_OPTIONS = optionsFrom(MEETING_LOCATION_KINDS, LOCATION_LABELS)
@@ -160,6 +160,83 @@ function TimeForm({
   )
 }
 
+const RATING_OPTIONS = [
+  { value: '5', label: '5 – Very useful' },
+  { value: '4', label: '4 – Useful' },
+  { value: '3', label: '3 – All right' },
+  { value: '2', label: '2 – Not very useful' },
+  { value: '1', label: '1 – Not useful at all' },
+]
+
+/** After a meeting: a short word to the program, which the other side never reads. */
+function FeedbackForm({ meeting, when, say }: { meeting: MeetingView; when: string; say: Say }) {
+  const send = useMeetingFeedback()
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const [rating, setRating] = useState('')
+  const [comment, setComment] = useState('')
+  const [ratingError, setRatingError] = useState<string | undefined>(undefined)
+  const [error, setError] = useState<string | null>(null)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (open) headingRef.current?.focus()
+  }, [open])
+
+  if (meeting.feedbackGiven) return <p className="field-hint">You sent feedback on this meeting to the program. Thank you.</p>
+  if (!open) {
+    return (
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+          Give feedback to the program<span className="visually-hidden"> on the meeting on {when}</span>
+        </button>
+      </div>
+    )
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!rating) {
+      setRatingError('Choose how useful the meeting was.')
+      document.getElementById(`rating-${id}`)?.querySelector('input')?.focus()
+      return
+    }
+    setRatingError(undefined)
+    setError(null)
+    send.mutate(
+      { meetingId: meeting.id, rating: Number(rating), comment: comment.trim() },
+      {
+        onSuccess: () => {
+          setOpen(false)
+          say(`Thank you. Your feedback on the meeting on ${when} went to the program only.`)
+        },
+        onError: (failure) => setError(errorMessage(failure)),
+      },
+    )
+  }
+  return (
+    <form noValidate className="form feedback-form" onSubmit={submit} aria-labelledby={`feedback-title-${id}`}>
+      <h4 id={`feedback-title-${id}`} ref={headingRef} tabIndex={-1}>
+        Feedback to the program
+      </h4>
+      <p className="notice notice-info feedback-privacy">Only the program sees this; the other side never does.</p>
+      <RadioGroup id={`rating-${id}`} name={`rating-${id}`} label="How useful was the meeting?" options={RATING_OPTIONS} value={rating} onChange={setRating} error={ratingError} />
+      <TextAreaField id={`comment-${id}`} label="Anything the program should know (optional)" rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={send.isPending}>
+          {send.isPending ? 'Sending…' : 'Send feedback'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
+          Not now
+        </button>
+      </div>
+    </form>
+  )
+}
+
 function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView; viewerId: string; active: boolean; say: Say }) {
   const confirm = useConfirmMeeting()
   const cancel = useCancelMeeting()
@@ -170,6 +247,14 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
   const when = formatMeetingWhen(meeting)
   const upcoming = meeting.status !== 'cancelled' && Date.parse(meeting.endAt) > Date.now()
   const fail = (failure: unknown) => setError(errorMessage(failure))
+  const [confirmingCancel, setConfirmingCancel] = useState(false)
+  const keepRef = useRef<HTMLButtonElement>(null)
+  const cancelRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (confirmingCancel) keepRef.current?.focus()
+  }, [confirmingCancel])
+  // Feedback opens once a confirmed meeting has begun, for either side, whatever became of the mentorship.
+  const showFeedback = meeting.status === 'confirmed' && Date.parse(meeting.startAt) <= Date.now() && !upcoming
 
   return (
     <li className={`meeting meeting-${meeting.status}`}>
@@ -185,7 +270,7 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
           {error}
         </p>
       ) : null}
-      {active && upcoming && !moving ? (
+      {active && upcoming && !moving && !confirmingCancel ? (
         <div className="button-row">
           {meeting.status === 'proposed' && meeting.proposedBy !== viewerId ? (
             <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate(meeting.id, { onSuccess: () => say(`Confirmed: ${when}.`), onError: fail })}>
@@ -195,11 +280,44 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
           <button type="button" className="button button-secondary" onClick={() => setMoving(true)}>
             Reschedule<span className="visually-hidden"> the meeting on {when}</span>
           </button>
-          <button type="button" className="button button-danger-outline" disabled={cancel.isPending} onClick={() => cancel.mutate(meeting.id, { onSuccess: () => say(`Cancelled the meeting on ${when}. You have both been told.`), onError: fail })}>
-            Cancel meeting<span className="visually-hidden"> on {when}</span>
+          <button ref={cancelRef} type="button" className="button button-danger-outline" onClick={() => setConfirmingCancel(true)}>
+            Cancel meeting…<span className="visually-hidden"> on {when}</span>
           </button>
         </div>
       ) : null}
+      {active && upcoming && confirmingCancel ? (
+        <div className="confirm-box" role="group" aria-labelledby={`cancel-question-${meeting.id}`}>
+          <p id={`cancel-question-${meeting.id}`}>
+            <strong>Cancel the meeting on {when}?</strong> You both get a cancellation for your calendars.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={cancel.isPending}
+              onClick={() =>
+                cancel.mutate(meeting.id, {
+                  onSuccess: () => {
+                    setConfirmingCancel(false)
+                    say(`Cancelled the meeting on ${when}. You have both been told.`)
+                  },
+                  onError: fail,
+                })
+              }
+            >
+              {cancel.isPending ? 'Cancelling…' : 'Yes, cancel the meeting'}
+            </button>
+            <button ref={keepRef} type="button" className="button button-secondary" onClick={() => {
+                setConfirmingCancel(false)
+                requestAnimationFrame(() => cancelRef.current?.focus())
+              }}
+            >
+              Keep the meeting
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {showFeedback ? <FeedbackForm meeting={meeting} when={when} say={say} /> : null}
       {moving ? (
         <TimeForm
           submitLabel="Move the meeting"

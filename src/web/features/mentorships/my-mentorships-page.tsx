@@ -4,7 +4,7 @@ import { useQueries, useQueryClient } from '@tanstack/react-query'
 import type { MentorshipView, MyMentorshipsResponse } from '#shared/contracts/mentorships.ts'
 import { api } from '../../api/client.ts'
 import { useSession } from '../../api/identity.ts'
-import { mentorshipKeys, useMyMentorshipRequests, useMyMentorships } from '../../api/mentorships.ts'
+import { MENTORING_HOURS_CSV_URL, mentorshipKeys, useMyMentorshipRequests, useMyMentorships } from '../../api/mentorships.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
@@ -93,6 +93,14 @@ export function MyMentorshipsPage() {
           </Link>
         ) : null}
       </div>
+      {isMentor ? (
+        <p className="hours-download">
+          <a href={MENTORING_HOURS_CSV_URL} download="mentoring-hours.csv">
+            Download my mentoring hours (CSV)
+          </a>{' '}
+          <span className="field-hint">for a teaching portfolio: one row per meeting, with its length in minutes and hours.</span>
+        </p>
+      ) : null}
       <LiveStatus message={announcement} />
       {pending ? <Loading label="Loading your mentorships…" /> : null}
       {requests.isError ? <QueryError error={requests.error} onRetry={() => void requests.refetch()} /> : null}
