@@ -14,7 +14,8 @@ let t: TestApp
 const cookies = new Map<Role, string>()
 const ids: Record<string, string> = {}
 
-const quiet = { bio: 'Happy to talk with students about careers.', researchInterests: '', subspecialty: '' }
+// Fixtures share no identity unless a test gives them one, so every identity a viewer sees is planted.
+const quiet = { bio: 'Happy to talk with students about careers.', researchInterests: '', subspecialty: '', identity: [] }
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -39,8 +40,10 @@ beforeAll(async () => {
   await add('private', 'Kai Keepsprivate', { kind: 'faculty', identity: ['rural-background'], identityVisibility: 'private' })
   // Never listed.
   await add('held', 'Hidden Holdwell', { kind: 'faculty', subspecialty: 'Zebrafish Genetics', identity: ['disability'], identityVisibility: 'everyone' }, { directoryHold: true })
-  await add('disabled', 'Dora Disabledson', { kind: 'faculty', subspecialty: 'Zebrafish Genetics' }, { status: 'disabled' })
-  await add('invited', 'Ivan Invitedman', { kind: 'faculty', subspecialty: 'Zebrafish Genetics' }, { status: 'invited' })
+  // Unlisted people share an identity with everyone: it must still never show, for any role.
+  const shared = { identity: ['underrepresented-in-medicine'], identityVisibility: 'everyone' }
+  await add('disabled', 'Dora Disabledson', { kind: 'faculty', subspecialty: 'Zebrafish Genetics', ...shared }, { status: 'disabled' })
+  await add('invited', 'Ivan Invitedman', { kind: 'faculty', subspecialty: 'Zebrafish Genetics', ...shared }, { status: 'invited' })
   ids.student = (await insertPerson(t.db, { random, roles: ['student'], name: 'Zed Studentonly' })).id
   // Viewers with no identity of their own, so every identity counted is someone else's.
   for (const role of ROLES) {
@@ -95,7 +98,9 @@ describe('relevance', () => {
   })
 
   it('a profile edit shows in the next search', async () => {
-    const { person, cookie } = await t.signedInAs(['mentor'])
+    // No identity: this mentor stays listed for the privacy tests below, which count every identity shown.
+    const person = await t.insertAccount(['mentor'], { mentor: { identity: [] } })
+    const cookie = await t.sessionCookie(person.id)
     const update = await t.request('PATCH', '/api/profiles/me/mentor', { cookie, body: { subspecialty: 'Hyperbaric Medicine' } })
     expect(update.status, update.text).toBe(200)
     expect(topId(await search('q=hyperbaric'))).toBe(person.id)
