@@ -1,4 +1,3 @@
-import { z } from 'zod'
 import {
   AcceptedResponse,
   AcceptInviteRequest,
@@ -13,12 +12,11 @@ import {
 import { OkResponse } from '#shared/contracts/common.ts'
 import { AppError } from '#shared/errors.ts'
 import { actorOf } from '../../http/access.ts'
+import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
 import { clearSessionCookie, readSessionSecret, writeSessionCookie } from '../../http/session-cookie.ts'
 import type { IssuedSession } from './identity.service.ts'
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description })
 
 const CHECK_EMAIL = 'If that address has an account, an e-mail with a link is on its way. It can take a minute.'
 
@@ -36,7 +34,7 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/demo-accounts',
       tags: ['identity'],
       summary: 'Demo accounts to try, one per role (demo mode only)',
-      responses: { 200: ok(DemoAccountsResponse, 'The demo accounts.') },
+      responses: { 200: jsonResponse(DemoAccountsResponse, 'The demo accounts.') },
     }),
     (c) => {
       const accounts = options.demoAccounts()
@@ -51,8 +49,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/sign-in',
       tags: ['identity'],
       summary: 'Sign in with e-mail and password',
-      request: { body: json(SignInRequest) },
-      responses: { 200: ok(SessionResponse, 'Signed in; the session cookie is set.') },
+      request: { body: jsonBody(SignInRequest) },
+      responses: { 200: jsonResponse(SessionResponse, 'Signed in; the session cookie is set.') },
     }),
     async (c) => {
       const issued = await c.var.services.identity.signIn(c.req.valid('json'), requestMeta(c), readSessionSecret(c))
@@ -66,7 +64,7 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/sign-out',
       tags: ['identity'],
       summary: 'Sign out (ends this session)',
-      responses: { 200: ok(OkResponse, 'Signed out.') },
+      responses: { 200: jsonResponse(OkResponse, 'Signed out.') },
     }),
     async (c) => {
       await c.var.services.identity.signOut(actorOf(c), requestMeta(c))
@@ -81,7 +79,7 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/session',
       tags: ['identity'],
       summary: 'The signed-in person and their roles',
-      responses: { 200: ok(SessionResponse, 'The session.') },
+      responses: { 200: jsonResponse(SessionResponse, 'The session.') },
     }),
     (c) => c.json(c.var.services.identity.sessionResponse(actorOf(c)), 200),
   )
@@ -92,8 +90,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/magic-link',
       tags: ['identity'],
       summary: 'E-mail a one-time sign-in link',
-      request: { body: json(EmailOnlyRequest) },
-      responses: { 202: ok(AcceptedResponse, 'Accepted; the answer is the same whether or not the address has an account.') },
+      request: { body: jsonBody(EmailOnlyRequest) },
+      responses: { 202: jsonResponse(AcceptedResponse, 'Accepted; the answer is the same whether or not the address has an account.') },
     }),
     async (c) => {
       await c.var.services.identity.requestMagicLink(c.req.valid('json').email, requestMeta(c))
@@ -107,8 +105,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/magic-link/consume',
       tags: ['identity'],
       summary: 'Sign in with the token of an e-mailed link',
-      request: { body: json(TokenRequest) },
-      responses: { 200: ok(SessionResponse, 'Signed in.') },
+      request: { body: jsonBody(TokenRequest) },
+      responses: { 200: jsonResponse(SessionResponse, 'Signed in.') },
     }),
     async (c) => {
       const issued = await c.var.services.identity.consumeMagicLink(c.req.valid('json').token, requestMeta(c), readSessionSecret(c))
@@ -122,8 +120,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/password-reset',
       tags: ['identity'],
       summary: 'E-mail a password reset link',
-      request: { body: json(EmailOnlyRequest) },
-      responses: { 202: ok(AcceptedResponse, 'Accepted; the same answer whether or not the address has an account.') },
+      request: { body: jsonBody(EmailOnlyRequest) },
+      responses: { 202: jsonResponse(AcceptedResponse, 'Accepted; the same answer whether or not the address has an account.') },
     }),
     async (c) => {
       await c.var.services.identity.requestPasswordReset(c.req.valid('json').email, requestMeta(c))
@@ -137,8 +135,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/password-reset/complete',
       tags: ['identity'],
       summary: 'Set a new password with the token of a reset link; ends every other session',
-      request: { body: json(CompletePasswordResetRequest) },
-      responses: { 200: ok(SessionResponse, 'Password set and signed in.') },
+      request: { body: jsonBody(CompletePasswordResetRequest) },
+      responses: { 200: jsonResponse(SessionResponse, 'Password set and signed in.') },
     }),
     async (c) => {
       const input = c.req.valid('json')
@@ -153,8 +151,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/invite/accept',
       tags: ['identity'],
       summary: 'Accept an invitation: set a password and sign in',
-      request: { body: json(AcceptInviteRequest) },
-      responses: { 200: ok(SessionResponse, 'Welcome; signed in.') },
+      request: { body: jsonBody(AcceptInviteRequest) },
+      responses: { 200: jsonResponse(SessionResponse, 'Welcome; signed in.') },
     }),
     async (c) => {
       const input = c.req.valid('json')
@@ -169,8 +167,8 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       path: '/api/auth/change-password',
       tags: ['identity'],
       summary: 'Change my password; signs out my other sessions',
-      request: { body: json(ChangePasswordRequest) },
-      responses: { 200: ok(OkResponse, 'Changed.') },
+      request: { body: jsonBody(ChangePasswordRequest) },
+      responses: { 200: jsonResponse(OkResponse, 'Changed.') },
     }),
     async (c) => {
       await c.var.services.identity.changePassword(actorOf(c), c.req.valid('json'), requestMeta(c))

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { LetterRequestView } from '#shared/contracts/letters.ts'
-import { LETTER_STATUS_LABELS, LETTER_STATUSES, LETTER_TYPE_LABELS, type LetterStatus } from '#shared/enums.ts'
+import { LETTER_STATUS_LABELS, LETTER_STATUSES, type LetterStatus } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
 import { letterUrl, useDeliverLetter, useLetterQueue } from '../../api/letters.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { optionsFrom, SelectField } from '../../components/fields.tsx'
 import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
-import { LetterStatusTag } from './letter-facts.tsx'
-import { dueText, fileSize, purposeText } from './letter-format.ts'
+import { LetterSummaryCells } from './letter-facts.tsx'
+import { fileSize } from './letter-format.ts'
 
 function QueueRow({ request, say, fail }: { request: LetterRequestView; say: (m: string) => void; fail: (m: string) => void }) {
   const deliver = useDeliverLetter()
@@ -19,22 +19,7 @@ function QueueRow({ request, say, fail }: { request: LetterRequestView; say: (m:
       <td data-label="Student">
         <Link to={`/people/${request.student.id}`}>{request.student.name}</Link>
       </td>
-      <td data-label="Writer">
-        <div>
-          {request.writer.name}
-          {request.writer.outside ? <span className="muted"> (outside)</span> : null}
-        </div>
-      </td>
-      <td data-label="For">
-        <div>
-          {purposeText(request)}
-          <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
-        </div>
-      </td>
-      <td data-label="Due">{dueText(request.dueDate)}</td>
-      <td data-label="Status">
-        <LetterStatusTag status={request.status} late={request.isLate} />
-      </td>
+      <LetterSummaryCells request={request} />
       <td data-label="Actions" className="cell-actions">
         {request.status === 'submitted' || letter ? (
         <div className="button-row">

@@ -33,3 +33,30 @@ export function LetterFacts({ request, children }: { request: LetterRequestView;
     </dl>
   )
 }
+
+/**
+ * The table cells every list of requests shows — writer, purpose and type, due date, status —
+ * for the admin queue and an advisor's view of a student. Status only, never content.
+ */
+export function LetterSummaryCells({ request }: { request: LetterRequestView }) {
+  return (
+    <>
+      <td data-label="Writer">
+        <div>
+          {request.writer.name}
+          {request.writer.outside ? <span className="muted"> (outside)</span> : null}
+        </div>
+      </td>
+      <td data-label="For">
+        <div>
+          {purposeText(request)}
+          <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
+        </div>
+      </td>
+      <td data-label="Due">{dueText(request.dueDate)}</td>
+      <td data-label="Status">
+        <LetterStatusTag status={request.status} late={request.isLate} />
+      </td>
+    </>
+  )
+}

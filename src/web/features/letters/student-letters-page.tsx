@@ -1,13 +1,12 @@
 import { Link, useParams } from 'react-router'
-import { LETTER_TYPE_LABELS } from '#shared/enums.ts'
 import { isAppError } from '../../api/client.ts'
 import { useStudentLetters } from '../../api/letters.ts'
 import { useProfile } from '../../api/profiles.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { NotFoundPage } from '../../components/status-pages.tsx'
-import { LetterStatusTag } from './letter-facts.tsx'
-import { byDueDate, dueText, purposeText } from './letter-format.ts'
+import { LetterSummaryCells } from './letter-facts.tsx'
+import { byDueDate } from './letter-format.ts'
 
 /** An advisor's view of one student's letters: writers, statuses and due dates, never content. */
 export function StudentLettersPage() {
@@ -53,22 +52,7 @@ export function StudentLettersPage() {
                 <tbody>
                   {items.map((request) => (
                     <tr key={request.id}>
-                      <td data-label="Writer">
-                        <div>
-                          {request.writer.name}
-                          {request.writer.outside ? <span className="muted"> (outside)</span> : null}
-                        </div>
-                      </td>
-                      <td data-label="For">
-                        <div>
-                          {purposeText(request)}
-                          <span className="cell-sub">{LETTER_TYPE_LABELS[request.letterType]}</span>
-                        </div>
-                      </td>
-                      <td data-label="Due">{dueText(request.dueDate)}</td>
-                      <td data-label="Status">
-                        <LetterStatusTag status={request.status} late={request.isLate} />
-                      </td>
+                      <LetterSummaryCells request={request} />
                     </tr>
                   ))}
                 </tbody>
