@@ -1,6 +1,7 @@
 import type { Database } from './db/client.ts'
 import type { Clock } from './clock.ts'
 import { createAdminService } from './modules/admin/admin.service.ts'
+import { createStudentRecords } from './modules/advising/student-records.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
 import { createDirectoryService } from './modules/directory/directory.service.ts'
@@ -49,7 +50,9 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit, openPlacesOf })
   const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf })
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
-  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings }
+  // The one gate (and audit) for reading a student's residency-application record.
+  const studentRecords = createStudentRecords({ db, audit })
+  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { studentRecordReader } from './student-records.policy.ts'
+
+const student = { personId: 's1', roles: ['student'] as const }
+
+describe('studentRecordReader', () => {
+  it('lets a student read their own record', () => {
+    expect(studentRecordReader(student, 's1', false)).toBe('self')
+  })
+  it('refuses another student', () => {
+    expect(studentRecordReader({ personId: 's2', roles: ['student'] }, 's1', false)).toBeNull()
+  })
+  it('lets an assigned advisor read, and only an assigned one', () => {
+    expect(studentRecordReader({ personId: 'a1', roles: ['advisor'] }, 's1', true)).toBe('assigned-advisor')
+    expect(studentRecordReader({ personId: 'a1', roles: ['advisor'] }, 's1', false)).toBeNull()
+  })
+  it('refuses admins and mentors, even when a stray assignment row names them', () => {
+    expect(studentRecordReader({ personId: 'x', roles: ['admin'] }, 's1', true)).toBeNull()
+    expect(studentRecordReader({ personId: 'm', roles: ['mentor'] }, 's1', true)).toBeNull()
+  })
+})
