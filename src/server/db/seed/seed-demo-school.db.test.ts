@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPglite, type DatabaseHandle } from '../client.ts'
-import { advisorProfiles, departments, mentorProfiles, people, personRoles, specialties, studentProfiles } from '../schema/index.ts'
+import { advisorProfiles, departments, mentorProfiles, people, personRoles, specialties, studentAdvisors, studentProfiles } from '../schema/index.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { DEMO_ACCOUNTS } from './demo-accounts.ts'
 import { generateDemoSchool, type DemoSchoolSummary } from './generate-demo-school.ts'
@@ -31,6 +31,23 @@ const rowCount = async (table: typeof people | typeof personRoles | typeof stude
   (await handle.db.select({ n: count() }).from(table))[0]?.n
 
 describe('seedDemoSchool', () => {
+  it('gives every student exactly one Student Affairs advisor, the demo student the demo advisor', async () => {
+    const rows = await handle.db
+      .select({ studentId: studentAdvisors.studentId, advisorId: studentAdvisors.advisorId, advisesSpecialtyId: advisorProfiles.advisesSpecialtyId })
+      .from(studentAdvisors)
+      .innerJoin(advisorProfiles, eq(advisorProfiles.personId, studentAdvisors.advisorId))
+    const students = await handle.db.select({ id: studentProfiles.personId }).from(studentProfiles)
+    expect(rows).toHaveLength(students.length)
+    expect(new Set(rows.map((r) => r.studentId)).size).toBe(students.length)
+    expect(rows.every((r) => r.advisesSpecialtyId === null)).toBe(true)
+    const idOf = async (key: string) => {
+      const email = DEMO_ACCOUNTS.find((a) => a.key === key)?.email ?? ''
+      return (await handle.db.select({ id: people.id }).from(people).where(eq(people.email, email)))[0]?.id
+    }
+    const demoStudent = await idOf('student')
+    expect(rows.find((r) => r.studentId === demoStudent)?.advisorId).toBe(await idOf('advisor'))
+  })
+
   it('loads the whole school quickly, in one go', () => {
     // The first start of the app waits for this; a generous bound keeps slow CI machines green.
     expect(seedMs).toBeLessThan(15_000)

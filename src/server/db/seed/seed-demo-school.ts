@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { people } from '../schema/index.ts'
+import { assignDemoAdvisors, insertAdvisorAssignments } from './advisor-assignments.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
 import { generateDemoSchool, type DemoSchoolSummary } from './generate-demo-school.ts'
 import { insertPeopleRows } from './insert-people.ts'
@@ -38,6 +39,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
   await db.transaction(async (tx) => {
     await insertReferenceData(tx)
     await insertPeopleRows(tx, rows)
+    await insertAdvisorAssignments(tx, assignDemoAdvisors(rows, options.now))
   })
   return summary
 }
