@@ -4,6 +4,7 @@ import { ROLES, type Role } from '#shared/enums.ts'
 import { DIRECTORY_FACETS, type DirectorySearchResponse } from '#shared/contracts/directory.ts'
 import { createRandom, insertMentor, insertPerson } from '#tests/factories/index.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
+import { wordSimilarity } from './domain/name-trigrams.ts'
 
 /**
  * The directory through HTTP on a real database: relevance on a hand-made set of queries,
@@ -32,6 +33,8 @@ beforeAll(async () => {
   await add('lindqvist', 'Tomas Lindqvist', { kind: 'resident', specialtyId: 'pediatrics', bio: 'Before residency I spent a summer shadowing in pediatric cardiology clinics.' })
   await add('hale', 'Marcus Hale', { kind: 'faculty', specialtyId: 'internal-medicine', researchInterests: 'Chronobiology of recovery after sepsis' })
   await add('ortiz', 'Lena Ortiz', { kind: 'alumni', specialtyId: 'emergency-medicine', bio: 'Night shifts got me reading about chronobiology; I love teaching.', state: 'CA' })
+  await add('okonkwo', 'Chidi Okonkwo', { kind: 'faculty', specialtyId: 'family-medicine' })
+  await add('nakamura', 'Aiko Nakamura-Reyes', { kind: 'resident', specialtyId: 'psychiatry' })
   await add('wild', 'Samuel Wexford', { kind: 'fellow', specialtyId: 'emergency-medicine', subspecialty: 'Wilderness Medicine' })
   // Identity shared at each level.
   await add('veteran', 'Grace Everyone', { kind: 'faculty', identity: ['veteran'], identityVisibility: 'everyone' })
@@ -87,6 +90,38 @@ describe('relevance', () => {
     expect(body.didYouMean).toBe('Adaeze Okafor')
     const retry = await search(`q=${encodeURIComponent(body.didYouMean ?? '')}`)
     expect(topId(retry)).toBe(ids.okafor)
+  })
+
+  it('"did you mean" agrees with pg_trgm word_similarity on hand-made misspellings', async () => {
+    const misspellings = ['Okonkow', 'Okonkwo Chidi', 'Okafr', 'Adeze Okafor', 'Nakamura Reyez', 'Nakamora', 'Lindquist', 'Priya Ramen', 'Wexferd', 'Chronobiolgy', 'Hael', 'Ortis', 'zzqx']
+    for (const q of misspellings) {
+      const body = await search(`q=${encodeURIComponent(q)}`)
+      // The SQL baseline: the GiST nearest neighbour among listed names, then the threshold.
+      const result = await t.db.execute(sql`select name, word_similarity(${q}, name) as s from directory_entries where listed order by ${q} <<-> name, name limit 5`)
+      const rows = (result as unknown as { rows: { name: string; s: number }[] }).rows.map((r) => ({ name: r.name, s: Number(r.s) }))
+      const best = rows[0]
+      if (body.total > 0) continue // the words matched a document: no suggestion is asked for
+      if (!best || best.s < 0.4) {
+        expect(body.didYouMean, q).toBeNull()
+        continue
+      }
+      // Equal similarity may come in either order from the index; the suggestion is one of the best.
+      const tied = rows.filter((r) => Math.fround(r.s) === Math.fround(best.s)).map((r) => r.name)
+      expect(tied, `${q} → ${body.didYouMean}`).toContain(body.didYouMean)
+    }
+    expect((await search('q=Okonkow')).didYouMean).toBe('Chidi Okonkwo')
+  })
+
+  it('computes word_similarity exactly as pg_trgm does', async () => {
+    const texts = ['Okonkow', 'okonkwo', 'Chidi', 'chid okon', 'Nakamura', 'reyes nakamura', 'a', 'Ann-Li', 'wexford samuel', 'xyz']
+    const names = ['Chidi Okonkwo', 'Aiko Nakamura-Reyes', 'Samuel Wexford', 'Ann Li', 'Anna Lindqvist Li']
+    for (const text of texts) {
+      for (const name of names) {
+        const result = await t.db.execute(sql`select word_similarity(${text}, ${name}) as s`)
+        const expected = Number((result as unknown as { rows: { s: number }[] }).rows[0]?.s)
+        expect(Math.fround(wordSimilarity(text, name)), `${text} / ${name}`).toBe(Math.fround(expected))
+      }
+    }
   })
 
   it('sorts by family name on request, and pages', async () => {

@@ -153,8 +153,8 @@ export function createDirectoryService(deps: DirectoryDeps) {
 
     let didYouMean: string | null = null
     if (q && tree && result.textMatches === 0) {
-      const [closest] = await repo.findCloseNames(q)
-      if (closest && closest.similarity >= DID_YOU_MEAN_MIN_SIMILARITY) didYouMean = closest.name
+      // In memory, by the same measure as pg_trgm's `word_similarity` (`repo.findCloseNames` is the SQL form).
+      didYouMean = index.closestName(q, DID_YOU_MEAN_MIN_SIMILARITY)?.name ?? null
     }
 
     const identityShown = result.hits.some((hit) => hit.identityVisible && hit.mentor.id !== actor.personId && hit.mentor.identity.length > 0)

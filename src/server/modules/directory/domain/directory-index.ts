@@ -40,6 +40,7 @@ import {
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { regionOfState } from '#shared/reference/regions.ts'
 import type { DirectoryFacet, FacetCount } from '#shared/contracts/directory.ts'
+import { NameTrigramIndex } from './name-trigrams.ts'
 import type { QueryNode } from './tsquery.ts'
 
 /** What the index keeps of one listed mentor. */
@@ -214,6 +215,7 @@ export class DirectoryIndex {
   private nameOrder: Int32Array = new Int32Array(0)
   private nameRank: Int32Array = new Int32Array(0)
   private nameOrderStale = true
+  private closeNames = new NameTrigramIndex()
 
   /** Number of listed mentors. */
   get size(): number {
@@ -271,6 +273,7 @@ export class DirectoryIndex {
     this.visibility[ord] = IDENTITY_VISIBILITIES.indexOf(mentor.identityVisibility)
     this.alive[ord] = 1
     this.nameOrderStale = true
+    this.closeNames.add(mentor.name)
   }
 
   /** Drops a mentor (unlisted, held, disabled, no longer a mentor). */
@@ -278,6 +281,8 @@ export class DirectoryIndex {
     const ord = this.ordOf.get(personId)
     if (ord === undefined) return
     this.ordOf.delete(personId)
+    const mentor = this.mentors[ord]
+    if (mentor) this.closeNames.remove(mentor.name)
     this.mentors[ord] = null
     this.lexemes[ord] = null
     this.alive[ord] = 0
@@ -290,6 +295,14 @@ export class DirectoryIndex {
   get(personId: string): IndexedMentor | null {
     const ord = this.ordOf.get(personId)
     return ord === undefined ? null : (this.mentors[ord] ?? null)
+  }
+
+  /**
+   * "Did you mean": the listed name closest to `text` by pg_trgm's `word_similarity`, from
+   * `minimum` up (see `name-trigrams.ts`), or null.
+   */
+  closestName(text: string, minimum: number): { name: string; similarity: number } | null {
+    return this.closeNames.closest(text, minimum)
   }
 
   search(viewer: IndexViewer, input: IndexSearch): IndexResult {
