@@ -111,6 +111,23 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/meetings/:meetingId/feedback', allowed: 'signed-in' },
   { method: 'POST', path: '/api/calendar/feed', allowed: 'signed-in' },
   { method: 'GET', path: '/api/calendar/:feed', allowed: 'public' },
+
+  { method: 'GET', path: '/api/mentor-programs', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/mentor-programs', allowed: ['admin'] },
+  { method: 'GET', path: '/api/mentor-programs/mine', allowed: ['student', 'mentor'] },
+  { method: 'GET', path: '/api/mentor-programs/:mentorProgramId', allowed: ['advisor', 'admin'] },
+  { method: 'PATCH', path: '/api/mentor-programs/:mentorProgramId', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mentor-programs/:mentorProgramId/conflicts', allowed: ['admin'] },
+  { method: 'DELETE', path: '/api/mentor-programs/:mentorProgramId/conflicts/:conflictId', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mentor-programs/:mentorProgramId/open-ranking', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mentor-programs/:mentorProgramId/run', allowed: ['admin'] },
+  { method: 'GET', path: '/api/mentor-programs/:mentorProgramId/draft', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/mentor-programs/:mentorProgramId/pairs', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mentor-programs/:mentorProgramId/publish', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mentor-programs/:mentorProgramId/archive', allowed: ['admin'] },
+  { method: 'GET', path: '/api/mentor-programs/:mentorProgramId/ranking', allowed: ['student'] },
+  { method: 'PUT', path: '/api/mentor-programs/:mentorProgramId/ranking', allowed: ['student'] },
+  { method: 'PUT', path: '/api/mentor-programs/:mentorProgramId/continuation', allowed: ['student', 'mentor'] },
 ]
 
 /**
@@ -127,6 +144,8 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   actionItemId: '00000000-0000-4000-8000-0000000000b4',
   meetingId: '00000000-0000-4000-8000-0000000000b5',
   feed: 'no-such-calendar-feed-000000.ics',
+  mentorProgramId: '00000000-0000-4000-8000-0000000000c1',
+  conflictId: '00000000-0000-4000-8000-0000000000c2',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

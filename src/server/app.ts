@@ -20,6 +20,7 @@ import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.ro
 import { mentorshipsRoutes } from './modules/mentorships/mentorships.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
+import { mentorProgramsRoutes } from './modules/mentor-programs/mentor-programs.routes.ts'
 import type { Services } from './services.ts'
 
 export type AppOptions = {
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions) {
   app.route('/', directoryRoutes())
   app.route('/', mentorshipsRoutes())
   app.route('/', recommendationsRoutes())
+  app.route('/', mentorProgramsRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -12,6 +12,8 @@ import { createLettersService } from './modules/letters/letters.service.ts'
 import { createMeetingsService } from './modules/mentorships/meetings.service.ts'
 import { createMentorshipsRepository } from './modules/mentorships/mentorships.repository.ts'
 import { createMentorshipsService } from './modules/mentorships/mentorships.service.ts'
+import { createMentorProgramsRepository } from './modules/mentor-programs/mentor-programs.repository.ts'
+import { createMentorProgramsService } from './modules/mentor-programs/mentor-programs.service.ts'
 import type { SessionPolicy } from './modules/identity/domain/session-rules.ts'
 import type { Mailer } from './modules/notifications/mailer.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
@@ -52,7 +54,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
-  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords }
+  const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
+  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, mentorPrograms }
 }
 
 export type Services = ReturnType<typeof createServices>
