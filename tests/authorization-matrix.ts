@@ -128,6 +128,15 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/mentor-programs/:mentorProgramId/ranking', allowed: ['student'] },
   { method: 'PUT', path: '/api/mentor-programs/:mentorProgramId/ranking', allowed: ['student'] },
   { method: 'PUT', path: '/api/mentor-programs/:mentorProgramId/continuation', allowed: ['student', 'mentor'] },
+  { method: 'GET', path: '/api/list-builder/profile', allowed: ['student'] },
+  { method: 'PUT', path: '/api/list-builder/profile', allowed: ['student'] },
+  { method: 'GET', path: '/api/list-builder/students/:personId/profile', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/list-builder/chances', allowed: ['student'] },
+  { method: 'GET', path: '/api/list-builder/students/:personId/chances', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/list-builder/my-programs', allowed: ['student'] },
+  { method: 'POST', path: '/api/list-builder/my-programs', allowed: ['student'] },
+  { method: 'PATCH', path: '/api/list-builder/my-programs/:programId', allowed: ['student'] },
+  { method: 'GET', path: '/api/list-builder/students/:personId/programs', allowed: ['advisor'] },
 ]
 
 /**
@@ -135,6 +144,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
  * real person): ids that exist nowhere, so an allowed caller gets past authorization to a 4xx.
  */
 export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  programId: 'no-such-program',
   letterRequestId: '00000000-0000-4000-8000-0000000000a1',
   document: 'cv',
   token: 'no-such-upload-link',

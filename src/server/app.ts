@@ -17,6 +17,7 @@ import { adminRoutes } from './modules/admin/admin.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
+import { listBuilderRoutes } from './modules/list-builder/list-builder.routes.ts'
 import { mentorshipsRoutes } from './modules/mentorships/mentorships.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   app.route('/', directoryRoutes())
   app.route('/', mentorshipsRoutes())
   app.route('/', recommendationsRoutes())
+  app.route('/', listBuilderRoutes())
   app.route('/', mentorProgramsRoutes())
 
   app.doc31('/api/openapi.json', {

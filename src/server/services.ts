@@ -9,6 +9,8 @@ import { createIdentityRepository } from './modules/identity/identity.repository
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createLettersRepository } from './modules/letters/letters.repository.ts'
 import { createLettersService } from './modules/letters/letters.service.ts'
+import { createListBuilderRepository } from './modules/list-builder/list-builder.repository.ts'
+import { createListBuilderService } from './modules/list-builder/list-builder.service.ts'
 import { createMeetingsService } from './modules/mentorships/meetings.service.ts'
 import { createMentorshipsRepository } from './modules/mentorships/mentorships.repository.ts'
 import { createMentorshipsService } from './modules/mentorships/mentorships.service.ts'
@@ -21,6 +23,7 @@ import { createProfilesRepository } from './modules/profiles/profiles.repository
 import { createProfilesService } from './modules/profiles/profiles.service.ts'
 import { createRecommendationsRepository } from './modules/recommendations/recommendations.repository.ts'
 import { createRecommendationsService } from './modules/recommendations/recommendations.service.ts'
+import { createProgramRows } from './modules/residency-programs/program-rows.ts'
 
 export type ServiceSettings = {
   appOrigin: string
@@ -54,8 +57,9 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
+  const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
   const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
-  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, mentorPrograms }
+  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, mentorPrograms, listBuilder }
 }
 
 export type Services = ReturnType<typeof createServices>

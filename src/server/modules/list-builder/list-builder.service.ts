@@ -1,0 +1,228 @@
+import { DEFAULT_PRIORS, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import type { Database } from '#server/db/client.ts'
+import type {
+  AddProgramsResponse,
+  AddProgramsToList,
+  ApplicationProfileInput,
+  ApplicationProfileView,
+  ListBuilderQuery,
+  ListBuilderResponse,
+  ProgramListResponse,
+  UpdateProgramListItem,
+} from '#shared/contracts/list-builder.ts'
+import { SPECIALTIES } from '#shared/reference/specialties.ts'
+import { AppError } from '#shared/errors.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { StudentRecords } from '../advising/student-records.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { toResidencyProgram, type ProgramRows } from '../residency-programs/program-rows.ts'
+import { buildListBuilderView, type ProgramDisplay } from './domain/builder.ts'
+import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns, type StoredProfile } from './domain/profile.ts'
+import { readStoredPriors } from './domain/priors.ts'
+import { signalCapProblem } from './list-builder.policy.ts'
+import type { ListBuilderRepository, ProgramListRow } from './list-builder.repository.ts'
+
+type Deps = {
+  db: Database
+  repo: ListBuilderRepository
+  programs: ProgramRows
+  studentRecords: StudentRecords
+  audit: AuditService
+  clock: Clock
+}
+
+const specialtyName = (id: string): string => SPECIALTIES.find((s) => s.id === id)?.name ?? id
+
+function calibrationLabel(createdAt: Date): string {
+  return `Calibrated on our school's outcomes, ${createdAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`
+}
+
+/**
+ * The student's application profile, the list builder and the program list. Reads of a
+ * student's record go through `studentRecords.assertCanRead` (the student, or an assigned
+ * advisor — audited); writes are the student's own.
+ */
+export function createListBuilderService(deps: Deps) {
+  const { db, repo, studentRecords, audit, clock } = deps
+
+  function profileView(studentId: string, stored: StoredProfile | null, awayNames: { id: string; name: string; specialtyId: string }[]): ApplicationProfileView {
+    const p = stored ?? DEFAULT_PROFILE
+    const byId = new Map(awayNames.map((a) => [a.id, a] as const))
+    return {
+      studentId,
+      saved: stored !== null,
+      applicantType: p.applicantType,
+      step2: p.step2,
+      step1: parseStep1(p.step1),
+      researchItems: p.researchItems,
+      alphaOmegaAlpha: p.alphaOmegaAlpha,
+      goldHumanism: p.goldHumanism,
+      clerkshipHonors: p.clerkshipHonors,
+      experiences: p.experiences,
+      awayRotationProgramIds: p.awayRotationProgramIds,
+      preferredSpecialtyId: p.preferredSpecialtyId,
+      backupSpecialtyId: p.backupSpecialtyId,
+      preferredStates: p.preferredStates,
+      preferredRegions: p.preferredRegions,
+      tieStates: p.tieStates,
+      tieRegions: p.tieRegions,
+      settingPreferences: p.settingPreferences,
+      needsVisa: p.needsVisa,
+      signalsAvailable: p.signalsAvailable,
+      targetChance: p.targetChance,
+      updatedAt: p.updatedAt?.toISOString() ?? null,
+      awayRotationPrograms: p.awayRotationProgramIds.map((id) => byId.get(id) ?? { id, name: id, specialtyId: '' }),
+    }
+  }
+
+  async function readProfile(studentId: string): Promise<ApplicationProfileView> {
+    const stored = await repo.findProfile(studentId)
+    const names = await repo.programNames(stored?.awayRotationProgramIds ?? [])
+    return profileView(studentId, stored, names)
+  }
+
+  function listView(studentId: string, rows: ProgramListRow[], signalsAvailable: number): ProgramListResponse {
+    return {
+      studentId,
+      items: rows.map((r) => ({ ...r, addedAt: r.addedAt.toISOString(), updatedAt: r.updatedAt.toISOString() })),
+      signalsAvailable,
+      signalsUsed: rows.filter((r) => r.signalled).length,
+    }
+  }
+
+  async function readList(studentId: string): Promise<ProgramListResponse> {
+    const [rows, profile] = await Promise.all([repo.listPrograms(studentId), repo.findProfile(studentId)])
+    return listView(studentId, rows, (profile ?? DEFAULT_PROFILE).signalsAvailable)
+  }
+
+  async function activePriors(): Promise<{ priors: SmartPickPriors; model: ListBuilderResponse['model'] }> {
+    const calibration = await repo.findActiveCalibration()
+    const calibrated = calibration ? readStoredPriors(calibration.priors) : null
+    if (calibration && calibrated) {
+      return {
+        priors: calibrated,
+        model: {
+          source: 'school',
+          label: calibrationLabel(calibration.createdAt),
+          calibratedAt: calibration.createdAt.toISOString(),
+          calibratedOn: calibrated.calibratedOn ? { ...calibrated.calibratedOn, years: [...calibrated.calibratedOn.years] } : null,
+          intervalLevel: calibrated.intervalLevel,
+        },
+      }
+    }
+    return {
+      priors: DEFAULT_PRIORS,
+      model: { source: 'national', label: 'Based on national figures', calibratedAt: null, calibratedOn: null, intervalLevel: DEFAULT_PRIORS.intervalLevel },
+    }
+  }
+
+  async function builderFor(studentId: string, query: ListBuilderQuery): Promise<ListBuilderResponse> {
+    const started = performance.now()
+    const [stored, list, model] = await Promise.all([repo.findProfile(studentId), repo.listPrograms(studentId), activePriors()])
+    const profile = stored ?? DEFAULT_PROFILE
+    const specialtyId = query.specialty ?? profile.preferredSpecialtyId
+    if (!specialtyId) {
+      throw new AppError('VALIDATION_FAILED', 'Choose a specialty: save a preferred specialty in your application profile, or pick one here.', {
+        specialty: 'Choose a specialty.',
+      })
+    }
+    const backupId = profile.backupSpecialtyId && profile.backupSpecialtyId !== specialtyId ? profile.backupSpecialtyId : null
+    const [rows, backupRows] = await Promise.all([deps.programs.ofSpecialty(specialtyId), backupId ? deps.programs.ofSpecialty(backupId) : Promise.resolve([])])
+    const display = new Map<string, ProgramDisplay>(rows.map((r) => [r.id, { name: r.name, institution: r.institution, city: r.city }] as const))
+    const signalled = list.filter((e) => e.signalled).map((e) => e.programId)
+    const view = buildListBuilderView({
+      applicant: toApplicantProfile(profile, specialtyId, signalled),
+      specialty: { id: specialtyId, name: specialtyName(specialtyId) },
+      programs: rows.map(toResidencyProgram),
+      display,
+      backupSpecialty: backupId ? { id: backupId, name: specialtyName(backupId) } : null,
+      backupPrograms: backupRows.map(toResidencyProgram),
+      priors: model.priors,
+      target: query.target ?? profile.targetChance,
+      list,
+      profileSaved: stored !== null,
+      model: model.model,
+    })
+    return { studentId, ...view, elapsedMs: Math.round((performance.now() - started) * 10) / 10 }
+  }
+
+  return {
+    async getMyProfile(actor: Actor, meta: RequestMeta | null): Promise<ApplicationProfileView> {
+      await studentRecords.assertCanRead(actor, actor.personId, 'application-profile', meta)
+      return readProfile(actor.personId)
+    },
+
+    async getStudentProfile(actor: Actor, studentId: string, meta: RequestMeta | null): Promise<ApplicationProfileView> {
+      await studentRecords.assertCanRead(actor, studentId, 'application-profile', meta)
+      return readProfile(studentId)
+    },
+
+    async updateMyProfile(actor: Actor, input: ApplicationProfileInput, meta: RequestMeta | null): Promise<ApplicationProfileView> {
+      await studentRecords.assertCanRead(actor, actor.personId, 'application-profile', meta)
+      const columns = toStoredColumns(input)
+      // Away rotations must name programs Preceptor knows: the model reads them by id.
+      const known = await repo.existingProgramIds(columns.awayRotationProgramIds)
+      const unknownIndex = columns.awayRotationProgramIds.findIndex((id) => !known.has(id))
+      if (unknownIndex >= 0) {
+        throw new AppError('VALIDATION_FAILED', 'Some of the information is not valid. Check the fields named.', {
+          [`awayRotationProgramIds.${input.awayRotationProgramIds.indexOf(columns.awayRotationProgramIds[unknownIndex] as string)}`]: `No program with the id "${columns.awayRotationProgramIds[unknownIndex]}". Choose it from the program list.`,
+        })
+      }
+      await db.transaction(async (tx) => {
+        await repo.upsertProfile(tx, actor.personId, columns, clock.now())
+        await audit.record({ actorId: actor.personId, action: 'application-profile.update', objectType: 'person', objectId: actor.personId }, meta, tx)
+      })
+      return readProfile(actor.personId)
+    },
+
+    async getBuilder(actor: Actor, studentId: string, query: ListBuilderQuery, meta: RequestMeta | null): Promise<ListBuilderResponse> {
+      await studentRecords.assertCanRead(actor, studentId, 'list-builder', meta)
+      return builderFor(studentId, query)
+    },
+
+    async getProgramList(actor: Actor, studentId: string, meta: RequestMeta | null): Promise<ProgramListResponse> {
+      await studentRecords.assertCanRead(actor, studentId, 'program-list', meta)
+      return readList(studentId)
+    },
+
+    async updateProgramListItem(actor: Actor, programId: string, input: UpdateProgramListItem, meta: RequestMeta | null): Promise<ProgramListResponse> {
+      const studentId = actor.personId
+      await studentRecords.assertCanRead(actor, studentId, 'program-list', meta)
+      const profile = (await repo.findProfile(studentId)) ?? DEFAULT_PROFILE
+      await db.transaction(async (tx) => {
+        const entries = await repo.lockListEntries(tx, studentId)
+        const entry = entries.find((e) => e.programId === programId)
+        if (!entry) throw new AppError('NOT_FOUND', 'That program is not on your list. Add it from the list builder or the program explorer first.')
+        if (input.signalled !== undefined && input.signalled !== entry.signalled) {
+          const after = entries.filter((e) => (e.programId === programId ? input.signalled : e.signalled)).length
+          const problem = signalCapProblem(profile.signalsAvailable, after, input.signalled)
+          if (problem) throw new AppError('VALIDATION_FAILED', problem, { signalled: problem })
+        }
+        const set: { status?: UpdateProgramListItem['status']; signalled?: boolean; note?: string } = {}
+        if (input.status !== undefined) set.status = input.status
+        if (input.signalled !== undefined) set.signalled = input.signalled
+        if (input.note !== undefined) set.note = input.note
+        await repo.updateListEntry(tx, studentId, programId, set, clock.now())
+      })
+      return readList(studentId)
+    },
+
+    async addProgramsToList(actor: Actor, input: AddProgramsToList, meta: RequestMeta | null): Promise<AddProgramsResponse> {
+      const studentId = actor.personId
+      await studentRecords.assertCanRead(actor, studentId, 'program-list', meta)
+      const ids = [...new Set(input.programIds)]
+      const known = await repo.existingProgramIds(ids)
+      const missing = input.programIds.findIndex((id) => !known.has(id))
+      if (missing >= 0) {
+        throw new AppError('VALIDATION_FAILED', 'Some of the programs do not exist. Reload the list builder and try again.', {
+          [`programIds.${missing}`]: `No program with the id "${input.programIds[missing]}".`,
+        })
+      }
+      const added = await db.transaction((tx) => repo.addListEntries(tx, studentId, ids, input.status, clock.now()))
+      return { added, alreadyOnList: ids.length - added, list: await readList(studentId) }
+    },
+  }
+}
+
+export type ListBuilderService = ReturnType<typeof createListBuilderService>

@@ -1,0 +1,270 @@
+import { z } from 'zod'
+import { US_REGIONS } from '../enums.ts'
+import { regionOfState } from '../reference/regions.ts'
+import { SPECIALTIES } from '../reference/specialties.ts'
+import { text } from './common.ts'
+
+/**
+ * The student's residency application profile, the list builder (chances, count, curve,
+ * signals, backup plan) and the student's own program list with statuses. The web app's forms
+ * use the same schemas as the server.
+ */
+
+export const APPLICANT_TYPE_VALUES = ['us-md', 'us-do', 'us-img', 'non-us-img'] as const
+export const PROGRAM_SETTING_VALUES = ['academic', 'community', 'university-affiliated'] as const
+export const PROGRAM_LIST_STATUS_VALUES = ['considering', 'applying', 'applied', 'interview-offered', 'interviewed', 'withdrawn', 'rejected'] as const
+export type ProgramListStatusValue = (typeof PROGRAM_LIST_STATUS_VALUES)[number]
+/** Statuses that count as "on my application list" for the chance of the current list. */
+export const APPLYING_STATUSES: readonly ProgramListStatusValue[] = ['applying', 'applied', 'interview-offered', 'interviewed']
+
+export const PROGRAM_LIST_STATUS_LABELS: Readonly<Record<ProgramListStatusValue, string>> = {
+  considering: 'Considering',
+  applying: 'Applying',
+  applied: 'Applied',
+  'interview-offered': 'Interview offered',
+  interviewed: 'Interviewed',
+  withdrawn: 'Withdrawn',
+  rejected: 'Rejected',
+}
+
+const SPECIALTY_IDS = new Set(SPECIALTIES.map((s) => s.id))
+const SpecialtyId = z
+  .string()
+  .trim()
+  .max(80, 'Use at most 80 characters.')
+  .refine((value) => SPECIALTY_IDS.has(value), 'Choose a specialty from the list.')
+
+const StateCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((value) => regionOfState(value) !== null, 'Use a two-letter U.S. state code, such as OH.')
+const States = z.array(StateCode).max(60, 'At most 60 states.')
+const Regions = z.array(z.enum(US_REGIONS, 'Choose a region from the list.')).max(US_REGIONS.length)
+const count = (max: number, what: string) => z.number('Enter a whole number.').int('Use a whole number.').min(0, 'Cannot be negative.').max(max, `At most ${max} ${what}.`)
+
+/** A program id as the programs table keeps it (the NRMP code or the school's own). */
+export const ProgramId = z
+  .string()
+  .trim()
+  .min(1, 'Choose a program.')
+  .max(64, 'Not a valid program id.')
+  .regex(/^[A-Za-z0-9._:-]+$/, 'Not a valid program id.')
+
+/**
+ * Step 1: `pass`, `fail` (first attempt, since 2022), or a three-digit score from before.
+ * The score range is the USMLE's reporting scale.
+ */
+export const Step1Input = z.union(
+  [z.enum(['pass', 'fail']), z.number().int('Use a whole number.').min(1, 'A Step 1 score is between 1 and 300.').max(300, 'A Step 1 score is between 1 and 300.')],
+  'Choose pass or fail, or enter a three-digit score.',
+)
+
+export const ApplicationProfileInput = z
+  .object({
+    applicantType: z.enum(APPLICANT_TYPE_VALUES, 'Choose U.S. MD, U.S. DO, U.S.-citizen IMG or non-U.S.-citizen IMG.'),
+    step2: z.number('Enter your Step 2 CK score, or leave it empty.').int('Use a whole number.').min(1, 'A Step 2 CK score is between 1 and 300.').max(300, 'A Step 2 CK score is between 1 and 300.').nullable(),
+    step1: Step1Input.nullable(),
+    researchItems: count(500, 'research items'),
+    alphaOmegaAlpha: z.boolean('Choose yes or no.'),
+    goldHumanism: z.boolean('Choose yes or no.'),
+    clerkshipHonors: count(20, 'clerkship honors'),
+    experiences: count(100, 'experiences'),
+    awayRotationProgramIds: z.array(ProgramId).max(10, 'At most 10 away rotations.'),
+    preferredSpecialtyId: SpecialtyId.nullable(),
+    backupSpecialtyId: SpecialtyId.nullable(),
+    preferredStates: States,
+    preferredRegions: Regions,
+    tieStates: States,
+    tieRegions: Regions,
+    settingPreferences: z.array(z.enum(PROGRAM_SETTING_VALUES, 'Choose academic, community or university-affiliated.')).max(3),
+    needsVisa: z.boolean('Choose yes or no.'),
+    signalsAvailable: count(100, 'signals'),
+    targetChance: z.number('Enter a chance between 50 % and 99 %.').min(0.5, 'Aim for at least 50 %.').max(0.99, 'Aim for at most 99 %: no list makes a match certain.'),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.backupSpecialtyId !== null && value.backupSpecialtyId === value.preferredSpecialtyId) {
+      ctx.addIssue({ code: 'custom', path: ['backupSpecialtyId'], message: 'Choose a backup specialty other than your preferred one.' })
+    }
+  })
+export type ApplicationProfileInput = z.infer<typeof ApplicationProfileInput>
+
+export const ApplicationProfileView = z.object({
+  studentId: z.string(),
+  /** False until the student first saves it; the fields then hold the defaults. */
+  saved: z.boolean(),
+  applicantType: z.enum(APPLICANT_TYPE_VALUES),
+  step2: z.number().int().nullable(),
+  step1: z.union([z.enum(['pass', 'fail']), z.number().int()]).nullable(),
+  researchItems: z.number().int(),
+  alphaOmegaAlpha: z.boolean(),
+  goldHumanism: z.boolean(),
+  clerkshipHonors: z.number().int(),
+  experiences: z.number().int(),
+  awayRotationProgramIds: z.array(z.string()),
+  preferredSpecialtyId: z.string().nullable(),
+  backupSpecialtyId: z.string().nullable(),
+  preferredStates: z.array(z.string()),
+  preferredRegions: z.array(z.enum(US_REGIONS)),
+  tieStates: z.array(z.string()),
+  tieRegions: z.array(z.enum(US_REGIONS)),
+  settingPreferences: z.array(z.enum(PROGRAM_SETTING_VALUES)),
+  needsVisa: z.boolean(),
+  signalsAvailable: z.number().int(),
+  targetChance: z.number(),
+  updatedAt: z.string().nullable(),
+  /** Names of the away-rotation programs, for display. */
+  awayRotationPrograms: z.array(z.object({ id: z.string(), name: z.string(), specialtyId: z.string() })),
+})
+export type ApplicationProfileView = z.infer<typeof ApplicationProfileView>
+
+export const ListBuilderQuery = z.object({
+  specialty: SpecialtyId.optional(),
+  /** Overrides the profile's target chance for this view, e.g. 0.8. */
+  target: z.coerce.number('Enter a chance between 0.5 and 0.99.').min(0.5, 'Aim for at least 50 %.').max(0.99, 'Aim for at most 99 %.').optional(),
+})
+export type ListBuilderQuery = z.infer<typeof ListBuilderQuery>
+
+const FactorView = z.object({ key: z.string(), label: z.string(), change: z.number(), sign: z.enum(['+', '−']) })
+export const ChanceView = z.object({
+  probability: z.number(),
+  low: z.number(),
+  high: z.number(),
+  effectiveCount: z.number(),
+  factors: z.array(FactorView),
+})
+export type ChanceView = z.infer<typeof ChanceView>
+
+export const BuilderProgram = z.object({
+  id: z.string(),
+  name: z.string(),
+  institution: z.string(),
+  city: z.string(),
+  state: z.string(),
+  region: z.enum(US_REGIONS),
+  setting: z.enum(PROGRAM_SETTING_VALUES),
+  positions: z.number().int(),
+  sponsorsVisa: z.boolean(),
+  step2P25: z.number().int(),
+  step2P75: z.number().int(),
+  tier: z.enum(['reach', 'target', 'likely']),
+  interview: ChanceView,
+  matchIfInterviewed: ChanceView,
+  /** Chance of an interview here and of matching here given it. */
+  interviewAndMatch: z.number(),
+  fitsPreferences: z.boolean(),
+  /** Among the recommended programs (the first `count` by interview chance). */
+  recommended: z.boolean(),
+  /** Where the program stands on the student's list, or null when it is not on it. */
+  listStatus: z.enum(PROGRAM_LIST_STATUS_VALUES).nullable(),
+  signalled: z.boolean(),
+})
+export type BuilderProgram = z.infer<typeof BuilderProgram>
+
+export const CurvePointView = z.object({ applications: z.number().int(), chance: z.number(), low: z.number(), high: z.number() })
+
+export const ListBuilderResponse = z.object({
+  studentId: z.string(),
+  specialty: z.object({ id: z.string(), name: z.string() }),
+  /** The profile has not been saved yet: figures use the defaults (U.S. MD, no scores). */
+  profileSaved: z.boolean(),
+  target: z.number(),
+  /** Where the model's coefficients come from. */
+  model: z.object({
+    source: z.enum(['national', 'school']),
+    /** "Based on national figures" or "Calibrated on our school's outcomes, 12 Oct 2026". */
+    label: z.string(),
+    calibratedAt: z.string().nullable(),
+    calibratedOn: z.object({ applicants: z.number().int(), applications: z.number().int(), years: z.array(z.number().int()) }).nullable(),
+    intervalLevel: z.number(),
+  }),
+  recommendation: z.object({
+    /** Smallest number of applications reaching the target; null when every program together does not. */
+    count: z.number().int().nullable(),
+    chance: z.number(),
+    low: z.number(),
+    high: z.number(),
+    programIds: z.array(z.string()),
+    ordering: z.string(),
+    /** The summary sentence shown at the top. */
+    summary: z.string(),
+  }),
+  curve: z.array(CurvePointView),
+  programs: z.array(BuilderProgram),
+  signals: z.object({
+    available: z.number().int(),
+    used: z.number().int(),
+    chanceWithout: z.number(),
+    chanceWith: z.number(),
+    /** Which list the signals were planned against: the student's own, or the recommended one. */
+    plannedFor: z.enum(['my-list', 'recommended']),
+    choices: z.array(z.object({ programId: z.string(), programName: z.string(), interviewWithout: z.number(), interviewWith: z.number(), gain: z.number(), onList: z.boolean() })),
+  }),
+  backup: z.object({
+    needed: z.boolean(),
+    specialty: z.object({ id: z.string(), name: z.string() }).nullable(),
+    preferredCount: z.number().int(),
+    preferredChance: z.number(),
+    backupCount: z.number().int().nullable(),
+    backupChance: z.number().nullable(),
+    combinedChance: z.number(),
+    reached: z.boolean(),
+    summary: z.string(),
+  }),
+  currentList: z.object({
+    /** Programs of this specialty on the student's list as applying or later (not withdrawn or rejected). */
+    count: z.number().int(),
+    chance: z.number(),
+    low: z.number(),
+    high: z.number(),
+  }),
+  /** Plain-words notes on how sure the figures are: thin data, a missing score, national figures only. */
+  honesty: z.array(z.string()),
+  elapsedMs: z.number(),
+})
+export type ListBuilderResponse = z.infer<typeof ListBuilderResponse>
+
+export const ProgramListItem = z.object({
+  programId: z.string(),
+  name: z.string(),
+  institution: z.string(),
+  specialtyId: z.string(),
+  city: z.string(),
+  state: z.string(),
+  status: z.enum(PROGRAM_LIST_STATUS_VALUES),
+  signalled: z.boolean(),
+  note: z.string(),
+  addedAt: z.string(),
+  updatedAt: z.string(),
+})
+export type ProgramListItem = z.infer<typeof ProgramListItem>
+
+export const ProgramListResponse = z.object({
+  studentId: z.string(),
+  items: z.array(ProgramListItem),
+  signalsAvailable: z.number().int(),
+  signalsUsed: z.number().int(),
+})
+export type ProgramListResponse = z.infer<typeof ProgramListResponse>
+
+export const UpdateProgramListItem = z
+  .object({
+    status: z.enum(PROGRAM_LIST_STATUS_VALUES, 'Choose a status from the list.').optional(),
+    signalled: z.boolean('Choose yes or no.').optional(),
+    note: text(2000).optional(),
+  })
+  .strict()
+  .refine((value) => value.status !== undefined || value.signalled !== undefined || value.note !== undefined, { message: 'Change the status, the signal or the note.', path: ['status'] })
+export type UpdateProgramListItem = z.infer<typeof UpdateProgramListItem>
+
+export const AddProgramsToList = z
+  .object({
+    programIds: z.array(ProgramId).min(1, 'Choose at least one program.').max(200, 'At most 200 programs at once.'),
+    status: z.enum(['considering', 'applying'], 'Choose considering or applying.').default('considering'),
+  })
+  .strict()
+export type AddProgramsToList = z.infer<typeof AddProgramsToList>
+
+export const AddProgramsResponse = z.object({ added: z.number().int(), alreadyOnList: z.number().int(), list: ProgramListResponse })
+export type AddProgramsResponse = z.infer<typeof AddProgramsResponse>
