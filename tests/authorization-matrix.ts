@@ -112,6 +112,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/calendar/feed', allowed: 'signed-in' },
   { method: 'GET', path: '/api/calendar/:feed', allowed: 'public' },
 
+  { method: 'GET', path: '/api/calibration/past-outcomes', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/calibration/past-outcomes/import', allowed: ['admin'] },
+  { method: 'GET', path: '/api/calibrations', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/calibrations', allowed: ['admin'] },
+  { method: 'GET', path: '/api/calibrations/:calibrationId', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/calibrations/:calibrationId/activate', allowed: ['admin'] },
+  { method: 'POST', path: '/api/calibrations/:calibrationId/deactivate', allowed: ['admin'] },
+
   { method: 'GET', path: '/api/mentor-programs', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/mentor-programs', allowed: ['admin'] },
   { method: 'GET', path: '/api/mentor-programs/mine', allowed: ['student', 'mentor'] },
@@ -137,6 +145,19 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/list-builder/my-programs', allowed: ['student'] },
   { method: 'PATCH', path: '/api/list-builder/my-programs/:programId', allowed: ['student'] },
   { method: 'GET', path: '/api/list-builder/students/:personId/programs', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/rank-lists/me', allowed: ['student'] },
+  { method: 'PUT', path: '/api/rank-lists/me', allowed: ['student'] },
+  { method: 'POST', path: '/api/rank-lists/me/submit', allowed: ['student'] },
+  { method: 'GET', path: '/api/rank-lists/programs', allowed: ['student'] },
+  { method: 'GET', path: '/api/rank-lists/me/couple', allowed: ['student'] },
+  { method: 'POST', path: '/api/rank-lists/me/couple', allowed: ['student'] },
+  { method: 'POST', path: '/api/rank-lists/me/couple/confirm', allowed: ['student'] },
+  { method: 'DELETE', path: '/api/rank-lists/me/couple', allowed: ['student'] },
+  { method: 'GET', path: '/api/rank-lists/students', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/rank-lists/students/:studentId', allowed: ['student', 'advisor'] },
+  { method: 'GET', path: '/api/rank-lists/students/:studentId/export.csv', allowed: ['student', 'advisor'] },
+  { method: 'POST', path: '/api/rank-lists/students/:studentId/comments', allowed: ['student', 'advisor'] },
+  { method: 'POST', path: '/api/rank-lists/students/:studentId/sign-off', allowed: ['advisor'] },
 ]
 
 /**
@@ -144,6 +165,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
  * real person): ids that exist nowhere, so an allowed caller gets past authorization to a 4xx.
  */
 export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  calibrationId: '00000000-0000-4000-8000-0000000000c1',
   programId: 'no-such-program',
   letterRequestId: '00000000-0000-4000-8000-0000000000a1',
   document: 'cv',
@@ -156,6 +178,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   feed: 'no-such-calendar-feed-000000.ics',
   mentorProgramId: '00000000-0000-4000-8000-0000000000c1',
   conflictId: '00000000-0000-4000-8000-0000000000c2',
+  studentId: '00000000-0000-4000-8000-0000000000d1',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

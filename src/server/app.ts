@@ -14,12 +14,14 @@ import { guardedRoute } from './http/route.ts'
 import { jsonResponse } from './http/params.ts'
 import { readSessionSecret } from './http/session-cookie.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
+import { calibrationRoutes } from './modules/calibration/calibration.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { listBuilderRoutes } from './modules/list-builder/list-builder.routes.ts'
 import { mentorshipsRoutes } from './modules/mentorships/mentorships.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
+import { rankListsRoutes } from './modules/rank-lists/rank-lists.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import { mentorProgramsRoutes } from './modules/mentor-programs/mentor-programs.routes.ts'
 import type { Services } from './services.ts'
@@ -107,8 +109,10 @@ export function createApp(options: AppOptions) {
   app.route('/', directoryRoutes())
   app.route('/', mentorshipsRoutes())
   app.route('/', recommendationsRoutes())
+  app.route('/', calibrationRoutes())
   app.route('/', listBuilderRoutes())
   app.route('/', mentorProgramsRoutes())
+  app.route('/', rankListsRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,8 @@ import type { Clock } from './clock.ts'
 import { createAdminService } from './modules/admin/admin.service.ts'
 import { createStudentRecords } from './modules/advising/student-records.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
+import { createCalibrationRepository } from './modules/calibration/calibration.repository.ts'
+import { createCalibrationService } from './modules/calibration/calibration.service.ts'
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
@@ -19,6 +21,8 @@ import { createMentorProgramsService } from './modules/mentor-programs/mentor-pr
 import type { SessionPolicy } from './modules/identity/domain/session-rules.ts'
 import type { Mailer } from './modules/notifications/mailer.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
+import { createRankListsRepository } from './modules/rank-lists/rank-lists.repository.ts'
+import { createRankListsService } from './modules/rank-lists/rank-lists.service.ts'
 import { createProfilesRepository } from './modules/profiles/profiles.repository.ts'
 import { createProfilesService } from './modules/profiles/profiles.service.ts'
 import { createRecommendationsRepository } from './modules/recommendations/recommendations.repository.ts'
@@ -59,7 +63,10 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const studentRecords = createStudentRecords({ db, audit })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
   const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
-  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, mentorPrograms, listBuilder }
+  const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })
+  // Past outcomes and the list builder's calibration on them.
+  const calibration = createCalibrationService({ db, repo: createCalibrationRepository(db), clock, audit })
+  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, mentorPrograms, listBuilder, rankLists, calibration }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,192 @@
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import {
+  people,
+  personRoles,
+  rankListComments,
+  rankListCouples,
+  rankListEntries,
+  rankLists,
+  residencyPrograms,
+  studentProfiles,
+  studentProgramLists,
+} from '#server/db/schema/index.ts'
+
+export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
+
+export type RankListRow = typeof rankLists.$inferSelect
+export type EntryRow = typeof rankListEntries.$inferSelect
+export type CoupleRow = typeof rankListCouples.$inferSelect
+export type ProgramSummaryRow = {
+  id: string
+  name: string
+  institution: string
+  specialtyId: string
+  track: 'categorical' | 'preliminary' | 'advanced' | 'reserved'
+  city: string
+  state: string
+}
+
+const programColumns = {
+  id: residencyPrograms.id,
+  name: residencyPrograms.name,
+  institution: residencyPrograms.institution,
+  specialtyId: residencyPrograms.specialtyId,
+  track: residencyPrograms.track,
+  city: residencyPrograms.city,
+  state: residencyPrograms.state,
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern. */
+const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+export function createRankListsRepository(db: Database) {
+  return {
+    async findList(studentId: string, tx: Tx = db): Promise<RankListRow | null> {
+      const [row] = await tx.select().from(rankLists).where(eq(rankLists.studentId, studentId)).limit(1)
+      return row ?? null
+    },
+
+    /** The list row, created if missing, locked for the rest of the transaction. */
+    async lockList(studentId: string, tx: Tx): Promise<RankListRow> {
+      await tx.insert(rankLists).values({ studentId }).onConflictDoNothing()
+      const [row] = await tx.select().from(rankLists).where(eq(rankLists.studentId, studentId)).for('update')
+      if (!row) throw new Error('rank list row vanished inside its transaction')
+      return row
+    },
+
+    async listsOf(studentIds: readonly string[]): Promise<RankListRow[]> {
+      if (studentIds.length === 0) return []
+      return db.select().from(rankLists).where(inArray(rankLists.studentId, [...studentIds]))
+    },
+
+    async updateList(studentId: string, values: Partial<Omit<RankListRow, 'studentId'>>, tx: Tx): Promise<void> {
+      await tx.update(rankLists).set(values).where(eq(rankLists.studentId, studentId))
+    },
+
+    async entriesOf(studentId: string, tx: Tx = db): Promise<EntryRow[]> {
+      return tx.select().from(rankListEntries).where(eq(rankListEntries.studentId, studentId)).orderBy(asc(rankListEntries.listKey), asc(rankListEntries.rank))
+    },
+
+    async countPrimaryLines(studentIds: readonly string[]): Promise<Map<string, number>> {
+      if (studentIds.length === 0) return new Map()
+      const rows = await db
+        .select({ studentId: rankListEntries.studentId, n: sql<number>`count(*)::int` })
+        .from(rankListEntries)
+        .where(and(inArray(rankListEntries.studentId, [...studentIds]), eq(rankListEntries.listKey, 'primary')))
+        .groupBy(rankListEntries.studentId)
+      return new Map(rows.map((r) => [r.studentId, r.n]))
+    },
+
+    /** Replaces every entry of a student's lists (primary and supplemental) in one go. */
+    async replaceEntries(studentId: string, entries: readonly Omit<EntryRow, 'studentId'>[], tx: Tx): Promise<void> {
+      await tx.delete(rankListEntries).where(eq(rankListEntries.studentId, studentId))
+      for (let i = 0; i < entries.length; i += 500) {
+        await tx.insert(rankListEntries).values(entries.slice(i, i + 500).map((e) => ({ ...e, studentId })))
+      }
+    },
+
+    async interviewedProgramIds(studentId: string, tx: Tx = db): Promise<string[]> {
+      const rows = await tx
+        .select({ programId: studentProgramLists.programId })
+        .from(studentProgramLists)
+        .where(and(eq(studentProgramLists.studentId, studentId), eq(studentProgramLists.status, 'interviewed')))
+      return rows.map((r) => r.programId)
+    },
+
+    async programsByIds(ids: readonly string[], tx: Tx = db): Promise<ProgramSummaryRow[]> {
+      if (ids.length === 0) return []
+      return tx.select(programColumns).from(residencyPrograms).where(inArray(residencyPrograms.id, [...new Set(ids)]))
+    },
+
+    async searchPrograms(query: string, limit: number): Promise<ProgramSummaryRow[]> {
+      const pattern = `%${likeEscape(query)}%`
+      const where = query ? or(ilike(residencyPrograms.name, pattern), ilike(residencyPrograms.institution, pattern), ilike(residencyPrograms.city, pattern), eq(residencyPrograms.id, query)) : undefined
+      return db.select(programColumns).from(residencyPrograms).where(where).orderBy(asc(residencyPrograms.name), asc(residencyPrograms.id)).limit(limit)
+    },
+
+    async findPerson(id: string, tx: Tx = db): Promise<{ id: string; name: string; email: string } | null> {
+      const [row] = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(eq(people.id, id)).limit(1)
+      return row ?? null
+    },
+
+    async peopleByIds(ids: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
+      if (ids.length === 0) return new Map()
+      const rows = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, [...new Set(ids)]))
+      return new Map(rows.map((r) => [r.id, r]))
+    },
+
+    /** An active student with this e-mail, or null. */
+    async findActiveStudentByEmail(email: string, tx: Tx = db): Promise<{ id: string; name: string; email: string } | null> {
+      const [row] = await tx
+        .select({ id: people.id, name: people.name, email: people.email })
+        .from(people)
+        .innerJoin(personRoles, and(eq(personRoles.personId, people.id), eq(personRoles.role, 'student')))
+        .where(and(eq(people.email, email.toLowerCase()), eq(people.status, 'active')))
+        .limit(1)
+      return row ?? null
+    },
+
+    async classYears(studentIds: readonly string[]): Promise<Map<string, string>> {
+      if (studentIds.length === 0) return new Map()
+      const rows = await db.select({ id: studentProfiles.personId, classYear: studentProfiles.classYear }).from(studentProfiles).where(inArray(studentProfiles.personId, [...studentIds]))
+      return new Map(rows.map((r) => [r.id, r.classYear]))
+    },
+
+    /** The couple (pending or confirmed) a student belongs to, on either side. */
+    async findCoupleOf(studentId: string, tx: Tx = db): Promise<CoupleRow | null> {
+      const [row] = await tx
+        .select()
+        .from(rankListCouples)
+        .where(or(eq(rankListCouples.requestedBy, studentId), eq(rankListCouples.partnerId, studentId)))
+        .orderBy(asc(rankListCouples.createdAt))
+        .limit(1)
+      return row ?? null
+    },
+
+    async couplesOf(studentIds: readonly string[]): Promise<CoupleRow[]> {
+      if (studentIds.length === 0) return []
+      return db
+        .select()
+        .from(rankListCouples)
+        .where(or(inArray(rankListCouples.requestedBy, [...studentIds]), inArray(rankListCouples.partnerId, [...studentIds])))
+    },
+
+    async insertCouple(requestedBy: string, partnerId: string, createdAt: Date, tx: Tx): Promise<CoupleRow> {
+      const [row] = await tx.insert(rankListCouples).values({ requestedBy, partnerId, createdAt }).returning()
+      if (!row) throw new Error('couple insert returned nothing')
+      return row
+    },
+
+    async confirmCouple(id: string, at: Date, tx: Tx): Promise<void> {
+      await tx.update(rankListCouples).set({ confirmedAt: at }).where(eq(rankListCouples.id, id))
+    },
+
+    async deleteCouple(id: string, tx: Tx): Promise<void> {
+      await tx.delete(rankListCouples).where(eq(rankListCouples.id, id))
+    },
+
+    async commentsOf(studentId: string): Promise<(typeof rankListComments.$inferSelect & { authorName: string | null })[]> {
+      return db
+        .select({
+          id: rankListComments.id,
+          studentId: rankListComments.studentId,
+          authorId: rankListComments.authorId,
+          listVersion: rankListComments.listVersion,
+          body: rankListComments.body,
+          createdAt: rankListComments.createdAt,
+          authorName: people.name,
+        })
+        .from(rankListComments)
+        .leftJoin(people, eq(people.id, rankListComments.authorId))
+        .where(eq(rankListComments.studentId, studentId))
+        .orderBy(asc(rankListComments.createdAt), asc(rankListComments.id))
+    },
+
+    async insertComment(values: typeof rankListComments.$inferInsert, tx: Tx = db): Promise<void> {
+      await tx.insert(rankListComments).values(values)
+    },
+  }
+}
+
+export type RankListsRepository = ReturnType<typeof createRankListsRepository>
