@@ -6,6 +6,11 @@ import { useSession } from './api/identity.ts'
 import { Loading } from './components/feedback.tsx'
 import { AuditPage } from './features/admin/audit-page.tsx'
 import { OutboxPage } from './features/admin/outbox-page.tsx'
+import { MyProgramsPage } from './features/mentor-programs/my-programs-page.tsx'
+import { ProgramFormPage } from './features/mentor-programs/program-form-page.tsx'
+import { ProgramPage } from './features/mentor-programs/program-page.tsx'
+import { ProgramsPage } from './features/mentor-programs/programs-page.tsx'
+import { RankingPage } from './features/mentor-programs/ranking-page.tsx'
 import { PeoplePage } from './features/admin/people-page.tsx'
 import { DirectoryPage } from './features/directory/directory-page.tsx'
 import { MentorPage } from './features/directory/mentor-page.tsx'
@@ -204,6 +209,54 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequireRole roles={['admin']}>
                     <OutboxPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/programs',
+                element: (
+                  <RequireRole roles={['advisor', 'admin']}>
+                    <ProgramsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/programs/new',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <ProgramFormPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/programs/:mentorProgramId',
+                element: (
+                  <RequireRole roles={['advisor', 'admin']}>
+                    <ProgramPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/programs/:mentorProgramId/edit',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <ProgramFormPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'programs',
+                element: (
+                  <RequireRole roles={['student', 'mentor']}>
+                    <MyProgramsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'programs/:mentorProgramId/ranking',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <RankingPage />
                   </RequireRole>
                 ),
               },

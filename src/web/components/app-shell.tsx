@@ -13,6 +13,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mentors', label: 'Find a mentor', end: true },
   { to: '/mentorships', label: 'Mentorships', roles: ['student', 'mentor'] },
   { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
+  { to: '/programs', label: 'Mentor programs', roles: ['student', 'mentor'], hiddenFor: ['advisor', 'admin'] },
+  { to: '/admin/programs', label: 'Mentor programs', roles: ['advisor', 'admin'] },
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },
