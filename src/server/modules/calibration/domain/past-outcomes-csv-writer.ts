@@ -1,0 +1,75 @@
+/**
+ * Writes past outcomes in the import format (docs/formats/past-outcomes-csv.md): the example
+ * file, the synthetic cohorts of the tests, and the demo. Pure; RFC 4180 quoting.
+ */
+import type { PastOutcome } from '#engines/smart-pick/index.ts'
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './past-outcomes-csv.ts'
+
+export const PAST_OUTCOMES_HEADER = [
+  'match_year',
+  'graduate_id',
+  'applicant_type',
+  'specialty',
+  'step2',
+  'step1',
+  'research_items',
+  'aoa',
+  'gold_humanism',
+  'clerkship_honors',
+  'experiences',
+  'tie_states',
+  'tie_regions',
+  'needs_visa',
+  'program_id',
+  'signalled',
+  'away_rotation',
+  'interviewed',
+  'matched_program_id',
+] as const satisfies readonly ((typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number])[]
+
+export function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+const yesNo = (b: boolean): string => (b ? 'yes' : 'no')
+
+/** One row per graduate and program applied to; `graduateId(outcome, index)` names each graduate. */
+export function writePastOutcomesCsv(outcomes: readonly PastOutcome[], graduateId: (outcome: PastOutcome, index: number) => string = (o, i) => `G${o.year}-${String(i + 1).padStart(4, '0')}`): string {
+  const lines = [PAST_OUTCOMES_HEADER.join(',')]
+  outcomes.forEach((outcome, index) => {
+    const a = outcome.applicant
+    const id = graduateId(outcome, index)
+    const away = new Set(a.awayRotations)
+    const signalled = new Set(a.signalledProgramIds)
+    for (const application of outcome.applications) {
+      const step1 = a.step1 === null || a.step1 === undefined ? '' : String(a.step1)
+      lines.push(
+        [
+          outcome.year,
+          id,
+          a.applicantType,
+          a.preferredSpecialty,
+          a.step2 ?? '',
+          step1,
+          a.researchItems,
+          yesNo(a.alphaOmegaAlpha),
+          yesNo(a.goldHumanism),
+          a.clerkshipHonors,
+          a.experiences,
+          a.ties.states.join(';'),
+          a.ties.regions.join(';'),
+          yesNo(a.needsVisa),
+          application.programId,
+          yesNo(signalled.has(application.programId)),
+          yesNo(away.has(application.programId)),
+          yesNo(application.interviewed),
+          outcome.matchedProgramId ?? '',
+        ]
+          .map(csvField)
+          .join(','),
+      )
+    }
+  })
+  return `${lines.join('\r\n')}\r\n`
+}
