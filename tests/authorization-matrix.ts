@@ -79,6 +79,17 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/recommendations/mentors', allowed: ['student'] },
   { method: 'GET', path: '/api/admin/recommendation-weights', allowed: ['admin'] },
 
+  { method: 'GET', path: '/api/advising/board/me', allowed: ['student'] },
+  { method: 'GET', path: '/api/advising/students', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/advising/students/:personId/board', allowed: ['advisor'] },
+  { method: 'POST', path: '/api/advising/assignments', allowed: ['advisor', 'admin'] },
+  { method: 'DELETE', path: '/api/advising/assignments/:assignmentId', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/admin/advisors', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/student-advisors', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/admin/student-advisors', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/student-advisors/bulk', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/student-advisors/import', allowed: ['admin'] },
+
   { method: 'POST', path: '/api/mentorship-requests', allowed: ['student'] },
   { method: 'POST', path: '/api/mentorship-offers', allowed: ['mentor'] },
   { method: 'GET', path: '/api/mentorship-requests/mine', allowed: 'signed-in' },
@@ -111,6 +122,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/meetings/:meetingId/feedback', allowed: 'signed-in' },
   { method: 'POST', path: '/api/calendar/feed', allowed: 'signed-in' },
   { method: 'GET', path: '/api/calendar/:feed', allowed: 'public' },
+
+  { method: 'GET', path: '/api/residency-programs', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/residency-programs/export.csv', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/residency-programs/import/check', allowed: ['admin'] },
+  { method: 'POST', path: '/api/residency-programs/import', allowed: ['admin'] },
+  { method: 'GET', path: '/api/residency-programs/:programId', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/residency-programs/:programId/saved', allowed: ['student'] },
+  { method: 'DELETE', path: '/api/residency-programs/:programId/saved', allowed: ['student'] },
 
   { method: 'GET', path: '/api/calibration/past-outcomes', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/calibration/past-outcomes/import', allowed: ['admin'] },
@@ -165,6 +184,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
  * real person): ids that exist nowhere, so an allowed caller gets past authorization to a 4xx.
  */
 export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  assignmentId: '00000000-0000-4000-8000-0000000000c9',
   calibrationId: '00000000-0000-4000-8000-0000000000c1',
   programId: 'no-such-program',
   letterRequestId: '00000000-0000-4000-8000-0000000000a1',

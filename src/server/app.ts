@@ -14,6 +14,7 @@ import { guardedRoute } from './http/route.ts'
 import { jsonResponse } from './http/params.ts'
 import { readSessionSecret } from './http/session-cookie.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
+import { advisingRoutes } from './modules/advising/advising.routes.ts'
 import { calibrationRoutes } from './modules/calibration/calibration.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
@@ -23,6 +24,7 @@ import { mentorshipsRoutes } from './modules/mentorships/mentorships.routes.ts'
 import { profilesRoutes } from './modules/profiles/profiles.routes.ts'
 import { rankListsRoutes } from './modules/rank-lists/rank-lists.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
+import { PROGRAM_IMPORT_PATHS, residencyProgramsRoutes } from './modules/residency-programs/residency-programs.routes.ts'
 import { mentorProgramsRoutes } from './modules/mentor-programs/mentor-programs.routes.ts'
 import type { Services } from './services.ts'
 
@@ -75,8 +77,8 @@ export function createApp(options: AppOptions) {
       throw new AppError('PAYLOAD_TOO_LARGE', 'The request is too large (at most 2 MB).')
     },
   })
-  // Letter PDFs (up to 10 MB) have their own limits in the letters router.
-  app.use('/api/*', (c, next) => (LETTER_UPLOAD_PATHS.test(c.req.path) ? next() : generalBodyLimit(c, next)))
+  // Letter PDFs (up to 10 MB) and programs CSV imports (5 MB) have their own limits in their routers.
+  app.use('/api/*', (c, next) => (LETTER_UPLOAD_PATHS.test(c.req.path) || PROGRAM_IMPORT_PATHS.test(c.req.path) ? next() : generalBodyLimit(c, next)))
   app.use('/api/*', originCheck([options.appOrigin]))
   app.use('/api/*', async (c, next) => {
     const secret = readSessionSecret(c)
@@ -109,6 +111,8 @@ export function createApp(options: AppOptions) {
   app.route('/', directoryRoutes())
   app.route('/', mentorshipsRoutes())
   app.route('/', recommendationsRoutes())
+  app.route('/', residencyProgramsRoutes())
+  app.route('/', advisingRoutes())
   app.route('/', calibrationRoutes())
   app.route('/', listBuilderRoutes())
   app.route('/', mentorProgramsRoutes())

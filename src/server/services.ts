@@ -1,6 +1,8 @@
 import type { Database } from './db/client.ts'
 import type { Clock } from './clock.ts'
 import { createAdminService } from './modules/admin/admin.service.ts'
+import { createAdvisingRepository } from './modules/advising/advising.repository.ts'
+import { createAdvisingService } from './modules/advising/advising.service.ts'
 import { createStudentRecords } from './modules/advising/student-records.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
 import { createCalibrationRepository } from './modules/calibration/calibration.repository.ts'
@@ -28,6 +30,8 @@ import { createProfilesService } from './modules/profiles/profiles.service.ts'
 import { createRecommendationsRepository } from './modules/recommendations/recommendations.repository.ts'
 import { createRecommendationsService } from './modules/recommendations/recommendations.service.ts'
 import { createProgramRows } from './modules/residency-programs/program-rows.ts'
+import { createResidencyProgramsRepository } from './modules/residency-programs/residency-programs.repository.ts'
+import { createResidencyProgramsService } from './modules/residency-programs/residency-programs.service.ts'
 
 export type ServiceSettings = {
   appOrigin: string
@@ -57,16 +61,20 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // Open places are capacity minus active mentees: the mentorships module is their one source.
   const openPlacesOf = (mentorIds: readonly string[]) => mentorships.openPlacesOf(mentorIds)
   const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit, openPlacesOf })
-  const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf })
+  // Response speed, open requests, active mentees and declines: read-only figures of the mentorships module.
+  const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf, activity: mentorshipsRepo })
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
+  const advising = createAdvisingService({ db, repo: createAdvisingRepository(db), clock, audit, studentRecords, recommendations })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
   const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
   const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })
   // Past outcomes and the list builder's calibration on them.
   const calibration = createCalibrationService({ db, repo: createCalibrationRepository(db), clock, audit })
-  return { audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, mentorPrograms, listBuilder, rankLists, calibration }
+  // The program explorer, program pages, save to list, programs CSV.
+  const residencyPrograms = createResidencyProgramsService({ db, repo: createResidencyProgramsRepository(db), clock, audit })
+  return { residencyPrograms, audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, advising, mentorPrograms, listBuilder, rankLists, calibration }
 }
 
 export type Services = ReturnType<typeof createServices>
