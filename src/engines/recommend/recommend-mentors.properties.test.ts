@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { IDENTITY_ATTRIBUTES } from '#shared/enums.ts'
-import { recommendMentors } from './recommend-mentors.ts'
+import { recommendBounds, recommendMentors } from './recommend-mentors.ts'
+import { mentorWordKeys, topicalWords } from './text.ts'
 import { buildMentor, buildStudent, contextArbitrary, mentorsArbitrary, studentArbitrary } from './testing/builders.ts'
 
 const identityArbitrary = fc.shuffledSubarray([...IDENTITY_ATTRIBUTES])
@@ -86,6 +87,26 @@ describe('recommendMentors: properties', () => {
         expect(shown / students).toBeLessThanOrEqual(allowed + 4 * Math.sqrt((allowed * (1 - allowed)) / students) + 1e-9)
       }),
       { numRuns: 40 },
+    )
+  })
+  it('the bound of every mentor is at least their score; precomputed word keys change nothing', () => {
+    fc.assert(
+      fc.property(studentArbitrary, mentorsArbitrary, contextArbitrary, (student, mentors, context) => {
+        const bounds = recommendBounds(student, context)
+        const goals = new Set(bounds.goalWords)
+        for (const r of recommendMentors(student, mentors, context)) {
+          const m = mentors.find((x) => x.id === r.mentorId) as (typeof mentors)[number]
+          const shared = [...mentorWordKeys(`${m.subspecialty} ${m.researchInterests}`)].filter((k) => goals.has(k)).length
+          const bound =
+            bounds.specialty(m.specialtyId, m.departmentId) + bounds.help(m.offers) + bounds.stage(m.kind) + bounds.site(m.clinicalSite, m.state) + bounds.research(shared) +
+            (m.languages.some(bounds.languageCounts) ? bounds.language : 0) + (m.identity.some((a) => bounds.identityAttributes.includes(a)) ? bounds.identity : 0)
+          expect(bound + 1e-9).toBeGreaterThanOrEqual(r.score)
+        }
+        expect(bounds.goalWords).toEqual([...topicalWords(student.careerGoals).keys()])
+        const withKeys = mentors.map((m) => ({ ...m, wordKeys: mentorWordKeys(`${m.subspecialty} ${m.researchInterests}`) }))
+        expect(recommendMentors(student, withKeys, context)).toEqual(recommendMentors(student, mentors, context))
+      }),
+      { numRuns: 200 },
     )
   })
 })

@@ -100,11 +100,212 @@ export function unitHash(text: string): number {
   return (h >>> 0) / 2 ** 32
 }
 
+/** How many of the goal words the mentor's word keys hold. */
+function countShared(goals: ReadonlyMap<string, string>, wordKeys: ReadonlySet<string>): number {
+  let n = 0
+  for (const key of goals.keys()) if (wordKeys.has(key)) n++
+  return n
+}
+
+/**
+ * A student's factor contributions (weight × value) as functions of one mentor field at a time,
+ * for callers that keep mentors in columns and want an upper bound of each score without
+ * scoring everyone: the sum of the seven factors' contributions, penalties left out, is at
+ * least the score. `research` takes how many of `goalWords` the mentor's word keys hold
+ * (`mentorWordKeys`); `languageCounts` says whether a language earns `language`; `identity` is
+ * earned only through `identityAttributes` (empty without the student's consent).
+ */
+export type RecommendBounds = {
+  specialty: (specialtyId: string | null, departmentId: string | null) => number
+  help: (offers: readonly MentorOffering[]) => number
+  stage: (kind: MentorKind) => number
+  site: (clinicalSite: string, state: string) => number
+  research: (sharedWords: number) => number
+  goalWords: readonly string[]
+  languageCounts: (language: string) => boolean
+  language: number
+  identityAttributes: readonly IdentityAttribute[]
+  identity: number
+}
+
+/** The bound functions of `RecommendBounds` for one student. */
+export function recommendBounds(student: RecommendStudent, context: RecommendContext = {}, weights: Readonly<RecommendWeights> = DEFAULT_RECOMMEND_WEIGHTS): RecommendBounds {
+  return prepare(student, context, weights).bounds
+}
+
 const lookup = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
   record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined
 
 /** Penalties subtract. */
 const SIGN: Record<RecommendFactor, number> = { specialty: 1, help: 1, stage: 1, site: 1, research: 1, language: 1, identity: 1, responsiveness: -1, load: -1 }
+
+/**
+ * The per-student part of the scoring, shared by `recommendMentors` and `recommendBounds`, so a
+ * bound and a score can never be computed two different ways.
+ */
+function prepare(student: RecommendStudent, context: RecommendContext, weights: Readonly<RecommendWeights>) {
+  const declined = new Set(context.declined ?? [])
+  const goals = topicalWords(student.careerGoals)
+  const wantedLanguages = new Set((student.languages ?? []).map(wordKey))
+  const interestDepartments = student.specialtyInterests.map((id) => findSpecialty(id)?.departmentId)
+  const studentSite = (context.studentSite ?? '').trim().toLowerCase()
+  const studentState = (context.studentState ?? '').trim().toUpperCase()
+  const studentRegion = regionOf(studentState)
+  const helpWanted = new Set(student.helpWanted)
+  // Read identity only with consent: without it, nothing below can depend on it.
+  const sharedIdentity = student.wantsIdentityAlignedMentor ? new Set(student.identity) : null
+  const seatsPerPlace = Math.max(0, weights.studentsPerOpenPlace)
+  const rotation = context.rotation ?? ''
+
+  // A necessary condition for sharing a topical word, tested before splitting the mentor's
+  // text into words: each goal word's stem (less a final "y", so "communities" still passes)
+  // appears somewhere in it. Most mentors fail it, which keeps a 100,000-mentor ranking fast.
+  const goalPattern = goals.size === 0 ? null : new RegExp([...goals.keys()].map((k) => (k.endsWith('y') ? k.slice(0, -1) : k).replace(/[^\p{L}\p{N}]/gu, '')).join('|'), 'iu')
+
+  /** The specialty factor's value: the mentor's specialty on the student's list, else their department. */
+  const specialtyValue = (specialtyId: string | null, departmentId: string | null): number => {
+    const interest = specialtyId === null ? -1 : student.specialtyInterests.indexOf(specialtyId)
+    if (interest >= 0) return (INTEREST_VALUE[interest] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
+    const k = departmentId === null ? -1 : interestDepartments.indexOf(departmentId)
+    return k >= 0 ? 0.5 * (INTEREST_VALUE[k] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear] : 0
+  }
+  const helpValue = (offers: readonly MentorOffering[]): number => {
+    if (helpWanted.size === 0) return 0
+    let offered = 0
+    for (const o of offers) if (helpWanted.has(o)) offered++
+    return offered / helpWanted.size
+  }
+  const siteValue = (clinicalSite: string, state: string): number => {
+    const mentorSite = studentSite === '' ? '' : clinicalSite.trim()
+    const mentorState = studentState === '' ? '' : state.trim().toUpperCase()
+    if (studentSite !== '' && mentorSite.length === studentSite.length && mentorSite.toLowerCase() === studentSite) return 1
+    if (studentState !== '' && mentorState === studentState) return 0.5
+    if (studentRegion !== undefined && mentorState !== '' && regionOf(mentorState) === studentRegion) return 0.25
+    return 0
+  }
+  const researchValue = (shared: number): number => clamp01(shared / RESEARCH_WORDS_FOR_FULL)
+  /** Does speaking this language earn the language factor? */
+  const languageCounts = (language: string): boolean => {
+    const key = wordKey(language)
+    return wantedLanguages.has(key) || (key !== 'english' && goals.has(key))
+  }
+
+  const values: Record<RecommendFactor, number> = { specialty: 0, help: 0, stage: 0, site: 0, research: 0, language: 0, identity: 0, responsiveness: 0, load: 0 }
+  const reasons: { factor: RecommendFactor; text: string }[] = []
+
+  /**
+   * Scores one mentor into `values` and returns the score, or null when the mentor is not to
+   * be shown. With `explain`, also fills `reasons`; the ranking pass skips them, and only the
+   * mentors returned are explained.
+   */
+  const evaluate = (mentor: RecommendMentor, explain: boolean): number | null => {
+    if (mentor.id === student.id || !mentor.accepting || declined.has(mentor.id)) return null
+    const open = Math.min(mentor.capacity, lookup(context.openPlaces, mentor.id) ?? mentor.capacity)
+    if (!(open >= 1)) return null
+
+    // Load: hold the mentor back from part of the class when demand exceeds what the open
+    // places can take; the hash decides which part, the same way on every call.
+    const demand = Math.max(0, lookup(context.demand, mentor.id) ?? 0)
+    const seats = open * seatsPerPlace
+    const pressure = seats > 0 ? demand / seats : demand > 0 ? Number.POSITIVE_INFINITY : 0
+    if (pressure > 1 && unitHash(`${rotation}\u0000${student.id}\u0000${mentor.id}`) >= 1 / pressure) return null
+
+    for (const factor of RECOMMEND_FACTORS) values[factor] = 0
+    values.load = clamp01(pressure)
+    reasons.length = 0
+
+    // Specialty: the mentor's own specialty on the student's list, else their department.
+    const interest = mentor.specialtyId === null ? -1 : student.specialtyInterests.indexOf(mentor.specialtyId)
+    values.specialty = specialtyValue(mentor.specialtyId, mentor.departmentId)
+    if (interest >= 0) {
+      if (explain) {
+        const name = findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string)
+        reasons.push({ factor: 'specialty', text: mentor.kind === 'near-peer' ? `near-peer headed for ${name}` : `${name} ${KIND_NOUN[mentor.kind]}` })
+      }
+    } else if (mentor.departmentId !== null) {
+      const k = interestDepartments.indexOf(mentor.departmentId)
+      if (k >= 0) {
+        if (explain) {
+          const department = findDepartment(mentor.departmentId)?.name ?? mentor.departmentId
+          const specialty = SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? ''
+          reasons.push({ factor: 'specialty', text: `${KIND_NOUN[mentor.kind]} in ${department}, home of ${specialty}` })
+        }
+      }
+    }
+
+    if (helpWanted.size > 0) {
+      values.help = helpValue(mentor.offers)
+      if (explain && values.help > 0) {
+        // In the student's order of asking, so the reason reads like their own request.
+        const ordered = student.helpWanted.filter((o) => mentor.offers.includes(o))
+        reasons.push({ factor: 'help', text: `offers ${listWords(ordered.map(offeringWords))}` })
+      }
+    }
+
+    values.stage = STAGE_FIT[student.classYear][mentor.kind]
+    const stageReason = STAGE_REASON[student.classYear]?.[mentor.kind]
+    if (explain && stageReason !== undefined && interest < 0) reasons.push({ factor: 'stage', text: stageReason })
+
+    values.site = siteValue(mentor.clinicalSite, mentor.state)
+    if (explain && values.site === 1) reasons.push({ factor: 'site', text: `at ${mentor.clinicalSite.trim()}, your site` })
+    else if (explain && values.site === 0.5) reasons.push({ factor: 'site', text: `also in ${mentor.state.trim().toUpperCase()}` })
+
+    // With the mentor's word keys precomputed, the count is a set intersection; the words for
+    // the reason still come from the text (the same words, in the order met).
+    const sharedCount = mentor.wordKeys !== undefined && !explain ? countShared(goals, mentor.wordKeys) : -1
+    if (sharedCount > 0) values.research = researchValue(sharedCount)
+    else if (sharedCount < 0 && goalPattern !== null && (goalPattern.test(mentor.researchInterests) || goalPattern.test(mentor.subspecialty))) {
+      const shared = sharedWords(`${mentor.subspecialty} ${mentor.researchInterests}`, goals)
+      if (shared.length > 0) {
+        values.research = researchValue(shared.length)
+        if (explain) reasons.push({ factor: 'research', text: `shares your interest in ${listWords(shared.slice(0, 3))}` })
+      }
+    }
+
+    if (wantedLanguages.size > 0 || goals.size > 0) for (const language of mentor.languages) {
+      if (languageCounts(language)) {
+        values.language = 1
+        if (explain) reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
+        break
+      }
+    }
+
+    if (sharedIdentity !== null) {
+      const shared = mentor.identity.filter((a) => sharedIdentity.has(a))
+      if (shared.length > 0) {
+        values.identity = 1
+        if (explain) reasons.push({ factor: 'identity', text: `${shared.map((a) => IDENTITY_REASON[a]).join('; ')} — you asked for that` })
+      }
+    }
+
+    const stats = lookup(context.responseStats, mentor.id)
+    if (stats !== undefined && stats.requests > 0) {
+      const trust = stats.requests / (stats.requests + RESPONSE_PRIOR_REQUESTS)
+      const hours = stats.medianHoursToAnswer
+      const slow = hours === null ? 0 : clamp01((hours - SLOW_FROM_HOURS) / (SLOW_FULL_HOURS - SLOW_FROM_HOURS))
+      values.responsiveness = trust * clamp01(0.7 * clamp01(stats.unansweredShare) + 0.3 * slow)
+    }
+
+    // Summed in the fixed factor order, so a score never depends on anything but this pair.
+    let score = 0
+    for (const factor of RECOMMEND_FACTORS) score += SIGN[factor] * weights[factor] * values[factor]
+    return score
+  }
+
+  const bounds: RecommendBounds = {
+    specialty: (specialtyId, departmentId) => weights.specialty * specialtyValue(specialtyId, departmentId),
+    help: (offers) => weights.help * helpValue(offers),
+    stage: (kind) => weights.stage * STAGE_FIT[student.classYear][kind],
+    site: (clinicalSite, state) => weights.site * siteValue(clinicalSite, state),
+    research: (shared) => weights.research * researchValue(shared),
+    goalWords: [...goals.keys()],
+    languageCounts: (language) => (wantedLanguages.size > 0 || goals.size > 0) && languageCounts(language),
+    language: weights.language,
+    identityAttributes: sharedIdentity === null ? [] : [...sharedIdentity],
+    identity: weights.identity,
+  }
+  return { evaluate, values, reasons, bounds }
+}
 
 /**
  * "Mentors for you": ranks the mentors a student may ask, best first, each with reasons in
@@ -133,133 +334,7 @@ export function recommendMentors(
   context: RecommendContext = {},
   weights: Readonly<RecommendWeights> = DEFAULT_RECOMMEND_WEIGHTS,
 ): RankedRecommendation[] {
-  const declined = new Set(context.declined ?? [])
-  const goals = topicalWords(student.careerGoals)
-  const wantedLanguages = new Set((student.languages ?? []).map(wordKey))
-  const interestDepartments = student.specialtyInterests.map((id) => findSpecialty(id)?.departmentId)
-  const studentSite = (context.studentSite ?? '').trim().toLowerCase()
-  const studentState = (context.studentState ?? '').trim().toUpperCase()
-  const studentRegion = regionOf(studentState)
-  const helpWanted = new Set(student.helpWanted)
-  // Read identity only with consent: without it, nothing below can depend on it.
-  const sharedIdentity = student.wantsIdentityAlignedMentor ? new Set(student.identity) : null
-  const seatsPerPlace = Math.max(0, weights.studentsPerOpenPlace)
-  const rotation = context.rotation ?? ''
-
-  // A necessary condition for sharing a topical word, tested before splitting the mentor's
-  // text into words: each goal word's stem (less a final "y", so "communities" still passes)
-  // appears somewhere in it. Most mentors fail it, which keeps a 100,000-mentor ranking fast.
-  const goalPattern = goals.size === 0 ? null : new RegExp([...goals.keys()].map((k) => (k.endsWith('y') ? k.slice(0, -1) : k).replace(/[^\p{L}\p{N}]/gu, '')).join('|'), 'iu')
-
-  const values: Record<RecommendFactor, number> = { specialty: 0, help: 0, stage: 0, site: 0, research: 0, language: 0, identity: 0, responsiveness: 0, load: 0 }
-  const reasons: { factor: RecommendFactor; text: string }[] = []
-
-  /**
-   * Scores one mentor into `values` and returns the score, or null when the mentor is not to
-   * be shown. With `explain`, also fills `reasons`; the ranking pass skips them, and only the
-   * mentors returned are explained.
-   */
-  const evaluate = (mentor: RecommendMentor, explain: boolean): number | null => {
-    if (mentor.id === student.id || !mentor.accepting || declined.has(mentor.id)) return null
-    const open = Math.min(mentor.capacity, lookup(context.openPlaces, mentor.id) ?? mentor.capacity)
-    if (!(open >= 1)) return null
-
-    // Load: hold the mentor back from part of the class when demand exceeds what the open
-    // places can take; the hash decides which part, the same way on every call.
-    const demand = Math.max(0, lookup(context.demand, mentor.id) ?? 0)
-    const seats = open * seatsPerPlace
-    const pressure = seats > 0 ? demand / seats : demand > 0 ? Number.POSITIVE_INFINITY : 0
-    if (pressure > 1 && unitHash(`${rotation}\u0000${student.id}\u0000${mentor.id}`) >= 1 / pressure) return null
-
-    for (const factor of RECOMMEND_FACTORS) values[factor] = 0
-    values.load = clamp01(pressure)
-    reasons.length = 0
-
-    // Specialty: the mentor's own specialty on the student's list, else their department.
-    const interest = mentor.specialtyId === null ? -1 : student.specialtyInterests.indexOf(mentor.specialtyId)
-    if (interest >= 0) {
-      values.specialty = (INTEREST_VALUE[interest] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
-      if (explain) {
-        const name = findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string)
-        reasons.push({ factor: 'specialty', text: mentor.kind === 'near-peer' ? `near-peer headed for ${name}` : `${name} ${KIND_NOUN[mentor.kind]}` })
-      }
-    } else if (mentor.departmentId !== null) {
-      const k = interestDepartments.indexOf(mentor.departmentId)
-      if (k >= 0) {
-        values.specialty = 0.5 * (INTEREST_VALUE[k] ?? 0.4) * SPECIALTY_EMPHASIS[student.classYear]
-        if (explain) {
-          const department = findDepartment(mentor.departmentId)?.name ?? mentor.departmentId
-          const specialty = SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? ''
-          reasons.push({ factor: 'specialty', text: `${KIND_NOUN[mentor.kind]} in ${department}, home of ${specialty}` })
-        }
-      }
-    }
-
-    if (helpWanted.size > 0) {
-      let offered = 0
-      for (const o of mentor.offers) if (helpWanted.has(o)) offered++
-      values.help = offered / helpWanted.size
-      if (explain && offered > 0) {
-        // In the student's order of asking, so the reason reads like their own request.
-        const ordered = student.helpWanted.filter((o) => mentor.offers.includes(o))
-        reasons.push({ factor: 'help', text: `offers ${listWords(ordered.map(offeringWords))}` })
-      }
-    }
-
-    values.stage = STAGE_FIT[student.classYear][mentor.kind]
-    const stageReason = STAGE_REASON[student.classYear]?.[mentor.kind]
-    if (explain && stageReason !== undefined && interest < 0) reasons.push({ factor: 'stage', text: stageReason })
-
-    const mentorSite = studentSite === '' ? '' : mentor.clinicalSite.trim()
-    const mentorState = studentState === '' ? '' : mentor.state.trim().toUpperCase()
-    if (studentSite !== '' && mentorSite.length === studentSite.length && mentorSite.toLowerCase() === studentSite) {
-      values.site = 1
-      if (explain) reasons.push({ factor: 'site', text: `at ${mentorSite}, your site` })
-    } else if (studentState !== '' && mentorState === studentState) {
-      values.site = 0.5
-      if (explain) reasons.push({ factor: 'site', text: `also in ${mentorState}` })
-    } else if (studentRegion !== undefined && mentorState !== '' && regionOf(mentorState) === studentRegion) {
-      values.site = 0.25
-    }
-
-    if (goalPattern !== null && (goalPattern.test(mentor.researchInterests) || goalPattern.test(mentor.subspecialty))) {
-      const shared = sharedWords(`${mentor.subspecialty} ${mentor.researchInterests}`, goals)
-      if (shared.length > 0) {
-        values.research = clamp01(shared.length / RESEARCH_WORDS_FOR_FULL)
-        if (explain) reasons.push({ factor: 'research', text: `shares your interest in ${listWords(shared.slice(0, 3))}` })
-      }
-    }
-
-    if (wantedLanguages.size > 0 || goals.size > 0) for (const language of mentor.languages) {
-      const key = wordKey(language)
-      if (wantedLanguages.has(key) || (key !== 'english' && goals.has(key))) {
-        values.language = 1
-        if (explain) reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
-        break
-      }
-    }
-
-    if (sharedIdentity !== null) {
-      const shared = mentor.identity.filter((a) => sharedIdentity.has(a))
-      if (shared.length > 0) {
-        values.identity = 1
-        if (explain) reasons.push({ factor: 'identity', text: `${shared.map((a) => IDENTITY_REASON[a]).join('; ')} — you asked for that` })
-      }
-    }
-
-    const stats = lookup(context.responseStats, mentor.id)
-    if (stats !== undefined && stats.requests > 0) {
-      const trust = stats.requests / (stats.requests + RESPONSE_PRIOR_REQUESTS)
-      const hours = stats.medianHoursToAnswer
-      const slow = hours === null ? 0 : clamp01((hours - SLOW_FROM_HOURS) / (SLOW_FULL_HOURS - SLOW_FROM_HOURS))
-      values.responsiveness = trust * clamp01(0.7 * clamp01(stats.unansweredShare) + 0.3 * slow)
-    }
-
-    // Summed in the fixed factor order, so a score never depends on anything but this pair.
-    let score = 0
-    for (const factor of RECOMMEND_FACTORS) score += SIGN[factor] * weights[factor] * values[factor]
-    return score
-  }
+  const { evaluate, values, reasons } = prepare(student, context, weights)
 
   const candidates: { mentor: RecommendMentor; score: number }[] = []
   for (const mentor of mentors) {

@@ -79,6 +79,16 @@ export function sharedWords(text: string, goals: ReadonlyMap<string, string>): s
   return shared
 }
 
+/**
+ * Every word of a mentor's subspecialty and research interests, stemmed, stop words included:
+ * the goal words (`topicalWords` keys) it holds are exactly the ones `sharedWords` finds.
+ */
+export function mentorWordKeys(text: string): Set<string> {
+  const keys = new Set<string>()
+  forEachWord(text, (raw) => keys.add(stem(raw)))
+  return keys
+}
+
 /** Lower-cased, stemmed form of one word, as `topicalWords` keys it (for language names). */
 export function wordKey(word: string): string {
   return stem(word.trim().toLowerCase())

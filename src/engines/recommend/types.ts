@@ -36,6 +36,11 @@ export type RecommendMentor = {
   languages: readonly string[]
   /** Identity attributes as this student may see them: empty when the mentor hid them. */
   identity: readonly IdentityAttribute[]
+  /**
+   * Optional, for speed: `mentorWordKeys(subspecialty + ' ' + researchInterests)`, computed once
+   * per profile. Scores are the same with or without it.
+   */
+  wordKeys?: ReadonlySet<string>
 }
 
 export type ResponseStats = {

@@ -116,6 +116,55 @@ export function createMentorshipsRepository(db: Database) {
       return rows.map((r) => ({ mentorId: r.mentorId, capacity: r.capacity, active: Number(r.active ?? 0) }))
     },
 
+    /**
+     * Read-only figures for the directory and "Mentors for you": per mentor, the students' requests
+     * created since `since` that the mentor answered (accepted or declined) or let expire, and the
+     * median hours from request to answer. Open, withdrawn and invalidated requests do not count.
+     * All mentors with any such request, or only `mentorIds`.
+     */
+    async listResponseStats(since: Date, mentorIds?: readonly string[]): Promise<{ mentorId: string; requests: number; answered: number; medianHours: number | null }[]> {
+      if (mentorIds !== undefined && mentorIds.length === 0) return []
+      const answered = sql`${mentorshipRequests.status} in ('accepted', 'declined')`
+      const rows = await db
+        .select({
+          mentorId: mentorshipRequests.mentorId,
+          requests: sql<number>`count(*)::int`,
+          answered: sql<number>`(count(*) filter (where ${answered}))::int`,
+          medianHours: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${mentorshipRequests.statusChangedAt} - ${mentorshipRequests.createdAt}) / 3600) filter (where ${answered})`,
+        })
+        .from(mentorshipRequests)
+        .where(
+          and(
+            eq(mentorshipRequests.initiatedBy, 'student'),
+            gte(mentorshipRequests.createdAt, since),
+            inArray(mentorshipRequests.status, ['accepted', 'declined', 'expired']),
+            mentorIds === undefined ? undefined : inArray(mentorshipRequests.mentorId, [...mentorIds]),
+          ),
+        )
+        .groupBy(mentorshipRequests.mentorId)
+      return rows.map((r) => ({ mentorId: r.mentorId, requests: Number(r.requests), answered: Number(r.answered), medianHours: r.medianHours === null ? null : Number(r.medianHours) }))
+    },
+
+    /** Read-only: active mentees and open requests per mentor, for every mentor who has any. */
+    async listMentorLoad(): Promise<{ mentorId: string; active: number; open: number }[]> {
+      const result = await db.execute(sql`
+        select mentor_id, sum(active)::int as active, sum(open)::int as open from (
+          select mentor_id, count(*) as active, 0 as open from mentorships where status = 'active' group by mentor_id
+          union all
+          select mentor_id, 0, count(*) from mentorship_requests where status in ('requested', 'viewed') group by mentor_id
+        ) load group by mentor_id`)
+      return (result as unknown as { rows: { mentor_id: string; active: number; open: number }[] }).rows.map((r) => ({ mentorId: r.mentor_id, active: Number(r.active), open: Number(r.open) }))
+    },
+
+    /** Read-only: the people a student declined, or was declined by (requests and offers alike). */
+    async listDeclinedCounterparts(studentId: string): Promise<string[]> {
+      const rows = await db
+        .selectDistinct({ mentorId: mentorshipRequests.mentorId })
+        .from(mentorshipRequests)
+        .where(and(eq(mentorshipRequests.studentId, studentId), eq(mentorshipRequests.status, 'declined')))
+      return rows.map((r) => r.mentorId)
+    },
+
     /** Serialises request creation per student, so the open-request limit holds under races. */
     async lockStudentRequests(studentId: string, tx: Tx) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`mentorship-requests:${studentId}`}, 0))`)

@@ -1,7 +1,8 @@
 import {
   DEFAULT_RECOMMEND_WEIGHTS,
+  recommendBounds,
   recommendMentors,
-  topicalWords,
+  type RankedRecommendation,
   type RecommendContext,
   type RecommendMentor,
   type RecommendStudent,
@@ -21,8 +22,23 @@ import { DEFAULT_CANDIDATE_LIMITS, MentorPool, type CandidateLimits, type Pooled
 import { isoWeek, RECOMMEND_WEIGHT_DESCRIPTIONS } from './domain/weight-descriptions.ts'
 import { REVISION_OVERLAP, type MentorChangeRow, type RecommendationsRepository, type StudentProfileRow } from './recommendations.repository.ts'
 
+/**
+ * Read-only figures from the mentorships module (its repository's `listResponseStats`,
+ * `listMentorLoad`, `listDeclinedCounterparts`).
+ */
+export type MentorActivity = {
+  listResponseStats(since: Date, mentorIds?: readonly string[]): Promise<{ mentorId: string; requests: number; answered: number; medianHours: number | null }[]>
+  listMentorLoad(): Promise<{ mentorId: string; active: number; open: number }[]>
+  listDeclinedCounterparts(studentId: string): Promise<string[]>
+}
+
+/** Response figures cover requests made in this many days. */
+export const RESPONSE_WINDOW_DAYS = 365
+
 export type RecommendationsOptions = {
   candidateLimits?: Partial<CandidateLimits>
+  /** How long response figures (slow-changing) are reused before they are read again. */
+  responseStatsMaxAgeMs?: number
   /** How long a demand estimate is used before it is computed again in the background. */
   demandMaxAgeMs?: number
   /** How many places on each student's list count as "on screen" for the demand estimate. */
@@ -37,6 +53,8 @@ export type RecommendationsDeps = {
   clock: Clock
   /** Places still open per mentor (capacity minus active mentees), from the mentorships module. */
   openPlacesOf?: (mentorIds: readonly string[]) => Promise<Map<string, number>>
+  /** Response speed, open requests, active mentees and declines; without it, none are known. */
+  activity?: MentorActivity
   options?: RecommendationsOptions
 }
 
@@ -111,6 +129,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const demandMaxAgeMs = deps.options?.demandMaxAgeMs ?? 15 * 60_000
   const demandListLength = deps.options?.demandListLength ?? 5
   const demandSampleMax = deps.options?.demandSampleMax ?? 300
+  const responseStatsMaxAgeMs = deps.options?.responseStatsMaxAgeMs ?? 5 * 60_000
   const pool = new MentorPool()
   const appliedRevision = new Map<string, number>()
   let refreshing: Promise<void> | null = null
@@ -146,58 +165,93 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     }
   }
 
-  /**
-   * Places each mentor can still offer. Today: their capacity (nobody holds a place before
-   * mentorships exist). The mentorships module will subtract active mentees here.
-   */
+  /** Active mentees and open requests per mentor (only mentors with any), read once per request. */
+  async function readLoad(): Promise<Map<string, { active: number; open: number }> | null> {
+    if (!deps.activity) return null
+    const rows = await deps.activity.listMentorLoad()
+    return new Map(rows.map((r) => [r.mentorId, { active: r.active, open: r.open }]))
+  }
+
+  /** Places each mentor can still offer: capacity minus active mentees. */
   async function openPlacesFor(mentorIds: readonly string[]): Promise<Record<string, number>> {
-    const held = deps.openPlacesOf ? await deps.openPlacesOf(mentorIds) : null
+    const load = deps.activity ? await readLoad() : null
+    const held = !load && deps.openPlacesOf ? await deps.openPlacesOf(mentorIds) : null
     const open: Record<string, number> = {}
     for (const id of mentorIds) {
       const mentor = pool.get(id)
-      if (mentor) open[id] = held?.get(id) ?? mentor.engine.capacity
+      if (!mentor) continue
+      open[id] = load ? Math.max(0, mentor.engine.capacity - (load.get(id)?.active ?? 0)) : (held?.get(id) ?? mentor.engine.capacity)
     }
     return open
   }
 
-  /** How fast mentors answer requests. None yet: requests arrive with mentorships. */
-  async function responseStatsFor(_mentorIds: readonly string[]): Promise<Record<string, ResponseStats>> {
-    return {}
+  let stats: { byMentor: Record<string, ResponseStats>; readAt: number } | null = null
+  let statsRun: Promise<Record<string, ResponseStats>> | null = null
+
+  /**
+   * How fast mentors answer students' requests, over the last `RESPONSE_WINDOW_DAYS`: the median
+   * hours to an answer and the share left to expire. Read for every mentor at once and reused
+   * for `responseStatsMaxAgeMs` (the figures move slowly).
+   */
+  async function responseStats(): Promise<Record<string, ResponseStats>> {
+    if (!deps.activity) return {}
+    const now = clock.now().getTime()
+    if (stats && now - stats.readAt < responseStatsMaxAgeMs) return stats.byMentor
+    statsRun ??= deps.activity
+      .listResponseStats(new Date(now - RESPONSE_WINDOW_DAYS * 86_400_000))
+      .then((rows) => {
+        const byMentor: Record<string, ResponseStats> = {}
+        for (const r of rows) byMentor[r.mentorId] = { medianHoursToAnswer: r.medianHours, unansweredShare: r.requests > 0 ? 1 - r.answered / r.requests : 0, requests: r.requests }
+        stats = { byMentor, readAt: now }
+        return byMentor
+      })
+      .finally(() => {
+        statsRun = null
+      })
+    return statsRun
   }
 
-  /** Mentors this student declined or was declined by. None yet: requests arrive with mentorships. */
-  async function declinedFor(_studentId: string): Promise<string[]> {
-    return []
+  /** Mentors this student declined or was declined by: never recommended to them again. */
+  async function declinedFor(studentId: string): Promise<string[]> {
+    return deps.activity ? deps.activity.listDeclinedCounterparts(studentId) : []
   }
 
-  function engineInputs(profile: StudentProfileRow, viewer: Actor | null) {
+  function toEngineMentor(m: PooledMentor, student: RecommendStudent, viewer: Actor | null): RecommendMentor {
+    // Identity only with the student's consent, and only what this student may see.
+    if (!student.wantsIdentityAlignedMentor || viewer === null || m.identity.length === 0) return m.engine
+    return canViewIdentity(viewer, m.engine.id, m.identityVisibility) ? { ...m.engine, identity: m.identity } : m.engine
+  }
+
+  type RankOptions = { withDemand: boolean; only?: ReadonlySet<string> }
+
+  /**
+   * The engine's ranking of the pool (or of `only`) for one student, exact: the pool scores the
+   * mentors with the highest upper bounds first and stops when nobody left can enter the list.
+   */
+  async function rank(profile: StudentProfileRow, viewer: Actor | null, limit: number, options: RankOptions) {
     const student = toEngineStudent(profile)
-    const goalWords = topicalWords(student.careerGoals)
-    const picked = pool.candidates(
-      { studentId: student.id, specialtyInterests: student.specialtyInterests, goalWords: goalWords.keys(), identity: student.identity },
-      { ...limits, rotation: isoWeek(clock.now()) },
-    )
-    const mentors = picked.map((m) => {
-      // Identity only with the student's consent, and only what this student may see.
-      if (!student.wantsIdentityAlignedMentor || viewer === null || m.identity.length === 0) return m.engine
-      return canViewIdentity(viewer, m.engine.id, m.identityVisibility) ? { ...m.engine, identity: m.identity } : m.engine
-    })
-    return { student, mentors }
-  }
-
-  async function rank(profile: StudentProfileRow, viewer: Actor | null, limit: number, withDemand: boolean) {
-    const { student, mentors } = engineInputs(profile, viewer)
-    const ids = mentors.map((m) => m.id)
-    const [openPlaces, responseStats, declined] = await Promise.all([openPlacesFor(ids), responseStatsFor(ids), declinedFor(student.id)])
-    const context: RecommendContext = {
-      openPlaces,
-      responseStats,
-      declined,
-      demand: withDemand ? (demand?.counts ?? {}) : {},
-      rotation: isoWeek(clock.now()),
-      limit,
+    const [load, responseByMentor, declined] = await Promise.all([readLoad(), responseStats(), declinedFor(student.id)])
+    const rotation = isoWeek(clock.now())
+    // Demand: the estimate of students with the mentor on screen, plus requests waiting for an answer.
+    const onScreen = options.withDemand ? (demand?.counts ?? {}) : {}
+    const demandOf: Record<string, number> = { ...onScreen }
+    if (options.withDemand && load) for (const [id, l] of load) if (l.open > 0) demandOf[id] = (demandOf[id] ?? 0) + l.open
+    const base: RecommendContext = { responseStats: responseByMentor, declined, demand: demandOf, rotation }
+    const bounds = recommendBounds(student, base, DEFAULT_RECOMMEND_WEIGHTS)
+    const openPlaces: Record<string, number> = {}
+    const held = !load && deps.openPlacesOf ? deps.openPlacesOf : null
+    const score = async (batch: readonly PooledMentor[]): Promise<RankedRecommendation[]> => {
+      const mentors = batch.map((m) => toEngineMentor(m, student, viewer))
+      const heldPlaces = held ? await held(mentors.map((m) => m.id)) : null
+      const places: Record<string, number> = {}
+      for (const m of mentors) {
+        places[m.id] = load ? Math.max(0, m.capacity - (load.get(m.id)?.active ?? 0)) : (heldPlaces?.get(m.id) ?? m.capacity)
+        openPlaces[m.id] = places[m.id] as number
+      }
+      return recommendMentors(student, mentors, { ...base, openPlaces: places, limit }, DEFAULT_RECOMMEND_WEIGHTS)
     }
-    return { ranked: recommendMentors(student, mentors, context, DEFAULT_RECOMMEND_WEIGHTS), openPlaces }
+    const { ranked, scored } = await pool.bestFirst(bounds, limit, score, { only: options.only, limits })
+    return { ranked, openPlaces, scored }
   }
 
   /**
@@ -216,7 +270,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const counts: Record<string, number> = {}
     for (const profile of sample) {
       // Without a viewer no identity is passed: the estimate never depends on identity.
-      const { ranked } = await rank(profile, null, demandListLength, false)
+      const { ranked } = await rank(profile, null, demandListLength, { withDemand: false })
       for (const r of ranked) counts[r.mentorId] = (counts[r.mentorId] ?? 0) + 1
       await new Promise((resolve) => setImmediate(resolve))
     }
@@ -240,7 +294,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const profile = await repo.findStudentProfile(actor.personId)
     if (!profile) return { results: [], missing: ['specialtyInterests', 'helpWanted', 'careerGoals'] }
     refreshDemandIfStale()
-    const { ranked, openPlaces } = await rank(profile, actor, query.limit, true)
+    const { ranked, openPlaces } = await rank(profile, actor, query.limit, { withDemand: true })
 
     const identityUsed = ranked.some((r) => r.factors.some((f) => f.factor === 'identity' && f.value > 0))
     if (meta && identityUsed) {
@@ -281,8 +335,23 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     }
   }
 
+  /**
+   * "Sort by fit to me" in the directory: the best `limit` of `mentorIds` for this student, by
+   * the same scores and reasons as "Mentors for you", but with no one held back to spread load
+   * (the student searched for these mentors). Mentors who cannot take a request now (not
+   * accepting, full, declined) are left out. Null when the caller has no student profile.
+   */
+  async function rankMentorsForStudent(actor: Actor, mentorIds: readonly string[], limit: number): Promise<{ mentorId: string; score: number; reasons: string[] }[] | null> {
+    await catchUp()
+    const profile = await repo.findStudentProfile(actor.personId)
+    if (!profile) return null
+    const { ranked } = await rank(profile, actor, limit, { withDemand: false, only: new Set(mentorIds) })
+    return ranked.map((r) => ({ mentorId: r.mentorId, score: r.score, reasons: r.reasons }))
+  }
+
   return {
     listMentorsForStudent,
+    rankMentorsForStudent,
     listWeights,
     openPlacesFor,
     refreshDemand,

@@ -216,6 +216,9 @@ export class DirectoryIndex {
   private nameRank: Int32Array = new Int32Array(0)
   private nameOrderStale = true
   private closeNames = new NameTrigramIndex()
+  /** Bumped on every change: keys what is kept between searches. */
+  private version = 0
+  private browseCounts: { key: string; counts: Record<SingleFacet | MultiFacet, Int32Array> } | null = null
 
   /** Number of listed mentors. */
   get size(): number {
@@ -273,6 +276,7 @@ export class DirectoryIndex {
     this.visibility[ord] = IDENTITY_VISIBILITIES.indexOf(mentor.identityVisibility)
     this.alive[ord] = 1
     this.nameOrderStale = true
+    this.version++
     this.closeNames.add(mentor.name)
   }
 
@@ -286,6 +290,7 @@ export class DirectoryIndex {
     this.mentors[ord] = null
     this.lexemes[ord] = null
     this.alive[ord] = 0
+    this.version++
     this.dead++
     this.nameOrderStale = true
     if (this.dead > 1000 && this.dead * 3 > this.ordOf.size) this.compact()
@@ -388,35 +393,16 @@ export class DirectoryIndex {
       }
     })
 
-    // A candidate counts in facet f when it fails nothing, or fails only f.
-    const counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
-    ALL.forEach((facet, f) => {
-      const bit = 1 << f
-      const counter = new Int32Array(this.dictionaries[facet].size)
-      counts[facet] = counter
-      if (f < SINGLE_FACETS.length) {
-        const column = this.single[facet as SingleFacet]
-        for (let i = 0; i < m; i++) {
-          const fails = failed[i] as number
-          if (fails !== 0 && fails !== bit) continue
-          const code = column[live[i] as number] as number
-          if (code >= 0) counter[code] = (counter[code] as number) + 1
-        }
-      } else {
-        const start = this.multiStart[facet as MultiFacet]
-        const codes = this.multiCodes[facet as MultiFacet]
-        const checkIdentity = facet === 'identity'
-        for (let i = 0; i < m; i++) {
-          const fails = failed[i] as number
-          if ((fails !== 0 && fails !== bit) || (checkIdentity && identityOk[i] !== 1)) continue
-          const ord = live[i] as number
-          for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
-            const code = codes[c] as number
-            counter[code] = (counter[code] as number) + 1
-          }
-        }
-      }
-    })
+    // A candidate counts in facet f when it fails nothing, or fails only f. One pass over the
+    // candidates for all eleven facets; the unfiltered directory's counts are kept per change.
+    const unfiltered = !input.query && Object.keys(chosen).length === 0
+    const cacheKey = `${this.version}\u0000${selfOrd}\u0000${viewer.seesIdentity.join(',')}`
+    let counts: Record<SingleFacet | MultiFacet, Int32Array>
+    if (unfiltered && this.browseCounts?.key === cacheKey) counts = this.browseCounts.counts
+    else {
+      counts = this.countFacets(live, m, failed, identityOk)
+      if (unfiltered) this.browseCounts = { key: cacheKey, counts }
+    }
 
     let total = 0
     for (let i = 0; i < m; i++) if (failed[i] === 0) total++
@@ -494,6 +480,38 @@ export class DirectoryIndex {
       for (const rank of ties) ranked.push(this.nameOrder[rank] as number)
     }
     return ranked.slice(offset, wanted)
+  }
+
+  private countFacets(live: Int32Array, m: number, failed: Int32Array, identityOk: Uint8Array): Record<SingleFacet | MultiFacet, Int32Array> {
+    const counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
+    for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) counts[facet] = new Int32Array(this.dictionaries[facet].size)
+    const singles = SINGLE_FACETS.map((facet, f) => ({ bit: 1 << f, column: this.single[facet], counter: counts[facet] }))
+    const multis = MULTI_FACETS.map((facet, k) => ({
+      bit: 1 << (SINGLE_FACETS.length + k),
+      start: this.multiStart[facet],
+      codes: this.multiCodes[facet],
+      counter: counts[facet],
+      checkIdentity: facet === 'identity',
+    }))
+    for (let i = 0; i < m; i++) {
+      const fails = failed[i] as number
+      // Failing two facets or more: counted nowhere.
+      if ((fails & (fails - 1)) !== 0) continue
+      const ord = live[i] as number
+      for (const { bit, column, counter } of singles) {
+        if (fails !== 0 && fails !== bit) continue
+        const code = column[ord] as number
+        if (code >= 0) counter[code] = (counter[code] as number) + 1
+      }
+      for (const { bit, start, codes, counter, checkIdentity } of multis) {
+        if ((fails !== 0 && fails !== bit) || (checkIdentity && identityOk[i] !== 1)) continue
+        for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
+          const code = codes[c] as number
+          counter[code] = (counter[code] as number) + 1
+        }
+      }
+    }
+    return counts
   }
 
   private facetCounts(counts: Record<SingleFacet | MultiFacet, Int32Array>, filters: FacetFilters): Record<DirectoryFacet, FacetCount[]> {
