@@ -122,6 +122,7 @@ export type MyStudentsResponse = z.infer<typeof MyStudentsResponse>
 // ── board assignments (advisors, admins) ──
 
 export const CreateBoardAssignment = z.object({
+  studentId: z.uuid('Choose a student.'),
   slot: z.enum(ASSIGNABLE_SLOTS, 'Choose a slot from the list.'),
   personId: z.uuid('Choose a person from the list.'),
   note: z.string().trim().max(300, 'Keep the note under 300 characters.').default(''),
@@ -163,6 +164,7 @@ export const StudentAdvisorsResponse = z.object({ items: z.array(StudentAdvisors
 export type StudentAdvisorsResponse = z.infer<typeof StudentAdvisorsResponse>
 
 export const SetStudentAdvisors = z.object({
+  studentId: z.uuid('Choose a student.'),
   advisorIds: z.array(z.uuid('Not a valid advisor id.')).max(10, 'At most 10 advisors per student.'),
 })
 export type SetStudentAdvisors = z.output<typeof SetStudentAdvisors>

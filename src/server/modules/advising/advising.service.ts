@@ -1,0 +1,362 @@
+import type { Database } from '#server/db/client.ts'
+import {
+  ADVISING_SLOT_LABELS,
+  ADVISING_SLOTS,
+  type AdvisingBoardView,
+  type AdvisingSlot,
+  type AdvisorsResponse,
+  type AssignmentResultsResponse,
+  type AssignmentRowResult,
+  type BulkAssignAdvisor,
+  type CreateBoardAssignment,
+  type MyStudentsQuery,
+  type MyStudentsResponse,
+  type SetStudentAdvisors,
+  type StudentAdvisorsQuery,
+  type StudentAdvisorsResponse,
+} from '#shared/contracts/advising.ts'
+import { AppError } from '#shared/errors.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
+import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
+import { computeBoard, declaredSpecialtyOf, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
+import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
+import type { StudentRecords } from './student-records.ts'
+
+export type AdvisingDeps = {
+  db: Database
+  repo: AdvisingRepository
+  clock: Clock
+  audit: AuditService
+  studentRecords: StudentRecords
+  recommendations: RecommendationsService
+}
+
+const STUDENT_NOT_VISIBLE = 'No such student, or they are not yours to see.'
+/** The engine's reason for a shared identity ends so; staff never see it (it names the student's identity). */
+const IDENTITY_REASON = / — you asked for that$/
+/** How many recommended mentors the board filters into slot suggestions. */
+const CANDIDATES = 50
+
+/**
+ * The advising board (decision 012) and the Office's assignment of advisors to students. The
+ * board is computed on every read from the assignments, the `student_advisors` rows and the
+ * student's active mentorships (`domain/board.ts`); suggestions come from the recommendations
+ * service, filtered to each empty slot.
+ */
+export function createAdvisingService(deps: AdvisingDeps) {
+  const { db, repo, clock, audit, studentRecords, recommendations } = deps
+
+  /** Board inputs of many students in four queries. */
+  async function loadInputs(students: readonly StudentRow[]): Promise<Map<string, BoardInputs>> {
+    const ids = students.map((s) => s.id)
+    const [advisors, assignments, active] = await Promise.all([repo.listOfficeAdvisorsOf(ids), repo.listAssignmentsOf(ids), repo.listActiveMentorshipsOf(ids)])
+    type Entry = { [K in keyof BoardInputs]: BoardInputs[K] extends readonly (infer T)[] ? T[] : BoardInputs[K] }
+    const out = new Map<string, Entry>()
+    for (const s of students) {
+      out.set(s.id, { student: { id: s.id, name: s.name, specialtyInterests: s.specialtyInterests }, officeAdvisors: [], assignments: [], mentorships: [] })
+    }
+    for (const a of advisors) {
+      out.get(a.studentId)?.officeAdvisors.push({ person: { id: a.advisorId, name: a.advisorName }, advisesSpecialtyId: a.advisesSpecialtyId ?? null, assignedAt: a.assignedAt })
+    }
+    for (const a of assignments) {
+      out.get(a.studentId)?.assignments.push({ id: a.id, slot: a.slot, person: { id: a.personId, name: a.personName }, specialtyId: a.specialtyId, assignedAt: a.assignedAt })
+    }
+    for (const m of active) {
+      // A mentor whose mentor profile is gone fills no slot, unless they advise a specialty.
+      if (!m.hasMentorProfile && m.mentorAdvisesSpecialtyId === null) continue
+      out.get(m.studentId)?.mentorships.push({
+        id: m.id,
+        kind: m.kind,
+        startedAt: m.startedAt,
+        mentor: { id: m.mentorId, name: m.mentorName },
+        mentorKind: m.mentorKind,
+        mentorSpecialtyId: m.mentorSpecialtyId,
+        mentorOffers: m.mentorOffers,
+        mentorAdvisesSpecialtyId: m.mentorAdvisesSpecialtyId ?? null,
+      })
+    }
+    return out
+  }
+
+  async function buildBoard(student: StudentRow, audience: Audience): Promise<AdvisingBoardView> {
+    const inputs = (await loadInputs([student])).get(student.id)
+    if (!inputs) throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
+    const board = computeBoard(inputs, audience)
+
+    // Suggestions: the student's own "Mentors for you", as the student would get them. No audit
+    // meta: this is not the student reading identity; staff never see identity reasons at all.
+    const studentActor: Actor = { personId: student.id, email: student.email, name: student.name, roles: ['student'], sessionId: '', expiresAt: clock.now() }
+    const needsSuggestions = board.emptySlots.some((s) => s !== 'advisory-dean')
+    const recommended: SuggestionCandidate[] = needsSuggestions
+      ? (await recommendations.listMentorsForStudent(studentActor, { limit: CANDIDATES }, null)).results.map((r) => ({
+          id: r.mentor.id,
+          name: r.mentor.name,
+          kind: r.mentor.kind,
+          specialtyName: r.mentor.specialtyName,
+          offers: r.mentor.offers,
+          openPlaces: r.mentor.openPlaces,
+          reasons: audience === 'staff' ? r.reasons.filter((reason) => !IDENTITY_REASON.test(reason)) : r.reasons,
+        }))
+      : []
+    const declared = board.declaredSpecialty
+    const specialtyAdvisors = declared && board.emptySlots.includes('specialty-advisor') ? await repo.listSpecialtyAdvisors(declared.id, 5) : []
+    // Nobody already on the board (holding a slot or formerly) is suggested again.
+    const onBoard = new Set<string>([student.id])
+    for (const slot of board.slots) {
+      for (const h of slot.holders) onBoard.add(h.person.id)
+      for (const f of slot.former) onBoard.add(f.person.id)
+    }
+    for (const m of inputs.mentorships) onBoard.add(m.mentor.id)
+
+    return {
+      student: { id: student.id, name: student.name, classYear: student.classYear },
+      declaredSpecialty: declared,
+      emptySlots: board.emptySlots,
+      slots: board.slots.map((slot) => ({
+        ...slot,
+        suggestions: slot.isEmpty ? suggestionsForSlot(slot.slot, declared, recommended, specialtyAdvisors, onBoard) : [],
+      })),
+    }
+  }
+
+  async function requireStudent(studentId: string): Promise<StudentRow> {
+    const student = await repo.findStudentById(studentId)
+    if (!student) throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
+    return student
+  }
+
+  /** An advisor may change the board of their own students; an admin, anyone's. */
+  async function assertCanManageBoard(actor: Actor, studentId: string): Promise<void> {
+    if (actor.roles.includes('admin')) return
+    if (actor.roles.includes('advisor') && (await studentRecords.isAssignedAdvisor(actor.personId, studentId))) return
+    throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
+  }
+
+  async function assignAdvisorRows(
+    actor: Actor,
+    pairs: readonly { row: number; label: string; studentId: string; advisorId: string }[],
+    meta: RequestMeta,
+  ): Promise<AssignmentRowResult[]> {
+    const now = clock.now()
+    return db.transaction(async (tx) => {
+      const out: AssignmentRowResult[] = []
+      for (const p of pairs) {
+        const added = await repo.addStudentAdvisor(p.studentId, p.advisorId, actor.personId, now, tx)
+        if (added) await audit.record({ actorId: actor.personId, action: 'advising.advisor-assigned', objectType: 'person', objectId: p.studentId }, meta, tx)
+        out.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: added ? 'assigned' : 'already-assigned', reason: null })
+      }
+      return out
+    })
+  }
+
+  function summarize(rows: AssignmentRowResult[]): AssignmentResultsResponse {
+    const sorted = [...rows].sort((a, b) => a.row - b.row)
+    return {
+      assigned: sorted.filter((r) => r.outcome === 'assigned').length,
+      alreadyAssigned: sorted.filter((r) => r.outcome === 'already-assigned').length,
+      rejected: sorted.filter((r) => r.outcome === 'rejected').length,
+      rows: sorted,
+    }
+  }
+
+  return {
+    /** The signed-in student's own board, with suggestions for every empty slot. */
+    async getMyBoard(actor: Actor): Promise<AdvisingBoardView> {
+      const student = await repo.findStudentById(actor.personId)
+      if (!student) throw new AppError('NOT_FOUND', 'You have no student record yet. The Office of Student Affairs sets it up.')
+      return buildBoard(student, 'student')
+    },
+
+    /** A student's board for one of their assigned advisors; the read is audited by the gate. */
+    async getStudentBoard(actor: Actor, studentId: string, meta: RequestMeta): Promise<AdvisingBoardView> {
+      await studentRecords.assertCanRead(actor, studentId, 'advising-board', meta)
+      const student = await requireStudent(studentId)
+      return buildBoard(student, actor.personId === studentId ? 'student' : 'staff')
+    },
+
+    /** The advisor's assigned students, each with the slots filled and the empty ones flagged. */
+    async listMyStudents(actor: Actor, query: MyStudentsQuery, meta: RequestMeta): Promise<MyStudentsResponse> {
+      const ids = await studentRecords.studentsOf(actor.personId)
+      const students = await repo.listStudentsByIds(ids)
+      const inputs = await loadInputs(students)
+      const missingCounts = Object.fromEntries(ADVISING_SLOTS.map((s) => [s, 0])) as Record<AdvisingSlot, number>
+      const items: MyStudentsResponse['items'] = []
+      for (const s of students) {
+        const input = inputs.get(s.id)
+        if (!input) continue
+        const board = computeBoard(input, 'staff')
+        for (const slot of board.emptySlots) missingCounts[slot] += 1
+        if (query.missing && !board.emptySlots.includes(query.missing)) continue
+        if (query.classYear && s.classYear !== query.classYear) continue
+        items.push({
+          student: { id: s.id, name: s.name, classYear: s.classYear },
+          declaredSpecialtyName: board.declaredSpecialty?.name ?? null,
+          slots: board.slots.map((slot) => ({ slot: slot.slot, holderNames: slot.holders.map((h) => h.person.name) })),
+          emptySlots: board.emptySlots,
+        })
+      }
+      await audit.record({ actorId: actor.personId, action: 'advising.my-students.read', objectType: 'person', objectId: actor.personId }, meta)
+      return { items, missingCounts, total: students.length }
+    },
+
+    /** Fills a slot of a student's board by hand (advisors for their students; admins). */
+    async assignToBoard(actor: Actor, input: CreateBoardAssignment, meta: RequestMeta): Promise<{ assignmentId: string }> {
+      const { studentId } = input
+      await assertCanManageBoard(actor, studentId)
+      const student = await requireStudent(studentId)
+      if (input.personId === studentId) throw new AppError('VALIDATION_FAILED', 'A student cannot fill a slot of their own board.', { personId: 'Choose someone else.' })
+      const person = await repo.findPersonIncludeProfiles(input.personId)
+      if (!person || person.status !== 'active') throw new AppError('VALIDATION_FAILED', 'Choose an active person.', { personId: 'No active person with this id.' })
+      const label = ADVISING_SLOT_LABELS[input.slot].toLowerCase()
+      const isMentor = person.roles.includes('mentor') && person.mentorKind !== null
+      let specialtyId: string | null = null
+      switch (input.slot) {
+        case 'specialty-advisor': {
+          const declared = declaredSpecialtyOf(student.specialtyInterests)
+          if (!declared) throw new AppError('VALIDATION_FAILED', 'The student has not declared a specialty yet (their first specialty interest).', { slot: 'No declared specialty to advise in.' })
+          const theirs = person.advisesSpecialtyId ?? (isMentor && person.mentorKind === 'faculty' ? person.mentorSpecialtyId : null)
+          if (theirs !== declared.id) {
+            const what = theirs ? `advises in ${specialtyName(theirs)}` : 'is neither a specialty advisor nor faculty in a specialty'
+            throw new AppError('VALIDATION_FAILED', `${person.name} ${what}; the student's declared specialty is ${declared.name}.`, { personId: `Choose a ${declared.name} advisor or faculty member.` })
+          }
+          specialtyId = declared.id
+          break
+        }
+        case 'research-mentor':
+          if (!isMentor) throw new AppError('VALIDATION_FAILED', `${person.name} is not a mentor.`, { personId: `Choose a mentor for the ${label} slot.` })
+          break
+        case 'near-peer':
+          if (!isMentor || person.mentorKind !== 'near-peer') throw new AppError('VALIDATION_FAILED', `${person.name} is not a near-peer mentor.`, { personId: 'Choose a near-peer mentor.' })
+          break
+        case 'resident-or-alumni':
+          if (!isMentor || !['resident', 'fellow', 'alumni'].includes(person.mentorKind ?? '')) {
+            throw new AppError('VALIDATION_FAILED', `${person.name} is not a resident, fellow or alumni mentor.`, { personId: 'Choose a resident, fellow or alumni mentor.' })
+          }
+          break
+      }
+      const id = await db.transaction(async (tx) => {
+        const inserted = await repo.insertAssignment({ studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() }, tx)
+        if (!inserted) throw new AppError('CONFLICT', `${person.name} is already assigned to this slot.`)
+        await audit.record({ actorId: actor.personId, action: 'advising-board.assigned', objectType: 'person', objectId: studentId }, meta, tx)
+        return inserted
+      })
+      return { assignmentId: id }
+    },
+
+    async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {
+      const assignment = await repo.findAssignmentById(assignmentId)
+      if (!assignment) throw new AppError('NOT_FOUND', 'No such assignment on a board you manage.')
+      await assertCanManageBoard(actor, assignment.studentId)
+      await db.transaction(async (tx) => {
+        if (!(await repo.deleteAssignment(assignmentId, assignment.studentId, tx))) throw new AppError('NOT_FOUND', 'No such assignment on a board you manage.')
+        await audit.record({ actorId: actor.personId, action: 'advising-board.unassigned', objectType: 'person', objectId: assignment.studentId }, meta, tx)
+      })
+    },
+
+    // ── advisors of students (admins) ──
+
+    async listAdvisors(): Promise<AdvisorsResponse> {
+      const rows = await repo.listAdvisors()
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          title: r.title ?? '',
+          advisesSpecialtyName: r.advisesSpecialtyId ? specialtyName(r.advisesSpecialtyId) : null,
+          studentCount: Number(r.studentCount),
+        })),
+      }
+    },
+
+    async listStudentAdvisors(query: StudentAdvisorsQuery): Promise<StudentAdvisorsResponse> {
+      const students = await repo.listActiveStudents(query.classYear)
+      const advisors = await repo.listOfficeAdvisorsOf(students.map((s) => s.id))
+      const byStudent = new Map<string, { id: string; name: string; assignedAt: string }[]>()
+      for (const a of advisors) {
+        const list = byStudent.get(a.studentId) ?? []
+        list.push({ id: a.advisorId, name: a.advisorName, assignedAt: a.assignedAt.toISOString() })
+        byStudent.set(a.studentId, list)
+      }
+      const items = students
+        .map((s) => ({ student: { id: s.id, name: s.name, email: s.email, classYear: s.classYear }, advisors: byStudent.get(s.id) ?? [] }))
+        .filter((row) => (query.unassigned === 'true' ? row.advisors.length === 0 : true))
+        .filter((row) => (query.advisorId ? row.advisors.some((a) => a.id === query.advisorId) : true))
+      return { items, total: items.length }
+    },
+
+    /** Sets exactly these advisors for one student. */
+    async setStudentAdvisors(actor: Actor, input: SetStudentAdvisors, meta: RequestMeta): Promise<StudentAdvisorsResponse['items'][number]> {
+      const { studentId, advisorIds } = input
+      const student = await repo.findStudentById(studentId)
+      if (!student) throw new AppError('VALIDATION_FAILED', 'Choose a student.', { studentId: 'No student with this id.' })
+      const wanted = [...new Set(advisorIds)]
+      const fields: Record<string, string> = {}
+      for (const [i, id] of wanted.entries()) if (!(await repo.isActiveAdvisor(id))) fields[`advisorIds.${i}`] = 'Not an active advisor.'
+      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Only active advisors can be assigned to students.', fields)
+      const now = clock.now()
+      await db.transaction(async (tx) => {
+        const current = await repo.listAdvisorIdsOf(studentId, tx)
+        for (const id of current.filter((c) => !wanted.includes(c))) {
+          await repo.removeStudentAdvisor(studentId, id, tx)
+          await audit.record({ actorId: actor.personId, action: 'advising.advisor-unassigned', objectType: 'person', objectId: studentId }, meta, tx)
+        }
+        for (const id of wanted.filter((w) => !current.includes(w))) {
+          await repo.addStudentAdvisor(studentId, id, actor.personId, now, tx)
+          await audit.record({ actorId: actor.personId, action: 'advising.advisor-assigned', objectType: 'person', objectId: studentId }, meta, tx)
+        }
+      })
+      const advisors = await repo.listOfficeAdvisorsOf([studentId])
+      return {
+        student: { id: student.id, name: student.name, email: student.email, classYear: student.classYear },
+        advisors: advisors.map((a) => ({ id: a.advisorId, name: a.advisorName, assignedAt: a.assignedAt.toISOString() })),
+      }
+    },
+
+    /** "Assign these 30 students to this advisor": each student assigned, already assigned, or rejected with a reason. */
+    async bulkAssignAdvisor(actor: Actor, input: BulkAssignAdvisor, meta: RequestMeta): Promise<AssignmentResultsResponse> {
+      if (!(await repo.isActiveAdvisor(input.advisorId))) throw new AppError('VALIDATION_FAILED', 'Choose an active advisor.', { advisorId: 'Not an active advisor.' })
+      const unique = [...new Set(input.studentIds)]
+      const students = new Map((await repo.listStudentsByIds(unique)).map((s) => [s.id, s]))
+      const rows: AssignmentRowResult[] = []
+      const pairs: { row: number; label: string; studentId: string; advisorId: string }[] = []
+      unique.forEach((id, i) => {
+        const student = students.get(id)
+        if (!student) rows.push({ row: i + 1, studentId: id, label: id, outcome: 'rejected', reason: 'No student with this id.' })
+        else if (student.status !== 'active') rows.push({ row: i + 1, studentId: id, label: student.name, outcome: 'rejected', reason: `${student.name}’s account is ${student.status}.` })
+        else pairs.push({ row: i + 1, label: student.name, studentId: id, advisorId: input.advisorId })
+      })
+      rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
+      return summarize(rows)
+    },
+
+    /** CSV `student_email,advisor_email`: valid rows are assigned, every other row says why not. */
+    async importAdvisorAssignments(actor: Actor, csv: string, meta: RequestMeta): Promise<AssignmentResultsResponse> {
+      const parsed = parseAdvisorAssignmentsCsv(csv)
+      if (parsed.fileError) throw new AppError('VALIDATION_FAILED', parsed.fileError, { csv: parsed.fileError })
+      const emails = [...new Set(parsed.rows.flatMap((r) => [r.studentEmail, r.advisorEmail]))]
+      const byEmail = new Map((await repo.findPeopleByEmails(emails)).map((p) => [p.email.toLowerCase(), p]))
+      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({ row: r.row, studentId: null, label: r.label, outcome: 'rejected', reason: r.reason }))
+      const pairs: { row: number; label: string; studentId: string; advisorId: string }[] = []
+      for (const r of parsed.rows) {
+        const label = `${r.studentEmail} → ${r.advisorEmail}`
+        const student = byEmail.get(r.studentEmail)
+        const advisor = byEmail.get(r.advisorEmail)
+        const reject = (reason: string) => rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', reason })
+        if (!student) reject(`No one has the e-mail ${r.studentEmail}.`)
+        else if (!student.isStudent) reject(`${student.name} (${r.studentEmail}) is not a student.`)
+        else if (student.status !== 'active') reject(`${student.name}’s account is ${student.status}.`)
+        else if (!advisor) reject(`No one has the e-mail ${r.advisorEmail}.`)
+        else if (!advisor.isAdvisor) reject(`${advisor.name} (${r.advisorEmail}) is not an advisor.`)
+        else if (advisor.status !== 'active') reject(`${advisor.name}’s account is ${advisor.status}.`)
+        else pairs.push({ row: r.row, label, studentId: student.id, advisorId: advisor.id })
+      }
+      rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
+      return summarize(rows)
+    },
+  }
+}
+
+export type AdvisingService = ReturnType<typeof createAdvisingService>

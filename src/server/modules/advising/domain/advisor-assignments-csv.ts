@@ -1,0 +1,53 @@
+import { parse } from 'csv-parse/sync'
+
+/**
+ * The advisor-assignment CSV: a header row with `student_email` and `advisor_email` (other
+ * columns are ignored), then one assignment per row. Pure: parses and checks the shape, row by
+ * row; the service looks the people up. Rows are numbered as a spreadsheet shows them (the
+ * header is row 1).
+ */
+
+export const ADVISOR_CSV_MAX_ROWS = 5_000
+
+export type AdvisorCsvRow = { row: number; studentEmail: string; advisorEmail: string }
+export type AdvisorCsvReject = { row: number; label: string; reason: string }
+export type AdvisorCsvResult = { rows: AdvisorCsvRow[]; rejects: AdvisorCsvReject[]; fileError: string | null }
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function parseAdvisorAssignmentsCsv(text: string): AdvisorCsvResult {
+  let records: string[][]
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][]
+  } catch (error) {
+    return { rows: [], rejects: [], fileError: `The file is not valid CSV: ${(error as Error).message}` }
+  }
+  const header = (records[0] ?? []).map((h) => h.toLowerCase().replace(/\s+/g, '_'))
+  const studentAt = header.indexOf('student_email')
+  const advisorAt = header.indexOf('advisor_email')
+  if (studentAt < 0 || advisorAt < 0) {
+    return { rows: [], rejects: [], fileError: 'The first row must name the columns student_email and advisor_email.' }
+  }
+  if (records.length - 1 > ADVISOR_CSV_MAX_ROWS) {
+    return { rows: [], rejects: [], fileError: `At most ${ADVISOR_CSV_MAX_ROWS} rows at once; split the file.` }
+  }
+  const rows: AdvisorCsvRow[] = []
+  const rejects: AdvisorCsvReject[] = []
+  const seen = new Set<string>()
+  records.slice(1).forEach((record, i) => {
+    const row = i + 2
+    const studentEmail = (record[studentAt] ?? '').toLowerCase()
+    const advisorEmail = (record[advisorAt] ?? '').toLowerCase()
+    const label = `${studentEmail || '(no student e-mail)'} → ${advisorEmail || '(no advisor e-mail)'}`
+    if (!studentEmail) return rejects.push({ row, label, reason: 'student_email is empty.' })
+    if (!EMAIL.test(studentEmail)) return rejects.push({ row, label, reason: `student_email "${studentEmail}" is not an e-mail address.` })
+    if (!advisorEmail) return rejects.push({ row, label, reason: 'advisor_email is empty.' })
+    if (!EMAIL.test(advisorEmail)) return rejects.push({ row, label, reason: `advisor_email "${advisorEmail}" is not an e-mail address.` })
+    const key = `${studentEmail} ${advisorEmail}`
+    if (seen.has(key)) return rejects.push({ row, label, reason: 'The same pair appears on an earlier row.' })
+    seen.add(key)
+    rows.push({ row, studentEmail, advisorEmail })
+    return undefined
+  })
+  return { rows, rejects, fileError: null }
+}
