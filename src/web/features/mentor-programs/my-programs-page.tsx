@@ -90,7 +90,7 @@ function MentorPart({ program: p }: { program: Program }) {
 }
 
 /** Students and mentors: the formal mentor programs they take part in, and what to do next. */
-export function MyProgramsPage() {
+export function MyMentorProgramsPage() {
   usePageTitle('My mentor programs')
   const programs = useMyPrograms()
   return (

@@ -97,7 +97,7 @@ function listProblems(error: unknown): FormProblem {
 }
 
 /** Create a program, or edit one before it is published. */
-export function ProgramFormPage() {
+export function MentorProgramFormPage() {
   const { mentorProgramId } = useParams()
   const editing = mentorProgramId !== undefined
   usePageTitle(editing ? 'Edit mentor program' : 'New mentor program')

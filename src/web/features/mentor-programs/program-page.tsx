@@ -39,7 +39,7 @@ function Steps({ program }: { program: MentorProgramView }) {
 }
 
 /** One program: its participants and conflicts, the pairing run, the draft review and publishing. */
-export function ProgramPage() {
+export function MentorProgramPage() {
   const { mentorProgramId = '' } = useParams()
   const location = useLocation()
   const session = useSession()

@@ -8,7 +8,7 @@ import { formatDay, methodLabel, statusLabel } from './program-format.ts'
 import './mentor-programs.css'
 
 /** Admins and advisors: every formal mentor program, newest first. */
-export function ProgramsPage() {
+export function MentorProgramsPage() {
   usePageTitle('Mentor programs')
   const session = useSession()
   const programs = usePrograms()

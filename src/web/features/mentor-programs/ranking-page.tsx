@@ -18,7 +18,7 @@ const describe = (m: Mentor) => [m.kind ? MENTOR_KIND_LABELS[m.kind] : null, m.s
  * A student ranks a program's mentors. Buttons, not drag and drop, so the order is set the same
  * way with a keyboard, a screen reader or a thumb; focus follows the mentor that moved.
  */
-export function RankingPage() {
+export function MentorRankingPage() {
   const { mentorProgramId = '' } = useParams()
   const view = useMyRanking(mentorProgramId)
   const save = useSaveRanking(mentorProgramId)
