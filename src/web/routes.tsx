@@ -6,11 +6,11 @@ import { useSession } from './api/identity.ts'
 import { Loading } from './components/feedback.tsx'
 import { AuditPage } from './features/admin/audit-page.tsx'
 import { OutboxPage } from './features/admin/outbox-page.tsx'
-import { MyProgramsPage } from './features/mentor-programs/my-programs-page.tsx'
-import { ProgramFormPage } from './features/mentor-programs/program-form-page.tsx'
-import { ProgramPage } from './features/mentor-programs/program-page.tsx'
-import { ProgramsPage } from './features/mentor-programs/programs-page.tsx'
-import { RankingPage } from './features/mentor-programs/ranking-page.tsx'
+import { MyMentorProgramsPage } from './features/mentor-programs/my-programs-page.tsx'
+import { MentorProgramFormPage } from './features/mentor-programs/program-form-page.tsx'
+import { MentorProgramPage } from './features/mentor-programs/program-page.tsx'
+import { MentorProgramsPage } from './features/mentor-programs/programs-page.tsx'
+import { MentorRankingPage } from './features/mentor-programs/ranking-page.tsx'
 import { PeoplePage } from './features/admin/people-page.tsx'
 import { DirectoryPage } from './features/directory/directory-page.tsx'
 import { MentorPage } from './features/directory/mentor-page.tsx'
@@ -216,7 +216,7 @@ export const routes: RouteObject[] = [
                 path: 'admin/programs',
                 element: (
                   <RequireRole roles={['advisor', 'admin']}>
-                    <ProgramsPage />
+                    <MentorProgramsPage />
                   </RequireRole>
                 ),
               },
@@ -224,7 +224,7 @@ export const routes: RouteObject[] = [
                 path: 'admin/programs/new',
                 element: (
                   <RequireRole roles={['admin']}>
-                    <ProgramFormPage />
+                    <MentorProgramFormPage />
                   </RequireRole>
                 ),
               },
@@ -232,7 +232,7 @@ export const routes: RouteObject[] = [
                 path: 'admin/programs/:mentorProgramId',
                 element: (
                   <RequireRole roles={['advisor', 'admin']}>
-                    <ProgramPage />
+                    <MentorProgramPage />
                   </RequireRole>
                 ),
               },
@@ -240,7 +240,7 @@ export const routes: RouteObject[] = [
                 path: 'admin/programs/:mentorProgramId/edit',
                 element: (
                   <RequireRole roles={['admin']}>
-                    <ProgramFormPage />
+                    <MentorProgramFormPage />
                   </RequireRole>
                 ),
               },
@@ -248,7 +248,7 @@ export const routes: RouteObject[] = [
                 path: 'programs',
                 element: (
                   <RequireRole roles={['student', 'mentor']}>
-                    <MyProgramsPage />
+                    <MyMentorProgramsPage />
                   </RequireRole>
                 ),
               },
@@ -256,7 +256,7 @@ export const routes: RouteObject[] = [
                 path: 'programs/:mentorProgramId/ranking',
                 element: (
                   <RequireRole roles={['student']}>
-                    <RankingPage />
+                    <MentorRankingPage />
                   </RequireRole>
                 ),
               },
