@@ -7,6 +7,8 @@ import { join } from 'node:path'
 const entryPoints = {
   'server/main': 'src/server/main.ts',
   'cli/main': 'src/cli/main.ts',
+  // Worker thread of the class simulation, started by the server (and its benchmark) by path.
+  'server/class-simulation-worker': 'src/server/modules/class-simulation/class-simulation.worker.ts',
 }
 if (existsSync('bench')) {
   for (const file of readdirSync('bench')) {

@@ -90,7 +90,7 @@ describe('class simulation', () => {
 })
 
 describe('at-risk flags', () => {
-  const base = { listLength: 12, pMatch: 0.97, tiers: { reach: 2, target: 6, likely: 4 }, specialties: ['internal-medicine', 'family-medicine'] }
+  const base: Parameters<typeof atRiskFlags>[0] = { listLength: 12, pMatch: 0.97, tiers: { reach: 2, target: 6, likely: 4 }, specialties: ['internal-medicine', 'family-medicine'] }
   it.each([
     ['a long, balanced list in two specialties', base, []],
     ['a short list', { ...base, listLength: 4 }, ['short-list']],
@@ -98,7 +98,7 @@ describe('at-risk flags', () => {
     ['one specialty, safe', { ...base, specialties: ['dermatology'] }, []],
     ['one specialty, below 90 %', { ...base, specialties: ['dermatology'], pMatch: 0.85 }, ['one-specialty']],
     ['low chance', { ...base, pMatch: 0.5 }, ['low-match-chance']],
-  ] as const)('%s', (_, outcome, reasons) => {
+  ] as [string, typeof base, string[]][])('%s', (_, outcome, reasons) => {
     const flags = atRiskFlags(outcome, DEFAULT_AT_RISK)
     expect(flags.map((f) => f.reason)).toEqual(reasons)
     for (const f of flags) expect(f.message.length).toBeGreaterThan(10)

@@ -122,9 +122,8 @@ export function buildMarket(input: ClassSimulationInput, index: number): Market 
   }
   const lists = new Map<string, Ranked[]>(programIds.map((id) => [id, []]))
   // Programs rank whoever ranked them; callers add an applicant once per program.
-  const addCandidate = (programId: string, applicant: string, strength: number, noise: Random) => {
+  const addCandidate = (programId: string, applicant: string, strength: number, noise: Random, Q = quality.get(programId) as number) => {
     const list = lists.get(programId) as Ranked[]
-    const Q = quality.get(programId) as number
     if (noise.next() < dropRate * 2 * logistic(Q - strength)) return
     list.push({ applicant, score: strength + 0.8 * noise.normal() })
   }
@@ -185,6 +184,8 @@ export function buildMarket(input: ClassSimulationInput, index: number): Market 
   const perm: number[] = []
   for (const [key, ids] of groups) {
     const programs = ids.map((id) => known.get(id) as ResidencyProgram)
+    const qualities = Float64Array.from(ids, (id) => quality.get(id) as number)
+    const regions = programs.map((p) => p.region)
     const groupPositions = programs.reduce((n, p) => n + Math.max(0, p.positions), 0)
     positions += groupPositions
     const meanCompetitiveness = programs.reduce((s, p) => s + p.competitiveness, 0) / Math.max(1, programs.length)
@@ -198,23 +199,27 @@ export function buildMarket(input: ClassSimulationInput, index: number): Market 
       const home = REGIONS[random.int(REGIONS.length)]
       const target = Math.max(1, Math.min(30, Math.round(MARKET_DEFAULTS.meanListLength + 4 * random.normal())))
       const apply = Math.min(ids.length, MARKET_DEFAULTS.applications)
-      const interviews: { id: string; utility: number }[] = []
+      const interviews: { program: number; utility: number }[] = []
       for (let k = 0; k < apply; k++) {
         const j = k + random.int(ids.length - k)
         const t = perm[k] as number
         perm[k] = perm[j] as number
         perm[j] = t
-        const program = programs[perm[k] as number] as ResidencyProgram
-        const Q = quality.get(program.id) as number
+        const program = perm[k] as number
+        const Q = qualities[program] as number
         if (random.next() < logistic(2 * (q - Q) + 1.5)) {
-          interviews.push({ id: program.id, utility: 0.5 * Q + (program.region === home ? 0.8 : 0) + random.normal() })
+          interviews.push({ program, utility: 0.5 * Q + (regions[program] === home ? 0.8 : 0) + random.normal() })
         }
       }
       if (interviews.length === 0) continue
       interviews.sort((a, b) => b.utility - a.utility)
       const id = `~${key}~${c}`
-      const ranks = interviews.slice(0, target).map((i) => i.id)
-      for (const programId of ranks) addCandidate(programId, id, q, random)
+      const ranks: string[] = []
+      for (let k = 0; k < Math.min(target, interviews.length); k++) {
+        const program = (interviews[k] as (typeof interviews)[number]).program
+        ranks.push(ids[program] as string)
+        addCandidate(ids[program] as string, id, q, random, qualities[program] as number)
+      }
       applicants.push({ id, ranks })
       competitors++
     }
