@@ -35,6 +35,9 @@ import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
 import { MentorsForYouPage } from './features/recommendations/mentors-for-you-page.tsx'
 import { RecommendationWeightsPage } from './features/recommendations/recommendation-weights-page.tsx'
 import { MyProfilePage, PersonProfilePage } from './features/profiles/profile-page.tsx'
+import { ApplicationProfilePage } from './features/list-builder/application-profile-page.tsx'
+import { ListBuilderPage } from './features/list-builder/list-builder-page.tsx'
+import { ResidencyProgramListPage } from './features/list-builder/my-programs-page.tsx'
 
 /** An unknown address looks like the rest of the app for whoever is (or is not) signed in. */
 function NotFoundRoute() {
@@ -131,6 +134,46 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'mentorships/:mentorshipId', element: <MentorshipPage /> },
+              {
+                path: 'residency/profile',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <ApplicationProfilePage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/list-builder',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <ListBuilderPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/my-programs',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <ResidencyProgramListPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/students/:personId/list-builder',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <ListBuilderPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/students/:personId/programs',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <ResidencyProgramListPage />
+                  </RequireRole>
+                ),
+              },
               {
                 path: 'letters',
                 element: (

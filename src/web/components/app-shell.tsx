@@ -18,6 +18,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },
+  // Profile, list builder and My programs link to each other from their pages.
+  { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
   // A student who also mentors reaches the letters they write from their own Letters page.
   { to: '/letters/writing', label: 'Letters', roles: ['mentor'], hiddenFor: ['student'] },
   { to: '/admin/people', label: 'Manage people', roles: ['admin'] },

@@ -1,0 +1,81 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type {
+  AddProgramsResponse,
+  AddProgramsToList,
+  ApplicationProfileInput,
+  ApplicationProfileView,
+  ListBuilderResponse,
+  ProgramListResponse,
+  UpdateProgramListItem,
+} from '#shared/contracts/list-builder.ts'
+import { api } from '../../api/client.ts'
+
+export const listBuilderKeys = {
+  all: ['list-builder'] as const,
+  profile: (studentId: string | null) => ['list-builder', 'profile', studentId ?? 'me'] as const,
+  chances: (studentId: string | null, specialty: string | null, target: number | null) => ['list-builder', 'chances', studentId ?? 'me', specialty ?? '', target ?? ''] as const,
+  programs: (studentId: string | null) => ['list-builder', 'programs', studentId ?? 'me'] as const,
+}
+
+const studentPath = (studentId: string, what: string) => `/api/list-builder/students/${encodeURIComponent(studentId)}/${what}`
+
+/** The signed-in student's profile, or (for an assigned advisor) a student's. */
+export function useApplicationProfile(studentId: string | null = null) {
+  return useQuery({
+    queryKey: listBuilderKeys.profile(studentId),
+    queryFn: ({ signal }) => api<ApplicationProfileView>(studentId ? studentPath(studentId, 'profile') : '/api/list-builder/profile', { signal }),
+  })
+}
+
+export function useSaveApplicationProfile() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ApplicationProfileInput) => api<ApplicationProfileView>('/api/list-builder/profile', { method: 'PUT', json: input }),
+    onSuccess: (view) => {
+      client.setQueryData(listBuilderKeys.profile(null), view)
+      void client.invalidateQueries({ queryKey: ['list-builder', 'chances'] })
+      void client.invalidateQueries({ queryKey: ['list-builder', 'programs'] })
+    },
+  })
+}
+
+export function useListBuilder(studentId: string | null, specialty: string | null, target: number | null, enabled = true) {
+  return useQuery({
+    queryKey: listBuilderKeys.chances(studentId, specialty, target),
+    queryFn: ({ signal }) =>
+      api<ListBuilderResponse>(studentId ? studentPath(studentId, 'chances') : '/api/list-builder/chances', { signal, query: { specialty, target } }),
+    enabled,
+    // The figures change only when the profile or list does; both invalidate this.
+    staleTime: 60_000,
+  })
+}
+
+export function useProgramList(studentId: string | null = null) {
+  return useQuery({
+    queryKey: listBuilderKeys.programs(studentId),
+    queryFn: ({ signal }) => api<ProgramListResponse>(studentId ? studentPath(studentId, 'programs') : '/api/list-builder/my-programs', { signal }),
+  })
+}
+
+export function useAddPrograms() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: AddProgramsToList) => api<AddProgramsResponse>('/api/list-builder/my-programs', { method: 'POST', json: input }),
+    onSuccess: (result) => {
+      client.setQueryData(listBuilderKeys.programs(null), result.list)
+      void client.invalidateQueries({ queryKey: ['list-builder', 'chances'] })
+    },
+  })
+}
+
+export function useUpdateProgramListItem() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ programId, change }: { programId: string; change: UpdateProgramListItem }) =>
+      api<ProgramListResponse>(`/api/list-builder/my-programs/${encodeURIComponent(programId)}`, { method: 'PATCH', json: change }),
+    onSuccess: (list) => {
+      client.setQueryData(listBuilderKeys.programs(null), list)
+      void client.invalidateQueries({ queryKey: ['list-builder', 'chances'] })
+    },
+  })
+}

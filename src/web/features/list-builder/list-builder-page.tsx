@@ -1,0 +1,328 @@
+import { useMemo, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import type { BuilderProgram, ChanceView, ListBuilderResponse } from '#shared/contracts/list-builder.ts'
+import { US_REGION_LABELS, US_REGIONS } from '#shared/enums.ts'
+import { SPECIALTIES } from '#shared/reference/specialties.ts'
+import { errorMessage } from '../../api/client.ts'
+import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
+import { Checkbox, SelectField } from '../../components/fields.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+import { CurveChart } from './curve-chart.tsx'
+import { useAddPrograms, useApplicationProfile, useListBuilder } from './list-builder-api.ts'
+import { pct, SETTING_LABELS, TIER_EXPLANATIONS, TIER_LABELS } from './list-builder-format.ts'
+import './list-builder.css'
+import { ResidencyNav } from './residency-nav.tsx'
+
+const PAGE = 25
+const specialtyOptions = SPECIALTIES.map((s) => ({ value: s.id, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
+
+/** A chance with its interval: the bar is decoration, the words carry the figure. */
+function ChanceLine({ label, chance, level }: { label: string; chance: ChanceView; level: number }) {
+  return (
+    <div className="lb-chance">
+      <p className="lb-chance-text">
+        <span className="lb-chance-label">{label}:</span> <strong>{pct(chance.probability)}</strong>{' '}
+        <span className="muted">
+          ({level} % interval {pct(chance.low)}–{pct(chance.high)})
+        </span>
+      </p>
+      <div className="lb-bar" aria-hidden="true">
+        <div className="lb-bar-interval" style={{ left: `${chance.low * 100}%`, width: `${Math.max(0.5, (chance.high - chance.low) * 100)}%` }} />
+        <div className="lb-bar-point" style={{ left: `${chance.probability * 100}%` }} />
+      </div>
+    </div>
+  )
+}
+
+function Factors({ chance, what }: { chance: ChanceView; what: string }) {
+  if (chance.factors.length === 0) return <p className="muted">Nothing sets you apart from a typical applicant here for the {what}.</p>
+  return (
+    <ul className="lb-factors">
+      {chance.factors.map((f) => (
+        <li key={f.key} className={f.sign === '+' ? 'lb-factor-up' : 'lb-factor-down'}>
+          <span className="lb-factor-sign" aria-hidden="true">
+            {f.sign === '+' ? '+' : '−'}
+          </span>
+          <span>
+            {f.label}: <strong>{f.sign === '+' ? 'raises' : 'lowers'}</strong> the {what} by {Math.abs(Math.round(f.change * 100)) || '<1'} point{Math.abs(Math.round(f.change * 100)) === 1 ? '' : 's'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function ProgramCard({ program, level, canAdd, onAdd, adding }: { program: BuilderProgram; level: number; canAdd: boolean; onAdd: () => void; adding: boolean }) {
+  const where = [program.city, program.state].filter(Boolean).join(', ')
+  return (
+    <li className="card lb-program">
+      <div className="lb-program-head">
+        <h3 className="lb-program-name">{program.name}</h3>
+        <span className={`tag lb-tier lb-tier-${program.tier}`}>{TIER_LABELS[program.tier]}</span>
+        {program.recommended ? <span className="tag lb-tag-recommended">Recommended</span> : null}
+      </div>
+      <p className="lb-program-meta muted">
+        {where} · {US_REGION_LABELS[program.region]} · {SETTING_LABELS[program.setting]} · {program.positions} positions · typical Step 2 CK {program.step2P25}–{program.step2P75}
+        {program.sponsorsVisa ? ' · sponsors visas' : ''}
+        {program.fitsPreferences ? '' : ' · outside your preferred places or settings'}
+      </p>
+      <ChanceLine label="Interview" chance={program.interview} level={level} />
+      <ChanceLine label="Match here if interviewed" chance={program.matchIfInterviewed} level={level} />
+      <details className="lb-details">
+        <summary>Why these chances</summary>
+        <p className="field-hint">
+          Compared with a typical U.S. MD applicant at a typical program. Sure about as much as watching {Math.max(1, Math.round(program.interview.effectiveCount))} applicants like you here.
+        </p>
+        <h4 className="lb-factors-title">Interview</h4>
+        <Factors chance={program.interview} what="interview chance" />
+        <h4 className="lb-factors-title">Matching here if interviewed</h4>
+        <Factors chance={program.matchIfInterviewed} what="chance of matching here" />
+      </details>
+      <div className="lb-program-actions">
+        {program.listStatus ? (
+          <p className="lb-on-list">
+            On your list: {program.listStatus.replace('-', ' ')}
+            {program.signalled ? ', signalled' : ''}
+          </p>
+        ) : canAdd ? (
+          <button type="button" className="button button-secondary button-small" onClick={onAdd} disabled={adding} aria-label={`Add ${program.name} to my list`}>
+            Add to my list
+          </button>
+        ) : null}
+      </div>
+    </li>
+  )
+}
+
+function Summary({ data }: { data: ListBuilderResponse }) {
+  const level = Math.round(data.model.intervalLevel * 100)
+  return (
+    <section className="card lb-summary" aria-labelledby="lb-summary-title">
+      <h2 id="lb-summary-title" className="visually-hidden">
+        Summary
+      </h2>
+      <p className="lb-summary-main">{data.recommendation.summary}</p>
+      <p className="lb-source">
+        <span className={`tag lb-source-${data.model.source}`}>{data.model.label}</span>{' '}
+        <a href="#lb-honesty">How sure is this?</a>
+      </p>
+      {data.currentList.count > 0 ? (
+        <p>
+          Your current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later, a{' '}
+          <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level} % interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
+        </p>
+      ) : (
+        <p className="muted">You have no {data.specialty.name} programs marked applying yet, so your own list's chance is not shown.</p>
+      )}
+    </section>
+  )
+}
+
+/**
+ * The list builder: for one specialty, every program's chances with their reasons and
+ * intervals, how many programs to apply to (a number and its curve), signals, a backup plan
+ * and what the figures rest on. A student sees their own; an assigned advisor a student's.
+ */
+export function ListBuilderPage() {
+  const { personId } = useParams()
+  const studentId = personId ?? null
+  usePageTitle('List builder')
+  const profile = useApplicationProfile(studentId)
+  const [specialty, setSpecialty] = useState<string | null>(null)
+  const chosen = specialty ?? profile.data?.preferredSpecialtyId ?? null
+  const builder = useListBuilder(studentId, chosen, null, profile.isSuccess && chosen !== null)
+  const add = useAddPrograms()
+  const [tier, setTier] = useState('')
+  const [region, setRegion] = useState('')
+  const [fitsOnly, setFitsOnly] = useState(false)
+  const [shown, setShown] = useState(PAGE)
+  const [status, setStatus] = useState<string | null>(null)
+  const [addError, setAddError] = useState<string | null>(null)
+  const data = builder.data
+  const level = Math.round((data?.model.intervalLevel ?? 0.8) * 100)
+
+  const filtered = useMemo(
+    () => (data?.programs ?? []).filter((p) => (!tier || p.tier === tier) && (!region || p.region === region) && (!fitsOnly || p.fitsPreferences)),
+    [data, tier, region, fitsOnly],
+  )
+  const notOnList = data ? data.recommendation.programIds.filter((id) => !data.programs.find((p) => p.id === id)?.listStatus) : []
+
+  const addPrograms = async (ids: string[], what: string) => {
+    setStatus(null)
+    setAddError(null)
+    try {
+      const result = await add.mutateAsync({ programIds: ids, status: 'considering' })
+      setStatus(`${what}: ${result.added} added to your list as "considering"${result.alreadyOnList ? `, ${result.alreadyOnList} already there` : ''}. Change their status on My programs.`)
+    } catch (cause) {
+      setAddError(errorMessage(cause))
+    }
+  }
+
+  const title = studentId ? `List builder for ${profile.data ? 'this student' : '…'}` : 'List builder'
+
+  return (
+    <div className="page lb-page">
+      {studentId ? null : <ResidencyNav />}
+      <div className="page-header">
+        <h1 tabIndex={-1}>{title}</h1>
+        <p className="lead">
+          {studentId
+            ? 'What this student sees: their chances at every program, and how many programs to apply to. Your viewing is recorded in the audit log.'
+            : 'Your chance of an interview and of matching at every program, why, and how many programs to apply to. Estimates, not promises: each comes with how sure it is.'}
+        </p>
+      </div>
+      {profile.isPending ? <Loading /> : null}
+      {profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
+      {profile.data && !studentId && !profile.data.saved ? (
+        <p className="notice notice-warning">
+          You have not filled in your <Link to="/residency/profile">application profile</Link> yet. Until you do, figures are for a typical U.S. MD with no scores.
+        </p>
+      ) : null}
+      {profile.data ? (
+        <div className="lb-controls">
+          <SelectField
+            id="lb-specialty"
+            label="Specialty"
+            options={specialtyOptions}
+            placeholder="Choose a specialty"
+            value={chosen ?? ''}
+            onChange={(e) => {
+              setSpecialty(e.currentTarget.value || null)
+              setShown(PAGE)
+            }}
+          />
+        </div>
+      ) : null}
+      {profile.data && chosen === null ? <p className="empty-state">Choose a specialty above, or save a preferred specialty in your application profile.</p> : null}
+      {builder.isFetching && !data ? <Loading label="Working out your chances at every program…" /> : null}
+      {builder.isError ? <QueryError error={builder.error} onRetry={() => void builder.refetch()} /> : null}
+      <LiveStatus message={status} />
+      {addError ? (
+        <p className="notice notice-error" role="alert">
+          {addError}
+        </p>
+      ) : null}
+      {data ? (
+        <>
+          <Summary data={data} />
+          {data.programs.length > 0 ? (
+            <section className="card" aria-labelledby="lb-curve-title">
+              <h2 id="lb-curve-title">How many programs to apply to</h2>
+              <p className="section-intro">
+                Each point is your chance of matching if you apply to that many programs, taking the programs with your best interview chances first. Apply to more and the
+                chance still rises, but less with each one.
+              </p>
+              <CurveChart curve={data.curve} count={data.recommendation.count} target={data.target} level={level} summary={data.recommendation.summary} />
+              {!studentId && notOnList.length > 0 ? (
+                <div className="button-row">
+                  <button type="button" className="button" disabled={add.isPending} onClick={() => void addPrograms(notOnList, 'Recommended programs')}>
+                    {add.isPending ? 'Adding…' : `Add the ${notOnList.length} recommended program${notOnList.length === 1 ? '' : 's'} to my list`}
+                  </button>
+                </div>
+              ) : null}
+            </section>
+          ) : null}
+
+          {data.programs.length > 0 ? (
+            <section aria-labelledby="lb-programs-title" className="lb-programs">
+              <h2 id="lb-programs-title">Programs ({data.programs.length})</h2>
+              <p className="section-intro">
+                Most likely interview first. Tiers: {(['reach', 'target', 'likely'] as const).map((t) => `${TIER_LABELS[t]} = ${TIER_EXPLANATIONS[t]}`).join('; ')}.
+              </p>
+              <div className="lb-filters" role="group" aria-label="Filter programs">
+                <SelectField
+                  id="lb-filter-tier"
+                  label="Tier"
+                  options={(['reach', 'target', 'likely'] as const).map((t) => ({ value: t, label: TIER_LABELS[t] }))}
+                  placeholder="All tiers"
+                  value={tier}
+                  onChange={(e) => {
+                    setTier(e.currentTarget.value)
+                    setShown(PAGE)
+                  }}
+                />
+                <SelectField
+                  id="lb-filter-region"
+                  label="Region"
+                  options={US_REGIONS.map((r) => ({ value: r, label: US_REGION_LABELS[r] }))}
+                  placeholder="All regions"
+                  value={region}
+                  onChange={(e) => {
+                    setRegion(e.currentTarget.value)
+                    setShown(PAGE)
+                  }}
+                />
+                <Checkbox id="lb-filter-fits" label="Only programs that fit my places and settings" checked={fitsOnly} onChange={(e) => setFitsOnly(e.currentTarget.checked)} />
+              </div>
+              <p role="status" className="results-status">
+                Showing {Math.min(shown, filtered.length)} of {filtered.length} program{filtered.length === 1 ? '' : 's'}.
+              </p>
+              <ul className="lb-program-list">
+                {filtered.slice(0, shown).map((p) => (
+                  <ProgramCard key={p.id} program={p} level={level} canAdd={!studentId} adding={add.isPending} onAdd={() => void addPrograms([p.id], p.name)} />
+                ))}
+              </ul>
+              {shown < filtered.length ? (
+                <button type="button" className="button button-secondary" onClick={() => setShown((n) => n + PAGE)}>
+                  Show {Math.min(PAGE, filtered.length - shown)} more
+                </button>
+              ) : null}
+            </section>
+          ) : null}
+
+          {data.programs.length > 0 ? (
+            <section className="card" aria-labelledby="lb-signals-title">
+              <h2 id="lb-signals-title">Where to spend your signals</h2>
+              {data.signals.available === 0 ? (
+                <p>
+                  Your profile says you have no preference signals for {data.specialty.name}. If the specialty uses them, enter how many in your{' '}
+                  <Link to="/residency/profile">application profile</Link>.
+                </p>
+              ) : (
+                <>
+                  <p>
+                    You have {data.signals.available} signal{data.signals.available === 1 ? '' : 's'} ({data.signals.used} marked on your list). Spent where they gain most
+                    {data.signals.plannedFor === 'my-list' ? ' on your own list' : ' on the recommended list'}, they take your chance of matching from{' '}
+                    {pct(data.signals.chanceWithout)} to {pct(data.signals.chanceWith)}.
+                  </p>
+                  <ol className="lb-signal-list">
+                    {data.signals.choices.map((s) => (
+                      <li key={s.programId}>
+                        <strong>{s.programName}</strong>: interview chance {pct(s.interviewWithout)} → {pct(s.interviewWith)}
+                        {s.onList ? '' : ' (not on the list yet: the signal adds it)'}
+                      </li>
+                    ))}
+                  </ol>
+                  <p className="field-hint">
+                    The size of a signal's effect is our own assumption until the school's data say otherwise; signal programs you truly want, since a signal says so.
+                  </p>
+                </>
+              )}
+            </section>
+          ) : null}
+
+          {data.programs.length > 0 ? (
+            <section className="card" aria-labelledby="lb-backup-title">
+              <h2 id="lb-backup-title">Backup plan</h2>
+              <p>{data.backup.summary}</p>
+            </section>
+          ) : null}
+
+          <section className="card lb-honesty" id="lb-honesty" aria-labelledby="lb-honesty-title" tabIndex={-1}>
+            <h2 id="lb-honesty-title">Where these figures come from</h2>
+            <ul>
+              {data.honesty.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+              <li>
+                Intervals are {level} % intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at a typical program. The
+                model, its sources and its limits are described in the documentation ("Smart Pick").
+              </li>
+              <li>The recommended count is on the model's own numbers, not a guarantee. Talk it over with your advisor.</li>
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </div>
+  )
+}
