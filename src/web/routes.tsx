@@ -35,6 +35,10 @@ import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
 import { MentorsForYouPage } from './features/recommendations/mentors-for-you-page.tsx'
 import { RecommendationWeightsPage } from './features/recommendations/recommendation-weights-page.tsx'
 import { MyProfilePage, PersonProfilePage } from './features/profiles/profile-page.tsx'
+import { AdvisorsAdminPage } from './features/advising/advisors-admin-page.tsx'
+import { MyBoardPage } from './features/advising/my-board-page.tsx'
+import { MyStudentsPage } from './features/advising/my-students-page.tsx'
+import { StudentBoardPage } from './features/advising/student-board-page.tsx'
 import { ApplicationProfilePage } from './features/list-builder/application-profile-page.tsx'
 import { ListBuilderPage } from './features/list-builder/list-builder-page.tsx'
 import { ResidencyProgramListPage } from './features/list-builder/my-programs-page.tsx'
@@ -109,6 +113,38 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'mentors/:personId', element: <MentorPage /> },
+              {
+                path: 'advising',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <MyBoardPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'advising/students',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <MyStudentsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'advising/students/:personId',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <StudentBoardPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'admin/advisors',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <AdvisorsAdminPage />
+                  </RequireRole>
+                ),
+              },
               {
                 path: 'mentorships',
                 element: (

@@ -10,6 +10,7 @@ type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boole
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Home', end: true },
   { to: '/mentors/for-you', label: 'Mentors for you', roles: ['student'] },
+  { to: '/advising', label: 'Advising board', roles: ['student'], end: true },
   { to: '/mentors', label: 'Find a mentor', end: true },
   { to: '/mentorships', label: 'Mentorships', roles: ['student', 'mentor'] },
   { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
@@ -17,12 +18,14 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/admin/programs', label: 'Mentor programs', roles: ['advisor', 'admin'] },
   { to: '/profile', label: 'My profile' },
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
+  { to: '/advising/students', label: 'My students', roles: ['advisor'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },
   // Profile, list builder and My programs link to each other from their pages.
   { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
   // A student who also mentors reaches the letters they write from their own Letters page.
   { to: '/letters/writing', label: 'Letters', roles: ['mentor'], hiddenFor: ['student'] },
   { to: '/admin/people', label: 'Manage people', roles: ['admin'] },
+  { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
   { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
   { to: '/admin/letters', label: 'Letter delivery', roles: ['admin'] },

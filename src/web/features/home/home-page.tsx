@@ -10,6 +10,7 @@ import { hasRole } from '../identity/roles.ts'
 import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.tsx'
 import { MentorshipsLine } from '../mentorships/home-mentorships.tsx'
 import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
+import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
 
@@ -185,6 +186,10 @@ function AdvisorSection() {
         <Link className="button" to="/people?role=student">
           Find a student
         </Link>
+        {' '}
+        <Link className="button button-secondary" to="/advising/students">
+          My students’ advising boards
+        </Link>
       </p>
     </section>
   )
@@ -289,6 +294,7 @@ export function HomePage() {
       <div className="home-grid">
         {hasRole(session, 'student') && profile.data ? <StudentSection profile={profile.data} /> : null}
         {hasRole(session, 'student') ? <HomeMentorsForYou /> : null}
+        {hasRole(session, 'student') ? <HomeAdvisingBoard /> : null}
         {hasRole(session, 'mentor') && profile.data ? <MentorSection profile={profile.data} /> : null}
         {hasRole(session, 'advisor') ? <AdvisorSection /> : null}
         {hasRole(session, 'admin') ? <AdminSection /> : null}

@@ -1,0 +1,169 @@
+import { Link } from 'react-router'
+import { ASSIGNABLE_SLOTS, type AdvisingBoardView, type AssignableSlot, type BoardSlot, type SlotSuggestion } from '#shared/contracts/advising.ts'
+import { errorMessage } from '../../api/client.ts'
+import { reasonsSentence } from '../recommendations/recommendation-card.tsx'
+import { useAssignToBoard, useRemoveFromBoard } from './advising-api.ts'
+import './advising.css'
+
+export type BoardAudience = 'student' | 'staff'
+
+const firstName = (name: string) => name.split(/\s+/)[0] ?? name
+const isAssignable = (slot: BoardSlot['slot']): slot is AssignableSlot => (ASSIGNABLE_SLOTS as readonly string[]).includes(slot)
+
+/** "3 of 5 slots filled" and what is missing, in one sentence. */
+export function boardSummary(board: AdvisingBoardView): string {
+  const filled = board.slots.length - board.emptySlots.length
+  if (board.emptySlots.length === 0) return `All ${board.slots.length} slots are filled.`
+  const missing = board.slots.filter((s) => s.isEmpty).map((s) => s.label.toLowerCase())
+  return `${filled} of ${board.slots.length} slots filled. Still to fill: ${missing.join(', ')}.`
+}
+
+function Suggestion({ suggestion, slot, audience, studentId }: { suggestion: SlotSuggestion; slot: BoardSlot; audience: BoardAudience; studentId: string }) {
+  const assign = useAssignToBoard()
+  const { person } = suggestion
+  const canAssign = audience === 'staff' && isAssignable(slot.slot)
+  return (
+    <li className="board-suggestion">
+      <p className="board-person-name">
+        <Link to={suggestion.action === 'request' ? `/mentors/${person.id}` : `/people/${person.id}`}>{person.name}</Link>
+        <span className="board-person-headline"> · {suggestion.headline}</span>
+      </p>
+      {suggestion.reasons.length > 0 ? (
+        <p className="board-why">
+          <span className="visually-hidden">Why: </span>
+          {reasonsSentence(suggestion.reasons)}
+        </p>
+      ) : null}
+      {suggestion.openPlaces !== null ? (
+        <p className="board-why">
+          {suggestion.openPlaces} {suggestion.openPlaces === 1 ? 'place' : 'places'} open
+        </p>
+      ) : null}
+      {audience === 'student' ? (
+        suggestion.action === 'request' ? (
+          <p>
+            <Link className="button button-small" to={`/mentors/${person.id}#mentor-contact`}>
+              Ask {firstName(person.name)} to mentor you
+              <span className="visually-hidden"> ({slot.label.toLowerCase()})</span>
+            </Link>
+          </p>
+        ) : (
+          <p className="board-why">Ask your advisory dean to introduce you.</p>
+        )
+      ) : null}
+      {canAssign ? (
+        <p>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            disabled={assign.isPending}
+            onClick={() => assign.mutate({ studentId, slot: slot.slot as AssignableSlot, personId: person.id, note: '' })}
+          >
+            {assign.isPending ? 'Assigning…' : `Assign as ${slot.label.toLowerCase()}`}
+            <span className="visually-hidden">: {person.name}</span>
+          </button>
+        </p>
+      ) : null}
+      {assign.isError ? (
+        <p className="notice notice-error" role="alert">
+          {errorMessage(assign.error)}
+        </p>
+      ) : null}
+    </li>
+  )
+}
+
+function SlotCard({ slot, audience, studentId }: { slot: BoardSlot; audience: BoardAudience; studentId: string }) {
+  const remove = useRemoveFromBoard()
+  const headingId = `board-slot-${slot.slot}`
+  return (
+    <section className={`card board-slot${slot.isEmpty ? ' board-slot-empty' : ''}`} aria-labelledby={headingId}>
+      <div className="board-slot-header">
+        <h2 id={headingId}>{slot.label}</h2>
+        <span className={`tag ${slot.isEmpty ? 'board-tag-empty' : 'board-tag-filled'}`}>{slot.isEmpty ? 'Empty' : 'Filled'}</span>
+      </div>
+      <p className="muted board-slot-description">{slot.description}</p>
+
+      {slot.holders.length > 0 ? (
+        <ul className="board-people" aria-label={`Filling the ${slot.label.toLowerCase()} slot`}>
+          {slot.holders.map((h) => (
+            <li key={h.person.id}>
+              <p className="board-person-name">
+                <Link to={`/people/${h.person.id}`}>{h.person.name}</Link>
+              </p>
+              <p className="board-why">{h.why}</p>
+              {audience === 'staff' && h.assignmentId ? (
+                <button type="button" className="button button-small button-ghost" disabled={remove.isPending} onClick={() => remove.mutate(h.assignmentId ?? '')}>
+                  Remove<span className="visually-hidden"> {h.person.name} from the {slot.label.toLowerCase()} slot</span>
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {slot.flag ? (
+        <p className="notice notice-warning board-flag">
+          <span className="visually-hidden">Needs attention: </span>
+          {slot.flag}
+        </p>
+      ) : null}
+
+      {slot.former.length > 0 ? (
+        <div className="board-former">
+          <h3>No longer in this slot</h3>
+          <ul className="board-people">
+            {slot.former.map((f) => (
+              <li key={f.person.id}>
+                <p className="board-person-name">
+                  <Link to={`/people/${f.person.id}`}>{f.person.name}</Link>
+                </p>
+                <p className="board-why">{f.why}</p>
+                {audience === 'staff' && f.assignmentId ? (
+                  <button type="button" className="button button-small button-ghost" disabled={remove.isPending} onClick={() => remove.mutate(f.assignmentId ?? '')}>
+                    Remove<span className="visually-hidden"> {f.person.name}’s old assignment</span>
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {slot.isEmpty && slot.suggestions.length > 0 ? (
+        <div className="board-suggestions">
+          <h3>{audience === 'student' ? 'People who could fill it' : 'Suggested for this student'}</h3>
+          <ul className="board-people">
+            {slot.suggestions.map((s) => (
+              <Suggestion key={s.person.id} suggestion={s} slot={slot} audience={audience} studentId={studentId} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {slot.isEmpty && slot.suggestions.length === 0 && slot.directoryQuery ? <p className="board-why">No one with an open place fits right now.</p> : null}
+      {slot.isEmpty && slot.directoryQuery ? (
+        <p>
+          <Link to={`/mentors?${slot.directoryQuery}`}>
+            Browse more in the directory<span className="visually-hidden"> for the {slot.label.toLowerCase()} slot</span>
+          </Link>
+        </p>
+      ) : null}
+      {remove.isError ? (
+        <p className="notice notice-error" role="alert">
+          {errorMessage(remove.error)}
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+/** Every slot of a board, for the student themself or for their advisor. */
+export function BoardView({ board, audience }: { board: AdvisingBoardView; audience: BoardAudience }) {
+  return (
+    <div className="board-slots">
+      {board.slots.map((slot) => (
+        <SlotCard key={slot.slot} slot={slot} audience={audience} studentId={board.student.id} />
+      ))}
+    </div>
+  )
+}
