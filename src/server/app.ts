@@ -15,7 +15,7 @@ import { jsonResponse } from './http/params.ts'
 import { readSessionSecret } from './http/session-cookie.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
 import { advisingRoutes } from './modules/advising/advising.routes.ts'
-import { calibrationRoutes } from './modules/calibration/calibration.routes.ts'
+import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibration/calibration.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
@@ -78,7 +78,7 @@ export function createApp(options: AppOptions) {
     },
   })
   // Letter PDFs (up to 10 MB) and programs CSV imports (5 MB) have their own limits in their routers.
-  app.use('/api/*', (c, next) => (LETTER_UPLOAD_PATHS.test(c.req.path) || PROGRAM_IMPORT_PATHS.test(c.req.path) ? next() : generalBodyLimit(c, next)))
+  app.use('/api/*', (c, next) => (LETTER_UPLOAD_PATHS.test(c.req.path) || PAST_OUTCOMES_IMPORT_PATHS.test(c.req.path) || PROGRAM_IMPORT_PATHS.test(c.req.path) ? next() : generalBodyLimit(c, next)))
   app.use('/api/*', originCheck([options.appOrigin]))
   app.use('/api/*', async (c, next) => {
     const secret = readSessionSecret(c)

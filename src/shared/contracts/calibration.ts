@@ -5,9 +5,9 @@ import { z } from 'zod'
  * them. Format: docs/formats/past-outcomes-csv.md.
  */
 
-/** A CSV of at most ~1.9 MB travels as text in a JSON body (the API's 2 MB limit). */
+/** The CSV travels as text in a JSON body; the import route takes up to 8 MB. */
 export const ImportPastOutcomesRequest = z.object({
-  csv: z.string().min(1, 'Choose a CSV file.').max(1_900_000, 'The file is too large for one upload (at most about 1.9 MB). Split it by match year.'),
+  csv: z.string().min(1, 'Choose a CSV file.').max(8_000_000, 'The file is too large for one upload (at most 8 MB). Split it by match year.'),
   dryRun: z.boolean('Say whether this is a dry run (true) or the import (false).'),
 })
 export type ImportPastOutcomesRequest = z.infer<typeof ImportPastOutcomesRequest>

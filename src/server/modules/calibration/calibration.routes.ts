@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
 import {
   CalibrationList,
   CalibrationView,
@@ -8,6 +9,7 @@ import {
   PastOutcomesSummary,
 } from '#shared/contracts/calibration.ts'
 import { ErrorResponse } from '#shared/contracts/common.ts'
+import { AppError } from '#shared/errors.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
@@ -21,8 +23,21 @@ const CalibrationIdParams = z.object({
 })
 const calibration = jsonResponse(CalibrationView, 'The calibration with its report.')
 
+/** A school's whole history fits in one file: this route has its own 8 MB limit (the API keeps 2 MB). */
+export const PAST_OUTCOMES_IMPORT_PATHS = /^\/api\/calibration\/past-outcomes\/import$/
+const IMPORT_LIMIT_BYTES = 8 * 1024 * 1024
+
 export function calibrationRoutes() {
   const router = createRouter()
+  router.use(
+    '/api/calibration/past-outcomes/import',
+    bodyLimit({
+      maxSize: IMPORT_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 8 MB. Split it by match year: each file replaces only the years it holds.', { csv: 'At most 8 MB.' })
+      },
+    }),
+  )
 
   router.openapi(
     guardedRoute(['advisor', 'admin'], {

@@ -103,6 +103,10 @@ export type PastOutcomesLookups = {
   currentYear: number
 }
 
+/** Ties may be to a territory too (Puerto Rico has residency programs). */
+const TERRITORIES = new Set(['PR', 'GU', 'VI', 'AS', 'MP'])
+const isStateCode = (code: string): boolean => regionOfState(code) !== null || TERRITORIES.has(code)
+
 const YES = new Set(['yes', 'y', 'true', '1', 'x'])
 const NO = new Set(['no', 'n', 'false', '0', ''])
 
@@ -266,7 +270,7 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
 
     const tieStatesCell = cell('tie_states')
     const tieStates = listOf(tieStatesCell.value).map((s) => s.toUpperCase())
-    for (const state of tieStates) if (!regionOfState(state)) bad(tieStatesCell, `"${state}" is not a U.S. state code (two letters such as OH); separate several with a semicolon.`)
+    for (const state of tieStates) if (!isStateCode(state)) bad(tieStatesCell, `"${state}" is not a U.S. state or territory code (two letters such as OH); separate several with a semicolon.`)
     const tieRegionsCell = cell('tie_regions')
     const tieRegions = listOf(tieRegionsCell.value).map((r) => r.toLowerCase())
     for (const region of tieRegions) {
