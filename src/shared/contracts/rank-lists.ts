@@ -132,7 +132,7 @@ export const RankListView = z.object({
   supplemental: z.array(SupplementalListView),
   couple: CoupleView.nullable(),
   /** A confirmed couple's partner list, line for line beside mine (same length). */
-  partner: z.object({ student: Person, version: z.number().int(), primary: z.array(RankListEntryView) }).nullable(),
+  partner: z.object({ student: Person, version: z.number().int(), primary: z.array(RankListEntryView), interviewed: z.array(RankListProgram) }).nullable(),
   /** Programs the student's program list marks as interviewed: where a list starts. */
   interviewed: z.array(RankListProgram),
   /** Things worth a second look that do not stop the list from being saved. */

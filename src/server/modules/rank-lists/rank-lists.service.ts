@@ -39,8 +39,8 @@ const partnerIn = (couple: CoupleRow, studentId: string) => (couple.requestedBy 
 
 export function createRankListsService(deps: RankListsDeps) {
   const { db, repo, clock, audit, notifications, studentRecords, appOrigin } = deps
-  const myListLink = `${appOrigin}/rank-list`
-  const reviewLink = (studentId: string) => `${appOrigin}/rank-lists/students/${studentId}`
+  const myListLink = `${appOrigin}/residency/rank-list`
+  const reviewLink = (studentId: string) => `${appOrigin}/residency/students/${studentId}/rank-list`
 
   function programView(row: ProgramSummaryRow, interviewed: ReadonlySet<string>): RankListProgram {
     return { ...row, specialtyName: specialtyName.get(row.specialtyId) ?? row.specialtyId, interviewed: interviewed.has(row.id) }
@@ -101,7 +101,7 @@ export function createRankListsService(deps: RankListsDeps) {
 
     const interviewed = new Set(interviewedIds)
     const partnerInterviewed = new Set(partnerInterviewedIds)
-    const programs = await repo.programsByIds([...entries.map((e) => e.programId), ...partnerEntries.map((e) => e.programId), ...interviewedIds].filter((id): id is string => id !== null))
+    const programs = await repo.programsByIds([...entries.map((e) => e.programId), ...partnerEntries.map((e) => e.programId), ...interviewedIds, ...partnerInterviewedIds].filter((id): id is string => id !== null))
     const byId = new Map(programs.map((p) => [p.id, p]))
     const entryView = (e: StoredEntry, own: ReadonlySet<string>): RankListEntryView => {
       const program = e.programId ? byId.get(e.programId) : undefined
@@ -139,7 +139,17 @@ export function createRankListsService(deps: RankListsDeps) {
       couple: coupleView,
       partner:
         confirmedPartnerId && partnerPerson
-          ? { student: { id: partnerPerson.id, name: partnerPerson.name }, version: partnerList?.version ?? 0, primary: partnerPrimary.map((e) => entryView(e, partnerInterviewed)) }
+          ? {
+              student: { id: partnerPerson.id, name: partnerPerson.name },
+              version: partnerList?.version ?? 0,
+              primary: partnerPrimary.map((e) => entryView(e, partnerInterviewed)),
+              // Confirming the couple shares each partner's interviews with the other, to pair them.
+              interviewed: partnerInterviewedIds
+                .map((id) => byId.get(id))
+                .filter((p): p is ProgramSummaryRow => p !== undefined)
+                .map((p) => programView(p, partnerInterviewed))
+                .sort((a, b) => a.name.localeCompare(b.name)),
+            }
           : null,
       interviewed: interviewedIds
         .map((id) => byId.get(id))
