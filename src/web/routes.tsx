@@ -42,6 +42,9 @@ import { StudentBoardPage } from './features/advising/student-board-page.tsx'
 import { ApplicationProfilePage } from './features/list-builder/application-profile-page.tsx'
 import { ListBuilderPage } from './features/list-builder/list-builder-page.tsx'
 import { ResidencyProgramListPage } from './features/list-builder/my-programs-page.tsx'
+import { AdvisedRankListsPage } from './features/rank-lists/advised-rank-lists-page.tsx'
+import { RankListPage } from './features/rank-lists/rank-list-page.tsx'
+import { RankListReviewPage } from './features/rank-lists/rank-list-review-page.tsx'
 
 /** An unknown address looks like the rest of the app for whoever is (or is not) signed in. */
 function NotFoundRoute() {
@@ -207,6 +210,30 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequireRole roles={['advisor']}>
                     <ResidencyProgramListPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/rank-list',
+                element: (
+                  <RequireRole roles={['student']}>
+                    <RankListPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/rank-lists',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <AdvisedRankListsPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/students/:studentId/rank-list',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <RankListReviewPage />
                   </RequireRole>
                 ),
               },

@@ -22,6 +22,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },
   // Profile, list builder and My programs link to each other from their pages.
   { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
+  { to: '/residency/rank-list', label: 'Rank order list', roles: ['student'] },
+  { to: '/residency/rank-lists', label: 'Rank lists to review', roles: ['advisor'] },
   // A student who also mentors reaches the letters they write from their own Letters page.
   { to: '/letters/writing', label: 'Letters', roles: ['mentor'], hiddenFor: ['student'] },
   { to: '/admin/people', label: 'Manage people', roles: ['admin'] },
