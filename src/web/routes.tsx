@@ -33,6 +33,9 @@ import { SignInPage } from './features/identity/sign-in-page.tsx'
 import { AcceptInvitePage, MagicLinkPage, ResetPasswordPage } from './features/identity/token-pages.tsx'
 import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
 import { MentorsForYouPage } from './features/recommendations/mentors-for-you-page.tsx'
+import { ProgramExplorerPage } from './features/residency-programs/program-explorer-page.tsx'
+import { ProgramImportPage } from './features/residency-programs/program-import-page.tsx'
+import { ProgramPage as ResidencyProgramPage } from './features/residency-programs/program-page.tsx'
 import { RecommendationWeightsPage } from './features/recommendations/recommendation-weights-page.tsx'
 import { MyProfilePage, PersonProfilePage } from './features/profiles/profile-page.tsx'
 import { AdvisorsAdminPage } from './features/advising/advisors-admin-page.tsx'
@@ -173,6 +176,16 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'mentorships/:mentorshipId', element: <MentorshipPage /> },
+              { path: 'residency/programs', element: <ProgramExplorerPage /> },
+              {
+                path: 'residency/programs/import',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <ProgramImportPage />
+                  </RequireRole>
+                ),
+              },
+              { path: 'residency/programs/:programId', element: <ResidencyProgramPage /> },
               {
                 path: 'residency/profile',
                 element: (

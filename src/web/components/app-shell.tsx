@@ -20,6 +20,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
   { to: '/advising/students', label: 'My students', roles: ['advisor'] },
   { to: '/letters', label: 'Letters', roles: ['student'], end: true },
+  { to: '/residency/programs', label: 'Residency programs' },
   // Profile, list builder and My programs link to each other from their pages.
   { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
   { to: '/residency/rank-list', label: 'Rank order list', roles: ['student'] },

@@ -187,7 +187,7 @@ describe('explorer search', () => {
   /** The same filters written independently in SQL. */
   async function sqlCount(where: string): Promise<number> {
     const result = await t.db.execute(sql.raw(`select count(*)::int as n from residency_programs where ${where}`))
-    return Number((result.rows[0] as { n: number }).n)
+    return Number(((result as unknown as { rows: { n: number }[] }).rows[0] as { n: number }).n)
   }
 
   const cases: [string, string][] = [
