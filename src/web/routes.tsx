@@ -33,6 +33,8 @@ import { SignInPage } from './features/identity/sign-in-page.tsx'
 import { AcceptInvitePage, MagicLinkPage, ResetPasswordPage } from './features/identity/token-pages.tsx'
 import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
 import { MentorsForYouPage } from './features/recommendations/mentors-for-you-page.tsx'
+import { CalibrationPage } from './features/calibration/calibration-page.tsx'
+import { PastOutcomesImportPage } from './features/calibration/past-outcomes-import-page.tsx'
 import { ProgramExplorerPage } from './features/residency-programs/program-explorer-page.tsx'
 import { ProgramImportPage } from './features/residency-programs/program-import-page.tsx'
 import { ProgramPage as ResidencyProgramPage } from './features/residency-programs/program-page.tsx'
@@ -176,6 +178,22 @@ export const routes: RouteObject[] = [
                 ),
               },
               { path: 'mentorships/:mentorshipId', element: <MentorshipPage /> },
+              {
+                path: 'residency/calibration',
+                element: (
+                  <RequireRole roles={['advisor', 'admin']}>
+                    <CalibrationPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/calibration/import',
+                element: (
+                  <RequireRole roles={['admin']}>
+                    <PastOutcomesImportPage />
+                  </RequireRole>
+                ),
+              },
               { path: 'residency/programs', element: <ProgramExplorerPage /> },
               {
                 path: 'residency/programs/import',
