@@ -15,10 +15,12 @@ import {
   type StudentAdvisorsQuery,
   type StudentAdvisorsResponse,
 } from '#shared/contracts/advising.ts'
+import { MENTOR_OFFERING_LABELS, type MentorKind, type MentorOffering } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { DirectoryService } from '../directory/directory.service.ts'
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
 import { computeBoard, declaredSpecialtyOf, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
@@ -32,6 +34,8 @@ export type AdvisingDeps = {
   audit: AuditService
   studentRecords: StudentRecords
   recommendations: RecommendationsService
+  /** Fills in suggestions "Mentors for you" does not reach (its list is the student's top 50 overall). */
+  directory?: DirectoryService
 }
 
 const STUDENT_NOT_VISIBLE = 'No such student, or they are not yours to see.'
@@ -39,6 +43,7 @@ const STUDENT_NOT_VISIBLE = 'No such student, or they are not yours to see.'
 const IDENTITY_REASON = / — you asked for that$/
 /** How many recommended mentors the board filters into slot suggestions. */
 const CANDIDATES = 50
+const SUGGESTIONS_PER_SLOT = 3
 
 /**
  * The advising board (decision 012) and the Office's assignment of advisors to students. The
@@ -47,7 +52,41 @@ const CANDIDATES = 50
  * service, filtered to each empty slot.
  */
 export function createAdvisingService(deps: AdvisingDeps) {
-  const { db, repo, clock, audit, studentRecords, recommendations } = deps
+  const { db, repo, clock, audit, studentRecords, recommendations, directory } = deps
+
+  /** Listed, accepting mentors of the slot's kind from the directory, for slots the recommendations left short. */
+  async function directoryCandidates(student: Actor, slot: AdvisingSlot, declaredId: string | null, audience: Audience): Promise<SuggestionCandidate[]> {
+    if (!directory || slot === 'advisory-dean' || (slot === 'specialty-advisor' && !declaredId)) return []
+    const kind: MentorKind[] = slot === 'near-peer' ? ['near-peer'] : slot === 'resident-or-alumni' ? ['resident', 'fellow', 'alumni'] : slot === 'specialty-advisor' ? ['faculty'] : []
+    const query = {
+      specialty: declaredId ? [declaredId] : [],
+      department: [],
+      kind,
+      rank: [],
+      site: [],
+      state: [],
+      region: [],
+      offers: slot === 'research-mentor' ? (['research'] as MentorOffering[]) : [],
+      accepting: 'true' as const,
+      language: [],
+      identity: [],
+      page: 1,
+      pageSize: 10,
+    }
+    // The declared specialty first; for slots that do not need it, anyone of the kind after.
+    const searches = slot === 'specialty-advisor' || !declaredId ? [query] : [query, { ...query, specialty: [] }]
+    const out: SuggestionCandidate[] = []
+    for (const q of searches) {
+      const found = await directory.searchMentors(student, q, null)
+      for (const m of found.results) {
+        if (m.openPlaces <= 0) continue
+        const fit = (m as { fitReasons?: string[] }).fitReasons
+        const reasons = fit && fit.length > 0 ? fit : m.offers.length > 0 ? [`offers ${m.offers.slice(0, 3).map((o) => MENTOR_OFFERING_LABELS[o].toLowerCase()).join(', ')}`] : []
+        out.push({ id: m.id, name: m.name, kind: m.kind, specialtyName: m.specialtyName, offers: m.offers, openPlaces: m.openPlaces, reasons: audience === 'staff' ? reasons.filter((r) => !IDENTITY_REASON.test(r)) : reasons })
+      }
+    }
+    return out
+  }
 
   /** Board inputs of many students in four queries. */
   async function loadInputs(students: readonly StudentRow[]): Promise<Map<string, BoardInputs>> {
@@ -111,14 +150,22 @@ export function createAdvisingService(deps: AdvisingDeps) {
     }
     for (const m of inputs.mentorships) onBoard.add(m.mentor.id)
 
+    const suggestions = new Map<AdvisingSlot, ReturnType<typeof suggestionsForSlot>>()
+    for (const slot of board.slots) {
+      if (!slot.isEmpty) continue
+      let list = suggestionsForSlot(slot.slot, declared, recommended, specialtyAdvisors, onBoard)
+      if (list.length < SUGGESTIONS_PER_SLOT && slot.slot !== 'advisory-dean') {
+        const more = await directoryCandidates(studentActor, slot.slot, declared?.id ?? null, audience)
+        list = suggestionsForSlot(slot.slot, declared, [...recommended, ...more], specialtyAdvisors, onBoard)
+      }
+      suggestions.set(slot.slot, list)
+    }
+
     return {
       student: { id: student.id, name: student.name, classYear: student.classYear },
       declaredSpecialty: declared,
       emptySlots: board.emptySlots,
-      slots: board.slots.map((slot) => ({
-        ...slot,
-        suggestions: slot.isEmpty ? suggestionsForSlot(slot.slot, declared, recommended, specialtyAdvisors, onBoard) : [],
-      })),
+      slots: board.slots.map((slot) => ({ ...slot, suggestions: suggestions.get(slot.slot) ?? [] })),
     }
   }
 
