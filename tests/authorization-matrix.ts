@@ -177,6 +177,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/rank-lists/students/:studentId/export.csv', allowed: ['student', 'advisor'] },
   { method: 'POST', path: '/api/rank-lists/students/:studentId/comments', allowed: ['student', 'advisor'] },
   { method: 'POST', path: '/api/rank-lists/students/:studentId/sign-off', allowed: ['advisor'] },
+
+  { method: 'GET', path: '/api/class-simulations/preview', allowed: ['advisor'] },
+  { method: 'POST', path: '/api/class-simulations', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/class-simulations', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/class-simulations/:simulationId', allowed: ['advisor'] },
+  { method: 'POST', path: '/api/class-simulations/:simulationId/cancel', allowed: ['advisor'] },
 ]
 
 /**
@@ -184,6 +190,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
  * real person): ids that exist nowhere, so an allowed caller gets past authorization to a 4xx.
  */
 export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
+  simulationId: '00000000-0000-4000-8000-0000000000e1',
   assignmentId: '00000000-0000-4000-8000-0000000000c9',
   calibrationId: '00000000-0000-4000-8000-0000000000c1',
   programId: 'no-such-program',

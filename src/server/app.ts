@@ -16,6 +16,7 @@ import { readSessionSecret } from './http/session-cookie.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
 import { advisingRoutes } from './modules/advising/advising.routes.ts'
 import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibration/calibration.routes.ts'
+import { classSimulationRoutes } from './modules/class-simulation/class-simulation.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
@@ -111,6 +112,7 @@ export function createApp(options: AppOptions) {
   app.route('/', directoryRoutes())
   app.route('/', mentorshipsRoutes())
   app.route('/', recommendationsRoutes())
+  app.route('/', classSimulationRoutes())
   app.route('/', residencyProgramsRoutes())
   app.route('/', advisingRoutes())
   app.route('/', calibrationRoutes())

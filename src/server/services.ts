@@ -4,6 +4,8 @@ import { createAdminService } from './modules/admin/admin.service.ts'
 import { createAdvisingRepository } from './modules/advising/advising.repository.ts'
 import { createAdvisingService } from './modules/advising/advising.service.ts'
 import { createStudentRecords } from './modules/advising/student-records.ts'
+import { createClassSimulationRepository } from './modules/class-simulation/class-simulation.repository.ts'
+import { createClassSimulationService } from './modules/class-simulation/class-simulation.service.ts'
 import { createAuditService } from './modules/audit/audit.service.ts'
 import { createCalibrationRepository } from './modules/calibration/calibration.repository.ts'
 import { createCalibrationService } from './modules/calibration/calibration.service.ts'
@@ -74,7 +76,9 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const calibration = createCalibrationService({ db, repo: createCalibrationRepository(db), clock, audit })
   // The program explorer, program pages, save to list, programs CSV.
   const residencyPrograms = createResidencyProgramsService({ db, repo: createResidencyProgramsRepository(db), clock, audit })
-  return { residencyPrograms, audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, advising, mentorPrograms, listBuilder, rankLists, calibration }
+  // Class simulations of an advisor's students, run in the background in this process.
+  const classSimulation = createClassSimulationService({ repo: createClassSimulationRepository(db), clock, audit, studentRecords })
+  return { residencyPrograms, audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, advising, mentorPrograms, listBuilder, rankLists, calibration, classSimulation }
 }
 
 export type Services = ReturnType<typeof createServices>
