@@ -160,6 +160,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/list-builder/students/:personId/profile', allowed: ['advisor'] },
   { method: 'GET', path: '/api/list-builder/chances', allowed: ['student'] },
   { method: 'GET', path: '/api/list-builder/students/:personId/chances', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/list-builder/chances/:programId', allowed: ['student'] },
+  { method: 'GET', path: '/api/list-builder/students/:personId/chances/:programId', allowed: ['advisor'] },
   { method: 'GET', path: '/api/list-builder/my-programs', allowed: ['student'] },
   { method: 'POST', path: '/api/list-builder/my-programs', allowed: ['student'] },
   { method: 'PATCH', path: '/api/list-builder/my-programs/:programId', allowed: ['student'] },

@@ -135,6 +135,9 @@ export const ChanceView = z.object({
   factors: z.array(FactorView),
 })
 export type ChanceView = z.infer<typeof ChanceView>
+/** A chance without its factors: the list carries these; one program's factors come from its own route. */
+export const ChanceSummary = ChanceView.omit({ factors: true })
+export type ChanceSummary = z.infer<typeof ChanceSummary>
 
 export const BuilderProgram = z.object({
   id: z.string(),
@@ -149,8 +152,8 @@ export const BuilderProgram = z.object({
   step2P25: z.number().int(),
   step2P75: z.number().int(),
   tier: z.enum(['reach', 'target', 'likely']),
-  interview: ChanceView,
-  matchIfInterviewed: ChanceView,
+  interview: ChanceSummary,
+  matchIfInterviewed: ChanceSummary,
   /** Chance of an interview here and of matching here given it. */
   interviewAndMatch: z.number(),
   fitsPreferences: z.boolean(),
@@ -268,3 +271,16 @@ export type AddProgramsToList = z.infer<typeof AddProgramsToList>
 
 export const AddProgramsResponse = z.object({ added: z.number().int(), alreadyOnList: z.number().int(), list: ProgramListResponse })
 export type AddProgramsResponse = z.infer<typeof AddProgramsResponse>
+
+/** One program's chances with the factors behind them, in plain words with sign and size. */
+export const ProgramChances = z.object({
+  studentId: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  interview: ChanceView,
+  matchIfInterviewed: ChanceView,
+  /** Where each figure comes from, in words. */
+  basis: z.object({ interview: z.string(), matchIfInterviewed: z.string() }),
+  model: z.object({ source: z.enum(['national', 'school']), label: z.string() }),
+})
+export type ProgramChances = z.infer<typeof ProgramChances>

@@ -6,6 +6,7 @@ import {
   ApplicationProfileView,
   ListBuilderQuery,
   ListBuilderResponse,
+  ProgramChances,
   ProgramId,
   ProgramListResponse,
   UpdateProgramListItem,
@@ -85,6 +86,36 @@ export function listBuilderRoutes() {
       responses: { 200: builderResponse },
     }),
     async (c) => c.json(await c.var.services.listBuilder.getBuilder(actorOf(c), c.req.valid('param').personId, c.req.valid('query'), requestMeta(c)), 200),
+  )
+
+  const chancesOfOne = jsonResponse(ProgramChances, "One program's chances with the factors behind them.")
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/list-builder/chances/{programId}',
+      tags: ['list-builder'],
+      summary: 'My chances at one program, with the factors behind them in plain words',
+      request: { params: ProgramIdParams },
+      responses: { 200: chancesOfOne },
+    }),
+    async (c) => {
+      const actor = actorOf(c)
+      return c.json(await c.var.services.listBuilder.getProgramChances(actor, actor.personId, c.req.valid('param').programId, requestMeta(c)), 200)
+    },
+  )
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/list-builder/students/{personId}/chances/{programId}',
+      tags: ['list-builder'],
+      summary: "A student's chances at one program with their factors (assigned advisors only; audited)",
+      request: { params: PersonIdParams.extend(ProgramIdParams.shape) },
+      responses: { 200: chancesOfOne },
+    }),
+    async (c) => {
+      const { personId, programId } = c.req.valid('param')
+      return c.json(await c.var.services.listBuilder.getProgramChances(actorOf(c), personId, programId, requestMeta(c)), 200)
+    },
   )
 
   router.openapi(

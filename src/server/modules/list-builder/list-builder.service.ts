@@ -1,4 +1,4 @@
-import { DEFAULT_PRIORS, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import { DEFAULT_PRIORS, interviewChance, matchChanceGivenInterview, type SmartPickPriors } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
 import type {
   AddProgramsResponse,
@@ -7,6 +7,7 @@ import type {
   ApplicationProfileView,
   ListBuilderQuery,
   ListBuilderResponse,
+  ProgramChances,
   ProgramListResponse,
   UpdateProgramListItem,
 } from '#shared/contracts/list-builder.ts'
@@ -17,7 +18,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { toResidencyProgram, type ProgramRows } from '../residency-programs/program-rows.ts'
-import { buildListBuilderView, type ProgramDisplay } from './domain/builder.ts'
+import { buildListBuilderView, chanceView, type ProgramDisplay } from './domain/builder.ts'
 import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns, type StoredProfile } from './domain/profile.ts'
 import { readStoredPriors } from './domain/priors.ts'
 import { signalCapProblem } from './list-builder.policy.ts'
@@ -179,6 +180,26 @@ export function createListBuilderService(deps: Deps) {
     async getBuilder(actor: Actor, studentId: string, query: ListBuilderQuery, meta: RequestMeta | null): Promise<ListBuilderResponse> {
       await studentRecords.assertCanRead(actor, studentId, 'list-builder', meta)
       return builderFor(studentId, query)
+    },
+
+    /** One program's chances with their factors (the list leaves factors out to stay small). */
+    async getProgramChances(actor: Actor, studentId: string, programId: string, meta: RequestMeta | null): Promise<ProgramChances> {
+      await studentRecords.assertCanRead(actor, studentId, 'list-builder', meta)
+      const [[row], stored, list, model] = await Promise.all([deps.programs.byIds([programId]), repo.findProfile(studentId), repo.listPrograms(studentId), activePriors()])
+      if (!row) throw new AppError('NOT_FOUND', 'No such program.')
+      const program = toResidencyProgram(row)
+      const applicant = toApplicantProfile(stored ?? DEFAULT_PROFILE, program.specialty, list.filter((e) => e.signalled).map((e) => e.programId))
+      const interview = interviewChance(applicant, program, model.priors)
+      const match = matchChanceGivenInterview(applicant, program, model.priors)
+      return {
+        studentId,
+        programId,
+        programName: row.name,
+        interview: chanceView(interview),
+        matchIfInterviewed: chanceView(match),
+        basis: { interview: interview.basis, matchIfInterviewed: match.basis },
+        model: { source: model.model.source, label: model.model.label },
+      }
     },
 
     async getProgramList(actor: Actor, studentId: string, meta: RequestMeta | null): Promise<ProgramListResponse> {

@@ -5,6 +5,7 @@ import type {
   ApplicationProfileInput,
   ApplicationProfileView,
   ListBuilderResponse,
+  ProgramChances,
   ProgramListResponse,
   UpdateProgramListItem,
 } from '#shared/contracts/list-builder.ts'
@@ -77,5 +78,19 @@ export function useUpdateProgramListItem() {
       client.setQueryData(listBuilderKeys.programs(null), list)
       void client.invalidateQueries({ queryKey: ['list-builder', 'chances'] })
     },
+  })
+}
+
+/** One program's chances with their factors, fetched when the student opens "Why these chances". */
+export function useProgramChances(studentId: string | null, programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['list-builder', 'chances', 'one', studentId ?? 'me', programId] as const,
+    queryFn: ({ signal }) =>
+      api<ProgramChances>(
+        studentId ? `/api/list-builder/students/${encodeURIComponent(studentId)}/chances/${encodeURIComponent(programId)}` : `/api/list-builder/chances/${encodeURIComponent(programId)}`,
+        { signal },
+      ),
+    enabled,
+    staleTime: 60_000,
   })
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { BuilderProgram, ChanceView, ListBuilderResponse } from '#shared/contracts/list-builder.ts'
+import type { BuilderProgram, ChanceSummary, ChanceView, ListBuilderResponse } from '#shared/contracts/list-builder.ts'
 import { US_REGION_LABELS, US_REGIONS } from '#shared/enums.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import { errorMessage } from '../../api/client.ts'
@@ -8,7 +8,7 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, SelectField } from '../../components/fields.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { CurveChart } from './curve-chart.tsx'
-import { useAddPrograms, useApplicationProfile, useListBuilder } from './list-builder-api.ts'
+import { useAddPrograms, useApplicationProfile, useListBuilder, useProgramChances } from './list-builder-api.ts'
 import { pct, SETTING_LABELS, TIER_EXPLANATIONS, TIER_LABELS } from './list-builder-format.ts'
 import './list-builder.css'
 import { ResidencyNav } from './residency-nav.tsx'
@@ -17,7 +17,7 @@ const PAGE = 25
 const specialtyOptions = SPECIALTIES.map((s) => ({ value: s.id, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
 
 /** A chance with its interval: the bar is decoration, the words carry the figure. */
-function ChanceLine({ label, chance, level }: { label: string; chance: ChanceView; level: number }) {
+function ChanceLine({ label, chance, level }: { label: string; chance: ChanceSummary; level: number }) {
   return (
     <div className="lb-chance">
       <p className="lb-chance-text">
@@ -52,7 +52,33 @@ function Factors({ chance, what }: { chance: ChanceView; what: string }) {
   )
 }
 
-function ProgramCard({ program, level, canAdd, onAdd, adding }: { program: BuilderProgram; level: number; canAdd: boolean; onAdd: () => void; adding: boolean }) {
+/** The factors behind one program's chances, fetched when opened. */
+function WhyChances({ studentId, programId }: { studentId: string | null; programId: string }) {
+  const [open, setOpen] = useState(false)
+  const detail = useProgramChances(studentId, programId, open)
+  return (
+    <details className="lb-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Why these chances</summary>
+      {detail.isPending && open ? <Loading label="Loading the reasons…" /> : null}
+      {detail.isError ? <QueryError error={detail.error} onRetry={() => void detail.refetch()} /> : null}
+      {detail.data ? (
+        <>
+          <p className="field-hint">
+            Compared with a typical U.S. MD applicant at a typical program. About as sure as watching {Math.max(1, Math.round(detail.data.interview.effectiveCount))} applicants
+            like you here.
+          </p>
+          <h4 className="lb-factors-title">Interview</h4>
+          <Factors chance={detail.data.interview} what="interview chance" />
+          <h4 className="lb-factors-title">Matching here if interviewed</h4>
+          <Factors chance={detail.data.matchIfInterviewed} what="chance of matching here" />
+          <p className="field-hint">Source: {detail.data.basis.interview}.</p>
+        </>
+      ) : null}
+    </details>
+  )
+}
+
+function ProgramCard({ program, level, canAdd, onAdd, adding, studentId }: { program: BuilderProgram; level: number; canAdd: boolean; onAdd: () => void; adding: boolean; studentId: string | null }) {
   const where = [program.city, program.state].filter(Boolean).join(', ')
   return (
     <li className="card lb-program">
@@ -68,16 +94,7 @@ function ProgramCard({ program, level, canAdd, onAdd, adding }: { program: Build
       </p>
       <ChanceLine label="Interview" chance={program.interview} level={level} />
       <ChanceLine label="Match here if interviewed" chance={program.matchIfInterviewed} level={level} />
-      <details className="lb-details">
-        <summary>Why these chances</summary>
-        <p className="field-hint">
-          Compared with a typical U.S. MD applicant at a typical program. Sure about as much as watching {Math.max(1, Math.round(program.interview.effectiveCount))} applicants like you here.
-        </p>
-        <h4 className="lb-factors-title">Interview</h4>
-        <Factors chance={program.interview} what="interview chance" />
-        <h4 className="lb-factors-title">Matching here if interviewed</h4>
-        <Factors chance={program.matchIfInterviewed} what="chance of matching here" />
-      </details>
+      <WhyChances studentId={studentId} programId={program.id} />
       <div className="lb-program-actions">
         {program.listStatus ? (
           <p className="lb-on-list">
@@ -259,7 +276,7 @@ export function ListBuilderPage() {
               </p>
               <ul className="lb-program-list">
                 {filtered.slice(0, shown).map((p) => (
-                  <ProgramCard key={p.id} program={p} level={level} canAdd={!studentId} adding={add.isPending} onAdd={() => void addPrograms([p.id], p.name)} />
+                  <ProgramCard key={p.id} program={p} level={level} studentId={studentId} canAdd={!studentId} adding={add.isPending} onAdd={() => void addPrograms([p.id], p.name)} />
                 ))}
               </ul>
               {shown < filtered.length ? (

@@ -4,11 +4,12 @@ import {
   planSignals,
   recommendApplicationCount,
   type ApplicantProfile,
+  type BackupPlan,
   type Chance,
   type ResidencyProgram,
   type SmartPickPriors,
 } from '#engines/smart-pick/index.ts'
-import { APPLYING_STATUSES, type BuilderProgram, type ChanceView, type ListBuilderResponse, type ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
+import { APPLYING_STATUSES, type BuilderProgram, type ChanceSummary, type ChanceView, type ListBuilderResponse, type ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
 
 /** What the page shows about a program besides the model's fields. */
 export type ProgramDisplay = { name: string; institution: string; city: string }
@@ -42,14 +43,18 @@ export const percent = (p: number): string => {
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 1_000_000)
 
-function chanceView(chance: Chance): ChanceView {
-  return {
-    probability: chance.probability,
-    low: chance.low,
-    high: chance.high,
-    effectiveCount: finite(chance.effectiveCount),
-    factors: chance.factors.map((f) => ({ key: f.key, label: f.label, change: f.change, sign: f.sign })),
-  }
+/**
+ * Figures on the wire to six decimals: a hundred-thousandth of a percentage point is far below
+ * anything shown, and it halves the size of a 900-program list on a phone.
+ */
+export const round6 = (n: number): number => Math.round(n * 1e6) / 1e6
+
+function chanceSummary(chance: Chance): ChanceSummary {
+  return { probability: round6(chance.probability), low: round6(chance.low), high: round6(chance.high), effectiveCount: round6(finite(chance.effectiveCount)) }
+}
+
+export function chanceView(chance: Chance): ChanceView {
+  return { ...chanceSummary(chance), factors: chance.factors.map((f) => ({ key: f.key, label: f.label, change: round6(f.change), sign: f.sign })) }
 }
 
 function median(values: readonly number[]): number {
@@ -85,7 +90,17 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
   const signalPlan = planSignals(applicant, programs, priors, { listIds: signalList, target })
   const nameOf = (id: string) => input.display.get(id)?.name ?? id
 
-  const backupPlan = planBackup(applicant, programs, input.backupPrograms, priors, { target, reasonableCount: REASONABLE_APPLICATIONS })
+  // planBackup's own first step is this recommendation; skip recomputing it when no backup is needed.
+  const backupNeeded = !(recommendation.count !== null && recommendation.count <= REASONABLE_APPLICATIONS)
+  const backupPlan: BackupPlan = backupNeeded
+    ? planBackup(applicant, programs, input.backupPrograms, priors, { target, reasonableCount: REASONABLE_APPLICATIONS })
+    : {
+        needed: false,
+        preferred: { specialty: input.specialty.id, count: recommendation.count ?? 0, chance: recommendation.chance },
+        backup: null,
+        combinedChance: recommendation.chance,
+        reached: true,
+      }
 
   const programViews: BuilderProgram[] = entries.map((entry) => {
     const p = entry.program
@@ -104,9 +119,9 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
       step2P25: p.step2Range.p25,
       step2P75: p.step2Range.p75,
       tier: entry.tier,
-      interview: chanceView(entry.interview),
-      matchIfInterviewed: chanceView(entry.matchIfInterviewed),
-      interviewAndMatch: entry.interviewAndMatch,
+      interview: chanceSummary(entry.interview),
+      matchIfInterviewed: chanceSummary(entry.matchIfInterviewed),
+      interviewAndMatch: round6(entry.interviewAndMatch),
       fitsPreferences: entry.fitsPreferences,
       recommended: recommendedSet.has(p.id),
       listStatus: onList?.status ?? null,
@@ -157,14 +172,14 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
     model: input.model,
     recommendation: {
       count: recommendation.count,
-      chance: recommendation.chance,
-      low: recommendation.low,
-      high: recommendation.high,
+      chance: round6(recommendation.chance),
+      low: round6(recommendation.low),
+      high: round6(recommendation.high),
       programIds: recommendedIds,
       ordering: recommendation.ordering,
       summary,
     },
-    curve: recommendation.curve,
+    curve: recommendation.curve.map((p) => ({ applications: p.applications, chance: round6(p.chance), low: round6(p.low), high: round6(p.high) })),
     programs: programViews,
     signals: {
       available: applicant.signalsAvailable,
