@@ -62,7 +62,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const mentorships = createMentorshipsService({ db, repo: mentorshipsRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
   // Open places are capacity minus active mentees: the mentorships module is their one source.
   const openPlacesOf = (mentorIds: readonly string[]) => mentorships.openPlacesOf(mentorIds)
-  const directory = createDirectoryService({ db, repo: createDirectoryRepository(db), audit, openPlacesOf })
+  const directory = createDirectoryService({
+    db,
+    repo: createDirectoryRepository(db),
+    audit,
+    openPlacesOf,
+    // "Usually answers within …" and "sort by fit to me" come from the recommendations service (created below; called later).
+    responseStatsOf: (mentorIds) => recommendations.responseStatsOf(mentorIds),
+    fitOf: (actor, mentorIds, limit) => recommendations.rankMentorsForStudent(actor, mentorIds, limit),
+  })
   // Response speed, open requests, active mentees and declines: read-only figures of the mentorships module.
   const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf, activity: mentorshipsRepo })
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })

@@ -10,6 +10,13 @@ import {
 import { DEPARTMENT_IDS, SPECIALTY_IDS } from '../reference/specialties.ts'
 import { text } from './common.ts'
 
+/**
+ * Orders a search can take: `relevance` (to the words), `name` (family name), and `fit` — fit to
+ * the signed-in student, by the scores of "Mentors for you" (students with a profile only).
+ */
+export const DIRECTORY_SEARCH_SORTS = [...DIRECTORY_SORTS, 'fit'] as const
+export type DirectorySearchSort = (typeof DIRECTORY_SEARCH_SORTS)[number]
+
 /** Longest search text accepted; longer is a 400, not a slow query. */
 export const DIRECTORY_QUERY_MAX = 200
 /** Most values one facet filter may carry. */
@@ -37,7 +44,7 @@ export const DirectorySearchQuery = z.object({
   accepting: z.enum(['true'], 'Use accepting=true, or leave it out.').optional(),
   language: many(text(40).min(1)),
   identity: many(z.enum(IDENTITY_ATTRIBUTES)),
-  sort: z.enum(DIRECTORY_SORTS).optional(),
+  sort: z.enum(DIRECTORY_SEARCH_SORTS, 'Use sort=relevance, name or fit.').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 })
@@ -46,6 +53,18 @@ export type DirectorySearchQuery = z.output<typeof DirectorySearchQuery>
 /** The facets a search is filtered and counted by; each is a query parameter of the same name. */
 export const DIRECTORY_FACETS = ['specialty', 'department', 'kind', 'rank', 'site', 'state', 'region', 'offers', 'accepting', 'language', 'identity'] as const
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number]
+
+/**
+ * How fast a mentor usually answers students' requests, over the last 12 months: the median
+ * hours from request to accept or decline, and the share answered (the rest expired).
+ * `requests` 0: nobody has asked yet.
+ */
+export const MentorResponsiveness = z.object({
+  requests: z.number().int(),
+  medianHours: z.number().nullable(),
+  answeredShare: z.number().nullable(),
+})
+export type MentorResponsiveness = z.infer<typeof MentorResponsiveness>
 
 export const DirectoryMentor = z
   .object({
@@ -72,6 +91,9 @@ export const DirectoryMentor = z
     /** Present only when the mentor shares their identity with this viewer. */
     identity: z.array(z.enum(IDENTITY_ATTRIBUTES)).optional(),
     hasPhoto: z.boolean(),
+    responsiveness: MentorResponsiveness,
+    /** With `sort=fit` only, for mentors ranked by fit: why they fit, strongest first. */
+    fitReasons: z.array(z.string()).optional(),
   })
   .meta({ id: 'DirectoryMentor' })
 export type DirectoryMentor = z.infer<typeof DirectoryMentor>
@@ -85,7 +107,14 @@ export const DirectorySearchResponse = z
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
-    sort: z.enum(DIRECTORY_SORTS),
+    sort: z.enum(DIRECTORY_SEARCH_SORTS),
+    /** Why the order is not the one asked for (e.g. fit without a student profile), else null. */
+    sortNotice: z.string().nullable(),
+    /**
+     * With `sort=fit`: how many results lead, ranked by fit, when that many end on or before this
+     * page (the rest follow in the usual order); null when they reach past it, or without fit.
+     */
+    fitRanked: z.number().int().nullable(),
     /** Per facet, every value with its count under the search and all the other facets' filters. */
     facets: z.record(z.enum(DIRECTORY_FACETS), z.array(FacetCount)),
     /** A close mentor name when the words matched nobody (a likely misspelling), else null. */

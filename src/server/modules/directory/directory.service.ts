@@ -1,6 +1,7 @@
 import type { Database } from '#server/db/client.ts'
 import {
   DIRECTORY_FACETS,
+  type MentorResponsiveness,
   type DirectoryMentor,
   type DirectoryMentorProfile,
   type DirectorySearchQuery,
@@ -20,7 +21,28 @@ import { parseTsquery } from './domain/tsquery.ts'
 /** Places still open per mentor (capacity minus active mentees); owned by the mentorships module. */
 export type OpenPlacesOf = (mentorIds: readonly string[]) => Promise<Map<string, number>>
 
-export type DirectoryDeps = { db: Database; repo: DirectoryRepository; audit: AuditService; openPlacesOf?: OpenPlacesOf }
+/** How fast mentors answer requests (the recommendations module's figures, from the mentorships tables). */
+export type ResponseStatsOf = (mentorIds: readonly string[]) => Promise<Map<string, MentorResponsiveness>>
+
+/**
+ * "Sort by fit to me": the best `limit` of `mentorIds` for this student, best first, with reasons;
+ * null when the caller has no student profile (the recommendations module).
+ */
+export type FitOf = (actor: Actor, mentorIds: readonly string[], limit: number) => Promise<{ mentorId: string; reasons: string[] }[] | null>
+
+export type DirectoryDeps = {
+  db: Database
+  repo: DirectoryRepository
+  audit: AuditService
+  openPlacesOf?: OpenPlacesOf
+  responseStatsOf?: ResponseStatsOf
+  fitOf?: FitOf
+}
+
+/** A mentor nobody has asked yet. */
+const NO_REQUESTS: MentorResponsiveness = { requests: 0, medianHours: null, answeredShare: null }
+
+export const FIT_NEEDS_PROFILE = 'Sorting by fit to you needs your student profile (your specialties and the help you want); showing the usual order instead.'
 
 /** A close name is offered as "did you mean" from this pg_trgm word similarity up. */
 export const DID_YOU_MEAN_MIN_SIMILARITY = 0.4
@@ -38,7 +60,7 @@ export function bioSnippet(bio: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SNIPPET_LENGTH / 2)).replace(/[,;:.]$/, '')}…`
 }
 
-function toDto(mentor: IndexedMentor, identityVisible: boolean, openPlaces: number): DirectoryMentor {
+function toDto(mentor: IndexedMentor, identityVisible: boolean, openPlaces: number, responsiveness: MentorResponsiveness = NO_REQUESTS): DirectoryMentor {
   return {
     id: mentor.id,
     name: mentor.name,
@@ -61,6 +83,7 @@ function toDto(mentor: IndexedMentor, identityVisible: boolean, openPlaces: numb
     bioSnippet: bioSnippet(mentor.bioSnippet),
     ...(identityVisible ? { identity: mentor.identity } : {}),
     hasPhoto: mentor.hasPhoto,
+    responsiveness,
   }
 }
 
@@ -138,18 +161,49 @@ export function createDirectoryService(deps: DirectoryDeps) {
     }
   }
 
+  async function responsivenessOf(ids: readonly string[]): Promise<Map<string, MentorResponsiveness>> {
+    return deps.responseStatsOf && ids.length > 0 ? deps.responseStatsOf(ids) : new Map()
+  }
+
   async function searchMentors(actor: Actor, query: DirectorySearchQuery, meta: RequestMeta | null): Promise<DirectorySearchResponse> {
     const q = query.q?.trim() || null
     const { revision, tsquery } = await repo.readRevisionAndQuery(q)
     await catchUp(revision)
     // Words that are all stop words ("the", "and") parse to nothing and filter nothing.
     const tree = tsquery ? parseTsquery(tsquery) : null
-    const sort = query.sort ?? (tree ? 'relevance' : 'name')
+    const usual = tree ? 'relevance' : 'name'
+    const wantsFit = query.sort === 'fit'
+    const sort = query.sort === 'fit' || query.sort === undefined ? usual : query.sort
     const filters = Object.fromEntries(DIRECTORY_FACETS.map((facet) => [facet, facet === 'accepting' ? (query.accepting ? ['true'] : []) : query[facet]])) as unknown as FacetFilters
-    const result = index.search(
-      { personId: actor.personId, seesIdentity: identityLevelsVisibleTo(actor) },
-      { query: tree, filters, sort, offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
-    )
+    const viewer = { personId: actor.personId, seesIdentity: identityLevelsVisibleTo(actor) }
+    const offset = (query.page - 1) * query.pageSize
+    const result = index.search(viewer, { query: tree, filters, sort, offset, limit: query.pageSize, collectIds: wantsFit })
+
+    // Fit to the student: the matches recommendable to them, best first, then everyone else in
+    // the usual order. Only the first offset + pageSize by fit are ever scored.
+    let hits = result.hits
+    let fitRanked: number | null = null
+    let sortNotice: string | null = null
+    const fitReasons = new Map<string, string[]>()
+    if (wantsFit) {
+      const ranked = deps.fitOf ? await deps.fitOf(actor, result.ids ?? [], offset + query.pageSize) : null
+      if (ranked === null) sortNotice = FIT_NEEDS_PROFILE
+      else {
+        const wanted = offset + query.pageSize
+        // Fewer than asked: every recommendable match is ranked, so this is their number.
+        fitRanked = ranked.length < wanted ? ranked.length : null
+        for (const r of ranked) fitReasons.set(r.mentorId, r.reasons)
+        const page = ranked.slice(offset, wanted).flatMap((r) => index.hitFor(viewer, r.mentorId) ?? [])
+        if (page.length < query.pageSize) {
+          // The rest of the page: matches not ranked by fit, in the usual order.
+          const skip = Math.max(0, offset - ranked.length)
+          const rest = index.search(viewer, { query: tree, filters, sort, offset: 0, limit: skip + query.pageSize + ranked.length })
+          const unranked = rest.hits.filter((hit) => !fitReasons.has(hit.mentor.id))
+          page.push(...unranked.slice(skip, skip + query.pageSize - page.length))
+        }
+        hits = page
+      }
+    }
 
     let didYouMean: string | null = null
     if (q && tree && result.textMatches === 0) {
@@ -157,19 +211,26 @@ export function createDirectoryService(deps: DirectoryDeps) {
       didYouMean = index.closestName(q, DID_YOU_MEAN_MIN_SIMILARITY)?.name ?? null
     }
 
-    const identityShown = result.hits.some((hit) => hit.identityVisible && hit.mentor.id !== actor.personId && hit.mentor.identity.length > 0)
+    const identityShown = hits.some((hit) => hit.identityVisible && hit.mentor.id !== actor.personId && hit.mentor.identity.length > 0)
     if (meta && (identityShown || filters.identity.length > 0)) {
       // Self-identified identity is sensitive (decision 006): a search that shows or filters by it is recorded, never its content.
       await audit.record({ actorId: actor.personId, action: 'directory.identity-read', objectType: 'directory-search' }, meta)
     }
 
-    const open = await openPlacesFor(result.hits.map((hit) => hit.mentor))
+    const pageIds = hits.map((hit) => hit.mentor.id)
+    const [open, speed] = await Promise.all([openPlacesFor(hits.map((hit) => hit.mentor)), responsivenessOf(pageIds)])
     return {
-      results: result.hits.map((hit) => toDto(hit.mentor, hit.identityVisible, open.get(hit.mentor.id) ?? hit.mentor.capacity)),
+      results: hits.map((hit) => {
+        const dto = toDto(hit.mentor, hit.identityVisible, open.get(hit.mentor.id) ?? hit.mentor.capacity, speed.get(hit.mentor.id))
+        const reasons = fitReasons.get(hit.mentor.id)
+        return reasons ? { ...dto, fitReasons: reasons } : dto
+      }),
       total: result.total,
       page: query.page,
       pageSize: query.pageSize,
-      sort,
+      sort: wantsFit && sortNotice === null ? 'fit' : sort,
+      sortNotice,
+      fitRanked,
       facets: result.facets,
       didYouMean,
     }
@@ -185,8 +246,8 @@ export function createDirectoryService(deps: DirectoryDeps) {
     if (meta && identityVisible && actor.personId !== personId && mentor.identity.length > 0) {
       await audit.record({ actorId: actor.personId, action: 'profile.identity-read', objectType: 'person', objectId: personId }, meta)
     }
-    const open = await openPlacesFor([mentor])
-    return { ...toDto(mentor, identityVisible, open.get(mentor.id) ?? mentor.capacity), bio: row.bio, researchInterests: row.researchInterests, graduationYear: row.graduationYear }
+    const [open, speed] = await Promise.all([openPlacesFor([mentor]), responsivenessOf([mentor.id])])
+    return { ...toDto(mentor, identityVisible, open.get(mentor.id) ?? mentor.capacity, speed.get(mentor.id)), bio: row.bio, researchInterests: row.researchInterests, graduationYear: row.graduationYear }
   }
 
   return {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_RECOMMEND_WEIGHTS } from '#engines/recommend/index.ts'
 import type { RecommendationWeightsResponse, RecommendedMentorsResponse } from '#shared/contracts/recommendations.ts'
-import { createRandom, insertMentor } from '#tests/factories/index.ts'
+import { mentorshipRequests } from '#server/db/schema/index.ts'
+import type { DirectoryMentorProfile, DirectorySearchResponse } from '#shared/contracts/directory.ts'
+import { createRandom, insertMentor, insertPerson } from '#tests/factories/index.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
 /**
@@ -49,6 +51,7 @@ beforeAll(async () => {
       wantsIdentityAlignedMentor: false,
     },
   })
+  ids.student = student.id
   studentCookie = await t.sessionCookie(student.id)
   adminCookie = await t.sessionCookie((await t.insertAccount(['admin'])).id)
 })
@@ -137,6 +140,93 @@ describe('GET /api/recommendations/mentors', () => {
     const response = await t.request('GET', '/api/recommendations/mentors', { cookie: await t.sessionCookie(bare.id) })
     expect(response.status).toBe(200)
     expect(response.json).toEqual({ results: [], missing: ['specialtyInterests', 'helpWanted', 'careerGoals'] })
+  })
+})
+
+describe('response speed, declines and "sort by fit", from the mentorships tables', () => {
+  const HOUR = 3_600_000
+  async function request(studentId: string, mentorId: string, status: 'accepted' | 'declined' | 'expired', hoursToAnswer: number, daysAgo = 30) {
+    const createdAt = new Date(t.clock.now().getTime() - daysAgo * 24 * HOUR)
+    await t.db.insert(mentorshipRequests).values({
+      studentId,
+      mentorId,
+      initiatedBy: 'student',
+      kind: 'ongoing',
+      message: 'Hello',
+      status,
+      statusChangedAt: new Date(createdAt.getTime() + hoursToAnswer * HOUR),
+      createdAt,
+      expiresAt: new Date(createdAt.getTime() + 14 * 24 * HOUR),
+    })
+  }
+
+  beforeAll(async () => {
+    const random = createRandom(978)
+    const alike = { ...plain, kind: 'faculty' as const, departmentId: 'medicine', specialtyId: 'internal-medicine', offers: ['mock-interviews' as const, 'cv-review' as const], capacity: 3, accepting: true }
+    for (const [key, name] of [['prompt', 'Pat Prompt'], ['silent', 'Sam Silent'], ['decliner', 'Dee Decliner'], ['newcomer', 'Nia Newcomer']] as const) {
+      ids[key] = (await insertMentor(t.db, { random, name, mentor: alike })).id
+    }
+    const askers = await Promise.all([0, 1, 2, 3].map(() => insertPerson(t.db, { random, roles: ['student'] })))
+    for (const [i, asker] of askers.entries()) {
+      await request(asker.id, ids.prompt as string, i % 2 ? 'declined' : 'accepted', 3 + 2 * i) // 3, 5, 7, 9 hours: median 6
+      await request(asker.id, ids.silent as string, 'expired', 14 * 24)
+    }
+    await request(askers[0]?.id as string, ids.silent as string, 'accepted', 200, 400) // older than 12 months: not counted
+    await request(ids.student as string, ids.decliner as string, 'declined', 2)
+    // Response figures are reused for a few minutes: move past that.
+    t.clock.advance(10 * 60_000)
+  })
+
+  it('a mentor who declined this student is not recommended to them again; one who lets requests expire sinks', async () => {
+    const body = await recommendations()
+    const rank = (key: string) => body.results.findIndex((r) => r.mentor.id === ids[key])
+    expect(rank('decliner')).toBe(-1)
+    expect(rank('prompt')).toBeGreaterThanOrEqual(0)
+    expect(rank('silent')).toBeGreaterThan(rank('prompt'))
+    expect(byId(body, 'silent')?.factors.find((f) => f.factor === 'responsiveness')?.value).toBeCloseTo((4 / 7) * 0.7, 6)
+    expect(byId(body, 'prompt')?.factors.find((f) => f.factor === 'responsiveness')?.value).toBe(0)
+  })
+
+  it('the directory says how fast a mentor usually answers, over the last 12 months', async () => {
+    const profile = async (key: string) => {
+      const response = await t.request('GET', `/api/directory/mentors/${ids[key]}`, { cookie: studentCookie })
+      expect(response.status, response.text).toBe(200)
+      return (response.json as DirectoryMentorProfile).responsiveness
+    }
+    expect(await profile('prompt')).toEqual({ requests: 4, medianHours: 6, answeredShare: 1 })
+    expect(await profile('silent')).toEqual({ requests: 4, medianHours: null, answeredShare: 0 })
+    expect(await profile('newcomer')).toEqual({ requests: 0, medianHours: null, answeredShare: null })
+    const search = await t.request('GET', '/api/directory/mentors?q=Prompt', { cookie: studentCookie })
+    expect((search.json as DirectorySearchResponse).results[0]?.responsiveness.requests).toBe(4)
+  })
+
+  it('sort=fit puts the matches that fit the student first, with reasons, in the order of their scores', async () => {
+    const response = await t.request('GET', '/api/directory/mentors?specialty=internal-medicine&sort=fit&pageSize=50', { cookie: studentCookie })
+    expect(response.status, response.text).toBe(200)
+    const body = response.json as DirectorySearchResponse
+    expect(body.sort).toBe('fit')
+    expect(body.sortNotice).toBeNull()
+    const ranked = body.results.filter((r) => r.fitReasons !== undefined)
+    expect(body.fitRanked).toBe(ranked.length)
+    expect(body.results.slice(0, ranked.length)).toEqual(ranked)
+    const position = (key: string) => body.results.findIndex((r) => r.id === ids[key])
+    expect(position('prompt')).toBeLessThan(position('silent'))
+    // Declined: still found by the search, but after everyone ranked by fit.
+    expect(position('decliner')).toBeGreaterThanOrEqual(ranked.length)
+    expect(ranked[0]?.fitReasons?.length).toBeGreaterThan(0)
+    expect(body.total).toBe(body.results.length)
+    // Paging keeps the same order.
+    const second = await t.request('GET', '/api/directory/mentors?specialty=internal-medicine&sort=fit&pageSize=3&page=2', { cookie: studentCookie })
+    expect((second.json as DirectorySearchResponse).results.map((r) => r.id)).toEqual(body.results.slice(3, 6).map((r) => r.id))
+  })
+
+  it('sort=fit without a student profile keeps the usual order and says why', async () => {
+    const response = await t.request('GET', '/api/directory/mentors?specialty=internal-medicine&sort=fit', { cookie: adminCookie })
+    expect(response.status, response.text).toBe(200)
+    const body = response.json as DirectorySearchResponse
+    expect(body.sort).toBe('name')
+    expect(body.sortNotice).toMatch(/student profile/)
+    expect(body.results.every((r) => r.fitReasons === undefined)).toBe(true)
   })
 })
 

@@ -13,6 +13,7 @@ import type {
   RecommendedMentorsQuery,
   RecommendedMentorsResponse,
 } from '#shared/contracts/recommendations.ts'
+import type { MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -349,9 +350,21 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     return ranked.map((r) => ({ mentorId: r.mentorId, score: r.score, reasons: r.reasons }))
   }
 
+  /** How fast each of these mentors usually answers (the directory's cards and profile). */
+  async function responseStatsOf(mentorIds: readonly string[]): Promise<Map<string, MentorResponsiveness>> {
+    const all = await responseStats()
+    const out = new Map<string, MentorResponsiveness>()
+    for (const id of mentorIds) {
+      const s = all[id]
+      if (s) out.set(id, { requests: s.requests, medianHours: s.medianHoursToAnswer, answeredShare: s.requests > 0 ? 1 - s.unansweredShare : null })
+    }
+    return out
+  }
+
   return {
     listMentorsForStudent,
     rankMentorsForStudent,
+    responseStatsOf,
     listWeights,
     openPlacesFor,
     refreshDemand,

@@ -82,6 +82,8 @@ export type IndexSearch = {
   sort: DirectorySort
   offset: number
   limit: number
+  /** Also return the ids of every mentor the search matches (for re-ordering elsewhere). */
+  collectIds?: boolean
 }
 
 export type IndexHit = { mentor: IndexedMentor; identityVisible: boolean }
@@ -92,6 +94,8 @@ export type IndexResult = {
   /** How many mentors the words matched before any facet filter (0 suggests a misspelling). */
   textMatches: number
   facets: Record<DirectoryFacet, FacetCount[]>
+  /** With `collectIds`: every matching mentor's id. */
+  ids?: string[]
 }
 
 const SINGLE_FACETS = ['specialty', 'department', 'kind', 'rank', 'site', 'state', 'region', 'accepting'] as const
@@ -431,12 +435,26 @@ export class DirectoryIndex {
       }
       page = this.order(passing, passingScores, input.sort, input.offset, input.limit)
     }
+    let ids: string[] | undefined
+    if (input.collectIds) {
+      ids = []
+      for (let i = 0; i < m; i++) if (failed[i] === 0) ids.push((this.mentors[live[i] as number] as IndexedMentor).id)
+    }
     return {
       hits: page.map((ord) => ({ mentor: this.mentors[ord] as IndexedMentor, identityVisible: identityVisible(ord) })),
       total,
       textMatches,
       facets: this.facetCounts(counts, input.filters),
+      ...(ids ? { ids } : {}),
     }
+  }
+
+  /** One listed mentor as a search hit for this viewer, or null when not listed. */
+  hitFor(viewer: IndexViewer, personId: string): IndexHit | null {
+    const ord = this.ordOf.get(personId)
+    const mentor = ord === undefined ? null : this.mentors[ord]
+    if (ord === undefined || !mentor) return null
+    return { mentor, identityVisible: personId === viewer.personId || viewer.seesIdentity[this.visibility[ord] as number] === true }
   }
 
   /** The page of ordinals in the requested order. */
