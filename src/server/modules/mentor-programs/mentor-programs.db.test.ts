@@ -206,6 +206,31 @@ describe('a max-fit program from draft to publish', () => {
   })
 })
 
+describe('capacity at publish', () => {
+  it('an override never raises seats, and a place taken since the run refuses the whole publish', async () => {
+    const s1 = await student('Ivy Quinn')
+    const s2 = await student('Jon Reyes')
+    const outsider = await student('Kim Soto')
+    const m = await mentor('Dr. Lund', 2)
+    const program = await createProgram({ studentEmails: [s1.email, s2.email], mentors: [{ email: m.email, capacity: 5 }], maxPerMentor: 3 })
+    expect(program.mentors[0]?.seats).toBe(2)
+    expect((await t.request('POST', `/api/mentor-programs/${program.id}/run`, { cookie: admin })).status).toBe(200)
+    expect((await draftOf(program.id)).pairs.filter((p) => p.mentor)).toHaveLength(2)
+
+    // Meanwhile the mentor accepts a request from the directory: one place is left, two pairs wait.
+    const request = await t.request('POST', '/api/mentorship-requests', { cookie: outsider.cookie, body: { mentorId: m.id, kind: 'ongoing', message: 'Could we talk about dermatology?', helpWanted: ['career-advice'] } })
+    expect(request.status).toBe(201)
+    expect((await t.request('POST', `/api/mentorship-requests/${request.json.id}/accept`, { cookie: m.cookie })).status).toBe(200)
+
+    const publish = await t.request('POST', `/api/mentor-programs/${program.id}/publish`, { cookie: admin })
+    expect(publish.status).toBe(409)
+    expect(publish.json.error.message).toContain('Dr. Lund')
+    expect(await t.db.select().from(mentorships).where(eq(mentorships.mentorId, m.id))).toHaveLength(1)
+    expect((await t.request('GET', `/api/mentor-programs/${program.id}`, { cookie: admin })).json.status).toBe('review')
+    expect(await t.db.select().from(outbox).where(and(like(outbox.kind, 'mentor-program.paired-%'), eq(outbox.toAddress, m.email)))).toHaveLength(0)
+  })
+})
+
 describe('a program whose students rank their mentors', () => {
   it('opens the ranking, takes each student’s order, pairs stably and keeps last year’s pair both asked for', async () => {
     const s1 = await student('Eli Moss')

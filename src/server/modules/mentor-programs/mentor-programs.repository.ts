@@ -201,7 +201,7 @@ export function createMentorProgramsRepository(db: Database) {
     /** Pairs an earlier program published (mentor set). */
     async listPublishedPairs(programId: string, tx: Tx = db) {
       return tx
-        .select({ studentId: mentorProgramPairs.studentId, mentorId: mentorProgramPairs.mentorId, studentName: sql<string>`(select name from people where id = ${mentorProgramPairs.studentId})`, mentorName: sql<string>`(select name from people where id = ${mentorProgramPairs.mentorId})` })
+        .select({ studentId: mentorProgramPairs.studentId, mentorId: mentorProgramPairs.mentorId, studentName: sql<string>`(select name from people where id = ${mentorProgramPairs.studentId})`, mentorName: sql<string>`(select name from people where id = ${mentorProgramPairs.mentorId})`, mentorshipActive: sql<boolean>`exists (select 1 from mentorships m where m.student_id = ${mentorProgramPairs.studentId} and m.mentor_id = ${mentorProgramPairs.mentorId} and m.status = 'active')` })
         .from(mentorProgramPairs)
         .innerJoin(mentorPrograms, eq(mentorPrograms.id, mentorProgramPairs.programId))
         .where(and(eq(mentorProgramPairs.programId, programId), isNotNull(mentorProgramPairs.mentorId), inArray(mentorPrograms.status, ['published', 'archived'])))

@@ -125,17 +125,23 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       repo.listStudentProfiles(programId),
       repo.listMentorProfiles(programId),
     ])
-    const open = await openPlacesOf(mentors.map((m) => m.id))
-    const seats = new Map(mentors.map((m) => [m.id, seatsOf(m.capacity, open.get(m.id) ?? 0, program.maxPerMentor)]))
     const studentIds = new Set(students.map((s) => s.id))
+    const mentorIds = new Set(mentors.map((m) => m.id))
     const forbidden = new Map(conflicts.map((c) => [pairKey(c.studentId, c.mentorId), c.reason]))
     // Kept: both opted in, the earlier program published the pair, and both are in this one.
     const previous = program.keepFromProgramId ? await repo.listPublishedPairs(program.keepFromProgramId) : []
-    const previousKeys = new Set(previous.map((p) => pairKey(p.studentId, p.mentorId ?? '')))
+    const previousPairs = new Map(previous.map((p) => [pairKey(p.studentId, p.mentorId ?? ''), p]))
     const kept = new Map<string, string>()
+    const continuing = new Map<string, number>()
     for (const c of continuations) {
-      if (c.studentOptedAt && c.mentorOptedAt && previousKeys.has(pairKey(c.studentId, c.mentorId)) && studentIds.has(c.studentId) && seats.has(c.mentorId)) kept.set(c.studentId, c.mentorId)
+      const pair = previousPairs.get(pairKey(c.studentId, c.mentorId))
+      if (!c.studentOptedAt || !c.mentorOptedAt || !pair || !studentIds.has(c.studentId) || !mentorIds.has(c.mentorId)) continue
+      kept.set(c.studentId, c.mentorId)
+      // A kept pair whose mentorship is still active goes on in it: it takes no new place.
+      if (pair.mentorshipActive) continuing.set(c.mentorId, (continuing.get(c.mentorId) ?? 0) + 1)
     }
+    const open = await openPlacesOf(mentors.map((m) => m.id))
+    const seats = new Map(mentors.map((m) => [m.id, seatsOf(m.capacity, (open.get(m.id) ?? 0) + (continuing.get(m.id) ?? 0), program.maxPerMentor)]))
     const ranking = new Map<string, string[]>()
     for (const r of rankings) ranking.set(r.studentId, [...(ranking.get(r.studentId) ?? []), r.mentorId])
     const constraints: ProgramConstraints = { students: studentIds, seats, forbidden, kept }
@@ -248,7 +254,7 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
   async function buildView(programId: string): Promise<MentorProgramView> {
     const program = await getProgramRow(programId)
     const [students, mentors, conflicts, continuations] = await Promise.all([repo.listStudents(programId), repo.listMentors(programId), repo.listConflicts(programId), repo.listContinuations(programId)])
-    const open = await openPlacesOf(mentors.map((m) => m.id))
+    const { constraints } = await loadContext(programId)
     const names = new Map([...students, ...mentors].map((p) => [p.id, p.name]))
     const missing = [...new Set(conflicts.flatMap((c) => [c.studentId, c.mentorId]).filter((id) => !names.has(id)))]
     for (const p of await repo.listNames(missing)) names.set(p.id, p.name)
@@ -267,7 +273,7 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         kind: m.kind,
         specialtyName: m.specialtyId ? (SPECIALTY_NAMES.get(m.specialtyId) ?? null) : null,
         capacity: m.capacity,
-        seats: seatsOf(m.capacity, open.get(m.id) ?? 0, program.maxPerMentor),
+        seats: constraints.seats.get(m.id) ?? 0,
       })),
       conflicts: conflicts.map((c) => ({ id: c.id, student: { id: c.studentId, name: names.get(c.studentId) ?? '' }, mentor: { id: c.mentorId, name: names.get(c.mentorId) ?? '' }, reason: c.reason })),
       keptPairs: continuations.filter((c) => c.studentOptedAt && c.mentorOptedAt).length,
@@ -549,7 +555,6 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         }
         const perMentor = new Map<string, string[]>()
         for (const p of pairs) perMentor.set(p.mentor, [...(perMentor.get(p.mentor) ?? []), p.student])
-        const overrides = new Map(ctx.mentors.map((m) => [m.id, m.capacity]))
         const mentorIds = [...perMentor.keys()].sort()
         const existing = new Map<string, string>()
         for (const mentorId of mentorIds) {
@@ -561,14 +566,13 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
             if (mid) existing.set(pairKey(s, mentorId), mid)
             else fresh++
           }
-          // Without an override the program uses the mentor's open places, so they are counted
-          // again now: a directory request accepted since the run may have taken one.
-          if (overrides.get(mentorId) == null) {
-            const active = await mentorshipsRepo.countActiveMentorships(mentorId, tx)
-            const capacity = profile?.capacity ?? 0
-            if (active + fresh > capacity) {
-              throw new AppError('CONFLICT', `${ctx.names.get(mentorId) ?? 'A mentor'} has ${Math.max(0, capacity - active)} open place${capacity - active === 1 ? '' : 's'} now, fewer than the ${fresh} new pair${fresh === 1 ? '' : 's'}. Edit their pairs or set their capacity in this program.`)
-            }
+          // Counted again under the lock: a directory request accepted since the run may have
+          // taken a place, and a mentor never has more active mentorships than their capacity.
+          const active = await mentorshipsRepo.countActiveMentorships(mentorId, tx)
+          const capacity = profile?.capacity ?? 0
+          if (active + fresh > capacity) {
+            const left = Math.max(0, capacity - active)
+            throw new AppError('CONFLICT', `${ctx.names.get(mentorId) ?? 'A mentor'} has ${left} open place${left === 1 ? '' : 's'} now, fewer than the ${fresh} new pair${fresh === 1 ? '' : 's'}. Change their pairs, or run the pairing again.`)
           }
         }
         const people = new Map((await repo.listNames([...new Set(pairs.flatMap((p) => [p.student, p.mentor]))], tx)).map((p) => [p.id, p]))

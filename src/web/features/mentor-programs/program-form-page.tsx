@@ -210,7 +210,7 @@ export function MentorProgramFormPage() {
             <TextAreaField
               id={idFor('mentors')}
               label="Mentors"
-              hint="One e-mail address a line. Add a comma and a number to set how many students that mentor takes in this program (for example “a.ames@school.edu, 3”); otherwise their open places count."
+              hint="One e-mail address a line. A mentor takes as many students as they have open places; to take fewer in this program, add a comma and a number (for example “a.ames@school.edu, 1”)."
               rows={5}
               value={draft.mentors}
               onChange={(e) => set('mentors', e.currentTarget.value)}

@@ -281,7 +281,7 @@ function ProgramDetails({ program: p }: { program: MentorProgramView }) {
                   <td data-label="Specialty">{m.specialtyName ?? '—'}</td>
                   <td data-label="Seats">
                     {m.seats}
-                    {m.capacity !== null ? <span className="pair-note">set for this program</span> : <span className="pair-note">their open places</span>}
+                    {m.capacity !== null ? <span className="pair-note">at most {m.capacity} in this program</span> : <span className="pair-note">their open places</span>}
                   </td>
                 </tr>
               ))}

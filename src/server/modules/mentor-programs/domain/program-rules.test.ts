@@ -44,7 +44,8 @@ describe('seats', () => {
   it.each([
     [null, 3, 2, 2],
     [null, 1, 5, 1],
-    [4, 0, 3, 3],
+    [4, 0, 3, 0],
+    [1, 3, 3, 1],
     [0, 5, 3, 0],
     [null, -1, 3, 0],
   ])('override %s, open places %s, program maximum %s → %s', (override, open, max, expected) => {

@@ -39,11 +39,13 @@ export function statusAfterEdit(status: MentorProgramStatus, method: PairingMeth
 }
 
 /**
- * Seats a mentor has in a program: the program's override for them, else their open places
- * (capacity minus active mentees), never above the program's maximum per mentor.
+ * Seats a mentor has in a program: their open places (capacity minus active mentees), lowered by
+ * the program's override for them and by the program's maximum per mentor. An override never
+ * raises them: publishing creates mentorships, and a mentor never has more active mentorships
+ * than their capacity (the mentorships module's invariant).
  */
 export function seatsOf(override: number | null, openPlaces: number, maxPerMentor: number): number {
-  return Math.max(0, Math.min(override ?? openPlaces, maxPerMentor))
+  return Math.max(0, Math.min(override ?? openPlaces, openPlaces, maxPerMentor))
 }
 
 export const pairKey = (student: string, mentor: string) => `${student}\u0000${mentor}`
