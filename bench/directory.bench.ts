@@ -11,11 +11,26 @@
  * and facet counts by GROUP BY over every match for specialty, kind and state (three of the
  * eleven facets the real search counts), and pg_trgm `similarity` with `%` for the names.
  *
+ * "Did you mean" runs in memory (a trigram index of name words, pg_trgm's `word_similarity`);
+ * `sql_did_you_mean_p95_ms` times pg_trgm's own nearest-name lookup through its GiST index on
+ * the same database, the SQL-side baseline.
+ *
+ * Then, on the same data: "Mentors for you" for one student (`recommend_ms`, median of
+ * BENCH_RECOMMEND_REQUESTS requests through the HTTP layer, after the pool is built and the
+ * demand estimate computed once), the same student's directory searches sorted by fit
+ * (`fit_search_p95_ms`), and — once, database-free — the pairing benchmark
+ * (`bench/pairing.bench.ts`: 1,000 students × 3,000 mentors) for `pairing_ms` and `pairing_gap`.
+ *
  * Human lines on stderr; the last stdout line is one JSON object: profiles, load_s,
  * index_build_ms, search_p50_ms, search_p95_ms, search_max_ms, did_you_mean_p95_ms,
- * naive_p50_ms, naive_p95_ms, and `postgres` with the same figures (or null).
- * Environment: BENCH_PROFILES (100000), BENCH_ROUNDS (5), BENCH_SEED (7), DATABASE_URL.
+ * sql_did_you_mean_p95_ms, naive_p50_ms, naive_p95_ms, recommend_ms, recommend_p95_ms,
+ * fit_search_p95_ms, pairing_ms, pairing_gap, and `postgres` with the database figures (or null).
+ * Environment: BENCH_PROFILES (100000), BENCH_ROUNDS (5), BENCH_SEED (7),
+ * BENCH_RECOMMEND_REQUESTS (40), BENCH_SKIP_PAIRING, DATABASE_URL.
  */
+import { execFileSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { createApp } from '#server/app.ts'
@@ -25,6 +40,7 @@ import { buildPersonRows, type BuiltPerson } from '#server/db/seed/people.ts'
 import { collectPeopleRows, insertPeopleRows } from '#server/db/seed/insert-people.ts'
 import { insertReferenceData } from '#server/db/seed/reference-data.ts'
 import { createRandom } from '#server/db/seed/random.ts'
+import { createDirectoryRepository } from '#server/modules/directory/directory.repository.ts'
 import { createServices } from '#server/services.ts'
 import { MENTOR_KINDS } from '#shared/enums.ts'
 import { envNumber, log, percentile, round } from './lib/measure.ts'
@@ -32,6 +48,7 @@ import { generateMentors, sessionCookie } from './lib/mentor-corpus.ts'
 
 const PROFILES = envNumber('BENCH_PROFILES', 100_000)
 const ROUNDS = envNumber('BENCH_ROUNDS', 5)
+const RECOMMEND_REQUESTS = envNumber('BENCH_RECOMMEND_REQUESTS', 40)
 const SEED = envNumber('BENCH_SEED', 7)
 const NOW = new Date('2026-10-05T14:00:00Z')
 const ORIGIN = 'http://bench.test'
@@ -132,6 +149,50 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
   log(`${label}: search p50 ${round(percentile(timings, 50))} ms, p95 ${round(percentile(timings, 95))} ms, max ${round(Math.max(...timings))} ms over ${timings.length} requests`)
   log(`${label}: slowest queries (p50): ${slowest.map(([n, ms]) => `${n} ${round(ms)} ms`).join('; ')}`)
 
+  // pg_trgm's nearest name, the SQL form of "did you mean", on the same misspellings.
+  const sqlDidYouMean: number[] = []
+  const repo = createDirectoryRepository(handle.db)
+  for (let r = 0; r <= ROUNDS; r++) {
+    for (const { label: name, query } of mix) {
+      if (!name.startsWith('misspelled')) continue
+      const q = new URLSearchParams(query).get('q') ?? ''
+      const s = performance.now()
+      const [closest] = await repo.findCloseNames(q)
+      if (r > 0) sqlDidYouMean.push(performance.now() - s)
+      if (r === 1) log(`  pg_trgm ${q}: ${closest?.name} (${round(closest?.similarity ?? 0, 3)})`)
+    }
+  }
+  log(`${label}: pg_trgm nearest name p50 ${round(percentile(sqlDidYouMean, 50))} ms, p95 ${round(percentile(sqlDidYouMean, 95))} ms`)
+
+  // "Mentors for you" for one student, and the same student's searches sorted by fit.
+  const p0 = performance.now()
+  await services.recommendations.warm()
+  const poolMs = performance.now() - p0
+  const d0 = performance.now()
+  const sampled = await services.recommendations.refreshDemand()
+  log(`${label}: mentor pool built in ${Math.round(poolMs)} ms; demand estimate from ${sampled} students in ${Math.round(performance.now() - d0)} ms`)
+  const recommend: number[] = []
+  for (let r = 0; r <= RECOMMEND_REQUESTS; r++) {
+    const s = performance.now()
+    const response = await app.request(`${ORIGIN}/api/recommendations/mentors?limit=20`, { headers: { cookie } })
+    await response.json()
+    if (response.status !== 200) throw new Error(`recommendations: HTTP ${response.status}`)
+    if (r > 0) recommend.push(performance.now() - s)
+  }
+  log(`${label}: recommend p50 ${round(percentile(recommend, 50))} ms, p95 ${round(percentile(recommend, 95))} ms over ${recommend.length} requests`)
+  const fit: number[] = []
+  const fitMix = ['sort=fit', 'sort=fit&page=3', 'sort=fit&accepting=true&region=midwest', 'q=cardiology&sort=fit', 'q=global%20health&sort=fit', 'specialty=dermatology&sort=fit']
+  for (let r = 0; r <= ROUNDS; r++) {
+    for (const query of fitMix) {
+      const s = performance.now()
+      const response = await app.request(`${ORIGIN}/api/directory/mentors?${query}`, { headers: { cookie } })
+      const body = (await response.json()) as { sort: string }
+      if (response.status !== 200 || body.sort !== 'fit') throw new Error(`${query}: HTTP ${response.status}, sort ${body.sort}`)
+      if (r > 0) fit.push(performance.now() - s)
+    }
+  }
+  log(`${label}: search sorted by fit p50 ${round(percentile(fit, 50))} ms, p95 ${round(percentile(fit, 95))} ms over ${fit.length} requests`)
+
   const naive: number[] = []
   for (let r = 0; r <= Math.min(ROUNDS, 3); r++) {
     for (const { query } of mix) {
@@ -151,6 +212,10 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
     search_p95_ms: round(percentile(timings, 95)),
     search_max_ms: round(Math.max(...timings)),
     did_you_mean_p95_ms: round(percentile(didYouMean, 95)),
+    sql_did_you_mean_p95_ms: round(percentile(sqlDidYouMean, 95)),
+    recommend_ms: round(percentile(recommend, 50)),
+    recommend_p95_ms: round(percentile(recommend, 95)),
+    fit_search_p95_ms: round(percentile(fit, 95)),
     naive_p50_ms: round(percentile(naive, 50)),
     naive_p95_ms: round(percentile(naive, 95)),
     requests: timings.length,
@@ -187,5 +252,18 @@ if (url) {
   }
 }
 
+/** The pairing benchmark, run as it is (its own process, no database): its last JSON line. */
+function pairingFigures(): { pairing_ms: number | null; pairing_gap: number | null } {
+  if (process.env.BENCH_SKIP_PAIRING) return { pairing_ms: null, pairing_gap: null }
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'pairing.bench.js')
+  const out = execFileSync(process.execPath, [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 })
+  const figures = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { pairing_ms?: number; pairing_gap?: number }
+  return { pairing_ms: figures.pairing_ms ?? null, pairing_gap: figures.pairing_gap ?? null }
+}
+
+const pairing = pairingFigures()
+log(`pairing 1,000 × 3,000: ${pairing.pairing_ms} ms, gap ${pairing.pairing_gap}`)
 const { profiles, ...pgliteFigures } = pgliteResult
-process.stdout.write(`${JSON.stringify({ profiles, database: 'pglite', ...pgliteFigures, target_p95_ms: 20, postgres: postgresResult })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ profiles, database: 'pglite', ...pgliteFigures, ...pairing, target_p95_ms: 20, target_recommend_ms: 50, target_pairing_ms: 2000, postgres: postgresResult })}\n`,
+)
