@@ -119,3 +119,50 @@ test('an admin creates a mentor program, runs the pairing, changes a pair and pu
   await expect(page.getByRole('row').filter({ hasText: name })).toContainText('Published')
   await expectNoAxeViolations(page)
 })
+
+test('a student ranks a program’s mentors with the keyboard alone', async ({ page, baseURL }) => {
+  test.setTimeout(120_000)
+  await loginAs(page, 'admin')
+  const mentors = await pick(page, 'mentor', 3)
+  const name = `Journey ranking ${Date.now()}`
+  const created = await page.request.post('/api/mentor-programs', {
+    headers: { origin: baseURL ?? '' },
+    data: { name, pairingMethod: 'student-ranks', maxPerMentor: 1, studentEmails: [DEMO_ACCOUNTS.student.email], mentors: mentors.map((m) => ({ email: m.email })) },
+  })
+  expect(created.status()).toBe(201)
+  const { id } = (await created.json()) as { id: string }
+  expect((await page.request.post(`/api/mentor-programs/${id}/open-ranking`, { headers: { origin: baseURL ?? '' } })).status()).toBe(200)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await loginAs(page, 'student')
+
+  await mainNav(page).getByRole('link', { name: 'Mentor programs' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My mentor programs' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: `Rank mentors for ${name}` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Rank your mentors' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Add two mentors with Enter; focus moves to the next mentor's Add button.
+  const addButtons = page.getByRole('button', { name: /^Add to my list: / })
+  const first = ((await addButtons.nth(0).getAttribute('aria-label')) ?? '').replace('Add to my list: ', '')
+  const second = ((await addButtons.nth(1).getAttribute('aria-label')) ?? '').replace('Add to my list: ', '')
+  await addButtons.nth(0).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('button', { name: `Add to my list: ${second}` })).toBeFocused()
+  await page.keyboard.press('Enter')
+  const order = page.getByRole('region', { name: 'Your order' }).getByRole('listitem')
+  await expect(order).toHaveCount(2)
+  await expect(order.nth(0)).toContainText(first)
+
+  // Move the second up: it becomes first and keeps focus on its Down button (Up is now disabled).
+  await page.getByRole('button', { name: `Move up: ${second}` }).focus()
+  await page.keyboard.press('Enter')
+  await expect(order.nth(0)).toContainText(second)
+  await expect(page.getByRole('button', { name: `Move down: ${second}` })).toBeFocused()
+  await expect(page.getByText(`${second} moved to choice 1 of 2.`)).toBeAttached()
+
+  await page.getByRole('button', { name: 'Save my order' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: 'Your order is saved: 2 mentors.' })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
