@@ -16,6 +16,11 @@
  *   figure (`chanceOfMatchingGivenApplications`, exact_ms);
  * - signals_ms (`planSignals`, 5 signals), calibration_fit_ms (`fitCalibration` on a
  *   synthetic school of BENCH_COHORT applicants), peak_rss_mb.
+ * - In the app: view_ms, the list builder's whole view (`buildListBuilderView`: every program's
+ *   chances and tier, the count and curve, signals, backup plan and the student's own list), median;
+ *   http_ms, GET /api/list-builder/chances through the HTTP application on PGlite (programs and
+ *   profile read from the database, JSON out), median of BENCH_REPEATS after warm-up;
+ *   http_server_ms, the time the service itself reports (`elapsedMs`); http_bytes, the response size.
  * Environment: BENCH_PROGRAMS (640), BENCH_REPEATS (21), BENCH_MC_DRAWS (20000), BENCH_COHORT
  * (600), BENCH_SEED.
  */
@@ -34,7 +39,19 @@ import {
   poissonBinomial,
   recommendApplicationCount,
 } from '#engines/smart-pick/index.ts'
+import { createApp } from '#server/app.ts'
+import { fixedClock } from '#server/clock.ts'
+import { openPglite } from '#server/db/client.ts'
+import { applicationProfiles, residencyPrograms } from '#server/db/schema/index.ts'
+import { collectPeopleRows, insertPeopleRows } from '#server/db/seed/insert-people.ts'
+import { buildPersonRows } from '#server/db/seed/people.ts'
+import { createRandom as createSeedRandom } from '#server/db/seed/random.ts'
+import { insertReferenceData } from '#server/db/seed/reference-data.ts'
+import { buildListBuilderView } from '#server/modules/list-builder/domain/builder.ts'
+import { toApplicantProfile, DEFAULT_PROFILE } from '#server/modules/list-builder/domain/profile.ts'
+import { createServices } from '#server/services.ts'
 import { envNumber, log, median, time } from './lib/measure.ts'
+import { sessionCookie } from './lib/mentor-corpus.ts'
 
 const PROGRAMS = envNumber('BENCH_PROGRAMS', 640)
 const REPEATS = envNumber('BENCH_REPEATS', 21)
@@ -119,6 +136,72 @@ const outcomes = [0, 1, 2].flatMap((y) =>
 const [calibration, calibrationMs] = time(() => fitCalibration(outcomes, programs, priors))
 log(`calibration: ${calibration.interview.rows} applications, ${calibration.match.rows} applicants in ${round(calibrationMs)} ms`)
 
+// ── In the app: the list builder's whole view, then the same through HTTP on PGlite ──
+const NOW = new Date('2026-10-05T14:00:00Z')
+const ORIGIN = 'http://bench.test'
+const stored = { ...DEFAULT_PROFILE, step2: 248, researchItems: 4, clerkshipHonors: 3, experiences: 8, preferredSpecialtyId: specialty, backupSpecialtyId: 'family-medicine', tieStates: ['OH'], signalsAvailable: 5 }
+const backupPrograms = generatePrograms({ specialty: 'family-medicine', count: 300, seed: SEED + 5, priors })
+const display = new Map(programs.map((p) => [p.id, { name: p.name ?? p.id, institution: '', city: '' }] as const))
+const [view, viewMs] = timeMedian(() =>
+  buildListBuilderView({
+    applicant: toApplicantProfile(stored, specialty, []),
+    specialty: { id: specialty, name: 'Internal Medicine' },
+    programs,
+    display,
+    backupSpecialty: { id: 'family-medicine', name: 'Family Medicine' },
+    backupPrograms,
+    priors,
+    target: 0.9,
+    list: [],
+    profileSaved: true,
+    model: { source: 'national', label: 'Based on national figures', calibratedAt: null, calibratedOn: null, intervalLevel: priors.intervalLevel },
+  }),
+)
+log(`list-builder view: ${view.programs.length} programs, ${view.recommendation.summary} in ${round(viewMs)} ms`)
+
+const handle = await openPglite(undefined)
+await handle.migrate()
+await insertReferenceData(handle.db)
+const toRow = (p: (typeof programs)[number]) => ({
+  id: p.id,
+  name: p.name ?? p.id,
+  specialtyId: p.specialty,
+  track: p.track,
+  state: p.state,
+  region: p.region,
+  positions: p.positions,
+  setting: p.setting,
+  sponsorsVisa: p.sponsorsVisa,
+  step2P25: p.step2Range.p25,
+  step2P75: p.step2Range.p75,
+  researchEmphasis: p.researchEmphasis,
+  competitiveness: p.competitiveness,
+})
+await handle.db.insert(residencyPrograms).values([...programs, ...backupPrograms].map(toRow))
+const benchStudent = buildPersonRows(createSeedRandom(SEED + 6), { roles: ['student'], now: NOW, emailDomain: 'bench.example.edu' })
+await insertPeopleRows(handle.db, collectPeopleRows([benchStudent]))
+const { updatedAt: _u, ...profileColumns } = stored
+await handle.db.insert(applicationProfiles).values({ studentId: benchStudent.person.id, ...profileColumns })
+const services = createServices(handle.db, fixedClock(NOW), null, { appOrigin: ORIGIN, demoMode: false, sessionPolicy: { idleMinutes: 600, absoluteHours: 24 } })
+const app = createApp({ services, checkDatabase: async () => undefined, databaseKind: handle.kind, appOrigin: ORIGIN, demoAccounts: () => null, webRoot: null })
+const cookie = await sessionCookie(handle.db, benchStudent.person.id, NOW)
+const httpTimes: number[] = []
+const serverTimes: number[] = []
+let httpBytes = 0
+for (let r = -3; r < REPEATS; r++) {
+  const t0 = performance.now()
+  const response = await app.request(`${ORIGIN}/api/list-builder/chances`, { headers: { cookie } })
+  const body = await response.text()
+  const ms = performance.now() - t0
+  if (response.status !== 200) throw new Error(`list builder answered ${response.status}: ${body.slice(0, 300)}`)
+  if (r < 0) continue
+  httpTimes.push(ms)
+  serverTimes.push((JSON.parse(body) as { elapsedMs: number }).elapsedMs)
+  httpBytes = Buffer.byteLength(body)
+}
+await handle.close()
+log(`list-builder over HTTP (PGlite): ${round(median(httpTimes))} ms median (service ${round(median(serverTimes))} ms), ${Math.round(httpBytes / 1024)} KiB`)
+
 console.log(
   JSON.stringify({
     programs: programs.length,
@@ -139,6 +222,10 @@ console.log(
     signals_ms: round(signalsMs),
     calibration_fit_ms: round(calibrationMs),
     calibration_rows: calibration.interview.rows,
+    view_ms: round(viewMs),
+    http_ms: round(median(httpTimes)),
+    http_server_ms: round(median(serverTimes)),
+    http_bytes: httpBytes,
     peak_rss_mb: round(process.memoryUsage().rss / 2 ** 20, 0),
   }),
 )

@@ -283,6 +283,20 @@ describe('list builder', () => {
   })
 })
 
+describe('backup plan', () => {
+  it('appears when the preferred specialty stays low, with the backup specialty and the combined chance', async () => {
+    const weak = { ...PROFILE, applicantType: 'non-us-img', needsVisa: true, step2: 221, step1: 'fail', signalsAvailable: 0, researchItems: 0, clerkshipHonors: 0 }
+    expect((await put(otherStudent.cookie, weak)).status).toBe(200)
+    const body = (await chances(otherStudent.cookie)).json
+    expect(body.backup).toMatchObject({ needed: true, specialty: { id: 'family-medicine' } })
+    expect(body.backup.backupCount).toBeGreaterThan(0)
+    expect(body.backup.combinedChance).toBeGreaterThanOrEqual(body.backup.preferredChance)
+    expect(body.backup.summary).toMatch(/Family Medicine/)
+    const strong = (await chances(student.cookie)).json
+    expect(strong.backup).toMatchObject({ needed: false, backupCount: null })
+  })
+})
+
 describe('who may read', () => {
   const paths = (id: string) => [
     `/api/list-builder/students/${id}/profile`,

@@ -129,22 +129,28 @@ export function createListBuilderService(deps: Deps) {
       })
     }
     const backupId = profile.backupSpecialtyId && profile.backupSpecialtyId !== specialtyId ? profile.backupSpecialtyId : null
-    const [rows, backupRows] = await Promise.all([deps.programs.ofSpecialty(specialtyId), backupId ? deps.programs.ofSpecialty(backupId) : Promise.resolve([])])
+    const rows = await deps.programs.ofSpecialty(specialtyId)
     const display = new Map<string, ProgramDisplay>(rows.map((r) => [r.id, { name: r.name, institution: r.institution, city: r.city }] as const))
     const signalled = list.filter((e) => e.signalled).map((e) => e.programId)
-    const view = buildListBuilderView({
+    const input = {
       applicant: toApplicantProfile(profile, specialtyId, signalled),
       specialty: { id: specialtyId, name: specialtyName(specialtyId) },
       programs: rows.map(toResidencyProgram),
       display,
       backupSpecialty: backupId ? { id: backupId, name: specialtyName(backupId) } : null,
-      backupPrograms: backupRows.map(toResidencyProgram),
+      backupPrograms: [],
       priors: model.priors,
       target: query.target ?? profile.targetChance,
       list,
       profileSaved: stored !== null,
       model: model.model,
-    })
+    }
+    let view = buildListBuilderView(input)
+    // Most students need no backup plan: read the backup specialty's programs only for those who do.
+    if (view.backup.needed && backupId) {
+      const backupRows = await deps.programs.ofSpecialty(backupId)
+      view = buildListBuilderView({ ...input, backupPrograms: backupRows.map(toResidencyProgram) })
+    }
     return { studentId, ...view, elapsedMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 
