@@ -25,7 +25,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { MentorshipsRepository } from '../mentorships/mentorships.repository.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { checkPairEdit, findViolations, pairKey, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
+import { checkPairEdit, findViolations, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
 import { fitOfAllowedPairs, runPairing } from './domain/run-pairing.ts'
 import { pairedMentorEmail, pairedStudentEmail, rankingOpenEmail } from './mentor-programs-emails.ts'
 import type { MentorProgramsRepository, ProgramRow, Tx } from './mentor-programs.repository.ts'
@@ -199,7 +199,7 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         student: { id: s.id, name: s.name, classYear: s.classYear },
         mentor: mentorId ? { id: mentorId, name: ctx.names.get(mentorId) ?? editors.get(mentorId) ?? '' } : null,
         fit: row?.fit ?? null,
-        reasons: row?.reasons ?? [],
+        reasons: (row?.reasons ?? []).map(reasonForStaff),
         source: row?.source ?? 'pairing',
         studentRank: rank >= 0 ? rank + 1 : null,
         editedBy: row?.editedBy ? { id: row.editedBy, name: editors.get(row.editedBy) ?? '' } : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkPairEdit, findViolations, pairKey, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './program-rules.ts'
+import { checkPairEdit, findViolations, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './program-rules.ts'
 
 const constraints: ProgramConstraints = {
   students: new Set(['ada', 'ben', 'cleo']),
@@ -110,5 +110,17 @@ describe('why a student is unpaired', () => {
     [{ method: 'max-fit' as const, studentCount: 5 }, 'Not enough seats: 3 seats for 5 students.'],
   ])('%o', (change, expected) => {
     expect(unpairedReason({ ...base, ...change })).toBe(expected)
+  })
+})
+
+describe('reasons as staff read them', () => {
+  it.each([
+    ['shares your interest in global and outcomes', 'shares the student’s interest in global and outcomes'],
+    ['a resident who was recently where you are', 'a resident who was recently where the student is'],
+    ['faculty who can advise you on applying', 'faculty who can advise the student on applying'],
+    ['at University Hospital, your site', 'at University Hospital, the student’s site'],
+    ['Dermatology faculty', 'Dermatology faculty'],
+  ])('%s', (reason, expected) => {
+    expect(reasonForStaff(reason)).toBe(expected)
   })
 })

@@ -151,3 +151,14 @@ export function unpairedReason(ctx: UnpairedContext): string {
   if (ctx.studentCount > ctx.totalSeats) return `Not enough seats: ${ctx.totalSeats} seats for ${ctx.studentCount} students.`
   return 'The mentors allowed for this student were filled by pairs the others needed more.'
 }
+
+/**
+ * The recommendation engine's reasons speak to the student ("shares your interest in …"); the
+ * draft is read by staff, so they are told about the student instead.
+ */
+export function reasonForStaff(reason: string): string {
+  return reason
+    .replace(/\bwhere you are\b/g, 'where the student is')
+    .replace(/\byour\b/g, 'the student’s')
+    .replace(/\byou\b/g, 'the student')
+}
