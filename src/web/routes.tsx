@@ -50,6 +50,8 @@ import { ResidencyProgramListPage } from './features/list-builder/my-programs-pa
 import { AdvisedRankListsPage } from './features/rank-lists/advised-rank-lists-page.tsx'
 import { RankListPage } from './features/rank-lists/rank-list-page.tsx'
 import { RankListReviewPage } from './features/rank-lists/rank-list-review-page.tsx'
+import { ClassSimulationPage } from './features/class-simulation/class-simulation-page.tsx'
+import { ClassSimulationRunPage } from './features/class-simulation/class-simulation-run-page.tsx'
 
 /** An unknown address looks like the rest of the app for whoever is (or is not) signed in. */
 function NotFoundRoute() {
@@ -265,6 +267,22 @@ export const routes: RouteObject[] = [
                 element: (
                   <RequireRole roles={['advisor']}>
                     <RankListReviewPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/class-simulation',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <ClassSimulationPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: 'residency/class-simulation/:simulationId',
+                element: (
+                  <RequireRole roles={['advisor']}>
+                    <ClassSimulationRunPage />
                   </RequireRole>
                 ),
               },

@@ -25,6 +25,7 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
   { to: '/residency/rank-list', label: 'Rank order list', roles: ['student'] },
   { to: '/residency/rank-lists', label: 'Rank lists to review', roles: ['advisor'] },
+  { to: '/residency/class-simulation', label: 'Class simulation', roles: ['advisor'] },
   { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
   // A student who also mentors reaches the letters they write from their own Letters page.
   { to: '/letters/writing', label: 'Letters', roles: ['mentor'], hiddenFor: ['student'] },

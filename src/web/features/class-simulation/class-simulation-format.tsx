@@ -1,0 +1,36 @@
+import type { ClassSimulationSummary } from '#shared/contracts/class-simulation.ts'
+
+export const pct = (p: number) => `${Math.round(p * 100)} %`
+
+export const STATUS_LABELS: Record<ClassSimulationSummary['status'], string> = {
+  queued: 'Waiting to start',
+  running: 'Running',
+  done: 'Finished',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `about ${Math.max(1, Math.round(seconds / 5) * 5)} seconds`
+  const minutes = Math.round(seconds / 60)
+  return `about ${minutes} minute${minutes === 1 ? '' : 's'}`
+}
+
+export function SimulationStatusTag({ status }: { status: ClassSimulationSummary['status'] }) {
+  return <span className={`tag cs-status cs-status-${status}`}>{STATUS_LABELS[status]}</span>
+}
+
+/** A `<progress>` with its figures in words beside it, for a queued or running simulation. */
+export function SimulationProgress({ simulation, labelId }: { simulation: ClassSimulationSummary; labelId: string }) {
+  const share = simulation.runs > 0 ? simulation.completedRuns / simulation.runs : 0
+  return (
+    <div className="cs-progress">
+      <progress aria-labelledby={labelId} max={simulation.runs} value={simulation.status === 'queued' ? undefined : simulation.completedRuns} />
+      <span className="cs-progress-text">
+        {simulation.status === 'queued'
+          ? 'Waiting for another simulation to finish…'
+          : `${simulation.completedRuns.toLocaleString('en-US')} of ${simulation.runs.toLocaleString('en-US')} runs (${pct(share)})`}
+      </span>
+    </div>
+  )
+}
