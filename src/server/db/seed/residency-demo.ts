@@ -291,6 +291,7 @@ export function generateDemoResidency(options: {
   }
 
   // Past outcomes: the school's graduates of the last five match years, drawn from the model.
+  const homeProgramOf = new Map(programs.filter((p) => p.institution === home.name && p.state === home.state && p.track === 'categorical').map((p) => [p.specialtyId, p.id]))
   const graduatesPerYear = options.graduatesPerYear ?? 150
   const shares = DEMO_SPECIALTY_PLANS.filter((p) => p.graduateShare > 0 && modelPrograms.has(p.id)).map((p) => [p.id, p.graduateShare] as const)
   const applicantsOut: PastApplicantInsert[] = []
@@ -319,6 +320,14 @@ export function generateDemoResidency(options: {
         const graduate = graduates[i] as { personId: string | null }
         let matched = outcome.matchedProgramId
         let applications = outcome.applications
+        // Schools keep many of their own graduates: about one matched graduate in five stays at the home program.
+        const homeProgram = homeProgramOf.get(specialtyId)
+        if (matched && homeProgram && matched !== homeProgram && outcomeRandom.chance(0.2)) {
+          const was = matched
+          if (applications.some((a) => a.programId === homeProgram)) applications = applications.map((a) => (a.programId === homeProgram ? { ...a, interviewed: true } : a))
+          else applications = applications.map((a) => (a.programId === was ? { ...a, programId: homeProgram } : a))
+          matched = homeProgram
+        }
         // An alumnus in the directory practises in the specialty: they matched somewhere.
         if (graduate.personId && !matched) {
           const first = applications[0] as { programId: string }

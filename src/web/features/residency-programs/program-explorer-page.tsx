@@ -23,10 +23,12 @@ const SEARCH_KEYS = [...FILTER_KEYS, 'sort', 'page'] as const
 
 const SORT_LABELS: Record<(typeof PROGRAM_SORTS)[number], string> = { name: 'Name', positions: 'Most positions', step2: 'Highest Step 2 CK range', state: 'State and city' }
 const FIT_LABELS: Record<(typeof STEP2_FITS)[number], string> = {
-  'at-or-above': 'my score is at or above the 25th percentile',
-  within: 'my score is inside the typical range',
-  below: 'my score is below the typical range (reach)',
+  'at-or-above': 'At or above its 25th percentile',
+  within: 'Inside its typical range',
+  below: 'Below its range (a reach)',
 }
+/** Filters behind "More filters": opened when one of them is in use. */
+const MORE_KEYS: readonly FilterKey[] = ['track', 'setting', 'visa', 'minPositions', 'maxPositions', 'step2', 'step2Fit', 'saved']
 
 function apiSearch(params: URLSearchParams): string {
   const out = new URLSearchParams()
@@ -48,6 +50,7 @@ export function ProgramExplorerPage() {
   const result = useProgramSearch(search)
   const [draft, setDraft] = useState<Draft>(() => draftFrom(params))
   const [announcement, setAnnouncement] = useState<string | null>(null)
+  const [moreOpen, setMoreOpen] = useState(() => MORE_KEYS.some((k) => params.get(k)))
   const staff = hasAnyRole(session, ['advisor', 'admin'])
   const admin = hasAnyRole(session, ['admin'])
 
@@ -95,6 +98,7 @@ export function ProgramExplorerPage() {
     setDraft((d) => ({ ...d, [key]: value }))
   }
   const activeFilters = FILTER_KEYS.filter((k) => params.get(k)).length
+  const moreCount = MORE_KEYS.filter((k) => k !== 'step2Fit' && params.get(k)).length
   const page = data?.page ?? 1
   const status = data ? `${plural(data.total, 'program', 'programs')} found${activeFilters > 0 ? ` with ${plural(activeFilters, 'filter', 'filters')}` : ''}.` : ''
   const exportHref = `/api/residency-programs/export.csv${params.get('specialty') ? `?specialty=${encodeURIComponent(params.get('specialty') ?? '')}` : ''}`
@@ -127,13 +131,17 @@ export function ProgramExplorerPage() {
             <input id="rp-q" type="search" value={draft.q} maxLength={100} onChange={set('q')} aria-invalid={fieldErrors.q ? true : undefined} />
           </div>
           <FilterSelect id="specialty" label="Specialty" value={draft.specialty} onChange={set('specialty')} error={fieldErrors.specialty} options={SPECIALTIES.map((s) => [s.id, s.name])} any="Any specialty" />
-          <FilterSelect id="track" label="Track" value={draft.track} onChange={set('track')} error={fieldErrors.track} options={PROGRAM_TRACKS.map((t) => [t, TRACK_LABELS[t]])} any="Any track" />
           <FilterSelect id="region" label="Region" value={draft.region} onChange={set('region')} error={fieldErrors.region} options={REGIONS.map((r) => [r, REGION_LABELS[r]])} any="Anywhere" />
           <div className={`field${fieldErrors.state ? ' field-invalid' : ''}`}>
             <label htmlFor="rp-state">State (two letters)</label>
-            <input id="rp-state" value={draft.state} maxLength={2} autoCapitalize="characters" onChange={set('state')} aria-invalid={fieldErrors.state ? true : undefined} aria-describedby={fieldErrors.state ? 'rp-state-error' : undefined} />
+            <input id="rp-state" type="text" value={draft.state} maxLength={2} autoCapitalize="characters" onChange={set('state')} aria-invalid={fieldErrors.state ? true : undefined} aria-describedby={fieldErrors.state ? 'rp-state-error' : undefined} />
             {fieldErrors.state ? <FieldError id="rp-state-error" message={fieldErrors.state} /> : null}
           </div>
+        </div>
+        <details className="rp-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+          <summary>More filters{moreCount > 0 ? ` (${moreCount} in use)` : ''}: track, setting, visas, size, Step 2 CK{data?.canSave ? ', my list' : ''}</summary>
+          <div className="rp-filter-grid">
+          <FilterSelect id="track" label="Track" value={draft.track} onChange={set('track')} error={fieldErrors.track} options={PROGRAM_TRACKS.map((t) => [t, TRACK_LABELS[t]])} any="Any track" />
           <FilterSelect id="setting" label="Setting" value={draft.setting} onChange={set('setting')} error={fieldErrors.setting} options={PROGRAM_SETTINGS.map((s) => [s, SETTING_LABELS[s]])} any="Any setting" />
           <FilterSelect id="visa" label="Visa sponsorship" value={draft.visa} onChange={set('visa')} error={fieldErrors.visa} options={[['yes', 'Sponsors visas'], ['no', 'Does not sponsor']]} any="Either" />
           <fieldset className="rp-range">
@@ -144,12 +152,13 @@ export function ProgramExplorerPage() {
           <fieldset className="rp-range rp-filter-wide">
             <legend>Step 2 CK fit</legend>
             <NumberInput id="step2" label="My score" value={draft.step2} onChange={set('step2')} error={fieldErrors.step2} />
-            <FilterSelect id="step2Fit" label="Show programs where" value={draft.step2Fit} onChange={set('step2Fit')} error={fieldErrors.step2Fit} options={STEP2_FITS.map((f) => [f, FIT_LABELS[f]])} />
+            <FilterSelect id="step2Fit" label="My score is" value={draft.step2Fit || 'at-or-above'} onChange={set('step2Fit')} error={fieldErrors.step2Fit} options={STEP2_FITS.map((f) => [f, FIT_LABELS[f]])} />
           </fieldset>
           {data?.canSave ? (
             <FilterSelect id="saved" label="My list" value={draft.saved} onChange={set('saved')} error={fieldErrors.saved} options={[['yes', 'Only saved programs'], ['no', 'Only programs not saved']]} any="All programs" />
           ) : null}
-        </div>
+          </div>
+        </details>
         <div className="rp-filter-actions">
           <button type="submit" className="button">
             Show programs
@@ -262,7 +271,7 @@ function NumberInput(props: { id: string; label: string; value: string; onChange
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
-      <input id={id} inputMode="numeric" value={props.value} maxLength={3} onChange={props.onChange} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined} />
+      <input id={id} type="text" inputMode="numeric" value={props.value} maxLength={3} onChange={props.onChange} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined} />
       {props.error ? <FieldError id={`${id}-error`} message={props.error} /> : null}
     </div>
   )
@@ -307,12 +316,14 @@ export function SaveButton({ program, onSaved }: { program: Pick<ProgramSummary,
 function ProgramCard({ program, canSave, onSaved }: { program: ProgramSummary; canSave: boolean; onSaved: (message: string) => void }) {
   return (
     <article className="card rp-card">
-      <h3 className="rp-card-title">
-        <Link to={`/residency/programs/${encodeURIComponent(program.id)}`}>{program.name}</Link>
-      </h3>
-      <p className="muted">
-        {[program.city, program.state].filter(Boolean).join(', ')} · {program.specialtyName} · {TRACK_LABELS[program.track]}
-      </p>
+      <div className="rp-card-head">
+        <h3 className="rp-card-title">
+          <Link to={`/residency/programs/${encodeURIComponent(program.id)}`}>{program.name}</Link>
+        </h3>
+        <p className="muted rp-card-meta">
+          {[program.city, program.state].filter(Boolean).join(', ')} · {program.specialtyName} · {TRACK_LABELS[program.track]}
+        </p>
+      </div>
       <dl className="rp-facts">
         <div>
           <dt>Positions</dt>
