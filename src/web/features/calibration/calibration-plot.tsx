@@ -6,7 +6,7 @@ type Scores = CalibrationReportView['interview']['calibrated']
 
 const W = 420
 const H = 400
-const M = { top: 16, right: 16, bottom: 52, left: 56 }
+const M = { top: 16, right: 30, bottom: 52, left: 56 }
 
 /**
  * Predicted against observed, one point per decile of the predictions, on the held-out years:
@@ -27,7 +27,10 @@ export function CalibrationPlot({ title, what, calibrated, prior }: { title: str
     `Points on the diagonal are well calibrated. The recalibrated model is off by ${pct(gap(calibrated), 1)} on average, the national figures by ${pct(gap(prior), 1)}.`
 
   return (
-    <figure className="cal-plot" aria-labelledby={`${id}-caption`}>
+    <figure className="cal-plot" aria-labelledby={`${id}-heading`}>
+      <p id={`${id}-heading`} className="cal-plot-title">
+        {title} <span className="muted">(each of {calibrated.count.toLocaleString('en-US')} {what}, held-out years)</span>
+      </p>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="cal-plot-svg">
         <title id={`${id}-title`}>{title}: predicted against observed by decile</title>
         <desc id={`${id}-desc`}>{description}</desc>
