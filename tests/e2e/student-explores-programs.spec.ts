@@ -1,0 +1,42 @@
+import { expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+
+test('a student filters residency programs, opens one, and saves it to their list', async ({ page }) => {
+  await loginAs(page, 'student')
+  await mainNav(page).getByRole('link', { name: 'Residency programs' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Residency programs' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Programs' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Filter: psychiatry, then the Midwest from the region view; the address carries the search.
+  await page.getByLabel('Specialty').selectOption({ label: 'Psychiatry' })
+  await page.getByRole('button', { name: 'Show programs' }).click()
+  await expect(page).toHaveURL(/specialty=psychiatry/)
+  await page.getByRole('button', { name: /^Midwest/ }).click()
+  await expect(page).toHaveURL(/region=midwest/)
+  await expect(page.getByRole('button', { name: /^Midwest/ })).toHaveAttribute('aria-pressed', 'true')
+  const results = page.getByRole('list', { name: 'Programs' })
+  await expect(results.getByRole('listitem').first()).toContainText('Psychiatry')
+  await expect(page.getByText(/programs? found with 2 filters/)).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Open the first program.
+  const first = results.getByRole('listitem').first().getByRole('heading').getByRole('link')
+  const name = (await first.textContent()) ?? ''
+  await first.click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Students from our school who matched here' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // Save it, see it saved, then take it off again so other journeys find the list as it was.
+  await page.getByRole('button', { name: /^Save to my list/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'is saved to your list' })).toBeVisible()
+  const saved = page.getByRole('button', { name: /^Saved to my list/ })
+  await expect(saved).toHaveAttribute('aria-pressed', 'true')
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('link', { name: '← All programs' }).click()
+  await page.goto('/residency/programs?saved=yes')
+  await expect(page.getByRole('list', { name: 'Programs' }).getByRole('link', { name })).toBeVisible()
+  await page.getByRole('list', { name: 'Programs' }).getByRole('button', { name: /^Saved to my list/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'is off your list' })).toBeVisible()
+})
