@@ -194,6 +194,9 @@ export function ProgramExplorerPage() {
             <p role="status" aria-live="polite" className="results-status">
               {status}
             </p>
+            <p className="rp-map-link">
+              <a href="#rp-map-title">See them on a map of the states</a>
+            </p>
             <div className="field rp-sort">
               <label htmlFor="rp-sort">Sort by</label>
               <select id="rp-sort" value={params.get('sort') ?? 'name'} onChange={(e) => setParam('sort', e.currentTarget.value === 'name' ? null : e.currentTarget.value)}>

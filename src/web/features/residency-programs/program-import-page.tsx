@@ -57,7 +57,7 @@ export function ProgramImportPage() {
         <div className={`field${fileError ? ' field-invalid' : ''}`}>
           <label htmlFor="rp-file">CSV file</label>
           <p id="rp-file-hint" className="field-hint">
-            UTF-8, at most {MB} MB and 20,000 programs. The columns are described in the format guide; an export from this page is a ready-made example.{' '}
+            UTF-8, at most {MB} MB and 20,000 programs, a header row first. Required columns: id, name, specialty, track, state, positions, setting, step2_p25, step2_p75. An export is a ready-made example with every column.{' '}
             <a href="/api/residency-programs/export.csv" download>
               Download the current programs
             </a>
@@ -134,7 +134,7 @@ function ImportReport({ report, headingRef, onImport }: { report: ProgramsImport
           </p>
         </div>
       ) : report.accepted > 0 ? (
-        <p>
+        <p className="rp-import-action">
           <button type="button" className="button" onClick={onImport}>
             Import {plural(report.accepted, 'program', 'programs')}
           </button>{' '}
