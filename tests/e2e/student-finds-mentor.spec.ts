@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../setup/axe.ts'
 import { loginAs, mainNav } from './fixtures.ts'
 
-test('a student finds a mentor by a misspelled name and by facets, and opens the profile', async ({ page }) => {
+test('a student finds a mentor by a misspelled name and by facets, sorts by fit, and opens the profile', async ({ page }) => {
   await loginAs(page, 'student')
   await mainNav(page).getByRole('link', { name: 'Find a mentor' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Find a mentor' })).toBeVisible()
@@ -44,6 +44,13 @@ test('a student finds a mentor by a misspelled name and by facets, and opens the
   await page.goForward()
   await expect(status).toBeVisible()
 
+  // Sort by fit to me: the order is explained, each fitting mentor says why, the address keeps it.
+  await page.getByLabel('Sort by').selectOption('fit')
+  await expect(page).toHaveURL(/sort=fit/)
+  await expect(page.getByText(/Sorted by fit to you/)).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Mentors' }).getByRole('listitem').first()).toContainText('Fits you:')
+  await expectNoAxeViolations(page)
+
   // Open the first mentor's profile.
   const first = page.getByRole('list', { name: 'Mentors' }).getByRole('heading', { level: 3 }).first().getByRole('link')
   const name = (await first.textContent()) ?? ''
@@ -51,9 +58,11 @@ test('a student finds a mentor by a misspelled name and by facets, and opens the
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'How to connect' })).toBeVisible()
   await expect(page.getByText(/places? open|Not taking new mentees/)).toBeVisible()
+  await expect(page.getByText(/Usually answers within|New here — no requests yet|Has not answered recent requests/)).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: '← Back to your search' }).click()
   await expect(page).toHaveURL(/accepting=true/)
+  await expect(page).toHaveURL(/sort=fit/)
 })
 
 test('the mentor search works on a 390 px phone', async ({ page }) => {

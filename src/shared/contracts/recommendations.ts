@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MENTOR_KINDS, MENTOR_OFFERINGS } from '../enums.ts'
+import { MentorResponsiveness } from './directory.ts'
 
 /** Most mentors one request may ask for. */
 export const RECOMMENDATIONS_LIMIT_MAX = 50
@@ -33,6 +34,8 @@ export const RecommendedMentorSummary = z.object({
   offers: z.array(z.enum(MENTOR_OFFERINGS)),
   openPlaces: z.number().int(),
   hasPhoto: z.boolean(),
+  /** How fast the mentor usually answers requests (last 12 months); absent where not looked up. */
+  responsiveness: MentorResponsiveness.optional(),
 })
 export type RecommendedMentorSummary = z.infer<typeof RecommendedMentorSummary>
 

@@ -296,6 +296,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     if (!profile) return { results: [], missing: ['specialtyInterests', 'helpWanted', 'careerGoals'] }
     refreshDemandIfStale()
     const { ranked, openPlaces } = await rank(profile, actor, query.limit, { withDemand: true })
+    const speed = await responseStatsOf(ranked.map((r) => r.mentorId))
 
     const identityUsed = ranked.some((r) => r.factors.some((f) => f.factor === 'identity' && f.value > 0))
     if (meta && identityUsed) {
@@ -318,7 +319,11 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
             score: r.score,
             reasons: r.reasons,
             factors: r.factors,
-            mentor: { ...mentor.summary, openPlaces: openPlaces[r.mentorId] ?? mentor.summary.openPlaces },
+            mentor: {
+              ...mentor.summary,
+              openPlaces: openPlaces[r.mentorId] ?? mentor.summary.openPlaces,
+              responsiveness: speed.get(r.mentorId) ?? { requests: 0, medianHours: null, answeredShare: null },
+            },
           },
         ]
       }),

@@ -2,6 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { DirectoryFacet } from '#shared/contracts/directory.ts'
 import { useDirectorySearch } from '../../api/directory.ts'
+import { useSession } from '../../api/identity.ts'
+import { hasRole } from '../identity/roles.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
@@ -19,6 +21,8 @@ export function DirectoryPage() {
   const [filtersOpen, setFiltersOpen] = useState(false)
   const panelId = useId()
   const filterCount = chosenCount(params)
+  const { data: session } = useSession()
+  const isStudent = hasRole(session, 'student')
 
   // Back and forward change the address; the box follows it.
   useEffect(() => setQ(urlQ), [urlQ])
@@ -41,7 +45,10 @@ export function DirectoryPage() {
   }
 
   const data = result.data
-  const sort = data?.sort ?? (urlQ ? 'relevance' : 'name')
+  const sort = data?.sort ?? params.get('sort') ?? (urlQ ? 'relevance' : 'name')
+  // With fit, the mentors ranked by fit lead; the first one not ranked starts the rest.
+  const firstUnranked = data && data.sort === 'fit' ? data.results.findIndex((m) => m.fitReasons === undefined) : -1
+  const lists = firstUnranked > 0 ? [data?.results.slice(0, firstUnranked) ?? [], data?.results.slice(firstUnranked) ?? []] : [data?.results ?? []]
   const page = data?.page ?? 1
   const status = data
     ? `${data.total} ${data.total === 1 ? 'mentor' : 'mentors'} found${urlQ ? ` for “${urlQ}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
@@ -97,9 +104,22 @@ export function DirectoryPage() {
               <select id="directory-sort" value={sort} onChange={(e) => setParam('sort', e.currentTarget.value)}>
                 <option value="relevance">Relevance</option>
                 <option value="name">Name</option>
+                {isStudent || sort === 'fit' ? <option value="fit">Fit to me</option> : null}
               </select>
             </div>
           </div>
+          {data?.sort === 'fit' ? (
+            <p className="notice">
+              <strong>Sorted by fit to you</strong>, the way <Link to="/mentors/for-you">Mentors for you</Link> ranks: your specialties, the help you asked for, your year,
+              interests in common — and mentors who rarely answer requests sink. Mentors who can’t take a request from you now (not accepting, no place open, or
+              who declined you before) follow in the usual order. <Link to="/profile/edit">Update your profile</Link> to sharpen it.
+            </p>
+          ) : null}
+          {data?.sortNotice ? (
+            <p className="notice" role="note">
+              {data.sortNotice}
+            </p>
+          ) : null}
 
           {result.isPending ? <Loading label="Searching…" /> : null}
           {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
@@ -124,15 +144,20 @@ export function DirectoryPage() {
             </div>
           ) : null}
 
-          {data && data.results.length > 0 ? (
-            <ol className="mentor-list" aria-label="Mentors">
-              {data.results.map((mentor) => (
-                <li key={mentor.id}>
-                  <MentorCard mentor={mentor} search={search} />
-                </li>
-              ))}
-            </ol>
-          ) : null}
+          {data && data.results.length > 0
+            ? lists.map((list, i) => (
+                <div key={i}>
+                  {i === 1 ? <p className="notice">Not ranked by fit — can’t take a request from you now, in the usual order:</p> : null}
+                  <ol className="mentor-list" aria-label={i === 1 ? 'Other mentors' : 'Mentors'} start={i === 1 ? firstUnranked + 1 : undefined}>
+                    {list.map((mentor) => (
+                      <li key={mentor.id}>
+                        <MentorCard mentor={mentor} search={search} />
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              ))
+            : null}
 
           {data && data.total > 0 ? (
             <Pagination page={page} pageSize={data.pageSize} total={data.total} noun={['mentor', 'mentors']} onPage={(p) => setParam('page', p > 1 ? String(p) : null)} label="Result pages" />

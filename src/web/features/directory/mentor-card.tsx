@@ -1,5 +1,5 @@
 import { Link } from 'react-router'
-import type { DirectoryMentor } from '#shared/contracts/directory.ts'
+import type { DirectoryMentor, MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_KIND_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
 import { Avatar } from '../../components/avatar.tsx'
 
@@ -12,6 +12,16 @@ export function placesText(mentor: DirectoryMentor): string {
   if (!mentor.accepting) return 'Not taking new mentees now'
   if (mentor.openPlaces <= 0) return 'No places open'
   return `${mentor.openPlaces} ${mentor.openPlaces === 1 ? 'place' : 'places'} open`
+}
+
+/** "Usually answers within 2 days", from the last 12 months of requests. */
+export function answersText(r: MentorResponsiveness): string {
+  if (r.requests === 0) return 'New here — no requests yet'
+  if (r.medianHours === null) return `Has not answered recent requests (${r.requests} in the last year)`
+  const days = Math.max(1, Math.ceil(r.medianHours / 24))
+  const within = days === 1 ? 'Usually answers within a day' : `Usually answers within ${days} days`
+  const share = r.answeredShare ?? 1
+  return share < 1 ? `${within} · answers ${Math.round(share * 100)}% of requests` : within
 }
 
 export function MentorCard({ mentor, search }: { mentor: DirectoryMentor; search: string }) {
@@ -32,6 +42,12 @@ export function MentorCard({ mentor, search }: { mentor: DirectoryMentor; search
         </p>
         {where ? <p className="mentor-card-where">{where}</p> : null}
         <p className={`mentor-places${mentor.accepting && mentor.openPlaces > 0 ? ' mentor-places-open' : ''}`}>{placesText(mentor)}</p>
+        <p className="mentor-card-meta">{answersText(mentor.responsiveness)}</p>
+        {mentor.fitReasons && mentor.fitReasons.length > 0 ? (
+          <p>
+            <strong>Fits you:</strong> {mentor.fitReasons.slice(0, 3).join(' · ')}
+          </p>
+        ) : null}
         {mentor.bioSnippet ? <p className="mentor-card-bio">{mentor.bioSnippet}</p> : null}
         {mentor.offers.length > 0 ? (
           <ul className="tags" aria-label="Offers">

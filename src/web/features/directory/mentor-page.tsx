@@ -9,7 +9,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { NotFoundPage } from '../../components/status-pages.tsx'
 import { hasRole } from '../identity/roles.ts'
 import { RequestMentorshipForm } from '../mentorships/request-mentor-form.tsx'
-import { mentorHeadline, placesText } from './mentor-card.tsx'
+import { answersText, mentorHeadline, placesText } from './mentor-card.tsx'
 
 export function MentorPage() {
   const { personId = '' } = useParams()
@@ -51,6 +51,10 @@ export function MentorPage() {
         <section className="card" aria-labelledby="mentor-offers">
           <h2 id="mentor-offers">Mentoring</h2>
           <p className={`mentor-places${m.accepting && m.openPlaces > 0 ? ' mentor-places-open' : ''}`}>{placesText(m)}</p>
+          <p>
+            {answersText(m.responsiveness)}
+            {m.responsiveness.requests > 0 ? <span className="muted"> (requests from students over the last 12 months)</span> : null}
+          </p>
           <h3>What they offer</h3>
           {m.offers.length > 0 ? (
             <ul className="tags">

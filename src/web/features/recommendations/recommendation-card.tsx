@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { FactorContribution, RecommendedMentor, RecommendedMentorsResponse } from '#shared/contracts/recommendations.ts'
 import { MENTOR_KIND_LABELS } from '#shared/enums.ts'
 import { Avatar } from '../../components/avatar.tsx'
+import { answersText } from '../directory/mentor-card.tsx'
 
 const FACTOR_LABELS: Record<FactorContribution['factor'], string> = {
   specialty: 'Specialty',
@@ -114,6 +115,7 @@ export function RecommendationCard({ recommendation, explain = false, headingLev
         <p className="mentor-places mentor-places-open">
           {mentor.openPlaces} {mentor.openPlaces === 1 ? 'place' : 'places'} open
         </p>
+        {mentor.responsiveness ? <p className="mentor-card-meta">{answersText(mentor.responsiveness)}</p> : null}
         {explain ? (
           <details className="why-order">
             <summary>Why this order?</summary>
