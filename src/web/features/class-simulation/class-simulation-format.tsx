@@ -2,6 +2,9 @@ import type { ClassSimulationSummary } from '#shared/contracts/class-simulation.
 
 export const pct = (p: number) => `${Math.round(p * 100)} %`
 
+/** "1 student", "14 students". */
+export const students = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'student' : 'students'}`
+
 export const STATUS_LABELS: Record<ClassSimulationSummary['status'], string> = {
   queued: 'Waiting to start',
   running: 'Running',

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../components/format.ts'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { usePreview, useSimulations, useStartSimulation } from './class-simulation-api.ts'
-import { formatDuration, SimulationProgress, SimulationStatusTag } from './class-simulation-format.tsx'
+import { formatDuration, SimulationProgress, SimulationStatusTag, students } from './class-simulation-format.tsx'
 import './class-simulation.css'
 
 const RUN_CHOICES = [200, 500, 1000, 2000] as const
@@ -78,7 +78,7 @@ export function ClassSimulationPage() {
                 {preview.isPending
                   ? 'Counting your students…'
                   : preview.data
-                    ? `${preview.data.students} students: ${preview.data.withRankList} with a rank order list, ${preview.data.withInterviewsOnly} with interviews only, ${preview.data.withoutList} with neither.`
+                    ? `${students(preview.data.students)}: ${preview.data.withRankList} with a rank order list, ${preview.data.withInterviewsOnly} with interviews only, ${preview.data.withoutList} with neither.`
                     : ''}
               </p>
               {problem.fields.classYear ? (
@@ -102,7 +102,7 @@ export function ClassSimulationPage() {
                 ))}
               </select>
               <p className="field-hint" id={`${id}-runs-hint`}>
-                More runs give tighter figures. {simulated > 0 ? `Estimated time for ${simulated} students: ${formatDuration(estimateSimulationSeconds(runs, simulated))}.` : ''}
+                More runs give tighter figures. {simulated > 0 ? `Estimated time for ${students(simulated)}: ${formatDuration(estimateSimulationSeconds(runs, simulated))}.` : ''}
               </p>
               {problem.fields.runs ? (
                 <p className="field-error" id={`${id}-runs-error`}>
@@ -143,7 +143,7 @@ export function ClassSimulationPage() {
                   <SimulationStatusTag status={s.status} />
                 </div>
                 <p className="cell-sub">
-                  Started {formatDateTime(s.createdAt)} · {s.studentCount} students simulated
+                  Started {formatDateTime(s.createdAt)} · {students(s.studentCount)} simulated
                   {s.skippedCount > 0 ? `, ${s.skippedCount} without a list` : ''}
                 </p>
                 {s.status === 'running' || s.status === 'queued' ? <SimulationProgress simulation={s} labelId={`${id}-run-${s.id}`} /> : null}

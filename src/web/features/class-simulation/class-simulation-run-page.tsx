@@ -7,7 +7,7 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useCancelSimulation, useSimulation } from './class-simulation-api.ts'
-import { formatDuration, pct, SimulationProgress, SimulationStatusTag } from './class-simulation-format.tsx'
+import { formatDuration, pct, SimulationProgress, SimulationStatusTag, students } from './class-simulation-format.tsx'
 import { DistributionChart } from './distribution-chart.tsx'
 import './class-simulation.css'
 
@@ -66,7 +66,7 @@ export function ClassSimulationRunPage() {
           <h2 id={`${id}-progress`}>Progress</h2>
           <SimulationProgress simulation={s} labelId={`${id}-progress`} />
           <p className="cell-sub">
-            {s.studentCount} students, expected to take {formatDuration(s.estimateSeconds)}. You can leave this page: the simulation keeps running, and
+            {students(s.studentCount)}, expected to take {formatDuration(s.estimateSeconds)}. You can leave this page: the simulation keeps running, and
             “Class simulation” in the menu brings you back.
           </p>
           <button type="button" className="button button-secondary" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
@@ -238,16 +238,20 @@ function Results({ result, runs }: { result: ClassSimulationResult; runs: number
           </table>
         </div>
         {result.skipped.length > 0 ? (
-          <>
-            <h3>Not simulated</h3>
-            <ul className="cs-skipped">
-              {result.skipped.map((k) => (
-                <li key={k.studentId}>
-                  <Link to={`/residency/students/${k.studentId}/rank-list`}>{k.name}</Link>: {k.flags[0]?.message}
-                </li>
-              ))}
-            </ul>
-          </>
+          <div className="cs-skipped-block">
+            <h3>Not simulated: {students(result.skipped.length)} without a list yet</h3>
+            <p className="cs-note">{result.skipped[0]?.flags[0]?.message}</p>
+            <details className="cs-details">
+              <summary>Show their names</summary>
+              <ul className="cs-skipped">
+                {result.skipped.map((k) => (
+                  <li key={k.studentId}>
+                    <Link to={`/residency/students/${k.studentId}/rank-list`}>{k.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </div>
         ) : null}
       </section>
 
