@@ -88,6 +88,8 @@ beforeAll(async () => {
   await t.db.insert(studentAdvisors).values({ studentId: student.id, advisorId: advisor.id })
   im = await insertPrograms('internal-medicine', 90, 7)
   await insertPrograms('family-medicine', 40, 8)
+  // A preliminary year of the same specialty: for supplemental lists, never in the count.
+  await t.db.insert(residencyPrograms).values({ id: 'im-prelim-t', name: 'Preliminary Medicine', specialtyId: 'internal-medicine', track: 'preliminary', state: 'OH', region: 'midwest', positions: 10, setting: 'community', step2P25: 200, step2P75: 210, competitiveness: 0 })
 })
 afterAll(async () => {
   await t?.close()
@@ -147,7 +149,7 @@ async function storedProfileOf(body: typeof PROFILE): Promise<StoredProfile> {
 
 async function programsFromDb(specialty: string): Promise<ResidencyProgram[]> {
   const rows = await t.db.select().from(residencyPrograms).where(eq(residencyPrograms.specialtyId, specialty)).orderBy(residencyPrograms.name)
-  return rows.map(toResidencyProgram)
+  return rows.filter((r) => r.track !== 'preliminary').map(toResidencyProgram)
 }
 
 describe('list builder', () => {
@@ -165,6 +167,7 @@ describe('list builder', () => {
     expect(body.curve[10].low).toBeCloseTo(engine.curve[10]?.low ?? -1, 5)
     const list = buildProgramList(applicant, programs, DEFAULT_PRIORS)
     expect(body.programs.map((p: { id: string }) => p.id)).toEqual(list.map((e) => e.program.id))
+    expect(body.programs.some((p: { id: string }) => p.id === 'im-prelim-t')).toBe(false)
     for (const [i, entry] of list.entries()) {
       expect(body.programs[i].interview.probability).toBeCloseTo(entry.interview.probability, 5)
       expect(body.programs[i].matchIfInterviewed.high).toBeCloseTo(entry.matchIfInterviewed.high, 5)

@@ -129,7 +129,8 @@ export function createListBuilderService(deps: Deps) {
       })
     }
     const backupId = profile.backupSpecialtyId && profile.backupSpecialtyId !== specialtyId ? profile.backupSpecialtyId : null
-    const rows = await deps.programs.ofSpecialty(specialtyId)
+    // Preliminary PGY-1 years belong on supplemental lists, not in a specialty's application count.
+    const rows = (await deps.programs.ofSpecialty(specialtyId)).filter((r) => r.track !== 'preliminary')
     const display = new Map<string, ProgramDisplay>(rows.map((r) => [r.id, { name: r.name, institution: r.institution, city: r.city }] as const))
     const signalled = list.filter((e) => e.signalled).map((e) => e.programId)
     const input = {
@@ -148,7 +149,7 @@ export function createListBuilderService(deps: Deps) {
     let view = buildListBuilderView(input)
     // Most students need no backup plan: read the backup specialty's programs only for those who do.
     if (view.backup.needed && backupId) {
-      const backupRows = await deps.programs.ofSpecialty(backupId)
+      const backupRows = (await deps.programs.ofSpecialty(backupId)).filter((r) => r.track !== 'preliminary')
       view = buildListBuilderView({ ...input, backupPrograms: backupRows.map(toResidencyProgram) })
     }
     return { studentId, ...view, elapsedMs: Math.round((performance.now() - started) * 10) / 10 }

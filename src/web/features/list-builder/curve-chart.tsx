@@ -4,9 +4,10 @@ import { pct } from './list-builder-format.ts'
 
 type Curve = ListBuilderResponse['curve']
 
-const W = 640
-const H = 300
-const M = { top: 16, right: 16, bottom: 44, left: 48 }
+// A narrow drawing scaled up on wide screens keeps its labels readable on a phone.
+const W = 440
+const H = 280
+const M = { top: 16, right: 14, bottom: 44, left: 46 }
 
 /** How far the chart reaches: past the recommended count, but not all 600 programs of a large specialty. */
 export function chartLength(curve: Curve, count: number | null): number {
@@ -79,7 +80,7 @@ export function CurveChart({ curve, count, target, level, summary }: { curve: Cu
           <g>
             <line x1={x(rec.applications)} x2={x(rec.applications)} y1={y(0)} y2={y(rec.chance)} className="lb-rec-line" />
             <circle cx={x(rec.applications)} cy={y(rec.chance)} r={6} className="lb-rec-dot" />
-            <text x={Math.min(x(rec.applications) + 8, W - M.right - 4)} y={Math.max(y(rec.chance) + 20, M.top + 12)} textAnchor={x(rec.applications) > W - 160 ? 'end' : 'start'} className="lb-rec-label">
+            <text x={Math.min(x(rec.applications) + 8, W - M.right - 4)} y={Math.max(y(rec.chance) + 20, M.top + 12)} textAnchor={x(rec.applications) > W - 130 ? 'end' : 'start'} className="lb-rec-label">
               {rec.applications} programs: {pct(rec.chance)}
             </text>
           </g>
