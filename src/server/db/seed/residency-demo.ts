@@ -169,12 +169,16 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return out
 }
 
-/** Interview days of a season: two to five dates between October and January before `matchYear`. */
+/** Interview days of a season: two to five weekdays between October and January before `matchYear`. */
 function interviewDates(random: Random, matchYear: number): string[] {
   const start = Date.UTC(matchYear - 1, 9, 1)
   const count = random.between(2, 5)
   const days = new Set<string>()
-  while (days.size < count) days.add(new Date(start + random.int(110) * 86_400_000).toISOString().slice(0, 10))
+  while (days.size < count) {
+    const day = new Date(start + random.int(110) * 86_400_000)
+    // Interviews are held on weekdays.
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.add(day.toISOString().slice(0, 10))
+  }
   return [...days].sort()
 }
 
