@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { CalibrationList, CalibrationReportView, CalibrationView, PastOutcomesSummary } from '#shared/contracts/calibration.ts'
 import { errorMessage } from '../../api/client.ts'
@@ -132,6 +132,10 @@ function RecalibrateForm({ years, onCreated }: { years: number; onCreated: (id: 
   const [failure, setFailure] = useState<string | null>(null)
   const doneRef = useRef<HTMLParagraphElement>(null)
   const [done, setDone] = useState<string | null>(null)
+  const showDone = done !== null && !create.isPending
+  useEffect(() => {
+    if (showDone) doneRef.current?.focus()
+  }, [showDone])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -141,7 +145,6 @@ function RecalibrateForm({ years, onCreated }: { years: number; onCreated: (id: 
       const view = await create.mutateAsync({ ...(heldOut === 'auto' ? {} : { heldOutYears: Number(heldOut) as 1 | 2 }), storeFitOn })
       setDone(`Calibration ready: the report is below. It is not switched on until you activate it.`)
       onCreated(view.id)
-      requestAnimationFrame(() => doneRef.current?.focus())
     } catch (cause) {
       setFailure(errorMessage(cause))
     }

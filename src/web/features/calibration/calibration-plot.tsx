@@ -76,7 +76,7 @@ export function CalibrationPlot({ title, what, calibrated, prior }: { title: str
       </figcaption>
       <details className="cal-details">
         <summary>Show the {title.toLowerCase()} figures as a table</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={`${title}: figures by decile`} tabIndex={0}>
           <table className="table cal-table">
             <caption className="visually-hidden">{title}: predicted against observed by decile, held-out years</caption>
             <thead>

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { Link } from 'react-router'
 import type { ImportPastOutcomesResponse } from '#shared/contracts/calibration.ts'
 import { errorMessage } from '../../api/client.ts'
@@ -54,7 +54,6 @@ export function PastOutcomesImportPage() {
     try {
       const csv = await file.text()
       setReport(await run.mutateAsync({ csv, dryRun }))
-      requestAnimationFrame(() => resultRef.current?.focus())
     } catch (cause) {
       setFailure(errorMessage(cause))
     }
@@ -152,6 +151,10 @@ export function PastOutcomesImportPage() {
 
 function ImportReport({ report, headingRef, onImport }: { report: ImportPastOutcomesResponse; headingRef: RefObject<HTMLHeadingElement | null>; onImport: () => void }) {
   const ok = report.rejectCount === 0 && report.graduates > 0
+  // The result takes focus once it is on screen, so a screen reader reads it next.
+  useEffect(() => {
+    headingRef.current?.focus()
+  }, [report, headingRef])
   const title = report.imported ? 'Imported' : ok ? 'Checked: ready to import' : 'Checked: the file has problems'
   const replaced = report.years.filter((y) => y.replaces > 0)
   return (
