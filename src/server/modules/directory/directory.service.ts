@@ -25,10 +25,10 @@ export type OpenPlacesOf = (mentorIds: readonly string[]) => Promise<Map<string,
 export type ResponseStatsOf = (mentorIds: readonly string[]) => Promise<Map<string, MentorResponsiveness>>
 
 /**
- * "Sort by fit to me": the best `limit` of `mentorIds` for this student, best first, with reasons;
+ * "Sort by fit to me": the best `limit` of `mentorIds` (null: of every listed mentor) for this student, best first, with reasons;
  * null when the caller has no student profile (the recommendations module).
  */
-export type FitOf = (actor: Actor, mentorIds: readonly string[], limit: number) => Promise<{ mentorId: string; reasons: string[] }[] | null>
+export type FitOf = (actor: Actor, mentorIds: readonly string[] | null, limit: number) => Promise<{ mentorId: string; reasons: string[] }[] | null>
 
 export type DirectoryDeps = {
   db: Database
@@ -186,7 +186,9 @@ export function createDirectoryService(deps: DirectoryDeps) {
     let sortNotice: string | null = null
     const fitReasons = new Map<string, string[]>()
     if (wantsFit) {
-      const ranked = deps.fitOf ? await deps.fitOf(actor, result.ids ?? [], offset + query.pageSize) : null
+      // Every listed mentor matched (browsing): no restriction to pass along.
+      const everyone = result.total === index.size
+      const ranked = deps.fitOf ? await deps.fitOf(actor, everyone ? null : (result.ids ?? []), offset + query.pageSize) : null
       if (ranked === null) sortNotice = FIT_NEEDS_PROFILE
       else {
         const wanted = offset + query.pageSize

@@ -342,16 +342,16 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   }
 
   /**
-   * "Sort by fit to me" in the directory: the best `limit` of `mentorIds` for this student, by
+   * "Sort by fit to me" in the directory: the best `limit` of `mentorIds` (null: of the whole pool) for this student, by
    * the same scores and reasons as "Mentors for you", but with no one held back to spread load
    * (the student searched for these mentors). Mentors who cannot take a request now (not
    * accepting, full, declined) are left out. Null when the caller has no student profile.
    */
-  async function rankMentorsForStudent(actor: Actor, mentorIds: readonly string[], limit: number): Promise<{ mentorId: string; score: number; reasons: string[] }[] | null> {
+  async function rankMentorsForStudent(actor: Actor, mentorIds: readonly string[] | null, limit: number): Promise<{ mentorId: string; score: number; reasons: string[] }[] | null> {
     await catchUp()
     const profile = await repo.findStudentProfile(actor.personId)
     if (!profile) return null
-    const { ranked } = await rank(profile, actor, limit, { withDemand: false, only: new Set(mentorIds) })
+    const { ranked } = await rank(profile, actor, limit, { withDemand: false, ...(mentorIds ? { only: new Set(mentorIds) } : {}) })
     return ranked.map((r) => ({ mentorId: r.mentorId, score: r.score, reasons: r.reasons }))
   }
 

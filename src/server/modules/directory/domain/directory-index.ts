@@ -94,7 +94,7 @@ export type IndexResult = {
   /** How many mentors the words matched before any facet filter (0 suggests a misspelling). */
   textMatches: number
   facets: Record<DirectoryFacet, FacetCount[]>
-  /** With `collectIds`: every matching mentor's id. */
+  /** With `collectIds`: every matching mentor's id, unless every listed mentor matched (`total` = size). */
   ids?: string[]
 }
 
@@ -436,7 +436,8 @@ export class DirectoryIndex {
       page = this.order(passing, passingScores, input.sort, input.offset, input.limit)
     }
     let ids: string[] | undefined
-    if (input.collectIds) {
+    // Everyone matched: the caller knows the whole list already (no 100,000 ids to build).
+    if (input.collectIds && total < this.ordOf.size) {
       ids = []
       for (let i = 0; i < m; i++) if (failed[i] === 0) ids.push((this.mentors[live[i] as number] as IndexedMentor).id)
     }
