@@ -27,6 +27,7 @@ export {
   type SignalPlan,
 } from './applications.ts'
 export { poissonBinomial } from './poisson-binomial.ts'
+export { summarizePrograms, type ChanceSummary, type ProgramSummary } from './program-summaries.ts'
 export {
   calibrationReport,
   evaluateHeldOutYears,

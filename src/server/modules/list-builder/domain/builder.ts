@@ -1,11 +1,12 @@
 import {
-  buildProgramList,
   planBackup,
   planSignals,
   recommendApplicationCount,
+  summarizePrograms,
   type ApplicantProfile,
   type BackupPlan,
   type Chance,
+  type ChanceSummary as EngineChanceSummary,
   type ResidencyProgram,
   type SmartPickPriors,
 } from '#engines/smart-pick/index.ts'
@@ -49,7 +50,7 @@ const finite = (n: number): number => (Number.isFinite(n) ? n : 1_000_000)
  */
 export const round6 = (n: number): number => Math.round(n * 1e6) / 1e6
 
-function chanceSummary(chance: Chance): ChanceSummary {
+function chanceSummary(chance: EngineChanceSummary): ChanceSummary {
   return { probability: round6(chance.probability), low: round6(chance.low), high: round6(chance.high), effectiveCount: round6(finite(chance.effectiveCount)) }
 }
 
@@ -70,7 +71,8 @@ function median(values: readonly number[]): number {
 export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderResponse, 'studentId' | 'elapsedMs'> {
   const { applicant, programs, priors, target } = input
   const level = Math.round(priors.intervalLevel * 100)
-  const entries = buildProgramList(applicant, programs, priors)
+  // The list's figures without wording every factor (a program's factors come from its own route).
+  const entries = summarizePrograms(applicant, programs, priors)
   const recommendation = recommendApplicationCount(applicant, programs, priors, { target })
   const recommendedIds = recommendation.order.slice(0, recommendation.count ?? recommendation.order.length)
   const recommendedSet = new Set(recommendedIds)
