@@ -25,7 +25,7 @@ const SORT_LABELS: Record<(typeof PROGRAM_SORTS)[number], string> = { name: 'Nam
 const FIT_LABELS: Record<(typeof STEP2_FITS)[number], string> = {
   'at-or-above': 'At or above its 25th percentile',
   within: 'Inside its typical range',
-  below: 'Below its range (a reach)',
+  below: 'Below its typical range',
 }
 /** Filters behind "More filters": opened when one of them is in use. */
 const MORE_KEYS: readonly FilterKey[] = ['track', 'setting', 'visa', 'minPositions', 'maxPositions', 'step2', 'step2Fit', 'saved']
@@ -149,7 +149,7 @@ export function ProgramExplorerPage() {
             <NumberInput id="minPositions" label="From" value={draft.minPositions} onChange={set('minPositions')} error={fieldErrors.minPositions} />
             <NumberInput id="maxPositions" label="To" value={draft.maxPositions} onChange={set('maxPositions')} error={fieldErrors.maxPositions} />
           </fieldset>
-          <fieldset className="rp-range rp-filter-wide">
+          <fieldset className="rp-range rp-filter-wide rp-step2">
             <legend>Step 2 CK fit</legend>
             <NumberInput id="step2" label="My score" value={draft.step2} onChange={set('step2')} error={fieldErrors.step2} />
             <FilterSelect id="step2Fit" label="My score is" value={draft.step2Fit || 'at-or-above'} onChange={set('step2Fit')} error={fieldErrors.step2Fit} options={STEP2_FITS.map((f) => [f, FIT_LABELS[f]])} />
