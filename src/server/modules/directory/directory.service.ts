@@ -28,7 +28,7 @@ export type ResponseStatsOf = (mentorIds: readonly string[]) => Promise<Map<stri
  * "Sort by fit to me": the best `limit` of `mentorIds` (null: of every listed mentor) for this student, best first, with reasons;
  * null when the caller has no student profile (the recommendations module).
  */
-export type FitOf = (actor: Actor, mentorIds: readonly string[] | null, limit: number) => Promise<{ mentorId: string; reasons: string[] }[] | null>
+export type FitOf = (actor: Actor, mentorIds: readonly string[] | null, limit: number) => Promise<{ mentorId: string; reasons: string[]; identityUsed: boolean }[] | null>
 
 export type DirectoryDeps = {
   db: Database
@@ -185,6 +185,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
     let fitRanked: number | null = null
     let sortNotice: string | null = null
     const fitReasons = new Map<string, string[]>()
+    let fitNamesIdentity = false
     if (wantsFit) {
       // Every listed mentor matched (browsing): no restriction to pass along.
       const everyone = result.total === index.size
@@ -195,6 +196,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
         // Fewer than asked: every recommendable match is ranked, so this is their number.
         fitRanked = ranked.length < wanted ? ranked.length : null
         for (const r of ranked) fitReasons.set(r.mentorId, r.reasons)
+        fitNamesIdentity = ranked.slice(offset, wanted).some((r) => r.identityUsed)
         const page = ranked.slice(offset, wanted).flatMap((r) => index.hitFor(viewer, r.mentorId) ?? [])
         if (page.length < query.pageSize) {
           // The rest of the page: matches not ranked by fit, in the usual order.
@@ -214,7 +216,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
     }
 
     const identityShown = hits.some((hit) => hit.identityVisible && hit.mentor.id !== actor.personId && hit.mentor.identity.length > 0)
-    if (meta && (identityShown || filters.identity.length > 0)) {
+    if (meta && (identityShown || fitNamesIdentity || filters.identity.length > 0)) {
       // Self-identified identity is sensitive (decision 006): a search that shows or filters by it is recorded, never its content.
       await audit.record({ actorId: actor.personId, action: 'directory.identity-read', objectType: 'directory-search' }, meta)
     }

@@ -347,12 +347,13 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
    * (the student searched for these mentors). Mentors who cannot take a request now (not
    * accepting, full, declined) are left out. Null when the caller has no student profile.
    */
-  async function rankMentorsForStudent(actor: Actor, mentorIds: readonly string[] | null, limit: number): Promise<{ mentorId: string; score: number; reasons: string[] }[] | null> {
+  async function rankMentorsForStudent(actor: Actor, mentorIds: readonly string[] | null, limit: number): Promise<{ mentorId: string; score: number; reasons: string[]; identityUsed: boolean }[] | null> {
     await catchUp()
     const profile = await repo.findStudentProfile(actor.personId)
     if (!profile) return null
     const { ranked } = await rank(profile, actor, limit, { withDemand: false, ...(mentorIds ? { only: new Set(mentorIds) } : {}) })
-    return ranked.map((r) => ({ mentorId: r.mentorId, score: r.score, reasons: r.reasons }))
+    // `identityUsed`: a reason names an identity the mentor shares with the student (the caller audits showing it).
+    return ranked.map((r) => ({ mentorId: r.mentorId, score: r.score, reasons: r.reasons, identityUsed: r.factors.some((f) => f.factor === 'identity' && f.value > 0) }))
   }
 
   /** How fast each of these mentors usually answers (the directory's cards and profile). */

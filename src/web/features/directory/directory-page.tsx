@@ -110,9 +110,8 @@ export function DirectoryPage() {
           </div>
           {data?.sort === 'fit' ? (
             <p className="notice">
-              <strong>Sorted by fit to you</strong>, the way <Link to="/mentors/for-you">Mentors for you</Link> ranks: your specialties, the help you asked for, your year,
-              interests in common — and mentors who rarely answer requests sink. Mentors who can’t take a request from you now (not accepting, no place open, or
-              who declined you before) follow in the usual order. <Link to="/profile/edit">Update your profile</Link> to sharpen it.
+              <strong>Sorted by fit to you</strong>, as in <Link to="/mentors/for-you">Mentors for you</Link>: your specialties, the help you want, your year,
+              shared interests; mentors slow to answer sink. Those who can’t take your request now come last. <Link to="/profile/edit">Sharpen it in your profile</Link>.
             </p>
           ) : null}
           {data?.sortNotice ? (
