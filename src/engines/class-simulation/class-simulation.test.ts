@@ -3,6 +3,7 @@ import { validateInstance } from '#engines/match/index.ts'
 import {
   atRiskFlags,
   buildMarket,
+  listTiers,
   createClassPlan,
   createClassTally,
   mergeClassTallies,
@@ -86,6 +87,30 @@ describe('class simulation', () => {
     const disagree = matchStandardError([50, 0], [50, 50])
     expect(agree).toBeCloseTo(0.05, 10)
     expect(disagree).toBeGreaterThan(0.4)
+  })
+})
+
+describe('tiers of a rank order list', () => {
+  const input = syntheticClass({ students: 1, programs: { 'internal-medicine': 40 }, runs: 1 })
+  const programs = new Map(input.programs.map((p) => [p.id, p]))
+  const hardest = [...input.programs].sort((a, b) => b.competitiveness - a.competitiveness).slice(0, 5)
+  const easiest = [...input.programs].sort((a, b) => a.competitiveness - b.competitiveness).slice(0, 5)
+  const profile = input.students[0]!.profile!
+
+  it('calls the strongest programs reaches for a weak profile and the weakest likely for a strong one', () => {
+    const weak = { ...profile, applicantType: 'us-md' as const, step2: 215, alphaOmegaAlpha: false }
+    const strong = { ...profile, applicantType: 'us-md' as const, step2: 265, alphaOmegaAlpha: true }
+    const list = (p: typeof profile, ps: typeof hardest) => listTiers({ id: 's', profile: p, primary: ps.map((x) => x.id), supplemental: [] }, programs)
+    expect(list(weak, hardest)).toEqual({ reach: 5, target: 0, likely: 0 })
+    expect(list(strong, easiest)).toEqual({ reach: 0, target: 0, likely: 5 })
+    // A higher score never moves a program to a harder tier.
+    const order = { likely: 0, target: 1, reach: 2 }
+    const tierOf = (p: typeof profile, x: (typeof hardest)[number]) => Object.entries(list(p, [x])).find(([, n]) => n === 1)![0] as keyof typeof order
+    for (const x of input.programs) expect(order[tierOf(strong, x)]).toBeLessThanOrEqual(order[tierOf(weak, x)])
+  })
+
+  it('has no tiers without a profile', () => {
+    expect(listTiers({ id: 's', profile: null, primary: hardest.map((x) => x.id), supplemental: [] }, programs)).toEqual({ reach: 0, target: 0, likely: 0 })
   })
 })
 

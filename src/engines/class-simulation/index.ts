@@ -20,4 +20,4 @@ export {
   type ClassTally,
   type MarketSize,
 } from './simulate-class.ts'
-export { atRiskFlags, listTiers, matchStandardError, summarizeClassSimulation } from './summarize.ts'
+export { atRiskFlags, listTiers, matchStandardError, summarizeClassSimulation, TIER_GAP } from './summarize.ts'

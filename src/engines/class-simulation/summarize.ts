@@ -3,8 +3,9 @@
  * error, P(top 3), expected rank, the list's tiers and specialties, and at-risk flags in plain
  * words; over the class, the histogram of matched ranks and of the number of students matched.
  */
-import { interviewChance, tierOf, DEFAULT_PRIORS, type ResidencyProgram, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import type { ResidencyProgram } from '#engines/smart-pick/index.ts'
 import { buildMarket, cleanLists, type Market } from './market.ts'
+import { qualityOf, strengthOf } from './strength.ts'
 import type { ClassPlan, ClassTally, MarketSize } from './simulate-class.ts'
 import {
   DEFAULT_AT_RISK,
@@ -43,14 +44,23 @@ export function matchStandardError(matchedByMarket: ArrayLike<number>, runsByMar
   return Math.max(binomial, cluster)
 }
 
-/** Tiers (reach / target / likely, by the list builder's interview chance) of a student's primary list. */
-export function listTiers(student: ClassStudent, programs: ReadonlyMap<string, ResidencyProgram>, priors: SmartPickPriors) {
+/**
+ * Tiers of a student's primary list. The list builder's tiers rate the chance of an *interview*
+ * and call most programs a reach for most applicants; on a rank order list every program has
+ * already interviewed the student, so here a program is a reach when its quality is more than
+ * `TIER_GAP` above the student's strength in the simulation's own model (a clearly stronger
+ * program), likely when more than `TIER_GAP` below, and a target between.
+ */
+export const TIER_GAP = 0.5
+
+export function listTiers(student: ClassStudent, programs: ReadonlyMap<string, ResidencyProgram>) {
   const tiers = { reach: 0, target: 0, likely: 0 }
   if (!student.profile) return tiers
   for (const id of new Set(student.primary)) {
     const program = id === null ? undefined : programs.get(id)
     if (!program) continue
-    tiers[tierOf(interviewChance(student.profile, program, priors).probability, priors)]++
+    const gap = qualityOf(program) - strengthOf(student.profile, program.specialty)
+    tiers[gap > TIER_GAP ? 'reach' : gap < -TIER_GAP ? 'likely' : 'target']++
   }
   return tiers
 }
@@ -71,7 +81,7 @@ export function atRiskFlags(
   if (tiered > 0 && outcome.tiers.reach / tiered > thresholds.reachShareAbove) {
     flags.push({
       reason: 'reach-heavy',
-      message: `${outcome.tiers.reach} of ${tiered} ranked programs are reaches for this profile (interview chance below the list builder's reach line).`,
+      message: `${outcome.tiers.reach} of ${tiered} ranked programs are clearly more competitive than this profile; add programs where the student is a strong candidate.`,
     })
   }
   if (outcome.specialties.length === 1 && outcome.pMatch < thresholds.oneSpecialtyBelow) {
@@ -93,9 +103,8 @@ function sizeOf(market: Market): MarketSize {
 export function summarizeClassSimulation(
   plan: ClassPlan,
   tally: ClassTally,
-  options: { thresholds?: AtRiskThresholds; priors?: SmartPickPriors } = {},
+  options: { thresholds?: AtRiskThresholds } = {},
 ): ClassSimulationResult {
-  const priors = options.priors ?? DEFAULT_PRIORS
   const thresholds = options.thresholds ?? DEFAULT_AT_RISK
   const { input, stride, markets } = plan
   const known = new Map(input.programs.map((p) => [p.id, p]))
@@ -139,7 +148,7 @@ export function summarizeClassSimulation(
           .map((p) => p.specialty),
       ),
     ].sort()
-    const tiers = listTiers(student, known, priors)
+    const tiers = listTiers(student, known)
     const outcome = {
       id: student.id,
       listLength,

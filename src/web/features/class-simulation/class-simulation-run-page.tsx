@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { AT_RISK_REASON_NAMES, type ClassSimulationResult, type StudentSimulationRow } from '#shared/contracts/class-simulation.ts'
 import { CLASS_YEAR_LABELS } from '#shared/enums.ts'
@@ -43,6 +43,13 @@ export function ClassSimulationRunPage() {
   const s = query.data
   usePageTitle(s?.status === 'done' ? 'Class simulation results' : 'Class simulation')
   const active = s?.status === 'queued' || s?.status === 'running'
+  // Announce the end only when it happens while the page is open.
+  const wasActive = useRef(false)
+  const [finishedHere, setFinishedHere] = useState(false)
+  useEffect(() => {
+    if (active) wasActive.current = true
+    else if (wasActive.current && s?.status === 'done') setFinishedHere(true)
+  }, [active, s?.status])
 
   return (
     <div className="page cs-page">
@@ -60,7 +67,7 @@ export function ClassSimulationRunPage() {
       </div>
       {query.isPending ? <Loading label="Loading the simulation…" /> : null}
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <LiveStatus message={s?.status === 'done' ? 'The simulation has finished.' : null} />
+      <LiveStatus message={finishedHere ? 'The simulation has finished: the results are below.' : null} />
       {s && active ? (
         <section className="card" aria-labelledby={`${id}-progress`}>
           <h2 id={`${id}-progress`}>Progress</h2>

@@ -2,8 +2,8 @@ import { useId } from 'react'
 
 export type Bar = { label: string; value: number; tone?: 'matched' | 'unmatched' }
 
-const W = 560
-const H = 260
+const W = 440
+const H = 240
 const M = { top: 16, right: 12, bottom: 56, left: 52 }
 
 /**
