@@ -357,3 +357,18 @@ describe('calibration', () => {
     expect(body.programs[0].interview.probability).toBeGreaterThan(base.programs[0].interview.probability)
   })
 })
+
+describe('programs kept in memory', () => {
+  it('sees a program added or changed after the first request', async () => {
+    const before = (await chances(student.cookie)).json
+    expect(before.programs).toHaveLength(90)
+    await t.db.insert(residencyPrograms).values({ id: 'im-new-t', name: 'Newly Imported Medicine', specialtyId: 'internal-medicine', track: 'categorical', state: 'OH', region: 'midwest', positions: 12, setting: 'academic', step2P25: 230, step2P75: 240, competitiveness: 0.02 })
+    const added = (await chances(student.cookie)).json
+    expect(added.programs).toHaveLength(91)
+    const target = im[3] as ResidencyProgram
+    const was = added.programs.find((p: { id: string }) => p.id === target.id).interview.probability
+    await t.db.update(residencyPrograms).set({ competitiveness: 0.99, updatedAt: new Date(Date.now() + 60_000) }).where(eq(residencyPrograms.id, target.id))
+    const changed = (await chances(student.cookie)).json
+    expect(changed.programs.find((p: { id: string }) => p.id === target.id).interview.probability).toBeLessThan(was)
+  })
+})

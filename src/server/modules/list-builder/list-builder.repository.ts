@@ -104,6 +104,19 @@ export function createListBuilderRepository(db: Database) {
         .where(inArray(residencyPrograms.id, [...ids]))
     },
 
+    /**
+     * A cheap fingerprint of a specialty's programs (how many, the newest change), so the
+     * service can keep them in memory between requests and re-read them only after a change.
+     * Every writer of `residency_programs` sets `updated_at` (the CSV import does).
+     */
+    async programsStamp(specialtyId: string): Promise<string> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int`, changed: sql<string | null>`max(${residencyPrograms.updatedAt})::text`, created: sql<string | null>`max(${residencyPrograms.createdAt})::text` })
+        .from(residencyPrograms)
+        .where(eq(residencyPrograms.specialtyId, specialtyId))
+      return `${row?.n ?? 0}|${row?.changed ?? ''}|${row?.created ?? ''}`
+    },
+
     /** The newest active calibration, if any. */
     async findActiveCalibration(): Promise<{ id: string; createdAt: Date; priors: unknown } | null> {
       const [row] = await db

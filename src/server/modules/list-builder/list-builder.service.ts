@@ -1,4 +1,4 @@
-import { DEFAULT_PRIORS, interviewChance, matchChanceGivenInterview, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import { DEFAULT_PRIORS, interviewChance, matchChanceGivenInterview, type ResidencyProgram, type SmartPickPriors } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
 import type {
   AddProgramsResponse,
@@ -46,6 +46,25 @@ function calibrationLabel(createdAt: Date): string {
  */
 export function createListBuilderService(deps: Deps) {
   const { db, repo, studentRecords, audit, clock } = deps
+
+  // Each specialty's programs as the model reads them, kept between requests and re-read when
+  // their fingerprint changes (an import, an edit): reading 600–900 rows is most of a request.
+  type SpecialtyPrograms = { stamp: string; programs: ResidencyProgram[]; display: Map<string, ProgramDisplay> }
+  const programCache = new Map<string, SpecialtyPrograms>()
+  async function programsOf(specialtyId: string): Promise<SpecialtyPrograms> {
+    const stamp = await repo.programsStamp(specialtyId)
+    const cached = programCache.get(specialtyId)
+    if (cached && cached.stamp === stamp) return cached
+    // Preliminary PGY-1 years belong on supplemental lists, not in a specialty's application count.
+    const rows = (await deps.programs.ofSpecialty(specialtyId)).filter((r) => r.track !== 'preliminary')
+    const fresh = {
+      stamp,
+      programs: rows.map(toResidencyProgram),
+      display: new Map<string, ProgramDisplay>(rows.map((r) => [r.id, { name: r.name, institution: r.institution, city: r.city }] as const)),
+    }
+    programCache.set(specialtyId, fresh)
+    return fresh
+  }
 
   function profileView(studentId: string, stored: StoredProfile | null, awayNames: { id: string; name: string; specialtyId: string }[]): ApplicationProfileView {
     const p = stored ?? DEFAULT_PROFILE
@@ -129,15 +148,13 @@ export function createListBuilderService(deps: Deps) {
       })
     }
     const backupId = profile.backupSpecialtyId && profile.backupSpecialtyId !== specialtyId ? profile.backupSpecialtyId : null
-    // Preliminary PGY-1 years belong on supplemental lists, not in a specialty's application count.
-    const rows = (await deps.programs.ofSpecialty(specialtyId)).filter((r) => r.track !== 'preliminary')
-    const display = new Map<string, ProgramDisplay>(rows.map((r) => [r.id, { name: r.name, institution: r.institution, city: r.city }] as const))
+    const preferred = await programsOf(specialtyId)
     const signalled = list.filter((e) => e.signalled).map((e) => e.programId)
     const input = {
       applicant: toApplicantProfile(profile, specialtyId, signalled),
       specialty: { id: specialtyId, name: specialtyName(specialtyId) },
-      programs: rows.map(toResidencyProgram),
-      display,
+      programs: preferred.programs,
+      display: preferred.display,
       backupSpecialty: backupId ? { id: backupId, name: specialtyName(backupId) } : null,
       backupPrograms: [],
       priors: model.priors,
@@ -149,8 +166,7 @@ export function createListBuilderService(deps: Deps) {
     let view = buildListBuilderView(input)
     // Most students need no backup plan: read the backup specialty's programs only for those who do.
     if (view.backup.needed && backupId) {
-      const backupRows = (await deps.programs.ofSpecialty(backupId)).filter((r) => r.track !== 'preliminary')
-      view = buildListBuilderView({ ...input, backupPrograms: backupRows.map(toResidencyProgram) })
+      view = buildListBuilderView({ ...input, backupPrograms: (await programsOf(backupId)).programs })
     }
     return { studentId, ...view, elapsedMs: Math.round((performance.now() - started) * 10) / 10 }
   }
