@@ -18,7 +18,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { createProgramRows, toResidencyProgram } from '../residency-programs/program-rows.ts'
 import { lockFor, PAST_OUTCOMES_LOCK, type CalibrationRepository } from './calibration.repository.ts'
 import { checkPastOutcomesCsv, type CheckedGraduate, type PastOutcomesReject } from './domain/past-outcomes-csv.ts'
-import { cannotRecalibrate, recalibrate } from './domain/recalibrate.ts'
+import { cannotRecalibrate, recalibrationSteps } from './domain/recalibrate.ts'
 
 /**
  * The school's past outcomes and the recalibration of the list builder's model on them.
@@ -147,10 +147,17 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
       const why = cannotRecalibrate(years)
       if (why) throw new AppError('CONFLICT', why)
       const programs = (await createProgramRows(db).all()).map(toResidencyProgram)
-      // Let waiting requests through before the fit holds the thread.
-      await new Promise((resolve) => setImmediate(resolve))
+      // The fit runs in steps; waiting requests get through between them.
+      const pause = () => new Promise((resolve) => setImmediate(resolve))
       const started = performance.now()
-      const { priors, report } = recalibrate(graduates, programs, basePriors, input)
+      const steps = recalibrationSteps(graduates, programs, basePriors, input)
+      await pause()
+      let step = steps.next()
+      while (!step.done) {
+        await pause()
+        step = steps.next()
+      }
+      const { priors, report } = step.value
       const fitMs = Math.round(performance.now() - started)
       const id = await db.transaction(async (tx) => {
         const created = await repo.insertCalibration({ createdBy: actor.personId, priors, report: { ...report, fitMs }, createdAt: clock.now() }, tx)

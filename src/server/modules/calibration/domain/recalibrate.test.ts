@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PRIORS as priors, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import { DEFAULT_PRIORS as priors, evaluateHeldOutYears, type SmartPickPriors } from '#engines/smart-pick/index.ts'
 import { asStored, syntheticSchool } from '../testing/synthetic-school.ts'
-import { cannotRecalibrate, heldOutYearsFor, recalibrate, toPastOutcome, warningsFor, type StoredGraduate } from './recalibrate.ts'
+import { cannotRecalibrate, heldOutYearsFor, recalibrate, recalibrationSteps, toPastOutcome, warningsFor, type StoredGraduate } from './recalibrate.ts'
 
 const coefficient = (p: SmartPickPriors, block: 'interview' | 'match', name: string) => p[block].mean[p[block].names.indexOf(name)] as number
 
@@ -49,6 +49,23 @@ describe('recalibrate: recovery on a synthetic cohort drawn from a known model',
     expect(trainingOnly.report.years.heldOut).toEqual([2025])
     expect(trainingOnly.priors.calibratedOn?.years).toEqual([2021, 2022, 2023, 2024])
     expect(recalibrate(graduates, school.programs, priors).priors).toEqual(result.priors)
+  })
+
+  it('in steps, gives what the engine’s evaluateHeldOutYears gives', () => {
+    const steps = recalibrationSteps(graduates, school.programs, priors)
+    const names: string[] = []
+    let step = steps.next()
+    while (!step.done) {
+      names.push(step.value)
+      step = steps.next()
+    }
+    expect(names).toEqual(['training fit', 'national scores', 'calibrated scores', 'stored fit'])
+    const specialties = new Map(school.programs.map((p) => [p.id, p.specialty] as const))
+    const outcomes = graduates.map((g) => toPastOutcome(g, specialties).outcome)
+    const engine = evaluateHeldOutYears(outcomes, school.programs, priors, [2024, 2025])
+    expect(step.value.report.interview.calibrated.brier).toBe(engine.interview.calibrated.brier)
+    expect(step.value.report.match.prior.brier).toBe(engine.match.prior.brier)
+    expect(step.value.report.interview.calibrated.bins).toEqual(engine.interview.calibrated.bins)
   })
 
   it('warns when data are thin', () => {

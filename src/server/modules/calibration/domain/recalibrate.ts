@@ -11,12 +11,15 @@
  */
 import {
   APPLICANT_TYPES,
-  evaluateHeldOutYears,
+  calibrationReport,
   fitCalibration,
+  predictInterviews,
+  predictMatches,
   type ApplicantProfile,
   type ApplicantType,
   type Calibration,
   type CalibrationReport,
+  type HeldOutEvaluation,
   type PastOutcome,
   type Region,
   type ResidencyProgram,
@@ -171,7 +174,27 @@ export function recalibrate(
   programs: readonly ResidencyProgram[],
   priors: SmartPickPriors,
   options: RecalibrateOptions = {},
-): { priors: SmartPickPriors; report: RecalibrationReport } {
+): RecalibrationResult {
+  const steps = recalibrationSteps(graduates, programs, priors, options)
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+export type RecalibrationResult = { priors: SmartPickPriors; report: RecalibrationReport }
+
+/**
+ * `recalibrate` in steps: it pauses (yields the step just done) between the heavy parts — the
+ * fit on the training years, scoring the national priors, scoring the fit, the refit on every
+ * year — so a server can let other requests through between them. The same result as
+ * `evaluateHeldOutYears` followed by `fitCalibration`.
+ */
+export function* recalibrationSteps(
+  graduates: readonly StoredGraduate[],
+  programs: readonly ResidencyProgram[],
+  priors: SmartPickPriors,
+  options: RecalibrateOptions = {},
+): Generator<string, RecalibrationResult, void> {
   const programSpecialty = new Map(programs.map((p) => [p.id, p.specialty] as const))
   let otherSpecialtyApplications = 0
   const outcomes = graduates.map((g) => {
@@ -184,8 +207,9 @@ export function recalibrate(
   if (why) throw new RangeError(why)
   const heldOut = heldOutYearsFor(years, options.heldOutYears)
   const storedFitOn = options.storeFitOn ?? 'all-years'
-  const evaluation = evaluateHeldOutYears(outcomes, programs, priors, heldOut)
+  const evaluation = yield* evaluateInSteps(outcomes, programs, priors, heldOut)
   const stored: Calibration = storedFitOn === 'all-years' ? fitCalibration(outcomes, programs, priors) : evaluation.calibration
+  yield 'stored fit'
 
   const held = new Set(heldOut)
   const trainingOutcomes = outcomes.filter((o) => !held.has(o.year))
@@ -240,6 +264,37 @@ export function recalibrate(
   }
   report.warnings = warningsFor(report)
   return { priors: stored.priors, report }
+}
+
+/** `evaluateHeldOutYears` (engine), one heavy part per step. */
+function* evaluateInSteps(
+  outcomes: readonly PastOutcome[],
+  programs: readonly ResidencyProgram[],
+  priors: SmartPickPriors,
+  testYears: readonly number[],
+): Generator<string, HeldOutEvaluation, void> {
+  const test = new Set(testYears)
+  const train = outcomes.filter((o) => !test.has(o.year))
+  const held = outcomes.filter((o) => test.has(o.year))
+  const calibration = fitCalibration(train, programs, priors)
+  yield 'training fit'
+  const report = (p: SmartPickPriors, predict: typeof predictInterviews): CalibrationReport => {
+    const { predictions, observed } = predict(held, programs, p)
+    return calibrationReport(predictions, observed, 10)
+  }
+  const prior = { interview: report(priors, predictInterviews), match: report(priors, predictMatches) }
+  yield 'national scores'
+  const calibrated = { interview: report(calibration.priors, predictInterviews), match: report(calibration.priors, predictMatches) }
+  yield 'calibrated scores'
+  return {
+    trainYears: [...new Set(train.map((o) => o.year))].sort((a, b) => a - b),
+    testYears: [...test].sort((a, b) => a - b),
+    trainApplicants: train.length,
+    testApplicants: held.length,
+    interview: { prior: prior.interview, calibrated: calibrated.interview },
+    match: { prior: prior.match, calibrated: calibrated.match },
+    calibration,
+  }
 }
 
 function summary(report: CalibrationReport): ScoreSummary {
