@@ -6,6 +6,7 @@ import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
 import { generateDemoSchool, type DemoSchoolSummary } from './generate-demo-school.ts'
 import { insertPeopleRows } from './insert-people.ts'
 import { insertReferenceData } from './reference-data.ts'
+import { insertDemoClassInterviews } from './class-simulation-demo.ts'
 import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
@@ -46,6 +47,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoResidency(tx, generateDemoResidency({ seed: options.seed ?? 1, now: options.now, mentors: rows.mentorProfiles }))
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
     await insertDemoRankLists(tx, options.now)
+    await insertDemoClassInterviews(tx, options.now)
   })
   return summary
 }
