@@ -7,7 +7,7 @@ type Curve = ListBuilderResponse['curve']
 // A narrow drawing scaled up on wide screens keeps its labels readable on a phone.
 const W = 440
 const H = 280
-const M = { top: 16, right: 14, bottom: 44, left: 46 }
+const M = { top: 16, right: 14, bottom: 44, left: 56 }
 
 /** How far the chart reaches: past the recommended count, but not all 600 programs of a large specialty. */
 export function chartLength(curve: Curve, count: number | null): number {

@@ -45,7 +45,9 @@ function ProgramRow({ item, readOnly, onSaved }: { item: ProgramListItem; readOn
       ) : (
         <div className="lb-item-controls">
           <div className="field">
-            <label htmlFor={`${base}-status`}>Status</label>
+            <label htmlFor={`${base}-status`}>
+              Status<span className="visually-hidden"> of {item.name}</span>
+            </label>
             <select
               id={`${base}-status`}
               value={item.status}
@@ -75,7 +77,9 @@ function ProgramRow({ item, readOnly, onSaved }: { item: ProgramListItem; readOn
                   void save({ signalled }, signalled ? `${item.name}: signalled.` : `${item.name}: signal removed.`)
                 }}
               />
-              <span>Signalled</span>
+              <span>
+                Signalled<span className="visually-hidden"> {item.name}</span>
+              </span>
             </label>
           </div>
           <form
@@ -86,11 +90,13 @@ function ProgramRow({ item, readOnly, onSaved }: { item: ProgramListItem; readOn
             }}
           >
             <div className="field">
-              <label htmlFor={`${base}-note`}>Note</label>
+              <label htmlFor={`${base}-note`}>
+                Note<span className="visually-hidden"> on {item.name}</span>
+              </label>
               <input id={`${base}-note`} type="text" maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
             </div>
             <button type="submit" className="button button-secondary button-small" disabled={update.isPending || note === item.note}>
-              Save note
+              Save note<span className="visually-hidden"> on {item.name}</span>
             </button>
           </form>
         </div>
