@@ -209,9 +209,11 @@ function Results({ result, runs }: { result: ClassSimulationResult; runs: number
                   </td>
                   <td data-label="Chance of matching">
                     <strong>{pct(r.pMatch)}</strong>{' '}
-                    <span className="cell-sub">
-                      ({pct(r.pMatchLow)}–{pct(r.pMatchHigh)})
-                    </span>
+                    {pct(r.pMatchLow) !== pct(r.pMatchHigh) ? (
+                      <span className="cell-sub">
+                        ({pct(r.pMatchLow)}–{pct(r.pMatchHigh)})
+                      </span>
+                    ) : null}
                   </td>
                   <td data-label="Top 3 choices">{pct(r.pTop3)}</td>
                   <td data-label="Expected rank">

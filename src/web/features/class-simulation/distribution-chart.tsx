@@ -35,7 +35,9 @@ export function DistributionChart({
   const barWidth = Math.max(1, step * 0.8)
   const y = (v: number) => M.top + ih - (v / max) * ih
   const ticks = [0, 0.5, 1].map((t) => t * max)
-  const labelEvery = Math.max(1, Math.ceil(bars.length / 16))
+  const labelEvery = Math.max(1, Math.ceil(bars.length / 12))
+  // Every few bars get a label, and the last one always; the one beside the last keeps clear of it.
+  const labelled = (i: number) => i === bars.length - 1 || (i % labelEvery === 0 && (labelEvery === 1 || i < bars.length - 2))
   return (
     <figure className="cs-chart">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="cs-chart-svg">
@@ -52,7 +54,7 @@ export function DistributionChart({
         {bars.map((b, i) => (
           <g key={b.label}>
             <rect x={M.left + i * step + (step - barWidth) / 2} y={y(b.value)} width={barWidth} height={Math.max(0, M.top + ih - y(b.value))} className={`cs-bar cs-bar-${b.tone ?? 'matched'}`} />
-            {i % labelEvery === 0 || b.tone === 'unmatched' ? (
+            {labelled(i) ? (
               <text x={M.left + i * step + step / 2} y={M.top + ih + 16} textAnchor="middle" className="cs-axis-label">
                 {b.label}
               </text>
