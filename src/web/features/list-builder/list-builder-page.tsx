@@ -111,7 +111,7 @@ function ProgramCard({ program, level, canAdd, onAdd, adding, studentId }: { pro
   )
 }
 
-function Summary({ data }: { data: ListBuilderResponse }) {
+function Summary({ data, advisor }: { data: ListBuilderResponse; advisor: boolean }) {
   const level = Math.round(data.model.intervalLevel * 100)
   return (
     <section className="card lb-summary" aria-labelledby="lb-summary-title">
@@ -125,11 +125,13 @@ function Summary({ data }: { data: ListBuilderResponse }) {
       </p>
       {data.currentList.count > 0 ? (
         <p>
-          Your current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later, a{' '}
+          {advisor ? "The student's" : 'Your'} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later, a{' '}
           <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level} % interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
         </p>
       ) : (
-        <p className="muted">You have no {data.specialty.name} programs marked applying yet, so your own list's chance is not shown.</p>
+        <p className="muted">
+          {advisor ? 'The student has' : 'You have'} no {data.specialty.name} programs marked applying yet, so {advisor ? 'their' : 'your'} own list's chance is not shown.
+        </p>
       )}
     </section>
   )
@@ -188,6 +190,11 @@ export function ListBuilderPage() {
             : 'Your chance of an interview and of matching at every program, why, and how many programs to apply to. Estimates, not promises: each comes with how sure it is.'}
         </p>
       </div>
+      {studentId ? (
+        <p>
+          <Link to={`/residency/students/${encodeURIComponent(studentId)}/programs`}>This student's program list</Link>
+        </p>
+      ) : null}
       {profile.isPending ? <Loading /> : null}
       {profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       {profile.data && !studentId && !profile.data.saved ? (
@@ -221,7 +228,7 @@ export function ListBuilderPage() {
       ) : null}
       {data ? (
         <>
-          <Summary data={data} />
+          <Summary data={data} advisor={studentId !== null} />
           {data.programs.length > 0 ? (
             <section className="card" aria-labelledby="lb-curve-title">
               <h2 id="lb-curve-title">How many programs to apply to</h2>

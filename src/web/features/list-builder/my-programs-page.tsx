@@ -136,6 +136,11 @@ export function ResidencyProgramListPage() {
             : 'The programs you are considering and applying to. Mark where each stands as the season goes; programs marked applying or later count toward your list chance in the list builder.'}
         </p>
       </div>
+      {studentId ? (
+        <p>
+          <Link to={`/residency/students/${encodeURIComponent(studentId)}/list-builder`}>This student's list builder</Link>
+        </p>
+      ) : null}
       {list.isPending ? <Loading /> : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       <LiveStatus message={message} />

@@ -146,7 +146,7 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
   else if (!backupPlan.backup || !backupName)
     backupSummary = `${input.specialty.name} does not reach ${percent(target)} within ${REASONABLE_APPLICATIONS} applications (${percent(backupPlan.preferred.chance)} at ${backupPlan.preferred.count}). Choose a backup specialty in your profile to see a plan, and talk it over with your advisor.`
   else
-    backupSummary = `Apply to ${backupPlan.preferred.count} ${input.specialty.name} programs (${percent(backupPlan.preferred.chance)}) and ${backupPlan.backup.count} ${backupName} programs (${percent(backupPlan.backup.chance)} alone), ranking ${input.specialty.name} first: about ${percent(backupPlan.combinedChance)} of matching somewhere${backupPlan.reached ? '' : `, still below your ${percent(target)} target`}. This treats the two specialties as independent, which is optimistic.`
+    backupSummary = `Apply to ${backupPlan.preferred.count} ${input.specialty.name} programs (${percent(backupPlan.preferred.chance)}) and ${backupPlan.backup.count} ${backupName} programs (${percent(backupPlan.backup.chance)} alone), ranking ${input.specialty.name} first: about ${percent(backupPlan.combinedChance)} of matching somewhere${backupPlan.reached ? '' : `, still below your ${percent(target)} target`}. This treats the two specialties as independent, which is optimistic.${backupPlan.backup.count > 60 ? ' That many applications is more than anyone can prepare well: talk with your advisor about your options.' : ''}`
 
   const honesty: string[] = []
   if (input.model.source === 'national')
