@@ -397,16 +397,33 @@ export class DirectoryIndex {
       }
     })
 
-    // A candidate counts in facet f when it fails nothing, or fails only f. One pass over the
-    // candidates for all eleven facets; the unfiltered directory's counts are kept per change.
-    const unfiltered = !input.query && Object.keys(chosen).length === 0
+    // A candidate counts in facet f when it fails nothing, or fails only f. Without words, the
+    // counts over every listed mentor are kept per change (and per viewer's identity levels):
+    // browsing uses them as they are, and a search with one facet chosen subtracts the mentors
+    // that facet leaves out, when they are fewer than those it keeps.
+    const active = Object.keys(chosen) as (SingleFacet | MultiFacet)[]
     const cacheKey = `${this.version}\u0000${selfOrd}\u0000${viewer.seesIdentity.join(',')}`
-    let counts: Record<SingleFacet | MultiFacet, Int32Array>
-    if (unfiltered && this.browseCounts?.key === cacheKey) counts = this.browseCounts.counts
-    else {
-      counts = this.countFacets(live, m, failed, identityOk)
-      if (unfiltered) this.browseCounts = { key: cacheKey, counts }
+    const everyoneCounts = () => {
+      if (this.browseCounts?.key !== cacheKey) this.browseCounts = { key: cacheKey, counts: this.countFacets(live, m, new Int32Array(m), identityOk) }
+      return this.browseCounts.counts
     }
+    let counts: Record<SingleFacet | MultiFacet, Int32Array>
+    let leftOut = 0
+    if (!input.query && active.length === 1) for (let i = 0; i < m; i++) if (failed[i] !== 0) leftOut++
+    if (!input.query && active.length === 0) counts = everyoneCounts()
+    else if (!input.query && active.length === 1 && leftOut * 2 < m) {
+      const all = everyoneCounts()
+      const out = new Int32Array(leftOut)
+      let k = 0
+      for (let i = 0; i < m; i++) if (failed[i] !== 0) out[k++] = i
+      const removed = this.countFacets(live, m, failed, identityOk, out)
+      counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
+      for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) {
+        const total = all[facet]
+        const minus = removed[facet]
+        counts[facet] = facet === active[0] ? total : total.map((x, code) => x - (minus[code] ?? 0))
+      }
+    } else counts = this.countFacets(live, m, failed, identityOk)
 
     let total = 0
     for (let i = 0; i < m; i++) if (failed[i] === 0) total++
@@ -501,35 +518,53 @@ export class DirectoryIndex {
     return ranked.slice(offset, wanted)
   }
 
-  private countFacets(live: Int32Array, m: number, failed: Int32Array, identityOk: Uint8Array): Record<SingleFacet | MultiFacet, Int32Array> {
+  /**
+   * Facet counts over the candidates `live[0…m)`: each counts in facet f when it fails nothing or
+   * only f. With `only`, just the candidates listed, in every facet whatever they fail.
+   */
+  private countFacets(live: Int32Array, m: number, failed: Int32Array, identityOk: Uint8Array, only?: Int32Array): Record<SingleFacet | MultiFacet, Int32Array> {
     const counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
-    for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) counts[facet] = new Int32Array(this.dictionaries[facet].size)
-    const singles = SINGLE_FACETS.map((facet, f) => ({ bit: 1 << f, column: this.single[facet], counter: counts[facet] }))
-    const multis = MULTI_FACETS.map((facet, k) => ({
-      bit: 1 << (SINGLE_FACETS.length + k),
-      start: this.multiStart[facet],
-      codes: this.multiCodes[facet],
-      counter: counts[facet],
-      checkIdentity: facet === 'identity',
-    }))
-    for (let i = 0; i < m; i++) {
-      const fails = failed[i] as number
-      // Failing two facets or more: counted nowhere.
-      if ((fails & (fails - 1)) !== 0) continue
-      const ord = live[i] as number
-      for (const { bit, column, counter } of singles) {
-        if (fails !== 0 && fails !== bit) continue
-        const code = column[ord] as number
-        if (code >= 0) counter[code] = (counter[code] as number) + 1
-      }
-      for (const { bit, start, codes, counter, checkIdentity } of multis) {
-        if ((fails !== 0 && fails !== bit) || (checkIdentity && identityOk[i] !== 1)) continue
-        for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
-          const code = codes[c] as number
-          counter[code] = (counter[code] as number) + 1
-        }
+    // Candidates failing two facets or more count nowhere: list the others once.
+    let countable = only ?? new Int32Array(m)
+    let k = only ? only.length : 0
+    if (!only) {
+      for (let i = 0; i < m; i++) {
+        const fails = failed[i] as number
+        if ((fails & (fails - 1)) === 0) countable[k++] = i
       }
     }
+    if (only) failed = new Int32Array(m)
+    const all = !only && k === m
+    if (all) countable = new Int32Array(0)
+    ;[...SINGLE_FACETS, ...MULTI_FACETS].forEach((facet, f) => {
+      const bit = 1 << f
+      const counter = new Int32Array(this.dictionaries[facet].size)
+      counts[facet] = counter
+      if (f < SINGLE_FACETS.length) {
+        const column = this.single[facet as SingleFacet]
+        for (let j = 0; j < k; j++) {
+          const i = all ? j : (countable[j] as number)
+          const fails = failed[i] as number
+          if (fails !== 0 && fails !== bit) continue
+          const code = column[live[i] as number] as number
+          if (code >= 0) counter[code] = (counter[code] as number) + 1
+        }
+      } else {
+        const start = this.multiStart[facet as MultiFacet]
+        const codes = this.multiCodes[facet as MultiFacet]
+        const checkIdentity = facet === 'identity'
+        for (let j = 0; j < k; j++) {
+          const i = all ? j : (countable[j] as number)
+          const fails = failed[i] as number
+          if ((fails !== 0 && fails !== bit) || (checkIdentity && identityOk[i] !== 1)) continue
+          const ord = live[i] as number
+          for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
+            const code = codes[c] as number
+            counter[code] = (counter[code] as number) + 1
+          }
+        }
+      }
+    })
     return counts
   }
 
