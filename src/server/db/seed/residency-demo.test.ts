@@ -59,6 +59,18 @@ describe('generateDemoResidency', () => {
     expect(matchedShare).toBeGreaterThan(0.75)
   })
 
+  it('keeps the ties and away rotations the outcomes were drawn with, for calibration to learn from', () => {
+    const applicantIds = new Set(rows.pastApplicants.map((a) => a.id))
+    const programIds = new Set(rows.programs.map((p) => p.id))
+    for (const d of rows.pastApplicantDetails) {
+      expect(applicantIds.has(d.applicantId)).toBe(true)
+      for (const id of d.awayRotationProgramIds ?? []) expect(programIds.has(id)).toBe(true)
+    }
+    // About half of an Ohio school's graduates have a tie to Ohio.
+    const tiedToOhio = rows.pastApplicantDetails.filter((d) => d.tieStates?.includes('OH')).length
+    expect(tiedToOhio / rows.pastApplicants.length).toBeGreaterThan(0.35)
+  })
+
   it('is the same for the same seed and date', () => {
     const again = generateDemoResidency({ seed: 1, now, mentors: school.mentorProfiles })
     expect(again.programs.slice(0, 50)).toEqual(rows.programs.slice(0, 50))

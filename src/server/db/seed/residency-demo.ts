@@ -25,13 +25,14 @@ import {
 } from '#engines/smart-pick/index.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
 import type { Database } from '../client.ts'
-import { pastApplicants, pastApplications, residencyPrograms } from '../schema/index.ts'
+import { pastApplicantDetails, pastApplicants, pastApplications, residencyPrograms } from '../schema/index.ts'
 import { ALUMNI_CITIES, SCHOOL_HOME, SITES } from './content/places.ts'
 import { createRandom, type Random } from './random.ts'
 
 type ProgramInsert = typeof residencyPrograms.$inferInsert
 type PastApplicantInsert = typeof pastApplicants.$inferInsert
 type PastApplicationInsert = typeof pastApplications.$inferInsert
+type PastApplicantDetailsInsert = typeof pastApplicantDetails.$inferInsert
 
 /** Programs and first-year positions of one track: [programs, positions]. */
 type TrackSize = readonly [programs: number, positions: number]
@@ -200,6 +201,8 @@ export type DemoResidencyRows = {
   programs: ProgramInsert[]
   pastApplicants: PastApplicantInsert[]
   pastApplications: PastApplicationInsert[]
+  /** Ties and away rotations the model drew: without them calibration cannot learn the tie effect. */
+  pastApplicantDetails: PastApplicantDetailsInsert[]
 }
 
 export type AlumnusForOutcomes = { personId: string; specialtyId: string | null; graduationYear: number | null; kind: string }
@@ -300,6 +303,7 @@ export function generateDemoResidency(options: {
   const shares = DEMO_SPECIALTY_PLANS.filter((p) => p.graduateShare > 0 && modelPrograms.has(p.id)).map((p) => [p.id, p.graduateShare] as const)
   const applicantsOut: PastApplicantInsert[] = []
   const applicationsOut: PastApplicationInsert[] = []
+  const detailsOut: PastApplicantDetailsInsert[] = []
   const outcomeRandom = random.fork('outcomes')
   for (let year = matchYear - 4; year <= matchYear; year++) {
     // Alumni mentors who graduated this year keep their specialty in the cohort and are linked.
@@ -358,11 +362,15 @@ export function generateDemoResidency(options: {
           specialtyId,
           matchedProgramId: matched,
         })
+        const { ties, awayRotations } = outcome.applicant
+        if (ties.states.length > 0 || ties.regions.length > 0 || awayRotations.length > 0) {
+          detailsOut.push({ applicantId: id, tieStates: [...ties.states], tieRegions: [...ties.regions], needsVisa: false, awayRotationProgramIds: [...awayRotations] })
+        }
         for (const a of applications) applicationsOut.push({ applicantId: id, programId: a.programId, signalled: signalled.has(a.programId), interviewed: a.interviewed })
       })
     }
   }
-  return { programs, pastApplicants: applicantsOut, pastApplications: applicationsOut }
+  return { programs, pastApplicants: applicantsOut, pastApplications: applicationsOut, pastApplicantDetails: detailsOut }
 }
 
 /** Inserts the residency rows (inside the caller's transaction), in batches under PostgreSQL's parameter limit. */
@@ -370,4 +378,5 @@ export async function insertDemoResidency(db: Pick<Database, 'insert'>, rows: De
   for (let i = 0; i < rows.programs.length; i += 1_000) await db.insert(residencyPrograms).values(rows.programs.slice(i, i + 1_000))
   for (let i = 0; i < rows.pastApplicants.length; i += 1_000) await db.insert(pastApplicants).values(rows.pastApplicants.slice(i, i + 1_000))
   for (let i = 0; i < rows.pastApplications.length; i += 5_000) await db.insert(pastApplications).values(rows.pastApplications.slice(i, i + 5_000))
+  for (let i = 0; i < rows.pastApplicantDetails.length; i += 1_000) await db.insert(pastApplicantDetails).values(rows.pastApplicantDetails.slice(i, i + 1_000))
 }
