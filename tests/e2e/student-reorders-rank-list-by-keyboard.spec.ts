@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test'
+import { expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test } from './fixtures.ts'
+
+/** Calls the API from the signed-in page, so the session cookie and Origin go along as from the app. */
+async function call<T>(page: Page, method: string, path: string, json?: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, path, json }) => {
+      const response = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(json === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      })
+      return { status: response.status, body: (await response.json().catch(() => null)) as unknown }
+    },
+    { method, path, json },
+  )
+  if (result.status >= 400) throw new Error(`${method} ${path} answered ${result.status}: ${JSON.stringify(result.body)}`)
+  return result.body as T
+}
+
+type Program = { id: string; name: string }
+
+test('a student reorders their rank order list with the keyboard alone, and the order stays after a reload', async ({ page }) => {
+  await loginAs(page, 'student')
+
+  // Four programs on Maya's list (no other journey touches her rank list).
+  const found = await call<{ items: Program[] }>(page, 'GET', '/api/rank-lists/programs?q=Internal%20Medicine')
+  const programs = found.items.filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i).slice(0, 4)
+  expect(programs).toHaveLength(4)
+  const mine = await call<{ version: number }>(page, 'GET', '/api/rank-lists/me')
+  await call(page, 'PUT', '/api/rank-lists/me', { expectedVersion: mine.version, primary: programs.map((p) => ({ programId: p.id, note: '' })) })
+  const [first, second, third, fourth] = programs as [Program, Program, Program, Program]
+
+  await mainNav(page).getByRole('link', { name: 'Rank order list' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My rank order list' })).toBeVisible()
+  await expect(page.getByText('Rank programs in the order you want them.')).toBeVisible()
+  const list = page.getByRole('list', { name: 'Your rank order list, first choice first' })
+  await expect(list.getByRole('listitem')).toHaveCount(4)
+  await expectNoAxeViolations(page)
+
+  // Tab to the first program's "Move down" button and press Enter: it moves to rank 2.
+  await pressUntilFocused(page, page.getByRole('button', { name: `Move down: ${first.name}` }))
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(`Moved ${first.name} to rank 2 of 4.`)).toBeVisible()
+  await expect(page.getByRole('button', { name: `Move down: ${first.name}` })).toBeFocused()
+
+  // Alt+Arrow Down anywhere in the line moves it again.
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect(page.getByText(`Moved ${first.name} to rank 3 of 4.`)).toBeVisible()
+  await expect(page.getByText(/^Saved \(version \d+\)$/)).toBeVisible()
+  const expected = [second, third, first, fourth].map((p) => p.name)
+  await expect(list.locator('.rol-program-name')).toHaveText(expected)
+  await expectNoAxeViolations(page)
+
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'My rank order list' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Your rank order list, first choice first' }).locator('.rol-program-name')).toHaveText(expected)
+  await expectNoAxeViolations(page)
+})
