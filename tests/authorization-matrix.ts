@@ -192,7 +192,6 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
  * real person): ids that exist nowhere, so an allowed caller gets past authorization to a 4xx.
  */
 export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
-  simulationId: '00000000-0000-4000-8000-0000000000e1',
   assignmentId: '00000000-0000-4000-8000-0000000000c9',
   calibrationId: '00000000-0000-4000-8000-0000000000c1',
   programId: 'no-such-program',
@@ -208,6 +207,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   mentorProgramId: '00000000-0000-4000-8000-0000000000c1',
   conflictId: '00000000-0000-4000-8000-0000000000c2',
   studentId: '00000000-0000-4000-8000-0000000000d1',
+  simulationId: '00000000-0000-4000-8000-0000000000e1',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

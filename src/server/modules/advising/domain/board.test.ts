@@ -180,6 +180,11 @@ describe('suggestionsForSlot', () => {
     expect(suggestionsForSlot('specialty-advisor', null, recommended, [], new Set())).toEqual([])
   })
 
+  it('lets the student ask a specialty advisor directly when they are also a listed mentor with a place', () => {
+    const out = suggestionsForSlot('specialty-advisor', derm, recommended, [{ id: 'fd', name: 'Person fd' }], new Set())
+    expect(out.map((s) => [s.person.id, s.action, s.openPlaces, s.headline])).toEqual([['fd', 'request', 1, 'Dermatology specialty advisor']])
+  })
+
   it('leaves out people already on the board, and stops at the limit', () => {
     expect(suggestionsForSlot('near-peer', derm, recommended, [], new Set(['np1'])).map((s) => s.person.id)).toEqual(['np2'])
     expect(suggestionsForSlot('resident-or-alumni', derm, recommended, [], new Set(), 1)).toHaveLength(1)

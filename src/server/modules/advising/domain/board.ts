@@ -275,7 +275,15 @@ export function suggestionsForSlot(
     for (const advisor of specialtyAdvisors) {
       if (out.length >= Math.min(2, limit) || taken.has(advisor.id)) continue
       taken.add(advisor.id)
-      out.push({ person: advisor, headline: `${declared.name} specialty advisor`, reasons: [`advises students heading for ${declared.name}`], openPlaces: null, action: 'ask-advisor' })
+      // A specialty advisor who is also a listed mentor with an open place can be asked directly.
+      const asMentor = recommended.find((m) => m.id === advisor.id && m.openPlaces > 0)
+      out.push({
+        person: advisor,
+        headline: `${declared.name} specialty advisor`,
+        reasons: [`advises students heading for ${declared.name}`, ...(asMentor?.reasons ?? [])],
+        openPlaces: asMentor ? asMentor.openPlaces : null,
+        action: asMentor ? 'request' : 'ask-advisor',
+      })
     }
   }
   for (const m of recommended) {
