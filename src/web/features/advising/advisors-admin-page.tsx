@@ -246,12 +246,11 @@ export function AdvisorsAdminPage() {
                     {shown.map((row) => (
                       <tr key={row.student.id}>
                         <td>
-                          <input
-                            type="checkbox"
-                            aria-label={`Select ${row.student.name}`}
-                            checked={selected.has(row.student.id)}
-                            onChange={(event) => toggle(row.student.id, event.target.checked)}
-                          />
+                          <label className="board-select">
+                            <input type="checkbox" checked={selected.has(row.student.id)} onChange={(event) => toggle(row.student.id, event.target.checked)} />
+                            <span className="narrow-only"> Select</span>
+                            <span className="visually-hidden"> {row.student.name}</span>
+                          </label>
                         </td>
                         <th scope="row">
                           {row.student.name}

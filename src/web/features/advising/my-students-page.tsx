@@ -40,7 +40,13 @@ export function MyStudentsPage() {
         <ul className="board-counts" aria-label="Students missing each slot">
           {ADVISING_SLOTS.map((slot) => (
             <li key={slot} className="tag">
-              {data.missingCounts[slot]} without {ADVISING_SLOT_LABELS[slot].toLowerCase()}
+              {data.missingCounts[slot] > 0 ? (
+                <Link to={`?missing=${slot}`} aria-current={missing === slot ? 'true' : undefined}>
+                  {data.missingCounts[slot]} without {ADVISING_SLOT_LABELS[slot].toLowerCase()}
+                </Link>
+              ) : (
+                <>0 without {ADVISING_SLOT_LABELS[slot].toLowerCase()}</>
+              )}
             </li>
           ))}
         </ul>
