@@ -18,7 +18,7 @@ import {
   tierOf,
   type MatchGivenInterviewsCurve,
 } from './chance.ts'
-import { INTERVIEW_FEATURE_COUNT, interviewFeatures, prepareApplicant } from './features.ts'
+import { INTERVIEW_FEATURE_COUNT, interviewFeatures, prepareApplicant, type PreparedApplicant } from './features.ts'
 import { addTrial, expectation, poissonBinomial, removeTrial } from './poisson-binomial.ts'
 import { coefficient, type SmartPickPriors } from './priors.ts'
 import type { ApplicantProfile, Chance, ResidencyProgram, Tier } from './types.ts'
@@ -73,31 +73,40 @@ export function buildProgramList(
   programs: readonly ResidencyProgram[],
   priors: SmartPickPriors,
 ): ProgramListEntry[] {
-  const prepared = prepareApplicant(applicant)
-  const settings = new Set(applicant.settingPreferences)
-  const hasPlaces = prepared.preferredStates.size + prepared.preferredRegions.size + prepared.tieStates.size + prepared.tieRegions.size > 0
+  const fits = preferenceTest(applicant, prepareApplicant(applicant))
   const entries = programs.map((program): ProgramListEntry => {
     const interview = interviewChance(applicant, program, priors)
     const matchIfInterviewed = matchChanceGivenInterview(applicant, program, priors)
-    const inPlace =
-      !hasPlaces ||
-      prepared.preferredStates.has(program.state.toUpperCase()) ||
-      prepared.preferredRegions.has(program.region) ||
-      prepared.tieStates.has(program.state.toUpperCase()) ||
-      prepared.tieRegions.has(program.region)
     return {
       program,
       interview,
       matchIfInterviewed,
       interviewAndMatch: interview.probability * matchIfInterviewed.probability,
       tier: tierOf(interview.probability, priors),
-      fitsPreferences: (settings.size === 0 || settings.has(program.setting)) && inPlace,
+      fitsPreferences: fits(program),
     }
   })
-  entries.sort(
-    (a, b) => b.interview.probability - a.interview.probability || (a.program.id < b.program.id ? -1 : a.program.id > b.program.id ? 1 : 0),
-  )
-  return entries
+  return entries.sort(byInterviewChance)
+}
+
+/**
+ * Whether a program's setting and place are among the applicant's preferences; with no
+ * preference given, every program fits.
+ */
+export function preferenceTest(applicant: ApplicantProfile, prepared: PreparedApplicant): (program: ResidencyProgram) => boolean {
+  const settings = new Set(applicant.settingPreferences)
+  const hasPlaces = prepared.preferredStates.size + prepared.preferredRegions.size + prepared.tieStates.size + prepared.tieRegions.size > 0
+  return (program) => {
+    const state = program.state.toUpperCase()
+    const inPlace =
+      !hasPlaces || prepared.preferredStates.has(state) || prepared.preferredRegions.has(program.region) || prepared.tieStates.has(state) || prepared.tieRegions.has(program.region)
+    return (settings.size === 0 || settings.has(program.setting)) && inPlace
+  }
+}
+
+/** The list's order: most likely interview first, ties by program id (so the order is stable). */
+export function byInterviewChance(a: { program: ResidencyProgram; interview: { probability: number } }, b: { program: ResidencyProgram; interview: { probability: number } }): number {
+  return b.interview.probability - a.interview.probability || (a.program.id < b.program.id ? -1 : a.program.id > b.program.id ? 1 : 0)
 }
 
 /** Interview chance of each program with the interval ends, fast path (no factors). */

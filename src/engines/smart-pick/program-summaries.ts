@@ -5,6 +5,7 @@
  * (`buildChance`): logit-normal or cloglog-normal intervals from the coefficients' covariance,
  * widened for a missing Step 2 CK; effectiveCount from the moment-matched Beta.
  */
+import { byInterviewChance, preferenceTest } from './applications.ts'
 import { cloglogInverse, dot, logistic, normalQuantile, quadraticForm, specialtyStep2, tierOf } from './chance.ts'
 import { INTERVIEW_FEATURE_COUNT, MATCH_FEATURE_COUNT, interviewFeatures, matchFeatures, prepareApplicant, type PreparedApplicant } from './features.ts'
 import { coefficient, type CoefficientBlock, type SmartPickPriors } from './priors.ts'
@@ -42,8 +43,7 @@ function summarize(block: CoefficientBlock, x: Float64Array, link: (eta: number)
 /** `buildProgramList` without factors: same figures, same order (most likely interview first, ties by id). */
 export function summarizePrograms(applicant: ApplicantProfile, programs: readonly ResidencyProgram[], priors: SmartPickPriors): ProgramSummary[] {
   const prepared = prepareApplicant(applicant)
-  const settings = new Set(applicant.settingPreferences)
-  const hasPlaces = prepared.preferredStates.size + prepared.preferredRegions.size + prepared.tieStates.size + prepared.tieRegions.size > 0
+  const fits = preferenceTest(applicant, prepared)
   const z = normalQuantile((1 + priors.intervalLevel) / 2)
   const extraInterview = missingVariance(priors.interview, prepared, priors.step2Sd)
   const extraMatch = missingVariance(priors.match, prepared, priors.step2Sd)
@@ -54,20 +54,14 @@ export function summarizePrograms(applicant: ApplicantProfile, programs: readonl
     const interview = summarize(priors.interview, xi, logistic, extraInterview, z)
     matchFeatures(prepared, program, 1, specialtyStep2(priors, program.specialty), xm)
     const matchIfInterviewed = summarize(priors.match, xm, cloglogInverse, extraMatch, z)
-    const state = program.state.toUpperCase()
-    const inPlace =
-      !hasPlaces || prepared.preferredStates.has(state) || prepared.preferredRegions.has(program.region) || prepared.tieStates.has(state) || prepared.tieRegions.has(program.region)
     return {
       program,
       interview,
       matchIfInterviewed,
       interviewAndMatch: interview.probability * matchIfInterviewed.probability,
       tier: tierOf(interview.probability, priors),
-      fitsPreferences: (settings.size === 0 || settings.has(program.setting)) && inPlace,
+      fitsPreferences: fits(program),
     }
   })
-  entries.sort(
-    (a, b) => b.interview.probability - a.interview.probability || (a.program.id < b.program.id ? -1 : a.program.id > b.program.id ? 1 : 0),
-  )
-  return entries
+  return entries.sort(byInterviewChance)
 }
