@@ -43,5 +43,23 @@ export async function pressUntilFocused(page: Page, target: Locator, key = 'Tab'
   throw new Error(`Pressed ${key} ${maxPresses} times without reaching ${target.toString()}`)
 }
 
+/** Calls the API from the signed-in page, so the session cookie and Origin go along as from the app. */
+export async function callApi<T>(page: Page, method: string, path: string, json?: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ({ method, path, json }) => {
+      const response = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', ...(json === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: json === undefined ? undefined : JSON.stringify(json),
+      })
+      return { status: response.status, body: (await response.json().catch(() => null)) as unknown }
+    },
+    { method, path, json },
+  )
+  if (result.status >= 400) throw new Error(`${method} ${path} answered ${result.status}: ${JSON.stringify(result.body)}`)
+  return result.body as T
+}
+
 export const test = base
 export { expect, expectNoAxeViolations }

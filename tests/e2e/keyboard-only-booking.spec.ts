@@ -1,23 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test, type DemoRole } from './fixtures.ts'
-
-/** Calls the API from the signed-in page, so the session cookie and Origin go along as from the app. */
-async function call<T>(page: Page, method: string, path: string, json?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, path, json }) => {
-      const response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(json === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: json === undefined ? undefined : JSON.stringify(json),
-      })
-      return { status: response.status, body: (await response.json().catch(() => null)) as unknown }
-    },
-    { method, path, json },
-  )
-  if (result.status >= 400) throw new Error(`${method} ${path} answered ${result.status}: ${JSON.stringify(result.body)}`)
-  return result.body as T
-}
+import { DEMO_ACCOUNTS, callApi, expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test, type DemoRole } from './fixtures.ts'
 
 async function signInFresh(page: Page, role: DemoRole) {
   await page.context().clearCookies()
@@ -35,8 +17,8 @@ test('a student books a free time with the keyboard alone', async ({ page }) => 
 
   // The near-peer mentor opens a weekly time every day.
   await signInFresh(page, 'near-peer')
-  const mentorId = (await call<{ person: { id: string } }>(page, 'GET', '/api/auth/session')).person.id
-  await call(page, 'PUT', '/api/availability/me', {
+  const mentorId = (await callApi<{ person: { id: string } }>(page, 'GET', '/api/auth/session')).person.id
+  await callApi(page, 'PUT', '/api/availability/me', {
     timeZone: 'UTC',
     slots: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '15:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'Link in the invitation' })),
     exceptions: [],
@@ -44,10 +26,10 @@ test('a student books a free time with the keyboard alone', async ({ page }) => 
 
   // The student asks, unless an earlier run left the two in an active mentorship; the mentor accepts.
   await signInFresh(page, 'student')
-  const mine = await call<{ asStudent: Summary[] }>(page, 'GET', '/api/mentorships/mine')
+  const mine = await callApi<{ asStudent: Summary[] }>(page, 'GET', '/api/mentorships/mine')
   let mentorship = mine.asStudent.find((m) => m.mentor.id === mentorId && m.status === 'active')
   if (!mentorship) {
-    const request = await call<{ id: string }>(page, 'POST', '/api/mentorship-requests', {
+    const request = await callApi<{ id: string }>(page, 'POST', '/api/mentorship-requests', {
       mentorId,
       kind: 'ongoing',
       message: 'I would like to talk about how you chose pediatrics and how to plan my fourth year.',
@@ -55,10 +37,10 @@ test('a student books a free time with the keyboard alone', async ({ page }) => 
       helpWanted: ['career-advice'],
     })
     await signInFresh(page, 'near-peer')
-    const accepted = await call<{ mentorshipId: string | null }>(page, 'POST', `/api/mentorship-requests/${request.id}/accept`)
+    const accepted = await callApi<{ mentorshipId: string | null }>(page, 'POST', `/api/mentorship-requests/${request.id}/accept`)
     expect(accepted.mentorshipId).not.toBeNull()
     await signInFresh(page, 'student')
-    mentorship = (await call<{ asStudent: Summary[] }>(page, 'GET', '/api/mentorships/mine')).asStudent.find((m) => m.id === accepted.mentorshipId)
+    mentorship = (await callApi<{ asStudent: Summary[] }>(page, 'GET', '/api/mentorships/mine')).asStudent.find((m) => m.id === accepted.mentorshipId)
   }
   expect(mentorship).toBeDefined()
   await page.reload()
@@ -102,5 +84,5 @@ test('a student books a free time with the keyboard alone', async ({ page }) => 
   await expectNoAxeViolations(page)
 
   // Leave the pair as the next run expects to find it: no active mentorship.
-  await call(page, 'POST', `/api/mentorships/${mentorship?.id ?? ''}/close`, { reason: 'other', thankYouNote: '' })
+  await callApi(page, 'POST', `/api/mentorships/${mentorship?.id ?? ''}/close`, { reason: 'other', thankYouNote: '' })
 })

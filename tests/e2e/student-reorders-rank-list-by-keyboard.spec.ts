@@ -1,23 +1,4 @@
-import type { Page } from '@playwright/test'
-import { expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test } from './fixtures.ts'
-
-/** Calls the API from the signed-in page, so the session cookie and Origin go along as from the app. */
-async function call<T>(page: Page, method: string, path: string, json?: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, path, json }) => {
-      const response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json', ...(json === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: json === undefined ? undefined : JSON.stringify(json),
-      })
-      return { status: response.status, body: (await response.json().catch(() => null)) as unknown }
-    },
-    { method, path, json },
-  )
-  if (result.status >= 400) throw new Error(`${method} ${path} answered ${result.status}: ${JSON.stringify(result.body)}`)
-  return result.body as T
-}
+import { callApi, expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test } from './fixtures.ts'
 
 type Program = { id: string; name: string }
 
@@ -25,11 +6,11 @@ test('a student reorders their rank order list with the keyboard alone, and the 
   await loginAs(page, 'student')
 
   // Four programs on Maya's list (no other journey touches her rank list).
-  const found = await call<{ items: Program[] }>(page, 'GET', '/api/rank-lists/programs?q=Internal%20Medicine')
+  const found = await callApi<{ items: Program[] }>(page, 'GET', '/api/rank-lists/programs?q=Internal%20Medicine')
   const programs = found.items.filter((p, i, all) => all.findIndex((q) => q.name === p.name) === i).slice(0, 4)
   expect(programs).toHaveLength(4)
-  const mine = await call<{ version: number }>(page, 'GET', '/api/rank-lists/me')
-  await call(page, 'PUT', '/api/rank-lists/me', { expectedVersion: mine.version, primary: programs.map((p) => ({ programId: p.id, note: '' })) })
+  const mine = await callApi<{ version: number }>(page, 'GET', '/api/rank-lists/me')
+  await callApi(page, 'PUT', '/api/rank-lists/me', { expectedVersion: mine.version, primary: programs.map((p) => ({ programId: p.id, note: '' })) })
   const [first, second, third, fourth] = programs as [Program, Program, Program, Program]
 
   await mainNav(page).getByRole('link', { name: 'Rank order list' }).click()
