@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 // TEST_DATABASE_URL is set (npm test runs them both ways).
 export default defineConfig({
   test: {
+    setupFiles: ['tests/setup/print-factory-seed.ts'],
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -39,6 +39,8 @@ describe('lockDataDir', () => {
     const dir = freshFolder()
     writeFileSync(join(dir, 'preceptor.lock'), '2147483646')
     const release = lockDataDir(dir)
+    expect(readFileSync(join(dir, 'preceptor.lock'), 'utf8').trim()).toBe(String(process.pid))
     release()
+    expect(existsSync(join(dir, 'preceptor.lock'))).toBe(false)
   })
 })

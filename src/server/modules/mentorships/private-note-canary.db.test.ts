@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { auditLog, outbox } from '#server/db/schema/index.ts'
 import { AUTHORIZATION_MATRIX, PATH_PLACEHOLDERS } from '#tests/authorization-matrix.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/setup/test-app.ts'
@@ -74,6 +74,16 @@ afterAll(async () => {
 
 const fill = (path: string, personId: string) => path.replace(':personId', personId).replace(/:([A-Za-z]+)/g, (whole, name: string) => ids[name] ?? PATH_PLACEHOLDERS[name] ?? whole)
 
+// Every response to anyone but the mentor (the writer) or the reasoned access is clean: checked
+// after each test for the calls that test made, so no check depends on the order tests run in.
+let checked = 0
+afterEach(() => {
+  const fresh = responses.slice(checked)
+  checked = responses.length
+  const leaked = fresh.filter((r) => r.who !== 'mentor' && !r.label.endsWith('/private-notes-access') && r.body.includes(CANARY))
+  expect(leaked.map((r) => `${r.who} ${r.label}`)).toEqual([])
+})
+
 describe('[private-note-canary] a private note never leaks', () => {
   it('not through any GET route the student or an admin may call, with the real ids', async () => {
     for (const [who, account] of [['student', student], ['admin', admin]] as const) {
@@ -130,10 +140,11 @@ describe('[private-note-canary] a private note never leaks', () => {
     expect(rows[0]?.actorId).toBe(admin.person.id)
   })
 
-  it('not in the server console', () => {
+  it('not in the server console', async () => {
+    // Provoke the server's own logging too (a failed request), and prove the capture works.
+    await call('student', student, 'POST', `/api/mentorships/${ids.mentorshipId}/notes`, { body: '\u0000', visibility: 'private' })
+    console.info('console capture probe')
+    expect(consoleOutput).toContain('console capture probe')
     for (const line of consoleOutput) expect(line).not.toContain(CANARY)
-    // Every response so far to anyone but the mentor (the writer) or the reasoned access was clean.
-    const leaked = responses.filter((r) => r.who !== 'mentor' && !r.label.endsWith('/private-notes-access') && r.body.includes(CANARY))
-    expect(leaked.map((r) => `${r.who} ${r.label}`)).toEqual([])
   })
 })

@@ -1,0 +1,131 @@
+import type { Role } from '#shared/enums.ts'
+
+/**
+ * The object-level half of the authorization specification: for every route of
+ * `AUTHORIZATION_MATRIX` that takes an id, what a caller whose role the route allows, but who
+ * has nothing to do with the row, gets when given a real row that belongs to someone else
+ * (another student's mentorship, letter request, rank order list, simulation, …).
+ *
+ * - `owner-only`: such a stranger is refused (403 or 404), except the roles in `strangers`
+ *   (with the reason they may). A write carries a valid `body` (or a PDF), so that what answers
+ *   is the ownership check, never the input's validation.
+ * - `shared`: the row is not anyone's private record (the mentor directory, a program of the
+ *   national catalogue, a profile that follows its own visibility settings): every allowed role
+ *   may read it.
+ * - `bearer`: the path holds a secret (an upload link, a calendar feed); holding it is the
+ *   permission, and those routes are tested where their secrets are made.
+ * - `school`: the office's own records with no student owner (calibrations, mentor programs as
+ *   a whole), for the staff roles the matrix lists.
+ *
+ * `row` picks whose id fills a parameter where the owner student's own is not the point (the
+ * directory shows mentors; admin actions on a person use a spare account so they change no one
+ * the other checks rely on).
+ */
+export type ForeignRowRule =
+  | { kind: 'owner-only'; strangers?: readonly Role[]; why?: string; body?: unknown; pdf?: true; row?: RowChoice }
+  | { kind: 'shared' | 'bearer' | 'school'; why: string; row?: RowChoice; body?: unknown; okStatuses?: readonly number[] }
+
+export type RowChoice = { personId?: 'owner' | 'mentor' | 'spare' }
+
+const OFFICE_DELIVERS = 'the office delivers letters and their packets to ERAS (decision 008)'
+const OFFICE_OVERSEES = 'admins oversee mentorships (quiet ones, complaints); private notes stay out unless an audited reason is given'
+const reply = { message: 'Checking in.' }
+
+export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
+  'GET /api/profiles/:personId': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'staff see every profile; a mentor’s profile is open to all (tested with the mentor), a student’s follows its visibility setting',
+  },
+  'GET /api/people/:personId/photo': { kind: 'shared', why: 'photos are shown wherever a name is; none uploaded is 404 for everyone alike', okStatuses: [200, 404] },
+  'PUT /api/admin/people/:personId/roles': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: { roles: ['student'] }, row: { personId: 'spare' } },
+  'POST /api/admin/people/:personId/disable': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: {}, row: { personId: 'spare' } },
+  'POST /api/admin/people/:personId/enable': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: {}, row: { personId: 'spare' } },
+  'POST /api/admin/people/:personId/resend-invite': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: {}, row: { personId: 'spare' } },
+
+  'GET /api/letters/students/:personId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
+  'GET /api/letter-requests/:letterRequestId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
+  'POST /api/letter-requests/:letterRequestId/withdraw': { kind: 'owner-only', body: {} },
+  'POST /api/letter-requests/:letterRequestId/nudge': { kind: 'owner-only', body: {} },
+  'POST /api/letter-requests/:letterRequestId/thanked': { kind: 'owner-only', body: {} },
+  'POST /api/letter-requests/:letterRequestId/accept': { kind: 'owner-only', body: reply },
+  'POST /api/letter-requests/:letterRequestId/decline': { kind: 'owner-only', body: reply },
+  'POST /api/letter-requests/:letterRequestId/in-progress': { kind: 'owner-only', body: reply },
+  'POST /api/letter-requests/:letterRequestId/deliver': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS, body: {} },
+  'PUT /api/letter-requests/:letterRequestId/packet/:document': { kind: 'owner-only', pdf: true },
+  'GET /api/letter-requests/:letterRequestId/packet/:document': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
+  'PUT /api/letter-requests/:letterRequestId/letter': { kind: 'owner-only', pdf: true },
+  'GET /api/letter-requests/:letterRequestId/letter': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
+  'POST /api/letter-requests/:letterRequestId/upload-link': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS, body: {} },
+  'DELETE /api/letter-requests/:letterRequestId/upload-link': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
+  'GET /api/letter-upload/:token': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
+  'GET /api/letter-upload/:token/packet/:document': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
+  'PUT /api/letter-upload/:token/letter': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
+
+  'GET /api/directory/mentors/:personId': { kind: 'shared', why: 'the mentor directory is open to everyone signed in', row: { personId: 'mentor' } },
+
+  'GET /api/advising/students/:personId/board': { kind: 'owner-only' },
+  'DELETE /api/advising/assignments/:assignmentId': { kind: 'owner-only', strangers: ['admin'], why: 'admins assign advisors and keep boards for the whole school' },
+
+  'GET /api/mentorship-requests/:mentorshipRequestId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_OVERSEES },
+  'POST /api/mentorship-requests/:mentorshipRequestId/accept': { kind: 'owner-only', body: {} },
+  'POST /api/mentorship-requests/:mentorshipRequestId/decline': { kind: 'owner-only', body: { reason: 'at-capacity' } },
+  'POST /api/mentorship-requests/:mentorshipRequestId/withdraw': { kind: 'owner-only', body: {} },
+  'GET /api/mentorships/:mentorshipId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_OVERSEES },
+  'POST /api/mentorships/:mentorshipId/goals': { kind: 'owner-only', body: { title: 'Someone else’s goal' } },
+  'PATCH /api/mentorships/:mentorshipId/goals/:goalId': { kind: 'owner-only', body: { progress: 50 } },
+  'POST /api/mentorships/:mentorshipId/action-items': { kind: 'owner-only', body: { title: 'Someone else’s item', dueDate: null } },
+  'PATCH /api/mentorships/:mentorshipId/action-items/:actionItemId': { kind: 'owner-only', body: { done: true } },
+  'POST /api/mentorships/:mentorshipId/notes': { kind: 'owner-only', body: { body: 'A note in someone else’s mentorship', visibility: 'shared' } },
+  'POST /api/mentorships/:mentorshipId/private-notes-access': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'an admin may read private notes for a stated, audited reason',
+    body: { reason: 'A safety concern was reported to the office.' },
+  },
+  'POST /api/mentorships/:mentorshipId/make-ongoing': { kind: 'owner-only', body: {} },
+  'POST /api/mentorships/:mentorshipId/close': { kind: 'owner-only', body: { reason: 'goals-met' } },
+  'GET /api/mentorships/:mentorshipId/free-slots': { kind: 'owner-only' },
+  'POST /api/mentorships/:mentorshipId/meetings': { kind: 'owner-only', body: { mode: 'propose', startAt: '2030-01-15T15:00:00Z' } },
+  'POST /api/meetings/:meetingId/confirm': { kind: 'owner-only', body: {} },
+  'POST /api/meetings/:meetingId/reschedule': { kind: 'owner-only', body: { startAt: '2030-01-16T15:00:00Z' } },
+  'POST /api/meetings/:meetingId/cancel': { kind: 'owner-only', body: {} },
+  'POST /api/meetings/:meetingId/feedback': { kind: 'owner-only', body: { rating: 5 } },
+  'GET /api/calendar/:feed': { kind: 'bearer', why: 'the feed address is the calendar’s permission' },
+
+  'GET /api/residency-programs/:programId': { kind: 'shared', why: 'programs are the national catalogue' },
+  'PUT /api/residency-programs/:programId/saved': { kind: 'shared', why: 'saving a catalogue program writes to the caller’s own list' },
+  'DELETE /api/residency-programs/:programId/saved': { kind: 'shared', why: 'unsaving writes to the caller’s own list' },
+  'GET /api/calibrations/:calibrationId': { kind: 'school', why: 'a calibration is the school’s model, not a student’s record' },
+  'POST /api/calibrations/:calibrationId/activate': { kind: 'school', why: 'a calibration is the school’s model' },
+  'POST /api/calibrations/:calibrationId/deactivate': { kind: 'school', why: 'a calibration is the school’s model' },
+
+  'GET /api/mentor-programs/:mentorProgramId': { kind: 'school', why: 'the office runs mentor programs' },
+  'PATCH /api/mentor-programs/:mentorProgramId': { kind: 'school', why: 'the office runs mentor programs' },
+  'POST /api/mentor-programs/:mentorProgramId/conflicts': { kind: 'school', why: 'the office runs mentor programs' },
+  'DELETE /api/mentor-programs/:mentorProgramId/conflicts/:conflictId': { kind: 'school', why: 'the office runs mentor programs' },
+  'POST /api/mentor-programs/:mentorProgramId/open-ranking': { kind: 'school', why: 'the office runs mentor programs' },
+  'POST /api/mentor-programs/:mentorProgramId/run': { kind: 'school', why: 'the office runs mentor programs' },
+  'GET /api/mentor-programs/:mentorProgramId/draft': { kind: 'school', why: 'the office runs mentor programs' },
+  'POST /api/mentor-programs/:mentorProgramId/pairs': { kind: 'school', why: 'the office runs mentor programs' },
+  'POST /api/mentor-programs/:mentorProgramId/publish': { kind: 'school', why: 'the office runs mentor programs' },
+  'POST /api/mentor-programs/:mentorProgramId/archive': { kind: 'school', why: 'the office runs mentor programs' },
+  'GET /api/mentor-programs/:mentorProgramId/ranking': { kind: 'owner-only' },
+  'PUT /api/mentor-programs/:mentorProgramId/ranking': { kind: 'owner-only', body: { mentorIds: [] } },
+  'PUT /api/mentor-programs/:mentorProgramId/continuation': { kind: 'owner-only', body: { partnerId: '00000000-0000-4000-8000-0000000000f1', keep: true } },
+
+  'GET /api/list-builder/students/:personId/profile': { kind: 'owner-only' },
+  'GET /api/list-builder/students/:personId/chances': { kind: 'owner-only' },
+  'GET /api/list-builder/chances/:programId': { kind: 'shared', why: 'the caller’s own chances at a catalogue program' },
+  'GET /api/list-builder/students/:personId/chances/:programId': { kind: 'owner-only' },
+  'PATCH /api/list-builder/my-programs/:programId': { kind: 'shared', why: 'writes to the caller’s own list', body: { note: 'mine' } },
+  'GET /api/list-builder/students/:personId/programs': { kind: 'owner-only' },
+
+  'GET /api/rank-lists/students/:studentId': { kind: 'owner-only' },
+  'GET /api/rank-lists/students/:studentId/export.csv': { kind: 'owner-only' },
+  'POST /api/rank-lists/students/:studentId/comments': { kind: 'owner-only', body: { body: 'A comment on someone else’s list' } },
+  'POST /api/rank-lists/students/:studentId/sign-off': { kind: 'owner-only', body: { version: 1 } },
+
+  'GET /api/class-simulations/:simulationId': { kind: 'owner-only' },
+  'POST /api/class-simulations/:simulationId/cancel': { kind: 'owner-only', body: {} },
+}

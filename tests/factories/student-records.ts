@@ -1,0 +1,156 @@
+import { residencyPrograms, studentAdvisors, studentProgramLists } from '#server/db/schema/index.ts'
+import type { Database } from '#server/db/client.ts'
+import type { TestApp } from '#tests/setup/test-app.ts'
+import { makePdf } from '#tests/setup/pdf.ts'
+
+/**
+ * Factories for the aggregates a student owns — a mentorship with its goal, action item and
+ * meeting, a letter request with a packet and an upload link, a program list, a rank order
+ * list, a mentor program seat, an advising-board assignment, a class simulation — built the way
+ * the people concerned build them, through the HTTP API, so every row carries the invariants
+ * its service keeps. Pairs with the person factories: `buildResidencyProgram` /
+ * `insertResidencyProgram` for rows, `insertStudentRecords` for the aggregates.
+ */
+
+type Account = { person: { id: string; email: string; name: string }; cookie: string }
+type Program = typeof residencyPrograms.$inferInsert
+
+export function buildResidencyProgram(overrides: Partial<Program> & { id: string }): Program {
+  return {
+    name: `${overrides.id} Internal Medicine`,
+    institution: `${overrides.id} Hospital`,
+    specialtyId: 'internal-medicine',
+    track: 'categorical',
+    city: 'Springfield',
+    state: 'IL',
+    region: 'midwest',
+    positions: 10,
+    setting: 'academic',
+    step2P25: 240,
+    step2P75: 255,
+    ...overrides,
+  }
+}
+
+export async function insertResidencyProgram(db: Database, overrides: Partial<Program> & { id: string }): Promise<Program> {
+  const program = buildResidencyProgram(overrides)
+  await db.insert(residencyPrograms).values(program)
+  return program
+}
+
+export type StudentRecords = {
+  student: Account
+  mentor: Account
+  advisor: Account
+  admin: Account
+  ids: {
+    personId: string
+    studentId: string
+    mentorshipRequestId: string
+    mentorshipId: string
+    goalId: string
+    actionItemId: string
+    meetingId: string
+    letterRequestId: string
+    document: string
+    token: string
+    feed: string
+    programId: string
+    mentorProgramId: string
+    assignmentId: string
+    simulationId: string
+  }
+}
+
+async function ok<T extends { status: number; text: string }>(label: string, response: Promise<T>): Promise<T> {
+  const answer = await response
+  if (answer.status >= 300) throw new Error(`${label}: ${answer.status} ${answer.text}`)
+  return answer
+}
+
+/**
+ * One student with a full set of records: their mentor (who also writes their letter), their
+ * assigned advisor (who signs off their rank order list and simulates their class), and an
+ * admin who runs a mentor program with them in it. Every id a route can take is in `ids`.
+ */
+export async function insertStudentRecords(t: TestApp, label: string): Promise<StudentRecords> {
+  const student = await t.signedInAs(['student'])
+  const mentorPerson = await t.insertAccount(['mentor'], { mentor: { capacity: 5, accepting: true } })
+  const mentor = { person: mentorPerson, cookie: await t.sessionCookie(mentorPerson.id) }
+  const advisor = await t.signedInAs(['advisor'])
+  const admin = await t.signedInAs(['admin'])
+  const s = student.person.id
+
+  // Mentorship, goal, action item, meeting.
+  const asked = await ok('mentorship request', t.request('POST', '/api/mentorship-requests', { cookie: student.cookie, body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] } }))
+  const mentorshipRequestId = asked.json.id as string
+  const accepted = await ok('accept', t.request('POST', `/api/mentorship-requests/${mentorshipRequestId}/accept`, { cookie: mentor.cookie }))
+  const mentorshipId = accepted.json.mentorshipId as string
+  const path = `/api/mentorships/${mentorshipId}`
+  const goalId = (await ok('goal', t.request('POST', `${path}/goals`, { cookie: student.cookie, body: { title: 'A goal' } }))).json.goals[0].id as string
+  const actionItemId = (await ok('action item', t.request('POST', `${path}/action-items`, { cookie: student.cookie, body: { title: 'An item', dueDate: null } }))).json.actionItems[0].id as string
+  const proposedAt = new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString()
+  const meetingId = (await ok('meeting', t.request('POST', `${path}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: proposedAt } }))).json.id as string
+  const feedUrl = (await ok('calendar feed', t.request('POST', '/api/calendar/feed', { cookie: student.cookie }))).json.url as string
+
+  // A waived letter from the mentor, with a CV in its packet, and an outside writer's upload link.
+  const due = new Date(t.clock.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10)
+  const letter = await ok(
+    'letter request',
+    t.request('POST', '/api/letter-requests', {
+      cookie: student.cookie,
+      body: { writerPersonId: mentor.person.id, purpose: 'general', letterType: 'standard', dueDate: due, waivedRightOfAccess: true },
+    }),
+  )
+  const letterRequestId = (letter.json.request?.id ?? letter.json.id) as string
+  await ok('packet', t.request('PUT', `/api/letter-requests/${letterRequestId}/packet/cv`, { cookie: student.cookie, rawBody: makePdf({ text: `${label} CV` }) as BodyInit, headers: { 'content-type': 'application/pdf' } }))
+  await ok('letter accepted', t.request('POST', `/api/letter-requests/${letterRequestId}/accept`, { cookie: mentor.cookie, body: {} }))
+  await ok('letter', t.request('PUT', `/api/letter-requests/${letterRequestId}/letter`, { cookie: mentor.cookie, rawBody: makePdf({ text: `${label} letter` }) as BodyInit, headers: { 'content-type': 'application/pdf' } }))
+
+  // Advisor, program list, rank order list (submitted), class simulation.
+  await t.db.insert(studentAdvisors).values({ studentId: s, advisorId: advisor.person.id, assignedAt: t.clock.now(), assignedBy: null })
+  const programId = `${label.toUpperCase()}-IM`
+  await insertResidencyProgram(t.db, { id: programId })
+  await t.db.insert(studentProgramLists).values({ studentId: s, programId, status: 'interviewed' })
+  await ok('rank list', t.request('PUT', '/api/rank-lists/me', { cookie: student.cookie, body: { expectedVersion: 0, primary: [{ programId, note: '' }] } }))
+  await ok('rank list submitted', t.request('POST', '/api/rank-lists/me/submit', { cookie: student.cookie, body: { expectedVersion: 1 } }))
+  const simulation = await ok('class simulation', t.request('POST', '/api/class-simulations', { cookie: advisor.cookie, body: { runs: 100 } }))
+  const simulationId = simulation.json.id as string
+
+  // A board assignment by the advisor, and a mentor program with the student in it.
+  const assignment = await ok('board assignment', t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: s, slot: 'research-mentor', personId: mentor.person.id } }))
+  const assignmentId = assignment.json.assignmentId as string
+  const program = await ok(
+    'mentor program',
+    t.request('POST', '/api/mentor-programs', {
+      cookie: admin.cookie,
+      body: { name: `${label} program`, pairingMethod: 'student-ranks', maxPerMentor: 2, studentEmails: [student.person.email], mentors: [{ email: mentor.person.email }] },
+    }),
+  )
+  const mentorProgramId = program.json.id as string
+  await ok('open ranking', t.request('POST', `/api/mentor-programs/${mentorProgramId}/open-ranking`, { cookie: admin.cookie, body: {} }))
+
+  return {
+    student,
+    mentor,
+    advisor,
+    admin,
+    ids: {
+      personId: s,
+      studentId: s,
+      mentorshipRequestId,
+      mentorshipId,
+      goalId,
+      actionItemId,
+      meetingId,
+      letterRequestId,
+      document: 'cv',
+      token: 'not-used',
+      feed: new URL(feedUrl).pathname.split('/').pop() ?? '',
+      programId,
+      mentorProgramId,
+      assignmentId,
+      simulationId,
+    },
+  }
+}
