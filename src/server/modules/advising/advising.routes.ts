@@ -3,6 +3,7 @@ import {
   AdvisingBoardView,
   AdvisorsResponse,
   AssignmentResultsResponse,
+  BoardAssignmentResult,
   BulkAssignAdvisor,
   CreateBoardAssignment,
   ImportAdvisorAssignments,
@@ -63,7 +64,7 @@ export function advisingRoutes() {
       tags: ['advising'],
       summary: 'Fill a slot of a student’s board by hand (advisors: their own students)',
       request: { body: jsonBody(CreateBoardAssignment) },
-      responses: { 201: jsonResponse(z.object({ assignmentId: z.string() }), 'Assigned.') },
+      responses: { 201: jsonResponse(BoardAssignmentResult, 'Assigned; the student and the person are e-mailed.') },
     }),
     async (c) => c.json(await c.var.services.advising.assignToBoard(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
   )

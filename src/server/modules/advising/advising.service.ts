@@ -7,6 +7,7 @@ import {
   type AdvisorsResponse,
   type AssignmentResultsResponse,
   type AssignmentRowResult,
+  type BoardAssignmentResult,
   type BulkAssignAdvisor,
   type CreateBoardAssignment,
   type MyStudentsQuery,
@@ -21,9 +22,13 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DirectoryService } from '../directory/directory.service.ts'
+import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
+import { boardAssignedPersonEmail, boardAssignedStudentEmail } from './advising-emails.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
-import { computeBoard, declaredSpecialtyOf, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
+import { computeBoard, declaredSpecialtyOf, isYearOrTwoAhead, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
+import { aboutStudent } from './domain/staff-voice.ts'
 import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
 import type { StudentRecords } from './student-records.ts'
 
@@ -34,6 +39,10 @@ export type AdvisingDeps = {
   audit: AuditService
   studentRecords: StudentRecords
   recommendations: RecommendationsService
+  /** Every active mentorship, whatever created it (a request, a mentor program), and waiting requests. */
+  mentorships: Pick<MentorshipsService, 'listActiveMentorshipsOfStudents' | 'listOpenRequestsOfStudent'>
+  notifications: Pick<NotificationsService, 'enqueue'>
+  appOrigin: string
   /** Fills in suggestions "Mentors for you" does not reach (its list is the student's top 50 overall). */
   directory?: DirectoryService
 }
@@ -52,7 +61,7 @@ const SUGGESTIONS_PER_SLOT = 3
  * service, filtered to each empty slot.
  */
 export function createAdvisingService(deps: AdvisingDeps) {
-  const { db, repo, clock, audit, studentRecords, recommendations, directory } = deps
+  const { db, repo, clock, audit, studentRecords, recommendations, mentorships, notifications, appOrigin, directory } = deps
 
   /** Listed, accepting mentors of the slot's kind from the directory, for slots the recommendations left short. */
   async function directoryCandidates(student: Actor, slot: AdvisingSlot, declaredId: string | null, audience: Audience): Promise<SuggestionCandidate[]> {
@@ -91,11 +100,17 @@ export function createAdvisingService(deps: AdvisingDeps) {
   /** Board inputs of many students in four queries. */
   async function loadInputs(students: readonly StudentRow[]): Promise<Map<string, BoardInputs>> {
     const ids = students.map((s) => s.id)
-    const [advisors, assignments, active] = await Promise.all([repo.listOfficeAdvisorsOf(ids), repo.listAssignmentsOf(ids), repo.listActiveMentorshipsOf(ids)])
+    const [advisors, assignments, mentorshipRows] = await Promise.all([repo.listOfficeAdvisorsOf(ids), repo.listAssignmentsOf(ids), mentorships.listActiveMentorshipsOfStudents(ids)])
+    const facts = new Map((await repo.listPeopleFacts(mentorshipRows.map((m) => m.mentorId))).map((f) => [f.id, f]))
+    const active = mentorshipRows.flatMap((m) => {
+      const f = facts.get(m.mentorId)
+      if (!f) return []
+      return [{ ...m, mentorKind: f.mentorKind, mentorSpecialtyId: f.mentorSpecialtyId, mentorOffers: f.mentorOffers, mentorAdvisesSpecialtyId: f.advisesSpecialtyId, hasMentorProfile: f.hasMentorProfile }]
+    })
     type Entry = { [K in keyof BoardInputs]: BoardInputs[K] extends readonly (infer T)[] ? T[] : BoardInputs[K] }
     const out = new Map<string, Entry>()
     for (const s of students) {
-      out.set(s.id, { student: { id: s.id, name: s.name, specialtyInterests: s.specialtyInterests }, officeAdvisors: [], assignments: [], mentorships: [] })
+      out.set(s.id, { student: { id: s.id, name: s.name, classYear: s.classYear, specialtyInterests: s.specialtyInterests }, officeAdvisors: [], assignments: [], mentorships: [] })
     }
     for (const a of advisors) {
       out.get(a.studentId)?.officeAdvisors.push({ person: { id: a.advisorId, name: a.advisorName }, advisesSpecialtyId: a.advisesSpecialtyId ?? null, assignedAt: a.assignedAt })
@@ -124,6 +139,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
     const inputs = (await loadInputs([student])).get(student.id)
     if (!inputs) throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
     const board = computeBoard(inputs, audience)
+    // Staff read about the student by name: recommendation reasons are worded for the student.
+    const voice = (text: string) => (audience === 'staff' ? aboutStudent(text, student.name) : text)
 
     // Suggestions: the student's own "Mentors for you", as the student would get them. No audit
     // meta: this is not the student reading identity; staff never see identity reasons at all.
@@ -137,7 +154,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
           specialtyName: r.mentor.specialtyName,
           offers: r.mentor.offers,
           openPlaces: r.mentor.openPlaces,
-          reasons: audience === 'staff' ? r.reasons.filter((reason) => !IDENTITY_REASON.test(reason)) : r.reasons,
+          reasons: audience === 'staff' ? r.reasons.filter((reason) => !IDENTITY_REASON.test(reason)).map(voice) : r.reasons,
         }))
       : []
     const declared = board.declaredSpecialty
@@ -150,13 +167,22 @@ export function createAdvisingService(deps: AdvisingDeps) {
     }
     for (const m of inputs.mentorships) onBoard.add(m.mentor.id)
 
+    const pendingRequests = new Map((await mentorships.listOpenRequestsOfStudent(student.id)).map((r) => [r.mentorId, r.id]))
+    // Near-peers must be a year or two ahead: their own class year decides.
+    const withYears = async (list: SuggestionCandidate[]): Promise<SuggestionCandidate[]> => {
+      const years = new Map((await repo.listPeopleFacts(list.filter((c) => c.kind === 'near-peer').map((c) => c.id))).map((f) => [f.id, f.classYear]))
+      return list.map((c) => ({ ...c, classYear: years.get(c.id) ?? null }))
+    }
+    const context = { studentClassYear: student.classYear, pendingRequests }
+    const candidates = await withYears(recommended)
+
     const suggestions = new Map<AdvisingSlot, ReturnType<typeof suggestionsForSlot>>()
     for (const slot of board.slots) {
-      if (!slot.isEmpty) continue
-      let list = suggestionsForSlot(slot.slot, declared, recommended, specialtyAdvisors, onBoard)
+      if (!slot.isEmpty || !slot.isRequired) continue
+      let list = suggestionsForSlot(slot.slot, declared, candidates, specialtyAdvisors, onBoard, SUGGESTIONS_PER_SLOT, context)
       if (list.length < SUGGESTIONS_PER_SLOT && slot.slot !== 'advisory-dean') {
-        const more = await directoryCandidates(studentActor, slot.slot, declared?.id ?? null, audience)
-        list = suggestionsForSlot(slot.slot, declared, [...recommended, ...more], specialtyAdvisors, onBoard)
+        const more = await withYears(await directoryCandidates(studentActor, slot.slot, declared?.id ?? null, audience))
+        list = suggestionsForSlot(slot.slot, declared, [...candidates, ...more.map((m) => ({ ...m, reasons: m.reasons.map(voice) }))], specialtyAdvisors, onBoard, SUGGESTIONS_PER_SLOT, context)
       }
       suggestions.set(slot.slot, list)
     }
@@ -166,6 +192,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
       declaredSpecialty: declared,
       emptySlots: board.emptySlots,
       slots: board.slots.map((slot) => ({ ...slot, suggestions: suggestions.get(slot.slot) ?? [] })),
+      others: board.others,
     }
   }
 
@@ -243,6 +270,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
           declaredSpecialtyName: board.declaredSpecialty?.name ?? null,
           slots: board.slots.map((slot) => ({ slot: slot.slot, holderNames: slot.holders.map((h) => h.person.name) })),
           emptySlots: board.emptySlots,
+          otherNames: board.others.map((o) => o.person.name),
         })
       }
       await audit.record({ actorId: actor.personId, action: 'advising.my-students.read', objectType: 'person', objectId: actor.personId }, meta)
@@ -250,7 +278,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
     },
 
     /** Fills a slot of a student's board by hand (advisors for their students; admins). */
-    async assignToBoard(actor: Actor, input: CreateBoardAssignment, meta: RequestMeta): Promise<{ assignmentId: string }> {
+    async assignToBoard(actor: Actor, input: CreateBoardAssignment, meta: RequestMeta): Promise<BoardAssignmentResult> {
       const { studentId } = input
       await assertCanManageBoard(actor, studentId)
       const student = await requireStudent(studentId)
@@ -275,22 +303,31 @@ export function createAdvisingService(deps: AdvisingDeps) {
         case 'research-mentor':
           if (!isMentor) throw new AppError('VALIDATION_FAILED', `${person.name} is not a mentor.`, { personId: `Choose a mentor for the ${label} slot.` })
           break
-        case 'near-peer':
+        case 'near-peer': {
           if (!isMentor || person.mentorKind !== 'near-peer') throw new AppError('VALIDATION_FAILED', `${person.name} is not a near-peer mentor.`, { personId: 'Choose a near-peer mentor.' })
+          const [facts] = await repo.listPeopleFacts([person.id])
+          if (!isYearOrTwoAhead(student.classYear, facts?.classYear ?? null)) {
+            throw new AppError('VALIDATION_FAILED', `${person.name} is not a year or two ahead of ${student.name}.`, { personId: 'Choose a near-peer a year or two ahead of the student.' })
+          }
           break
+        }
         case 'resident-or-alumni':
           if (!isMentor || !['resident', 'fellow', 'alumni'].includes(person.mentorKind ?? '')) {
             throw new AppError('VALIDATION_FAILED', `${person.name} is not a resident, fellow or alumni mentor.`, { personId: 'Choose a resident, fellow or alumni mentor.' })
           }
           break
       }
+      const slotLabel = input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot]
       const id = await db.transaction(async (tx) => {
         const inserted = await repo.insertAssignment({ studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() }, tx)
         if (!inserted) throw new AppError('CONFLICT', `${person.name} is already assigned to this slot.`)
         await audit.record({ actorId: actor.personId, action: 'advising-board.assigned', objectType: 'person', objectId: studentId }, meta, tx)
+        // Both people hear of it in the same transaction: nobody is placed on a board silently.
+        await notifications.enqueue(boardAssignedStudentEmail(student.email, student.name, person.name, slotLabel, actor.name, `${appOrigin}/advising`), tx)
+        await notifications.enqueue(boardAssignedPersonEmail(person.email, person.name, student.name, slotLabel, actor.name, `${appOrigin}/people/${actor.personId}`), tx)
         return inserted
       })
-      return { assignmentId: id }
+      return { assignmentId: id, message: `${person.name} is now ${student.name}’s ${slotLabel.toLowerCase()}. We e-mailed ${student.name} and ${person.name}.`, emailed: [student.name, person.name] }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {
