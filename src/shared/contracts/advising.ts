@@ -202,6 +202,8 @@ export type BulkAssignAdvisor = z.output<typeof BulkAssignAdvisor>
 export const ImportAdvisorAssignments = z.object({
   /** CSV with a header row: `student_email,advisor_email`. */
   csv: z.string().min(1, 'Paste or choose a CSV file.').max(1_000_000, 'The file is too large (at most 1 MB).'),
+  /** Check every row and write nothing (the default); false writes the valid rows in one transaction. */
+  dryRun: z.boolean().default(true),
 })
 export type ImportAdvisorAssignments = z.output<typeof ImportAdvisorAssignments>
 
@@ -210,13 +212,20 @@ export const AssignmentRowResult = z.object({
   row: z.number().int(),
   studentId: z.string().nullable(),
   label: z.string(),
-  outcome: z.enum(['assigned', 'already-assigned', 'rejected']),
+  /** `to-assign`: a dry run's valid new row, assigned when the file is applied. */
+  outcome: z.enum(['assigned', 'to-assign', 'already-assigned', 'rejected']),
+  /** The CSV column at fault (`student_email`, `advisor_email`), or null for the row as a whole. */
+  column: z.string().nullable().default(null),
   /** Why a row was rejected, in words the admin can act on. */
   reason: z.string().nullable(),
 })
 export type AssignmentRowResult = z.infer<typeof AssignmentRowResult>
 
 export const AssignmentResultsResponse = z.object({
+  /** True when nothing was written: the rows say what applying would do. */
+  dryRun: z.boolean().default(false),
+  /** Would be assigned on applying (dry run only). */
+  toAssign: z.number().int().default(0),
   assigned: z.number().int(),
   alreadyAssigned: z.number().int(),
   rejected: z.number().int(),

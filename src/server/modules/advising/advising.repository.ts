@@ -198,10 +198,15 @@ export function createAdvisingRepository(db: Database) {
         .orderBy(asc(people.name))
     },
 
-    /** Whether the person is an active advisor (the only people the Office assigns to students). */
-    async isActiveAdvisor(id: string, tx: Tx = db): Promise<boolean> {
-      const [row] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, id), eq(people.status, 'active'), hasRole(people.id, 'advisor'))).limit(1)
-      return row !== undefined
+    /** An active advisor with the specialty they advise in (null: a Student Affairs advisor, an advisory dean). */
+    async findActiveAdvisor(id: string, tx: Tx = db): Promise<{ id: string; name: string; advisesSpecialtyId: string | null } | null> {
+      const [row] = await tx
+        .select({ id: people.id, name: people.name, advisesSpecialtyId: advisorProfiles.advisesSpecialtyId })
+        .from(people)
+        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
+        .where(and(eq(people.id, id), eq(people.status, 'active'), hasRole(people.id, 'advisor')))
+        .limit(1)
+      return row ? { ...row, advisesSpecialtyId: row.advisesSpecialtyId ?? null } : null
     },
 
     async listAdvisorIdsOf(studentId: string, tx: Tx = db): Promise<string[]> {
@@ -222,8 +227,17 @@ export function createAdvisingRepository(db: Database) {
     async findPeopleByEmails(emails: readonly string[]) {
       if (emails.length === 0) return []
       return db
-        .select({ id: people.id, email: people.email, name: people.name, status: people.status, isStudent: hasRole(people.id, 'student'), isAdvisor: hasRole(people.id, 'advisor') })
+        .select({
+          id: people.id,
+          email: people.email,
+          name: people.name,
+          status: people.status,
+          isStudent: hasRole(people.id, 'student'),
+          isAdvisor: hasRole(people.id, 'advisor'),
+          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
+        })
         .from(people)
+        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
         .where(inArray(people.email, [...emails]))
     },
   }

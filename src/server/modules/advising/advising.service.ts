@@ -209,26 +209,49 @@ export function createAdvisingService(deps: AdvisingDeps) {
     throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
   }
 
-  async function assignAdvisorRows(
-    actor: Actor,
-    pairs: readonly { row: number; label: string; studentId: string; advisorId: string }[],
-    meta: RequestMeta,
-  ): Promise<AssignmentRowResult[]> {
+  type Pair = { row: number; label: string; studentId: string; advisorId: string }
+
+  /** Writes the checked pairs in one transaction, an audit row each. */
+  async function assignAdvisorRows(actor: Actor, pairs: readonly Pair[], meta: RequestMeta): Promise<AssignmentRowResult[]> {
     const now = clock.now()
     return db.transaction(async (tx) => {
       const out: AssignmentRowResult[] = []
       for (const p of pairs) {
         const added = await repo.addStudentAdvisor(p.studentId, p.advisorId, actor.personId, now, tx)
         if (added) await audit.record({ actorId: actor.personId, action: 'advising.advisor-assigned', objectType: 'person', objectId: p.studentId }, meta, tx)
-        out.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: added ? 'assigned' : 'already-assigned', reason: null })
+        out.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: added ? 'assigned' : 'already-assigned', column: null, reason: null })
       }
       return out
     })
   }
 
-  function summarize(rows: AssignmentRowResult[]): AssignmentResultsResponse {
+  /**
+   * One advisory dean per student (decision 012): a row naming a second one is refused, never
+   * added beside the first. Changing a student's dean is explicit: remove the current one on the
+   * student's row of the advisors page, then assign the new one. Returns a checker that remembers
+   * the deans the same file or list assigns on earlier rows.
+   */
+  async function deanChecker(studentIds: readonly string[]) {
+    const deans = new Map<string, { id: string; name: string }>()
+    for (const a of await repo.listOfficeAdvisorsOf(studentIds)) if (a.advisesSpecialtyId === null) deans.set(a.studentId, { id: a.advisorId, name: a.advisorName })
+    return (studentId: string, studentName: string, advisor: { id: string; name: string; advisesSpecialtyId: string | null }, onEarlierRow = false): string | null => {
+      if (advisor.advisesSpecialtyId !== null) return null
+      const current = deans.get(studentId)
+      if (current && current.id !== advisor.id) {
+        return onEarlierRow
+          ? `An earlier row already gives ${studentName} an advisory dean (${current.name}); a student has one.`
+          : `${studentName} already has an advisory dean (${current.name}); a student has one. To change it, remove ${current.name} on ${studentName}’s row first.`
+      }
+      deans.set(studentId, { id: advisor.id, name: advisor.name })
+      return null
+    }
+  }
+
+  function summarize(rows: AssignmentRowResult[], dryRun = false): AssignmentResultsResponse {
     const sorted = [...rows].sort((a, b) => a.row - b.row)
     return {
+      dryRun,
+      toAssign: sorted.filter((r) => r.outcome === 'to-assign').length,
       assigned: sorted.filter((r) => r.outcome === 'assigned').length,
       alreadyAssigned: sorted.filter((r) => r.outcome === 'already-assigned').length,
       rejected: sorted.filter((r) => r.outcome === 'rejected').length,
@@ -371,15 +394,23 @@ export function createAdvisingService(deps: AdvisingDeps) {
       return { items, total: items.length }
     },
 
-    /** Sets exactly these advisors for one student. */
+    /** Sets exactly these advisors for one student: at most one advisory dean (this is how a dean is replaced). */
     async setStudentAdvisors(actor: Actor, input: SetStudentAdvisors, meta: RequestMeta): Promise<StudentAdvisorsResponse['items'][number]> {
       const { studentId, advisorIds } = input
       const student = await repo.findStudentById(studentId)
       if (!student) throw new AppError('VALIDATION_FAILED', 'Choose a student.', { studentId: 'No student with this id.' })
       const wanted = [...new Set(advisorIds)]
       const fields: Record<string, string> = {}
-      for (const [i, id] of wanted.entries()) if (!(await repo.isActiveAdvisor(id))) fields[`advisorIds.${i}`] = 'Not an active advisor.'
-      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Only active advisors can be assigned to students.', fields)
+      let dean: { index: number; name: string } | null = null
+      for (const [i, id] of wanted.entries()) {
+        const advisor = await repo.findActiveAdvisor(id)
+        if (!advisor) fields[`advisorIds.${i}`] = 'Not an active advisor.'
+        else if (advisor.advisesSpecialtyId === null) {
+          if (dean) fields[`advisorIds.${i}`] = `A student has one advisory dean; ${dean.name} is already in this list.`
+          else dean = { index: i, name: advisor.name }
+        }
+      }
+      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Only active advisors, and one advisory dean, can be assigned to a student.', fields)
       const now = clock.now()
       await db.transaction(async (tx) => {
         const current = await repo.listAdvisorIdsOf(studentId, tx)
@@ -401,41 +432,66 @@ export function createAdvisingService(deps: AdvisingDeps) {
 
     /** "Assign these 30 students to this advisor": each student assigned, already assigned, or rejected with a reason. */
     async bulkAssignAdvisor(actor: Actor, input: BulkAssignAdvisor, meta: RequestMeta): Promise<AssignmentResultsResponse> {
-      if (!(await repo.isActiveAdvisor(input.advisorId))) throw new AppError('VALIDATION_FAILED', 'Choose an active advisor.', { advisorId: 'Not an active advisor.' })
+      const advisor = await repo.findActiveAdvisor(input.advisorId)
+      if (!advisor) throw new AppError('VALIDATION_FAILED', 'Choose an active advisor.', { advisorId: 'Not an active advisor.' })
       const unique = [...new Set(input.studentIds)]
       const students = new Map((await repo.listStudentsByIds(unique)).map((s) => [s.id, s]))
+      const checkDean = await deanChecker([...students.keys()])
       const rows: AssignmentRowResult[] = []
-      const pairs: { row: number; label: string; studentId: string; advisorId: string }[] = []
+      const pairs: Pair[] = []
       unique.forEach((id, i) => {
         const student = students.get(id)
-        if (!student) rows.push({ row: i + 1, studentId: id, label: id, outcome: 'rejected', reason: 'No student with this id.' })
-        else if (student.status !== 'active') rows.push({ row: i + 1, studentId: id, label: student.name, outcome: 'rejected', reason: `${student.name}’s account is ${student.status}.` })
-        else pairs.push({ row: i + 1, label: student.name, studentId: id, advisorId: input.advisorId })
+        const reject = (reason: string, label = student?.name ?? id) => rows.push({ row: i + 1, studentId: id, label, outcome: 'rejected', column: null, reason })
+        if (!student) return reject('No student with this id.')
+        if (student.status !== 'active') return reject(`${student.name}’s account is ${student.status}.`)
+        const dean = checkDean(id, student.name, advisor)
+        if (dean) return reject(dean)
+        pairs.push({ row: i + 1, label: student.name, studentId: id, advisorId: input.advisorId })
+        return undefined
       })
       rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
       return summarize(rows)
     },
 
-    /** CSV `student_email,advisor_email`: valid rows are assigned, every other row says why not. */
-    async importAdvisorAssignments(actor: Actor, csv: string, meta: RequestMeta): Promise<AssignmentResultsResponse> {
+    /**
+     * CSV `student_email,advisor_email`. A dry run (the default) checks every row and writes
+     * nothing: each row says what applying would do, or its problem and column. Applying checks
+     * again and writes the valid rows in one transaction.
+     */
+    async importAdvisorAssignments(actor: Actor, csv: string, meta: RequestMeta, options: { dryRun: boolean } = { dryRun: true }): Promise<AssignmentResultsResponse> {
       const parsed = parseAdvisorAssignmentsCsv(csv)
       if (parsed.fileError) throw new AppError('VALIDATION_FAILED', parsed.fileError, { csv: parsed.fileError })
       const emails = [...new Set(parsed.rows.flatMap((r) => [r.studentEmail, r.advisorEmail]))]
       const byEmail = new Map((await repo.findPeopleByEmails(emails)).map((p) => [p.email.toLowerCase(), p]))
-      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({ row: r.row, studentId: null, label: r.label, outcome: 'rejected', reason: r.reason }))
-      const pairs: { row: number; label: string; studentId: string; advisorId: string }[] = []
+      const studentIds = parsed.rows.flatMap((r) => byEmail.get(r.studentEmail)?.id ?? [])
+      const checkDean = await deanChecker(studentIds)
+      const current = new Set((await repo.listOfficeAdvisorsOf(studentIds)).map((a) => `${a.studentId} ${a.advisorId}`))
+      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({ row: r.row, studentId: null, label: r.label, outcome: 'rejected', column: r.column, reason: r.reason }))
+      const pairs: Pair[] = []
+      const deanRows = new Map<string, number>()
       for (const r of parsed.rows) {
         const label = `${r.studentEmail} → ${r.advisorEmail}`
         const student = byEmail.get(r.studentEmail)
         const advisor = byEmail.get(r.advisorEmail)
-        const reject = (reason: string) => rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', reason })
-        if (!student) reject(`No one has the e-mail ${r.studentEmail}.`)
-        else if (!student.isStudent) reject(`${student.name} (${r.studentEmail}) is not a student.`)
-        else if (student.status !== 'active') reject(`${student.name}’s account is ${student.status}.`)
-        else if (!advisor) reject(`No one has the e-mail ${r.advisorEmail}.`)
-        else if (!advisor.isAdvisor) reject(`${advisor.name} (${r.advisorEmail}) is not an advisor.`)
-        else if (advisor.status !== 'active') reject(`${advisor.name}’s account is ${advisor.status}.`)
-        else pairs.push({ row: r.row, label, studentId: student.id, advisorId: advisor.id })
+        const reject = (column: 'student_email' | 'advisor_email', reason: string) => rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', column, reason })
+        if (!student) reject('student_email', `No one has the e-mail ${r.studentEmail}.`)
+        else if (!student.isStudent) reject('student_email', `${student.name} (${r.studentEmail}) is not a student.`)
+        else if (student.status !== 'active') reject('student_email', `${student.name}’s account is ${student.status}.`)
+        else if (!advisor) reject('advisor_email', `No one has the e-mail ${r.advisorEmail}.`)
+        else if (!advisor.isAdvisor) reject('advisor_email', `${advisor.name} (${r.advisorEmail}) is not an advisor.`)
+        else if (advisor.status !== 'active') reject('advisor_email', `${advisor.name}’s account is ${advisor.status}.`)
+        else {
+          const dean = checkDean(student.id, student.name, { id: advisor.id, name: advisor.name, advisesSpecialtyId: advisor.advisesSpecialtyId ?? null }, deanRows.has(student.id))
+          if (dean) reject('advisor_email', dean)
+          else {
+            if (advisor.advisesSpecialtyId === null && !current.has(`${student.id} ${advisor.id}`)) deanRows.set(student.id, r.row)
+            pairs.push({ row: r.row, label, studentId: student.id, advisorId: advisor.id })
+          }
+        }
+      }
+      if (options.dryRun) {
+        for (const p of pairs) rows.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: current.has(`${p.studentId} ${p.advisorId}`) ? 'already-assigned' : 'to-assign', column: null, reason: null })
+        return summarize(rows, true)
       }
       rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
       return summarize(rows)

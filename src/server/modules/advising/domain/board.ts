@@ -1,6 +1,7 @@
 import { ADVISING_SLOT_LABELS, ADVISING_SLOTS, type AdvisingSlot, type AssignableSlot, type FormerHolder, type SlotHolder } from '#shared/contracts/advising.ts'
 import { MENTOR_KIND_LABELS, type ClassYear, type MentorKind, type MentorshipKind, type MentorOffering } from '#shared/enums.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
+import { aboutStudent } from './staff-voice.ts'
 
 /**
  * The advising board (decision 012), computed from what the database holds — pure, so every rule
@@ -280,6 +281,7 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
   const inSlots = new Set(ADVISING_SLOTS.flatMap((slot) => get(slot).map((h) => h.person.id)))
   const outside = others.filter((o) => !inSlots.has(o.person.id) && !former.some((f) => f.person.id === o.person.id))
 
+  const voice = (text: string) => (audience === 'staff' ? aboutStudent(text, studentName) : text)
   const finalYear = isFinalYear(inputs.student.classYear)
   const slots = ADVISING_SLOTS.map((slot): ComputedSlot => {
     const list = get(slot)
@@ -288,7 +290,7 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
     return {
       slot,
       label: slot === 'specialty-advisor' && declared ? `${declared.name} advisor` : ADVISING_SLOT_LABELS[slot],
-      description: isRequired ? SLOT_DESCRIPTIONS[slot] : `${SLOT_DESCRIPTIONS[slot]} Optional in the final year: nobody is a year or two ahead.`,
+      description: voice(isRequired ? SLOT_DESCRIPTIONS[slot] : `${SLOT_DESCRIPTIONS[slot]} Optional in the final year: nobody is a year or two ahead.`),
       holders: list,
       former: slot === 'specialty-advisor' ? former : [],
       isEmpty,
