@@ -340,7 +340,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
           }
           break
       }
-      const slotLabel = input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot]
+      // As it reads mid-sentence: "research mentor", but "Dermatology advisor".
+      const slotLabel = input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot].toLowerCase()
       const id = await db.transaction(async (tx) => {
         const inserted = await repo.insertAssignment({ studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() }, tx)
         if (!inserted) throw new AppError('CONFLICT', `${person.name} is already assigned to this slot.`)
@@ -350,7 +351,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
         await notifications.enqueue(boardAssignedPersonEmail(person.email, person.name, student.name, slotLabel, actor.name, `${appOrigin}/people/${actor.personId}`), tx)
         return inserted
       })
-      return { assignmentId: id, message: `${person.name} is now ${student.name}’s ${slotLabel.toLowerCase()}. We e-mailed ${student.name} and ${person.name}.`, emailed: [student.name, person.name] }
+      return { assignmentId: id, message: `${person.name} is now ${student.name}’s ${slotLabel}. We e-mailed ${student.name} and ${person.name}.`, emailed: [student.name, person.name] }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {

@@ -18,7 +18,7 @@ function Results({ results, title }: { results: AssignmentResultsResponse; title
       {results.dryRun ? (
         <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-info'}>
           Checked, nothing saved yet: {results.toAssign} will be assigned, {results.alreadyAssigned} already assigned, {results.rejected} with a problem.
-          {results.rejected > 0 ? ' Fix those rows in the file and check again, or apply to save the others.' : ''}
+          {results.rejected > 0 ? (results.toAssign > 0 ? ' Fix those rows in the file and check again, or apply to save the others.' : ' Fix those rows in the file and check again.') : ''}
         </p>
       ) : (
         <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-success'}>

@@ -28,7 +28,8 @@ function Suggestion({ suggestion, slot, audience, student }: { suggestion: SlotS
   const [confirming, setConfirming] = useState(false)
   const { person } = suggestion
   const canAssign = audience === 'staff' && isAssignable(slot.slot)
-  const slotName = slot.label.toLowerCase()
+  // Mid-sentence: "research mentor", but a specialty keeps its capitals ("Emergency Medicine advisor").
+  const slotName = slot.slot === 'specialty-advisor' ? slot.label : slot.label.toLowerCase()
   return (
     <li className="board-suggestion">
       <p className="board-person-name">

@@ -6,5 +6,6 @@ describe('aboutStudent', () => {
     expect(aboutStudent('shares your interest in dermatology', 'Maya Robinson')).toBe('shares Maya’s interest in dermatology')
     expect(aboutStudent('Your second specialty interest; near you', 'Maya Robinson')).toBe('Maya’s second specialty interest; near Maya')
     expect(aboutStudent('young mentors, layout', 'Maya Robinson')).toBe('young mentors, layout')
+    expect(aboutStudent('the specialty you have declared, as you are', 'Maya Robinson')).toBe('the specialty Maya has declared, as Maya is')
   })
 })
