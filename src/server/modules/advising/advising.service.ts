@@ -440,16 +440,17 @@ export function createAdvisingService(deps: AdvisingDeps) {
       const checkDean = await deanChecker([...students.keys()])
       const rows: AssignmentRowResult[] = []
       const pairs: Pair[] = []
-      unique.forEach((id, i) => {
+      for (const [i, id] of unique.entries()) {
         const student = students.get(id)
-        const reject = (reason: string, label = student?.name ?? id) => rows.push({ row: i + 1, studentId: id, label, outcome: 'rejected', column: null, reason })
-        if (!student) return reject('No student with this id.')
-        if (student.status !== 'active') return reject(`${student.name}’s account is ${student.status}.`)
-        const dean = checkDean(id, student.name, advisor)
-        if (dean) return reject(dean)
-        pairs.push({ row: i + 1, label: student.name, studentId: id, advisorId: input.advisorId })
-        return undefined
-      })
+        const reject = (reason: string) => rows.push({ row: i + 1, studentId: id, label: student?.name ?? id, outcome: 'rejected', column: null, reason })
+        const problem = !student
+          ? 'No student with this id.'
+          : student.status !== 'active'
+            ? `${student.name}’s account is ${student.status}.`
+            : checkDean(id, student.name, advisor)
+        if (problem || !student) reject(problem ?? 'No student with this id.')
+        else pairs.push({ row: i + 1, label: student.name, studentId: id, advisorId: input.advisorId })
+      }
       rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
       return summarize(rows)
     },

@@ -80,7 +80,8 @@ function Suggestion({ suggestion, slot, audience, student }: { suggestion: SlotS
         </p>
       ) : null}
       {canAssign && confirming && !assign.isSuccess ? (
-        <div className="board-confirm" role="group" aria-label={`Confirm assigning ${person.name}`}>
+        <fieldset className="board-confirm">
+          <legend className="visually-hidden">Confirm assigning {person.name}</legend>
           <p>
             Make {person.name} {firstName(student.name)}’s {slotName}? We will e-mail {student.name} and {person.name}.
           </p>
@@ -99,7 +100,7 @@ function Suggestion({ suggestion, slot, audience, student }: { suggestion: SlotS
               Cancel
             </button>
           </p>
-        </div>
+        </fieldset>
       ) : null}
       {assign.isSuccess ? (
         <p className="notice notice-success" role="status">
