@@ -23,7 +23,9 @@ export function boardSummary(board: AdvisingBoardView): string {
 /** Staff read about the student: "Maya’s", never "your". */
 const possessive = (audience: BoardAudience, studentName: string) => (audience === 'student' ? 'your' : `${firstName(studentName)}’s`)
 
-function Suggestion({ suggestion, slot, audience, student }: { suggestion: SlotSuggestion; slot: BoardSlot; audience: BoardAudience; student: AdvisingBoardView['student'] }) {
+type OnAssigned = (message: string) => void
+
+function Suggestion({ suggestion, slot, audience, student, onAssigned }: { suggestion: SlotSuggestion; slot: BoardSlot; audience: BoardAudience; student: AdvisingBoardView['student']; onAssigned: OnAssigned }) {
   const assign = useAssignToBoard()
   const [confirming, setConfirming] = useState(false)
   const { person } = suggestion
@@ -92,7 +94,8 @@ function Suggestion({ suggestion, slot, audience, student }: { suggestion: SlotS
               disabled={assign.isPending}
               // Focus moves into the confirmation, so keyboard users land on the choice they opened.
               ref={(el) => el?.focus()}
-              onClick={() => assign.mutate({ studentId: student.id, slot: slot.slot as AssignableSlot, personId: person.id, note: '' })}
+              // The board reloads and this suggestion goes: the board itself says what happened.
+              onClick={() => assign.mutate({ studentId: student.id, slot: slot.slot as AssignableSlot, personId: person.id, note: '' }, { onSuccess: (result) => onAssigned(result.message) })}
             >
               {assign.isPending ? 'Assigning…' : 'Assign and e-mail'}
             </button>
@@ -101,11 +104,6 @@ function Suggestion({ suggestion, slot, audience, student }: { suggestion: SlotS
             </button>
           </p>
         </fieldset>
-      ) : null}
-      {assign.isSuccess ? (
-        <p className="notice notice-success" role="status">
-          {assign.data.message}
-        </p>
       ) : null}
       {assign.isError ? (
         <p className="notice notice-error" role="alert">
@@ -137,7 +135,7 @@ function Others({ others, audience, studentName }: { others: readonly SlotHolder
   )
 }
 
-function SlotCard({ slot, audience, student }: { slot: BoardSlot; audience: BoardAudience; student: AdvisingBoardView['student'] }) {
+function SlotCard({ slot, audience, student, onAssigned }: { slot: BoardSlot; audience: BoardAudience; student: AdvisingBoardView['student']; onAssigned: OnAssigned }) {
   const remove = useRemoveFromBoard()
   const headingId = `board-slot-${slot.slot}`
   return (
@@ -203,7 +201,7 @@ function SlotCard({ slot, audience, student }: { slot: BoardSlot; audience: Boar
           <h3>{audience === 'student' ? 'People who could fill it' : `Suggested for ${firstName(student.name)}`}</h3>
           <ul className="board-people">
             {slot.suggestions.map((s) => (
-              <Suggestion key={s.person.id} suggestion={s} slot={slot} audience={audience} student={student} />
+              <Suggestion key={s.person.id} suggestion={s} slot={slot} audience={audience} student={student} onAssigned={onAssigned} />
             ))}
           </ul>
         </div>
@@ -227,12 +225,18 @@ function SlotCard({ slot, audience, student }: { slot: BoardSlot; audience: Boar
 
 /** Every slot of a board, for the student themself or for their advisor. */
 export function BoardView({ board, audience }: { board: AdvisingBoardView; audience: BoardAudience }) {
+  const [assigned, setAssigned] = useState<string | null>(null)
   return (
-    <div className="board-slots">
-      {board.slots.map((slot) => (
-        <SlotCard key={slot.slot} slot={slot} audience={audience} student={board.student} />
-      ))}
-      <Others others={board.others} audience={audience} studentName={board.student.name} />
-    </div>
+    <>
+      <p className={assigned ? 'notice notice-success' : 'visually-hidden'} role="status">
+        {assigned}
+      </p>
+      <div className="board-slots">
+        {board.slots.map((slot) => (
+          <SlotCard key={slot.slot} slot={slot} audience={audience} student={board.student} onAssigned={setAssigned} />
+        ))}
+        <Others others={board.others} audience={audience} studentName={board.student.name} />
+      </div>
+    </>
   )
 }
