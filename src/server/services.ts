@@ -76,7 +76,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
-  const advising = createAdvisingService({ db, repo: createAdvisingRepository(db), clock, audit, studentRecords, recommendations, directory })
+  const advising = createAdvisingService({ db, repo: createAdvisingRepository(db), clock, audit, studentRecords, recommendations, mentorships, notifications, appOrigin: settings.appOrigin, directory })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
   const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
   const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })

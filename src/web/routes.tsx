@@ -126,7 +126,7 @@ export const routes: RouteObject[] = [
               {
                 path: 'advising',
                 element: (
-                  <RequireRole roles={['student']}>
+                  <RequireRole roles={['student', 'advisor', 'admin']}>
                     <MyBoardPage />
                   </RequireRole>
                 ),

@@ -44,11 +44,14 @@ export const SlotHolder = z.object({
 })
 export type SlotHolder = z.infer<typeof SlotHolder>
 
-/** Someone who no longer fills the slot because the student's declared specialty changed. */
+/**
+ * Someone assigned to the specialty slot for a specialty the student no longer declares: the
+ * assignment recorded the specialty declared then, so the change is known to have happened since.
+ */
 export const FormerHolder = z.object({
   person: PersonRef,
   specialtyName: z.string(),
-  /** "Was your Dermatology advisor; your declared specialty is now Internal Medicine." */
+  /** "Assigned as your Dermatology advisor; your declared specialty is now Internal Medicine." */
   why: z.string(),
   assignmentId: z.string().nullable(),
 })
@@ -63,6 +66,8 @@ export const SlotSuggestion = z.object({
   openPlaces: z.number().int().nullable(),
   /** `request`: the student asks on the mentor's page; `ask-advisor`: the Office connects them. */
   action: z.enum(['request', 'ask-advisor']),
+  /** The student's request to this person still waiting for an answer: shown as pending, never offered again. */
+  pendingRequestId: z.string().nullable(),
 })
 export type SlotSuggestion = z.infer<typeof SlotSuggestion>
 
@@ -74,7 +79,9 @@ export const BoardSlot = z.object({
   holders: z.array(SlotHolder),
   former: z.array(FormerHolder),
   isEmpty: z.boolean(),
-  /** Why the empty slot matters and what to do; null when filled. */
+  /** False for a slot the student need not fill (the near-peer slot in the final year). */
+  isRequired: z.boolean(),
+  /** Why the empty slot matters and what to do; null when filled or not required. */
   flag: z.string().nullable(),
   suggestions: z.array(SlotSuggestion),
   /** Directory search parameters that list more people for this slot (e.g. `kind=near-peer`). */
@@ -88,7 +95,10 @@ export const AdvisingBoardView = z
     /** The first of the student's specialty interests (decision 012). */
     declaredSpecialty: z.object({ id: z.string(), name: z.string() }).nullable(),
     slots: z.array(BoardSlot),
+    /** Required slots nobody fills. */
     emptySlots: z.array(z.enum(ADVISING_SLOTS)),
+    /** Mentors and advisors who fill no slot: coffee chats, faculty and advisors of another specialty. */
+    others: z.array(SlotHolder),
   })
   .meta({ id: 'AdvisingBoard' })
 export type AdvisingBoardView = z.infer<typeof AdvisingBoardView>
@@ -108,6 +118,8 @@ export const MyStudentRow = z.object({
   /** Per slot, the names filling it (empty list: the slot is empty). */
   slots: z.array(z.object({ slot: z.enum(ADVISING_SLOTS), holderNames: z.array(z.string()) })),
   emptySlots: z.array(z.enum(ADVISING_SLOTS)),
+  /** Mentors and advisors outside the slots (coffee chats, other specialties). */
+  otherNames: z.array(z.string()),
 })
 export type MyStudentRow = z.infer<typeof MyStudentRow>
 
@@ -128,6 +140,15 @@ export const CreateBoardAssignment = z.object({
   note: z.string().trim().max(300, 'Keep the note under 300 characters.').default(''),
 })
 export type CreateBoardAssignment = z.output<typeof CreateBoardAssignment>
+
+export const BoardAssignmentResult = z.object({
+  assignmentId: z.string(),
+  /** What happened, in a sentence for the page ("… We e-mailed Maya Robinson and Dr. Lee."). */
+  message: z.string(),
+  /** Who was told by e-mail. */
+  emailed: z.array(z.string()),
+})
+export type BoardAssignmentResult = z.infer<typeof BoardAssignmentResult>
 
 // ── advisors of students (admins) ──
 
@@ -181,6 +202,8 @@ export type BulkAssignAdvisor = z.output<typeof BulkAssignAdvisor>
 export const ImportAdvisorAssignments = z.object({
   /** CSV with a header row: `student_email,advisor_email`. */
   csv: z.string().min(1, 'Paste or choose a CSV file.').max(1_000_000, 'The file is too large (at most 1 MB).'),
+  /** Check every row and write nothing (the default); false writes the valid rows in one transaction. */
+  dryRun: z.boolean().default(true),
 })
 export type ImportAdvisorAssignments = z.output<typeof ImportAdvisorAssignments>
 
@@ -189,13 +212,20 @@ export const AssignmentRowResult = z.object({
   row: z.number().int(),
   studentId: z.string().nullable(),
   label: z.string(),
-  outcome: z.enum(['assigned', 'already-assigned', 'rejected']),
+  /** `to-assign`: a dry run's valid new row, assigned when the file is applied. */
+  outcome: z.enum(['assigned', 'to-assign', 'already-assigned', 'rejected']),
+  /** The CSV column at fault (`student_email`, `advisor_email`), or null for the row as a whole. */
+  column: z.string().nullable().default(null),
   /** Why a row was rejected, in words the admin can act on. */
   reason: z.string().nullable(),
 })
 export type AssignmentRowResult = z.infer<typeof AssignmentRowResult>
 
 export const AssignmentResultsResponse = z.object({
+  /** True when nothing was written: the rows say what applying would do. */
+  dryRun: z.boolean().default(false),
+  /** Would be assigned on applying (dry run only). */
+  toAssign: z.number().int().default(0),
   assigned: z.number().int(),
   alreadyAssigned: z.number().int(),
   rejected: z.number().int(),

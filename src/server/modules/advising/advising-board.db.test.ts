@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, studentAdvisors } from '#server/db/schema/index.ts'
+import { auditLog, outbox, studentAdvisors } from '#server/db/schema/index.ts'
 import type { AdvisingBoardView, BoardSlot } from '#shared/contracts/advising.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
@@ -96,14 +96,16 @@ describe('the board from real mentorships and assignments', () => {
     expect(empty.suggestions.find((s) => s.person.id === ids.resident)?.reasons.join(' ')).toMatch(/you asked for that/)
   })
 
-  it('follows a change of declared specialty: the old holder is shown apart, the slot empties with new suggestions', async () => {
+  it('follows a change of declared specialty: the old mentor stays in the corner (never "no longer in this slot"), the slot empties with new suggestions', async () => {
     const patched = await t.request('PATCH', '/api/profiles/me/student', { cookie: student.cookie, body: { specialtyInterests: ['internal-medicine', 'dermatology'] } })
     expect(patched.status, patched.text).toBe(200)
     const board = (await t.request('GET', '/api/advising/board/me', { cookie: student.cookie })).json as AdvisingBoardView
     const specialty = slotOf(board, 'specialty-advisor')
     expect(specialty.label).toBe('Internal Medicine advisor')
     expect(specialty.isEmpty).toBe(true)
-    expect(specialty.former.map((f) => [f.person.id, f.why])).toEqual([[ids.dermFaculty, 'Mentors in Dermatology; your declared specialty is now Internal Medicine.']])
+    // A mentorship does not record the specialty declared when it began: no claim the student changed it.
+    expect(specialty.former).toEqual([])
+    expect(board.others).toEqual([])
     expect(specialty.suggestions.map((s) => [s.person.id, s.action])).toEqual([
       [ids.imAdvisor, 'ask-advisor'],
       [ids.imFaculty, 'request'],
@@ -214,7 +216,7 @@ describe('the Office assigns advisors', () => {
       'fourth@csv.test,csv-mentor@csv.test',
       'not-an-email,csv-advisor@csv.test',
     ].join('\n')
-    const out = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv } })
+    const out = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv, dryRun: false } })
     expect(out.status, out.text).toBe(200)
     expect(out.json.rows.map((r: { row: number; outcome: string; reason: string | null }) => [r.row, r.outcome, r.reason])).toEqual([
       [2, 'assigned', null],
@@ -247,5 +249,117 @@ describe('the Office assigns advisors', () => {
     const unknownStudent = await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: ids.dermFaculty, advisorIds: [] } })
     expect(unknownStudent.status).toBe(400)
     expect(unknownStudent.json.error.fields.studentId).toBeTruthy()
+  })
+})
+
+describe('the board reads every active mentorship, whatever made it', () => {
+  let em: { id: string; cookie: string }
+  let emAdvisor: { id: string; cookie: string }
+  let imMentor: string
+
+  beforeAll(async () => {
+    const s = await t.insertAccount(['student'], {
+      name: 'Maya Program',
+      email: 'maya.program@board.test',
+      student: { classYear: 'M3', specialtyInterests: ['emergency-medicine', 'internal-medicine'], helpWanted: ['career-advice'] },
+    })
+    em = { id: s.id, cookie: await t.sessionCookie(s.id) }
+    const a = await t.insertAccount(['advisor'], { name: 'Program Dean', advisor: { advisesSpecialtyId: null } })
+    emAdvisor = { id: a.id, cookie: await t.sessionCookie(a.id) }
+    expect((await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: em.id, advisorIds: [emAdvisor.id] } })).status).toBe(200)
+    const m = await t.insertAccount(['mentor'], { name: 'Program Internist', email: 'internist@board.test', mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'internal-medicine', departmentId: 'medicine' } })
+    imMentor = m.id
+  })
+
+  it('publish a program, read the board: the paired mentor is in the student’s corner, never "no longer in this slot"', async () => {
+    const created = await t.request('POST', '/api/mentor-programs', {
+      cookie: adminCookie,
+      body: { name: 'Board program', pairingMethod: 'max-fit', maxPerMentor: 1, studentEmails: ['maya.program@board.test'], mentors: [{ email: 'internist@board.test' }] },
+    })
+    expect(created.status, created.text).toBe(201)
+    expect((await t.request('POST', `/api/mentor-programs/${created.json.id}/run`, { cookie: adminCookie })).status).toBe(200)
+    const published = await t.request('POST', `/api/mentor-programs/${created.json.id}/publish`, { cookie: adminCookie })
+    expect(published.status, published.text).toBe(200)
+
+    const board = (await t.request('GET', '/api/advising/board/me', { cookie: em.cookie })).json as AdvisingBoardView
+    expect(slotOf(board, 'specialty-advisor').former).toEqual([])
+    expect(board.others.map((o) => [o.person.id, o.source, o.why])).toEqual([[imMentor, 'mentorship', 'Faculty, Internal Medicine (one of your specialty interests); active mentorship since October 2026']])
+    const mine = await t.request('GET', '/api/advising/students', { cookie: emAdvisor.cookie })
+    expect(mine.json.items.find((r: { student: { id: string } }) => r.student.id === em.id)?.otherNames).toEqual(['Program Internist'])
+  })
+
+  it('shows a request still waiting as pending, never offering to ask again', async () => {
+    const request = await t.request('POST', '/api/mentorship-requests', {
+      cookie: em.cookie,
+      body: { mentorId: ids.resident, kind: 'ongoing', message: 'I would value your advice over the coming year.', helpWanted: ['career-advice'] },
+    })
+    expect(request.status, request.text).toBe(201)
+    const board = (await t.request('GET', '/api/advising/board/me', { cookie: em.cookie })).json as AdvisingBoardView
+    const first = slotOf(board, 'resident-or-alumni').suggestions[0]
+    expect([first?.person.id, first?.pendingRequestId]).toEqual([ids.resident, request.json.id])
+  })
+
+  it('an advisor reads about the student by name, never "your"', async () => {
+    const response = await t.request('GET', `/api/advising/students/${em.id}/board`, { cookie: emAdvisor.cookie })
+    expect(response.status, response.text).toBe(200)
+    const text = JSON.stringify(response.json)
+    expect(text).not.toMatch(/\b(your|you|yours)\b/i)
+    expect(text).toMatch(/Maya’s/)
+  })
+
+  it('assigning from the board says so and e-mails the student and the person, with links that open for them', async () => {
+    const tooClose = await t.request('POST', '/api/advising/assignments', { cookie: emAdvisor.cookie, body: { studentId: em.id, slot: 'near-peer', personId: ids.nearPeer } })
+    expect(tooClose.status).toBe(400)
+    expect(tooClose.json.error.fields.personId).toMatch(/year or two ahead/)
+
+    const made = await t.request('POST', '/api/advising/assignments', { cookie: emAdvisor.cookie, body: { studentId: em.id, slot: 'research-mentor', personId: ids.dermFaculty } })
+    expect(made.status, made.text).toBe(201)
+    expect(made.json.message).toBe('Derm Faculty is now Maya Program’s research mentor. We e-mailed Maya Program and Derm Faculty.')
+    const mails = await t.db.select().from(outbox).where(and(eq(outbox.kind, 'advising.board-assigned-student'), eq(outbox.toAddress, 'maya.program@board.test')))
+    expect(mails).toHaveLength(1)
+    expect(mails[0]?.textBody).toMatch(/\/advising\n/)
+    const toPerson = (await t.db.select().from(outbox).where(eq(outbox.kind, 'advising.board-assigned-person'))).filter((m) => m.textBody.includes('Maya Program'))
+    expect(toPerson).toHaveLength(1)
+    expect(toPerson[0]?.textBody).toContain(`/people/${emAdvisor.id}`)
+  })
+})
+
+describe('the advisor CSV: check first, then apply; one advisory dean per student', () => {
+  it('a dry run lists every row’s problem by row and column and writes nothing; applying writes the valid rows', async () => {
+    const s5 = await t.insertAccount(['student'], { name: 'Fifth Student', email: 'fifth@dean.test' })
+    const s6 = await t.insertAccount(['student'], { name: 'Sixth Student', email: 'sixth@dean.test' })
+    await t.insertAccount(['advisor'], { name: 'Dean One', email: 'dean1@dean.test', advisor: { advisesSpecialtyId: null } })
+    await t.insertAccount(['advisor'], { name: 'Dean Two', email: 'dean2@dean.test', advisor: { advisesSpecialtyId: null } })
+    await t.insertAccount(['advisor'], { name: 'Derm Specialty', email: 'derm-adv@dean.test', advisor: { advisesSpecialtyId: 'dermatology' } })
+    const csv = ['student_email,advisor_email', 'fifth@dean.test,dean1@dean.test', 'fifth@dean.test,dean2@dean.test', 'sixth@dean.test,derm-adv@dean.test', 'nobody@dean.test,dean1@dean.test', 'sixth@dean.test,'].join('\n')
+    const check = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv } })
+    expect(check.status, check.text).toBe(200)
+    expect(check.json.dryRun).toBe(true)
+    expect(check.json.rows.map((r: { row: number; outcome: string; column: string | null }) => [r.row, r.outcome, r.column])).toEqual([
+      [2, 'to-assign', null],
+      [3, 'rejected', 'advisor_email'],
+      [4, 'to-assign', null],
+      [5, 'rejected', 'student_email'],
+      [6, 'rejected', 'advisor_email'],
+    ])
+    expect(check.json.rows[1].reason).toBe('An earlier row already gives Fifth Student an advisory dean (Dean One); a student has one.')
+    expect(await t.db.select().from(studentAdvisors).where(eq(studentAdvisors.studentId, s5.id))).toEqual([])
+
+    const applied = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv, dryRun: false } })
+    expect([applied.json.dryRun, applied.json.assigned, applied.json.rejected]).toEqual([false, 2, 3])
+    expect((await t.db.select().from(studentAdvisors).where(eq(studentAdvisors.studentId, s6.id))).length).toBe(1)
+
+    // A second dean later is refused too, in the CSV and in bulk; replacing one is explicit (set the student's advisors).
+    const again = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv: 'student_email,advisor_email\nfifth@dean.test,dean2@dean.test' } })
+    expect(again.json.rows[0].reason).toMatch(/already has an advisory dean \(Dean One\)/)
+    const deanTwo = (await t.request('GET', '/api/admin/advisors', { cookie: adminCookie })).json.items.find((a: { name: string }) => a.name === 'Dean Two').id
+    const bulk = await t.request('POST', '/api/admin/student-advisors/bulk', { cookie: adminCookie, body: { advisorId: deanTwo, studentIds: [s5.id] } })
+    expect(bulk.json.rejected).toBe(1)
+    const deanOne = (await t.request('GET', '/api/admin/advisors', { cookie: adminCookie })).json.items.find((a: { name: string }) => a.name === 'Dean One').id
+    const two = await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: s5.id, advisorIds: [deanOne, deanTwo] } })
+    expect(two.status).toBe(400)
+    expect(two.json.error.fields['advisorIds.1']).toMatch(/one advisory dean/)
+    const replaced = await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: s5.id, advisorIds: [deanTwo] } })
+    expect(replaced.json.advisors.map((a: { name: string }) => a.name)).toEqual(['Dean Two'])
   })
 })

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#server/db/client.ts'
-import { advisingBoardAssignments, advisorProfiles, mentorProfiles, mentorships, people, personRoles, studentAdvisors, studentProfiles } from '#server/db/schema/index.ts'
+import { advisingBoardAssignments, advisorProfiles, mentorProfiles, people, personRoles, studentAdvisors, studentProfiles } from '#server/db/schema/index.ts'
 import type { AssignableSlot } from '#shared/contracts/advising.ts'
 import type { ClassYear, MentorKind, MentorOffering, PersonStatus, Role } from '#shared/enums.ts'
 
@@ -14,7 +14,7 @@ const hasRole = (personId: typeof people.id | typeof studentAdvisors.studentId, 
 
 export type StudentRow = { id: string; name: string; email: string; status: PersonStatus; classYear: ClassYear | null; specialtyInterests: string[] }
 
-/** The advising board's reads and writes: students, their advisors, board assignments, active mentorships. */
+/** The advising board's reads and writes: students, their advisors, board assignments, the profiles of who fills a slot. */
 export function createAdvisingRepository(db: Database) {
   const studentColumns = {
     id: people.id,
@@ -99,29 +99,27 @@ export function createAdvisingRepository(db: Database) {
         .orderBy(asc(advisingBoardAssignments.assignedAt))
     },
 
-    /** Active mentorships of these students, with what the board needs of each mentor. */
-    async listActiveMentorshipsOf(studentIds: readonly string[]) {
-      if (studentIds.length === 0) return []
+    /**
+     * What the board needs of people who mentor or advise students: mentor kind, specialty and
+     * offers, the specialty they advise in, and their own class year when they are students.
+     */
+    async listPeopleFacts(personIds: readonly string[]) {
+      if (personIds.length === 0) return []
       const rows = await db
         .select({
-          id: mentorships.id,
-          studentId: mentorships.studentId,
-          kind: mentorships.kind,
-          startedAt: mentorships.startedAt,
-          mentorId: mentorships.mentorId,
-          mentorName: holder.name,
+          id: people.id,
           mentorKind: mentorProfiles.kind,
           mentorSpecialtyId: mentorProfiles.specialtyId,
           mentorOffers: mentorProfiles.offers,
-          mentorAdvisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
+          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
+          classYear: studentProfiles.classYear,
         })
-        .from(mentorships)
-        .innerJoin(holder, eq(holder.id, mentorships.mentorId))
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, mentorships.mentorId))
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, mentorships.mentorId))
-        .where(and(inArray(mentorships.studentId, [...studentIds]), eq(mentorships.status, 'active')))
-        .orderBy(asc(mentorships.startedAt))
-      return rows.map((r) => ({ ...r, mentorKind: (r.mentorKind ?? 'faculty') as MentorKind, mentorOffers: (r.mentorOffers ?? []) as MentorOffering[], hasMentorProfile: r.mentorKind !== null }))
+        .from(people)
+        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
+        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
+        .leftJoin(studentProfiles, eq(studentProfiles.personId, people.id))
+        .where(inArray(people.id, [...new Set(personIds)]))
+      return rows.map((r) => ({ ...r, hasMentorProfile: r.mentorKind !== null, mentorKind: (r.mentorKind ?? 'faculty') as MentorKind, mentorOffers: (r.mentorOffers ?? []) as MentorOffering[] }))
     },
 
     /** Active specialty advisors of a specialty, never anyone on a directory hold. */
@@ -141,6 +139,7 @@ export function createAdvisingRepository(db: Database) {
         .select({
           id: people.id,
           name: people.name,
+          email: people.email,
           status: people.status,
           roles: sql<Role[]>`coalesce((select array_agg(r.role) from ${personRoles} r where r.person_id = ${people.id}), '{}')`,
           mentorKind: mentorProfiles.kind,
@@ -199,10 +198,15 @@ export function createAdvisingRepository(db: Database) {
         .orderBy(asc(people.name))
     },
 
-    /** Whether the person is an active advisor (the only people the Office assigns to students). */
-    async isActiveAdvisor(id: string, tx: Tx = db): Promise<boolean> {
-      const [row] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, id), eq(people.status, 'active'), hasRole(people.id, 'advisor'))).limit(1)
-      return row !== undefined
+    /** An active advisor with the specialty they advise in (null: a Student Affairs advisor, an advisory dean). */
+    async findActiveAdvisor(id: string, tx: Tx = db): Promise<{ id: string; name: string; advisesSpecialtyId: string | null } | null> {
+      const [row] = await tx
+        .select({ id: people.id, name: people.name, advisesSpecialtyId: advisorProfiles.advisesSpecialtyId })
+        .from(people)
+        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
+        .where(and(eq(people.id, id), eq(people.status, 'active'), hasRole(people.id, 'advisor')))
+        .limit(1)
+      return row ? { ...row, advisesSpecialtyId: row.advisesSpecialtyId ?? null } : null
     },
 
     async listAdvisorIdsOf(studentId: string, tx: Tx = db): Promise<string[]> {
@@ -223,8 +227,17 @@ export function createAdvisingRepository(db: Database) {
     async findPeopleByEmails(emails: readonly string[]) {
       if (emails.length === 0) return []
       return db
-        .select({ id: people.id, email: people.email, name: people.name, status: people.status, isStudent: hasRole(people.id, 'student'), isAdvisor: hasRole(people.id, 'advisor') })
+        .select({
+          id: people.id,
+          email: people.email,
+          name: people.name,
+          status: people.status,
+          isStudent: hasRole(people.id, 'student'),
+          isAdvisor: hasRole(people.id, 'advisor'),
+          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
+        })
         .from(people)
+        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
         .where(inArray(people.email, [...emails]))
     },
   }

@@ -3,6 +3,7 @@ import {
   AdvisingBoardView,
   AdvisorsResponse,
   AssignmentResultsResponse,
+  BoardAssignmentResult,
   BulkAssignAdvisor,
   CreateBoardAssignment,
   ImportAdvisorAssignments,
@@ -63,7 +64,7 @@ export function advisingRoutes() {
       tags: ['advising'],
       summary: 'Fill a slot of a student’s board by hand (advisors: their own students)',
       request: { body: jsonBody(CreateBoardAssignment) },
-      responses: { 201: jsonResponse(z.object({ assignmentId: z.string() }), 'Assigned.') },
+      responses: { 201: jsonResponse(BoardAssignmentResult, 'Assigned; the student and the person are e-mailed.') },
     }),
     async (c) => c.json(await c.var.services.advising.assignToBoard(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
   )
@@ -125,11 +126,14 @@ export function advisingRoutes() {
       method: 'post',
       path: '/api/admin/student-advisors/import',
       tags: ['advising'],
-      summary: 'Import advisor assignments from CSV (student_email, advisor_email)',
+      summary: 'Check (dry run, the default) or apply advisor assignments from CSV (student_email, advisor_email)',
       request: { body: jsonBody(ImportAdvisorAssignments) },
       responses: { 200: results },
     }),
-    async (c) => c.json(await c.var.services.advising.importAdvisorAssignments(actorOf(c), c.req.valid('json').csv, requestMeta(c)), 200),
+    async (c) => {
+      const { csv, dryRun } = c.req.valid('json')
+      return c.json(await c.var.services.advising.importAdvisorAssignments(actorOf(c), csv, requestMeta(c), { dryRun }), 200)
+    },
   )
 
   return router

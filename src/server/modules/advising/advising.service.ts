@@ -7,6 +7,7 @@ import {
   type AdvisorsResponse,
   type AssignmentResultsResponse,
   type AssignmentRowResult,
+  type BoardAssignmentResult,
   type BulkAssignAdvisor,
   type CreateBoardAssignment,
   type MyStudentsQuery,
@@ -21,9 +22,13 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { DirectoryService } from '../directory/directory.service.ts'
+import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
+import { boardAssignedPersonEmail, boardAssignedStudentEmail } from './advising-emails.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
-import { computeBoard, declaredSpecialtyOf, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
+import { computeBoard, declaredSpecialtyOf, isYearOrTwoAhead, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
+import { aboutStudent } from './domain/staff-voice.ts'
 import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
 import type { StudentRecords } from './student-records.ts'
 
@@ -34,6 +39,10 @@ export type AdvisingDeps = {
   audit: AuditService
   studentRecords: StudentRecords
   recommendations: RecommendationsService
+  /** Every active mentorship, whatever created it (a request, a mentor program), and waiting requests. */
+  mentorships: Pick<MentorshipsService, 'listActiveMentorshipsOfStudents' | 'listOpenRequestsOfStudent'>
+  notifications: Pick<NotificationsService, 'enqueue'>
+  appOrigin: string
   /** Fills in suggestions "Mentors for you" does not reach (its list is the student's top 50 overall). */
   directory?: DirectoryService
 }
@@ -52,7 +61,7 @@ const SUGGESTIONS_PER_SLOT = 3
  * service, filtered to each empty slot.
  */
 export function createAdvisingService(deps: AdvisingDeps) {
-  const { db, repo, clock, audit, studentRecords, recommendations, directory } = deps
+  const { db, repo, clock, audit, studentRecords, recommendations, mentorships, notifications, appOrigin, directory } = deps
 
   /** Listed, accepting mentors of the slot's kind from the directory, for slots the recommendations left short. */
   async function directoryCandidates(student: Actor, slot: AdvisingSlot, declaredId: string | null, audience: Audience): Promise<SuggestionCandidate[]> {
@@ -91,11 +100,17 @@ export function createAdvisingService(deps: AdvisingDeps) {
   /** Board inputs of many students in four queries. */
   async function loadInputs(students: readonly StudentRow[]): Promise<Map<string, BoardInputs>> {
     const ids = students.map((s) => s.id)
-    const [advisors, assignments, active] = await Promise.all([repo.listOfficeAdvisorsOf(ids), repo.listAssignmentsOf(ids), repo.listActiveMentorshipsOf(ids)])
+    const [advisors, assignments, mentorshipRows] = await Promise.all([repo.listOfficeAdvisorsOf(ids), repo.listAssignmentsOf(ids), mentorships.listActiveMentorshipsOfStudents(ids)])
+    const facts = new Map((await repo.listPeopleFacts(mentorshipRows.map((m) => m.mentorId))).map((f) => [f.id, f]))
+    const active = mentorshipRows.flatMap((m) => {
+      const f = facts.get(m.mentorId)
+      if (!f) return []
+      return [{ ...m, mentorKind: f.mentorKind, mentorSpecialtyId: f.mentorSpecialtyId, mentorOffers: f.mentorOffers, mentorAdvisesSpecialtyId: f.advisesSpecialtyId, hasMentorProfile: f.hasMentorProfile }]
+    })
     type Entry = { [K in keyof BoardInputs]: BoardInputs[K] extends readonly (infer T)[] ? T[] : BoardInputs[K] }
     const out = new Map<string, Entry>()
     for (const s of students) {
-      out.set(s.id, { student: { id: s.id, name: s.name, specialtyInterests: s.specialtyInterests }, officeAdvisors: [], assignments: [], mentorships: [] })
+      out.set(s.id, { student: { id: s.id, name: s.name, classYear: s.classYear, specialtyInterests: s.specialtyInterests }, officeAdvisors: [], assignments: [], mentorships: [] })
     }
     for (const a of advisors) {
       out.get(a.studentId)?.officeAdvisors.push({ person: { id: a.advisorId, name: a.advisorName }, advisesSpecialtyId: a.advisesSpecialtyId ?? null, assignedAt: a.assignedAt })
@@ -124,6 +139,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
     const inputs = (await loadInputs([student])).get(student.id)
     if (!inputs) throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
     const board = computeBoard(inputs, audience)
+    // Staff read about the student by name: recommendation reasons are worded for the student.
+    const voice = (text: string) => (audience === 'staff' ? aboutStudent(text, student.name) : text)
 
     // Suggestions: the student's own "Mentors for you", as the student would get them. No audit
     // meta: this is not the student reading identity; staff never see identity reasons at all.
@@ -137,7 +154,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
           specialtyName: r.mentor.specialtyName,
           offers: r.mentor.offers,
           openPlaces: r.mentor.openPlaces,
-          reasons: audience === 'staff' ? r.reasons.filter((reason) => !IDENTITY_REASON.test(reason)) : r.reasons,
+          reasons: audience === 'staff' ? r.reasons.filter((reason) => !IDENTITY_REASON.test(reason)).map(voice) : r.reasons,
         }))
       : []
     const declared = board.declaredSpecialty
@@ -150,13 +167,22 @@ export function createAdvisingService(deps: AdvisingDeps) {
     }
     for (const m of inputs.mentorships) onBoard.add(m.mentor.id)
 
+    const pendingRequests = new Map((await mentorships.listOpenRequestsOfStudent(student.id)).map((r) => [r.mentorId, r.id]))
+    // Near-peers must be a year or two ahead: their own class year decides.
+    const withYears = async (list: SuggestionCandidate[]): Promise<SuggestionCandidate[]> => {
+      const years = new Map((await repo.listPeopleFacts(list.filter((c) => c.kind === 'near-peer').map((c) => c.id))).map((f) => [f.id, f.classYear]))
+      return list.map((c) => ({ ...c, classYear: years.get(c.id) ?? null }))
+    }
+    const context = { studentClassYear: student.classYear, pendingRequests }
+    const candidates = await withYears(recommended)
+
     const suggestions = new Map<AdvisingSlot, ReturnType<typeof suggestionsForSlot>>()
     for (const slot of board.slots) {
-      if (!slot.isEmpty) continue
-      let list = suggestionsForSlot(slot.slot, declared, recommended, specialtyAdvisors, onBoard)
+      if (!slot.isEmpty || !slot.isRequired) continue
+      let list = suggestionsForSlot(slot.slot, declared, candidates, specialtyAdvisors, onBoard, SUGGESTIONS_PER_SLOT, context)
       if (list.length < SUGGESTIONS_PER_SLOT && slot.slot !== 'advisory-dean') {
-        const more = await directoryCandidates(studentActor, slot.slot, declared?.id ?? null, audience)
-        list = suggestionsForSlot(slot.slot, declared, [...recommended, ...more], specialtyAdvisors, onBoard)
+        const more = await withYears(await directoryCandidates(studentActor, slot.slot, declared?.id ?? null, audience))
+        list = suggestionsForSlot(slot.slot, declared, [...candidates, ...more.map((m) => ({ ...m, reasons: m.reasons.map(voice) }))], specialtyAdvisors, onBoard, SUGGESTIONS_PER_SLOT, context)
       }
       suggestions.set(slot.slot, list)
     }
@@ -166,6 +192,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
       declaredSpecialty: declared,
       emptySlots: board.emptySlots,
       slots: board.slots.map((slot) => ({ ...slot, suggestions: suggestions.get(slot.slot) ?? [] })),
+      others: board.others,
     }
   }
 
@@ -182,26 +209,49 @@ export function createAdvisingService(deps: AdvisingDeps) {
     throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
   }
 
-  async function assignAdvisorRows(
-    actor: Actor,
-    pairs: readonly { row: number; label: string; studentId: string; advisorId: string }[],
-    meta: RequestMeta,
-  ): Promise<AssignmentRowResult[]> {
+  type Pair = { row: number; label: string; studentId: string; advisorId: string }
+
+  /** Writes the checked pairs in one transaction, an audit row each. */
+  async function assignAdvisorRows(actor: Actor, pairs: readonly Pair[], meta: RequestMeta): Promise<AssignmentRowResult[]> {
     const now = clock.now()
     return db.transaction(async (tx) => {
       const out: AssignmentRowResult[] = []
       for (const p of pairs) {
         const added = await repo.addStudentAdvisor(p.studentId, p.advisorId, actor.personId, now, tx)
         if (added) await audit.record({ actorId: actor.personId, action: 'advising.advisor-assigned', objectType: 'person', objectId: p.studentId }, meta, tx)
-        out.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: added ? 'assigned' : 'already-assigned', reason: null })
+        out.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: added ? 'assigned' : 'already-assigned', column: null, reason: null })
       }
       return out
     })
   }
 
-  function summarize(rows: AssignmentRowResult[]): AssignmentResultsResponse {
+  /**
+   * One advisory dean per student (decision 012): a row naming a second one is refused, never
+   * added beside the first. Changing a student's dean is explicit: remove the current one on the
+   * student's row of the advisors page, then assign the new one. Returns a checker that remembers
+   * the deans the same file or list assigns on earlier rows.
+   */
+  async function deanChecker(studentIds: readonly string[]) {
+    const deans = new Map<string, { id: string; name: string }>()
+    for (const a of await repo.listOfficeAdvisorsOf(studentIds)) if (a.advisesSpecialtyId === null) deans.set(a.studentId, { id: a.advisorId, name: a.advisorName })
+    return (studentId: string, studentName: string, advisor: { id: string; name: string; advisesSpecialtyId: string | null }, onEarlierRow = false): string | null => {
+      if (advisor.advisesSpecialtyId !== null) return null
+      const current = deans.get(studentId)
+      if (current && current.id !== advisor.id) {
+        return onEarlierRow
+          ? `An earlier row already gives ${studentName} an advisory dean (${current.name}); a student has one.`
+          : `${studentName} already has an advisory dean (${current.name}); a student has one. To change it, remove ${current.name} on ${studentName}’s row first.`
+      }
+      deans.set(studentId, { id: advisor.id, name: advisor.name })
+      return null
+    }
+  }
+
+  function summarize(rows: AssignmentRowResult[], dryRun = false): AssignmentResultsResponse {
     const sorted = [...rows].sort((a, b) => a.row - b.row)
     return {
+      dryRun,
+      toAssign: sorted.filter((r) => r.outcome === 'to-assign').length,
       assigned: sorted.filter((r) => r.outcome === 'assigned').length,
       alreadyAssigned: sorted.filter((r) => r.outcome === 'already-assigned').length,
       rejected: sorted.filter((r) => r.outcome === 'rejected').length,
@@ -243,6 +293,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
           declaredSpecialtyName: board.declaredSpecialty?.name ?? null,
           slots: board.slots.map((slot) => ({ slot: slot.slot, holderNames: slot.holders.map((h) => h.person.name) })),
           emptySlots: board.emptySlots,
+          otherNames: board.others.map((o) => o.person.name),
         })
       }
       await audit.record({ actorId: actor.personId, action: 'advising.my-students.read', objectType: 'person', objectId: actor.personId }, meta)
@@ -250,7 +301,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
     },
 
     /** Fills a slot of a student's board by hand (advisors for their students; admins). */
-    async assignToBoard(actor: Actor, input: CreateBoardAssignment, meta: RequestMeta): Promise<{ assignmentId: string }> {
+    async assignToBoard(actor: Actor, input: CreateBoardAssignment, meta: RequestMeta): Promise<BoardAssignmentResult> {
       const { studentId } = input
       await assertCanManageBoard(actor, studentId)
       const student = await requireStudent(studentId)
@@ -275,22 +326,32 @@ export function createAdvisingService(deps: AdvisingDeps) {
         case 'research-mentor':
           if (!isMentor) throw new AppError('VALIDATION_FAILED', `${person.name} is not a mentor.`, { personId: `Choose a mentor for the ${label} slot.` })
           break
-        case 'near-peer':
+        case 'near-peer': {
           if (!isMentor || person.mentorKind !== 'near-peer') throw new AppError('VALIDATION_FAILED', `${person.name} is not a near-peer mentor.`, { personId: 'Choose a near-peer mentor.' })
+          const [facts] = await repo.listPeopleFacts([person.id])
+          if (!isYearOrTwoAhead(student.classYear, facts?.classYear ?? null)) {
+            throw new AppError('VALIDATION_FAILED', `${person.name} is not a year or two ahead of ${student.name}.`, { personId: 'Choose a near-peer a year or two ahead of the student.' })
+          }
           break
+        }
         case 'resident-or-alumni':
           if (!isMentor || !['resident', 'fellow', 'alumni'].includes(person.mentorKind ?? '')) {
             throw new AppError('VALIDATION_FAILED', `${person.name} is not a resident, fellow or alumni mentor.`, { personId: 'Choose a resident, fellow or alumni mentor.' })
           }
           break
       }
+      // As it reads mid-sentence: "research mentor", but "Dermatology advisor".
+      const slotLabel = input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot].toLowerCase()
       const id = await db.transaction(async (tx) => {
         const inserted = await repo.insertAssignment({ studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() }, tx)
         if (!inserted) throw new AppError('CONFLICT', `${person.name} is already assigned to this slot.`)
         await audit.record({ actorId: actor.personId, action: 'advising-board.assigned', objectType: 'person', objectId: studentId }, meta, tx)
+        // Both people hear of it in the same transaction: nobody is placed on a board silently.
+        await notifications.enqueue(boardAssignedStudentEmail(student.email, student.name, person.name, slotLabel, actor.name, `${appOrigin}/advising`), tx)
+        await notifications.enqueue(boardAssignedPersonEmail(person.email, person.name, student.name, slotLabel, actor.name, `${appOrigin}/people/${actor.personId}`), tx)
         return inserted
       })
-      return { assignmentId: id }
+      return { assignmentId: id, message: `${person.name} is now ${student.name}’s ${slotLabel}. We e-mailed ${student.name} and ${person.name}.`, emailed: [student.name, person.name] }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {
@@ -334,15 +395,23 @@ export function createAdvisingService(deps: AdvisingDeps) {
       return { items, total: items.length }
     },
 
-    /** Sets exactly these advisors for one student. */
+    /** Sets exactly these advisors for one student: at most one advisory dean (this is how a dean is replaced). */
     async setStudentAdvisors(actor: Actor, input: SetStudentAdvisors, meta: RequestMeta): Promise<StudentAdvisorsResponse['items'][number]> {
       const { studentId, advisorIds } = input
       const student = await repo.findStudentById(studentId)
       if (!student) throw new AppError('VALIDATION_FAILED', 'Choose a student.', { studentId: 'No student with this id.' })
       const wanted = [...new Set(advisorIds)]
       const fields: Record<string, string> = {}
-      for (const [i, id] of wanted.entries()) if (!(await repo.isActiveAdvisor(id))) fields[`advisorIds.${i}`] = 'Not an active advisor.'
-      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Only active advisors can be assigned to students.', fields)
+      let dean: { index: number; name: string } | null = null
+      for (const [i, id] of wanted.entries()) {
+        const advisor = await repo.findActiveAdvisor(id)
+        if (!advisor) fields[`advisorIds.${i}`] = 'Not an active advisor.'
+        else if (advisor.advisesSpecialtyId === null) {
+          if (dean) fields[`advisorIds.${i}`] = `A student has one advisory dean; ${dean.name} is already in this list.`
+          else dean = { index: i, name: advisor.name }
+        }
+      }
+      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Only active advisors, and one advisory dean, can be assigned to a student.', fields)
       const now = clock.now()
       await db.transaction(async (tx) => {
         const current = await repo.listAdvisorIdsOf(studentId, tx)
@@ -364,41 +433,67 @@ export function createAdvisingService(deps: AdvisingDeps) {
 
     /** "Assign these 30 students to this advisor": each student assigned, already assigned, or rejected with a reason. */
     async bulkAssignAdvisor(actor: Actor, input: BulkAssignAdvisor, meta: RequestMeta): Promise<AssignmentResultsResponse> {
-      if (!(await repo.isActiveAdvisor(input.advisorId))) throw new AppError('VALIDATION_FAILED', 'Choose an active advisor.', { advisorId: 'Not an active advisor.' })
+      const advisor = await repo.findActiveAdvisor(input.advisorId)
+      if (!advisor) throw new AppError('VALIDATION_FAILED', 'Choose an active advisor.', { advisorId: 'Not an active advisor.' })
       const unique = [...new Set(input.studentIds)]
       const students = new Map((await repo.listStudentsByIds(unique)).map((s) => [s.id, s]))
+      const checkDean = await deanChecker([...students.keys()])
       const rows: AssignmentRowResult[] = []
-      const pairs: { row: number; label: string; studentId: string; advisorId: string }[] = []
-      unique.forEach((id, i) => {
+      const pairs: Pair[] = []
+      for (const [i, id] of unique.entries()) {
         const student = students.get(id)
-        if (!student) rows.push({ row: i + 1, studentId: id, label: id, outcome: 'rejected', reason: 'No student with this id.' })
-        else if (student.status !== 'active') rows.push({ row: i + 1, studentId: id, label: student.name, outcome: 'rejected', reason: `${student.name}’s account is ${student.status}.` })
+        const reject = (reason: string) => rows.push({ row: i + 1, studentId: id, label: student?.name ?? id, outcome: 'rejected', column: null, reason })
+        const problem = !student
+          ? 'No student with this id.'
+          : student.status !== 'active'
+            ? `${student.name}’s account is ${student.status}.`
+            : checkDean(id, student.name, advisor)
+        if (problem || !student) reject(problem ?? 'No student with this id.')
         else pairs.push({ row: i + 1, label: student.name, studentId: id, advisorId: input.advisorId })
-      })
+      }
       rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
       return summarize(rows)
     },
 
-    /** CSV `student_email,advisor_email`: valid rows are assigned, every other row says why not. */
-    async importAdvisorAssignments(actor: Actor, csv: string, meta: RequestMeta): Promise<AssignmentResultsResponse> {
+    /**
+     * CSV `student_email,advisor_email`. A dry run (the default) checks every row and writes
+     * nothing: each row says what applying would do, or its problem and column. Applying checks
+     * again and writes the valid rows in one transaction.
+     */
+    async importAdvisorAssignments(actor: Actor, csv: string, meta: RequestMeta, options: { dryRun: boolean } = { dryRun: true }): Promise<AssignmentResultsResponse> {
       const parsed = parseAdvisorAssignmentsCsv(csv)
       if (parsed.fileError) throw new AppError('VALIDATION_FAILED', parsed.fileError, { csv: parsed.fileError })
       const emails = [...new Set(parsed.rows.flatMap((r) => [r.studentEmail, r.advisorEmail]))]
       const byEmail = new Map((await repo.findPeopleByEmails(emails)).map((p) => [p.email.toLowerCase(), p]))
-      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({ row: r.row, studentId: null, label: r.label, outcome: 'rejected', reason: r.reason }))
-      const pairs: { row: number; label: string; studentId: string; advisorId: string }[] = []
+      const studentIds = parsed.rows.flatMap((r) => byEmail.get(r.studentEmail)?.id ?? [])
+      const checkDean = await deanChecker(studentIds)
+      const current = new Set((await repo.listOfficeAdvisorsOf(studentIds)).map((a) => `${a.studentId} ${a.advisorId}`))
+      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({ row: r.row, studentId: null, label: r.label, outcome: 'rejected', column: r.column, reason: r.reason }))
+      const pairs: Pair[] = []
+      const deanRows = new Map<string, number>()
       for (const r of parsed.rows) {
         const label = `${r.studentEmail} → ${r.advisorEmail}`
         const student = byEmail.get(r.studentEmail)
         const advisor = byEmail.get(r.advisorEmail)
-        const reject = (reason: string) => rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', reason })
-        if (!student) reject(`No one has the e-mail ${r.studentEmail}.`)
-        else if (!student.isStudent) reject(`${student.name} (${r.studentEmail}) is not a student.`)
-        else if (student.status !== 'active') reject(`${student.name}’s account is ${student.status}.`)
-        else if (!advisor) reject(`No one has the e-mail ${r.advisorEmail}.`)
-        else if (!advisor.isAdvisor) reject(`${advisor.name} (${r.advisorEmail}) is not an advisor.`)
-        else if (advisor.status !== 'active') reject(`${advisor.name}’s account is ${advisor.status}.`)
-        else pairs.push({ row: r.row, label, studentId: student.id, advisorId: advisor.id })
+        const reject = (column: 'student_email' | 'advisor_email', reason: string) => rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', column, reason })
+        if (!student) reject('student_email', `No one has the e-mail ${r.studentEmail}.`)
+        else if (!student.isStudent) reject('student_email', `${student.name} (${r.studentEmail}) is not a student.`)
+        else if (student.status !== 'active') reject('student_email', `${student.name}’s account is ${student.status}.`)
+        else if (!advisor) reject('advisor_email', `No one has the e-mail ${r.advisorEmail}.`)
+        else if (!advisor.isAdvisor) reject('advisor_email', `${advisor.name} (${r.advisorEmail}) is not an advisor.`)
+        else if (advisor.status !== 'active') reject('advisor_email', `${advisor.name}’s account is ${advisor.status}.`)
+        else {
+          const dean = checkDean(student.id, student.name, { id: advisor.id, name: advisor.name, advisesSpecialtyId: advisor.advisesSpecialtyId ?? null }, deanRows.has(student.id))
+          if (dean) reject('advisor_email', dean)
+          else {
+            if (advisor.advisesSpecialtyId === null && !current.has(`${student.id} ${advisor.id}`)) deanRows.set(student.id, r.row)
+            pairs.push({ row: r.row, label, studentId: student.id, advisorId: advisor.id })
+          }
+        }
+      }
+      if (options.dryRun) {
+        for (const p of pairs) rows.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: current.has(`${p.studentId} ${p.advisorId}`) ? 'already-assigned' : 'to-assign', column: null, reason: null })
+        return summarize(rows, true)
       }
       rows.push(...(await assignAdvisorRows(actor, pairs, meta)))
       return summarize(rows)

@@ -413,3 +413,35 @@ describe('hard constraints are never broken', () => {
     )
   })
 })
+
+describe('drafts are the Office’s alone', () => {
+  it('students and mentors neither list nor open a program still in draft; they see it once it opens', async () => {
+    const s = await student('Nia Draft')
+    const m = await mentor('Dr. Draft', 2)
+    const program = await createProgram({ pairingMethod: 'student-ranks', studentEmails: [s.email], mentors: [{ email: m.email }] })
+    expect(program.status).toBe('draft')
+    const listed = async (cookie: string) => ((await t.request('GET', '/api/mentor-programs/mine', { cookie })).json.programs as { id: string }[]).map((p) => p.id)
+    expect(await listed(s.cookie)).not.toContain(program.id)
+    expect(await listed(m.cookie)).not.toContain(program.id)
+    expect((await t.request('GET', `/api/mentor-programs/${program.id}/ranking`, { cookie: s.cookie })).status).toBe(404)
+    expect((await t.request('PUT', `/api/mentor-programs/${program.id}/ranking`, { cookie: s.cookie, body: { mentorIds: [m.id] } })).status).toBe(404)
+
+    expect((await t.request('POST', `/api/mentor-programs/${program.id}/open-ranking`, { cookie: admin })).status).toBe(200)
+    expect(await listed(s.cookie)).toContain(program.id)
+    expect(await listed(m.cookie)).toContain(program.id)
+    expect((await t.request('GET', `/api/mentor-programs/${program.id}/ranking`, { cookie: s.cookie })).status).toBe(200)
+  })
+
+  it('the service hides a max-fit program from its participants until it is published', async () => {
+    const s = await student('Omar Review')
+    const m = await mentor('Dr. Review', 2)
+    const program = await createProgram({ studentEmails: [s.email], mentors: [{ email: m.email }] })
+    const actor = { personId: s.id, email: s.email, name: s.name, roles: ['student' as const], sessionId: '', expiresAt: new Date() }
+    const ids = async () => (await t.services.mentorPrograms.listMine(actor)).programs.map((p) => p.id)
+    expect(await ids()).not.toContain(program.id)
+    expect((await t.request('POST', `/api/mentor-programs/${program.id}/run`, { cookie: admin })).status).toBe(200)
+    expect(await ids()).not.toContain(program.id)
+    expect((await t.request('POST', `/api/mentor-programs/${program.id}/publish`, { cookie: admin })).status).toBe(200)
+    expect(await ids()).toContain(program.id)
+  })
+})

@@ -25,7 +25,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { MentorshipsRepository } from '../mentorships/mentorships.repository.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { checkPairEdit, findViolations, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
+import { checkPairEdit, findViolations, isOpenToParticipants, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
 import { fitOfAllowedPairs, runPairing } from './domain/run-pairing.ts'
 import { pairedMentorEmail, pairedStudentEmail, rankingOpenEmail } from './mentor-programs-emails.ts'
 import type { MentorProgramsRepository, ProgramRow, Tx } from './mentor-programs.repository.ts'
@@ -283,7 +283,7 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
 
   async function getMyRanking(actor: Actor, id: string): Promise<StudentRankingView> {
     const program = await repo.findProgramById(id)
-    if (!program || !(await repo.isStudentOf(id, actor.personId))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (!program || !isOpenToParticipants(program.status, program.pairingMethod) || !(await repo.isStudentOf(id, actor.personId))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
     const ctx = await loadContext(id)
     const { students, mentors, forbidden } = engineInputs(ctx)
     const me = students.filter((s) => s.id === actor.personId)
@@ -638,7 +638,7 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
 
     async saveRanking(actor: Actor, id: string, input: SaveRanking, meta: RequestMeta): Promise<StudentRankingView> {
       const program = await repo.findProgramById(id)
-      if (!program || !(await repo.isStudentOf(id, actor.personId))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+      if (!program || !isOpenToParticipants(program.status, program.pairingMethod) || !(await repo.isStudentOf(id, actor.personId))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
       if (program.pairingMethod !== 'student-ranks') throw new AppError('CONFLICT', 'In this program the pairs are made by fit; there is nothing to rank.')
       refuse('rank', program)
       if (program.rankingDeadline && clock.now() > program.rankingDeadline) throw new AppError('CONFLICT', `Ranking closed on ${day(program.rankingDeadline)}.`)
@@ -662,7 +662,7 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
     /** A student or mentor of last year's pair asks to keep it, or no longer does. */
     async setContinuation(actor: Actor, id: string, input: SetContinuation, meta: RequestMeta): Promise<{ ok: true }> {
       const program = await repo.findProgramById(id)
-      if (!program) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+      if (!program || !isOpenToParticipants(program.status, program.pairingMethod)) throw new AppError('NOT_FOUND', NOT_VISIBLE)
       const asStudent = await repo.isStudentOf(id, actor.personId)
       const asMentor = await repo.isMentorOf(id, actor.personId)
       if (!asStudent && !asMentor) throw new AppError('NOT_FOUND', NOT_VISIBLE)
@@ -680,7 +680,8 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
 
     async listMine(actor: Actor): Promise<MyMentorPrograms> {
       const programs: MyMentorPrograms['programs'] = []
-      const visible = (p: ProgramRow) => p.status !== 'archived'
+      // Drafts are the Office's work in progress: participants see a program once it opens to them.
+      const visible = (p: ProgramRow) => isOpenToParticipants(p.status, p.pairingMethod)
       if (actor.roles.includes('student')) {
         for (const { program } of await repo.listProgramsOfStudent(actor.personId)) {
           if (!visible(program)) continue

@@ -94,6 +94,25 @@ export function createMentorshipsRepository(db: Database) {
       await tx.update(mentorProfiles).set({ accepting, updatedAt: now }).where(eq(mentorProfiles.personId, mentorId))
     },
 
+    /** Active mentorships of these students, however they began (a request, a mentor program). */
+    async listActiveOfStudents(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return []
+      return db
+        .select({ id: mentorships.id, studentId: mentorships.studentId, mentorId: mentorships.mentorId, mentorName: mentor.name, kind: mentorships.kind, startedAt: mentorships.startedAt })
+        .from(mentorships)
+        .innerJoin(mentor, eq(mentor.id, mentorships.mentorId))
+        .where(and(inArray(mentorships.studentId, [...studentIds]), eq(mentorships.status, 'active')))
+        .orderBy(asc(mentorships.startedAt))
+    },
+
+    /** Requests between this student and any mentor still waiting for an answer. */
+    async listOpenRequestsOfStudent(studentId: string) {
+      return db
+        .select({ id: mentorshipRequests.id, mentorId: mentorshipRequests.mentorId, initiatedBy: mentorshipRequests.initiatedBy, createdAt: mentorshipRequests.createdAt })
+        .from(mentorshipRequests)
+        .where(and(eq(mentorshipRequests.studentId, studentId), inArray(mentorshipRequests.status, ['requested', 'viewed'])))
+    },
+
     async countActiveMentorships(mentorId: string, tx: Tx = db): Promise<number> {
       const [row] = await tx.select({ n: count() }).from(mentorships).where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active')))
       return row?.n ?? 0

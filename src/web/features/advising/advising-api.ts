@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
+  BoardAssignmentResult,
   AdvisingBoardView,
   AdvisingSlot,
   AdvisorsResponse,
@@ -44,7 +45,7 @@ export function useMyStudents(missing: AdvisingSlot | '', classYear: ClassYear |
 export function useAssignToBoard() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: CreateBoardAssignment) => api<{ assignmentId: string }>('/api/advising/assignments', { method: 'POST', json: input }),
+    mutationFn: (input: CreateBoardAssignment) => api<BoardAssignmentResult>('/api/advising/assignments', { method: 'POST', json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: advisingKeys.all }),
   })
 }
@@ -90,7 +91,7 @@ export function useBulkAssignAdvisor() {
 export function useImportAdvisorAssignments() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (csv: string) => api<AssignmentResultsResponse>('/api/admin/student-advisors/import', { method: 'POST', json: { csv } }),
+    mutationFn: (input: { csv: string; dryRun: boolean }) => api<AssignmentResultsResponse>('/api/admin/student-advisors/import', { method: 'POST', json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: advisingKeys.all }),
   })
 }

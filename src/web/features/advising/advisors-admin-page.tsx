@@ -8,23 +8,31 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { useAdvisors, useBulkAssignAdvisor, useImportAdvisorAssignments, useSetStudentAdvisors, useStudentAdvisors } from './advising-api.ts'
 import './advising.css'
 
-const OUTCOME_LABELS = { assigned: 'Assigned', 'already-assigned': 'Already assigned', rejected: 'Not assigned' } as const
+const OUTCOME_LABELS = { assigned: 'Assigned', 'to-assign': 'Will be assigned', 'already-assigned': 'Already assigned', rejected: 'Not assigned' } as const
 
 /** Row-by-row outcome of a bulk assignment or an import; rejected rows first. */
 function Results({ results, title }: { results: AssignmentResultsResponse; title: string }) {
   const rows = [...results.rows].sort((a, b) => Number(b.outcome === 'rejected') - Number(a.outcome === 'rejected') || a.row - b.row)
   return (
     <div>
-      <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-success'}>
-        {results.assigned} assigned, {results.alreadyAssigned} already assigned, {results.rejected} not assigned.
-        {results.rejected > 0 ? ' The rows not assigned say why; fix them and try those again.' : ''}
-      </p>
+      {results.dryRun ? (
+        <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-info'}>
+          Checked, nothing saved yet: {results.toAssign} will be assigned, {results.alreadyAssigned} already assigned, {results.rejected} with a problem.
+          {results.rejected > 0 ? (results.toAssign > 0 ? ' Fix those rows in the file and check again, or apply to save the others.' : ' Fix those rows in the file and check again.') : ''}
+        </p>
+      ) : (
+        <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-success'}>
+          {results.assigned} assigned, {results.alreadyAssigned} already assigned, {results.rejected} not assigned.
+          {results.rejected > 0 ? ' The rows not assigned say why; fix them and try those again.' : ''}
+        </p>
+      )}
       <div className="table-wrap">
         <table className="table board-results">
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
               <th scope="col">Row</th>
+              <th scope="col">Column</th>
               <th scope="col">Assignment</th>
               <th scope="col">Outcome</th>
               <th scope="col">Why</th>
@@ -34,6 +42,7 @@ function Results({ results, title }: { results: AssignmentResultsResponse; title
             {rows.map((r) => (
               <tr key={`${r.row}-${r.label}`}>
                 <td>{r.row}</td>
+                <td>{r.column ? <code>{r.column}</code> : ''}</td>
                 <td>{r.label}</td>
                 <td>{OUTCOME_LABELS[r.outcome]}</td>
                 <td>{r.reason ?? ''}</td>
@@ -58,16 +67,24 @@ function CsvImport() {
     setFileName(file.name)
     setCsv(await file.text())
   }
+  // The file checked last: applying is offered only for exactly those rows.
+  const [checked, setChecked] = useState<string | null>(null)
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
-    importCsv.mutate(csv)
+    importCsv.mutate({ csv, dryRun: true }, { onSuccess: () => setChecked(csv) })
   }
+  const onApply = () => importCsv.mutate({ csv, dryRun: false }, { onSuccess: () => setChecked(null) })
+  const canApply = checked === csv && importCsv.data?.dryRun === true && importCsv.data.toAssign > 0
   return (
     <section className="card" aria-labelledby="advisors-import">
       <h2 id="advisors-import">Import assignments from a CSV file</h2>
       <p>
-        One assignment per row, with a header row naming the columns <code>student_email</code> and <code>advisor_email</code>. Rows that can be assigned are;
-        every other row is listed with the reason.
+        One assignment per row, with a header row naming the columns <code>student_email</code> and <code>advisor_email</code>. First the file is checked and
+        nothing is saved: every row says what it will do, or its problem and column. Then apply it: the rows without a problem are saved together.
+      </p>
+      <p>
+        A student has one advisory dean. A row giving a student a second one is refused; to change a student’s dean, remove the current one on the student’s
+        row above, then assign the new one.
       </p>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="field">
@@ -85,12 +102,26 @@ function CsvImport() {
           rows={6}
         />
         <div className="board-csv-actions">
-          <button type="submit" className="button" disabled={importCsv.isPending || csv.trim() === ''}>
-            {importCsv.isPending ? 'Importing…' : 'Import assignments'}
+          <button type="submit" className={canApply ? 'button button-secondary' : 'button'} disabled={importCsv.isPending || csv.trim() === ''}>
+            {importCsv.isPending && importCsv.variables?.dryRun ? 'Checking…' : 'Check the file'}
           </button>
+          {canApply ? (
+            <button type="button" className="button" disabled={importCsv.isPending} onClick={onApply}>
+              {importCsv.isPending ? 'Saving…' : `Apply: assign ${importCsv.data?.toAssign ?? 0}`}
+            </button>
+          ) : null}
         </div>
       </form>
-      <LiveStatus message={importCsv.data ? `Import done: ${importCsv.data.assigned} assigned, ${importCsv.data.rejected} not assigned.` : null} tone="info" />
+      <LiveStatus
+        message={
+          importCsv.data
+            ? importCsv.data.dryRun
+              ? `Checked: ${importCsv.data.toAssign} will be assigned, ${importCsv.data.rejected} with a problem. Nothing is saved yet.`
+              : `Import done: ${importCsv.data.assigned} assigned, ${importCsv.data.rejected} not assigned.`
+            : null
+        }
+        tone="info"
+      />
       {importCsv.data ? <Results results={importCsv.data} title="Import results, row by row" /> : null}
     </section>
   )
@@ -171,7 +202,7 @@ export function AdvisorsAdminPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Advisors of students</h1>
         <p className="lead">
-          Each student needs an advisory dean from the Office of Student Affairs; specialty advisors can be assigned too. An advisor sees the advising board,
+          Each student needs one advisory dean from the Office of Student Affairs; specialty advisors can be assigned too. An advisor sees the advising board,
           application and rank order list of the students assigned here, and only theirs.
         </p>
       </div>

@@ -1,14 +1,21 @@
-import { Link } from 'react-router'
+import { Link, Navigate } from 'react-router'
+import { useSession } from '../../api/identity.ts'
 import { isAppError } from '../../api/client.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { hasRole } from '../identity/roles.ts'
 import { useMyBoard } from './advising-api.ts'
 import { BoardView, boardSummary } from './board-view.tsx'
 
 /** The student's own advising board: who is in their corner, and who could fill the gaps. */
 export function MyBoardPage() {
-  usePageTitle('My advising board')
-  const board = useMyBoard()
+  const { data: session } = useSession()
+  const isStudent = hasRole(session, 'student')
+  usePageTitle(isStudent ? 'My advising board' : 'Advising')
+  const board = useMyBoard(isStudent)
+  // Staff who open /advising want their side of it: an advisor's students, an admin's assignments.
+  if (!isStudent && hasRole(session, 'advisor')) return <Navigate to="/advising/students" replace />
+  if (!isStudent && hasRole(session, 'admin')) return <Navigate to="/admin/advisors" replace />
   return (
     <div className="page">
       <div className="page-header">

@@ -91,6 +91,7 @@ export function MyStudentsPage() {
                         {ADVISING_SLOT_LABELS[slot]}
                       </th>
                     ))}
+                    <th scope="col">Also mentoring</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -105,17 +106,24 @@ export function MyStudentsPage() {
                         </span>
                       </th>
                       <td data-label="Declared specialty">{row.declaredSpecialtyName ?? 'None yet'}</td>
-                      {row.slots.map((slot) => (
-                        <td key={slot.slot} data-label={ADVISING_SLOT_LABELS[slot.slot]} className={slot.holderNames.length === 0 ? 'board-missing-cell' : undefined}>
-                          {slot.holderNames.length > 0 ? (
-                            slot.holderNames.join(', ')
-                          ) : (
-                            <>
-                              <span aria-hidden="true">⚠ </span>Empty
-                            </>
-                          )}
-                        </td>
-                      ))}
+                      {row.slots.map((slot) => {
+                        // A slot the student need not fill (the near-peer slot in the final year) is not flagged.
+                        const missing = slot.holderNames.length === 0 && row.emptySlots.includes(slot.slot)
+                        return (
+                          <td key={slot.slot} data-label={ADVISING_SLOT_LABELS[slot.slot]} className={missing ? 'board-missing-cell' : undefined}>
+                            {slot.holderNames.length > 0 ? (
+                              slot.holderNames.join(', ')
+                            ) : missing ? (
+                              <>
+                                <span aria-hidden="true">⚠ </span>Empty
+                              </>
+                            ) : (
+                              'Optional'
+                            )}
+                          </td>
+                        )
+                      })}
+                      <td data-label="Also mentoring">{row.otherNames.length > 0 ? row.otherNames.join(', ') : '—'}</td>
                     </tr>
                   ))}
                 </tbody>

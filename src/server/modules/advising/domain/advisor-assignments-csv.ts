@@ -10,7 +10,8 @@ import { parse } from 'csv-parse/sync'
 export const ADVISOR_CSV_MAX_ROWS = 5_000
 
 export type AdvisorCsvRow = { row: number; studentEmail: string; advisorEmail: string }
-export type AdvisorCsvReject = { row: number; label: string; reason: string }
+/** `column` names the CSV column at fault, or null when the row as a whole is. */
+export type AdvisorCsvReject = { row: number; column: 'student_email' | 'advisor_email' | null; label: string; reason: string }
 export type AdvisorCsvResult = { rows: AdvisorCsvRow[]; rejects: AdvisorCsvReject[]; fileError: string | null }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -39,12 +40,12 @@ export function parseAdvisorAssignmentsCsv(text: string): AdvisorCsvResult {
     const studentEmail = (record[studentAt] ?? '').toLowerCase()
     const advisorEmail = (record[advisorAt] ?? '').toLowerCase()
     const label = `${studentEmail || '(no student e-mail)'} → ${advisorEmail || '(no advisor e-mail)'}`
-    if (!studentEmail) return rejects.push({ row, label, reason: 'student_email is empty.' })
-    if (!EMAIL.test(studentEmail)) return rejects.push({ row, label, reason: `student_email "${studentEmail}" is not an e-mail address.` })
-    if (!advisorEmail) return rejects.push({ row, label, reason: 'advisor_email is empty.' })
-    if (!EMAIL.test(advisorEmail)) return rejects.push({ row, label, reason: `advisor_email "${advisorEmail}" is not an e-mail address.` })
+    if (!studentEmail) return rejects.push({ row, column: 'student_email', label, reason: 'student_email is empty.' })
+    if (!EMAIL.test(studentEmail)) return rejects.push({ row, column: 'student_email', label, reason: `student_email "${studentEmail}" is not an e-mail address.` })
+    if (!advisorEmail) return rejects.push({ row, column: 'advisor_email', label, reason: 'advisor_email is empty.' })
+    if (!EMAIL.test(advisorEmail)) return rejects.push({ row, column: 'advisor_email', label, reason: `advisor_email "${advisorEmail}" is not an e-mail address.` })
     const key = `${studentEmail} ${advisorEmail}`
-    if (seen.has(key)) return rejects.push({ row, label, reason: 'The same pair appears on an earlier row.' })
+    if (seen.has(key)) return rejects.push({ row, column: null, label, reason: 'The same pair appears on an earlier row.' })
     seen.add(key)
     rows.push({ row, studentEmail, advisorEmail })
     return undefined

@@ -78,11 +78,35 @@ describe('computeBoard', () => {
     expect(slot(board, 'specialty-advisor').holders.map((h) => h.person.id)).toEqual(['f-derm'])
     expect(slot(board, 'specialty-advisor').holders[0]?.why).toBe('Faculty, Dermatology; active mentorship since March 2026')
     expect(slot(board, 'research-mentor').holders.map((h) => h.person.id)).toEqual(['f-derm'])
-    expect(slot(board, 'near-peer').holders[0]?.why).toBe('Near-peer student; coffee chat since March 2026')
     expect(slot(board, 'resident-or-alumni').holders.map((h) => h.person.id)).toEqual(['fel'])
-    expect(board.emptySlots).toEqual(['advisory-dean'])
-    // A faculty mentor of another specialty does not fill the slot; they are shown apart.
-    expect(slot(board, 'specialty-advisor').former.map((f) => [f.person.id, f.specialtyName])).toEqual([['f-neuro', 'Neurology']])
+    // A one-off coffee chat fills no slot; it is listed with the others in the student's corner.
+    expect(slot(board, 'near-peer').holders).toEqual([])
+    expect(board.emptySlots).toEqual(['advisory-dean', 'near-peer'])
+    // A faculty mentor of another specialty fills no slot, and is never said to have left one.
+    expect(slot(board, 'specialty-advisor').former).toEqual([])
+    expect(board.others.map((o) => [o.person.id, o.why])).toEqual([
+      ['np', 'Near-peer student; coffee chat since March 2026'],
+      ['f-neuro', 'Faculty, Neurology; active mentorship since March 2026'],
+    ])
+  })
+
+  it('places a mentor of one of the student’s other specialty interests in the corner, without "no longer in this slot"', () => {
+    // The program-paired case: declared Emergency Medicine all along, paired with Internal Medicine faculty.
+    const em = { ...student, specialtyInterests: ['emergency-medicine', 'internal-medicine'] }
+    const board = computeBoard(inputs({ student: em, mentorships: [mentorship('f-im', 'faculty', { mentorSpecialtyId: 'internal-medicine' })] }), 'student')
+    expect(slot(board, 'specialty-advisor').former).toEqual([])
+    expect(board.others.map((o) => o.why)).toEqual(['Faculty, Internal Medicine (one of your specialty interests); active mentorship since March 2026'])
+    const staff = computeBoard(inputs({ student: em, mentorships: [mentorship('f-im', 'faculty', { mentorSpecialtyId: 'internal-medicine' })] }), 'staff')
+    expect(staff.others[0]?.why).toBe('Faculty, Internal Medicine (one of Maya’s specialty interests); active mentorship since March 2026')
+  })
+
+  it('does not demand a near-peer of a final-year student', () => {
+    const board = computeBoard(inputs({ student: { ...student, classYear: 'M4' } }), 'student')
+    const nearPeer = slot(board, 'near-peer')
+    expect(nearPeer.isRequired).toBe(false)
+    expect(nearPeer.flag).toBeNull()
+    expect(board.emptySlots).not.toContain('near-peer')
+    expect(slot(computeBoard(inputs({ student: { ...student, classYear: 'M3' } }), 'student'), 'near-peer').isRequired).toBe(true)
   })
 
   it('fills assignable slots from explicit assignments, and a specialty assignment only for its specialty', () => {
@@ -99,7 +123,7 @@ describe('computeBoard', () => {
     expect(slot(board, 'specialty-advisor').holders[0]).toMatchObject({ person: { id: 'd' }, why: 'Assigned as Dermatology advisor in March 2026' })
   })
 
-  it('follows a change of declared specialty: the old holders become former, the slot empties', () => {
+  it('follows a change of declared specialty: an assignment made for the old one becomes former, the slot empties', () => {
     const before = inputs({
       officeAdvisors: [{ person: { id: 'a2', name: 'Derm Advisor' }, advisesSpecialtyId: 'dermatology', assignedAt: march }],
       assignments: [{ id: 'as2', slot: 'specialty-advisor', person: { id: 'd', name: 'Derm Person' }, specialtyId: 'dermatology', assignedAt: march }],
@@ -115,12 +139,16 @@ describe('computeBoard', () => {
     expect(specialty.isEmpty).toBe(true)
     expect(specialty.flag).toMatch(/No Internal Medicine advisor yet/)
     expect(specialty.directoryQuery).toContain('specialty=internal-medicine')
-    expect(specialty.former.map((f) => [f.person.id, f.why])).toEqual([
-      ['a2', 'Was your Dermatology advisor; your declared specialty is now Internal Medicine.'],
-      ['d', 'Was your Dermatology advisor; your declared specialty is now Internal Medicine.'],
-      ['f-derm', 'Mentors in Dermatology; your declared specialty is now Internal Medicine.'],
-    ])
+    // Only the board assignment recorded the specialty declared when it was made: it alone proves a change.
+    expect(specialty.former.map((f) => [f.person.id, f.why])).toEqual([['d', 'Assigned as your Dermatology advisor; your declared specialty is now Internal Medicine.']])
     expect(specialty.former.find((f) => f.person.id === 'd')?.assignmentId).toBe('as2')
+    expect(after.others.map((o) => [o.person.id, o.why])).toEqual([
+      ['a2', 'Dermatology specialty advisor (one of your specialty interests); assigned by the Office in March 2026'],
+      ['f-derm', 'Faculty, Dermatology (one of your specialty interests); active mentorship since March 2026'],
+    ])
+    expect(computeBoard({ ...before, student: { ...student, specialtyInterests: ['internal-medicine', 'dermatology'] } }, 'staff').slots[1]?.former[0]?.why).toBe(
+      'Assigned as Maya’s Dermatology advisor; Maya’s declared specialty is now Internal Medicine.',
+    )
     // Still an advisor the Office assigned: the advisory dean slot is not filled by a specialty advisor.
     expect(after.emptySlots).toContain('advisory-dean')
   })
@@ -183,6 +211,23 @@ describe('suggestionsForSlot', () => {
   it('lets the student ask a specialty advisor directly when they are also a listed mentor with a place', () => {
     const out = suggestionsForSlot('specialty-advisor', derm, recommended, [{ id: 'fd', name: 'Person fd' }], new Set())
     expect(out.map((s) => [s.person.id, s.action, s.openPlaces, s.headline])).toEqual([['fd', 'request', 1, 'Dermatology specialty advisor']])
+  })
+
+  it('suggests near-peers a year or two ahead only, none to a final-year student', () => {
+    const peers = [candidate('m1', 'near-peer', { classYear: 'M1' }), candidate('m2', 'near-peer', { classYear: 'M2' }), candidate('m3', 'near-peer', { classYear: 'M3' }), candidate('m4', 'near-peer', { classYear: 'M4' }), candidate('x', 'near-peer')]
+    const ids = (classYear: 'M1' | 'M2' | 'M3' | 'M4') => suggestionsForSlot('near-peer', derm, peers, [], new Set(), 5, { studentClassYear: classYear }).map((s) => s.person.id)
+    expect(ids('M1')).toEqual(['m2', 'm3'])
+    expect(ids('M2')).toEqual(['m3', 'm4'])
+    expect(ids('M3')).toEqual(['m4'])
+    expect(ids('M4')).toEqual([])
+  })
+
+  it('puts a mentor the student already asked first, marked pending, never offered again', () => {
+    const out = suggestionsForSlot('resident-or-alumni', derm, recommended, [], new Set(), 3, { pendingRequests: new Map([['alu', 'req-1']]) })
+    expect(out.map((s) => [s.person.id, s.pendingRequestId])).toEqual([
+      ['alu', 'req-1'],
+      ['res', null],
+    ])
   })
 
   it('leaves out people already on the board, and stops at the limit', () => {

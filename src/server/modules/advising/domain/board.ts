@@ -1,6 +1,7 @@
 import { ADVISING_SLOT_LABELS, ADVISING_SLOTS, type AdvisingSlot, type AssignableSlot, type FormerHolder, type SlotHolder } from '#shared/contracts/advising.ts'
-import { MENTOR_KIND_LABELS, type MentorKind, type MentorshipKind, type MentorOffering } from '#shared/enums.ts'
+import { MENTOR_KIND_LABELS, type ClassYear, type MentorKind, type MentorshipKind, type MentorOffering } from '#shared/enums.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
+import { aboutStudent } from './staff-voice.ts'
 
 /**
  * The advising board (decision 012), computed from what the database holds — pure, so every rule
@@ -11,16 +12,21 @@ import { findSpecialty } from '#shared/reference/specialties.ts'
  * - specialty advisor: for the declared specialty (the first of the student's specialty
  *   interests) — an Office-assigned specialty advisor of it, an explicit board assignment made for
  *   it, or an active mentorship with a faculty mentor in it (or with a specialty advisor of it).
- *   Holders for any other specialty are "former": shown, never counted;
+ *   Only a board assignment records the specialty it was made for, so only it can become "former"
+ *   (the student really declared another specialty since); everyone else of another specialty is
+ *   listed under `others`, never said to have left the slot;
  * - research mentor: an explicit assignment, or an active mentorship with a mentor who offers research;
- * - near-peer: an explicit assignment, or an active mentorship with a near-peer mentor;
+ * - near-peer: an explicit assignment, or an active mentorship with a near-peer mentor; not required
+ *   in the final year (nobody is a year or two ahead of an M4);
  * - resident or alumni: an explicit assignment, or an active mentorship with a resident, fellow or alumni mentor.
+ *
+ * A coffee chat is a single conversation: it fills no slot and is listed under `others`.
  */
 
 export type PersonRef = { id: string; name: string }
 
 export type BoardInputs = {
-  student: { id: string; name: string; specialtyInterests: readonly string[] }
+  student: { id: string; name: string; classYear?: ClassYear | null; specialtyInterests: readonly string[] }
   /** `student_advisors` rows, with the advisor's `advisesSpecialtyId`. */
   officeAdvisors: readonly { person: PersonRef; advisesSpecialtyId: string | null; assignedAt: Date }[]
   /** Explicit board assignments. */
@@ -48,6 +54,8 @@ export type ComputedSlot = {
   holders: SlotHolder[]
   former: FormerHolder[]
   isEmpty: boolean
+  /** False for a slot the student need not fill (the near-peer slot in the final year). */
+  isRequired: boolean
   flag: string | null
   directoryQuery: string | null
 }
@@ -55,7 +63,28 @@ export type ComputedSlot = {
 export type ComputedBoard = {
   declaredSpecialty: { id: string; name: string } | null
   slots: ComputedSlot[]
+  /** Required slots nobody fills. */
   emptySlots: AdvisingSlot[]
+  /** Mentors and advisors in the student's corner who fill no slot (coffee chats, other specialties). */
+  others: SlotHolder[]
+}
+
+/** How far along a class year is; a research year sits between M3 and M4. */
+const YEAR_STEP: Record<ClassYear, number> = { M1: 1, M2: 2, M3: 3, research: 3.5, M4: 4 }
+
+/** The final year: nobody is a year or two ahead, so the near-peer slot is optional. */
+export const isFinalYear = (classYear: ClassYear | null | undefined): boolean => classYear === 'M4'
+
+/**
+ * Whether a near-peer is "a year or two ahead" of the student: never a classmate or someone
+ * behind. Unknown years: a student without one accepts anyone ahead of nobody in particular (true);
+ * a mentor without one cannot be shown to be ahead (false).
+ */
+export function isYearOrTwoAhead(student: ClassYear | null | undefined, mentor: ClassYear | null | undefined): boolean {
+  if (!student) return true
+  if (!mentor) return false
+  const gap = YEAR_STEP[mentor] - YEAR_STEP[student]
+  return gap > 0 && gap <= 2
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -151,10 +180,21 @@ function mentorWhat(m: BoardInputs['mentorships'][number]): string {
   return m.mentorSpecialtyId ? `${kind}, ${specialtyName(m.mentorSpecialtyId)}` : kind
 }
 
-function formerWhy(specialty: string, declared: { name: string } | null, wasHolder: boolean, audience: Audience): string {
-  const your = audience === 'student' ? 'your' : 'their'
+/** Staff read about the student by first name, never "your". */
+function possessive(audience: Audience, studentName: string): string {
+  return audience === 'student' ? 'your' : `${studentName.split(/\s+/)[0] ?? studentName}’s`
+}
+
+function formerWhy(specialty: string, declared: { name: string } | null, audience: Audience, studentName: string): string {
+  const your = possessive(audience, studentName)
   const now = declared ? `${your} declared specialty is now ${declared.name}` : 'no specialty is declared now'
-  return wasHolder ? `Was ${your} ${specialty} advisor; ${now}.` : `Mentors in ${specialty}; ${now}.`
+  return `Assigned as ${your} ${specialty} advisor; ${now}.`
+}
+
+/** Why someone of another specialty is in the student's corner, without claiming they left a slot. */
+function otherSpecialtyNote(specialtyId: string, interests: readonly string[], audience: Audience, studentName: string): string {
+  const rank = interests.indexOf(specialtyId)
+  return rank > 0 ? ` (one of ${possessive(audience, studentName)} specialty interests)` : ''
 }
 
 /** Adds a holder unless the same person already holds the slot (the first reason wins). */
@@ -178,12 +218,19 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
   const former: FormerHolder[] = []
   const get = (slot: AdvisingSlot) => holders.get(slot) ?? []
 
+  const others: SlotHolder[] = []
+  const interests = inputs.student.specialtyInterests
+  const studentName = inputs.student.name
+
   for (const a of inputs.officeAdvisors) {
     const base = { person: a.person, source: 'office-assignment' as const, since: a.assignedAt.toISOString(), assignmentId: null, mentorshipId: null }
     if (a.advisesSpecialtyId === null) {
       addHolder(get('advisory-dean'), { ...base, why: `Assigned by the Office of Student Affairs in ${monthYear(a.assignedAt)}` })
     } else if (declared && a.advisesSpecialtyId === declared.id) {
       addHolder(get('specialty-advisor'), { ...base, why: `${declared.name} specialty advisor; assigned by the Office in ${monthYear(a.assignedAt)}` })
+    } else {
+      const note = otherSpecialtyNote(a.advisesSpecialtyId, interests, audience, studentName)
+      addHolder(others, { ...base, why: `${specialtyName(a.advisesSpecialtyId)} specialty advisor${note}; assigned by the Office in ${monthYear(a.assignedAt)}` })
     }
   }
 
@@ -199,48 +246,60 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
   for (const m of inputs.mentorships) {
     const base = { person: m.mentor, source: 'mentorship' as const, since: m.startedAt.toISOString(), assignmentId: null, mentorshipId: m.id }
     const mentor = { kind: m.mentorKind, offers: m.mentorOffers }
-    const inDeclared = declared !== null && (m.mentorAdvisesSpecialtyId === declared.id || (mentorFillsSlot('specialty-advisor', mentor) && m.mentorSpecialtyId === declared.id))
-    if (inDeclared && declared) addHolder(get('specialty-advisor'), { ...base, why: mentorshipWhy(m, m.mentorAdvisesSpecialtyId === declared.id ? `${declared.name} specialty advisor` : mentorWhat(m)) })
-    for (const slot of ['research-mentor', 'near-peer', 'resident-or-alumni'] as const) {
-      if (mentorFillsSlot(slot, mentor)) addHolder(get(slot), { ...base, why: mentorshipWhy(m, slot === 'research-mentor' ? `${mentorWhat(m)}, offers research` : mentorWhat(m)) })
+    const specialty = m.mentorAdvisesSpecialtyId ?? (m.mentorKind === 'faculty' ? m.mentorSpecialtyId : null)
+    const note = specialty && specialty !== declared?.id ? otherSpecialtyNote(specialty, interests, audience, studentName) : ''
+    // A coffee chat is one conversation, not someone in the student's corner for a slot.
+    if (m.kind === 'coffee-chat') {
+      addHolder(others, { ...base, why: mentorshipWhy(m, mentorWhat(m) + note) })
+      continue
     }
+    let placed = false
+    const inDeclared = declared !== null && (m.mentorAdvisesSpecialtyId === declared.id || (mentorFillsSlot('specialty-advisor', mentor) && m.mentorSpecialtyId === declared.id))
+    if (inDeclared && declared) {
+      addHolder(get('specialty-advisor'), { ...base, why: mentorshipWhy(m, m.mentorAdvisesSpecialtyId === declared.id ? `${declared.name} specialty advisor` : mentorWhat(m)) })
+      placed = true
+    }
+    for (const slot of ['research-mentor', 'near-peer', 'resident-or-alumni'] as const) {
+      if (mentorFillsSlot(slot, mentor)) {
+        addHolder(get(slot), { ...base, why: mentorshipWhy(m, slot === 'research-mentor' ? `${mentorWhat(m)}${note}, offers research` : mentorWhat(m) + note) })
+        placed = true
+      }
+    }
+    // Faculty of another specialty, without research: in the student's corner, outside the slots.
+    if (!placed) addHolder(others, { ...base, why: mentorshipWhy(m, mentorWhat(m) + note) })
   }
 
-  // Former specialty advisors: everyone who would fill the slot for a specialty not declared now.
+  // Former specialty advisors: only a board assignment records the specialty it was made for (the
+  // one declared then), so only it proves the declared specialty changed since.
   const specialtyHolders = get('specialty-advisor')
-  for (const a of inputs.officeAdvisors) {
-    if (a.advisesSpecialtyId !== null && a.advisesSpecialtyId !== declared?.id) {
-      addFormer(former, { person: a.person, specialtyName: specialtyName(a.advisesSpecialtyId), why: formerWhy(specialtyName(a.advisesSpecialtyId), declared, true, audience), assignmentId: null }, specialtyHolders)
-    }
-  }
   for (const a of inputs.assignments) {
     if (a.slot === 'specialty-advisor' && a.specialtyId !== declared?.id) {
       const name = a.specialtyId ? specialtyName(a.specialtyId) : 'another specialty'
-      addFormer(former, { person: a.person, specialtyName: name, why: formerWhy(name, declared, true, audience), assignmentId: a.id }, specialtyHolders)
+      addFormer(former, { person: a.person, specialtyName: name, why: formerWhy(name, declared, audience, studentName), assignmentId: a.id }, specialtyHolders)
     }
   }
-  for (const m of inputs.mentorships) {
-    const specialty = m.mentorAdvisesSpecialtyId ?? (m.mentorKind === 'faculty' ? m.mentorSpecialtyId : null)
-    if (specialty && specialty !== declared?.id) {
-      addFormer(former, { person: m.mentor, specialtyName: specialtyName(specialty), why: formerWhy(specialtyName(specialty), declared, false, audience), assignmentId: null }, specialtyHolders)
-    }
-  }
+  const inSlots = new Set(ADVISING_SLOTS.flatMap((slot) => get(slot).map((h) => h.person.id)))
+  const outside = others.filter((o) => !inSlots.has(o.person.id) && !former.some((f) => f.person.id === o.person.id))
 
+  const voice = (text: string) => (audience === 'staff' ? aboutStudent(text, studentName) : text)
+  const finalYear = isFinalYear(inputs.student.classYear)
   const slots = ADVISING_SLOTS.map((slot): ComputedSlot => {
     const list = get(slot)
     const isEmpty = list.length === 0
+    const isRequired = !(slot === 'near-peer' && finalYear)
     return {
       slot,
       label: slot === 'specialty-advisor' && declared ? `${declared.name} advisor` : ADVISING_SLOT_LABELS[slot],
-      description: SLOT_DESCRIPTIONS[slot],
+      description: voice(isRequired ? SLOT_DESCRIPTIONS[slot] : `${SLOT_DESCRIPTIONS[slot]} Optional in the final year: nobody is a year or two ahead.`),
       holders: list,
       former: slot === 'specialty-advisor' ? former : [],
       isEmpty,
-      flag: isEmpty ? emptyFlag(slot, declared, audience) : null,
-      directoryQuery: directoryQueryFor(slot, declared?.id ?? null),
+      isRequired,
+      flag: isEmpty && isRequired ? emptyFlag(slot, declared, audience) : null,
+      directoryQuery: isRequired ? directoryQueryFor(slot, declared?.id ?? null) : null,
     }
   })
-  return { declaredSpecialty: declared, slots, emptySlots: slots.filter((s) => s.isEmpty).map((s) => s.slot) }
+  return { declaredSpecialty: declared, slots, emptySlots: slots.filter((s) => s.isEmpty && s.isRequired).map((s) => s.slot), others: outside }
 }
 
 /** A suggested mentor, as the recommendations service returns one (the fields the filter needs). */
@@ -248,16 +307,29 @@ export type SuggestionCandidate = {
   id: string
   name: string
   kind: MentorKind
+  /** The mentor's own class year, when they are a student (near-peers). */
+  classYear?: ClassYear | null
   specialtyName: string | null
   offers: readonly MentorOffering[]
   openPlaces: number
   reasons: readonly string[]
 }
 
+export type SuggestionContext = {
+  /** The student's class year: near-peers must be a year or two ahead of it. */
+  studentClassYear?: ClassYear | null
+  /** Mentor id → the student's request to them still waiting for an answer. */
+  pendingRequests?: ReadonlyMap<string, string>
+}
+
+export type Suggestion = { person: PersonRef; headline: string; reasons: string[]; openPlaces: number | null; action: 'request' | 'ask-advisor'; pendingRequestId: string | null }
+
 /**
  * The suggestions for one empty slot: recommended mentors (already ranked, listed and with an
  * open place) of the slot's kind, without anyone already on the board; for the specialty-advisor
  * slot, the declared specialty's advisors first (the Office connects them), then faculty in it.
+ * Near-peers only when a year or two ahead of the student. A mentor the student already asked
+ * comes first and carries the waiting request, so the board never offers to ask them again.
  */
 export function suggestionsForSlot(
   slot: AdvisingSlot,
@@ -266,10 +338,13 @@ export function suggestionsForSlot(
   specialtyAdvisors: readonly PersonRef[],
   excludeIds: ReadonlySet<string>,
   limit = 3,
-): { person: PersonRef; headline: string; reasons: string[]; openPlaces: number | null; action: 'request' | 'ask-advisor' }[] {
+  context: SuggestionContext = {},
+): Suggestion[] {
   if (slot === 'advisory-dean') return []
   if (slot === 'specialty-advisor' && !declared) return []
-  const out: ReturnType<typeof suggestionsForSlot> = []
+  if (slot === 'near-peer' && isFinalYear(context.studentClassYear)) return []
+  const pending = context.pendingRequests ?? new Map<string, string>()
+  const out: Suggestion[] = []
   const taken = new Set(excludeIds)
   if (slot === 'specialty-advisor' && declared) {
     for (const advisor of specialtyAdvisors) {
@@ -283,13 +358,17 @@ export function suggestionsForSlot(
         reasons: [`advises students heading for ${declared.name}`, ...(asMentor?.reasons ?? [])],
         openPlaces: asMentor ? asMentor.openPlaces : null,
         action: asMentor ? 'request' : 'ask-advisor',
+        pendingRequestId: pending.get(advisor.id) ?? null,
       })
     }
   }
-  for (const m of recommended) {
+  // Already asked first, then in the recommendations' order (a stable sort keeps it).
+  const ordered = [...recommended].sort((a, b) => Number(pending.has(b.id)) - Number(pending.has(a.id)))
+  for (const m of ordered) {
     if (out.length >= limit) break
     if (taken.has(m.id) || !mentorFillsSlot(slot, m)) continue
     if (slot === 'specialty-advisor' && m.specialtyName !== declared?.name) continue
+    if (slot === 'near-peer' && !isYearOrTwoAhead(context.studentClassYear, m.classYear)) continue
     taken.add(m.id)
     out.push({
       person: { id: m.id, name: m.name },
@@ -297,6 +376,7 @@ export function suggestionsForSlot(
       reasons: [...m.reasons],
       openPlaces: m.openPlaces,
       action: 'request',
+      pendingRequestId: pending.get(m.id) ?? null,
     })
   }
   return out

@@ -162,3 +162,14 @@ export function reasonForStaff(reason: string): string {
     .replace(/\byour\b/g, 'the student’s')
     .replace(/\byou\b/g, 'the student')
 }
+
+/**
+ * Whether a program's students and mentors see it. A draft is the Office's work in progress
+ * (participants, conflicts, pairing method may all change), so it is theirs alone; a student-ranks
+ * program opens with its ranking and stays visible through review; a max-fit program's review is
+ * still the Office's, so participants first see it published. Archived programs are history.
+ */
+export function isOpenToParticipants(status: MentorProgramStatus, method: PairingMethod): boolean {
+  if (status === 'ranking' || status === 'published') return true
+  return status === 'review' && method === 'student-ranks'
+}
