@@ -57,7 +57,7 @@ describe('asking a mentor', () => {
     expect(request.expiresAt).toBe('2026-10-19T14:00:00.000Z')
     const mail = await emailsTo(m.person.email)
     expect(mail.map((e) => e.kind)).toEqual(['mentorship.request-received'])
-    expect(mail[0]?.textBody).toContain(`/mentorships/requests/${request.id}`)
+    expect(mail[0]?.textBody).toContain(`/mentorships?request=${request.id}`)
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mentorship.requested'), eq(auditLog.objectId, request.id)))
     expect(audits).toHaveLength(1)
   })

@@ -47,7 +47,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export function createMentorshipsService(deps: MentorshipsDeps) {
   const { db, repo, clock, audit, notifications, appOrigin } = deps
-  const requestLink = (id: string) => `${appOrigin}/mentorships/requests/${id}`
+  // Requests are answered on My mentorships; the page brings this one into view.
+  const requestLink = (id: string) => `${appOrigin}/mentorships?request=${id}`
   const mentorshipLink = (id: string) => `${appOrigin}/mentorships/${id}`
   const directoryLink = `${appOrigin}/mentors`
   const profileLink = `${appOrigin}/profile`
