@@ -19,6 +19,22 @@ export const REQUEST_STATUS_LABELS: Record<MentorshipRequestStatus, string> = {
   invalidated: 'Closed: mentor no longer available',
 }
 
+/** The words for the person who must answer: the mentor asked by a student, or a student a mentor offered to. */
+const ANSWERER_STATUS_LABELS: Record<MentorshipRequestStatus, string> = {
+  requested: 'Waiting for your answer',
+  viewed: 'Waiting for your answer',
+  accepted: 'You accepted',
+  declined: 'You declined',
+  expired: 'Expired without your answer',
+  withdrawn: 'Withdrawn',
+  invalidated: 'Closed',
+}
+
+/** A request's status in the viewer's voice: the asker reads their wait, the answerer their turn. */
+export function requestStatusLabel(status: MentorshipRequestStatus, viewerAsked: boolean): string {
+  return viewerAsked ? REQUEST_STATUS_LABELS[status] : ANSWERER_STATUS_LABELS[status]
+}
+
 export const CLOSURE_REASON_LABELS: Record<MentorshipClosureReason, string> = {
   'goals-met': 'We met the goals we set',
   'one-off-done': 'The one-off conversation took place',
