@@ -137,13 +137,16 @@ describe('answering', () => {
   it('only the side that asked withdraws; only the side asked accepts', async () => {
     const s = await newStudent()
     const m = await mentorWith(2)
-    const request = await askOk(s, m.person.id)
+    const request = (await ask(s, m.person.id, { goals: '- Decide on a specialty\n- Find a research project' })).json as { id: string }
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/withdraw`, { cookie: m.cookie })).status).toBe(403)
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/accept`, { cookie: s.cookie })).status).toBe(403)
     const accepted = await t.request('POST', `/api/mentorship-requests/${request.id}/accept`, { cookie: m.cookie })
     expect(accepted.status, accepted.text).toBe(200)
     expect(accepted.json.status).toBe('accepted')
     expect(accepted.json.mentorshipId).toBeTruthy()
+    // The goals the student wrote are the mentorship's first goals, for both sides.
+    const mentorship = await t.request('GET', `/api/mentorships/${accepted.json.mentorshipId}`, { cookie: m.cookie })
+    expect(mentorship.json.goals.map((g: { title: string; progress: number }) => [g.title, g.progress])).toEqual([['Decide on a specialty', 0], ['Find a research project', 0]])
     expect((await emailsTo(s.person.email)).map((e) => e.kind)).toContain('mentorship.accepted')
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/withdraw`, { cookie: s.cookie })).status).toBe(409)
     // An active mentorship between them blocks another request.

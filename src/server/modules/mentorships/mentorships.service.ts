@@ -20,6 +20,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { isListedInDirectory } from '../directory/directory.policy.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { toCsv } from './domain/csv.ts'
+import { goalsFromRequest } from './domain/request-goals.ts'
 import { isOpenRequest, OPEN_REQUEST_STATUSES, requestTransition, type RequestEvent } from './domain/request-status.ts'
 import { resolveSettings, type MentorshipSettings } from './domain/settings.ts'
 import { isQuiet, quietSince, requestExpiresAt, requestSweepAction, shouldPauseMentor } from './domain/sweeps.ts'
@@ -337,6 +338,12 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         if (await repo.hasActiveMentorshipBetween(row.studentId, row.mentorId, tx)) throw new AppError('CONFLICT', 'You already have an active mentorship together.')
         await move(row, 'accept', {}, tx)
         const mentorshipId = await repo.insertMentorship({ requestId: row.id, studentId: row.studentId, mentorId: row.mentorId, kind: row.kind, status: 'active', startedAt: now }, tx)
+        // The goals the student wrote become the mentorship's first goals, in their order.
+        const goals = goalsFromRequest(row.goals)
+        for (const [index, title] of goals.entries()) {
+          const at = new Date(now.getTime() + index)
+          await repo.insertGoal({ mentorshipId, title, progress: 0, createdBy: row.studentId, createdAt: at, updatedAt: at }, tx)
+        }
         const { asker, answerer } = people(row)
         await notifications.enqueue(requestAnsweredEmail(asker.email, asker.name, answerer.name, true, null, null, mentorshipLink(mentorshipId)), tx)
         await audit.record({ actorId: actor.personId, action: 'mentorship.accepted', objectType: 'mentorship', objectId: mentorshipId }, meta, tx)
