@@ -88,6 +88,11 @@ export function formatTimeRange(startIso: string, endIso: string): string {
   return `${formatTime(startIso)} – ${formatTime(endIso)}`
 }
 
+/** A start with its day, for a button or a sentence: "Tue, Nov 3, 12:30 PM", never a bare time. */
+export function formatStart(iso: string): string {
+  return meetingWhen.format(new Date(iso))
+}
+
 export function formatMeetingWhen(meeting: Pick<MeetingView, 'startAt' | 'endAt'>): string {
   return `${meetingWhen.format(new Date(meeting.startAt))} – ${formatTime(meeting.endAt)}`
 }
