@@ -59,6 +59,18 @@ describe('video links', () => {
     expect(event.location).toBe(`Video call: ${SPACED}`)
     const feed = await t.request('POST', '/api/calendar/feed', { cookie: mentorCookie })
     expect((await t.request('GET', new URL(feed.json.url).pathname)).status).toBe(200)
+
+    // "Add to calendar": the same event (same UID) as a file, for the two sides only.
+    const file = await t.request('GET', `/api/meetings/${booked.json.id}/calendar.ics`, { cookie: studentCookie })
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toContain('text/calendar')
+    expect(file.headers.get('content-disposition')).toContain('.ics')
+    const calendar = new ICAL.Component(ICAL.parse(file.text))
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+    expect(new ICAL.Event(calendar.getFirstSubcomponent('vevent') as ICAL.Component).uid).toBe(event.uid)
+    expect((await t.request('GET', `/api/meetings/${booked.json.id}/calendar.ics`, { cookie: mentorCookie })).status).toBe(200)
+    const outsider = await t.signedInAs(['mentor'])
+    expect((await t.request('GET', `/api/meetings/${booked.json.id}/calendar.ics`, { cookie: outsider.cookie })).status).toBe(404)
   })
 })
 

@@ -265,6 +265,13 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
         </span>
       </p>
       <p className="meeting-where">{locationText(meeting)}</p>
+      {meeting.status !== 'cancelled' ? (
+        <p className="meeting-calendar">
+          <a href={`/api/meetings/${encodeURIComponent(meeting.id)}/calendar.ics`} download="meeting.ics">
+            Add to calendar (.ics)<span className="visually-hidden"> the meeting on {when}</span>
+          </a>
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}

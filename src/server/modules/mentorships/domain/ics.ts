@@ -94,6 +94,11 @@ export function meetingInvite(meeting: CalendarMeeting): string {
   return unwrap(createEvent({ ...attributes(meeting), method: meeting.cancelled ? 'CANCEL' : 'REQUEST' }))
 }
 
+/** One meeting as a file to open or import (METHOD:PUBLISH: it adds the event, it asks no reply). */
+export function meetingFile(meeting: CalendarMeeting): string {
+  return unwrap(createEvent({ ...attributes(meeting), method: 'PUBLISH' }))
+}
+
 /** A person's feed: every meeting of theirs as a published calendar (METHOD:PUBLISH); cancelled ones stay, marked CANCELLED, so subscribed calendars drop them. */
 export function calendarFeed(calendarName: string, meetings: readonly CalendarMeeting[]): string {
   calendarName = textValue(calendarName)
