@@ -194,6 +194,8 @@ export const AvailabilitySlot = z.object({
 })
 export const AvailabilityView = z.object({
   timeZone: z.string(),
+  /** The zone of where the mentor works (their profile's state), to start in before they save. */
+  defaultTimeZone: z.string().nullable(),
   slots: z.array(AvailabilitySlot),
   exceptions: z.array(z.string()),
 })

@@ -21,6 +21,8 @@ import { isListedInDirectory } from '../directory/directory.policy.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { toCsv } from './domain/csv.ts'
 import { goalsFromRequest } from './domain/request-goals.ts'
+import { formatForEmail } from './domain/time-zones.ts'
+import { timeZoneOfState } from '#shared/reference/time-zones.ts'
 import { isOpenRequest, OPEN_REQUEST_STATUSES, requestTransition, type RequestEvent } from './domain/request-status.ts'
 import { resolveSettings, type MentorshipSettings } from './domain/settings.ts'
 import { isQuiet, quietSince, requestExpiresAt, requestSweepAction, shouldPauseMentor } from './domain/sweeps.ts'
@@ -52,6 +54,12 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
   const requestLink = (id: string) => `${appOrigin}/mentorships?request=${id}`
   const mentorshipLink = (id: string) => `${appOrigin}/mentorships/${id}`
   const directoryLink = `${appOrigin}/mentors`
+
+  /** The zone e-mails about a mentor's requests are written in: theirs (availability, else where they work). */
+  async function zoneOfMentor(mentorId: string, tx: Tx): Promise<string> {
+    const saved = (await repo.findAvailability(mentorId, tx)).timeZone
+    return saved ?? timeZoneOfState((await repo.findPersonIncludeMentorProfile(mentorId, tx))?.state ?? '') ?? 'UTC'
+  }
   const profileLink = `${appOrigin}/profile`
 
   async function loadSettings(tx: Tx = db): Promise<MentorshipSettings> {
@@ -223,7 +231,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const row = await repo.findRequestById(id, tx)
       if (!row) throw new Error('The new request vanished.')
       const { asker, answerer } = people(row)
-      await notifications.enqueue(requestReceivedEmail(answerer.email, answerer.name, asker.name, row.kind, row.initiatedBy === 'mentor', requestLink(id), day(row.expiresAt)), tx)
+      await notifications.enqueue(requestReceivedEmail(answerer.email, answerer.name, asker.name, row.kind, row.initiatedBy === 'mentor', requestLink(id), formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx))), tx)
       await audit.record({ actorId: actor.personId, action: input.initiatedBy === 'student' ? 'mentorship.requested' : 'mentorship.offered', objectType: 'mentorship-request', objectId: id }, meta, tx)
       return id
     })
@@ -404,7 +412,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         if (action === 'remind') {
           const sent = await db.transaction(async (tx) => {
             if (!(await repo.claimRequestNotice(row.id, 'reminder', now, tx))) return false
-            await notifications.enqueue(requestReminderEmail(answerer.email, answerer.name, asker.name, requestLink(row.id), day(row.expiresAt)), tx)
+            await notifications.enqueue(requestReminderEmail(answerer.email, answerer.name, asker.name, requestLink(row.id), formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx))), tx)
             return true
           })
           if (sent) counts.reminded++
