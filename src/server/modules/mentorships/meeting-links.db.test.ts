@@ -1,7 +1,8 @@
 import ICAL from 'ical.js'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { availabilitySlots, outbox } from '#server/db/schema/index.ts'
+import { availabilitySlots, outbox, people, personRoles } from '#server/db/schema/index.ts'
+import { webRouteFor } from '#tests/setup/web-routes.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
 // A Monday; the mentor offers Tuesdays and Wednesdays at 9:00 in New York.
@@ -88,5 +89,24 @@ describe('names in invites', () => {
       const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent') as ICAL.Component)
       expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${student.email}`])
     }
+  })
+})
+
+describe('links in the e-mails these journeys wrote', () => {
+  it('each opens a page of the web app that its recipient’s roles may open', async () => {
+    const mails = await t.db.select().from(outbox)
+    const rolesOf = new Map<string, string[]>()
+    for (const row of await t.db.select({ email: people.email, role: personRoles.role }).from(people).innerJoin(personRoles, eq(personRoles.personId, people.id))) {
+      rolesOf.set(row.email, [...(rolesOf.get(row.email) ?? []), row.role])
+    }
+    const links = mails.flatMap((mail) => [...mail.textBody.matchAll(/https?:\/\/\S+/g)].map((m) => ({ to: mail.toAddress, kind: mail.kind, url: new URL(m[0]) })))
+    expect(new Set(links.map((l) => l.kind)).size).toBeGreaterThanOrEqual(3)
+    const problems = links.flatMap(({ to, kind, url }) => {
+      const route = webRouteFor(`${url.pathname}${url.search}`)
+      if (!route) return [`${kind} to ${to}: ${url.pathname} is no page`]
+      if (route.roles && !route.roles.some((role) => rolesOf.get(to)?.includes(role))) return [`${kind} to ${to}: ${route.pattern} is for ${route.roles.join(', ')}`]
+      return []
+    })
+    expect(problems).toEqual([])
   })
 })
