@@ -37,8 +37,8 @@ function Attachments({ messageId, attachments }: { messageId: string; attachment
         Attachments ({attachments.length})
       </h3>
       <ul>
-        {attachments.map((file, index) => (
-          <li key={index}>
+        {attachments.map((file) => (
+          <li key={file.filename}>
             <a href={`data:${file.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(file.content)}`} download={file.filename}>
               Download {file.filename}
             </a>{' '}

@@ -40,7 +40,7 @@ export function locationText(kind: MeetingLocationKind, detail: string): string 
  * another address, so quotes become typographic ones and controls go.
  */
 export function parameterValue(value: string): string {
-  return value.replace(/"/g, '\u201D').replace(/[\u0000-\u001f\u007f]/g, ' ').trim()
+  return value.replace(/"/g, '\u201D').replace(/\p{Cc}/gu, ' ').trim()
 }
 
 /**
@@ -60,7 +60,7 @@ export function calendarUrl(detail: string): string | null {
 
 /** A one-line TEXT value (RFC 5545 §3.3.11): backslash, comma and semicolon escaped, no line breaks. */
 function textValue(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\,;]/g, (c) => `\\${c}`)
+  return value.replace(/\p{Cc}/gu, ' ').replace(/[\\,;]/g, (c) => `\\${c}`)
 }
 
 function attributes(meeting: CalendarMeeting): EventAttributes & { timestamp: number } {
