@@ -15,7 +15,7 @@ async function openMentorPage(page: Page, name: string) {
 }
 
 test('a student requests the demo mentor, the mentor sets availability and accepts, the student books a slot and both see the meeting', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const student = DEMO_ACCOUNTS.student.name
   const mentor = DEMO_ACCOUNTS.mentor.name
 
