@@ -81,7 +81,7 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await page.getByRole('region', { name: /Active mentorships/ }).getByRole('link', { name: student }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Mentorship with ${student}` })).toBeVisible()
   // The goals the student wrote are the mentorship's first goals.
-  await expect(page.getByText('Decide on a specialty by spring.')).toBeVisible()
+  await expect(page.getByText('Decide on a specialty by spring.', { exact: true })).toBeVisible()
   await expectNoAxeViolations(page)
 
   // The student books the first free slot.
