@@ -91,6 +91,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/meetings/:meetingId/reschedule': { kind: 'owner-only', body: { startAt: '2030-01-16T15:00:00Z' } },
   'POST /api/meetings/:meetingId/cancel': { kind: 'owner-only', body: {} },
   'POST /api/meetings/:meetingId/feedback': { kind: 'owner-only', body: { rating: 5 } },
+  'GET /api/meetings/:meetingId/calendar.ics': { kind: 'owner-only' },
   'GET /api/calendar/:feed': { kind: 'bearer', why: 'the feed address is the calendar’s permission' },
 
   'GET /api/residency-programs/:programId': { kind: 'shared', why: 'programs are the national catalogue' },

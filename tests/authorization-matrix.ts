@@ -120,6 +120,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/meetings/:meetingId/reschedule', allowed: 'signed-in' },
   { method: 'POST', path: '/api/meetings/:meetingId/cancel', allowed: 'signed-in' },
   { method: 'POST', path: '/api/meetings/:meetingId/feedback', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/meetings/:meetingId/calendar.ics', allowed: 'signed-in' },
   { method: 'POST', path: '/api/calendar/feed', allowed: 'signed-in' },
   { method: 'GET', path: '/api/calendar/:feed', allowed: 'public' },
 

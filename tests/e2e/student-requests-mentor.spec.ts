@@ -15,7 +15,7 @@ async function openMentorPage(page: Page, name: string) {
 }
 
 test('a student requests the demo mentor, the mentor sets availability and accepts, the student books a slot and both see the meeting', async ({ page }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const student = DEMO_ACCOUNTS.student.name
   const mentor = DEMO_ACCOUNTS.mentor.name
 
@@ -72,11 +72,16 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
   const waiting = page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').filter({ hasText: student })
   await expect(waiting).toContainText('Decide on a specialty by spring.')
+  // The mentor reads their own turn, not the student's wait.
+  await expect(waiting).toContainText('Waiting for your answer')
+  await expect(waiting).not.toContainText('Seen, waiting')
   await expectNoAxeViolations(page)
   await waiting.getByRole('button', { name: `Accept ${student}’s request` }).click()
   await expect(page.getByRole('status').filter({ hasText: `You accepted ${student}’s request` })).toBeVisible()
   await page.getByRole('region', { name: /Active mentorships/ }).getByRole('link', { name: student }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Mentorship with ${student}` })).toBeVisible()
+  // The goals the student wrote are the mentorship's first goals.
+  await expect(page.getByText('Decide on a specialty by spring.', { exact: true })).toBeVisible()
   await expectNoAxeViolations(page)
 
   // The student books the first free slot.
@@ -90,11 +95,15 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await expectNoAxeViolations(page)
   await firstSlot.click()
   await expect(firstSlot).toHaveAttribute('aria-pressed', 'true')
-  await page.getByRole('button', { name: /^Book / }).click()
+  // The button says the day, not only the time.
+  await page.getByRole('button', { name: /^Book (Mon|Tue|Wed|Thu|Fri|Sat|Sun), / }).click()
   await expect(page.getByRole('status').filter({ hasText: /^Booked:/ })).toBeVisible()
   const upcoming = page.getByRole('list', { name: 'Upcoming meetings' })
   await expect(upcoming.getByRole('listitem')).toHaveCount(1)
   await expect(upcoming).toContainText('Confirmed')
+  const calendarFile = await page.request.get((await upcoming.getByRole('link', { name: /^Add to calendar/ }).getAttribute('href')) ?? '')
+  expect(calendarFile.headers()['content-type']).toContain('text/calendar')
+  expect(await calendarFile.text()).toContain('METHOD:PUBLISH')
 
   // A private note says who sees it.
   await page.getByLabel('New note').fill('Ask about the cardiology elective.')
@@ -114,4 +123,23 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await expect(page.getByRole('list', { name: 'Upcoming meetings' })).toContainText('Confirmed')
   await expect(page.getByText('Ask about the cardiology elective.')).toHaveCount(0)
   await expectNoAxeViolations(page)
+
+  // The e-mails on the Outbox: the invite is listed as an attachment, and the mentor's request
+  // e-mail opens the request on My mentorships for the mentor.
+  await switchTo(page, 'admin')
+  await page.goto('/admin/outbox')
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
+  const invite = page.getByRole('article').filter({ hasText: `Meeting with ${mentor}` }).first()
+  await expect(invite.getByRole('link', { name: 'Download invite.ics' })).toBeVisible()
+  await expect(invite).toContainText('text/calendar')
+  await expect(invite).toContainText(/\d+(\.\d)? (bytes|KB)/)
+  await expectNoAxeViolations(page)
+  const requestMail = page.getByRole('article').filter({ hasText: `${student} asks you to be their mentor` }).first()
+  const href = (await requestMail.getByRole('link').first().getAttribute('href')) ?? ''
+  const requestLink = new URL(href)
+  expect(requestLink.pathname).toBe('/mentorships')
+  await switchTo(page, 'mentor')
+  await page.goto(`${requestLink.pathname}${requestLink.search}`)
+  // Accepted since: the link opens the mentorship the request became.
+  await expect(page.getByRole('heading', { level: 1, name: `Mentorship with ${student}` })).toBeVisible()
 })

@@ -75,6 +75,8 @@ export const OutboxMessage = z.object({
   status: z.string(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** Files sent with it (calendar invites: small text), to read or download from the outbox. */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), content: z.string() })),
 })
 export type OutboxMessage = z.infer<typeof OutboxMessage>
 

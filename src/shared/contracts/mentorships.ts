@@ -168,16 +168,34 @@ export const QuietMentorshipsResponse = z.object({
   items: z.array(MentorshipSummary.extend({ quietSince: z.string(), lastMeetingAt: z.string().nullable(), weeksQuiet: z.number().int() })),
 })
 
+/**
+ * What is wrong with a meeting place that holds a link, or null. Free words ("Clinic B", "Teams,
+ * link by e-mail") pass; a link must be a single https address with no spaces, because calendars
+ * take it as the event's URL ("https://zoom.us/j/123 (passcode 555)" is not one).
+ */
+export function locationLinkProblem(detail: string): string | null {
+  if (!/:\/\/|^www\./i.test(detail)) return null
+  if (/\s/.test(detail)) return 'Give the video link alone, without spaces (such as https://zoom.us/j/123); put a passcode inside the link or in a shared note.'
+  if (!/^https:\/\//i.test(detail) || !URL.canParse(detail)) return 'Use a full link that starts with https://.'
+  return null
+}
+const LocationDetail = text(300).superRefine((detail, ctx) => {
+  const problem = locationLinkProblem(detail)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+
 const LocalTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time such as 09:30.')
 export const AvailabilitySlot = z.object({
   weekday: z.number().int().min(1, 'Use 1 (Monday) to 7 (Sunday).').max(7, 'Use 1 (Monday) to 7 (Sunday).'),
   startTime: LocalTime,
   durationMinutes: z.number().int().min(15, 'At least 15 minutes.').max(240, 'At most 4 hours.'),
   locationKind: z.enum(MEETING_LOCATION_KINDS, 'Choose in person, video or phone.'),
-  locationDetail: text(300).default(''),
+  locationDetail: LocationDetail.default(''),
 })
 export const AvailabilityView = z.object({
   timeZone: z.string(),
+  /** The zone of where the mentor works (their profile's state), to start in before they save. */
+  defaultTimeZone: z.string().nullable(),
   slots: z.array(AvailabilitySlot),
   exceptions: z.array(z.string()),
 })
@@ -201,14 +219,14 @@ export const CreateMeeting = z.object({
   startAt: Instant,
   durationMinutes: z.number().int().min(15, 'At least 15 minutes.').max(240, 'At most 4 hours.').optional(),
   locationKind: z.enum(MEETING_LOCATION_KINDS, 'Choose in person, video or phone.').optional(),
-  locationDetail: text(300).optional(),
+  locationDetail: LocationDetail.optional(),
 })
 export type CreateMeeting = z.infer<typeof CreateMeeting>
 export const RescheduleMeeting = z.object({
   startAt: Instant,
   durationMinutes: z.number().int().min(15, 'At least 15 minutes.').max(240, 'At most 4 hours.').optional(),
   locationKind: z.enum(MEETING_LOCATION_KINDS, 'Choose in person, video or phone.').optional(),
-  locationDetail: text(300).optional(),
+  locationDetail: LocationDetail.optional(),
 })
 export type RescheduleMeeting = z.infer<typeof RescheduleMeeting>
 export const MeetingFeedback = z.object({

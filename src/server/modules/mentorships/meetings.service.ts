@@ -9,8 +9,9 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { hashSecret, newSecret } from '../identity/tokens.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { expandAvailability } from './domain/availability.ts'
-import { calendarFeed, locationText, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
-import { isValidTimeZone } from './domain/time-zones.ts'
+import { calendarFeed, locationText, meetingFile, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
+import { timeZoneOfState } from '#shared/reference/time-zones.ts'
+import { formatForEmail, isValidTimeZone } from './domain/time-zones.ts'
 import { meetingFollowUpEmail, meetingInviteEmail, meetingProposedEmail } from './mentorships-emails.ts'
 import { sideOf } from './mentorships.policy.ts'
 import type { MeetingRow, MentorshipRow, MentorshipsRepository, Tx } from './mentorships.repository.ts'
@@ -36,10 +37,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return (await repo.findAvailability(mentorId)).timeZone ?? 'UTC'
   }
 
-  /** "Tue, 7 Jul 2026, 09:00 EDT" in the mentor's zone: both sides read the same words. */
-  function when(instant: Date, timeZone: string): string {
-    return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(instant)
-  }
+  /** "Tuesday, July 7, 2026 at 9:00 AM EDT" in the mentor's zone: both sides read the same words, the zone named. */
+  const when = formatForEmail
 
   function calendarMeeting(meeting: MeetingRow, mentorship: Pick<MentorshipRow, 'studentName' | 'studentEmail' | 'mentorName' | 'mentorEmail'>): CalendarMeeting {
     return {
@@ -125,8 +124,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
   return {
     async getMyAvailability(actor: Actor): Promise<AvailabilityView> {
       const a = await repo.findAvailability(actor.personId)
+      const person = await repo.findPersonIncludeMentorProfile(actor.personId)
       return {
         timeZone: a.timeZone ?? 'UTC',
+        defaultTimeZone: timeZoneOfState(person?.state ?? ''),
         slots: a.slots.map((s) => ({ weekday: s.weekday, startTime: s.startTime, durationMinutes: s.durationMinutes, locationKind: s.locationKind, locationDetail: s.locationDetail })),
         exceptions: a.exceptions,
       }
@@ -291,6 +292,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
         if (claimed) sent++
       }
       return sent
+    },
+
+    /** One meeting as a file for "Add to calendar": the same UID as its invites, so a calendar keeps one event. */
+    async meetingCalendarFile(actor: Actor, meetingId: string): Promise<string> {
+      const { meeting, mentorship } = await loadMeeting(actor, meetingId)
+      return meetingFile(calendarMeeting(meeting, mentorship))
     },
 
     /** A new secret feed URL; any earlier one stops working. Only the hash is stored. */

@@ -57,7 +57,10 @@ describe('asking a mentor', () => {
     expect(request.expiresAt).toBe('2026-10-19T14:00:00.000Z')
     const mail = await emailsTo(m.person.email)
     expect(mail.map((e) => e.kind)).toEqual(['mentorship.request-received'])
-    expect(mail[0]?.textBody).toContain(`/mentorships/requests/${request.id}`)
+    expect(mail[0]?.textBody).toContain(`/mentorships?request=${request.id}`)
+    // A human date with its weekday and zone, never an ISO date.
+    expect(mail[0]?.textBody).toMatch(/open until Monday, October 19, 2026 at \d{1,2}:00 [AP]M [A-Z]{3,4}\b/)
+    expect(mail[0]?.textBody).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mentorship.requested'), eq(auditLog.objectId, request.id)))
     expect(audits).toHaveLength(1)
   })
@@ -137,13 +140,16 @@ describe('answering', () => {
   it('only the side that asked withdraws; only the side asked accepts', async () => {
     const s = await newStudent()
     const m = await mentorWith(2)
-    const request = await askOk(s, m.person.id)
+    const request = (await ask(s, m.person.id, { goals: '- Decide on a specialty\n- Find a research project' })).json as { id: string }
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/withdraw`, { cookie: m.cookie })).status).toBe(403)
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/accept`, { cookie: s.cookie })).status).toBe(403)
     const accepted = await t.request('POST', `/api/mentorship-requests/${request.id}/accept`, { cookie: m.cookie })
     expect(accepted.status, accepted.text).toBe(200)
     expect(accepted.json.status).toBe('accepted')
     expect(accepted.json.mentorshipId).toBeTruthy()
+    // The goals the student wrote are the mentorship's first goals, for both sides.
+    const mentorship = await t.request('GET', `/api/mentorships/${accepted.json.mentorshipId}`, { cookie: m.cookie })
+    expect(mentorship.json.goals.map((g: { title: string; progress: number }) => [g.title, g.progress])).toEqual([['Decide on a specialty', 0], ['Find a research project', 0]])
     expect((await emailsTo(s.person.email)).map((e) => e.kind)).toContain('mentorship.accepted')
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/withdraw`, { cookie: s.cookie })).status).toBe(409)
     // An active mentorship between them blocks another request.

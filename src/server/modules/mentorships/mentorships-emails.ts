@@ -92,7 +92,8 @@ export function meetingProposedEmail(to: string, toName: string, byName: string,
 export function meetingInviteEmail(to: string, toName: string, otherName: string, change: 'new' | 'updated' | 'cancelled', when: string, where: string, ics: string, link: string): EmailToQueue {
   const attachment: EmailAttachment = { filename: change === 'cancelled' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${change === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: ics }
   const subject = change === 'new' ? `Meeting with ${otherName}: ${when}` : change === 'updated' ? `Meeting with ${otherName} moved: ${when}` : `Cancelled: meeting with ${otherName} on ${when}`
-  const body = change === 'cancelled' ? `Your meeting with ${otherName} on ${when} is cancelled.` : `Your meeting with ${otherName}: ${when}, ${where}. The attached invite adds it to your calendar.`
+  // The place on a line of its own: a video link followed by punctuation would carry it into the link.
+  const body = change === 'cancelled' ? `Your meeting with ${otherName} on ${when} is cancelled.` : `Your meeting with ${otherName}: ${when}.\n\nWhere: ${where}\n\nThe attached invite adds it to your calendar.`
   return { to, kind: `meeting.${change}`, subject, text: `Hello ${toName},\n\n${body}\n\n${link}\n`, attachments: [attachment] }
 }
 

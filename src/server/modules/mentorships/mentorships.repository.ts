@@ -71,7 +71,7 @@ export function createMentorshipsRepository(db: Database) {
     /** A person with roles, directory hold and mentor profile: what listing and capacity rules need. */
     async findPersonIncludeMentorProfile(personId: string, tx: Tx = db) {
       const [person] = await tx
-        .select({ id: people.id, name: people.name, email: people.email, status: people.status, directoryHold: people.directoryHold, capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting })
+        .select({ id: people.id, name: people.name, email: people.email, status: people.status, directoryHold: people.directoryHold, capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting, state: mentorProfiles.state })
         .from(people)
         .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
         .where(eq(people.id, personId))

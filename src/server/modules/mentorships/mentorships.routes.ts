@@ -239,6 +239,21 @@ export function mentorshipsRoutes() {
     async (c) => c.json(await c.var.services.meetings.giveFeedback(actorOf(c), c.req.valid('param').meetingId, c.req.valid('json'), requestMeta(c)), 200),
   )
 
+  router.openapi(
+    guardedRoute('signed-in', {
+      method: 'get',
+      path: '/api/meetings/{meetingId}/calendar.ics',
+      tags: ['mentorships'],
+      summary: 'One meeting as an iCalendar file, to add it to any calendar by hand',
+      request: { params: MeetingIdParams },
+      responses: { 200: { description: 'iCalendar (METHOD:PUBLISH).', content: { 'text/calendar': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const file = await c.var.services.meetings.meetingCalendarFile(actorOf(c), c.req.valid('param').meetingId)
+      return c.body(file, 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="meeting.ics"', 'cache-control': 'private, no-store' })
+    },
+  )
+
   // ── calendar feeds ──
   router.openapi(
     guardedRoute('signed-in', { method: 'post', path: '/api/calendar/feed', tags: ['mentorships'], summary: 'A new secret calendar feed URL (the old one stops working)', responses: { 200: jsonResponse(CalendarFeedResponse, 'The feed URL; shown once.') } }),

@@ -20,6 +20,9 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { isListedInDirectory } from '../directory/directory.policy.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { toCsv } from './domain/csv.ts'
+import { goalsFromRequest } from './domain/request-goals.ts'
+import { formatForEmail } from './domain/time-zones.ts'
+import { timeZoneOfState } from '#shared/reference/time-zones.ts'
 import { isOpenRequest, OPEN_REQUEST_STATUSES, requestTransition, type RequestEvent } from './domain/request-status.ts'
 import { resolveSettings, type MentorshipSettings } from './domain/settings.ts'
 import { isQuiet, quietSince, requestExpiresAt, requestSweepAction, shouldPauseMentor } from './domain/sweeps.ts'
@@ -47,9 +50,16 @@ const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export function createMentorshipsService(deps: MentorshipsDeps) {
   const { db, repo, clock, audit, notifications, appOrigin } = deps
-  const requestLink = (id: string) => `${appOrigin}/mentorships/requests/${id}`
+  // Requests are answered on My mentorships; the page brings this one into view.
+  const requestLink = (id: string) => `${appOrigin}/mentorships?request=${id}`
   const mentorshipLink = (id: string) => `${appOrigin}/mentorships/${id}`
   const directoryLink = `${appOrigin}/mentors`
+
+  /** The zone e-mails about a mentor's requests are written in: theirs (availability, else where they work). */
+  async function zoneOfMentor(mentorId: string, tx: Tx): Promise<string> {
+    const saved = (await repo.findAvailability(mentorId, tx)).timeZone
+    return saved ?? timeZoneOfState((await repo.findPersonIncludeMentorProfile(mentorId, tx))?.state ?? '') ?? 'UTC'
+  }
   const profileLink = `${appOrigin}/profile`
 
   async function loadSettings(tx: Tx = db): Promise<MentorshipSettings> {
@@ -221,7 +231,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const row = await repo.findRequestById(id, tx)
       if (!row) throw new Error('The new request vanished.')
       const { asker, answerer } = people(row)
-      await notifications.enqueue(requestReceivedEmail(answerer.email, answerer.name, asker.name, row.kind, row.initiatedBy === 'mentor', requestLink(id), day(row.expiresAt)), tx)
+      await notifications.enqueue(requestReceivedEmail(answerer.email, answerer.name, asker.name, row.kind, row.initiatedBy === 'mentor', requestLink(id), formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx))), tx)
       await audit.record({ actorId: actor.personId, action: input.initiatedBy === 'student' ? 'mentorship.requested' : 'mentorship.offered', objectType: 'mentorship-request', objectId: id }, meta, tx)
       return id
     })
@@ -336,6 +346,12 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         if (await repo.hasActiveMentorshipBetween(row.studentId, row.mentorId, tx)) throw new AppError('CONFLICT', 'You already have an active mentorship together.')
         await move(row, 'accept', {}, tx)
         const mentorshipId = await repo.insertMentorship({ requestId: row.id, studentId: row.studentId, mentorId: row.mentorId, kind: row.kind, status: 'active', startedAt: now }, tx)
+        // The goals the student wrote become the mentorship's first goals, in their order.
+        const goals = goalsFromRequest(row.goals)
+        for (const [index, title] of goals.entries()) {
+          const at = new Date(now.getTime() + index)
+          await repo.insertGoal({ mentorshipId, title, progress: 0, createdBy: row.studentId, createdAt: at, updatedAt: at }, tx)
+        }
         const { asker, answerer } = people(row)
         await notifications.enqueue(requestAnsweredEmail(asker.email, asker.name, answerer.name, true, null, null, mentorshipLink(mentorshipId)), tx)
         await audit.record({ actorId: actor.personId, action: 'mentorship.accepted', objectType: 'mentorship', objectId: mentorshipId }, meta, tx)
@@ -396,7 +412,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         if (action === 'remind') {
           const sent = await db.transaction(async (tx) => {
             if (!(await repo.claimRequestNotice(row.id, 'reminder', now, tx))) return false
-            await notifications.enqueue(requestReminderEmail(answerer.email, answerer.name, asker.name, requestLink(row.id), day(row.expiresAt)), tx)
+            await notifications.enqueue(requestReminderEmail(answerer.email, answerer.name, asker.name, requestLink(row.id), formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx))), tx)
             return true
           })
           if (sent) counts.reminded++

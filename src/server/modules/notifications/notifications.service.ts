@@ -92,6 +92,7 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
           status: row.status,
           createdAt: row.createdAt.toISOString(),
           sentAt: row.sentAt?.toISOString() ?? null,
+          attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, sizeBytes: Buffer.byteLength(a.content, 'utf8'), content: a.content })),
         })),
         total: totals[0]?.total ?? 0,
         page,

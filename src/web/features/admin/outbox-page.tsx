@@ -1,5 +1,6 @@
 import { Fragment, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
+import type { OutboxMessage } from '#shared/contracts/admin.ts'
 import { useOutbox } from '../../api/admin.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
@@ -21,6 +22,34 @@ function Linkified({ text }: { text: string }) {
     ),
   )
   return <div className="email-text">{nodes}</div>
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`
+}
+
+/** The files sent with an e-mail (calendar invites), each with a download of the very bytes sent. */
+function Attachments({ messageId, attachments }: { messageId: string; attachments: OutboxMessage['attachments'] }) {
+  if (attachments.length === 0) return null
+  return (
+    <section className="email-attachments" aria-labelledby={`attachments-${messageId}`}>
+      <h3 id={`attachments-${messageId}`} className="email-attachments-title">
+        Attachments ({attachments.length})
+      </h3>
+      <ul>
+        {attachments.map((file) => (
+          <li key={file.filename}>
+            <a href={`data:${file.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(file.content)}`} download={file.filename}>
+              Download {file.filename}
+            </a>{' '}
+            <span className="field-hint">
+              {file.contentType.split(';')[0]} · {formatSize(file.sizeBytes)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -75,6 +104,7 @@ export function OutboxPage() {
                       </dl>
                     </header>
                     <Linkified text={message.text} />
+                    <Attachments messageId={message.id} attachments={message.attachments} />
                   </article>
                 </li>
               ))}

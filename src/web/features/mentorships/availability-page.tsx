@@ -9,6 +9,7 @@ import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/
 import { SelectField, TextField, optionsFrom } from '../../components/fields.tsx'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { COMMON_TIME_ZONES, timeZoneLabel } from '#shared/reference/time-zones.ts'
 import { browserTimeZone, formatIsoDate, LOCATION_LABELS, WEEKDAY_LABELS } from './mentorship-format.ts'
 
 type SlotDraft = { key: number; weekday: string; startTime: string; durationMinutes: string; locationKind: MeetingLocationKind; locationDetail: string }
@@ -17,10 +18,15 @@ const WEEKDAY_OPTIONS = WEEKDAY_LABELS.map((label, index) => ({ value: String(in
 const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120].map((m) => ({ value: String(m), label: `${m} minutes` }))
 const LOCATION_OPTIONS = optionsFrom(MEETING_LOCATION_KINDS, LOCATION_LABELS)
 
-function zoneOptions(current: string): { value: string; label: string }[] {
-  const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
-  const zones = new Set([current, browserTimeZone(), ...supported])
-  return [...zones].filter(Boolean).sort().map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))
+/** The usual US zones in words (plus the current and the browser's), or, on request, every zone the browser knows. */
+function zoneOptions(current: string, every: boolean): { value: string; label: string }[] {
+  if (every) {
+    const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+    return [...new Set([current, ...supported])].filter(Boolean).sort().map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))
+  }
+  const common = COMMON_TIME_ZONES.map((z) => z.zone)
+  const extra = [current, browserTimeZone()].filter((zone) => zone && !common.includes(zone))
+  return [...new Set([...common, ...extra, 'UTC'])].map((zone) => ({ value: zone, label: zone === 'UTC' ? 'UTC (Coordinated Universal Time)' : timeZoneLabel(zone) }))
 }
 
 let nextKey = 1
@@ -79,6 +85,7 @@ export function AvailabilityPage() {
   const availability = useMyAvailability()
   const save = useSetAvailability()
   const [timeZone, setTimeZone] = useState('')
+  const [everyZone, setEveryZone] = useState(false)
   const [slots, setSlots] = useState<SlotDraft[]>([])
   const [exceptions, setExceptions] = useState<string[]>([])
   const [newException, setNewException] = useState('')
@@ -91,8 +98,9 @@ export function AvailabilityPage() {
   useEffect(() => {
     if (!availability.data || loaded) return
     const data = availability.data
-    // A mentor who never saved starts in the zone their browser is in.
-    setTimeZone(data.slots.length === 0 && data.exceptions.length === 0 ? browserTimeZone() : data.timeZone || browserTimeZone())
+    // A mentor who never saved starts in the zone of where they work, else their browser's.
+    const neverSaved = data.slots.length === 0 && data.exceptions.length === 0
+    setTimeZone(neverSaved ? (data.defaultTimeZone ?? browserTimeZone()) : data.timeZone || browserTimeZone())
     setSlots(data.slots.map(draftFrom))
     setExceptions([...data.exceptions].sort())
     setLoaded(true)
@@ -130,7 +138,7 @@ export function AvailabilityPage() {
       const next = await save.mutateAsync(result.data)
       setSlots(next.slots.map(draftFrom))
       setExceptions([...next.exceptions].sort())
-      setSaved(`Your availability is saved: ${next.slots.length} weekly ${next.slots.length === 1 ? 'time' : 'times'} in ${next.timeZone}.`)
+      setSaved(`Your availability is saved: ${next.slots.length} weekly ${next.slots.length === 1 ? 'time' : 'times'} in ${timeZoneLabel(next.timeZone)}.`)
     } catch (cause) {
       fail(problemFrom(cause, ['timeZone', 'slots', 'exceptions']))
     }
@@ -165,16 +173,20 @@ export function AvailabilityPage() {
               <SelectField
                 id="availability-timeZone"
                 label="Time zone"
-                hint={`Your browser is in ${browserTimeZone()}. Weekly times keep their local time when the clocks change.`}
-                options={zoneOptions(timeZone)}
+                hint={`Your browser is in ${timeZoneLabel(browserTimeZone())}. Weekly times keep their local time when the clocks change.`}
+                options={zoneOptions(timeZone, everyZone)}
                 value={timeZone}
                 onChange={(e) => setTimeZone(e.currentTarget.value)}
                 error={problem.fields.timeZone}
               />
+              <button type="button" className="button-link" aria-controls="availability-timeZone" onClick={() => setEveryZone((every) => !every)}>
+                {everyZone ? 'Show the usual time zones only' : 'Outside the United States? Show every time zone'}
+              </button>
             </section>
 
             <section className="card mentorship-block" aria-labelledby="weekly-title">
               <h2 id="weekly-title">Weekly times</h2>
+              <p className="field-hint">Mentees are not offered times on US federal holidays (or the Friday or Monday a weekend holiday is observed); they can still propose a time on one.</p>
               {slots.length === 0 ? <p className="empty">No weekly times yet: mentees cannot book you, only propose a time.</p> : null}
               <ol className="slot-editor-list">
                 {slots.map((slot, index) => (

@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/client.ts'
 import { useCancelMeeting, useConfirmMeeting, useCreateMeeting, useFreeSlots, useMeetingFeedback, useRescheduleMeeting, type FreeSlot } from '../../api/mentorships.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { RadioGroup, SelectField, TextAreaField, TextField, optionsFrom } from '../../components/fields.tsx'
-import { browserTimeZone, formatMeetingWhen, formatTime, formatTimeRange, groupByDay, isoToLocalInput, localInputToIso, LOCATION_LABELS } from './mentorship-format.ts'
+import { browserTimeZone, formatMeetingWhen, formatStart, formatTimeRange, groupByDay, isoToLocalInput, localInputToIso, LOCATION_LABELS } from './mentorship-format.ts'
 
 const LOCATION_OPTIONS = optionsFrom(MEETING_LOCATION_KINDS, LOCATION_LABELS)
 const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((m) => ({ value: String(m), label: `${m} minutes` }))
@@ -90,7 +90,7 @@ function FreeSlotPicker({ mentorship, say }: { mentorship: MentorshipView; say: 
             <strong>Chosen:</strong> {formatMeetingWhen(chosen)}, {locationText(chosen)}
           </p>
           <button type="button" className="button" onClick={onBook} disabled={book.isPending}>
-            {book.isPending ? 'Booking…' : `Book ${formatTime(chosen.startAt)}`}
+            {book.isPending ? 'Booking…' : `Book ${formatStart(chosen.startAt)}`}
           </button>
         </div>
       ) : null}
@@ -265,6 +265,13 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
         </span>
       </p>
       <p className="meeting-where">{locationText(meeting)}</p>
+      {meeting.status !== 'cancelled' ? (
+        <p className="meeting-calendar">
+          <a href={`/api/meetings/${encodeURIComponent(meeting.id)}/calendar.ics`} download="meeting.ics">
+            Add to calendar (.ics)<span className="visually-hidden"> the meeting on {when}</span>
+          </a>
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}

@@ -19,6 +19,22 @@ export const REQUEST_STATUS_LABELS: Record<MentorshipRequestStatus, string> = {
   invalidated: 'Closed: mentor no longer available',
 }
 
+/** The words for the person who must answer: the mentor asked by a student, or a student a mentor offered to. */
+const ANSWERER_STATUS_LABELS: Record<MentorshipRequestStatus, string> = {
+  requested: 'Waiting for your answer',
+  viewed: 'Waiting for your answer',
+  accepted: 'You accepted',
+  declined: 'You declined',
+  expired: 'Expired without your answer',
+  withdrawn: 'Withdrawn',
+  invalidated: 'Closed',
+}
+
+/** A request's status in the viewer's voice: the asker reads their wait, the answerer their turn. */
+export function requestStatusLabel(status: MentorshipRequestStatus, viewerAsked: boolean): string {
+  return viewerAsked ? REQUEST_STATUS_LABELS[status] : ANSWERER_STATUS_LABELS[status]
+}
+
 export const CLOSURE_REASON_LABELS: Record<MentorshipClosureReason, string> = {
   'goals-met': 'We met the goals we set',
   'one-off-done': 'The one-off conversation took place',
@@ -70,6 +86,11 @@ export function formatTime(iso: string): string {
 
 export function formatTimeRange(startIso: string, endIso: string): string {
   return `${formatTime(startIso)} – ${formatTime(endIso)}`
+}
+
+/** A start with its day, for a button or a sentence: "Tue, Nov 3, 12:30 PM", never a bare time. */
+export function formatStart(iso: string): string {
+  return meetingWhen.format(new Date(iso))
 }
 
 export function formatMeetingWhen(meeting: Pick<MeetingView, 'startAt' | 'endAt'>): string {

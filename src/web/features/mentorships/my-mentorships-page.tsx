@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useQueries, useQueryClient } from '@tanstack/react-query'
 import type { MentorshipView, MyMentorshipsResponse } from '#shared/contracts/mentorships.ts'
 import { api } from '../../api/client.ts'
@@ -76,6 +76,27 @@ export function MyMentorshipsPage() {
       queryClient.invalidateQueries({ queryKey: mentorshipKeys.requests }),
     )
   }, [waiting, queryClient])
+
+  // An e-mail about one request links here with ?request=<id>: bring that card into view once.
+  const [searchParams] = useSearchParams()
+  const linkedRequest = searchParams.get('request')
+  const shownLinked = useRef(false)
+  const navigate = useNavigate()
+  useEffect(() => {
+    if (!linkedRequest || shownLinked.current || !requests.data) return
+    // Accepted since the e-mail was written: the mentorship it became is the page to open.
+    const accepted = [...requests.data.received, ...requests.data.sent].find((r) => r.id === linkedRequest && r.mentorshipId)
+    if (accepted?.mentorshipId) {
+      shownLinked.current = true
+      void navigate(`/mentorships/${accepted.mentorshipId}`, { replace: true })
+      return
+    }
+    const card = document.getElementById(`request-card-${linkedRequest}`)
+    if (!card) return
+    shownLinked.current = true
+    card.scrollIntoView({ block: 'start' })
+    card.focus({ preventScroll: true })
+  }, [linkedRequest, requests.data, navigate])
 
   const pending = requests.isPending || mentorships.isPending
   const nothing = !pending && requests.data && mentorships.data && all.length === 0 && received.length === 0 && sent.length === 0

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/client.ts'
 import { useAcceptRequest, useDeclineRequest, useWithdrawRequest } from '../../api/mentorships.ts'
 import { RadioGroup, TextAreaField, optionsFrom } from '../../components/fields.tsx'
 import { formatDateTime } from '../../components/format.ts'
-import { isOpenRequest, KIND_SHORT, REQUEST_STATUS_LABELS } from './mentorship-format.ts'
+import { isOpenRequest, KIND_SHORT, requestStatusLabel } from './mentorship-format.ts'
 
 function statusClass(status: MentorshipRequestView['status']): string {
   if (status === 'accepted') return 'letter-status-submitted'
@@ -95,12 +95,12 @@ export function RequestCard({ request, viewerId, say }: { request: MentorshipReq
   const headingId = `request-${request.id}`
 
   return (
-    <article className="card mentorship-card" aria-labelledby={headingId}>
+    <article id={`request-card-${request.id}`} className="card mentorship-card" aria-labelledby={headingId} tabIndex={-1}>
       <div className="letter-card-header">
         <h3 id={headingId} className="letter-card-title">
           {other.name}
         </h3>
-        <span className={`tag letter-status ${statusClass(request.status)}`}>{REQUEST_STATUS_LABELS[request.status]}</span>
+        <span className={`tag letter-status ${statusClass(request.status)}`}>{requestStatusLabel(request.status, viewerAsked)}</span>
       </div>
       <p className="letter-card-sub">
         {viewerIsMentor ? 'Wants you as a mentor' : 'Mentor'} · {KIND_SHORT[request.kind]}
@@ -117,7 +117,7 @@ export function RequestCard({ request, viewerId, say }: { request: MentorshipReq
           </div>
         ) : (
           <div>
-            <dt>{REQUEST_STATUS_LABELS[request.status]}</dt>
+            <dt>{requestStatusLabel(request.status, viewerAsked)}</dt>
             <dd>{formatDateTime(request.statusChangedAt)}</dd>
           </div>
         )}

@@ -1,4 +1,5 @@
 import type { MeetingLocationKind } from '#shared/enums.ts'
+import { usFederalHolidayOn } from './holidays.ts'
 import { addDays, fromLocal, toLocal } from './time-zones.ts'
 
 export type WeeklySlot = { weekday: number; startTime: string; durationMinutes: number; locationKind: MeetingLocationKind; locationDetail: string }
@@ -11,6 +12,8 @@ export type BusyInterval = { startAt: Date; endAt: Date }
  * daylight-saving changes. Dates in `exceptions` (local dates) have no slots; a slot whose local
  * start does not exist that day (clocks went forward through it) is skipped; slots that overlap
  * `busy` (meetings already booked or proposed) are left out; so are slots that start before `from`.
+ * US federal holidays and their observed days have no slots unless `isHoliday` says otherwise
+ * (see holidays.ts); a meeting on one can still be proposed.
  */
 export function expandAvailability(
   slots: readonly WeeklySlot[],
@@ -19,11 +22,12 @@ export function expandAvailability(
   from: Date,
   to: Date,
   busy: readonly BusyInterval[] = [],
+  isHoliday: (localDate: string) => boolean = (date) => usFederalHolidayOn(date) !== null,
 ): OpenSlot[] {
   const open: OpenSlot[] = []
   const last = toLocal(to, timeZone).date
   for (let date = toLocal(from, timeZone).date; date <= last; date = addDays(date, 1)) {
-    if (exceptions.has(date)) continue
+    if (exceptions.has(date) || isHoliday(date)) continue
     const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
     for (const slot of slots) {
       if (slot.weekday !== weekday) continue

@@ -70,3 +70,39 @@ describe('meeting invites', () => {
     expect(parse(calendarFeed('Empty', [])).events).toEqual([])
   })
 })
+
+describe('values a person typed never break or rewrite an invite', () => {
+  const hostile = 'Maya":mailto:attacker@evil.example;X-A="'
+
+  it('a double quote in a display name cannot replace the attendee or organizer address (parsed back with ical.js)', () => {
+    const tricked = { ...meeting, organizer: { name: hostile, email: meeting.organizer.email }, attendee: { name: hostile, email: meeting.attendee.email } }
+    for (const text of [meetingInvite(tricked), calendarFeed(hostile, [tricked])]) {
+      const event = parse(text).events[0] as ICAL.Event
+      expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual(['mailto:sam.lee@students.example.edu'])
+      expect(String(event.organizer).toLowerCase()).toBe('mailto:ana.ruiz@med.example.edu')
+      expect(event.attendees[0]?.getParameter('x-a')).toBeUndefined()
+      expect(String(event.attendees[0]?.getParameter('cn'))).toContain('Maya')
+      expect(text).not.toMatch(/evil\.example(?!;X-A)[^\r\n]*:mailto/i)
+    }
+  })
+
+  it('a line break in a name or calendar name stays inside its line', () => {
+    const text = calendarFeed('Sam\r\nX-INJECTED:1', [{ ...meeting, attendee: { name: 'Sam\r\nATTENDEE:mailto:x@evil.example', email: meeting.attendee.email } }])
+    expect(text).not.toMatch(/^X-INJECTED/m)
+    expect(parse(text).events[0]?.attendees).toHaveLength(1)
+    expect(parse(calendarFeed('Sam\nX-INJECTED:1', [])).calendar.getFirstPropertyValue('x-injected')).toBeNull()
+  })
+
+  it('a stored video link with a space still gives an invite and a feed: the link stays in LOCATION, no URL property', () => {
+    const spaced = { ...meeting, locationDetail: 'https://zoom.us/j/123 (passcode 555)' }
+    const event = parse(meetingInvite(spaced)).events[0] as ICAL.Event
+    expect(event.location).toBe('Video call: https://zoom.us/j/123 (passcode 555)')
+    expect(event.component.getFirstPropertyValue('url')).toBeNull()
+    expect(parse(calendarFeed('Feed', [meeting, spaced])).events).toHaveLength(2)
+  })
+
+  it('a well-formed link with capitals in the host keeps its URL property', () => {
+    const event = parse(meetingInvite({ ...meeting, locationDetail: 'https://Zoom.us/j/123?pwd=abc' })).events[0] as ICAL.Event
+    expect(event.component.getFirstPropertyValue('url')).toBe('https://zoom.us/j/123?pwd=abc')
+  })
+})

@@ -33,7 +33,38 @@ export function locationText(kind: MeetingLocationKind, detail: string): string 
   return detail ? `${label}: ${detail}` : label
 }
 
+/**
+ * A parameter value (CN) per RFC 5545 §3.1: a quoted-string may hold any character except
+ * controls and DQUOTE, and the `ics` package quotes but does not escape. A name such as
+ * `Maya":mailto:attacker@evil.example;X-A="` would otherwise close the quote and hand a parser
+ * another address, so quotes become typographic ones and controls go.
+ */
+export function parameterValue(value: string): string {
+  return value.replace(/"/g, '\u201D').replace(/\p{Cc}/gu, ' ').trim()
+}
+
+/**
+ * The URL property only for a well-formed https link. A stored value that is not one (typed
+ * before links were checked, or "https://zoom.us/j/123 (passcode 555)") stays readable in
+ * LOCATION and never makes the writer fail for every meeting of that mentor.
+ */
+export function calendarUrl(detail: string): string | null {
+  if (!/^https:\/\/\S+$/i.test(detail)) return null
+  try {
+    // The normalised form: a lower-case host, as the package's own URL check expects.
+    return new URL(detail).href
+  } catch {
+    return null
+  }
+}
+
+/** A one-line TEXT value (RFC 5545 §3.3.11): backslash, comma and semicolon escaped, no line breaks. */
+function textValue(value: string): string {
+  return value.replace(/\p{Cc}/gu, ' ').replace(/[\\,;]/g, (c) => `\\${c}`)
+}
+
 function attributes(meeting: CalendarMeeting): EventAttributes & { timestamp: number } {
+  const url = meeting.locationKind === 'video' ? calendarUrl(meeting.locationDetail) : null
   const utc = { startInputType: 'utc', startOutputType: 'utc', endInputType: 'utc', endOutputType: 'utc' } as const
   return {
     ...utc,
@@ -44,10 +75,10 @@ function attributes(meeting: CalendarMeeting): EventAttributes & { timestamp: nu
     title: meeting.title,
     description: meeting.description,
     location: locationText(meeting.locationKind, meeting.locationDetail),
-    ...(meeting.locationKind === 'video' && /^https:\/\//.test(meeting.locationDetail) ? { url: meeting.locationDetail } : {}),
+    ...(url ? { url } : {}),
     status: meeting.cancelled ? 'CANCELLED' : meeting.tentative ? 'TENTATIVE' : 'CONFIRMED',
-    organizer: { name: meeting.organizer.name, email: meeting.organizer.email },
-    attendees: [{ name: meeting.attendee.name, email: meeting.attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+    organizer: { name: parameterValue(meeting.organizer.name), email: meeting.organizer.email },
+    attendees: [{ name: parameterValue(meeting.attendee.name), email: meeting.attendee.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
     productId: PRODUCT_ID,
     timestamp: meeting.stampedAt.getTime(),
   }
@@ -63,8 +94,14 @@ export function meetingInvite(meeting: CalendarMeeting): string {
   return unwrap(createEvent({ ...attributes(meeting), method: meeting.cancelled ? 'CANCEL' : 'REQUEST' }))
 }
 
+/** One meeting as a file to open or import (METHOD:PUBLISH: it adds the event, it asks no reply). */
+export function meetingFile(meeting: CalendarMeeting): string {
+  return unwrap(createEvent({ ...attributes(meeting), method: 'PUBLISH' }))
+}
+
 /** A person's feed: every meeting of theirs as a published calendar (METHOD:PUBLISH); cancelled ones stay, marked CANCELLED, so subscribed calendars drop them. */
 export function calendarFeed(calendarName: string, meetings: readonly CalendarMeeting[]): string {
+  calendarName = textValue(calendarName)
   if (meetings.length === 0) {
     return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `PRODID:${PRODUCT_ID}`, `X-WR-CALNAME:${calendarName}`, 'END:VCALENDAR', ''].join('\r\n')
   }

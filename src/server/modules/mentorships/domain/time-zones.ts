@@ -77,3 +77,18 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
+
+const emailFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * A moment as e-mails write it: "Tuesday, November 3, 2026 at 9:00 AM EST" — the weekday, a
+ * 12-hour clock and the zone named, never an ISO string.
+ */
+export function formatForEmail(instant: Date, timeZone: string): string {
+  let format = emailFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
+    emailFormats.set(timeZone, format)
+  }
+  return format.format(instant)
+}
