@@ -45,6 +45,8 @@ export const DirectorySearchQuery = z.object({
   language: many(text(40).min(1)),
   identity: many(z.enum(IDENTITY_ATTRIBUTES)),
   sort: z.enum(DIRECTORY_SEARCH_SORTS, 'Use sort=relevance, name or fit.').optional(),
+  /** The words exactly as typed: no spelling correction when they match nobody. */
+  exact: z.enum(['true'], 'Use exact=true, or leave it out.').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 })
@@ -53,6 +55,14 @@ export type DirectorySearchQuery = z.output<typeof DirectorySearchQuery>
 /** The facets a search is filtered and counted by; each is a query parameter of the same name. */
 export const DIRECTORY_FACETS = ['specialty', 'department', 'kind', 'rank', 'site', 'state', 'region', 'offers', 'accepting', 'language', 'identity'] as const
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number]
+
+/**
+ * Facets whose chosen values must all hold (AND): a student who ticks "Letters" and "Mock
+ * interviews" wants a mentor who offers both. In every other facet the values are alternatives
+ * (OR): a mentor has one specialty, one site.
+ */
+export const DIRECTORY_ALL_OF_FACETS = ['offers'] as const satisfies readonly DirectoryFacet[]
+export const isAllOfFacet = (facet: DirectoryFacet): boolean => (DIRECTORY_ALL_OF_FACETS as readonly DirectoryFacet[]).includes(facet)
 
 /**
  * How fast a mentor usually answers students' requests, over the last 12 months: the median
@@ -117,7 +127,13 @@ export const DirectorySearchResponse = z
     fitRanked: z.number().int().nullable(),
     /** Per facet, every value with its count under the search and all the other facets' filters. */
     facets: z.record(z.enum(DIRECTORY_FACETS), z.array(FacetCount)),
-    /** A close mentor name when the words matched nobody (a likely misspelling), else null. */
+    /**
+     * When the words as typed matched nobody and a corrected spelling (a close mentor name, or
+     * specialty and interest words) matches someone: the corrected words, whose results these
+     * are. `exact=true` turns this off.
+     */
+    showingResultsFor: z.string().nullable(),
+    /** A close mentor name when the words matched nobody and no correction found anyone, else null. */
     didYouMean: z.string().nullable(),
   })
   .meta({ id: 'DirectorySearch' })
