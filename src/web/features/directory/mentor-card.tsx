@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { DirectoryMentor, MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_KIND_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
 import { Avatar } from '../../components/avatar.tsx'
+import { backState } from './back-link.ts'
 
 export function mentorHeadline(mentor: DirectoryMentor): string {
   const field = [mentor.specialtyName ?? mentor.departmentName, mentor.subspecialty].filter(Boolean).join(' · ')
@@ -31,7 +32,7 @@ export function MentorCard({ mentor, search }: { mentor: DirectoryMentor; search
       <Avatar personId={mentor.id} name={mentor.name} hasPhoto={mentor.hasPhoto} />
       <div className="mentor-card-body">
         <h3 id={`mentor-${mentor.id}`} className="mentor-card-name">
-          <Link to={`/mentors/${mentor.id}`} state={{ search }}>
+          <Link to={`/mentors/${mentor.id}`} state={backState(search ? `/mentors?${search}` : '/mentors', 'your search')}>
             {mentor.name}
           </Link>
           {mentor.pronouns ? <span className="mentor-pronouns"> ({mentor.pronouns})</span> : null}
