@@ -67,10 +67,12 @@ export const isAllOfFacet = (facet: DirectoryFacet): boolean => (DIRECTORY_ALL_O
 /**
  * How fast a mentor usually answers students' requests, over the last 12 months: the median
  * hours from request to accept or decline, and the share answered (the rest expired).
- * `requests` 0: nobody has asked yet.
+ * `requests` 0: no request answered or expired yet (`waiting` may still hold some).
  */
 export const MentorResponsiveness = z.object({
   requests: z.number().int(),
+  /** Students' requests waiting for the mentor's answer now (not in `requests` until answered or expired). */
+  waiting: z.number().int(),
   medianHours: z.number().nullable(),
   answeredShare: z.number().nullable(),
 })

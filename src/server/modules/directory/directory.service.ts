@@ -40,7 +40,7 @@ export type DirectoryDeps = {
 }
 
 /** A mentor nobody has asked yet. */
-const NO_REQUESTS: MentorResponsiveness = { requests: 0, medianHours: null, answeredShare: null }
+const NO_REQUESTS: MentorResponsiveness = { requests: 0, waiting: 0, medianHours: null, answeredShare: null }
 
 export const FIT_NEEDS_PROFILE = 'Sorting by fit to you needs your student profile (your specialties and the help you want); showing the usual order instead.'
 

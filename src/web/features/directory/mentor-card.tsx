@@ -17,7 +17,8 @@ export function placesText(mentor: DirectoryMentor): string {
 
 /** "Usually answers within 2 days", from the last 12 months of requests. */
 export function answersText(r: MentorResponsiveness): string {
-  if (r.requests === 0) return 'New here — no requests yet'
+  const waiting = `${r.waiting} ${r.waiting === 1 ? 'request' : 'requests'} waiting for an answer`
+  if (r.requests === 0) return r.waiting > 0 ? `New here — ${waiting}` : 'New here — no requests yet'
   if (r.medianHours === null) return `Has not answered recent requests (${r.requests} in the last year)`
   const days = Math.max(1, Math.ceil(r.medianHours / 24))
   const within = days === 1 ? 'Usually answers within a day' : `Usually answers within ${days} days`

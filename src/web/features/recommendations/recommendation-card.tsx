@@ -14,7 +14,7 @@ const FACTOR_LABELS: Record<FactorContribution['factor'], string> = {
   language: 'Language',
   identity: 'Identity (you asked for it)',
   responsiveness: 'Slow or no answers (subtracts)',
-  load: 'Many students asking (subtracts)',
+  load: 'In demand: many students see or ask them (subtracts)',
 }
 
 const MISSING_TEXT: Record<RecommendedMentorsResponse['missing'][number], string> = {
