@@ -44,7 +44,7 @@ describe('recommendMentors: reasons in plain words', () => {
       student: { classYear: 'M2', careerGoals: 'I hope to do global surgery and outcomes research with Spanish-speaking communities.' },
       mentor: { kind: 'fellow', clinicalSite: 'University Hospital', researchInterests: 'Global surgery; surgical outcomes', languages: ['English', 'Spanish'] },
       context: { studentSite: 'university hospital' },
-      reasons: ['at University Hospital, your site', 'shares your interest in Global surgery and surgical outcomes', 'speaks Spanish'],
+      reasons: ['at University Hospital, your site', 'shares your interest in global surgery and surgical outcomes', 'speaks Spanish'],
     },
     {
       name: 'same state',

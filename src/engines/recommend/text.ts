@@ -109,13 +109,26 @@ export function wordKey(word: string): string {
  * underserved communities", never the stems it matched on.
  */
 export function sharedPhrases(subspecialty: string, researchInterests: string, goals: ReadonlyMap<string, string>): string[] {
-  const phrases = [subspecialty, ...researchInterests.split(/[;\n]|\.\s/)].map((p) => p.trim().replace(/[.,]$/, '')).filter((p) => p !== '')
+  // The subspecialty is a name ("Pediatric Cardiology"); an interest is a phrase, written with a
+  // capital only because it began the mentor's list.
+  const phrases = [{ text: subspecialty, name: true }, ...researchInterests.split(/[;\n]|\.\s/).map((text) => ({ text, name: false }))]
+    .map((p) => ({ ...p, text: p.text.trim().replace(/[.,]$/, '') }))
+    .filter((p) => p.text !== '')
   const scored: { phrase: string; shared: number; at: number }[] = []
-  phrases.forEach((phrase, at) => {
-    const shared = sharedWords(phrase, goals).length
+  phrases.forEach(({ text, name }, at) => {
+    const shared = sharedWords(text, goals).length
+    const phrase = name ? text : inSentence(text)
     if (shared > 0 && !scored.some((s) => s.phrase.toLowerCase() === phrase.toLowerCase())) scored.push({ phrase, shared, at })
   })
   return scored.sort((a, b) => b.shared - a.shared || a.at - b.at).map((s) => s.phrase)
+}
+
+/** Words that keep their capital inside a sentence. */
+const PROPER = /^(?:[A-Z]{2}|(?:Latin[aox]?|Latinx|Black|Native|Indigenous|American|African|Asian|Hispanic|Spanish|English|Medicaid|Medicare|Appalachian)\b)|^\p{Lu}\p{Ll}*-speaking/u
+
+/** "Melanoma screening in rural clinics" → "melanoma screening in rural clinics"; "HIV care", "Spanish-speaking families" stay. */
+function inSentence(phrase: string): string {
+  return PROPER.test(phrase) ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1)
 }
 
 // Filled here, below the scanner it uses (its constants must exist first).
