@@ -37,6 +37,9 @@ test('a student sees mentors for them on the home page, reads why, and opens a p
   await expect(page).toHaveURL(/\/mentors\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1, name: mentorName })).toBeVisible()
   await expectNoAxeViolations(page)
+  // Back to the list it was opened from, not to the directory.
+  await page.getByRole('link', { name: '← Back to Mentors for you' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Mentors for you' })).toBeVisible()
 })
 
 test('an admin reads the weights behind the suggestions', async ({ page }) => {

@@ -37,21 +37,21 @@ describe('recommendMentors: reasons in plain words', () => {
       name: 'department houses a specialty of interest',
       student: { specialtyInterests: ['plastic-surgery'] },
       mentor: { departmentId: 'surgery', specialtyId: 'general-surgery' },
-      reasons: ['faculty in Surgery, home of Plastic Surgery (Integrated)', 'faculty who can advise you on applying'],
+      reasons: ['faculty in Surgery, home of Plastic Surgery', 'faculty who can advise you on applying'],
     },
     {
       name: 'site, research words and language',
       student: { classYear: 'M2', careerGoals: 'I hope to do global surgery and outcomes research with Spanish-speaking communities.' },
       mentor: { kind: 'fellow', clinicalSite: 'University Hospital', researchInterests: 'Global surgery; surgical outcomes', languages: ['English', 'Spanish'] },
       context: { studentSite: 'university hospital' },
-      reasons: ['shares your interest in global, surgery and outcomes', 'at University Hospital, your site', 'speaks Spanish'],
+      reasons: ['at University Hospital, your site', 'shares your interest in global surgery and surgical outcomes', 'speaks Spanish'],
     },
     {
       name: 'same state',
       student: { classYear: 'M4' },
       mentor: { kind: 'alumni', state: 'OH' },
       context: { studentState: 'OH' },
-      reasons: ['also in OH'],
+      reasons: ['also in Ohio'],
     },
   ]
   it.each(cases)('$name', ({ student, mentor, context, reasons }) => {

@@ -1,7 +1,8 @@
 import { MENTOR_OFFERING_LABELS, type ClassYear, type IdentityAttribute, type MentorKind, type MentorOffering } from '#shared/enums.ts'
 import { findDepartment, findSpecialty, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { regionOf } from './regions.ts'
-import { sharedWords, topicalWords, wordKey } from './text.ts'
+import { stateName } from '#shared/reference/us-state-names.ts'
+import { sharedPhrases, sharedWords, topicalWords, wordKey } from './text.ts'
 import {
   RECOMMEND_FACTORS,
   type FactorContribution,
@@ -12,6 +13,9 @@ import {
   type RecommendStudent,
 } from './types.ts'
 import { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './weights.ts'
+
+/** A specialty's name as people say it: "Plastic Surgery", not "Plastic Surgery (Integrated)". */
+const spoken = (name: string): string => name.replace(/\s*\(Integrated\)$/, '')
 
 /** Value of a specialty match by the interest's place on the student's list. */
 const INTEREST_VALUE = [1, 0.7, 0.55, 0.45, 0.4] as const
@@ -219,7 +223,7 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
     values.specialty = specialtyValue(mentor.specialtyId, mentor.departmentId)
     if (interest >= 0) {
       if (explain) {
-        const name = findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string)
+        const name = spoken(findSpecialty(mentor.specialtyId as string)?.name ?? (mentor.specialtyId as string))
         reasons.push({ factor: 'specialty', text: mentor.kind === 'near-peer' ? `near-peer headed for ${name}` : `${name} ${KIND_NOUN[mentor.kind]}` })
       }
     } else if (mentor.departmentId !== null) {
@@ -227,7 +231,7 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
       if (k >= 0) {
         if (explain) {
           const department = findDepartment(mentor.departmentId)?.name ?? mentor.departmentId
-          const specialty = SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? ''
+          const specialty = spoken(SPECIALTIES.find((s) => s.id === student.specialtyInterests[k])?.name ?? '')
           reasons.push({ factor: 'specialty', text: `${KIND_NOUN[mentor.kind]} in ${department}, home of ${specialty}` })
         }
       }
@@ -248,7 +252,7 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
 
     values.site = siteValue(mentor.clinicalSite, mentor.state)
     if (explain && values.site === 1) reasons.push({ factor: 'site', text: `at ${mentor.clinicalSite.trim()}, your site` })
-    else if (explain && values.site === 0.5) reasons.push({ factor: 'site', text: `also in ${mentor.state.trim().toUpperCase()}` })
+    else if (explain && values.site === 0.5) reasons.push({ factor: 'site', text: `also in ${stateName(mentor.state)}` })
 
     // With the mentor's word keys precomputed, the count is a set intersection; the words for
     // the reason still come from the text (the same words, in the order met).
@@ -258,7 +262,9 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
       const shared = sharedWords(`${mentor.subspecialty} ${mentor.researchInterests}`, goals)
       if (shared.length > 0) {
         values.research = researchValue(shared.length)
-        if (explain) reasons.push({ factor: 'research', text: `shares your interest in ${listWords(shared.slice(0, 3))}` })
+        // In the mentor's own phrases: the stems matched on ("care", "sloe") mean nothing alone.
+        const phrases = sharedPhrases(mentor.subspecialty, mentor.researchInterests, goals).slice(0, 2)
+        if (explain && phrases.length > 0) reasons.push({ factor: 'research', text: `shares your interest in ${listWords(phrases)}` })
       }
     }
 

@@ -3,6 +3,7 @@
  * a light plural stem. Deliberately simple — overlap of a few topical words ("oncology",
  * "global", "outcomes") is what a student can recognise in the reason shown to them.
  */
+import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
 /** Function words and words every goal or research text in medicine contains. */
 const STOP_WORDS = new Set(
@@ -17,8 +18,16 @@ would like love passion passionate learn learning work working worked job field 
 medical medicine clinical clinician physician physicians doctor doctors patient patients practice practicing residency
 resident residents mentor mentors mentorship specialty specialties year years day days one two three many lot lots thing
 things make making get getting help helping especially particularly currently eventually someday maybe possibly including
-research researcher study studies studied studying`.split(/\s+/),
+research researcher study studies studied studying
+care health general program programs track training train work`.split(/\s+/),
 )
+
+/**
+ * Words of specialty names ("emergency", "pediatrics", "surgery", "head", "neck") are not research
+ * words in common: the specialty factor already counts the specialty, and "shares your interest
+ * in pediatrics" says nothing new.
+ */
+const SPECIALTY_WORDS = new Set<string>()
 
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`
@@ -61,7 +70,7 @@ export function topicalWords(text: string): Map<string, string> {
   forEachWord(text, (raw) => {
     if (STOP_WORDS.has(raw)) return
     const key = stem(raw)
-    if (!STOP_WORDS.has(key) && !words.has(key)) words.set(key, raw)
+    if (!STOP_WORDS.has(key) && !SPECIALTY_WORDS.has(key) && !words.has(key)) words.set(key, raw)
   })
   return words
 }
@@ -93,3 +102,34 @@ export function mentorWordKeys(text: string): Set<string> {
 export function wordKey(word: string): string {
   return stem(word.trim().toLowerCase())
 }
+
+/**
+ * The mentor's own phrases (their subspecialty, each `;`-separated research interest) that hold
+ * goal words, most goal words first, as the mentor wrote them: a reason names "heart failure in
+ * underserved communities", never the stems it matched on.
+ */
+export function sharedPhrases(subspecialty: string, researchInterests: string, goals: ReadonlyMap<string, string>): string[] {
+  // The subspecialty is a name ("Pediatric Cardiology"); an interest is a phrase, written with a
+  // capital only because it began the mentor's list.
+  const phrases = [{ text: subspecialty, name: true }, ...researchInterests.split(/[;\n]|\.\s/).map((text) => ({ text, name: false }))]
+    .map((p) => ({ ...p, text: p.text.trim().replace(/[.,]$/, '') }))
+    .filter((p) => p.text !== '')
+  const scored: { phrase: string; shared: number; at: number }[] = []
+  phrases.forEach(({ text, name }, at) => {
+    const shared = sharedWords(text, goals).length
+    const phrase = name ? text : inSentence(text)
+    if (shared > 0 && !scored.some((s) => s.phrase.toLowerCase() === phrase.toLowerCase())) scored.push({ phrase, shared, at })
+  })
+  return scored.sort((a, b) => b.shared - a.shared || a.at - b.at).map((s) => s.phrase)
+}
+
+/** Words that keep their capital inside a sentence. */
+const PROPER = /^(?:[A-Z]{2}|(?:Latin[aox]?|Latinx|Black|Native|Indigenous|American|African|Asian|Hispanic|Spanish|English|Medicaid|Medicare|Appalachian)\b)|^\p{Lu}\p{Ll}*-speaking/u
+
+/** "Melanoma screening in rural clinics" → "melanoma screening in rural clinics"; "HIV care", "Spanish-speaking families" stay. */
+function inSentence(phrase: string): string {
+  return PROPER.test(phrase) ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1)
+}
+
+// Filled here, below the scanner it uses (its constants must exist first).
+for (const specialty of SPECIALTIES) forEachWord(specialty.name, (raw) => SPECIALTY_WORDS.add(stem(raw)))

@@ -45,6 +45,8 @@ export const DirectorySearchQuery = z.object({
   language: many(text(40).min(1)),
   identity: many(z.enum(IDENTITY_ATTRIBUTES)),
   sort: z.enum(DIRECTORY_SEARCH_SORTS, 'Use sort=relevance, name or fit.').optional(),
+  /** The words exactly as typed: no spelling correction when they match nobody. */
+  exact: z.enum(['true'], 'Use exact=true, or leave it out.').optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 })
@@ -55,12 +57,22 @@ export const DIRECTORY_FACETS = ['specialty', 'department', 'kind', 'rank', 'sit
 export type DirectoryFacet = (typeof DIRECTORY_FACETS)[number]
 
 /**
+ * Facets whose chosen values must all hold (AND): a student who ticks "Letters" and "Mock
+ * interviews" wants a mentor who offers both. In every other facet the values are alternatives
+ * (OR): a mentor has one specialty, one site.
+ */
+export const DIRECTORY_ALL_OF_FACETS = ['offers'] as const satisfies readonly DirectoryFacet[]
+export const isAllOfFacet = (facet: DirectoryFacet): boolean => (DIRECTORY_ALL_OF_FACETS as readonly DirectoryFacet[]).includes(facet)
+
+/**
  * How fast a mentor usually answers students' requests, over the last 12 months: the median
  * hours from request to accept or decline, and the share answered (the rest expired).
- * `requests` 0: nobody has asked yet.
+ * `requests` 0: no request answered or expired yet (`waiting` may still hold some).
  */
 export const MentorResponsiveness = z.object({
   requests: z.number().int(),
+  /** Students' requests waiting for the mentor's answer now (not in `requests` until answered or expired). */
+  waiting: z.number().int(),
   medianHours: z.number().nullable(),
   answeredShare: z.number().nullable(),
 })
@@ -117,7 +129,13 @@ export const DirectorySearchResponse = z
     fitRanked: z.number().int().nullable(),
     /** Per facet, every value with its count under the search and all the other facets' filters. */
     facets: z.record(z.enum(DIRECTORY_FACETS), z.array(FacetCount)),
-    /** A close mentor name when the words matched nobody (a likely misspelling), else null. */
+    /**
+     * When the words as typed matched nobody and a corrected spelling (a close mentor name, or
+     * specialty and interest words) matches someone: the corrected words, whose results these
+     * are. `exact=true` turns this off.
+     */
+    showingResultsFor: z.string().nullable(),
+    /** A close mentor name when the words matched nobody and no correction found anyone, else null. */
     didYouMean: z.string().nullable(),
   })
   .meta({ id: 'DirectorySearch' })

@@ -158,3 +158,19 @@ describe('generateDemoSchool', () => {
     for (const a of rows.advisorProfiles) expect(AdvisorProfile.safeParse(a).error).toBeUndefined()
   })
 })
+
+describe('demo prose', () => {
+  // "a Emergency Medicine", "an Pediatrics": the article must follow the sound of the next word.
+  // Words starting with a vowel letter but a consonant sound ("a urology", "a one-year") are allowed.
+  const wrongA = /\ba (?!u(?:[nr]i|s[eu]|ro)|one\b|once\b)[aeiou]\w*/gi
+  const wrongAn = /\ban (?![aeiou]|honou?r|hour|heir|MD\b|M\d|MS\b|NIH\b|RN\b)[a-z]\w*/gi
+  const texts = [
+    ...rows.mentorProfiles.flatMap((m) => [m.bio, m.researchInterests]),
+    ...rows.studentProfiles.map((s) => s.careerGoals),
+  ]
+
+  it('uses "a" and "an" as the next word sounds, in every bio and goal', () => {
+    const wrong = texts.flatMap((text) => [...(text.match(wrongA) ?? []), ...(text.match(wrongAn) ?? [])])
+    expect(wrong).toEqual([])
+  })
+})

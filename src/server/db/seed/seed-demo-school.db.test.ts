@@ -1,4 +1,7 @@
-import { count, eq } from 'drizzle-orm'
+import { count, eq, sql } from 'drizzle-orm'
+import { fixedClock } from '#server/clock.ts'
+import { createServices } from '#server/services.ts'
+import { IDENTITY_ATTRIBUTES, MENTOR_OFFERINGS } from '#shared/enums.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPglite, type DatabaseHandle } from '../client.ts'
 import { advisorProfiles, departments, mentorProfiles, people, personRoles, specialties, studentAdvisors, studentProfiles } from '../schema/index.ts'
@@ -21,7 +24,7 @@ beforeAll(async () => {
   const started = performance.now()
   summary = await seedDemoSchool(handle.db, { seed: 1, now, demoPasswordHash: 'demo-hash' })
   seedMs = performance.now() - started
-})
+}, 180_000)
 
 afterAll(async () => {
   await handle?.close()
@@ -91,6 +94,79 @@ describe('seedDemoSchool', () => {
     expect(await isDemoSchoolLoaded(handle.db)).toBe(true)
     await expect(seedDemoSchool(handle.db, { now, demoPasswordHash: 'x' })).rejects.toThrow(/already loaded/)
     expect(await rowCount(people)).toBe(summary.people)
+  })
+})
+
+describe('the demo school’s mentoring history and "Mentors for you"', () => {
+  const services = () => createServices(handle.db, fixedClock(now), null, { appOrigin: 'http://demo.test', demoMode: false, sessionPolicy: { idleMinutes: 60, absoluteHours: 24 } })
+  const actorFor = (personId: string) => ({ personId, email: '', name: '', roles: ['student' as const], sessionId: 'test', expiresAt: new Date(now.getTime() + 3_600_000) })
+  const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
+
+  it('carries months of requests: nearly every listed mentor has been asked, answering at their own pace', async () => {
+    const [row] = rowsOf<{ listed: number; asked: number; months: number }>(
+      await handle.db.execute(sql`
+        select (select count(*)::int from directory_entries where listed) as listed,
+          (select count(distinct r.mentor_id)::int from mentorship_requests r join directory_entries d on d.person_id = r.mentor_id and d.listed) as asked,
+          (select count(distinct date_trunc('month', created_at))::int from mentorship_requests) as months`),
+    )
+    expect(row?.asked).toBeGreaterThanOrEqual(0.9 * (row?.listed ?? 0))
+    expect(row?.months).toBeGreaterThanOrEqual(6)
+    const statuses = rowsOf<{ status: string }>(await handle.db.execute(sql`select distinct status from mentorship_requests`)).map((r) => r.status)
+    expect(statuses).toEqual(expect.arrayContaining(['accepted', 'declined', 'expired', 'requested']))
+    const stats = await services().recommendations.responseStatsOf(rowsOf<{ id: string }>(await handle.db.execute(sql`select person_id as id from directory_entries where listed`)).map((r) => r.id))
+    const medians = [...stats.values()].flatMap((s) => (s.medianHours === null ? [] : [s.medianHours]))
+    expect(medians.filter((h) => h < 24).length).toBeGreaterThan(50)
+    expect(medians.filter((h) => h > 72).length).toBeGreaterThan(20)
+    expect([...stats.values()].some((s) => (s.answeredShare ?? 1) < 1)).toBe(true)
+  })
+
+  it('leaves the demo accounts clean: the student and near-peer sent nothing, the demo mentor has only answered, closed history', async () => {
+    const idOf = async (key: string) => (await handle.db.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ACCOUNTS.find((a) => a.key === key)?.email ?? '')))[0]?.id ?? ''
+    const [student, nearPeer, mentor] = [await idOf('student'), await idOf('near-peer'), await idOf('mentor')]
+    const sent = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from mentorship_requests where student_id in (${student}, ${nearPeer})`))
+    expect(sent[0]?.n).toBe(0)
+    const mentorRequests = rowsOf<{ status: string }>(await handle.db.execute(sql`select status from mentorship_requests where mentor_id = ${mentor}`))
+    expect(mentorRequests.length).toBeGreaterThan(3)
+    expect(mentorRequests.every((r) => r.status === 'accepted' || r.status === 'declined')).toBe(true)
+    const active = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from mentorships where mentor_id = ${mentor} and status = 'active'`))
+    expect(active[0]?.n).toBe(0)
+  })
+
+  it('never has a mentor both "new, no requests" and penalised for many students asking; every reason reads as words', async () => {
+    const s = services()
+    const students = rowsOf<{ id: string }>(await handle.db.execute(sql`select person_id as id from student_profiles order by person_id`)).filter((_, i) => i % 20 === 0)
+    const profiles = new Map(
+      rowsOf<{ id: string; subspecialty: string; research: string }>(await handle.db.execute(sql`select person_id as id, subspecialty, research_interests as research from mentor_profiles`)).map((r) => [r.id, `${r.subspecialty} ${r.research}`.toLowerCase()]),
+    )
+    const codes = [...MENTOR_OFFERINGS, ...IDENTITY_ATTRIBUTES, ...SPECIALTIES.map((x) => x.id)].filter((c) => c.includes('-'))
+    // Words that say nothing alone, or repeat the specialty reason.
+    const generic = new Set(['care', 'health', 'general', 'program', 'internal', 'emergency', 'surgery', 'medicine', 'family', 'head', 'neck', 'primary', 'community', 'pediatrics', 'psychiatry'])
+    const bad: string[] = []
+    let reasons = 0
+    for (const { id } of students) {
+      const list = await s.recommendations.listMentorsForStudent(actorFor(id), { limit: 10 }, null)
+      for (const r of list.results) {
+        const load = r.factors.find((f) => f.factor === 'load')?.contribution ?? 0
+        const r12 = r.mentor.responsiveness
+        if (load < 0 && r12 !== undefined && r12.requests + r12.waiting === 0) bad.push(`${r.mentor.name}: "New here — no requests yet" but load ${load}`)
+        for (const reason of r.reasons) {
+          reasons++
+          if (/\b(cv|sloe|eras|usmle|mspe|step)\b/.test(reason)) bad.push(`lower-case acronym: ${reason}`)
+          if (codes.some((c) => reason.includes(c))) bad.push(`code: ${reason}`)
+          if (/\b(in|also in) [A-Z]{2}\b/.test(reason)) bad.push(`state code: ${reason}`)
+          if (reason.includes('(Integrated)')) bad.push(`list name: ${reason}`)
+          const interest = /^shares your interest in (.+)$/.exec(reason)?.[1]
+          if (interest) {
+            for (const item of interest.split(/, | and (?=[^,]*$)/)) {
+              if (generic.has(item.toLowerCase()) || !/\s/.test(item.trim())) bad.push(`single word: ${reason}`)
+              if (!(profiles.get(r.mentor.id) ?? '').includes(item.toLowerCase())) bad.push(`not the mentor's words ("${item}"): ${reason}`)
+            }
+          }
+        }
+      }
+    }
+    expect(reasons).toBeGreaterThan(50)
+    expect(bad).toEqual([])
   })
 })
 

@@ -10,6 +10,7 @@ import { insertDemoClassInterviews } from './class-simulation-demo.ts'
 import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
+import { generateDemoMentorshipHistory, insertDemoMentorshipHistory } from './mentorship-history-demo.ts'
 
 export { insertReferenceData } from './reference-data.ts'
 export type { DemoSchoolSummary } from './generate-demo-school.ts'
@@ -48,6 +49,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
     await insertDemoRankLists(tx, options.now)
     await insertDemoClassInterviews(tx, options.now)
+    await insertDemoMentorshipHistory(tx, generateDemoMentorshipHistory(rows, options.now, options.seed ?? 1))
   })
   return summary
 }

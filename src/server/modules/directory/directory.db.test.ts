@@ -84,18 +84,39 @@ describe('relevance', () => {
     })
   }
 
-  it('a misspelled name finds nobody, and offers the close name ("Okafr" finds Okafor)', async () => {
+  it('a misspelled name searches the close name at once and says so ("Okafr" shows Okafor)', async () => {
     const body = await search('q=Okafr')
-    expect(body.total).toBe(0)
-    expect(body.didYouMean).toBe('Adaeze Okafor')
-    const retry = await search(`q=${encodeURIComponent(body.didYouMean ?? '')}`)
-    expect(topId(retry)).toBe(ids.okafor)
+    expect(body.showingResultsFor).toBe('Adaeze Okafor')
+    expect(topId(body)).toBe(ids.okafor)
+    expect(body.didYouMean).toBeNull()
+    // "Search instead for Okafr": the words as typed, with the name only offered.
+    const exact = await search('q=Okafr&exact=true')
+    expect(exact.total).toBe(0)
+    expect(exact.showingResultsFor).toBeNull()
+    expect(exact.didYouMean).toBe('Adaeze Okafor')
+  })
+
+  it('a misspelled topic is corrected against specialties and interests ("cardiolgy", "chronobiolgy sepsis")', async () => {
+    const cardiology = await search('q=cardiolgy')
+    expect(cardiology.showingResultsFor).toBe('cardiology')
+    expect(names(cardiology)).toContain('Priya Raman')
+    const dermatology = await search('q=dermatolgy')
+    expect(dermatology.showingResultsFor).toBe('dermatology')
+    expect(topId(dermatology)).toBe(ids.okafor)
+    // Only the misspelled word changes.
+    const mixed = await search('q=chronobiolgy%20sepsis')
+    expect(mixed.showingResultsFor).toBe('chronobiology sepsis')
+    expect(topId(mixed)).toBe(ids.hale)
+    // Words that are right but match nobody are not "corrected" into something else.
+    const nothing = await search('q=zzqx')
+    expect(nothing.total).toBe(0)
+    expect(nothing.showingResultsFor).toBeNull()
   })
 
   it('"did you mean" agrees with pg_trgm word_similarity on hand-made misspellings', async () => {
     const misspellings = ['Okonkow', 'Okonkwo Chidi', 'Okafr', 'Adeze Okafor', 'Nakamura Reyez', 'Nakamora', 'Lindquist', 'Priya Ramen', 'Wexferd', 'Chronobiolgy', 'Hael', 'Ortis', 'zzqx']
     for (const q of misspellings) {
-      const body = await search(`q=${encodeURIComponent(q)}`)
+      const body = await search(`q=${encodeURIComponent(q)}&exact=true`)
       // The SQL baseline: the GiST nearest neighbour among listed names, then the threshold.
       const result = await t.db.execute(sql`select name, word_similarity(${q}, name) as s from directory_entries where listed order by ${q} <<-> name, name limit 5`)
       const rows = (result as unknown as { rows: { name: string; s: number }[] }).rows.map((r) => ({ name: r.name, s: Number(r.s) }))
@@ -109,7 +130,7 @@ describe('relevance', () => {
       const tied = rows.filter((r) => Math.fround(r.s) === Math.fround(best.s)).map((r) => r.name)
       expect(tied, `${q} → ${body.didYouMean}`).toContain(body.didYouMean)
     }
-    expect((await search('q=Okonkow')).didYouMean).toBe('Chidi Okonkwo')
+    expect((await search('q=Okonkow&exact=true')).didYouMean).toBe('Chidi Okonkwo')
   })
 
   it('computes word_similarity exactly as pg_trgm does', async () => {
@@ -144,8 +165,12 @@ describe('relevance', () => {
   })
 })
 
-/** Facet counts recomputed in SQL: listed mentors, the search's words, every other facet's filter. */
-async function sqlCounts(facet: 'specialty' | 'kind' | 'state' | 'offers' | 'language' | 'accepting', where: { q?: string; kind?: string; offers?: string }) {
+/**
+ * Facet counts recomputed in SQL: listed mentors, the search's words, every other facet's filter
+ * — and the offers filter in every facet, offers included: offers are all-of, so an offer's count
+ * is how many of the results also offer it.
+ */
+async function sqlCounts(facet: 'specialty' | 'kind' | 'state' | 'offers' | 'language' | 'accepting', where: { q?: string; kind?: string; offers?: string[] }) {
   const column = {
     specialty: sql`m.specialty_id`,
     kind: sql`m.kind`,
@@ -160,7 +185,7 @@ async function sqlCounts(facet: 'specialty' | 'kind' | 'state' | 'offers' | 'lan
       where d.listed
         ${where.q ? sql`and d.document @@ websearch_to_tsquery('english', ${where.q})` : sql``}
         ${where.kind && facet !== 'kind' ? sql`and m.kind = ${where.kind}` : sql``}
-        ${where.offers && facet !== 'offers' ? sql`and ${where.offers} = any(m.offers)` : sql``}
+        ${where.offers ? sql`and m.offers @> ${`{${where.offers.join(',')}}`}::text[]` : sql``}
     ) v where value is not null group by value`)
   return Object.fromEntries((result as unknown as { rows: { value: string; count: number }[] }).rows.map((r) => [r.value, Number(r.count)]))
 }
@@ -169,8 +194,10 @@ describe('facet counts equal SQL counts', () => {
   const searches = [
     { query: '', where: {} },
     { query: 'kind=faculty', where: { kind: 'faculty' } },
-    { query: 'q=medicine&offers=research', where: { q: 'medicine', offers: 'research' } },
-    { query: 'kind=faculty&offers=letters', where: { kind: 'faculty', offers: 'letters' } },
+    { query: 'q=medicine&offers=research', where: { q: 'medicine', offers: ['research'] } },
+    { query: 'kind=faculty&offers=letters', where: { kind: 'faculty', offers: ['letters'] } },
+    { query: 'offers=letters&offers=mock-interviews', where: { offers: ['letters', 'mock-interviews'] } },
+    { query: 'kind=faculty&offers=letters&offers=research', where: { kind: 'faculty', offers: ['letters', 'research'] } },
   ]
   for (const { query, where } of searches) {
     it(`for "${query || 'everyone'}"`, async () => {
@@ -183,6 +210,19 @@ describe('facet counts equal SQL counts', () => {
       }
     })
   }
+
+  it('a second offer narrows the results: mentors who offer both (offers are all-of)', async () => {
+    const letters = await search('offers=letters')
+    const both = await search('offers=letters&offers=mock-interviews')
+    expect(both.total).toBeGreaterThan(0)
+    expect(both.total).toBeLessThan(letters.total)
+    expect(both.facets.offers.find((f) => f.value === 'letters')?.count).toBe(both.total)
+    for (const mentor of (await search('offers=letters&offers=mock-interviews&pageSize=50')).results) expect(mentor.offers).toEqual(expect.arrayContaining(['letters', 'mock-interviews']))
+    // Specialties stay any-of: a second one widens.
+    const one = await search('specialty=pediatrics')
+    const two = await search('specialty=pediatrics&specialty=emergency-medicine')
+    expect(two.total).toBeGreaterThan(one.total)
+  })
 
   it('the total is the number of listed mentors matching everything', async () => {
     const body = await search('kind=faculty&offers=letters')

@@ -16,7 +16,7 @@ import { canViewIdentity } from '../profiles/profiles.policy.ts'
 import { identityLevelsVisibleTo, isListedInDirectory } from './directory.policy.ts'
 import { REVISION_OVERLAP, type DirectoryRepository } from './directory.repository.ts'
 import { DirectoryIndex, type FacetFilters, type IndexedMentor } from './domain/directory-index.ts'
-import { parseTsquery } from './domain/tsquery.ts'
+import { parseTsquery, type QueryNode } from './domain/tsquery.ts'
 
 /** Places still open per mentor (capacity minus active mentees); owned by the mentorships module. */
 export type OpenPlacesOf = (mentorIds: readonly string[]) => Promise<Map<string, number>>
@@ -40,7 +40,7 @@ export type DirectoryDeps = {
 }
 
 /** A mentor nobody has asked yet. */
-const NO_REQUESTS: MentorResponsiveness = { requests: 0, medianHours: null, answeredShare: null }
+const NO_REQUESTS: MentorResponsiveness = { requests: 0, waiting: 0, medianHours: null, answeredShare: null }
 
 export const FIT_NEEDS_PROFILE = 'Sorting by fit to you needs your student profile (your specialties and the help you want); showing the usual order instead.'
 
@@ -141,7 +141,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
         if ((appliedRevision.get(row.id) ?? 0) >= row.revision) continue
         appliedRevision.set(row.id, row.revision)
         const mentor = toIndexed(row)
-        if (mentor) index.upsert(mentor, row.document)
+        if (mentor) index.upsert(mentor, row.document, row.researchInterests ?? '')
         else index.remove(row.id)
         if (row.revision > index.revision) index.revision = row.revision
       }
@@ -161,6 +161,20 @@ export function createDirectoryService(deps: DirectoryDeps) {
     }
   }
 
+  /**
+   * Corrections of words that matched nobody, closest first: the listed name nearest by pg_trgm's
+   * `word_similarity` (in memory; `repo.findCloseNames` is the SQL form) and the words corrected
+   * against the topic vocabulary, each from its threshold up.
+   */
+  function spellingCorrections(q: string): string[] {
+    const candidates: { text: string; similarity: number }[] = []
+    const name = index.closestName(q, DID_YOU_MEAN_MIN_SIMILARITY)
+    if (name) candidates.push({ text: name.name, similarity: name.similarity })
+    const topics = index.correctTopics(q)
+    if (topics) candidates.push(topics)
+    return candidates.sort((a, b) => b.similarity - a.similarity).map((c) => c.text)
+  }
+
   async function responsivenessOf(ids: readonly string[]): Promise<Map<string, MentorResponsiveness>> {
     return deps.responseStatsOf && ids.length > 0 ? deps.responseStatsOf(ids) : new Map()
   }
@@ -170,14 +184,35 @@ export function createDirectoryService(deps: DirectoryDeps) {
     const { revision, tsquery } = await repo.readRevisionAndQuery(q)
     await catchUp(revision)
     // Words that are all stop words ("the", "and") parse to nothing and filter nothing.
-    const tree = tsquery ? parseTsquery(tsquery) : null
-    const usual = tree ? 'relevance' : 'name'
+    let tree = tsquery ? parseTsquery(tsquery) : null
     const wantsFit = query.sort === 'fit'
-    const sort = query.sort === 'fit' || query.sort === undefined ? usual : query.sort
     const filters = Object.fromEntries(DIRECTORY_FACETS.map((facet) => [facet, facet === 'accepting' ? (query.accepting ? ['true'] : []) : query[facet]])) as unknown as FacetFilters
     const viewer = { personId: actor.personId, seesIdentity: identityLevelsVisibleTo(actor) }
     const offset = (query.page - 1) * query.pageSize
-    const result = index.search(viewer, { query: tree, filters, sort, offset, limit: query.pageSize, collectIds: wantsFit })
+    const sortFor = (words: QueryNode | null) => (query.sort === 'fit' || query.sort === undefined ? (words ? 'relevance' : 'name') : query.sort)
+    let result = index.search(viewer, { query: tree, filters, sort: sortFor(tree), offset, limit: query.pageSize, collectIds: wantsFit })
+
+    // Words that match nobody are most likely misspelled: search the closest correction at once
+    // (a listed name, or specialty and interest words) and say so, rather than show nothing.
+    let showingResultsFor: string | null = null
+    let didYouMean: string | null = null
+    if (q && tree && result.textMatches === 0) {
+      const corrections = spellingCorrections(q)
+      for (const correction of query.exact ? [] : corrections) {
+        const parsed = await repo.readRevisionAndQuery(correction)
+        const correctedTree = parsed.tsquery ? parseTsquery(parsed.tsquery) : null
+        if (!correctedTree) continue
+        const corrected = index.search(viewer, { query: correctedTree, filters, sort: sortFor(correctedTree), offset, limit: query.pageSize, collectIds: wantsFit })
+        if (corrected.textMatches === 0) continue
+        tree = correctedTree
+        result = corrected
+        showingResultsFor = correction
+        break
+      }
+      // Nothing found even corrected (or `exact`): a close name is still worth offering.
+      if (showingResultsFor === null) didYouMean = index.closestName(q, DID_YOU_MEAN_MIN_SIMILARITY)?.name ?? null
+    }
+    const sort = sortFor(tree)
 
     // Fit to the student: the matches recommendable to them, best first, then everyone else in
     // the usual order. Only the first offset + pageSize by fit are ever scored.
@@ -209,12 +244,6 @@ export function createDirectoryService(deps: DirectoryDeps) {
       }
     }
 
-    let didYouMean: string | null = null
-    if (q && tree && result.textMatches === 0) {
-      // In memory, by the same measure as pg_trgm's `word_similarity` (`repo.findCloseNames` is the SQL form).
-      didYouMean = index.closestName(q, DID_YOU_MEAN_MIN_SIMILARITY)?.name ?? null
-    }
-
     const identityShown = hits.some((hit) => hit.identityVisible && hit.mentor.id !== actor.personId && hit.mentor.identity.length > 0)
     if (meta && (identityShown || fitNamesIdentity || filters.identity.length > 0)) {
       // Self-identified identity is sensitive (decision 006): a search that shows or filters by it is recorded, never its content.
@@ -236,6 +265,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
       sortNotice,
       fitRanked,
       facets: result.facets,
+      showingResultsFor,
       didYouMean,
     }
   }

@@ -193,9 +193,9 @@ describe('response speed, declines and "sort by fit", from the mentorships table
       expect(response.status, response.text).toBe(200)
       return (response.json as DirectoryMentorProfile).responsiveness
     }
-    expect(await profile('prompt')).toEqual({ requests: 4, medianHours: 6, answeredShare: 1 })
-    expect(await profile('silent')).toEqual({ requests: 4, medianHours: null, answeredShare: 0 })
-    expect(await profile('newcomer')).toEqual({ requests: 0, medianHours: null, answeredShare: null })
+    expect(await profile('prompt')).toEqual({ requests: 4, waiting: 0, medianHours: 6, answeredShare: 1 })
+    expect(await profile('silent')).toEqual({ requests: 4, waiting: 0, medianHours: null, answeredShare: 0 })
+    expect(await profile('newcomer')).toEqual({ requests: 0, waiting: 0, medianHours: null, answeredShare: null })
     const search = await t.request('GET', '/api/directory/mentors?q=Prompt', { cookie: studentCookie })
     expect((search.json as DirectorySearchResponse).results[0]?.responsiveness.requests).toBe(4)
   })

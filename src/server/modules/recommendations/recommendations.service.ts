@@ -322,7 +322,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
             mentor: {
               ...mentor.summary,
               openPlaces: openPlaces[r.mentorId] ?? mentor.summary.openPlaces,
-              responsiveness: speed.get(r.mentorId) ?? { requests: 0, medianHours: null, answeredShare: null },
+              responsiveness: speed.get(r.mentorId) ?? { requests: 0, waiting: 0, medianHours: null, answeredShare: null },
             },
           },
         ]
@@ -358,11 +358,21 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
 
   /** How fast each of these mentors usually answers (the directory's cards and profile). */
   async function responseStatsOf(mentorIds: readonly string[]): Promise<Map<string, MentorResponsiveness>> {
-    const all = await responseStats()
+    // Requests waiting now are read fresh: they are what "many students asking" counts, and a
+    // mentor with some must never read as "no requests yet".
+    const [all, load] = await Promise.all([responseStats(), mentorIds.length > 0 ? readLoad() : null])
     const out = new Map<string, MentorResponsiveness>()
     for (const id of mentorIds) {
       const s = all[id]
-      if (s) out.set(id, { requests: s.requests, medianHours: s.medianHoursToAnswer, answeredShare: s.requests > 0 ? 1 - s.unansweredShare : null })
+      const waiting = load?.get(id)?.open ?? 0
+      if (s || waiting > 0) {
+        out.set(id, {
+          requests: s?.requests ?? 0,
+          waiting,
+          medianHours: s?.medianHoursToAnswer ?? null,
+          answeredShare: s && s.requests > 0 ? 1 - s.unansweredShare : null,
+        })
+      }
     }
     return out
   }

@@ -9,7 +9,8 @@ import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { FacetPanel } from './facet-panel.tsx'
 import { MentorCard } from './mentor-card.tsx'
-import { apiSearch, chosenCount, toggleValue, withoutFilters } from './search-params.ts'
+import { FilterChips } from './filter-chips.tsx'
+import { apiSearch, chosenCount, exactly, toggleValue, withoutFilters } from './search-params.ts'
 
 export function DirectoryPage() {
   usePageTitle('Find a mentor')
@@ -32,6 +33,8 @@ export function DirectoryPage() {
     const next = new URLSearchParams(params)
     if (q.trim()) next.set('q', q.trim())
     else next.delete('q')
+    // New words get corrected again if they match nobody.
+    next.delete('exact')
     next.delete('page')
     setParams(next)
   }
@@ -50,8 +53,9 @@ export function DirectoryPage() {
   const firstUnranked = data && data.sort === 'fit' ? data.results.findIndex((m) => m.fitReasons === undefined) : -1
   const lists = firstUnranked > 0 ? [data?.results.slice(0, firstUnranked) ?? [], data?.results.slice(firstUnranked) ?? []] : [data?.results ?? []]
   const page = data?.page ?? 1
+  const searchedFor = data?.showingResultsFor ?? urlQ
   const status = data
-    ? `${data.total} ${data.total === 1 ? 'mentor' : 'mentors'} found${urlQ ? ` for “${urlQ}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
+    ? `${data.total} ${data.total === 1 ? 'mentor' : 'mentors'} found${searchedFor ? ` for “${searchedFor}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
     : ''
 
   return (
@@ -108,6 +112,13 @@ export function DirectoryPage() {
               </select>
             </div>
           </div>
+          {data?.showingResultsFor ? (
+            <p className="notice spelling-notice">
+              Showing results for <strong>{data.showingResultsFor}</strong>. Search instead for{' '}
+              <Link to={`?${exactly(params).toString()}`}>{urlQ}</Link>
+            </p>
+          ) : null}
+          {filterCount > 0 ? <FilterChips params={params} facets={data?.facets} onRemove={(facet, value) => onToggle(facet, value, false)} onClear={() => setParams(withoutFilters(params))} /> : null}
           {data?.sort === 'fit' ? (
             <p className="notice">
               <strong>Sorted by fit to you</strong>, as in <Link to="/mentors/for-you">Mentors for you</Link>: your specialties, the help you want, your year,

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { DirectoryFacet, FacetCount } from '#shared/contracts/directory.ts'
+import { isAllOfFacet, type DirectoryFacet, type FacetCount } from '#shared/contracts/directory.ts'
 
 /** Facets in the order a student thinks of them, with the heading each fieldset gets. */
 export const FACET_TITLES: [DirectoryFacet, string][] = [
@@ -34,6 +34,8 @@ function FacetGroup({ facet, title, counts, chosen, onToggle }: FacetGroupProps)
   return (
     <fieldset className="facet">
       <legend>{title}</legend>
+      {/* Ticking two offers means both; elsewhere a second value widens the search. */}
+      {isAllOfFacet(facet) ? <p className="facet-hint">Mentors who offer everything you tick.</p> : null}
       <ul className="facet-options">
         {visible.map((option) => {
           const id = `facet-${facet}-${option.value}`.replace(/[^A-Za-z0-9_-]/g, '-')

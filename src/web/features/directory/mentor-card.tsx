@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { DirectoryMentor, MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_KIND_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
 import { Avatar } from '../../components/avatar.tsx'
+import { backState } from './back-link.ts'
 
 export function mentorHeadline(mentor: DirectoryMentor): string {
   const field = [mentor.specialtyName ?? mentor.departmentName, mentor.subspecialty].filter(Boolean).join(' · ')
@@ -16,7 +17,8 @@ export function placesText(mentor: DirectoryMentor): string {
 
 /** "Usually answers within 2 days", from the last 12 months of requests. */
 export function answersText(r: MentorResponsiveness): string {
-  if (r.requests === 0) return 'New here — no requests yet'
+  const waiting = `${r.waiting} ${r.waiting === 1 ? 'request' : 'requests'} waiting for an answer`
+  if (r.requests === 0) return r.waiting > 0 ? `New here — ${waiting}` : 'New here — no requests yet'
   if (r.medianHours === null) return `Has not answered recent requests (${r.requests} in the last year)`
   const days = Math.max(1, Math.ceil(r.medianHours / 24))
   const within = days === 1 ? 'Usually answers within a day' : `Usually answers within ${days} days`
@@ -31,7 +33,7 @@ export function MentorCard({ mentor, search }: { mentor: DirectoryMentor; search
       <Avatar personId={mentor.id} name={mentor.name} hasPhoto={mentor.hasPhoto} />
       <div className="mentor-card-body">
         <h3 id={`mentor-${mentor.id}`} className="mentor-card-name">
-          <Link to={`/mentors/${mentor.id}`} state={{ search }}>
+          <Link to={`/mentors/${mentor.id}`} state={backState(search ? `/mentors?${search}` : '/mentors', 'your search')}>
             {mentor.name}
           </Link>
           {mentor.pronouns ? <span className="mentor-pronouns"> ({mentor.pronouns})</span> : null}

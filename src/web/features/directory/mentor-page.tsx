@@ -1,4 +1,4 @@
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
 import { isAppError } from '../../api/client.ts'
 import { useDirectoryMentor } from '../../api/directory.ts'
@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { NotFoundPage } from '../../components/status-pages.tsx'
 import { hasRole } from '../identity/roles.ts'
 import { RequestMentorshipForm } from '../mentorships/request-mentor-form.tsx'
+import { backFromState } from './back-link.ts'
 import { answersText, mentorHeadline, placesText } from './mentor-card.tsx'
 
 export function MentorPage() {
@@ -18,10 +19,22 @@ export function MentorPage() {
   const { data: session } = useSession()
   const isStudent = hasRole(session, 'student')
   usePageTitle(mentor.data?.name ?? 'Mentor')
-  const search = (location.state as { search?: string } | null)?.search
+  const navigate = useNavigate()
+  // Back to where the visitor came from: the page that linked here (a search with its filters,
+  // Mentors for you), else the previous page of this visit, else the directory.
+  const from = backFromState(location.state)
+  const hasHistory = ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0
   const back = (
     <p className="back-link">
-      <Link to={search ? `/mentors?${search}` : '/mentors'}>← Back to {search ? 'your search' : 'Find a mentor'}</Link>
+      {from ? (
+        <Link to={from.to}>← Back to {from.label}</Link>
+      ) : hasHistory ? (
+        <button type="button" className="button-link" onClick={() => void navigate(-1)}>
+          ← Back
+        </button>
+      ) : (
+        <Link to="/mentors">← Back to Find a mentor</Link>
+      )}
     </p>
   )
 

@@ -1,7 +1,7 @@
 import { DIRECTORY_FACETS, type DirectoryFacet } from '#shared/contracts/directory.ts'
 
-/** The search lives in the address: `q`, facet values (repeated), `sort`, `page`. */
-export const SEARCH_KEYS = ['q', ...DIRECTORY_FACETS, 'sort', 'page'] as const
+/** The search lives in the address: `q`, facet values (repeated), `sort`, `exact` (no spelling correction), `page`. */
+export const SEARCH_KEYS = ['q', ...DIRECTORY_FACETS, 'sort', 'exact', 'page'] as const
 
 /** The page's parameters the API understands, in a stable order (one cache entry per search). */
 export function apiSearch(params: URLSearchParams): string {
@@ -29,4 +29,17 @@ export function withoutFilters(params: URLSearchParams): URLSearchParams {
   for (const facet of DIRECTORY_FACETS) next.delete(facet)
   next.delete('page')
   return next
+}
+
+/** The same search with the words exactly as typed, not corrected ("search instead for …"). */
+export function exactly(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params)
+  next.set('exact', 'true')
+  next.delete('page')
+  return next
+}
+
+/** The chosen filters, one chip each, labelled as the facet panel labels them. */
+export function activeFilters(params: URLSearchParams, labelOf: (facet: DirectoryFacet, value: string) => string): { facet: DirectoryFacet; value: string; label: string }[] {
+  return DIRECTORY_FACETS.flatMap((facet) => params.getAll(facet).map((value) => ({ facet, value, label: labelOf(facet, value) })))
 }

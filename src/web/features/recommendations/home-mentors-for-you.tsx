@@ -20,7 +20,7 @@ export function HomeMentorsForYou() {
             <ol className="recommendation-list recommendation-list-compact" aria-label="Top five mentors for you">
               {list.data.results.map((r) => (
                 <li key={r.mentor.id}>
-                  <RecommendationCard recommendation={r} />
+                  <RecommendationCard recommendation={r} backTo={{ to: '/', label: 'Home' }} />
                 </li>
               ))}
             </ol>

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import type { FactorContribution, RecommendedMentor, RecommendedMentorsResponse } from '#shared/contracts/recommendations.ts'
 import { MENTOR_KIND_LABELS } from '#shared/enums.ts'
 import { Avatar } from '../../components/avatar.tsx'
+import { backState, type BackTo } from '../directory/back-link.ts'
 import { answersText } from '../directory/mentor-card.tsx'
 
 const FACTOR_LABELS: Record<FactorContribution['factor'], string> = {
@@ -13,7 +14,7 @@ const FACTOR_LABELS: Record<FactorContribution['factor'], string> = {
   language: 'Language',
   identity: 'Identity (you asked for it)',
   responsiveness: 'Slow or no answers (subtracts)',
-  load: 'Many students asking (subtracts)',
+  load: 'In demand: many students see or ask them (subtracts)',
 }
 
 const MISSING_TEXT: Record<RecommendedMentorsResponse['missing'][number], string> = {
@@ -90,7 +91,20 @@ function FactorTable({ recommendation }: { recommendation: RecommendedMentor }) 
  * One suggested mentor: who, why in plain words, and a link to their directory profile. With
  * `explain`, the points behind the order are under a "Why this order?" disclosure.
  */
-export function RecommendationCard({ recommendation, explain = false, headingLevel = 3 }: { recommendation: RecommendedMentor; explain?: boolean; headingLevel?: 2 | 3 }) {
+const FOR_YOU: BackTo = { to: '/mentors/for-you', label: 'Mentors for you' }
+
+export function RecommendationCard({
+  recommendation,
+  explain = false,
+  headingLevel = 3,
+  backTo = FOR_YOU,
+}: {
+  recommendation: RecommendedMentor
+  explain?: boolean
+  headingLevel?: 2 | 3
+  /** Where the mentor's page leads back to. */
+  backTo?: BackTo
+}) {
   const { mentor } = recommendation
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const headingId = `for-you-${mentor.id}`
@@ -99,7 +113,9 @@ export function RecommendationCard({ recommendation, explain = false, headingLev
       <Avatar personId={mentor.id} name={mentor.name} hasPhoto={mentor.hasPhoto} />
       <div className="mentor-card-body">
         <Heading id={headingId} className="mentor-card-name">
-          <Link to={`/mentors/${mentor.id}`}>{mentor.name}</Link>
+          <Link to={`/mentors/${mentor.id}`} state={backState(backTo.to, backTo.label)}>
+            {mentor.name}
+          </Link>
           {mentor.pronouns ? <span className="mentor-pronouns"> ({mentor.pronouns})</span> : null}
         </Heading>
         <p className="mentor-card-headline">

@@ -45,8 +45,9 @@ const MENTORING_LINES: readonly string[] = [
   'Students are welcome to shadow me in clinic; it is the best way to see what the work is like day to day.',
 ]
 
-function article(phrase: string): string {
-  return /^[aeiou]/i.test(phrase) ? `an ${phrase}` : `a ${phrase}`
+/** "an Emergency Medicine", "a Urology" would be wrong too: by the sound, for the phrases the demo uses. */
+export function article(phrase: string): string {
+  return /^([aeio]|u(?![nr]i|s[eu]|ro))/i.test(phrase.trim()) ? `an ${phrase}` : `a ${phrase}`
 }
 
 /** Sites named like places take "the" in a sentence; "University Hospital" does not. */
@@ -204,7 +205,7 @@ export function alumniBio(random: Random, input: AlumniBioInput): string {
   parts.push(
     random.pick([
       `I graduated in ${input.graduationYear} and did my residency in ${input.specialtyName} in ${input.trainingCity}.`,
-      `Class of ${input.graduationYear}. After a ${input.specialtyName} residency in ${input.trainingCity}, I moved to ${input.city}.`,
+      `Class of ${input.graduationYear}. After ${article(input.specialtyName)} residency in ${input.trainingCity}, I moved to ${input.city}.`,
       `I am a ${input.graduationYear} graduate practicing ${input.specialtyName} in ${input.city}, ${input.state}.`,
     ]),
   )

@@ -39,8 +39,9 @@ import {
 } from '#shared/enums.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { regionOfState } from '#shared/reference/regions.ts'
-import type { DirectoryFacet, FacetCount } from '#shared/contracts/directory.ts'
+import { isAllOfFacet, type DirectoryFacet, type FacetCount } from '#shared/contracts/directory.ts'
 import { NameTrigramIndex } from './name-trigrams.ts'
+import { TopicVocabulary, vocabularyWords } from './topic-vocabulary.ts'
 import type { QueryNode } from './tsquery.ts'
 
 /** What the index keeps of one listed mentor. */
@@ -66,7 +67,10 @@ export type IndexedMentor = {
   hasPhoto: boolean
 }
 
-/** Filters by facet: the values chosen (any of them matches); an empty list is no filter. */
+/**
+ * Filters by facet: the values chosen — any of them matches, except in the all-of facets
+ * (`DIRECTORY_ALL_OF_FACETS`: offers), where a mentor must have every one; an empty list is no filter.
+ */
 export type FacetFilters = Record<DirectoryFacet, readonly string[]>
 
 export type IndexViewer = {
@@ -220,6 +224,9 @@ export class DirectoryIndex {
   private nameRank: Int32Array = new Int32Array(0)
   private nameOrderStale = true
   private closeNames = new NameTrigramIndex()
+  private topics = new TopicVocabulary()
+  /** Per ordinal, the topic words it added to `topics` (to take them out again). */
+  private topicWords: (string[] | null)[] = []
   /** Bumped on every change: keys what is kept between searches. */
   private version = 0
   private browseCounts: { key: string; counts: Record<SingleFacet | MultiFacet, Int32Array> } | null = null
@@ -233,17 +240,22 @@ export class DirectoryIndex {
     return this.ordOf.has(personId)
   }
 
-  /** Adds or replaces a mentor. `document` is the tsvector's text form. */
-  upsert(mentor: IndexedMentor, document: string): void {
-    this.upsertScored(mentor, lexemeScores(document))
+  /**
+   * Adds or replaces a mentor. `document` is the tsvector's text form; `researchInterests`
+   * joins the subspecialty in the vocabulary topics are spell-corrected against.
+   */
+  upsert(mentor: IndexedMentor, document: string, researchInterests = ''): void {
+    this.upsertScored(mentor, lexemeScores(document), vocabularyWords(`${mentor.subspecialty} ${researchInterests}`))
   }
 
-  private upsertScored(mentor: IndexedMentor, scores: Map<string, number>): void {
+  private upsertScored(mentor: IndexedMentor, scores: Map<string, number>, topicWords: string[]): void {
     this.remove(mentor.id)
     const ord = this.mentors.length
     this.ensureCapacity(ord + 1)
     this.mentors.push(mentor)
     this.lexemes.push(scores)
+    this.topicWords.push(topicWords)
+    this.topics.add(topicWords)
     this.ordOf.set(mentor.id, ord)
     for (const [lexeme, score] of scores) {
       let list = this.postings.get(lexeme)
@@ -291,8 +303,10 @@ export class DirectoryIndex {
     this.ordOf.delete(personId)
     const mentor = this.mentors[ord]
     if (mentor) this.closeNames.remove(mentor.name)
+    this.topics.remove(this.topicWords[ord] ?? [])
     this.mentors[ord] = null
     this.lexemes[ord] = null
+    this.topicWords[ord] = null
     this.alive[ord] = 0
     this.version++
     this.dead++
@@ -312,6 +326,14 @@ export class DirectoryIndex {
    */
   closestName(text: string, minimum: number): { name: string; similarity: number } | null {
     return this.closeNames.closest(text, minimum)
+  }
+
+  /**
+   * The search text with misspelled topic words corrected against the vocabulary of specialties,
+   * offers and listed mentors' interests (words of listed names are left alone), or null.
+   */
+  correctTopics(text: string): { text: string; similarity: number } | null {
+    return this.topics.correct(text, (word) => this.closeNames.hasWord(word))
   }
 
   search(viewer: IndexViewer, input: IndexSearch): IndexResult {
@@ -335,15 +357,24 @@ export class DirectoryIndex {
 
     // Chosen values per facet as lookup tables; facets without a choice are not checked.
     const chosen: Partial<Record<SingleFacet | MultiFacet, Uint8Array>> = {}
+    /** For all-of facets: how many distinct values a mentor must hold (a value nobody has fails everyone). */
+    const required: Partial<Record<MultiFacet, number>> = {}
     for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) {
       const values = input.filters[facet]
       if (values.length === 0) continue
       const table = new Uint8Array(this.dictionaries[facet].size + 1)
+      let distinct = 0
+      let unknown = false
       for (const value of values) {
         const code = this.dictionaries[facet].find(value)
-        if (code !== undefined) table[code] = 1
+        if (code === undefined) unknown = true
+        else if (table[code] !== 1) {
+          table[code] = 1
+          distinct++
+        }
       }
       chosen[facet] = table
+      if (isAllOfFacet(facet)) required[facet as MultiFacet] = unknown ? Number.POSITIVE_INFINITY : distinct
     }
 
     // Live candidates first, then one tight pass per facet over typed arrays (column by column):
@@ -381,18 +412,17 @@ export class DirectoryIndex {
         const start = this.multiStart[facet as MultiFacet]
         const codes = this.multiCodes[facet as MultiFacet]
         const checkIdentity = facet === 'identity'
+        // Any-of: one chosen value is enough. All-of: every chosen value (codes are distinct per mentor).
+        const needed = required[facet as MultiFacet] ?? 1
         for (let i = 0; i < m; i++) {
           const ord = live[i] as number
-          let ok = false
+          let held = 0
           if (!checkIdentity || identityOk[i] === 1) {
-            for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
-              if (table[codes[c] as number] === 1) {
-                ok = true
-                break
-              }
+            for (let c = start[ord] as number, end = start[ord + 1] as number; c < end && held < needed; c++) {
+              if (table[codes[c] as number] === 1) held++
             }
           }
-          if (!ok) failed[i] = (failed[i] as number) | bit
+          if (held < needed) failed[i] = (failed[i] as number) | bit
         }
       }
     })
@@ -421,7 +451,8 @@ export class DirectoryIndex {
       for (const facet of [...SINGLE_FACETS, ...MULTI_FACETS]) {
         const total = all[facet]
         const minus = removed[facet]
-        counts[facet] = facet === active[0] ? total : total.map((x, code) => x - (minus[code] ?? 0))
+        // The chosen facet's own counts ignore its filter (any-of); an all-of facet counts within the results.
+        counts[facet] = facet === active[0] && !isAllOfFacet(facet) ? total : total.map((x, code) => x - (minus[code] ?? 0))
       }
     } else counts = this.countFacets(live, m, failed, identityOk)
 
@@ -520,7 +551,9 @@ export class DirectoryIndex {
 
   /**
    * Facet counts over the candidates `live[0…m)`: each counts in facet f when it fails nothing or
-   * only f. With `only`, just the candidates listed, in every facet whatever they fail.
+   * only f — "how many if you also chose this value" for an any-of facet. In an all-of facet
+   * (offers) a value narrows the results, so only candidates failing nothing count there. With
+   * `only`, just the candidates listed, in every facet whatever they fail.
    */
   private countFacets(live: Int32Array, m: number, failed: Int32Array, identityOk: Uint8Array, only?: Int32Array): Record<SingleFacet | MultiFacet, Int32Array> {
     const counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
@@ -553,10 +586,11 @@ export class DirectoryIndex {
         const start = this.multiStart[facet as MultiFacet]
         const codes = this.multiCodes[facet as MultiFacet]
         const checkIdentity = facet === 'identity'
+        const ownFailureCounts = isAllOfFacet(facet) ? 0 : bit
         for (let j = 0; j < k; j++) {
           const i = all ? j : (countable[j] as number)
           const fails = failed[i] as number
-          if ((fails !== 0 && fails !== bit) || (checkIdentity && identityOk[i] !== 1)) continue
+          if ((fails !== 0 && fails !== ownFailureCounts) || (checkIdentity && identityOk[i] !== 1)) continue
           const ord = live[i] as number
           for (let c = start[ord] as number, end = start[ord + 1] as number; c < end; c++) {
             const code = codes[c] as number
@@ -681,12 +715,12 @@ export class DirectoryIndex {
   private compact(): void {
     const live = Array.from(this.ordOf.keys()).map((id) => {
       const ord = this.ordOf.get(id) as number
-      return { mentor: this.mentors[ord] as IndexedMentor, lexemes: this.lexemes[ord] as Map<string, number> }
+      return { mentor: this.mentors[ord] as IndexedMentor, lexemes: this.lexemes[ord] as Map<string, number>, topicWords: this.topicWords[ord] ?? [] }
     })
     const revision = this.revision
     Object.assign(this, new DirectoryIndex())
     this.revision = revision
-    for (const { mentor, lexemes } of live) this.upsertScored(mentor, lexemes)
+    for (const { mentor, lexemes, topicWords } of live) this.upsertScored(mentor, lexemes, topicWords)
   }
 }
 

@@ -157,6 +157,11 @@ export class NameTrigramIndex {
     return n
   }
 
+  /** Does any name, carried or not, contain this (lower-cased) word? */
+  hasWord(word: string): boolean {
+    return this.wordIds.has(word)
+  }
+
   add(name: string): void {
     const id = this.nameId(name)
     this.carriers[id] = (this.carriers[id] as number) + 1
