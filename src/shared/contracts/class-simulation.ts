@@ -72,7 +72,7 @@ export const ClassSimulationSummary = z.object({
    * it has cost so far), and the markets drawn. Null when not running, or when another server
    * process runs it (then `completedRuns` is what is known).
    */
-  progress: z.object({ share: z.number(), marketsDrawn: z.number().int(), markets: z.number().int() }).nullable(),
+  progress: z.object({ share: z.number(), marketsDrawn: z.number().int(), markets: z.number().int(), runsDone: z.number().int() }).nullable(),
   seed: z.number().int(),
   classYear: z.enum(CLASS_YEARS).nullable(),
   /** Students simulated, and students left out (no list). */

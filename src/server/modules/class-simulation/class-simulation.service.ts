@@ -84,7 +84,7 @@ export function createClassSimulationService(deps: {
       id: row.id,
       status: row.status,
       runs: row.runs,
-      completedRuns: row.completedRuns,
+      completedRuns: Math.max(row.completedRuns, row.status === 'running' ? (live.get(row.id)?.runsDone ?? 0) : 0),
       progress: row.status === 'running' ? (live.get(row.id) ?? null) : null,
       seed: row.seed,
       classYear: params.classYear,
@@ -130,7 +130,7 @@ export function createClassSimulationService(deps: {
         onProgress: (progress) => {
           // The share's weights are re-measured as it goes: never let the bar step back.
           const share = Math.max(live.get(id)?.share ?? 0, progressShare(progress))
-          live.set(id, { share, marketsDrawn: progress.marketsDrawn, markets: progress.markets })
+          live.set(id, { share, marketsDrawn: progress.marketsDrawn, markets: progress.markets, runsDone: progress.runsDone })
           const done = progress.runsDone
           const now = Date.now()
           if (now - lastWrite < 1000 || done >= input.options.runs) return
