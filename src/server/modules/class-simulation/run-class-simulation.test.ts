@@ -8,8 +8,9 @@ describe('runClassSimulation progress', () => {
     const input = syntheticClass({ students: 6, programs: { 'internal-medicine': 12, pediatrics: 8 }, runs: 12, markets: 3, seed: 3 })
     const reports: ClassSimulationProgress[] = []
     await runClassSimulation(input, { workers: 0, onProgress: (p) => reports.push(p) })
-    // The first three reports are the three markets, with no run done yet.
-    expect(reports.slice(0, 3).map((r) => [r.marketsDrawn, r.runsDone])).toEqual([
+    // First what is coming, then the three markets, with no run done yet.
+    expect(reports.slice(0, 4).map((r) => [r.marketsDrawn, r.runsDone])).toEqual([
+      [0, 0],
       [1, 0],
       [2, 0],
       [3, 0],

@@ -67,6 +67,7 @@ async function inline(input: ClassSimulationInput, options: RunOptions): Promise
   const markets = marketsOfRuns(plan.markets, Array.from({ length: Math.min(runs, plan.markets) }, (_, r) => r))
   const progress: ClassSimulationProgress = { marketsDrawn: 0, markets: markets.length, runsDone: 0, runs, marketMs: 0, runMs: 0 }
   const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+  options.onProgress?.({ ...progress })
   // Markets first, one at a time, so that progress shows while they are drawn.
   for (const m of markets) {
     if (options.signal?.aborted) throw new SimulationCancelled()
@@ -99,6 +100,8 @@ function inWorkers(input: ClassSimulationInput, plan: ClassPlan, workers: number
     let markets = 0
     for (let worker = 0; worker < workers; worker++) markets += marketsOfRuns(plan.markets, runsOfWorker(input.options.runs, workers, worker)).length
     const progress: ClassSimulationProgress = { marketsDrawn: 0, markets, runsDone: 0, runs: input.options.runs, marketMs: 0, runMs: 0 }
+    // Say at once what is coming: the first market takes seconds to draw.
+    options.onProgress?.({ ...progress })
     let settled = false
     const finish = (error: Error | null) => {
       if (settled) return
