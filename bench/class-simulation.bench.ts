@@ -37,7 +37,7 @@ async function timed(workers: number) {
   let last = 0
   const result = await runClassSimulation(input, {
     workers,
-    onProgress: (done) => {
+    onProgress: ({ runsDone: done }) => {
       if (done - last >= RUNS / 10) {
         last = done
         log(`  ${workers} thread(s): ${done} / ${RUNS} runs, ${round((performance.now() - started) / 1000)} s`)

@@ -7,6 +7,10 @@ test('a student filters residency programs, opens one, and saves it to their lis
   await expect(page.getByRole('list', { name: 'Programs' })).toBeVisible()
   await expectNoAxeViolations(page)
 
+  // The specialty menu reads in alphabetical order of the names shown.
+  const specialtyNames = (await page.getByLabel('Specialty').locator('option').allTextContents()).slice(1)
+  expect(specialtyNames).toEqual([...specialtyNames].sort((a, b) => a.localeCompare(b, 'en')))
+
   // Filter: psychiatry, then the Midwest from the region view; the address carries the search.
   await page.getByLabel('Specialty').selectOption({ label: 'Psychiatry' })
   await page.getByRole('button', { name: 'Show programs' }).click()

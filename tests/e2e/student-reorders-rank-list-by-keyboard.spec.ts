@@ -1,6 +1,6 @@
 import { callApi, expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test } from './fixtures.ts'
 
-type Program = { id: string; name: string }
+type Program = { id: string; name: string; city: string }
 
 test('a student reorders their rank order list with the keyboard alone, and the order stays after a reload', async ({ page }) => {
   await loginAs(page, 'student')
@@ -29,7 +29,8 @@ test('a student reorders their rank order list with the keyboard alone, and the 
   // Alt+Arrow Down anywhere in the line moves it again.
   await page.keyboard.press('Alt+ArrowDown')
   await expect(page.getByText(`Moved ${first.name} to rank 3 of 4.`)).toBeVisible()
-  await expect(page.getByText(/^Saved \(version \d+\)$/)).toBeVisible()
+  await expect(page.getByText('All changes saved')).toBeVisible()
+  await expect(page.getByText(/version \d+/)).toHaveCount(0)
   const expected = [second, third, first, fourth].map((p) => p.name)
   await expect(list.locator('.rol-program-name')).toHaveText(expected)
   await expectNoAxeViolations(page)
@@ -38,4 +39,26 @@ test('a student reorders their rank order list with the keyboard alone, and the 
   await expect(page.getByRole('heading', { level: 1, name: 'My rank order list' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Your rank order list, first choice first' }).locator('.rol-program-name')).toHaveText(expected)
   await expectNoAxeViolations(page)
+
+  // Remove by keyboard: focus moves to Undo (not to the next Remove), and Undo puts the line back in place.
+  await page.getByRole('button', { name: `Remove: ${third.name}` }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(`Removed ${third.name} from the list. Undo puts it back.`)).toBeVisible()
+  await expect(list.getByRole('listitem')).toHaveCount(3)
+  const undo = page.getByRole('button', { name: 'Undo' })
+  await expect(undo).toBeFocused()
+  await expectNoAxeViolations(page)
+  await page.keyboard.press('Enter')
+  await expect(list.locator('.rol-program-name')).toHaveText(expected)
+  await expect(undo).toHaveCount(0)
+
+  // Find another program by words from different fields, in any order: its city and its specialty.
+  const emergency = await callApi<{ items: Program[] }>(page, 'GET', '/api/rank-lists/programs?q=emergency')
+  const target = emergency.items.find((p) => p.city && !p.name.toLowerCase().includes(p.city.toLowerCase())) ?? emergency.items[0]
+  expect(target).toBeTruthy()
+  await page.getByLabel('Find another program').fill(`${target!.city.split(' ')[0]} emergency`)
+  await expect(page.getByRole('button', { name: `Add ${target!.name} to my list` })).toBeVisible()
+
+  // No advisor comment yet: the student writes to their advisor, not "replies".
+  await expect(page.getByLabel('Ask your advisor about your list')).toBeVisible()
 })

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { writeFile } from 'node:fs/promises'
 import { DEFAULT_TOP_CHOICES, summarizeSimulation, type SimulationOptions, type SimulationReport } from '#engines/match/simulate.ts'
+import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
 import { CliError, EXIT_OK, processIo, writeAll, type CliCommand, type CliIo, type OutputStream } from '../cli-io.ts'
 import { integerOption, numberOption, parseCommandArgs, seedOption } from '../parse-options.ts'
 import { readInstanceFile } from '../read-instance.ts'
@@ -136,19 +137,12 @@ function roundReport(report: SimulationReport): SimulationReport {
 export function toCsv(report: SimulationReport): string {
   const topColumns = report.topChoices.map((k) => `p_top${k}`)
   const header = ['kind', 'id', 'p_match', ...topColumns, 'capacity', 'mean_filled', 'expected_fill']
-  const lines = [header.join(',')]
-  const blanks = topColumns.map(() => '')
-  for (const a of report.applicants) {
-    lines.push(['applicant', csvField(a.id), round(a.pMatch), ...a.pTop.map(round), '', '', ''].join(','))
-  }
-  for (const p of report.programs) {
-    lines.push(['program', csvField(p.id), '', ...blanks, p.capacity, round(p.meanFilled), round(p.expectedFill)].join(','))
-  }
-  return `${lines.join('\n')}\n`
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+  const blanks = topColumns.map(() => null)
+  const rows: CsvValue[][] = [
+    ...report.applicants.map((a) => ['applicant', a.id, round(a.pMatch), ...a.pTop.map(round), null, null, null]),
+    ...report.programs.map((p) => ['program', p.id, null, ...blanks, p.capacity, round(p.meanFilled), round(p.expectedFill)]),
+  ]
+  return writeCsv(header, rows, { lineEnd: '\n' })
 }
 
 /** A one-line progress bar, redrawn at most ten times a second; silent unless stderr is a TTY. */

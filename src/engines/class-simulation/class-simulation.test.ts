@@ -118,8 +118,11 @@ describe('at-risk flags', () => {
   const base: Parameters<typeof atRiskFlags>[0] = { listLength: 12, pMatch: 0.97, tiers: { reach: 2, target: 6, likely: 4 }, specialties: ['internal-medicine', 'family-medicine'] }
   it.each([
     ['a long, balanced list in two specialties', base, []],
-    ['a short list', { ...base, listLength: 4 }, ['short-list']],
-    ['mostly reaches', { ...base, tiers: { reach: 8, target: 3, likely: 1 } }, ['reach-heavy']],
+    ['a short list, below 95 %', { ...base, listLength: 4, pMatch: 0.9 }, ['short-list']],
+    ['mostly reaches, below 95 %', { ...base, pMatch: 0.9, tiers: { reach: 8, target: 3, likely: 1 } }, ['reach-heavy']],
+    // A student who matched in every simulated market is not at risk of not matching.
+    ['a short list of reaches that matched every time', { ...base, listLength: 3, pMatch: 1, tiers: { reach: 3, target: 0, likely: 0 } }, []],
+    ['a short list at 97 %', { ...base, listLength: 4 }, []],
     ['one specialty, safe', { ...base, specialties: ['dermatology'] }, []],
     ['one specialty, below 90 %', { ...base, specialties: ['dermatology'], pMatch: 0.85 }, ['one-specialty']],
     ['low chance', { ...base, pMatch: 0.5 }, ['low-match-chance']],

@@ -20,4 +20,5 @@ export {
   type ClassTally,
   type MarketSize,
 } from './simulate-class.ts'
+export { ASSUMED_RUNS_PER_MARKET_DRAW, marketsOfRuns, progressShare, type ClassSimulationProgress } from './progress.ts'
 export { atRiskFlags, listTiers, matchStandardError, summarizeClassSimulation, TIER_GAP } from './summarize.ts'

@@ -71,14 +71,15 @@ export function atRiskFlags(
   thresholds: AtRiskThresholds = DEFAULT_AT_RISK,
 ): AtRiskFlag[] {
   const flags: AtRiskFlag[] = []
-  if (outcome.listLength < thresholds.shortListBelow) {
+  const shapeMatters = outcome.pMatch < thresholds.listShapeBelow
+  if (shapeMatters && outcome.listLength < thresholds.shortListBelow) {
     flags.push({
       reason: 'short-list',
-      message: `Ranks ${outcome.listLength} program${outcome.listLength === 1 ? '' : 's'}; matched applicants rank about 10, unmatched about 4 (NRMP).`,
+      message: `Ranks ${outcome.listLength} program${outcome.listLength === 1 ? '' : 's'}, with a ${percent(outcome.pMatch)} chance of matching; matched applicants rank about 10, unmatched about 4 (NRMP).`,
     })
   }
   const tiered = outcome.tiers.reach + outcome.tiers.target + outcome.tiers.likely
-  if (tiered > 0 && outcome.tiers.reach / tiered > thresholds.reachShareAbove) {
+  if (shapeMatters && tiered > 0 && outcome.tiers.reach / tiered > thresholds.reachShareAbove) {
     flags.push({
       reason: 'reach-heavy',
       message: `${outcome.tiers.reach} of ${tiered} ranked programs are clearly more competitive than this profile; add programs where the student is a strong candidate.`,

@@ -69,9 +69,15 @@ export type AtRiskThresholds = {
   oneSpecialtyBelow: number
   /** Flag P(match) below this. */
   lowMatchBelow: number
+  /**
+   * The list's shape (short, mostly reaches) is a risk only while the simulated chance of matching
+   * is below this: a student who matched in (nearly) every simulated market is not at risk of not
+   * matching, however short the list.
+   */
+  listShapeBelow: number
 }
 
-export const DEFAULT_AT_RISK: AtRiskThresholds = { shortListBelow: 8, reachShareAbove: 0.5, oneSpecialtyBelow: 0.9, lowMatchBelow: 0.8 }
+export const DEFAULT_AT_RISK: AtRiskThresholds = { shortListBelow: 8, reachShareAbove: 0.5, oneSpecialtyBelow: 0.9, lowMatchBelow: 0.8, listShapeBelow: 0.95 }
 
 export type StudentOutcome = {
   id: string

@@ -23,10 +23,13 @@ export const MAX_RUNS = 5000
 
 /**
  * A rough wall-clock estimate in seconds on two cores (measured with
- * `npm run bench:class-simulation`: 150 students × 1,000 runs in about 20–40 s).
+ * `npm run bench:class-simulation`: 150 students × 1,000 runs in about 20–40 s). Drawing the
+ * simulated national markets comes first and is much of the time for a small class: one market per
+ * 50 runs (1 to 20), each thread drawing its half, about 1.5 s a market on a busy machine.
  */
 export function estimateSimulationSeconds(runs: number, students: number): number {
-  return Math.round(3 + runs * (0.004 + 0.00012 * students))
+  const markets = Math.max(1, Math.min(20, Math.round(runs / 50)))
+  return Math.round(3 + Math.ceil(markets / 2) * 1.5 + runs * (0.004 + 0.00012 * students))
 }
 
 export const StartClassSimulation = z.object({
@@ -64,6 +67,12 @@ export const ClassSimulationSummary = z.object({
   status: z.enum(SIMULATION_STATUSES),
   runs: z.number().int(),
   completedRuns: z.number().int(),
+  /**
+   * While it runs: the share of the work done (markets drawn and runs solved, each weighed by what
+   * it has cost so far), and the markets drawn. Null when not running, or when another server
+   * process runs it (then `completedRuns` is what is known).
+   */
+  progress: z.object({ share: z.number(), marketsDrawn: z.number().int(), markets: z.number().int(), runsDone: z.number().int() }).nullable(),
   seed: z.number().int(),
   classYear: z.enum(CLASS_YEARS).nullable(),
   /** Students simulated, and students left out (no list). */

@@ -16,3 +16,12 @@ const REGION_OF_STATE = new Map<string, UsRegion>(
 export function regionOfState(state: string): UsRegion | null {
   return REGION_OF_STATE.get(state.toUpperCase()) ?? null
 }
+
+/** The inhabited U.S. territories (Puerto Rico has residency programs); they have no Census region. */
+export const US_TERRITORIES: ReadonlySet<string> = new Set(['PR', 'GU', 'VI', 'AS', 'MP'])
+
+/** A two-letter code of one of the 50 states, DC or a territory. */
+export function isUsStateOrTerritory(code: string): boolean {
+  const upper = code.toUpperCase()
+  return REGION_OF_STATE.has(upper) || US_TERRITORIES.has(upper)
+}

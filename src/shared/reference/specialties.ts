@@ -78,6 +78,8 @@ export const DEPARTMENTS: readonly Department[] = [
 ]
 
 export const SPECIALTY_IDS = SPECIALTIES.map((s) => s.id)
+/** The specialties in the order a person looks for them in a menu: by display name. */
+export const SPECIALTIES_BY_NAME: readonly Specialty[] = [...SPECIALTIES].sort((a, b) => a.name.localeCompare(b.name, 'en'))
 export const DEPARTMENT_IDS = DEPARTMENTS.map((d) => d.id)
 
 export function findSpecialty(id: string): Specialty | undefined {

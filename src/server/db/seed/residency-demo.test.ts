@@ -71,6 +71,19 @@ describe('generateDemoResidency', () => {
     expect(tiedToOhio / rows.pastApplicants.length).toBeGreaterThan(0.35)
   })
 
+  it('dates interviews in the season of the coming match, after today while the season is under way', () => {
+    const december = new Date('2026-12-05T12:00:00Z')
+    const during = generateDemoResidency({ seed: 1, now: december, mentors: [] })
+    const days = during.programs.flatMap((p) => p.interviewDates ?? [])
+    expect(days.length).toBeGreaterThan(0)
+    for (const day of days) {
+      expect(day > '2026-12-05', day).toBe(true)
+      expect(day <= '2027-01-31', day).toBe(true)
+    }
+    // In March, before Match Day, the season is over: its days were held between October and January.
+    for (const day of rows.programs.flatMap((p) => p.interviewDates ?? [])) expect(day >= '2025-10-01' && day <= '2026-01-31', day).toBe(true)
+  })
+
   it('is the same for the same seed and date', () => {
     const again = generateDemoResidency({ seed: 1, now, mentors: school.mentorProfiles })
     expect(again.programs.slice(0, 50)).toEqual(rows.programs.slice(0, 50))

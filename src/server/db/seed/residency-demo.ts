@@ -170,13 +170,24 @@ function apportion(total: number, weights: readonly number[]): number[] {
   return out
 }
 
-/** Interview days of a season: two to five weekdays between October and January before `matchYear`. */
-function interviewDates(random: Random, matchYear: number): string[] {
-  const start = Date.UTC(matchYear - 1, 9, 1)
+/**
+ * Interview days of a season: two to five weekdays between October and January before `matchYear`,
+ * and, while the season is under way, after `now` — a student looking at the demo in December
+ * sees days still to come, not days already gone. Once the season is over (February to Match Day)
+ * the days are the ones that were held, as they would be.
+ */
+function interviewDates(random: Random, matchYear: number, now: Date): string[] {
+  const DAY = 86_400_000
+  const seasonStart = Date.UTC(matchYear - 1, 9, 1)
+  const seasonEnd = Date.UTC(matchYear, 0, 31)
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY
+  // At least two weeks of days to choose from; else the season is (nearly) over: use all of it.
+  const start = seasonEnd - tomorrow >= 14 * DAY ? Math.max(seasonStart, tomorrow) : seasonStart
+  const span = Math.round((seasonEnd - start) / DAY) + 1
   const count = random.between(2, 5)
   const days = new Set<string>()
   while (days.size < count) {
-    const day = new Date(start + random.int(110) * 86_400_000)
+    const day = new Date(start + random.int(span) * DAY)
     // Interviews are held on weekdays.
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.add(day.toISOString().slice(0, 10))
   }
@@ -288,7 +299,7 @@ export function generateDemoResidency(options: {
           traineesMdPercent: mix.md,
           traineesDoPercent: mix.do,
           traineesImgPercent: mix.img,
-          interviewDates: interviewDates(r, upcomingMatch),
+          interviewDates: interviewDates(r, upcomingMatch, options.now),
           website: '',
           source: 'demo',
         })

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto'
-import type { ClassSimulationInput, ClassSimulationResult as EngineResult } from '#engines/class-simulation/index.ts'
+import { progressShare, type ClassSimulationInput, type ClassSimulationResult as EngineResult } from '#engines/class-simulation/index.ts'
 import {
   estimateSimulationSeconds,
   type ClassSimulationList,
@@ -47,6 +47,8 @@ export function createClassSimulationService(deps: {
 }) {
   const { repo, clock, audit, studentRecords } = deps
   const jobs = new Map<string, { controller: AbortController; done: Promise<void> }>()
+  /** Progress of the simulations this process runs (the row holds runs done; this adds the markets drawn and a weighed share). */
+  const live = new Map<string, NonNullable<ClassSimulationSummary['progress']>>()
   let queue: Promise<void> = Promise.resolve()
   let recovered: Promise<void> | null = null
 
@@ -82,7 +84,8 @@ export function createClassSimulationService(deps: {
       id: row.id,
       status: row.status,
       runs: row.runs,
-      completedRuns: row.completedRuns,
+      completedRuns: Math.max(row.completedRuns, row.status === 'running' ? (live.get(row.id)?.runsDone ?? 0) : 0),
+      progress: row.status === 'running' ? (live.get(row.id) ?? null) : null,
       seed: row.seed,
       classYear: params.classYear,
       studentCount: params.studentIds.length,
@@ -124,7 +127,11 @@ export function createClassSimulationService(deps: {
       const result = await runClassSimulation(input, {
         ...(deps.workers !== undefined ? { workers: deps.workers } : {}),
         signal,
-        onProgress: (done) => {
+        onProgress: (progress) => {
+          // The share's weights are re-measured as it goes: never let the bar step back.
+          const share = Math.max(live.get(id)?.share ?? 0, progressShare(progress))
+          live.set(id, { share, marketsDrawn: progress.marketsDrawn, markets: progress.markets, runsDone: progress.runsDone })
+          const done = progress.runsDone
           const now = Date.now()
           if (now - lastWrite < 1000 || done >= input.options.runs) return
           lastWrite = now
@@ -132,9 +139,11 @@ export function createClassSimulationService(deps: {
         },
       })
       await writing
+      live.delete(id)
       const stored: StoredResult = { ...result, students: result.students.map((s) => ({ ...s, source: sources[s.id] ?? 'rank-list' })) }
       await repo.transition(id, ['running'], { status: 'done', completedRuns: result.runs, result: stored, finishedAt: clock.now() })
     } catch (error) {
+      live.delete(id)
       await writing.catch(() => undefined)
       if (error instanceof SimulationCancelled) return
       console.error('preceptor: class simulation failed:', error)

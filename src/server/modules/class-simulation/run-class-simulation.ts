@@ -9,9 +9,14 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import {
   createClassPlan,
+  marketOf,
+  marketsOfRuns,
+  type ClassPlan,
+  type ClassSimulationProgress,
   createClassTally,
   mergeClassTallies,
   runClassRun,
+  runsOfWorker,
   summarizeClassSimulation,
   type ClassSimulationInput,
   type ClassSimulationResult,
@@ -19,13 +24,14 @@ import {
 } from '#engines/class-simulation/index.ts'
 
 export type WorkerInput = { kind: 'preceptor-class-simulation'; input: ClassSimulationInput; workers: number; worker: number }
-export type WorkerMessage = { type: 'progress'; done: number } | { type: 'done'; tally: ClassTally }
+/** A worker reports each market it draws, then runs in small batches, each with the time it took. */
+export type WorkerMessage = { type: 'market'; ms: number } | { type: 'progress'; done: number; ms: number } | { type: 'done'; tally: ClassTally }
 
 export type RunOptions = {
   /** Worker threads; 0 runs on the calling thread. Default: 2 when the worker script exists, else 0. */
   workers?: number
-  /** Called with the number of runs finished so far (throttled). */
-  onProgress?: (done: number) => void
+  /** Called as markets are drawn and runs finish (throttled), with what is done and what it cost. */
+  onProgress?: (progress: ClassSimulationProgress) => void
   signal?: AbortSignal
   /** The worker script; default: the bundled one next to the server. */
   workerEntry?: URL
@@ -50,29 +56,52 @@ export async function runClassSimulation(input: ClassSimulationInput, options: R
   const entry = options.workerEntry ?? bundledWorkerEntry()
   const workers = Math.min(input.options.runs, entry ? (options.workers ?? 2) : 0)
   const plan = createClassPlan(input)
-  const tally = workers > 0 && entry ? await inWorkers(input, workers, entry, options) : await inline(input, options)
+  const tally = workers > 0 && entry ? await inWorkers(input, plan, workers, entry, options) : await inline(input, options)
   return summarizeClassSimulation(plan, tally)
 }
 
 async function inline(input: ClassSimulationInput, options: RunOptions): Promise<ClassTally> {
   const plan = createClassPlan(input)
   const tally = createClassTally(plan)
-  let run = 0
-  while (run < input.options.runs) {
+  const runs = input.options.runs
+  const markets = marketsOfRuns(plan.markets, Array.from({ length: Math.min(runs, plan.markets) }, (_, r) => r))
+  const progress: ClassSimulationProgress = { marketsDrawn: 0, markets: markets.length, runsDone: 0, runs, marketMs: 0, runMs: 0 }
+  const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+  options.onProgress?.({ ...progress })
+  // Markets first, one at a time, so that progress shows while they are drawn.
+  for (const m of markets) {
     if (options.signal?.aborted) throw new SimulationCancelled()
+    const started = performance.now()
+    marketOf(plan, m)
+    progress.marketMs += performance.now() - started
+    progress.marketsDrawn++
+    options.onProgress?.({ ...progress })
+    await yieldToEventLoop()
+  }
+  let run = 0
+  while (run < runs) {
+    if (options.signal?.aborted) throw new SimulationCancelled()
+    const started = performance.now()
     const until = Date.now() + 50
-    while (run < input.options.runs && Date.now() < until) runClassRun(plan, tally, run++)
-    options.onProgress?.(run)
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    while (run < runs && Date.now() < until) runClassRun(plan, tally, run++)
+    progress.runMs += performance.now() - started
+    progress.runsDone = run
+    options.onProgress?.({ ...progress })
+    await yieldToEventLoop()
   }
   return tally
 }
 
-function inWorkers(input: ClassSimulationInput, workers: number, entry: URL, options: RunOptions): Promise<ClassTally> {
+function inWorkers(input: ClassSimulationInput, plan: ClassPlan, workers: number, entry: URL, options: RunOptions): Promise<ClassTally> {
   return new Promise<ClassTally>((resolve, reject) => {
     const threads: Worker[] = []
     const tallies: ClassTally[] = []
-    let done = 0
+    // Each thread draws the markets of its own runs (see class-simulation.worker.ts).
+    let markets = 0
+    for (let worker = 0; worker < workers; worker++) markets += marketsOfRuns(plan.markets, runsOfWorker(input.options.runs, workers, worker)).length
+    const progress: ClassSimulationProgress = { marketsDrawn: 0, markets, runsDone: 0, runs: input.options.runs, marketMs: 0, runMs: 0 }
+    // Say at once what is coming: the first market takes seconds to draw.
+    options.onProgress?.({ ...progress })
     let settled = false
     const finish = (error: Error | null) => {
       if (settled) return
@@ -91,9 +120,14 @@ function inWorkers(input: ClassSimulationInput, workers: number, entry: URL, opt
       threads.push(thread)
       let finished = false
       thread.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress') {
-          done += message.done
-          options.onProgress?.(done)
+        if (message.type === 'market') {
+          progress.marketsDrawn++
+          progress.marketMs += message.ms
+          options.onProgress?.({ ...progress })
+        } else if (message.type === 'progress') {
+          progress.runsDone += message.done
+          progress.runMs += message.ms
+          options.onProgress?.({ ...progress })
         } else {
           finished = true
           tallies.push(message.tally)

@@ -19,7 +19,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { isListedInDirectory } from '../directory/directory.policy.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { toCsv } from './domain/csv.ts'
+import { writeCsv } from '#shared/csv/write-csv.ts'
 import { goalsFromRequest } from './domain/request-goals.ts'
 import { formatForEmail } from './domain/time-zones.ts'
 import { timeZoneOfState } from '#shared/reference/time-zones.ts'
@@ -571,7 +571,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       })
       const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
       rows.push(['Total', '', `${numbers.size} mentee${numbers.size === 1 ? '' : 's'}`, '', '', total, (total / 60).toFixed(2)])
-      return toCsv(['date', 'start_utc', 'mentee', 'mentorship_kind', 'location', 'minutes', 'hours'], rows)
+      return writeCsv(['date', 'start_utc', 'mentee', 'mentorship_kind', 'location', 'minutes', 'hours'], rows)
     },
 
     /** Active mentorships quiet for `quietWeeks` or more with nothing booked ahead: for advisors (names and dates only). */

@@ -52,6 +52,24 @@ afterAll(async () => {
   await t?.close()
 })
 
+describe('finding a program to add', () => {
+  it('matches every word anywhere on the program (name, hospital, city, state, specialty), in any order', async () => {
+    const { student } = await studentWithAdvisor()
+    const find = async (q: string) => {
+      const r = await t.request('GET', `/api/rank-lists/programs?q=${encodeURIComponent(q)}`, { cookie: student.cookie })
+      expect(r.status).toBe(200)
+      return (r.json.items as { id: string }[]).map((p) => p.id).sort()
+    }
+    // "springfield" is the city, "anesthesiology" the specialty: no field holds both words.
+    expect(await find('Springfield anesthesiology')).toEqual(['ANES-ADV'])
+    expect(await find('anesthesiology springfield')).toEqual(['ANES-ADV'])
+    expect(await find('IL transitional')).toEqual(['PRELIM-2'])
+    expect(await find('cedar medicine')).toEqual(['IM-C'])
+    expect(await find('Springfield dermatology')).toEqual([])
+    expect(await find('PRELIM-1')).toEqual(['PRELIM-1'])
+  })
+})
+
 describe('a student’s own list', () => {
   it('starts from interviews, saves the whole order, bumps the version, and refuses a stale version with a 409', async () => {
     const { cookie, person } = await t.signedInAs(['student'])

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
+import { programSearchWords } from '#shared/search/program-search-words.ts'
 import type { Database } from '#server/db/client.ts'
 import {
   people,
@@ -38,7 +39,6 @@ const programColumns = {
 }
 
 /** Escapes `%`, `_` and `\` for a LIKE pattern. */
-const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 export function createRankListsRepository(db: Database) {
   return {
@@ -100,8 +100,12 @@ export function createRankListsRepository(db: Database) {
     },
 
     async searchPrograms(query: string, limit: number): Promise<ProgramSummaryRow[]> {
-      const pattern = `%${likeEscape(query)}%`
-      const where = query ? or(ilike(residencyPrograms.name, pattern), ilike(residencyPrograms.institution, pattern), ilike(residencyPrograms.city, pattern), eq(residencyPrograms.id, query)) : undefined
+      // Every word somewhere on the program (name, hospital, city, state, specialty), or the exact program code.
+      const p = residencyPrograms
+      const words = programSearchWords(query).map((w) =>
+        or(ilike(p.name, w.pattern), ilike(p.institution, w.pattern), ilike(p.city, w.pattern), w.state ? eq(p.state, w.state) : undefined, w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined),
+      )
+      const where = query ? or(words.length > 0 ? and(...words) : undefined, eq(p.id, query)) : undefined
       return db.select(programColumns).from(residencyPrograms).where(where).orderBy(asc(residencyPrograms.name), asc(residencyPrograms.id)).limit(limit)
     },
 

@@ -204,6 +204,9 @@ describe('explorer search', () => {
     ['q=lakeside%20university', "(name ilike '%lakeside%' or institution ilike '%lakeside%' or city ilike '%lakeside%') and (name ilike '%university%' or institution ilike '%university%' or city ilike '%university%')"],
     ['q=100%25', "institution like '%100\\%%'"],
     ['q=health_partners', "institution ilike '%health\\_partners%'"],
+    // Every word anywhere: a city and a specialty in one box, and a state code.
+    ['q=springfield%20pediatrics', "(name ilike '%springfield%' or institution ilike '%springfield%' or city ilike '%springfield%') and (name ilike '%pediatrics%' or institution ilike '%pediatrics%' or city ilike '%pediatrics%' or specialty_id in ('internal-medicine-pediatrics', 'pediatrics'))"],
+    ['q=oh', "name ilike '%oh%' or institution ilike '%oh%' or city ilike '%oh%' or state = 'OH'"],
   ]
 
   it.each(cases)('?%s: the total and the region counts equal SQL counts', async (query, where) => {

@@ -1,15 +1,11 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { ProgramSearchQuery } from '#shared/contracts/residency-programs.ts'
+import { programSearchWords } from '#shared/search/program-search-words.ts'
 import type { Database } from '#server/db/client.ts'
 import { directoryEntries, pastApplicants, people, residencyPrograms, specialties, studentProgramLists } from '#server/db/schema/index.ts'
 import type { CheckedProgram, OptionalColumn } from './domain/programs-csv.ts'
 
 type Writer = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
-
-/** `%` and `_` in what a person types are letters, not wildcards. */
-function likeWord(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-}
 
 export type SearchFilters = Omit<ProgramSearchQuery, 'page' | 'pageSize' | 'sort'>
 
@@ -17,9 +13,9 @@ export type SearchFilters = Omit<ProgramSearchQuery, 'page' | 'pageSize' | 'sort
 export function programConditions(filters: SearchFilters, studentId: string | null, withPlace = true): SQL | undefined {
   const p = residencyPrograms
   const conditions: (SQL | undefined)[] = []
-  for (const word of (filters.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const like = likeWord(word)
-    conditions.push(or(ilike(p.name, like), ilike(p.institution, like), ilike(p.city, like)))
+  // Every word somewhere on the program: name, hospital, city, state or specialty.
+  for (const w of programSearchWords(filters.q ?? '')) {
+    conditions.push(or(ilike(p.name, w.pattern), ilike(p.institution, w.pattern), ilike(p.city, w.pattern), w.state ? eq(p.state, w.state) : undefined, w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined))
   }
   if (filters.specialty) conditions.push(eq(p.specialtyId, filters.specialty))
   if (filters.track) conditions.push(eq(p.track, filters.track))

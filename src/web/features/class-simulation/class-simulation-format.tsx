@@ -23,17 +23,25 @@ export function SimulationStatusTag({ status }: { status: ClassSimulationSummary
   return <span className={`tag cs-status cs-status-${status}`}>{STATUS_LABELS[status]}</span>
 }
 
-/** A `<progress>` with its figures in words beside it, for a queued or running simulation. */
+/**
+ * A `<progress>` with its figures in words beside it, for a queued or running simulation. The bar
+ * follows the server's weighed share (drawing the markets is much of the first half), and the
+ * words say which step it is on.
+ */
 export function SimulationProgress({ simulation, labelId }: { simulation: ClassSimulationSummary; labelId: string }) {
-  const share = simulation.runs > 0 ? simulation.completedRuns / simulation.runs : 0
+  const live = simulation.progress
+  const share = live ? live.share : simulation.runs > 0 ? simulation.completedRuns / simulation.runs : 0
+  const drawing = live !== null && live.marketsDrawn < live.markets
+  const words =
+    simulation.status === 'queued'
+      ? 'Waiting for another simulation to finish…'
+      : drawing
+        ? `Drawing simulated national markets: ${live.marketsDrawn} of ${live.markets} ready (${pct(share)} done)`
+        : `${simulation.completedRuns.toLocaleString('en-US')} of ${simulation.runs.toLocaleString('en-US')} runs (${pct(share)} done)`
   return (
     <div className="cs-progress">
-      <progress aria-labelledby={labelId} max={simulation.runs} value={simulation.status === 'queued' ? undefined : simulation.completedRuns} />
-      <span className="cs-progress-text">
-        {simulation.status === 'queued'
-          ? 'Waiting for another simulation to finish…'
-          : `${simulation.completedRuns.toLocaleString('en-US')} of ${simulation.runs.toLocaleString('en-US')} runs (${pct(share)})`}
-      </span>
+      <progress aria-labelledby={labelId} max={1} value={simulation.status === 'queued' ? undefined : share} />
+      <span className="cs-progress-text">{words}</span>
     </div>
   )
 }

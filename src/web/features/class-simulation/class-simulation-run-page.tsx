@@ -7,6 +7,7 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useCancelSimulation, useSimulation } from './class-simulation-api.ts'
+import { classSimulationCsv } from './class-simulation-csv.ts'
 import { formatDuration, pct, SimulationProgress, SimulationStatusTag, students } from './class-simulation-format.tsx'
 import { DistributionChart } from './distribution-chart.tsx'
 import './class-simulation.css'
@@ -93,6 +94,17 @@ export function ClassSimulationRunPage() {
   )
 }
 
+/** Saves the results as a CSV file: one row per student, as in the table (all students, whatever the filter). */
+function downloadCsv(result: ClassSimulationResult): void {
+  const text = classSimulationCsv(result, (sp) => findSpecialty(sp)?.name ?? sp)
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `class-simulation-${new Date().toISOString().slice(0, 10)}.csv`
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
 function Results({ result, runs }: { result: ClassSimulationResult; runs: number }) {
   const id = useId()
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'pMatch', descending: false })
@@ -146,6 +158,11 @@ function Results({ result, runs }: { result: ClassSimulationResult; runs: number
           intervals of the simulation itself; the market is a model, so treat the figures as a guide for a conversation, not a forecast.
           {result.hiddenStudents > 0 ? ` ${result.hiddenStudents} students of this run are no longer assigned to you and are not shown.` : ''}
         </p>
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={() => downloadCsv(result)}>
+            Download the results (CSV)
+          </button>
+        </div>
       </section>
 
       <section className="cs-section" aria-labelledby={`${id}-students`}>

@@ -13,6 +13,9 @@ export function CommentsThread({ view, mine }: { view: RankListView; mine: boole
   const [said, setSaid] = useState<string | null>(null)
   const add = useAddComment(view.student.id, mine)
   const fieldError = add.error instanceof AppError ? add.error.fields?.body : undefined
+  // A student replies only when the advisor has written; before that they start the conversation.
+  const advisorHasWritten = view.comments.some((c) => c.authorRole === 'advisor')
+  const label = mine ? (advisorHasWritten ? 'Reply to your advisor' : 'Ask your advisor about your list') : 'Add a comment for the student'
   return (
     <section className="rol-comments" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Comments {view.comments.length > 0 ? <span className="count">({view.comments.length})</span> : null}</h2>
@@ -42,7 +45,7 @@ export function CommentsThread({ view, mine }: { view: RankListView; mine: boole
         }}
       >
         <div className={`field${fieldError ? ' field-invalid' : ''}`}>
-          <label htmlFor={`${id}-body`}>{mine ? 'Reply to your advisor' : 'Add a comment for the student'}</label>
+          <label htmlFor={`${id}-body`}>{label}</label>
           {fieldError ? (
             <p id={`${id}-error`} className="field-error">
               {fieldError}
@@ -56,7 +59,7 @@ export function CommentsThread({ view, mine }: { view: RankListView; mine: boole
           </p>
         ) : null}
         <button type="submit" className="button button-secondary" disabled={add.isPending || !body.trim()}>
-          {add.isPending ? 'Sending…' : mine ? 'Send reply' : 'Add comment'}
+          {add.isPending ? 'Sending…' : mine ? (advisorHasWritten ? 'Send reply' : 'Send to your advisor') : 'Add comment'}
         </button>
       </form>
       <LiveStatus message={said} />

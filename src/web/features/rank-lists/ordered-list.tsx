@@ -14,19 +14,24 @@ type Props<T> = {
   disabled?: boolean
 }
 
-type FocusTarget = { key: string; action: 'up' | 'down' | 'remove' | 'row' }
+type FocusTarget = { key: string; action: 'up' | 'down' | 'remove' | 'row' | 'undo' }
 
 /**
  * An ordered list that can be reordered three ways, all ending in the same change: drag a line
  * with a pointer; press its Move up / Move down buttons; or, with focus anywhere in a line,
  * Alt+Arrow Up / Alt+Arrow Down. Focus follows the line that moved, and the page announces where
- * it went through its live region.
+ * it went through its live region. Remove takes effect at once (the list saves as it changes) and
+ * offers Undo, which puts the line back where it was; focus moves to Undo so that pressing the key
+ * again cannot remove a second line.
  */
 export function OrderedList<T>({ items, keyOf, nameOf, onChange, renderLine, label, unit = 'rank', disabled = false }: Props<T>) {
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null)
   const [dragging, setDragging] = useState<number | null>(null)
   const [dropAt, setDropAt] = useState<number | null>(null)
   const elements = useRef(new Map<string, HTMLElement>())
+  // The line last removed, to put back with Undo; any other change forgets it.
+  const [removed, setRemoved] = useState<{ item: T; index: number; after: readonly T[] } | null>(null)
+  const removedStillUndoable = removed !== null && removed.after === items
 
   useEffect(() => {
     if (!focusTarget) return
@@ -55,14 +60,34 @@ export function OrderedList<T>({ items, keyOf, nameOf, onChange, renderLine, lab
     const item = items[index]
     if (item === undefined) return
     const next = items.filter((_, i) => i !== index)
-    onChange(next, `Removed ${nameOf(item)} from the list.`)
-    const neighbour = next[index] ?? next[index - 1]
-    if (neighbour !== undefined) setFocusTarget({ key: keyOf(neighbour), action: 'remove' })
+    onChange(next, `Removed ${nameOf(item)} from the list. Undo puts it back.`)
+    setRemoved({ item, index, after: next })
+    // Focus goes to Undo, not to the next line's Remove, so a second key press cannot remove another line.
+    setFocusTarget({ key: '', action: 'undo' })
   }
 
-  if (items.length === 0) return null
+  const undo = () => {
+    if (!removed) return
+    const next = [...items]
+    next.splice(Math.min(removed.index, next.length), 0, removed.item)
+    onChange(next, `Put ${nameOf(removed.item)} back at ${unit} ${Math.min(removed.index, items.length) + 1}.`)
+    setRemoved(null)
+    setFocusTarget({ key: keyOf(removed.item), action: 'row' })
+  }
+
+  const undoBar = removedStillUndoable ? (
+    <div className="rol-undo">
+      <span>Removed {nameOf(removed.item)}.</span>
+      <button ref={register(':undo')} type="button" className="button button-secondary button-small" onClick={undo}>
+        Undo
+      </button>
+    </div>
+  ) : null
+
+  if (items.length === 0) return undoBar
 
   return (
+    <>
     <ol className="rank-list rol-list" aria-label={label}>
       {items.map((item, index) => {
         const key = keyOf(item)
@@ -140,7 +165,14 @@ export function OrderedList<T>({ items, keyOf, nameOf, onChange, renderLine, lab
               >
                 <span aria-hidden="true">↓</span> Down
               </button>
-              <button ref={register(`${key}:remove`)} type="button" className="button button-ghost button-small" aria-label={`Remove: ${name}`} disabled={disabled} onClick={() => remove(index)}>
+              <button
+                ref={register(`${key}:remove`)}
+                type="button"
+                className="button button-ghost button-small rol-remove"
+                aria-label={`Remove: ${name}`}
+                disabled={disabled}
+                onClick={() => remove(index)}
+              >
                 Remove
               </button>
             </span>
@@ -148,5 +180,7 @@ export function OrderedList<T>({ items, keyOf, nameOf, onChange, renderLine, lab
         )
       })}
     </ol>
+    {undoBar}
+    </>
   )
 }

@@ -311,8 +311,9 @@ function RankListEditor({ view }: { view: RankListView }) {
   )
 }
 
+/** Whether the list is saved, in a student's words: the version number is the server's business. */
 function SaveIndicator({ save, version }: { save: SaveState; version: number }) {
-  const text = save.kind === 'saving' ? 'Saving…' : save.kind === 'saved' ? `Saved (version ${version})` : save.kind === 'error' ? 'Not saved' : version > 0 ? `Saved (version ${version})` : 'Nothing saved yet'
+  const text = save.kind === 'saving' ? 'Saving…' : save.kind === 'error' ? 'Not saved' : save.kind === 'saved' || version > 0 ? 'All changes saved' : 'Nothing saved yet'
   return (
     <p className={`rol-save rol-save-${save.kind}`} role="status">
       {save.kind === 'saving' ? <span className="spinner" aria-hidden="true" /> : null}
@@ -492,7 +493,7 @@ function ProgramFinder({ onAdd, exclude }: { onAdd: (p: RankListProgram) => void
       <div className="field">
         <label htmlFor={`${id}-q`}>Find another program</label>
         <p id={`${id}-hint`} className="field-hint">
-          By name, hospital or city. Programs without a marked interview are flagged on your list.
+          Any words from the name, hospital, city, state or specialty, such as “Youngstown emergency”. Programs without a marked interview are flagged on your list.
         </p>
         <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
       </div>

@@ -4,7 +4,7 @@ import { PROGRAM_SETTINGS, PROGRAM_TRACKS, REGIONS, type Region } from '#engines
 import { PROGRAM_LIST_STATUS_LABELS } from '#shared/contracts/list-builder.ts'
 import { PROGRAM_SORTS, STEP2_FITS, type ProgramSummary } from '#shared/contracts/residency-programs.ts'
 import { AppError } from '#shared/errors.ts'
-import { SPECIALTIES } from '#shared/reference/specialties.ts'
+import { SPECIALTIES_BY_NAME } from '#shared/reference/specialties.ts'
 import { errorMessage } from '../../api/client.ts'
 import { useSession } from '../../api/identity.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
@@ -130,7 +130,7 @@ export function ProgramExplorerPage() {
             <label htmlFor="rp-q">Name, institution or city</label>
             <input id="rp-q" type="search" value={draft.q} maxLength={100} onChange={set('q')} aria-invalid={fieldErrors.q ? true : undefined} />
           </div>
-          <FilterSelect id="specialty" label="Specialty" value={draft.specialty} onChange={set('specialty')} error={fieldErrors.specialty} options={SPECIALTIES.map((s) => [s.id, s.name])} any="Any specialty" />
+          <FilterSelect id="specialty" label="Specialty" value={draft.specialty} onChange={set('specialty')} error={fieldErrors.specialty} options={SPECIALTIES_BY_NAME.map((s) => [s.id, s.name])} any="Any specialty" />
           <FilterSelect id="region" label="Region" value={draft.region} onChange={set('region')} error={fieldErrors.region} options={REGIONS.map((r) => [r, REGION_LABELS[r]])} any="Anywhere" />
           <div className={`field${fieldErrors.state ? ' field-invalid' : ''}`}>
             <label htmlFor="rp-state">State (two letters)</label>

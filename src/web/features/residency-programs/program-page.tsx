@@ -135,6 +135,8 @@ function MatchedHereSection({ program }: { program: ProgramDetail }) {
               ? `None of our graduates matched here in ${m.yearsCovered.length === 1 ? 'the match year' : `the ${m.yearsCovered.length} match years`} on record.`
               : `${plural(m.total, 'graduate', 'graduates')} matched here in the ${plural(m.yearsCovered.length, 'match year', 'match years')} on record.`}
           </p>
+          {/* A table of zeros says nothing the sentence above does not. */}
+          {m.total === 0 ? null : (
           <table className="rp-table">
             <caption className="visually-hidden">Graduates who matched here, by match year</caption>
             <thead>
@@ -152,6 +154,7 @@ function MatchedHereSection({ program }: { program: ProgramDetail }) {
               ))}
             </tbody>
           </table>
+          )}
         </>
       )}
       {m.alumni.length > 0 ? (

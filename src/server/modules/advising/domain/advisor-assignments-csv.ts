@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync'
+import { readCsv } from '#shared/csv/read-csv.ts'
 
 /**
  * The advisor-assignment CSV: a header row with `student_email` and `advisor_email` (other
@@ -17,12 +17,9 @@ export type AdvisorCsvResult = { rows: AdvisorCsvRow[]; rejects: AdvisorCsvRejec
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 export function parseAdvisorAssignmentsCsv(text: string): AdvisorCsvResult {
-  let records: string[][]
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][]
-  } catch (error) {
-    return { rows: [], rejects: [], fileError: `The file is not valid CSV: ${(error as Error).message}` }
-  }
+  const { records, errors } = readCsv(text, { skipEmptyLines: true, trim: true })
+  const firstError = errors[0]
+  if (firstError) return { rows: [], rejects: [], fileError: `The file is not valid CSV: row ${firstError.row}: ${firstError.message}.` }
   const header = (records[0] ?? []).map((h) => h.toLowerCase().replace(/\s+/g, '_'))
   const studentAt = header.indexOf('student_email')
   const advisorAt = header.indexOf('advisor_email')

@@ -1,8 +1,9 @@
 /**
  * Writes past outcomes in the import format (docs/formats/past-outcomes-csv.md): the example
- * file, the synthetic cohorts of the tests, and the demo. Pure; RFC 4180 quoting.
+ * file, the synthetic cohorts of the tests, and the demo. Pure; the app's one CSV writer.
  */
 import type { PastOutcome } from '#engines/smart-pick/index.ts'
+import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './past-outcomes-csv.ts'
 
 export const PAST_OUTCOMES_HEADER = [
@@ -27,16 +28,11 @@ export const PAST_OUTCOMES_HEADER = [
   'matched_program_id',
 ] as const satisfies readonly ((typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number])[]
 
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no')
 
 /** One row per graduate and program applied to; `graduateId(outcome, index)` names each graduate. */
 export function writePastOutcomesCsv(outcomes: readonly PastOutcome[], graduateId: (outcome: PastOutcome, index: number) => string = (o, i) => `G${o.year}-${String(i + 1).padStart(4, '0')}`): string {
-  const lines = [PAST_OUTCOMES_HEADER.join(',')]
+  const rows: CsvValue[][] = []
   outcomes.forEach((outcome, index) => {
     const a = outcome.applicant
     const id = graduateId(outcome, index)
@@ -44,8 +40,7 @@ export function writePastOutcomesCsv(outcomes: readonly PastOutcome[], graduateI
     const signalled = new Set(a.signalledProgramIds)
     for (const application of outcome.applications) {
       const step1 = a.step1 === null || a.step1 === undefined ? '' : String(a.step1)
-      lines.push(
-        [
+      rows.push([
           outcome.year,
           id,
           a.applicantType,
@@ -65,11 +60,8 @@ export function writePastOutcomesCsv(outcomes: readonly PastOutcome[], graduateI
           yesNo(away.has(application.programId)),
           yesNo(application.interviewed),
           outcome.matchedProgramId ?? '',
-        ]
-          .map(csvField)
-          .join(','),
-      )
+      ])
     }
   })
-  return `${lines.join('\r\n')}\r\n`
+  return writeCsv(PAST_OUTCOMES_HEADER, rows)
 }

@@ -6,9 +6,9 @@
  * not at all: dropping one bad application row would silently change a graduate's interview
  * count, and with it what the model learns.
  */
-import { parse } from 'csv-parse/sync'
+import { readCsv } from '#shared/csv/read-csv.ts'
 import { APPLICANT_TYPES, REGIONS, type ApplicantType, type Region } from '#engines/smart-pick/index.ts'
-import { regionOfState } from '#shared/reference/regions.ts'
+import { isUsStateOrTerritory } from '#shared/reference/regions.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
 export const REQUIRED_COLUMNS = ['match_year', 'graduate_id', 'applicant_type', 'specialty', 'program_id', 'interviewed', 'matched_program_id'] as const
@@ -104,8 +104,7 @@ export type PastOutcomesLookups = {
 }
 
 /** Ties may be to a territory too (Puerto Rico has residency programs). */
-const TERRITORIES = new Set(['PR', 'GU', 'VI', 'AS', 'MP'])
-const isStateCode = (code: string): boolean => regionOfState(code) !== null || TERRITORIES.has(code)
+const isStateCode = isUsStateOrTerritory
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x'])
 const NO = new Set(['no', 'n', 'false', '0', ''])
@@ -170,18 +169,13 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
     }
   }
 
-  let records: string[][]
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][]
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines
-    const detail = error instanceof Error ? error.message.replace(/^.*?:\s*/, '') : 'unreadable'
-    reject(typeof lines === 'number' ? lines : 1, null, `The file is not valid CSV (${detail}). Check for a quote (") that is opened and never closed.`)
-    return empty()
-  }
+  // A broken record is reported with its row; the other rows are still checked, so one stray
+  // quote does not hide every other problem (the file is still refused as a whole: see above).
+  const { records, errors } = readCsv(text)
+  for (const e of errors) reject(e.row, null, `This row is not valid CSV: ${e.message}.`)
   const header = records[0]
   if (!header || header.every((cell) => cell.trim() === '')) {
-    reject(1, null, 'The file is empty: the first row must name the columns (see the format).')
+    if (!errors.some((e) => e.row === 1)) reject(1, null, 'The file is empty: the first row must name the columns (see the format).')
     return empty()
   }
 
@@ -204,7 +198,7 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
   for (const column of REQUIRED_COLUMNS) {
     if (!columnIndex.has(column)) reject(1, column, `The column "${column}" is missing. Required: ${REQUIRED_COLUMNS.join(', ')}.`)
   }
-  if (rejects.length > 0) return finish([], 0, ignoredColumns)
+  if (rejects.some((r) => r.row === 1)) return finish([], 0, ignoredColumns)
 
   const dataRecords = records.slice(1)
   const nonBlank = dataRecords.filter((r) => !r.every((cell) => cell.trim() === '')).length

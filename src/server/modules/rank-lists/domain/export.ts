@@ -3,20 +3,13 @@
  * system: one row per line with the program code (the NRMP's, as imported) and name, the
  * partner's program on a couple's line, then each supplemental list under its advanced program.
  *
- * CSV as RFC 4180 describes it; a field a spreadsheet would run as a formula gets a leading
- * apostrophe (OWASP's CSV-injection advice).
+ * Written by the app's one CSV writer (RFC 4180, formula cells guarded).
  */
+import { writeCsv } from '#shared/csv/write-csv.ts'
 
 export type ExportProgram = { id: string; name: string; institution: string; track: string; city: string; state: string }
 export type ExportLine = { rank: number; program: ExportProgram | null; partnerProgram?: ExportProgram | null; note: string }
 export type ExportList = { primary: readonly ExportLine[]; supplemental: readonly { advanced: ExportProgram | null; advancedProgramId: string; entries: readonly ExportLine[] }[]; coupled: boolean }
-
-function csvField(value: string | number | null): string {
-  if (value === null) return ''
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
 
 const NO_MATCH = 'No Match'
 const place = (p: ExportProgram) => [p.city, p.state].filter(Boolean).join(', ')
@@ -40,5 +33,5 @@ export function rankListCsv(list: ExportList): string {
     const name = `Supplemental for ${s.advanced?.name ?? s.advancedProgramId} (${s.advancedProgramId})`
     for (const line of s.entries) rows.push(row(name, line, true))
   }
-  return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
+  return writeCsv(header, rows)
 }

@@ -77,6 +77,32 @@ describe('checkProgramsCsv', () => {
     expect(extra.programs).toHaveLength(1)
   })
 
+  it('refuses a two-letter code that is no U.S. state or territory, and takes DC and territories', () => {
+    expect(rejectsOf('P1,G,internal-medicine,categorical,ZZ,4,academic,240,250')).toEqual([{ column: 'state', message: expect.stringMatching(/not a U.S. state or territory/) }])
+    expect(rejectsOf('P1,G,internal-medicine,categorical,dc,4,academic,240,250')).toEqual([])
+  })
+
+  it('reports an unclosed quote on its own row and still checks every other row', () => {
+    const text = [HEADER, GOOD, 'P2,"Unclosed,internal-medicine,categorical,OH,4,academic,240,250', 'P3,Fine,pediatrics,categorical,ZZ,4,academic,240,250', 'P4,Also fine,pediatrics,categorical,NY,4,academic,240,250'].join('\n')
+    const check = checkProgramsCsv(`${text}\n`)
+    expect(check.rejects.map((r) => [r.row, r.column, r.message.slice(0, 30)])).toEqual([
+      [3, null, 'This row is not valid CSV: a q'],
+      [4, 'state', '"ZZ" is not a U.S. state or te'],
+    ])
+    expect(check.rejects[0]?.message).toMatch(/never closed/)
+    expect(check.programs.map((p) => p.id)).toEqual(['P1', 'P4'])
+  })
+
+  it('refuses control characters in a cell (line breaks, tabs), naming the column', () => {
+    const check = checkProgramsCsv(`${HEADER}\nP1,"Two\nlines",internal-medicine,categorical,OH,4,academic,240,250\nP2,Tab\there,internal-medicine,categorical,OH,4,academic,240,250\n${GOOD.replace('P1', 'P3')}\n`)
+    expect(check.rejects.map((r) => [r.row, r.column])).toEqual([
+      [2, 'name'],
+      [3, 'name'],
+    ])
+    expect(check.rejects[0]?.message).toMatch(/control character/)
+    expect(check.programs.map((p) => p.id)).toEqual(['P3'])
+  })
+
   it('reports broken CSV, empty files and too many rows without throwing', () => {
     expect(checkProgramsCsv(`${HEADER}\nP1,"unclosed,internal-medicine\n`).rejects[0]?.message).toMatch(/not valid CSV/)
     expect(checkProgramsCsv('').rejects[0]?.message).toMatch(/empty/)

@@ -8,9 +8,10 @@
  * each other, so one bad row need not hold back a thousand good ones (unlike past outcomes,
  * where a graduate's rows belong together).
  */
-import { parse } from 'csv-parse/sync'
+import { readCsv } from '#shared/csv/read-csv.ts'
+import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
 import { PROGRAM_SETTINGS, PROGRAM_TRACKS, REGIONS, type ProgramSetting, type ProgramTrack, type Region } from '#engines/smart-pick/index.ts'
-import { regionOfState } from '#shared/reference/regions.ts'
+import { isUsStateOrTerritory, regionOfState } from '#shared/reference/regions.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
 export const REQUIRED_COLUMNS = ['id', 'name', 'specialty', 'track', 'state', 'positions', 'setting', 'step2_p25', 'step2_p75'] as const
@@ -177,18 +178,13 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     }
   }
 
-  let records: string[][]
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][]
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines
-    const detail = error instanceof Error ? error.message.replace(/^.*?:\s*/, '') : 'unreadable'
-    reject(typeof lines === 'number' ? lines : 1, null, `The file is not valid CSV (${detail}). Check for a quote (") that is opened and never closed.`)
-    return finish([], 0)
-  }
+  // A broken record (such as a quote never closed) is reported with its row and left out; the
+  // other rows are still read and checked, so one stray quote does not hide every other error.
+  const { records, errors } = readCsv(text)
+  for (const e of errors) reject(e.row, null, `This row is not valid CSV: ${e.message}.`)
   const header = records[0]
   if (!header || header.every((cell) => cell.trim() === '')) {
-    reject(1, null, 'The file is empty: the first row must name the columns (see the format).')
+    if (!errors.some((e) => e.row === 1)) reject(1, null, 'The file is empty: the first row must name the columns (see the format).')
     return finish([], 0)
   }
 
@@ -212,7 +208,7 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     if (!columnIndex.has(column)) reject(1, column, `The column "${column}" is missing. Required: ${REQUIRED_COLUMNS.join(', ')}.`)
   }
   const presentColumns = OPTIONAL_COLUMNS.filter((c) => columnIndex.has(c))
-  if (rejects.length > 0) return finish([], 0, presentColumns, ignoredColumns)
+  if (rejects.some((r) => r.row === 1)) return finish([], 0, presentColumns, ignoredColumns)
 
   const dataRecords = records.slice(1)
   const nonBlank = dataRecords.filter((r) => !r.every((cell) => cell.trim() === '')).length
@@ -235,6 +231,13 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     rows++
     if (record.length !== header.length) {
       reject(row, null, `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`)
+      return
+    }
+    // Every column is one line of text: a line break, tab or other control character would
+    // reach page titles and e-mail subjects, so the cell is refused rather than cleaned.
+    const controlAt = record.findIndex((value) => CONTROL_CHARACTER.test(value))
+    if (controlAt >= 0) {
+      reject(row, headerNames[controlAt] ?? null, 'This value holds a line break, tab or other control character; keep it to one line of plain text.')
       return
     }
     const cell = (column: ProgramsColumn): Cell => {
@@ -290,12 +293,13 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
   const regionCell = cell('region')
   let region: Region | null = null
   if (!/^[A-Z]{2}$/.test(state)) fail(stateCell, `"${stateCell.value}" is not a state: use its two-letter code, such as OH.`)
+  else if (!isUsStateOrTerritory(state)) fail(stateCell, `"${stateCell.value}" is not a U.S. state or territory code: use a two-letter code such as OH, DC or PR.`)
   else {
     const ofState = regionOfState(state)
     const given = regionCell.value === '' ? null : (REGIONS.find((r) => r === normaliseWord(regionCell.value)) ?? undefined)
     if (given === undefined) fail(regionCell, `Unknown region "${regionCell.value}". Use one of: ${REGIONS.join(', ')}.`)
     else if (ofState && given && given !== ofState) fail(regionCell, `${state} is in the ${ofState} region, not the ${given}. Leave the region empty to have it filled from the state.`)
-    else if (!ofState && !given) fail(regionCell, `${state} is not one of the 50 states or DC: give its region (${REGIONS.join(', ')}) in the region column.`)
+    else if (!ofState && !given) fail(regionCell, `${state} is a territory, not one of the 50 states or DC: give its region (${REGIONS.join(', ')}) in the region column.`)
     else region = ofState ?? given ?? null
   }
 
@@ -350,6 +354,9 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
   }
   return ok ? out : null
 }
+
+/** C0 controls and DEL; a cell's own line break (inside quotes) counts too. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
 
 /** Text a spreadsheet would run as a formula when the export is opened. */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -440,39 +447,35 @@ export type ProgramForCsv = {
   website: string
 }
 
-function csvField(value: string): string {
-  // Text that a spreadsheet would run as a formula never gets in (see `textCell`), so values are written as stored.
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
-}
-
 /** Writes programs in the import format (header first, CRLF line ends, UTF-8 without BOM). */
 export function writeProgramsCsv(programs: readonly ProgramForCsv[]): string {
-  const lines = [EXPORT_COLUMNS.join(',')]
-  for (const p of programs) {
-    const values: Record<ProgramsColumn, string> = {
-      id: p.id,
-      name: p.name,
-      institution: p.institution,
-      specialty: p.specialtyId,
-      track: p.track,
-      city: p.city,
-      state: p.state,
-      region: p.region,
-      positions: String(p.positions),
-      length_years: String(p.lengthYears),
-      setting: p.setting,
-      sponsors_visa: p.sponsorsVisa ? 'yes' : 'no',
-      step2_p25: String(p.step2P25),
-      step2_p75: String(p.step2P75),
-      research_emphasis: String(p.researchEmphasis),
-      competitiveness: String(p.competitiveness),
-      trainees_md_percent: p.traineesMdPercent === null ? '' : String(p.traineesMdPercent),
-      trainees_do_percent: p.traineesDoPercent === null ? '' : String(p.traineesDoPercent),
-      trainees_img_percent: p.traineesImgPercent === null ? '' : String(p.traineesImgPercent),
-      interview_dates: p.interviewDates.join(';'),
-      website: p.website,
-    }
-    lines.push(EXPORT_COLUMNS.map((c) => csvField(values[c])).join(','))
-  }
-  return `${lines.join('\r\n')}\r\n`
+  return writeCsv(
+    EXPORT_COLUMNS,
+    programs.map((p) => {
+      const values: Record<ProgramsColumn, CsvValue> = {
+        id: p.id,
+        name: p.name,
+        institution: p.institution,
+        specialty: p.specialtyId,
+        track: p.track,
+        city: p.city,
+        state: p.state,
+        region: p.region,
+        positions: p.positions,
+        length_years: p.lengthYears,
+        setting: p.setting,
+        sponsors_visa: p.sponsorsVisa ? 'yes' : 'no',
+        step2_p25: p.step2P25,
+        step2_p75: p.step2P75,
+        research_emphasis: p.researchEmphasis,
+        competitiveness: p.competitiveness,
+        trainees_md_percent: p.traineesMdPercent,
+        trainees_do_percent: p.traineesDoPercent,
+        trainees_img_percent: p.traineesImgPercent,
+        interview_dates: p.interviewDates.join(';'),
+        website: p.website,
+      }
+      return EXPORT_COLUMNS.map((c) => values[c])
+    }),
+  )
 }
