@@ -13,6 +13,7 @@ import {
 import type { ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
+import { logUnexpectedError } from '../../log/describe-error.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
