@@ -60,6 +60,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     demoAccounts: () =>
       env.DEMO_MODE ? { accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: DEMO_PASSWORD, name: a.name, description: a.description })) } : null,
     webRoot,
+    trustedProxies: env.TRUST_PROXY,
   })
 
   const outboxTimer = mailer

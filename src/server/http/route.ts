@@ -74,12 +74,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   return {
     requestId: c.get('requestId'),
-    ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? remoteAddress(c),
+    ip: c.get('clientIp') ?? null,
     userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
   }
-}
-
-function remoteAddress(c: Context<AppEnv>): string | null {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? null
 }
