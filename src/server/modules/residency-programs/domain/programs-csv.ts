@@ -10,6 +10,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { PROGRAM_SETTINGS, PROGRAM_TRACKS, REGIONS, type ProgramSetting, type ProgramTrack, type Region } from '#engines/smart-pick/index.ts'
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from '#shared/contracts/common.ts'
 import { regionOfState } from '#shared/reference/regions.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
@@ -235,6 +236,13 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     rows++
     if (record.length !== header.length) {
       reject(row, null, `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`)
+      return
+    }
+    // Every cell is one line: a line break or control character in a name reaches e-mail
+    // subjects and exports. A quoted cell can hold one, so it is refused here, not by the parser.
+    const multiline = record.findIndex((value) => !isSingleLineText(value))
+    if (multiline >= 0) {
+      reject(row, headerNames[multiline] ?? null, SINGLE_LINE_MESSAGE)
       return
     }
     const cell = (column: ProgramsColumn): Cell => {
