@@ -9,8 +9,18 @@ import { createTestApp, type TestApp } from './setup/test-app.ts'
  * app's own OpenAPI document, so a new route is covered the day it is added.
  */
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema; anyOf?: JsonSchema[]; enum?: unknown[] }
-type Operation = { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
+type JsonSchema = {
+  type?: string | string[]
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  items?: JsonSchema
+  anyOf?: JsonSchema[]
+  enum?: unknown[]
+  format?: string
+  pattern?: string
+}
+type Parameter = { in: string; name: string; schema?: JsonSchema }
+type Operation = { requestBody?: { content?: Record<string, { schema?: JsonSchema }> }; parameters?: Parameter[] }
 
 let t: TestApp
 let cookie: string
@@ -103,6 +113,78 @@ describe('every JSON route refuses bad input with a 4xx envelope', () => {
         expectEnvelope4xx(response, `${entry.method} ${entry.path} ${field}`)
       }
     }
+  })
+
+  // Text no field may hold (issue 11): each gets a 400 that names the field, on every route.
+  const unstorable = { NUL: 'before\u0000after', 'a lone surrogate': 'before\ud800after', 'a lone low surrogate': '\udc00' }
+
+  const stringFields = (entry: MatrixEntry) =>
+    Object.entries(jsonSchemaOf(entry)?.properties ?? {}).filter(([, schema]) => schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string')) || schema.anyOf?.some((s) => s.type === 'string'))
+
+  for (const [label, value] of Object.entries(unstorable)) {
+    it(`${label} in any body field is refused, naming the field`, async () => {
+      for (const entry of jsonRoutes()) {
+        for (const [field] of stringFields(entry)) {
+          const response = await t.request(entry.method, pathOf(entry), { cookie, body: { [field]: value } })
+          expectEnvelope4xx(response, `${entry.method} ${entry.path} ${field}`)
+          expect(response.status, `${entry.method} ${entry.path} ${field}`).toBe(400)
+          expect(response.json.error.fields?.[field], `${entry.method} ${entry.path} names ${field}`).toBeTruthy()
+        }
+        // Deeper in the body, and in a list, the path to the field is named.
+        const nested = await t.request(entry.method, pathOf(entry), { cookie, body: { extra: [{ deeper: value }] } })
+        expect(nested.status, `${entry.method} ${entry.path} nested`).toBe(400)
+        expect(nested.json.error.fields?.['extra.0.deeper'], `${entry.method} ${entry.path} names extra.0.deeper`).toBeTruthy()
+      }
+    })
+  }
+
+  it('NUL in a query parameter or a path parameter is refused, naming it', async () => {
+    let checked = 0
+    for (const entry of AUTHORIZATION_MATRIX) {
+      const operation = openapi.paths[entry.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[entry.method.toLowerCase()]
+      for (const parameter of operation?.parameters ?? []) {
+        const body = entry.method === 'GET' ? undefined : {}
+        const path =
+          parameter.in === 'query'
+            ? `${pathOf(entry)}?${parameter.name}=a%00b`
+            : parameter.in === 'path'
+              ? entry.path.replace(`:${parameter.name}`, 'a%00b').replace(/:[A-Za-z]+/g, targetId)
+              : null
+        if (!path) continue
+        const response = await t.request(entry.method, path, { cookie, body })
+        expectEnvelope4xx(response, `${entry.method} ${path}`)
+        expect(response.status, `${entry.method} ${path}`).toBe(400)
+        expect(response.json.error.fields?.[parameter.name], `${entry.method} ${path} names ${parameter.name}`).toBeTruthy()
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(20)
+  })
+
+  it('1 MB strings in any body field are refused', async () => {
+    const huge = 'x'.repeat(1024 * 1024)
+    for (const entry of jsonRoutes()) {
+      for (const [field] of stringFields(entry)) {
+        const response = await t.request(entry.method, pathOf(entry), { cookie, body: { [field]: huge } })
+        expectEnvelope4xx(response, `${entry.method} ${entry.path} ${field}`)
+      }
+    }
+  })
+
+  it('dates in year 9999 are refused, naming the field', async () => {
+    let checked = 0
+    for (const entry of jsonRoutes()) {
+      for (const [field, schema] of Object.entries(jsonSchemaOf(entry)?.properties ?? {})) {
+        const variants = [schema, ...(schema.anyOf ?? [])]
+        const value = variants.some((s) => s.format === 'date-time') ? '9999-12-31T23:00:00Z' : variants.some((s) => s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) ? '9999-12-31' : null
+        if (!value) continue
+        const response = await t.request(entry.method, pathOf(entry), { cookie, body: { [field]: value } })
+        expect(response.status, `${entry.method} ${entry.path} ${field}`).toBe(400)
+        expect(response.json.error.fields?.[field], `${entry.method} ${entry.path} names ${field}`).toBeTruthy()
+        checked++
+      }
+    }
+    expect(checked, 'date fields found in the OpenAPI document').toBeGreaterThanOrEqual(4)
   })
 
   it('unknown and malformed ids', async () => {

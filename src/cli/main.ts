@@ -17,6 +17,7 @@ import { generateCommand } from './commands/generate-command.ts'
 import { matchCommand } from './commands/match-command.ts'
 import { migrateCommand, seedCommand, serveCommand } from './commands/server-commands.ts'
 import { createSimulateCommand } from './commands/simulate-command.ts'
+import { describeError } from '#server/log/describe-error.ts'
 import { isSimulationWorkerData, runSimulationWorker } from './simulate-workers.ts'
 
 export const COMMANDS: Record<string, CliCommand> = {
@@ -54,8 +55,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       await writeAll(io.stderr, `preceptor ${name}: ${error.message}\n`)
       return error.exitCode
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error)
-    await writeAll(io.stderr, `preceptor ${name}: unexpected error: ${detail}\n`)
+    // The class, code and code location only: the message of a failed query or parse can quote
+    // the data it was given (rank lists, letters, imported rows).
+    await writeAll(io.stderr, `preceptor ${name}: unexpected error: ${describeError(error)}\n`)
     return EXIT_FAILURE
   }
 }

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path'
 import { AppError } from '#shared/errors.ts'
 import type { DemoAccountsResponse } from '#shared/contracts/identity.ts'
 import type { AppEnv } from './http/app-env.ts'
+import { resolveClientAddress, trustedProxies } from './http/client-address.ts'
 import { originCheck } from './http/csrf.ts'
 import { apiNotFound, handleError } from './http/error-handler.ts'
 import { guardedRoute } from './http/route.ts'
@@ -38,6 +39,8 @@ export type AppOptions = {
   demoAccounts: () => DemoAccountsResponse | null
   /** Folder of the built web app; null serves the API alone. */
   webRoot: string | null
+  /** `TRUST_PROXY`: addresses or ranges of proxies whose X-Forwarded-For is believed. */
+  trustedProxies?: readonly string[]
 }
 
 const HealthResponse = z.object({ ok: z.boolean(), database: z.string() })
@@ -66,6 +69,7 @@ export function createApp(options: AppOptions) {
       referrerPolicy: 'same-origin',
     }),
   )
+  app.use('/api/*', resolveClientAddress(options.trustedProxies?.length ? trustedProxies(options.trustedProxies) : null))
   app.use('/api/*', async (c, next) => {
     c.set('services', options.services)
     c.set('actor', null)

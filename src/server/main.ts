@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
 import { createSmtpMailer } from './modules/notifications/mailer.ts'
 import { createServices } from './services.ts'
+import { logUnexpectedError } from './log/describe-error.ts'
 
 /** The built web app: dist/web next to the bundled server, or from the source tree. */
 function findWebRoot(): string | null {
@@ -59,18 +60,19 @@ export async function startServer(source: Record<string, string | undefined> = p
     demoAccounts: () =>
       env.DEMO_MODE ? { accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: DEMO_PASSWORD, name: a.name, description: a.description })) } : null,
     webRoot,
+    trustedProxies: env.TRUST_PROXY,
   })
 
   const outboxTimer = mailer
     ? setInterval(() => {
-        services.notifications.deliverDue().catch((error: unknown) => console.error('preceptor: e-mail delivery failed:', error))
+        services.notifications.deliverDue().catch((error: unknown) => logUnexpectedError('e-mail delivery failed', error))
       }, 5_000)
     : null
 
   // Letter reminders: every 10 minutes; each reminder is claimed in the database, so several
   // server processes may run the sweep at once without sending one twice.
   const letterReminderTimer = setInterval(() => {
-    services.letters.sendDueLetterReminders().catch((error: unknown) => console.error('preceptor: letter reminders failed:', error))
+    services.letters.sendDueLetterReminders().catch((error: unknown) => logUnexpectedError('letter reminders failed', error))
   }, 10 * 60_000)
 
   // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges. Each step
@@ -80,7 +82,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .sweepRequests()
       .then(() => services.mentorships.sweepQuietMentorships())
       .then(() => services.meetings.sendMeetingFollowUps())
-      .catch((error: unknown) => console.error('preceptor: mentorship sweep failed:', error))
+      .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, 10 * 60_000)
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

@@ -14,13 +14,21 @@ import { insertPerson, type PersonOverrides } from '../factories/index.ts'
 export const TEST_ORIGIN = 'http://preceptor.test'
 export const TEST_PASSWORD = 'correct horse battery staple'
 
-type RequestOptions = { body?: unknown; rawBody?: BodyInit; headers?: Record<string, string>; cookie?: string | null; origin?: string | null }
+type RequestOptions = {
+  body?: unknown
+  rawBody?: BodyInit
+  headers?: Record<string, string>
+  cookie?: string | null
+  origin?: string | null
+  /** The connection's address, as the Node server would report it. */
+  remoteAddress?: string
+}
 
 /**
  * The whole HTTP application on a fresh copy of the migrated database, with a clock the test
  * moves. Requests go through `app.request`, with the Origin header a browser would send.
  */
-export async function createTestApp(options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date } = {}) {
+export async function createTestApp(options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date; trustedProxies?: string[] } = {}) {
   const database = await createTestDatabase()
   const clock = fixedClock(options.now ?? new Date('2026-10-05T14:00:00Z'))
   await insertReferenceData(database.db)
@@ -38,6 +46,7 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
     appOrigin: TEST_ORIGIN,
     demoAccounts: () => (options.demoMode === false ? null : { accounts: [] }),
     webRoot: null,
+    trustedProxies: options.trustedProxies ?? [],
   })
   const passwordHash = await hash(TEST_PASSWORD)
 
@@ -50,7 +59,8 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
       headers['content-type'] ??= 'application/json'
       body = JSON.stringify(opts.body)
     }
-    const response = await app.request(`${TEST_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) })
+    const env = opts.remoteAddress ? { incoming: { socket: { remoteAddress: opts.remoteAddress } } } : undefined
+    const response = await app.request(`${TEST_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }, env)
     const text = await response.text()
     let json: unknown = null
     try {

@@ -80,7 +80,8 @@ export const seedCommand: CliCommand = {
       await writeAll(io.stdout, `${JSON.stringify(summary)}\n`)
       return EXIT_OK
     } catch (error) {
-      await writeAll(io.stderr, `preceptor seed: ${error instanceof Error ? error.message : String(error)}\n`)
+      const { describeError } = await import('#server/log/describe-error.ts')
+      await writeAll(io.stderr, `preceptor seed: failed: ${describeError(error)}\n`)
       return EXIT_FAILURE
     } finally {
       await database.close()

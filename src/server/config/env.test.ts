@@ -27,8 +27,15 @@ describe('parseEnv', () => {
     ['DEMO_MODE', 'maybe'],
     ['SMTP_URL', 'mail.example.edu'],
     ['APP_ORIGIN', 'https://preceptor.example.edu/'],
+    ['TRUST_PROXY', 'proxy.example.edu'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
   ])('stops start-up on a wrong %s, naming it', (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError)
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`))
+  })
+
+  it('reads TRUST_PROXY as a list of addresses and ranges; unset, no proxy is trusted', () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual([])
+    expect(parseEnv({ TRUST_PROXY: '127.0.0.1, ::1,10.0.0.0/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '::1', '10.0.0.0/8'])
   })
 })

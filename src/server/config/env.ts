@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isProxyEntry } from '../http/client-address.ts'
 
 /**
  * The only reader of process.env. Settings are parsed once at start-up; a wrong one stops the
@@ -27,6 +28,12 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(10_080).default(720),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(2_160).default(336),
   LOG_REQUESTS: flag.default(false),
+  /** Proxies whose X-Forwarded-For is believed; unset, the connection's own address is used. */
+  TRUST_PROXY: z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isProxyEntry), 'List the proxies\' addresses or ranges, separated by commas, such as 127.0.0.1,10.0.0.0/8.')
+    .default([]),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { appOrigin: string }

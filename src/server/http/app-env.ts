@@ -18,6 +18,8 @@ export type AppEnv = {
   Variables: {
     actor: Actor | null
     requestId: string
+    /** The caller's address: the socket's, or a trusted proxy's word for it (client-address.ts). */
+    clientIp: string | null
     services: Services
   }
 }

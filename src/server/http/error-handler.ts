@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AppError, type ErrorCode } from '#shared/errors.ts'
+import { logUnexpectedError } from '../log/describe-error.ts'
 import type { AppEnv } from './app-env.ts'
 
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -16,7 +17,9 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 /**
  * Every failure leaves as the one envelope. Expected ones (AppError, Hono's own 4xx such as
  * malformed JSON) keep their status; anything else is logged with the request id and answered
- * 500 without details, so nothing internal reaches the caller.
+ * 500 without details, so nothing internal reaches the caller. The log line names the route's
+ * pattern, not the path (a path can hold a one-time upload token), and the error's class and
+ * code, not its message (a failed query's message lists every parameter).
  */
 export function handleError(error: Error, c: Context<AppEnv>) {
   if (error instanceof AppError) return c.json(error.toEnvelope(), error.status as ContentfulStatusCode)
@@ -25,7 +28,7 @@ export function handleError(error: Error, c: Context<AppEnv>) {
     const message = error.message.includes('JSON') ? 'The request body is not valid JSON.' : error.message || 'The request is not valid.'
     return c.json(new AppError(code, message, code === 'VALIDATION_FAILED' ? { _: message } : undefined).toEnvelope(), error.status as ContentfulStatusCode)
   }
-  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path} failed:`, error)
+  logUnexpectedError(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.routePath} failed`, error)
   return c.json({ error: { code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${c.get('requestId') ?? 'unknown'}.` } }, 500)
 }
 

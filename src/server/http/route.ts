@@ -6,6 +6,7 @@ import { friendlyIssue } from '#shared/contracts/friendly-issues.ts'
 import { AppError, type FieldErrors } from '#shared/errors.ts'
 import { authorize, type Access } from './access.ts'
 import type { AppEnv, RequestMeta } from './app-env.ts'
+import { refuseUnsafeText } from './unsafe-text.ts'
 
 // Validation messages in plain words for every API client, the same the web app's forms show.
 z.config({ customError: (issue) => friendlyIssue(issue) })
@@ -21,14 +22,15 @@ const standardErrors = {
 
 /**
  * A route with its access rule. Authorization runs before validation, so a caller without
- * access learns nothing from the validation errors.
+ * access learns nothing from the validation errors. Every route then refuses NUL and lone
+ * surrogates anywhere in its input (`unsafe-text.ts`), whatever its own schemas say.
  */
 export function guardedRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
   const accessNote = access === 'public' ? 'Public.' : access === 'signed-in' ? 'Any signed-in person.' : `Roles: ${access.join(', ')}.`
   return createRoute({
     ...config,
     description: [config.description, `Access: ${accessNote}`].filter(Boolean).join('\n\n'),
-    middleware: [authorize(access), ...(takesJson(config) ? [requireJsonBody] : [])] as const,
+    middleware: [authorize(access), ...(takesJson(config) ? [requireJsonBody] : []), refuseUnsafeText] as const,
     responses: { ...standardErrors, ...config.responses },
   })
 }
@@ -72,12 +74,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   return {
     requestId: c.get('requestId'),
-    ip: c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? remoteAddress(c),
+    ip: c.get('clientIp') ?? null,
     userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
   }
-}
-
-function remoteAddress(c: Context<AppEnv>): string | null {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-  return incoming?.socket?.remoteAddress ?? null
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CLASS_YEARS, PERSON_STATUSES, ROLES } from '../enums.ts'
-import { Email, PageQuery, requiredText, text } from './common.ts'
+import { Email, PageQuery, personName, text } from './common.ts'
 import { PersonSummary } from './profiles.ts'
 
 const RoleList = z
@@ -25,7 +25,7 @@ export type PeoplePage = z.infer<typeof PeoplePage>
 
 export const InvitePersonRequest = z.object({
   email: Email,
-  name: requiredText(120),
+  name: personName(120).min(1, 'This field is required.'),
   roles: RoleList,
 })
 export type InvitePersonRequest = z.infer<typeof InvitePersonRequest>

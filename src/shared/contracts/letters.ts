@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LETTER_PACKET_DOCUMENTS, LETTER_PURPOSES, LETTER_STATUSES, LETTER_TYPES } from '../enums.ts'
 import { SPECIALTY_IDS } from '../reference/specialties.ts'
-import { Email, PageQuery, requiredText, text, Uuid } from './common.ts'
+import { Email, IsoDate, multilineText, PageQuery, personName, requiredMultilineText, text, Uuid } from './common.ts'
 
 /** Letters of recommendation: what the web app sends and receives (decision 008). */
 
@@ -14,10 +14,6 @@ export const LETTER_NUDGE_INTERVAL_HOURS = 72
 /** A one-time upload link for a writer without an account expires after this many days. */
 export const LETTER_UPLOAD_LINK_DAYS = 14
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-30.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a valid date.')
 
 /**
  * A new request. The writer is a person with the mentor role (`writerPersonId`) or someone
@@ -27,7 +23,7 @@ const IsoDate = z
 export const CreateLetterRequest = z
   .object({
     writerPersonId: Uuid.optional(),
-    writerName: text(120).optional(),
+    writerName: personName(120).optional(),
     writerEmail: Email.optional(),
     purpose: z.enum(LETTER_PURPOSES, 'Choose a specialty, a program, or general.'),
     specialtyId: z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list.').optional(),
@@ -40,7 +36,7 @@ export const CreateLetterRequest = z
       .max(40, 'Use at most 40 characters.')
       .regex(/^[A-Za-z0-9-]*$/, 'Use the letter ID as ERAS shows it (letters, digits and dashes).')
       .optional(),
-    talkingPoints: text(5000).optional(),
+    talkingPoints: multilineText(5000).optional(),
     waivedRightOfAccess: z.boolean('Say whether you waive your right to read this letter.'),
   })
   .superRefine((input, ctx) => {
@@ -56,11 +52,11 @@ export const CreateLetterRequest = z
   })
 export type CreateLetterRequest = z.infer<typeof CreateLetterRequest>
 
-export const WriterReply = z.object({ message: text(2000).optional() })
+export const WriterReply = z.object({ message: multilineText(2000).optional() })
 export type WriterReply = z.infer<typeof WriterReply>
 
 export const RevokeWaiverRequest = z.object({
-  statement: requiredText(2000),
+  statement: requiredMultilineText(2000),
 })
 export type RevokeWaiverRequest = z.infer<typeof RevokeWaiverRequest>
 

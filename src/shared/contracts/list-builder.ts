@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { US_REGIONS } from '../enums.ts'
 import { regionOfState } from '../reference/regions.ts'
 import { SPECIALTIES } from '../reference/specialties.ts'
-import { text } from './common.ts'
+import { multilineText, text } from './common.ts'
 
 /**
  * The student's residency application profile, the list builder (chances, count, curve,
@@ -255,7 +255,7 @@ export const UpdateProgramListItem = z
   .object({
     status: z.enum(PROGRAM_LIST_STATUS_VALUES, 'Choose a status from the list.').optional(),
     signalled: z.boolean('Choose yes or no.').optional(),
-    note: text(2000).optional(),
+    note: multilineText(2000).optional(),
   })
   .strict()
   .refine((value) => value.status !== undefined || value.signalled !== undefined || value.note !== undefined, { message: 'Change the status, the signal or the note.', path: ['status'] })

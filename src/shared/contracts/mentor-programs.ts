@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CLASS_YEARS, MENTOR_KINDS } from '../enums.ts'
-import { Email, requiredText, text, Uuid } from './common.ts'
+import { Email, instant, multilineText, requiredMultilineText, requiredText, text, Uuid } from './common.ts'
 
 /** Formal mentor programs: pair a whole class with mentors at once (decision 011). */
 
@@ -28,7 +28,7 @@ export type ProgramStudentSource = (typeof PROGRAM_STUDENT_SOURCES)[number]
 export const PAIR_SOURCES = ['pairing', 'kept', 'admin'] as const
 export type PairSource = (typeof PAIR_SOURCES)[number]
 
-const Instant = z.iso.datetime({ offset: true, message: 'Use a date and time such as 2027-08-15T23:59:00Z.' })
+const Instant = instant('2027-08-15T23:59:00Z')
 const Person = z.object({ id: z.string(), name: z.string() })
 
 export const ProgramMentorInput = z.object({
@@ -40,7 +40,7 @@ export const ProgramMentorInput = z.object({
 /** Create a program. Participants are named by e-mail; class years add every active student of them. */
 export const CreateMentorProgram = z.object({
   name: requiredText(200),
-  description: text(4000).default(''),
+  description: multilineText(4000).default(''),
   pairingMethod: z.enum(PAIRING_METHODS, 'Choose how pairs are made.'),
   maxPerMentor: z.number('Enter a number.').int('Use a whole number.').min(1, 'Use 1 or more.').max(50, 'Use at most 50.'),
   classYears: z.array(z.enum(CLASS_YEARS, 'Choose class years from the list.')).max(CLASS_YEARS.length).default([]),
@@ -54,7 +54,7 @@ export type CreateMentorProgram = z.infer<typeof CreateMentorProgram>
 /** Edit a program before it is published; every field optional. */
 export const UpdateMentorProgram = z.object({
   name: requiredText(200).optional(),
-  description: text(4000).optional(),
+  description: multilineText(4000).optional(),
   pairingMethod: z.enum(PAIRING_METHODS, 'Choose how pairs are made.').optional(),
   maxPerMentor: z.number('Enter a number.').int('Use a whole number.').min(1, 'Use 1 or more.').max(50, 'Use at most 50.').optional(),
   classYears: z.array(z.enum(CLASS_YEARS, 'Choose class years from the list.')).max(CLASS_YEARS.length).optional(),
@@ -105,7 +105,7 @@ export const MentorProgramView = MentorProgramSummary.extend({
 export type MentorProgramView = z.infer<typeof MentorProgramView>
 
 /** Conflicts as lines "student e-mail, mentor e-mail, reason" (the reason may be left out). */
-export const ImportConflicts = z.object({ lines: requiredText(100_000) })
+export const ImportConflicts = z.object({ lines: requiredMultilineText(100_000) })
 export type ImportConflicts = z.infer<typeof ImportConflicts>
 export const ImportConflictsResponse = z.object({
   added: z.number(),
@@ -149,7 +149,7 @@ export type DraftView = z.infer<typeof DraftView>
 export const EditPair = z.object({
   studentId: Uuid,
   mentorId: Uuid.nullable(),
-  reason: requiredText(500),
+  reason: requiredMultilineText(500),
 })
 export type EditPair = z.infer<typeof EditPair>
 

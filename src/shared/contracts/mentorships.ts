@@ -9,15 +9,11 @@ import {
   MENTORSHIP_REQUEST_STATUSES,
   MENTORSHIP_STATUSES,
 } from '../enums.ts'
-import { requiredText, text, Uuid } from './common.ts'
+import { instant, IsoDate, multilineText, requiredMultilineText, requiredText, text, Uuid } from './common.ts'
 
 /** Mentorships: requests, the mentorship itself, meetings and availability (decision 010). */
 
-const IsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-30.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a valid date.')
-const Instant = z.iso.datetime({ offset: true, message: 'Use a date and time such as 2026-11-30T14:00:00Z.' })
+const Instant = instant('2026-11-30T14:00:00Z')
 const Person = z.object({ id: z.string(), name: z.string() })
 
 export const HelpWanted = z.array(z.enum(MENTOR_OFFERINGS, 'Choose from the list of kinds of help.')).max(MENTOR_OFFERINGS.length)
@@ -26,8 +22,8 @@ export const HelpWanted = z.array(z.enum(MENTOR_OFFERINGS, 'Choose from the list
 export const CreateMentorshipRequest = z.object({
   mentorId: Uuid,
   kind: z.enum(MENTORSHIP_KINDS, 'Choose an ongoing mentorship or a one-off conversation.'),
-  message: requiredText(2000),
-  goals: text(2000).default(''),
+  message: requiredMultilineText(2000),
+  goals: multilineText(2000).default(''),
   helpWanted: HelpWanted.min(1, 'Choose at least one kind of help.'),
 })
 export type CreateMentorshipRequest = z.infer<typeof CreateMentorshipRequest>
@@ -36,14 +32,14 @@ export type CreateMentorshipRequest = z.infer<typeof CreateMentorshipRequest>
 export const CreateMentorshipOffer = z.object({
   studentId: Uuid,
   kind: z.enum(MENTORSHIP_KINDS, 'Choose an ongoing mentorship or a one-off conversation.'),
-  message: requiredText(2000),
+  message: requiredMultilineText(2000),
   helpWanted: HelpWanted.default([]),
 })
 export type CreateMentorshipOffer = z.infer<typeof CreateMentorshipOffer>
 
 export const DeclineMentorshipRequest = z.object({
   reason: z.enum(DECLINE_REASONS, 'Choose a reason from the list.'),
-  note: text(1000).default(''),
+  note: multilineText(1000).default(''),
 })
 export type DeclineMentorshipRequest = z.infer<typeof DeclineMentorshipRequest>
 
@@ -153,14 +149,14 @@ export const CreateGoal = z.object({ title: requiredText(300) })
 export const UpdateGoal = z.object({ title: requiredText(300).optional(), progress: z.number().int('Use a whole number.').min(0, 'At least 0.').max(100, 'At most 100.').optional() })
 export const CreateActionItem = z.object({ title: requiredText(300), dueDate: IsoDate.nullable().default(null) })
 export const UpdateActionItem = z.object({ title: requiredText(300).optional(), dueDate: IsoDate.nullable().optional(), done: z.boolean().optional() })
-export const CreateNote = z.object({ body: requiredText(5000), visibility: z.enum(['shared', 'private'], 'Choose shared or private.') })
+export const CreateNote = z.object({ body: requiredMultilineText(5000), visibility: z.enum(['shared', 'private'], 'Choose shared or private.') })
 export type CreateNote = z.infer<typeof CreateNote>
-export const PrivateNotesAccess = z.object({ reason: requiredText(500).min(10, 'Say why, in at least 10 characters.') })
+export const PrivateNotesAccess = z.object({ reason: requiredMultilineText(500).min(10, 'Say why, in at least 10 characters.') })
 export const PrivateNotesAccessResponse = z.object({ notes: z.array(NoteView) })
 
 export const CloseMentorship = z.object({
   reason: z.enum(MENTORSHIP_CLOSURE_REASONS, 'Choose a reason from the list.'),
-  thankYouNote: text(2000).default(''),
+  thankYouNote: multilineText(2000).default(''),
 })
 export type CloseMentorship = z.infer<typeof CloseMentorship>
 
@@ -231,7 +227,7 @@ export const RescheduleMeeting = z.object({
 export type RescheduleMeeting = z.infer<typeof RescheduleMeeting>
 export const MeetingFeedback = z.object({
   rating: z.number().int().min(1, 'From 1 to 5.').max(5, 'From 1 to 5.'),
-  comment: text(1000).default(''),
+  comment: multilineText(1000).default(''),
 })
 export type MeetingFeedback = z.infer<typeof MeetingFeedback>
 

@@ -11,7 +11,7 @@ import {
   STUDENT_TRACKS,
 } from '../enums.ts'
 import { SPECIALTY_IDS, DEPARTMENT_IDS } from '../reference/specialties.ts'
-import { text } from './common.ts'
+import { multilineText, personName, text } from './common.ts'
 
 const SpecialtyId = z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list.')
 const DepartmentId = z.enum(DEPARTMENT_IDS as [string, ...string[]], 'Choose a department from the list.')
@@ -39,7 +39,7 @@ export const StudentProfile = z.object({
   track: z.enum(STUDENT_TRACKS),
   /** Most interesting first. */
   specialtyInterests: uniqueList(SpecialtyId, 5),
-  careerGoals: text(2000),
+  careerGoals: multilineText(2000),
   helpWanted: uniqueList(z.enum(MENTOR_OFFERINGS), MENTOR_OFFERINGS.length),
   identity: uniqueList(z.enum(IDENTITY_ATTRIBUTES), IDENTITY_ATTRIBUTES.length),
   identityVisibility: z.enum(IDENTITY_VISIBILITIES),
@@ -57,8 +57,8 @@ export const MentorProfile = z.object({
   clinicalSite: text(120),
   city: text(80),
   state: StateCode.or(z.literal('')),
-  researchInterests: text(1000),
-  bio: text(4000),
+  researchInterests: multilineText(1000),
+  bio: multilineText(4000),
   offers: uniqueList(z.enum(MENTOR_OFFERINGS), MENTOR_OFFERINGS.length),
   capacity: z.number().int().min(0, 'Capacity cannot be negative.').max(50, 'At most 50 mentees.'),
   accepting: z.boolean(),
@@ -95,7 +95,7 @@ export type ProfileResponse = z.infer<typeof ProfileResponse>
 
 export const UpdatePersonRequest = z
   .object({
-    name: text(120).min(1, 'Enter your name.'),
+    name: personName(120).min(1, 'Enter your name.'),
     pronouns: text(40),
   })
   .partial()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, requiredText, text } from './common.ts'
+import { Email, multilineText, requiredMultilineText, text } from './common.ts'
 
 /**
  * Rank order lists: a student's primary list, supplemental PGY-1 lists attached to advanced
@@ -24,7 +24,7 @@ export const RANK_LIST_REVIEW_STATUS_LABELS: Record<RankListReviewStatus, string
 
 const ProgramId = z.string('Choose a program.').trim().min(1, 'Choose a program.').max(64, 'Not a valid program id.')
 const Version = z.number('Send the list version you last read.').int('Send the list version you last read.').min(0, 'Send the list version you last read.')
-const Note = text(MAX_RANK_LIST_NOTE).default('')
+const Note = multilineText(MAX_RANK_LIST_NOTE).default('')
 
 export const RankListLineInput = z.object({
   /** null means "No Match" for me on a couple's line. */
@@ -57,7 +57,7 @@ export type SubmitRankList = z.infer<typeof SubmitRankList>
 export const SignOffRankList = z.object({ version: Version })
 export type SignOffRankList = z.infer<typeof SignOffRankList>
 
-export const CreateRankListComment = z.object({ body: requiredText(2000) })
+export const CreateRankListComment = z.object({ body: requiredMultilineText(2000) })
 export type CreateRankListComment = z.infer<typeof CreateRankListComment>
 
 export const InviteCouplePartner = z.object({ partnerEmail: Email })

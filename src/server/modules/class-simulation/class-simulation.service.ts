@@ -13,6 +13,7 @@ import {
 import type { ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
+import { logUnexpectedError } from '../../log/describe-error.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -146,7 +147,7 @@ export function createClassSimulationService(deps: {
       live.delete(id)
       await writing.catch(() => undefined)
       if (error instanceof SimulationCancelled) return
-      console.error('preceptor: class simulation failed:', error)
+      logUnexpectedError('class simulation failed', error)
       await repo.transition(id, ['running', 'queued'], {
         status: 'failed',
         error: 'The simulation stopped on an internal error. Start it again; if it happens again, tell the administrator.',
@@ -193,7 +194,7 @@ export function createClassSimulationService(deps: {
       const row = await repo.insert({ createdBy: actor.personId, createdAt: clock.now(), status: 'queued', runs: body.runs, seed, params })
       await audit.record({ actorId: actor.personId, action: 'class-simulation.start', objectType: 'class-simulation', objectId: row.id }, meta)
       const controller = new AbortController()
-      const done = (queue = queue.then(() => execute(row.id, input, sources, controller.signal)).catch((error: unknown) => console.error('preceptor: class simulation failed:', error)))
+      const done = (queue = queue.then(() => execute(row.id, input, sources, controller.signal)).catch((error: unknown) => logUnexpectedError('class simulation failed', error)))
       jobs.set(row.id, { controller, done })
       void done.finally(() => jobs.delete(row.id))
       return summaryOf(row)

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, gte, isNull, ne } from 'drizzle-orm'
+import { and, count, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
@@ -15,6 +15,15 @@ export type PersonWithRoles = {
 }
 
 export function createIdentityRepository(db: Database) {
+  async function countSignInFailuresSince(since: Date, by: { email: string } | { ip: string }, tx: Tx = db): Promise<number> {
+    const where = 'email' in by ? eq(signInFailures.email, by.email) : eq(signInFailures.ip, by.ip)
+    const [row] = await tx
+      .select({ n: count() })
+      .from(signInFailures)
+      .where(and(where, gte(signInFailures.at, since)))
+    return row?.n ?? 0
+  }
+
   async function rolesOf(personId: string, tx: Tx = db): Promise<Role[]> {
     const rows = await tx.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId))
     return rows.map((r) => r.role).sort()
@@ -99,18 +108,31 @@ export function createIdentityRepository(db: Database) {
       return row?.personId ?? null
     },
 
-    async recordSignInFailure(email: string, ip: string | null, at: Date) {
-      await db.insert(signInFailures).values({ email, ip, at })
+    /**
+     * Reserves one sign-in attempt for an address (and the caller's network address), counted as
+     * a failure until `releaseSignInAttempt` says it succeeded; null when a limit is reached.
+     * The count and the insert happen under a transaction-scoped advisory lock per address, so
+     * parallel attempts queue here: 30 at once on one account reserve 5 and are refused 25,
+     * before any password is checked. Locks are taken e-mail first, then network address, in
+     * every transaction, so two attempts cannot wait on each other.
+     */
+    async reserveSignInAttempt(attempt: { email: string; ip: string | null; at: Date }, since: Date, limits: { perEmail: number; perIp: number }): Promise<number | null> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in email ${attempt.email}`}))`)
+        if (attempt.ip) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in ip ${attempt.ip}`}))`)
+        if ((await countSignInFailuresSince(since, { email: attempt.email }, tx)) >= limits.perEmail) return null
+        if (attempt.ip && (await countSignInFailuresSince(since, { ip: attempt.ip }, tx)) >= limits.perIp) return null
+        const [row] = await tx.insert(signInFailures).values(attempt).returning({ id: signInFailures.id })
+        return row?.id ?? null
+      })
     },
 
-    async countSignInFailuresSince(since: Date, by: { email: string } | { ip: string }): Promise<number> {
-      const where = 'email' in by ? eq(signInFailures.email, by.email) : eq(signInFailures.ip, by.ip)
-      const [row] = await db
-        .select({ n: count() })
-        .from(signInFailures)
-        .where(and(where, gte(signInFailures.at, since)))
-      return row?.n ?? 0
+    /** The attempt succeeded: it no longer counts against the address. */
+    async releaseSignInAttempt(id: number) {
+      await db.delete(signInFailures).where(eq(signInFailures.id, id))
     },
+
+    countSignInFailuresSince,
 
     async updatePerson(personId: string, values: Partial<typeof people.$inferInsert>, tx: Tx = db) {
       await tx.update(people).set(values).where(eq(people.id, personId))

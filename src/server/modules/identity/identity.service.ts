@@ -103,27 +103,28 @@ export function createIdentityService(deps: IdentityDeps) {
 
   return {
     async signIn(input: SignInRequest, meta: RequestMeta, previousSecret: string | null): Promise<IssuedSession> {
-      const since = new Date(clock.now().getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000)
-      const [byEmail, byIp] = await Promise.all([
-        repo.countSignInFailuresSince(since, { email: input.email }),
-        meta.ip ? repo.countSignInFailuresSince(since, { ip: meta.ip }) : Promise.resolve(0),
-      ])
-      if (byEmail >= SIGN_IN_LIMITS.perEmail || byIp >= SIGN_IN_LIMITS.perIp) {
+      // The attempt is reserved (and counted as a failure) before the password is checked, in
+      // one locked step, so parallel guesses cannot all pass the limit before any is counted.
+      const now = clock.now()
+      const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000)
+      const reservation = await repo.reserveSignInAttempt({ email: input.email, ip: meta.ip, at: now }, since, SIGN_IN_LIMITS)
+      if (reservation === null) {
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes, or sign in with an e-mailed link.`)
       }
       const person = await repo.findByEmailIncludeRoles(input.email)
       const valid = await verify(person?.passwordHash ?? UNKNOWN_PERSON_HASH, input.password)
       if (!person || !person.passwordHash || !valid || person.status !== 'active') {
-        await repo.recordSignInFailure(input.email, meta.ip, clock.now())
         await audit.record({ actorId: person?.id ?? null, action: 'sign-in.failed', objectType: 'person', ...(person ? { objectId: person.id } : {}) }, meta)
         if (person && valid && person.status === 'disabled') throw new AppError('FORBIDDEN', 'This account is disabled. Contact the Office of Student Affairs.')
         throw new AppError('NOT_AUTHENTICATED', GENERIC_SIGN_IN_ERROR, { email: ' ', password: 'E-mail or password is not right.' })
       }
-      return db.transaction(async (tx) => {
-        const issued = await issueSession(person, meta, previousSecret, tx)
+      const issued = await db.transaction(async (tx) => {
+        const session = await issueSession(person, meta, previousSecret, tx)
         await audit.record({ actorId: person.id, action: 'sign-in.password', objectType: 'person', objectId: person.id }, meta, tx)
-        return issued
+        return session
       })
+      await repo.releaseSignInAttempt(reservation)
+      return issued
     },
 
     async signOut(actor: Actor, meta: RequestMeta): Promise<void> {

@@ -9,6 +9,15 @@ function rejectsOf(line: string, header = HEADER) {
 }
 
 describe('checkProgramsCsv', () => {
+  it.each([
+    ['a line break in a quoted name', 'P1,"Good\nSubject: urgent",internal-medicine,categorical,OH,10,academic,240,252'],
+    ['a carriage return', 'P1,"Good\rProgram",internal-medicine,categorical,OH,10,academic,240,252'],
+    ['a control character', 'P1,Good\u0007Program,internal-medicine,categorical,OH,10,academic,240,252'],
+    ['NUL', 'P1,Good\u0000Program,internal-medicine,categorical,OH,10,academic,240,252'],
+  ])('refuses %s in a cell, naming the column', (_label, line) => {
+    expect(rejectsOf(line)).toEqual([{ column: 'name', message: expect.stringMatching(/one line/) }])
+  })
+
   it('accepts a minimal row and fills the region from the state', () => {
     const check = checkProgramsCsv(`${HEADER}\n${GOOD}\n`)
     expect(check.rejects).toEqual([])

@@ -11,6 +11,7 @@
 import { readCsv } from '#shared/csv/read-csv.ts'
 import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
 import { PROGRAM_SETTINGS, PROGRAM_TRACKS, REGIONS, type ProgramSetting, type ProgramTrack, type Region } from '#engines/smart-pick/index.ts'
+import { isSingleLineText, SINGLE_LINE_MESSAGE } from '#shared/contracts/common.ts'
 import { isUsStateOrTerritory, regionOfState } from '#shared/reference/regions.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
@@ -233,11 +234,11 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
       reject(row, null, `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`)
       return
     }
-    // Every column is one line of text: a line break, tab or other control character would
-    // reach page titles and e-mail subjects, so the cell is refused rather than cleaned.
-    const controlAt = record.findIndex((value) => CONTROL_CHARACTER.test(value))
-    if (controlAt >= 0) {
-      reject(row, headerNames[controlAt] ?? null, 'This value holds a line break, tab or other control character; keep it to one line of plain text.')
+    // Every cell is one line: a line break or control character in a name reaches e-mail
+    // subjects and exports. A quoted cell can hold one, so it is refused here, not by the parser.
+    const multiline = record.findIndex((value) => !isSingleLineText(value))
+    if (multiline >= 0) {
+      reject(row, headerNames[multiline] ?? null, SINGLE_LINE_MESSAGE)
       return
     }
     const cell = (column: ProgramsColumn): Cell => {
@@ -354,9 +355,6 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
   }
   return ok ? out : null
 }
-
-/** C0 controls and DEL; a cell's own line break (inside quotes) counts too. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
 
 /** Text a spreadsheet would run as a formula when the export is opened. */
 const FORMULA_START = /^[=+\-@\t\r]/
