@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, sql } from 'drizzle-orm'
+import { and, count, eq, gt, lte, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { rateLimitHits } from '#server/db/schema/index.ts'
 import { AppError } from '#shared/errors.ts'
@@ -33,9 +33,9 @@ export function createRateLimits(clock: Clock) {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rate-limit:${rule.scope}:${rule.key}`}))`)
         const since = new Date(now.getTime() - rule.windowMinutes * 60_000)
         const where = and(eq(rateLimitHits.scope, rule.scope), eq(rateLimitHits.key, rule.key))
-        // Rows older than the window count for nothing: clear them as we pass.
-        await tx.delete(rateLimitHits).where(and(where, lt(rateLimitHits.at, since)))
-        const [row] = await tx.select({ n: count() }).from(rateLimitHits).where(and(where, gte(rateLimitHits.at, since)))
+        // Rows a whole window old count for nothing: clear them as we pass.
+        await tx.delete(rateLimitHits).where(and(where, lte(rateLimitHits.at, since)))
+        const [row] = await tx.select({ n: count() }).from(rateLimitHits).where(and(where, gt(rateLimitHits.at, since)))
         if ((row?.n ?? 0) >= rule.limit) throw new AppError('RATE_LIMITED', rule.message, rule.field ? { [rule.field]: rule.message } : undefined)
       }
       if (ordered.length > 0) await tx.insert(rateLimitHits).values(ordered.map((rule) => ({ scope: rule.scope, key: rule.key, at: now })))

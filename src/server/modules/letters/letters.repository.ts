@@ -248,7 +248,7 @@ export function createLettersRepository(db: Database) {
       const [owner] = await db
         .select({ id: people.id })
         .from(people)
-        .where(and(sql`regexp_replace(lower(${people.email}), '\+[^@]*@', '@') = ${plain}`, isStudent))
+        .where(and(sql`regexp_replace(lower(${people.email}), '[+][^@]*@', '@') = ${plain}`, isStudent))
         .limit(1)
       if (owner) return 'student'
       const [row] = await db
