@@ -7,7 +7,7 @@ function dateIn(days: number): string {
 }
 
 test('an outside writer reads the e-mail, follows the link and declines; the student sees why; the Office sees the writer’s address', async ({ page }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const stamp = Date.now()
   const writerName = `Dr. Sam Okoye ${stamp}`
   const writerEmail = `sam.okoye.${stamp}@example.org`
