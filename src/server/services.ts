@@ -14,6 +14,7 @@ import { createDirectoryService } from './modules/directory/directory.service.ts
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createRateLimits } from './modules/identity/rate-limits.ts'
+import { createStudentAddresses } from './modules/identity/student-addresses.ts'
 import { createLettersRepository } from './modules/letters/letters.repository.ts'
 import { createLettersService } from './modules/letters/letters.service.ts'
 import { createListBuilderRepository } from './modules/list-builder/list-builder.repository.ts'
@@ -80,7 +81,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const studentRecords = createStudentRecords({ db, audit })
   const advising = createAdvisingService({ db, repo: createAdvisingRepository(db), clock, audit, studentRecords, recommendations, mentorships, notifications, appOrigin: settings.appOrigin, directory })
   // Letters read a student's requests for staff through the advising gate.
-  const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, advising, rateLimits, appOrigin: settings.appOrigin })
+  const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, advising, rateLimits, studentAddresses: createStudentAddresses(db), appOrigin: settings.appOrigin })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
   const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
   const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })

@@ -48,7 +48,10 @@ test('an outside writer reads the e-mail, follows the link and declines; the stu
   await expect(email).not.toContainText(/\d{4}-\d{2}-\d{2}/)
   await expect(email).toContainText(/due (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} \w+ \d{4}/)
   await expect(email).toContainText(/decline/)
-  const href = await email.getByRole('link', { name: /\/letters\/upload\// }).first().getAttribute('href')
+  const href = await email
+    .getByRole('link', { name: /\/letters\/upload\// })
+    .first()
+    .getAttribute('href')
   const uploadPath = new URL(href ?? '').pathname
 
   await page.getByRole('button', { name: 'Sign out' }).click()

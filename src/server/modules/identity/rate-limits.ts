@@ -35,7 +35,10 @@ export function createRateLimits(clock: Clock) {
         const where = and(eq(rateLimitHits.scope, rule.scope), eq(rateLimitHits.key, rule.key))
         // Rows a whole window old count for nothing: clear them as we pass.
         await tx.delete(rateLimitHits).where(and(where, lte(rateLimitHits.at, since)))
-        const [row] = await tx.select({ n: count() }).from(rateLimitHits).where(and(where, gt(rateLimitHits.at, since)))
+        const [row] = await tx
+          .select({ n: count() })
+          .from(rateLimitHits)
+          .where(and(where, gt(rateLimitHits.at, since)))
         if ((row?.n ?? 0) >= rule.limit) throw new AppError('RATE_LIMITED', rule.message, rule.field ? { [rule.field]: rule.message } : undefined)
       }
       if (ordered.length > 0) await tx.insert(rateLimitHits).values(ordered.map((rule) => ({ scope: rule.scope, key: rule.key, at: now })))

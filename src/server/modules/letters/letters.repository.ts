@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#server/db/client.ts'
 import {
@@ -236,27 +236,6 @@ export function createLettersRepository(db: Database) {
     },
 
     /** For the writer's load: their requests counted by status, due within the season. */
-    /**
-     * Whether an address belongs to a student, or to the school's student domain: a domain where
-     * students have addresses and nobody without the student role does (README, "Writers").
-     * The `+tag` of the local part is ignored: `maya+x@…` is Maya's address.
-     */
-    async findStudentAddressMatch(email: string): Promise<'student' | 'student-domain' | null> {
-      const [local = '', domain = ''] = email.trim().toLowerCase().split('@')
-      const plain = `${local.split('+')[0]}@${domain}`
-      const isStudent = sql<boolean>`exists (select 1 from ${personRoles} where ${personRoles.personId} = ${people.id} and ${personRoles.role} = 'student')`
-      const [owner] = await db
-        .select({ id: people.id })
-        .from(people)
-        .where(and(sql`regexp_replace(lower(${people.email}), '[+][^@]*@', '@') = ${plain}`, isStudent))
-        .limit(1)
-      if (owner) return 'student'
-      const [row] = await db
-        .select({ students: sql<number>`count(*) filter (where ${isStudent})::int`, others: sql<number>`count(*) filter (where not ${isStudent})::int` })
-        .from(people)
-        .where(sql`lower(split_part(${people.email}, '@', 2)) = ${domain}`)
-      return row && row.students > 0 && row.others === 0 ? 'student-domain' : null
-    },
   }
 }
 

@@ -14,7 +14,7 @@ import {
   type WriterLettersResponse,
   type WriterReply,
 } from '#shared/contracts/letters.ts'
-import type { LetterPacketDocument, LetterStatus } from '#shared/enums.ts'
+import type { LetterPacketDocument } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { Clock } from '../../clock.ts'
@@ -22,6 +22,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { typedAddressMailRules, type RateLimits } from '../identity/rate-limits.ts'
+import type { StudentAddresses } from '../identity/student-addresses.ts'
 import { hashSecret, newSecret } from '../identity/tokens.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { dueDateWarning, isLate, nextNudgeAt, uploadLinkExpiresAt, utcDate, writerLoad } from './domain/letter-dates.ts'
@@ -53,6 +54,8 @@ export type LettersDeps = {
   advising: Pick<AdvisingService, 'assertCanReadStudentRecord'>
   /** Mail to an address a student typed is limited (the school is not a mail relay). */
   rateLimits: RateLimits
+  /** Tells students' addresses from others: an outside writer must not be a student. */
+  studentAddresses: StudentAddresses
   appOrigin: string
 }
 
@@ -64,7 +67,7 @@ const DAY_MS = 86_400_000
 const OPEN_STATUSES = ['requested', 'accepted', 'in-progress'] as const
 
 export function createLettersService(deps: LettersDeps) {
-  const { db, repo, clock, audit, notifications, advising, rateLimits, appOrigin } = deps
+  const { db, repo, clock, audit, notifications, advising, rateLimits, studentAddresses, appOrigin } = deps
   const requestLink = (id: string) => `${appOrigin}/letters/${id}`
   const uploadLink = (token: string) => `${appOrigin}/letters/upload/${token}`
 
@@ -179,7 +182,7 @@ export function createLettersService(deps: LettersDeps) {
     if (own && plainAddress(own) === plainAddress(email)) {
       throw new AppError('VALIDATION_FAILED', 'You cannot be your own letter writer. Give the writer’s own e-mail address.', { writerEmail: 'This is your address; give the writer’s.' })
     }
-    const match = await repo.findStudentAddressMatch(email)
+    const match = await studentAddresses.findStudentAddressMatch(email)
     if (match === 'student') throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this address belongs to a student. Give the writer’s own address.', { writerEmail: 'Use the writer’s own address, not a student’s.' })
     if (match === 'student-domain') throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this is the school’s student e-mail domain. Give the writer’s own work address.', { writerEmail: 'Use the writer’s own address, not a student address.' })
   }
