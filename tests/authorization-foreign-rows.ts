@@ -61,6 +61,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'GET /api/letter-upload/:token': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
   'GET /api/letter-upload/:token/packet/:document': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
   'PUT /api/letter-upload/:token/letter': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
+  'POST /api/letter-upload/:token/decline': { kind: 'bearer', why: 'the one-time link is the writer’s permission' },
 
   'GET /api/directory/mentors/:personId': { kind: 'shared', why: 'the mentor directory is open to everyone signed in', row: { personId: 'mentor' } },
 

@@ -72,6 +72,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/letter-upload/:token', allowed: 'public' },
   { method: 'GET', path: '/api/letter-upload/:token/packet/:document', allowed: 'public' },
   { method: 'PUT', path: '/api/letter-upload/:token/letter', allowed: 'public' },
+  { method: 'POST', path: '/api/letter-upload/:token/decline', allowed: 'public' },
 
   { method: 'GET', path: '/api/directory/mentors', allowed: 'signed-in' },
   { method: 'GET', path: '/api/directory/mentors/:personId', allowed: 'signed-in' },

@@ -13,6 +13,8 @@ import { createDirectoryRepository } from './modules/directory/directory.reposit
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
+import { createRateLimits } from './modules/identity/rate-limits.ts'
+import { createStudentAddresses } from './modules/identity/student-addresses.ts'
 import { createLettersRepository } from './modules/letters/letters.repository.ts'
 import { createLettersService } from './modules/letters/letters.service.ts'
 import { createListBuilderRepository } from './modules/list-builder/list-builder.repository.ts'
@@ -45,6 +47,8 @@ export type ServiceSettings = {
 export function createServices(db: Database, clock: Clock, mailer: Mailer | null, settings: ServiceSettings) {
   const audit = createAuditService(db, clock)
   const notifications = createNotificationsService(db, clock, mailer)
+  // Limits on actions (mail to typed addresses, …), counted in the database across processes.
+  const rateLimits = createRateLimits(clock)
   const identity = createIdentityService({
     db,
     repo: createIdentityRepository(db),
@@ -57,7 +61,6 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   })
   const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
-  const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
   const mentorshipsRepo = createMentorshipsRepository(db)
   const mentorships = createMentorshipsService({ db, repo: mentorshipsRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
   // Open places are capacity minus active mentees: the mentorships module is their one source.
@@ -77,6 +80,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
   const advising = createAdvisingService({ db, repo: createAdvisingRepository(db), clock, audit, studentRecords, recommendations, mentorships, notifications, appOrigin: settings.appOrigin, directory })
+  // Letters read a student's requests for staff through the advising gate.
+  const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, advising, rateLimits, studentAddresses: createStudentAddresses(db), appOrigin: settings.appOrigin })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
   const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
   const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })

@@ -51,6 +51,11 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   await mainNav(page).getByRole('link', { name: 'Letters' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Letters to write' })).toBeVisible()
   await expect(page.getByRole('heading', { name: /Your letters this season/ })).toBeVisible()
+  // The counts above the lists count what the lists hold.
+  const load = page.getByRole('region', { name: /Your letters this season/ })
+  const toAnswer = await page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').count()
+  const toWrite = await page.getByRole('region', { name: /To write/ }).getByRole('article').count()
+  await expect(load.getByRole('definition').nth(1)).toHaveText(String(toAnswer + toWrite))
   await expectNoAxeViolations(page)
 
   const waiting = page.getByRole('region', { name: /Waiting for your answer/ })
@@ -84,6 +89,13 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   await expect(done).toContainText('Submitted')
   await expect(done.getByRole('link', { name: /Download the letter you submitted/ })).toBeVisible()
   await expectNoAxeViolations(page)
+
+  // A replacement that is not a PDF: the field keeps saying what is wrong with the chosen file.
+  await done.getByLabel(`Replace the letter for ${student}`).setInputFiles({ name: 'letter.docx', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') })
+  await expect(done.getByRole('alert')).toContainText('This file is not a PDF')
+  await done.getByRole('button', { name: `Replace letter for ${student}` }).click()
+  await expect(done.getByRole('alert')).toContainText('This file is not a PDF')
+  await expect(done.getByRole('alert')).not.toContainText('Choose the letter as a PDF first')
 
   // The student kept the right to read this one: they see the writer's answers and may download it.
   await switchTo(page, 'student')

@@ -11,8 +11,26 @@ export const MAX_PACKET_DOCUMENT_BYTES = 5 * 1024 * 1024
 export const LETTER_NOTICE_DAYS = 28
 /** A student may nudge a writer through the app once per this many hours. */
 export const LETTER_NUDGE_INTERVAL_HOURS = 72
-/** A one-time upload link for a writer without an account expires after this many days. */
-export const LETTER_UPLOAD_LINK_DAYS = 14
+/**
+ * The first nudge waits this many days after the request: a writer needs a few days to read the
+ * request and answer, and a reminder in the first week reads as pressure, not as a kind note.
+ */
+export const LETTER_FIRST_NUDGE_DAYS = 7
+/**
+ * A one-time upload link for a writer without an account works until a week after the due date
+ * (writers often finish on the day), for at least 14 days (a short-notice letter still gets time)
+ * and at most a year (a forgotten link does not live on).
+ */
+export const LETTER_UPLOAD_LINK = { minDays: 14, daysAfterDueDate: 7, maxDays: 365 } as const
+
+/**
+ * A program's name ends up in e-mails, so, like a person's name (`personName`), it is a name and
+ * not a place to put a link: no web or e-mail address. `text` already keeps it to one line.
+ */
+const LINK_IN_NAME = /(:\/\/|www\.|@|\.(com|net|org|edu|gov|io|co|ly|me|info|biz|app|xyz|link|site|online|top|ru|cn|uk|us)\b)/i
+const nameInEmail = (max: number) =>
+  text(max)
+    .refine((value) => !LINK_IN_NAME.test(value), 'Give a name only, without a web or e-mail address.')
 
 
 /**
@@ -27,7 +45,7 @@ export const CreateLetterRequest = z
     writerEmail: Email.optional(),
     purpose: z.enum(LETTER_PURPOSES, 'Choose a specialty, a program, or general.'),
     specialtyId: z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list.').optional(),
-    programName: text(200).optional(),
+    programName: nameInEmail(200).optional(),
     letterType: z.enum(LETTER_TYPES, 'Choose the kind of letter.'),
     dueDate: IsoDate,
     erasLetterId: z
@@ -72,7 +90,8 @@ const StoredFile = z.object({ sizeBytes: z.number().int(), uploadedAt: z.string(
 export const LetterRequestView = z.object({
   id: z.string(),
   student: z.object({ id: z.string(), name: z.string() }),
-  writer: z.object({ personId: z.string().nullable(), name: z.string(), outside: z.boolean() }),
+  /** `email` only in the Office's view: whoever delivers a letter sees where it came from. */
+  writer: z.object({ personId: z.string().nullable(), name: z.string(), outside: z.boolean(), email: z.string().optional() }),
   purpose: z.enum(LETTER_PURPOSES),
   specialtyId: z.string().nullable(),
   programName: z.string().nullable(),

@@ -120,6 +120,12 @@ export const useUploadLetter = () =>
 export const useDeliverLetter = () =>
   useLettersMutation((id: string) => api<LetterRequestView>(requestPath(id, 'deliver'), { method: 'POST' }))
 
+export function useDeclineByLink(token: string) {
+  return useMutation({
+    mutationFn: (message: string) => api<{ ok: true }>(`/api/letter-upload/${encodeURIComponent(token)}/decline`, { method: 'POST', json: message.trim() ? { message } : {} }),
+  })
+}
+
 export function useUploadLetterByLink(token: string) {
   return useMutation({
     mutationFn: (file: Blob) =>

@@ -260,6 +260,13 @@ export function createAdvisingService(deps: AdvisingDeps) {
   }
 
   return {
+    /**
+     * The one gate for every student record, for other modules (letters, list builder, rank
+     * lists): the student and their assigned advisors (and roles the caller's module grants);
+     * every read by someone else is audited. NOT_FOUND otherwise.
+     */
+    assertCanReadStudentRecord: studentRecords.assertCanRead,
+
     /** The signed-in student's own board, with suggestions for every empty slot. */
     async getMyBoard(actor: Actor): Promise<AdvisingBoardView> {
       const student = await repo.findStudentById(actor.personId)

@@ -18,4 +18,9 @@ describe('studentRecordReader', () => {
     expect(studentRecordReader({ personId: 'x', roles: ['admin'] }, 's1', true)).toBeNull()
     expect(studentRecordReader({ personId: 'm', roles: ['mentor'] }, 's1', true)).toBeNull()
   })
+  it('lets a role the record grants read, and only that role', () => {
+    expect(studentRecordReader({ personId: 'x', roles: ['admin'] }, 's1', false, ['admin'])).toBe('granted-role')
+    expect(studentRecordReader({ personId: 'a2', roles: ['advisor'] }, 's1', false, ['admin'])).toBeNull()
+    expect(studentRecordReader({ personId: 's2', roles: ['student'] }, 's1', false, ['admin'])).toBeNull()
+  })
 })

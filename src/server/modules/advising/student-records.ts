@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { studentAdvisors } from '#server/db/schema/index.ts'
+import type { Role } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -28,13 +29,15 @@ export function createStudentRecords(deps: { db: Database; audit: AuditService }
 
     /**
      * Throws NOT_FOUND (not FORBIDDEN, so ids cannot be probed) unless `actor` may read the
-     * record; audits a staff read as `student-record.read.<what>` on the student.
+     * record; audits every read by someone other than the student as
+     * `student-record.read.<what>` on the student. `grantedRoles`: roles the record's own module
+     * lets read it besides assigned advisors (see `studentRecordReader`).
      */
-    async assertCanRead(actor: Actor, studentId: string, what: string, meta: RequestMeta | null): Promise<StudentRecordReader> {
+    async assertCanRead(actor: Actor, studentId: string, what: string, meta: RequestMeta | null, grantedRoles: readonly Role[] = []): Promise<StudentRecordReader> {
       const assigned = actor.personId !== studentId && actor.roles.includes('advisor') ? await isAssignedAdvisor(actor.personId, studentId) : false
-      const reader = studentRecordReader(actor, studentId, assigned)
+      const reader = studentRecordReader(actor, studentId, assigned, grantedRoles)
       if (!reader) throw new AppError('NOT_FOUND', 'No such student record, or it is not yours to see.')
-      if (reader === 'assigned-advisor') {
+      if (reader !== 'self') {
         await audit.record({ actorId: actor.personId, action: `student-record.read.${what}`, objectType: 'person', objectId: studentId }, meta)
       }
       return reader

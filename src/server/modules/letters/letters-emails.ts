@@ -8,26 +8,42 @@ import type { EmailToQueue } from '../notifications/notifications.service.ts'
 
 type About = { studentName: string; writerName: string; letterType: LetterType; dueDate: string; purposeText: string }
 
+const due = (about: About) => humanDate(about.dueDate)
+
 const kindOf = (type: LetterType) => LETTER_TYPE_LABELS[type].toLowerCase()
 
-export function letterRequestedEmail(to: string, about: About, link: string, outside: { days: number } | null): EmailToQueue {
+const dayParts = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/**
+ * A date as people write it, "Friday 9 January 2026": e-mails go to people outside the app
+ * whose habits we do not know, so no ISO dates and no numeric day/month order to misread.
+ * A due date (YYYY-MM-DD) is a calendar day; an instant is shown as its UTC day.
+ */
+export function humanDate(date: string | Date): string {
+  const at = typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : date
+  if (Number.isNaN(at.getTime())) return String(date)
+  const part = (type: Intl.DateTimeFormatPartTypes) => dayParts.formatToParts(at).find((p) => p.type === type)?.value ?? ''
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`
+}
+
+export function letterRequestedEmail(to: string, about: About, link: string, outside: { expiresAt: Date } | null): EmailToQueue {
   const how = outside
-    ? `You can read the request, the student's CV and personal statement, and upload the letter (a PDF) here:\n\n${link}\n\nThe link is yours alone; it works for one upload and expires in ${outside.days} days.`
+    ? `You can read the request, the student's CV and personal statement, and upload the letter (a PDF) here. If you cannot write it, you can decline on the same page, so the student can ask someone else in time.\n\n${link}\n\nThe link is yours alone; it works for one upload until ${humanDate(outside.expiresAt)}.`
     : `Accept or decline, read the packet and upload the letter (a PDF) in Preceptor:\n\n${link}`
   return {
     to,
     kind: 'letter.requested',
     subject: `${about.studentName} asks you for a letter of recommendation`,
-    text: `Hello ${about.writerName},\n\n${about.studentName} asks whether you would write a ${kindOf(about.letterType)} (${about.purposeText}), due ${about.dueDate}.\n\n${how}\n`,
+    text: `Hello ${about.writerName},\n\n${about.studentName} asks whether you would write a ${kindOf(about.letterType)} (${about.purposeText}), due ${due(about)}.\n\n${how}\n`,
   }
 }
 
-export function uploadLinkEmail(to: string, about: About, link: string, days: number): EmailToQueue {
+export function uploadLinkEmail(to: string, about: About, link: string, expiresAt: Date): EmailToQueue {
   return {
     to,
     kind: 'letter.upload-link',
     subject: `A new link to upload your letter for ${about.studentName}`,
-    text: `Hello ${about.writerName},\n\nHere is a new link to upload your letter for ${about.studentName} (due ${about.dueDate}). Any earlier link no longer works.\n\n${link}\n\nIt works for one upload and expires in ${days} days.\n`,
+    text: `Hello ${about.writerName},\n\nHere is a new link to upload your letter for ${about.studentName} (due ${due(about)}). Any earlier link no longer works.\n\n${link}\n\nIt works for one upload until ${humanDate(expiresAt)}. If you cannot write the letter, you can decline on the same page.\n`,
   }
 }
 
@@ -38,7 +54,7 @@ export function writerRepliedEmail(to: string, about: About, accepted: boolean, 
     kind: accepted ? 'letter.accepted' : 'letter.declined',
     subject: accepted ? `${about.writerName} will write your letter` : `${about.writerName} cannot write your letter`,
     text: accepted
-      ? `Hello ${about.studentName},\n\n${about.writerName} accepted your request for a ${kindOf(about.letterType)}, due ${about.dueDate}.${said}\n`
+      ? `Hello ${about.studentName},\n\n${about.writerName} accepted your request for a ${kindOf(about.letterType)}, due ${due(about)}.${said}\n`
       : `Hello ${about.studentName},\n\n${about.writerName} declined your request for a ${kindOf(about.letterType)}. It is common, and it is better to know now: consider asking another writer.${said}\n`,
   }
 }
@@ -66,7 +82,7 @@ export function letterWithdrawnEmail(to: string, about: About): EmailToQueue {
     to,
     kind: 'letter.withdrawn',
     subject: `${about.studentName} no longer needs the letter`,
-    text: `Hello ${about.writerName},\n\n${about.studentName} withdrew the request for a ${kindOf(about.letterType)} due ${about.dueDate}. There is nothing more to do; thank you for your time.\n`,
+    text: `Hello ${about.writerName},\n\n${about.studentName} withdrew the request for a ${kindOf(about.letterType)} due ${due(about)}. There is nothing more to do; thank you for your time.\n`,
   }
 }
 
@@ -75,7 +91,7 @@ export function nudgeEmail(to: string, about: About, link: string): EmailToQueue
     to,
     kind: 'letter.nudge',
     subject: `A friendly note from ${about.studentName} about their letter`,
-    text: `Hello ${about.writerName},\n\n${about.studentName} wanted to check in, kindly, on their ${kindOf(about.letterType)} due ${about.dueDate}. If anything is missing from their packet, let them know.\n\n${link}\n`,
+    text: `Hello ${about.writerName},\n\n${about.studentName} wanted to check in, kindly, on their ${kindOf(about.letterType)} due ${due(about)}. If anything is missing from their packet, let them know.\n\n${link}\n`,
   }
 }
 
@@ -91,6 +107,6 @@ export function reminderEmail(to: string, about: About, kind: LetterReminderKind
     to,
     kind: `letter.reminder.${kind}`,
     subject: kind === 'overdue' ? `The letter for ${about.studentName} is past its due date` : `Reminder: the letter for ${about.studentName} ${REMINDER_WORDS[kind]}`,
-    text: `Hello ${about.writerName},\n\nA gentle reminder: the ${kindOf(about.letterType)} for ${about.studentName} ${REMINDER_WORDS[kind]} (${about.dueDate}). Thank you for supporting them.\n\n${link}\n\nIf you cannot write it, declining lets the student ask someone else in time.\n`,
+    text: `Hello ${about.writerName},\n\nA gentle reminder: the ${kindOf(about.letterType)} for ${about.studentName} ${REMINDER_WORDS[kind]} (${due(about)}). Thank you for supporting them.\n\n${link}\n\nIf you cannot write it, declining lets the student ask someone else in time.\n`,
   }
 }

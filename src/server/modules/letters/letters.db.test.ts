@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditLog, letterReminders, letterRequests, letterUploadLinks, outbox } from '#server/db/schema/index.ts'
+import { auditLog, letterReminders, letterRequests, letterUploadLinks, outbox, studentAdvisors } from '#server/db/schema/index.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 import { makePdf, makePng, truncatedPdf } from '#tests/setup/pdf.ts'
 import type { InsertedPerson } from '#tests/factories/index.ts'
@@ -147,6 +147,16 @@ describe('the writer in the app', () => {
     expect(writing.load.total).toBeGreaterThanOrEqual(writing.load.open)
     expect(writing.items[0]).toHaveProperty('talkingPoints')
   })
+
+  it('the load counts the letters the lists hold, also those due next season', async () => {
+    const writer = await t.signedInAs(['mentor'])
+    const { request } = await create(toMentor({ writerPersonId: writer.person.id, dueDate: '2027-07-05' }))
+    await create(toMentor({ writerPersonId: writer.person.id, dueDate: '2027-09-01' }))
+    await putPdf(`/api/letter-requests/${request.id}/letter`, makePdf(), writer.cookie)
+    const writing = (await t.request('GET', '/api/letters/writing', { cookie: writer.cookie })).json
+    expect(writing.items).toHaveLength(2)
+    expect(writing.load).toEqual({ season: '2027–2028', total: 2, open: 1, submitted: 1 })
+  })
 })
 
 describe('the student', () => {
@@ -158,9 +168,14 @@ describe('the student', () => {
     expect((await t.request('POST', `/api/letter-requests/${second.request.id}/withdraw`, { cookie: student.cookie })).status).toBe(409)
   })
 
-  it('nudges once per 72 hours', async () => {
-    const { request } = await create(toMentor())
+  it('nudges only after a week, then once per 72 hours', async () => {
+    const { request } = await create(toMentor({ dueDate: '2027-01-20' }))
     const path = `/api/letter-requests/${request.id}/nudge`
+    expect(request.nudge).toEqual({ lastNudgedAt: null, nextNudgeAt: '2026-10-12T14:00:00.000Z' })
+    const tooSoon = await t.request('POST', path, { cookie: student.cookie })
+    expect(tooSoon.status).toBe(429)
+    expect(tooSoon.json.error.message).toContain('a week')
+    await travel(7 * DAY)
     expect((await t.request('POST', path, { cookie: student.cookie })).status).toBe(200)
     const again = await t.request('POST', path, { cookie: student.cookie })
     expect(again.status).toBe(429)
@@ -236,10 +251,14 @@ describe('a writer without an account: the one-time link', () => {
     expect((await t.request('GET', `/api/letter-upload/${token}`)).status).toBe(404)
   })
 
-  it('expires after 14 days', async () => {
+  it('expires a week after the due date, and the e-mail says when in words', async () => {
     const { request } = await create(toOutside({ writerEmail: 'expiring@hospital.example' }))
-    const token = tokenFrom((await lastEmailTo('expiring@hospital.example'))?.textBody ?? '')
-    await travel(14 * DAY - 1000)
+    const email = (await lastEmailTo('expiring@hospital.example'))?.textBody ?? ''
+    expect(email).toContain('due Tuesday 15 December 2026')
+    expect(email).toContain('until Wednesday 23 December 2026')
+    expect(email).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    const token = tokenFrom(email)
+    await travel(Date.parse('2026-12-23T00:00:00Z') - START.getTime() - 1000)
     expect((await t.request('GET', `/api/letter-upload/${token}`)).status).toBe(200)
     await travel(1000)
     expect((await t.request('GET', `/api/letter-upload/${token}`)).status).toBe(404)
@@ -282,6 +301,7 @@ describe('a writer without an account: the one-time link', () => {
 
 describe('staff', () => {
   it('advisors see statuses and due dates, never the packet or the letter', async () => {
+    await t.db.insert(studentAdvisors).values({ studentId: student.person.id, advisorId: advisor.person.id, assignedAt: t.clock.now(), assignedBy: null }).onConflictDoNothing()
     const { request } = await create(toMentor())
     await putPdf(`/api/letter-requests/${request.id}/letter`, makePdf(), mentor.cookie)
     const list = await t.request('GET', `/api/letters/students/${student.person.id}`, { cookie: advisor.cookie })
@@ -352,5 +372,127 @@ describe('reminders (fake clock)', () => {
     } finally {
       await app.close()
     }
+  })
+})
+
+describe('advisors and the one student-record gate', () => {
+  it('an advisor not assigned to the student gets 404 on their letters and on each request; an assigned one reads, audited', async () => {
+    const someone = await t.signedInAs(['student'])
+    const stranger = await t.signedInAs(['advisor'])
+    const assigned = await t.signedInAs(['advisor'])
+    await t.db.insert(studentAdvisors).values({ studentId: someone.person.id, advisorId: assigned.person.id, assignedAt: t.clock.now(), assignedBy: null })
+    const { request } = await create(toMentor({ erasLetterId: 'ERAS-123' }), someone.cookie)
+
+    const list = await t.request('GET', `/api/letters/students/${someone.person.id}`, { cookie: stranger.cookie })
+    expect(list.status).toBe(404)
+    expect(list.text).not.toContain('ERAS-123')
+    expect((await t.request('GET', `/api/letter-requests/${request.id}`, { cookie: stranger.cookie })).status).toBe(404)
+
+    const allowed = await t.request('GET', `/api/letters/students/${someone.person.id}`, { cookie: assigned.cookie })
+    expect(allowed.status).toBe(200)
+    expect(allowed.json.items.map((i: { erasLetterId: string }) => i.erasLetterId)).toEqual(['ERAS-123'])
+    expect((await t.request('GET', `/api/letter-requests/${request.id}`, { cookie: assigned.cookie })).status).toBe(200)
+    const reads = await t.db.select().from(auditLog).where(eq(auditLog.actorId, assigned.person.id))
+    expect(reads.map((r) => r.action).sort()).toEqual(['student-record.read.letter-request', 'student-record.read.letters'])
+    expect(reads.every((r) => r.objectId === someone.person.id)).toBe(true)
+  })
+
+  it('admins, who deliver letters, still list any student’s requests, audited, and see the writer’s address', async () => {
+    const someone = await t.signedInAs(['student'])
+    await create(toOutside({ writerEmail: 'dr.writer@hospital.example' }), someone.cookie)
+    const list = await t.request('GET', `/api/letters/students/${someone.person.id}`, { cookie: admin.cookie })
+    expect(list.status).toBe(200)
+    expect(list.json.items[0].writer).toMatchObject({ name: 'Dr. Outside Writer', email: 'dr.writer@hospital.example' })
+    const all = await t.request('GET', '/api/letters/all?status=requested&pageSize=100', { cookie: admin.cookie })
+    expect(all.json.items.find((i: { student: { id: string } }) => i.student.id === someone.person.id)?.writer.email).toBe('dr.writer@hospital.example')
+    const mine = await t.request('GET', '/api/letters/mine', { cookie: someone.cookie })
+    expect(mine.json.items[0].writer).not.toHaveProperty('email')
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.actorId, admin.person.id))
+    expect(audited.some((a) => a.action === 'student-record.read.letters' && a.objectId === someone.person.id)).toBe(true)
+  })
+})
+
+describe('mail to an address the student typed', () => {
+  it('re-sending an outside writer’s link is limited: 4 e-mails a day to one address, then 429 and nothing sent', async () => {
+    const someone = await t.signedInAs(['student'])
+    const { request } = await create(toOutside({ writerEmail: 'relay@hospital.example' }), someone.cookie)
+    const statuses: number[] = []
+    for (let i = 0; i < 25; i++) statuses.push((await t.request('POST', `/api/letter-requests/${request.id}/upload-link`, { cookie: someone.cookie })).status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3)
+    expect(statuses.slice(3).every((s) => s === 429)).toBe(true)
+    expect(await t.db.select().from(outbox).where(eq(outbox.toAddress, 'relay@hospital.example'))).toHaveLength(4)
+    // The limit holds for admins too (it protects the address), and a day later it lifts.
+    expect((await t.request('POST', `/api/letter-requests/${request.id}/upload-link`, { cookie: admin.cookie })).status).toBe(429)
+    await travel(DAY)
+    expect((await t.request('POST', `/api/letter-requests/${request.id}/upload-link`, { cookie: await t.sessionCookie(someone.person.id) })).status).toBe(200)
+  })
+
+  it('one student sends at most 10 such e-mails a day, across addresses, even in parallel', async () => {
+    const someone = await t.signedInAs(['student'])
+    const results = await Promise.all(
+      Array.from({ length: 14 }, (_, i) => t.request('POST', '/api/letter-requests', { cookie: someone.cookie, body: toOutside({ writerEmail: `writer${i}@clinic.example` }) })),
+    )
+    expect(results.filter((r) => r.status === 201)).toHaveLength(10)
+    expect(results.filter((r) => r.status === 429)).toHaveLength(4)
+    const sent = await t.db.select().from(letterRequests).where(eq(letterRequests.studentId, someone.person.id))
+    expect(sent).toHaveLength(10)
+  })
+
+  it('refuses a web or e-mail address in the writer’s name or the program, with the field named', async () => {
+    for (const [field, value] of [
+      ['writerName', 'Dr. Evil https://phish.example/login'],
+      ['writerName', 'Win a prize at www.prize'],
+      ['writerName', 'Claim now: prize.com'],
+      ['writerName', 'Dr. A\nSubject: hi'],
+      ['programName', 'See evil@phish.example'],
+    ] as const) {
+      const body = field === 'programName' ? toOutside({ purpose: 'program', programName: value }) : toOutside({ [field]: value })
+      const response = await t.request('POST', '/api/letter-requests', { cookie: student.cookie, body })
+      expect(response.status, value).toBe(400)
+      expect(response.json.error.fields[field], value).toBeTruthy()
+    }
+    expect((await t.request('POST', '/api/letter-requests', { cookie: student.cookie, body: toOutside({ writerName: 'Dr. María-José O’Neill, MD', writerEmail: 'mjo@hospital.example' }) })).status).toBe(201)
+  })
+})
+
+describe('forged letters: the outside writer is someone else', () => {
+  it('refuses the student’s own address (any case, any +tag) and another student’s', async () => {
+    const someone = await t.signedInAs(['student'])
+    const classmate = await t.signedInAs(['student'])
+    const [local, domain] = someone.person.email.split('@')
+    for (const address of [someone.person.email, `${local?.toUpperCase()}@${domain}`, `${local}+letters@${domain}`, classmate.person.email]) {
+      const response = await t.request('POST', '/api/letter-requests', { cookie: someone.cookie, body: toOutside({ writerEmail: address }) })
+      expect(response.status, address).toBe(400)
+      expect(response.json.error.fields.writerEmail, address).toBeTruthy()
+    }
+    expect(await t.db.select().from(letterRequests).where(eq(letterRequests.studentId, someone.person.id))).toHaveLength(0)
+  })
+
+  it('refuses any address at the student domain (a domain where only students have accounts), not at a shared one', async () => {
+    const onStudentDomain = await t.insertAccount(['student'], { email: 'first.student@students.med.example' })
+    const cookie = await t.sessionCookie(onStudentDomain.id)
+    const refused = await t.request('POST', '/api/letter-requests', { cookie, body: toOutside({ writerEmail: 'not.a.real.person@students.med.example' }) })
+    expect(refused.status).toBe(400)
+    expect(refused.json.error.message).toContain('student e-mail domain')
+    // test.example.edu holds students and mentors alike: a faculty address there is fine.
+    expect((await t.request('POST', '/api/letter-requests', { cookie, body: toOutside({ writerEmail: 'new.faculty@test.example.edu' }) })).status).toBe(201)
+  })
+})
+
+describe('an outside writer declines through the link', () => {
+  it('the request is declined with their message, the student is told, and the link stops working', async () => {
+    const someone = await t.signedInAs(['student'])
+    const { request } = await create(toOutside({ writerEmail: 'declining@hospital.example' }), someone.cookie)
+    const token = tokenFrom((await lastEmailTo('declining@hospital.example'))?.textBody ?? '')
+    const declined = await t.request('POST', `/api/letter-upload/${token}/decline`, { body: { message: 'I am on leave until June.' } })
+    expect(declined.status, declined.text).toBe(200)
+    const seen = (await t.request('GET', `/api/letter-requests/${request.id}`, { cookie: someone.cookie })).json
+    expect(seen).toMatchObject({ status: 'declined', writerMessage: 'I am on leave until June.' })
+    expect((await lastEmailTo(someone.person.email))?.subject).toContain('cannot write your letter')
+    expect((await t.request('GET', `/api/letter-upload/${token}`)).status).toBe(404)
+    expect((await putPdf(`/api/letter-upload/${token}/letter`, makePdf(), null)).status).toBe(404)
+    expect((await t.request('POST', `/api/letter-upload/${token}/decline`, { body: {} })).status).toBe(404)
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.objectId, request.id))
+    expect(audit.map((a) => a.action)).toContain('letter.declined.by-link')
   })
 })

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#server/db/client.ts'
 import {
@@ -236,13 +236,6 @@ export function createLettersRepository(db: Database) {
     },
 
     /** For the writer's load: their requests counted by status, due within the season. */
-    async countWriterLoad(writerPersonId: string, seasonStart: string, seasonEnd: string) {
-      return db
-        .select({ status: letterRequests.status, n: sql<number>`count(*)::int` })
-        .from(letterRequests)
-        .where(and(eq(letterRequests.writerPersonId, writerPersonId), sql`${letterRequests.dueDate} between ${seasonStart} and ${seasonEnd}`))
-        .groupBy(letterRequests.status)
-    },
   }
 }
 

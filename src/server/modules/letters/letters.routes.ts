@@ -103,7 +103,7 @@ export function lettersRoutes() {
       request: { params: PersonIdParams },
       responses: { 200: jsonResponse(z.object({ items: z.array(LetterRequestView) }), 'The student’s requests.') },
     }),
-    async (c) => c.json(await c.var.services.letters.listForStudent(actorOf(c), c.req.valid('param').personId), 200),
+    async (c) => c.json(await c.var.services.letters.listForStudent(actorOf(c), c.req.valid('param').personId, requestMeta(c)), 200),
   )
 
   router.openapi(
@@ -144,7 +144,7 @@ export function lettersRoutes() {
 
   router.openapi(
     guardedRoute('signed-in', { method: 'get', path: '/api/letter-requests/{letterRequestId}', tags: ['letters'], summary: 'One request, as the caller may see it', request: { params: LetterRequestIdParams }, responses: { 200: requestView } }),
-    async (c) => c.json(await c.var.services.letters.getRequest(actorOf(c), c.req.valid('param').letterRequestId), 200),
+    async (c) => c.json(await c.var.services.letters.getRequest(actorOf(c), c.req.valid('param').letterRequestId, requestMeta(c)), 200),
   )
 
   const studentAction = (path: string, summary: string, run: 'withdraw' | 'nudge' | 'markThanked') =>
@@ -289,6 +289,18 @@ export function lettersRoutes() {
       const { token, document } = c.req.valid('param')
       return pdf(c, await c.var.services.letters.getUploadLinkPacketDocument(token, document), `${document}.pdf`)
     },
+  )
+
+  router.openapi(
+    guardedRoute('public', {
+      method: 'post',
+      path: '/api/letter-upload/{token}/decline',
+      tags: ['letters'],
+      summary: 'For a writer without an account: decline the request (optional message to the student); the link stops working',
+      request: { params: TokenParams, body: jsonBody(WriterReply) },
+      responses: { 200: jsonResponse(OkResponse, 'Declined; the student is told.') },
+    }),
+    async (c) => c.json(await c.var.services.letters.declineByLink(c.req.valid('param').token, c.req.valid('json'), requestMeta(c)), 200),
   )
 
   router.openapi(

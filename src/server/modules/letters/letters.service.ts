@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Database } from '#server/db/client.ts'
 import {
-  LETTER_UPLOAD_LINK_DAYS,
   MAX_LETTER_BYTES,
   MAX_PACKET_DOCUMENT_BYTES,
   type CreateLetterRequest,
@@ -15,15 +14,18 @@ import {
   type WriterLettersResponse,
   type WriterReply,
 } from '#shared/contracts/letters.ts'
-import type { LetterPacketDocument, LetterStatus } from '#shared/enums.ts'
+import type { LetterPacketDocument } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AdvisingService } from '../advising/advising.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import { typedAddressMailRules, type RateLimits } from '../identity/rate-limits.ts'
+import type { StudentAddresses } from '../identity/student-addresses.ts'
 import { hashSecret, newSecret } from '../identity/tokens.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { dueDateWarning, isLate, nextNudgeAt, seasonOf, utcDate } from './domain/letter-dates.ts'
+import { dueDateWarning, isLate, nextNudgeAt, uploadLinkExpiresAt, utcDate, writerLoad } from './domain/letter-dates.ts'
 import { isDone, isOpen, statusesAllowing, transition, type LetterEvent } from './domain/letter-status.ts'
 import { checkPdf } from './domain/pdf.ts'
 import { reminderDue } from './domain/reminders.ts'
@@ -48,6 +50,12 @@ export type LettersDeps = {
   clock: Clock
   audit: AuditService
   notifications: NotificationsService
+  /** The one gate for reading a student's record (advisors see only their own students). */
+  advising: Pick<AdvisingService, 'assertCanReadStudentRecord'>
+  /** Mail to an address a student typed is limited (the school is not a mail relay). */
+  rateLimits: RateLimits
+  /** Tells students' addresses from others: an outside writer must not be a student. */
+  studentAddresses: StudentAddresses
   appOrigin: string
 }
 
@@ -59,7 +67,7 @@ const DAY_MS = 86_400_000
 const OPEN_STATUSES = ['requested', 'accepted', 'in-progress'] as const
 
 export function createLettersService(deps: LettersDeps) {
-  const { db, repo, clock, audit, notifications, appOrigin } = deps
+  const { db, repo, clock, audit, notifications, advising, rateLimits, studentAddresses, appOrigin } = deps
   const requestLink = (id: string) => `${appOrigin}/letters/${id}`
   const uploadLink = (token: string) => `${appOrigin}/letters/upload/${token}`
 
@@ -69,11 +77,13 @@ export function createLettersService(deps: LettersDeps) {
     return { studentName: row.studentName, writerName: row.writerDisplayName, letterType: row.letterType, dueDate: row.dueDate, purposeText }
   }
 
-  async function load(actor: Actor, id: string): Promise<{ row: LetterRequestRow; kind: LetterViewKind }> {
+  async function load(actor: Actor, id: string, meta: RequestMeta | null = null): Promise<{ row: LetterRequestRow; kind: LetterViewKind }> {
     const row = await repo.findRequestById(id)
     const kind = row ? letterViewOf(actor, row) : null
     // Not found and not visible answer alike.
     if (!row || !kind) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    // An advisor reads a request as part of the student's record: the same gate as every other.
+    if (kind === 'advisor') await advising.assertCanReadStudentRecord(actor, row.studentId, 'letter-request', meta).catch(notVisible)
     return { row, kind }
   }
 
@@ -83,7 +93,7 @@ export function createLettersService(deps: LettersDeps) {
     const view: LetterRequestView = {
       id: row.id,
       student: { id: row.studentId, name: row.studentName },
-      writer: { personId: row.writerPersonId, name: row.writerDisplayName, outside: row.writerPersonId === null },
+      writer: { personId: row.writerPersonId, name: row.writerDisplayName, outside: row.writerPersonId === null, ...(kind === 'admin' && row.writerAddress ? { email: row.writerAddress } : {}) },
       purpose: row.purpose,
       specialtyId: row.specialtyId,
       programName: row.programName,
@@ -116,7 +126,7 @@ export function createLettersService(deps: LettersDeps) {
       view.letter = letter ? { sizeBytes: letter.sizeBytes, uploadedAt: letter.uploadedAt.toISOString() } : null
     }
     if (kind === 'student') {
-      const next = nextNudgeAt(row.lastNudgedAt, now)
+      const next = nextNudgeAt(row.createdAt, row.lastNudgedAt, now)
       view.thankedAt = row.thankedAt?.toISOString() ?? null
       view.nudge = { lastNudgedAt: row.lastNudgedAt?.toISOString() ?? null, nextNudgeAt: next?.toISOString() ?? null }
     }
@@ -130,8 +140,8 @@ export function createLettersService(deps: LettersDeps) {
     return view
   }
 
-  async function view(actor: Actor, id: string): Promise<LetterRequestView> {
-    const { row, kind } = await load(actor, id)
+  async function view(actor: Actor, id: string, meta: RequestMeta | null = null): Promise<LetterRequestView> {
+    const { row, kind } = await load(actor, id, meta)
     return buildView(actor, row, kind)
   }
 
@@ -153,12 +163,30 @@ export function createLettersService(deps: LettersDeps) {
     if (problem) throw new AppError(problem.code, problem.message, { [field]: problem.message })
   }
 
-  async function issueLink(actorId: string, row: LetterRequestRow, tx: Tx): Promise<string> {
+  /** A new one-time link for the outside writer, counted against the typed-address mail limit. */
+  async function issueLink(actorId: string, row: LetterRequestRow, address: string, tx: Tx): Promise<{ token: string; expiresAt: Date }> {
+    await rateLimits.take(typedAddressMailRules(actorId, address), tx)
     const token = newSecret()
     const now = clock.now()
-    await repo.insertUploadLink({ requestId: row.id, tokenHash: hashSecret(token), createdAt: now, createdBy: actorId, expiresAt: new Date(now.getTime() + LETTER_UPLOAD_LINK_DAYS * DAY_MS) }, tx)
-    return token
+    const expiresAt = uploadLinkExpiresAt(row.dueDate, now)
+    await repo.insertUploadLink({ requestId: row.id, tokenHash: hashSecret(token), createdAt: now, createdBy: actorId, expiresAt }, tx)
+    return { token, expiresAt }
   }
+
+  /**
+   * An outside writer must be someone else: not the student (any of their addresses), not
+   * another student, not an address at the school's student domain (README, "Writers").
+   */
+  async function assertOutsideWriterAddress(actor: Actor, email: string) {
+    const own = (await repo.findPersonIncludeRoles(actor.personId))?.email
+    if (own && plainAddress(own) === plainAddress(email)) {
+      throw new AppError('VALIDATION_FAILED', 'You cannot be your own letter writer. Give the writer’s own e-mail address.', { writerEmail: 'This is your address; give the writer’s.' })
+    }
+    const match = await studentAddresses.findStudentAddressMatch(email)
+    if (match === 'student') throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this address belongs to a student. Give the writer’s own address.', { writerEmail: 'Use the writer’s own address, not a student’s.' })
+    if (match === 'student-domain') throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this is the school’s student e-mail domain. Give the writer’s own work address.', { writerEmail: 'Use the writer’s own address, not a student address.' })
+  }
+
 
   async function usableLink(token: string) {
     const link = token.length <= 100 ? await repo.findUploadLinkByHash(hashSecret(token)) : null
@@ -179,6 +207,7 @@ export function createLettersService(deps: LettersDeps) {
         }
         if (writer.id === actor.personId) throw new AppError('VALIDATION_FAILED', 'You cannot ask yourself for a letter.', { writerPersonId: 'Choose someone else.' })
       }
+      if (!input.writerPersonId && input.writerEmail) await assertOutsideWriterAddress(actor, input.writerEmail)
       const outside = !input.writerPersonId
       const id = await db.transaction(async (tx) => {
         const id = await repo.insertRequest(
@@ -203,15 +232,19 @@ export function createLettersService(deps: LettersDeps) {
         )
         const row = await repo.findRequestById(id, tx)
         if (!row?.writerAddress) throw new Error('The new letter request has no writer address.')
-        const link = outside ? uploadLink(await issueLink(actor.personId, row, tx)) : requestLink(id)
-        await notifications.enqueue(letterRequestedEmail(row.writerAddress, about(row), link, outside ? { days: LETTER_UPLOAD_LINK_DAYS } : null), tx)
+        if (outside) {
+          const { token, expiresAt } = await issueLink(actor.personId, row, row.writerAddress, tx)
+          await notifications.enqueue(letterRequestedEmail(row.writerAddress, about(row), uploadLink(token), { expiresAt }), tx)
+        } else {
+          await notifications.enqueue(letterRequestedEmail(row.writerAddress, about(row), requestLink(id), null), tx)
+        }
         await audit.record({ actorId: actor.personId, action: input.waivedRightOfAccess ? 'letter.requested.waived' : 'letter.requested.not-waived', objectType: 'letter-request', objectId: id }, meta, tx)
         return id
       })
       return { request: await view(actor, id), dueDateWarning: dueDateWarning(input.dueDate, now) }
     },
 
-    getRequest: (actor: Actor, id: string) => view(actor, id),
+    getRequest: (actor: Actor, id: string, meta: RequestMeta) => view(actor, id, meta),
 
     async listMine(actor: Actor): Promise<MyLettersResponse> {
       const rows = await repo.listRequestsByStudent(actor.personId)
@@ -229,21 +262,16 @@ export function createLettersService(deps: LettersDeps) {
     async listWriting(actor: Actor): Promise<WriterLettersResponse> {
       const rows = await repo.listRequestsByWriter(actor.personId)
       const items = await Promise.all(rows.map((row) => buildView(actor, row, 'writer')))
-      const season = seasonOf(clock.now())
-      const counts = await repo.countWriterLoad(actor.personId, season.start, season.end)
-      const sum = (pick: (status: LetterStatus) => boolean) => counts.filter((c) => pick(c.status)).reduce((total, c) => total + c.n, 0)
-      return {
-        items,
-        load: {
-          season: season.name,
-          total: sum((s) => s !== 'declined' && s !== 'withdrawn'),
-          open: sum((s) => isOpen(s)),
-          submitted: sum((s) => isDone(s)),
-        },
-      }
+      // Counted from the same rows the lists show, so the two cannot disagree.
+      return { items, load: writerLoad(rows, clock.now()) }
     },
 
-    async listForStudent(actor: Actor, studentId: string): Promise<{ items: LetterRequestView[] }> {
+    /**
+     * A student's requests for staff: their assigned advisors, through the one student-record gate
+     * (audited), and admins, whom letters grant the right because the Office delivers every letter.
+     */
+    async listForStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<{ items: LetterRequestView[] }> {
+      await advising.assertCanReadStudentRecord(actor, studentId, 'letters', meta, ['admin'])
       const person = await repo.findPersonIncludeRoles(studentId)
       if (!person || !person.roles.includes('student')) throw new AppError('NOT_FOUND', 'No such student.')
       const rows = await repo.listRequestsByStudent(studentId)
@@ -270,8 +298,11 @@ export function createLettersService(deps: LettersDeps) {
       if (kind !== 'student') throw new AppError('FORBIDDEN', 'Only the student who asked may nudge the writer.')
       if (!isOpen(row.status)) throw new AppError('CONFLICT', 'There is nothing to nudge about: the writer is no longer working on this letter.')
       const now = clock.now()
-      const next = nextNudgeAt(row.lastNudgedAt, now)
-      if (next) throw new AppError('RATE_LIMITED', `You nudged this writer recently. You can send another note after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`)
+      const next = nextNudgeAt(row.createdAt, row.lastNudgedAt, now)
+      if (next) {
+        const why = row.lastNudgedAt ? 'You nudged this writer recently.' : 'Give the writer a week to answer first.'
+        throw new AppError('RATE_LIMITED', `${why} You can send a note after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`)
+      }
       await db.transaction(async (tx) => {
         const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * 3_600_000), tx)
         if (!claimed) throw new AppError('RATE_LIMITED', 'You nudged this writer recently.')
@@ -373,10 +404,11 @@ export function createLettersService(deps: LettersDeps) {
       if (!canManageUploadLink(actor, row)) throw new AppError('FORBIDDEN', 'Only the student who asked, or an admin, may send a new link.')
       if (row.writerPersonId !== null || !row.writerAddress) throw new AppError('CONFLICT', 'This writer has a Preceptor account and uploads there; no link is needed.')
       if (!isOpen(row.status)) throw new AppError('CONFLICT', 'The writer is no longer working on this letter.')
+      const address = row.writerAddress
       await db.transaction(async (tx) => {
         await repo.revokeOpenUploadLinks(row.id, actor.personId, clock.now(), tx)
-        const token = await issueLink(actor.personId, row, tx)
-        await notifications.enqueue(uploadLinkEmail(row.writerAddress as string, about(row), uploadLink(token), LETTER_UPLOAD_LINK_DAYS), tx)
+        const { token, expiresAt } = await issueLink(actor.personId, row, address, tx)
+        await notifications.enqueue(uploadLinkEmail(address, about(row), uploadLink(token), expiresAt), tx)
         await audit.record({ actorId: actor.personId, action: 'letter.upload-link-issued', objectType: 'letter-request', objectId: row.id }, meta, tx)
       })
       return view(actor, id)
@@ -446,6 +478,25 @@ export function createLettersService(deps: LettersDeps) {
     },
 
     /**
+     * An outside writer declines through their link: the link is used up and the request
+     * declined in one transaction, and the student is told (with the writer's message, if any).
+     */
+    async declineByLink(token: string, input: WriterReply, meta: RequestMeta): Promise<{ ok: true }> {
+      const { row } = await usableLink(token)
+      const message = input.message ? input.message : null
+      const now = clock.now()
+      await db.transaction(async (tx) => {
+        const requestId = await repo.claimUploadLink(hashSecret(token), now, tx)
+        if (requestId !== row.id) throw new AppError('NOT_FOUND', LINK_NOT_VALID)
+        const moved = await repo.updateRequestIfStatus(row.id, statusesAllowing('decline'), { status: 'declined', statusChangedAt: now, writerMessage: message }, tx)
+        if (!moved) throw new AppError('NOT_FOUND', LINK_NOT_VALID)
+        await notifications.enqueue(writerRepliedEmail(row.studentEmail, about(row), false, message), tx)
+        await audit.record({ actorId: null, action: 'letter.declined.by-link', objectType: 'letter-request', objectId: row.id }, meta, tx)
+      })
+      return { ok: true }
+    },
+
+    /**
      * Sends the reminders that are due: for each open request due within two weeks, the most
      * urgent reminder not yet sent (domain/reminders.ts). Each is claimed in `letter_reminders`
      * (primary key: request and kind) in the same transaction as its e-mail, so concurrent
@@ -469,6 +520,18 @@ export function createLettersService(deps: LettersDeps) {
       return sent
     },
   }
+}
+
+/** The gate's NOT_FOUND, worded as every other letter request that is not visible. */
+function notVisible(error: unknown): never {
+  if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', NOT_VISIBLE)
+  throw error
+}
+
+/** An address without case or `+tag`: `Maya+x@School.edu` is `maya@school.edu`. */
+function plainAddress(email: string): string {
+  const [local = '', domain = ''] = email.trim().toLowerCase().split('@')
+  return `${local.split('+')[0]}@${domain}`
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -45,6 +45,8 @@ export function LetterSummaryCells({ request }: { request: LetterRequestView }) 
         <div>
           {request.writer.name}
           {request.writer.outside ? <span className="muted"> (outside)</span> : null}
+          {/* Only the Office's view carries the address: whoever delivers a letter sees where it came from. */}
+          {request.writer.email ? <span className="cell-sub">{request.writer.email}</span> : null}
         </div>
       </td>
       <td data-label="For">

@@ -9,6 +9,7 @@ import { problemFrom, validate, type FormProblem } from '../../components/form-e
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
+import { ApplicationLinks } from './application-links.tsx'
 import { byDueDate } from './letter-format.ts'
 import { StudentRequestCard } from './student-request-card.tsx'
 
@@ -125,6 +126,7 @@ export function MyLettersPage() {
           Request a letter
         </Link>
       </div>
+      <ApplicationLinks />
       {hasRole(session, 'mentor') ? (
         <p>
           <Link to="/letters/writing">Letters you are asked to write</Link>

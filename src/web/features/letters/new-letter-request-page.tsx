@@ -306,7 +306,7 @@ export function NewLetterRequestPage() {
           {writerMode === 'outside' ? (
             <div className="form-grid">
               <TextField id={fieldId('writerName')} label="Writer’s name" autoComplete="off" hint="As they sign letters, for example Dr. Ana Lopez." value={writerName} onChange={(e) => setWriterName(e.currentTarget.value)} error={error('writerName')} />
-              <TextField id={fieldId('writerEmail')} label="Writer’s e-mail" type="email" autoComplete="off" hint="The private upload link goes here." value={writerEmail} onChange={(e) => setWriterEmail(e.currentTarget.value)} error={error('writerEmail')} />
+              <TextField id={fieldId('writerEmail')} label="Writer’s e-mail" type="email" autoComplete="off" hint="The writer’s own address (not yours, not a student address). The private upload link goes here." value={writerEmail} onChange={(e) => setWriterEmail(e.currentTarget.value)} error={error('writerEmail')} />
             </div>
           ) : null}
         </section>

@@ -5,6 +5,9 @@ import { useProfile } from '../../api/profiles.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { NotFoundPage } from '../../components/status-pages.tsx'
+import { useSession } from '../../api/identity.ts'
+import { hasRole } from '../identity/roles.ts'
+import { ApplicationLinks } from './application-links.tsx'
 import { LetterSummaryCells } from './letter-facts.tsx'
 import { byDueDate } from './letter-format.ts'
 
@@ -12,6 +15,7 @@ import { byDueDate } from './letter-format.ts'
 export function StudentLettersPage() {
   const { personId = '' } = useParams()
   const letters = useStudentLetters(personId)
+  const { data: session } = useSession()
   const profile = useProfile(personId)
   const name = profile.data?.person.name ?? letters.data?.items[0]?.student.name ?? 'Student'
   usePageTitle(`Letters: ${name}`)
@@ -28,6 +32,8 @@ export function StudentLettersPage() {
         <h1 tabIndex={-1}>Letters for {name}</h1>
         <p className="lead">Who is writing, for what, by when, and where each letter is. Letters themselves are confidential and not shown here.</p>
       </div>
+      {/* Those pages are for the student's assigned advisors; admins read letters only. */}
+      {hasRole(session, 'advisor') ? <ApplicationLinks studentId={personId} studentName={name} /> : null}
       {letters.isPending ? <Loading label="Loading letters…" /> : null}
       {letters.isError ? <QueryError error={letters.error} onRetry={() => void letters.refetch()} /> : null}
       {letters.data ? (

@@ -213,7 +213,9 @@ export function StudentRequestCard({
         <div className="letter-actions">
           {request.nudge?.nextNudgeAt ? (
             <p className="field-hint">
-              You nudged {writer} on {formatDateTime(request.nudge.lastNudgedAt)}. You can nudge again after {formatDateTime(request.nudge.nextNudgeAt)}.
+              {request.nudge.lastNudgedAt
+                ? `You nudged ${writer} on ${formatDateTime(request.nudge.lastNudgedAt)}. You can nudge again after ${formatDateTime(request.nudge.nextNudgeAt)}.`
+                : `Give ${writer} a week to answer. If you hear nothing, you can send a polite nudge from ${formatDateTime(request.nudge.nextNudgeAt)}.`}
             </p>
           ) : (
             <button type="button" className="button button-secondary button-small" onClick={() => run('nudge', `A polite reminder was e-mailed to ${writer}.`)} disabled={action.isPending}>

@@ -4,8 +4,9 @@ import { MAX_LETTER_BYTES } from '#shared/contracts/letters.ts'
 import { LETTER_TYPE_LABELS } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { errorMessage, isAppError } from '../../api/client.ts'
-import { uploadLinkPacketUrl, useUploadLetterByLink, useUploadLinkSummary } from '../../api/letters.ts'
+import { uploadLinkPacketUrl, useDeclineByLink, useUploadLetterByLink, useUploadLinkSummary } from '../../api/letters.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
+import { TextAreaField } from '../../components/fields.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { Fact } from './letter-facts.tsx'
@@ -20,8 +21,8 @@ function LinkNotUsable({ reason }: { reason: string }) {
       </h1>
       <p>{reason}</p>
       <p>
-        Links work once, for 14 days. They stop working when a letter has been uploaded with them, when the student sends a newer link, or
-        when the request is withdrawn. If you still need to upload a letter, ask the student to send you a new link from Preceptor.
+        Links work once, until a week after the letter’s due date. They stop working when a letter has been uploaded with them, when the
+        request was declined, when the student sends a newer link, or when the request is withdrawn. If you still need to upload a letter, ask the student to send you a new link from Preceptor.
       </p>
     </section>
   )
@@ -31,6 +32,10 @@ export function UploadByLinkPage() {
   const { token = '' } = useParams()
   const summary = useUploadLinkSummary(token)
   const upload = useUploadLetterByLink(token)
+  const decline = useDeclineByLink(token)
+  const [declineMessage, setDeclineMessage] = useState('')
+  const [declineError, setDeclineError] = useState<string | null>(null)
+  const [declined, setDeclined] = useState(false)
   const [file, setFile] = useState<File | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState(false)
@@ -38,7 +43,7 @@ export function UploadByLinkPage() {
   const input = useRef<HTMLInputElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const unusable = gone !== null || (summary.isError && (isAppError(summary.error, 'NOT_FOUND') || isAppError(summary.error, 'VALIDATION_FAILED')))
-  usePageTitle(done ? 'Letter received' : unusable ? 'This upload link can’t be used' : 'Upload a letter of recommendation')
+  usePageTitle(done ? 'Letter received' : declined ? 'Request declined' : unusable ? 'This upload link can’t be used' : 'Upload a letter of recommendation')
 
   if (summary.isPending) return <Loading label="Checking your link…" />
   if (gone) return <LinkNotUsable reason={gone} />
@@ -73,6 +78,38 @@ export function UploadByLinkPage() {
         input.current?.focus()
       },
     })
+  }
+
+  const onDecline = () => {
+    setDeclineError(null)
+    decline.mutate(declineMessage, {
+      onSuccess: () => {
+        setDeclined(true)
+        requestAnimationFrame(() => heading.current?.focus())
+      },
+      onError: (failure) => {
+        if (isAppError(failure, 'NOT_FOUND')) return setGone(errorMessage(failure))
+        const fieldText = failure instanceof AppError && failure.fields ? Object.values(failure.fields).find((t) => t.trim()) : undefined
+        setDeclineError(fieldText ?? errorMessage(failure))
+      },
+    })
+  }
+
+  if (declined) {
+    return (
+      <section className="card auth-card upload-card" aria-labelledby="upload-title">
+        <h1 id="upload-title" ref={heading} tabIndex={-1}>
+          You declined the request
+        </h1>
+        <div role="status" className="notice notice-success">
+          <p>
+            {s.studentName} has been told{declineMessage.trim() ? ', with your message' : ''}, and can ask someone else in time. Thank you for
+            letting them know.
+          </p>
+        </div>
+        <p>This link no longer works. You can close this page.</p>
+      </section>
+    )
   }
 
   if (done) {
@@ -162,6 +199,26 @@ export function UploadByLinkPage() {
           </button>
         </div>
       </form>
+
+      <h2>Can’t write this letter?</h2>
+      <p>Declining now lets {s.studentName} ask someone else in time. This link then stops working.</p>
+      <div className="form">
+        <TextAreaField
+          id="decline-message"
+          label={`Message to ${s.studentName} (optional)`}
+          hint="Sent with your answer, for example why, or whom they might ask instead."
+          rows={3}
+          maxLength={2000}
+          value={declineMessage}
+          onChange={(e) => setDeclineMessage(e.currentTarget.value)}
+          error={declineError ?? undefined}
+        />
+        <div className="form-actions">
+          <button type="button" className="button button-secondary" onClick={onDecline} disabled={decline.isPending}>
+            {decline.isPending ? 'Declining…' : 'Decline the request'}
+          </button>
+        </div>
+      </div>
     </section>
   )
 }

@@ -35,7 +35,7 @@ export function WriterLettersPage() {
       {data ? (
         <>
           <section className="card letters-load" aria-labelledby="letters-load-title">
-            <h2 id="letters-load-title">Your letters this season ({data.load.season})</h2>
+            <h2 id="letters-load-title">Your letters this season and ahead ({data.load.season})</h2>
             <dl className="stat-grid">
               <div>
                 <dt>Agreed or asked</dt>

@@ -29,7 +29,8 @@ function LetterUpload({ request, say }: { request: LetterRequestView; say: (mess
 
   const onUpload = () => {
     if (!file) {
-      setError('Choose the letter as a PDF first.')
+      // A file may be chosen but refused (not a PDF, too large): keep saying what is wrong with it.
+      setError((shown) => shown ?? 'Choose the letter as a PDF first.')
       input.current?.focus()
       return
     }

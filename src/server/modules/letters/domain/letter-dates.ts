@@ -1,6 +1,6 @@
-import { LETTER_NOTICE_DAYS, LETTER_NUDGE_INTERVAL_HOURS } from '#shared/contracts/letters.ts'
+import { LETTER_FIRST_NUDGE_DAYS, LETTER_NOTICE_DAYS, LETTER_NUDGE_INTERVAL_HOURS, LETTER_UPLOAD_LINK } from '#shared/contracts/letters.ts'
 import type { LetterStatus } from '#shared/enums.ts'
-import { isOpen } from './letter-status.ts'
+import { isDone, isOpen } from './letter-status.ts'
 
 const DAY_MS = 86_400_000
 
@@ -34,11 +34,24 @@ export function dueDateWarning(dueDate: string, now: Date): string | null {
   return `This letter is due ${when}. Writers usually need at least four weeks; ask your writer whether the date works for them.`
 }
 
-/** When the student may nudge the writer again; null when they may now. */
-export function nextNudgeAt(lastNudgedAt: Date | null, now: Date): Date | null {
-  if (!lastNudgedAt) return null
-  const next = new Date(lastNudgedAt.getTime() + LETTER_NUDGE_INTERVAL_HOURS * 3_600_000)
-  return next.getTime() > now.getTime() ? next : null
+/**
+ * When the student may nudge the writer; null when they may now. The first nudge waits
+ * `LETTER_FIRST_NUDGE_DAYS` after the request was sent, each later one
+ * `LETTER_NUDGE_INTERVAL_HOURS` after the last.
+ */
+export function nextNudgeAt(requestedAt: Date, lastNudgedAt: Date | null, now: Date): Date | null {
+  const firstAllowed = requestedAt.getTime() + LETTER_FIRST_NUDGE_DAYS * DAY_MS
+  const againAllowed = lastNudgedAt ? lastNudgedAt.getTime() + LETTER_NUDGE_INTERVAL_HOURS * 3_600_000 : 0
+  const next = Math.max(firstAllowed, againAllowed)
+  return next > now.getTime() ? new Date(next) : null
+}
+
+/** When a new upload link expires: tied to the due date, bounded (see `LETTER_UPLOAD_LINK`). */
+export function uploadLinkExpiresAt(dueDate: string, now: Date): Date {
+  const afterDue = dueEnd(dueDate).getTime() + LETTER_UPLOAD_LINK.daysAfterDueDate * DAY_MS
+  const earliest = now.getTime() + LETTER_UPLOAD_LINK.minDays * DAY_MS
+  const latest = now.getTime() + LETTER_UPLOAD_LINK.maxDays * DAY_MS
+  return new Date(Math.min(latest, Math.max(earliest, afterDue)))
 }
 
 /**
@@ -48,4 +61,23 @@ export function nextNudgeAt(lastNudgedAt: Date | null, now: Date): Date | null {
 export function seasonOf(at: Date): { name: string; start: string; end: string } {
   const year = at.getUTCMonth() >= 6 ? at.getUTCFullYear() : at.getUTCFullYear() - 1
   return { name: `${year}–${year + 1}`, start: `${year}-07-01`, end: `${year + 1}-06-30` }
+}
+
+/**
+ * A writer's load: the letters due this season or in a later one (a request in December for a
+ * letter due next September belongs to the next season, and must count), split as the writer's
+ * lists are. `season` names the seasons counted ("2027–2028", or "2026–2027 to 2027–2028").
+ */
+export function writerLoad(items: readonly { status: LetterStatus; dueDate: string }[], now: Date): { season: string; total: number; open: number; submitted: number } {
+  const current = seasonOf(now)
+  const counted = items.filter((item) => item.dueDate >= current.start && item.status !== 'declined' && item.status !== 'withdrawn')
+  const names = [...new Set(counted.map((item) => seasonOf(new Date(`${item.dueDate}T00:00:00Z`)).name))].sort()
+  const first = names[0] ?? current.name
+  const last = names.at(-1) ?? current.name
+  return {
+    season: first === last ? first : `${first} to ${last}`,
+    total: counted.length,
+    open: counted.filter((item) => isOpen(item.status)).length,
+    submitted: counted.filter((item) => isDone(item.status)).length,
+  }
 }
