@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { decideDemoMode } from './demo-mode.ts'
 
 /**
  * The only reader of process.env. Settings are parsed once at start-up; a wrong one stops the
@@ -17,7 +18,9 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'Use a PostgreSQL URL: postgres://user:password@host:5432/database.')
     .optional(),
   DATA_DIR: z.string().default('./data'),
-  DEMO_MODE: flag.default(true),
+  /** Unset: on for a loopback APP_ORIGIN and HOST only (see demo-mode.ts). */
+  DEMO_MODE: flag.optional(),
+  DEMO_MODE_ALLOW_PUBLIC: flag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Use an SMTP URL: smtp://user:password@host:587.').optional(),
   MAIL_FROM: z.string().default('Preceptor <no-reply@preceptor.invalid>'),
   APP_ORIGIN: z
@@ -29,7 +32,7 @@ const EnvSchema = z.object({
   LOG_REQUESTS: flag.default(false),
 })
 
-export type Env = z.infer<typeof EnvSchema> & { appOrigin: string }
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DEMO_MODE'> & { DEMO_MODE: boolean; appOrigin: string }
 
 export class EnvError extends Error {}
 
@@ -41,5 +44,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Preceptor cannot start: fix these settings.\n${lines.join('\n')}`)
   }
   const env = result.data
-  return { ...env, appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}` }
+  const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+  const demo = decideDemoMode({ demoMode: env.DEMO_MODE, allowPublic: env.DEMO_MODE_ALLOW_PUBLIC, appOrigin, host: env.HOST })
+  if ('refused' in demo) throw new EnvError(`Preceptor cannot start: fix these settings.\n  ${demo.refused}`)
+  return { ...env, DEMO_MODE: demo.demoMode, appOrigin }
 }
