@@ -31,7 +31,7 @@ const TARGETS = {
     command: [process.execPath, ['scripts/build-server.js']],
   },
   web: {
-    inputs: [...COMMON, 'vite.config.ts', 'scripts/web-build-plugins.js', 'src/web', 'src/shared', 'src/engines'],
+    inputs: [...COMMON, 'vite.config.ts', 'scripts/web-build-plugins.ts', 'src/web', 'src/shared', 'src/engines'],
     output: 'dist/web/index.html',
     command: [process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build']],
   },
