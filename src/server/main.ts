@@ -32,7 +32,7 @@ export async function startServer(source: Record<string, string | undefined> = p
 
   // A new demo data folder starts as a copy of the snapshot `npm install` prepared, when fresh.
   const snapshotFolder = demoSnapshotFolder()
-  const snapshot = env.DEMO_MODE ? readUsableDemoSnapshot(snapshotFolder, systemClock.now()) : null
+  const snapshot = env.DEMO_MODE && env.DEMO_SNAPSHOT ? readUsableDemoSnapshot(snapshotFolder, systemClock.now()) : null
   const database = await openConfiguredDatabase(source, log, {
     copyFrom: (pgliteDir) => {
       if (!snapshot) return false

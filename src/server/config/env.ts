@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   /** Unset: on for a loopback APP_ORIGIN and HOST only (see demo-mode.ts). */
   DEMO_MODE: flag.optional(),
   DEMO_MODE_ALLOW_PUBLIC: flag.default(false),
+  /** A new demo data folder starts from the snapshot `npm install` made (false: load it live). */
+  DEMO_SNAPSHOT: flag.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Use an SMTP URL: smtp://user:password@host:587.').optional(),
   MAIL_FROM: z.string().default('Preceptor <no-reply@preceptor.invalid>'),
   APP_ORIGIN: z
