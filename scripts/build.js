@@ -74,7 +74,8 @@ const started = performance.now()
 let built = 0
 for (const [name, target] of Object.entries(TARGETS)) {
   const hash = hashInputs(target.inputs)
-  if (!force && stamp[name] === hash && existsSync(target.output)) continue
+  const changed = stamp[name] !== hash
+  if (!force && !changed && existsSync(target.output)) continue
   const t0 = performance.now()
   const [command, commandArgs] = target.command
   const result = spawnSync(command, commandArgs, { stdio: 'inherit' })
@@ -90,8 +91,8 @@ for (const [name, target] of Object.entries(TARGETS)) {
   writeFileSync(STAMP, `${JSON.stringify(stamp, null, 2)}\n`)
   console.log(`build: ${name} built in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   built++
-  // The demo snapshot was made by the previous server build: its seed or migrations may differ.
-  if (name === 'server') rmSync(join('dist', 'demo-snapshot'), { recursive: true, force: true })
+  // The demo snapshot was made from the previous server sources: its seed or migrations may differ.
+  if (name === 'server' && changed) rmSync(join('dist', 'demo-snapshot'), { recursive: true, force: true })
 }
 if (built === 0) console.log(`build: up to date (checked in ${((performance.now() - started) / 1000).toFixed(2)} s)`)
 
