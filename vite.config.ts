@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { firstLoadBudget, precompress } from './scripts/web-build-plugins.ts'
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -9,7 +10,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export default defineConfig({
   root: fromRoot('./src/web'),
   publicDir: false,
-  plugins: [react()],
+  // The first visit (sign-in page, then a student's home) loads at most 200 KB of JavaScript (gzip).
+  plugins: [react(), precompress(), firstLoadBudget(200)],
   build: {
     outDir: fromRoot('./dist/web'),
     emptyOutDir: true,

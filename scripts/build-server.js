@@ -9,6 +9,8 @@ const entryPoints = {
   'cli/main': 'src/cli/main.ts',
   // Worker thread of the class simulation, started by the server (and its benchmark) by path.
   'server/class-simulation-worker': 'src/server/modules/class-simulation/class-simulation.worker.ts',
+  // Run by `npm install` (scripts/demo-snapshot.js): the demo school as a ready database.
+  'server/make-demo-snapshot': 'src/server/db/make-demo-snapshot.ts',
 }
 if (existsSync('bench')) {
   for (const file of readdirSync('bench')) {

@@ -18,7 +18,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
 
   { method: 'POST', path: '/api/auth/sign-in', allowed: 'public' },
   { method: 'POST', path: '/api/auth/sign-out', allowed: 'signed-in' },
-  { method: 'GET', path: '/api/auth/session', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/auth/session', allowed: 'public' },
   { method: 'POST', path: '/api/auth/magic-link', allowed: 'public' },
   { method: 'POST', path: '/api/auth/magic-link/consume', allowed: 'public' },
   { method: 'POST', path: '/api/auth/password-reset', allowed: 'public' },

@@ -1,19 +1,20 @@
-import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { existsSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { AppError } from '#shared/errors.ts'
 import type { DemoAccountsResponse } from '#shared/contracts/identity.ts'
 import type { AppEnv } from './http/app-env.ts'
 import { resolveClientAddress, trustedProxies } from './http/client-address.ts'
+import { compressJson } from './http/compress-json.ts'
 import { originCheck } from './http/csrf.ts'
 import { apiNotFound, handleError } from './http/error-handler.ts'
 import { guardedRoute } from './http/route.ts'
 import { jsonResponse } from './http/params.ts'
 import { readSessionSecret } from './http/session-cookie.ts'
+import { serveWebApp } from './http/static.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
 import { advisingRoutes } from './modules/advising/advising.routes.ts'
 import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibration/calibration.routes.ts'
@@ -70,6 +71,7 @@ export function createApp(options: AppOptions) {
     }),
   )
   app.use('/api/*', resolveClientAddress(options.trustedProxies?.length ? trustedProxies(options.trustedProxies) : null))
+  app.use('/api/*', compressJson())
   app.use('/api/*', async (c, next) => {
     c.set('services', options.services)
     c.set('actor', null)
@@ -140,19 +142,8 @@ export function createApp(options: AppOptions) {
   return app
 }
 
-/** Serves the built single-page app; any other path gets index.html so client routes load. */
+/** Serves the built single-page app (http/static.ts); any other path gets index.html. */
 function mountWebApp(app: OpenAPIHono<AppEnv>, webRoot: string) {
-  const indexPath = join(webRoot, 'index.html')
-  if (!existsSync(indexPath)) return
-  const root = relative(process.cwd(), webRoot) || '.'
-  const indexHtml = readFileSync(indexPath, 'utf8')
-  app.use('/assets/*', async (c, next) => {
-    await next()
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable')
-  })
-  app.use('*', serveStatic({ root }))
-  app.get('*', (c) => {
-    c.header('cache-control', 'no-cache')
-    return c.html(indexHtml)
-  })
+  if (!existsSync(join(webRoot, 'index.html'))) return
+  app.use('*', serveWebApp(webRoot))
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { createApp } from './app.ts'
 import { systemClock } from './clock.ts'
 import { EnvError, parseEnv } from './config/env.ts'
+import { copyDemoSnapshot, demoSnapshotFolder, readUsableDemoSnapshot } from './db/demo-snapshot.ts'
 import { openConfiguredDatabase } from './db/open-configured-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
@@ -27,17 +28,33 @@ export async function startServer(source: Record<string, string | undefined> = p
   const started = Date.now()
   const env = parseEnv(source)
   const log = (line: string) => console.log(`preceptor: ${line}`)
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+  if (env.DEMO_MODE) printDemoBanner()
 
-  const database = await openConfiguredDatabase(source, log)
+  // A new demo data folder starts as a copy of the snapshot `npm install` prepared, when fresh.
+  const snapshotFolder = demoSnapshotFolder()
+  const snapshot = env.DEMO_MODE && env.DEMO_SNAPSHOT ? readUsableDemoSnapshot(snapshotFolder, systemClock.now()) : null
+  const database = await openConfiguredDatabase(source, log, {
+    copyFrom: (pgliteDir) => {
+      if (!snapshot) return false
+      copyDemoSnapshot(snapshotFolder, pgliteDir)
+      log(`demo school copied from the snapshot of ${snapshot.createdAt} (${snapshot.people} people)`)
+      return true
+    },
+  })
   const handle = database.handle
-  log(`database: ${database.description}`)
+  log(`database: ${database.description} (open at ${elapsed()})`)
 
   await handle.migrate()
   await insertReferenceData(handle.db)
   if (env.DEMO_MODE && !(await isDemoSchoolLoaded(handle.db))) {
-    log('loading the demo school…')
-    const summary = await seedDemoSchool(handle.db, { now: systemClock.now(), demoPasswordHash: await hash(DEMO_PASSWORD) })
-    log(`demo school loaded: ${JSON.stringify(summary)}`)
+    log('loading the demo school (about 1,700 people; once, on the first start)…')
+    const summary = await seedDemoSchool(handle.db, {
+      now: systemClock.now(),
+      demoPasswordHash: await hash(DEMO_PASSWORD),
+      onProgress: (step) => log(`  demo school: ${step}… (${elapsed()})`),
+    })
+    log(`demo school loaded: ${summary.people} people (${summary.students.total} students, ${summary.mentors.total} mentors, ${summary.advisors.total} advisors) at ${elapsed()}`)
   }
 
   const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null
@@ -46,9 +63,6 @@ export async function startServer(source: Record<string, string | undefined> = p
     demoMode: env.DEMO_MODE,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
   })
-  // Build the directory's search index now, so the first student to search does not wait for it.
-  const indexed = await services.directory.warm()
-  log(`directory: ${indexed} mentors indexed`)
   const webRoot = findWebRoot()
   const app = createApp({
     services,
@@ -87,7 +101,13 @@ export async function startServer(source: Record<string, string | undefined> = p
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    log(`ready in ${elapsed()} (${(process.cpuUsage().user / 1e6).toFixed(1)} s of processor time)`)
+    // The directory's search index is built right after, not before, listening: it is a second
+    // of work that only a search needs, and a search that comes first simply waits for it.
+    services.directory.warm().then(
+      (indexed) => log(`directory: ${indexed} mentors indexed (${elapsed()})`),
+      (error: unknown) => console.error('preceptor: the directory index could not be built:', error),
+    )
     if (!webRoot) log('the web app is not built: run `npm run build:web` (the API works without it)')
     if (!mailer) log('no SMTP_URL set: e-mails are kept on the Outbox page (Admin → Outbox)')
     console.log(`\n  Preceptor is running at http://${host}:${info.port}\n`)
@@ -105,6 +125,18 @@ export async function startServer(source: Record<string, string | undefined> = p
     await database.close()
   }
   return { app, stop, env }
+}
+
+/** Demo mode publishes a password: say so where nobody can miss it. */
+function printDemoBanner() {
+  const lines = [
+    'DEMO MODE: a made-up school of 1,700 people, and demo accounts',
+    'whose shared password the sign-in page shows. Never real data.',
+    'A real school sets DEMO_MODE=false (see the README, Settings).',
+  ]
+  const width = Math.max(...lines.map((line) => line.length))
+  const rule = '═'.repeat(width + 2)
+  console.log([`╔${rule}╗`, ...lines.map((line) => `║ ${line.padEnd(width)} ║`), `╚${rule}╝`].join('\n'))
 }
 
 const isEntry = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)

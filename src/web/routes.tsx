@@ -1,57 +1,33 @@
+import type { ComponentType } from 'react'
 import type { RouteObject } from 'react-router'
+import type { Role } from '#shared/enums.ts'
 import { AppShell, PublicLayout } from './components/app-shell.tsx'
 import { RouteFocus } from './components/route-focus.tsx'
 import { ErrorPage, NotFoundPage } from './components/status-pages.tsx'
 import { useSession } from './api/identity.ts'
 import { Loading } from './components/feedback.tsx'
-import { AuditPage } from './features/admin/audit-page.tsx'
-import { OutboxPage } from './features/admin/outbox-page.tsx'
-import { MyMentorProgramsPage } from './features/mentor-programs/my-programs-page.tsx'
-import { MentorProgramFormPage } from './features/mentor-programs/program-form-page.tsx'
-import { MentorProgramPage } from './features/mentor-programs/program-page.tsx'
-import { MentorProgramsPage } from './features/mentor-programs/programs-page.tsx'
-import { MentorRankingPage } from './features/mentor-programs/ranking-page.tsx'
-import { PeoplePage } from './features/admin/people-page.tsx'
-import { DirectoryPage } from './features/directory/directory-page.tsx'
-import { MentorPage } from './features/directory/mentor-page.tsx'
-import { HomePage } from './features/home/home-page.tsx'
-import { AdminLettersPage } from './features/letters/admin-letters-page.tsx'
-import { LetterRequestPage } from './features/letters/letter-request-page.tsx'
-import { MyLettersPage } from './features/letters/my-letters-page.tsx'
-import { NewLetterRequestPage } from './features/letters/new-letter-request-page.tsx'
-import { StudentLettersPage } from './features/letters/student-letters-page.tsx'
-import { UploadByLinkPage } from './features/letters/upload-by-link-page.tsx'
-import { WriterLettersPage } from './features/letters/writer-letters-page.tsx'
-import { AvailabilityPage } from './features/mentorships/availability-page.tsx'
-import { QuietMentorshipsPage } from './features/mentorships/quiet-mentorships-page.tsx'
-import { MentorshipPage } from './features/mentorships/mentorship-page.tsx'
-import { MentorshipSettingsPage } from './features/mentorships/mentorship-settings-page.tsx'
-import { MyMentorshipsPage } from './features/mentorships/my-mentorships-page.tsx'
 import { RequireAuth, RequireRole } from './features/identity/require-auth.tsx'
-import { ForgotPasswordPage, SignInLinkPage } from './features/identity/request-link-pages.tsx'
-import { SignInPage } from './features/identity/sign-in-page.tsx'
-import { AcceptInvitePage, MagicLinkPage, ResetPasswordPage } from './features/identity/token-pages.tsx'
-import { ProfileEditPage } from './features/profiles/profile-edit-page.tsx'
-import { MentorsForYouPage } from './features/recommendations/mentors-for-you-page.tsx'
-import { CalibrationPage } from './features/calibration/calibration-page.tsx'
-import { PastOutcomesImportPage } from './features/calibration/past-outcomes-import-page.tsx'
-import { ProgramExplorerPage } from './features/residency-programs/program-explorer-page.tsx'
-import { ProgramImportPage } from './features/residency-programs/program-import-page.tsx'
-import { ProgramPage as ResidencyProgramPage } from './features/residency-programs/program-page.tsx'
-import { RecommendationWeightsPage } from './features/recommendations/recommendation-weights-page.tsx'
-import { MyProfilePage, PersonProfilePage } from './features/profiles/profile-page.tsx'
-import { AdvisorsAdminPage } from './features/advising/advisors-admin-page.tsx'
-import { MyBoardPage } from './features/advising/my-board-page.tsx'
-import { MyStudentsPage } from './features/advising/my-students-page.tsx'
-import { StudentBoardPage } from './features/advising/student-board-page.tsx'
-import { ApplicationProfilePage } from './features/list-builder/application-profile-page.tsx'
-import { ListBuilderPage } from './features/list-builder/list-builder-page.tsx'
-import { ResidencyProgramListPage } from './features/list-builder/my-programs-page.tsx'
-import { AdvisedRankListsPage } from './features/rank-lists/advised-rank-lists-page.tsx'
-import { RankListPage } from './features/rank-lists/rank-list-page.tsx'
-import { RankListReviewPage } from './features/rank-lists/rank-list-review-page.tsx'
-import { ClassSimulationPage } from './features/class-simulation/class-simulation-page.tsx'
-import { ClassSimulationRunPage } from './features/class-simulation/class-simulation-run-page.tsx'
+
+/**
+ * Each page is its own chunk, loaded when its route is first visited: the sign-in page and a
+ * student's home do not download the admin pages. The router waits for the chunk before it
+ * changes the location, so RouteFocus still finds the new page's heading. The role check runs
+ * once the page is loaded; the server refuses the page's data to other roles either way.
+ */
+function lazyPage(load: () => Promise<ComponentType>, roles?: readonly Role[]): RouteObject['lazy'] {
+  return async () => {
+    const Page = await load()
+    return {
+      element: roles ? (
+        <RequireRole roles={roles}>
+          <Page />
+        </RequireRole>
+      ) : (
+        <Page />
+      ),
+    }
+  }
+}
 
 /** An unknown address looks like the rest of the app for whoever is (or is not) signed in. */
 function NotFoundRoute() {
@@ -77,18 +53,20 @@ export const routes: RouteObject[] = [
   {
     element: <RouteFocus />,
     errorElement: <RootError />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         element: <PublicLayout />,
         children: [
-          { path: 'sign-in', element: <SignInPage /> },
-          { path: 'sign-in/link', element: <SignInLinkPage /> },
-          { path: 'forgot-password', element: <ForgotPasswordPage /> },
-          { path: 'auth/magic', element: <MagicLinkPage /> },
-          { path: 'auth/reset', element: <ResetPasswordPage /> },
-          { path: 'auth/invite', element: <AcceptInvitePage /> },
+          { path: 'sign-in', lazy: lazyPage(() => import('./features/identity/sign-in-page.tsx').then((m) => m.SignInPage)) },
+          { path: 'sign-in/link', lazy: lazyPage(() => import('./features/identity/request-link-pages.tsx').then((m) => m.SignInLinkPage)) },
+          { path: 'forgot-password', lazy: lazyPage(() => import('./features/identity/request-link-pages.tsx').then((m) => m.ForgotPasswordPage)) },
+          { path: 'auth/magic', lazy: lazyPage(() => import('./features/identity/token-pages.tsx').then((m) => m.MagicLinkPage)) },
+          { path: 'auth/reset', lazy: lazyPage(() => import('./features/identity/token-pages.tsx').then((m) => m.ResetPasswordPage)) },
+          { path: 'auth/invite', lazy: lazyPage(() => import('./features/identity/token-pages.tsx').then((m) => m.AcceptInvitePage)) },
           // Writers without an account open this from their e-mail, signed in or not.
-          { path: 'letters/upload/:token', element: <UploadByLinkPage /> },
+          { path: 'letters/upload/:token', lazy: lazyPage(() => import('./features/letters/upload-by-link-page.tsx').then((m) => m.UploadByLinkPage)) },
         ],
       },
       {
@@ -101,319 +79,167 @@ export const routes: RouteObject[] = [
           {
             errorElement: <ErrorPage />,
             children: [
-              { index: true, element: <HomePage /> },
-              { path: 'profile', element: <MyProfilePage /> },
-              { path: 'profile/edit', element: <ProfileEditPage /> },
+              { index: true, lazy: lazyPage(() => import('./features/home/home-page.tsx').then((m) => m.HomePage)) },
+              { path: 'profile', lazy: lazyPage(() => import('./features/profiles/profile-page.tsx').then((m) => m.MyProfilePage)) },
+              { path: 'profile/edit', lazy: lazyPage(() => import('./features/profiles/profile-edit-page.tsx').then((m) => m.ProfileEditPage)) },
               {
                 path: 'people',
-                element: (
-                  <RequireRole roles={['advisor', 'admin']}>
-                    <PeoplePage mode="directory" />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => (() => <m.PeoplePage mode="directory" />)), ['advisor', 'admin']),
               },
-              { path: 'people/:personId', element: <PersonProfilePage /> },
-              { path: 'mentors', element: <DirectoryPage /> },
+              { path: 'people/:personId', lazy: lazyPage(() => import('./features/profiles/profile-page.tsx').then((m) => m.PersonProfilePage)) },
+              { path: 'mentors', lazy: lazyPage(() => import('./features/directory/directory-page.tsx').then((m) => m.DirectoryPage)) },
               {
                 path: 'mentors/for-you',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <MentorsForYouPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/recommendations/mentors-for-you-page.tsx').then((m) => m.MentorsForYouPage), ['student']),
               },
-              { path: 'mentors/:personId', element: <MentorPage /> },
+              { path: 'mentors/:personId', lazy: lazyPage(() => import('./features/directory/mentor-page.tsx').then((m) => m.MentorPage)) },
               {
                 path: 'advising',
-                element: (
-                  <RequireRole roles={['student', 'advisor', 'admin']}>
-                    <MyBoardPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/advising/my-board-page.tsx').then((m) => m.MyBoardPage), ['student', 'advisor', 'admin']),
               },
               {
                 path: 'advising/students',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <MyStudentsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/advising/my-students-page.tsx').then((m) => m.MyStudentsPage), ['advisor']),
               },
               {
                 path: 'advising/students/:personId',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <StudentBoardPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/advising/student-board-page.tsx').then((m) => m.StudentBoardPage), ['advisor']),
               },
               {
                 path: 'admin/advisors',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <AdvisorsAdminPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/advising/advisors-admin-page.tsx').then((m) => m.AdvisorsAdminPage), ['admin']),
               },
               {
                 path: 'mentorships',
-                element: (
-                  <RequireRole roles={['student', 'mentor']}>
-                    <MyMentorshipsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentorships/my-mentorships-page.tsx').then((m) => m.MyMentorshipsPage), ['student', 'mentor']),
               },
               {
                 path: 'mentorships/availability',
-                element: (
-                  <RequireRole roles={['mentor']}>
-                    <AvailabilityPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentorships/availability-page.tsx').then((m) => m.AvailabilityPage), ['mentor']),
               },
               {
                 path: 'mentorships/quiet',
-                element: (
-                  <RequireRole roles={['advisor', 'admin']}>
-                    <QuietMentorshipsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentorships/quiet-mentorships-page.tsx').then((m) => m.QuietMentorshipsPage), ['advisor', 'admin']),
               },
-              { path: 'mentorships/:mentorshipId', element: <MentorshipPage /> },
+              { path: 'mentorships/:mentorshipId', lazy: lazyPage(() => import('./features/mentorships/mentorship-page.tsx').then((m) => m.MentorshipPage)) },
               {
                 path: 'residency/calibration',
-                element: (
-                  <RequireRole roles={['advisor', 'admin']}>
-                    <CalibrationPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/calibration/calibration-page.tsx').then((m) => m.CalibrationPage), ['advisor', 'admin']),
               },
               {
                 path: 'residency/calibration/import',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <PastOutcomesImportPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/calibration/past-outcomes-import-page.tsx').then((m) => m.PastOutcomesImportPage), ['admin']),
               },
-              { path: 'residency/programs', element: <ProgramExplorerPage /> },
+              { path: 'residency/programs', lazy: lazyPage(() => import('./features/residency-programs/program-explorer-page.tsx').then((m) => m.ProgramExplorerPage)) },
               {
                 path: 'residency/programs/import',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <ProgramImportPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/residency-programs/program-import-page.tsx').then((m) => m.ProgramImportPage), ['admin']),
               },
-              { path: 'residency/programs/:programId', element: <ResidencyProgramPage /> },
+              { path: 'residency/programs/:programId', lazy: lazyPage(() => import('./features/residency-programs/program-page.tsx').then((m) => m.ProgramPage)) },
               {
                 path: 'residency/profile',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <ApplicationProfilePage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/list-builder/application-profile-page.tsx').then((m) => m.ApplicationProfilePage), ['student']),
               },
               {
                 path: 'residency/list-builder',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <ListBuilderPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/list-builder/list-builder-page.tsx').then((m) => m.ListBuilderPage), ['student']),
               },
               {
                 path: 'residency/my-programs',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <ResidencyProgramListPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/list-builder/my-programs-page.tsx').then((m) => m.ResidencyProgramListPage), ['student']),
               },
               {
                 path: 'residency/students/:personId/list-builder',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <ListBuilderPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/list-builder/list-builder-page.tsx').then((m) => m.ListBuilderPage), ['advisor']),
               },
               {
                 path: 'residency/students/:personId/programs',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <ResidencyProgramListPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/list-builder/my-programs-page.tsx').then((m) => m.ResidencyProgramListPage), ['advisor']),
               },
               {
                 path: 'residency/rank-list',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <RankListPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/rank-lists/rank-list-page.tsx').then((m) => m.RankListPage), ['student']),
               },
               {
                 path: 'residency/rank-lists',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <AdvisedRankListsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/rank-lists/advised-rank-lists-page.tsx').then((m) => m.AdvisedRankListsPage), ['advisor']),
               },
               {
                 path: 'residency/students/:studentId/rank-list',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <RankListReviewPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/rank-lists/rank-list-review-page.tsx').then((m) => m.RankListReviewPage), ['advisor']),
               },
               {
                 path: 'residency/class-simulation',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <ClassSimulationPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/class-simulation/class-simulation-page.tsx').then((m) => m.ClassSimulationPage), ['advisor']),
               },
               {
                 path: 'residency/class-simulation/:simulationId',
-                element: (
-                  <RequireRole roles={['advisor']}>
-                    <ClassSimulationRunPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/class-simulation/class-simulation-run-page.tsx').then((m) => m.ClassSimulationRunPage), ['advisor']),
               },
               {
                 path: 'letters',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <MyLettersPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/letters/my-letters-page.tsx').then((m) => m.MyLettersPage), ['student']),
               },
               {
                 path: 'letters/new',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <NewLetterRequestPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/letters/new-letter-request-page.tsx').then((m) => m.NewLetterRequestPage), ['student']),
               },
               {
                 path: 'letters/writing',
-                element: (
-                  <RequireRole roles={['mentor']}>
-                    <WriterLettersPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/letters/writer-letters-page.tsx').then((m) => m.WriterLettersPage), ['mentor']),
               },
               {
                 path: 'letters/students/:personId',
-                element: (
-                  <RequireRole roles={['advisor', 'admin']}>
-                    <StudentLettersPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/letters/student-letters-page.tsx').then((m) => m.StudentLettersPage), ['advisor', 'admin']),
               },
-              { path: 'letters/:letterRequestId', element: <LetterRequestPage /> },
+              { path: 'letters/:letterRequestId', lazy: lazyPage(() => import('./features/letters/letter-request-page.tsx').then((m) => m.LetterRequestPage)) },
               {
                 path: 'admin/letters',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <AdminLettersPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/letters/admin-letters-page.tsx').then((m) => m.AdminLettersPage), ['admin']),
               },
               {
                 path: 'admin/people',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <PeoplePage mode="admin" />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => (() => <m.PeoplePage mode="admin" />)), ['admin']),
               },
               {
                 path: 'admin/audit',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <AuditPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage), ['admin']),
               },
               {
                 path: 'admin/recommendations',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <RecommendationWeightsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/recommendations/recommendation-weights-page.tsx').then((m) => m.RecommendationWeightsPage), ['admin']),
               },
               {
                 path: 'admin/mentorships',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <MentorshipSettingsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentorships/mentorship-settings-page.tsx').then((m) => m.MentorshipSettingsPage), ['admin']),
               },
               {
                 path: 'admin/outbox',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <OutboxPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/admin/outbox-page.tsx').then((m) => m.OutboxPage), ['admin']),
               },
               {
                 path: 'admin/programs',
-                element: (
-                  <RequireRole roles={['advisor', 'admin']}>
-                    <MentorProgramsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentor-programs/programs-page.tsx').then((m) => m.MentorProgramsPage), ['advisor', 'admin']),
               },
               {
                 path: 'admin/programs/new',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <MentorProgramFormPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentor-programs/program-form-page.tsx').then((m) => m.MentorProgramFormPage), ['admin']),
               },
               {
                 path: 'admin/programs/:mentorProgramId',
-                element: (
-                  <RequireRole roles={['advisor', 'admin']}>
-                    <MentorProgramPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentor-programs/program-page.tsx').then((m) => m.MentorProgramPage), ['advisor', 'admin']),
               },
               {
                 path: 'admin/programs/:mentorProgramId/edit',
-                element: (
-                  <RequireRole roles={['admin']}>
-                    <MentorProgramFormPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentor-programs/program-form-page.tsx').then((m) => m.MentorProgramFormPage), ['admin']),
               },
               {
                 path: 'programs',
-                element: (
-                  <RequireRole roles={['student', 'mentor']}>
-                    <MyMentorProgramsPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentor-programs/my-programs-page.tsx').then((m) => m.MyMentorProgramsPage), ['student', 'mentor']),
               },
               {
                 path: 'programs/:mentorProgramId/ranking',
-                element: (
-                  <RequireRole roles={['student']}>
-                    <MentorRankingPage />
-                  </RequireRole>
-                ),
+                lazy: lazyPage(() => import('./features/mentor-programs/ranking-page.tsx').then((m) => m.MentorRankingPage), ['student']),
               },
             ],
           },

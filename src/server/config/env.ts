@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isProxyEntry } from '../http/client-address.ts'
+import { decideDemoMode } from './demo-mode.ts'
 
 /**
  * The only reader of process.env. Settings are parsed once at start-up; a wrong one stops the
@@ -18,7 +19,11 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'Use a PostgreSQL URL: postgres://user:password@host:5432/database.')
     .optional(),
   DATA_DIR: z.string().default('./data'),
-  DEMO_MODE: flag.default(true),
+  /** Unset: on for a loopback APP_ORIGIN and HOST only (see demo-mode.ts). */
+  DEMO_MODE: flag.optional(),
+  DEMO_MODE_ALLOW_PUBLIC: flag.default(false),
+  /** A new demo data folder starts from the snapshot `npm install` made (false: load it live). */
+  DEMO_SNAPSHOT: flag.default(true),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Use an SMTP URL: smtp://user:password@host:587.').optional(),
   MAIL_FROM: z.string().default('Preceptor <no-reply@preceptor.invalid>'),
   APP_ORIGIN: z
@@ -36,7 +41,7 @@ const EnvSchema = z.object({
     .default([]),
 })
 
-export type Env = z.infer<typeof EnvSchema> & { appOrigin: string }
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DEMO_MODE'> & { DEMO_MODE: boolean; appOrigin: string }
 
 export class EnvError extends Error {}
 
@@ -48,5 +53,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Preceptor cannot start: fix these settings.\n${lines.join('\n')}`)
   }
   const env = result.data
-  return { ...env, appOrigin: env.APP_ORIGIN ?? `http://localhost:${env.PORT}` }
+  const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+  const demo = decideDemoMode({ demoMode: env.DEMO_MODE, allowPublic: env.DEMO_MODE_ALLOW_PUBLIC, appOrigin, host: env.HOST })
+  if ('refused' in demo) throw new EnvError(`Preceptor cannot start: fix these settings.\n  ${demo.refused}`)
+  return { ...env, DEMO_MODE: demo.demoMode, appOrigin }
 }

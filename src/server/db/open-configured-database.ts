@@ -16,7 +16,12 @@ export type ConfiguredDatabase = {
  * The database the settings name: PostgreSQL when DATABASE_URL is set, otherwise embedded
  * PGlite in DATA_DIR, whose folder is locked for as long as it is open (decision 001).
  */
-export async function openConfiguredDatabase(source: Record<string, string | undefined>, log: (line: string) => void = () => {}): Promise<ConfiguredDatabase> {
+export async function openConfiguredDatabase(
+  source: Record<string, string | undefined>,
+  log: (line: string) => void = () => {},
+  /** A ready PGlite folder to copy into a new data folder instead of creating an empty one. */
+  options: { copyFrom?: (pgliteDir: string) => boolean } = {},
+): Promise<ConfiguredDatabase> {
   const env = parseEnv(source)
   if (env.DATABASE_URL) {
     const handle = await openPostgres(env.DATABASE_URL)
@@ -26,7 +31,9 @@ export async function openConfiguredDatabase(source: Record<string, string | und
   const release = lockDataDir(dataDir)
   try {
     const isNew = !existsSync(join(dataDir, 'pglite', 'PG_VERSION'))
-    if (isNew) log(`creating the embedded database in ${dataDir} (the first start takes a few seconds)…`)
+    // Copied under the folder's lock, so two first starts cannot both write it.
+    const copied = isNew && (options.copyFrom?.(join(dataDir, 'pglite')) ?? false)
+    if (isNew && !copied) log(`creating the embedded database in ${dataDir} (the first start takes a few seconds)…`)
     const handle = await openPglite(join(dataDir, 'pglite'))
     return {
       handle,

@@ -51,6 +51,10 @@ export const SessionResponse = z
   .meta({ id: 'Session' })
 export type SessionResponse = z.infer<typeof SessionResponse>
 
+/** GET /api/auth/session: the session, or `{ person: null }` when signed out (a normal state, not an error). */
+export const SessionStateResponse = z.union([SessionResponse, z.object({ person: z.null() }).meta({ id: 'SignedOut' })])
+export type SessionStateResponse = z.infer<typeof SessionStateResponse>
+
 export const DemoAccount = z.object({
   role: z.enum(ROLES),
   email: z.string(),

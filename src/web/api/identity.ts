@@ -7,6 +7,7 @@ import type {
   DemoAccountsResponse,
   EmailOnlyRequest,
   SessionResponse,
+  SessionStateResponse,
   SignInRequest,
   TokenRequest,
 } from '#shared/contracts/identity.ts'
@@ -14,17 +15,13 @@ import { api, isAppError } from './client.ts'
 
 export const sessionKey = ['session'] as const
 
-/** The signed-in session, or null when signed out (a 401 is an answer here, not an error). */
+/** The signed-in session, or null when signed out (the server answers `{ person: null }`). */
 export function useSession() {
   return useQuery({
     queryKey: sessionKey,
-    queryFn: async ({ signal }) => {
-      try {
-        return await api<SessionResponse>('/api/auth/session', { signal })
-      } catch (error) {
-        if (isAppError(error, 'NOT_AUTHENTICATED')) return null
-        throw error
-      }
+    queryFn: async ({ signal }): Promise<SessionResponse | null> => {
+      const state = await api<SessionStateResponse>('/api/auth/session', { signal })
+      return state.person === null ? null : (state as SessionResponse)
     },
     staleTime: 60_000,
     retry: false,

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm'
+import { count, inArray } from 'drizzle-orm'
 import type { Database } from '../client.ts'
 import { people } from '../schema/index.ts'
 import { assignDemoAdvisors, insertAdvisorAssignments } from './advisor-assignments.ts'
@@ -22,6 +22,8 @@ export type SeedDemoSchoolOptions = {
   now: Date
   /** argon2id hash of DEMO_PASSWORD, set on the demo accounts only. */
   demoPasswordHash: string
+  /** Told each step as it starts, for the start-up lines ("people", "residency programs", …). */
+  onProgress?: (step: string) => void
 }
 
 /** True once any demo account exists: the demo school is loaded (or was, and was edited). */
@@ -36,6 +38,13 @@ export async function isDemoSchoolLoaded(db: Database): Promise<boolean> {
  */
 export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOptions): Promise<DemoSchoolSummary> {
   if (await isDemoSchoolLoaded(db)) throw new Error('The demo school is already loaded in this database.')
+  // A database with people of its own is a real school's: fake people must never join them.
+  const [existing] = await db.select({ n: count() }).from(people)
+  if ((existing?.n ?? 0) > 0) {
+    throw new Error(`This database already holds ${existing?.n} people who are not the demo school's; the demo school is loaded only into an empty database. Set DEMO_MODE=false to run it as a real school.`)
+  }
+  const progress = options.onProgress ?? (() => {})
+  progress('generating people')
   const { rows, summary } = generateDemoSchool({
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     now: options.now,
@@ -43,10 +52,15 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
   })
   await db.transaction(async (tx) => {
     await insertReferenceData(tx)
+    progress(`people (${rows.people.length})`)
     await insertPeopleRows(tx, rows)
+    progress('advisor assignments')
     await insertAdvisorAssignments(tx, assignDemoAdvisors(rows, options.now))
+    progress('residency programs and applications')
     await insertDemoResidency(tx, generateDemoResidency({ seed: options.seed ?? 1, now: options.now, mentors: rows.mentorProfiles }))
+    progress('mentor programs')
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
+    progress('rank lists and interviews')
     await insertDemoRankLists(tx, options.now)
     await insertDemoClassInterviews(tx, options.now)
     await insertDemoMentorshipHistory(tx, generateDemoMentorshipHistory(rows, options.now, options.seed ?? 1))

@@ -36,6 +36,15 @@ describe('sign-in with password', () => {
     expect(session.json.person.email).toBe('ada@test.example.edu')
   })
 
+  it('answers a visitor who is not signed in with 200 and no person: signed out is not an error', async () => {
+    const session = await t.request('GET', '/api/auth/session', { cookie: null })
+    expect(session.status).toBe(200)
+    expect(session.json).toEqual({ person: null })
+    const unknownCookie = await t.request('GET', '/api/auth/session', { cookie: 'preceptor_session=not-a-session' })
+    expect(unknownCookie.status).toBe(200)
+    expect(unknownCookie.json).toEqual({ person: null })
+  })
+
   it('refuses a wrong password with the same answer as an unknown e-mail, and audits both', async () => {
     await t.insertAccount(['mentor'], { email: 'grace@test.example.edu' })
     const wrong = await signIn('grace@test.example.edu', 'not the password')
@@ -53,8 +62,8 @@ describe('sign-in with password', () => {
     const response = await signIn(person.email, TEST_PASSWORD, before)
     const after = cookieFrom(response.headers)
     expect(after).not.toBe(before)
-    expect((await t.request('GET', '/api/auth/session', { cookie: before })).status).toBe(401)
-    expect((await t.request('GET', '/api/auth/session', { cookie: after })).status).toBe(200)
+    expect((await t.request('GET', '/api/auth/session', { cookie: before })).json.person).toBeNull()
+    expect((await t.request('GET', '/api/auth/session', { cookie: after })).json.person).toBeTruthy()
   })
 
   it('rate-limits after five failures for one e-mail', async () => {
@@ -77,19 +86,19 @@ describe('session timeouts and sign-out', () => {
   it('ends a session after the idle timeout', async () => {
     const { cookie } = await t.signedInAs(['student'])
     t.clock.advance(59 * 60_000)
-    expect((await t.request('GET', '/api/auth/session', { cookie })).status).toBe(200)
+    expect((await t.request('GET', '/api/auth/session', { cookie })).json.person).toBeTruthy()
     t.clock.advance(61 * 60_000)
-    expect((await t.request('GET', '/api/auth/session', { cookie })).status).toBe(401)
+    expect((await t.request('GET', '/api/auth/session', { cookie })).json.person).toBeNull()
   })
 
   it('ends an active session at the absolute timeout', async () => {
     const { cookie } = await t.signedInAs(['student'])
     for (let hour = 0; hour < 23; hour++) {
       t.clock.advance(50 * 60_000)
-      expect((await t.request('GET', '/api/auth/session', { cookie })).status).toBe(200)
+      expect((await t.request('GET', '/api/auth/session', { cookie })).json.person).toBeTruthy()
     }
     t.clock.advance(2 * 3_600_000)
-    expect((await t.request('GET', '/api/auth/session', { cookie })).status).toBe(401)
+    expect((await t.request('GET', '/api/auth/session', { cookie })).json.person).toBeNull()
   })
 
   it('signs out: the session row is gone and the cookie is cleared', async () => {
@@ -146,7 +155,7 @@ describe('e-mailed links', () => {
     expect(short.json.error.fields.password).toBeTruthy()
     const done = await t.request('POST', '/api/auth/password-reset/complete', { body: { token, password: 'a much better passphrase' } })
     expect(done.status).toBe(200)
-    expect((await t.request('GET', '/api/auth/session', { cookie: otherDevice })).status).toBe(401)
+    expect((await t.request('GET', '/api/auth/session', { cookie: otherDevice })).json.person).toBeNull()
     expect((await signIn(person.email)).status).toBe(401)
     expect((await signIn(person.email, 'a much better passphrase')).status).toBe(200)
   })
