@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api/client.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { OrderedList } from './ordered-list.tsx'
 import { isFirstYear, NO_MATCH, ProgramSummary, programName, ReviewStatusTag, TruePreferenceRule } from './rank-list-format.tsx'
 import { CommentsThread } from './comments-thread.tsx'
@@ -43,8 +44,8 @@ function requestOf(draft: Draft, version: number, partnerVersion: number | null)
 export function RankListPage() {
   usePageTitle('My rank order list')
   const query = useMyRankList()
-  if (query.isPending) return <Loading label="Loading your rank order list…" />
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
+  if (query.isPending) return <PageLoading title="My rank order list" label="Loading your rank order list…" />
+  if (query.isError) return <PageError title="My rank order list" error={query.error} onRetry={() => void query.refetch()} />
   return <RankListEditor view={query.data} />
 }
 
