@@ -13,6 +13,7 @@ import { CommentsThread } from './comments-thread.tsx'
 import { CouplePanel } from './couple-panel.tsx'
 import { exportCsvUrl, rankListKeys, saveRankList, useMyRankList, useProgramSearch, useSubmitRankList } from './rank-lists-api.ts'
 import './rank-lists.css'
+import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 
 type Line = { key: string; programId: string | null; partnerProgramId: string | null; note: string }
 type SupLine = { key: string; programId: string; note: string }
@@ -159,6 +160,7 @@ function RankListEditor({ view }: { view: RankListView }) {
     <div className="page rol-page">
       <div className="page-header page-header-actions">
         <div>
+          <YourPlanLinks />
           <h1 tabIndex={-1}>My rank order list</h1>
           <p className="lead">Build the list you will certify in the NRMP’s system: the programs that interviewed you, in the order you want them.</p>
         </div>
