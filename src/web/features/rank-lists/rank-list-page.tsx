@@ -395,7 +395,7 @@ function LineBody({ line, index, coupled, partnerName, programs, myOptions, part
           />
           <button
             type="button"
-            className="button button-small"
+            className="button button-secondary button-small"
             onClick={() => {
               onNote(note.trim())
               setEditing(false)
