@@ -1,5 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+// The design system first, so page and feature styles build on its tokens and may refine it.
+import './design-system.css'
 import { App } from './app.tsx'
 import './styles.css'
 

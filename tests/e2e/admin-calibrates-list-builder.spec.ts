@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 const HEADER = 'match_year,graduate_id,applicant_type,specialty,step2,step1,program_id,interviewed,matched_program_id'
 
@@ -7,7 +7,7 @@ const csvFile = (text: string) => ({ name: 'past-outcomes.csv', mimeType: 'text/
 test('an admin checks a past-outcomes file, imports a year, recalibrates the list builder and reads the report', async ({ page }) => {
   test.setTimeout(120_000)
   await loginAs(page, 'admin')
-  await mainNav(page).getByRole('link', { name: 'List builder calibration' }).click()
+  await (await navLink(page, 'List builder calibration')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'List builder calibration' })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Past outcomes by match year' })).toBeVisible()
   await expectNoAxeViolations(page)

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, homeHeading, loginAs, mainNav, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, homeHeading, loginAs, navLink, test } from './fixtures.ts'
 
 test('an admin invites a new person, who accepts from the e-mail and lands on their home', async ({ page }) => {
   const stamp = Date.now()
@@ -6,7 +6,7 @@ test('an admin invites a new person, who accepts from the e-mail and lands on th
   const email = `rosa.invitee.${stamp}@demo.example.edu`
 
   await loginAs(page, 'admin')
-  await mainNav(page).getByRole('link', { name: 'Manage people' }).click()
+  await (await navLink(page, 'Manage people')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Manage people' })).toBeVisible()
   await expectNoAxeViolations(page)
 
@@ -28,7 +28,7 @@ test('an admin invites a new person, who accepts from the e-mail and lands on th
   await expect(row).toContainText('Invited')
   await expectNoAxeViolations(page)
 
-  await mainNav(page).getByRole('link', { name: 'Outbox' }).click()
+  await (await navLink(page, 'Outbox')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
   const message = page.getByRole('article').filter({ hasText: email }).first()
   await expect(message).toBeVisible()

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 const DEMO_EMAILS = new Set<string>(Object.values(DEMO_ACCOUNTS).map((a) => a.email))
 
@@ -36,7 +36,7 @@ test('an admin creates a mentor program, runs the pairing, changes a pair and pu
   const [ames, baird] = mentors as [Person, Person]
   const name = `Journey near-peer mentoring ${Date.now()}`
 
-  await mainNav(page).getByRole('link', { name: 'Mentor programs' }).click()
+  await (await navLink(page, 'Mentor programs')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Mentor programs' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'M1 near-peer mentoring 2027' })).toBeVisible()
   await expectNoAxeViolations(page)
@@ -135,7 +135,7 @@ test('a student ranks a program’s mentors with the keyboard alone', async ({ p
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'student')
 
-  await mainNav(page).getByRole('link', { name: 'Mentor programs' }).click()
+  await (await navLink(page, 'Mentor programs')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My mentor programs' })).toBeVisible()
   await expectNoAxeViolations(page)
   // The demo's M3 program, which this student is in, is still a draft: the Office's alone.

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 // The demo advisor advises the demo's final-year student (the near-peer account), who has a
 // rank order list; the advisor's other final-year students have none yet.
@@ -6,7 +6,7 @@ const student = DEMO_ACCOUNTS['near-peer']
 
 test('an advisor runs the class simulation, leaves the page, comes back and reads the results with the chart', async ({ page }) => {
   await loginAs(page, 'advisor')
-  await mainNav(page).getByRole('link', { name: 'Class simulation' }).click()
+  await (await navLink(page, 'Class simulation')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Class simulation' })).toBeVisible()
   await expect(page.getByText(/with a rank order list/)).toBeVisible()
   await expectNoAxeViolations(page)
@@ -25,8 +25,8 @@ test('an advisor runs the class simulation, leaves the page, comes back and read
   }
 
   // Leave and come back through the menu: the run is listed and opens again.
-  await mainNav(page).getByRole('link', { name: 'Home' }).click()
-  await mainNav(page).getByRole('link', { name: 'Class simulation' }).click()
+  await (await navLink(page, 'Home')).click()
+  await (await navLink(page, 'Class simulation')).click()
   const run = page.getByRole('link', { name: /students, 200 runs$/ }).first()
   await expect(run).toBeVisible()
   await run.click()

@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 // The demo school's final-year student (the near-peer account) has a submitted rank order list,
 // and the demo advisor is their assigned advisor. No other journey touches that list.
@@ -6,7 +6,7 @@ const student = DEMO_ACCOUNTS['near-peer']
 
 test('an advisor opens an advisee’s submitted rank order list, comments, and signs it off', async ({ page }) => {
   await loginAs(page, 'advisor')
-  await mainNav(page).getByRole('link', { name: 'Rank lists to review' }).click()
+  await (await navLink(page, 'Rank lists to review')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Rank order lists to review' })).toBeVisible()
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: student.name }) })
   await expect(row).toContainText('Submitted for review')
@@ -35,7 +35,7 @@ test('an advisor opens an advisee’s submitted rank order list, comments, and s
   // The student sees the sign-off and the comment.
   await page.context().clearCookies()
   await loginAs(page, 'near-peer')
-  await mainNav(page).getByRole('link', { name: 'Rank order list' }).click()
+  await (await navLink(page, 'Rank order list')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My rank order list' })).toBeVisible()
   await expect(page.locator('.page-header').getByText('Signed off', { exact: true })).toBeVisible()
   await expect(page.getByText(comment)).toBeVisible()

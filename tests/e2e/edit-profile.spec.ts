@@ -1,8 +1,8 @@
-import { expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 test('a student edits interests and goals, reloads, and sees them', async ({ page }) => {
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'My profile' }).click()
+  await (await navLink(page, 'My profile')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Maya Robinson' })).toBeVisible()
   await expectNoAxeViolations(page)
 

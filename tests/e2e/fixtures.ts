@@ -34,6 +34,20 @@ export function mainNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Main' })
 }
 
+/**
+ * A link of the main menu, ready to click: when it sits in a closed group (Mentoring, Residency,
+ * Office…), the group's button is clicked first, as a person would.
+ */
+export async function navLink(page: Page, name: string): Promise<Locator> {
+  const nav = mainNav(page)
+  const link = nav.getByRole('link', { name, exact: true })
+  if (await link.isVisible()) return link
+  const group = nav.locator('li.nav-group').filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) })
+  await group.getByRole('button').first().click()
+  await expect(link).toBeVisible()
+  return link
+}
+
 /** Presses a key until the locator has focus, as a keyboard user tabbing through the page. */
 export async function pressUntilFocused(page: Page, target: Locator, key = 'Tab', maxPresses = 60): Promise<void> {
   for (let presses = 0; presses < maxPresses; presses++) {

@@ -48,7 +48,9 @@ test('a student books a free time with the keyboard alone', async ({ page }) => 
   await expectNoAxeViolations(page)
 
   // From here on, only keys.
-  await pressUntilFocused(page, mainNav(page).getByRole('link', { name: 'Mentorships' }))
+  await pressUntilFocused(page, mainNav(page).getByRole('button', { name: 'Mentoring' }))
+  await page.keyboard.press('Enter')
+  await pressUntilFocused(page, mainNav(page).getByRole('link', { name: 'Mentorships', exact: true }))
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'My mentorships' })).toBeFocused()
   await expectNoAxeViolations(page)

@@ -6,7 +6,19 @@ test('a student requests a letter with the keyboard alone', async ({ page }) => 
   const writerName = `Dr. Keyboard Writer ${stamp}`
   await loginAs(page, 'student')
 
-  await pressUntilFocused(page, mainNav(page).getByRole('link', { name: 'Letters' }))
+  // The menu's groups are disclosure buttons: Enter opens one, Escape closes it and keeps focus.
+  const careerPlan = mainNav(page).getByRole('button', { name: 'Career plan' })
+  await pressUntilFocused(page, careerPlan)
+  await expect(careerPlan).toHaveAttribute('aria-expanded', 'false')
+  await page.keyboard.press('Enter')
+  await expect(careerPlan).toHaveAttribute('aria-expanded', 'true')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Escape')
+  await expect(careerPlan).toHaveAttribute('aria-expanded', 'false')
+  await expect(careerPlan).toBeFocused()
+  await expect(mainNav(page).getByRole('link', { name: 'Letters', exact: true })).toBeHidden()
+  await page.keyboard.press('Enter')
+  await pressUntilFocused(page, mainNav(page).getByRole('link', { name: 'Letters', exact: true }))
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1, name: 'My letters' })).toBeFocused()
   await pressUntilFocused(page, page.getByRole('link', { name: 'Request a letter' }))

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test, type DemoRole } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
 
 async function switchTo(page: Page, role: DemoRole) {
   await page.getByRole('button', { name: 'Sign out' }).click()
@@ -28,7 +28,7 @@ test('a mentor declines a request with a reason and a note, and the student read
   await expect(page.getByRole('status').filter({ hasText: `Your request was sent to ${mentor}` })).toBeVisible()
 
   await switchTo(page, 'mentor')
-  await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
+  await (await navLink(page, 'Mentorships')).click()
   const card = page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').filter({ hasText: student })
   await card.getByRole('button', { name: `Decline… ${student}’s request` }).click()
   // Declining without a reason is refused at the reason.
@@ -45,7 +45,7 @@ test('a mentor declines a request with a reason and a note, and the student read
 
   await switchTo(page, 'near-peer')
   await expect(page.getByRole('heading', { level: 2, name: 'As a student' })).toBeVisible()
-  await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
+  await (await navLink(page, 'Mentorships')).click()
   const declined = page.getByRole('region', { name: /Declined, withdrawn or expired/ }).getByRole('article').filter({ hasText: mentor })
   await expect(declined).toContainText('Declined')
   await expect(declined).toContainText('My schedule does not allow it')

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 /** A date `days` from today on the browser's calendar, as a date field takes it. */
 function dateIn(days: number): string {
@@ -13,7 +13,7 @@ test('an outside writer reads the e-mail, follows the link and declines; the stu
   const writerEmail = `sam.okoye.${stamp}@example.org`
 
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Letters' }).click()
+  await (await navLink(page, 'Letters')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My letters' })).toBeVisible()
   const application = page.getByRole('navigation', { name: 'Your application' })
   await expect(application.getByRole('link', { name: 'Your advising board' })).toHaveAttribute('href', '/advising')
@@ -41,7 +41,7 @@ test('an outside writer reads the e-mail, follows the link and declines; the stu
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'admin')
-  await mainNav(page).getByRole('link', { name: 'Outbox' }).click()
+  await (await navLink(page, 'Outbox')).click()
   const email = page.getByRole('article').filter({ hasText: writerEmail }).first()
   await expect(email).toBeVisible()
   // Dates in words, and a link that lasts past the due date nine months away.
@@ -66,7 +66,7 @@ test('an outside writer reads the e-mail, follows the link and declines; the stu
   await expect(page.getByRole('heading', { level: 1, name: 'This upload link can’t be used' })).toBeVisible()
 
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Letters' }).click()
+  await (await navLink(page, 'Letters')).click()
   const declined = page.getByRole('region', { name: /Declined or withdrawn/ }).getByRole('article', { name: new RegExp(writerName) })
   await expect(declined).toContainText('Declined')
   await expect(declined).toContainText('I am on sabbatical this year')

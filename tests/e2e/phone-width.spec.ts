@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, homeHeading, loginAs, mainNav, pressUntilFocused, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, homeHeading, loginAs, mainNav, navLink, pressUntilFocused, test } from './fixtures.ts'
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 
@@ -56,7 +56,7 @@ test('at phone width: sign in, open the menu, move around by keyboard, edit the 
   await expectNoAxeViolations(page)
 
   await menu.tap()
-  await mainNav(page).getByRole('link', { name: 'Home' }).tap()
+  await (await navLink(page, 'Home')).tap()
   await expect(homeHeading(page, 'Jonah')).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: 'As a mentor' })).toBeVisible()
 })

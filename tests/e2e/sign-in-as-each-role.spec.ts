@@ -1,13 +1,15 @@
 import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, homeHeading, loginAs, mainNav, test, type DemoRole } from './fixtures.ts'
 
 const ALL_LINKS = ['Home', 'My profile', 'People', 'Manage people', 'Audit log', 'Outbox'] as const
+const ALL_GROUPS = ['Mentoring', 'Career plan', 'Residency', 'Students', 'Programs', 'Office'] as const
 
-const EXPECTED: Record<DemoRole, { links: readonly string[]; sections: readonly string[] }> = {
-  student: { links: ['Home', 'My profile'], sections: ['As a student'] },
-  mentor: { links: ['Home', 'My profile'], sections: ['As a mentor'] },
-  advisor: { links: ['Home', 'My profile', 'People'], sections: ['As an advisor'] },
-  admin: { links: ALL_LINKS, sections: ['As an administrator'] },
-  'near-peer': { links: ['Home', 'My profile'], sections: ['As a student', 'As a mentor'] },
+// The menu is grouped by what people do; a near-peer gets the student's and mentor's groups together.
+const EXPECTED: Record<DemoRole, { links: readonly string[]; groups: readonly string[]; sections: readonly string[] }> = {
+  student: { links: ['Home', 'My profile'], groups: ['Mentoring', 'Career plan', 'Residency'], sections: ['As a student'] },
+  mentor: { links: ['Home', 'My profile'], groups: ['Mentoring'], sections: ['As a mentor'] },
+  advisor: { links: ['Home', 'My profile', 'People'], groups: ['Students', 'Programs'], sections: ['As an advisor'] },
+  admin: { links: ALL_LINKS, groups: ['Students', 'Programs', 'Office'], sections: ['As an administrator'] },
+  'near-peer': { links: ['Home', 'My profile'], groups: ['Mentoring', 'Career plan', 'Residency'], sections: ['As a student', 'As a mentor'] },
 }
 
 for (const role of Object.keys(EXPECTED) as DemoRole[]) {
@@ -19,10 +21,19 @@ for (const role of Object.keys(EXPECTED) as DemoRole[]) {
     for (const section of expected.sections) {
       await expect(page.getByRole('heading', { level: 2, name: section })).toBeVisible()
     }
+    await expect(page.getByRole('heading', { level: 2, name: 'Needs you now' })).toBeVisible()
     const nav = mainNav(page)
+    for (const group of ALL_GROUPS) {
+      const button = nav.getByRole('button', { name: group })
+      if (expected.groups.includes(group)) await expect(button).toHaveAttribute('aria-expanded', 'false')
+      else await expect(button).toHaveCount(0)
+    }
+    // The whole menu fits on one row at desktop width.
+    const rows = await nav.locator(':scope > ul > li').evaluateAll((items) => new Set(items.map((item) => Math.round(item.getBoundingClientRect().top))).size)
+    expect(rows).toBe(1)
     for (const link of ALL_LINKS) {
-      const locator = nav.getByRole('link', { name: link, exact: true })
-      if (expected.links.includes(link)) await expect(locator).toBeVisible()
+      const locator = nav.getByRole('link', { name: link, exact: true, includeHidden: true })
+      if (expected.links.includes(link)) await expect(locator).toHaveCount(1)
       else await expect(locator).toHaveCount(0)
     }
     await expect(nav.getByRole('link', { name: 'Home', exact: true })).toHaveAttribute('aria-current', 'page')

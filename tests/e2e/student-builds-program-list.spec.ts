@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../setup/axe.ts'
-import { loginAs, mainNav } from './fixtures.ts'
+import { loginAs, navLink } from './fixtures.ts'
 
 test('a student fills the application profile, sees the curve and the recommended count, and adds programs to the list', async ({ page }) => {
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Residency list builder' }).click()
+  await (await navLink(page, 'Residency list builder')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'List builder' })).toBeVisible()
   // No profile yet: the page says so and points to it.
   await expect(page.getByText('You have not filled in your')).toBeVisible()

@@ -1,8 +1,8 @@
-import { expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 test('a student filters residency programs, opens one, and saves it to their list', async ({ page }) => {
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Residency programs' }).click()
+  await (await navLink(page, 'Residency programs')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Residency programs' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Programs' })).toBeVisible()
   await expectNoAxeViolations(page)

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from '../setup/axe.ts'
-import { loginAs, mainNav } from './fixtures.ts'
+import { loginAs, navLink } from './fixtures.ts'
 
 test('a student finds a mentor by a misspelled name and by facets, sorts by fit, and opens the profile', async ({ page }) => {
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Find a mentor' }).click()
+  await (await navLink(page, 'Find a mentor')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Find a mentor' })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: /mentors found/ })).toBeVisible()
   await expectNoAxeViolations(page)

@@ -1,4 +1,4 @@
-import { callApi, expect, expectNoAxeViolations, loginAs, mainNav, pressUntilFocused, test } from './fixtures.ts'
+import { callApi, expect, expectNoAxeViolations, loginAs, navLink, pressUntilFocused, test } from './fixtures.ts'
 
 type Program = { id: string; name: string; city: string }
 
@@ -13,7 +13,7 @@ test('a student reorders their rank order list with the keyboard alone, and the 
   await callApi(page, 'PUT', '/api/rank-lists/me', { expectedVersion: mine.version, primary: programs.map((p) => ({ programId: p.id, note: '' })) })
   const [first, second, third, fourth] = programs as [Program, Program, Program, Program]
 
-  await mainNav(page).getByRole('link', { name: 'Rank order list' }).click()
+  await (await navLink(page, 'Rank order list')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My rank order list' })).toBeVisible()
   await expect(page.getByText('Rank programs in the order you want them.')).toBeVisible()
   const list = page.getByRole('list', { name: 'Your rank order list, first choice first' })

@@ -1,5 +1,5 @@
 import { makePdf } from '../setup/pdf.ts'
-import { expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 /** A date `days` from today on the browser's calendar, as a date field takes it. */
 function dateIn(days: number): string {
@@ -16,7 +16,7 @@ test('a student asks an outside writer for a waived letter; the writer uploads t
   const writerEmail = `ana.lopez.${stamp}@example.org`
 
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Letters' }).click()
+  await (await navLink(page, 'Letters')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My letters' })).toBeVisible()
   await expectNoAxeViolations(page)
 
@@ -65,7 +65,7 @@ test('a student asks an outside writer for a waived letter; the writer uploads t
   // The link never reaches the student; the writer gets it by e-mail (read here on the Outbox).
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'admin')
-  await mainNav(page).getByRole('link', { name: 'Outbox' }).click()
+  await (await navLink(page, 'Outbox')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
   const email = page.getByRole('article').filter({ hasText: writerEmail }).first()
   await expect(email).toBeVisible()
@@ -95,7 +95,7 @@ test('a student asks an outside writer for a waived letter; the writer uploads t
   await expectNoAxeViolations(page)
 
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Letters' }).click()
+  await (await navLink(page, 'Letters')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My letters' })).toBeVisible()
   const submitted = page.getByRole('region', { name: /Submitted or delivered/ }).getByRole('article', { name: new RegExp(writerName) })
   await expect(submitted).toContainText('Submitted')

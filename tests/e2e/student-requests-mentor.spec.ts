@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test, type DemoRole } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
 
 async function switchTo(page: Page, role: DemoRole) {
   await page.getByRole('button', { name: 'Sign out' }).click()
@@ -21,7 +21,7 @@ test('a student requests the demo mentor, the mentor sets availability and accep
 
   // The mentor opens two weekly times every day, so a free slot is always within the next days.
   await loginAs(page, 'mentor')
-  await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
+  await (await navLink(page, 'Mentorships')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My mentorships' })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'Set my availability' }).click()
@@ -69,7 +69,7 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   // The mentor sees the line on their home, and accepts.
   await switchTo(page, 'mentor')
   await expect(page.getByText(/Mentorships:.*\d+ requests? waiting for your answer/)).toBeVisible()
-  await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
+  await (await navLink(page, 'Mentorships')).click()
   const waiting = page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').filter({ hasText: student })
   await expect(waiting).toContainText('Decide on a specialty by spring.')
   // The mentor reads their own turn, not the student's wait.
@@ -86,7 +86,7 @@ test('a student requests the demo mentor, the mentor sets availability and accep
 
   // The student books the first free slot.
   await switchTo(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
+  await (await navLink(page, 'Mentorships')).click()
   await page.getByRole('region', { name: /Active mentorships/ }).getByRole('link', { name: mentor }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Mentorship with ${mentor}` })).toBeVisible()
   const picker = page.getByRole('group', { name: 'Book a free time' })
@@ -116,7 +116,7 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   // The mentor sees the meeting, but not the private note.
   await switchTo(page, 'mentor')
   await expect(page.getByText(/Mentorships:.*\d+ active mentees?/)).toBeVisible()
-  await mainNav(page).getByRole('link', { name: 'Mentorships' }).click()
+  await (await navLink(page, 'Mentorships')).click()
   const row = page.getByRole('region', { name: /Active mentorships/ }).getByRole('listitem').filter({ hasText: student })
   await expect(row).not.toContainText('None booked yet')
   await row.getByRole('link', { name: student }).click()

@@ -1,8 +1,8 @@
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 test('a student sees their advising board, with empty slots flagged and people who could fill them', async ({ page }) => {
   await loginAs(page, 'student')
-  await mainNav(page).getByRole('link', { name: 'Advising board' }).click()
+  await (await navLink(page, 'Advising board')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My advising board' })).toBeVisible()
 
   // The Office assigned the demo advisor: the advisory dean slot is filled by them.
@@ -19,7 +19,7 @@ test('a student sees their advising board, with empty slots flagged and people w
 
 test('an advisor sees which of their students miss a slot, and opens one board', async ({ page }) => {
   await loginAs(page, 'advisor')
-  await mainNav(page).getByRole('link', { name: 'My students' }).click()
+  await (await navLink(page, 'My students')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: DEMO_ACCOUNTS.student.name }) })
   await expect(row).toBeVisible()

@@ -1,5 +1,5 @@
 import { makePdf } from '../setup/pdf.ts'
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, mainNav, test, type DemoRole } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
 import type { Page } from '@playwright/test'
 
 function dateIn(days: number): string {
@@ -48,7 +48,7 @@ test('the demo mentor declines one request, accepts another and uploads the lett
 
   await switchTo(page, 'mentor')
   await expect(page.getByText(/Letters:.*letter requests? \(\d+ to answer\), next due/)).toBeVisible()
-  await mainNav(page).getByRole('link', { name: 'Letters' }).click()
+  await (await navLink(page, 'Letters to write')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Letters to write' })).toBeVisible()
   await expect(page.getByRole('heading', { name: /Your letters this season/ })).toBeVisible()
   // The counts above the lists count what the lists hold.
@@ -100,7 +100,7 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   // The student kept the right to read this one: they see the writer's answers and may download it.
   await switchTo(page, 'student')
   await expect(page.getByText(/Letters:.*submitted — thank/)).toBeVisible()
-  await mainNav(page).getByRole('link', { name: 'Letters' }).click()
+  await (await navLink(page, 'Letters')).click()
   const declinedCard = page.getByRole('region', { name: /Declined or withdrawn/ }).getByRole('article').filter({ hasText: declined })
   await expect(declinedCard).toContainText('I am away that month')
   const submitted = page.getByRole('region', { name: /Submitted or delivered/ }).getByRole('article').filter({ hasText: accepted })

@@ -1,42 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
-import type { Role } from '#shared/enums.ts'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { useSession, useSignOut } from '../api/identity.ts'
 import { hasAnyRole } from '../features/identity/roles.ts'
+import { MainNav } from './main-nav.tsx'
 import { SkipLink } from './skip-link.tsx'
-
-type NavItem = { to: string; label: string; roles?: readonly Role[]; end?: boolean; /** Not shown to these roles. */ hiddenFor?: readonly Role[] }
-
-const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/mentors/for-you', label: 'Mentors for you', roles: ['student'] },
-  { to: '/advising', label: 'Advising board', roles: ['student'], end: true },
-  { to: '/mentors', label: 'Find a mentor', end: true },
-  { to: '/mentorships', label: 'Mentorships', roles: ['student', 'mentor'] },
-  { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
-  { to: '/programs', label: 'Mentor programs', roles: ['student', 'mentor'], hiddenFor: ['advisor', 'admin'] },
-  { to: '/admin/programs', label: 'Mentor programs', roles: ['advisor', 'admin'] },
-  { to: '/profile', label: 'My profile' },
-  { to: '/people', label: 'People', roles: ['advisor', 'admin'] },
-  { to: '/advising/students', label: 'My students', roles: ['advisor'] },
-  { to: '/letters', label: 'Letters', roles: ['student'], end: true },
-  { to: '/residency/programs', label: 'Residency programs' },
-  // Profile, list builder and My programs link to each other from their pages.
-  { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
-  { to: '/residency/rank-list', label: 'Rank order list', roles: ['student'] },
-  { to: '/residency/rank-lists', label: 'Rank lists to review', roles: ['advisor'] },
-  { to: '/residency/class-simulation', label: 'Class simulation', roles: ['advisor'] },
-  { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
-  // A student who also mentors reaches the letters they write from their own Letters page.
-  { to: '/letters/writing', label: 'Letters', roles: ['mentor'], hiddenFor: ['student'] },
-  { to: '/admin/people', label: 'Manage people', roles: ['admin'] },
-  { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
-  { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
-  { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
-  { to: '/admin/letters', label: 'Letter delivery', roles: ['admin'] },
-  { to: '/admin/recommendations', label: 'Recommendations', roles: ['admin'] },
-  { to: '/admin/mentorships', label: 'Mentorship settings', roles: ['admin'] },
-]
 
 export function AppShell({ children }: { children?: ReactNode }) {
   const { data: session } = useSession()
@@ -48,8 +15,6 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const navId = useId()
 
   useEffect(() => setMenuOpen(false), [location.pathname])
-
-  const items = NAV_ITEMS.filter((item) => (!item.roles || hasAnyRole(session, item.roles)) && !(item.hiddenFor && hasAnyRole(session, item.hiddenFor)))
 
   const onSignOut = () => {
     signOut.mutate(undefined, {
@@ -93,17 +58,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
               }
             }}
           >
-            <nav aria-label="Main">
-              <ul className="nav-list">
-                {items.map((item) => (
-                  <li key={item.to}>
-                    <NavLink to={item.to} end={item.end ?? false} className="nav-link">
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <MainNav roles={session?.person.roles ?? []} />
             <div className="account">
               <span className="account-name">
                 <span className="visually-hidden">Signed in as </span>

@@ -64,7 +64,7 @@ function Suggestion({ suggestion, slot, audience, student, onAssigned }: { sugge
       {audience === 'student' && !suggestion.pendingRequestId ? (
         suggestion.action === 'request' ? (
           <p>
-            <Link className="button button-small" to={`/mentors/${person.id}#mentor-contact`}>
+            <Link className="button button-secondary button-small" to={`/mentors/${person.id}#mentor-contact`}>
               Ask {firstName(person.name)} to mentor you
               <span className="visually-hidden"> ({slotName})</span>
             </Link>

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
 import { useMyBoard } from './advising-api.ts'
 import { BoardView, boardSummary } from './board-view.tsx'
+import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 
 /** The student's own advising board: who is in their corner, and who could fill the gaps. */
 export function MyBoardPage() {
@@ -19,6 +20,7 @@ export function MyBoardPage() {
   return (
     <div className="page">
       <div className="page-header">
+        <YourPlanLinks />
         <h1 tabIndex={-1}>My advising board</h1>
         <p className="lead">
           The people in your corner. Each slot is a kind of person worth having on your side; an empty slot shows who could fill it and how to ask.

@@ -11,6 +11,9 @@ import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.t
 import { MentorshipsLine } from '../mentorships/home-mentorships.tsx'
 import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
 import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
+import { plural } from '../mentorships/mentorship-format.ts'
+import { NeedsYouNow } from './needs-you-now.tsx'
+import './home.css'
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
 
@@ -85,12 +88,16 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
   return (
     <section className="card home-section" aria-labelledby="home-student">
       <h2 id="home-student">As a student</h2>
-      <p>
-        {left === 0
-          ? 'Your profile is complete. Mentors and advisors can see what you’re looking for.'
-          : 'A complete profile helps mentors and advisors understand what you need. Next steps:'}
-      </p>
-      <Checklist items={items} label="Student profile checklist" />
+      {left === 0 ? (
+        <p>Your profile is complete. Mentors and advisors can see what you’re looking for.</p>
+      ) : (
+        <details className="home-checklist">
+          <summary>
+            Finish your profile ({plural(left, 'step', 'steps')} left): it helps mentors and advisors understand what you need
+          </summary>
+          <Checklist items={items} label="Student profile checklist" />
+        </details>
+      )}
       <MentorshipsLine as="student" />
       <StudentLettersLine />
     </section>
@@ -135,7 +142,12 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
           <dd>{offers.length ? offers.map((o) => MENTOR_OFFERING_LABELS[o]).join(', ') : 'Nothing chosen yet'}</dd>
         </div>
       </dl>
-      <Checklist items={items} label="Mentor profile checklist" />
+      {items.some((item) => !item.done) ? (
+        <details className="home-checklist">
+          <summary>Finish your mentor profile ({plural(items.filter((item) => !item.done).length, 'step', 'steps')} left)</summary>
+          <Checklist items={items} label="Mentor profile checklist" />
+        </details>
+      ) : null}
       <MentorshipsLine as="mentor" />
       <MentorLettersLine />
       <p>
@@ -183,11 +195,11 @@ function AdvisorSection() {
         </>
       ) : null}
       <p>
-        <Link className="button" to="/people?role=student">
+        <Link className="button button-secondary" to="/people?role=student">
           Find a student
         </Link>
         {' '}
-        <Link className="button button-secondary" to="/advising/students">
+        <Link className="button button-quiet" to="/advising/students">
           My students’ advising boards
         </Link>
       </p>
@@ -273,8 +285,8 @@ export function HomePage() {
           {greeting(new Date())}, {firstName}
         </h1>
         <p className="lead">
-          {roles.length > 0 ? `You’re signed in as ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' and ')}.` : null} Here’s
-          what to do next.
+          {roles.length > 0 ? `You’re signed in as ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' and ')}.` : null} What needs you
+          comes first.
         </p>
       </div>
       <LiveStatus
@@ -291,6 +303,7 @@ export function HomePage() {
       ) : null}
       {needsProfile && profile.isPending ? <Loading label="Loading your profile…" /> : null}
       {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
+      {roles.length > 0 && session ? <NeedsYouNow roles={roles} personId={session.person.id} /> : null}
       <div className="home-grid">
         {hasRole(session, 'student') && profile.data ? <StudentSection profile={profile.data} /> : null}
         {hasRole(session, 'student') ? <HomeMentorsForYou /> : null}

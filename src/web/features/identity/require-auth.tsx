@@ -35,6 +35,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const { data: session } = useSession()
-  if (!hasAnyRole(session, roles)) return <ForbiddenPage />
+  if (!hasAnyRole(session, roles)) return <ForbiddenPage pageRoles={roles} />
   return children
 }

@@ -26,7 +26,7 @@ function QueueRow({ request, say, fail }: { request: LetterRequestView; say: (m:
           {request.status === 'submitted' ? (
             <button
               type="button"
-              className="button button-small"
+              className="button button-secondary button-small"
               disabled={deliver.isPending}
               onClick={() =>
                 deliver.mutate(request.id, {

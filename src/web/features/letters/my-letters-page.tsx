@@ -12,6 +12,7 @@ import { hasRole } from '../identity/roles.ts'
 import { ApplicationLinks } from './application-links.tsx'
 import { byDueDate } from './letter-format.ts'
 import { StudentRequestCard } from './student-request-card.tsx'
+import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 
 type Column = { id: string; title: string; empty: string; items: LetterRequestView[] }
 
@@ -119,6 +120,7 @@ export function MyLettersPage() {
     <div className="page">
       <div className="page-header page-header-actions">
         <div>
+          <YourPlanLinks />
           <h1 tabIndex={-1}>My letters</h1>
           <p className="lead">Every letter of recommendation you have asked for: where it is, what is late, and whom to thank.</p>
         </div>

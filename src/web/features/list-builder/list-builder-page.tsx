@@ -12,6 +12,7 @@ import { useAddPrograms, useApplicationProfile, useListBuilder, useProgramChance
 import { pct, SETTING_LABELS, TIER_EXPLANATIONS, TIER_LABELS } from './list-builder-format.ts'
 import './list-builder.css'
 import { ResidencyNav } from './residency-nav.tsx'
+import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 
 const PAGE = 25
 const specialtyOptions = SPECIALTIES.map((s) => ({ value: s.id, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
@@ -183,6 +184,7 @@ export function ListBuilderPage() {
     <div className="page lb-page">
       {studentId ? null : <ResidencyNav />}
       <div className="page-header">
+        {studentId ? null : <YourPlanLinks />}
         <h1 tabIndex={-1}>{title}</h1>
         <p className="lead">
           {studentId

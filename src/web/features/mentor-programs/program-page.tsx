@@ -8,6 +8,7 @@ import { ProgramDialog as Dialog } from './program-dialog.tsx'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { TextAreaField } from '../../components/fields.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { hasRole } from '../identity/roles.ts'
 import { useArchive, useDeleteConflict, useDraft, useImportConflicts, useOpenRanking, useProgram, usePublish, useRunPairing } from './api.ts'
 import { DraftTable } from './draft-table.tsx'
@@ -57,8 +58,10 @@ export function MentorProgramPage() {
   const [confirming, setConfirming] = useState(false)
   usePageTitle(program.data?.name ?? 'Mentor program')
 
-  if (program.isPending) return <Loading />
-  if (program.isError) return <QueryError error={program.error} onRetry={() => void program.refetch()} />
+  if (program.isPending) return <PageLoading title="Mentor program" />
+  if (program.isError) {
+    return <PageError title="Mentor program" error={program.error} onRetry={() => void program.refetch()} back={{ to: '/admin/programs', label: 'Go to mentor programs' }} />
+  }
   const p = program.data
   const editable = isAdmin && (p.status === 'draft' || p.status === 'ranking' || p.status === 'review')
   const canRun = isAdmin && (p.status === 'review' || (p.pairingMethod === 'max-fit' ? p.status === 'draft' : p.status === 'ranking'))

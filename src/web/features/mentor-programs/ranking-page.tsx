@@ -3,8 +3,9 @@ import { Link, useParams } from 'react-router'
 import { MENTOR_KIND_LABELS } from '#shared/enums.ts'
 import type { StudentRankingView } from '#shared/contracts/mentor-programs.ts'
 import { errorMessage } from '../../api/client.ts'
-import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
+import { LiveStatus } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { useMyRanking, useSaveRanking, useSetContinuation } from './api.ts'
 import { formatDay } from './program-format.ts'
 import './mentor-programs.css'
@@ -41,8 +42,10 @@ export function MentorRankingPage() {
     setFocus(null)
   }, [focus])
 
-  if (view.isPending) return <Loading />
-  if (view.isError) return <QueryError error={view.error} onRetry={() => void view.refetch()} />
+  if (view.isPending) return <PageLoading title="Rank your mentors" />
+  if (view.isError) {
+    return <PageError title="Rank your mentors" error={view.error} onRetry={() => void view.refetch()} back={{ to: '/programs', label: 'Go to my mentor programs' }} />
+  }
   const data = view.data
   const ranking = order ?? data.ranking
   const byId = new Map(data.mentors.map((m) => [m.id, m]))

@@ -6,12 +6,14 @@ import { api, errorMessage } from '../../api/client.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { OrderedList } from './ordered-list.tsx'
 import { isFirstYear, NO_MATCH, ProgramSummary, programName, ReviewStatusTag, TruePreferenceRule } from './rank-list-format.tsx'
 import { CommentsThread } from './comments-thread.tsx'
 import { CouplePanel } from './couple-panel.tsx'
 import { exportCsvUrl, rankListKeys, saveRankList, useMyRankList, useProgramSearch, useSubmitRankList } from './rank-lists-api.ts'
 import './rank-lists.css'
+import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 
 type Line = { key: string; programId: string | null; partnerProgramId: string | null; note: string }
 type SupLine = { key: string; programId: string; note: string }
@@ -43,8 +45,8 @@ function requestOf(draft: Draft, version: number, partnerVersion: number | null)
 export function RankListPage() {
   usePageTitle('My rank order list')
   const query = useMyRankList()
-  if (query.isPending) return <Loading label="Loading your rank order list…" />
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
+  if (query.isPending) return <PageLoading title="My rank order list" label="Loading your rank order list…" />
+  if (query.isError) return <PageError title="My rank order list" error={query.error} onRetry={() => void query.refetch()} />
   return <RankListEditor view={query.data} />
 }
 
@@ -158,6 +160,7 @@ function RankListEditor({ view }: { view: RankListView }) {
     <div className="page rol-page">
       <div className="page-header page-header-actions">
         <div>
+          <YourPlanLinks />
           <h1 tabIndex={-1}>My rank order list</h1>
           <p className="lead">Build the list you will certify in the NRMP’s system: the programs that interviewed you, in the order you want them.</p>
         </div>
@@ -392,7 +395,7 @@ function LineBody({ line, index, coupled, partnerName, programs, myOptions, part
           />
           <button
             type="button"
-            className="button button-small"
+            className="button button-secondary button-small"
             onClick={() => {
               onNote(note.trim())
               setEditing(false)

@@ -3,9 +3,10 @@ import { Link, useParams } from 'react-router'
 import type { RankListView } from '#shared/contracts/rank-lists.ts'
 import { errorMessage } from '../../api/client.ts'
 import { Dialog } from '../../components/dialog.tsx'
-import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
+import { LiveStatus } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { CommentsThread } from './comments-thread.tsx'
 import { ProgramSummary, ReviewStatusTag, TruePreferenceRule } from './rank-list-format.tsx'
 import { exportCsvUrl, useSignOff, useStudentRankList } from './rank-lists-api.ts'
@@ -16,8 +17,12 @@ export function RankListReviewPage() {
   const { studentId = '' } = useParams()
   const query = useStudentRankList(studentId)
   usePageTitle(query.data ? `${query.data.student.name}’s rank order list` : 'Rank order list')
-  if (query.isPending) return <Loading label="Loading the rank order list…" />
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
+  if (query.isPending) return <PageLoading title="A student’s rank order list" label="Loading the rank order list…" />
+  if (query.isError) {
+    return (
+      <PageError title="A student’s rank order list" error={query.error} onRetry={() => void query.refetch()} back={{ to: '/residency/rank-lists', label: 'Go to rank lists to review' }} />
+    )
+  }
   return <Review view={query.data} />
 }
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
+
+const NOW = Date.parse('2026-12-05T12:00:00Z')
+const inDays = (days: number) => new Date(NOW + days * 24 * 60 * 60 * 1000).toISOString()
+const dated = (id: string, at: string): NeedItem => ({ id, urgency: urgencyOf(at, NOW), at, title: id, detail: '', action: { to: '/', label: 'Go' } })
+
+describe('what needs you now', () => {
+  it('calls late and same-day things most urgent, then this week, then later', () => {
+    expect(urgencyOf(inDays(-2), NOW)).toBe(0)
+    expect(urgencyOf(inDays(0.5), NOW)).toBe(0)
+    expect(urgencyOf(inDays(3), NOW)).toBe(1)
+    expect(urgencyOf(inDays(30), NOW)).toBe(2)
+  })
+
+  it('orders by urgency, then by date, and puts undated gaps last in their given order', () => {
+    const items = [
+      gapNeed('board', 'Board', '', { to: '/advising', label: 'x' }),
+      dated('letter-in-a-month', inDays(30)),
+      dated('meeting-tomorrow-ish', inDays(2)),
+      gapNeed('outbox', 'Outbox', '', { to: '/admin/outbox', label: 'x' }),
+      dated('request-closing-today', inDays(0.2)),
+      dated('meeting-in-5-days', inDays(5)),
+    ]
+    expect(byUrgency(items).map((item) => item.id)).toEqual(['request-closing-today', 'meeting-tomorrow-ish', 'meeting-in-5-days', 'letter-in-a-month', 'board', 'outbox'])
+  })
+
+  it('asks a writer to answer a new letter request, and to upload an accepted one', () => {
+    const student = { name: 'Maya Robinson' }
+    expect(letterToWriteNeed({ id: 'a', dueDate: '2026-12-06', status: 'requested', student }, NOW)).toMatchObject({ urgency: 0, title: 'Maya Robinson asked you for a letter' })
+    expect(letterToWriteNeed({ id: 'b', dueDate: '2027-02-01', status: 'accepted', student }, NOW)).toMatchObject({ urgency: 2, title: 'Letter for Maya Robinson' })
+  })
+})

@@ -1,0 +1,85 @@
+import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
+
+/**
+ * What needs a person now, across their roles, in the order they should act: things that are
+ * late or close first, then things with a date, then standing gaps (an empty board slot, rank
+ * lists waiting). Each item links where it is done; a mentor's waiting request carries the
+ * request itself so it can be answered on the card.
+ */
+export type NeedItem = {
+  id: string
+  /** 0 late or today, 1 within a week, 2 has a later date, 3 no date: a standing gap. */
+  urgency: 0 | 1 | 2 | 3
+  /** The deadline or start, when there is one; ties within an urgency sort by it. */
+  at: string | null
+  title: string
+  detail: string
+  action: { to: string; label: string }
+  request?: MentorshipRequestView
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** How urgent a dated item is on this clock. */
+export function urgencyOf(at: string, now: number): 0 | 1 | 2 {
+  const left = Date.parse(at) - now
+  if (left < DAY) return 0
+  if (left < 7 * DAY) return 1
+  return 2
+}
+
+/** Most urgent first; among equals, the earlier date first, then undated items by their order. */
+export function byUrgency(items: readonly NeedItem[]): NeedItem[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => {
+      if (a.item.urgency !== b.item.urgency) return a.item.urgency - b.item.urgency
+      const at = (a.item.at ? Date.parse(a.item.at) : Number.POSITIVE_INFINITY) - (b.item.at ? Date.parse(b.item.at) : Number.POSITIVE_INFINITY)
+      return Number.isNaN(at) || at === 0 ? a.index - b.index : at
+    })
+    .map(({ item }) => item)
+}
+
+/** A request someone sent this person that is still open: answer before it closes. */
+export function requestNeed(request: MentorshipRequestView, asMentor: boolean, now: number): NeedItem {
+  const from = asMentor ? request.student.name : request.mentor.name
+  return {
+    id: `request-${request.id}`,
+    urgency: urgencyOf(request.expiresAt, now),
+    at: request.expiresAt,
+    title: asMentor ? `${from} asked you to be their mentor` : `${from} offered to mentor you`,
+    detail: 'Answer before the request closes.',
+    action: { to: '/mentorships', label: 'See all requests' },
+    request,
+  }
+}
+
+/** The next meeting of a mentorship, when it is still ahead. */
+export function meetingNeed(meeting: MeetingView, withName: string, now: number): NeedItem {
+  return {
+    id: `meeting-${meeting.id}`,
+    urgency: urgencyOf(meeting.startAt, now),
+    at: meeting.startAt,
+    title: meeting.status === 'proposed' ? `Meeting with ${withName} to confirm` : `Meeting with ${withName}`,
+    detail: meeting.status === 'proposed' ? 'Proposed: confirm or suggest another time.' : 'Confirmed.',
+    action: { to: `/mentorships/${encodeURIComponent(meeting.mentorshipId)}`, label: 'Open the mentorship' },
+  }
+}
+
+/** A letter this person writes, open and not yet submitted. */
+export function letterToWriteNeed(letter: { id: string; dueDate: string; status: string; student: { name: string } }, now: number): NeedItem {
+  const answer = letter.status === 'requested'
+  return {
+    id: `letter-${letter.id}`,
+    urgency: urgencyOf(letter.dueDate, now),
+    at: letter.dueDate,
+    title: answer ? `${letter.student.name} asked you for a letter` : `Letter for ${letter.student.name}`,
+    detail: answer ? 'Accept or decline the request.' : 'Upload it before the due date.',
+    action: { to: `/letters/${encodeURIComponent(letter.id)}`, label: answer ? 'Answer the request' : 'Open the letter' },
+  }
+}
+
+/** A standing gap with no date: it waits until someone acts. */
+export function gapNeed(id: string, title: string, detail: string, action: NeedItem['action']): NeedItem {
+  return { id, urgency: 3, at: null, title, detail, action }
+}
