@@ -87,11 +87,23 @@ export const refuseUnsafeText: MiddlewareHandler<AppEnv> = async (c, next) => {
       Object.assign(fields, findUnsafeText(body))
     } else if (TEXT_TYPE.test(type)) {
       // Bytes, not text: decoding here would hide malformed UTF-8 from the importer's own check.
-      if (new Uint8Array(await c.req.arrayBuffer()).includes(0)) fields.file = NUL_MESSAGE
+      // A UTF-16 file is full of NUL bytes; its importer says how to re-save it, which helps more.
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      if (bytes.includes(0) && !looksLikeUtf16(bytes)) fields.file = NUL_MESSAGE
     }
   }
   if (Object.keys(fields).length > 0) {
     throw new AppError('VALIDATION_FAILED', 'Some of the text cannot be stored. Check the fields named.', fields)
   }
   await next()
+}
+
+/** A byte-order mark, or NUL in every other byte of the start, as a spreadsheet's "Unicode text" has. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true
+  const start = bytes.subarray(0, 64)
+  if (start.length < 8) return false
+  const evenNul = start.every((byte, i) => i % 2 === 1 || byte === 0)
+  const oddNul = start.every((byte, i) => i % 2 === 0 || byte === 0)
+  return evenNul || oddNul
 }
