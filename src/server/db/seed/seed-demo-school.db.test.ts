@@ -22,8 +22,7 @@ beforeAll(async () => {
   await insertReferenceData(handle.db)
   loadedBefore = await isDemoSchoolLoaded(handle.db)
   // Processor time, not wall time: the seed runs in this process (PGlite is WebAssembly here), so
-  // this counts its work, which other jobs on a shared machine do not inflate (on PostgreSQL the
-  // server's share runs elsewhere and is not counted).
+  // this counts its work, which other jobs on a shared machine do not inflate.
   const started = process.cpuUsage()
   summary = await seedDemoSchool(handle.db, { seed: 1, now, demoPasswordHash: 'demo-hash' })
   const used = process.cpuUsage(started)
