@@ -1,5 +1,5 @@
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { people, personRoles, studentProfiles } from '#server/db/schema/index.ts'
 import type { AdminSummaryResponse, InvitePersonRequest, PeoplePage, PeopleQuery, StudentsSummaryResponse } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
@@ -11,7 +11,6 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { IdentityService } from '../identity/identity.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 export type AdminDeps = { db: Database; clock: Clock; audit: AuditService; identity: IdentityService; notifications: NotificationsService }
 
@@ -23,7 +22,7 @@ function likePattern(q: string): string {
 export function createAdminService(deps: AdminDeps) {
   const { db, clock, audit, identity } = deps
 
-  async function summaries(ids: string[], tx: Pick<Database, 'select'> = db): Promise<PersonSummary[]> {
+  async function summaries(ids: string[], tx: Tx = db): Promise<PersonSummary[]> {
     if (ids.length === 0) return []
     const [rows, roles] = await Promise.all([
       tx
@@ -41,7 +40,7 @@ export function createAdminService(deps: AdminDeps) {
     })
   }
 
-  async function getSummary(personId: string, tx: Pick<Database, 'select'> = db): Promise<PersonSummary> {
+  async function getSummary(personId: string, tx: Tx = db): Promise<PersonSummary> {
     const [summary] = await summaries([personId], tx)
     if (!summary) throw new AppError('NOT_FOUND', 'No such person.')
     return summary

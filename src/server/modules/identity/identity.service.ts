@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type { SessionResponse, SignInRequest, ChangePasswordRequest } from '#shared/contracts/identity.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
@@ -20,7 +20,6 @@ import type { IdentityRepository, PersonWithRoles } from './identity.repository.
 import { hashSecret, newSecret } from './tokens.ts'
 import type { AuthTokenPurpose } from '#server/db/schema/index.ts'
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 export type IdentityDeps = {
   db: Database

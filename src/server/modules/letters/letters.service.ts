@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   MAX_LETTER_BYTES,
   MAX_PACKET_DOCUMENT_BYTES,
@@ -59,7 +59,6 @@ export type LettersDeps = {
   appOrigin: string
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 const NOT_VISIBLE = 'No such letter request, or it is not visible to you.'
 const LINK_NOT_VALID = 'This upload link is not valid: it has expired, was revoked, or was already used. Ask the student for a new link.'

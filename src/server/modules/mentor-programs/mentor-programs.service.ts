@@ -1,5 +1,5 @@
 import type { RecommendMentor, RecommendStudent } from '#engines/recommend/index.ts'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type {
   CreateMentorProgram,
   DraftPair,
@@ -28,7 +28,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { checkPairEdit, findViolations, isOpenToParticipants, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
 import { fitOfAllowedPairs, runPairing } from './domain/run-pairing.ts'
 import { pairedMentorEmail, pairedStudentEmail, rankingOpenEmail } from './mentor-programs-emails.ts'
-import type { MentorProgramsRepository, ProgramRow, Tx } from './mentor-programs.repository.ts'
+import type { MentorProgramsRepository, ProgramRow } from './mentor-programs.repository.ts'
 
 export type MentorProgramsDeps = {
   db: Database

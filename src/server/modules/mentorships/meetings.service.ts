@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type { AvailabilityView, CreateMeeting, MeetingFeedback, MeetingView, RescheduleMeeting, UpdateAvailability } from '#shared/contracts/mentorships.ts'
 import type { MeetingLocationKind } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
@@ -14,7 +14,7 @@ import { timeZoneOfState } from '#shared/reference/time-zones.ts'
 import { formatForEmail, isValidTimeZone } from './domain/time-zones.ts'
 import { meetingFollowUpEmail, meetingInviteEmail, meetingProposedEmail } from './mentorships-emails.ts'
 import { sideOf } from './mentorships.policy.ts'
-import type { MeetingRow, MentorshipRow, MentorshipsRepository, Tx } from './mentorships.repository.ts'
+import type { MeetingRow, MentorshipRow, MentorshipsRepository } from './mentorships.repository.ts'
 import { isUniqueViolation, type MentorshipsService } from './mentorships.service.ts'
 
 export type MeetingsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; mentorships: MentorshipsService; appOrigin: string }

@@ -1,4 +1,4 @@
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type {
   CloseMentorship,
   CreateMentorshipOffer,
@@ -38,7 +38,7 @@ import {
   stayInTouchEmail,
 } from './mentorships-emails.ts'
 import { answeringSide, canReadPrivateNote, isRequestableMentor, mentorshipViewOf, sideOf, type Side } from './mentorships.policy.ts'
-import type { MentorshipRow, MentorshipsRepository, RequestRow, Tx } from './mentorships.repository.ts'
+import type { MentorshipRow, MentorshipsRepository, RequestRow } from './mentorships.repository.ts'
 
 export type MentorshipsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
 
