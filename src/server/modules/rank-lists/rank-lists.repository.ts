@@ -37,7 +37,6 @@ const programColumns = {
   state: residencyPrograms.state,
 }
 
-/** Escapes `%`, `_` and `\` for a LIKE pattern. */
 
 export function createRankListsRepository(db: Database) {
   return {
