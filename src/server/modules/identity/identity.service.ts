@@ -19,7 +19,7 @@ import { inviteEmail, magicLinkEmail, passwordResetEmail } from './identity-emai
 import type { IdentityRepository, PersonWithRoles } from './identity.repository.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 import type { AuthTokenPurpose } from '#server/db/schema/index.ts'
-
+import { MS_PER_MINUTE } from '#shared/time.ts'
 
 export type IdentityDeps = {
   db: Database
@@ -67,14 +67,14 @@ export function createIdentityService(deps: IdentityDeps) {
     const token = newSecret()
     const now = clock.now()
     await repo.insertToken(
-      { personId, purpose, tokenHash: hashSecret(token), createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000) },
+      { personId, purpose, tokenHash: hashSecret(token), createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * MS_PER_MINUTE) },
       tx,
     )
     return token
   }
 
   async function assertEmailLinkAllowance(personId: string, purpose: AuthTokenPurpose) {
-    const since = new Date(clock.now().getTime() - EMAIL_LINK_LIMIT.windowMinutes * 60_000)
+    const since = new Date(clock.now().getTime() - EMAIL_LINK_LIMIT.windowMinutes * MS_PER_MINUTE)
     if ((await repo.countTokensSince(personId, purpose, since)) >= EMAIL_LINK_LIMIT.perEmail) {
       throw new AppError('RATE_LIMITED', `Several links were already sent to this address. Use the newest one, or try again in ${EMAIL_LINK_LIMIT.windowMinutes} minutes.`)
     }
@@ -105,7 +105,7 @@ export function createIdentityService(deps: IdentityDeps) {
       // The attempt is reserved (and counted as a failure) before the password is checked, in
       // one locked step, so parallel guesses cannot all pass the limit before any is counted.
       const now = clock.now()
-      const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000)
+      const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * MS_PER_MINUTE)
       const reservation = await repo.reserveSignInAttempt({ email: input.email, ip: meta.ip, at: now }, since, SIGN_IN_LIMITS)
       if (reservation === null) {
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes, or sign in with an e-mailed link.`)

@@ -43,6 +43,7 @@ import {
 } from './letters-emails.ts'
 import { canManageUploadLink, canReadLetterContent, canSeeLetterSection, canSeePacket, isWriterOf, letterViewOf, type LetterViewKind } from './letters.policy.ts'
 import type { LetterRequestRow, LettersRepository } from './letters.repository.ts'
+import { MS_PER_HOUR, MS_PER_DAY } from '#shared/time.ts'
 
 export type LettersDeps = {
   db: Database
@@ -62,7 +63,6 @@ export type LettersDeps = {
 
 const NOT_VISIBLE = 'No such letter request, or it is not visible to you.'
 const LINK_NOT_VALID = 'This upload link is not valid: it has expired, was revoked, or was already used. Ask the student for a new link.'
-const DAY_MS = 86_400_000
 const OPEN_STATUSES = ['requested', 'accepted', 'in-progress'] as const
 
 export function createLettersService(deps: LettersDeps) {
@@ -303,7 +303,7 @@ export function createLettersService(deps: LettersDeps) {
         throw new AppError('RATE_LIMITED', `${why} You can send a note after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`)
       }
       await db.transaction(async (tx) => {
-        const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * 3_600_000), tx)
+        const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * MS_PER_HOUR), tx)
         if (!claimed) throw new AppError('RATE_LIMITED', 'You nudged this writer recently.')
         if (row.writerAddress) {
           const link = row.writerPersonId ? requestLink(row.id) : 'Use the upload link from the first e-mail; if it has expired, reply to the student for a new one.'
@@ -502,7 +502,7 @@ export function createLettersService(deps: LettersDeps) {
      * sweeps never send one twice. Returns how many were sent.
      */
     async sendDueLetterReminders(now: Date = clock.now()): Promise<number> {
-      const horizon = utcDate(new Date(now.getTime() + 15 * DAY_MS))
+      const horizon = utcDate(new Date(now.getTime() + 15 * MS_PER_DAY))
       const work = await repo.listRemindable(horizon, OPEN_STATUSES)
       let sent = 0
       for (const { request, sent: already } of work) {
