@@ -4,8 +4,9 @@ import type { ImportPastOutcomesResponse } from '#shared/contracts/calibration.t
 import { errorMessage } from '../../api/client.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useImportPastOutcomes } from './calibration-api.ts'
-import { plural, yearsText } from './calibration-format.ts'
+import { yearsText } from './calibration-format.ts'
 import './calibration.css'
+import { plural } from '../../components/format.ts'
 
 const MAX_BYTES = 8 * 1024 * 1024
 

@@ -3,9 +3,9 @@ import { Link } from 'react-router'
 import { MAX_PROGRAMS_CSV_BYTES, type ProgramsImportReport } from '#shared/contracts/residency-programs.ts'
 import { errorMessage } from '../../api/client.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { plural } from './program-format.ts'
 import { useImportPrograms } from './programs-api.ts'
 import './residency-programs.css'
+import { plural } from '../../components/format.ts'
 
 const MB = MAX_PROGRAMS_CSV_BYTES / 1024 / 1024
 
