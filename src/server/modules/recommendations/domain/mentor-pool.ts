@@ -59,8 +59,6 @@ class Dictionary<T> {
 type Postings = { ords: Int32Array; length: number }
 
 export class MentorPool {
-  /** The directory revision applied last. */
-  revision = 0
   private mentors: (PooledMentor | null)[] = []
   private ordOf = new Map<string, number>()
   private dead = 0
@@ -293,9 +291,7 @@ export class MentorPool {
   /** Rebuilds without dead ordinals (posting lists are append-only). */
   private compact(): void {
     const live = this.mentors.filter((m): m is PooledMentor => m !== null)
-    const revision = this.revision
     Object.assign(this, new MentorPool())
-    this.revision = revision
     for (const mentor of live) this.upsert(mentor)
   }
 }
