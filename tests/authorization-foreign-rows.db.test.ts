@@ -88,7 +88,7 @@ describe('foreign rows: the specification', () => {
 describe('foreign rows: a stranger with an allowed role is refused', () => {
   for (const entry of idRoutes) {
     const rule = FOREIGN_ROW_RULES[key(entry)]
-    if (!rule || rule.kind !== 'owner-only') continue
+    if (rule?.kind !== 'owner-only') continue
     for (const role of rolesAllowed(entry)) {
       if (rule.strangers?.includes(role)) continue
       it(`${key(entry)} as a ${role} with another student's row`, async () => {

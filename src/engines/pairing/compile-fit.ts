@@ -130,7 +130,7 @@ export function compileFit(input: PairMaxFitInput): CompiledFit {
       for (let t = 0; t < m; t++) {
         const f = row[mentorInput[t] as number] as number
         if (!(pairEveryone ? Number.isFinite(f) : f > 0 && f < Number.POSITIVE_INFINITY)) continue
-        if ((remaining[t] as number) <= 0 || (banned !== undefined && banned.has(t))) continue
+        if ((remaining[t] as number) <= 0 || banned?.has(t)) continue
         count++
         if (emit !== null) emit(t, f)
       }

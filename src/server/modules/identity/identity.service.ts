@@ -112,7 +112,7 @@ export function createIdentityService(deps: IdentityDeps) {
       }
       const person = await repo.findByEmailIncludeRoles(input.email)
       const valid = await verify(person?.passwordHash ?? UNKNOWN_PERSON_HASH, input.password)
-      if (!person || !person.passwordHash || !valid || person.status !== 'active') {
+      if (!person?.passwordHash || !valid || person.status !== 'active') {
         await audit.record({ actorId: person?.id ?? null, action: 'sign-in.failed', objectType: 'person', ...(person ? { objectId: person.id } : {}) }, meta)
         if (person && valid && person.status === 'disabled') throw new AppError('FORBIDDEN', 'This account is disabled. Contact the Office of Student Affairs.')
         throw new AppError('NOT_AUTHENTICATED', GENERIC_SIGN_IN_ERROR, { email: ' ', password: 'E-mail or password is not right.' })
@@ -165,7 +165,7 @@ export function createIdentityService(deps: IdentityDeps) {
     /** Always answers the same way, whether or not the address has an account. */
     async requestMagicLink(email: string, meta: RequestMeta): Promise<void> {
       const person = await repo.findByEmailIncludeRoles(email)
-      if (!person || person.status !== 'active') return
+      if (person?.status !== 'active') return
       await assertEmailLinkAllowance(person.id, 'magic-link')
       await db.transaction(async (tx) => {
         const token = await createEmailToken(person.id, 'magic-link', tx)
@@ -179,7 +179,7 @@ export function createIdentityService(deps: IdentityDeps) {
 
     async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
       const person = await repo.findByEmailIncludeRoles(email)
-      if (!person || person.status !== 'active') return
+      if (person?.status !== 'active') return
       await assertEmailLinkAllowance(person.id, 'password-reset')
       await db.transaction(async (tx) => {
         const token = await createEmailToken(person.id, 'password-reset', tx)

@@ -201,7 +201,7 @@ export function createLettersService(deps: LettersDeps) {
       if (input.dueDate < utcDate(now)) throw new AppError('VALIDATION_FAILED', 'The due date has passed. Choose a later date.', { dueDate: 'Choose today or a later date.' })
       if (input.writerPersonId) {
         const writer = await repo.findPersonIncludeRoles(input.writerPersonId)
-        if (!writer || writer.status !== 'active' || !writer.roles.includes('mentor')) {
+        if (writer?.status !== 'active' || !writer.roles.includes('mentor')) {
           throw new AppError('VALIDATION_FAILED', 'Choose a writer who is a mentor in Preceptor, or name an outside writer.', { writerPersonId: 'Not a mentor in Preceptor.' })
         }
         if (writer.id === actor.personId) throw new AppError('VALIDATION_FAILED', 'You cannot ask yourself for a letter.', { writerPersonId: 'Choose someone else.' })
@@ -272,7 +272,7 @@ export function createLettersService(deps: LettersDeps) {
     async listForStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<{ items: LetterRequestView[] }> {
       await advising.assertCanReadStudentRecord(actor, studentId, 'letters', meta, ['admin'])
       const person = await repo.findPersonIncludeRoles(studentId)
-      if (!person || !person.roles.includes('student')) throw new AppError('NOT_FOUND', 'No such student.')
+      if (!person?.roles.includes('student')) throw new AppError('NOT_FOUND', 'No such student.')
       const rows = await repo.listRequestsByStudent(studentId)
       return { items: await Promise.all(rows.map((row) => buildView(actor, row, letterViewOf(actor, row) ?? 'advisor'))) }
     },

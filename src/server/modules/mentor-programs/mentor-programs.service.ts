@@ -87,13 +87,13 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
     for (const id of await repo.listActiveStudentIdsOfClassYears(input.classYears, tx)) students.set(id, 'class-year')
     input.studentEmails.forEach((email, i) => {
       const person = found.get(email)
-      if (!person || person.status !== 'active' || !person.roles.includes('student')) fields[`studentEmails.${i}`] = `${email}: no active student has this e-mail.`
+      if (person?.status !== 'active' || !person.roles.includes('student')) fields[`studentEmails.${i}`] = `${email}: no active student has this e-mail.`
       else if (!students.has(person.id)) students.set(person.id, 'listed')
     })
     const mentors = new Map<string, number | null>()
     input.mentors.forEach((m, i) => {
       const person = found.get(m.email)
-      if (!person || person.status !== 'active' || !person.roles.includes('mentor')) fields[`mentors.${i}.email`] = `${m.email}: no active mentor has this e-mail.`
+      if (person?.status !== 'active' || !person.roles.includes('mentor')) fields[`mentors.${i}.email`] = `${m.email}: no active mentor has this e-mail.`
       else if (mentors.has(person.id)) fields[`mentors.${i}.email`] = `${m.email} is listed twice.`
       else mentors.set(person.id, m.capacity)
     })

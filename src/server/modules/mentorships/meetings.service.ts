@@ -314,7 +314,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     /** The feed behind a secret URL, or null for an unknown token or an inactive person. */
     async calendarFeedFor(token: string): Promise<string | null> {
       const owner = token.length <= 100 ? await repo.findCalendarFeedOwner(hashSecret(token)) : null
-      if (!owner || owner.status !== 'active') return null
+      if (owner?.status !== 'active') return null
       const rows = await repo.listMeetingsOfPerson(owner.personId)
       return calendarFeed(`Preceptor — ${owner.name}`, rows.filter((m) => m.status !== 'proposed').map((m) => calendarMeeting(m, m)))
     },

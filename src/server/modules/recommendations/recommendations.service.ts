@@ -22,7 +22,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { canViewIdentity } from '../profiles/profiles.policy.ts'
 import { DEFAULT_CANDIDATE_LIMITS, MentorPool, type CandidateLimits, type PooledMentor } from './domain/mentor-pool.ts'
 import { isoWeek, RECOMMEND_WEIGHT_DESCRIPTIONS } from './domain/weight-descriptions.ts'
-import { type MentorChangeRow, type RecommendationsRepository, type StudentProfileRow } from './recommendations.repository.ts'
+import type { MentorChangeRow, RecommendationsRepository, StudentProfileRow } from './recommendations.repository.ts'
 import { MS_PER_MINUTE, MS_PER_DAY } from '#shared/time.ts'
 
 /**
