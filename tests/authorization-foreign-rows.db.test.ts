@@ -31,7 +31,7 @@ function rolesAllowed(entry: MatrixEntry): Role[] {
 
 function fill(path: string, rule: ForeignRowRule): string {
   const person = rule.row?.personId === 'mentor' ? owner.mentor.person.id : rule.row?.personId === 'spare' ? spareId : owner.ids.personId
-  return path.replace(/:([A-Za-z]+)/g, (whole, name: string) => {
+  return path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => {
     if (name === 'personId') return person
     const value = owner.ids[name as keyof StudentRecords['ids']]
     if (!value) throw new Error(`no real row for :${name} in ${path}`)

@@ -80,7 +80,10 @@ export function compileFit(input: PairMaxFitInput): CompiledFit {
     const s = lookup(students.position, pair.student, `forbidden[${k}].student`, 'student')
     const t = lookup(mentors.position, pair.mentor, `forbidden[${k}].mentor`, 'mentor')
     let set = forbidden.get(s)
-    if (set === undefined) forbidden.set(s, (set = new Set()))
+    if (set === undefined) {
+      set = new Set()
+      forbidden.set(s, set)
+    }
     set.add(t)
   }
 

@@ -5,13 +5,13 @@ import { Dialog } from './dialog.tsx'
 
 describe('Dialog', () => {
   it('names each dialog on a page by its own title', () => {
-    const noop = () => {}
+    const dialogProps = (title: string) => ({ open: true, title, onClose: () => {}, children: title })
     const html = renderToStaticMarkup(
       createElement(
         Fragment,
         null,
-        createElement(Dialog, { open: true, title: 'Change a pair', onClose: noop, children: 'a' }),
-        createElement(Dialog, { open: true, title: 'Publish', onClose: noop, children: 'b' }),
+        createElement(Dialog, dialogProps('Change a pair')),
+        createElement(Dialog, dialogProps('Publish')),
       ),
     )
     const labelledBy = [...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1])

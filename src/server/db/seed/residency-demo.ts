@@ -167,7 +167,10 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const out = exact.map((x, i) => (floor[i] as number) + Math.floor(x))
   let left = total - out.reduce((a, b) => a + b, 0)
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0])
-  for (let k = 0; left > 0 && k < order.length; k++, left--) out[(order[k] as readonly [number, number])[1]]! += 1
+  for (let k = 0; left > 0 && k < order.length; k++, left--) {
+    const at = (order[k] as readonly [number, number])[1]
+    out[at] = (out[at] ?? 0) + 1
+  }
   return out
 }
 

@@ -116,7 +116,10 @@ export function MentorProgramPage() {
               type="button"
               className="button"
               disabled={openRanking.isPending}
-              onClick={() => void act(async () => (await openRanking.mutateAsync(undefined), `Ranking is open. ${p.studentCount} students were e-mailed a link to rank their mentors.`))}
+              onClick={() => void act(async () => {
+                await openRanking.mutateAsync(undefined)
+                return `Ranking is open. ${p.studentCount} students were e-mailed a link to rank their mentors.`
+              })}
             >
               {openRanking.isPending ? 'Opening…' : 'Open ranking to students'}
             </button>
@@ -143,7 +146,10 @@ export function MentorProgramPage() {
             </button>
           ) : null}
           {p.status === 'published' ? (
-            <button type="button" className="button button-secondary" disabled={archive.isPending} onClick={() => void act(async () => (await archive.mutateAsync(undefined), 'Program archived.'))}>
+            <button type="button" className="button button-secondary" disabled={archive.isPending} onClick={() => void act(async () => {
+                await archive.mutateAsync(undefined)
+                return 'Program archived.'
+              })}>
               Archive program
             </button>
           ) : null}

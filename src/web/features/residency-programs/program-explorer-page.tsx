@@ -56,6 +56,7 @@ export function ProgramExplorerPage() {
   const admin = hasAnyRole(session, ['admin'])
 
   // Back and forward change the address; the form follows it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the address when it changes (back, forward, a link)
   useEffect(() => setDraft(draftFrom(params)), [search])
 
   const fieldErrors = result.error instanceof AppError ? (result.error.fields ?? {}) : {}

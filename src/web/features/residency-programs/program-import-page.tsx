@@ -156,6 +156,7 @@ function ImportReport({ report, headingRef, onImport }: { report: ProgramsImport
             </thead>
             <tbody>
               {report.rejects.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a checked file's rejects never reorder; one cell may have two
                 <tr key={`${r.row}-${r.column}-${i}`}>
                   <td>{r.row}</td>
                   <td>{r.column ?? 'whole row'}</td>

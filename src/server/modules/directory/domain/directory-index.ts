@@ -336,7 +336,6 @@ export class DirectoryIndex {
 
   search(viewer: IndexViewer, input: IndexSearch): IndexResult {
     this.refreshNameOrder()
-    const n = this.mentors.length
     const selfOrd = this.ordOf.get(viewer.personId) ?? -1
     const seesLevel = Uint8Array.from(viewer.seesIdentity, (sees) => (sees ? 1 : 0))
     const identityVisible = (ord: number) => ord === selfOrd || seesLevel[this.visibility[ord] as number] === 1

@@ -264,7 +264,10 @@ export class MentorPool {
 
   private post(key: string, ord: number): void {
     let list = this.postings.get(key)
-    if (!list) this.postings.set(key, (list = { ords: new Int32Array(4), length: 0 }))
+    if (!list) {
+      list = { ords: new Int32Array(4), length: 0 }
+      this.postings.set(key, list)
+    }
     if (list.length === list.ords.length) {
       const grown = new Int32Array(list.length * 2)
       grown.set(list.ords)
