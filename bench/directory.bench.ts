@@ -45,7 +45,6 @@ import { insertReferenceData } from '#server/db/seed/reference-data.ts'
 import { createRandom } from '#server/db/seed/random.ts'
 import { createDirectoryRepository } from '#server/modules/directory/directory.repository.ts'
 import { createServices } from '#server/services.ts'
-import { MENTOR_KINDS } from '#shared/enums.ts'
 import { envNumber, log, percentile, round } from './lib/measure.ts'
 import { generateMentors, sessionCookie } from './lib/mentor-corpus.ts'
 

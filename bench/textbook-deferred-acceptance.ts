@@ -13,7 +13,7 @@ export function textbookDeferredAcceptance(instance: MatchInstance): TextbookRes
   const held = new Map<string, string[]>()
   for (const program of instance.programs) {
     const ranks = new Map<string, number>()
-    program.ranks.forEach((applicant, k) => ranks.set(applicant, k))
+    for (const [k, applicant] of program.ranks.entries()) ranks.set(applicant, k)
     programRank.set(program.id, ranks)
     capacity.set(program.id, program.capacity)
     held.set(program.id, [])

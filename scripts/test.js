@@ -224,7 +224,10 @@ try {
     wanted.push({
       pkg: 'postgresql',
       what: 'PostgreSQL (initdb, pg_ctl)',
-      present: () => (pgBins = findPgBinDir()) !== null,
+      present: () => {
+        pgBins = findPgBinDir()
+        return pgBins !== null
+      },
     })
   }
   const started = performance.now()

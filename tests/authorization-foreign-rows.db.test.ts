@@ -31,7 +31,7 @@ function rolesAllowed(entry: MatrixEntry): Role[] {
 
 function fill(path: string, rule: ForeignRowRule): string {
   const person = rule.row?.personId === 'mentor' ? owner.mentor.person.id : rule.row?.personId === 'spare' ? spareId : owner.ids.personId
-  return path.replace(/:([A-Za-z]+)/g, (whole, name: string) => {
+  return path.replace(/:([A-Za-z]+)/g, (_whole, name: string) => {
     if (name === 'personId') return person
     const value = owner.ids[name as keyof StudentRecords['ids']]
     if (!value) throw new Error(`no real row for :${name} in ${path}`)
@@ -88,7 +88,7 @@ describe('foreign rows: the specification', () => {
 describe('foreign rows: a stranger with an allowed role is refused', () => {
   for (const entry of idRoutes) {
     const rule = FOREIGN_ROW_RULES[key(entry)]
-    if (!rule || rule.kind !== 'owner-only') continue
+    if (rule?.kind !== 'owner-only') continue
     for (const role of rolesAllowed(entry)) {
       if (rule.strangers?.includes(role)) continue
       it(`${key(entry)} as a ${role} with another student's row`, async () => {

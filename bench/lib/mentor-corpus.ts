@@ -4,6 +4,7 @@ import { buildPersonRows, type BuiltPerson } from '#server/db/seed/people.ts'
 import { createRandom } from '#server/db/seed/random.ts'
 import { hashSecret, newSecret } from '#server/modules/identity/tokens.ts'
 import type { MentorKind } from '#shared/enums.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 /** Shares of mentor kinds in a generated corpus, close to the demo school's. */
 const KIND_WEIGHTS: [MentorKind, number][] = [['faculty', 0.5], ['resident', 0.2], ['fellow', 0.08], ['alumni', 0.17], ['near-peer', 0.05]]
@@ -31,6 +32,6 @@ export function generateMentors(count: number, seed: number, now: Date): BuiltPe
 /** A session cookie written straight to the sessions table, so requests go through the HTTP layer signed in. */
 export async function sessionCookie(db: Database, personId: string, now: Date): Promise<string> {
   const secret = newSecret()
-  await db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) })
+  await db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + MS_PER_DAY) })
   return `preceptor_session=${secret}`
 }

@@ -14,6 +14,7 @@ import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/se
 import { createSmtpMailer } from './modules/notifications/mailer.ts'
 import { createServices } from './services.ts'
 import { logUnexpectedError } from './log/describe-error.ts'
+import { MS_PER_MINUTE } from '#shared/time.ts'
 
 /** The built web app: dist/web next to the bundled server, or from the source tree. */
 function findWebRoot(): string | null {
@@ -87,7 +88,7 @@ export async function startServer(source: Record<string, string | undefined> = p
   // server processes may run the sweep at once without sending one twice.
   const letterReminderTimer = setInterval(() => {
     services.letters.sendDueLetterReminders().catch((error: unknown) => logUnexpectedError('letter reminders failed', error))
-  }, 10 * 60_000)
+  }, 10 * MS_PER_MINUTE)
 
   // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges. Each step
   // is claimed in the database, so several server processes may sweep at once.
@@ -97,7 +98,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.mentorships.sweepQuietMentorships())
       .then(() => services.meetings.sendMeetingFollowUps())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
-  }, 10 * 60_000)
+  }, 10 * MS_PER_MINUTE)
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST

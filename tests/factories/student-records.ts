@@ -2,6 +2,7 @@ import { residencyPrograms, studentAdvisors, studentProgramLists } from '#server
 import type { Database } from '#server/db/client.ts'
 import type { TestApp } from '#tests/setup/test-app.ts'
 import { makePdf } from '#tests/setup/pdf.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 /**
  * Factories for the aggregates a student owns — a mentorship with its goal, action item and
@@ -89,12 +90,12 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const path = `/api/mentorships/${mentorshipId}`
   const goalId = (await ok('goal', t.request('POST', `${path}/goals`, { cookie: student.cookie, body: { title: 'A goal' } }))).json.goals[0].id as string
   const actionItemId = (await ok('action item', t.request('POST', `${path}/action-items`, { cookie: student.cookie, body: { title: 'An item', dueDate: null } }))).json.actionItems[0].id as string
-  const proposedAt = new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString()
+  const proposedAt = new Date(t.clock.now().getTime() + 3 * MS_PER_DAY).toISOString()
   const meetingId = (await ok('meeting', t.request('POST', `${path}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: proposedAt } }))).json.id as string
   const feedUrl = (await ok('calendar feed', t.request('POST', '/api/calendar/feed', { cookie: student.cookie }))).json.url as string
 
   // A waived letter from the mentor, with a CV in its packet, and an outside writer's upload link.
-  const due = new Date(t.clock.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10)
+  const due = new Date(t.clock.now().getTime() + 60 * MS_PER_DAY).toISOString().slice(0, 10)
   const letter = await ok(
     'letter request',
     t.request('POST', '/api/letter-requests', {

@@ -21,8 +21,14 @@ function capture() {
     written.push(args.map((arg) => (arg instanceof Error ? `${arg.stack} ${JSON.stringify(arg)} ${String((arg as { cause?: unknown }).cause)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))
   }
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation(keep)
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (keep(String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (keep(String(chunk)), true))
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+    keep(String(chunk))
+    return true
+  })
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
+    keep(String(chunk))
+    return true
+  })
 }
 
 beforeAll(async () => {

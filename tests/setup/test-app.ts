@@ -10,6 +10,7 @@ import type { Role } from '#shared/enums.ts'
 import { sql } from 'drizzle-orm'
 import { createTestDatabase } from './test-database.ts'
 import { insertPerson, type PersonOverrides } from '../factories/index.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 export const TEST_ORIGIN = 'http://preceptor.test'
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -80,7 +81,7 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
   async function sessionCookie(personId: string): Promise<string> {
     const secret = newSecret()
     const now = clock.now()
-    await database.db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 86_400_000) })
+    await database.db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + MS_PER_DAY) })
     return `preceptor_session=${secret}`
   }
 

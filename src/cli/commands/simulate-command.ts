@@ -63,7 +63,7 @@ export function createSimulateCommand(workerEntry: URL): CliCommand {
       const attempts = integerOption('attempts', values.attempts, DEFAULT_SIMULATION_ATTEMPTS, 1, 100)
       const options: SimulationOptions = { noise, seed, topChoices, solve: { attempts } }
       const progress = createProgressBar(io.stderr, runs)
-      let output
+      let output: Awaited<ReturnType<typeof simulateInWorkers>>
       try {
         output = await simulateInWorkers({
           instance: loaded.instance,

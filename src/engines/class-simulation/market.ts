@@ -83,7 +83,7 @@ export function cleanLists(student: ClassStudent, known: ReadonlyMap<string, Res
   const supplemental: { advanced: string; ranks: string[] }[] = []
   for (const list of student.supplemental) {
     const advanced = known.get(list.advanced)
-    if (!advanced || advanced.track !== 'advanced' || !onPrimary.has(list.advanced) || seen.has(list.advanced)) continue
+    if (advanced?.track !== 'advanced' || !onPrimary.has(list.advanced) || seen.has(list.advanced)) continue
     seen.add(list.advanced)
     const ranks = [...new Set(list.ranks)].filter((id) => {
       const p = known.get(id)

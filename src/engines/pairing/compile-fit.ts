@@ -80,7 +80,10 @@ export function compileFit(input: PairMaxFitInput): CompiledFit {
     const s = lookup(students.position, pair.student, `forbidden[${k}].student`, 'student')
     const t = lookup(mentors.position, pair.mentor, `forbidden[${k}].mentor`, 'mentor')
     let set = forbidden.get(s)
-    if (set === undefined) forbidden.set(s, (set = new Set()))
+    if (set === undefined) {
+      set = new Set()
+      forbidden.set(s, set)
+    }
     set.add(t)
   }
 
@@ -130,7 +133,7 @@ export function compileFit(input: PairMaxFitInput): CompiledFit {
       for (let t = 0; t < m; t++) {
         const f = row[mentorInput[t] as number] as number
         if (!(pairEveryone ? Number.isFinite(f) : f > 0 && f < Number.POSITIVE_INFINITY)) continue
-        if ((remaining[t] as number) <= 0 || (banned !== undefined && banned.has(t))) continue
+        if ((remaining[t] as number) <= 0 || banned?.has(t)) continue
         count++
         if (emit !== null) emit(t, f)
       }

@@ -37,7 +37,10 @@ export function pairGreedy(input: PairMaxFitInput): PairMaxFitResult {
   let totalFit = 0
   c.studentIds.forEach((student, s) => {
     const t = mentorOf[s] as number
-    if (t < 0) return void unpaired.push(student)
+    if (t < 0) {
+      unpaired.push(student)
+      return
+    }
     filled[t] = (filled[t] as number) + 1
     totalFit += fitOf[s] as number
     const pair: PairedStudent = { student, mentor: c.mentorIds[t] as string, fit: fitOf[s] as number }

@@ -35,7 +35,7 @@ function randomInput(seed: number, n: number, m: number, density: number, sparse
   const fit = students.map(() => mentors.map((_, j) => (random.next() < density ? 40 * random.next() + 60 * (popularity[j] as number) : Number.NaN)))
   const forbidden = Array.from({ length: Math.floor(n / 4) }, () => ({ student: `s${random.int(n)}`, mentor: `m${random.int(m)}` }))
   const entries: FitEntry[] = []
-  fit.forEach((row, i) => row.forEach((f, j) => Number.isFinite(f) && entries.push({ student: `s${i}`, mentor: `m${j}`, fit: f })))
+  for (const [i, row] of fit.entries()) for (const [j, f] of row.entries()) if (Number.isFinite(f)) entries.push({ student: `s${i}`, mentor: `m${j}`, fit: f })
   return { students, mentors, fit: sparse ? entries : fit, forbidden, maxPerMentor: 3 }
 }
 

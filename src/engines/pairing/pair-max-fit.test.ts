@@ -18,9 +18,9 @@ function assertFeasible(input: PairMaxFitInput, result: PairMaxFitResult): void 
   const dense = input.fit.length > 0 && Array.isArray(input.fit[0])
   const allowed = new Set<string>()
   if (dense) {
-    ;(input.fit as number[][]).forEach((row, i) =>
-      row.forEach((f, j) => Number.isFinite(f) && allowed.add(`${input.students[i]}/${(input.mentors[j] as { id: string }).id}`)),
-    )
+    for (const [i, row] of (input.fit as number[][]).entries()) {
+      for (const [j, f] of row.entries()) if (Number.isFinite(f)) allowed.add(`${input.students[i]}/${(input.mentors[j] as { id: string }).id}`)
+    }
   } else for (const e of input.fit as FitEntry[]) allowed.add(`${e.student}/${e.mentor}`)
   const kept = new Set((input.keep ?? []).map((p) => `${p.student}/${p.mentor}`))
   for (const pair of result.pairs) {

@@ -1,4 +1,4 @@
-import { compileFit, type CompiledFit } from './compile-fit.ts'
+import { compileFit } from './compile-fit.ts'
 import type { MentorFill, PairedStudent, PairMaxFitInput, PairMaxFitResult } from './types.ts'
 
 /** Allowed pairs as a CSR adjacency: row r's mentors are `column[rowStart[r] .. rowStart[r+1])`. */

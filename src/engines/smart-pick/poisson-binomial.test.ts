@@ -33,7 +33,7 @@ describe('poissonBinomial', () => {
       fc.property(fc.array(probability, { maxLength: 12 }), (ps) => {
         const dist = poissonBinomial(ps)
         const exact = bruteForce(ps)
-        exact.forEach((value, k) => expect(dist[k]).toBeCloseTo(value, 12))
+        for (const [k, value] of exact.entries()) expect(dist[k]).toBeCloseTo(value, 12)
       }),
       { numRuns: 200 },
     )
@@ -48,7 +48,7 @@ describe('poissonBinomial', () => {
         const back = removeTrial(dist, ps.length + 1, p)
         const original = poissonBinomial(ps)
         // Removing an almost certain or almost impossible trial is exact to rounding only away from the edges.
-        original.forEach((value, k) => expect(Math.abs((back[k] as number) - value)).toBeLessThan(1e-9))
+        for (const [k, value] of original.entries()) expect(Math.abs((back[k] as number) - value)).toBeLessThan(1e-9)
       }),
       { numRuns: 200 },
     )

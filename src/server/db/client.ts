@@ -15,6 +15,11 @@ export type Schema = typeof schema
 /** One type for both drivers: services and repositories never know which one runs. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>
 export type DatabaseKind = 'pglite' | 'postgres'
+/**
+ * Where a query runs: the database itself or an open transaction. Repositories and services take
+ * `tx: Tx = db` so a caller can fold their writes into its own transaction.
+ */
+export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type DatabaseHandle = {
   db: Database

@@ -25,5 +25,5 @@ export type AppEnv = {
 }
 
 export function hasRole(actor: Actor | null, role: Role): boolean {
-  return actor !== null && actor.roles.includes(role)
+  return actor?.roles.includes(role) ?? false
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { US_REGIONS } from '../enums.ts'
 import { regionOfState } from '../reference/regions.ts'
 import { SPECIALTIES } from '../reference/specialties.ts'
-import { multilineText, text } from './common.ts'
+import { multilineText } from './common.ts'
 
 /**
  * The student's residency application profile, the list builder (chances, count, curve,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CLASS_YEARS, MENTOR_KINDS } from '../enums.ts'
-import { Email, instant, multilineText, requiredMultilineText, requiredText, text, Uuid } from './common.ts'
+import { Email, instant, multilineText, requiredMultilineText, requiredText, Uuid } from './common.ts'
 
 /** Formal mentor programs: pair a whole class with mentors at once (decision 011). */
 

@@ -5,6 +5,7 @@
  * repositories turn each word into SQL.
  */
 import { isUsStateOrTerritory } from '../reference/regions.ts'
+import { containsPattern } from './like-pattern.ts'
 import { SPECIALTIES } from '../reference/specialties.ts'
 
 export type ProgramSearchWord = {
@@ -32,7 +33,7 @@ export function programSearchWords(query: string): ProgramSearchWord[] {
     .map((w) => w.replace(/^["'“”‘’()[\].,:!?]+|["'“”‘’()[\].,:!?]+$/gu, ''))
     .filter(Boolean)
   return [...new Set(words)].slice(0, MAX_SEARCH_WORDS).map((word) => ({
-    pattern: `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    pattern: containsPattern(word),
     specialtyIds: SPECIALTIES.filter((s) => [s.id, s.name, s.acgmeName].some((text) => folded(text).includes(word))).map((s) => s.id),
     state: word.length === 2 && isUsStateOrTerritory(word) ? word.toUpperCase() : null,
   }))

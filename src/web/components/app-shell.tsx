@@ -14,6 +14,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
   const menuButton = useRef<HTMLButtonElement>(null)
   const navId = useId()
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes when the page changes
   useEffect(() => setMenuOpen(false), [location.pathname])
 
   const onSignOut = () => {
@@ -48,6 +49,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
             <span className="menu-icon" aria-hidden="true" />
             Menu
           </button>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape anywhere in the open menu closes it (the keys reach it from the links inside) */}
           <div
             id={navId}
             className={`site-nav${menuOpen ? ' site-nav-open' : ''}`}

@@ -34,7 +34,7 @@ export function ErrorSummary({ message, fields, idFor, labels = {}, attempt }: E
   }
 
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} aria-labelledby={`error-summary-title-${attempt}`}>
+    <div ref={ref} className="error-summary" role="group" tabIndex={-1} aria-labelledby={`error-summary-title-${attempt}`}>
       <h2 id={`error-summary-title-${attempt}`} className="error-summary-title">
         {entries.length > 0 ? 'Please fix the following' : 'That did not work'}
       </h2>

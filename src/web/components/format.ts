@@ -6,3 +6,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date)
 }
+
+/** "1 mentor", "1,200 mentors": the count with its thousands separated, the noun agreeing with it. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+}

@@ -15,6 +15,7 @@ export function MainNav({ roles }: { roles: readonly Role[] }) {
   const navRef = useRef<HTMLElement>(null)
   const entries = navFor(roles)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an open group closes when the page changes
   useEffect(() => setOpenGroup(null), [location.pathname])
 
   useEffect(() => {

@@ -10,6 +10,7 @@ import { Outlet, useLocation } from 'react-router'
 export function RouteFocus() {
   const location = useLocation()
   const firstRender = useRef(true)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focus moves when the page changes
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false

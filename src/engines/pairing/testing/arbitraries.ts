@@ -25,7 +25,7 @@ export function maxFitInputArbitrary(options: { maxStudents?: number; maxMentors
         maxPerMentor: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
       }),
     )
-    .map(({ n, m, capacities, fit, forbidden, keep, sparse, pairEveryone, maxPerMentor }) => {
+    .map(({ n, capacities, fit, forbidden, keep, sparse, pairEveryone, maxPerMentor }) => {
       const students = Array.from({ length: n }, (_, i) => `s${i}`)
       const mentors = capacities.map((capacity, j) => ({ id: `m${j}`, capacity }))
       const forbiddenPairs: PairKey[] = n === 0 ? [] : forbidden.map(([i, j]) => ({ student: `s${i}`, mentor: `m${j}` }))
@@ -43,7 +43,7 @@ export function maxFitInputArbitrary(options: { maxStudents?: number; maxMentors
       }
       const dense = fit.map((row) => row.map((f) => (f === null ? Number.NaN : f)))
       const entries: FitEntry[] = []
-      dense.forEach((row, i) => row.forEach((f, j) => Number.isFinite(f) && entries.push({ student: `s${i}`, mentor: `m${j}`, fit: f })))
+      for (const [i, row] of dense.entries()) for (const [j, f] of row.entries()) if (Number.isFinite(f)) entries.push({ student: `s${i}`, mentor: `m${j}`, fit: f })
       const input: PairMaxFitInput = {
         students,
         mentors,

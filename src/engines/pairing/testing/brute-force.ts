@@ -9,9 +9,9 @@ export function bruteForceMaxFit(input: PairMaxFitInput): { pairs: number; fit: 
   const fitOf = new Map<string, number>()
   const f = input.fit
   if (f.length > 0 && Array.isArray(f[0])) {
-    ;(f as readonly (readonly number[])[]).forEach((row, i) =>
-      row.forEach((x, j) => Number.isFinite(x) && fitOf.set(`${input.students[i]}/${(input.mentors[j] as { id: string }).id}`, x)),
-    )
+    for (const [i, row] of (f as readonly (readonly number[])[]).entries()) {
+      for (const [j, x] of row.entries()) if (Number.isFinite(x)) fitOf.set(`${input.students[i]}/${(input.mentors[j] as { id: string }).id}`, x)
+    }
   } else for (const e of f as readonly FitEntry[]) fitOf.set(`${e.student}/${e.mentor}`, e.fit)
   const banned = new Set((input.forbidden ?? []).map((p) => `${p.student}/${p.mentor}`))
   const kept = new Map((input.keep ?? []).map((p) => [p.student, p.mentor]))

@@ -13,11 +13,9 @@ export function maxFitLp(input: PairMaxFitInput, options: { cardinality?: boolea
   const entries: FitEntry[] = []
   const fit = input.fit
   if (fit.length > 0 && Array.isArray(fit[0])) {
-    ;(fit as readonly (readonly number[])[]).forEach((row, i) =>
-      row.forEach((f, j) => {
-        if (Number.isFinite(f)) entries.push({ student: input.students[i] as string, mentor: (input.mentors[j] as { id: string }).id, fit: f })
-      }),
-    )
+    for (const [i, row] of (fit as readonly (readonly number[])[]).entries()) {
+      for (const [j, f] of row.entries()) if (Number.isFinite(f)) entries.push({ student: input.students[i] as string, mentor: (input.mentors[j] as { id: string }).id, fit: f })
+    }
   } else entries.push(...(fit as readonly FitEntry[]))
   const forbidden = new Set((input.forbidden ?? []).map((p) => `${p.student}\u0000${p.mentor}`))
   const kept = new Set((input.keep ?? []).map((p) => `${p.student}\u0000${p.mentor}`))

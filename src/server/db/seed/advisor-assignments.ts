@@ -1,4 +1,4 @@
-import type { Database } from '../client.ts'
+import type { Tx } from '../client.ts'
 import { studentAdvisors } from '../schema/index.ts'
 import { DEMO_ACCOUNTS } from './demo-accounts.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
@@ -26,7 +26,7 @@ export function assignDemoAdvisors(rows: DemoSchoolRows, now: Date): StudentAdvi
   return assignments
 }
 
-export async function insertAdvisorAssignments(db: Pick<Database, 'insert'>, assignments: readonly StudentAdvisorRow[]): Promise<void> {
+export async function insertAdvisorAssignments(db: Tx, assignments: readonly StudentAdvisorRow[]): Promise<void> {
   for (let i = 0; i < assignments.length; i += 500) {
     await db.insert(studentAdvisors).values(assignments.slice(i, i + 500))
   }

@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { Database } from '../client.ts'
+import type { Tx } from '../client.ts'
 import { applicationProfiles, people, residencyPrograms, studentAdvisors, studentProfiles, studentProgramLists, rankListEntries } from '../schema/index.ts'
 import { DEMO_ACCOUNT_EMAILS, findDemoAccount } from './demo-accounts.ts'
-
-type Writer = Pick<Database, 'select' | 'insert'>
 
 /** Step 2 CK scores and list lengths cycled over the students, so the class has strong, average and short lists. */
 const STEP2 = [251, 238, 244, 259, 229, 247, 241, 255, 233, 249, 236, 262, 226]
@@ -15,7 +13,7 @@ const INTERVIEWS = [12, 9, 14, 11, 4, 10, 6, 13, 3, 12, 8, 15, 5]
  * the class simulation opens on a class rather than on one student. Runs after the demo programs
  * and rank lists are inserted; leaves alone any student who already has a list or a profile.
  */
-export async function insertDemoClassInterviews(db: Writer, now: Date): Promise<void> {
+export async function insertDemoClassInterviews(db: Tx, now: Date): Promise<void> {
   const [advisor] = await db.select({ id: people.id }).from(people).where(eq(people.email, findDemoAccount('advisor').email)).limit(1)
   if (!advisor) return
   const students = await db

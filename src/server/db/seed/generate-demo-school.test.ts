@@ -13,7 +13,6 @@ const rolesOf = new Map<string, string[]>()
 for (const r of rows.personRoles) rolesOf.set(r.personId, [...(rolesOf.get(r.personId) ?? []), r.role])
 const studentOf = new Map(rows.studentProfiles.map((s) => [s.personId, s]))
 const mentorOf = new Map(rows.mentorProfiles.map((m) => [m.personId, m]))
-const advisorOf = new Map(rows.advisorProfiles.map((a) => [a.personId, a]))
 
 describe('generateDemoSchool', () => {
   it('is deterministic: the same seed and date give identical rows', () => {

@@ -1,9 +1,8 @@
-import type { Database } from '../client.ts'
+import type { Tx } from '../client.ts'
 import { mentorProgramMentors, mentorPrograms, mentorProgramStudents } from '../schema/index.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
-
-const DAY_MS = 86_400_000
+import { MS_PER_DAY } from '#shared/time.ts'
 
 type DemoProgram = {
   program: typeof mentorPrograms.$inferInsert & { id: string }
@@ -33,7 +32,7 @@ export function generateDemoMentorPrograms(rows: DemoSchoolRows, now: Date): Dem
   const m3 = [...account('student@demo.example.edu'), ...studentsOf('M3').slice(0, 23)]
   const nearPeers = [...(nearPeerAccount ? [nearPeerAccount] : []), ...mentorsOf(['near-peer', 'resident'], Math.ceil(m1.length / 3) + 2)]
   const faculty = [...account('mentor@demo.example.edu'), ...mentorsOf(['faculty', 'fellow'], 13)]
-  const created = new Date(now.getTime() - 10 * DAY_MS)
+  const created = new Date(now.getTime() - 10 * MS_PER_DAY)
   return [
     {
       program: {
@@ -43,7 +42,7 @@ export function generateDemoMentorPrograms(rows: DemoSchoolRows, now: Date): Dem
         classYears: ['M1'],
         pairingMethod: 'student-ranks',
         maxPerMentor: 3,
-        rankingDeadline: new Date(now.getTime() + 14 * DAY_MS),
+        rankingDeadline: new Date(now.getTime() + 14 * MS_PER_DAY),
         status: 'ranking',
         createdAt: created,
         updatedAt: created,
@@ -70,7 +69,7 @@ export function generateDemoMentorPrograms(rows: DemoSchoolRows, now: Date): Dem
   ]
 }
 
-export async function insertDemoMentorPrograms(tx: Pick<Database, 'insert'>, programs: readonly DemoProgram[]): Promise<void> {
+export async function insertDemoMentorPrograms(tx: Tx, programs: readonly DemoProgram[]): Promise<void> {
   for (const p of programs) {
     await tx.insert(mentorPrograms).values(p.program)
     const source = p.program.classYears && p.program.classYears.length > 0 ? 'class-year' : 'listed'

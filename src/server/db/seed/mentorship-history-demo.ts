@@ -10,14 +10,13 @@
  * current mentee), so their pages start clean.
  */
 import type { MentorOffering } from '#shared/enums.ts'
-import type { Database } from '../client.ts'
+import type { Tx } from '../client.ts'
+import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
 import { mentorshipRequests, mentorships } from '../schema/index.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
 import { createRandom, type Random } from './random.ts'
 
-const HOUR_MS = 3_600_000
-const DAY_MS = 24 * HOUR_MS
 /** The app's default (mentorships settings): an unanswered request expires after this. */
 const EXPIRY_DAYS = 14
 /** History reaches back this far. */
@@ -91,7 +90,7 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
     const span = newcomer ? 12 : HISTORY_DAYS
     let active = 0
     const asked = new Set<string>()
-    const dates = Array.from({ length: count }, () => t - (0.3 + random.next() * (span - 0.3)) * DAY_MS).sort((a, b) => a - b)
+    const dates = Array.from({ length: count }, () => t - (0.3 + random.next() * (span - 0.3)) * MS_PER_DAY).sort((a, b) => a - b)
     for (const createdAt of dates) {
       const studentId = random.pick(mentor.kind === 'near-peer' ? juniors : students)
       if (studentId === mentor.personId || asked.has(studentId)) continue
@@ -100,7 +99,7 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
       const kind = random.chance(0.25) ? 'coffee-chat' : 'ongoing'
       const helpWanted = random.sample(mentor.offers, Math.min(mentor.offers.length, random.between(1, 2))) as MentorOffering[]
       const created = new Date(createdAt)
-      const expiresAt = new Date(createdAt + EXPIRY_DAYS * DAY_MS)
+      const expiresAt = new Date(createdAt + EXPIRY_DAYS * MS_PER_DAY)
       const hours = answerHours(random, temper)
       const common = {
         id,
@@ -114,24 +113,24 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
         createdAt: created,
         expiresAt,
       } as const
-      const answeredAt = createdAt + hours * HOUR_MS
+      const answeredAt = createdAt + hours * MS_PER_HOUR
       const pair = `${studentId}:${mentor.personId}`
       // Not answered yet: open now, unless it has already run out (then expired).
       const silent = random.chance(isDemoMentor ? 0 : temper.expireShare)
       if (answeredAt > t || silent) {
         if (expiresAt.getTime() <= t) {
-          requests.push({ ...common, status: 'expired', statusChangedAt: expiresAt, viewedAt: random.chance(0.5) ? new Date(createdAt + Math.min(hours, 48) * HOUR_MS) : null })
+          requests.push({ ...common, status: 'expired', statusChangedAt: expiresAt, viewedAt: random.chance(0.5) ? new Date(createdAt + Math.min(hours, 48) * MS_PER_HOUR) : null })
           continue
         }
         if (isDemoMentor || (openBy.get(studentId) ?? 0) >= OPEN_PER_STUDENT || openPairs.has(pair)) continue
         openBy.set(studentId, (openBy.get(studentId) ?? 0) + 1)
         openPairs.add(pair)
-        const viewed = random.chance(0.5) && createdAt + (hours / 2) * HOUR_MS < t
-        requests.push({ ...common, status: viewed ? 'viewed' : 'requested', statusChangedAt: viewed ? new Date(createdAt + (hours / 2) * HOUR_MS) : created, viewedAt: viewed ? new Date(createdAt + (hours / 2) * HOUR_MS) : null })
+        const viewed = random.chance(0.5) && createdAt + (hours / 2) * MS_PER_HOUR < t
+        requests.push({ ...common, status: viewed ? 'viewed' : 'requested', statusChangedAt: viewed ? new Date(createdAt + (hours / 2) * MS_PER_HOUR) : created, viewedAt: viewed ? new Date(createdAt + (hours / 2) * MS_PER_HOUR) : null })
         continue
       }
       const answered = new Date(answeredAt)
-      const viewedAt = new Date(createdAt + hours * 0.6 * HOUR_MS)
+      const viewedAt = new Date(createdAt + hours * 0.6 * MS_PER_HOUR)
       const full = active >= Math.max(1, mentor.capacity - 1)
       if (full || !random.chance(temper.acceptShare)) {
         requests.push({ ...common, status: 'declined', statusChangedAt: answered, viewedAt, declineReason: full ? 'at-capacity' : random.weighted(DECLINE_REASONS) })
@@ -140,7 +139,7 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
       requests.push({ ...common, status: 'accepted', statusChangedAt: answered, viewedAt })
       // Coffee chats end after the chat; ongoing mentorships run a few months. Recent ones are
       // still active (never more than the mentor's capacity, less one place for new requests).
-      const lasts = (kind === 'coffee-chat' ? random.between(7, 21) : random.between(60, 200)) * DAY_MS
+      const lasts = (kind === 'coffee-chat' ? random.between(7, 21) : random.between(60, 200)) * MS_PER_DAY
       const closedAt = answeredAt + lasts
       const stillActive = closedAt > t && !isDemoMentor
       if (stillActive) active++
@@ -152,7 +151,7 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
         kind,
         status: stillActive ? 'active' : 'closed',
         startedAt: answered,
-        closedAt: stillActive ? null : new Date(Math.min(closedAt, t - HOUR_MS)),
+        closedAt: stillActive ? null : new Date(Math.min(closedAt, t - MS_PER_HOUR)),
         closedBy: stillActive ? null : mentor.personId,
         closureReason: stillActive ? null : kind === 'coffee-chat' ? 'one-off-done' : random.pick(['goals-met', 'goals-met', 'schedule'] as const),
       })
@@ -161,7 +160,7 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
   return { requests, mentorships: mentorshipRows }
 }
 
-export async function insertDemoMentorshipHistory(tx: Pick<Database, 'insert'>, history: DemoMentorshipHistory): Promise<void> {
+export async function insertDemoMentorshipHistory(tx: Tx, history: DemoMentorshipHistory): Promise<void> {
   // Batches keep each statement's parameters well under PostgreSQL's limit.
   for (let i = 0; i < history.requests.length; i += 1_000) await tx.insert(mentorshipRequests).values(history.requests.slice(i, i + 1_000))
   for (let i = 0; i < history.mentorships.length; i += 1_000) await tx.insert(mentorships).values(history.mentorships.slice(i, i + 1_000))

@@ -457,7 +457,6 @@ export type AlumniProfileOptions = MentorProfileOptions & { state?: string; city
 
 export function makeAlumniProfile(random: Random, options: AlumniProfileOptions): MentorProfileFields {
   const specialtyId = options.specialtyId ?? random.weighted(RESIDENT_WEIGHTS)
-  const specialty = findSpecialty(specialtyId)
   const content = contentFor(specialtyId)
   const place = options.state ? (ALUMNI_CITIES.find((c) => c.state === options.state) ?? null) : random.weighted(ALUMNI_CITIES.map((c) => [c, c.weight] as const))
   const state = place?.state ?? options.state ?? SCHOOL_HOME.state

@@ -1,9 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm'
-import type { Database } from '../client.ts'
+import type { Tx } from '../client.ts'
 import { people, rankListEntries, rankLists, residencyPrograms, studentProgramLists } from '../schema/index.ts'
 import { findDemoAccount } from './demo-accounts.ts'
-
-type Writer = Pick<Database, 'select' | 'insert'>
 
 /** Notes a student might keep beside a program, by rank. */
 const NOTES: Readonly<Record<number, string>> = {
@@ -17,7 +15,7 @@ const NOTES: Readonly<Record<number, string>> = {
  * asked for a review: the rank-list pages and the advisor's review open on something real.
  * Runs after the demo programs are inserted; does nothing when there are none.
  */
-export async function insertDemoRankLists(db: Writer, now: Date): Promise<void> {
+export async function insertDemoRankLists(db: Tx, now: Date): Promise<void> {
   const [student] = await db.select({ id: people.id }).from(people).where(eq(people.email, findDemoAccount('near-peer').email)).limit(1)
   if (!student) return
   const pool = await db

@@ -24,10 +24,11 @@ import {
   type SmartPickPriors,
 } from '#engines/smart-pick/index.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
-import type { Database } from '../client.ts'
+import type { Tx } from '../client.ts'
 import { pastApplicantDetails, pastApplicants, pastApplications, residencyPrograms } from '../schema/index.ts'
 import { ALUMNI_CITIES, SCHOOL_HOME, SITES } from './content/places.ts'
 import { createRandom, type Random } from './random.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 type ProgramInsert = typeof residencyPrograms.$inferInsert
 type PastApplicantInsert = typeof pastApplicants.$inferInsert
@@ -166,7 +167,10 @@ function apportion(total: number, weights: readonly number[]): number[] {
   const out = exact.map((x, i) => (floor[i] as number) + Math.floor(x))
   let left = total - out.reduce((a, b) => a + b, 0)
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0])
-  for (let k = 0; left > 0 && k < order.length; k++, left--) out[(order[k] as readonly [number, number])[1]]! += 1
+  for (let k = 0; left > 0 && k < order.length; k++, left--) {
+    const at = (order[k] as readonly [number, number])[1]
+    out[at] = (out[at] ?? 0) + 1
+  }
   return out
 }
 
@@ -177,17 +181,16 @@ function apportion(total: number, weights: readonly number[]): number[] {
  * the days are the ones that were held, as they would be.
  */
 function interviewDates(random: Random, matchYear: number, now: Date): string[] {
-  const DAY = 86_400_000
   const seasonStart = Date.UTC(matchYear - 1, 9, 1)
   const seasonEnd = Date.UTC(matchYear, 0, 31)
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + MS_PER_DAY
   // At least two weeks of days to choose from; else the season is (nearly) over: use all of it.
-  const start = seasonEnd - tomorrow >= 14 * DAY ? Math.max(seasonStart, tomorrow) : seasonStart
-  const span = Math.round((seasonEnd - start) / DAY) + 1
+  const start = seasonEnd - tomorrow >= 14 * MS_PER_DAY ? Math.max(seasonStart, tomorrow) : seasonStart
+  const span = Math.round((seasonEnd - start) / MS_PER_DAY) + 1
   const count = random.between(2, 5)
   const days = new Set<string>()
   while (days.size < count) {
-    const day = new Date(start + random.int(span) * DAY)
+    const day = new Date(start + random.int(span) * MS_PER_DAY)
     // Interviews are held on weekdays.
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.add(day.toISOString().slice(0, 10))
   }
@@ -385,7 +388,7 @@ export function generateDemoResidency(options: {
 }
 
 /** Inserts the residency rows (inside the caller's transaction), in batches under PostgreSQL's parameter limit. */
-export async function insertDemoResidency(db: Pick<Database, 'insert'>, rows: DemoResidencyRows): Promise<void> {
+export async function insertDemoResidency(db: Tx, rows: DemoResidencyRows): Promise<void> {
   for (let i = 0; i < rows.programs.length; i += 1_000) await db.insert(residencyPrograms).values(rows.programs.slice(i, i + 1_000))
   for (let i = 0; i < rows.pastApplicants.length; i += 1_000) await db.insert(pastApplicants).values(rows.pastApplicants.slice(i, i + 1_000))
   for (let i = 0; i < rows.pastApplications.length; i += 5_000) await db.insert(pastApplications).values(rows.pastApplications.slice(i, i + 5_000))

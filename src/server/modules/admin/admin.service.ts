@@ -1,5 +1,6 @@
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
+import { containsPattern } from '#shared/search/like-pattern.ts'
 import { people, personRoles, studentProfiles } from '#server/db/schema/index.ts'
 import type { AdminSummaryResponse, InvitePersonRequest, PeoplePage, PeopleQuery, StudentsSummaryResponse } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
@@ -11,19 +12,13 @@ import type { AuditService } from '../audit/audit.service.ts'
 import type { IdentityService } from '../identity/identity.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 export type AdminDeps = { db: Database; clock: Clock; audit: AuditService; identity: IdentityService; notifications: NotificationsService }
-
-/** `%` and `_` typed by a person are letters, not wildcards. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-}
 
 export function createAdminService(deps: AdminDeps) {
   const { db, clock, audit, identity } = deps
 
-  async function summaries(ids: string[], tx: Pick<Database, 'select'> = db): Promise<PersonSummary[]> {
+  async function summaries(ids: string[], tx: Tx = db): Promise<PersonSummary[]> {
     if (ids.length === 0) return []
     const [rows, roles] = await Promise.all([
       tx
@@ -41,7 +36,7 @@ export function createAdminService(deps: AdminDeps) {
     })
   }
 
-  async function getSummary(personId: string, tx: Pick<Database, 'select'> = db): Promise<PersonSummary> {
+  async function getSummary(personId: string, tx: Tx = db): Promise<PersonSummary> {
     const [summary] = await summaries([personId], tx)
     if (!summary) throw new AppError('NOT_FOUND', 'No such person.')
     return summary
@@ -67,7 +62,7 @@ export function createAdminService(deps: AdminDeps) {
 
     async listPeople(query: PeopleQuery): Promise<PeoplePage> {
       const conditions: (SQL | undefined)[] = [
-        query.q ? or(ilike(people.name, likePattern(query.q)), ilike(people.email, likePattern(query.q))) : undefined,
+        query.q ? or(ilike(people.name, containsPattern(query.q)), ilike(people.email, containsPattern(query.q))) : undefined,
         query.status ? eq(people.status, query.status) : undefined,
         query.role ? sql`exists (select 1 from ${personRoles} where ${personRoles.personId} = ${people.id} and ${personRoles.role} = ${query.role})` : undefined,
       ]

@@ -1,11 +1,9 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { advisingBoardAssignments, advisorProfiles, mentorProfiles, people, personRoles, studentAdvisors, studentProfiles } from '#server/db/schema/index.ts'
-import type { AssignableSlot } from '#shared/contracts/advising.ts'
 import type { ClassYear, MentorKind, MentorOffering, PersonStatus, Role } from '#shared/enums.ts'
 
-export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 const holder = alias(people, 'holder')
 

@@ -314,7 +314,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
       const student = await requireStudent(studentId)
       if (input.personId === studentId) throw new AppError('VALIDATION_FAILED', 'A student cannot fill a slot of their own board.', { personId: 'Choose someone else.' })
       const person = await repo.findPersonIncludeProfiles(input.personId)
-      if (!person || person.status !== 'active') throw new AppError('VALIDATION_FAILED', 'Choose an active person.', { personId: 'No active person with this id.' })
+      if (person?.status !== 'active') throw new AppError('VALIDATION_FAILED', 'Choose an active person.', { personId: 'No active person with this id.' })
       const label = ADVISING_SLOT_LABELS[input.slot].toLowerCase()
       const isMentor = person.roles.includes('mentor') && person.mentorKind !== null
       let specialtyId: string | null = null

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { auditLog, people } from '#server/db/schema/index.ts'
 import type { AuditPage, AuditQuery } from '#shared/contracts/admin.ts'
 import type { Clock } from '../../clock.ts'
@@ -7,8 +7,6 @@ import type { RequestMeta } from '../../http/app-env.ts'
 import { AUDIT_CHAIN_LOCK_KEY, auditRowHash, checkChain, GENESIS_HASH, type ChainBreak } from './audit-chain.ts'
 
 /** Database or transaction: audit rows are written in the same transaction as the change. */
-type Writer = Pick<Database, 'insert' | 'select' | 'execute'>
-
 export type AuditEvent = {
   actorId: string | null
   action: string
@@ -24,8 +22,8 @@ export function createAuditService(db: Database, clock: Clock) {
      * writers take turns, so each links to the row committed before it; the lock is released
      * when the caller's transaction ends.
      */
-    async record(event: AuditEvent, meta: RequestMeta | null, writer: Writer = db): Promise<void> {
-      const append = async (tx: Writer) => {
+    async record(event: AuditEvent, meta: RequestMeta | null, writer: Tx = db): Promise<void> {
+      const append = async (tx: Tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`)
         const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1)
         const fields = {

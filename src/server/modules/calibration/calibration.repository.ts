@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { pastApplicantDetails, pastApplicants, pastApplications, people, residencyPrograms, smartPickCalibrations } from '#server/db/schema/index.ts'
 import type { CheckedGraduate } from './domain/past-outcomes-csv.ts'
 import type { StoredGraduate } from './domain/recalibrate.ts'
-
-type Writer = Pick<Database, 'insert' | 'select' | 'delete' | 'update' | 'execute'>
 
 const BATCH = 2_000
 
@@ -13,7 +11,7 @@ const BATCH = 2_000
 export const PAST_OUTCOMES_LOCK = 7_301_001
 export const ACTIVE_CALIBRATION_LOCK = 7_301_002
 
-export async function lockFor(tx: Writer, key: number): Promise<void> {
+export async function lockFor(tx: Tx, key: number): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${key})`)
 }
 
@@ -79,7 +77,7 @@ export function createCalibrationRepository(db: Database) {
      * Replaces every stored graduate of `years` with `graduates`, in the caller's transaction.
      * A graduate's link to an account (`person_id`) is kept across a re-import by their id.
      */
-    async replaceYears(tx: Writer, years: readonly number[], graduates: readonly CheckedGraduate[], importedAt: Date): Promise<number> {
+    async replaceYears(tx: Tx, years: readonly number[], graduates: readonly CheckedGraduate[], importedAt: Date): Promise<number> {
       if (years.length === 0) return 0
       const links = await tx
         .select({ externalId: pastApplicants.externalId, personId: pastApplicants.personId })
@@ -166,7 +164,7 @@ export function createCalibrationRepository(db: Database) {
       }))
     },
 
-    async insertCalibration(values: { createdBy: string; priors: unknown; report: unknown; createdAt: Date }, writer: Writer = db): Promise<string> {
+    async insertCalibration(values: { createdBy: string; priors: unknown; report: unknown; createdAt: Date }, writer: Tx = db): Promise<string> {
       const [row] = await writer
         .insert(smartPickCalibrations)
         .values({ ...values, active: false })
@@ -216,7 +214,7 @@ export function createCalibrationRepository(db: Database) {
     },
 
     /** Makes `id` the only active calibration (or, with `active` false, switches it off). */
-    async setActive(tx: Writer, id: string, active: boolean): Promise<void> {
+    async setActive(tx: Tx, id: string, active: boolean): Promise<void> {
       await lockFor(tx, ACTIVE_CALIBRATION_LOCK)
       if (active) await tx.update(smartPickCalibrations).set({ active: false }).where(and(ne(smartPickCalibrations.id, id), eq(smartPickCalibrations.active, true)))
       await tx.update(smartPickCalibrations).set({ active }).where(eq(smartPickCalibrations.id, id))

@@ -194,7 +194,9 @@ export function createClassSimulationService(deps: {
       const row = await repo.insert({ createdBy: actor.personId, createdAt: clock.now(), status: 'queued', runs: body.runs, seed, params })
       await audit.record({ actorId: actor.personId, action: 'class-simulation.start', objectType: 'class-simulation', objectId: row.id }, meta)
       const controller = new AbortController()
-      const done = (queue = queue.then(() => execute(row.id, input, sources, controller.signal)).catch((error: unknown) => logUnexpectedError('class simulation failed', error)))
+      // Runs one after another: the next simulation starts when the last has finished.
+      queue = queue.then(() => execute(row.id, input, sources, controller.signal)).catch((error: unknown) => logUnexpectedError('class simulation failed', error))
+      const done = queue
       jobs.set(row.id, { controller, done })
       void done.finally(() => jobs.delete(row.id))
       return summaryOf(row)

@@ -34,12 +34,6 @@ function rowsOf<T>(result: unknown): T[] {
 /** How many changed rows one refresh reads at a time. */
 const CHANGES_BATCH = 5_000
 
-/**
- * A revision can be taken by one transaction and committed after a later one; re-reading this
- * many revisions below the last one seen catches such late commits (applying a row twice is
- * harmless).
- */
-export const REVISION_OVERLAP = 100
 
 export function createDirectoryRepository(db: Database) {
   return {

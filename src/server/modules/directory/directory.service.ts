@@ -1,4 +1,5 @@
 import type { Database } from '#server/db/client.ts'
+import { createRevisionFollower } from '#server/db/revision-follower.ts'
 import {
   DIRECTORY_FACETS,
   type MentorResponsiveness,
@@ -14,7 +15,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { canViewIdentity } from '../profiles/profiles.policy.ts'
 import { identityLevelsVisibleTo, isListedInDirectory } from './directory.policy.ts'
-import { REVISION_OVERLAP, type DirectoryRepository } from './directory.repository.ts'
+import type { DirectoryRepository } from './directory.repository.ts'
 import { DirectoryIndex, type FacetFilters, type IndexedMentor } from './domain/directory-index.ts'
 import { parseTsquery, type QueryNode } from './domain/tsquery.ts'
 
@@ -130,36 +131,14 @@ export function createDirectoryService(deps: DirectoryDeps) {
     if (!deps.openPlacesOf || mentors.length === 0) return new Map(mentors.map((m) => [m.id, m.capacity]))
     return deps.openPlacesOf(mentors.map((m) => m.id))
   }
-  const appliedRevision = new Map<string, number>()
-  let refreshing: Promise<void> | null = null
-
-  async function readChanges(): Promise<void> {
-    let from = Math.max(0, index.revision - REVISION_OVERLAP)
-    for (;;) {
-      const rows = await repo.findChangesSince(from)
-      for (const row of rows) {
-        if ((appliedRevision.get(row.id) ?? 0) >= row.revision) continue
-        appliedRevision.set(row.id, row.revision)
-        const mentor = toIndexed(row)
-        if (mentor) index.upsert(mentor, row.document, row.researchInterests ?? '')
-        else index.remove(row.id)
-        if (row.revision > index.revision) index.revision = row.revision
-      }
-      const last = rows.at(-1)
-      if (!last || rows.length < 5_000) return
-      from = last.revision
-    }
-  }
-
-  /** Brings the index up to `revision`; concurrent searches share one refresh. */
-  async function catchUp(revision: number): Promise<void> {
-    for (let attempt = 0; attempt < 3 && index.revision < revision; attempt++) {
-      refreshing ??= readChanges().finally(() => {
-        refreshing = null
-      })
-      await refreshing
-    }
-  }
+  const follower = createRevisionFollower({
+    readChangesSince: (revision, limit) => repo.findChangesSince(revision, limit),
+    apply: (row) => {
+      const mentor = toIndexed(row)
+      if (mentor) index.upsert(mentor, row.document, row.researchInterests ?? '')
+      else index.remove(row.id)
+    },
+  })
 
   /**
    * Corrections of words that matched nobody, closest first: the listed name nearest by pg_trgm's
@@ -182,7 +161,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
   async function searchMentors(actor: Actor, query: DirectorySearchQuery, meta: RequestMeta | null): Promise<DirectorySearchResponse> {
     const q = query.q?.trim() || null
     const { revision, tsquery } = await repo.readRevisionAndQuery(q)
-    await catchUp(revision)
+    await follower.catchUp(revision)
     // Words that are all stop words ("the", "and") parse to nothing and filter nothing.
     let tree = tsquery ? parseTsquery(tsquery) : null
     const wantsFit = query.sort === 'fit'
@@ -290,7 +269,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
     /** Loads the index now rather than on the first search (start-up, benchmarks). */
     async warm(): Promise<number> {
       const { revision } = await repo.readRevisionAndQuery(null)
-      await catchUp(revision)
+      await follower.catchUp(revision)
       return index.size
     },
   }

@@ -1,9 +1,8 @@
 import { and, count, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
 
-type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
 
 export type PersonWithRoles = {
   id: string

@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type { SessionResponse, SignInRequest, ChangePasswordRequest } from '#shared/contracts/identity.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
@@ -19,8 +19,7 @@ import { inviteEmail, magicLinkEmail, passwordResetEmail } from './identity-emai
 import type { IdentityRepository, PersonWithRoles } from './identity.repository.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 import type { AuthTokenPurpose } from '#server/db/schema/index.ts'
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
+import { MS_PER_MINUTE } from '#shared/time.ts'
 
 export type IdentityDeps = {
   db: Database
@@ -68,14 +67,14 @@ export function createIdentityService(deps: IdentityDeps) {
     const token = newSecret()
     const now = clock.now()
     await repo.insertToken(
-      { personId, purpose, tokenHash: hashSecret(token), createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * 60_000) },
+      { personId, purpose, tokenHash: hashSecret(token), createdAt: now, expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES[purpose] * MS_PER_MINUTE) },
       tx,
     )
     return token
   }
 
   async function assertEmailLinkAllowance(personId: string, purpose: AuthTokenPurpose) {
-    const since = new Date(clock.now().getTime() - EMAIL_LINK_LIMIT.windowMinutes * 60_000)
+    const since = new Date(clock.now().getTime() - EMAIL_LINK_LIMIT.windowMinutes * MS_PER_MINUTE)
     if ((await repo.countTokensSince(personId, purpose, since)) >= EMAIL_LINK_LIMIT.perEmail) {
       throw new AppError('RATE_LIMITED', `Several links were already sent to this address. Use the newest one, or try again in ${EMAIL_LINK_LIMIT.windowMinutes} minutes.`)
     }
@@ -106,14 +105,14 @@ export function createIdentityService(deps: IdentityDeps) {
       // The attempt is reserved (and counted as a failure) before the password is checked, in
       // one locked step, so parallel guesses cannot all pass the limit before any is counted.
       const now = clock.now()
-      const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * 60_000)
+      const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * MS_PER_MINUTE)
       const reservation = await repo.reserveSignInAttempt({ email: input.email, ip: meta.ip, at: now }, since, SIGN_IN_LIMITS)
       if (reservation === null) {
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes, or sign in with an e-mailed link.`)
       }
       const person = await repo.findByEmailIncludeRoles(input.email)
       const valid = await verify(person?.passwordHash ?? UNKNOWN_PERSON_HASH, input.password)
-      if (!person || !person.passwordHash || !valid || person.status !== 'active') {
+      if (!person?.passwordHash || !valid || person.status !== 'active') {
         await audit.record({ actorId: person?.id ?? null, action: 'sign-in.failed', objectType: 'person', ...(person ? { objectId: person.id } : {}) }, meta)
         if (person && valid && person.status === 'disabled') throw new AppError('FORBIDDEN', 'This account is disabled. Contact the Office of Student Affairs.')
         throw new AppError('NOT_AUTHENTICATED', GENERIC_SIGN_IN_ERROR, { email: ' ', password: 'E-mail or password is not right.' })
@@ -166,7 +165,7 @@ export function createIdentityService(deps: IdentityDeps) {
     /** Always answers the same way, whether or not the address has an account. */
     async requestMagicLink(email: string, meta: RequestMeta): Promise<void> {
       const person = await repo.findByEmailIncludeRoles(email)
-      if (!person || person.status !== 'active') return
+      if (person?.status !== 'active') return
       await assertEmailLinkAllowance(person.id, 'magic-link')
       await db.transaction(async (tx) => {
         const token = await createEmailToken(person.id, 'magic-link', tx)
@@ -180,7 +179,7 @@ export function createIdentityService(deps: IdentityDeps) {
 
     async requestPasswordReset(email: string, meta: RequestMeta): Promise<void> {
       const person = await repo.findByEmailIncludeRoles(email)
-      if (!person || person.status !== 'active') return
+      if (person?.status !== 'active') return
       await assertEmailLinkAllowance(person.id, 'password-reset')
       await db.transaction(async (tx) => {
         const token = await createEmailToken(person.id, 'password-reset', tx)

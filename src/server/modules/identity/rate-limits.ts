@@ -1,10 +1,8 @@
 import { and, count, eq, gt, lte, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Tx } from '#server/db/client.ts'
 import { rateLimitHits } from '#server/db/schema/index.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 /** At most `limit` actions per `windowMinutes` for one (scope, key). */
 export type RateRule = {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   letterContents,
   letterPacketDocuments,
@@ -13,7 +13,6 @@ import {
 } from '#server/db/schema/index.ts'
 import type { LetterPacketDocument, LetterReminderKind, LetterStatus, Role } from '#shared/enums.ts'
 
-type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
 
 const student = alias(people, 'student')
 const writer = alias(people, 'writer')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   MAX_LETTER_BYTES,
   MAX_PACKET_DOCUMENT_BYTES,
@@ -43,6 +43,7 @@ import {
 } from './letters-emails.ts'
 import { canManageUploadLink, canReadLetterContent, canSeeLetterSection, canSeePacket, isWriterOf, letterViewOf, type LetterViewKind } from './letters.policy.ts'
 import type { LetterRequestRow, LettersRepository } from './letters.repository.ts'
+import { MS_PER_HOUR, MS_PER_DAY } from '#shared/time.ts'
 
 export type LettersDeps = {
   db: Database
@@ -59,11 +60,9 @@ export type LettersDeps = {
   appOrigin: string
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 const NOT_VISIBLE = 'No such letter request, or it is not visible to you.'
 const LINK_NOT_VALID = 'This upload link is not valid: it has expired, was revoked, or was already used. Ask the student for a new link.'
-const DAY_MS = 86_400_000
 const OPEN_STATUSES = ['requested', 'accepted', 'in-progress'] as const
 
 export function createLettersService(deps: LettersDeps) {
@@ -202,7 +201,7 @@ export function createLettersService(deps: LettersDeps) {
       if (input.dueDate < utcDate(now)) throw new AppError('VALIDATION_FAILED', 'The due date has passed. Choose a later date.', { dueDate: 'Choose today or a later date.' })
       if (input.writerPersonId) {
         const writer = await repo.findPersonIncludeRoles(input.writerPersonId)
-        if (!writer || writer.status !== 'active' || !writer.roles.includes('mentor')) {
+        if (writer?.status !== 'active' || !writer.roles.includes('mentor')) {
           throw new AppError('VALIDATION_FAILED', 'Choose a writer who is a mentor in Preceptor, or name an outside writer.', { writerPersonId: 'Not a mentor in Preceptor.' })
         }
         if (writer.id === actor.personId) throw new AppError('VALIDATION_FAILED', 'You cannot ask yourself for a letter.', { writerPersonId: 'Choose someone else.' })
@@ -273,7 +272,7 @@ export function createLettersService(deps: LettersDeps) {
     async listForStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<{ items: LetterRequestView[] }> {
       await advising.assertCanReadStudentRecord(actor, studentId, 'letters', meta, ['admin'])
       const person = await repo.findPersonIncludeRoles(studentId)
-      if (!person || !person.roles.includes('student')) throw new AppError('NOT_FOUND', 'No such student.')
+      if (!person?.roles.includes('student')) throw new AppError('NOT_FOUND', 'No such student.')
       const rows = await repo.listRequestsByStudent(studentId)
       return { items: await Promise.all(rows.map((row) => buildView(actor, row, letterViewOf(actor, row) ?? 'advisor'))) }
     },
@@ -304,7 +303,7 @@ export function createLettersService(deps: LettersDeps) {
         throw new AppError('RATE_LIMITED', `${why} You can send a note after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`)
       }
       await db.transaction(async (tx) => {
-        const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * 3_600_000), tx)
+        const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * MS_PER_HOUR), tx)
         if (!claimed) throw new AppError('RATE_LIMITED', 'You nudged this writer recently.')
         if (row.writerAddress) {
           const link = row.writerPersonId ? requestLink(row.id) : 'Use the upload link from the first e-mail; if it has expired, reply to the student for a new one.'
@@ -503,7 +502,7 @@ export function createLettersService(deps: LettersDeps) {
      * sweeps never send one twice. Returns how many were sent.
      */
     async sendDueLetterReminders(now: Date = clock.now()): Promise<number> {
-      const horizon = utcDate(new Date(now.getTime() + 15 * DAY_MS))
+      const horizon = utcDate(new Date(now.getTime() + 15 * MS_PER_DAY))
       const work = await repo.listRemindable(horizon, OPEN_STATUSES)
       let sent = 0
       for (const { request, sent: already } of work) {

@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { applicationProfiles, residencyPrograms, smartPickCalibrations, studentProgramLists } from '#server/db/schema/index.ts'
 import type { ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
 import type { StoredProfile } from './domain/profile.ts'
 
-export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type ProfileColumns = Omit<StoredProfile, 'updatedAt'>
 

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   mentorProfiles,
   mentorProgramConflicts,
@@ -16,7 +16,6 @@ import {
 } from '#server/db/schema/index.ts'
 import type { ClassYear } from '#shared/enums.ts'
 
-export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 export type ProgramRow = typeof mentorPrograms.$inferSelect
 export type PairRow = typeof mentorProgramPairs.$inferSelect
 

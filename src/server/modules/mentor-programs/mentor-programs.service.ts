@@ -1,5 +1,5 @@
 import type { RecommendMentor, RecommendStudent } from '#engines/recommend/index.ts'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type {
   CreateMentorProgram,
   DraftPair,
@@ -28,7 +28,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { checkPairEdit, findViolations, isOpenToParticipants, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
 import { fitOfAllowedPairs, runPairing } from './domain/run-pairing.ts'
 import { pairedMentorEmail, pairedStudentEmail, rankingOpenEmail } from './mentor-programs-emails.ts'
-import type { MentorProgramsRepository, ProgramRow, Tx } from './mentor-programs.repository.ts'
+import type { MentorProgramsRepository, ProgramRow } from './mentor-programs.repository.ts'
 
 export type MentorProgramsDeps = {
   db: Database
@@ -87,13 +87,13 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
     for (const id of await repo.listActiveStudentIdsOfClassYears(input.classYears, tx)) students.set(id, 'class-year')
     input.studentEmails.forEach((email, i) => {
       const person = found.get(email)
-      if (!person || person.status !== 'active' || !person.roles.includes('student')) fields[`studentEmails.${i}`] = `${email}: no active student has this e-mail.`
+      if (person?.status !== 'active' || !person.roles.includes('student')) fields[`studentEmails.${i}`] = `${email}: no active student has this e-mail.`
       else if (!students.has(person.id)) students.set(person.id, 'listed')
     })
     const mentors = new Map<string, number | null>()
     input.mentors.forEach((m, i) => {
       const person = found.get(m.email)
-      if (!person || person.status !== 'active' || !person.roles.includes('mentor')) fields[`mentors.${i}.email`] = `${m.email}: no active mentor has this e-mail.`
+      if (person?.status !== 'active' || !person.roles.includes('mentor')) fields[`mentors.${i}.email`] = `${m.email}: no active mentor has this e-mail.`
       else if (mentors.has(person.id)) fields[`mentors.${i}.email`] = `${m.email} is listed twice.`
       else mentors.set(person.id, m.capacity)
     })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type { AvailabilityView, CreateMeeting, MeetingFeedback, MeetingView, RescheduleMeeting, UpdateAvailability } from '#shared/contracts/mentorships.ts'
 import type { MeetingLocationKind } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
@@ -14,8 +14,9 @@ import { timeZoneOfState } from '#shared/reference/time-zones.ts'
 import { formatForEmail, isValidTimeZone } from './domain/time-zones.ts'
 import { meetingFollowUpEmail, meetingInviteEmail, meetingProposedEmail } from './mentorships-emails.ts'
 import { sideOf } from './mentorships.policy.ts'
-import type { MeetingRow, MentorshipRow, MentorshipsRepository, Tx } from './mentorships.repository.ts'
+import type { MeetingRow, MentorshipRow, MentorshipsRepository } from './mentorships.repository.ts'
 import { isUniqueViolation, type MentorshipsService } from './mentorships.service.ts'
+import { MS_PER_MINUTE, MS_PER_DAY, MS_PER_WEEK } from '#shared/time.ts'
 
 export type MeetingsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; mentorships: MentorshipsService; appOrigin: string }
 
@@ -147,7 +148,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const { row } = await mentorships.loadOwnActiveMentorship(actor, mentorshipId)
       const now = clock.now()
       const from = query.from ? new Date(Math.max(new Date(query.from).getTime(), now.getTime())) : now
-      const { timeZone, slots } = await freeSlots(row.mentorId, from, new Date(from.getTime() + query.days * 86_400_000))
+      const { timeZone, slots } = await freeSlots(row.mentorId, from, new Date(from.getTime() + query.days * MS_PER_DAY))
       return { timeZone, slots: slots.map((s) => ({ startAt: s.startAt.toISOString(), endAt: s.endAt.toISOString(), locationKind: s.locationKind, locationDetail: s.locationDetail })) }
     },
 
@@ -166,14 +167,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
       let locationDetail: string
       if (input.mode === 'book') {
         if (side !== 'student') throw new AppError('FORBIDDEN', 'The student books a slot; a mentor proposes a time instead.')
-        const { slots } = await freeSlots(row.mentorId, new Date(startAt.getTime() - 60_000), new Date(startAt.getTime() + 60_000))
+        const { slots } = await freeSlots(row.mentorId, new Date(startAt.getTime() - MS_PER_MINUTE), new Date(startAt.getTime() + MS_PER_MINUTE))
         const slot = slots.find((s) => s.startAt.getTime() === startAt.getTime())
         if (!slot) throw new AppError('CONFLICT', 'That slot is not free any more. Choose another.', { startAt: 'Not a free slot.' })
         endAt = slot.endAt
         locationKind = input.locationKind ?? slot.locationKind
         locationDetail = input.locationDetail ?? slot.locationDetail
       } else {
-        endAt = new Date(startAt.getTime() + (input.durationMinutes ?? DEFAULT_MINUTES) * 60_000)
+        endAt = new Date(startAt.getTime() + (input.durationMinutes ?? DEFAULT_MINUTES) * MS_PER_MINUTE)
         locationKind = input.locationKind ?? 'video'
         locationDetail = input.locationDetail ?? ''
       }
@@ -227,14 +228,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
       if (mentorship.status !== 'active') throw new AppError('CONFLICT', 'This mentorship is closed.')
       const startAt = new Date(input.startAt)
       if (startAt <= clock.now()) throw new AppError('VALIDATION_FAILED', 'Choose a time in the future.', { startAt: 'This time has passed.' })
-      const minutes = input.durationMinutes ?? Math.round((meeting.endAt.getTime() - meeting.startAt.getTime()) / 60_000)
+      const minutes = input.durationMinutes ?? Math.round((meeting.endAt.getTime() - meeting.startAt.getTime()) / MS_PER_MINUTE)
       const zone = await mentorZone(mentorship.mentorId)
       const updated = await db.transaction(async (tx) => {
         const updated = await change(
           meeting,
           {
             startAt,
-            endAt: new Date(startAt.getTime() + minutes * 60_000),
+            endAt: new Date(startAt.getTime() + minutes * MS_PER_MINUTE),
             ...(input.locationKind !== undefined ? { locationKind: input.locationKind } : {}),
             ...(input.locationDetail !== undefined ? { locationDetail: input.locationDetail } : {}),
           },
@@ -281,7 +282,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
      */
     async sendMeetingFollowUps(now: Date = clock.now()): Promise<number> {
       let sent = 0
-      for (const m of await repo.listMeetingsAwaitingFollowUp(new Date(now.getTime() - 7 * 86_400_000), now)) {
+      for (const m of await repo.listMeetingsAwaitingFollowUp(new Date(now.getTime() - MS_PER_WEEK), now)) {
         const claimed = await db.transaction(async (tx) => {
           if (!(await repo.claimFollowUp(m.id, now, tx))) return false
           const link = mentorshipLink(m.mentorshipId)
@@ -313,7 +314,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     /** The feed behind a secret URL, or null for an unknown token or an inactive person. */
     async calendarFeedFor(token: string): Promise<string | null> {
       const owner = token.length <= 100 ? await repo.findCalendarFeedOwner(hashSecret(token)) : null
-      if (!owner || owner.status !== 'active') return null
+      if (owner?.status !== 'active') return null
       const rows = await repo.listMeetingsOfPerson(owner.personId)
       return calendarFeed(`Preceptor — ${owner.name}`, rows.filter((m) => m.status !== 'proposed').map((m) => calendarMeeting(m, m)))
     },

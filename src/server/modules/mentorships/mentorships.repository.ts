@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   availabilityExceptions,
   availabilitySlots,
@@ -26,7 +26,6 @@ import {
 } from '#server/db/schema/index.ts'
 import type { MentorshipRequestStatus, Role } from '#shared/enums.ts'
 
-export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 const student = alias(people, 'student')
 const mentor = alias(people, 'mentor')

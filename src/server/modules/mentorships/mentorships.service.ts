@@ -1,4 +1,4 @@
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type {
   CloseMentorship,
   CreateMentorshipOffer,
@@ -38,11 +38,11 @@ import {
   stayInTouchEmail,
 } from './mentorships-emails.ts'
 import { answeringSide, canReadPrivateNote, isRequestableMentor, mentorshipViewOf, sideOf, type Side } from './mentorships.policy.ts'
-import type { MentorshipRow, MentorshipsRepository, RequestRow, Tx } from './mentorships.repository.ts'
+import type { MentorshipRow, MentorshipsRepository, RequestRow } from './mentorships.repository.ts'
+import { MS_PER_MINUTE, MS_PER_DAY, MS_PER_WEEK } from '#shared/time.ts'
 
 export type MentorshipsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
 
-const DAY_MS = 86_400_000
 const REQUEST_NOT_VISIBLE = 'No such mentorship request, or it is not visible to you.'
 const MENTORSHIP_NOT_VISIBLE = 'No such mentorship, or it is not visible to you.'
 
@@ -132,7 +132,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
 
   async function mentoringMinutes(mentorshipId: string, now: Date): Promise<number> {
     const rows = await repo.listMeetingsOfMentorship(mentorshipId)
-    return rows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
+    return rows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE), 0)
   }
 
   async function buildMentorshipView(actor: Actor, row: MentorshipRow): Promise<MentorshipView> {
@@ -172,7 +172,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         sequence: m.sequence,
         feedbackGiven: given.has(m.id),
       })),
-      mentoringMinutes: meetingRows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0),
+      mentoringMinutes: meetingRows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE), 0),
     }
   }
 
@@ -202,7 +202,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       } else {
         if (!mentor || !isListedInDirectory(mentor)) throw new AppError('FORBIDDEN', 'Only mentors listed in the directory may offer mentorship.')
         const target = await repo.findPersonIncludeMentorProfile(input.studentId, tx)
-        if (!target || target.status !== 'active' || !target.roles.includes('student')) throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
+        if (target?.status !== 'active' || !target.roles.includes('student')) throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
       }
       if ((await openPlaces(input.mentorId, tx)) === 0) throw new AppError('CONFLICT', 'This mentor has no open places now.')
       if (await repo.hasActiveMentorshipBetween(input.studentId, input.mentorId, tx)) throw new AppError('CONFLICT', 'You already have an active mentorship together.')
@@ -258,7 +258,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
           closedAt: null,
           quietSince: since.toISOString(),
           lastMeetingAt: r.lastMeetingAt?.toISOString() ?? null,
-          weeksQuiet: Math.floor((now.getTime() - since.getTime()) / (7 * DAY_MS)),
+          weeksQuiet: Math.floor((now.getTime() - since.getTime()) / MS_PER_WEEK),
           parties: r,
         }
       })
@@ -427,7 +427,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
             await notifications.enqueue(requestExpiredEmail(asker.email, asker.name, answerer.name, directoryLink), tx)
             await audit.record({ actorId: null, action: 'mentorship.expired', objectType: 'mentorship-request', objectId: row.id }, null, tx)
             if (row.initiatedBy !== 'student' || !profile?.accepting) return { expired: true, paused: false }
-            const expiredAt = await repo.listExpiryTimesOfMentor(row.mentorId, new Date(now.getTime() - settings.pauseWindowDays * DAY_MS), tx)
+            const expiredAt = await repo.listExpiryTimesOfMentor(row.mentorId, new Date(now.getTime() - settings.pauseWindowDays * MS_PER_DAY), tx)
             const lastPause = await repo.findLastPause(row.mentorId, tx)
             if (!shouldPauseMentor(expiredAt, lastPause, now, settings)) return { expired: true, paused: false }
             await repo.setAccepting(row.mentorId, false, now, tx)
@@ -566,10 +566,10 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const numbers = new Map<string, number>()
       const rows = held.map((m) => {
         if (!numbers.has(m.mentorshipId)) numbers.set(m.mentorshipId, numbers.size + 1)
-        const minutes = Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000)
+        const minutes = Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE)
         return [day(m.startAt), m.startAt.toISOString(), `Mentee ${numbers.get(m.mentorshipId)}`, m.kind, m.locationKind, minutes, (minutes / 60).toFixed(2)]
       })
-      const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
+      const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE), 0)
       rows.push(['Total', '', `${numbers.size} mentee${numbers.size === 1 ? '' : 's'}`, '', '', total, (total / 60).toFixed(2)])
       return writeCsv(['date', 'start_utc', 'mentee', 'mentorship_kind', 'location', 'minutes', 'hours'], rows)
     },

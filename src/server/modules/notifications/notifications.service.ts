@@ -1,11 +1,10 @@
 import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { outbox, type EmailAttachment } from '#server/db/schema/index.ts'
 import type { OutboxPage } from '#shared/contracts/admin.ts'
 import type { Clock } from '../../clock.ts'
 import type { Mailer } from './mailer.ts'
-
-type Writer = Pick<Database, 'insert'>
+import { MS_PER_MINUTE } from '#shared/time.ts'
 
 export type EmailToQueue = { to: string; subject: string; text: string; kind: string; attachments?: EmailAttachment[] }
 
@@ -23,7 +22,7 @@ export function retryDelayMinutes(attempts: number): number {
  */
 export function createNotificationsService(db: Database, clock: Clock, mailer: Mailer | null) {
   return {
-    async enqueue(email: EmailToQueue, writer: Writer = db): Promise<void> {
+    async enqueue(email: EmailToQueue, writer: Tx = db): Promise<void> {
       await writer.insert(outbox).values({
         toAddress: email.to,
         subject: email.subject,
@@ -59,7 +58,7 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
             return true
           } catch (error) {
             const attempts = message.attempts + 1
-            const next = new Date(clock.now().getTime() + retryDelayMinutes(attempts) * 60_000)
+            const next = new Date(clock.now().getTime() + retryDelayMinutes(attempts) * MS_PER_MINUTE)
             await tx
               .update(outbox)
               .set({

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { advisorProfiles, mentorProfiles, people, personRoles, studentProfiles } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
 
-type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
 
 const personColumns = {
   id: people.id,

@@ -1,4 +1,4 @@
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type {
   ProfileResponse,
   UpdateAdvisorProfileRequest,
@@ -90,7 +90,7 @@ export function createProfilesService(deps: ProfilesDeps) {
     if (!actor.roles.includes(role)) throw new AppError('FORBIDDEN', `Only people with the ${role} role have a ${what}.`)
   }
 
-  async function audited(actor: Actor, meta: RequestMeta, action: string, write: (tx: Parameters<Parameters<Database['transaction']>[0]>[0]) => Promise<void>) {
+  async function audited(actor: Actor, meta: RequestMeta, action: string, write: (tx: Tx) => Promise<void>) {
     await db.transaction(async (tx) => {
       await write(tx)
       await audit.record({ actorId: actor.personId, action, objectType: 'person', objectId: actor.personId }, meta, tx)

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
 import { programSearchWords } from '#shared/search/program-search-words.ts'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   people,
   personRoles,
@@ -13,7 +13,6 @@ import {
   studentProgramLists,
 } from '#server/db/schema/index.ts'
 
-export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type RankListRow = typeof rankLists.$inferSelect
 export type EntryRow = typeof rankListEntries.$inferSelect
@@ -38,7 +37,6 @@ const programColumns = {
   state: residencyPrograms.state,
 }
 
-/** Escapes `%`, `_` and `\` for a LIKE pattern. */
 
 export function createRankListsRepository(db: Database) {
   return {

@@ -1,4 +1,4 @@
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import type {
   AdvisedRankListsResponse,
   CoupleResponse,
@@ -24,7 +24,7 @@ import { rankListCsv, type ExportProgram } from './domain/export.ts'
 import { pairLists, reviewStatusOf, unpairList, validateRankList, type ProgramFacts } from './domain/validate-rank-list.ts'
 import { commentEmail, coupleEndedEmail, coupleInviteEmail, signedOffEmail } from './rank-lists-emails.ts'
 import { canComment, canSignOff } from './rank-lists.policy.ts'
-import type { CoupleRow, EntryRow, ProgramSummaryRow, RankListRow, RankListsRepository, Tx } from './rank-lists.repository.ts'
+import type { CoupleRow, EntryRow, ProgramSummaryRow, RankListRow, RankListsRepository } from './rank-lists.repository.ts'
 
 export type RankListsDeps = { db: Database; repo: RankListsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; studentRecords: StudentRecords; appOrigin: string }
 

@@ -10,12 +10,6 @@ function rowsOf<T>(result: unknown): T[] {
 /** How many changed mentors one refresh reads at a time. */
 const CHANGES_BATCH = 5_000
 
-/**
- * Late commits: a directory revision can be taken by one transaction and committed after a
- * later one, so each refresh re-reads this many revisions below the last one applied (the
- * directory index does the same).
- */
-export const REVISION_OVERLAP = 100
 
 const studentColumns = {
   personId: studentProfiles.personId,

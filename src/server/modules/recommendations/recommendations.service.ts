@@ -15,13 +15,15 @@ import type {
 } from '#shared/contracts/recommendations.ts'
 import type { MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
+import { createRevisionFollower } from '#server/db/revision-follower.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { canViewIdentity } from '../profiles/profiles.policy.ts'
 import { DEFAULT_CANDIDATE_LIMITS, MentorPool, type CandidateLimits, type PooledMentor } from './domain/mentor-pool.ts'
 import { isoWeek, RECOMMEND_WEIGHT_DESCRIPTIONS } from './domain/weight-descriptions.ts'
-import { REVISION_OVERLAP, type MentorChangeRow, type RecommendationsRepository, type StudentProfileRow } from './recommendations.repository.ts'
+import type { MentorChangeRow, RecommendationsRepository, StudentProfileRow } from './recommendations.repository.ts'
+import { MS_PER_MINUTE, MS_PER_DAY } from '#shared/time.ts'
 
 /**
  * Read-only figures from the mentorships module (its repository's `listResponseStats`,
@@ -127,43 +129,26 @@ function toEngineStudent(profile: StudentProfileRow): RecommendStudent {
 export function createRecommendationsService(deps: RecommendationsDeps) {
   const { repo, audit, clock } = deps
   const limits: CandidateLimits = { ...DEFAULT_CANDIDATE_LIMITS, ...deps.options?.candidateLimits }
-  const demandMaxAgeMs = deps.options?.demandMaxAgeMs ?? 15 * 60_000
+  const demandMaxAgeMs = deps.options?.demandMaxAgeMs ?? 15 * MS_PER_MINUTE
   const demandListLength = deps.options?.demandListLength ?? 5
   const demandSampleMax = deps.options?.demandSampleMax ?? 300
-  const responseStatsMaxAgeMs = deps.options?.responseStatsMaxAgeMs ?? 5 * 60_000
+  const responseStatsMaxAgeMs = deps.options?.responseStatsMaxAgeMs ?? 5 * MS_PER_MINUTE
   const pool = new MentorPool()
-  const appliedRevision = new Map<string, number>()
-  let refreshing: Promise<void> | null = null
   let demand: { counts: Record<string, number>; computedAt: number } | null = null
   let demandRun: Promise<void> | null = null
 
-  async function readChanges(): Promise<void> {
-    let from = Math.max(0, pool.revision - REVISION_OVERLAP)
-    for (;;) {
-      const rows = await repo.findMentorChangesSince(from)
-      for (const row of rows) {
-        if ((appliedRevision.get(row.id) ?? 0) >= row.revision) continue
-        appliedRevision.set(row.id, row.revision)
-        const mentor = toPooled(row)
-        if (mentor) pool.upsert(mentor)
-        else pool.remove(row.id)
-        if (row.revision > pool.revision) pool.revision = row.revision
-      }
-      const last = rows.at(-1)
-      if (!last || rows.length < 5_000) return
-      from = last.revision
-    }
-  }
+  const follower = createRevisionFollower({
+    readChangesSince: (revision, limit) => repo.findMentorChangesSince(revision, limit),
+    apply: (row) => {
+      const mentor = toPooled(row)
+      if (mentor) pool.upsert(mentor)
+      else pool.remove(row.id)
+    },
+  })
 
   /** Brings the pool up to the directory's newest revision; concurrent requests share one refresh. */
   async function catchUp(): Promise<void> {
-    const revision = await repo.readDirectoryRevision()
-    for (let attempt = 0; attempt < 3 && pool.revision < revision; attempt++) {
-      refreshing ??= readChanges().finally(() => {
-        refreshing = null
-      })
-      await refreshing
-    }
+    await follower.catchUp(await repo.readDirectoryRevision())
   }
 
   /** Active mentees and open requests per mentor (only mentors with any), read once per request. */
@@ -199,7 +184,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const now = clock.now().getTime()
     if (stats && now - stats.readAt < responseStatsMaxAgeMs) return stats.byMentor
     statsRun ??= deps.activity
-      .listResponseStats(new Date(now - RESPONSE_WINDOW_DAYS * 86_400_000))
+      .listResponseStats(new Date(now - RESPONSE_WINDOW_DAYS * MS_PER_DAY))
       .then((rows) => {
         const byMentor: Record<string, ResponseStats> = {}
         for (const r of rows) byMentor[r.mentorId] = { medianHoursToAnswer: r.medianHours, unansweredShare: r.requests > 0 ? 1 - r.answered / r.requests : 0, requests: r.requests }

@@ -152,7 +152,7 @@ describe('programs CSV import', () => {
 
   it('refuses a file over the size limit (413) and one with too many rows, writing nothing', async () => {
     const row = 'BIG-0,A Program,pediatrics,categorical,OH,4,community,230,240,Dayton,'
-    const huge = HEADER + '\n' + `${row.padEnd(200, ' ')}\n`.repeat(27_000)
+    const huge = `${HEADER}\n${`${row.padEnd(200, ' ')}\n`.repeat(27_000)}`
     const tooBig = await post('/api/residency-programs/import', huge)
     expect(tooBig.status).toBe(413)
     expect(tooBig.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fields: { file: expect.any(String) } })

@@ -1,11 +1,9 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { ProgramSearchQuery } from '#shared/contracts/residency-programs.ts'
 import { programSearchWords } from '#shared/search/program-search-words.ts'
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import { directoryEntries, pastApplicants, people, residencyPrograms, specialties, studentProgramLists } from '#server/db/schema/index.ts'
 import type { CheckedProgram, OptionalColumn } from './domain/programs-csv.ts'
-
-type Writer = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type SearchFilters = Omit<ProgramSearchQuery, 'page' | 'pageSize' | 'sort'>
 
@@ -131,7 +129,7 @@ export function createResidencyProgramsRepository(db: Database) {
       return rows.map((r) => r.year)
     },
 
-    async existingIds(ids: readonly string[], writer: Writer = db): Promise<Set<string>> {
+    async existingIds(ids: readonly string[], writer: Tx = db): Promise<Set<string>> {
       const found = new Set<string>()
       for (let i = 0; i < ids.length; i += 5_000) {
         const rows = await writer
@@ -147,7 +145,7 @@ export function createResidencyProgramsRepository(db: Database) {
      * Inserts new programs and updates stored ones by id. Optional columns the file does not
      * have keep their stored values (and take the table's defaults on new rows).
      */
-    async upsertPrograms(writer: Writer, programs: readonly CheckedProgram[], presentColumns: readonly OptionalColumn[], now: Date): Promise<void> {
+    async upsertPrograms(writer: Tx, programs: readonly CheckedProgram[], presentColumns: readonly OptionalColumn[], now: Date): Promise<void> {
       const present = new Set(presentColumns)
       const p = residencyPrograms
       const set: Record<string, SQL> = {

@@ -143,6 +143,7 @@ function ManagePerson({ person }: { person: PersonSummary }) {
                 >
                   Yes, disable account
                 </button>
+                {/* biome-ignore lint/a11y/noAutofocus: the confirmation appears in place of the button pressed; focus goes to its safe choice */}
                 <button type="button" className="button button-secondary" autoFocus onClick={() => setConfirmingDisable(false)}>
                   Keep it active
                 </button>

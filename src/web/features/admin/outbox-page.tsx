@@ -14,10 +14,12 @@ function Linkified({ text }: { text: string }) {
   const parts = text.split(URL_PATTERN)
   const nodes: ReactNode[] = parts.map((part, index) =>
     index % 2 === 1 ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never reorder
       <a key={index} href={part}>
         {part}
       </a>
     ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never reorder
       <Fragment key={index}>{part}</Fragment>
     ),
   )

@@ -4,10 +4,6 @@ export const pct = (p: number, digits = 0): string => `${(p * 100).toFixed(digit
 
 export const brier = (b: number): string => b.toFixed(3)
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
-}
-
 export function yearsText(years: readonly number[]): string {
   if (years.length === 0) return 'none'
   if (years.length === 1) return String(years[0])
@@ -26,9 +22,6 @@ export function compareBrier(model: number, other: number): string {
   if (Math.abs(change) < 0.01) return 'about the same as'
   return change > 0 ? `${Math.round(change * 100)} % better than` : `${Math.round(-change * 100)} % worse than`
 }
-
-export const formatDateTime = (iso: string): string =>
-  new Date(iso).toLocaleString('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 
 /** A coefficient's log-odds as a signed number. */
 export const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`

@@ -7,9 +7,10 @@ import { Loading, Notice, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
 import { useCalibration, useCalibrations, useCreateCalibration, usePastOutcomes, useSetCalibrationActive } from './calibration-api.ts'
-import { brier, compareBrier, formatDateTime, pct, plural, signed, yearsText } from './calibration-format.ts'
+import { brier, compareBrier, pct, signed, yearsText } from './calibration-format.ts'
 import { CalibrationPlot } from './calibration-plot.tsx'
 import './calibration.css'
+import { formatDateTime, plural } from '../../components/format.ts'
 
 /**
  * Staff: how well the list builder's chances fit the school's own graduates, and (admins) the

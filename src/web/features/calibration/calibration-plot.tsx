@@ -54,9 +54,11 @@ export function CalibrationPlot({ title, what, calibrated, prior }: { title: str
         </text>
         <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} className="cal-diagonal" />
         {prior.bins.map((b, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position on the scale
           <rect key={`p${i}`} x={x(b.meanPredicted) - 5} y={y(b.observed) - 5} width={10} height={10} className="cal-prior-point" />
         ))}
         {calibrated.bins.map((b, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position on the scale
           <g key={`c${i}`}>
             <line x1={x(b.meanPredicted)} x2={x(b.meanPredicted)} y1={y(b.observedLow)} y2={y(b.observedHigh)} className="cal-interval" />
             <circle cx={x(b.meanPredicted)} cy={y(b.observed)} r={5.5} className="cal-point" />
@@ -93,6 +95,7 @@ export function CalibrationPlot({ title, what, calibrated, prior }: { title: str
               {calibrated.bins.map((b, i) => {
                 const p = prior.bins[i]
                 return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a bin is its position on the scale
                   <tr key={i}>
                     <th scope="row">{i + 1}</th>
                     <td>{b.count.toLocaleString('en-US')}</td>

@@ -4,8 +4,9 @@ import type { ImportPastOutcomesResponse } from '#shared/contracts/calibration.t
 import { errorMessage } from '../../api/client.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useImportPastOutcomes } from './calibration-api.ts'
-import { plural, yearsText } from './calibration-format.ts'
+import { yearsText } from './calibration-format.ts'
 import './calibration.css'
+import { plural } from '../../components/format.ts'
 
 const MAX_BYTES = 8 * 1024 * 1024
 
@@ -152,6 +153,7 @@ export function PastOutcomesImportPage() {
 function ImportReport({ report, headingRef, onImport }: { report: ImportPastOutcomesResponse; headingRef: RefObject<HTMLHeadingElement | null>; onImport: () => void }) {
   const ok = report.rejectCount === 0 && report.graduates > 0
   // The result takes focus once it is on screen, so a screen reader reads it next.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new report takes focus
   useEffect(() => {
     headingRef.current?.focus()
   }, [report, headingRef])
@@ -240,6 +242,7 @@ function ImportReport({ report, headingRef, onImport }: { report: ImportPastOutc
             </thead>
             <tbody>
               {report.rejects.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a checked file's rejects never reorder; one cell may have two
                 <tr key={`${r.row}-${r.column}-${i}`}>
                   <td>{r.row}</td>
                   <td>{r.column ?? 'whole row'}</td>

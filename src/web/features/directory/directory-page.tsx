@@ -156,6 +156,7 @@ export function DirectoryPage() {
 
           {data && data.results.length > 0
             ? lists.map((list, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two fixed groups: ranked by fit, then the rest
                 <div key={i}>
                   {i === 1 ? <p className="notice">Not ranked by fit — can’t take a request from you now, in the usual order:</p> : null}
                   <ol className="mentor-list" aria-label={i === 1 ? 'Other mentors' : 'Mentors'} start={i === 1 ? firstUnranked + 1 : undefined}>

@@ -11,7 +11,7 @@ import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.t
 import { MentorshipsLine } from '../mentorships/home-mentorships.tsx'
 import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
 import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
-import { plural } from '../mentorships/mentorship-format.ts'
+import { plural } from '../../components/format.ts'
 import { NeedsYouNow } from './needs-you-now.tsx'
 import './home.css'
 

@@ -11,7 +11,7 @@ export function hasAnyRole(session: SessionResponse | null | undefined, roles: r
 
 /** Only paths inside the app, so a crafted `next` cannot send someone to another site. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
   if (next.startsWith('/sign-in') || next.startsWith('/auth/')) return '/'
   return next
 }

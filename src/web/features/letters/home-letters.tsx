@@ -1,8 +1,8 @@
 import { Link } from 'react-router'
 import { useMyLetters, useWritingLetters } from '../../api/letters.ts'
 import { byDueDate, dueText, isDoneStatus, isOpenStatus } from './letter-format.ts'
+import { plural } from '../../components/format.ts'
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 function names(list: readonly string[]): string {
   if (list.length <= 1) return list[0] ?? ''

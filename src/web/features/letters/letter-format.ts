@@ -1,8 +1,8 @@
 import { LETTER_NOTICE_DAYS, type LetterRequestView } from '#shared/contracts/letters.ts'
 import { LETTER_STATUS_LABELS, type LetterPurpose, type LetterStatus } from '#shared/enums.ts'
 import { specialtyName } from '../profiles/labels.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
-const DAY_MS = 86_400_000
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
 /** A due date is a calendar date (YYYY-MM-DD): shown as that day on the viewer's calendar. */
@@ -17,7 +17,7 @@ export function daysUntil(isoDate: string, now = new Date()): number | null {
   const date = localDate(isoDate)
   if (!date) return null
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate())
-  return Math.round((date.getTime() - today.getTime()) / DAY_MS)
+  return Math.round((date.getTime() - today.getTime()) / MS_PER_DAY)
 }
 
 export function formatDueDate(isoDate: string): string {

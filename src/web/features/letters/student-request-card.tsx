@@ -247,6 +247,7 @@ export function StudentRequestCard({
             >
               Yes, withdraw request
             </button>
+            {/* biome-ignore lint/a11y/noAutofocus: the confirmation appears in place of the button pressed; focus goes to its safe choice */}
             <button type="button" className="button button-secondary" autoFocus onClick={() => setConfirmWithdraw(false)}>
               Keep request
             </button>

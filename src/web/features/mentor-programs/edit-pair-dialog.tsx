@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { DraftPair, DraftView } from '#shared/contracts/mentor-programs.ts'
-import { ProgramDialog as Dialog } from './program-dialog.tsx'
+import { Dialog } from '../../components/dialog.tsx'
 import { ErrorSummary } from '../../components/feedback.tsx'
 import { SelectField, TextAreaField } from '../../components/fields.tsx'
 import { problemFrom, type FormProblem } from '../../components/form-errors.ts'

@@ -137,7 +137,7 @@ export function MentorProgramFormPage() {
     }
     const result = validate(CreateMentorProgram, input)
     const fields: FieldErrors = result.ok ? {} : { ...result.errors }
-    if (result.ok === false && fields.studentEmails) fields.studentEmails = 'Write one e-mail address a line. ' + fields.studentEmails
+    if (result.ok === false && fields.studentEmails) fields.studentEmails = `Write one e-mail address a line. ${fields.studentEmails}`
     if (mentorErrors.length > 0) fields.mentors = mentorErrors.join(' ')
     if (Number.isNaN(input.maxPerMentor)) fields.maxPerMentor = 'Enter a whole number from 1 to 50.'
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })

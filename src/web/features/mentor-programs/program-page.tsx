@@ -4,7 +4,7 @@ import { CLASS_YEAR_LABELS, MENTOR_KIND_LABELS } from '#shared/enums.ts'
 import type { DraftPair, ImportConflictsResponse, MentorProgramStatus, MentorProgramView } from '#shared/contracts/mentor-programs.ts'
 import { errorMessage } from '../../api/client.ts'
 import { useSession } from '../../api/identity.ts'
-import { ProgramDialog as Dialog } from './program-dialog.tsx'
+import { Dialog } from '../../components/dialog.tsx'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { TextAreaField } from '../../components/fields.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
@@ -116,7 +116,10 @@ export function MentorProgramPage() {
               type="button"
               className="button"
               disabled={openRanking.isPending}
-              onClick={() => void act(async () => (await openRanking.mutateAsync(undefined), `Ranking is open. ${p.studentCount} students were e-mailed a link to rank their mentors.`))}
+              onClick={() => void act(async () => {
+                await openRanking.mutateAsync(undefined)
+                return `Ranking is open. ${p.studentCount} students were e-mailed a link to rank their mentors.`
+              })}
             >
               {openRanking.isPending ? 'Opening…' : 'Open ranking to students'}
             </button>
@@ -143,7 +146,10 @@ export function MentorProgramPage() {
             </button>
           ) : null}
           {p.status === 'published' ? (
-            <button type="button" className="button button-secondary" disabled={archive.isPending} onClick={() => void act(async () => (await archive.mutateAsync(undefined), 'Program archived.'))}>
+            <button type="button" className="button button-secondary" disabled={archive.isPending} onClick={() => void act(async () => {
+                await archive.mutateAsync(undefined)
+                return 'Program archived.'
+              })}>
               Archive program
             </button>
           ) : null}

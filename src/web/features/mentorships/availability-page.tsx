@@ -73,7 +73,10 @@ function CalendarFeed() {
         </p>
       ) : null}
       <LiveStatus message={copied ?? (url ? 'Your new calendar link is ready.' : null)} />
-      <button type="button" className="button button-secondary" disabled={feed.isPending} onClick={() => (setCopied(null), feed.mutate())}>
+      <button type="button" className="button button-secondary" disabled={feed.isPending} onClick={() => {
+          setCopied(null)
+          feed.mutate()
+        }}>
         {url ? 'Make another new link' : 'Make a calendar link'}
       </button>
     </section>

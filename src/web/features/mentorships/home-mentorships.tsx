@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { useMyMentorshipRequests, useMyMentorships } from '../../api/mentorships.ts'
-import { isOpenRequest, plural } from './mentorship-format.ts'
+import { isOpenRequest } from './mentorship-format.ts'
+import { plural } from '../../components/format.ts'
 
 /** Mentorships in one line on a home section: what waits for an answer, and what is going on. */
 export function MentorshipsLine({ as }: { as: 'student' | 'mentor' }) {

@@ -1,8 +1,6 @@
 import type { MeetingView, MentorshipRequestView } from '#shared/contracts/mentorships.ts'
 import type { MeetingLocationKind, MentorshipClosureReason, MentorshipKind, MentorshipRequestStatus } from '#shared/enums.ts'
 
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-
 /** Short words for a list; the enums' labels are for forms. */
 export const KIND_SHORT: Record<MentorshipKind, string> = {
   ongoing: 'Ongoing mentorship',

@@ -39,7 +39,10 @@ function GoalsBlock({ mentorship, active, say }: { mentorship: MentorshipView; a
       return
     }
     setFieldError(undefined)
-    add.mutate(title.trim(), { onSuccess: () => (setTitle(''), say(`Goal added: ${title.trim()}.`)), onError: (f) => setError(errorMessage(f)) })
+    add.mutate(title.trim(), { onSuccess: () => {
+        setTitle('')
+        say(`Goal added: ${title.trim()}.`)
+      }, onError: (f) => setError(errorMessage(f)) })
   }
   return (
     <section className="card mentorship-block" aria-labelledby="goals-title">
@@ -108,7 +111,11 @@ function ActionItemsBlock({ mentorship, active, say }: { mentorship: MentorshipV
     setFieldError(undefined)
     add.mutate(
       { title: title.trim(), dueDate: dueDate || null },
-      { onSuccess: () => (setTitle(''), setDueDate(''), say(`Action item added: ${title.trim()}.`)), onError: (f) => setError(errorMessage(f)) },
+      { onSuccess: () => {
+          setTitle('')
+          setDueDate('')
+          say(`Action item added: ${title.trim()}.`)
+        }, onError: (f) => setError(errorMessage(f)) },
     )
   }
   return (
@@ -168,7 +175,10 @@ function NotesBlock({ mentorship, viewerId, active, say }: { mentorship: Mentors
     setFieldError(undefined)
     add.mutate(
       { body: body.trim(), visibility: visibility === 'private' ? 'private' : 'shared' },
-      { onSuccess: () => (setBody(''), say(visibility === 'private' ? 'Private note saved. Only you can see it.' : `Note shared with ${other.name}.`)), onError: (f) => setError(errorMessage(f)) },
+      { onSuccess: () => {
+          setBody('')
+          say(visibility === 'private' ? 'Private note saved. Only you can see it.' : `Note shared with ${other.name}.`)
+        }, onError: (f) => setError(errorMessage(f)) },
     )
   }
   return (

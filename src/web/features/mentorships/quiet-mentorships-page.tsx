@@ -1,9 +1,9 @@
 import { Link } from 'react-router'
 import { useQuietMentorships } from '../../api/mentorships.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
-import { formatDateTime } from '../../components/format.ts'
+import { formatDateTime, plural } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { KIND_SHORT, plural } from './mentorship-format.ts'
+import { KIND_SHORT } from './mentorship-format.ts'
 
 /** Advisors and admins: active mentorships with no meeting for a while. Names and dates only. */
 export function QuietMentorshipsPage() {

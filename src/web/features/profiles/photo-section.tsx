@@ -78,6 +78,7 @@ export function PhotoSection({ profile }: { profile: ProfileResponse }) {
       <div className="photo-row">
         <div className="photo-current">
           {preview ? (
+            // biome-ignore lint/a11y/noRedundantAlt: the photo is what the preview shows; the words name it
             <img className="avatar avatar-lg" src={preview} alt="Preview of your new photo" />
           ) : (
             <Avatar personId={person.id} name={person.name} hasPhoto={person.hasPhoto} size="lg" version={photoVersion(person.id)} />

@@ -63,6 +63,7 @@ function RankListEditor({ view }: { view: RankListView }) {
   const [current, setCurrent] = useState(view)
 
   // A reload (after a conflict, a couple change, a comment) brings the server's list back in.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a new server view only; the refs and drafts it reads are its own
   useEffect(() => {
     if (view.version !== versions.current.mine || (view.partner?.version ?? null) !== versions.current.partner || coupled !== (current.partner !== null)) {
       const next = draftOf(view)
@@ -71,7 +72,7 @@ function RankListEditor({ view }: { view: RankListView }) {
       setDraft(next)
     }
     setCurrent(view)
-  }, [view]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [view])
 
   const programs = new Map<string, RankListProgram>()
   for (const p of [...current.interviewed, ...(current.partner?.interviewed ?? [])]) programs.set(p.id, p)

@@ -11,10 +11,11 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { Pagination } from '../../components/pagination.tsx'
 import { hasAnyRole } from '../identity/roles.ts'
-import { plural, REGION_LABELS, SETTING_LABELS, TRACK_LABELS } from './program-format.ts'
+import { REGION_LABELS, SETTING_LABELS, TRACK_LABELS } from './program-format.ts'
 import { useProgramSearch, useSaveProgram } from './programs-api.ts'
 import { RegionMap } from './region-map.tsx'
 import './residency-programs.css'
+import { plural } from '../../components/format.ts'
 
 /** The filters the address carries, in a stable order (one cache entry per search). */
 const FILTER_KEYS = ['q', 'specialty', 'track', 'region', 'state', 'setting', 'visa', 'minPositions', 'maxPositions', 'step2', 'step2Fit', 'saved'] as const
@@ -55,6 +56,7 @@ export function ProgramExplorerPage() {
   const admin = hasAnyRole(session, ['admin'])
 
   // Back and forward change the address; the form follows it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the address when it changes (back, forward, a link)
   useEffect(() => setDraft(draftFrom(params)), [search])
 
   const fieldErrors = result.error instanceof AppError ? (result.error.fields ?? {}) : {}

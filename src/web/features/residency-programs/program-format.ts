@@ -31,5 +31,3 @@ export const REGION_LABELS: Record<Region, string> = {
 export function levelWords(value: number): string {
   return value >= 0.67 ? 'high' : value >= 0.34 ? 'medium' : 'low'
 }
-
-export const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`

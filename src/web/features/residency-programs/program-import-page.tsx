@@ -3,9 +3,9 @@ import { Link } from 'react-router'
 import { MAX_PROGRAMS_CSV_BYTES, type ProgramsImportReport } from '#shared/contracts/residency-programs.ts'
 import { errorMessage } from '../../api/client.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { plural } from './program-format.ts'
 import { useImportPrograms } from './programs-api.ts'
 import './residency-programs.css'
+import { plural } from '../../components/format.ts'
 
 const MB = MAX_PROGRAMS_CSV_BYTES / 1024 / 1024
 
@@ -156,6 +156,7 @@ function ImportReport({ report, headingRef, onImport }: { report: ProgramsImport
             </thead>
             <tbody>
               {report.rejects.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a checked file's rejects never reorder; one cell may have two
                 <tr key={`${r.row}-${r.column}-${i}`}>
                   <td>{r.row}</td>
                   <td>{r.column ?? 'whole row'}</td>

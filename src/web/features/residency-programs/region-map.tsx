@@ -1,5 +1,6 @@
 import type { Region } from '#engines/smart-pick/types.ts'
-import { REGION_LABELS, plural } from './program-format.ts'
+import { REGION_LABELS } from './program-format.ts'
+import { plural } from '../../components/format.ts'
 
 /** States laid out as equal tiles, roughly where they are (12 columns × 8 rows). */
 const TILES: readonly [state: string, column: number, row: number][] = [

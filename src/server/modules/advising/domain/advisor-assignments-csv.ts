@@ -37,15 +37,29 @@ export function parseAdvisorAssignmentsCsv(text: string): AdvisorCsvResult {
     const studentEmail = (record[studentAt] ?? '').toLowerCase()
     const advisorEmail = (record[advisorAt] ?? '').toLowerCase()
     const label = `${studentEmail || '(no student e-mail)'} → ${advisorEmail || '(no advisor e-mail)'}`
-    if (!studentEmail) return rejects.push({ row, column: 'student_email', label, reason: 'student_email is empty.' })
-    if (!EMAIL.test(studentEmail)) return rejects.push({ row, column: 'student_email', label, reason: `student_email "${studentEmail}" is not an e-mail address.` })
-    if (!advisorEmail) return rejects.push({ row, column: 'advisor_email', label, reason: 'advisor_email is empty.' })
-    if (!EMAIL.test(advisorEmail)) return rejects.push({ row, column: 'advisor_email', label, reason: `advisor_email "${advisorEmail}" is not an e-mail address.` })
+    if (!studentEmail) {
+      rejects.push({ row, column: 'student_email', label, reason: 'student_email is empty.' })
+      return
+    }
+    if (!EMAIL.test(studentEmail)) {
+      rejects.push({ row, column: 'student_email', label, reason: `student_email "${studentEmail}" is not an e-mail address.` })
+      return
+    }
+    if (!advisorEmail) {
+      rejects.push({ row, column: 'advisor_email', label, reason: 'advisor_email is empty.' })
+      return
+    }
+    if (!EMAIL.test(advisorEmail)) {
+      rejects.push({ row, column: 'advisor_email', label, reason: `advisor_email "${advisorEmail}" is not an e-mail address.` })
+      return
+    }
     const key = `${studentEmail} ${advisorEmail}`
-    if (seen.has(key)) return rejects.push({ row, column: null, label, reason: 'The same pair appears on an earlier row.' })
+    if (seen.has(key)) {
+      rejects.push({ row, column: null, label, reason: 'The same pair appears on an earlier row.' })
+      return
+    }
     seen.add(key)
     rows.push({ row, studentEmail, advisorEmail })
-    return undefined
   })
   return { rows, rejects, fileError: null }
 }

@@ -4,7 +4,7 @@
  */
 import type { PastOutcome } from '#engines/smart-pick/index.ts'
 import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
-import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './past-outcomes-csv.ts'
+import type { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './past-outcomes-csv.ts'
 
 export const PAST_OUTCOMES_HEADER = [
   'match_year',

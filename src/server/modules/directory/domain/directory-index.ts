@@ -192,8 +192,6 @@ export function lexemeScores(document: string): Map<string, number> {
 }
 
 export class DirectoryIndex {
-  /** The highest `directory_entries.revision` applied. */
-  revision = 0
   private mentors: (IndexedMentor | null)[] = []
   private lexemes: (Map<string, number> | null)[] = []
   private ordOf = new Map<string, number>()
@@ -338,7 +336,6 @@ export class DirectoryIndex {
 
   search(viewer: IndexViewer, input: IndexSearch): IndexResult {
     this.refreshNameOrder()
-    const n = this.mentors.length
     const selfOrd = this.ordOf.get(viewer.personId) ?? -1
     const seesLevel = Uint8Array.from(viewer.seesIdentity, (sees) => (sees ? 1 : 0))
     const identityVisible = (ord: number) => ord === selfOrd || seesLevel[this.visibility[ord] as number] === 1
@@ -717,9 +714,7 @@ export class DirectoryIndex {
       const ord = this.ordOf.get(id) as number
       return { mentor: this.mentors[ord] as IndexedMentor, lexemes: this.lexemes[ord] as Map<string, number>, topicWords: this.topicWords[ord] ?? [] }
     })
-    const revision = this.revision
     Object.assign(this, new DirectoryIndex())
-    this.revision = revision
     for (const { mentor, lexemes, topicWords } of live) this.upsertScored(mentor, lexemes, topicWords)
   }
 }

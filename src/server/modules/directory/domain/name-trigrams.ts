@@ -244,7 +244,10 @@ export class NameTrigramIndex {
     this.wordNames.push([])
     for (const trigram of trigrams) {
       let list = this.trigramWords.get(trigram)
-      if (!list) this.trigramWords.set(trigram, (list = []))
+      if (!list) {
+        list = []
+        this.trigramWords.set(trigram, list)
+      }
       list.push(id)
     }
     return id

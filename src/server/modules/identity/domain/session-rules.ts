@@ -1,3 +1,4 @@
+import { MS_PER_MINUTE, MS_PER_HOUR } from '#shared/time.ts'
 /**
  * When a session ends. Two clocks, as OWASP's session guidance asks: an idle timeout (no
  * request for a while) and an absolute one (however active, sign in again after a while).
@@ -7,17 +8,17 @@ export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expiresAt: Date 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number }
 
 export function absoluteExpiry(createdAt: Date, policy: SessionPolicy): Date {
-  return new Date(createdAt.getTime() + policy.absoluteHours * 3_600_000)
+  return new Date(createdAt.getTime() + policy.absoluteHours * MS_PER_HOUR)
 }
 
 export function isSessionAlive(session: SessionTimes, now: Date, policy: SessionPolicy): boolean {
   if (now.getTime() >= session.expiresAt.getTime()) return false
-  return now.getTime() - session.lastSeenAt.getTime() < policy.idleMinutes * 60_000
+  return now.getTime() - session.lastSeenAt.getTime() < policy.idleMinutes * MS_PER_MINUTE
 }
 
 /** Writing `last_seen_at` on every request would make every read a write; a minute is plenty. */
 export function shouldTouchSession(session: SessionTimes, now: Date): boolean {
-  return now.getTime() - session.lastSeenAt.getTime() >= 60_000
+  return now.getTime() - session.lastSeenAt.getTime() >= MS_PER_MINUTE
 }
 
 /** How long each e-mailed token stays valid. */

@@ -1,15 +1,14 @@
 import { LETTER_FIRST_NUDGE_DAYS, LETTER_NOTICE_DAYS, LETTER_NUDGE_INTERVAL_HOURS, LETTER_UPLOAD_LINK } from '#shared/contracts/letters.ts'
 import type { LetterStatus } from '#shared/enums.ts'
 import { isDone, isOpen } from './letter-status.ts'
-
-const DAY_MS = 86_400_000
+import { MS_PER_HOUR, MS_PER_DAY } from '#shared/time.ts'
 
 /**
  * A due date is a calendar date; the letter is due by the end of that day in UTC (the
  * earliest of the time zones the school serves would be later, never earlier).
  */
 export function dueEnd(dueDate: string): Date {
-  return new Date(Date.parse(`${dueDate}T00:00:00Z`) + DAY_MS)
+  return new Date(Date.parse(`${dueDate}T00:00:00Z`) + MS_PER_DAY)
 }
 
 export function isPastDueDate(dueDate: string, now: Date): boolean {
@@ -28,7 +27,7 @@ export function isLate(status: LetterStatus, dueDate: string, now: Date): boolea
 
 /** Writers need about four weeks; closer due dates are allowed, with a warning. */
 export function dueDateWarning(dueDate: string, now: Date): string | null {
-  const days = Math.floor((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${utcDate(now)}T00:00:00Z`)) / DAY_MS)
+  const days = Math.floor((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${utcDate(now)}T00:00:00Z`)) / MS_PER_DAY)
   if (days >= LETTER_NOTICE_DAYS) return null
   const when = days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`
   return `This letter is due ${when}. Writers usually need at least four weeks; ask your writer whether the date works for them.`
@@ -40,17 +39,17 @@ export function dueDateWarning(dueDate: string, now: Date): string | null {
  * `LETTER_NUDGE_INTERVAL_HOURS` after the last.
  */
 export function nextNudgeAt(requestedAt: Date, lastNudgedAt: Date | null, now: Date): Date | null {
-  const firstAllowed = requestedAt.getTime() + LETTER_FIRST_NUDGE_DAYS * DAY_MS
-  const againAllowed = lastNudgedAt ? lastNudgedAt.getTime() + LETTER_NUDGE_INTERVAL_HOURS * 3_600_000 : 0
+  const firstAllowed = requestedAt.getTime() + LETTER_FIRST_NUDGE_DAYS * MS_PER_DAY
+  const againAllowed = lastNudgedAt ? lastNudgedAt.getTime() + LETTER_NUDGE_INTERVAL_HOURS * MS_PER_HOUR : 0
   const next = Math.max(firstAllowed, againAllowed)
   return next > now.getTime() ? new Date(next) : null
 }
 
 /** When a new upload link expires: tied to the due date, bounded (see `LETTER_UPLOAD_LINK`). */
 export function uploadLinkExpiresAt(dueDate: string, now: Date): Date {
-  const afterDue = dueEnd(dueDate).getTime() + LETTER_UPLOAD_LINK.daysAfterDueDate * DAY_MS
-  const earliest = now.getTime() + LETTER_UPLOAD_LINK.minDays * DAY_MS
-  const latest = now.getTime() + LETTER_UPLOAD_LINK.maxDays * DAY_MS
+  const afterDue = dueEnd(dueDate).getTime() + LETTER_UPLOAD_LINK.daysAfterDueDate * MS_PER_DAY
+  const earliest = now.getTime() + LETTER_UPLOAD_LINK.minDays * MS_PER_DAY
+  const latest = now.getTime() + LETTER_UPLOAD_LINK.maxDays * MS_PER_DAY
   return new Date(Math.min(latest, Math.max(earliest, afterDue)))
 }
 

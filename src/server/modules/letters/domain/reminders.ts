@@ -1,8 +1,7 @@
 import type { LetterReminderKind, LetterStatus } from '#shared/enums.ts'
 import { dueEnd } from './letter-dates.ts'
 import { isOpen } from './letter-status.ts'
-
-const DAY_MS = 86_400_000
+import { MS_PER_DAY } from '#shared/time.ts'
 
 /**
  * Most urgent first: the reminder sent is the most urgent one that applies. "Due in 14 days"
@@ -10,13 +9,13 @@ const DAY_MS = 86_400_000
  */
 const THRESHOLDS: readonly { kind: LetterReminderKind; fromDueEndMs: number }[] = [
   { kind: 'overdue', fromDueEndMs: 0 },
-  { kind: 'due-in-2-days', fromDueEndMs: 3 * DAY_MS },
-  { kind: 'due-in-7-days', fromDueEndMs: 8 * DAY_MS },
-  { kind: 'due-in-14-days', fromDueEndMs: 15 * DAY_MS },
+  { kind: 'due-in-2-days', fromDueEndMs: 3 * MS_PER_DAY },
+  { kind: 'due-in-7-days', fromDueEndMs: 8 * MS_PER_DAY },
+  { kind: 'due-in-14-days', fromDueEndMs: 15 * MS_PER_DAY },
 ]
 
 /** No reminder in the first day after a request: the request e-mail itself is still fresh. */
-export const REMINDER_GRACE_MS = DAY_MS
+export const REMINDER_GRACE_MS = MS_PER_DAY
 
 export type RemindableRequest = { status: LetterStatus; dueDate: string; createdAt: Date }
 

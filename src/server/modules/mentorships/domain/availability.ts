@@ -1,6 +1,7 @@
 import type { MeetingLocationKind } from '#shared/enums.ts'
 import { usFederalHolidayOn } from './holidays.ts'
 import { addDays, fromLocal, toLocal } from './time-zones.ts'
+import { MS_PER_MINUTE } from '#shared/time.ts'
 
 export type WeeklySlot = { weekday: number; startTime: string; durationMinutes: number; locationKind: MeetingLocationKind; locationDetail: string }
 export type OpenSlot = { startAt: Date; endAt: Date; locationKind: MeetingLocationKind; locationDetail: string }
@@ -33,7 +34,7 @@ export function expandAvailability(
       if (slot.weekday !== weekday) continue
       const startAt = fromLocal(date, slot.startTime, timeZone)
       if (!startAt || startAt < from || startAt >= to) continue
-      const endAt = new Date(startAt.getTime() + slot.durationMinutes * 60_000)
+      const endAt = new Date(startAt.getTime() + slot.durationMinutes * MS_PER_MINUTE)
       if (busy.some((b) => b.startAt < endAt && startAt < b.endAt)) continue
       open.push({ startAt, endAt, locationKind: slot.locationKind, locationDetail: slot.locationDetail })
     }

@@ -1,3 +1,4 @@
+import { MS_PER_DAY } from '#shared/time.ts'
 /**
  * United States federal holidays (5 U.S.C. § 6103), with the rule federal offices follow for
  * observance: a holiday on a Saturday is observed on the Friday before, one on a Sunday on the
@@ -23,7 +24,7 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): st
 function observed(date: string): string {
   const day = new Date(`${date}T00:00:00Z`)
   const shift = day.getUTCDay() === 6 ? -1 : day.getUTCDay() === 0 ? 1 : 0
-  return new Date(day.getTime() + shift * 86_400_000).toISOString().slice(0, 10)
+  return new Date(day.getTime() + shift * MS_PER_DAY).toISOString().slice(0, 10)
 }
 
 export function usFederalHolidays(year: number): Holiday[] {

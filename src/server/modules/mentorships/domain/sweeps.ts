@@ -1,11 +1,9 @@
 import type { MentorshipSettings } from './settings.ts'
-
-const DAY_MS = 86_400_000
-const WEEK_MS = 7 * DAY_MS
+import { MS_PER_DAY, MS_PER_WEEK } from '#shared/time.ts'
 
 /** When an open request sent at `createdAt` stops waiting. */
 export function requestExpiresAt(createdAt: Date, settings: Pick<MentorshipSettings, 'requestExpiryDays'>): Date {
-  return new Date(createdAt.getTime() + settings.requestExpiryDays * DAY_MS)
+  return new Date(createdAt.getTime() + settings.requestExpiryDays * MS_PER_DAY)
 }
 
 /**
@@ -20,7 +18,7 @@ export function requestSweepAction(
   settings: Pick<MentorshipSettings, 'requestReminderDay'>,
 ): 'expire' | 'remind' | null {
   if (now.getTime() >= request.expiresAt.getTime()) return 'expire'
-  if (!remindedAlready && now.getTime() >= request.createdAt.getTime() + settings.requestReminderDay * DAY_MS) return 'remind'
+  if (!remindedAlready && now.getTime() >= request.createdAt.getTime() + settings.requestReminderDay * MS_PER_DAY) return 'remind'
   return null
 }
 
@@ -35,7 +33,7 @@ export function shouldPauseMentor(
   now: Date,
   settings: Pick<MentorshipSettings, 'pauseAfterExpiries' | 'pauseWindowDays'>,
 ): boolean {
-  const since = Math.max(now.getTime() - settings.pauseWindowDays * DAY_MS, lastPausedAt ? lastPausedAt.getTime() + 1 : -Infinity)
+  const since = Math.max(now.getTime() - settings.pauseWindowDays * MS_PER_DAY, lastPausedAt ? lastPausedAt.getTime() + 1 : -Infinity)
   return expiredAt.filter((at) => at.getTime() >= since && at.getTime() <= now.getTime()).length >= settings.pauseAfterExpiries
 }
 
@@ -48,5 +46,5 @@ export function quietSince(startedAt: Date, lastMeetingAt: Date | null): Date {
 }
 
 export function isQuiet(since: Date, now: Date, settings: Pick<MentorshipSettings, 'quietWeeks'>): boolean {
-  return now.getTime() - since.getTime() >= settings.quietWeeks * WEEK_MS
+  return now.getTime() - since.getTime() >= settings.quietWeeks * MS_PER_WEEK
 }

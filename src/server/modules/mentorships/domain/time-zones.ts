@@ -1,3 +1,4 @@
+import { MS_PER_MINUTE, MS_PER_DAY } from '#shared/time.ts'
 /**
  * Wall-clock times in an IANA time zone, with the Intl APIs only. A mentor's "Tuesdays 9:00 in
  * America/New_York" is 13:00Z in summer and 14:00Z in winter; these functions do that sum for
@@ -48,7 +49,7 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
 export function offsetMinutes(instant: Date, timeZone: string): number {
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]))
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000)
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / MS_PER_MINUTE)
 }
 
 /**
@@ -61,9 +62,9 @@ export function fromLocal(date: string, time: string, timeZone: string): Date | 
   const [hh, mm] = time.split(':').map(Number) as [number, number]
   const wall = Date.UTC(y, m - 1, d, hh, mm)
   // Try the offsets in force a day either side; the earlier instant wins for a repeated hour.
-  const candidates = new Set([offsetMinutes(new Date(wall - 86_400_000), timeZone), offsetMinutes(new Date(wall + 86_400_000), timeZone)])
+  const candidates = new Set([offsetMinutes(new Date(wall - MS_PER_DAY), timeZone), offsetMinutes(new Date(wall + MS_PER_DAY), timeZone)])
   const found = [...candidates]
-    .map((offset) => new Date(wall - offset * 60_000))
+    .map((offset) => new Date(wall - offset * MS_PER_MINUTE))
     .filter((instant) => {
       const local = toLocal(instant, timeZone)
       return local.date === date && local.time === time

@@ -59,8 +59,6 @@ class Dictionary<T> {
 type Postings = { ords: Int32Array; length: number }
 
 export class MentorPool {
-  /** The directory revision applied last. */
-  revision = 0
   private mentors: (PooledMentor | null)[] = []
   private ordOf = new Map<string, number>()
   private dead = 0
@@ -266,7 +264,10 @@ export class MentorPool {
 
   private post(key: string, ord: number): void {
     let list = this.postings.get(key)
-    if (!list) this.postings.set(key, (list = { ords: new Int32Array(4), length: 0 }))
+    if (!list) {
+      list = { ords: new Int32Array(4), length: 0 }
+      this.postings.set(key, list)
+    }
     if (list.length === list.ords.length) {
       const grown = new Int32Array(list.length * 2)
       grown.set(list.ords)
@@ -293,9 +294,7 @@ export class MentorPool {
   /** Rebuilds without dead ordinals (posting lists are append-only). */
   private compact(): void {
     const live = this.mentors.filter((m): m is PooledMentor => m !== null)
-    const revision = this.revision
     Object.assign(this, new MentorPool())
-    this.revision = revision
     for (const mentor of live) this.upsert(mentor)
   }
 }

@@ -1,4 +1,5 @@
 import type { RecommendWeights } from '#engines/recommend/index.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 type Described = { label: string; kind: 'factor' | 'penalty' | 'setting'; description: string }
 
@@ -52,6 +53,6 @@ export function isoWeek(at: Date): string {
   const weekday = day.getUTCDay() || 7
   day.setUTCDate(day.getUTCDate() + 4 - weekday)
   const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1)
-  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7)
+  const week = Math.ceil(((day.getTime() - yearStart) / MS_PER_DAY + 1) / 7)
   return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`
 }
