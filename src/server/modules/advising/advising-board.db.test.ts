@@ -49,7 +49,9 @@ beforeAll(async () => {
   otherAdvisor = { id: b.id, cookie: await t.sessionCookie(b.id) }
 
   ids.dermFaculty = (await t.insertAccount(['mentor'], { name: 'Derm Faculty', mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'dermatology', departmentId: 'dermatology', offers: ['career-advice', 'research'] } })).id
-  ids.nearPeer = (await t.insertAccount(['student', 'mentor'], { name: 'Near Peer', mentor: { ...mentorFields, kind: 'near-peer', specialtyId: 'dermatology' } })).id
+  // An M3: a year ahead of the M2 student, a classmate of the M3 one (the class year is fixed, not
+  // drawn, so "a year or two ahead" does not depend on the factories' seed).
+  ids.nearPeer = (await t.insertAccount(['student', 'mentor'], { name: 'Near Peer', student: { classYear: 'M3' }, mentor: { ...mentorFields, kind: 'near-peer', specialtyId: 'dermatology' } })).id
   ids.resident = (
     await t.insertAccount(['mentor'], {
       name: 'Open Resident',
