@@ -59,7 +59,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     appOrigin: settings.appOrigin,
     demoMode: settings.demoMode,
   })
-  const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
+  const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit, identity })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
   const mentorshipsRepo = createMentorshipsRepository(db)
   const mentorships = createMentorshipsService({ db, repo: mentorshipsRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
