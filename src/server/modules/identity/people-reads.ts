@@ -118,6 +118,28 @@ export async function listActiveIdsWithRole(reader: PeopleReader, ids: readonly 
   return new Set(rows.map((r) => r.id))
 }
 
+/** Of these ids, the people who hold `role`, by name; optionally only active ones, or only those without a directory hold. */
+export async function listPeopleWithRoleByIds(
+  reader: PeopleReader,
+  ids: readonly string[],
+  role: Role,
+  options: { activeOnly?: boolean; withoutDirectoryHold?: boolean } = {},
+): Promise<PersonBasics[]> {
+  if (ids.length === 0) return []
+  return reader
+    .select(basicColumns)
+    .from(people)
+    .where(
+      and(
+        inArray(people.id, unique(ids)),
+        holdsRole(role),
+        options.activeOnly ? eq(people.status, 'active') : undefined,
+        options.withoutDirectoryHold ? eq(people.directoryHold, false) : undefined,
+      ),
+    )
+    .orderBy(asc(people.name), asc(people.id))
+}
+
 /** Every active person who holds `role`, by name (the school's students, advisors…: hundreds, not millions). */
 export async function listActivePeopleWithRole(reader: PeopleReader, role: Role, options: { withoutDirectoryHold?: boolean } = {}): Promise<PersonBasics[]> {
   return reader
