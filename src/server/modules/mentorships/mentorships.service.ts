@@ -38,6 +38,7 @@ import {
   stayInTouchEmail,
 } from './mentorships-emails.ts'
 import { answeringSide, canReadPrivateNote, isRequestableMentor, mentorshipViewOf, sideOf, type Side } from './mentorships.policy.ts'
+import { createProgramMentorships } from './program-mentorships.ts'
 import type { MentorshipRow, MentorshipsRepository, RequestRow, Tx } from './mentorships.repository.ts'
 
 export type MentorshipsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
@@ -265,6 +266,9 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
   }
 
   return {
+    /** Pairs of a formal mentor program become active mentorships in the publish transaction. */
+    ...createProgramMentorships({ repo, clock }),
+
     /** Open places of one mentor: capacity − active mentorships, never below 0. */
     openPlaces: (mentorId: string) => openPlaces(mentorId),
 
