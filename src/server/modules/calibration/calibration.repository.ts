@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
-import { pastApplicantDetails, pastApplicants, pastApplications, people, residencyPrograms, smartPickCalibrations } from '#server/db/schema/index.ts'
+import { pastApplicantDetails, pastApplicants, pastApplications, people, smartPickCalibrations } from '#server/db/schema/index.ts'
 import type { CheckedGraduate } from './domain/past-outcomes-csv.ts'
 import type { StoredGraduate } from './domain/recalibrate.ts'
 
@@ -20,12 +20,6 @@ export async function lockFor(tx: Writer, key: number): Promise<void> {
 /** Past outcomes and calibrations: this module's reads and writes. */
 export function createCalibrationRepository(db: Database) {
   return {
-    /** Every program id with its specialty: what the CSV check looks ids up in. */
-    async findProgramSpecialties(): Promise<Map<string, string>> {
-      const rows = await db.select({ id: residencyPrograms.id, specialtyId: residencyPrograms.specialtyId }).from(residencyPrograms)
-      return new Map(rows.map((r) => [r.id, r.specialtyId] as const))
-    },
-
     /** Graduates, applications, interviews and matches per stored match year. */
     async countByYear(): Promise<{ year: number; graduates: number; applications: number; interviews: number; matched: number; importedAt: Date | null }[]> {
       const graduates = await db

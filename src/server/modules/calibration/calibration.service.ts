@@ -15,7 +15,7 @@ import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { createProgramRows, toResidencyProgram } from '../residency-programs/program-rows.ts'
+import { listAllProgramRows, listProgramSpecialties, toResidencyProgram } from '../residency-programs/program-rows.ts'
 import { lockFor, PAST_OUTCOMES_LOCK, type CalibrationRepository } from './calibration.repository.ts'
 import { checkPastOutcomesCsv, type CheckedGraduate, type PastOutcomesReject } from './domain/past-outcomes-csv.ts'
 import { cannotRecalibrate, recalibrationSteps } from './domain/recalibrate.ts'
@@ -73,7 +73,7 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
      * nothing (VALIDATION_FAILED; a dry run lists every reject).
      */
     async importPastOutcomes(actor: Actor, input: ImportPastOutcomesRequest, meta: RequestMeta): Promise<ImportPastOutcomesResponse> {
-      const check = checkPastOutcomesCsv(input.csv, { programSpecialties: await repo.findProgramSpecialties(), currentYear: clock.now().getUTCFullYear() })
+      const check = checkPastOutcomesCsv(input.csv, { programSpecialties: new Map((await listProgramSpecialties(db)).map((p) => [p.id, p.specialtyId] as const)), currentYear: clock.now().getUTCFullYear() })
       const rejects: PastOutcomesReject[] = [...check.rejects]
       let rejectCount = check.rejectCount
       let rejectedRows = check.rejectedRows
@@ -146,7 +146,7 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
       const years = [...new Set(graduates.map((g) => g.matchYear))].sort((a, b) => a - b)
       const why = cannotRecalibrate(years)
       if (why) throw new AppError('CONFLICT', why)
-      const programs = (await createProgramRows(db).all()).map(toResidencyProgram)
+      const programs = (await listAllProgramRows(db)).map(toResidencyProgram)
       // The fit runs in steps; waiting requests get through between them.
       const pause = () => new Promise((resolve) => setImmediate(resolve))
       const started = performance.now()
