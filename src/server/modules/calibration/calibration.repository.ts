@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
-import { pastApplicantDetails, pastApplicants, pastApplications, people, smartPickCalibrations } from '#server/db/schema/index.ts'
+import { pastApplicantDetails, pastApplicants, pastApplications, smartPickCalibrations } from '#server/db/schema/index.ts'
 import type { CheckedGraduate } from './domain/past-outcomes-csv.ts'
 import type { StoredGraduate } from './domain/recalibrate.ts'
 
@@ -173,12 +173,11 @@ export function createCalibrationRepository(db: Database) {
         .select({
           id: smartPickCalibrations.id,
           createdAt: smartPickCalibrations.createdAt,
-          createdBy: people.name,
+          createdById: smartPickCalibrations.createdBy,
           active: smartPickCalibrations.active,
           report: smartPickCalibrations.report,
         })
         .from(smartPickCalibrations)
-        .leftJoin(people, eq(people.id, smartPickCalibrations.createdBy))
         .orderBy(desc(smartPickCalibrations.createdAt), desc(smartPickCalibrations.id))
         .limit(limit)
     },
@@ -188,12 +187,11 @@ export function createCalibrationRepository(db: Database) {
         .select({
           id: smartPickCalibrations.id,
           createdAt: smartPickCalibrations.createdAt,
-          createdBy: people.name,
+          createdById: smartPickCalibrations.createdBy,
           active: smartPickCalibrations.active,
           report: smartPickCalibrations.report,
         })
         .from(smartPickCalibrations)
-        .leftJoin(people, eq(people.id, smartPickCalibrations.createdBy))
         .where(eq(smartPickCalibrations.id, id))
       return row ?? null
     },
