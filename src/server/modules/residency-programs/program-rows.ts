@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
 import type { ResidencyProgram } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
 import { residencyPrograms } from '#server/db/schema/index.ts'
+import { programSearchWords } from '#shared/search/program-search-words.ts'
 
 /**
  * Residency programs' public reads, for other modules (list builder, rank lists, class
@@ -77,6 +78,19 @@ export async function listExistingProgramIds(reader: ProgramReader, ids: readonl
   if (ids.length === 0) return new Set()
   const rows = await reader.select({ id: residencyPrograms.id }).from(residencyPrograms).where(inArray(residencyPrograms.id, unique(ids)))
   return new Set(rows.map((r) => r.id))
+}
+
+/**
+ * Programs whose name, hospital, city, state or specialty hold every word of `query` (or whose
+ * code is `query`), by name: a picker's suggestions.
+ */
+export async function searchProgramLabels(reader: ProgramReader, query: string, limit: number): Promise<ProgramLabel[]> {
+  const p = residencyPrograms
+  const words = programSearchWords(query).map((w) =>
+    or(ilike(p.name, w.pattern), ilike(p.institution, w.pattern), ilike(p.city, w.pattern), w.state ? eq(p.state, w.state) : undefined, w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined),
+  )
+  const where = query ? or(words.length > 0 ? and(...words) : undefined, eq(p.id, query)) : undefined
+  return reader.select(labelColumns).from(p).where(where).orderBy(asc(p.name), asc(p.id)).limit(limit)
 }
 
 /** Every program. */
