@@ -25,7 +25,11 @@ export function isOnStudentListCondition(programId: AnyColumn, studentId: string
 }
 
 /** The student's list status of each of `programIds` that is on their list. */
-export async function mapListStatusesOfPrograms(reader: ListReader, studentId: string, programIds: readonly string[]): Promise<Map<string, ProgramListStatusValue>> {
+export async function mapListStatusesOfPrograms(
+  reader: ListReader,
+  studentId: string,
+  programIds: readonly string[],
+): Promise<Map<string, ProgramListStatusValue>> {
   if (programIds.length === 0) return new Map()
   const rows = await reader
     .select({ programId: studentProgramLists.programId, status: studentProgramLists.status })

@@ -61,22 +61,43 @@ export async function listProgramRowsOfSpecialties(reader: ProgramReader, specia
     .where(inArray(residencyPrograms.specialtyId, unique(specialtyIds)))
 }
 
+/** Every program of any of `specialtyIds` and every program of `ids`, in one read (any order). */
+export async function listProgramRowsOfSpecialtiesOrIds(reader: ProgramReader, specialtyIds: readonly string[], ids: readonly string[]): Promise<ProgramRow[]> {
+  const conditions = []
+  if (specialtyIds.length > 0) conditions.push(inArray(residencyPrograms.specialtyId, unique(specialtyIds)))
+  if (ids.length > 0) conditions.push(inArray(residencyPrograms.id, unique(ids)))
+  if (conditions.length === 0) return []
+  return reader
+    .select()
+    .from(residencyPrograms)
+    .where(or(...conditions))
+}
+
 /** The programs of `ids` that exist (any order). */
 export async function listProgramRowsByIds(reader: ProgramReader, ids: readonly string[]): Promise<ProgramRow[]> {
   if (ids.length === 0) return []
-  return reader.select().from(residencyPrograms).where(inArray(residencyPrograms.id, unique(ids)))
+  return reader
+    .select()
+    .from(residencyPrograms)
+    .where(inArray(residencyPrograms.id, unique(ids)))
 }
 
 /** Name, institution, specialty, track and place of each known id (any order). */
 export async function listProgramLabelsByIds(reader: ProgramReader, ids: readonly string[]): Promise<ProgramLabel[]> {
   if (ids.length === 0) return []
-  return reader.select(labelColumns).from(residencyPrograms).where(inArray(residencyPrograms.id, unique(ids)))
+  return reader
+    .select(labelColumns)
+    .from(residencyPrograms)
+    .where(inArray(residencyPrograms.id, unique(ids)))
 }
 
 /** Of `ids`, those that name a program. */
 export async function listExistingProgramIds(reader: ProgramReader, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  const rows = await reader.select({ id: residencyPrograms.id }).from(residencyPrograms).where(inArray(residencyPrograms.id, unique(ids)))
+  const rows = await reader
+    .select({ id: residencyPrograms.id })
+    .from(residencyPrograms)
+    .where(inArray(residencyPrograms.id, unique(ids)))
   return new Set(rows.map((r) => r.id))
 }
 
@@ -87,7 +108,13 @@ export async function listExistingProgramIds(reader: ProgramReader, ids: readonl
 export async function searchProgramLabels(reader: ProgramReader, query: string, limit: number): Promise<ProgramLabel[]> {
   const p = residencyPrograms
   const words = programSearchWords(query).map((w) =>
-    or(ilike(p.name, w.pattern), ilike(p.institution, w.pattern), ilike(p.city, w.pattern), w.state ? eq(p.state, w.state) : undefined, w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined),
+    or(
+      ilike(p.name, w.pattern),
+      ilike(p.institution, w.pattern),
+      ilike(p.city, w.pattern),
+      w.state ? eq(p.state, w.state) : undefined,
+      w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined,
+    ),
   )
   const where = query ? or(words.length > 0 ? and(...words) : undefined, eq(p.id, query)) : undefined
   return reader.select(labelColumns).from(p).where(where).orderBy(asc(p.name), asc(p.id)).limit(limit)
@@ -110,7 +137,11 @@ export async function listProgramSpecialties(reader: ProgramReader): Promise<{ i
  */
 export async function findProgramsStampOfSpecialty(reader: ProgramReader, specialtyId: string): Promise<string> {
   const [row] = await reader
-    .select({ n: sql<number>`count(*)::int`, changed: sql<string | null>`max(${residencyPrograms.updatedAt})::text`, created: sql<string | null>`max(${residencyPrograms.createdAt})::text` })
+    .select({
+      n: sql<number>`count(*)::int`,
+      changed: sql<string | null>`max(${residencyPrograms.updatedAt})::text`,
+      created: sql<string | null>`max(${residencyPrograms.createdAt})::text`,
+    })
     .from(residencyPrograms)
     .where(eq(residencyPrograms.specialtyId, specialtyId))
   return `${row?.n ?? 0}|${row?.changed ?? ''}|${row?.created ?? ''}`
