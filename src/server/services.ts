@@ -59,7 +59,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     appOrigin: settings.appOrigin,
     demoMode: settings.demoMode,
   })
-  const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit })
+  const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit, identity })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
   const mentorshipsRepo = createMentorshipsRepository(db)
   const mentorships = createMentorshipsService({ db, repo: mentorshipsRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
@@ -83,7 +83,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // Letters read a student's requests for staff through the advising gate.
   const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, advising, rateLimits, studentAddresses: createStudentAddresses(db), appOrigin: settings.appOrigin })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
-  const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
+  const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorships, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
   const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })
   // Past outcomes and the list builder's calibration on them.
   const calibration = createCalibrationService({ db, repo: createCalibrationRepository(db), clock, audit })

@@ -1,100 +1,112 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
-import type { Database, Tx } from '#server/db/client.ts'
-import { advisingBoardAssignments, advisorProfiles, mentorProfiles, people, personRoles, studentAdvisors, studentProfiles } from '#server/db/schema/index.ts'
-import type { ClassYear, MentorKind, MentorOffering, PersonStatus, Role } from '#shared/enums.ts'
+import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { advisingBoardAssignments, studentAdvisors } from '#server/db/schema/index.ts'
+import type { ClassYear, MentorKind, MentorOffering, PersonStatus } from '#shared/enums.ts'
+import {
+  findPersonWithRoles,
+  listActivePeopleWithRole,
+  listPeopleByEmails,
+  listPeopleByIds,
+  listPeopleWithRoleByIds,
+  mapPersonNamesByIds,
+} from '../identity/people-reads.ts'
+import { byPersonId, listAdvisorFactsByIds, listAdvisorIdsForSpecialty, listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
 
-
-const holder = alias(people, 'holder')
-
-const hasRole = (personId: typeof people.id | typeof studentAdvisors.studentId, role: Role) =>
-  sql<boolean>`exists (select 1 from ${personRoles} r where r.person_id = ${personId} and r.role = ${role})`
+export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type StudentRow = { id: string; name: string; email: string; status: PersonStatus; classYear: ClassYear | null; specialtyInterests: string[] }
 
-/** The advising board's reads and writes: students, their advisors, board assignments, the profiles of who fills a slot. */
+const byTime = (a: Date, b: Date) => a.getTime() - b.getTime()
+
+/**
+ * The advising board's reads and writes. Its own tables (`student_advisors`, board
+ * assignments) are read here in SQL; people and their profiles come from identity's and
+ * profiles' published reads, batched per call and joined in memory (a school's students and
+ * advisors are hundreds to a few thousand).
+ */
 export function createAdvisingRepository(db: Database) {
-  const studentColumns = {
-    id: people.id,
-    name: people.name,
-    email: people.email,
-    status: people.status,
-    classYear: studentProfiles.classYear,
-    specialtyInterests: studentProfiles.specialtyInterests,
+  /** Students among `people` (already known to hold the role), with their student profile if any. */
+  async function withStudentProfiles(reader: Tx, people: readonly { id: string; name: string; email: string; status: PersonStatus }[]): Promise<StudentRow[]> {
+    const facts = byPersonId(
+      await listStudentFactsByIds(
+        reader,
+        people.map((p) => p.id),
+      ),
+    )
+    return people.map((p) => {
+      const profile = facts.get(p.id)
+      return {
+        id: p.id,
+        name: p.name,
+        email: p.email,
+        status: p.status,
+        classYear: profile?.classYear ?? null,
+        specialtyInterests: profile?.specialtyInterests ?? [],
+      }
+    })
   }
-  const toStudent = (r: { id: string; name: string; email: string; status: PersonStatus; classYear: ClassYear | null; specialtyInterests: string[] | null }): StudentRow => ({
-    ...r,
-    specialtyInterests: r.specialtyInterests ?? [],
-  })
 
   return {
     /** A person who holds the student role, with their student profile (if any). */
     async findStudentById(id: string, tx: Tx = db): Promise<StudentRow | null> {
-      const [row] = await tx
-        .select(studentColumns)
-        .from(people)
-        .leftJoin(studentProfiles, eq(studentProfiles.personId, people.id))
-        .where(and(eq(people.id, id), hasRole(people.id, 'student')))
-        .limit(1)
-      return row ? toStudent(row) : null
+      const [person] = await listPeopleWithRoleByIds(tx, [id], 'student')
+      if (!person) return null
+      const [row] = await withStudentProfiles(tx, [person])
+      return row ?? null
     },
 
     async listStudentsByIds(ids: readonly string[]): Promise<StudentRow[]> {
-      if (ids.length === 0) return []
-      const rows = await db
-        .select(studentColumns)
-        .from(people)
-        .leftJoin(studentProfiles, eq(studentProfiles.personId, people.id))
-        .where(and(inArray(people.id, [...ids]), hasRole(people.id, 'student')))
-        .orderBy(asc(people.name))
-      return rows.map(toStudent)
+      return withStudentProfiles(db, await listPeopleWithRoleByIds(db, ids, 'student'))
     },
 
     /** Active students, for the admin's assignment page; filtered by class year. */
     async listActiveStudents(classYear: ClassYear | undefined): Promise<StudentRow[]> {
-      const rows = await db
-        .select(studentColumns)
-        .from(people)
-        .leftJoin(studentProfiles, eq(studentProfiles.personId, people.id))
-        .where(and(eq(people.status, 'active'), hasRole(people.id, 'student'), classYear ? eq(studentProfiles.classYear, classYear) : undefined))
-        .orderBy(asc(people.name))
-      return rows.map(toStudent)
+      const rows = await withStudentProfiles(db, await listActivePeopleWithRole(db, 'student'))
+      return classYear ? rows.filter((r) => r.classYear === classYear) : rows
     },
 
     /** `student_advisors` rows of these students, with each advisor's name and specialty. */
     async listOfficeAdvisorsOf(studentIds: readonly string[]) {
       if (studentIds.length === 0) return []
-      return db
-        .select({
-          studentId: studentAdvisors.studentId,
-          advisorId: studentAdvisors.advisorId,
-          advisorName: people.name,
-          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
-          assignedAt: studentAdvisors.assignedAt,
-        })
+      const rows = await db
+        .select({ studentId: studentAdvisors.studentId, advisorId: studentAdvisors.advisorId, assignedAt: studentAdvisors.assignedAt })
         .from(studentAdvisors)
-        .innerJoin(people, eq(people.id, studentAdvisors.advisorId))
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, studentAdvisors.advisorId))
         .where(inArray(studentAdvisors.studentId, [...studentIds]))
-        .orderBy(asc(studentAdvisors.assignedAt), asc(people.name))
+      const advisorIds = rows.map((r) => r.advisorId)
+      const [names, facts] = await Promise.all([mapPersonNamesByIds(db, advisorIds), listAdvisorFactsByIds(db, advisorIds).then(byPersonId)])
+      return rows
+        .flatMap((r) => {
+          const advisorName = names.get(r.advisorId)
+          return advisorName === undefined ? [] : [{ ...r, advisorName, advisesSpecialtyId: facts.get(r.advisorId)?.advisesSpecialtyId ?? null }]
+        })
+        .sort((a, b) => byTime(a.assignedAt, b.assignedAt) || a.advisorName.localeCompare(b.advisorName))
+        .map(({ studentId, advisorId, advisorName, advisesSpecialtyId, assignedAt }) => ({ studentId, advisorId, advisorName, advisesSpecialtyId, assignedAt }))
     },
 
     async listAssignmentsOf(studentIds: readonly string[]) {
       if (studentIds.length === 0) return []
-      return db
+      const rows = await db
         .select({
           id: advisingBoardAssignments.id,
           studentId: advisingBoardAssignments.studentId,
           slot: advisingBoardAssignments.slot,
           personId: advisingBoardAssignments.personId,
-          personName: holder.name,
           specialtyId: advisingBoardAssignments.specialtyId,
           assignedAt: advisingBoardAssignments.assignedAt,
         })
         .from(advisingBoardAssignments)
-        .innerJoin(holder, eq(holder.id, advisingBoardAssignments.personId))
         .where(inArray(advisingBoardAssignments.studentId, [...studentIds]))
         .orderBy(asc(advisingBoardAssignments.assignedAt))
+      const names = await mapPersonNamesByIds(
+        db,
+        rows.map((r) => r.personId),
+      )
+      return rows.flatMap((r) => {
+        const personName = names.get(r.personId)
+        return personName === undefined
+          ? []
+          : [{ id: r.id, studentId: r.studentId, slot: r.slot, personId: r.personId, personName, specialtyId: r.specialtyId, assignedAt: r.assignedAt }]
+      })
     },
 
     /**
@@ -103,55 +115,51 @@ export function createAdvisingRepository(db: Database) {
      */
     async listPeopleFacts(personIds: readonly string[]) {
       if (personIds.length === 0) return []
-      const rows = await db
-        .select({
-          id: people.id,
-          mentorKind: mentorProfiles.kind,
-          mentorSpecialtyId: mentorProfiles.specialtyId,
-          mentorOffers: mentorProfiles.offers,
-          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
-          classYear: studentProfiles.classYear,
-        })
-        .from(people)
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
-        .leftJoin(studentProfiles, eq(studentProfiles.personId, people.id))
-        .where(inArray(people.id, [...new Set(personIds)]))
-      return rows.map((r) => ({ ...r, hasMentorProfile: r.mentorKind !== null, mentorKind: (r.mentorKind ?? 'faculty') as MentorKind, mentorOffers: (r.mentorOffers ?? []) as MentorOffering[] }))
+      const [people, mentors, advisors, students] = await Promise.all([
+        listPeopleByIds(db, personIds),
+        listMentorFactsByIds(db, personIds).then(byPersonId),
+        listAdvisorFactsByIds(db, personIds).then(byPersonId),
+        listStudentFactsByIds(db, personIds).then(byPersonId),
+      ])
+      return people.map(({ id }) => {
+        const mentor = mentors.get(id)
+        return {
+          id,
+          mentorKind: (mentor?.kind ?? 'faculty') as MentorKind,
+          mentorSpecialtyId: mentor?.specialtyId ?? null,
+          mentorOffers: (mentor?.offers ?? []) as MentorOffering[],
+          advisesSpecialtyId: advisors.get(id)?.advisesSpecialtyId ?? null,
+          classYear: students.get(id)?.classYear ?? null,
+          hasMentorProfile: mentor !== undefined,
+        }
+      })
     },
 
     /** Active specialty advisors of a specialty, never anyone on a directory hold. */
     async listSpecialtyAdvisors(specialtyId: string, limit: number) {
-      return db
-        .select({ id: people.id, name: people.name })
-        .from(advisorProfiles)
-        .innerJoin(people, eq(people.id, advisorProfiles.personId))
-        .where(and(eq(advisorProfiles.advisesSpecialtyId, specialtyId), eq(people.status, 'active'), eq(people.directoryHold, false), hasRole(people.id, 'advisor')))
-        .orderBy(asc(people.name))
-        .limit(limit)
+      const ids = await listAdvisorIdsForSpecialty(db, specialtyId)
+      const advisors = await listPeopleWithRoleByIds(db, ids, 'advisor', { activeOnly: true, withoutDirectoryHold: true })
+      return advisors.slice(0, limit).map(({ id, name }) => ({ id, name }))
     },
 
     /** A person as a candidate holder: status, roles and the profiles that say what they can fill. */
     async findPersonIncludeProfiles(id: string, tx: Tx = db) {
-      const [row] = await tx
-        .select({
-          id: people.id,
-          name: people.name,
-          email: people.email,
-          status: people.status,
-          roles: sql<Role[]>`coalesce((select array_agg(r.role) from ${personRoles} r where r.person_id = ${people.id}), '{}')`,
-          mentorKind: mentorProfiles.kind,
-          mentorSpecialtyId: mentorProfiles.specialtyId,
-          mentorOffers: mentorProfiles.offers,
-          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
-          hasAdvisorProfile: sql<boolean>`${advisorProfiles.personId} is not null`,
-        })
-        .from(people)
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
-        .where(eq(people.id, id))
-        .limit(1)
-      return row ?? null
+      const [person, mentors, advisors] = await Promise.all([findPersonWithRoles(tx, id), listMentorFactsByIds(tx, [id]), listAdvisorFactsByIds(tx, [id])])
+      if (!person) return null
+      const mentor = mentors[0]
+      const advisor = advisors[0]
+      return {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        status: person.status,
+        roles: person.roles,
+        mentorKind: mentor?.kind ?? null,
+        mentorSpecialtyId: mentor?.specialtyId ?? null,
+        mentorOffers: mentor?.offers ?? null,
+        advisesSpecialtyId: advisor?.advisesSpecialtyId ?? null,
+        hasAdvisorProfile: advisor !== undefined,
+      }
     },
 
     async insertAssignment(values: typeof advisingBoardAssignments.$inferInsert, tx: Tx = db): Promise<string | null> {
@@ -160,7 +168,11 @@ export function createAdvisingRepository(db: Database) {
     },
 
     async findAssignmentById(id: string) {
-      const [row] = await db.select({ id: advisingBoardAssignments.id, studentId: advisingBoardAssignments.studentId }).from(advisingBoardAssignments).where(eq(advisingBoardAssignments.id, id)).limit(1)
+      const [row] = await db
+        .select({ id: advisingBoardAssignments.id, studentId: advisingBoardAssignments.studentId })
+        .from(advisingBoardAssignments)
+        .where(eq(advisingBoardAssignments.id, id))
+        .limit(1)
       return row ?? null
     },
 
@@ -176,35 +188,34 @@ export function createAdvisingRepository(db: Database) {
 
     /** Active advisors with how many students each is assigned. */
     async listAdvisors() {
-      const counts = db
-        .select({ advisorId: studentAdvisors.advisorId, n: count().as('n') })
-        .from(studentAdvisors)
-        .groupBy(studentAdvisors.advisorId)
-        .as('counts')
-      return db
-        .select({
-          id: people.id,
-          name: people.name,
-          title: advisorProfiles.title,
-          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
-          studentCount: sql<number>`coalesce(${counts.n}, 0)::int`,
-        })
-        .from(people)
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
-        .leftJoin(counts, eq(counts.advisorId, people.id))
-        .where(and(eq(people.status, 'active'), hasRole(people.id, 'advisor')))
-        .orderBy(asc(people.name))
+      const advisors = await listActivePeopleWithRole(db, 'advisor')
+      const ids = advisors.map((a) => a.id)
+      const [facts, counts] = await Promise.all([
+        listAdvisorFactsByIds(db, ids).then(byPersonId),
+        ids.length === 0
+          ? []
+          : db
+              .select({ advisorId: studentAdvisors.advisorId, n: count() })
+              .from(studentAdvisors)
+              .where(inArray(studentAdvisors.advisorId, ids))
+              .groupBy(studentAdvisors.advisorId),
+      ])
+      const countOf = new Map(counts.map((c) => [c.advisorId, c.n]))
+      return advisors.map((a) => ({
+        id: a.id,
+        name: a.name,
+        title: facts.get(a.id)?.title ?? null,
+        advisesSpecialtyId: facts.get(a.id)?.advisesSpecialtyId ?? null,
+        studentCount: countOf.get(a.id) ?? 0,
+      }))
     },
 
     /** An active advisor with the specialty they advise in (null: a Student Affairs advisor, an advisory dean). */
     async findActiveAdvisor(id: string, tx: Tx = db): Promise<{ id: string; name: string; advisesSpecialtyId: string | null } | null> {
-      const [row] = await tx
-        .select({ id: people.id, name: people.name, advisesSpecialtyId: advisorProfiles.advisesSpecialtyId })
-        .from(people)
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
-        .where(and(eq(people.id, id), eq(people.status, 'active'), hasRole(people.id, 'advisor')))
-        .limit(1)
-      return row ? { ...row, advisesSpecialtyId: row.advisesSpecialtyId ?? null } : null
+      const [person] = await listPeopleWithRoleByIds(tx, [id], 'advisor', { activeOnly: true })
+      if (!person) return null
+      const [advisor] = await listAdvisorFactsByIds(tx, [id])
+      return { id: person.id, name: person.name, advisesSpecialtyId: advisor?.advisesSpecialtyId ?? null }
     },
 
     async listAdvisorIdsOf(studentId: string, tx: Tx = db): Promise<string[]> {
@@ -213,7 +224,11 @@ export function createAdvisingRepository(db: Database) {
     },
 
     async addStudentAdvisor(studentId: string, advisorId: string, by: string, at: Date, tx: Tx = db): Promise<boolean> {
-      const rows = await tx.insert(studentAdvisors).values({ studentId, advisorId, assignedBy: by, assignedAt: at }).onConflictDoNothing().returning({ studentId: studentAdvisors.studentId })
+      const rows = await tx
+        .insert(studentAdvisors)
+        .values({ studentId, advisorId, assignedBy: by, assignedAt: at })
+        .onConflictDoNothing()
+        .returning({ studentId: studentAdvisors.studentId })
       return rows.length > 0
     },
 
@@ -224,19 +239,22 @@ export function createAdvisingRepository(db: Database) {
     /** People by lower-cased e-mail, with whether they are students and advisors (for the CSV import). */
     async findPeopleByEmails(emails: readonly string[]) {
       if (emails.length === 0) return []
-      return db
-        .select({
-          id: people.id,
-          email: people.email,
-          name: people.name,
-          status: people.status,
-          isStudent: hasRole(people.id, 'student'),
-          isAdvisor: hasRole(people.id, 'advisor'),
-          advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
-        })
-        .from(people)
-        .leftJoin(advisorProfiles, eq(advisorProfiles.personId, people.id))
-        .where(inArray(people.email, [...emails]))
+      const people = await listPeopleByEmails(db, emails)
+      const facts = byPersonId(
+        await listAdvisorFactsByIds(
+          db,
+          people.map((p) => p.id),
+        ),
+      )
+      return people.map((p) => ({
+        id: p.id,
+        email: p.email,
+        name: p.name,
+        status: p.status,
+        isStudent: p.roles.includes('student'),
+        isAdvisor: p.roles.includes('advisor'),
+        advisesSpecialtyId: facts.get(p.id)?.advisesSpecialtyId ?? null,
+      }))
     },
   }
 }

@@ -1,12 +1,15 @@
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm'
-import type { Database, Tx } from '#server/db/client.ts'
-import { auditLog, people } from '#server/db/schema/index.ts'
+import type { Database } from '#server/db/client.ts'
+import { auditLog } from '#server/db/schema/index.ts'
 import type { AuditPage, AuditQuery } from '#shared/contracts/admin.ts'
 import type { Clock } from '../../clock.ts'
 import type { RequestMeta } from '../../http/app-env.ts'
+import { mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { AUDIT_CHAIN_LOCK_KEY, auditRowHash, checkChain, GENESIS_HASH, type ChainBreak } from './audit-chain.ts'
 
 /** Database or transaction: audit rows are written in the same transaction as the change. */
+type Writer = Pick<Database, 'insert' | 'select' | 'execute'>
+
 export type AuditEvent = {
   actorId: string | null
   action: string
@@ -22,8 +25,8 @@ export function createAuditService(db: Database, clock: Clock) {
      * writers take turns, so each links to the row committed before it; the lock is released
      * when the caller's transaction ends.
      */
-    async record(event: AuditEvent, meta: RequestMeta | null, writer: Tx = db): Promise<void> {
-      const append = async (tx: Tx) => {
+    async record(event: AuditEvent, meta: RequestMeta | null, writer: Writer = db): Promise<void> {
+      const append = async (tx: Writer) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`)
         const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1)
         const fields = {
@@ -43,32 +46,32 @@ export function createAuditService(db: Database, clock: Clock) {
     },
 
     async listEntries(query: AuditQuery): Promise<AuditPage> {
-      const where = and(
-        query.action ? eq(auditLog.action, query.action) : undefined,
-        query.actorId ? eq(auditLog.actorId, query.actorId) : undefined,
-      )
+      const where = and(query.action ? eq(auditLog.action, query.action) : undefined, query.actorId ? eq(auditLog.actorId, query.actorId) : undefined)
       const [rows, totals] = await Promise.all([
         db
           .select({
             id: auditLog.id,
             at: auditLog.at,
             actorId: auditLog.actorId,
-            actorName: people.name,
             action: auditLog.action,
             objectType: auditLog.objectType,
             objectId: auditLog.objectId,
             requestId: auditLog.requestId,
           })
           .from(auditLog)
-          .leftJoin(people, eq(people.id, auditLog.actorId))
           .where(where)
           .orderBy(desc(auditLog.id))
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize),
         db.select({ total: count() }).from(auditLog).where(where),
       ])
+      // Names for one page of rows, read after paging: the page never joins identity's table.
+      const names = await mapPersonNamesByIds(
+        db,
+        rows.map((row) => row.actorId),
+      )
       return {
-        items: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+        items: rows.map((row) => ({ ...row, actorName: row.actorId === null ? null : (names.get(row.actorId) ?? null), at: row.at.toISOString() })),
         total: totals[0]?.total ?? 0,
         page: query.page,
         pageSize: query.pageSize,

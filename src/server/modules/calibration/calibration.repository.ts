@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { and, count, desc, eq, inArray, max, ne, sql } from 'drizzle-orm'
-import type { Database, Tx } from '#server/db/client.ts'
-import { pastApplicantDetails, pastApplicants, pastApplications, people, residencyPrograms, smartPickCalibrations } from '#server/db/schema/index.ts'
+import type { Database } from '#server/db/client.ts'
+import { pastApplicantDetails, pastApplicants, pastApplications, smartPickCalibrations } from '#server/db/schema/index.ts'
 import type { CheckedGraduate } from './domain/past-outcomes-csv.ts'
 import type { StoredGraduate } from './domain/recalibrate.ts'
+
+type Writer = Pick<Database, 'insert' | 'select' | 'delete' | 'update' | 'execute'>
 
 const BATCH = 2_000
 
@@ -11,19 +13,13 @@ const BATCH = 2_000
 export const PAST_OUTCOMES_LOCK = 7_301_001
 export const ACTIVE_CALIBRATION_LOCK = 7_301_002
 
-export async function lockFor(tx: Tx, key: number): Promise<void> {
+export async function lockFor(tx: Writer, key: number): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${key})`)
 }
 
 /** Past outcomes and calibrations: this module's reads and writes. */
 export function createCalibrationRepository(db: Database) {
   return {
-    /** Every program id with its specialty: what the CSV check looks ids up in. */
-    async findProgramSpecialties(): Promise<Map<string, string>> {
-      const rows = await db.select({ id: residencyPrograms.id, specialtyId: residencyPrograms.specialtyId }).from(residencyPrograms)
-      return new Map(rows.map((r) => [r.id, r.specialtyId] as const))
-    },
-
     /** Graduates, applications, interviews and matches per stored match year. */
     async countByYear(): Promise<{ year: number; graduates: number; applications: number; interviews: number; matched: number; importedAt: Date | null }[]> {
       const graduates = await db
@@ -77,7 +73,7 @@ export function createCalibrationRepository(db: Database) {
      * Replaces every stored graduate of `years` with `graduates`, in the caller's transaction.
      * A graduate's link to an account (`person_id`) is kept across a re-import by their id.
      */
-    async replaceYears(tx: Tx, years: readonly number[], graduates: readonly CheckedGraduate[], importedAt: Date): Promise<number> {
+    async replaceYears(tx: Writer, years: readonly number[], graduates: readonly CheckedGraduate[], importedAt: Date): Promise<number> {
       if (years.length === 0) return 0
       const links = await tx
         .select({ externalId: pastApplicants.externalId, personId: pastApplicants.personId })
@@ -164,7 +160,7 @@ export function createCalibrationRepository(db: Database) {
       }))
     },
 
-    async insertCalibration(values: { createdBy: string; priors: unknown; report: unknown; createdAt: Date }, writer: Tx = db): Promise<string> {
+    async insertCalibration(values: { createdBy: string; priors: unknown; report: unknown; createdAt: Date }, writer: Writer = db): Promise<string> {
       const [row] = await writer
         .insert(smartPickCalibrations)
         .values({ ...values, active: false })
@@ -177,12 +173,11 @@ export function createCalibrationRepository(db: Database) {
         .select({
           id: smartPickCalibrations.id,
           createdAt: smartPickCalibrations.createdAt,
-          createdBy: people.name,
+          createdById: smartPickCalibrations.createdBy,
           active: smartPickCalibrations.active,
           report: smartPickCalibrations.report,
         })
         .from(smartPickCalibrations)
-        .leftJoin(people, eq(people.id, smartPickCalibrations.createdBy))
         .orderBy(desc(smartPickCalibrations.createdAt), desc(smartPickCalibrations.id))
         .limit(limit)
     },
@@ -192,12 +187,11 @@ export function createCalibrationRepository(db: Database) {
         .select({
           id: smartPickCalibrations.id,
           createdAt: smartPickCalibrations.createdAt,
-          createdBy: people.name,
+          createdById: smartPickCalibrations.createdBy,
           active: smartPickCalibrations.active,
           report: smartPickCalibrations.report,
         })
         .from(smartPickCalibrations)
-        .leftJoin(people, eq(people.id, smartPickCalibrations.createdBy))
         .where(eq(smartPickCalibrations.id, id))
       return row ?? null
     },
@@ -214,7 +208,7 @@ export function createCalibrationRepository(db: Database) {
     },
 
     /** Makes `id` the only active calibration (or, with `active` false, switches it off). */
-    async setActive(tx: Tx, id: string, active: boolean): Promise<void> {
+    async setActive(tx: Writer, id: string, active: boolean): Promise<void> {
       await lockFor(tx, ACTIVE_CALIBRATION_LOCK)
       if (active) await tx.update(smartPickCalibrations).set({ active: false }).where(and(ne(smartPickCalibrations.id, id), eq(smartPickCalibrations.active, true)))
       await tx.update(smartPickCalibrations).set({ active }).where(eq(smartPickCalibrations.id, id))

@@ -15,7 +15,8 @@ import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { createProgramRows, toResidencyProgram } from '../residency-programs/program-rows.ts'
+import { mapPersonNamesByIds } from '../identity/people-reads.ts'
+import { listAllProgramRows, listProgramSpecialties, toResidencyProgram } from '../residency-programs/program-rows.ts'
 import { lockFor, PAST_OUTCOMES_LOCK, type CalibrationRepository } from './calibration.repository.ts'
 import { checkPastOutcomesCsv, type CheckedGraduate, type PastOutcomesReject } from './domain/past-outcomes-csv.ts'
 import { cannotRecalibrate, recalibrationSteps } from './domain/recalibrate.ts'
@@ -39,11 +40,11 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
     return { report: parsed.data, fitMs: typeof fitMs === 'number' ? fitMs : null }
   }
 
-  function summaryOf(row: StoredRow, report: CalibrationReportView): CalibrationSummary {
+  function summaryOf(row: StoredRow, report: CalibrationReportView, names: Map<string, string>): CalibrationSummary {
     return {
       id: row.id,
       createdAt: row.createdAt.toISOString(),
-      createdBy: row.createdBy ?? null,
+      createdBy: row.createdById ? (names.get(row.createdById) ?? null) : null,
       active: row.active,
       years: report.years.all,
       heldOutYears: report.years.heldOut,
@@ -58,7 +59,8 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
     const row = await repo.findCalibrationById(id)
     if (!row) throw new AppError('NOT_FOUND', 'No such calibration.')
     const { report, fitMs } = readReport(row)
-    return { ...summaryOf(row, report), report, fitMs }
+    const names = await mapPersonNamesByIds(db, [row.createdById])
+    return { ...summaryOf(row, report, names), report, fitMs }
   }
 
   return {
@@ -73,7 +75,7 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
      * nothing (VALIDATION_FAILED; a dry run lists every reject).
      */
     async importPastOutcomes(actor: Actor, input: ImportPastOutcomesRequest, meta: RequestMeta): Promise<ImportPastOutcomesResponse> {
-      const check = checkPastOutcomesCsv(input.csv, { programSpecialties: await repo.findProgramSpecialties(), currentYear: clock.now().getUTCFullYear() })
+      const check = checkPastOutcomesCsv(input.csv, { programSpecialties: new Map((await listProgramSpecialties(db)).map((p) => [p.id, p.specialtyId] as const)), currentYear: clock.now().getUTCFullYear() })
       const rejects: PastOutcomesReject[] = [...check.rejects]
       let rejectCount = check.rejectCount
       let rejectedRows = check.rejectedRows
@@ -146,7 +148,7 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
       const years = [...new Set(graduates.map((g) => g.matchYear))].sort((a, b) => a - b)
       const why = cannotRecalibrate(years)
       if (why) throw new AppError('CONFLICT', why)
-      const programs = (await createProgramRows(db).all()).map(toResidencyProgram)
+      const programs = (await listAllProgramRows(db)).map(toResidencyProgram)
       // The fit runs in steps; waiting requests get through between them.
       const pause = () => new Promise((resolve) => setImmediate(resolve))
       const started = performance.now()
@@ -169,10 +171,14 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
 
     async listCalibrations(): Promise<CalibrationList> {
       const rows = await repo.findCalibrations()
+      const names = await mapPersonNamesByIds(
+        db,
+        rows.map((r) => r.createdById),
+      )
       const items: CalibrationSummary[] = []
       for (const row of rows) {
         const parsed = CalibrationReportView.safeParse(row.report)
-        if (parsed.success) items.push(summaryOf(row, parsed.data))
+        if (parsed.success) items.push(summaryOf(row, parsed.data, names))
       }
       const active = await repo.findActivePriors()
       return { items, activeId: active?.id ?? null }

@@ -1,25 +1,21 @@
-import { and, asc, desc, eq, inArray, isNotNull, or } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import type { ApplicantProfile, ResidencyProgram } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
-import {
-  applicationProfiles,
-  classSimulations,
-  people,
-  rankListCouples,
-  rankListEntries,
-  residencyPrograms,
-  studentProfiles,
-  studentProgramLists,
-} from '#server/db/schema/index.ts'
+import { classSimulations } from '#server/db/schema/index.ts'
 import type { ClassYear } from '#shared/enums.ts'
-import { toResidencyProgram } from '../residency-programs/program-rows.ts'
+import { mapPersonNamesByIds } from '../identity/people-reads.ts'
+import { type ApplicationProfileRow, listApplicationProfilesByStudentIds, listInterviewedProgramIdsOfStudents } from '../list-builder/program-list-reads.ts'
+import { listStudentIdsInClassYears } from '../profiles/profile-reads.ts'
+import { listConfirmedCouplesAmong, listRankOrderListsOfStudents } from '../rank-lists/rank-list-reads.ts'
+import { listProgramLabelsByIds, listProgramRowsOfSpecialtiesOrIds, toResidencyProgram } from '../residency-programs/program-rows.ts'
 
 export type SimulationRow = typeof classSimulations.$inferSelect
-type ProfileRow = typeof applicationProfiles.$inferSelect
+type ProfileRow = ApplicationProfileRow
 
 /** The stored application profile as the model reads it (the specialty is set per program). */
 export function toApplicantProfile(row: ProfileRow): ApplicantProfile {
-  const step1 = row.step1 === null ? null : row.step1 === 'pass' || row.step1 === 'fail' ? row.step1 : Number.isFinite(Number(row.step1)) ? Number(row.step1) : null
+  const step1 =
+    row.step1 === null ? null : row.step1 === 'pass' || row.step1 === 'fail' ? row.step1 : Number.isFinite(Number(row.step1)) ? Number(row.step1) : null
   return {
     applicantType: row.applicantType,
     step2: row.step2,
@@ -52,98 +48,54 @@ export type StudentLists = {
 }
 
 /**
- * Reads what a class simulation needs. Rank order lists are read straight from the rank-list
- * tables (read-only); the rank-lists module owns writing them.
+ * Reads what a class simulation needs. Names, class years, application profiles, rank order
+ * lists and programs come through their owners' public reads, each batched for the whole class.
  */
 export function createClassSimulationRepository(db: Database) {
   return {
     /** Of `studentIds`, those in `classYear` (all when null). */
     async filterByClassYear(studentIds: readonly string[], classYear: ClassYear | null): Promise<string[]> {
       if (studentIds.length === 0 || classYear === null) return [...studentIds]
-      const rows = await db
-        .select({ id: studentProfiles.personId })
-        .from(studentProfiles)
-        .where(and(inArray(studentProfiles.personId, [...studentIds]), eq(studentProfiles.classYear, classYear)))
-      return rows.map((r) => r.id)
+      const inYear = await listStudentIdsInClassYears(db, studentIds, [classYear])
+      return studentIds.filter((id) => inYear.has(id))
     },
 
     async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
-      if (ids.length === 0) return new Map()
-      const rows = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, [...ids]))
-      return new Map(rows.map((r) => [r.id, r.name]))
+      return mapPersonNamesByIds(db, ids)
     },
 
-    /** Profiles, rank order lists (or interviewed programs) and names of the students. */
+    /** Profiles, rank order lists (or interviewed programs) and names of the students, each read once for the whole class. */
     async listsOf(studentIds: readonly string[]): Promise<StudentLists[]> {
       if (studentIds.length === 0) return []
-      const ids = [...studentIds]
-      const [names, profiles, entries, interviewed] = await Promise.all([
-        db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, ids)),
-        db.select().from(applicationProfiles).where(inArray(applicationProfiles.studentId, ids)),
-        db
-          .select({ studentId: rankListEntries.studentId, listKey: rankListEntries.listKey, rank: rankListEntries.rank, programId: rankListEntries.programId })
-          .from(rankListEntries)
-          .where(inArray(rankListEntries.studentId, ids))
-          .orderBy(asc(rankListEntries.studentId), asc(rankListEntries.listKey), asc(rankListEntries.rank)),
-        db
-          .select({ studentId: studentProgramLists.studentId, programId: studentProgramLists.programId })
-          .from(studentProgramLists)
-          .where(and(inArray(studentProgramLists.studentId, ids), eq(studentProgramLists.status, 'interviewed')))
-          .orderBy(asc(studentProgramLists.studentId), asc(studentProgramLists.addedAt), asc(studentProgramLists.programId)),
+      const ids = [...new Set(studentIds)]
+      const [names, profiles, rankOrderLists, interviewed] = await Promise.all([
+        mapPersonNamesByIds(db, ids),
+        listApplicationProfilesByStudentIds(db, ids),
+        listRankOrderListsOfStudents(db, ids),
+        listInterviewedProgramIdsOfStudents(db, ids),
       ])
-      const nameOf = new Map(names.map((r) => [r.id, r.name]))
       const profileOf = new Map(profiles.map((r) => [r.studentId, toApplicantProfile(r)]))
-      const out = new Map<string, StudentLists>(
-        ids.map((id) => [id, { id, name: nameOf.get(id) ?? 'Unknown student', profile: profileOf.get(id) ?? null, source: null, primary: [], supplemental: [] }]),
-      )
-      for (const e of entries) {
-        const s = out.get(e.studentId) as StudentLists
-        if (e.listKey === 'primary') {
-          s.primary.push(e.programId)
-          s.source = 'rank-list'
-        } else if (e.listKey.startsWith('supplemental:') && e.programId !== null) {
-          const advanced = e.listKey.slice('supplemental:'.length)
-          let list = s.supplemental.find((l) => l.advanced === advanced)
-          if (!list) {
-            list = { advanced, ranks: [] }
-            s.supplemental.push(list)
-          }
-          list.ranks.push(e.programId)
-        }
-      }
-      for (const i of interviewed) {
-        const s = out.get(i.studentId) as StudentLists
-        if (s.source === 'rank-list') continue
-        s.source = 'interviews'
-        s.primary.push(i.programId)
-      }
-      return [...out.values()]
+      return ids.map((id): StudentLists => {
+        const lists = rankOrderLists.get(id)
+        const base = { id, name: names.get(id) ?? 'Unknown student', profile: profileOf.get(id) ?? null, supplemental: lists?.supplemental ?? [] }
+        if (lists && lists.primary.length > 0) return { ...base, source: 'rank-list', primary: lists.primary }
+        const programs = interviewed.get(id) ?? []
+        return { ...base, source: programs.length > 0 ? 'interviews' : null, primary: programs }
+      })
     },
 
     /** Confirmed couples with both partners among `studentIds`. */
     async couplesAmong(studentIds: readonly string[]): Promise<[string, string][]> {
-      if (studentIds.length < 2) return []
-      const ids = [...studentIds]
-      const rows = await db
-        .select({ a: rankListCouples.requestedBy, b: rankListCouples.partnerId })
-        .from(rankListCouples)
-        .where(and(isNotNull(rankListCouples.confirmedAt), inArray(rankListCouples.requestedBy, ids), inArray(rankListCouples.partnerId, ids)))
-      return rows.map((r) => [r.a, r.b])
+      return listConfirmedCouplesAmong(db, studentIds)
     },
 
     /** Every program of the given specialties, and the programs named. */
     async marketPrograms(specialtyIds: readonly string[], programIds: readonly string[]): Promise<ResidencyProgram[]> {
-      const conditions = []
-      if (specialtyIds.length > 0) conditions.push(inArray(residencyPrograms.specialtyId, [...specialtyIds]))
-      if (programIds.length > 0) conditions.push(inArray(residencyPrograms.id, [...programIds]))
-      if (conditions.length === 0) return []
-      const rows = await db.select().from(residencyPrograms).where(or(...conditions))
-      return rows.map(toResidencyProgram)
+      return (await listProgramRowsOfSpecialtiesOrIds(db, specialtyIds, programIds)).map(toResidencyProgram)
     },
 
     async specialtiesOf(programIds: readonly string[]): Promise<Map<string, string>> {
-      if (programIds.length === 0) return new Map()
-      const rows = await db.select({ id: residencyPrograms.id, specialtyId: residencyPrograms.specialtyId, track: residencyPrograms.track }).from(residencyPrograms).where(inArray(residencyPrograms.id, [...programIds]))
+      const rows = await listProgramLabelsByIds(db, programIds)
       return new Map(rows.filter((r) => r.track !== 'preliminary').map((r) => [r.id, r.specialtyId]))
     },
 
@@ -195,7 +147,10 @@ export function createClassSimulationRepository(db: Database) {
 
     /** Simulations left queued or running (by a server that stopped). */
     async listUnfinished(): Promise<{ id: string }[]> {
-      return db.select({ id: classSimulations.id }).from(classSimulations).where(inArray(classSimulations.status, ['queued', 'running']))
+      return db
+        .select({ id: classSimulations.id })
+        .from(classSimulations)
+        .where(inArray(classSimulations.status, ['queued', 'running']))
     },
   }
 }

@@ -136,6 +136,37 @@ export function createIdentityRepository(db: Database) {
     async updatePerson(personId: string, values: Partial<typeof people.$inferInsert>, tx: Tx = db) {
       await tx.update(people).set(values).where(eq(people.id, personId))
     },
+
+    async insertPerson(values: typeof people.$inferInsert, roles: readonly Role[], grantedAt: Date, tx: Tx = db): Promise<string> {
+      const [created] = await tx.insert(people).values(values).returning({ id: people.id })
+      if (!created) throw new Error('Inserting the person returned no row.')
+      if (roles.length > 0) await tx.insert(personRoles).values(roles.map((role) => ({ personId: created.id, role, grantedAt })))
+      return created.id
+    },
+
+    async replaceRoles(personId: string, roles: readonly Role[], grantedAt: Date, tx: Tx = db) {
+      await tx.delete(personRoles).where(eq(personRoles.personId, personId))
+      if (roles.length > 0) await tx.insert(personRoles).values(roles.map((role) => ({ personId, role, grantedAt })))
+    },
+
+    /** Whether the person has ever set a password or signed in (enabling them again restores `active`, else `invited`). */
+    async findAccountState(personId: string, tx: Tx = db): Promise<{ status: PersonWithRoles['status']; hasSignedIn: boolean } | null> {
+      const [row] = await tx
+        .select({ status: people.status, passwordHash: people.passwordHash, lastSignInAt: people.lastSignInAt })
+        .from(people)
+        .where(eq(people.id, personId))
+        .limit(1)
+      return row ? { status: row.status, hasSignedIn: row.passwordHash !== null || row.lastSignInAt !== null } : null
+    },
+
+    async countActiveAdminsExcept(personId: string, tx: Tx = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(personRoles)
+        .innerJoin(people, eq(people.id, personRoles.personId))
+        .where(and(eq(personRoles.role, 'admin'), eq(people.status, 'active'), sql`${people.id} <> ${personId}`))
+      return row?.n ?? 0
+    },
   }
 }
 

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2'
 import type { Database, Tx } from '#server/db/client.ts'
 import type { SessionResponse, SignInRequest, ChangePasswordRequest } from '#shared/contracts/identity.ts'
+import { ROLES, type Role } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -39,6 +40,10 @@ export type IssuedSession = { secret: string; response: SessionResponse }
 // so sign-in does not reveal which addresses have accounts.
 const UNKNOWN_PERSON_HASH = await hash('not-a-real-password-used-for-timing')
 
+function assertAdmin(actor: Actor) {
+  if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN', 'Only an admin can manage people.')
+}
+
 const GENERIC_SIGN_IN_ERROR = 'That e-mail and password do not match an account. Check them, or sign in with an e-mailed link.'
 
 export function createIdentityService(deps: IdentityDeps) {
@@ -76,7 +81,10 @@ export function createIdentityService(deps: IdentityDeps) {
   async function assertEmailLinkAllowance(personId: string, purpose: AuthTokenPurpose) {
     const since = new Date(clock.now().getTime() - EMAIL_LINK_LIMIT.windowMinutes * MS_PER_MINUTE)
     if ((await repo.countTokensSince(personId, purpose, since)) >= EMAIL_LINK_LIMIT.perEmail) {
-      throw new AppError('RATE_LIMITED', `Several links were already sent to this address. Use the newest one, or try again in ${EMAIL_LINK_LIMIT.windowMinutes} minutes.`)
+      throw new AppError(
+        'RATE_LIMITED',
+        `Several links were already sent to this address. Use the newest one, or try again in ${EMAIL_LINK_LIMIT.windowMinutes} minutes.`,
+      )
     }
   }
 
@@ -98,6 +106,13 @@ export function createIdentityService(deps: IdentityDeps) {
       await audit.record({ actorId: person.id, action: `sign-in.${purpose}`, objectType: 'person', objectId: person.id }, meta, tx)
       return issued
     })
+  }
+
+  /** Writes the invitation token and its e-mail in the caller's transaction. */
+  async function sendInvite(person: { id: string; email: string; name: string }, invitedBy: string, tx: Tx): Promise<void> {
+    const token = await createEmailToken(person.id, 'invite', tx)
+    const link = `${deps.appOrigin}/auth/invite?token=${token}`
+    await notifications.enqueue(inviteEmail(person.email, person.name, link, TOKEN_LIFETIME_MINUTES.invite / 1440, invitedBy), tx)
   }
 
   return {
@@ -223,14 +238,74 @@ export function createIdentityService(deps: IdentityDeps) {
       })
     },
 
-    /** Called by admin when inviting: writes the token and the e-mail in the caller's transaction. */
-    async sendInvite(person: { id: string; email: string; name: string }, invitedBy: string, tx: Tx): Promise<void> {
-      const token = await createEmailToken(person.id, 'invite', tx)
-      const link = `${deps.appOrigin}/auth/invite?token=${token}`
-      await notifications.enqueue(inviteEmail(person.email, person.name, link, TOKEN_LIFETIME_MINUTES.invite / 1440, invitedBy), tx)
+    endSessionsOf: (personId: string, tx: Tx) => repo.deleteSessionsOf(personId, tx),
+
+    /**
+     * The actor's own name, pronouns or photo, written in the caller's transaction (profiles
+     * records the audit row with it). Only these fields: never status, e-mail or password.
+     */
+    async updateOwnDetails(
+      actor: Actor,
+      values: { name?: string | undefined; pronouns?: string | null | undefined; photo?: Uint8Array | null; photoType?: string | null },
+      tx: Tx,
+    ): Promise<void> {
+      const { name, pronouns, photo, photoType } = values
+      await repo.updatePerson(
+        actor.personId,
+        {
+          ...(name !== undefined ? { name } : {}),
+          ...(pronouns !== undefined ? { pronouns } : {}),
+          ...(photo !== undefined ? { photo, photoType: photoType ?? null } : {}),
+          updatedAt: clock.now(),
+        },
+        tx,
+      )
     },
 
-    endSessionsOf: (personId: string, tx: Tx) => repo.deleteSessionsOf(personId, tx),
+    // ── People administration: the admin module writes people only through these. ──
+    // Each runs in the caller's transaction (the admin's audit row commits with it) and
+    // refuses anyone but an admin.
+
+    /** Creates an invited person with their roles and e-mails the invitation; returns their id. */
+    async createInvitedPerson(actor: Actor, input: { email: string; name: string; roles: readonly Role[] }, tx: Tx): Promise<string> {
+      assertAdmin(actor)
+      if (await repo.findByEmailIncludeRoles(input.email, tx))
+        throw new AppError('CONFLICT', 'Someone with this e-mail already has an account.', { email: 'Already has an account.' })
+      const now = clock.now()
+      const id = await repo.insertPerson({ email: input.email, name: input.name, status: 'invited', createdAt: now, updatedAt: now }, input.roles, now, tx)
+      await sendInvite({ id, email: input.email, name: input.name }, actor.name, tx)
+      return id
+    },
+
+    async resendInvite(actor: Actor, person: { id: string; email: string; name: string }, tx: Tx): Promise<void> {
+      assertAdmin(actor)
+      await sendInvite(person, actor.name, tx)
+    },
+
+    /** Replaces a person's roles, in the order of `ROLES`. */
+    async setRoles(actor: Actor, personId: string, roles: readonly Role[], tx: Tx): Promise<Role[]> {
+      assertAdmin(actor)
+      const sorted = ROLES.filter((r) => roles.includes(r))
+      await repo.replaceRoles(personId, sorted, clock.now(), tx)
+      return sorted
+    },
+
+    /** Disabling ends every session of the person at once, in the same transaction. */
+    async disablePerson(actor: Actor, personId: string, tx: Tx): Promise<void> {
+      assertAdmin(actor)
+      await repo.updatePerson(personId, { status: 'disabled', updatedAt: clock.now() }, tx)
+      await repo.deleteSessionsOf(personId, tx)
+    },
+
+    /** Enabling restores `active` to someone who has signed in before, `invited` to someone who never did. */
+    async enablePerson(actor: Actor, personId: string, tx: Tx): Promise<void> {
+      assertAdmin(actor)
+      const state = await repo.findAccountState(personId, tx)
+      if (!state) throw new AppError('NOT_FOUND', 'No such person.')
+      await repo.updatePerson(personId, { status: state.hasSignedIn ? 'active' : 'invited', updatedAt: clock.now() }, tx)
+    },
+
+    countActiveAdminsExcept: (personId: string, tx: Tx) => repo.countActiveAdminsExcept(personId, tx),
   }
 }
 

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { Database, Tx } from '#server/db/client.ts'
-import { applicationProfiles, residencyPrograms, smartPickCalibrations, studentProgramLists } from '#server/db/schema/index.ts'
+import { and, eq, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { applicationProfiles, studentProgramLists } from '#server/db/schema/index.ts'
 import type { ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
+import { listProgramLabelsByIds } from '../residency-programs/program-rows.ts'
 import type { StoredProfile } from './domain/profile.ts'
 
+export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type ProfileColumns = Omit<StoredProfile, 'updatedAt'>
 
@@ -21,7 +23,7 @@ export type ProgramListRow = {
   updatedAt: Date
 }
 
-/** Application profiles, the student's program list and the active calibration: this module's reads and writes. */
+/** Application profiles and the student's program list: this module's reads and writes. */
 export function createListBuilderRepository(db: Database) {
   return {
     async findProfile(studentId: string): Promise<StoredProfile | null> {
@@ -38,16 +40,11 @@ export function createListBuilderRepository(db: Database) {
         .onConflictDoUpdate({ target: applicationProfiles.studentId, set: { ...columns, updatedAt: now } })
     },
 
-    /** The student's whole list with each program's name and place, newest first. */
+    /** The student's whole list with each program's name and place, newest first (then by name). */
     async listPrograms(studentId: string, writer: Tx = db): Promise<ProgramListRow[]> {
-      return writer
+      const entries = await writer
         .select({
           programId: studentProgramLists.programId,
-          name: residencyPrograms.name,
-          institution: residencyPrograms.institution,
-          specialtyId: residencyPrograms.specialtyId,
-          city: residencyPrograms.city,
-          state: residencyPrograms.state,
           status: studentProgramLists.status,
           signalled: studentProgramLists.signalled,
           note: studentProgramLists.note,
@@ -55,9 +52,21 @@ export function createListBuilderRepository(db: Database) {
           updatedAt: studentProgramLists.updatedAt,
         })
         .from(studentProgramLists)
-        .innerJoin(residencyPrograms, eq(residencyPrograms.id, studentProgramLists.programId))
         .where(eq(studentProgramLists.studentId, studentId))
-        .orderBy(desc(studentProgramLists.addedAt), asc(residencyPrograms.name))
+      const labels = new Map(
+        (
+          await listProgramLabelsByIds(
+            writer,
+            entries.map((e) => e.programId),
+          )
+        ).map((p) => [p.id, p]),
+      )
+      return entries
+        .flatMap((e) => {
+          const p = labels.get(e.programId)
+          return p ? [{ ...e, name: p.name, institution: p.institution, specialtyId: p.specialtyId, city: p.city, state: p.state }] : []
+        })
+        .sort((a, b) => b.addedAt.getTime() - a.addedAt.getTime() || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     },
 
     /** Locks the student's list rows (so two signal changes cannot both pass the cap) and returns them. */
@@ -87,44 +96,6 @@ export function createListBuilderRepository(db: Database) {
         .onConflictDoNothing()
         .returning({ programId: studentProgramLists.programId })
       return rows.length
-    },
-
-    async existingProgramIds(ids: readonly string[]): Promise<Set<string>> {
-      if (ids.length === 0) return new Set()
-      const rows = await db.select({ id: residencyPrograms.id }).from(residencyPrograms).where(inArray(residencyPrograms.id, [...ids]))
-      return new Set(rows.map((r) => r.id))
-    },
-
-    async programNames(ids: readonly string[]): Promise<{ id: string; name: string; specialtyId: string }[]> {
-      if (ids.length === 0) return []
-      return db
-        .select({ id: residencyPrograms.id, name: residencyPrograms.name, specialtyId: residencyPrograms.specialtyId })
-        .from(residencyPrograms)
-        .where(inArray(residencyPrograms.id, [...ids]))
-    },
-
-    /**
-     * A cheap fingerprint of a specialty's programs (how many, the newest change), so the
-     * service can keep them in memory between requests and re-read them only after a change.
-     * Every writer of `residency_programs` sets `updated_at` (the CSV import does).
-     */
-    async programsStamp(specialtyId: string): Promise<string> {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int`, changed: sql<string | null>`max(${residencyPrograms.updatedAt})::text`, created: sql<string | null>`max(${residencyPrograms.createdAt})::text` })
-        .from(residencyPrograms)
-        .where(eq(residencyPrograms.specialtyId, specialtyId))
-      return `${row?.n ?? 0}|${row?.changed ?? ''}|${row?.created ?? ''}`
-    },
-
-    /** The newest active calibration, if any. */
-    async findActiveCalibration(): Promise<{ id: string; createdAt: Date; priors: unknown } | null> {
-      const [row] = await db
-        .select({ id: smartPickCalibrations.id, createdAt: smartPickCalibrations.createdAt, priors: smartPickCalibrations.priors })
-        .from(smartPickCalibrations)
-        .where(eq(smartPickCalibrations.active, true))
-        .orderBy(desc(smartPickCalibrations.createdAt))
-        .limit(1)
-      return row ?? null
     },
 
     async countSignalled(studentId: string): Promise<number> {

@@ -17,6 +17,7 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import { findActiveCalibration } from '../calibration/calibration-reads.ts'
 import { toResidencyProgram, type ProgramRows } from '../residency-programs/program-rows.ts'
 import { buildListBuilderView, chanceView, type ProgramDisplay } from './domain/builder.ts'
 import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns, type StoredProfile } from './domain/profile.ts'
@@ -52,7 +53,7 @@ export function createListBuilderService(deps: Deps) {
   type SpecialtyPrograms = { stamp: string; programs: ResidencyProgram[]; display: Map<string, ProgramDisplay> }
   const programCache = new Map<string, SpecialtyPrograms>()
   async function programsOf(specialtyId: string): Promise<SpecialtyPrograms> {
-    const stamp = await repo.programsStamp(specialtyId)
+    const stamp = await deps.programs.stampOfSpecialty(specialtyId)
     const cached = programCache.get(specialtyId)
     if (cached && cached.stamp === stamp) return cached
     // Preliminary PGY-1 years belong on supplemental lists, not in a specialty's application count.
@@ -98,7 +99,7 @@ export function createListBuilderService(deps: Deps) {
 
   async function readProfile(studentId: string): Promise<ApplicationProfileView> {
     const stored = await repo.findProfile(studentId)
-    const names = await repo.programNames(stored?.awayRotationProgramIds ?? [])
+    const names = await deps.programs.labelsByIds(stored?.awayRotationProgramIds ?? [])
     return profileView(studentId, stored, names)
   }
 
@@ -117,7 +118,7 @@ export function createListBuilderService(deps: Deps) {
   }
 
   async function activePriors(): Promise<{ priors: SmartPickPriors; model: ListBuilderResponse['model'] }> {
-    const calibration = await repo.findActiveCalibration()
+    const calibration = await findActiveCalibration(db)
     const calibrated = calibration ? readStoredPriors(calibration.priors) : null
     if (calibration && calibrated) {
       return {
@@ -186,7 +187,7 @@ export function createListBuilderService(deps: Deps) {
       await studentRecords.assertCanRead(actor, actor.personId, 'application-profile', meta)
       const columns = toStoredColumns(input)
       // Away rotations must name programs Preceptor knows: the model reads them by id.
-      const known = await repo.existingProgramIds(columns.awayRotationProgramIds)
+      const known = await deps.programs.existingIds(columns.awayRotationProgramIds)
       const unknownIndex = columns.awayRotationProgramIds.findIndex((id) => !known.has(id))
       if (unknownIndex >= 0) {
         throw new AppError('VALIDATION_FAILED', 'Some of the information is not valid. Check the fields named.', {
@@ -256,7 +257,7 @@ export function createListBuilderService(deps: Deps) {
       const studentId = actor.personId
       await studentRecords.assertCanRead(actor, studentId, 'program-list', meta)
       const ids = [...new Set(input.programIds)]
-      const known = await repo.existingProgramIds(ids)
+      const known = await deps.programs.existingIds(ids)
       const missing = input.programIds.findIndex((id) => !known.has(id))
       if (missing >= 0) {
         throw new AppError('VALIDATION_FAILED', 'Some of the programs do not exist. Reload the list builder and try again.', {

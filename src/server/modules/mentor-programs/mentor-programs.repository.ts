@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
-  mentorProfiles,
   mentorProgramConflicts,
   mentorProgramContinuations,
   mentorProgramMentors,
@@ -9,17 +8,23 @@ import {
   mentorProgramRankings,
   mentorPrograms,
   mentorProgramStudents,
-  mentorships,
-  people,
-  personRoles,
-  studentProfiles,
 } from '#server/db/schema/index.ts'
 import type { ClassYear } from '#shared/enums.ts'
+import { listPeopleByEmails, listPeopleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
+import { findActiveMentorshipIds, pairKey } from '../mentorships/mentorship-reads.ts'
+import { byPersonId, listActiveStudentIdsInClassYears, listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
 
 export type ProgramRow = typeof mentorPrograms.$inferSelect
 export type PairRow = typeof mentorProgramPairs.$inferSelect
 
-/** Mentor programs' tables; reads of people and profiles select only what a program shows. */
+const byNameThenId = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * Mentor programs' tables in SQL; people, profiles and mentorships come from their owners'
+ * published reads (identity, profiles, mentorships), batched per call and joined in memory
+ * — a program has hundreds of participants, not millions.
+ */
 export function createMentorProgramsRepository(db: Database) {
   return {
     async insertProgram(values: typeof mentorPrograms.$inferInsert, tx: Tx): Promise<string> {
@@ -44,10 +49,22 @@ export function createMentorProgramsRepository(db: Database) {
     },
 
     async listPrograms() {
-      const students = db.select({ programId: mentorProgramStudents.programId, n: count().as('students') }).from(mentorProgramStudents).groupBy(mentorProgramStudents.programId).as('s')
-      const mentors = db.select({ programId: mentorProgramMentors.programId, n: count().as('mentors') }).from(mentorProgramMentors).groupBy(mentorProgramMentors.programId).as('m')
+      const students = db
+        .select({ programId: mentorProgramStudents.programId, n: count().as('students') })
+        .from(mentorProgramStudents)
+        .groupBy(mentorProgramStudents.programId)
+        .as('s')
+      const mentors = db
+        .select({ programId: mentorProgramMentors.programId, n: count().as('mentors') })
+        .from(mentorProgramMentors)
+        .groupBy(mentorProgramMentors.programId)
+        .as('m')
       return db
-        .select({ program: mentorPrograms, studentCount: sql<number>`coalesce(${students.n}, 0)::int`, mentorCount: sql<number>`coalesce(${mentors.n}, 0)::int` })
+        .select({
+          program: mentorPrograms,
+          studentCount: sql<number>`coalesce(${students.n}, 0)::int`,
+          mentorCount: sql<number>`coalesce(${mentors.n}, 0)::int`,
+        })
         .from(mentorPrograms)
         .leftJoin(students, eq(students.programId, mentorPrograms.id))
         .leftJoin(mentors, eq(mentors.programId, mentorPrograms.id))
@@ -61,24 +78,9 @@ export function createMentorProgramsRepository(db: Database) {
     },
 
     /** People by e-mail, with their roles and status, to resolve a program's participants. */
-    async findPeopleByEmails(emails: readonly string[], tx: Tx = db) {
-      if (emails.length === 0) return []
-      return tx
-        .select({ id: people.id, email: people.email, name: people.name, status: people.status, roles: sql<string[]>`coalesce((select array_agg(r.role) from person_roles r where r.person_id = ${people.id}), '{}')` })
-        .from(people)
-        .where(inArray(people.email, [...emails]))
-    },
+    findPeopleByEmails: (emails: readonly string[], tx: Tx = db) => listPeopleByEmails(tx, emails),
 
-    async listActiveStudentIdsOfClassYears(years: readonly ClassYear[], tx: Tx = db): Promise<string[]> {
-      if (years.length === 0) return []
-      const rows = await tx
-        .select({ id: studentProfiles.personId })
-        .from(studentProfiles)
-        .innerJoin(people, eq(people.id, studentProfiles.personId))
-        .innerJoin(personRoles, and(eq(personRoles.personId, studentProfiles.personId), eq(personRoles.role, 'student')))
-        .where(and(inArray(studentProfiles.classYear, [...years]), eq(people.status, 'active')))
-      return rows.map((r) => r.id)
-    },
+    listActiveStudentIdsOfClassYears: (years: readonly ClassYear[], tx: Tx = db): Promise<string[]> => listActiveStudentIdsInClassYears(tx, years),
 
     async replaceStudents(programId: string, rows: { studentId: string; source: 'class-year' | 'listed' }[], tx: Tx) {
       await tx.delete(mentorProgramStudents).where(eq(mentorProgramStudents.programId, programId))
@@ -91,81 +93,124 @@ export function createMentorProgramsRepository(db: Database) {
     },
 
     async listStudents(programId: string, tx: Tx = db) {
-      return tx
+      const rows = await tx
         .select({
-          id: people.id,
-          name: people.name,
-          email: people.email,
-          classYear: studentProfiles.classYear,
+          id: mentorProgramStudents.studentId,
           source: mentorProgramStudents.source,
-          ranked: sql<number>`(select count(*)::int from mentor_program_rankings r where r.program_id = ${programId} and r.student_id = ${people.id})`,
+          ranked: sql<number>`(select count(*)::int from ${mentorProgramRankings} r where r.program_id = ${programId} and r.student_id = ${mentorProgramStudents.studentId})`,
         })
         .from(mentorProgramStudents)
-        .innerJoin(people, eq(people.id, mentorProgramStudents.studentId))
-        .leftJoin(studentProfiles, eq(studentProfiles.personId, people.id))
         .where(eq(mentorProgramStudents.programId, programId))
-        .orderBy(asc(people.name), asc(people.id))
+      const ids = rows.map((r) => r.id)
+      const [people, facts] = await Promise.all([
+        listPeopleByIds(tx, ids).then((list) => new Map(list.map((p) => [p.id, p]))),
+        listStudentFactsByIds(tx, ids).then(byPersonId),
+      ])
+      return rows
+        .flatMap((r) => {
+          const person = people.get(r.id)
+          return person
+            ? [{ id: r.id, name: person.name, email: person.email, classYear: facts.get(r.id)?.classYear ?? null, source: r.source, ranked: r.ranked }]
+            : []
+        })
+        .sort(byNameThenId)
     },
 
     async listMentors(programId: string, tx: Tx = db) {
-      return tx
-        .select({
-          id: people.id,
-          name: people.name,
-          email: people.email,
-          capacity: mentorProgramMentors.capacity,
-          kind: mentorProfiles.kind,
-          specialtyId: mentorProfiles.specialtyId,
-          profileCapacity: mentorProfiles.capacity,
-        })
+      const rows = await tx
+        .select({ id: mentorProgramMentors.mentorId, capacity: mentorProgramMentors.capacity })
         .from(mentorProgramMentors)
-        .innerJoin(people, eq(people.id, mentorProgramMentors.mentorId))
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
         .where(eq(mentorProgramMentors.programId, programId))
-        .orderBy(asc(people.name), asc(people.id))
+      const ids = rows.map((r) => r.id)
+      const [people, facts] = await Promise.all([
+        listPeopleByIds(tx, ids).then((list) => new Map(list.map((p) => [p.id, p]))),
+        listMentorFactsByIds(tx, ids).then(byPersonId),
+      ])
+      return rows
+        .flatMap((r) => {
+          const person = people.get(r.id)
+          const mentor = facts.get(r.id)
+          return person
+            ? [
+                {
+                  id: r.id,
+                  name: person.name,
+                  email: person.email,
+                  capacity: r.capacity,
+                  kind: mentor?.kind ?? null,
+                  specialtyId: mentor?.specialtyId ?? null,
+                  profileCapacity: mentor?.capacity ?? null,
+                },
+              ]
+            : []
+        })
+        .sort(byNameThenId)
     },
 
     /** What the recommendation engine reads of the program's students. */
     async listStudentProfiles(programId: string, tx: Tx = db) {
-      return tx
-        .select({
-          personId: mentorProgramStudents.studentId,
-          classYear: studentProfiles.classYear,
-          specialtyInterests: studentProfiles.specialtyInterests,
-          careerGoals: studentProfiles.careerGoals,
-          helpWanted: studentProfiles.helpWanted,
-        })
+      const rows = await tx
+        .select({ personId: mentorProgramStudents.studentId })
         .from(mentorProgramStudents)
-        .leftJoin(studentProfiles, eq(studentProfiles.personId, mentorProgramStudents.studentId))
         .where(eq(mentorProgramStudents.programId, programId))
+      const facts = byPersonId(
+        await listStudentFactsByIds(
+          tx,
+          rows.map((r) => r.personId),
+        ),
+      )
+      return rows.map(({ personId }) => {
+        const f = facts.get(personId)
+        return {
+          personId,
+          classYear: f?.classYear ?? null,
+          specialtyInterests: f?.specialtyInterests ?? null,
+          careerGoals: f?.careerGoals ?? null,
+          helpWanted: f?.helpWanted ?? null,
+        }
+      })
     },
 
     /** What the recommendation engine reads of the program's mentors (identity is never read). */
     async listMentorProfiles(programId: string, tx: Tx = db) {
-      return tx
-        .select({
-          personId: mentorProgramMentors.mentorId,
-          override: mentorProgramMentors.capacity,
-          kind: mentorProfiles.kind,
-          departmentId: mentorProfiles.departmentId,
-          specialtyId: mentorProfiles.specialtyId,
-          subspecialty: mentorProfiles.subspecialty,
-          clinicalSite: mentorProfiles.clinicalSite,
-          state: mentorProfiles.state,
-          researchInterests: mentorProfiles.researchInterests,
-          offers: mentorProfiles.offers,
-          capacity: mentorProfiles.capacity,
-          languages: mentorProfiles.languages,
-        })
+      const rows = await tx
+        .select({ personId: mentorProgramMentors.mentorId, override: mentorProgramMentors.capacity })
         .from(mentorProgramMentors)
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, mentorProgramMentors.mentorId))
         .where(eq(mentorProgramMentors.programId, programId))
+      const facts = byPersonId(
+        await listMentorFactsByIds(
+          tx,
+          rows.map((r) => r.personId),
+        ),
+      )
+      return rows.map(({ personId, override }) => {
+        const f = facts.get(personId)
+        return {
+          personId,
+          override,
+          kind: f?.kind ?? null,
+          departmentId: f?.departmentId ?? null,
+          specialtyId: f?.specialtyId ?? null,
+          subspecialty: f?.subspecialty ?? null,
+          clinicalSite: f?.clinicalSite ?? null,
+          state: f?.state ?? null,
+          researchInterests: f?.researchInterests ?? null,
+          offers: f?.offers ?? null,
+          capacity: f?.capacity ?? null,
+          languages: f?.languages ?? null,
+        }
+      })
     },
 
     // ── conflicts ──
     async listConflicts(programId: string, tx: Tx = db) {
       return tx
-        .select({ id: mentorProgramConflicts.id, studentId: mentorProgramConflicts.studentId, mentorId: mentorProgramConflicts.mentorId, reason: mentorProgramConflicts.reason })
+        .select({
+          id: mentorProgramConflicts.id,
+          studentId: mentorProgramConflicts.studentId,
+          mentorId: mentorProgramConflicts.mentorId,
+          reason: mentorProgramConflicts.reason,
+        })
         .from(mentorProgramConflicts)
         .where(eq(mentorProgramConflicts.programId, programId))
         .orderBy(asc(mentorProgramConflicts.createdAt), asc(mentorProgramConflicts.id))
@@ -178,7 +223,10 @@ export function createMentorProgramsRepository(db: Database) {
     },
 
     async deleteConflict(programId: string, id: string, tx: Tx): Promise<boolean> {
-      const rows = await tx.delete(mentorProgramConflicts).where(and(eq(mentorProgramConflicts.programId, programId), eq(mentorProgramConflicts.id, id))).returning({ id: mentorProgramConflicts.id })
+      const rows = await tx
+        .delete(mentorProgramConflicts)
+        .where(and(eq(mentorProgramConflicts.programId, programId), eq(mentorProgramConflicts.id, id)))
+        .returning({ id: mentorProgramConflicts.id })
       return rows.length > 0
     },
 
@@ -199,11 +247,28 @@ export function createMentorProgramsRepository(db: Database) {
     // ── kept pairs ──
     /** Pairs an earlier program published (mentor set). */
     async listPublishedPairs(programId: string, tx: Tx = db) {
-      return tx
-        .select({ studentId: mentorProgramPairs.studentId, mentorId: mentorProgramPairs.mentorId, studentName: sql<string>`(select name from people where id = ${mentorProgramPairs.studentId})`, mentorName: sql<string>`(select name from people where id = ${mentorProgramPairs.mentorId})`, mentorshipActive: sql<boolean>`exists (select 1 from mentorships m where m.student_id = ${mentorProgramPairs.studentId} and m.mentor_id = ${mentorProgramPairs.mentorId} and m.status = 'active')` })
+      const rows = await tx
+        .select({ studentId: mentorProgramPairs.studentId, mentorId: mentorProgramPairs.mentorId })
         .from(mentorProgramPairs)
         .innerJoin(mentorPrograms, eq(mentorPrograms.id, mentorProgramPairs.programId))
-        .where(and(eq(mentorProgramPairs.programId, programId), isNotNull(mentorProgramPairs.mentorId), inArray(mentorPrograms.status, ['published', 'archived'])))
+        .where(
+          and(eq(mentorProgramPairs.programId, programId), isNotNull(mentorProgramPairs.mentorId), inArray(mentorPrograms.status, ['published', 'archived'])),
+        )
+      const pairs = rows.flatMap((r) => (r.mentorId ? [{ studentId: r.studentId, mentorId: r.mentorId }] : []))
+      const [names, active] = await Promise.all([
+        mapPersonNamesByIds(
+          tx,
+          pairs.flatMap((p) => [p.studentId, p.mentorId]),
+        ),
+        findActiveMentorshipIds(tx, pairs),
+      ])
+      return pairs.map((p) => ({
+        studentId: p.studentId,
+        mentorId: p.mentorId as string | null,
+        studentName: names.get(p.studentId) ?? '',
+        mentorName: names.get(p.mentorId) ?? '',
+        mentorshipActive: active.has(pairKey(p.studentId, p.mentorId)),
+      }))
     },
 
     async listContinuations(programId: string, tx: Tx = db) {
@@ -215,7 +280,10 @@ export function createMentorProgramsRepository(db: Database) {
       await tx
         .insert(mentorProgramContinuations)
         .values({ programId, studentId, mentorId, [column]: at })
-        .onConflictDoUpdate({ target: [mentorProgramContinuations.programId, mentorProgramContinuations.studentId, mentorProgramContinuations.mentorId], set: { [column]: at } })
+        .onConflictDoUpdate({
+          target: [mentorProgramContinuations.programId, mentorProgramContinuations.studentId, mentorProgramContinuations.mentorId],
+          set: { [column]: at },
+        })
     },
 
     // ── draft pairs ──
@@ -238,27 +306,27 @@ export function createMentorProgramsRepository(db: Database) {
         .values(row)
         .onConflictDoUpdate({
           target: [mentorProgramPairs.programId, mentorProgramPairs.studentId],
-          set: { mentorId: row.mentorId, fit: row.fit, reasons: row.reasons, source: row.source, editedBy: row.editedBy, editedAt: row.editedAt, editReason: row.editReason },
+          set: {
+            mentorId: row.mentorId,
+            fit: row.fit,
+            reasons: row.reasons,
+            source: row.source,
+            editedBy: row.editedBy,
+            editedAt: row.editedAt,
+            editReason: row.editReason,
+          },
         })
     },
 
     async setPairMentorship(programId: string, studentId: string, mentorshipId: string, tx: Tx) {
-      await tx.update(mentorProgramPairs).set({ mentorshipId }).where(and(eq(mentorProgramPairs.programId, programId), eq(mentorProgramPairs.studentId, studentId)))
-    },
-
-    /** The active mentorship between two people, if any (a kept pair may still have one). */
-    async findActiveMentorshipId(studentId: string, mentorId: string, tx: Tx): Promise<string | null> {
-      const [row] = await tx
-        .select({ id: mentorships.id })
-        .from(mentorships)
-        .where(and(eq(mentorships.studentId, studentId), eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active')))
-        .limit(1)
-      return row?.id ?? null
+      await tx
+        .update(mentorProgramPairs)
+        .set({ mentorshipId })
+        .where(and(eq(mentorProgramPairs.programId, programId), eq(mentorProgramPairs.studentId, studentId)))
     },
 
     async listNames(ids: readonly string[], tx: Tx = db) {
-      if (ids.length === 0) return []
-      return tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(inArray(people.id, [...ids]))
+      return listPeopleByIds(tx, ids)
     },
 
     // ── a participant's own programs ──
@@ -281,12 +349,20 @@ export function createMentorProgramsRepository(db: Database) {
     },
 
     async isStudentOf(programId: string, studentId: string, tx: Tx = db): Promise<boolean> {
-      const [row] = await tx.select({ id: mentorProgramStudents.studentId }).from(mentorProgramStudents).where(and(eq(mentorProgramStudents.programId, programId), eq(mentorProgramStudents.studentId, studentId))).limit(1)
+      const [row] = await tx
+        .select({ id: mentorProgramStudents.studentId })
+        .from(mentorProgramStudents)
+        .where(and(eq(mentorProgramStudents.programId, programId), eq(mentorProgramStudents.studentId, studentId)))
+        .limit(1)
       return row !== undefined
     },
 
     async isMentorOf(programId: string, mentorId: string, tx: Tx = db): Promise<boolean> {
-      const [row] = await tx.select({ id: mentorProgramMentors.mentorId }).from(mentorProgramMentors).where(and(eq(mentorProgramMentors.programId, programId), eq(mentorProgramMentors.mentorId, mentorId))).limit(1)
+      const [row] = await tx
+        .select({ id: mentorProgramMentors.mentorId })
+        .from(mentorProgramMentors)
+        .where(and(eq(mentorProgramMentors.programId, programId), eq(mentorProgramMentors.mentorId, mentorId)))
+        .limit(1)
       return row !== undefined
     },
   }

@@ -23,7 +23,8 @@ import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import type { MentorshipsRepository } from '../mentorships/mentorships.repository.ts'
+import { pairKey as mentorshipPairKey } from '../mentorships/mentorship-reads.ts'
+import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { checkPairEdit, findViolations, isOpenToParticipants, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
 import { fitOfAllowedPairs, runPairing } from './domain/run-pairing.ts'
@@ -33,8 +34,8 @@ import type { MentorProgramsRepository, ProgramRow } from './mentor-programs.rep
 export type MentorProgramsDeps = {
   db: Database
   repo: MentorProgramsRepository
-  /** Publishing writes mentorships with the mentorships module's own queries, under its lock order. */
-  mentorshipsRepo: MentorshipsRepository
+  /** Publishing creates mentorships through the mentorships service, in the publish transaction, under its lock order. */
+  mentorships: Pick<MentorshipsService, 'createMentorshipsForProgram'>
   clock: Clock
   audit: AuditService
   notifications: NotificationsService
@@ -49,7 +50,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
 export function createMentorProgramsService(deps: MentorProgramsDeps) {
-  const { db, repo, mentorshipsRepo, clock, audit, notifications, openPlacesOf, appOrigin } = deps
+  const { db, repo, mentorships, clock, audit, notifications, openPlacesOf, appOrigin } = deps
 
   function summaryOf(program: ProgramRow, counts: { students: number; mentors: number }): MentorProgramSummary {
     return {
@@ -556,48 +557,20 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         const perMentor = new Map<string, string[]>()
         for (const p of pairs) perMentor.set(p.mentor, [...(perMentor.get(p.mentor) ?? []), p.student])
         const mentorIds = [...perMentor.keys()].sort()
-        const existing = new Map<string, string>()
-        for (const mentorId of mentorIds) {
-          const profile = await mentorshipsRepo.lockMentorProfile(mentorId, tx)
-          const students = perMentor.get(mentorId) ?? []
-          let fresh = 0
-          for (const s of students) {
-            const mid = await repo.findActiveMentorshipId(s, mentorId, tx)
-            if (mid) existing.set(pairKey(s, mentorId), mid)
-            else fresh++
-          }
-          // Counted again under the lock: a directory request accepted since the run may have
-          // taken a place, and a mentor never has more active mentorships than their capacity.
-          const active = await mentorshipsRepo.countActiveMentorships(mentorId, tx)
-          const capacity = profile?.capacity ?? 0
-          if (active + fresh > capacity) {
-            const left = Math.max(0, capacity - active)
-            throw new AppError('CONFLICT', `${ctx.names.get(mentorId) ?? 'A mentor'} has ${left} open place${left === 1 ? '' : 's'} now, fewer than the ${fresh} new pair${fresh === 1 ? '' : 's'}. Change their pairs, or run the pairing again.`)
-          }
+        // The mentorships module locks each mentor's capacity and creates the mentorships, in this transaction.
+        const made = await mentorships.createMentorshipsForProgram(actor, program, pairs.map((p) => ({ studentId: p.student, mentorId: p.mentor })), tx)
+        if ('shortfall' in made) {
+          const { mentorId, openPlaces: left, newPairs: fresh } = made.shortfall
+          throw new AppError('CONFLICT', `${ctx.names.get(mentorId) ?? 'A mentor'} has ${left} open place${left === 1 ? '' : 's'} now, fewer than the ${fresh} new pair${fresh === 1 ? '' : 's'}. Change their pairs, or run the pairing again.`)
         }
         const people = new Map((await repo.listNames([...new Set(pairs.flatMap((p) => [p.student, p.mentor]))], tx)).map((p) => [p.id, p]))
         let created = 0
         let emails = 0
         for (const p of pairs) {
-          let mentorshipId = existing.get(pairKey(p.student, p.mentor))
-          if (!mentorshipId) {
-            const requestId = await mentorshipsRepo.insertRequest(
-              {
-                studentId: p.student,
-                mentorId: p.mentor,
-                initiatedBy: 'mentor',
-                kind: 'ongoing',
-                message: `Paired by ${program.name}.`,
-                status: 'accepted',
-                statusChangedAt: now,
-                createdAt: now,
-                expiresAt: now,
-              },
-              tx,
-            )
-            mentorshipId = await mentorshipsRepo.insertMentorship({ requestId, studentId: p.student, mentorId: p.mentor, kind: 'ongoing', status: 'active', startedAt: now }, tx)
-            created++
-          }
+          const pairing = made.mentorships.get(mentorshipPairKey(p.student, p.mentor))
+          if (!pairing) throw new Error('A published pair has no mentorship.')
+          const { mentorshipId } = pairing
+          if (pairing.created) created++
           await repo.setPairMentorship(id, p.student, mentorshipId, tx)
           const student = people.get(p.student)
           const mentor = people.get(p.mentor)

@@ -1,4 +1,5 @@
 import type { Database, Tx } from '#server/db/client.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 import type {
   CloseMentorship,
   CreateMentorshipOffer,
@@ -38,8 +39,8 @@ import {
   stayInTouchEmail,
 } from './mentorships-emails.ts'
 import { answeringSide, canReadPrivateNote, isRequestableMentor, mentorshipViewOf, sideOf, type Side } from './mentorships.policy.ts'
+import { createProgramMentorships } from './program-mentorships.ts'
 import type { MentorshipRow, MentorshipsRepository, RequestRow } from './mentorships.repository.ts'
-import { MS_PER_MINUTE, MS_PER_DAY, MS_PER_WEEK } from '#shared/time.ts'
 
 export type MentorshipsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
 
@@ -132,7 +133,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
 
   async function mentoringMinutes(mentorshipId: string, now: Date): Promise<number> {
     const rows = await repo.listMeetingsOfMentorship(mentorshipId)
-    return rows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE), 0)
+    return rows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
   }
 
   async function buildMentorshipView(actor: Actor, row: MentorshipRow): Promise<MentorshipView> {
@@ -172,7 +173,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         sequence: m.sequence,
         feedbackGiven: given.has(m.id),
       })),
-      mentoringMinutes: meetingRows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE), 0),
+      mentoringMinutes: meetingRows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0),
     }
   }
 
@@ -202,7 +203,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       } else {
         if (!mentor || !isListedInDirectory(mentor)) throw new AppError('FORBIDDEN', 'Only mentors listed in the directory may offer mentorship.')
         const target = await repo.findPersonIncludeMentorProfile(input.studentId, tx)
-        if (target?.status !== 'active' || !target.roles.includes('student')) throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
+        if (!target || target.status !== 'active' || !target.roles.includes('student')) throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
       }
       if ((await openPlaces(input.mentorId, tx)) === 0) throw new AppError('CONFLICT', 'This mentor has no open places now.')
       if (await repo.hasActiveMentorshipBetween(input.studentId, input.mentorId, tx)) throw new AppError('CONFLICT', 'You already have an active mentorship together.')
@@ -258,13 +259,16 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
           closedAt: null,
           quietSince: since.toISOString(),
           lastMeetingAt: r.lastMeetingAt?.toISOString() ?? null,
-          weeksQuiet: Math.floor((now.getTime() - since.getTime()) / MS_PER_WEEK),
+          weeksQuiet: Math.floor((now.getTime() - since.getTime()) / (7 * MS_PER_DAY)),
           parties: r,
         }
       })
   }
 
   return {
+    /** Pairs of a formal mentor program become active mentorships in the publish transaction. */
+    ...createProgramMentorships({ repo, clock }),
+
     /** Open places of one mentor: capacity − active mentorships, never below 0. */
     openPlaces: (mentorId: string) => openPlaces(mentorId),
 
@@ -566,10 +570,10 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const numbers = new Map<string, number>()
       const rows = held.map((m) => {
         if (!numbers.has(m.mentorshipId)) numbers.set(m.mentorshipId, numbers.size + 1)
-        const minutes = Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE)
+        const minutes = Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000)
         return [day(m.startAt), m.startAt.toISOString(), `Mentee ${numbers.get(m.mentorshipId)}`, m.kind, m.locationKind, minutes, (minutes / 60).toFixed(2)]
       })
-      const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / MS_PER_MINUTE), 0)
+      const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
       rows.push(['Total', '', `${numbers.size} mentee${numbers.size === 1 ? '' : 's'}`, '', '', total, (total / 60).toFixed(2)])
       return writeCsv(['date', 'start_utc', 'mentee', 'mentorship_kind', 'location', 'minutes', 'hours'], rows)
     },

@@ -11,19 +11,21 @@ import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { IdentityService } from '../identity/identity.service.ts'
+import { findPersonPhoto, findPersonWithRoles } from '../identity/people-reads.ts'
 import { canViewEmail, canViewIdentity, canViewPerson, canViewStudentSection } from './profiles.policy.ts'
 import type { ProfilesRepository } from './profiles.repository.ts'
 import { detectImageType, MAX_PHOTO_BYTES } from './photo.ts'
 
-export type ProfilesDeps = { db: Database; repo: ProfilesRepository; clock: Clock; audit: AuditService }
+export type ProfilesDeps = { db: Database; repo: ProfilesRepository; clock: Clock; audit: AuditService; identity: IdentityService }
 
 const NOT_VISIBLE = 'No such person, or their profile is not visible to you.'
 
 export function createProfilesService(deps: ProfilesDeps) {
-  const { db, repo, clock, audit } = deps
+  const { db, repo, clock, audit, identity } = deps
 
   async function getProfile(actor: Actor, personId: string, meta: RequestMeta | null): Promise<ProfileResponse> {
-    const person = await repo.findPersonIncludeRoles(personId)
+    const person = await findPersonWithRoles(db, personId)
     // Not found and not visible answer alike, so the answer does not reveal who exists.
     if (!person || !canViewPerson(actor, person)) throw new AppError('NOT_FOUND', NOT_VISIBLE)
     const { student, mentor, advisor } = await repo.findProfiles(personId)
@@ -47,7 +49,7 @@ export function createProfilesService(deps: ProfilesDeps) {
         pronouns: person.pronouns,
         roles: person.roles,
         status: person.status,
-        hasPhoto: person.photoType !== null,
+        hasPhoto: person.hasPhoto,
       },
       student: showStudent
         ? {
@@ -81,7 +83,8 @@ export function createProfilesService(deps: ProfilesDeps) {
             ...(showMentorIdentity ? { identity: mentor.identity, identityVisibility: mentor.identityVisibility } : {}),
           }
         : null,
-      advisor: advisor && person.roles.includes('advisor') ? { title: advisor.title, office: advisor.office, advisesSpecialtyId: advisor.advisesSpecialtyId } : null,
+      advisor:
+        advisor && person.roles.includes('advisor') ? { title: advisor.title, office: advisor.office, advisesSpecialtyId: advisor.advisesSpecialtyId } : null,
       canEdit: self,
     }
   }
@@ -104,7 +107,7 @@ export function createProfilesService(deps: ProfilesDeps) {
 
     updateMyPerson: (actor: Actor, input: UpdatePersonRequest, meta: RequestMeta) =>
       audited(actor, meta, 'profile.updated', (tx) =>
-        repo.updatePerson(actor.personId, { ...input, ...(input.pronouns !== undefined ? { pronouns: input.pronouns || null } : {}), updatedAt: clock.now() }, tx),
+        identity.updateOwnDetails(actor, { name: input.name, ...(input.pronouns !== undefined ? { pronouns: input.pronouns || null } : {}) }, tx),
       ),
 
     async updateMyStudentProfile(actor: Actor, input: UpdateStudentProfileRequest, meta: RequestMeta) {
@@ -129,21 +132,22 @@ export function createProfilesService(deps: ProfilesDeps) {
 
     async setMyPhoto(actor: Actor, bytes: Uint8Array, meta: RequestMeta) {
       if (bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', 'The photo is empty.', { photo: 'Choose an image file.' })
-      if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 1 MB. Choose a smaller image.', { photo: 'At most 1 MB.' })
+      if (bytes.byteLength > MAX_PHOTO_BYTES)
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 1 MB. Choose a smaller image.', { photo: 'At most 1 MB.' })
       const type = detectImageType(bytes)
       if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Use a JPEG, PNG or WebP image.', { photo: 'Use a JPEG, PNG or WebP image.' })
-      return audited(actor, meta, 'profile.photo-updated', (tx) => repo.updatePerson(actor.personId, { photo: bytes, photoType: type, updatedAt: clock.now() }, tx))
+      return audited(actor, meta, 'profile.photo-updated', (tx) => identity.updateOwnDetails(actor, { photo: bytes, photoType: type }, tx))
     },
 
     removeMyPhoto: (actor: Actor, meta: RequestMeta) =>
-      audited(actor, meta, 'profile.photo-removed', (tx) => repo.updatePerson(actor.personId, { photo: null, photoType: null, updatedAt: clock.now() }, tx)),
+      audited(actor, meta, 'profile.photo-removed', (tx) => identity.updateOwnDetails(actor, { photo: null, photoType: null }, tx)),
 
     async getPhoto(actor: Actor, personId: string): Promise<{ bytes: Uint8Array; type: string }> {
-      const person = await repo.findPersonIncludeRoles(personId)
+      const person = await findPersonWithRoles(db, personId)
       if (!person || !canViewPerson(actor, person)) throw new AppError('NOT_FOUND', NOT_VISIBLE)
-      const photo = await repo.findPhoto(personId)
-      if (!photo?.photo || !photo.photoType) throw new AppError('NOT_FOUND', 'This person has no photo.')
-      return { bytes: photo.photo, type: photo.photoType }
+      const photo = await findPersonPhoto(db, personId)
+      if (!photo) throw new AppError('NOT_FOUND', 'This person has no photo.')
+      return photo
     },
   }
 }

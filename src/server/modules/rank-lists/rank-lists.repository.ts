@@ -1,18 +1,12 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm'
-import { programSearchWords } from '#shared/search/program-search-words.ts'
-import type { Database, Tx } from '#server/db/client.ts'
-import {
-  people,
-  personRoles,
-  rankListComments,
-  rankListCouples,
-  rankListEntries,
-  rankLists,
-  residencyPrograms,
-  studentProfiles,
-  studentProgramLists,
-} from '#server/db/schema/index.ts'
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { rankListComments, rankListCouples, rankListEntries, rankLists } from '#server/db/schema/index.ts'
+import { listPeopleByEmails, listPeopleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
+import { listInterviewedProgramIds } from '../list-builder/program-list-reads.ts'
+import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import { listProgramLabelsByIds, searchProgramLabels } from '../residency-programs/program-rows.ts'
 
+export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type RankListRow = typeof rankLists.$inferSelect
 export type EntryRow = typeof rankListEntries.$inferSelect
@@ -27,16 +21,7 @@ export type ProgramSummaryRow = {
   state: string
 }
 
-const programColumns = {
-  id: residencyPrograms.id,
-  name: residencyPrograms.name,
-  institution: residencyPrograms.institution,
-  specialtyId: residencyPrograms.specialtyId,
-  track: residencyPrograms.track,
-  city: residencyPrograms.city,
-  state: residencyPrograms.state,
-}
-
+/** Escapes `%`, `_` and `\` for a LIKE pattern. */
 
 export function createRankListsRepository(db: Database) {
   return {
@@ -85,54 +70,37 @@ export function createRankListsRepository(db: Database) {
     },
 
     async interviewedProgramIds(studentId: string, tx: Tx = db): Promise<string[]> {
-      const rows = await tx
-        .select({ programId: studentProgramLists.programId })
-        .from(studentProgramLists)
-        .where(and(eq(studentProgramLists.studentId, studentId), eq(studentProgramLists.status, 'interviewed')))
-      return rows.map((r) => r.programId)
+      return listInterviewedProgramIds(tx, studentId)
     },
 
     async programsByIds(ids: readonly string[], tx: Tx = db): Promise<ProgramSummaryRow[]> {
-      if (ids.length === 0) return []
-      return tx.select(programColumns).from(residencyPrograms).where(inArray(residencyPrograms.id, [...new Set(ids)]))
+      return listProgramLabelsByIds(tx, ids)
     },
 
     async searchPrograms(query: string, limit: number): Promise<ProgramSummaryRow[]> {
       // Every word somewhere on the program (name, hospital, city, state, specialty), or the exact program code.
-      const p = residencyPrograms
-      const words = programSearchWords(query).map((w) =>
-        or(ilike(p.name, w.pattern), ilike(p.institution, w.pattern), ilike(p.city, w.pattern), w.state ? eq(p.state, w.state) : undefined, w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined),
-      )
-      const where = query ? or(words.length > 0 ? and(...words) : undefined, eq(p.id, query)) : undefined
-      return db.select(programColumns).from(residencyPrograms).where(where).orderBy(asc(residencyPrograms.name), asc(residencyPrograms.id)).limit(limit)
+      return searchProgramLabels(db, query, limit)
     },
 
     async findPerson(id: string, tx: Tx = db): Promise<{ id: string; name: string; email: string } | null> {
-      const [row] = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(eq(people.id, id)).limit(1)
-      return row ?? null
+      const [row] = await listPeopleByIds(tx, [id])
+      return row ? { id: row.id, name: row.name, email: row.email } : null
     },
 
     async peopleByIds(ids: readonly string[]): Promise<Map<string, { id: string; name: string }>> {
-      if (ids.length === 0) return new Map()
-      const rows = await db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, [...new Set(ids)]))
-      return new Map(rows.map((r) => [r.id, r]))
+      const rows = await listPeopleByIds(db, ids)
+      return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]))
     },
 
     /** An active student with this e-mail, or null. */
     async findActiveStudentByEmail(email: string, tx: Tx = db): Promise<{ id: string; name: string; email: string } | null> {
-      const [row] = await tx
-        .select({ id: people.id, name: people.name, email: people.email })
-        .from(people)
-        .innerJoin(personRoles, and(eq(personRoles.personId, people.id), eq(personRoles.role, 'student')))
-        .where(and(eq(people.email, email.toLowerCase()), eq(people.status, 'active')))
-        .limit(1)
-      return row ?? null
+      const row = (await listPeopleByEmails(tx, [email])).find((p) => p.status === 'active' && p.roles.includes('student'))
+      return row ? { id: row.id, name: row.name, email: row.email } : null
     },
 
     async classYears(studentIds: readonly string[]): Promise<Map<string, string>> {
-      if (studentIds.length === 0) return new Map()
-      const rows = await db.select({ id: studentProfiles.personId, classYear: studentProfiles.classYear }).from(studentProfiles).where(inArray(studentProfiles.personId, [...studentIds]))
-      return new Map(rows.map((r) => [r.id, r.classYear]))
+      const rows = await listStudentFactsByIds(db, studentIds)
+      return new Map(rows.map((r) => [r.personId, r.classYear]))
     },
 
     /** The couple (pending or confirmed) a student belongs to, on either side. */
@@ -169,20 +137,16 @@ export function createRankListsRepository(db: Database) {
     },
 
     async commentsOf(studentId: string): Promise<(typeof rankListComments.$inferSelect & { authorName: string | null })[]> {
-      return db
-        .select({
-          id: rankListComments.id,
-          studentId: rankListComments.studentId,
-          authorId: rankListComments.authorId,
-          listVersion: rankListComments.listVersion,
-          body: rankListComments.body,
-          createdAt: rankListComments.createdAt,
-          authorName: people.name,
-        })
+      const rows = await db
+        .select()
         .from(rankListComments)
-        .leftJoin(people, eq(people.id, rankListComments.authorId))
         .where(eq(rankListComments.studentId, studentId))
         .orderBy(asc(rankListComments.createdAt), asc(rankListComments.id))
+      const names = await mapPersonNamesByIds(
+        db,
+        rows.map((r) => r.authorId),
+      )
+      return rows.map((r) => ({ ...r, authorName: (r.authorId && names.get(r.authorId)) ?? null }))
     },
 
     async insertComment(values: typeof rankListComments.$inferInsert, tx: Tx = db): Promise<void> {

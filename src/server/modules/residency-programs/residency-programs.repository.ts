@@ -1,9 +1,12 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { ProgramSearchQuery } from '#shared/contracts/residency-programs.ts'
 import { programSearchWords } from '#shared/search/program-search-words.ts'
-import type { Database, Tx } from '#server/db/client.ts'
-import { directoryEntries, pastApplicants, people, residencyPrograms, specialties, studentProgramLists } from '#server/db/schema/index.ts'
+import type { Database } from '#server/db/client.ts'
+import { residencyPrograms } from '#server/db/schema/index.ts'
+import { isOnStudentListCondition } from '../list-builder/program-list-reads.ts'
 import type { CheckedProgram, OptionalColumn } from './domain/programs-csv.ts'
+
+type Writer = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type SearchFilters = Omit<ProgramSearchQuery, 'page' | 'pageSize' | 'sort'>
 
@@ -30,7 +33,7 @@ export function programConditions(filters: SearchFilters, studentId: string | nu
     else conditions.push(sql`${p.step2P25} > ${filters.step2}`)
   }
   if (filters.saved && studentId) {
-    const onList = sql`exists (select 1 from ${studentProgramLists} l where l.program_id = ${p.id} and l.student_id = ${studentId})`
+    const onList = isOnStudentListCondition(p.id, studentId)
     conditions.push(filters.saved === 'yes' ? onList : sql`not ${onList}`)
   }
   return and(...conditions)
@@ -41,7 +44,6 @@ const summaryColumns = {
   name: residencyPrograms.name,
   institution: residencyPrograms.institution,
   specialtyId: residencyPrograms.specialtyId,
-  specialtyName: specialties.name,
   track: residencyPrograms.track,
   city: residencyPrograms.city,
   state: residencyPrograms.state,
@@ -69,7 +71,6 @@ export function createResidencyProgramsRepository(db: Database) {
       const rows = await db
         .select(summaryColumns)
         .from(p)
-        .innerJoin(specialties, eq(specialties.id, p.specialtyId))
         .where(where)
         .orderBy(...order)
         .limit(query.pageSize)
@@ -86,50 +87,13 @@ export function createResidencyProgramsRepository(db: Database) {
 
     async findById(id: string) {
       const [row] = await db
-        .select({ program: residencyPrograms, specialtyName: specialties.name })
+        .select()
         .from(residencyPrograms)
-        .innerJoin(specialties, eq(specialties.id, residencyPrograms.specialtyId))
         .where(eq(residencyPrograms.id, id))
       return row ?? null
     },
 
-    /** The student's list status of each of `programIds` that is on their list. */
-    async savedStatuses(studentId: string, programIds: readonly string[]): Promise<Map<string, string>> {
-      if (programIds.length === 0) return new Map()
-      const rows = await db
-        .select({ programId: studentProgramLists.programId, status: studentProgramLists.status })
-        .from(studentProgramLists)
-        .where(and(eq(studentProgramLists.studentId, studentId), inArray(studentProgramLists.programId, [...programIds])))
-      return new Map(rows.map((r) => [r.programId, r.status]))
-    },
-
-    /** Graduates who matched at the program, by match year: counts only. */
-    async matchedHereByYear(programId: string) {
-      return db
-        .select({ year: pastApplicants.matchYear, count: count() })
-        .from(pastApplicants)
-        .where(eq(pastApplicants.matchedProgramId, programId))
-        .groupBy(pastApplicants.matchYear)
-        .orderBy(desc(pastApplicants.matchYear))
-    },
-
-    /** Graduates who matched at the program and are listed, active mentors now: name and year only. */
-    async matchedHereListedAlumni(programId: string) {
-      return db
-        .select({ personId: people.id, name: people.name, matchYear: pastApplicants.matchYear })
-        .from(pastApplicants)
-        .innerJoin(people, eq(people.id, pastApplicants.personId))
-        .innerJoin(directoryEntries, eq(directoryEntries.personId, people.id))
-        .where(and(eq(pastApplicants.matchedProgramId, programId), isNotNull(pastApplicants.personId), eq(people.status, 'active'), eq(directoryEntries.listed, true)))
-        .orderBy(desc(pastApplicants.matchYear), asc(people.name))
-    },
-
-    async pastMatchYears(): Promise<number[]> {
-      const rows = await db.selectDistinct({ year: pastApplicants.matchYear }).from(pastApplicants).orderBy(desc(pastApplicants.matchYear))
-      return rows.map((r) => r.year)
-    },
-
-    async existingIds(ids: readonly string[], writer: Tx = db): Promise<Set<string>> {
+    async existingIds(ids: readonly string[], writer: Writer = db): Promise<Set<string>> {
       const found = new Set<string>()
       for (let i = 0; i < ids.length; i += 5_000) {
         const rows = await writer
@@ -145,7 +109,7 @@ export function createResidencyProgramsRepository(db: Database) {
      * Inserts new programs and updates stored ones by id. Optional columns the file does not
      * have keep their stored values (and take the table's defaults on new rows).
      */
-    async upsertPrograms(writer: Tx, programs: readonly CheckedProgram[], presentColumns: readonly OptionalColumn[], now: Date): Promise<void> {
+    async upsertPrograms(writer: Writer, programs: readonly CheckedProgram[], presentColumns: readonly OptionalColumn[], now: Date): Promise<void> {
       const present = new Set(presentColumns)
       const p = residencyPrograms
       const set: Record<string, SQL> = {
@@ -192,25 +156,6 @@ export function createResidencyProgramsRepository(db: Database) {
     async programExists(id: string): Promise<boolean> {
       const [row] = await db.select({ id: residencyPrograms.id }).from(residencyPrograms).where(eq(residencyPrograms.id, id))
       return row !== undefined
-    },
-
-    async listStatus(studentId: string, programId: string): Promise<string | null> {
-      const [row] = await db
-        .select({ status: studentProgramLists.status })
-        .from(studentProgramLists)
-        .where(and(eq(studentProgramLists.studentId, studentId), eq(studentProgramLists.programId, programId)))
-      return row?.status ?? null
-    },
-
-    async addToList(studentId: string, programId: string, now: Date): Promise<void> {
-      await db.insert(studentProgramLists).values({ studentId, programId, status: 'considering', addedAt: now, updatedAt: now }).onConflictDoNothing()
-    },
-
-    /** Removes the program from the list only while it is still `considering` (nothing done with it yet). */
-    async removeFromList(studentId: string, programId: string): Promise<void> {
-      await db
-        .delete(studentProgramLists)
-        .where(and(eq(studentProgramLists.studentId, studentId), eq(studentProgramLists.programId, programId), eq(studentProgramLists.status, 'considering')))
     },
   }
 }

@@ -11,7 +11,12 @@ import { AppError } from '#shared/errors.ts'
 import type { Database } from '#server/db/client.ts'
 import type { Clock } from '#server/clock.ts'
 import type { Actor, RequestMeta } from '#server/http/app-env.ts'
+import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import { countGraduatesMatchedAtProgramByYear, listLinkedGraduatesMatchedAtProgram, listPastMatchYears } from '../calibration/calibration-reads.ts'
+import { listListedPersonIds } from '../directory/listed-people.ts'
+import { listPeopleByIds } from '../identity/people-reads.ts'
+import { addProgramToStudentList, mapListStatusesOfPrograms, removeConsideredProgramFromStudentList } from '../list-builder/program-list-reads.ts'
 import { checkProgramsCsv, decodeCsvBytes, OPTIONAL_COLUMNS, writeProgramsCsv, type ProgramsCheck } from './domain/programs-csv.ts'
 import type { ResidencyProgramsRepository } from './residency-programs.repository.ts'
 
@@ -25,7 +30,30 @@ const isStudent = (actor: Actor) => actor.roles.includes('student')
  * the school knows about its own graduates is shown as counts, and by name only for graduates
  * who are listed mentors in the directory (who chose to be found).
  */
+// Specialty names come from the reference list the specialties table is seeded from (and never
+// edited through the app), so a search needs no join to profiles' table.
+const SPECIALTY_NAMES = new Map(SPECIALTIES.map((s) => [s.id, s.name]))
+const specialtyName = (id: string) => SPECIALTY_NAMES.get(id) ?? id
+
 export function createResidencyProgramsService({ db, repo, clock, audit }: Deps) {
+  async function listStatusOf(studentId: string, programId: string): Promise<string | null> {
+    return (await mapListStatusesOfPrograms(db, studentId, [programId])).get(programId) ?? null
+  }
+
+  /** Graduates who matched at the program and are listed, active mentors now: name and year only. */
+  async function listedAlumniMatchedAt(programId: string): Promise<{ personId: string; name: string; matchYear: number }[]> {
+    const graduates = await listLinkedGraduatesMatchedAtProgram(db, programId)
+    const ids = graduates.map((g) => g.personId)
+    const [listed, people] = await Promise.all([listListedPersonIds(db, ids), listPeopleByIds(db, ids)])
+    const active = new Map(people.filter((p) => p.status === 'active').map((p) => [p.id, p.name]))
+    return graduates
+      .flatMap((g) => {
+        const name = active.get(g.personId)
+        return name !== undefined && listed.has(g.personId) ? [{ personId: g.personId, name, matchYear: g.matchYear }] : []
+      })
+      .sort((a, b) => b.matchYear - a.matchYear || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  }
+
   return {
     async searchPrograms(actor: Actor, query: ProgramSearchQuery): Promise<ProgramSearchResult> {
       if (query.minPositions !== undefined && query.maxPositions !== undefined && query.minPositions > query.maxPositions) {
@@ -33,11 +61,17 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
       }
       const studentId = isStudent(actor) ? actor.personId : null
       const { rows, total, byState } = await repo.search(query, studentId)
-      const saved = studentId ? await repo.savedStatuses(studentId, rows.map((r) => r.id)) : new Map<string, string>()
+      const saved = studentId
+        ? await mapListStatusesOfPrograms(
+            db,
+            studentId,
+            rows.map((r) => r.id),
+          )
+        : new Map<string, string>()
       const regionTotals = new Map<Region, number>(REGIONS.map((r) => [r, 0]))
       for (const s of byState) regionTotals.set(s.region, (regionTotals.get(s.region) ?? 0) + s.count)
       return {
-        items: rows.map((r) => ({ ...r, savedStatus: saved.get(r.id) ?? null })),
+        items: rows.map((r) => ({ ...r, specialtyName: specialtyName(r.specialtyId), savedStatus: saved.get(r.id) ?? null })),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -48,17 +82,16 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
     },
 
     async getProgram(actor: Actor, programId: string): Promise<ProgramDetail> {
-      const found = await repo.findById(programId)
-      if (!found) throw new AppError('NOT_FOUND', 'There is no residency program with this id.')
-      const { program, specialtyName } = found
+      const program = await repo.findById(programId)
+      if (!program) throw new AppError('NOT_FOUND', 'There is no residency program with this id.')
       const studentId = isStudent(actor) ? actor.personId : null
-      const savedStatus = studentId ? await repo.listStatus(studentId, programId) : null
+      const savedStatus = studentId ? await listStatusOf(studentId, programId) : null
       return {
         id: program.id,
         name: program.name,
         institution: program.institution,
         specialtyId: program.specialtyId,
-        specialtyName,
+        specialtyName: specialtyName(program.specialtyId),
         track: program.track,
         city: program.city,
         state: program.state,
@@ -85,23 +118,23 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
     },
 
     async matchedHere(programId: string): Promise<MatchedHere> {
-      const [years, alumni, yearsCovered] = [await repo.matchedHereByYear(programId), await repo.matchedHereListedAlumni(programId), await repo.pastMatchYears()]
+      const [years, alumni, yearsCovered] = [await countGraduatesMatchedAtProgramByYear(db, programId), await listedAlumniMatchedAt(programId), await listPastMatchYears(db)]
       return { total: years.reduce((sum, y) => sum + y.count, 0), years, alumni, yearsCovered }
     },
 
     async saveProgram(actor: Actor, programId: string): Promise<SavedProgramResponse> {
       if (!(await repo.programExists(programId))) throw new AppError('NOT_FOUND', 'There is no residency program with this id.')
-      await repo.addToList(actor.personId, programId, clock.now())
-      return { programId, savedStatus: await repo.listStatus(actor.personId, programId) }
+      await addProgramToStudentList(db, actor.personId, programId, clock.now())
+      return { programId, savedStatus: await listStatusOf(actor.personId, programId) }
     },
 
     async unsaveProgram(actor: Actor, programId: string): Promise<SavedProgramResponse> {
       if (!(await repo.programExists(programId))) throw new AppError('NOT_FOUND', 'There is no residency program with this id.')
-      const status = await repo.listStatus(actor.personId, programId)
+      const status = await listStatusOf(actor.personId, programId)
       if (status !== null && status !== 'considering') {
         throw new AppError('CONFLICT', `This program is on your list as "${status}". Change or remove it on your program list instead, so its history is not lost.`)
       }
-      await repo.removeFromList(actor.personId, programId)
+      await removeConsideredProgramFromStudentList(db, actor.personId, programId)
       return { programId, savedStatus: null }
     },
 

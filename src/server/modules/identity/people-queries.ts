@@ -1,0 +1,20 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { people, personRoles } from '#server/db/schema/index.ts'
+import type { Role } from '#shared/enums.ts'
+import type { PeopleReader } from './people-reads.ts'
+
+/**
+ * Identity's query pieces, for the few reads that must join people in SQL to page, sort or
+ * count at scale (a batched read after the query would not do). Each returns a drizzle subquery
+ * with identity's own columns under stable names; the caller joins it by `personId` and never
+ * names identity's tables. Listed in docs/decisions/003-module-boundaries.md.
+ */
+
+/** Active people who hold `role`: `personId`, `name`, `email`, `directoryHold`. */
+export function activePeopleWithRole(reader: PeopleReader, role: Role, alias = `active_${role.replace(/-/g, '_')}s`) {
+  return reader
+    .select({ personId: people.id, name: people.name, email: people.email, directoryHold: people.directoryHold })
+    .from(people)
+    .where(and(eq(people.status, 'active'), sql`exists (select 1 from ${personRoles} r where r.person_id = ${people.id} and r.role = ${role})`))
+    .as(alias)
+}

@@ -1,0 +1,175 @@
+import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { advisorProfiles, mentorProfiles, studentProfiles } from '#server/db/schema/index.ts'
+import type { ClassYear, IdentityAttribute, MentorKind, MentorOffering, StudentTrack, AcademicRank } from '#shared/enums.ts'
+import { activePeopleWithRole } from '../identity/people-queries.ts'
+
+/**
+ * Profiles' public reads, for other modules: the facts of student, mentor and advisor profiles
+ * that matching, boards and programs need. Each takes the database or the caller's transaction
+ * and reads in one query however many ids it is given. Self-identified identity is not here:
+ * only `listStudentMatchingFactsByIds` and `listMentorMatchingFactsByIds` return it, for the
+ * matching that a person asked for.
+ */
+export type ProfilesReader = Pick<Database, 'select'>
+
+export type StudentFacts = {
+  personId: string
+  classYear: ClassYear
+  graduationYear: number
+  track: StudentTrack
+  /** Most interesting first. */
+  specialtyInterests: string[]
+  /** The first specialty interest, the one the student has declared; null when undecided. */
+  declaredSpecialtyId: string | null
+  careerGoals: string
+  helpWanted: MentorOffering[]
+}
+
+export type StudentMatchingFacts = StudentFacts & { identity: IdentityAttribute[]; wantsIdentityAlignedMentor: boolean }
+
+export type MentorFacts = {
+  personId: string
+  kind: MentorKind
+  departmentId: string | null
+  specialtyId: string | null
+  subspecialty: string
+  academicRank: AcademicRank | null
+  clinicalSite: string
+  city: string
+  state: string
+  researchInterests: string
+  offers: MentorOffering[]
+  capacity: number
+  accepting: boolean
+  languages: string[]
+  graduationYear: number | null
+}
+
+export type AdvisorFacts = { personId: string; title: string; office: string; advisesSpecialtyId: string | null }
+
+const studentColumns = {
+  personId: studentProfiles.personId,
+  classYear: studentProfiles.classYear,
+  graduationYear: studentProfiles.graduationYear,
+  track: studentProfiles.track,
+  specialtyInterests: studentProfiles.specialtyInterests,
+  careerGoals: studentProfiles.careerGoals,
+  helpWanted: studentProfiles.helpWanted,
+}
+
+const mentorColumns = {
+  personId: mentorProfiles.personId,
+  kind: mentorProfiles.kind,
+  departmentId: mentorProfiles.departmentId,
+  specialtyId: mentorProfiles.specialtyId,
+  subspecialty: mentorProfiles.subspecialty,
+  academicRank: mentorProfiles.academicRank,
+  clinicalSite: mentorProfiles.clinicalSite,
+  city: mentorProfiles.city,
+  state: mentorProfiles.state,
+  researchInterests: mentorProfiles.researchInterests,
+  offers: mentorProfiles.offers,
+  capacity: mentorProfiles.capacity,
+  accepting: mentorProfiles.accepting,
+  languages: mentorProfiles.languages,
+  graduationYear: mentorProfiles.graduationYear,
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids)]
+
+const withDeclared = <T extends { specialtyInterests: string[] }>(row: T): T & { declaredSpecialtyId: string | null } => ({
+  ...row,
+  declaredSpecialtyId: row.specialtyInterests[0] ?? null,
+})
+
+/** Student profiles of these people (people without one are left out). */
+export async function listStudentFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<StudentFacts[]> {
+  if (ids.length === 0) return []
+  const rows = await reader
+    .select(studentColumns)
+    .from(studentProfiles)
+    .where(inArray(studentProfiles.personId, unique(ids)))
+  return rows.map(withDeclared)
+}
+
+/** Student profiles with self-identified identity, for matching the student asked for. */
+export async function listStudentMatchingFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<StudentMatchingFacts[]> {
+  if (ids.length === 0) return []
+  const rows = await reader
+    .select({ ...studentColumns, identity: studentProfiles.identity, wantsIdentityAlignedMentor: studentProfiles.wantsIdentityAlignedMentor })
+    .from(studentProfiles)
+    .where(inArray(studentProfiles.personId, unique(ids)))
+  return rows.map(withDeclared)
+}
+
+/** Of these people, those whose student profile is in one of `classYears`. */
+export async function listStudentIdsInClassYears(reader: ProfilesReader, ids: readonly string[], classYears: readonly ClassYear[]): Promise<Set<string>> {
+  if (ids.length === 0 || classYears.length === 0) return new Set()
+  const rows = await reader
+    .select({ personId: studentProfiles.personId })
+    .from(studentProfiles)
+    .where(and(inArray(studentProfiles.personId, unique(ids)), inArray(studentProfiles.classYear, [...classYears])))
+  return new Set(rows.map((r) => r.personId))
+}
+
+/** Active students (person active, student role) in `classYears`, by id. */
+export async function listActiveStudentIdsInClassYears(reader: ProfilesReader, classYears: readonly ClassYear[]): Promise<string[]> {
+  if (classYears.length === 0) return []
+  const students = activePeopleWithRole(reader, 'student')
+  const rows = await reader
+    .select({ personId: studentProfiles.personId })
+    .from(studentProfiles)
+    .innerJoin(students, eq(students.personId, studentProfiles.personId))
+    .where(inArray(studentProfiles.classYear, [...classYears]))
+  return rows.map((r) => r.personId)
+}
+
+/** Active students by class year, and how many of each have named no specialty interest. */
+export async function countActiveStudentsByClassYear(reader: ProfilesReader): Promise<{ classYear: ClassYear; students: number; undecided: number }[]> {
+  const students = activePeopleWithRole(reader, 'student')
+  const rows = await reader
+    .select({
+      classYear: studentProfiles.classYear,
+      students: count(),
+      undecided: sql<number>`count(*) filter (where cardinality(${studentProfiles.specialtyInterests}) = 0)::int`,
+    })
+    .from(studentProfiles)
+    .innerJoin(students, eq(students.personId, studentProfiles.personId))
+    .groupBy(studentProfiles.classYear)
+  return rows.map((r) => ({ ...r, undecided: Number(r.undecided) }))
+}
+
+/** Mentor profiles of these people (no bio, no identity). */
+export async function listMentorFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<MentorFacts[]> {
+  if (ids.length === 0) return []
+  return reader
+    .select(mentorColumns)
+    .from(mentorProfiles)
+    .where(inArray(mentorProfiles.personId, unique(ids)))
+}
+
+/** Advisor profiles of these people. */
+export async function listAdvisorFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<AdvisorFacts[]> {
+  if (ids.length === 0) return []
+  return reader
+    .select({
+      personId: advisorProfiles.personId,
+      title: advisorProfiles.title,
+      office: advisorProfiles.office,
+      advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
+    })
+    .from(advisorProfiles)
+    .where(inArray(advisorProfiles.personId, unique(ids)))
+}
+
+/** Ids of people whose advisor profile says they advise in `specialtyId`. */
+export async function listAdvisorIdsForSpecialty(reader: ProfilesReader, specialtyId: string): Promise<string[]> {
+  const rows = await reader.select({ personId: advisorProfiles.personId }).from(advisorProfiles).where(eq(advisorProfiles.advisesSpecialtyId, specialtyId))
+  return rows.map((r) => r.personId)
+}
+
+/** A map by person id, for joining the lists above in memory. */
+export function byPersonId<T extends { personId: string }>(rows: readonly T[]): Map<string, T> {
+  return new Map(rows.map((r) => [r.personId, r]))
+}
