@@ -198,7 +198,7 @@ export function ListBuilderPage() {
         <h1 tabIndex={-1}>{title}</h1>
         <p className="lead">
           {studentId
-            ? `What ${voice.who} sees: ${voice.whose} chances at every program, and how many programs to apply to. Your viewing is recorded in the audit log.`
+            ? `The list builder as ${voice.who} sees it: the chances at every program, and how many programs to apply to. Your viewing is recorded in the audit log.`
             : 'Your chance of an interview and of matching at every program, why, and how many programs to apply to. Estimates, not promises: each comes with how sure it is.'}
         </p>
       </div>

@@ -38,7 +38,7 @@ export function WeekGrid({ slots, onEdit, onAdd }: { slots: readonly Slot[]; onE
             <p className="week-day-empty">Not available</p>
           )}
           <button type="button" className="button button-quiet button-small week-day-add" onClick={() => onAdd(day.weekday)}>
-            + Add<span className="visually-hidden"> a weekly time on {day.label}</span>
+            <span aria-hidden="true">+ </span>Add<span className="visually-hidden"> a weekly time on {day.label}</span>
           </button>
         </li>
       ))}
