@@ -33,6 +33,8 @@ test('a page that fails to load keeps its heading and says where to go', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Mentorship' })).toBeVisible()
   await expect(page.getByRole('alert')).toBeVisible()
   await expect(page.getByRole('link', { name: 'Go to my mentorships' })).toBeVisible()
+  // A link that leads nowhere is not offered again.
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0)
   await expectNoAxeViolations(page)
 
   await page.goto('/mentors/no-such-mentor')
