@@ -14,7 +14,7 @@ export type MatrixEntry = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/health', allowed: 'public' },
   { method: 'GET', path: '/api/openapi.json', allowed: 'public' },
-  { method: 'GET', path: '/api/demo-accounts', allowed: 'public' },
+  { method: 'GET', path: '/api/demo-accounts', allowed: 'public' }, // 200 in every mode: `accounts: null` outside a demo
 
   { method: 'POST', path: '/api/auth/sign-in', allowed: 'public' },
   { method: 'POST', path: '/api/auth/sign-out', allowed: 'signed-in' },

@@ -18,7 +18,7 @@ test('an advisor opens an advisee’s submitted rank order list, comments, and s
   await expectNoAxeViolations(page)
 
   const comment = 'Strong list. Consider ranking every program you would be happy at.'
-  await page.getByLabel('Add a comment for the student').fill(comment)
+  await page.getByLabel(`Add a comment for ${student.firstName}`).fill(comment)
   await page.getByRole('button', { name: 'Add comment' }).click()
   await expect(page.getByText(comment)).toBeVisible()
 

@@ -29,7 +29,7 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await expect(page.getByLabel('Time zone', { exact: true })).not.toHaveValue('')
   await expectNoAxeViolations(page)
   for (let day = 1; day <= 7; day++) {
-    await page.getByRole('button', { name: 'Add a weekly time' }).click()
+    await page.getByRole('button', { name: 'Add a weekly time', exact: true }).click()
     const slot = page.getByRole('group', { name: new RegExp(`^Weekly time ${day}:`) })
     await slot.getByLabel('Day', { exact: true }).selectOption(String(day))
     await slot.getByLabel('Starts').fill('12:00')

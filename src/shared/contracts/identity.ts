@@ -64,7 +64,8 @@ export const DemoAccount = z.object({
 })
 export type DemoAccount = z.infer<typeof DemoAccount>
 
-export const DemoAccountsResponse = z.object({ accounts: z.array(DemoAccount) })
+/** `accounts` is null on a school's own install: not a demo is a normal answer, not a missing page. */
+export const DemoAccountsResponse = z.object({ accounts: z.array(DemoAccount).nullable() })
 export type DemoAccountsResponse = z.infer<typeof DemoAccountsResponse>
 
 /** Answer to requests that must not reveal whether an account exists. */

@@ -11,7 +11,7 @@ import type {
   SignInRequest,
   TokenRequest,
 } from '#shared/contracts/identity.ts'
-import { api, isAppError } from './client.ts'
+import { api } from './client.ts'
 
 export const sessionKey = ['session'] as const
 
@@ -28,18 +28,11 @@ export function useSession() {
   })
 }
 
-/** Demo accounts exist only in demo mode; a 404 means "not a demo", so the panel stays hidden. */
+/** Demo accounts exist only in demo mode; `accounts: null` means "not a demo", so the panel stays hidden. */
 export function useDemoAccounts() {
   return useQuery({
     queryKey: ['demo-accounts'],
-    queryFn: async ({ signal }) => {
-      try {
-        return await api<DemoAccountsResponse>('/api/demo-accounts', { signal })
-      } catch (error) {
-        if (isAppError(error, 'NOT_FOUND')) return null
-        throw error
-      }
-    },
+    queryFn: ({ signal }) => api<DemoAccountsResponse>('/api/demo-accounts', { signal }),
     staleTime: Infinity,
     retry: false,
   })

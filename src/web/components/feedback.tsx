@@ -83,6 +83,7 @@ export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () =>
   return (
     <div role="alert" className="notice notice-error">
       <p>{errorMessage(error)}</p>
+      {onRetry ? <p>This may pass: try again in a moment. Nothing you entered was lost.</p> : null}
       {onRetry ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>
           Try again

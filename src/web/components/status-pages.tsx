@@ -94,12 +94,14 @@ export function PageLoading({ title, label }: PageStatusProps & { label?: string
  * thing is missing or not theirs, try again when the failure may pass.
  */
 export function PageError({ title, error, onRetry, back }: PageStatusProps & { error: unknown; onRetry?: () => void }) {
-  const missing = isAppError(error, 'NOT_FOUND') || isAppError(error, 'FORBIDDEN')
+  // A malformed id in the address reads as a bad field to the API; to the reader it is a link that leads nowhere.
+  const badLink = isAppError(error, 'VALIDATION_FAILED')
+  const missing = badLink || isAppError(error, 'NOT_FOUND') || isAppError(error, 'FORBIDDEN')
   return (
     <div className="page page-status">
       <h1 tabIndex={-1}>{title}</h1>
       <div role="alert" className="notice notice-error">
-        <p>{errorMessage(error)}</p>
+        <p>{badLink ? 'We can’t find this: the link may be mistyped or old.' : errorMessage(error)}</p>
         <p>
           {missing
             ? 'It may have been removed, or it is not open to you. Nothing you entered was lost.'

@@ -208,3 +208,22 @@ describe('admin actions on people', () => {
     await expect(t.db.delete(auditLog)).rejects.toThrow()
   })
 })
+
+describe('demo accounts', () => {
+  it('lists the demo accounts in demo mode', async () => {
+    const answer = await t.request('GET', '/api/demo-accounts')
+    expect(answer.status).toBe(200)
+    expect(Array.isArray(answer.json.accounts)).toBe(true)
+  })
+
+  it('answers 200 with no accounts on a school’s own install, so the sign-in page logs no error', async () => {
+    const school = await createTestApp({ demoMode: false })
+    try {
+      const answer = await school.request('GET', '/api/demo-accounts')
+      expect(answer.status).toBe(200)
+      expect(answer.json).toEqual({ accounts: null })
+    } finally {
+      await school.close()
+    }
+  })
+})

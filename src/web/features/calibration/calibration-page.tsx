@@ -252,8 +252,14 @@ function Report({ id, isAdmin }: { id: string; isAdmin: boolean }) {
   const query = useCalibration(id)
   const toggle = useSetCalibrationActive()
   const [failure, setFailure] = useState<string | null>(null)
-  if (query.isPending) return <Loading label="Loading the report…" />
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
+  // Loading and failing keep the section's heading, so the reader knows which report is missing.
+  if (query.isPending || query.isError)
+    return (
+      <section className="card cal-report" aria-labelledby="cal-report-title">
+        <h2 id="cal-report-title">Report</h2>
+        {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <Loading label="Loading the report…" />}
+      </section>
+    )
   const view: CalibrationView = query.data
   const { report } = view
   const setActive = async (active: boolean) => {

@@ -1,12 +1,10 @@
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ACADEMIC_RANK_LABELS, IDENTITY_ATTRIBUTE_LABELS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
-import { isAppError } from '../../api/client.ts'
 import { useDirectoryMentor } from '../../api/directory.ts'
 import { useSession } from '../../api/identity.ts'
 import { Avatar } from '../../components/avatar.tsx'
-import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
-import { NotFoundPage } from '../../components/status-pages.tsx'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { hasRole } from '../identity/roles.ts'
 import { RequestMentorshipForm } from '../mentorships/request-mentor-form.tsx'
 import { backFromState } from './back-link.ts'
@@ -38,9 +36,9 @@ export function MentorPage() {
     </p>
   )
 
-  if (mentor.isPending) return <Loading />
+  if (mentor.isPending) return <PageLoading title="Mentor" label="Loading the mentor’s profile…" />
   if (mentor.isError) {
-    return isAppError(mentor.error, 'NOT_FOUND') ? <NotFoundPage /> : <QueryError error={mentor.error} onRetry={() => void mentor.refetch()} />
+    return <PageError title="Mentor" error={mentor.error} onRetry={() => void mentor.refetch()} back={{ to: '/mentors', label: 'Go to Find a mentor' }} />
   }
   const m = mentor.data
   const where = [m.clinicalSite, [m.city, m.state].filter(Boolean).join(', ')].filter(Boolean).join(' — ')

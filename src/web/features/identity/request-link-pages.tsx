@@ -48,7 +48,7 @@ function EmailRequestPage({ title, intro, button, mutation }: RequestProps) {
       <p>{intro}</p>
       <ErrorSummary message={problem.message} fields={problem.fields} idFor={() => 'request-email'} labels={{ email: 'E-mail' }} attempt={attempt} />
       <LiveStatus message={sent} />
-      {sent && demo.data ? (
+      {sent && demo.data?.accounts ? (
         <p className="notice notice-info">In this demo nothing is really sent: an administrator can read the e-mail on the Outbox page.</p>
       ) : null}
       <form noValidate onSubmit={onSubmit} className="form">

@@ -102,16 +102,17 @@ export function SignInPage() {
 
 function DemoAccountsPanel({ onChoose, disabled }: { onChoose: (account: DemoAccount) => void; disabled: boolean }) {
   const demo = useDemoAccounts()
-  if (!demo.data || demo.data.accounts.length === 0) return null
+  const accounts = demo.data?.accounts
+  if (!accounts || accounts.length === 0) return null
   return (
     <section className="card demo-panel" aria-labelledby="demo-title">
       <h2 id="demo-title">Try the demo</h2>
       <p>
         This is a demo school with fictional people. Choose an account to see Preceptor as that person. Every demo account
-        uses the password <code>{demo.data.accounts[0]?.password}</code>.
+        uses the password <code>{accounts[0]?.password}</code>.
       </p>
       <ul className="demo-list">
-        {demo.data.accounts.map((account) => (
+        {accounts.map((account) => (
           <li key={account.email} className="demo-account">
             <div>
               <p className="demo-role">{ROLE_LABELS[account.role]}</p>

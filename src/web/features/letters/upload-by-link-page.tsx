@@ -45,7 +45,13 @@ export function UploadByLinkPage() {
   const unusable = gone !== null || (summary.isError && (isAppError(summary.error, 'NOT_FOUND') || isAppError(summary.error, 'VALIDATION_FAILED')))
   usePageTitle(done ? 'Letter received' : declined ? 'Request declined' : unusable ? 'This upload link can’t be used' : 'Upload a letter of recommendation')
 
-  if (summary.isPending) return <Loading label="Checking your link…" />
+  if (summary.isPending)
+    return (
+      <section className="card auth-card upload-card">
+        <h1 tabIndex={-1}>Upload a letter of recommendation</h1>
+        <Loading label="Checking your link…" />
+      </section>
+    )
   if (gone) return <LinkNotUsable reason={gone} />
   if (summary.isError) {
     if (isAppError(summary.error, 'NOT_FOUND') || isAppError(summary.error, 'VALIDATION_FAILED')) return <LinkNotUsable reason={errorMessage(summary.error)} />

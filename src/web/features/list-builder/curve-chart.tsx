@@ -27,7 +27,14 @@ export function tableRows(curve: Curve, count: number | null, length: number): C
  * target as a dashed line and the recommended count marked. A described figure: the sentence
  * under it says what it shows, and a table gives the same figures.
  */
-export function CurveChart({ curve, count, target, level, summary }: { curve: Curve; count: number | null; target: number; level: number; summary: string }) {
+export function CurveChart({
+  curve,
+  count,
+  target,
+  level,
+  summary,
+  whose = 'your',
+}: { curve: Curve; count: number | null; target: number; level: number; summary: string; /** "your" or "Maya’s" */ whose?: string }) {
   const id = useId()
   const length = chartLength(curve, count)
   if (length === 0) return null
@@ -50,7 +57,7 @@ export function CurveChart({ curve, count, target, level, summary }: { curve: Cu
   const yTicks = [0, 0.25, 0.5, 0.75, 1]
   const rec = count !== null && count <= length ? points[count - 1] : undefined
   const rows = tableRows(curve, count, length)
-  const description = `${summary} The line rises steeply over the first programs and flattens: each further application adds less. The shaded band is the ${level} % interval; the dashed line is your ${pct(target)} target.`
+  const description = `${summary} The line rises steeply over the first programs and flattens: each further application adds less. The shaded band is the ${level} % interval; the dashed line is ${whose} ${pct(target)} target.`
 
   return (
     <figure className="lb-chart" aria-labelledby={`${id}-caption`}>
@@ -88,7 +95,7 @@ export function CurveChart({ curve, count, target, level, summary }: { curve: Cu
       </svg>
       <figcaption id={`${id}-caption`} className="lb-chart-caption">
         <span className="lb-key lb-key-line" aria-hidden="true" /> chance of matching <span className="lb-key lb-key-band" aria-hidden="true" /> {level} % interval{' '}
-        <span className="lb-key lb-key-target" aria-hidden="true" /> your target ({pct(target)})
+        <span className="lb-key lb-key-target" aria-hidden="true" /> {whose} target ({pct(target)})
       </figcaption>
       <details className="lb-details">
         <summary>Show the curve as a table</summary>

@@ -9,7 +9,10 @@ import type {
   ProgramListResponse,
   UpdateProgramListItem,
 } from '#shared/contracts/list-builder.ts'
+import type { ProfileResponse } from '#shared/contracts/profiles.ts'
 import { api } from '../../api/client.ts'
+import { profileKeys } from '../../api/profiles.ts'
+import { studentVoice, type StudentVoice } from '../../components/voice.ts'
 
 export const listBuilderKeys = {
   all: ['list-builder'] as const,
@@ -93,4 +96,17 @@ export function useProgramChances(studentId: string | null, programId: string, e
     enabled,
     staleTime: 60_000,
   })
+}
+
+/**
+ * How the list builder's pages speak of their student: "you" on the student's own, the student's
+ * first name on an advisor's view (the name from their profile, shared with the profile page's cache).
+ */
+export function useStudentVoice(studentId: string | null): StudentVoice {
+  const person = useQuery({
+    queryKey: profileKeys.person(studentId ?? ''),
+    queryFn: ({ signal }) => api<ProfileResponse>(`/api/profiles/${encodeURIComponent(studentId ?? '')}`, { signal }),
+    enabled: studentId !== null,
+  })
+  return studentId === null ? studentVoice({ ownPage: true }) : studentVoice({ ownPage: false, studentName: person.data?.person.name })
 }

@@ -8,7 +8,8 @@ import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, SelectField } from '../../components/fields.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { CurveChart } from './curve-chart.tsx'
-import { useAddPrograms, useApplicationProfile, useListBuilder, useProgramChances } from './list-builder-api.ts'
+import { useAddPrograms, useApplicationProfile, useListBuilder, useProgramChances, useStudentVoice } from './list-builder-api.ts'
+import type { StudentVoice } from '../../components/voice.ts'
 import { pct, SETTING_LABELS, TIER_EXPLANATIONS, TIER_LABELS } from './list-builder-format.ts'
 import './list-builder.css'
 import { ResidencyNav } from './residency-nav.tsx'
@@ -35,8 +36,8 @@ function ChanceLine({ label, chance, level }: { label: string; chance: ChanceSum
   )
 }
 
-function Factors({ chance, what }: { chance: ChanceView; what: string }) {
-  if (chance.factors.length === 0) return <p className="muted">Nothing sets you apart from a typical applicant here for the {what}.</p>
+function Factors({ chance, what, voice }: { chance: ChanceView; what: string; voice: StudentVoice }) {
+  if (chance.factors.length === 0) return <p className="muted">Nothing sets {voice.who} apart from a typical applicant here for the {what}.</p>
   return (
     <ul className="lb-factors">
       {chance.factors.map((f) => (
@@ -54,7 +55,7 @@ function Factors({ chance, what }: { chance: ChanceView; what: string }) {
 }
 
 /** The factors behind one program's chances, fetched when opened. */
-function WhyChances({ studentId, programId }: { studentId: string | null; programId: string }) {
+function WhyChances({ studentId, programId, voice }: { studentId: string | null; programId: string; voice: StudentVoice }) {
   const [open, setOpen] = useState(false)
   const detail = useProgramChances(studentId, programId, open)
   return (
@@ -66,12 +67,12 @@ function WhyChances({ studentId, programId }: { studentId: string | null; progra
         <>
           <p className="field-hint">
             Compared with a typical U.S. MD applicant at a typical program. About as sure as watching {Math.max(1, Math.round(detail.data.interview.effectiveCount))} applicants
-            like you here.
+            like {voice.who} here.
           </p>
           <h4 className="lb-factors-title">Interview</h4>
-          <Factors chance={detail.data.interview} what="interview chance" />
+          <Factors chance={detail.data.interview} what="interview chance" voice={voice} />
           <h4 className="lb-factors-title">Matching here if interviewed</h4>
-          <Factors chance={detail.data.matchIfInterviewed} what="chance of matching here" />
+          <Factors chance={detail.data.matchIfInterviewed} what="chance of matching here" voice={voice} />
           <p className="field-hint">Source: {detail.data.basis.interview}.</p>
         </>
       ) : null}
@@ -79,7 +80,15 @@ function WhyChances({ studentId, programId }: { studentId: string | null; progra
   )
 }
 
-function ProgramCard({ program, level, canAdd, onAdd, adding, studentId }: { program: BuilderProgram; level: number; canAdd: boolean; onAdd: () => void; adding: boolean; studentId: string | null }) {
+function ProgramCard({
+  program,
+  level,
+  canAdd,
+  onAdd,
+  adding,
+  studentId,
+  voice,
+}: { program: BuilderProgram; level: number; canAdd: boolean; onAdd: () => void; adding: boolean; studentId: string | null; voice: StudentVoice }) {
   const where = [program.city, program.state].filter(Boolean).join(', ')
   return (
     <li className="card lb-program">
@@ -91,15 +100,15 @@ function ProgramCard({ program, level, canAdd, onAdd, adding, studentId }: { pro
       <p className="lb-program-meta muted">
         {where} · {US_REGION_LABELS[program.region]} · {SETTING_LABELS[program.setting]} · {program.positions} positions · typical Step 2 CK {program.step2P25}–{program.step2P75}
         {program.sponsorsVisa ? ' · sponsors visas' : ''}
-        {program.fitsPreferences ? '' : ' · outside your preferred places or settings'}
+        {program.fitsPreferences ? '' : ` · outside ${voice.whose} preferred places or settings`}
       </p>
       <ChanceLine label="Interview" chance={program.interview} level={level} />
       <ChanceLine label="Match here if interviewed" chance={program.matchIfInterviewed} level={level} />
-      <WhyChances studentId={studentId} programId={program.id} />
+      <WhyChances studentId={studentId} programId={program.id} voice={voice} />
       <div className="lb-program-actions">
         {program.listStatus ? (
           <p className="lb-on-list">
-            On your list: {program.listStatus.replace('-', ' ')}
+            On {voice.whose} list: {program.listStatus.replace('-', ' ')}
             {program.signalled ? ', signalled' : ''}
           </p>
         ) : canAdd ? (
@@ -112,7 +121,7 @@ function ProgramCard({ program, level, canAdd, onAdd, adding, studentId }: { pro
   )
 }
 
-function Summary({ data, advisor }: { data: ListBuilderResponse; advisor: boolean }) {
+function Summary({ data, voice }: { data: ListBuilderResponse; voice: StudentVoice }) {
   const level = Math.round(data.model.intervalLevel * 100)
   return (
     <section className="card lb-summary" aria-labelledby="lb-summary-title">
@@ -126,12 +135,12 @@ function Summary({ data, advisor }: { data: ListBuilderResponse; advisor: boolea
       </p>
       {data.currentList.count > 0 ? (
         <p>
-          {advisor ? "The student's" : 'Your'} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later, a{' '}
+          {voice.Whose} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later, a{' '}
           <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level} % interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
         </p>
       ) : (
         <p className="muted">
-          {advisor ? 'The student has' : 'You have'} no {data.specialty.name} programs marked applying yet, so {advisor ? 'their' : 'your'} own list's chance is not shown.
+          {voice.WhoHas} no {data.specialty.name} programs marked applying yet, so {voice.whose} own list’s chance is not shown.
         </p>
       )}
     </section>
@@ -148,6 +157,7 @@ export function ListBuilderPage() {
   const studentId = personId ?? null
   usePageTitle('List builder')
   const profile = useApplicationProfile(studentId)
+  const voice = useStudentVoice(studentId)
   const [specialty, setSpecialty] = useState<string | null>(null)
   const chosen = specialty ?? profile.data?.preferredSpecialtyId ?? null
   const builder = useListBuilder(studentId, chosen, null, profile.isSuccess && chosen !== null)
@@ -178,7 +188,7 @@ export function ListBuilderPage() {
     }
   }
 
-  const title = studentId ? `List builder for ${profile.data ? 'this student' : '…'}` : 'List builder'
+  const title = studentId ? `${voice.Whose} list builder` : 'List builder'
 
   return (
     <div className="page lb-page">
@@ -188,13 +198,13 @@ export function ListBuilderPage() {
         <h1 tabIndex={-1}>{title}</h1>
         <p className="lead">
           {studentId
-            ? 'What this student sees: their chances at every program, and how many programs to apply to. Your viewing is recorded in the audit log.'
+            ? `The list builder as ${voice.who} sees it: the chances at every program, and how many programs to apply to. Your viewing is recorded in the audit log.`
             : 'Your chance of an interview and of matching at every program, why, and how many programs to apply to. Estimates, not promises: each comes with how sure it is.'}
         </p>
       </div>
       {studentId ? (
         <p>
-          <Link to={`/residency/students/${encodeURIComponent(studentId)}/programs`}>This student's program list</Link>
+          <Link to={`/residency/students/${encodeURIComponent(studentId)}/programs`}>{voice.Whose} programs</Link>
         </p>
       ) : null}
       {profile.isPending ? <Loading /> : null}
@@ -219,8 +229,12 @@ export function ListBuilderPage() {
           />
         </div>
       ) : null}
-      {profile.data && chosen === null ? <p className="empty-state">Choose a specialty above, or save a preferred specialty in your application profile.</p> : null}
-      {builder.isFetching && !data ? <Loading label="Working out your chances at every program…" /> : null}
+      {profile.data && chosen === null ? (
+        <p className="empty-state">
+          {studentId ? `Choose a specialty above. ${voice.WhoHas} not saved a preferred specialty yet.` : 'Choose a specialty above, or save a preferred specialty in your application profile.'}
+        </p>
+      ) : null}
+      {builder.isFetching && !data ? <Loading label={`Working out ${voice.whose} chances at every program…`} /> : null}
       {builder.isError ? <QueryError error={builder.error} onRetry={() => void builder.refetch()} /> : null}
       <LiveStatus message={status} />
       {addError ? (
@@ -230,15 +244,15 @@ export function ListBuilderPage() {
       ) : null}
       {data ? (
         <>
-          <Summary data={data} advisor={studentId !== null} />
+          <Summary data={data} voice={voice} />
           {data.programs.length > 0 ? (
             <section className="card" aria-labelledby="lb-curve-title">
               <h2 id="lb-curve-title">How many programs to apply to</h2>
               <p className="section-intro">
-                Each point is your chance of matching if you apply to that many programs, taking the programs with your best interview chances first. Apply to more and the
-                chance still rises, but less with each one.
+                Each point is {voice.whose} chance of matching if {voice.who} {studentId ? 'applies' : 'apply'} to that many programs, taking the programs with {voice.whose} best interview
+                chances first. Apply to more and the chance still rises, but less with each one.
               </p>
-              <CurveChart curve={data.curve} count={data.recommendation.count} target={data.target} level={level} summary={data.recommendation.summary} />
+              <CurveChart curve={data.curve} count={data.recommendation.count} target={data.target} level={level} summary={data.recommendation.summary} whose={voice.whose} />
               {!studentId && notOnList.length > 0 ? (
                 <div className="button-row">
                   <button type="button" className="button" disabled={add.isPending} onClick={() => void addPrograms(notOnList, 'Recommended programs')}>
@@ -278,14 +292,14 @@ export function ListBuilderPage() {
                     setShown(PAGE)
                   }}
                 />
-                <Checkbox id="lb-filter-fits" label="Only programs that fit my places and settings" checked={fitsOnly} onChange={(e) => setFitsOnly(e.currentTarget.checked)} />
+                <Checkbox id="lb-filter-fits" label={studentId ? `Only programs that fit ${voice.whose} places and settings` : 'Only programs that fit my places and settings'} checked={fitsOnly} onChange={(e) => setFitsOnly(e.currentTarget.checked)} />
               </div>
               <p role="status" className="results-status">
                 Showing {Math.min(shown, filtered.length)} of {filtered.length} program{filtered.length === 1 ? '' : 's'}.
               </p>
               <ul className="lb-program-list">
                 {filtered.slice(0, shown).map((p) => (
-                  <ProgramCard key={p.id} program={p} level={level} studentId={studentId} canAdd={!studentId} adding={add.isPending} onAdd={() => void addPrograms([p.id], p.name)} />
+                  <ProgramCard key={p.id} program={p} level={level} studentId={studentId} voice={voice} canAdd={!studentId} adding={add.isPending} onAdd={() => void addPrograms([p.id], p.name)} />
                 ))}
               </ul>
               {shown < filtered.length ? (
@@ -298,17 +312,23 @@ export function ListBuilderPage() {
 
           {data.programs.length > 0 ? (
             <section className="card" aria-labelledby="lb-signals-title">
-              <h2 id="lb-signals-title">Where to spend your signals</h2>
+              <h2 id="lb-signals-title">Where to spend {voice.whose} signals</h2>
               {data.signals.available === 0 ? (
-                <p>
-                  Your profile says you have no preference signals for {data.specialty.name}. If the specialty uses them, enter how many in your{' '}
-                  <Link to="/residency/profile">application profile</Link>.
-                </p>
+                studentId ? (
+                  <p>
+                    {voice.Whose} profile says {voice.who} has no preference signals for {data.specialty.name}.
+                  </p>
+                ) : (
+                  <p>
+                    Your profile says you have no preference signals for {data.specialty.name}. If the specialty uses them, enter how many in your{' '}
+                    <Link to="/residency/profile">application profile</Link>.
+                  </p>
+                )
               ) : (
                 <>
                   <p>
-                    You have {data.signals.available} signal{data.signals.available === 1 ? '' : 's'} ({data.signals.used} marked on your list). Spent where they gain most
-                    {data.signals.plannedFor === 'my-list' ? ' on your own list' : ' on the recommended list'}, they take your chance of matching from{' '}
+                    {voice.WhoHas} {data.signals.available} signal{data.signals.available === 1 ? '' : 's'} ({data.signals.used} marked on {voice.whose} list). Spent where they gain
+                    most{data.signals.plannedFor === 'my-list' ? ` on ${voice.whose} own list` : ' on the recommended list'}, they take {voice.whose} chance of matching from{' '}
                     {pct(data.signals.chanceWithout)} to {pct(data.signals.chanceWith)}.
                   </p>
                   <ol className="lb-signal-list">
@@ -320,7 +340,7 @@ export function ListBuilderPage() {
                     ))}
                   </ol>
                   <p className="field-hint">
-                    The size of a signal's effect is our own assumption until the school's data say otherwise; signal programs you truly want, since a signal says so.
+                    The size of a signal's effect is our own assumption until the school's data say otherwise; signal programs {voice.who} truly {studentId ? 'wants' : 'want'}, since a signal says so.
                   </p>
                 </>
               )}
@@ -344,7 +364,7 @@ export function ListBuilderPage() {
                 Intervals are {level} % intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at a typical program. The
                 model, its sources and its limits are described in the documentation ("Smart Pick").
               </li>
-              <li>The recommended count is on the model's own numbers, not a guarantee. Talk it over with your advisor.</li>
+              <li>The recommended count is on the model’s own numbers, not a guarantee. {studentId ? `Talk it over with ${voice.who}.` : 'Talk it over with your advisor.'}</li>
             </ul>
           </section>
         </>

@@ -6,7 +6,7 @@ import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import { errorMessage } from '../../api/client.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
-import { useProgramList, useUpdateProgramListItem } from './list-builder-api.ts'
+import { useProgramList, useStudentVoice, useUpdateProgramListItem } from './list-builder-api.ts'
 import { STATUS_ORDER } from './list-builder-format.ts'
 import './list-builder.css'
 import { ResidencyNav } from './residency-nav.tsx'
@@ -117,7 +117,8 @@ function ProgramRow({ item, readOnly, onSaved }: { item: ProgramListItem; readOn
 export function ResidencyProgramListPage() {
   const { personId } = useParams()
   const studentId = personId ?? null
-  usePageTitle(studentId ? 'Program list' : 'My programs')
+  const voice = useStudentVoice(studentId)
+  usePageTitle(studentId ? `${voice.Whose} programs` : 'My programs')
   const list = useProgramList(studentId)
   const [message, setMessage] = useState<string | null>(null)
   const [status, setStatus] = useState('')
@@ -129,16 +130,16 @@ export function ResidencyProgramListPage() {
     <div className="page page-narrow">
       {studentId ? null : <ResidencyNav />}
       <div className="page-header">
-        <h1 tabIndex={-1}>{studentId ? 'Program list' : 'My programs'}</h1>
+        <h1 tabIndex={-1}>{studentId ? `${voice.Whose} programs` : 'My programs'}</h1>
         <p className="lead">
           {studentId
-            ? "The student's programs and where each stands. Your viewing is recorded in the audit log."
+            ? `The programs ${voice.who} is considering and applying to, and where each stands. Your viewing is recorded in the audit log.`
             : 'The programs you are considering and applying to. Mark where each stands as the season goes; programs marked applying or later count toward your list chance in the list builder.'}
         </p>
       </div>
       {studentId ? (
         <p>
-          <Link to={`/residency/students/${encodeURIComponent(studentId)}/list-builder`}>This student's list builder</Link>
+          <Link to={`/residency/students/${encodeURIComponent(studentId)}/list-builder`}>{voice.Whose} list builder</Link>
         </p>
       ) : null}
       {list.isPending ? <Loading /> : null}

@@ -11,6 +11,8 @@ import { problemFrom, validate, type FormProblem } from '../../components/form-e
 import { usePageTitle } from '../../components/page-title.ts'
 import { COMMON_TIME_ZONES, timeZoneLabel } from '#shared/reference/time-zones.ts'
 import { browserTimeZone, formatIsoDate, LOCATION_LABELS, WEEKDAY_LABELS } from './mentorship-format.ts'
+import { WeekGrid } from './week-grid-view.tsx'
+import './availability.css'
 
 type SlotDraft = { key: number; weekday: string; startTime: string; durationMinutes: string; locationKind: MeetingLocationKind; locationDetail: string }
 
@@ -116,10 +118,17 @@ export function AvailabilityPage() {
 
   const change = (key: number, patch: Partial<SlotDraft>) => setSlots((list) => list.map((s) => (s.key === key ? { ...s, ...patch } : s)))
 
-  const addSlot = () => {
+  // From the week grid a day is chosen already, so focus goes to the start time; from the list, to the day.
+  const addSlot = (weekday?: number) => {
     const key = nextKey++
-    setSlots((list) => [...list, { key, weekday: '2', startTime: '12:00', durationMinutes: '30', locationKind: 'video', locationDetail: '' }])
-    setTimeout(() => document.getElementById(`slot-${key}-weekday`)?.focus(), 0)
+    setSlots((list) => [...list, { key, weekday: String(weekday ?? 2), startTime: '12:00', durationMinutes: '30', locationKind: 'video', locationDetail: '' }])
+    setTimeout(() => document.getElementById(weekday ? `slot-${key}-startTime` : `slot-${key}-weekday`)?.focus(), 0)
+  }
+
+  const editSlot = (key: number) => {
+    const field = document.getElementById(`slot-${key}-startTime`)
+    field?.scrollIntoView({ block: 'center' })
+    field?.focus()
   }
 
   const onSubmit = async (event: FormEvent) => {
@@ -190,7 +199,9 @@ export function AvailabilityPage() {
             <section className="card mentorship-block" aria-labelledby="weekly-title">
               <h2 id="weekly-title">Weekly times</h2>
               <p className="field-hint">Mentees are not offered times on US federal holidays (or the Friday or Monday a weekend holiday is observed); they can still propose a time on one.</p>
-              {slots.length === 0 ? <p className="empty">No weekly times yet: mentees cannot book you, only propose a time.</p> : null}
+              {slots.length === 0 ? <p className="empty">No weekly times yet: mentees cannot book you, only propose a time. Add one on a day below.</p> : null}
+              <WeekGrid slots={slots} onEdit={editSlot} onAdd={addSlot} />
+              {slots.length > 0 ? <h3 className="slot-editor-title">Details of each weekly time</h3> : null}
               <ol className="slot-editor-list">
                 {slots.map((slot, index) => (
                   <li key={slot.key}>
@@ -231,7 +242,7 @@ export function AvailabilityPage() {
                   </li>
                 ))}
               </ol>
-              <button id="availability-add-slot" type="button" className="button button-secondary" onClick={addSlot}>
+              <button id="availability-add-slot" type="button" className="button button-secondary" onClick={() => addSlot()}>
                 Add a weekly time
               </button>
             </section>

@@ -2,14 +2,14 @@ import { useId, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { MentorshipView } from '#shared/contracts/mentorships.ts'
 import { MENTORSHIP_CLOSURE_REASONS, type MentorshipClosureReason } from '#shared/enums.ts'
-import { errorMessage, isAppError } from '../../api/client.ts'
+import { errorMessage } from '../../api/client.ts'
 import { useSession } from '../../api/identity.ts'
 import { useAddActionItem, useAddGoal, useAddNote, useCloseMentorship, useMakeOngoing, useMentorship, useUpdateActionItem, useUpdateGoal } from '../../api/mentorships.ts'
-import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
+import { LiveStatus } from '../../components/feedback.tsx'
 import { RadioGroup, TextAreaField, TextField, optionsFrom } from '../../components/fields.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { NotFoundPage } from '../../components/status-pages.tsx'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { MeetingsSection } from './meetings-section.tsx'
 import { CLOSURE_REASON_LABELS, formatIsoDate, KIND_SHORT } from './mentorship-format.ts'
 
@@ -290,9 +290,9 @@ export function MentorshipPage() {
   const other = m ? (m.student.id === viewerId ? m.mentor : m.student) : null
   usePageTitle(other ? `Mentorship with ${other.name}` : 'Mentorship')
 
-  if (mentorship.isPending) return <Loading />
+  if (mentorship.isPending) return <PageLoading title="Mentorship" label="Loading the mentorship…" />
   if (mentorship.isError) {
-    return isAppError(mentorship.error, 'NOT_FOUND') ? <NotFoundPage /> : <QueryError error={mentorship.error} onRetry={() => void mentorship.refetch()} />
+    return <PageError title="Mentorship" error={mentorship.error} onRetry={() => void mentorship.refetch()} back={{ to: '/mentorships', label: 'Go to my mentorships' }} />
   }
   if (!m || !other) return null
   const active = m.status === 'active'

@@ -14,11 +14,9 @@ import {
 } from '#shared/enums.ts'
 import { useSession } from '../../api/identity.ts'
 import { useMyProfile, useProfile } from '../../api/profiles.ts'
-import { isAppError } from '../../api/client.ts'
 import { Avatar } from '../../components/avatar.tsx'
-import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
-import { NotFoundPage } from '../../components/status-pages.tsx'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { departmentName, photoVersion, specialtyName } from './labels.ts'
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -178,13 +176,8 @@ function ProfileDetails({ profile, isMe }: { profile: ProfileResponse; isMe: boo
 function ProfileState({ title, query, isMe }: { title: string; query: ReturnType<typeof useMyProfile>; isMe: boolean }) {
   usePageTitle(query.data ? (isMe ? 'My profile' : query.data.person.name) : title)
   if (query.data) return <ProfileDetails profile={query.data} isMe={isMe} />
-  if (query.isError && isAppError(query.error, 'NOT_FOUND')) return <NotFoundPage />
-  return (
-    <div className="page">
-      <h1 tabIndex={-1}>{title}</h1>
-      {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : <Loading label="Loading profile…" />}
-    </div>
-  )
+  if (query.isError) return <PageError title={title} error={query.error} onRetry={() => void query.refetch()} />
+  return <PageLoading title={title} label="Loading profile…" />
 }
 
 export function MyProfilePage() {

@@ -4,6 +4,7 @@ import { AppError } from '#shared/errors.ts'
 import { errorMessage } from '../../api/client.ts'
 import { LiveStatus } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
+import { firstName } from '../../components/voice.ts'
 import { useAddComment } from './rank-lists-api.ts'
 
 /** The conversation between a student and their advisor about the list, newest last. */
@@ -15,11 +16,11 @@ export function CommentsThread({ view, mine }: { view: RankListView; mine: boole
   const fieldError = add.error instanceof AppError ? add.error.fields?.body : undefined
   // A student replies only when the advisor has written; before that they start the conversation.
   const advisorHasWritten = view.comments.some((c) => c.authorRole === 'advisor')
-  const label = mine ? (advisorHasWritten ? 'Reply to your advisor' : 'Ask your advisor about your list') : 'Add a comment for the student'
+  const label = mine ? (advisorHasWritten ? 'Reply to your advisor' : 'Ask your advisor about your list') : `Add a comment for ${firstName(view.student.name)}`
   return (
     <section className="rol-comments" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Comments {view.comments.length > 0 ? <span className="count">({view.comments.length})</span> : null}</h2>
-      <p className="field-hint">{mine ? 'Your advisor’s comments on your list, and your replies. Only the two of you see them.' : 'The student sees every comment here.'}</p>
+      <p className="field-hint">{mine ? 'Your advisor’s comments on your list, and your replies. Only the two of you see them.' : `${firstName(view.student.name)} sees every comment here.`}</p>
       {view.comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
       <ol className="note-list rol-comment-list">
         {view.comments.map((c) => (

@@ -1,5 +1,6 @@
 import type { RankListProgram, RankListReviewStatus } from '#shared/contracts/rank-lists.ts'
 import { RANK_LIST_REVIEW_STATUS_LABELS } from '#shared/contracts/rank-lists.ts'
+import { firstName, possessive } from '../../components/voice.ts'
 
 export const TRACK_LABELS: Record<RankListProgram['track'], string> = {
   categorical: 'Categorical',
@@ -36,8 +37,22 @@ export function ReviewStatusTag({ status }: { status: RankListReviewStatus }) {
   return <span className={`tag rol-status rol-status-${status}`}>{RANK_LIST_REVIEW_STATUS_LABELS[status]}</span>
 }
 
-/** The rule, in plain words, shown wherever a list is built or reviewed. */
-export function TruePreferenceRule() {
+/**
+ * The rule, in plain words, shown wherever a list is built or reviewed. Staff reviewing a list
+ * read it as what to check the student's list against.
+ */
+export function TruePreferenceRule({ studentName }: { studentName?: string } = {}) {
+  if (studentName) {
+    const name = firstName(studentName)
+    return (
+      <div className="notice notice-info rol-rule">
+        <p>
+          <strong>{possessive(name)} list should be in the order {name} wants the programs.</strong> The algorithm favours the applicant’s choices: ranking a program lower because
+          the chances there look low can only hurt {name}. Only programs that interviewed {name} can match them.
+        </p>
+      </div>
+    )
+  }
   return (
     <div className="notice notice-info rol-rule">
       <p>

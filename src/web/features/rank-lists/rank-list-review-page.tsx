@@ -6,6 +6,7 @@ import { Dialog } from '../../components/dialog.tsx'
 import { LiveStatus } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { firstName } from '../../components/voice.ts'
 import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { CommentsThread } from './comments-thread.tsx'
 import { ProgramSummary, ReviewStatusTag, TruePreferenceRule } from './rank-list-format.tsx'
@@ -50,18 +51,18 @@ function Review({ view }: { view: RankListView }) {
         </div>
         <ReviewStatusTag status={view.reviewStatus} />
       </div>
-      <TruePreferenceRule />
+      <TruePreferenceRule studentName={view.student.name} />
       {view.signedOff ? (
         <p className="rol-signoff-note">
           {view.signedOff.by?.name ?? 'An advisor'} signed off version {view.signedOff.version} on {formatDateTime(view.signedOff.at)}
-          {view.reviewStatus === 'changed-since-sign-off' ? '. The student has changed the list since.' : '.'}
+          {view.reviewStatus === 'changed-since-sign-off' ? `. ${firstName(view.student.name)} has changed the list since.` : '.'}
         </p>
       ) : null}
       <LiveStatus message={said} />
 
       <section aria-labelledby="rol-review-list">
         <h2 id="rol-review-list">{partner ? `Pairs with ${partner.student.name}` : 'The list'}</h2>
-        {view.primary.length === 0 ? <p className="empty-state">The student has not ranked any program yet.</p> : null}
+        {view.primary.length === 0 ? <p className="empty-state">{firstName(view.student.name)} has not ranked any program yet.</p> : null}
         <ol className="rank-list rol-list rol-readonly">
           {view.primary.map((e, i) => (
             <li key={`${e.rank}`} className="rank-item rol-line">
@@ -116,7 +117,7 @@ function Review({ view }: { view: RankListView }) {
             </button>
           ) : (
             <p className="field-hint">
-              {view.reviewStatus === 'draft' ? 'The student has not asked for a review yet. You can still comment.' : view.reviewStatus === 'signed-off' ? 'You signed off this version.' : ''}
+              {view.reviewStatus === 'draft' ? `${firstName(view.student.name)} has not asked for a review yet. You can still comment.` : view.reviewStatus === 'signed-off' ? 'You signed off this version.' : ''}
             </p>
           )}
           <a className="button button-secondary" href={exportCsvUrl(view.student.id)} download="rank-order-list.csv">

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import type { ProgramDetail } from '#shared/contracts/residency-programs.ts'
-import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
+import { LiveStatus } from '../../components/feedback.tsx'
+import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { formatDateTime, plural } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { SaveButton } from './program-explorer-page.tsx'
@@ -17,17 +18,9 @@ export function ProgramPage() {
   usePageTitle(program.data?.name ?? 'Residency program')
   const [announcement, setAnnouncement] = useState<string | null>(null)
 
-  if (program.isPending) return <Loading label="Loading the program…" />
+  if (program.isPending) return <PageLoading title="Residency program" label="Loading the program…" />
   if (program.isError) {
-    return (
-      <div className="page">
-        <h1 tabIndex={-1}>Residency program</h1>
-        <QueryError error={program.error} onRetry={() => void program.refetch()} />
-        <p>
-          <Link to="/residency/programs">Back to all programs</Link>
-        </p>
-      </div>
-    )
+    return <PageError title="Residency program" error={program.error} onRetry={() => void program.refetch()} back={{ to: '/residency/programs', label: 'Go to all programs' }} />
   }
   const p = program.data
   return (
