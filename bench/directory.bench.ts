@@ -55,16 +55,26 @@ const SEED = envNumber('BENCH_SEED', 7)
 const NOW = new Date('2026-10-05T14:00:00Z')
 const ORIGIN = 'http://bench.test'
 
-
 type Query = { label: string; query: string }
 
 /** A realistic mix: browsing, topics, names (some misspelled), facets, later pages. */
 function queryMix(mentors: BuiltPerson[]): Query[] {
   const random = createRandom(SEED + 1)
-  const families = Array.from({ length: 8 }, () => (random.pick(mentors).person.name.split(' ').at(-1) ?? 'Smith'))
+  const families = Array.from({ length: 8 }, () => random.pick(mentors).person.name.split(' ').at(-1) ?? 'Smith')
   const full = Array.from({ length: 4 }, () => random.pick(mentors).person.name)
   const misspell = (word: string) => (word.length > 4 ? word.slice(0, 2) + word.slice(3) : `${word}x`)
-  const topics = ['cardiology', 'dermatology', 'pediatric surgery', 'sepsis', 'medical education', 'global health', 'residency applications', 'wellness', 'neurology stroke', 'health equity']
+  const topics = [
+    'cardiology',
+    'dermatology',
+    'pediatric surgery',
+    'sepsis',
+    'medical education',
+    'global health',
+    'residency applications',
+    'wellness',
+    'neurology stroke',
+    'health equity',
+  ]
   const queries: Query[] = [
     { label: 'browse', query: '' },
     { label: 'browse page 3', query: 'page=3' },
@@ -76,7 +86,8 @@ function queryMix(mentors: BuiltPerson[]): Query[] {
     { label: 'state + kind + offers', query: 'state=OH&kind=faculty&offers=letters' },
   ]
   for (const topic of topics) queries.push({ label: `topic ${topic}`, query: `q=${encodeURIComponent(topic)}` })
-  for (const topic of topics.slice(0, 4)) queries.push({ label: `topic + facets ${topic}`, query: `q=${encodeURIComponent(topic)}&accepting=true&region=midwest` })
+  for (const topic of topics.slice(0, 4))
+    queries.push({ label: `topic + facets ${topic}`, query: `q=${encodeURIComponent(topic)}&accepting=true&region=midwest` })
   for (const name of families) queries.push({ label: `family name ${name}`, query: `q=${encodeURIComponent(name)}` })
   for (const name of full) queries.push({ label: `full name ${name}`, query: `q=${encodeURIComponent(name)}` })
   for (const name of families.slice(0, 4)) queries.push({ label: `misspelled ${misspell(name)}`, query: `q=${encodeURIComponent(misspell(name))}` })
@@ -102,11 +113,14 @@ async function naiveSearch(db: Database, params: URLSearchParams): Promise<void>
   const from = sql`directory_entries d join mentor_profiles m on m.person_id = d.person_id join people p on p.id = d.person_id`
   const order = q ? sql`ts_rank(d.document, websearch_to_tsquery('english', ${q})) desc, p.name` : sql`p.name`
   const page = Number(params.get('page') ?? '1')
-  const rows = (await db.execute(sql`select d.person_id, p.name, m.kind, m.specialty_id, m.state, count(*) over () as total from ${from} where ${where} order by ${order} limit 20 offset ${(page - 1) * 20}`)) as unknown as { rows: unknown[] }
+  const rows = (await db.execute(
+    sql`select d.person_id, p.name, m.kind, m.specialty_id, m.state, count(*) over () as total from ${from} where ${where} order by ${order} limit 20 offset ${(page - 1) * 20}`,
+  )) as unknown as { rows: unknown[] }
   await db.execute(sql`select m.specialty_id, count(*) from ${from} where ${where} group by 1`)
   await db.execute(sql`select m.kind, count(*) from ${from} where ${where} group by 1`)
   await db.execute(sql`select m.state, count(*) from ${from} where ${where} group by 1`)
-  if (q && rows.rows.length === 0) await db.execute(sql`select name, similarity(name, ${q}) from directory_entries where listed and name % ${q} order by 2 desc limit 10`)
+  if (q && rows.rows.length === 0)
+    await db.execute(sql`select name, similarity(name, ${q}) from directory_entries where listed and name % ${q} order by 2 desc limit 10`)
 }
 
 async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPerson[]) {
@@ -117,8 +131,19 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
   const loadS = (performance.now() - t0) / 1000
   log(`${label}: loaded ${mentors.length} mentor profiles in ${round(loadS)} s`)
 
-  const services = createServices(handle.db, fixedClock(NOW), null, { appOrigin: ORIGIN, demoMode: false, sessionPolicy: { idleMinutes: 60, absoluteHours: 24 } })
-  const app = createApp({ services, checkDatabase: async () => undefined, databaseKind: handle.kind, appOrigin: ORIGIN, demoAccounts: () => null, webRoot: null })
+  const services = createServices(handle.db, fixedClock(NOW), null, {
+    appOrigin: ORIGIN,
+    demoMode: false,
+    sessionPolicy: { idleMinutes: 60, absoluteHours: 24 },
+  })
+  const app = createApp({
+    services,
+    checkDatabase: async () => undefined,
+    databaseKind: handle.kind,
+    appOrigin: ORIGIN,
+    demoAccounts: () => null,
+    webRoot: null,
+  })
   const student = buildPersonRows(createRandom(SEED + 2), { roles: ['student'], now: NOW, emailDomain: 'viewer.example.edu' })
   await insertPeopleRows(handle.db, collectPeopleRows([student]))
   const cookie = await sessionCookie(handle.db, student.person.id, NOW)
@@ -152,8 +177,13 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
       if (r === 1 && name.startsWith('misspelled')) log(`  ${name}: ${body.total} found, did you mean ${JSON.stringify(body.didYouMean)}`)
     }
   }
-  const slowest = [...byLabel].map(([name, xs]) => [name, percentile(xs, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 5)
-  log(`${label}: search p50 ${round(percentile(timings, 50))} ms, p95 ${round(percentile(timings, 95))} ms, max ${round(Math.max(...timings))} ms over ${timings.length} requests`)
+  const slowest = [...byLabel]
+    .map(([name, xs]) => [name, percentile(xs, 50)] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+  log(
+    `${label}: search p50 ${round(percentile(timings, 50))} ms, p95 ${round(percentile(timings, 95))} ms, max ${round(Math.max(...timings))} ms over ${timings.length} requests`,
+  )
   log(`${label}: slowest queries (p50): ${slowest.map(([n, ms]) => `${n} ${round(ms)} ms`).join('; ')}`)
 
   // pg_trgm's nearest name, the SQL form of "did you mean", on the same misspellings.
@@ -194,7 +224,14 @@ async function measure(handle: DatabaseHandle, label: string, mentors: BuiltPers
   }
   log(`${label}: recommend p50 ${round(percentile(recommend, 50))} ms, p95 ${round(percentile(recommend, 95))} ms over ${recommend.length} requests`)
   const fit: number[] = []
-  const fitMix = ['sort=fit', 'sort=fit&page=3', 'sort=fit&accepting=true&region=midwest', 'q=cardiology&sort=fit', 'q=global%20health&sort=fit', 'specialty=dermatology&sort=fit']
+  const fitMix = [
+    'sort=fit',
+    'sort=fit&page=3',
+    'sort=fit&accepting=true&region=midwest',
+    'q=cardiology&sort=fit',
+    'q=global%20health&sort=fit',
+    'specialty=dermatology&sort=fit',
+  ]
   for (let r = 0; r <= ROUNDS; r++) {
     for (const query of fitMix) {
       const s = performance.now()

@@ -34,12 +34,9 @@ const COUPLES = envNumber('BENCH_COUPLES', 1_200)
 const SEED = envNumber('BENCH_SEED', 2025)
 const REPEATS = envNumber('BENCH_REPEATS', 5)
 
-
 const dir = mkdtempSync(join(tmpdir(), 'preceptor-bench-'))
 try {
-  const [generated, generateMs] = time(() =>
-    generateInstance({ applicants: APPLICANTS, programs: PROGRAMS, couples: COUPLES, seed: SEED }),
-  )
+  const [generated, generateMs] = time(() => generateInstance({ applicants: APPLICANTS, programs: PROGRAMS, couples: COUPLES, seed: SEED }))
   const path = join(dir, 'instance.json')
   await writeFile(path, JSON.stringify(generated))
   const positions = generated.programs.reduce((n, p) => n + p.capacity, 0)

@@ -27,7 +27,6 @@ const LP_STUDENTS = envNumber('BENCH_LP_STUDENTS', 150)
 const SEED = envNumber('BENCH_SEED', 2027)
 const REPEATS = envNumber('BENCH_REPEATS', 5)
 
-
 /**
  * A program like the ones schools run: fit is a recommendation-style score in 0–100 with a
  * shared part (some mentors suit nearly everyone — the popular ones), a part particular to
@@ -45,7 +44,10 @@ function generate(seed: number, students: number, mentors: number): PairMaxFitIn
     const cluster = random.int(clusters)
     return mentorList.map((_, j) => round(35 * (popularity[j] as number) + 35 * random.next() + (mentorCluster[j] === cluster ? 30 : 0), 2))
   })
-  const forbidden = Array.from({ length: Math.floor(students / 20) }, () => ({ student: studentIds[random.int(students)] as string, mentor: (mentorList[random.int(mentors)] as { id: string }).id }))
+  const forbidden = Array.from({ length: Math.floor(students / 20) }, () => ({
+    student: studentIds[random.int(students)] as string,
+    mentor: (mentorList[random.int(mentors)] as { id: string }).id,
+  }))
   const banned = new Set(forbidden.map((p) => `${p.student}/${p.mentor}`))
   const keep: { student: string; mentor: string }[] = []
   const keptStudents = new Set<string>()
@@ -73,7 +75,9 @@ for (let k = 0; k < REPEATS; k++) {
   times.push(ms)
 }
 const bound = result.upperBound as number
-log(`pairMaxFit: median ${round(median(times))} ms, total fit ${round(result.totalFit, 2)}, dual bound ${round(bound, 2)}, ${result.pairs.length} paired, ${result.stats.pricingRounds} pricing rounds, ${result.stats.candidateEdges} candidate pairs`)
+log(
+  `pairMaxFit: median ${round(median(times))} ms, total fit ${round(result.totalFit, 2)}, dual bound ${round(bound, 2)}, ${result.pairs.length} paired, ${result.stats.pricingRounds} pricing rounds, ${result.stats.candidateEdges} candidate pairs`,
+)
 
 const greedyTimes: number[] = []
 let greedy = pairGreedy(input)
@@ -93,7 +97,9 @@ if (solution.Status !== 'Optimal') throw new Error(`HiGHS: ${solution.Status}`)
 const lpOptimum = solution.ObjectiveValue
 const smallResult = pairMaxFit(small)
 const smallGreedy = pairGreedy(small)
-log(`LP check: ${LP_STUDENTS} × ${LP_STUDENTS * 3} (${variables} variables), HiGHS ${round(lpMs)} ms, optimum ${round(lpOptimum, 4)}, pairMaxFit ${round(smallResult.totalFit, 4)}, greedy ${round(smallGreedy.totalFit, 4)}`)
+log(
+  `LP check: ${LP_STUDENTS} × ${LP_STUDENTS * 3} (${variables} variables), HiGHS ${round(lpMs)} ms, optimum ${round(lpOptimum, 4)}, pairMaxFit ${round(smallResult.totalFit, 4)}, greedy ${round(smallGreedy.totalFit, 4)}`,
+)
 
 const gap = (optimum: number, value: number): number => (optimum - value) / Math.abs(optimum)
 console.log(

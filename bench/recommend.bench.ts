@@ -36,7 +36,6 @@ const STUDENTS = 40
 const NOW = new Date('2026-10-05T14:00:00Z')
 const ORIGIN = 'http://bench.test'
 
-
 const g0 = performance.now()
 const mentors = generateMentors(PROFILES, SEED, NOW)
 const studentRandom = createRandom(SEED + 3)
@@ -78,13 +77,21 @@ for (let r = 0; r <= ROUNDS; r++) {
     if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body)}`)
     if (r === 0) continue // warms the JIT
     timings.push(ms)
-    lists.set(student.person.id, body.results.map((x) => x.mentor.id))
+    lists.set(
+      student.person.id,
+      body.results.map((x) => x.mentor.id),
+    )
   }
 }
 log(`recommend: p50 ${round(percentile(timings, 50))} ms, p95 ${round(percentile(timings, 95))} ms over ${timings.length} requests`)
 
 // Baseline: the engine over every eligible mentor, same students, same demand.
-const full = createRecommendationsService({ repo: createRecommendationsRepository(handle.db), audit: services.audit, clock, options: { candidateLimits: { fullScanMax: Number.MAX_SAFE_INTEGER } } })
+const full = createRecommendationsService({
+  repo: createRecommendationsRepository(handle.db),
+  audit: services.audit,
+  clock,
+  options: { candidateLimits: { fullScanMax: Number.MAX_SAFE_INTEGER } },
+})
 await full.warm()
 await full.refreshDemand()
 const fullTimings: number[] = []
@@ -92,7 +99,14 @@ let overlap = 0
 let compared = 0
 for (let r = 0; r <= 1; r++) {
   for (const student of students) {
-    const actor: Actor = { personId: student.person.id, email: student.person.email, name: student.person.name, roles: ['student'], sessionId: '', expiresAt: NOW }
+    const actor: Actor = {
+      personId: student.person.id,
+      email: student.person.email,
+      name: student.person.name,
+      roles: ['student'],
+      sessionId: '',
+      expiresAt: NOW,
+    }
     const s = performance.now()
     const body = await full.listMentorsForStudent(actor, { limit: 20 }, null)
     if (r === 0) continue

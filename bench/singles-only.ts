@@ -14,8 +14,6 @@ export function singlesOnly(instance: MatchInstance): MatchInstance {
       capacity: program.capacity,
       ranks: program.ranks.filter((applicant) => !coupled.has(applicant)),
     })),
-    applicants: instance.applicants
-      .filter((applicant) => !coupled.has(applicant.id))
-      .map((applicant) => ({ id: applicant.id, ranks: applicant.ranks })),
+    applicants: instance.applicants.filter((applicant) => !coupled.has(applicant.id)).map((applicant) => ({ id: applicant.id, ranks: applicant.ranks })),
   }
 }

@@ -127,7 +127,9 @@ const [, exactMs] = timeMedian(() => chanceOfMatchingGivenApplications(recommend
 log(`Monte Carlo (${MC_DRAWS} draws): ${round(mc.mean, 5)} ± ${round(mc.standardError, 5)} vs exact ${round(exact, 5)} in ${round(mcMs)} ms`)
 
 const [signals, signalsMs] = time(() => planSignals(student, programs, priors, { signals: 5 }))
-log(`signals: ${signals.signals.map((s) => s.programId).join(', ')}: ${round(signals.chanceWithout, 3)} → ${round(signals.chanceWith, 3)} in ${round(signalsMs)} ms`)
+log(
+  `signals: ${signals.signals.map((s) => s.programId).join(', ')}: ${round(signals.chanceWithout, 3)} → ${round(signals.chanceWith, 3)} in ${round(signalsMs)} ms`,
+)
 
 const cohort = generateApplicants({ specialty, count: COHORT, seed: SEED + 3, programs })
 const outcomes = [0, 1, 2].flatMap((y) =>
@@ -139,7 +141,17 @@ log(`calibration: ${calibration.interview.rows} applications, ${calibration.matc
 // ── In the app: the list builder's whole view, then the same through HTTP on PGlite ──
 const NOW = new Date('2026-10-05T14:00:00Z')
 const ORIGIN = 'http://bench.test'
-const stored = { ...DEFAULT_PROFILE, step2: 248, researchItems: 4, clerkshipHonors: 3, experiences: 8, preferredSpecialtyId: specialty, backupSpecialtyId: 'family-medicine', tieStates: ['OH'], signalsAvailable: 5 }
+const stored = {
+  ...DEFAULT_PROFILE,
+  step2: 248,
+  researchItems: 4,
+  clerkshipHonors: 3,
+  experiences: 8,
+  preferredSpecialtyId: specialty,
+  backupSpecialtyId: 'family-medicine',
+  tieStates: ['OH'],
+  signalsAvailable: 5,
+}
 const backupPrograms = generatePrograms({ specialty: 'family-medicine', count: 300, seed: SEED + 5, priors })
 const display = new Map(programs.map((p) => [p.id, { name: p.name ?? p.id, institution: '', city: '' }] as const))
 const [view, viewMs] = timeMedian(() =>
@@ -182,7 +194,11 @@ const benchStudent = buildPersonRows(createSeedRandom(SEED + 6), { roles: ['stud
 await insertPeopleRows(handle.db, collectPeopleRows([benchStudent]))
 const { updatedAt: _u, ...profileColumns } = stored
 await handle.db.insert(applicationProfiles).values({ studentId: benchStudent.person.id, ...profileColumns })
-const services = createServices(handle.db, fixedClock(NOW), null, { appOrigin: ORIGIN, demoMode: false, sessionPolicy: { idleMinutes: 600, absoluteHours: 24 } })
+const services = createServices(handle.db, fixedClock(NOW), null, {
+  appOrigin: ORIGIN,
+  demoMode: false,
+  sessionPolicy: { idleMinutes: 600, absoluteHours: 24 },
+})
 const app = createApp({ services, checkDatabase: async () => undefined, databaseKind: handle.kind, appOrigin: ORIGIN, demoAccounts: () => null, webRoot: null })
 const cookie = await sessionCookie(handle.db, benchStudent.person.id, NOW)
 const httpTimes: number[] = []

@@ -61,7 +61,8 @@ async function call(method, path, { cookie, body, rawBody, contentType } = {}) {
 function urlText(value) {
   return Array.from(value, (ch) => {
     const code = ch.codePointAt(0)
-    if (code >= 0xd800 && code <= 0xdfff) return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase()
+    if (code >= 0xd800 && code <= 0xdfff)
+      return `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase()
     return encodeURIComponent(ch)
   }).join('')
 }
@@ -138,8 +139,7 @@ function resolver(doc) {
 function probesFor(path, operation, resolve) {
   const probes = []
   const parameters = (operation.parameters ?? []).map(resolve)
-  const fill = (override = {}) =>
-    path.replace(/\{([^}]+)\}/g, (_, name) => urlText(override[name] ?? UNKNOWN_ID))
+  const fill = (override = {}) => path.replace(/\{([^}]+)\}/g, (_, name) => urlText(override[name] ?? UNKNOWN_ID))
   const query = (pairs) => {
     const search = Object.entries(pairs)
       .map(([name, value]) => `${urlText(name)}=${urlText(value)}`)
@@ -170,7 +170,11 @@ function probesFor(path, operation, resolve) {
   }
   if (content['text/csv']) {
     for (const [label, value] of Object.entries(BAD_TEXT)) {
-      probes.push([`csv cell: ${label}`, fill(), { rawBody: `id,name,specialty,track,state,positions,setting\nP1,"${value}",internal-medicine,categorical,OH,4,academic\n`, contentType: 'text/csv' }])
+      probes.push([
+        `csv cell: ${label}`,
+        fill(),
+        { rawBody: `id,name,specialty,track,state,positions,setting\nP1,"${value}",internal-medicine,categorical,OH,4,academic\n`, contentType: 'text/csv' },
+      ])
     }
   }
   if (probes.length === 0) probes.push(['no input', fill(), bodyOptions(base)])
@@ -187,7 +191,9 @@ async function main() {
   let retried = 0
   const failures = []
   const statuses = {}
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => [method.toUpperCase(), path, operation]))
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => [method.toUpperCase(), path, operation]),
+  )
   for (const [method, path, operation] of operations) {
     if (SKIP.has(`${method} ${path}`)) continue
     for (const [label, target, options] of probesFor(path, operation, resolve)) {
@@ -213,7 +219,21 @@ async function main() {
       }
     }
   }
-  console.log(JSON.stringify({ base: BASE, operations: operations.length, requests, retried, fiveHundreds: failures.filter((f) => f.status >= 500).length, noAnswer: failures.filter((f) => f.status === 0).length, statuses }, null, 2))
+  console.log(
+    JSON.stringify(
+      {
+        base: BASE,
+        operations: operations.length,
+        requests,
+        retried,
+        fiveHundreds: failures.filter((f) => f.status >= 500).length,
+        noAnswer: failures.filter((f) => f.status === 0).length,
+        statuses,
+      },
+      null,
+      2,
+    ),
+  )
   process.exitCode = failures.length > 0 ? 1 : 0
 }
 

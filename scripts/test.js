@@ -18,11 +18,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
 
 const CHROMIUM = '/usr/bin/chromium'
-const SUITES = ['unit', 'integration', 'pg', 'browser']
+const SUITES = ['lint', 'unit', 'integration', 'pg', 'browser']
 const USAGE = `usage: npm test [-- [--skip-browser] [--only ${SUITES.join('|')}[,...]]]
 
   --skip-browser   do not build the app or run the Playwright tests (also: SKIP_BROWSER=1)
   --only SUITES    run only these suites (comma-separated or repeated):
+                     lint         Biome: formatting, lint rules and module boundaries
                      unit         Vitest project "unit"
                      integration  Vitest project "integration" on PGlite
                      pg           Vitest project "integration" on a throwaway PostgreSQL
@@ -98,7 +99,11 @@ function runCleanups() {
 process.on('exit', runCleanups)
 
 let interrupted = null
-for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+]) {
   process.on(signal, () => {
     const child = foregroundChild()
     if (interrupted) {
@@ -165,11 +170,14 @@ async function vitestStep({ project, env, reportName }) {
   const report = join(workDir, `${reportName}.json`)
   const [command, prefix] = bin('vitest')
   const args = [
-    ...prefix, 'run',
+    ...prefix,
+    'run',
     ...(project ? ['--project', project] : []),
     // A project with no test files yet (early in the project, or a filtered run) is not a failure.
     '--passWithNoTests',
-    '--reporter=default', '--reporter=json', `--outputFile.json=${report}`,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
   ]
   const { code, signal } = await stream(command, args, { env })
   return { ok: code === 0, code, signal, counts: vitestCounts(report) }
@@ -242,6 +250,16 @@ try {
 }
 
 if (!setupFailed) {
+  // 0. Formatting, lint rules and module boundaries: seconds, and a boundary crossing or an
+  //    unformatted file fails the run like a failing test (the other steps still run).
+  if (suites.has('lint')) {
+    await runStep('lint and format (Biome)', async () => {
+      const [command, prefix] = bin('biome')
+      const { code, signal } = await stream(command, [...prefix, 'ci', '--reporter=summary', '.'])
+      return { ok: code === 0, code, signal }
+    })
+  }
+
   // 1. Unit and PGlite integration. TEST_DATABASE_URL is removed so a developer's own setting
   //    cannot turn the PGlite run into a second PostgreSQL run.
   if (suites.has('unit') || suites.has('integration')) {

@@ -14,7 +14,15 @@ const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|txt|map)$/
 /** Below this a compressed copy saves less than the extra header costs. */
 const MIN_BYTES = 1024
 
-type Output = { fileName: string; type: 'chunk' | 'asset'; code?: string; source?: string | Uint8Array; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[] }
+type Output = {
+  fileName: string
+  type: 'chunk' | 'asset'
+  code?: string
+  source?: string | Uint8Array
+  isEntry?: boolean
+  facadeModuleId?: string | null
+  imports?: string[]
+}
 
 const bytesOf = (file: Output): Uint8Array => Buffer.from(file.type === 'chunk' ? (file.code ?? '') : (file.source ?? ''))
 
@@ -30,7 +38,10 @@ export function precompress(): Plugin {
         const bytes = bytesOf(file)
         if (bytes.length < MIN_BYTES) continue
         const path = join(dir, file.fileName)
-        writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }))
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+        )
         writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }))
       }
     },

@@ -44,7 +44,11 @@ async function callAsStranger(entry: MatrixEntry, rule: ForeignRowRule, role: Ro
   if (!stranger) throw new Error(`no stranger with the role ${role}`)
   const path = fill(entry.path, rule)
   if (rule.kind === 'owner-only' && rule.pdf) {
-    return t.request(entry.method, path, { cookie: stranger.cookie, rawBody: makePdf({ text: 'Forged' }) as BodyInit, headers: { 'content-type': 'application/pdf' } })
+    return t.request(entry.method, path, {
+      cookie: stranger.cookie,
+      rawBody: makePdf({ text: 'Forged' }) as BodyInit,
+      headers: { 'content-type': 'application/pdf' },
+    })
   }
   const hasBody = entry.method !== 'GET' && entry.method !== 'DELETE'
   return t.request(entry.method, path, { cookie: stranger.cookie, ...(hasBody ? { body: rule.body ?? {} } : {}) })
@@ -67,15 +71,22 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => {
   // Background simulations would otherwise write to a closed database.
-  for (const records of [owner, other]) await t?.request('POST', `/api/class-simulations/${records.ids.simulationId}/cancel`, { cookie: records.advisor.cookie, body: {} })
+  for (const records of [owner, other])
+    await t?.request('POST', `/api/class-simulations/${records.ids.simulationId}/cancel`, { cookie: records.advisor.cookie, body: {} })
   await t?.close()
 })
 
 describe('foreign rows: the specification', () => {
   it('has a rule for every route that takes an id, and none for routes that do not exist', () => {
     const routes = new Set(idRoutes.map(key))
-    expect(idRoutes.map(key).filter((route) => !FOREIGN_ROW_RULES[route]), 'id-taking routes without a foreign-row rule').toEqual([])
-    expect(Object.keys(FOREIGN_ROW_RULES).filter((route) => !routes.has(route)), 'rules for routes not in the matrix').toEqual([])
+    expect(
+      idRoutes.map(key).filter((route) => !FOREIGN_ROW_RULES[route]),
+      'id-taking routes without a foreign-row rule',
+    ).toEqual([])
+    expect(
+      Object.keys(FOREIGN_ROW_RULES).filter((route) => !routes.has(route)),
+      'rules for routes not in the matrix',
+    ).toEqual([])
   })
 
   it('gives a reason wherever a stranger may act on the row', () => {

@@ -37,11 +37,39 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     strangers: ['advisor', 'admin'],
     why: 'staff see every profile; a mentor’s profile is open to all (tested with the mentor), a student’s follows its visibility setting',
   },
-  'GET /api/people/:personId/photo': { kind: 'shared', why: 'photos are shown wherever a name is; none uploaded is 404 for everyone alike', okStatuses: [200, 404] },
-  'PUT /api/admin/people/:personId/roles': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: { roles: ['student'] }, row: { personId: 'spare' } },
-  'POST /api/admin/people/:personId/disable': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: {}, row: { personId: 'spare' } },
-  'POST /api/admin/people/:personId/enable': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: {}, row: { personId: 'spare' } },
-  'POST /api/admin/people/:personId/resend-invite': { kind: 'owner-only', strangers: ['admin'], why: 'admins manage every account', body: {}, row: { personId: 'spare' } },
+  'GET /api/people/:personId/photo': {
+    kind: 'shared',
+    why: 'photos are shown wherever a name is; none uploaded is 404 for everyone alike',
+    okStatuses: [200, 404],
+  },
+  'PUT /api/admin/people/:personId/roles': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins manage every account',
+    body: { roles: ['student'] },
+    row: { personId: 'spare' },
+  },
+  'POST /api/admin/people/:personId/disable': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins manage every account',
+    body: {},
+    row: { personId: 'spare' },
+  },
+  'POST /api/admin/people/:personId/enable': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins manage every account',
+    body: {},
+    row: { personId: 'spare' },
+  },
+  'POST /api/admin/people/:personId/resend-invite': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins manage every account',
+    body: {},
+    row: { personId: 'spare' },
+  },
 
   'GET /api/letters/students/:personId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
   'GET /api/letter-requests/:letterRequestId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
@@ -66,7 +94,11 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'GET /api/directory/mentors/:personId': { kind: 'shared', why: 'the mentor directory is open to everyone signed in', row: { personId: 'mentor' } },
 
   'GET /api/advising/students/:personId/board': { kind: 'owner-only' },
-  'DELETE /api/advising/assignments/:assignmentId': { kind: 'owner-only', strangers: ['admin'], why: 'admins assign advisors and keep boards for the whole school' },
+  'DELETE /api/advising/assignments/:assignmentId': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins assign advisors and keep boards for the whole school',
+  },
 
   'GET /api/mentorship-requests/:mentorshipRequestId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_OVERSEES },
   'POST /api/mentorship-requests/:mentorshipRequestId/accept': { kind: 'owner-only', body: {} },

@@ -44,13 +44,17 @@ async function cookieFor(caller: Caller): Promise<string | null> {
 describe('authorization matrix', () => {
   it('lists every route the application serves, and nothing else', () => {
     const served = new Set(
-      t.app.routes
-        .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
-        .map((route) => `${route.method} ${route.path}`),
+      t.app.routes.filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/')).map((route) => `${route.method} ${route.path}`),
     )
     const listed = new Set(AUTHORIZATION_MATRIX.map((entry) => `${entry.method} ${entry.path}`))
-    expect([...served].filter((route) => !listed.has(route)), 'routes missing from the matrix').toEqual([])
-    expect([...listed].filter((route) => !served.has(route)), 'matrix entries with no route').toEqual([])
+    expect(
+      [...served].filter((route) => !listed.has(route)),
+      'routes missing from the matrix',
+    ).toEqual([])
+    expect(
+      [...listed].filter((route) => !served.has(route)),
+      'matrix entries with no route',
+    ).toEqual([])
   })
 
   for (const entry of AUTHORIZATION_MATRIX) {

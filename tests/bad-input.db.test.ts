@@ -119,7 +119,10 @@ describe('every JSON route refuses bad input with a 4xx envelope', () => {
   const unstorable = { NUL: 'before\u0000after', 'a lone surrogate': 'before\ud800after', 'a lone low surrogate': '\udc00' }
 
   const stringFields = (entry: MatrixEntry) =>
-    Object.entries(jsonSchemaOf(entry)?.properties ?? {}).filter(([, schema]) => schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string')) || schema.anyOf?.some((s) => s.type === 'string'))
+    Object.entries(jsonSchemaOf(entry)?.properties ?? {}).filter(
+      ([, schema]) =>
+        schema.type === 'string' || (Array.isArray(schema.type) && schema.type.includes('string')) || schema.anyOf?.some((s) => s.type === 'string'),
+    )
 
   for (const [label, value] of Object.entries(unstorable)) {
     it(`${label} in any body field is refused, naming the field`, async () => {
@@ -176,7 +179,11 @@ describe('every JSON route refuses bad input with a 4xx envelope', () => {
     for (const entry of jsonRoutes()) {
       for (const [field, schema] of Object.entries(jsonSchemaOf(entry)?.properties ?? {})) {
         const variants = [schema, ...(schema.anyOf ?? [])]
-        const value = variants.some((s) => s.format === 'date-time') ? '9999-12-31T23:00:00Z' : variants.some((s) => s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) ? '9999-12-31' : null
+        const value = variants.some((s) => s.format === 'date-time')
+          ? '9999-12-31T23:00:00Z'
+          : variants.some((s) => s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}'))
+            ? '9999-12-31'
+            : null
         if (!value) continue
         const response = await t.request(entry.method, pathOf(entry), { cookie, body: { [field]: value } })
         expect(response.status, `${entry.method} ${entry.path} ${field}`).toBe(400)
@@ -207,7 +214,11 @@ describe('every JSON route refuses bad input with a 4xx envelope', () => {
         fc.boolean(),
         async (entry, body, raw) => {
           const response = raw
-            ? await t.request(entry.method, pathOf(entry), { cookie, rawBody: typeof body === 'string' ? body : JSON.stringify(body).slice(1), headers: { 'content-type': 'application/json' } })
+            ? await t.request(entry.method, pathOf(entry), {
+                cookie,
+                rawBody: typeof body === 'string' ? body : JSON.stringify(body).slice(1),
+                headers: { 'content-type': 'application/json' },
+              })
             : await t.request(entry.method, pathOf(entry), { cookie, body })
           expect(response.status, `${entry.method} ${entry.path} ${JSON.stringify(body)?.slice(0, 200)}`).toBeLessThan(500)
           if (response.status >= 400) expect(response.json?.error?.code).toBeTypeOf('string')

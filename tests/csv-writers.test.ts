@@ -78,7 +78,17 @@ describe.each(HOSTILE)('every CSV writer guards %j', (hostile) => {
   })
 
   it('past outcomes', () => {
-    const csv = writePastOutcomesCsv([{ year: 2024, applicant: { ...profile, preferredSpecialty: hostile }, applications: [{ programId: hostile, interviewed: true }], matchedProgramId: hostile }], () => hostile)
+    const csv = writePastOutcomesCsv(
+      [
+        {
+          year: 2024,
+          applicant: { ...profile, preferredSpecialty: hostile },
+          applications: [{ programId: hostile, interviewed: true }],
+          matchedProgramId: hostile,
+        },
+      ],
+      () => hostile,
+    )
     expect(formulaCells(csv)).toEqual([])
   })
 
@@ -120,7 +130,9 @@ describe.each(HOSTILE)('every CSV writer guards %j', (hostile) => {
 
 describe('numbers stay numbers', () => {
   it('a negative number in a numeric column is written as the number, not as text', () => {
-    const csv = simulateCsv({ topChoices: [], applicants: [], programs: [{ id: 'P', capacity: -3, meanFilled: 0, expectedFill: 0 }] } as unknown as Parameters<typeof simulateCsv>[0])
+    const csv = simulateCsv({ topChoices: [], applicants: [], programs: [{ id: 'P', capacity: -3, meanFilled: 0, expectedFill: 0 }] } as unknown as Parameters<
+      typeof simulateCsv
+    >[0])
     expect(csv.split('\n')[1]).toBe('program,P,,-3,0,0')
   })
 })

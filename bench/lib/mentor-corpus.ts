@@ -7,7 +7,13 @@ import type { MentorKind } from '#shared/enums.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
 /** Shares of mentor kinds in a generated corpus, close to the demo school's. */
-const KIND_WEIGHTS: [MentorKind, number][] = [['faculty', 0.5], ['resident', 0.2], ['fellow', 0.08], ['alumni', 0.17], ['near-peer', 0.05]]
+const KIND_WEIGHTS: [MentorKind, number][] = [
+  ['faculty', 0.5],
+  ['resident', 0.2],
+  ['fellow', 0.08],
+  ['alumni', 0.17],
+  ['near-peer', 0.05],
+]
 
 /** `count` realistic mentor profiles from the demo school's builders; one in 200 on a directory hold. */
 export function generateMentors(count: number, seed: number, now: Date): BuiltPerson[] {

@@ -42,7 +42,16 @@ async function ensurePostgresUser(log) {
   if (!isRoot()) return
   if ((await capture('id', ['-u', 'postgres'])).code === 0) return
   log('creating system user postgres (initdb will not run as root)')
-  const result = await capture('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', 'postgres'])
+  const result = await capture('useradd', [
+    '--system',
+    '--user-group',
+    '--no-create-home',
+    '--home-dir',
+    '/nonexistent',
+    '--shell',
+    '/usr/sbin/nologin',
+    'postgres',
+  ])
   if (result.code !== 0) throw new Error(`useradd postgres failed: ${result.stderr.trim()}`)
 }
 
@@ -122,14 +131,15 @@ export async function startCluster(bins, log, registerCleanup = () => {}) {
 
     const data = join(dir, 'data')
     {
-      const [command, args] = asOwner(bins.initdb, [
-        '-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync',
-      ])
+      const [command, args] = asOwner(bins.initdb, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
       const result = await capture(command, args)
       if (result.code !== 0) throw new Error(`initdb failed:\n${result.stdout}${result.stderr}`)
     }
 
-    const version = (await capture(bins.pgCtl, ['--version'])).stdout.trim().replace(/^pg_ctl \(PostgreSQL\) /, '').replace(/ \(.*\)$/, '')
+    const version = (await capture(bins.pgCtl, ['--version'])).stdout
+      .trim()
+      .replace(/^pg_ctl \(PostgreSQL\) /, '')
+      .replace(/ \(.*\)$/, '')
     // Another process may take the port between probing and binding; try a few.
     for (let attempt = 1; ; attempt++) {
       const port = await freePort()

@@ -86,4 +86,3 @@ if (!isMainThread && isSimulationWorkerData(workerData)) {
   })
   process.exitCode = await runCli(process.argv.slice(2))
 }
-

@@ -82,33 +82,35 @@ export async function simulateInWorkers(input: SimulateInput): Promise<SimulateO
   }
   const progress = new Array<number>(workers).fill(0)
   const threads: Worker[] = []
-  const tallies = Array.from({ length: workers }, (_, worker) =>
-    new Promise<SimulationTally>((resolve, reject) => {
-      const data: WorkerInput = {
-        kind: SIMULATION_WORKER,
-        instanceText: input.instanceText,
-        runs: input.runs,
-        workers,
-        worker,
-        options: input.options,
-      }
-      const thread = startWorker(input.workerEntry, data)
-      threads.push(thread)
-      let finished = false
-      thread.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress') {
-          progress[worker] = message.done
-          input.onProgress?.(progress.reduce((n, x) => n + x, 0))
-        } else {
-          finished = true
-          resolve(message.tally)
+  const tallies = Array.from(
+    { length: workers },
+    (_, worker) =>
+      new Promise<SimulationTally>((resolve, reject) => {
+        const data: WorkerInput = {
+          kind: SIMULATION_WORKER,
+          instanceText: input.instanceText,
+          runs: input.runs,
+          workers,
+          worker,
+          options: input.options,
         }
-      })
-      thread.on('error', reject)
-      thread.on('exit', (code) => {
-        if (!finished) reject(new Error(`simulation worker ${worker} exited with code ${code} before finishing`))
-      })
-    }),
+        const thread = startWorker(input.workerEntry, data)
+        threads.push(thread)
+        let finished = false
+        thread.on('message', (message: WorkerMessage) => {
+          if (message.type === 'progress') {
+            progress[worker] = message.done
+            input.onProgress?.(progress.reduce((n, x) => n + x, 0))
+          } else {
+            finished = true
+            resolve(message.tally)
+          }
+        })
+        thread.on('error', reject)
+        thread.on('exit', (code) => {
+          if (!finished) reject(new Error(`simulation worker ${worker} exited with code ${code} before finishing`))
+        })
+      }),
   )
   // Once one worker fails the others are terminated; their rejections are expected.
   for (const tally of tallies) tally.catch(() => undefined)

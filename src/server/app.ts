@@ -85,7 +85,11 @@ export function createApp(options: AppOptions) {
     },
   })
   // Letter PDFs (up to 10 MB) and programs CSV imports (5 MB) have their own limits in their routers.
-  app.use('/api/*', (c, next) => (LETTER_UPLOAD_PATHS.test(c.req.path) || PAST_OUTCOMES_IMPORT_PATHS.test(c.req.path) || PROGRAM_IMPORT_PATHS.test(c.req.path) ? next() : generalBodyLimit(c, next)))
+  app.use('/api/*', (c, next) =>
+    LETTER_UPLOAD_PATHS.test(c.req.path) || PAST_OUTCOMES_IMPORT_PATHS.test(c.req.path) || PROGRAM_IMPORT_PATHS.test(c.req.path)
+      ? next()
+      : generalBodyLimit(c, next),
+  )
   app.use('/api/*', originCheck([options.appOrigin]))
   app.use('/api/*', async (c, next) => {
     const secret = readSessionSecret(c)

@@ -55,7 +55,9 @@ export async function startServer(source: Record<string, string | undefined> = p
       demoPasswordHash: await hash(DEMO_PASSWORD),
       onProgress: (step) => log(`  demo school: ${step}… (${elapsed()})`),
     })
-    log(`demo school loaded: ${summary.people} people (${summary.students.total} students, ${summary.mentors.total} mentors, ${summary.advisors.total} advisors) at ${elapsed()}`)
+    log(
+      `demo school loaded: ${summary.people} people (${summary.students.total} students, ${summary.mentors.total} mentors, ${summary.advisors.total} advisors) at ${elapsed()}`,
+    )
   }
 
   const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null
@@ -73,7 +75,9 @@ export async function startServer(source: Record<string, string | undefined> = p
     databaseKind: handle.kind,
     appOrigin: env.appOrigin,
     demoAccounts: () =>
-      env.DEMO_MODE ? { accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: DEMO_PASSWORD, name: a.name, description: a.description })) } : null,
+      env.DEMO_MODE
+        ? { accounts: DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email, password: DEMO_PASSWORD, name: a.name, description: a.description })) }
+        : null,
     webRoot,
     trustedProxies: env.TRUST_PROXY,
   })

@@ -79,19 +79,76 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
-  const advising = createAdvisingService({ db, repo: createAdvisingRepository(db), clock, audit, studentRecords, recommendations, mentorships, notifications, appOrigin: settings.appOrigin, directory })
+  const advising = createAdvisingService({
+    db,
+    repo: createAdvisingRepository(db),
+    clock,
+    audit,
+    studentRecords,
+    recommendations,
+    mentorships,
+    notifications,
+    appOrigin: settings.appOrigin,
+    directory,
+  })
   // Letters read a student's requests for staff through the advising gate.
-  const letters = createLettersService({ db, repo: createLettersRepository(db), clock, audit, notifications, advising, rateLimits, studentAddresses: createStudentAddresses(db), appOrigin: settings.appOrigin })
+  const letters = createLettersService({
+    db,
+    repo: createLettersRepository(db),
+    clock,
+    audit,
+    notifications,
+    advising,
+    rateLimits,
+    studentAddresses: createStudentAddresses(db),
+    appOrigin: settings.appOrigin,
+  })
   const listBuilder = createListBuilderService({ db, repo: createListBuilderRepository(db), programs: createProgramRows(db), studentRecords, audit, clock })
-  const mentorPrograms = createMentorProgramsService({ db, repo: createMentorProgramsRepository(db), mentorships, clock, audit, notifications, openPlacesOf, appOrigin: settings.appOrigin })
-  const rankLists = createRankListsService({ db, repo: createRankListsRepository(db), clock, audit, notifications, studentRecords, appOrigin: settings.appOrigin })
+  const mentorPrograms = createMentorProgramsService({
+    db,
+    repo: createMentorProgramsRepository(db),
+    mentorships,
+    clock,
+    audit,
+    notifications,
+    openPlacesOf,
+    appOrigin: settings.appOrigin,
+  })
+  const rankLists = createRankListsService({
+    db,
+    repo: createRankListsRepository(db),
+    clock,
+    audit,
+    notifications,
+    studentRecords,
+    appOrigin: settings.appOrigin,
+  })
   // Past outcomes and the list builder's calibration on them.
   const calibration = createCalibrationService({ db, repo: createCalibrationRepository(db), clock, audit })
   // The program explorer, program pages, save to list, programs CSV.
   const residencyPrograms = createResidencyProgramsService({ db, repo: createResidencyProgramsRepository(db), clock, audit })
   // Class simulations of an advisor's students, run in the background in this process.
   const classSimulation = createClassSimulationService({ repo: createClassSimulationRepository(db), clock, audit, studentRecords })
-  return { residencyPrograms, audit, notifications, identity, profiles, admin, letters, directory, recommendations, mentorships, meetings, studentRecords, advising, mentorPrograms, listBuilder, rankLists, calibration, classSimulation }
+  return {
+    residencyPrograms,
+    audit,
+    notifications,
+    identity,
+    profiles,
+    admin,
+    letters,
+    directory,
+    recommendations,
+    mentorships,
+    meetings,
+    studentRecords,
+    advising,
+    mentorPrograms,
+    listBuilder,
+    rankLists,
+    calibration,
+    classSimulation,
+  }
 }
 
 export type Services = ReturnType<typeof createServices>

@@ -84,7 +84,7 @@ export const routes: RouteObject[] = [
               { path: 'profile/edit', lazy: lazyPage(() => import('./features/profiles/profile-edit-page.tsx').then((m) => m.ProfileEditPage)) },
               {
                 path: 'people',
-                lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => (() => <m.PeoplePage mode="directory" />)), ['advisor', 'admin']),
+                lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => () => <m.PeoplePage mode="directory" />), ['advisor', 'admin']),
               },
               { path: 'people/:personId', lazy: lazyPage(() => import('./features/profiles/profile-page.tsx').then((m) => m.PersonProfilePage)) },
               { path: 'mentors', lazy: lazyPage(() => import('./features/directory/directory-page.tsx').then((m) => m.DirectoryPage)) },
@@ -130,12 +130,18 @@ export const routes: RouteObject[] = [
                 path: 'residency/calibration/import',
                 lazy: lazyPage(() => import('./features/calibration/past-outcomes-import-page.tsx').then((m) => m.PastOutcomesImportPage), ['admin']),
               },
-              { path: 'residency/programs', lazy: lazyPage(() => import('./features/residency-programs/program-explorer-page.tsx').then((m) => m.ProgramExplorerPage)) },
+              {
+                path: 'residency/programs',
+                lazy: lazyPage(() => import('./features/residency-programs/program-explorer-page.tsx').then((m) => m.ProgramExplorerPage)),
+              },
               {
                 path: 'residency/programs/import',
                 lazy: lazyPage(() => import('./features/residency-programs/program-import-page.tsx').then((m) => m.ProgramImportPage), ['admin']),
               },
-              { path: 'residency/programs/:programId', lazy: lazyPage(() => import('./features/residency-programs/program-page.tsx').then((m) => m.ProgramPage)) },
+              {
+                path: 'residency/programs/:programId',
+                lazy: lazyPage(() => import('./features/residency-programs/program-page.tsx').then((m) => m.ProgramPage)),
+              },
               {
                 path: 'residency/profile',
                 lazy: lazyPage(() => import('./features/list-builder/application-profile-page.tsx').then((m) => m.ApplicationProfilePage), ['student']),
@@ -199,7 +205,7 @@ export const routes: RouteObject[] = [
               },
               {
                 path: 'admin/people',
-                lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => (() => <m.PeoplePage mode="admin" />)), ['admin']),
+                lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => () => <m.PeoplePage mode="admin" />), ['admin']),
               },
               {
                 path: 'admin/audit',

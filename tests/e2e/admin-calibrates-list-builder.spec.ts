@@ -17,7 +17,13 @@ test('an admin checks a past-outcomes file, imports a year, recalibrates the lis
   await expectNoAxeViolations(page)
 
   // A file with problems: each is listed with its row and column, and nothing can be imported.
-  await page.getByLabel('CSV file').setInputFiles(csvFile(`${HEADER}\n2015,E-1,us-md,internal-medicine,251,pass,NO-SUCH-PROGRAM,yes,\n2015,E-2,martian,internal-medicine,240,pass,NO-SUCH-PROGRAM,maybe,\n`))
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles(
+      csvFile(
+        `${HEADER}\n2015,E-1,us-md,internal-medicine,251,pass,NO-SUCH-PROGRAM,yes,\n2015,E-2,martian,internal-medicine,240,pass,NO-SUCH-PROGRAM,maybe,\n`,
+      ),
+    )
   await page.getByRole('button', { name: 'Check the file' }).click()
   await expect(page.getByRole('heading', { name: 'Checked: the file has problems' })).toBeFocused()
   const problems = page.getByRole('region', { name: 'Problems found' })
@@ -30,7 +36,12 @@ test('an admin checks a past-outcomes file, imports a year, recalibrates the lis
   const search = await page.request.get('/api/residency-programs?specialty=internal-medicine')
   const ids = ((await search.json()) as { items: { id: string }[] }).items.map((p) => p.id)
   const [a, b] = ids as [string, string]
-  const good = [HEADER, `2015,E-1,us-md,internal-medicine,251,pass,${a},yes,${a}`, `2015,E-1,us-md,internal-medicine,251,pass,${b},no,${a}`, `2015,E-2,us-do,internal-medicine,236,pass,${b},yes,`].join('\n')
+  const good = [
+    HEADER,
+    `2015,E-1,us-md,internal-medicine,251,pass,${a},yes,${a}`,
+    `2015,E-1,us-md,internal-medicine,251,pass,${b},no,${a}`,
+    `2015,E-2,us-do,internal-medicine,236,pass,${b},yes,`,
+  ].join('\n')
   await page.getByLabel('CSV file').setInputFiles(csvFile(good))
   await page.getByRole('button', { name: 'Check the file' }).click()
   await expect(page.getByRole('heading', { name: 'Checked: ready to import' })).toBeFocused()

@@ -100,7 +100,9 @@ test('an admin creates a mentor program, runs the pairing, changes a pair and pu
   else await benDialog.getByLabel('Mentor', { exact: true }).selectOption({ label: targetLabel })
   await benDialog.getByLabel('Why').fill('Prefers a mentor at the children’s hospital')
   await benDialog.getByRole('button', { name: 'Save pair' }).click()
-  await expect(page.getByRole('status').filter({ hasText: full ? `${ben.name} is now unpaired.` : `${ben.name} is now paired with ${target.name}.` })).toBeVisible()
+  await expect(
+    page.getByRole('status').filter({ hasText: full ? `${ben.name} is now unpaired.` : `${ben.name} is now paired with ${target.name}.` }),
+  ).toBeVisible()
   await expect(table.getByRole('row').filter({ hasText: ben.name })).toContainText('Prefers a mentor at the children’s hospital')
   await expectNoAxeViolations(page)
 
@@ -127,7 +129,13 @@ test('a student ranks a program’s mentors with the keyboard alone', async ({ p
   const name = `Journey ranking ${Date.now()}`
   const created = await page.request.post('/api/mentor-programs', {
     headers: { origin: baseURL ?? '' },
-    data: { name, pairingMethod: 'student-ranks', maxPerMentor: 1, studentEmails: [DEMO_ACCOUNTS.student.email], mentors: mentors.map((m) => ({ email: m.email })) },
+    data: {
+      name,
+      pairingMethod: 'student-ranks',
+      maxPerMentor: 1,
+      studentEmails: [DEMO_ACCOUNTS.student.email],
+      mentors: mentors.map((m) => ({ email: m.email })),
+    },
   })
   expect(created.status()).toBe(201)
   const { id } = (await created.json()) as { id: string }

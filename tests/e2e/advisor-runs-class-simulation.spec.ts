@@ -49,7 +49,9 @@ test('an advisor runs the class simulation, leaves the page, comes back and read
   expect(file.suggestedFilename()).toMatch(/^class-simulation-\d{4}-\d{2}-\d{2}\.csv$/)
   const { readFile } = await import('node:fs/promises')
   const csv = await readFile((await file.path()) as string, 'utf8')
-  expect(csv.split('\r\n')[0]).toBe('student,specialties,list_source,list_length,p_match,p_match_low,p_match_high,p_top3,expected_rank,reach,target,likely,at_risk,flags')
+  expect(csv.split('\r\n')[0]).toBe(
+    'student,specialties,list_source,list_length,p_match,p_match_low,p_match_high,p_top3,expected_rank,reach,target,likely,at_risk,flags',
+  )
   expect(csv).toContain(`${student.name},`)
 
   // The chart's figures as a table, and the table sorted by a header button.

@@ -14,7 +14,13 @@ test('an advisor opens an advisee’s submitted rank order list, comments, and s
 
   await row.getByRole('link', { name: student.name }).click()
   await expect(page.getByRole('heading', { level: 1, name: `${student.name}’s rank order list` })).toBeVisible()
-  await expect(page.getByRole('list').filter({ has: page.locator('.rol-line') }).locator('.rol-line').first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('list')
+      .filter({ has: page.locator('.rol-line') })
+      .locator('.rol-line')
+      .first(),
+  ).toBeVisible()
   await expectNoAxeViolations(page)
 
   const comment = 'Strong list. Consider ranking every program you would be happy at.'

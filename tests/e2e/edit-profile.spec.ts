@@ -39,7 +39,12 @@ test('a student edits interests and goals, reloads, and sees them', async ({ pag
   const reloaded = page.getByRole('region', { name: 'Student profile' })
   await expect(reloaded.getByLabel('Career goals')).toHaveValue(goals)
   await expect(reloaded.getByRole('checkbox', { name: 'Mock interviews' })).toBeChecked()
-  await expect(reloaded.getByRole('group', { name: 'Specialty interests' }).getByRole('listitem').nth(before - 1)).toContainText('Pediatrics')
+  await expect(
+    reloaded
+      .getByRole('group', { name: 'Specialty interests' })
+      .getByRole('listitem')
+      .nth(before - 1),
+  ).toContainText('Pediatrics')
 
   await page.getByRole('link', { name: 'My profile' }).first().click()
   await expect(page.getByRole('heading', { level: 1, name: 'Maya Robinson' })).toBeVisible()

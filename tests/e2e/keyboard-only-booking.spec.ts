@@ -20,7 +20,13 @@ test('a student books a free time with the keyboard alone', async ({ page }) => 
   const mentorId = (await callApi<{ person: { id: string } }>(page, 'GET', '/api/auth/session')).person.id
   await callApi(page, 'PUT', '/api/availability/me', {
     timeZone: 'UTC',
-    slots: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '15:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'Link in the invitation' })),
+    slots: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+      weekday,
+      startTime: '15:00',
+      durationMinutes: 30,
+      locationKind: 'video',
+      locationDetail: 'Link in the invitation',
+    })),
     exceptions: [],
   })
 

@@ -29,7 +29,10 @@ test('a mentor declines a request with a reason and a note, and the student read
 
   await switchTo(page, 'mentor')
   await (await navLink(page, 'Mentorships')).click()
-  const card = page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').filter({ hasText: student })
+  const card = page
+    .getByRole('region', { name: /Waiting for your answer/ })
+    .getByRole('article')
+    .filter({ hasText: student })
   await card.getByRole('button', { name: `Decline… ${student}’s request` }).click()
   // Declining without a reason is refused at the reason.
   await card.getByRole('button', { name: `Decline ${student}’s request` }).click()
@@ -40,13 +43,21 @@ test('a mentor declines a request with a reason and a note, and the student read
   await card.getByLabel(`Note to ${student} (optional)`).fill('I am on service all spring; Dr. Chen would be a good person to ask.')
   await card.getByRole('button', { name: `Decline ${student}’s request` }).click()
   await expect(page.getByRole('status').filter({ hasText: `You declined ${student}’s request` })).toBeVisible()
-  await expect(page.getByRole('region', { name: /Declined, withdrawn or expired/ }).getByRole('article').filter({ hasText: student })).toContainText('Declined')
+  await expect(
+    page
+      .getByRole('region', { name: /Declined, withdrawn or expired/ })
+      .getByRole('article')
+      .filter({ hasText: student }),
+  ).toContainText('Declined')
   await expectNoAxeViolations(page)
 
   await switchTo(page, 'near-peer')
   await expect(page.getByRole('heading', { level: 2, name: 'As a student' })).toBeVisible()
   await (await navLink(page, 'Mentorships')).click()
-  const declined = page.getByRole('region', { name: /Declined, withdrawn or expired/ }).getByRole('article').filter({ hasText: mentor })
+  const declined = page
+    .getByRole('region', { name: /Declined, withdrawn or expired/ })
+    .getByRole('article')
+    .filter({ hasText: mentor })
   await expect(declined).toContainText('Declined')
   await expect(declined).toContainText('My schedule does not allow it')
   await expect(declined).toContainText('Dr. Chen would be a good person to ask')

@@ -43,7 +43,13 @@ test('a page that fails to load keeps its heading and says where to go', async (
   await expectNoAxeViolations(page)
 
   // A failure that may pass offers to try again, under the same heading.
-  await page.route('**/api/residency-programs/**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } }) }))
+  await page.route('**/api/residency-programs/**', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } }),
+    }),
+  )
   await page.goto('/residency/programs/any-program')
   await expect(page.getByRole('heading', { level: 1, name: 'Residency program' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()

@@ -49,7 +49,12 @@ test('a student fills the application profile, sees the curve and the recommende
   await expectNoAxeViolations(page)
 
   // Why a program's chances are what they are: factors in words with their sign and size.
-  const first = page.getByRole('list').filter({ has: page.getByRole('heading', { level: 3 }) }).first().getByRole('listitem').first()
+  const first = page
+    .getByRole('list')
+    .filter({ has: page.getByRole('heading', { level: 3 }) })
+    .first()
+    .getByRole('listitem')
+    .first()
   await first.getByText('Why these chances').click()
   await expect(first.getByText(/(raises|lowers) the interview chance by/).first()).toBeVisible()
   await expectNoAxeViolations(page)

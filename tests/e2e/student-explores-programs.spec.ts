@@ -41,7 +41,10 @@ test('a student filters residency programs, opens one, and saves it to their lis
   await page.getByRole('link', { name: '← All programs' }).click()
   await page.goto('/residency/programs?saved=yes')
   // Other journeys may have saved programs for the same demo student: act on this one's card.
-  const card = page.getByRole('list', { name: 'Programs' }).getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) })
+  const card = page
+    .getByRole('list', { name: 'Programs' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name, exact: true }) })
   await expect(card).toBeVisible()
   await card.getByRole('button', { name: /^Saved to my list/ }).click()
   await expect(page.getByRole('status').filter({ hasText: 'is off your list' })).toBeVisible()

@@ -34,7 +34,15 @@ test('a student finds a mentor by a misspelled name and by facets, sorts by fit,
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   const offers = page.getByRole('group', { name: 'What they offer' })
   await expect(offers.getByText('Mentors who offer everything you tick.')).toBeVisible()
-  const countOf = async () => Number(/^(\d+)/.exec((await page.getByRole('status').filter({ hasText: /mentors? found/ }).textContent()) ?? '')?.[1])
+  const countOf = async () =>
+    Number(
+      /^(\d+)/.exec(
+        (await page
+          .getByRole('status')
+          .filter({ hasText: /mentors? found/ })
+          .textContent()) ?? '',
+      )?.[1],
+    )
   await offers.getByRole('checkbox', { name: /^Letters of recommendation \d/ }).click()
   await expect(page.getByRole('status').filter({ hasText: /with 1 filter\./ })).toBeVisible()
   const letters = await countOf()

@@ -9,7 +9,9 @@ function dateIn(days: number): string {
 
 const pdfFile = (name: string, text: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(makePdf({ text })) })
 
-test('a student asks an outside writer for a waived letter; the writer uploads through the link; the student sees it submitted and cannot open it', async ({ page }) => {
+test('a student asks an outside writer for a waived letter; the writer uploads through the link; the student sees it submitted and cannot open it', async ({
+  page,
+}) => {
   test.setTimeout(90_000)
   const stamp = Date.now()
   const writerName = `Dr. Ana Lopez ${stamp}`
@@ -70,7 +72,10 @@ test('a student asks an outside writer for a waived letter; the writer uploads t
   const email = page.getByRole('article').filter({ hasText: writerEmail }).first()
   await expect(email).toBeVisible()
   await expectNoAxeViolations(page)
-  const href = await email.getByRole('link', { name: /\/letters\/upload\// }).first().getAttribute('href')
+  const href = await email
+    .getByRole('link', { name: /\/letters\/upload\// })
+    .first()
+    .getAttribute('href')
   expect(href).toBeTruthy()
   const uploadPath = new URL(href ?? '').pathname
 
@@ -122,6 +127,8 @@ test('a student asks an outside writer for a waived letter; the writer uploads t
   // The thank-you prompt, once.
   await submitted.getByRole('button', { name: `I thanked ${writerName}` }).click()
   await expect(page.getByRole('status').filter({ hasText: `Marked ${writerName} as thanked.` })).toBeVisible()
-  await expect(page.getByRole('region', { name: /Submitted or delivered/ }).getByRole('article', { name: new RegExp(writerName) })).toContainText(`You thanked ${writerName}`)
+  await expect(page.getByRole('region', { name: /Submitted or delivered/ }).getByRole('article', { name: new RegExp(writerName) })).toContainText(
+    `You thanked ${writerName}`,
+  )
   await expectNoAxeViolations(page)
 })

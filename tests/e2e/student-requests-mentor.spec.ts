@@ -62,7 +62,10 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await expect(page.getByRole('status').filter({ hasText: `Your request was sent to ${mentor}` })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('link', { name: 'See my mentorships' }).click()
-  const sent = page.getByRole('region', { name: /Requests you sent/ }).getByRole('article').filter({ hasText: mentor })
+  const sent = page
+    .getByRole('region', { name: /Requests you sent/ })
+    .getByRole('article')
+    .filter({ hasText: mentor })
   await expect(sent).toContainText('Waiting for an answer')
   await expectNoAxeViolations(page)
 
@@ -70,7 +73,10 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await switchTo(page, 'mentor')
   await expect(page.getByText(/Mentorships:.*\d+ requests? waiting for your answer/)).toBeVisible()
   await (await navLink(page, 'Mentorships')).click()
-  const waiting = page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').filter({ hasText: student })
+  const waiting = page
+    .getByRole('region', { name: /Waiting for your answer/ })
+    .getByRole('article')
+    .filter({ hasText: student })
   await expect(waiting).toContainText('Decide on a specialty by spring.')
   // The mentor reads their own turn, not the student's wait.
   await expect(waiting).toContainText('Waiting for your answer')
@@ -78,7 +84,10 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await expectNoAxeViolations(page)
   await waiting.getByRole('button', { name: `Accept ${student}’s request` }).click()
   await expect(page.getByRole('status').filter({ hasText: `You accepted ${student}’s request` })).toBeVisible()
-  await page.getByRole('region', { name: /Active mentorships/ }).getByRole('link', { name: student }).click()
+  await page
+    .getByRole('region', { name: /Active mentorships/ })
+    .getByRole('link', { name: student })
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: `Mentorship with ${student}` })).toBeVisible()
   // The goals the student wrote are the mentorship's first goals.
   await expect(page.getByText('Decide on a specialty by spring.', { exact: true })).toBeVisible()
@@ -87,7 +96,10 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   // The student books the first free slot.
   await switchTo(page, 'student')
   await (await navLink(page, 'Mentorships')).click()
-  await page.getByRole('region', { name: /Active mentorships/ }).getByRole('link', { name: mentor }).click()
+  await page
+    .getByRole('region', { name: /Active mentorships/ })
+    .getByRole('link', { name: mentor })
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: `Mentorship with ${mentor}` })).toBeVisible()
   const picker = page.getByRole('group', { name: 'Book a free time' })
   const firstSlot = picker.getByRole('button').first()
@@ -117,7 +129,10 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await switchTo(page, 'mentor')
   await expect(page.getByText(/Mentorships:.*\d+ active mentees?/)).toBeVisible()
   await (await navLink(page, 'Mentorships')).click()
-  const row = page.getByRole('region', { name: /Active mentorships/ }).getByRole('listitem').filter({ hasText: student })
+  const row = page
+    .getByRole('region', { name: /Active mentorships/ })
+    .getByRole('listitem')
+    .filter({ hasText: student })
   await expect(row).not.toContainText('None booked yet')
   await row.getByRole('link', { name: student }).click()
   await expect(page.getByRole('list', { name: 'Upcoming meetings' })).toContainText('Confirmed')
@@ -129,12 +144,18 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   await switchTo(page, 'admin')
   await page.goto('/admin/outbox')
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
-  const invite = page.getByRole('article').filter({ hasText: `Meeting with ${mentor}` }).first()
+  const invite = page
+    .getByRole('article')
+    .filter({ hasText: `Meeting with ${mentor}` })
+    .first()
   await expect(invite.getByRole('link', { name: 'Download invite.ics' })).toBeVisible()
   await expect(invite).toContainText('text/calendar')
   await expect(invite).toContainText(/\d+(\.\d)? (bytes|KB)/)
   await expectNoAxeViolations(page)
-  const requestMail = page.getByRole('article').filter({ hasText: `${student} asks you to be their mentor` }).first()
+  const requestMail = page
+    .getByRole('article')
+    .filter({ hasText: `${student} asks you to be their mentor` })
+    .first()
   const href = (await requestMail.getByRole('link').first().getAttribute('href')) ?? ''
   const requestLink = new URL(href)
   expect(requestLink.pathname).toBe('/mentorships')

@@ -36,13 +36,19 @@ test('an advisor sees which of their students miss a slot, and opens one board',
   await expectNoAxeViolations(page)
 })
 
-test('an advisor opening /advising lands on their students; assigning from a board is confirmed and e-mailed, and the e-mail’s link opens', async ({ page }) => {
+test('an advisor opening /advising lands on their students; assigning from a board is confirmed and e-mailed, and the e-mail’s link opens', async ({
+  page,
+}) => {
   await loginAs(page, 'advisor')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()
   await expect(page.getByText(/ask the Office of Student Affairs/i)).toHaveCount(0)
 
-  await page.getByRole('row').filter({ has: page.getByRole('link', { name: DEMO_ACCOUNTS.student.name }) }).getByRole('link', { name: DEMO_ACCOUNTS.student.name }).click()
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: DEMO_ACCOUNTS.student.name }) })
+    .getByRole('link', { name: DEMO_ACCOUNTS.student.name })
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: `${DEMO_ACCOUNTS.student.name}’s advising board` })).toBeVisible()
   // Staff read about the student by name, never "your".
   await expect(page.locator('.board-slots')).not.toContainText(/\byour\b/i)
@@ -60,12 +66,25 @@ test('an advisor opening /advising lands on their students; assigning from a boa
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'admin')
   await page.goto('/admin/outbox')
-  const email = page.getByRole('article').filter({ hasText: DEMO_ACCOUNTS.student.email }).filter({ hasText: `${personName} is now your` }).first()
+  const email = page
+    .getByRole('article')
+    .filter({ hasText: DEMO_ACCOUNTS.student.email })
+    .filter({ hasText: `${personName} is now your` })
+    .first()
   await expect(email).toBeVisible()
-  const href = await email.getByRole('link', { name: /\/advising/ }).first().getAttribute('href')
-  const toPerson = page.getByRole('article').filter({ hasText: `You are ${DEMO_ACCOUNTS.student.name}’s` }).first()
+  const href = await email
+    .getByRole('link', { name: /\/advising/ })
+    .first()
+    .getAttribute('href')
+  const toPerson = page
+    .getByRole('article')
+    .filter({ hasText: `You are ${DEMO_ACCOUNTS.student.name}’s` })
+    .first()
   await expect(toPerson).toBeVisible()
-  const personHref = await toPerson.getByRole('link', { name: /\/people\// }).first().getAttribute('href')
+  const personHref = await toPerson
+    .getByRole('link', { name: /\/people\// })
+    .first()
+    .getAttribute('href')
 
   // The student's link opens their board, with the new holder on it.
   await page.getByRole('button', { name: 'Sign out' }).click()
@@ -82,7 +101,9 @@ test('an admin opening /advising lands on the advisors page and checks a CSV bef
   await loginAs(page, 'admin')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'Advisors of students' })).toBeVisible()
-  await page.getByLabel('Or paste the rows').fill(`student_email,advisor_email\n${DEMO_ACCOUNTS.student.email},admin@demo.example.edu\nnobody@demo.example.edu,${DEMO_ACCOUNTS.advisor.email}`)
+  await page
+    .getByLabel('Or paste the rows')
+    .fill(`student_email,advisor_email\n${DEMO_ACCOUNTS.student.email},admin@demo.example.edu\nnobody@demo.example.edu,${DEMO_ACCOUNTS.advisor.email}`)
   await page.getByRole('button', { name: 'Check the file' }).click()
   const results = page.getByRole('table', { name: 'Import results, row by row' })
   await expect(results).toBeVisible()

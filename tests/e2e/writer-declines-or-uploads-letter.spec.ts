@@ -22,7 +22,10 @@ async function requestFromDemoMentor(page: Page, programName: string, waive: boo
   await expect(page.getByRole('heading', { level: 1, name: 'Request a letter' })).toBeVisible()
   await page.getByRole('radio', { name: /A mentor in Preceptor/ }).check()
   await page.getByLabel('Find a mentor').fill(mentor)
-  await page.getByRole('group', { name: 'Mentor' }).getByRole('radio', { name: new RegExp(`^${mentor}`) }).check()
+  await page
+    .getByRole('group', { name: 'Mentor' })
+    .getByRole('radio', { name: new RegExp(`^${mentor}`) })
+    .check()
   await expectNoAxeViolations(page)
   await page.getByRole('radio', { name: 'A named program' }).check()
   await page.getByLabel('Program', { exact: true }).fill(programName)
@@ -53,8 +56,14 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   await expect(page.getByRole('heading', { name: /Your letters this season/ })).toBeVisible()
   // The counts above the lists count what the lists hold.
   const load = page.getByRole('region', { name: /Your letters this season/ })
-  const toAnswer = await page.getByRole('region', { name: /Waiting for your answer/ }).getByRole('article').count()
-  const toWrite = await page.getByRole('region', { name: /To write/ }).getByRole('article').count()
+  const toAnswer = await page
+    .getByRole('region', { name: /Waiting for your answer/ })
+    .getByRole('article')
+    .count()
+  const toWrite = await page
+    .getByRole('region', { name: /To write/ })
+    .getByRole('article')
+    .count()
   await expect(load.getByRole('definition').nth(1)).toHaveText(String(toAnswer + toWrite))
   await expectNoAxeViolations(page)
 
@@ -63,13 +72,21 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   await first.getByLabel(`Message to ${student} (optional)`).fill('I am away that month; please ask Dr. Rivera.')
   await first.getByRole('button', { name: `Decline ${student}’s request` }).click()
   await expect(page.getByRole('status').filter({ hasText: `You declined ${student}’s request` })).toBeVisible()
-  await expect(page.getByRole('region', { name: /Declined or withdrawn/ }).getByRole('article').filter({ hasText: declined })).toContainText('Declined')
+  await expect(
+    page
+      .getByRole('region', { name: /Declined or withdrawn/ })
+      .getByRole('article')
+      .filter({ hasText: declined }),
+  ).toContainText('Declined')
 
   const second = waiting.getByRole('article').filter({ hasText: accepted })
   await expect(second).toContainText('did not waive the right to read this letter')
   await second.getByRole('button', { name: `Accept ${student}’s request` }).click()
   await expect(page.getByRole('status').filter({ hasText: `You accepted ${student}’s request` })).toBeVisible()
-  const writing = page.getByRole('region', { name: /To write/ }).getByRole('article').filter({ hasText: accepted })
+  const writing = page
+    .getByRole('region', { name: /To write/ })
+    .getByRole('article')
+    .filter({ hasText: accepted })
   await writing.getByRole('button', { name: `Mark in progress for ${student}` }).click()
   await expect(writing).toContainText('In progress')
   await expectNoAxeViolations(page)
@@ -85,13 +102,18 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   await field.setInputFiles(pdfFile('letter.pdf', makePdf({ text: `Letter for ${student}` })))
   await writing.getByRole('button', { name: `Submit letter for ${student}` }).click()
   await expect(page.getByRole('status').filter({ hasText: `Your letter for ${student} is submitted` })).toBeVisible()
-  const done = page.getByRole('region', { name: /^Submitted/ }).getByRole('article').filter({ hasText: accepted })
+  const done = page
+    .getByRole('region', { name: /^Submitted/ })
+    .getByRole('article')
+    .filter({ hasText: accepted })
   await expect(done).toContainText('Submitted')
   await expect(done.getByRole('link', { name: /Download the letter you submitted/ })).toBeVisible()
   await expectNoAxeViolations(page)
 
   // A replacement that is not a PDF: the field keeps saying what is wrong with the chosen file.
-  await done.getByLabel(`Replace the letter for ${student}`).setInputFiles({ name: 'letter.docx', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') })
+  await done
+    .getByLabel(`Replace the letter for ${student}`)
+    .setInputFiles({ name: 'letter.docx', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') })
   await expect(done.getByRole('alert')).toContainText('This file is not a PDF')
   await done.getByRole('button', { name: `Replace letter for ${student}` }).click()
   await expect(done.getByRole('alert')).toContainText('This file is not a PDF')
@@ -101,9 +123,15 @@ test('the demo mentor declines one request, accepts another and uploads the lett
   await switchTo(page, 'student')
   await expect(page.getByText(/Letters:.*submitted — thank/)).toBeVisible()
   await (await navLink(page, 'Letters')).click()
-  const declinedCard = page.getByRole('region', { name: /Declined or withdrawn/ }).getByRole('article').filter({ hasText: declined })
+  const declinedCard = page
+    .getByRole('region', { name: /Declined or withdrawn/ })
+    .getByRole('article')
+    .filter({ hasText: declined })
   await expect(declinedCard).toContainText('I am away that month')
-  const submitted = page.getByRole('region', { name: /Submitted or delivered/ }).getByRole('article').filter({ hasText: accepted })
+  const submitted = page
+    .getByRole('region', { name: /Submitted or delivered/ })
+    .getByRole('article')
+    .filter({ hasText: accepted })
   await expect(submitted).toContainText('You kept your right to read this letter.')
   await expect(submitted.getByRole('link', { name: new RegExp(`Download the letter from ${mentor}`) })).toBeVisible()
   await expectNoAxeViolations(page)

@@ -60,4 +60,3 @@ describe('insert factories', () => {
     expect(await handle.db.select().from(mentorProfiles).where(eq(mentorProfiles.personId, built.person.id))).toHaveLength(0)
   })
 })
-

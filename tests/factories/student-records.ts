@@ -83,15 +83,24 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const s = student.person.id
 
   // Mentorship, goal, action item, meeting.
-  const asked = await ok('mentorship request', t.request('POST', '/api/mentorship-requests', { cookie: student.cookie, body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] } }))
+  const asked = await ok(
+    'mentorship request',
+    t.request('POST', '/api/mentorship-requests', {
+      cookie: student.cookie,
+      body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] },
+    }),
+  )
   const mentorshipRequestId = asked.json.id as string
   const accepted = await ok('accept', t.request('POST', `/api/mentorship-requests/${mentorshipRequestId}/accept`, { cookie: mentor.cookie }))
   const mentorshipId = accepted.json.mentorshipId as string
   const path = `/api/mentorships/${mentorshipId}`
   const goalId = (await ok('goal', t.request('POST', `${path}/goals`, { cookie: student.cookie, body: { title: 'A goal' } }))).json.goals[0].id as string
-  const actionItemId = (await ok('action item', t.request('POST', `${path}/action-items`, { cookie: student.cookie, body: { title: 'An item', dueDate: null } }))).json.actionItems[0].id as string
+  const actionItemId = (
+    await ok('action item', t.request('POST', `${path}/action-items`, { cookie: student.cookie, body: { title: 'An item', dueDate: null } }))
+  ).json.actionItems[0].id as string
   const proposedAt = new Date(t.clock.now().getTime() + 3 * MS_PER_DAY).toISOString()
-  const meetingId = (await ok('meeting', t.request('POST', `${path}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: proposedAt } }))).json.id as string
+  const meetingId = (await ok('meeting', t.request('POST', `${path}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: proposedAt } }))).json
+    .id as string
   const feedUrl = (await ok('calendar feed', t.request('POST', '/api/calendar/feed', { cookie: student.cookie }))).json.url as string
 
   // A waived letter from the mentor, with a CV in its packet, and an outside writer's upload link.
@@ -104,9 +113,23 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
     }),
   )
   const letterRequestId = (letter.json.request?.id ?? letter.json.id) as string
-  await ok('packet', t.request('PUT', `/api/letter-requests/${letterRequestId}/packet/cv`, { cookie: student.cookie, rawBody: makePdf({ text: `${label} CV` }) as BodyInit, headers: { 'content-type': 'application/pdf' } }))
+  await ok(
+    'packet',
+    t.request('PUT', `/api/letter-requests/${letterRequestId}/packet/cv`, {
+      cookie: student.cookie,
+      rawBody: makePdf({ text: `${label} CV` }) as BodyInit,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  )
   await ok('letter accepted', t.request('POST', `/api/letter-requests/${letterRequestId}/accept`, { cookie: mentor.cookie, body: {} }))
-  await ok('letter', t.request('PUT', `/api/letter-requests/${letterRequestId}/letter`, { cookie: mentor.cookie, rawBody: makePdf({ text: `${label} letter` }) as BodyInit, headers: { 'content-type': 'application/pdf' } }))
+  await ok(
+    'letter',
+    t.request('PUT', `/api/letter-requests/${letterRequestId}/letter`, {
+      cookie: mentor.cookie,
+      rawBody: makePdf({ text: `${label} letter` }) as BodyInit,
+      headers: { 'content-type': 'application/pdf' },
+    }),
+  )
 
   // Advisor, program list, rank order list (submitted), class simulation.
   await t.db.insert(studentAdvisors).values({ studentId: s, advisorId: advisor.person.id, assignedAt: t.clock.now(), assignedBy: null })
@@ -119,13 +142,22 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const simulationId = simulation.json.id as string
 
   // A board assignment by the advisor, and a mentor program with the student in it.
-  const assignment = await ok('board assignment', t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: s, slot: 'research-mentor', personId: mentor.person.id } }))
+  const assignment = await ok(
+    'board assignment',
+    t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: s, slot: 'research-mentor', personId: mentor.person.id } }),
+  )
   const assignmentId = assignment.json.assignmentId as string
   const program = await ok(
     'mentor program',
     t.request('POST', '/api/mentor-programs', {
       cookie: admin.cookie,
-      body: { name: `${label} program`, pairingMethod: 'student-ranks', maxPerMentor: 2, studentEmails: [student.person.email], mentors: [{ email: mentor.person.email }] },
+      body: {
+        name: `${label} program`,
+        pairingMethod: 'student-ranks',
+        maxPerMentor: 2,
+        studentEmails: [student.person.email],
+        mentors: [{ email: mentor.person.email }],
+      },
     }),
   )
   const mentorProgramId = program.json.id as string

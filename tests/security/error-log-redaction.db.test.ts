@@ -18,7 +18,17 @@ const written: string[] = []
 
 function capture() {
   const keep = (...args: unknown[]) => {
-    written.push(args.map((arg) => (arg instanceof Error ? `${arg.stack} ${JSON.stringify(arg)} ${String((arg as { cause?: unknown }).cause)}` : typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '))
+    written.push(
+      args
+        .map((arg) =>
+          arg instanceof Error
+            ? `${arg.stack} ${JSON.stringify(arg)} ${String((arg as { cause?: unknown }).cause)}`
+            : typeof arg === 'string'
+              ? arg
+              : JSON.stringify(arg),
+        )
+        .join(' '),
+    )
   }
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) vi.spyOn(console, method).mockImplementation(keep)
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
@@ -35,7 +45,9 @@ beforeAll(async () => {
   t = await createTestApp()
   cookie = (await t.signedInAs(['mentor'])).cookie
   // The forced failure: every write to mentor profiles fails inside the database.
-  await t.db.execute(sql.raw(`CREATE FUNCTION forced_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure' USING ERRCODE = 'P0001'; END $$`))
+  await t.db.execute(
+    sql.raw(`CREATE FUNCTION forced_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure' USING ERRCODE = 'P0001'; END $$`),
+  )
   await t.db.execute(sql.raw('CREATE TRIGGER forced_failure BEFORE INSERT OR UPDATE ON mentor_profiles FOR EACH ROW EXECUTE FUNCTION forced_failure()'))
 })
 afterEach(() => {

@@ -21,10 +21,18 @@ afterAll(async () => {
 })
 
 const signIn = (app: TestApp, email: string, password: string, remoteAddress: string, forwardedFor?: string) =>
-  app.request('POST', '/api/auth/sign-in', { body: { email, password }, cookie: null, remoteAddress, ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}) })
+  app.request('POST', '/api/auth/sign-in', {
+    body: { email, password },
+    cookie: null,
+    remoteAddress,
+    ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
+  })
 
 async function auditedAddresses(app: TestApp, personId: string): Promise<(string | null)[]> {
-  const rows = await app.db.select({ ip: auditLog.ip }).from(auditLog).where(and(eq(auditLog.action, 'sign-in.failed'), eq(auditLog.objectId, personId)))
+  const rows = await app.db
+    .select({ ip: auditLog.ip })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'sign-in.failed'), eq(auditLog.objectId, personId)))
   return rows.map((row) => row.ip)
 }
 

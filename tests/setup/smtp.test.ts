@@ -11,8 +11,7 @@ describe('startTestSmtpServer', () => {
     await smtp.close()
   })
 
-  const transport = () =>
-    nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true })
+  const transport = () => nodemailer.createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true })
 
   it('receives a message sent with nodemailer', async () => {
     const waiting = smtp.waitForMessage((message) => message.subject === 'Your advising appointment')

@@ -81,7 +81,9 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
   async function sessionCookie(personId: string): Promise<string> {
     const secret = newSecret()
     const now = clock.now()
-    await database.db.insert(sessions).values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + MS_PER_DAY) })
+    await database.db
+      .insert(sessions)
+      .values({ id: hashSecret(secret), personId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + MS_PER_DAY) })
     return `preceptor_session=${secret}`
   }
 

@@ -19,5 +19,11 @@ export function webRouteFor(pathWithQuery: string): WebRoute | null {
     const element = route.element
     if (isValidElement<{ roles?: readonly Role[] }>(element) && Array.isArray(element.props.roles)) roles = element.props.roles
   }
-  return { pattern: matches.map((m) => m.route.path ?? '').filter(Boolean).join('/'), roles }
+  return {
+    pattern: matches
+      .map((m) => m.route.path ?? '')
+      .filter(Boolean)
+      .join('/'),
+    roles,
+  }
 }

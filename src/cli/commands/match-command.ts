@@ -54,10 +54,7 @@ export const matchCommand: CliCommand = {
     const t4 = performance.now()
 
     if (result.unresolved) {
-      await writeAll(
-        io.stderr,
-        `warning: ${result.unresolved.couples.length} couple(s) could not be placed stably: ${result.unresolved.message}\n`,
-      )
+      await writeAll(io.stderr, `warning: ${result.unresolved.couples.length} couple(s) could not be placed stably: ${result.unresolved.message}\n`)
     }
     if (values.stats) {
       const positions = result.programs.reduce((n, p) => n + p.capacity, 0)

@@ -74,7 +74,10 @@ describe('class simulation', () => {
     for (let s = 0; s < 6; s++) {
       const student = fixed.students[s]!
       const specialty = fixed.programs.find((p) => p.id === student.primary[0])!.specialty
-      const extra = fixed.programs.filter((p) => p.specialty === specialty && !student.primary.includes(p.id)).slice(0, 5).map((p) => p.id)
+      const extra = fixed.programs
+        .filter((p) => p.specialty === specialty && !student.primary.includes(p.id))
+        .slice(0, 5)
+        .map((p) => p.id)
       const longer = { ...fixed, students: fixed.students.map((x, i) => (i === s ? { ...x, primary: [...x.primary, ...extra] } : x)) }
       const after = simulate(longer)
       expect(after.students[s]!.pMatch).toBeGreaterThanOrEqual(before.students[s]!.pMatch)
@@ -115,7 +118,12 @@ describe('tiers of a rank order list', () => {
 })
 
 describe('at-risk flags', () => {
-  const base: Parameters<typeof atRiskFlags>[0] = { listLength: 12, pMatch: 0.97, tiers: { reach: 2, target: 6, likely: 4 }, specialties: ['internal-medicine', 'family-medicine'] }
+  const base: Parameters<typeof atRiskFlags>[0] = {
+    listLength: 12,
+    pMatch: 0.97,
+    tiers: { reach: 2, target: 6, likely: 4 },
+    specialties: ['internal-medicine', 'family-medicine'],
+  }
   it.each([
     ['a long, balanced list in two specialties', base, []],
     ['a short list, below 95 %', { ...base, listLength: 4, pMatch: 0.9 }, ['short-list']],

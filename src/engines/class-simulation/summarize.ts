@@ -7,14 +7,7 @@ import type { ResidencyProgram } from '#engines/smart-pick/index.ts'
 import { buildMarket, cleanLists, type Market } from './market.ts'
 import { qualityOf, strengthOf } from './strength.ts'
 import type { ClassPlan, ClassTally, MarketSize } from './simulate-class.ts'
-import {
-  DEFAULT_AT_RISK,
-  type AtRiskFlag,
-  type AtRiskThresholds,
-  type ClassSimulationResult,
-  type ClassStudent,
-  type StudentOutcome,
-} from './types.ts'
+import { DEFAULT_AT_RISK, type AtRiskFlag, type AtRiskThresholds, type ClassSimulationResult, type ClassStudent, type StudentOutcome } from './types.ts'
 
 const percent = (p: number) => `${Math.round(p * 100)} %`
 
@@ -92,7 +85,10 @@ export function atRiskFlags(
     })
   }
   if (outcome.pMatch < thresholds.lowMatchBelow) {
-    flags.push({ reason: 'low-match-chance', message: `Matched in ${percent(outcome.pMatch)} of simulated matches (below ${percent(thresholds.lowMatchBelow)}).` })
+    flags.push({
+      reason: 'low-match-chance',
+      message: `Matched in ${percent(outcome.pMatch)} of simulated matches (below ${percent(thresholds.lowMatchBelow)}).`,
+    })
   }
   return flags
 }
@@ -101,11 +97,7 @@ function sizeOf(market: Market): MarketSize {
   return { applicants: market.applicants, positions: market.positions, programs: market.programs, specialties: market.markets, scale: market.scale }
 }
 
-export function summarizeClassSimulation(
-  plan: ClassPlan,
-  tally: ClassTally,
-  options: { thresholds?: AtRiskThresholds } = {},
-): ClassSimulationResult {
+export function summarizeClassSimulation(plan: ClassPlan, tally: ClassTally, options: { thresholds?: AtRiskThresholds } = {}): ClassSimulationResult {
   const thresholds = options.thresholds ?? DEFAULT_AT_RISK
   const { input, stride, markets } = plan
   const known = new Map(input.programs.map((p) => [p.id, p]))

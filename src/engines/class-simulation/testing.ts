@@ -77,5 +77,10 @@ export function syntheticClass(options: SyntheticClassOptions): ClassSimulationI
     radiologyStudent.primary = [advanced.id, ...radiologyStudent.primary.filter((id) => id !== advanced.id)]
     radiologyStudent.supplemental = [{ advanced: advanced.id, ranks: transitional.slice(0, 6).map((p) => p.id) }]
   }
-  return { students, couples: students.length >= 4 ? [{ members: [(students[0] as ClassStudent).id, (students[1] as ClassStudent).id] }] : [], programs, options: { runs: options.runs, seed, markets: options.markets } }
+  return {
+    students,
+    couples: students.length >= 4 ? [{ members: [(students[0] as ClassStudent).id, (students[1] as ClassStudent).id] }] : [],
+    programs,
+    options: { runs: options.runs, seed, markets: options.markets },
+  }
 }

@@ -23,37 +23,68 @@ type Case = { name: string; instance: MatchInstance; matches: MatchAssignment[];
 const cases: Case[] = [
   {
     name: 'single and a program that prefers it',
-    instance: { programs: [{ id: 'X', capacity: 1, ranks: ['a', 'b'] }], applicants: [{ id: 'a', ranks: ['X'] }, { id: 'b', ranks: ['X'] }] },
+    instance: {
+      programs: [{ id: 'X', capacity: 1, ranks: ['a', 'b'] }],
+      applicants: [
+        { id: 'a', ranks: ['X'] },
+        { id: 'b', ranks: ['X'] },
+      ],
+    },
     matches: [{ applicant: 'b', program: 'X' }],
     blocking: [{ kind: 'single', applicant: 'a', program: 'X' }],
   },
   {
     name: 'single and a program with a free seat',
-    instance: { programs: [{ id: 'X', capacity: 2, ranks: ['b', 'a'] }], applicants: [{ id: 'a', ranks: ['X'] }, { id: 'b', ranks: ['X'] }] },
+    instance: {
+      programs: [{ id: 'X', capacity: 2, ranks: ['b', 'a'] }],
+      applicants: [
+        { id: 'a', ranks: ['X'] },
+        { id: 'b', ranks: ['X'] },
+      ],
+    },
     matches: [{ applicant: 'b', program: 'X' }],
     blocking: [{ kind: 'single', applicant: 'a', program: 'X' }],
   },
   {
     name: 'no block with a program that did not rank the applicant',
-    instance: { programs: [{ id: 'X', capacity: 2, ranks: ['b'] }], applicants: [{ id: 'a', ranks: ['X'] }, { id: 'b', ranks: ['X'] }] },
+    instance: {
+      programs: [{ id: 'X', capacity: 2, ranks: ['b'] }],
+      applicants: [
+        { id: 'a', ranks: ['X'] },
+        { id: 'b', ranks: ['X'] },
+      ],
+    },
     matches: [{ applicant: 'b', program: 'X' }],
     blocking: [],
   },
   {
     name: 'no block with a program the applicant ranks lower',
     instance: {
-      programs: [{ id: 'X', capacity: 1, ranks: ['a'] }, { id: 'Y', capacity: 1, ranks: ['a'] }],
+      programs: [
+        { id: 'X', capacity: 1, ranks: ['a'] },
+        { id: 'Y', capacity: 1, ranks: ['a'] },
+      ],
       applicants: [{ id: 'a', ranks: ['X', 'Y'] }],
     },
     matches: [{ applicant: 'a', program: 'X' }],
     blocking: [],
   },
   {
-    name: "couple blocks, counting its own seat as free",
+    name: 'couple blocks, counting its own seat as free',
     instance: {
-      programs: [{ id: 'H', capacity: 1, ranks: ['m', 's'] }, { id: 'K', capacity: 1, ranks: ['n'] }],
-      applicants: [{ id: 's', ranks: [] }, { id: 'm', ranks: [] }, { id: 'n', ranks: [] }],
-      couples: couple([['H', 'K'], ['H', null]]),
+      programs: [
+        { id: 'H', capacity: 1, ranks: ['m', 's'] },
+        { id: 'K', capacity: 1, ranks: ['n'] },
+      ],
+      applicants: [
+        { id: 's', ranks: [] },
+        { id: 'm', ranks: [] },
+        { id: 'n', ranks: [] },
+      ],
+      couples: couple([
+        ['H', 'K'],
+        ['H', null],
+      ]),
     },
     matches: [{ applicant: 'm', program: 'H' }],
     blocking: [{ kind: 'couple', couple: 'C', programs: ['H', 'K'] }],
@@ -61,38 +92,74 @@ const cases: Case[] = [
   {
     name: 'couple does not block when one program would refuse its member',
     instance: {
-      programs: [{ id: 'H', capacity: 1, ranks: ['m'] }, { id: 'K', capacity: 1, ranks: ['t', 'n'] }],
-      applicants: [{ id: 't', ranks: ['K'] }, { id: 'm', ranks: [] }, { id: 'n', ranks: [] }],
-      couples: couple([['H', 'K'], ['H', null]]),
+      programs: [
+        { id: 'H', capacity: 1, ranks: ['m'] },
+        { id: 'K', capacity: 1, ranks: ['t', 'n'] },
+      ],
+      applicants: [
+        { id: 't', ranks: ['K'] },
+        { id: 'm', ranks: [] },
+        { id: 'n', ranks: [] },
+      ],
+      couples: couple([
+        ['H', 'K'],
+        ['H', null],
+      ]),
     },
-    matches: [{ applicant: 'm', program: 'H' }, { applicant: 't', program: 'K' }],
+    matches: [
+      { applicant: 'm', program: 'H' },
+      { applicant: 't', program: 'K' },
+    ],
     blocking: [],
   },
   {
     name: 'p = q: two seats needed, one taken by a preferred single',
     instance: {
       programs: [{ id: 'H', capacity: 2, ranks: ['s', 'm', 'n'] }],
-      applicants: [{ id: 's', ranks: ['H'] }, { id: 'm', ranks: [] }, { id: 'n', ranks: [] }],
-      couples: couple([['H', 'H'], ['H', null]]),
+      applicants: [
+        { id: 's', ranks: ['H'] },
+        { id: 'm', ranks: [] },
+        { id: 'n', ranks: [] },
+      ],
+      couples: couple([
+        ['H', 'H'],
+        ['H', null],
+      ]),
     },
-    matches: [{ applicant: 's', program: 'H' }, { applicant: 'm', program: 'H' }],
+    matches: [
+      { applicant: 's', program: 'H' },
+      { applicant: 'm', program: 'H' },
+    ],
     blocking: [],
   },
   {
     name: 'p = q: a third seat makes the couple block',
     instance: {
       programs: [{ id: 'H', capacity: 3, ranks: ['s', 'm', 'n'] }],
-      applicants: [{ id: 's', ranks: ['H'] }, { id: 'm', ranks: [] }, { id: 'n', ranks: [] }],
-      couples: couple([['H', 'H'], ['H', null]]),
+      applicants: [
+        { id: 's', ranks: ['H'] },
+        { id: 'm', ranks: [] },
+        { id: 'n', ranks: [] },
+      ],
+      couples: couple([
+        ['H', 'H'],
+        ['H', null],
+      ]),
     },
-    matches: [{ applicant: 's', program: 'H' }, { applicant: 'm', program: 'H' }],
+    matches: [
+      { applicant: 's', program: 'H' },
+      { applicant: 'm', program: 'H' },
+    ],
     blocking: [{ kind: 'couple', couple: 'C', programs: ['H', 'H'] }],
   },
   {
     name: 'unmatched couple blocks with any line that both programs would take',
     instance: {
       programs: [{ id: 'H', capacity: 1, ranks: ['m'] }],
-      applicants: [{ id: 'm', ranks: [] }, { id: 'n', ranks: [] }],
+      applicants: [
+        { id: 'm', ranks: [] },
+        { id: 'n', ranks: [] },
+      ],
       couples: couple([['H', null]]),
     },
     matches: [],
@@ -108,7 +175,10 @@ const cases: Case[] = [
       ],
       applicants: [{ id: 'a', ranks: ['RAD'], supplemental: [{ for: ['RAD'], ranks: ['TY1', 'TY2'] }] }],
     },
-    matches: [{ applicant: 'a', program: 'RAD' }, { applicant: 'a', program: 'TY2', supplemental: true }],
+    matches: [
+      { applicant: 'a', program: 'RAD' },
+      { applicant: 'a', program: 'TY2', supplemental: true },
+    ],
     blocking: [{ kind: 'supplemental', applicant: 'a', program: 'TY1' }],
   },
   {
@@ -133,7 +203,10 @@ describe('checkStability', () => {
   it('uses the capacities the result reports (after reversions)', () => {
     const instance: MatchInstance = {
       programs: [{ id: 'X', capacity: 1, ranks: ['a', 'b'] }],
-      applicants: [{ id: 'a', ranks: ['X'] }, { id: 'b', ranks: ['X'] }],
+      applicants: [
+        { id: 'a', ranks: ['X'] },
+        { id: 'b', ranks: ['X'] },
+      ],
     }
     const result = resultOf(instance, [{ applicant: 'a', program: 'X' }])
     expect(checkStability(instance, result)).toEqual([])

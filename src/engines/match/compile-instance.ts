@@ -275,10 +275,7 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
  * the cost is linear in the number of rank entries, so a Monte-Carlo simulator can call it once
  * per perturbed replica.
  */
-export function withProgramRanks(
-  compiled: CompiledInstance,
-  ranksOf: (programIndex: number) => ArrayLike<number>,
-): CompiledInstance {
+export function withProgramRanks(compiled: CompiledInstance, ranksOf: (programIndex: number) => ArrayLike<number>): CompiledInstance {
   const P = compiled.programCount
   const programRankStart = new Uint32Array(P + 1)
   const lists: ArrayLike<number>[] = []

@@ -36,9 +36,7 @@ export function decodeResult(compiled: CompiledInstance, result: CompiledResult)
     decoded.unresolved = {
       couples: result.unresolvedCouples.map((c) => coupleIds[c] as string),
       message: result.unresolvedMessage ?? 'no stable matching found within the work bound',
-      ...(result.unresolvedApplicants.length > 0
-        ? { applicants: result.unresolvedApplicants.map((a) => applicantIds[a] as string) }
-        : {}),
+      ...(result.unresolvedApplicants.length > 0 ? { applicants: result.unresolvedApplicants.map((a) => applicantIds[a] as string) } : {}),
     }
   }
   return decoded

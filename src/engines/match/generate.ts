@@ -31,14 +31,7 @@
  * Pure: the output depends only on the options.
  */
 import { createRandom, type Random } from './random.ts'
-import type {
-  ApplicantInput,
-  CoupleInput,
-  CoupleRankLine,
-  MatchInstance,
-  ProgramInput,
-  ProgramTrack,
-} from './types.ts'
+import type { ApplicantInput, CoupleInput, CoupleRankLine, MatchInstance, ProgramInput, ProgramTrack } from './types.ts'
 
 export type GenerateOptions = {
   applicants: number
@@ -79,31 +72,54 @@ type Specialty = {
  */
 export const SPECIALTIES: readonly Specialty[] = [
   {
-    code: 'IM', share: 0.245, averageSize: 16, track: 'categorical', demand: 1.0,
+    code: 'IM',
+    share: 0.245,
+    averageSize: 16,
+    track: 'categorical',
+    demand: 1.0,
     siblings: [
       { suffix: 'P', track: 'preliminary', share: 0.3, reverts: 0.6 },
       { suffix: 'R', track: 'reserved', share: 0.05, reverts: 1 },
     ],
   },
   {
-    code: 'FM', share: 0.124, averageSize: 7, track: 'categorical', demand: 0.72,
+    code: 'FM',
+    share: 0.124,
+    averageSize: 7,
+    track: 'categorical',
+    demand: 0.72,
     siblings: [{ suffix: 'R', track: 'reserved', share: 0.04, reverts: 1 }],
   },
   { code: 'PD', share: 0.074, averageSize: 12, track: 'categorical', demand: 0.95, backup: 'FM' },
   { code: 'EM', share: 0.069, averageSize: 10, track: 'categorical', demand: 0.95, backup: 'FM' },
   { code: 'PSY', share: 0.053, averageSize: 8, track: 'categorical', demand: 1.1, backup: 'FM' },
   {
-    code: 'GS', share: 0.041, averageSize: 6, track: 'categorical', demand: 1.35, backup: 'GS',
+    code: 'GS',
+    share: 0.041,
+    averageSize: 6,
+    track: 'categorical',
+    demand: 1.35,
+    backup: 'GS',
     siblings: [{ suffix: 'P', track: 'preliminary', share: 0.55, reverts: 0.3 }],
   },
   { code: 'OB', share: 0.037, averageSize: 5, track: 'categorical', demand: 1.2, backup: 'FM' },
   {
-    code: 'AN', share: 0.036, averageSize: 10, track: 'categorical', demand: 1.2, backup: 'IM',
+    code: 'AN',
+    share: 0.036,
+    averageSize: 10,
+    track: 'categorical',
+    demand: 1.2,
+    backup: 'IM',
     siblings: [{ suffix: 'A', track: 'advanced', share: 0.35, reverts: 0.8 }],
   },
   { code: 'DR', share: 0.028, averageSize: 7, track: 'advanced', demand: 1.15, backup: 'IM' },
   {
-    code: 'NEU', share: 0.019, averageSize: 6, track: 'categorical', demand: 1.0, backup: 'IM',
+    code: 'NEU',
+    share: 0.019,
+    averageSize: 6,
+    track: 'categorical',
+    demand: 1.0,
+    backup: 'IM',
     siblings: [{ suffix: 'A', track: 'advanced', share: 0.3, reverts: 0.8 }],
   },
   { code: 'TY', share: 0.039, averageSize: 9, track: 'preliminary', demand: 0, pgy1Only: true },
@@ -175,9 +191,7 @@ export function generateInstance(options: GenerateOptions): MatchInstance {
     .map(({ index }) => index)
 
   // Applicants and their individual preferences.
-  const specialtyWeights = SPECIALTIES.map((s, i) =>
-    s.pgy1Only || (bySpecialty[i]?.primary.length ?? 0) === 0 ? 0 : s.share * s.demand,
-  )
+  const specialtyWeights = SPECIALTIES.map((s, i) => (s.pgy1Only || (bySpecialty[i]?.primary.length ?? 0) === 0 ? 0 : s.share * s.demand))
   const applicants: GeneratedApplicant[] = []
   for (let a = 0; a < applicantCount; a++) {
     const type = APPLICANT_TYPES[random.weighted(APPLICANT_TYPES.map((t) => t.share))]!
@@ -219,9 +233,7 @@ export function generateInstance(options: GenerateOptions): MatchInstance {
     const backupCode = SPECIALTIES[applicant.specialty]!.backup
     if (backupCode && !isCoupled && random.next() < 0.22) {
       const backup = specialtyIndex(backupCode)
-      const pool = backupCode === 'GS' && applicant.specialty === specialtyIndex('GS')
-        ? bySpecialty[backup]!.pgy1
-        : bySpecialty[backup]!.primary
+      const pool = backupCode === 'GS' && applicant.specialty === specialtyIndex('GS') ? bySpecialty[backup]!.pgy1 : bySpecialty[backup]!.primary
       const extra = chooseRanks(random, applicant, pool, programs, 2 + random.int(4), null, a)
       for (const p of extra) if (!list.includes(p)) list.push(p)
     }
@@ -301,13 +313,9 @@ export function generateInstance(options: GenerateOptions): MatchInstance {
       ranks: coupled[a]! >= 0 ? [] : applicant.ranks.map((p) => programs[p]!.id),
     }
     if (applicant.supplemental.length > 0) {
-      const advanced = coupled[a]! >= 0
-        ? advancedInLines(couples[coupled[a]!]!, a, programs)
-        : applicant.ranks.filter((p) => programs[p]!.track === 'advanced')
+      const advanced = coupled[a]! >= 0 ? advancedInLines(couples[coupled[a]!]!, a, programs) : applicant.ranks.filter((p) => programs[p]!.track === 'advanced')
       if (advanced.length > 0) {
-        input.supplemental = [
-          { for: advanced.map((p) => programs[p]!.id), ranks: applicant.supplemental.map((p) => programs[p]!.id) },
-        ]
+        input.supplemental = [{ for: advanced.map((p) => programs[p]!.id), ranks: applicant.supplemental.map((p) => programs[p]!.id) }]
       }
     }
     return input
@@ -315,9 +323,7 @@ export function generateInstance(options: GenerateOptions): MatchInstance {
   const coupleInputs: CoupleInput[] = couples.map((couple) => ({
     id: couple.id,
     members: [applicants[couple.members[0]]!.id, applicants[couple.members[1]]!.id],
-    ranks: couple.lines.map(
-      ([x, y]): CoupleRankLine => [x === null ? null : programs[x]!.id, y === null ? null : programs[y]!.id],
-    ),
+    ranks: couple.lines.map(([x, y]): CoupleRankLine => [x === null ? null : programs[x]!.id, y === null ? null : programs[y]!.id]),
   }))
 
   const instance: MatchInstance = { programs: programInputs, applicants: applicantInputs }
@@ -355,9 +361,7 @@ function buildPrograms(random: Random, programCount: number, positions: number):
   const fullTotal = raw.reduce((n, x) => n + x, 0)
   const active = SPECIALTIES.map((s, i) => s.code === 'IM' || (raw[i]! / fullTotal) * programCount >= 3)
   const rawTotal = raw.reduce((n, x, i) => n + (active[i] ? x : 0), 0)
-  const baseCounts = SPECIALTIES.map((_, i) =>
-    active[i] ? Math.max(1, Math.round(((raw[i]! / rawTotal) * programCount) / tracksPer[i]!)) : 0,
-  )
+  const baseCounts = SPECIALTIES.map((_, i) => (active[i] ? Math.max(1, Math.round(((raw[i]! / rawTotal) * programCount) / tracksPer[i]!)) : 0))
   const programs: GeneratedProgram[] = []
   const weights: number[] = []
   for (let si = 0; si < SPECIALTIES.length; si++) {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileInstance, withProgramRanks } from './compile-instance.ts'
 import { generateInstance } from './generate.ts'
-import {
-  createSimulationPlan,
-  mergeTallies,
-  perturbCompiled,
-  runsOfWorker,
-  simulateRuns,
-  summarizeSimulation,
-} from './simulate.ts'
+import { createSimulationPlan, mergeTallies, perturbCompiled, runsOfWorker, simulateRuns, summarizeSimulation } from './simulate.ts'
 import { solveMatch } from './solve-match.ts'
 import type { MatchInstance } from './types.ts'
 
@@ -26,7 +19,16 @@ const small: MatchInstance = {
     { id: 'A000004', ranks: [] },
     { id: 'A000005', ranks: [] },
   ],
-  couples: [{ id: 'C00001', members: ['A000004', 'A000005'], ranks: [['GS-0001', 'GS-0002'], ['GS-0001', null]] }],
+  couples: [
+    {
+      id: 'C00001',
+      members: ['A000004', 'A000005'],
+      ranks: [
+        ['GS-0001', 'GS-0002'],
+        ['GS-0001', null],
+      ],
+    },
+  ],
 }
 
 describe('simulate', () => {
@@ -91,9 +93,7 @@ describe('simulate', () => {
     const plan = createSimulationPlan(compiled)
     for (const run of [0, 1, 2]) {
       const fast = perturbCompiled(plan, 4, 'x', run)
-      const rebuilt = withProgramRanks(compiled, (p) =>
-        fast.programRankApplicants.subarray(fast.programRankStart[p]!, fast.programRankStart[p + 1]!),
-      )
+      const rebuilt = withProgramRanks(compiled, (p) => fast.programRankApplicants.subarray(fast.programRankStart[p]!, fast.programRankStart[p + 1]!))
       expect(Object.keys(fast).sort()).toEqual(Object.keys(rebuilt).sort())
       for (const key of Object.keys(rebuilt) as (keyof typeof rebuilt)[]) expect(fast[key], key).toEqual(rebuilt[key])
     }

@@ -269,12 +269,7 @@ export function tallyResult(plan: SimulationPlan, tally: SimulationTally, result
  * Runs `runs` (any subset of run indices) and returns their tally. `onRun` is called after
  * each run, e.g. to report progress.
  */
-export function simulateRuns(
-  plan: SimulationPlan,
-  options: SimulationOptions,
-  runs: Iterable<number>,
-  onRun?: (run: number) => void,
-): SimulationTally {
+export function simulateRuns(plan: SimulationPlan, options: SimulationOptions, runs: Iterable<number>, onRun?: (run: number) => void): SimulationTally {
   const tally = createTally(plan)
   for (const run of runs) {
     tallyResult(plan, tally, simulateRun(plan, options, run))
@@ -303,8 +298,7 @@ export function summarizeSimulation(plan: SimulationPlan, tally: SimulationTally
     const pTop: number[] = []
     for (let k = 0; k < K; k++) pTop.push((tally.top[a * K + k] as number) / n)
     applicants.push({ id: compiled.applicantIds[a] as string, pMatch, pTop })
-    const ranksSomething =
-      (compiled.applicantListStart[a + 1] as number) > (compiled.applicantListStart[a] as number) || (compiled.coupleOf[a] as number) >= 0
+    const ranksSomething = (compiled.applicantListStart[a + 1] as number) > (compiled.applicantListStart[a] as number) || (compiled.coupleOf[a] as number) >= 0
     if (ranksSomething) {
       rateSum += pMatch
       rateCount++

@@ -153,8 +153,7 @@ function runWithRetries(
   return best as RunOutcome
 }
 
-const unstable = (outcome: RunOutcome): number =>
-  outcome.blockingCouples.length + outcome.blockingApplicants.length
+const unstable = (outcome: RunOutcome): number => outcome.blockingCouples.length + outcome.blockingApplicants.length
 
 /** Attempt `k` > 0 enters the couples in a fixed, seedless permutation of their ids. */
 function coupleOrder(count: number, attempt: number): Int32Array {
@@ -173,13 +172,7 @@ function mix(value: number): number {
   return (h ^ (h >>> 16)) >>> 0
 }
 
-function runOnce(
-  compiled: CompiledInstance,
-  capacity: Int32Array,
-  order: Int32Array,
-  options: SolveOptions,
-  stats: CompiledStats,
-): RunOutcome {
+function runOnce(compiled: CompiledInstance, capacity: Int32Array, order: Int32Array, options: SolveOptions, stats: CompiledStats): RunOutcome {
   stats.runs++
   const {
     programCount: P,
@@ -346,8 +339,7 @@ function runOnce(
   }
 
   /** Program-side rank of a placed couple's member (side 0 or 1) at the program it holds. */
-  const memberRank = (c: number, side: number): number =>
-    entryRank[coupleEntryBase + 2 * (coupleCursor[c] as number) + side] as number
+  const memberRank = (c: number, side: number): number => entryRank[coupleEntryBase + 2 * (coupleCursor[c] as number) + side] as number
 
   // --- supplemental lists ------------------------------------------------------------------
   const onEnter = (a: number, p: number): void => {
@@ -578,12 +570,7 @@ function runOnce(
       const c = coupleOf[a] as number
       if (c < 0) {
         const entry = programRankPrimaryEntry[k] as number
-        if (
-          entry >= 0 &&
-          entry < (cursor[a] as number) &&
-          primaryProgram[a] !== p &&
-          mayReenter(applicantReentries, a, applicantLimit)
-        ) {
+        if (entry >= 0 && entry < (cursor[a] as number) && primaryProgram[a] !== p && mayReenter(applicantReentries, a, applicantLimit)) {
           const held = primaryProgram[a] as number
           if (held >= 0) {
             heapRemove(held, entryRank[cursor[a] as number] as number)

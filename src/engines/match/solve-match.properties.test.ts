@@ -60,7 +60,10 @@ function assertFeasible(instance: MatchInstance, result: MatchResult): void {
 
 describe('solveMatch properties', () => {
   it('generated instances are valid', () => {
-    fc.assert(fc.property(everything, (instance) => void validateInstance(instance)), { numRuns: 200 })
+    fc.assert(
+      fc.property(everything, (instance) => void validateInstance(instance)),
+      { numRuns: 200 },
+    )
   })
 
   it('respects capacities and mutual acceptability, and conserves positions', () => {

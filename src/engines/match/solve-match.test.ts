@@ -6,11 +6,7 @@ import type { MatchInstance, MatchResult } from './types.ts'
 import { validateInstance } from './validate-instance.ts'
 
 /** Shorthand: programs as `id: [capacity, ...ranks]`, applicants as `id: [...ranks]`. */
-function build(
-  programs: Record<string, [number, ...string[]]>,
-  applicants: Record<string, string[]>,
-  extra: Partial<MatchInstance> = {},
-): MatchInstance {
+function build(programs: Record<string, [number, ...string[]]>, applicants: Record<string, string[]>, extra: Partial<MatchInstance> = {}): MatchInstance {
   return validateInstance({
     programs: Object.entries(programs).map(([id, [capacity, ...ranks]]) => ({ id, capacity, ranks })),
     applicants: Object.entries(applicants).map(([id, ranks]) => ({ id, ranks })),
@@ -33,19 +29,13 @@ const textbook: Case[] = [
     // Gale & Shapley (1962)-style marriage market: the applicant-proposing outcome differs
     // from the program-proposing one (a-Y, b-X, c-Z), so this pins down which side proposes.
     name: 'one-to-one, applicant-optimal',
-    instance: build(
-      { X: [1, 'b', 'a', 'c'], Y: [1, 'a', 'b', 'c'], Z: [1, 'a', 'b', 'c'] },
-      { a: ['X', 'Y', 'Z'], b: ['Y', 'X', 'Z'], c: ['X', 'Y', 'Z'] },
-    ),
+    instance: build({ X: [1, 'b', 'a', 'c'], Y: [1, 'a', 'b', 'c'], Z: [1, 'a', 'b', 'c'] }, { a: ['X', 'Y', 'Z'], b: ['Y', 'X', 'Z'], c: ['X', 'Y', 'Z'] }),
     expected: { a: 'X', b: 'Y', c: 'Z' },
   },
   {
     // Every applicant's first choice is the same program: the program's order decides.
     name: 'one-to-one, rejection chain',
-    instance: build(
-      { X: [1, 'c', 'b', 'a'], Y: [1, 'b', 'a', 'c'], Z: [1, 'a', 'c', 'b'] },
-      { a: ['X', 'Y', 'Z'], b: ['X', 'Y', 'Z'], c: ['X', 'Z', 'Y'] },
-    ),
+    instance: build({ X: [1, 'c', 'b', 'a'], Y: [1, 'b', 'a', 'c'], Z: [1, 'a', 'c', 'b'] }, { a: ['X', 'Y', 'Z'], b: ['X', 'Y', 'Z'], c: ['X', 'Z', 'Y'] }),
     expected: { a: 'Z', b: 'Y', c: 'X' },
   },
   {
@@ -70,24 +60,63 @@ const textbook: Case[] = [
   {
     // p = q: a couple's line naming one program twice needs two seats there.
     name: 'couple on one program with one seat falls to its next line',
-    instance: build({ H: [1, 'm', 'n'] }, { m: [], n: [] }, {
-      couples: [{ id: 'C', members: ['m', 'n'], ranks: [['H', 'H'], ['H', null]] }],
-    }),
+    instance: build(
+      { H: [1, 'm', 'n'] },
+      { m: [], n: [] },
+      {
+        couples: [
+          {
+            id: 'C',
+            members: ['m', 'n'],
+            ranks: [
+              ['H', 'H'],
+              ['H', null],
+            ],
+          },
+        ],
+      },
+    ),
     expected: { m: 'H', n: '-' },
   },
   {
     name: 'couple on one program with two seats',
-    instance: build({ H: [2, 'm', 'n'] }, { m: [], n: [] }, {
-      couples: [{ id: 'C', members: ['m', 'n'], ranks: [['H', 'H'], ['H', null]] }],
-    }),
+    instance: build(
+      { H: [2, 'm', 'n'] },
+      { m: [], n: [] },
+      {
+        couples: [
+          {
+            id: 'C',
+            members: ['m', 'n'],
+            ranks: [
+              ['H', 'H'],
+              ['H', null],
+            ],
+          },
+        ],
+      },
+    ),
     expected: { m: 'H', n: 'H' },
   },
   {
     // H has two seats, but s (a single H prefers to n) takes one of them.
     name: 'couple on one program: a preferred single leaves one seat',
-    instance: build({ H: [2, 's', 'm', 'n'] }, { s: ['H'], m: [], n: [] }, {
-      couples: [{ id: 'C', members: ['m', 'n'], ranks: [['H', 'H'], ['H', null]] }],
-    }),
+    instance: build(
+      { H: [2, 's', 'm', 'n'] },
+      { s: ['H'], m: [], n: [] },
+      {
+        couples: [
+          {
+            id: 'C',
+            members: ['m', 'n'],
+            ranks: [
+              ['H', 'H'],
+              ['H', null],
+            ],
+          },
+        ],
+      },
+    ),
     expected: { s: 'H', m: 'H', n: '-' },
   },
   {
@@ -103,11 +132,7 @@ const textbook: Case[] = [
   {
     // Only one of the two programs would take its member: the couple is not split.
     name: 'couple not placed when one program refuses',
-    instance: build(
-      { H: [1, 'm'], K: [1, 's', 'n'] },
-      { s: ['K'], m: [], n: [] },
-      { couples: [{ id: 'C', members: ['m', 'n'], ranks: [['H', 'K']] }] },
-    ),
+    instance: build({ H: [1, 'm'], K: [1, 's', 'n'] }, { s: ['K'], m: [], n: [] }, { couples: [{ id: 'C', members: ['m', 'n'], ranks: [['H', 'K']] }] }),
     expected: { s: 'K', m: '-', n: '-' },
   },
   {
@@ -118,17 +143,24 @@ const textbook: Case[] = [
     instance: build(
       { h1: [1, 'm1', 's2', 'm2', 's1'], h2: [1, 's1', 's2', 'm2', 'm1'], h3: [1, 'm1', 's1', 'm2', 's2'] },
       { s1: ['h1', 'h3'], s2: ['h3', 'h1', 'h2'], m1: [], m2: [] },
-      { couples: [{ id: 'c', members: ['m1', 'm2'], ranks: [['h1', 'h3'], ['h2', 'h3']] }] },
+      {
+        couples: [
+          {
+            id: 'c',
+            members: ['m1', 'm2'],
+            ranks: [
+              ['h1', 'h3'],
+              ['h2', 'h3'],
+            ],
+          },
+        ],
+      },
     ),
     expected: { s1: 'h3', s2: 'h1', m1: '-', m2: '-' },
   },
   {
     name: 'supplemental list used after matching to the advanced program',
-    instance: build(
-      { RAD: [1, 'a'], TY1: [1, 'b', 'a'], TY2: [1, 'a'] },
-      { a: ['RAD'], b: ['TY1'] },
-      {},
-    ),
+    instance: build({ RAD: [1, 'a'], TY1: [1, 'b', 'a'], TY2: [1, 'a'] }, { a: ['RAD'], b: ['TY1'] }, {}),
     expected: { a: 'RAD+TY2', b: 'TY1' },
   },
   {
@@ -217,7 +249,18 @@ describe('couples without a stable matching', () => {
   const noStable = build(
     { h1: [1, 'm2', 's1', 'm1'], h2: [1, 's1', 'm1', 'm2'] },
     { s1: ['h1', 'h2'], m1: [], m2: [] },
-    { couples: [{ id: 'c', members: ['m1', 'm2'], ranks: [['h2', 'h1'], ['h1', 'h2']] }] },
+    {
+      couples: [
+        {
+          id: 'c',
+          members: ['m1', 'm2'],
+          ranks: [
+            ['h2', 'h1'],
+            ['h1', 'h2'],
+          ],
+        },
+      ],
+    },
   )
 
   it('has none, by exhaustive search', () => {
@@ -276,7 +319,19 @@ describe('couples with a stable matching, checked exhaustively', () => {
     const instance = build(
       { h1: [1, 'm1', 's1', 'm2'], h2: [2, 's2', 'm2', 's1', 'm1'], h3: [1, 'm1', 'm2', 's2'] },
       { s1: ['h2', 'h1'], s2: ['h3', 'h2'], m1: [], m2: [] },
-      { couples: [{ id: 'c', members: ['m1', 'm2'], ranks: [['h1', 'h2'], ['h3', 'h2'], ['h3', null]] }] },
+      {
+        couples: [
+          {
+            id: 'c',
+            members: ['m1', 'm2'],
+            ranks: [
+              ['h1', 'h2'],
+              ['h3', 'h2'],
+              ['h3', null],
+            ],
+          },
+        ],
+      },
     )
     const stable = listStableMatchings(instance).map((r) => summary(r))
     expect(stable.length).toBeGreaterThan(0)

@@ -17,7 +17,16 @@ function base(): MatchInstance {
       { id: 'A3', ranks: [] },
       { id: 'A4', ranks: [] },
     ],
-    couples: [{ id: 'C1', members: ['A3', 'A4'], ranks: [['IM', 'FM'], ['IM', null]] }],
+    couples: [
+      {
+        id: 'C1',
+        members: ['A3', 'A4'],
+        ranks: [
+          ['IM', 'FM'],
+          ['IM', null],
+        ],
+      },
+    ],
   }
 }
 
@@ -27,50 +36,98 @@ const cases: Case[] = [
   ['not an object', '$', () => 42],
   ['programs not an array', 'programs', (i) => ({ ...i, programs: {} })],
   ['applicant not an object', 'applicants[4]', (i) => ({ ...i, applicants: [...i.applicants, 'A5'] })],
-  ['program id not a string', 'programs[1].id', (i) => {
-    (i.programs[1] as { id: unknown }).id = 7
-  }],
-  ['ranks not an array', 'applicants[0].ranks', (i) => {
-    (i.applicants[0] as { ranks: unknown }).ranks = 'IM'
-  }],
-  ['unknown track', 'programs[0].track', (i) => {
-    (i.programs[0] as { track: unknown }).track = 'fellowship'
-  }],
+  [
+    'program id not a string',
+    'programs[1].id',
+    (i) => {
+      ;(i.programs[1] as { id: unknown }).id = 7
+    },
+  ],
+  [
+    'ranks not an array',
+    'applicants[0].ranks',
+    (i) => {
+      ;(i.applicants[0] as { ranks: unknown }).ranks = 'IM'
+    },
+  ],
+  [
+    'unknown track',
+    'programs[0].track',
+    (i) => {
+      ;(i.programs[0] as { track: unknown }).track = 'fellowship'
+    },
+  ],
   ['duplicate program id', 'programs[4].id', (i) => void i.programs.push({ id: 'FM', capacity: 1, ranks: [] })],
   ['duplicate applicant id', 'applicants[4].id', (i) => void i.applicants.push({ id: 'A2', ranks: [] })],
   ['duplicate couple id', 'couples[1].id', (i) => void i.couples?.push({ id: 'C1', members: ['A1', 'A2'], ranks: [] })],
-  ['negative capacity', 'programs[2].capacity', (i) => {
-    (i.programs[2] as { capacity: number }).capacity = -1
-  }],
-  ['fractional capacity', 'programs[2].capacity', (i) => {
-    (i.programs[2] as { capacity: number }).capacity = 1.5
-  }],
+  [
+    'negative capacity',
+    'programs[2].capacity',
+    (i) => {
+      ;(i.programs[2] as { capacity: number }).capacity = -1
+    },
+  ],
+  [
+    'fractional capacity',
+    'programs[2].capacity',
+    (i) => {
+      ;(i.programs[2] as { capacity: number }).capacity = 1.5
+    },
+  ],
   ['unknown applicant in a program list', 'programs[0].ranks[3]', (i) => void i.programs[0]?.ranks.push('A9')],
   ['unknown program in an applicant list', 'applicants[0].ranks[2]', (i) => void i.applicants[0]?.ranks.push('ENT')],
   ['duplicate rank in a program list', 'programs[0].ranks[3]', (i) => void i.programs[0]?.ranks.push('A1')],
   ['duplicate rank in an applicant list', 'applicants[0].ranks[2]', (i) => void i.applicants[0]?.ranks.push('IM')],
-  ['unknown revertTo', 'programs[1].revertTo', (i) => {
-    (i.programs[1] as { revertTo?: string }).revertTo = 'XX'
-  }],
-  ['revertTo cycle', 'programs[0].revertTo', (i) => {
-    (i.programs[1] as { revertTo?: string }).revertTo = 'IM'
-  }],
-  ['revertTo to itself', 'programs[3].revertTo', (i) => {
-    (i.programs[3] as { revertTo?: string }).revertTo = 'TY'
-  }],
+  [
+    'unknown revertTo',
+    'programs[1].revertTo',
+    (i) => {
+      ;(i.programs[1] as { revertTo?: string }).revertTo = 'XX'
+    },
+  ],
+  [
+    'revertTo cycle',
+    'programs[0].revertTo',
+    (i) => {
+      ;(i.programs[1] as { revertTo?: string }).revertTo = 'IM'
+    },
+  ],
+  [
+    'revertTo to itself',
+    'programs[3].revertTo',
+    (i) => {
+      ;(i.programs[3] as { revertTo?: string }).revertTo = 'TY'
+    },
+  ],
   ['supplemental for a non-advanced program', 'applicants[1].supplemental[0].for[1]', (i) => void i.applicants[1]?.supplemental?.[0]?.for.push('IM')],
   ['supplemental for an unknown program', 'applicants[1].supplemental[0].for[1]', (i) => void i.applicants[1]?.supplemental?.[0]?.for.push('XX')],
   ['supplemental list ranking an unknown program', 'applicants[1].supplemental[0].ranks[1]', (i) => void i.applicants[1]?.supplemental?.[0]?.ranks.push('XX')],
-  ['supplemental list ranking an advanced program', 'applicants[1].supplemental[0].ranks[1]', (i) => void i.applicants[1]?.supplemental?.[0]?.ranks.push('RAD')],
-  ['two supplemental lists for one advanced program', 'applicants[1].supplemental[1].for[0]', (i) => void i.applicants[1]?.supplemental?.push({ for: ['RAD'], ranks: ['IM'] })],
-  ['unknown couple member', 'couples[0].members[1]', (i) => {
-    (i.couples![0] as { members: string[] }).members[1] = 'A9'
-  }],
+  [
+    'supplemental list ranking an advanced program',
+    'applicants[1].supplemental[0].ranks[1]',
+    (i) => void i.applicants[1]?.supplemental?.[0]?.ranks.push('RAD'),
+  ],
+  [
+    'two supplemental lists for one advanced program',
+    'applicants[1].supplemental[1].for[0]',
+    (i) => void i.applicants[1]?.supplemental?.push({ for: ['RAD'], ranks: ['IM'] }),
+  ],
+  [
+    'unknown couple member',
+    'couples[0].members[1]',
+    (i) => {
+      ;(i.couples![0] as { members: string[] }).members[1] = 'A9'
+    },
+  ],
   ['couple member with its own ranks', 'couples[0].members[0]', (i) => void i.applicants[2]?.ranks.push('IM')],
   ['member in two couples', 'couples[1].members[0]', (i) => void i.couples?.push({ id: 'C2', members: ['A4', 'A1'], ranks: [] })],
-  ['couple of one person', 'couples[0].members[1]', (i) => {
-    (i.couples![0] as { members: string[] }).members = ['A3', 'A3']
-  }],
+  [
+    'couple of one person',
+    'couples[0].members[1]',
+    (i) => {
+      ;(i.couples![0] as { members: string[] }).members = ['A3', 'A3']
+    },
+  ],
   ['unknown program in a couple line', 'couples[0].ranks[2][1]', (i) => void i.couples?.[0]?.ranks.push(['IM', 'XX'])],
   ['duplicate couple line', 'couples[0].ranks[2]', (i) => void i.couples?.[0]?.ranks.push(['IM', null])],
   ['empty couple line', 'couples[0].ranks[2]', (i) => void i.couples?.[0]?.ranks.push([null, null])],

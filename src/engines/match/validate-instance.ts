@@ -24,12 +24,7 @@ function expectKnown(id: string, known: ReadonlyMap<string, unknown>, path: stri
 }
 
 /** A rank order list: known ids, none twice. */
-function checkRankList(
-  value: unknown,
-  path: string,
-  known: ReadonlyMap<string, unknown>,
-  kind: string,
-): string[] {
+function checkRankList(value: unknown, path: string, known: ReadonlyMap<string, unknown>, kind: string): string[] {
   const list = expectArray(value, path)
   const seen = new Set<string>()
   list.forEach((entry, k) => {
@@ -123,10 +118,7 @@ export function validateInstance(input: unknown): MatchInstance {
       const ranks = checkRankList(list.ranks, `${listPath}.ranks`, programIndex, 'program')
       ranks.forEach((id, k) => {
         if (tracks[programIndex.get(id) ?? -1] === 'advanced') {
-          throw new InstanceError(
-            `${listPath}.ranks[${k}]`,
-            `"${id}" is an advanced program; supplemental lists rank PGY-1 programs`,
-          )
+          throw new InstanceError(`${listPath}.ranks[${k}]`, `"${id}" is an advanced program; supplemental lists rank PGY-1 programs`)
         }
       })
     })
@@ -148,10 +140,7 @@ export function validateInstance(input: unknown): MatchInstance {
       expectKnown(memberId, applicantIndex, memberPath, 'applicant')
       const previous = coupleOf.get(memberId)
       if (previous !== undefined) {
-        throw new InstanceError(
-          memberPath,
-          previous === i ? `"${memberId}" is listed twice` : `"${memberId}" is already in couples[${previous}]`,
-        )
+        throw new InstanceError(memberPath, previous === i ? `"${memberId}" is listed twice` : `"${memberId}" is already in couples[${previous}]`)
       }
       coupleOf.set(memberId, i)
       const own = (applicants[applicantIndex.get(memberId) ?? -1] as Json).ranks as unknown[]

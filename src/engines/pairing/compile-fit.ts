@@ -121,7 +121,8 @@ export function compileFit(input: PairMaxFitInput): CompiledFit {
   if (isDense(fitInput)) {
     if (fitInput.length !== n) throw new PairingError('fit', `has ${fitInput.length} rows for ${n} students`)
     for (let i = 0; i < n; i++) {
-      if ((fitInput[i] as readonly number[]).length !== m) throw new PairingError(`fit[${i}]`, `has ${(fitInput[i] as readonly number[]).length} entries for ${m} mentors`)
+      if ((fitInput[i] as readonly number[]).length !== m)
+        throw new PairingError(`fit[${i}]`, `has ${(fitInput[i] as readonly number[]).length} entries for ${m} mentors`)
     }
     // One pass to count, one to fill; the forbidden set is looked up once per row.
     const mentorInput = mentors.inputIndex

@@ -48,31 +48,84 @@ describe('pairMaxFit: hand-made cases', () => {
   const cases: { name: string; input: PairMaxFitInput; pairs: string[]; total: number }[] = [
     {
       name: 'beats greedy: the best pair is not part of the best pairing',
-      input: { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 1 }, { id: 'y', capacity: 1 }], fit: [[10, 9], [8, 1]] },
+      input: {
+        students: ['a', 'b'],
+        mentors: [
+          { id: 'x', capacity: 1 },
+          { id: 'y', capacity: 1 },
+        ],
+        fit: [
+          [10, 9],
+          [8, 1],
+        ],
+      },
       pairs: ['a-y', 'b-x'],
       total: 17,
     },
     {
       name: 'capacity two takes both students',
-      input: { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 2 }, { id: 'y', capacity: 1 }], fit: [[10, 9], [8, 1]] },
+      input: {
+        students: ['a', 'b'],
+        mentors: [
+          { id: 'x', capacity: 2 },
+          { id: 'y', capacity: 1 },
+        ],
+        fit: [
+          [10, 9],
+          [8, 1],
+        ],
+      },
       pairs: ['a-x', 'b-x'],
       total: 18,
     },
     {
       name: 'maxPerMentor caps a capacity',
-      input: { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 2 }, { id: 'y', capacity: 1 }], fit: [[10, 9], [8, 1]], maxPerMentor: 1 },
+      input: {
+        students: ['a', 'b'],
+        mentors: [
+          { id: 'x', capacity: 2 },
+          { id: 'y', capacity: 1 },
+        ],
+        fit: [
+          [10, 9],
+          [8, 1],
+        ],
+        maxPerMentor: 1,
+      },
       pairs: ['a-y', 'b-x'],
       total: 17,
     },
     {
       name: 'a forbidden pair is never made',
-      input: { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 1 }, { id: 'y', capacity: 1 }], fit: [[10, 9], [8, 1]], forbidden: [{ student: 'b', mentor: 'x' }] },
+      input: {
+        students: ['a', 'b'],
+        mentors: [
+          { id: 'x', capacity: 1 },
+          { id: 'y', capacity: 1 },
+        ],
+        fit: [
+          [10, 9],
+          [8, 1],
+        ],
+        forbidden: [{ student: 'b', mentor: 'x' }],
+      },
       pairs: ['a-x', 'b-y'],
       total: 11,
     },
     {
       name: 'a kept pair stays even when it lowers the total',
-      input: { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 1 }, { id: 'y', capacity: 1 }], fit: [[10, 9], [8, 1]], keep: [{ student: 'a', mentor: 'x' }] },
+      input: {
+        students: ['a', 'b'],
+        mentors: [
+          { id: 'x', capacity: 1 },
+          { id: 'y', capacity: 1 },
+        ],
+        fit: [
+          [10, 9],
+          [8, 1],
+        ],
+        keep: [{ student: 'a', mentor: 'x' }],
+      },
       pairs: ['a-x', 'b-y'],
       total: 11,
     },
@@ -90,7 +143,18 @@ describe('pairMaxFit: hand-made cases', () => {
     },
     {
       name: 'pairEveryone prefers two pairs to one better pair',
-      input: { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 1 }, { id: 'y', capacity: 1 }], fit: [[100, 1], [99, X]], pairEveryone: true },
+      input: {
+        students: ['a', 'b'],
+        mentors: [
+          { id: 'x', capacity: 1 },
+          { id: 'y', capacity: 1 },
+        ],
+        fit: [
+          [100, 1],
+          [99, X],
+        ],
+        pairEveryone: true,
+      },
       pairs: ['a-y', 'b-x'],
       total: 100,
     },
@@ -104,7 +168,10 @@ describe('pairMaxFit: hand-made cases', () => {
       name: 'sparse fit, mentor with no seats',
       input: {
         students: ['a', 'b', 'c'],
-        mentors: [{ id: 'x', capacity: 0 }, { id: 'y', capacity: 2 }],
+        mentors: [
+          { id: 'x', capacity: 0 },
+          { id: 'y', capacity: 2 },
+        ],
         fit: [
           { student: 'a', mentor: 'x', fit: 50 },
           { student: 'a', mentor: 'y', fit: 1 },
@@ -131,13 +198,51 @@ describe('pairMaxFit: hand-made cases', () => {
   it.each([
     ['unknown mentor in keep', { keep: [{ student: 'a', mentor: 'z' }] }, 'keep[0].mentor'],
     ['kept pair also forbidden', { keep: [{ student: 'a', mentor: 'x' }], forbidden: [{ student: 'a', mentor: 'x' }] }, 'keep[0]'],
-    ['kept twice', { keep: [{ student: 'a', mentor: 'x' }, { student: 'a', mentor: 'y' }] }, 'keep[1].student'],
-    ['kept over capacity', { keep: [{ student: 'a', mentor: 'x' }, { student: 'b', mentor: 'x' }] }, 'keep[1].mentor'],
+    [
+      'kept twice',
+      {
+        keep: [
+          { student: 'a', mentor: 'x' },
+          { student: 'a', mentor: 'y' },
+        ],
+      },
+      'keep[1].student',
+    ],
+    [
+      'kept over capacity',
+      {
+        keep: [
+          { student: 'a', mentor: 'x' },
+          { student: 'b', mentor: 'x' },
+        ],
+      },
+      'keep[1].mentor',
+    ],
     ['matrix of the wrong shape', { fit: [[1, 2]] }, 'fit'],
     ['duplicate student', { students: ['a', 'a'] }, 'students[1]'],
-    ['negative capacity', { mentors: [{ id: 'x', capacity: -1 }, { id: 'y', capacity: 1 }] }, 'mentors[0].capacity'],
+    [
+      'negative capacity',
+      {
+        mentors: [
+          { id: 'x', capacity: -1 },
+          { id: 'y', capacity: 1 },
+        ],
+      },
+      'mentors[0].capacity',
+    ],
   ] as const)('refuses %s', (_, change, path) => {
-    const input: PairMaxFitInput = { students: ['a', 'b'], mentors: [{ id: 'x', capacity: 1 }, { id: 'y', capacity: 1 }], fit: [[1, 2], [3, 4]], ...change }
+    const input: PairMaxFitInput = {
+      students: ['a', 'b'],
+      mentors: [
+        { id: 'x', capacity: 1 },
+        { id: 'y', capacity: 1 },
+      ],
+      fit: [
+        [1, 2],
+        [3, 4],
+      ],
+      ...change,
+    }
     expect(() => pairMaxFit(input)).toThrow(PairingError)
     try {
       pairMaxFit(input)
@@ -169,7 +274,11 @@ describe('pairMaxFit: hand-made cases', () => {
     const result = pairMaxFit({ students, mentors, fit })
     expect(result.stats.pricingRounds).toBeGreaterThan(0)
     expect(result.upperBound).toBeCloseTo(result.totalFit, 6)
-    const sparse = pairMaxFit({ students, mentors, fit: students.flatMap((s, i) => mentors.map((m, j) => ({ student: s, mentor: m.id, fit: (fit[i] as number[])[j] as number }))) })
+    const sparse = pairMaxFit({
+      students,
+      mentors,
+      fit: students.flatMap((s, i) => mentors.map((m, j) => ({ student: s, mentor: m.id, fit: (fit[i] as number[])[j] as number }))),
+    })
     expect(sparse.totalFit).toBe(result.totalFit)
     expect(pairGreedy({ students, mentors, fit }).totalFit).toBeLessThanOrEqual(result.totalFit)
   })

@@ -84,7 +84,10 @@ const arbitrary: fc.Arbitrary<PairStableInput> = fc
   })
   .map(({ students, mentors, forbidden, keep }) => {
     const mentorsOut = mentors.map((m) => ({ id: m.id, capacity: m.capacity, ...m.preference }))
-    const keepOk = keep !== undefined && !forbidden.some((f) => f.student === keep.student && f.mentor === keep.mentor) && (mentorsOut.find((m) => m.id === keep.mentor)?.capacity ?? 0) > 0
+    const keepOk =
+      keep !== undefined &&
+      !forbidden.some((f) => f.student === keep.student && f.mentor === keep.mentor) &&
+      (mentorsOut.find((m) => m.id === keep.mentor)?.capacity ?? 0) > 0
     return { students, mentors: mentorsOut, forbidden, ...(keepOk ? { keep: [keep] } : {}) }
   })
 

@@ -98,8 +98,13 @@ describe('recommendMentors: properties', () => {
           const m = mentors.find((x) => x.id === r.mentorId) as (typeof mentors)[number]
           const shared = [...mentorWordKeys(`${m.subspecialty} ${m.researchInterests}`)].filter((k) => goals.has(k)).length
           const bound =
-            bounds.specialty(m.specialtyId, m.departmentId) + bounds.help(m.offers) + bounds.stage(m.kind) + bounds.site(m.clinicalSite, m.state) + bounds.research(shared) +
-            (m.languages.some(bounds.languageCounts) ? bounds.language : 0) + (m.identity.some((a) => bounds.identityAttributes.includes(a)) ? bounds.identity : 0)
+            bounds.specialty(m.specialtyId, m.departmentId) +
+            bounds.help(m.offers) +
+            bounds.stage(m.kind) +
+            bounds.site(m.clinicalSite, m.state) +
+            bounds.research(shared) +
+            (m.languages.some(bounds.languageCounts) ? bounds.language : 0) +
+            (m.identity.some((a) => bounds.identityAttributes.includes(a)) ? bounds.identity : 0)
           expect(bound + 1e-9).toBeGreaterThanOrEqual(r.score)
         }
         expect(bounds.goalWords).toEqual([...topicalWords(student.careerGoals).keys()])

@@ -42,7 +42,12 @@ describe('recommendMentors: reasons in plain words', () => {
     {
       name: 'site, research words and language',
       student: { classYear: 'M2', careerGoals: 'I hope to do global surgery and outcomes research with Spanish-speaking communities.' },
-      mentor: { kind: 'fellow', clinicalSite: 'University Hospital', researchInterests: 'Global surgery; surgical outcomes', languages: ['English', 'Spanish'] },
+      mentor: {
+        kind: 'fellow',
+        clinicalSite: 'University Hospital',
+        researchInterests: 'Global surgery; surgical outcomes',
+        languages: ['English', 'Spanish'],
+      },
       context: { studentSite: 'university hospital' },
       reasons: ['at University Hospital, your site', 'shares your interest in global surgery and surgical outcomes', 'speaks Spanish'],
     },
@@ -83,7 +88,9 @@ describe('recommendMentors: factors and order', () => {
 
   it('one unanswered request counts for less than ten', () => {
     const penalty = (requests: number) =>
-      only(buildStudent(), buildMentor({ id: 'a' }), { responseStats: { a: { medianHoursToAnswer: null, unansweredShare: 1, requests } } })[0]?.factors.find((f) => f.factor === 'responsiveness')?.value ?? 0
+      only(buildStudent(), buildMentor({ id: 'a' }), { responseStats: { a: { medianHoursToAnswer: null, unansweredShare: 1, requests } } })[0]?.factors.find(
+        (f) => f.factor === 'responsiveness',
+      )?.value ?? 0
     expect(penalty(1)).toBeLessThan(penalty(10))
   })
 
@@ -129,7 +136,8 @@ describe('recommendMentors: factors and order', () => {
 
   it('a new rotation shows the popular mentor to other students', () => {
     const mentor = buildMentor({ id: 'popular', capacity: 1 })
-    const seen = (rotation: string) => Array.from({ length: 500 }, (_, i) => only(buildStudent({ id: `s${i}` }), mentor, { demand: { popular: 30 }, rotation }).length)
+    const seen = (rotation: string) =>
+      Array.from({ length: 500 }, (_, i) => only(buildStudent({ id: `s${i}` }), mentor, { demand: { popular: 30 }, rotation }).length)
     expect(seen('2026-W07')).not.toEqual(seen('2026-W08'))
   })
 })

@@ -133,7 +133,11 @@ export type RecommendBounds = {
 }
 
 /** The bound functions of `RecommendBounds` for one student. */
-export function recommendBounds(student: RecommendStudent, context: RecommendContext = {}, weights: Readonly<RecommendWeights> = DEFAULT_RECOMMEND_WEIGHTS): RecommendBounds {
+export function recommendBounds(
+  student: RecommendStudent,
+  context: RecommendContext = {},
+  weights: Readonly<RecommendWeights> = DEFAULT_RECOMMEND_WEIGHTS,
+): RecommendBounds {
   return prepare(student, context, weights).bounds
 }
 
@@ -164,7 +168,8 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
   // A necessary condition for sharing a topical word, tested before splitting the mentor's
   // text into words: each goal word's stem (less a final "y", so "communities" still passes)
   // appears somewhere in it. Most mentors fail it, which keeps a 100,000-mentor ranking fast.
-  const goalPattern = goals.size === 0 ? null : new RegExp([...goals.keys()].map((k) => (k.endsWith('y') ? k.slice(0, -1) : k).replace(/[^\p{L}\p{N}]/gu, '')).join('|'), 'iu')
+  const goalPattern =
+    goals.size === 0 ? null : new RegExp([...goals.keys()].map((k) => (k.endsWith('y') ? k.slice(0, -1) : k).replace(/[^\p{L}\p{N}]/gu, '')).join('|'), 'iu')
 
   /** The specialty factor's value: the mentor's specialty on the student's list, else their department. */
   const specialtyValue = (specialtyId: string | null, departmentId: string | null): number => {
@@ -194,7 +199,17 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
     return wantedLanguages.has(key) || (key !== 'english' && goals.has(key))
   }
 
-  const values: Record<RecommendFactor, number> = { specialty: 0, help: 0, stage: 0, site: 0, research: 0, language: 0, identity: 0, responsiveness: 0, load: 0 }
+  const values: Record<RecommendFactor, number> = {
+    specialty: 0,
+    help: 0,
+    stage: 0,
+    site: 0,
+    research: 0,
+    language: 0,
+    identity: 0,
+    responsiveness: 0,
+    load: 0,
+  }
   const reasons: { factor: RecommendFactor; text: string }[] = []
 
   /**
@@ -268,13 +283,14 @@ function prepare(student: RecommendStudent, context: RecommendContext, weights: 
       }
     }
 
-    if (wantedLanguages.size > 0 || goals.size > 0) for (const language of mentor.languages) {
-      if (languageCounts(language)) {
-        values.language = 1
-        if (explain) reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
-        break
+    if (wantedLanguages.size > 0 || goals.size > 0)
+      for (const language of mentor.languages) {
+        if (languageCounts(language)) {
+          values.language = 1
+          if (explain) reasons.push({ factor: 'language', text: `speaks ${language.trim()}` })
+          break
+        }
       }
-    }
 
     if (sharedIdentity !== null) {
       const shared = mentor.identity.filter((a) => sharedIdentity.has(a))

@@ -124,7 +124,8 @@ export function sharedPhrases(subspecialty: string, researchInterests: string, g
 }
 
 /** Words that keep their capital inside a sentence. */
-const PROPER = /^(?:[A-Z]{2}|(?:Latin[aox]?|Latinx|Black|Native|Indigenous|American|African|Asian|Hispanic|Spanish|English|Medicaid|Medicare|Appalachian)\b)|^\p{Lu}\p{Ll}*-speaking/u
+const PROPER =
+  /^(?:[A-Z]{2}|(?:Latin[aox]?|Latinx|Black|Native|Indigenous|American|African|Asian|Hispanic|Spanish|English|Medicaid|Medicare|Appalachian)\b)|^\p{Lu}\p{Ll}*-speaking/u
 
 /** "Melanoma screening in rural clinics" → "melanoma screening in rural clinics"; "HIV care", "Spanish-speaking families" stay. */
 function inSentence(phrase: string): string {

@@ -43,28 +43,23 @@ describe('model properties', () => {
 
   it('a higher Step 2 CK never lowers a chance (per program, and of matching from a list)', () => {
     fc.assert(
-      fc.property(
-        arbitraryPrograms(1, 8),
-        fc.integer({ min: 200, max: 280 }),
-        fc.integer({ min: 0, max: 40 }),
-        (programs, step2, raise) => {
-          const ids = programs.map((p) => p.id)
-          return fc.assert(
-            fc.property(arbitraryApplicant(ids), (base) => {
-              const low = { ...base, step2 }
-              const high = { ...base, step2: step2 + raise }
-              for (const program of programs) {
-                expect(interviewChance(high, program, priors).probability).toBeGreaterThanOrEqual(interviewChance(low, program, priors).probability - 1e-12)
-                expect(matchChanceGivenInterview(high, program, priors).probability).toBeGreaterThanOrEqual(
-                  matchChanceGivenInterview(low, program, priors).probability - 1e-12,
-                )
-              }
-              expect(chanceFor(high, programs)).toBeGreaterThanOrEqual(chanceFor(low, programs) - 1e-12)
-            }),
-            { numRuns: 3 },
-          )
-        },
-      ),
+      fc.property(arbitraryPrograms(1, 8), fc.integer({ min: 200, max: 280 }), fc.integer({ min: 0, max: 40 }), (programs, step2, raise) => {
+        const ids = programs.map((p) => p.id)
+        return fc.assert(
+          fc.property(arbitraryApplicant(ids), (base) => {
+            const low = { ...base, step2 }
+            const high = { ...base, step2: step2 + raise }
+            for (const program of programs) {
+              expect(interviewChance(high, program, priors).probability).toBeGreaterThanOrEqual(interviewChance(low, program, priors).probability - 1e-12)
+              expect(matchChanceGivenInterview(high, program, priors).probability).toBeGreaterThanOrEqual(
+                matchChanceGivenInterview(low, program, priors).probability - 1e-12,
+              )
+            }
+            expect(chanceFor(high, programs)).toBeGreaterThanOrEqual(chanceFor(low, programs) - 1e-12)
+          }),
+          { numRuns: 3 },
+        )
+      }),
       { numRuns: 50 },
     )
   })
@@ -112,7 +107,8 @@ describe('recommendApplicationCount', () => {
           fc.property(arbitraryApplicant(programs.map((p) => p.id)), (applicant) => {
             const r = recommendApplicationCount(applicant, programs, priors, { target })
             expect(r.curve).toHaveLength(programs.length)
-            for (let i = 1; i < r.curve.length; i++) expect((r.curve[i] as { chance: number }).chance).toBeGreaterThanOrEqual((r.curve[i - 1] as { chance: number }).chance - 1e-12)
+            for (let i = 1; i < r.curve.length; i++)
+              expect((r.curve[i] as { chance: number }).chance).toBeGreaterThanOrEqual((r.curve[i - 1] as { chance: number }).chance - 1e-12)
             const byId = new Map(programs.map((p) => [p.id, p]))
             if (r.count === null) {
               expect(chanceFor(applicant, programs)).toBeLessThan(target)
@@ -162,7 +158,10 @@ describe('a student on a large specialty', () => {
   it('lists every program, most likely interview first, with tiers from the interview chance', () => {
     const list = buildProgramList(student, programs, priors)
     expect(list).toHaveLength(200)
-    for (let i = 1; i < list.length; i++) expect((list[i] as { interview: { probability: number } }).interview.probability).toBeLessThanOrEqual((list[i - 1] as { interview: { probability: number } }).interview.probability)
+    for (let i = 1; i < list.length; i++)
+      expect((list[i] as { interview: { probability: number } }).interview.probability).toBeLessThanOrEqual(
+        (list[i - 1] as { interview: { probability: number } }).interview.probability,
+      )
     for (const entry of list) {
       const p = entry.interview.probability
       expect(entry.tier).toBe(p < 0.25 ? 'reach' : p >= 0.6 ? 'likely' : 'target')
@@ -189,7 +188,10 @@ describe('a student on a large specialty', () => {
     const byId = new Map(programs.map((p) => [p.id, p]))
     const withSignal = (id: string): number => {
       const ids = list.includes(id) ? list : [...list, id]
-      return chanceFor({ ...base, signalledProgramIds: [id] }, ids.map((x) => byId.get(x) as ResidencyProgram))
+      return chanceFor(
+        { ...base, signalledProgramIds: [id] },
+        ids.map((x) => byId.get(x) as ResidencyProgram),
+      )
     }
     const bestGain = Math.max(...programs.map((p) => withSignal(p.id)))
     expect(withSignal((plan.signals[0] as { programId: string }).programId)).toBeCloseTo(bestGain, 9)

@@ -35,10 +35,7 @@ export type MatchChanceResult = {
  * `matchGivenInterviews[k]` = P(match | k interviews) (k beyond its end uses its last value):
  * Σ_k P(K = k) · P(match | k), K Poisson-binomial (exact dynamic programme, O(n²)).
  */
-export function chanceOfMatchingGivenApplications(
-  interviewChances: readonly number[],
-  matchGivenInterviews: ArrayLike<number>,
-): MatchChanceResult {
+export function chanceOfMatchingGivenApplications(interviewChances: readonly number[], matchGivenInterviews: ArrayLike<number>): MatchChanceResult {
   for (const p of interviewChances) {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`interview chance must be in [0, 1], got ${p}`)
   }
@@ -68,11 +65,7 @@ export type ProgramListEntry = {
  * Every program with its interview chance, chance of matching if interviewed, factors, interval
  * and tier, most likely interview first (ties by program id). Follows the models in chance.ts.
  */
-export function buildProgramList(
-  applicant: ApplicantProfile,
-  programs: readonly ResidencyProgram[],
-  priors: SmartPickPriors,
-): ProgramListEntry[] {
+export function buildProgramList(applicant: ApplicantProfile, programs: readonly ResidencyProgram[], priors: SmartPickPriors): ProgramListEntry[] {
   const fits = preferenceTest(applicant, prepareApplicant(applicant))
   const entries = programs.map((program): ProgramListEntry => {
     const interview = interviewChance(applicant, program, priors)
@@ -99,13 +92,20 @@ export function preferenceTest(applicant: ApplicantProfile, prepared: PreparedAp
   return (program) => {
     const state = program.state.toUpperCase()
     const inPlace =
-      !hasPlaces || prepared.preferredStates.has(state) || prepared.preferredRegions.has(program.region) || prepared.tieStates.has(state) || prepared.tieRegions.has(program.region)
+      !hasPlaces ||
+      prepared.preferredStates.has(state) ||
+      prepared.preferredRegions.has(program.region) ||
+      prepared.tieStates.has(state) ||
+      prepared.tieRegions.has(program.region)
     return (settings.size === 0 || settings.has(program.setting)) && inPlace
   }
 }
 
 /** The list's order: most likely interview first, ties by program id (so the order is stable). */
-export function byInterviewChance(a: { program: ResidencyProgram; interview: { probability: number } }, b: { program: ResidencyProgram; interview: { probability: number } }): number {
+export function byInterviewChance(
+  a: { program: ResidencyProgram; interview: { probability: number } },
+  b: { program: ResidencyProgram; interview: { probability: number } },
+): number {
   return b.interview.probability - a.interview.probability || (a.program.id < b.program.id ? -1 : a.program.id > b.program.id ? 1 : 0)
 }
 
@@ -410,4 +410,3 @@ export function planBackup(
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x
 }
-

@@ -67,7 +67,9 @@ describe('calibration recovery on a synthetic cohort drawn from a known model', 
       const sd = (calibration.interview.coefficients[name] as [number, number, number])[2]
       expect(Math.abs(fitted - coefficient(truth.interview, name)), name).toBeLessThan(Math.max(0.15, 3.5 * sd))
       // Closer to the truth than the prior was.
-      expect(Math.abs(fitted - coefficient(truth.interview, name)), name).toBeLessThan(Math.abs(coefficient(priors.interview, name) - coefficient(truth.interview, name)))
+      expect(Math.abs(fitted - coefficient(truth.interview, name)), name).toBeLessThan(
+        Math.abs(coefficient(priors.interview, name) - coefficient(truth.interview, name)),
+      )
     }
     // Intercept and slope of the ranking model trade off over the narrow range of ln k seen;
     // the curve itself is recovered where the data are.

@@ -49,11 +49,7 @@ export type Calibration = {
  * deterministic. Follows Gelman et al., Bayesian Data Analysis §16.2, and Le Cessie & van
  * Houwelingen (1992) on ridge-type shrinkage in logistic regression.
  */
-export function fitCalibration(
-  outcomes: readonly PastOutcome[],
-  programs: readonly ResidencyProgram[],
-  priors: SmartPickPriors,
-): Calibration {
+export function fitCalibration(outcomes: readonly PastOutcome[], programs: readonly ResidencyProgram[], priors: SmartPickPriors): Calibration {
   const byId = new Map(programs.map((p) => [p.id, p] as const))
   const interviewRows: Float64Array[] = []
   const interviewY: number[] = []
@@ -291,4 +287,3 @@ export function evaluateHeldOutYears(
     calibration,
   }
 }
-

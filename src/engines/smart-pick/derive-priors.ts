@@ -115,14 +115,7 @@ export function derivePriors(figures: Figures = CITED_FIGURES): { priors: SmartP
   const slopeAt = (betaStep: number): number => {
     const h = 0.5 // points
     const at = (points: number): number =>
-      logit(
-        referenceChance(
-          interviewIntercept + (betaStep * points) / 10,
-          ranks.intercept + (gammaStep * points) / 10,
-          ranks.logInterviews,
-          typical,
-        ),
-      )
+      logit(referenceChance(interviewIntercept + (betaStep * points) / 10, ranks.intercept + (gammaStep * points) / 10, ranks.logInterviews, typical))
     return (at(h) - at(-h)) / (2 * h)
   }
   const step2Gap = bisect((b) => slopeAt(b) - perPoint, 0, 5)

@@ -188,7 +188,12 @@ export function solveSymmetric(a: readonly (readonly number[])[], b: readonly nu
 
 export function invertSymmetric(a: readonly (readonly number[])[]): number[][] {
   const d = a.length
-  const columns = Array.from({ length: d }, (_, j) => solveSymmetric(a, Array.from({ length: d }, (_, i) => (i === j ? 1 : 0))))
+  const columns = Array.from({ length: d }, (_, j) =>
+    solveSymmetric(
+      a,
+      Array.from({ length: d }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  )
   // Symmetrise against rounding.
   return Array.from({ length: d }, (_, i) =>
     Array.from({ length: d }, (_, j) => (((columns[j] as number[])[i] as number) + ((columns[i] as number[])[j] as number)) / 2),

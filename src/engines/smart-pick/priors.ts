@@ -152,7 +152,11 @@ export const INTERVIEW_SPECS: Readonly<Record<InterviewFeature, CoefficientSpec>
   typeDo: { value: 0, sd: 0.3, source: 'derived: 2025 PGY-1 match rates by applicant type, U.S. DO 92.6 % vs U.S. MD 93.5 % [S] AMA' },
   typeUsImg: { value: 0, sd: 0.3, source: 'derived: 2025 PGY-1 match rates, U.S.-citizen IMG 67.8 % vs U.S. MD 93.5 % [S] AMA' },
   typeNonUsImg: { value: 0, sd: 0.3, source: 'derived: 2025 PGY-1 match rates, non-U.S.-citizen IMG 58.0 % vs U.S. MD 93.5 % [S] AMA' },
-  step2Gap: { value: 0, sd: 0.2, source: 'derived: Step 2 CK matched 257 vs unmatched 246, Orthopaedic Surgery 2024 [P] Orthopedics 2025;48(3):e139, with a within-group SD of 15 [M]' },
+  step2Gap: {
+    value: 0,
+    sd: 0.2,
+    source: 'derived: Step 2 CK matched 257 vs unmatched 246, Orthopaedic Surgery 2024 [P] Orthopedics 2025;48(3):e139, with a within-group SD of 15 [M]',
+  },
   step1Failed: { value: -1.2, sd: 0.6, source: '[M] a failed Step 1 attempt screens out at many programs' },
   research: { value: 0.8, sd: 0.5, source: '[M] research counts where the program emphasises it' },
   alphaOmegaAlpha: { value: 0.6, sd: 0.4, source: '[M] size; reference share 12.5 % from Texas STAR 2023 [P]' },

@@ -7,7 +7,10 @@ import { generateApplicants, generatePrograms } from './synthetic.ts'
 describe('summarizePrograms', () => {
   const programs = generatePrograms({ specialty: 'internal-medicine', count: 120, seed: 3, priors: DEFAULT_PRIORS })
   const applicants = generateApplicants({ specialty: 'internal-medicine', count: 6, seed: 4, programs })
-  const cases = [...applicants, { ...(applicants[0] as (typeof applicants)[number]), step2: null, needsVisa: true, signalledProgramIds: [programs[5]?.id ?? ''] }]
+  const cases = [
+    ...applicants,
+    { ...(applicants[0] as (typeof applicants)[number]), step2: null, needsVisa: true, signalledProgramIds: [programs[5]?.id ?? ''] },
+  ]
 
   it.each(cases.map((a, i) => [i, a] as const))('gives buildProgramList’s figures and order without factors (applicant %i)', (_, applicant) => {
     const full = buildProgramList(applicant, programs, DEFAULT_PRIORS)

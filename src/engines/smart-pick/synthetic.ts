@@ -52,7 +52,10 @@ export function generatePrograms(options: { specialty: string; count: number; se
       setting,
       sponsorsVisa: random.next() < 0.6,
       step2Range: { p25: Math.round(mid - half), p75: Math.round(mid + half) },
-      researchEmphasis: round(Math.min(1, Math.max(0, (setting === 'academic' ? 0.6 : setting === 'university-affiliated' ? 0.4 : 0.15) + 0.2 * random.normal())), 2),
+      researchEmphasis: round(
+        Math.min(1, Math.max(0, (setting === 'academic' ? 0.6 : setting === 'university-affiliated' ? 0.4 : 0.15) + 0.2 * random.normal())),
+        2,
+      ),
       competitiveness,
     })
   }
@@ -68,7 +71,12 @@ const TYPE_SHARES: readonly { type: ApplicantType; share: number; step2Shift: nu
 ]
 
 /** Applicant profiles for `specialty`, Step 2 CK around Texas STAR's 245.9 with SD 15 by type. */
-export function generateApplicants(options: { specialty: string; count: number; seed?: number | string; programs?: readonly ResidencyProgram[] }): ApplicantProfile[] {
+export function generateApplicants(options: {
+  specialty: string
+  count: number
+  seed?: number | string
+  programs?: readonly ResidencyProgram[]
+}): ApplicantProfile[] {
   const random = createRandom(options.seed ?? 2)
   const out: ApplicantProfile[] = []
   for (let a = 0; a < options.count; a++) {
@@ -77,7 +85,8 @@ export function generateApplicants(options: { specialty: string; count: number; 
     const img = t.type === 'us-img' || t.type === 'non-us-img'
     const programs = options.programs ?? []
     const away = programs.length > 0 && !img && random.next() < 0.3 ? [(random.pick(programs) as ResidencyProgram).id] : []
-    const signals = programs.length > 0 && random.next() < 0.5 ? Array.from({ length: 1 + random.int(5) }, () => (random.pick(programs) as ResidencyProgram).id) : []
+    const signals =
+      programs.length > 0 && random.next() < 0.5 ? Array.from({ length: 1 + random.int(5) }, () => (random.pick(programs) as ResidencyProgram).id) : []
     out.push({
       applicantType: t.type,
       step2: random.next() < 0.05 ? null : Math.round(CITED_FIGURES.texasStar.step2Mean + t.step2Shift + 15 * random.normal()),

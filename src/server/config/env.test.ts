@@ -16,8 +16,20 @@ describe('parseEnv', () => {
   })
 
   it('reads the overrides', () => {
-    const env = parseEnv({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/preceptor', DATA_DIR: '/srv/p', DEMO_MODE: 'false', APP_ORIGIN: 'https://preceptor.example.edu' })
-    expect(env).toMatchObject({ PORT: 8080, DATABASE_URL: 'postgres://u:p@db:5432/preceptor', DATA_DIR: '/srv/p', DEMO_MODE: false, appOrigin: 'https://preceptor.example.edu' })
+    const env = parseEnv({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/preceptor',
+      DATA_DIR: '/srv/p',
+      DEMO_MODE: 'false',
+      APP_ORIGIN: 'https://preceptor.example.edu',
+    })
+    expect(env).toMatchObject({
+      PORT: 8080,
+      DATABASE_URL: 'postgres://u:p@db:5432/preceptor',
+      DATA_DIR: '/srv/p',
+      DEMO_MODE: false,
+      appOrigin: 'https://preceptor.example.edu',
+    })
   })
 
   it.each([

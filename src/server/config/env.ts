@@ -7,9 +7,7 @@ import { decideDemoMode } from './demo-mode.ts'
  * server with a message naming the setting. Empty strings count as unset.
  */
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'], 'Use true or false.')
-  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], 'Use true or false.').transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int('Use a whole number.').min(0).max(65535, 'Use a port from 0 to 65535.').default(3000),
@@ -24,7 +22,10 @@ const EnvSchema = z.object({
   DEMO_MODE_ALLOW_PUBLIC: flag.default(false),
   /** A new demo data folder starts from the snapshot `npm install` made (false: load it live). */
   DEMO_SNAPSHOT: flag.default(true),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'Use an SMTP URL: smtp://user:password@host:587.').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'Use an SMTP URL: smtp://user:password@host:587.')
+    .optional(),
   MAIL_FROM: z.string().default('Preceptor <no-reply@preceptor.invalid>'),
   APP_ORIGIN: z
     .string()
@@ -36,8 +37,13 @@ const EnvSchema = z.object({
   /** Proxies whose X-Forwarded-For is believed; unset, the connection's own address is used. */
   TRUST_PROXY: z
     .string()
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
-    .refine((entries) => entries.every(isProxyEntry), 'List the proxies\' addresses or ranges, separated by commas, such as 127.0.0.1,10.0.0.0/8.')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isProxyEntry), "List the proxies' addresses or ranges, separated by commas, such as 127.0.0.1,10.0.0.0/8.")
     .default([]),
 })
 

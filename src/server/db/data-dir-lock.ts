@@ -14,9 +14,7 @@ export function lockDataDir(dataDir: string): () => void {
   } catch {
     const holder = Number(readFileSync(lockPath, 'utf8').trim())
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(
-        `The data folder ${dataDir} is in use by another Preceptor process (pid ${holder}). Stop it first, or set DATA_DIR to another folder.`,
-      )
+      throw new Error(`The data folder ${dataDir} is in use by another Preceptor process (pid ${holder}). Stop it first, or set DATA_DIR to another folder.`)
     }
     // The previous owner died without cleaning up: take the folder over.
     writeFileSync(lockPath, String(process.pid))

@@ -23,7 +23,7 @@ export function describeError(error: unknown): string {
 
 function nameAndCode(error: unknown): string {
   if (typeof error !== 'object') return typeof error
-  const name = error instanceof Error ? error.name || error.constructor.name : (error as object).constructor?.name ?? 'object'
+  const name = error instanceof Error ? error.name || error.constructor.name : ((error as object).constructor?.name ?? 'object')
   const code = (error as { code?: unknown }).code
   // Only short identifier-like codes: a code field is not a place for data, but make sure.
   return typeof code === 'string' && /^[A-Za-z0-9_.-]{1,40}$/.test(code) ? `${name} (code ${code})` : name

@@ -70,7 +70,13 @@ const Scores = z.object({
 })
 const ModelScores = z.object({ prior: Scores, calibrated: Scores, baseRate: z.object({ rate: z.number(), brier: z.number() }) })
 const Coefficient = z.object({ name: z.string(), label: z.string(), prior: z.number(), priorSd: z.number(), fitted: z.number(), fittedSd: z.number() })
-const YearCounts = z.object({ year: z.number().int(), graduates: z.number().int(), applications: z.number().int(), interviews: z.number().int(), matched: z.number().int() })
+const YearCounts = z.object({
+  year: z.number().int(),
+  graduates: z.number().int(),
+  applications: z.number().int(),
+  interviews: z.number().int(),
+  matched: z.number().int(),
+})
 
 export const CalibrationReportView = z.object({
   version: z.literal(1),

@@ -43,7 +43,12 @@ export const StartClassSimulation = z.object({
   classYear: z.enum(CLASS_YEARS, 'Choose a class year from the list.').optional(),
   /** Only these of my students; absent: all (of the class year). */
   studentIds: z.array(Uuid).min(1, 'Choose at least one student.').max(1000, 'Choose at most 1,000 students.').optional(),
-  seed: z.number('The seed must be a number.').int('The seed must be a whole number.').min(0, 'The seed must be 0 or more.').max(2_147_483_647, 'The seed is too large.').optional(),
+  seed: z
+    .number('The seed must be a number.')
+    .int('The seed must be a whole number.')
+    .min(0, 'The seed must be 0 or more.')
+    .max(2_147_483_647, 'The seed is too large.')
+    .optional(),
 })
 export type StartClassSimulation = z.infer<typeof StartClassSimulation>
 

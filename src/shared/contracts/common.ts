@@ -86,12 +86,7 @@ export const instant = (example: string) =>
     .datetime({ offset: true, message: `Use a date and time such as ${example}.` })
     .refine((value) => Number.isNaN(Date.parse(value)) || yearInRange(new Date(value).toISOString()), DATE_RANGE_MESSAGE)
 
-export const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, 'Use at most 254 characters.')
-  .pipe(z.email('Enter a valid e-mail address.'))
+export const Email = z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').pipe(z.email('Enter a valid e-mail address.'))
 
 export const Uuid = z.uuid('Not a valid id.')
 

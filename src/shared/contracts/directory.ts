@@ -1,12 +1,5 @@
 import { z } from 'zod'
-import {
-  ACADEMIC_RANKS,
-  DIRECTORY_SORTS,
-  IDENTITY_ATTRIBUTES,
-  MENTOR_KINDS,
-  MENTOR_OFFERINGS,
-  US_REGIONS,
-} from '../enums.ts'
+import { ACADEMIC_RANKS, DIRECTORY_SORTS, IDENTITY_ATTRIBUTES, MENTOR_KINDS, MENTOR_OFFERINGS, US_REGIONS } from '../enums.ts'
 import { DEPARTMENT_IDS, SPECIALTY_IDS } from '../reference/specialties.ts'
 import { text } from './common.ts'
 
@@ -29,7 +22,11 @@ const many = <T extends z.ZodType>(item: T) =>
     .optional()
     .transform((value): z.output<T>[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
 
-const StateCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'Use a two-letter state code, such as OH.')
+const StateCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'Use a two-letter state code, such as OH.')
 
 export const DirectorySearchQuery = z.object({
   q: text(DIRECTORY_QUERY_MAX).optional(),

@@ -24,4 +24,3 @@ export function friendlyIssue(issue: { code?: string; input?: unknown; [key: str
       return undefined
   }
 }
-

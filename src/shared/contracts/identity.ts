@@ -3,10 +3,7 @@ import { ROLES, PERSON_STATUSES } from '../enums.ts'
 import { Email, requiredText } from './common.ts'
 
 /** NIST SP 800-63B: length over composition rules; 12 is the floor we ask for. */
-export const Password = z
-  .string()
-  .min(12, 'Use at least 12 characters.')
-  .max(200, 'Use at most 200 characters.')
+export const Password = z.string().min(12, 'Use at least 12 characters.').max(200, 'Use at most 200 characters.')
 
 export const SignInRequest = z.object({
   email: Email,

@@ -28,10 +28,7 @@ export const LETTER_UPLOAD_LINK = { minDays: 14, daysAfterDueDate: 7, maxDays: 3
  * not a place to put a link: no web or e-mail address. `text` already keeps it to one line.
  */
 const LINK_IN_NAME = /(:\/\/|www\.|@|\.(com|net|org|edu|gov|io|co|ly|me|info|biz|app|xyz|link|site|online|top|ru|cn|uk|us)\b)/i
-const nameInEmail = (max: number) =>
-  text(max)
-    .refine((value) => !LINK_IN_NAME.test(value), 'Give a name only, without a web or e-mail address.')
-
+const nameInEmail = (max: number) => text(max).refine((value) => !LINK_IN_NAME.test(value), 'Give a name only, without a web or e-mail address.')
 
 /**
  * A new request. The writer is a person with the mentor role (`writerPersonId`) or someone
@@ -59,7 +56,8 @@ export const CreateLetterRequest = z
   })
   .superRefine((input, ctx) => {
     const outside = Boolean(input.writerName || input.writerEmail)
-    if (input.writerPersonId && outside) ctx.addIssue({ code: 'custom', path: ['writerPersonId'], message: 'Choose a mentor in the app or name an outside writer, not both.' })
+    if (input.writerPersonId && outside)
+      ctx.addIssue({ code: 'custom', path: ['writerPersonId'], message: 'Choose a mentor in the app or name an outside writer, not both.' })
     if (!input.writerPersonId && !outside) ctx.addIssue({ code: 'custom', path: ['writerPersonId'], message: 'Choose a writer.' })
     if (!input.writerPersonId && outside) {
       if (!input.writerName) ctx.addIssue({ code: 'custom', path: ['writerName'], message: 'Give the writer’s name.' })

@@ -41,7 +41,8 @@ const StateCode = z
   .refine((value) => regionOfState(value) !== null, 'Use a two-letter U.S. state code, such as OH.')
 const States = z.array(StateCode).max(60, 'At most 60 states.')
 const Regions = z.array(z.enum(US_REGIONS, 'Choose a region from the list.')).max(US_REGIONS.length)
-const count = (max: number, what: string) => z.number('Enter a whole number.').int('Use a whole number.').min(0, 'Cannot be negative.').max(max, `At most ${max} ${what}.`)
+const count = (max: number, what: string) =>
+  z.number('Enter a whole number.').int('Use a whole number.').min(0, 'Cannot be negative.').max(max, `At most ${max} ${what}.`)
 
 /** A program id as the programs table keeps it (the NRMP code or the school's own). */
 export const ProgramId = z
@@ -56,14 +57,22 @@ export const ProgramId = z
  * The score range is the USMLE's reporting scale.
  */
 export const Step1Input = z.union(
-  [z.enum(['pass', 'fail']), z.number().int('Use a whole number.').min(1, 'A Step 1 score is between 1 and 300.').max(300, 'A Step 1 score is between 1 and 300.')],
+  [
+    z.enum(['pass', 'fail']),
+    z.number().int('Use a whole number.').min(1, 'A Step 1 score is between 1 and 300.').max(300, 'A Step 1 score is between 1 and 300.'),
+  ],
   'Choose pass or fail, or enter a three-digit score.',
 )
 
 export const ApplicationProfileInput = z
   .object({
     applicantType: z.enum(APPLICANT_TYPE_VALUES, 'Choose U.S. MD, U.S. DO, U.S.-citizen IMG or non-U.S.-citizen IMG.'),
-    step2: z.number('Enter your Step 2 CK score, or leave it empty.').int('Use a whole number.').min(1, 'A Step 2 CK score is between 1 and 300.').max(300, 'A Step 2 CK score is between 1 and 300.').nullable(),
+    step2: z
+      .number('Enter your Step 2 CK score, or leave it empty.')
+      .int('Use a whole number.')
+      .min(1, 'A Step 2 CK score is between 1 and 300.')
+      .max(300, 'A Step 2 CK score is between 1 and 300.')
+      .nullable(),
     step1: Step1Input.nullable(),
     researchItems: count(500, 'research items'),
     alphaOmegaAlpha: z.boolean('Choose yes or no.'),
@@ -80,7 +89,10 @@ export const ApplicationProfileInput = z
     settingPreferences: z.array(z.enum(PROGRAM_SETTING_VALUES, 'Choose academic, community or university-affiliated.')).max(3),
     needsVisa: z.boolean('Choose yes or no.'),
     signalsAvailable: count(100, 'signals'),
-    targetChance: z.number('Enter a chance between 50 % and 99 %.').min(0.5, 'Aim for at least 50 %.').max(0.99, 'Aim for at most 99 %: no list makes a match certain.'),
+    targetChance: z
+      .number('Enter a chance between 50 % and 99 %.')
+      .min(0.5, 'Aim for at least 50 %.')
+      .max(0.99, 'Aim for at most 99 %: no list makes a match certain.'),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -202,7 +214,16 @@ export const ListBuilderResponse = z.object({
     chanceWith: z.number(),
     /** Which list the signals were planned against: the student's own, or the recommended one. */
     plannedFor: z.enum(['my-list', 'recommended']),
-    choices: z.array(z.object({ programId: z.string(), programName: z.string(), interviewWithout: z.number(), interviewWith: z.number(), gain: z.number(), onList: z.boolean() })),
+    choices: z.array(
+      z.object({
+        programId: z.string(),
+        programName: z.string(),
+        interviewWithout: z.number(),
+        interviewWith: z.number(),
+        gain: z.number(),
+        onList: z.boolean(),
+      }),
+    ),
   }),
   backup: z.object({
     needed: z.boolean(),
@@ -258,7 +279,10 @@ export const UpdateProgramListItem = z
     note: multilineText(2000).optional(),
   })
   .strict()
-  .refine((value) => value.status !== undefined || value.signalled !== undefined || value.note !== undefined, { message: 'Change the status, the signal or the note.', path: ['status'] })
+  .refine((value) => value.status !== undefined || value.signalled !== undefined || value.note !== undefined, {
+    message: 'Change the status, the signal or the note.',
+    path: ['status'],
+  })
 export type UpdateProgramListItem = z.infer<typeof UpdateProgramListItem>
 
 export const AddProgramsToList = z

@@ -166,7 +166,14 @@ export const RankableMentor = Person.extend({
 
 /** A student's ranking page for one program. */
 export const StudentRankingView = z.object({
-  program: z.object({ id: z.string(), name: z.string(), description: z.string(), status: z.enum(MENTOR_PROGRAM_STATUSES), rankingDeadline: z.string().nullable(), pairingMethod: z.enum(PAIRING_METHODS) }),
+  program: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    status: z.enum(MENTOR_PROGRAM_STATUSES),
+    rankingDeadline: z.string().nullable(),
+    pairingMethod: z.enum(PAIRING_METHODS),
+  }),
   /** Every mentor of the program the student may be paired with, best fit first. */
   mentors: z.array(RankableMentor),
   /** The student's ranking, mentor ids, first choice first. */

@@ -95,7 +95,14 @@ export const UpdateMentorshipSettings = z
 export type UpdateMentorshipSettings = z.infer<typeof UpdateMentorshipSettings>
 
 export const GoalView = z.object({ id: z.string(), title: z.string(), progress: z.number().int(), createdAt: z.string(), updatedAt: z.string() })
-export const ActionItemView = z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable(), done: z.boolean(), doneAt: z.string().nullable(), createdAt: z.string() })
+export const ActionItemView = z.object({
+  id: z.string(),
+  title: z.string(),
+  dueDate: z.string().nullable(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
+  createdAt: z.string(),
+})
 export const NoteView = z.object({ id: z.string(), author: Person, visibility: z.enum(['shared', 'private']), body: z.string(), createdAt: z.string() })
 export type NoteView = z.infer<typeof NoteView>
 
@@ -146,7 +153,10 @@ export const MyMentorshipsResponse = z.object({ asStudent: z.array(MentorshipSum
 export type MyMentorshipsResponse = z.infer<typeof MyMentorshipsResponse>
 
 export const CreateGoal = z.object({ title: requiredText(300) })
-export const UpdateGoal = z.object({ title: requiredText(300).optional(), progress: z.number().int('Use a whole number.').min(0, 'At least 0.').max(100, 'At most 100.').optional() })
+export const UpdateGoal = z.object({
+  title: requiredText(300).optional(),
+  progress: z.number().int('Use a whole number.').min(0, 'At least 0.').max(100, 'At most 100.').optional(),
+})
 export const CreateActionItem = z.object({ title: requiredText(300), dueDate: IsoDate.nullable().default(null) })
 export const UpdateActionItem = z.object({ title: requiredText(300).optional(), dueDate: IsoDate.nullable().optional(), done: z.boolean().optional() })
 export const CreateNote = z.object({ body: requiredMultilineText(5000), visibility: z.enum(['shared', 'private'], 'Choose shared or private.') })

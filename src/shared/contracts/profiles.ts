@@ -15,7 +15,10 @@ import { multilineText, personName, text } from './common.ts'
 
 const SpecialtyId = z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list.')
 const DepartmentId = z.enum(DEPARTMENT_IDS as [string, ...string[]], 'Choose a department from the list.')
-const StateCode = z.string().trim().regex(/^[A-Z]{2}$/, 'Use a two-letter state code, such as OH.')
+const StateCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{2}$/, 'Use a two-letter state code, such as OH.')
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)

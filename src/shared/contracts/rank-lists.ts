@@ -37,7 +37,9 @@ export type RankListLineInput = z.infer<typeof RankListLineInput>
 
 export const SupplementalListInput = z.object({
   advancedProgramId: ProgramId,
-  entries: z.array(z.object({ programId: ProgramId, note: Note }), 'Send the supplemental list as a list.').max(MAX_RANK_LIST_LINES, `Use at most ${MAX_RANK_LIST_LINES} lines.`),
+  entries: z
+    .array(z.object({ programId: ProgramId, note: Note }), 'Send the supplemental list as a list.')
+    .max(MAX_RANK_LIST_LINES, `Use at most ${MAX_RANK_LIST_LINES} lines.`),
 })
 export type SupplementalListInput = z.infer<typeof SupplementalListInput>
 

@@ -28,7 +28,12 @@ export const ProgramSearchQuery = z.object({
   visa: yesNo.optional(),
   minPositions: z.coerce.number('Give a whole number.').int('Give a whole number.').min(0, 'At least 0.').max(500, 'At most 500.').optional(),
   maxPositions: z.coerce.number('Give a whole number.').int('Give a whole number.').min(0, 'At least 0.').max(500, 'At most 500.').optional(),
-  step2: z.coerce.number('Give a Step 2 CK score.').int('Give a whole number.').min(150, 'A Step 2 CK score is at least 150.').max(300, 'A Step 2 CK score is at most 300.').optional(),
+  step2: z.coerce
+    .number('Give a Step 2 CK score.')
+    .int('Give a whole number.')
+    .min(150, 'A Step 2 CK score is at least 150.')
+    .max(300, 'A Step 2 CK score is at most 300.')
+    .optional(),
   step2Fit: z.enum(STEP2_FITS, 'Choose how the score should fit.').optional(),
   saved: yesNo.optional(),
   sort: z.enum(PROGRAM_SORTS, 'Choose a sort order from the list.').optional(),

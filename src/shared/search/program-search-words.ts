@@ -20,11 +20,7 @@ export type ProgramSearchWord = {
 /** At most this many words count; the rest are ignored. */
 export const MAX_SEARCH_WORDS = 8
 
-const folded = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+const folded = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 
 export function programSearchWords(query: string): ProgramSearchWord[] {
   const words = folded(query)

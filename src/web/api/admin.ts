@@ -70,15 +70,11 @@ function useAdminMutation<TInput, TOutput>(request: (input: TInput) => Promise<T
 
 const personPath = (personId: string, action: string) => `/api/admin/people/${encodeURIComponent(personId)}/${action}`
 
-export const useInvitePerson = () =>
-  useAdminMutation((input: InvitePersonRequest) => api<PersonSummary>('/api/admin/people', { method: 'POST', json: input }))
+export const useInvitePerson = () => useAdminMutation((input: InvitePersonRequest) => api<PersonSummary>('/api/admin/people', { method: 'POST', json: input }))
 export const useUpdateRoles = () =>
   useAdminMutation(({ personId, ...input }: UpdateRolesRequest & { personId: string }) =>
     api<PersonSummary>(personPath(personId, 'roles'), { method: 'PUT', json: input }),
   )
-export const useDisablePerson = () =>
-  useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'disable'), { method: 'POST' }))
-export const useEnablePerson = () =>
-  useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'enable'), { method: 'POST' }))
-export const useResendInvite = () =>
-  useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'resend-invite'), { method: 'POST' }))
+export const useDisablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'disable'), { method: 'POST' }))
+export const useEnablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'enable'), { method: 'POST' }))
+export const useResendInvite = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'resend-invite'), { method: 'POST' }))

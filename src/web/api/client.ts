@@ -63,14 +63,22 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 function codeForStatus(status: number): ErrorCode {
   switch (status) {
-    case 400: return 'VALIDATION_FAILED'
-    case 401: return 'NOT_AUTHENTICATED'
-    case 403: return 'FORBIDDEN'
-    case 404: return 'NOT_FOUND'
-    case 409: return 'CONFLICT'
-    case 413: return 'PAYLOAD_TOO_LARGE'
-    case 429: return 'RATE_LIMITED'
-    default: return 'INTERNAL'
+    case 400:
+      return 'VALIDATION_FAILED'
+    case 401:
+      return 'NOT_AUTHENTICATED'
+    case 403:
+      return 'FORBIDDEN'
+    case 404:
+      return 'NOT_FOUND'
+    case 409:
+      return 'CONFLICT'
+    case 413:
+      return 'PAYLOAD_TOO_LARGE'
+    case 429:
+      return 'RATE_LIMITED'
+    default:
+      return 'INTERNAL'
   }
 }
 

@@ -26,8 +26,7 @@ const requestPath = (id: string, action = '') => `/api/letter-requests/${encodeU
 /** Where a browser downloads a PDF; same-origin cookies carry the session, every read is audited. */
 export const packetUrl = (id: string, document: LetterPacketDocument) => requestPath(id, `packet/${document}`)
 export const letterUrl = (id: string) => requestPath(id, 'letter')
-export const uploadLinkPacketUrl = (token: string, document: LetterPacketDocument) =>
-  `/api/letter-upload/${encodeURIComponent(token)}/packet/${document}`
+export const uploadLinkPacketUrl = (token: string, document: LetterPacketDocument) => `/api/letter-upload/${encodeURIComponent(token)}/packet/${document}`
 
 export function useMyLetters(enabled = true) {
   return useQuery({
@@ -109,20 +108,19 @@ export const useWriterReply = () =>
     api<LetterRequestView>(requestPath(id, accept ? 'accept' : 'decline'), { method: 'POST', json: message.trim() ? { message: message.trim() } : {} }),
   )
 
-export const useMarkInProgress = () =>
-  useLettersMutation((id: string) => api<LetterRequestView>(requestPath(id, 'in-progress'), { method: 'POST' }))
+export const useMarkInProgress = () => useLettersMutation((id: string) => api<LetterRequestView>(requestPath(id, 'in-progress'), { method: 'POST' }))
 
 export const useUploadLetter = () =>
   useLettersMutation(({ id, file }: { id: string; file: Blob }) =>
     api<LetterRequestView>(letterUrl(id), { method: 'PUT', raw: new Blob([file], { type: 'application/pdf' }) }),
   )
 
-export const useDeliverLetter = () =>
-  useLettersMutation((id: string) => api<LetterRequestView>(requestPath(id, 'deliver'), { method: 'POST' }))
+export const useDeliverLetter = () => useLettersMutation((id: string) => api<LetterRequestView>(requestPath(id, 'deliver'), { method: 'POST' }))
 
 export function useDeclineByLink(token: string) {
   return useMutation({
-    mutationFn: (message: string) => api<{ ok: true }>(`/api/letter-upload/${encodeURIComponent(token)}/decline`, { method: 'POST', json: message.trim() ? { message } : {} }),
+    mutationFn: (message: string) =>
+      api<{ ok: true }>(`/api/letter-upload/${encodeURIComponent(token)}/decline`, { method: 'POST', json: message.trim() ? { message } : {} }),
   })
 }
 
@@ -143,7 +141,10 @@ export function useMentorSearch(q: string) {
   return useQuery({
     queryKey: ['directory', 'letter-writers', q],
     queryFn: ({ signal }) =>
-      api<{ results: MentorChoice[]; total: number; didYouMean?: string | null }>('/api/directory/mentors', { signal, query: { q, pageSize: 8, sort: 'relevance' } }),
+      api<{ results: MentorChoice[]; total: number; didYouMean?: string | null }>('/api/directory/mentors', {
+        signal,
+        query: { q, pageSize: 8, sort: 'relevance' },
+      }),
     enabled: q.trim().length >= 2,
     placeholderData: keepPreviousData,
     retry: false,

@@ -108,11 +108,14 @@ export const useRequestMentor = () =>
 export const useAcceptRequest = () => useMentorshipsMutation((id: string) => api<MentorshipRequestView>(requestPath(id, 'accept'), { method: 'POST' }))
 
 export const useDeclineRequest = () =>
-  useMentorshipsMutation(({ id, ...body }: { id: string } & DeclineMentorshipRequest) => api<MentorshipRequestView>(requestPath(id, 'decline'), { method: 'POST', json: body }))
+  useMentorshipsMutation(({ id, ...body }: { id: string } & DeclineMentorshipRequest) =>
+    api<MentorshipRequestView>(requestPath(id, 'decline'), { method: 'POST', json: body }),
+  )
 
 export const useWithdrawRequest = () => useMentorshipsMutation((id: string) => api<MentorshipRequestView>(requestPath(id, 'withdraw'), { method: 'POST' }))
 
-export const useAddGoal = (id: string) => useMentorshipsMutation((title: string) => api<MentorshipView>(mentorshipPath(id, 'goals'), { method: 'POST', json: { title } }))
+export const useAddGoal = (id: string) =>
+  useMentorshipsMutation((title: string) => api<MentorshipView>(mentorshipPath(id, 'goals'), { method: 'POST', json: { title } }))
 
 export const useUpdateGoal = (id: string) =>
   useMentorshipsMutation(({ goalId, ...body }: { goalId: string; title?: string; progress?: number }) =>
@@ -120,14 +123,17 @@ export const useUpdateGoal = (id: string) =>
   )
 
 export const useAddActionItem = (id: string) =>
-  useMentorshipsMutation((body: { title: string; dueDate: string | null }) => api<MentorshipView>(mentorshipPath(id, 'action-items'), { method: 'POST', json: body }))
+  useMentorshipsMutation((body: { title: string; dueDate: string | null }) =>
+    api<MentorshipView>(mentorshipPath(id, 'action-items'), { method: 'POST', json: body }),
+  )
 
 export const useUpdateActionItem = (id: string) =>
   useMentorshipsMutation(({ itemId, ...body }: { itemId: string; done?: boolean; title?: string; dueDate?: string | null }) =>
     api<MentorshipView>(mentorshipPath(id, `action-items/${encodeURIComponent(itemId)}`), { method: 'PATCH', json: body }),
   )
 
-export const useAddNote = (id: string) => useMentorshipsMutation((body: CreateNote) => api<MentorshipView>(mentorshipPath(id, 'notes'), { method: 'POST', json: body }))
+export const useAddNote = (id: string) =>
+  useMentorshipsMutation((body: CreateNote) => api<MentorshipView>(mentorshipPath(id, 'notes'), { method: 'POST', json: body }))
 
 export const useMakeOngoing = (id: string) => useMentorshipsMutation(() => api<MentorshipView>(mentorshipPath(id, 'make-ongoing'), { method: 'POST' }))
 
@@ -140,7 +146,9 @@ export const useCreateMeeting = (id: string) =>
 export const useConfirmMeeting = () => useMentorshipsMutation((meetingId: string) => api<MeetingView>(meetingPath(meetingId, 'confirm'), { method: 'POST' }))
 
 export const useRescheduleMeeting = () =>
-  useMentorshipsMutation(({ meetingId, ...body }: { meetingId: string } & RescheduleMeeting) => api<MeetingView>(meetingPath(meetingId, 'reschedule'), { method: 'POST', json: body }))
+  useMentorshipsMutation(({ meetingId, ...body }: { meetingId: string } & RescheduleMeeting) =>
+    api<MeetingView>(meetingPath(meetingId, 'reschedule'), { method: 'POST', json: body }),
+  )
 
 export const useCancelMeeting = () => useMentorshipsMutation((meetingId: string) => api<MeetingView>(meetingPath(meetingId, 'cancel'), { method: 'POST' }))
 
@@ -150,7 +158,9 @@ export const useSetAvailability = () =>
 export const useRegenerateCalendarFeed = () => useMutation({ mutationFn: () => api<{ url: string }>('/api/calendar/feed', { method: 'POST' }) })
 
 export const useMeetingFeedback = () =>
-  useMentorshipsMutation(({ meetingId, ...body }: { meetingId: string } & MeetingFeedback) => api<{ ok: true }>(meetingPath(meetingId, 'feedback'), { method: 'POST', json: body }))
+  useMentorshipsMutation(({ meetingId, ...body }: { meetingId: string } & MeetingFeedback) =>
+    api<{ ok: true }>(meetingPath(meetingId, 'feedback'), { method: 'POST', json: body }),
+  )
 
 export function useMentorshipSettings() {
   return useQuery({

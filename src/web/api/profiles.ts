@@ -54,21 +54,13 @@ function useProfileMutation<TInput>(request: (input: TInput) => Promise<ProfileR
 export const useUpdatePerson = () =>
   useProfileMutation((input: UpdatePersonRequest) => api<ProfileResponse>('/api/profiles/me', { method: 'PATCH', json: input }))
 export const useUpdateStudentProfile = () =>
-  useProfileMutation((input: UpdateStudentProfileRequest) =>
-    api<ProfileResponse>('/api/profiles/me/student', { method: 'PATCH', json: input }),
-  )
+  useProfileMutation((input: UpdateStudentProfileRequest) => api<ProfileResponse>('/api/profiles/me/student', { method: 'PATCH', json: input }))
 export const useUpdateMentorProfile = () =>
-  useProfileMutation((input: UpdateMentorProfileRequest) =>
-    api<ProfileResponse>('/api/profiles/me/mentor', { method: 'PATCH', json: input }),
-  )
+  useProfileMutation((input: UpdateMentorProfileRequest) => api<ProfileResponse>('/api/profiles/me/mentor', { method: 'PATCH', json: input }))
 export const useUpdateAdvisorProfile = () =>
-  useProfileMutation((input: UpdateAdvisorProfileRequest) =>
-    api<ProfileResponse>('/api/profiles/me/advisor', { method: 'PATCH', json: input }),
-  )
-export const useUploadPhoto = () =>
-  useProfileMutation((file: Blob) => api<ProfileResponse>('/api/profiles/me/photo', { method: 'PUT', raw: file }))
-export const useRemovePhoto = () =>
-  useProfileMutation(() => api<ProfileResponse>('/api/profiles/me/photo', { method: 'DELETE' }))
+  useProfileMutation((input: UpdateAdvisorProfileRequest) => api<ProfileResponse>('/api/profiles/me/advisor', { method: 'PATCH', json: input }))
+export const useUploadPhoto = () => useProfileMutation((file: Blob) => api<ProfileResponse>('/api/profiles/me/photo', { method: 'PUT', raw: file }))
+export const useRemovePhoto = () => useProfileMutation(() => api<ProfileResponse>('/api/profiles/me/photo', { method: 'DELETE' }))
 
 /** Photos are cached by the browser; a version in the URL shows a new one at once. */
 export function photoUrl(personId: string, version?: string | number): string {

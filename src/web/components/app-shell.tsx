@@ -35,7 +35,9 @@ export function AppShell({ children }: { children?: ReactNode }) {
       <header className="site-header">
         <div className="site-header-inner">
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">P</span>
+            <span className="brand-mark" aria-hidden="true">
+              P
+            </span>
             Preceptor
           </Link>
           <button
@@ -91,7 +93,9 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
       <header className="site-header">
         <div className="site-header-inner">
           <Link to="/sign-in" className="brand">
-            <span className="brand-mark" aria-hidden="true">P</span>
+            <span className="brand-mark" aria-hidden="true">
+              P
+            </span>
             Preceptor
           </Link>
         </div>

@@ -8,7 +8,13 @@ function initials(name: string): string {
 }
 
 /** Decorative: the person's name is always written next to it. */
-export function Avatar({ personId, name, hasPhoto, size = 'md', version }: {
+export function Avatar({
+  personId,
+  name,
+  hasPhoto,
+  size = 'md',
+  version,
+}: {
   personId: string
   name: string
   hasPhoto: boolean

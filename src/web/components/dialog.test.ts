@@ -7,12 +7,7 @@ describe('Dialog', () => {
   it('names each dialog on a page by its own title', () => {
     const dialogProps = (title: string) => ({ open: true, title, onClose: () => {}, children: title })
     const html = renderToStaticMarkup(
-      createElement(
-        Fragment,
-        null,
-        createElement(Dialog, dialogProps('Change a pair')),
-        createElement(Dialog, dialogProps('Publish')),
-      ),
+      createElement(Fragment, null, createElement(Dialog, dialogProps('Change a pair')), createElement(Dialog, dialogProps('Publish'))),
     )
     const labelledBy = [...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1])
     const titleIds = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])

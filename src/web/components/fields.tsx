@@ -35,13 +35,7 @@ export function TextField({ id, label, hint, error, className, ...input }: Field
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error} />
-      <input
-        id={id}
-        type="text"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...input}
-      />
+      <input id={id} type="text" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
     </div>
   )
 }
@@ -53,14 +47,7 @@ export function TextAreaField({ id, label, hint, error, ...textarea }: FieldFram
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <HintAndError id={id} hint={hint} error={error} />
-      <textarea
-        id={id}
-        rows={5}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...textarea}
-        maxLength={undefined}
-      />
+      <textarea id={id} rows={5} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...textarea} maxLength={undefined} />
       {max !== undefined && length !== undefined ? (
         <p className={`field-count${length > max ? ' field-count-over' : ''}`}>
           {length > max ? `${length - max} characters too many` : `${max - length} characters left`}

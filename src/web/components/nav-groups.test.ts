@@ -16,7 +16,16 @@ describe('the main menu', () => {
   })
 
   it('keeps the top row short enough for one line at desktop width for every mix of roles', () => {
-    const mixes: Role[][] = [['student'], ['mentor'], ['advisor'], ['admin'], ['student', 'mentor'], ['advisor', 'mentor'], ['advisor', 'admin'], ['student', 'mentor', 'advisor', 'admin']]
+    const mixes: Role[][] = [
+      ['student'],
+      ['mentor'],
+      ['advisor'],
+      ['admin'],
+      ['student', 'mentor'],
+      ['advisor', 'mentor'],
+      ['advisor', 'admin'],
+      ['student', 'mentor', 'advisor', 'admin'],
+    ]
     for (const roles of mixes) expect(navFor(roles).length, roles.join('+')).toBeLessThanOrEqual(7)
   })
 

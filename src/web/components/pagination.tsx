@@ -13,9 +13,7 @@ export function Pagination({ page, pageSize, total, noun, onPage, label = 'Pages
   const last = Math.min(total, page * pageSize)
   return (
     <nav className="pagination" aria-label={label}>
-      <p className="pagination-count">
-        {total === 0 ? `No ${noun[1]}` : `${first}–${last} of ${total} ${total === 1 ? noun[0] : noun[1]}`}
-      </p>
+      <p className="pagination-count">{total === 0 ? `No ${noun[1]}` : `${first}–${last} of ${total} ${total === 1 ? noun[0] : noun[1]}`}</p>
       {pages > 1 ? (
         <div className="pagination-buttons">
           <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>

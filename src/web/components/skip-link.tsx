@@ -1,6 +1,6 @@
 export function SkipLink() {
   return (
-        // biome-ignore lint/a11y/useValidAnchor: a real link to #main that works without script; the handler only keeps the router's history clean
+    // biome-ignore lint/a11y/useValidAnchor: a real link to #main that works without script; the handler only keeps the router's history clean
     <a
       className="skip-link"
       href="#main"

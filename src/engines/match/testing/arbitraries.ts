@@ -29,51 +29,54 @@ export function instanceArbitrary(features: InstanceFeatures = {}): fc.Arbitrary
       const couples = Math.min(coupleCount, Math.floor(applicantCount / 2))
       const memberIds = applicantIds.slice(0, 2 * couples)
       const line = fc.tuple(fc.option(fc.constantFrom(...programIds)), fc.option(fc.constantFrom(...programIds)))
-      return fc.record({
-        programs: fc.tuple(
-          ...programIds.map((id, i) =>
-            fc.record({
-              id: fc.constant(id),
-              capacity: fc.integer({ min: 0, max: 3 }),
-              ranks: fc.shuffledSubarray(applicantIds),
-              track: fc.constantFrom<ProgramTrack>(...(features.supplemental ? (['categorical', 'advanced', 'preliminary'] as const) : (['categorical'] as const))),
-              revertTo: features.reversions && i < programCount - 1 ? fc.option(fc.integer({ min: i + 1, max: programCount - 1 }), { nil: undefined }) : fc.constant(undefined),
+      return fc
+        .record({
+          programs: fc.tuple(
+            ...programIds.map((id, i) =>
+              fc.record({
+                id: fc.constant(id),
+                capacity: fc.integer({ min: 0, max: 3 }),
+                ranks: fc.shuffledSubarray(applicantIds),
+                track: fc.constantFrom<ProgramTrack>(
+                  ...(features.supplemental ? (['categorical', 'advanced', 'preliminary'] as const) : (['categorical'] as const)),
+                ),
+                revertTo:
+                  features.reversions && i < programCount - 1
+                    ? fc.option(fc.integer({ min: i + 1, max: programCount - 1 }), { nil: undefined })
+                    : fc.constant(undefined),
+              }),
+            ),
+          ),
+          applicantRanks: fc.tuple(...applicantIds.map(() => fc.shuffledSubarray(programIds))),
+          supplementalRanks: fc.tuple(...applicantIds.map(() => fc.shuffledSubarray(programIds, { maxLength: Math.min(3, programIds.length) }))),
+          coupleLines: fc.tuple(...Array.from({ length: couples }, () => fc.uniqueArray(line, { maxLength: 6, selector: (pair) => JSON.stringify(pair) }))),
+        })
+        .map(({ programs, applicantRanks, supplementalRanks, coupleLines }) => {
+          const tracks = new Map(programs.map((p) => [p.id, p.track]))
+          const programsOut: ProgramInput[] = programs.map((p) => ({
+            id: p.id,
+            capacity: p.capacity,
+            ranks: p.ranks,
+            track: p.track,
+            ...(p.revertTo === undefined ? {} : { revertTo: programIds[p.revertTo] as string }),
+          }))
+          const instance: MatchInstance = {
+            programs: programsOut,
+            applicants: applicantIds.map((id, a) => {
+              const ranks = memberIds.includes(id) ? [] : (applicantRanks[a] as string[])
+              const advanced = programIds.filter((p) => tracks.get(p) === 'advanced')
+              const pgy1 = (supplementalRanks[a] as string[]).filter((p) => tracks.get(p) !== 'advanced')
+              if (!features.supplemental || advanced.length === 0 || pgy1.length === 0) return { id, ranks }
+              return { id, ranks, supplemental: [{ for: advanced, ranks: pgy1 }] }
             }),
-          ),
-        ),
-        applicantRanks: fc.tuple(...applicantIds.map(() => fc.shuffledSubarray(programIds))),
-        supplementalRanks: fc.tuple(...applicantIds.map(() => fc.shuffledSubarray(programIds, { maxLength: Math.min(3, programIds.length) }))),
-        coupleLines: fc.tuple(
-          ...Array.from({ length: couples }, () =>
-            fc.uniqueArray(line, { maxLength: 6, selector: (pair) => JSON.stringify(pair) }),
-          ),
-        ),
-      }).map(({ programs, applicantRanks, supplementalRanks, coupleLines }) => {
-        const tracks = new Map(programs.map((p) => [p.id, p.track]))
-        const programsOut: ProgramInput[] = programs.map((p) => ({
-          id: p.id,
-          capacity: p.capacity,
-          ranks: p.ranks,
-          track: p.track,
-          ...(p.revertTo === undefined ? {} : { revertTo: programIds[p.revertTo] as string }),
-        }))
-        const instance: MatchInstance = {
-          programs: programsOut,
-          applicants: applicantIds.map((id, a) => {
-            const ranks = memberIds.includes(id) ? [] : (applicantRanks[a] as string[])
-            const advanced = programIds.filter((p) => tracks.get(p) === 'advanced')
-            const pgy1 = (supplementalRanks[a] as string[]).filter((p) => tracks.get(p) !== 'advanced')
-            if (!features.supplemental || advanced.length === 0 || pgy1.length === 0) return { id, ranks }
-            return { id, ranks, supplemental: [{ for: advanced, ranks: pgy1 }] }
-          }),
-          couples: coupleLines.map((lines, c) => ({
-            id: `C${c}`,
-            members: [memberIds[2 * c] as string, memberIds[2 * c + 1] as string],
-            ranks: lines.filter(([p, q]) => p !== null || q !== null) as CoupleRankLine[],
-          })),
-        }
-        return instance
-      })
+            couples: coupleLines.map((lines, c) => ({
+              id: `C${c}`,
+              members: [memberIds[2 * c] as string, memberIds[2 * c + 1] as string],
+              ranks: lines.filter(([p, q]) => p !== null || q !== null) as CoupleRankLine[],
+            })),
+          }
+          return instance
+        })
     })
 }
 
@@ -98,9 +101,7 @@ export function shuffleInstance(instance: MatchInstance, seed: number): MatchIns
     programs: shuffled(instance.programs),
     applicants: shuffled(
       instance.applicants.map((a) =>
-        a.supplemental === undefined
-          ? a
-          : { ...a, supplemental: shuffled(a.supplemental.map((s) => ({ ...s, for: shuffled(s.for) }))) },
+        a.supplemental === undefined ? a : { ...a, supplemental: shuffled(a.supplemental.map((s) => ({ ...s, for: shuffled(s.for) }))) },
       ),
     ),
     couples: shuffled(instance.couples ?? []),

@@ -43,7 +43,8 @@ export function maxFitInputArbitrary(options: { maxStudents?: number; maxMentors
       }
       const dense = fit.map((row) => row.map((f) => (f === null ? Number.NaN : f)))
       const entries: FitEntry[] = []
-      for (const [i, row] of dense.entries()) for (const [j, f] of row.entries()) if (Number.isFinite(f)) entries.push({ student: `s${i}`, mentor: `m${j}`, fit: f })
+      for (const [i, row] of dense.entries())
+        for (const [j, f] of row.entries()) if (Number.isFinite(f)) entries.push({ student: `s${i}`, mentor: `m${j}`, fit: f })
       const input: PairMaxFitInput = {
         students,
         mentors,

@@ -14,7 +14,8 @@ export function maxFitLp(input: PairMaxFitInput, options: { cardinality?: boolea
   const fit = input.fit
   if (fit.length > 0 && Array.isArray(fit[0])) {
     for (const [i, row] of (fit as readonly (readonly number[])[]).entries()) {
-      for (const [j, f] of row.entries()) if (Number.isFinite(f)) entries.push({ student: input.students[i] as string, mentor: (input.mentors[j] as { id: string }).id, fit: f })
+      for (const [j, f] of row.entries())
+        if (Number.isFinite(f)) entries.push({ student: input.students[i] as string, mentor: (input.mentors[j] as { id: string }).id, fit: f })
     }
   } else entries.push(...(fit as readonly FitEntry[]))
   const forbidden = new Set((input.forbidden ?? []).map((p) => `${p.student}\u0000${p.mentor}`))

@@ -50,30 +50,35 @@ export const studentArbitrary: fc.Arbitrary<RecommendStudent> = fc.record({
   wantsIdentityAlignedMentor: fc.boolean(),
 })
 
-export const mentorsArbitrary: fc.Arbitrary<RecommendMentor[]> = fc
-  .uniqueArray(
-    fc.record({
-      id: fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`),
-      kind: fc.constantFrom(...MENTOR_KINDS),
-      departmentId: fc.option(fc.constantFrom('surgery', 'medicine', 'dermatology', 'pediatrics')),
-      specialtyId: fc.option(fc.constantFrom(...specialtyIds)),
-      subspecialty: fc.constantFrom('', 'surgical oncology', 'global health'),
-      clinicalSite: fc.constantFrom(...sites),
-      state: fc.constantFrom(...states),
-      researchInterests: fc.array(fc.constantFrom(...words), { maxLength: 4 }).map((w) => w.join(', ')),
-      offers: fc.shuffledSubarray([...MENTOR_OFFERINGS], { maxLength: 5 }),
-      capacity: fc.integer({ min: 0, max: 4 }),
-      accepting: fc.integer({ min: 0, max: 4 }).map((i) => i > 0),
-      languages: fc.shuffledSubarray(['English', 'Spanish', 'Mandarin'], { minLength: 1 }),
-      identity: fc.shuffledSubarray([...IDENTITY_ATTRIBUTES], { maxLength: 3 }),
-    }),
-    { maxLength: 25, selector: (m) => m.id },
-  )
+export const mentorsArbitrary: fc.Arbitrary<RecommendMentor[]> = fc.uniqueArray(
+  fc.record({
+    id: fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`),
+    kind: fc.constantFrom(...MENTOR_KINDS),
+    departmentId: fc.option(fc.constantFrom('surgery', 'medicine', 'dermatology', 'pediatrics')),
+    specialtyId: fc.option(fc.constantFrom(...specialtyIds)),
+    subspecialty: fc.constantFrom('', 'surgical oncology', 'global health'),
+    clinicalSite: fc.constantFrom(...sites),
+    state: fc.constantFrom(...states),
+    researchInterests: fc.array(fc.constantFrom(...words), { maxLength: 4 }).map((w) => w.join(', ')),
+    offers: fc.shuffledSubarray([...MENTOR_OFFERINGS], { maxLength: 5 }),
+    capacity: fc.integer({ min: 0, max: 4 }),
+    accepting: fc.integer({ min: 0, max: 4 }).map((i) => i > 0),
+    languages: fc.shuffledSubarray(['English', 'Spanish', 'Mandarin'], { minLength: 1 }),
+    identity: fc.shuffledSubarray([...IDENTITY_ATTRIBUTES], { maxLength: 3 }),
+  }),
+  { maxLength: 25, selector: (m) => m.id },
+)
 
 /** Context over mentor ids m-0 … m-60. */
 export const contextArbitrary: fc.Arbitrary<RecommendContext> = fc.record({
-  openPlaces: fc.dictionary(fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`), fc.integer({ min: 0, max: 3 })),
-  demand: fc.dictionary(fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`), fc.integer({ min: 0, max: 30 })),
+  openPlaces: fc.dictionary(
+    fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`),
+    fc.integer({ min: 0, max: 3 }),
+  ),
+  demand: fc.dictionary(
+    fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`),
+    fc.integer({ min: 0, max: 30 }),
+  ),
   responseStats: fc.dictionary(
     fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`),
     fc.record({
@@ -82,7 +87,10 @@ export const contextArbitrary: fc.Arbitrary<RecommendContext> = fc.record({
       requests: fc.integer({ min: 0, max: 20 }),
     }),
   ),
-  declined: fc.array(fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`), { maxLength: 5 }),
+  declined: fc.array(
+    fc.integer({ min: 0, max: 60 }).map((i) => `m-${i}`),
+    { maxLength: 5 },
+  ),
   studentSite: fc.constantFrom(...sites, ''),
   studentState: fc.constantFrom(...states),
   rotation: fc.constantFrom('', '2026-W07'),

@@ -28,8 +28,5 @@ export const advisingBoardAssignments = pgTable(
     assignedBy: uuid('assigned_by').references(() => people.id, { onDelete: 'set null' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    uniqueIndex('advising_board_assignments_unique').on(t.studentId, t.slot, t.personId),
-    index('advising_board_assignments_person_idx').on(t.personId),
-  ],
+  (t) => [uniqueIndex('advising_board_assignments_unique').on(t.studentId, t.slot, t.personId), index('advising_board_assignments_person_idx').on(t.personId)],
 )

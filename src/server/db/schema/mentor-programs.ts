@@ -85,7 +85,10 @@ export const mentorProgramRankings = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     rank: integer('rank').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.studentId, t.mentorId] }), uniqueIndex('mentor_program_rankings_rank_idx').on(t.programId, t.studentId, t.rank)],
+  (t) => [
+    primaryKey({ columns: [t.programId, t.studentId, t.mentorId] }),
+    uniqueIndex('mentor_program_rankings_rank_idx').on(t.programId, t.studentId, t.rank),
+  ],
 )
 
 /** A pair that must never be made: the mentor grades the student, or another conflict. */

@@ -1,13 +1,5 @@
 import { boolean, integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
-import type {
-  AcademicRank,
-  ClassYear,
-  IdentityAttribute,
-  IdentityVisibility,
-  MentorKind,
-  MentorOffering,
-  StudentTrack,
-} from '#shared/enums.ts'
+import type { AcademicRank, ClassYear, IdentityAttribute, IdentityVisibility, MentorKind, MentorOffering, StudentTrack } from '#shared/enums.ts'
 import { people } from './identity.ts'
 
 export const departments = pgTable('departments', {

@@ -14,7 +14,11 @@ const INTERVIEWS = [12, 9, 14, 11, 4, 10, 6, 13, 3, 12, 8, 15, 5]
  * and rank lists are inserted; leaves alone any student who already has a list or a profile.
  */
 export async function insertDemoClassInterviews(db: Tx, now: Date): Promise<void> {
-  const [advisor] = await db.select({ id: people.id }).from(people).where(eq(people.email, findDemoAccount('advisor').email)).limit(1)
+  const [advisor] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.email, findDemoAccount('advisor').email))
+    .limit(1)
   if (!advisor) return
   const students = await db
     .select({ id: people.id, email: people.email, interests: studentProfiles.specialtyInterests })
@@ -44,10 +48,25 @@ export async function insertDemoClassInterviews(db: Tx, now: Date): Promise<void
     const count = Math.min(pool.length, INTERVIEWS[i % INTERVIEWS.length] as number)
     const step = Math.max(1, Math.floor(pool.length / count))
     const chosen = Array.from({ length: count }, (_, k) => pool[(k * step + i) % pool.length] as { id: string })
-    await db.insert(applicationProfiles).values({ studentId: student.id, applicantType: 'us-md', step2: STEP2[i % STEP2.length] as number, step1: 'pass', preferredSpecialtyId: specialty, updatedAt: now })
+    await db.insert(applicationProfiles).values({
+      studentId: student.id,
+      applicantType: 'us-md',
+      step2: STEP2[i % STEP2.length] as number,
+      step1: 'pass',
+      preferredSpecialtyId: specialty,
+      updatedAt: now,
+    })
     await db
       .insert(studentProgramLists)
-      .values(chosen.map((p, k) => ({ studentId: student.id, programId: p.id, status: 'interviewed' as const, addedAt: new Date(now.getTime() + k * 1000), updatedAt: now })))
+      .values(
+        chosen.map((p, k) => ({
+          studentId: student.id,
+          programId: p.id,
+          status: 'interviewed' as const,
+          addedAt: new Date(now.getTime() + k * 1000),
+          updatedAt: now,
+        })),
+      )
       .onConflictDoNothing()
     i++
   }

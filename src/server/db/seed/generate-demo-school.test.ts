@@ -95,7 +95,10 @@ describe('generateDemoSchool', () => {
     const advised = new Set(rows.advisorProfiles.map((a) => a.advisesSpecialtyId))
     for (const specialty of SPECIALTIES) expect(advised, specialty.id).toContain(specialty.id)
     for (const department of DEPARTMENTS.filter((d) => SPECIALTIES.some((s) => s.departmentId === d.id))) {
-      expect(rows.advisorProfiles.some((a) => findSpecialty(a.advisesSpecialtyId ?? '')?.departmentId === department.id), department.id).toBe(true)
+      expect(
+        rows.advisorProfiles.some((a) => findSpecialty(a.advisesSpecialtyId ?? '')?.departmentId === department.id),
+        department.id,
+      ).toBe(true)
     }
     const alsoFaculty = rows.advisorProfiles.filter((a) => a.advisesSpecialtyId && mentorOf.get(a.personId)?.kind === 'faculty')
     expect(alsoFaculty.length).toBeGreaterThan(SPECIALTIES.length / 2)
@@ -163,10 +166,7 @@ describe('demo prose', () => {
   // Words starting with a vowel letter but a consonant sound ("a urology", "a one-year") are allowed.
   const wrongA = /\ba (?!u(?:[nr]i|s[eu]|ro)|one\b|once\b)[aeiou]\w*/gi
   const wrongAn = /\ban (?![aeiou]|honou?r|hour|heir|MD\b|M\d|MS\b|NIH\b|RN\b)[a-z]\w*/gi
-  const texts = [
-    ...rows.mentorProfiles.flatMap((m) => [m.bio, m.researchInterests]),
-    ...rows.studentProfiles.map((s) => s.careerGoals),
-  ]
+  const texts = [...rows.mentorProfiles.flatMap((m) => [m.bio, m.researchInterests]), ...rows.studentProfiles.map((s) => s.careerGoals)]
 
   it('uses "a" and "an" as the next word sounds, in every bio and goal', () => {
     const wrong = texts.flatMap((text) => [...(text.match(wrongA) ?? []), ...(text.match(wrongAn) ?? [])])

@@ -22,7 +22,8 @@ export function generateDemoMentorPrograms(rows: DemoSchoolRows, now: Date): Dem
   const demo = new Set(rows.people.filter((p) => DEMO_ACCOUNT_EMAILS.includes(p.email)).map((p) => p.id))
   const account = (email: string) => rows.people.filter((p) => p.email === email).map((p) => p.id)
   const nearPeerAccount = account('near-peer@demo.example.edu')[0]
-  const studentsOf = (year: string) => rows.studentProfiles.filter((s) => s.classYear === year && active.has(s.personId) && !demo.has(s.personId)).map((s) => s.personId)
+  const studentsOf = (year: string) =>
+    rows.studentProfiles.filter((s) => s.classYear === year && active.has(s.personId) && !demo.has(s.personId)).map((s) => s.personId)
   const mentorsOf = (kinds: readonly string[], n: number) =>
     rows.mentorProfiles
       .filter((m) => kinds.includes(m.kind) && active.has(m.personId) && !demo.has(m.personId))
@@ -38,7 +39,8 @@ export function generateDemoMentorPrograms(rows: DemoSchoolRows, now: Date): Dem
       program: {
         id: '6d1f6a5e-1b7e-4c55-9a0e-2f7f0d3b1a01',
         name: 'M1 near-peer mentoring 2027',
-        description: 'Every first-year student is paired with an older student or a resident for the year: a coffee a month, questions about courses, Step 1 and finding your way in clinic.',
+        description:
+          'Every first-year student is paired with an older student or a resident for the year: a coffee a month, questions about courses, Step 1 and finding your way in clinic.',
         classYears: ['M1'],
         pairingMethod: 'student-ranks',
         maxPerMentor: 3,
@@ -73,7 +75,9 @@ export async function insertDemoMentorPrograms(tx: Tx, programs: readonly DemoPr
   for (const p of programs) {
     await tx.insert(mentorPrograms).values(p.program)
     const source = p.program.classYears && p.program.classYears.length > 0 ? 'class-year' : 'listed'
-    if (p.students.length > 0) await tx.insert(mentorProgramStudents).values(p.students.map((studentId) => ({ programId: p.program.id, studentId, source }) as const))
-    if (p.mentors.length > 0) await tx.insert(mentorProgramMentors).values([...new Set(p.mentors)].map((mentorId) => ({ programId: p.program.id, mentorId, capacity: null })))
+    if (p.students.length > 0)
+      await tx.insert(mentorProgramStudents).values(p.students.map((studentId) => ({ programId: p.program.id, studentId, source }) as const))
+    if (p.mentors.length > 0)
+      await tx.insert(mentorProgramMentors).values([...new Set(p.mentors)].map((mentorId) => ({ programId: p.program.id, mentorId, capacity: null })))
   }
 }

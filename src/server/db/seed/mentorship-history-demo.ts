@@ -119,21 +119,37 @@ export function generateDemoMentorshipHistory(rows: DemoSchoolRows, now: Date, s
       const silent = random.chance(isDemoMentor ? 0 : temper.expireShare)
       if (answeredAt > t || silent) {
         if (expiresAt.getTime() <= t) {
-          requests.push({ ...common, status: 'expired', statusChangedAt: expiresAt, viewedAt: random.chance(0.5) ? new Date(createdAt + Math.min(hours, 48) * MS_PER_HOUR) : null })
+          requests.push({
+            ...common,
+            status: 'expired',
+            statusChangedAt: expiresAt,
+            viewedAt: random.chance(0.5) ? new Date(createdAt + Math.min(hours, 48) * MS_PER_HOUR) : null,
+          })
           continue
         }
         if (isDemoMentor || (openBy.get(studentId) ?? 0) >= OPEN_PER_STUDENT || openPairs.has(pair)) continue
         openBy.set(studentId, (openBy.get(studentId) ?? 0) + 1)
         openPairs.add(pair)
         const viewed = random.chance(0.5) && createdAt + (hours / 2) * MS_PER_HOUR < t
-        requests.push({ ...common, status: viewed ? 'viewed' : 'requested', statusChangedAt: viewed ? new Date(createdAt + (hours / 2) * MS_PER_HOUR) : created, viewedAt: viewed ? new Date(createdAt + (hours / 2) * MS_PER_HOUR) : null })
+        requests.push({
+          ...common,
+          status: viewed ? 'viewed' : 'requested',
+          statusChangedAt: viewed ? new Date(createdAt + (hours / 2) * MS_PER_HOUR) : created,
+          viewedAt: viewed ? new Date(createdAt + (hours / 2) * MS_PER_HOUR) : null,
+        })
         continue
       }
       const answered = new Date(answeredAt)
       const viewedAt = new Date(createdAt + hours * 0.6 * MS_PER_HOUR)
       const full = active >= Math.max(1, mentor.capacity - 1)
       if (full || !random.chance(temper.acceptShare)) {
-        requests.push({ ...common, status: 'declined', statusChangedAt: answered, viewedAt, declineReason: full ? 'at-capacity' : random.weighted(DECLINE_REASONS) })
+        requests.push({
+          ...common,
+          status: 'declined',
+          statusChangedAt: answered,
+          viewedAt,
+          declineReason: full ? 'at-capacity' : random.weighted(DECLINE_REASONS),
+        })
         continue
       }
       requests.push({ ...common, status: 'accepted', statusChangedAt: answered, viewedAt })

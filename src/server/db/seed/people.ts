@@ -118,7 +118,11 @@ const VISIBILITY_WEIGHTS: readonly (readonly [IdentityVisibility, number])[] = [
   ['everyone', 9],
 ]
 
-function drawIdentity(random: Random, share: number, also: IdentityAttribute[] = []): { identity: IdentityAttribute[]; identityVisibility: IdentityVisibility } {
+function drawIdentity(
+  random: Random,
+  share: number,
+  also: IdentityAttribute[] = [],
+): { identity: IdentityAttribute[]; identityVisibility: IdentityVisibility } {
   const identity = new Set<IdentityAttribute>(also)
   if (random.chance(share)) {
     identity.add(random.weighted(IDENTITY_WEIGHTS))
@@ -156,21 +160,56 @@ const INTEREST_WEIGHTS = SPECIALTIES.filter((s) => contentFor(s.id).studentInter
 const INTEREST_CLUSTERS: readonly (readonly string[])[] = [
   ['internal-medicine', 'family-medicine', 'pediatrics', 'internal-medicine-pediatrics', 'psychiatry', 'obstetrics-gynecology'],
   ['emergency-medicine', 'anesthesiology', 'general-surgery', 'internal-medicine'],
-  ['general-surgery', 'orthopaedic-surgery', 'plastic-surgery', 'urology', 'otolaryngology', 'neurological-surgery', 'thoracic-surgery', 'vascular-surgery', 'ophthalmology'],
+  [
+    'general-surgery',
+    'orthopaedic-surgery',
+    'plastic-surgery',
+    'urology',
+    'otolaryngology',
+    'neurological-surgery',
+    'thoracic-surgery',
+    'vascular-surgery',
+    'ophthalmology',
+  ],
   ['neurology', 'psychiatry', 'neurological-surgery', 'child-neurology', 'physical-medicine-rehabilitation'],
   ['diagnostic-radiology', 'interventional-radiology', 'pathology', 'radiation-oncology', 'dermatology'],
 ]
 
-const COMPETITIVE_SURGICAL = new Set(['orthopaedic-surgery', 'plastic-surgery', 'neurological-surgery', 'otolaryngology', 'urology', 'thoracic-surgery', 'vascular-surgery'])
+const COMPETITIVE_SURGICAL = new Set([
+  'orthopaedic-surgery',
+  'plastic-surgery',
+  'neurological-surgery',
+  'otolaryngology',
+  'urology',
+  'thoracic-surgery',
+  'vascular-surgery',
+])
 
 /** Ranked interests, related to each other the way students' usually are. */
 export function drawSpecialtyInterests(random: Random, classYear: ClassYear): string[] {
   const counts: Record<ClassYear, readonly (readonly [number, number])[]> = {
-    M1: [[0, 35], [1, 33], [2, 22], [3, 10]],
-    M2: [[0, 14], [1, 34], [2, 36], [3, 16]],
-    M3: [[1, 46], [2, 40], [3, 14]],
+    M1: [
+      [0, 35],
+      [1, 33],
+      [2, 22],
+      [3, 10],
+    ],
+    M2: [
+      [0, 14],
+      [1, 34],
+      [2, 36],
+      [3, 16],
+    ],
+    M3: [
+      [1, 46],
+      [2, 40],
+      [3, 14],
+    ],
     M4: [[1, 1]],
-    research: [[1, 70], [2, 30]],
+    research: [
+      [1, 70],
+      [2, 30],
+    ],
   }
   const count = random.weighted(counts[classYear])
   if (count === 0) return []
@@ -217,7 +256,13 @@ export function makeStudentProfile(random: Random, options: StudentProfileOption
   const { classYear, now } = options
   const track =
     options.track ??
-    (classYear === 'research' ? random.weighted([['MD', 70], ['MD-PhD', 15], ['MD-MPH', 15]] as const) : random.weighted(TRACK_WEIGHTS))
+    (classYear === 'research'
+      ? random.weighted([
+          ['MD', 70],
+          ['MD-PhD', 15],
+          ['MD-MPH', 15],
+        ] as const)
+      : random.weighted(TRACK_WEIGHTS))
   let specialtyInterests = options.specialtyInterests ?? drawSpecialtyInterests(random, classYear)
   if (track === 'primary-care-scholars' && !options.specialtyInterests && classYear !== 'M1') {
     const primary = random.pick(['family-medicine', 'internal-medicine', 'pediatrics'])
@@ -258,7 +303,16 @@ const RANK_PHRASES: Record<AcademicRank, string> = {
 
 function offersFor(random: Random, kind: MentorKind, identityShared: boolean, researchHeavy: boolean): MentorOffering[] {
   const chances: Record<MentorKind, Partial<Record<MentorOffering, number>>> = {
-    faculty: { 'career-advice': 0.92, research: researchHeavy ? 0.85 : 0.4, shadowing: 0.55, letters: 0.6, 'mock-interviews': 0.35, 'cv-review': 0.45, 'personal-statement-review': 0.4, wellness: 0.2 },
+    faculty: {
+      'career-advice': 0.92,
+      research: researchHeavy ? 0.85 : 0.4,
+      shadowing: 0.55,
+      letters: 0.6,
+      'mock-interviews': 0.35,
+      'cv-review': 0.45,
+      'personal-statement-review': 0.4,
+      wellness: 0.2,
+    },
     resident: { 'career-advice': 0.9, shadowing: 0.5, 'mock-interviews': 0.45, 'cv-review': 0.5, 'personal-statement-review': 0.35, wellness: 0.45 },
     fellow: { 'career-advice': 0.85, research: 0.7, 'cv-review': 0.45, 'mock-interviews': 0.3, wellness: 0.25 },
     alumni: { 'career-advice': 0.95, 'mock-interviews': 0.55, 'personal-statement-review': 0.5, 'cv-review': 0.4, shadowing: 0.2 },
@@ -272,11 +326,39 @@ function offersFor(random: Random, kind: MentorKind, identityShared: boolean, re
 
 function capacityFor(random: Random, kind: MentorKind): { capacity: number; accepting: boolean } {
   const weights: Record<MentorKind, readonly (readonly [number, number])[]> = {
-    faculty: [[0, 4], [1, 8], [2, 22], [3, 26], [4, 20], [5, 11], [6, 9]],
-    resident: [[0, 5], [1, 30], [2, 40], [3, 25]],
-    fellow: [[0, 6], [1, 38], [2, 40], [3, 16]],
-    alumni: [[0, 8], [1, 30], [2, 34], [3, 18], [4, 10]],
-    'near-peer': [[1, 45], [2, 40], [3, 15]],
+    faculty: [
+      [0, 4],
+      [1, 8],
+      [2, 22],
+      [3, 26],
+      [4, 20],
+      [5, 11],
+      [6, 9],
+    ],
+    resident: [
+      [0, 5],
+      [1, 30],
+      [2, 40],
+      [3, 25],
+    ],
+    fellow: [
+      [0, 6],
+      [1, 38],
+      [2, 40],
+      [3, 16],
+    ],
+    alumni: [
+      [0, 8],
+      [1, 30],
+      [2, 34],
+      [3, 18],
+      [4, 10],
+    ],
+    'near-peer': [
+      [1, 45],
+      [2, 40],
+      [3, 15],
+    ],
   }
   const capacity = random.weighted(weights[kind])
   return { capacity, accepting: capacity > 0 && random.chance(0.88) }
@@ -310,8 +392,7 @@ function specialtyOfDepartment(random: Random, departmentId: string): string | n
 }
 
 export function makeFacultyProfile(random: Random, options: MentorProfileOptions): MentorProfileFields {
-  const departmentId =
-    options.departmentId ?? (options.specialtyId ? (findSpecialty(options.specialtyId)?.departmentId ?? null) : 'medicine')
+  const departmentId = options.departmentId ?? (options.specialtyId ? (findSpecialty(options.specialtyId)?.departmentId ?? null) : 'medicine')
   if (!departmentId) throw new Error('A faculty mentor needs a department.')
   const department = findDepartment(departmentId)
   if (!department) throw new Error(`Unknown department "${departmentId}".`)
@@ -401,7 +482,10 @@ export function makeResidentProfile(random: Random, options: MentorProfileOption
   const pgy = random.between(1, content.residencyYears)
   const fromThisSchool = random.chance(0.3)
   const interests = random.sample(content.research, 2)
-  const plan = content.fellowships.length > 0 && random.chance(0.55) ? `I am planning to apply for fellowship in ${random.pick(content.fellowships)}` : random.pick(['I hope to stay in academic medicine', 'I plan to go into practice in the community', 'I am still deciding what comes after residency'])
+  const plan =
+    content.fellowships.length > 0 && random.chance(0.55)
+      ? `I am planning to apply for fellowship in ${random.pick(content.fellowships)}`
+      : random.pick(['I hope to stay in academic medicine', 'I plan to go into practice in the community', 'I am still deciding what comes after residency'])
   const { identity, identityVisibility, shared } = mentorIdentity(random, 0.25)
   return {
     kind: 'resident',
@@ -413,7 +497,14 @@ export function makeResidentProfile(random: Random, options: MentorProfileOption
     city: SCHOOL_HOME.city,
     state: SCHOOL_HOME.state,
     researchInterests: random.chance(0.6) ? interests.join('; ') : '',
-    bio: residentBio(random, { pgy, specialtyName: specialtyName(specialtyId), medicalSchoolCity: random.pick(TRAINING_CITIES), fromThisSchool, interests, plan }),
+    bio: residentBio(random, {
+      pgy,
+      specialtyName: specialtyName(specialtyId),
+      medicalSchoolCity: random.pick(TRAINING_CITIES),
+      fromThisSchool,
+      interests,
+      plan,
+    }),
     offers: offersFor(random, 'resident', shared, false),
     ...capacityFor(random, 'resident'),
     languages: drawLanguages(random, options.group ?? null, 0.35),
@@ -426,7 +517,9 @@ export function makeResidentProfile(random: Random, options: MentorProfileOption
 const FELLOWSHIP_SPECIALTIES = RESIDENCY_SPECIALTIES.filter((s) => contentFor(s.id).fellowships.length > 0)
 
 export function makeFellowProfile(random: Random, options: MentorProfileOptions): MentorProfileFields {
-  const specialtyId = options.specialtyId ?? random.weighted(FELLOWSHIP_SPECIALTIES.map((s) => [s.id, contentFor(s.id).facultyShare * (s.id === 'internal-medicine' ? 4 : 1)] as const))
+  const specialtyId =
+    options.specialtyId ??
+    random.weighted(FELLOWSHIP_SPECIALTIES.map((s) => [s.id, contentFor(s.id).facultyShare * (s.id === 'internal-medicine' ? 4 : 1)] as const))
   const specialty = findSpecialty(specialtyId)
   const content = contentFor(specialtyId)
   const fellowship = options.subspecialty || random.pick(content.fellowships.length > 0 ? content.fellowships : content.subspecialties)
@@ -443,7 +536,15 @@ export function makeFellowProfile(random: Random, options: MentorProfileOptions)
     city: SCHOOL_HOME.city,
     state: SCHOOL_HOME.state,
     researchInterests: interests.join('; '),
-    bio: fellowBio(random, { pgy, specialtyName: specialtyName(specialtyId), fellowship, medicalSchoolCity: random.pick(TRAINING_CITIES), fromThisSchool: false, interests, plan: '' }),
+    bio: fellowBio(random, {
+      pgy,
+      specialtyName: specialtyName(specialtyId),
+      fellowship,
+      medicalSchoolCity: random.pick(TRAINING_CITIES),
+      fromThisSchool: false,
+      interests,
+      plan: '',
+    }),
     offers: offersFor(random, 'fellow', shared, true),
     ...capacityFor(random, 'fellow'),
     languages: drawLanguages(random, options.group ?? null, 0.35),
@@ -458,7 +559,9 @@ export type AlumniProfileOptions = MentorProfileOptions & { state?: string; city
 export function makeAlumniProfile(random: Random, options: AlumniProfileOptions): MentorProfileFields {
   const specialtyId = options.specialtyId ?? random.weighted(RESIDENT_WEIGHTS)
   const content = contentFor(specialtyId)
-  const place = options.state ? (ALUMNI_CITIES.find((c) => c.state === options.state) ?? null) : random.weighted(ALUMNI_CITIES.map((c) => [c, c.weight] as const))
+  const place = options.state
+    ? (ALUMNI_CITIES.find((c) => c.state === options.state) ?? null)
+    : random.weighted(ALUMNI_CITIES.map((c) => [c, c.weight] as const))
   const state = place?.state ?? options.state ?? SCHOOL_HOME.state
   const city = options.city ?? (place ? random.pick(place.cities) : SCHOOL_HOME.city)
   const graduationYear = academicYearStart(options.now) - random.between(4, 34)
@@ -476,7 +579,15 @@ export function makeAlumniProfile(random: Random, options: AlumniProfileOptions)
     city,
     state,
     researchInterests: random.chance(0.3) ? random.pick(content.research) : '',
-    bio: alumniBio(random, { graduationYear, specialtyName: specialtyName(specialtyId), trainingCity: random.pick(TRAINING_CITIES), workplace, city, state, focus }),
+    bio: alumniBio(random, {
+      graduationYear,
+      specialtyName: specialtyName(specialtyId),
+      trainingCity: random.pick(TRAINING_CITIES),
+      workplace,
+      city,
+      state,
+      focus,
+    }),
     offers: offersFor(random, 'alumni', shared, false),
     ...capacityFor(random, 'alumni'),
     languages: drawLanguages(random, options.group ?? null, 0.3),
@@ -504,7 +615,11 @@ export function makeNearPeerProfile(random: Random, options: NearPeerProfileOpti
     city: SCHOOL_HOME.city,
     state: SCHOOL_HOME.state,
     researchInterests: specialtyId && random.chance(0.4) ? random.pick(contentFor(specialtyId).research) : '',
-    bio: nearPeerBio(random, { classYear: options.classYear, specialtyName: specialtyName(specialtyId) || null, highlights: random.sample(STUDENT_HIGHLIGHTS, 1) }),
+    bio: nearPeerBio(random, {
+      classYear: options.classYear,
+      specialtyName: specialtyName(specialtyId) || null,
+      highlights: random.sample(STUDENT_HIGHLIGHTS, 1),
+    }),
     offers: offersFor(random, 'near-peer', shared, false),
     ...capacityFor(random, 'near-peer'),
     languages: drawLanguages(random, options.group ?? null, 0.35),
@@ -601,7 +716,10 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
   const { given, family } = input.name ? nameParts(input.name) : drawn
   const group = input.name ? null : drawn.group
   const id = input.id ?? random.uuid()
-  const suffix = random.int(36 ** 6).toString(36).padStart(6, '0')
+  const suffix = random
+    .int(36 ** 6)
+    .toString(36)
+    .padStart(6, '0')
   const email = (input.email ?? `${emailLocalPart(given, family)}.${suffix}@${input.emailDomain ?? 'test.example.edu'}`).toLowerCase()
   const now = input.now
 
@@ -644,7 +762,11 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
       group,
       classYear,
       ...(input.mentor?.departmentId !== undefined ? { departmentId: input.mentor.departmentId } : {}),
-      ...(input.mentor?.specialtyId !== undefined ? { specialtyId: input.mentor.specialtyId } : mentorKind === 'near-peer' && student ? { specialtyId: student.specialtyInterests[0] ?? null } : {}),
+      ...(input.mentor?.specialtyId !== undefined
+        ? { specialtyId: input.mentor.specialtyId }
+        : mentorKind === 'near-peer' && student
+          ? { specialtyId: student.specialtyInterests[0] ?? null }
+          : {}),
       ...(input.mentor?.subspecialty !== undefined ? { subspecialty: input.mentor.subspecialty } : {}),
       ...(student ? { student: { identity: student.identity, identityVisibility: student.identityVisibility } } : {}),
     })
@@ -653,7 +775,8 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
 
   let advisor: AdvisorProfileRow | null = null
   if (roles.includes('advisor')) {
-    const advisesSpecialtyId = input.advisor?.advisesSpecialtyId !== undefined ? input.advisor.advisesSpecialtyId : (mentor?.kind === 'faculty' ? mentor.specialtyId : null)
+    const advisesSpecialtyId =
+      input.advisor?.advisesSpecialtyId !== undefined ? input.advisor.advisesSpecialtyId : mentor?.kind === 'faculty' ? mentor.specialtyId : null
     const base = advisesSpecialtyId ? makeSpecialtyAdvisorProfile(random, advisesSpecialtyId) : makeStudentAffairsAdvisorProfile(random)
     advisor = { ...base, ...input.advisor, personId: id, updatedAt: now }
   }

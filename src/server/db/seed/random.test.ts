@@ -28,7 +28,12 @@ describe('createRandom', () => {
     const sample = random.sample(['a', 'b', 'c', 'd', 'e'], 3)
     expect(new Set(sample).size).toBe(3)
     for (let i = 0; i < 500; i++) {
-      expect(random.weighted([['never', 0], ['always', 1]] as const)).toBe('always')
+      expect(
+        random.weighted([
+          ['never', 0],
+          ['always', 1],
+        ] as const),
+      ).toBe('always')
     }
   })
 

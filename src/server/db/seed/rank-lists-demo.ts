@@ -16,7 +16,11 @@ const NOTES: Readonly<Record<number, string>> = {
  * Runs after the demo programs are inserted; does nothing when there are none.
  */
 export async function insertDemoRankLists(db: Tx, now: Date): Promise<void> {
-  const [student] = await db.select({ id: people.id }).from(people).where(eq(people.email, findDemoAccount('near-peer').email)).limit(1)
+  const [student] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.email, findDemoAccount('near-peer').email))
+    .limit(1)
   if (!student) return
   const pool = await db
     .select({ id: residencyPrograms.id })
@@ -33,5 +37,8 @@ export async function insertDemoRankLists(db: Tx, now: Date): Promise<void> {
     .onConflictDoNothing()
   const ranked = interviewed.slice(0, interviewed.length - 1)
   await db.insert(rankLists).values({ studentId: student.id, version: 1, status: 'submitted', submittedAt: now, updatedAt: now }).onConflictDoNothing()
-  await db.insert(rankListEntries).values(ranked.map((p, i) => ({ studentId: student.id, listKey: 'primary', rank: i + 1, programId: p.id, note: NOTES[i + 1] ?? '' }))).onConflictDoNothing()
+  await db
+    .insert(rankListEntries)
+    .values(ranked.map((p, i) => ({ studentId: student.id, listKey: 'primary', rank: i + 1, programId: p.id, note: NOTES[i + 1] ?? '' })))
+    .onConflictDoNothing()
 }

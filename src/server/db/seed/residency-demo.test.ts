@@ -36,7 +36,11 @@ describe('generateDemoResidency', () => {
   it('has preliminary, transitional-year and advanced programs for supplemental lists', () => {
     expect(rows.programs.some((p) => p.specialtyId === 'transitional-year' && p.track === 'preliminary')).toBe(true)
     expect(rows.programs.some((p) => p.specialtyId === 'internal-medicine' && p.track === 'preliminary')).toBe(true)
-    for (const s of SPECIALTIES.filter((x) => x.hasAdvancedPrograms)) expect(rows.programs.some((p) => p.specialtyId === s.id && p.track === 'advanced'), s.id).toBe(true)
+    for (const s of SPECIALTIES.filter((x) => x.hasAdvancedPrograms))
+      expect(
+        rows.programs.some((p) => p.specialtyId === s.id && p.track === 'advanced'),
+        s.id,
+      ).toBe(true)
   })
 
   it('holds about 150 graduates a year for the last five match years, some linked to alumni mentors', () => {

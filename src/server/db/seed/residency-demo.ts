@@ -117,7 +117,20 @@ const EXTRA_CITIES: readonly { state: string; cities: readonly string[] }[] = [
   { state: 'IL', cities: ['Oak Lawn', 'Rockford'] },
 ]
 
-const SAINTS = ["St. Mary's", "St. Joseph's", "St. Luke's", "St. Vincent's", 'St. Francis', 'Good Samaritan', 'Providence', 'Baptist', 'Methodist', 'Presbyterian', 'Lutheran', 'Mercy']
+const SAINTS = [
+  "St. Mary's",
+  "St. Joseph's",
+  "St. Luke's",
+  "St. Vincent's",
+  'St. Francis',
+  'Good Samaritan',
+  'Providence',
+  'Baptist',
+  'Methodist',
+  'Presbyterian',
+  'Lutheran',
+  'Mercy',
+]
 
 type Institution = { code: string; name: string; city: string; state: string; setting: ProgramSetting }
 
@@ -312,7 +325,9 @@ export function generateDemoResidency(options: {
   }
 
   // Past outcomes: the school's graduates of the last five match years, drawn from the model.
-  const homeProgramOf = new Map(programs.filter((p) => p.institution === home.name && p.state === home.state && p.track === 'categorical').map((p) => [p.specialtyId, p.id]))
+  const homeProgramOf = new Map(
+    programs.filter((p) => p.institution === home.name && p.state === home.state && p.track === 'categorical').map((p) => [p.specialtyId, p.id]),
+  )
   const graduatesPerYear = options.graduatesPerYear ?? 150
   const shares = DEMO_SPECIALTY_PLANS.filter((p) => p.graduateShare > 0 && modelPrograms.has(p.id)).map((p) => [p.id, p.graduateShare] as const)
   const applicantsOut: PastApplicantInsert[] = []
@@ -329,7 +344,12 @@ export function generateDemoResidency(options: {
     let serial = 0
     for (const [specialtyId, graduates] of bySpecialty) {
       const pool = modelPrograms.get(specialtyId) as ResidencyProgram[]
-      const applicants: ApplicantProfile[] = generateApplicants({ specialty: specialtyId, count: graduates.length, seed: `${options.seed}:${year}:${specialtyId}`, programs: pool }).map((a) => ({
+      const applicants: ApplicantProfile[] = generateApplicants({
+        specialty: specialtyId,
+        count: graduates.length,
+        seed: `${options.seed}:${year}:${specialtyId}`,
+        programs: pool,
+      }).map((a) => ({
         ...a,
         applicantType: 'us-md',
         needsVisa: false,
@@ -346,7 +366,8 @@ export function generateDemoResidency(options: {
         const homeProgram = homeProgramOf.get(specialtyId)
         if (matched && homeProgram && matched !== homeProgram && outcomeRandom.chance(0.2)) {
           const was = matched
-          if (applications.some((a) => a.programId === homeProgram)) applications = applications.map((a) => (a.programId === homeProgram ? { ...a, interviewed: true } : a))
+          if (applications.some((a) => a.programId === homeProgram))
+            applications = applications.map((a) => (a.programId === homeProgram ? { ...a, interviewed: true } : a))
           else applications = applications.map((a) => (a.programId === was ? { ...a, programId: homeProgram } : a))
           matched = homeProgram
         }
@@ -367,7 +388,10 @@ export function generateDemoResidency(options: {
           applicantType: 'us-md',
           step2,
           // Step 1 became pass / fail in January 2022: the classes matching through 2023 mostly have scores.
-          step1: year <= 2023 && step2 !== null && outcome.applicant.step1 !== 'fail' ? String(Math.max(200, Math.min(270, step2 - 8 + outcomeRandom.between(-6, 6)))) : String(outcome.applicant.step1 ?? 'pass'),
+          step1:
+            year <= 2023 && step2 !== null && outcome.applicant.step1 !== 'fail'
+              ? String(Math.max(200, Math.min(270, step2 - 8 + outcomeRandom.between(-6, 6))))
+              : String(outcome.applicant.step1 ?? 'pass'),
           researchItems: outcome.applicant.researchItems,
           alphaOmegaAlpha: outcome.applicant.alphaOmegaAlpha,
           goldHumanism: outcome.applicant.goldHumanism,
@@ -378,9 +402,16 @@ export function generateDemoResidency(options: {
         })
         const { ties, awayRotations } = outcome.applicant
         if (ties.states.length > 0 || ties.regions.length > 0 || awayRotations.length > 0) {
-          detailsOut.push({ applicantId: id, tieStates: [...ties.states], tieRegions: [...ties.regions], needsVisa: false, awayRotationProgramIds: [...awayRotations] })
+          detailsOut.push({
+            applicantId: id,
+            tieStates: [...ties.states],
+            tieRegions: [...ties.regions],
+            needsVisa: false,
+            awayRotationProgramIds: [...awayRotations],
+          })
         }
-        for (const a of applications) applicationsOut.push({ applicantId: id, programId: a.programId, signalled: signalled.has(a.programId), interviewed: a.interviewed })
+        for (const a of applications)
+          applicationsOut.push({ applicantId: id, programId: a.programId, signalled: signalled.has(a.programId), interviewed: a.interviewed })
       })
     }
   }

@@ -101,8 +101,16 @@ describe('seedDemoSchool', () => {
 })
 
 describe('the demo school’s mentoring history and "Mentors for you"', () => {
-  const services = () => createServices(handle.db, fixedClock(now), null, { appOrigin: 'http://demo.test', demoMode: false, sessionPolicy: { idleMinutes: 60, absoluteHours: 24 } })
-  const actorFor = (personId: string) => ({ personId, email: '', name: '', roles: ['student' as const], sessionId: 'test', expiresAt: new Date(now.getTime() + 3_600_000) })
+  const services = () =>
+    createServices(handle.db, fixedClock(now), null, { appOrigin: 'http://demo.test', demoMode: false, sessionPolicy: { idleMinutes: 60, absoluteHours: 24 } })
+  const actorFor = (personId: string) => ({
+    personId,
+    email: '',
+    name: '',
+    roles: ['student' as const],
+    sessionId: 'test',
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  })
   const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
 
   it('carries months of requests: nearly every listed mentor has been asked, answering at their own pace', async () => {
@@ -116,7 +124,9 @@ describe('the demo school’s mentoring history and "Mentors for you"', () => {
     expect(row?.months).toBeGreaterThanOrEqual(6)
     const statuses = rowsOf<{ status: string }>(await handle.db.execute(sql`select distinct status from mentorship_requests`)).map((r) => r.status)
     expect(statuses).toEqual(expect.arrayContaining(['accepted', 'declined', 'expired', 'requested']))
-    const stats = await services().recommendations.responseStatsOf(rowsOf<{ id: string }>(await handle.db.execute(sql`select person_id as id from directory_entries where listed`)).map((r) => r.id))
+    const stats = await services().recommendations.responseStatsOf(
+      rowsOf<{ id: string }>(await handle.db.execute(sql`select person_id as id from directory_entries where listed`)).map((r) => r.id),
+    )
     const medians = [...stats.values()].flatMap((s) => (s.medianHours === null ? [] : [s.medianHours]))
     expect(medians.filter((h) => h < 24).length).toBeGreaterThan(50)
     expect(medians.filter((h) => h > 72).length).toBeGreaterThan(20)
@@ -124,26 +134,56 @@ describe('the demo school’s mentoring history and "Mentors for you"', () => {
   })
 
   it('leaves the demo accounts clean: the student and near-peer sent nothing, the demo mentor has only answered, closed history', async () => {
-    const idOf = async (key: string) => (await handle.db.select({ id: people.id }).from(people).where(eq(people.email, DEMO_ACCOUNTS.find((a) => a.key === key)?.email ?? '')))[0]?.id ?? ''
+    const idOf = async (key: string) =>
+      (
+        await handle.db
+          .select({ id: people.id })
+          .from(people)
+          .where(eq(people.email, DEMO_ACCOUNTS.find((a) => a.key === key)?.email ?? ''))
+      )[0]?.id ?? ''
     const [student, nearPeer, mentor] = [await idOf('student'), await idOf('near-peer'), await idOf('mentor')]
-    const sent = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from mentorship_requests where student_id in (${student}, ${nearPeer})`))
+    const sent = rowsOf<{ n: number }>(
+      await handle.db.execute(sql`select count(*)::int as n from mentorship_requests where student_id in (${student}, ${nearPeer})`),
+    )
     expect(sent[0]?.n).toBe(0)
     const mentorRequests = rowsOf<{ status: string }>(await handle.db.execute(sql`select status from mentorship_requests where mentor_id = ${mentor}`))
     expect(mentorRequests.length).toBeGreaterThan(3)
     expect(mentorRequests.every((r) => r.status === 'accepted' || r.status === 'declined')).toBe(true)
-    const active = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from mentorships where mentor_id = ${mentor} and status = 'active'`))
+    const active = rowsOf<{ n: number }>(
+      await handle.db.execute(sql`select count(*)::int as n from mentorships where mentor_id = ${mentor} and status = 'active'`),
+    )
     expect(active[0]?.n).toBe(0)
   })
 
   it('never has a mentor both "new, no requests" and penalised for many students asking; every reason reads as words', async () => {
     const s = services()
-    const students = rowsOf<{ id: string }>(await handle.db.execute(sql`select person_id as id from student_profiles order by person_id`)).filter((_, i) => i % 20 === 0)
+    const students = rowsOf<{ id: string }>(await handle.db.execute(sql`select person_id as id from student_profiles order by person_id`)).filter(
+      (_, i) => i % 20 === 0,
+    )
     const profiles = new Map(
-      rowsOf<{ id: string; subspecialty: string; research: string }>(await handle.db.execute(sql`select person_id as id, subspecialty, research_interests as research from mentor_profiles`)).map((r) => [r.id, `${r.subspecialty} ${r.research}`.toLowerCase()]),
+      rowsOf<{ id: string; subspecialty: string; research: string }>(
+        await handle.db.execute(sql`select person_id as id, subspecialty, research_interests as research from mentor_profiles`),
+      ).map((r) => [r.id, `${r.subspecialty} ${r.research}`.toLowerCase()]),
     )
     const codes = [...MENTOR_OFFERINGS, ...IDENTITY_ATTRIBUTES, ...SPECIALTIES.map((x) => x.id)].filter((c) => c.includes('-'))
     // Words that say nothing alone, or repeat the specialty reason.
-    const generic = new Set(['care', 'health', 'general', 'program', 'internal', 'emergency', 'surgery', 'medicine', 'family', 'head', 'neck', 'primary', 'community', 'pediatrics', 'psychiatry'])
+    const generic = new Set([
+      'care',
+      'health',
+      'general',
+      'program',
+      'internal',
+      'emergency',
+      'surgery',
+      'medicine',
+      'family',
+      'head',
+      'neck',
+      'primary',
+      'community',
+      'pediatrics',
+      'psychiatry',
+    ])
     const bad: string[] = []
     let reasons = 0
     for (const { id } of students) {

@@ -28,7 +28,11 @@ export type SeedDemoSchoolOptions = {
 
 /** True once any demo account exists: the demo school is loaded (or was, and was edited). */
 export async function isDemoSchoolLoaded(db: Database): Promise<boolean> {
-  const found = await db.select({ id: people.id }).from(people).where(inArray(people.email, [...DEMO_ACCOUNT_EMAILS])).limit(1)
+  const found = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(inArray(people.email, [...DEMO_ACCOUNT_EMAILS]))
+    .limit(1)
   return found.length > 0
 }
 
@@ -41,7 +45,9 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
   // A database with people of its own is a real school's: fake people must never join them.
   const [existing] = await db.select({ n: count() }).from(people)
   if ((existing?.n ?? 0) > 0) {
-    throw new Error(`This database already holds ${existing?.n} people who are not the demo school's; the demo school is loaded only into an empty database. Set DEMO_MODE=false to run it as a real school.`)
+    throw new Error(
+      `This database already holds ${existing?.n} people who are not the demo school's; the demo school is loaded only into an empty database. Set DEMO_MODE=false to run it as a real school.`,
+    )
   }
   const progress = options.onProgress ?? (() => {})
   progress('generating people')

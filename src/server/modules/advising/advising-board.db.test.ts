@@ -40,7 +40,14 @@ beforeAll(async () => {
   adminCookie = (await t.signedInAs(['admin'])).cookie
   const s = await t.insertAccount(['student'], {
     name: 'Board Student',
-    student: { classYear: 'M2', specialtyInterests: ['dermatology', 'internal-medicine'], helpWanted: ['career-advice', 'research'], careerGoals: 'Dermatology research', identity: ['first-generation'], wantsIdentityAlignedMentor: true },
+    student: {
+      classYear: 'M2',
+      specialtyInterests: ['dermatology', 'internal-medicine'],
+      helpWanted: ['career-advice', 'research'],
+      careerGoals: 'Dermatology research',
+      identity: ['first-generation'],
+      wantsIdentityAlignedMentor: true,
+    },
   })
   student = { id: s.id, cookie: await t.sessionCookie(s.id) }
   const a = await t.insertAccount(['advisor'], { name: 'Dean Advisor', advisor: { advisesSpecialtyId: null } })
@@ -48,19 +55,46 @@ beforeAll(async () => {
   const b = await t.insertAccount(['advisor'], { name: 'Other Advisor', advisor: { advisesSpecialtyId: null } })
   otherAdvisor = { id: b.id, cookie: await t.sessionCookie(b.id) }
 
-  ids.dermFaculty = (await t.insertAccount(['mentor'], { name: 'Derm Faculty', mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'dermatology', departmentId: 'dermatology', offers: ['career-advice', 'research'] } })).id
+  ids.dermFaculty = (
+    await t.insertAccount(['mentor'], {
+      name: 'Derm Faculty',
+      mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'dermatology', departmentId: 'dermatology', offers: ['career-advice', 'research'] },
+    })
+  ).id
   // An M3: a year ahead of the M2 student, a classmate of the M3 one (the class year is fixed, not
   // drawn, so "a year or two ahead" does not depend on the factories' seed).
-  ids.nearPeer = (await t.insertAccount(['student', 'mentor'], { name: 'Near Peer', student: { classYear: 'M3' }, mentor: { ...mentorFields, kind: 'near-peer', specialtyId: 'dermatology' } })).id
+  ids.nearPeer = (
+    await t.insertAccount(['student', 'mentor'], {
+      name: 'Near Peer',
+      student: { classYear: 'M3' },
+      mentor: { ...mentorFields, kind: 'near-peer', specialtyId: 'dermatology' },
+    })
+  ).id
   ids.resident = (
     await t.insertAccount(['mentor'], {
       name: 'Open Resident',
-      mentor: { ...mentorFields, kind: 'resident', specialtyId: 'dermatology', identity: ['first-generation'], identityVisibility: 'everyone', offers: ['career-advice', 'identity-based-mentorship'] },
+      mentor: {
+        ...mentorFields,
+        kind: 'resident',
+        specialtyId: 'dermatology',
+        identity: ['first-generation'],
+        identityVisibility: 'everyone',
+        offers: ['career-advice', 'identity-based-mentorship'],
+      },
     })
   ).id
-  ids.heldResident = (await t.insertAccount(['mentor'], { name: 'Held Resident', directoryHold: true, mentor: { ...mentorFields, kind: 'resident', specialtyId: 'dermatology' } })).id
-  ids.closedResident = (await t.insertAccount(['mentor'], { name: 'Closed Resident', mentor: { ...mentorFields, kind: 'resident', specialtyId: 'dermatology', accepting: false } })).id
-  ids.imFaculty = (await t.insertAccount(['mentor'], { name: 'Medicine Faculty', mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'internal-medicine', departmentId: 'medicine' } })).id
+  ids.heldResident = (
+    await t.insertAccount(['mentor'], { name: 'Held Resident', directoryHold: true, mentor: { ...mentorFields, kind: 'resident', specialtyId: 'dermatology' } })
+  ).id
+  ids.closedResident = (
+    await t.insertAccount(['mentor'], { name: 'Closed Resident', mentor: { ...mentorFields, kind: 'resident', specialtyId: 'dermatology', accepting: false } })
+  ).id
+  ids.imFaculty = (
+    await t.insertAccount(['mentor'], {
+      name: 'Medicine Faculty',
+      mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'internal-medicine', departmentId: 'medicine' },
+    })
+  ).id
   ids.imAdvisor = (await t.insertAccount(['advisor'], { name: 'Medicine Specialty Advisor', advisor: { advisesSpecialtyId: 'internal-medicine' } })).id
   ids.mentorOnly = (await t.insertAccount(['mentor'], { name: 'Plain Mentor', mentor: { ...mentorFields, kind: 'alumni' } })).id
 
@@ -79,8 +113,12 @@ describe('the board from real mentorships and assignments', () => {
     expect(response.status, response.text).toBe(200)
     const board = response.json as AdvisingBoardView
     expect(board.declaredSpecialty).toEqual({ id: 'dermatology', name: 'Dermatology' })
-    expect(slotOf(board, 'advisory-dean').holders.map((h) => [h.person.name, h.why])).toEqual([['Dean Advisor', 'Assigned by the Office of Student Affairs in October 2026']])
-    expect(slotOf(board, 'specialty-advisor').holders.map((h) => [h.person.id, h.why])).toEqual([[ids.dermFaculty, 'Faculty, Dermatology; active mentorship since October 2026']])
+    expect(slotOf(board, 'advisory-dean').holders.map((h) => [h.person.name, h.why])).toEqual([
+      ['Dean Advisor', 'Assigned by the Office of Student Affairs in October 2026'],
+    ])
+    expect(slotOf(board, 'specialty-advisor').holders.map((h) => [h.person.id, h.why])).toEqual([
+      [ids.dermFaculty, 'Faculty, Dermatology; active mentorship since October 2026'],
+    ])
     expect(slotOf(board, 'research-mentor').holders.map((h) => h.person.id)).toEqual([ids.dermFaculty])
     expect(slotOf(board, 'near-peer').holders.map((h) => h.person.id)).toEqual([ids.nearPeer])
     expect(board.emptySlots).toEqual(['resident-or-alumni'])
@@ -99,7 +137,10 @@ describe('the board from real mentorships and assignments', () => {
   })
 
   it('follows a change of declared specialty: the old mentor stays in the corner (never "no longer in this slot"), the slot empties with new suggestions', async () => {
-    const patched = await t.request('PATCH', '/api/profiles/me/student', { cookie: student.cookie, body: { specialtyInterests: ['internal-medicine', 'dermatology'] } })
+    const patched = await t.request('PATCH', '/api/profiles/me/student', {
+      cookie: student.cookie,
+      body: { specialtyInterests: ['internal-medicine', 'dermatology'] },
+    })
     expect(patched.status, patched.text).toBe(200)
     const board = (await t.request('GET', '/api/advising/board/me', { cookie: student.cookie })).json as AdvisingBoardView
     const specialty = slotOf(board, 'specialty-advisor')
@@ -151,22 +192,43 @@ describe('an advisor and the board', () => {
   })
 
   it('assigns a slot by hand for the declared specialty only, once, and removes it', async () => {
-    const wrong = await t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.dermFaculty } })
+    const wrong = await t.request('POST', '/api/advising/assignments', {
+      cookie: advisor.cookie,
+      body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.dermFaculty },
+    })
     expect(wrong.status).toBe(400)
     expect(wrong.json.error.message).toMatch(/advises in Dermatology; the student's declared specialty is Internal Medicine/)
     expect(wrong.json.error.fields.personId).toBeTruthy()
-    const notNearPeer = await t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: student.id, slot: 'near-peer', personId: ids.mentorOnly } })
+    const notNearPeer = await t.request('POST', '/api/advising/assignments', {
+      cookie: advisor.cookie,
+      body: { studentId: student.id, slot: 'near-peer', personId: ids.mentorOnly },
+    })
     expect(notNearPeer.status).toBe(400)
     expect(notNearPeer.json.error.fields.personId).toBeTruthy()
-    expect((await t.request('POST', '/api/advising/assignments', { cookie: otherAdvisor.cookie, body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.imAdvisor } })).status).toBe(404)
+    expect(
+      (
+        await t.request('POST', '/api/advising/assignments', {
+          cookie: otherAdvisor.cookie,
+          body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.imAdvisor },
+        })
+      ).status,
+    ).toBe(404)
 
-    const made = await t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.imAdvisor, note: 'Met at the fair' } })
+    const made = await t.request('POST', '/api/advising/assignments', {
+      cookie: advisor.cookie,
+      body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.imAdvisor, note: 'Met at the fair' },
+    })
     expect(made.status, made.text).toBe(201)
-    const again = await t.request('POST', '/api/advising/assignments', { cookie: advisor.cookie, body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.imAdvisor } })
+    const again = await t.request('POST', '/api/advising/assignments', {
+      cookie: advisor.cookie,
+      body: { studentId: student.id, slot: 'specialty-advisor', personId: ids.imAdvisor },
+    })
     expect(again.status).toBe(409)
 
     const board = (await t.request('GET', '/api/advising/board/me', { cookie: student.cookie })).json as AdvisingBoardView
-    expect(slotOf(board, 'specialty-advisor').holders.map((h) => [h.person.id, h.source, h.why])).toEqual([[ids.imAdvisor, 'board-assignment', 'Assigned as Internal Medicine advisor in October 2026']])
+    expect(slotOf(board, 'specialty-advisor').holders.map((h) => [h.person.id, h.source, h.why])).toEqual([
+      [ids.imAdvisor, 'board-assignment', 'Assigned as Internal Medicine advisor in October 2026'],
+    ])
 
     expect((await t.request('DELETE', `/api/advising/assignments/${made.json.assignmentId}`, { cookie: otherAdvisor.cookie })).status).toBe(404)
     expect((await t.request('DELETE', `/api/advising/assignments/${made.json.assignmentId}`, { cookie: advisor.cookie })).status).toBe(200)
@@ -192,10 +254,16 @@ describe('the Office assigns advisors', () => {
       [5, 'rejected'],
     ])
     expect(first.json.rows[4].reason).toMatch(/disabled/)
-    const second = await t.request('POST', '/api/admin/student-advisors/bulk', { cookie: adminCookie, body: { advisorId: otherAdvisor.id, studentIds: [s2.id] } })
+    const second = await t.request('POST', '/api/admin/student-advisors/bulk', {
+      cookie: adminCookie,
+      body: { advisorId: otherAdvisor.id, studentIds: [s2.id] },
+    })
     expect(second.json.alreadyAssigned).toBe(1)
 
-    const notAdvisor = await t.request('POST', '/api/admin/student-advisors/bulk', { cookie: adminCookie, body: { advisorId: ids.dermFaculty, studentIds: [s2.id] } })
+    const notAdvisor = await t.request('POST', '/api/admin/student-advisors/bulk', {
+      cookie: adminCookie,
+      body: { advisorId: ids.dermFaculty, studentIds: [s2.id] },
+    })
     expect(notAdvisor.status).toBe(400)
     expect(notAdvisor.json.error.fields.advisorId).toBeTruthy()
     expect((await t.request('POST', '/api/admin/student-advisors/bulk', { cookie: advisor.cookie, body })).status).toBe(403)
@@ -236,7 +304,10 @@ describe('the Office assigns advisors', () => {
   })
 
   it('sets one student’s advisors, refusing non-advisors without writing anything', async () => {
-    const bad = await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: student.id, advisorIds: [otherAdvisor.id, ids.dermFaculty] } })
+    const bad = await t.request('PUT', '/api/admin/student-advisors', {
+      cookie: adminCookie,
+      body: { studentId: student.id, advisorIds: [otherAdvisor.id, ids.dermFaculty] },
+    })
     expect(bad.status).toBe(400)
     expect(bad.json.error.fields['advisorIds.1']).toBeTruthy()
     const unchanged = await t.db.select().from(studentAdvisors).where(eq(studentAdvisors.studentId, student.id))
@@ -268,15 +339,27 @@ describe('the board reads every active mentorship, whatever made it', () => {
     em = { id: s.id, cookie: await t.sessionCookie(s.id) }
     const a = await t.insertAccount(['advisor'], { name: 'Program Dean', advisor: { advisesSpecialtyId: null } })
     emAdvisor = { id: a.id, cookie: await t.sessionCookie(a.id) }
-    expect((await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: em.id, advisorIds: [emAdvisor.id] } })).status).toBe(200)
-    const m = await t.insertAccount(['mentor'], { name: 'Program Internist', email: 'internist@board.test', mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'internal-medicine', departmentId: 'medicine' } })
+    expect(
+      (await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: em.id, advisorIds: [emAdvisor.id] } })).status,
+    ).toBe(200)
+    const m = await t.insertAccount(['mentor'], {
+      name: 'Program Internist',
+      email: 'internist@board.test',
+      mentor: { ...mentorFields, kind: 'faculty', specialtyId: 'internal-medicine', departmentId: 'medicine' },
+    })
     imMentor = m.id
   })
 
   it('publish a program, read the board: the paired mentor is in the student’s corner, never "no longer in this slot"', async () => {
     const created = await t.request('POST', '/api/mentor-programs', {
       cookie: adminCookie,
-      body: { name: 'Board program', pairingMethod: 'max-fit', maxPerMentor: 1, studentEmails: ['maya.program@board.test'], mentors: [{ email: 'internist@board.test' }] },
+      body: {
+        name: 'Board program',
+        pairingMethod: 'max-fit',
+        maxPerMentor: 1,
+        studentEmails: ['maya.program@board.test'],
+        mentors: [{ email: 'internist@board.test' }],
+      },
     })
     expect(created.status, created.text).toBe(201)
     expect((await t.request('POST', `/api/mentor-programs/${created.json.id}/run`, { cookie: adminCookie })).status).toBe(200)
@@ -285,7 +368,9 @@ describe('the board reads every active mentorship, whatever made it', () => {
 
     const board = (await t.request('GET', '/api/advising/board/me', { cookie: em.cookie })).json as AdvisingBoardView
     expect(slotOf(board, 'specialty-advisor').former).toEqual([])
-    expect(board.others.map((o) => [o.person.id, o.source, o.why])).toEqual([[imMentor, 'mentorship', 'Faculty, Internal Medicine (one of your specialty interests); active mentorship since October 2026']])
+    expect(board.others.map((o) => [o.person.id, o.source, o.why])).toEqual([
+      [imMentor, 'mentorship', 'Faculty, Internal Medicine (one of your specialty interests); active mentorship since October 2026'],
+    ])
     const mine = await t.request('GET', '/api/advising/students', { cookie: emAdvisor.cookie })
     expect(mine.json.items.find((r: { student: { id: string } }) => r.student.id === em.id)?.otherNames).toEqual(['Program Internist'])
   })
@@ -310,17 +395,28 @@ describe('the board reads every active mentorship, whatever made it', () => {
   })
 
   it('assigning from the board says so and e-mails the student and the person, with links that open for them', async () => {
-    const tooClose = await t.request('POST', '/api/advising/assignments', { cookie: emAdvisor.cookie, body: { studentId: em.id, slot: 'near-peer', personId: ids.nearPeer } })
+    const tooClose = await t.request('POST', '/api/advising/assignments', {
+      cookie: emAdvisor.cookie,
+      body: { studentId: em.id, slot: 'near-peer', personId: ids.nearPeer },
+    })
     expect(tooClose.status).toBe(400)
     expect(tooClose.json.error.fields.personId).toMatch(/year or two ahead/)
 
-    const made = await t.request('POST', '/api/advising/assignments', { cookie: emAdvisor.cookie, body: { studentId: em.id, slot: 'research-mentor', personId: ids.dermFaculty } })
+    const made = await t.request('POST', '/api/advising/assignments', {
+      cookie: emAdvisor.cookie,
+      body: { studentId: em.id, slot: 'research-mentor', personId: ids.dermFaculty },
+    })
     expect(made.status, made.text).toBe(201)
     expect(made.json.message).toBe('Derm Faculty is now Maya Program’s research mentor. We e-mailed Maya Program and Derm Faculty.')
-    const mails = await t.db.select().from(outbox).where(and(eq(outbox.kind, 'advising.board-assigned-student'), eq(outbox.toAddress, 'maya.program@board.test')))
+    const mails = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'advising.board-assigned-student'), eq(outbox.toAddress, 'maya.program@board.test')))
     expect(mails).toHaveLength(1)
     expect(mails[0]?.textBody).toMatch(/\/advising\n/)
-    const toPerson = (await t.db.select().from(outbox).where(eq(outbox.kind, 'advising.board-assigned-person'))).filter((m) => m.textBody.includes('Maya Program'))
+    const toPerson = (await t.db.select().from(outbox).where(eq(outbox.kind, 'advising.board-assigned-person'))).filter((m) =>
+      m.textBody.includes('Maya Program'),
+    )
     expect(toPerson).toHaveLength(1)
     expect(toPerson[0]?.textBody).toContain(`/people/${emAdvisor.id}`)
   })
@@ -333,7 +429,14 @@ describe('the advisor CSV: check first, then apply; one advisory dean per studen
     await t.insertAccount(['advisor'], { name: 'Dean One', email: 'dean1@dean.test', advisor: { advisesSpecialtyId: null } })
     await t.insertAccount(['advisor'], { name: 'Dean Two', email: 'dean2@dean.test', advisor: { advisesSpecialtyId: null } })
     await t.insertAccount(['advisor'], { name: 'Derm Specialty', email: 'derm-adv@dean.test', advisor: { advisesSpecialtyId: 'dermatology' } })
-    const csv = ['student_email,advisor_email', 'fifth@dean.test,dean1@dean.test', 'fifth@dean.test,dean2@dean.test', 'sixth@dean.test,derm-adv@dean.test', 'nobody@dean.test,dean1@dean.test', 'sixth@dean.test,'].join('\n')
+    const csv = [
+      'student_email,advisor_email',
+      'fifth@dean.test,dean1@dean.test',
+      'fifth@dean.test,dean2@dean.test',
+      'sixth@dean.test,derm-adv@dean.test',
+      'nobody@dean.test,dean1@dean.test',
+      'sixth@dean.test,',
+    ].join('\n')
     const check = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv } })
     expect(check.status, check.text).toBe(200)
     expect(check.json.dryRun).toBe(true)
@@ -352,7 +455,10 @@ describe('the advisor CSV: check first, then apply; one advisory dean per studen
     expect((await t.db.select().from(studentAdvisors).where(eq(studentAdvisors.studentId, s6.id))).length).toBe(1)
 
     // A second dean later is refused too, in the CSV and in bulk; replacing one is explicit (set the student's advisors).
-    const again = await t.request('POST', '/api/admin/student-advisors/import', { cookie: adminCookie, body: { csv: 'student_email,advisor_email\nfifth@dean.test,dean2@dean.test' } })
+    const again = await t.request('POST', '/api/admin/student-advisors/import', {
+      cookie: adminCookie,
+      body: { csv: 'student_email,advisor_email\nfifth@dean.test,dean2@dean.test' },
+    })
     expect(again.json.rows[0].reason).toMatch(/already has an advisory dean \(Dean One\)/)
     const deanTwo = (await t.request('GET', '/api/admin/advisors', { cookie: adminCookie })).json.items.find((a: { name: string }) => a.name === 'Dean Two').id
     const bulk = await t.request('POST', '/api/admin/student-advisors/bulk', { cookie: adminCookie, body: { advisorId: deanTwo, studentIds: [s5.id] } })

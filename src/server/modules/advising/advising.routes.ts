@@ -22,7 +22,9 @@ import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
 /** The advising board and the Office's advisor assignments (decision 012). */
 
 const AssignmentParams = z.object({
-  assignmentId: z.uuid('Not a valid assignment id.').openapi({ param: { name: 'assignmentId', in: 'path', required: true }, example: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }),
+  assignmentId: z
+    .uuid('Not a valid assignment id.')
+    .openapi({ param: { name: 'assignmentId', in: 'path', required: true }, example: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }),
 })
 
 const boardResponse = jsonResponse(AdvisingBoardView, 'The board: every slot, who fills it and why, empty slots flagged with suggestions.')
@@ -32,7 +34,13 @@ export function advisingRoutes() {
   const router = createRouter()
 
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: '/api/advising/board/me', tags: ['advising'], summary: 'My advising board', responses: { 200: boardResponse } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/advising/board/me',
+      tags: ['advising'],
+      summary: 'My advising board',
+      responses: { 200: boardResponse },
+    }),
     async (c) => c.json(await c.var.services.advising.getMyBoard(actorOf(c)), 200),
   )
   router.openapi(
@@ -85,7 +93,13 @@ export function advisingRoutes() {
 
   // ── advisors of students (admins) ──
   router.openapi(
-    guardedRoute(['admin'], { method: 'get', path: '/api/admin/advisors', tags: ['advising'], summary: 'Active advisors and how many students each advises', responses: { 200: jsonResponse(AdvisorsResponse, 'Advisors.') } }),
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/advisors',
+      tags: ['advising'],
+      summary: 'Active advisors and how many students each advises',
+      responses: { 200: jsonResponse(AdvisorsResponse, 'Advisors.') },
+    }),
     async (c) => c.json(await c.var.services.advising.listAdvisors(), 200),
   )
   router.openapi(

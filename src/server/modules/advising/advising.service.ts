@@ -27,7 +27,16 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
 import { boardAssignedPersonEmail, boardAssignedStudentEmail } from './advising-emails.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
-import { computeBoard, declaredSpecialtyOf, isYearOrTwoAhead, specialtyName, suggestionsForSlot, type Audience, type BoardInputs, type SuggestionCandidate } from './domain/board.ts'
+import {
+  computeBoard,
+  declaredSpecialtyOf,
+  isYearOrTwoAhead,
+  specialtyName,
+  suggestionsForSlot,
+  type Audience,
+  type BoardInputs,
+  type SuggestionCandidate,
+} from './domain/board.ts'
 import { aboutStudent } from './domain/staff-voice.ts'
 import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
 import type { StudentRecords } from './student-records.ts'
@@ -66,7 +75,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
   /** Listed, accepting mentors of the slot's kind from the directory, for slots the recommendations left short. */
   async function directoryCandidates(student: Actor, slot: AdvisingSlot, declaredId: string | null, audience: Audience): Promise<SuggestionCandidate[]> {
     if (!directory || slot === 'advisory-dean' || (slot === 'specialty-advisor' && !declaredId)) return []
-    const kind: MentorKind[] = slot === 'near-peer' ? ['near-peer'] : slot === 'resident-or-alumni' ? ['resident', 'fellow', 'alumni'] : slot === 'specialty-advisor' ? ['faculty'] : []
+    const kind: MentorKind[] =
+      slot === 'near-peer' ? ['near-peer'] : slot === 'resident-or-alumni' ? ['resident', 'fellow', 'alumni'] : slot === 'specialty-advisor' ? ['faculty'] : []
     const query = {
       specialty: declaredId ? [declaredId] : [],
       department: [],
@@ -90,8 +100,26 @@ export function createAdvisingService(deps: AdvisingDeps) {
       for (const m of found.results) {
         if (m.openPlaces <= 0) continue
         const fit = (m as { fitReasons?: string[] }).fitReasons
-        const reasons = fit && fit.length > 0 ? fit : m.offers.length > 0 ? [`offers ${m.offers.slice(0, 3).map((o) => MENTOR_OFFERING_LABELS[o].toLowerCase()).join(', ')}`] : []
-        out.push({ id: m.id, name: m.name, kind: m.kind, specialtyName: m.specialtyName, offers: m.offers, openPlaces: m.openPlaces, reasons: audience === 'staff' ? reasons.filter((r) => !IDENTITY_REASON.test(r)) : reasons })
+        const reasons =
+          fit && fit.length > 0
+            ? fit
+            : m.offers.length > 0
+              ? [
+                  `offers ${m.offers
+                    .slice(0, 3)
+                    .map((o) => MENTOR_OFFERING_LABELS[o].toLowerCase())
+                    .join(', ')}`,
+                ]
+              : []
+        out.push({
+          id: m.id,
+          name: m.name,
+          kind: m.kind,
+          specialtyName: m.specialtyName,
+          offers: m.offers,
+          openPlaces: m.openPlaces,
+          reasons: audience === 'staff' ? reasons.filter((r) => !IDENTITY_REASON.test(r)) : reasons,
+        })
       }
     }
     return out
@@ -100,23 +128,45 @@ export function createAdvisingService(deps: AdvisingDeps) {
   /** Board inputs of many students in four queries. */
   async function loadInputs(students: readonly StudentRow[]): Promise<Map<string, BoardInputs>> {
     const ids = students.map((s) => s.id)
-    const [advisors, assignments, mentorshipRows] = await Promise.all([repo.listOfficeAdvisorsOf(ids), repo.listAssignmentsOf(ids), mentorships.listActiveMentorshipsOfStudents(ids)])
+    const [advisors, assignments, mentorshipRows] = await Promise.all([
+      repo.listOfficeAdvisorsOf(ids),
+      repo.listAssignmentsOf(ids),
+      mentorships.listActiveMentorshipsOfStudents(ids),
+    ])
     const facts = new Map((await repo.listPeopleFacts(mentorshipRows.map((m) => m.mentorId))).map((f) => [f.id, f]))
     const active = mentorshipRows.flatMap((m) => {
       const f = facts.get(m.mentorId)
       if (!f) return []
-      return [{ ...m, mentorKind: f.mentorKind, mentorSpecialtyId: f.mentorSpecialtyId, mentorOffers: f.mentorOffers, mentorAdvisesSpecialtyId: f.advisesSpecialtyId, hasMentorProfile: f.hasMentorProfile }]
+      return [
+        {
+          ...m,
+          mentorKind: f.mentorKind,
+          mentorSpecialtyId: f.mentorSpecialtyId,
+          mentorOffers: f.mentorOffers,
+          mentorAdvisesSpecialtyId: f.advisesSpecialtyId,
+          hasMentorProfile: f.hasMentorProfile,
+        },
+      ]
     })
     type Entry = { [K in keyof BoardInputs]: BoardInputs[K] extends readonly (infer T)[] ? T[] : BoardInputs[K] }
     const out = new Map<string, Entry>()
     for (const s of students) {
-      out.set(s.id, { student: { id: s.id, name: s.name, classYear: s.classYear, specialtyInterests: s.specialtyInterests }, officeAdvisors: [], assignments: [], mentorships: [] })
+      out.set(s.id, {
+        student: { id: s.id, name: s.name, classYear: s.classYear, specialtyInterests: s.specialtyInterests },
+        officeAdvisors: [],
+        assignments: [],
+        mentorships: [],
+      })
     }
     for (const a of advisors) {
-      out.get(a.studentId)?.officeAdvisors.push({ person: { id: a.advisorId, name: a.advisorName }, advisesSpecialtyId: a.advisesSpecialtyId ?? null, assignedAt: a.assignedAt })
+      out
+        .get(a.studentId)
+        ?.officeAdvisors.push({ person: { id: a.advisorId, name: a.advisorName }, advisesSpecialtyId: a.advisesSpecialtyId ?? null, assignedAt: a.assignedAt })
     }
     for (const a of assignments) {
-      out.get(a.studentId)?.assignments.push({ id: a.id, slot: a.slot, person: { id: a.personId, name: a.personName }, specialtyId: a.specialtyId, assignedAt: a.assignedAt })
+      out
+        .get(a.studentId)
+        ?.assignments.push({ id: a.id, slot: a.slot, person: { id: a.personId, name: a.personName }, specialtyId: a.specialtyId, assignedAt: a.assignedAt })
     }
     for (const m of active) {
       // A mentor whose mentor profile is gone fills no slot, unless they advise a specialty.
@@ -182,7 +232,15 @@ export function createAdvisingService(deps: AdvisingDeps) {
       let list = suggestionsForSlot(slot.slot, declared, candidates, specialtyAdvisors, onBoard, SUGGESTIONS_PER_SLOT, context)
       if (list.length < SUGGESTIONS_PER_SLOT && slot.slot !== 'advisory-dean') {
         const more = await withYears(await directoryCandidates(studentActor, slot.slot, declared?.id ?? null, audience))
-        list = suggestionsForSlot(slot.slot, declared, [...candidates, ...more.map((m) => ({ ...m, reasons: m.reasons.map(voice) }))], specialtyAdvisors, onBoard, SUGGESTIONS_PER_SLOT, context)
+        list = suggestionsForSlot(
+          slot.slot,
+          declared,
+          [...candidates, ...more.map((m) => ({ ...m, reasons: m.reasons.map(voice) }))],
+          specialtyAdvisors,
+          onBoard,
+          SUGGESTIONS_PER_SLOT,
+          context,
+        )
       }
       suggestions.set(slot.slot, list)
     }
@@ -233,8 +291,14 @@ export function createAdvisingService(deps: AdvisingDeps) {
    */
   async function deanChecker(studentIds: readonly string[]) {
     const deans = new Map<string, { id: string; name: string }>()
-    for (const a of await repo.listOfficeAdvisorsOf(studentIds)) if (a.advisesSpecialtyId === null) deans.set(a.studentId, { id: a.advisorId, name: a.advisorName })
-    return (studentId: string, studentName: string, advisor: { id: string; name: string; advisesSpecialtyId: string | null }, onEarlierRow = false): string | null => {
+    for (const a of await repo.listOfficeAdvisorsOf(studentIds))
+      if (a.advisesSpecialtyId === null) deans.set(a.studentId, { id: a.advisorId, name: a.advisorName })
+    return (
+      studentId: string,
+      studentName: string,
+      advisor: { id: string; name: string; advisesSpecialtyId: string | null },
+      onEarlierRow = false,
+    ): string | null => {
       if (advisor.advisesSpecialtyId !== null) return null
       const current = deans.get(studentId)
       if (current && current.id !== advisor.id) {
@@ -312,7 +376,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
       const { studentId } = input
       await assertCanManageBoard(actor, studentId)
       const student = await requireStudent(studentId)
-      if (input.personId === studentId) throw new AppError('VALIDATION_FAILED', 'A student cannot fill a slot of their own board.', { personId: 'Choose someone else.' })
+      if (input.personId === studentId)
+        throw new AppError('VALIDATION_FAILED', 'A student cannot fill a slot of their own board.', { personId: 'Choose someone else.' })
       const person = await repo.findPersonIncludeProfiles(input.personId)
       if (person?.status !== 'active') throw new AppError('VALIDATION_FAILED', 'Choose an active person.', { personId: 'No active person with this id.' })
       const label = ADVISING_SLOT_LABELS[input.slot].toLowerCase()
@@ -321,11 +386,16 @@ export function createAdvisingService(deps: AdvisingDeps) {
       switch (input.slot) {
         case 'specialty-advisor': {
           const declared = declaredSpecialtyOf(student.specialtyInterests)
-          if (!declared) throw new AppError('VALIDATION_FAILED', 'The student has not declared a specialty yet (their first specialty interest).', { slot: 'No declared specialty to advise in.' })
+          if (!declared)
+            throw new AppError('VALIDATION_FAILED', 'The student has not declared a specialty yet (their first specialty interest).', {
+              slot: 'No declared specialty to advise in.',
+            })
           const theirs = person.advisesSpecialtyId ?? (isMentor && person.mentorKind === 'faculty' ? person.mentorSpecialtyId : null)
           if (theirs !== declared.id) {
             const what = theirs ? `advises in ${specialtyName(theirs)}` : 'is neither a specialty advisor nor faculty in a specialty'
-            throw new AppError('VALIDATION_FAILED', `${person.name} ${what}; the student's declared specialty is ${declared.name}.`, { personId: `Choose a ${declared.name} advisor or faculty member.` })
+            throw new AppError('VALIDATION_FAILED', `${person.name} ${what}; the student's declared specialty is ${declared.name}.`, {
+              personId: `Choose a ${declared.name} advisor or faculty member.`,
+            })
           }
           specialtyId = declared.id
           break
@@ -334,31 +404,47 @@ export function createAdvisingService(deps: AdvisingDeps) {
           if (!isMentor) throw new AppError('VALIDATION_FAILED', `${person.name} is not a mentor.`, { personId: `Choose a mentor for the ${label} slot.` })
           break
         case 'near-peer': {
-          if (!isMentor || person.mentorKind !== 'near-peer') throw new AppError('VALIDATION_FAILED', `${person.name} is not a near-peer mentor.`, { personId: 'Choose a near-peer mentor.' })
+          if (!isMentor || person.mentorKind !== 'near-peer')
+            throw new AppError('VALIDATION_FAILED', `${person.name} is not a near-peer mentor.`, { personId: 'Choose a near-peer mentor.' })
           const [facts] = await repo.listPeopleFacts([person.id])
           if (!isYearOrTwoAhead(student.classYear, facts?.classYear ?? null)) {
-            throw new AppError('VALIDATION_FAILED', `${person.name} is not a year or two ahead of ${student.name}.`, { personId: 'Choose a near-peer a year or two ahead of the student.' })
+            throw new AppError('VALIDATION_FAILED', `${person.name} is not a year or two ahead of ${student.name}.`, {
+              personId: 'Choose a near-peer a year or two ahead of the student.',
+            })
           }
           break
         }
         case 'resident-or-alumni':
           if (!isMentor || !['resident', 'fellow', 'alumni'].includes(person.mentorKind ?? '')) {
-            throw new AppError('VALIDATION_FAILED', `${person.name} is not a resident, fellow or alumni mentor.`, { personId: 'Choose a resident, fellow or alumni mentor.' })
+            throw new AppError('VALIDATION_FAILED', `${person.name} is not a resident, fellow or alumni mentor.`, {
+              personId: 'Choose a resident, fellow or alumni mentor.',
+            })
           }
           break
       }
       // As it reads mid-sentence: "research mentor", but "Dermatology advisor".
-      const slotLabel = input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot].toLowerCase()
+      const slotLabel =
+        input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot].toLowerCase()
       const id = await db.transaction(async (tx) => {
-        const inserted = await repo.insertAssignment({ studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() }, tx)
+        const inserted = await repo.insertAssignment(
+          { studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() },
+          tx,
+        )
         if (!inserted) throw new AppError('CONFLICT', `${person.name} is already assigned to this slot.`)
         await audit.record({ actorId: actor.personId, action: 'advising-board.assigned', objectType: 'person', objectId: studentId }, meta, tx)
         // Both people hear of it in the same transaction: nobody is placed on a board silently.
         await notifications.enqueue(boardAssignedStudentEmail(student.email, student.name, person.name, slotLabel, actor.name, `${appOrigin}/advising`), tx)
-        await notifications.enqueue(boardAssignedPersonEmail(person.email, person.name, student.name, slotLabel, actor.name, `${appOrigin}/people/${actor.personId}`), tx)
+        await notifications.enqueue(
+          boardAssignedPersonEmail(person.email, person.name, student.name, slotLabel, actor.name, `${appOrigin}/people/${actor.personId}`),
+          tx,
+        )
         return inserted
       })
-      return { assignmentId: id, message: `${person.name} is now ${student.name}’s ${slotLabel}. We e-mailed ${student.name} and ${person.name}.`, emailed: [student.name, person.name] }
+      return {
+        assignmentId: id,
+        message: `${person.name} is now ${student.name}’s ${slotLabel}. We e-mailed ${student.name} and ${person.name}.`,
+        emailed: [student.name, person.name],
+      }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {
@@ -418,7 +504,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
           else dean = { index: i, name: advisor.name }
         }
       }
-      if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 'Only active advisors, and one advisory dean, can be assigned to a student.', fields)
+      if (Object.keys(fields).length > 0)
+        throw new AppError('VALIDATION_FAILED', 'Only active advisors, and one advisory dean, can be assigned to a student.', fields)
       const now = clock.now()
       await db.transaction(async (tx) => {
         const current = await repo.listAdvisorIdsOf(studentId, tx)
@@ -467,7 +554,12 @@ export function createAdvisingService(deps: AdvisingDeps) {
      * nothing: each row says what applying would do, or its problem and column. Applying checks
      * again and writes the valid rows in one transaction.
      */
-    async importAdvisorAssignments(actor: Actor, csv: string, meta: RequestMeta, options: { dryRun: boolean } = { dryRun: true }): Promise<AssignmentResultsResponse> {
+    async importAdvisorAssignments(
+      actor: Actor,
+      csv: string,
+      meta: RequestMeta,
+      options: { dryRun: boolean } = { dryRun: true },
+    ): Promise<AssignmentResultsResponse> {
       const parsed = parseAdvisorAssignmentsCsv(csv)
       if (parsed.fileError) throw new AppError('VALIDATION_FAILED', parsed.fileError, { csv: parsed.fileError })
       const emails = [...new Set(parsed.rows.flatMap((r) => [r.studentEmail, r.advisorEmail]))]
@@ -475,14 +567,22 @@ export function createAdvisingService(deps: AdvisingDeps) {
       const studentIds = parsed.rows.flatMap((r) => byEmail.get(r.studentEmail)?.id ?? [])
       const checkDean = await deanChecker(studentIds)
       const current = new Set((await repo.listOfficeAdvisorsOf(studentIds)).map((a) => `${a.studentId} ${a.advisorId}`))
-      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({ row: r.row, studentId: null, label: r.label, outcome: 'rejected', column: r.column, reason: r.reason }))
+      const rows: AssignmentRowResult[] = parsed.rejects.map((r) => ({
+        row: r.row,
+        studentId: null,
+        label: r.label,
+        outcome: 'rejected',
+        column: r.column,
+        reason: r.reason,
+      }))
       const pairs: Pair[] = []
       const deanRows = new Map<string, number>()
       for (const r of parsed.rows) {
         const label = `${r.studentEmail} → ${r.advisorEmail}`
         const student = byEmail.get(r.studentEmail)
         const advisor = byEmail.get(r.advisorEmail)
-        const reject = (column: 'student_email' | 'advisor_email', reason: string) => rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', column, reason })
+        const reject = (column: 'student_email' | 'advisor_email', reason: string) =>
+          rows.push({ row: r.row, studentId: student?.id ?? null, label, outcome: 'rejected', column, reason })
         if (!student) reject('student_email', `No one has the e-mail ${r.studentEmail}.`)
         else if (!student.isStudent) reject('student_email', `${student.name} (${r.studentEmail}) is not a student.`)
         else if (student.status !== 'active') reject('student_email', `${student.name}’s account is ${student.status}.`)
@@ -490,7 +590,12 @@ export function createAdvisingService(deps: AdvisingDeps) {
         else if (!advisor.isAdvisor) reject('advisor_email', `${advisor.name} (${r.advisorEmail}) is not an advisor.`)
         else if (advisor.status !== 'active') reject('advisor_email', `${advisor.name}’s account is ${advisor.status}.`)
         else {
-          const dean = checkDean(student.id, student.name, { id: advisor.id, name: advisor.name, advisesSpecialtyId: advisor.advisesSpecialtyId ?? null }, deanRows.has(student.id))
+          const dean = checkDean(
+            student.id,
+            student.name,
+            { id: advisor.id, name: advisor.name, advisesSpecialtyId: advisor.advisesSpecialtyId ?? null },
+            deanRows.has(student.id),
+          )
           if (dean) reject('advisor_email', dean)
           else {
             if (advisor.advisesSpecialtyId === null && !current.has(`${student.id} ${advisor.id}`)) deanRows.set(student.id, r.row)
@@ -499,7 +604,15 @@ export function createAdvisingService(deps: AdvisingDeps) {
         }
       }
       if (options.dryRun) {
-        for (const p of pairs) rows.push({ row: p.row, studentId: p.studentId, label: p.label, outcome: current.has(`${p.studentId} ${p.advisorId}`) ? 'already-assigned' : 'to-assign', column: null, reason: null })
+        for (const p of pairs)
+          rows.push({
+            row: p.row,
+            studentId: p.studentId,
+            label: p.label,
+            outcome: current.has(`${p.studentId} ${p.advisorId}`) ? 'already-assigned' : 'to-assign',
+            column: null,
+            reason: null,
+          })
         return summarize(rows, true)
       }
       rows.push(...(await assignAdvisorRows(actor, pairs, meta)))

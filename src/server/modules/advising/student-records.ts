@@ -33,7 +33,13 @@ export function createStudentRecords(deps: { db: Database; audit: AuditService }
      * `student-record.read.<what>` on the student. `grantedRoles`: roles the record's own module
      * lets read it besides assigned advisors (see `studentRecordReader`).
      */
-    async assertCanRead(actor: Actor, studentId: string, what: string, meta: RequestMeta | null, grantedRoles: readonly Role[] = []): Promise<StudentRecordReader> {
+    async assertCanRead(
+      actor: Actor,
+      studentId: string,
+      what: string,
+      meta: RequestMeta | null,
+      grantedRoles: readonly Role[] = [],
+    ): Promise<StudentRecordReader> {
       const assigned = actor.personId !== studentId && actor.roles.includes('advisor') ? await isAssignedAdvisor(actor.personId, studentId) : false
       const reader = studentRecordReader(actor, studentId, assigned, grantedRoles)
       if (!reader) throw new AppError('NOT_FOUND', 'No such student record, or it is not yours to see.')

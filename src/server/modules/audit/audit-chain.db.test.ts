@@ -18,7 +18,10 @@ async function withRows(n: number) {
   const audit = createAuditService(handle.db, clock)
   for (let i = 0; i < n; i++) {
     clock.advance(1000)
-    await audit.record({ actorId: null, action: `test.${i}`, objectType: 'thing', objectId: String(i) }, { requestId: `r${i}`, ip: '127.0.0.1', userAgent: null })
+    await audit.record(
+      { actorId: null, action: `test.${i}`, objectType: 'thing', objectId: String(i) },
+      { requestId: `r${i}`, ip: '127.0.0.1', userAgent: null },
+    )
   }
   const ids = (await handle.db.select({ id: auditLog.id }).from(auditLog).orderBy(asc(auditLog.id))).map((r) => r.id)
   return { db: handle.db, audit, ids }

@@ -5,7 +5,15 @@ function chain(n: number): StoredAuditRow[] {
   const rows: StoredAuditRow[] = []
   let prev = GENESIS_HASH
   for (let i = 1; i <= n; i++) {
-    const fields = { at: new Date(Date.UTC(2026, 9, 5, 14, 0, i)), actorId: null, action: `a${i}`, objectType: 'x', objectId: String(i), requestId: null, ip: null }
+    const fields = {
+      at: new Date(Date.UTC(2026, 9, 5, 14, 0, i)),
+      actorId: null,
+      action: `a${i}`,
+      objectType: 'x',
+      objectId: String(i),
+      requestId: null,
+      ip: null,
+    }
     const hash = auditRowHash(prev, fields)
     rows.push({ id: i, ...fields, prevHash: prev, hash })
     prev = hash
@@ -35,7 +43,18 @@ describe('audit hash chain', () => {
   })
 
   it('rows from before the chain are legacy; an unchained row after it is a break', () => {
-    const legacy: StoredAuditRow = { id: 0, at: new Date(0), actorId: null, action: 'old', objectType: null, objectId: null, requestId: null, ip: null, prevHash: null, hash: null }
+    const legacy: StoredAuditRow = {
+      id: 0,
+      at: new Date(0),
+      actorId: null,
+      action: 'old',
+      objectType: null,
+      objectId: null,
+      requestId: null,
+      ip: null,
+      prevHash: null,
+      hash: null,
+    }
     expect(checkChain([legacy, ...chain(2)])).toBeNull()
     expect(checkChain([...chain(2), { ...legacy, id: 3 }])).toEqual({ id: 3, reason: 'unchained' })
   })

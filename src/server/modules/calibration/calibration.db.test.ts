@@ -37,7 +37,8 @@ function programRow(p: ResidencyProgram): typeof residencyPrograms.$inferInsert 
   }
 }
 
-const importCsv = (csv: string, dryRun: boolean, cookie = admin) => t.request('POST', '/api/calibration/past-outcomes/import', { cookie, body: { csv, dryRun } })
+const importCsv = (csv: string, dryRun: boolean, cookie = admin) =>
+  t.request('POST', '/api/calibration/past-outcomes/import', { cookie, body: { csv, dryRun } })
 const stored = async () => (await t.db.select({ n: count() }).from(pastApplicants))[0]?.n ?? 0
 const storedIn = async (year: number) => (await t.db.select({ n: count() }).from(pastApplicants).where(eq(pastApplicants.matchYear, year)))[0]?.n ?? 0
 const coefficient = (p: SmartPickPriors, name: string) => p.interview.mean[p.interview.names.indexOf(name)] as number
@@ -55,7 +56,8 @@ afterAll(async () => {
 })
 
 const [p1, p2, p3] = school.programs.map((p) => p.id) as [string, string, string]
-const HEADER = 'match_year,graduate_id,applicant_type,specialty,step2,step1,research_items,aoa,gold_humanism,clerkship_honors,experiences,tie_states,tie_regions,needs_visa,program_id,signalled,away_rotation,interviewed,matched_program_id'
+const HEADER =
+  'match_year,graduate_id,applicant_type,specialty,step2,step1,research_items,aoa,gold_humanism,clerkship_honors,experiences,tie_states,tie_regions,needs_visa,program_id,signalled,away_rotation,interviewed,matched_program_id'
 
 describe('past-outcomes import', () => {
   it('recalibrating before any import is refused with the reason', async () => {
@@ -171,7 +173,10 @@ describe('recalibration', () => {
       expect(Math.abs(coefficient(priors, name) - truth), name).toBeLessThan(Math.abs(coefficient(DEFAULT_PRIORS, name) - truth))
     }
     expect(priors.calibratedOn?.applicants).toBe(480)
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'calibration.create'), eq(auditLog.objectId, firstId)))
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'calibration.create'), eq(auditLog.objectId, firstId)))
     expect(audits).toHaveLength(1)
   })
 

@@ -80,7 +80,10 @@ export function createCalibrationRepository(db: Database) {
         .from(pastApplicants)
         .where(and(inArray(pastApplicants.matchYear, [...years]), sql`${pastApplicants.personId} is not null`))
       const personOf = new Map(links.map((l) => [l.externalId, l.personId] as const))
-      const deleted = await tx.delete(pastApplicants).where(inArray(pastApplicants.matchYear, [...years])).returning({ id: pastApplicants.id })
+      const deleted = await tx
+        .delete(pastApplicants)
+        .where(inArray(pastApplicants.matchYear, [...years]))
+        .returning({ id: pastApplicants.id })
       const applicantRows: (typeof pastApplicants.$inferInsert)[] = []
       const detailRows: (typeof pastApplicantDetails.$inferInsert)[] = []
       const applicationRows: (typeof pastApplications.$inferInsert)[] = []
@@ -140,7 +143,12 @@ export function createCalibrationRepository(db: Database) {
         .leftJoin(pastApplicantDetails, eq(pastApplicantDetails.applicantId, pastApplicants.id))
         .orderBy(pastApplicants.matchYear, pastApplicants.externalId)
       const applications = await db
-        .select({ applicantId: pastApplications.applicantId, programId: pastApplications.programId, signalled: pastApplications.signalled, interviewed: pastApplications.interviewed })
+        .select({
+          applicantId: pastApplications.applicantId,
+          programId: pastApplications.programId,
+          signalled: pastApplications.signalled,
+          interviewed: pastApplications.interviewed,
+        })
         .from(pastApplications)
         .orderBy(pastApplications.applicantId, pastApplications.programId)
       const byApplicant = new Map<string, { programId: string; signalled: boolean; interviewed: boolean }[]>()
@@ -210,7 +218,11 @@ export function createCalibrationRepository(db: Database) {
     /** Makes `id` the only active calibration (or, with `active` false, switches it off). */
     async setActive(tx: Writer, id: string, active: boolean): Promise<void> {
       await lockFor(tx, ACTIVE_CALIBRATION_LOCK)
-      if (active) await tx.update(smartPickCalibrations).set({ active: false }).where(and(ne(smartPickCalibrations.id, id), eq(smartPickCalibrations.active, true)))
+      if (active)
+        await tx
+          .update(smartPickCalibrations)
+          .set({ active: false })
+          .where(and(ne(smartPickCalibrations.id, id), eq(smartPickCalibrations.active, true)))
       await tx.update(smartPickCalibrations).set({ active }).where(eq(smartPickCalibrations.id, id))
     },
   }

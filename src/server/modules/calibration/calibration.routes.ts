@@ -34,7 +34,9 @@ export function calibrationRoutes() {
     bodyLimit({
       maxSize: IMPORT_LIMIT_BYTES,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 8 MB. Split it by match year: each file replaces only the years it holds.', { csv: 'At most 8 MB.' })
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 8 MB. Split it by match year: each file replaces only the years it holds.', {
+          csv: 'At most 8 MB.',
+        })
       },
     }),
   )
@@ -82,7 +84,10 @@ export function calibrationRoutes() {
       tags: ['calibration'],
       summary: 'Recalibrate the list builder on the stored past outcomes (stored switched off)',
       request: { body: jsonBody(CreateCalibrationRequest) },
-      responses: { 201: calibration, 409: { description: 'Not enough past outcomes to recalibrate.', content: { 'application/json': { schema: ErrorResponse } } } },
+      responses: {
+        201: calibration,
+        409: { description: 'Not enough past outcomes to recalibrate.', content: { 'application/json': { schema: ErrorResponse } } },
+      },
     }),
     async (c) => c.json(await c.var.services.calibration.createCalibration(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
   )

@@ -75,7 +75,10 @@ export function createCalibrationService(deps: { db: Database; repo: Calibration
      * nothing (VALIDATION_FAILED; a dry run lists every reject).
      */
     async importPastOutcomes(actor: Actor, input: ImportPastOutcomesRequest, meta: RequestMeta): Promise<ImportPastOutcomesResponse> {
-      const check = checkPastOutcomesCsv(input.csv, { programSpecialties: new Map((await listProgramSpecialties(db)).map((p) => [p.id, p.specialtyId] as const)), currentYear: clock.now().getUTCFullYear() })
+      const check = checkPastOutcomesCsv(input.csv, {
+        programSpecialties: new Map((await listProgramSpecialties(db)).map((p) => [p.id, p.specialtyId] as const)),
+        currentYear: clock.now().getUTCFullYear(),
+      })
       const rejects: PastOutcomesReject[] = [...check.rejects]
       let rejectCount = check.rejectCount
       let rejectedRows = check.rejectedRows

@@ -1,7 +1,16 @@
 import { DEFAULT_AT_RISK } from '#engines/class-simulation/index.ts'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { applicationProfiles, auditLog, classSimulations, rankListEntries, residencyPrograms, studentAdvisors, studentProfiles, studentProgramLists } from '#server/db/schema/index.ts'
+import {
+  applicationProfiles,
+  auditLog,
+  classSimulations,
+  rankListEntries,
+  residencyPrograms,
+  studentAdvisors,
+  studentProfiles,
+  studentProgramLists,
+} from '#server/db/schema/index.ts'
 // The test app first: it loads the OpenAPI extension of zod before any contract is built.
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 import { createServices } from '#server/services.ts'
@@ -62,13 +71,27 @@ beforeAll(async () => {
   await assign(theirs.person.id, otherAdvisor.person.id)
   await t.db
     .insert(studentProfiles)
-    .values([ranked, interviewsOnly, noList, theirs].map((s, i) => ({ personId: s.person.id, classYear: i === 2 ? ('M3' as const) : ('M4' as const), graduationYear: 2027 })))
+    .values(
+      [ranked, interviewsOnly, noList, theirs].map((s, i) => ({
+        personId: s.person.id,
+        classYear: i === 2 ? ('M3' as const) : ('M4' as const),
+        graduationYear: 2027,
+      })),
+    )
     .onConflictDoUpdate({ target: studentProfiles.personId, set: { classYear: 'M4' } })
   await t.db.update(studentProfiles).set({ classYear: 'M3' }).where(eq(studentProfiles.personId, noList.person.id))
   await t.db.insert(applicationProfiles).values({ studentId: ranked.person.id, applicantType: 'us-md', step2: 248, preferredSpecialtyId: 'internal-medicine' })
-  await rankList(ranked.person.id, IM.slice(0, 6).map((p) => p.id))
-  await t.db.insert(studentProgramLists).values(FM.slice(0, 3).map((p) => ({ studentId: interviewsOnly.person.id, programId: p.id, status: 'interviewed' as const })))
-  await rankList(theirs.person.id, IM.slice(3, 9).map((p) => p.id))
+  await rankList(
+    ranked.person.id,
+    IM.slice(0, 6).map((p) => p.id),
+  )
+  await t.db
+    .insert(studentProgramLists)
+    .values(FM.slice(0, 3).map((p) => ({ studentId: interviewsOnly.person.id, programId: p.id, status: 'interviewed' as const })))
+  await rankList(
+    theirs.person.id,
+    IM.slice(3, 9).map((p) => p.id),
+  )
 })
 afterAll(async () => {
   await t?.close()
@@ -130,7 +153,9 @@ describe('a simulation from start to results', () => {
       expect(s.pMatch).toBeLessThanOrEqual(1)
       expect(s.rankCounts.reduce((a: number, b: number) => a + b, 0)).toBe(40)
     }
-    expect(result.skipped).toEqual([{ studentId: noList.person.id, name: noList.person.name, flags: [{ reason: 'no-list', message: expect.stringMatching(/not simulated/) }] }])
+    expect(result.skipped).toEqual([
+      { studentId: noList.person.id, name: noList.person.name, flags: [{ reason: 'no-list', message: expect.stringMatching(/not simulated/) }] },
+    ])
     expect(result.matchedCountHistogram.reduce((a: number, b: number) => a + b, 0)).toBe(40)
     expect(result.hiddenStudents).toBe(0)
 
@@ -177,10 +202,21 @@ describe('a simulation from start to results', () => {
   it('marks a simulation left running by a stopped server as failed, with a message', async () => {
     const [left] = await t.db
       .insert(classSimulations)
-      .values({ createdBy: advisor.person.id, status: 'running', runs: 100, completedRuns: 30, seed: 1, params: { classYear: null, studentIds: [], sources: {}, skipped: [] } })
+      .values({
+        createdBy: advisor.person.id,
+        status: 'running',
+        runs: 100,
+        completedRuns: 30,
+        seed: 1,
+        params: { classYear: null, studentIds: [], sources: {}, skipped: [] },
+      })
       .returning()
     // A new server process: a fresh set of services over the same database.
-    const restarted = createServices(t.db, t.clock, null, { appOrigin: 'http://preceptor.test', demoMode: false, sessionPolicy: { idleMinutes: 60, absoluteHours: 12 } })
+    const restarted = createServices(t.db, t.clock, null, {
+      appOrigin: 'http://preceptor.test',
+      demoMode: false,
+      sessionPolicy: { idleMinutes: 60, absoluteHours: 12 },
+    })
     const { simulations } = await restarted.classSimulation.list({ ...advisor.person, personId: advisor.person.id, roles: ['advisor'] } as never)
     const row = simulations.find((s) => s.id === left!.id)
     expect(row).toMatchObject({ status: 'failed', completedRuns: 30 })

@@ -74,7 +74,10 @@ export function classSimulationRoutes() {
       tags,
       summary: 'Cancel a queued or running simulation',
       request: { params: SimulationIdParams },
-      responses: { 200: jsonResponse(ClassSimulationSummary, 'The simulation, cancelled.'), 409: { description: 'It has already finished.', content: { 'application/json': { schema: ErrorResponse } } } },
+      responses: {
+        200: jsonResponse(ClassSimulationSummary, 'The simulation, cancelled.'),
+        409: { description: 'It has already finished.', content: { 'application/json': { schema: ErrorResponse } } },
+      },
     }),
     async (c) => c.json(await c.var.services.classSimulation.cancel(actorOf(c), c.req.valid('param').simulationId, requestMeta(c)), 200),
   )

@@ -73,13 +73,17 @@ export function createClassSimulationService(deps: {
       const set = new Set(mine)
       const notMine = only.filter((id) => !set.has(id))
       if (notMine.length > 0) {
-        throw new AppError('VALIDATION_FAILED', 'Some of the students chosen are not students you advise.', { studentIds: `${notMine.length} of the students chosen are not yours.` })
+        throw new AppError('VALIDATION_FAILED', 'Some of the students chosen are not students you advise.', {
+          studentIds: `${notMine.length} of the students chosen are not yours.`,
+        })
       }
     }
     return repo.filterByClassYear(only ?? mine, classYear)
   }
 
-  function summaryOf(row: Pick<SimulationRow, 'id' | 'status' | 'runs' | 'completedRuns' | 'seed' | 'params' | 'createdAt' | 'startedAt' | 'finishedAt' | 'error'>): ClassSimulationSummary {
+  function summaryOf(
+    row: Pick<SimulationRow, 'id' | 'status' | 'runs' | 'completedRuns' | 'seed' | 'params' | 'createdAt' | 'startedAt' | 'finishedAt' | 'error'>,
+  ): ClassSimulationSummary {
     const params = row.params as StoredParams
     return {
       id: row.id,
@@ -179,11 +183,9 @@ export function createClassSimulationService(deps: {
       const lists = await repo.listsOf(ids)
       const simulated = lists.filter((s) => s.source !== null && s.primary.some((p) => p !== null))
       if (simulated.length === 0) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          'None of the students chosen has a rank order list or interviews yet, so there is nothing to simulate.',
-          { [body.studentIds ? 'studentIds' : 'classYear']: 'No student chosen has a rank order list or programs marked "interviewed".' },
-        )
+        throw new AppError('VALIDATION_FAILED', 'None of the students chosen has a rank order list or interviews yet, so there is nothing to simulate.', {
+          [body.studentIds ? 'studentIds' : 'classYear']: 'No student chosen has a rank order list or programs marked "interviewed".',
+        })
       }
       const simulatedIds = simulated.map((s) => s.id)
       const couples = await repo.couplesAmong(simulatedIds)
@@ -195,7 +197,9 @@ export function createClassSimulationService(deps: {
       await audit.record({ actorId: actor.personId, action: 'class-simulation.start', objectType: 'class-simulation', objectId: row.id }, meta)
       const controller = new AbortController()
       // Runs one after another: the next simulation starts when the last has finished.
-      queue = queue.then(() => execute(row.id, input, sources, controller.signal)).catch((error: unknown) => logUnexpectedError('class simulation failed', error))
+      queue = queue
+        .then(() => execute(row.id, input, sources, controller.signal))
+        .catch((error: unknown) => logUnexpectedError('class simulation failed', error))
       const done = queue
       jobs.set(row.id, { controller, done })
       void done.finally(() => jobs.delete(row.id))
@@ -246,7 +250,11 @@ export function createClassSimulationService(deps: {
       }))
       const result: ClassSimulationResult = {
         students,
-        skipped: skipped.map((studentId) => ({ studentId, name: names.get(studentId) ?? 'Unknown student', flags: [{ reason: 'no-list', message: NO_LIST_MESSAGE }] })),
+        skipped: skipped.map((studentId) => ({
+          studentId,
+          name: names.get(studentId) ?? 'Unknown student',
+          flags: [{ reason: 'no-list', message: NO_LIST_MESSAGE }],
+        })),
         rankHistogram: stored.rankHistogram,
         matchedCountHistogram: stored.matchedCountHistogram,
         meanMatchRate: stored.meanMatchRate,
@@ -264,7 +272,11 @@ export function createClassSimulationService(deps: {
       const row = await repo.findById(id)
       if (!row || row.createdBy !== actor.personId) throw new AppError('NOT_FOUND', 'No such simulation, or it is not yours.')
       const moved = await repo.transition(id, ['queued', 'running'], { status: 'cancelled', finishedAt: clock.now() })
-      if (!moved) throw new AppError('CONFLICT', `This simulation has already ${row.status === 'done' ? 'finished' : row.status === 'failed' ? 'failed' : 'been cancelled'}.`)
+      if (!moved)
+        throw new AppError(
+          'CONFLICT',
+          `This simulation has already ${row.status === 'done' ? 'finished' : row.status === 'failed' ? 'failed' : 'been cancelled'}.`,
+        )
       jobs.get(id)?.controller.abort()
       await audit.record({ actorId: actor.personId, action: 'class-simulation.cancel', objectType: 'class-simulation', objectId: id }, meta)
       return summaryOf((await repo.findById(id)) as SimulationRow)

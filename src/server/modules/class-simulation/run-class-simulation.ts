@@ -64,7 +64,10 @@ async function inline(input: ClassSimulationInput, options: RunOptions): Promise
   const plan = createClassPlan(input)
   const tally = createClassTally(plan)
   const runs = input.options.runs
-  const markets = marketsOfRuns(plan.markets, Array.from({ length: Math.min(runs, plan.markets) }, (_, r) => r))
+  const markets = marketsOfRuns(
+    plan.markets,
+    Array.from({ length: Math.min(runs, plan.markets) }, (_, r) => r),
+  )
   const progress: ClassSimulationProgress = { marketsDrawn: 0, markets: markets.length, runsDone: 0, runs, marketMs: 0, runMs: 0 }
   const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
   options.onProgress?.({ ...progress })

@@ -30,9 +30,18 @@ beforeAll(async () => {
   }
   await add('okafor', 'Adaeze Okafor', { kind: 'faculty', departmentId: 'dermatology', specialtyId: 'dermatology', state: 'OH' })
   await add('raman', 'Priya Raman', { kind: 'faculty', departmentId: 'pediatrics', specialtyId: 'pediatrics', subspecialty: 'Pediatric Cardiology' })
-  await add('lindqvist', 'Tomas Lindqvist', { kind: 'resident', specialtyId: 'pediatrics', bio: 'Before residency I spent a summer shadowing in pediatric cardiology clinics.' })
+  await add('lindqvist', 'Tomas Lindqvist', {
+    kind: 'resident',
+    specialtyId: 'pediatrics',
+    bio: 'Before residency I spent a summer shadowing in pediatric cardiology clinics.',
+  })
   await add('hale', 'Marcus Hale', { kind: 'faculty', specialtyId: 'internal-medicine', researchInterests: 'Chronobiology of recovery after sepsis' })
-  await add('ortiz', 'Lena Ortiz', { kind: 'alumni', specialtyId: 'emergency-medicine', bio: 'Night shifts got me reading about chronobiology; I love teaching.', state: 'CA' })
+  await add('ortiz', 'Lena Ortiz', {
+    kind: 'alumni',
+    specialtyId: 'emergency-medicine',
+    bio: 'Night shifts got me reading about chronobiology; I love teaching.',
+    state: 'CA',
+  })
   await add('okonkwo', 'Chidi Okonkwo', { kind: 'faculty', specialtyId: 'family-medicine' })
   await add('nakamura', 'Aiko Nakamura-Reyes', { kind: 'resident', specialtyId: 'psychiatry' })
   await add('wild', 'Samuel Wexford', { kind: 'fellow', specialtyId: 'emergency-medicine', subspecialty: 'Wilderness Medicine' })
@@ -42,7 +51,12 @@ beforeAll(async () => {
   await add('firstgen', 'Rowan Mentorsandadvisors', { kind: 'faculty', identity: ['first-generation'], identityVisibility: 'mentors-and-advisors' })
   await add('private', 'Kai Keepsprivate', { kind: 'faculty', identity: ['rural-background'], identityVisibility: 'private' })
   // Never listed.
-  await add('held', 'Hidden Holdwell', { kind: 'faculty', subspecialty: 'Zebrafish Genetics', identity: ['disability'], identityVisibility: 'everyone' }, { directoryHold: true })
+  await add(
+    'held',
+    'Hidden Holdwell',
+    { kind: 'faculty', subspecialty: 'Zebrafish Genetics', identity: ['disability'], identityVisibility: 'everyone' },
+    { directoryHold: true },
+  )
   // Unlisted people share an identity with everyone: it must still never show, for any role.
   const shared = { identity: ['underrepresented-in-medicine'], identityVisibility: 'everyone' }
   await add('disabled', 'Dora Disabledson', { kind: 'faculty', subspecialty: 'Zebrafish Genetics', ...shared }, { status: 'disabled' })
@@ -114,11 +128,27 @@ describe('relevance', () => {
   })
 
   it('"did you mean" agrees with pg_trgm word_similarity on hand-made misspellings', async () => {
-    const misspellings = ['Okonkow', 'Okonkwo Chidi', 'Okafr', 'Adeze Okafor', 'Nakamura Reyez', 'Nakamora', 'Lindquist', 'Priya Ramen', 'Wexferd', 'Chronobiolgy', 'Hael', 'Ortis', 'zzqx']
+    const misspellings = [
+      'Okonkow',
+      'Okonkwo Chidi',
+      'Okafr',
+      'Adeze Okafor',
+      'Nakamura Reyez',
+      'Nakamora',
+      'Lindquist',
+      'Priya Ramen',
+      'Wexferd',
+      'Chronobiolgy',
+      'Hael',
+      'Ortis',
+      'zzqx',
+    ]
     for (const q of misspellings) {
       const body = await search(`q=${encodeURIComponent(q)}&exact=true`)
       // The SQL baseline: the GiST nearest neighbour among listed names, then the threshold.
-      const result = await t.db.execute(sql`select name, word_similarity(${q}, name) as s from directory_entries where listed order by ${q} <<-> name, name limit 5`)
+      const result = await t.db.execute(
+        sql`select name, word_similarity(${q}, name) as s from directory_entries where listed order by ${q} <<-> name, name limit 5`,
+      )
       const rows = (result as unknown as { rows: { name: string; s: number }[] }).rows.map((r) => ({ name: r.name, s: Number(r.s) }))
       const best = rows[0]
       if (body.total > 0) continue // the words matched a document: no suggestion is asked for
@@ -217,7 +247,8 @@ describe('facet counts equal SQL counts', () => {
     expect(both.total).toBeGreaterThan(0)
     expect(both.total).toBeLessThan(letters.total)
     expect(both.facets.offers.find((f) => f.value === 'letters')?.count).toBe(both.total)
-    for (const mentor of (await search('offers=letters&offers=mock-interviews&pageSize=50')).results) expect(mentor.offers).toEqual(expect.arrayContaining(['letters', 'mock-interviews']))
+    for (const mentor of (await search('offers=letters&offers=mock-interviews&pageSize=50')).results)
+      expect(mentor.offers).toEqual(expect.arrayContaining(['letters', 'mock-interviews']))
     // Specialties stay any-of: a second one widens.
     const one = await search('specialty=pediatrics')
     const two = await search('specialty=pediatrics&specialty=emergency-medicine')
@@ -247,7 +278,11 @@ describe('privacy, for every role', () => {
       const found = await search('q=zebrafish', role)
       expect(found.total).toBe(0)
       expect(found.results).toEqual([])
-      for (const facet of DIRECTORY_FACETS) expect(found.facets[facet].every((f) => f.count === 0), facet).toBe(true)
+      for (const facet of DIRECTORY_FACETS)
+        expect(
+          found.facets[facet].every((f) => f.count === 0),
+          facet,
+        ).toBe(true)
       expect((await search('q=Holdwell', role)).didYouMean).not.toBe('Hidden Holdwell')
       expect((await search('q=Holdwel', role)).didYouMean).not.toBe('Hidden Holdwell')
       const everyone = await search('pageSize=50', role)
@@ -285,13 +320,25 @@ describe('privacy, for every role', () => {
 
   it('a search that shows identity is audited, without its content', async () => {
     await search('identity=veteran', 'student')
-    const [row] = ((await t.db.execute(sql`select count(*)::int as n from audit_log where action = 'directory.identity-read'`)) as unknown as { rows: { n: number }[] }).rows
+    const [row] = (
+      (await t.db.execute(sql`select count(*)::int as n from audit_log where action = 'directory.identity-read'`)) as unknown as { rows: { n: number }[] }
+    ).rows
     expect(Number(row?.n)).toBeGreaterThan(0)
   })
 })
 
 describe('bad query strings are a 400 envelope', () => {
-  for (const query of [`q=${'x'.repeat(201)}`, 'kind=wizard', 'specialty=astrology', 'sort=random', 'page=0', 'pageSize=500', 'accepting=maybe', 'state=Ohio', `offers=${Array(31).fill('research').join('&offers=')}`]) {
+  for (const query of [
+    `q=${'x'.repeat(201)}`,
+    'kind=wizard',
+    'specialty=astrology',
+    'sort=random',
+    'page=0',
+    'pageSize=500',
+    'accepting=maybe',
+    'state=Ohio',
+    `offers=${Array(31).fill('research').join('&offers=')}`,
+  ]) {
     it(query.slice(0, 40), async () => {
       const response = await t.request('GET', `/api/directory/mentors?${query}`, { cookie: cookies.get('student') ?? null })
       expect(response.status).toBe(400)

@@ -34,7 +34,6 @@ function rowsOf<T>(result: unknown): T[] {
 /** How many changed rows one refresh reads at a time. */
 const CHANGES_BATCH = 5_000
 
-
 export function createDirectoryRepository(db: Database) {
   return {
     /**
@@ -54,7 +53,12 @@ export function createDirectoryRepository(db: Database) {
     /** Entries changed after `revision`, oldest first, with what the index keeps of each. */
     async findChangesSince(revision: number, limit = CHANGES_BATCH) {
       return db
-        .select({ ...mentorColumns, document: sql<string>`${directoryEntries.document}::text`, researchInterests: mentorProfiles.researchInterests, bioSnippet: sql<string>`left(${mentorProfiles.bio}, 400)` })
+        .select({
+          ...mentorColumns,
+          document: sql<string>`${directoryEntries.document}::text`,
+          researchInterests: mentorProfiles.researchInterests,
+          bioSnippet: sql<string>`left(${mentorProfiles.bio}, 400)`,
+        })
         .from(directoryEntries)
         .leftJoin(people, eq(people.id, directoryEntries.personId))
         .leftJoin(mentorProfiles, eq(mentorProfiles.personId, directoryEntries.personId))

@@ -29,7 +29,11 @@ export type ResponseStatsOf = (mentorIds: readonly string[]) => Promise<Map<stri
  * "Sort by fit to me": the best `limit` of `mentorIds` (null: of every listed mentor) for this student, best first, with reasons;
  * null when the caller has no student profile (the recommendations module).
  */
-export type FitOf = (actor: Actor, mentorIds: readonly string[] | null, limit: number) => Promise<{ mentorId: string; reasons: string[]; identityUsed: boolean }[] | null>
+export type FitOf = (
+  actor: Actor,
+  mentorIds: readonly string[] | null,
+  limit: number,
+) => Promise<{ mentorId: string; reasons: string[]; identityUsed: boolean }[] | null>
 
 export type DirectoryDeps = {
   db: Database
@@ -165,7 +169,9 @@ export function createDirectoryService(deps: DirectoryDeps) {
     // Words that are all stop words ("the", "and") parse to nothing and filter nothing.
     let tree = tsquery ? parseTsquery(tsquery) : null
     const wantsFit = query.sort === 'fit'
-    const filters = Object.fromEntries(DIRECTORY_FACETS.map((facet) => [facet, facet === 'accepting' ? (query.accepting ? ['true'] : []) : query[facet]])) as unknown as FacetFilters
+    const filters = Object.fromEntries(
+      DIRECTORY_FACETS.map((facet) => [facet, facet === 'accepting' ? (query.accepting ? ['true'] : []) : query[facet]]),
+    ) as unknown as FacetFilters
     const viewer = { personId: actor.personId, seesIdentity: identityLevelsVisibleTo(actor) }
     const offset = (query.page - 1) * query.pageSize
     const sortFor = (words: QueryNode | null) => (query.sort === 'fit' || query.sort === undefined ? (words ? 'relevance' : 'name') : query.sort)
@@ -181,7 +187,14 @@ export function createDirectoryService(deps: DirectoryDeps) {
         const parsed = await repo.readRevisionAndQuery(correction)
         const correctedTree = parsed.tsquery ? parseTsquery(parsed.tsquery) : null
         if (!correctedTree) continue
-        const corrected = index.search(viewer, { query: correctedTree, filters, sort: sortFor(correctedTree), offset, limit: query.pageSize, collectIds: wantsFit })
+        const corrected = index.search(viewer, {
+          query: correctedTree,
+          filters,
+          sort: sortFor(correctedTree),
+          offset,
+          limit: query.pageSize,
+          collectIds: wantsFit,
+        })
         if (corrected.textMatches === 0) continue
         tree = correctedTree
         result = corrected
@@ -260,7 +273,12 @@ export function createDirectoryService(deps: DirectoryDeps) {
       await audit.record({ actorId: actor.personId, action: 'profile.identity-read', objectType: 'person', objectId: personId }, meta)
     }
     const [open, speed] = await Promise.all([openPlacesFor([mentor]), responsivenessOf([mentor.id])])
-    return { ...toDto(mentor, identityVisible, open.get(mentor.id) ?? mentor.capacity, speed.get(mentor.id)), bio: row.bio, researchInterests: row.researchInterests, graduationYear: row.graduationYear }
+    return {
+      ...toDto(mentor, identityVisible, open.get(mentor.id) ?? mentor.capacity, speed.get(mentor.id)),
+      bio: row.bio,
+      researchInterests: row.researchInterests,
+      graduationYear: row.graduationYear,
+    }
   }
 
   return {

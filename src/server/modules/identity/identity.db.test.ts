@@ -11,7 +11,8 @@ afterAll(async () => {
   await t?.close()
 })
 
-const signIn = (email: string, password = TEST_PASSWORD, cookie?: string | null) => t.request('POST', '/api/auth/sign-in', { body: { email, password }, cookie: cookie ?? null })
+const signIn = (email: string, password = TEST_PASSWORD, cookie?: string | null) =>
+  t.request('POST', '/api/auth/sign-in', { body: { email, password }, cookie: cookie ?? null })
 
 /** The token of the newest e-mail to an address, taken from its link. */
 async function linkTokenSentTo(email: string, kind: string): Promise<string> {
@@ -162,10 +163,16 @@ describe('e-mailed links', () => {
 
   it('an admin invites; the invited person sets a password through the link and is signed in', async () => {
     const { cookie: adminCookie } = await t.signedInAs(['admin'])
-    const invited = await t.request('POST', '/api/admin/people', { cookie: adminCookie, body: { email: 'new.mentor@test.example.edu', name: 'Nia Okafor', roles: ['mentor'] } })
+    const invited = await t.request('POST', '/api/admin/people', {
+      cookie: adminCookie,
+      body: { email: 'new.mentor@test.example.edu', name: 'Nia Okafor', roles: ['mentor'] },
+    })
     expect(invited.status).toBe(201)
     expect(invited.json.status).toBe('invited')
-    const duplicate = await t.request('POST', '/api/admin/people', { cookie: adminCookie, body: { email: 'new.mentor@test.example.edu', name: 'Nia', roles: ['mentor'] } })
+    const duplicate = await t.request('POST', '/api/admin/people', {
+      cookie: adminCookie,
+      body: { email: 'new.mentor@test.example.edu', name: 'Nia', roles: ['mentor'] },
+    })
     expect(duplicate.status).toBe(409)
     expect(duplicate.json.error.fields.email).toBeTruthy()
     const token = await linkTokenSentTo('new.mentor@test.example.edu', 'invite')

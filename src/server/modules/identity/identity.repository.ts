@@ -3,7 +3,6 @@ import type { Database, Tx } from '#server/db/client.ts'
 import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
 
-
 export type PersonWithRoles = {
   id: string
   email: string
@@ -115,7 +114,11 @@ export function createIdentityRepository(db: Database) {
      * before any password is checked. Locks are taken e-mail first, then network address, in
      * every transaction, so two attempts cannot wait on each other.
      */
-    async reserveSignInAttempt(attempt: { email: string; ip: string | null; at: Date }, since: Date, limits: { perEmail: number; perIp: number }): Promise<number | null> {
+    async reserveSignInAttempt(
+      attempt: { email: string; ip: string | null; at: Date },
+      since: Date,
+      limits: { perEmail: number; perIp: number },
+    ): Promise<number | null> {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in email ${attempt.email}`}))`)
         if (attempt.ip) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in ip ${attempt.ip}`}))`)

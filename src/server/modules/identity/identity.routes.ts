@@ -17,7 +17,6 @@ import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
 import { clearSessionCookie, readSessionSecret, writeSessionCookie } from '../../http/session-cookie.ts'
 import type { IssuedSession } from './identity.service.ts'
 
-
 const CHECK_EMAIL = 'If that address has an account, an e-mail with a link is on its way. It can take a minute.'
 
 export function identityRoutes(options: { secureCookies: boolean; demoAccounts: () => DemoAccountsResponse | null }) {

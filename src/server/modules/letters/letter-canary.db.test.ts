@@ -53,11 +53,22 @@ beforeAll(async () => {
   const admin = await t.signedInAs(['admin'])
   const created = await t.request('POST', '/api/letter-requests', {
     cookie: student.cookie,
-    body: { writerPersonId: mentor.person.id, purpose: 'general', letterType: 'standard', dueDate: '2026-12-01', talkingPoints: 'Research year', waivedRightOfAccess: true },
+    body: {
+      writerPersonId: mentor.person.id,
+      purpose: 'general',
+      letterType: 'standard',
+      dueDate: '2026-12-01',
+      talkingPoints: 'Research year',
+      waivedRightOfAccess: true,
+    },
   })
   requestId = created.json.request.id
   await t.request('POST', `/api/letter-requests/${requestId}/accept`, { cookie: mentor.cookie, body: {} })
-  const uploaded = await t.request('PUT', `/api/letter-requests/${requestId}/letter`, { cookie: mentor.cookie, rawBody: makePdf({ text: CANARY }) as BodyInit, headers: { 'content-type': 'application/pdf' } })
+  const uploaded = await t.request('PUT', `/api/letter-requests/${requestId}/letter`, {
+    cookie: mentor.cookie,
+    rawBody: makePdf({ text: CANARY }) as BodyInit,
+    headers: { 'content-type': 'application/pdf' },
+  })
   expect(uploaded.status).toBe(200)
   // The people allowed to read it do, so the content has passed through the server's reads.
   for (const cookie of [admin.cookie, mentor.cookie]) {

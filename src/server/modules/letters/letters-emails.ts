@@ -106,7 +106,8 @@ export function reminderEmail(to: string, about: About, kind: LetterReminderKind
   return {
     to,
     kind: `letter.reminder.${kind}`,
-    subject: kind === 'overdue' ? `The letter for ${about.studentName} is past its due date` : `Reminder: the letter for ${about.studentName} ${REMINDER_WORDS[kind]}`,
+    subject:
+      kind === 'overdue' ? `The letter for ${about.studentName} is past its due date` : `Reminder: the letter for ${about.studentName} ${REMINDER_WORDS[kind]}`,
     text: `Hello ${about.writerName},\n\nA gentle reminder: the ${kindOf(about.letterType)} for ${about.studentName} ${REMINDER_WORDS[kind]} (${due(about)}). Thank you for supporting them.\n\n${link}\n\nIf you cannot write it, declining lets the student ask someone else in time.\n`,
   }
 }

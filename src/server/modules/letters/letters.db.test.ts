@@ -37,7 +37,13 @@ beforeEach(() => travel(null))
 
 const base = { purpose: 'general', letterType: 'standard', dueDate: '2026-12-15', talkingPoints: 'Our work together in clinic.' }
 const toMentor = (overrides: Record<string, unknown> = {}) => ({ ...base, writerPersonId: mentor.person.id, waivedRightOfAccess: true, ...overrides })
-const toOutside = (overrides: Record<string, unknown> = {}) => ({ ...base, writerName: 'Dr. Outside Writer', writerEmail: 'outside.writer@hospital.example', waivedRightOfAccess: true, ...overrides })
+const toOutside = (overrides: Record<string, unknown> = {}) => ({
+  ...base,
+  writerName: 'Dr. Outside Writer',
+  writerEmail: 'outside.writer@hospital.example',
+  waivedRightOfAccess: true,
+  ...overrides,
+})
 
 async function create(body: Record<string, unknown>, cookie = student.cookie) {
   const response = await t.request('POST', '/api/letter-requests', { cookie, body })
@@ -45,7 +51,8 @@ async function create(body: Record<string, unknown>, cookie = student.cookie) {
   return response.json as { request: { id: string; [key: string]: unknown }; dueDateWarning: string | null }
 }
 
-const putPdf = (path: string, bytes: Uint8Array, cookie: string | null) => t.request('PUT', path, { cookie, rawBody: bytes as BodyInit, headers: { 'content-type': 'application/pdf' } })
+const putPdf = (path: string, bytes: Uint8Array, cookie: string | null) =>
+  t.request('PUT', path, { cookie, rawBody: bytes as BodyInit, headers: { 'content-type': 'application/pdf' } })
 
 async function lastEmailTo(address: string) {
   const rows = await t.db.select().from(outbox).where(eq(outbox.toAddress, address))
@@ -61,7 +68,12 @@ function tokenFrom(text: string): string {
 describe('creating a request', () => {
   it('to a mentor: stored with the waiver answer, who and when; the writer is e-mailed; audited', async () => {
     const { request, dueDateWarning } = await create(toMentor())
-    expect(request).toMatchObject({ status: 'requested', waivedRightOfAccess: true, writer: { personId: mentor.person.id, outside: false }, waiverRecordedAt: '2026-10-05T14:00:00.000Z' })
+    expect(request).toMatchObject({
+      status: 'requested',
+      waivedRightOfAccess: true,
+      writer: { personId: mentor.person.id, outside: false },
+      waiverRecordedAt: '2026-10-05T14:00:00.000Z',
+    })
     expect(request).not.toHaveProperty('letter')
     expect(dueDateWarning).toBeNull()
     const [row] = await t.db.select().from(letterRequests).where(eq(letterRequests.id, request.id))
@@ -98,7 +110,9 @@ describe('creating a request', () => {
     expect(notMentor.json.error.fields.writerPersonId).toBeTruthy()
     const noSpecialty = await t.request('POST', '/api/letter-requests', { cookie: student.cookie, body: toMentor({ purpose: 'specialty' }) })
     expect(noSpecialty.json.error.fields.specialtyId).toBeTruthy()
-    const { request } = await create(toMentor({ purpose: 'program', programName: 'Riverside Internal Medicine Residency', letterType: 'sloe', erasLetterId: 'LOR-12345' }))
+    const { request } = await create(
+      toMentor({ purpose: 'program', programName: 'Riverside Internal Medicine Residency', letterType: 'sloe', erasLetterId: 'LOR-12345' }),
+    )
     expect(request).toMatchObject({ programName: 'Riverside Internal Medicine Residency', letterType: 'sloe', erasLetterId: 'LOR-12345' })
   })
 })
@@ -125,7 +139,9 @@ describe('the writer in the app', () => {
     expect(board.toThank).toContainEqual({ requestId: request.id, writerName: mentor.person.name })
     expect(board.done).toContain(request.id)
     await t.request('POST', `${path}/thanked`, { cookie: student.cookie })
-    expect((await t.request('GET', '/api/letters/mine', { cookie: student.cookie })).json.toThank.map((x: { requestId: string }) => x.requestId)).not.toContain(request.id)
+    expect((await t.request('GET', '/api/letters/mine', { cookie: student.cookie })).json.toThank.map((x: { requestId: string }) => x.requestId)).not.toContain(
+      request.id,
+    )
 
     expect((await t.request('POST', `${path}/deliver`, { cookie: admin.cookie })).json.status).toBe('delivered')
     expect((await t.request('POST', `${path}/deliver`, { cookie: admin.cookie })).status).toBe(409)
@@ -219,7 +235,10 @@ describe('the student', () => {
 
   it('revoking the waiver applies to future requests only', async () => {
     const before = await create(toMentor({ waivedRightOfAccess: true }))
-    const revoked = await t.request('POST', '/api/letters/waiver-revocations', { cookie: student.cookie, body: { statement: 'I revoke my waiver for future letters.' } })
+    const revoked = await t.request('POST', '/api/letters/waiver-revocations', {
+      cookie: student.cookie,
+      body: { statement: 'I revoke my waiver for future letters.' },
+    })
     expect(revoked.status).toBe(200)
     expect((await t.request('GET', `/api/letter-requests/${before.request.id}`, { cookie: student.cookie })).json.waivedRightOfAccess).toBe(true)
     const after = await create(toMentor({ waivedRightOfAccess: false }))
@@ -294,14 +313,20 @@ describe('a writer without an account: the one-time link', () => {
   it('two uploads racing with one link: exactly one wins', async () => {
     await create(toOutside({ writerEmail: 'race@hospital.example' }))
     const token = tokenFrom((await lastEmailTo('race@hospital.example'))?.textBody ?? '')
-    const results = await Promise.all([putPdf(`/api/letter-upload/${token}/letter`, makePdf(), null), putPdf(`/api/letter-upload/${token}/letter`, makePdf(), null)])
+    const results = await Promise.all([
+      putPdf(`/api/letter-upload/${token}/letter`, makePdf(), null),
+      putPdf(`/api/letter-upload/${token}/letter`, makePdf(), null),
+    ])
     expect(results.map((r) => r.status).sort()).toEqual([200, 404])
   })
 })
 
 describe('staff', () => {
   it('advisors see statuses and due dates, never the packet or the letter', async () => {
-    await t.db.insert(studentAdvisors).values({ studentId: student.person.id, advisorId: advisor.person.id, assignedAt: t.clock.now(), assignedBy: null }).onConflictDoNothing()
+    await t.db
+      .insert(studentAdvisors)
+      .values({ studentId: student.person.id, advisorId: advisor.person.id, assignedAt: t.clock.now(), assignedBy: null })
+      .onConflictDoNothing()
     const { request } = await create(toMentor())
     await putPdf(`/api/letter-requests/${request.id}/letter`, makePdf(), mentor.cookie)
     const list = await t.request('GET', `/api/letters/students/${student.person.id}`, { cookie: advisor.cookie })
@@ -335,11 +360,17 @@ describe('reminders (fake clock)', () => {
     try {
       const s = await app.signedInAs(['student'])
       const m = await app.insertAccount(['mentor'])
-      const created = await app.request('POST', '/api/letter-requests', { cookie: s.cookie, body: { ...base, dueDate: '2026-11-30', writerPersonId: m.id, waivedRightOfAccess: false } })
+      const created = await app.request('POST', '/api/letter-requests', {
+        cookie: s.cookie,
+        body: { ...base, dueDate: '2026-11-30', writerPersonId: m.id, waivedRightOfAccess: false },
+      })
       const id = created.json.request.id as string
       const sentOn: string[] = []
       while (app.clock.now().getTime() < Date.parse('2026-12-05T00:00:00Z')) {
-        const counts = await Promise.all([app.services.letters.sendDueLetterReminders(app.clock.now()), app.services.letters.sendDueLetterReminders(app.clock.now())])
+        const counts = await Promise.all([
+          app.services.letters.sendDueLetterReminders(app.clock.now()),
+          app.services.letters.sendDueLetterReminders(app.clock.now()),
+        ])
         if (counts[0] + counts[1] > 0) sentOn.push(app.clock.now().toISOString().slice(0, 10))
         expect(counts[0] + counts[1]).toBeLessThanOrEqual(1)
         app.clock.advance(6 * 3_600_000)
@@ -359,12 +390,19 @@ describe('reminders (fake clock)', () => {
     try {
       const s = await app.signedInAs(['student'])
       const m = await app.signedInAs(['mentor'])
-      const created = await app.request('POST', '/api/letter-requests', { cookie: s.cookie, body: { ...base, dueDate: '2026-11-14', writerPersonId: m.person.id, waivedRightOfAccess: true } })
+      const created = await app.request('POST', '/api/letter-requests', {
+        cookie: s.cookie,
+        body: { ...base, dueDate: '2026-11-14', writerPersonId: m.person.id, waivedRightOfAccess: true },
+      })
       app.clock.advance(2 * DAY)
       expect(await app.services.letters.sendDueLetterReminders()).toBe(1)
       s.cookie = await app.sessionCookie(s.person.id)
       m.cookie = await app.sessionCookie(m.person.id)
-      await app.request('PUT', `/api/letter-requests/${created.json.request.id}/letter`, { cookie: m.cookie, rawBody: makePdf() as BodyInit, headers: { 'content-type': 'application/pdf' } })
+      await app.request('PUT', `/api/letter-requests/${created.json.request.id}/letter`, {
+        cookie: m.cookie,
+        rawBody: makePdf() as BodyInit,
+        headers: { 'content-type': 'application/pdf' },
+      })
       const submitted = await app.request('GET', `/api/letter-requests/${created.json.request.id}`, { cookie: s.cookie })
       expect(submitted.json.status).toBe('submitted')
       app.clock.advance(30 * DAY)
@@ -430,7 +468,9 @@ describe('mail to an address the student typed', () => {
   it('one student sends at most 10 such e-mails a day, across addresses, even in parallel', async () => {
     const someone = await t.signedInAs(['student'])
     const results = await Promise.all(
-      Array.from({ length: 14 }, (_, i) => t.request('POST', '/api/letter-requests', { cookie: someone.cookie, body: toOutside({ writerEmail: `writer${i}@clinic.example` }) })),
+      Array.from({ length: 14 }, (_, i) =>
+        t.request('POST', '/api/letter-requests', { cookie: someone.cookie, body: toOutside({ writerEmail: `writer${i}@clinic.example` }) }),
+      ),
     )
     expect(results.filter((r) => r.status === 201)).toHaveLength(10)
     expect(results.filter((r) => r.status === 429)).toHaveLength(4)
@@ -451,7 +491,14 @@ describe('mail to an address the student typed', () => {
       expect(response.status, value).toBe(400)
       expect(response.json.error.fields[field], value).toBeTruthy()
     }
-    expect((await t.request('POST', '/api/letter-requests', { cookie: student.cookie, body: toOutside({ writerName: 'Dr. María-José O’Neill, MD', writerEmail: 'mjo@hospital.example' }) })).status).toBe(201)
+    expect(
+      (
+        await t.request('POST', '/api/letter-requests', {
+          cookie: student.cookie,
+          body: toOutside({ writerName: 'Dr. María-José O’Neill, MD', writerEmail: 'mjo@hospital.example' }),
+        })
+      ).status,
+    ).toBe(201)
   })
 })
 

@@ -13,7 +13,6 @@ import {
 } from '#server/db/schema/index.ts'
 import type { LetterPacketDocument, LetterReminderKind, LetterStatus, Role } from '#shared/enums.ts'
 
-
 const student = alias(people, 'student')
 const writer = alias(people, 'writer')
 
@@ -37,7 +36,13 @@ export type LetterRequestRow = typeof letterRequests.$inferSelect & {
   writerAddress: string | null
 }
 
-function flatten(row: { request: typeof letterRequests.$inferSelect; studentName: string | null; studentEmail: string | null; writerAccountName: string | null; writerAccountEmail: string | null }): LetterRequestRow {
+function flatten(row: {
+  request: typeof letterRequests.$inferSelect
+  studentName: string | null
+  studentEmail: string | null
+  writerAccountName: string | null
+  writerAccountEmail: string | null
+}): LetterRequestRow {
   return {
     ...row.request,
     studentName: row.studentName ?? '',
@@ -57,7 +62,11 @@ export function createLettersRepository(db: Database) {
 
   return {
     async findPersonIncludeRoles(personId: string, tx: Tx = db) {
-      const [person] = await tx.select({ id: people.id, name: people.name, email: people.email, status: people.status }).from(people).where(eq(people.id, personId)).limit(1)
+      const [person] = await tx
+        .select({ id: people.id, name: people.name, email: people.email, status: people.status })
+        .from(people)
+        .where(eq(people.id, personId))
+        .limit(1)
       if (!person) return null
       const roles = await tx.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId))
       return { ...person, roles: roles.map((r) => r.role) as Role[] }
@@ -80,14 +89,20 @@ export function createLettersRepository(db: Database) {
     },
 
     async listRequestsByWriter(writerPersonId: string): Promise<LetterRequestRow[]> {
-      const rows = await selectRequests().where(eq(letterRequests.writerPersonId, writerPersonId)).orderBy(asc(letterRequests.dueDate), asc(letterRequests.createdAt))
+      const rows = await selectRequests()
+        .where(eq(letterRequests.writerPersonId, writerPersonId))
+        .orderBy(asc(letterRequests.dueDate), asc(letterRequests.createdAt))
       return rows.map(flatten)
     },
 
     async listRequests(status: LetterStatus | undefined, page: number, pageSize: number) {
       const where = status ? eq(letterRequests.status, status) : undefined
       const [rows, totals] = await Promise.all([
-        selectRequests().where(where).orderBy(asc(letterRequests.dueDate), asc(letterRequests.id)).limit(pageSize).offset((page - 1) * pageSize),
+        selectRequests()
+          .where(where)
+          .orderBy(asc(letterRequests.dueDate), asc(letterRequests.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
         db.select({ total: count() }).from(letterRequests).where(where),
       ])
       return { rows: rows.map(flatten), total: totals[0]?.total ?? 0 }
@@ -107,7 +122,10 @@ export function createLettersRepository(db: Database) {
     },
 
     async markThanked(id: string, now: Date, tx: Tx = db): Promise<void> {
-      await tx.update(letterRequests).set({ thankedAt: now }).where(and(eq(letterRequests.id, id), isNull(letterRequests.thankedAt)))
+      await tx
+        .update(letterRequests)
+        .set({ thankedAt: now })
+        .where(and(eq(letterRequests.id, id), isNull(letterRequests.thankedAt)))
     },
 
     /** Records a nudge only if none was sent since `notBefore`: the rate limit holds under races. */
@@ -148,12 +166,19 @@ export function createLettersRepository(db: Database) {
 
     async upsertLetterContent(requestId: string, bytes: Uint8Array, sha256: string, uploadedBy: string | null, now: Date, tx: Tx = db): Promise<void> {
       const values = { bytes, sizeBytes: bytes.byteLength, sha256, uploadedAt: now, uploadedBy }
-      await tx.insert(letterContents).values({ requestId, ...values }).onConflictDoUpdate({ target: letterContents.requestId, set: values })
+      await tx
+        .insert(letterContents)
+        .values({ requestId, ...values })
+        .onConflictDoUpdate({ target: letterContents.requestId, set: values })
     },
 
     /** Size and time of the letter, never its bytes. Call only after the policy allowed it. */
     async findLetterSummary(requestId: string) {
-      const [row] = await db.select({ sizeBytes: letterContents.sizeBytes, uploadedAt: letterContents.uploadedAt }).from(letterContents).where(eq(letterContents.requestId, requestId)).limit(1)
+      const [row] = await db
+        .select({ sizeBytes: letterContents.sizeBytes, uploadedAt: letterContents.uploadedAt })
+        .from(letterContents)
+        .where(eq(letterContents.requestId, requestId))
+        .limit(1)
       return row ?? null
     },
 
@@ -172,7 +197,14 @@ export function createLettersRepository(db: Database) {
       const rows = await tx
         .update(letterUploadLinks)
         .set({ revokedAt: now, revokedBy: by })
-        .where(and(eq(letterUploadLinks.requestId, requestId), isNull(letterUploadLinks.revokedAt), isNull(letterUploadLinks.usedAt), gt(letterUploadLinks.expiresAt, now)))
+        .where(
+          and(
+            eq(letterUploadLinks.requestId, requestId),
+            isNull(letterUploadLinks.revokedAt),
+            isNull(letterUploadLinks.usedAt),
+            gt(letterUploadLinks.expiresAt, now),
+          ),
+        )
         .returning({ id: letterUploadLinks.id })
       return rows.length
     },
@@ -198,7 +230,14 @@ export function createLettersRepository(db: Database) {
       const [row] = await tx
         .update(letterUploadLinks)
         .set({ usedAt: now })
-        .where(and(eq(letterUploadLinks.tokenHash, tokenHash), isNull(letterUploadLinks.usedAt), isNull(letterUploadLinks.revokedAt), gt(letterUploadLinks.expiresAt, now)))
+        .where(
+          and(
+            eq(letterUploadLinks.tokenHash, tokenHash),
+            isNull(letterUploadLinks.usedAt),
+            isNull(letterUploadLinks.revokedAt),
+            gt(letterUploadLinks.expiresAt, now),
+          ),
+        )
         .returning({ requestId: letterUploadLinks.requestId })
       return row?.requestId ?? null
     },
@@ -210,13 +249,23 @@ export function createLettersRepository(db: Database) {
         .orderBy(asc(letterRequests.dueDate))
       const flat = rows.map(flatten)
       const ids = flat.map((r) => r.id)
-      const sent = ids.length > 0 ? await db.select({ requestId: letterReminders.requestId, kind: letterReminders.kind }).from(letterReminders).where(inArray(letterReminders.requestId, ids)) : []
+      const sent =
+        ids.length > 0
+          ? await db
+              .select({ requestId: letterReminders.requestId, kind: letterReminders.kind })
+              .from(letterReminders)
+              .where(inArray(letterReminders.requestId, ids))
+          : []
       return flat.map((request) => ({ request, sent: new Set(sent.filter((s) => s.requestId === request.id).map((s) => s.kind)) }))
     },
 
     /** Records a reminder; false when another sweep recorded the same one first. */
     async claimReminder(requestId: string, kind: LetterReminderKind, now: Date, tx: Tx = db): Promise<boolean> {
-      const rows = await tx.insert(letterReminders).values({ requestId, kind, sentAt: now }).onConflictDoNothing().returning({ requestId: letterReminders.requestId })
+      const rows = await tx
+        .insert(letterReminders)
+        .values({ requestId, kind, sentAt: now })
+        .onConflictDoNothing()
+        .returning({ requestId: letterReminders.requestId })
       return rows.length > 0
     },
 

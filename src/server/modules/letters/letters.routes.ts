@@ -42,7 +42,11 @@ const PacketParams = LetterRequestIdParams.extend({
   document: LetterPacketDocumentParam.openapi({ param: { name: 'document', in: 'path', required: true }, example: 'cv' }),
 })
 const TokenParams = z.object({
-  token: z.string().min(1).max(100, 'Not a valid link.').openapi({ param: { name: 'token', in: 'path', required: true } }),
+  token: z
+    .string()
+    .min(1)
+    .max(100, 'Not a valid link.')
+    .openapi({ param: { name: 'token', in: 'path', required: true } }),
 })
 const TokenPacketParams = TokenParams.extend({
   document: LetterPacketDocumentParam.openapi({ param: { name: 'document', in: 'path', required: true }, example: 'cv' }),
@@ -56,7 +60,9 @@ function sizeLimit(maxBytes: number, what: string): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new AppError('PAYLOAD_TOO_LARGE', `The ${what} is larger than ${maxBytes / 1024 / 1024} MB.`, { [what === 'letter' ? 'letter' : 'document']: `At most ${maxBytes / 1024 / 1024} MB.` })
+      throw new AppError('PAYLOAD_TOO_LARGE', `The ${what} is larger than ${maxBytes / 1024 / 1024} MB.`, {
+        [what === 'letter' ? 'letter' : 'document']: `At most ${maxBytes / 1024 / 1024} MB.`,
+      })
     },
   })
 }
@@ -64,7 +70,8 @@ function sizeLimit(maxBytes: number, what: string): MiddlewareHandler<AppEnv> {
 /** The raw bytes of a PDF upload; anything but `application/pdf` is refused before reading. */
 async function pdfBytes(c: Context<AppEnv>, field: string): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
-  if (type !== 'application/pdf') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the file as a PDF (Content-Type: application/pdf).', { [field]: 'Choose a PDF file.' })
+  if (type !== 'application/pdf')
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the file as a PDF (Content-Type: application/pdf).', { [field]: 'Choose a PDF file.' })
   return new Uint8Array(await c.req.arrayBuffer())
 }
 
@@ -85,12 +92,24 @@ export function lettersRoutes() {
 
   // Lists first: their static paths must not be read as ids.
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: '/api/letters/mine', tags: ['letters'], summary: 'My letters: every request, which are done, late, and whom to thank', responses: { 200: jsonResponse(MyLettersResponse, 'My letter requests.') } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/letters/mine',
+      tags: ['letters'],
+      summary: 'My letters: every request, which are done, late, and whom to thank',
+      responses: { 200: jsonResponse(MyLettersResponse, 'My letter requests.') },
+    }),
     async (c) => c.json(await c.var.services.letters.listMine(actorOf(c)), 200),
   )
 
   router.openapi(
-    guardedRoute(['mentor'], { method: 'get', path: '/api/letters/writing', tags: ['letters'], summary: 'Letters I am asked to write, across students, and my load this season', responses: { 200: jsonResponse(WriterLettersResponse, 'The requests to me.') } }),
+    guardedRoute(['mentor'], {
+      method: 'get',
+      path: '/api/letters/writing',
+      tags: ['letters'],
+      summary: 'Letters I am asked to write, across students, and my load this season',
+      responses: { 200: jsonResponse(WriterLettersResponse, 'The requests to me.') },
+    }),
     async (c) => c.json(await c.var.services.letters.listWriting(actorOf(c)), 200),
   )
 
@@ -143,13 +162,27 @@ export function lettersRoutes() {
   )
 
   router.openapi(
-    guardedRoute('signed-in', { method: 'get', path: '/api/letter-requests/{letterRequestId}', tags: ['letters'], summary: 'One request, as the caller may see it', request: { params: LetterRequestIdParams }, responses: { 200: requestView } }),
+    guardedRoute('signed-in', {
+      method: 'get',
+      path: '/api/letter-requests/{letterRequestId}',
+      tags: ['letters'],
+      summary: 'One request, as the caller may see it',
+      request: { params: LetterRequestIdParams },
+      responses: { 200: requestView },
+    }),
     async (c) => c.json(await c.var.services.letters.getRequest(actorOf(c), c.req.valid('param').letterRequestId, requestMeta(c)), 200),
   )
 
   const studentAction = (path: string, summary: string, run: 'withdraw' | 'nudge' | 'markThanked') =>
     router.openapi(
-      guardedRoute(['student'], { method: 'post', path: `/api/letter-requests/{letterRequestId}/${path}`, tags: ['letters'], summary, request: { params: LetterRequestIdParams }, responses: { 200: requestView } }),
+      guardedRoute(['student'], {
+        method: 'post',
+        path: `/api/letter-requests/{letterRequestId}/${path}`,
+        tags: ['letters'],
+        summary,
+        request: { params: LetterRequestIdParams },
+        responses: { 200: requestView },
+      }),
       async (c) => c.json(await c.var.services.letters[run](actorOf(c), c.req.valid('param').letterRequestId, requestMeta(c)), 200),
     )
   studentAction('withdraw', 'Withdraw my request', 'withdraw')
@@ -169,17 +202,32 @@ export function lettersRoutes() {
         request: { params: LetterRequestIdParams, body: jsonBody(WriterReply) },
         responses: { 200: requestView },
       }),
-      async (c) => c.json(await c.var.services.letters.reply(actorOf(c), c.req.valid('param').letterRequestId, accepted, c.req.valid('json'), requestMeta(c)), 200),
+      async (c) =>
+        c.json(await c.var.services.letters.reply(actorOf(c), c.req.valid('param').letterRequestId, accepted, c.req.valid('json'), requestMeta(c)), 200),
     )
   }
 
   router.openapi(
-    guardedRoute(['mentor'], { method: 'post', path: '/api/letter-requests/{letterRequestId}/in-progress', tags: ['letters'], summary: 'Mark the letter in progress', request: { params: LetterRequestIdParams }, responses: { 200: requestView } }),
+    guardedRoute(['mentor'], {
+      method: 'post',
+      path: '/api/letter-requests/{letterRequestId}/in-progress',
+      tags: ['letters'],
+      summary: 'Mark the letter in progress',
+      request: { params: LetterRequestIdParams },
+      responses: { 200: requestView },
+    }),
     async (c) => c.json(await c.var.services.letters.markInProgress(actorOf(c), c.req.valid('param').letterRequestId, requestMeta(c)), 200),
   )
 
   router.openapi(
-    guardedRoute(['admin'], { method: 'post', path: '/api/letter-requests/{letterRequestId}/deliver', tags: ['letters'], summary: 'Mark a submitted letter delivered', request: { params: LetterRequestIdParams }, responses: { 200: requestView } }),
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/letter-requests/{letterRequestId}/deliver',
+      tags: ['letters'],
+      summary: 'Mark a submitted letter delivered',
+      request: { params: LetterRequestIdParams },
+      responses: { 200: requestView },
+    }),
     async (c) => c.json(await c.var.services.letters.deliver(actorOf(c), c.req.valid('param').letterRequestId, requestMeta(c)), 200),
   )
 

@@ -41,7 +41,15 @@ import {
   uploadLinkEmail,
   writerRepliedEmail,
 } from './letters-emails.ts'
-import { canManageUploadLink, canReadLetterContent, canSeeLetterSection, canSeePacket, isWriterOf, letterViewOf, type LetterViewKind } from './letters.policy.ts'
+import {
+  canManageUploadLink,
+  canReadLetterContent,
+  canSeeLetterSection,
+  canSeePacket,
+  isWriterOf,
+  letterViewOf,
+  type LetterViewKind,
+} from './letters.policy.ts'
 import type { LetterRequestRow, LettersRepository } from './letters.repository.ts'
 import { MS_PER_HOUR, MS_PER_DAY } from '#shared/time.ts'
 
@@ -60,7 +68,6 @@ export type LettersDeps = {
   appOrigin: string
 }
 
-
 const NOT_VISIBLE = 'No such letter request, or it is not visible to you.'
 const LINK_NOT_VALID = 'This upload link is not valid: it has expired, was revoked, or was already used. Ask the student for a new link.'
 const OPEN_STATUSES = ['requested', 'accepted', 'in-progress'] as const
@@ -72,7 +79,12 @@ export function createLettersService(deps: LettersDeps) {
 
   function about(row: LetterRequestRow) {
     const specialty = row.specialtyId ? SPECIALTIES.find((s) => s.id === row.specialtyId)?.name : undefined
-    const purposeText = row.purpose === 'specialty' ? `for ${specialty ?? 'a specialty'} applications` : row.purpose === 'program' ? `for ${row.programName ?? 'a program'}` : 'for general use'
+    const purposeText =
+      row.purpose === 'specialty'
+        ? `for ${specialty ?? 'a specialty'} applications`
+        : row.purpose === 'program'
+          ? `for ${row.programName ?? 'a program'}`
+          : 'for general use'
     return { studentName: row.studentName, writerName: row.writerDisplayName, letterType: row.letterType, dueDate: row.dueDate, purposeText }
   }
 
@@ -92,7 +104,12 @@ export function createLettersService(deps: LettersDeps) {
     const view: LetterRequestView = {
       id: row.id,
       student: { id: row.studentId, name: row.studentName },
-      writer: { personId: row.writerPersonId, name: row.writerDisplayName, outside: row.writerPersonId === null, ...(kind === 'admin' && row.writerAddress ? { email: row.writerAddress } : {}) },
+      writer: {
+        personId: row.writerPersonId,
+        name: row.writerDisplayName,
+        outside: row.writerPersonId === null,
+        ...(kind === 'admin' && row.writerAddress ? { email: row.writerAddress } : {}),
+      },
       purpose: row.purpose,
       specialtyId: row.specialtyId,
       programName: row.programName,
@@ -133,7 +150,9 @@ export function createLettersService(deps: LettersDeps) {
       if (row.writerPersonId !== null) view.uploadLink = null
       else {
         const link = await repo.findLatestUploadLink(row.id)
-        view.uploadLink = link ? { active: uploadLinkState(link, now) === 'usable', expiresAt: link.expiresAt.toISOString() } : { active: false, expiresAt: null }
+        view.uploadLink = link
+          ? { active: uploadLinkState(link, now) === 'usable', expiresAt: link.expiresAt.toISOString() }
+          : { active: false, expiresAt: null }
       }
     }
     return view
@@ -145,7 +164,14 @@ export function createLettersService(deps: LettersDeps) {
   }
 
   /** Moves the request by `event` within one transaction with its audit row and e-mail. */
-  async function move(actor: Actor, row: LetterRequestRow, event: LetterEvent, meta: RequestMeta, extra: Partial<Parameters<LettersRepository['updateRequestIfStatus']>[2]>, after?: (tx: Tx) => Promise<void>) {
+  async function move(
+    actor: Actor,
+    row: LetterRequestRow,
+    event: LetterEvent,
+    meta: RequestMeta,
+    extra: Partial<Parameters<LettersRepository['updateRequestIfStatus']>[2]>,
+    after?: (tx: Tx) => Promise<void>,
+  ) {
     const next = transition(row.status, event)
     if (!next) throw new AppError('CONFLICT', `This request is ${row.status.replace('-', ' ')}; it cannot be ${pastTense(event)} now.`)
     const now = clock.now()
@@ -179,13 +205,22 @@ export function createLettersService(deps: LettersDeps) {
   async function assertOutsideWriterAddress(actor: Actor, email: string) {
     const own = (await repo.findPersonIncludeRoles(actor.personId))?.email
     if (own && plainAddress(own) === plainAddress(email)) {
-      throw new AppError('VALIDATION_FAILED', 'You cannot be your own letter writer. Give the writer’s own e-mail address.', { writerEmail: 'This is your address; give the writer’s.' })
+      throw new AppError('VALIDATION_FAILED', 'You cannot be your own letter writer. Give the writer’s own e-mail address.', {
+        writerEmail: 'This is your address; give the writer’s.',
+      })
     }
     const match = await studentAddresses.findStudentAddressMatch(email)
-    if (match === 'student') throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this address belongs to a student. Give the writer’s own address.', { writerEmail: 'Use the writer’s own address, not a student’s.' })
-    if (match === 'student-domain') throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this is the school’s student e-mail domain. Give the writer’s own work address.', { writerEmail: 'Use the writer’s own address, not a student address.' })
+    if (match === 'student')
+      throw new AppError('VALIDATION_FAILED', 'Letters come from writers, not students: this address belongs to a student. Give the writer’s own address.', {
+        writerEmail: 'Use the writer’s own address, not a student’s.',
+      })
+    if (match === 'student-domain')
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'Letters come from writers, not students: this is the school’s student e-mail domain. Give the writer’s own work address.',
+        { writerEmail: 'Use the writer’s own address, not a student address.' },
+      )
   }
-
 
   async function usableLink(token: string) {
     const link = token.length <= 100 ? await repo.findUploadLinkByHash(hashSecret(token)) : null
@@ -198,13 +233,17 @@ export function createLettersService(deps: LettersDeps) {
   return {
     async createRequest(actor: Actor, input: CreateLetterRequest, meta: RequestMeta): Promise<CreateLetterResponse> {
       const now = clock.now()
-      if (input.dueDate < utcDate(now)) throw new AppError('VALIDATION_FAILED', 'The due date has passed. Choose a later date.', { dueDate: 'Choose today or a later date.' })
+      if (input.dueDate < utcDate(now))
+        throw new AppError('VALIDATION_FAILED', 'The due date has passed. Choose a later date.', { dueDate: 'Choose today or a later date.' })
       if (input.writerPersonId) {
         const writer = await repo.findPersonIncludeRoles(input.writerPersonId)
         if (writer?.status !== 'active' || !writer.roles.includes('mentor')) {
-          throw new AppError('VALIDATION_FAILED', 'Choose a writer who is a mentor in Preceptor, or name an outside writer.', { writerPersonId: 'Not a mentor in Preceptor.' })
+          throw new AppError('VALIDATION_FAILED', 'Choose a writer who is a mentor in Preceptor, or name an outside writer.', {
+            writerPersonId: 'Not a mentor in Preceptor.',
+          })
         }
-        if (writer.id === actor.personId) throw new AppError('VALIDATION_FAILED', 'You cannot ask yourself for a letter.', { writerPersonId: 'Choose someone else.' })
+        if (writer.id === actor.personId)
+          throw new AppError('VALIDATION_FAILED', 'You cannot ask yourself for a letter.', { writerPersonId: 'Choose someone else.' })
       }
       if (!input.writerPersonId && input.writerEmail) await assertOutsideWriterAddress(actor, input.writerEmail)
       const outside = !input.writerPersonId
@@ -237,7 +276,16 @@ export function createLettersService(deps: LettersDeps) {
         } else {
           await notifications.enqueue(letterRequestedEmail(row.writerAddress, about(row), requestLink(id), null), tx)
         }
-        await audit.record({ actorId: actor.personId, action: input.waivedRightOfAccess ? 'letter.requested.waived' : 'letter.requested.not-waived', objectType: 'letter-request', objectId: id }, meta, tx)
+        await audit.record(
+          {
+            actorId: actor.personId,
+            action: input.waivedRightOfAccess ? 'letter.requested.waived' : 'letter.requested.not-waived',
+            objectType: 'letter-request',
+            objectId: id,
+          },
+          meta,
+          tx,
+        )
         return id
       })
       return { request: await view(actor, id), dueDateWarning: dueDateWarning(input.dueDate, now) }
@@ -306,7 +354,9 @@ export function createLettersService(deps: LettersDeps) {
         const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * MS_PER_HOUR), tx)
         if (!claimed) throw new AppError('RATE_LIMITED', 'You nudged this writer recently.')
         if (row.writerAddress) {
-          const link = row.writerPersonId ? requestLink(row.id) : 'Use the upload link from the first e-mail; if it has expired, reply to the student for a new one.'
+          const link = row.writerPersonId
+            ? requestLink(row.id)
+            : 'Use the upload link from the first e-mail; if it has expired, reply to the student for a new one.'
           await notifications.enqueue(nudgeEmail(row.writerAddress, about(row), link), tx)
         }
         await audit.record({ actorId: actor.personId, action: 'letter.nudged', objectType: 'letter-request', objectId: row.id }, meta, tx)
@@ -394,14 +444,18 @@ export function createLettersService(deps: LettersDeps) {
       if (!canReadLetterContent(actor, row)) throw new AppError('FORBIDDEN', 'You waived your right to read this letter, or it is not yours to read.')
       const bytes = await repo.findLetterContent(row.id)
       if (!bytes) throw new AppError('NOT_FOUND', 'No letter has been uploaded yet.')
-      await audit.record({ actorId: actor.personId, action: row.waivedRightOfAccess ? 'letter.read.waived' : 'letter.read', objectType: 'letter-request', objectId: row.id }, meta)
+      await audit.record(
+        { actorId: actor.personId, action: row.waivedRightOfAccess ? 'letter.read.waived' : 'letter.read', objectType: 'letter-request', objectId: row.id },
+        meta,
+      )
       return bytes
     },
 
     async issueUploadLink(actor: Actor, id: string, meta: RequestMeta) {
       const { row } = await load(actor, id)
       if (!canManageUploadLink(actor, row)) throw new AppError('FORBIDDEN', 'Only the student who asked, or an admin, may send a new link.')
-      if (row.writerPersonId !== null || !row.writerAddress) throw new AppError('CONFLICT', 'This writer has a Preceptor account and uploads there; no link is needed.')
+      if (row.writerPersonId !== null || !row.writerAddress)
+        throw new AppError('CONFLICT', 'This writer has a Preceptor account and uploads there; no link is needed.')
       if (!isOpen(row.status)) throw new AppError('CONFLICT', 'The writer is no longer working on this letter.')
       const address = row.writerAddress
       await db.transaction(async (tx) => {
@@ -487,7 +541,12 @@ export function createLettersService(deps: LettersDeps) {
       await db.transaction(async (tx) => {
         const requestId = await repo.claimUploadLink(hashSecret(token), now, tx)
         if (requestId !== row.id) throw new AppError('NOT_FOUND', LINK_NOT_VALID)
-        const moved = await repo.updateRequestIfStatus(row.id, statusesAllowing('decline'), { status: 'declined', statusChangedAt: now, writerMessage: message }, tx)
+        const moved = await repo.updateRequestIfStatus(
+          row.id,
+          statusesAllowing('decline'),
+          { status: 'declined', statusChangedAt: now, writerMessage: message },
+          tx,
+        )
         if (!moved) throw new AppError('NOT_FOUND', LINK_NOT_VALID)
         await notifications.enqueue(writerRepliedEmail(row.studentEmail, about(row), false, message), tx)
         await audit.record({ actorId: null, action: 'letter.declined.by-link', objectType: 'letter-request', objectId: row.id }, meta, tx)
@@ -508,7 +567,9 @@ export function createLettersService(deps: LettersDeps) {
       for (const { request, sent: already } of work) {
         const kind = reminderDue(request, now, already)
         if (!kind || !request.writerAddress) continue
-        const link = request.writerPersonId ? requestLink(request.id) : 'Use the upload link from the first e-mail; if it has expired, reply to the student for a new one.'
+        const link = request.writerPersonId
+          ? requestLink(request.id)
+          : 'Use the upload link from the first e-mail; if it has expired, reply to the student for a new one.'
         const claimed = await db.transaction(async (tx) => {
           if (!(await repo.claimReminder(request.id, kind, now, tx))) return false
           await notifications.enqueue(reminderEmail(request.writerAddress as string, about(request), kind, link), tx)
@@ -538,7 +599,14 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function pastTense(event: LetterEvent): string {
-  const words: Record<LetterEvent, string> = { accept: 'accepted', decline: 'declined', start: 'started', submit: 'submitted', deliver: 'delivered', withdraw: 'withdrawn' }
+  const words: Record<LetterEvent, string> = {
+    accept: 'accepted',
+    decline: 'declined',
+    start: 'started',
+    submit: 'submitted',
+    deliver: 'delivered',
+    withdraw: 'withdrawn',
+  }
   return words[event]
 }
 

@@ -1,6 +1,13 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_PRIORS, generatePrograms, recommendApplicationCount, buildProgramList, type ResidencyProgram, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import {
+  DEFAULT_PRIORS,
+  generatePrograms,
+  recommendApplicationCount,
+  buildProgramList,
+  type ResidencyProgram,
+  type SmartPickPriors,
+} from '#engines/smart-pick/index.ts'
 import { auditLog, residencyPrograms, smartPickCalibrations, studentAdvisors } from '#server/db/schema/index.ts'
 import { toResidencyProgram } from '#server/modules/residency-programs/program-rows.ts'
 import { regionOfState } from '#shared/reference/regions.ts'
@@ -50,7 +57,11 @@ async function person(roles: ('student' | 'advisor' | 'admin' | 'mentor')[]) {
 }
 
 async function insertPrograms(specialty: string, count: number, seed: number): Promise<ResidencyProgram[]> {
-  const programs = generatePrograms({ specialty, count, seed, priors: DEFAULT_PRIORS }).map((p) => ({ ...p, id: `${p.id}-t`, region: regionOfState(p.state) ?? p.region }))
+  const programs = generatePrograms({ specialty, count, seed, priors: DEFAULT_PRIORS }).map((p) => ({
+    ...p,
+    id: `${p.id}-t`,
+    region: regionOfState(p.state) ?? p.region,
+  }))
   await t.db.insert(residencyPrograms).values(
     programs.map((p) => ({
       id: p.id,
@@ -89,7 +100,19 @@ beforeAll(async () => {
   im = await insertPrograms('internal-medicine', 90, 7)
   await insertPrograms('family-medicine', 40, 8)
   // A preliminary year of the same specialty: for supplemental lists, never in the count.
-  await t.db.insert(residencyPrograms).values({ id: 'im-prelim-t', name: 'Preliminary Medicine', specialtyId: 'internal-medicine', track: 'preliminary', state: 'OH', region: 'midwest', positions: 10, setting: 'community', step2P25: 200, step2P75: 210, competitiveness: 0 })
+  await t.db.insert(residencyPrograms).values({
+    id: 'im-prelim-t',
+    name: 'Preliminary Medicine',
+    specialtyId: 'internal-medicine',
+    track: 'preliminary',
+    state: 'OH',
+    region: 'midwest',
+    positions: 10,
+    setting: 'community',
+    step2P25: 200,
+    step2P75: 210,
+    competitiveness: 0,
+  })
 })
 afterAll(async () => {
   await t?.close()
@@ -174,7 +197,9 @@ describe('list builder', () => {
       expect(body.programs[i].tier).toBe(entry.tier)
     }
     expect(body.model).toMatchObject({ source: 'national', label: 'Based on national figures' })
-    expect(body.recommendation.summary).toMatch(new RegExp(`^Apply to ${engine.count} programs for a \\d+ % chance of matching \\(80 % interval \\d+ %–\\d+ %\\)\\.$`))
+    expect(body.recommendation.summary).toMatch(
+      new RegExp(`^Apply to ${engine.count} programs for a \\d+ % chance of matching \\(80 % interval \\d+ %–\\d+ %\\)\\.$`),
+    )
     expect(body.programs.filter((p: { recommended: boolean }) => p.recommended)).toHaveLength(engine.count ?? 0)
     expect(body.signals.choices.length).toBeLessThanOrEqual(2)
     expect(body.honesty.join(' ')).toMatch(/national figures/)
@@ -184,7 +209,11 @@ describe('list builder', () => {
     expect(one.status, one.text).toBe(200)
     expect(one.json.interview.probability).toBeCloseTo(list[0]?.interview.probability ?? -1, 5)
     expect(one.json.interview.factors).toHaveLength(list[0]?.interview.factors.length ?? -1)
-    expect(one.json.interview.factors[0]).toMatchObject({ label: list[0]?.interview.factors[0]?.label, sign: expect.stringMatching(/^[+−]$/), change: expect.any(Number) })
+    expect(one.json.interview.factors[0]).toMatchObject({
+      label: list[0]?.interview.factors[0]?.label,
+      sign: expect.stringMatching(/^[+−]$/),
+      change: expect.any(Number),
+    })
     expect(one.json.basis.interview).toMatch(/national priors/)
     expect((await t.request('GET', '/api/list-builder/chances/no-such-program', { cookie: student.cookie })).status).toBe(404)
   })
@@ -212,7 +241,10 @@ describe('list builder', () => {
       ;(byScore[step2] as any).rec = body.curve[19].chance
     }
     await put(student.cookie, PROFILE)
-    for (const [lower, higher] of [[225, 245], [245, 265]] as const) {
+    for (const [lower, higher] of [
+      [225, 245],
+      [245, 265],
+    ] as const) {
       for (const [id, low] of byScore[lower] as Map<string, { i: number; m: number }>) {
         const high = (byScore[higher] as Map<string, { i: number; m: number }>).get(id)
         expect(high!.i).toBeGreaterThanOrEqual(low.i - 1e-12)
@@ -252,18 +284,33 @@ describe('list builder', () => {
     const list = (await t.request('GET', '/api/list-builder/my-programs', { cookie: student.cookie })).json
     expect(list).toMatchObject({ signalsAvailable: 2, signalsUsed: 1 })
     const unsignalled = list.items.filter((i: { signalled: boolean }) => !i.signalled).map((i: { programId: string }) => i.programId)
-    expect((await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[0]}`, { cookie: student.cookie, body: { signalled: true } })).status).toBe(200)
-    const third = await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[1]}`, { cookie: student.cookie, body: { signalled: true, note: 'dream program' } })
+    expect((await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[0]}`, { cookie: student.cookie, body: { signalled: true } })).status).toBe(
+      200,
+    )
+    const third = await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[1]}`, {
+      cookie: student.cookie,
+      body: { signalled: true, note: 'dream program' },
+    })
     expect(third.status).toBe(400)
     expect(third.json.error.fields.signalled).toMatch(/2 signals and all are in use/)
     const unchanged = (await t.request('GET', '/api/list-builder/my-programs', { cookie: student.cookie })).json
     expect(unchanged.signalsUsed).toBe(2)
     expect(unchanged.items.find((i: { programId: string }) => i.programId === unsignalled[1]).note).toBe('')
     // Status and note changes; removing a signal is always allowed.
-    const moved = await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[0]}`, { cookie: student.cookie, body: { signalled: false, status: 'interview-offered', note: 'Interview 3 Dec' } })
+    const moved = await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[0]}`, {
+      cookie: student.cookie,
+      body: { signalled: false, status: 'interview-offered', note: 'Interview 3 Dec' },
+    })
     expect(moved.status).toBe(200)
-    expect(moved.json.items.find((i: { programId: string }) => i.programId === unsignalled[0])).toMatchObject({ signalled: false, status: 'interview-offered', note: 'Interview 3 Dec' })
-    expect((await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[1]}`, { cookie: student.cookie, body: { status: 'sent' } })).json.error.fields.status).toBeTruthy()
+    expect(moved.json.items.find((i: { programId: string }) => i.programId === unsignalled[0])).toMatchObject({
+      signalled: false,
+      status: 'interview-offered',
+      note: 'Interview 3 Dec',
+    })
+    expect(
+      (await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[1]}`, { cookie: student.cookie, body: { status: 'sent' } })).json.error.fields
+        .status,
+    ).toBeTruthy()
     expect((await t.request('PATCH', `/api/list-builder/my-programs/${unsignalled[1]}`, { cookie: student.cookie, body: {} })).status).toBe(400)
     // Not on the list, or not a program at all.
     const offList = im.find((p) => !list.items.some((i: { programId: string }) => i.programId === p.id)) as ResidencyProgram
@@ -271,7 +318,11 @@ describe('list builder', () => {
     const unknown = await t.request('POST', '/api/list-builder/my-programs', { cookie: student.cookie, body: { programIds: [offList.id, 'no-such-program'] } })
     expect(unknown.status).toBe(400)
     expect(unknown.json.error.fields['programIds.1']).toMatch(/No program/)
-    expect((await t.request('GET', '/api/list-builder/my-programs', { cookie: student.cookie })).json.items.some((i: { programId: string }) => i.programId === offList.id)).toBe(false)
+    expect(
+      (await t.request('GET', '/api/list-builder/my-programs', { cookie: student.cookie })).json.items.some(
+        (i: { programId: string }) => i.programId === offList.id,
+      ),
+    ).toBe(false)
   })
 
   it('a chosen specialty and target; a clear error without any specialty', async () => {
@@ -288,7 +339,16 @@ describe('list builder', () => {
 
 describe('backup plan', () => {
   it('appears when the preferred specialty stays low, with the backup specialty and the combined chance', async () => {
-    const weak = { ...PROFILE, applicantType: 'non-us-img', needsVisa: true, step2: 221, step1: 'fail', signalsAvailable: 0, researchItems: 0, clerkshipHonors: 0 }
+    const weak = {
+      ...PROFILE,
+      applicantType: 'non-us-img',
+      needsVisa: true,
+      step2: 221,
+      step1: 'fail',
+      signalsAvailable: 0,
+      researchItems: 0,
+      clerkshipHonors: 0,
+    }
     expect((await put(otherStudent.cookie, weak)).status).toBe(200)
     const body = (await chances(otherStudent.cookie)).json
     expect(body.backup).toMatchObject({ needed: true, specialty: { id: 'family-medicine' } })
@@ -314,8 +374,16 @@ describe('who may read', () => {
       const response = await t.request('GET', path, { cookie: advisor.cookie })
       expect(response.status, `${path}: ${response.text}`).toBe(200)
     }
-    const rows = await t.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.actorId, advisor.id), eq(auditLog.objectId, student.id)))
-    expect(rows.map((r) => r.action).sort()).toEqual(['student-record.read.application-profile', 'student-record.read.list-builder', 'student-record.read.list-builder', 'student-record.read.program-list'])
+    const rows = await t.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, advisor.id), eq(auditLog.objectId, student.id)))
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      'student-record.read.application-profile',
+      'student-record.read.list-builder',
+      'student-record.read.list-builder',
+      'student-record.read.program-list',
+    ])
   })
 
   it('an unassigned advisor gets 404; admin, mentor and another student are refused', async () => {
@@ -343,8 +411,12 @@ describe('calibration', () => {
     const base = (await chances(student.cookie)).json
     await t.db.insert(smartPickCalibrations).values({ priors: { broken: true }, report: {}, active: true, createdAt: new Date('2026-09-01T00:00:00Z') })
     expect((await chances(student.cookie)).json.model.source).toBe('national')
-    await t.db.insert(smartPickCalibrations).values({ priors: JSON.parse(JSON.stringify(shifted)), report: {}, active: true, createdAt: new Date('2026-09-12T00:00:00Z') })
-    await t.db.insert(smartPickCalibrations).values({ priors: JSON.parse(JSON.stringify(DEFAULT_PRIORS)), report: {}, active: false, createdAt: new Date('2026-09-20T00:00:00Z') })
+    await t.db
+      .insert(smartPickCalibrations)
+      .values({ priors: JSON.parse(JSON.stringify(shifted)), report: {}, active: true, createdAt: new Date('2026-09-12T00:00:00Z') })
+    await t.db
+      .insert(smartPickCalibrations)
+      .values({ priors: JSON.parse(JSON.stringify(DEFAULT_PRIORS)), report: {}, active: false, createdAt: new Date('2026-09-20T00:00:00Z') })
     const body = (await chances(student.cookie)).json
     expect(body.model).toMatchObject({ source: 'school', label: "Calibrated on our school's outcomes, 12 Sept 2026", calibratedOn: { applicants: 400 } })
     expect(body.honesty[0]).toMatch(/Calibrated on our school's outcomes/)
@@ -363,12 +435,27 @@ describe('programs kept in memory', () => {
   it('sees a program added or changed after the first request', async () => {
     const before = (await chances(student.cookie)).json
     expect(before.programs).toHaveLength(90)
-    await t.db.insert(residencyPrograms).values({ id: 'im-new-t', name: 'Newly Imported Medicine', specialtyId: 'internal-medicine', track: 'categorical', state: 'OH', region: 'midwest', positions: 12, setting: 'academic', step2P25: 230, step2P75: 240, competitiveness: 0.02 })
+    await t.db.insert(residencyPrograms).values({
+      id: 'im-new-t',
+      name: 'Newly Imported Medicine',
+      specialtyId: 'internal-medicine',
+      track: 'categorical',
+      state: 'OH',
+      region: 'midwest',
+      positions: 12,
+      setting: 'academic',
+      step2P25: 230,
+      step2P75: 240,
+      competitiveness: 0.02,
+    })
     const added = (await chances(student.cookie)).json
     expect(added.programs).toHaveLength(91)
     const target = im[3] as ResidencyProgram
     const was = added.programs.find((p: { id: string }) => p.id === target.id).interview.probability
-    await t.db.update(residencyPrograms).set({ competitiveness: 0.99, updatedAt: new Date(Date.now() + 60_000) }).where(eq(residencyPrograms.id, target.id))
+    await t.db
+      .update(residencyPrograms)
+      .set({ competitiveness: 0.99, updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(residencyPrograms.id, target.id))
     const changed = (await chances(student.cookie)).json
     expect(changed.programs.find((p: { id: string }) => p.id === target.id).interview.probability).toBeLessThan(was)
   })

@@ -78,7 +78,13 @@ export function createListBuilderRepository(db: Database) {
         .for('update')
     },
 
-    async updateListEntry(tx: Tx, studentId: string, programId: string, set: { status?: ProgramListStatusValue; signalled?: boolean; note?: string }, now: Date): Promise<boolean> {
+    async updateListEntry(
+      tx: Tx,
+      studentId: string,
+      programId: string,
+      set: { status?: ProgramListStatusValue; signalled?: boolean; note?: string },
+      now: Date,
+    ): Promise<boolean> {
       const rows = await tx
         .update(studentProgramLists)
         .set({ ...set, updatedAt: now })

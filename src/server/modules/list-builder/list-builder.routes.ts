@@ -29,14 +29,23 @@ const BuilderQuery = ListBuilderQuery.extend({
 })
 
 const profileResponse = jsonResponse(ApplicationProfileView, 'The application profile (defaults until first saved).')
-const builderResponse = jsonResponse(ListBuilderResponse, 'Every program with its chances, the recommended count and curve, signals, backup plan, and how sure the figures are.')
+const builderResponse = jsonResponse(
+  ListBuilderResponse,
+  'Every program with its chances, the recommended count and curve, signals, backup plan, and how sure the figures are.',
+)
 const listResponse = jsonResponse(ProgramListResponse, 'The program list with statuses and signals.')
 
 export function listBuilderRoutes() {
   const router = createRouter()
 
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: '/api/list-builder/profile', tags: ['list-builder'], summary: 'My application profile', responses: { 200: profileResponse } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/list-builder/profile',
+      tags: ['list-builder'],
+      summary: 'My application profile',
+      responses: { 200: profileResponse },
+    }),
     async (c) => c.json(await c.var.services.listBuilder.getMyProfile(actorOf(c), requestMeta(c)), 200),
   )
   router.openapi(
@@ -81,7 +90,7 @@ export function listBuilderRoutes() {
       method: 'get',
       path: '/api/list-builder/students/{personId}/chances',
       tags: ['list-builder'],
-      summary: "The list builder as a student sees it (assigned advisors only; audited)",
+      summary: 'The list builder as a student sees it (assigned advisors only; audited)',
       request: { params: PersonIdParams, query: BuilderQuery },
       responses: { 200: builderResponse },
     }),
@@ -119,7 +128,13 @@ export function listBuilderRoutes() {
   )
 
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: '/api/list-builder/my-programs', tags: ['list-builder'], summary: 'My program list with statuses and signals', responses: { 200: listResponse } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/list-builder/my-programs',
+      tags: ['list-builder'],
+      summary: 'My program list with statuses and signals',
+      responses: { 200: listResponse },
+    }),
     async (c) => {
       const actor = actorOf(c)
       return c.json(await c.var.services.listBuilder.getProgramList(actor, actor.personId, requestMeta(c)), 200)
@@ -145,7 +160,8 @@ export function listBuilderRoutes() {
       request: { params: ProgramIdParams, body: jsonBody(UpdateProgramListItem) },
       responses: { 200: listResponse },
     }),
-    async (c) => c.json(await c.var.services.listBuilder.updateProgramListItem(actorOf(c), c.req.valid('param').programId, c.req.valid('json'), requestMeta(c)), 200),
+    async (c) =>
+      c.json(await c.var.services.listBuilder.updateProgramListItem(actorOf(c), c.req.valid('param').programId, c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
     guardedRoute(['advisor'], {

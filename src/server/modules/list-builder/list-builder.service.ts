@@ -67,7 +67,11 @@ export function createListBuilderService(deps: Deps) {
     return fresh
   }
 
-  function profileView(studentId: string, stored: StoredProfile | null, awayNames: { id: string; name: string; specialtyId: string }[]): ApplicationProfileView {
+  function profileView(
+    studentId: string,
+    stored: StoredProfile | null,
+    awayNames: { id: string; name: string; specialtyId: string }[],
+  ): ApplicationProfileView {
     const p = stored ?? DEFAULT_PROFILE
     const byId = new Map(awayNames.map((a) => [a.id, a] as const))
     return {
@@ -209,10 +213,19 @@ export function createListBuilderService(deps: Deps) {
     /** One program's chances with their factors (the list leaves factors out to stay small). */
     async getProgramChances(actor: Actor, studentId: string, programId: string, meta: RequestMeta | null): Promise<ProgramChances> {
       await studentRecords.assertCanRead(actor, studentId, 'list-builder', meta)
-      const [[row], stored, list, model] = await Promise.all([deps.programs.byIds([programId]), repo.findProfile(studentId), repo.listPrograms(studentId), activePriors()])
+      const [[row], stored, list, model] = await Promise.all([
+        deps.programs.byIds([programId]),
+        repo.findProfile(studentId),
+        repo.listPrograms(studentId),
+        activePriors(),
+      ])
       if (!row) throw new AppError('NOT_FOUND', 'No such program.')
       const program = toResidencyProgram(row)
-      const applicant = toApplicantProfile(stored ?? DEFAULT_PROFILE, program.specialty, list.filter((e) => e.signalled).map((e) => e.programId))
+      const applicant = toApplicantProfile(
+        stored ?? DEFAULT_PROFILE,
+        program.specialty,
+        list.filter((e) => e.signalled).map((e) => e.programId),
+      )
       const interview = interviewChance(applicant, program, model.priors)
       const match = matchChanceGivenInterview(applicant, program, model.priors)
       return {

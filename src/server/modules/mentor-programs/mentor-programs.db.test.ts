@@ -24,7 +24,11 @@ afterAll(async () => {
 
 async function student(name: string, classYear: (typeof CLASS_YEARS)[number] = 'M1', specialty = 'dermatology') {
   serial++
-  const person = await t.insertAccount(['student'], { name, email: `student${serial}@programs.test`, student: { classYear, specialtyInterests: [specialty], helpWanted: ['career-advice'] } })
+  const person = await t.insertAccount(['student'], {
+    name,
+    email: `student${serial}@programs.test`,
+    student: { classYear, specialtyInterests: [specialty], helpWanted: ['career-advice'] },
+  })
   return { id: person.id, email: person.email, name, cookie: await t.sessionCookie(person.id) }
 }
 
@@ -33,7 +37,14 @@ async function mentor(name: string, capacity = 2, specialty = 'dermatology') {
   const person = await t.insertAccount(['mentor'], {
     name,
     email: `mentor${serial}@programs.test`,
-    mentor: { kind: 'faculty', specialtyId: specialty, departmentId: specialty === 'dermatology' ? 'dermatology' : null, capacity, accepting: true, offers: ['career-advice'] },
+    mentor: {
+      kind: 'faculty',
+      specialtyId: specialty,
+      departmentId: specialty === 'dermatology' ? 'dermatology' : null,
+      capacity,
+      accepting: true,
+      offers: ['career-advice'],
+    },
   })
   return { id: person.id, email: person.email, name, cookie: await t.sessionCookie(person.id) }
 }
@@ -41,17 +52,29 @@ async function mentor(name: string, capacity = 2, specialty = 'dermatology') {
 type Person = Awaited<ReturnType<typeof student>>
 
 async function createProgram(body: Record<string, unknown>) {
-  const response = await t.request('POST', '/api/mentor-programs', { cookie: admin, body: { name: `Program ${++serial}`, pairingMethod: 'max-fit', maxPerMentor: 3, ...body } })
+  const response = await t.request('POST', '/api/mentor-programs', {
+    cookie: admin,
+    body: { name: `Program ${++serial}`, pairingMethod: 'max-fit', maxPerMentor: 3, ...body },
+  })
   expect(response.status, JSON.stringify(response.json)).toBe(201)
   return response.json as { id: string; status: string; students: { id: string }[]; mentors: { id: string; seats: number }[] }
 }
 
-const draftOf = async (id: string, cookie = admin) => (await t.request('GET', `/api/mentor-programs/${id}/draft`, { cookie })).json as {
-  pairs: { student: { id: string }; mentor: { id: string } | null; fit: number | null; reasons: string[]; source: string; unpairedBecause: string | null; studentRank: number | null }[]
-  mentors: { id: string; seats: number; filled: number }[]
-  provenOptimal: boolean
-  totalFit: number | null
-}
+const draftOf = async (id: string, cookie = admin) =>
+  (await t.request('GET', `/api/mentor-programs/${id}/draft`, { cookie })).json as {
+    pairs: {
+      student: { id: string }
+      mentor: { id: string } | null
+      fit: number | null
+      reasons: string[]
+      source: string
+      unpairedBecause: string | null
+      studentRank: number | null
+    }[]
+    mentors: { id: string; seats: number; filled: number }[]
+    provenOptimal: boolean
+    totalFit: number | null
+  }
 
 describe('a max-fit program from draft to publish', () => {
   let students: Person[]
@@ -64,7 +87,13 @@ describe('a max-fit program from draft to publish', () => {
 
     const bad = await t.request('POST', '/api/mentor-programs', {
       cookie: admin,
-      body: { name: 'Bad', pairingMethod: 'max-fit', maxPerMentor: 2, studentEmails: [students[1]?.email, 'nobody@programs.test'], mentors: [{ email: students[2]?.email }] },
+      body: {
+        name: 'Bad',
+        pairingMethod: 'max-fit',
+        maxPerMentor: 2,
+        studentEmails: [students[1]?.email, 'nobody@programs.test'],
+        mentors: [{ email: students[2]?.email }],
+      },
     })
     expect(bad.status).toBe(400)
     expect(bad.json.error.fields['studentEmails.1']).toContain('nobody@programs.test')
@@ -88,7 +117,9 @@ describe('a max-fit program from draft to publish', () => {
     const [ames, baird] = mentors as [Person, Person]
     const response = await t.request('POST', `/api/mentor-programs/${programId}/conflicts`, {
       cookie: admin,
-      body: { lines: `${ada.email}, ${ames.email}, grades her in dermatology\n\n${ben.email}, ${baird.email}\nnot-an-email\n${ada.email}, stranger@programs.test` },
+      body: {
+        lines: `${ada.email}, ${ames.email}, grades her in dermatology\n\n${ben.email}, ${baird.email}\nnot-an-email\n${ada.email}, stranger@programs.test`,
+      },
     })
     expect(response.status).toBe(200)
     expect(response.json.added).toBe(2)
@@ -109,14 +140,20 @@ describe('a max-fit program from draft to publish', () => {
     expect(draft.pairs.filter((p) => p.mentor).length).toBe(Math.min(students.length + 0, 5))
     expect(draft.provenOptimal).toBe(true)
     expect(draft.pairs.find((p) => p.mentor)?.reasons.length).toBeGreaterThan(0)
-    const audit = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mentor-program.paired'), eq(auditLog.objectId, programId)))
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mentor-program.paired'), eq(auditLog.objectId, programId)))
     expect(audit).toHaveLength(1)
   })
 
   it('refuses an edit that breaks a conflict or a seat, naming it; accepts a good one', async () => {
     const [ada, ben, cleo] = students as [Person, Person, Person]
     const [ames, baird, chen] = mentors as [Person, Person, Person]
-    const conflict = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, { cookie: admin, body: { studentId: ada.id, mentorId: ames.id, reason: 'try' } })
+    const conflict = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, {
+      cookie: admin,
+      body: { studentId: ada.id, mentorId: ames.id, reason: 'try' },
+    })
     expect(conflict.status).toBe(400)
     expect(conflict.json.error.fields.mentorId).toContain('grades her in dermatology')
 
@@ -125,24 +162,36 @@ describe('a max-fit program from draft to publish', () => {
     const amesStudent = draft.pairs.find((p) => p.mentor?.id === ames.id)?.student.id
     const other = [ben, cleo].find((s) => s.id !== amesStudent && !(s.id === ben.id && false)) as Person
     if (amesStudent) {
-      const full = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, { cookie: admin, body: { studentId: other.id, mentorId: ames.id, reason: 'try' } })
+      const full = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, {
+        cookie: admin,
+        body: { studentId: other.id, mentorId: ames.id, reason: 'try' },
+      })
       expect(full.status).toBe(400)
       expect(full.json.error.fields.mentorId).toContain('Over capacity')
     }
-    const notMentor = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, { cookie: admin, body: { studentId: ada.id, mentorId: ben.id, reason: 'try' } })
+    const notMentor = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, {
+      cookie: admin,
+      body: { studentId: ada.id, mentorId: ben.id, reason: 'try' },
+    })
     expect(notMentor.status).toBe(400)
     expect(notMentor.json.error.fields.mentorId).toBeTruthy()
 
     const chenFilled = draft.mentors.find((m) => m.id === chen.id)?.filled ?? 0
     const target = chenFilled < 2 ? chen : baird
     const who = draft.pairs.find((p) => p.mentor?.id !== target.id && p.student.id !== ben.id)?.student.id as string
-    const good = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, { cookie: admin, body: { studentId: who, mentorId: target.id, reason: 'Asked for pediatrics at the fair' } })
+    const good = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, {
+      cookie: admin,
+      body: { studentId: who, mentorId: target.id, reason: 'Asked for pediatrics at the fair' },
+    })
     expect(good.status, JSON.stringify(good.json)).toBe(200)
     const edited = good.json.pairs.find((p: { student: { id: string } }) => p.student.id === who)
     expect(edited.source).toBe('admin')
     expect(edited.editReason).toBe('Asked for pediatrics at the fair')
 
-    const unpair = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, { cookie: admin, body: { studentId: cleo.id, mentorId: null, reason: 'On leave this term' } })
+    const unpair = await t.request('POST', `/api/mentor-programs/${programId}/pairs`, {
+      cookie: admin,
+      body: { studentId: cleo.id, mentorId: null, reason: 'On leave this term' },
+    })
     expect(unpair.status).toBe(200)
     expect(unpair.json.pairs.find((p: { student: { id: string } }) => p.student.id === cleo.id).unpairedBecause).toContain('On leave this term')
   })
@@ -155,7 +204,14 @@ describe('a max-fit program from draft to publish', () => {
       ['POST', 'publish'],
       ['POST', 'pairs'],
     ] as const) {
-      expect((await t.request(method, `/api/mentor-programs/${programId}/${path}`, { cookie: advisor, body: path === 'pairs' ? { studentId: students[0]?.id, mentorId: null, reason: 'x' } : undefined })).status).toBe(403)
+      expect(
+        (
+          await t.request(method, `/api/mentor-programs/${programId}/${path}`, {
+            cookie: advisor,
+            body: path === 'pairs' ? { studentId: students[0]?.id, mentorId: null, reason: 'x' } : undefined,
+          })
+        ).status,
+      ).toBe(403)
     }
     expect((await t.request('PATCH', `/api/mentor-programs/${programId}`, { cookie: advisor, body: { name: 'Mine now' } })).status).toBe(403)
     expect((await t.request('GET', `/api/mentor-programs/${programId}/draft`, { cookie: students[0]?.cookie })).status).toBe(403)
@@ -173,7 +229,10 @@ describe('a max-fit program from draft to publish', () => {
     expect(published.json.program.status).toBe('published')
 
     for (const p of paired) {
-      const rows = await t.db.select().from(mentorships).where(and(eq(mentorships.studentId, p.student.id), eq(mentorships.mentorId, p.mentor?.id as string)))
+      const rows = await t.db
+        .select()
+        .from(mentorships)
+        .where(and(eq(mentorships.studentId, p.student.id), eq(mentorships.mentorId, p.mentor?.id as string)))
       expect(rows).toHaveLength(1)
       expect(rows[0]?.status).toBe('active')
     }
@@ -218,7 +277,10 @@ describe('capacity at publish', () => {
     expect((await draftOf(program.id)).pairs.filter((p) => p.mentor)).toHaveLength(2)
 
     // Meanwhile the mentor accepts a request from the directory: one place is left, two pairs wait.
-    const request = await t.request('POST', '/api/mentorship-requests', { cookie: outsider.cookie, body: { mentorId: m.id, kind: 'ongoing', message: 'Could we talk about dermatology?', helpWanted: ['career-advice'] } })
+    const request = await t.request('POST', '/api/mentorship-requests', {
+      cookie: outsider.cookie,
+      body: { mentorId: m.id, kind: 'ongoing', message: 'Could we talk about dermatology?', helpWanted: ['career-advice'] },
+    })
     expect(request.status).toBe(201)
     expect((await t.request('POST', `/api/mentorship-requests/${request.json.id}/accept`, { cookie: m.cookie })).status).toBe(200)
 
@@ -227,7 +289,12 @@ describe('capacity at publish', () => {
     expect(publish.json.error.message).toContain('Dr. Lund')
     expect(await t.db.select().from(mentorships).where(eq(mentorships.mentorId, m.id))).toHaveLength(1)
     expect((await t.request('GET', `/api/mentor-programs/${program.id}`, { cookie: admin })).json.status).toBe('review')
-    expect(await t.db.select().from(outbox).where(and(like(outbox.kind, 'mentor-program.paired-%'), eq(outbox.toAddress, m.email)))).toHaveLength(0)
+    expect(
+      await t.db
+        .select()
+        .from(outbox)
+        .where(and(like(outbox.kind, 'mentor-program.paired-%'), eq(outbox.toAddress, m.email))),
+    ).toHaveLength(0)
   })
 })
 
@@ -259,13 +326,19 @@ describe('a program whose students rank their mentors', () => {
     const opened = await t.request('POST', `/api/mentor-programs/${id}/open-ranking`, { cookie: admin })
     expect(opened.status).toBe(200)
     expect(opened.json.status).toBe('ranking')
-    expect((await t.db.select().from(outbox).where(eq(outbox.kind, 'mentor-program.ranking-open'))).map((m) => m.toAddress)).toEqual(expect.arrayContaining([s1.email, s2.email, s3.email]))
+    expect((await t.db.select().from(outbox).where(eq(outbox.kind, 'mentor-program.ranking-open'))).map((m) => m.toAddress)).toEqual(
+      expect.arrayContaining([s1.email, s2.email, s3.email]),
+    )
 
     // Keep: both sides of last year's pair must ask.
     expect((await t.request('PUT', `/api/mentor-programs/${id}/continuation`, { cookie: s3.cookie, body: { partnerId: m3.id, keep: true } })).status).toBe(200)
     expect((await t.request('PUT', `/api/mentor-programs/${id}/continuation`, { cookie: s1.cookie, body: { partnerId: m3.id, keep: true } })).status).toBe(400)
     const mentorView = await t.request('GET', '/api/mentor-programs/mine', { cookie: m3.cookie })
-    expect(mentorView.json.programs.find((p: { id: string }) => p.id === id).keepable[0]).toMatchObject({ student: { id: s3.id }, studentOpted: true, mentorOpted: false })
+    expect(mentorView.json.programs.find((p: { id: string }) => p.id === id).keepable[0]).toMatchObject({
+      student: { id: s3.id },
+      studentOpted: true,
+      mentorOpted: false,
+    })
     expect((await t.request('PUT', `/api/mentor-programs/${id}/continuation`, { cookie: m3.cookie, body: { partnerId: s3.id, keep: true } })).status).toBe(200)
 
     // The ranking page lists the student's allowed mentors with reasons; a conflict is simply absent.
@@ -304,7 +377,12 @@ describe('a program whose students rank their mentors', () => {
     // Publishing keeps the kept pair's existing mentorship instead of a second one.
     const published = await t.request('POST', `/api/mentor-programs/${id}/publish`, { cookie: admin })
     expect(published.status, JSON.stringify(published.json)).toBe(200)
-    expect(await t.db.select().from(mentorships).where(and(eq(mentorships.studentId, s3.id), eq(mentorships.mentorId, m3.id)))).toHaveLength(1)
+    expect(
+      await t.db
+        .select()
+        .from(mentorships)
+        .where(and(eq(mentorships.studentId, s3.id), eq(mentorships.mentorId, m3.id))),
+    ).toHaveLength(1)
     const mine = await t.request('GET', '/api/mentor-programs/mine', { cookie: s3.cookie })
     expect(mine.json.programs.find((p: { id: string }) => p.id === id).mentor.id).toBe(m3.id)
   })
@@ -356,7 +434,12 @@ describe('hard constraints are never broken', () => {
           const out = runPairing({ method, students, mentors, forbidden, keep, rankings })
           const forbiddenKeys = new Map(forbidden.map((p) => [pairKey(p.student, p.mentor), 'conflict']))
           const kept = new Map(out.pairs.filter((p) => p.kept).map((p) => [p.student, p.mentor]))
-          const problems = findViolations(out.pairs, { students: new Set(students.map((s) => s.id)), seats: new Map(mentors.map((m) => [m.id, m.seats])), forbidden: forbiddenKeys, kept })
+          const problems = findViolations(out.pairs, {
+            students: new Set(students.map((s) => s.id)),
+            seats: new Map(mentors.map((m) => [m.id, m.seats])),
+            forbidden: forbiddenKeys,
+            kept,
+          })
           expect(problems).toEqual([])
           // A kept pair is dropped only when it cannot be honoured (a conflict, a student kept twice, or no seat left).
           for (const k of keep) {
@@ -373,7 +456,8 @@ describe('hard constraints are never broken', () => {
             const paired = new Set(out.pairs.map((p) => p.student))
             for (const s of students) {
               if (paired.has(s.id)) continue
-              for (const m of mentors) if (!forbiddenKeys.has(pairKey(s.id, m.id)) && (filled.get(m.id) ?? 0) < m.seats) throw new Error(`${s.id} unpaired while ${m.id} has a seat`)
+              for (const m of mentors)
+                if (!forbiddenKeys.has(pairKey(s.id, m.id)) && (filled.get(m.id) ?? 0) < m.seats) throw new Error(`${s.id} unpaired while ${m.id} has a seat`)
             }
           }
         },
@@ -384,7 +468,8 @@ describe('hard constraints are never broken', () => {
 
   it('through the API, random small programs never produce a draft that breaks a conflict or a seat', async () => {
     const pool = { students: [] as Person[], mentors: [] as Person[] }
-    for (let i = 0; i < 6; i++) pool.students.push(await student(`Prop Student ${i}`, CLASS_YEARS[i % 4] as (typeof CLASS_YEARS)[number], i % 2 ? 'pediatrics' : 'dermatology'))
+    for (let i = 0; i < 6; i++)
+      pool.students.push(await student(`Prop Student ${i}`, CLASS_YEARS[i % 4] as (typeof CLASS_YEARS)[number], i % 2 ? 'pediatrics' : 'dermatology'))
     for (let j = 0; j < 3; j++) pool.mentors.push(await mentor(`Prop Mentor ${j}`, 3, j % 2 ? 'pediatrics' : 'dermatology'))
     await fc.assert(
       fc.asyncProperty(
@@ -394,7 +479,11 @@ describe('hard constraints are never broken', () => {
         fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 5 }),
         fc.integer({ min: 1, max: 3 }),
         async (ss, ms, capacities, conflicts, maxPerMentor) => {
-          const program = await createProgram({ studentEmails: ss.map((s) => s.email), mentors: ms.map((m, j) => ({ email: m.email, capacity: capacities[j] ?? null })), maxPerMentor })
+          const program = await createProgram({
+            studentEmails: ss.map((s) => s.email),
+            mentors: ms.map((m, j) => ({ email: m.email, capacity: capacities[j] ?? null })),
+            maxPerMentor,
+          })
           const lines = conflicts.map(([a, b]) => `${ss[a % ss.length]?.email}, ${ms[b % ms.length]?.email}, grades`).join('\n')
           if (lines) await t.request('POST', `/api/mentor-programs/${program.id}/conflicts`, { cookie: admin, body: { lines } })
           const run = await t.request('POST', `/api/mentor-programs/${program.id}/run`, { cookie: admin })
@@ -420,7 +509,8 @@ describe('drafts are the Office’s alone', () => {
     const m = await mentor('Dr. Draft', 2)
     const program = await createProgram({ pairingMethod: 'student-ranks', studentEmails: [s.email], mentors: [{ email: m.email }] })
     expect(program.status).toBe('draft')
-    const listed = async (cookie: string) => ((await t.request('GET', '/api/mentor-programs/mine', { cookie })).json.programs as { id: string }[]).map((p) => p.id)
+    const listed = async (cookie: string) =>
+      ((await t.request('GET', '/api/mentor-programs/mine', { cookie })).json.programs as { id: string }[]).map((p) => p.id)
     expect(await listed(s.cookie)).not.toContain(program.id)
     expect(await listed(m.cookie)).not.toContain(program.id)
     expect((await t.request('GET', `/api/mentor-programs/${program.id}/ranking`, { cookie: s.cookie })).status).toBe(404)

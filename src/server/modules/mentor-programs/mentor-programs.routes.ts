@@ -36,19 +36,45 @@ export function mentorProgramsRoutes() {
   const router = createRouter()
 
   router.openapi(
-    guardedRoute(PROGRAM_READERS, { method: 'get', path: '/api/mentor-programs', tags, summary: 'Every mentor program', responses: { 200: jsonResponse(MentorProgramList, 'The programs, newest first.') } }),
+    guardedRoute(PROGRAM_READERS, {
+      method: 'get',
+      path: '/api/mentor-programs',
+      tags,
+      summary: 'Every mentor program',
+      responses: { 200: jsonResponse(MentorProgramList, 'The programs, newest first.') },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.listPrograms(), 200),
   )
   router.openapi(
-    guardedRoute(PROGRAM_WRITERS, { method: 'post', path: '/api/mentor-programs', tags, summary: 'Create a mentor program', request: { body: jsonBody(CreateMentorProgram) }, responses: { 201: programView } }),
+    guardedRoute(PROGRAM_WRITERS, {
+      method: 'post',
+      path: '/api/mentor-programs',
+      tags,
+      summary: 'Create a mentor program',
+      request: { body: jsonBody(CreateMentorProgram) },
+      responses: { 201: programView },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.createProgram(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
   )
   router.openapi(
-    guardedRoute(['student', 'mentor'], { method: 'get', path: '/api/mentor-programs/mine', tags, summary: 'Programs I take part in', responses: { 200: jsonResponse(MyMentorPrograms, 'My programs.') } }),
+    guardedRoute(['student', 'mentor'], {
+      method: 'get',
+      path: '/api/mentor-programs/mine',
+      tags,
+      summary: 'Programs I take part in',
+      responses: { 200: jsonResponse(MyMentorPrograms, 'My programs.') },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.listMine(actorOf(c)), 200),
   )
   router.openapi(
-    guardedRoute(PROGRAM_READERS, { method: 'get', path: base, tags, summary: 'One program with its participants and conflicts', request: { params: ProgramParams }, responses: { 200: programView } }),
+    guardedRoute(PROGRAM_READERS, {
+      method: 'get',
+      path: base,
+      tags,
+      summary: 'One program with its participants and conflicts',
+      request: { params: ProgramParams },
+      responses: { 200: programView },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.getProgram(actorOf(c), c.req.valid('param').mentorProgramId), 200),
   )
   router.openapi(
@@ -60,7 +86,8 @@ export function mentorProgramsRoutes() {
       request: { params: ProgramParams, body: jsonBody(UpdateMentorProgram) },
       responses: { 200: programView },
     }),
-    async (c) => c.json(await c.var.services.mentorPrograms.updateProgram(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
+    async (c) =>
+      c.json(await c.var.services.mentorPrograms.updateProgram(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
     guardedRoute(PROGRAM_WRITERS, {
@@ -71,25 +98,54 @@ export function mentorProgramsRoutes() {
       request: { params: ProgramParams, body: jsonBody(ImportConflicts) },
       responses: { 200: jsonResponse(ImportConflictsResponse, 'How many were added, and the lines refused.') },
     }),
-    async (c) => c.json(await c.var.services.mentorPrograms.importConflicts(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
+    async (c) =>
+      c.json(await c.var.services.mentorPrograms.importConflicts(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(PROGRAM_WRITERS, { method: 'delete', path: `${base}/conflicts/{conflictId}`, tags, summary: 'Remove a conflict', request: { params: ConflictParams }, responses: { 200: programView } }),
+    guardedRoute(PROGRAM_WRITERS, {
+      method: 'delete',
+      path: `${base}/conflicts/{conflictId}`,
+      tags,
+      summary: 'Remove a conflict',
+      request: { params: ConflictParams },
+      responses: { 200: programView },
+    }),
     async (c) => {
       const { mentorProgramId, conflictId } = c.req.valid('param')
       return c.json(await c.var.services.mentorPrograms.deleteConflict(actorOf(c), mentorProgramId, conflictId, requestMeta(c)), 200)
     },
   )
   router.openapi(
-    guardedRoute(PROGRAM_WRITERS, { method: 'post', path: `${base}/open-ranking`, tags, summary: 'Open the ranking to the students (e-mails each)', request: { params: ProgramParams }, responses: { 200: programView } }),
+    guardedRoute(PROGRAM_WRITERS, {
+      method: 'post',
+      path: `${base}/open-ranking`,
+      tags,
+      summary: 'Open the ranking to the students (e-mails each)',
+      request: { params: ProgramParams },
+      responses: { 200: programView },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.openRanking(actorOf(c), c.req.valid('param').mentorProgramId, requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(PROGRAM_WRITERS, { method: 'post', path: `${base}/run`, tags, summary: 'Run the pairing; the result replaces the draft', request: { params: ProgramParams }, responses: { 200: draftView } }),
+    guardedRoute(PROGRAM_WRITERS, {
+      method: 'post',
+      path: `${base}/run`,
+      tags,
+      summary: 'Run the pairing; the result replaces the draft',
+      request: { params: ProgramParams },
+      responses: { 200: draftView },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.runPairing(actorOf(c), c.req.valid('param').mentorProgramId, requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(PROGRAM_READERS, { method: 'get', path: `${base}/draft`, tags, summary: 'The draft pairs with fit and reasons; unpaired students with why', request: { params: ProgramParams }, responses: { 200: draftView } }),
+    guardedRoute(PROGRAM_READERS, {
+      method: 'get',
+      path: `${base}/draft`,
+      tags,
+      summary: 'The draft pairs with fit and reasons; unpaired students with why',
+      request: { params: ProgramParams },
+      responses: { 200: draftView },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.getDraft(actorOf(c), c.req.valid('param').mentorProgramId), 200),
   )
   router.openapi(
@@ -101,7 +157,8 @@ export function mentorProgramsRoutes() {
       request: { params: ProgramParams, body: jsonBody(EditPair) },
       responses: { 200: draftView },
     }),
-    async (c) => c.json(await c.var.services.mentorPrograms.editPair(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
+    async (c) =>
+      c.json(await c.var.services.mentorPrograms.editPair(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
     guardedRoute(PROGRAM_WRITERS, {
@@ -115,11 +172,25 @@ export function mentorProgramsRoutes() {
     async (c) => c.json(await c.var.services.mentorPrograms.publish(actorOf(c), c.req.valid('param').mentorProgramId, requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(PROGRAM_WRITERS, { method: 'post', path: `${base}/archive`, tags, summary: 'Archive a program', request: { params: ProgramParams }, responses: { 200: programView } }),
+    guardedRoute(PROGRAM_WRITERS, {
+      method: 'post',
+      path: `${base}/archive`,
+      tags,
+      summary: 'Archive a program',
+      request: { params: ProgramParams },
+      responses: { 200: programView },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.archive(actorOf(c), c.req.valid('param').mentorProgramId, requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: `${base}/ranking`, tags, summary: 'My ranking page in a program I take part in', request: { params: ProgramParams }, responses: { 200: jsonResponse(StudentRankingView, 'My ranking.') } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: `${base}/ranking`,
+      tags,
+      summary: 'My ranking page in a program I take part in',
+      request: { params: ProgramParams },
+      responses: { 200: jsonResponse(StudentRankingView, 'My ranking.') },
+    }),
     async (c) => c.json(await c.var.services.mentorPrograms.getMyRanking(actorOf(c), c.req.valid('param').mentorProgramId), 200),
   )
   router.openapi(
@@ -131,7 +202,8 @@ export function mentorProgramsRoutes() {
       request: { params: ProgramParams, body: jsonBody(SaveRanking) },
       responses: { 200: jsonResponse(StudentRankingView, 'My ranking.') },
     }),
-    async (c) => c.json(await c.var.services.mentorPrograms.saveRanking(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
+    async (c) =>
+      c.json(await c.var.services.mentorPrograms.saveRanking(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
     guardedRoute(['student', 'mentor'], {
@@ -142,7 +214,8 @@ export function mentorProgramsRoutes() {
       request: { params: ProgramParams, body: jsonBody(SetContinuation) },
       responses: { 200: jsonResponse(OkResponse, 'Saved.') },
     }),
-    async (c) => c.json(await c.var.services.mentorPrograms.setContinuation(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
+    async (c) =>
+      c.json(await c.var.services.mentorPrograms.setContinuation(actorOf(c), c.req.valid('param').mentorProgramId, c.req.valid('json'), requestMeta(c)), 200),
   )
 
   return router

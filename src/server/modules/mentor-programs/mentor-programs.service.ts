@@ -26,7 +26,18 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { pairKey as mentorshipPairKey } from '../mentorships/mentorship-reads.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { checkPairEdit, findViolations, isOpenToParticipants, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './domain/program-rules.ts'
+import {
+  checkPairEdit,
+  findViolations,
+  isOpenToParticipants,
+  pairKey,
+  reasonForStaff,
+  refusalFor,
+  seatsOf,
+  statusAfterEdit,
+  unpairedReason,
+  type ProgramConstraints,
+} from './domain/program-rules.ts'
 import { fitOfAllowedPairs, runPairing } from './domain/run-pairing.ts'
 import { pairedMentorEmail, pairedStudentEmail, rankingOpenEmail } from './mentor-programs-emails.ts'
 import type { MentorProgramsRepository, ProgramRow } from './mentor-programs.repository.ts'
@@ -81,7 +92,10 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
    * Resolves a program's participants from e-mails and class years. Every line that names no
    * active student (or mentor) is refused with its own field, and nothing is written.
    */
-  async function resolveParticipants(input: { classYears: readonly ClassYear[]; studentEmails: readonly string[]; mentors: readonly { email: string; capacity: number | null }[] }, tx: Tx) {
+  async function resolveParticipants(
+    input: { classYears: readonly ClassYear[]; studentEmails: readonly string[]; mentors: readonly { email: string; capacity: number | null }[] },
+    tx: Tx,
+  ) {
     const fields: FieldErrors = {}
     const found = new Map((await repo.findPeopleByEmails([...input.studentEmails, ...input.mentors.map((m) => m.email)], tx)).map((p) => [p.email, p]))
     const students = new Map<string, 'class-year' | 'listed'>()
@@ -109,7 +123,9 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
     if (id === null) return
     const earlier = await repo.findProgramById(id, tx)
     if (!earlier || id === self || (earlier.status !== 'published' && earlier.status !== 'archived')) {
-      throw new AppError('VALIDATION_FAILED', 'Pairs can be kept only from an earlier, published program.', { keepFromProgramId: 'Choose a published program.' })
+      throw new AppError('VALIDATION_FAILED', 'Pairs can be kept only from an earlier, published program.', {
+        keepFromProgramId: 'Choose a published program.',
+      })
     }
   }
 
@@ -195,7 +211,9 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       const mentorId = row?.mentorId ?? null
       const ranked = ctx.ranking.get(s.id) ?? []
       const rank = mentorId ? ranked.indexOf(mentorId) : -1
-      const allowed = ctx.mentors.filter((m) => m.id !== s.id && (constraints.seats.get(m.id) ?? 0) > 0 && !constraints.forbidden.has(pairKey(s.id, m.id))).map((m) => m.id)
+      const allowed = ctx.mentors
+        .filter((m) => m.id !== s.id && (constraints.seats.get(m.id) ?? 0) > 0 && !constraints.forbidden.has(pairKey(s.id, m.id)))
+        .map((m) => m.id)
       return {
         student: { id: s.id, name: s.name, classYear: s.classYear },
         mentor: mentorId ? { id: mentorId, name: ctx.names.get(mentorId) ?? editors.get(mentorId) ?? '' } : null,
@@ -254,7 +272,12 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
 
   async function buildView(programId: string): Promise<MentorProgramView> {
     const program = await getProgramRow(programId)
-    const [students, mentors, conflicts, continuations] = await Promise.all([repo.listStudents(programId), repo.listMentors(programId), repo.listConflicts(programId), repo.listContinuations(programId)])
+    const [students, mentors, conflicts, continuations] = await Promise.all([
+      repo.listStudents(programId),
+      repo.listMentors(programId),
+      repo.listConflicts(programId),
+      repo.listContinuations(programId),
+    ])
     const { constraints } = await loadContext(programId)
     const names = new Map([...students, ...mentors].map((p) => [p.id, p.name]))
     const missing = [...new Set(conflicts.flatMap((c) => [c.studentId, c.mentorId]).filter((id) => !names.has(id)))]
@@ -276,7 +299,12 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         capacity: m.capacity,
         seats: constraints.seats.get(m.id) ?? 0,
       })),
-      conflicts: conflicts.map((c) => ({ id: c.id, student: { id: c.studentId, name: names.get(c.studentId) ?? '' }, mentor: { id: c.mentorId, name: names.get(c.mentorId) ?? '' }, reason: c.reason })),
+      conflicts: conflicts.map((c) => ({
+        id: c.id,
+        student: { id: c.studentId, name: names.get(c.studentId) ?? '' },
+        mentor: { id: c.mentorId, name: names.get(c.mentorId) ?? '' },
+        reason: c.reason,
+      })),
       keptPairs: continuations.filter((c) => c.studentOptedAt && c.mentorOptedAt).length,
       pairedAt: iso(program.pairedAt),
     }
@@ -284,7 +312,8 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
 
   async function getMyRanking(actor: Actor, id: string): Promise<StudentRankingView> {
     const program = await repo.findProgramById(id)
-    if (!program || !isOpenToParticipants(program.status, program.pairingMethod) || !(await repo.isStudentOf(id, actor.personId))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (!program || !isOpenToParticipants(program.status, program.pairingMethod) || !(await repo.isStudentOf(id, actor.personId)))
+      throw new AppError('NOT_FOUND', NOT_VISIBLE)
     const ctx = await loadContext(id)
     const { students, mentors, forbidden } = engineInputs(ctx)
     const me = students.filter((s) => s.id === actor.personId)
@@ -292,20 +321,43 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
     // Conflicts are not shown as such: a mentor the student may not have is simply not listed.
     const rankable = ctx.mentors
       .filter((m) => fit.has(m.id))
-      .map((m) => ({ id: m.id, name: m.name, kind: m.kind, specialtyName: m.specialtyId ? (SPECIALTY_NAMES.get(m.specialtyId) ?? null) : null, clinicalSite: ctx.mentorProfiles.find((p) => p.personId === m.id)?.clinicalSite ?? '', reasons: fit.get(m.id)?.reasons ?? [], fit: fit.get(m.id)?.fit ?? 0 }))
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        kind: m.kind,
+        specialtyName: m.specialtyId ? (SPECIALTY_NAMES.get(m.specialtyId) ?? null) : null,
+        clinicalSite: ctx.mentorProfiles.find((p) => p.personId === m.id)?.clinicalSite ?? '',
+        reasons: fit.get(m.id)?.reasons ?? [],
+        fit: fit.get(m.id)?.fit ?? 0,
+      }))
       .sort((a, b) => b.fit - a.fit || a.name.localeCompare(b.name))
       .map(({ fit: _fit, ...m }) => m)
     const listed = new Set(rankable.map((m) => m.id))
     const previousPair = ctx.previous.find((p) => p.studentId === actor.personId)
     const continuation = previousPair ? ctx.continuations.find((c) => c.studentId === actor.personId && c.mentorId === previousPair.mentorId) : undefined
-    const pair = program.status === 'published' || program.status === 'archived' ? ctx.pairs.find((p) => p.studentId === actor.personId && p.mentorId) : undefined
+    const pair =
+      program.status === 'published' || program.status === 'archived' ? ctx.pairs.find((p) => p.studentId === actor.personId && p.mentorId) : undefined
     return {
-      program: { id: program.id, name: program.name, description: program.description, status: program.status, rankingDeadline: iso(program.rankingDeadline), pairingMethod: program.pairingMethod },
+      program: {
+        id: program.id,
+        name: program.name,
+        description: program.description,
+        status: program.status,
+        rankingDeadline: iso(program.rankingDeadline),
+        pairingMethod: program.pairingMethod,
+      },
       mentors: rankable,
       ranking: (ctx.ranking.get(actor.personId) ?? []).filter((m) => listed.has(m)),
-      canEdit: refusalFor('rank', program.status, program.pairingMethod) === null && program.pairingMethod === 'student-ranks' && !(program.rankingDeadline && clock.now() > program.rankingDeadline),
+      canEdit:
+        refusalFor('rank', program.status, program.pairingMethod) === null &&
+        program.pairingMethod === 'student-ranks' &&
+        !(program.rankingDeadline && clock.now() > program.rankingDeadline),
       previous: previousPair?.mentorId
-        ? { mentor: { id: previousPair.mentorId, name: previousPair.mentorName }, studentOpted: Boolean(continuation?.studentOptedAt), mentorOpted: Boolean(continuation?.mentorOptedAt) }
+        ? {
+            mentor: { id: previousPair.mentorId, name: previousPair.mentorName },
+            studentOpted: Boolean(continuation?.studentOptedAt),
+            mentorOpted: Boolean(continuation?.mentorOptedAt),
+          }
         : null,
       pairedWith: pair?.mentorId ? { id: pair.mentorId, name: ctx.names.get(pair.mentorId) ?? '', mentorshipId: pair.mentorshipId } : null,
     }
@@ -406,7 +458,13 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       const lines = input.lines.split(/\r?\n/)
       const parsed = lines.map((text, i) => {
         const [student = '', mentor = '', ...rest] = text.split(',').map((part) => part.trim())
-        return { line: i + 1, text: text.trim(), student: student.toLowerCase(), mentor: mentor.toLowerCase(), reason: rest.join(', ').trim() || 'Grades this student' }
+        return {
+          line: i + 1,
+          text: text.trim(),
+          student: student.toLowerCase(),
+          mentor: mentor.toLowerCase(),
+          reason: rest.join(', ').trim() || 'Grades this student',
+        }
       })
       const [students, mentors] = await Promise.all([repo.listStudents(id), repo.listMentors(id)])
       const studentByEmail = new Map(students.map((s) => [s.email, s.id]))
@@ -415,9 +473,12 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       const rows: { studentId: string; mentorId: string; reason: string }[] = []
       for (const p of parsed) {
         if (p.text === '' || p.text.startsWith('#')) continue
-        if (!p.student || !p.mentor) rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: 'Write the student’s e-mail, then the mentor’s, separated by a comma.' })
-        else if (!studentByEmail.has(p.student)) rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: `${p.student} is not a student of this program.` })
-        else if (!mentorByEmail.has(p.mentor)) rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: `${p.mentor} is not a mentor of this program.` })
+        if (!p.student || !p.mentor)
+          rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: 'Write the student’s e-mail, then the mentor’s, separated by a comma.' })
+        else if (!studentByEmail.has(p.student))
+          rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: `${p.student} is not a student of this program.` })
+        else if (!mentorByEmail.has(p.mentor))
+          rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: `${p.mentor} is not a mentor of this program.` })
         else if (p.reason.length > 300) rejected.push({ line: p.line, text: p.text.slice(0, 200), reason: 'The reason is longer than 300 characters.' })
         else rows.push({ studentId: studentByEmail.get(p.student) as string, mentorId: mentorByEmail.get(p.mentor) as string, reason: p.reason })
       }
@@ -426,17 +487,32 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         const locked = await repo.lockProgram(id, tx)
         if (!locked) throw new AppError('NOT_FOUND', NOT_VISIBLE)
         refuse('edit', locked)
-        const added = await repo.insertConflicts(rows.map((r) => ({ ...r, programId: id, createdBy: actor.personId, createdAt: now })), tx)
+        const added = await repo.insertConflicts(
+          rows.map((r) => ({ ...r, programId: id, createdBy: actor.personId, createdAt: now })),
+          tx,
+        )
         // A draft that now breaks a conflict goes back for a new run.
         if (locked.status === 'review' && added > 0) {
           const pairs = await repo.listPairs(id, tx)
           const newKeys = new Set(rows.map((r) => pairKey(r.studentId, r.mentorId)))
           if (pairs.some((p) => p.mentorId && newKeys.has(pairKey(p.studentId, p.mentorId)))) {
             await repo.deletePairs(id, tx)
-            await repo.updateProgram(id, { status: statusAfterEdit(locked.status, locked.pairingMethod), pairedAt: null, pairedBy: null, pairedTotalFit: null, pairedUpperBound: null, updatedAt: now }, tx)
+            await repo.updateProgram(
+              id,
+              {
+                status: statusAfterEdit(locked.status, locked.pairingMethod),
+                pairedAt: null,
+                pairedBy: null,
+                pairedTotalFit: null,
+                pairedUpperBound: null,
+                updatedAt: now,
+              },
+              tx,
+            )
           }
         }
-        if (added > 0) await audit.record({ actorId: actor.personId, action: 'mentor-program.conflicts-added', objectType: 'mentor-program', objectId: id }, meta, tx)
+        if (added > 0)
+          await audit.record({ actorId: actor.personId, action: 'mentor-program.conflicts-added', objectType: 'mentor-program', objectId: id }, meta, tx)
         return added
       })
       return { added, rejected }
@@ -463,7 +539,8 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         const students = await repo.listStudents(id, tx)
         if (students.length === 0) throw new AppError('CONFLICT', 'Add students to the program before opening the ranking.')
         await repo.updateProgram(id, { status: 'ranking', updatedAt: now }, tx)
-        for (const s of students) await notifications.enqueue(rankingOpenEmail(s.email, s.name, program.name, program.rankingDeadline ? day(program.rankingDeadline) : null, link), tx)
+        for (const s of students)
+          await notifications.enqueue(rankingOpenEmail(s.email, s.name, program.name, program.rankingDeadline ? day(program.rankingDeadline) : null, link), tx)
         await audit.record({ actorId: actor.personId, action: 'mentor-program.ranking-opened', objectType: 'mentor-program', objectId: id }, meta, tx)
       })
       return buildView(id)
@@ -486,13 +563,18 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         const program = await repo.lockProgram(id, tx)
         if (!program) throw new AppError('NOT_FOUND', NOT_VISIBLE)
         refuse('run', program)
-        if (program.updatedAt.getTime() !== ctx.program.updatedAt.getTime()) throw new AppError('CONFLICT', 'The program changed while it was being paired. Run the pairing again.')
+        if (program.updatedAt.getTime() !== ctx.program.updatedAt.getTime())
+          throw new AppError('CONFLICT', 'The program changed while it was being paired. Run the pairing again.')
         await repo.replacePairs(
           id,
           result.pairs.map((p) => ({ studentId: p.student, mentorId: p.mentor, fit: p.fit, reasons: p.reasons, source: p.kept ? 'kept' : 'pairing' })),
           tx,
         )
-        await repo.updateProgram(id, { status: 'review', pairedAt: now, pairedBy: actor.personId, pairedTotalFit: result.totalFit, pairedUpperBound: result.upperBound, updatedAt: now }, tx)
+        await repo.updateProgram(
+          id,
+          { status: 'review', pairedAt: now, pairedBy: actor.personId, pairedTotalFit: result.totalFit, pairedUpperBound: result.upperBound, updatedAt: now },
+          tx,
+        )
         await audit.record({ actorId: actor.personId, action: 'mentor-program.paired', objectType: 'mentor-program', objectId: id }, meta, tx)
       })
       return buildDraft(id)
@@ -506,12 +588,23 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       refuse('edit-pair', ctx.program)
       const current = ctx.pairs.filter((p) => p.mentorId !== null).map((p) => ({ student: p.studentId, mentor: p.mentorId as string }))
       const names = await editorNames(ctx)
-      const refusal = checkPairEdit({ studentId: input.studentId, mentorId: input.mentorId }, current, ctx.constraints, (pid) => names.get(pid) ?? 'this person')
+      const refusal = checkPairEdit(
+        { studentId: input.studentId, mentorId: input.mentorId },
+        current,
+        ctx.constraints,
+        (pid) => names.get(pid) ?? 'this person',
+      )
       if (refusal) throw new AppError('VALIDATION_FAILED', refusal.message, refusal.fields)
       let fit: { fit: number; reasons: string[] } | undefined
       if (input.mentorId) {
         const { students, mentors, forbidden } = engineInputs(ctx)
-        fit = fitOfAllowedPairs({ students: students.filter((s) => s.id === input.studentId), mentors: mentors.filter((m) => m.id === input.mentorId), forbidden }).get(input.studentId)?.get(input.mentorId)
+        fit = fitOfAllowedPairs({
+          students: students.filter((s) => s.id === input.studentId),
+          mentors: mentors.filter((m) => m.id === input.mentorId),
+          forbidden,
+        })
+          .get(input.studentId)
+          ?.get(input.mentorId)
       }
       const now = clock.now()
       await db.transaction(async (tx) => {
@@ -520,10 +613,25 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         refuse('edit-pair', program)
         // Re-checked under the lock against the pairs as they are now.
         const pairsNow = (await repo.listPairs(id, tx)).filter((p) => p.mentorId !== null).map((p) => ({ student: p.studentId, mentor: p.mentorId as string }))
-        const again = checkPairEdit({ studentId: input.studentId, mentorId: input.mentorId }, pairsNow, ctx.constraints, (pid) => names.get(pid) ?? 'this person')
+        const again = checkPairEdit(
+          { studentId: input.studentId, mentorId: input.mentorId },
+          pairsNow,
+          ctx.constraints,
+          (pid) => names.get(pid) ?? 'this person',
+        )
         if (again) throw new AppError('VALIDATION_FAILED', again.message, again.fields)
         await repo.upsertPair(
-          { programId: id, studentId: input.studentId, mentorId: input.mentorId, fit: fit?.fit ?? null, reasons: fit?.reasons ?? [], source: 'admin', editedBy: actor.personId, editedAt: now, editReason: input.reason },
+          {
+            programId: id,
+            studentId: input.studentId,
+            mentorId: input.mentorId,
+            fit: fit?.fit ?? null,
+            reasons: fit?.reasons ?? [],
+            source: 'admin',
+            editedBy: actor.personId,
+            editedAt: now,
+            editReason: input.reason,
+          },
           tx,
         )
         await repo.updateProgram(id, { updatedAt: now }, tx)
@@ -558,10 +666,18 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         for (const p of pairs) perMentor.set(p.mentor, [...(perMentor.get(p.mentor) ?? []), p.student])
         const mentorIds = [...perMentor.keys()].sort()
         // The mentorships module locks each mentor's capacity and creates the mentorships, in this transaction.
-        const made = await mentorships.createMentorshipsForProgram(actor, program, pairs.map((p) => ({ studentId: p.student, mentorId: p.mentor })), tx)
+        const made = await mentorships.createMentorshipsForProgram(
+          actor,
+          program,
+          pairs.map((p) => ({ studentId: p.student, mentorId: p.mentor })),
+          tx,
+        )
         if ('shortfall' in made) {
           const { mentorId, openPlaces: left, newPairs: fresh } = made.shortfall
-          throw new AppError('CONFLICT', `${ctx.names.get(mentorId) ?? 'A mentor'} has ${left} open place${left === 1 ? '' : 's'} now, fewer than the ${fresh} new pair${fresh === 1 ? '' : 's'}. Change their pairs, or run the pairing again.`)
+          throw new AppError(
+            'CONFLICT',
+            `${ctx.names.get(mentorId) ?? 'A mentor'} has ${left} open place${left === 1 ? '' : 's'} now, fewer than the ${fresh} new pair${fresh === 1 ? '' : 's'}. Change their pairs, or run the pairing again.`,
+          )
         }
         const people = new Map((await repo.listNames([...new Set(pairs.flatMap((p) => [p.student, p.mentor]))], tx)).map((p) => [p.id, p]))
         let created = 0
@@ -611,7 +727,8 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
 
     async saveRanking(actor: Actor, id: string, input: SaveRanking, meta: RequestMeta): Promise<StudentRankingView> {
       const program = await repo.findProgramById(id)
-      if (!program || !isOpenToParticipants(program.status, program.pairingMethod) || !(await repo.isStudentOf(id, actor.personId))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+      if (!program || !isOpenToParticipants(program.status, program.pairingMethod) || !(await repo.isStudentOf(id, actor.personId)))
+        throw new AppError('NOT_FOUND', NOT_VISIBLE)
       if (program.pairingMethod !== 'student-ranks') throw new AppError('CONFLICT', 'In this program the pairs are made by fit; there is nothing to rank.')
       refuse('rank', program)
       if (program.rankingDeadline && clock.now() > program.rankingDeadline) throw new AppError('CONFLICT', `Ranking closed on ${day(program.rankingDeadline)}.`)
@@ -639,14 +756,31 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       const asStudent = await repo.isStudentOf(id, actor.personId)
       const asMentor = await repo.isMentorOf(id, actor.personId)
       if (!asStudent && !asMentor) throw new AppError('NOT_FOUND', NOT_VISIBLE)
-      if (program.status !== 'draft' && program.status !== 'ranking') throw new AppError('CONFLICT', 'The pairs of this program are already made; ask its admins.')
+      if (program.status !== 'draft' && program.status !== 'ranking')
+        throw new AppError('CONFLICT', 'The pairs of this program are already made; ask its admins.')
       const previous = program.keepFromProgramId ? await repo.listPublishedPairs(program.keepFromProgramId) : []
-      const pair = previous.find((p) => (asStudent && p.studentId === actor.personId && p.mentorId === input.partnerId) || (asMentor && p.mentorId === actor.personId && p.studentId === input.partnerId))
-      if (!pair?.mentorId) throw new AppError('VALIDATION_FAILED', 'You were not paired with this person in the earlier program.', { partnerId: 'Not your pair in the earlier program.' })
+      const pair = previous.find(
+        (p) =>
+          (asStudent && p.studentId === actor.personId && p.mentorId === input.partnerId) ||
+          (asMentor && p.mentorId === actor.personId && p.studentId === input.partnerId),
+      )
+      if (!pair?.mentorId)
+        throw new AppError('VALIDATION_FAILED', 'You were not paired with this person in the earlier program.', {
+          partnerId: 'Not your pair in the earlier program.',
+        })
       const side = pair.studentId === actor.personId ? 'student' : 'mentor'
       await db.transaction(async (tx) => {
         await repo.setContinuation(id, pair.studentId, pair.mentorId as string, side, input.keep ? clock.now() : null, tx)
-        await audit.record({ actorId: actor.personId, action: input.keep ? 'mentor-program.keep-requested' : 'mentor-program.keep-withdrawn', objectType: 'mentor-program', objectId: id }, meta, tx)
+        await audit.record(
+          {
+            actorId: actor.personId,
+            action: input.keep ? 'mentor-program.keep-requested' : 'mentor-program.keep-withdrawn',
+            objectType: 'mentor-program',
+            objectId: id,
+          },
+          meta,
+          tx,
+        )
       })
       return { ok: true }
     },
@@ -658,7 +792,10 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
       if (actor.roles.includes('student')) {
         for (const { program } of await repo.listProgramsOfStudent(actor.personId)) {
           if (!visible(program)) continue
-          const [rankings, pairs] = await Promise.all([repo.listRankings(program.id), program.status === 'published' ? repo.listPairs(program.id) : Promise.resolve([])])
+          const [rankings, pairs] = await Promise.all([
+            repo.listRankings(program.id),
+            program.status === 'published' ? repo.listPairs(program.id) : Promise.resolve([]),
+          ])
           const pair = pairs.find((p) => p.studentId === actor.personId && p.mentorId)
           const names = pair?.mentorId ? await repo.listNames([pair.mentorId]) : []
           programs.push({
@@ -680,7 +817,10 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
         for (const { program } of await repo.listProgramsOfMentor(actor.personId)) {
           if (!visible(program)) continue
           const pairs = program.status === 'published' ? (await repo.listPairs(program.id)).filter((p) => p.mentorId === actor.personId) : []
-          const previous = program.keepFromProgramId && (program.status === 'draft' || program.status === 'ranking') ? (await repo.listPublishedPairs(program.keepFromProgramId)).filter((p) => p.mentorId === actor.personId) : []
+          const previous =
+            program.keepFromProgramId && (program.status === 'draft' || program.status === 'ranking')
+              ? (await repo.listPublishedPairs(program.keepFromProgramId)).filter((p) => p.mentorId === actor.personId)
+              : []
           const continuations = previous.length > 0 ? await repo.listContinuations(program.id) : []
           const names = new Map((await repo.listNames(pairs.map((p) => p.studentId))).map((p) => [p.id, p.name]))
           programs.push({
@@ -693,7 +833,9 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
             as: 'mentor',
             ranked: null,
             mentor: null,
-            mentees: pairs.map((p) => ({ id: p.studentId, name: names.get(p.studentId) ?? '', mentorshipId: p.mentorshipId })).sort((a, b) => a.name.localeCompare(b.name)),
+            mentees: pairs
+              .map((p) => ({ id: p.studentId, name: names.get(p.studentId) ?? '', mentorshipId: p.mentorshipId }))
+              .sort((a, b) => a.name.localeCompare(b.name)),
             keepable: previous.map((p) => {
               const c = continuations.find((x) => x.studentId === p.studentId && x.mentorId === actor.personId)
               return { student: { id: p.studentId, name: p.studentName }, mentorOpted: Boolean(c?.mentorOptedAt), studentOpted: Boolean(c?.studentOptedAt) }

@@ -11,7 +11,10 @@ let t: TestApp
 
 beforeAll(async () => {
   smtp = await startTestSmtpServer()
-  t = await createTestApp({ now: new Date('2026-10-19T12:00:00Z'), mailer: createSmtpMailer(`smtp://127.0.0.1:${smtp.port}?tls=off`, 'Preceptor <no-reply@preceptor.test>') })
+  t = await createTestApp({
+    now: new Date('2026-10-19T12:00:00Z'),
+    mailer: createSmtpMailer(`smtp://127.0.0.1:${smtp.port}?tls=off`, 'Preceptor <no-reply@preceptor.test>'),
+  })
 })
 afterAll(async () => {
   await t?.close()
@@ -23,10 +26,22 @@ describe('invite delivery', () => {
     const student = await t.signedInAs(['student'])
     const m = await t.insertAccount(['mentor'], { mentor: { capacity: 1, accepting: true } })
     const mentorCookie = await t.sessionCookie(m.id)
-    const asked = await t.request('POST', '/api/mentorship-requests', { cookie: student.cookie, body: { mentorId: m.id, kind: 'ongoing', message: 'Hi', helpWanted: ['research'] } })
+    const asked = await t.request('POST', '/api/mentorship-requests', {
+      cookie: student.cookie,
+      body: { mentorId: m.id, kind: 'ongoing', message: 'Hi', helpWanted: ['research'] },
+    })
     const mentorshipId = (await t.request('POST', `/api/mentorship-requests/${asked.json.id}/accept`, { cookie: mentorCookie })).json.mentorshipId
-    await t.request('PUT', '/api/availability/me', { cookie: mentorCookie, body: { timeZone: 'Europe/London', slots: [{ weekday: 4, startTime: '17:30', durationMinutes: 60, locationKind: 'in-person', locationDetail: 'Library café' }] } })
-    const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: student.cookie, body: { mode: 'book', startAt: '2026-10-22T16:30:00Z' } })
+    await t.request('PUT', '/api/availability/me', {
+      cookie: mentorCookie,
+      body: {
+        timeZone: 'Europe/London',
+        slots: [{ weekday: 4, startTime: '17:30', durationMinutes: 60, locationKind: 'in-person', locationDetail: 'Library café' }],
+      },
+    })
+    const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+      cookie: student.cookie,
+      body: { mode: 'book', startAt: '2026-10-22T16:30:00Z' },
+    })
     expect(booked.status, booked.text).toBe(201)
 
     while ((await t.services.notifications.deliverDue()) > 0) {
@@ -46,6 +61,10 @@ describe('invite delivery', () => {
 /** The calendar part when the transport encoded it (base64). */
 function decodeBase64Part(raw: string): string {
   const part = raw.split(/\r?\n--/).find((p) => /text\/calendar/i.test(p)) ?? ''
-  const body = part.split(/\r?\n\r?\n/).slice(1).join('\n').replace(/\s+/g, '')
+  const body = part
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n')
+    .replace(/\s+/g, '')
   return Buffer.from(body, 'base64').toString('utf8')
 }

@@ -21,7 +21,10 @@ async function mentorshipWith(studentName: string) {
   const mentorPerson = await t.insertAccount(['mentor'], { mentor: { capacity: 5, accepting: true } })
   const studentCookie = await t.sessionCookie(student.id)
   const mentorCookie = await t.sessionCookie(mentorPerson.id)
-  const asked = await t.request('POST', '/api/mentorship-requests', { cookie: studentCookie, body: { mentorId: mentorPerson.id, kind: 'coffee-chat', message: 'Coffee?', helpWanted: ['career-advice'] } })
+  const asked = await t.request('POST', '/api/mentorship-requests', {
+    cookie: studentCookie,
+    body: { mentorId: mentorPerson.id, kind: 'coffee-chat', message: 'Coffee?', helpWanted: ['career-advice'] },
+  })
   const accepted = await t.request('POST', `/api/mentorship-requests/${asked.json.id}/accept`, { cookie: mentorCookie })
   return { student, mentorPerson, studentCookie, mentorCookie, mentorshipId: accepted.json.mentorshipId as string }
 }
@@ -35,12 +38,18 @@ describe('video links', () => {
     })
     expect(put.status).toBe(400)
     expect(put.json.error.fields['slots.0.locationDetail']).toMatch(/without spaces/)
-    const proposed = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: mentorCookie, body: { mode: 'propose', startAt: '2026-10-22T18:00:00Z', locationKind: 'video', locationDetail: 'http://zoom.us/j/1' } })
+    const proposed = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+      cookie: mentorCookie,
+      body: { mode: 'propose', startAt: '2026-10-22T18:00:00Z', locationKind: 'video', locationDetail: 'http://zoom.us/j/1' },
+    })
     expect(proposed.status).toBe(400)
     expect(proposed.json.error.fields.locationDetail).toMatch(/https/)
     const words = await t.request('PUT', '/api/availability/me', {
       cookie: mentorCookie,
-      body: { timeZone: 'America/New_York', slots: [{ weekday: 2, startTime: '09:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'Teams — link by e-mail' }] },
+      body: {
+        timeZone: 'America/New_York',
+        slots: [{ weekday: 2, startTime: '09:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'Teams — link by e-mail' }],
+      },
     })
     expect(words.status, words.text).toBe(200)
   })
@@ -49,10 +58,16 @@ describe('video links', () => {
     const { mentorPerson, mentorCookie, studentCookie, mentorshipId, student } = await mentorshipWith('Ana Diaz')
     await t.request('PUT', '/api/availability/me', {
       cookie: mentorCookie,
-      body: { timeZone: 'America/New_York', slots: [{ weekday: 3, startTime: '09:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'https://zoom.us/j/123' }] },
+      body: {
+        timeZone: 'America/New_York',
+        slots: [{ weekday: 3, startTime: '09:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'https://zoom.us/j/123' }],
+      },
     })
     await t.db.update(availabilitySlots).set({ locationDetail: SPACED }).where(eq(availabilitySlots.mentorId, mentorPerson.id))
-    const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: studentCookie, body: { mode: 'book', startAt: '2026-10-21T13:00:00Z' } })
+    const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+      cookie: studentCookie,
+      body: { mode: 'book', startAt: '2026-10-21T13:00:00Z' },
+    })
     expect(booked.status, booked.text).toBe(201)
     const [mail] = (await t.db.select().from(outbox).where(eq(outbox.toAddress, student.email))).filter((e) => e.kind === 'meeting.new')
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(mail?.attachments[0]?.content ?? '')).getFirstSubcomponent('vevent') as ICAL.Component)
@@ -77,7 +92,10 @@ describe('video links', () => {
 describe('names in invites', () => {
   it('a student named to smuggle an address into the invite cannot: ical.js reads the real attendee in the invite and the feed', async () => {
     const { student, studentCookie, mentorCookie, mentorshipId } = await mentorshipWith('Maya":mailto:attacker@evil.example;X-A="')
-    const proposed = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: mentorCookie, body: { mode: 'propose', startAt: '2026-10-22T18:00:00Z', locationKind: 'phone', locationDetail: '+1 555 0100' } })
+    const proposed = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+      cookie: mentorCookie,
+      body: { mode: 'propose', startAt: '2026-10-22T18:00:00Z', locationKind: 'phone', locationDetail: '+1 555 0100' },
+    })
     expect(proposed.status, proposed.text).toBe(201)
     expect((await t.request('POST', `/api/meetings/${proposed.json.id}/confirm`, { cookie: studentCookie })).status).toBe(200)
     const mails = (await t.db.select().from(outbox).where(eq(outbox.toAddress, student.email))).filter((e) => e.attachments.length > 0)
@@ -97,7 +115,10 @@ describe('links in the e-mails these journeys wrote', () => {
     const { webRouteFor } = await import('#tests/setup/web-routes.ts')
     const mails = await t.db.select().from(outbox)
     const rolesOf = new Map<string, string[]>()
-    for (const row of await t.db.select({ email: people.email, role: personRoles.role }).from(people).innerJoin(personRoles, eq(personRoles.personId, people.id))) {
+    for (const row of await t.db
+      .select({ email: people.email, role: personRoles.role })
+      .from(people)
+      .innerJoin(personRoles, eq(personRoles.personId, people.id))) {
       rolesOf.set(row.email, [...(rolesOf.get(row.email) ?? []), row.role])
     }
     // Links to the app itself; a mentor's video link is someone else's page.
@@ -108,7 +129,8 @@ describe('links in the e-mails these journeys wrote', () => {
     const problems = links.flatMap(({ to, kind, url }) => {
       const route = webRouteFor(`${url.pathname}${url.search}`)
       if (!route) return [`${kind} to ${to}: ${url.pathname} is no page`]
-      if (route.roles && !route.roles.some((role) => rolesOf.get(to)?.includes(role))) return [`${kind} to ${to}: ${route.pattern} is for ${route.roles.join(', ')}`]
+      if (route.roles && !route.roles.some((role) => rolesOf.get(to)?.includes(role)))
+        return [`${kind} to ${to}: ${route.pattern} is for ${route.roles.join(', ')}`]
       return []
     })
     expect(problems).toEqual([])

@@ -18,7 +18,15 @@ import type { MeetingRow, MentorshipRow, MentorshipsRepository } from './mentors
 import { isUniqueViolation, type MentorshipsService } from './mentorships.service.ts'
 import { MS_PER_MINUTE, MS_PER_DAY, MS_PER_WEEK } from '#shared/time.ts'
 
-export type MeetingsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; mentorships: MentorshipsService; appOrigin: string }
+export type MeetingsDeps = {
+  db: Database
+  repo: MentorshipsRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  mentorships: MentorshipsService
+  appOrigin: string
+}
 
 const DEFAULT_MINUTES = 30
 const MEETING_NOT_VISIBLE = 'No such meeting, or it is not visible to you.'
@@ -41,7 +49,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
   /** "Tuesday, July 7, 2026 at 9:00 AM EDT" in the mentor's zone: both sides read the same words, the zone named. */
   const when = formatForEmail
 
-  function calendarMeeting(meeting: MeetingRow, mentorship: Pick<MentorshipRow, 'studentName' | 'studentEmail' | 'mentorName' | 'mentorEmail'>): CalendarMeeting {
+  function calendarMeeting(
+    meeting: MeetingRow,
+    mentorship: Pick<MentorshipRow, 'studentName' | 'studentEmail' | 'mentorName' | 'mentorEmail'>,
+  ): CalendarMeeting {
     return {
       uid: meeting.uid,
       sequence: meeting.sequence,
@@ -89,7 +100,13 @@ export function createMeetingsService(deps: MeetingsDeps) {
     const timeZone = availability.timeZone ?? 'UTC'
     const busy = await repo.listBusyOfMentor(mentorId, from, to)
     const slots = expandAvailability(
-      availability.slots.map((s) => ({ weekday: s.weekday, startTime: s.startTime, durationMinutes: s.durationMinutes, locationKind: s.locationKind, locationDetail: s.locationDetail })),
+      availability.slots.map((s) => ({
+        weekday: s.weekday,
+        startTime: s.startTime,
+        durationMinutes: s.durationMinutes,
+        locationKind: s.locationKind,
+        locationDetail: s.locationDetail,
+      })),
       timeZone,
       new Set(availability.exceptions),
       from,
@@ -129,13 +146,20 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return {
         timeZone: a.timeZone ?? 'UTC',
         defaultTimeZone: timeZoneOfState(person?.state ?? ''),
-        slots: a.slots.map((s) => ({ weekday: s.weekday, startTime: s.startTime, durationMinutes: s.durationMinutes, locationKind: s.locationKind, locationDetail: s.locationDetail })),
+        slots: a.slots.map((s) => ({
+          weekday: s.weekday,
+          startTime: s.startTime,
+          durationMinutes: s.durationMinutes,
+          locationKind: s.locationKind,
+          locationDetail: s.locationDetail,
+        })),
         exceptions: a.exceptions,
       }
     },
 
     async setMyAvailability(actor: Actor, input: UpdateAvailability, meta: RequestMeta): Promise<AvailabilityView> {
-      if (!isValidTimeZone(input.timeZone)) throw new AppError('VALIDATION_FAILED', 'Choose a time zone such as America/New_York.', { timeZone: 'Not a known time zone.' })
+      if (!isValidTimeZone(input.timeZone))
+        throw new AppError('VALIDATION_FAILED', 'Choose a time zone such as America/New_York.', { timeZone: 'Not a known time zone.' })
       await db.transaction(async (tx) => {
         await repo.replaceAvailability(actor.personId, input.timeZone, input.slots, input.exceptions, clock.now(), tx)
         await audit.record({ actorId: actor.personId, action: 'mentorship.availability-changed', objectType: 'person', objectId: actor.personId }, meta, tx)
@@ -149,7 +173,15 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const now = clock.now()
       const from = query.from ? new Date(Math.max(new Date(query.from).getTime(), now.getTime())) : now
       const { timeZone, slots } = await freeSlots(row.mentorId, from, new Date(from.getTime() + query.days * MS_PER_DAY))
-      return { timeZone, slots: slots.map((s) => ({ startAt: s.startAt.toISOString(), endAt: s.endAt.toISOString(), locationKind: s.locationKind, locationDetail: s.locationDetail })) }
+      return {
+        timeZone,
+        slots: slots.map((s) => ({
+          startAt: s.startAt.toISOString(),
+          endAt: s.endAt.toISOString(),
+          locationKind: s.locationKind,
+          locationDetail: s.locationDetail,
+        })),
+      }
     },
 
     /**
@@ -183,7 +215,20 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const id = await db
         .transaction(async (tx) => {
           const id = await repo.insertMeeting(
-            { mentorshipId: row.id, mentorId: row.mentorId, uid: `${randomUUID()}@${uidHost}`, sequence: 0, status, proposedBy: actor.personId, startAt, endAt, locationKind, locationDetail, createdAt: now, updatedAt: now },
+            {
+              mentorshipId: row.id,
+              mentorId: row.mentorId,
+              uid: `${randomUUID()}@${uidHost}`,
+              sequence: 0,
+              status,
+              proposedBy: actor.personId,
+              startAt,
+              endAt,
+              locationKind,
+              locationDetail,
+              createdAt: now,
+              updatedAt: now,
+            },
             tx,
           )
           const meeting = await repo.findMeetingById(id, tx)
@@ -193,7 +238,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
             const other = side === 'student' ? { name: row.mentorName, email: row.mentorEmail } : { name: row.studentName, email: row.studentEmail }
             await notifications.enqueue(meetingProposedEmail(other.email, other.name, actor.name, when(startAt, zone), mentorshipLink(row.id)), tx)
           }
-          await audit.record({ actorId: actor.personId, action: `meeting.${status === 'confirmed' ? 'booked' : 'proposed'}`, objectType: 'meeting', objectId: id }, meta, tx)
+          await audit.record(
+            { actorId: actor.personId, action: `meeting.${status === 'confirmed' ? 'booked' : 'proposed'}`, objectType: 'meeting', objectId: id },
+            meta,
+            tx,
+          )
           return id
         })
         .catch((error: unknown) => {
@@ -266,9 +315,13 @@ export function createMeetingsService(deps: MeetingsDeps) {
     /** Private feedback to the program after a confirmed meeting has begun; once per person. */
     async giveFeedback(actor: Actor, meetingId: string, input: MeetingFeedback, meta: RequestMeta): Promise<{ ok: true }> {
       const { meeting } = await loadMeeting(actor, meetingId)
-      if (meeting.status !== 'confirmed' || meeting.startAt > clock.now()) throw new AppError('CONFLICT', 'Feedback opens once a confirmed meeting has taken place.')
+      if (meeting.status !== 'confirmed' || meeting.startAt > clock.now())
+        throw new AppError('CONFLICT', 'Feedback opens once a confirmed meeting has taken place.')
       await db.transaction(async (tx) => {
-        const saved = await repo.insertFeedback({ meetingId: meeting.id, personId: actor.personId, rating: input.rating, comment: input.comment, createdAt: clock.now() }, tx)
+        const saved = await repo.insertFeedback(
+          { meetingId: meeting.id, personId: actor.personId, rating: input.rating, comment: input.comment, createdAt: clock.now() },
+          tx,
+        )
         if (!saved) throw new AppError('CONFLICT', 'You already sent feedback on this meeting.')
         await audit.record({ actorId: actor.personId, action: 'meeting.feedback-given', objectType: 'meeting', objectId: meeting.id }, meta, tx)
       })
@@ -316,7 +369,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const owner = token.length <= 100 ? await repo.findCalendarFeedOwner(hashSecret(token)) : null
       if (owner?.status !== 'active') return null
       const rows = await repo.listMeetingsOfPerson(owner.personId)
-      return calendarFeed(`Preceptor — ${owner.name}`, rows.filter((m) => m.status !== 'proposed').map((m) => calendarMeeting(m, m)))
+      return calendarFeed(
+        `Preceptor — ${owner.name}`,
+        rows.filter((m) => m.status !== 'proposed').map((m) => calendarMeeting(m, m)),
+      )
     },
   }
 }

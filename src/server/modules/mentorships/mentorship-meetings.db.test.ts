@@ -26,7 +26,10 @@ beforeAll(async () => {
   mentor = { person: m, cookie: await t.sessionCookie(m.id) }
   admin = await t.signedInAs(['admin'])
   outsider = await t.signedInAs(['mentor'])
-  const asked = await t.request('POST', '/api/mentorship-requests', { cookie: student.cookie, body: { mentorId: mentor.person.id, kind: 'coffee-chat', message: 'Coffee?', helpWanted: ['career-advice'] } })
+  const asked = await t.request('POST', '/api/mentorship-requests', {
+    cookie: student.cookie,
+    body: { mentorId: mentor.person.id, kind: 'coffee-chat', message: 'Coffee?', helpWanted: ['career-advice'] },
+  })
   const accepted = await t.request('POST', `/api/mentorship-requests/${asked.json.id}/accept`, { cookie: mentor.cookie })
   mentorshipId = accepted.json.mentorshipId
 })
@@ -37,7 +40,9 @@ afterAll(async () => {
 /** Invite e-mails to one address in the order of the changes (the fake clock stands still). */
 const ORDER = ['meeting.new', 'meeting.updated', 'meeting.cancelled']
 const invitesTo = async (address: string) =>
-  (await t.db.select().from(outbox).where(eq(outbox.toAddress, address))).filter((e) => ORDER.includes(e.kind)).sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))
+  (await t.db.select().from(outbox).where(eq(outbox.toAddress, address)))
+    .filter((e) => ORDER.includes(e.kind))
+    .sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))
 
 function parseInvite(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics))
@@ -72,9 +77,17 @@ describe('the mentorship itself', () => {
     const asAdmin = await t.request('GET', path, { cookie: admin.cookie })
     expect(asAdmin.status).toBe(200)
     expect(asAdmin.text).not.toContain('My own reflections')
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mentorship.read'), eq(auditLog.objectId, mentorshipId)))).toHaveLength(1)
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'mentorship.read'), eq(auditLog.objectId, mentorshipId))),
+    ).toHaveLength(1)
     expect((await t.request('POST', `${path}/private-notes-access`, { cookie: admin.cookie, body: { reason: 'short' } })).status).toBe(400)
-    const access = await t.request('POST', `${path}/private-notes-access`, { cookie: admin.cookie, body: { reason: 'Safety concern reported to the dean, case 2026-14.' } })
+    const access = await t.request('POST', `${path}/private-notes-access`, {
+      cookie: admin.cookie,
+      body: { reason: 'Safety concern reported to the dean, case 2026-14.' },
+    })
     expect(access.status).toBe(200)
     expect(access.json.notes.map((n: { body: string }) => n.body)).toEqual(['My own reflections'])
     const [record] = await t.db.select().from(privateNoteAccesses).where(eq(privateNoteAccesses.mentorshipId, mentorshipId))
@@ -88,24 +101,53 @@ describe('availability and meetings', () => {
   it('a mentor publishes weekly slots in their zone; free slots keep 9:00 local across the change to winter time', async () => {
     const put = await t.request('PUT', '/api/availability/me', {
       cookie: mentor.cookie,
-      body: { timeZone: 'America/New_York', slots: [{ weekday: 2, startTime: '09:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'https://video.example/room' }], exceptions: ['2026-11-10'] },
+      body: {
+        timeZone: 'America/New_York',
+        slots: [{ weekday: 2, startTime: '09:00', durationMinutes: 30, locationKind: 'video', locationDetail: 'https://video.example/room' }],
+        exceptions: ['2026-11-10'],
+      },
     })
     expect(put.status, put.text).toBe(200)
     expect((await t.request('PUT', '/api/availability/me', { cookie: mentor.cookie, body: { timeZone: 'Mars/Base', slots: [] } })).status).toBe(400)
     const free = await t.request('GET', `/api/mentorships/${mentorshipId}/free-slots?days=30`, { cookie: student.cookie })
     expect(free.json.timeZone).toBe('America/New_York')
-    expect(free.json.slots.map((s: { startAt: string }) => s.startAt)).toEqual(['2026-10-20T13:00:00.000Z', '2026-10-27T13:00:00.000Z', '2026-11-03T14:00:00.000Z', '2026-11-17T14:00:00.000Z'])
+    expect(free.json.slots.map((s: { startAt: string }) => s.startAt)).toEqual([
+      '2026-10-20T13:00:00.000Z',
+      '2026-10-27T13:00:00.000Z',
+      '2026-11-03T14:00:00.000Z',
+      '2026-11-17T14:00:00.000Z',
+    ])
   })
 
   it('booking a slot e-mails both an invite (REQUEST, SEQUENCE 0); rescheduling keeps the UID and raises SEQUENCE; cancelling sends CANCEL', async () => {
-    const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: student.cookie, body: { mode: 'book', startAt: '2026-11-03T14:00:00Z' } })
+    const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+      cookie: student.cookie,
+      body: { mode: 'book', startAt: '2026-11-03T14:00:00Z' },
+    })
     expect(booked.status, booked.text).toBe(201)
     expect(booked.json).toMatchObject({ status: 'confirmed', endAt: '2026-11-03T14:30:00.000Z', locationKind: 'video', sequence: 0 })
     const meetingId = booked.json.id as string
     // The slot is taken now; a slot that is not in the availability cannot be booked.
-    expect((await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: student.cookie, body: { mode: 'book', startAt: '2026-11-03T14:00:00Z' } })).status).toBe(409)
-    expect((await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: student.cookie, body: { mode: 'book', startAt: '2026-11-03T15:00:00Z' } })).status).toBe(409)
-    expect((await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: mentor.cookie, body: { mode: 'book', startAt: '2026-10-27T13:00:00Z' } })).status).toBe(403)
+    expect(
+      (
+        await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+          cookie: student.cookie,
+          body: { mode: 'book', startAt: '2026-11-03T14:00:00Z' },
+        })
+      ).status,
+    ).toBe(409)
+    expect(
+      (
+        await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+          cookie: student.cookie,
+          body: { mode: 'book', startAt: '2026-11-03T15:00:00Z' },
+        })
+      ).status,
+    ).toBe(409)
+    expect(
+      (await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: mentor.cookie, body: { mode: 'book', startAt: '2026-10-27T13:00:00Z' } }))
+        .status,
+    ).toBe(403)
 
     const [toStudent] = await invitesTo(student.person.email)
     const [toMentor] = await invitesTo(mentor.person.email)
@@ -121,7 +163,10 @@ describe('availability and meetings', () => {
     expect(first.event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${student.person.email}`])
     expect(parseInvite(toMentor?.attachments[0]?.content ?? '').event.uid).toBe(first.event.uid)
 
-    const moved = await t.request('POST', `/api/meetings/${meetingId}/reschedule`, { cookie: mentor.cookie, body: { startAt: '2026-11-04T16:00:00Z', locationKind: 'in-person', locationDetail: 'Clinic B' } })
+    const moved = await t.request('POST', `/api/meetings/${meetingId}/reschedule`, {
+      cookie: mentor.cookie,
+      body: { startAt: '2026-11-04T16:00:00Z', locationKind: 'in-person', locationDetail: 'Clinic B' },
+    })
     expect(moved.json).toMatchObject({ sequence: 1, startAt: '2026-11-04T16:00:00.000Z', locationKind: 'in-person' })
     const second = parseInvite((await invitesTo(student.person.email))[1]?.attachments[0]?.content ?? '')
     expect(second.method).toBe('REQUEST')
@@ -142,12 +187,22 @@ describe('availability and meetings', () => {
   })
 
   it('either side proposes a time, the other confirms; the proposer cannot confirm their own', async () => {
-    const proposed = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: '2026-10-22T18:00:00Z', durationMinutes: 45, locationKind: 'phone', locationDetail: '+1 555 0100' } })
+    const proposed = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+      cookie: mentor.cookie,
+      body: { mode: 'propose', startAt: '2026-10-22T18:00:00Z', durationMinutes: 45, locationKind: 'phone', locationDetail: '+1 555 0100' },
+    })
     expect(proposed.json).toMatchObject({ status: 'proposed', endAt: '2026-10-22T18:45:00.000Z' })
     expect((await t.request('POST', `/api/meetings/${proposed.json.id}/confirm`, { cookie: mentor.cookie })).status).toBe(403)
     const confirmed = await t.request('POST', `/api/meetings/${proposed.json.id}/confirm`, { cookie: student.cookie })
     expect(confirmed.json).toMatchObject({ status: 'confirmed', sequence: 1 })
-    expect((await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: '2026-10-01T18:00:00Z' } })).status).toBe(400)
+    expect(
+      (
+        await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
+          cookie: mentor.cookie,
+          body: { mode: 'propose', startAt: '2026-10-01T18:00:00Z' },
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('after the meeting: private feedback to the program, once; hours for the mentor as CSV; closure with a thank-you', async () => {
@@ -164,7 +219,9 @@ describe('availability and meetings', () => {
       const followUps = (await t.db.select().from(outbox).where(eq(outbox.toAddress, a.person.email))).filter((e) => e.kind === 'meeting.follow-up')
       expect(followUps).toHaveLength(1)
     }
-    expect((await t.request('POST', `/api/meetings/${held.id}/feedback`, { cookie: student.cookie, body: { rating: 5, comment: 'Very helpful' } })).status).toBe(200)
+    expect(
+      (await t.request('POST', `/api/meetings/${held.id}/feedback`, { cookie: student.cookie, body: { rating: 5, comment: 'Very helpful' } })).status,
+    ).toBe(200)
     expect((await t.request('POST', `/api/meetings/${held.id}/feedback`, { cookie: student.cookie, body: { rating: 4 } })).status).toBe(409)
     expect((await t.request('GET', `/api/mentorships/${mentorshipId}`, { cookie: mentor.cookie })).text).not.toContain('Very helpful')
     const program = await t.request('GET', '/api/mentorships/feedback', { cookie: admin.cookie })
@@ -172,14 +229,26 @@ describe('availability and meetings', () => {
 
     const csv = await t.request('GET', '/api/mentorships/hours.csv', { cookie: mentor.cookie })
     expect(csv.headers.get('content-type')).toContain('text/csv')
-    expect(csv.text).toBe('date,start_utc,mentee,mentorship_kind,location,minutes,hours\r\n2026-10-22,2026-10-22T18:00:00.000Z,Mentee 1,ongoing,phone,45,0.75\r\nTotal,,1 mentee,,,45,0.75\r\n')
+    expect(csv.text).toBe(
+      'date,start_utc,mentee,mentorship_kind,location,minutes,hours\r\n2026-10-22,2026-10-22T18:00:00.000Z,Mentee 1,ongoing,phone,45,0.75\r\nTotal,,1 mentee,,,45,0.75\r\n',
+    )
     expect(csv.text).not.toContain(student.person.name)
 
-    const closed = await t.request('POST', `/api/mentorships/${mentorshipId}/close`, { cookie: student.cookie, body: { reason: 'goals-met', thankYouNote: 'Thank you for everything.' } })
+    const closed = await t.request('POST', `/api/mentorships/${mentorshipId}/close`, {
+      cookie: student.cookie,
+      body: { reason: 'goals-met', thankYouNote: 'Thank you for everything.' },
+    })
     expect(closed.json).toMatchObject({ status: 'closed', closureReason: 'goals-met', thankYouNote: 'Thank you for everything.' })
-    const mail = (await t.db.select().from(outbox).where(and(eq(outbox.toAddress, mentor.person.email), eq(outbox.kind, 'mentorship.closed'))))[0]
+    const mail = (
+      await t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, mentor.person.email), eq(outbox.kind, 'mentorship.closed')))
+    )[0]
     expect(mail?.textBody).toContain('Thank you for everything.')
-    expect((await t.request('POST', `/api/mentorships/${mentorshipId}/notes`, { cookie: student.cookie, body: { body: 'late', visibility: 'shared' } })).status).toBe(409)
+    expect(
+      (await t.request('POST', `/api/mentorships/${mentorshipId}/notes`, { cookie: student.cookie, body: { body: 'late', visibility: 'shared' } })).status,
+    ).toBe(409)
     expect(await t.services.mentorships.openPlaces(mentor.person.id)).toBe(3)
   })
 })

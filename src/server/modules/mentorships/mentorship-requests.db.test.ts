@@ -15,7 +15,11 @@ let outsider: Account
 const START = new Date('2026-10-05T14:00:00Z')
 
 async function mentorWith(capacity: number, extra: { accepting?: boolean; directoryHold?: boolean; status?: 'active' | 'disabled' } = {}): Promise<Account> {
-  const person = await t.insertAccount(['mentor'], { mentor: { capacity, accepting: extra.accepting ?? true }, directoryHold: extra.directoryHold ?? false, status: extra.status ?? 'active' })
+  const person = await t.insertAccount(['mentor'], {
+    mentor: { capacity, accepting: extra.accepting ?? true },
+    directoryHold: extra.directoryHold ?? false,
+    status: extra.status ?? 'active',
+  })
   return { person, cookie: await t.sessionCookie(person.id) }
 }
 async function newStudent(): Promise<Account> {
@@ -37,7 +41,14 @@ beforeEach(async () => {
   t.clock.set(START)
 })
 
-const body = (mentorId: string, overrides: Record<string, unknown> = {}) => ({ mentorId, kind: 'ongoing', message: 'I would love your advice on surgery.', goals: 'Decide on a specialty.', helpWanted: ['career-advice'], ...overrides })
+const body = (mentorId: string, overrides: Record<string, unknown> = {}) => ({
+  mentorId,
+  kind: 'ongoing',
+  message: 'I would love your advice on surgery.',
+  goals: 'Decide on a specialty.',
+  helpWanted: ['career-advice'],
+  ...overrides,
+})
 
 async function ask(who: Account, mentorId: string, overrides: Record<string, unknown> = {}) {
   return t.request('POST', '/api/mentorship-requests', { cookie: who.cookie, body: body(mentorId, overrides) })
@@ -61,7 +72,10 @@ describe('asking a mentor', () => {
     // A human date with its weekday and zone, never an ISO date.
     expect(mail[0]?.textBody).toMatch(/open until Monday, October 19, 2026 at \d{1,2}:00 [AP]M [A-Z]{3,4}\b/)
     expect(mail[0]?.textBody).not.toMatch(/\d{4}-\d{2}-\d{2}/)
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mentorship.requested'), eq(auditLog.objectId, request.id)))
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'mentorship.requested'), eq(auditLog.objectId, request.id)))
     expect(audits).toHaveLength(1)
   })
 
@@ -106,7 +120,12 @@ describe('asking a mentor', () => {
   it('settings: a reminder after the expiry is refused; unknown keys are refused', async () => {
     expect((await t.request('PATCH', '/api/mentorships/settings', { cookie: admin.cookie, body: { requestReminderDay: 20 } })).status).toBe(400)
     expect((await t.request('PATCH', '/api/mentorships/settings', { cookie: admin.cookie, body: { whatever: 1 } })).status).toBe(400)
-    expect((await t.request('GET', '/api/mentorships/settings', { cookie: admin.cookie })).json).toMatchObject({ maxOpenRequests: 5, requestExpiryDays: 14, requestReminderDay: 7, quietWeeks: 6 })
+    expect((await t.request('GET', '/api/mentorships/settings', { cookie: admin.cookie })).json).toMatchObject({
+      maxOpenRequests: 5,
+      requestExpiryDays: 14,
+      requestReminderDay: 7,
+      quietWeeks: 6,
+    })
   })
 })
 
@@ -118,9 +137,15 @@ describe('answering', () => {
     const seen = await t.request('GET', `/api/mentorship-requests/${request.id}`, { cookie: m.cookie })
     expect(seen.json).toMatchObject({ status: 'viewed' })
     expect(seen.json.viewedAt).toBe(START.toISOString())
-    for (const other of [outsider, mentor, advisor]) expect((await t.request('GET', `/api/mentorship-requests/${request.id}`, { cookie: other.cookie })).status).toBe(404)
+    for (const other of [outsider, mentor, advisor])
+      expect((await t.request('GET', `/api/mentorship-requests/${request.id}`, { cookie: other.cookie })).status).toBe(404)
     expect((await t.request('GET', `/api/mentorship-requests/${request.id}`, { cookie: admin.cookie })).status).toBe(200)
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'mentorship-request.read'), eq(auditLog.objectId, request.id)))).toHaveLength(1)
+    expect(
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'mentorship-request.read'), eq(auditLog.objectId, request.id))),
+    ).toHaveLength(1)
   })
 
   it('declining takes a reason from the list and a note; the student is told, with other mentors', async () => {
@@ -129,7 +154,10 @@ describe('answering', () => {
     const request = await askOk(s, m.person.id)
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/decline`, { cookie: m.cookie, body: { reason: 'busy' } })).status).toBe(400)
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/decline`, { cookie: s.cookie, body: { reason: 'schedule' } })).status).toBe(403)
-    const declined = await t.request('POST', `/api/mentorship-requests/${request.id}/decline`, { cookie: m.cookie, body: { reason: 'schedule', note: 'Try Dr. Park in the spring.' } })
+    const declined = await t.request('POST', `/api/mentorship-requests/${request.id}/decline`, {
+      cookie: m.cookie,
+      body: { reason: 'schedule', note: 'Try Dr. Park in the spring.' },
+    })
     expect(declined.json).toMatchObject({ status: 'declined', declineReason: 'schedule', declineNote: 'Try Dr. Park in the spring.' })
     const mail = (await emailsTo(s.person.email)).find((e) => e.kind === 'mentorship.declined')
     expect(mail?.textBody).toContain('My schedule does not allow it')
@@ -149,7 +177,10 @@ describe('answering', () => {
     expect(accepted.json.mentorshipId).toBeTruthy()
     // The goals the student wrote are the mentorship's first goals, for both sides.
     const mentorship = await t.request('GET', `/api/mentorships/${accepted.json.mentorshipId}`, { cookie: m.cookie })
-    expect(mentorship.json.goals.map((g: { title: string; progress: number }) => [g.title, g.progress])).toEqual([['Decide on a specialty', 0], ['Find a research project', 0]])
+    expect(mentorship.json.goals.map((g: { title: string; progress: number }) => [g.title, g.progress])).toEqual([
+      ['Decide on a specialty', 0],
+      ['Find a research project', 0],
+    ])
     expect((await emailsTo(s.person.email)).map((e) => e.kind)).toContain('mentorship.accepted')
     expect((await t.request('POST', `/api/mentorship-requests/${request.id}/withdraw`, { cookie: s.cookie })).status).toBe(409)
     // An active mentorship between them blocks another request.
@@ -160,11 +191,16 @@ describe('answering', () => {
   it('a mentor offers; the student accepts', async () => {
     const s = await newStudent()
     const m = await mentorWith(1)
-    const offer = await t.request('POST', '/api/mentorship-offers', { cookie: m.cookie, body: { studentId: s.person.id, kind: 'coffee-chat', message: 'Coffee to talk about EM?' } })
+    const offer = await t.request('POST', '/api/mentorship-offers', {
+      cookie: m.cookie,
+      body: { studentId: s.person.id, kind: 'coffee-chat', message: 'Coffee to talk about EM?' },
+    })
     expect(offer.status, offer.text).toBe(201)
     expect(offer.json).toMatchObject({ initiatedBy: 'mentor', kind: 'coffee-chat' })
     expect((await emailsTo(s.person.email)).map((e) => e.kind)).toContain('mentorship.offer-received')
-    expect((await t.request('POST', `/api/mentorship-offers`, { cookie: m.cookie, body: { studentId: m.person.id, kind: 'ongoing', message: 'me' } })).status).toBe(400)
+    expect(
+      (await t.request('POST', `/api/mentorship-offers`, { cookie: m.cookie, body: { studentId: m.person.id, kind: 'ongoing', message: 'me' } })).status,
+    ).toBe(400)
     const accepted = await t.request('POST', `/api/mentorship-requests/${offer.json.id}/accept`, { cookie: s.cookie })
     expect(accepted.json.status).toBe('accepted')
     const mine = await t.request('GET', '/api/mentorships/mine', { cookie: s.cookie })
@@ -193,7 +229,10 @@ describe('capacity under concurrency', () => {
       const answers = await Promise.all(requests.map((r) => t.request('POST', `/api/mentorship-requests/${r.id}/accept`, { cookie: m.cookie })))
       const statuses = answers.map((a) => a.status).sort()
       expect(statuses, answers.map((a) => a.text).join('\n')).toEqual([200, 200, 409, 409, 409, 409])
-      const active = await t.db.select().from(mentorships).where(and(eq(mentorships.mentorId, m.person.id), eq(mentorships.status, 'active')))
+      const active = await t.db
+        .select()
+        .from(mentorships)
+        .where(and(eq(mentorships.mentorId, m.person.id), eq(mentorships.status, 'active')))
       expect(active).toHaveLength(2)
       expect(await t.services.mentorships.openPlaces(m.person.id)).toBe(0)
       expect((await t.services.mentorships.openPlacesOf([m.person.id, mentor.person.id])).get(m.person.id)).toBe(0)
@@ -219,7 +258,10 @@ describe('accepts racing the expiry sweep', () => {
     for (const status of finals) expect(['accepted', 'expired']).toContain(status)
     expect(finals.filter((s) => s === 'accepted').length).toBe(answers.filter((a) => a.status === 200).length)
     expect(finals.filter((s) => s === 'accepted').length).toBeLessThanOrEqual(2)
-    const active = await t.db.select().from(mentorships).where(and(eq(mentorships.mentorId, m.person.id), eq(mentorships.status, 'active')))
+    const active = await t.db
+      .select()
+      .from(mentorships)
+      .where(and(eq(mentorships.mentorId, m.person.id), eq(mentorships.status, 'active')))
     expect(active.length).toBe(finals.filter((s) => s === 'accepted').length)
     // Once the clock passes the expiry, an accept is refused even before a sweep ran.
     const lateMentor = await mentorWith(2)

@@ -23,7 +23,10 @@ async function account(roles: ('student' | 'mentor')[], capacity = 3): Promise<A
   return { person, cookie: await t.sessionCookie(person.id) }
 }
 async function ask(student: Account, mentor: Account): Promise<string> {
-  const response = await t.request('POST', '/api/mentorship-requests', { cookie: student.cookie, body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] } })
+  const response = await t.request('POST', '/api/mentorship-requests', {
+    cookie: student.cookie,
+    body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] },
+  })
   expect(response.status, response.text).toBe(201)
   return response.json.id as string
 }
@@ -48,7 +51,12 @@ describe('request reminders and expiry', () => {
     const expiring = await Promise.all([1, 2].map(() => t.services.mentorships.sweepRequests(at(14))))
     expect(expiring.reduce((n, r) => n + r.expired, 0)).toBe(1)
     expect((await kindsTo(student.person.email)).filter((k) => k === 'mentorship.request-expired')).toHaveLength(1)
-    const expiredMail = (await t.db.select().from(outbox).where(and(eq(outbox.toAddress, student.person.email), eq(outbox.kind, 'mentorship.request-expired'))))[0]
+    const expiredMail = (
+      await t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, student.person.email), eq(outbox.kind, 'mentorship.request-expired')))
+    )[0]
     expect(expiredMail?.textBody).toContain('/mentors')
     t.clock.set(at(14))
     const cookie = await t.sessionCookie(student.person.id)
@@ -62,7 +70,8 @@ describe('request reminders and expiry', () => {
     const mentor = await account(['mentor'], 10)
     for (let i = 0; i < 2; i++) await ask(await account(['student']), mentor)
     await t.services.mentorships.sweepRequests(at(15))
-    const accepting = async () => (await t.db.select({ a: mentorProfiles.accepting }).from(mentorProfiles).where(eq(mentorProfiles.personId, mentor.person.id)))[0]?.a
+    const accepting = async () =>
+      (await t.db.select({ a: mentorProfiles.accepting }).from(mentorProfiles).where(eq(mentorProfiles.personId, mentor.person.id)))[0]?.a
     expect(await accepting()).toBe(true)
 
     t.clock.set(at(20))
@@ -107,7 +116,18 @@ describe('stay in touch', () => {
 
     // A meeting on day 44 starts a new quiet spell: the next nudge is 6 weeks after it.
     const [row] = await t.db.select().from(mentorships).where(eq(mentorships.id, mentorshipId))
-    await t.db.insert(meetings).values({ mentorshipId, mentorId: row!.mentorId, uid: 'sweep-test@preceptor', status: 'confirmed', proposedBy: student.person.id, startAt: at(44), endAt: at(44.02), locationKind: 'phone', createdAt: at(43), updatedAt: at(43) })
+    await t.db.insert(meetings).values({
+      mentorshipId,
+      mentorId: row!.mentorId,
+      uid: 'sweep-test@preceptor',
+      status: 'confirmed',
+      proposedBy: student.person.id,
+      startAt: at(44),
+      endAt: at(44.02),
+      locationKind: 'phone',
+      createdAt: at(43),
+      updatedAt: at(43),
+    })
     expect(await t.services.mentorships.sweepQuietMentorships(at(85))).toBe(0)
     expect(await t.services.mentorships.sweepQuietMentorships(at(86))).toBe(1)
   })

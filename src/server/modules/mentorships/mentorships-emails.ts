@@ -10,7 +10,15 @@ import type { EmailToQueue } from '../notifications/notifications.service.ts'
 
 const kindText = (kind: MentorshipKind) => MENTORSHIP_KIND_LABELS[kind].toLowerCase()
 
-export function requestReceivedEmail(to: string, toName: string, fromName: string, kind: MentorshipKind, isOffer: boolean, link: string, expiresOn: string): EmailToQueue {
+export function requestReceivedEmail(
+  to: string,
+  toName: string,
+  fromName: string,
+  kind: MentorshipKind,
+  isOffer: boolean,
+  link: string,
+  expiresOn: string,
+): EmailToQueue {
   return {
     to,
     kind: isOffer ? 'mentorship.offer-received' : 'mentorship.request-received',
@@ -19,7 +27,15 @@ export function requestReceivedEmail(to: string, toName: string, fromName: strin
   }
 }
 
-export function requestAnsweredEmail(to: string, toName: string, byName: string, accepted: boolean, reason: DeclineReason | null, note: string | null, link: string): EmailToQueue {
+export function requestAnsweredEmail(
+  to: string,
+  toName: string,
+  byName: string,
+  accepted: boolean,
+  reason: DeclineReason | null,
+  note: string | null,
+  link: string,
+): EmailToQueue {
   const why = reason ? `\n\nTheir reason: ${DECLINE_REASON_LABELS[reason]}.${note ? `\n\n${note}` : ''}` : ''
   return {
     to,
@@ -32,7 +48,12 @@ export function requestAnsweredEmail(to: string, toName: string, byName: string,
 }
 
 export function requestWithdrawnEmail(to: string, toName: string, byName: string): EmailToQueue {
-  return { to, kind: 'mentorship.withdrawn', subject: `${byName} withdrew their mentorship request`, text: `Hello ${toName},\n\n${byName} withdrew their request; there is nothing for you to do.\n` }
+  return {
+    to,
+    kind: 'mentorship.withdrawn',
+    subject: `${byName} withdrew their mentorship request`,
+    text: `Hello ${toName},\n\n${byName} withdrew their request; there is nothing for you to do.\n`,
+  }
 }
 
 export function requestReminderEmail(to: string, toName: string, fromName: string, link: string, expiresOn: string): EmailToQueue {
@@ -73,7 +94,12 @@ export function mentorPausedEmail(to: string, toName: string, expired: number, p
 
 export function mentorshipClosedEmail(to: string, toName: string, byName: string, thankYouNote: string | null, link: string): EmailToQueue {
   const thanks = thankYouNote ? `\n\nTheir note to you:\n\n${thankYouNote}` : ''
-  return { to, kind: 'mentorship.closed', subject: `${byName} closed your mentorship`, text: `Hello ${toName},\n\n${byName} closed the mentorship.${thanks}\n\n${link}\n` }
+  return {
+    to,
+    kind: 'mentorship.closed',
+    subject: `${byName} closed your mentorship`,
+    text: `Hello ${toName},\n\n${byName} closed the mentorship.${thanks}\n\n${link}\n`,
+  }
 }
 
 export function stayInTouchEmail(to: string, toName: string, otherName: string, weeks: number, link: string): EmailToQueue {
@@ -86,14 +112,40 @@ export function stayInTouchEmail(to: string, toName: string, otherName: string, 
 }
 
 export function meetingProposedEmail(to: string, toName: string, byName: string, when: string, link: string): EmailToQueue {
-  return { to, kind: 'meeting.proposed', subject: `${byName} proposes a meeting on ${when}`, text: `Hello ${toName},\n\n${byName} proposes to meet on ${when}. Confirm it or suggest another time:\n\n${link}\n` }
+  return {
+    to,
+    kind: 'meeting.proposed',
+    subject: `${byName} proposes a meeting on ${when}`,
+    text: `Hello ${toName},\n\n${byName} proposes to meet on ${when}. Confirm it or suggest another time:\n\n${link}\n`,
+  }
 }
 
-export function meetingInviteEmail(to: string, toName: string, otherName: string, change: 'new' | 'updated' | 'cancelled', when: string, where: string, ics: string, link: string): EmailToQueue {
-  const attachment: EmailAttachment = { filename: change === 'cancelled' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${change === 'cancelled' ? 'CANCEL' : 'REQUEST'}`, content: ics }
-  const subject = change === 'new' ? `Meeting with ${otherName}: ${when}` : change === 'updated' ? `Meeting with ${otherName} moved: ${when}` : `Cancelled: meeting with ${otherName} on ${when}`
+export function meetingInviteEmail(
+  to: string,
+  toName: string,
+  otherName: string,
+  change: 'new' | 'updated' | 'cancelled',
+  when: string,
+  where: string,
+  ics: string,
+  link: string,
+): EmailToQueue {
+  const attachment: EmailAttachment = {
+    filename: change === 'cancelled' ? 'cancel.ics' : 'invite.ics',
+    contentType: `text/calendar; charset=utf-8; method=${change === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+    content: ics,
+  }
+  const subject =
+    change === 'new'
+      ? `Meeting with ${otherName}: ${when}`
+      : change === 'updated'
+        ? `Meeting with ${otherName} moved: ${when}`
+        : `Cancelled: meeting with ${otherName} on ${when}`
   // The place on a line of its own: a video link followed by punctuation would carry it into the link.
-  const body = change === 'cancelled' ? `Your meeting with ${otherName} on ${when} is cancelled.` : `Your meeting with ${otherName}: ${when}.\n\nWhere: ${where}\n\nThe attached invite adds it to your calendar.`
+  const body =
+    change === 'cancelled'
+      ? `Your meeting with ${otherName} on ${when} is cancelled.`
+      : `Your meeting with ${otherName}: ${when}.\n\nWhere: ${where}\n\nThe attached invite adds it to your calendar.`
   return { to, kind: `meeting.${change}`, subject, text: `Hello ${toName},\n\n${body}\n\n${link}\n`, attachments: [attachment] }
 }
 

@@ -34,7 +34,13 @@ export function answeringSide(initiatedBy: Side): Side {
  * A mentor a student may ask, or who may offer: listed in the directory (active, mentor role and
  * profile, no FERPA directory hold) and accepting new mentees.
  */
-export function isRequestableMentor(person: { status: PersonStatus; directoryHold: boolean; roles: readonly Role[]; hasMentorProfile: boolean; accepting: boolean | null }): boolean {
+export function isRequestableMentor(person: {
+  status: PersonStatus
+  directoryHold: boolean
+  roles: readonly Role[]
+  hasMentorProfile: boolean
+  accepting: boolean | null
+}): boolean {
   return isListedInDirectory(person) && person.accepting === true
 }
 

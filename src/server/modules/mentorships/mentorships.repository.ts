@@ -26,7 +26,6 @@ import {
 } from '#server/db/schema/index.ts'
 import type { MentorshipRequestStatus, Role } from '#shared/enums.ts'
 
-
 const student = alias(people, 'student')
 const mentor = alias(people, 'mentor')
 const author = alias(people, 'author')
@@ -38,8 +37,20 @@ export type RequestRow = typeof mentorshipRequests.$inferSelect & Parties & { me
 export type MentorshipRow = typeof mentorships.$inferSelect & Parties
 export type MeetingRow = typeof meetings.$inferSelect
 
-function withParties<T>(row: { row: T; studentName: string | null; studentEmail: string | null; mentorName: string | null; mentorEmail: string | null }): T & Parties {
-  return { ...row.row, studentName: row.studentName ?? '', studentEmail: row.studentEmail ?? '', mentorName: row.mentorName ?? '', mentorEmail: row.mentorEmail ?? '' }
+function withParties<T>(row: {
+  row: T
+  studentName: string | null
+  studentEmail: string | null
+  mentorName: string | null
+  mentorEmail: string | null
+}): T & Parties {
+  return {
+    ...row.row,
+    studentName: row.studentName ?? '',
+    studentEmail: row.studentEmail ?? '',
+    mentorName: row.mentorName ?? '',
+    mentorEmail: row.mentorEmail ?? '',
+  }
 }
 
 export function createMentorshipsRepository(db: Database) {
@@ -50,10 +61,17 @@ export function createMentorshipsRepository(db: Database) {
       .leftJoin(student, eq(student.id, mentorshipRequests.studentId))
       .leftJoin(mentor, eq(mentor.id, mentorshipRequests.mentorId))
       .leftJoin(mentorships, eq(mentorships.requestId, mentorshipRequests.id))
-  const toRequest = (r: Awaited<ReturnType<ReturnType<typeof selectRequests>['where']>>[number]): RequestRow => ({ ...withParties(r), mentorshipId: r.mentorshipId })
+  const toRequest = (r: Awaited<ReturnType<ReturnType<typeof selectRequests>['where']>>[number]): RequestRow => ({
+    ...withParties(r),
+    mentorshipId: r.mentorshipId,
+  })
 
   const selectMentorships = (tx: Tx = db) =>
-    tx.select({ row: mentorships, ...parties }).from(mentorships).leftJoin(student, eq(student.id, mentorships.studentId)).leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
+    tx
+      .select({ row: mentorships, ...parties })
+      .from(mentorships)
+      .leftJoin(student, eq(student.id, mentorships.studentId))
+      .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
 
   return {
     // ── settings ──
@@ -70,7 +88,16 @@ export function createMentorshipsRepository(db: Database) {
     /** A person with roles, directory hold and mentor profile: what listing and capacity rules need. */
     async findPersonIncludeMentorProfile(personId: string, tx: Tx = db) {
       const [person] = await tx
-        .select({ id: people.id, name: people.name, email: people.email, status: people.status, directoryHold: people.directoryHold, capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting, state: mentorProfiles.state })
+        .select({
+          id: people.id,
+          name: people.name,
+          email: people.email,
+          status: people.status,
+          directoryHold: people.directoryHold,
+          capacity: mentorProfiles.capacity,
+          accepting: mentorProfiles.accepting,
+          state: mentorProfiles.state,
+        })
         .from(people)
         .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
         .where(eq(people.id, personId))
@@ -85,7 +112,11 @@ export function createMentorshipsRepository(db: Database) {
      * mentor take turns here, so each counts the mentorships the one before it committed.
      */
     async lockMentorProfile(mentorId: string, tx: Tx) {
-      const [row] = await tx.select({ capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting }).from(mentorProfiles).where(eq(mentorProfiles.personId, mentorId)).for('update')
+      const [row] = await tx
+        .select({ capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting })
+        .from(mentorProfiles)
+        .where(eq(mentorProfiles.personId, mentorId))
+        .for('update')
       return row ?? null
     },
 
@@ -97,7 +128,14 @@ export function createMentorshipsRepository(db: Database) {
     async listActiveOfStudents(studentIds: readonly string[]) {
       if (studentIds.length === 0) return []
       return db
-        .select({ id: mentorships.id, studentId: mentorships.studentId, mentorId: mentorships.mentorId, mentorName: mentor.name, kind: mentorships.kind, startedAt: mentorships.startedAt })
+        .select({
+          id: mentorships.id,
+          studentId: mentorships.studentId,
+          mentorId: mentorships.mentorId,
+          mentorName: mentor.name,
+          kind: mentorships.kind,
+          startedAt: mentorships.startedAt,
+        })
         .from(mentorships)
         .innerJoin(mentor, eq(mentor.id, mentorships.mentorId))
         .where(and(inArray(mentorships.studentId, [...studentIds]), eq(mentorships.status, 'active')))
@@ -107,13 +145,21 @@ export function createMentorshipsRepository(db: Database) {
     /** Requests between this student and any mentor still waiting for an answer. */
     async listOpenRequestsOfStudent(studentId: string) {
       return db
-        .select({ id: mentorshipRequests.id, mentorId: mentorshipRequests.mentorId, initiatedBy: mentorshipRequests.initiatedBy, createdAt: mentorshipRequests.createdAt })
+        .select({
+          id: mentorshipRequests.id,
+          mentorId: mentorshipRequests.mentorId,
+          initiatedBy: mentorshipRequests.initiatedBy,
+          createdAt: mentorshipRequests.createdAt,
+        })
         .from(mentorshipRequests)
         .where(and(eq(mentorshipRequests.studentId, studentId), inArray(mentorshipRequests.status, ['requested', 'viewed'])))
     },
 
     async countActiveMentorships(mentorId: string, tx: Tx = db): Promise<number> {
-      const [row] = await tx.select({ n: count() }).from(mentorships).where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active')))
+      const [row] = await tx
+        .select({ n: count() })
+        .from(mentorships)
+        .where(and(eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active')))
       return row?.n ?? 0
     },
 
@@ -140,7 +186,10 @@ export function createMentorshipsRepository(db: Database) {
      * median hours from request to answer. Open, withdrawn and invalidated requests do not count.
      * All mentors with any such request, or only `mentorIds`.
      */
-    async listResponseStats(since: Date, mentorIds?: readonly string[]): Promise<{ mentorId: string; requests: number; answered: number; medianHours: number | null }[]> {
+    async listResponseStats(
+      since: Date,
+      mentorIds?: readonly string[],
+    ): Promise<{ mentorId: string; requests: number; answered: number; medianHours: number | null }[]> {
       if (mentorIds !== undefined && mentorIds.length === 0) return []
       const answered = sql`${mentorshipRequests.status} in ('accepted', 'declined')`
       const rows = await db
@@ -148,7 +197,9 @@ export function createMentorshipsRepository(db: Database) {
           mentorId: mentorshipRequests.mentorId,
           requests: sql<number>`count(*)::int`,
           answered: sql<number>`(count(*) filter (where ${answered}))::int`,
-          medianHours: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${mentorshipRequests.statusChangedAt} - ${mentorshipRequests.createdAt}) / 3600) filter (where ${answered})`,
+          medianHours: sql<
+            number | null
+          >`percentile_cont(0.5) within group (order by extract(epoch from ${mentorshipRequests.statusChangedAt} - ${mentorshipRequests.createdAt}) / 3600) filter (where ${answered})`,
         })
         .from(mentorshipRequests)
         .where(
@@ -160,7 +211,12 @@ export function createMentorshipsRepository(db: Database) {
           ),
         )
         .groupBy(mentorshipRequests.mentorId)
-      return rows.map((r) => ({ mentorId: r.mentorId, requests: Number(r.requests), answered: Number(r.answered), medianHours: r.medianHours === null ? null : Number(r.medianHours) }))
+      return rows.map((r) => ({
+        mentorId: r.mentorId,
+        requests: Number(r.requests),
+        answered: Number(r.answered),
+        medianHours: r.medianHours === null ? null : Number(r.medianHours),
+      }))
     },
 
     /** Read-only: active mentees and open requests per mentor, for every mentor who has any. */
@@ -171,7 +227,11 @@ export function createMentorshipsRepository(db: Database) {
           union all
           select mentor_id, 0, count(*) from mentorship_requests where status in ('requested', 'viewed') group by mentor_id
         ) load group by mentor_id`)
-      return (result as unknown as { rows: { mentor_id: string; active: number; open: number }[] }).rows.map((r) => ({ mentorId: r.mentor_id, active: Number(r.active), open: Number(r.open) }))
+      return (result as unknown as { rows: { mentor_id: string; active: number; open: number }[] }).rows.map((r) => ({
+        mentorId: r.mentor_id,
+        active: Number(r.active),
+        open: Number(r.open),
+      }))
     },
 
     /** Read-only: the people a student declined, or was declined by (requests and offers alike). */
@@ -192,12 +252,22 @@ export function createMentorshipsRepository(db: Database) {
       const [row] = await tx
         .select({ n: count() })
         .from(mentorshipRequests)
-        .where(and(eq(mentorshipRequests.studentId, studentId), eq(mentorshipRequests.initiatedBy, 'student'), inArray(mentorshipRequests.status, ['requested', 'viewed'])))
+        .where(
+          and(
+            eq(mentorshipRequests.studentId, studentId),
+            eq(mentorshipRequests.initiatedBy, 'student'),
+            inArray(mentorshipRequests.status, ['requested', 'viewed']),
+          ),
+        )
       return row?.n ?? 0
     },
 
     async hasActiveMentorshipBetween(studentId: string, mentorId: string, tx: Tx = db): Promise<boolean> {
-      const [row] = await tx.select({ id: mentorships.id }).from(mentorships).where(and(eq(mentorships.studentId, studentId), eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active'))).limit(1)
+      const [row] = await tx
+        .select({ id: mentorships.id })
+        .from(mentorships)
+        .where(and(eq(mentorships.studentId, studentId), eq(mentorships.mentorId, mentorId), eq(mentorships.status, 'active')))
+        .limit(1)
       return row !== undefined
     },
 
@@ -221,7 +291,12 @@ export function createMentorshipsRepository(db: Database) {
     },
 
     /** Moves a request in one UPDATE guarded by its status: of two racing callers, one wins. */
-    async updateRequestIfStatus(id: string, from: readonly MentorshipRequestStatus[], values: Partial<typeof mentorshipRequests.$inferInsert>, tx: Tx = db): Promise<boolean> {
+    async updateRequestIfStatus(
+      id: string,
+      from: readonly MentorshipRequestStatus[],
+      values: Partial<typeof mentorshipRequests.$inferInsert>,
+      tx: Tx = db,
+    ): Promise<boolean> {
       const rows = await tx
         .update(mentorshipRequests)
         .set(values)
@@ -231,10 +306,15 @@ export function createMentorshipsRepository(db: Database) {
     },
 
     async listOpenRequests(): Promise<(RequestRow & { reminded: boolean })[]> {
-      const rows = await selectRequests().where(inArray(mentorshipRequests.status, ['requested', 'viewed'])).orderBy(asc(mentorshipRequests.createdAt))
+      const rows = await selectRequests()
+        .where(inArray(mentorshipRequests.status, ['requested', 'viewed']))
+        .orderBy(asc(mentorshipRequests.createdAt))
       const ids = rows.map((r) => r.row.id)
       const reminded = ids.length
-        ? await db.select({ requestId: mentorshipRequestNotices.requestId }).from(mentorshipRequestNotices).where(and(inArray(mentorshipRequestNotices.requestId, ids), eq(mentorshipRequestNotices.kind, 'reminder')))
+        ? await db
+            .select({ requestId: mentorshipRequestNotices.requestId })
+            .from(mentorshipRequestNotices)
+            .where(and(inArray(mentorshipRequestNotices.requestId, ids), eq(mentorshipRequestNotices.kind, 'reminder')))
         : []
       const remindedIds = new Set(reminded.map((r) => r.requestId))
       return rows.map((r) => ({ ...toRequest(r), reminded: remindedIds.has(r.row.id) }))
@@ -242,7 +322,11 @@ export function createMentorshipsRepository(db: Database) {
 
     /** Records a notice; false when it was already recorded (by this or another sweep). */
     async claimRequestNotice(requestId: string, kind: 'reminder' | 'expired', now: Date, tx: Tx): Promise<boolean> {
-      const rows = await tx.insert(mentorshipRequestNotices).values({ requestId, kind, sentAt: now }).onConflictDoNothing().returning({ requestId: mentorshipRequestNotices.requestId })
+      const rows = await tx
+        .insert(mentorshipRequestNotices)
+        .values({ requestId, kind, sentAt: now })
+        .onConflictDoNothing()
+        .returning({ requestId: mentorshipRequestNotices.requestId })
       return rows.length > 0
     },
 
@@ -250,12 +334,22 @@ export function createMentorshipsRepository(db: Database) {
       const rows = await tx
         .select({ at: mentorshipRequests.statusChangedAt })
         .from(mentorshipRequests)
-        .where(and(eq(mentorshipRequests.mentorId, mentorId), eq(mentorshipRequests.status, 'expired'), eq(mentorshipRequests.initiatedBy, 'student'), gte(mentorshipRequests.statusChangedAt, since)))
+        .where(
+          and(
+            eq(mentorshipRequests.mentorId, mentorId),
+            eq(mentorshipRequests.status, 'expired'),
+            eq(mentorshipRequests.initiatedBy, 'student'),
+            gte(mentorshipRequests.statusChangedAt, since),
+          ),
+        )
       return rows.map((r) => r.at)
     },
 
     async findLastPause(mentorId: string, tx: Tx = db): Promise<Date | null> {
-      const [row] = await tx.select({ at: max(mentorPauses.pausedAt) }).from(mentorPauses).where(eq(mentorPauses.mentorId, mentorId))
+      const [row] = await tx
+        .select({ at: max(mentorPauses.pausedAt) })
+        .from(mentorPauses)
+        .where(eq(mentorPauses.mentorId, mentorId))
       return row?.at ?? null
     },
 
@@ -283,7 +377,11 @@ export function createMentorshipsRepository(db: Database) {
     },
 
     async updateMentorshipIfActive(id: string, values: Partial<typeof mentorships.$inferInsert>, tx: Tx = db): Promise<boolean> {
-      const rows = await tx.update(mentorships).set(values).where(and(eq(mentorships.id, id), eq(mentorships.status, 'active'))).returning({ id: mentorships.id })
+      const rows = await tx
+        .update(mentorships)
+        .set(values)
+        .where(and(eq(mentorships.id, id), eq(mentorships.status, 'active')))
+        .returning({ id: mentorships.id })
       return rows.length > 0
     },
 
@@ -307,21 +405,31 @@ export function createMentorshipsRepository(db: Database) {
     },
 
     async claimNudge(mentorshipId: string, quietSince: Date, now: Date, tx: Tx): Promise<boolean> {
-      const rows = await tx.insert(mentorshipNudges).values({ mentorshipId, quietSince, sentAt: now }).onConflictDoNothing().returning({ id: mentorshipNudges.mentorshipId })
+      const rows = await tx
+        .insert(mentorshipNudges)
+        .values({ mentorshipId, quietSince, sentAt: now })
+        .onConflictDoNothing()
+        .returning({ id: mentorshipNudges.mentorshipId })
       return rows.length > 0
     },
 
     // ── goals, action items, notes ──
-    listGoals: (mentorshipId: string) => db.select().from(mentorshipGoals).where(eq(mentorshipGoals.mentorshipId, mentorshipId)).orderBy(asc(mentorshipGoals.createdAt)),
+    listGoals: (mentorshipId: string) =>
+      db.select().from(mentorshipGoals).where(eq(mentorshipGoals.mentorshipId, mentorshipId)).orderBy(asc(mentorshipGoals.createdAt)),
     async insertGoal(values: typeof mentorshipGoals.$inferInsert, tx: Tx = db) {
       await tx.insert(mentorshipGoals).values(values)
     },
     async updateGoal(mentorshipId: string, goalId: string, values: Partial<typeof mentorshipGoals.$inferInsert>, tx: Tx = db): Promise<boolean> {
-      const rows = await tx.update(mentorshipGoals).set(values).where(and(eq(mentorshipGoals.id, goalId), eq(mentorshipGoals.mentorshipId, mentorshipId))).returning({ id: mentorshipGoals.id })
+      const rows = await tx
+        .update(mentorshipGoals)
+        .set(values)
+        .where(and(eq(mentorshipGoals.id, goalId), eq(mentorshipGoals.mentorshipId, mentorshipId)))
+        .returning({ id: mentorshipGoals.id })
       return rows.length > 0
     },
 
-    listActionItems: (mentorshipId: string) => db.select().from(mentorshipActionItems).where(eq(mentorshipActionItems.mentorshipId, mentorshipId)).orderBy(asc(mentorshipActionItems.createdAt)),
+    listActionItems: (mentorshipId: string) =>
+      db.select().from(mentorshipActionItems).where(eq(mentorshipActionItems.mentorshipId, mentorshipId)).orderBy(asc(mentorshipActionItems.createdAt)),
     async insertActionItem(values: typeof mentorshipActionItems.$inferInsert, tx: Tx = db) {
       await tx.insert(mentorshipActionItems).values(values)
     },
@@ -336,7 +444,13 @@ export function createMentorshipsRepository(db: Database) {
 
     listSharedNotes: (mentorshipId: string) =>
       db
-        .select({ id: mentorshipNotes.id, authorId: mentorshipNotes.authorId, authorName: author.name, body: mentorshipNotes.body, createdAt: mentorshipNotes.createdAt })
+        .select({
+          id: mentorshipNotes.id,
+          authorId: mentorshipNotes.authorId,
+          authorName: author.name,
+          body: mentorshipNotes.body,
+          createdAt: mentorshipNotes.createdAt,
+        })
         .from(mentorshipNotes)
         .leftJoin(author, eq(author.id, mentorshipNotes.authorId))
         .where(eq(mentorshipNotes.mentorshipId, mentorshipId))
@@ -350,14 +464,26 @@ export function createMentorshipsRepository(db: Database) {
     /** One writer's own private notes: the only read of private notes besides the audited admin access. */
     findPrivateNotesByAuthor: (mentorshipId: string, authorId: string) =>
       db
-        .select({ id: mentorshipPrivateNotes.id, authorId: mentorshipPrivateNotes.authorId, authorName: author.name, body: mentorshipPrivateNotes.body, createdAt: mentorshipPrivateNotes.createdAt })
+        .select({
+          id: mentorshipPrivateNotes.id,
+          authorId: mentorshipPrivateNotes.authorId,
+          authorName: author.name,
+          body: mentorshipPrivateNotes.body,
+          createdAt: mentorshipPrivateNotes.createdAt,
+        })
         .from(mentorshipPrivateNotes)
         .leftJoin(author, eq(author.id, mentorshipPrivateNotes.authorId))
         .where(and(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId), eq(mentorshipPrivateNotes.authorId, authorId)))
         .orderBy(asc(mentorshipPrivateNotes.createdAt)),
     findAllPrivateNotesForAuditedAccess: (mentorshipId: string) =>
       db
-        .select({ id: mentorshipPrivateNotes.id, authorId: mentorshipPrivateNotes.authorId, authorName: author.name, body: mentorshipPrivateNotes.body, createdAt: mentorshipPrivateNotes.createdAt })
+        .select({
+          id: mentorshipPrivateNotes.id,
+          authorId: mentorshipPrivateNotes.authorId,
+          authorName: author.name,
+          body: mentorshipPrivateNotes.body,
+          createdAt: mentorshipPrivateNotes.createdAt,
+        })
         .from(mentorshipPrivateNotes)
         .leftJoin(author, eq(author.id, mentorshipPrivateNotes.authorId))
         .where(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId))
@@ -371,20 +497,41 @@ export function createMentorshipsRepository(db: Database) {
 
     /** Mentorship ids with a meeting still to come (not cancelled): not quiet, whatever the past. */
     async listMentorshipsWithUpcomingMeeting(now: Date): Promise<Set<string>> {
-      const rows = await db.selectDistinct({ id: meetings.mentorshipId }).from(meetings).where(and(ne(meetings.status, 'cancelled'), gte(meetings.startAt, now)))
+      const rows = await db
+        .selectDistinct({ id: meetings.mentorshipId })
+        .from(meetings)
+        .where(and(ne(meetings.status, 'cancelled'), gte(meetings.startAt, now)))
       return new Set(rows.map((r) => r.id))
     },
 
     // ── availability ──
     async findAvailability(mentorId: string, tx: Tx = db) {
       const [settings] = await tx.select().from(mentorAvailability).where(eq(mentorAvailability.mentorId, mentorId)).limit(1)
-      const slots = await tx.select().from(availabilitySlots).where(eq(availabilitySlots.mentorId, mentorId)).orderBy(asc(availabilitySlots.weekday), asc(availabilitySlots.startTime))
-      const exceptions = await tx.select({ date: availabilityExceptions.date }).from(availabilityExceptions).where(eq(availabilityExceptions.mentorId, mentorId)).orderBy(asc(availabilityExceptions.date))
+      const slots = await tx
+        .select()
+        .from(availabilitySlots)
+        .where(eq(availabilitySlots.mentorId, mentorId))
+        .orderBy(asc(availabilitySlots.weekday), asc(availabilitySlots.startTime))
+      const exceptions = await tx
+        .select({ date: availabilityExceptions.date })
+        .from(availabilityExceptions)
+        .where(eq(availabilityExceptions.mentorId, mentorId))
+        .orderBy(asc(availabilityExceptions.date))
       return { timeZone: settings?.timeZone ?? null, slots, exceptions: exceptions.map((e) => e.date) }
     },
 
-    async replaceAvailability(mentorId: string, timeZone: string, slots: Omit<typeof availabilitySlots.$inferInsert, 'mentorId'>[], exceptions: string[], now: Date, tx: Tx) {
-      await tx.insert(mentorAvailability).values({ mentorId, timeZone, updatedAt: now }).onConflictDoUpdate({ target: mentorAvailability.mentorId, set: { timeZone, updatedAt: now } })
+    async replaceAvailability(
+      mentorId: string,
+      timeZone: string,
+      slots: Omit<typeof availabilitySlots.$inferInsert, 'mentorId'>[],
+      exceptions: string[],
+      now: Date,
+      tx: Tx,
+    ) {
+      await tx
+        .insert(mentorAvailability)
+        .values({ mentorId, timeZone, updatedAt: now })
+        .onConflictDoUpdate({ target: mentorAvailability.mentorId, set: { timeZone, updatedAt: now } })
       await tx.delete(availabilitySlots).where(eq(availabilitySlots.mentorId, mentorId))
       await tx.delete(availabilityExceptions).where(eq(availabilityExceptions.mentorId, mentorId))
       if (slots.length) await tx.insert(availabilitySlots).values(slots.map((s) => ({ ...s, mentorId })))
@@ -402,7 +549,8 @@ export function createMentorshipsRepository(db: Database) {
       const [row] = await tx.select().from(meetings).where(eq(meetings.id, id)).limit(1)
       return row ?? null
     },
-    listMeetingsOfMentorship: (mentorshipId: string) => db.select().from(meetings).where(eq(meetings.mentorshipId, mentorshipId)).orderBy(asc(meetings.startAt)),
+    listMeetingsOfMentorship: (mentorshipId: string) =>
+      db.select().from(meetings).where(eq(meetings.mentorshipId, mentorshipId)).orderBy(asc(meetings.startAt)),
     /** The mentor's meetings that are not cancelled, overlapping [from, to): busy time. */
     listBusyOfMentor: (mentorId: string, from: Date, to: Date) =>
       db
@@ -427,12 +575,24 @@ export function createMentorshipsRepository(db: Database) {
         .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
         .where(or(eq(mentorships.studentId, personId), eq(mentorships.mentorId, personId)))
         .orderBy(asc(meetings.startAt))
-      return rows.map((r) => ({ ...r.meeting, studentName: r.studentName ?? '', studentEmail: r.studentEmail ?? '', mentorName: r.mentorName ?? '', mentorEmail: r.mentorEmail ?? '' }))
+      return rows.map((r) => ({
+        ...r.meeting,
+        studentName: r.studentName ?? '',
+        studentEmail: r.studentEmail ?? '',
+        mentorName: r.mentorName ?? '',
+        mentorEmail: r.mentorEmail ?? '',
+      }))
     },
     /** A mentor's confirmed meetings that have ended: their mentoring hours. */
     listHeldMeetingsOfMentor: (mentorId: string, now: Date) =>
       db
-        .select({ mentorshipId: meetings.mentorshipId, startAt: meetings.startAt, endAt: meetings.endAt, locationKind: meetings.locationKind, kind: mentorships.kind })
+        .select({
+          mentorshipId: meetings.mentorshipId,
+          startAt: meetings.startAt,
+          endAt: meetings.endAt,
+          locationKind: meetings.locationKind,
+          kind: mentorships.kind,
+        })
         .from(meetings)
         .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
         .where(and(eq(meetings.mentorId, mentorId), eq(meetings.status, 'confirmed'), lte(meetings.endAt, now)))
@@ -449,7 +609,13 @@ export function createMentorshipsRepository(db: Database) {
         .leftJoin(meetingFollowUps, eq(meetingFollowUps.meetingId, meetings.id))
         .where(and(eq(meetings.status, 'confirmed'), gte(meetings.endAt, since), lte(meetings.endAt, now), isNull(meetingFollowUps.meetingId)))
         .orderBy(asc(meetings.endAt))
-      return rows.map((r) => ({ ...r.meeting, studentName: r.studentName ?? '', studentEmail: r.studentEmail ?? '', mentorName: r.mentorName ?? '', mentorEmail: r.mentorEmail ?? '' }))
+      return rows.map((r) => ({
+        ...r.meeting,
+        studentName: r.studentName ?? '',
+        studentEmail: r.studentEmail ?? '',
+        mentorName: r.mentorName ?? '',
+        mentorEmail: r.mentorEmail ?? '',
+      }))
     },
     async claimFollowUp(meetingId: string, now: Date, tx: Tx): Promise<boolean> {
       const rows = await tx.insert(meetingFollowUps).values({ meetingId, sentAt: now }).onConflictDoNothing().returning({ id: meetingFollowUps.meetingId })
@@ -461,10 +627,24 @@ export function createMentorshipsRepository(db: Database) {
       return rows.length > 0
     },
     listFeedbackGivenBy: (personId: string, meetingIds: string[]) =>
-      meetingIds.length ? db.select({ meetingId: meetingFeedback.meetingId }).from(meetingFeedback).where(and(eq(meetingFeedback.personId, personId), inArray(meetingFeedback.meetingId, meetingIds))) : Promise.resolve([]),
+      meetingIds.length
+        ? db
+            .select({ meetingId: meetingFeedback.meetingId })
+            .from(meetingFeedback)
+            .where(and(eq(meetingFeedback.personId, personId), inArray(meetingFeedback.meetingId, meetingIds)))
+        : Promise.resolve([]),
     listFeedback: (limit: number) =>
       db
-        .select({ meetingId: meetingFeedback.meetingId, mentorshipId: meetings.mentorshipId, personId: meetingFeedback.personId, personName: author.name, rating: meetingFeedback.rating, comment: meetingFeedback.comment, createdAt: meetingFeedback.createdAt, meetingStartAt: meetings.startAt })
+        .select({
+          meetingId: meetingFeedback.meetingId,
+          mentorshipId: meetings.mentorshipId,
+          personId: meetingFeedback.personId,
+          personName: author.name,
+          rating: meetingFeedback.rating,
+          comment: meetingFeedback.comment,
+          createdAt: meetingFeedback.createdAt,
+          meetingStartAt: meetings.startAt,
+        })
         .from(meetingFeedback)
         .innerJoin(meetings, eq(meetings.id, meetingFeedback.meetingId))
         .leftJoin(author, eq(author.id, meetingFeedback.personId))
@@ -473,7 +653,10 @@ export function createMentorshipsRepository(db: Database) {
 
     // ── calendar feeds ──
     async replaceCalendarFeed(personId: string, tokenHash: string, now: Date, tx: Tx = db) {
-      await tx.insert(calendarFeeds).values({ personId, tokenHash, createdAt: now }).onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash, createdAt: now } })
+      await tx
+        .insert(calendarFeeds)
+        .values({ personId, tokenHash, createdAt: now })
+        .onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash, createdAt: now } })
     },
     async findCalendarFeedOwner(tokenHash: string) {
       const [row] = await db

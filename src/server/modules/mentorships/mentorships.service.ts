@@ -42,7 +42,14 @@ import { answeringSide, canReadPrivateNote, isRequestableMentor, mentorshipViewO
 import { createProgramMentorships } from './program-mentorships.ts'
 import type { MentorshipRow, MentorshipsRepository, RequestRow } from './mentorships.repository.ts'
 
-export type MentorshipsDeps = { db: Database; repo: MentorshipsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
+export type MentorshipsDeps = {
+  db: Database
+  repo: MentorshipsRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  appOrigin: string
+}
 
 const REQUEST_NOT_VISIBLE = 'No such mentorship request, or it is not visible to you.'
 const MENTORSHIP_NOT_VISIBLE = 'No such mentorship, or it is not visible to you.'
@@ -133,21 +140,48 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
 
   async function mentoringMinutes(mentorshipId: string, now: Date): Promise<number> {
     const rows = await repo.listMeetingsOfMentorship(mentorshipId)
-    return rows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
+    return rows
+      .filter((m) => m.status === 'confirmed' && m.endAt <= now)
+      .reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
   }
 
   async function buildMentorshipView(actor: Actor, row: MentorshipRow): Promise<MentorshipView> {
     const now = clock.now()
-    const [goals, items, shared, meetingRows] = await Promise.all([repo.listGoals(row.id), repo.listActionItems(row.id), repo.listSharedNotes(row.id), repo.listMeetingsOfMentorship(row.id)])
-    const notes: NoteView[] = shared.map((n) => ({ id: n.id, author: { id: n.authorId, name: n.authorName ?? '' }, visibility: 'shared', body: n.body, createdAt: n.createdAt.toISOString() }))
+    const [goals, items, shared, meetingRows] = await Promise.all([
+      repo.listGoals(row.id),
+      repo.listActionItems(row.id),
+      repo.listSharedNotes(row.id),
+      repo.listMeetingsOfMentorship(row.id),
+    ])
+    const notes: NoteView[] = shared.map((n) => ({
+      id: n.id,
+      author: { id: n.authorId, name: n.authorName ?? '' },
+      visibility: 'shared',
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+    }))
     // Private notes: the caller's own, when the caller is one of the sides. Never anyone else's.
     if (sideOf(actor, row)) {
       for (const n of await repo.findPrivateNotesByAuthor(row.id, actor.personId)) {
-        if (canReadPrivateNote(actor, n)) notes.push({ id: n.id, author: { id: n.authorId, name: n.authorName ?? '' }, visibility: 'private', body: n.body, createdAt: n.createdAt.toISOString() })
+        if (canReadPrivateNote(actor, n))
+          notes.push({
+            id: n.id,
+            author: { id: n.authorId, name: n.authorName ?? '' },
+            visibility: 'private',
+            body: n.body,
+            createdAt: n.createdAt.toISOString(),
+          })
       }
       notes.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     }
-    const given = new Set((await repo.listFeedbackGivenBy(actor.personId, meetingRows.map((m) => m.id))).map((f) => f.meetingId))
+    const given = new Set(
+      (
+        await repo.listFeedbackGivenBy(
+          actor.personId,
+          meetingRows.map((m) => m.id),
+        )
+      ).map((f) => f.meetingId),
+    )
     return {
       id: row.id,
       student: { id: row.studentId, name: row.studentName },
@@ -159,7 +193,14 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       closureReason: row.closureReason,
       thankYouNote: row.thankYouNote,
       goals: goals.map((g) => ({ id: g.id, title: g.title, progress: g.progress, createdAt: g.createdAt.toISOString(), updatedAt: g.updatedAt.toISOString() })),
-      actionItems: items.map((i) => ({ id: i.id, title: i.title, dueDate: i.dueDate, done: i.doneAt !== null, doneAt: i.doneAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString() })),
+      actionItems: items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        dueDate: i.dueDate,
+        done: i.doneAt !== null,
+        doneAt: i.doneAt?.toISOString() ?? null,
+        createdAt: i.createdAt.toISOString(),
+      })),
       notes,
       meetings: meetingRows.map((m) => ({
         id: m.id,
@@ -173,7 +214,9 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         sequence: m.sequence,
         feedbackGiven: given.has(m.id),
       })),
-      mentoringMinutes: meetingRows.filter((m) => m.status === 'confirmed' && m.endAt <= now).reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0),
+      mentoringMinutes: meetingRows
+        .filter((m) => m.status === 'confirmed' && m.endAt <= now)
+        .reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0),
     }
   }
 
@@ -185,28 +228,47 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
 
   async function createOpenRequest(
     actor: Actor,
-    input: { studentId: string; mentorId: string; initiatedBy: Side; kind: CreateMentorshipRequest['kind']; message: string; goals: string; helpWanted: CreateMentorshipRequest['helpWanted'] },
+    input: {
+      studentId: string
+      mentorId: string
+      initiatedBy: Side
+      kind: CreateMentorshipRequest['kind']
+      message: string
+      goals: string
+      helpWanted: CreateMentorshipRequest['helpWanted']
+    },
     meta: RequestMeta,
   ): Promise<MentorshipRequestView> {
-    if (input.studentId === input.mentorId) throw new AppError('VALIDATION_FAILED', 'You cannot mentor yourself.', { [input.initiatedBy === 'student' ? 'mentorId' : 'studentId']: 'Choose someone else.' })
+    if (input.studentId === input.mentorId)
+      throw new AppError('VALIDATION_FAILED', 'You cannot mentor yourself.', {
+        [input.initiatedBy === 'student' ? 'mentorId' : 'studentId']: 'Choose someone else.',
+      })
     const now = clock.now()
     const id = await db.transaction(async (tx) => {
       const settings = await loadSettings(tx)
       const mentor = await repo.findPersonIncludeMentorProfile(input.mentorId, tx)
       if (input.initiatedBy === 'student') {
-        if (!mentor || !isRequestableMentor(mentor)) throw new AppError('VALIDATION_FAILED', 'This mentor is not taking requests now. Choose another mentor from the directory.', { mentorId: 'Not accepting requests.' })
+        if (!mentor || !isRequestableMentor(mentor))
+          throw new AppError('VALIDATION_FAILED', 'This mentor is not taking requests now. Choose another mentor from the directory.', {
+            mentorId: 'Not accepting requests.',
+          })
         await repo.lockStudentRequests(input.studentId, tx)
         const open = await repo.countOpenRequestsSentBy(input.studentId, tx)
         if (open >= settings.maxOpenRequests) {
-          throw new AppError('CONFLICT', `You have ${open} open requests, the most allowed at once (${settings.maxOpenRequests}). Wait for an answer or withdraw one first.`)
+          throw new AppError(
+            'CONFLICT',
+            `You have ${open} open requests, the most allowed at once (${settings.maxOpenRequests}). Wait for an answer or withdraw one first.`,
+          )
         }
       } else {
         if (!mentor || !isListedInDirectory(mentor)) throw new AppError('FORBIDDEN', 'Only mentors listed in the directory may offer mentorship.')
         const target = await repo.findPersonIncludeMentorProfile(input.studentId, tx)
-        if (!target || target.status !== 'active' || !target.roles.includes('student')) throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
+        if (!target || target.status !== 'active' || !target.roles.includes('student'))
+          throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
       }
       if ((await openPlaces(input.mentorId, tx)) === 0) throw new AppError('CONFLICT', 'This mentor has no open places now.')
-      if (await repo.hasActiveMentorshipBetween(input.studentId, input.mentorId, tx)) throw new AppError('CONFLICT', 'You already have an active mentorship together.')
+      if (await repo.hasActiveMentorshipBetween(input.studentId, input.mentorId, tx))
+        throw new AppError('CONFLICT', 'You already have an active mentorship together.')
       let id: string
       try {
         id = await repo.insertRequest(
@@ -232,8 +294,28 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const row = await repo.findRequestById(id, tx)
       if (!row) throw new Error('The new request vanished.')
       const { asker, answerer } = people(row)
-      await notifications.enqueue(requestReceivedEmail(answerer.email, answerer.name, asker.name, row.kind, row.initiatedBy === 'mentor', requestLink(id), formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx))), tx)
-      await audit.record({ actorId: actor.personId, action: input.initiatedBy === 'student' ? 'mentorship.requested' : 'mentorship.offered', objectType: 'mentorship-request', objectId: id }, meta, tx)
+      await notifications.enqueue(
+        requestReceivedEmail(
+          answerer.email,
+          answerer.name,
+          asker.name,
+          row.kind,
+          row.initiatedBy === 'mentor',
+          requestLink(id),
+          formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx)),
+        ),
+        tx,
+      )
+      await audit.record(
+        {
+          actorId: actor.personId,
+          action: input.initiatedBy === 'student' ? 'mentorship.requested' : 'mentorship.offered',
+          objectType: 'mentorship-request',
+          objectId: id,
+        },
+        meta,
+        tx,
+      )
       return id
     })
     const row = await repo.findRequestById(id)
@@ -293,7 +375,9 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       await db.transaction(async (tx) => {
         const next = { ...(await loadSettings(tx)), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as MentorshipSettings
         if (next.requestReminderDay >= next.requestExpiryDays) {
-          throw new AppError('VALIDATION_FAILED', 'The reminder must come before the request expires.', { requestReminderDay: `Choose a day before day ${next.requestExpiryDays}.` })
+          throw new AppError('VALIDATION_FAILED', 'The reminder must come before the request expires.', {
+            requestReminderDay: `Choose a day before day ${next.requestExpiryDays}.`,
+          })
         }
         for (const [key, value] of Object.entries(input)) if (value !== undefined) await repo.upsertSetting(key, value, actor.personId, now, tx)
         await audit.record({ actorId: actor.personId, action: 'mentorship.settings-changed', objectType: 'mentorship-settings' }, meta, tx)
@@ -302,10 +386,34 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
     },
 
     requestMentor: (actor: Actor, input: CreateMentorshipRequest, meta: RequestMeta) =>
-      createOpenRequest(actor, { studentId: actor.personId, mentorId: input.mentorId, initiatedBy: 'student', kind: input.kind, message: input.message, goals: input.goals, helpWanted: input.helpWanted }, meta),
+      createOpenRequest(
+        actor,
+        {
+          studentId: actor.personId,
+          mentorId: input.mentorId,
+          initiatedBy: 'student',
+          kind: input.kind,
+          message: input.message,
+          goals: input.goals,
+          helpWanted: input.helpWanted,
+        },
+        meta,
+      ),
 
     offerMentorship: (actor: Actor, input: CreateMentorshipOffer, meta: RequestMeta) =>
-      createOpenRequest(actor, { studentId: input.studentId, mentorId: actor.personId, initiatedBy: 'mentor', kind: input.kind, message: input.message, goals: '', helpWanted: input.helpWanted }, meta),
+      createOpenRequest(
+        actor,
+        {
+          studentId: input.studentId,
+          mentorId: actor.personId,
+          initiatedBy: 'mentor',
+          kind: input.kind,
+          message: input.message,
+          goals: '',
+          helpWanted: input.helpWanted,
+        },
+        meta,
+      ),
 
     async listMyRequests(actor: Actor): Promise<MyMentorshipRequestsResponse> {
       const rows = await repo.listRequestsOf(actor.personId)
@@ -322,7 +430,8 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
     /** One request. When the side that must answer opens it, it becomes `viewed` (a read receipt). */
     async getRequest(actor: Actor, id: string, meta: RequestMeta): Promise<MentorshipRequestView> {
       const { row, view } = await loadRequest(actor, id)
-      if (view === 'admin') await audit.record({ actorId: actor.personId, action: 'mentorship-request.read', objectType: 'mentorship-request', objectId: row.id }, meta)
+      if (view === 'admin')
+        await audit.record({ actorId: actor.personId, action: 'mentorship-request.read', objectType: 'mentorship-request', objectId: row.id }, meta)
       if (view === answeringSide(row.initiatedBy) && row.status === 'requested') {
         await repo.updateRequestIfStatus(row.id, ['requested'], { status: 'viewed', statusChangedAt: clock.now(), viewedAt: clock.now() })
         return requestView((await repo.findRequestById(id)) ?? row)
@@ -346,10 +455,18 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         const mentor = await repo.findPersonIncludeMentorProfile(row.mentorId, tx)
         if (!profile || !mentor || !isListedInDirectory(mentor)) throw new AppError('CONFLICT', 'This mentor is no longer available.')
         const active = await repo.countActiveMentorships(row.mentorId, tx)
-        if (active >= profile.capacity) throw new AppError('CONFLICT', `No open places: the mentor already has ${active} active mentee${active === 1 ? '' : 's'} (capacity ${profile.capacity}).`)
-        if (await repo.hasActiveMentorshipBetween(row.studentId, row.mentorId, tx)) throw new AppError('CONFLICT', 'You already have an active mentorship together.')
+        if (active >= profile.capacity)
+          throw new AppError(
+            'CONFLICT',
+            `No open places: the mentor already has ${active} active mentee${active === 1 ? '' : 's'} (capacity ${profile.capacity}).`,
+          )
+        if (await repo.hasActiveMentorshipBetween(row.studentId, row.mentorId, tx))
+          throw new AppError('CONFLICT', 'You already have an active mentorship together.')
         await move(row, 'accept', {}, tx)
-        const mentorshipId = await repo.insertMentorship({ requestId: row.id, studentId: row.studentId, mentorId: row.mentorId, kind: row.kind, status: 'active', startedAt: now }, tx)
+        const mentorshipId = await repo.insertMentorship(
+          { requestId: row.id, studentId: row.studentId, mentorId: row.mentorId, kind: row.kind, status: 'active', startedAt: now },
+          tx,
+        )
         // The goals the student wrote become the mentorship's first goals, in their order.
         const goals = goalsFromRequest(row.goals)
         for (const [index, title] of goals.entries()) {
@@ -401,7 +518,12 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         const mentor = await repo.findPersonIncludeMentorProfile(row.mentorId)
         if (!mentor || !isListedInDirectory(mentor)) {
           const done = await db.transaction(async (tx) => {
-            const moved = await repo.updateRequestIfStatus(row.id, OPEN_REQUEST_STATUSES, { status: 'invalidated', statusChangedAt: now, invalidatedBecause: 'mentor-unlisted' }, tx)
+            const moved = await repo.updateRequestIfStatus(
+              row.id,
+              OPEN_REQUEST_STATUSES,
+              { status: 'invalidated', statusChangedAt: now, invalidatedBecause: 'mentor-unlisted' },
+              tx,
+            )
             if (moved) {
               const student = { name: row.studentName, email: row.studentEmail }
               await notifications.enqueue(requestInvalidatedEmail(student.email, student.name, row.mentorName, directoryLink), tx)
@@ -416,7 +538,16 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         if (action === 'remind') {
           const sent = await db.transaction(async (tx) => {
             if (!(await repo.claimRequestNotice(row.id, 'reminder', now, tx))) return false
-            await notifications.enqueue(requestReminderEmail(answerer.email, answerer.name, asker.name, requestLink(row.id), formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx))), tx)
+            await notifications.enqueue(
+              requestReminderEmail(
+                answerer.email,
+                answerer.name,
+                asker.name,
+                requestLink(row.id),
+                formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx)),
+              ),
+              tx,
+            )
             return true
           })
           if (sent) counts.reminded++
@@ -458,7 +589,10 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         startedAt: r.startedAt.toISOString(),
         closedAt: r.closedAt?.toISOString() ?? null,
       })
-      return { asStudent: rows.filter((r) => r.studentId === actor.personId).map(summary), asMentor: rows.filter((r) => r.mentorId === actor.personId).map(summary) }
+      return {
+        asStudent: rows.filter((r) => r.studentId === actor.personId).map(summary),
+        asMentor: rows.filter((r) => r.mentorId === actor.personId).map(summary),
+      }
     },
 
     getMentorship: (actor: Actor, id: string, meta: RequestMeta) => viewMentorship(actor, id, meta),
@@ -476,7 +610,11 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
     async updateGoal(actor: Actor, id: string, goalId: string, input: { title?: string | undefined; progress?: number | undefined }, meta: RequestMeta) {
       const { row } = await loadOwnActiveMentorship(actor, id)
       await db.transaction(async (tx) => {
-        const values = { updatedAt: clock.now(), ...(input.title !== undefined ? { title: input.title } : {}), ...(input.progress !== undefined ? { progress: input.progress } : {}) }
+        const values = {
+          updatedAt: clock.now(),
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.progress !== undefined ? { progress: input.progress } : {}),
+        }
         if (!(await repo.updateGoal(row.id, goalId, values, tx))) throw new AppError('NOT_FOUND', 'No such goal in this mentorship.')
         await audit.record({ actorId: actor.personId, action: 'mentorship.goal-updated', objectType: 'mentorship', objectId: row.id }, meta, tx)
       })
@@ -492,7 +630,13 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       return viewMentorship(actor, id, null)
     },
 
-    async updateActionItem(actor: Actor, id: string, itemId: string, input: { title?: string | undefined; dueDate?: string | null | undefined; done?: boolean | undefined }, meta: RequestMeta) {
+    async updateActionItem(
+      actor: Actor,
+      id: string,
+      itemId: string,
+      input: { title?: string | undefined; dueDate?: string | null | undefined; done?: boolean | undefined },
+      meta: RequestMeta,
+    ) {
       const { row } = await loadOwnActiveMentorship(actor, id)
       await db.transaction(async (tx) => {
         const values = {
@@ -514,7 +658,11 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         const values = { mentorshipId: row.id, authorId: actor.personId, body: input.body, createdAt: clock.now() }
         if (input.visibility === 'private') await repo.insertPrivateNote(values, tx)
         else await repo.insertSharedNote(values, tx)
-        await audit.record({ actorId: actor.personId, action: `mentorship.note-added.${input.visibility}`, objectType: 'mentorship', objectId: row.id }, meta, tx)
+        await audit.record(
+          { actorId: actor.personId, action: `mentorship.note-added.${input.visibility}`, objectType: 'mentorship', objectId: row.id },
+          meta,
+          tx,
+        )
       })
       return viewMentorship(actor, id, null)
     },
@@ -529,10 +677,22 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       if (!row) throw new AppError('NOT_FOUND', MENTORSHIP_NOT_VISIBLE)
       await db.transaction(async (tx) => {
         const accessId = await repo.insertPrivateNoteAccess({ mentorshipId: row.id, adminId: actor.personId, reason, at: clock.now() }, tx)
-        await audit.record({ actorId: actor.personId, action: 'mentorship.private-notes.read', objectType: 'private-note-access', objectId: accessId }, meta, tx)
+        await audit.record(
+          { actorId: actor.personId, action: 'mentorship.private-notes.read', objectType: 'private-note-access', objectId: accessId },
+          meta,
+          tx,
+        )
       })
       const notes = await repo.findAllPrivateNotesForAuditedAccess(row.id)
-      return { notes: notes.map((n) => ({ id: n.id, author: { id: n.authorId, name: n.authorName ?? '' }, visibility: 'private' as const, body: n.body, createdAt: n.createdAt.toISOString() })) }
+      return {
+        notes: notes.map((n) => ({
+          id: n.id,
+          author: { id: n.authorId, name: n.authorName ?? '' },
+          visibility: 'private' as const,
+          body: n.body,
+          createdAt: n.createdAt.toISOString(),
+        })),
+      }
     },
 
     async makeOngoing(actor: Actor, id: string, meta: RequestMeta) {
@@ -550,7 +710,11 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const { row, side } = await loadOwnActiveMentorship(actor, id)
       const now = clock.now()
       await db.transaction(async (tx) => {
-        const closed = await repo.updateMentorshipIfActive(row.id, { status: 'closed', closedAt: now, closedBy: actor.personId, closureReason: input.reason, thankYouNote: input.thankYouNote || null }, tx)
+        const closed = await repo.updateMentorshipIfActive(
+          row.id,
+          { status: 'closed', closedAt: now, closedBy: actor.personId, closureReason: input.reason, thankYouNote: input.thankYouNote || null },
+          tx,
+        )
         if (!closed) throw new AppError('CONFLICT', 'This mentorship is already closed.')
         const other = side === 'student' ? { name: row.mentorName, email: row.mentorEmail } : { name: row.studentName, email: row.studentEmail }
         const self = side === 'student' ? row.studentName : row.mentorName
@@ -603,7 +767,15 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
     async listFeedback(limit = 200) {
       const rows = await repo.listFeedback(limit)
       return {
-        items: rows.map((r) => ({ meetingId: r.meetingId, mentorshipId: r.mentorshipId, from: { id: r.personId, name: r.personName ?? '' }, rating: r.rating, comment: r.comment, createdAt: r.createdAt.toISOString(), meetingStartAt: r.meetingStartAt.toISOString() })),
+        items: rows.map((r) => ({
+          meetingId: r.meetingId,
+          mentorshipId: r.mentorshipId,
+          from: { id: r.personId, name: r.personName ?? '' },
+          rating: r.rating,
+          comment: r.comment,
+          createdAt: r.createdAt.toISOString(),
+          meetingStartAt: r.meetingStartAt.toISOString(),
+        })),
       }
     },
 

@@ -46,13 +46,21 @@ beforeAll(async () => {
   admin = await t.signedInAs(['admin'])
   await t.insertAccount(['admin'])
 
-  const asked = await t.request('POST', '/api/mentorship-requests', { cookie: student.cookie, body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] } })
+  const asked = await t.request('POST', '/api/mentorship-requests', {
+    cookie: student.cookie,
+    body: { mentorId: mentor.person.id, kind: 'ongoing', message: 'Hello', helpWanted: ['research'] },
+  })
   ids.mentorshipRequestId = asked.json.id
   ids.mentorshipId = (await t.request('POST', `/api/mentorship-requests/${asked.json.id}/accept`, { cookie: mentor.cookie })).json.mentorshipId
   const path = `/api/mentorships/${ids.mentorshipId}`
   ids.goalId = (await t.request('POST', `${path}/goals`, { cookie: student.cookie, body: { title: 'A goal' } })).json.goals[0].id
-  ids.actionItemId = (await t.request('POST', `${path}/action-items`, { cookie: student.cookie, body: { title: 'An item', dueDate: null } })).json.actionItems[0].id
-  await t.request('PUT', '/api/availability/me', { cookie: mentor.cookie, body: { timeZone: 'America/Chicago', slots: [{ weekday: 3, startTime: '10:00', durationMinutes: 30, locationKind: 'phone' }] } })
+  ids.actionItemId = (
+    await t.request('POST', `${path}/action-items`, { cookie: student.cookie, body: { title: 'An item', dueDate: null } })
+  ).json.actionItems[0].id
+  await t.request('PUT', '/api/availability/me', {
+    cookie: mentor.cookie,
+    body: { timeZone: 'America/Chicago', slots: [{ weekday: 3, startTime: '10:00', durationMinutes: 30, locationKind: 'phone' }] },
+  })
   const booked = await t.request('POST', `${path}/meetings`, { cookie: mentor.cookie, body: { mode: 'propose', startAt: '2026-10-21T15:00:00Z' } })
   ids.meetingId = booked.json.id
   await t.request('POST', `/api/meetings/${ids.meetingId}/confirm`, { cookie: student.cookie })
@@ -72,7 +80,8 @@ afterAll(async () => {
   await t?.close()
 })
 
-const fill = (path: string, personId: string) => path.replace(':personId', personId).replace(/:([A-Za-z]+)/g, (whole, name: string) => ids[name] ?? PATH_PLACEHOLDERS[name] ?? whole)
+const fill = (path: string, personId: string) =>
+  path.replace(':personId', personId).replace(/:([A-Za-z]+)/g, (whole, name: string) => ids[name] ?? PATH_PLACEHOLDERS[name] ?? whole)
 
 // Every response to anyone but the mentor (the writer) or the reasoned access is clean: checked
 // after each test for the calls that test made, so no check depends on the order tests run in.
@@ -86,7 +95,10 @@ afterEach(() => {
 
 describe('[private-note-canary] a private note never leaks', () => {
   it('not through any GET route the student or an admin may call, with the real ids', async () => {
-    for (const [who, account] of [['student', student], ['admin', admin]] as const) {
+    for (const [who, account] of [
+      ['student', student],
+      ['admin', admin],
+    ] as const) {
       for (const entry of AUTHORIZATION_MATRIX.filter((e) => e.method === 'GET')) {
         const response = await call(who, account, 'GET', fill(entry.path, who === 'student' ? mentor.person.id : student.person.id))
         expect(response.body, `${who}: ${response.label}`).not.toContain(CANARY)

@@ -23,7 +23,9 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         to: email.to,
         subject: email.subject,
         text: email.text,
-        ...(email.attachments && email.attachments.length > 0 ? { attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
+        ...(email.attachments && email.attachments.length > 0
+          ? { attachments: email.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+          : {}),
       })
     },
     close: () => transport.close(),

@@ -64,9 +64,17 @@ describe('outbox delivery over a real SMTP server', () => {
   it('the outbox lists each attachment with its name, type, size in bytes and the content to download', async () => {
     const service = createNotificationsService(database.db, fixedClock(new Date()), null)
     const content = 'BEGIN:VCALENDAR\r\nX-NAME:Zoë\r\nEND:VCALENDAR\r\n'
-    await service.enqueue({ to: 'z@test.example.edu', subject: 'With invite', text: 'See the invite', kind: 'attachment-test', attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content }] })
+    await service.enqueue({
+      to: 'z@test.example.edu',
+      subject: 'With invite',
+      text: 'See the invite',
+      kind: 'attachment-test',
+      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content }],
+    })
     const page = await service.listOutbox(1, 50)
-    expect(page.items.find((m) => m.subject === 'With invite')?.attachments).toEqual([{ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', sizeBytes: content.length + 1, content }])
+    expect(page.items.find((m) => m.subject === 'With invite')?.attachments).toEqual([
+      { filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', sizeBytes: content.length + 1, content },
+    ])
     expect(page.items.find((m) => m.subject === 'Kept')?.attachments).toEqual([])
   })
 })

@@ -54,7 +54,10 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
           if (!message) return null
           try {
             await mailer.send({ to: message.toAddress, subject: message.subject, text: message.textBody, attachments: message.attachments })
-            await tx.update(outbox).set({ status: 'sent', sentAt: clock.now(), attempts: message.attempts + 1, lastError: null }).where(eq(outbox.id, message.id))
+            await tx
+              .update(outbox)
+              .set({ status: 'sent', sentAt: clock.now(), attempts: message.attempts + 1, lastError: null })
+              .where(eq(outbox.id, message.id))
             return true
           } catch (error) {
             const attempts = message.attempts + 1
@@ -79,7 +82,12 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
 
     async listOutbox(page: number, pageSize: number): Promise<OutboxPage> {
       const [rows, totals] = await Promise.all([
-        db.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(pageSize).offset((page - 1) * pageSize),
+        db
+          .select()
+          .from(outbox)
+          .orderBy(desc(outbox.createdAt), desc(outbox.id))
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
         db.select({ total: count() }).from(outbox),
       ])
       return {
@@ -91,7 +99,12 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
           status: row.status,
           createdAt: row.createdAt.toISOString(),
           sentAt: row.sentAt?.toISOString() ?? null,
-          attachments: row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, sizeBytes: Buffer.byteLength(a.content, 'utf8'), content: a.content })),
+          attachments: row.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            sizeBytes: Buffer.byteLength(a.content, 'utf8'),
+            content: a.content,
+          })),
         })),
         total: totals[0]?.total ?? 0,
         page,
@@ -100,7 +113,10 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
     },
 
     async countPending(): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(outbox).where(inArray(outbox.status, ['pending', 'outbox']))
+      const [row] = await db
+        .select({ n: count() })
+        .from(outbox)
+        .where(inArray(outbox.status, ['pending', 'outbox']))
       return row?.n ?? 0
     },
 

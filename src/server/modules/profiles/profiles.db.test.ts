@@ -71,7 +71,10 @@ describe('editing my profile', () => {
     })
     expect(saved.status).toBe(200)
     expect(saved.json.student.specialtyInterests).toEqual(['dermatology', 'internal-medicine'])
-    const bad = await t.request('PATCH', '/api/profiles/me/student', { cookie, body: { specialtyInterests: ['dermatology', 'astrology'], careerGoals: 'changed' } })
+    const bad = await t.request('PATCH', '/api/profiles/me/student', {
+      cookie,
+      body: { specialtyInterests: ['dermatology', 'astrology'], careerGoals: 'changed' },
+    })
     expect(bad.status).toBe(400)
     expect(Object.keys(bad.json.error.fields)[0]).toMatch(/^specialtyInterests/)
     const after = await t.request('GET', '/api/profiles/me', { cookie })
@@ -94,7 +97,11 @@ describe('editing my profile', () => {
 
   it('takes a photo by its content, not its declared type, and serves it back', async () => {
     const { person, cookie } = await t.signedInAs(['mentor'])
-    const fake = await t.request('PUT', '/api/profiles/me/photo', { cookie, rawBody: new TextEncoder().encode('<svg onload=alert(1)>'), headers: { 'content-type': 'image/png' } })
+    const fake = await t.request('PUT', '/api/profiles/me/photo', {
+      cookie,
+      rawBody: new TextEncoder().encode('<svg onload=alert(1)>'),
+      headers: { 'content-type': 'image/png' },
+    })
     expect(fake.status).toBe(415)
     const saved = await t.request('PUT', '/api/profiles/me/photo', { cookie, rawBody: PNG, headers: { 'content-type': 'image/png' } })
     expect(saved.status).toBe(200)

@@ -105,14 +105,21 @@ export function profilesRoutes() {
     }),
     async (c) => {
       const declared = Number(c.req.header('content-length') ?? '0')
-      if (declared > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 1 MB. Choose a smaller image.', { photo: 'At most 1 MB.' })
+      if (declared > MAX_PHOTO_BYTES)
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 1 MB. Choose a smaller image.', { photo: 'At most 1 MB.' })
       const bytes = new Uint8Array(await c.req.arrayBuffer())
       return c.json(await c.var.services.profiles.setMyPhoto(actorOf(c), bytes, requestMeta(c)), 200)
     },
   )
 
   router.openapi(
-    guardedRoute('signed-in', { method: 'delete', path: '/api/profiles/me/photo', tags: ['profiles'], summary: 'Remove my photo', responses: { 200: profile } }),
+    guardedRoute('signed-in', {
+      method: 'delete',
+      path: '/api/profiles/me/photo',
+      tags: ['profiles'],
+      summary: 'Remove my photo',
+      responses: { 200: profile },
+    }),
     async (c) => c.json(await c.var.services.profiles.removeMyPhoto(actorOf(c), requestMeta(c)), 200),
   )
 
@@ -139,7 +146,11 @@ export function profilesRoutes() {
     }),
     async (c) => {
       const photo = await c.var.services.profiles.getPhoto(actorOf(c), c.req.valid('param').personId)
-      return c.body(photo.bytes as Uint8Array<ArrayBuffer>, 200, { 'content-type': photo.type, 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' })
+      return c.body(photo.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': photo.type,
+        'cache-control': 'private, max-age=300',
+        'x-content-type-options': 'nosniff',
+      })
     },
   )
 

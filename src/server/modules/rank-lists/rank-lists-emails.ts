@@ -15,7 +15,12 @@ export function signedOffEmail(to: string, toName: string, advisorName: string, 
 }
 
 export function commentEmail(to: string, toName: string, advisorName: string, link: string): EmailToQueue {
-  return { to, kind: 'rank-list.comment', subject: `${advisorName} commented on your rank order list`, text: `Hello ${toName},\n\n${advisorName} left a comment on your rank order list. Read it here:\n\n${link}\n` }
+  return {
+    to,
+    kind: 'rank-list.comment',
+    subject: `${advisorName} commented on your rank order list`,
+    text: `Hello ${toName},\n\n${advisorName} left a comment on your rank order list. Read it here:\n\n${link}\n`,
+  }
 }
 
 export function coupleInviteEmail(to: string, toName: string, fromName: string, link: string): EmailToQueue {

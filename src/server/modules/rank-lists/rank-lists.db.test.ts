@@ -42,7 +42,11 @@ async function interviewed(studentId: string, ids: string[]) {
   await t.db.insert(studentProgramLists).values(ids.map((programId) => ({ studentId, programId, status: 'interviewed' as const })))
 }
 
-const line = (programId: string | null, note = '', partnerProgramId?: string | null) => ({ programId, note, ...(partnerProgramId !== undefined ? { partnerProgramId } : {}) })
+const line = (programId: string | null, note = '', partnerProgramId?: string | null) => ({
+  programId,
+  note,
+  ...(partnerProgramId !== undefined ? { partnerProgramId } : {}),
+})
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -80,14 +84,20 @@ describe('a student’s own list', () => {
     expect(empty.json.reviewStatus).toBe('draft')
     expect(empty.json.interviewed.map((p: { id: string }) => p.id)).toEqual(['IM-A', 'IM-B', 'IM-C'])
 
-    const saved = await t.request('PUT', '/api/rank-lists/me', { cookie, body: { expectedVersion: 0, primary: [line('IM-C', 'Near family'), line('IM-A'), line('IM-B')] } })
+    const saved = await t.request('PUT', '/api/rank-lists/me', {
+      cookie,
+      body: { expectedVersion: 0, primary: [line('IM-C', 'Near family'), line('IM-A'), line('IM-B')] },
+    })
     expect(saved.status).toBe(200)
     expect(saved.json.version).toBe(1)
     expect(saved.json.primary.map((e: { program: { id: string } }) => e.program.id)).toEqual(['IM-C', 'IM-A', 'IM-B'])
     expect(saved.json.primary[0].note).toBe('Near family')
     expect(saved.json.warnings).toEqual([])
 
-    const reordered = await t.request('PUT', '/api/rank-lists/me', { cookie, body: { expectedVersion: 1, primary: [line('IM-A'), line('IM-C', 'Near family'), line('IM-B')] } })
+    const reordered = await t.request('PUT', '/api/rank-lists/me', {
+      cookie,
+      body: { expectedVersion: 1, primary: [line('IM-A'), line('IM-C', 'Near family'), line('IM-B')] },
+    })
     expect(reordered.json.version).toBe(2)
 
     const stale = await t.request('PUT', '/api/rank-lists/me', { cookie, body: { expectedVersion: 1, primary: [line('IM-B')] } })
@@ -119,18 +129,30 @@ describe('a student’s own list', () => {
   it('supplemental PGY-1 lists attach to an advanced program on the list and hold preliminary programs only', async () => {
     const { cookie, person } = await t.signedInAs(['student'])
     await interviewed(person.id, ['ANES-ADV', 'PRELIM-1', 'PRELIM-2', 'IM-A'])
-    const notOnList = await t.request('PUT', '/api/rank-lists/me', { cookie, body: { expectedVersion: 0, primary: [line('IM-A')], supplemental: [{ advancedProgramId: 'ANES-ADV', entries: [line('PRELIM-1')] }] } })
+    const notOnList = await t.request('PUT', '/api/rank-lists/me', {
+      cookie,
+      body: { expectedVersion: 0, primary: [line('IM-A')], supplemental: [{ advancedProgramId: 'ANES-ADV', entries: [line('PRELIM-1')] }] },
+    })
     expect(notOnList.status).toBe(400)
     expect(notOnList.json.error.fields['supplemental.0.advancedProgramId']).toMatch(/not on your primary list/)
-    const categorical = await t.request('PUT', '/api/rank-lists/me', { cookie, body: { expectedVersion: 0, primary: [line('ANES-ADV')], supplemental: [{ advancedProgramId: 'ANES-ADV', entries: [line('IM-A')] }] } })
+    const categorical = await t.request('PUT', '/api/rank-lists/me', {
+      cookie,
+      body: { expectedVersion: 0, primary: [line('ANES-ADV')], supplemental: [{ advancedProgramId: 'ANES-ADV', entries: [line('IM-A')] }] },
+    })
     expect(categorical.json.error.fields['supplemental.0.entries.0.programId']).toMatch(/PGY-1 programs only/)
 
     const ok = await t.request('PUT', '/api/rank-lists/me', {
       cookie,
-      body: { expectedVersion: 0, primary: [line('ANES-ADV'), line('IM-A')], supplemental: [{ advancedProgramId: 'ANES-ADV', entries: [line('PRELIM-2', 'Surgery prelim'), line('PRELIM-1')] }] },
+      body: {
+        expectedVersion: 0,
+        primary: [line('ANES-ADV'), line('IM-A')],
+        supplemental: [{ advancedProgramId: 'ANES-ADV', entries: [line('PRELIM-2', 'Surgery prelim'), line('PRELIM-1')] }],
+      },
     })
     expect(ok.status).toBe(200)
-    expect(ok.json.supplemental).toEqual([{ advancedProgramId: 'ANES-ADV', entries: [expect.objectContaining({ rank: 1, note: 'Surgery prelim' }), expect.objectContaining({ rank: 2 })] }])
+    expect(ok.json.supplemental).toEqual([
+      { advancedProgramId: 'ANES-ADV', entries: [expect.objectContaining({ rank: 1, note: 'Surgery prelim' }), expect.objectContaining({ rank: 2 })] },
+    ])
 
     const csv = await t.request('GET', `/api/rank-lists/students/${person.id}/export.csv`, { cookie })
     expect(csv.status).toBe(200)
@@ -161,7 +183,10 @@ describe('couples', () => {
     const invite = await t.request('POST', '/api/rank-lists/me/couple', { cookie: a.cookie, body: { partnerEmail: b.person.email.toUpperCase() } })
     expect(invite.status).toBe(200)
     expect(invite.json.couple).toMatchObject({ partner: { id: b.person.id }, invitedByMe: true, confirmed: false })
-    const [mail] = await t.db.select().from(outbox).where(and(eq(outbox.toAddress, b.person.email), eq(outbox.kind, 'rank-list.couple-invite')))
+    const [mail] = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, b.person.email), eq(outbox.kind, 'rank-list.couple-invite')))
     expect(mail?.subject).toMatch(/link rank order lists/)
     expect((await t.request('POST', '/api/rank-lists/me/couple/confirm', { cookie: a.cookie })).status).toBe(409)
 
@@ -173,17 +198,30 @@ describe('couples', () => {
     expect(paired.json.version).toBe(2)
 
     // A plain list is no longer accepted: every line names the partner's program.
-    const plain = await t.request('PUT', '/api/rank-lists/me', { cookie: a.cookie, body: { expectedVersion: 2, expectedPartnerVersion: paired.json.partner.version, primary: [line('IM-A')] } })
+    const plain = await t.request('PUT', '/api/rank-lists/me', {
+      cookie: a.cookie,
+      body: { expectedVersion: 2, expectedPartnerVersion: paired.json.partner.version, primary: [line('IM-A')] },
+    })
     expect(plain.status).toBe(400)
     expect(plain.json.error.fields['primary.0.partnerProgramId']).toBeTruthy()
-    const bothNoMatch = await t.request('PUT', '/api/rank-lists/me', { cookie: a.cookie, body: { expectedVersion: 2, expectedPartnerVersion: paired.json.partner.version, primary: [line(null, '', null)] } })
+    const bothNoMatch = await t.request('PUT', '/api/rank-lists/me', {
+      cookie: a.cookie,
+      body: { expectedVersion: 2, expectedPartnerVersion: paired.json.partner.version, primary: [line(null, '', null)] },
+    })
     expect(bothNoMatch.json.error.fields['primary.0.programId']).toMatch(/both of you/)
-    const stalePartner = await t.request('PUT', '/api/rank-lists/me', { cookie: a.cookie, body: { expectedVersion: 2, expectedPartnerVersion: 0, primary: [line('IM-A', '', 'IM-D')] } })
+    const stalePartner = await t.request('PUT', '/api/rank-lists/me', {
+      cookie: a.cookie,
+      body: { expectedVersion: 2, expectedPartnerVersion: 0, primary: [line('IM-A', '', 'IM-D')] },
+    })
     expect(stalePartner.status).toBe(409)
 
     const pairs = await t.request('PUT', '/api/rank-lists/me', {
       cookie: a.cookie,
-      body: { expectedVersion: 2, expectedPartnerVersion: paired.json.partner.version, primary: [line('IM-B', '', 'IM-B'), line('IM-A', '', 'IM-D'), line(null, '', 'IM-D'), line('IM-C', '', null)] },
+      body: {
+        expectedVersion: 2,
+        expectedPartnerVersion: paired.json.partner.version,
+        primary: [line('IM-B', '', 'IM-B'), line('IM-A', '', 'IM-D'), line(null, '', 'IM-D'), line('IM-C', '', null)],
+      },
     })
     expect(pairs.status).toBe(200)
     const seenByB = await t.request('GET', '/api/rank-lists/me', { cookie: b.cookie })
@@ -215,19 +253,30 @@ describe('review: submit, comment, sign off', () => {
     expect(submitted.json.reviewStatus).toBe('submitted')
 
     const mine = await t.request('GET', '/api/rank-lists/students', { cookie: advisor.cookie })
-    expect(mine.json.items).toEqual([expect.objectContaining({ student: { id: student.person.id, name: student.person.name }, reviewStatus: 'submitted', lines: 2, version: 1 })])
+    expect(mine.json.items).toEqual([
+      expect.objectContaining({ student: { id: student.person.id, name: student.person.name }, reviewStatus: 'submitted', lines: 2, version: 1 }),
+    ])
 
     const read = await t.request('GET', `/api/rank-lists/students/${student.person.id}`, { cookie: advisor.cookie })
     expect(read.status).toBe(200)
     expect(read.json.viewer).toBe('assigned-advisor')
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.actorId, advisor.person.id), like(auditLog.action, 'student-record.read.rank-list%')))
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, advisor.person.id), like(auditLog.action, 'student-record.read.rank-list%')))
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['student-record.read.rank-list', 'student-record.read.rank-list-summaries']))
     expect(audits.find((a) => a.action === 'student-record.read.rank-list')?.objectId).toBe(student.person.id)
 
-    const commented = await t.request('POST', `/api/rank-lists/students/${student.person.id}/comments`, { cookie: advisor.cookie, body: { body: 'Consider moving Birch up: you loved it.' } })
+    const commented = await t.request('POST', `/api/rank-lists/students/${student.person.id}/comments`, {
+      cookie: advisor.cookie,
+      body: { body: 'Consider moving Birch up: you loved it.' },
+    })
     expect(commented.status).toBe(200)
     t.clock.advance(60_000)
-    const reply = await t.request('POST', `/api/rank-lists/students/${student.person.id}/comments`, { cookie: student.cookie, body: { body: 'Thanks, I will think about it.' } })
+    const reply = await t.request('POST', `/api/rank-lists/students/${student.person.id}/comments`, {
+      cookie: student.cookie,
+      body: { body: 'Thanks, I will think about it.' },
+    })
     expect(reply.json.comments.map((c: { authorRole: string; body: string }) => [c.authorRole, c.body])).toEqual([
       ['advisor', 'Consider moving Birch up: you loved it.'],
       ['student', 'Thanks, I will think about it.'],
@@ -239,7 +288,10 @@ describe('review: submit, comment, sign off', () => {
     expect(signed.status).toBe(200)
     expect(signed.json.reviewStatus).toBe('signed-off')
     expect(signed.json.signedOff).toMatchObject({ by: { id: advisor.person.id }, version: 1 })
-    const [mail] = await t.db.select().from(outbox).where(and(eq(outbox.toAddress, student.person.email), eq(outbox.kind, 'rank-list.signed-off')))
+    const [mail] = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, student.person.email), eq(outbox.kind, 'rank-list.signed-off')))
     expect(mail?.subject).toMatch(/signed off your rank order list/)
     expect(mail?.textBody ?? '').not.toContain('Alder')
 

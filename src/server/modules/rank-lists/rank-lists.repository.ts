@@ -40,7 +40,10 @@ export function createRankListsRepository(db: Database) {
 
     async listsOf(studentIds: readonly string[]): Promise<RankListRow[]> {
       if (studentIds.length === 0) return []
-      return db.select().from(rankLists).where(inArray(rankLists.studentId, [...studentIds]))
+      return db
+        .select()
+        .from(rankLists)
+        .where(inArray(rankLists.studentId, [...studentIds]))
     },
 
     async updateList(studentId: string, values: Partial<Omit<RankListRow, 'studentId'>>, tx: Tx): Promise<void> {

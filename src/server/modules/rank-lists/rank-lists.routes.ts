@@ -22,7 +22,9 @@ import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
  */
 
 const StudentIdParams = z.object({
-  studentId: z.uuid('Not a valid student id.').openapi({ param: { name: 'studentId', in: 'path', required: true }, example: '0b8a5a0e-6f55-4a55-9d4e-2f1b0c6f1c11' }),
+  studentId: z
+    .uuid('Not a valid student id.')
+    .openapi({ param: { name: 'studentId', in: 'path', required: true }, example: '0b8a5a0e-6f55-4a55-9d4e-2f1b0c6f1c11' }),
 })
 
 const listView = jsonResponse(RankListView, 'The rank order list, as the caller may see it.')
@@ -34,7 +36,13 @@ export function rankListsRoutes() {
 
   // ── the student's own list ──
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: '/api/rank-lists/me', tags, summary: 'My rank order list, supplemental lists, couple, comments and interviews', responses: { 200: listView } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/rank-lists/me',
+      tags,
+      summary: 'My rank order list, supplemental lists, couple, comments and interviews',
+      responses: { 200: listView },
+    }),
     async (c) => c.json(await c.var.services.rankLists.getMine(actorOf(c)), 200),
   )
   router.openapi(
@@ -49,7 +57,14 @@ export function rankListsRoutes() {
     async (c) => c.json(await c.var.services.rankLists.replaceMine(actorOf(c), c.req.valid('json')), 200),
   )
   router.openapi(
-    guardedRoute(['student'], { method: 'post', path: '/api/rank-lists/me/submit', tags, summary: 'Ask my advisor to review my list', request: { body: jsonBody(SubmitRankList) }, responses: { 200: listView } }),
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/rank-lists/me/submit',
+      tags,
+      summary: 'Ask my advisor to review my list',
+      request: { body: jsonBody(SubmitRankList) },
+      responses: { 200: listView },
+    }),
     async (c) => c.json(await c.var.services.rankLists.submitMine(actorOf(c), c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
@@ -66,25 +81,56 @@ export function rankListsRoutes() {
 
   // ── couples ──
   router.openapi(
-    guardedRoute(['student'], { method: 'get', path: '/api/rank-lists/me/couple', tags, summary: 'My couple or open invitation', responses: { 200: coupleView } }),
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/rank-lists/me/couple',
+      tags,
+      summary: 'My couple or open invitation',
+      responses: { 200: coupleView },
+    }),
     async (c) => c.json(await c.var.services.rankLists.getMyCouple(actorOf(c)), 200),
   )
   router.openapi(
-    guardedRoute(['student'], { method: 'post', path: '/api/rank-lists/me/couple', tags, summary: 'Invite another student to link lists as a couple', request: { body: jsonBody(InviteCouplePartner) }, responses: { 200: coupleView } }),
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/rank-lists/me/couple',
+      tags,
+      summary: 'Invite another student to link lists as a couple',
+      request: { body: jsonBody(InviteCouplePartner) },
+      responses: { 200: coupleView },
+    }),
     async (c) => c.json(await c.var.services.rankLists.invitePartner(actorOf(c), c.req.valid('json'), requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(['student'], { method: 'post', path: '/api/rank-lists/me/couple/confirm', tags, summary: 'Confirm the couple invitation I received', responses: { 200: coupleView } }),
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/rank-lists/me/couple/confirm',
+      tags,
+      summary: 'Confirm the couple invitation I received',
+      responses: { 200: coupleView },
+    }),
     async (c) => c.json(await c.var.services.rankLists.confirmCouple(actorOf(c), requestMeta(c)), 200),
   )
   router.openapi(
-    guardedRoute(['student'], { method: 'delete', path: '/api/rank-lists/me/couple', tags, summary: 'Unlink our lists, decline an invitation, or withdraw mine', responses: { 200: coupleView } }),
+    guardedRoute(['student'], {
+      method: 'delete',
+      path: '/api/rank-lists/me/couple',
+      tags,
+      summary: 'Unlink our lists, decline an invitation, or withdraw mine',
+      responses: { 200: coupleView },
+    }),
     async (c) => c.json(await c.var.services.rankLists.unlinkCouple(actorOf(c), requestMeta(c)), 200),
   )
 
   // ── review ──
   router.openapi(
-    guardedRoute(['advisor'], { method: 'get', path: '/api/rank-lists/students', tags, summary: 'My advisees’ rank lists and their review status', responses: { 200: jsonResponse(AdvisedRankListsResponse, 'One row per advisee.') } }),
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/rank-lists/students',
+      tags,
+      summary: 'My advisees’ rank lists and their review status',
+      responses: { 200: jsonResponse(AdvisedRankListsResponse, 'One row per advisee.') },
+    }),
     async (c) => c.json(await c.var.services.rankLists.listAdvised(actorOf(c), requestMeta(c)), 200),
   )
   router.openapi(

@@ -26,7 +26,15 @@ import { commentEmail, coupleEndedEmail, coupleInviteEmail, signedOffEmail } fro
 import { canComment, canSignOff } from './rank-lists.policy.ts'
 import type { CoupleRow, EntryRow, ProgramSummaryRow, RankListRow, RankListsRepository } from './rank-lists.repository.ts'
 
-export type RankListsDeps = { db: Database; repo: RankListsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; studentRecords: StudentRecords; appOrigin: string }
+export type RankListsDeps = {
+  db: Database
+  repo: RankListsRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  studentRecords: StudentRecords
+  appOrigin: string
+}
 
 const PRIMARY = 'primary'
 const SUPPLEMENTAL_PREFIX = 'supplemental:'
@@ -96,12 +104,21 @@ export function createRankListsService(deps: RankListsDeps) {
     const partnerId = couple ? partnerIn(couple, studentId) : null
     const confirmedPartnerId = couple?.confirmedAt ? partnerId : null
     const [partnerList, partnerEntries, partnerInterviewedIds, partnerPerson] = confirmedPartnerId
-      ? await Promise.all([repo.findList(confirmedPartnerId), repo.entriesOf(confirmedPartnerId), repo.interviewedProgramIds(confirmedPartnerId), repo.findPerson(confirmedPartnerId)])
+      ? await Promise.all([
+          repo.findList(confirmedPartnerId),
+          repo.entriesOf(confirmedPartnerId),
+          repo.interviewedProgramIds(confirmedPartnerId),
+          repo.findPerson(confirmedPartnerId),
+        ])
       : [null, [], [], partnerId ? await repo.findPerson(partnerId) : null]
 
     const interviewed = new Set(interviewedIds)
     const partnerInterviewed = new Set(partnerInterviewedIds)
-    const programs = await repo.programsByIds([...entries.map((e) => e.programId), ...partnerEntries.map((e) => e.programId), ...interviewedIds, ...partnerInterviewedIds].filter((id): id is string => id !== null))
+    const programs = await repo.programsByIds(
+      [...entries.map((e) => e.programId), ...partnerEntries.map((e) => e.programId), ...interviewedIds, ...partnerInterviewedIds].filter(
+        (id): id is string => id !== null,
+      ),
+    )
     const byId = new Map(programs.map((p) => [p.id, p]))
     const entryView = (e: StoredEntry, own: ReadonlySet<string>): RankListEntryView => {
       const program = e.programId ? byId.get(e.programId) : undefined
@@ -113,7 +130,10 @@ export function createRankListsService(deps: RankListsDeps) {
     const supplemental = supplementalOf(entries)
     const { warnings } = validateRankList({
       primary: primary.map((e, i) => ({ programId: e.programId, ...(confirmedPartnerId ? { partnerProgramId: partnerPrimary[i]?.programId ?? null } : {}) })),
-      supplemental: [...supplemental].map(([advancedProgramId, list]) => ({ advancedProgramId, entries: list.filter((e) => e.programId !== null).map((e) => ({ programId: e.programId as string })) })),
+      supplemental: [...supplemental].map(([advancedProgramId, list]) => ({
+        advancedProgramId,
+        entries: list.filter((e) => e.programId !== null).map((e) => ({ programId: e.programId as string })),
+      })),
       programs: new Map(programs.map((p) => [p.id, p satisfies ProgramFacts])),
       interviewed,
       partnerInterviewed,
@@ -123,7 +143,13 @@ export function createRankListsService(deps: RankListsDeps) {
     const signedOffBy = list?.signedOffBy ? await repo.findPerson(list.signedOffBy) : null
     const coupleView: CoupleView | null =
       couple && partnerPerson
-        ? { id: couple.id, partner: { id: partnerPerson.id, name: partnerPerson.name }, invitedByMe: couple.requestedBy === studentId, confirmed: couple.confirmedAt !== null, createdAt: couple.createdAt.toISOString() }
+        ? {
+            id: couple.id,
+            partner: { id: partnerPerson.id, name: partnerPerson.name },
+            invitedByMe: couple.requestedBy === studentId,
+            confirmed: couple.confirmedAt !== null,
+            createdAt: couple.createdAt.toISOString(),
+          }
         : null
 
     return {
@@ -132,7 +158,9 @@ export function createRankListsService(deps: RankListsDeps) {
       reviewStatus: reviewStatusOf(list),
       submittedAt: list?.submittedAt?.toISOString() ?? null,
       signedOff:
-        list?.signedOffAt && list.signedOffVersion !== null ? { by: signedOffBy ? { id: signedOffBy.id, name: signedOffBy.name } : null, at: list.signedOffAt.toISOString(), version: list.signedOffVersion } : null,
+        list?.signedOffAt && list.signedOffVersion !== null
+          ? { by: signedOffBy ? { id: signedOffBy.id, name: signedOffBy.name } : null, at: list.signedOffAt.toISOString(), version: list.signedOffVersion }
+          : null,
       updatedAt: list && list.version > 0 ? list.updatedAt.toISOString() : null,
       primary: primary.map((e) => entryView(e, interviewed)),
       supplemental: [...supplemental].map(([advancedProgramId, list]) => ({ advancedProgramId, entries: list.map((e) => entryView(e, interviewed)) })),
@@ -212,13 +240,21 @@ export function createRankListsService(deps: RankListsDeps) {
         assertNotStale(mine, input.expectedVersion, 'your')
         if (partner) {
           if (input.expectedPartnerVersion === undefined) {
-            throw new AppError('VALIDATION_FAILED', 'Your list is linked with your partner’s: send the partner’s list version too.', { expectedPartnerVersion: 'Send the version of your partner’s list you last read.' })
+            throw new AppError('VALIDATION_FAILED', 'Your list is linked with your partner’s: send the partner’s list version too.', {
+              expectedPartnerVersion: 'Send the version of your partner’s list you last read.',
+            })
           }
           assertNotStale(partner, input.expectedPartnerVersion, 'your partner’s')
         }
 
-        const ids = [...input.primary.flatMap((l) => [l.programId, l.partnerProgramId ?? null]), ...input.supplemental.flatMap((s) => [s.advancedProgramId, ...s.entries.map((e) => e.programId)])]
-        const programs = await repo.programsByIds(ids.filter((id): id is string => id !== null), tx)
+        const ids = [
+          ...input.primary.flatMap((l) => [l.programId, l.partnerProgramId ?? null]),
+          ...input.supplemental.flatMap((s) => [s.advancedProgramId, ...s.entries.map((e) => e.programId)]),
+        ]
+        const programs = await repo.programsByIds(
+          ids.filter((id): id is string => id !== null),
+          tx,
+        )
         const { errors } = validateRankList({
           primary: input.primary,
           supplemental: input.supplemental,
@@ -226,12 +262,15 @@ export function createRankListsService(deps: RankListsDeps) {
           interviewed: new Set(await repo.interviewedProgramIds(studentId, tx)),
           coupled: partner !== null,
         })
-        if (errors.length > 0) throw new AppError('VALIDATION_FAILED', 'The list was not saved: some lines break the match’s rules. Check the lines named.', issuesToFields(errors))
+        if (errors.length > 0)
+          throw new AppError('VALIDATION_FAILED', 'The list was not saved: some lines break the match’s rules. Check the lines named.', issuesToFields(errors))
 
         const now = clock.now()
         const entries: StoredEntry[] = [
           ...input.primary.map((l, i) => ({ listKey: PRIMARY, rank: i + 1, programId: l.programId, note: l.note })),
-          ...input.supplemental.flatMap((s) => s.entries.map((e, i) => ({ listKey: `${SUPPLEMENTAL_PREFIX}${s.advancedProgramId}`, rank: i + 1, programId: e.programId, note: e.note }))),
+          ...input.supplemental.flatMap((s) =>
+            s.entries.map((e, i) => ({ listKey: `${SUPPLEMENTAL_PREFIX}${s.advancedProgramId}`, rank: i + 1, programId: e.programId, note: e.note })),
+          ),
         ]
         await repo.replaceEntries(studentId, entries, tx)
         await repo.updateList(studentId, { version: mine.version + 1, updatedAt: now }, tx)
@@ -240,14 +279,27 @@ export function createRankListsService(deps: RankListsDeps) {
           // The partner's side of each line; their own notes follow their programs, and their
           // supplemental lists stay as they are, so long as their advanced programs stay ranked.
           const old = await repo.entriesOf(pair.partnerId, tx)
-          const notes = new Map(primaryOf(old).filter((e) => e.programId !== null).map((e) => [e.programId as string, e.note]))
-          const theirs = input.primary.map((l, i) => ({ listKey: PRIMARY, rank: i + 1, programId: l.partnerProgramId ?? null, note: l.partnerProgramId ? (notes.get(l.partnerProgramId) ?? '') : '' }))
+          const notes = new Map(
+            primaryOf(old)
+              .filter((e) => e.programId !== null)
+              .map((e) => [e.programId as string, e.note]),
+          )
+          const theirs = input.primary.map((l, i) => ({
+            listKey: PRIMARY,
+            rank: i + 1,
+            programId: l.partnerProgramId ?? null,
+            note: l.partnerProgramId ? (notes.get(l.partnerProgramId) ?? '') : '',
+          }))
           const ranked = new Set(theirs.map((e) => e.programId))
           const orphaned = [...supplementalOf(old).keys()].filter((id) => !ranked.has(id))
           if (orphaned.length > 0) {
-            throw new AppError('VALIDATION_FAILED', 'Your partner has a supplemental list attached to an advanced program this change removes from their side. Keep it on at least one line, or ask them to remove that supplemental list first.', {
-              primary: `Keep ${orphaned.join(', ')} on your partner’s side of at least one line.`,
-            })
+            throw new AppError(
+              'VALIDATION_FAILED',
+              'Your partner has a supplemental list attached to an advanced program this change removes from their side. Keep it on at least one line, or ask them to remove that supplemental list first.',
+              {
+                primary: `Keep ${orphaned.join(', ')} on your partner’s side of at least one line.`,
+              },
+            )
           }
           await repo.replaceEntries(pair.partnerId, [...theirs, ...old.filter((e) => e.listKey !== PRIMARY)], tx)
           await repo.updateList(pair.partnerId, { version: partner.version + 1, updatedAt: now }, tx)
@@ -265,7 +317,8 @@ export function createRankListsService(deps: RankListsDeps) {
         const status = reviewStatusOf(list)
         if (status === 'signed-off') throw new AppError('CONFLICT', 'Your advisor already signed off this version; there is nothing new to review.')
         if (status === 'submitted') throw new AppError('CONFLICT', 'This list is already with your advisor for review.')
-        if (primaryOf(await repo.entriesOf(studentId, tx)).length === 0) throw new AppError('VALIDATION_FAILED', 'Add at least one program before asking for a review.', { primary: 'Add at least one program.' })
+        if (primaryOf(await repo.entriesOf(studentId, tx)).length === 0)
+          throw new AppError('VALIDATION_FAILED', 'Add at least one program before asking for a review.', { primary: 'Add at least one program.' })
         await repo.updateList(studentId, { status: 'submitted', submittedAt: clock.now() }, tx)
         await audit.record({ actorId: actor.personId, action: 'rank-list.submit', objectType: 'person', objectId: studentId }, meta, tx)
       })
@@ -298,7 +351,10 @@ export function createRankListsService(deps: RankListsDeps) {
       await db.transaction(async (tx) => {
         const list = await repo.lockList(studentId, tx)
         if (list.version !== input.version) {
-          throw new AppError('CONFLICT', `The list changed while you were reviewing it (it is now version ${list.version}; you reviewed version ${input.version}). Reload and review the newest version before signing off.`)
+          throw new AppError(
+            'CONFLICT',
+            `The list changed while you were reviewing it (it is now version ${list.version}; you reviewed version ${input.version}). Reload and review the newest version before signing off.`,
+          )
         }
         const status = reviewStatusOf(list)
         if (status === 'draft') throw new AppError('CONFLICT', 'The student has not submitted this list for review yet.')
@@ -318,8 +374,17 @@ export function createRankListsService(deps: RankListsDeps) {
       const advanced = new Map(view.primary.filter((e) => e.program).map((e) => [e.program?.id as string, e.program]))
       return rankListCsv({
         coupled: view.partner !== null,
-        primary: view.primary.map((e, i) => ({ rank: e.rank, program: asExport(e.program), partnerProgram: asExport(view.partner?.primary[i]?.program ?? null), note: e.note })),
-        supplemental: view.supplemental.map((s) => ({ advancedProgramId: s.advancedProgramId, advanced: asExport(advanced.get(s.advancedProgramId) ?? null), entries: s.entries.map((e) => ({ rank: e.rank, program: asExport(e.program), note: e.note })) })),
+        primary: view.primary.map((e, i) => ({
+          rank: e.rank,
+          program: asExport(e.program),
+          partnerProgram: asExport(view.partner?.primary[i]?.program ?? null),
+          note: e.note,
+        })),
+        supplemental: view.supplemental.map((s) => ({
+          advancedProgramId: s.advancedProgramId,
+          advanced: asExport(advanced.get(s.advancedProgramId) ?? null),
+          entries: s.entries.map((e) => ({ rank: e.rank, program: asExport(e.program), note: e.note })),
+        })),
       })
     },
 
@@ -364,12 +429,17 @@ export function createRankListsService(deps: RankListsDeps) {
     async invitePartner(actor: Actor, input: InviteCouplePartner, meta: RequestMeta | null): Promise<CoupleResponse> {
       assertStudent(actor)
       const partner = await repo.findActiveStudentByEmail(input.partnerEmail)
-      if (!partner) throw new AppError('VALIDATION_FAILED', 'No student with that e-mail uses Preceptor. Check the address your partner signs in with.', { partnerEmail: 'No student with this e-mail address.' })
-      if (partner.id === actor.personId) throw new AppError('VALIDATION_FAILED', 'You cannot couple with yourself.', { partnerEmail: 'Enter your partner’s e-mail, not your own.' })
+      if (!partner)
+        throw new AppError('VALIDATION_FAILED', 'No student with that e-mail uses Preceptor. Check the address your partner signs in with.', {
+          partnerEmail: 'No student with this e-mail address.',
+        })
+      if (partner.id === actor.personId)
+        throw new AppError('VALIDATION_FAILED', 'You cannot couple with yourself.', { partnerEmail: 'Enter your partner’s e-mail, not your own.' })
       await db.transaction(async (tx) => {
         // Both lists locked first: two students inviting each other at once cannot both succeed.
         await lockBoth(actor.personId, partner.id, tx)
-        if (await repo.findCoupleOf(actor.personId, tx)) throw new AppError('CONFLICT', 'You are already in a couple, or have an invitation open. Unlink or withdraw it first.')
+        if (await repo.findCoupleOf(actor.personId, tx))
+          throw new AppError('CONFLICT', 'You are already in a couple, or have an invitation open. Unlink or withdraw it first.')
         if (await repo.findCoupleOf(partner.id, tx)) throw new AppError('CONFLICT', `${partner.name} is already in a couple or has an invitation open.`)
         await repo.insertCouple(actor.personId, partner.id, clock.now(), tx)
         await audit.record({ actorId: actor.personId, action: 'rank-list.couple-invite', objectType: 'person', objectId: partner.id }, meta, tx)
@@ -387,7 +457,8 @@ export function createRankListsService(deps: RankListsDeps) {
       await db.transaction(async (tx) => {
         const couple = await repo.findCoupleOf(actor.personId, tx)
         if (!couple || couple.confirmedAt) throw new AppError('NOT_FOUND', 'There is no couple invitation waiting for you.')
-        if (couple.partnerId !== actor.personId) throw new AppError('CONFLICT', 'Your partner confirms the invitation you sent; you cannot confirm it yourself.')
+        if (couple.partnerId !== actor.personId)
+          throw new AppError('CONFLICT', 'Your partner confirms the invitation you sent; you cannot confirm it yourself.')
         const [mine, theirs] = await lockBoth(actor.personId, couple.requestedBy, tx)
         const now = clock.now()
         for (const [list, other] of [
@@ -396,7 +467,10 @@ export function createRankListsService(deps: RankListsDeps) {
         ] as const) {
           const entries = await repo.entriesOf(list.studentId, tx)
           const otherPrimary = primaryOf(await repo.entriesOf(other.studentId, tx))
-          const padded = pairLists(primaryOf(entries), otherPrimary, () => ({ listKey: PRIMARY, rank: 0, programId: null, note: '' })).mine.map((e, i) => ({ ...e, rank: i + 1 }))
+          const padded = pairLists(primaryOf(entries), otherPrimary, () => ({ listKey: PRIMARY, rank: 0, programId: null, note: '' })).mine.map((e, i) => ({
+            ...e,
+            rank: i + 1,
+          }))
           await repo.replaceEntries(list.studentId, [...padded, ...entries.filter((e) => e.listKey !== PRIMARY)], tx)
           await repo.updateList(list.studentId, { version: list.version + 1, updatedAt: now }, tx)
         }

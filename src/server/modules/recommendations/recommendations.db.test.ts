@@ -16,18 +16,42 @@ let studentCookie = ''
 let adminCookie = ''
 const ids: Record<string, string> = {}
 
-const plain = { bio: 'Happy to talk with students.', researchInterests: '', subspecialty: '', languages: ['English'], identity: [], clinicalSite: '', state: '' }
+const plain = {
+  bio: 'Happy to talk with students.',
+  researchInterests: '',
+  subspecialty: '',
+  languages: ['English'],
+  identity: [],
+  clinicalSite: '',
+  state: '',
+}
 
 beforeAll(async () => {
   t = await createTestApp()
   const random = createRandom(977)
   for (let i = 0; i < 12; i++) {
-    await insertMentor(t.db, { random, mentor: { kind: (['faculty', 'resident', 'alumni'] as const)[i % 3], specialtyId: 'family-medicine', departmentId: 'family-medicine', identity: [], offers: ['career-advice'] } })
+    await insertMentor(t.db, {
+      random,
+      mentor: {
+        kind: (['faculty', 'resident', 'alumni'] as const)[i % 3],
+        specialtyId: 'family-medicine',
+        departmentId: 'family-medicine',
+        identity: [],
+        offers: ['career-advice'],
+      },
+    })
   }
   const add = async (key: string, name: string, mentor: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
     ids[key] = (await insertMentor(t.db, { random, name, mentor: { ...plain, ...mentor }, ...extra })).id
   }
-  const derm = { kind: 'faculty', departmentId: 'dermatology', specialtyId: 'dermatology', offers: ['mock-interviews', 'cv-review'], capacity: 2, accepting: true }
+  const derm = {
+    kind: 'faculty',
+    departmentId: 'dermatology',
+    specialtyId: 'dermatology',
+    offers: ['mock-interviews', 'cv-review'],
+    capacity: 2,
+    accepting: true,
+  }
   await add('okafor', 'Adaeze Okafor', { ...derm, researchInterests: 'Melanoma screening in rural clinics' })
   await add('held', 'Hidden Holdwell', derm, { directoryHold: true })
   await add('paused', 'Paula Paused', { ...derm, accepting: false })
@@ -162,8 +186,21 @@ describe('response speed, declines and "sort by fit", from the mentorships table
 
   beforeAll(async () => {
     const random = createRandom(978)
-    const alike = { ...plain, kind: 'faculty' as const, departmentId: 'medicine', specialtyId: 'internal-medicine', offers: ['mock-interviews' as const, 'cv-review' as const], capacity: 3, accepting: true }
-    for (const [key, name] of [['prompt', 'Pat Prompt'], ['silent', 'Sam Silent'], ['decliner', 'Dee Decliner'], ['newcomer', 'Nia Newcomer']] as const) {
+    const alike = {
+      ...plain,
+      kind: 'faculty' as const,
+      departmentId: 'medicine',
+      specialtyId: 'internal-medicine',
+      offers: ['mock-interviews' as const, 'cv-review' as const],
+      capacity: 3,
+      accepting: true,
+    }
+    for (const [key, name] of [
+      ['prompt', 'Pat Prompt'],
+      ['silent', 'Sam Silent'],
+      ['decliner', 'Dee Decliner'],
+      ['newcomer', 'Nia Newcomer'],
+    ] as const) {
       ids[key] = (await insertMentor(t.db, { random, name, mentor: alike })).id
     }
     const askers = await Promise.all([0, 1, 2, 3].map(() => insertPerson(t.db, { random, roles: ['student'] })))

@@ -10,7 +10,6 @@ function rowsOf<T>(result: unknown): T[] {
 /** How many changed mentors one refresh reads at a time. */
 const CHANGES_BATCH = 5_000
 
-
 const studentColumns = {
   personId: studentProfiles.personId,
   classYear: studentProfiles.classYear,
@@ -77,7 +76,9 @@ export function createRecommendationsRepository(db: Database) {
         .select(studentColumns)
         .from(studentProfiles)
         .innerJoin(people, eq(people.id, studentProfiles.personId))
-        .where(and(eq(people.status, 'active'), sql`exists (select 1 from person_roles r where r.person_id = ${studentProfiles.personId} and r.role = 'student')`))
+        .where(
+          and(eq(people.status, 'active'), sql`exists (select 1 from person_roles r where r.person_id = ${studentProfiles.personId} and r.role = 'student')`),
+        )
     },
   }
 }

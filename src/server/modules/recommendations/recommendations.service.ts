@@ -8,11 +8,7 @@ import {
   type RecommendStudent,
   type ResponseStats,
 } from '#engines/recommend/index.ts'
-import type {
-  RecommendationWeightsResponse,
-  RecommendedMentorsQuery,
-  RecommendedMentorsResponse,
-} from '#shared/contracts/recommendations.ts'
+import type { RecommendationWeightsResponse, RecommendedMentorsQuery, RecommendedMentorsResponse } from '#shared/contracts/recommendations.ts'
 import type { MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { createRevisionFollower } from '#server/db/revision-follower.ts'
@@ -187,7 +183,8 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       .listResponseStats(new Date(now - RESPONSE_WINDOW_DAYS * MS_PER_DAY))
       .then((rows) => {
         const byMentor: Record<string, ResponseStats> = {}
-        for (const r of rows) byMentor[r.mentorId] = { medianHoursToAnswer: r.medianHours, unansweredShare: r.requests > 0 ? 1 - r.answered / r.requests : 0, requests: r.requests }
+        for (const r of rows)
+          byMentor[r.mentorId] = { medianHoursToAnswer: r.medianHours, unansweredShare: r.requests > 0 ? 1 - r.answered / r.requests : 0, requests: r.requests }
         stats = { byMentor, readAt: now }
         return byMentor
       })
@@ -251,7 +248,10 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     await catchUp()
     const students = await repo.listActiveStudentProfiles()
     const step = Math.max(1, students.length / Math.max(1, demandSampleMax))
-    const sample = students.length <= demandSampleMax ? students : Array.from({ length: demandSampleMax }, (_, i) => students[Math.floor(i * step)]).filter((s) => s !== undefined)
+    const sample =
+      students.length <= demandSampleMax
+        ? students
+        : Array.from({ length: demandSampleMax }, (_, i) => students[Math.floor(i * step)]).filter((s) => s !== undefined)
     const scale = sample.length > 0 ? students.length / sample.length : 1
     const counts: Record<string, number> = {}
     for (const profile of sample) {
@@ -332,13 +332,22 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
    * (the student searched for these mentors). Mentors who cannot take a request now (not
    * accepting, full, declined) are left out. Null when the caller has no student profile.
    */
-  async function rankMentorsForStudent(actor: Actor, mentorIds: readonly string[] | null, limit: number): Promise<{ mentorId: string; score: number; reasons: string[]; identityUsed: boolean }[] | null> {
+  async function rankMentorsForStudent(
+    actor: Actor,
+    mentorIds: readonly string[] | null,
+    limit: number,
+  ): Promise<{ mentorId: string; score: number; reasons: string[]; identityUsed: boolean }[] | null> {
     await catchUp()
     const profile = await repo.findStudentProfile(actor.personId)
     if (!profile) return null
     const { ranked } = await rank(profile, actor, limit, { withDemand: false, ...(mentorIds ? { only: new Set(mentorIds) } : {}) })
     // `identityUsed`: a reason names an identity the mentor shares with the student (the caller audits showing it).
-    return ranked.map((r) => ({ mentorId: r.mentorId, score: r.score, reasons: r.reasons, identityUsed: r.factors.some((f) => f.factor === 'identity' && f.value > 0) }))
+    return ranked.map((r) => ({
+      mentorId: r.mentorId,
+      score: r.score,
+      reasons: r.reasons,
+      identityUsed: r.factors.some((f) => f.factor === 'identity' && f.value > 0),
+    }))
   }
 
   /** How fast each of these mentors usually answers (the directory's cards and profile). */

@@ -108,21 +108,37 @@ describe('programs CSV import', () => {
     const stored = await t.db.select().from(residencyPrograms).where(sql`${residencyPrograms.id} like 'NEW-%'`).orderBy(residencyPrograms.id)
     expect(stored.map((p) => p.id)).toEqual(['NEW-001', 'NEW-009'])
     expect(stored[0]).toMatchObject({ interviewDates: ['2026-10-01', '2026-11-05'], region: 'midwest', source: 'import', website: '' })
-    expect(stored[1]).toMatchObject({ name: 'Quoted, With Comma', specialtyId: 'pediatrics', track: 'categorical', state: 'NY', setting: 'university-affiliated', city: 'Albany, NY' })
+    expect(stored[1]).toMatchObject({
+      name: 'Quoted, With Comma',
+      specialtyId: 'pediatrics',
+      track: 'categorical',
+      state: 'NY',
+      setting: 'university-affiliated',
+      city: 'Albany, NY',
+    })
     const auditAfter = (await t.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'residency-programs.import')))[0]?.n ?? 0
     expect(auditAfter).toBe(auditBefore + 1)
   })
 
   it('updates by id and keeps stored values for optional columns the file lacks', async () => {
     await t.db.update(residencyPrograms).set({ website: 'https://example.org/im', researchEmphasis: 0.9 }).where(eq(residencyPrograms.id, 'NEW-001'))
-    const r = await post('/api/residency-programs/import', csv(['id,name,specialty,track,state,positions,setting,step2_p25,step2_p75', 'NEW-001,Renamed Program,internal-medicine,categorical,OH,12,academic,241,253']))
+    const r = await post(
+      '/api/residency-programs/import',
+      csv([
+        'id,name,specialty,track,state,positions,setting,step2_p25,step2_p75',
+        'NEW-001,Renamed Program,internal-medicine,categorical,OH,12,academic,241,253',
+      ]),
+    )
     expect(r.json).toMatchObject({ accepted: 1, created: 0, updated: 1, rejectCount: 0 })
     const [row] = await t.db.select().from(residencyPrograms).where(eq(residencyPrograms.id, 'NEW-001'))
     expect(row).toMatchObject({ name: 'Renamed Program', positions: 12, website: 'https://example.org/im', researchEmphasis: 0.9, city: 'Columbus' })
   })
 
   it('names missing columns and refuses empty, non-UTF-8 and UTF-16 files; accepts a UTF-8 byte-order mark', async () => {
-    const missing = await post('/api/residency-programs/import/check', csv(['id,name,specialty,track,state,positions,setting,step2_p25', 'X1,A,pediatrics,categorical,OH,1,academic,230']))
+    const missing = await post(
+      '/api/residency-programs/import/check',
+      csv(['id,name,specialty,track,state,positions,setting,step2_p25', 'X1,A,pediatrics,categorical,OH,1,academic,230']),
+    )
     expect(missing.json.rejects).toEqual([expect.objectContaining({ row: 1, column: 'step2_p75', message: expect.stringMatching(/missing/) })])
     expect(missing.json.accepted).toBe(0)
 
@@ -160,7 +176,10 @@ describe('programs CSV import', () => {
     const tooMany = await post('/api/residency-programs/import', many)
     expect(tooMany.json).toMatchObject({ imported: false, accepted: 0 })
     expect(tooMany.json.rejects[0].message).toMatch(/at most 20,000/)
-    expect((await t.db.select({ n: count() }).from(residencyPrograms).where(sql`${residencyPrograms.id} like 'MANY-%' or ${residencyPrograms.id} like 'BIG-%'`))[0]?.n).toBe(0)
+    expect(
+      (await t.db.select({ n: count() }).from(residencyPrograms).where(sql`${residencyPrograms.id} like 'MANY-%' or ${residencyPrograms.id} like 'BIG-%'`))[0]
+        ?.n,
+    ).toBe(0)
   })
 
   it('exports every program in the import format, and importing the export changes nothing', async () => {
@@ -201,11 +220,17 @@ describe('explorer search', () => {
     ['step2=245', 'step2_p25 <= 245'],
     ['step2=245&step2Fit=below', 'step2_p25 > 245'],
     ['q=springfield', "name ilike '%springfield%' or institution ilike '%springfield%' or city ilike '%springfield%'"],
-    ['q=lakeside%20university', "(name ilike '%lakeside%' or institution ilike '%lakeside%' or city ilike '%lakeside%') and (name ilike '%university%' or institution ilike '%university%' or city ilike '%university%')"],
+    [
+      'q=lakeside%20university',
+      "(name ilike '%lakeside%' or institution ilike '%lakeside%' or city ilike '%lakeside%') and (name ilike '%university%' or institution ilike '%university%' or city ilike '%university%')",
+    ],
     ['q=100%25', "institution like '%100\\%%'"],
     ['q=health_partners', "institution ilike '%health\\_partners%'"],
     // Every word anywhere: a city and a specialty in one box, and a state code.
-    ['q=springfield%20pediatrics', "(name ilike '%springfield%' or institution ilike '%springfield%' or city ilike '%springfield%') and (name ilike '%pediatrics%' or institution ilike '%pediatrics%' or city ilike '%pediatrics%' or specialty_id in ('internal-medicine-pediatrics', 'pediatrics'))"],
+    [
+      'q=springfield%20pediatrics',
+      "(name ilike '%springfield%' or institution ilike '%springfield%' or city ilike '%springfield%') and (name ilike '%pediatrics%' or institution ilike '%pediatrics%' or city ilike '%pediatrics%' or specialty_id in ('internal-medicine-pediatrics', 'pediatrics'))",
+    ],
     ['q=oh', "name ilike '%oh%' or institution ilike '%oh%' or city ilike '%oh%' or state = 'OH'"],
   ]
 
@@ -215,7 +240,8 @@ describe('explorer search', () => {
     expect(r.json.total).toBe(await sqlCount(where))
     expect(r.json.items.length).toBe(Math.min(5, r.json.total))
     const withoutPlace = where.replace(/region = 'west' and /, '').replace(/state = 'NY' and /, '')
-    for (const { region, count: n } of r.json.byRegion as { region: string; count: number }[]) expect(n, region).toBe(await sqlCount(`(${withoutPlace}) and region = '${region}'`))
+    for (const { region, count: n } of r.json.byRegion as { region: string; count: number }[])
+      expect(n, region).toBe(await sqlCount(`(${withoutPlace}) and region = '${region}'`))
     const stateSum = (r.json.byState as { count: number }[]).reduce((a, b) => a + b.count, 0)
     expect(stateSum).toBe(await sqlCount(withoutPlace))
   })
@@ -255,7 +281,10 @@ describe('save to my list', () => {
     const asMentor = await t.request('GET', `/api/residency-programs/${id}`, { cookie: cookies.mentor })
     expect(asMentor.json).toMatchObject({ savedStatus: null, canSave: false })
 
-    await t.db.update(studentProgramLists).set({ status: 'applied' }).where(and(eq(studentProgramLists.studentId, studentId), eq(studentProgramLists.programId, id)))
+    await t.db
+      .update(studentProgramLists)
+      .set({ status: 'applied' })
+      .where(and(eq(studentProgramLists.studentId, studentId), eq(studentProgramLists.programId, id)))
     const kept = await t.request('DELETE', `/api/residency-programs/${id}/saved`, { cookie: cookies.student })
     expect(kept.status).toBe(409)
     expect(kept.json.error.message).toMatch(/applied/)
@@ -308,7 +337,8 @@ describe('who may call what', () => {
       expect((await post('/api/residency-programs/import/check', file, cookies[role])).status).toBe(403)
     }
     expect((await post('/api/residency-programs/import', file, '')).status).toBe(401)
-    for (const role of ['student', 'mentor'] as const) expect((await t.request('GET', '/api/residency-programs/export.csv', { cookie: cookies[role] })).status).toBe(403)
+    for (const role of ['student', 'mentor'] as const)
+      expect((await t.request('GET', '/api/residency-programs/export.csv', { cookie: cookies[role] })).status).toBe(403)
     for (const role of ['mentor', 'advisor', 'admin'] as const) {
       expect((await t.request('PUT', '/api/residency-programs/dermatology-0002/saved', { cookie: cookies[role] })).status).toBe(403)
     }

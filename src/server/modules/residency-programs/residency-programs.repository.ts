@@ -16,7 +16,15 @@ export function programConditions(filters: SearchFilters, studentId: string | nu
   const conditions: (SQL | undefined)[] = []
   // Every word somewhere on the program: name, hospital, city, state or specialty.
   for (const w of programSearchWords(filters.q ?? '')) {
-    conditions.push(or(ilike(p.name, w.pattern), ilike(p.institution, w.pattern), ilike(p.city, w.pattern), w.state ? eq(p.state, w.state) : undefined, w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined))
+    conditions.push(
+      or(
+        ilike(p.name, w.pattern),
+        ilike(p.institution, w.pattern),
+        ilike(p.city, w.pattern),
+        w.state ? eq(p.state, w.state) : undefined,
+        w.specialtyIds.length > 0 ? inArray(p.specialtyId, w.specialtyIds) : undefined,
+      ),
+    )
   }
   if (filters.specialty) conditions.push(eq(p.specialtyId, filters.specialty))
   if (filters.track) conditions.push(eq(p.track, filters.track))
@@ -86,10 +94,7 @@ export function createResidencyProgramsRepository(db: Database) {
     },
 
     async findById(id: string) {
-      const [row] = await db
-        .select()
-        .from(residencyPrograms)
-        .where(eq(residencyPrograms.id, id))
+      const [row] = await db.select().from(residencyPrograms).where(eq(residencyPrograms.id, id))
       return row ?? null
     },
 
@@ -140,7 +145,9 @@ export function createResidencyProgramsRepository(db: Database) {
       ]
       for (const [column, key, sqlName] of optional) if (present.has(column)) set[key] = sql.raw(`excluded.${sqlName}`)
       for (let i = 0; i < programs.length; i += 1_000) {
-        const batch = programs.slice(i, i + 1_000).map(({ row: _row, ...program }) => ({ ...program, source: 'import' as const, createdAt: now, updatedAt: now }))
+        const batch = programs
+          .slice(i, i + 1_000)
+          .map(({ row: _row, ...program }) => ({ ...program, source: 'import' as const, createdAt: now, updatedAt: now }))
         await writer.insert(p).values(batch).onConflictDoUpdate({ target: p.id, set })
       }
     },
@@ -161,4 +168,3 @@ export function createResidencyProgramsRepository(db: Database) {
 }
 
 export type ResidencyProgramsRepository = ReturnType<typeof createResidencyProgramsRepository>
-

@@ -34,7 +34,12 @@ const ProgramIdParams = z.object({
     .openapi({ param: { name: 'programId', in: 'path', required: true }, example: '1000140C0' }),
 })
 
-const csvBody = { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary', description: 'The CSV file (UTF-8). Format: docs/formats/residency-programs-csv.md.' }) } } }
+const csvBody = {
+  required: true,
+  content: {
+    'text/csv': { schema: z.string().openapi({ format: 'binary', description: 'The CSV file (UTF-8). Format: docs/formats/residency-programs-csv.md.' }) },
+  },
+}
 const report = jsonResponse(ProgramsImportReport, 'The report: what was (or would be) created and updated, and every rejected row with its column and reason.')
 
 async function csvBytes(c: Context<AppEnv>): Promise<Uint8Array> {
@@ -43,16 +48,21 @@ async function csvBytes(c: Context<AppEnv>): Promise<Uint8Array> {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload the file as CSV (Content-Type: text/csv).', { file: 'Choose a .csv file.' })
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer())
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'The file is empty.', { file: 'Choose a CSV file with a header row and at least one program.' })
+  if (bytes.length === 0)
+    throw new AppError('VALIDATION_FAILED', 'The file is empty.', { file: 'Choose a CSV file with a header row and at least one program.' })
   return bytes
 }
 
 const sizeLimit = bodyLimit({
   maxSize: MAX_PROGRAMS_CSV_BYTES,
   onError: () => {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${MAX_PROGRAMS_CSV_BYTES / 1024 / 1024} MB. Split it by specialty and import the parts one after another.`, {
-      file: `At most ${MAX_PROGRAMS_CSV_BYTES / 1024 / 1024} MB.`,
-    })
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The file is larger than ${MAX_PROGRAMS_CSV_BYTES / 1024 / 1024} MB. Split it by specialty and import the parts one after another.`,
+      {
+        file: `At most ${MAX_PROGRAMS_CSV_BYTES / 1024 / 1024} MB.`,
+      },
+    )
   },
 })
 
@@ -86,7 +96,10 @@ export function residencyProgramsRoutes() {
     async (c) => {
       const { specialty } = c.req.valid('query')
       const csv = await c.var.services.residencyPrograms.exportPrograms(specialty)
-      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="residency-programs${specialty ? `-${specialty}` : ''}.csv"` })
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="residency-programs${specialty ? `-${specialty}` : ''}.csv"`,
+      })
     },
   )
 
@@ -145,7 +158,10 @@ export function residencyProgramsRoutes() {
       tags: ['residency-programs'],
       summary: 'Take the program off my list while I am only considering it (applied-to programs are kept: 409)',
       request: { params: ProgramIdParams },
-      responses: { 200: jsonResponse(SavedProgramResponse, 'Removed.'), 409: { description: 'The program has moved past "considering" on my list.', content: { 'application/json': { schema: ErrorResponse } } } },
+      responses: {
+        200: jsonResponse(SavedProgramResponse, 'Removed.'),
+        409: { description: 'The program has moved past "considering" on my list.', content: { 'application/json': { schema: ErrorResponse } } },
+      },
     }),
     async (c) => c.json(await c.var.services.residencyPrograms.unsaveProgram(actorOf(c), c.req.valid('param').programId), 200),
   )

@@ -118,7 +118,11 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
     },
 
     async matchedHere(programId: string): Promise<MatchedHere> {
-      const [years, alumni, yearsCovered] = [await countGraduatesMatchedAtProgramByYear(db, programId), await listedAlumniMatchedAt(programId), await listPastMatchYears(db)]
+      const [years, alumni, yearsCovered] = [
+        await countGraduatesMatchedAtProgramByYear(db, programId),
+        await listedAlumniMatchedAt(programId),
+        await listPastMatchYears(db),
+      ]
       return { total: years.reduce((sum, y) => sum + y.count, 0), years, alumni, yearsCovered }
     },
 
@@ -132,7 +136,10 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
       if (!(await repo.programExists(programId))) throw new AppError('NOT_FOUND', 'There is no residency program with this id.')
       const status = await listStatusOf(actor.personId, programId)
       if (status !== null && status !== 'considering') {
-        throw new AppError('CONFLICT', `This program is on your list as "${status}". Change or remove it on your program list instead, so its history is not lost.`)
+        throw new AppError(
+          'CONFLICT',
+          `This program is on your list as "${status}". Change or remove it on your program list instead, so its history is not lost.`,
+        )
       }
       await removeConsideredProgramFromStudentList(db, actor.personId, programId)
       return { programId, savedStatus: null }
@@ -143,7 +150,15 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
       const decoded = decodeCsvBytes(bytes)
       const check: ProgramsCheck =
         'error' in decoded
-          ? { rows: 0, programs: [], rejects: [{ row: 1, column: null, message: decoded.error }], rejectCount: 1, rejectedRows: 1, presentColumns: [], ignoredColumns: [] }
+          ? {
+              rows: 0,
+              programs: [],
+              rejects: [{ row: 1, column: null, message: decoded.error }],
+              rejectCount: 1,
+              rejectedRows: 1,
+              presentColumns: [],
+              ignoredColumns: [],
+            }
           : checkProgramsCsv(decoded.text)
       const ids = check.programs.map((p) => p.id)
       const report = (existing: Set<string>, imported: boolean): ProgramsImportReport => ({
@@ -157,7 +172,8 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
         rejectCount: check.rejectCount,
         rejectedRows: check.rejectedRows,
         ignoredColumns: check.ignoredColumns,
-        missingOptionalColumns: check.rejectedRows > 0 && check.programs.length === 0 && check.rows === 0 ? [] : OPTIONAL_COLUMNS.filter((c) => !check.presentColumns.includes(c)),
+        missingOptionalColumns:
+          check.rejectedRows > 0 && check.programs.length === 0 && check.rows === 0 ? [] : OPTIONAL_COLUMNS.filter((c) => !check.presentColumns.includes(c)),
       })
       if (options.dryRun || check.programs.length === 0) return report(await repo.existingIds(ids), false)
       return db.transaction(async (tx) => {
@@ -165,7 +181,12 @@ export function createResidencyProgramsService({ db, repo, clock, audit }: Deps)
         await repo.upsertPrograms(tx, check.programs, check.presentColumns, clock.now())
         const result = report(existing, true)
         await audit.record(
-          { actorId: actor.personId, action: 'residency-programs.import', objectType: 'residency-programs', objectId: `created ${result.created}, updated ${result.updated}, rejected rows ${result.rejectedRows}` },
+          {
+            actorId: actor.personId,
+            action: 'residency-programs.import',
+            objectType: 'residency-programs',
+            objectId: `created ${result.created}, updated ${result.updated}, rejected rows ${result.rejectedRows}`,
+          },
           meta,
           tx,
         )

@@ -47,7 +47,14 @@ export function InvitePersonForm() {
       <ErrorSummary {...problem} idFor={(f) => `invite-${f}`} labels={LABELS} attempt={attempt} />
       <form noValidate onSubmit={onSubmit} className="form">
         <div className="form-grid">
-          <TextField id="invite-name" label="Full name" autoComplete="off" value={name} onChange={(e) => setName(e.currentTarget.value)} error={problem.fields.name} />
+          <TextField
+            id="invite-name"
+            label="Full name"
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={problem.fields.name}
+          />
           <TextField
             id="invite-email"
             label="E-mail"

@@ -123,8 +123,8 @@ function ManagePerson({ person }: { person: PersonSummary }) {
           confirmingDisable ? (
             <div className="confirm-box" role="group" aria-labelledby="confirm-disable">
               <p id="confirm-disable">
-                <strong>Disable {person.name}?</strong> This ends their sessions at once and stops them signing in. Their
-                profile and history are kept, and you can enable the account again later.
+                <strong>Disable {person.name}?</strong> This ends their sessions at once and stops them signing in. Their profile and history are kept, and you
+                can enable the account again later.
               </p>
               <div className="button-row">
                 <button

@@ -78,14 +78,7 @@ export function PeoplePage({ mode }: { mode: 'directory' | 'admin' }) {
       <section className="card" aria-labelledby="people-results">
         <h2 id="people-results">{mode === 'admin' ? 'Everyone' : 'Find people'}</h2>
         <form role="search" aria-label="People" className="filters" onSubmit={onSearch}>
-          <TextField
-            id="people-q"
-            label="Name or e-mail"
-            type="search"
-            className="filters-query"
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-          />
+          <TextField id="people-q" label="Name or e-mail" type="search" className="filters-query" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
           <SelectField
             id="people-role"
             label="Role"
@@ -115,9 +108,7 @@ export function PeoplePage({ mode }: { mode: 'directory' | 'admin' }) {
         </form>
 
         <div role="status" className="results-status">
-          {people.data
-            ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}${filtered ? ' match' : ''}`
-            : ''}
+          {people.data ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}${filtered ? ' match' : ''}` : ''}
         </div>
         {people.isPending ? <Loading /> : null}
         {people.isError ? <QueryError error={people.error} onRetry={() => void people.refetch()} /> : null}

@@ -31,7 +31,10 @@ export function useMyBoard(enabled = true) {
 
 /** One of the advisor's students' board. */
 export function useStudentBoard(studentId: string) {
-  return useQuery({ queryKey: advisingKeys.board(studentId), queryFn: ({ signal }) => api<AdvisingBoardView>(`/api/advising/students/${encodeURIComponent(studentId)}/board`, { signal }) })
+  return useQuery({
+    queryKey: advisingKeys.board(studentId),
+    queryFn: ({ signal }) => api<AdvisingBoardView>(`/api/advising/students/${encodeURIComponent(studentId)}/board`, { signal }),
+  })
 }
 
 export function useMyStudents(missing: AdvisingSlot | '', classYear: ClassYear | '') {
@@ -67,7 +70,8 @@ export function useAdvisors() {
 export function useStudentAdvisors(classYear: ClassYear | '', unassigned: boolean) {
   return useQuery({
     queryKey: advisingKeys.studentAdvisors(classYear, unassigned),
-    queryFn: ({ signal }) => api<StudentAdvisorsResponse>('/api/admin/student-advisors', { query: { classYear, unassigned: unassigned ? 'true' : undefined }, signal }),
+    queryFn: ({ signal }) =>
+      api<StudentAdvisorsResponse>('/api/admin/student-advisors', { query: { classYear, unassigned: unassigned ? 'true' : undefined }, signal }),
     placeholderData: (previous) => previous,
   })
 }
@@ -91,7 +95,8 @@ export function useBulkAssignAdvisor() {
 export function useImportAdvisorAssignments() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: { csv: string; dryRun: boolean }) => api<AssignmentResultsResponse>('/api/admin/student-advisors/import', { method: 'POST', json: input }),
+    mutationFn: (input: { csv: string; dryRun: boolean }) =>
+      api<AssignmentResultsResponse>('/api/admin/student-advisors/import', { method: 'POST', json: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: advisingKeys.all }),
   })
 }

@@ -18,7 +18,11 @@ function Results({ results, title }: { results: AssignmentResultsResponse; title
       {results.dryRun ? (
         <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-info'}>
           Checked, nothing saved yet: {results.toAssign} will be assigned, {results.alreadyAssigned} already assigned, {results.rejected} with a problem.
-          {results.rejected > 0 ? (results.toAssign > 0 ? ' Fix those rows in the file and check again, or apply to save the others.' : ' Fix those rows in the file and check again.') : ''}
+          {results.rejected > 0
+            ? results.toAssign > 0
+              ? ' Fix those rows in the file and check again, or apply to save the others.'
+              : ' Fix those rows in the file and check again.'
+            : ''}
         </p>
       ) : (
         <p className={results.rejected > 0 ? 'notice notice-warning' : 'notice notice-success'}>
@@ -59,7 +63,11 @@ function CsvImport() {
   const importCsv = useImportAdvisorAssignments()
   const [csv, setCsv] = useState('')
   const [fileName, setFileName] = useState<string | null>(null)
-  const fieldError = isAppError(importCsv.error) ? (importCsv.error.fields?.csv ?? importCsv.error.message) : importCsv.error ? errorMessage(importCsv.error) : undefined
+  const fieldError = isAppError(importCsv.error)
+    ? (importCsv.error.fields?.csv ?? importCsv.error.message)
+    : importCsv.error
+      ? errorMessage(importCsv.error)
+      : undefined
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
@@ -83,8 +91,8 @@ function CsvImport() {
         nothing is saved: every row says what it will do, or its problem and column. Then apply it: the rows without a problem are saved together.
       </p>
       <p>
-        A student has one advisory dean. A row giving a student a second one is refused; to change a student’s dean, remove the current one on the student’s
-        row above, then assign the new one.
+        A student has one advisory dean. A row giving a student a second one is refused; to change a student’s dean, remove the current one on the student’s row
+        above, then assign the new one.
       </p>
       <form className="form" onSubmit={onSubmit} noValidate>
         <div className="field">
@@ -219,7 +227,12 @@ export function AdvisorsAdminPage() {
             placeholder="Every year"
             options={CLASS_YEARS.map((year) => ({ value: year, label: CLASS_YEAR_LABELS[year] }))}
           />
-          <Checkbox id="advisors-unassigned" label="Only students without an advisor" checked={unassigned} onChange={(event) => setUnassigned(event.target.checked)} />
+          <Checkbox
+            id="advisors-unassigned"
+            label="Only students without an advisor"
+            checked={unassigned}
+            onChange={(event) => setUnassigned(event.target.checked)}
+          />
         </div>
         {students.isPending || advisors.isPending ? <Loading label="Loading students and advisors…" /> : null}
         {students.isError ? <QueryError error={students.error} onRetry={() => void students.refetch()} /> : null}
@@ -243,7 +256,9 @@ export function AdvisorsAdminPage() {
                 {bulk.isPending ? 'Assigning…' : `Assign ${shownSelected.length} selected ${shownSelected.length === 1 ? 'student' : 'students'}`}
               </button>
             </div>
-            {shownSelected.length > ADVISOR_ASSIGNMENT_MAX ? <p className="field-error">At most {ADVISOR_ASSIGNMENT_MAX} students at once; narrow the list by class year.</p> : null}
+            {shownSelected.length > ADVISOR_ASSIGNMENT_MAX ? (
+              <p className="field-error">At most {ADVISOR_ASSIGNMENT_MAX} students at once; narrow the list by class year.</p>
+            ) : null}
             {bulk.isError ? (
               <p className="notice notice-error" role="alert">
                 {errorMessage(bulk.error)}
@@ -304,7 +319,11 @@ export function AdvisorsAdminPage() {
                                     disabled={setAdvisors.isPending}
                                     onClick={() => removeAdvisor(row.student.id, row.advisors, a.id, { student: row.student.name, advisor: a.name })}
                                   >
-                                    Remove<span className="visually-hidden"> {a.name} as advisor of {row.student.name}</span>
+                                    Remove
+                                    <span className="visually-hidden">
+                                      {' '}
+                                      {a.name} as advisor of {row.student.name}
+                                    </span>
                                   </button>
                                 </li>
                               ))}

@@ -1,6 +1,13 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { ASSIGNABLE_SLOTS, type AdvisingBoardView, type AssignableSlot, type BoardSlot, type SlotHolder, type SlotSuggestion } from '#shared/contracts/advising.ts'
+import {
+  ASSIGNABLE_SLOTS,
+  type AdvisingBoardView,
+  type AssignableSlot,
+  type BoardSlot,
+  type SlotHolder,
+  type SlotSuggestion,
+} from '#shared/contracts/advising.ts'
 import { errorMessage } from '../../api/client.ts'
 import { reasonsSentence } from '../recommendations/recommendation-card.tsx'
 import { useAssignToBoard, useRemoveFromBoard } from './advising-api.ts'
@@ -25,7 +32,19 @@ const possessive = (audience: BoardAudience, studentName: string) => (audience =
 
 type OnAssigned = (message: string) => void
 
-function Suggestion({ suggestion, slot, audience, student, onAssigned }: { suggestion: SlotSuggestion; slot: BoardSlot; audience: BoardAudience; student: AdvisingBoardView['student']; onAssigned: OnAssigned }) {
+function Suggestion({
+  suggestion,
+  slot,
+  audience,
+  student,
+  onAssigned,
+}: {
+  suggestion: SlotSuggestion
+  slot: BoardSlot
+  audience: BoardAudience
+  student: AdvisingBoardView['student']
+  onAssigned: OnAssigned
+}) {
   const assign = useAssignToBoard()
   const [confirming, setConfirming] = useState(false)
   const { person } = suggestion
@@ -51,7 +70,9 @@ function Suggestion({ suggestion, slot, audience, student, onAssigned }: { sugge
       ) : null}
       {suggestion.pendingRequestId ? (
         <p className="tag board-tag-pending">
-          {audience === 'student' ? `Request sent — waiting for ${firstName(person.name)}’s answer` : `${firstName(student.name)} asked ${firstName(person.name)}; waiting for an answer`}
+          {audience === 'student'
+            ? `Request sent — waiting for ${firstName(person.name)}’s answer`
+            : `${firstName(student.name)} asked ${firstName(person.name)}; waiting for an answer`}
         </p>
       ) : null}
       {audience === 'student' && suggestion.pendingRequestId ? (
@@ -95,7 +116,12 @@ function Suggestion({ suggestion, slot, audience, student, onAssigned }: { sugge
               // Focus moves into the confirmation, so keyboard users land on the choice they opened.
               ref={(el) => el?.focus()}
               // The board reloads and this suggestion goes: the board itself says what happened.
-              onClick={() => assign.mutate({ studentId: student.id, slot: slot.slot as AssignableSlot, personId: person.id, note: '' }, { onSuccess: (result) => onAssigned(result.message) })}
+              onClick={() =>
+                assign.mutate(
+                  { studentId: student.id, slot: slot.slot as AssignableSlot, personId: person.id, note: '' },
+                  { onSuccess: (result) => onAssigned(result.message) },
+                )
+              }
             >
               {assign.isPending ? 'Assigning…' : 'Assign and e-mail'}
             </button>
@@ -120,7 +146,9 @@ function Others({ others, audience, studentName }: { others: readonly SlotHolder
   return (
     <section className="card board-others" aria-labelledby="board-others">
       <h2 id="board-others">Also in {possessive(audience, studentName)} corner</h2>
-      <p className="muted board-slot-description">People who mentor or advise {audience === 'student' ? 'you' : firstName(studentName)} without filling one of the slots above.</p>
+      <p className="muted board-slot-description">
+        People who mentor or advise {audience === 'student' ? 'you' : firstName(studentName)} without filling one of the slots above.
+      </p>
       <ul className="board-people">
         {others.map((o) => (
           <li key={o.person.id}>
@@ -135,7 +163,17 @@ function Others({ others, audience, studentName }: { others: readonly SlotHolder
   )
 }
 
-function SlotCard({ slot, audience, student, onAssigned }: { slot: BoardSlot; audience: BoardAudience; student: AdvisingBoardView['student']; onAssigned: OnAssigned }) {
+function SlotCard({
+  slot,
+  audience,
+  student,
+  onAssigned,
+}: {
+  slot: BoardSlot
+  audience: BoardAudience
+  student: AdvisingBoardView['student']
+  onAssigned: OnAssigned
+}) {
   const remove = useRemoveFromBoard()
   const headingId = `board-slot-${slot.slot}`
   return (
@@ -159,8 +197,17 @@ function SlotCard({ slot, audience, student, onAssigned }: { slot: BoardSlot; au
               </p>
               <p className="board-why">{h.why}</p>
               {audience === 'staff' && h.assignmentId ? (
-                <button type="button" className="button button-small button-ghost" disabled={remove.isPending} onClick={() => remove.mutate(h.assignmentId ?? '')}>
-                  Remove<span className="visually-hidden"> {h.person.name} from the {slot.label.toLowerCase()} slot</span>
+                <button
+                  type="button"
+                  className="button button-small button-ghost"
+                  disabled={remove.isPending}
+                  onClick={() => remove.mutate(h.assignmentId ?? '')}
+                >
+                  Remove
+                  <span className="visually-hidden">
+                    {' '}
+                    {h.person.name} from the {slot.label.toLowerCase()} slot
+                  </span>
                 </button>
               ) : null}
             </li>
@@ -186,7 +233,12 @@ function SlotCard({ slot, audience, student, onAssigned }: { slot: BoardSlot; au
                 </p>
                 <p className="board-why">{f.why}</p>
                 {audience === 'staff' && f.assignmentId ? (
-                  <button type="button" className="button button-small button-ghost" disabled={remove.isPending} onClick={() => remove.mutate(f.assignmentId ?? '')}>
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(f.assignmentId ?? '')}
+                  >
                     Remove<span className="visually-hidden"> {f.person.name}’s old assignment</span>
                   </button>
                 ) : null}
@@ -206,7 +258,9 @@ function SlotCard({ slot, audience, student, onAssigned }: { slot: BoardSlot; au
           </ul>
         </div>
       ) : null}
-      {slot.isEmpty && slot.isRequired && slot.suggestions.length === 0 && slot.directoryQuery ? <p className="board-why">No one with an open place fits right now.</p> : null}
+      {slot.isEmpty && slot.isRequired && slot.suggestions.length === 0 && slot.directoryQuery ? (
+        <p className="board-why">No one with an open place fits right now.</p>
+      ) : null}
       {slot.isEmpty && slot.directoryQuery ? (
         <p>
           <Link to={`/mentors?${slot.directoryQuery}`}>

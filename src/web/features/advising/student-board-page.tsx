@@ -19,8 +19,8 @@ export function StudentBoardPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>{name ? `${name}’s advising board` : 'Advising board'}</h1>
         <p className="lead">
-          Who fills each slot of {name ? `${name.split(/\s+/)[0]}’s` : 'the student’s'} board and why. For an empty slot, assign one of the suggested people: you confirm
-          first, and both the student and that person are e-mailed. Your reading of this board is recorded in the audit log.
+          Who fills each slot of {name ? `${name.split(/\s+/)[0]}’s` : 'the student’s'} board and why. For an empty slot, assign one of the suggested people:
+          you confirm first, and both the student and that person are e-mailed. Your reading of this board is recorded in the audit log.
         </p>
       </div>
       {board.isPending ? <Loading label="Loading the board…" /> : null}

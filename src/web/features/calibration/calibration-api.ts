@@ -57,7 +57,8 @@ export function useCreateCalibration() {
 export function useSetCalibrationActive() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: ({ id, active }: { id: string; active: boolean }) => api<CalibrationView>(`/api/calibrations/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`, { method: 'POST' }),
+    mutationFn: ({ id, active }: { id: string; active: boolean }) =>
+      api<CalibrationView>(`/api/calibrations/${encodeURIComponent(id)}/${active ? 'activate' : 'deactivate'}`, { method: 'POST' }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: calibrationKeys.all })
       // The list builder reads the active calibration.

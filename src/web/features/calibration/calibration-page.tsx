@@ -31,14 +31,20 @@ export function CalibrationPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>List builder calibration</h1>
         <p className="lead">
-          The list builder’s chances of an interview and of matching start from national figures. Here you can check them against what happened to the school’s own graduates and, if
-          the school’s version predicts better, switch it on for every student.
+          The list builder’s chances of an interview and of matching start from national figures. Here you can check them against what happened to the school’s
+          own graduates and, if the school’s version predicts better, switch it on for every student.
         </p>
       </div>
 
       <section className="card" aria-labelledby="cal-data-title">
         <h2 id="cal-data-title">The school’s past outcomes</h2>
-        {pastOutcomes.isPending ? <Loading /> : pastOutcomes.isError ? <QueryError error={pastOutcomes.error} onRetry={() => void pastOutcomes.refetch()} /> : <PastOutcomesTable summary={pastOutcomes.data} />}
+        {pastOutcomes.isPending ? (
+          <Loading />
+        ) : pastOutcomes.isError ? (
+          <QueryError error={pastOutcomes.error} onRetry={() => void pastOutcomes.refetch()} />
+        ) : (
+          <PastOutcomesTable summary={pastOutcomes.data} />
+        )}
         {isAdmin ? (
           <p>
             <Link to="/residency/calibration/import" className="button button-secondary">
@@ -76,7 +82,8 @@ function PastOutcomesTable({ summary }: { summary: PastOutcomesSummary }) {
   return (
     <>
       <p>
-        {plural(total, 'graduate', 'graduates')} over {plural(summary.years.length, 'match year', 'match years')} ({yearsText(summary.years.map((y) => y.year))}).
+        {plural(total, 'graduate', 'graduates')} over {plural(summary.years.length, 'match year', 'match years')} ({yearsText(summary.years.map((y) => y.year))}
+        ).
       </p>
       <div className="table-wrap" role="region" aria-label="Past outcomes by match year" tabIndex={0}>
         <table className="table cal-table">
@@ -160,7 +167,8 @@ function RecalibrateForm({ years, onCreated }: { years: number; onCreated: (id: 
       <div className="field">
         <label htmlFor="cal-held-out">Years held out for testing</label>
         <p id="cal-held-out-hint" className="field-hint">
-          The newest years are kept aside: the model is fitted on the years before them and scored on them, so the report shows how it does on years it has not seen.
+          The newest years are kept aside: the model is fitted on the years before them and scored on them, so the report shows how it does on years it has not
+          seen.
         </p>
         <select id="cal-held-out" aria-describedby="cal-held-out-hint" value={heldOut} onChange={(e) => setHeldOut(e.currentTarget.value as typeof heldOut)}>
           <option value="auto">Automatic (2 with four years or more, else 1)</option>
@@ -171,12 +179,18 @@ function RecalibrateForm({ years, onCreated }: { years: number; onCreated: (id: 
       <fieldset className="field">
         <legend>Coefficients to store</legend>
         <label className="cal-radio">
-          <input type="radio" name="cal-store" value="all-years" checked={storeFitOn === 'all-years'} onChange={() => setStoreFitOn('all-years')} /> Refit on every year after the test
-          (recommended: the newest years are the most like next year)
+          <input type="radio" name="cal-store" value="all-years" checked={storeFitOn === 'all-years'} onChange={() => setStoreFitOn('all-years')} /> Refit on
+          every year after the test (recommended: the newest years are the most like next year)
         </label>
         <label className="cal-radio">
-          <input type="radio" name="cal-store" value="training-years" checked={storeFitOn === 'training-years'} onChange={() => setStoreFitOn('training-years')} /> Keep the fit that
-          was tested (training years only)
+          <input
+            type="radio"
+            name="cal-store"
+            value="training-years"
+            checked={storeFitOn === 'training-years'}
+            onChange={() => setStoreFitOn('training-years')}
+          />{' '}
+          Keep the fit that was tested (training years only)
         </label>
       </fieldset>
       <button type="submit" className="button" disabled={create.isPending}>
@@ -293,7 +307,9 @@ function Report({ id, isAdmin }: { id: string; isAdmin: boolean }) {
         </div>
       ) : null}
       <div role="status" aria-live="polite">
-        {toggle.isSuccess && !toggle.isPending ? <p>{view.active ? 'Switched on: students now see chances from this calibration.' : 'Switched off: students see the national figures.'}</p> : null}
+        {toggle.isSuccess && !toggle.isPending ? (
+          <p>{view.active ? 'Switched on: students now see chances from this calibration.' : 'Switched off: students see the national figures.'}</p>
+        ) : null}
       </div>
       {failure ? (
         <div role="alert" className="notice notice-error">
@@ -319,8 +335,8 @@ function Report({ id, isAdmin }: { id: string; isAdmin: boolean }) {
 
       <h3>Brier scores on the held-out {report.years.heldOut.length === 1 ? 'year' : 'years'}</h3>
       <p>
-        The Brier score is the average squared gap between the predicted chance and what happened (1 if it did, 0 if not). <strong>Lower is better</strong>: 0 is perfect, and 0.25 is
-        a coin toss (saying 50 % every time). “Past rate” means always predicting the rate seen in the training years.
+        The Brier score is the average squared gap between the predicted chance and what happened (1 if it did, 0 if not). <strong>Lower is better</strong>: 0
+        is perfect, and 0.25 is a coin toss (saying 50 % every time). “Past rate” means always predicting the rate seen in the training years.
       </p>
       <BrierTable report={report} />
 
@@ -332,8 +348,9 @@ function Report({ id, isAdmin }: { id: string; isAdmin: boolean }) {
 
       <h3>What changed in the coefficients</h3>
       <p>
-        Each factor’s weight on the log-odds scale (± its uncertainty), before and after the school’s data. A factor the data say little about stays near the national figure with a
-        wide uncertainty. Stored from {report.storedFitOn === 'all-years' ? `every year (${yearsText(report.years.all)})` : `the training years (${yearsText(report.years.training)})`}.
+        Each factor’s weight on the log-odds scale (± its uncertainty), before and after the school’s data. A factor the data say little about stays near the
+        national figure with a wide uncertainty. Stored from{' '}
+        {report.storedFitOn === 'all-years' ? `every year (${yearsText(report.years.all)})` : `the training years (${yearsText(report.years.training)})`}.
       </p>
       <CoefficientTable title="Interview model (chance of an interview at a program)" rows={report.coefficients.interview} />
       <CoefficientTable title="Ranking model (chance of matching given the number of interviews)" rows={report.coefficients.match} />
@@ -346,15 +363,17 @@ function DataStatement({ report }: { report: CalibrationReportView }) {
   return (
     <ul>
       <li>
-        Fitted on {plural(data.trainingGraduates, 'graduate', 'graduates')} of {yearsText(years.training)}; tested on {plural(data.heldOutGraduates, 'graduate', 'graduates')} of{' '}
-        {yearsText(years.heldOut)}.
+        Fitted on {plural(data.trainingGraduates, 'graduate', 'graduates')} of {yearsText(years.training)}; tested on{' '}
+        {plural(data.heldOutGraduates, 'graduate', 'graduates')} of {yearsText(years.heldOut)}.
       </li>
       <li>
-        In all: {plural(data.applications, 'application', 'applications')}, {plural(data.interviews, 'interview', 'interviews')}, {plural(data.matched, 'graduate', 'graduates')}{' '}
-        matched of {data.graduates.toLocaleString('en-US')}.
+        In all: {plural(data.applications, 'application', 'applications')}, {plural(data.interviews, 'interview', 'interviews')},{' '}
+        {plural(data.matched, 'graduate', 'graduates')} matched of {data.graduates.toLocaleString('en-US')}.
       </li>
       {data.otherSpecialtyApplications > 0 ? (
-        <li>{plural(data.otherSpecialtyApplications, 'application', 'applications')} to programs outside the graduate’s own specialty were left out of the fit.</li>
+        <li>
+          {plural(data.otherSpecialtyApplications, 'application', 'applications')} to programs outside the graduate’s own specialty were left out of the fit.
+        </li>
       ) : null}
     </ul>
   )

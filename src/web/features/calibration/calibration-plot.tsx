@@ -29,7 +29,10 @@ export function CalibrationPlot({ title, what, calibrated, prior }: { title: str
   return (
     <figure className="cal-plot" aria-labelledby={`${id}-heading`}>
       <p id={`${id}-heading`} className="cal-plot-title">
-        {title} <span className="muted">(each of {calibrated.count.toLocaleString('en-US')} {what}, held-out years)</span>
+        {title}{' '}
+        <span className="muted">
+          (each of {calibrated.count.toLocaleString('en-US')} {what}, held-out years)
+        </span>
       </p>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="cal-plot-svg">
         <title id={`${id}-title`}>{title}: predicted against observed by decile</title>
@@ -111,7 +114,9 @@ export function CalibrationPlot({ title, what, calibrated, prior }: { title: str
             </tbody>
           </table>
         </div>
-        <p className="field-hint">Each model sorts the {what} by its own predictions, so a decile of one model is not the same group as that decile of the other.</p>
+        <p className="field-hint">
+          Each model sorts the {what} by its own predictions, so a decile of one model is not the same group as that decile of the other.
+        </p>
       </details>
     </figure>
   )

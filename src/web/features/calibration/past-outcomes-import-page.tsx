@@ -72,22 +72,25 @@ export function PastOutcomesImportPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Import past outcomes</h1>
         <p className="lead">
-          What happened to the school’s graduates in past Matches: their profile, the programs they applied to, where they interviewed and where they matched. The list builder can then be
-          recalibrated on them.
+          What happened to the school’s graduates in past Matches: their profile, the programs they applied to, where they interviewed and where they matched.
+          The list builder can then be recalibrated on them.
         </p>
       </div>
 
       <section className="card" aria-labelledby="cal-format-title">
         <h2 id="cal-format-title">The file</h2>
         <ul>
-          <li>One row per graduate and program applied to. The graduate’s own columns (year, type, scores, ties, matched program) repeat on each of their rows.</li>
           <li>
-            Required columns: <code>match_year</code>, <code>graduate_id</code> (the school’s id, never a name), <code>applicant_type</code>, <code>specialty</code>,{' '}
-            <code>program_id</code>, <code>interviewed</code>, <code>matched_program_id</code> (empty if the graduate did not match).
+            One row per graduate and program applied to. The graduate’s own columns (year, type, scores, ties, matched program) repeat on each of their rows.
           </li>
           <li>
-            Optional: <code>step2</code>, <code>step1</code>, <code>research_items</code>, <code>aoa</code>, <code>gold_humanism</code>, <code>clerkship_honors</code>,{' '}
-            <code>experiences</code>, <code>tie_states</code>, <code>tie_regions</code>, <code>needs_visa</code>, <code>signalled</code>, <code>away_rotation</code>.
+            Required columns: <code>match_year</code>, <code>graduate_id</code> (the school’s id, never a name), <code>applicant_type</code>,{' '}
+            <code>specialty</code>, <code>program_id</code>, <code>interviewed</code>, <code>matched_program_id</code> (empty if the graduate did not match).
+          </li>
+          <li>
+            Optional: <code>step2</code>, <code>step1</code>, <code>research_items</code>, <code>aoa</code>, <code>gold_humanism</code>,{' '}
+            <code>clerkship_honors</code>, <code>experiences</code>, <code>tie_states</code>, <code>tie_regions</code>, <code>needs_visa</code>,{' '}
+            <code>signalled</code>, <code>away_rotation</code>.
           </li>
           <li>
             <strong>Each match year in the file replaces everything stored for that year.</strong> Years not in the file are kept.
@@ -150,7 +153,15 @@ export function PastOutcomesImportPage() {
   )
 }
 
-function ImportReport({ report, headingRef, onImport }: { report: ImportPastOutcomesResponse; headingRef: RefObject<HTMLHeadingElement | null>; onImport: () => void }) {
+function ImportReport({
+  report,
+  headingRef,
+  onImport,
+}: {
+  report: ImportPastOutcomesResponse
+  headingRef: RefObject<HTMLHeadingElement | null>
+  onImport: () => void
+}) {
   const ok = report.rejectCount === 0 && report.graduates > 0
   // The result takes focus once it is on screen, so a screen reader reads it next.
   // biome-ignore lint/correctness/useExhaustiveDependencies: each new report takes focus
@@ -172,9 +183,7 @@ function ImportReport({ report, headingRef, onImport }: { report: ImportPastOutc
           </li>
         ) : null}
         {report.rejectCount > 0 ? (
-          <li className="cal-bad">
-            {plural(report.rejectedRows, 'row has', 'rows have')} problems: nothing can be imported until they are fixed.
-          </li>
+          <li className="cal-bad">{plural(report.rejectedRows, 'row has', 'rows have')} problems: nothing can be imported until they are fixed.</li>
         ) : null}
       </ul>
       {report.ignoredColumns.length > 0 ? <p>Columns not in the format, ignored: {report.ignoredColumns.join(', ')}.</p> : null}
@@ -217,7 +226,13 @@ function ImportReport({ report, headingRef, onImport }: { report: ImportPastOutc
         <>
           {replaced.length > 0 ? (
             <p className="notice notice-warning">
-              Importing replaces what is stored for {yearsText(replaced.map((y) => y.year))} ({plural(replaced.reduce((s, y) => s + y.replaces, 0), 'graduate', 'graduates')}).
+              Importing replaces what is stored for {yearsText(replaced.map((y) => y.year))} (
+              {plural(
+                replaced.reduce((s, y) => s + y.replaces, 0),
+                'graduate',
+                'graduates',
+              )}
+              ).
             </p>
           ) : null}
           <p>

@@ -26,7 +26,8 @@ export const CLASS_SIMULATION_CSV_HEADER = [
 const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000)
 
 export function classSimulationCsv(result: Pick<ClassSimulationResult, 'students' | 'skipped'>, specialtyName: (id: string) => string = (id) => id): string {
-  const flagWords = (flags: readonly { reason: keyof typeof AT_RISK_REASON_NAMES; message: string }[]) => flags.map((f) => `${AT_RISK_REASON_NAMES[f.reason]}: ${f.message}`).join(' | ')
+  const flagWords = (flags: readonly { reason: keyof typeof AT_RISK_REASON_NAMES; message: string }[]) =>
+    flags.map((f) => `${AT_RISK_REASON_NAMES[f.reason]}: ${f.message}`).join(' | ')
   const rows: CsvValue[][] = result.students.map((s) => [
     s.name,
     s.specialties.map(specialtyName).join('; '),
@@ -43,6 +44,7 @@ export function classSimulationCsv(result: Pick<ClassSimulationResult, 'students
     s.flags.length > 0 ? 'yes' : 'no',
     flagWords(s.flags),
   ])
-  for (const s of result.skipped) rows.push([s.name, '', 'not simulated', 0, null, null, null, null, null, null, null, null, 'not simulated', flagWords(s.flags)])
+  for (const s of result.skipped)
+    rows.push([s.name, '', 'not simulated', 0, null, null, null, null, null, null, null, null, 'not simulated', flagWords(s.flags)])
   return writeCsv(CLASS_SIMULATION_CSV_HEADER, rows)
 }

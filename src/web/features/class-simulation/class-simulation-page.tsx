@@ -57,7 +57,13 @@ export function ClassSimulationPage() {
       <section className="card" aria-labelledby={`${id}-start`}>
         <h2 id={`${id}-start`}>Start a simulation</h2>
         <form className="form" onSubmit={(e) => void submit(e)} noValidate>
-          <ErrorSummary message={problem.message} fields={problem.fields} idFor={(f) => `${id}-${f}`} labels={{ runs: 'Runs', classYear: 'Class year', studentIds: 'Students' }} attempt={attempt} />
+          <ErrorSummary
+            message={problem.message}
+            fields={problem.fields}
+            idFor={(f) => `${id}-${f}`}
+            labels={{ runs: 'Runs', classYear: 'Class year', studentIds: 'Students' }}
+            attempt={attempt}
+          />
           <div className="form-grid cs-form-grid">
             <div className={`field${problem.fields.classYear ? ' field-invalid' : ''}`}>
               <label htmlFor={`${id}-classYear`}>Students</label>
@@ -102,7 +108,8 @@ export function ClassSimulationPage() {
                 ))}
               </select>
               <p className="field-hint" id={`${id}-runs-hint`}>
-                More runs give tighter figures. {simulated > 0 ? `Estimated time for ${students(simulated)}: ${formatDuration(estimateSimulationSeconds(runs, simulated))}.` : ''}
+                More runs give tighter figures.{' '}
+                {simulated > 0 ? `Estimated time for ${students(simulated)}: ${formatDuration(estimateSimulationSeconds(runs, simulated))}.` : ''}
               </p>
               {problem.fields.runs ? (
                 <p className="field-error" id={`${id}-runs-error`}>
@@ -113,7 +120,8 @@ export function ClassSimulationPage() {
           </div>
           {preview.data && preview.data.withInterviewsOnly > 0 ? (
             <p className="cs-note">
-              Students without a rank order list yet are simulated with the programs they marked “interviewed”, in the order they saved them; their results say so.
+              Students without a rank order list yet are simulated with the programs they marked “interviewed”, in the order they saved them; their results say
+              so.
             </p>
           ) : null}
           {preview.data && preview.data.withoutList > 0 ? (

@@ -74,8 +74,8 @@ export function ClassSimulationRunPage() {
           <h2 id={`${id}-progress`}>Progress</h2>
           <SimulationProgress simulation={s} labelId={`${id}-progress`} />
           <p className="cell-sub">
-            {students(s.studentCount)}, expected to take {formatDuration(s.estimateSeconds)}. You can leave this page: the simulation keeps running, and
-            “Class simulation” in the menu brings you back.
+            {students(s.studentCount)}, expected to take {formatDuration(s.estimateSeconds)}. You can leave this page: the simulation keeps running, and “Class
+            simulation” in the menu brings you back.
           </p>
           <button type="button" className="button button-secondary" onClick={() => cancel.mutate()} disabled={cancel.isPending}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel simulation'}
@@ -88,7 +88,9 @@ export function ClassSimulationRunPage() {
           <p>{s.error ?? 'The simulation failed.'}</p>
         </div>
       ) : null}
-      {s?.status === 'cancelled' ? <p className="notice notice-info">This simulation was cancelled after {s.completedRuns.toLocaleString('en-US')} runs; it has no results.</p> : null}
+      {s?.status === 'cancelled' ? (
+        <p className="notice notice-info">This simulation was cancelled after {s.completedRuns.toLocaleString('en-US')} runs; it has no results.</p>
+      ) : null}
       {s?.result ? <Results result={s.result} runs={s.runs} /> : null}
     </div>
   )
@@ -124,7 +126,9 @@ function Results({ result, runs }: { result: ClassSimulationResult; runs: number
   const firstShare = rankBars[0]?.tone === 'matched' ? rankBars[0].value : 0
   const classSize = result.matchedCountHistogram.length - 1
   const firstNonZero = result.matchedCountHistogram.findIndex((n) => n > 0)
-  const countBars = result.matchedCountHistogram.slice(Math.max(0, firstNonZero)).map((n, i) => ({ label: String(i + Math.max(0, firstNonZero)), value: runs > 0 ? n / runs : 0 }))
+  const countBars = result.matchedCountHistogram
+    .slice(Math.max(0, firstNonZero))
+    .map((n, i) => ({ label: String(i + Math.max(0, firstNonZero)), value: runs > 0 ? n / runs : 0 }))
   const meanMatched = result.matchedCountHistogram.reduce((sum, n, k) => sum + n * k, 0) / Math.max(1, runs)
 
   return (
@@ -153,9 +157,10 @@ function Results({ result, runs }: { result: ClassSimulationResult; runs: number
         </dl>
         <p className="cs-note">
           Where the figures come from: {runs.toLocaleString('en-US')} runs of the match algorithm over {result.markets} simulated national markets (about{' '}
-          {result.market.applicants.toLocaleString('en-US')} applicants for {result.market.positions.toLocaleString('en-US')} positions at {result.market.programs.toLocaleString('en-US')}{' '}
-          programs in {result.market.specialties} specialty markets), with programs ranking applicants by a strength estimated from each profile plus chance. The intervals are 95 %
-          intervals of the simulation itself; the market is a model, so treat the figures as a guide for a conversation, not a forecast.
+          {result.market.applicants.toLocaleString('en-US')} applicants for {result.market.positions.toLocaleString('en-US')} positions at{' '}
+          {result.market.programs.toLocaleString('en-US')} programs in {result.market.specialties} specialty markets), with programs ranking applicants by a
+          strength estimated from each profile plus chance. The intervals are 95 % intervals of the simulation itself; the market is a model, so treat the
+          figures as a guide for a conversation, not a forecast.
           {result.hiddenStudents > 0 ? ` ${result.hiddenStudents} students of this run are no longer assigned to you and are not shown.` : ''}
         </p>
         <div className="button-row">
@@ -192,7 +197,8 @@ function Results({ result, runs }: { result: ClassSimulationResult; runs: number
           </label>
         </div>
         <p role="status" className="results-status">
-          {rows.length} {rows.length === 1 ? 'student' : 'students'} shown, sorted by {SORTS.find((x) => x.key === sort.key)?.label.toLowerCase()}, {sort.descending ? 'highest first' : 'lowest first'}
+          {rows.length} {rows.length === 1 ? 'student' : 'students'} shown, sorted by {SORTS.find((x) => x.key === sort.key)?.label.toLowerCase()},{' '}
+          {sort.descending ? 'highest first' : 'lowest first'}
         </p>
         <div className="table-wrap">
           <table className="table table-stack cs-table">

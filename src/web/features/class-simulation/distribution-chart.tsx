@@ -53,7 +53,13 @@ export function DistributionChart({
         ))}
         {bars.map((b, i) => (
           <g key={b.label}>
-            <rect x={M.left + i * step + (step - barWidth) / 2} y={y(b.value)} width={barWidth} height={Math.max(0, M.top + ih - y(b.value))} className={`cs-bar cs-bar-${b.tone ?? 'matched'}`} />
+            <rect
+              x={M.left + i * step + (step - barWidth) / 2}
+              y={y(b.value)}
+              width={barWidth}
+              height={Math.max(0, M.top + ih - y(b.value))}
+              className={`cs-bar cs-bar-${b.tone ?? 'matched'}`}
+            />
             {labelled(i) ? (
               <text x={M.left + i * step + step / 2} y={M.top + ih + 16} textAnchor="middle" className="cs-axis-label">
                 {b.label}

@@ -62,13 +62,22 @@ export function DirectoryPage() {
     <div className="page directory">
       <div className="page-header">
         <h1 tabIndex={-1}>Find a mentor</h1>
-        <p className="lead">Faculty, residents, fellows, alumni and older students who mentor. Search by name, specialty, research or anything in their profile.</p>
+        <p className="lead">
+          Faculty, residents, fellows, alumni and older students who mentor. Search by name, specialty, research or anything in their profile.
+        </p>
       </div>
 
       <form role="search" aria-label="Mentors" className="directory-search" onSubmit={onSubmit}>
         <label htmlFor="directory-q">Search mentors</label>
         <div className="directory-search-row">
-          <input id="directory-q" type="search" value={q} maxLength={200} onChange={(e) => setQ(e.currentTarget.value)} placeholder="e.g. dermatology, sepsis research, Okafor" />
+          <input
+            id="directory-q"
+            type="search"
+            value={q}
+            maxLength={200}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            placeholder="e.g. dermatology, sepsis research, Okafor"
+          />
           <button type="submit" className="button">
             Search
           </button>
@@ -81,7 +90,13 @@ export function DirectoryPage() {
             <h2 id={`${panelId}-title`} className="directory-filters-title">
               Filters
             </h2>
-            <button type="button" className="button button-secondary button-small directory-filters-toggle" aria-expanded={filtersOpen} aria-controls={panelId} onClick={() => setFiltersOpen((open) => !open)}>
+            <button
+              type="button"
+              className="button button-secondary button-small directory-filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls={panelId}
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
               {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
             </button>
           </div>
@@ -114,15 +129,22 @@ export function DirectoryPage() {
           </div>
           {data?.showingResultsFor ? (
             <p className="notice spelling-notice">
-              Showing results for <strong>{data.showingResultsFor}</strong>. Search instead for{' '}
-              <Link to={`?${exactly(params).toString()}`}>{urlQ}</Link>
+              Showing results for <strong>{data.showingResultsFor}</strong>. Search instead for <Link to={`?${exactly(params).toString()}`}>{urlQ}</Link>
             </p>
           ) : null}
-          {filterCount > 0 ? <FilterChips params={params} facets={data?.facets} onRemove={(facet, value) => onToggle(facet, value, false)} onClear={() => setParams(withoutFilters(params))} /> : null}
+          {filterCount > 0 ? (
+            <FilterChips
+              params={params}
+              facets={data?.facets}
+              onRemove={(facet, value) => onToggle(facet, value, false)}
+              onClear={() => setParams(withoutFilters(params))}
+            />
+          ) : null}
           {data?.sort === 'fit' ? (
             <p className="notice">
               <strong>Sorted by fit to you</strong>, as in <Link to="/mentors/for-you">Mentors for you</Link>: your specialties, the help you want, your year,
-              shared interests; mentors slow to answer sink. Those who can’t take your request now come last. <Link to="/profile/edit">Sharpen it in your profile</Link>.
+              shared interests; mentors slow to answer sink. Those who can’t take your request now come last.{' '}
+              <Link to="/profile/edit">Sharpen it in your profile</Link>.
             </p>
           ) : null}
           {data?.sortNotice ? (
@@ -140,7 +162,10 @@ export function DirectoryPage() {
               {data.didYouMean ? (
                 <p>
                   Did you mean{' '}
-                  <Link to={`?${new URLSearchParams({ ...Object.fromEntries(withoutFilters(params)), q: data.didYouMean }).toString()}`}>{data.didYouMean}</Link>?
+                  <Link to={`?${new URLSearchParams({ ...Object.fromEntries(withoutFilters(params)), q: data.didYouMean }).toString()}`}>
+                    {data.didYouMean}
+                  </Link>
+                  ?
                 </p>
               ) : null}
               {filterCount > 0 ? (
@@ -171,7 +196,14 @@ export function DirectoryPage() {
             : null}
 
           {data && data.total > 0 ? (
-            <Pagination page={page} pageSize={data.pageSize} total={data.total} noun={['mentor', 'mentors']} onPage={(p) => setParam('page', p > 1 ? String(p) : null)} label="Result pages" />
+            <Pagination
+              page={page}
+              pageSize={data.pageSize}
+              total={data.total}
+              noun={['mentor', 'mentors']}
+              onPage={(p) => setParam('page', p > 1 ? String(p) : null)}
+              label="Result pages"
+            />
           ) : null}
         </section>
       </div>

@@ -64,7 +64,15 @@ function FacetGroup({ facet, title, counts, chosen, onToggle }: FacetGroupProps)
   )
 }
 
-export function FacetPanel({ facets, params, onToggle }: { facets: Record<DirectoryFacet, FacetCount[]>; params: URLSearchParams; onToggle: FacetGroupProps['onToggle'] }) {
+export function FacetPanel({
+  facets,
+  params,
+  onToggle,
+}: {
+  facets: Record<DirectoryFacet, FacetCount[]>
+  params: URLSearchParams
+  onToggle: FacetGroupProps['onToggle']
+}) {
   return (
     <>
       {FACET_TITLES.map(([facet, title]) => (

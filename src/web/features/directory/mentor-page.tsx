@@ -54,7 +54,9 @@ export function MentorPage() {
             {m.pronouns ? <span>{m.pronouns}</span> : null}
             <span>{mentorHeadline(m)}</span>
           </p>
-          {m.academicRank || where ? <p className="profile-meta">{[m.academicRank ? ACADEMIC_RANK_LABELS[m.academicRank] : null, where].filter(Boolean).join(' · ')}</p> : null}
+          {m.academicRank || where ? (
+            <p className="profile-meta">{[m.academicRank ? ACADEMIC_RANK_LABELS[m.academicRank] : null, where].filter(Boolean).join(' · ')}</p>
+          ) : null}
         </div>
       </div>
 

@@ -40,6 +40,9 @@ export function exactly(params: URLSearchParams): URLSearchParams {
 }
 
 /** The chosen filters, one chip each, labelled as the facet panel labels them. */
-export function activeFilters(params: URLSearchParams, labelOf: (facet: DirectoryFacet, value: string) => string): { facet: DirectoryFacet; value: string; label: string }[] {
+export function activeFilters(
+  params: URLSearchParams,
+  labelOf: (facet: DirectoryFacet, value: string) => string,
+): { facet: DirectoryFacet; value: string; label: string }[] {
   return DIRECTORY_FACETS.flatMap((facet) => params.getAll(facet).map((value) => ({ facet, value, label: labelOf(facet, value) })))
 }

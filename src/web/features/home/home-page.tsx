@@ -92,9 +92,7 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
         <p>Your profile is complete. Mentors and advisors can see what you’re looking for.</p>
       ) : (
         <details className="home-checklist">
-          <summary>
-            Finish your profile ({plural(left, 'step', 'steps')} left): it helps mentors and advisors understand what you need
-          </summary>
+          <summary>Finish your profile ({plural(left, 'step', 'steps')} left): it helps mentors and advisors understand what you need</summary>
           <Checklist items={items} label="Student profile checklist" />
         </details>
       )}
@@ -131,11 +129,7 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
       <dl className="facts">
         <div>
           <dt>New mentees</dt>
-          <dd>
-            {mentor.accepting
-              ? `Accepting, up to ${mentor.capacity ?? 0} at a time`
-              : 'Not accepting new mentees right now'}
-          </dd>
+          <dd>{mentor.accepting ? `Accepting, up to ${mentor.capacity ?? 0} at a time` : 'Not accepting new mentees right now'}</dd>
         </div>
         <div>
           <dt>You offer</dt>
@@ -186,8 +180,8 @@ function AdvisorSection() {
           </dl>
           {undecidedSeniors > 0 ? (
             <p>
-              <strong>Next:</strong> {undecidedSeniors} third- and fourth-year {undecidedSeniors === 1 ? 'student has' : 'students have'} not named a
-              specialty interest yet. Reach out before application season.
+              <strong>Next:</strong> {undecidedSeniors} third- and fourth-year {undecidedSeniors === 1 ? 'student has' : 'students have'} not named a specialty
+              interest yet. Reach out before application season.
             </p>
           ) : (
             <p>Every third- and fourth-year student has named a specialty interest.</p>
@@ -197,8 +191,7 @@ function AdvisorSection() {
       <p>
         <Link className="button button-secondary" to="/people?role=student">
           Find a student
-        </Link>
-        {' '}
+        </Link>{' '}
         <Link className="button button-quiet" to="/advising/students">
           My students’ advising boards
         </Link>
@@ -285,8 +278,7 @@ export function HomePage() {
           {greeting(new Date())}, {firstName}
         </h1>
         <p className="lead">
-          {roles.length > 0 ? `You’re signed in as ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' and ')}.` : null} What needs you
-          comes first.
+          {roles.length > 0 ? `You’re signed in as ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' and ')}.` : null} What needs you comes first.
         </p>
       </div>
       <LiveStatus
@@ -298,9 +290,7 @@ export function HomePage() {
               : null
         }
       />
-      {roles.length === 0 ? (
-        <p className="notice notice-info">Your account has no role yet. The Office of Student Affairs will set it up.</p>
-      ) : null}
+      {roles.length === 0 ? <p className="notice notice-info">Your account has no role yet. The Office of Student Affairs will set it up.</p> : null}
       {needsProfile && profile.isPending ? <Loading label="Loading your profile…" /> : null}
       {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       {roles.length > 0 && session ? <NeedsYouNow roles={roles} personId={session.person.id} /> : null}

@@ -22,12 +22,25 @@ describe('what needs you now', () => {
       dated('request-closing-today', inDays(0.2)),
       dated('meeting-in-5-days', inDays(5)),
     ]
-    expect(byUrgency(items).map((item) => item.id)).toEqual(['request-closing-today', 'meeting-tomorrow-ish', 'meeting-in-5-days', 'letter-in-a-month', 'board', 'outbox'])
+    expect(byUrgency(items).map((item) => item.id)).toEqual([
+      'request-closing-today',
+      'meeting-tomorrow-ish',
+      'meeting-in-5-days',
+      'letter-in-a-month',
+      'board',
+      'outbox',
+    ])
   })
 
   it('asks a writer to answer a new letter request, and to upload an accepted one', () => {
     const student = { name: 'Maya Robinson' }
-    expect(letterToWriteNeed({ id: 'a', dueDate: '2026-12-06', status: 'requested', student }, NOW)).toMatchObject({ urgency: 0, title: 'Maya Robinson asked you for a letter' })
-    expect(letterToWriteNeed({ id: 'b', dueDate: '2027-02-01', status: 'accepted', student }, NOW)).toMatchObject({ urgency: 2, title: 'Letter for Maya Robinson' })
+    expect(letterToWriteNeed({ id: 'a', dueDate: '2026-12-06', status: 'requested', student }, NOW)).toMatchObject({
+      urgency: 0,
+      title: 'Maya Robinson asked you for a letter',
+    })
+    expect(letterToWriteNeed({ id: 'b', dueDate: '2027-02-01', status: 'accepted', student }, NOW)).toMatchObject({
+      urgency: 2,
+      title: 'Letter for Maya Robinson',
+    })
   })
 })

@@ -45,7 +45,9 @@ function useNeeds(roles: readonly Role[], personId: string) {
   })
   const admin = useAdminSummary(is('admin'))
 
-  const active = mentorships.data ? [...mentorships.data.asStudent, ...mentorships.data.asMentor].filter((m) => m.status === 'active').slice(0, MEETING_LOOKUPS) : []
+  const active = mentorships.data
+    ? [...mentorships.data.asStudent, ...mentorships.data.asMentor].filter((m) => m.status === 'active').slice(0, MEETING_LOOKUPS)
+    : []
   const details = useQueries({
     queries: active.map((m) => ({
       queryKey: mentorshipKeys.one(m.id),
@@ -84,32 +86,55 @@ function useNeeds(roles: readonly Role[], personId: string) {
   }
   if (board.data && board.data.emptySlots.length > 0) {
     const empty = board.data.slots.filter((slot) => slot.isEmpty).map((slot) => slot.label.toLowerCase())
-    items.push(gapNeed('board', `${plural(empty.length, 'empty slot', 'empty slots')} on your advising board`, `Still to fill: ${empty.join(', ')}.`, { to: '/advising', label: 'See who could fill them' }))
+    items.push(
+      gapNeed('board', `${plural(empty.length, 'empty slot', 'empty slots')} on your advising board`, `Still to fill: ${empty.join(', ')}.`, {
+        to: '/advising',
+        label: 'See who could fill them',
+      }),
+    )
   }
   if (myStudents.data) {
     const missing = myStudents.data.items.filter((row) => row.emptySlots.length > 0).length
     if (missing > 0) {
       items.push(
-        gapNeed('students-missing', `${plural(missing, 'student has', 'students have')} empty advising-board slots`, `Of your ${myStudents.data.total} students.`, {
-          to: '/advising/students',
-          label: 'See my students',
-        }),
+        gapNeed(
+          'students-missing',
+          `${plural(missing, 'student has', 'students have')} empty advising-board slots`,
+          `Of your ${myStudents.data.total} students.`,
+          {
+            to: '/advising/students',
+            label: 'See my students',
+          },
+        ),
       )
     }
   }
   if (advised.data) {
     const waiting = advised.data.items.filter((row) => row.reviewStatus === 'submitted' || row.reviewStatus === 'changed-since-sign-off').length
     if (waiting > 0) {
-      items.push(gapNeed('rank-lists', `${plural(waiting, 'rank order list', 'rank order lists')} to review`, 'Submitted or changed since you signed off.', { to: '/residency/rank-lists', label: 'Review rank lists' }))
+      items.push(
+        gapNeed('rank-lists', `${plural(waiting, 'rank order list', 'rank order lists')} to review`, 'Submitted or changed since you signed off.', {
+          to: '/residency/rank-lists',
+          label: 'Review rank lists',
+        }),
+      )
     }
   }
   if (admin.data) {
     if (admin.data.outboxPending > 0) {
-      items.push(gapNeed('outbox', `${plural(admin.data.outboxPending, 'e-mail', 'e-mails')} waiting in the outbox`, 'Not yet sent.', { to: '/admin/outbox', label: 'Read the outbox' }))
+      items.push(
+        gapNeed('outbox', `${plural(admin.data.outboxPending, 'e-mail', 'e-mails')} waiting in the outbox`, 'Not yet sent.', {
+          to: '/admin/outbox',
+          label: 'Read the outbox',
+        }),
+      )
     }
     if (admin.data.people.invited > 0) {
       items.push(
-        gapNeed('invited', `${plural(admin.data.people.invited, 'invitation', 'invitations')} not yet accepted`, 'Resend or withdraw them.', { to: '/admin/people?status=invited', label: 'See invitations' }),
+        gapNeed('invited', `${plural(admin.data.people.invited, 'invitation', 'invitations')} not yet accepted`, 'Resend or withdraw them.', {
+          to: '/admin/people?status=invited',
+          label: 'See invitations',
+        }),
       )
     }
   }
@@ -134,7 +159,9 @@ export function NeedsYouNow({ roles, personId }: { roles: readonly Role[]; perso
       <LiveStatus message={said} />
       {loading ? <Loading label="Looking for what needs you…" /> : null}
       {!loading && items.length === 0 ? (
-        <p className="needs-now-clear">{failed ? 'Part of this list could not load. Reload the page to try again.' : 'Nothing is waiting for you. You’re up to date.'}</p>
+        <p className="needs-now-clear">
+          {failed ? 'Part of this list could not load. Reload the page to try again.' : 'Nothing is waiting for you. You’re up to date.'}
+        </p>
       ) : null}
       {items.length > 0 ? (
         <ol className="needs-list">

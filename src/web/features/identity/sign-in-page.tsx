@@ -108,8 +108,8 @@ function DemoAccountsPanel({ onChoose, disabled }: { onChoose: (account: DemoAcc
     <section className="card demo-panel" aria-labelledby="demo-title">
       <h2 id="demo-title">Try the demo</h2>
       <p>
-        This is a demo school with fictional people. Choose an account to see Preceptor as that person. Every demo account
-        uses the password <code>{accounts[0]?.password}</code>.
+        This is a demo school with fictional people. Choose an account to see Preceptor as that person. Every demo account uses the password{' '}
+        <code>{accounts[0]?.password}</code>.
       </p>
       <ul className="demo-list">
         {accounts.map((account) => (

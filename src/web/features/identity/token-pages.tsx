@@ -186,9 +186,7 @@ export function ResetPasswordPage() {
       button="Save password and sign in"
       pending={complete.isPending}
       onTokenProblem={() => setTokenProblem(true)}
-      submit={(password) =>
-        complete.mutateAsync({ token, password }).then(() => navigate('/', { replace: true, state: { passwordChanged: true } }))
-      }
+      submit={(password) => complete.mutateAsync({ token, password }).then(() => navigate('/', { replace: true, state: { passwordChanged: true } }))}
     />
   )
 }

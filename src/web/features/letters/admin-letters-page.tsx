@@ -22,28 +22,36 @@ function QueueRow({ request, say, fail }: { request: LetterRequestView; say: (m:
       <LetterSummaryCells request={request} />
       <td data-label="Actions" className="cell-actions">
         {request.status === 'submitted' || letter ? (
-        <div className="button-row">
-          {request.status === 'submitted' ? (
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={deliver.isPending}
-              onClick={() =>
-                deliver.mutate(request.id, {
-                  onSuccess: () => say(`${request.writer.name}’s letter for ${request.student.name} is marked delivered.`),
-                  onError: (error) => fail(errorMessage(error)),
-                })
-              }
-            >
-              Mark delivered<span className="visually-hidden">: {request.writer.name}’s letter for {request.student.name}</span>
-            </button>
-          ) : null}
-          {letter ? (
-            <a className="button button-secondary button-small" href={letterUrl(request.id)} download>
-              Download<span className="visually-hidden"> {request.writer.name}’s letter for {request.student.name}</span> ({fileSize(letter.sizeBytes)})
-            </a>
-          ) : null}
-        </div>
+          <div className="button-row">
+            {request.status === 'submitted' ? (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                disabled={deliver.isPending}
+                onClick={() =>
+                  deliver.mutate(request.id, {
+                    onSuccess: () => say(`${request.writer.name}’s letter for ${request.student.name} is marked delivered.`),
+                    onError: (error) => fail(errorMessage(error)),
+                  })
+                }
+              >
+                Mark delivered
+                <span className="visually-hidden">
+                  : {request.writer.name}’s letter for {request.student.name}
+                </span>
+              </button>
+            ) : null}
+            {letter ? (
+              <a className="button button-secondary button-small" href={letterUrl(request.id)} download>
+                Download
+                <span className="visually-hidden">
+                  {' '}
+                  {request.writer.name}’s letter for {request.student.name}
+                </span>{' '}
+                ({fileSize(letter.sizeBytes)})
+              </a>
+            ) : null}
+          </div>
         ) : null}
       </td>
     </tr>
@@ -71,8 +79,8 @@ export function AdminLettersPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Letter delivery</h1>
         <p className="lead">
-          Every letter request, by due date. Deliver submitted letters to the programs, then mark them delivered. Each download of a letter is
-          recorded in the audit log.
+          Every letter request, by due date. Deliver submitted letters to the programs, then mark them delivered. Each download of a letter is recorded in the
+          audit log.
         </p>
       </div>
       <div className="filters">

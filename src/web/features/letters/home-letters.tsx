@@ -3,7 +3,6 @@ import { useMyLetters, useWritingLetters } from '../../api/letters.ts'
 import { byDueDate, dueText, isDoneStatus, isOpenStatus } from './letter-format.ts'
 import { plural } from '../../components/format.ts'
 
-
 function names(list: readonly string[]): string {
   if (list.length <= 1) return list[0] ?? ''
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1] ?? ''}`

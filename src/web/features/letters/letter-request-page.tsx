@@ -29,9 +29,7 @@ export function LetterRequestPage() {
         <p className="breadcrumb">
           {isWriter ? <Link to="/letters/writing">Letters to write</Link> : isStudent ? <Link to="/letters">My letters</Link> : <Link to="/">Home</Link>}
         </p>
-        <h1 tabIndex={-1}>
-          {request ? (isWriter ? `Letter for ${request.student.name}` : `Letter from ${request.writer.name}`) : 'Letter request'}
-        </h1>
+        <h1 tabIndex={-1}>{request ? (isWriter ? `Letter for ${request.student.name}` : `Letter from ${request.writer.name}`) : 'Letter request'}</h1>
       </div>
       <LiveStatus message={announcement} />
       {query.isPending ? <Loading label="Loading the request…" /> : null}

@@ -28,7 +28,12 @@ function columnsOf(items: readonly LetterRequestView[]): Column[] {
       empty: 'No writer is working on a letter yet.',
       items: onTime.filter((r) => r.status === 'accepted' || r.status === 'in-progress'),
     },
-    { id: 'submitted', title: 'Submitted or delivered', empty: 'No letters submitted yet.', items: sorted.filter((r) => r.status === 'submitted' || r.status === 'delivered') },
+    {
+      id: 'submitted',
+      title: 'Submitted or delivered',
+      empty: 'No letters submitted yet.',
+      items: sorted.filter((r) => r.status === 'submitted' || r.status === 'delivered'),
+    },
     { id: 'closed', title: 'Declined or withdrawn', empty: '', items: sorted.filter((r) => r.status === 'declined' || r.status === 'withdrawn') },
   ]
 }
@@ -64,9 +69,9 @@ function WaiverRevocation({ revokedAt }: { revokedAt: string | null }) {
     <section className="card letters-waiver" aria-labelledby="waiver-revoke-title">
       <h2 id="waiver-revoke-title">Your right to read future letters</h2>
       <p>
-        Each request asks whether you waive your right to read that letter. If you have waived it before and changed your mind, you can
-        revoke the waiver in writing. It applies <strong>only to letters you request from now on</strong>: letters already requested keep
-        the answer you gave, because writers wrote them on that promise.
+        Each request asks whether you waive your right to read that letter. If you have waived it before and changed your mind, you can revoke the waiver in
+        writing. It applies <strong>only to letters you request from now on</strong>: letters already requested keep the answer you gave, because writers wrote
+        them on that promise.
       </p>
       {revokedAt ? <p>You last revoked your waiver on {formatDateTime(revokedAt)}.</p> : null}
       {open ? (
@@ -112,9 +117,7 @@ export function MyLettersPage() {
   const [announcement, setAnnouncement] = useState<string | null>(null)
   const data = letters.data
   const columns = data ? columnsOf(data.items) : []
-  const counts = data
-    ? { total: data.items.length, done: data.done.length, late: data.late.length }
-    : null
+  const counts = data ? { total: data.items.length, done: data.done.length, late: data.late.length } : null
 
   return (
     <div className="page">
@@ -135,10 +138,7 @@ export function MyLettersPage() {
         </p>
       ) : null}
       <LiveStatus
-        message={
-          announcement ??
-          (created ? `Your request was sent to ${created.writerName}.${created.warning ? ` ${created.warning}` : ''}` : null)
-        }
+        message={announcement ?? (created ? `Your request was sent to ${created.writerName}.${created.warning ? ` ${created.warning}` : ''}` : null)}
         tone={created?.warning && !announcement ? 'info' : 'success'}
       />
       {created?.packetProblem ? <Notice tone="warning">{created.packetProblem}</Notice> : null}

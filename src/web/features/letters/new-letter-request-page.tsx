@@ -99,7 +99,17 @@ function useDebounced(value: string, ms: number): string {
   return debounced
 }
 
-function MentorPicker({ chosen, onChoose, error, onUnavailable }: { chosen: MentorChoice | null; onChoose: (mentor: MentorChoice | null) => void; error: string | undefined; onUnavailable: () => void }) {
+function MentorPicker({
+  chosen,
+  onChoose,
+  error,
+  onUnavailable,
+}: {
+  chosen: MentorChoice | null
+  onChoose: (mentor: MentorChoice | null) => void
+  error: string | undefined
+  onUnavailable: () => void
+}) {
   const [query, setQuery] = useState('')
   const q = useDebounced(query.trim(), 250)
   const search = useMentorSearch(q)
@@ -114,10 +124,22 @@ function MentorPicker({ chosen, onChoose, error, onUnavailable }: { chosen: Ment
     description: [mentor.specialtyName, mentor.departmentName].filter(Boolean).join(' · ') || 'Mentor',
   }))
   if (chosen && !options.some((o) => o.value === chosen.id)) {
-    options.unshift({ value: chosen.id, label: chosen.name, description: [chosen.specialtyName, chosen.departmentName].filter(Boolean).join(' · ') || 'Mentor' })
+    options.unshift({
+      value: chosen.id,
+      label: chosen.name,
+      description: [chosen.specialtyName, chosen.departmentName].filter(Boolean).join(' · ') || 'Mentor',
+    })
   }
   const resultText =
-    q.length < 2 ? 'Results appear as you type.' : search.isFetching ? 'Searching…' : search.isError ? errorMessage(search.error) : results.length === 0 ? 'No mentor matches. Try another spelling, or ask someone outside Preceptor.' : `${results.length} ${results.length === 1 ? 'mentor matches' : 'mentors match'}. Choose one below.`
+    q.length < 2
+      ? 'Results appear as you type.'
+      : search.isFetching
+        ? 'Searching…'
+        : search.isError
+          ? errorMessage(search.error)
+          : results.length === 0
+            ? 'No mentor matches. Try another spelling, or ask someone outside Preceptor.'
+            : `${results.length} ${results.length === 1 ? 'mentor matches' : 'mentors match'}. Choose one below.`
 
   return (
     <div className="mentor-picker">
@@ -279,11 +301,17 @@ export function NewLetterRequestPage() {
         </p>
         <h1 tabIndex={-1}>Request a letter</h1>
         <p className="lead">
-          Ask someone who knows your work well, at least four weeks before the letter is due. Give them what they need: your deadline, CV,
-          personal statement and a few talking points.
+          Ask someone who knows your work well, at least four weeks before the letter is due. Give them what they need: your deadline, CV, personal statement
+          and a few talking points.
         </p>
       </div>
-      <ErrorSummary message={problem.message} fields={fields} idFor={(field) => (field === 'writerPersonId' ? 'letter-mentor-search' : fieldId(field))} labels={LABELS} attempt={attempt} />
+      <ErrorSummary
+        message={problem.message}
+        fields={fields}
+        idFor={(field) => (field === 'writerPersonId' ? 'letter-mentor-search' : fieldId(field))}
+        labels={LABELS}
+        attempt={attempt}
+      />
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="form letter-form">
         <section className="card form" aria-labelledby="letter-writer-title">
           <h2 id="letter-writer-title">Who will write it</h2>
@@ -305,22 +333,70 @@ export function NewLetterRequestPage() {
           {writerMode === 'mentor' ? <MentorPicker chosen={mentor} onChoose={setMentor} error={error('writerPersonId')} onUnavailable={onUnavailable} /> : null}
           {writerMode === 'outside' ? (
             <div className="form-grid">
-              <TextField id={fieldId('writerName')} label="Writer’s name" autoComplete="off" hint="As they sign letters, for example Dr. Ana Lopez." value={writerName} onChange={(e) => setWriterName(e.currentTarget.value)} error={error('writerName')} />
-              <TextField id={fieldId('writerEmail')} label="Writer’s e-mail" type="email" autoComplete="off" hint="The writer’s own address (not yours, not a student address). The private upload link goes here." value={writerEmail} onChange={(e) => setWriterEmail(e.currentTarget.value)} error={error('writerEmail')} />
+              <TextField
+                id={fieldId('writerName')}
+                label="Writer’s name"
+                autoComplete="off"
+                hint="As they sign letters, for example Dr. Ana Lopez."
+                value={writerName}
+                onChange={(e) => setWriterName(e.currentTarget.value)}
+                error={error('writerName')}
+              />
+              <TextField
+                id={fieldId('writerEmail')}
+                label="Writer’s e-mail"
+                type="email"
+                autoComplete="off"
+                hint="The writer’s own address (not yours, not a student address). The private upload link goes here."
+                value={writerEmail}
+                onChange={(e) => setWriterEmail(e.currentTarget.value)}
+                error={error('writerEmail')}
+              />
             </div>
           ) : null}
         </section>
 
         <section className="card form" aria-labelledby="letter-what-title">
           <h2 id="letter-what-title">The letter</h2>
-          <RadioGroup id={fieldId('purpose')} name="purpose" label="What is the letter for?" options={PURPOSES} value={purpose} onChange={setPurpose} error={error('purpose')} />
+          <RadioGroup
+            id={fieldId('purpose')}
+            name="purpose"
+            label="What is the letter for?"
+            options={PURPOSES}
+            value={purpose}
+            onChange={setPurpose}
+            error={error('purpose')}
+          />
           {purpose === 'specialty' ? (
-            <SelectField id={fieldId('specialtyId')} label="Specialty" placeholder="Choose a specialty…" options={SPECIALTY_OPTIONS} value={specialtyId} onChange={(e) => setSpecialtyId(e.currentTarget.value)} error={error('specialtyId')} />
+            <SelectField
+              id={fieldId('specialtyId')}
+              label="Specialty"
+              placeholder="Choose a specialty…"
+              options={SPECIALTY_OPTIONS}
+              value={specialtyId}
+              onChange={(e) => setSpecialtyId(e.currentTarget.value)}
+              error={error('specialtyId')}
+            />
           ) : null}
           {purpose === 'program' ? (
-            <TextField id={fieldId('programName')} label="Program" hint="For example: Riverside Internal Medicine Residency." value={programName} onChange={(e) => setProgramName(e.currentTarget.value)} error={error('programName')} />
+            <TextField
+              id={fieldId('programName')}
+              label="Program"
+              hint="For example: Riverside Internal Medicine Residency."
+              value={programName}
+              onChange={(e) => setProgramName(e.currentTarget.value)}
+              error={error('programName')}
+            />
           ) : null}
-          <RadioGroup id={fieldId('letterType')} name="letterType" label="Kind of letter" options={TYPE_OPTIONS} value={letterType} onChange={setLetterType} error={error('letterType')} />
+          <RadioGroup
+            id={fieldId('letterType')}
+            name="letterType"
+            label="Kind of letter"
+            options={TYPE_OPTIONS}
+            value={letterType}
+            onChange={setLetterType}
+            error={error('letterType')}
+          />
           <div className="form-grid">
             <TextField
               id={fieldId('dueDate')}
@@ -345,8 +421,8 @@ export function NewLetterRequestPage() {
           {days !== null && days >= 0 && days < 28 ? (
             <div id={`${fieldId('dueDate')}-warning`} className="notice notice-warning">
               <p>
-                <strong>Short notice:</strong> {formatDueDate(dueDate)} is {relativeDays(days)}. Writers usually need at least four weeks. You can
-                still ask; say in your talking points why it is soon, and check that the date works for them.
+                <strong>Short notice:</strong> {formatDueDate(dueDate)} is {relativeDays(days)}. Writers usually need at least four weeks. You can still ask;
+                say in your talking points why it is soon, and check that the date works for them.
               </p>
             </div>
           ) : null}
@@ -355,7 +431,14 @@ export function NewLetterRequestPage() {
         <section className="card form" aria-labelledby="letter-packet-title">
           <h2 id="letter-packet-title">Your packet</h2>
           <p className="section-intro">Optional, but writers write better letters with it. You can add or replace these later.</p>
-          <PdfFileField id={fieldId('cv')} label="CV (optional)" hint="PDF, up to 5 MB." maxBytes={MAX_PACKET_DOCUMENT_BYTES} error={error('cv')} onChoose={setFile('cv', 'cv')} />
+          <PdfFileField
+            id={fieldId('cv')}
+            label="CV (optional)"
+            hint="PDF, up to 5 MB."
+            maxBytes={MAX_PACKET_DOCUMENT_BYTES}
+            error={error('cv')}
+            onChoose={setFile('cv', 'cv')}
+          />
           <PdfFileField
             id={fieldId('personalStatement')}
             label="Personal statement (optional)"
@@ -379,8 +462,8 @@ export function NewLetterRequestPage() {
           <h2 id="letter-waiver-title">Your right to read the letter</h2>
           <div className="waiver-explainer">
             <p>
-              A federal law (FERPA) gives you the right to read letters written about you. You can give up — <em>waive</em> — that right for
-              this letter. You decide; you can send the request either way.
+              A federal law (FERPA) gives you the right to read letters written about you. You can give up — <em>waive</em> — that right for this letter. You
+              decide; you can send the request either way.
             </p>
             <ul>
               <li>Programs often give waived letters more weight, because the writer could speak freely.</li>
@@ -388,10 +471,7 @@ export function NewLetterRequestPage() {
               <li>Either way, you can always see who is writing it and its status: requested, accepted, submitted, delivered.</li>
             </ul>
             {revokedAt ? (
-              <p>
-                You revoked your waiver for future letters on {formatDateTime(revokedAt)}. Answer again for this letter; nothing is chosen for
-                you.
-              </p>
+              <p>You revoked your waiver for future letters on {formatDateTime(revokedAt)}. Answer again for this letter; nothing is chosen for you.</p>
             ) : null}
           </div>
           <RadioGroup

@@ -42,7 +42,8 @@ export function StudentLettersPage() {
         ) : (
           <>
             <p className="letters-summary">
-              {items.length} {items.length === 1 ? 'request' : 'requests'} · {items.filter((r) => r.status === 'submitted' || r.status === 'delivered').length} submitted · {late} late
+              {items.length} {items.length === 1 ? 'request' : 'requests'} · {items.filter((r) => r.status === 'submitted' || r.status === 'delivered').length}{' '}
+              submitted · {late} late
             </p>
             <div className="table-wrap">
               <table className="table table-stack letters-table">

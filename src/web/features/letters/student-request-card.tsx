@@ -102,10 +102,7 @@ export function StudentRequestCard({
   const run = (act: 'withdraw' | 'nudge' | 'thanked', success: string) => {
     setMessage(null)
     setError(null)
-    action.mutate(
-      { id: request.id, action: act },
-      { onSuccess: () => setMessage(success), onError: (failure) => setError(errorMessage(failure)) },
-    )
+    action.mutate({ id: request.id, action: act }, { onSuccess: () => setMessage(success), onError: (failure) => setError(errorMessage(failure)) })
   }
   const runLink = (revoke: boolean) => {
     setMessage(null)
@@ -113,7 +110,8 @@ export function StudentRequestCard({
     link.mutate(
       { id: request.id, revoke },
       {
-        onSuccess: () => setMessage(revoke ? `The upload link for ${writer} no longer works.` : `A new upload link was e-mailed to ${writer}. Earlier links no longer work.`),
+        onSuccess: () =>
+          setMessage(revoke ? `The upload link for ${writer} no longer works.` : `A new upload link was e-mailed to ${writer}. Earlier links no longer work.`),
         onError: (failure) => setError(errorMessage(failure)),
       },
     )
@@ -196,13 +194,18 @@ export function StudentRequestCard({
 
       {done ? (
         request.thankedAt ? (
-          <p className="letter-thanked">You thanked {writer} on {formatDateTime(request.thankedAt)}.</p>
+          <p className="letter-thanked">
+            You thanked {writer} on {formatDateTime(request.thankedAt)}.
+          </p>
         ) : (
           <div className="notice notice-success letter-thank">
-            <p>
-              {writer} submitted your letter. A short thank-you note, by e-mail or by hand, means a lot — and tell them where you match.
-            </p>
-            <button type="button" className="button button-secondary button-small" onClick={() => run('thanked', `Marked ${writer} as thanked.`)} disabled={action.isPending}>
+            <p>{writer} submitted your letter. A short thank-you note, by e-mail or by hand, means a lot — and tell them where you match.</p>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => run('thanked', `Marked ${writer} as thanked.`)}
+              disabled={action.isPending}
+            >
               I thanked {writer}
             </button>
           </div>
@@ -218,7 +221,12 @@ export function StudentRequestCard({
                 : `Give ${writer} a week to answer. If you hear nothing, you can send a polite nudge from ${formatDateTime(request.nudge.nextNudgeAt)}.`}
             </p>
           ) : (
-            <button type="button" className="button button-secondary button-small" onClick={() => run('nudge', `A polite reminder was e-mailed to ${writer}.`)} disabled={action.isPending}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => run('nudge', `A polite reminder was e-mailed to ${writer}.`)}
+              disabled={action.isPending}
+            >
               Nudge {writer}
             </button>
           )}
@@ -260,7 +268,6 @@ export function StudentRequestCard({
         </p>
       ) : null}
       {announce ? null : <LiveStatus message={ownMessage} />}
-
     </article>
   )
 }

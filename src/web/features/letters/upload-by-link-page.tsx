@@ -21,8 +21,9 @@ function LinkNotUsable({ reason }: { reason: string }) {
       </h1>
       <p>{reason}</p>
       <p>
-        Links work once, until a week after the letter’s due date. They stop working when a letter has been uploaded with them, when the
-        request was declined, when the student sends a newer link, or when the request is withdrawn. If you still need to upload a letter, ask the student to send you a new link from Preceptor.
+        Links work once, until a week after the letter’s due date. They stop working when a letter has been uploaded with them, when the request was declined,
+        when the student sends a newer link, or when the request is withdrawn. If you still need to upload a letter, ask the student to send you a new link from
+        Preceptor.
       </p>
     </section>
   )
@@ -109,8 +110,8 @@ export function UploadByLinkPage() {
         </h1>
         <div role="status" className="notice notice-success">
           <p>
-            {s.studentName} has been told{declineMessage.trim() ? ', with your message' : ''}, and can ask someone else in time. Thank you for
-            letting them know.
+            {s.studentName} has been told{declineMessage.trim() ? ', with your message' : ''}, and can ask someone else in time. Thank you for letting them
+            know.
           </p>
         </div>
         <p>This link no longer works. You can close this page.</p>

@@ -27,7 +27,9 @@ export function WriterLettersPage() {
     <div className="page">
       <div className="page-header">
         <h1 tabIndex={-1}>Letters to write</h1>
-        <p className="lead">Every student who asked you for a letter, by due date. Students see your answer and the status, never your letter unless they kept that right.</p>
+        <p className="lead">
+          Every student who asked you for a letter, by due date. Students see your answer and the status, never your letter unless they kept that right.
+        </p>
       </div>
       <LiveStatus message={announcement} />
       {letters.isPending ? <Loading label="Loading your letter requests…" /> : null}

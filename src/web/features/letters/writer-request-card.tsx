@@ -85,7 +85,12 @@ function ReplyForm({ request, say }: { request: LetterRequestView; say: (message
     reply.mutate(
       { id: request.id, accept, message },
       {
-        onSuccess: () => say(accept ? `You accepted ${request.student.name}’s request. They have been told.` : `You declined ${request.student.name}’s request. They have been told.`),
+        onSuccess: () =>
+          say(
+            accept
+              ? `You accepted ${request.student.name}’s request. They have been told.`
+              : `You declined ${request.student.name}’s request. They have been told.`,
+          ),
         onError: (failure) => setError(errorMessage(failure)),
       },
     )
@@ -115,7 +120,15 @@ function ReplyForm({ request, say }: { request: LetterRequestView; say: (message
 }
 
 /** One request as its writer sees it: the student's packet, the deadline, and the next step. */
-export function WriterRequestCard({ request, headingLevel = 3, announce }: { request: LetterRequestView; headingLevel?: 2 | 3; announce?: (message: string) => void }) {
+export function WriterRequestCard({
+  request,
+  headingLevel = 3,
+  announce,
+}: {
+  request: LetterRequestView
+  headingLevel?: 2 | 3
+  announce?: (message: string) => void
+}) {
   const start = useMarkInProgress()
   const [ownMessage, setOwnMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)

@@ -1,11 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { Link } from 'react-router'
-import {
-  APPLICANT_TYPE_VALUES,
-  ApplicationProfileInput,
-  PROGRAM_SETTING_VALUES,
-  type ApplicationProfileView,
-} from '#shared/contracts/list-builder.ts'
+import { APPLICANT_TYPE_VALUES, ApplicationProfileInput, PROGRAM_SETTING_VALUES, type ApplicationProfileView } from '#shared/contracts/list-builder.ts'
 import { US_REGION_LABELS, US_REGIONS } from '#shared/enums.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { FieldErrors } from '#shared/errors.ts'
@@ -321,8 +316,18 @@ export function ApplicationProfilePage() {
                 onChange={(e) => set('experiences', e.currentTarget.value)}
                 error={problem.fields.experiences}
               />
-              <Checkbox id="profile-alphaOmegaAlpha" label="Alpha Omega Alpha (AOA)" checked={draft.alphaOmegaAlpha} onChange={(e) => set('alphaOmegaAlpha', e.currentTarget.checked)} />
-              <Checkbox id="profile-goldHumanism" label="Gold Humanism Honor Society" checked={draft.goldHumanism} onChange={(e) => set('goldHumanism', e.currentTarget.checked)} />
+              <Checkbox
+                id="profile-alphaOmegaAlpha"
+                label="Alpha Omega Alpha (AOA)"
+                checked={draft.alphaOmegaAlpha}
+                onChange={(e) => set('alphaOmegaAlpha', e.currentTarget.checked)}
+              />
+              <Checkbox
+                id="profile-goldHumanism"
+                label="Gold Humanism Honor Society"
+                checked={draft.goldHumanism}
+                onChange={(e) => set('goldHumanism', e.currentTarget.checked)}
+              />
               {awayOptions.length > 0 ? (
                 <CheckboxGroup
                   id="profile-awayRotationProgramIds"
@@ -344,7 +349,9 @@ export function ApplicationProfilePage() {
 
             <fieldset className="card lb-group">
               <legend>Places and settings</legend>
-              <p className="field-hint">A tie (where you grew up, studied or have family) counts more than a preference. Leave empty if you have no preference.</p>
+              <p className="field-hint">
+                A tie (where you grew up, studied or have family) counts more than a preference. Leave empty if you have no preference.
+              </p>
               <TextField
                 id="profile-tieStates"
                 label="States you have ties to"
@@ -354,7 +361,15 @@ export function ApplicationProfilePage() {
                 onChange={(e) => set('tieStates', e.currentTarget.value)}
                 error={problem.fields.tieStates}
               />
-              <CheckboxGroup id="profile-tieRegions" name="tieRegions" label="Regions you have ties to" options={regionOptions} values={draft.tieRegions} onChange={(v) => set('tieRegions', v)} error={problem.fields.tieRegions} />
+              <CheckboxGroup
+                id="profile-tieRegions"
+                name="tieRegions"
+                label="Regions you have ties to"
+                options={regionOptions}
+                values={draft.tieRegions}
+                onChange={(v) => set('tieRegions', v)}
+                error={problem.fields.tieRegions}
+              />
               <TextField
                 id="profile-preferredStates"
                 label="States you would like to train in"

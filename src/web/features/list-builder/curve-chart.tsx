@@ -34,7 +34,14 @@ export function CurveChart({
   level,
   summary,
   whose = 'your',
-}: { curve: Curve; count: number | null; target: number; level: number; summary: string; /** "your" or "Maya’s" */ whose?: string }) {
+}: {
+  curve: Curve
+  count: number | null
+  target: number
+  level: number
+  summary: string /** "your" or "Maya’s" */
+  whose?: string
+}) {
   const id = useId()
   const length = chartLength(curve, count)
   if (length === 0) return null
@@ -87,15 +94,20 @@ export function CurveChart({
           <g>
             <line x1={x(rec.applications)} x2={x(rec.applications)} y1={y(0)} y2={y(rec.chance)} className="lb-rec-line" />
             <circle cx={x(rec.applications)} cy={y(rec.chance)} r={6} className="lb-rec-dot" />
-            <text x={Math.min(x(rec.applications) + 8, W - M.right - 4)} y={Math.max(y(rec.chance) + 20, M.top + 12)} textAnchor={x(rec.applications) > W - 130 ? 'end' : 'start'} className="lb-rec-label">
+            <text
+              x={Math.min(x(rec.applications) + 8, W - M.right - 4)}
+              y={Math.max(y(rec.chance) + 20, M.top + 12)}
+              textAnchor={x(rec.applications) > W - 130 ? 'end' : 'start'}
+              className="lb-rec-label"
+            >
               {rec.applications} programs: {pct(rec.chance)}
             </text>
           </g>
         ) : null}
       </svg>
       <figcaption id={`${id}-caption`} className="lb-chart-caption">
-        <span className="lb-key lb-key-line" aria-hidden="true" /> chance of matching <span className="lb-key lb-key-band" aria-hidden="true" /> {level} % interval{' '}
-        <span className="lb-key lb-key-target" aria-hidden="true" /> {whose} target ({pct(target)})
+        <span className="lb-key lb-key-line" aria-hidden="true" /> chance of matching <span className="lb-key lb-key-band" aria-hidden="true" /> {level} %
+        interval <span className="lb-key lb-key-target" aria-hidden="true" /> {whose} target ({pct(target)})
       </figcaption>
       <details className="lb-details">
         <summary>Show the curve as a table</summary>

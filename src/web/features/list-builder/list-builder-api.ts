@@ -17,7 +17,8 @@ import { studentVoice, type StudentVoice } from '../../components/voice.ts'
 export const listBuilderKeys = {
   all: ['list-builder'] as const,
   profile: (studentId: string | null) => ['list-builder', 'profile', studentId ?? 'me'] as const,
-  chances: (studentId: string | null, specialty: string | null, target: number | null) => ['list-builder', 'chances', studentId ?? 'me', specialty ?? '', target ?? ''] as const,
+  chances: (studentId: string | null, specialty: string | null, target: number | null) =>
+    ['list-builder', 'chances', studentId ?? 'me', specialty ?? '', target ?? ''] as const,
   programs: (studentId: string | null) => ['list-builder', 'programs', studentId ?? 'me'] as const,
 }
 
@@ -90,7 +91,9 @@ export function useProgramChances(studentId: string | null, programId: string, e
     queryKey: ['list-builder', 'chances', 'one', studentId ?? 'me', programId] as const,
     queryFn: ({ signal }) =>
       api<ProgramChances>(
-        studentId ? `/api/list-builder/students/${encodeURIComponent(studentId)}/chances/${encodeURIComponent(programId)}` : `/api/list-builder/chances/${encodeURIComponent(programId)}`,
+        studentId
+          ? `/api/list-builder/students/${encodeURIComponent(studentId)}/chances/${encodeURIComponent(programId)}`
+          : `/api/list-builder/chances/${encodeURIComponent(programId)}`,
         { signal },
       ),
     enabled,

@@ -29,4 +29,12 @@ export function pct(p: number): string {
   return `${v} %`
 }
 
-export const STATUS_ORDER: readonly ProgramListStatusValue[] = ['considering', 'applying', 'applied', 'interview-offered', 'interviewed', 'withdrawn', 'rejected']
+export const STATUS_ORDER: readonly ProgramListStatusValue[] = [
+  'considering',
+  'applying',
+  'applied',
+  'interview-offered',
+  'interviewed',
+  'withdrawn',
+  'rejected',
+]

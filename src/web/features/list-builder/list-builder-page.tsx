@@ -37,7 +37,12 @@ function ChanceLine({ label, chance, level }: { label: string; chance: ChanceSum
 }
 
 function Factors({ chance, what, voice }: { chance: ChanceView; what: string; voice: StudentVoice }) {
-  if (chance.factors.length === 0) return <p className="muted">Nothing sets {voice.who} apart from a typical applicant here for the {what}.</p>
+  if (chance.factors.length === 0)
+    return (
+      <p className="muted">
+        Nothing sets {voice.who} apart from a typical applicant here for the {what}.
+      </p>
+    )
   return (
     <ul className="lb-factors">
       {chance.factors.map((f) => (
@@ -46,7 +51,8 @@ function Factors({ chance, what, voice }: { chance: ChanceView; what: string; vo
             {f.sign === '+' ? '+' : '−'}
           </span>
           <span>
-            {f.label}: <strong>{f.sign === '+' ? 'raises' : 'lowers'}</strong> the {what} by {Math.abs(Math.round(f.change * 100)) || '<1'} point{Math.abs(Math.round(f.change * 100)) === 1 ? '' : 's'}
+            {f.label}: <strong>{f.sign === '+' ? 'raises' : 'lowers'}</strong> the {what} by {Math.abs(Math.round(f.change * 100)) || '<1'} point
+            {Math.abs(Math.round(f.change * 100)) === 1 ? '' : 's'}
           </span>
         </li>
       ))}
@@ -66,8 +72,8 @@ function WhyChances({ studentId, programId, voice }: { studentId: string | null;
       {detail.data ? (
         <>
           <p className="field-hint">
-            Compared with a typical U.S. MD applicant at a typical program. About as sure as watching {Math.max(1, Math.round(detail.data.interview.effectiveCount))} applicants
-            like {voice.who} here.
+            Compared with a typical U.S. MD applicant at a typical program. About as sure as watching{' '}
+            {Math.max(1, Math.round(detail.data.interview.effectiveCount))} applicants like {voice.who} here.
           </p>
           <h4 className="lb-factors-title">Interview</h4>
           <Factors chance={detail.data.interview} what="interview chance" voice={voice} />
@@ -88,7 +94,15 @@ function ProgramCard({
   adding,
   studentId,
   voice,
-}: { program: BuilderProgram; level: number; canAdd: boolean; onAdd: () => void; adding: boolean; studentId: string | null; voice: StudentVoice }) {
+}: {
+  program: BuilderProgram
+  level: number
+  canAdd: boolean
+  onAdd: () => void
+  adding: boolean
+  studentId: string | null
+  voice: StudentVoice
+}) {
   const where = [program.city, program.state].filter(Boolean).join(', ')
   return (
     <li className="card lb-program">
@@ -98,7 +112,8 @@ function ProgramCard({
         {program.recommended ? <span className="tag lb-tag-recommended">Recommended</span> : null}
       </div>
       <p className="lb-program-meta muted">
-        {where} · {US_REGION_LABELS[program.region]} · {SETTING_LABELS[program.setting]} · {program.positions} positions · typical Step 2 CK {program.step2P25}–{program.step2P75}
+        {where} · {US_REGION_LABELS[program.region]} · {SETTING_LABELS[program.setting]} · {program.positions} positions · typical Step 2 CK {program.step2P25}–
+        {program.step2P75}
         {program.sponsorsVisa ? ' · sponsors visas' : ''}
         {program.fitsPreferences ? '' : ` · outside ${voice.whose} preferred places or settings`}
       </p>
@@ -112,7 +127,13 @@ function ProgramCard({
             {program.signalled ? ', signalled' : ''}
           </p>
         ) : canAdd ? (
-          <button type="button" className="button button-secondary button-small" onClick={onAdd} disabled={adding} aria-label={`Add ${program.name} to my list`}>
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={onAdd}
+            disabled={adding}
+            aria-label={`Add ${program.name} to my list`}
+          >
             Add to my list
           </button>
         ) : null}
@@ -130,13 +151,12 @@ function Summary({ data, voice }: { data: ListBuilderResponse; voice: StudentVoi
       </h2>
       <p className="lb-summary-main">{data.recommendation.summary}</p>
       <p className="lb-source">
-        <span className={`tag lb-source-${data.model.source}`}>{data.model.label}</span>{' '}
-        <a href="#lb-honesty">How sure is this?</a>
+        <span className={`tag lb-source-${data.model.source}`}>{data.model.label}</span> <a href="#lb-honesty">How sure is this?</a>
       </p>
       {data.currentList.count > 0 ? (
         <p>
-          {voice.Whose} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later, a{' '}
-          <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level} % interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
+          {voice.Whose} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later,
+          a <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level} % interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
         </p>
       ) : (
         <p className="muted">
@@ -182,7 +202,9 @@ export function ListBuilderPage() {
     setAddError(null)
     try {
       const result = await add.mutateAsync({ programIds: ids, status: 'considering' })
-      setStatus(`${what}: ${result.added} added to your list as "considering"${result.alreadyOnList ? `, ${result.alreadyOnList} already there` : ''}. Change their status on My programs.`)
+      setStatus(
+        `${what}: ${result.added} added to your list as "considering"${result.alreadyOnList ? `, ${result.alreadyOnList} already there` : ''}. Change their status on My programs.`,
+      )
     } catch (cause) {
       setAddError(errorMessage(cause))
     }
@@ -211,7 +233,8 @@ export function ListBuilderPage() {
       {profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       {profile.data && !studentId && !profile.data.saved ? (
         <p className="notice notice-warning">
-          You have not filled in your <Link to="/residency/profile">application profile</Link> yet. Until you do, figures are for a typical U.S. MD with no scores.
+          You have not filled in your <Link to="/residency/profile">application profile</Link> yet. Until you do, figures are for a typical U.S. MD with no
+          scores.
         </p>
       ) : null}
       {profile.data ? (
@@ -231,7 +254,9 @@ export function ListBuilderPage() {
       ) : null}
       {profile.data && chosen === null ? (
         <p className="empty-state">
-          {studentId ? `Choose a specialty above. ${voice.WhoHas} not saved a preferred specialty yet.` : 'Choose a specialty above, or save a preferred specialty in your application profile.'}
+          {studentId
+            ? `Choose a specialty above. ${voice.WhoHas} not saved a preferred specialty yet.`
+            : 'Choose a specialty above, or save a preferred specialty in your application profile.'}
         </p>
       ) : null}
       {builder.isFetching && !data ? <Loading label={`Working out ${voice.whose} chances at every program…`} /> : null}
@@ -249,10 +274,17 @@ export function ListBuilderPage() {
             <section className="card" aria-labelledby="lb-curve-title">
               <h2 id="lb-curve-title">How many programs to apply to</h2>
               <p className="section-intro">
-                Each point is {voice.whose} chance of matching if {voice.who} {studentId ? 'applies' : 'apply'} to that many programs, taking the programs with {voice.whose} best interview
-                chances first. Apply to more and the chance still rises, but less with each one.
+                Each point is {voice.whose} chance of matching if {voice.who} {studentId ? 'applies' : 'apply'} to that many programs, taking the programs with{' '}
+                {voice.whose} best interview chances first. Apply to more and the chance still rises, but less with each one.
               </p>
-              <CurveChart curve={data.curve} count={data.recommendation.count} target={data.target} level={level} summary={data.recommendation.summary} whose={voice.whose} />
+              <CurveChart
+                curve={data.curve}
+                count={data.recommendation.count}
+                target={data.target}
+                level={level}
+                summary={data.recommendation.summary}
+                whose={voice.whose}
+              />
               {!studentId && notOnList.length > 0 ? (
                 <div className="button-row">
                   <button type="button" className="button" disabled={add.isPending} onClick={() => void addPrograms(notOnList, 'Recommended programs')}>
@@ -267,7 +299,8 @@ export function ListBuilderPage() {
             <section aria-labelledby="lb-programs-title" className="lb-programs">
               <h2 id="lb-programs-title">Programs ({data.programs.length})</h2>
               <p className="section-intro">
-                Most likely interview first. Tiers: {(['reach', 'target', 'likely'] as const).map((t) => `${TIER_LABELS[t]} = ${TIER_EXPLANATIONS[t]}`).join('; ')}.
+                Most likely interview first. Tiers:{' '}
+                {(['reach', 'target', 'likely'] as const).map((t) => `${TIER_LABELS[t]} = ${TIER_EXPLANATIONS[t]}`).join('; ')}.
               </p>
               <div className="lb-filters" role="group" aria-label="Filter programs">
                 <SelectField
@@ -292,14 +325,28 @@ export function ListBuilderPage() {
                     setShown(PAGE)
                   }}
                 />
-                <Checkbox id="lb-filter-fits" label={studentId ? `Only programs that fit ${voice.whose} places and settings` : 'Only programs that fit my places and settings'} checked={fitsOnly} onChange={(e) => setFitsOnly(e.currentTarget.checked)} />
+                <Checkbox
+                  id="lb-filter-fits"
+                  label={studentId ? `Only programs that fit ${voice.whose} places and settings` : 'Only programs that fit my places and settings'}
+                  checked={fitsOnly}
+                  onChange={(e) => setFitsOnly(e.currentTarget.checked)}
+                />
               </div>
               <p role="status" className="results-status">
                 Showing {Math.min(shown, filtered.length)} of {filtered.length} program{filtered.length === 1 ? '' : 's'}.
               </p>
               <ul className="lb-program-list">
                 {filtered.slice(0, shown).map((p) => (
-                  <ProgramCard key={p.id} program={p} level={level} studentId={studentId} voice={voice} canAdd={!studentId} adding={add.isPending} onAdd={() => void addPrograms([p.id], p.name)} />
+                  <ProgramCard
+                    key={p.id}
+                    program={p}
+                    level={level}
+                    studentId={studentId}
+                    voice={voice}
+                    canAdd={!studentId}
+                    adding={add.isPending}
+                    onAdd={() => void addPrograms([p.id], p.name)}
+                  />
                 ))}
               </ul>
               {shown < filtered.length ? (
@@ -327,9 +374,9 @@ export function ListBuilderPage() {
               ) : (
                 <>
                   <p>
-                    {voice.WhoHas} {data.signals.available} signal{data.signals.available === 1 ? '' : 's'} ({data.signals.used} marked on {voice.whose} list). Spent where they gain
-                    most{data.signals.plannedFor === 'my-list' ? ` on ${voice.whose} own list` : ' on the recommended list'}, they take {voice.whose} chance of matching from{' '}
-                    {pct(data.signals.chanceWithout)} to {pct(data.signals.chanceWith)}.
+                    {voice.WhoHas} {data.signals.available} signal{data.signals.available === 1 ? '' : 's'} ({data.signals.used} marked on {voice.whose} list).
+                    Spent where they gain most{data.signals.plannedFor === 'my-list' ? ` on ${voice.whose} own list` : ' on the recommended list'}, they take{' '}
+                    {voice.whose} chance of matching from {pct(data.signals.chanceWithout)} to {pct(data.signals.chanceWith)}.
                   </p>
                   <ol className="lb-signal-list">
                     {data.signals.choices.map((s) => (
@@ -340,7 +387,8 @@ export function ListBuilderPage() {
                     ))}
                   </ol>
                   <p className="field-hint">
-                    The size of a signal's effect is our own assumption until the school's data say otherwise; signal programs {voice.who} truly {studentId ? 'wants' : 'want'}, since a signal says so.
+                    The size of a signal's effect is our own assumption until the school's data say otherwise; signal programs {voice.who} truly{' '}
+                    {studentId ? 'wants' : 'want'}, since a signal says so.
                   </p>
                 </>
               )}
@@ -361,10 +409,13 @@ export function ListBuilderPage() {
                 <li key={line}>{line}</li>
               ))}
               <li>
-                Intervals are {level} % intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at a typical program. The
-                model, its sources and its limits are described in the documentation ("Smart Pick").
+                Intervals are {level} % intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at a
+                typical program. The model, its sources and its limits are described in the documentation ("Smart Pick").
               </li>
-              <li>The recommended count is on the model’s own numbers, not a guarantee. {studentId ? `Talk it over with ${voice.who}.` : 'Talk it over with your advisor.'}</li>
+              <li>
+                The recommended count is on the model’s own numbers, not a guarantee.{' '}
+                {studentId ? `Talk it over with ${voice.who}.` : 'Talk it over with your advisor.'}
+              </li>
             </ul>
           </section>
         </>

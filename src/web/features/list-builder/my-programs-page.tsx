@@ -158,7 +158,9 @@ export function ResidencyProgramListPage() {
           </p>
           {list.data.items.length === 0 ? (
             <p className="empty-state">
-              {studentId ? 'No programs on the list yet.' : (
+              {studentId ? (
+                'No programs on the list yet.'
+              ) : (
                 <>
                   No programs yet. Add them from the <Link to="/residency/list-builder">list builder</Link>.
                 </>

@@ -55,14 +55,20 @@ function useProgramMutation<TInput, TOutput>(request: (input: TInput) => Promise
   })
 }
 
-export const useCreateProgram = () => useProgramMutation((input: CreateMentorProgram) => api<MentorProgramView>('/api/mentor-programs', { method: 'POST', json: input }))
-export const useUpdateProgram = (id: string) => useProgramMutation((input: UpdateMentorProgram) => api<MentorProgramView>(programPath(id), { method: 'PATCH', json: input }))
-export const useImportConflicts = (id: string) => useProgramMutation((lines: string) => api<ImportConflictsResponse>(programPath(id, 'conflicts'), { method: 'POST', json: { lines } }))
-export const useDeleteConflict = (id: string) => useProgramMutation((conflictId: string) => api<MentorProgramView>(programPath(id, `conflicts/${encodeURIComponent(conflictId)}`), { method: 'DELETE' }))
+export const useCreateProgram = () =>
+  useProgramMutation((input: CreateMentorProgram) => api<MentorProgramView>('/api/mentor-programs', { method: 'POST', json: input }))
+export const useUpdateProgram = (id: string) =>
+  useProgramMutation((input: UpdateMentorProgram) => api<MentorProgramView>(programPath(id), { method: 'PATCH', json: input }))
+export const useImportConflicts = (id: string) =>
+  useProgramMutation((lines: string) => api<ImportConflictsResponse>(programPath(id, 'conflicts'), { method: 'POST', json: { lines } }))
+export const useDeleteConflict = (id: string) =>
+  useProgramMutation((conflictId: string) => api<MentorProgramView>(programPath(id, `conflicts/${encodeURIComponent(conflictId)}`), { method: 'DELETE' }))
 export const useOpenRanking = (id: string) => useProgramMutation(() => api<MentorProgramView>(programPath(id, 'open-ranking'), { method: 'POST' }))
 export const useRunPairing = (id: string) => useProgramMutation(() => api<DraftView>(programPath(id, 'run'), { method: 'POST' }))
 export const useEditPair = (id: string) => useProgramMutation((input: EditPair) => api<DraftView>(programPath(id, 'pairs'), { method: 'POST', json: input }))
 export const usePublish = (id: string) => useProgramMutation(() => api<PublishResponse>(programPath(id, 'publish'), { method: 'POST' }))
 export const useArchive = (id: string) => useProgramMutation(() => api<MentorProgramView>(programPath(id, 'archive'), { method: 'POST' }))
-export const useSaveRanking = (id: string) => useProgramMutation((input: SaveRanking) => api<StudentRankingView>(programPath(id, 'ranking'), { method: 'PUT', json: input }))
-export const useSetContinuation = (id: string) => useProgramMutation((input: SetContinuation) => api<{ ok: true }>(programPath(id, 'continuation'), { method: 'PUT', json: input }))
+export const useSaveRanking = (id: string) =>
+  useProgramMutation((input: SaveRanking) => api<StudentRankingView>(programPath(id, 'ranking'), { method: 'PUT', json: input }))
+export const useSetContinuation = (id: string) =>
+  useProgramMutation((input: SetContinuation) => api<{ ok: true }>(programPath(id, 'continuation'), { method: 'PUT', json: input }))

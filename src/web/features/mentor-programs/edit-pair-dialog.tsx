@@ -15,7 +15,19 @@ const idFor = (field: string) => `edit-pair-${field === 'reason' ? 'reason' : 'm
  * Pair one student with another mentor, or none, and say why. The server refuses a change that
  * breaks a hard constraint (a conflict, a full mentor, a kept pair) and names it at the field.
  */
-export function EditPairDialog({ programId, draft, pair, onClose, onSaved }: { programId: string; draft: DraftView; pair: DraftPair | null; onClose: () => void; onSaved: (message: string) => void }) {
+export function EditPairDialog({
+  programId,
+  draft,
+  pair,
+  onClose,
+  onSaved,
+}: {
+  programId: string
+  draft: DraftView
+  pair: DraftPair | null
+  onClose: () => void
+  onSaved: (message: string) => void
+}) {
   const edit = useEditPair(programId)
   const [mentorId, setMentorId] = useState('')
   const [reason, setReason] = useState('')
@@ -67,10 +79,18 @@ export function EditPairDialog({ programId, draft, pair, onClose, onSaved }: { p
       {pair ? (
         <form noValidate className="form" onSubmit={(e) => void onSubmit(e)}>
           <p>
-            Now: {pair.mentor ? <strong>{pair.mentor.name}</strong> : <strong>unpaired</strong>}. A pair with a conflict, or with a mentor whose seats are full, is refused.
+            Now: {pair.mentor ? <strong>{pair.mentor.name}</strong> : <strong>unpaired</strong>}. A pair with a conflict, or with a mentor whose seats are full,
+            is refused.
           </p>
           <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={LABELS} attempt={attempt} />
-          <SelectField id={idFor('mentorId')} label="Mentor" options={options} value={mentorId} onChange={(e) => setMentorId(e.currentTarget.value)} error={problem.fields.mentorId} />
+          <SelectField
+            id={idFor('mentorId')}
+            label="Mentor"
+            options={options}
+            value={mentorId}
+            onChange={(e) => setMentorId(e.currentTarget.value)}
+            error={problem.fields.mentorId}
+          />
           <TextAreaField
             id={idFor('reason')}
             label="Why"

@@ -14,7 +14,8 @@ function StudentPart({ program: p }: { program: Program }) {
   if (p.mentor) {
     return (
       <p>
-        Your mentor: <strong>{p.mentor.name}</strong>. {p.mentor.mentorshipId ? <Link to={`/mentorships/${p.mentor.mentorshipId}`}>Open your mentorship</Link> : null}
+        Your mentor: <strong>{p.mentor.name}</strong>.{' '}
+        {p.mentor.mentorshipId ? <Link to={`/mentorships/${p.mentor.mentorshipId}`}>Open your mentorship</Link> : null}
       </p>
     )
   }
@@ -53,7 +54,11 @@ function MentorPart({ program: p }: { program: Program }) {
           </ul>
         </>
       ) : (
-        <p>{p.status === 'published' ? 'No student was paired with you in this program.' : 'You are one of this program’s mentors. You will be e-mailed your mentees when the pairs are published.'}</p>
+        <p>
+          {p.status === 'published'
+            ? 'No student was paired with you in this program.'
+            : 'You are one of this program’s mentors. You will be e-mailed your mentees when the pairs are published.'}
+        </p>
       )}
       {p.keepable.length > 0 ? (
         <div>
@@ -70,7 +75,9 @@ function MentorPart({ program: p }: { program: Program }) {
                   className="button button-secondary button-small"
                   aria-pressed={k.mentorOpted}
                   disabled={keep.isPending}
-                  onClick={() => void keep.mutateAsync({ partnerId: k.student.id, keep: !k.mentorOpted }).catch((cause: unknown) => setError(errorMessage(cause)))}
+                  onClick={() =>
+                    void keep.mutateAsync({ partnerId: k.student.id, keep: !k.mentorOpted }).catch((cause: unknown) => setError(errorMessage(cause)))
+                  }
                 >
                   {k.mentorOpted ? 'Asked to keep — withdraw' : 'Ask to keep'}
                   <span className="visually-hidden"> {k.student.name}</span>

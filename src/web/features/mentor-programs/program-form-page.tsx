@@ -23,9 +23,29 @@ type Draft = {
   keepFromProgramId: string
 }
 
-const EMPTY: Draft = { name: '', description: '', pairingMethod: 'max-fit', maxPerMentor: '2', classYears: [], students: '', mentors: '', rankingDeadline: '', keepFromProgramId: '' }
+const EMPTY: Draft = {
+  name: '',
+  description: '',
+  pairingMethod: 'max-fit',
+  maxPerMentor: '2',
+  classYears: [],
+  students: '',
+  mentors: '',
+  rankingDeadline: '',
+  keepFromProgramId: '',
+}
 
-const FIELDS = ['name', 'description', 'pairingMethod', 'maxPerMentor', 'classYears', 'studentEmails', 'mentors', 'rankingDeadline', 'keepFromProgramId'] as const
+const FIELDS = [
+  'name',
+  'description',
+  'pairingMethod',
+  'maxPerMentor',
+  'classYears',
+  'studentEmails',
+  'mentors',
+  'rankingDeadline',
+  'keepFromProgramId',
+] as const
 const LABELS: Record<string, string> = {
   name: 'Name',
   description: 'Description',
@@ -151,7 +171,9 @@ export function MentorProgramFormPage() {
   }
 
   const pending = create.isPending || update.isPending
-  const keepOptions = (programs.data?.programs ?? []).filter((p) => p.id !== mentorProgramId && (p.status === 'published' || p.status === 'archived')).map((p) => ({ value: p.id, label: p.name }))
+  const keepOptions = (programs.data?.programs ?? [])
+    .filter((p) => p.id !== mentorProgramId && (p.status === 'published' || p.status === 'archived'))
+    .map((p) => ({ value: p.id, label: p.name }))
 
   return (
     <div className="page page-narrow">
@@ -162,7 +184,9 @@ export function MentorProgramFormPage() {
       </p>
       <div className="page-header">
         <h1 tabIndex={-1}>{editing ? 'Edit mentor program' : 'New mentor program'}</h1>
-        <p className="lead">Who takes part, how many students each mentor takes, and how pairs are made. Nothing is sent to anyone until you open the ranking or publish.</p>
+        <p className="lead">
+          Who takes part, how many students each mentor takes, and how pairs are made. Nothing is sent to anyone until you open the ranking or publish.
+        </p>
       </div>
       {editing && existing.isPending ? <Loading /> : null}
       {editing && existing.isError ? <QueryError error={existing.error} onRetry={() => void existing.refetch()} /> : null}
@@ -173,9 +197,33 @@ export function MentorProgramFormPage() {
         <>
           <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={LABELS} attempt={attempt} />
           <form noValidate className="form card" onSubmit={(e) => void onSubmit(e)}>
-            <TextField id={idFor('name')} label="Name" hint="For example “M1 near-peer mentoring 2027”." value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={problem.fields.name} autoComplete="off" />
-            <TextAreaField id={idFor('description')} label="Description (optional)" hint="Students and mentors read this on their program page." rows={3} value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} error={problem.fields.description} />
-            <RadioGroup id={idFor('pairingMethod')} name="pairingMethod" label="How pairs are made" options={METHOD_OPTIONS} value={draft.pairingMethod} onChange={(v) => set('pairingMethod', v as PairingMethod)} error={problem.fields.pairingMethod} />
+            <TextField
+              id={idFor('name')}
+              label="Name"
+              hint="For example “M1 near-peer mentoring 2027”."
+              value={draft.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={problem.fields.name}
+              autoComplete="off"
+            />
+            <TextAreaField
+              id={idFor('description')}
+              label="Description (optional)"
+              hint="Students and mentors read this on their program page."
+              rows={3}
+              value={draft.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={problem.fields.description}
+            />
+            <RadioGroup
+              id={idFor('pairingMethod')}
+              name="pairingMethod"
+              label="How pairs are made"
+              options={METHOD_OPTIONS}
+              value={draft.pairingMethod}
+              onChange={(v) => set('pairingMethod', v as PairingMethod)}
+              error={problem.fields.pairingMethod}
+            />
             <TextField
               id={idFor('maxPerMentor')}
               label="Most students per mentor"

@@ -7,7 +7,9 @@ export const methodLabel = (method: PairingMethod) => PAIRING_METHOD_LABELS[meth
 export function nextStep(status: MentorProgramStatus, method: PairingMethod): string {
   switch (status) {
     case 'draft':
-      return method === 'student-ranks' ? 'Check the participants and conflicts, then open the ranking to the students.' : 'Check the participants and conflicts, then run the pairing.'
+      return method === 'student-ranks'
+        ? 'Check the participants and conflicts, then open the ranking to the students.'
+        : 'Check the participants and conflicts, then run the pairing.'
     case 'ranking':
       return 'Students are ranking their mentors. Run the pairing when the ranking deadline has passed.'
     case 'review':

@@ -60,7 +60,14 @@ export function MentorProgramPage() {
 
   if (program.isPending) return <PageLoading title="Mentor program" />
   if (program.isError) {
-    return <PageError title="Mentor program" error={program.error} onRetry={() => void program.refetch()} back={{ to: '/admin/programs', label: 'Go to mentor programs' }} />
+    return (
+      <PageError
+        title="Mentor program"
+        error={program.error}
+        onRetry={() => void program.refetch()}
+        back={{ to: '/admin/programs', label: 'Go to mentor programs' }}
+      />
+    )
   }
   const p = program.data
   const editable = isAdmin && (p.status === 'draft' || p.status === 'ranking' || p.status === 'review')
@@ -116,10 +123,12 @@ export function MentorProgramPage() {
               type="button"
               className="button"
               disabled={openRanking.isPending}
-              onClick={() => void act(async () => {
-                await openRanking.mutateAsync(undefined)
-                return `Ranking is open. ${p.studentCount} students were e-mailed a link to rank their mentors.`
-              })}
+              onClick={() =>
+                void act(async () => {
+                  await openRanking.mutateAsync(undefined)
+                  return `Ranking is open. ${p.studentCount} students were e-mailed a link to rank their mentors.`
+                })
+              }
             >
               {openRanking.isPending ? 'Opening…' : 'Open ranking to students'}
             </button>
@@ -146,10 +155,17 @@ export function MentorProgramPage() {
             </button>
           ) : null}
           {p.status === 'published' ? (
-            <button type="button" className="button button-secondary" disabled={archive.isPending} onClick={() => void act(async () => {
-                await archive.mutateAsync(undefined)
-                return 'Program archived.'
-              })}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={archive.isPending}
+              onClick={() =>
+                void act(async () => {
+                  await archive.mutateAsync(undefined)
+                  return 'Program archived.'
+                })
+              }
+            >
               Archive program
             </button>
           ) : null}
@@ -191,7 +207,8 @@ export function MentorProgramPage() {
                 ) : null}
               </dl>
               <p className="muted">
-                Fit adds up what a pair shares: the student’s specialty interests, the help they asked for, their stage, site and research words. Sort by a column; unpaired students come first and say why.
+                Fit adds up what a pair shares: the student’s specialty interests, the help they asked for, their stage, site and research words. Sort by a
+                column; unpaired students come first and say why.
               </p>
               <DraftTable draft={draft.data} canEdit={isAdmin && p.status === 'review'} onEdit={setEditing} />
               <EditPairDialog
@@ -211,8 +228,12 @@ export function MentorProgramPage() {
 
       <Dialog open={confirming} title="Publish these pairs?" onClose={() => setConfirming(false)}>
         <p>
-          This starts {paired} mentorship{paired === 1 ? '' : 's'} and e-mails {paired} student{paired === 1 ? '' : 's'} and {mentorsPaired} mentor{mentorsPaired === 1 ? '' : 's'}.
-          {draft.data && draft.data.pairs.length > paired ? ` ${draft.data.pairs.length - paired} student${draft.data.pairs.length - paired === 1 ? ' stays' : 's stay'} unpaired.` : ''} A program is published once; it cannot be undone here.
+          This starts {paired} mentorship{paired === 1 ? '' : 's'} and e-mails {paired} student{paired === 1 ? '' : 's'} and {mentorsPaired} mentor
+          {mentorsPaired === 1 ? '' : 's'}.
+          {draft.data && draft.data.pairs.length > paired
+            ? ` ${draft.data.pairs.length - paired} student${draft.data.pairs.length - paired === 1 ? ' stays' : 's stay'} unpaired.`
+            : ''}{' '}
+          A program is published once; it cannot be undone here.
         </p>
         <div className="button-row">
           <button
@@ -262,7 +283,9 @@ function ProgramDetails({ program: p }: { program: MentorProgramView }) {
         ) : null}
         <div>
           <dt>Keeps pairs from</dt>
-          <dd>{p.keepFromProgram ? `${p.keepFromProgram.name} (${p.keptPairs} pair${p.keptPairs === 1 ? '' : 's'} both asked to keep)` : 'No earlier program'}</dd>
+          <dd>
+            {p.keepFromProgram ? `${p.keepFromProgram.name} (${p.keptPairs} pair${p.keptPairs === 1 ? '' : 's'} both asked to keep)` : 'No earlier program'}
+          </dd>
         </div>
       </dl>
       <details>
@@ -290,7 +313,11 @@ function ProgramDetails({ program: p }: { program: MentorProgramView }) {
                   <td data-label="Specialty">{m.specialtyName ?? '—'}</td>
                   <td data-label="Seats">
                     {m.seats}
-                    {m.capacity !== null ? <span className="pair-note">at most {m.capacity} in this program</span> : <span className="pair-note">their open places</span>}
+                    {m.capacity !== null ? (
+                      <span className="pair-note">at most {m.capacity} in this program</span>
+                    ) : (
+                      <span className="pair-note">their open places</span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -343,7 +370,11 @@ function ConflictList({ program: p, editable }: { program: MentorProgramView; ed
           </span>
           {editable ? (
             <button type="button" className="button button-ghost button-small" disabled={remove.isPending} onClick={() => remove.mutate(c.id)}>
-              Remove<span className="visually-hidden"> the conflict between {c.mentor.name} and {c.student.name}</span>
+              Remove
+              <span className="visually-hidden">
+                {' '}
+                the conflict between {c.mentor.name} and {c.student.name}
+              </span>
             </button>
           ) : null}
         </li>
@@ -399,7 +430,8 @@ function Conflicts({ program: p, editable }: { program: MentorProgramView; edita
         {result ? (
           <div className={`notice ${result.rejected.length > 0 ? 'notice-warning' : 'notice-success'}`}>
             <p>
-              {result.added} conflict{result.added === 1 ? '' : 's'} added{result.rejected.length > 0 ? `; ${result.rejected.length} line${result.rejected.length === 1 ? '' : 's'} refused:` : '.'}
+              {result.added} conflict{result.added === 1 ? '' : 's'} added
+              {result.rejected.length > 0 ? `; ${result.rejected.length} line${result.rejected.length === 1 ? '' : 's'} refused:` : '.'}
             </p>
             {result.rejected.length > 0 ? (
               <ul>

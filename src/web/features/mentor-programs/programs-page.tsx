@@ -20,7 +20,8 @@ export function MentorProgramsPage() {
         <div>
           <h1 tabIndex={-1}>Mentor programs</h1>
           <p className="lead">
-            Pair a whole class with mentors at once: students rank mentors, or Preceptor finds the pairs of best total fit. Never a pair with a conflict, never more students than a mentor’s seats.
+            Pair a whole class with mentors at once: students rank mentors, or Preceptor finds the pairs of best total fit. Never a pair with a conflict, never
+            more students than a mentor’s seats.
             {isAdmin ? '' : ' You can read programs and their draft pairs; admins run them.'}
           </p>
         </div>

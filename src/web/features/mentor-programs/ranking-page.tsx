@@ -44,7 +44,14 @@ export function MentorRankingPage() {
 
   if (view.isPending) return <PageLoading title="Rank your mentors" />
   if (view.isError) {
-    return <PageError title="Rank your mentors" error={view.error} onRetry={() => void view.refetch()} back={{ to: '/programs', label: 'Go to my mentor programs' }} />
+    return (
+      <PageError
+        title="Rank your mentors"
+        error={view.error}
+        onRetry={() => void view.refetch()}
+        back={{ to: '/programs', label: 'Go to my mentor programs' }}
+      />
+    )
   }
   const data = view.data
   const ranking = order ?? data.ranking
@@ -124,7 +131,9 @@ export function MentorRankingPage() {
           </p>
         </div>
       ) : null}
-      {!data.canEdit && !data.pairedWith ? <p className="notice">{p.status === 'draft' ? 'Ranking has not opened yet.' : 'Ranking is closed; your order below is what was used.'}</p> : null}
+      {!data.canEdit && !data.pairedWith ? (
+        <p className="notice">{p.status === 'draft' ? 'Ranking has not opened yet.' : 'Ranking is closed; your order below is what was used.'}</p>
+      ) : null}
 
       {data.previous ? (
         <section className="program-section card" aria-labelledby="keep-title">
@@ -139,7 +148,11 @@ export function MentorRankingPage() {
               className={data.previous.studentOpted ? 'button button-secondary' : 'button'}
               disabled={keep.isPending || !data.canEdit}
               aria-pressed={data.previous.studentOpted}
-              onClick={() => void keep.mutateAsync({ partnerId: data.previous?.mentor.id ?? '', keep: !data.previous?.studentOpted }).catch((cause: unknown) => setError(errorMessage(cause)))}
+              onClick={() =>
+                void keep
+                  .mutateAsync({ partnerId: data.previous?.mentor.id ?? '', keep: !data.previous?.studentOpted })
+                  .catch((cause: unknown) => setError(errorMessage(cause)))
+              }
             >
               {data.previous.studentOpted ? `You asked to keep ${data.previous.mentor.name} — withdraw` : `Ask to keep ${data.previous.mentor.name}`}
             </button>
@@ -172,13 +185,33 @@ export function MentorRankingPage() {
                 </span>
                 {data.canEdit ? (
                   <span className="rank-actions">
-                    <button ref={register(`${id}:up`)} type="button" className="button button-secondary button-small" aria-label={`Move up: ${m.name}`} disabled={index === 0} onClick={() => move(index, -1)}>
+                    <button
+                      ref={register(`${id}:up`)}
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-label={`Move up: ${m.name}`}
+                      disabled={index === 0}
+                      onClick={() => move(index, -1)}
+                    >
                       <span aria-hidden="true">↑</span> Up
                     </button>
-                    <button ref={register(`${id}:down`)} type="button" className="button button-secondary button-small" aria-label={`Move down: ${m.name}`} disabled={index === ranking.length - 1} onClick={() => move(index, 1)}>
+                    <button
+                      ref={register(`${id}:down`)}
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-label={`Move down: ${m.name}`}
+                      disabled={index === ranking.length - 1}
+                      onClick={() => move(index, 1)}
+                    >
                       <span aria-hidden="true">↓</span> Down
                     </button>
-                    <button ref={register(`${id}:remove`)} type="button" className="button button-ghost button-small" aria-label={`Remove: ${m.name}`} onClick={() => remove(index)}>
+                    <button
+                      ref={register(`${id}:remove`)}
+                      type="button"
+                      className="button button-ghost button-small"
+                      aria-label={`Remove: ${m.name}`}
+                      onClick={() => remove(index)}
+                    >
                       Remove
                     </button>
                   </span>
@@ -209,7 +242,13 @@ export function MentorRankingPage() {
                   <span className="pair-note">{describe(m)}</span>
                 </span>
                 <span className="rank-actions">
-                  <button ref={register(`${m.id}:add`)} type="button" className="button button-secondary button-small" aria-label={`Add to my list: ${m.name}`} onClick={() => add(m.id)}>
+                  <button
+                    ref={register(`${m.id}:add`)}
+                    type="button"
+                    className="button button-secondary button-small"
+                    aria-label={`Add to my list: ${m.name}`}
+                    onClick={() => add(m.id)}
+                  >
                     Add
                   </button>
                 </span>

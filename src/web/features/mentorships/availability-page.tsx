@@ -24,11 +24,17 @@ const LOCATION_OPTIONS = optionsFrom(MEETING_LOCATION_KINDS, LOCATION_LABELS)
 function zoneOptions(current: string, every: boolean): { value: string; label: string }[] {
   if (every) {
     const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
-    return [...new Set([current, ...supported])].filter(Boolean).sort().map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))
+    return [...new Set([current, ...supported])]
+      .filter(Boolean)
+      .sort()
+      .map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))
   }
   const common = COMMON_TIME_ZONES.map((z) => z.zone)
   const extra = [current, browserTimeZone()].filter((zone) => zone && !common.includes(zone))
-  return [...new Set([...common, ...extra, 'UTC'])].map((zone) => ({ value: zone, label: zone === 'UTC' ? 'UTC (Coordinated Universal Time)' : timeZoneLabel(zone) }))
+  return [...new Set([...common, ...extra, 'UTC'])].map((zone) => ({
+    value: zone,
+    label: zone === 'UTC' ? 'UTC (Coordinated Universal Time)' : timeZoneLabel(zone),
+  }))
 }
 
 let nextKey = 1
@@ -49,12 +55,19 @@ function CalendarFeed() {
     <section className="card mentorship-block" aria-labelledby="feed-title">
       <h2 id="feed-title">Calendar feed</h2>
       <p>
-        Subscribe to your confirmed meetings from Outlook, Google or Apple Calendar. The link is secret: anyone with it can read your meeting times.
-        Making a new link stops the old one.
+        Subscribe to your confirmed meetings from Outlook, Google or Apple Calendar. The link is secret: anyone with it can read your meeting times. Making a
+        new link stops the old one.
       </p>
       {url ? (
         <div className="feed-link">
-          <TextField id="feed-url" label="Your calendar link" hint="Shown once. Copy it into your calendar now." value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
+          <TextField
+            id="feed-url"
+            label="Your calendar link"
+            hint="Shown once. Copy it into your calendar now."
+            value={url}
+            readOnly
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <button
             type="button"
             className="button button-secondary"
@@ -75,10 +88,15 @@ function CalendarFeed() {
         </p>
       ) : null}
       <LiveStatus message={copied ?? (url ? 'Your new calendar link is ready.' : null)} />
-      <button type="button" className="button button-secondary" disabled={feed.isPending} onClick={() => {
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={feed.isPending}
+        onClick={() => {
           setCopied(null)
           feed.mutate()
-        }}>
+        }}
+      >
         {url ? 'Make another new link' : 'Make a calendar link'}
       </button>
     </section>
@@ -136,7 +154,13 @@ export function AvailabilityPage() {
     setSaved(null)
     const input = {
       timeZone,
-      slots: slots.map((s) => ({ weekday: Number(s.weekday), startTime: s.startTime, durationMinutes: Number(s.durationMinutes), locationKind: s.locationKind, locationDetail: s.locationDetail })),
+      slots: slots.map((s) => ({
+        weekday: Number(s.weekday),
+        startTime: s.startTime,
+        durationMinutes: Number(s.durationMinutes),
+        locationKind: s.locationKind,
+        locationDetail: s.locationDetail,
+      })),
       exceptions,
     }
     const local: FieldErrors = {}
@@ -178,7 +202,13 @@ export function AvailabilityPage() {
       <LiveStatus message={saved} />
       {loaded ? (
         <>
-          <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={{ timeZone: 'Time zone', exceptions: 'Dates off' }} attempt={attempt} />
+          <ErrorSummary
+            message={problem.message}
+            fields={problem.fields}
+            idFor={idFor}
+            labels={{ timeZone: 'Time zone', exceptions: 'Dates off' }}
+            attempt={attempt}
+          />
           <form noValidate className="form" onSubmit={(e) => void onSubmit(e)}>
             <section className="card mentorship-block" aria-labelledby="zone-title">
               <h2 id="zone-title">Your time zone</h2>
@@ -198,7 +228,10 @@ export function AvailabilityPage() {
 
             <section className="card mentorship-block" aria-labelledby="weekly-title">
               <h2 id="weekly-title">Weekly times</h2>
-              <p className="field-hint">Mentees are not offered times on US federal holidays (or the Friday or Monday a weekend holiday is observed); they can still propose a time on one.</p>
+              <p className="field-hint">
+                Mentees are not offered times on US federal holidays (or the Friday or Monday a weekend holiday is observed); they can still propose a time on
+                one.
+              </p>
               {slots.length === 0 ? <p className="empty">No weekly times yet: mentees cannot book you, only propose a time. Add one on a day below.</p> : null}
               <WeekGrid slots={slots} onEdit={editSlot} onAdd={addSlot} />
               {slots.length > 0 ? <h3 className="slot-editor-title">Details of each weekly time</h3> : null}
@@ -210,7 +243,13 @@ export function AvailabilityPage() {
                         Weekly time {index + 1}: {WEEKDAY_LABELS[Number(slot.weekday) - 1]} at {slot.startTime || '—'}
                       </legend>
                       <div className="slot-editor-grid">
-                        <SelectField id={`slot-${slot.key}-weekday`} label="Day" options={WEEKDAY_OPTIONS} value={slot.weekday} onChange={(e) => change(slot.key, { weekday: e.currentTarget.value })} />
+                        <SelectField
+                          id={`slot-${slot.key}-weekday`}
+                          label="Day"
+                          options={WEEKDAY_OPTIONS}
+                          value={slot.weekday}
+                          onChange={(e) => change(slot.key, { weekday: e.currentTarget.value })}
+                        />
                         <TextField
                           id={`slot-${slot.key}-startTime`}
                           type="time"
@@ -219,7 +258,13 @@ export function AvailabilityPage() {
                           onChange={(e) => change(slot.key, { startTime: e.currentTarget.value })}
                           error={problem.fields[`slots.${index}`] ? 'Choose a start time.' : undefined}
                         />
-                        <SelectField id={`slot-${slot.key}-duration`} label="Length" options={DURATION_OPTIONS} value={slot.durationMinutes} onChange={(e) => change(slot.key, { durationMinutes: e.currentTarget.value })} />
+                        <SelectField
+                          id={`slot-${slot.key}-duration`}
+                          label="Length"
+                          options={DURATION_OPTIONS}
+                          value={slot.durationMinutes}
+                          onChange={(e) => change(slot.key, { durationMinutes: e.currentTarget.value })}
+                        />
                         <SelectField
                           id={`slot-${slot.key}-location`}
                           label="Where"
@@ -235,7 +280,11 @@ export function AvailabilityPage() {
                         maxLength={300}
                         onChange={(e) => change(slot.key, { locationDetail: e.currentTarget.value })}
                       />
-                      <button type="button" className="button button-ghost button-small" onClick={() => setSlots((list) => list.filter((s) => s.key !== slot.key))}>
+                      <button
+                        type="button"
+                        className="button button-ghost button-small"
+                        onClick={() => setSlots((list) => list.filter((s) => s.key !== slot.key))}
+                      >
                         Remove weekly time {index + 1}
                       </button>
                     </fieldset>
@@ -255,7 +304,11 @@ export function AvailabilityPage() {
                   {exceptions.map((date) => (
                     <li key={date}>
                       <span>{formatIsoDate(date)}</span>
-                      <button type="button" className="button button-ghost button-small" onClick={() => setExceptions((list) => list.filter((d) => d !== date))}>
+                      <button
+                        type="button"
+                        className="button button-ghost button-small"
+                        onClick={() => setExceptions((list) => list.filter((d) => d !== date))}
+                      >
                         Remove<span className="visually-hidden"> {formatIsoDate(date)}</span>
                       </button>
                     </li>
@@ -263,7 +316,14 @@ export function AvailabilityPage() {
                 </ul>
               ) : null}
               <div className="inline-add">
-                <TextField id="exception-new" type="date" label="Add a date off" value={newException} onChange={(e) => setNewException(e.currentTarget.value)} error={exceptionError ?? problem.fields.exceptions} />
+                <TextField
+                  id="exception-new"
+                  type="date"
+                  label="Add a date off"
+                  value={newException}
+                  onChange={(e) => setNewException(e.currentTarget.value)}
+                  error={exceptionError ?? problem.fields.exceptions}
+                />
                 <button
                   type="button"
                   className="button button-secondary"

@@ -14,7 +14,13 @@ export function MentorshipsLine({ as }: { as: 'student' | 'mentor' }) {
   const parts: string[] = []
   if (received.length > 0) parts.push(`${plural(received.length, 'request', 'requests')} waiting for your answer`)
   if (sent.length > 0) parts.push(`${plural(sent.length, 'request', 'requests')} sent, waiting for an answer`)
-  parts.push(active === 0 ? (as === 'student' ? 'no active mentorship yet' : 'no active mentees') : plural(active, as === 'student' ? 'active mentorship' : 'active mentee', as === 'student' ? 'active mentorships' : 'active mentees'))
+  parts.push(
+    active === 0
+      ? as === 'student'
+        ? 'no active mentorship yet'
+        : 'no active mentees'
+      : plural(active, as === 'student' ? 'active mentorship' : 'active mentee', as === 'student' ? 'active mentorships' : 'active mentees'),
+  )
   return (
     <p className="home-letters">
       <strong>Mentorships:</strong> {parts.join(', ')}. <Link to="/mentorships">See my mentorships</Link>

@@ -2,10 +2,27 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { MeetingView, MentorshipView } from '#shared/contracts/mentorships.ts'
 import { MEETING_LOCATION_KINDS } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
-import { useCancelMeeting, useConfirmMeeting, useCreateMeeting, useFreeSlots, useMeetingFeedback, useRescheduleMeeting, type FreeSlot } from '../../api/mentorships.ts'
+import {
+  useCancelMeeting,
+  useConfirmMeeting,
+  useCreateMeeting,
+  useFreeSlots,
+  useMeetingFeedback,
+  useRescheduleMeeting,
+  type FreeSlot,
+} from '../../api/mentorships.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { RadioGroup, SelectField, TextAreaField, TextField, optionsFrom } from '../../components/fields.tsx'
-import { browserTimeZone, formatMeetingWhen, formatStart, formatTimeRange, groupByDay, isoToLocalInput, localInputToIso, LOCATION_LABELS } from './mentorship-format.ts'
+import {
+  browserTimeZone,
+  formatMeetingWhen,
+  formatStart,
+  formatTimeRange,
+  groupByDay,
+  isoToLocalInput,
+  localInputToIso,
+  LOCATION_LABELS,
+} from './mentorship-format.ts'
 
 const LOCATION_OPTIONS = optionsFrom(MEETING_LOCATION_KINDS, LOCATION_LABELS)
 const DURATION_OPTIONS = [15, 30, 45, 60, 90].map((m) => ({ value: String(m), label: `${m} minutes` }))
@@ -63,7 +80,12 @@ function FreeSlotPicker({ mentorship, say }: { mentorship: MentorshipView; say: 
                   const pressed = chosen?.startAt === slot.startAt
                   return (
                     <li key={slot.startAt}>
-                      <button type="button" className={`slot-button${pressed ? ' is-chosen' : ''}`} aria-pressed={pressed} onClick={() => setChosen(pressed ? null : slot)}>
+                      <button
+                        type="button"
+                        className={`slot-button${pressed ? ' is-chosen' : ''}`}
+                        aria-pressed={pressed}
+                        onClick={() => setChosen(pressed ? null : slot)}
+                      >
                         <span className="visually-hidden">{group.heading}, </span>
                         {formatTimeRange(slot.startAt, slot.endAt)}
                         <span className="slot-where">{LOCATION_LABELS[slot.locationKind]}</span>
@@ -135,17 +157,36 @@ function TimeForm({
       return
     }
     setWhenError(undefined)
-    onSubmit({ startAt, durationMinutes: Number(duration), locationKind: locationKind as (typeof MEETING_LOCATION_KINDS)[number], locationDetail: locationDetail.trim() })
+    onSubmit({
+      startAt,
+      durationMinutes: Number(duration),
+      locationKind: locationKind as (typeof MEETING_LOCATION_KINDS)[number],
+      locationDetail: locationDetail.trim(),
+    })
   }
 
   return (
     <form noValidate className="form time-form" onSubmit={submit}>
       <div className="form-grid">
-        <TextField id={`when-${id}`} type="datetime-local" label="Date and time" hint={`In your time zone (${browserTimeZone()}).`} value={when} onChange={(e) => setWhen(e.currentTarget.value)} error={whenError ?? serverError ?? undefined} />
+        <TextField
+          id={`when-${id}`}
+          type="datetime-local"
+          label="Date and time"
+          hint={`In your time zone (${browserTimeZone()}).`}
+          value={when}
+          onChange={(e) => setWhen(e.currentTarget.value)}
+          error={whenError ?? serverError ?? undefined}
+        />
         <SelectField id={`duration-${id}`} label="Length" options={DURATION_OPTIONS} value={duration} onChange={(e) => setDuration(e.currentTarget.value)} />
       </div>
       <RadioGroup id={`where-${id}`} name={`where-${id}`} label="Where" options={LOCATION_OPTIONS} value={locationKind} onChange={setLocationKind} columns />
-      <TextField id={`detail-${id}`} label="Room, link or phone number (optional)" value={locationDetail} onChange={(e) => setLocationDetail(e.currentTarget.value)} maxLength={300} />
+      <TextField
+        id={`detail-${id}`}
+        label="Room, link or phone number (optional)"
+        value={locationDetail}
+        onChange={(e) => setLocationDetail(e.currentTarget.value)}
+        maxLength={300}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={pending}>
           {submitLabel}
@@ -218,8 +259,23 @@ function FeedbackForm({ meeting, when, say }: { meeting: MeetingView; when: stri
         Feedback to the program
       </h4>
       <p className="notice notice-info feedback-privacy">Only the program sees this; the other side never does.</p>
-      <RadioGroup id={`rating-${id}`} name={`rating-${id}`} label="How useful was the meeting?" options={RATING_OPTIONS} value={rating} onChange={setRating} error={ratingError} />
-      <TextAreaField id={`comment-${id}`} label="Anything the program should know (optional)" rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+      <RadioGroup
+        id={`rating-${id}`}
+        name={`rating-${id}`}
+        label="How useful was the meeting?"
+        options={RATING_OPTIONS}
+        value={rating}
+        onChange={setRating}
+        error={ratingError}
+      />
+      <TextAreaField
+        id={`comment-${id}`}
+        label="Anything the program should know (optional)"
+        rows={3}
+        maxLength={1000}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+      />
       {error ? (
         <p role="alert" className="field-error">
           {error}
@@ -260,8 +316,16 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
     <li className={`meeting meeting-${meeting.status}`}>
       <p className="meeting-when">
         <strong>{when}</strong>
-        <span className={`tag letter-status ${meeting.status === 'confirmed' ? 'letter-status-submitted' : meeting.status === 'proposed' ? 'letter-status-requested' : 'letter-status-declined'}`}>
-          {meeting.status === 'confirmed' ? 'Confirmed' : meeting.status === 'proposed' ? (meeting.proposedBy === viewerId ? 'Proposed by you' : 'Proposed, waiting for you') : 'Cancelled'}
+        <span
+          className={`tag letter-status ${meeting.status === 'confirmed' ? 'letter-status-submitted' : meeting.status === 'proposed' ? 'letter-status-requested' : 'letter-status-declined'}`}
+        >
+          {meeting.status === 'confirmed'
+            ? 'Confirmed'
+            : meeting.status === 'proposed'
+              ? meeting.proposedBy === viewerId
+                ? 'Proposed by you'
+                : 'Proposed, waiting for you'
+              : 'Cancelled'}
         </span>
       </p>
       <p className="meeting-where">{locationText(meeting)}</p>
@@ -280,7 +344,12 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
       {active && upcoming && !moving && !confirmingCancel ? (
         <div className="button-row">
           {meeting.status === 'proposed' && meeting.proposedBy !== viewerId ? (
-            <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate(meeting.id, { onSuccess: () => say(`Confirmed: ${when}.`), onError: fail })}>
+            <button
+              type="button"
+              className="button"
+              disabled={confirm.isPending}
+              onClick={() => confirm.mutate(meeting.id, { onSuccess: () => say(`Confirmed: ${when}.`), onError: fail })}
+            >
               Confirm<span className="visually-hidden"> the meeting on {when}</span>
             </button>
           ) : null}
@@ -314,7 +383,11 @@ function MeetingItem({ meeting, viewerId, active, say }: { meeting: MeetingView;
             >
               {cancel.isPending ? 'Cancelling…' : 'Yes, cancel the meeting'}
             </button>
-            <button ref={keepRef} type="button" className="button button-secondary" onClick={() => {
+            <button
+              ref={keepRef}
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
                 setConfirmingCancel(false)
                 requestAnimationFrame(() => cancelRef.current?.focus())
               }}

@@ -118,9 +118,7 @@ export function groupByDay<T extends { startAt: string }>(items: readonly T[]): 
 
 /** The next meeting still ahead, confirmed or proposed. */
 export function nextMeeting(meetings: readonly MeetingView[], now = Date.now()): MeetingView | undefined {
-  return meetings
-    .filter((m) => m.status !== 'cancelled' && Date.parse(m.endAt) > now)
-    .sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))[0]
+  return meetings.filter((m) => m.status !== 'cancelled' && Date.parse(m.endAt) > now).sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt))[0]
 }
 
 /** A `datetime-local` value (local wall time) to an instant on the wire. */

@@ -4,7 +4,16 @@ import type { MentorshipView } from '#shared/contracts/mentorships.ts'
 import { MENTORSHIP_CLOSURE_REASONS, type MentorshipClosureReason } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
 import { useSession } from '../../api/identity.ts'
-import { useAddActionItem, useAddGoal, useAddNote, useCloseMentorship, useMakeOngoing, useMentorship, useUpdateActionItem, useUpdateGoal } from '../../api/mentorships.ts'
+import {
+  useAddActionItem,
+  useAddGoal,
+  useAddNote,
+  useCloseMentorship,
+  useMakeOngoing,
+  useMentorship,
+  useUpdateActionItem,
+  useUpdateGoal,
+} from '../../api/mentorships.ts'
 import { LiveStatus } from '../../components/feedback.tsx'
 import { RadioGroup, TextAreaField, TextField, optionsFrom } from '../../components/fields.tsx'
 import { formatDateTime } from '../../components/format.ts'
@@ -39,10 +48,13 @@ function GoalsBlock({ mentorship, active, say }: { mentorship: MentorshipView; a
       return
     }
     setFieldError(undefined)
-    add.mutate(title.trim(), { onSuccess: () => {
+    add.mutate(title.trim(), {
+      onSuccess: () => {
         setTitle('')
         say(`Goal added: ${title.trim()}.`)
-      }, onError: (f) => setError(errorMessage(f)) })
+      },
+      onError: (f) => setError(errorMessage(f)),
+    })
   }
   return (
     <section className="card mentorship-block" aria-labelledby="goals-title">
@@ -63,14 +75,19 @@ function GoalsBlock({ mentorship, active, say }: { mentorship: MentorshipView; a
                     value={PROGRESS_OPTIONS.includes(goal.progress) ? String(goal.progress) : String(goal.progress)}
                     onChange={(e) => {
                       const progress = Number(e.currentTarget.value)
-                      update.mutate({ goalId: goal.id, progress }, { onSuccess: () => say(`“${goal.title}” is ${progress}% done.`), onError: (f) => setError(errorMessage(f)) })
+                      update.mutate(
+                        { goalId: goal.id, progress },
+                        { onSuccess: () => say(`“${goal.title}” is ${progress}% done.`), onError: (f) => setError(errorMessage(f)) },
+                      )
                     }}
                   >
-                    {[...new Set([...PROGRESS_OPTIONS, goal.progress])].sort((a, b) => a - b).map((p) => (
-                      <option key={p} value={p}>
-                        {p}% done
-                      </option>
-                    ))}
+                    {[...new Set([...PROGRESS_OPTIONS, goal.progress])]
+                      .sort((a, b) => a - b)
+                      .map((p) => (
+                        <option key={p} value={p}>
+                          {p}% done
+                        </option>
+                      ))}
                   </select>
                 </label>
               ) : (
@@ -111,11 +128,14 @@ function ActionItemsBlock({ mentorship, active, say }: { mentorship: MentorshipV
     setFieldError(undefined)
     add.mutate(
       { title: title.trim(), dueDate: dueDate || null },
-      { onSuccess: () => {
+      {
+        onSuccess: () => {
           setTitle('')
           setDueDate('')
           say(`Action item added: ${title.trim()}.`)
-        }, onError: (f) => setError(errorMessage(f)) },
+        },
+        onError: (f) => setError(errorMessage(f)),
+      },
     )
   }
   return (
@@ -132,7 +152,10 @@ function ActionItemsBlock({ mentorship, active, say }: { mentorship: MentorshipV
                 disabled={!active}
                 onChange={(e) => {
                   const done = e.currentTarget.checked
-                  update.mutate({ itemId: item.id, done }, { onSuccess: () => say(`“${item.title}” marked ${done ? 'done' : 'not done'}.`), onError: (f) => setError(errorMessage(f)) })
+                  update.mutate(
+                    { itemId: item.id, done },
+                    { onSuccess: () => say(`“${item.title}” marked ${done ? 'done' : 'not done'}.`), onError: (f) => setError(errorMessage(f)) },
+                  )
                 }}
               />
               <span>
@@ -146,7 +169,14 @@ function ActionItemsBlock({ mentorship, active, say }: { mentorship: MentorshipV
       <InlineError error={error} />
       {active ? (
         <form noValidate className="inline-add" onSubmit={onAdd}>
-          <TextField id="action-new" label="New action item" value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} error={fieldError} />
+          <TextField
+            id="action-new"
+            label="New action item"
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            maxLength={300}
+            error={fieldError}
+          />
           <TextField id="action-due" type="date" label="Due (optional)" value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
           <button type="submit" className="button button-secondary" disabled={add.isPending}>
             Add item
@@ -175,10 +205,13 @@ function NotesBlock({ mentorship, viewerId, active, say }: { mentorship: Mentors
     setFieldError(undefined)
     add.mutate(
       { body: body.trim(), visibility: visibility === 'private' ? 'private' : 'shared' },
-      { onSuccess: () => {
+      {
+        onSuccess: () => {
           setBody('')
           say(visibility === 'private' ? 'Private note saved. Only you can see it.' : `Note shared with ${other.name}.`)
-        }, onError: (f) => setError(errorMessage(f)) },
+        },
+        onError: (f) => setError(errorMessage(f)),
+      },
     )
   }
   return (
@@ -189,12 +222,8 @@ function NotesBlock({ mentorship, viewerId, active, say }: { mentorship: Mentors
         {notes.map((note) => (
           <li key={note.id} className={`note note-${note.visibility}`}>
             <p className="note-meta">
-              {note.visibility === 'private' ? (
-                <span className="note-private-label">Only you can see this note</span>
-              ) : (
-                <span>Shared</span>
-              )}{' '}
-              · {note.author.id === viewerId ? 'You' : note.author.name}, {formatDateTime(note.createdAt)}
+              {note.visibility === 'private' ? <span className="note-private-label">Only you can see this note</span> : <span>Shared</span>} ·{' '}
+              {note.author.id === viewerId ? 'You' : note.author.name}, {formatDateTime(note.createdAt)}
             </p>
             <p className="prose">{note.body}</p>
           </li>
@@ -203,7 +232,15 @@ function NotesBlock({ mentorship, viewerId, active, say }: { mentorship: Mentors
       <InlineError error={error} />
       {active ? (
         <form noValidate className="form" onSubmit={onAdd}>
-          <TextAreaField id="note-new" label="New note" rows={4} maxLength={5000} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={fieldError} />
+          <TextAreaField
+            id="note-new"
+            label="New note"
+            rows={4}
+            maxLength={5000}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            error={fieldError}
+          />
           <RadioGroup
             id="note-visibility"
             name="note-visibility"
@@ -262,8 +299,24 @@ function CloseBlock({ mentorship, say }: { mentorship: MentorshipView; say: Say 
     <section className="card mentorship-block" aria-labelledby={`close-${id}`}>
       <h2 id={`close-${id}`}>Close the mentorship</h2>
       <form noValidate className="form" onSubmit={onClose}>
-        <RadioGroup id="close-reason" name="close-reason" label="Why are you closing it?" options={CLOSURE_OPTIONS} value={reason} onChange={setReason} error={reasonError} />
-        <TextAreaField id="close-note" label="Thank-you note (optional)" hint="Sent to the other side with the closing." rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <RadioGroup
+          id="close-reason"
+          name="close-reason"
+          label="Why are you closing it?"
+          options={CLOSURE_OPTIONS}
+          value={reason}
+          onChange={setReason}
+          error={reasonError}
+        />
+        <TextAreaField
+          id="close-note"
+          label="Thank-you note (optional)"
+          hint="Sent to the other side with the closing."
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <InlineError error={error} />
         <div className="button-row">
           <button type="submit" className="button button-danger" disabled={close.isPending}>
@@ -292,7 +345,14 @@ export function MentorshipPage() {
 
   if (mentorship.isPending) return <PageLoading title="Mentorship" label="Loading the mentorship…" />
   if (mentorship.isError) {
-    return <PageError title="Mentorship" error={mentorship.error} onRetry={() => void mentorship.refetch()} back={{ to: '/mentorships', label: 'Go to my mentorships' }} />
+    return (
+      <PageError
+        title="Mentorship"
+        error={mentorship.error}
+        onRetry={() => void mentorship.refetch()}
+        back={{ to: '/mentorships', label: 'Go to my mentorships' }}
+      />
+    )
   }
   if (!m || !other) return null
   const active = m.status === 'active'
@@ -313,9 +373,7 @@ export function MentorshipPage() {
       <LiveStatus message={announcement} />
       {m.status === 'closed' ? (
         <div className="notice notice-info">
-          <p>
-            This mentorship is closed{m.closureReason ? `: ${CLOSURE_REASON_LABELS[m.closureReason].toLowerCase()}` : ''}.
-          </p>
+          <p>This mentorship is closed{m.closureReason ? `: ${CLOSURE_REASON_LABELS[m.closureReason].toLowerCase()}` : ''}.</p>
           {m.thankYouNote ? <p className="prose">“{m.thankYouNote}”</p> : null}
         </div>
       ) : null}
@@ -327,7 +385,9 @@ export function MentorshipPage() {
             type="button"
             className="button button-secondary"
             disabled={makeOngoing.isPending}
-            onClick={() => makeOngoing.mutate(undefined, { onSuccess: () => setAnnouncement('It is now an ongoing mentorship.'), onError: (f) => setError(errorMessage(f)) })}
+            onClick={() =>
+              makeOngoing.mutate(undefined, { onSuccess: () => setAnnouncement('It is now an ongoing mentorship.'), onError: (f) => setError(errorMessage(f)) })
+            }
           >
             Make it ongoing
           </button>

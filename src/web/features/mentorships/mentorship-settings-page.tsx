@@ -11,11 +11,31 @@ type Key = keyof MentorshipSettingsView
 
 const FIELDS: { key: Key; label: string; unit: string; hint: string }[] = [
   { key: 'maxOpenRequests', label: 'Open requests a student may have at once', unit: 'requests', hint: 'Requests not yet answered. From 1 to 50.' },
-  { key: 'requestExpiryDays', label: 'Days before an unanswered request expires', unit: 'days', hint: 'The student is told and may ask someone else. From 2 to 90.' },
-  { key: 'requestReminderDay', label: 'Day on which the mentor is reminded of an unanswered request', unit: 'day', hint: 'Counted from the day it was sent; before it expires. From 1 to 89.' },
-  { key: 'pauseAfterExpiries', label: 'Expired requests that pause a mentor', unit: 'requests', hint: 'Reaching it pauses the mentor’s new requests. From 1 to 50.' },
+  {
+    key: 'requestExpiryDays',
+    label: 'Days before an unanswered request expires',
+    unit: 'days',
+    hint: 'The student is told and may ask someone else. From 2 to 90.',
+  },
+  {
+    key: 'requestReminderDay',
+    label: 'Day on which the mentor is reminded of an unanswered request',
+    unit: 'day',
+    hint: 'Counted from the day it was sent; before it expires. From 1 to 89.',
+  },
+  {
+    key: 'pauseAfterExpiries',
+    label: 'Expired requests that pause a mentor',
+    unit: 'requests',
+    hint: 'Reaching it pauses the mentor’s new requests. From 1 to 50.',
+  },
   { key: 'pauseWindowDays', label: 'Days over which those expired requests are counted', unit: 'days', hint: 'From 7 to 365.' },
-  { key: 'quietWeeks', label: 'Weeks without a meeting before both sides are nudged', unit: 'weeks', hint: 'Such mentorships also show under Quiet mentorships. From 1 to 52.' },
+  {
+    key: 'quietWeeks',
+    label: 'Weeks without a meeting before both sides are nudged',
+    unit: 'weeks',
+    hint: 'Such mentorships also show under Quiet mentorships. From 1 to 52.',
+  },
 ]
 const KEYS = FIELDS.map((f) => f.key)
 const LABELS = Object.fromEntries(FIELDS.map((f) => [f.key, f.label])) as Record<string, string>
@@ -56,7 +76,12 @@ export function MentorshipSettingsPage() {
     }
     const result = validate(UpdateMentorshipSettings, input)
     const fields = { ...(result.ok ? {} : result.errors), ...local }
-    if (!local.requestReminderDay && !local.requestExpiryDays && !fields.requestReminderDay && (input.requestReminderDay ?? 0) >= (input.requestExpiryDays ?? Infinity)) {
+    if (
+      !local.requestReminderDay &&
+      !local.requestExpiryDays &&
+      !fields.requestReminderDay &&
+      (input.requestReminderDay ?? 0) >= (input.requestExpiryDays ?? Infinity)
+    ) {
       fields.requestReminderDay = 'Remind before the request expires: use a smaller day than the expiry.'
     }
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
@@ -74,7 +99,9 @@ export function MentorshipSettingsPage() {
     <div className="page page-narrow">
       <div className="page-header">
         <h1 tabIndex={-1}>Mentorship settings</h1>
-        <p className="lead">How many requests a student may have open, when unanswered requests remind and expire, when a mentor is paused, and when a quiet mentorship is nudged.</p>
+        <p className="lead">
+          How many requests a student may have open, when unanswered requests remind and expire, when a mentor is paused, and when a quiet mentorship is nudged.
+        </p>
       </div>
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <QueryError error={settings.error} onRetry={() => void settings.refetch()} /> : null}

@@ -29,7 +29,11 @@ function MentorshipRow({ mentorship, viewerId, detail }: { mentorship: Summary; 
       {mentorship.status === 'active' ? (
         <p>
           <strong>Next meeting:</strong>{' '}
-          {detail === undefined ? 'Loading…' : next ? `${formatMeetingWhen(next)}${next.status === 'proposed' ? ' (proposed, not confirmed)' : ''}` : 'None booked yet'}
+          {detail === undefined
+            ? 'Loading…'
+            : next
+              ? `${formatMeetingWhen(next)}${next.status === 'proposed' ? ' (proposed, not confirmed)' : ''}`
+              : 'None booked yet'}
         </p>
       ) : (
         <p>
@@ -65,7 +69,9 @@ export function MyMentorshipsPage() {
   const sent = requests.data?.sent ?? []
   const waiting = received.filter(isOpenRequest)
   const sentOpen = sent.filter(isOpenRequest)
-  const past = [...received, ...sent].filter((r) => !isOpenRequest(r) && r.status !== 'accepted').sort((a, b) => Date.parse(b.statusChangedAt) - Date.parse(a.statusChangedAt))
+  const past = [...received, ...sent]
+    .filter((r) => !isOpenRequest(r) && r.status !== 'accepted')
+    .sort((a, b) => Date.parse(b.statusChangedAt) - Date.parse(a.statusChangedAt))
 
   // Opening a request marks it seen for the person who asked (a read receipt): shown here is opened.
   useEffect(() => {
@@ -157,7 +163,11 @@ export function MyMentorshipsPage() {
       {sentOpen.length > 0 ? (
         <section className="letters-column" aria-labelledby="mentorships-sent">
           <h2 id="mentorships-sent">
-            Requests you sent <span className="count">({sentOpen.length}{requests.data ? ` of ${requests.data.maxOpenRequests} allowed at once` : ''})</span>
+            Requests you sent{' '}
+            <span className="count">
+              ({sentOpen.length}
+              {requests.data ? ` of ${requests.data.maxOpenRequests} allowed at once` : ''})
+            </span>
           </h2>
           <div className="letter-cards">
             {sentOpen.map((r) => (

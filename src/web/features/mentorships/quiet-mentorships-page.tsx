@@ -15,8 +15,8 @@ export function QuietMentorshipsPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Quiet mentorships</h1>
         <p className="lead">
-          Active mentorships with no meeting for several weeks and nothing booked ahead. Both sides have had a reminder; a word from you may help. You see
-          names and dates only, never what they wrote.
+          Active mentorships with no meeting for several weeks and nothing booked ahead. Both sides have had a reminder; a word from you may help. You see names
+          and dates only, never what they wrote.
         </p>
       </div>
       {quiet.isPending ? <Loading /> : null}

@@ -121,13 +121,18 @@ export function RequestMentorshipForm({ mentor }: { mentor: Mentor }) {
   }
 
   const offers = new Set<string>(mentor.offers)
-  const helpOptions: Option[] = MENTOR_OFFERINGS.map((value) => ({ value, label: `${MENTOR_OFFERING_LABELS[value]}${offers.has(value) ? '' : ' (not listed)'}` }))
+  const helpOptions: Option[] = MENTOR_OFFERINGS.map((value) => ({
+    value,
+    label: `${MENTOR_OFFERING_LABELS[value]}${offers.has(value) ? '' : ' (not listed)'}`,
+  }))
 
   return (
     <div className="mentorship-request">
       <ErrorSummary message={problem.message} fields={fields} idFor={fieldId} labels={LABELS} attempt={attempt} />
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="form" aria-labelledby="mentorship-request-title">
-        <h3 id="mentorship-request-title" ref={heading} tabIndex={-1}>Request mentorship from {mentor.name}</h3>
+        <h3 id="mentorship-request-title" ref={heading} tabIndex={-1}>
+          Request mentorship from {mentor.name}
+        </h3>
         <RadioGroup id={fieldId('kind')} name="kind" label="What would you like?" options={KIND_OPTIONS} value={kind} onChange={setKind} error={fields.kind} />
         <TextAreaField
           id={fieldId('message')}

@@ -15,7 +15,9 @@ export function addMinutes(startTime: string, minutes: number): string {
  * The mentor's weekly times as seven columns, Monday first (ISO weekday 1–7), each in time order,
  * so the week reads at a glance. Times not yet given a valid start sort last in their day.
  */
-export function weekColumns(slots: readonly { key: number; weekday: string | number; startTime: string; durationMinutes: string | number; locationKind: string }[]): WeekColumn[] {
+export function weekColumns(
+  slots: readonly { key: number; weekday: string | number; startTime: string; durationMinutes: string | number; locationKind: string }[],
+): WeekColumn[] {
   return WEEKDAY_LABELS.map((label, i) => {
     const weekday = i + 1
     const inDay = slots

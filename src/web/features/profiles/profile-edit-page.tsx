@@ -26,13 +26,7 @@ import {
   type IdentityVisibility,
 } from '#shared/enums.ts'
 import { useChangePassword } from '../../api/identity.ts'
-import {
-  useMyProfile,
-  useUpdateAdvisorProfile,
-  useUpdateMentorProfile,
-  useUpdatePerson,
-  useUpdateStudentProfile,
-} from '../../api/profiles.ts'
+import { useMyProfile, useUpdateAdvisorProfile, useUpdateMentorProfile, useUpdatePerson, useUpdateStudentProfile } from '../../api/profiles.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, CheckboxGroup, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField, type Option } from '../../components/fields.tsx'
 import { problemFrom } from '../../components/form-errors.ts'
@@ -83,7 +77,14 @@ function PersonSection({ profile }: { profile: ProfileResponse }) {
       <ErrorSummary {...form.problem} idFor={(f) => `person-${f}`} labels={{ name: 'Name', pronouns: 'Pronouns' }} attempt={form.attempt} />
       <form noValidate onSubmit={onSubmit} className="form">
         <div className="form-grid">
-          <TextField id="person-name" label="Name" autoComplete="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.problem.fields.name} />
+          <TextField
+            id="person-name"
+            label="Name"
+            autoComplete="name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={form.problem.fields.name}
+          />
           <TextField
             id="person-pronouns"
             label="Pronouns (optional)"
@@ -257,8 +258,8 @@ function IdentityFields({
     <div className="identity-block">
       <h3>Identity (optional)</h3>
       <p className="field-hint">
-        Sharing any of this is your choice, and you can change it at any time. It helps us suggest mentors with similar
-        experiences. You decide below who can see it; it never appears in reports with your name.
+        Sharing any of this is your choice, and you can change it at any time. It helps us suggest mentors with similar experiences. You decide below who can
+        see it; it never appears in reports with your name.
       </p>
       <CheckboxGroup
         id={`${prefix}-identity`}
@@ -407,7 +408,15 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
           onChange={setOffers}
           error={error('offers')}
         />
-        <TextAreaField id="mentor-bio" label="Bio" hint="Your path, your work, and how you like to mentor." value={bio} maxLength={4000} onChange={(e) => setBio(e.currentTarget.value)} error={error('bio')} />
+        <TextAreaField
+          id="mentor-bio"
+          label="Bio"
+          hint="Your path, your work, and how you like to mentor."
+          value={bio}
+          maxLength={4000}
+          onChange={(e) => setBio(e.currentTarget.value)}
+          error={error('bio')}
+        />
         <div className="form-grid">
           <SelectField
             id="mentor-kind"
@@ -427,7 +436,13 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
             onChange={(e) => setSpecialtyId(e.currentTarget.value)}
             error={error('specialtyId')}
           />
-          <TextField id="mentor-subspecialty" label="Subspecialty (optional)" value={subspecialty} onChange={(e) => setSubspecialty(e.currentTarget.value)} error={error('subspecialty')} />
+          <TextField
+            id="mentor-subspecialty"
+            label="Subspecialty (optional)"
+            value={subspecialty}
+            onChange={(e) => setSubspecialty(e.currentTarget.value)}
+            error={error('subspecialty')}
+          />
           <SelectField
             id="mentor-departmentId"
             label="Department"
@@ -446,8 +461,21 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
             onChange={(e) => setAcademicRank(e.currentTarget.value)}
             error={error('academicRank')}
           />
-          <TextField id="mentor-clinicalSite" label="Clinical site (optional)" value={clinicalSite} onChange={(e) => setClinicalSite(e.currentTarget.value)} error={error('clinicalSite')} />
-          <TextField id="mentor-city" label="City (optional)" autoComplete="address-level2" value={city} onChange={(e) => setCity(e.currentTarget.value)} error={error('city')} />
+          <TextField
+            id="mentor-clinicalSite"
+            label="Clinical site (optional)"
+            value={clinicalSite}
+            onChange={(e) => setClinicalSite(e.currentTarget.value)}
+            error={error('clinicalSite')}
+          />
+          <TextField
+            id="mentor-city"
+            label="City (optional)"
+            autoComplete="address-level2"
+            value={city}
+            onChange={(e) => setCity(e.currentTarget.value)}
+            error={error('city')}
+          />
           <TextField
             id="mentor-state"
             label="State (optional)"
@@ -484,7 +512,14 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
           onChange={(e) => setResearchInterests(e.currentTarget.value)}
           error={error('researchInterests')}
         />
-        <IdentityFields prefix="mentor" identity={identity} setIdentity={setIdentity} visibility={visibility} setVisibility={setVisibility} errors={form.problem.fields} />
+        <IdentityFields
+          prefix="mentor"
+          identity={identity}
+          setIdentity={setIdentity}
+          visibility={visibility}
+          setVisibility={setVisibility}
+          errors={form.problem.fields}
+        />
         <SaveRow pending={update.isPending} label="Save mentor profile" />
         <LiveStatus message={form.saved} />
       </form>
@@ -505,11 +540,30 @@ function AdvisorSection({ profile }: { profile: ProfileResponse }) {
   return (
     <section id="advisor" className="card edit-section" aria-labelledby="edit-advisor">
       <h2 id="edit-advisor">Advisor profile</h2>
-      <ErrorSummary {...form.problem} idFor={(f) => `advisor-${f}`} labels={{ title: 'Title', office: 'Office', advisesSpecialtyId: 'Advises on' }} attempt={form.attempt} />
+      <ErrorSummary
+        {...form.problem}
+        idFor={(f) => `advisor-${f}`}
+        labels={{ title: 'Title', office: 'Office', advisesSpecialtyId: 'Advises on' }}
+        attempt={form.attempt}
+      />
       <form noValidate onSubmit={onSubmit} className="form">
         <div className="form-grid">
-          <TextField id="advisor-title" label="Title" hint="For example: Assistant Dean for Student Affairs." value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={form.problem.fields.title} />
-          <TextField id="advisor-office" label="Office" hint="Where students can find you." value={office} onChange={(e) => setOffice(e.currentTarget.value)} error={form.problem.fields.office} />
+          <TextField
+            id="advisor-title"
+            label="Title"
+            hint="For example: Assistant Dean for Student Affairs."
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={form.problem.fields.title}
+          />
+          <TextField
+            id="advisor-office"
+            label="Office"
+            hint="Where students can find you."
+            value={office}
+            onChange={(e) => setOffice(e.currentTarget.value)}
+            error={form.problem.fields.office}
+          />
           <SelectField
             id="advisor-advisesSpecialtyId"
             label="Specialty you advise on"
@@ -552,11 +606,33 @@ function PasswordSection() {
   return (
     <section id="password" className="card edit-section" aria-labelledby="edit-password">
       <h2 id="edit-password">Change password</h2>
-      <ErrorSummary {...form.problem} idFor={(f) => `password-${f}`} labels={{ currentPassword: 'Current password', newPassword: 'New password' }} attempt={form.attempt} />
+      <ErrorSummary
+        {...form.problem}
+        idFor={(f) => `password-${f}`}
+        labels={{ currentPassword: 'Current password', newPassword: 'New password' }}
+        attempt={form.attempt}
+      />
       <form noValidate onSubmit={onSubmit} className="form">
         <div className="form-grid">
-          <TextField id="password-currentPassword" label="Current password" type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={form.problem.fields.currentPassword} />
-          <TextField id="password-newPassword" label="New password" hint="At least 12 characters." type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={form.problem.fields.newPassword} />
+          <TextField
+            id="password-currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={form.problem.fields.currentPassword}
+          />
+          <TextField
+            id="password-newPassword"
+            label="New password"
+            hint="At least 12 characters."
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+            error={form.problem.fields.newPassword}
+          />
         </div>
         <SaveRow pending={change.isPending} label="Change password" />
         <LiveStatus message={form.saved} />
@@ -601,12 +677,30 @@ export function ProfileEditPage() {
           {roles.length > 1 ? (
             <nav aria-label="Parts of your profile" className="section-nav">
               <ul>
-                <li><a href="#about">About you</a></li>
-                <li><a href="#photo">Photo</a></li>
-                {roles.includes('student') ? <li><a href="#student">Student</a></li> : null}
-                {roles.includes('mentor') ? <li><a href="#mentor">Mentor</a></li> : null}
-                {roles.includes('advisor') ? <li><a href="#advisor">Advisor</a></li> : null}
-                <li><a href="#password">Password</a></li>
+                <li>
+                  <a href="#about">About you</a>
+                </li>
+                <li>
+                  <a href="#photo">Photo</a>
+                </li>
+                {roles.includes('student') ? (
+                  <li>
+                    <a href="#student">Student</a>
+                  </li>
+                ) : null}
+                {roles.includes('mentor') ? (
+                  <li>
+                    <a href="#mentor">Mentor</a>
+                  </li>
+                ) : null}
+                {roles.includes('advisor') ? (
+                  <li>
+                    <a href="#advisor">Advisor</a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href="#password">Password</a>
+                </li>
               </ul>
             </nav>
           ) : null}

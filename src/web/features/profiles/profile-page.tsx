@@ -105,9 +105,7 @@ function ProfileDetails({ profile, isMe }: { profile: ProfileResponse; isMe: boo
             {(student.identity?.length ?? 0) > 0 || isMe ? (
               <Fact term="Identity">
                 <Tags items={(student.identity ?? []).map((a) => IDENTITY_ATTRIBUTE_LABELS[a])} />
-                {isMe && student.identityVisibility ? (
-                  <p className="field-hint">Visible to: {IDENTITY_VISIBILITY_LABELS[student.identityVisibility]}</p>
-                ) : null}
+                {isMe && student.identityVisibility ? <p className="field-hint">Visible to: {IDENTITY_VISIBILITY_LABELS[student.identityVisibility]}</p> : null}
               </Fact>
             ) : null}
             {student.wantsIdentityAlignedMentor ? <Fact term="Mentor preference">Would like a mentor who shares their identity</Fact> : null}
@@ -129,9 +127,7 @@ function ProfileDetails({ profile, isMe }: { profile: ProfileResponse; isMe: boo
             {mentor.clinicalSite ? <Fact term="Clinical site">{mentor.clinicalSite}</Fact> : null}
             {mentor.city || mentor.state ? <Fact term="Location">{[mentor.city, mentor.state].filter(Boolean).join(', ')}</Fact> : null}
             {mentor.graduationYear ? <Fact term="Graduated">{mentor.graduationYear}</Fact> : null}
-            <Fact term="New mentees">
-              {mentor.accepting ? `Accepting, up to ${mentor.capacity ?? 0}` : 'Not accepting right now'}
-            </Fact>
+            <Fact term="New mentees">{mentor.accepting ? `Accepting, up to ${mentor.capacity ?? 0}` : 'Not accepting right now'}</Fact>
           </dl>
           <dl className="facts">
             <Fact term="Bio">

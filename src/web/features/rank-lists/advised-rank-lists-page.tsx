@@ -27,7 +27,9 @@ export function AdvisedRankListsPage() {
     <div className="page rol-page">
       <div className="page-header">
         <h1 tabIndex={-1}>Rank order lists to review</h1>
-        <p className="lead">Your advisees’ lists. Submitted lists wait for your comments and sign-off; a list changed after you signed it off needs another look.</p>
+        <p className="lead">
+          Your advisees’ lists. Submitted lists wait for your comments and sign-off; a list changed after you signed it off needs another look.
+        </p>
       </div>
       {query.isPending ? <Loading label="Loading your advisees’ lists…" /> : null}
       {query.isError ? <QueryError error={query.error} onRetry={() => void query.refetch()} /> : null}

@@ -20,13 +20,18 @@ export function CommentsThread({ view, mine }: { view: RankListView; mine: boole
   return (
     <section className="rol-comments" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Comments {view.comments.length > 0 ? <span className="count">({view.comments.length})</span> : null}</h2>
-      <p className="field-hint">{mine ? 'Your advisor’s comments on your list, and your replies. Only the two of you see them.' : `${firstName(view.student.name)} sees every comment here.`}</p>
+      <p className="field-hint">
+        {mine
+          ? 'Your advisor’s comments on your list, and your replies. Only the two of you see them.'
+          : `${firstName(view.student.name)} sees every comment here.`}
+      </p>
       {view.comments.length === 0 ? <p className="muted">No comments yet.</p> : null}
       <ol className="note-list rol-comment-list">
         {view.comments.map((c) => (
           <li key={c.id} className={`note rol-comment rol-comment-${c.authorRole}`}>
             <p className="note-meta">
-              <strong>{c.author?.name ?? 'Former member'}</strong> ({c.authorRole === 'advisor' ? 'advisor' : 'student'}) · {formatDateTime(c.createdAt)} · on version {c.listVersion}
+              <strong>{c.author?.name ?? 'Former member'}</strong> ({c.authorRole === 'advisor' ? 'advisor' : 'student'}) · {formatDateTime(c.createdAt)} · on
+              version {c.listVersion}
             </p>
             <p className="rol-comment-body">{c.body}</p>
           </li>
@@ -52,7 +57,14 @@ export function CommentsThread({ view, mine }: { view: RankListView; mine: boole
               {fieldError}
             </p>
           ) : null}
-          <textarea id={`${id}-body`} rows={3} value={body} maxLength={2000} onChange={(e) => setBody(e.target.value)} aria-describedby={fieldError ? `${id}-error` : undefined} />
+          <textarea
+            id={`${id}-body`}
+            rows={3}
+            value={body}
+            maxLength={2000}
+            onChange={(e) => setBody(e.target.value)}
+            aria-describedby={fieldError ? `${id}-error` : undefined}
+          />
         </div>
         {add.isError && !fieldError ? (
           <p role="alert" className="notice notice-error">

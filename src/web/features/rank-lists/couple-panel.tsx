@@ -24,7 +24,9 @@ export function CouplePanel({ view }: { view: RankListView }) {
       <h2 id={`${id}-title`}>Couples match</h2>
       {!couple ? (
         <>
-          <p className="field-hint">Matching with a partner? Link your lists: each line becomes a pair of programs, one for each of you, and you both edit the same pairs.</p>
+          <p className="field-hint">
+            Matching with a partner? Link your lists: each line becomes a pair of programs, one for each of you, and you both edit the same pairs.
+          </p>
           <form
             className="form"
             onSubmit={(event) => {
@@ -39,7 +41,14 @@ export function CouplePanel({ view }: { view: RankListView }) {
                   {emailError}
                 </p>
               ) : null}
-              <input id={`${id}-email`} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={emailError ? `${id}-error` : undefined} />
+              <input
+                id={`${id}-email`}
+                type="email"
+                autoComplete="off"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                aria-describedby={emailError ? `${id}-error` : undefined}
+              />
             </div>
             <button type="submit" className="button button-secondary" disabled={invite.isPending || !email.trim()}>
               {invite.isPending ? 'Inviting…' : 'Invite partner'}
@@ -56,7 +65,8 @@ export function CouplePanel({ view }: { view: RankListView }) {
       ) : !couple.confirmed ? (
         <>
           <p>
-            <strong>{couple.partner.name}</strong> asked to link your rank order lists as a couple. If you confirm, both lists become pairs of equal length (the shorter one is filled with “No Match” lines you can change).
+            <strong>{couple.partner.name}</strong> asked to link your rank order lists as a couple. If you confirm, both lists become pairs of equal length (the
+            shorter one is filled with “No Match” lines you can change).
           </p>
           <div className="button-row">
             <button type="button" className="button" disabled={confirm.isPending} onClick={() => confirm.mutate(undefined)}>
@@ -76,7 +86,12 @@ export function CouplePanel({ view }: { view: RankListView }) {
             <div className="confirm-box">
               <p>Unlink? Both lists become single lists again and “No Match” lines are removed.</p>
               <div className="button-row">
-                <button type="button" className="button button-danger" disabled={unlink.isPending} onClick={() => unlink.mutate(undefined, { onSuccess: () => setConfirmUnlink(false) })}>
+                <button
+                  type="button"
+                  className="button button-danger"
+                  disabled={unlink.isPending}
+                  onClick={() => unlink.mutate(undefined, { onSuccess: () => setConfirmUnlink(false) })}
+                >
                   Unlink our lists
                 </button>
                 <button type="button" className="button button-secondary" onClick={() => setConfirmUnlink(false)}>

@@ -88,99 +88,99 @@ export function OrderedList<T>({ items, keyOf, nameOf, onChange, renderLine, lab
 
   return (
     <>
-    <ol className="rank-list rol-list" aria-label={label}>
-      {items.map((item, index) => {
-        const key = keyOf(item)
-        const name = nameOf(item)
-        return (
-          <li
-            key={key}
-            ref={register(`${key}:row`)}
-            className={`rank-item rol-line${dragging === index ? ' rol-dragging' : ''}${dropAt === index && dragging !== index ? ' rol-drop-target' : ''}`}
-            draggable={!disabled}
-            onDragStart={(event) => {
-              // Only a drag that starts on the handle or the line itself, not in a text box.
-              if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) {
+      <ol className="rank-list rol-list" aria-label={label}>
+        {items.map((item, index) => {
+          const key = keyOf(item)
+          const name = nameOf(item)
+          return (
+            <li
+              key={key}
+              ref={register(`${key}:row`)}
+              className={`rank-item rol-line${dragging === index ? ' rol-dragging' : ''}${dropAt === index && dragging !== index ? ' rol-drop-target' : ''}`}
+              draggable={!disabled}
+              onDragStart={(event) => {
+                // Only a drag that starts on the handle or the line itself, not in a text box.
+                if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) {
+                  event.preventDefault()
+                  return
+                }
+                setDragging(index)
+                event.dataTransfer.effectAllowed = 'move'
+                event.dataTransfer.setData('text/plain', key)
+              }}
+              onDragOver={(event) => {
+                if (dragging === null) return
                 event.preventDefault()
-                return
-              }
-              setDragging(index)
-              event.dataTransfer.effectAllowed = 'move'
-              event.dataTransfer.setData('text/plain', key)
-            }}
-            onDragOver={(event) => {
-              if (dragging === null) return
-              event.preventDefault()
-              event.dataTransfer.dropEffect = 'move'
-              if (dropAt !== index) setDropAt(index)
-            }}
-            onDrop={(event) => {
-              event.preventDefault()
-              if (dragging !== null) moveTo(dragging, index, 'row')
-              setDragging(null)
-              setDropAt(null)
-            }}
-            onDragEnd={() => {
-              setDragging(null)
-              setDropAt(null)
-            }}
-            onKeyDown={(event) => {
-              if (disabled || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return
-              event.preventDefault()
-              moveTo(index, event.key === 'ArrowUp' ? index - 1 : index + 1, event.key === 'ArrowUp' ? 'up' : 'down')
-            }}
-          >
-            <span className="rol-handle" aria-hidden="true" title="Drag to reorder">
-              ⠿
-            </span>
-            <span className="rank-number" aria-hidden="true">
-              {index + 1}
-            </span>
-            <div className="rol-line-body">
-              <span className="visually-hidden">
-                {unit === 'rank' ? 'Rank' : 'Line'} {index + 1} of {items.length}:{' '}
+                event.dataTransfer.dropEffect = 'move'
+                if (dropAt !== index) setDropAt(index)
+              }}
+              onDrop={(event) => {
+                event.preventDefault()
+                if (dragging !== null) moveTo(dragging, index, 'row')
+                setDragging(null)
+                setDropAt(null)
+              }}
+              onDragEnd={() => {
+                setDragging(null)
+                setDropAt(null)
+              }}
+              onKeyDown={(event) => {
+                if (disabled || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return
+                event.preventDefault()
+                moveTo(index, event.key === 'ArrowUp' ? index - 1 : index + 1, event.key === 'ArrowUp' ? 'up' : 'down')
+              }}
+            >
+              <span className="rol-handle" aria-hidden="true" title="Drag to reorder">
+                ⠿
               </span>
-              {renderLine(item, index)}
-            </div>
-            <span className="rank-actions">
-              <button
-                ref={register(`${key}:up`)}
-                type="button"
-                className="button button-secondary button-small"
-                aria-label={`Move up: ${name}`}
-                aria-keyshortcuts="Alt+ArrowUp"
-                disabled={disabled || index === 0}
-                onClick={() => moveTo(index, index - 1, 'up')}
-              >
-                <span aria-hidden="true">↑</span> Up
-              </button>
-              <button
-                ref={register(`${key}:down`)}
-                type="button"
-                className="button button-secondary button-small"
-                aria-label={`Move down: ${name}`}
-                aria-keyshortcuts="Alt+ArrowDown"
-                disabled={disabled || index === items.length - 1}
-                onClick={() => moveTo(index, index + 1, 'down')}
-              >
-                <span aria-hidden="true">↓</span> Down
-              </button>
-              <button
-                ref={register(`${key}:remove`)}
-                type="button"
-                className="button button-ghost button-small rol-remove"
-                aria-label={`Remove: ${name}`}
-                disabled={disabled}
-                onClick={() => remove(index)}
-              >
-                Remove
-              </button>
-            </span>
-          </li>
-        )
-      })}
-    </ol>
-    {undoBar}
+              <span className="rank-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <div className="rol-line-body">
+                <span className="visually-hidden">
+                  {unit === 'rank' ? 'Rank' : 'Line'} {index + 1} of {items.length}:{' '}
+                </span>
+                {renderLine(item, index)}
+              </div>
+              <span className="rank-actions">
+                <button
+                  ref={register(`${key}:up`)}
+                  type="button"
+                  className="button button-secondary button-small"
+                  aria-label={`Move up: ${name}`}
+                  aria-keyshortcuts="Alt+ArrowUp"
+                  disabled={disabled || index === 0}
+                  onClick={() => moveTo(index, index - 1, 'up')}
+                >
+                  <span aria-hidden="true">↑</span> Up
+                </button>
+                <button
+                  ref={register(`${key}:down`)}
+                  type="button"
+                  className="button button-secondary button-small"
+                  aria-label={`Move down: ${name}`}
+                  aria-keyshortcuts="Alt+ArrowDown"
+                  disabled={disabled || index === items.length - 1}
+                  onClick={() => moveTo(index, index + 1, 'down')}
+                >
+                  <span aria-hidden="true">↓</span> Down
+                </button>
+                <button
+                  ref={register(`${key}:remove`)}
+                  type="button"
+                  className="button button-ghost button-small rol-remove"
+                  aria-label={`Remove: ${name}`}
+                  disabled={disabled}
+                  onClick={() => remove(index)}
+                >
+                  Remove
+                </button>
+              </span>
+            </li>
+          )
+        })}
+      </ol>
+      {undoBar}
     </>
   )
 }

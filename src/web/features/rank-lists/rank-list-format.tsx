@@ -47,8 +47,11 @@ export function TruePreferenceRule({ studentName }: { studentName?: string } = {
     return (
       <div className="notice notice-info rol-rule">
         <p>
-          <strong>{possessive(name)} list should be in the order {name} wants the programs.</strong> The algorithm favours the applicant’s choices: ranking a program lower because
-          the chances there look low can only hurt {name}. Only programs that interviewed {name} can match them.
+          <strong>
+            {possessive(name)} list should be in the order {name} wants the programs.
+          </strong>{' '}
+          The algorithm favours the applicant’s choices: ranking a program lower because the chances there look low can only hurt {name}. Only programs that
+          interviewed {name} can match them.
         </p>
       </div>
     )
@@ -56,10 +59,12 @@ export function TruePreferenceRule({ studentName }: { studentName?: string } = {
   return (
     <div className="notice notice-info rol-rule">
       <p>
-        <strong>Rank programs in the order you want them.</strong> The algorithm favours your choices: ranking a program lower because you think your chances there are low can
-        only hurt you. If a higher choice does not work out, you are considered at the next one exactly as if it had been your first.
+        <strong>Rank programs in the order you want them.</strong> The algorithm favours your choices: ranking a program lower because you think your chances
+        there are low can only hurt you. If a higher choice does not work out, you are considered at the next one exactly as if it had been your first.
       </p>
-      <p className="field-hint">Only programs that interviewed you can match you. Rank every program you would be willing to train at, and none you would not.</p>
+      <p className="field-hint">
+        Only programs that interviewed you can match you. Rank every program you would be willing to train at, and none you would not.
+      </p>
     </div>
   )
 }

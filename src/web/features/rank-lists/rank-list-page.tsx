@@ -18,7 +18,11 @@ import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 type Line = { key: string; programId: string | null; partnerProgramId: string | null; note: string }
 type SupLine = { key: string; programId: string; note: string }
 type Draft = { primary: Line[]; supplemental: Record<string, SupLine[]> }
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string; conflict: boolean; fields: Record<string, string> }
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'error'; message: string; conflict: boolean; fields: Record<string, string> }
 
 let counter = 0
 const newKey = () => `line-${++counter}`
@@ -26,8 +30,18 @@ const newKey = () => `line-${++counter}`
 function draftOf(view: RankListView): Draft {
   const coupled = view.partner !== null
   return {
-    primary: view.primary.map((e, i) => ({ key: newKey(), programId: e.program?.id ?? null, partnerProgramId: coupled ? (view.partner?.primary[i]?.program?.id ?? null) : null, note: e.note })),
-    supplemental: Object.fromEntries(view.supplemental.map((s) => [s.advancedProgramId, s.entries.filter((e) => e.program).map((e) => ({ key: newKey(), programId: e.program?.id as string, note: e.note }))])),
+    primary: view.primary.map((e, i) => ({
+      key: newKey(),
+      programId: e.program?.id ?? null,
+      partnerProgramId: coupled ? (view.partner?.primary[i]?.program?.id ?? null) : null,
+      note: e.note,
+    })),
+    supplemental: Object.fromEntries(
+      view.supplemental.map((s) => [
+        s.advancedProgramId,
+        s.entries.filter((e) => e.program).map((e) => ({ key: newKey(), programId: e.program?.id as string, note: e.note })),
+      ]),
+    ),
   }
 }
 
@@ -37,7 +51,10 @@ function requestOf(draft: Draft, version: number, partnerVersion: number | null)
     expectedVersion: version,
     ...(coupled ? { expectedPartnerVersion: partnerVersion } : {}),
     primary: draft.primary.map((l) => ({ programId: l.programId, note: l.note, ...(coupled ? { partnerProgramId: l.partnerProgramId } : {}) })),
-    supplemental: Object.entries(draft.supplemental).map(([advancedProgramId, entries]) => ({ advancedProgramId, entries: entries.map((e) => ({ programId: e.programId, note: e.note })) })),
+    supplemental: Object.entries(draft.supplemental).map(([advancedProgramId, entries]) => ({
+      advancedProgramId,
+      entries: entries.map((e) => ({ programId: e.programId, note: e.note })),
+    })),
   }
 }
 
@@ -76,7 +93,8 @@ function RankListEditor({ view }: { view: RankListView }) {
 
   const programs = new Map<string, RankListProgram>()
   for (const p of [...current.interviewed, ...(current.partner?.interviewed ?? [])]) programs.set(p.id, p)
-  for (const e of [...current.primary, ...(current.partner?.primary ?? []), ...current.supplemental.flatMap((s) => s.entries)]) if (e.program) programs.set(e.program.id, e.program)
+  for (const e of [...current.primary, ...(current.partner?.primary ?? []), ...current.supplemental.flatMap((s) => s.entries)])
+    if (e.program) programs.set(e.program.id, e.program)
   const [extra, setExtra] = useState<Map<string, RankListProgram>>(new Map())
   for (const [id, p] of extra) if (!programs.has(id)) programs.set(id, p)
 
@@ -117,7 +135,8 @@ function RankListEditor({ view }: { view: RankListView }) {
   const nameOfId = (id: string | null) => (id ? (programs.get(id)?.name ?? id) : NO_MATCH)
   const lineName = (l: Line) => (coupled ? `${nameOfId(l.programId)} with ${nameOfId(l.partnerProgramId)}` : nameOfId(l.programId))
   const onPrimary = new Set(draft.primary.map((l) => l.programId).filter((id): id is string => id !== null))
-  const lineError = (index: number) => (save.kind === 'error' ? (save.fields[`primary.${index}.programId`] ?? save.fields[`primary.${index}.partnerProgramId`]) : undefined)
+  const lineError = (index: number) =>
+    save.kind === 'error' ? (save.fields[`primary.${index}.programId`] ?? save.fields[`primary.${index}.partnerProgramId`]) : undefined
 
   const setPrimary = (primary: Line[], message: string) => {
     // A supplemental list goes with its advanced program.
@@ -200,7 +219,9 @@ function RankListEditor({ view }: { view: RankListView }) {
               ? 'Each line is a pair: your program and your partner’s. The match tries line 1 first, then line 2, and so on. Either of you may choose “No Match” on a line, but not both.'
               : 'Reorder by dragging a line, with its Up and Down buttons, or with Alt+Arrow Up and Alt+Arrow Down anywhere in the line. Changes save as you make them.'}
           </p>
-          {draft.primary.length === 0 ? <p className="empty-state">Your list is empty. Add programs you interviewed at from the list {coupled ? 'below' : 'beside it'}.</p> : null}
+          {draft.primary.length === 0 ? (
+            <p className="empty-state">Your list is empty. Add programs you interviewed at from the list {coupled ? 'below' : 'beside it'}.</p>
+          ) : null}
           <OrderedList
             items={draft.primary}
             keyOf={(l) => l.key}
@@ -242,7 +263,15 @@ function RankListEditor({ view }: { view: RankListView }) {
               className="button button-secondary"
               onClick={() =>
                 setPrimary(
-                  [...draft.primary, { key: newKey(), programId: current.interviewed[0]?.id ?? null, partnerProgramId: current.interviewed[0] ? null : (current.partner?.interviewed[0]?.id ?? null), note: '' }],
+                  [
+                    ...draft.primary,
+                    {
+                      key: newKey(),
+                      programId: current.interviewed[0]?.id ?? null,
+                      partnerProgramId: current.interviewed[0] ? null : (current.partner?.interviewed[0]?.id ?? null),
+                      note: '',
+                    },
+                  ],
                   `Added line ${draft.primary.length + 1}.`,
                 )
               }
@@ -271,7 +300,11 @@ function RankListEditor({ view }: { view: RankListView }) {
                 {submit.isPending ? 'Submitting…' : 'Ask my advisor to review'}
               </button>
             ) : (
-              <p className="field-hint">{current.reviewStatus === 'submitted' ? 'Your advisor has this list to review. You can keep editing; they see your newest version.' : 'Signed off. Any change shows as “changed since signed off”.'}</p>
+              <p className="field-hint">
+                {current.reviewStatus === 'submitted'
+                  ? 'Your advisor has this list to review. You can keep editing; they see your newest version.'
+                  : 'Signed off. Any change shows as “changed since signed off”.'}
+              </p>
             )}
             <a className="button button-secondary" href={exportCsvUrl(current.student.id)} download="rank-order-list.csv">
               Download for NRMP entry (CSV)
@@ -296,7 +329,12 @@ function RankListEditor({ view }: { view: RankListView }) {
                   {notYetRanked.map((p) => (
                     <li key={p.id}>
                       <ProgramSummary program={p} />
-                      <button type="button" className="button button-secondary button-small" aria-label={`Add ${p.name} to my list`} onClick={() => addProgram(p)}>
+                      <button
+                        type="button"
+                        className="button button-secondary button-small"
+                        aria-label={`Add ${p.name} to my list`}
+                        onClick={() => addProgram(p)}
+                      >
                         Add
                       </button>
                     </li>
@@ -317,7 +355,8 @@ function RankListEditor({ view }: { view: RankListView }) {
 
 /** Whether the list is saved, in a student's words: the version number is the server's business. */
 function SaveIndicator({ save, version }: { save: SaveState; version: number }) {
-  const text = save.kind === 'saving' ? 'Saving…' : save.kind === 'error' ? 'Not saved' : save.kind === 'saved' || version > 0 ? 'All changes saved' : 'Nothing saved yet'
+  const text =
+    save.kind === 'saving' ? 'Saving…' : save.kind === 'error' ? 'Not saved' : save.kind === 'saved' || version > 0 ? 'All changes saved' : 'Nothing saved yet'
   return (
     <p className={`rol-save rol-save-${save.kind}`} role="status">
       {save.kind === 'saving' ? <span className="spinner" aria-hidden="true" /> : null}
@@ -368,7 +407,11 @@ function LineBody({ line, index, coupled, partnerName, programs, myOptions, part
           </label>
           <label className="rol-pair-side">
             <span className="rol-pair-label">{partnerName}</span>
-            <select value={line.partnerProgramId ?? ''} onChange={(e) => onSide('partnerProgramId', e.target.value || null)} aria-label={`Line ${index + 1}: ${partnerName}’s program`}>
+            <select
+              value={line.partnerProgramId ?? ''}
+              onChange={(e) => onSide('partnerProgramId', e.target.value || null)}
+              aria-label={`Line ${index + 1}: ${partnerName}’s program`}
+            >
               <option value="">{NO_MATCH}</option>
               {optionsWith(partnerOptions, line.partnerProgramId).map((p) => (
                 <option key={p.id} value={p.id}>
@@ -385,15 +428,11 @@ function LineBody({ line, index, coupled, partnerName, programs, myOptions, part
       {line.note && !editing ? <p className="rol-note">{line.note}</p> : null}
       {editing ? (
         <div className="field rol-note-field">
-          <label htmlFor={`${id}-note`}>Note for {coupled ? `line ${index + 1}` : programName(line.programId ? (programs.get(line.programId) ?? null) : null)} (only you and your advisor see it)</label>
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNoteText(e.target.value)}
-            onBlur={() => onNote(note.trim())}
-          />
+          <label htmlFor={`${id}-note`}>
+            Note for {coupled ? `line ${index + 1}` : programName(line.programId ? (programs.get(line.programId) ?? null) : null)} (only you and your advisor
+            see it)
+          </label>
+          <textarea id={`${id}-note`} rows={2} maxLength={500} value={note} onChange={(e) => setNoteText(e.target.value)} onBlur={() => onNote(note.trim())} />
           <button
             type="button"
             className="button button-secondary button-small"
@@ -435,7 +474,9 @@ function SupplementalEditor({ advanced, entries, candidates, programs, onChange,
   return (
     <div className="rol-supplemental">
       <h3 className="rol-supplemental-title">Supplemental PGY-1 list for {advanced.name}</h3>
-      <p className="field-hint">{advanced.name} starts in the second year. If you match there, the match uses this list to find your first (preliminary or transitional) year.</p>
+      <p className="field-hint">
+        {advanced.name} starts in the second year. If you match there, the match uses this list to find your first (preliminary or transitional) year.
+      </p>
       <OrderedList
         items={entries}
         keyOf={(e) => e.key}
@@ -468,7 +509,10 @@ function SupplementalEditor({ advanced, entries, candidates, programs, onChange,
             disabled={!choice}
             onClick={() => {
               const program = programs.get(choice)
-              onChange([...entries, { key: newKey(), programId: choice, note: '' }], `Added ${program?.name ?? choice} to the supplemental list for ${advanced.name}.`)
+              onChange(
+                [...entries, { key: newKey(), programId: choice, note: '' }],
+                `Added ${program?.name ?? choice} to the supplemental list for ${advanced.name}.`,
+              )
               setChoice('')
             }}
           >
@@ -497,7 +541,8 @@ function ProgramFinder({ onAdd, exclude }: { onAdd: (p: RankListProgram) => void
       <div className="field">
         <label htmlFor={`${id}-q`}>Find another program</label>
         <p id={`${id}-hint`} className="field-hint">
-          Any words from the name, hospital, city, state or specialty, such as “Youngstown emergency”. Programs without a marked interview are flagged on your list.
+          Any words from the name, hospital, city, state or specialty, such as “Youngstown emergency”. Programs without a marked interview are flagged on your
+          list.
         </p>
         <input id={`${id}-q`} type="search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
       </div>

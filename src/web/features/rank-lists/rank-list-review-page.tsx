@@ -21,7 +21,12 @@ export function RankListReviewPage() {
   if (query.isPending) return <PageLoading title="A student’s rank order list" label="Loading the rank order list…" />
   if (query.isError) {
     return (
-      <PageError title="A student’s rank order list" error={query.error} onRetry={() => void query.refetch()} back={{ to: '/residency/rank-lists', label: 'Go to rank lists to review' }} />
+      <PageError
+        title="A student’s rank order list"
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        back={{ to: '/residency/rank-lists', label: 'Go to rank lists to review' }}
+      />
     )
   }
   return <Review view={query.data} />
@@ -31,7 +36,8 @@ function Review({ view }: { view: RankListView }) {
   const [asking, setAsking] = useState(false)
   const [said, setSaid] = useState<string | null>(null)
   const signOff = useSignOff(view.student.id)
-  const canSignOff = view.viewer === 'assigned-advisor' && (view.reviewStatus === 'submitted' || view.reviewStatus === 'changed-since-sign-off') && view.primary.length > 0
+  const canSignOff =
+    view.viewer === 'assigned-advisor' && (view.reviewStatus === 'submitted' || view.reviewStatus === 'changed-since-sign-off') && view.primary.length > 0
   const partner = view.partner
   const supplementalOf = new Map(view.supplemental.map((s) => [s.advancedProgramId, s.entries]))
 
@@ -70,7 +76,9 @@ function Review({ view }: { view: RankListView }) {
                 {e.rank}
               </span>
               <div className="rol-line-body">
-                <span className="visually-hidden">{partner ? 'Line' : 'Rank'} {e.rank}: </span>
+                <span className="visually-hidden">
+                  {partner ? 'Line' : 'Rank'} {e.rank}:{' '}
+                </span>
                 {partner ? (
                   <div className="rol-pair rol-pair-read">
                     <div>
@@ -117,7 +125,11 @@ function Review({ view }: { view: RankListView }) {
             </button>
           ) : (
             <p className="field-hint">
-              {view.reviewStatus === 'draft' ? `${firstName(view.student.name)} has not asked for a review yet. You can still comment.` : view.reviewStatus === 'signed-off' ? 'You signed off this version.' : ''}
+              {view.reviewStatus === 'draft'
+                ? `${firstName(view.student.name)} has not asked for a review yet. You can still comment.`
+                : view.reviewStatus === 'signed-off'
+                  ? 'You signed off this version.'
+                  : ''}
             </p>
           )}
           <a className="button button-secondary" href={exportCsvUrl(view.student.id)} download="rank-order-list.csv">
@@ -135,8 +147,8 @@ function Review({ view }: { view: RankListView }) {
 
       <Dialog open={asking} title="Sign off this list?" onClose={() => setAsking(false)}>
         <p>
-          You are signing off version {view.version} of {view.student.name}’s list ({view.primary.length} {view.primary.length === 1 ? 'line' : 'lines'}). They will get an e-mail. If they change the list later, it shows as
-          “changed since signed off”.
+          You are signing off version {view.version} of {view.student.name}’s list ({view.primary.length} {view.primary.length === 1 ? 'line' : 'lines'}). They
+          will get an e-mail. If they change the list later, it shows as “changed since signed off”.
         </p>
         <div className="button-row">
           <button

@@ -1,11 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type {
-  AdvisedRankListsResponse,
-  CoupleResponse,
-  RankListProgramSearchResponse,
-  RankListView,
-  ReplaceRankList,
-} from '#shared/contracts/rank-lists.ts'
+import type { AdvisedRankListsResponse, CoupleResponse, RankListProgramSearchResponse, RankListView, ReplaceRankList } from '#shared/contracts/rank-lists.ts'
 import { api } from '../../api/client.ts'
 
 export const rankListKeys = {
@@ -56,7 +50,10 @@ function useListMutation<T>(fn: (input: T) => Promise<RankListView>, key: (view:
 }
 
 export function useSubmitRankList() {
-  return useListMutation((expectedVersion: number) => api<RankListView>('/api/rank-lists/me/submit', { method: 'POST', json: { expectedVersion } }), () => rankListKeys.mine)
+  return useListMutation(
+    (expectedVersion: number) => api<RankListView>('/api/rank-lists/me/submit', { method: 'POST', json: { expectedVersion } }),
+    () => rankListKeys.mine,
+  )
 }
 
 export function useAddComment(studentId: string, mine: boolean) {
@@ -67,7 +64,10 @@ export function useAddComment(studentId: string, mine: boolean) {
 }
 
 export function useSignOff(studentId: string) {
-  return useListMutation((version: number) => api<RankListView>(studentPath(studentId, 'sign-off'), { method: 'POST', json: { version } }), () => rankListKeys.student(studentId))
+  return useListMutation(
+    (version: number) => api<RankListView>(studentPath(studentId, 'sign-off'), { method: 'POST', json: { version } }),
+    () => rankListKeys.student(studentId),
+  )
 }
 
 function useCoupleMutation<T>(fn: (input: T) => Promise<CoupleResponse>) {
@@ -75,6 +75,7 @@ function useCoupleMutation<T>(fn: (input: T) => Promise<CoupleResponse>) {
   return useMutation({ mutationFn: fn, onSuccess: () => void client.invalidateQueries({ queryKey: rankListKeys.mine }) })
 }
 
-export const useInvitePartner = () => useCoupleMutation((partnerEmail: string) => api<CoupleResponse>('/api/rank-lists/me/couple', { method: 'POST', json: { partnerEmail } }))
+export const useInvitePartner = () =>
+  useCoupleMutation((partnerEmail: string) => api<CoupleResponse>('/api/rank-lists/me/couple', { method: 'POST', json: { partnerEmail } }))
 export const useConfirmCouple = () => useCoupleMutation(() => api<CoupleResponse>('/api/rank-lists/me/couple/confirm', { method: 'POST' }))
 export const useUnlinkCouple = () => useCoupleMutation(() => api<CoupleResponse>('/api/rank-lists/me/couple', { method: 'DELETE' }))

@@ -16,8 +16,9 @@ export function MentorsForYouPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Mentors for you</h1>
         <p className="lead">
-          Mentors who accept new mentees, ordered by how well they fit your profile: your specialty interests, the help you asked for,
-          your year and your goals. Mentors with few places are shown to some students at a time, so everyone gets a fair chance; mentors slow to answer requests sink, and a mentor who declined you is not suggested again.
+          Mentors who accept new mentees, ordered by how well they fit your profile: your specialty interests, the help you asked for, your year and your goals.
+          Mentors with few places are shown to some students at a time, so everyone gets a fair chance; mentors slow to answer requests sink, and a mentor who
+          declined you is not suggested again.
         </p>
       </div>
       {list.isPending ? <Loading label="Finding mentors for you…" /> : null}

@@ -69,10 +69,7 @@ function FactorTable({ recommendation }: { recommendation: RecommendedMentor }) 
             <td className="numeric">
               {f.contribution > 0 ? '+' : '−'}
               {points(Math.abs(f.contribution))}
-              <span className="factor-of">
-                {' '}
-                of {f.weight}
-              </span>
+              <span className="factor-of"> of {f.weight}</span>
             </td>
           </tr>
         ))}

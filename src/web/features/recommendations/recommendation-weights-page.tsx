@@ -13,8 +13,8 @@ export function RecommendationWeightsPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Recommendation weights</h1>
         <p className="lead">
-          “Mentors for you” scores each mentor for a student as a sum: every factor is a value between 0 and 1 times its weight. Penalties
-          subtract. Students see the factors’ points under “Why this order?”.
+          “Mentors for you” scores each mentor for a student as a sum: every factor is a value between 0 and 1 times its weight. Penalties subtract. Students
+          see the factors’ points under “Why this order?”.
         </p>
       </div>
       {weights.isPending ? <Loading /> : null}

@@ -22,7 +22,12 @@ const FILTER_KEYS = ['q', 'specialty', 'track', 'region', 'state', 'setting', 'v
 type FilterKey = (typeof FILTER_KEYS)[number]
 const SEARCH_KEYS = [...FILTER_KEYS, 'sort', 'page'] as const
 
-const SORT_LABELS: Record<(typeof PROGRAM_SORTS)[number], string> = { name: 'Name', positions: 'Most positions', step2: 'Highest Step 2 CK range', state: 'State and city' }
+const SORT_LABELS: Record<(typeof PROGRAM_SORTS)[number], string> = {
+  name: 'Name',
+  positions: 'Most positions',
+  step2: 'Highest Step 2 CK range',
+  state: 'State and city',
+}
 const FIT_LABELS: Record<(typeof STEP2_FITS)[number], string> = {
   'at-or-above': 'At or above its 25th percentile',
   within: 'Inside its typical range',
@@ -102,7 +107,9 @@ export function ProgramExplorerPage() {
   const activeFilters = FILTER_KEYS.filter((k) => params.get(k)).length
   const moreCount = MORE_KEYS.filter((k) => k !== 'step2Fit' && params.get(k)).length
   const page = data?.page ?? 1
-  const status = data ? `${plural(data.total, 'program', 'programs')} found${activeFilters > 0 ? ` with ${plural(activeFilters, 'filter', 'filters')}` : ''}.` : ''
+  const status = data
+    ? `${plural(data.total, 'program', 'programs')} found${activeFilters > 0 ? ` with ${plural(activeFilters, 'filter', 'filters')}` : ''}.`
+    : ''
   const exportHref = `/api/residency-programs/export.csv${params.get('specialty') ? `?specialty=${encodeURIComponent(params.get('specialty') ?? '')}` : ''}`
 
   return (
@@ -110,7 +117,8 @@ export function ProgramExplorerPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Residency programs</h1>
         <p className="lead">
-          Every residency program in the Main Residency Match that the school keeps on file. Filter by specialty, place and size, compare a program’s typical Step 2 CK range with your score, and save programs to your list.
+          Every residency program in the Main Residency Match that the school keeps on file. Filter by specialty, place and size, compare a program’s typical
+          Step 2 CK range with your score, and save programs to your list.
         </p>
         {staff ? (
           <p className="rp-staff-actions">
@@ -132,33 +140,105 @@ export function ProgramExplorerPage() {
             <label htmlFor="rp-q">Name, institution or city</label>
             <input id="rp-q" type="search" value={draft.q} maxLength={100} onChange={set('q')} aria-invalid={fieldErrors.q ? true : undefined} />
           </div>
-          <FilterSelect id="specialty" label="Specialty" value={draft.specialty} onChange={set('specialty')} error={fieldErrors.specialty} options={SPECIALTIES_BY_NAME.map((s) => [s.id, s.name])} any="Any specialty" />
-          <FilterSelect id="region" label="Region" value={draft.region} onChange={set('region')} error={fieldErrors.region} options={REGIONS.map((r) => [r, REGION_LABELS[r]])} any="Anywhere" />
+          <FilterSelect
+            id="specialty"
+            label="Specialty"
+            value={draft.specialty}
+            onChange={set('specialty')}
+            error={fieldErrors.specialty}
+            options={SPECIALTIES_BY_NAME.map((s) => [s.id, s.name])}
+            any="Any specialty"
+          />
+          <FilterSelect
+            id="region"
+            label="Region"
+            value={draft.region}
+            onChange={set('region')}
+            error={fieldErrors.region}
+            options={REGIONS.map((r) => [r, REGION_LABELS[r]])}
+            any="Anywhere"
+          />
           <div className={`field${fieldErrors.state ? ' field-invalid' : ''}`}>
             <label htmlFor="rp-state">State (two letters)</label>
-            <input id="rp-state" type="text" value={draft.state} maxLength={2} autoCapitalize="characters" onChange={set('state')} aria-invalid={fieldErrors.state ? true : undefined} aria-describedby={fieldErrors.state ? 'rp-state-error' : undefined} />
+            <input
+              id="rp-state"
+              type="text"
+              value={draft.state}
+              maxLength={2}
+              autoCapitalize="characters"
+              onChange={set('state')}
+              aria-invalid={fieldErrors.state ? true : undefined}
+              aria-describedby={fieldErrors.state ? 'rp-state-error' : undefined}
+            />
             {fieldErrors.state ? <FieldError id="rp-state-error" message={fieldErrors.state} /> : null}
           </div>
         </div>
         <details className="rp-more" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
-          <summary>More filters{moreCount > 0 ? ` (${moreCount} in use)` : ''}: track, setting, visas, size, Step 2 CK{data?.canSave ? ', my list' : ''}</summary>
+          <summary>
+            More filters{moreCount > 0 ? ` (${moreCount} in use)` : ''}: track, setting, visas, size, Step 2 CK{data?.canSave ? ', my list' : ''}
+          </summary>
           <div className="rp-filter-grid">
-          <FilterSelect id="track" label="Track" value={draft.track} onChange={set('track')} error={fieldErrors.track} options={PROGRAM_TRACKS.map((t) => [t, TRACK_LABELS[t]])} any="Any track" />
-          <FilterSelect id="setting" label="Setting" value={draft.setting} onChange={set('setting')} error={fieldErrors.setting} options={PROGRAM_SETTINGS.map((s) => [s, SETTING_LABELS[s]])} any="Any setting" />
-          <FilterSelect id="visa" label="Visa sponsorship" value={draft.visa} onChange={set('visa')} error={fieldErrors.visa} options={[['yes', 'Sponsors visas'], ['no', 'Does not sponsor']]} any="Either" />
-          <fieldset className="rp-range">
-            <legend>First-year positions</legend>
-            <NumberInput id="minPositions" label="From" value={draft.minPositions} onChange={set('minPositions')} error={fieldErrors.minPositions} />
-            <NumberInput id="maxPositions" label="To" value={draft.maxPositions} onChange={set('maxPositions')} error={fieldErrors.maxPositions} />
-          </fieldset>
-          <fieldset className="rp-range rp-filter-wide rp-step2">
-            <legend>Step 2 CK fit</legend>
-            <NumberInput id="step2" label="My score" value={draft.step2} onChange={set('step2')} error={fieldErrors.step2} />
-            <FilterSelect id="step2Fit" label="My score is" value={draft.step2Fit || 'at-or-above'} onChange={set('step2Fit')} error={fieldErrors.step2Fit} options={STEP2_FITS.map((f) => [f, FIT_LABELS[f]])} />
-          </fieldset>
-          {data?.canSave ? (
-            <FilterSelect id="saved" label="My list" value={draft.saved} onChange={set('saved')} error={fieldErrors.saved} options={[['yes', 'Only saved programs'], ['no', 'Only programs not saved']]} any="All programs" />
-          ) : null}
+            <FilterSelect
+              id="track"
+              label="Track"
+              value={draft.track}
+              onChange={set('track')}
+              error={fieldErrors.track}
+              options={PROGRAM_TRACKS.map((t) => [t, TRACK_LABELS[t]])}
+              any="Any track"
+            />
+            <FilterSelect
+              id="setting"
+              label="Setting"
+              value={draft.setting}
+              onChange={set('setting')}
+              error={fieldErrors.setting}
+              options={PROGRAM_SETTINGS.map((s) => [s, SETTING_LABELS[s]])}
+              any="Any setting"
+            />
+            <FilterSelect
+              id="visa"
+              label="Visa sponsorship"
+              value={draft.visa}
+              onChange={set('visa')}
+              error={fieldErrors.visa}
+              options={[
+                ['yes', 'Sponsors visas'],
+                ['no', 'Does not sponsor'],
+              ]}
+              any="Either"
+            />
+            <fieldset className="rp-range">
+              <legend>First-year positions</legend>
+              <NumberInput id="minPositions" label="From" value={draft.minPositions} onChange={set('minPositions')} error={fieldErrors.minPositions} />
+              <NumberInput id="maxPositions" label="To" value={draft.maxPositions} onChange={set('maxPositions')} error={fieldErrors.maxPositions} />
+            </fieldset>
+            <fieldset className="rp-range rp-filter-wide rp-step2">
+              <legend>Step 2 CK fit</legend>
+              <NumberInput id="step2" label="My score" value={draft.step2} onChange={set('step2')} error={fieldErrors.step2} />
+              <FilterSelect
+                id="step2Fit"
+                label="My score is"
+                value={draft.step2Fit || 'at-or-above'}
+                onChange={set('step2Fit')}
+                error={fieldErrors.step2Fit}
+                options={STEP2_FITS.map((f) => [f, FIT_LABELS[f]])}
+              />
+            </fieldset>
+            {data?.canSave ? (
+              <FilterSelect
+                id="saved"
+                label="My list"
+                value={draft.saved}
+                onChange={set('saved')}
+                error={fieldErrors.saved}
+                options={[
+                  ['yes', 'Only saved programs'],
+                  ['no', 'Only programs not saved'],
+                ]}
+                any="All programs"
+              />
+            ) : null}
           </div>
         </details>
         <div className="rp-filter-actions">
@@ -166,7 +246,11 @@ export function ProgramExplorerPage() {
             Show programs
           </button>
           {activeFilters > 0 ? (
-            <button type="button" className="button button-ghost" onClick={() => apply(new URLSearchParams(params.get('sort') ? { sort: params.get('sort') ?? '' } : {}))}>
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => apply(new URLSearchParams(params.get('sort') ? { sort: params.get('sort') ?? '' } : {}))}
+            >
               Clear filters
             </button>
           ) : null}
@@ -174,7 +258,9 @@ export function ProgramExplorerPage() {
         <p className="field-hint">The address of this page holds your search: copy it to share it or come back to it.</p>
       </form>
 
-      {result.isError && !(result.error instanceof AppError && result.error.fields) ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
+      {result.isError && !(result.error instanceof AppError && result.error.fields) ? (
+        <QueryError error={result.error} onRetry={() => void result.refetch()} />
+      ) : null}
       {result.isError && result.error instanceof AppError && result.error.fields ? (
         <div role="alert" className="notice notice-error">
           <p>{result.error.message}</p>
@@ -201,7 +287,11 @@ export function ProgramExplorerPage() {
             </p>
             <div className="field rp-sort">
               <label htmlFor="rp-sort">Sort by</label>
-              <select id="rp-sort" value={params.get('sort') ?? 'name'} onChange={(e) => setParam('sort', e.currentTarget.value === 'name' ? null : e.currentTarget.value)}>
+              <select
+                id="rp-sort"
+                value={params.get('sort') ?? 'name'}
+                onChange={(e) => setParam('sort', e.currentTarget.value === 'name' ? null : e.currentTarget.value)}
+              >
                 {PROGRAM_SORTS.map((s) => (
                   <option key={s} value={s}>
                     {SORT_LABELS[s]}
@@ -227,14 +317,28 @@ export function ProgramExplorerPage() {
             </ol>
           ) : null}
           {data && data.total > 0 ? (
-            <Pagination page={page} pageSize={data.pageSize} total={data.total} noun={['program', 'programs']} onPage={(p) => setParam('page', p > 1 ? String(p) : null)} label="Result pages" />
+            <Pagination
+              page={page}
+              pageSize={data.pageSize}
+              total={data.total}
+              noun={['program', 'programs']}
+              onPage={(p) => setParam('page', p > 1 ? String(p) : null)}
+              label="Result pages"
+            />
           ) : null}
         </section>
 
         <section className="rp-region-view card" aria-labelledby="rp-map-title">
           <h2 id="rp-map-title">Where they are</h2>
           {data ? (
-            <RegionMap byRegion={data.byRegion} byState={data.byState} region={params.get('region')} state={params.get('state')} onRegion={onRegion} onState={onState} />
+            <RegionMap
+              byRegion={data.byRegion}
+              byState={data.byState}
+              region={params.get('region')}
+              state={params.get('state')}
+              onRegion={onRegion}
+              onState={onState}
+            />
           ) : (
             <Loading label="Counting programs by state…" />
           )}
@@ -253,12 +357,26 @@ function FieldError({ id, message }: { id: string; message: string }) {
   )
 }
 
-function FilterSelect(props: { id: string; label: string; value: string; onChange: (e: { currentTarget: { value: string } }) => void; options: readonly (readonly [string, string])[]; any?: string; error?: string | undefined }) {
+function FilterSelect(props: {
+  id: string
+  label: string
+  value: string
+  onChange: (e: { currentTarget: { value: string } }) => void
+  options: readonly (readonly [string, string])[]
+  any?: string
+  error?: string | undefined
+}) {
   const id = `rp-${props.id}`
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value} onChange={props.onChange} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        value={props.value}
+        onChange={props.onChange}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
         {props.any !== undefined ? <option value="">{props.any}</option> : null}
         {props.options.map(([value, label]) => (
           <option key={value} value={value}>
@@ -271,12 +389,27 @@ function FilterSelect(props: { id: string; label: string; value: string; onChang
   )
 }
 
-function NumberInput(props: { id: string; label: string; value: string; onChange: (e: { currentTarget: { value: string } }) => void; error?: string | undefined }) {
+function NumberInput(props: {
+  id: string
+  label: string
+  value: string
+  onChange: (e: { currentTarget: { value: string } }) => void
+  error?: string | undefined
+}) {
   const id = `rp-${props.id}`
   return (
     <div className={`field${props.error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{props.label}</label>
-      <input id={id} type="text" inputMode="numeric" value={props.value} maxLength={3} onChange={props.onChange} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? `${id}-error` : undefined} />
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        value={props.value}
+        maxLength={3}
+        onChange={props.onChange}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
       {props.error ? <FieldError id={`${id}-error`} message={props.error} /> : null}
     </div>
   )
@@ -290,7 +423,8 @@ export function SaveButton({ program, onSaved }: { program: Pick<ProgramSummary,
   if (locked) {
     return (
       <p className="rp-saved-note">
-        On your list: <strong>{PROGRAM_LIST_STATUS_LABELS[program.savedStatus as keyof typeof PROGRAM_LIST_STATUS_LABELS] ?? program.savedStatus}</strong>. <Link to="/residency/my-programs">Change it in My programs</Link>
+        On your list: <strong>{PROGRAM_LIST_STATUS_LABELS[program.savedStatus as keyof typeof PROGRAM_LIST_STATUS_LABELS] ?? program.savedStatus}</strong>.{' '}
+        <Link to="/residency/my-programs">Change it in My programs</Link>
       </p>
     )
   }
@@ -305,7 +439,13 @@ export function SaveButton({ program, onSaved }: { program: Pick<ProgramSummary,
   }
   return (
     <div className="rp-save">
-      <button type="button" className={`button button-small${saved ? ' button-secondary' : ''}`} aria-pressed={saved} disabled={save.isPending} onClick={() => void toggle()}>
+      <button
+        type="button"
+        className={`button button-small${saved ? ' button-secondary' : ''}`}
+        aria-pressed={saved}
+        disabled={save.isPending}
+        onClick={() => void toggle()}
+      >
         {saved ? 'Saved to my list' : 'Save to my list'}
         <span className="visually-hidden">: {program.name}</span>
       </button>

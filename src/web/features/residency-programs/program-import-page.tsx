@@ -49,7 +49,8 @@ export function ProgramImportPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Import residency programs</h1>
         <p className="lead">
-          Add programs or update them from a CSV file: one program per row, matched by its program id. First check the file: nothing is saved until you import, and rows with a problem are never saved.
+          Add programs or update them from a CSV file: one program per row, matched by its program id. First check the file: nothing is saved until you import,
+          and rows with a problem are never saved.
         </p>
       </div>
 
@@ -57,7 +58,8 @@ export function ProgramImportPage() {
         <div className={`field${fileError ? ' field-invalid' : ''}`}>
           <label htmlFor="rp-file">CSV file</label>
           <p id="rp-file-hint" className="field-hint">
-            UTF-8, at most {MB} MB and 20,000 programs, a header row first. Required columns: id, name, specialty, track, state, positions, setting, step2_p25, step2_p75. An export is a ready-made example with every column.{' '}
+            UTF-8, at most {MB} MB and 20,000 programs, a header row first. Required columns: id, name, specialty, track, state, positions, setting, step2_p25,
+            step2_p75. An export is a ready-made example with every column.{' '}
             <a href="/api/residency-programs/export.csv" download>
               Download the current programs
             </a>
@@ -108,7 +110,15 @@ export function ProgramImportPage() {
   )
 }
 
-function ImportReport({ report, headingRef, onImport }: { report: ProgramsImportReport; headingRef: RefObject<HTMLHeadingElement | null>; onImport: () => void }) {
+function ImportReport({
+  report,
+  headingRef,
+  onImport,
+}: {
+  report: ProgramsImportReport
+  headingRef: RefObject<HTMLHeadingElement | null>
+  onImport: () => void
+}) {
   const title = report.imported ? 'Imported' : report.accepted > 0 ? 'Checked: ready to import' : 'Checked: nothing can be imported'
   return (
     <section className="card rp-report" aria-labelledby="rp-report-title">

@@ -20,7 +20,14 @@ export function ProgramPage() {
 
   if (program.isPending) return <PageLoading title="Residency program" label="Loading the program…" />
   if (program.isError) {
-    return <PageError title="Residency program" error={program.error} onRetry={() => void program.refetch()} back={{ to: '/residency/programs', label: 'Go to all programs' }} />
+    return (
+      <PageError
+        title="Residency program"
+        error={program.error}
+        onRetry={() => void program.refetch()}
+        back={{ to: '/residency/programs', label: 'Go to all programs' }}
+      />
+    )
   }
   const p = program.data
   return (
@@ -130,23 +137,23 @@ function MatchedHereSection({ program }: { program: ProgramDetail }) {
           </p>
           {/* A table of zeros says nothing the sentence above does not. */}
           {m.total === 0 ? null : (
-          <table className="rp-table">
-            <caption className="visually-hidden">Graduates who matched here, by match year</caption>
-            <thead>
-              <tr>
-                <th scope="col">Match year</th>
-                <th scope="col">Graduates</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.yearsCovered.map((year) => (
-                <tr key={year}>
-                  <th scope="row">{year}</th>
-                  <td>{counts.get(year) ?? 0}</td>
+            <table className="rp-table">
+              <caption className="visually-hidden">Graduates who matched here, by match year</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Match year</th>
+                  <th scope="col">Graduates</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {m.yearsCovered.map((year) => (
+                  <tr key={year}>
+                    <th scope="row">{year}</th>
+                    <td>{counts.get(year) ?? 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </>
       )}
@@ -162,7 +169,9 @@ function MatchedHereSection({ program }: { program: ProgramDetail }) {
           </ul>
         </>
       ) : null}
-      <p className="field-hint">From the school’s own records of past matches. Names appear only for graduates who mentor in the directory; nothing else about any graduate is shown.</p>
+      <p className="field-hint">
+        From the school’s own records of past matches. Names appear only for graduates who mentor in the directory; nothing else about any graduate is shown.
+      </p>
     </section>
   )
 }

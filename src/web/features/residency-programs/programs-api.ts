@@ -42,7 +42,10 @@ export function useImportPrograms() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: Blob; dryRun: boolean }) =>
-      api<ProgramsImportReport>(dryRun ? '/api/residency-programs/import/check' : '/api/residency-programs/import', { method: 'POST', raw: new Blob([file], { type: 'text/csv' }) }),
+      api<ProgramsImportReport>(dryRun ? '/api/residency-programs/import/check' : '/api/residency-programs/import', {
+        method: 'POST',
+        raw: new Blob([file], { type: 'text/csv' }),
+      }),
     onSuccess: (report) => {
       if (report.imported) void client.invalidateQueries({ queryKey: programKeys.all })
     },

@@ -156,8 +156,14 @@ export function residentBio(random: Random, input: TraineeBioInput): string {
   )
   parts.push(
     input.fromThisSchool
-      ? random.pick(['I went to medical school here, so I know the curriculum and the clerkships well.', 'I am a graduate of this school and stayed for residency.'])
-      : random.pick([`I went to medical school in ${input.medicalSchoolCity} before coming here for residency.`, `Before residency I was a student in ${input.medicalSchoolCity}.`]),
+      ? random.pick([
+          'I went to medical school here, so I know the curriculum and the clerkships well.',
+          'I am a graduate of this school and stayed for residency.',
+        ])
+      : random.pick([
+          `I went to medical school in ${input.medicalSchoolCity} before coming here for residency.`,
+          `Before residency I was a student in ${input.medicalSchoolCity}.`,
+        ]),
   )
   if (input.interests[0]) parts.push(`I am especially interested in ${listPhrase(input.interests.slice(0, 2))}, and ${input.plan}.`)
   parts.push(
@@ -308,7 +314,11 @@ export function careerGoals(random: Random, input: CareerGoalsInput): string {
       )
       break
     case 'M4':
-      parts.push(first ? `I'm applying in ${first} this cycle and hope to train at a program with strong teaching and a supportive culture.` : 'I am applying this cycle.')
+      parts.push(
+        first
+          ? `I'm applying in ${first} this cycle and hope to train at a program with strong teaching and a supportive culture.`
+          : 'I am applying this cycle.',
+      )
       break
     case 'research':
       parts.push(

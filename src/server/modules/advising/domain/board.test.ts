@@ -8,8 +8,22 @@ function inputs(overrides: Partial<BoardInputs> = {}): BoardInputs {
   return { student, officeAdvisors: [], assignments: [], mentorships: [], ...overrides }
 }
 
-function mentorship(id: string, mentorKind: BoardInputs['mentorships'][number]['mentorKind'], extra: Partial<BoardInputs['mentorships'][number]> = {}): BoardInputs['mentorships'][number] {
-  return { id: `m-${id}`, kind: 'ongoing', startedAt: march, mentor: { id, name: `Mentor ${id}` }, mentorKind, mentorSpecialtyId: null, mentorOffers: [], mentorAdvisesSpecialtyId: null, ...extra }
+function mentorship(
+  id: string,
+  mentorKind: BoardInputs['mentorships'][number]['mentorKind'],
+  extra: Partial<BoardInputs['mentorships'][number]> = {},
+): BoardInputs['mentorships'][number] {
+  return {
+    id: `m-${id}`,
+    kind: 'ongoing',
+    startedAt: march,
+    mentor: { id, name: `Mentor ${id}` },
+    mentorKind,
+    mentorSpecialtyId: null,
+    mentorOffers: [],
+    mentorAdvisesSpecialtyId: null,
+    ...extra,
+  }
 }
 
 const slot = (board: ReturnType<typeof computeBoard>, name: string) => {
@@ -57,7 +71,9 @@ describe('computeBoard', () => {
       }),
       'student',
     )
-    expect(slot(board, 'advisory-dean').holders.map((h) => [h.person.name, h.source, h.why])).toEqual([['Elena Vargas', 'office-assignment', 'Assigned by the Office of Student Affairs in March 2026']])
+    expect(slot(board, 'advisory-dean').holders.map((h) => [h.person.name, h.source, h.why])).toEqual([
+      ['Elena Vargas', 'office-assignment', 'Assigned by the Office of Student Affairs in March 2026'],
+    ])
     expect(slot(board, 'specialty-advisor').holders.map((h) => h.person.id)).toEqual(['a2'])
     expect(board.emptySlots).not.toContain('advisory-dean')
     expect(board.emptySlots).not.toContain('specialty-advisor')
@@ -119,7 +135,11 @@ describe('computeBoard', () => {
       }),
       'student',
     )
-    expect(slot(board, 'research-mentor').holders[0]).toMatchObject({ source: 'board-assignment', assignmentId: 'as1', why: 'Assigned as research mentor in March 2026' })
+    expect(slot(board, 'research-mentor').holders[0]).toMatchObject({
+      source: 'board-assignment',
+      assignmentId: 'as1',
+      why: 'Assigned as research mentor in March 2026',
+    })
     expect(slot(board, 'specialty-advisor').holders[0]).toMatchObject({ person: { id: 'd' }, why: 'Assigned as Dermatology advisor in March 2026' })
   })
 
@@ -140,15 +160,17 @@ describe('computeBoard', () => {
     expect(specialty.flag).toMatch(/No Internal Medicine advisor yet/)
     expect(specialty.directoryQuery).toContain('specialty=internal-medicine')
     // Only the board assignment recorded the specialty declared when it was made: it alone proves a change.
-    expect(specialty.former.map((f) => [f.person.id, f.why])).toEqual([['d', 'Assigned as your Dermatology advisor; your declared specialty is now Internal Medicine.']])
+    expect(specialty.former.map((f) => [f.person.id, f.why])).toEqual([
+      ['d', 'Assigned as your Dermatology advisor; your declared specialty is now Internal Medicine.'],
+    ])
     expect(specialty.former.find((f) => f.person.id === 'd')?.assignmentId).toBe('as2')
     expect(after.others.map((o) => [o.person.id, o.why])).toEqual([
       ['a2', 'Dermatology specialty advisor (one of your specialty interests); assigned by the Office in March 2026'],
       ['f-derm', 'Faculty, Dermatology (one of your specialty interests); active mentorship since March 2026'],
     ])
-    expect(computeBoard({ ...before, student: { ...student, specialtyInterests: ['internal-medicine', 'dermatology'] } }, 'staff').slots[1]?.former[0]?.why).toBe(
-      'Assigned as Maya’s Dermatology advisor; Maya’s declared specialty is now Internal Medicine.',
-    )
+    expect(
+      computeBoard({ ...before, student: { ...student, specialtyInterests: ['internal-medicine', 'dermatology'] } }, 'staff').slots[1]?.former[0]?.why,
+    ).toBe('Assigned as Maya’s Dermatology advisor; Maya’s declared specialty is now Internal Medicine.')
     // Still an advisor the Office assigned: the advisory dean slot is not filled by a specialty advisor.
     expect(after.emptySlots).toContain('advisory-dean')
   })
@@ -214,8 +236,15 @@ describe('suggestionsForSlot', () => {
   })
 
   it('suggests near-peers a year or two ahead only, none to a final-year student', () => {
-    const peers = [candidate('m1', 'near-peer', { classYear: 'M1' }), candidate('m2', 'near-peer', { classYear: 'M2' }), candidate('m3', 'near-peer', { classYear: 'M3' }), candidate('m4', 'near-peer', { classYear: 'M4' }), candidate('x', 'near-peer')]
-    const ids = (classYear: 'M1' | 'M2' | 'M3' | 'M4') => suggestionsForSlot('near-peer', derm, peers, [], new Set(), 5, { studentClassYear: classYear }).map((s) => s.person.id)
+    const peers = [
+      candidate('m1', 'near-peer', { classYear: 'M1' }),
+      candidate('m2', 'near-peer', { classYear: 'M2' }),
+      candidate('m3', 'near-peer', { classYear: 'M3' }),
+      candidate('m4', 'near-peer', { classYear: 'M4' }),
+      candidate('x', 'near-peer'),
+    ]
+    const ids = (classYear: 'M1' | 'M2' | 'M3' | 'M4') =>
+      suggestionsForSlot('near-peer', derm, peers, [], new Set(), 5, { studentClassYear: classYear }).map((s) => s.person.id)
     expect(ids('M1')).toEqual(['m2', 'm3'])
     expect(ids('M2')).toEqual(['m3', 'm4'])
     expect(ids('M3')).toEqual(['m4'])

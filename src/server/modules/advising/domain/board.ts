@@ -137,7 +137,13 @@ export function directoryQueryFor(slot: AdvisingSlot, declaredSpecialtyId: strin
     case 'advisory-dean':
       return null
     case 'specialty-advisor':
-      return declaredSpecialtyId ? new URLSearchParams([['specialty', declaredSpecialtyId], ['kind', 'faculty'], ['accepting', 'true']]).toString() : null
+      return declaredSpecialtyId
+        ? new URLSearchParams([
+            ['specialty', declaredSpecialtyId],
+            ['kind', 'faculty'],
+            ['accepting', 'true'],
+          ]).toString()
+        : null
     case 'research-mentor':
       return 'offers=research&accepting=true'
     case 'near-peer':
@@ -230,14 +236,18 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
       addHolder(get('specialty-advisor'), { ...base, why: `${declared.name} specialty advisor; assigned by the Office in ${monthYear(a.assignedAt)}` })
     } else {
       const note = otherSpecialtyNote(a.advisesSpecialtyId, interests, audience, studentName)
-      addHolder(others, { ...base, why: `${specialtyName(a.advisesSpecialtyId)} specialty advisor${note}; assigned by the Office in ${monthYear(a.assignedAt)}` })
+      addHolder(others, {
+        ...base,
+        why: `${specialtyName(a.advisesSpecialtyId)} specialty advisor${note}; assigned by the Office in ${monthYear(a.assignedAt)}`,
+      })
     }
   }
 
   for (const a of inputs.assignments) {
     const base = { person: a.person, source: 'board-assignment' as const, since: a.assignedAt.toISOString(), assignmentId: a.id, mentorshipId: null }
     if (a.slot === 'specialty-advisor') {
-      if (declared && a.specialtyId === declared.id) addHolder(get('specialty-advisor'), { ...base, why: `Assigned as ${declared.name} advisor in ${monthYear(a.assignedAt)}` })
+      if (declared && a.specialtyId === declared.id)
+        addHolder(get('specialty-advisor'), { ...base, why: `Assigned as ${declared.name} advisor in ${monthYear(a.assignedAt)}` })
     } else {
       addHolder(get(a.slot), { ...base, why: `Assigned as ${ADVISING_SLOT_LABELS[a.slot].toLowerCase()} in ${monthYear(a.assignedAt)}` })
     }
@@ -254,9 +264,13 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
       continue
     }
     let placed = false
-    const inDeclared = declared !== null && (m.mentorAdvisesSpecialtyId === declared.id || (mentorFillsSlot('specialty-advisor', mentor) && m.mentorSpecialtyId === declared.id))
+    const inDeclared =
+      declared !== null && (m.mentorAdvisesSpecialtyId === declared.id || (mentorFillsSlot('specialty-advisor', mentor) && m.mentorSpecialtyId === declared.id))
     if (inDeclared && declared) {
-      addHolder(get('specialty-advisor'), { ...base, why: mentorshipWhy(m, m.mentorAdvisesSpecialtyId === declared.id ? `${declared.name} specialty advisor` : mentorWhat(m)) })
+      addHolder(get('specialty-advisor'), {
+        ...base,
+        why: mentorshipWhy(m, m.mentorAdvisesSpecialtyId === declared.id ? `${declared.name} specialty advisor` : mentorWhat(m)),
+      })
       placed = true
     }
     for (const slot of ['research-mentor', 'near-peer', 'resident-or-alumni'] as const) {
@@ -322,7 +336,14 @@ export type SuggestionContext = {
   pendingRequests?: ReadonlyMap<string, string>
 }
 
-export type Suggestion = { person: PersonRef; headline: string; reasons: string[]; openPlaces: number | null; action: 'request' | 'ask-advisor'; pendingRequestId: string | null }
+export type Suggestion = {
+  person: PersonRef
+  headline: string
+  reasons: string[]
+  openPlaces: number | null
+  action: 'request' | 'ask-advisor'
+  pendingRequestId: string | null
+}
 
 /**
  * The suggestions for one empty slot: recommended mentors (already ranked, listed and with an

@@ -13,7 +13,8 @@ const lookups: PastOutcomesLookups = {
   currentYear: 2026,
 }
 
-const HEADER = 'match_year,graduate_id,applicant_type,specialty,step2,step1,research_items,aoa,gold_humanism,clerkship_honors,experiences,tie_states,tie_regions,needs_visa,program_id,signalled,away_rotation,interviewed,matched_program_id'
+const HEADER =
+  'match_year,graduate_id,applicant_type,specialty,step2,step1,research_items,aoa,gold_humanism,clerkship_honors,experiences,tie_states,tie_regions,needs_visa,program_id,signalled,away_rotation,interviewed,matched_program_id'
 const good = [
   HEADER,
   '2024,G-1,us-md,internal-medicine,248,pass,4,no,yes,3,8,OH;MI,midwest,no,IM-1,yes,no,yes,IM-1',
@@ -33,17 +34,37 @@ describe('checkPastOutcomesCsv', () => {
     expect(check.years).toEqual([2024, 2025])
     expect(check.graduates).toHaveLength(3)
     const g1 = check.graduates.find((g) => g.graduateId === 'G-1')
-    expect(g1).toMatchObject({ matchYear: 2024, applicantType: 'us-md', step2: 248, step1: 'pass', goldHumanism: true, tieStates: ['OH', 'MI'], tieRegions: ['midwest'], matchedProgramId: 'IM-1', firstRow: 2 })
+    expect(g1).toMatchObject({
+      matchYear: 2024,
+      applicantType: 'us-md',
+      step2: 248,
+      step1: 'pass',
+      goldHumanism: true,
+      tieStates: ['OH', 'MI'],
+      tieRegions: ['midwest'],
+      matchedProgramId: 'IM-1',
+      firstRow: 2,
+    })
     expect(g1?.applications).toEqual([
       { programId: 'IM-1', signalled: true, interviewed: true, awayRotation: false, row: 2 },
       { programId: 'IM-2', signalled: false, interviewed: true, awayRotation: true, row: 3 },
     ])
     // Names as well as ids; blanks are "no" and 0.
-    expect(check.graduates.find((g) => g.graduateId === 'G-2')).toMatchObject({ applicantType: 'us-do', specialtyId: 'internal-medicine', step2: null, step1: 'fail', needsVisa: true, matchedProgramId: null })
+    expect(check.graduates.find((g) => g.graduateId === 'G-2')).toMatchObject({
+      applicantType: 'us-do',
+      specialtyId: 'internal-medicine',
+      step2: null,
+      step1: 'fail',
+      needsVisa: true,
+      matchedProgramId: null,
+    })
   })
 
   it('takes columns in any order, any case, with extra columns ignored and named', () => {
-    const text = ['Program ID,Graduate-ID,Match Year,Specialty,Applicant Type,Interviewed,Matched Program ID,Notes', 'IM-1,G-9,2023,internal-medicine,us-md,yes,,called twice'].join('\r\n')
+    const text = [
+      'Program ID,Graduate-ID,Match Year,Specialty,Applicant Type,Interviewed,Matched Program ID,Notes',
+      'IM-1,G-9,2023,internal-medicine,us-md,yes,,called twice',
+    ].join('\r\n')
     const check = checkPastOutcomesCsv(text, lookups)
     expect(check.rejects).toEqual([])
     expect(check.ignoredColumns).toEqual(['Notes'])

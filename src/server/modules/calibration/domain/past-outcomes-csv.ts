@@ -131,11 +131,7 @@ const APPLICANT_TYPE_BY_WORD = new Map<string, ApplicantType>([
 ])
 
 function normaliseWord(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
+  return word.trim().toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ')
 }
 
 function normaliseHeader(name: string): string {
@@ -220,7 +216,11 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
     if (record.every((cell) => cell.trim() === '')) return
     rows++
     if (record.length !== header.length) {
-      reject(row, null, `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`)
+      reject(
+        row,
+        null,
+        `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`,
+      )
       return
     }
     const cell = (column: PastOutcomesColumn): Cell => {
@@ -264,21 +264,28 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
 
     const tieStatesCell = cell('tie_states')
     const tieStates = listOf(tieStatesCell.value).map((s) => s.toUpperCase())
-    for (const state of tieStates) if (!isStateCode(state)) bad(tieStatesCell, `"${state}" is not a U.S. state or territory code (two letters such as OH); separate several with a semicolon.`)
+    for (const state of tieStates)
+      if (!isStateCode(state))
+        bad(tieStatesCell, `"${state}" is not a U.S. state or territory code (two letters such as OH); separate several with a semicolon.`)
     const tieRegionsCell = cell('tie_regions')
     const tieRegions = listOf(tieRegionsCell.value).map((r) => r.toLowerCase())
     for (const region of tieRegions) {
-      if (!(REGIONS as readonly string[]).includes(region)) bad(tieRegionsCell, `"${region}" is not a region: use ${REGIONS.join(', ')}; separate several with a semicolon.`)
+      if (!(REGIONS as readonly string[]).includes(region))
+        bad(tieRegionsCell, `"${region}" is not a region: use ${REGIONS.join(', ')}; separate several with a semicolon.`)
     }
 
     const programCell = cell('program_id')
     const programId = programCell.value
     if (programId === '') bad(programCell, 'Give the program id (the NRMP program code as in the programs table).')
-    else if (!lookups.programSpecialties.has(programId)) bad(programCell, `Unknown program id "${programId}": import the program first (Residency programs), or check the code.`)
+    else if (!lookups.programSpecialties.has(programId))
+      bad(programCell, `Unknown program id "${programId}": import the program first (Residency programs), or check the code.`)
     const matchedCell = cell('matched_program_id')
     const matchedProgramId = matchedCell.value === '' ? null : matchedCell.value
     if (matchedProgramId !== null && !lookups.programSpecialties.has(matchedProgramId)) {
-      bad(matchedCell, `Unknown program id "${matchedProgramId}": the program matched must be in the programs table. Leave it empty if the graduate did not match.`)
+      bad(
+        matchedCell,
+        `Unknown program id "${matchedProgramId}": the program matched must be in the programs table. Leave it empty if the graduate did not match.`,
+      )
     }
 
     if (graduateId.value !== '' && programId !== '') {
@@ -298,9 +305,15 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
         if (then === now) continue
         const c = cell(column)
         if (column === 'match_year') {
-          bad(c, `Graduate ${graduateId.value} is already in match year ${then} on row ${existing.firstRow}. A graduate who applied again in a later year needs another graduate id (e.g. ${graduateId.value}-${now}).`)
+          bad(
+            c,
+            `Graduate ${graduateId.value} is already in match year ${then} on row ${existing.firstRow}. A graduate who applied again in a later year needs another graduate id (e.g. ${graduateId.value}-${now}).`,
+          )
         } else {
-          bad(c, `Differs from row ${existing.firstRow} for the same graduate ("${then}" there, "${now}" here): a graduate’s own columns must be the same on each of their rows.`)
+          bad(
+            c,
+            `Differs from row ${existing.firstRow} for the same graduate ("${then}" there, "${now}" here): a graduate’s own columns must be the same on each of their rows.`,
+          )
         }
       }
       if (rejects.length > before) return
@@ -335,9 +348,17 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
     const application = graduate.applications.find((a) => a.programId === graduate.matchedProgramId)
     const column = headerNames[columnIndex.get('matched_program_id') as number] ?? 'matched_program_id'
     if (!application) {
-      reject(graduate.firstRow, column, `Inconsistent: graduate ${graduate.graduateId} matched at ${graduate.matchedProgramId} but has no row applying to it. Add that application (interviewed yes) or correct the matched program.`)
+      reject(
+        graduate.firstRow,
+        column,
+        `Inconsistent: graduate ${graduate.graduateId} matched at ${graduate.matchedProgramId} but has no row applying to it. Add that application (interviewed yes) or correct the matched program.`,
+      )
     } else if (!application.interviewed) {
-      reject(application.row, headerNames[columnIndex.get('interviewed') as number] ?? 'interviewed', `Inconsistent: graduate ${graduate.graduateId} matched at ${graduate.matchedProgramId}, so they interviewed there; this row says they did not.`)
+      reject(
+        application.row,
+        headerNames[columnIndex.get('interviewed') as number] ?? 'interviewed',
+        `Inconsistent: graduate ${graduate.graduateId} matched at ${graduate.matchedProgramId}, so they interviewed there; this row says they did not.`,
+      )
     }
   }
 

@@ -69,7 +69,11 @@ describe('recalibrate: recovery on a synthetic cohort drawn from a known model',
   })
 
   it('warns when data are thin', () => {
-    const few = recalibrate(graduates.filter((_, i) => i % 25 === 0), school.programs, priors)
+    const few = recalibrate(
+      graduates.filter((_, i) => i % 25 === 0),
+      school.programs,
+      priors,
+    )
     expect(few.report.warnings.some((w) => /rests on \d+ graduate/.test(w))).toBe(true)
     expect(few.report.warnings.some((w) => /held-out years: the scores below are rough/.test(w))).toBe(true)
   })

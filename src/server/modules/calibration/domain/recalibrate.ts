@@ -144,7 +144,8 @@ export function toPastOutcome(graduate: StoredGraduate, programSpecialty: Readon
     signalledProgramIds: inSpecialty.filter((a) => a.signalled).map((a) => a.programId),
   }
   // Matched in another specialty (a backup) is not a match in the one the model is about.
-  const matched = graduate.matchedProgramId !== null && programSpecialty.get(graduate.matchedProgramId) === graduate.specialtyId ? graduate.matchedProgramId : null
+  const matched =
+    graduate.matchedProgramId !== null && programSpecialty.get(graduate.matchedProgramId) === graduate.specialtyId ? graduate.matchedProgramId : null
   return {
     outcome: {
       year: graduate.matchYear,
@@ -318,26 +319,38 @@ export function warningsFor(report: RecalibrationReport): string[] {
   const warnings: string[] = []
   const { data } = report
   if (data.trainingGraduates < 100) {
-    warnings.push(`The fit on the training years rests on ${data.trainingGraduates} graduate${data.trainingGraduates === 1 ? '' : 's'}: with fewer than 100 the coefficients move little from the national figures and their intervals stay wide.`)
+    warnings.push(
+      `The fit on the training years rests on ${data.trainingGraduates} graduate${data.trainingGraduates === 1 ? '' : 's'}: with fewer than 100 the coefficients move little from the national figures and their intervals stay wide.`,
+    )
   }
   if (data.heldOutGraduates < 50) {
-    warnings.push(`Only ${data.heldOutGraduates} graduate${data.heldOutGraduates === 1 ? '' : 's'} in the held-out year${report.years.heldOut.length === 1 ? '' : 's'}: the scores below are rough; read the intervals on the plot.`)
+    warnings.push(
+      `Only ${data.heldOutGraduates} graduate${data.heldOutGraduates === 1 ? '' : 's'} in the held-out year${report.years.heldOut.length === 1 ? '' : 's'}: the scores below are rough; read the intervals on the plot.`,
+    )
   }
   if (report.years.all.length < 3) warnings.push('Fewer than three match years: one unusual year weighs heavily.')
   const matchBins = report.match.calibrated.bins
-  if (matchBins.length > 0 && matchBins.some((b) => b.count < 20)) warnings.push('Each point of the matching plot rests on fewer than 20 graduates: its interval is wide.')
+  if (matchBins.length > 0 && matchBins.some((b) => b.count < 20))
+    warnings.push('Each point of the matching plot rests on fewer than 20 graduates: its interval is wide.')
   const rate = report.match.prior.observedRate
   if (report.match.prior.count > 0 && (rate >= 0.97 || rate <= 0.03)) {
     warnings.push(`In the held-out years ${Math.round(rate * 100)} % of graduates matched: there is little for the matching scores to tell apart.`)
   }
   if (!report.converged) warnings.push('The fit did not settle (it stopped at its iteration limit). Check the data for a column that is always the same.')
-  for (const [what, scores] of [['interviews', report.interview], ['matching', report.match]] as const) {
+  for (const [what, scores] of [
+    ['interviews', report.interview],
+    ['matching', report.match],
+  ] as const) {
     if (scores.calibrated.count > 0 && scores.calibrated.brier > scores.prior.brier) {
-      warnings.push(`For ${what}, the recalibrated model scored worse than the national figures on the held-out years. Consider keeping the national figures for now.`)
+      warnings.push(
+        `For ${what}, the recalibrated model scored worse than the national figures on the held-out years. Consider keeping the national figures for now.`,
+      )
     }
   }
   if (data.graduates > 0 && data.otherSpecialtyApplications > data.applications / 2) {
-    warnings.push('More than half of the applications are to programs outside the graduate’s own specialty; those are not used by the fit. Check the specialty column.')
+    warnings.push(
+      'More than half of the applications are to programs outside the graduate’s own specialty; those are not used by the fit. Check the specialty column.',
+    )
   }
   return warnings
 }

@@ -2,7 +2,14 @@
  * Test support: a synthetic school's past outcomes drawn from a KNOWN model (the national
  * priors with a few coefficients shifted), for calibration-recovery tests.
  */
-import { DEFAULT_PRIORS as priors, drawOutcomes, generateApplicants, generatePrograms, type PastOutcome, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import {
+  DEFAULT_PRIORS as priors,
+  drawOutcomes,
+  generateApplicants,
+  generatePrograms,
+  type PastOutcome,
+  type SmartPickPriors,
+} from '#engines/smart-pick/index.ts'
 import type { StoredGraduate } from '../domain/recalibrate.ts'
 
 /** A synthetic school drawn from a KNOWN model: the national priors shifted. */
@@ -45,4 +52,3 @@ export function asStored(outcome: PastOutcome): StoredGraduate {
     applications: outcome.applications.map((x) => ({ programId: x.programId, interviewed: x.interviewed, signalled: signalled.has(x.programId) })),
   }
 }
-

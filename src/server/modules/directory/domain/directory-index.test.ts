@@ -8,9 +8,26 @@ const student = { personId: 'viewer', seesIdentity: [false, false, false, true] 
 
 function mentor(id: string, name: string, extra: Partial<IndexedMentor> = {}): IndexedMentor {
   return {
-    id, name, pronouns: null, kind: 'faculty', departmentId: 'medicine', specialtyId: 'internal-medicine', subspecialty: '', academicRank: null,
-    clinicalSite: 'University Hospital', city: 'Columbus', state: 'OH', offers: ['career-advice'], capacity: 2, accepting: true, languages: ['English'],
-    identity: [], identityVisibility: 'private', bioSnippet: '', hasPhoto: false, ...extra,
+    id,
+    name,
+    pronouns: null,
+    kind: 'faculty',
+    departmentId: 'medicine',
+    specialtyId: 'internal-medicine',
+    subspecialty: '',
+    academicRank: null,
+    clinicalSite: 'University Hospital',
+    city: 'Columbus',
+    state: 'OH',
+    offers: ['career-advice'],
+    capacity: 2,
+    accepting: true,
+    languages: ['English'],
+    identity: [],
+    identityVisibility: 'private',
+    bioSnippet: '',
+    hasPhoto: false,
+    ...extra,
   }
 }
 
@@ -29,10 +46,19 @@ describe('nameSortKey', () => {
 describe('DirectoryIndex', () => {
   const index = new DirectoryIndex()
   index.upsert(mentor('a', 'Adaeze Okafor', { specialtyId: 'dermatology', offers: ['research', 'letters'] }), "'adaez':1A 'okafor':2A 'dermatolog':3B")
-  index.upsert(mentor('b', 'Ben Carter', { kind: 'resident', state: 'CA', identity: ['veteran'], identityVisibility: 'everyone' }), "'ben':1A 'carter':2A 'dermatolog':9")
+  index.upsert(
+    mentor('b', 'Ben Carter', { kind: 'resident', state: 'CA', identity: ['veteran'], identityVisibility: 'everyone' }),
+    "'ben':1A 'carter':2A 'dermatolog':9",
+  )
   index.upsert(mentor('c', 'Cy Long', { accepting: false, identity: ['lgbtq'], identityVisibility: 'advisors' }), "'cy':1A 'long':2A")
   const run = (query: string | null, filters: Partial<FacetFilters> = {}) =>
-    index.search(student, { query: query ? parseTsquery(query) : null, filters: { ...noFilters, ...filters }, sort: query ? 'relevance' : 'name', offset: 0, limit: 10 })
+    index.search(student, {
+      query: query ? parseTsquery(query) : null,
+      filters: { ...noFilters, ...filters },
+      sort: query ? 'relevance' : 'name',
+      offset: 0,
+      limit: 10,
+    })
 
   it('ranks by weighted score', () => {
     expect(run("'dermatolog'").hits.map((h) => h.mentor.id)).toEqual(['a', 'b'])
@@ -41,8 +67,14 @@ describe('DirectoryIndex', () => {
   it('counts each facet under the other facets’ filters', () => {
     const result = run(null, { kind: ['resident'], state: ['OH'] })
     expect(result.total).toBe(0)
-    expect(result.facets.kind).toEqual([{ value: 'faculty', label: 'Faculty', count: 2 }, { value: 'resident', label: 'Resident', count: 0 }])
-    expect(result.facets.state).toEqual([{ value: 'CA', label: 'CA', count: 1 }, { value: 'OH', label: 'OH', count: 0 }])
+    expect(result.facets.kind).toEqual([
+      { value: 'faculty', label: 'Faculty', count: 2 },
+      { value: 'resident', label: 'Resident', count: 0 },
+    ])
+    expect(result.facets.state).toEqual([
+      { value: 'CA', label: 'CA', count: 1 },
+      { value: 'OH', label: 'OH', count: 0 },
+    ])
   })
 
   it('counts identity only where the viewer may see it', () => {
@@ -79,9 +111,16 @@ describe('facet counts with one facet chosen (the counts of everyone, less those
       )
     }
     const viewer = { personId: 'viewer', seesIdentity: [false, false, false, true] }
-    const search = (filters: Partial<FacetFilters>) => index.search(viewer, { query: null, filters: { ...noFilters, ...filters }, sort: 'name', offset: 0, limit: 5 })
+    const search = (filters: Partial<FacetFilters>) =>
+      index.search(viewer, { query: null, filters: { ...noFilters, ...filters }, sort: 'name', offset: 0, limit: 5 })
     // Every listed mentor has a department: choosing it too leaves the counts alone but takes the general path.
-    for (const filters of [{ accepting: ['true'] }, { kind: ['faculty', 'resident', 'fellow'] }, { state: ['OH', 'CA', 'NY'] }, { offers: ['research', 'letters'] }, { identity: ['veteran'] }]) {
+    for (const filters of [
+      { accepting: ['true'] },
+      { kind: ['faculty', 'resident', 'fellow'] },
+      { state: ['OH', 'CA', 'NY'] },
+      { offers: ['research', 'letters'] },
+      { identity: ['veteran'] },
+    ]) {
       const single = search(filters)
       const general = search({ ...filters, department: ['medicine'] })
       const { department: _a, ...singleFacets } = single.facets

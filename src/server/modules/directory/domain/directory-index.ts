@@ -169,7 +169,11 @@ const ORDERED_FACETS = new Set<DirectoryFacet>(['kind', 'rank', 'region', 'offer
 
 /** "Family, given" folded to plain lower case, so "Ñúñez" sorts with "Nunez". */
 export function nameSortKey(name: string): string {
-  const folded = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim()
+  const folded = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
   const parts = folded.split(/\s+/)
   const family = parts.pop() ?? ''
   return `${family} ${parts.join(' ')}`
@@ -537,7 +541,10 @@ export class DirectoryIndex {
       if (score > threshold) above.push(i)
       else if (score === threshold) tiedRanks.push(this.nameRank[passing[i] as number] as number)
     }
-    above.sort((a, b) => (scores[b] as number) - (scores[a] as number) || (this.nameRank[passing[a] as number] as number) - (this.nameRank[passing[b] as number] as number))
+    above.sort(
+      (a, b) =>
+        (scores[b] as number) - (scores[a] as number) || (this.nameRank[passing[a] as number] as number) - (this.nameRank[passing[b] as number] as number),
+    )
     const ranked = above.map((i) => passing[i] as number)
     if (ranked.length < wanted) {
       const ties = new Int32Array(tiedRanks).sort().subarray(0, wanted - ranked.length)
@@ -552,7 +559,13 @@ export class DirectoryIndex {
    * (offers) a value narrows the results, so only candidates failing nothing count there. With
    * `only`, just the candidates listed, in every facet whatever they fail.
    */
-  private countFacets(live: Int32Array, m: number, failed: Int32Array, identityOk: Uint8Array, only?: Int32Array): Record<SingleFacet | MultiFacet, Int32Array> {
+  private countFacets(
+    live: Int32Array,
+    m: number,
+    failed: Int32Array,
+    identityOk: Uint8Array,
+    only?: Int32Array,
+  ): Record<SingleFacet | MultiFacet, Int32Array> {
     const counts = {} as Record<SingleFacet | MultiFacet, Int32Array>
     // Candidates failing two facets or more count nowhere: list the others once.
     let countable = only ?? new Int32Array(m)
@@ -630,7 +643,13 @@ export class DirectoryIndex {
       case 'and': {
         const positives = node.children.filter((child) => child.type !== 'not')
         const negatives = node.children.filter((child): child is Extract<QueryNode, { type: 'not' }> => child.type === 'not')
-        let result = positives.length > 0 ? positives.map((child) => this.evaluate(child)).sort((a, b) => a.ords.length - b.ords.length).reduce(intersect) : this.everyone()
+        let result =
+          positives.length > 0
+            ? positives
+                .map((child) => this.evaluate(child))
+                .sort((a, b) => a.ords.length - b.ords.length)
+                .reduce(intersect)
+            : this.everyone()
         for (const negative of negatives) result = difference(result, this.evaluate(negative.child))
         return result
       }

@@ -31,7 +31,9 @@ describe('NameTrigramIndex', () => {
   it('finds the closest listed name, as a scan of every name would', () => {
     for (const text of ['Okonkow', 'okafr', 'Lindquist', 'Priya Ramen', 'ramon', 'oko']) {
       const names = ['Chidi Okonkwo', 'Adaeze Okafor', 'Priya Raman', 'Tomas Lindqvist', 'Ramona Okoro']
-      const scan = names.map((name) => ({ name, similarity: Math.fround(wordSimilarity(text, name)) })).sort((a, b) => b.similarity - a.similarity || (a.name < b.name ? -1 : 1))[0]
+      const scan = names
+        .map((name) => ({ name, similarity: Math.fround(wordSimilarity(text, name)) }))
+        .sort((a, b) => b.similarity - a.similarity || (a.name < b.name ? -1 : 1))[0]
       const found = index.closest(text, 0)
       expect(found, text).toEqual(scan)
     }

@@ -213,7 +213,8 @@ export class NameTrigramIndex {
       const similarity = toFloat32(wordSimilarity(needle, this.names[name] as string))
       if (similarity < minimum) continue
       const text = this.names[name] as string
-      if (best === null || similarity > best.similarity || (similarity === best.similarity && compareText(text, best.name) < 0)) best = { name: text, similarity }
+      if (best === null || similarity > best.similarity || (similarity === best.similarity && compareText(text, best.name) < 0))
+        best = { name: text, similarity }
     }
     return best
   }

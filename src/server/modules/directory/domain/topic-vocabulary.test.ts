@@ -10,7 +10,7 @@ describe('TopicVocabulary', () => {
     expect(vocabulary.correct('mock intervews')?.text).toBe('mock interviews')
   })
 
-  it('learns and forgets the words of mentors\' interests, and leaves known and short words alone', () => {
+  it("learns and forgets the words of mentors' interests, and leaves known and short words alone", () => {
     const vocabulary = new TopicVocabulary()
     const words = vocabularyWords('Pediatric Cardiology; sepsis outcomes')
     vocabulary.add(words)

@@ -22,9 +22,7 @@ export function vocabularyWords(text: string): string[] {
 }
 
 /** The fixed part: specialty and department names and the offer labels. */
-const FIXED_WORDS = vocabularyWords(
-  [...SPECIALTIES.map((s) => s.name), ...DEPARTMENTS.map((d) => d.name), ...Object.values(MENTOR_OFFERING_LABELS)].join(' '),
-)
+const FIXED_WORDS = vocabularyWords([...SPECIALTIES.map((s) => s.name), ...DEPARTMENTS.map((d) => d.name), ...Object.values(MENTOR_OFFERING_LABELS)].join(' '))
 
 /** pg_trgm's `similarity` of two single words: shared trigrams over the union. */
 function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

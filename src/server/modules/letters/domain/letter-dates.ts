@@ -67,7 +67,10 @@ export function seasonOf(at: Date): { name: string; start: string; end: string }
  * letter due next September belongs to the next season, and must count), split as the writer's
  * lists are. `season` names the seasons counted ("2027–2028", or "2026–2027 to 2027–2028").
  */
-export function writerLoad(items: readonly { status: LetterStatus; dueDate: string }[], now: Date): { season: string; total: number; open: number; submitted: number } {
+export function writerLoad(
+  items: readonly { status: LetterStatus; dueDate: string }[],
+  now: Date,
+): { season: string; total: number; open: number; submitted: number } {
   const current = seasonOf(now)
   const counted = items.filter((item) => item.dueDate >= current.start && item.status !== 'declined' && item.status !== 'withdrawn')
   const names = [...new Set(counted.map((item) => seasonOf(new Date(`${item.dueDate}T00:00:00Z`)).name))].sort()

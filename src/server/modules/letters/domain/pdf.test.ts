@@ -20,7 +20,12 @@ describe('checkPdf', () => {
     ['a JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'UNSUPPORTED_MEDIA_TYPE', /JPEG/],
     ['a Word document', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'UNSUPPORTED_MEDIA_TYPE', /Word/],
     ['plain text', new Uint8Array(Buffer.from('Dear committee,')), 'UNSUPPORTED_MEDIA_TYPE', /not a PDF/],
-    ['a header in the wrong place', new Uint8Array(Buffer.from(` ${Buffer.from(makePdf()).toString('latin1')}`, 'latin1')), 'UNSUPPORTED_MEDIA_TYPE', /not a PDF/],
+    [
+      'a header in the wrong place',
+      new Uint8Array(Buffer.from(` ${Buffer.from(makePdf()).toString('latin1')}`, 'latin1')),
+      'UNSUPPORTED_MEDIA_TYPE',
+      /not a PDF/,
+    ],
     ['a truncated PDF', truncatedPdf(), 'VALIDATION_FAILED', /incomplete/],
     ['a forged PDF without a cross-reference table', forgedPdf(), 'VALIDATION_FAILED', /damaged/],
     ['an encrypted PDF', makePdf({ encrypted: true }), 'VALIDATION_FAILED', /password-protected or encrypted/],
@@ -37,7 +42,9 @@ describe('checkPdf', () => {
   })
 
   it('finds %%EOF only near the end: a marker buried early does not count', () => {
-    const whole = Buffer.from(makePdf()).toString('latin1').replace(/%%EOF\n$/, '')
+    const whole = Buffer.from(makePdf())
+      .toString('latin1')
+      .replace(/%%EOF\n$/, '')
     const buried = new Uint8Array(Buffer.from(`${whole.replace('%PDF-1.7\n', '%PDF-1.7\n%%EOF\n')}%${'x'.repeat(2000)}\n`, 'latin1'))
     expect(checkPdf(buried, 10 * MB)?.message).toMatch(/incomplete/)
   })

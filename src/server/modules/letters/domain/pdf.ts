@@ -29,21 +29,35 @@ function sniffOtherType(bytes: Uint8Array): string | null {
 export function checkPdf(bytes: Uint8Array, maxBytes: number): PdfProblem | null {
   if (bytes.byteLength === 0) return { code: 'VALIDATION_FAILED', message: 'The file is empty. Choose a PDF file.' }
   if (bytes.byteLength > maxBytes) {
-    return { code: 'PAYLOAD_TOO_LARGE', message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Reduce its size (for example, print it to PDF again) and try once more.` }
+    return {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Reduce its size (for example, print it to PDF again) and try once more.`,
+    }
   }
   if (!/^%PDF-(1\.[0-7]|2\.0)/.test(latin1(bytes, 0, Math.min(bytes.length, 16)))) {
     const other = sniffOtherType(bytes)
-    return { code: 'UNSUPPORTED_MEDIA_TYPE', message: other ? `This file is ${other}, not a PDF. Save or export it as a PDF and upload that.` : 'This file is not a PDF. Save or export it as a PDF and upload that.' }
+    return {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: other
+        ? `This file is ${other}, not a PDF. Save or export it as a PDF and upload that.`
+        : 'This file is not a PDF. Save or export it as a PDF and upload that.',
+    }
   }
   const tail = latin1(bytes, Math.max(0, bytes.length - TAIL_BYTES))
   if (!tail.includes('%%EOF')) {
-    return { code: 'VALIDATION_FAILED', message: 'This PDF is incomplete (it has no end-of-file marker); it may have been cut off. Export it again and upload the new file.' }
+    return {
+      code: 'VALIDATION_FAILED',
+      message: 'This PDF is incomplete (it has no end-of-file marker); it may have been cut off. Export it again and upload the new file.',
+    }
   }
   if (!/startxref\s+\d+/.test(tail)) {
     return { code: 'VALIDATION_FAILED', message: 'This PDF is damaged (its cross-reference table is missing). Export it again and upload the new file.' }
   }
   if (/\/Encrypt[\s/<[(\d]/.test(latin1(bytes))) {
-    return { code: 'VALIDATION_FAILED', message: 'This PDF is password-protected or encrypted. Save a copy without a password or restrictions and upload that.' }
+    return {
+      code: 'VALIDATION_FAILED',
+      message: 'This PDF is password-protected or encrypted. Save a copy without a password or restrictions and upload that.',
+    }
   }
   return null
 }

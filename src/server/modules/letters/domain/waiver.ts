@@ -12,4 +12,3 @@ export type WaiverRecord = { waivedRightOfAccess: boolean; waiverRecordedAt: Dat
 export function recordWaiver(answer: boolean, studentId: string, now: Date): WaiverRecord {
   return { waivedRightOfAccess: answer === true, waiverRecordedAt: now, waiverRecordedBy: studentId }
 }
-

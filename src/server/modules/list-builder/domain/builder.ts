@@ -10,7 +10,14 @@ import {
   type ResidencyProgram,
   type SmartPickPriors,
 } from '#engines/smart-pick/index.ts'
-import { APPLYING_STATUSES, type BuilderProgram, type ChanceSummary, type ChanceView, type ListBuilderResponse, type ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
+import {
+  APPLYING_STATUSES,
+  type BuilderProgram,
+  type ChanceSummary,
+  type ChanceView,
+  type ListBuilderResponse,
+  type ProgramListStatusValue,
+} from '#shared/contracts/list-builder.ts'
 
 /** What the page shows about a program besides the model's fields. */
 export type ProgramDisplay = { name: string; institution: string; city: string }
@@ -161,8 +168,11 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
       `Each interview chance is about as sure as what you would learn from watching ${Math.max(1, Math.round(typical))} applicants like you at that program: that is thin, so the ${level} % intervals are wide.`,
     )
   if (applicant.step2 === null || applicant.step2 === undefined)
-    honesty.push('You have not entered a Step 2 CK score, so it is taken as typical for every program and the intervals are wider. Add it to your profile when you have it.')
-  if (!input.profileSaved) honesty.push('You have not saved your application profile yet, so these figures are for a typical U.S. MD applicant with no scores entered.')
+    honesty.push(
+      'You have not entered a Step 2 CK score, so it is taken as typical for every program and the intervals are wider. Add it to your profile when you have it.',
+    )
+  if (!input.profileSaved)
+    honesty.push('You have not saved your application profile yet, so these figures are for a typical U.S. MD applicant with no scores entered.')
   honesty.push(
     'The chance of matching treats interview offers as independent. In truth a strong or weak application moves every program together, so the real spread is wider and the recommended count may be a little short.',
   )

@@ -44,7 +44,12 @@ describe('profile mapping', () => {
 
   it('gives the model the chosen specialty and the signalled programs', () => {
     const applicant = toApplicantProfile({ ...DEFAULT_PROFILE, preferredSpecialtyId: 'pediatrics', tieStates: ['OH'] }, 'internal-medicine', ['p1'])
-    expect(applicant).toMatchObject({ preferredSpecialty: 'internal-medicine', signalledProgramIds: ['p1'], ties: { states: ['OH'], regions: [] }, step2: null })
+    expect(applicant).toMatchObject({
+      preferredSpecialty: 'internal-medicine',
+      signalledProgramIds: ['p1'],
+      ties: { states: ['OH'], regions: [] },
+      step2: null,
+    })
   })
 })
 

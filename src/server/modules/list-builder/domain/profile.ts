@@ -63,7 +63,7 @@ export function step1ToText(value: ApplicationProfileInput['step1']): string | n
 
 /** Input → the columns written, with de-duplicated lists (states upper-case, order kept). */
 export function toStoredColumns(input: ApplicationProfileInput) {
-  const unique = <T,>(values: readonly T[]): T[] => [...new Set(values)]
+  const unique = <T>(values: readonly T[]): T[] => [...new Set(values)]
   return {
     applicantType: input.applicantType,
     step2: input.step2,

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { checkPairEdit, findViolations, pairKey, reasonForStaff, refusalFor, seatsOf, statusAfterEdit, unpairedReason, type ProgramConstraints } from './program-rules.ts'
+import {
+  checkPairEdit,
+  findViolations,
+  pairKey,
+  reasonForStaff,
+  refusalFor,
+  seatsOf,
+  statusAfterEdit,
+  unpairedReason,
+  type ProgramConstraints,
+} from './program-rules.ts'
 
 const constraints: ProgramConstraints = {
   students: new Set(['ada', 'ben', 'cleo']),
@@ -55,7 +65,16 @@ describe('seats', () => {
 
 describe('hard constraints', () => {
   it('a valid pairing breaks none', () => {
-    expect(findViolations([{ student: 'ada', mentor: 'baird' }, { student: 'ben', mentor: 'ames' }, { student: 'cleo', mentor: 'baird' }], constraints)).toEqual([])
+    expect(
+      findViolations(
+        [
+          { student: 'ada', mentor: 'baird' },
+          { student: 'ben', mentor: 'ames' },
+          { student: 'cleo', mentor: 'baird' },
+        ],
+        constraints,
+      ),
+    ).toEqual([])
   })
 
   it('names each broken rule', () => {
@@ -100,7 +119,15 @@ describe('hard constraints', () => {
 })
 
 describe('why a student is unpaired', () => {
-  const base = { method: 'student-ranks' as const, allowedMentors: ['ames', 'baird'], ranked: ['ames'], adminReason: null, adminName: null, studentCount: 3, totalSeats: 3 }
+  const base = {
+    method: 'student-ranks' as const,
+    allowedMentors: ['ames', 'baird'],
+    ranked: ['ames'],
+    adminReason: null,
+    adminName: null,
+    studentCount: 3,
+    totalSeats: 3,
+  }
   it.each([
     [{ adminReason: 'On leave', adminName: 'Priya' }, 'Left unpaired by Priya: On leave'],
     [{ allowedMentors: [] }, 'No mentor is allowed: every mentor of the program has a conflict with this student or no seat.'],

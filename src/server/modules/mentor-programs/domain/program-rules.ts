@@ -20,11 +20,20 @@ export function refusalFor(action: ProgramAction, status: MentorProgramStatus, m
       return status === 'draft' ? null : 'Ranking can be opened only while the program is a draft.'
     case 'run':
       if (status === 'review') return null
-      if (method === 'student-ranks') return status === 'ranking' ? null : status === 'draft' ? 'Open the ranking first, so students can rank their mentors.' : `This program is ${status}; it cannot be paired again.`
+      if (method === 'student-ranks')
+        return status === 'ranking'
+          ? null
+          : status === 'draft'
+            ? 'Open the ranking first, so students can rank their mentors.'
+            : `This program is ${status}; it cannot be paired again.`
       return status === 'draft' ? null : `This program is ${status}; it cannot be paired again.`
     case 'edit-pair':
     case 'publish':
-      return status === 'review' ? null : status === 'published' ? 'This program is already published.' : 'Run the pairing first; pairs can be changed and published only while they are in review.'
+      return status === 'review'
+        ? null
+        : status === 'published'
+          ? 'This program is already published.'
+          : 'Run the pairing first; pairs can be changed and published only while they are in review.'
     case 'archive':
       return status === 'archived' ? 'This program is already archived.' : null
     case 'rank':
@@ -94,7 +103,12 @@ export type NameOf = (id: string) => string
  * Checks an admin's change to one student's pair against the hard constraints. Returns the
  * field errors that refuse it, or null when it may be made.
  */
-export function checkPairEdit(edit: PairEdit, current: readonly Pair[], c: ProgramConstraints, nameOf: NameOf): { message: string; fields: FieldErrors } | null {
+export function checkPairEdit(
+  edit: PairEdit,
+  current: readonly Pair[],
+  c: ProgramConstraints,
+  nameOf: NameOf,
+): { message: string; fields: FieldErrors } | null {
   if (!c.students.has(edit.studentId)) return { message: 'This student is not in the program.', fields: { studentId: 'Not a student of this program.' } }
   const kept = c.kept.get(edit.studentId)
   if (kept !== undefined && kept !== edit.mentorId) {

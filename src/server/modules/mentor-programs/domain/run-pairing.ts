@@ -70,7 +70,14 @@ export function runPairing(input: PairingInput): PairingOutput {
   const keptStudents = new Set<string>()
   for (const pair of [...input.keep].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))) {
     const left = (seats.get(pair.mentor) ?? 0) - (keptPerMentor.get(pair.mentor) ?? 0)
-    if (!studentIds.has(pair.student) || !seats.has(pair.mentor) || forbiddenKeys.has(pairKey(pair.student, pair.mentor)) || keptStudents.has(pair.student) || left <= 0 || pair.student === pair.mentor) {
+    if (
+      !studentIds.has(pair.student) ||
+      !seats.has(pair.mentor) ||
+      forbiddenKeys.has(pairKey(pair.student, pair.mentor)) ||
+      keptStudents.has(pair.student) ||
+      left <= 0 ||
+      pair.student === pair.mentor
+    ) {
       droppedKeeps.push(pair)
       continue
     }

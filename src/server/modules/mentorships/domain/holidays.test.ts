@@ -5,7 +5,18 @@ import { usFederalHolidayOn, usFederalHolidays } from './holidays.ts'
 describe('US federal holidays', () => {
   it('2026, as the Office of Personnel Management lists them (Independence Day on a Saturday is observed Friday 3 July)', () => {
     expect(usFederalHolidays(2026).map((h) => h.date)).toEqual([
-      '2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-04', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25',
+      '2026-01-01',
+      '2026-01-19',
+      '2026-02-16',
+      '2026-05-25',
+      '2026-06-19',
+      '2026-07-04',
+      '2026-07-03',
+      '2026-09-07',
+      '2026-10-12',
+      '2026-11-11',
+      '2026-11-26',
+      '2026-12-25',
     ])
   })
 

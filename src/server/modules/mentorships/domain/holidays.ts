@@ -31,7 +31,12 @@ export function usFederalHolidays(year: number): Holiday[] {
   const fixed = (name: string, month: number, day: number): Holiday[] => {
     const date = iso(year, month, day)
     const off = observed(date)
-    return off === date ? [{ name, date }] : [{ name, date }, { name: `${name} (observed)`, date: off }]
+    return off === date
+      ? [{ name, date }]
+      : [
+          { name, date },
+          { name: `${name} (observed)`, date: off },
+        ]
   }
   return [
     ...fixed('New Year’s Day', 1, 1),

@@ -44,7 +44,14 @@ describe('meeting invites', () => {
   })
 
   it('a rescheduled meeting keeps its UID and raises SEQUENCE (golden file)', async () => {
-    const text = meetingInvite({ ...meeting, sequence: 1, startAt: new Date('2026-07-14T13:00:00Z'), endAt: new Date('2026-07-14T13:30:00Z'), locationKind: 'in-person', locationDetail: 'Clinic B, room 4' })
+    const text = meetingInvite({
+      ...meeting,
+      sequence: 1,
+      startAt: new Date('2026-07-14T13:00:00Z'),
+      endAt: new Date('2026-07-14T13:30:00Z'),
+      locationKind: 'in-person',
+      locationDetail: 'Clinic B, room 4',
+    })
     await expect(text).toMatchFileSnapshot('./__golden__/invite-reschedule.ics')
     const event = parse(text).events[0] as ICAL.Event
     expect(event.uid).toBe(meeting.uid)
@@ -63,7 +70,14 @@ describe('meeting invites', () => {
   })
 
   it('a feed holds every meeting and parses back; an empty feed is still a calendar', () => {
-    const other = { ...meeting, uid: 'other@preceptor', startAt: new Date('2026-08-01T15:00:00Z'), endAt: new Date('2026-08-01T16:00:00Z'), locationKind: 'phone' as const, locationDetail: '+1 555 0100' }
+    const other = {
+      ...meeting,
+      uid: 'other@preceptor',
+      startAt: new Date('2026-08-01T15:00:00Z'),
+      endAt: new Date('2026-08-01T16:00:00Z'),
+      locationKind: 'phone' as const,
+      locationDetail: '+1 555 0100',
+    }
     const { calendar, events } = parse(calendarFeed('Preceptor — Sam Lee', [meeting, other]))
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
     expect(events.map((e) => e.uid)).toEqual([meeting.uid, 'other@preceptor'])
@@ -87,7 +101,9 @@ describe('values a person typed never break or rewrite an invite', () => {
   })
 
   it('a line break in a name or calendar name stays inside its line', () => {
-    const text = calendarFeed('Sam\r\nX-INJECTED:1', [{ ...meeting, attendee: { name: 'Sam\r\nATTENDEE:mailto:x@evil.example', email: meeting.attendee.email } }])
+    const text = calendarFeed('Sam\r\nX-INJECTED:1', [
+      { ...meeting, attendee: { name: 'Sam\r\nATTENDEE:mailto:x@evil.example', email: meeting.attendee.email } },
+    ])
     expect(text).not.toMatch(/^X-INJECTED/m)
     expect(parse(text).events[0]?.attendees).toHaveLength(1)
     expect(parse(calendarFeed('Sam\nX-INJECTED:1', [])).calendar.getFirstPropertyValue('x-injected')).toBeNull()

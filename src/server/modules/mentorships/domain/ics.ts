@@ -40,7 +40,10 @@ export function locationText(kind: MeetingLocationKind, detail: string): string 
  * another address, so quotes become typographic ones and controls go.
  */
 export function parameterValue(value: string): string {
-  return value.replace(/"/g, '\u201D').replace(/\p{Cc}/gu, ' ').trim()
+  return value
+    .replace(/"/g, '\u201D')
+    .replace(/\p{Cc}/gu, ' ')
+    .trim()
 }
 
 /**

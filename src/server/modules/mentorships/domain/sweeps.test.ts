@@ -46,6 +46,11 @@ describe('quiet mentorships', () => {
 
 describe('settings', () => {
   it('stored values override defaults; unknown keys are ignored', () => {
-    expect(resolveSettings([{ key: 'maxOpenRequests', value: 2 }, { key: 'nonsense', value: 9 }])).toEqual({ ...MENTORSHIP_SETTING_DEFAULTS, maxOpenRequests: 2 })
+    expect(
+      resolveSettings([
+        { key: 'maxOpenRequests', value: 2 },
+        { key: 'nonsense', value: 9 },
+      ]),
+    ).toEqual({ ...MENTORSHIP_SETTING_DEFAULTS, maxOpenRequests: 2 })
   })
 })

@@ -39,7 +39,11 @@ export type LocalDateTime = { date: string; time: string; weekday: number }
 
 /** The local date (`YYYY-MM-DD`), time (`HH:MM`) and ISO weekday (1 = Monday) of an instant in a zone. */
 export function toLocal(instant: Date, timeZone: string): LocalDateTime {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  )
   const date = `${parts.year}-${parts.month}-${parts.day}`
   const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
   return { date, time: `${parts.hour}:${parts.minute}`, weekday }
@@ -47,7 +51,11 @@ export function toLocal(instant: Date, timeZone: string): LocalDateTime {
 
 /** The zone's offset from UTC at an instant, in minutes (New York in July: −240). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]))
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  )
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / MS_PER_MINUTE)
 }
@@ -88,7 +96,16 @@ const emailFormats = new Map<string, Intl.DateTimeFormat>()
 export function formatForEmail(instant: Date, timeZone: string): string {
   let format = emailFormats.get(timeZone)
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    })
     emailFormats.set(timeZone, format)
   }
   return format.format(instant)

@@ -11,7 +11,13 @@ describe('the NRMP-style export', () => {
         { rank: 1, program: p('1234140C0', 'Anesthesiology', 'advanced'), note: 'Loved the residents' },
         { rank: 2, program: p('1234140C1', '=cmd, "quoted"'), note: '' },
       ],
-      supplemental: [{ advancedProgramId: '1234140C0', advanced: p('1234140C0', 'Anesthesiology', 'advanced'), entries: [{ rank: 1, program: p('9999140P0', 'Medicine-Prelim', 'preliminary'), note: '' }] }],
+      supplemental: [
+        {
+          advancedProgramId: '1234140C0',
+          advanced: p('1234140C0', 'Anesthesiology', 'advanced'),
+          entries: [{ rank: 1, program: p('9999140P0', 'Medicine-Prelim', 'preliminary'), note: '' }],
+        },
+      ],
     })
     const lines = csv.trimEnd().split('\r\n')
     expect(lines[0]).toBe('list,rank,program_code,program_name,institution,track,location,note')

@@ -9,13 +9,27 @@ import { writeCsv } from '#shared/csv/write-csv.ts'
 
 export type ExportProgram = { id: string; name: string; institution: string; track: string; city: string; state: string }
 export type ExportLine = { rank: number; program: ExportProgram | null; partnerProgram?: ExportProgram | null; note: string }
-export type ExportList = { primary: readonly ExportLine[]; supplemental: readonly { advanced: ExportProgram | null; advancedProgramId: string; entries: readonly ExportLine[] }[]; coupled: boolean }
+export type ExportList = {
+  primary: readonly ExportLine[]
+  supplemental: readonly { advanced: ExportProgram | null; advancedProgramId: string; entries: readonly ExportLine[] }[]
+  coupled: boolean
+}
 
 const NO_MATCH = 'No Match'
 const place = (p: ExportProgram) => [p.city, p.state].filter(Boolean).join(', ')
 
 export function rankListCsv(list: ExportList): string {
-  const header = ['list', 'rank', 'program_code', 'program_name', 'institution', 'track', 'location', ...(list.coupled ? ['partner_program_code', 'partner_program_name'] : []), 'note']
+  const header = [
+    'list',
+    'rank',
+    'program_code',
+    'program_name',
+    'institution',
+    'track',
+    'location',
+    ...(list.coupled ? ['partner_program_code', 'partner_program_name'] : []),
+    'note',
+  ]
   const row = (listName: string, line: ExportLine, supplemental = false) => [
     listName,
     line.rank,

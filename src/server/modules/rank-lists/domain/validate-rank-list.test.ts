@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { pairLists, reviewStatusOf, unpairList, validateRankList, type ProgramFacts, type ValidationInput } from './validate-rank-list.ts'
 
-const program = (id: string, track: ProgramFacts['track'] = 'categorical', specialtyId = 'internal-medicine'): ProgramFacts => ({ id, name: `Program ${id}`, track, specialtyId })
+const program = (id: string, track: ProgramFacts['track'] = 'categorical', specialtyId = 'internal-medicine'): ProgramFacts => ({
+  id,
+  name: `Program ${id}`,
+  track,
+  specialtyId,
+})
 const PROGRAMS = new Map(
   [
     program('im-1'),
@@ -52,7 +57,12 @@ describe('a single applicant’s primary list', () => {
 
 describe('supplemental PGY-1 lists', () => {
   it('attach to an advanced program on the primary list and hold preliminary or transitional programs', () => {
-    const result = validateRankList(input({ primary: [{ programId: 'anes-adv' }], supplemental: [{ advancedProgramId: 'anes-adv', entries: [{ programId: 'prelim-1' }, { programId: 'ty-1' }] }] }))
+    const result = validateRankList(
+      input({
+        primary: [{ programId: 'anes-adv' }],
+        supplemental: [{ advancedProgramId: 'anes-adv', entries: [{ programId: 'prelim-1' }, { programId: 'ty-1' }] }],
+      }),
+    )
     expect(result).toEqual({ errors: [], warnings: [] })
   })
 
@@ -70,10 +80,34 @@ describe('supplemental PGY-1 lists', () => {
   })
 
   it.each([
-    ['attached to a categorical program', [{ programId: 'im-1' }], { advancedProgramId: 'im-1', entries: [] }, 'supplemental.0.advancedProgramId', /not an advanced program/],
-    ['attached to an advanced program not on the primary list', [{ programId: 'im-1' }], { advancedProgramId: 'anes-adv', entries: [] }, 'supplemental.0.advancedProgramId', /not on your primary list/],
-    ['holding a categorical program', [{ programId: 'anes-adv' }], { advancedProgramId: 'anes-adv', entries: [{ programId: 'im-1' }] }, 'supplemental.0.entries.0.programId', /PGY-1 programs only/],
-    ['holding a program twice', [{ programId: 'anes-adv' }], { advancedProgramId: 'anes-adv', entries: [{ programId: 'prelim-1' }, { programId: 'prelim-1' }] }, 'supplemental.0.entries.1.programId', /already at rank 1/],
+    [
+      'attached to a categorical program',
+      [{ programId: 'im-1' }],
+      { advancedProgramId: 'im-1', entries: [] },
+      'supplemental.0.advancedProgramId',
+      /not an advanced program/,
+    ],
+    [
+      'attached to an advanced program not on the primary list',
+      [{ programId: 'im-1' }],
+      { advancedProgramId: 'anes-adv', entries: [] },
+      'supplemental.0.advancedProgramId',
+      /not on your primary list/,
+    ],
+    [
+      'holding a categorical program',
+      [{ programId: 'anes-adv' }],
+      { advancedProgramId: 'anes-adv', entries: [{ programId: 'im-1' }] },
+      'supplemental.0.entries.0.programId',
+      /PGY-1 programs only/,
+    ],
+    [
+      'holding a program twice',
+      [{ programId: 'anes-adv' }],
+      { advancedProgramId: 'anes-adv', entries: [{ programId: 'prelim-1' }, { programId: 'prelim-1' }] },
+      'supplemental.0.entries.1.programId',
+      /already at rank 1/,
+    ],
   ])('refused when %s', (_label, primary, list, field, message) => {
     const { errors } = validateRankList(input({ primary, supplemental: [list] }))
     expect(errors.find((e) => e.field === field)?.message).toMatch(message)
@@ -81,7 +115,9 @@ describe('supplemental PGY-1 lists', () => {
 
   it('two lists for one advanced program are refused', () => {
     const list = { advancedProgramId: 'anes-adv', entries: [] }
-    expect(fields(validateRankList(input({ primary: [{ programId: 'anes-adv' }], supplemental: [list, list] })).errors)).toEqual(['supplemental.1.advancedProgramId'])
+    expect(fields(validateRankList(input({ primary: [{ programId: 'anes-adv' }], supplemental: [list, list] })).errors)).toEqual([
+      'supplemental.1.advancedProgramId',
+    ])
   })
 
   it('an advanced program with no supplemental list is a warning', () => {
@@ -104,7 +140,15 @@ describe('a couple’s paired lines', () => {
 
   it.each([
     ['"No Match" for both', [{ programId: null, partnerProgramId: null }], 'primary.0.programId', /both of you/],
-    ['the same pair twice', [{ programId: 'im-1', partnerProgramId: 'im-2' }, { programId: 'im-1', partnerProgramId: 'im-2' }], 'primary.1.programId', /already at line 1/],
+    [
+      'the same pair twice',
+      [
+        { programId: 'im-1', partnerProgramId: 'im-2' },
+        { programId: 'im-1', partnerProgramId: 'im-2' },
+      ],
+      'primary.1.programId',
+      /already at line 1/,
+    ],
     ['a line without the partner’s program', [{ programId: 'im-1' }], 'primary.0.partnerProgramId', /every line names your partner/],
     ['an unknown partner program', [{ programId: 'im-1', partnerProgramId: 'nowhere' }], 'primary.0.partnerProgramId', /no program/],
   ])('refused: %s', (_label, primary, field, message) => {

@@ -58,13 +58,15 @@ export function validateRankList(input: ValidationInput): ValidationResult {
     if (mine !== null && !programs.has(mine)) errors.push({ field: `${at}.programId`, message: `There is no program with the id "${mine}".` })
 
     if (!input.coupled) {
-      if (line.partnerProgramId !== undefined) errors.push({ field: `${at}.partnerProgramId`, message: 'Only a confirmed couple ranks a partner’s program on each line.' })
+      if (line.partnerProgramId !== undefined)
+        errors.push({ field: `${at}.partnerProgramId`, message: 'Only a confirmed couple ranks a partner’s program on each line.' })
       if (mine === null) {
         errors.push({ field: `${at}.programId`, message: '"No Match" is only for a line of a couple’s list. Choose a program or remove the line.' })
         return
       }
       const earlier = seenSingle.get(mine)
-      if (earlier !== undefined) errors.push({ field: `${at}.programId`, message: `${nameOf(mine)} is already at rank ${earlier}. A program appears once on your list.` })
+      if (earlier !== undefined)
+        errors.push({ field: `${at}.programId`, message: `${nameOf(mine)} is already at rank ${earlier}. A program appears once on your list.` })
       else seenSingle.set(mine, rank)
     } else {
       if (line.partnerProgramId === undefined) {
@@ -86,7 +88,10 @@ export function validateRankList(input: ValidationInput): ValidationResult {
       }
     }
     if (mine !== null && programs.has(mine) && !input.interviewed.has(mine)) {
-      warnings.push({ field: `${at}.programId`, message: `You have not marked an interview at ${nameOf(mine)}. A program ranks only applicants it interviewed.` })
+      warnings.push({
+        field: `${at}.programId`,
+        message: `You have not marked an interview at ${nameOf(mine)}. A program ranks only applicants it interviewed.`,
+      })
     }
   })
 
@@ -98,11 +103,18 @@ export function validateRankList(input: ValidationInput): ValidationResult {
     if (!advanced) {
       errors.push({ field: `${at}.advancedProgramId`, message: `There is no program with the id "${list.advancedProgramId}".` })
     } else if (advanced.track !== 'advanced') {
-      errors.push({ field: `${at}.advancedProgramId`, message: `${advanced.name} is not an advanced program. Supplemental lists attach to advanced (PGY-2) programs only.` })
+      errors.push({
+        field: `${at}.advancedProgramId`,
+        message: `${advanced.name} is not an advanced program. Supplemental lists attach to advanced (PGY-2) programs only.`,
+      })
     } else if (!onPrimary.has(advanced.id)) {
-      errors.push({ field: `${at}.advancedProgramId`, message: `${advanced.name} is not on your primary list. Rank the advanced program first, then attach its supplemental list.` })
+      errors.push({
+        field: `${at}.advancedProgramId`,
+        message: `${advanced.name} is not on your primary list. Rank the advanced program first, then attach its supplemental list.`,
+      })
     }
-    if (attached.has(list.advancedProgramId)) errors.push({ field: `${at}.advancedProgramId`, message: 'This advanced program already has a supplemental list.' })
+    if (attached.has(list.advancedProgramId))
+      errors.push({ field: `${at}.advancedProgramId`, message: 'This advanced program already has a supplemental list.' })
     attached.add(list.advancedProgramId)
 
     const seen = new Map<string, number>()
@@ -113,7 +125,8 @@ export function validateRankList(input: ValidationInput): ValidationResult {
         errors.push({ field, message: `There is no program with the id "${entry.programId}".` })
         return
       }
-      if (!isFirstYearProgram(program)) errors.push({ field, message: `${program.name} is not a preliminary or transitional-year program. A supplemental list holds PGY-1 programs only.` })
+      if (!isFirstYearProgram(program))
+        errors.push({ field, message: `${program.name} is not a preliminary or transitional-year program. A supplemental list holds PGY-1 programs only.` })
       const earlier = seen.get(program.id)
       if (earlier !== undefined) errors.push({ field, message: `${program.name} is already at rank ${earlier} of this supplemental list.` })
       else seen.set(program.id, i + 1)
@@ -126,7 +139,10 @@ export function validateRankList(input: ValidationInput): ValidationResult {
   input.primary.forEach((line, i) => {
     const program = line.programId ? programs.get(line.programId) : undefined
     if (program?.track === 'advanced' && !attached.has(program.id)) {
-      warnings.push({ field: `primary.${i}.programId`, message: `${program.name} starts in the second year. Attach a supplemental list of PGY-1 programs, or make sure you have a first year elsewhere.` })
+      warnings.push({
+        field: `primary.${i}.programId`,
+        message: `${program.name} starts in the second year. Attach a supplemental list of PGY-1 programs, or make sure you have a first year elsewhere.`,
+      })
     }
   })
 
@@ -160,6 +176,7 @@ export type StoredReview = { status: 'draft' | 'submitted' | 'signed-off'; versi
 /** What reviewers see: a signed-off list edited afterwards reads "changed since signed off". */
 export function reviewStatusOf(list: StoredReview | null): 'draft' | 'submitted' | 'signed-off' | 'changed-since-sign-off' {
   if (!list) return 'draft'
-  if (list.signedOffVersion !== null) return list.signedOffVersion === list.version ? 'signed-off' : list.status === 'submitted' ? 'submitted' : 'changed-since-sign-off'
+  if (list.signedOffVersion !== null)
+    return list.signedOffVersion === list.version ? 'signed-off' : list.status === 'submitted' ? 'submitted' : 'changed-since-sign-off'
   return list.status === 'signed-off' ? 'signed-off' : list.status
 }

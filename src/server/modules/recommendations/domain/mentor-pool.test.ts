@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { recommendBounds, recommendMentors, type RecommendContext, type RecommendMentor, type RecommendStudent, type ResponseStats } from '#engines/recommend/index.ts'
+import {
+  recommendBounds,
+  recommendMentors,
+  type RecommendContext,
+  type RecommendMentor,
+  type RecommendStudent,
+  type ResponseStats,
+} from '#engines/recommend/index.ts'
 import { CLASS_YEARS, IDENTITY_ATTRIBUTES, MENTOR_KINDS, MENTOR_OFFERINGS } from '#shared/enums.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import { MentorPool, type PooledMentor } from './mentor-pool.ts'
@@ -25,7 +32,18 @@ function pooled(id: string, engine: Partial<RecommendMentor> = {}, identity: Poo
     engine: mentor,
     identity,
     identityVisibility: 'everyone',
-    summary: { id, name: id, pronouns: null, kind: mentor.kind, specialtyName: null, departmentName: null, clinicalSite: '', offers: [], openPlaces: mentor.capacity, hasPhoto: false },
+    summary: {
+      id,
+      name: id,
+      pronouns: null,
+      kind: mentor.kind,
+      specialtyName: null,
+      departmentName: null,
+      clinicalSite: '',
+      offers: [],
+      openPlaces: mentor.capacity,
+      hasPhoto: false,
+    },
   }
 }
 
@@ -44,7 +62,25 @@ function seeded(seed: number) {
   return { next, pick, some }
 }
 
-const WORDS = ['oncology', 'global', 'outcomes', 'rural', 'immunology', 'education', 'trauma', 'genetics', 'health', 'policy', 'sepsis', 'communities', 'melanoma', 'equity', 'the', 'and', 'studies']
+const WORDS = [
+  'oncology',
+  'global',
+  'outcomes',
+  'rural',
+  'immunology',
+  'education',
+  'trauma',
+  'genetics',
+  'health',
+  'policy',
+  'sepsis',
+  'communities',
+  'melanoma',
+  'equity',
+  'the',
+  'and',
+  'studies',
+]
 const SPECIALTY_IDS = SPECIALTIES.slice(0, 10).map((s) => s.id)
 const STATES = ['OH', 'MI', 'CA', 'NY', 'TX', '']
 const SITES = ['University Hospital', 'Veterans Medical Center', 'Children’s Hospital', '']
@@ -55,19 +91,23 @@ function generatePool(count: number, seed: number): { pool: MentorPool; mentors:
   const mentors: RecommendMentor[] = []
   for (let i = 0; i < count; i++) {
     const specialtyId = r.next() < 0.1 ? null : r.pick(SPECIALTY_IDS)
-    const m = pooled(`m${String(i).padStart(5, '0')}`, {
-      kind: r.pick(MENTOR_KINDS),
-      specialtyId,
-      departmentId: specialtyId ? (SPECIALTIES.find((s) => s.id === specialtyId)?.departmentId ?? null) : r.next() < 0.5 ? 'surgery' : null,
-      subspecialty: r.next() < 0.3 ? `${r.pick(WORDS)} medicine` : '',
-      researchInterests: r.some(WORDS, 6).join(', '),
-      clinicalSite: r.pick(SITES),
-      state: r.pick(STATES),
-      offers: r.some(MENTOR_OFFERINGS, 5),
-      capacity: Math.floor(r.next() * 4),
-      accepting: r.next() < 0.85,
-      languages: ['English', ...r.some(['Spanish', 'Mandarin', 'Tagalog'], 1)],
-    }, r.some(IDENTITY_ATTRIBUTES, 2))
+    const m = pooled(
+      `m${String(i).padStart(5, '0')}`,
+      {
+        kind: r.pick(MENTOR_KINDS),
+        specialtyId,
+        departmentId: specialtyId ? (SPECIALTIES.find((s) => s.id === specialtyId)?.departmentId ?? null) : r.next() < 0.5 ? 'surgery' : null,
+        subspecialty: r.next() < 0.3 ? `${r.pick(WORDS)} medicine` : '',
+        researchInterests: r.some(WORDS, 6).join(', '),
+        clinicalSite: r.pick(SITES),
+        state: r.pick(STATES),
+        offers: r.some(MENTOR_OFFERINGS, 5),
+        capacity: Math.floor(r.next() * 4),
+        accepting: r.next() < 0.85,
+        languages: ['English', ...r.some(['Spanish', 'Mandarin', 'Tagalog'], 1)],
+      },
+      r.some(IDENTITY_ATTRIBUTES, 2),
+    )
     pool.upsert(m)
     if (m.engine.accepting && m.engine.capacity >= 1) mentors.push(m.engine)
   }
@@ -95,7 +135,12 @@ function context(mentors: readonly RecommendMentor[], seed: number): RecommendCo
   const openPlaces: Record<string, number> = {}
   for (const m of mentors) {
     if (r.next() < 0.1) demand[m.id] = Math.floor(r.next() * 20)
-    if (r.next() < 0.1) responseStats[m.id] = { medianHoursToAnswer: r.next() < 0.2 ? null : Math.floor(r.next() * 300), unansweredShare: r.next(), requests: 1 + Math.floor(r.next() * 10) }
+    if (r.next() < 0.1)
+      responseStats[m.id] = {
+        medianHoursToAnswer: r.next() < 0.2 ? null : Math.floor(r.next() * 300),
+        unansweredShare: r.next(),
+        requests: 1 + Math.floor(r.next() * 10),
+      }
     if (r.next() < 0.05) openPlaces[m.id] = 0
   }
   return { demand, responseStats, openPlaces, declined: mentors.slice(0, 5).map((m) => m.id), rotation: '2026-W41' }
@@ -108,7 +153,13 @@ describe('MentorPool.bestFirst', () => {
     pool.upsert(pooled('b', { accepting: false }))
     pool.upsert(pooled('c', { capacity: 0 }))
     const s = student(1)
-    const { ranked } = await pool.bestFirst(recommendBounds(s), 10, (batch) => recommendMentors(s, batch.map((m) => m.engine), { limit: 10 }))
+    const { ranked } = await pool.bestFirst(recommendBounds(s), 10, (batch) =>
+      recommendMentors(
+        s,
+        batch.map((m) => m.engine),
+        { limit: 10 },
+      ),
+    )
     expect(ranked.map((r) => r.mentorId)).toEqual(['a'])
     expect(pool.size).toBe(3)
   })
@@ -122,7 +173,17 @@ describe('MentorPool.bestFirst', () => {
       const limit = k % 5 === 0 ? 50 : 20
       const everyone = recommendMentors(s, mentors, { ...ctx, limit })
       const limits = { fullScanMax: 100, batchSize: 100 }
-      const { ranked, scored } = await pool.bestFirst(recommendBounds(s, ctx), limit, (batch) => recommendMentors(s, batch.map((m) => m.engine), { ...ctx, limit }), { limits })
+      const { ranked, scored } = await pool.bestFirst(
+        recommendBounds(s, ctx),
+        limit,
+        (batch) =>
+          recommendMentors(
+            s,
+            batch.map((m) => m.engine),
+            { ...ctx, limit },
+          ),
+        { limits },
+      )
       expect(ranked, s.careerGoals).toEqual(everyone)
       scoredTotal += scored
     }
@@ -133,8 +194,22 @@ describe('MentorPool.bestFirst', () => {
     const { pool, mentors } = generatePool(2_000, 12)
     const only = new Set(mentors.filter((_, i) => i % 3 === 0).map((m) => m.id))
     const s = student(7)
-    const everyone = recommendMentors(s, mentors.filter((m) => only.has(m.id)), { limit: 30 })
-    const { ranked } = await pool.bestFirst(recommendBounds(s), 30, (batch) => recommendMentors(s, batch.map((m) => m.engine), { limit: 30 }), { only, limits: { fullScanMax: 10, batchSize: 50 } })
+    const everyone = recommendMentors(
+      s,
+      mentors.filter((m) => only.has(m.id)),
+      { limit: 30 },
+    )
+    const { ranked } = await pool.bestFirst(
+      recommendBounds(s),
+      30,
+      (batch) =>
+        recommendMentors(
+          s,
+          batch.map((m) => m.engine),
+          { limit: 30 },
+        ),
+      { only, limits: { fullScanMax: 10, batchSize: 50 } },
+    )
     expect(ranked).toEqual(everyone)
   })
 
@@ -143,7 +218,20 @@ describe('MentorPool.bestFirst', () => {
     for (let i = 0; i < 200; i++) pool.upsert(pooled(`m${i}`))
     pool.upsert(pooled('derm', { specialtyId: 'dermatology' }))
     const s: RecommendStudent = { ...student(1), specialtyInterests: ['dermatology'] }
-    const top = async () => (await pool.bestFirst(recommendBounds(s), 5, (batch) => recommendMentors(s, batch.map((m) => m.engine), { limit: 5 }), { limits: { fullScanMax: 10, batchSize: 5 } })).ranked.map((r) => r.mentorId)
+    const top = async () =>
+      (
+        await pool.bestFirst(
+          recommendBounds(s),
+          5,
+          (batch) =>
+            recommendMentors(
+              s,
+              batch.map((m) => m.engine),
+              { limit: 5 },
+            ),
+          { limits: { fullScanMax: 10, batchSize: 5 } },
+        )
+      ).ranked.map((r) => r.mentorId)
     expect(await top()).toContain('derm')
     pool.upsert(pooled('derm', { specialtyId: 'dermatology', accepting: false }))
     expect(await top()).not.toContain('derm')

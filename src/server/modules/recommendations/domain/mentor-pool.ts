@@ -96,7 +96,10 @@ export class MentorPool {
     if (!isEligible(engine)) return
     this.eligible[ord] = 1
     this.eligibleCount++
-    this.specialtyCode[ord] = this.specialties.code(`${engine.specialtyId}\u0000${engine.departmentId}`, { specialtyId: engine.specialtyId, departmentId: engine.departmentId })
+    this.specialtyCode[ord] = this.specialties.code(`${engine.specialtyId}\u0000${engine.departmentId}`, {
+      specialtyId: engine.specialtyId,
+      departmentId: engine.departmentId,
+    })
     this.kindCode[ord] = MENTOR_KINDS.indexOf(engine.kind)
     const offers = [...new Set(engine.offers)].sort()
     this.offersCode[ord] = this.offers.code(offers.join(','), offers)
@@ -214,7 +217,11 @@ export class MentorPool {
         upper[ord] = Number.NEGATIVE_INFINITY
         continue
       }
-      upper[ord] = (specialty[this.specialtyCode[ord] as number] as number) + (kind[this.kindCode[ord] as number] as number) + (help[this.offersCode[ord] as number] as number) + (site[this.siteCode[ord] as number] as number)
+      upper[ord] =
+        (specialty[this.specialtyCode[ord] as number] as number) +
+        (kind[this.kindCode[ord] as number] as number) +
+        (help[this.offersCode[ord] as number] as number) +
+        (site[this.siteCode[ord] as number] as number)
     }
     // Research: how many goal words each mentor's words hold.
     if (bounds.goalWords.length > 0) {
@@ -245,8 +252,14 @@ export class MentorPool {
         }
       }
     }
-    addOnce([...this.languages].filter((language) => bounds.languageCounts(language)).map((language) => `l:${language}`), bounds.language)
-    addOnce(bounds.identityAttributes.map((attribute) => `i:${attribute}`), bounds.identity)
+    addOnce(
+      [...this.languages].filter((language) => bounds.languageCounts(language)).map((language) => `l:${language}`),
+      bounds.language,
+    )
+    addOnce(
+      bounds.identityAttributes.map((attribute) => `i:${attribute}`),
+      bounds.identity,
+    )
     return upper
   }
 

@@ -15,29 +15,41 @@ export const RECOMMEND_WEIGHT_DESCRIPTIONS: Readonly<Record<keyof RecommendWeigh
     description:
       'The mentor’s specialty is one the student named (the first interest counts in full, later ones less), or their department houses it (half). Counts less in years 1–2, when students are still exploring.',
   },
-  help: { label: 'Help offered', kind: 'factor', description: 'Share of the help the student asked for (mock interviews, research, …) that the mentor offers.' },
+  help: {
+    label: 'Help offered',
+    kind: 'factor',
+    description: 'Share of the help the student asked for (mock interviews, research, …) that the mentor offers.',
+  },
   stage: {
     label: 'Stage',
     kind: 'factor',
-    description: 'How well the kind of mentor suits the student’s year: near-peers and residents for M1–M2, faculty in the specialty for M3–M4 and research years.',
+    description:
+      'How well the kind of mentor suits the student’s year: near-peers and residents for M1–M2, faculty in the specialty for M3–M4 and research years.',
   },
   site: { label: 'Site', kind: 'factor', description: 'Same clinical site (full), same state (half), same region of the country (a quarter).' },
-  research: { label: 'Research', kind: 'factor', description: 'Words shared by the student’s career goals and the mentor’s research interests and subspecialty; three shared words count in full.' },
+  research: {
+    label: 'Research',
+    kind: 'factor',
+    description: 'Words shared by the student’s career goals and the mentor’s research interests and subspecialty; three shared words count in full.',
+  },
   language: { label: 'Language', kind: 'factor', description: 'The mentor speaks a language the student asked for or named in their goals (English aside).' },
   identity: {
     label: 'Identity',
     kind: 'factor',
-    description: 'The mentor shares an identity the student listed and the mentor chose to show. Used only when the student asked for an identity-aligned mentor; otherwise never read.',
+    description:
+      'The mentor shares an identity the student listed and the mentor chose to show. Used only when the student asked for an identity-aligned mentor; otherwise never read.',
   },
   responsiveness: {
     label: 'Responsiveness',
     kind: 'penalty',
-    description: 'Subtracts for requests left unanswered and slow answers (over a day, fully counted at a week), trusted in proportion to how many requests there were.',
+    description:
+      'Subtracts for requests left unanswered and slow answers (over a day, fully counted at a week), trusted in proportion to how many requests there were.',
   },
   load: {
     label: 'Load',
     kind: 'penalty',
-    description: 'Subtracts as demand per open place grows (students with the mentor on screen or a request pending, divided by open places × students per open place).',
+    description:
+      'Subtracts as demand per open place grows (students with the mentor on screen or a request pending, divided by open places × students per open place).',
   },
   studentsPerOpenPlace: {
     label: 'Students per open place',

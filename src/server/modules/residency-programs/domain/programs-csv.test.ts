@@ -22,7 +22,19 @@ describe('checkProgramsCsv', () => {
     const check = checkProgramsCsv(`${HEADER}\n${GOOD}\n`)
     expect(check.rejects).toEqual([])
     expect(check.programs).toEqual([
-      { row: 2, id: 'P1', name: 'Good Program', specialtyId: 'internal-medicine', track: 'categorical', state: 'OH', region: 'midwest', positions: 10, setting: 'academic', step2P25: 240, step2P75: 252 },
+      {
+        row: 2,
+        id: 'P1',
+        name: 'Good Program',
+        specialtyId: 'internal-medicine',
+        track: 'categorical',
+        state: 'OH',
+        region: 'midwest',
+        positions: 10,
+        setting: 'academic',
+        step2P25: 240,
+        step2P75: 252,
+      },
     ])
     expect(check.presentColumns).toEqual([])
   })
@@ -50,7 +62,9 @@ describe('checkProgramsCsv', () => {
 
   it('checks optional columns: region against the state, yes/no, fractions, per cents, dates, web addresses', () => {
     const header = `${HEADER},region,sponsors_visa,research_emphasis,trainees_md_percent,trainees_do_percent,interview_dates,website`
-    expect(rejectsOf(`${GOOD},south,yes,0.4,60,20,2026-10-01,https://example.org`, header)).toEqual([{ column: 'region', message: expect.stringMatching(/midwest region, not the south/) }])
+    expect(rejectsOf(`${GOOD},south,yes,0.4,60,20,2026-10-01,https://example.org`, header)).toEqual([
+      { column: 'region', message: expect.stringMatching(/midwest region, not the south/) },
+    ])
     expect(rejectsOf(`${GOOD},,maybe,0.4,60,20,,`, header)[0]?.column).toBe('sponsors_visa')
     expect(rejectsOf(`${GOOD},,yes,40,60,20,,`, header)[0]?.message).toMatch(/not a per cent/)
     expect(rejectsOf(`${GOOD},,yes,0.4,80,30,,`, header)[0]?.message).toMatch(/add up to 110/)
@@ -58,7 +72,13 @@ describe('checkProgramsCsv', () => {
     expect(rejectsOf(`${GOOD},,yes,0.4,60,20,,example.org`, header)[0]?.message).toMatch(/https:\/\//)
     const ok = checkProgramsCsv(`${header}\n${GOOD},,Y,.4,60,,2026-11-02; 2026-10-01,https://example.org/p\n`)
     expect(ok.rejects).toEqual([])
-    expect(ok.programs[0]).toMatchObject({ sponsorsVisa: true, researchEmphasis: 0.4, traineesMdPercent: 60, traineesDoPercent: null, interviewDates: ['2026-10-01', '2026-11-02'] })
+    expect(ok.programs[0]).toMatchObject({
+      sponsorsVisa: true,
+      researchEmphasis: 0.4,
+      traineesMdPercent: 60,
+      traineesDoPercent: null,
+      interviewDates: ['2026-10-01', '2026-11-02'],
+    })
   })
 
   it('needs a region for places outside the states and DC', () => {
@@ -87,12 +107,20 @@ describe('checkProgramsCsv', () => {
   })
 
   it('refuses a two-letter code that is no U.S. state or territory, and takes DC and territories', () => {
-    expect(rejectsOf('P1,G,internal-medicine,categorical,ZZ,4,academic,240,250')).toEqual([{ column: 'state', message: expect.stringMatching(/not a U.S. state or territory/) }])
+    expect(rejectsOf('P1,G,internal-medicine,categorical,ZZ,4,academic,240,250')).toEqual([
+      { column: 'state', message: expect.stringMatching(/not a U.S. state or territory/) },
+    ])
     expect(rejectsOf('P1,G,internal-medicine,categorical,dc,4,academic,240,250')).toEqual([])
   })
 
   it('reports an unclosed quote on its own row and still checks every other row', () => {
-    const text = [HEADER, GOOD, 'P2,"Unclosed,internal-medicine,categorical,OH,4,academic,240,250', 'P3,Fine,pediatrics,categorical,ZZ,4,academic,240,250', 'P4,Also fine,pediatrics,categorical,NY,4,academic,240,250'].join('\n')
+    const text = [
+      HEADER,
+      GOOD,
+      'P2,"Unclosed,internal-medicine,categorical,OH,4,academic,240,250',
+      'P3,Fine,pediatrics,categorical,ZZ,4,academic,240,250',
+      'P4,Also fine,pediatrics,categorical,NY,4,academic,240,250',
+    ].join('\n')
     const check = checkProgramsCsv(`${text}\n`)
     expect(check.rejects.map((r) => [r.row, r.column, r.message.slice(0, 30)])).toEqual([
       [3, null, 'This row is not valid CSV: a q'],
@@ -103,7 +131,9 @@ describe('checkProgramsCsv', () => {
   })
 
   it('refuses control characters in a cell (line breaks, tabs), naming the column', () => {
-    const check = checkProgramsCsv(`${HEADER}\nP1,"Two\nlines",internal-medicine,categorical,OH,4,academic,240,250\nP2,Tab\there,internal-medicine,categorical,OH,4,academic,240,250\n${GOOD.replace('P1', 'P3')}\n`)
+    const check = checkProgramsCsv(
+      `${HEADER}\nP1,"Two\nlines",internal-medicine,categorical,OH,4,academic,240,250\nP2,Tab\there,internal-medicine,categorical,OH,4,academic,240,250\n${GOOD.replace('P1', 'P3')}\n`,
+    )
     expect(check.rejects.map((r) => [r.row, r.column])).toEqual([
       [2, 'name'],
       [3, 'name'],

@@ -117,7 +117,13 @@ const NO = new Set(['no', 'n', 'false', '0'])
 const SPECIALTY_BY_WORD = new Map<string, string>()
 for (const s of SPECIALTIES) for (const word of [s.id, s.name, s.acgmeName]) SPECIALTY_BY_WORD.set(normaliseWord(word), s.id)
 
-const TRACK_BY_WORD = new Map<string, ProgramTrack>([...PROGRAM_TRACKS.map((t) => [t, t] as const), ['c', 'categorical'], ['p', 'preliminary'], ['a', 'advanced'], ['r', 'reserved']])
+const TRACK_BY_WORD = new Map<string, ProgramTrack>([
+  ...PROGRAM_TRACKS.map((t) => [t, t] as const),
+  ['c', 'categorical'],
+  ['p', 'preliminary'],
+  ['a', 'advanced'],
+  ['r', 'reserved'],
+])
 const SETTING_BY_WORD = new Map<string, ProgramSetting>([
   ...PROGRAM_SETTINGS.map((s) => [s, s] as const),
   ['university affiliated', 'university-affiliated'],
@@ -126,11 +132,7 @@ const SETTING_BY_WORD = new Map<string, ProgramSetting>([
 ])
 
 export function normaliseWord(word: string): string {
-  return word
-    .trim()
-    .toLowerCase()
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
+  return word.trim().toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ')
 }
 
 function normaliseHeader(name: string): string {
@@ -151,7 +153,10 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string } | { error: s
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) }
   } catch {
-    return { error: 'The file is not UTF-8 text (it may be saved in a legacy encoding such as Windows-1252). Save it as "CSV UTF-8 (comma delimited)" and upload it again.' }
+    return {
+      error:
+        'The file is not UTF-8 text (it may be saved in a legacy encoding such as Windows-1252). Save it as "CSV UTF-8 (comma delimited)" and upload it again.',
+    }
   }
 }
 
@@ -218,7 +223,11 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     return finish([], 0, presentColumns, ignoredColumns)
   }
   if (nonBlank > MAX_ROWS) {
-    reject(1, null, `The file has ${nonBlank.toLocaleString('en-US')} program rows; at most ${MAX_ROWS.toLocaleString('en-US')} at a time. Split it by specialty.`)
+    reject(
+      1,
+      null,
+      `The file has ${nonBlank.toLocaleString('en-US')} program rows; at most ${MAX_ROWS.toLocaleString('en-US')} at a time. Split it by specialty.`,
+    )
     return finish([], nonBlank, presentColumns, ignoredColumns)
   }
 
@@ -231,7 +240,11 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     if (record.every((cell) => cell.trim() === '')) return
     rows++
     if (record.length !== header.length) {
-      reject(row, null, `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`)
+      reject(
+        row,
+        null,
+        `This row has ${record.length} value${record.length === 1 ? '' : 's'} but the header has ${header.length} columns. Check for a comma inside a value that is not in quotes.`,
+      )
       return
     }
     // Every cell is one line: a line break or control character in a name reaches e-mail
@@ -259,7 +272,11 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
     if (idRows.length < 2) continue
     for (const row of idRows) {
       const others = idRows.filter((r) => r !== row)
-      reject(row, headerNames[columnIndex.get('id') as number] ?? 'id', `The program id "${id}" is also on row${others.length === 1 ? '' : 's'} ${others.join(', ')}. Each program may appear once.`)
+      reject(
+        row,
+        headerNames[columnIndex.get('id') as number] ?? 'id',
+        `The program id "${id}" is also on row${others.length === 1 ? '' : 's'} ${others.join(', ')}. Each program may appear once.`,
+      )
     }
   }
   return finish(programs, rows, presentColumns, ignoredColumns)
@@ -275,7 +292,8 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
   const idCell = cell('id')
   if (idCell.value === '') fail(idCell, 'Give the program’s id (its NRMP program code, such as 1234140C0).')
   else if (idCell.value.length > 40) fail(idCell, 'Use at most 40 characters for the program id.')
-  else if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(idCell.value)) fail(idCell, `"${idCell.value}" is not a program id: use letters, digits, dots, dashes and underscores only.`)
+  else if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(idCell.value))
+    fail(idCell, `"${idCell.value}" is not a program id: use letters, digits, dots, dashes and underscores only.`)
 
   const nameCell = cell('name')
   if (nameCell.value === '') fail(nameCell, 'Give the program’s name.')
@@ -283,7 +301,13 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
 
   const specialtyCell = cell('specialty')
   const specialtyId = SPECIALTY_BY_WORD.get(normaliseWord(specialtyCell.value)) ?? null
-  if (!specialtyId) fail(specialtyCell, specialtyCell.value === '' ? 'Give the specialty, such as internal-medicine.' : `Unknown specialty "${specialtyCell.value}". Use a specialty id such as internal-medicine, or its name.`)
+  if (!specialtyId)
+    fail(
+      specialtyCell,
+      specialtyCell.value === ''
+        ? 'Give the specialty, such as internal-medicine.'
+        : `Unknown specialty "${specialtyCell.value}". Use a specialty id such as internal-medicine, or its name.`,
+    )
 
   const trackCell = cell('track')
   const track = TRACK_BY_WORD.get(normaliseWord(trackCell.value)) ?? null
@@ -294,13 +318,16 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
   const regionCell = cell('region')
   let region: Region | null = null
   if (!/^[A-Z]{2}$/.test(state)) fail(stateCell, `"${stateCell.value}" is not a state: use its two-letter code, such as OH.`)
-  else if (!isUsStateOrTerritory(state)) fail(stateCell, `"${stateCell.value}" is not a U.S. state or territory code: use a two-letter code such as OH, DC or PR.`)
+  else if (!isUsStateOrTerritory(state))
+    fail(stateCell, `"${stateCell.value}" is not a U.S. state or territory code: use a two-letter code such as OH, DC or PR.`)
   else {
     const ofState = regionOfState(state)
     const given = regionCell.value === '' ? null : (REGIONS.find((r) => r === normaliseWord(regionCell.value)) ?? undefined)
     if (given === undefined) fail(regionCell, `Unknown region "${regionCell.value}". Use one of: ${REGIONS.join(', ')}.`)
-    else if (ofState && given && given !== ofState) fail(regionCell, `${state} is in the ${ofState} region, not the ${given}. Leave the region empty to have it filled from the state.`)
-    else if (!ofState && !given) fail(regionCell, `${state} is a territory, not one of the 50 states or DC: give its region (${REGIONS.join(', ')}) in the region column.`)
+    else if (ofState && given && given !== ofState)
+      fail(regionCell, `${state} is in the ${ofState} region, not the ${given}. Leave the region empty to have it filled from the state.`)
+    else if (!ofState && !given)
+      fail(regionCell, `${state} is a territory, not one of the 50 states or DC: give its region (${REGIONS.join(', ')}) in the region column.`)
     else region = ofState ?? given ?? null
   }
 
@@ -313,7 +340,8 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
   const p75Cell = cell('step2_p75')
   const step2P25 = integer(p25Cell, 150, 300, 'a Step 2 CK score between 150 and 300', fail, true)
   const step2P75 = integer(p75Cell, 150, 300, 'a Step 2 CK score between 150 and 300', fail, true)
-  if (step2P25 !== null && step2P75 !== null && step2P25 > step2P75) fail(p25Cell, `The 25th percentile (${step2P25}) is above the 75th (${step2P75}): check the two columns are not swapped.`)
+  if (step2P25 !== null && step2P75 !== null && step2P25 > step2P75)
+    fail(p25Cell, `The 25th percentile (${step2P25}) is above the 75th (${step2P75}): check the two columns are not swapped.`)
 
   const out: Omit<CheckedProgram, 'row'> = {
     id: idCell.value,
@@ -345,7 +373,8 @@ function checkRow(cell: (column: ProgramsColumn) => Cell, has: (column: Optional
     out[key] = value
     if (value !== null) percents.push(value)
   }
-  if (percents.reduce((a, b) => a + b, 0) > 100) fail(cell('trainees_md_percent'), `The trainee shares add up to ${percents.reduce((a, b) => a + b, 0)} %, more than 100 %.`)
+  if (percents.reduce((a, b) => a + b, 0) > 100)
+    fail(cell('trainees_md_percent'), `The trainee shares add up to ${percents.reduce((a, b) => a + b, 0)} %, more than 100 %.`)
   if (has('interview_dates')) out.interviewDates = dates(cell('interview_dates'), fail)
   if (has('website')) {
     const c = cell('website')
