@@ -48,7 +48,7 @@ test('a mentor declines a request with a reason and a note, and the student read
       .getByRole('region', { name: /Declined, withdrawn or expired/ })
       .getByRole('article')
       .filter({ hasText: student }),
-  ).toContainText('Declined')
+  ).toContainText('You declined')
   await expectNoAxeViolations(page)
 
   await switchTo(page, 'near-peer')

@@ -58,7 +58,7 @@ export const multilineText = (max: number) =>
 export const requiredMultilineText = (max: number) => multilineText(max).min(1, 'This field is required.')
 
 /** A person's name: one line, and no address in it (names become e-mail greetings). */
-export const personName = (max: number) => text(max).refine((value) => !LOOKS_LIKE_ADDRESS.test(value), 'Enter a name only, without a web or e-mail address.')
+export const personName = (max: number) => text(max).refine((value) => !LOOKS_LIKE_ADDRESS.test(value), 'Give a name only, without a web or e-mail address.')
 
 /*
  * Dates. Bounded so that arithmetic on them (a meeting's end, a reminder before a deadline)
