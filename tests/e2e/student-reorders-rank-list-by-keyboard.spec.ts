@@ -21,10 +21,10 @@ test('a student reorders their rank order list with the keyboard alone, and the 
   await expectNoAxeViolations(page)
 
   // Tab to the first program's "Move down" button and press Enter: it moves to rank 2.
-  await pressUntilFocused(page, page.getByRole('button', { name: `Move down: ${first.name}` }))
+  await pressUntilFocused(page, page.getByRole('button', { name: `Move down: ${first.name}`, exact: true }))
   await page.keyboard.press('Enter')
   await expect(page.getByText(`Moved ${first.name} to rank 2 of 4.`)).toBeVisible()
-  await expect(page.getByRole('button', { name: `Move down: ${first.name}` })).toBeFocused()
+  await expect(page.getByRole('button', { name: `Move down: ${first.name}`, exact: true })).toBeFocused()
 
   // Alt+Arrow Down anywhere in the line moves it again.
   await page.keyboard.press('Alt+ArrowDown')
@@ -41,7 +41,7 @@ test('a student reorders their rank order list with the keyboard alone, and the 
   await expectNoAxeViolations(page)
 
   // Remove by keyboard: focus moves to Undo (not to the next Remove), and Undo puts the line back in place.
-  await page.getByRole('button', { name: `Remove: ${third.name}` }).focus()
+  await page.getByRole('button', { name: `Remove: ${third.name}`, exact: true }).focus()
   await page.keyboard.press('Enter')
   await expect(page.getByText(`Removed ${third.name} from the list. Undo puts it back.`)).toBeVisible()
   await expect(list.getByRole('listitem')).toHaveCount(3)
