@@ -57,7 +57,7 @@ test('an advisor runs the class simulation, leaves the page, comes back and read
   // The chart's figures as a table, and the table sorted by a header button.
   await page.getByText('The figures as a table').first().click()
   await expect(page.getByRole('columnheader', { name: 'Share of student-runs' })).toBeVisible()
-  await page.getByRole('button', { name: /^Student/ }).click()
+  await page.getByRole('button', { name: 'Student', exact: true }).click()
   await expect(page.getByRole('columnheader', { name: /Student/ }).first()).toHaveAttribute('aria-sort', 'ascending')
   await expectNoAxeViolations(page)
 })
