@@ -1,12 +1,12 @@
-// Bundles the server, the command line and the benchmarks into dist/ with esbuild.
+// Bundles the server, the benchmarks and the command line into dist/ with esbuild.
 // Dependencies stay external (node_modules); only our own TypeScript is compiled.
 import { build } from 'esbuild'
 import { readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { cliBuildOptions } from './cli-build-options.js'
 
 const entryPoints = {
   'server/main': 'src/server/main.ts',
-  'cli/main': 'src/cli/main.ts',
   // Worker thread of the class simulation, started by the server (and its benchmark) by path.
   'server/class-simulation-worker': 'src/server/modules/class-simulation/class-simulation.worker.ts',
   // Run by `npm install` (scripts/demo-snapshot.js): the demo school as a ready database.
@@ -32,3 +32,6 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 })
+
+// The command line, on its own with code splitting (see cli-build-options.js).
+await build({ ...cliBuildOptions('dist'), sourcemap: true })

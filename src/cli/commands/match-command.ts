@@ -14,7 +14,6 @@ instance (format v1) and writes the result JSON.
 
 /** `preceptor match`: one instance in, one result out. */
 export const matchCommand: CliCommand = {
-  summary: 'run the match on an instance file and write the result',
   async run(argv: string[], io: CliIo = processIo()): Promise<number> {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -53,9 +52,7 @@ export const matchCommand: CliCommand = {
     }
     const t4 = performance.now()
 
-    if (result.unresolved) {
-      await writeAll(io.stderr, `warning: ${result.unresolved.couples.length} couple(s) could not be placed stably: ${result.unresolved.message}\n`)
-    }
+    if (result.unresolved) await writeAll(io.stderr, `${unresolvedWarning(result.unresolved)}\n`)
     if (values.stats) {
       const positions = result.programs.reduce((n, p) => n + p.capacity, 0)
       const filled = result.programs.reduce((n, p) => n + p.filled, 0)
@@ -73,4 +70,18 @@ export const matchCommand: CliCommand = {
     }
     return EXIT_OK
   },
+}
+
+/**
+ * One line on stderr for a result with blocking couples or applicants (the exit code stays 0:
+ * the result is written, and `unresolved` in it says who is left blocking).
+ */
+export function unresolvedWarning(unresolved: NonNullable<MatchResult['unresolved']>): string {
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+  const parts: string[] = []
+  if (unresolved.couples.length > 0) parts.push(count(unresolved.couples.length, 'couple', 'couples'))
+  const applicants = unresolved.applicants?.length ?? 0
+  if (applicants > 0) parts.push(count(applicants, 'applicant', 'applicants') + (parts.length > 0 ? ' outside couples' : ''))
+  const who = parts.length > 0 ? parts.join(' and ') : 'some applicants'
+  return `warning: ${who} could not be placed stably (listed under "unresolved" in the result): ${unresolved.message}`
 }

@@ -30,7 +30,6 @@ and of matching one of the top k choices, and per program the expected fill.
 /** `preceptor simulate`: Monte-Carlo match outlook. `workerEntry` is the CLI's entry module. */
 export function createSimulateCommand(workerEntry: URL): CliCommand {
   return {
-    summary: 'simulate the match under noisy program rank lists',
     async run(argv: string[], io: CliIo = processIo()): Promise<number> {
       const { values, positionals } = parseCommandArgs(
         argv,
