@@ -73,15 +73,9 @@ export const matchCommand: CliCommand = {
 }
 
 /**
- * One line on stderr for a result with blocking couples or applicants (the exit code stays 0:
- * the result is written, and `unresolved` in it says who is left blocking).
+ * One line on stderr for a result with blocking couples or applicants. The exit code stays 0:
+ * the result is written, and `unresolved` in it lists who is left blocking.
  */
 export function unresolvedWarning(unresolved: NonNullable<MatchResult['unresolved']>): string {
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-  const parts: string[] = []
-  if (unresolved.couples.length > 0) parts.push(count(unresolved.couples.length, 'couple', 'couples'))
-  const applicants = unresolved.applicants?.length ?? 0
-  if (applicants > 0) parts.push(count(applicants, 'applicant', 'applicants') + (parts.length > 0 ? ' outside couples' : ''))
-  const who = parts.length > 0 ? parts.join(' and ') : 'some applicants'
-  return `warning: ${who} could not be placed stably (listed under "unresolved" in the result): ${unresolved.message}`
+  return `warning: ${unresolved.message} (listed under "unresolved" in the result)`
 }

@@ -7,6 +7,27 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * The largest capacity the engine holds: capacities live in 32-bit integer arrays, and a
+ * reversion adds one program's unfilled positions to another's, so the total must fit too.
+ */
+export const MAX_CAPACITY = 2 ** 31 - 1
+
+/** The fields of each object of format v1; any other field is refused (a typo such as `revertto` would otherwise be ignored silently). */
+const FIELDS = {
+  instance: ['programs', 'applicants', 'couples'],
+  program: ['id', 'capacity', 'ranks', 'track', 'revertTo'],
+  applicant: ['id', 'ranks', 'supplemental'],
+  supplemental: ['for', 'ranks'],
+  couple: ['id', 'members', 'ranks'],
+} as const
+
+function expectKnownFields(value: Json, fields: readonly string[], path: string): void {
+  for (const key in value) {
+    if (!fields.includes(key)) throw new InstanceError(path === '$' ? key : `${path}.${key}`, `unknown field (expected ${fields.join(', ')})`)
+  }
+}
+
 function expectArray(value: unknown, path: string): unknown[] {
   if (!Array.isArray(value)) throw new InstanceError(path, 'must be an array')
   return value
@@ -41,7 +62,8 @@ function checkRankList(value: unknown, path: string, known: ReadonlyMap<string, 
  *
  * Beyond types it enforces what the NRMP's rules and Roth & Peranson (1999), AER 89(4):748–780,
  * take for granted: ids are unique and known, no list ranks an id twice, capacities are
- * non-negative integers, couple members rank only through their couple and belong to one
+ * non-negative integers the engine can hold (at most {@link MAX_CAPACITY}, in total too), objects
+ * carry no field the format does not define, couple members rank only through their couple and belong to one
  * couple, reversions (`revertTo`) form no cycle, and a supplemental list hangs off advanced
  * programs and names only PGY-1 (non-advanced) programs.
  *
@@ -49,21 +71,29 @@ function checkRankList(value: unknown, path: string, known: ReadonlyMap<string, 
  */
 export function validateInstance(input: unknown): MatchInstance {
   if (!isObject(input)) throw new InstanceError('$', 'instance must be an object')
+  expectKnownFields(input, FIELDS.instance, '$')
   const programs = expectArray(input.programs, 'programs')
   const applicants = expectArray(input.applicants, 'applicants')
   const couples = input.couples === undefined ? [] : expectArray(input.couples, 'couples')
 
   const programIndex = new Map<string, number>()
   const tracks: string[] = []
+  let totalCapacity = 0
   programs.forEach((program, i) => {
     const path = `programs[${i}]`
     if (!isObject(program)) throw new InstanceError(path, 'must be an object')
+    expectKnownFields(program, FIELDS.program, path)
     const id = expectId(program.id, `${path}.id`)
     if (programIndex.has(id)) throw new InstanceError(`${path}.id`, `duplicate program id "${id}"`)
     programIndex.set(id, i)
     const capacity = program.capacity
     if (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity < 0) {
       throw new InstanceError(`${path}.capacity`, 'must be a non-negative integer')
+    }
+    if (capacity > MAX_CAPACITY) throw new InstanceError(`${path}.capacity`, `must be at most ${MAX_CAPACITY}`)
+    totalCapacity += capacity
+    if (totalCapacity > MAX_CAPACITY) {
+      throw new InstanceError(`${path}.capacity`, `brings the total capacity of all programs over ${MAX_CAPACITY}`)
     }
     const track = program.track ?? 'categorical'
     if (typeof track !== 'string' || !(PROGRAM_TRACKS as readonly string[]).includes(track)) {
@@ -76,6 +106,7 @@ export function validateInstance(input: unknown): MatchInstance {
   applicants.forEach((applicant, i) => {
     const path = `applicants[${i}]`
     if (!isObject(applicant)) throw new InstanceError(path, 'must be an object')
+    expectKnownFields(applicant, FIELDS.applicant, path)
     const id = expectId(applicant.id, `${path}.id`)
     if (applicantIndex.has(id)) {
       throw new InstanceError(`${path}.id`, `duplicate applicant id "${id}"`)
@@ -105,6 +136,7 @@ export function validateInstance(input: unknown): MatchInstance {
     lists.forEach((list, j) => {
       const listPath = `${path}.supplemental[${j}]`
       if (!isObject(list)) throw new InstanceError(listPath, 'must be an object')
+      expectKnownFields(list, FIELDS.supplemental, listPath)
       const forIds = checkRankList(list.for, `${listPath}.for`, programIndex, 'program')
       forIds.forEach((id, k) => {
         if (tracks[programIndex.get(id) ?? -1] !== 'advanced') {
@@ -129,6 +161,7 @@ export function validateInstance(input: unknown): MatchInstance {
   couples.forEach((couple, i) => {
     const path = `couples[${i}]`
     if (!isObject(couple)) throw new InstanceError(path, 'must be an object')
+    expectKnownFields(couple, FIELDS.couple, path)
     const id = expectId(couple.id, `${path}.id`)
     if (coupleIds.has(id)) throw new InstanceError(`${path}.id`, `duplicate couple id "${id}"`)
     coupleIds.add(id)
