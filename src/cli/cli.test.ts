@@ -178,8 +178,9 @@ describe('preceptor simulate', () => {
     expect(report.applicants).toHaveLength(600)
     expect(report.summary.meanMatchRate).toBeGreaterThan(0.4)
     expect(threaded.stderr).toContain('2 workers')
-    // No progress bar when stderr is not a terminal.
+    // No progress bar when stderr is not a terminal: a line at each tenth of the runs instead.
     expect(threaded.stderr).not.toContain('[#')
+    expect(threaded.stderr).toMatch(/simulate: 4\/8 runs/)
   }, 20_000)
 
   it('writes CSV with --csv', async () => {
