@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { type CompiledInstance, compileInstance, InstanceError } from '#engines/match/index.ts'
 import { CliError } from './cli-io.ts'
 
@@ -12,7 +12,9 @@ export async function readInstanceFile(path: string): Promise<LoadedInstance> {
   const t0 = performance.now()
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    // One read: the promise API reads a large file in small chunks, at a cost a one-shot
+    // command has no use for.
+    text = readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message)

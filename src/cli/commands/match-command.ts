@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { writeFileSync } from 'node:fs'
 import { decodeResult, solveCompiled, type MatchResult } from '#engines/match/index.ts'
 import { CliError, EXIT_OK, processIo, writeAll, type CliCommand, type CliIo } from '../cli-io.ts'
 import { parseCommandArgs } from '../parse-options.ts'
@@ -42,7 +42,7 @@ export const matchCommand: CliCommand = {
     const t3 = performance.now()
     if (values.out !== undefined) {
       try {
-        await writeFile(values.out, text)
+        writeFileSync(values.out, text)
       } catch (error) {
         throw new CliError(`cannot write ${values.out}: ${(error as Error).message}`)
       }

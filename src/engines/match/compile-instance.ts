@@ -82,6 +82,11 @@ export type CompiledInstance = {
 
 export const ADVANCED_TRACK = PROGRAM_TRACKS.indexOf('advanced')
 
+function unknownId(value: unknown, list: string, index: number, kind: string): InstanceError {
+  const path = index < 0 ? list : `${list}[${index}]`
+  return new InstanceError(path, `unknown ${kind} id "${expectId(value, path)}"`)
+}
+
 /**
  * Checks a parsed instance (format v1) and turns it into integer ids and flat typed arrays (see
  * `CompiledInstance`), in one pass over the JSON: every id is looked up once, in the one map of
@@ -112,8 +117,9 @@ export function compileInstance(input: unknown): CompiledInstance {
     const path = `programs[${i}]`
     const program = expectObject(programsIn[i], path, FIELDS.program)
     const id = expectId(program.id, `${path}.id`)
-    if (programInput.has(id)) throw new InstanceError(`${path}.id`, `duplicate program id "${id}"`)
+    // A map that does not grow already held the id (one hash lookup instead of two).
     programInput.set(id, i)
+    if (programInput.size === i) throw new InstanceError(`${path}.id`, `duplicate program id "${id}"`)
     const capacity = program.capacity
     if (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity < 0) {
       throw new InstanceError(`${path}.capacity`, 'must be a non-negative integer')
@@ -130,8 +136,8 @@ export function compileInstance(input: unknown): CompiledInstance {
   for (let i = 0; i < A; i++) {
     const path = `applicants[${i}]`
     const id = expectId(expectObject(applicantsIn[i], path, FIELDS.applicant).id, `${path}.id`)
-    if (applicantInput.has(id)) throw new InstanceError(`${path}.id`, `duplicate applicant id "${id}"`)
     applicantInput.set(id, i)
+    if (applicantInput.size === i) throw new InstanceError(`${path}.id`, `duplicate applicant id "${id}"`)
   }
 
   // Numbering by sorted id. The default sort compares UTF-16 code units, not locale order: the
@@ -153,14 +159,17 @@ export function compileInstance(input: unknown): CompiledInstance {
     applicantAt[a] = i
     applicantNumber[i] = a
   }
-  const programOf = (value: unknown, path: string): number => {
+  // The number of the program (applicant) an id names. The path of an entry, `list[index]`, is
+  // spelt out only for an error: building it for each of a national match's million entries
+  // would cost more than the lookups.
+  const programOf = (value: unknown, list: string, index = -1): number => {
     const i = typeof value === 'string' ? programInput.get(value) : undefined
-    if (i === undefined) throw new InstanceError(path, `unknown program id "${expectId(value, path)}"`)
+    if (i === undefined) throw unknownId(value, list, index, 'program')
     return programNumber[i] as number
   }
-  const applicantOf = (value: unknown, path: string): number => {
+  const applicantOf = (value: unknown, list: string, index = -1): number => {
     const i = typeof value === 'string' ? applicantInput.get(value) : undefined
-    if (i === undefined) throw new InstanceError(path, `unknown applicant id "${expectId(value, path)}"`)
+    if (i === undefined) throw unknownId(value, list, index, 'applicant')
     return applicantNumber[i] as number
   }
   // A list names no id twice: `seen[x] === token` while checking the list with that token.
@@ -183,7 +192,7 @@ export function compileInstance(input: unknown): CompiledInstance {
     const list = new Int32Array(ranks.length)
     token++
     for (let k = 0; k < ranks.length; k++) {
-      const a = applicantOf(ranks[k], `${path}.ranks[${k}]`)
+      const a = applicantOf(ranks[k], `${path}.ranks`, k)
       if (seenApplicant[a] === token) throw new InstanceError(`${path}.ranks[${k}]`, `"${ranks[k]}" is ranked twice`)
       seenApplicant[a] = token
       list[k] = a
@@ -237,7 +246,7 @@ export function compileInstance(input: unknown): CompiledInstance {
     const ranks = expectArray(applicant.ranks, `${path}.ranks`)
     token++
     for (let k = 0; k < ranks.length; k++) {
-      const p = programOf(ranks[k], `${path}.ranks[${k}]`)
+      const p = programOf(ranks[k], `${path}.ranks`, k)
       if (seenProgram[p] === token) throw new InstanceError(`${path}.ranks[${k}]`, `"${ranks[k]}" is ranked twice`)
       seenProgram[p] = token
       entryProgram[e] = p
@@ -334,8 +343,8 @@ export function compileInstance(input: unknown): CompiledInstance {
       const linePath = `${path}.ranks[${k}]`
       const line = lines[k]
       if (!Array.isArray(line) || line.length !== 2) throw new InstanceError(linePath, 'must be a pair [program or null, program or null]')
-      const first = line[0] === null ? -1 : programOf(line[0], `${linePath}[0]`)
-      const second = line[1] === null ? -1 : programOf(line[1], `${linePath}[1]`)
+      const first = line[0] === null ? -1 : programOf(line[0], linePath, 0)
+      const second = line[1] === null ? -1 : programOf(line[1], linePath, 1)
       if (first < 0 && second < 0) throw new InstanceError(linePath, 'a line must name at least one program')
       const key = (first + 1) * (P + 1) + second + 1
       if (seenLines.has(key)) throw new InstanceError(linePath, 'this pair is ranked twice')

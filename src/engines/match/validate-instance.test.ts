@@ -100,13 +100,27 @@ const cases: Case[] = [
       ;(i.programs[0] as Record<string, unknown>).revertto = 'FM'
     },
   ],
-  ['an unknown field in an applicant', 'applicants[0].rank', (i) => void ((i.applicants[0] as Record<string, unknown>).rank = [])],
+  [
+    'an unknown field in an applicant',
+    'applicants[0].rank',
+    (i) => {
+      ;(i.applicants[0] as Record<string, unknown>).rank = []
+    },
+  ],
   [
     'an unknown field in a supplemental list',
     'applicants[1].supplemental[0].For',
-    (i) => void ((i.applicants[1]?.supplemental?.[0] as Record<string, unknown>).For = ['RAD']),
+    (i) => {
+      ;(i.applicants[1]?.supplemental?.[0] as Record<string, unknown>).For = ['RAD']
+    },
   ],
-  ['an unknown field in a couple', 'couples[0].member', (i) => void ((i.couples?.[0] as Record<string, unknown>).member = [])],
+  [
+    'an unknown field in a couple',
+    'couples[0].member',
+    (i) => {
+      ;(i.couples?.[0] as Record<string, unknown>).member = []
+    },
+  ],
   ['an unknown top-level field', 'couple', (i) => ({ ...i, couple: [] })],
   ['unknown applicant in a program list', 'programs[0].ranks[3]', (i) => void i.programs[0]?.ranks.push('A9')],
   ['unknown program in an applicant list', 'applicants[0].ranks[2]', (i) => void i.applicants[0]?.ranks.push('ENT')],
