@@ -92,9 +92,14 @@ describe('what a command loads', () => {
     return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))]
   }
 
-  it('records what it loads (the hook works)', () => {
+  const packagesIn = (modules: string[]): string[] =>
+    // The bundle itself is built under node_modules/.cache; anything else there is a package.
+    modules.filter((url) => url.includes('/node_modules/') && !url.startsWith(pathToFileURL(outdir).href))
+
+  it('generate records what it loads (the hook works) and loads no package', () => {
     const modules = modulesLoadedBy('generate', '--applicants', '50', '--programs', '8', '--couples', '2', '--out', join(dir, 'graph.json'))
     expect(modules.some((url) => url.endsWith('/cli/main.js'))).toBe(true)
+    expect(packagesIn(modules)).toEqual([])
   }, 30_000)
 
   // The engine commands need the engine and Node's built-ins only: no database (PGlite,
@@ -107,9 +112,7 @@ describe('what a command loads', () => {
     '%s loads no package of the server, database or HTTP stack',
     (_, args) => {
       const modules = modulesLoadedBy(...args())
-      // The bundle itself is built under node_modules/.cache; anything else there is a package.
-      const packages = modules.filter((url) => url.includes('/node_modules/') && !url.startsWith(pathToFileURL(outdir).href))
-      expect(packages).toEqual([])
+      expect(packagesIn(modules)).toEqual([])
       for (const name of ['pglite', 'drizzle', 'hono', 'argon2', 'nodemailer', '/pg/']) {
         expect(modules.filter((url) => url.includes(name))).toEqual([])
       }
