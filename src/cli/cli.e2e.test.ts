@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
-  rmSync(resolve(bundle, '..'), { recursive: true, force: true })
+  rmSync(outdir, { recursive: true, force: true })
 })
 
 describe.each([
