@@ -26,7 +26,7 @@ const STAMP = join('dist', 'build-stamp.json')
 const COMMON = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/build.js']
 const TARGETS = {
   server: {
-    inputs: [...COMMON, 'scripts/build-server.js', 'src/server', 'src/shared', 'src/engines', 'src/cli', 'bench'],
+    inputs: [...COMMON, 'scripts/build-server.js', 'scripts/cli-build-options.js', 'src/server', 'src/shared', 'src/engines', 'src/cli', 'bench'],
     output: 'dist/server/main.js',
     command: [process.execPath, ['scripts/build-server.js']],
   },

@@ -12,10 +12,8 @@ export type CliIo = {
   stderr: OutputStream
 }
 
-/** A command: parses its own arguments, returns the process exit code. */
+/** A command: parses its own arguments, returns the process exit code (its summary lives in `main.ts`'s table). */
 export type CliCommand = {
-  /** One line for `preceptor --help`. */
-  summary: string
   run(argv: string[], io?: CliIo): Promise<number>
 }
 

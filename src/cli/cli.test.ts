@@ -100,6 +100,56 @@ describe('preceptor match', () => {
     expect(stderr).toContain('A000404')
   })
 
+  it.each([
+    ['a capacity of 2^31', { capacity: 2 ** 31 }, 'programs[0].capacity'],
+    ['a capacity of 2^32 + 1 (it became 1)', { capacity: 4_294_967_297 }, 'programs[0].capacity'],
+    ['a capacity of 1e300 (it became 0)', { capacity: 1e300 }, 'programs[0].capacity'],
+    ['a misspelt field (it meant no reversion)', { revertto: 'FM-0001' }, 'programs[0].revertto'],
+  ])('refuses %s: exit 2, the entry named', async (_, change, path) => {
+    const bad = join(dir, 'refused.json')
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        programs: [
+          { id: 'IM-0001', capacity: 1, ranks: ['A000001'], ...change },
+          { id: 'FM-0001', capacity: 1, ranks: [] },
+        ],
+        applicants: [{ id: 'A000001', ranks: ['IM-0001'] }],
+      }),
+    )
+    const { code, stdout, stderr } = await cli('match', bad)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toContain(path)
+  })
+
+  it('warns of an unresolved result naming who is left blocking, and exits 0', async () => {
+    // A cycle through a supplemental list (no couple): applicants, not couples, are left blocking.
+    const cycle = join(dir, 'cycle.json')
+    writeFileSync(
+      cycle,
+      JSON.stringify({
+        programs: [
+          { id: 'P0', capacity: 2, ranks: ['A8', 'A10', 'A6'], track: 'advanced' },
+          { id: 'P1', capacity: 1, ranks: ['A6', 'A8'] },
+        ],
+        applicants: [
+          { id: 'A6', ranks: ['P0'], supplemental: [{ for: ['P0'], ranks: ['P1'] }] },
+          { id: 'A8', ranks: ['P1', 'P0'] },
+          { id: 'A10', ranks: ['P0'] },
+        ],
+      }),
+    )
+    const { code, stdout, stderr } = await cli('match', cycle)
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout) as MatchResult
+    const blocking = result.unresolved?.applicants?.length ?? 0
+    expect(blocking).toBeGreaterThan(0)
+    expect(stderr).toContain('warning: no stable matching found')
+    expect(stderr).toContain(`${blocking} applicant${blocking === 1 ? '' : 's'} left with a blocking program`)
+    expect(stderr).not.toContain('0 couple')
+  })
+
   it('reports unreadable files and bad JSON with exit 2', async () => {
     const missing = await cli('match', join(dir, 'missing.json'))
     expect(missing.code).toBe(2)
@@ -128,8 +178,9 @@ describe('preceptor simulate', () => {
     expect(report.applicants).toHaveLength(600)
     expect(report.summary.meanMatchRate).toBeGreaterThan(0.4)
     expect(threaded.stderr).toContain('2 workers')
-    // No progress bar when stderr is not a terminal.
+    // No progress bar when stderr is not a terminal: a line at each tenth of the runs instead.
     expect(threaded.stderr).not.toContain('[#')
+    expect(threaded.stderr).toMatch(/simulate: 4\/8 runs/)
   }, 20_000)
 
   it('writes CSV with --csv', async () => {

@@ -1,7 +1,11 @@
 /**
  * The `preceptor` command line: a map from command name to command. Each command parses its
  * own arguments (node:util parseArgs) and returns its exit code; add a command by adding an
- * entry to `COMMANDS`.
+ * entry to `COMMANDS`: its one-line summary and a function that imports its module.
+ *
+ * Commands are imported only when run, so `preceptor match` loads the match engine and nothing
+ * of the server (no database driver, HTTP framework, password hashing or mail), and `--help`
+ * loads nothing at all; a test holds the match command's module graph to that.
  *
  * This module is also the simulator's worker script (see `simulate-workers.ts`): started on a
  * worker thread with simulation data, it runs the worker loop instead of the command line. One
@@ -13,20 +17,39 @@ import { basename, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isMainThread, workerData } from 'node:worker_threads'
 import { CliError, EXIT_FAILURE, EXIT_USAGE, processIo, writeAll, type CliCommand, type CliIo } from './cli-io.ts'
-import { generateCommand } from './commands/generate-command.ts'
-import { matchCommand } from './commands/match-command.ts'
-import { migrateCommand, seedCommand, serveCommand } from './commands/server-commands.ts'
-import { createSimulateCommand } from './commands/simulate-command.ts'
-import { describeError } from '#server/log/describe-error.ts'
-import { isSimulationWorkerData, runSimulationWorker } from './simulate-workers.ts'
 
-export const COMMANDS: Record<string, CliCommand> = {
-  match: matchCommand,
-  simulate: createSimulateCommand(new URL(import.meta.url)),
-  generate: generateCommand,
-  serve: serveCommand,
-  migrate: migrateCommand,
-  seed: seedCommand,
+/** A command as the dispatcher knows it: its summary for `--help`, and how to load it. */
+export type CommandEntry = {
+  /** One line for `preceptor --help`. */
+  summary: string
+  load(): Promise<CliCommand>
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  match: {
+    summary: 'run the match on an instance file and write the result',
+    load: async () => (await import('./commands/match-command.ts')).matchCommand,
+  },
+  simulate: {
+    summary: 'simulate the match under noisy program rank lists',
+    load: async () => (await import('./commands/simulate-command.ts')).createSimulateCommand(new URL(import.meta.url)),
+  },
+  generate: {
+    summary: 'write a synthetic, NRMP-shaped match instance',
+    load: async () => (await import('./commands/generate-command.ts')).generateCommand,
+  },
+  serve: {
+    summary: 'start the web application (the same as `npm start` without the build)',
+    load: async () => (await import('./commands/server-commands.ts')).serveCommand,
+  },
+  migrate: {
+    summary: 'apply the database migrations (takes the data-folder lock)',
+    load: async () => (await import('./commands/server-commands.ts')).migrateCommand,
+  },
+  seed: {
+    summary: 'load the demo school into an empty database (takes the data-folder lock)',
+    load: async () => (await import('./commands/server-commands.ts')).seedCommand,
+  },
 }
 
 export function usage(): string {
@@ -49,7 +72,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return EXIT_USAGE
   }
   try {
-    return await command.run(rest, io)
+    return await (await command.load()).run(rest, io)
   } catch (error) {
     if (error instanceof CliError) {
       await writeAll(io.stderr, `preceptor ${name}: ${error.message}\n`)
@@ -57,6 +80,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     }
     // The class, code and code location only: the message of a failed query or parse can quote
     // the data it was given (rank lists, letters, imported rows).
+    const { describeError } = await import('#server/log/describe-error.ts')
     await writeAll(io.stderr, `preceptor ${name}: unexpected error: ${describeError(error)}\n`)
     return EXIT_FAILURE
   }
@@ -76,8 +100,9 @@ function isEntryPoint(): boolean {
   return basename(dirname(path)) === 'bin' && /^preceptor(\.js)?$/.test(basename(path))
 }
 
-if (!isMainThread && isSimulationWorkerData(workerData)) {
-  runSimulationWorker()
+if (!isMainThread) {
+  const worker = await import('./simulate-workers.ts')
+  if (worker.isSimulationWorkerData(workerData)) worker.runSimulationWorker()
 } else if (isMainThread && isEntryPoint()) {
   // A closed pipe (`preceptor simulate … | head`) ends the output, not in a crash.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { parentPort, Worker, workerData } from 'node:worker_threads'
-import { compileInstance, type MatchInstance } from '#engines/match/index.ts'
+import type { CompiledInstance } from '#engines/match/index.ts'
 import {
   createSimulationPlan,
   mergeTallies,
@@ -26,8 +26,8 @@ export const SIMULATION_WORKER = 'preceptor-simulate-worker'
 
 type WorkerInput = {
   kind: typeof SIMULATION_WORKER
-  /** The instance's JSON text, already validated by the main thread. */
-  instanceText: string
+  /** The instance, compiled once by the main thread; its arrays are shared, not copied. */
+  compiled: CompiledInstance
   runs: number
   workers: number
   worker: number
@@ -40,13 +40,13 @@ export function isSimulationWorkerData(data: unknown): data is WorkerInput {
   return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === SIMULATION_WORKER
 }
 
-/** The body of a worker thread: compile, run this worker's share of runs, post the tally. */
+/** The body of a worker thread: run this worker's share of runs, post the tally. */
 export function runSimulationWorker(): void {
   const input = workerData as WorkerInput
   const port = parentPort
   if (!port) throw new Error('runSimulationWorker must run on a worker thread')
-  const compiled = compileInstance(JSON.parse(input.instanceText) as MatchInstance)
-  const plan = createSimulationPlan(compiled, input.options.topChoices)
+  // Each worker has its own scratch buffers (the perturbed lists); the instance is shared.
+  const plan = createSimulationPlan(input.compiled, input.options.topChoices)
   let done = 0
   const tally = simulateRuns(plan, input.options, runsOfWorker(input.runs, input.workers, input.worker), () => {
     done++
@@ -57,8 +57,7 @@ export function runSimulationWorker(): void {
 }
 
 export type SimulateInput = {
-  instance: MatchInstance
-  instanceText: string
+  compiled: CompiledInstance
   runs: number
   /** Worker threads; 0 runs everything on the calling thread. */
   workers: number
@@ -75,12 +74,13 @@ export type SimulateOutput = { plan: SimulationPlan; tally: SimulationTally; wor
 export async function simulateInWorkers(input: SimulateInput): Promise<SimulateOutput> {
   const workers = Math.min(input.workers, input.runs)
   if (workers <= 0) {
-    const plan = createSimulationPlan(compileInstance(input.instance), input.options.topChoices)
+    const plan = createSimulationPlan(input.compiled, input.options.topChoices)
     let done = 0
     const tally = simulateRuns(plan, input.options, runsOfWorker(input.runs, 1, 0), () => input.onProgress?.(++done))
     return { plan, tally, workers: 0 }
   }
   const progress = new Array<number>(workers).fill(0)
+  const compiled = shareCompiled(input.compiled)
   const threads: Worker[] = []
   const tallies = Array.from(
     { length: workers },
@@ -88,7 +88,7 @@ export async function simulateInWorkers(input: SimulateInput): Promise<SimulateO
       new Promise<SimulationTally>((resolve, reject) => {
         const data: WorkerInput = {
           kind: SIMULATION_WORKER,
-          instanceText: input.instanceText,
+          compiled,
           runs: input.runs,
           workers,
           worker,
@@ -114,16 +114,34 @@ export async function simulateInWorkers(input: SimulateInput): Promise<SimulateO
   )
   // Once one worker fails the others are terminated; their rejections are expected.
   for (const tally of tallies) tally.catch(() => undefined)
-  // The main thread compiles its own copy (for ids and capacities) while the workers run.
   try {
-    const compiled = compileInstance(input.instance)
     const results = await Promise.all(tallies)
-    const plan = createSimulationPlan(compiled, input.options.topChoices)
+    const plan = createSimulationPlan(input.compiled, input.options.topChoices)
     const total = results.reduce((into, tally) => mergeTallies(into, tally))
     return { plan, tally: total, workers }
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()))
   }
+}
+
+/**
+ * A copy of the compiled instance whose typed arrays live in shared memory: handed to a worker,
+ * they are shared rather than copied, so W workers hold one instance, not W, and none of them
+ * parses or compiles it again. (Each run perturbs into the worker's own scratch buffers and
+ * never writes to the instance.)
+ */
+export function shareCompiled(compiled: CompiledInstance): CompiledInstance {
+  const shared: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(compiled)) {
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      const array = value as Int32Array | Uint32Array | Uint8Array
+      const Type = array.constructor as Int32ArrayConstructor
+      const copy = new Type(new SharedArrayBuffer(array.byteLength))
+      copy.set(array)
+      shared[key] = copy
+    } else shared[key] = value
+  }
+  return shared as CompiledInstance
 }
 
 /**

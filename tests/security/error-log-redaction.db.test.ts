@@ -78,9 +78,11 @@ describe('unexpected errors are logged without the data that caused them', () =>
     // A command that fails with data in its message, as a parser quoting its input would.
     COMMANDS.failing = {
       summary: 'fails',
-      run: async () => {
-        throw new SyntaxError(`Unexpected token in ${CANARY}`)
-      },
+      load: async () => ({
+        run: async () => {
+          throw new SyntaxError(`Unexpected token in ${CANARY}`)
+        },
+      }),
     }
     try {
       expect(await runCli(['failing'], io)).not.toBe(0)

@@ -16,7 +16,6 @@ National scale: --applicants 45000 --programs 6400 --couples 1200.
 
 /** `preceptor generate`: a seeded synthetic instance, on stdout or in a file. */
 export const generateCommand: CliCommand = {
-  summary: 'write a synthetic, NRMP-shaped match instance',
   async run(argv: string[], io: CliIo = processIo()): Promise<number> {
     const { values, positionals } = parseCommandArgs(
       argv,

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises'
-import { compileInstance, decodeResult, solveCompiled, type MatchResult } from '#engines/match/index.ts'
+import { writeFileSync } from 'node:fs'
+import { decodeResult, solveCompiled, type MatchResult } from '#engines/match/index.ts'
 import { CliError, EXIT_OK, processIo, writeAll, type CliCommand, type CliIo } from '../cli-io.ts'
 import { parseCommandArgs } from '../parse-options.ts'
 import { readInstanceFile } from '../read-instance.ts'
@@ -14,7 +14,6 @@ instance (format v1) and writes the result JSON.
 
 /** `preceptor match`: one instance in, one result out. */
 export const matchCommand: CliCommand = {
-  summary: 'run the match on an instance file and write the result',
   async run(argv: string[], io: CliIo = processIo()): Promise<number> {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -33,18 +32,17 @@ export const matchCommand: CliCommand = {
     const path = positionals[0] as string
     const loaded = await readInstanceFile(path)
 
-    const t0 = performance.now()
-    const compiled = compileInstance(loaded.instance)
+    const { compiled } = loaded
     const t1 = performance.now()
     const solved = solveCompiled(compiled)
     const t2 = performance.now()
     const result: MatchResult = decodeResult(compiled, solved)
-    result.stats.ms = Math.round(t2 - t0)
+    result.stats.ms = Math.round(loaded.compileMs + t2 - t1)
     const text = `${JSON.stringify(result)}\n`
     const t3 = performance.now()
     if (values.out !== undefined) {
       try {
-        await writeFile(values.out, text)
+        writeFileSync(values.out, text)
       } catch (error) {
         throw new CliError(`cannot write ${values.out}: ${(error as Error).message}`)
       }
@@ -53,24 +51,30 @@ export const matchCommand: CliCommand = {
     }
     const t4 = performance.now()
 
-    if (result.unresolved) {
-      await writeAll(io.stderr, `warning: ${result.unresolved.couples.length} couple(s) could not be placed stably: ${result.unresolved.message}\n`)
-    }
+    if (result.unresolved) await writeAll(io.stderr, `${unresolvedWarning(result.unresolved)}\n`)
     if (values.stats) {
       const positions = result.programs.reduce((n, p) => n + p.capacity, 0)
       const filled = result.programs.reduce((n, p) => n + p.filled, 0)
       const supplemental = result.matches.filter((m) => m.supplemental).length
       const ms = (x: number): string => `${Math.round(x)} ms`
       const lines = [
-        `instance   ${loaded.instance.applicants.length} applicants, ${loaded.instance.programs.length} programs, ${loaded.instance.couples?.length ?? 0} couples`,
+        `instance   ${compiled.applicantCount} applicants, ${compiled.programCount} programs, ${compiled.coupleCount} couples`,
         `matched    ${result.matches.length - supplemental} applicants (+${supplemental} supplemental PGY-1), ${result.unmatched.length} unmatched`,
         `positions  ${filled} of ${positions} filled (${positions > 0 ? ((100 * filled) / positions).toFixed(1) : '0.0'} %)`,
         `proposals  ${result.stats.proposals}`,
-        `timing     read ${ms(loaded.readMs)}, parse ${ms(loaded.parseMs)}, validate ${ms(loaded.validateMs)}, ` +
-          `compile ${ms(t1 - t0)}, solve ${ms(t2 - t1)}, decode+stringify ${ms(t3 - t2)}, write ${ms(t4 - t3)}`,
+        `timing     read ${ms(loaded.readMs)}, parse ${ms(loaded.parseMs)}, check and compile ${ms(loaded.compileMs)}, ` +
+          `solve ${ms(t2 - t1)}, decode+stringify ${ms(t3 - t2)}, write ${ms(t4 - t3)}`,
       ]
       await writeAll(io.stderr, `${lines.join('\n')}\n`)
     }
     return EXIT_OK
   },
+}
+
+/**
+ * One line on stderr for a result with blocking couples or applicants. The exit code stays 0:
+ * the result is written, and `unresolved` in it lists who is left blocking.
+ */
+export function unresolvedWarning(unresolved: NonNullable<MatchResult['unresolved']>): string {
+  return `warning: ${unresolved.message} (listed under "unresolved" in the result)`
 }

@@ -27,7 +27,6 @@ async function openDatabase() {
 const SETTINGS = 'Settings come from the environment: DATABASE_URL, DATA_DIR, DEMO_MODE, PORT … (see the README).'
 
 export const serveCommand: CliCommand = {
-  summary: 'start the web application (the same as `npm start` without the build)',
   async run(argv, io = processIo()) {
     if (await withHelp(argv, io, `Usage: preceptor serve\n\n${SETTINGS}`)) return EXIT_OK
     const { startServer } = await import('#server/main.ts')
@@ -41,7 +40,6 @@ export const serveCommand: CliCommand = {
 }
 
 export const migrateCommand: CliCommand = {
-  summary: 'apply the database migrations (takes the data-folder lock)',
   async run(argv, io = processIo()) {
     if (await withHelp(argv, io, `Usage: preceptor migrate\n\n${SETTINGS}`)) return EXIT_OK
     const database = await openDatabase()
@@ -56,7 +54,6 @@ export const migrateCommand: CliCommand = {
 }
 
 export const seedCommand: CliCommand = {
-  summary: 'load the demo school into an empty database (takes the data-folder lock)',
   async run(argv, io = processIo()) {
     if (await withHelp(argv, io, `Usage: preceptor seed [--seed N]\n\nLoads the deterministic demo school once. ${SETTINGS}`)) return EXIT_OK
     const seedIndex = argv.indexOf('--seed')

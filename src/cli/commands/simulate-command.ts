@@ -30,7 +30,6 @@ and of matching one of the top k choices, and per program the expected fill.
 /** `preceptor simulate`: Monte-Carlo match outlook. `workerEntry` is the CLI's entry module. */
 export function createSimulateCommand(workerEntry: URL): CliCommand {
   return {
-    summary: 'simulate the match under noisy program rank lists',
     async run(argv: string[], io: CliIo = processIo()): Promise<number> {
       const { values, positionals } = parseCommandArgs(
         argv,
@@ -66,8 +65,7 @@ export function createSimulateCommand(workerEntry: URL): CliCommand {
       let output: Awaited<ReturnType<typeof simulateInWorkers>>
       try {
         output = await simulateInWorkers({
-          instance: loaded.instance,
-          instanceText: loaded.text,
+          compiled: loaded.compiled,
           runs,
           workers,
           options,
@@ -145,19 +143,34 @@ export function toCsv(report: SimulationReport): string {
   return writeCsv(header, rows, { lineEnd: '\n' })
 }
 
-/** A one-line progress bar, redrawn at most ten times a second; silent unless stderr is a TTY. */
+/**
+ * Progress on stderr: on a terminal a one-line bar redrawn at most ten times a second; otherwise
+ * (a log file, a pipe) a line at each tenth of the runs, so a long simulation is not silent.
+ */
 function createProgressBar(stream: OutputStream, total: number): { update(done: number): void; finish(): void } {
-  if (!stream.isTTY) return { update() {}, finish() {} }
   const started = performance.now()
+  const seconds = (): number => (performance.now() - started) / 1000
+  if (!stream.isTTY) {
+    let reported = 0
+    return {
+      update(done) {
+        const tenth = Math.floor((10 * done) / total)
+        if (tenth <= reported || done >= total) return
+        reported = tenth
+        const eta = (seconds() / done) * (total - done)
+        stream.write(`simulate: ${done}/${total} runs, ${seconds().toFixed(1)} s, ~${Math.ceil(eta)} s left\n`)
+      },
+      finish() {},
+    }
+  }
   let last = 0
   let drawn = false
   const draw = (done: number): void => {
     const width = 30
     const filled = Math.round((done / total) * width)
-    const seconds = (performance.now() - started) / 1000
-    const eta = done > 0 ? (seconds / done) * (total - done) : 0
+    const eta = done > 0 ? (seconds() / done) * (total - done) : 0
     stream.write(
-      `\rsimulate [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} runs ${seconds.toFixed(1)} s` +
+      `\rsimulate [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} runs ${seconds().toFixed(1)} s` +
         (done > 0 && done < total ? `, ~${Math.ceil(eta)} s left ` : '  '),
     )
     drawn = true

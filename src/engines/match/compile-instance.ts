@@ -1,4 +1,6 @@
-import { PROGRAM_TRACKS, type MatchInstance, type ProgramTrack } from './types.ts'
+import { InstanceError } from './instance-error.ts'
+import { checkReversionCycles, expectArray, expectId, expectKnownFields, expectObject, FIELDS, isObject, type Json, MAX_CAPACITY } from './instance-checks.ts'
+import { PROGRAM_TRACKS, type ProgramTrack } from './types.ts'
 
 /**
  * A match instance in integer form, built once by `compileInstance` and read by the solver.
@@ -80,61 +82,144 @@ export type CompiledInstance = {
 
 export const ADVANCED_TRACK = PROGRAM_TRACKS.indexOf('advanced')
 
-function sortedIndex<T extends { id: string }>(items: readonly T[]): { ids: string[]; order: T[]; index: Map<string, number> } {
-  // The default sort compares UTF-16 code units, not locale order: the numbering must be the
-  // same on every machine. Sorting the bare strings keeps the comparison native.
-  const ids = items.map((item) => item.id).sort()
-  const index = new Map<string, number>()
-  for (let i = 0; i < ids.length; i++) index.set(ids[i] as string, i)
-  const order = new Array<T>(items.length)
-  for (const item of items) order[index.get(item.id) as number] = item
-  return { ids, order, index }
-}
-
-function lookup(index: ReadonlyMap<string, number>, id: string): number {
-  const i = index.get(id)
-  if (i === undefined) throw new Error(`unknown id "${id}" (validate the instance first)`)
-  return i
+function unknownId(value: unknown, list: string, index: number, kind: string): InstanceError {
+  const path = index < 0 ? list : `${list}[${index}]`
+  return new InstanceError(path, `unknown ${kind} id "${expectId(value, path)}"`)
 }
 
 /**
- * Turns a validated instance into integer ids and flat typed arrays (see `CompiledInstance`),
- * the representation the solver of Roth & Peranson (1999), AER 89(4):748–780, runs on: the
- * NRMP's primary lists, couples' joint lists and supplemental lists all become entries with
- * the program's rank of the applicant beside them. Assumes `validateInstance` accepted the
- * instance.
+ * Checks a parsed instance (format v1) and turns it into integer ids and flat typed arrays (see
+ * `CompiledInstance`), in one pass over the JSON: every id is looked up once, in the one map of
+ * its kind, and a list naming an id twice is caught with a stamp array instead of a set per
+ * list. The result is the representation the solver of Roth & Peranson (1999), AER
+ * 89(4):748–780, runs on: the NRMP's primary lists, couples' joint lists and supplemental lists
+ * all become entries with the program's rank of the applicant beside them.
+ *
+ * The rules checked are those of `validateInstance` (which runs this and keeps the input).
+ *
+ * @throws InstanceError with `path` naming the offending entry, e.g. `programs[3].ranks[7]`.
  */
-export function compileInstance(instance: MatchInstance): CompiledInstance {
-  const programs = sortedIndex(instance.programs)
-  const applicants = sortedIndex(instance.applicants)
-  const couples = sortedIndex(instance.couples ?? [])
-  const P = programs.ids.length
-  const A = applicants.ids.length
-  const C = couples.ids.length
+export function compileInstance(input: unknown): CompiledInstance {
+  if (!isObject(input)) throw new InstanceError('$', 'instance must be an object')
+  expectKnownFields(input, FIELDS.instance, '$')
+  const programsIn = expectArray(input.programs, 'programs')
+  const applicantsIn = expectArray(input.applicants, 'applicants')
+  const couplesIn = input.couples === undefined ? [] : expectArray(input.couples, 'couples')
+  const P = programsIn.length
+  const A = applicantsIn.length
 
+  // Programs and applicants: shape, ids and capacities, in input order.
+  const programInput = new Map<string, number>()
+  const capacityIn = new Int32Array(P)
+  const trackIn = new Uint8Array(P)
+  let totalCapacity = 0
+  for (let i = 0; i < P; i++) {
+    const path = `programs[${i}]`
+    const program = expectObject(programsIn[i], path, FIELDS.program)
+    const id = expectId(program.id, `${path}.id`)
+    // A map that does not grow already held the id (one hash lookup instead of two).
+    programInput.set(id, i)
+    if (programInput.size === i) throw new InstanceError(`${path}.id`, `duplicate program id "${id}"`)
+    const capacity = program.capacity
+    if (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity < 0) {
+      throw new InstanceError(`${path}.capacity`, 'must be a non-negative integer')
+    }
+    if (capacity > MAX_CAPACITY) throw new InstanceError(`${path}.capacity`, `must be at most ${MAX_CAPACITY}`)
+    totalCapacity += capacity
+    if (totalCapacity > MAX_CAPACITY) throw new InstanceError(`${path}.capacity`, `brings the total capacity of all programs over ${MAX_CAPACITY}`)
+    capacityIn[i] = capacity
+    const track = PROGRAM_TRACKS.indexOf((program.track ?? 'categorical') as ProgramTrack)
+    if (track < 0) throw new InstanceError(`${path}.track`, `must be one of ${PROGRAM_TRACKS.join(', ')}`)
+    trackIn[i] = track
+  }
+  const applicantInput = new Map<string, number>()
+  for (let i = 0; i < A; i++) {
+    const path = `applicants[${i}]`
+    const id = expectId(expectObject(applicantsIn[i], path, FIELDS.applicant).id, `${path}.id`)
+    applicantInput.set(id, i)
+    if (applicantInput.size === i) throw new InstanceError(`${path}.id`, `duplicate applicant id "${id}"`)
+  }
+
+  // Numbering by sorted id. The default sort compares UTF-16 code units, not locale order: the
+  // numbering must be the same on every machine. `programAt[p]` is the input index of program
+  // p, `programNumber[i]` the number of input program i (likewise for applicants).
+  const programIds = [...programInput.keys()].sort()
+  const applicantIds = [...applicantInput.keys()].sort()
+  const programAt = new Int32Array(P)
+  const programNumber = new Int32Array(P)
+  for (let p = 0; p < P; p++) {
+    const i = programInput.get(programIds[p] as string) as number
+    programAt[p] = i
+    programNumber[i] = p
+  }
+  const applicantAt = new Int32Array(A)
+  const applicantNumber = new Int32Array(A)
+  for (let a = 0; a < A; a++) {
+    const i = applicantInput.get(applicantIds[a] as string) as number
+    applicantAt[a] = i
+    applicantNumber[i] = a
+  }
+  // The number of the program (applicant) an id names. The path of an entry, `list[index]`, is
+  // spelt out only for an error: building it for each of a national match's million entries
+  // would cost more than the lookups.
+  const programOf = (value: unknown, list: string, index = -1): number => {
+    const i = typeof value === 'string' ? programInput.get(value) : undefined
+    if (i === undefined) throw unknownId(value, list, index, 'program')
+    return programNumber[i] as number
+  }
+  const applicantOf = (value: unknown, list: string, index = -1): number => {
+    const i = typeof value === 'string' ? applicantInput.get(value) : undefined
+    if (i === undefined) throw unknownId(value, list, index, 'applicant')
+    return applicantNumber[i] as number
+  }
+  // A list names no id twice: `seen[x] === token` while checking the list with that token.
+  const seenProgram = new Int32Array(P)
+  const seenApplicant = new Int32Array(A)
+  let token = 0
+
+  // Programs' lists and reversions.
   const programCapacity = new Int32Array(P)
   const programTrack = new Uint8Array(P)
   const programRevertTo = new Int32Array(P).fill(-1)
-  programs.order.forEach((program, p) => {
-    programCapacity[p] = program.capacity
-    programTrack[p] = PROGRAM_TRACKS.indexOf((program.track ?? 'categorical') as ProgramTrack)
-    if (program.revertTo !== undefined) programRevertTo[p] = lookup(programs.index, program.revertTo)
-  })
+  const rankLists: Int32Array[] = new Array(P)
+  for (let p = 0; p < P; p++) {
+    const i = programAt[p] as number
+    const path = `programs[${i}]`
+    const program = programsIn[i] as Json
+    programCapacity[p] = capacityIn[i] as number
+    programTrack[p] = trackIn[i] as number
+    const ranks = expectArray(program.ranks, `${path}.ranks`)
+    const list = new Int32Array(ranks.length)
+    token++
+    for (let k = 0; k < ranks.length; k++) {
+      const a = applicantOf(ranks[k], `${path}.ranks`, k)
+      if (seenApplicant[a] === token) throw new InstanceError(`${path}.ranks[${k}]`, `"${ranks[k]}" is ranked twice`)
+      seenApplicant[a] = token
+      list[k] = a
+    }
+    rankLists[p] = list
+    if (program.revertTo !== undefined) programRevertTo[p] = programOf(program.revertTo, `${path}.revertTo`)
+  }
+  checkReversionCycles(programRevertTo, programAt, programNumber)
 
+  // Sizes, for the flat entry arrays (the lists are checked as they are copied).
+  const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.length : 0)
   let primaryCount = 0
-  let lineCount = 0
   let supplementalListCount = 0
   let supplementalEntryCount = 0
   let supplementalPairCount = 0
-  for (const applicant of applicants.order) {
-    primaryCount += applicant.ranks.length
-    for (const list of applicant.supplemental ?? []) {
+  for (let i = 0; i < A; i++) {
+    const applicant = applicantsIn[i] as Json
+    primaryCount += lengthOf(applicant.ranks)
+    if (!Array.isArray(applicant.supplemental)) continue
+    for (const list of applicant.supplemental) {
       supplementalListCount++
-      supplementalEntryCount += list.ranks.length
-      supplementalPairCount += list.for.length
+      supplementalEntryCount += isObject(list) ? lengthOf(list.ranks) : 0
+      supplementalPairCount += isObject(list) ? lengthOf(list.for) : 0
     }
   }
-  for (const couple of couples.order) lineCount += couple.ranks.length
+  let lineCount = 0
+  for (const couple of couplesIn) lineCount += isObject(couple) ? lengthOf(couple.ranks) : 0
 
   const coupleEntryBase = primaryCount
   const supplementalEntryBase = coupleEntryBase + 2 * lineCount
@@ -142,74 +227,157 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
   const entryProgram = new Int32Array(entryCount)
   const entryApplicant = new Int32Array(entryCount)
 
+  // Applicants' primary and supplemental lists, in applicant number order.
   const applicantListStart = new Uint32Array(A + 1)
   const applicantSupplementalStart = new Uint32Array(A + 1)
   const supplementalListStart = new Uint32Array(supplementalListCount + 1)
   const supplementalAdvanced = new Int32Array(supplementalPairCount)
   const supplementalList = new Int32Array(supplementalPairCount)
+  const advancedSeen = new Int32Array(P)
   let e = 0
   let s = 0
   let pair = 0
   let se = supplementalEntryBase
-  const programIndex = programs.index
-  applicants.order.forEach((applicant, a) => {
+  for (let a = 0; a < A; a++) {
+    const i = applicantAt[a] as number
+    const path = `applicants[${i}]`
+    const applicant = applicantsIn[i] as Json
     applicantListStart[a] = e
-    for (const id of applicant.ranks) {
-      const p = programIndex.get(id)
-      if (p === undefined) throw new Error(`unknown program id "${id}" (validate the instance first)`)
+    const ranks = expectArray(applicant.ranks, `${path}.ranks`)
+    token++
+    for (let k = 0; k < ranks.length; k++) {
+      const p = programOf(ranks[k], `${path}.ranks`, k)
+      if (seenProgram[p] === token) throw new InstanceError(`${path}.ranks[${k}]`, `"${ranks[k]}" is ranked twice`)
+      seenProgram[p] = token
       entryProgram[e] = p
       entryApplicant[e] = a
       e++
     }
     applicantSupplementalStart[a] = pair
-    if (applicant.supplemental === undefined || applicant.supplemental.length === 0) return
+    if (applicant.supplemental === undefined) continue
+    const listsIn = expectArray(applicant.supplemental, `${path}.supplemental`)
+    if (listsIn.length === 0) continue
     // Lists in input order would make the numbering depend on it; key them by their first
-    // advanced program instead (validation guarantees each advanced program has one list).
-    const lists = [...(applicant.supplemental ?? [])]
-      .map((list) => ({ list, key: [...list.for].sort()[0] ?? '' }))
-      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
-    for (const { list } of lists) {
+    // advanced program instead (each advanced program has at most one list).
+    const lists = listsIn.map((value, j) => {
+      const listPath = `${path}.supplemental[${j}]`
+      const list = expectObject(value, listPath, FIELDS.supplemental)
+      const forIds = expectArray(list.for, `${listPath}.for`)
+      const advanced: number[] = []
+      token++
+      for (let k = 0; k < forIds.length; k++) {
+        const forPath = `${listPath}.for[${k}]`
+        const p = programOf(forIds[k], forPath)
+        if (seenProgram[p] === token) throw new InstanceError(forPath, `"${forIds[k]}" is ranked twice`)
+        seenProgram[p] = token
+        if (programTrack[p] !== ADVANCED_TRACK) throw new InstanceError(forPath, `"${forIds[k]}" is not an advanced program`)
+        if (advancedSeen[p] === a + 1) throw new InstanceError(forPath, `"${forIds[k]}" already has a supplemental list`)
+        advancedSeen[p] = a + 1
+        advanced.push(p)
+      }
+      const ranksIn = expectArray(list.ranks, `${listPath}.ranks`)
+      const programs = new Int32Array(ranksIn.length)
+      token++
+      for (let k = 0; k < ranksIn.length; k++) {
+        const rankPath = `${listPath}.ranks[${k}]`
+        const p = programOf(ranksIn[k], rankPath)
+        if (seenProgram[p] === token) throw new InstanceError(rankPath, `"${ranksIn[k]}" is ranked twice`)
+        seenProgram[p] = token
+        if (programTrack[p] === ADVANCED_TRACK) {
+          throw new InstanceError(rankPath, `"${ranksIn[k]}" is an advanced program; supplemental lists rank PGY-1 programs`)
+        }
+        programs[k] = p
+      }
+      advanced.sort((x, y) => x - y)
+      return { advanced, programs, key: advanced[0] ?? -1 }
+    })
+    lists.sort((x, y) => x.key - y.key)
+    for (const list of lists) {
       supplementalListStart[s] = se
-      for (const id of list.ranks) {
-        entryProgram[se] = lookup(programs.index, id)
+      for (const p of list.programs) {
+        entryProgram[se] = p
         entryApplicant[se] = a
         se++
       }
-      for (const id of [...list.for].sort()) {
-        supplementalAdvanced[pair] = lookup(programs.index, id)
+      for (const p of list.advanced) {
+        supplementalAdvanced[pair] = p
         supplementalList[pair] = s
         pair++
       }
       s++
     }
-  })
+  }
   applicantListStart[A] = e
   applicantSupplementalStart[A] = pair
   supplementalListStart[supplementalListCount] = se
 
+  // Couples: members and lines, in input order; then numbered by sorted id.
+  const C = couplesIn.length
+  const coupleInput = new Map<string, number>()
   const coupleOf = new Int32Array(A).fill(-1)
+  const membersIn = new Int32Array(2 * C)
+  const lineProgramsIn: Int32Array[] = new Array(C)
+  for (let i = 0; i < C; i++) {
+    const path = `couples[${i}]`
+    const couple = expectObject(couplesIn[i], path, FIELDS.couple)
+    const id = expectId(couple.id, `${path}.id`)
+    if (coupleInput.has(id)) throw new InstanceError(`${path}.id`, `duplicate couple id "${id}"`)
+    coupleInput.set(id, i)
+    const members = expectArray(couple.members, `${path}.members`)
+    if (members.length !== 2) throw new InstanceError(`${path}.members`, 'must list two applicants')
+    for (let k = 0; k < 2; k++) {
+      const memberPath = `${path}.members[${k}]`
+      const a = applicantOf(members[k], memberPath)
+      const previous = coupleOf[a] as number
+      if (previous >= 0) {
+        throw new InstanceError(memberPath, previous === i ? `"${members[k]}" is listed twice` : `"${members[k]}" is already in couples[${previous}]`)
+      }
+      coupleOf[a] = i
+      if (applicantListStart[a + 1] !== applicantListStart[a]) throw new InstanceError(memberPath, `"${members[k]}" is in a couple but has its own ranks`)
+      membersIn[2 * i + k] = a
+    }
+    const lines = expectArray(couple.ranks, `${path}.ranks`)
+    const programs = new Int32Array(2 * lines.length)
+    const seenLines = new Set<number>()
+    for (let k = 0; k < lines.length; k++) {
+      const linePath = `${path}.ranks[${k}]`
+      const line = lines[k]
+      if (!Array.isArray(line) || line.length !== 2) throw new InstanceError(linePath, 'must be a pair [program or null, program or null]')
+      const first = line[0] === null ? -1 : programOf(line[0], linePath, 0)
+      const second = line[1] === null ? -1 : programOf(line[1], linePath, 1)
+      if (first < 0 && second < 0) throw new InstanceError(linePath, 'a line must name at least one program')
+      const key = (first + 1) * (P + 1) + second + 1
+      if (seenLines.has(key)) throw new InstanceError(linePath, 'this pair is ranked twice')
+      seenLines.add(key)
+      programs[2 * k] = first
+      programs[2 * k + 1] = second
+    }
+    lineProgramsIn[i] = programs
+  }
+  const coupleIds = [...coupleInput.keys()].sort()
   const coupleMembers = new Int32Array(2 * C)
   const coupleLineStart = new Uint32Array(C + 1)
   let line = 0
-  couples.order.forEach((couple, c) => {
-    const first = lookup(applicants.index, couple.members[0])
-    const second = lookup(applicants.index, couple.members[1])
+  for (let c = 0; c < C; c++) {
+    const i = coupleInput.get(coupleIds[c] as string) as number
+    const first = membersIn[2 * i] as number
+    const second = membersIn[2 * i + 1] as number
     coupleMembers[2 * c] = first
     coupleMembers[2 * c + 1] = second
     coupleOf[first] = c
     coupleOf[second] = c
     coupleLineStart[c] = line
-    for (const [p, q] of couple.ranks) {
+    const programs = lineProgramsIn[i] as Int32Array
+    for (let k = 0; k < programs.length; k += 2) {
       const base = coupleEntryBase + 2 * line
-      entryProgram[base] = p === null ? -1 : lookup(programs.index, p)
+      entryProgram[base] = programs[k] as number
       entryApplicant[base] = first
-      entryProgram[base + 1] = q === null ? -1 : lookup(programs.index, q)
+      entryProgram[base + 1] = programs[k + 1] as number
       entryApplicant[base + 1] = second
       line++
     }
-  })
+  }
   coupleLineStart[C] = line
-
   // Counting sort of entries by program: from a program, the entries that name it.
   const programEntryStart = new Uint32Array(P + 1)
   for (let i = 0; i < entryCount; i++) {
@@ -225,9 +393,9 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
   }
 
   const base: CompiledInstance = {
-    programIds: programs.ids,
-    applicantIds: applicants.ids,
-    coupleIds: couples.ids,
+    programIds,
+    applicantIds,
+    coupleIds,
     programCount: P,
     applicantCount: A,
     coupleCount: C,
@@ -254,17 +422,6 @@ export function compileInstance(instance: MatchInstance): CompiledInstance {
     programEntryStart,
     programEntries,
   }
-  const applicantIndex = applicants.index
-  const rankLists = programs.order.map((program) => {
-    const list = new Int32Array(program.ranks.length)
-    for (let k = 0; k < list.length; k++) {
-      const id = program.ranks[k] as string
-      const a = applicantIndex.get(id)
-      if (a === undefined) throw new Error(`unknown applicant id "${id}" (validate the instance first)`)
-      list[k] = a
-    }
-    return list
-  })
   return withProgramRanks(base, (p) => rankLists[p] as Int32Array)
 }
 

@@ -125,13 +125,19 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
     unresolvedApplicants,
     ...(unresolvedCount > 0
       ? {
-          unresolvedMessage:
-            `no stable matching found within the work bound (${stats.runs} runs); ` +
-            `${unresolvedCouples.length} couple(s) and ${unresolvedApplicants.length} other ` +
-            'applicant(s) left with a blocking program',
+          unresolvedMessage: `no stable matching found within the work bound (${count(stats.runs, 'run')}); ${blockingWho(unresolvedCouples.length, unresolvedApplicants.length)} left with a blocking program`,
         }
       : {}),
   }
+}
+
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
+/** "2 couples", "1 applicant", "1 couple and 3 applicants outside couples". */
+function blockingWho(couples: number, applicants: number): string {
+  if (couples === 0) return count(applicants, 'applicant')
+  if (applicants === 0) return count(couples, 'couple')
+  return `${count(couples, 'couple')} and ${count(applicants, 'applicant')} outside couples`
 }
 
 function runWithRetries(
@@ -143,14 +149,43 @@ function runWithRetries(
   stats: CompiledStats,
 ): RunOutcome {
   let best: RunOutcome | undefined
-  let order = firstOrder
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  const tried: Int32Array[] = []
+  let order: Int32Array | undefined = firstOrder
+  let next = 1
+  while (order !== undefined && tried.length < attempts) {
+    tried.push(order)
     const outcome = runOnce(compiled, capacity, order, options, stats)
     if (best === undefined || unstable(outcome) < unstable(best)) best = outcome
-    if (unstable(outcome) === 0 || compiled.coupleCount === 0) break
-    order = coupleOrder(compiled.coupleCount, attempt)
+    if (unstable(outcome) === 0) break
+    order = undefined
+    // Another order, not one already run: with one couple there is no other order at all, and
+    // with two or three the permutations repeat. Same orders give the same run, so a repeat
+    // would only cost time.
+    for (const limit = next + DISTINCT_ORDER_TRIES; next < limit && tried.length < distinctOrders(compiled.coupleCount); next++) {
+      const candidate = coupleOrder(compiled.coupleCount, next)
+      if (!tried.some((seen) => sameOrder(seen, candidate))) {
+        order = candidate
+        next++
+        break
+      }
+    }
   }
   return best as RunOutcome
+}
+
+/** How many fresh permutations to draw while looking for an order not yet run. */
+const DISTINCT_ORDER_TRIES = 64
+
+/** The number of orders of `count` couples (capped; only small counts matter). */
+function distinctOrders(count: number): number {
+  let orders = 1
+  for (let k = 2; k <= count && orders < 1e6; k++) orders *= k
+  return orders
+}
+
+function sameOrder(x: Int32Array, y: Int32Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+  return true
 }
 
 const unstable = (outcome: RunOutcome): number => outcome.blockingCouples.length + outcome.blockingApplicants.length
@@ -202,8 +237,14 @@ function runOnce(compiled: CompiledInstance, capacity: Int32Array, order: Int32A
 
   // Each program holds the program-side ranks of its current applicants in a max-heap, so the
   // worst held applicant — the one a better proposal displaces — is at the top.
+  // A program holds only applicants it ranked, each in at most two seats (a primary and a
+  // supplemental one), so a capacity beyond that needs no room: a capacity of a million
+  // costs nothing.
   const heapStart = new Int32Array(P + 1)
-  for (let p = 0; p < P; p++) heapStart[p + 1] = (heapStart[p] as number) + (capacity[p] as number)
+  for (let p = 0; p < P; p++) {
+    const ranked = (programRankStart[p + 1] as number) - (programRankStart[p] as number)
+    heapStart[p + 1] = (heapStart[p] as number) + Math.min(capacity[p] as number, 2 * ranked)
+  }
   const heap = new Int32Array(heapStart[P] as number)
   const heapSize = new Int32Array(P)
 

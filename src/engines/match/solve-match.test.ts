@@ -271,9 +271,41 @@ describe('couples without a stable matching', () => {
     const result = solveMatch(noStable)
     expect(result.unresolved?.couples).toEqual(['c'])
     expect(result.unresolved?.message).toMatch(/no stable matching/)
-    expect(result.stats.runs).toBeGreaterThan(1)
+    // One couple has one order: the retries would repeat the same run.
+    expect(result.stats.runs).toBe(1)
     // The result is still a matching: capacities hold.
     for (const p of result.programs) expect(p.filled).toBeLessThanOrEqual(p.capacity)
+  })
+
+  it('retries only orders not run yet: two looping couples, two orders', () => {
+    // Two copies of the market above, side by side: both couples loop in either order.
+    const twice = build(
+      { h1: [1, 'm2', 's1', 'm1'], h2: [1, 's1', 'm1', 'm2'], k1: [1, 'n2', 't1', 'n1'], k2: [1, 't1', 'n1', 'n2'] },
+      { s1: ['h1', 'h2'], m1: [], m2: [], t1: ['k1', 'k2'], n1: [], n2: [] },
+      {
+        couples: [
+          {
+            id: 'c',
+            members: ['m1', 'm2'],
+            ranks: [
+              ['h2', 'h1'],
+              ['h1', 'h2'],
+            ],
+          },
+          {
+            id: 'd',
+            members: ['n1', 'n2'],
+            ranks: [
+              ['k2', 'k1'],
+              ['k1', 'k2'],
+            ],
+          },
+        ],
+      },
+    )
+    const result = solveMatch(twice, { attempts: 4 })
+    expect(result.unresolved?.couples).toEqual(['c', 'd'])
+    expect(result.stats.runs).toBe(2)
   })
 
   it('stops sooner with a tighter bound, with the same report', () => {
@@ -311,6 +343,16 @@ describe('couples without a stable matching', () => {
       expect(b.kind).not.toBe('couple')
       if (b.kind !== 'couple') expect(result.unresolved?.applicants).toContain(b.applicant)
     }
+  })
+})
+
+describe('capacities', () => {
+  it('holds the largest capacity validation accepts, without room for seats nobody can take', () => {
+    const instance = build({ X: [2 ** 31 - 2, 'a', 'b'], Y: [1, 'b'] }, { a: ['X'], b: ['X', 'Y'] })
+    instance.programs[0]!.revertTo = 'Y'
+    const result = solveMatch(instance)
+    expect(summary(result)).toEqual({ a: 'X', b: 'X' })
+    expect(result.programs.reduce((n, p) => n + p.capacity, 0)).toBe(2 ** 31 - 1)
   })
 })
 

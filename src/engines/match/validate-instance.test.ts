@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InstanceError } from './instance-error.ts'
 import type { MatchInstance } from './types.ts'
-import { validateInstance } from './validate-instance.ts'
+import { MAX_CAPACITY, validateInstance } from './validate-instance.ts'
 
 function base(): MatchInstance {
   return {
@@ -74,6 +74,54 @@ const cases: Case[] = [
       ;(i.programs[2] as { capacity: number }).capacity = 1.5
     },
   ],
+  // The engine holds capacities in 32-bit integers: 2^31 used to crash, 2^32 + 1 became 1 and
+  // 1e300 became 0, each reported as a success.
+  ...([2 ** 31, 4_294_967_297, 1e300] as const).map(
+    (capacity): Case => [
+      `capacity ${capacity}`,
+      'programs[2].capacity',
+      (i) => {
+        ;(i.programs[2] as { capacity: number }).capacity = capacity
+      },
+    ],
+  ),
+  [
+    'capacities whose total the engine cannot hold',
+    'programs[2].capacity',
+    (i) => {
+      ;(i.programs[0] as { capacity: number }).capacity = 2 ** 31 - 2
+    },
+  ],
+  // A misspelt optional field would otherwise be ignored: `revertto` meant no reversion.
+  [
+    'an unknown field in a program',
+    'programs[0].revertto',
+    (i) => {
+      ;(i.programs[0] as Record<string, unknown>).revertto = 'FM'
+    },
+  ],
+  [
+    'an unknown field in an applicant',
+    'applicants[0].rank',
+    (i) => {
+      ;(i.applicants[0] as Record<string, unknown>).rank = []
+    },
+  ],
+  [
+    'an unknown field in a supplemental list',
+    'applicants[1].supplemental[0].For',
+    (i) => {
+      ;(i.applicants[1]?.supplemental?.[0] as Record<string, unknown>).For = ['RAD']
+    },
+  ],
+  [
+    'an unknown field in a couple',
+    'couples[0].member',
+    (i) => {
+      ;(i.couples?.[0] as Record<string, unknown>).member = []
+    },
+  ],
+  ['an unknown top-level field', 'couple', (i) => ({ ...i, couple: [] })],
   ['unknown applicant in a program list', 'programs[0].ranks[3]', (i) => void i.programs[0]?.ranks.push('A9')],
   ['unknown program in an applicant list', 'applicants[0].ranks[2]', (i) => void i.applicants[0]?.ranks.push('ENT')],
   ['duplicate rank in a program list', 'programs[0].ranks[3]', (i) => void i.programs[0]?.ranks.push('A1')],
@@ -139,6 +187,12 @@ describe('validateInstance', () => {
     const instance = base()
     expect(validateInstance(instance)).toBe(instance)
     expect(validateInstance({ programs: [], applicants: [] })).toEqual({ programs: [], applicants: [] })
+  })
+
+  it('accepts the largest capacity the engine holds', () => {
+    const instance = base()
+    ;(instance.programs[2] as { capacity: number }).capacity = MAX_CAPACITY - 4
+    expect(validateInstance(instance)).toBe(instance)
   })
 
   it.each(cases)('rejects %s at %s', (_name, path, mutate) => {
