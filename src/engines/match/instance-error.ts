@@ -1,6 +1,6 @@
 /**
  * Thrown by `validateInstance` when a match instance breaks the format
- * (`shared/formats/match-instance.md`). `path` names the offending entry, for example
+ * (`docs/formats/match-instance.md`). `path` names the offending entry, for example
  * `programs[3].ranks[7]` or `couples[2].members[1]`, so a rank-list export can be fixed at the
  * source.
  */

@@ -1,5 +1,5 @@
 /**
- * The match engine's public types: the instance and result of `shared/formats/match-instance.md`
+ * The match engine's public types: the instance and result of `docs/formats/match-instance.md`
  * (format v1). Everything inside the engine works on integer ids; strings exist only here,
  * at the edges.
  */
