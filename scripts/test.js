@@ -199,6 +199,44 @@ function findSpecs(dir) {
   return found
 }
 
+// ---------------------------------------------------------------------------------------------
+// Main
+
+const suites = parseArgs(process.argv.slice(2))
+const runStarted = performance.now()
+const timings = []
+
+const specs = suites.has('browser') ? findSpecs(join(root, 'tests', 'e2e')) : []
+const runBrowser = suites.has('browser') && specs.length > 0
+let pgBins = suites.has('pg') ? findPgBinDir() : null
+
+let setupFailed = false
+banner('set-up')
+log(`suites: ${[...suites].join(', ') || '(none)'}`)
+try {
+  const wanted = []
+  if (runBrowser) wanted.push({ pkg: 'chromium', what: `Chromium (${CHROMIUM})`, present: () => existsSync(CHROMIUM) })
+  if (suites.has('pg')) {
+    wanted.push({
+      pkg: 'postgresql',
+      what: 'PostgreSQL (initdb, pg_ctl)',
+      present: () => {
+        pgBins = findPgBinDir()
+        return pgBins !== null
+      },
+    })
+  }
+  const started = performance.now()
+  await ensurePackages(wanted, log)
+  if (wanted.length > 0) timings.push(`system packages checked in ${seconds(performance.now() - started)}`)
+  if (runBrowser) log(`Chromium: ${CHROMIUM}`)
+  if (suites.has('pg')) log(`PostgreSQL: ${dirname(pgBins.initdb)}`)
+  if (suites.has('browser') && !runBrowser) log('no *.spec.ts files in tests/e2e: the browser step will be skipped')
+} catch (error) {
+  console.error(red(`set-up failed: ${error.message}`))
+  setupFailed = true
+}
+
 if (!setupFailed) {
   // 0. Formatting, lint rules and module boundaries: seconds, and a boundary crossing or an
   //    unformatted file fails the run like a failing test (the other steps still run).
