@@ -1,37 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { availableParallelism } from 'node:os'
 import { defineConfig, devices } from '@playwright/test'
 
-// npm test passes a free port; run directly, Playwright uses this fixed one.
-const PORT = Number(process.env.E2E_PORT ?? 4173)
-const BASE_URL = `http://127.0.0.1:${PORT}`
-
-// Every run starts the app on an empty data folder. The config is also loaded by each worker,
-// which inherit the environment: only the first process to load it creates (and removes) the folder.
-if (!process.env.E2E_DATA_DIR) {
-  const dir = mkdtempSync(join(tmpdir(), 'preceptor-e2e-'))
-  process.env.E2E_DATA_DIR = dir
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }))
-}
-
-// The app must use its own PGlite folder and must not send real e-mail, whatever the shell has.
-const serverEnv: Record<string, string | undefined> = {}
-for (const name of Object.keys(process.env)) {
-  if (/^(SMTP_|DATABASE_URL$|TEST_DATABASE_URL$)/.test(name)) serverEnv[name] = undefined
-}
-Object.assign(serverEnv, {
-  PORT: String(PORT),
-  DATA_DIR: process.env.E2E_DATA_DIR,
-  DEMO_MODE: 'true',
-})
+// Each worker starts the built app on its own port and data folder (tests/e2e/app-server.ts),
+// so the workers do not queue on one server process. Two workers use both cores of a small CI
+// machine; E2E_WORKERS overrides.
+const WORKERS = Number(process.env.E2E_WORKERS ?? Math.max(2, Math.min(4, availableParallelism())))
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // The tests share one server and one database; two workers keep a 2-core CI machine busy
-  // without starving the server.
-  workers: process.env.CI ? 1 : 2,
+  workers: WORKERS,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -41,7 +19,6 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     ...devices['Desktop Chrome'],
-    baseURL: BASE_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -59,16 +36,5 @@ export default defineConfig({
         '--disable-sync',
       ],
     },
-  },
-  webServer: {
-    command: 'node dist/server/main.js',
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    // The server's stderr is always shown; E2E_SERVER_LOG=1 shows its stdout too.
-    stdout: process.env.E2E_SERVER_LOG ? 'pipe' : 'ignore',
-    stderr: 'pipe',
-    // Undefined values remove the variable from the server's environment.
-    env: serverEnv as Record<string, string>,
   },
 })

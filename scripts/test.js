@@ -5,14 +5,13 @@
 //   3. the browser tests (Playwright, on the built app)
 // and ends with a summary and one `N passed, N failed` line. See docs/testing.md.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensurePackages } from './lib/apt.js'
 import { findPgBinDir, startCluster } from './lib/postgres.js'
 import { foregroundChild, killCaptured, processAlive, signalGroup, stream } from './lib/proc.js'
-import { playwrightCounts, vitestCounts } from './lib/reports.js'
+import { playwrightCounts, playwrightFileTimes, vitestCounts, vitestFileTimes } from './lib/reports.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
@@ -180,7 +179,7 @@ async function vitestStep({ project, env, reportName }) {
     `--outputFile.json=${report}`,
   ]
   const { code, signal } = await stream(command, args, { env })
-  return { ok: code === 0, code, signal, counts: vitestCounts(report) }
+  return { ok: code === 0, code, signal, counts: vitestCounts(report), files: vitestFileTimes(report) }
 }
 
 function envWithout(...names) {
@@ -198,17 +197,6 @@ function findSpecs(dir) {
     else if (entry.name.endsWith('.spec.ts')) found.push(path)
   }
   return found
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,11 +298,10 @@ if (!setupFailed) {
         await runStep('browser (Playwright)', async () => {
           const report = join(workDir, 'playwright.json')
           const [command, prefix] = bin('playwright')
-          const port = await freePort()
           const { code, signal } = await stream(command, [...prefix, 'test', '--reporter=list,json', '--pass-with-no-tests'], {
-            env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, E2E_PORT: String(port) },
+            env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
           })
-          return { ok: code === 0, code, signal, counts: playwrightCounts(report) }
+          return { ok: code === 0, code, signal, counts: playwrightCounts(report), files: playwrightFileTimes(report) }
         })
       } else if (!interrupted) {
         results.push({ name: 'browser (Playwright)', ok: false, skipped: true, note: 'not run: the build failed', ms: 0 })
@@ -325,6 +312,17 @@ if (!setupFailed) {
 
 // ---------------------------------------------------------------------------------------------
 // Summary
+
+/** Where the time went: the slowest test files of all steps, to find the next thing to make cheaper. */
+function printSlowestFiles(stepResults, count) {
+  const files = stepResults.flatMap((result) => (result.files ?? []).map((file) => ({ ...file, step: result.name })))
+  if (files.length === 0) return
+  files.sort((a, b) => b.ms - a.ms)
+  console.log(`  slowest ${Math.min(count, files.length)} test files:`)
+  for (const file of files.slice(0, count)) {
+    console.log(`    ${dim(seconds(file.ms).padStart(8))}  ${file.file}  ${dim(`(${file.step})`)}`)
+  }
+}
 
 runCleanups()
 banner('summary')
@@ -357,6 +355,7 @@ for (const result of results) {
 }
 if (interrupted) console.log(`  ${red('STOP')}  interrupted by ${interrupted.signal}`)
 for (const timing of timings) console.log(`  ${dim(timing)}`)
+printSlowestFiles(results, 10)
 console.log(`  total wall time ${seconds(performance.now() - runStarted)}`)
 console.log(`${passed} passed, ${failed} failed`)
 

@@ -1,6 +1,7 @@
 // Reads the machine-readable reports of Vitest and Playwright into one shape, so the runner can
 // add the counts of all steps together.
 import { existsSync, readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 
 function readJson(file) {
   if (!existsSync(file)) return null
@@ -38,4 +39,30 @@ export function playwrightCounts(file) {
     flaky: report.stats.flaky ?? 0,
     errors: (report.errors ?? []).length,
   }
+}
+
+/** Wall time per test file in a Vitest json report: `[{ file, ms }]`, paths relative to the project. */
+export function vitestFileTimes(file) {
+  const report = readJson(file)
+  if (!report) return []
+  return (report.testResults ?? [])
+    .filter((result) => result.startTime && result.endTime)
+    .map((result) => ({ file: relative(process.cwd(), result.name), ms: result.endTime - result.startTime }))
+}
+
+/** Time per spec file in a Playwright json report: the durations of its tests added up. */
+export function playwrightFileTimes(file) {
+  const report = readJson(file)
+  if (!report) return []
+  const perFile = new Map()
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      const ms = (spec.tests ?? []).flatMap((test) => test.results ?? []).reduce((sum, result) => sum + (result.duration ?? 0), 0)
+      const name = `tests/e2e/${spec.file}`
+      perFile.set(name, (perFile.get(name) ?? 0) + ms)
+    }
+    for (const child of suite.suites ?? []) visit(child)
+  }
+  for (const suite of report.suites ?? []) visit(suite)
+  return [...perFile].map(([name, ms]) => ({ file: name, ms }))
 }

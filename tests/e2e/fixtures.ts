@@ -1,5 +1,6 @@
 import { expect, test as base, type Locator, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from '../setup/axe.ts'
+import { type AppServer, startAppServer } from './app-server.ts'
 
 export const DEMO_PASSWORD = 'preceptor-demo'
 
@@ -75,5 +76,22 @@ export async function callApi<T>(page: Page, method: string, path: string, json?
   return result.body as T
 }
 
-export const test = base
+/**
+ * Playwright's test with the app started once per worker (see app-server.ts): `baseURL` points at
+ * that worker's own server, so relative URLs in `page.goto` and `page.request` reach it.
+ */
+export const test = base.extend<object, { appServer: AppServer }>({
+  appServer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function asks for from its first parameter.
+    async ({}, use) => {
+      const server = await startAppServer()
+      await use(server)
+      await server.stop()
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  baseURL: async ({ appServer }, use) => {
+    await use(appServer.baseURL)
+  },
+})
 export { expect, expectNoAxeViolations }

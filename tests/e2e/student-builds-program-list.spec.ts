@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations } from '../setup/axe.ts'
-import { loginAs, navLink } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 test('a student fills the application profile, sees the curve and the recommended count, and adds programs to the list', async ({ page }) => {
   await loginAs(page, 'student')

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations } from '../setup/axe.ts'
-import { loginAs, navLink } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 test('a student finds a mentor by a misspelled name and by facets, sorts by fit, and opens the profile', async ({ page }) => {
   await loginAs(page, 'student')

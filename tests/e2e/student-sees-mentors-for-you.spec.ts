@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test'
-import { expectNoAxeViolations } from '../setup/axe.ts'
-import { loginAs, mainNav, navLink } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, mainNav, navLink, test } from './fixtures.ts'
 
 test('a student sees mentors for them on the home page, reads why, and opens a profile', async ({ page }) => {
   await loginAs(page, 'student')
