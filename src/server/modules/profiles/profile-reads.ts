@@ -103,6 +103,16 @@ export async function listStudentMatchingFactsByIds(reader: ProfilesReader, ids:
   return rows.map(withDeclared)
 }
 
+/** Every active student's profile (person active, student role) with self-identified identity, for the matching students asked for (the demand estimate of "Mentors for you"). */
+export async function listActiveStudentMatchingFacts(reader: ProfilesReader): Promise<StudentMatchingFacts[]> {
+  const students = activePeopleWithRole(reader, 'student')
+  const rows = await reader
+    .select({ ...studentColumns, identity: studentProfiles.identity, wantsIdentityAlignedMentor: studentProfiles.wantsIdentityAlignedMentor })
+    .from(studentProfiles)
+    .innerJoin(students, eq(students.personId, studentProfiles.personId))
+  return rows.map(withDeclared)
+}
+
 /** Of these people, those whose student profile is in one of `classYears`. */
 export async function listStudentIdsInClassYears(reader: ProfilesReader, ids: readonly string[], classYears: readonly ClassYear[]): Promise<Set<string>> {
   if (ids.length === 0 || classYears.length === 0) return new Set()

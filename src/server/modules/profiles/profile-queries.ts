@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm'
+import type { Database } from '#server/db/client.ts'
+import { mentorProfiles } from '#server/db/schema/index.ts'
+
+/**
+ * Profiles' query piece, for the one read that must join mentor profiles in SQL: the directory's
+ * change feed (every listed mentor at start-up, thousands of rows per read). A drizzle subquery
+ * with profiles' own columns under stable names; the caller joins it by `personId` and never
+ * names profiles' table. PostgreSQL folds it into the join: the columns the caller does not
+ * select are not read. Listed in docs/decisions/003-module-boundaries.md.
+ */
+export function mentorProfileFields(reader: Pick<Database, 'select'>, alias = 'mentor_profile') {
+  return reader
+    .select({
+      personId: mentorProfiles.personId,
+      kind: mentorProfiles.kind,
+      departmentId: mentorProfiles.departmentId,
+      specialtyId: mentorProfiles.specialtyId,
+      subspecialty: mentorProfiles.subspecialty,
+      academicRank: mentorProfiles.academicRank,
+      clinicalSite: mentorProfiles.clinicalSite,
+      city: mentorProfiles.city,
+      state: mentorProfiles.state,
+      offers: mentorProfiles.offers,
+      capacity: mentorProfiles.capacity,
+      accepting: mentorProfiles.accepting,
+      languages: mentorProfiles.languages,
+      identity: mentorProfiles.identity,
+      identityVisibility: mentorProfiles.identityVisibility,
+      researchInterests: mentorProfiles.researchInterests,
+      graduationYear: mentorProfiles.graduationYear,
+      bio: mentorProfiles.bio,
+      /** The start of the bio, enough for a result card (the full bio is read for one profile). */
+      bioSnippet: sql<string>`left(${mentorProfiles.bio}, 400)`.as('bio_snippet'),
+    })
+    .from(mentorProfiles)
+    .as(alias)
+}
