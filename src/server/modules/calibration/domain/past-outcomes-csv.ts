@@ -11,26 +11,13 @@ import { APPLICANT_TYPES, REGIONS, type ApplicantType, type Region } from '#engi
 import { isUsStateOrTerritory } from '#shared/reference/regions.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
-export const REQUIRED_COLUMNS = ['match_year', 'graduate_id', 'applicant_type', 'specialty', 'program_id', 'interviewed', 'matched_program_id'] as const
-export const OPTIONAL_COLUMNS = [
-  'step2',
-  'step1',
-  'research_items',
-  'aoa',
-  'gold_humanism',
-  'clerkship_honors',
-  'experiences',
-  'tie_states',
-  'tie_regions',
-  'needs_visa',
-  'signalled',
-  'away_rotation',
-] as const
-export type PastOutcomesColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number]
-
-/** Columns that describe the graduate, not the application: the same on each of their rows. */
-const GRADUATE_COLUMNS: readonly PastOutcomesColumn[] = [
+/**
+ * Every column of the format, in the order the writer puts them (docs/formats/past-outcomes-csv.md):
+ * the graduate's columns, then the application's, then where the graduate matched.
+ */
+export const PAST_OUTCOMES_COLUMNS = [
   'match_year',
+  'graduate_id',
   'applicant_type',
   'specialty',
   'step2',
@@ -43,8 +30,29 @@ const GRADUATE_COLUMNS: readonly PastOutcomesColumn[] = [
   'tie_states',
   'tie_regions',
   'needs_visa',
+  'program_id',
+  'signalled',
+  'away_rotation',
+  'interviewed',
   'matched_program_id',
-]
+] as const
+export type PastOutcomesColumn = (typeof PAST_OUTCOMES_COLUMNS)[number]
+
+export const REQUIRED_COLUMNS = [
+  'match_year',
+  'graduate_id',
+  'applicant_type',
+  'specialty',
+  'program_id',
+  'interviewed',
+  'matched_program_id',
+] as const satisfies readonly PastOutcomesColumn[]
+
+/** Columns of one application (a program applied to): they differ from row to row of a graduate. */
+const APPLICATION_COLUMNS: readonly PastOutcomesColumn[] = ['program_id', 'signalled', 'away_rotation', 'interviewed']
+
+/** Columns that describe the graduate, not the application: the same on each of their rows. */
+const GRADUATE_COLUMNS: readonly PastOutcomesColumn[] = PAST_OUTCOMES_COLUMNS.filter((c) => c !== 'graduate_id' && !APPLICATION_COLUMNS.includes(c))
 
 /** At most this many data rows in one file (a large school's five years in one file is ~40,000). */
 export const MAX_ROWS = 60_000
@@ -179,7 +187,7 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
   const columnIndex = new Map<string, number>()
   const headerNames: string[] = []
   const ignoredColumns: string[] = []
-  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS])
+  const known = new Set<string>(PAST_OUTCOMES_COLUMNS)
   header.forEach((raw, i) => {
     const name = normaliseHeader(raw)
     headerNames[i] = raw.trim()
