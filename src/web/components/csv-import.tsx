@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react'
 import { errorMessage } from '../api/client.ts'
+import { TextField } from './fields.tsx'
 
 /**
  * The pieces every CSV import page shares (programs, past outcomes): choose a file, check it
@@ -69,29 +70,18 @@ export function useFocusOnReport(report: unknown, headingRef: RefObject<HTMLHead
   }, [report, headingRef])
 }
 
-/** The file input with its hint and error. */
+/** The file input with its hint and error: a text field's frame, of type file. */
 export function CsvFileField({ id, hint, error, onFile }: { id: string; hint: ReactNode; error: string | null; onFile: (file: File | null) => void }) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>CSV file</label>
-      <p id={`${id}-hint`} className="field-hint">
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        type="file"
-        accept=".csv,text/csv"
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onFile(e.currentTarget.files?.[0] ?? null)}
-      />
-    </div>
+    <TextField
+      id={id}
+      label="CSV file"
+      hint={hint}
+      error={error ?? undefined}
+      type="file"
+      accept=".csv,text/csv"
+      onChange={(e) => onFile(e.currentTarget.files?.[0] ?? null)}
+    />
   )
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
   availabilityExceptions,
@@ -74,6 +74,22 @@ export function createMentorshipsRepository(db: Database) {
     )
 
   const selectMentorships = (tx: Tx = db) => tx.select().from(mentorships)
+
+  /** Private notes matching `where`, oldest first, with their authors' names. */
+  const readPrivateNotes = async (where: SQL | undefined) =>
+    withAuthorNames(
+      db,
+      await db
+        .select({
+          id: mentorshipPrivateNotes.id,
+          authorId: mentorshipPrivateNotes.authorId,
+          body: mentorshipPrivateNotes.body,
+          createdAt: mentorshipPrivateNotes.createdAt,
+        })
+        .from(mentorshipPrivateNotes)
+        .where(where)
+        .orderBy(asc(mentorshipPrivateNotes.createdAt)),
+    )
 
   return {
     // ── settings ──
@@ -449,34 +465,9 @@ export function createMentorshipsRepository(db: Database) {
       await tx.insert(mentorshipPrivateNotes).values(values)
     },
     /** One writer's own private notes: the only read of private notes besides the audited admin access. */
-    findPrivateNotesByAuthor: async (mentorshipId: string, authorId: string) =>
-      withAuthorNames(
-        db,
-        await db
-          .select({
-            id: mentorshipPrivateNotes.id,
-            authorId: mentorshipPrivateNotes.authorId,
-            body: mentorshipPrivateNotes.body,
-            createdAt: mentorshipPrivateNotes.createdAt,
-          })
-          .from(mentorshipPrivateNotes)
-          .where(and(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId), eq(mentorshipPrivateNotes.authorId, authorId)))
-          .orderBy(asc(mentorshipPrivateNotes.createdAt)),
-      ),
-    findAllPrivateNotesForAuditedAccess: async (mentorshipId: string) =>
-      withAuthorNames(
-        db,
-        await db
-          .select({
-            id: mentorshipPrivateNotes.id,
-            authorId: mentorshipPrivateNotes.authorId,
-            body: mentorshipPrivateNotes.body,
-            createdAt: mentorshipPrivateNotes.createdAt,
-          })
-          .from(mentorshipPrivateNotes)
-          .where(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId))
-          .orderBy(asc(mentorshipPrivateNotes.createdAt)),
-      ),
+    findPrivateNotesByAuthor: (mentorshipId: string, authorId: string) =>
+      readPrivateNotes(and(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId), eq(mentorshipPrivateNotes.authorId, authorId))),
+    findAllPrivateNotesForAuditedAccess: (mentorshipId: string) => readPrivateNotes(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId)),
 
     async insertPrivateNoteAccess(values: typeof privateNoteAccesses.$inferInsert, tx: Tx): Promise<string> {
       const [row] = await tx.insert(privateNoteAccesses).values(values).returning({ id: privateNoteAccesses.id })

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { mentorProfiles } from '#server/db/schema/index.ts'
+import { mentorFactColumns } from './profile-reads.ts'
 
 /**
  * Profiles' query piece, for the one read that must join mentor profiles in SQL: the directory's
@@ -12,23 +13,9 @@ import { mentorProfiles } from '#server/db/schema/index.ts'
 export function mentorProfileFields(reader: Pick<Database, 'select'>, alias = 'mentor_profile') {
   return reader
     .select({
-      personId: mentorProfiles.personId,
-      kind: mentorProfiles.kind,
-      departmentId: mentorProfiles.departmentId,
-      specialtyId: mentorProfiles.specialtyId,
-      subspecialty: mentorProfiles.subspecialty,
-      academicRank: mentorProfiles.academicRank,
-      clinicalSite: mentorProfiles.clinicalSite,
-      city: mentorProfiles.city,
-      state: mentorProfiles.state,
-      offers: mentorProfiles.offers,
-      capacity: mentorProfiles.capacity,
-      accepting: mentorProfiles.accepting,
-      languages: mentorProfiles.languages,
+      ...mentorFactColumns,
       identity: mentorProfiles.identity,
       identityVisibility: mentorProfiles.identityVisibility,
-      researchInterests: mentorProfiles.researchInterests,
-      graduationYear: mentorProfiles.graduationYear,
       bio: mentorProfiles.bio,
       /** The start of the bio, enough for a result card (the full bio is read for one profile). */
       bioSnippet: sql<string>`left(${mentorProfiles.bio}, 400)`.as('bio_snippet'),

@@ -58,7 +58,8 @@ const studentColumns = {
   helpWanted: studentProfiles.helpWanted,
 }
 
-const mentorColumns = {
+/** A mentor profile's facts (no bio, no identity); `profile-queries.ts` selects these too. */
+export const mentorFactColumns = {
   personId: mentorProfiles.personId,
   kind: mentorProfiles.kind,
   departmentId: mentorProfiles.departmentId,
@@ -154,7 +155,7 @@ export async function countActiveStudentsByClassYear(reader: ProfilesReader): Pr
 export async function listMentorFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<MentorFacts[]> {
   if (ids.length === 0) return []
   return reader
-    .select(mentorColumns)
+    .select(mentorFactColumns)
     .from(mentorProfiles)
     .where(inArray(mentorProfiles.personId, unique(ids)))
 }
