@@ -60,8 +60,9 @@ export function selectMentorEntries<More extends SelectedFields>(reader: Directo
 
 /** The directory's newest revision: a cache of its entries is current up to it. */
 export async function readDirectoryRevision(reader: DirectoryReader): Promise<number> {
-  const [row] = await reader.select({ revision: sql<string | number | null>`max(${directoryEntries.revision})` }).from(directoryEntries)
-  return Number(row?.revision ?? 0)
+  // A raw query: read on every recommendation request, it skips drizzle's row mapping.
+  const result = await reader.execute(sql`select max(revision) as revision from ${directoryEntries}`)
+  return Number((result as unknown as { rows: { revision: string | number | null }[] }).rows[0]?.revision ?? 0)
 }
 
 /** Entries changed after `revision`, oldest first, with the mentor fields (unlisted ones too: a reader drops them). */

@@ -23,6 +23,7 @@ import {
 import type { MentorshipRequestStatus } from '#shared/enums.ts'
 import { findPersonWithRoles, listPeopleByIds, mapPersonNamesByIds, type PeopleReader } from '../identity/people-reads.ts'
 import { lockMentorCapacity, setMentorAccepting } from '../profiles/mentor-capacity.ts'
+import { mentorCapacityFields } from '../profiles/profile-queries.ts'
 import { listMentorFactsByIds } from '../profiles/profile-reads.ts'
 
 export type Parties = { studentName: string; studentEmail: string; mentorName: string; mentorEmail: string }
@@ -171,19 +172,25 @@ export function createMentorshipsRepository(db: Database) {
       return row?.n ?? 0
     },
 
-    /** Capacity and active mentorships of many mentors at once (for the directory's lists). */
+    /**
+     * Capacity and active mentorships of many mentors at once (a directory page, a mentor
+     * program): one query, profiles' capacity joined as its query piece.
+     */
     async listCapacities(mentorIds: readonly string[]): Promise<{ mentorId: string; capacity: number; active: number }[]> {
       if (mentorIds.length === 0) return []
-      const [profiles, active] = await Promise.all([
-        listMentorFactsByIds(db, mentorIds),
-        db
-          .select({ mentorId: mentorships.mentorId, n: count() })
-          .from(mentorships)
-          .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...mentorIds])))
-          .groupBy(mentorships.mentorId),
-      ])
-      const activeOf = new Map(active.map((r) => [r.mentorId, r.n]))
-      return profiles.map((p) => ({ mentorId: p.personId, capacity: p.capacity, active: activeOf.get(p.personId) ?? 0 }))
+      const capacities = mentorCapacityFields(db)
+      const active = db
+        .select({ mentorId: mentorships.mentorId, n: count().as('n') })
+        .from(mentorships)
+        .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...mentorIds])))
+        .groupBy(mentorships.mentorId)
+        .as('active')
+      const rows = await db
+        .select({ mentorId: capacities.personId, capacity: capacities.capacity, active: active.n })
+        .from(capacities)
+        .leftJoin(active, eq(active.mentorId, capacities.personId))
+        .where(inArray(capacities.personId, [...mentorIds]))
+      return rows.map((r) => ({ mentorId: r.mentorId, capacity: r.capacity, active: Number(r.active ?? 0) }))
     },
 
     /**

@@ -23,3 +23,11 @@ export function mentorProfileFields(reader: Pick<Database, 'select'>, alias = 'm
     .from(mentorProfiles)
     .as(alias)
 }
+
+/**
+ * A mentor's capacity (`personId`, `capacity`), for the mentorships module's count of open places
+ * over a page of mentors: its active mentorships are counted and joined in the same query.
+ */
+export function mentorCapacityFields(reader: Pick<Database, 'select'>, alias = 'mentor_capacity') {
+  return reader.select({ personId: mentorProfiles.personId, capacity: mentorProfiles.capacity }).from(mentorProfiles).as(alias)
+}
