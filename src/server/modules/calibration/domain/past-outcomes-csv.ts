@@ -6,6 +6,7 @@
  * not at all: dropping one bad application row would silently change a graduate's interview
  * count, and with it what the model learns.
  */
+import { readCsvHeader } from '#shared/csv/csv-header.ts'
 import { readCsv } from '#shared/csv/read-csv.ts'
 import { APPLICANT_TYPES, REGIONS, type ApplicantType, type Region } from '#engines/smart-pick/index.ts'
 import { isUsStateOrTerritory } from '#shared/reference/regions.ts'
@@ -142,13 +143,6 @@ function normaliseWord(word: string): string {
   return word.trim().toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ')
 }
 
-function normaliseHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-}
-
 type Cell = { value: string; column: string }
 
 /** Parses and checks a past-outcomes CSV. Pure. */
@@ -184,24 +178,8 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
   }
 
   // ── header ──
-  const columnIndex = new Map<string, number>()
-  const headerNames: string[] = []
-  const ignoredColumns: string[] = []
-  const known = new Set<string>(PAST_OUTCOMES_COLUMNS)
-  header.forEach((raw, i) => {
-    const name = normaliseHeader(raw)
-    headerNames[i] = raw.trim()
-    if (name === '') return
-    if (columnIndex.has(name)) {
-      reject(1, raw.trim(), `The column "${raw.trim()}" appears twice.`)
-      return
-    }
-    columnIndex.set(name, i)
-    if (!known.has(name)) ignoredColumns.push(raw.trim())
-  })
-  for (const column of REQUIRED_COLUMNS) {
-    if (!columnIndex.has(column)) reject(1, column, `The column "${column}" is missing. Required: ${REQUIRED_COLUMNS.join(', ')}.`)
-  }
+  const { columnIndex, headerNames, ignoredColumns, problems } = readCsvHeader(header, PAST_OUTCOMES_COLUMNS, REQUIRED_COLUMNS)
+  for (const problem of problems) reject(1, problem.column, problem.message)
   if (rejects.some((r) => r.row === 1)) return finish([], 0, ignoredColumns)
 
   const dataRecords = records.slice(1)
