@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 /**
  * The demo school as a ready embedded-database folder, made once by `npm install` (see
@@ -9,7 +10,7 @@ import { fileURLToPath } from 'node:url'
  * reckoned from the day it is generated, so a snapshot older than a day is not used: that start
  * loads the demo school itself, as it would without a snapshot.
  */
-export const DEMO_SNAPSHOT_MAX_AGE_MS = 24 * 60 * 60 * 1000
+export const DEMO_SNAPSHOT_MAX_AGE_MS = MS_PER_DAY
 
 export type DemoSnapshotInfo = { createdAt: string; people: number }
 

@@ -9,6 +9,7 @@ import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { DEMO_ACCOUNTS } from './demo-accounts.ts'
 import { generateDemoSchool, type DemoSchoolSummary } from './generate-demo-school.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './seed-demo-school.ts'
+import { MS_PER_HOUR } from '#shared/time.ts'
 
 const now = new Date('2026-03-15T12:00:00Z')
 let handle: DatabaseHandle
@@ -109,7 +110,7 @@ describe('the demo school’s mentoring history and "Mentors for you"', () => {
     name: '',
     roles: ['student' as const],
     sessionId: 'test',
-    expiresAt: new Date(now.getTime() + 3_600_000),
+    expiresAt: new Date(now.getTime() + MS_PER_HOUR),
   })
   const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
 

@@ -1,38 +1,13 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
-import { directoryEntries, mentorProfiles, people } from '#server/db/schema/index.ts'
-import type { Role } from '#shared/enums.ts'
-
-const mentorColumns = {
-  id: directoryEntries.personId,
-  listed: directoryEntries.listed,
-  revision: directoryEntries.revision,
-  name: people.name,
-  pronouns: people.pronouns,
-  hasPhoto: sql<boolean>`${people.photoType} is not null`,
-  kind: mentorProfiles.kind,
-  departmentId: mentorProfiles.departmentId,
-  specialtyId: mentorProfiles.specialtyId,
-  subspecialty: mentorProfiles.subspecialty,
-  academicRank: mentorProfiles.academicRank,
-  clinicalSite: mentorProfiles.clinicalSite,
-  city: mentorProfiles.city,
-  state: mentorProfiles.state,
-  offers: mentorProfiles.offers,
-  capacity: mentorProfiles.capacity,
-  accepting: mentorProfiles.accepting,
-  languages: mentorProfiles.languages,
-  identity: mentorProfiles.identity,
-  identityVisibility: mentorProfiles.identityVisibility,
-}
+import { directoryEntries } from '#server/db/schema/index.ts'
+import { findPersonWithRoles } from '../identity/people-reads.ts'
+import { MENTOR_CHANGES_BATCH, selectMentorEntries } from './mentor-entries.ts'
 
 /** Both drivers answer a raw query with `{ rows }`. */
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows
 }
-
-/** How many changed rows one refresh reads at a time. */
-const CHANGES_BATCH = 5_000
 
 export function createDirectoryRepository(db: Database) {
   return {
@@ -51,17 +26,11 @@ export function createDirectoryRepository(db: Database) {
     },
 
     /** Entries changed after `revision`, oldest first, with what the index keeps of each. */
-    async findChangesSince(revision: number, limit = CHANGES_BATCH) {
-      return db
-        .select({
-          ...mentorColumns,
-          document: sql<string>`${directoryEntries.document}::text`,
-          researchInterests: mentorProfiles.researchInterests,
-          bioSnippet: sql<string>`left(${mentorProfiles.bio}, 400)`,
-        })
-        .from(directoryEntries)
-        .leftJoin(people, eq(people.id, directoryEntries.personId))
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, directoryEntries.personId))
+    async findChangesSince(revision: number, limit = MENTOR_CHANGES_BATCH) {
+      return selectMentorEntries(db, (_person, profile) => ({
+        document: sql<string>`${directoryEntries.document}::text`,
+        bioSnippet: profile.bioSnippet,
+      }))
         .where(gt(directoryEntries.revision, revision))
         .orderBy(directoryEntries.revision)
         .limit(limit)
@@ -80,22 +49,29 @@ export function createDirectoryRepository(db: Database) {
 
     /** A listed mentor with the long fields the profile page shows; null when not listed. */
     async findListedMentorIncludeBio(personId: string) {
-      const [row] = await db
-        .select({
-          ...mentorColumns,
-          bio: mentorProfiles.bio,
-          researchInterests: mentorProfiles.researchInterests,
-          graduationYear: mentorProfiles.graduationYear,
-          status: people.status,
-          directoryHold: people.directoryHold,
-          roles: sql<Role[]>`array(select role from person_roles r where r.person_id = ${directoryEntries.personId})`,
-        })
-        .from(directoryEntries)
-        .innerJoin(people, eq(people.id, directoryEntries.personId))
-        .innerJoin(mentorProfiles, eq(mentorProfiles.personId, directoryEntries.personId))
-        .where(and(eq(directoryEntries.personId, personId), eq(directoryEntries.listed, true)))
-        .limit(1)
-      return row ?? null
+      const [[row], person] = await Promise.all([
+        selectMentorEntries(db, (person, profile) => ({
+          bio: profile.bio,
+          graduationYear: profile.graduationYear,
+          status: person.status,
+          directoryHold: person.directoryHold,
+        }))
+          .where(and(eq(directoryEntries.personId, personId), eq(directoryEntries.listed, true)))
+          .limit(1),
+        findPersonWithRoles(db, personId),
+      ])
+      // Both sides are there for a listed mentor; `listed` and the policy are checked by the service.
+      if (!row || !person || row.name === null || row.kind === null || row.status === null || row.directoryHold === null) return null
+      return {
+        ...row,
+        name: row.name,
+        kind: row.kind,
+        status: row.status,
+        directoryHold: row.directoryHold,
+        bio: row.bio ?? '',
+        researchInterests: row.researchInterests ?? '',
+        roles: person.roles,
+      }
     },
   }
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, outbox, sessions } from '#server/db/schema/index.ts'
 import { cookieFrom, createTestApp, TEST_PASSWORD, type TestApp } from '#tests/setup/test-app.ts'
+import { MS_PER_HOUR } from '#shared/time.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -98,7 +99,7 @@ describe('session timeouts and sign-out', () => {
       t.clock.advance(50 * 60_000)
       expect((await t.request('GET', '/api/auth/session', { cookie })).json.person).toBeTruthy()
     }
-    t.clock.advance(2 * 3_600_000)
+    t.clock.advance(2 * MS_PER_HOUR)
     expect((await t.request('GET', '/api/auth/session', { cookie })).json.person).toBeNull()
   })
 

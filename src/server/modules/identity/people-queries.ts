@@ -18,3 +18,23 @@ export function activePeopleWithRole(reader: PeopleReader, role: Role, alias = `
     .where(and(eq(people.status, 'active'), sql`exists (select 1 from ${personRoles} r where r.person_id = ${people.id} and r.role = ${role})`))
     .as(alias)
 }
+
+/**
+ * Every person's public face: `personId`, `name`, `pronouns`, `hasPhoto`, `status`,
+ * `directoryHold`. The directory's change feed joins it to its entries (thousands of rows per
+ * read, one query); PostgreSQL folds the subquery into the join, so it costs what a join to the
+ * table cost.
+ */
+export function peopleFaces(reader: PeopleReader, alias = 'person_face') {
+  return reader
+    .select({
+      personId: people.id,
+      name: people.name,
+      pronouns: people.pronouns,
+      hasPhoto: sql<boolean>`${people.photoType} is not null`.as('has_photo'),
+      status: people.status,
+      directoryHold: people.directoryHold,
+    })
+    .from(people)
+    .as(alias)
+}

@@ -2,6 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { Database } from '#server/db/client.ts'
 import { people, personRoles } from '#server/db/schema/index.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
+import { containsPattern } from '#shared/search/like-pattern.ts'
 import type { PersonStatus, Role } from '#shared/enums.ts'
 
 /**
@@ -149,17 +150,12 @@ export async function listActivePeopleWithRole(reader: PeopleReader, role: Role,
     .orderBy(asc(people.name), asc(people.id))
 }
 
-/** `%` and `_` typed by a person are letters, not wildcards. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-}
-
 export type PeopleSearch = { q?: string | undefined; status?: PersonStatus | undefined; role?: Role | undefined; page: number; pageSize: number }
 
 /** A page of people's ids by name, filtered by a text match on name or e-mail, status and role. */
 export async function searchPeopleIds(reader: PeopleReader, query: PeopleSearch): Promise<{ ids: string[]; total: number }> {
   const conditions: (SQL | undefined)[] = [
-    query.q ? or(ilike(people.name, likePattern(query.q)), ilike(people.email, likePattern(query.q))) : undefined,
+    query.q ? or(ilike(people.name, containsPattern(query.q)), ilike(people.email, containsPattern(query.q))) : undefined,
     query.status ? eq(people.status, query.status) : undefined,
     query.role ? holdsRole(query.role) : undefined,
   ]

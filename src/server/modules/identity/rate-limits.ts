@@ -3,6 +3,7 @@ import type { Tx } from '#server/db/client.ts'
 import { rateLimitHits } from '#server/db/schema/index.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
+import { MS_PER_MINUTE } from '#shared/time.ts'
 
 /** At most `limit` actions per `windowMinutes` for one (scope, key). */
 export type RateRule = {
@@ -29,7 +30,7 @@ export function createRateLimits(clock: Clock) {
       const ordered = [...rules].sort((a, b) => `${a.scope}\n${a.key}`.localeCompare(`${b.scope}\n${b.key}`))
       for (const rule of ordered) {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rate-limit:${rule.scope}:${rule.key}`}))`)
-        const since = new Date(now.getTime() - rule.windowMinutes * 60_000)
+        const since = new Date(now.getTime() - rule.windowMinutes * MS_PER_MINUTE)
         const where = and(eq(rateLimitHits.scope, rule.scope), eq(rateLimitHits.key, rule.key))
         // Rows a whole window old count for nothing: clear them as we pass.
         await tx.delete(rateLimitHits).where(and(where, lte(rateLimitHits.at, since)))

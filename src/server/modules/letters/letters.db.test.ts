@@ -4,8 +4,7 @@ import { auditLog, letterReminders, letterRequests, letterUploadLinks, outbox, s
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 import { makePdf, makePng, truncatedPdf } from '#tests/setup/pdf.ts'
 import type { InsertedPerson } from '#tests/factories/index.ts'
-
-const DAY = 86_400_000
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '#shared/time.ts'
 let t: TestApp
 let student: { person: InsertedPerson; cookie: string }
 let mentor: { person: InsertedPerson; cookie: string }
@@ -191,12 +190,12 @@ describe('the student', () => {
     const tooSoon = await t.request('POST', path, { cookie: student.cookie })
     expect(tooSoon.status).toBe(429)
     expect(tooSoon.json.error.message).toContain('a week')
-    await travel(7 * DAY)
+    await travel(7 * MS_PER_DAY)
     expect((await t.request('POST', path, { cookie: student.cookie })).status).toBe(200)
     const again = await t.request('POST', path, { cookie: student.cookie })
     expect(again.status).toBe(429)
     expect(again.json.error.code).toBe('RATE_LIMITED')
-    await travel(72 * 3_600_000 - 60_000)
+    await travel(72 * MS_PER_HOUR - MS_PER_MINUTE)
     expect((await t.request('POST', path, { cookie: student.cookie })).status).toBe(429)
     await travel(60_000)
     expect((await t.request('POST', path, { cookie: student.cookie })).status).toBe(200)
@@ -374,7 +373,7 @@ describe('reminders (fake clock)', () => {
         ])
         if (counts[0] + counts[1] > 0) sentOn.push(app.clock.now().toISOString().slice(0, 10))
         expect(counts[0] + counts[1]).toBeLessThanOrEqual(1)
-        app.clock.advance(6 * 3_600_000)
+        app.clock.advance(6 * MS_PER_HOUR)
       }
       expect(sentOn).toEqual(['2026-11-16', '2026-11-23', '2026-11-28', '2026-12-01'])
       const kinds = await app.db.select().from(letterReminders).where(eq(letterReminders.requestId, id))
@@ -395,7 +394,7 @@ describe('reminders (fake clock)', () => {
         cookie: s.cookie,
         body: { ...base, dueDate: '2026-11-14', writerPersonId: m.person.id, waivedRightOfAccess: true },
       })
-      app.clock.advance(2 * DAY)
+      app.clock.advance(2 * MS_PER_DAY)
       expect(await app.services.letters.sendDueLetterReminders()).toBe(1)
       s.cookie = await app.sessionCookie(s.person.id)
       m.cookie = await app.sessionCookie(m.person.id)
@@ -406,7 +405,7 @@ describe('reminders (fake clock)', () => {
       })
       const submitted = await app.request('GET', `/api/letter-requests/${created.json.request.id}`, { cookie: s.cookie })
       expect(submitted.json.status).toBe('submitted')
-      app.clock.advance(30 * DAY)
+      app.clock.advance(30 * MS_PER_DAY)
       expect(await app.services.letters.sendDueLetterReminders()).toBe(0)
     } finally {
       await app.close()
@@ -462,7 +461,7 @@ describe('mail to an address the student typed', () => {
     expect(await t.db.select().from(outbox).where(eq(outbox.toAddress, 'relay@hospital.example'))).toHaveLength(4)
     // The limit holds for admins too (it protects the address), and a day later it lifts.
     expect((await t.request('POST', `/api/letter-requests/${request.id}/upload-link`, { cookie: admin.cookie })).status).toBe(429)
-    await travel(DAY)
+    await travel(MS_PER_DAY)
     expect((await t.request('POST', `/api/letter-requests/${request.id}/upload-link`, { cookie: await t.sessionCookie(someone.person.id) })).status).toBe(200)
   })
 

@@ -1,32 +1,15 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
 import type { Database, Tx } from '#server/db/client.ts'
-import {
-  letterContents,
-  letterPacketDocuments,
-  letterReminders,
-  letterRequests,
-  letterUploadLinks,
-  letterWaiverRevocations,
-  people,
-  personRoles,
-} from '#server/db/schema/index.ts'
-import type { LetterPacketDocument, LetterReminderKind, LetterStatus, Role } from '#shared/enums.ts'
-
-const student = alias(people, 'student')
-const writer = alias(people, 'writer')
+import { letterContents, letterPacketDocuments, letterReminders, letterRequests, letterUploadLinks, letterWaiverRevocations } from '#server/db/schema/index.ts'
+import type { LetterPacketDocument, LetterReminderKind, LetterStatus } from '#shared/enums.ts'
+import { findPersonWithRoles, listPeopleByIds } from '../identity/people-reads.ts'
 
 /**
- * The request with its student's and writer's names. Deliberately no column of
- * `letter_contents`: the letter is read only by `findLetterContent`, after the policy.
+ * The request alone. Deliberately no column of `letter_contents`: the letter is read only by
+ * `findLetterContent`, after the policy. Student's and writer's names come from identity,
+ * read once per list (`withParties`).
  */
-const requestColumns = {
-  request: letterRequests,
-  studentName: student.name,
-  studentEmail: student.email,
-  writerAccountName: writer.name,
-  writerAccountEmail: writer.email,
-}
+const requestColumns = { request: letterRequests }
 
 export type LetterRequestRow = typeof letterRequests.$inferSelect & {
   studentName: string
@@ -53,23 +36,29 @@ function flatten(row: {
 }
 
 export function createLettersRepository(db: Database) {
-  const selectRequests = (tx: Tx = db) =>
-    tx
-      .select(requestColumns)
-      .from(letterRequests)
-      .leftJoin(student, eq(student.id, letterRequests.studentId))
-      .leftJoin(writer, eq(writer.id, letterRequests.writerPersonId))
+  const selectRequests = (tx: Tx = db) => tx.select(requestColumns).from(letterRequests)
+
+  /** The requests with their student's and writer's names and addresses, in one read of identity. */
+  async function withParties(rows: readonly { request: typeof letterRequests.$inferSelect }[], tx: Tx = db): Promise<LetterRequestRow[]> {
+    const ids = rows.flatMap(({ request }) => (request.writerPersonId ? [request.studentId, request.writerPersonId] : [request.studentId]))
+    const people = new Map((await listPeopleByIds(tx, ids)).map((p) => [p.id, p]))
+    return rows.map(({ request }) => {
+      const student = people.get(request.studentId)
+      const writer = request.writerPersonId ? people.get(request.writerPersonId) : undefined
+      return flatten({
+        request,
+        studentName: student?.name ?? null,
+        studentEmail: student?.email ?? null,
+        writerAccountName: writer?.name ?? null,
+        writerAccountEmail: writer?.email ?? null,
+      })
+    })
+  }
 
   return {
     async findPersonIncludeRoles(personId: string, tx: Tx = db) {
-      const [person] = await tx
-        .select({ id: people.id, name: people.name, email: people.email, status: people.status })
-        .from(people)
-        .where(eq(people.id, personId))
-        .limit(1)
-      if (!person) return null
-      const roles = await tx.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId))
-      return { ...person, roles: roles.map((r) => r.role) as Role[] }
+      const person = await findPersonWithRoles(tx, personId)
+      return person ? { id: person.id, name: person.name, email: person.email, status: person.status, roles: person.roles } : null
     },
 
     async insertRequest(values: typeof letterRequests.$inferInsert, tx: Tx = db): Promise<string> {
@@ -79,20 +68,20 @@ export function createLettersRepository(db: Database) {
     },
 
     async findRequestById(id: string, tx: Tx = db): Promise<LetterRequestRow | null> {
-      const [row] = await selectRequests(tx).where(eq(letterRequests.id, id)).limit(1)
-      return row ? flatten(row) : null
+      const [row] = await withParties(await selectRequests(tx).where(eq(letterRequests.id, id)).limit(1), tx)
+      return row ?? null
     },
 
     async listRequestsByStudent(studentId: string): Promise<LetterRequestRow[]> {
       const rows = await selectRequests().where(eq(letterRequests.studentId, studentId)).orderBy(asc(letterRequests.dueDate), asc(letterRequests.createdAt))
-      return rows.map(flatten)
+      return withParties(rows)
     },
 
     async listRequestsByWriter(writerPersonId: string): Promise<LetterRequestRow[]> {
       const rows = await selectRequests()
         .where(eq(letterRequests.writerPersonId, writerPersonId))
         .orderBy(asc(letterRequests.dueDate), asc(letterRequests.createdAt))
-      return rows.map(flatten)
+      return withParties(rows)
     },
 
     async listRequests(status: LetterStatus | undefined, page: number, pageSize: number) {
@@ -105,7 +94,7 @@ export function createLettersRepository(db: Database) {
           .offset((page - 1) * pageSize),
         db.select({ total: count() }).from(letterRequests).where(where),
       ])
-      return { rows: rows.map(flatten), total: totals[0]?.total ?? 0 }
+      return { rows: await withParties(rows), total: totals[0]?.total ?? 0 }
     },
 
     /**
@@ -247,7 +236,7 @@ export function createLettersRepository(db: Database) {
       const rows = await selectRequests()
         .where(and(inArray(letterRequests.status, [...statuses]), lte(letterRequests.dueDate, dueBy)))
         .orderBy(asc(letterRequests.dueDate))
-      const flat = rows.map(flatten)
+      const flat = await withParties(rows)
       const ids = flat.map((r) => r.id)
       const sent =
         ids.length > 0

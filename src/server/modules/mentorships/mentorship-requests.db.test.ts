@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { auditLog, mentorships, outbox, people } from '#server/db/schema/index.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 import type { InsertedPerson } from '#tests/factories/index.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 type Account = { person: InsertedPerson; cookie: string }
 let t: TestApp
@@ -245,7 +246,7 @@ describe('accepts racing the expiry sweep', () => {
     const m = await mentorWith(2)
     const requests = []
     for (let i = 0; i < 4; i++) requests.push(await askOk(await newStudent(), m.person.id))
-    const expiry = new Date(START.getTime() + 14 * 86_400_000)
+    const expiry = new Date(START.getTime() + 14 * MS_PER_DAY)
     t.clock.set(new Date(expiry.getTime() - 1_000))
     const cookie = await t.sessionCookie(m.person.id)
     const [answers] = await Promise.all([
@@ -266,7 +267,7 @@ describe('accepts racing the expiry sweep', () => {
     // Once the clock passes the expiry, an accept is refused even before a sweep ran.
     const lateMentor = await mentorWith(2)
     const late = await askOk(await newStudent(), lateMentor.person.id)
-    t.clock.set(new Date(t.clock.now().getTime() + 15 * 86_400_000))
+    t.clock.set(new Date(t.clock.now().getTime() + 15 * MS_PER_DAY))
     const refused = await t.request('POST', `/api/mentorship-requests/${late.id}/accept`, { cookie: await t.sessionCookie(lateMentor.person.id) })
     expect(refused.status).toBe(409)
     expect(refused.json.error.message).toContain('expired')

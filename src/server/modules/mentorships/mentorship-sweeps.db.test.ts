@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { meetings, mentorPauses, mentorProfiles, mentorships, outbox } from '#server/db/schema/index.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 import type { InsertedPerson } from '#tests/factories/index.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 /** The sweeps with a fake clock: reminders, expiries, pausing a mentor, "stay in touch" nudges. */
 
 type Account = { person: InsertedPerson; cookie: string }
-const DAY = 86_400_000
 const START = new Date('2026-10-05T14:00:00Z')
 let t: TestApp
 
@@ -31,7 +31,7 @@ async function ask(student: Account, mentor: Account): Promise<string> {
   return response.json.id as string
 }
 const kindsTo = async (address: string) => (await t.db.select().from(outbox).where(eq(outbox.toAddress, address))).map((e) => e.kind)
-const at = (days: number) => new Date(START.getTime() + days * DAY)
+const at = (days: number) => new Date(START.getTime() + days * MS_PER_DAY)
 
 describe('request reminders and expiry', () => {
   it('reminds the mentor once from day 7, even when sweeps run at the same time; expires on day 14 and tells the student', async () => {

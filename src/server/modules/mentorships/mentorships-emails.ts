@@ -1,6 +1,5 @@
 import { DECLINE_REASON_LABELS, MENTORSHIP_KIND_LABELS, type DeclineReason, type MentorshipKind } from '#shared/enums.ts'
-import type { EmailAttachment } from '#server/db/schema/index.ts'
-import type { EmailToQueue } from '../notifications/notifications.service.ts'
+import type { EmailAttachment, EmailToQueue } from '../notifications/notifications.service.ts'
 
 /**
  * The words of mentorship e-mails. They name people, dates and links; they never carry a note

@@ -1,5 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
   availabilityExceptions,
@@ -10,7 +9,6 @@ import {
   meetings,
   mentorAvailability,
   mentorPauses,
-  mentorProfiles,
   mentorshipActionItems,
   mentorshipGoals,
   mentorshipNotes,
@@ -20,58 +18,79 @@ import {
   mentorshipRequests,
   mentorships,
   mentorshipSettings,
-  people,
-  personRoles,
   privateNoteAccesses,
 } from '#server/db/schema/index.ts'
-import type { MentorshipRequestStatus, Role } from '#shared/enums.ts'
-
-const student = alias(people, 'student')
-const mentor = alias(people, 'mentor')
-const author = alias(people, 'author')
-
-const parties = { studentName: student.name, studentEmail: student.email, mentorName: mentor.name, mentorEmail: mentor.email }
+import type { MentorshipRequestStatus } from '#shared/enums.ts'
+import { findPersonWithRoles, listPeopleByIds, mapPersonNamesByIds, type PeopleReader } from '../identity/people-reads.ts'
+import { lockMentorCapacity, setMentorAccepting } from '../profiles/mentor-capacity.ts'
+import { mentorCapacityFields } from '../profiles/profile-queries.ts'
+import { listMentorFactsByIds } from '../profiles/profile-reads.ts'
 
 export type Parties = { studentName: string; studentEmail: string; mentorName: string; mentorEmail: string }
 export type RequestRow = typeof mentorshipRequests.$inferSelect & Parties & { mentorshipId: string | null }
 export type MentorshipRow = typeof mentorships.$inferSelect & Parties
 export type MeetingRow = typeof meetings.$inferSelect
 
-function withParties<T>(row: {
-  row: T
-  studentName: string | null
-  studentEmail: string | null
-  mentorName: string | null
-  mentorEmail: string | null
-}): T & Parties {
-  return {
-    ...row.row,
-    studentName: row.studentName ?? '',
-    studentEmail: row.studentEmail ?? '',
-    mentorName: row.mentorName ?? '',
-    mentorEmail: row.mentorEmail ?? '',
-  }
+/**
+ * The student's and mentor's names and addresses added to each row: one read of identity's
+ * people however many rows (identity owns the people table). A person who no longer exists
+ * reads as empty strings, as the left joins this replaced did.
+ */
+async function withParties<T extends { studentId: string; mentorId: string }>(reader: PeopleReader, rows: readonly T[]): Promise<(T & Parties)[]> {
+  if (rows.length === 0) return []
+  const people = new Map(
+    (
+      await listPeopleByIds(
+        reader,
+        rows.flatMap((r) => [r.studentId, r.mentorId]),
+      )
+    ).map((p) => [p.id, p]),
+  )
+  return rows.map((row) => {
+    const student = people.get(row.studentId)
+    const mentor = people.get(row.mentorId)
+    return { ...row, studentName: student?.name ?? '', studentEmail: student?.email ?? '', mentorName: mentor?.name ?? '', mentorEmail: mentor?.email ?? '' }
+  })
+}
+
+/** Each row with its author's name (one read of identity): notes and feedback name who wrote them. */
+async function withAuthorNames<T extends { authorId: string }>(reader: PeopleReader, rows: readonly T[]): Promise<(T & { authorName: string | null })[]> {
+  const names = await mapPersonNamesByIds(
+    reader,
+    rows.map((r) => r.authorId),
+  )
+  return rows.map((row) => ({ ...row, authorName: names.get(row.authorId) ?? null }))
 }
 
 export function createMentorshipsRepository(db: Database) {
   const selectRequests = (tx: Tx = db) =>
     tx
-      .select({ row: mentorshipRequests, ...parties, mentorshipId: mentorships.id })
+      .select({ row: mentorshipRequests, mentorshipId: mentorships.id })
       .from(mentorshipRequests)
-      .leftJoin(student, eq(student.id, mentorshipRequests.studentId))
-      .leftJoin(mentor, eq(mentor.id, mentorshipRequests.mentorId))
       .leftJoin(mentorships, eq(mentorships.requestId, mentorshipRequests.id))
-  const toRequest = (r: Awaited<ReturnType<ReturnType<typeof selectRequests>['where']>>[number]): RequestRow => ({
-    ...withParties(r),
-    mentorshipId: r.mentorshipId,
-  })
+  const toRequests = (rows: readonly { row: typeof mentorshipRequests.$inferSelect; mentorshipId: string | null }[], tx: Tx = db): Promise<RequestRow[]> =>
+    withParties(
+      tx,
+      rows.map((r) => ({ ...r.row, mentorshipId: r.mentorshipId })),
+    )
 
-  const selectMentorships = (tx: Tx = db) =>
-    tx
-      .select({ row: mentorships, ...parties })
-      .from(mentorships)
-      .leftJoin(student, eq(student.id, mentorships.studentId))
-      .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
+  const selectMentorships = (tx: Tx = db) => tx.select().from(mentorships)
+
+  /** Private notes matching `where`, oldest first, with their authors' names. */
+  const readPrivateNotes = async (where: SQL | undefined) =>
+    withAuthorNames(
+      db,
+      await db
+        .select({
+          id: mentorshipPrivateNotes.id,
+          authorId: mentorshipPrivateNotes.authorId,
+          body: mentorshipPrivateNotes.body,
+          createdAt: mentorshipPrivateNotes.createdAt,
+        })
+        .from(mentorshipPrivateNotes)
+        .where(where)
+        .orderBy(asc(mentorshipPrivateNotes.createdAt)),
+    )
 
   return {
     // ── settings ──
@@ -87,59 +106,49 @@ export function createMentorshipsRepository(db: Database) {
     // ── people ──
     /** A person with roles, directory hold and mentor profile: what listing and capacity rules need. */
     async findPersonIncludeMentorProfile(personId: string, tx: Tx = db) {
-      const [person] = await tx
-        .select({
-          id: people.id,
-          name: people.name,
-          email: people.email,
-          status: people.status,
-          directoryHold: people.directoryHold,
-          capacity: mentorProfiles.capacity,
-          accepting: mentorProfiles.accepting,
-          state: mentorProfiles.state,
-        })
-        .from(people)
-        .leftJoin(mentorProfiles, eq(mentorProfiles.personId, people.id))
-        .where(eq(people.id, personId))
-        .limit(1)
+      const [person, [profile]] = await Promise.all([findPersonWithRoles(tx, personId), listMentorFactsByIds(tx, [personId])])
       if (!person) return null
-      const roles = await tx.select({ role: personRoles.role }).from(personRoles).where(eq(personRoles.personId, personId))
-      return { ...person, roles: roles.map((r) => r.role) as Role[], hasMentorProfile: person.capacity !== null }
+      return {
+        id: person.id,
+        name: person.name,
+        email: person.email,
+        status: person.status,
+        directoryHold: person.directoryHold,
+        capacity: profile?.capacity ?? null,
+        accepting: profile?.accepting ?? null,
+        state: profile?.state ?? null,
+        roles: person.roles,
+        hasMentorProfile: profile !== undefined,
+      }
     },
 
     /**
      * Locks the mentor's profile row until the transaction ends: concurrent accepts for one
      * mentor take turns here, so each counts the mentorships the one before it committed.
      */
-    async lockMentorProfile(mentorId: string, tx: Tx) {
-      const [row] = await tx
-        .select({ capacity: mentorProfiles.capacity, accepting: mentorProfiles.accepting })
-        .from(mentorProfiles)
-        .where(eq(mentorProfiles.personId, mentorId))
-        .for('update')
-      return row ?? null
-    },
+    lockMentorProfile: (mentorId: string, tx: Tx) => lockMentorCapacity(tx, mentorId),
 
-    async setAccepting(mentorId: string, accepting: boolean, now: Date, tx: Tx) {
-      await tx.update(mentorProfiles).set({ accepting, updatedAt: now }).where(eq(mentorProfiles.personId, mentorId))
-    },
+    setAccepting: (mentorId: string, accepting: boolean, now: Date, tx: Tx) => setMentorAccepting(tx, mentorId, accepting, now),
 
     /** Active mentorships of these students, however they began (a request, a mentor program). */
     async listActiveOfStudents(studentIds: readonly string[]) {
       if (studentIds.length === 0) return []
-      return db
+      const rows = await db
         .select({
           id: mentorships.id,
           studentId: mentorships.studentId,
           mentorId: mentorships.mentorId,
-          mentorName: mentor.name,
           kind: mentorships.kind,
           startedAt: mentorships.startedAt,
         })
         .from(mentorships)
-        .innerJoin(mentor, eq(mentor.id, mentorships.mentorId))
         .where(and(inArray(mentorships.studentId, [...studentIds]), eq(mentorships.status, 'active')))
         .orderBy(asc(mentorships.startedAt))
+      const names = await mapPersonNamesByIds(
+        db,
+        rows.map((r) => r.mentorId),
+      )
+      return rows.map((r) => ({ ...r, mentorName: names.get(r.mentorId) ?? '' }))
     },
 
     /** Requests between this student and any mentor still waiting for an answer. */
@@ -163,9 +172,13 @@ export function createMentorshipsRepository(db: Database) {
       return row?.n ?? 0
     },
 
-    /** Capacity and active mentorships of many mentors at once (for the directory's lists). */
+    /**
+     * Capacity and active mentorships of many mentors at once (a directory page, a mentor
+     * program): one query, profiles' capacity joined as its query piece.
+     */
     async listCapacities(mentorIds: readonly string[]): Promise<{ mentorId: string; capacity: number; active: number }[]> {
       if (mentorIds.length === 0) return []
+      const capacities = mentorCapacityFields(db)
       const active = db
         .select({ mentorId: mentorships.mentorId, n: count().as('n') })
         .from(mentorships)
@@ -173,10 +186,10 @@ export function createMentorshipsRepository(db: Database) {
         .groupBy(mentorships.mentorId)
         .as('active')
       const rows = await db
-        .select({ mentorId: mentorProfiles.personId, capacity: mentorProfiles.capacity, active: active.n })
-        .from(mentorProfiles)
-        .leftJoin(active, eq(active.mentorId, mentorProfiles.personId))
-        .where(inArray(mentorProfiles.personId, [...mentorIds]))
+        .select({ mentorId: capacities.personId, capacity: capacities.capacity, active: active.n })
+        .from(capacities)
+        .leftJoin(active, eq(active.mentorId, capacities.personId))
+        .where(inArray(capacities.personId, [...mentorIds]))
       return rows.map((r) => ({ mentorId: r.mentorId, capacity: r.capacity, active: Number(r.active ?? 0) }))
     },
 
@@ -279,15 +292,15 @@ export function createMentorshipsRepository(db: Database) {
     },
 
     async findRequestById(id: string, tx: Tx = db): Promise<RequestRow | null> {
-      const [row] = await selectRequests(tx).where(eq(mentorshipRequests.id, id)).limit(1)
-      return row ? toRequest(row) : null
+      const [row] = await toRequests(await selectRequests(tx).where(eq(mentorshipRequests.id, id)).limit(1), tx)
+      return row ?? null
     },
 
     async listRequestsOf(personId: string): Promise<RequestRow[]> {
       const rows = await selectRequests()
         .where(or(eq(mentorshipRequests.studentId, personId), eq(mentorshipRequests.mentorId, personId)))
         .orderBy(desc(mentorshipRequests.createdAt))
-      return rows.map(toRequest)
+      return toRequests(rows)
     },
 
     /** Moves a request in one UPDATE guarded by its status: of two racing callers, one wins. */
@@ -317,7 +330,7 @@ export function createMentorshipsRepository(db: Database) {
             .where(and(inArray(mentorshipRequestNotices.requestId, ids), eq(mentorshipRequestNotices.kind, 'reminder')))
         : []
       const remindedIds = new Set(reminded.map((r) => r.requestId))
-      return rows.map((r) => ({ ...toRequest(r), reminded: remindedIds.has(r.row.id) }))
+      return (await toRequests(rows)).map((r) => ({ ...r, reminded: remindedIds.has(r.id) }))
     },
 
     /** Records a notice; false when it was already recorded (by this or another sweep). */
@@ -365,15 +378,15 @@ export function createMentorshipsRepository(db: Database) {
     },
 
     async findMentorshipById(id: string, tx: Tx = db): Promise<MentorshipRow | null> {
-      const [row] = await selectMentorships(tx).where(eq(mentorships.id, id)).limit(1)
-      return row ? withParties(row) : null
+      const [row] = await withParties(tx, await selectMentorships(tx).where(eq(mentorships.id, id)).limit(1))
+      return row ?? null
     },
 
     async listMentorshipsOf(personId: string): Promise<MentorshipRow[]> {
       const rows = await selectMentorships()
         .where(or(eq(mentorships.studentId, personId), eq(mentorships.mentorId, personId)))
         .orderBy(desc(mentorships.startedAt))
-      return rows.map(withParties)
+      return withParties(db, rows)
     },
 
     async updateMentorshipIfActive(id: string, values: Partial<typeof mentorships.$inferInsert>, tx: Tx = db): Promise<boolean> {
@@ -394,14 +407,15 @@ export function createMentorshipsRepository(db: Database) {
         .groupBy(meetings.mentorshipId)
         .as('last')
       const rows = await db
-        .select({ row: mentorships, ...parties, lastMeetingAt: last.lastMeetingAt })
+        .select({ row: mentorships, lastMeetingAt: last.lastMeetingAt })
         .from(mentorships)
-        .leftJoin(student, eq(student.id, mentorships.studentId))
-        .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
         .leftJoin(last, eq(last.mentorshipId, mentorships.id))
         .where(eq(mentorships.status, 'active'))
         .orderBy(asc(mentorships.startedAt))
-      return rows.map((r) => ({ ...withParties(r), lastMeetingAt: r.lastMeetingAt ? new Date(r.lastMeetingAt as unknown as string) : null }))
+      return withParties(
+        db,
+        rows.map((r) => ({ ...r.row, lastMeetingAt: r.lastMeetingAt ? new Date(r.lastMeetingAt as unknown as string) : null })),
+      )
     },
 
     async claimNudge(mentorshipId: string, quietSince: Date, now: Date, tx: Tx): Promise<boolean> {
@@ -442,19 +456,15 @@ export function createMentorshipsRepository(db: Database) {
       return rows.length > 0
     },
 
-    listSharedNotes: (mentorshipId: string) =>
-      db
-        .select({
-          id: mentorshipNotes.id,
-          authorId: mentorshipNotes.authorId,
-          authorName: author.name,
-          body: mentorshipNotes.body,
-          createdAt: mentorshipNotes.createdAt,
-        })
-        .from(mentorshipNotes)
-        .leftJoin(author, eq(author.id, mentorshipNotes.authorId))
-        .where(eq(mentorshipNotes.mentorshipId, mentorshipId))
-        .orderBy(asc(mentorshipNotes.createdAt)),
+    listSharedNotes: async (mentorshipId: string) =>
+      withAuthorNames(
+        db,
+        await db
+          .select({ id: mentorshipNotes.id, authorId: mentorshipNotes.authorId, body: mentorshipNotes.body, createdAt: mentorshipNotes.createdAt })
+          .from(mentorshipNotes)
+          .where(eq(mentorshipNotes.mentorshipId, mentorshipId))
+          .orderBy(asc(mentorshipNotes.createdAt)),
+      ),
     async insertSharedNote(values: typeof mentorshipNotes.$inferInsert, tx: Tx = db) {
       await tx.insert(mentorshipNotes).values(values)
     },
@@ -463,31 +473,8 @@ export function createMentorshipsRepository(db: Database) {
     },
     /** One writer's own private notes: the only read of private notes besides the audited admin access. */
     findPrivateNotesByAuthor: (mentorshipId: string, authorId: string) =>
-      db
-        .select({
-          id: mentorshipPrivateNotes.id,
-          authorId: mentorshipPrivateNotes.authorId,
-          authorName: author.name,
-          body: mentorshipPrivateNotes.body,
-          createdAt: mentorshipPrivateNotes.createdAt,
-        })
-        .from(mentorshipPrivateNotes)
-        .leftJoin(author, eq(author.id, mentorshipPrivateNotes.authorId))
-        .where(and(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId), eq(mentorshipPrivateNotes.authorId, authorId)))
-        .orderBy(asc(mentorshipPrivateNotes.createdAt)),
-    findAllPrivateNotesForAuditedAccess: (mentorshipId: string) =>
-      db
-        .select({
-          id: mentorshipPrivateNotes.id,
-          authorId: mentorshipPrivateNotes.authorId,
-          authorName: author.name,
-          body: mentorshipPrivateNotes.body,
-          createdAt: mentorshipPrivateNotes.createdAt,
-        })
-        .from(mentorshipPrivateNotes)
-        .leftJoin(author, eq(author.id, mentorshipPrivateNotes.authorId))
-        .where(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId))
-        .orderBy(asc(mentorshipPrivateNotes.createdAt)),
+      readPrivateNotes(and(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId), eq(mentorshipPrivateNotes.authorId, authorId))),
+    findAllPrivateNotesForAuditedAccess: (mentorshipId: string) => readPrivateNotes(eq(mentorshipPrivateNotes.mentorshipId, mentorshipId)),
 
     async insertPrivateNoteAccess(values: typeof privateNoteAccesses.$inferInsert, tx: Tx): Promise<string> {
       const [row] = await tx.insert(privateNoteAccesses).values(values).returning({ id: privateNoteAccesses.id })
@@ -568,20 +555,15 @@ export function createMentorshipsRepository(db: Database) {
     /** Every meeting of a person's mentorships, either side, with both parties: their calendar feed. */
     async listMeetingsOfPerson(personId: string) {
       const rows = await db
-        .select({ meeting: meetings, ...parties })
+        .select({ meeting: meetings, studentId: mentorships.studentId })
         .from(meetings)
         .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
-        .leftJoin(student, eq(student.id, mentorships.studentId))
-        .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
         .where(or(eq(mentorships.studentId, personId), eq(mentorships.mentorId, personId)))
         .orderBy(asc(meetings.startAt))
-      return rows.map((r) => ({
-        ...r.meeting,
-        studentName: r.studentName ?? '',
-        studentEmail: r.studentEmail ?? '',
-        mentorName: r.mentorName ?? '',
-        mentorEmail: r.mentorEmail ?? '',
-      }))
+      return withParties(
+        db,
+        rows.map((r) => ({ ...r.meeting, studentId: r.studentId })),
+      )
     },
     /** A mentor's confirmed meetings that have ended: their mentoring hours. */
     listHeldMeetingsOfMentor: (mentorId: string, now: Date) =>
@@ -601,21 +583,16 @@ export function createMentorshipsRepository(db: Database) {
     /** Confirmed meetings that ended in [since, now) with no follow-up prompt yet, with both parties. */
     async listMeetingsAwaitingFollowUp(since: Date, now: Date) {
       const rows = await db
-        .select({ meeting: meetings, ...parties })
+        .select({ meeting: meetings, studentId: mentorships.studentId })
         .from(meetings)
         .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
-        .leftJoin(student, eq(student.id, mentorships.studentId))
-        .leftJoin(mentor, eq(mentor.id, mentorships.mentorId))
         .leftJoin(meetingFollowUps, eq(meetingFollowUps.meetingId, meetings.id))
         .where(and(eq(meetings.status, 'confirmed'), gte(meetings.endAt, since), lte(meetings.endAt, now), isNull(meetingFollowUps.meetingId)))
         .orderBy(asc(meetings.endAt))
-      return rows.map((r) => ({
-        ...r.meeting,
-        studentName: r.studentName ?? '',
-        studentEmail: r.studentEmail ?? '',
-        mentorName: r.mentorName ?? '',
-        mentorEmail: r.mentorEmail ?? '',
-      }))
+      return withParties(
+        db,
+        rows.map((r) => ({ ...r.meeting, studentId: r.studentId })),
+      )
     },
     async claimFollowUp(meetingId: string, now: Date, tx: Tx): Promise<boolean> {
       const rows = await tx.insert(meetingFollowUps).values({ meetingId, sentAt: now }).onConflictDoNothing().returning({ id: meetingFollowUps.meetingId })
@@ -633,13 +610,12 @@ export function createMentorshipsRepository(db: Database) {
             .from(meetingFeedback)
             .where(and(eq(meetingFeedback.personId, personId), inArray(meetingFeedback.meetingId, meetingIds)))
         : Promise.resolve([]),
-    listFeedback: (limit: number) =>
-      db
+    async listFeedback(limit: number) {
+      const rows = await db
         .select({
           meetingId: meetingFeedback.meetingId,
           mentorshipId: meetings.mentorshipId,
           personId: meetingFeedback.personId,
-          personName: author.name,
           rating: meetingFeedback.rating,
           comment: meetingFeedback.comment,
           createdAt: meetingFeedback.createdAt,
@@ -647,9 +623,14 @@ export function createMentorshipsRepository(db: Database) {
         })
         .from(meetingFeedback)
         .innerJoin(meetings, eq(meetings.id, meetingFeedback.meetingId))
-        .leftJoin(author, eq(author.id, meetingFeedback.personId))
         .orderBy(desc(meetingFeedback.createdAt))
-        .limit(limit),
+        .limit(limit)
+      const names = await mapPersonNamesByIds(
+        db,
+        rows.map((r) => r.personId),
+      )
+      return rows.map((r) => ({ ...r, personName: names.get(r.personId) ?? null }))
+    },
 
     // ── calendar feeds ──
     async replaceCalendarFeed(personId: string, tokenHash: string, now: Date, tx: Tx = db) {
@@ -659,13 +640,9 @@ export function createMentorshipsRepository(db: Database) {
         .onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash, createdAt: now } })
     },
     async findCalendarFeedOwner(tokenHash: string) {
-      const [row] = await db
-        .select({ personId: calendarFeeds.personId, name: people.name, status: people.status })
-        .from(calendarFeeds)
-        .innerJoin(people, eq(people.id, calendarFeeds.personId))
-        .where(eq(calendarFeeds.tokenHash, tokenHash))
-        .limit(1)
-      return row ?? null
+      const [feed] = await db.select({ personId: calendarFeeds.personId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, tokenHash)).limit(1)
+      const [person] = feed ? await listPeopleByIds(db, [feed.personId]) : []
+      return feed && person ? { personId: feed.personId, name: person.name, status: person.status } : null
     },
   }
 }

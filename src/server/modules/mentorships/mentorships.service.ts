@@ -27,6 +27,7 @@ import { timeZoneOfState } from '#shared/reference/time-zones.ts'
 import { isOpenRequest, OPEN_REQUEST_STATUSES, requestTransition, type RequestEvent } from './domain/request-status.ts'
 import { resolveSettings, type MentorshipSettings } from './domain/settings.ts'
 import { isQuiet, quietSince, requestExpiresAt, requestSweepAction, shouldPauseMentor } from './domain/sweeps.ts'
+import { heldMinutes, meetingMinutes } from './domain/meeting-minutes.ts'
 import {
   mentorPausedEmail,
   mentorshipClosedEmail,
@@ -140,9 +141,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
 
   async function mentoringMinutes(mentorshipId: string, now: Date): Promise<number> {
     const rows = await repo.listMeetingsOfMentorship(mentorshipId)
-    return rows
-      .filter((m) => m.status === 'confirmed' && m.endAt <= now)
-      .reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
+    return heldMinutes(rows, now)
   }
 
   async function buildMentorshipView(actor: Actor, row: MentorshipRow): Promise<MentorshipView> {
@@ -214,9 +213,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
         sequence: m.sequence,
         feedbackGiven: given.has(m.id),
       })),
-      mentoringMinutes: meetingRows
-        .filter((m) => m.status === 'confirmed' && m.endAt <= now)
-        .reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0),
+      mentoringMinutes: heldMinutes(meetingRows, now),
     }
   }
 
@@ -734,10 +731,10 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       const numbers = new Map<string, number>()
       const rows = held.map((m) => {
         if (!numbers.has(m.mentorshipId)) numbers.set(m.mentorshipId, numbers.size + 1)
-        const minutes = Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000)
+        const minutes = meetingMinutes(m)
         return [day(m.startAt), m.startAt.toISOString(), `Mentee ${numbers.get(m.mentorshipId)}`, m.kind, m.locationKind, minutes, (minutes / 60).toFixed(2)]
       })
-      const total = held.reduce((sum, m) => sum + Math.round((m.endAt.getTime() - m.startAt.getTime()) / 60_000), 0)
+      const total = held.reduce((sum, m) => sum + meetingMinutes(m), 0)
       rows.push(['Total', '', `${numbers.size} mentee${numbers.size === 1 ? '' : 's'}`, '', '', total, (total / 60).toFixed(2)])
       return writeCsv(['date', 'start_utc', 'mentee', 'mentorship_kind', 'location', 'minutes', 'hours'], rows)
     },

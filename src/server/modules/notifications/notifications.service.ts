@@ -6,6 +6,9 @@ import type { Clock } from '../../clock.ts'
 import type { Mailer } from './mailer.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
 
+/** A file sent with an e-mail (a calendar invite); other modules name it through this module. */
+export type { EmailAttachment }
+
 export type EmailToQueue = { to: string; subject: string; text: string; kind: string; attachments?: EmailAttachment[] }
 
 const MAX_ATTEMPTS = 6

@@ -58,7 +58,8 @@ const studentColumns = {
   helpWanted: studentProfiles.helpWanted,
 }
 
-const mentorColumns = {
+/** A mentor profile's facts (no bio, no identity); `profile-queries.ts` selects these too. */
+export const mentorFactColumns = {
   personId: mentorProfiles.personId,
   kind: mentorProfiles.kind,
   departmentId: mentorProfiles.departmentId,
@@ -103,6 +104,16 @@ export async function listStudentMatchingFactsByIds(reader: ProfilesReader, ids:
   return rows.map(withDeclared)
 }
 
+/** Every active student's profile (person active, student role) with self-identified identity, for the matching students asked for (the demand estimate of "Mentors for you"). */
+export async function listActiveStudentMatchingFacts(reader: ProfilesReader): Promise<StudentMatchingFacts[]> {
+  const students = activePeopleWithRole(reader, 'student')
+  const rows = await reader
+    .select({ ...studentColumns, identity: studentProfiles.identity, wantsIdentityAlignedMentor: studentProfiles.wantsIdentityAlignedMentor })
+    .from(studentProfiles)
+    .innerJoin(students, eq(students.personId, studentProfiles.personId))
+  return rows.map(withDeclared)
+}
+
 /** Of these people, those whose student profile is in one of `classYears`. */
 export async function listStudentIdsInClassYears(reader: ProfilesReader, ids: readonly string[], classYears: readonly ClassYear[]): Promise<Set<string>> {
   if (ids.length === 0 || classYears.length === 0) return new Set()
@@ -144,7 +155,7 @@ export async function countActiveStudentsByClassYear(reader: ProfilesReader): Pr
 export async function listMentorFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<MentorFacts[]> {
   if (ids.length === 0) return []
   return reader
-    .select(mentorColumns)
+    .select(mentorFactColumns)
     .from(mentorProfiles)
     .where(inArray(mentorProfiles.personId, unique(ids)))
 }

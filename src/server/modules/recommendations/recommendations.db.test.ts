@@ -5,6 +5,7 @@ import { mentorshipRequests } from '#server/db/schema/index.ts'
 import type { DirectoryMentorProfile, DirectorySearchResponse } from '#shared/contracts/directory.ts'
 import { createRandom, insertMentor, insertPerson } from '#tests/factories/index.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
+import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
 
 /**
  * "Mentors for you" through HTTP on a real database: reasons, who never appears, and identity
@@ -168,9 +169,8 @@ describe('GET /api/recommendations/mentors', () => {
 })
 
 describe('response speed, declines and "sort by fit", from the mentorships tables', () => {
-  const HOUR = 3_600_000
   async function request(studentId: string, mentorId: string, status: 'accepted' | 'declined' | 'expired', hoursToAnswer: number, daysAgo = 30) {
-    const createdAt = new Date(t.clock.now().getTime() - daysAgo * 24 * HOUR)
+    const createdAt = new Date(t.clock.now().getTime() - daysAgo * MS_PER_DAY)
     await t.db.insert(mentorshipRequests).values({
       studentId,
       mentorId,
@@ -178,9 +178,9 @@ describe('response speed, declines and "sort by fit", from the mentorships table
       kind: 'ongoing',
       message: 'Hello',
       status,
-      statusChangedAt: new Date(createdAt.getTime() + hoursToAnswer * HOUR),
+      statusChangedAt: new Date(createdAt.getTime() + hoursToAnswer * MS_PER_HOUR),
       createdAt,
-      expiresAt: new Date(createdAt.getTime() + 14 * 24 * HOUR),
+      expiresAt: new Date(createdAt.getTime() + 14 * MS_PER_DAY),
     })
   }
 

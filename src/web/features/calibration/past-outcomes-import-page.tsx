@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { Link } from 'react-router'
 import type { ImportPastOutcomesResponse } from '#shared/contracts/calibration.ts'
-import { errorMessage } from '../../api/client.ts'
+import { CsvFileField, CsvImportStatus, CsvRejectsTable, useCsvImport, useFocusOnReport } from '../../components/csv-import.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useImportPastOutcomes } from './calibration-api.ts'
 import { yearsText } from './calibration-format.ts'
@@ -36,33 +36,11 @@ function downloadExample() {
 export function PastOutcomesImportPage() {
   usePageTitle('Import past outcomes')
   const run = useImportPastOutcomes()
-  const [file, setFile] = useState<File | null>(null)
-  const [fileError, setFileError] = useState<string | null>(null)
-  const [report, setReport] = useState<ImportPastOutcomesResponse | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const resultRef = useRef<HTMLHeadingElement>(null)
-
-  const go = async (dryRun: boolean) => {
-    setFailure(null)
-    if (!file) {
-      setFileError('Choose a CSV file first.')
-      return
-    }
-    if (file.size > MAX_BYTES) {
-      setFileError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most 8 MB. Split it by match year: each file replaces only the years it holds.`)
-      return
-    }
-    try {
-      const csv = await file.text()
-      setReport(await run.mutateAsync({ csv, dryRun }))
-    } catch (cause) {
-      setFailure(errorMessage(cause))
-    }
-  }
-  const onCheck = (event: FormEvent) => {
-    event.preventDefault()
-    void go(true)
-  }
+  const { report, failure, fileError, resultRef, onCheck, onImport, onFile } = useCsvImport({
+    maxBytes: MAX_BYTES,
+    tooLarge: (mb) => `The file is ${mb} MB; at most 8 MB. Split it by match year: each file replaces only the years it holds.`,
+    send: async (file, dryRun) => run.mutateAsync({ csv: await file.text(), dryRun }),
+  })
 
   return (
     <div className="page cal-page">
@@ -105,50 +83,21 @@ export function PastOutcomesImportPage() {
       </section>
 
       <form className="card" onSubmit={onCheck} noValidate>
-        <div className={`field${fileError ? ' field-invalid' : ''}`}>
-          <label htmlFor="cal-file">CSV file</label>
-          <p id="cal-file-hint" className="field-hint">
-            UTF-8, at most 8 MB and 60,000 rows. Checking saves nothing.
-          </p>
-          {fileError ? (
-            <p id="cal-file-error" className="field-error">
-              <span className="visually-hidden">Error: </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            id="cal-file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={`cal-file-hint${fileError ? ' cal-file-error' : ''}`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => {
-              setFile(e.currentTarget.files?.[0] ?? null)
-              setFileError(null)
-              setReport(null)
-            }}
-          />
-        </div>
+        <CsvFileField id="cal-file" hint="UTF-8, at most 8 MB and 60,000 rows. Checking saves nothing." error={fileError} onFile={onFile} />
         <button type="submit" className="button" disabled={run.isPending}>
           Check the file
         </button>
       </form>
 
-      <div role="status" aria-live="polite">
-        {run.isPending ? (
-          <div className="card cal-progress">
-            <p>{run.variables?.dryRun ? 'Checking every row…' : 'Importing… keep this page open.'}</p>
-            <progress aria-label={run.variables?.dryRun ? 'Checking the file' : 'Importing past outcomes'} />
-          </div>
-        ) : null}
-      </div>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          <p>{failure}</p>
-        </div>
-      ) : null}
+      <CsvImportStatus
+        pending={run.isPending}
+        dryRun={run.variables?.dryRun ?? true}
+        importingLabel="Importing past outcomes"
+        className="cal-progress"
+        failure={failure}
+      />
 
-      {report && !run.isPending ? <ImportReport report={report} headingRef={resultRef} onImport={() => void go(false)} /> : null}
+      {report && !run.isPending ? <ImportReport report={report} headingRef={resultRef} onImport={onImport} /> : null}
     </div>
   )
 }
@@ -163,11 +112,7 @@ function ImportReport({
   onImport: () => void
 }) {
   const ok = report.rejectCount === 0 && report.graduates > 0
-  // The result takes focus once it is on screen, so a screen reader reads it next.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each new report takes focus
-  useEffect(() => {
-    headingRef.current?.focus()
-  }, [report, headingRef])
+  useFocusOnReport(report, headingRef)
   const title = report.imported ? 'Imported' : ok ? 'Checked: ready to import' : 'Checked: the file has problems'
   const replaced = report.years.filter((y) => y.replaces > 0)
   return (
@@ -242,32 +187,14 @@ function ImportReport({
           </p>
         </>
       ) : null}
-      {report.rejects.length > 0 ? (
-        <div className="table-wrap" role="region" aria-label="Problems found" tabIndex={0}>
-          <table className="table cal-table">
-            <caption>
-              Problems, row by row{report.rejectCount > report.rejects.length ? ` (the first ${report.rejects.length} of ${report.rejectCount})` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejects.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a checked file's rejects never reorder; one cell may have two
-                <tr key={`${r.row}-${r.column}-${i}`}>
-                  <td>{r.row}</td>
-                  <td>{r.column ?? 'whole row'}</td>
-                  <td>{r.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <CsvRejectsTable
+        rejects={report.rejects}
+        rejectCount={report.rejectCount}
+        caption="Problems, row by row"
+        label="Problems found"
+        wrapClassName="table-wrap"
+        tableClassName="table cal-table"
+      />
     </section>
   )
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 const NOW = Date.parse('2026-12-05T12:00:00Z')
-const inDays = (days: number) => new Date(NOW + days * 24 * 60 * 60 * 1000).toISOString()
+const inDays = (days: number) => new Date(NOW + days * MS_PER_DAY).toISOString()
 const dated = (id: string, at: string): NeedItem => ({ id, urgency: urgencyOf(at, NOW), at, title: id, detail: '', action: { to: '/', label: 'Go' } })
 
 describe('what needs you now', () => {

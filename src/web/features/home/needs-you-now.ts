@@ -1,4 +1,5 @@
 import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 
 /**
  * What needs a person now, across their roles, in the order they should act: things that are
@@ -18,13 +19,11 @@ export type NeedItem = {
   request?: MentorshipRequestView
 }
 
-const DAY = 24 * 60 * 60 * 1000
-
 /** How urgent a dated item is on this clock. */
 export function urgencyOf(at: string, now: number): 0 | 1 | 2 {
   const left = Date.parse(at) - now
-  if (left < DAY) return 0
-  if (left < 7 * DAY) return 1
+  if (left < MS_PER_DAY) return 0
+  if (left < 7 * MS_PER_DAY) return 1
   return 2
 }
 

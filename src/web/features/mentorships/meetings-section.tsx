@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { MeetingView, MentorshipView } from '#shared/contracts/mentorships.ts'
 import { MEETING_LOCATION_KINDS } from '#shared/enums.ts'
+import { MS_PER_MINUTE } from '#shared/time.ts'
 import { errorMessage } from '../../api/client.ts'
 import {
   useCancelMeeting,
@@ -138,7 +139,7 @@ function TimeForm({
 }) {
   const id = useId()
   const [when, setWhen] = useState(initial ? isoToLocalInput(initial.startAt) : '')
-  const [duration, setDuration] = useState(initial ? String(Math.round((Date.parse(initial.endAt) - Date.parse(initial.startAt)) / 60000)) : '30')
+  const [duration, setDuration] = useState(initial ? String(Math.round((Date.parse(initial.endAt) - Date.parse(initial.startAt)) / MS_PER_MINUTE)) : '30')
   const [locationKind, setLocationKind] = useState<string>(initial?.locationKind ?? 'video')
   const [locationDetail, setLocationDetail] = useState(initial?.locationDetail ?? '')
   const [whenError, setWhenError] = useState<string | undefined>(undefined)

@@ -1,7 +1,7 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { Link } from 'react-router'
 import { MAX_PROGRAMS_CSV_BYTES, type ProgramsImportReport } from '#shared/contracts/residency-programs.ts'
-import { errorMessage } from '../../api/client.ts'
+import { CsvFileField, CsvImportStatus, CsvRejectsTable, useCsvImport, useFocusOnReport } from '../../components/csv-import.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useImportPrograms } from './programs-api.ts'
 import './residency-programs.css'
@@ -13,33 +13,11 @@ const MB = MAX_PROGRAMS_CSV_BYTES / 1024 / 1024
 export function ProgramImportPage() {
   usePageTitle('Import residency programs')
   const run = useImportPrograms()
-  const [file, setFile] = useState<File | null>(null)
-  const [fileError, setFileError] = useState<string | null>(null)
-  const [report, setReport] = useState<ProgramsImportReport | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-  const resultRef = useRef<HTMLHeadingElement>(null)
-
-  const go = async (dryRun: boolean) => {
-    setFailure(null)
-    if (!file) {
-      setFileError('Choose a CSV file first.')
-      return
-    }
-    if (file.size > MAX_PROGRAMS_CSV_BYTES) {
-      setFileError(`The file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most ${MB} MB. Split it by specialty.`)
-      return
-    }
-    try {
-      setReport(await run.mutateAsync({ file, dryRun }))
-      requestAnimationFrame(() => resultRef.current?.focus())
-    } catch (cause) {
-      setFailure(errorMessage(cause))
-    }
-  }
-  const onCheck = (event: FormEvent) => {
-    event.preventDefault()
-    void go(true)
-  }
+  const { report, failure, fileError, resultRef, onCheck, onImport, onFile } = useCsvImport({
+    maxBytes: MAX_PROGRAMS_CSV_BYTES,
+    tooLarge: (mb) => `The file is ${mb} MB; at most ${MB} MB. Split it by specialty.`,
+    send: (file, dryRun) => run.mutateAsync({ file, dryRun }),
+  })
 
   return (
     <div className="page rp-import">
@@ -55,35 +33,21 @@ export function ProgramImportPage() {
       </div>
 
       <form className="card" onSubmit={onCheck} noValidate>
-        <div className={`field${fileError ? ' field-invalid' : ''}`}>
-          <label htmlFor="rp-file">CSV file</label>
-          <p id="rp-file-hint" className="field-hint">
-            UTF-8, at most {MB} MB and 20,000 programs, a header row first. Required columns: id, name, specialty, track, state, positions, setting, step2_p25,
-            step2_p75. An export is a ready-made example with every column.{' '}
-            <a href="/api/residency-programs/export.csv" download>
-              Download the current programs
-            </a>
-            .
-          </p>
-          {fileError ? (
-            <p id="rp-file-error" className="field-error">
-              <span className="visually-hidden">Error: </span>
-              {fileError}
-            </p>
-          ) : null}
-          <input
-            id="rp-file"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={`rp-file-hint${fileError ? ' rp-file-error' : ''}`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => {
-              setFile(e.currentTarget.files?.[0] ?? null)
-              setFileError(null)
-              setReport(null)
-            }}
-          />
-        </div>
+        <CsvFileField
+          id="rp-file"
+          hint={
+            <>
+              UTF-8, at most {MB} MB and 20,000 programs, a header row first. Required columns: id, name, specialty, track, state, positions, setting,
+              step2_p25, step2_p75. An export is a ready-made example with every column.{' '}
+              <a href="/api/residency-programs/export.csv" download>
+                Download the current programs
+              </a>
+              .
+            </>
+          }
+          error={fileError}
+          onFile={onFile}
+        />
         <div className="rp-filter-actions">
           <button type="submit" className="button" disabled={run.isPending}>
             Check the file
@@ -91,21 +55,15 @@ export function ProgramImportPage() {
         </div>
       </form>
 
-      <div role="status" aria-live="polite">
-        {run.isPending ? (
-          <div className="card rp-progress">
-            <p>{run.variables?.dryRun ? 'Checking every row…' : 'Importing… keep this page open.'}</p>
-            <progress aria-label={run.variables?.dryRun ? 'Checking the file' : 'Importing programs'} />
-          </div>
-        ) : null}
-      </div>
-      {failure ? (
-        <div role="alert" className="notice notice-error">
-          <p>{failure}</p>
-        </div>
-      ) : null}
+      <CsvImportStatus
+        pending={run.isPending}
+        dryRun={run.variables?.dryRun ?? true}
+        importingLabel="Importing programs"
+        className="rp-progress"
+        failure={failure}
+      />
 
-      {report && !run.isPending ? <ImportReport report={report} headingRef={resultRef} onImport={() => void go(false)} /> : null}
+      {report && !run.isPending ? <ImportReport report={report} headingRef={resultRef} onImport={onImport} /> : null}
     </div>
   )
 }
@@ -119,6 +77,7 @@ function ImportReport({
   headingRef: RefObject<HTMLHeadingElement | null>
   onImport: () => void
 }) {
+  useFocusOnReport(report, headingRef)
   const title = report.imported ? 'Imported' : report.accepted > 0 ? 'Checked: ready to import' : 'Checked: nothing can be imported'
   return (
     <section className="card rp-report" aria-labelledby="rp-report-title">
@@ -151,32 +110,14 @@ function ImportReport({
           {report.rejectedRows > 0 ? <span className="muted">The rejected rows are left out; fix them and import the file again to add them.</span> : null}
         </p>
       ) : null}
-      {report.rejects.length > 0 ? (
-        <div className="rp-table-scroll" role="region" aria-label="Rejected rows" tabIndex={0}>
-          <table className="rp-table">
-            <caption>
-              What was rejected and why{report.rejectCount > report.rejects.length ? ` (the first ${report.rejects.length} of ${report.rejectCount})` : ''}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                <th scope="col">Column</th>
-                <th scope="col">Problem</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejects.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a checked file's rejects never reorder; one cell may have two
-                <tr key={`${r.row}-${r.column}-${i}`}>
-                  <td>{r.row}</td>
-                  <td>{r.column ?? 'whole row'}</td>
-                  <td>{r.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <CsvRejectsTable
+        rejects={report.rejects}
+        rejectCount={report.rejectCount}
+        caption="What was rejected and why"
+        label="Rejected rows"
+        wrapClassName="rp-table-scroll"
+        tableClassName="rp-table"
+      />
     </section>
   )
 }

@@ -4,29 +4,7 @@
  */
 import type { PastOutcome } from '#engines/smart-pick/index.ts'
 import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
-import type { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './past-outcomes-csv.ts'
-
-export const PAST_OUTCOMES_HEADER = [
-  'match_year',
-  'graduate_id',
-  'applicant_type',
-  'specialty',
-  'step2',
-  'step1',
-  'research_items',
-  'aoa',
-  'gold_humanism',
-  'clerkship_honors',
-  'experiences',
-  'tie_states',
-  'tie_regions',
-  'needs_visa',
-  'program_id',
-  'signalled',
-  'away_rotation',
-  'interviewed',
-  'matched_program_id',
-] as const satisfies readonly ((typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number])[]
+import { PAST_OUTCOMES_COLUMNS } from './past-outcomes-csv.ts'
 
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no')
 
@@ -66,5 +44,5 @@ export function writePastOutcomesCsv(
       ])
     }
   })
-  return writeCsv(PAST_OUTCOMES_HEADER, rows)
+  return writeCsv(PAST_OUTCOMES_COLUMNS, rows)
 }

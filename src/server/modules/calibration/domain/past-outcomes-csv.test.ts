@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PRIORS, drawOutcomes, generateApplicants, generatePrograms } from '#engines/smart-pick/index.ts'
 import { checkPastOutcomesCsv, MAX_ROWS, type PastOutcomesLookups } from './past-outcomes-csv.ts'
-import { PAST_OUTCOMES_HEADER, writePastOutcomesCsv } from './past-outcomes-csv-writer.ts'
+import { writePastOutcomesCsv } from './past-outcomes-csv-writer.ts'
 
 const lookups: PastOutcomesLookups = {
   programSpecialties: new Map([
@@ -155,7 +155,8 @@ describe('checkPastOutcomesCsv', () => {
     const applicants = generateApplicants({ specialty: 'internal-medicine', count: 30, seed: 6, programs })
     const outcomes = drawOutcomes({ applicants, programs, truth: DEFAULT_PRIORS, year: 2024, seed: 7 })
     const text = writePastOutcomesCsv(outcomes)
-    expect(text.split('\r\n')[0]).toBe(PAST_OUTCOMES_HEADER.join(','))
+    // The header of the documented example file (docs/formats/past-outcomes-csv.md), letter for letter.
+    expect(text.split('\r\n')[0]).toBe(HEADER)
     const check = checkPastOutcomesCsv(text, { programSpecialties: new Map(programs.map((p) => [p.id, p.specialty])), currentYear: 2026 })
     expect(check.rejects).toEqual([])
     expect(check.graduates).toHaveLength(30)

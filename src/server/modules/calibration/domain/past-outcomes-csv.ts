@@ -6,31 +6,19 @@
  * not at all: dropping one bad application row would silently change a graduate's interview
  * count, and with it what the model learns.
  */
+import { readCsvHeader } from '#shared/csv/csv-header.ts'
 import { readCsv } from '#shared/csv/read-csv.ts'
 import { APPLICANT_TYPES, REGIONS, type ApplicantType, type Region } from '#engines/smart-pick/index.ts'
 import { isUsStateOrTerritory } from '#shared/reference/regions.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 
-export const REQUIRED_COLUMNS = ['match_year', 'graduate_id', 'applicant_type', 'specialty', 'program_id', 'interviewed', 'matched_program_id'] as const
-export const OPTIONAL_COLUMNS = [
-  'step2',
-  'step1',
-  'research_items',
-  'aoa',
-  'gold_humanism',
-  'clerkship_honors',
-  'experiences',
-  'tie_states',
-  'tie_regions',
-  'needs_visa',
-  'signalled',
-  'away_rotation',
-] as const
-export type PastOutcomesColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number]
-
-/** Columns that describe the graduate, not the application: the same on each of their rows. */
-const GRADUATE_COLUMNS: readonly PastOutcomesColumn[] = [
+/**
+ * Every column of the format, in the order the writer puts them (docs/formats/past-outcomes-csv.md):
+ * the graduate's columns, then the application's, then where the graduate matched.
+ */
+export const PAST_OUTCOMES_COLUMNS = [
   'match_year',
+  'graduate_id',
   'applicant_type',
   'specialty',
   'step2',
@@ -43,8 +31,29 @@ const GRADUATE_COLUMNS: readonly PastOutcomesColumn[] = [
   'tie_states',
   'tie_regions',
   'needs_visa',
+  'program_id',
+  'signalled',
+  'away_rotation',
+  'interviewed',
   'matched_program_id',
-]
+] as const
+export type PastOutcomesColumn = (typeof PAST_OUTCOMES_COLUMNS)[number]
+
+export const REQUIRED_COLUMNS = [
+  'match_year',
+  'graduate_id',
+  'applicant_type',
+  'specialty',
+  'program_id',
+  'interviewed',
+  'matched_program_id',
+] as const satisfies readonly PastOutcomesColumn[]
+
+/** Columns of one application (a program applied to): they differ from row to row of a graduate. */
+const APPLICATION_COLUMNS: readonly PastOutcomesColumn[] = ['program_id', 'signalled', 'away_rotation', 'interviewed']
+
+/** Columns that describe the graduate, not the application: the same on each of their rows. */
+const GRADUATE_COLUMNS: readonly PastOutcomesColumn[] = PAST_OUTCOMES_COLUMNS.filter((c) => c !== 'graduate_id' && !APPLICATION_COLUMNS.includes(c))
 
 /** At most this many data rows in one file (a large school's five years in one file is ~40,000). */
 export const MAX_ROWS = 60_000
@@ -134,13 +143,6 @@ function normaliseWord(word: string): string {
   return word.trim().toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ')
 }
 
-function normaliseHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-}
-
 type Cell = { value: string; column: string }
 
 /** Parses and checks a past-outcomes CSV. Pure. */
@@ -176,24 +178,8 @@ export function checkPastOutcomesCsv(text: string, lookups: PastOutcomesLookups)
   }
 
   // ── header ──
-  const columnIndex = new Map<string, number>()
-  const headerNames: string[] = []
-  const ignoredColumns: string[] = []
-  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS])
-  header.forEach((raw, i) => {
-    const name = normaliseHeader(raw)
-    headerNames[i] = raw.trim()
-    if (name === '') return
-    if (columnIndex.has(name)) {
-      reject(1, raw.trim(), `The column "${raw.trim()}" appears twice.`)
-      return
-    }
-    columnIndex.set(name, i)
-    if (!known.has(name)) ignoredColumns.push(raw.trim())
-  })
-  for (const column of REQUIRED_COLUMNS) {
-    if (!columnIndex.has(column)) reject(1, column, `The column "${column}" is missing. Required: ${REQUIRED_COLUMNS.join(', ')}.`)
-  }
+  const { columnIndex, headerNames, ignoredColumns, problems } = readCsvHeader(header, PAST_OUTCOMES_COLUMNS, REQUIRED_COLUMNS)
+  for (const problem of problems) reject(1, problem.column, problem.message)
   if (rejects.some((r) => r.row === 1)) return finish([], 0, ignoredColumns)
 
   const dataRecords = records.slice(1)

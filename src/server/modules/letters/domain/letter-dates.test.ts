@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dueDateWarning, dueEnd, isLate, nextNudgeAt, seasonOf, uploadLinkExpiresAt, writerLoad } from './letter-dates.ts'
+import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
 
 const now = new Date('2026-10-05T14:00:00Z')
 
@@ -32,14 +33,14 @@ describe('letter dates', () => {
   it('one nudge per 72 hours', () => {
     const longAgo = new Date('2026-09-01T00:00:00Z')
     expect(nextNudgeAt(longAgo, null, now)).toBeNull()
-    expect(nextNudgeAt(longAgo, new Date(now.getTime() - 71 * 3_600_000), now)?.toISOString()).toBe('2026-10-05T15:00:00.000Z')
-    expect(nextNudgeAt(longAgo, new Date(now.getTime() - 72 * 3_600_000), now)).toBeNull()
+    expect(nextNudgeAt(longAgo, new Date(now.getTime() - 71 * MS_PER_HOUR), now)?.toISOString()).toBe('2026-10-05T15:00:00.000Z')
+    expect(nextNudgeAt(longAgo, new Date(now.getTime() - 72 * MS_PER_HOUR), now)).toBeNull()
   })
 
   it('the first nudge waits a week after the request was sent', () => {
     expect(nextNudgeAt(now, null, now)?.toISOString()).toBe('2026-10-12T14:00:00.000Z')
-    expect(nextNudgeAt(new Date(now.getTime() - 7 * 86_400_000 + 1), null, now)).not.toBeNull()
-    expect(nextNudgeAt(new Date(now.getTime() - 7 * 86_400_000), null, now)).toBeNull()
+    expect(nextNudgeAt(new Date(now.getTime() - 7 * MS_PER_DAY + 1), null, now)).not.toBeNull()
+    expect(nextNudgeAt(new Date(now.getTime() - 7 * MS_PER_DAY), null, now)).toBeNull()
   })
 
   it.each([

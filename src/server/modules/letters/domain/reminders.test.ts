@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fixedClock } from '#server/clock.ts'
 import type { LetterReminderKind, LetterStatus } from '#shared/enums.ts'
 import { reminderDue } from './reminders.ts'
-
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
 // Due 2026-11-30: "due in N days" counts to the start of that day; overdue begins at its end.
 const dueStart = Date.parse('2026-11-30T00:00:00Z')
 const request = (status: LetterStatus = 'accepted', createdAt = new Date('2026-09-01T00:00:00Z')) => ({ status, dueDate: '2026-11-30', createdAt })
@@ -12,35 +10,35 @@ const at = (msBeforeDue: number) => new Date(dueStart - msBeforeDue)
 
 describe('reminderDue', () => {
   it.each([
-    ['20 days before', at(20 * DAY), [], null],
-    ['just over 14 days before', at(14 * DAY + 1), [], null],
-    ['exactly 14 days before', at(14 * DAY), [], 'due-in-14-days'],
-    ['10 days before', at(10 * DAY), [], 'due-in-14-days'],
-    ['10 days before, 14-day sent', at(10 * DAY), ['due-in-14-days'], null],
-    ['7 days before, 14-day sent', at(7 * DAY), ['due-in-14-days'], 'due-in-7-days'],
-    ['5 days before, nothing sent: only the most urgent', at(5 * DAY), [], 'due-in-7-days'],
-    ['2 days before', at(2 * DAY), ['due-in-14-days', 'due-in-7-days'], 'due-in-2-days'],
-    ['1 hour before', at(HOUR), ['due-in-2-days'], null],
-    ['on the due date itself', at(-23 * HOUR), ['due-in-2-days'], null],
-    ['once the due date has ended', at(-DAY), ['due-in-2-days'], 'overdue'],
-    ['a week overdue, overdue sent', at(-7 * DAY), ['overdue'], null],
-    ['a week overdue, never reminded', at(-7 * DAY), [], 'overdue'],
+    ['20 days before', at(20 * MS_PER_DAY), [], null],
+    ['just over 14 days before', at(14 * MS_PER_DAY + 1), [], null],
+    ['exactly 14 days before', at(14 * MS_PER_DAY), [], 'due-in-14-days'],
+    ['10 days before', at(10 * MS_PER_DAY), [], 'due-in-14-days'],
+    ['10 days before, 14-day sent', at(10 * MS_PER_DAY), ['due-in-14-days'], null],
+    ['7 days before, 14-day sent', at(7 * MS_PER_DAY), ['due-in-14-days'], 'due-in-7-days'],
+    ['5 days before, nothing sent: only the most urgent', at(5 * MS_PER_DAY), [], 'due-in-7-days'],
+    ['2 days before', at(2 * MS_PER_DAY), ['due-in-14-days', 'due-in-7-days'], 'due-in-2-days'],
+    ['1 hour before', at(MS_PER_HOUR), ['due-in-2-days'], null],
+    ['on the due date itself', at(-23 * MS_PER_HOUR), ['due-in-2-days'], null],
+    ['once the due date has ended', at(-MS_PER_DAY), ['due-in-2-days'], 'overdue'],
+    ['a week overdue, overdue sent', at(-7 * MS_PER_DAY), ['overdue'], null],
+    ['a week overdue, never reminded', at(-7 * MS_PER_DAY), [], 'overdue'],
   ] as const)('%s → %s', (_label, now, sent, expected) => {
     expect(reminderDue(request(), now, new Set<LetterReminderKind>(sent))).toBe(expected)
   })
 
   it.each(['submitted', 'delivered', 'declined', 'withdrawn'] as const)('never for a %s request', (status) => {
-    expect(reminderDue(request(status), at(-DAY), new Set())).toBeNull()
+    expect(reminderDue(request(status), at(-MS_PER_DAY), new Set())).toBeNull()
   })
 
   it('reminds a writer who has not answered yet', () => {
-    expect(reminderDue(request('requested'), at(DAY), new Set())).toBe('due-in-2-days')
+    expect(reminderDue(request('requested'), at(MS_PER_DAY), new Set())).toBe('due-in-2-days')
   })
 
   it('waits a day after the request before any reminder', () => {
-    const created = at(10 * DAY)
-    expect(reminderDue(request('requested', created), new Date(created.getTime() + HOUR), new Set())).toBeNull()
-    expect(reminderDue(request('requested', created), new Date(created.getTime() + DAY), new Set())).toBe('due-in-14-days')
+    const created = at(10 * MS_PER_DAY)
+    expect(reminderDue(request('requested', created), new Date(created.getTime() + MS_PER_HOUR), new Set())).toBeNull()
+    expect(reminderDue(request('requested', created), new Date(created.getTime() + MS_PER_DAY), new Set())).toBe('due-in-14-days')
   })
 
   it('a writer followed day by day gets each reminder exactly once, in order (fake clock)', () => {

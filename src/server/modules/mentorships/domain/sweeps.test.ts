@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { MENTORSHIP_SETTING_DEFAULTS, resolveSettings } from './settings.ts'
 import { isQuiet, quietSince, requestExpiresAt, requestSweepAction, shouldPauseMentor } from './sweeps.ts'
-
-const DAY = 86_400_000
+import { MS_PER_DAY } from '#shared/time.ts'
 const T0 = new Date('2026-03-01T12:00:00Z')
-const at = (days: number) => new Date(T0.getTime() + days * DAY)
+const at = (days: number) => new Date(T0.getTime() + days * MS_PER_DAY)
 const settings = MENTORSHIP_SETTING_DEFAULTS
 
 describe('request sweep', () => {

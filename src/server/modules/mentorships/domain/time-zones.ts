@@ -1,4 +1,4 @@
-import { MS_PER_MINUTE, MS_PER_DAY } from '#shared/time.ts'
+import { MS_PER_DAY, MS_PER_MINUTE, MS_PER_SECOND } from '#shared/time.ts'
 /**
  * Wall-clock times in an IANA time zone, with the Intl APIs only. A mentor's "Tuesdays 9:00 in
  * America/New_York" is 13:00Z in summer and 14:00Z in winter; these functions do that sum for
@@ -57,7 +57,7 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
       .map((p) => [p.type, p.value]),
   )
   const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / MS_PER_MINUTE)
+  return Math.round((asUtc - Math.floor(instant.getTime() / MS_PER_SECOND) * MS_PER_SECOND) / MS_PER_MINUTE)
 }
 
 /**

@@ -8,6 +8,7 @@
  * each other, so one bad row need not hold back a thousand good ones (unlike past outcomes,
  * where a graduate's rows belong together).
  */
+import { readCsvHeader } from '#shared/csv/csv-header.ts'
 import { readCsv } from '#shared/csv/read-csv.ts'
 import { type CsvValue, writeCsv } from '#shared/csv/write-csv.ts'
 import { PROGRAM_SETTINGS, PROGRAM_TRACKS, REGIONS, type ProgramSetting, type ProgramTrack, type Region } from '#engines/smart-pick/index.ts'
@@ -135,13 +136,6 @@ export function normaliseWord(word: string): string {
   return word.trim().toLowerCase().replace(/[–—]/g, '-').replace(/\s+/g, ' ')
 }
 
-function normaliseHeader(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-}
-
 /**
  * Bytes to text: UTF-8 (with or without a byte-order mark). UTF-16 and legacy encodings are
  * refused with a message saying how to save the file, rather than read as garbled names.
@@ -195,24 +189,8 @@ export function checkProgramsCsv(text: string): ProgramsCheck {
   }
 
   // ── header ──
-  const columnIndex = new Map<string, number>()
-  const headerNames: string[] = []
-  const ignoredColumns: string[] = []
-  const known = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS])
-  header.forEach((raw, i) => {
-    const name = normaliseHeader(raw)
-    headerNames[i] = raw.trim()
-    if (name === '') return
-    if (columnIndex.has(name)) {
-      reject(1, raw.trim(), `The column "${raw.trim()}" appears twice.`)
-      return
-    }
-    columnIndex.set(name, i)
-    if (!known.has(name)) ignoredColumns.push(raw.trim())
-  })
-  for (const column of REQUIRED_COLUMNS) {
-    if (!columnIndex.has(column)) reject(1, column, `The column "${column}" is missing. Required: ${REQUIRED_COLUMNS.join(', ')}.`)
-  }
+  const { columnIndex, headerNames, ignoredColumns, problems } = readCsvHeader(header, [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS], REQUIRED_COLUMNS)
+  for (const problem of problems) reject(1, problem.column, problem.message)
   const presentColumns = OPTIONAL_COLUMNS.filter((c) => columnIndex.has(c))
   if (rejects.some((r) => r.row === 1)) return finish([], 0, presentColumns, ignoredColumns)
 
