@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
+import { agreementNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
 
 const NOW = Date.parse('2026-12-05T12:00:00Z')
 const inDays = (days: number) => new Date(NOW + days * 24 * 60 * 60 * 1000).toISOString()
@@ -42,5 +42,25 @@ describe('what needs you now', () => {
       urgency: 2,
       title: 'Letter for Maya Robinson',
     })
+  })
+
+  it('puts a slot someone was asked to take on with this week’s items, above standing gaps, with the answer on the card', () => {
+    const agreement = agreementNeed({
+      assignmentId: 'a1',
+      student: { id: 's1', name: 'Maya Robinson' },
+      slotLabel: 'research mentor',
+      askedBy: { id: 'd1', name: 'Dr. Dean' },
+      askedAt: inDays(-1),
+      note: '',
+    })
+    expect(agreement.title).toBe('Be Maya Robinson’s research mentor?')
+    expect(agreement.agreement?.assignmentId).toBe('a1')
+    const items = [
+      gapNeed('board', 'Board', '', { to: '/advising', label: 'x' }),
+      dated('letter-in-a-month', inDays(30)),
+      agreement,
+      dated('today', inDays(0.2)),
+    ]
+    expect(byUrgency(items).map((item) => item.id)).toEqual(['today', 'agreement-a1', 'letter-in-a-month', 'board'])
   })
 })

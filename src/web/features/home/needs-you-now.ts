@@ -1,3 +1,4 @@
+import type { AgreementRequest } from '#shared/contracts/advising.ts'
 import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
 
 /**
@@ -16,6 +17,8 @@ export type NeedItem = {
   detail: string
   action: { to: string; label: string }
   request?: MentorshipRequestView
+  /** A slot of a student's board this person was asked to take on: agreed or declined on the card. */
+  agreement?: AgreementRequest
 }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -82,4 +85,20 @@ export function letterToWriteNeed(letter: { id: string; dueDate: string; status:
 /** A standing gap with no date: it waits until someone acts. */
 export function gapNeed(id: string, title: string, detail: string, action: NeedItem['action']): NeedItem {
   return { id, urgency: 3, at: null, title, detail, action }
+}
+
+/**
+ * An advisor asked this person to fill a slot of a student's board. It has no deadline, but the
+ * student waits on it and the board shows it as awaiting agreement: it sits with this week's items.
+ */
+export function agreementNeed(agreement: AgreementRequest): NeedItem {
+  return {
+    id: `agreement-${agreement.assignmentId}`,
+    urgency: 1,
+    at: null,
+    title: `Be ${agreement.student.name}’s ${agreement.slotLabel}?`,
+    detail: `${agreement.askedBy?.name ?? 'The Office of Student Affairs'} asked you. Agree or decline.`,
+    action: { to: '/', label: 'Answer' },
+    agreement,
+  }
 }
