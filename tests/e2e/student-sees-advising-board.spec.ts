@@ -37,6 +37,8 @@ test('an advisor sees which of their students miss a slot, and opens one board',
 })
 
 test('an advisor opening /advising lands on their students; assigning from a board asks the person, who answers from their home page', async ({ page }) => {
+  // Four sign-ins (advisor, admin, near-peer, admin): a long journey.
+  test.slow()
   await loginAs(page, 'advisor')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()

@@ -26,6 +26,7 @@ import {
   type IdentityVisibility,
 } from '#shared/enums.ts'
 import { useChangePassword } from '../../api/identity.ts'
+import { ClockSection } from './clock-section.tsx'
 import { useMyProfile, useUpdateAdvisorProfile, useUpdateMentorProfile, useUpdatePerson, useUpdateStudentProfile } from '../../api/profiles.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, CheckboxGroup, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField, type Option } from '../../components/fields.tsx'
@@ -699,6 +700,9 @@ export function ProfileEditPage() {
                   </li>
                 ) : null}
                 <li>
+                  <a href="#clock">Times</a>
+                </li>
+                <li>
                   <a href="#password">Password</a>
                 </li>
               </ul>
@@ -709,6 +713,7 @@ export function ProfileEditPage() {
           {roles.includes('student') ? <StudentSection profile={data} /> : null}
           {roles.includes('mentor') ? <MentorSection profile={data} /> : null}
           {roles.includes('advisor') ? <AdvisorSection profile={data} /> : null}
+          <ClockSection />
           <PasswordSection />
           <p>
             <Link to="/profile">See your profile as others see it</Link>
