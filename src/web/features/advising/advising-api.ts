@@ -83,7 +83,11 @@ export function useAnswerAgreement() {
         method: 'POST',
         json: agree ? {} : { reason: reason ?? '' },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: advisingKeys.all }),
+    // Not awaited: the card that answered leaves the list on the refetch, and its own success
+    // callback (which says what happened) must run before it unmounts.
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: advisingKeys.all })
+    },
   })
 }
 
