@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agreementNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
+import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
 
 const NOW = Date.parse('2026-12-05T12:00:00Z')
 const inDays = (days: number) => new Date(NOW + days * 24 * 60 * 60 * 1000).toISOString()
@@ -62,5 +62,12 @@ describe('what needs you now', () => {
       dated('today', inDays(0.2)),
     ]
     expect(byUrgency(items).map((item) => item.id)).toEqual(['today', 'agreement-a1', 'letter-in-a-month', 'board'])
+  })
+
+  it('counts only the board slots a student must fill: an optional near-peer slot in the final year is not a gap', () => {
+    const slot = (label: string, isEmpty: boolean, isRequired = true) => ({ label, isEmpty, isRequired })
+    const finalYear = [slot('Advisory dean', false), slot('Pediatrics advisor', true), slot('Near-peer mentor', true, false), slot('Research mentor', true)]
+    expect(boardNeed(finalYear)).toMatchObject({ title: '2 empty slots on your advising board', detail: 'Still to fill: pediatrics advisor, research mentor.' })
+    expect(boardNeed([slot('Advisory dean', false), slot('Near-peer mentor', true, false)])).toBeNull()
   })
 })

@@ -1,4 +1,4 @@
-import type { AgreementRequest } from '#shared/contracts/advising.ts'
+import type { AgreementRequest, BoardSlot } from '#shared/contracts/advising.ts'
 import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
 
 /**
@@ -101,4 +101,12 @@ export function agreementNeed(agreement: AgreementRequest): NeedItem {
     action: { to: '/', label: 'Answer' },
     agreement,
   }
+}
+
+/** The student's empty board slots, the optional ones aside (the near-peer slot in the final year); null when none. */
+export function boardNeed(slots: readonly Pick<BoardSlot, 'label' | 'isEmpty' | 'isRequired'>[]): NeedItem | null {
+  const empty = slots.filter((slot) => slot.isEmpty && slot.isRequired).map((slot) => slot.label.toLowerCase())
+  if (empty.length === 0) return null
+  const count = empty.length === 1 ? '1 empty slot' : `${empty.length} empty slots`
+  return gapNeed('board', `${count} on your advising board`, `Still to fill: ${empty.join(', ')}.`, { to: '/advising', label: 'See who could fill them' })
 }

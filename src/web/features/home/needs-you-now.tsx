@@ -17,7 +17,7 @@ import { formatDueDate, isOpenStatus } from '../letters/letter-format.ts'
 import { isOpenRequest, nextMeeting } from '../mentorships/mentorship-format.ts'
 import { RequestCard } from '../mentorships/request-card.tsx'
 import { rankListKeys } from '../rank-lists/rank-lists-api.ts'
-import { agreementNeed, byUrgency, gapNeed, letterToWriteNeed, meetingNeed, requestNeed, type NeedItem } from './needs-you-now.ts'
+import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, meetingNeed, requestNeed, type NeedItem } from './needs-you-now.ts'
 
 /** At most this many mentorships are opened to find their next meeting. */
 const MEETING_LOOKUPS = 8
@@ -87,15 +87,8 @@ function useNeeds(roles: readonly Role[], personId: string) {
       })
     }
   }
-  if (board.data && board.data.emptySlots.length > 0) {
-    const empty = board.data.slots.filter((slot) => slot.isEmpty).map((slot) => slot.label.toLowerCase())
-    items.push(
-      gapNeed('board', `${plural(empty.length, 'empty slot', 'empty slots')} on your advising board`, `Still to fill: ${empty.join(', ')}.`, {
-        to: '/advising',
-        label: 'See who could fill them',
-      }),
-    )
-  }
+  const boardGap = board.data ? boardNeed(board.data.slots) : null
+  if (boardGap) items.push(boardGap)
   if (myStudents.data) {
     const missing = myStudents.data.items.filter((row) => row.emptySlots.length > 0).length
     if (missing > 0) {
