@@ -68,8 +68,9 @@ test('an advisor opening /advising lands on their students; assigning from a boa
   await confirm.getByRole('button', { name: `Ask ${personName}` }).click()
   await expect(page.getByRole('status').filter({ hasText: `We asked ${personName} to agree` })).toBeVisible()
   // Until they answer, the board shows them as awaiting agreement.
-  const holder = page.locator('.board-people li').filter({ has: page.getByRole('link', { name: personName }) })
-  await expect(holder.getByText('Awaiting agreement')).toBeVisible()
+  const slot = page.locator('.board-slot').filter({ has: page.locator('.board-people').getByRole('link', { name: personName }) })
+  await expect(slot.getByText('Awaiting agreement', { exact: true })).toBeVisible()
+  await expect(slot.locator('.board-people')).toContainText(`awaiting ${personName}’s agreement`)
 
   // The near-peer demo account (a year ahead of the student) is asked too, and answers.
   const people = await callApi<{ items: { id: string; email: string }[] }>(page, 'GET', `/api/people?q=${encodeURIComponent(DEMO_ACCOUNTS['near-peer'].name)}`)

@@ -199,7 +199,8 @@ function SlotCard({
             <li key={h.person.id}>
               <p className="board-person-name">
                 <Link to={`/people/${h.person.id}`}>{h.person.name}</Link>
-                {h.awaitingAgreement ? <span className="tag board-tag-awaiting">Awaiting agreement</span> : null}
+                {/* The slot's own tag says it when everyone in it is still asked. */}
+                {h.awaitingAgreement && !awaiting ? <span className="tag board-tag-awaiting">Awaiting agreement</span> : null}
               </p>
               <p className="board-why">{h.why}</p>
               {audience === 'staff' && h.assignmentId ? (
