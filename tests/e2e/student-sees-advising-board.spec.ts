@@ -126,6 +126,8 @@ test('an advisor opening /advising lands on their students; assigning from a boa
 })
 
 test('an admin opening /advising lands on the advisors page and checks a CSV before applying it, problems listed by row and column', async ({ page }) => {
+  // The page lists every student of the school (hundreds of rows): axe alone takes most of a minute on a busy machine.
+  test.slow()
   await loginAs(page, 'admin')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'Advisors of students' })).toBeVisible()
