@@ -57,8 +57,16 @@ test('a page that fails to load keeps its heading and says where to go', async (
   await expectNoAxeViolations(page)
 })
 
-test('a mentor reads the week as a grid and adds a time on a day by keyboard, also on a phone', async ({ page }) => {
+test('a mentor reads the week as a grid, in the clock they chose, and adds a time on a day by keyboard, also on a phone', async ({ page }) => {
+  test.slow()
   await loginAs(page, 'mentor')
+  // Times follow the person's 12- or 24-hour habit, chosen once on their profile.
+  await page.goto('/profile/edit#clock')
+  await page
+    .getByRole('group', { name: 'Show times as' })
+    .getByLabel(/^24-hour clock/)
+    .check()
+  await expect(page.getByRole('status').filter({ hasText: 'Times now show as 13:30' })).toBeVisible()
   await page.goto('/mentorships/availability')
   await expect(page.getByRole('heading', { level: 1, name: 'My availability' })).toBeVisible()
   const week = page.getByRole('list', { name: 'Your week' })
@@ -81,5 +89,6 @@ test('a mentor reads the week as a grid and adds a time on a day by keyboard, al
   await expect(slot).toBeVisible()
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   await expectNoAxeViolations(page)
+
   // Not saved: other journeys count the demo mentor's weekly times.
 })

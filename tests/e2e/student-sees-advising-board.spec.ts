@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
+import { callApi, DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
 test('a student sees their advising board, with empty slots flagged and people who could fill them', async ({ page }) => {
   await loginAs(page, 'student')
@@ -36,9 +36,9 @@ test('an advisor sees which of their students miss a slot, and opens one board',
   await expectNoAxeViolations(page)
 })
 
-test('an advisor opening /advising lands on their students; assigning from a board is confirmed and e-mailed, and the e-mail’s link opens', async ({
-  page,
-}) => {
+test('an advisor opening /advising lands on their students; assigning from a board asks the person, who answers from their home page', async ({ page }) => {
+  // Four sign-ins (advisor, admin, near-peer, admin): a long journey.
+  test.slow()
   await loginAs(page, 'advisor')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'My students' })).toBeVisible()
@@ -50,54 +50,84 @@ test('an advisor opening /advising lands on their students; assigning from a boa
     .getByRole('link', { name: DEMO_ACCOUNTS.student.name })
     .click()
   await expect(page.getByRole('heading', { level: 1, name: `${DEMO_ACCOUNTS.student.name}’s advising board` })).toBeVisible()
+  const studentId = new URL(page.url()).pathname.split('/').at(-1) ?? ''
   // Staff read about the student by name, never "your".
   await expect(page.locator('.board-slots')).not.toContainText(/\byour\b/i)
 
-  const assign = page.getByRole('button', { name: /^Assign as / }).first()
+  // Anyone but the near-peer demo account, who is asked below.
+  const assign = page
+    .getByRole('button', { name: /^Assign as / })
+    .filter({ hasNotText: DEMO_ACCOUNTS['near-peer'].name })
+    .first()
   const label = (await assign.textContent()) ?? ''
   const personName = label.split(': ')[1] ?? ''
   await assign.click()
   const confirm = page.getByRole('group', { name: /Confirm assigning/ })
-  await expect(confirm).toContainText(`We will e-mail ${DEMO_ACCOUNTS.student.name}`)
+  await expect(confirm).toContainText(`We will e-mail ${personName} to agree or decline`)
   await expectNoAxeViolations(page)
-  await confirm.getByRole('button', { name: 'Assign and e-mail' }).click()
-  await expect(page.getByRole('status').filter({ hasText: `We e-mailed ${DEMO_ACCOUNTS.student.name} and ${personName}` })).toBeVisible()
+  await confirm.getByRole('button', { name: `Ask ${personName}` }).click()
+  await expect(page.getByRole('status').filter({ hasText: `We asked ${personName} to agree` })).toBeVisible()
+  // Until they answer, the board shows them as awaiting agreement.
+  const slot = page.locator('.board-slot').filter({ has: page.locator('.board-people').getByRole('link', { name: personName }) })
+  await expect(slot.getByText('Awaiting agreement', { exact: true })).toBeVisible()
+  await expect(slot.locator('.board-people')).toContainText(`awaiting ${personName}’s agreement`)
+
+  // The near-peer demo account (a year ahead of the student) is asked too, and answers.
+  const people = await callApi<{ items: { id: string; email: string }[] }>(page, 'GET', `/api/people?q=${encodeURIComponent(DEMO_ACCOUNTS['near-peer'].name)}`)
+  const nearPeerId = people.items.find((p) => p.email === DEMO_ACCOUNTS['near-peer'].email)?.id
+  await callApi(page, 'POST', '/api/advising/assignments', { studentId, slot: 'near-peer', personId: nearPeerId, note: 'Maya is aiming for EM next year.' })
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'admin')
   await page.goto('/admin/outbox')
-  const email = page
+  // The student is not told before the person agrees.
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: DEMO_ACCOUNTS.student.email })
+      .filter({ hasText: `${personName} is now your` }),
+  ).toHaveCount(0)
+  const asked = page
     .getByRole('article')
-    .filter({ hasText: DEMO_ACCOUNTS.student.email })
-    .filter({ hasText: `${personName} is now your` })
+    .filter({ hasText: `Will you be ${DEMO_ACCOUNTS.student.name}’s near-peer mentor?` })
     .first()
-  await expect(email).toBeVisible()
-  const href = await email
-    .getByRole('link', { name: /\/advising/ })
-    .first()
-    .getAttribute('href')
-  const toPerson = page
-    .getByRole('article')
-    .filter({ hasText: `You are ${DEMO_ACCOUNTS.student.name}’s` })
-    .first()
-  await expect(toPerson).toBeVisible()
-  const personHref = await toPerson
-    .getByRole('link', { name: /\/people\// })
+  await expect(asked).toBeVisible()
+  const href = await asked
+    .getByRole('link', { name: /agreement=/ })
     .first()
     .getAttribute('href')
 
-  // The student's link opens their board, with the new holder on it.
+  // The e-mail's link opens the near-peer's home page, where the request waits with its answers.
   await page.getByRole('button', { name: 'Sign out' }).click()
-  await loginAs(page, 'student')
-  await page.goto(new URL(href ?? '').pathname)
-  await expect(page.getByRole('heading', { level: 1, name: 'My advising board' })).toBeVisible()
-  await expect(page.locator('.board-slots').getByRole('link', { name: personName }).first()).toBeVisible()
-  // The person's link names the advisor who placed them; it opens for any signed-in person.
-  await page.goto(new URL(personHref ?? '').pathname)
-  await expect(page.getByRole('heading', { level: 1, name: DEMO_ACCOUNTS.advisor.name })).toBeVisible()
+  await loginAs(page, 'near-peer')
+  const link = new URL(href ?? '')
+  await page.goto(link.pathname + link.search)
+  const card = page.getByRole('article', { name: `Be ${DEMO_ACCOUNTS.student.name}’s near-peer mentor?` })
+  await expect(card).toBeVisible()
+  await expect(card).toContainText('Maya is aiming for EM next year.')
+  await expectNoAxeViolations(page)
+  await card.getByRole('button', { name: /^Decline…/ }).click()
+  await card.getByLabel(`Reason for ${DEMO_ACCOUNTS.advisor.name} (optional)`).fill('I am on my away rotations until March.')
+  await card.getByRole('button', { name: /^Decline to be/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: `We told ${DEMO_ACCOUNTS.advisor.name}` })).toBeVisible()
+  await expect(card).toHaveCount(0)
+
+  // The advisor who asked is told, with the reason.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await loginAs(page, 'admin')
+  await page.goto('/admin/outbox')
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: `${DEMO_ACCOUNTS['near-peer'].name} declined to be ${DEMO_ACCOUNTS.student.name}’s near-peer mentor` })
+      .filter({ hasText: 'I am on my away rotations until March.' })
+      .first(),
+  ).toBeVisible()
 })
 
 test('an admin opening /advising lands on the advisors page and checks a CSV before applying it, problems listed by row and column', async ({ page }) => {
+  // The page lists every student of the school (hundreds of rows): axe alone takes most of a minute on a busy machine.
+  test.slow()
   await loginAs(page, 'admin')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'Advisors of students' })).toBeVisible()

@@ -41,6 +41,8 @@ export const SlotHolder = z.object({
   /** The board assignment behind it (so staff can remove it), if any. */
   assignmentId: z.string().nullable(),
   mentorshipId: z.string().nullable(),
+  /** A board assignment the person has not yet agreed to (shown to staff only, never to the student). */
+  awaitingAgreement: z.boolean(),
 })
 export type SlotHolder = z.infer<typeof SlotHolder>
 
@@ -149,6 +151,35 @@ export const BoardAssignmentResult = z.object({
   emailed: z.array(z.string()),
 })
 export type BoardAssignmentResult = z.infer<typeof BoardAssignmentResult>
+
+// ── agreeing to a board assignment (the person assigned) ──
+
+/** A slot someone was asked to take on, waiting for their answer. */
+export const AgreementRequest = z.object({
+  assignmentId: z.string(),
+  student: PersonRef,
+  /** As it reads mid-sentence: "research mentor", "Dermatology advisor". */
+  slotLabel: z.string(),
+  /** The advisor or admin who asked; null when their account is gone. */
+  askedBy: PersonRef.nullable(),
+  askedAt: z.string(),
+  note: z.string(),
+})
+export type AgreementRequest = z.infer<typeof AgreementRequest>
+
+export const AgreementRequestsResponse = z.object({ items: z.array(AgreementRequest) }).meta({ id: 'AgreementRequests' })
+export type AgreementRequestsResponse = z.infer<typeof AgreementRequestsResponse>
+
+export const DeclineAgreement = z.object({
+  reason: z.string().trim().max(500, 'Keep the reason under 500 characters.').default(''),
+})
+export type DeclineAgreement = z.output<typeof DeclineAgreement>
+
+export const AgreementAnswer = z.object({
+  /** What happened, in a sentence for the page. */
+  message: z.string(),
+})
+export type AgreementAnswer = z.infer<typeof AgreementAnswer>
 
 // ── advisors of students (admins) ──
 

@@ -9,7 +9,8 @@ import { specialties } from './profiles.ts'
  * Active mentorships and the Office's advisor assignments (`student_advisors`) fill slots on
  * their own; these rows are the explicit ones, with who made them and when. A specialty-advisor
  * row names the specialty it was made for: when the student declares another specialty the row
- * stays (the board shows "was your Dermatology advisor") but no longer fills the slot.
+ * stays (the board shows "was your Dermatology advisor") but no longer fills the slot. The person
+ * assigned is asked first: the row waits for their agreement (`agreedAt`).
  */
 export const advisingBoardAssignments = pgTable(
   'advising_board_assignments',
@@ -27,6 +28,11 @@ export const advisingBoardAssignments = pgTable(
     note: text('note').notNull().default(''),
     assignedBy: uuid('assigned_by').references(() => people.id, { onDelete: 'set null' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull(),
+    /**
+     * When the person agreed to take the slot on; null while the request waits for them. Only an
+     * agreed assignment is shown to the student; a declined one is deleted and its assigner told.
+     */
+    agreedAt: timestamp('agreed_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('advising_board_assignments_unique').on(t.studentId, t.slot, t.personId), index('advising_board_assignments_person_idx').on(t.personId)],
 )

@@ -225,6 +225,12 @@ describe('an advisor and the board', () => {
     })
     expect(again.status).toBe(409)
 
+    // The student sees the assignment once the person agreed.
+    const waiting = (await t.request('GET', '/api/advising/board/me', { cookie: student.cookie })).json as AdvisingBoardView
+    expect(slotOf(waiting, 'specialty-advisor').holders).toEqual([])
+    const agreed = await t.request('POST', `/api/advising/agreements/${made.json.assignmentId}/accept`, { cookie: await t.sessionCookie(ids.imAdvisor) })
+    expect(agreed.status, agreed.text).toBe(200)
+
     const board = (await t.request('GET', '/api/advising/board/me', { cookie: student.cookie })).json as AdvisingBoardView
     expect(slotOf(board, 'specialty-advisor').holders.map((h) => [h.person.id, h.source, h.why])).toEqual([
       [ids.imAdvisor, 'board-assignment', 'Assigned as Internal Medicine advisor in October 2026'],
@@ -394,7 +400,7 @@ describe('the board reads every active mentorship, whatever made it', () => {
     expect(text).toMatch(/Maya’s/)
   })
 
-  it('assigning from the board says so and e-mails the student and the person, with links that open for them', async () => {
+  it('assigning from the board asks the person first: the board shows them awaiting agreement, the student is told once they agree', async () => {
     const tooClose = await t.request('POST', '/api/advising/assignments', {
       cookie: emAdvisor.cookie,
       body: { studentId: em.id, slot: 'near-peer', personId: ids.nearPeer },
@@ -404,21 +410,89 @@ describe('the board reads every active mentorship, whatever made it', () => {
 
     const made = await t.request('POST', '/api/advising/assignments', {
       cookie: emAdvisor.cookie,
-      body: { studentId: em.id, slot: 'research-mentor', personId: ids.dermFaculty },
+      body: { studentId: em.id, slot: 'research-mentor', personId: ids.dermFaculty, note: 'Maya wants a first project.' },
     })
     expect(made.status, made.text).toBe(201)
-    expect(made.json.message).toBe('Derm Faculty is now Maya Program’s research mentor. We e-mailed Maya Program and Derm Faculty.')
-    const mails = await t.db
+    expect(made.json.message).toMatch(/^We asked Derm Faculty to agree to be Maya Program’s research mentor\./)
+    expect(made.json.emailed).toEqual(['Derm Faculty'])
+    const id = made.json.assignmentId as string
+    const toStudent = () =>
+      t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'advising.board-assigned-student'), eq(outbox.toAddress, 'maya.program@board.test')))
+    expect(await toStudent()).toHaveLength(0)
+    const asked = (await t.db.select().from(outbox).where(eq(outbox.kind, 'advising.board-agreement-asked'))).filter((m) => m.textBody.includes('Maya Program'))
+    expect(asked).toHaveLength(1)
+    expect(asked[0]?.textBody).toContain(`/?agreement=${id}`)
+    expect(asked[0]?.textBody).toContain('Maya wants a first project.')
+
+    // Staff see "awaiting agreement"; the student does not see the person yet.
+    const staffBoard = (await t.request('GET', `/api/advising/students/${em.id}/board`, { cookie: emAdvisor.cookie })).json as AdvisingBoardView
+    expect(slotOf(staffBoard, 'research-mentor').holders.find((h) => h.person.id === ids.dermFaculty)).toMatchObject({ awaitingAgreement: true })
+    const mine = (await t.request('GET', '/api/advising/students', { cookie: emAdvisor.cookie })).json
+    const row = mine.items.find((r: { student: { id: string } }) => r.student.id === em.id)
+    expect(row.slots.find((s: { slot: string }) => s.slot === 'research-mentor').holderNames).toContain('Derm Faculty (awaiting agreement)')
+    const studentBoard = (await t.request('GET', '/api/advising/board/me', { cookie: em.cookie })).json as AdvisingBoardView
+    expect(slotOf(studentBoard, 'research-mentor').holders.map((h) => h.person.id)).not.toContain(ids.dermFaculty)
+
+    // Only the person asked may answer; the list is theirs.
+    const faculty = await t.sessionCookie(ids.dermFaculty)
+    const list = await t.request('GET', '/api/advising/agreements', { cookie: faculty })
+    expect(
+      list.json.items.map((i: { assignmentId: string; slotLabel: string; askedBy: { name: string } }) => [i.assignmentId, i.slotLabel, i.askedBy.name]),
+    ).toEqual([[id, 'research mentor', 'Program Dean']])
+    expect((await t.request('GET', '/api/advising/agreements', { cookie: await t.sessionCookie(ids.resident) })).json.items).toEqual([])
+    expect((await t.request('POST', `/api/advising/agreements/${id}/accept`, { cookie: await t.sessionCookie(ids.resident) })).status).toBe(404)
+    expect((await t.request('POST', `/api/advising/agreements/${id}/decline`, { cookie: emAdvisor.cookie, body: {} })).status).toBe(404)
+
+    const accepted = await t.request('POST', `/api/advising/agreements/${id}/accept`, { cookie: faculty })
+    expect(accepted.status, accepted.text).toBe(200)
+    expect((await t.request('POST', `/api/advising/agreements/${id}/accept`, { cookie: faculty })).status).toBe(409)
+    expect((await t.request('POST', `/api/advising/agreements/${id}/decline`, { cookie: faculty, body: {} })).status).toBe(409)
+    const told = await toStudent()
+    expect(told).toHaveLength(1)
+    expect(told[0]?.textBody).toMatch(/\/advising\n/)
+    const after = (await t.request('GET', '/api/advising/board/me', { cookie: em.cookie })).json as AdvisingBoardView
+    expect(slotOf(after, 'research-mentor').holders.find((h) => h.person.id === ids.dermFaculty)).toMatchObject({ awaitingAgreement: false })
+    const audit = await t.db
       .select()
-      .from(outbox)
-      .where(and(eq(outbox.kind, 'advising.board-assigned-student'), eq(outbox.toAddress, 'maya.program@board.test')))
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'advising-board.agreed'), eq(auditLog.objectId, em.id)))
+    expect(audit).toHaveLength(1)
+  })
+
+  it('a decline takes the person off the board and tells the advisor who asked, with the reason; the student never hears of it', async () => {
+    const made = await t.request('POST', '/api/advising/assignments', {
+      cookie: emAdvisor.cookie,
+      body: { studentId: em.id, slot: 'resident-or-alumni', personId: ids.resident },
+    })
+    expect(made.status, made.text).toBe(201)
+    const resident = await t.sessionCookie(ids.resident)
+    const tooLong = await t.request('POST', `/api/advising/agreements/${made.json.assignmentId}/decline`, {
+      cookie: resident,
+      body: { reason: 'x'.repeat(501) },
+    })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.json.error.fields.reason).toMatch(/500/)
+
+    const declined = await t.request('POST', `/api/advising/agreements/${made.json.assignmentId}/decline`, {
+      cookie: resident,
+      body: { reason: 'I am on nights until March.' },
+    })
+    expect(declined.status, declined.text).toBe(200)
+    expect(declined.json.message).toMatch(/We told Program Dean/)
+    const mails = await t.db.select().from(outbox).where(eq(outbox.kind, 'advising.board-agreement-declined'))
     expect(mails).toHaveLength(1)
-    expect(mails[0]?.textBody).toMatch(/\/advising\n/)
-    const toPerson = (await t.db.select().from(outbox).where(eq(outbox.kind, 'advising.board-assigned-person'))).filter((m) =>
-      m.textBody.includes('Maya Program'),
+    expect(mails[0]?.textBody).toContain('I am on nights until March.')
+    expect(mails[0]?.textBody).toContain(`/advising/students/${em.id}`)
+    const staffBoard = (await t.request('GET', `/api/advising/students/${em.id}/board`, { cookie: emAdvisor.cookie })).json as AdvisingBoardView
+    expect(slotOf(staffBoard, 'resident-or-alumni').holders.map((h) => h.person.id)).not.toContain(ids.resident)
+    expect((await t.request('GET', '/api/advising/agreements', { cookie: resident })).json.items).toEqual([])
+    const toStudent = (await t.db.select().from(outbox).where(eq(outbox.toAddress, 'maya.program@board.test'))).filter((m) =>
+      m.textBody.includes('Open Resident'),
     )
-    expect(toPerson).toHaveLength(1)
-    expect(toPerson[0]?.textBody).toContain(`/people/${emAdvisor.id}`)
+    expect(toStudent).toEqual([])
   })
 })
 

@@ -14,11 +14,49 @@ export function boardAssignedStudentEmail(to: string, studentName: string, perso
   }
 }
 
-export function boardAssignedPersonEmail(to: string, personName: string, studentName: string, slotLabel: string, byName: string, link: string): EmailToQueue {
+/** The person an advisor placed on a board is asked first: agree or decline from their home page. */
+export function boardAgreementAskedEmail(
+  to: string,
+  personName: string,
+  studentName: string,
+  slotLabel: string,
+  byName: string,
+  note: string,
+  link: string,
+): EmailToQueue {
+  const said = note ? `\n\n${byName} wrote: “${note}”` : ''
   return {
     to,
-    kind: 'advising.board-assigned-person',
-    subject: `You are ${studentName}’s ${slotLabel}`,
-    text: `Hello ${personName},\n\n${byName} has placed you on ${studentName}’s advising board as their ${slotLabel}. ${studentName} has been told and may get in touch. If you cannot take this on, let ${byName} know and they will take you off the board:\n\n${link}\n`,
+    kind: 'advising.board-agreement-asked',
+    subject: `Will you be ${studentName}’s ${slotLabel}?`,
+    text: `Hello ${personName},\n\n${byName} would like you to be ${studentName}’s ${slotLabel} on their advising board.${said}\n\nPlease agree or decline on your Preceptor home page (one click either way). ${studentName} is told only once you agree; if you decline, ${byName} is told and will ask someone else.\n\n${link}\n`,
+  }
+}
+
+/** The advisor who asked hears the answer: agreed, or declined with the reason given. */
+export function boardAgreementAnsweredEmail(
+  to: string,
+  askerName: string,
+  personName: string,
+  studentName: string,
+  slotLabel: string,
+  agreed: boolean,
+  reason: string,
+  link: string,
+): EmailToQueue {
+  if (agreed) {
+    return {
+      to,
+      kind: 'advising.board-agreement-accepted',
+      subject: `${personName} agreed to be ${studentName}’s ${slotLabel}`,
+      text: `Hello ${askerName},\n\n${personName} agreed to be ${studentName}’s ${slotLabel}, and ${studentName} has been told. See the board:\n\n${link}\n`,
+    }
+  }
+  const why = reason ? ` They wrote: “${reason}”` : ' They gave no reason.'
+  return {
+    to,
+    kind: 'advising.board-agreement-declined',
+    subject: `${personName} declined to be ${studentName}’s ${slotLabel}`,
+    text: `Hello ${askerName},\n\n${personName} declined to be ${studentName}’s ${slotLabel}.${why} They are off the board, and ${studentName} was not told of the request. Choose someone else for the slot:\n\n${link}\n`,
   }
 }

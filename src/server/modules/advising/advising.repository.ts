@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { advisingBoardAssignments, studentAdvisors } from '#server/db/schema/index.ts'
 import type { ClassYear, MentorKind, MentorOffering, PersonStatus } from '#shared/enums.ts'
@@ -93,6 +93,7 @@ export function createAdvisingRepository(db: Database) {
           personId: advisingBoardAssignments.personId,
           specialtyId: advisingBoardAssignments.specialtyId,
           assignedAt: advisingBoardAssignments.assignedAt,
+          agreedAt: advisingBoardAssignments.agreedAt,
         })
         .from(advisingBoardAssignments)
         .where(inArray(advisingBoardAssignments.studentId, [...studentIds]))
@@ -105,7 +106,18 @@ export function createAdvisingRepository(db: Database) {
         const personName = names.get(r.personId)
         return personName === undefined
           ? []
-          : [{ id: r.id, studentId: r.studentId, slot: r.slot, personId: r.personId, personName, specialtyId: r.specialtyId, assignedAt: r.assignedAt }]
+          : [
+              {
+                id: r.id,
+                studentId: r.studentId,
+                slot: r.slot,
+                personId: r.personId,
+                personName,
+                specialtyId: r.specialtyId,
+                assignedAt: r.assignedAt,
+                agreedAt: r.agreedAt,
+              },
+            ]
       })
     },
 
@@ -167,13 +179,32 @@ export function createAdvisingRepository(db: Database) {
       return row?.id ?? null
     },
 
-    async findAssignmentById(id: string) {
-      const [row] = await db
-        .select({ id: advisingBoardAssignments.id, studentId: advisingBoardAssignments.studentId })
-        .from(advisingBoardAssignments)
-        .where(eq(advisingBoardAssignments.id, id))
-        .limit(1)
+    async findAssignmentById(id: string, tx: Tx = db) {
+      const [row] = await tx.select().from(advisingBoardAssignments).where(eq(advisingBoardAssignments.id, id)).limit(1)
       return row ?? null
+    },
+
+    /** The assignments a person was asked to take on and has not answered, oldest first. */
+    async listAwaitingAgreementOf(personId: string) {
+      return db
+        .select()
+        .from(advisingBoardAssignments)
+        .where(and(eq(advisingBoardAssignments.personId, personId), isNull(advisingBoardAssignments.agreedAt)))
+        .orderBy(asc(advisingBoardAssignments.assignedAt))
+    },
+
+    /** Records the person's agreement; false when it was answered already (or is gone). */
+    async markAgreed(id: string, at: Date, tx: Tx = db): Promise<boolean> {
+      const rows = await tx
+        .update(advisingBoardAssignments)
+        .set({ agreedAt: at })
+        .where(and(eq(advisingBoardAssignments.id, id), isNull(advisingBoardAssignments.agreedAt)))
+        .returning({ id: advisingBoardAssignments.id })
+      return rows.length > 0
+    },
+
+    async mapPersonNames(ids: readonly string[]) {
+      return mapPersonNamesByIds(db, [...ids])
     },
 
     async deleteAssignment(id: string, studentId: string, tx: Tx = db): Promise<boolean> {

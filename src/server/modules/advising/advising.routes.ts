@@ -2,6 +2,9 @@ import { z } from '@hono/zod-openapi'
 import {
   AdvisingBoardView,
   AdvisorsResponse,
+  AgreementAnswer,
+  AgreementRequestsResponse,
+  DeclineAgreement,
   AssignmentResultsResponse,
   BoardAssignmentResult,
   BulkAssignAdvisor,
@@ -89,6 +92,41 @@ export function advisingRoutes() {
       await c.var.services.advising.removeFromBoard(actorOf(c), c.req.valid('param').assignmentId, requestMeta(c))
       return c.json({ ok: true as const }, 200)
     },
+  )
+
+  // ── the person assigned agrees or declines ──
+  router.openapi(
+    guardedRoute(['mentor', 'advisor'], {
+      method: 'get',
+      path: '/api/advising/agreements',
+      tags: ['advising'],
+      summary: 'Slots of students’ boards I was asked to take on and have not answered',
+      responses: { 200: jsonResponse(AgreementRequestsResponse, 'Waiting for my answer, oldest first.') },
+    }),
+    async (c) => c.json(await c.var.services.advising.listMyAgreementRequests(actorOf(c)), 200),
+  )
+  router.openapi(
+    guardedRoute(['mentor', 'advisor'], {
+      method: 'post',
+      path: '/api/advising/agreements/{assignmentId}/accept',
+      tags: ['advising'],
+      summary: 'Agree to fill the slot I was asked to take on (the student and the advisor who asked are e-mailed)',
+      request: { params: AssignmentParams },
+      responses: { 200: jsonResponse(AgreementAnswer, 'Agreed.') },
+    }),
+    async (c) => c.json(await c.var.services.advising.acceptAgreement(actorOf(c), c.req.valid('param').assignmentId, requestMeta(c)), 200),
+  )
+  router.openapi(
+    guardedRoute(['mentor', 'advisor'], {
+      method: 'post',
+      path: '/api/advising/agreements/{assignmentId}/decline',
+      tags: ['advising'],
+      summary: 'Decline a slot I was asked to take on (the advisor who asked is e-mailed, with my reason)',
+      request: { params: AssignmentParams, body: jsonBody(DeclineAgreement) },
+      responses: { 200: jsonResponse(AgreementAnswer, 'Declined; off the board.') },
+    }),
+    async (c) =>
+      c.json(await c.var.services.advising.declineAgreement(actorOf(c), c.req.valid('param').assignmentId, c.req.valid('json'), requestMeta(c)), 200),
   )
 
   // ── advisors of students (admins) ──

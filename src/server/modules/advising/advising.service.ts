@@ -3,6 +3,10 @@ import {
   ADVISING_SLOT_LABELS,
   ADVISING_SLOTS,
   type AdvisingBoardView,
+  type AgreementAnswer,
+  type AgreementRequestsResponse,
+  type AssignableSlot,
+  type DeclineAgreement,
   type AdvisingSlot,
   type AdvisorsResponse,
   type AssignmentResultsResponse,
@@ -25,7 +29,7 @@ import type { DirectoryService } from '../directory/directory.service.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
-import { boardAssignedPersonEmail, boardAssignedStudentEmail } from './advising-emails.ts'
+import { boardAgreementAnsweredEmail, boardAgreementAskedEmail, boardAssignedStudentEmail } from './advising-emails.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
 import {
   computeBoard,
@@ -164,9 +168,14 @@ export function createAdvisingService(deps: AdvisingDeps) {
         ?.officeAdvisors.push({ person: { id: a.advisorId, name: a.advisorName }, advisesSpecialtyId: a.advisesSpecialtyId ?? null, assignedAt: a.assignedAt })
     }
     for (const a of assignments) {
-      out
-        .get(a.studentId)
-        ?.assignments.push({ id: a.id, slot: a.slot, person: { id: a.personId, name: a.personName }, specialtyId: a.specialtyId, assignedAt: a.assignedAt })
+      out.get(a.studentId)?.assignments.push({
+        id: a.id,
+        slot: a.slot,
+        person: { id: a.personId, name: a.personName },
+        specialtyId: a.specialtyId,
+        assignedAt: a.assignedAt,
+        agreedAt: a.agreedAt,
+      })
     }
     for (const m of active) {
       // A mentor whose mentor profile is gone fills no slot, unless they advise a specialty.
@@ -267,6 +276,24 @@ export function createAdvisingService(deps: AdvisingDeps) {
     throw new AppError('NOT_FOUND', STUDENT_NOT_VISIBLE)
   }
 
+  /** As it reads mid-sentence: "research mentor", but "Dermatology advisor". */
+  function slotLabelOf(slot: AssignableSlot, specialtyId: string | null): string {
+    return slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[slot].toLowerCase()
+  }
+
+  /** Where the advisor who asked sees the slot again: an advisor the student's board; an admin (who reads no boards) the advisors page. */
+  function askerLink(roles: readonly string[], studentId: string): string {
+    return roles.includes('advisor') ? `${appOrigin}/advising/students/${studentId}` : `${appOrigin}/admin/advisors`
+  }
+
+  /** An assignment waiting for this person's answer; anyone else's, or one answered, is not found. */
+  async function requireAgreementRequest(actor: Actor, assignmentId: string) {
+    const assignment = await repo.findAssignmentById(assignmentId)
+    if (assignment?.personId !== actor.personId) throw new AppError('NOT_FOUND', 'No such request waiting for your answer.')
+    if (assignment.agreedAt !== null) throw new AppError('CONFLICT', 'You have answered this already.')
+    return assignment
+  }
+
   type Pair = { row: number; label: string; studentId: string; advisorId: string }
 
   /** Writes the checked pairs in one transaction, an audit row each. */
@@ -362,7 +389,10 @@ export function createAdvisingService(deps: AdvisingDeps) {
         items.push({
           student: { id: s.id, name: s.name, classYear: s.classYear },
           declaredSpecialtyName: board.declaredSpecialty?.name ?? null,
-          slots: board.slots.map((slot) => ({ slot: slot.slot, holderNames: slot.holders.map((h) => h.person.name) })),
+          slots: board.slots.map((slot) => ({
+            slot: slot.slot,
+            holderNames: slot.holders.map((h) => (h.awaitingAgreement ? `${h.person.name} (awaiting agreement)` : h.person.name)),
+          })),
           emptySlots: board.emptySlots,
           otherNames: board.others.map((o) => o.person.name),
         })
@@ -422,29 +452,122 @@ export function createAdvisingService(deps: AdvisingDeps) {
           }
           break
       }
-      // As it reads mid-sentence: "research mentor", but "Dermatology advisor".
-      const slotLabel =
-        input.slot === 'specialty-advisor' && specialtyId ? `${specialtyName(specialtyId)} advisor` : ADVISING_SLOT_LABELS[input.slot].toLowerCase()
+      const slotLabel = slotLabelOf(input.slot, specialtyId)
+      // Someone assigning themselves has agreed by doing it; anyone else is asked first.
+      const selfAssigned = person.id === actor.personId
+      const now = clock.now()
       const id = await db.transaction(async (tx) => {
         const inserted = await repo.insertAssignment(
-          { studentId, slot: input.slot, personId: person.id, specialtyId, note: input.note, assignedBy: actor.personId, assignedAt: clock.now() },
+          {
+            studentId,
+            slot: input.slot,
+            personId: person.id,
+            specialtyId,
+            note: input.note,
+            assignedBy: actor.personId,
+            assignedAt: now,
+            agreedAt: selfAssigned ? now : null,
+          },
           tx,
         )
         if (!inserted) throw new AppError('CONFLICT', `${person.name} is already assigned to this slot.`)
         await audit.record({ actorId: actor.personId, action: 'advising-board.assigned', objectType: 'person', objectId: studentId }, meta, tx)
-        // Both people hear of it in the same transaction: nobody is placed on a board silently.
-        await notifications.enqueue(boardAssignedStudentEmail(student.email, student.name, person.name, slotLabel, actor.name, `${appOrigin}/advising`), tx)
-        await notifications.enqueue(
-          boardAssignedPersonEmail(person.email, person.name, student.name, slotLabel, actor.name, `${appOrigin}/people/${actor.personId}`),
-          tx,
-        )
+        // Nobody is placed on a board silently: the person is asked (the student hears once they
+        // agree); in the same transaction as the row, so the ask cannot be lost.
+        if (selfAssigned) {
+          await notifications.enqueue(boardAssignedStudentEmail(student.email, student.name, person.name, slotLabel, actor.name, `${appOrigin}/advising`), tx)
+        } else {
+          await notifications.enqueue(
+            boardAgreementAskedEmail(person.email, person.name, student.name, slotLabel, actor.name, input.note, `${appOrigin}/?agreement=${inserted}`),
+            tx,
+          )
+        }
         return inserted
       })
+      if (selfAssigned) {
+        return {
+          assignmentId: id,
+          message: `You are now ${student.name}’s ${slotLabel}. We e-mailed ${student.name}.`,
+          emailed: [student.name],
+        }
+      }
       return {
         assignmentId: id,
-        message: `${person.name} is now ${student.name}’s ${slotLabel}. We e-mailed ${student.name} and ${person.name}.`,
-        emailed: [student.name, person.name],
+        message: `We asked ${person.name} to agree to be ${student.name}’s ${slotLabel}. The board shows them as awaiting agreement until they answer; ${student.name} is told once they agree, and you are told if they decline.`,
+        emailed: [person.name],
       }
+    },
+
+    /** The slots this person was asked to take on and has not answered yet. */
+    async listMyAgreementRequests(actor: Actor): Promise<AgreementRequestsResponse> {
+      const rows = await repo.listAwaitingAgreementOf(actor.personId)
+      const names = await repo.mapPersonNames([...rows.map((r) => r.studentId), ...rows.flatMap((r) => (r.assignedBy ? [r.assignedBy] : []))])
+      return {
+        items: rows.flatMap((r) => {
+          const studentName = names.get(r.studentId)
+          if (studentName === undefined) return []
+          const askedByName = r.assignedBy ? names.get(r.assignedBy) : undefined
+          return [
+            {
+              assignmentId: r.id,
+              student: { id: r.studentId, name: studentName },
+              slotLabel: slotLabelOf(r.slot, r.specialtyId),
+              askedBy: r.assignedBy && askedByName !== undefined ? { id: r.assignedBy, name: askedByName } : null,
+              askedAt: r.assignedAt.toISOString(),
+              note: r.note,
+            },
+          ]
+        }),
+      }
+    },
+
+    /** The person assigned agrees: the slot is theirs, the student and the advisor who asked are told. */
+    async acceptAgreement(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<AgreementAnswer> {
+      const assignment = await requireAgreementRequest(actor, assignmentId)
+      const student = await requireStudent(assignment.studentId)
+      const asker = assignment.assignedBy ? await repo.findPersonIncludeProfiles(assignment.assignedBy) : null
+      const slotLabel = slotLabelOf(assignment.slot, assignment.specialtyId)
+      await db.transaction(async (tx) => {
+        if (!(await repo.markAgreed(assignment.id, clock.now(), tx))) throw new AppError('CONFLICT', 'You have answered this already.')
+        await audit.record({ actorId: actor.personId, action: 'advising-board.agreed', objectType: 'person', objectId: student.id }, meta, tx)
+        await notifications.enqueue(
+          boardAssignedStudentEmail(
+            student.email,
+            student.name,
+            actor.name,
+            slotLabel,
+            asker?.name ?? 'The Office of Student Affairs',
+            `${appOrigin}/advising`,
+          ),
+          tx,
+        )
+        if (asker?.status === 'active')
+          await notifications.enqueue(
+            boardAgreementAnsweredEmail(asker.email, asker.name, actor.name, student.name, slotLabel, true, '', askerLink(asker.roles, student.id)),
+            tx,
+          )
+      })
+      return { message: `You are now ${student.name}’s ${slotLabel}. We told ${student.name.split(/\s+/)[0]}${asker ? ` and ${asker.name}` : ''}.` }
+    },
+
+    /** The person assigned declines: the assignment is gone and the advisor who asked is told why. */
+    async declineAgreement(actor: Actor, assignmentId: string, input: DeclineAgreement, meta: RequestMeta): Promise<AgreementAnswer> {
+      const assignment = await requireAgreementRequest(actor, assignmentId)
+      const student = await requireStudent(assignment.studentId)
+      const asker = assignment.assignedBy ? await repo.findPersonIncludeProfiles(assignment.assignedBy) : null
+      const slotLabel = slotLabelOf(assignment.slot, assignment.specialtyId)
+      await db.transaction(async (tx) => {
+        const current = await repo.findAssignmentById(assignment.id, tx)
+        if (!current || current.agreedAt !== null || !(await repo.deleteAssignment(assignment.id, assignment.studentId, tx)))
+          throw new AppError('CONFLICT', 'You have answered this already.')
+        await audit.record({ actorId: actor.personId, action: 'advising-board.declined', objectType: 'person', objectId: student.id }, meta, tx)
+        if (asker?.status === 'active')
+          await notifications.enqueue(
+            boardAgreementAnsweredEmail(asker.email, asker.name, actor.name, student.name, slotLabel, false, input.reason, askerLink(asker.roles, student.id)),
+            tx,
+          )
+      })
+      return { message: `You declined. ${asker ? `We told ${asker.name}` : 'We told the Office of Student Affairs'}, so they can ask someone else.` }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {

@@ -46,7 +46,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return (await repo.findAvailability(mentorId)).timeZone ?? 'UTC'
   }
 
-  /** "Tuesday, July 7, 2026 at 9:00 AM EDT" in the mentor's zone: both sides read the same words, the zone named. */
+  /** "Tuesday, July 7, 2026 at 9:00 AM Eastern Time (New York, UTC−4)" in the mentor’s zone: both sides read the same words, the zone named. */
   const when = formatForEmail
 
   function calendarMeeting(

@@ -151,7 +151,7 @@ describe('availability and meetings', () => {
 
     const [toStudent] = await invitesTo(student.person.email)
     const [toMentor] = await invitesTo(mentor.person.email)
-    expect(toStudent?.subject).toContain('Tuesday, November 3, 2026 at 9:00 AM EST')
+    expect(toStudent?.subject).toContain('Tuesday, November 3, 2026 at 9:00 AM Eastern Time (New York, UTC−5)')
     expect(`${toStudent?.subject} ${toStudent?.textBody}`).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     const attachment = toStudent?.attachments[0]
     expect(attachment?.contentType).toContain('method=REQUEST')

@@ -96,7 +96,8 @@ export function PeoplePage({ mode }: { mode: 'directory' | 'admin' }) {
             onChange={(e) => setStatus(e.currentTarget.value)}
           />
           <div className="filters-actions">
-            <button type="submit" className="button">
+            {/* In the admin's view the page's one primary action is the invitation; searching is secondary there. */}
+            <button type="submit" className={mode === 'admin' ? 'button button-secondary' : 'button'}>
               Search
             </button>
             {filtered ? (

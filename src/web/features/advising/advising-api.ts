@@ -4,6 +4,8 @@ import type {
   AdvisingBoardView,
   AdvisingSlot,
   AdvisorsResponse,
+  AgreementAnswer,
+  AgreementRequestsResponse,
   AssignmentResultsResponse,
   BulkAssignAdvisor,
   CreateBoardAssignment,
@@ -21,6 +23,7 @@ export const advisingKeys = {
   board: (studentId: string) => ['advising', 'board', studentId] as const,
   myStudents: (missing: AdvisingSlot | '', classYear: ClassYear | '') => ['advising', 'my-students', missing, classYear] as const,
   advisors: ['advising', 'advisors'] as const,
+  agreements: ['advising', 'agreements'] as const,
   studentAdvisors: (classYear: ClassYear | '', unassigned: boolean) => ['advising', 'student-advisors', classYear, unassigned] as const,
 }
 
@@ -58,6 +61,33 @@ export function useRemoveFromBoard() {
   return useMutation({
     mutationFn: (assignmentId: string) => api<{ ok: true }>(`/api/advising/assignments/${encodeURIComponent(assignmentId)}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: advisingKeys.all }),
+  })
+}
+
+// ── the person asked to fill a slot ──
+
+/** Slots this person was asked to take on and has not answered. */
+export function useMyAgreementRequests(enabled = true) {
+  return useQuery({
+    queryKey: advisingKeys.agreements,
+    queryFn: ({ signal }) => api<AgreementRequestsResponse>('/api/advising/agreements', { signal }),
+    enabled,
+  })
+}
+
+export function useAnswerAgreement() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ assignmentId, agree, reason }: { assignmentId: string; agree: boolean; reason?: string }) =>
+      api<AgreementAnswer>(`/api/advising/agreements/${encodeURIComponent(assignmentId)}/${agree ? 'accept' : 'decline'}`, {
+        method: 'POST',
+        json: agree ? {} : { reason: reason ?? '' },
+      }),
+    // Not awaited: the card that answered leaves the list on the refetch, and its own success
+    // callback (which says what happened) must run before it unmounts.
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: advisingKeys.all })
+    },
   })
 }
 

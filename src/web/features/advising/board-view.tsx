@@ -106,7 +106,8 @@ function Suggestion({
         <fieldset className="board-confirm">
           <legend className="visually-hidden">Confirm assigning {person.name}</legend>
           <p>
-            Make {person.name} {firstName(student.name)}’s {slotName}? We will e-mail {student.name} and {person.name}.
+            Ask {person.name} to be {firstName(student.name)}’s {slotName}? We will e-mail {person.name} to agree or decline; the board shows them as awaiting
+            agreement until they answer, {firstName(student.name)} is told once they agree, and you are told if they decline.
           </p>
           <p className="button-row">
             <button
@@ -123,7 +124,7 @@ function Suggestion({
                 )
               }
             >
-              {assign.isPending ? 'Assigning…' : 'Assign and e-mail'}
+              {assign.isPending ? 'Asking…' : `Ask ${person.name}`}
             </button>
             <button type="button" className="button button-small button-ghost" disabled={assign.isPending} onClick={() => setConfirming(false)}>
               Cancel
@@ -176,6 +177,8 @@ function SlotCard({
 }) {
   const remove = useRemoveFromBoard()
   const headingId = `board-slot-${slot.slot}`
+  // Filled only by people still asked: the slot waits on them.
+  const awaiting = slot.holders.length > 0 && slot.holders.every((h) => h.awaitingAgreement)
   return (
     <section className={`card board-slot${slot.isEmpty ? ' board-slot-empty' : ''}`} aria-labelledby={headingId}>
       <div className="board-slot-header">
@@ -183,7 +186,9 @@ function SlotCard({
         {slot.isEmpty && !slot.isRequired ? (
           <span className="tag">Optional</span>
         ) : (
-          <span className={`tag ${slot.isEmpty ? 'board-tag-empty' : 'board-tag-filled'}`}>{slot.isEmpty ? 'Empty' : 'Filled'}</span>
+          <span className={`tag ${slot.isEmpty ? 'board-tag-empty' : awaiting ? 'board-tag-awaiting' : 'board-tag-filled'}`}>
+            {slot.isEmpty ? 'Empty' : awaiting ? 'Awaiting agreement' : 'Filled'}
+          </span>
         )}
       </div>
       <p className="muted board-slot-description">{slot.description}</p>
@@ -194,6 +199,8 @@ function SlotCard({
             <li key={h.person.id}>
               <p className="board-person-name">
                 <Link to={`/people/${h.person.id}`}>{h.person.name}</Link>
+                {/* The slot's own tag says it when everyone in it is still asked. */}
+                {h.awaitingAgreement && !awaiting ? <span className="tag board-tag-awaiting">Awaiting agreement</span> : null}
               </p>
               <p className="board-why">{h.why}</p>
               {audience === 'staff' && h.assignmentId ? (

@@ -19,7 +19,9 @@ export function HomeAdvisingBoard() {
             {board.data.slots.map((slot) => (
               <li key={slot.slot}>
                 <span>{slot.label}</span>
-                {slot.isEmpty ? (
+                {slot.isEmpty && !slot.isRequired ? (
+                  <span className="muted">Optional</span>
+                ) : slot.isEmpty ? (
                   <span className="board-home-empty">
                     <span aria-hidden="true">⚠ </span>Empty
                   </span>

@@ -144,7 +144,7 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
       ) : null}
       <MentorshipsLine as="mentor" />
       <MentorLettersLine />
-      <p>
+      <p className="home-role-footer">
         <Link to="/profile/edit#mentor">Update your mentor profile</Link>
       </p>
     </section>
@@ -295,9 +295,14 @@ export function HomePage() {
       {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       {roles.length > 0 && session ? <NeedsYouNow roles={roles} personId={session.person.id} /> : null}
       <div className="home-grid">
-        {hasRole(session, 'student') && profile.data ? <StudentSection profile={profile.data} /> : null}
+        {/* The student's short cards share a column beside the tall "Mentors for you", leaving no hole under them. */}
+        {hasRole(session, 'student') ? (
+          <div className="home-column">
+            {profile.data ? <StudentSection profile={profile.data} /> : null}
+            <HomeAdvisingBoard />
+          </div>
+        ) : null}
         {hasRole(session, 'student') ? <HomeMentorsForYou /> : null}
-        {hasRole(session, 'student') ? <HomeAdvisingBoard /> : null}
         {hasRole(session, 'mentor') && profile.data ? <MentorSection profile={profile.data} /> : null}
         {hasRole(session, 'advisor') ? <AdvisorSection /> : null}
         {hasRole(session, 'admin') ? <AdminSection /> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
+import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
 const NOW = Date.parse('2026-12-05T12:00:00Z')
@@ -43,5 +43,32 @@ describe('what needs you now', () => {
       urgency: 2,
       title: 'Letter for Maya Robinson',
     })
+  })
+
+  it('puts a slot someone was asked to take on with this week’s items, above standing gaps, with the answer on the card', () => {
+    const agreement = agreementNeed({
+      assignmentId: 'a1',
+      student: { id: 's1', name: 'Maya Robinson' },
+      slotLabel: 'research mentor',
+      askedBy: { id: 'd1', name: 'Dr. Dean' },
+      askedAt: inDays(-1),
+      note: '',
+    })
+    expect(agreement.title).toBe('Be Maya Robinson’s research mentor?')
+    expect(agreement.agreement?.assignmentId).toBe('a1')
+    const items = [
+      gapNeed('board', 'Board', '', { to: '/advising', label: 'x' }),
+      dated('letter-in-a-month', inDays(30)),
+      agreement,
+      dated('today', inDays(0.2)),
+    ]
+    expect(byUrgency(items).map((item) => item.id)).toEqual(['today', 'agreement-a1', 'letter-in-a-month', 'board'])
+  })
+
+  it('counts only the board slots a student must fill: an optional near-peer slot in the final year is not a gap', () => {
+    const slot = (label: string, isEmpty: boolean, isRequired = true) => ({ label, isEmpty, isRequired })
+    const finalYear = [slot('Advisory dean', false), slot('Pediatrics advisor', true), slot('Near-peer mentor', true, false), slot('Research mentor', true)]
+    expect(boardNeed(finalYear)).toMatchObject({ title: '2 empty slots on your advising board', detail: 'Still to fill: pediatrics advisor, research mentor.' })
+    expect(boardNeed([slot('Advisory dean', false), slot('Near-peer mentor', true, false)])).toBeNull()
   })
 })

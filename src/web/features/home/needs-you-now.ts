@@ -1,3 +1,4 @@
+import type { AgreementRequest, BoardSlot } from '#shared/contracts/advising.ts'
 import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
@@ -17,6 +18,8 @@ export type NeedItem = {
   detail: string
   action: { to: string; label: string }
   request?: MentorshipRequestView
+  /** A slot of a student's board this person was asked to take on: agreed or declined on the card. */
+  agreement?: AgreementRequest
 }
 
 /** How urgent a dated item is on this clock. */
@@ -81,4 +84,28 @@ export function letterToWriteNeed(letter: { id: string; dueDate: string; status:
 /** A standing gap with no date: it waits until someone acts. */
 export function gapNeed(id: string, title: string, detail: string, action: NeedItem['action']): NeedItem {
   return { id, urgency: 3, at: null, title, detail, action }
+}
+
+/**
+ * An advisor asked this person to fill a slot of a student's board. It has no deadline, but the
+ * student waits on it and the board shows it as awaiting agreement: it sits with this week's items.
+ */
+export function agreementNeed(agreement: AgreementRequest): NeedItem {
+  return {
+    id: `agreement-${agreement.assignmentId}`,
+    urgency: 1,
+    at: null,
+    title: `Be ${agreement.student.name}’s ${agreement.slotLabel}?`,
+    detail: `${agreement.askedBy?.name ?? 'The Office of Student Affairs'} asked you. Agree or decline.`,
+    action: { to: '/', label: 'Answer' },
+    agreement,
+  }
+}
+
+/** The student's empty board slots, the optional ones aside (the near-peer slot in the final year); null when none. */
+export function boardNeed(slots: readonly Pick<BoardSlot, 'label' | 'isEmpty' | 'isRequired'>[]): NeedItem | null {
+  const empty = slots.filter((slot) => slot.isEmpty && slot.isRequired).map((slot) => slot.label.toLowerCase())
+  if (empty.length === 0) return null
+  const count = empty.length === 1 ? '1 empty slot' : `${empty.length} empty slots`
+  return gapNeed('board', `${count} on your advising board`, `Still to fill: ${empty.join(', ')}.`, { to: '/advising', label: 'See who could fill them' })
 }

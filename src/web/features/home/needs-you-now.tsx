@@ -11,12 +11,13 @@ import { useMyLetters, useWritingLetters } from '../../api/letters.ts'
 import { mentorshipKeys, useMyMentorshipRequests, useMyMentorships } from '../../api/mentorships.ts'
 import { LiveStatus, Loading } from '../../components/feedback.tsx'
 import { formatDateTime, plural } from '../../components/format.ts'
-import { advisingKeys, useMyBoard } from '../advising/advising-api.ts'
+import { AgreementCard } from '../advising/agreement-card.tsx'
+import { advisingKeys, useMyAgreementRequests, useMyBoard } from '../advising/advising-api.ts'
 import { formatDueDate, isOpenStatus } from '../letters/letter-format.ts'
 import { isOpenRequest, nextMeeting } from '../mentorships/mentorship-format.ts'
 import { RequestCard } from '../mentorships/request-card.tsx'
 import { rankListKeys } from '../rank-lists/rank-lists-api.ts'
-import { byUrgency, gapNeed, letterToWriteNeed, meetingNeed, requestNeed, type NeedItem } from './needs-you-now.ts'
+import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, meetingNeed, requestNeed, type NeedItem } from './needs-you-now.ts'
 
 /** At most this many mentorships are opened to find their next meeting. */
 const MEETING_LOOKUPS = 8
@@ -44,6 +45,7 @@ function useNeeds(roles: readonly Role[], personId: string) {
     enabled: is('advisor'),
   })
   const admin = useAdminSummary(is('admin'))
+  const agreements = useMyAgreementRequests(is('mentor') || is('advisor'))
 
   const active = mentorships.data
     ? [...mentorships.data.asStudent, ...mentorships.data.asMentor].filter((m) => m.status === 'active').slice(0, MEETING_LOOKUPS)
@@ -61,6 +63,7 @@ function useNeeds(roles: readonly Role[], personId: string) {
     if (!isOpenRequest(request)) continue
     items.push(requestNeed(request, request.mentor.id === personId, now))
   }
+  for (const agreement of agreements.data?.items ?? []) items.push(agreementNeed(agreement))
   for (const detail of details) {
     const m = detail.data
     if (!m) continue
@@ -84,15 +87,8 @@ function useNeeds(roles: readonly Role[], personId: string) {
       })
     }
   }
-  if (board.data && board.data.emptySlots.length > 0) {
-    const empty = board.data.slots.filter((slot) => slot.isEmpty).map((slot) => slot.label.toLowerCase())
-    items.push(
-      gapNeed('board', `${plural(empty.length, 'empty slot', 'empty slots')} on your advising board`, `Still to fill: ${empty.join(', ')}.`, {
-        to: '/advising',
-        label: 'See who could fill them',
-      }),
-    )
-  }
+  const boardGap = board.data ? boardNeed(board.data.slots) : null
+  if (boardGap) items.push(boardGap)
   if (myStudents.data) {
     const missing = myStudents.data.items.filter((row) => row.emptySlots.length > 0).length
     if (missing > 0) {
@@ -138,7 +134,7 @@ function useNeeds(roles: readonly Role[], personId: string) {
       )
     }
   }
-  const queries = [requests, mentorships, writing, letters, board, myStudents, advised, admin]
+  const queries = [requests, mentorships, writing, letters, board, myStudents, advised, admin, agreements]
   const loading = queries.some((q) => q.isLoading) || details.some((q) => q.isLoading)
   const failed = queries.some((q) => q.isError)
   return { items: byUrgency(items), loading, failed }
@@ -169,6 +165,10 @@ export function NeedsYouNow({ roles, personId }: { roles: readonly Role[]; perso
             item.request ? (
               <li key={item.id} className="needs-item needs-item-request">
                 <RequestCard request={item.request} viewerId={personId} say={say} />
+              </li>
+            ) : item.agreement ? (
+              <li key={item.id} className="needs-item needs-item-request">
+                <AgreementCard request={item.agreement} say={say} />
               </li>
             ) : (
               <li key={item.id} className={`needs-item needs-urgency-${item.urgency}`}>

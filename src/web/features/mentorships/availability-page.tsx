@@ -8,6 +8,7 @@ import { useMyAvailability, useRegenerateCalendarFeed, useSetAvailability } from
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { SelectField, TextField, optionsFrom } from '../../components/fields.tsx'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
+import { formatWallTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { COMMON_TIME_ZONES, timeZoneLabel } from '#shared/reference/time-zones.ts'
 import { browserTimeZone, formatIsoDate, LOCATION_LABELS, WEEKDAY_LABELS } from './mentorship-format.ts'
@@ -240,7 +241,7 @@ export function AvailabilityPage() {
                   <li key={slot.key}>
                     <fieldset className="slot-editor">
                       <legend>
-                        Weekly time {index + 1}: {WEEKDAY_LABELS[Number(slot.weekday) - 1]} at {slot.startTime || '—'}
+                        Weekly time {index + 1}: {WEEKDAY_LABELS[Number(slot.weekday) - 1]} at {slot.startTime ? formatWallTime(slot.startTime) : '—'}
                       </legend>
                       <div className="slot-editor-grid">
                         <SelectField

@@ -1,4 +1,5 @@
 import type { MeetingView, MentorshipRequestView } from '#shared/contracts/mentorships.ts'
+import { formatMoment, formatTime } from '../../components/format.ts'
 import type { MeetingLocationKind, MentorshipClosureReason, MentorshipKind, MentorshipRequestStatus } from '#shared/enums.ts'
 
 /** Short words for a list; the enums' labels are for forms. */
@@ -64,9 +65,6 @@ export function browserTimeZone(): string {
 }
 
 const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' })
-const dayHeading = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric' })
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' })
-const meetingWhen = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 
 /** A local calendar day in the viewer's zone, e.g. 2026-11-30, to group slots by. */
@@ -75,12 +73,10 @@ export function localDayKey(iso: string): string {
 }
 
 export function formatDayHeading(iso: string): string {
-  return dayHeading.format(new Date(iso))
+  return formatMoment(iso, { weekday: 'long', month: 'long', day: 'numeric' })
 }
 
-export function formatTime(iso: string): string {
-  return timeOnly.format(new Date(iso))
-}
+export { formatTime }
 
 export function formatTimeRange(startIso: string, endIso: string): string {
   return `${formatTime(startIso)} – ${formatTime(endIso)}`
@@ -88,11 +84,11 @@ export function formatTimeRange(startIso: string, endIso: string): string {
 
 /** A start with its day, for a button or a sentence: "Tue, Nov 3, 12:30 PM", never a bare time. */
 export function formatStart(iso: string): string {
-  return meetingWhen.format(new Date(iso))
+  return formatMoment(iso, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 }
 
 export function formatMeetingWhen(meeting: Pick<MeetingView, 'startAt' | 'endAt'>): string {
-  return `${meetingWhen.format(new Date(meeting.startAt))} – ${formatTime(meeting.endAt)}`
+  return `${formatStart(meeting.startAt)} – ${formatTime(meeting.endAt)}`
 }
 
 /** A date-only value (YYYY-MM-DD) written in words, without moving it across zones. */

@@ -1,3 +1,4 @@
+import { formatWallTime } from '../../components/format.ts'
 import { LOCATION_LABELS } from './mentorship-format.ts'
 import type { MeetingLocationKind } from '#shared/enums.ts'
 import { weekColumns } from './week-grid.ts'
@@ -25,10 +26,10 @@ export function WeekGrid({ slots, onEdit, onAdd }: { slots: readonly Slot[]; onE
                   <button
                     type="button"
                     className="week-slot"
-                    aria-label={`Edit weekly time ${slot.index + 1}: ${day.label}, ${slot.startTime || 'no start yet'}${slot.endTime ? ` to ${slot.endTime}` : ''}, ${LOCATION_LABELS[slot.locationKind as MeetingLocationKind] ?? slot.locationKind}`}
+                    aria-label={`Edit weekly time ${slot.index + 1}: ${day.label}, ${slot.startTime ? formatWallTime(slot.startTime) : 'no start yet'}${slot.endTime ? ` to ${formatWallTime(slot.endTime)}` : ''}, ${LOCATION_LABELS[slot.locationKind as MeetingLocationKind] ?? slot.locationKind}`}
                     onClick={() => onEdit(slot.key)}
                   >
-                    <span className="week-slot-time">{slot.startTime ? `${slot.startTime}–${slot.endTime}` : 'Start?'}</span>
+                    <span className="week-slot-time">{slot.startTime ? `${formatWallTime(slot.startTime)}–${formatWallTime(slot.endTime)}` : 'Start?'}</span>
                     <span className="week-slot-where">{LOCATION_LABELS[slot.locationKind as MeetingLocationKind] ?? slot.locationKind}</span>
                   </button>
                 </li>

@@ -26,6 +26,7 @@ import {
   type IdentityVisibility,
 } from '#shared/enums.ts'
 import { useChangePassword } from '../../api/identity.ts'
+import { ClockSection } from './clock-section.tsx'
 import { useMyProfile, useUpdateAdvisorProfile, useUpdateMentorProfile, useUpdatePerson, useUpdateStudentProfile } from '../../api/profiles.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, CheckboxGroup, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField, type Option } from '../../components/fields.tsx'
@@ -52,10 +53,11 @@ const VISIBILITY_OPTIONS: Option[] = IDENTITY_VISIBILITIES.map((value) => ({
 /** Empty inputs are "not given"; anything else becomes a number, and zod judges it. */
 const numberOrUndefined = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value.trim()))
 
-function SaveRow({ pending, label }: { pending: boolean; label: string }) {
+/** `secondary` for the sections around the role's own profile, whose save is the page's primary action. */
+function SaveRow({ pending, label, secondary = false }: { pending: boolean; label: string; secondary?: boolean }) {
   return (
     <div className="form-actions">
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className={secondary ? 'button button-secondary' : 'button'} disabled={pending}>
         {pending ? 'Saving…' : label}
       </button>
     </div>
@@ -97,7 +99,7 @@ function PersonSection({ profile }: { profile: ProfileResponse }) {
         <p className="field-hint">
           Your e-mail is <strong>{profile.person.email}</strong>. The Office of Student Affairs can change it.
         </p>
-        <SaveRow pending={update.isPending} label="Save name and pronouns" />
+        <SaveRow pending={update.isPending} label="Save name and pronouns" secondary />
         <LiveStatus message={form.saved} />
       </form>
     </section>
@@ -634,7 +636,7 @@ function PasswordSection() {
             error={form.problem.fields.newPassword}
           />
         </div>
-        <SaveRow pending={change.isPending} label="Change password" />
+        <SaveRow pending={change.isPending} label="Change password" secondary />
         <LiveStatus message={form.saved} />
       </form>
     </section>
@@ -699,6 +701,9 @@ export function ProfileEditPage() {
                   </li>
                 ) : null}
                 <li>
+                  <a href="#clock">Times</a>
+                </li>
+                <li>
                   <a href="#password">Password</a>
                 </li>
               </ul>
@@ -709,6 +714,7 @@ export function ProfileEditPage() {
           {roles.includes('student') ? <StudentSection profile={data} /> : null}
           {roles.includes('mentor') ? <MentorSection profile={data} /> : null}
           {roles.includes('advisor') ? <AdvisorSection profile={data} /> : null}
+          <ClockSection />
           <PasswordSection />
           <p>
             <Link to="/profile">See your profile as others see it</Link>

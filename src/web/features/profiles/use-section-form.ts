@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { z } from 'zod'
 import type { ProfileResponse } from '#shared/contracts/profiles.ts'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
+import { formatTime } from '../../components/format.ts'
 
 const NO_PROBLEM: FormProblem = { message: null, fields: {} }
 
@@ -29,7 +30,7 @@ export function useSectionForm(fields: readonly string[]) {
     setProblem(NO_PROBLEM)
     save(result.data, {
       onSuccess: (profile) => {
-        setSaved(`${savedMessage} ${new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}.`)
+        setSaved(`${savedMessage} ${formatTime(new Date())}.`)
         onSaved?.(profile)
       },
       onError: (error) => fail(problemFrom(error, fields)),

@@ -441,7 +441,8 @@ export function SaveButton({ program, onSaved }: { program: Pick<ProgramSummary,
     <div className="rp-save">
       <button
         type="button"
-        className={`button button-small${saved ? ' button-secondary' : ''}`}
+        // A card's action in a list of cards: secondary, then quiet once saved (design system).
+        className={`button button-small ${saved ? 'button-quiet' : 'button-secondary'}`}
         aria-pressed={saved}
         disabled={save.isPending}
         onClick={() => void toggle()}

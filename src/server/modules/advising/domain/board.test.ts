@@ -129,8 +129,8 @@ describe('computeBoard', () => {
     const board = computeBoard(
       inputs({
         assignments: [
-          { id: 'as1', slot: 'research-mentor', person: { id: 'r', name: 'Research Person' }, specialtyId: null, assignedAt: march },
-          { id: 'as2', slot: 'specialty-advisor', person: { id: 'd', name: 'Derm Person' }, specialtyId: 'dermatology', assignedAt: march },
+          { id: 'as1', slot: 'research-mentor', person: { id: 'r', name: 'Research Person' }, specialtyId: null, assignedAt: march, agreedAt: march },
+          { id: 'as2', slot: 'specialty-advisor', person: { id: 'd', name: 'Derm Person' }, specialtyId: 'dermatology', assignedAt: march, agreedAt: march },
         ],
       }),
       'student',
@@ -143,10 +143,38 @@ describe('computeBoard', () => {
     expect(slot(board, 'specialty-advisor').holders[0]).toMatchObject({ person: { id: 'd' }, why: 'Assigned as Dermatology advisor in March 2026' })
   })
 
+  it('shows an assignment awaiting the person’s agreement to staff only, and never as a former holder', () => {
+    const asked = inputs({
+      assignments: [
+        { id: 'as1', slot: 'research-mentor', person: { id: 'r', name: 'Dr. Research' }, specialtyId: null, assignedAt: march, agreedAt: null },
+        { id: 'as2', slot: 'specialty-advisor', person: { id: 'd', name: 'Derm Person' }, specialtyId: 'internal-medicine', assignedAt: march, agreedAt: null },
+      ],
+    })
+    const forStudent = computeBoard(asked, 'student')
+    expect(slot(forStudent, 'research-mentor').holders).toEqual([])
+    expect(slot(forStudent, 'research-mentor').isEmpty).toBe(true)
+    expect(slot(forStudent, 'specialty-advisor').former).toEqual([])
+
+    const forStaff = computeBoard(asked, 'staff')
+    expect(slot(forStaff, 'research-mentor').holders[0]).toMatchObject({
+      assignmentId: 'as1',
+      awaitingAgreement: true,
+      why: 'Asked in March 2026 to be research mentor; awaiting Dr. Research’s agreement',
+    })
+    expect(slot(forStaff, 'research-mentor').isEmpty).toBe(false)
+    expect(forStaff.emptySlots).not.toContain('research-mentor')
+    expect(slot(forStaff, 'specialty-advisor').former).toEqual([])
+
+    const agreed = computeBoard({ ...asked, assignments: asked.assignments.map((a) => ({ ...a, agreedAt: march })) }, 'student')
+    expect(slot(agreed, 'research-mentor').holders[0]).toMatchObject({ awaitingAgreement: false, why: 'Assigned as research mentor in March 2026' })
+  })
+
   it('follows a change of declared specialty: an assignment made for the old one becomes former, the slot empties', () => {
     const before = inputs({
       officeAdvisors: [{ person: { id: 'a2', name: 'Derm Advisor' }, advisesSpecialtyId: 'dermatology', assignedAt: march }],
-      assignments: [{ id: 'as2', slot: 'specialty-advisor', person: { id: 'd', name: 'Derm Person' }, specialtyId: 'dermatology', assignedAt: march }],
+      assignments: [
+        { id: 'as2', slot: 'specialty-advisor', person: { id: 'd', name: 'Derm Person' }, specialtyId: 'dermatology', assignedAt: march, agreedAt: march },
+      ],
       mentorships: [mentorship('f-derm', 'faculty', { mentorSpecialtyId: 'dermatology' })],
     })
     expect(slot(computeBoard(before, 'student'), 'specialty-advisor').holders).toHaveLength(3)
@@ -178,7 +206,7 @@ describe('computeBoard', () => {
   it('counts a person once per slot, whatever the number of reasons', () => {
     const board = computeBoard(
       inputs({
-        assignments: [{ id: 'as1', slot: 'near-peer', person: { id: 'np', name: 'NP' }, specialtyId: null, assignedAt: march }],
+        assignments: [{ id: 'as1', slot: 'near-peer', person: { id: 'np', name: 'NP' }, specialtyId: null, assignedAt: march, agreedAt: march }],
         mentorships: [mentorship('np', 'near-peer')],
       }),
       'student',

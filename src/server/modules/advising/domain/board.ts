@@ -29,8 +29,8 @@ export type BoardInputs = {
   student: { id: string; name: string; classYear?: ClassYear | null; specialtyInterests: readonly string[] }
   /** `student_advisors` rows, with the advisor's `advisesSpecialtyId`. */
   officeAdvisors: readonly { person: PersonRef; advisesSpecialtyId: string | null; assignedAt: Date }[]
-  /** Explicit board assignments. */
-  assignments: readonly { id: string; slot: AssignableSlot; person: PersonRef; specialtyId: string | null; assignedAt: Date }[]
+  /** Explicit board assignments; `agreedAt` null while the person has not yet agreed. */
+  assignments: readonly { id: string; slot: AssignableSlot; person: PersonRef; specialtyId: string | null; assignedAt: Date; agreedAt: Date | null }[]
   /** The student's active mentorships, with what the board needs of the mentor. */
   mentorships: readonly {
     id: string
@@ -229,7 +229,14 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
   const studentName = inputs.student.name
 
   for (const a of inputs.officeAdvisors) {
-    const base = { person: a.person, source: 'office-assignment' as const, since: a.assignedAt.toISOString(), assignmentId: null, mentorshipId: null }
+    const base = {
+      person: a.person,
+      source: 'office-assignment' as const,
+      since: a.assignedAt.toISOString(),
+      assignmentId: null,
+      mentorshipId: null,
+      awaitingAgreement: false,
+    }
     if (a.advisesSpecialtyId === null) {
       addHolder(get('advisory-dean'), { ...base, why: `Assigned by the Office of Student Affairs in ${monthYear(a.assignedAt)}` })
     } else if (declared && a.advisesSpecialtyId === declared.id) {
@@ -243,18 +250,38 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
     }
   }
 
-  for (const a of inputs.assignments) {
-    const base = { person: a.person, source: 'board-assignment' as const, since: a.assignedAt.toISOString(), assignmentId: a.id, mentorshipId: null }
+  // The student sees an assignment once the person agreed; staff also see the ones still asked.
+  const assignments = inputs.assignments.filter((a) => a.agreedAt !== null || audience === 'staff')
+  for (const a of assignments) {
+    const awaitingAgreement = a.agreedAt === null
+    const base = {
+      person: a.person,
+      source: 'board-assignment' as const,
+      since: a.assignedAt.toISOString(),
+      assignmentId: a.id,
+      mentorshipId: null,
+      awaitingAgreement,
+    }
+    const what = a.slot === 'specialty-advisor' ? `${declared?.name ?? ''} advisor` : ADVISING_SLOT_LABELS[a.slot].toLowerCase()
+    const why = awaitingAgreement
+      ? `Asked in ${monthYear(a.assignedAt)} to be ${what}; awaiting ${a.person.name}’s agreement`
+      : `Assigned as ${what} in ${monthYear(a.assignedAt)}`
     if (a.slot === 'specialty-advisor') {
-      if (declared && a.specialtyId === declared.id)
-        addHolder(get('specialty-advisor'), { ...base, why: `Assigned as ${declared.name} advisor in ${monthYear(a.assignedAt)}` })
+      if (declared && a.specialtyId === declared.id) addHolder(get('specialty-advisor'), { ...base, why })
     } else {
-      addHolder(get(a.slot), { ...base, why: `Assigned as ${ADVISING_SLOT_LABELS[a.slot].toLowerCase()} in ${monthYear(a.assignedAt)}` })
+      addHolder(get(a.slot), { ...base, why })
     }
   }
 
   for (const m of inputs.mentorships) {
-    const base = { person: m.mentor, source: 'mentorship' as const, since: m.startedAt.toISOString(), assignmentId: null, mentorshipId: m.id }
+    const base = {
+      person: m.mentor,
+      source: 'mentorship' as const,
+      since: m.startedAt.toISOString(),
+      assignmentId: null,
+      mentorshipId: m.id,
+      awaitingAgreement: false,
+    }
     const mentor = { kind: m.mentorKind, offers: m.mentorOffers }
     const specialty = m.mentorAdvisesSpecialtyId ?? (m.mentorKind === 'faculty' ? m.mentorSpecialtyId : null)
     const note = specialty && specialty !== declared?.id ? otherSpecialtyNote(specialty, interests, audience, studentName) : ''
@@ -287,7 +314,7 @@ export function computeBoard(inputs: BoardInputs, audience: Audience): ComputedB
   // one declared then), so only it proves the declared specialty changed since.
   const specialtyHolders = get('specialty-advisor')
   for (const a of inputs.assignments) {
-    if (a.slot === 'specialty-advisor' && a.specialtyId !== declared?.id) {
+    if (a.slot === 'specialty-advisor' && a.agreedAt !== null && a.specialtyId !== declared?.id) {
       const name = a.specialtyId ? specialtyName(a.specialtyId) : 'another specialty'
       addFormer(former, { person: a.person, specialtyName: name, why: formerWhy(name, declared, audience, studentName), assignmentId: a.id }, specialtyHolders)
     }

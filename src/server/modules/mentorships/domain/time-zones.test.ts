@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expandAvailability, type WeeklySlot } from './availability.ts'
-import { addDays, fromLocal, isValidTimeZone, offsetMinutes, toLocal } from './time-zones.ts'
+import { addDays, formatForEmail, fromLocal, isValidTimeZone, offsetMinutes, toLocal } from './time-zones.ts'
 
 const NY = 'America/New_York'
 
@@ -70,5 +70,15 @@ describe('weekly availability', () => {
       [{ startAt: new Date('2026-03-10T13:15:00Z'), endAt: new Date('2026-03-10T14:00:00Z') }],
     )
     expect(slots.map((s) => s.startAt.toISOString())).toEqual(['2026-03-01T07:30:00.000Z', '2026-03-15T06:30:00.000Z', '2026-03-17T13:00:00.000Z'])
+  })
+})
+
+describe('times in e-mails', () => {
+  it('names the zone with its offset on that day, never an ambiguous abbreviation', () => {
+    expect(formatForEmail(new Date('2026-11-03T14:00:00Z'), NY)).toBe('Tuesday, November 3, 2026 at 9:00 AM Eastern Time (New York, UTC−5)')
+    expect(formatForEmail(new Date('2026-07-07T13:00:00Z'), NY)).toBe('Tuesday, July 7, 2026 at 9:00 AM Eastern Time (New York, UTC−4)')
+    expect(formatForEmail(new Date('2026-07-07T08:00:00Z'), 'Europe/London')).toBe('Tuesday, July 7, 2026 at 9:00 AM Europe — London (UTC+1)')
+    expect(formatForEmail(new Date('2026-07-07T03:30:00Z'), 'Asia/Kolkata')).toBe('Tuesday, July 7, 2026 at 9:00 AM Asia — Kolkata (UTC+5:30)')
+    expect(formatForEmail(new Date('2026-07-07T09:00:00Z'), 'UTC')).toBe('Tuesday, July 7, 2026 at 9:00 AM UTC')
   })
 })

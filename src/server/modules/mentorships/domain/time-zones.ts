@@ -1,3 +1,4 @@
+import { timeZoneLabel } from '#shared/reference/time-zones.ts'
 import { MS_PER_DAY, MS_PER_MINUTE, MS_PER_SECOND } from '#shared/time.ts'
 /**
  * Wall-clock times in an IANA time zone, with the Intl APIs only. A mentor's "Tuesdays 9:00 in
@@ -89,9 +90,33 @@ export function addDays(date: string, days: number): string {
 
 const emailFormats = new Map<string, Intl.DateTimeFormat>()
 
+/** "UTC−5", "UTC+5:30", "UTC": an offset in minutes as people write it (a true minus sign). */
+export function utcOffsetText(minutes: number): string {
+  if (minutes === 0) return 'UTC'
+  const sign = minutes < 0 ? '−' : '+'
+  const abs = Math.abs(minutes)
+  const hours = Math.floor(abs / 60)
+  const rest = abs % 60
+  return `UTC${sign}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`
+}
+
 /**
- * A moment as e-mails write it: "Tuesday, November 3, 2026 at 9:00 AM EST" — the weekday, a
- * 12-hour clock and the zone named, never an ISO string.
+ * The zone an e-mail's time is in, named and with its offset on that day, so a reader in another
+ * zone can convert it: "Eastern Time (New York, UTC−5)", "Europe — London (UTC+1)", "UTC".
+ * Abbreviations such as "CST" are ambiguous across the world and are not used.
+ */
+export function zoneForEmail(instant: Date, timeZone: string): string {
+  const offset = utcOffsetText(offsetMinutes(instant, timeZone))
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC'
+  const label = timeZoneLabel(timeZone)
+  const city = /^(.*) \((.*)\)$/.exec(label)
+  return city ? `${city[1]} (${city[2]}, ${offset})` : `${label} (${offset})`
+}
+
+/**
+ * A moment as e-mails write it: "Tuesday, November 3, 2026 at 9:00 AM Eastern Time (New York,
+ * UTC−5)" — the weekday, a 12-hour clock and the zone named with its offset, never an ISO string.
+ * E-mails use the mentor's zone (students have no stored zone), and say so by naming it.
  */
 export function formatForEmail(instant: Date, timeZone: string): string {
   let format = emailFormats.get(timeZone)
@@ -104,9 +129,8 @@ export function formatForEmail(instant: Date, timeZone: string): string {
       year: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
-      timeZoneName: 'short',
     })
     emailFormats.set(timeZone, format)
   }
-  return format.format(instant)
+  return `${format.format(instant)} ${zoneForEmail(instant, timeZone)}`
 }
