@@ -71,7 +71,7 @@ describe('asking a mentor', () => {
     expect(mail.map((e) => e.kind)).toEqual(['mentorship.request-received'])
     expect(mail[0]?.textBody).toContain(`/mentorships?request=${request.id}`)
     // A human date with its weekday and zone, never an ISO date.
-    expect(mail[0]?.textBody).toMatch(/open until Monday, October 19, 2026 at \d{1,2}:00 [AP]M [A-Z][a-z]+ Time \([A-Za-z ]+, UTC[−+]\d{1,2}\)/)
+    expect(mail[0]?.textBody).toMatch(/open until Monday, October 19, 2026 at \d{1,2}:00 [AP]M [A-Z][a-z]+ Time \([A-Za-z ]+, UTC[−+]\d{1,2}\)\. /)
     expect(mail[0]?.textBody).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     const audits = await t.db
       .select()

@@ -22,7 +22,7 @@ export function requestReceivedEmail(
     to,
     kind: isOffer ? 'mentorship.offer-received' : 'mentorship.request-received',
     subject: isOffer ? `${fromName} offers to mentor you` : `${fromName} asks you to be their mentor`,
-    text: `Hello ${toName},\n\n${fromName} ${isOffer ? 'offers you' : 'asks you for'} an ${kindText(kind)} through Preceptor. Read their message and answer here (the request stays open until ${expiresOn}):\n\n${link}\n`,
+    text: `Hello ${toName},\n\n${fromName} ${isOffer ? 'offers you' : 'asks you for'} an ${kindText(kind)} through Preceptor. The request stays open until ${expiresOn}. Read their message and answer here:\n\n${link}\n`,
   }
 }
 
