@@ -12,6 +12,7 @@ import {
   interviewLogit,
   logistic,
   matchChanceGivenInterview,
+  normsOf,
   matchChanceGivenInterviews,
   normalQuantile,
   quadraticForm,
@@ -125,10 +126,13 @@ export function interviewChanceBounds(
   const missing = prepared.step2 === null ? (coefficient(priors.interview, 'step2Gap') * priors.step2Sd) / 10 : 0
   const mean = priors.interview.mean
   for (let j = 0; j < n; j++) {
-    interviewFeatures(prepared, programs[j] as ResidencyProgram, x)
+    const program = programs[j] as ResidencyProgram
+    const norms = normsOf(priors, program.specialty)
+    interviewFeatures(prepared, program, norms, x)
     let eta = 0
     for (let i = 0; i < x.length; i++) eta += (mean[i] as number) * (x[i] as number)
-    const sd = Math.sqrt(quadraticForm(priors.interview.covariance, x) + missing * missing)
+    const missingHere = missing * norms.step2Scale * norms.conversion
+    const sd = Math.sqrt(quadraticForm(priors.interview.covariance, x) + missingHere * missingHere)
     chance[j] = logistic(eta)
     low[j] = logistic(eta - z * sd)
     high[j] = logistic(eta + z * sd)
@@ -291,7 +295,8 @@ export function planSignals(
       const r = recommendApplicationCount(base, programs, priors, { target: options.target ?? 0.9 })
       return r.order.slice(0, r.count ?? r.order.length)
     })()
-  const beta = coefficient(priors.interview, 'signal')
+  const specialtyOfList = programs[0]?.specialty ?? applicant.preferredSpecialty
+  const beta = coefficient(priors.interview, 'signal') * normsOf(priors, specialtyOfList).signalLogOdds
   const p = programs.map((program) => logistic(interviewLogit(prepared, program, priors)))
   const pSignal = programs.map((program) => logistic(interviewLogit(prepared, program, priors) + beta))
   const onList = new Set(listIds)
