@@ -77,10 +77,10 @@ const fallbackNorms = new WeakMap<SmartPickPriors, Map<string, SpecialtyNorms>>(
 export function normsOf(priors: SmartPickPriors, specialty: string): SpecialtyNorms {
   const published = priors.specialties[specialty]
   if (published) return published
-  let cache = fallbackNorms.get(priors)
-  if (!cache) fallbackNorms.set(priors, (cache = new Map()))
-  let norms = cache.get(specialty)
-  if (!norms) cache.set(specialty, (norms = defaultNorms(specialty, priors.specialtyStep2[specialty] ?? priors.defaultSpecialtyStep2)))
+  const cache = fallbackNorms.get(priors) ?? new Map<string, SpecialtyNorms>()
+  fallbackNorms.set(priors, cache)
+  const norms = cache.get(specialty) ?? defaultNorms(specialty, priors.specialtyStep2[specialty] ?? priors.defaultSpecialtyStep2)
+  cache.set(specialty, norms)
   return norms
 }
 
