@@ -115,6 +115,7 @@ export function interviewChanceBounds(
   applicant: ApplicantProfile,
   programs: readonly ResidencyProgram[],
   priors: SmartPickPriors,
+  known?: ReadonlyMap<string, number>,
 ): { chance: Float64Array; low: Float64Array; high: Float64Array } {
   const prepared = prepareApplicant(applicant)
   const n = programs.length
@@ -136,6 +137,13 @@ export function interviewChanceBounds(
     chance[j] = logistic(eta)
     low[j] = logistic(eta - z * sd)
     high[j] = logistic(eta + z * sd)
+    // An interview already offered (or a program that has turned the applicant down) is a fact, not a chance.
+    const fact = known?.get(program.id)
+    if (fact !== undefined) {
+      chance[j] = fact
+      low[j] = fact
+      high[j] = fact
+    }
   }
   return { chance, low, high }
 }
@@ -166,6 +174,8 @@ export type RecommendOptions = {
    * Or program ids in the applicant's own order (others are left out).
    */
   order?: 'interview-chance' | readonly string[]
+  /** Interview chances that are known: 1 for an interview offered or held, 0 for a program that declined. */
+  known?: ReadonlyMap<string, number>
 }
 
 /**
@@ -187,7 +197,7 @@ export function recommendApplicationCount(
   const target = options.target ?? 0.9
   if (!(target > 0 && target < 1)) throw new RangeError(`target must be in (0, 1), got ${target}`)
   const order = options.order ?? 'interview-chance'
-  const bounds = interviewChanceBounds(applicant, programs, priors)
+  const bounds = interviewChanceBounds(applicant, programs, priors, options.known)
   let indices: number[]
   if (order === 'interview-chance') {
     indices = programs.map((_, j) => j)
