@@ -24,3 +24,10 @@ describe('the demo programs look like each specialty’s real programs', () => {
     }
   })
 })
+
+describe('one specialty’s demo programs', () => {
+  it('come out as in the whole school', () => {
+    const only = generateDemoPrograms(createRandom(1).fork('residency'), { seed: 1, now: new Date('2026-12-05T12:00:00Z'), onlySpecialty: 'dermatology' })
+    expect(only.programs).toEqual(programs.filter((p) => p.specialtyId === 'dermatology'))
+  })
+})

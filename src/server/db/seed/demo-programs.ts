@@ -313,7 +313,7 @@ export type DemoPrograms = {
  * The demo programs, drawn from `random` (the seed's 'residency' stream: the past outcomes
  * continue from the same stream, so the order of draws here is part of the demo's identity).
  */
-export function generateDemoPrograms(random: Random, options: { seed: number; now: Date }): DemoPrograms {
+export function generateDemoPrograms(random: Random, options: { seed: number; now: Date; onlySpecialty?: string }): DemoPrograms {
   const institutions = buildInstitutions(random.fork('institutions'))
   const matchYear = lastMatchYear(options.now)
   const upcomingMatch = matchYear + 1
@@ -335,6 +335,11 @@ export function generateDemoPrograms(random: Random, options: { seed: number; no
       const size = plan[track]
       if (!size) continue
       const [count, positions] = size
+      // Every track's stream is forked, wanted or not, so one specialty's programs come out as in the whole school.
+      if (options.onlySpecialty !== undefined && options.onlySpecialty !== plan.id) {
+        random.fork(`${plan.id}:${track}`)
+        continue
+      }
       const generated = generatePrograms({ specialty: plan.id, count, seed: `${options.seed}:${plan.id}:${track}`, priors })
       // Small specialties' programs are all small: sizes compressed so none dwarfs the rest.
       const seats = apportion(
