@@ -242,6 +242,11 @@ export function ListBuilderPage() {
       {profile.isPending ? <Loading /> : null}
       {profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
 
+      {profile.data && !studentId && !profile.data.saved ? (
+        <p className="notice notice-warning">
+          You have not filled in your <Link to="/residency/profile">application profile</Link> yet. Until you do, the list builder has nothing to estimate from.
+        </p>
+      ) : null}
       {profile.data ? (
         <div className="lb-controls">
           <SelectField
