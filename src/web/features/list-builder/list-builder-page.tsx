@@ -25,7 +25,7 @@ function ChanceLine({ label, chance, level }: { label: string; chance: ChanceSum
       <p className="lb-chance-text">
         <span className="lb-chance-label">{label}:</span> <strong>{pct(chance.probability)}</strong>{' '}
         <span className="muted">
-          ({level}\u00a0% interval {pct(chance.low)}–{pct(chance.high)})
+          ({pct(level / 100)} interval {pct(chance.low)}–{pct(chance.high)})
         </span>
       </p>
       <div className="lb-bar" aria-hidden="true">
@@ -165,8 +165,8 @@ function Summary({ data, voice }: { data: ListBuilderResponse; voice: StudentVoi
       {data.currentList.count > 0 ? (
         <p>
           {voice.Whose} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later,
-          {/^(8|11\u00a0|18\u00a0)/.test(pct(data.currentList.chance)) ? 'an' : 'a'} <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level}
-          \u00a0% interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
+          {/^(8|11\u00a0|18\u00a0)/.test(pct(data.currentList.chance)) ? 'an' : 'a'} <strong>{pct(data.currentList.chance)}</strong> chance of matching (
+          {pct(level / 100)} interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
         </p>
       ) : (
         <p className="muted">
@@ -404,6 +404,12 @@ export function ListBuilderPage() {
                       : `They go to programs ${voice.who} would likely rank high — ${voice.whose} preferred places and settings first — where an interview is realistic with a signal, not to programs that would interview ${voice.who} anyway or are out of reach.`}{' '}
                     With them, {voice.whose} chance of matching is {pct(data.signals.chanceWith)}; without, {pct(data.signals.chanceWithout)}.
                   </p>
+                  {data.signals.choices.length === 0 ? (
+                    <p>
+                      No {data.specialty.name} program is a realistic interview for {voice.who} even with a signal (at least 15{'\u00a0'}%), so the plan places
+                      none; {voice.whose} advisor can help decide where they still say most.
+                    </p>
+                  ) : null}
                   <ol className="lb-signal-list">
                     {data.signals.choices.map((s) => (
                       <li key={s.programId}>
@@ -431,8 +437,8 @@ export function ListBuilderPage() {
                 <li key={line}>{line}</li>
               ))}
               <li>
-                Intervals are {level} % intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at a
-                typical program. The model, its sources and its limits are described in the documentation ("Smart Pick").
+                Intervals are {pct(level / 100)} intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at
+                a typical program. The model, its sources and its limits are described in the documentation ("Smart Pick").
               </li>
               <li>
                 The recommended count is on the model’s own numbers, not a guarantee.{' '}
