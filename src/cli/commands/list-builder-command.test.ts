@@ -42,6 +42,8 @@ async function run(...argv: string[]) {
 
 describe('preceptor list-builder', () => {
   it('prints one JSON object with the advice, in under a second', async () => {
+    // Timed on a second run: the first also loads and compiles the modules, which the built command does not.
+    await run('--profile', profile, '--specialty', 'family-medicine')
     const started = performance.now()
     const { code, out } = await run('--profile', profile, '--specialty', 'emergency-medicine')
     expect(performance.now() - started).toBeLessThan(1000)
