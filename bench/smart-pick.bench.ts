@@ -166,6 +166,8 @@ const [view, viewMs] = timeMedian(() =>
     target: 0.9,
     list: [],
     profileSaved: true,
+    missingFields: [],
+    viewerIsStudent: true,
     model: { source: 'national', label: 'Based on national figures', calibratedAt: null, calibratedOn: null, intervalLevel: priors.intervalLevel },
   }),
 )

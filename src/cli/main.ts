@@ -38,6 +38,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'write a synthetic, NRMP-shaped match instance',
     load: async () => (await import('./commands/generate-command.ts')).generateCommand,
   },
+  'list-builder': {
+    summary: "the list builder's advice for an application profile, as JSON",
+    load: async () => (await import('./commands/list-builder-command.ts')).listBuilderCommand,
+  },
   serve: {
     summary: 'start the web application (the same as `npm start` without the build)',
     load: async () => (await import('./commands/server-commands.ts')).serveCommand,

@@ -34,7 +34,7 @@ test('a student fills the application profile, sees the curve and the recommende
 
   await page.getByRole('link', { name: 'Open the list builder' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'List builder' })).toBeVisible()
-  const summaryLine = page.getByText(/^Apply to \d+ programs? for a \d+ % chance of matching \(80 % interval \d+ %–\d+ %\)\.$/)
+  const summaryLine = page.getByText(/^Apply to \d+ Internal Medicine programs? for an? \d+\s% chance of matching \(80\s% interval \d+\s%–\d+\s%\)\.$/)
   await expect(summaryLine).toBeVisible()
   const count = Number(/Apply to (\d+)/.exec((await summaryLine.textContent()) ?? '')?.[1])
   expect(count).toBeGreaterThan(0)

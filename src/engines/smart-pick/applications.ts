@@ -12,6 +12,7 @@ import {
   interviewLogit,
   logistic,
   matchChanceGivenInterview,
+  normsOf,
   matchChanceGivenInterviews,
   normalQuantile,
   quadraticForm,
@@ -114,6 +115,7 @@ export function interviewChanceBounds(
   applicant: ApplicantProfile,
   programs: readonly ResidencyProgram[],
   priors: SmartPickPriors,
+  known?: ReadonlyMap<string, number>,
 ): { chance: Float64Array; low: Float64Array; high: Float64Array } {
   const prepared = prepareApplicant(applicant)
   const n = programs.length
@@ -125,13 +127,23 @@ export function interviewChanceBounds(
   const missing = prepared.step2 === null ? (coefficient(priors.interview, 'step2Gap') * priors.step2Sd) / 10 : 0
   const mean = priors.interview.mean
   for (let j = 0; j < n; j++) {
-    interviewFeatures(prepared, programs[j] as ResidencyProgram, x)
+    const program = programs[j] as ResidencyProgram
+    const norms = normsOf(priors, program.specialty)
+    interviewFeatures(prepared, program, norms, x)
     let eta = 0
     for (let i = 0; i < x.length; i++) eta += (mean[i] as number) * (x[i] as number)
-    const sd = Math.sqrt(quadraticForm(priors.interview.covariance, x) + missing * missing)
+    const missingHere = missing * norms.step2Scale * norms.conversion
+    const sd = Math.sqrt(quadraticForm(priors.interview.covariance, x) + missingHere * missingHere)
     chance[j] = logistic(eta)
     low[j] = logistic(eta - z * sd)
     high[j] = logistic(eta + z * sd)
+    // An interview already offered (or a program that has turned the applicant down) is a fact, not a chance.
+    const fact = known?.get(program.id)
+    if (fact !== undefined) {
+      chance[j] = fact
+      low[j] = fact
+      high[j] = fact
+    }
   }
   return { chance, low, high }
 }
@@ -162,6 +174,8 @@ export type RecommendOptions = {
    * Or program ids in the applicant's own order (others are left out).
    */
   order?: 'interview-chance' | readonly string[]
+  /** Interview chances that are known: 1 for an interview offered or held, 0 for a program that declined. */
+  known?: ReadonlyMap<string, number>
 }
 
 /**
@@ -183,7 +197,7 @@ export function recommendApplicationCount(
   const target = options.target ?? 0.9
   if (!(target > 0 && target < 1)) throw new RangeError(`target must be in (0, 1), got ${target}`)
   const order = options.order ?? 'interview-chance'
-  const bounds = interviewChanceBounds(applicant, programs, priors)
+  const bounds = interviewChanceBounds(applicant, programs, priors, options.known)
   let indices: number[]
   if (order === 'interview-chance') {
     indices = programs.map((_, j) => j)
@@ -291,7 +305,8 @@ export function planSignals(
       const r = recommendApplicationCount(base, programs, priors, { target: options.target ?? 0.9 })
       return r.order.slice(0, r.count ?? r.order.length)
     })()
-  const beta = coefficient(priors.interview, 'signal')
+  const specialtyOfList = programs[0]?.specialty ?? applicant.preferredSpecialty
+  const beta = coefficient(priors.interview, 'signal') * normsOf(priors, specialtyOfList).signalLogOdds
   const p = programs.map((program) => logistic(interviewLogit(prepared, program, priors)))
   const pSignal = programs.map((program) => logistic(interviewLogit(prepared, program, priors) + beta))
   const onList = new Set(listIds)

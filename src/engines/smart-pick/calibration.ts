@@ -9,7 +9,7 @@
  * score (Brier 1950); `evaluateHeldOutYears` fits on some years and scores the others.
  */
 import { chanceOfMatchingGivenApplications } from './applications.ts'
-import { interviewLogit, logistic, matchChanceGivenInterviews, specialtyStep2 } from './chance.ts'
+import { interviewLogit, logistic, matchChanceGivenInterviews, normsOf, specialtyStep2 } from './chance.ts'
 import { INTERVIEW_FEATURE_COUNT, MATCH_FEATURE_COUNT, interviewFeatures, matchFeatures, prepareApplicant } from './features.ts'
 import { fitMapGlm } from './glm.ts'
 import type { CoefficientBlock, SmartPickPriors } from './priors.ts'
@@ -71,7 +71,7 @@ export function fitCalibration(outcomes: readonly PastOutcome[], programs: reado
       }
       specialty ??= program.specialty
       const x = new Float64Array(INTERVIEW_FEATURE_COUNT)
-      interviewFeatures(prepared, program, x)
+      interviewFeatures(prepared, program, normsOf(priors, program.specialty), x)
       interviewRows.push(x)
       interviewY.push(application.interviewed ? 1 : 0)
       applications++

@@ -14,7 +14,7 @@ describe('interviewChance: factors in plain words with their signed size', () =>
     [{}, 'geographicTie', 'no tie to the Northeast', '−'],
     [{ ties: { states: ['MA'], regions: [] } }, 'geographicTie', 'tie to MA', '+'],
     [{ ties: { states: [], regions: ['northeast' as const] } }, 'geographicTie', 'tie to the Northeast', '+'],
-    [{ signalledProgramIds: ['im-ma-1'] }, 'signal', 'you signalled this program', '+'],
+    [{ signalledProgramIds: ['im-ma-1'] }, 'signal', 'signalled this program', '+'],
     [{ awayRotations: ['im-ma-1'] }, 'awayRotation', 'away rotation here', '+'],
     [{ needsVisa: true, applicantType: 'non-us-img' as const }, 'visaBlocked', 'visa needed, program does not sponsor', '−'],
     [{ step1: 'fail' as const }, 'step1Failed', 'Step 1 not passed on the first attempt', '−'],

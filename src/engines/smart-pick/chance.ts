@@ -12,6 +12,7 @@ import {
   type PreparedApplicant,
 } from './features.ts'
 import { coefficient, type CoefficientBlock, type SmartPickPriors } from './priors.ts'
+import { defaultNorms, type SpecialtyNorms } from './specialty-norms.ts'
 import type { ApplicantProfile, Chance, Factor, ResidencyProgram, Tier } from './types.ts'
 
 /** The logistic function σ(x) = 1/(1 + e^−x), evaluated without overflow. */
@@ -70,9 +71,22 @@ export function quadraticForm(covariance: readonly (readonly number[])[], x: Flo
   return s
 }
 
-/** The Step 2 CK reference of a specialty (typical matched score). */
+const fallbackNorms = new WeakMap<SmartPickPriors, Map<string, SpecialtyNorms>>()
+
+/** A specialty's norms (specialty-norms.ts); the all-specialty figures for one without a published row. */
+export function normsOf(priors: SmartPickPriors, specialty: string): SpecialtyNorms {
+  const published = priors.specialties[specialty]
+  if (published) return published
+  const cache = fallbackNorms.get(priors) ?? new Map<string, SpecialtyNorms>()
+  fallbackNorms.set(priors, cache)
+  const norms = cache.get(specialty) ?? defaultNorms(specialty, priors.specialtyStep2[specialty] ?? priors.defaultSpecialtyStep2)
+  cache.set(specialty, norms)
+  return norms
+}
+
+/** The Step 2 CK reference of a specialty (mean of its applicants). */
 export function specialtyStep2(priors: SmartPickPriors, specialty: string): number {
-  return priors.specialtyStep2[specialty] ?? priors.defaultSpecialtyStep2
+  return normsOf(priors, specialty).step2Reference
 }
 
 /** Extra variance of the linear predictor when Step 2 CK is unknown (score ~ N(typical, sd²)). */
@@ -87,7 +101,7 @@ const matchScratch = new Float64Array(MATCH_FEATURE_COUNT)
 
 /** Log-odds of an interview, without factors or interval: the fast path for lists and fitting. */
 export function interviewLogit(applicant: PreparedApplicant, program: ResidencyProgram, priors: SmartPickPriors): number {
-  interviewFeatures(applicant, program, interviewScratch)
+  interviewFeatures(applicant, program, normsOf(priors, program.specialty), interviewScratch)
   return dot(priors.interview.mean, interviewScratch)
 }
 
@@ -146,15 +160,15 @@ function basisOf(priors: SmartPickPriors, what: string): string {
 export function interviewChance(applicant: ApplicantProfile, program: ResidencyProgram, priors: SmartPickPriors): Chance {
   const prepared = prepareApplicant(applicant)
   const x = new Float64Array(INTERVIEW_FEATURE_COUNT)
-  interviewFeatures(prepared, program, x)
-  const reference = specialtyStep2(priors, program.specialty)
+  const norms = normsOf(priors, program.specialty)
+  interviewFeatures(prepared, program, norms, x)
   return buildChance(
     priors.interview,
     x,
     logistic,
-    missingStep2Variance(priors.interview, prepared, priors.step2Sd),
+    missingStep2Variance(priors.interview, prepared, priors.step2Sd * norms.step2Scale * norms.conversion),
     priors,
-    (key) => describeFeature(key, prepared, program, reference),
+    (key) => describeFeature(key, prepared, program, norms),
     basisOf(priors, 'Interview chance'),
   )
 }
@@ -167,15 +181,15 @@ export function interviewChance(applicant: ApplicantProfile, program: ResidencyP
 export function matchChanceGivenInterview(applicant: ApplicantProfile, program: ResidencyProgram, priors: SmartPickPriors): Chance {
   const prepared = prepareApplicant(applicant)
   const x = new Float64Array(MATCH_FEATURE_COUNT)
-  const reference = specialtyStep2(priors, program.specialty)
-  matchFeatures(prepared, program, 1, reference, x)
+  const norms = normsOf(priors, program.specialty)
+  matchFeatures(prepared, program, 1, norms.step2Reference, x)
   return buildChance(
     priors.match,
     x,
     cloglogInverse,
     missingStep2Variance(priors.match, prepared, priors.step2Sd),
     priors,
-    (key) => describeFeature(key, prepared, program, reference),
+    (key) => describeFeature(key, prepared, program, norms),
     basisOf(priors, 'Chance of matching here if interviewed'),
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchChanceGivenInterviews } from './chance.ts'
+import { matchChanceGivenInterviews, specialtyStep2 } from './chance.ts'
 import { DEFAULT_DERIVATION, DEFAULT_PRIORS, derivePriors, fitContiguousRanks, referenceChance } from './derive-priors.ts'
 import { CITED_FIGURES, INTERVIEW_FEATURES, MATCH_FEATURES, coefficient } from './priors.ts'
 import { buildApplicant } from './testing/builders.ts'
@@ -12,7 +12,12 @@ describe('the priors reproduce the figures they were derived from', () => {
     referenceChance(d.interviewIntercept + offset, d.contiguousRanks.intercept, d.contiguousRanks.logInterviews, n)
 
   it('P(match | k) for the reference U.S. MD falls in every contiguous-ranks band', () => {
-    const curve = matchChanceGivenInterviews(buildApplicant({ step2: DEFAULT_PRIORS.defaultSpecialtyStep2 }), 'internal-medicine', DEFAULT_PRIORS, 12)
+    const curve = matchChanceGivenInterviews(
+      buildApplicant({ step2: specialtyStep2(DEFAULT_PRIORS, 'internal-medicine') }),
+      'internal-medicine',
+      DEFAULT_PRIORS,
+      12,
+    )
     expect(curve.chance[0]).toBe(0)
     for (const point of CITED_FIGURES.contiguousRanks) {
       const value = curve.chance[point.ranks] as number

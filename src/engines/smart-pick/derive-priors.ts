@@ -20,8 +20,15 @@
  * 5. Applicant-type offsets δ_T on the interview log-odds: f(N_typ) with δ_T has the odds of
  *    f_MD(N_typ) times the odds ratio of the 2025 match rates of type T and U.S. MD (DO
  *    92.6 %, U.S.-citizen IMG 67.8 %, non-U.S. IMG 58.0 %), at the same list length.
+ * 6. Research: one unit of a specialty's research feature is one unit of log-odds of matching
+ *    (specialty-norms.ts); the coefficient converts it to interview log-odds at the rate step 4
+ *    found for Step 2 CK (β_step per the log-odds of matching that 10 points bring).
+ * 7. Specialty difficulty d_s: the specialty's typical applicant (every feature at the
+ *    specialty's own norm) applying to the specialty's typical number of programs N_s reaches
+ *    the 2024 match rate of U.S. MD seniors who preferred it: f(N_s; β₀ + d_s) = rate_s.
  */
 import { cloglogInverse, logistic } from './chance.ts'
+import { publishedNorms, type SpecialtyNorms } from './specialty-norms.ts'
 import {
   CITED_FIGURES,
   INTERVIEW_FEATURES,
@@ -50,6 +57,10 @@ export type Derivation = {
   step2LogOddsPerPoint: number
   step2Gap: number
   typeOffsets: { typeDo: number; typeUsImg: number; typeNonUsImg: number }
+  /** Interview log-odds per unit of log-odds of matching (Step 2 CK's rate), the research coefficient. */
+  researchConversion: number
+  /** Each published specialty's difficulty offset d_s. */
+  difficulty: Readonly<Record<string, number>>
 }
 
 /** Least squares fit of ln(−ln(1 − P)) = γ₀ + γ₁ ln k to the contiguous-ranks points. */
@@ -129,16 +140,32 @@ export function derivePriors(figures: Figures = CITED_FIGURES): { priors: SmartP
     typeUsImg: offset(figures.matchRateByType['us-img']),
     typeNonUsImg: offset(figures.matchRateByType['non-us-img']),
   }
+  const researchConversion = step2Gap / (perPoint * 10)
+  const specialties: Record<string, SpecialtyNorms> = {}
+  for (const [id, norms] of Object.entries(publishedNorms())) {
+    const n = norms.typicalApplications
+    const d = bisect((x) => referenceChance(interviewIntercept + x, ranks.intercept, ranks.logInterviews, n) - norms.matchRate, -12, 12)
+    // d logit f / d(interview log-odds) at the specialty's typical list, against the reference scenario's.
+    const slope = (eta: number, apps: number): number => {
+      const h = 0.01
+      const at = (e: number) => logit(referenceChance(e, ranks.intercept, ranks.logInterviews, apps))
+      return (at(eta + h) - at(eta - h)) / (2 * h)
+    }
+    const conversion = slope(interviewIntercept, typical) / slope(interviewIntercept + d, n)
+    specialties[id] = { ...norms, difficulty: d, conversion }
+  }
   const interview = withMeans(blockFromSpecs(INTERVIEW_FEATURES, INTERVIEW_SPECS), {
     intercept: interviewIntercept,
     step2Gap,
+    research: researchConversion,
     ...typeOffsets,
   })
   const match = withMeans(blockFromSpecs(MATCH_FEATURES, MATCH_SPECS), ranks)
   const priors: SmartPickPriors = {
     interview,
     match,
-    specialtyStep2: SPECIALTY_STEP2,
+    specialties,
+    specialtyStep2: { ...SPECIALTY_STEP2, ...Object.fromEntries(Object.values(specialties).map((n) => [n.specialty, n.step2Reference])) },
     defaultSpecialtyStep2: figures.texasStar.step2Mean,
     step2Sd: STEP2_SD,
     tiers: { reachBelow: 0.25, likelyFrom: 0.6 },
@@ -155,6 +182,8 @@ export function derivePriors(figures: Figures = CITED_FIGURES): { priors: SmartP
       step2LogOddsPerPoint: perPoint,
       step2Gap: coefficient(interview, 'step2Gap'),
       typeOffsets,
+      researchConversion,
+      difficulty: Object.fromEntries(Object.values(specialties).map((n) => [n.specialty, n.difficulty])),
     },
   }
 }

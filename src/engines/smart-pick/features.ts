@@ -5,6 +5,7 @@
  * other term is a factor a student can read.
  */
 import { INTERVIEW_FEATURES, MATCH_FEATURES, REFERENCE } from './priors.ts'
+import type { SpecialtyNorms } from './specialty-norms.ts'
 import { REGION_NAMES, type ApplicantProfile, type Region, type ResidencyProgram } from './types.ts'
 
 /** An applicant with the per-program look-ups built once. */
@@ -16,6 +17,8 @@ export type PreparedApplicant = {
   step2: number | null
   step1Failed: number
   researchLevel: number
+  /** ln(1 + research items), the scale research is measured on against a specialty's norm. */
+  logResearch: number
   alphaOmegaAlpha: number
   goldHumanism: number
   clerkshipHonors: number
@@ -42,7 +45,6 @@ export function researchLevel(items: number): number {
   return Math.min(Math.log1p(Math.max(0, items)) / Math.log1p(10), 1.5)
 }
 
-const REFERENCE_RESEARCH_LEVEL = researchLevel(REFERENCE.researchItems)
 const REFERENCE_EXPERIENCES = Math.log1p(REFERENCE.experiences)
 
 const prepared = new WeakMap<ApplicantProfile, PreparedApplicant>()
@@ -61,6 +63,7 @@ export function prepareApplicant(profile: ApplicantProfile): PreparedApplicant {
     step2: step2 !== null && Number.isFinite(step2) ? step2 : null,
     step1Failed: profile.step1 === 'fail' ? 1 : 0,
     researchLevel: researchLevel(profile.researchItems),
+    logResearch: Math.log1p(Math.min(Math.max(0, profile.researchItems), 300)),
     alphaOmegaAlpha: profile.alphaOmegaAlpha ? 1 : 0,
     goldHumanism: profile.goldHumanism ? 1 : 0,
     clerkshipHonors: Math.min(Math.max(0, profile.clerkshipHonors), 8),
@@ -106,24 +109,40 @@ export function programMidpoint(program: ResidencyProgram): number {
   return (program.step2Range.p25 + program.step2Range.p75) / 2
 }
 
-/** Fills `out` (length `INTERVIEW_FEATURE_COUNT`) with the interview features of one program. */
-export function interviewFeatures(applicant: PreparedApplicant, program: ResidencyProgram, out: Float64Array): void {
+/**
+ * Research against the specialty's norm: the specialty's slope (log-odds of matching per unit of
+ * ln(1 + items), from its matched and unmatched means) times the distance from its applicants'
+ * mean, weighted 0.75–1.25 by how much the program emphasises research ([M]).
+ */
+export function researchFeature(applicant: PreparedApplicant, program: ResidencyProgram | null, norms: SpecialtyNorms): number {
+  const weight = program ? 0.75 + 0.5 * clamp01(program.researchEmphasis) : 1
+  return norms.researchSlope * (applicant.logResearch - Math.log1p(norms.researchReference)) * weight
+}
+
+/**
+ * Fills `out` (length `INTERVIEW_FEATURE_COUNT`) with the interview features of one program of
+ * the specialty whose norms are `norms`: Step 2 CK, research and applicant type are measured on
+ * that specialty's scale, and its difficulty enters as an offset.
+ */
+export function interviewFeatures(applicant: PreparedApplicant, program: ResidencyProgram, norms: SpecialtyNorms, out: Float64Array): void {
   out[INTERVIEW_INDEX.intercept] = 1
-  out[INTERVIEW_INDEX.typeDo] = applicant.typeDo
-  out[INTERVIEW_INDEX.typeUsImg] = applicant.typeUsImg
-  out[INTERVIEW_INDEX.typeNonUsImg] = applicant.typeNonUsImg
-  out[INTERVIEW_INDEX.step2Gap] = step2GapFeature(applicant.step2, programMidpoint(program))
+  const c = norms.conversion
+  out[INTERVIEW_INDEX.typeDo] = applicant.typeDo * norms.typeScale['us-do'] * c
+  out[INTERVIEW_INDEX.typeUsImg] = applicant.typeUsImg * norms.typeScale['us-img'] * c
+  out[INTERVIEW_INDEX.typeNonUsImg] = applicant.typeNonUsImg * norms.typeScale['non-us-img'] * c
+  out[INTERVIEW_INDEX.step2Gap] = norms.step2Scale * c * step2GapFeature(applicant.step2, programMidpoint(program))
   out[INTERVIEW_INDEX.step1Failed] = applicant.step1Failed
-  out[INTERVIEW_INDEX.research] = clamp01(program.researchEmphasis) * (applicant.researchLevel - REFERENCE_RESEARCH_LEVEL)
+  out[INTERVIEW_INDEX.research] = researchFeature(applicant, program, norms) * c
   out[INTERVIEW_INDEX.alphaOmegaAlpha] = applicant.alphaOmegaAlpha - REFERENCE.alphaOmegaAlpha
   out[INTERVIEW_INDEX.goldHumanism] = applicant.goldHumanism - REFERENCE.goldHumanism
   out[INTERVIEW_INDEX.clerkshipHonors] = applicant.clerkshipHonors - REFERENCE.clerkshipHonors
   out[INTERVIEW_INDEX.experiences] = applicant.experiences - REFERENCE_EXPERIENCES
   out[INTERVIEW_INDEX.geographicTie] = TIE_LEVELS[tieKind(applicant, program)] - REFERENCE.geographicTie
   out[INTERVIEW_INDEX.awayRotation] = applicant.awayRotations.has(program.id) ? 1 : 0
-  out[INTERVIEW_INDEX.signal] = applicant.signalled.has(program.id) ? 1 : 0
+  out[INTERVIEW_INDEX.signal] = applicant.signalled.has(program.id) ? norms.signalLogOdds : 0
   out[INTERVIEW_INDEX.visaBlocked] = applicant.profile.needsVisa && !program.sponsorsVisa ? 1 : 0
   out[INTERVIEW_INDEX.competitiveness] = clamp01(program.competitiveness) - REFERENCE.competitiveness
+  out[INTERVIEW_INDEX.specialtyDifficulty] = norms.difficulty
 }
 
 /**
@@ -157,14 +176,15 @@ function clamp01(x: number): number {
 const STATE_WORDS = (state: string): string => state.toUpperCase()
 
 /** Plain words for one feature of one program, as a student reads it. */
-export function describeFeature(key: string, applicant: PreparedApplicant, program: ResidencyProgram | null, specialtyStep2: number): string {
+export function describeFeature(key: string, applicant: PreparedApplicant, program: ResidencyProgram | null, norms: SpecialtyNorms): string {
   const profile = applicant.profile
+  const specialtyStep2 = Math.round(norms.step2Reference)
   switch (key) {
     case 'typeDo':
     case 'typeUsImg':
     case 'typeNonUsImg': {
       const words = { typeDo: 'U.S. DO', typeUsImg: 'U.S.-citizen IMG', typeNonUsImg: 'non-U.S.-citizen IMG' }[key]
-      return `${words} applicant (2025 match rates by applicant type)`
+      return `${words} applicant: in this specialty the gap to U.S. MD applicants is ${norms.typeScale['us-do'] > 1.05 ? 'larger than' : 'about'} the all-specialty gap (2025 match rates by applicant type)`
     }
     case 'step2Gap': {
       if (applicant.step2 === null) return 'no Step 2 CK score yet: assumed typical (wider interval)'
@@ -184,8 +204,13 @@ export function describeFeature(key: string, applicant: PreparedApplicant, progr
     }
     case 'step1Failed':
       return 'Step 1 not passed on the first attempt'
-    case 'research':
-      return `${profile.researchItems} research item${profile.researchItems === 1 ? '' : 's'} (typical ${REFERENCE.researchItems}); this program ${program && program.researchEmphasis >= 0.6 ? 'emphasises' : 'weighs'} research`
+    case 'research': {
+      const items = `${profile.researchItems} research item${profile.researchItems === 1 ? '' : 's'}`
+      const norm = norms.facts
+        ? `applicants who matched averaged ${norms.facts.research.matched}, those who did not ${norms.facts.research.unmatched} (2024)`
+        : `a typical applicant has about ${Math.round(norms.researchReference)}`
+      return `${items}; ${norm}${program && program.researchEmphasis >= 0.6 ? '; this program emphasises research' : ''}`
+    }
     case 'alphaOmegaAlpha':
       return applicant.alphaOmegaAlpha ? 'AOA member' : 'not AOA (12.5 % of applicants are)'
     case 'goldHumanism':
@@ -200,19 +225,27 @@ export function describeFeature(key: string, applicant: PreparedApplicant, progr
       const region = REGION_NAMES[program.region]
       if (kind === 'state') return `tie to ${STATE_WORDS(program.state)}`
       if (kind === 'region') return `tie to ${region}`
-      if (kind === 'preferred-state') return `you prefer ${STATE_WORDS(program.state)} but have no tie there`
-      if (kind === 'preferred-region') return `you prefer ${region} but have no tie there`
+      if (kind === 'preferred-state') return `${STATE_WORDS(program.state)} preferred, but no tie there`
+      if (kind === 'preferred-region') return `${region} preferred, but no tie there`
       return `no tie to ${region}`
     }
     case 'awayRotation':
       return 'away rotation here'
     case 'signal':
-      return 'you signalled this program'
+      return 'signalled this program'
     case 'visaBlocked':
       return 'visa needed, program does not sponsor'
     case 'competitiveness': {
       const c = program?.competitiveness ?? 0.5
-      return c >= 0.5 ? `sought-after program (competitiveness ${c.toFixed(2)} of 1)` : `less sought-after program (competitiveness ${c.toFixed(2)} of 1)`
+      if (c >= 0.8) return 'one of the most sought-after programs in its specialty'
+      if (c >= 0.5) return 'more sought-after than most programs in its specialty'
+      if (c >= 0.2) return 'less sought-after than most programs in its specialty'
+      return 'one of the least sought-after programs in its specialty'
+    }
+    case 'specialtyDifficulty': {
+      if (!norms.facts) return 'how hard this specialty is to match into'
+      const rate = Math.round(norms.matchRate * 100)
+      return `how hard this specialty is to match into: ${rate}\u00a0% of U.S. MD seniors who preferred it matched in 2024`
     }
     case 'logInterviews':
       return 'number of interviews'

@@ -55,3 +55,8 @@ export {
 } from './priors.ts'
 export { drawOutcomes, generateApplicants, generatePrograms } from './synthetic.ts'
 export * from './types.ts'
+export { REALISTIC_WITH_SIGNAL, adviseList, placeSignals, type ListAdvice, type ListAdviceOptions, type PlacedSignal } from './advise-list.ts'
+export { normsOf, specialtyStep2 } from './chance.ts'
+export { predictCohort, type CohortResult } from './cohort.ts'
+export { SPECIALTY_FACTS, TYPE_GAP_FIGURES, seniorMatchRate, type SpecialtyFacts } from './specialty-facts.ts'
+export type { SpecialtyNorms } from './specialty-norms.ts'

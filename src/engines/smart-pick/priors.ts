@@ -12,6 +12,8 @@
  * to the contiguous-ranks figures (`fitContiguousRanks`).
  */
 
+import type { SpecialtyNorms } from './specialty-norms.ts'
+
 /** Coefficients of the interview model: logit P(interview) = Σ coefficient × feature. */
 export const INTERVIEW_FEATURES = [
   'intercept',
@@ -30,6 +32,7 @@ export const INTERVIEW_FEATURES = [
   'signal',
   'visaBlocked',
   'competitiveness',
+  'specialtyDifficulty',
 ] as const
 export type InterviewFeature = (typeof INTERVIEW_FEATURES)[number]
 
@@ -63,7 +66,9 @@ export type CoefficientBlock = {
 export type SmartPickPriors = {
   interview: CoefficientBlock
   match: CoefficientBlock
-  /** Typical Step 2 CK of matched applicants per specialty id; the ranking model's Step 2 CK reference. */
+  /** Each specialty's norms from its published figures (specialty-norms.ts), difficulty derived. */
+  specialties: Readonly<Record<string, SpecialtyNorms>>
+  /** Mean Step 2 CK of each specialty's applicants; the ranking model's Step 2 CK reference. */
   specialtyStep2: Readonly<Record<string, number>>
   /** Used for specialties not in `specialtyStep2`. */
   defaultSpecialtyStep2: number
@@ -158,16 +163,31 @@ export const INTERVIEW_SPECS: Readonly<Record<InterviewFeature, CoefficientSpec>
     source: 'derived: Step 2 CK matched 257 vs unmatched 246, Orthopaedic Surgery 2024 [P] Orthopedics 2025;48(3):e139, with a within-group SD of 15 [M]',
   },
   step1Failed: { value: -1.2, sd: 0.6, source: '[M] a failed Step 1 attempt screens out at many programs' },
-  research: { value: 0.8, sd: 0.5, source: '[M] research counts where the program emphasises it' },
+  research: {
+    value: 0,
+    sd: 0.3,
+    source:
+      "derived: per unit of the specialty's research slope (matched vs unmatched mean research items, Charting Outcomes 2024 [A]), converted to interview log-odds like Step 2 CK",
+  },
   alphaOmegaAlpha: { value: 0.6, sd: 0.4, source: '[M] size; reference share 12.5 % from Texas STAR 2023 [P]' },
   goldHumanism: { value: 0.25, sd: 0.3, source: '[M]' },
   clerkshipHonors: { value: 0.12, sd: 0.1, source: '[M] size per honor; reference 2.4 honors from Texas STAR 2023 [P]' },
   experiences: { value: 0.1, sd: 0.15, source: '[M]' },
   geographicTie: { value: 1.0, sd: 0.5, source: '[M] programs prefer applicants likely to come and stay' },
   awayRotation: { value: 1.2, sd: 0.6, source: '[M] an away rotation works as a month-long interview' },
-  signal: { value: 0.9, sd: 0.5, source: '[M] a preference signal; no figure in the facts file yet' },
+  signal: {
+    value: 0.6,
+    sd: 0.25,
+    source:
+      "[M] share of the published odds ratio of an interview for a signalled program (per specialty: EM 4.1, orthopaedics 9.6, otolaryngology 5, others 5 [P]) taken as the signal's own effect; applicants signal where they are already strong",
+  },
   visaBlocked: { value: -4, sd: 1.5, source: '[M] a program that does not sponsor visas rarely interviews applicants who need one' },
   competitiveness: { value: -1.5, sd: 0.6, source: '[M] more applicants per interview place at sought-after programs' },
+  specialtyDifficulty: {
+    value: 1,
+    sd: 0.25,
+    source: 'derived per specialty: the 2024 match rate of U.S. MD seniors who preferred it, Charting Outcomes 2024 [A], at its applications per applicant',
+  },
 }
 
 /**

@@ -6,7 +6,7 @@
  * widened for a missing Step 2 CK; effectiveCount from the moment-matched Beta.
  */
 import { byInterviewChance, preferenceTest } from './applications.ts'
-import { cloglogInverse, dot, logistic, normalQuantile, quadraticForm, specialtyStep2, tierOf } from './chance.ts'
+import { cloglogInverse, dot, logistic, normalQuantile, normsOf, quadraticForm, tierOf } from './chance.ts'
 import { INTERVIEW_FEATURE_COUNT, MATCH_FEATURE_COUNT, interviewFeatures, matchFeatures, prepareApplicant, type PreparedApplicant } from './features.ts'
 import { coefficient, type CoefficientBlock, type SmartPickPriors } from './priors.ts'
 import type { ApplicantProfile, ResidencyProgram, Tier } from './types.ts'
@@ -45,14 +45,20 @@ export function summarizePrograms(applicant: ApplicantProfile, programs: readonl
   const prepared = prepareApplicant(applicant)
   const fits = preferenceTest(applicant, prepared)
   const z = normalQuantile((1 + priors.intervalLevel) / 2)
-  const extraInterview = missingVariance(priors.interview, prepared, priors.step2Sd)
   const extraMatch = missingVariance(priors.match, prepared, priors.step2Sd)
   const xi = new Float64Array(INTERVIEW_FEATURE_COUNT)
   const xm = new Float64Array(MATCH_FEATURE_COUNT)
   const entries = programs.map((program): ProgramSummary => {
-    interviewFeatures(prepared, program, xi)
-    const interview = summarize(priors.interview, xi, logistic, extraInterview, z)
-    matchFeatures(prepared, program, 1, specialtyStep2(priors, program.specialty), xm)
+    const norms = normsOf(priors, program.specialty)
+    interviewFeatures(prepared, program, norms, xi)
+    const interview = summarize(
+      priors.interview,
+      xi,
+      logistic,
+      missingVariance(priors.interview, prepared, priors.step2Sd * norms.step2Scale * norms.conversion),
+      z,
+    )
+    matchFeatures(prepared, program, 1, norms.step2Reference, xm)
     const matchIfInterviewed = summarize(priors.match, xm, cloglogInverse, extraMatch, z)
     return {
       program,

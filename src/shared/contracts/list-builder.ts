@@ -182,8 +182,16 @@ export const CurvePointView = z.object({ applications: z.number().int(), chance:
 export const ListBuilderResponse = z.object({
   studentId: z.string(),
   specialty: z.object({ id: z.string(), name: z.string() }),
-  /** The profile has not been saved yet: figures use the defaults (U.S. MD, no scores). */
+  /** The profile has not been saved yet. */
   profileSaved: z.boolean(),
+  /**
+   * The profile holds what the model needs. When false there is no advice at all (no counts,
+   * tiers, chances or recommended programs): `missingFields` names what to fill in.
+   */
+  ready: z.boolean(),
+  missingFields: z.array(z.string()),
+  /** Applications the specialty's applicants typically send (the backup plan's threshold). */
+  typicalApplications: z.number().int(),
   target: z.number(),
   /** Where the model's coefficients come from. */
   model: z.object({
@@ -214,6 +222,10 @@ export const ListBuilderResponse = z.object({
     chanceWith: z.number(),
     /** Which list the signals were planned against: the student's own, or the recommended one. */
     plannedFor: z.enum(['my-list', 'recommended']),
+    /** The specialty's ERAS signals this season, in words ("28: 3 gold and 25 silver"); null when it has none. */
+    specialtySignals: z.string().nullable(),
+    /** The published effect of a signal in the specialty, with its source. */
+    effect: z.string(),
     choices: z.array(
       z.object({
         programId: z.string(),

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  adviseList,
   DEFAULT_PRIORS,
   generatePrograms,
   recommendApplicationCount,
@@ -182,7 +183,9 @@ describe('list builder', () => {
     const body = response.json
     const programs = await programsFromDb('internal-medicine')
     const applicant = toApplicantProfile(await storedProfileOf(PROFILE), 'internal-medicine', [])
-    const engine = recommendApplicationCount(applicant, programs, DEFAULT_PRIORS, { target: 0.9 })
+    const advice = adviseList(applicant, programs, DEFAULT_PRIORS, { target: 0.9 })
+    const engine = { count: advice.recommendedCount, chance: advice.chance, curve: advice.recommendation.curve }
+    expect(body.ready).toBe(true)
     expect(body.recommendation.count).toBe(engine.count)
     expect(body.recommendation.chance).toBeCloseTo(engine.chance, 5)
     expect(body.curve).toHaveLength(engine.curve.length)
@@ -198,10 +201,13 @@ describe('list builder', () => {
     }
     expect(body.model).toMatchObject({ source: 'national', label: 'Based on national figures' })
     expect(body.recommendation.summary).toMatch(
-      new RegExp(`^Apply to ${engine.count} programs for a \\d+ % chance of matching \\(80 % interval \\d+ %–\\d+ %\\)\\.$`),
+      new RegExp(
+        `^Apply to ${engine.count} Internal Medicine programs for an? \\d+\u00a0% chance of matching \\(80\u00a0% interval \\d+\u00a0%–\\d+\u00a0%\\)\\.$`,
+      ),
     )
     expect(body.programs.filter((p: { recommended: boolean }) => p.recommended)).toHaveLength(engine.count ?? 0)
     expect(body.signals.choices.length).toBeLessThanOrEqual(2)
+    expect(body.signals.effect).toMatch(/signal/)
     expect(body.honesty.join(' ')).toMatch(/national figures/)
     // The list leaves factors out; one program's route gives them: words, a sign and a size.
     expect(body.programs[0].interview.factors).toBeUndefined()
@@ -218,18 +224,18 @@ describe('list builder', () => {
     expect((await t.request('GET', '/api/list-builder/chances/no-such-program', { cookie: student.cookie })).status).toBe(404)
   })
 
-  it('says so when Step 2 CK is missing, and the intervals are wider', async () => {
+  it('asks for Step 2 CK when it is missing, and gives no advice until then', async () => {
     await put(student.cookie, { ...PROFILE, step2: null })
     const without = (await chances(student.cookie)).json
     await put(student.cookie, PROFILE)
     const withScore = (await chances(student.cookie)).json
-    expect(without.honesty.join(' ')).toMatch(/not entered a Step 2 CK/)
-    const width = (b: typeof without, id: string) => {
-      const p = b.programs.find((x: { id: string }) => x.id === id)
-      return p.interview.high - p.interview.low
-    }
-    const id = withScore.programs[5].id
-    expect(width(without, id)).toBeGreaterThan(width(withScore, id))
+    // No advice from a half-filled profile: what is missing, and no counts, tiers or recommended programs.
+    expect(without.ready).toBe(false)
+    expect(without.missingFields).toEqual(['Step 2 CK score'])
+    expect(without.recommendation.summary).toMatch(/save your Step 2 CK score/)
+    expect(without.programs).toEqual([])
+    expect(without.recommendation.count).toBeNull()
+    expect(withScore.ready).toBe(true)
   })
 
   it('a higher Step 2 CK never lowers a chance', async () => {
@@ -265,8 +271,15 @@ describe('list builder', () => {
     expect(again.json).toMatchObject({ added: 0, alreadyOnList: 3 })
     const listed = (await chances(student.cookie)).json
     expect(listed.currentList.count).toBe(12)
-    expect(listed.currentList.chance).toBeCloseTo(listed.curve[11].chance, 6) // the top 12 by interview chance
-    expect(listed.signals.plannedFor).toBe('my-list')
+    const own = recommendApplicationCount(
+      toApplicantProfile(await storedProfileOf(PROFILE), 'internal-medicine', []),
+      await programsFromDb('internal-medicine'),
+      DEFAULT_PRIORS,
+      { target: 0.9, order: ids },
+    )
+    expect(listed.currentList.chance).toBeCloseTo(own.curve[11]?.chance ?? -1, 6)
+    // No signals marked yet: the plan places them by the specialty's guidance.
+    expect(listed.signals.plannedFor).toBe('recommended')
 
     const target = ids[8] as string
     const signal = await t.request('PATCH', `/api/list-builder/my-programs/${target}`, { cookie: student.cookie, body: { signalled: true } })
@@ -276,6 +289,7 @@ describe('list builder', () => {
     expect(find(after, target).interview.probability).toBeGreaterThan(find(listed, target).interview.probability)
     expect(find(after, target).matchIfInterviewed.probability).toBeGreaterThanOrEqual(find(listed, target).matchIfInterviewed.probability)
     expect(find(after, target).signalled).toBe(true)
+    expect(after.signals.plannedFor).toBe('my-list')
     expect(after.currentList.chance).toBeGreaterThanOrEqual(listed.currentList.chance)
     for (const p of listed.programs) expect(find(after, p.id).interview.probability).toBeGreaterThanOrEqual(p.interview.probability - 1e-12)
   })
@@ -424,7 +438,14 @@ describe('calibration', () => {
     const list = (await t.request('GET', '/api/list-builder/my-programs', { cookie: student.cookie })).json
     const signalled = list.items.filter((i: { signalled: boolean }) => i.signalled).map((i: { programId: string }) => i.programId)
     const applicant = toApplicantProfile(await storedProfileOf(PROFILE), 'internal-medicine', signalled)
-    const engine = recommendApplicationCount(applicant, programs, shifted, { target: 0.9 })
+    const excluded = list.items
+      .filter((i: { status: string }) => i.status === 'rejected' || i.status === 'withdrawn')
+      .map((i: { programId: string }) => i.programId)
+    const interviewed = list.items
+      .filter((i: { status: string }) => i.status === 'interview-offered' || i.status === 'interviewed')
+      .map((i: { programId: string }) => i.programId)
+    const advice = adviseList(applicant, programs, shifted, { target: 0.9, excluded, interviewed })
+    const engine = { count: advice.recommendedCount, chance: advice.chance }
     expect(body.recommendation.count).toBe(engine.count)
     expect(body.recommendation.chance).toBeCloseTo(engine.chance, 5)
     expect(body.programs[0].interview.probability).toBeGreaterThan(base.programs[0].interview.probability)

@@ -19,7 +19,7 @@ import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { findActiveCalibration } from '../calibration/calibration-reads.ts'
 import { toResidencyProgram, type ProgramRows } from '../residency-programs/program-rows.ts'
-import { buildListBuilderView, chanceView, type ProgramDisplay } from './domain/builder.ts'
+import { buildListBuilderView, chanceView, missingProfileFields, type ProgramDisplay } from './domain/builder.ts'
 import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns, type StoredProfile } from './domain/profile.ts'
 import { readStoredPriors } from './domain/priors.ts'
 import { signalCapProblem } from './list-builder.policy.ts'
@@ -142,7 +142,7 @@ export function createListBuilderService(deps: Deps) {
     }
   }
 
-  async function builderFor(studentId: string, query: ListBuilderQuery): Promise<ListBuilderResponse> {
+  async function builderFor(studentId: string, query: ListBuilderQuery, viewerIsStudent: boolean): Promise<ListBuilderResponse> {
     const started = performance.now()
     const [stored, list, model] = await Promise.all([repo.findProfile(studentId), repo.listPrograms(studentId), activePriors()])
     const profile = stored ?? DEFAULT_PROFILE
@@ -166,6 +166,8 @@ export function createListBuilderService(deps: Deps) {
       target: query.target ?? profile.targetChance,
       list,
       profileSaved: stored !== null,
+      missingFields: missingProfileFields(stored),
+      viewerIsStudent,
       model: model.model,
     }
     let view = buildListBuilderView(input)
@@ -207,7 +209,7 @@ export function createListBuilderService(deps: Deps) {
 
     async getBuilder(actor: Actor, studentId: string, query: ListBuilderQuery, meta: RequestMeta | null): Promise<ListBuilderResponse> {
       await studentRecords.assertCanRead(actor, studentId, 'list-builder', meta)
-      return builderFor(studentId, query)
+      return builderFor(studentId, query, actor.personId === studentId)
     },
 
     /** One program's chances with their factors (the list leaves factors out to stay small). */

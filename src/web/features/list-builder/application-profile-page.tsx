@@ -221,7 +221,7 @@ export function ApplicationProfilePage() {
                 id="profile-targetChance"
                 label="Target chance of matching"
                 hint="The list builder finds the smallest list that reaches it. Higher targets need longer lists."
-                options={TARGETS.map((t) => ({ value: t, label: `${Math.round(Number(t) * 100)} %` }))}
+                options={TARGETS.map((t) => ({ value: t, label: `${Math.round(Number(t) * 100)}\u00a0%` }))}
                 value={draft.targetChance}
                 onChange={(e) => set('targetChance', e.currentTarget.value)}
                 error={problem.fields.targetChance}

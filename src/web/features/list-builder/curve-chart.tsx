@@ -64,7 +64,7 @@ export function CurveChart({
   const yTicks = [0, 0.25, 0.5, 0.75, 1]
   const rec = count !== null && count <= length ? points[count - 1] : undefined
   const rows = tableRows(curve, count, length)
-  const description = `${summary} The line rises steeply over the first programs and flattens: each further application adds less. The shaded band is the ${level} % interval; the dashed line is ${whose} ${pct(target)} target.`
+  const description = `${summary} The line rises steeply over the first programs and flattens: each further application adds less. The shaded band is the ${level}\u00a0% interval; the dashed line is ${whose} ${pct(target)} target.`
 
   return (
     <figure className="lb-chart" aria-labelledby={`${id}-caption`}>
@@ -75,7 +75,7 @@ export function CurveChart({
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="lb-grid" />
             <text x={M.left - 8} y={y(t) + 4} textAnchor="end" className="lb-axis-label">
-              {Math.round(t * 100)} %
+              {pct(t)}
             </text>
           </g>
         ))}
@@ -106,7 +106,8 @@ export function CurveChart({
         ) : null}
       </svg>
       <figcaption id={`${id}-caption`} className="lb-chart-caption">
-        <span className="lb-key lb-key-line" aria-hidden="true" /> chance of matching <span className="lb-key lb-key-band" aria-hidden="true" /> {level} %
+        <span className="lb-key lb-key-line" aria-hidden="true" /> chance of matching <span className="lb-key lb-key-band" aria-hidden="true" />{' '}
+        {pct(level / 100)}
         interval <span className="lb-key lb-key-target" aria-hidden="true" /> {whose} target ({pct(target)})
       </figcaption>
       <details className="lb-details">
@@ -118,7 +119,7 @@ export function CurveChart({
               <tr>
                 <th scope="col">Applications</th>
                 <th scope="col">Chance of matching</th>
-                <th scope="col">{level} % interval</th>
+                <th scope="col">{pct(level / 100)} interval</th>
               </tr>
             </thead>
             <tbody>

@@ -25,7 +25,7 @@ function ChanceLine({ label, chance, level }: { label: string; chance: ChanceSum
       <p className="lb-chance-text">
         <span className="lb-chance-label">{label}:</span> <strong>{pct(chance.probability)}</strong>{' '}
         <span className="muted">
-          ({level} % interval {pct(chance.low)}–{pct(chance.high)})
+          ({pct(level / 100)} interval {pct(chance.low)}–{pct(chance.high)})
         </span>
       </p>
       <div className="lb-bar" aria-hidden="true">
@@ -71,13 +71,12 @@ function WhyChances({ studentId, programId, voice }: { studentId: string | null;
       {detail.isError ? <QueryError error={detail.error} onRetry={() => void detail.refetch()} /> : null}
       {detail.data ? (
         <>
-          <p className="field-hint">
-            Compared with a typical U.S. MD applicant at a typical program. About as sure as watching{' '}
-            {Math.max(1, Math.round(detail.data.interview.effectiveCount))} applicants like {voice.who} here.
-          </p>
+          <p className="field-hint">Compared with a typical applicant in this specialty at a typical one of its programs.</p>
           <h4 className="lb-factors-title">Interview</h4>
           <Factors chance={detail.data.interview} what="interview chance" voice={voice} />
-          <h4 className="lb-factors-title">Matching here if interviewed</h4>
+          <h4 className="lb-factors-title">
+            {studentId === null ? 'If you interview here, your chance of matching here' : `If ${voice.who} interviews here, the chance of matching here`}
+          </h4>
           <Factors chance={detail.data.matchIfInterviewed} what="chance of matching here" voice={voice} />
           <p className="field-hint">Source: {detail.data.basis.interview}.</p>
         </>
@@ -117,8 +116,18 @@ function ProgramCard({
         {program.sponsorsVisa ? ' · sponsors visas' : ''}
         {program.fitsPreferences ? '' : ` · outside ${voice.whose} preferred places or settings`}
       </p>
-      <ChanceLine label="Interview" chance={program.interview} level={level} />
-      <ChanceLine label="Match here if interviewed" chance={program.matchIfInterviewed} level={level} />
+      {program.listStatus === 'interview-offered' || program.listStatus === 'interviewed' ? (
+        <p className="lb-chance-line">
+          <span className="lb-chance-label">Interview:</span> <strong>offered</strong>
+        </p>
+      ) : (
+        <ChanceLine label="Interview" chance={program.interview} level={level} />
+      )}
+      <ChanceLine
+        label={studentId === null ? 'If you interview here, your chance of matching here' : `If ${voice.who} interviews here, the chance of matching here`}
+        chance={program.matchIfInterviewed}
+        level={level}
+      />
       <WhyChances studentId={studentId} programId={program.id} voice={voice} />
       <div className="lb-program-actions">
         {program.listStatus ? (
@@ -156,7 +165,8 @@ function Summary({ data, voice }: { data: ListBuilderResponse; voice: StudentVoi
       {data.currentList.count > 0 ? (
         <p>
           {voice.Whose} current list: {data.currentList.count} {data.specialty.name} program{data.currentList.count === 1 ? '' : 's'} marked applying or later,
-          a <strong>{pct(data.currentList.chance)}</strong> chance of matching ({level} % interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
+          {/^(8|11\u00a0|18\u00a0)/.test(pct(data.currentList.chance)) ? 'an' : 'a'} <strong>{pct(data.currentList.chance)}</strong> chance of matching (
+          {pct(level / 100)} interval {pct(data.currentList.low)}–{pct(data.currentList.high)}).
         </p>
       ) : (
         <p className="muted">
@@ -231,10 +241,10 @@ export function ListBuilderPage() {
       ) : null}
       {profile.isPending ? <Loading /> : null}
       {profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
+
       {profile.data && !studentId && !profile.data.saved ? (
         <p className="notice notice-warning">
-          You have not filled in your <Link to="/residency/profile">application profile</Link> yet. Until you do, figures are for a typical U.S. MD with no
-          scores.
+          You have not filled in your <Link to="/residency/profile">application profile</Link> yet. Until you do, the list builder has nothing to estimate from.
         </p>
       ) : null}
       {profile.data ? (
@@ -267,7 +277,18 @@ export function ListBuilderPage() {
           {addError}
         </p>
       ) : null}
-      {data ? (
+      {data && !data.ready ? (
+        <section className="card notice notice-warning" aria-labelledby="lb-not-ready-title">
+          <h2 id="lb-not-ready-title">{studentId ? 'Not enough to estimate' : 'Fill in your application profile first'}</h2>
+          <p>{data.recommendation.summary}</p>
+          {studentId ? null : (
+            <p>
+              <Link to="/residency/profile">Open your application profile</Link>
+            </p>
+          )}
+        </section>
+      ) : null}
+      {data?.ready ? (
         <>
           <Summary data={data} voice={voice} />
           {data.programs.length > 0 ? (
@@ -360,7 +381,9 @@ export function ListBuilderPage() {
           {data.programs.length > 0 ? (
             <section className="card" aria-labelledby="lb-signals-title">
               <h2 id="lb-signals-title">Where to spend {voice.whose} signals</h2>
-              {data.signals.available === 0 ? (
+              {data.signals.specialtySignals === null ? (
+                <p>{data.signals.effect}</p>
+              ) : data.signals.available === 0 ? (
                 studentId ? (
                   <p>
                     {voice.Whose} profile says {voice.who} has no preference signals for {data.specialty.name}.
@@ -374,22 +397,27 @@ export function ListBuilderPage() {
               ) : (
                 <>
                   <p>
-                    {voice.WhoHas} {data.signals.available} signal{data.signals.available === 1 ? '' : 's'} ({data.signals.used} marked on {voice.whose} list).
-                    Spent where they gain most{data.signals.plannedFor === 'my-list' ? ` on ${voice.whose} own list` : ' on the recommended list'}, they take{' '}
-                    {voice.whose} chance of matching from {pct(data.signals.chanceWithout)} to {pct(data.signals.chanceWith)}.
+                    {data.specialty.name} gives {data.signals.specialtySignals ?? 'no'} signals in ERAS this season. The plan uses {data.signals.available}
+                    {data.signals.used > 0 ? ` (${data.signals.used} marked on ${voice.whose} list, used as marked)` : ''}.{' '}
+                    {data.signals.plannedFor === 'my-list'
+                      ? ''
+                      : `They go to programs ${voice.who} would likely rank high — ${voice.whose} preferred places and settings first — where an interview is realistic with a signal, not to programs that would interview ${voice.who} anyway or are out of reach.`}{' '}
+                    With them, {voice.whose} chance of matching is {pct(data.signals.chanceWith)}; without, {pct(data.signals.chanceWithout)}.
                   </p>
+                  {data.signals.choices.length === 0 ? (
+                    <p>
+                      No {data.specialty.name} program is a realistic interview for {voice.who} even with a signal (at least 15{'\u00a0'}%), so the plan places
+                      none; {voice.whose} advisor can help decide where they still say most.
+                    </p>
+                  ) : null}
                   <ol className="lb-signal-list">
                     {data.signals.choices.map((s) => (
                       <li key={s.programId}>
-                        <strong>{s.programName}</strong>: interview chance {pct(s.interviewWithout)} → {pct(s.interviewWith)}
-                        {s.onList ? '' : ' (not on the list yet: the signal adds it)'}
+                        <strong>{s.programName}</strong>: interview chance {pct(s.interviewWithout)} without a signal, {pct(s.interviewWith)} with one
                       </li>
                     ))}
                   </ol>
-                  <p className="field-hint">
-                    The size of a signal's effect is our own assumption until the school's data say otherwise; signal programs {voice.who} truly{' '}
-                    {studentId ? 'wants' : 'want'}, since a signal says so.
-                  </p>
+                  <p className="field-hint">What a signal does, as published: {data.signals.effect}</p>
                 </>
               )}
             </section>
@@ -409,8 +437,8 @@ export function ListBuilderPage() {
                 <li key={line}>{line}</li>
               ))}
               <li>
-                Intervals are {level} % intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at a
-                typical program. The model, its sources and its limits are described in the documentation ("Smart Pick").
+                Intervals are {pct(level / 100)} intervals: the chance is probably inside them. Factor sizes are measured against a typical U.S. MD applicant at
+                a typical program. The model, its sources and its limits are described in the documentation ("Smart Pick").
               </li>
               <li>
                 The recommended count is on the model’s own numbers, not a guarantee.{' '}

@@ -1,14 +1,16 @@
 import {
+  adviseList,
   planBackup,
-  planSignals,
   recommendApplicationCount,
   summarizePrograms,
   type ApplicantProfile,
   type BackupPlan,
   type Chance,
   type ChanceSummary as EngineChanceSummary,
+  normsOf,
   type ResidencyProgram,
   type SmartPickPriors,
+  type SpecialtyNorms,
 } from '#engines/smart-pick/index.ts'
 import {
   APPLYING_STATUSES,
@@ -36,17 +38,35 @@ export type BuilderInput = {
   /** The student's program list (every specialty). */
   list: readonly ListEntry[]
   profileSaved: boolean
+  /** Fields the model needs that the profile lacks (see `missingProfileFields`); advice only when empty. */
+  missingFields: readonly string[]
+  /** The student is looking at their own page; otherwise staff, and sentences speak of "the student". */
+  viewerIsStudent: boolean
   model: ListBuilderResponse['model']
 }
 
-/** Applications beyond which the page suggests a backup specialty ([M], the engine's default). */
-export const REASONABLE_APPLICATIONS = 40
-
+/** A percentage in words, its number and "%" joined by a no-break space so they never part at a line end. */
 export const percent = (p: number): string => {
   const value = Math.round(p * 100)
-  if (value >= 100 && p < 1) return 'over 99 %'
-  if (value <= 0 && p > 0) return 'under 1 %'
-  return `${value} %`
+  if (value >= 100 && p < 1) return 'over 99\u00a0%'
+  if (value <= 0 && p > 0) return 'under 1\u00a0%'
+  return `${value}\u00a0%`
+}
+
+/** "a 70 %" but "an 80 %", "an 11 %", "an 18 %", "an over 99 %" — the article as the figure is read aloud. */
+export const aPercent = (p: number): string => {
+  const text = percent(p)
+  return `${/^(8|11\u00a0|18\u00a0|over|under)/.test(text) ? 'an' : 'a'} ${text}`
+}
+
+/**
+ * What the model needs that the stored profile lacks: nothing until the student has saved a
+ * profile, and a Step 2 CK score (the strongest single figure programs screen on). With a field
+ * missing the page asks for it and gives no advice.
+ */
+export function missingProfileFields(profile: { step2: number | null } | null): string[] {
+  if (!profile) return ['applicant type', 'Step 2 CK score', 'research items', 'clerkship honors', 'geographic ties']
+  return profile.step2 === null ? ['Step 2 CK score'] : []
 }
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 1_000_000)
@@ -74,47 +94,63 @@ function median(values: readonly number[]): number {
 /**
  * The whole list-builder view for one student and one specialty, from the engine's own
  * functions (docs/smart-pick.md) — nothing here changes a figure, it only assembles and words them.
+ * With fields missing from the profile it gives no advice at all, only what to fill in.
  */
 export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderResponse, 'studentId' | 'elapsedMs'> {
   const { applicant, programs, priors, target } = input
   const level = Math.round(priors.intervalLevel * 100)
-  // The list's figures without wording every factor (a program's factors come from its own route).
-  const entries = summarizePrograms(applicant, programs, priors)
-  const recommendation = recommendApplicationCount(applicant, programs, priors, { target })
-  const recommendedIds = recommendation.order.slice(0, recommendation.count ?? recommendation.order.length)
-  const recommendedSet = new Set(recommendedIds)
+  const staff = !input.viewerIsStudent
+  const v = {
+    your: staff ? "the student's" : 'your',
+    Your: staff ? "The student's" : 'Your',
+    you: staff ? 'the student' : 'you',
+    youHave: staff ? 'the student has' : 'you have',
+    YouHave: staff ? 'The student has' : 'You have',
+  }
+  const norms = normsOf(priors, input.specialty.id)
+  const typical = norms.typicalApplications
+  const signalsWords = specialtySignalsWords(norms)
+  const ready = input.missingFields.length === 0 && programs.length > 0
+  if (!ready) return notReadyView(input, v, typical, signalsWords)
+
   const listByProgram = new Map(input.list.map((entry) => [entry.programId, entry] as const))
   const inSpecialty = new Set(programs.map((p) => p.id))
-  const currentIds = input.list.filter((e) => inSpecialty.has(e.programId) && APPLYING_STATUSES.includes(e.status)).map((e) => e.programId)
+  const mine = input.list.filter((e) => inSpecialty.has(e.programId))
+  // Interviews offered or held are facts; programs that turned the student down or were withdrawn from are out.
+  const interviewed = mine.filter((e) => e.status === 'interview-offered' || e.status === 'interviewed').map((e) => e.programId)
+  const excluded = mine.filter((e) => e.status === 'rejected' || e.status === 'withdrawn').map((e) => e.programId)
+  const known = new Map(interviewed.map((id) => [id, 1] as const))
+  const advice = adviseList(applicant, programs, priors, { target, interviewed, excluded })
+  const recommendation = advice.recommendation
+  const recommendedIds = advice.recommendedCount === null ? [] : recommendation.order.slice(0, advice.recommendedCount)
+  const recommendedSet = new Set(recommendedIds)
+  const currentIds = mine.filter((e) => APPLYING_STATUSES.includes(e.status)).map((e) => e.programId)
 
   // The current list's chance: the curve's last point over the student's own list.
   let currentList = { count: 0, chance: 0, low: 0, high: 0 }
   if (currentIds.length > 0) {
-    const own = recommendApplicationCount(applicant, programs, priors, { target, order: currentIds })
+    const own = recommendApplicationCount(applicant, programs, priors, { target, order: currentIds, known })
     const last = own.curve[own.curve.length - 1]
     if (last) currentList = { count: last.applications, chance: last.chance, low: last.low, high: last.high }
   }
-
-  const signalList = currentIds.length > 0 ? currentIds : recommendedIds
-  const signalPlan = planSignals(applicant, programs, priors, { listIds: signalList, target })
   const nameOf = (id: string) => input.display.get(id)?.name ?? id
 
-  // planBackup's own first step is this recommendation; skip recomputing it when no backup is needed.
-  const backupNeeded = !(recommendation.count !== null && recommendation.count <= REASONABLE_APPLICATIONS)
-  const backupPlan: BackupPlan = backupNeeded
-    ? planBackup(applicant, programs, input.backupPrograms, priors, { target, reasonableCount: REASONABLE_APPLICATIONS })
+  const backupPlan: BackupPlan = advice.backupAdvised
+    ? planBackup(applicant, programs, input.backupPrograms, priors, { target, reasonableCount: typical })
     : {
         needed: false,
-        preferred: { specialty: input.specialty.id, count: recommendation.count ?? 0, chance: recommendation.chance },
+        preferred: { specialty: input.specialty.id, count: advice.recommendedCount ?? 0, chance: advice.chance },
         backup: null,
-        combinedChance: recommendation.chance,
+        combinedChance: advice.chance,
         reached: true,
       }
 
+  const entries = summarizePrograms(applicant, programs, priors)
   const programViews: BuilderProgram[] = entries.map((entry) => {
     const p = entry.program
     const shown = input.display.get(p.id)
     const onList = listByProgram.get(p.id)
+    const hasInterview = known.has(p.id)
     return {
       id: p.id,
       name: shown?.name ?? p.name ?? p.id,
@@ -127,10 +163,10 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
       sponsorsVisa: p.sponsorsVisa,
       step2P25: p.step2Range.p25,
       step2P75: p.step2Range.p75,
-      tier: entry.tier,
-      interview: chanceSummary(entry.interview),
+      tier: hasInterview ? 'likely' : entry.tier,
+      interview: hasInterview ? { probability: 1, low: 1, high: 1, effectiveCount: 1_000_000 } : chanceSummary(entry.interview),
       matchIfInterviewed: chanceSummary(entry.matchIfInterviewed),
-      interviewAndMatch: round6(entry.interviewAndMatch),
+      interviewAndMatch: round6(hasInterview ? entry.matchIfInterviewed.probability : entry.interviewAndMatch),
       fitsPreferences: entry.fitsPreferences,
       recommended: recommendedSet.has(p.id),
       listStatus: onList?.status ?? null,
@@ -138,68 +174,87 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
     }
   })
 
-  const interval = (low: number, high: number) => `${level} % interval ${percent(low)}–${percent(high)}`
+  const interval = (low: number, high: number) => `${level}\u00a0% interval ${percent(low)}–${percent(high)}`
+  const name = input.specialty.name
+  const interviewsNote =
+    interviewed.length > 0 ? ` This counts the ${interviewed.length} interview${interviewed.length === 1 ? '' : 's'} already offered as certain.` : ''
   let summary: string
-  if (programs.length === 0) summary = `There are no ${input.specialty.name} programs in Preceptor yet, so there is nothing to recommend.`
-  else if (recommendation.count !== null)
-    summary = `Apply to ${recommendation.count} program${recommendation.count === 1 ? '' : 's'} for a ${percent(recommendation.chance)} chance of matching (${interval(recommendation.low, recommendation.high)}).`
+  if (advice.recommendedCount !== null)
+    summary = `Apply to ${advice.recommendedCount} ${name} program${advice.recommendedCount === 1 ? '' : 's'} for ${aPercent(advice.chance)} chance of matching (${interval(advice.low, advice.high)}).${interviewsNote}`
   else
-    summary = `Even applying to all ${programs.length} ${input.specialty.name} programs gives a ${percent(recommendation.chance)} chance of matching (${interval(recommendation.low, recommendation.high)}), below your ${percent(target)} target.`
+    summary = `${name} applicants typically apply to ${typical} programs; with ${Math.min(typical, programs.length)} of the programs most likely to interview ${v.you}, the chance of matching is ${percent(advice.chanceAtTypical)}, below ${v.your} ${percent(target)} target (${interval(advice.low, advice.high)}). A backup plan is advised.${interviewsNote}`
 
   const backupName = input.backupSpecialty?.name ?? null
+  const why = `In 2024, ${Math.round(norms.matchRate * 100)}\u00a0% of U.S. MD seniors who preferred ${name} matched in it; its applicants typically apply to ${typical} programs.`
   let backupSummary: string
   if (!backupPlan.needed)
-    backupSummary = `No backup specialty is needed on these numbers: ${input.specialty.name} reaches ${percent(target)} within ${REASONABLE_APPLICATIONS} applications.`
+    backupSummary = `No backup specialty is needed on these numbers: ${name} reaches ${percent(target)} with ${backupPlan.preferred.count} applications, within the ${typical} its applicants typically send. ${why}`
   else if (!backupPlan.backup || !backupName)
-    backupSummary = `${input.specialty.name} does not reach ${percent(target)} within ${REASONABLE_APPLICATIONS} applications (${percent(backupPlan.preferred.chance)} at ${backupPlan.preferred.count}). Choose a backup specialty in your profile to see a plan, and talk it over with your advisor.`
+    backupSummary = `A backup plan is advised: even ${backupPlan.preferred.count} ${name} applications give ${aPercent(backupPlan.preferred.chance)} chance of matching, below ${v.your} ${percent(target)} target. ${why} ${staff ? 'The student has not chosen a backup specialty in their profile yet; a parallel plan is worth discussing.' : 'Choose a backup specialty in your profile to see a plan, and talk it over with your advisor.'}`
   else
-    backupSummary = `Apply to ${backupPlan.preferred.count} ${input.specialty.name} programs (${percent(backupPlan.preferred.chance)}) and ${backupPlan.backup.count} ${backupName} programs (${percent(backupPlan.backup.chance)} alone), ranking ${input.specialty.name} first: about ${percent(backupPlan.combinedChance)} of matching somewhere${backupPlan.reached ? '' : `, still below your ${percent(target)} target`}. This treats the two specialties as independent, which is optimistic.${backupPlan.backup.count > 60 ? ' That many applications is more than anyone can prepare well: talk with your advisor about your options.' : ''}`
+    backupSummary = `A backup plan is advised. ${why} Apply to ${backupPlan.preferred.count} ${name} programs (${percent(backupPlan.preferred.chance)}) and ${backupPlan.backup.count} ${backupName} programs (${percent(backupPlan.backup.chance)} alone), ranking ${name} first: about ${percent(backupPlan.combinedChance)} of matching somewhere${backupPlan.reached ? '' : `, still below ${v.your} ${percent(target)} target`}. This treats the two specialties as independent, which is optimistic.${backupPlan.backup.count > 60 ? ` That many applications is more than anyone can prepare well: ${staff ? 'the options are worth a conversation' : 'talk with your advisor about your options'}.` : ''}`
 
   const honesty: string[] = []
   if (input.model.source === 'national')
     honesty.push(
-      "Every chance here comes from national figures (NRMP, AAMC, published studies) and stated assumptions, not yet from our school's own outcomes. Treat them as a rough guide, not a prediction about you.",
+      `Every chance here comes from national figures (NRMP Charting Outcomes 2024, AAMC, published studies) and stated assumptions, not yet from our school's own outcomes. Treat them as a rough guide, not a prediction about ${v.you}.`,
     )
   else honesty.push(`${input.model.label}. Where our school's past applicants say little, the national figures still decide.`)
+  honesty.push(
+    `${name} is measured on its own scale: Step 2 CK and research against what its applicants who matched and did not match had in 2024${norms.facts ? ` (Step 2 CK ${norms.facts.step2.matched} and ${norms.facts.step2.unmatched}; research items ${norms.facts.research.matched} and ${norms.facts.research.unmatched})` : ''}.`,
+  )
   const counts = entries.map((e) => finite(e.interview.effectiveCount))
-  const typical = median(counts)
-  if (entries.length > 0 && typical < 30)
-    honesty.push(
-      `Each interview chance is about as sure as what you would learn from watching ${Math.max(1, Math.round(typical))} applicants like you at that program: that is thin, so the ${level} % intervals are wide.`,
-    )
-  if (applicant.step2 === null || applicant.step2 === undefined)
-    honesty.push(
-      'You have not entered a Step 2 CK score, so it is taken as typical for every program and the intervals are wider. Add it to your profile when you have it.',
-    )
-  if (!input.profileSaved)
-    honesty.push('You have not saved your application profile yet, so these figures are for a typical U.S. MD applicant with no scores entered.')
+  if (entries.length > 0 && median(counts) < 30) honesty.push(`The data behind each program's chance are thin, so the ${level}\u00a0% intervals are wide.`)
   honesty.push(
     'The chance of matching treats interview offers as independent. In truth a strong or weak application moves every program together, so the real spread is wider and the recommended count may be a little short.',
   )
 
+  const signalChoices = advice.signals.map((s) => ({
+    programId: s.programId,
+    programName: nameOf(s.programId),
+    interviewWithout: round6(s.interviewWithout),
+    interviewWith: round6(s.interviewWith),
+    gain: 0,
+    onList: recommendedSet.has(s.programId) || currentIds.includes(s.programId),
+  }))
+  const withoutSignals = adviseList({ ...applicant, signalledProgramIds: [] }, programs, priors, {
+    target,
+    interviewed,
+    excluded,
+    signals: 0,
+    applications: advice.applications,
+  })
+
   return {
     specialty: input.specialty,
     profileSaved: input.profileSaved,
+    ready: true,
+    missingFields: [],
+    typicalApplications: typical,
     target,
     model: input.model,
     recommendation: {
-      count: recommendation.count,
-      chance: round6(recommendation.chance),
-      low: round6(recommendation.low),
-      high: round6(recommendation.high),
+      count: advice.recommendedCount,
+      chance: round6(advice.chance),
+      low: round6(advice.low),
+      high: round6(advice.high),
       programIds: recommendedIds,
-      ordering: recommendation.ordering,
+      ordering: 'interviews already offered first, then signalled programs, then the highest interview chance',
       summary,
     },
     curve: recommendation.curve.map((p) => ({ applications: p.applications, chance: round6(p.chance), low: round6(p.low), high: round6(p.high) })),
     programs: programViews,
     signals: {
-      available: applicant.signalsAvailable,
+      available: applicant.signalsAvailable > 0 ? applicant.signalsAvailable : norms.signals,
       used: input.list.filter((e) => e.signalled).length,
-      chanceWithout: signalPlan.chanceWithout,
-      chanceWith: signalPlan.chanceWith,
-      plannedFor: currentIds.length > 0 ? 'my-list' : 'recommended',
-      choices: signalPlan.signals.map((s) => ({ ...s, programName: nameOf(s.programId) })),
+      chanceWithout: round6(withoutSignals.chance),
+      chanceWith: round6(advice.chance),
+      plannedFor: advice.ownSignals ? 'my-list' : 'recommended',
+      specialtySignals: signalsWords,
+      effect:
+        norms.facts?.signalEffect ??
+        'No published figure for this specialty; the model uses the nine-specialty middle (2.7–9.1 times the odds of an interview, ERAS 2023).',
+      choices: signalChoices,
     },
     backup: {
       needed: backupPlan.needed,
@@ -214,5 +269,61 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
     },
     currentList,
     honesty,
+  }
+}
+
+function specialtySignalsWords(norms: SpecialtyNorms): string | null {
+  const signals = norms.facts?.signals
+  if (!signals) return null
+  const split = signals.gold ? ` (${signals.gold} gold and ${signals.total - signals.gold} silver)` : ''
+  return `${signals.total}${split}${signals.note ? `; ${signals.note}` : ''}`
+}
+
+type Voice = { your: string; Your: string; you: string; youHave: string; YouHave: string }
+
+/** The view when the profile lacks what the model needs: no figures, only what to fill in. */
+function notReadyView(input: BuilderInput, v: Voice, typical: number, signalsWords: string | null): Omit<ListBuilderResponse, 'studentId' | 'elapsedMs'> {
+  const name = input.specialty.name
+  const missing = input.missingFields
+  const summary =
+    input.programs.length === 0
+      ? `There are no ${name} programs in Preceptor yet, so there is nothing to estimate.`
+      : input.viewerIsStudent
+        ? `To see how many ${name} programs to apply to, save your ${missing.join(', ')} in your application profile. Until then there is no advice: it would be a guess.`
+        : `Not enough to estimate: the student has not saved their ${missing.join(', ')} yet.`
+  return {
+    specialty: input.specialty,
+    profileSaved: input.profileSaved,
+    ready: false,
+    missingFields: [...missing],
+    typicalApplications: typical,
+    target: input.target,
+    model: input.model,
+    recommendation: { count: null, chance: 0, low: 0, high: 0, programIds: [], ordering: '', summary },
+    curve: [],
+    programs: [],
+    signals: {
+      available: 0,
+      used: 0,
+      chanceWithout: 0,
+      chanceWith: 0,
+      plannedFor: 'recommended',
+      specialtySignals: signalsWords,
+      effect: '',
+      choices: [],
+    },
+    backup: {
+      needed: false,
+      specialty: input.backupSpecialty,
+      preferredCount: 0,
+      preferredChance: 0,
+      backupCount: null,
+      backupChance: null,
+      combinedChance: 0,
+      reached: false,
+      summary: '',
+    },
+    currentList: { count: 0, chance: 0, low: 0, high: 0 },
+    honesty: [],
   }
 }

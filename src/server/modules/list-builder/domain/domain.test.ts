@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PRIORS } from '#engines/smart-pick/index.ts'
-import { percent } from './builder.ts'
+import { aPercent, percent } from './builder.ts'
 import { readStoredPriors } from './priors.ts'
 import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns } from './profile.ts'
 
@@ -55,10 +55,18 @@ describe('profile mapping', () => {
 
 describe('percent', () => {
   it.each([
-    [0.9, '90 %'],
-    [0.9996, 'over 99 %'],
-    [0.001, 'under 1 %'],
-    [0, '0 %'],
-    [1, '100 %'],
-  ])('%f → %s', (p, text) => expect(percent(p)).toBe(text))
+    [0.9, '90\u00a0%'],
+    [0.9996, 'over 99\u00a0%'],
+    [0.001, 'under 1\u00a0%'],
+    [0, '0\u00a0%'],
+    [1, '100\u00a0%'],
+  ])('%f → %s (number and "%" never part)', (p, text) => expect(percent(p)).toBe(text))
+  it.each([
+    [0.8, 'an 80\u00a0%'],
+    [0.18, 'an 18\u00a0%'],
+    [0.11, 'an 11\u00a0%'],
+    [0.08, 'an 8\u00a0%'],
+    [0.7, 'a 70\u00a0%'],
+    [0.1, 'a 10\u00a0%'],
+  ])('%f → %s', (p, text) => expect(aPercent(p)).toBe(text))
 })
