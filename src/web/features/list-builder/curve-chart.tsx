@@ -107,8 +107,7 @@ export function CurveChart({
       </svg>
       <figcaption id={`${id}-caption`} className="lb-chart-caption">
         <span className="lb-key lb-key-line" aria-hidden="true" /> chance of matching <span className="lb-key lb-key-band" aria-hidden="true" />{' '}
-        {pct(level / 100)}
-        interval <span className="lb-key lb-key-target" aria-hidden="true" /> {whose} target ({pct(target)})
+        {pct(level / 100)} interval <span className="lb-key lb-key-target" aria-hidden="true" /> {whose} target ({pct(target)})
       </figcaption>
       <details className="lb-details">
         <summary>Show the curve as a table</summary>
