@@ -1,6 +1,8 @@
 import { expect, expectNoAxeViolations, homeHeading, loginAs, navLink, test } from './fixtures.ts'
 
 test('an admin invites a new person, who accepts from the e-mail and lands on their home', async ({ page }) => {
+  // Nine steps, each with an axe scan; on a busy machine that is more than the default minute.
+  test.slow()
   const stamp = Date.now()
   const name = `Rosa Invitee${stamp}`
   const email = `rosa.invitee.${stamp}@demo.example.edu`
