@@ -200,7 +200,9 @@ function summariseProfile(file: string): ProfileSummary {
     if (!node || node.callFrame.functionName === '(idle)') return
     total += delta
     const url = node.callFrame.url
-    const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.includes('dist/server') ? 'preceptor' : url.startsWith('node:') ? 'node' : node.callFrame.functionName || '(native)')
+    const pkg =
+      /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+      (url.includes('dist/server') ? 'preceptor' : url.startsWith('node:') ? 'node' : node.callFrame.functionName || '(native)')
     const name = `${node.callFrame.functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^.*dist\//, 'dist/')}:${node.callFrame.lineNumber + 1}`
     selfUs.set(name, (selfUs.get(name) ?? 0) + delta)
     packageUs.set(pkg, (packageUs.get(pkg) ?? 0) + delta)
@@ -294,11 +296,20 @@ async function measure(kind: DatabaseKind, env: Record<string, string>, processe
           if (file) entry.profile = summariseProfile(join(profileDir, file))
           servers = await start(null)
         }
-        log(`${kind} ×${processes} ${route.name}: ${result.requests_per_s} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, errors ${result.errors}, non-2xx ${result.non_2xx} (load ${before})`)
+        log(
+          `${kind} ×${processes} ${route.name}: ${result.requests_per_s} req/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, errors ${result.errors}, non-2xx ${result.non_2xx} (load ${before})`,
+        )
         figures.push(entry)
       }
     }
-    return { database: kind, processes, routes: figures, rss_mb_before: rssBefore, rss_mb_after: servers.map((s) => rssMb(s.child.pid)), rss_over_time: soakSeconds ? rssSamples : undefined }
+    return {
+      database: kind,
+      processes,
+      routes: figures,
+      rss_mb_before: rssBefore,
+      rss_mb_after: servers.map((s) => rssMb(s.child.pid)),
+      rss_over_time: soakSeconds ? rssSamples : undefined,
+    }
   } finally {
     for (const s of servers) await stopServer(s)
   }

@@ -163,10 +163,7 @@ export function createClassSimulationRepository(db: Database) {
         .update(classSimulations)
         .set(values)
         .where(
-          and(
-            inArray(classSimulations.status, ['queued', 'running']),
-            or(isNull(classSimulations.leaseExpiresAt), lt(classSimulations.leaseExpiresAt, now)),
-          ),
+          and(inArray(classSimulations.status, ['queued', 'running']), or(isNull(classSimulations.leaseExpiresAt), lt(classSimulations.leaseExpiresAt, now))),
         )
         .returning({ id: classSimulations.id })
       return rows.length

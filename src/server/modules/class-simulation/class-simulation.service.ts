@@ -64,6 +64,12 @@ export function createClassSimulationService(deps: {
   let renewTimer: ReturnType<typeof setInterval> | null = null
   const leaseUntil = () => new Date(clock.now().getTime() + leaseMs)
 
+  let lastRenewal = 0
+  function renewLeases(): void {
+    lastRenewal = Date.now()
+    repo.renewLeases(owner, leaseUntil()).catch((error: unknown) => logUnexpectedError('class simulation lease renewal failed', error))
+  }
+  /** A timer renews while work is queued; progress renews too, as slices on this thread can delay timers. */
   function holdLeases(): void {
     if (renewTimer) return
     renewTimer = setInterval(() => {
@@ -72,7 +78,7 @@ export function createClassSimulationService(deps: {
         renewTimer = null
         return
       }
-      repo.renewLeases(owner, leaseUntil()).catch((error: unknown) => logUnexpectedError('class simulation lease renewal failed', error))
+      renewLeases()
     }, leaseMs / 3)
     renewTimer.unref()
   }
@@ -152,6 +158,7 @@ export function createClassSimulationService(deps: {
         ...(deps.workers !== undefined ? { workers: deps.workers } : {}),
         signal,
         onProgress: (progress) => {
+          if (Date.now() - lastRenewal >= leaseMs / 3) renewLeases()
           // The share's weights are re-measured as it goes: never let the bar step back.
           const share = Math.max(live.get(id)?.share ?? 0, progressShare(progress))
           live.set(id, { share, marketsDrawn: progress.marketsDrawn, markets: progress.markets, runsDone: progress.runsDone })

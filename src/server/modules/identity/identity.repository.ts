@@ -62,7 +62,9 @@ export function createIdentityRepository(db: Database) {
           email: people.email,
           name: people.name,
           status: people.status,
-          roles: sql<Role[]>`coalesce((select array_agg(${personRoles.role} order by ${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${sessions.personId}), '{}')`,
+          roles: sql<
+            Role[]
+          >`coalesce((select array_agg(${personRoles.role} order by ${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${sessions.personId}), '{}')`,
         })
         .from(sessions)
         .innerJoin(people, eq(people.id, sessions.personId))
