@@ -52,7 +52,8 @@ const soakSeconds = options.soak ? Number(options.soak) : null
 const cpuProf = options['cpu-prof']
 
 type Server = { child: ChildProcess; port: number; origin: string; output: () => string }
-type RouteDef = { name: string; path: string }
+/** A route, and the session to call it with when not the student's. */
+type RouteDef = { name: string; path: string; cookie?: string }
 type RouteFigures = {
   route: string
   path: string
@@ -114,11 +115,11 @@ async function stopServer(server: Server): Promise<void> {
   await new Promise((resolve) => server.child.once('exit', resolve))
 }
 
-async function signIn(origin: string): Promise<string> {
+async function signIn(origin: string, email = 'student@demo.example.edu'): Promise<string> {
   const response = await fetch(`${origin}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify({ email: 'student@demo.example.edu', password: 'preceptor-demo' }),
+    body: JSON.stringify({ email, password: 'preceptor-demo' }),
   })
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`)
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0])
@@ -128,14 +129,20 @@ async function signIn(origin: string): Promise<string> {
 /** The routes, with ids read from the demo school (the student's first mentorship). */
 async function routesFor(origin: string, cookie: string): Promise<RouteDef[]> {
   const mine = (await (await fetch(`${origin}/api/mentorships/mine`, { headers: { cookie } })).json()) as unknown
-  const mentorshipId = findId(mine)
+  let mentorshipId = findId(mine)
+  let mentorshipCookie: string | undefined
+  if (!mentorshipId) {
+    // The demo student has none until a mentor program is published: the demo mentor has several.
+    mentorshipCookie = await signIn(origin, 'mentor@demo.example.edu')
+    mentorshipId = findId(await (await fetch(`${origin}/api/mentorships/mine`, { headers: { cookie: mentorshipCookie } })).json())
+  }
   const all: RouteDef[] = [
     { name: 'health', path: '/api/health' },
     { name: 'search', path: '/api/directory/mentors?q=cardiology%20research' },
     { name: 'browse', path: '/api/directory/mentors?specialty=internal-medicine&kind=faculty' },
     { name: 'recommendations', path: '/api/recommendations/mentors' },
     { name: 'list-builder', path: '/api/list-builder/chances?specialty=internal-medicine' },
-    ...(mentorshipId ? [{ name: 'mentorship', path: `/api/mentorships/${mentorshipId}` }] : []),
+    ...(mentorshipId ? [{ name: 'mentorship', path: `/api/mentorships/${mentorshipId}`, ...(mentorshipCookie ? { cookie: mentorshipCookie } : {}) }] : []),
   ]
   const wanted = options.routes?.split(',')
   return wanted ? all.filter((r) => wanted.includes(r.name)) : all
@@ -259,7 +266,11 @@ async function measure(kind: DatabaseKind, env: Record<string, string>, processe
             connections: Math.max(1, Math.floor(connections / servers.length)),
             duration: soakSeconds,
             headers: { cookie, 'accept-encoding': 'gzip, br' },
-            requests: routes.map((r) => ({ method: 'GET', path: r.path })),
+            requests: routes.map((r) => ({
+              method: 'GET' as const,
+              path: r.path,
+              ...(r.cookie ? { headers: { cookie: r.cookie, 'accept-encoding': 'gzip, br' } } : {}),
+            })),
           }),
         ),
       )
@@ -286,9 +297,9 @@ async function measure(kind: DatabaseKind, env: Record<string, string>, processe
           servers = await start(profileDir)
         }
         // A short warm-up so the first requests' compilation is not counted.
-        await drive(servers, cookie, route.path, 1)
+        await drive(servers, route.cookie ?? cookie, route.path, 1)
         const before = load1()
-        const result = await drive(servers, cookie, route.path, duration)
+        const result = await drive(servers, route.cookie ?? cookie, route.path, duration)
         const entry: RouteFigures = { route: route.name, path: route.path, ...result, load_average_before: before, load_average_after: load1() }
         if (profileDir) {
           for (const s of servers) await stopServer(s)
