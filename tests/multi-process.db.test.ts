@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSmtpServer, type TestSmtpServer } from './setup/smtp.ts'
 
 const postgresUrl = process.env.TEST_DATABASE_URL
-const LEASE_SECONDS = 10
+// Long enough for a market drawn on the server's own thread (from source there are no worker
+// threads) on a busy machine, where renewals wait for it.
+const LEASE_SECONDS = 30
 
 type Server = { child: ChildProcess; origin: string; output: () => string }
 
@@ -150,13 +152,26 @@ describe.skipIf(!postgresUrl)('two server processes over one PostgreSQL (Postgre
   })
 
   it('sends each e-mail of the sweeps and the outbox once, with both processes sweeping', async () => {
+    // Every open mentorship request becomes due for its reminder (asked 30 days ago, not expired).
+    const due = await admin(
+      `update mentorship_requests set created_at = now() - interval '30 days'
+         where status in ('requested', 'viewed') and expires_at > now() + interval '1 hour'
+           and id not in (select request_id from mentorship_request_notices) returning id`,
+      databaseUrl,
+    )
+    expect(due.rows.length).toBeGreaterThan(0)
     // Both processes sweep every second and deliver the outbox every 5 s: let several rounds pass.
     await new Promise((resolve) => setTimeout(resolve, 12_000))
+    const reminded = await admin(`select request_id from mentorship_request_notices where kind = 'reminder'`, databaseUrl)
+    const remindedIds = new Set(reminded.rows.map((r: { request_id: string }) => r.request_id))
+    expect(due.rows.filter((r: { id: string }) => remindedIds.has(r.id)).length).toBeGreaterThan(0)
     const sent = await admin(`select to_address, subject, text_body from outbox where status = 'sent'`, databaseUrl)
     expect(sent.rows.length).toBeGreaterThan(0)
-    expect(smtp.messages.length).toBe(sent.rows.length)
-    const keys = sent.rows.map((r: { to_address: string; subject: string; text_body: string }) => `${r.to_address}\n${r.subject}\n${r.text_body}`)
-    expect(new Set(keys).size).toBe(keys.length)
+    // Delivery goes on meanwhile: a message may have reached the SMTP server before its row is
+    // marked sent, never the other way round.
+    expect(smtp.messages.length).toBeGreaterThanOrEqual(sent.rows.length)
+    const keys = smtp.messages.map((m) => `${m.envelopeTo.join(',')}\n${m.subject}\n${m.text}`)
+    expect(keys.length - new Set(keys).size, 'e-mails received twice').toBe(0)
   }, 60_000)
 
   it('leaves a class simulation to the process running it, and fails it only once that process is gone', async () => {
@@ -169,7 +184,7 @@ describe.skipIf(!postgresUrl)('two server processes over one PostgreSQL (Postgre
     for (let i = 0; i < 3; i++) {
       const seen = await call(b, advisorOnB, 'GET', `/api/class-simulations/${id}`)
       expect(['queued', 'running'], JSON.stringify(seen.json)).toContain(seen.json.status)
-      await new Promise((resolve) => setTimeout(resolve, (LEASE_SECONDS * 1000) / 2))
+      await new Promise((resolve) => setTimeout(resolve, 5_000))
     }
     const listed = await call(b, advisorOnB, 'GET', '/api/class-simulations')
     expect((listed.json.simulations as { id: string; status: string }[]).find((s) => s.id === id)?.status).not.toBe('failed')
@@ -177,11 +192,11 @@ describe.skipIf(!postgresUrl)('two server processes over one PostgreSQL (Postgre
     // The process running it is killed outright: no shutdown hook marks anything.
     await stop(a, 'SIGKILL')
     let status = ''
-    for (const deadline = Date.now() + (LEASE_SECONDS + 10) * 1000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + (LEASE_SECONDS + 20) * 1000; Date.now() < deadline; ) {
       status = (await call(b, advisorOnB, 'GET', `/api/class-simulations/${id}`)).json.status as string
       if (status !== 'queued' && status !== 'running') break
       await new Promise((resolve) => setTimeout(resolve, 500))
     }
     expect(status).toBe('failed')
-  }, 90_000)
+  }, 180_000)
 })
