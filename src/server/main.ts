@@ -14,7 +14,6 @@ import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/se
 import { createSmtpMailer } from './modules/notifications/mailer.ts'
 import { createServices } from './services.ts'
 import { logUnexpectedError } from './log/describe-error.ts'
-import { MS_PER_MINUTE } from '#shared/time.ts'
 
 /** The built web app: dist/web next to the bundled server, or from the source tree. */
 function findWebRoot(): string | null {
@@ -65,6 +64,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     appOrigin: env.appOrigin,
     demoMode: env.DEMO_MODE,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
+    simulationLeaseSeconds: env.SIMULATION_LEASE_SECONDS,
   })
   const webRoot = findWebRoot()
   const app = createApp({
@@ -88,11 +88,12 @@ export async function startServer(source: Record<string, string | undefined> = p
       }, 5_000)
     : null
 
-  // Letter reminders: every 10 minutes; each reminder is claimed in the database, so several
+  const sweepMs = env.SWEEP_INTERVAL_SECONDS * 1000
+  // Letter reminders: every 10 minutes by default; each reminder is claimed in the database, so several
   // server processes may run the sweep at once without sending one twice.
   const letterReminderTimer = setInterval(() => {
     services.letters.sendDueLetterReminders().catch((error: unknown) => logUnexpectedError('letter reminders failed', error))
-  }, 10 * MS_PER_MINUTE)
+  }, sweepMs)
 
   // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges. Each step
   // is claimed in the database, so several server processes may sweep at once.
@@ -102,7 +103,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.mentorships.sweepQuietMentorships())
       .then(() => services.meetings.sendMeetingFollowUps())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
-  }, 10 * MS_PER_MINUTE)
+  }, sweepMs)
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST

@@ -41,6 +41,8 @@ export type ServiceSettings = {
   appOrigin: string
   demoMode: boolean
   sessionPolicy: SessionPolicy
+  /** How long a process's claim on a class simulation lasts unless renewed (default 30 s). */
+  simulationLeaseSeconds?: number
 }
 
 /** The composition root of the domain: every service, wired to one database and one clock. */
@@ -128,7 +130,13 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // The program explorer, program pages, save to list, programs CSV.
   const residencyPrograms = createResidencyProgramsService({ db, repo: createResidencyProgramsRepository(db), clock, audit })
   // Class simulations of an advisor's students, run in the background in this process.
-  const classSimulation = createClassSimulationService({ repo: createClassSimulationRepository(db), clock, audit, studentRecords })
+  const classSimulation = createClassSimulationService({
+    repo: createClassSimulationRepository(db),
+    clock,
+    audit,
+    studentRecords,
+    ...(settings.simulationLeaseSeconds ? { leaseSeconds: settings.simulationLeaseSeconds } : {}),
+  })
   return {
     residencyPrograms,
     audit,

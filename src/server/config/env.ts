@@ -34,6 +34,10 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(10_080).default(720),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(2_160).default(336),
   LOG_REQUESTS: flag.default(false),
+  /** How often the background sweeps (letter reminders, mentorship reminders and nudges) run. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int('Use a whole number.').min(1).max(86_400).default(600),
+  /** A class simulation whose process has not renewed its lease for this long is marked failed. */
+  SIMULATION_LEASE_SECONDS: z.coerce.number().int('Use a whole number.').min(3).max(3_600).default(30),
   /** Proxies whose X-Forwarded-For is believed; unset, the connection's own address is used. */
   TRUST_PROXY: z
     .string()

@@ -158,6 +158,10 @@ export const classSimulations = pgTable(
     error: text('error'),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The server process running (or queueing) it, which renews the lease while it works. */
+    leaseOwner: text('lease_owner'),
+    /** Past this, no process is working on it any more: any process may mark it failed. */
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
   },
   (t) => [index('class_simulations_created_idx').on(t.createdBy, t.createdAt)],
 )

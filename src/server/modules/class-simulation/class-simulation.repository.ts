@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
 import type { ApplicantProfile, ResidencyProgram } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
 import { classSimulations } from '#server/db/schema/index.ts'
@@ -145,12 +145,28 @@ export function createClassSimulationRepository(db: Database) {
       return rows.length > 0
     },
 
-    /** Simulations left queued or running (by a server that stopped). */
-    async listUnfinished(): Promise<{ id: string }[]> {
-      return db
-        .select({ id: classSimulations.id })
-        .from(classSimulations)
-        .where(inArray(classSimulations.status, ['queued', 'running']))
+    /** Extends the lease of every unfinished simulation `owner` holds. */
+    async renewLeases(owner: string, until: Date): Promise<void> {
+      await db
+        .update(classSimulations)
+        .set({ leaseExpiresAt: until })
+        .where(and(eq(classSimulations.leaseOwner, owner), inArray(classSimulations.status, ['queued', 'running'])))
+    },
+
+    /**
+     * Marks failed the simulations left queued or running whose lease has run out (or that never
+     * had one): the process that held it stopped. A live process's rows are never touched, so
+     * several processes may run this at once.
+     */
+    async failAbandoned(now: Date, values: Partial<typeof classSimulations.$inferInsert>): Promise<number> {
+      const rows = await db
+        .update(classSimulations)
+        .set(values)
+        .where(
+          and(inArray(classSimulations.status, ['queued', 'running']), or(isNull(classSimulations.leaseExpiresAt), lt(classSimulations.leaseExpiresAt, now))),
+        )
+        .returning({ id: classSimulations.id })
+      return rows.length
     },
   }
 }

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { progressShare, type ClassSimulationInput, type ClassSimulationResult as EngineResult } from '#engines/class-simulation/index.ts'
 import {
   estimateSimulationSeconds,
@@ -32,6 +32,8 @@ type StoredResult = Omit<EngineResult, 'students'> & { students: (EngineResult['
 
 const NO_LIST_MESSAGE = 'No rank order list and no programs marked "interviewed" yet: not simulated.'
 const RESTARTED_MESSAGE = 'The server restarted while this simulation was running, so it stopped. Start it again.'
+/** How long a process's claim on its simulations lasts unless renewed (a third of it between renewals). */
+const DEFAULT_LEASE_SECONDS = 30
 
 /**
  * Class simulations: an advisor runs their students' rank order lists through the match engine
@@ -45,22 +47,45 @@ export function createClassSimulationService(deps: {
   studentRecords: StudentRecords
   /** Worker threads per simulation; default: 2 from the built server, 0 (this thread) from source. */
   workers?: number
+  /** How long this process's claim on a queued or running simulation lasts unless renewed. */
+  leaseSeconds?: number
 }) {
   const { repo, clock, audit, studentRecords } = deps
   const jobs = new Map<string, { controller: AbortController; done: Promise<void> }>()
   /** Progress of the simulations this process runs (the row holds runs done; this adds the markets drawn and a weighed share). */
   const live = new Map<string, NonNullable<ClassSimulationSummary['progress']>>()
   let queue: Promise<void> = Promise.resolve()
-  let recovered: Promise<void> | null = null
+  // Several server processes share one database: each simulation row names the process that
+  // queued it and holds a lease that process renews while the work lasts. Another process marks it
+  // failed only once the lease has run out, so a live process's run is never failed by a peer,
+  // and a killed process's run does not stay "running" for ever.
+  const owner = randomUUID()
+  const leaseMs = (deps.leaseSeconds ?? DEFAULT_LEASE_SECONDS) * 1000
+  let renewTimer: ReturnType<typeof setInterval> | null = null
+  const leaseUntil = () => new Date(clock.now().getTime() + leaseMs)
 
-  /** Runs left queued or running by a server that stopped are marked failed, once per process. */
-  function recover(): Promise<void> {
-    recovered ??= (async () => {
-      for (const { id } of await repo.listUnfinished()) {
-        if (!jobs.has(id)) await repo.transition(id, ['queued', 'running'], { status: 'failed', error: RESTARTED_MESSAGE, finishedAt: clock.now() })
+  let lastRenewal = 0
+  function renewLeases(): void {
+    lastRenewal = Date.now()
+    repo.renewLeases(owner, leaseUntil()).catch((error: unknown) => logUnexpectedError('class simulation lease renewal failed', error))
+  }
+  /** A timer renews while work is queued; progress renews too, as slices on this thread can delay timers. */
+  function holdLeases(): void {
+    if (renewTimer) return
+    renewTimer = setInterval(() => {
+      if (jobs.size === 0) {
+        if (renewTimer) clearInterval(renewTimer)
+        renewTimer = null
+        return
       }
-    })()
-    return recovered
+      renewLeases()
+    }, leaseMs / 3)
+    renewTimer.unref()
+  }
+
+  /** Runs left queued or running by a process that stopped (its lease ran out) are marked failed. */
+  async function recover(): Promise<void> {
+    await repo.failAbandoned(clock.now(), { status: 'failed', error: RESTARTED_MESSAGE, finishedAt: clock.now() })
   }
 
   function assertAdvisor(actor: Actor): void {
@@ -133,6 +158,7 @@ export function createClassSimulationService(deps: {
         ...(deps.workers !== undefined ? { workers: deps.workers } : {}),
         signal,
         onProgress: (progress) => {
+          if (Date.now() - lastRenewal >= leaseMs / 3) renewLeases()
           // The share's weights are re-measured as it goes: never let the bar step back.
           const share = Math.max(live.get(id)?.share ?? 0, progressShare(progress))
           live.set(id, { share, marketsDrawn: progress.marketsDrawn, markets: progress.markets, runsDone: progress.runsDone })
@@ -193,7 +219,16 @@ export function createClassSimulationService(deps: {
       const input = await loadInput(simulated, couples, body.runs, seed)
       const sources = Object.fromEntries(simulated.map((s) => [s.id, s.source as 'rank-list' | 'interviews']))
       const params: StoredParams = { classYear, studentIds: simulatedIds, sources, skipped: lists.filter((s) => !simulatedIds.includes(s.id)).map((s) => s.id) }
-      const row = await repo.insert({ createdBy: actor.personId, createdAt: clock.now(), status: 'queued', runs: body.runs, seed, params })
+      const row = await repo.insert({
+        createdBy: actor.personId,
+        createdAt: clock.now(),
+        status: 'queued',
+        runs: body.runs,
+        seed,
+        params,
+        leaseOwner: owner,
+        leaseExpiresAt: leaseUntil(),
+      })
       await audit.record({ actorId: actor.personId, action: 'class-simulation.start', objectType: 'class-simulation', objectId: row.id }, meta)
       const controller = new AbortController()
       // Runs one after another: the next simulation starts when the last has finished.
@@ -202,6 +237,7 @@ export function createClassSimulationService(deps: {
         .catch((error: unknown) => logUnexpectedError('class simulation failed', error))
       const done = queue
       jobs.set(row.id, { controller, done })
+      holdLeases()
       void done.finally(() => jobs.delete(row.id))
       return summaryOf(row)
     },

@@ -151,7 +151,7 @@ export function createIdentityService(deps: IdentityDeps) {
     /** The actor behind a session cookie, or null when the session is unknown, ended or the person disabled. */
     async resolveSession(secret: string): Promise<Actor | null> {
       const sessionId = hashSecret(secret)
-      const session = await repo.findSessionIncludePerson(sessionId)
+      const session = await repo.findSessionIncludePersonAndRoles(sessionId)
       if (!session) return null
       const now = clock.now()
       if (!isSessionAlive(session, now, deps.sessionPolicy) || session.status !== 'active') {
@@ -163,7 +163,7 @@ export function createIdentityService(deps: IdentityDeps) {
         personId: session.personId,
         email: session.email,
         name: session.name,
-        roles: await repo.rolesOf(session.personId),
+        roles: session.roles,
         sessionId,
         expiresAt: session.expiresAt,
       }
