@@ -1,6 +1,6 @@
 /**
  * A synthetic, seeded residency-match instance shaped like the NRMP Main Residency Match
- * (figures in `shared/data/residency-facts.md`): specialties with their share of positions,
+ * (figures in `docs/data/residency-facts.md`): specialties with their share of positions,
  * skewed program sizes, popular and less popular programs, ≈ 12 ranks per applicant, programs
  * that rank the applicants they interviewed, couples, advanced programs with supplemental
  * PGY-1 lists, and reversions between sibling tracks of one program.

@@ -1,7 +1,7 @@
 /**
  * The model's coefficients, their prior uncertainty and where each comes from.
  *
- * Sources, as in `shared/data/residency-facts.md`: [P] primary (NRMP, AAMC, a journal), [S]
+ * Sources, as in `docs/data/residency-facts.md`: [P] primary (NRMP, AAMC, a journal), [S]
  * secondary (AMA, ACS, press summarising NRMP), [A] aggregator, [M] a modelling assumption of
  * ours with no cited figure behind it — those carry wide prior standard deviations and are the
  * first a school's own outcomes should move (`fitCalibration`).

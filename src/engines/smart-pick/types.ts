@@ -1,7 +1,7 @@
 /**
  * Inputs and outputs of the residency list builder ("Smart Pick"). Plain objects carrying the
  * fields the public tools hold (FREIDA, Residency Explorer, Texas STAR, Charting Outcomes; see
- * `shared/data/residency-facts.md`), reduced to what the model reads, so the engine needs no
+ * `docs/data/residency-facts.md`), reduced to what the model reads, so the engine needs no
  * database and tests can build them by hand.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The core specialties a student can match into, with the name the ACGME accredits them
  * under. `residencyFacts` ids match the programs of the match engine's generator and the
- * residency explorer. Positions and fill rates come from `shared/data/residency-facts.md`
+ * residency explorer. Positions and fill rates come from `docs/data/residency-facts.md`
  * where a figure exists there.
  */
 

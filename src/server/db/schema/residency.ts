@@ -6,7 +6,7 @@ import { specialties } from './profiles.ts'
 
 /**
  * Residency programs (one row per NRMP program track), with the fields the public tools hold
- * (FREIDA, Residency Explorer; see `shared/data/residency-facts.md`) that the list builder reads.
+ * (FREIDA, Residency Explorer; see `docs/data/residency-facts.md`) that the list builder reads.
  * `id` is the school's or the NRMP's program code, kept as given so imports can update rows.
  */
 export const residencyPrograms = pgTable(

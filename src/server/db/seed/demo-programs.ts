@@ -4,7 +4,7 @@
  * seed and `now` give the same rows. Kept apart from the past outcomes (residency-demo.ts) so
  * that the command line can read the programs without the database layer.
  *
- * Counts follow `shared/data/residency-facts.md`: first-year positions per specialty are the
+ * Counts follow `docs/data/residency-facts.md`: first-year positions per specialty are the
  * 2025 figures where the facts file gives one and [M] (our estimate) otherwise. Each program
  * looks like its specialty's real programs: dermatology, plastic surgery, neurosurgery and the
  * other small surgical and radiological specialties sit at academic centres (a few at

@@ -3,7 +3,7 @@
  * transitional-year and advanced programs, so supplemental lists can be shown) and the school's
  * past outcomes for its last five match years. Pure: the same seed and `now` give the same rows.
  *
- * Counts follow `shared/data/residency-facts.md`: first-year positions per specialty are the
+ * Counts follow `docs/data/residency-facts.md`: first-year positions per specialty are the
  * 2025 figures where the facts file gives one (orthopaedics 929, general surgery 1,778, internal
  * medicine 11,750, family medicine 5,357, …) and are marked [M] (our estimate) otherwise; the
  * PGY-1 total comes to about 38,300 against the NRMP's 40,041. Competitiveness and Step 2 CK

@@ -1,6 +1,6 @@
 /**
  * The rules of a rank order list, as the NRMP states them (Main Residency Match rules and the
- * couples and supplemental-list guides; summarized in `shared/data/residency-facts.md`):
+ * couples and supplemental-list guides; summarized in `docs/data/residency-facts.md`):
  *
  * - A program appears once on a single applicant's primary list.
  * - A couple's lists are read line by line: partners submit lists of equal length, each line a
