@@ -99,6 +99,9 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     strangers: ['admin'],
     why: 'admins assign advisors and keep boards for the whole school',
   },
+  // Only the person asked may answer; no one answers for them, an admin included.
+  'POST /api/advising/agreements/:assignmentId/accept': { kind: 'owner-only', body: {} },
+  'POST /api/advising/agreements/:assignmentId/decline': { kind: 'owner-only', body: { reason: 'Not this year.' } },
 
   'GET /api/mentorship-requests/:mentorshipRequestId': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_OVERSEES },
   'POST /api/mentorship-requests/:mentorshipRequestId/accept': { kind: 'owner-only', body: {} },
