@@ -280,7 +280,12 @@ export function ListBuilderPage() {
       {data && !data.ready ? (
         <section className="card notice notice-warning" aria-labelledby="lb-not-ready-title">
           <h2 id="lb-not-ready-title">{studentId ? 'Not enough to estimate' : 'Fill in your application profile first'}</h2>
-          <p>{data.recommendation.summary}</p>
+          <p>
+            {/* Staff read the student's name, which the server's sentence does not know. */}
+            {studentId && data.missingFields.length > 0
+              ? `${voice.WhoHas} not saved ${data.missingFields.join(', ')} yet, so there is nothing to estimate from.`
+              : data.recommendation.summary}
+          </p>
           {studentId ? null : (
             <p>
               <Link to="/residency/profile">Open your application profile</Link>
