@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import { adviseList, type ApplicantProfile, type ResidencyProgram } from '#engines/smart-pick/index.ts'
+import { adviseList, type ResidencyProgram } from '#engines/smart-pick/index.ts'
 import { DEFAULT_PRIORS } from '#engines/smart-pick/index.ts'
 import { ApplicationProfileInput } from '#shared/contracts/list-builder.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
 import { generateDemoPrograms } from '#server/db/seed/demo-programs.ts'
 import { createRandom } from '#server/db/seed/random.ts'
 import { checkProgramsCsv, decodeCsvBytes } from '#server/modules/residency-programs/domain/programs-csv.ts'
+// The profile is read exactly as the API stores and reads it.
+import { toApplicantProfile, toStoredColumns } from '#server/modules/list-builder/domain/profile.ts'
 import { CliError, EXIT_OK, processIo, writeAll, type CliCommand, type CliIo } from '../cli-io.ts'
 import { integerOption, parseCommandArgs } from '../parse-options.ts'
 
@@ -86,28 +88,6 @@ function demoPrograms(specialty: string): ResidencyProgram[] {
   return modelPrograms.get(specialty) ?? []
 }
 
-function toApplicant(input: ApplicationProfileInput, specialty: string): ApplicantProfile {
-  return {
-    applicantType: input.applicantType,
-    step2: input.step2,
-    step1: input.step1,
-    researchItems: input.researchItems,
-    alphaOmegaAlpha: input.alphaOmegaAlpha,
-    goldHumanism: input.goldHumanism,
-    clerkshipHonors: input.clerkshipHonors,
-    experiences: input.experiences,
-    awayRotations: input.awayRotationProgramIds,
-    preferredSpecialty: specialty,
-    backupSpecialty: input.backupSpecialtyId,
-    geographicPreferences: { states: input.preferredStates, regions: input.preferredRegions },
-    ties: { states: input.tieStates, regions: input.tieRegions },
-    settingPreferences: input.settingPreferences,
-    needsVisa: input.needsVisa,
-    signalsAvailable: input.signalsAvailable,
-    signalledProgramIds: [],
-  }
-}
-
 /** `preceptor list-builder`: the list builder's advice for one profile, from the pure model alone. */
 export const listBuilderCommand: CliCommand = {
   async run(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -145,7 +125,7 @@ export const listBuilderCommand: CliCommand = {
     if (applications !== undefined && applications > programs.length)
       throw fieldError('--applications', `at most ${programs.length}, the number of ${specialty} programs`)
 
-    const advice = adviseList(toApplicant(profile, specialty), programs, DEFAULT_PRIORS, {
+    const advice = adviseList(toApplicantProfile(toStoredColumns(profile), specialty, []), programs, DEFAULT_PRIORS, {
       target: target ?? profile.targetChance,
       ...(applications !== undefined ? { applications } : {}),
     })

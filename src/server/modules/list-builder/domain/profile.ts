@@ -91,7 +91,7 @@ export function toStoredColumns(input: ApplicationProfileInput) {
  * The stored profile as the model reads it, for `specialty`, with the programs the student
  * has signalled (from their program list).
  */
-export function toApplicantProfile(profile: StoredProfile, specialty: string, signalledProgramIds: readonly string[]): ApplicantProfile {
+export function toApplicantProfile(profile: Omit<StoredProfile, 'updatedAt'>, specialty: string, signalledProgramIds: readonly string[]): ApplicantProfile {
   return {
     applicantType: profile.applicantType,
     step2: profile.step2,
