@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 // TEST_DATABASE_URL is set (npm test runs them both ways).
 export default defineConfig({
   test: {
-    setupFiles: ['tests/setup/print-factory-seed.ts'],
+    setupFiles: ['tests/setup/zod-openapi.ts', 'tests/setup/print-factory-seed.ts'],
     // Vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine,
     // which then idles while a test waits on PostgreSQL or a child process.
     maxWorkers: Math.max(2, availableParallelism() - 1),
