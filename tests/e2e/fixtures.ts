@@ -58,6 +58,26 @@ export async function pressUntilFocused(page: Page, target: Locator, key = 'Tab'
   throw new Error(`Pressed ${key} ${maxPresses} times without reaching ${target.toString()}`)
 }
 
+/**
+ * The newest e-mail on the Outbox whose text holds `text`, signed in as an admin: from the first
+ * page on, as a person would page through it. The server's sweeps add e-mails of their own every
+ * few minutes, so the one a test is after is not always on the first page.
+ */
+export async function findOnOutbox(page: Page, text: string, maxPages = 20): Promise<Locator> {
+  await page.goto('/admin/outbox')
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
+  for (let shown = 1; shown <= maxPages; shown++) {
+    await expect(page.getByRole('article').first()).toBeVisible()
+    const message = page.getByRole('article').filter({ hasText: text }).first()
+    if ((await message.count()) > 0) return message
+    const next = page.getByRole('button', { name: 'Next page' })
+    if (!(await next.isVisible()) || (await next.isDisabled())) break
+    await next.click()
+    await expect(page).toHaveURL(new RegExp(`[?&]page=${shown + 1}\\b`))
+  }
+  throw new Error(`No e-mail holding "${text}" on the first ${maxPages} pages of the Outbox`)
+}
+
 /** Calls the API from the signed-in page, so the session cookie and Origin go along as from the app. */
 export async function callApi<T>(page: Page, method: string, path: string, json?: unknown): Promise<T> {
   const result = await page.evaluate(

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, findOnOutbox, loginAs, navLink, test } from './fixtures.ts'
 
 /** A date `days` from today on the browser's calendar, as a date field takes it. */
 function dateIn(days: number): string {
@@ -42,7 +42,8 @@ test('an outside writer reads the e-mail, follows the link and declines; the stu
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'admin')
   await (await navLink(page, 'Outbox')).click()
-  const email = page.getByRole('article').filter({ hasText: writerEmail }).first()
+  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
+  const email = await findOnOutbox(page, writerEmail)
   await expect(email).toBeVisible()
   // Dates in words, and a link that lasts past the due date nine months away.
   await expect(email).not.toContainText(/\d{4}-\d{2}-\d{2}/)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
+import { DEMO_ACCOUNTS, expect, expectNoAxeViolations, findOnOutbox, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
 
 async function switchTo(page: Page, role: DemoRole) {
   await page.getByRole('button', { name: 'Sign out' }).click()
@@ -142,20 +142,12 @@ test('a student requests the demo mentor, the mentor sets availability and accep
   // The e-mails on the Outbox: the invite is listed as an attachment, and the mentor's request
   // e-mail opens the request on My mentorships for the mentor.
   await switchTo(page, 'admin')
-  await page.goto('/admin/outbox')
-  await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
-  const invite = page
-    .getByRole('article')
-    .filter({ hasText: `Meeting with ${mentor}` })
-    .first()
+  const invite = await findOnOutbox(page, `Meeting with ${mentor}`)
   await expect(invite.getByRole('link', { name: 'Download invite.ics' })).toBeVisible()
   await expect(invite).toContainText('text/calendar')
   await expect(invite).toContainText(/\d+(\.\d)? (bytes|KB)/)
   await expectNoAxeViolations(page)
-  const requestMail = page
-    .getByRole('article')
-    .filter({ hasText: `${student} asks you to be their mentor` })
-    .first()
+  const requestMail = await findOnOutbox(page, `${student} asks you to be their mentor`)
   const href = (await requestMail.getByRole('link').first().getAttribute('href')) ?? ''
   const requestLink = new URL(href)
   expect(requestLink.pathname).toBe('/mentorships')
