@@ -21,7 +21,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     ...devices['Desktop Chrome'],
-    trace: 'retain-on-failure',
+    // Recording a trace costs every journey about a fifth of its time (screenshots of each step),
+    // to help only the rare one that fails. E2E_TRACE=1 turns it on for a re-run of that one.
+    trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
       // Debian's Chromium, never `playwright install`: it is installed by npm test (apt) and

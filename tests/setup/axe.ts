@@ -47,7 +47,13 @@ export async function expectNoAxeViolations(page: Page, options: AxeOptions = {}
       }
       const rules = Object.fromEntries(disableRules.map((rule) => [rule, { enabled: false }]))
       const results = await runner.run(context as never, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] })
-      return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({ id, impact, help, helpUrl, nodes: nodes.map(({ target }) => ({ target: [...target] })) }))
+      return results.violations.map(({ id, impact, help, helpUrl, nodes }) => ({
+        id,
+        impact,
+        help,
+        helpUrl,
+        nodes: nodes.map(({ target }) => ({ target: [...target] })),
+      }))
     },
     { tags: WCAG_TAGS, include: options.include ?? [], exclude: options.exclude ?? [], disableRules: options.disableRules ?? [] },
   )

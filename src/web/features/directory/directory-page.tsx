@@ -54,9 +54,13 @@ export function DirectoryPage() {
   const lists = firstUnranked > 0 ? [data?.results.slice(0, firstUnranked) ?? [], data?.results.slice(firstUnranked) ?? []] : [data?.results ?? []]
   const page = data?.page ?? 1
   const searchedFor = data?.showingResultsFor ?? urlQ
-  const status = data
-    ? `${data.total} ${data.total === 1 ? 'mentor' : 'mentors'} found${searchedFor ? ` for “${searchedFor}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
-    : ''
+  // While the next page of results loads, the last one stays on screen (dimmed), but the status
+  // never pairs its count with the new filters: that sentence would be false for a moment.
+  const status = result.isPlaceholderData
+    ? 'Searching…'
+    : data
+      ? `${data.total} ${data.total === 1 ? 'mentor' : 'mentors'} found${searchedFor ? ` for “${searchedFor}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
+      : ''
 
   return (
     <div className="page directory">
@@ -110,7 +114,11 @@ export function DirectoryPage() {
           </div>
         </section>
 
-        <section className="directory-results" aria-labelledby="directory-results-title">
+        <section
+          className={`directory-results${result.isPlaceholderData ? ' is-stale' : ''}`}
+          aria-labelledby="directory-results-title"
+          aria-busy={result.isPlaceholderData}
+        >
           <div className="directory-results-header">
             <h2 id="directory-results-title" className="visually-hidden">
               Results
