@@ -1,16 +1,18 @@
 #!/usr/bin/env node
 // `npm test`: sets up what the suites need (Chromium, a throwaway PostgreSQL cluster), then runs
+//   0. Biome (formatting, lint, module boundaries)
 //   1. Vitest, both projects (unit; integration on PGlite)
 //   2. the integration project again on real PostgreSQL
-//   3. the browser tests (Playwright, on the built app)
+//   3. the browser tests (Playwright, on the built app), which start before 1 and run beside
+//      1 and 2 unless --serial is given
 // and ends with a summary and one `N passed, N failed` line. See docs/testing.md.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensurePackages } from './lib/apt.js'
 import { findPgBinDir, startCluster } from './lib/postgres.js'
-import { foregroundChild, killCaptured, processAlive, signalGroup, stream } from './lib/proc.js'
+import { backgroundChildren, foregroundChild, killCaptured, processAlive, signalGroup, stream, streamToFile } from './lib/proc.js'
 import { playwrightCounts, playwrightFileTimes, vitestCounts, vitestFileTimes } from './lib/reports.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -18,9 +20,10 @@ process.chdir(root)
 
 const CHROMIUM = '/usr/bin/chromium'
 const SUITES = ['lint', 'unit', 'integration', 'pg', 'browser']
-const USAGE = `usage: npm test [-- [--skip-browser] [--only ${SUITES.join('|')}[,...]]]
+const USAGE = `usage: npm test [-- [--skip-browser] [--serial] [--only ${SUITES.join('|')}[,...]]]
 
   --skip-browser   do not build the app or run the Playwright tests (also: SKIP_BROWSER=1)
+  --serial         run the browser tests after the other suites instead of beside them
   --only SUITES    run only these suites (comma-separated or repeated):
                      lint         Biome: formatting, lint rules and module boundaries
                      unit         Vitest project "unit"
@@ -33,6 +36,7 @@ const USAGE = `usage: npm test [-- [--skip-browser] [--only ${SUITES.join('|')}[
 
 function parseArgs(argv) {
   const only = new Set()
+  let serial = false
   let skipBrowser = ['1', 'true', 'yes'].includes(String(process.env.SKIP_BROWSER ?? '').toLowerCase())
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
@@ -41,6 +45,8 @@ function parseArgs(argv) {
       process.exit(0)
     } else if (arg === '--skip-browser') {
       skipBrowser = true
+    } else if (arg === '--serial') {
+      serial = true
     } else if (arg === '--only' || arg.startsWith('--only=')) {
       const value = arg === '--only' ? argv[++i] : arg.slice('--only='.length)
       if (!value) usageError('--only needs a suite name')
@@ -54,7 +60,7 @@ function parseArgs(argv) {
   }
   const suites = new Set(only.size > 0 ? only : SUITES)
   if (skipBrowser) suites.delete('browser')
-  return suites
+  return { suites, serial }
 }
 
 function usageError(message) {
@@ -104,25 +110,26 @@ for (const [signal, number] of [
   ['SIGHUP', 1],
 ]) {
   process.on(signal, () => {
-    const child = foregroundChild()
+    // The suite streaming to the terminal, and the browser tests when they run beside it.
+    const children = () => [foregroundChild(), ...backgroundChildren()].filter(Boolean)
     if (interrupted) {
       // Second signal: the user means it.
-      signalGroup(child, 'SIGKILL')
+      for (const child of children()) signalGroup(child, 'SIGKILL')
       killCaptured()
       runCleanups()
       process.exit(128 + number)
     }
     interrupted = { signal, code: 128 + number }
     console.error(`\n${yellow(`${signal}: stopping`)}`)
-    signalGroup(child, signal)
+    for (const child of children()) signalGroup(child, signal)
     // A half-done initdb or pg_ctl start would otherwise recreate what the clean-up removes.
     killCaptured()
     // Stop the database now: the step in progress is being abandoned anyway.
     runCleanups()
-    if (!child) process.exit(interrupted.code)
-    // Give the runner a moment to stop its own children (Playwright's web server), then insist.
+    if (children().length === 0) process.exit(interrupted.code)
+    // Give the runners a moment to stop their own children (the app servers), then insist.
     setTimeout(() => {
-      signalGroup(foregroundChild(), 'SIGKILL')
+      for (const child of children()) signalGroup(child, 'SIGKILL')
       process.exit(interrupted.code)
     }, 10_000).unref()
   })
@@ -138,6 +145,7 @@ for (const name of readdirSync(tmpdir())) {
 }
 const workDir = mkdtempSync(join(tmpdir(), `preceptor-test-${process.pid}-`))
 cleanups.push(() => rmSync(workDir, { recursive: true, force: true }))
+const browserLog = join(workDir, 'playwright.log')
 
 // Prefer the local binaries over npx: npx adds start-up time and, when a package is missing,
 // would download one instead of failing.
@@ -182,6 +190,30 @@ async function vitestStep({ project, env, reportName }) {
   return { ok: code === 0, code, signal, counts: vitestCounts(report), files: vitestFileTimes(report) }
 }
 
+/** Playwright on the built app; `run` either streams its output or sends it to a file. */
+async function playwrightStep(run) {
+  const report = join(workDir, 'playwright.json')
+  const [command, prefix] = bin('playwright')
+  const { code, signal } = await run(command, [...prefix, 'test', '--reporter=list,json', '--pass-with-no-tests'], {
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+  })
+  return { ok: code === 0, code, signal, counts: playwrightCounts(report), files: playwrightFileTimes(report) }
+}
+
+/** Like runStep, for a step whose output is shown when it ends; the caller records the result. */
+async function runInBackground(name, fn) {
+  const started = performance.now()
+  let result
+  try {
+    result = await fn()
+  } catch (error) {
+    result = { ok: false, note: error.message.split('\n')[0] }
+  }
+  result.name = name
+  result.ms = performance.now() - started
+  return result
+}
+
 function envWithout(...names) {
   const env = { ...process.env }
   for (const name of names) delete env[name]
@@ -202,7 +234,7 @@ function findSpecs(dir) {
 // ---------------------------------------------------------------------------------------------
 // Main
 
-const suites = parseArgs(process.argv.slice(2))
+const { suites, serial } = parseArgs(process.argv.slice(2))
 const runStarted = performance.now()
 const timings = []
 
@@ -248,6 +280,34 @@ if (!setupFailed) {
     })
   }
 
+  // The browser journeys start first and run beside the Vitest suites, their output kept in a
+  // file until those are done. Alone, neither uses both cores: one Playwright worker with its
+  // server and Chromium uses about one, and Vitest's two workers wait on the database between
+  // queries. Side by side the whole run takes about the time of the longer of the two.
+  let browserRun = null
+  if (suites.has('browser') && !interrupted) {
+    if (!runBrowser) {
+      results.push({ name: 'browser (Playwright)', ok: true, skipped: true, note: 'no specs in tests/e2e', ms: 0 })
+    } else {
+      const build = await runStep('build (npm run build)', async () => {
+        const { code, signal } = await stream('npm', ['run', 'build'])
+        return { ok: code === 0, code, signal }
+      })
+      if (build?.ok && !interrupted) {
+        if (serial) {
+          browserRun = 'serial'
+        } else {
+          log(`browser tests started in the background; their output follows the other suites (${browserLog})`)
+          browserRun = runInBackground('browser (Playwright)', () =>
+            playwrightStep((command, args, options) => streamToFile(command, args, { ...options, file: browserLog })),
+          )
+        }
+      } else if (!interrupted) {
+        results.push({ name: 'browser (Playwright)', ok: false, skipped: true, note: 'not run: the build failed', ms: 0 })
+      }
+    }
+  }
+
   // 1. Unit and PGlite integration. TEST_DATABASE_URL is removed so a developer's own setting
   //    cannot turn the PGlite run into a second PostgreSQL run.
   if (suites.has('unit') || suites.has('integration')) {
@@ -285,28 +345,18 @@ if (!setupFailed) {
     }
   }
 
-  // 3. Browser tests on the built app.
-  if (suites.has('browser') && !interrupted) {
-    if (!runBrowser) {
-      results.push({ name: 'browser (Playwright)', ok: true, skipped: true, note: 'no specs in tests/e2e', ms: 0 })
-    } else {
-      const build = await runStep('build (npm run build)', async () => {
-        const { code, signal } = await stream('npm', ['run', 'build'])
-        return { ok: code === 0, code, signal }
-      })
-      if (build?.ok && !interrupted) {
-        await runStep('browser (Playwright)', async () => {
-          const report = join(workDir, 'playwright.json')
-          const [command, prefix] = bin('playwright')
-          const { code, signal } = await stream(command, [...prefix, 'test', '--reporter=list,json', '--pass-with-no-tests'], {
-            env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
-          })
-          return { ok: code === 0, code, signal, counts: playwrightCounts(report), files: playwrightFileTimes(report) }
-        })
-      } else if (!interrupted) {
-        results.push({ name: 'browser (Playwright)', ok: false, skipped: true, note: 'not run: the build failed', ms: 0 })
-      }
-    }
+  // 3. Browser tests with --serial: after the other suites, streaming as they go.
+  if (browserRun === 'serial' && !interrupted) {
+    await runStep('browser (Playwright)', () => playwrightStep((command, args, options) => stream(command, args, options)))
+  }
+
+  // 3. Browser tests run beside the other suites: their output follows now that they are done.
+  if (browserRun instanceof Promise) {
+    log('waiting for the browser tests to finish')
+    const result = await browserRun
+    banner(result.name)
+    if (existsSync(browserLog)) process.stdout.write(readFileSync(browserLog, 'utf8'))
+    results.push(result)
   }
 }
 

@@ -1,6 +1,6 @@
 // Child-process helpers shared by the test runner's set-up and steps.
 import { spawn, spawnSync } from 'node:child_process'
-import { accessSync, constants } from 'node:fs'
+import { accessSync, appendFileSync, closeSync, constants, openSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
@@ -94,6 +94,34 @@ export function stream(command, args, { env = process.env, cwd, onStderr } = {})
     })
     child.on('close', (code, signal) => {
       if (foreground === child) foreground = null
+      resolve({ code: code ?? (signal ? 128 : 1), signal })
+    })
+  })
+}
+
+/** Children running beside the foreground one, their output going to a file (see `streamToFile`). */
+const background = new Set()
+
+export function backgroundChildren() {
+  return [...background]
+}
+
+/**
+ * Runs a command beside whatever streams to the terminal, its stdout and stderr going to `file`
+ * (the caller prints it when the command is done). Like `stream`, the child has its own process
+ * group, so a forwarded signal reaches everything it started.
+ */
+export function streamToFile(command, args, { env = process.env, cwd, file }) {
+  return new Promise((resolve) => {
+    const out = openSync(file, 'w')
+    const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', out, out] })
+    closeSync(out)
+    background.add(child)
+    child.on('error', (error) => {
+      appendFileSync(file, `cannot run ${command}: ${error.message}\n`)
+    })
+    child.on('close', (code, signal) => {
+      background.delete(child)
       resolve({ code: code ?? (signal ? 128 : 1), signal })
     })
   })
