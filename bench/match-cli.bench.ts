@@ -91,12 +91,18 @@ try {
   const helpLoad = loadAverage()
   const help: number[] = []
   const helpCpu: number[] = []
+  // The yardstick: Node starting and exiting with nothing to do, in pairs with --help, so a
+  // busy machine's slow process start is not counted against the command.
+  const bareNode: number[] = []
   for (let i = 0; i < Math.max(5, PAIRS); i++) {
     const run = runNode([cli, '--help'], root)
     help.push(run.wallSeconds)
     helpCpu.push(run.cpuSeconds)
+    bareNode.push(runNode(['-e', '0'], root).wallSeconds)
   }
-  log(`preceptor --help: ${round(median(help), 3)} s wall, ${round(median(helpCpu), 3)} s CPU (medians of ${help.length}), load ${helpLoad.join(' ')}`)
+  log(
+    `preceptor --help: ${round(median(help), 3)} s wall, ${round(median(helpCpu), 3)} s CPU; node -e 0: ${round(median(bareNode), 3)} s (medians of ${help.length}), load ${helpLoad.join(' ')}`,
+  )
 
   const summary = {
     bench: 'match-cli',
@@ -105,6 +111,7 @@ try {
     national: { ...nationalFigures, target: 1.6 },
     help_s: round(median(help), 3),
     help_cpu_s: round(median(helpCpu), 3),
+    bare_node_s: round(median(bareNode), 3),
     help_target_s: 0.3,
     help_load_average: helpLoad,
     seed: SEED,

@@ -26,8 +26,18 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('preceptor (dispatcher)', () => {
-  it('prints usage and exits 2 on --help, no command or an unknown command', async () => {
-    for (const argv of [['--help'], [], ['frobnicate']]) {
+  it('prints usage on stdout and exits 0 when asked for help', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const { code, stdout, stderr } = await cli(...argv)
+      expect(code).toBe(0)
+      expect(stderr).toBe('')
+      expect(stdout).toContain('Usage: preceptor <command>')
+      for (const name of Object.keys(COMMANDS)) expect(stdout).toContain(name)
+    }
+  })
+
+  it('prints usage on stderr and exits 2 with no command or an unknown command', async () => {
+    for (const argv of [[], ['frobnicate']]) {
       const { code, stdout, stderr } = await cli(...argv)
       expect(code).toBe(2)
       expect(stdout).toBe('')

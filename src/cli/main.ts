@@ -65,8 +65,12 @@ export function usage(): string {
 /** Runs one command line (without the `node` and script arguments); returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    // Asked-for help is not an error, but it is not output a script would consume either.
+  if (name === '--help' || name === '-h' || name === 'help') {
+    // Asked-for help is the answer, as with each command's own --help: stdout, success.
+    await writeAll(io.stdout, usage())
+    return 0
+  }
+  if (name === undefined) {
     await writeAll(io.stderr, usage())
     return EXIT_USAGE
   }
