@@ -15,8 +15,10 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  // Journeys run many steps with an axe scan on each page; a loaded 2-core machine needs the room.
-  timeout: 60_000,
+  // Journeys run many steps with an axe scan on each page, beside the Vitest suites (npm test
+  // runs them together); a loaded 2-core machine needs the room. The longest journey takes about
+  // 30 s there, so this still stops a hung one well before CI's limit.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
