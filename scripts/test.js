@@ -18,7 +18,9 @@ import { playwrightCounts, playwrightFileTimes, vitestCounts, vitestFileTimes } 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 process.chdir(root)
 
-const CHROMIUM = '/usr/bin/chromium'
+// Debian's headless shell: Chromium's own headless build, without the browser's window and UI
+// processes, which cost the full browser about a fifth more processor time per journey.
+const CHROMIUM = '/usr/lib/chromium/chromium-headless-shell'
 const SUITES = ['lint', 'unit', 'integration', 'pg', 'browser']
 const USAGE = `usage: npm test [-- [--skip-browser] [--serial] [--only ${SUITES.join('|')}[,...]]]
 
@@ -247,7 +249,7 @@ banner('set-up')
 log(`suites: ${[...suites].join(', ') || '(none)'}`)
 try {
   const wanted = []
-  if (runBrowser) wanted.push({ pkg: 'chromium', what: `Chromium (${CHROMIUM})`, present: () => existsSync(CHROMIUM) })
+  if (runBrowser) wanted.push({ pkg: 'chromium-headless-shell', what: `Chromium's headless shell (${CHROMIUM})`, present: () => existsSync(CHROMIUM) })
   if (suites.has('pg')) {
     wanted.push({
       pkg: 'postgresql',
