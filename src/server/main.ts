@@ -95,13 +95,15 @@ export async function startServer(source: Record<string, string | undefined> = p
     services.letters.sendDueLetterReminders().catch((error: unknown) => logUnexpectedError('letter reminders failed', error))
   }, sweepMs)
 
-  // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges. Each step
+  // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges; the one
+  // reminder of a board agreement request a week on. Each step
   // is claimed in the database, so several server processes may sweep at once.
   const mentorshipSweepTimer = setInterval(() => {
     services.mentorships
       .sweepRequests()
       .then(() => services.mentorships.sweepQuietMentorships())
       .then(() => services.meetings.sendMeetingFollowUps())
+      .then(() => services.advising.sweepAgreementReminders())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 

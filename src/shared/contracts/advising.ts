@@ -167,7 +167,27 @@ export const AgreementRequest = z.object({
 })
 export type AgreementRequest = z.infer<typeof AgreementRequest>
 
-export const AgreementRequestsResponse = z.object({ items: z.array(AgreementRequest) }).meta({ id: 'AgreementRequests' })
+/** A request this advisor or admin made that still waits for the person's answer. */
+export const AgreementAsked = z.object({
+  assignmentId: z.string(),
+  student: PersonRef,
+  /** The person asked. */
+  person: PersonRef,
+  slotLabel: z.string(),
+  askedAt: z.string(),
+  /** When the person was reminded (once, a week on); null before. */
+  remindedAt: z.string().nullable(),
+})
+export type AgreementAsked = z.infer<typeof AgreementAsked>
+
+export const AgreementRequestsResponse = z
+  .object({
+    /** Waiting for my answer, oldest first. */
+    items: z.array(AgreementRequest),
+    /** Asked by me, still waiting for the other person's answer, oldest first. */
+    waitingOnOthers: z.array(AgreementAsked),
+  })
+  .meta({ id: 'AgreementRequests' })
 export type AgreementRequestsResponse = z.infer<typeof AgreementRequestsResponse>
 
 export const DeclineAgreement = z.object({

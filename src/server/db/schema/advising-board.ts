@@ -33,6 +33,8 @@ export const advisingBoardAssignments = pgTable(
      * agreed assignment is shown to the student; a declined one is deleted and its assigner told.
      */
     agreedAt: timestamp('agreed_at', { withTimezone: true }),
+    /** When the person was reminded of a request still waiting (once, a week on); null until then. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('advising_board_assignments_unique').on(t.studentId, t.slot, t.personId), index('advising_board_assignments_person_idx').on(t.personId)],
 )

@@ -1,6 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, outbox, studentAdvisors } from '#server/db/schema/index.ts'
+import { advisingBoardAssignments, auditLog, outbox, people, personRoles, studentAdvisors } from '#server/db/schema/index.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
+import { TEST_ORIGIN } from '#tests/setup/test-app.ts'
+import { createAdvisingRepository } from './advising.repository.ts'
 import type { AdvisingBoardView, BoardSlot } from '#shared/contracts/advising.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
@@ -543,5 +546,170 @@ describe('the advisor CSV: check first, then apply; one advisory dean per studen
     expect(two.json.error.fields['advisorIds.1']).toMatch(/one advisory dean/)
     const replaced = await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: s5.id, advisorIds: [deanTwo] } })
     expect(replaced.json.advisors.map((a: { name: string }) => a.name)).toEqual(['Dean Two'])
+  })
+})
+
+describe('agreement requests: races, true answers, one reminder', () => {
+  let student: { id: string; cookie: string }
+  let dean: { id: string; cookie: string }
+  let n = 0
+  /** A fresh mentor each time: one person is asked once per slot. */
+  async function ask(): Promise<{ id: string; person: string; email: string; cookie: string }> {
+    n++
+    const email = `research${n}@agree.test`
+    const person = await t.insertAccount(['mentor'], {
+      name: `Research Mentor ${n}`,
+      email,
+      mentor: { ...mentorFields, kind: 'faculty', offers: ['research'] },
+    })
+    const made = await t.request('POST', '/api/advising/assignments', {
+      cookie: dean.cookie,
+      body: { studentId: student.id, slot: 'research-mentor', personId: person.id },
+    })
+    expect(made.status, made.text).toBe(201)
+    return { id: made.json.assignmentId as string, person: person.id, email, cookie: await t.sessionCookie(person.id) }
+  }
+  const row = async (id: string) => (await t.db.select().from(advisingBoardAssignments).where(eq(advisingBoardAssignments.id, id)))[0]
+  const mailsOf = async (kind: string) => t.db.select().from(outbox).where(eq(outbox.kind, kind))
+
+  beforeAll(async () => {
+    const s = await t.insertAccount(['student'], {
+      name: 'Ravi Agree',
+      email: 'ravi@agree.test',
+      student: { classYear: 'M2', specialtyInterests: ['pediatrics'] },
+    })
+    student = { id: s.id, cookie: await t.sessionCookie(s.id) }
+    const d = await t.insertAccount(['advisor'], { name: 'Agree Dean', email: 'dean@agree.test', advisor: { advisesSpecialtyId: null } })
+    dean = { id: d.id, cookie: await t.sessionCookie(d.id) }
+    const assigned = await t.request('PUT', '/api/admin/student-advisors', { cookie: adminCookie, body: { studentId: student.id, advisorIds: [dean.id] } })
+    expect(assigned.status, assigned.text).toBe(200)
+  })
+
+  it('a decline after an accept is refused with 409 and a clear message; the agreed assignment stays', async () => {
+    const asked = await ask()
+    expect((await t.request('POST', `/api/advising/agreements/${asked.id}/accept`, { cookie: asked.cookie })).status).toBe(200)
+    const late = await t.request('POST', `/api/advising/agreements/${asked.id}/decline`, { cookie: asked.cookie, body: { reason: 'Too busy' } })
+    expect(late.status).toBe(409)
+    expect(late.json.error.code).toBe('CONFLICT')
+    expect(late.json.error.message).toMatch(/You agreed to this already/)
+    expect((await row(asked.id))?.agreedAt).not.toBeNull()
+    expect((await mailsOf('advising.board-agreement-declined')).filter((m) => m.textBody.includes(`Research Mentor ${n} `))).toEqual([])
+  })
+
+  it('a decline that read the request before an accept committed cannot delete the agreed assignment', async () => {
+    // The decline's own read saw the request unanswered; the accept commits in between; the
+    // delete must then find nothing to delete (on PostgreSQL it re-checks the row it waited for).
+    const asked = await ask()
+    const repo = createAdvisingRepository(t.db)
+    expect((await row(asked.id))?.agreedAt).toBeNull()
+    expect(await repo.markAgreed(asked.id, t.clock.now())).toBe(true)
+    expect(await t.db.transaction((tx) => repo.deleteAwaitingAssignment(asked.id, tx))).toBe(false)
+    expect((await row(asked.id))?.agreedAt).not.toBeNull()
+  })
+
+  it('an accept and a decline at the same time leave one outcome: its answer, its e-mails and no other', async () => {
+    for (let round = 0; round < 4; round++) {
+      const asked = await ask()
+      const [accept, decline] = await Promise.all([
+        t.request('POST', `/api/advising/agreements/${asked.id}/accept`, { cookie: asked.cookie }),
+        t.request('POST', `/api/advising/agreements/${asked.id}/decline`, { cookie: asked.cookie, body: {} }),
+      ])
+      expect([accept.status, decline.status].sort()).toEqual([200, 409].sort())
+      const name = `Research Mentor ${n} `
+      const accepted = (await mailsOf('advising.board-agreement-accepted')).filter((m) => m.textBody.includes(name))
+      const declined = (await mailsOf('advising.board-agreement-declined')).filter((m) => m.textBody.includes(name))
+      const stored = await row(asked.id)
+      if (accept.status === 200) {
+        expect(stored?.agreedAt).not.toBeNull()
+        expect([accepted.length, declined.length]).toEqual([1, 0])
+      } else {
+        expect(stored).toBeUndefined()
+        expect([accepted.length, declined.length]).toEqual([0, 1])
+      }
+    }
+  })
+
+  it('the decline message says who was told only when an e-mail went out', async () => {
+    const told = await ask()
+    const answer = await t.request('POST', `/api/advising/agreements/${told.id}/decline`, { cookie: told.cookie, body: {} })
+    expect(answer.json.message).toBe('You declined. We told Agree Dean, so they can ask someone else.')
+
+    const untold = await ask()
+    await t.db.update(people).set({ status: 'disabled' }).where(eq(people.id, dean.id))
+    try {
+      const before = (await mailsOf('advising.board-agreement-declined')).length
+      const quiet = await t.request('POST', `/api/advising/agreements/${untold.id}/decline`, { cookie: untold.cookie, body: {} })
+      expect(quiet.status, quiet.text).toBe(200)
+      expect(quiet.json.message).not.toMatch(/We told/)
+      expect(quiet.json.message).toMatch(/Agree Dean no longer has an active account, so nobody was e-mailed/)
+      expect((await mailsOf('advising.board-agreement-declined')).length).toBe(before)
+    } finally {
+      await t.db.update(people).set({ status: 'active' }).where(eq(people.id, dean.id))
+    }
+  })
+
+  it('reminds the person asked once, a week on, even when sweeps run at the same time; the advisor sees what still waits', async () => {
+    // Past every request the other tests left waiting: the first sweep reminds those, not ours.
+    const start = new Date(t.clock.now().getTime() + 30 * MS_PER_DAY)
+    t.clock.set(start)
+    await t.services.advising.sweepAgreementReminders(start)
+    // Sessions made a month ago have lapsed.
+    dean.cookie = await t.sessionCookie(dean.id)
+    const asked = await ask()
+    const at = (days: number) => new Date(start.getTime() + days * MS_PER_DAY)
+    const reminders = async () => (await mailsOf('advising.board-agreement-reminder')).filter((m) => m.toAddress === asked.email)
+
+    expect((await t.services.advising.sweepAgreementReminders(at(6.9))).reminded).toBe(0)
+    const concurrent = await Promise.all([1, 2, 3].map(() => t.services.advising.sweepAgreementReminders(at(7))))
+    expect(concurrent.reduce((sum, r) => sum + r.reminded, 0)).toBe(1)
+    await t.services.advising.sweepAgreementReminders(at(12))
+    const sent = await reminders()
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.textBody).toContain(`${TEST_ORIGIN}/?agreement=${asked.id}`)
+    expect(sent[0]?.textBody).toMatch(/Agree Dean asked you to be Ravi Agree’s research mentor/)
+
+    const waiting = (await t.request('GET', '/api/advising/agreements', { cookie: dean.cookie })).json
+    expect(waiting.waitingOnOthers.find((w: { assignmentId: string }) => w.assignmentId === asked.id)).toMatchObject({
+      person: { id: asked.person, name: `Research Mentor ${n}` },
+      student: { name: 'Ravi Agree' },
+      slotLabel: 'research mentor',
+      remindedAt: at(7).toISOString(),
+    })
+    // Another advisor does not see this advisor's requests.
+    expect((await t.request('GET', '/api/advising/agreements', { cookie: await t.sessionCookie(advisor.id) })).json.waitingOnOthers).toEqual([])
+    expect((await t.request('POST', `/api/advising/agreements/${asked.id}/accept`, { cookie: asked.cookie })).status).toBe(200)
+    expect((await t.request('GET', '/api/advising/agreements', { cookie: dean.cookie })).json.waitingOnOthers).toEqual([])
+    await t.services.advising.sweepAgreementReminders(at(30))
+    expect(await reminders()).toHaveLength(1)
+  })
+
+  it('every link in the advising e-mails opens a page its recipient may open', async () => {
+    const { webRouteFor } = await import('#tests/setup/web-routes.ts')
+    const rolesOf = new Map<string, string[]>()
+    for (const r of await t.db.select({ email: people.email, role: personRoles.role }).from(people).innerJoin(personRoles, eq(personRoles.personId, people.id)))
+      rolesOf.set(r.email, [...(rolesOf.get(r.email) ?? []), r.role])
+    const mails = (await t.db.select().from(outbox)).filter((m) => m.kind.startsWith('advising.'))
+    const links = mails.flatMap((mail) =>
+      [...mail.textBody.matchAll(/https?:\/\/\S+/g)].map((m) => ({ to: mail.toAddress, kind: mail.kind, url: new URL(m[0]) })),
+    )
+    // Every kind the module sends, the reminder included, was written by the tests above.
+    expect(new Set(links.map((l) => l.kind))).toEqual(
+      new Set([
+        'advising.board-agreement-asked',
+        'advising.board-agreement-accepted',
+        'advising.board-agreement-declined',
+        'advising.board-agreement-reminder',
+        'advising.board-assigned-student',
+      ]),
+    )
+    const problems = links.flatMap(({ to, kind, url }) => {
+      if (url.origin !== TEST_ORIGIN) return [`${kind} to ${to}: ${url.href} is not the app`]
+      const route = webRouteFor(`${url.pathname}${url.search}`)
+      if (!route) return [`${kind} to ${to}: ${url.pathname} is no page`]
+      if (route.roles && !route.roles.some((role) => rolesOf.get(to)?.includes(role)))
+        return [`${kind} to ${to}: ${route.pattern} is for ${route.roles.join(', ')}`]
+      return []
+    })
+    expect(problems).toEqual([])
   })
 })

@@ -60,3 +60,20 @@ export function boardAgreementAnsweredEmail(
     text: `Hello ${askerName},\n\n${personName} declined to be ${studentName}’s ${slotLabel}.${why} They are off the board, and ${studentName} was not told of the request. Choose someone else for the slot:\n\n${link}\n`,
   }
 }
+
+/** A week on, the person asked has not answered: one reminder, with the same one-click link. */
+export function boardAgreementReminderEmail(
+  to: string,
+  personName: string,
+  studentName: string,
+  slotLabel: string,
+  byName: string,
+  link: string,
+): EmailToQueue {
+  return {
+    to,
+    kind: 'advising.board-agreement-reminder',
+    subject: `Reminder: will you be ${studentName}’s ${slotLabel}?`,
+    text: `Hello ${personName},\n\nOver a week ago ${byName} asked you to be ${studentName}’s ${slotLabel} on their advising board, and the request is still waiting for your answer. ${byName} sees it as waiting until you agree or decline; either takes one click on your Preceptor home page:\n\n${link}\n\nThis is the only reminder.\n`,
+  }
+}

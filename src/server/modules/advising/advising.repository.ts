@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { advisingBoardAssignments, studentAdvisors } from '#server/db/schema/index.ts'
 import type { ClassYear, MentorKind, MentorOffering, PersonStatus } from '#shared/enums.ts'
@@ -198,6 +198,49 @@ export function createAdvisingRepository(db: Database) {
       const rows = await tx
         .update(advisingBoardAssignments)
         .set({ agreedAt: at })
+        .where(and(eq(advisingBoardAssignments.id, id), isNull(advisingBoardAssignments.agreedAt)))
+        .returning({ id: advisingBoardAssignments.id })
+      return rows.length > 0
+    },
+
+    /** The requests this person (an advisor or admin) made that still wait for an answer, oldest first. */
+    async listAwaitingAgreementAskedBy(askerId: string) {
+      return db
+        .select()
+        .from(advisingBoardAssignments)
+        .where(and(eq(advisingBoardAssignments.assignedBy, askerId), isNull(advisingBoardAssignments.agreedAt)))
+        .orderBy(asc(advisingBoardAssignments.assignedAt))
+    },
+
+    /** Requests asked at or before `cutoff`, still unanswered and never reminded. */
+    async listAgreementRemindersDue(cutoff: Date) {
+      return db
+        .select()
+        .from(advisingBoardAssignments)
+        .where(and(isNull(advisingBoardAssignments.agreedAt), isNull(advisingBoardAssignments.remindedAt), lte(advisingBoardAssignments.assignedAt, cutoff)))
+        .orderBy(asc(advisingBoardAssignments.assignedAt))
+    },
+
+    /**
+     * Claims the one reminder of a request still waiting; false when another sweep claimed it, or
+     * it was answered meanwhile. The conditional UPDATE is the claim: two sweeps at once cannot both win.
+     */
+    async claimAgreementReminder(id: string, at: Date, tx: Tx): Promise<boolean> {
+      const rows = await tx
+        .update(advisingBoardAssignments)
+        .set({ remindedAt: at })
+        .where(and(eq(advisingBoardAssignments.id, id), isNull(advisingBoardAssignments.agreedAt), isNull(advisingBoardAssignments.remindedAt)))
+        .returning({ id: advisingBoardAssignments.id })
+      return rows.length > 0
+    },
+
+    /**
+     * Deletes a request the person declined, only while it is still unanswered: an accept that
+     * committed first (even after the decline read the row) leaves it in place, and this returns false.
+     */
+    async deleteAwaitingAssignment(id: string, tx: Tx): Promise<boolean> {
+      const rows = await tx
+        .delete(advisingBoardAssignments)
         .where(and(eq(advisingBoardAssignments.id, id), isNull(advisingBoardAssignments.agreedAt)))
         .returning({ id: advisingBoardAssignments.id })
       return rows.length > 0

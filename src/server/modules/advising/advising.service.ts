@@ -29,7 +29,8 @@ import type { DirectoryService } from '../directory/directory.service.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
-import { boardAgreementAnsweredEmail, boardAgreementAskedEmail, boardAssignedStudentEmail } from './advising-emails.ts'
+import { boardAgreementAnsweredEmail, boardAgreementAskedEmail, boardAgreementReminderEmail, boardAssignedStudentEmail } from './advising-emails.ts'
+import { agreementReminderCutoff } from './domain/agreement-reminders.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
 import {
   computeBoard,
@@ -290,7 +291,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
   async function requireAgreementRequest(actor: Actor, assignmentId: string) {
     const assignment = await repo.findAssignmentById(assignmentId)
     if (assignment?.personId !== actor.personId) throw new AppError('NOT_FOUND', 'No such request waiting for your answer.')
-    if (assignment.agreedAt !== null) throw new AppError('CONFLICT', 'You have answered this already.')
+    if (assignment.agreedAt !== null)
+      throw new AppError('CONFLICT', 'You agreed to this already. To step down, ask the advisor who asked you to take you off the board.')
     return assignment
   }
 
@@ -500,9 +502,28 @@ export function createAdvisingService(deps: AdvisingDeps) {
 
     /** The slots this person was asked to take on and has not answered yet. */
     async listMyAgreementRequests(actor: Actor): Promise<AgreementRequestsResponse> {
-      const rows = await repo.listAwaitingAgreementOf(actor.personId)
-      const names = await repo.mapPersonNames([...rows.map((r) => r.studentId), ...rows.flatMap((r) => (r.assignedBy ? [r.assignedBy] : []))])
+      const [rows, asked] = await Promise.all([repo.listAwaitingAgreementOf(actor.personId), repo.listAwaitingAgreementAskedBy(actor.personId)])
+      const names = await repo.mapPersonNames([
+        ...rows.map((r) => r.studentId),
+        ...rows.flatMap((r) => (r.assignedBy ? [r.assignedBy] : [])),
+        ...asked.flatMap((r) => [r.studentId, r.personId]),
+      ])
       return {
+        waitingOnOthers: asked.flatMap((r) => {
+          const studentName = names.get(r.studentId)
+          const personName = names.get(r.personId)
+          if (studentName === undefined || personName === undefined) return []
+          return [
+            {
+              assignmentId: r.id,
+              student: { id: r.studentId, name: studentName },
+              person: { id: r.personId, name: personName },
+              slotLabel: slotLabelOf(r.slot, r.specialtyId),
+              askedAt: r.assignedAt.toISOString(),
+              remindedAt: r.remindedAt?.toISOString() ?? null,
+            },
+          ]
+        }),
         items: rows.flatMap((r) => {
           const studentName = names.get(r.studentId)
           if (studentName === undefined) return []
@@ -547,7 +568,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
             tx,
           )
       })
-      return { message: `You are now ${student.name}’s ${slotLabel}. We told ${student.name.split(/\s+/)[0]}${asker ? ` and ${asker.name}` : ''}.` }
+      const firstName = student.name.split(/\s+/)[0]
+      return { message: `You are now ${student.name}’s ${slotLabel}. We told ${asker?.status === 'active' ? `${firstName} and ${asker.name}` : firstName}.` }
     },
 
     /** The person assigned declines: the assignment is gone and the advisor who asked is told why. */
@@ -556,18 +578,69 @@ export function createAdvisingService(deps: AdvisingDeps) {
       const student = await requireStudent(assignment.studentId)
       const asker = assignment.assignedBy ? await repo.findPersonIncludeProfiles(assignment.assignedBy) : null
       const slotLabel = slotLabelOf(assignment.slot, assignment.specialtyId)
+      const told = asker?.status === 'active' ? asker : null
       await db.transaction(async (tx) => {
-        const current = await repo.findAssignmentById(assignment.id, tx)
-        if (!current || current.agreedAt !== null || !(await repo.deleteAssignment(assignment.id, assignment.studentId, tx)))
-          throw new AppError('CONFLICT', 'You have answered this already.')
+        // The delete itself checks the request is unanswered: an accept that committed after this
+        // decline was read (or while it waited for the row) keeps the agreed assignment.
+        if (!(await repo.deleteAwaitingAssignment(assignment.id, tx))) {
+          const agreed = await repo.findAssignmentById(assignment.id, tx)
+          throw agreed
+            ? new AppError(
+                'CONFLICT',
+                `You agreed already: you are ${student.name}’s ${slotLabel}. To step down, ask ${asker?.name ?? 'the Office of Student Affairs'} to take you off the board.`,
+              )
+            : new AppError('CONFLICT', 'You declined this already, or it was withdrawn.')
+        }
         await audit.record({ actorId: actor.personId, action: 'advising-board.declined', objectType: 'person', objectId: student.id }, meta, tx)
-        if (asker?.status === 'active')
+        if (told)
           await notifications.enqueue(
-            boardAgreementAnsweredEmail(asker.email, asker.name, actor.name, student.name, slotLabel, false, input.reason, askerLink(asker.roles, student.id)),
+            boardAgreementAnsweredEmail(told.email, told.name, actor.name, student.name, slotLabel, false, input.reason, askerLink(told.roles, student.id)),
             tx,
           )
       })
-      return { message: `You declined. ${asker ? `We told ${asker.name}` : 'We told the Office of Student Affairs'}, so they can ask someone else.` }
+      // Say only what happened: nobody is e-mailed when the asker's account is gone or closed.
+      const firstName = student.name.split(/\s+/)[0]
+      return {
+        message: told
+          ? `You declined. We told ${told.name}, so they can ask someone else.`
+          : `You declined, and you are off ${firstName}’s board. ${asker ? `${asker.name} no longer has an active account` : 'The advisor who asked no longer has an account'}, so nobody was e-mailed; ${firstName}’s advisors see the slot as open.`,
+      }
+    },
+
+    /**
+     * The agreement sweep: a week after an advisor asked, the person who has not answered is
+     * reminded, once. The reminder is claimed in the database with the e-mail in the same
+     * transaction (`claimAgreementReminder`), so concurrent sweeps never send it twice.
+     */
+    async sweepAgreementReminders(now: Date = clock.now()): Promise<{ reminded: number }> {
+      let reminded = 0
+      for (const row of await repo.listAgreementRemindersDue(agreementReminderCutoff(now))) {
+        const [person, student, asker] = await Promise.all([
+          repo.findPersonIncludeProfiles(row.personId),
+          repo.findStudentById(row.studentId),
+          row.assignedBy ? repo.findPersonIncludeProfiles(row.assignedBy) : null,
+        ])
+        if (!student) continue
+        const sent = await db.transaction(async (tx) => {
+          if (!(await repo.claimAgreementReminder(row.id, now, tx))) return false
+          // Claimed either way, so a closed account is not retried every sweep; only active people get mail.
+          if (person?.status !== 'active') return false
+          await notifications.enqueue(
+            boardAgreementReminderEmail(
+              person.email,
+              person.name,
+              student.name,
+              slotLabelOf(row.slot, row.specialtyId),
+              asker?.name ?? 'The Office of Student Affairs',
+              `${appOrigin}/?agreement=${row.id}`,
+            ),
+            tx,
+          )
+          return true
+        })
+        if (sent) reminded++
+      }
+      return { reminded }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, type NeedItem } from './needs-you-now.ts'
+import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, waitingOnOthersNeed, type NeedItem } from './needs-you-now.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
 const NOW = Date.parse('2026-12-05T12:00:00Z')
@@ -70,5 +70,24 @@ describe('what needs you now', () => {
     const finalYear = [slot('Advisory dean', false), slot('Pediatrics advisor', true), slot('Near-peer mentor', true, false), slot('Research mentor', true)]
     expect(boardNeed(finalYear)).toMatchObject({ title: '2 empty slots on your advising board', detail: 'Still to fill: pediatrics advisor, research mentor.' })
     expect(boardNeed([slot('Advisory dean', false), slot('Near-peer mentor', true, false)])).toBeNull()
+  })
+
+  it('shows an advisor the board requests still waiting, with a nudge once the reminder went unanswered', () => {
+    const asked = {
+      assignmentId: 'a2',
+      student: { id: 's1', name: 'Maya Robinson' },
+      person: { id: 'p1', name: 'Dr. Okafor' },
+      slotLabel: 'research mentor',
+      askedAt: '2026-11-20T12:00:00Z',
+      remindedAt: null,
+    }
+    const day = (iso: string) => iso.slice(5, 10)
+    const fresh = waitingOnOthersNeed(asked, true, day)
+    expect(fresh.title).toBe('Waiting for Dr. Okafor to agree')
+    expect(fresh.detail).toBe('Asked 11-20 to be Maya Robinson’s research mentor.')
+    expect(fresh.action).toEqual({ to: '/advising/students/s1', label: 'Open Maya’s board' })
+    const reminded = waitingOnOthersNeed({ ...asked, remindedAt: '2026-11-27T12:00:00Z' }, false, day)
+    expect(reminded.detail).toMatch(/No answer since the reminder of 11-27: you may want to ask someone else\.$/)
+    expect(reminded.action.to).toBe('/admin/advisors')
   })
 })

@@ -1,4 +1,4 @@
-import type { AgreementRequest, BoardSlot } from '#shared/contracts/advising.ts'
+import type { AgreementAsked, AgreementRequest, BoardSlot } from '#shared/contracts/advising.ts'
 import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
@@ -99,6 +99,27 @@ export function agreementNeed(agreement: AgreementRequest): NeedItem {
     detail: `${agreement.askedBy?.name ?? 'The Office of Student Affairs'} asked you. Agree or decline.`,
     action: { to: '/', label: 'Answer' },
     agreement,
+  }
+}
+
+/**
+ * A board request this advisor or admin made that still waits for the other person. No deadline
+ * either; once the one reminder went unanswered it says so, as the advisor may want to ask
+ * someone else. `day` formats a moment for the page.
+ */
+export function waitingOnOthersNeed(asked: AgreementAsked, asAdvisor: boolean, day: (iso: string) => string): NeedItem {
+  const firstName = asked.student.name.split(/\s+/)[0] ?? asked.student.name
+  const since = `Asked ${day(asked.askedAt)} to be ${asked.student.name}’s ${asked.slotLabel}.`
+  return {
+    id: `asked-${asked.assignmentId}`,
+    urgency: 3,
+    at: null,
+    title: `Waiting for ${asked.person.name} to agree`,
+    detail: asked.remindedAt ? `${since} No answer since the reminder of ${day(asked.remindedAt)}: you may want to ask someone else.` : since,
+    // An admin reads no boards: the Office's page of advisors is where they ask again.
+    action: asAdvisor
+      ? { to: `/advising/students/${encodeURIComponent(asked.student.id)}`, label: `Open ${firstName}’s board` }
+      : { to: '/admin/advisors', label: 'Open Advisors of students' },
   }
 }
 

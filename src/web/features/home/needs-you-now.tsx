@@ -10,14 +10,24 @@ import { api } from '../../api/client.ts'
 import { useMyLetters, useWritingLetters } from '../../api/letters.ts'
 import { mentorshipKeys, useMyMentorshipRequests, useMyMentorships } from '../../api/mentorships.ts'
 import { LiveStatus, Loading } from '../../components/feedback.tsx'
-import { formatDateTime, plural } from '../../components/format.ts'
+import { formatDateTime, formatMoment, plural } from '../../components/format.ts'
 import { AgreementCard } from '../advising/agreement-card.tsx'
 import { advisingKeys, useMyAgreementRequests, useMyBoard } from '../advising/advising-api.ts'
 import { formatDueDate, isOpenStatus } from '../letters/letter-format.ts'
 import { isOpenRequest, nextMeeting } from '../mentorships/mentorship-format.ts'
 import { RequestCard } from '../mentorships/request-card.tsx'
 import { rankListKeys } from '../rank-lists/rank-lists-api.ts'
-import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, meetingNeed, requestNeed, type NeedItem } from './needs-you-now.ts'
+import {
+  agreementNeed,
+  boardNeed,
+  byUrgency,
+  gapNeed,
+  letterToWriteNeed,
+  meetingNeed,
+  requestNeed,
+  waitingOnOthersNeed,
+  type NeedItem,
+} from './needs-you-now.ts'
 
 /** At most this many mentorships are opened to find their next meeting. */
 const MEETING_LOOKUPS = 8
@@ -45,7 +55,7 @@ function useNeeds(roles: readonly Role[], personId: string) {
     enabled: is('advisor'),
   })
   const admin = useAdminSummary(is('admin'))
-  const agreements = useMyAgreementRequests(is('mentor') || is('advisor'))
+  const agreements = useMyAgreementRequests(is('mentor') || is('advisor') || is('admin'))
 
   const active = mentorships.data
     ? [...mentorships.data.asStudent, ...mentorships.data.asMentor].filter((m) => m.status === 'active').slice(0, MEETING_LOOKUPS)
@@ -64,6 +74,7 @@ function useNeeds(roles: readonly Role[], personId: string) {
     items.push(requestNeed(request, request.mentor.id === personId, now))
   }
   for (const agreement of agreements.data?.items ?? []) items.push(agreementNeed(agreement))
+  for (const asked of agreements.data?.waitingOnOthers ?? []) items.push(waitingOnOthersNeed(asked, is('advisor'), formatDay))
   for (const detail of details) {
     const m = detail.data
     if (!m) continue
@@ -139,6 +150,9 @@ function useNeeds(roles: readonly Role[], personId: string) {
   const failed = queries.some((q) => q.isError)
   return { items: byUrgency(items), loading, failed }
 }
+
+/** "Dec 5": the day a request was made, in the viewer's zone. */
+const formatDay = (iso: string) => formatMoment(iso, { month: 'short', day: 'numeric' })
 
 function whenText(item: NeedItem): string | null {
   if (!item.at) return null
