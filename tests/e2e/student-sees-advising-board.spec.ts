@@ -1,5 +1,9 @@
 import { callApi, DEMO_ACCOUNTS, expect, expectNoAxeViolations, findOnOutbox, loginAs, navLink, test } from './fixtures.ts'
 
+/** Visible primary buttons of the page's content: `.button` with no quieter variant (docs/design-system.md). */
+const PRIMARY_BUTTONS =
+  'main .button:visible:not(.button-secondary, .button-quiet, .button-ghost, .button-danger, .button-danger-outline, .button-danger-quiet, .button-link)'
+
 test('a student sees their advising board, with empty slots flagged and people who could fill them', async ({ page }) => {
   await loginAs(page, 'student')
   await (await navLink(page, 'Advising board')).click()
@@ -76,6 +80,11 @@ test('an advisor opening /advising lands on their students; assigning from a boa
   const people = await callApi<{ items: { id: string; email: string }[] }>(page, 'GET', `/api/people?q=${encodeURIComponent(DEMO_ACCOUNTS['near-peer'].name)}`)
   const nearPeerId = people.items.find((p) => p.email === DEMO_ACCOUNTS['near-peer'].email)?.id
   await callApi(page, 'POST', '/api/advising/assignments', { studentId, slot: 'near-peer', personId: nearPeerId, note: 'Maya is aiming for EM next year.' })
+  // The advisor's home keeps what still waits on others, with the way back to the board.
+  await page.goto('/')
+  const waiting = page.getByRole('listitem').filter({ hasText: `Waiting for ${personName} to agree` })
+  await expect(waiting).toContainText(`to be ${DEMO_ACCOUNTS.student.name}’s`)
+  await expect(waiting.getByRole('link', { name: /’s board$/ })).toHaveAttribute('href', `/advising/students/${studentId}`)
 
   await page.getByRole('button', { name: 'Sign out' }).click()
   await loginAs(page, 'admin')
@@ -125,6 +134,10 @@ test('an admin opening /advising lands on the advisors page and checks a CSV bef
   await loginAs(page, 'admin')
   await page.goto('/advising')
   await expect(page.getByRole('heading', { level: 1, name: 'Advisors of students' })).toBeVisible()
+  // One obvious next action (docs/design-system.md): assigning the selected students.
+  const primaries = page.locator(PRIMARY_BUTTONS)
+  await expect(page.getByRole('button', { name: /^Assign \d+ selected/ })).toBeVisible()
+  await expect(primaries).toHaveCount(1)
   await page
     .getByLabel('Or paste the rows')
     .fill(`student_email,advisor_email\n${DEMO_ACCOUNTS.student.email},admin@demo.example.edu\nnobody@demo.example.edu,${DEMO_ACCOUNTS.advisor.email}`)
@@ -133,5 +146,6 @@ test('an admin opening /advising lands on the advisors page and checks a CSV bef
   await expect(results).toBeVisible()
   await expect(page.getByText(/Checked, nothing saved yet/)).toBeVisible()
   await expect(results.getByRole('row').filter({ hasText: 'nobody@demo.example.edu' })).toContainText('student_email')
+  await expect(primaries).toHaveCount(1)
   await expectNoAxeViolations(page)
 })

@@ -110,11 +110,13 @@ function CsvImport() {
           rows={6}
         />
         <div className="board-csv-actions">
-          <button type="submit" className={canApply ? 'button button-secondary' : 'button'} disabled={importCsv.isPending || csv.trim() === ''}>
+          {/* The page's one primary action is assigning the selected students above: the import's
+              steps are secondary, the one to take next the louder of the two. */}
+          <button type="submit" className={canApply ? 'button button-quiet' : 'button button-secondary'} disabled={importCsv.isPending || csv.trim() === ''}>
             {importCsv.isPending && importCsv.variables?.dryRun ? 'Checking…' : 'Check the file'}
           </button>
           {canApply ? (
-            <button type="button" className="button" disabled={importCsv.isPending} onClick={onApply}>
+            <button type="button" className="button button-secondary" disabled={importCsv.isPending} onClick={onApply}>
               {importCsv.isPending ? 'Saving…' : `Apply: assign ${importCsv.data?.toAssign ?? 0}`}
             </button>
           ) : null}
