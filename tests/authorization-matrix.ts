@@ -85,7 +85,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/advising/students/:personId/board', allowed: ['advisor'] },
   { method: 'POST', path: '/api/advising/assignments', allowed: ['advisor', 'admin'] },
   { method: 'DELETE', path: '/api/advising/assignments/:assignmentId', allowed: ['advisor', 'admin'] },
-  { method: 'GET', path: '/api/advising/agreements', allowed: ['mentor', 'advisor'] },
+  { method: 'GET', path: '/api/advising/agreements', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'POST', path: '/api/advising/agreements/:assignmentId/accept', allowed: ['mentor', 'advisor'] },
   { method: 'POST', path: '/api/advising/agreements/:assignmentId/decline', allowed: ['mentor', 'advisor'] },
   { method: 'GET', path: '/api/admin/advisors', allowed: ['admin'] },

@@ -96,12 +96,13 @@ export function advisingRoutes() {
 
   // ── the person assigned agrees or declines ──
   router.openapi(
-    guardedRoute(['mentor', 'advisor'], {
+    // Admins too: they assign board slots, and see here the requests they made that still wait.
+    guardedRoute(['mentor', 'advisor', 'admin'], {
       method: 'get',
       path: '/api/advising/agreements',
       tags: ['advising'],
-      summary: 'Slots of students’ boards I was asked to take on and have not answered',
-      responses: { 200: jsonResponse(AgreementRequestsResponse, 'Waiting for my answer, oldest first.') },
+      summary: 'Slots of students’ boards I was asked to take on and have not answered, and the requests I made that still wait',
+      responses: { 200: jsonResponse(AgreementRequestsResponse, 'Waiting for my answer, and waiting on others, oldest first.') },
     }),
     async (c) => c.json(await c.var.services.advising.listMyAgreementRequests(actorOf(c)), 200),
   )
