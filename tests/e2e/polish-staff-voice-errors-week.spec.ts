@@ -25,6 +25,12 @@ test('an advisor reads a student’s list builder and program list in the studen
   await expect(main).not.toContainText(/this student|the student’s programs/i)
   await expectNoAxeViolations(page)
   await expect(page.getByRole('link', { name: `${student.firstName}’s list builder` })).toBeVisible()
+
+  // The program explorer speaks to staff of students' scores and lists, not "your score".
+  await page.goto('/residency/programs')
+  await expect(page.getByRole('heading', { level: 1, name: 'Residency programs' })).toBeVisible()
+  await expect(page.locator('.page-header')).toContainText('students compare it with their score')
+  await expect(page.locator('.page-header')).not.toContainText(/your score|your list/)
 })
 
 test('a page that fails to load keeps its heading and says where to go', async ({ page }) => {

@@ -55,6 +55,8 @@ test('an advisor opening /advising lands on their students; assigning from a boa
     .click()
   await expect(page.getByRole('heading', { level: 1, name: `${DEMO_ACCOUNTS.student.name}’s advising board` })).toBeVisible()
   const studentId = new URL(page.url()).pathname.split('/').at(-1) ?? ''
+  // The page says what assigning does now: the person is asked, the student told once they agree.
+  await expect(page.locator('.page-header')).toContainText(`${DEMO_ACCOUNTS.student.firstName} is told once they agree`)
   // Staff read about the student by name, never "your".
   await expect(page.locator('.board-slots')).not.toContainText(/\byour\b/i)
 

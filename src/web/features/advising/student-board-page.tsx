@@ -10,6 +10,7 @@ export function StudentBoardPage() {
   const { personId = '' } = useParams()
   const board = useStudentBoard(personId)
   const name = board.data?.student.name
+  const first = name?.split(/\s+/)[0]
   usePageTitle(name ? `${name}’s advising board` : 'Advising board')
   return (
     <div className="page">
@@ -19,8 +20,8 @@ export function StudentBoardPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>{name ? `${name}’s advising board` : 'Advising board'}</h1>
         <p className="lead">
-          Who fills each slot of {name ? `${name.split(/\s+/)[0]}’s` : 'the student’s'} board and why. For an empty slot, assign one of the suggested people:
-          you confirm first, and both the student and that person are e-mailed. Your reading of this board is recorded in the audit log.
+          Who fills each slot of {first ? `${first}’s` : 'the student’s'} board and why. For an empty slot, ask one of the suggested people: we e-mail them to
+          agree or decline, and {first ?? 'the student'} is told once they agree. Your reading of this board is recorded in the audit log.
         </p>
       </div>
       {board.isPending ? <Loading label="Loading the board…" /> : null}

@@ -261,6 +261,12 @@ function greeting(now: Date): string {
   return 'Good afternoon'
 }
 
+/** "a student", "an advisor": the role as it reads in a sentence (the role names are fixed words). */
+function roleWithArticle(role: Role): string {
+  const label = ROLE_LABELS[role].toLowerCase()
+  return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`
+}
+
 export function HomePage() {
   usePageTitle('Home')
   const { data: session } = useSession()
@@ -277,9 +283,7 @@ export function HomePage() {
         <h1 tabIndex={-1}>
           {greeting(new Date())}, {firstName}
         </h1>
-        <p className="lead">
-          {roles.length > 0 ? `You’re signed in as ${roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(' and ')}.` : null} What needs you comes first.
-        </p>
+        <p className="lead">{roles.length > 0 ? `You’re signed in as ${roles.map(roleWithArticle).join(' and ')}.` : null} What needs you comes first.</p>
       </div>
       <LiveStatus
         message={

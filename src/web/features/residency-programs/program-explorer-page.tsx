@@ -117,8 +117,11 @@ export function ProgramExplorerPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Residency programs</h1>
         <p className="lead">
-          Every residency program in the Main Residency Match that the school keeps on file. Filter by specialty, place and size, compare a program’s typical
-          Step 2 CK range with your score, and save programs to your list.
+          Every residency program in the Main Residency Match that the school keeps on file.{' '}
+          {/* Only a student has a score and a list of their own; staff are told what students do here. */}
+          {hasAnyRole(session, ['student'])
+            ? 'Filter by specialty, place and size, compare a program’s typical Step 2 CK range with your score, and save programs to your list.'
+            : 'Filter by specialty, place and size and read each program’s typical Step 2 CK range; students compare it with their score and save programs to their list.'}
         </p>
         {staff ? (
           <p className="rp-staff-actions">
