@@ -122,6 +122,9 @@ test('an advisor opening /advising lands on their students; assigning from a boa
   await card.getByRole('button', { name: /^Decline to be/ }).click()
   await expect(page.getByRole('status').filter({ hasText: `We told ${DEMO_ACCOUNTS.advisor.name}` })).toBeVisible()
   await expect(card).toHaveCount(0)
+  // The e-mail's link, opened again, says the request no longer waits.
+  await page.goto(link.pathname + link.search)
+  await expect(page.getByText('The advising-board request in your e-mail is no longer waiting')).toBeVisible()
 
   // The advisor who asked is told, with the reason.
   await page.getByRole('button', { name: 'Sign out' }).click()

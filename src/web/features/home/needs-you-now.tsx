@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { MyStudentsResponse } from '#shared/contracts/advising.ts'
 import type { MentorshipView } from '#shared/contracts/mentorships.ts'
 import type { AdvisedRankListsResponse } from '#shared/contracts/rank-lists.ts'
@@ -163,11 +163,19 @@ function whenText(item: NeedItem): string | null {
 export function NeedsYouNow({ roles, personId }: { roles: readonly Role[]; personId: string }) {
   const { items, loading, failed } = useNeeds(roles, personId)
   const [said, say] = useState<string | null>(null)
+  // The link of a board agreement e-mail (`/?agreement=<id>`): once that request is answered or
+  // withdrawn it is no longer listed, and the page says so rather than leaving the link unexplained.
+  const [params] = useSearchParams()
+  const linked = params.get('agreement')
+  const linkedGone = linked !== null && !loading && !failed && said === null && !items.some((item) => item.agreement?.assignmentId === linked)
   return (
     <section className="card card-priority needs-now" aria-labelledby="needs-now-title">
       <h2 id="needs-now-title">Needs you now</h2>
       <LiveStatus message={said} />
       {loading ? <Loading label="Looking for what needs you…" /> : null}
+      {linkedGone ? (
+        <p className="notice">The advising-board request in your e-mail is no longer waiting: it was answered already, or withdrawn. Nothing more to do.</p>
+      ) : null}
       {!loading && items.length === 0 ? (
         <p className="needs-now-clear">
           {failed ? 'Part of this list could not load. Reload the page to try again.' : 'Nothing is waiting for you. You’re up to date.'}
