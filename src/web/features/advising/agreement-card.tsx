@@ -10,7 +10,16 @@ import { useAnswerAgreement } from './advising-api.ts'
  * An advisor asked this person to fill a slot of a student's advising board: agree in one click,
  * or decline with an optional reason for the advisor. The student hears only of an agreement.
  */
-export function AgreementCard({ request, say }: { request: AgreementRequest; say: (message: string) => void }) {
+export function AgreementCard({
+  request,
+  say,
+  emphasis = 'primary',
+}: {
+  request: AgreementRequest
+  say: (message: string) => void
+  /** A page keeps one primary action: in a list of cards only the first one's answer is primary. */
+  emphasis?: 'primary' | 'secondary'
+}) {
   const answer = useAnswerAgreement()
   const id = useId()
   const [declining, setDeclining] = useState(false)
@@ -78,7 +87,12 @@ export function AgreementCard({ request, say }: { request: AgreementRequest; say
         </div>
       ) : (
         <div className="button-row">
-          <button type="button" className="button" onClick={() => send(true)} disabled={answer.isPending}>
+          <button
+            type="button"
+            className={emphasis === 'primary' ? 'button' : 'button button-secondary'}
+            onClick={() => send(true)}
+            disabled={answer.isPending}
+          >
             Agree
             <span className="visually-hidden">
               {' '}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { agreementNeed, boardNeed, byUrgency, gapNeed, letterToWriteNeed, urgencyOf, waitingOnOthersNeed, type NeedItem } from './needs-you-now.ts'
+import {
+  agreementNeed,
+  boardNeed,
+  byUrgency,
+  gapNeed,
+  letterToWriteNeed,
+  primaryAnswerId,
+  urgencyOf,
+  waitingOnOthersNeed,
+  type NeedItem,
+} from './needs-you-now.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
 const NOW = Date.parse('2026-12-05T12:00:00Z')
@@ -89,5 +99,19 @@ describe('what needs you now', () => {
     const reminded = waitingOnOthersNeed({ ...asked, remindedAt: '2026-11-27T12:00:00Z' }, false, day)
     expect(reminded.detail).toMatch(/No answer since the reminder of 11-27: you may want to ask someone else\.$/)
     expect(reminded.action.to).toBe('/admin/advisors')
+  })
+
+  it('gives the page one primary answer: the most urgent card answered in place', () => {
+    const agreement = agreementNeed({
+      assignmentId: 'a1',
+      student: { id: 's1', name: 'Maya Robinson' },
+      slotLabel: 'research mentor',
+      askedBy: null,
+      askedAt: inDays(-1),
+      note: '',
+    })
+    const late = dated('letter-late', inDays(-1))
+    expect(primaryAnswerId(byUrgency([gapNeed('board', 'Board', '', { to: '/advising', label: 'x' }), agreement, late]))).toBe('agreement-a1')
+    expect(primaryAnswerId([late])).toBeNull()
   })
 })

@@ -130,3 +130,11 @@ export function boardNeed(slots: readonly Pick<BoardSlot, 'label' | 'isEmpty' | 
   const count = empty.length === 1 ? '1 empty slot' : `${empty.length} empty slots`
   return gapNeed('board', `${count} on your advising board`, `Still to fill: ${empty.join(', ')}.`, { to: '/advising', label: 'See who could fill them' })
 }
+
+/**
+ * The one item whose answer is the page's primary action: the most urgent card answered in
+ * place (a request or an agreement); the others' answers are secondary. Null when none is.
+ */
+export function primaryAnswerId(items: readonly NeedItem[]): string | null {
+  return items.find((item) => item.request !== undefined || item.agreement !== undefined)?.id ?? null
+}

@@ -24,6 +24,7 @@ import {
   gapNeed,
   letterToWriteNeed,
   meetingNeed,
+  primaryAnswerId,
   requestNeed,
   waitingOnOthersNeed,
   type NeedItem,
@@ -166,6 +167,7 @@ export function NeedsYouNow({ roles, personId }: { roles: readonly Role[]; perso
   // The link of a board agreement e-mail (`/?agreement=<id>`): once that request is answered or
   // withdrawn it is no longer listed, and the page says so rather than leaving the link unexplained.
   const [params] = useSearchParams()
+  const primaryId = primaryAnswerId(items)
   const linked = params.get('agreement')
   const linkedGone = linked !== null && !loading && !failed && said === null && !items.some((item) => item.agreement?.assignmentId === linked)
   return (
@@ -186,11 +188,11 @@ export function NeedsYouNow({ roles, personId }: { roles: readonly Role[]; perso
           {items.map((item) =>
             item.request ? (
               <li key={item.id} className="needs-item needs-item-request">
-                <RequestCard request={item.request} viewerId={personId} say={say} />
+                <RequestCard request={item.request} viewerId={personId} say={say} emphasis={item.id === primaryId ? 'primary' : 'secondary'} />
               </li>
             ) : item.agreement ? (
               <li key={item.id} className="needs-item needs-item-request">
-                <AgreementCard request={item.agreement} say={say} />
+                <AgreementCard request={item.agreement} say={say} emphasis={item.id === primaryId ? 'primary' : 'secondary'} />
               </li>
             ) : (
               <li key={item.id} className={`needs-item needs-urgency-${item.urgency}`}>

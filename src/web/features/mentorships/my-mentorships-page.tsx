@@ -153,8 +153,8 @@ export function MyMentorshipsPage() {
             Waiting for your answer <span className="count">({waiting.length})</span>
           </h2>
           <div className="letter-cards">
-            {waiting.map((r) => (
-              <RequestCard key={r.id} request={r} viewerId={viewerId} say={setAnnouncement} />
+            {waiting.map((r, index) => (
+              <RequestCard key={r.id} request={r} viewerId={viewerId} say={setAnnouncement} emphasis={index === 0 ? 'primary' : 'secondary'} />
             ))}
           </div>
         </section>

@@ -83,7 +83,18 @@ function DeclineForm({ request, say, onCancel }: { request: MentorshipRequestVie
 }
 
 /** One request or offer, as the person viewing it sees it, with the next step they may take. */
-export function RequestCard({ request, viewerId, say }: { request: MentorshipRequestView; viewerId: string; say: (message: string) => void }) {
+export function RequestCard({
+  request,
+  viewerId,
+  say,
+  emphasis = 'primary',
+}: {
+  request: MentorshipRequestView
+  viewerId: string
+  say: (message: string) => void
+  /** A page keeps one primary action: in a list of cards only the first one's answer is primary. */
+  emphasis?: 'primary' | 'secondary'
+}) {
   const accept = useAcceptRequest()
   const withdraw = useWithdrawRequest()
   const [declining, setDeclining] = useState(false)
@@ -179,7 +190,7 @@ export function RequestCard({ request, viewerId, say }: { request: MentorshipReq
         <div className="button-row">
           <button
             type="button"
-            className="button"
+            className={emphasis === 'primary' ? 'button' : 'button button-secondary'}
             disabled={accept.isPending}
             onClick={() => {
               setError(null)
