@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { captureIo, EXIT_OK, EXIT_USAGE } from '../cli-io.ts'
 import { runCli } from '../main.ts'
+import { createListBuilderCommand } from './list-builder-command.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'list-builder-cli-'))
 const firstHour = {
@@ -72,6 +73,22 @@ describe('preceptor list-builder', () => {
     const long = JSON.parse((await run('--profile', profile, '--specialty', 'orthopaedic-surgery', '--applications', '60', '--target', '0.6')).out)
     expect(short.applications).toBe(10)
     expect(long.p_match).toBeGreaterThan(short.p_match)
+  })
+
+  it('prints the same advice whatever day it is run on', async () => {
+    // December (interview season under way), August (next season, another match year) and March after Match Day.
+    const days = ['2026-12-06T09:00:00Z', '2027-08-15T09:00:00Z', '2027-03-25T09:00:00Z']
+    for (const specialty of ['internal-medicine', 'dermatology', 'emergency-medicine']) {
+      const outputs: string[] = []
+      for (const day of days) {
+        const io = captureIo()
+        const command = createListBuilderCommand({ now: () => new Date(day) })
+        expect(await command.run(['--profile', profile, '--specialty', specialty, '--applications', '30'], io)).toBe(EXIT_OK)
+        outputs.push(io.out())
+      }
+      expect(outputs[1], specialty).toBe(outputs[0])
+      expect(outputs[2], specialty).toBe(outputs[0])
+    }
   })
 
   it.each([

@@ -83,61 +83,70 @@ async function readPrograms(path: string, specialty: string): Promise<ResidencyP
     }))
 }
 
-function demoPrograms(specialty: string): ResidencyProgram[] {
-  const { modelPrograms } = generateDemoPrograms(createRandom(DEMO_SEED).fork('residency'), { seed: DEMO_SEED, now: new Date(), onlySpecialty: specialty })
+/**
+ * The demo school's programs of one specialty. The clock only moves their interview days, which
+ * the model does not read (demo-programs.ts draws those from a stream of their own), so the advice
+ * is the same on any day.
+ */
+function demoPrograms(specialty: string, now: Date): ResidencyProgram[] {
+  const { modelPrograms } = generateDemoPrograms(createRandom(DEMO_SEED).fork('residency'), { seed: DEMO_SEED, now, onlySpecialty: specialty })
   return modelPrograms.get(specialty) ?? []
 }
 
-/** `preceptor list-builder`: the list builder's advice for one profile, from the pure model alone. */
-export const listBuilderCommand: CliCommand = {
-  async run(argv: string[], io: CliIo = processIo()): Promise<number> {
-    const { values, positionals } = parseCommandArgs(
-      argv,
-      {
-        profile: { type: 'string' },
-        specialty: { type: 'string' },
-        applications: { type: 'string' },
-        target: { type: 'string' },
-        programs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      USAGE,
-    )
-    if (values.help) {
-      await writeAll(io.stdout, `${USAGE}\n`)
-      return EXIT_OK
-    }
-    if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"\n\n${USAGE}`)
-    if (!values.profile) throw fieldError('--profile', 'required')
-    if (!values.specialty) throw fieldError('--specialty', 'required')
-    const specialty = values.specialty
-    if (!findSpecialty(specialty)) throw fieldError('--specialty', `no specialty "${specialty}"`)
-    let target: number | undefined
-    if (values.target !== undefined) {
-      target = Number(values.target)
-      if (values.target.trim() === '' || !(target >= 0.5 && target <= 0.99))
-        throw fieldError('--target', `a chance between 0.5 and 0.99, got "${values.target}"`)
-    }
-    const applications = values.applications === undefined ? undefined : integerOption('applications', values.applications, 0, 1)
-    const profile = await readProfile(values.profile)
-    const programs = values.programs ? await readPrograms(values.programs, specialty) : demoPrograms(specialty)
-    if (programs.length === 0) throw fieldError('--specialty', `no ${specialty} programs to choose from`)
-    if (applications !== undefined && applications > programs.length)
-      throw fieldError('--applications', `at most ${programs.length}, the number of ${specialty} programs`)
+/** `preceptor list-builder` with a clock of its own (tests run it on different days). */
+export function createListBuilderCommand(clock: { now(): Date }): CliCommand {
+  return { run: (argv, io) => runListBuilder(argv, io ?? processIo(), clock) }
+}
 
-    const advice = adviseList(toApplicantProfile(toStoredColumns(profile), specialty, []), programs, DEFAULT_PRIORS, {
-      target: target ?? profile.targetChance,
-      ...(applications !== undefined ? { applications } : {}),
-    })
-    const out = {
-      specialty,
-      programs: programs.length,
-      applications: advice.applications,
-      p_match: Math.round(advice.chance * 1e4) / 1e4,
-      recommended_applications: advice.recommendedCount,
-      backup_advised: advice.backupAdvised,
-    }
-    await writeAll(io.stdout, `${JSON.stringify(out)}\n`)
+/** `preceptor list-builder`: the list builder's advice for one profile, from the pure model alone. */
+export const listBuilderCommand: CliCommand = createListBuilderCommand({ now: () => new Date() })
+
+async function runListBuilder(argv: string[], io: CliIo, clock: { now(): Date }): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      profile: { type: 'string' },
+      specialty: { type: 'string' },
+      applications: { type: 'string' },
+      target: { type: 'string' },
+      programs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  )
+  if (values.help) {
+    await writeAll(io.stdout, `${USAGE}\n`)
     return EXIT_OK
-  },
+  }
+  if (positionals.length > 0) throw new CliError(`unexpected argument "${positionals[0]}"\n\n${USAGE}`)
+  if (!values.profile) throw fieldError('--profile', 'required')
+  if (!values.specialty) throw fieldError('--specialty', 'required')
+  const specialty = values.specialty
+  if (!findSpecialty(specialty)) throw fieldError('--specialty', `no specialty "${specialty}"`)
+  let target: number | undefined
+  if (values.target !== undefined) {
+    target = Number(values.target)
+    if (values.target.trim() === '' || !(target >= 0.5 && target <= 0.99)) throw fieldError('--target', `a chance between 0.5 and 0.99, got "${values.target}"`)
+  }
+  const applications = values.applications === undefined ? undefined : integerOption('applications', values.applications, 0, 1)
+  const profile = await readProfile(values.profile)
+  const programs = values.programs ? await readPrograms(values.programs, specialty) : demoPrograms(specialty, clock.now())
+  if (programs.length === 0) throw fieldError('--specialty', `no ${specialty} programs to choose from`)
+  if (applications !== undefined && applications > programs.length)
+    throw fieldError('--applications', `at most ${programs.length}, the number of ${specialty} programs`)
+
+  const advice = adviseList(toApplicantProfile(toStoredColumns(profile), specialty, []), programs, DEFAULT_PRIORS, {
+    target: target ?? profile.targetChance,
+    ...(applications !== undefined ? { applications } : {}),
+  })
+  const out = {
+    specialty,
+    programs: programs.length,
+    applications: advice.applications,
+    p_match: Math.round(advice.chance * 1e4) / 1e4,
+    recommended_applications: advice.recommendedCount,
+    backup_advised: advice.backupAdvised,
+  }
+  await writeAll(io.stdout, `${JSON.stringify(out)}\n`)
+  return EXIT_OK
 }

@@ -31,3 +31,15 @@ describe('one specialty’s demo programs', () => {
     expect(only.programs).toEqual(programs.filter((p) => p.specialtyId === 'dermatology'))
   })
 })
+
+describe('the programs the model reads', () => {
+  it('do not depend on the day the demo is generated: only interview days follow the clock', () => {
+    const on = (day: string) => generateDemoPrograms(createRandom(1).fork('residency'), { seed: 1, now: new Date(day) })
+    const december = on('2026-12-05T12:00:00Z')
+    const august = on('2027-08-20T12:00:00Z')
+    expect(august.modelPrograms).toEqual(december.modelPrograms)
+    const withoutDays = (rows: typeof programs) => rows.map(({ interviewDates: _days, ...rest }) => rest)
+    expect(withoutDays(august.programs)).toEqual(withoutDays(december.programs))
+    expect(august.programs.map((p) => p.interviewDates)).not.toEqual(december.programs.map((p) => p.interviewDates))
+  })
+})

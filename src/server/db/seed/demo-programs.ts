@@ -1,7 +1,9 @@
 /**
  * The demo school's residency programs: every core specialty's categorical, preliminary and
  * advanced programs at fictional institutions named after real American cities. Pure: the same
- * seed and `now` give the same rows. Kept apart from the past outcomes (residency-demo.ts) so
+ * seed and `now` give the same rows, and `now` moves only the interview days (a season's days
+ * still to come), never what the model reads — so `preceptor list-builder` gives the same advice
+ * on any day. Kept apart from the past outcomes (residency-demo.ts) so
  * that the command line can read the programs without the database layer.
  *
  * Counts follow `docs/data/residency-facts.md`: first-year positions per specialty are the
@@ -396,7 +398,8 @@ export function generateDemoPrograms(random: Random, options: { seed: number; no
           traineesMdPercent: mix.md,
           traineesDoPercent: mix.do,
           traineesImgPercent: mix.img,
-          interviewDates: interviewDates(r, upcomingMatch, options.now),
+          // From a stream of their own: the days follow the clock, and the programs after this one must not.
+          interviewDates: interviewDates(r.fork('interview-dates'), upcomingMatch, options.now),
           website: '',
           source: 'demo',
         })
