@@ -25,36 +25,17 @@ import {
   type ResidencyProgram,
   type SmartPickPriors,
 } from '#engines/smart-pick/index.ts'
+import type { ProgramForCsv } from '#server/modules/residency-programs/domain/programs-csv.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import { ALUMNI_CITIES, SCHOOL_HOME, SITES } from './content/places.ts'
 import type { Random } from './random.ts'
 
-/** One program row as the `residency_programs` table takes it. */
-export type DemoProgramRow = {
-  id: string
-  name: string
-  institution: string
-  specialtyId: string
-  track: ProgramTrack
-  city: string
-  state: string
-  region: Region
-  positions: number
-  lengthYears: number
-  setting: ProgramSetting
-  sponsorsVisa: boolean
-  step2P25: number
-  step2P75: number
-  researchEmphasis: number
-  competitiveness: number
-  traineesMdPercent: number
-  traineesDoPercent: number
-  traineesImgPercent: number
-  interviewDates: string[]
-  website: string
-  source: 'demo'
-}
+/**
+ * One demo program row as the `residency_programs` table takes it: the programs CSV's row (the
+ * import and export format, one type for both) marked as demo data.
+ */
+export type DemoProgramRow = ProgramForCsv & { source: 'demo' }
 
 /** Programs and first-year positions of one track: [programs, positions]. */
 type TrackSize = readonly [programs: number, positions: number]

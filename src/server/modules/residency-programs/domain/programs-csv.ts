@@ -448,7 +448,7 @@ export type ProgramForCsv = {
   traineesMdPercent: number | null
   traineesDoPercent: number | null
   traineesImgPercent: number | null
-  interviewDates: readonly string[]
+  interviewDates: string[]
   website: string
 }
 
