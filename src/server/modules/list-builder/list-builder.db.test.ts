@@ -221,6 +221,8 @@ describe('list builder', () => {
       change: expect.any(Number),
     })
     expect(one.json.basis.interview).toMatch(/national priors/)
+    // No pointer into the documentation reaches the page.
+    expect(one.json.basis.interview).not.toMatch(/docs\//)
     expect((await t.request('GET', '/api/list-builder/chances/no-such-program', { cookie: student.cookie })).status).toBe(404)
   })
 

@@ -22,6 +22,7 @@ import { toResidencyProgram, type ProgramRows } from '../residency-programs/prog
 import { buildListBuilderView, chanceView, missingProfileFields, type ProgramDisplay } from './domain/builder.ts'
 import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns, type StoredProfile } from './domain/profile.ts'
 import { readStoredPriors } from './domain/priors.ts'
+import { sourceTagsInWords } from './domain/source-words.ts'
 import { signalCapProblem } from './list-builder.policy.ts'
 import type { ListBuilderRepository, ProgramListRow } from './list-builder.repository.ts'
 
@@ -236,7 +237,7 @@ export function createListBuilderService(deps: Deps) {
         programName: row.name,
         interview: chanceView(interview),
         matchIfInterviewed: chanceView(match),
-        basis: { interview: interview.basis, matchIfInterviewed: match.basis },
+        basis: { interview: sourceTagsInWords(interview.basis), matchIfInterviewed: sourceTagsInWords(match.basis) },
         model: { source: model.model.source, label: model.model.label },
       }
     },

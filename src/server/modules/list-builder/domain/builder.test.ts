@@ -69,6 +69,18 @@ describe('buildListBuilderView', () => {
     expect(view.signals.specialtySignals).toMatch(/^28/)
   })
 
+  it('words where a signal figure comes from, with no bare source tags', () => {
+    for (const [id, name] of [
+      ['dermatology', 'Dermatology'],
+      ['emergency-medicine', 'Emergency Medicine'],
+      ['orthopaedic-surgery', 'Orthopaedic Surgery'],
+    ] as const) {
+      const view = buildListBuilderView(input(id, name))
+      expect(view.signals.effect, id).not.toMatch(/\[[PSAM]\]/)
+      expect(view.signals.effect, id).toMatch(/original report|as quoted by another source/)
+    }
+  })
+
   it('speaks of the student, not "you", to staff', () => {
     const staff = buildListBuilderView(input('dermatology', 'Dermatology', { viewerIsStudent: false }))
     const words = [staff.recommendation.summary, staff.backup.summary, ...staff.honesty].join(' ')

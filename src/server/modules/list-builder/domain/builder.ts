@@ -20,6 +20,7 @@ import {
   type ListBuilderResponse,
   type ProgramListStatusValue,
 } from '#shared/contracts/list-builder.ts'
+import { sourceTagsInWords } from './source-words.ts'
 
 /** What the page shows about a program besides the model's fields. */
 export type ProgramDisplay = { name: string; institution: string; city: string }
@@ -251,9 +252,10 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
       chanceWith: round6(advice.chance),
       plannedFor: advice.ownSignals ? 'my-list' : 'recommended',
       specialtySignals: signalsWords,
-      effect:
+      effect: sourceTagsInWords(
         norms.facts?.signalEffect ??
-        'No published figure for this specialty; the model uses the nine-specialty middle (2.7–9.1 times the odds of an interview, ERAS 2023).',
+          'No published figure for this specialty; the model uses the nine-specialty middle (2.7–9.1 times the odds of an interview, ERAS 2023).',
+      ),
       choices: signalChoices,
     },
     backup: {
@@ -276,7 +278,7 @@ function specialtySignalsWords(norms: SpecialtyNorms): string | null {
   const signals = norms.facts?.signals
   if (!signals) return null
   const split = signals.gold ? ` (${signals.gold} gold and ${signals.total - signals.gold} silver)` : ''
-  return `${signals.total}${split}${signals.note ? `; ${signals.note}` : ''}`
+  return sourceTagsInWords(`${signals.total}${split}${signals.note ? `; ${signals.note}` : ''}`)
 }
 
 type Voice = { your: string; Your: string; you: string; youHave: string; YouHave: string }
