@@ -131,10 +131,32 @@ export const ApplicationProfileView = z.object({
 })
 export type ApplicationProfileView = z.infer<typeof ApplicationProfileView>
 
+export const CHANCE_TIERS = ['reach', 'target', 'likely'] as const
+export type ChanceTier = (typeof CHANCE_TIERS)[number]
+
+/** Programs sent per page of the list builder: what a phone shows before "Show more". */
+export const BUILDER_PAGE_SIZE = 25
+
 export const ListBuilderQuery = z.object({
   specialty: SpecialtyId.optional(),
   /** Overrides the profile's target chance for this view, e.g. 0.8. */
   target: z.coerce.number('Enter a chance between 0.5 and 0.99.').min(0.5, 'Aim for at least 50 %.').max(0.99, 'Aim for at most 99 %.').optional(),
+  /** Only programs of this tier (chance band). The counts, the recommendation and the curve always cover every program. */
+  tier: z.enum(CHANCE_TIERS, 'Choose reach, target or likely.').optional(),
+  region: z.enum(US_REGIONS, 'Choose a region from the list.').optional(),
+  /** Only programs in the student's preferred places and settings. */
+  fits: z
+    .enum(['true', 'false'], 'Choose true or false.')
+    .transform((v) => v === 'true')
+    .optional(),
+  /** The page of programs: `limit` programs from `offset`, in the list's order (most likely interview first). */
+  offset: z.coerce.number('Enter a whole number.').int('Enter a whole number.').min(0, 'Cannot be negative.').max(100_000, 'At most 100000.').default(0),
+  limit: z.coerce
+    .number('Enter a whole number.')
+    .int('Enter a whole number.')
+    .min(1, 'At least 1.')
+    .max(100, 'At most 100 at once.')
+    .default(BUILDER_PAGE_SIZE),
 })
 export type ListBuilderQuery = z.infer<typeof ListBuilderQuery>
 
@@ -163,7 +185,7 @@ export const BuilderProgram = z.object({
   sponsorsVisa: z.boolean(),
   step2P25: z.number().int(),
   step2P75: z.number().int(),
-  tier: z.enum(['reach', 'target', 'likely']),
+  tier: z.enum(CHANCE_TIERS),
   interview: ChanceSummary,
   matchIfInterviewed: ChanceSummary,
   /** Chance of an interview here and of matching here given it. */
@@ -209,12 +231,25 @@ export const ListBuilderResponse = z.object({
     low: z.number(),
     high: z.number(),
     programIds: z.array(z.string()),
+    /** The recommended programs not yet on the student's list (what "Add the recommended programs" adds). */
+    notOnList: z.array(z.string()),
     ordering: z.string(),
     /** The summary sentence shown at the top. */
     summary: z.string(),
   }),
   curve: z.array(CurvePointView),
+  /** One page of the programs that pass the query's filters, in the list's order. */
   programs: z.array(BuilderProgram),
+  /** Where the page sits, and how many programs there are: in all, per tier, and passing the filters. */
+  programPage: z.object({
+    offset: z.number().int(),
+    limit: z.number().int(),
+    /** Programs passing the filters (the page is a slice of these). */
+    matching: z.number().int(),
+    /** Every program of the specialty the model weighed. */
+    total: z.number().int(),
+    byTier: z.object({ reach: z.number().int(), target: z.number().int(), likely: z.number().int() }),
+  }),
   signals: z.object({
     available: z.number().int(),
     used: z.number().int(),

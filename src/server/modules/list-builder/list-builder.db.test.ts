@@ -85,7 +85,8 @@ async function insertPrograms(specialty: string, count: number, seed: number): P
 }
 
 const put = (cookie: string, body: unknown) => t.request('PUT', '/api/list-builder/profile', { cookie, body })
-const chances = (cookie: string, query = '') => t.request('GET', `/api/list-builder/chances${query}`, { cookie })
+// Every program on one page (the specialties here have fewer than 100); paging has its own test.
+const chances = (cookie: string, query = '') => t.request('GET', `/api/list-builder/chances${query ? `${query}&` : '?'}limit=100`, { cookie })
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -211,6 +212,7 @@ describe('list builder', () => {
     expect(body.honesty.join(' ')).toMatch(/national figures/)
     // The list leaves factors out; one program's route gives them: words, a sign and a size.
     expect(body.programs[0].interview.factors).toBeUndefined()
+    expect(body.recommendation.notOnList).toEqual(body.recommendation.programIds)
     const one = await t.request('GET', `/api/list-builder/chances/${list[0]?.program.id}`, { cookie: student.cookie })
     expect(one.status, one.text).toBe(200)
     expect(one.json.interview.probability).toBeCloseTo(list[0]?.interview.probability ?? -1, 5)
@@ -451,6 +453,49 @@ describe('calibration', () => {
     expect(body.recommendation.count).toBe(engine.count)
     expect(body.recommendation.chance).toBeCloseTo(engine.chance, 5)
     expect(body.programs[0].interview.probability).toBeGreaterThan(base.programs[0].interview.probability)
+  })
+})
+
+describe('a page of programs', () => {
+  it('sends 25 programs at a time, with counts over every program and the advice unchanged', async () => {
+    const all = (await chances(student.cookie)).json
+    const first = await t.request('GET', '/api/list-builder/chances', { cookie: student.cookie })
+    expect(first.status, first.text).toBe(200)
+    expect(first.json.programs).toHaveLength(25)
+    expect(first.json.programPage).toEqual({ offset: 0, limit: 25, matching: 90, total: 90, byTier: expect.any(Object) })
+    const tiers = all.programs.map((p: { tier: string }) => p.tier)
+    for (const tier of ['reach', 'target', 'likely']) expect(first.json.programPage.byTier[tier], tier).toBe(tiers.filter((x: string) => x === tier).length)
+    // The advice is the same whatever the page: counts, curve and recommended programs cover every program.
+    for (const key of ['recommendation', 'curve', 'signals', 'backup', 'currentList'] as const) expect(first.json[key], key).toEqual(all[key])
+    expect(first.text.length).toBeLessThan(JSON.stringify(all).length / 2)
+
+    const pages = []
+    for (let offset = 0; offset < 90; offset += 25)
+      pages.push(...(await t.request('GET', `/api/list-builder/chances?offset=${offset}`, { cookie: student.cookie })).json.programs)
+    expect(pages.map((p: { id: string }) => p.id)).toEqual(all.programs.map((p: { id: string }) => p.id))
+
+    const tier = all.programs[all.programs.length - 1].tier
+    const region = all.programs[0].region
+    const filtered = (await t.request('GET', `/api/list-builder/chances?tier=${tier}&region=${region}&fits=true&limit=100`, { cookie: student.cookie })).json
+    const expected = all.programs.filter(
+      (p: { tier: string; region: string; fitsPreferences: boolean }) => p.tier === tier && p.region === region && p.fitsPreferences,
+    )
+    expect(filtered.programs.map((p: { id: string }) => p.id)).toEqual(expected.map((p: { id: string }) => p.id))
+    expect(filtered.programPage).toMatchObject({ matching: expected.length, total: 90, byTier: first.json.programPage.byTier })
+  })
+
+  it.each([
+    ['offset=-1', 'offset'],
+    ['limit=0', 'limit'],
+    ['limit=101', 'limit'],
+    ['limit=ten', 'limit'],
+    ['tier=certain', 'tier'],
+    ['region=atlantis', 'region'],
+    ['fits=maybe', 'fits'],
+  ])('refuses %s, naming the field', async (query, field) => {
+    const response = await t.request('GET', `/api/list-builder/chances?${query}`, { cookie: student.cookie })
+    expect(response.status).toBe(400)
+    expect(response.json.error.fields?.[field]).toBeTruthy()
   })
 })
 

@@ -170,6 +170,7 @@ export function createListBuilderService(deps: Deps) {
       missingFields: missingProfileFields(stored),
       viewerIsStudent,
       model: model.model,
+      page: { tier: query.tier, region: query.region, fits: query.fits, offset: query.offset, limit: query.limit },
     }
     let view = buildListBuilderView(input)
     // Most students need no backup plan: read the backup specialty's programs only for those who do.

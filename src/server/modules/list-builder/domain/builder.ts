@@ -20,6 +20,7 @@ import {
   type ListBuilderResponse,
   type ProgramListStatusValue,
 } from '#shared/contracts/list-builder.ts'
+import { pageOfPrograms, type ProgramPageQuery } from './program-page.ts'
 import { sourceTagsInWords } from './source-words.ts'
 
 /** What the page shows about a program besides the model's fields. */
@@ -44,6 +45,8 @@ export type BuilderInput = {
   /** The student is looking at their own page; otherwise staff, and sentences speak of "the student". */
   viewerIsStudent: boolean
   model: ListBuilderResponse['model']
+  /** The page of programs to send; every program when absent (the command line, benchmarks). */
+  page?: ProgramPageQuery
 }
 
 /** A percentage in words, its number and "%" joined by a no-break space so they never part at a line end. */
@@ -240,11 +243,12 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
       low: round6(advice.low),
       high: round6(advice.high),
       programIds: recommendedIds,
+      notOnList: recommendedIds.filter((id) => !listByProgram.has(id)),
       ordering: 'interviews already offered first, then signalled programs, then the highest interview chance',
       summary,
     },
     curve: recommendation.curve.map((p) => ({ applications: p.applications, chance: round6(p.chance), low: round6(p.low), high: round6(p.high) })),
-    programs: programViews,
+    ...pageOfPrograms(programViews, input.page ?? { offset: 0, limit: programViews.length }),
     signals: {
       available: applicant.signalsAvailable > 0 ? applicant.signalsAvailable : norms.signals,
       used: input.list.filter((e) => e.signalled).length,
@@ -301,9 +305,10 @@ function notReadyView(input: BuilderInput, v: Voice, typical: number, signalsWor
     typicalApplications: typical,
     target: input.target,
     model: input.model,
-    recommendation: { count: null, chance: 0, low: 0, high: 0, programIds: [], ordering: '', summary },
+    recommendation: { count: null, chance: 0, low: 0, high: 0, programIds: [], notOnList: [], ordering: '', summary },
     curve: [],
     programs: [],
+    programPage: { offset: 0, limit: input.page?.limit ?? 0, matching: 0, total: 0, byTier: { reach: 0, target: 0, likely: 0 } },
     signals: {
       available: 0,
       used: 0,
