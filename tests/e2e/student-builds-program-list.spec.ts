@@ -46,6 +46,23 @@ test('a student fills the application profile, sees the curve and the recommende
   await expect(page.getByRole('heading', { name: 'Where these figures come from' })).toBeVisible()
   await expectNoAxeViolations(page)
 
+  // The programs come a page at a time: the count of all, "Show more" by keyboard, focus on the first new program.
+  const programs = page.getByRole('region', { name: /^Programs \(\d+\)$/ })
+  const total = Number(/\((\d+)\)/.exec((await programs.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1])
+  expect(total).toBeGreaterThan(50)
+  await expect(programs.getByRole('status')).toHaveText(`Showing 25 of ${total} programs.`)
+  const more = programs.getByRole('button', { name: `Show 25 more of ${total}` })
+  await more.focus()
+  await page.keyboard.press('Enter')
+  await expect(programs.getByRole('status')).toHaveText(`Showing 50 of ${total} programs.`)
+  await expect(programs.getByRole('listitem').nth(25).getByRole('heading', { level: 3 })).toBeFocused()
+  // Filtering by tier asks the server for that tier; the option says how many there are.
+  const likely = Number(/\((\d+)\)/.exec((await programs.getByLabel('Tier').locator('option', { hasText: 'Likely' }).textContent()) ?? '')?.[1])
+  await programs.getByLabel('Tier').selectOption('likely')
+  await expect(programs.getByRole('status')).toHaveText(`Showing ${Math.min(25, likely)} of ${likely} program${likely === 1 ? '' : 's'} that pass the filters.`)
+  await programs.getByLabel('Tier').selectOption('')
+  await expect(programs.getByRole('status')).toHaveText(`Showing 25 of ${total} programs.`)
+
   // Why a program's chances are what they are: factors in words with their sign and size.
   const first = page
     .getByRole('list')

@@ -199,6 +199,16 @@ export const BuilderProgram = z.object({
 })
 export type BuilderProgram = z.infer<typeof BuilderProgram>
 
+/**
+ * How far the curve of chance against applications is sent and drawn: past the recommended count,
+ * but not all 600 programs of a large specialty (nobody applies to 600; each point past the
+ * chart is bytes a phone downloads for nothing).
+ */
+export function curveReach(points: number, count: number | null): number {
+  const wanted = count === null ? 80 : Math.max(30, Math.ceil(count * 1.6))
+  return Math.min(points, wanted)
+}
+
 export const CurvePointView = z.object({ applications: z.number().int(), chance: z.number(), low: z.number(), high: z.number() })
 
 export const ListBuilderResponse = z.object({
@@ -237,7 +247,31 @@ export const ListBuilderResponse = z.object({
     /** The summary sentence shown at the top. */
     summary: z.string(),
   }),
+  /** The curve up to `curveReach` applications (past the recommended count). */
   curve: z.array(CurvePointView),
+  /**
+   * Only when the Step 2 CK score is all that is missing: what the model would advise at two
+   * published reference scores of the specialty (the 2024 means of its U.S. MD applicants who did
+   * not match and who matched), so a student without a score sees the range, labelled as such.
+   */
+  scoreRange: z
+    .object({
+      summary: z.string(),
+      typicalApplications: z.number().int(),
+      scenarios: z.array(
+        z.object({
+          reference: z.enum(['unmatched', 'matched']),
+          step2: z.number().int(),
+          /** Applications reaching the target, or null when the typical number does not. */
+          count: z.number().int().nullable(),
+          /** Chance of matching with `applications` programs (the count, or the typical number). */
+          chance: z.number(),
+          applications: z.number().int(),
+          backupAdvised: z.boolean(),
+        }),
+      ),
+    })
+    .nullable(),
   /** One page of the programs that pass the query's filters, in the list's order. */
   programs: z.array(BuilderProgram),
   /** Where the page sits, and how many programs there are: in all, per tier, and passing the filters. */

@@ -189,7 +189,8 @@ describe('list builder', () => {
     expect(body.ready).toBe(true)
     expect(body.recommendation.count).toBe(engine.count)
     expect(body.recommendation.chance).toBeCloseTo(engine.chance, 5)
-    expect(body.curve).toHaveLength(engine.curve.length)
+    // The curve goes as far as the chart draws it, past the recommended count.
+    expect(body.curve).toHaveLength(Math.min(engine.curve.length, Math.max(30, Math.ceil((engine.count ?? 50) * 1.6))))
     expect(body.curve[10].chance).toBeCloseTo(engine.curve[10]?.chance ?? -1, 5)
     expect(body.curve[10].low).toBeCloseTo(engine.curve[10]?.low ?? -1, 5)
     const list = buildProgramList(applicant, programs, DEFAULT_PRIORS)

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { ListBuilderResponse } from '#shared/contracts/list-builder.ts'
+import { curveReach, type ListBuilderResponse } from '#shared/contracts/list-builder.ts'
 import { pct } from './list-builder-format.ts'
 
 type Curve = ListBuilderResponse['curve']
@@ -9,11 +9,9 @@ const W = 440
 const H = 280
 const M = { top: 16, right: 14, bottom: 44, left: 56 }
 
-/** How far the chart reaches: past the recommended count, but not all 600 programs of a large specialty. */
+/** How far the chart reaches: as far as the server sends it (`curveReach`). */
 export function chartLength(curve: Curve, count: number | null): number {
-  if (curve.length === 0) return 0
-  const wanted = count === null ? 80 : Math.max(30, Math.ceil(count * 1.6))
-  return Math.min(curve.length, wanted)
+  return curveReach(curve.length, count)
 }
 
 /** Rows for the table alternative: every 5 applications, and the recommended count. */

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
+  ChanceTier,
   AddProgramsResponse,
   AddProgramsToList,
   ApplicationProfileInput,
@@ -44,12 +45,29 @@ export function useSaveApplicationProfile() {
   })
 }
 
-export function useListBuilder(studentId: string | null, specialty: string | null, target: number | null, enabled = true) {
-  return useQuery({
-    queryKey: listBuilderKeys.chances(studentId, specialty, target),
-    queryFn: ({ signal }) =>
-      api<ListBuilderResponse>(studentId ? studentPath(studentId, 'chances') : '/api/list-builder/chances', { signal, query: { specialty, target } }),
+/** The filters of the list builder's programs; the server pages what passes them. */
+export type ProgramFilters = { tier: ChanceTier | null; region: string | null; fitsOnly: boolean }
+
+/**
+ * The list builder, a page of programs at a time: the first page carries the advice (count,
+ * curve, signals, backup plan) and the counts; "Show more" fetches the next page of programs.
+ */
+export function useListBuilder(studentId: string | null, specialty: string | null, filters: ProgramFilters, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...listBuilderKeys.chances(studentId, specialty, null), filters.tier ?? '', filters.region ?? '', filters.fitsOnly] as const,
+    queryFn: ({ signal, pageParam }) =>
+      api<ListBuilderResponse>(studentId ? studentPath(studentId, 'chances') : '/api/list-builder/chances', {
+        signal,
+        query: { specialty, tier: filters.tier, region: filters.region, fits: filters.fitsOnly ? 'true' : null, offset: pageParam || null },
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.programPage.offset + last.programPage.limit
+      return next < last.programPage.matching ? next : undefined
+    },
     enabled,
+    // Changing a filter keeps the advice on screen while the new first page loads.
+    placeholderData: keepPreviousData,
     // The figures change only when the profile or list does; both invalidate this.
     staleTime: 60_000,
   })

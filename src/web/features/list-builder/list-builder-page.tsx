@@ -1,6 +1,14 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import type { BuilderProgram, ChanceSummary, ChanceView, ListBuilderResponse } from '#shared/contracts/list-builder.ts'
+import {
+  BUILDER_PAGE_SIZE,
+  CHANCE_TIERS,
+  type BuilderProgram,
+  type ChanceSummary,
+  type ChanceTier,
+  type ChanceView,
+  type ListBuilderResponse,
+} from '#shared/contracts/list-builder.ts'
 import { US_REGION_LABELS, US_REGIONS } from '#shared/enums.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import { errorMessage } from '../../api/client.ts'
@@ -15,7 +23,6 @@ import './list-builder.css'
 import { ResidencyNav } from './residency-nav.tsx'
 import { YourPlanLinks } from '../../components/your-plan-links.tsx'
 
-const PAGE = 25
 const specialtyOptions = SPECIALTIES.map((s) => ({ value: s.id, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
 
 /** A chance with its interval: the bar is decoration, the words carry the figure. */
@@ -106,7 +113,10 @@ function ProgramCard({
   return (
     <li className="card lb-program">
       <div className="lb-program-head">
-        <h3 className="lb-program-name">{program.name}</h3>
+        {/* Focusable so that "Show more" can move focus to the first program it adds. */}
+        <h3 className="lb-program-name" id={`lb-program-${program.id}`} tabIndex={-1}>
+          {program.name}
+        </h3>
         <span className={`tag lb-tier lb-tier-${program.tier}`}>{TIER_LABELS[program.tier]}</span>
         {program.recommended ? <span className="tag lb-tag-recommended">Recommended</span> : null}
       </div>
@@ -190,22 +200,32 @@ export function ListBuilderPage() {
   const voice = useStudentVoice(studentId)
   const [specialty, setSpecialty] = useState<string | null>(null)
   const chosen = specialty ?? profile.data?.preferredSpecialtyId ?? null
-  const builder = useListBuilder(studentId, chosen, null, profile.isSuccess && chosen !== null)
-  const add = useAddPrograms()
-  const [tier, setTier] = useState('')
+  const [tier, setTier] = useState<ChanceTier | ''>('')
   const [region, setRegion] = useState('')
   const [fitsOnly, setFitsOnly] = useState(false)
-  const [shown, setShown] = useState(PAGE)
+  const builder = useListBuilder(studentId, chosen, { tier: tier || null, region: region || null, fitsOnly }, profile.isSuccess && chosen !== null)
+  const add = useAddPrograms()
   const [status, setStatus] = useState<string | null>(null)
   const [addError, setAddError] = useState<string | null>(null)
-  const data = builder.data
+  // The first page carries the advice and the counts; later pages only more programs.
+  const data = builder.data?.pages[0]
+  const programs = builder.data?.pages.flatMap((p) => p.programs) ?? []
+  const programPage = data?.programPage
   const level = Math.round((data?.model.intervalLevel ?? 0.8) * 100)
+  const notOnList = data?.recommendation.notOnList ?? []
 
-  const filtered = useMemo(
-    () => (data?.programs ?? []).filter((p) => (!tier || p.tier === tier) && (!region || p.region === region) && (!fitsOnly || p.fitsPreferences)),
-    [data, tier, region, fitsOnly],
-  )
-  const notOnList = data ? data.recommendation.programIds.filter((id) => !data.programs.find((p) => p.id === id)?.listStatus) : []
+  // After "Show more", focus goes to the first program it added, so a keyboard user reads on from there.
+  const focusProgram = useRef<number | null>(null)
+  useEffect(() => {
+    const index = focusProgram.current
+    if (index === null || programs.length <= index) return
+    focusProgram.current = null
+    document.getElementById(`lb-program-${programs[index]?.id}`)?.focus()
+  })
+  const showMore = () => {
+    focusProgram.current = programs.length
+    void builder.fetchNextPage()
+  }
 
   const addPrograms = async (ids: string[], what: string) => {
     setStatus(null)
@@ -257,7 +277,6 @@ export function ListBuilderPage() {
             value={chosen ?? ''}
             onChange={(e) => {
               setSpecialty(e.currentTarget.value || null)
-              setShown(PAGE)
             }}
           />
         </div>
@@ -269,8 +288,8 @@ export function ListBuilderPage() {
             : 'Choose a specialty above, or save a preferred specialty in your application profile.'}
         </p>
       ) : null}
-      {builder.isFetching && !data ? <Loading label={`Working out ${voice.whose} chances at every program…`} /> : null}
-      {builder.isError ? <QueryError error={builder.error} onRetry={() => void builder.refetch()} /> : null}
+      {builder.isPending && builder.fetchStatus === 'fetching' ? <Loading label={`Working out ${voice.whose} chances at every program…`} /> : null}
+      {builder.isError && !builder.isFetchNextPageError ? <QueryError error={builder.error} onRetry={() => void builder.refetch()} /> : null}
       <LiveStatus message={status} />
       {addError ? (
         <p className="notice notice-error" role="alert">
@@ -296,7 +315,7 @@ export function ListBuilderPage() {
       {data?.ready ? (
         <>
           <Summary data={data} voice={voice} />
-          {data.programs.length > 0 ? (
+          {programPage && programPage.total > 0 ? (
             <section className="card" aria-labelledby="lb-curve-title">
               <h2 id="lb-curve-title">How many programs to apply to</h2>
               <p className="section-intro">
@@ -321,24 +340,22 @@ export function ListBuilderPage() {
             </section>
           ) : null}
 
-          {data.programs.length > 0 ? (
+          {programPage && programPage.total > 0 ? (
             <section aria-labelledby="lb-programs-title" className="lb-programs">
-              <h2 id="lb-programs-title">Programs ({data.programs.length})</h2>
+              <h2 id="lb-programs-title">Programs ({programPage.total})</h2>
               <p className="section-intro">
-                Most likely interview first. Tiers:{' '}
-                {(['reach', 'target', 'likely'] as const).map((t) => `${TIER_LABELS[t]} = ${TIER_EXPLANATIONS[t]}`).join('; ')}.
+                Most likely interview first. Of the {programPage.total}:{' '}
+                {CHANCE_TIERS.map((t) => `${programPage.byTier[t]} ${TIER_LABELS[t].toLowerCase()}`).join(', ')}. Tiers:{' '}
+                {CHANCE_TIERS.map((t) => `${TIER_LABELS[t]} = ${TIER_EXPLANATIONS[t]}`).join('; ')}.
               </p>
               <div className="lb-filters" role="group" aria-label="Filter programs">
                 <SelectField
                   id="lb-filter-tier"
                   label="Tier"
-                  options={(['reach', 'target', 'likely'] as const).map((t) => ({ value: t, label: TIER_LABELS[t] }))}
+                  options={CHANCE_TIERS.map((t) => ({ value: t, label: `${TIER_LABELS[t]} (${programPage.byTier[t]})` }))}
                   placeholder="All tiers"
                   value={tier}
-                  onChange={(e) => {
-                    setTier(e.currentTarget.value)
-                    setShown(PAGE)
-                  }}
+                  onChange={(e) => setTier(e.currentTarget.value as ChanceTier | '')}
                 />
                 <SelectField
                   id="lb-filter-region"
@@ -346,10 +363,7 @@ export function ListBuilderPage() {
                   options={US_REGIONS.map((r) => ({ value: r, label: US_REGION_LABELS[r] }))}
                   placeholder="All regions"
                   value={region}
-                  onChange={(e) => {
-                    setRegion(e.currentTarget.value)
-                    setShown(PAGE)
-                  }}
+                  onChange={(e) => setRegion(e.currentTarget.value)}
                 />
                 <Checkbox
                   id="lb-filter-fits"
@@ -359,10 +373,12 @@ export function ListBuilderPage() {
                 />
               </div>
               <p role="status" className="results-status">
-                Showing {Math.min(shown, filtered.length)} of {filtered.length} program{filtered.length === 1 ? '' : 's'}.
+                {builder.isPlaceholderData
+                  ? 'Finding the programs…'
+                  : `Showing ${programs.length} of ${programPage.matching} program${programPage.matching === 1 ? '' : 's'}${programPage.matching < programPage.total ? ' that pass the filters' : ''}.`}
               </p>
               <ul className="lb-program-list">
-                {filtered.slice(0, shown).map((p) => (
+                {programs.map((p) => (
                   <ProgramCard
                     key={p.id}
                     program={p}
@@ -375,15 +391,18 @@ export function ListBuilderPage() {
                   />
                 ))}
               </ul>
-              {shown < filtered.length ? (
-                <button type="button" className="button button-secondary" onClick={() => setShown((n) => n + PAGE)}>
-                  Show {Math.min(PAGE, filtered.length - shown)} more
+              {builder.isFetchNextPageError ? <QueryError error={builder.error} onRetry={showMore} /> : null}
+              {builder.hasNextPage && !builder.isPlaceholderData ? (
+                <button type="button" className="button button-secondary" onClick={showMore} disabled={builder.isFetchingNextPage}>
+                  {builder.isFetchingNextPage
+                    ? 'Loading more…'
+                    : `Show ${Math.min(BUILDER_PAGE_SIZE, programPage.matching - programs.length)} more of ${programPage.matching}`}
                 </button>
               ) : null}
             </section>
           ) : null}
 
-          {data.programs.length > 0 ? (
+          {programPage && programPage.total > 0 ? (
             <section className="card" aria-labelledby="lb-signals-title">
               <h2 id="lb-signals-title">Where to spend {voice.whose} signals</h2>
               {data.signals.specialtySignals === null ? (
@@ -428,7 +447,7 @@ export function ListBuilderPage() {
             </section>
           ) : null}
 
-          {data.programs.length > 0 ? (
+          {programPage && programPage.total > 0 ? (
             <section className="card" aria-labelledby="lb-backup-title">
               <h2 id="lb-backup-title">Backup plan</h2>
               <p>{data.backup.summary}</p>

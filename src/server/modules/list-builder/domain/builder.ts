@@ -14,6 +14,7 @@ import {
 } from '#engines/smart-pick/index.ts'
 import {
   APPLYING_STATUSES,
+  curveReach,
   type BuilderProgram,
   type ChanceSummary,
   type ChanceView,
@@ -21,6 +22,7 @@ import {
   type ProgramListStatusValue,
 } from '#shared/contracts/list-builder.ts'
 import { pageOfPrograms, type ProgramPageQuery } from './program-page.ts'
+import { scoreRangeFor } from './score-range.ts'
 import { sourceTagsInWords } from './source-words.ts'
 
 /** What the page shows about a program besides the model's fields. */
@@ -70,8 +72,10 @@ export const aPercent = (p: number): string => {
  */
 export function missingProfileFields(profile: { step2: number | null } | null): string[] {
   if (!profile) return ['applicant type', 'Step 2 CK score', 'research items', 'clerkship honors', 'geographic ties']
-  return profile.step2 === null ? ['Step 2 CK score'] : []
+  return profile.step2 === null ? [STEP2_FIELD] : []
 }
+
+const STEP2_FIELD = 'Step 2 CK score'
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 1_000_000)
 
@@ -247,7 +251,10 @@ export function buildListBuilderView(input: BuilderInput): Omit<ListBuilderRespo
       ordering: 'interviews already offered first, then signalled programs, then the highest interview chance',
       summary,
     },
-    curve: recommendation.curve.map((p) => ({ applications: p.applications, chance: round6(p.chance), low: round6(p.low), high: round6(p.high) })),
+    curve: recommendation.curve
+      .slice(0, curveReach(recommendation.curve.length, advice.recommendedCount))
+      .map((p) => ({ applications: p.applications, chance: round6(p.chance), low: round6(p.low), high: round6(p.high) })),
+    scoreRange: null,
     ...pageOfPrograms(programViews, input.page ?? { offset: 0, limit: programViews.length }),
     signals: {
       available: applicant.signalsAvailable > 0 ? applicant.signalsAvailable : norms.signals,
@@ -291,6 +298,9 @@ type Voice = { your: string; Your: string; you: string; youHave: string; YouHave
 function notReadyView(input: BuilderInput, v: Voice, typical: number, signalsWords: string | null): Omit<ListBuilderResponse, 'studentId' | 'elapsedMs'> {
   const name = input.specialty.name
   const missing = input.missingFields
+  // Only the score is missing: the range across the specialty's published reference scores, labelled as such.
+  const onlyScoreMissing = input.profileSaved && missing.length === 1 && missing[0] === STEP2_FIELD
+  const range = onlyScoreMissing ? scoreRangeFor(input.applicant, input.specialty.id, input.programs, input.priors, input.target) : null
   const summary =
     input.programs.length === 0
       ? `There are no ${name} programs in Preceptor yet, so there is nothing to estimate.`
@@ -307,6 +317,7 @@ function notReadyView(input: BuilderInput, v: Voice, typical: number, signalsWor
     model: input.model,
     recommendation: { count: null, chance: 0, low: 0, high: 0, programIds: [], notOnList: [], ordering: '', summary },
     curve: [],
+    scoreRange: range ? { ...range, summary: scoreRangeWords(range, name, input.target, v) } : null,
     programs: [],
     programPage: { offset: 0, limit: input.page?.limit ?? 0, matching: 0, total: 0, byTier: { reach: 0, target: 0, likely: 0 } },
     signals: {
@@ -333,4 +344,17 @@ function notReadyView(input: BuilderInput, v: Voice, typical: number, signalsWor
     currentList: { count: 0, chance: 0, low: 0, high: 0 },
     honesty: [],
   }
+}
+
+/** The range in words: each reference score, what it is, and what the model advises there. */
+function scoreRangeWords(range: NonNullable<ReturnType<typeof scoreRangeFor>>, name: string, target: number, v: Voice): string {
+  const what = { unmatched: `the 2024 average of U.S. MD seniors who preferred ${name} and did not match`, matched: 'the average of those who matched' }
+  const parts = range.scenarios.map((s) => {
+    const advice =
+      s.count !== null
+        ? `${s.count} program${s.count === 1 ? '' : 's'} would give ${aPercent(s.chance)} chance of matching`
+        : `even ${s.applications} programs (what its applicants typically send) would give ${aPercent(s.chance)} chance, below ${v.your} ${percent(target)} target, and a backup plan would be advised`
+    return `at ${s.step2} (${what[s.reference]}), ${advice}`
+  })
+  return `Without a Step 2 CK score there is no single answer, only a range. With everything else in ${v.your} profile: ${parts.join('; ')}. These are estimates for scores ${v.you} may not have; the figures firm up once ${v.your} score is in.`
 }
