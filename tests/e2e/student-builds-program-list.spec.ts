@@ -21,7 +21,9 @@ test('a student fills the application profile, sees the curve and the recommende
   await expect(summary.getByRole('link', { name: /Step 2 CK score: A Step 2 CK score is between 1 and 300/ })).toBeVisible()
   await expectNoAxeViolations(page)
 
-  await page.getByLabel('Step 2 CK score (leave empty if you have not taken it)').fill('247')
+  // Saved without a score yet: the list builder shows the range across published scores, no count.
+  const step2 = page.getByLabel('Step 2 CK score (leave empty if you have not taken it)')
+  await step2.fill('')
   await page.getByRole('group', { name: 'Step 1' }).getByLabel('Pass').check()
   await page.getByLabel('Backup specialty (optional)').selectOption({ label: 'Family Medicine' })
   await page.getByLabel('Preference signals you have for this specialty').fill('3')
@@ -31,6 +33,19 @@ test('a student fills the application profile, sees the curve and the recommende
   await page.getByRole('button', { name: 'Save profile' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Profile saved' })).toBeVisible()
   await expect(page.getByLabel('States you have ties to')).toHaveValue('OH, PA')
+  await page.getByRole('link', { name: 'Open the list builder' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Before your Step 2 CK score: a range' })).toBeVisible()
+  const range = page.getByRole('table', { name: /^Estimates at two published Step 2 CK scores of Internal Medicine applicants/ })
+  // Internal Medicine's published 2024 means: 234 (did not match) and 251 (matched).
+  await expect(range.getByRole('rowheader')).toHaveText([/^234 \(average of those who did not match/, /^251 \(average of those who matched/])
+  await expect(page.getByText(/the figures firm up once your score is in/)).toBeVisible()
+  await expect(page.getByText(/^Apply to \d+/)).toHaveCount(0)
+  await expectNoAxeViolations(page)
+
+  await page.getByRole('navigation', { name: 'Residency application' }).getByRole('link', { name: '1. Application profile' }).click()
+  await step2.fill('247')
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Profile saved' })).toBeVisible()
 
   await page.getByRole('link', { name: 'Open the list builder' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'List builder' })).toBeVisible()
@@ -59,9 +74,12 @@ test('a student fills the application profile, sees the curve and the recommende
   // Filtering by tier asks the server for that tier; the option says how many there are.
   const likely = Number(/\((\d+)\)/.exec((await programs.getByLabel('Tier').locator('option', { hasText: 'Likely' }).textContent()) ?? '')?.[1])
   await programs.getByLabel('Tier').selectOption('likely')
-  await expect(programs.getByRole('status')).toHaveText(`Showing ${Math.min(25, likely)} of ${likely} program${likely === 1 ? '' : 's'} that pass the filters.`)
+  await expect(programs.getByRole('status')).toHaveText(
+    `Showing ${Math.min(25, likely)} of ${likely} ${likely === 1 ? 'program that passes' : 'programs that pass'} the filters.`,
+  )
+  // Back to every tier: the programs already shown are still there.
   await programs.getByLabel('Tier').selectOption('')
-  await expect(programs.getByRole('status')).toHaveText(`Showing 25 of ${total} programs.`)
+  await expect(programs.getByRole('status')).toHaveText(`Showing 50 of ${total} programs.`)
 
   // Why a program's chances are what they are: factors in words with their sign and size.
   const first = page

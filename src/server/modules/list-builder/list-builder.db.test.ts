@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SPECIALTY_FACTS } from '#engines/smart-pick/specialty-facts.ts'
 import {
   adviseList,
   DEFAULT_PRIORS,
@@ -229,7 +230,7 @@ describe('list builder', () => {
     expect((await t.request('GET', '/api/list-builder/chances/no-such-program', { cookie: student.cookie })).status).toBe(404)
   })
 
-  it('asks for Step 2 CK when it is missing, and gives no advice until then', async () => {
+  it('asks for Step 2 CK when it is missing, and gives only the range across published scores until then', async () => {
     await put(student.cookie, { ...PROFILE, step2: null })
     const without = (await chances(student.cookie)).json
     await put(student.cookie, PROFILE)
@@ -237,8 +238,14 @@ describe('list builder', () => {
     // No advice from a half-filled profile: what is missing, and no counts, tiers or recommended programs.
     expect(without.ready).toBe(false)
     expect(without.missingFields).toEqual(['Step 2 CK score'])
-    expect(without.recommendation.summary).toMatch(/save your Step 2 CK score/)
+    expect(without.recommendation.summary).toMatch(/Until your Step 2 CK score is in/)
     expect(without.programs).toEqual([])
+    expect(without.curve).toEqual([])
+    expect(without.scoreRange.scenarios.map((s: { step2: number }) => s.step2)).toEqual([
+      SPECIALTY_FACTS['internal-medicine']?.step2.unmatched,
+      SPECIALTY_FACTS['internal-medicine']?.step2.matched,
+    ])
+    expect(withScore.scoreRange).toBeNull()
     expect(without.recommendation.count).toBeNull()
     expect(withScore.ready).toBe(true)
   })

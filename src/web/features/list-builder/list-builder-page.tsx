@@ -161,6 +161,41 @@ function ProgramCard({
   )
 }
 
+/** The range for a profile without a Step 2 CK score: the advice at two published scores, labelled as estimates. */
+function ScoreRange({ range, specialty, target }: { range: NonNullable<ListBuilderResponse['scoreRange']>; specialty: string; target: number }) {
+  const what = { unmatched: 'average of those who did not match, 2024', matched: 'average of those who matched, 2024' }
+  return (
+    <>
+      <p>{range.summary}</p>
+      <div className="table-wrap">
+        <table className="table">
+          <caption>Estimates at two published Step 2 CK scores of {specialty} applicants (U.S. MD seniors), not at yours</caption>
+          <thead>
+            <tr>
+              <th scope="col">If the score is about</th>
+              <th scope="col">Programs to apply to for {pct(target)}</th>
+              <th scope="col">Chance of matching</th>
+            </tr>
+          </thead>
+          <tbody>
+            {range.scenarios.map((s) => (
+              <tr key={s.reference}>
+                <th scope="row">
+                  {s.step2} <span className="muted">({what[s.reference]})</span>
+                </th>
+                <td>{s.count ?? `not reached within ${s.applications}: a backup plan is advised`}</td>
+                <td>
+                  {pct(s.chance)} with {s.applications}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
 function Summary({ data, voice }: { data: ListBuilderResponse; voice: StudentVoice }) {
   const level = Math.round(data.model.intervalLevel * 100)
   return (
@@ -298,13 +333,16 @@ export function ListBuilderPage() {
       ) : null}
       {data && !data.ready ? (
         <section className="card notice notice-warning" aria-labelledby="lb-not-ready-title">
-          <h2 id="lb-not-ready-title">{studentId ? 'Not enough to estimate' : 'Fill in your application profile first'}</h2>
+          <h2 id="lb-not-ready-title">
+            {data.scoreRange ? 'Before your Step 2 CK score: a range' : studentId ? 'Not enough to estimate' : 'Fill in your application profile first'}
+          </h2>
           <p>
             {/* Staff read the student's name, which the server's sentence does not know. */}
             {studentId && data.missingFields.length > 0
-              ? `${voice.WhoHas} not saved ${data.missingFields.join(', ')} yet, so there is nothing to estimate from.`
+              ? `${voice.WhoHas} not saved ${data.missingFields.join(', ')} yet, so there is ${data.scoreRange ? 'no single count, only the range below' : 'nothing to estimate from'}.`
               : data.recommendation.summary}
           </p>
+          {data.scoreRange ? <ScoreRange range={data.scoreRange} specialty={data.specialty.name} target={data.target} /> : null}
           {studentId ? null : (
             <p>
               <Link to="/residency/profile">Open your application profile</Link>
@@ -375,7 +413,7 @@ export function ListBuilderPage() {
               <p role="status" className="results-status">
                 {builder.isPlaceholderData
                   ? 'Finding the programs…'
-                  : `Showing ${programs.length} of ${programPage.matching} program${programPage.matching === 1 ? '' : 's'}${programPage.matching < programPage.total ? ' that pass the filters' : ''}.`}
+                  : `Showing ${programs.length} of ${programPage.matching} program${programPage.matching === 1 ? '' : 's'}${programPage.matching < programPage.total ? (programPage.matching === 1 ? ' that passes the filters' : ' that pass the filters') : ''}.`}
               </p>
               <ul className="lb-program-list">
                 {programs.map((p) => (

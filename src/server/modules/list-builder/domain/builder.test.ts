@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_PRIORS, generatePrograms, type ApplicantProfile } from '#engines/smart-pick/index.ts'
+import { adviseList, DEFAULT_PRIORS, generatePrograms, type ApplicantProfile } from '#engines/smart-pick/index.ts'
+import { SPECIALTY_FACTS } from '#engines/smart-pick/specialty-facts.ts'
 import { buildListBuilderView, missingProfileFields, type BuilderInput } from './builder.ts'
 
 const firstHour = (specialty: string): ApplicantProfile => ({
@@ -54,8 +55,50 @@ describe('buildListBuilderView', () => {
       expect(view.curve).toEqual([])
       expect(view.recommendation.count).toBeNull()
       expect(view.recommendation.programIds).toEqual([])
-      expect(view.recommendation.summary).toMatch(viewerIsStudent ? /save your Step 2 CK score/ : /^Not enough to estimate/)
+      expect(view.recommendation.summary).toMatch(viewerIsStudent ? /^Until your Step 2 CK score is in, there is no single count/ : /^Not enough for a count/)
     }
+  })
+
+  it('shows a student without a Step 2 CK score the range at the specialty’s published scores, and no program advice', () => {
+    for (const [id, name] of [
+      ['internal-medicine', 'Internal Medicine'],
+      ['dermatology', 'Dermatology'],
+    ] as const) {
+      const base = input(id, name, { missingFields: ['Step 2 CK score'] })
+      const applicant = { ...base.applicant, step2: null }
+      const view = buildListBuilderView({ ...base, applicant })
+      // No invented precision: no list, tiers, count or recommended programs.
+      expect(view.ready).toBe(false)
+      expect(view.programs).toEqual([])
+      expect(view.recommendation.count).toBeNull()
+      const facts = SPECIALTY_FACTS[id]
+      const range = view.scoreRange
+      expect(range, id).not.toBeNull()
+      // The reference scores are the published 2024 means of those who did not match and who matched.
+      expect(range?.scenarios.map((s) => [s.reference, s.step2])).toEqual([
+        ['unmatched', facts?.step2.unmatched],
+        ['matched', facts?.step2.matched],
+      ])
+      for (const s of range?.scenarios ?? []) {
+        const engine = adviseList({ ...applicant, step2: s.step2 }, base.programs, DEFAULT_PRIORS, { target: 0.8 })
+        expect(s.count, `${id} at ${s.step2}`).toBe(engine.recommendedCount)
+        expect(s.chance).toBeCloseTo(engine.chance, 5)
+        expect(s.backupAdvised).toBe(engine.backupAdvised)
+        expect(range?.summary).toContain(`at ${s.step2} (`)
+      }
+      const [low, high] = range?.scenarios ?? []
+      expect((low?.count ?? Number.POSITIVE_INFINITY) >= (high?.count ?? Number.POSITIVE_INFINITY) || (low?.chance ?? 1) <= (high?.chance ?? 0)).toBe(true)
+      expect(range?.summary).toMatch(/firm up once your score is in/)
+    }
+    // An unsaved profile lacks more than the score: still nothing at all.
+    const unsaved = buildListBuilderView(input('internal-medicine', 'Internal Medicine', { profileSaved: false, missingFields: missingProfileFields(null) }))
+    expect(unsaved.scoreRange).toBeNull()
+    // Staff read of the student, not "you".
+    const staff = buildListBuilderView({
+      ...input('internal-medicine', 'Internal Medicine', { missingFields: ['Step 2 CK score'], viewerIsStudent: false }),
+      applicant: { ...firstHour('internal-medicine'), step2: null },
+    })
+    expect(staff.scoreRange?.summary).not.toMatch(/\byou(r)?\b/i)
   })
 
   it('advises a backup plan in dermatology for the first-hour profile, and explains it', () => {

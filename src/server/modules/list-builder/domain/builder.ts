@@ -304,9 +304,13 @@ function notReadyView(input: BuilderInput, v: Voice, typical: number, signalsWor
   const summary =
     input.programs.length === 0
       ? `There are no ${name} programs in Preceptor yet, so there is nothing to estimate.`
-      : input.viewerIsStudent
-        ? `To see how many ${name} programs to apply to, save your ${missing.join(', ')} in your application profile. Until then there is no advice: it would be a guess.`
-        : `Not enough to estimate: the student has not saved their ${missing.join(', ')} yet.`
+      : range
+        ? input.viewerIsStudent
+          ? `Until your Step 2 CK score is in, there is no single count for you, only the range below. Save your score in your application profile when you have it.`
+          : `Not enough for a count: the student has not saved their Step 2 CK score yet. The range below is across two published scores.`
+        : input.viewerIsStudent
+          ? `To see how many ${name} programs to apply to, save your ${missing.join(', ')} in your application profile. Until then there is no advice: it would be a guess.`
+          : `Not enough to estimate: the student has not saved their ${missing.join(', ')} yet.`
   return {
     specialty: input.specialty,
     profileSaved: input.profileSaved,
