@@ -126,6 +126,29 @@ async function signIn(origin: string, email = 'student@demo.example.edu'): Promi
   return cookie.join('; ')
 }
 
+/** A complete application profile (issue 13's first-hour student), so the list builder gives its full advice. */
+const BENCH_APPLICATION_PROFILE = {
+  applicantType: 'us-md',
+  step2: 245,
+  step1: 'pass',
+  researchItems: 3,
+  alphaOmegaAlpha: false,
+  goldHumanism: false,
+  clerkshipHonors: 2,
+  experiences: 6,
+  awayRotationProgramIds: [],
+  preferredSpecialtyId: 'internal-medicine',
+  backupSpecialtyId: null,
+  preferredStates: [],
+  preferredRegions: [],
+  tieStates: ['OH', 'MI'],
+  tieRegions: [],
+  settingPreferences: [],
+  needsVisa: false,
+  signalsAvailable: 5,
+  targetChance: 0.8,
+}
+
 /** The routes, with ids read from the demo school (the student's first mentorship). */
 async function routesFor(origin: string, cookie: string): Promise<RouteDef[]> {
   const mine = (await (await fetch(`${origin}/api/mentorships/mine`, { headers: { cookie } })).json()) as unknown
@@ -136,6 +159,14 @@ async function routesFor(origin: string, cookie: string): Promise<RouteDef[]> {
     mentorshipCookie = await signIn(origin, 'mentor@demo.example.edu')
     mentorshipId = findId(await (await fetch(`${origin}/api/mentorships/mine`, { headers: { cookie: mentorshipCookie } })).json())
   }
+  // The demo student has not filled in an application profile, so the list builder would only ask
+  // for one: save a complete profile so the route measured is the list a student actually reads.
+  const saved = await fetch(`${origin}/api/list-builder/profile`, {
+    method: 'PUT',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_APPLICATION_PROFILE),
+  })
+  if (!saved.ok) throw new Error(`saving the application profile failed: ${saved.status} ${await saved.text()}`)
   const all: RouteDef[] = [
     { name: 'health', path: '/api/health' },
     { name: 'search', path: '/api/directory/mentors?q=cardiology%20research' },

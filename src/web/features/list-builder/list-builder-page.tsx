@@ -162,13 +162,27 @@ function ProgramCard({
 }
 
 /** The range for a profile without a Step 2 CK score: the advice at two published scores, labelled as estimates. */
-function ScoreRange({ range, specialty, target }: { range: NonNullable<ListBuilderResponse['scoreRange']>; specialty: string; target: number }) {
+function ScoreRange({
+  range,
+  specialty,
+  target,
+  voice,
+}: {
+  range: NonNullable<ListBuilderResponse['scoreRange']>
+  specialty: string
+  target: number
+  voice: StudentVoice
+}) {
   const what = { unmatched: 'average of those who did not match, 2024', matched: 'average of those who matched, 2024' }
   return (
     <>
-      <p>{range.summary}</p>
+      {/* The table carries the server's summary sentence (range.summary) figure for figure. */}
+      <p>
+        With everything else in {voice.whose} profile, this is what the model advises at two published scores of {specialty} applicants. They are estimates for
+        scores {voice.who} may not have; the figures firm up once {voice.whose} score is in.
+      </p>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table lb-range-table">
           <caption>Estimates at two published Step 2 CK scores of {specialty} applicants (U.S. MD seniors), not at yours</caption>
           <thead>
             <tr>
@@ -342,7 +356,7 @@ export function ListBuilderPage() {
               ? `${voice.WhoHas} not saved ${data.missingFields.join(', ')} yet, so there is ${data.scoreRange ? 'no single count, only the range below' : 'nothing to estimate from'}.`
               : data.recommendation.summary}
           </p>
-          {data.scoreRange ? <ScoreRange range={data.scoreRange} specialty={data.specialty.name} target={data.target} /> : null}
+          {data.scoreRange ? <ScoreRange range={data.scoreRange} specialty={data.specialty.name} target={data.target} voice={voice} /> : null}
           {studentId ? null : (
             <p>
               <Link to="/residency/profile">Open your application profile</Link>
