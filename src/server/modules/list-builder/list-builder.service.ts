@@ -22,6 +22,7 @@ import { toResidencyProgram, type ProgramRows } from '../residency-programs/prog
 import { buildListBuilderView, chanceView, missingProfileFields, type ProgramDisplay } from './domain/builder.ts'
 import { DEFAULT_PROFILE, parseStep1, toApplicantProfile, toStoredColumns, type StoredProfile } from './domain/profile.ts'
 import { readStoredPriors } from './domain/priors.ts'
+import { pageOfPrograms } from './domain/program-page.ts'
 import { sourceTagsInWords } from './domain/source-words.ts'
 import { signalCapProblem } from './list-builder.policy.ts'
 import type { ListBuilderRepository, ProgramListRow } from './list-builder.repository.ts'
@@ -143,8 +144,15 @@ export function createListBuilderService(deps: Deps) {
     }
   }
 
-  async function builderFor(studentId: string, query: ListBuilderQuery, viewerIsStudent: boolean): Promise<ListBuilderResponse> {
-    const started = performance.now()
+  // The whole view (every program) for one student's inputs, kept for the next request with the
+  // same inputs: "Show more" and the filters ask for other pages of the same list, and each page
+  // would otherwise run the model over every program again. The key holds everything the view
+  // reads, so a change to the profile, the list, the programs or the calibration is a new key.
+  type FullView = ReturnType<typeof buildListBuilderView>
+  const viewCache = new Map<string, FullView>()
+  const VIEW_CACHE_SIZE = 32
+
+  async function fullViewFor(studentId: string, query: ListBuilderQuery, viewerIsStudent: boolean): Promise<FullView> {
     const [stored, list, model] = await Promise.all([repo.findProfile(studentId), repo.listPrograms(studentId), activePriors()])
     const profile = stored ?? DEFAULT_PROFILE
     const specialtyId = query.specialty ?? profile.preferredSpecialtyId
@@ -154,7 +162,29 @@ export function createListBuilderService(deps: Deps) {
       })
     }
     const backupId = profile.backupSpecialtyId && profile.backupSpecialtyId !== specialtyId ? profile.backupSpecialtyId : null
-    const preferred = await programsOf(specialtyId)
+    const [preferred, backupStamp] = await Promise.all([programsOf(specialtyId), backupId ? deps.programs.stampOfSpecialty(backupId) : null])
+    const target = query.target ?? profile.targetChance
+    const key = JSON.stringify([
+      studentId,
+      viewerIsStudent,
+      specialtyId,
+      target,
+      // The profile itself, not its time of saving: two saves can share a clock tick.
+      stored,
+      list.map((e) => `${e.programId}:${e.status}:${e.signalled ? 1 : 0}`),
+      model.model.source,
+      model.model.calibratedAt,
+      preferred.stamp,
+      backupId,
+      backupStamp,
+    ])
+    const cached = viewCache.get(key)
+    if (cached) {
+      // Most recently used last: the first key is the one to drop when the cache is full.
+      viewCache.delete(key)
+      viewCache.set(key, cached)
+      return cached
+    }
     const signalled = list.filter((e) => e.signalled).map((e) => e.programId)
     const input = {
       applicant: toApplicantProfile(profile, specialtyId, signalled),
@@ -164,20 +194,28 @@ export function createListBuilderService(deps: Deps) {
       backupSpecialty: backupId ? { id: backupId, name: specialtyName(backupId) } : null,
       backupPrograms: [],
       priors: model.priors,
-      target: query.target ?? profile.targetChance,
+      target,
       list,
       profileSaved: stored !== null,
       missingFields: missingProfileFields(stored),
       viewerIsStudent,
       model: model.model,
-      page: { tier: query.tier, region: query.region, fits: query.fits, offset: query.offset, limit: query.limit },
     }
     let view = buildListBuilderView(input)
     // Most students need no backup plan: read the backup specialty's programs only for those who do.
     if (view.backup.needed && backupId) {
       view = buildListBuilderView({ ...input, backupPrograms: (await programsOf(backupId)).programs })
     }
-    return { studentId, ...view, elapsedMs: Math.round((performance.now() - started) * 10) / 10 }
+    viewCache.set(key, view)
+    if (viewCache.size > VIEW_CACHE_SIZE) viewCache.delete(viewCache.keys().next().value as string)
+    return view
+  }
+
+  async function builderFor(studentId: string, query: ListBuilderQuery, viewerIsStudent: boolean): Promise<ListBuilderResponse> {
+    const started = performance.now()
+    const view = await fullViewFor(studentId, query, viewerIsStudent)
+    const page = pageOfPrograms(view.programs, query)
+    return { studentId, ...view, ...page, elapsedMs: Math.round((performance.now() - started) * 10) / 10 }
   }
 
   return {
