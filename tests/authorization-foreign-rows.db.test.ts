@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { studentProfiles } from '#server/db/schema/index.ts'
 import { ROLES, type Role } from '#shared/enums.ts'
 import { FOREIGN_ROW_RULES, type ForeignRowRule } from './authorization-foreign-rows.ts'
 import { AUTHORIZATION_MATRIX, type MatrixEntry } from './authorization-matrix.ts'
@@ -61,6 +63,14 @@ beforeAll(async () => {
   // check that asks "is this caller a student / a mentor / an advisor of someone?" instead of
   // "of this row?" is caught.
   other = await insertStudentRecords(t, 'other')
+  // The owner's event is for their class year: the stranger student is in another one.
+  const yearOf = async (id: string) => (await t.db.select().from(studentProfiles).where(eq(studentProfiles.personId, id)))[0]?.classYear
+  const ownerYear = await yearOf(owner.student.person.id)
+  if (ownerYear && (await yearOf(other.student.person.id)) === ownerYear)
+    await t.db
+      .update(studentProfiles)
+      .set({ classYear: ownerYear === 'M1' ? 'M2' : 'M1' })
+      .where(eq(studentProfiles.personId, other.student.person.id))
   strangers.set('student', other.student)
   strangers.set('mentor', other.mentor)
   strangers.set('advisor', other.advisor)

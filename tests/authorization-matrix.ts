@@ -190,6 +190,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/class-simulations', allowed: ['advisor'] },
   { method: 'GET', path: '/api/class-simulations/:simulationId', allowed: ['advisor'] },
   { method: 'POST', path: '/api/class-simulations/:simulationId/cancel', allowed: ['advisor'] },
+
+  { method: 'GET', path: '/api/events', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/events', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/events/:eventId', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/events/:eventId', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/events/:eventId/cancel', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/events/:eventId/rsvp', allowed: ['student'] },
+  { method: 'POST', path: '/api/events/:eventId/rsvp/cancel', allowed: ['student'] },
 ]
 
 /**
@@ -213,6 +221,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   conflictId: '00000000-0000-4000-8000-0000000000c2',
   studentId: '00000000-0000-4000-8000-0000000000d1',
   simulationId: '00000000-0000-4000-8000-0000000000e1',
+  eventId: '00000000-0000-4000-8000-0000000000f1',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

@@ -11,6 +11,8 @@ import { createCalibrationRepository } from './modules/calibration/calibration.r
 import { createCalibrationService } from './modules/calibration/calibration.service.ts'
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
 import { createDirectoryService } from './modules/directory/directory.service.ts'
+import { createEventsRepository } from './modules/events/events.repository.ts'
+import { createEventsService } from './modules/events/events.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createRateLimits } from './modules/identity/rate-limits.ts'
@@ -137,6 +139,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     studentRecords,
     ...(settings.simulationLeaseSeconds ? { leaseSeconds: settings.simulationLeaseSeconds } : {}),
   })
+  // Events with RSVPs, a waitlist and calendar invites.
+  const events = createEventsService({ db, repo: createEventsRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
   return {
     residencyPrograms,
     audit,
@@ -156,6 +160,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     rankLists,
     calibration,
     classSimulation,
+    events,
   }
 }
 

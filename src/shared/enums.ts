@@ -210,3 +210,36 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number]
 
 export const MEETING_LOCATION_KINDS = ['in-person', 'video', 'phone'] as const
 export type MeetingLocationKind = (typeof MEETING_LOCATION_KINDS)[number]
+
+/** Events the office and departments hold (issue #15's first slice: no series, slots or check-in yet). */
+export const EVENT_KINDS = [
+  'panel',
+  'fair',
+  'lunch-and-learn',
+  'workshop',
+  'residency-information-session',
+  'alumni-session',
+  'interest-group-meeting',
+  'headshot-session',
+  'class-meeting',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  panel: 'Panel',
+  fair: 'Fair',
+  'lunch-and-learn': 'Lunch and learn',
+  workshop: 'Workshop',
+  'residency-information-session': 'Residency information session',
+  'alumni-session': 'Alumni session',
+  'interest-group-meeting': 'Interest group meeting',
+  'headshot-session': 'Headshot session',
+  'class-meeting': 'Class meeting',
+}
+
+export const EVENT_STATUSES = ['scheduled', 'cancelled'] as const
+export type EventStatus = (typeof EVENT_STATUSES)[number]
+
+/** A student's place at an event: a seat, a place in the queue, or given up. */
+export const EVENT_RSVP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
+export type EventRsvpStatus = (typeof EVENT_RSVP_STATUSES)[number]

@@ -60,6 +60,7 @@ export type StudentRecords = {
     mentorProgramId: string
     assignmentId: string
     simulationId: string
+    eventId: string
   }
 }
 
@@ -163,6 +164,28 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const mentorProgramId = program.json.id as string
   await ok('open ranking', t.request('POST', `/api/mentor-programs/${mentorProgramId}/open-ranking`, { cookie: admin.cookie, body: {} }))
 
+  // An event for the student's class only, with their place at it.
+  const eventStart = new Date(t.clock.now().getTime() + 10 * MS_PER_DAY)
+  const event = await ok(
+    'event',
+    t.request('POST', '/api/events', {
+      cookie: admin.cookie,
+      body: {
+        title: `${label} class meeting`,
+        kind: 'class-meeting',
+        startAt: eventStart.toISOString(),
+        endAt: new Date(eventStart.getTime() + MS_PER_DAY / 24).toISOString(),
+        room: 'Room 101',
+        host: 'Office of Student Affairs',
+        classYears: [student.person.student?.classYear ?? 'M1'],
+        capacity: 10,
+        rsvpClosesAt: eventStart.toISOString(),
+      },
+    }),
+  )
+  const eventId = event.json.id as string
+  await ok('event RSVP', t.request('POST', `/api/events/${eventId}/rsvp`, { cookie: student.cookie }))
+
   return {
     student,
     mentor,
@@ -184,6 +207,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       mentorProgramId,
       assignmentId,
       simulationId,
+      eventId,
     },
   }
 }

@@ -1,0 +1,278 @@
+import type { Database, Tx } from '#server/db/client.ts'
+import type { EventAttendee, EventInput, EventList, EventSummary, EventView } from '#shared/contracts/events.ts'
+import type { ClassYear } from '#shared/enums.ts'
+import { AppError } from '#shared/errors.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { listPeopleByIds } from '../identity/people-reads.ts'
+import { formatForEmail, meetingInvite, type CalendarMeeting } from '../mentorships/calendar-invites.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
+import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import { isRsvpOpen, seatsToFill, statusForNewRsvp } from './domain/seats.ts'
+import { eventInviteEmail, type EventInviteChange } from './events-emails.ts'
+import { canManageEvents, canSeeEvent } from './events.policy.ts'
+import type { EventRow, EventsRepository, RsvpRow, SeatCounts } from './events.repository.ts'
+
+export type EventsDeps = { db: Database; repo: EventsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
+
+const NOT_VISIBLE = 'No such event, or it is not open to you.'
+const NO_SEATS: SeatCounts = { confirmed: 0, waitlisted: 0 }
+
+/**
+ * Events: staff create, edit and cancel them; students of the audience RSVP and cancel until
+ * the cut-off. A full event puts RSVPs on a waitlist in order of asking; a freed seat goes to
+ * the first in line, who is e-mailed. Every seat change runs under a row lock on the event, so
+ * concurrent RSVPs never confirm more students than its capacity (`[rsvp-race]`). A confirmed
+ * attendee gets an iCalendar invite (REQUEST), and a CANCEL with a higher SEQUENCE when they or
+ * the office cancel.
+ */
+export function createEventsService(deps: EventsDeps) {
+  const { db, repo, clock, audit, notifications, appOrigin } = deps
+  const uidHost = new URL(appOrigin).hostname || 'preceptor'
+  const eventLink = (id: string) => `${appOrigin}/events/${id}`
+
+  async function classYearOf(actor: Actor): Promise<ClassYear | null> {
+    if (!actor.roles.includes('student')) return null
+    const [facts] = await listStudentFactsByIds(db, [actor.personId])
+    return facts?.classYear ?? null
+  }
+
+  function whereText(event: EventRow): string {
+    const place = [event.room, event.site].filter(Boolean).join(', ')
+    if (place && event.onlineLink) return `${place}, or online:\n${event.onlineLink}`
+    return place || event.onlineLink
+  }
+
+  async function organizerOf(event: EventRow, tx: Tx) {
+    const [creator] = event.createdById ? await listPeopleByIds(tx, [event.createdById]) : []
+    return { name: event.host, email: creator?.email ?? `events@${uidHost.includes('.') ? uidHost : 'preceptor.invalid'}` }
+  }
+
+  /** One attendee's invite or cancel, in the transaction of the change that caused it. */
+  async function sendInvite(event: EventRow, rsvp: RsvpRow, change: EventInviteChange, tx: Tx) {
+    const [student] = await listPeopleByIds(tx, [rsvp.studentId])
+    if (!student) return
+    const sequence = await repo.nextCalendarSequence(rsvp.id, tx)
+    const cancelled = change === 'rsvp-cancelled' || change === 'event-cancelled'
+    const calendar: CalendarMeeting = {
+      uid: `event-${event.id}@${uidHost}`,
+      sequence,
+      startAt: event.startAt,
+      endAt: event.endAt,
+      title: event.title,
+      description: [event.description, eventLink(event.id)].filter(Boolean).join('\n\n'),
+      // A link becomes the invite's URL; a room (and the link, for both) stays readable in LOCATION.
+      locationKind: event.onlineLink && !event.room && !event.site ? 'video' : 'in-person',
+      locationDetail: whereText(event).replace('\n', ' '),
+      organizer: await organizerOf(event, tx),
+      attendee: { name: student.name, email: student.email },
+      stampedAt: clock.now(),
+      cancelled,
+    }
+    const when = formatForEmail(event.startAt, event.timeZone)
+    await notifications.enqueue(
+      eventInviteEmail(student.email, student.name, event.title, change, when, whereText(event), meetingInvite(calendar), eventLink(event.id)),
+      tx,
+    )
+  }
+
+  /** Moves the first of the waitlist into the seats now free, each e-mailed. */
+  async function promote(event: EventRow, tx: Tx) {
+    const [confirmed, waiting] = await Promise.all([repo.listActiveRsvps([event.id], 'confirmed', tx), repo.listActiveRsvps([event.id], 'waitlisted', tx)])
+    const n = seatsToFill(event.capacity, confirmed.length, waiting.length)
+    for (const rsvp of waiting.slice(0, n)) {
+      const promoted = await repo.setRsvpStatus(rsvp.id, 'confirmed', clock.now(), tx)
+      await sendInvite(event, promoted, 'promoted', tx)
+    }
+  }
+
+  function summaryOf(event: EventRow, seats: SeatCounts, mine: RsvpRow | null, position: number | null, canRsvp: boolean): EventSummary {
+    const active = mine && mine.status !== 'cancelled' ? mine : null
+    return {
+      id: event.id,
+      title: event.title,
+      kind: event.kind,
+      startAt: event.startAt.toISOString(),
+      endAt: event.endAt.toISOString(),
+      timeZone: event.timeZone,
+      room: event.room,
+      site: event.site,
+      onlineLink: event.onlineLink,
+      host: event.host,
+      classYears: event.classYears,
+      capacity: event.capacity,
+      rsvpClosesAt: event.rsvpClosesAt.toISOString(),
+      status: event.status,
+      confirmedCount: seats.confirmed,
+      waitlistCount: seats.waitlisted,
+      rsvpOpen: canRsvp && isRsvpOpen(event, clock.now()),
+      myRsvp: active ? { status: active.status, waitlistPosition: active.status === 'waitlisted' ? position : null } : null,
+    }
+  }
+
+  /** The caller's view of events: seats counted, their own RSVP and place in line. */
+  async function summaries(actor: Actor, rows: EventRow[]): Promise<EventSummary[]> {
+    const ids = rows.map((e) => e.id)
+    const isStudent = actor.roles.includes('student')
+    const [seats, mine] = await Promise.all([repo.countSeats(ids), isStudent ? repo.listRsvpsOfStudent(actor.personId, ids) : Promise.resolve([])])
+    const mineByEvent = new Map(mine.map((r) => [r.eventId, r]))
+    const waitingIn = mine.filter((r) => r.status === 'waitlisted').map((r) => r.eventId)
+    const lines = await repo.listActiveRsvps(waitingIn, 'waitlisted')
+    const position = (eventId: string) => lines.filter((r) => r.eventId === eventId).findIndex((r) => r.studentId === actor.personId) + 1 || null
+    return rows.map((e) => summaryOf(e, seats.get(e.id) ?? NO_SEATS, mineByEvent.get(e.id) ?? null, position(e.id), isStudent))
+  }
+
+  async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
+    const event = await repo.findEventById(id)
+    if (!event || !canSeeEvent(actor, event.classYears, await classYearOf(actor))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    return event
+  }
+
+  async function attendees(rows: RsvpRow[]): Promise<EventAttendee[]> {
+    const people = new Map(
+      (
+        await listPeopleByIds(
+          db,
+          rows.map((r) => r.studentId),
+        )
+      ).map((p) => [p.id, p]),
+    )
+    return rows.map((r) => ({
+      studentId: r.studentId,
+      name: people.get(r.studentId)?.name ?? 'Former student',
+      email: people.get(r.studentId)?.email ?? '',
+      queuedAt: r.queuedAt.toISOString(),
+    }))
+  }
+
+  async function getEvent(actor: Actor, id: string): Promise<EventView> {
+    const event = await visibleEvent(actor, id)
+    const [summary] = await summaries(actor, [event])
+    if (!summary) throw new Error('The event vanished.')
+    const staff = canManageEvents(actor)
+    return {
+      ...summary,
+      description: event.description,
+      attendees: staff ? await attendees(await repo.listActiveRsvps([id], 'confirmed')) : null,
+      waitlist: staff ? await attendees(await repo.listActiveRsvps([id], 'waitlisted')) : null,
+    }
+  }
+
+  function eventValues(input: EventInput) {
+    return {
+      title: input.title,
+      kind: input.kind,
+      description: input.description,
+      startAt: new Date(input.startAt),
+      endAt: new Date(input.endAt),
+      timeZone: input.timeZone || 'America/New_York',
+      room: input.room,
+      site: input.site,
+      onlineLink: input.onlineLink,
+      host: input.host,
+      classYears: [...new Set(input.classYears)],
+      capacity: input.capacity,
+      rsvpClosesAt: new Date(input.rsvpClosesAt),
+    }
+  }
+
+  return {
+    /** Events the caller may see: upcoming soonest first, past most recent first. */
+    async listEvents(actor: Actor): Promise<EventList> {
+      const classYear = await classYearOf(actor)
+      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e.classYears, classYear))
+      const now = clock.now().getTime()
+      const all = await summaries(actor, rows)
+      return {
+        upcoming: all.filter((e) => Date.parse(e.endAt) > now),
+        past: all.filter((e) => Date.parse(e.endAt) <= now).reverse(),
+      }
+    },
+
+    getEvent,
+
+    async createEvent(actor: Actor, input: EventInput, meta: RequestMeta): Promise<EventView> {
+      const now = clock.now()
+      const created = await db.transaction(async (tx) => {
+        const row = await repo.insertEvent({ ...eventValues(input), createdById: actor.personId, createdAt: now, updatedAt: now }, tx)
+        await audit.record({ actorId: actor.personId, action: 'event.create', objectType: 'event', objectId: row.id }, meta, tx)
+        return row
+      })
+      return getEvent(actor, created.id)
+    },
+
+    /** A new version of the event; confirmed attendees get the updated invite, and new seats go to the waitlist. */
+    async updateEvent(actor: Actor, id: string, input: EventInput, meta: RequestMeta): Promise<EventView> {
+      await db.transaction(async (tx) => {
+        const event = await repo.lockEvent(id, tx)
+        if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+        if (event.status === 'cancelled') throw new AppError('CONFLICT', 'This event is cancelled and can no longer be changed.')
+        const confirmed = await repo.listActiveRsvps([id], 'confirmed', tx)
+        if (input.capacity !== null && input.capacity < confirmed.length)
+          throw new AppError('VALIDATION_FAILED', 'The capacity is below the students already confirmed.', {
+            capacity: `${confirmed.length} students already have a place: use at least ${confirmed.length}, or cancel places first.`,
+          })
+        const updated = await repo.updateEvent(id, { ...eventValues(input), sequence: event.sequence + 1, updatedAt: clock.now() }, tx)
+        for (const rsvp of confirmed) await sendInvite(updated, rsvp, 'updated', tx)
+        await promote(updated, tx)
+        await audit.record({ actorId: actor.personId, action: 'event.update', objectType: 'event', objectId: id }, meta, tx)
+      })
+      return getEvent(actor, id)
+    },
+
+    /** Cancels the event: each confirmed attendee's calendar gets a CANCEL; RSVPs stop. */
+    async cancelEvent(actor: Actor, id: string, meta: RequestMeta): Promise<EventView> {
+      await db.transaction(async (tx) => {
+        const event = await repo.lockEvent(id, tx)
+        if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+        if (event.status === 'cancelled') return
+        const cancelled = await repo.updateEvent(id, { status: 'cancelled', sequence: event.sequence + 1, updatedAt: clock.now() }, tx)
+        for (const rsvp of await repo.listActiveRsvps([id], 'confirmed', tx)) await sendInvite(cancelled, rsvp, 'event-cancelled', tx)
+        await audit.record({ actorId: actor.personId, action: 'event.cancel', objectType: 'event', objectId: id }, meta, tx)
+      })
+      return getEvent(actor, id)
+    },
+
+    /** A seat while one is free, else the back of the waitlist. Asking again keeps one's place. */
+    async rsvp(actor: Actor, id: string): Promise<EventView> {
+      await visibleEvent(actor, id)
+      await db.transaction(async (tx) => {
+        const event = await repo.lockEvent(id, tx)
+        if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+        if (!isRsvpOpen(event, clock.now()))
+          throw new AppError('CONFLICT', event.status === 'cancelled' ? 'This event is cancelled.' : 'RSVPs for this event have closed.')
+        const existing = await repo.findRsvp(id, actor.personId, tx)
+        if (existing && existing.status !== 'cancelled') return
+        const seats = (await repo.countSeats([id], tx)).get(id) ?? NO_SEATS
+        const rsvp = await repo.saveRsvp(id, actor.personId, statusForNewRsvp(event.capacity, seats.confirmed), clock.now(), tx)
+        if (rsvp.status === 'confirmed') await sendInvite(event, rsvp, 'confirmed', tx)
+      })
+      return getEvent(actor, id)
+    },
+
+    /** Gives up a seat (or a place in line) until the cut-off; a freed seat goes to the first waiting. */
+    async cancelRsvp(actor: Actor, id: string): Promise<EventView> {
+      await visibleEvent(actor, id)
+      await db.transaction(async (tx) => {
+        const event = await repo.lockEvent(id, tx)
+        if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+        if (!isRsvpOpen(event, clock.now()))
+          throw new AppError(
+            'CONFLICT',
+            event.status === 'cancelled' ? 'This event is cancelled.' : 'RSVPs for this event have closed; tell the host if you cannot come.',
+          )
+        const existing = await repo.findRsvp(id, actor.personId, tx)
+        if (!existing || existing.status === 'cancelled') return
+        const given = await repo.setRsvpStatus(existing.id, 'cancelled', clock.now(), tx)
+        if (existing.status === 'confirmed') {
+          await sendInvite(event, given, 'rsvp-cancelled', tx)
+          await promote(event, tx)
+        }
+      })
+      return getEvent(actor, id)
+    },
+  }
+}
+
+export type EventsService = ReturnType<typeof createEventsService>
