@@ -223,6 +223,13 @@ export const routes: RouteObject[] = [
                 path: 'admin/outbox',
                 lazy: lazyPage(() => import('./features/admin/outbox-page.tsx').then((m) => m.OutboxPage), ['admin']),
               },
+              { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
+              { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },
+              { path: 'events/:eventId', lazy: lazyPage(() => import('./features/events/event-page.tsx').then((m) => m.EventPage)) },
+              {
+                path: 'events/:eventId/edit',
+                lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']),
+              },
               {
                 path: 'admin/programs',
                 lazy: lazyPage(() => import('./features/mentor-programs/programs-page.tsx').then((m) => m.MentorProgramsPage), ['advisor', 'admin']),

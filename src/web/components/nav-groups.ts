@@ -33,6 +33,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/programs', label: 'Mentor programs', roles: ['student', 'mentor'], hiddenFor: ['advisor', 'admin'] },
       // A student who also mentors reaches the letters they write from their own Letters page.
       { to: '/letters/writing', label: 'Letters to write', roles: ['mentor'], hiddenFor: ['student'] },
+      // Mentors come to (and speak at) events open to every student.
+      { to: '/events', label: 'Events', roles: ['mentor'], hiddenFor: ['student'] },
     ],
   },
   {
@@ -42,6 +44,7 @@ const NAV: readonly NavEntry[] = [
     items: [
       { to: '/advising', label: 'Advising board', roles: ['student'], end: true },
       { to: '/letters', label: 'Letters', roles: ['student'], end: true },
+      { to: '/events', label: 'Events', roles: ['student'] },
     ],
   },
   {
@@ -76,6 +79,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/mentors', label: 'Find a mentor', roles: ['advisor', 'admin'], hiddenFor: ['student', 'mentor'], end: true },
       { to: '/residency/programs', label: 'Residency programs', roles: ['advisor', 'admin'] },
       { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
+      { to: '/events', label: 'Events', roles: ['advisor', 'admin'] },
     ],
   },
   {

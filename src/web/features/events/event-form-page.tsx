@@ -1,0 +1,282 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { EventInput, type EventView } from '#shared/contracts/events.ts'
+import { CLASS_YEAR_LABELS, CLASS_YEARS, EVENT_KIND_LABELS, EVENT_KINDS, type ClassYear, type EventKind } from '#shared/enums.ts'
+import { ErrorSummary, Loading, QueryError } from '../../components/feedback.tsx'
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
+import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
+import { usePageTitle } from '../../components/page-title.ts'
+import { useCreateEvent, useEvent, useUpdateEvent } from './api.ts'
+import './events.css'
+
+type Draft = {
+  title: string
+  kind: string
+  description: string
+  startAt: string
+  endAt: string
+  room: string
+  site: string
+  onlineLink: string
+  host: string
+  classYears: string[]
+  capacity: string
+  rsvpClosesAt: string
+}
+
+const EMPTY: Draft = {
+  title: '',
+  kind: '',
+  description: '',
+  startAt: '',
+  endAt: '',
+  room: '',
+  site: '',
+  onlineLink: '',
+  host: 'Office of Student Affairs',
+  classYears: [],
+  capacity: '',
+  rsvpClosesAt: '',
+}
+
+const FIELDS = ['title', 'kind', 'description', 'startAt', 'endAt', 'room', 'site', 'onlineLink', 'host', 'classYears', 'capacity', 'rsvpClosesAt'] as const
+const LABELS: Record<string, string> = {
+  title: 'Title',
+  kind: 'Kind of event',
+  description: 'Description',
+  startAt: 'Starts',
+  endAt: 'Ends',
+  room: 'Room',
+  site: 'Site',
+  onlineLink: 'Online link',
+  host: 'Host',
+  classYears: 'Who is invited',
+  capacity: 'Places',
+  rsvpClosesAt: 'RSVPs close',
+}
+const idFor = (field: string) => `event-${FIELDS.includes(field as (typeof FIELDS)[number]) ? field : 'title'}`
+
+/** `datetime-local` values are wall times in this browser's zone, which for the office is the school's. */
+const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
+function toLocalInput(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+const fromLocalInput = (value: string) => (value && !Number.isNaN(new Date(value).getTime()) ? new Date(value).toISOString() : '')
+
+function draftFrom(e: EventView): Draft {
+  return {
+    title: e.title,
+    kind: e.kind,
+    description: e.description,
+    startAt: toLocalInput(e.startAt),
+    endAt: toLocalInput(e.endAt),
+    room: e.room,
+    site: e.site,
+    onlineLink: e.onlineLink,
+    host: e.host,
+    classYears: e.classYears,
+    capacity: e.capacity === null ? '' : String(e.capacity),
+    rsvpClosesAt: toLocalInput(e.rsvpClosesAt),
+  }
+}
+
+/** Staff: create an event, or change one (attendees get the updated invite). */
+export function EventFormPage() {
+  const { eventId } = useParams()
+  const editing = eventId !== undefined
+  usePageTitle(editing ? 'Edit event' : 'New event')
+  const navigate = useNavigate()
+  const existing = useEvent(eventId ?? '', editing)
+  const create = useCreateEvent()
+  const update = useUpdateEvent(eventId ?? '')
+  const [draft, setDraft] = useState<Draft | null>(editing ? null : EMPTY)
+  const [problem, setProblem] = useState<FormProblem>({ message: null, fields: {} })
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    if (editing && existing.data && !draft) setDraft(draftFrom(existing.data))
+  }, [editing, existing.data, draft])
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d))
+  const fail = (next: FormProblem) => {
+    setProblem(next)
+    setAttempt((n) => n + 1)
+  }
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!draft) return
+    const capacity = draft.capacity.trim()
+    const input = {
+      title: draft.title,
+      kind: draft.kind as EventKind,
+      description: draft.description,
+      startAt: fromLocalInput(draft.startAt),
+      endAt: fromLocalInput(draft.endAt),
+      timeZone: zone(),
+      room: draft.room,
+      site: draft.site,
+      onlineLink: draft.onlineLink,
+      host: draft.host,
+      classYears: draft.classYears as ClassYear[],
+      capacity: capacity === '' ? null : /^\d+$/.test(capacity) ? Number(capacity) : Number.NaN,
+      // Empty: RSVPs stay open until the start.
+      rsvpClosesAt: fromLocalInput(draft.rsvpClosesAt || draft.startAt),
+    }
+    const result = validate(EventInput, input)
+    const fields = result.ok ? {} : { ...result.errors }
+    if (Number.isNaN(input.capacity)) fields.capacity = 'Enter a whole number, or leave it empty for no limit.'
+    for (const key of ['startAt', 'endAt'] as const) if (!input[key]) fields[key] = 'Choose a date and time.'
+    if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
+    setProblem({ message: null, fields: {} })
+    try {
+      const saved = editing ? await update.mutateAsync(result.data) : await create.mutateAsync(result.data)
+      navigate(`/events/${saved.id}`)
+    } catch (cause) {
+      fail(problemFrom(cause, FIELDS))
+    }
+  }
+
+  const pending = create.isPending || update.isPending
+  return (
+    <div className="page page-narrow">
+      <p>
+        <Link to={editing ? `/events/${eventId}` : '/events'} className="back-link">
+          ← {editing ? 'Back to the event' : 'All events'}
+        </Link>
+      </p>
+      <div className="page-header">
+        <h1 tabIndex={-1}>{editing ? 'Edit event' : 'New event'}</h1>
+        <p className="lead">
+          {editing
+            ? 'Students with a place get the updated calendar invite. More places go to the waitlist, first come first served.'
+            : 'Students of the class years you choose see it on their Events page and can RSVP until RSVPs close.'}
+        </p>
+      </div>
+      {editing && existing.isPending ? <Loading /> : null}
+      {editing && existing.isError ? <QueryError error={existing.error} onRetry={() => void existing.refetch()} /> : null}
+      {draft ? (
+        <>
+          <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={LABELS} attempt={attempt} />
+          <form noValidate className="form card" onSubmit={(e) => void onSubmit(e)}>
+            <TextField
+              id={idFor('title')}
+              label="Title"
+              value={draft.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={problem.fields.title}
+              autoComplete="off"
+            />
+            <SelectField
+              id={idFor('kind')}
+              label="Kind of event"
+              placeholder="Choose a kind"
+              options={EVENT_KINDS.map((k) => ({ value: k, label: EVENT_KIND_LABELS[k] }))}
+              value={draft.kind}
+              onChange={(e) => set('kind', e.currentTarget.value)}
+              error={problem.fields.kind}
+            />
+            <TextAreaField
+              id={idFor('description')}
+              label="Description (optional)"
+              rows={4}
+              value={draft.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={problem.fields.description}
+            />
+            <div className="event-form-row">
+              <TextField
+                id={idFor('startAt')}
+                type="datetime-local"
+                label="Starts"
+                hint={`In ${zone().replace(/_/g, ' ')} time.`}
+                value={draft.startAt}
+                onChange={(e) => set('startAt', e.currentTarget.value)}
+                error={problem.fields.startAt}
+              />
+              <TextField
+                id={idFor('endAt')}
+                type="datetime-local"
+                label="Ends"
+                hint="The same day or later."
+                value={draft.endAt}
+                onChange={(e) => set('endAt', e.currentTarget.value)}
+                error={problem.fields.endAt}
+              />
+            </div>
+            <TextField
+              id={idFor('room')}
+              label="Room (optional)"
+              value={draft.room}
+              onChange={(e) => set('room', e.currentTarget.value)}
+              error={problem.fields.room}
+            />
+            <TextField
+              id={idFor('site')}
+              label="Site (optional)"
+              hint="The building or campus."
+              value={draft.site}
+              onChange={(e) => set('site', e.currentTarget.value)}
+              error={problem.fields.site}
+            />
+            <TextField
+              id={idFor('onlineLink')}
+              type="url"
+              label="Online link (optional)"
+              hint="For those who join online: one link that starts with https://. Give a room, a link, or both."
+              value={draft.onlineLink}
+              onChange={(e) => set('onlineLink', e.currentTarget.value)}
+              error={problem.fields.onlineLink}
+              spellCheck={false}
+            />
+            <TextField
+              id={idFor('host')}
+              label="Host"
+              hint="The office, a department or the alumni office."
+              value={draft.host}
+              onChange={(e) => set('host', e.currentTarget.value)}
+              error={problem.fields.host}
+            />
+            <CheckboxGroup
+              id={idFor('classYears')}
+              name="classYears"
+              label="Who is invited"
+              hint="Leave all unticked to invite every student."
+              columns
+              options={CLASS_YEARS.map((y) => ({ value: y, label: CLASS_YEAR_LABELS[y] }))}
+              values={draft.classYears}
+              onChange={(v) => set('classYears', v)}
+              error={problem.fields.classYears}
+            />
+            <TextField
+              id={idFor('capacity')}
+              label="Places (optional)"
+              hint="When they are taken, students join a waitlist. Leave empty for no limit."
+              inputMode="numeric"
+              value={draft.capacity}
+              onChange={(e) => set('capacity', e.currentTarget.value)}
+              error={problem.fields.capacity}
+              autoComplete="off"
+            />
+            <TextField
+              id={idFor('rsvpClosesAt')}
+              type="datetime-local"
+              label="RSVPs close (optional)"
+              hint="Students can RSVP and cancel until then; empty: until the start."
+              value={draft.rsvpClosesAt}
+              onChange={(e) => set('rsvpClosesAt', e.currentTarget.value)}
+              error={problem.fields.rsvpClosesAt}
+            />
+            <div className="button-row">
+              <button type="submit" className="button" disabled={pending}>
+                {pending ? 'Saving…' : editing ? 'Save event' : 'Create event'}
+              </button>
+            </div>
+          </form>
+        </>
+      ) : null}
+    </div>
+  )
+}
