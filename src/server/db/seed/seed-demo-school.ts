@@ -9,6 +9,7 @@ import { insertReferenceData } from './reference-data.ts'
 import { insertDemoClassInterviews } from './class-simulation-demo.ts'
 import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
+import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
 import { generateDemoMentorshipHistory, insertDemoMentorshipHistory } from './mentorship-history-demo.ts'
 
@@ -66,6 +67,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoResidency(tx, generateDemoResidency({ seed: options.seed ?? 1, now: options.now, mentors: rows.mentorProfiles }))
     progress('mentor programs')
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
+    await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
     progress('rank lists and interviews')
     await insertDemoRankLists(tx, options.now)
     await insertDemoClassInterviews(tx, options.now)

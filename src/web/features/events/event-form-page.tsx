@@ -160,7 +160,7 @@ export function EventFormPage() {
       {draft ? (
         <>
           <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={LABELS} attempt={attempt} />
-          <form noValidate className="form card" onSubmit={(e) => void onSubmit(e)}>
+          <form noValidate className="form card event-form" onSubmit={(e) => void onSubmit(e)}>
             <TextField
               id={idFor('title')}
               label="Title"
