@@ -31,7 +31,10 @@ export function RsvpActions({ event: e }: { event: EventSummary }) {
         ) : (
           <button type="button" className="button" disabled={pending} onClick={() => act(() => rsvp.mutateAsync(undefined))}>
             {full ? 'Join the waitlist' : 'RSVP'}
-            <span className="visually-hidden"> to {e.title}</span>
+            <span className="visually-hidden">
+              {full ? ' for ' : ' to '}
+              {e.title}
+            </span>
           </button>
         )
       ) : null}

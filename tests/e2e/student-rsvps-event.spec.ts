@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test'
+import type { EventView } from '#shared/contracts/events.ts'
+import { callApi, expect, expectNoAxeViolations, findOnOutbox, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
+
+async function switchTo(page: Page, role: DemoRole) {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Preceptor' })).toBeVisible()
+  await loginAs(page, role)
+}
+
+/** The event's card on the Events page. */
+async function openEvents(page: Page, title: string) {
+  await (await navLink(page, 'Events')).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible()
+  return page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) })
+}
+
+test('a student takes the last place, a second is waitlisted, and is promoted and e-mailed when the first cancels', async ({ page }) => {
+  test.setTimeout(90_000)
+  const title = `CV writing workshop ${Date.now()}`
+  const start = new Date(Date.now() + 5 * 24 * 3_600_000)
+
+  // The office posts a one-place workshop for every student.
+  await loginAs(page, 'advisor')
+  const event = await callApi<EventView>(page, 'POST', '/api/events', {
+    title,
+    kind: 'workshop',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    room: 'Room 3.10',
+    host: 'Office of Student Affairs',
+    capacity: 1,
+    rsvpClosesAt: start.toISOString(),
+  })
+
+  await switchTo(page, 'student')
+  let card = await openEvents(page, title)
+  await expect(card).toContainText('1 of 1 places left')
+  await card.getByRole('button', { name: `RSVP to ${title}` }).click()
+  await expect(card.getByText('You have a place', { exact: true })).toBeVisible()
+  await expect(card).toContainText('Full')
+  await expectNoAxeViolations(page)
+
+  await switchTo(page, 'near-peer')
+  card = await openEvents(page, title)
+  await card.getByRole('button', { name: `Join the waitlist for ${title}` }).click()
+  await expect(card.getByText('On the waitlist, number 1', { exact: true })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  await switchTo(page, 'student')
+  card = await openEvents(page, title)
+  await card.getByRole('button', { name: `Cancel my place at ${title}` }).click()
+  // The place went straight to the first in line: the event is full again.
+  await expect(card.getByRole('button', { name: `Join the waitlist for ${title}` })).toBeVisible()
+
+  // The near-peer student is promoted and e-mailed a link to the event.
+  await switchTo(page, 'admin')
+  const email = await findOnOutbox(page, `A place opened up for you: ${title}`)
+  const link = (await email.textContent())?.match(/https?:\/\/\S+\/events\/[0-9a-f-]{36}/)?.[0]
+  expect(link, 'the e-mail links to the event').toBeTruthy()
+  expect(new URL(link!).pathname).toBe(`/events/${event.id}`)
+
+  await switchTo(page, 'near-peer')
+  await page.goto(new URL(link!).pathname)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByText('You have a place', { exact: true })).toBeVisible()
+  await expectNoAxeViolations(page)
+})
