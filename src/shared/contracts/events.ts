@@ -25,6 +25,27 @@ const OnlineLink = text(500).superRefine((link, ctx) => {
 })
 
 /**
+ * The rules between an event's fields, by field: the form shows them with the others (an object
+ * refinement alone runs only once every field parses). Unparseable times are left to their own
+ * field's message.
+ */
+export function eventInputProblems(input: {
+  startAt: string
+  endAt: string
+  rsvpClosesAt: string
+  room: string
+  site: string
+  onlineLink: string
+}): Record<string, string> {
+  const problems: Record<string, string> = {}
+  const start = Date.parse(input.startAt)
+  if (Date.parse(input.endAt) <= start) problems.endAt = 'The event must end after it starts.'
+  if (Date.parse(input.rsvpClosesAt) > start) problems.rsvpClosesAt = 'RSVPs must close no later than the start.'
+  if (!input.room.trim() && !input.site.trim() && !input.onlineLink.trim()) problems.room = 'Give a room or site, an online link, or both.'
+  return problems
+}
+
+/**
  * An event as staff write it. Times are instants (UTC on the wire); `timeZone` is the zone they
  * are shown in on pages and e-mails. In person (a room or site), online (a link), or both.
  */
@@ -54,11 +75,7 @@ export const EventInput = z
     rsvpClosesAt: Instant,
   })
   .superRefine((input, ctx) => {
-    const start = Date.parse(input.startAt)
-    if (Date.parse(input.endAt) <= start) ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'The event must end after it starts.' })
-    if (Date.parse(input.rsvpClosesAt) > start) ctx.addIssue({ code: 'custom', path: ['rsvpClosesAt'], message: 'RSVPs must close no later than the start.' })
-    if (!input.room && !input.site && !input.onlineLink)
-      ctx.addIssue({ code: 'custom', path: ['room'], message: 'Give a room or site, an online link, or both.' })
+    for (const [field, message] of Object.entries(eventInputProblems(input))) ctx.addIssue({ code: 'custom', path: [field], message })
   })
 export type EventInput = z.infer<typeof EventInput>
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
-import { EventInput, type EventView } from '#shared/contracts/events.ts'
+import { EventInput, eventInputProblems, type EventView } from '#shared/contracts/events.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, EVENT_KIND_LABELS, EVENT_KINDS, type ClassYear, type EventKind } from '#shared/enums.ts'
 import { ErrorSummary, Loading, QueryError } from '../../components/feedback.tsx'
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
@@ -126,9 +126,12 @@ export function EventFormPage() {
       rsvpClosesAt: fromLocalInput(draft.rsvpClosesAt || draft.startAt),
     }
     const result = validate(EventInput, input)
-    const fields = result.ok ? {} : { ...result.errors }
-    if (Number.isNaN(input.capacity)) fields.capacity = 'Enter a whole number, or leave it empty for no limit.'
-    for (const key of ['startAt', 'endAt'] as const) if (!input[key]) fields[key] = 'Choose a date and time.'
+    const found: Record<string, string> = { ...eventInputProblems(input), ...(result.ok ? {} : result.errors) }
+    if (Number.isNaN(input.capacity)) found.capacity = 'Enter a whole number, or leave it empty for no limit.'
+    for (const key of ['startAt', 'endAt'] as const) if (!input[key]) found[key] = 'Choose a date and time.'
+    // In the order of the form, so the summary reads top to bottom.
+    const fields: Record<string, string> = {}
+    for (const key of [...FIELDS, ...Object.keys(found)]) if (found[key] !== undefined) fields[key] ??= found[key]
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
     setProblem({ message: null, fields: {} })
     try {
