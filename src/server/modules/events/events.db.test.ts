@@ -153,6 +153,11 @@ describe('RSVP, waitlist and promotion', () => {
     const raised = await t.request('PUT', `/api/events/${id}`, { cookie: advisor.cookie, body: eventBody({ capacity: 2 }) })
     expect(raised.status, raised.text).toBe(200)
     expect(raised.json.attendees.map((x: { studentId: string }) => x.studentId)).toEqual([a.person.id, b.person.id])
+    // More places are no news to the student already coming; a new room is.
+    expect((await mailTo(a.person.email)).filter((m) => m.kind === 'event.updated')).toHaveLength(0)
+    const moved = await t.request('PUT', `/api/events/${id}`, { cookie: advisor.cookie, body: eventBody({ capacity: 2, room: 'Room 3.01' }) })
+    expect(moved.status, moved.text).toBe(200)
+    for (const s of [a, b]) expect((await mailTo(s.person.email)).filter((m) => m.kind === 'event.updated' && m.textBody.includes('Room 3.01'))).toHaveLength(1)
     expect((await t.request('POST', `/api/events/${id}/cancel`, { cookie: advisor.cookie })).json.status).toBe('cancelled')
     for (const s of [a, b])
       expect((await mailTo(s.person.email)).some((m) => m.kind === 'event.event-cancelled' && m.attachments[0]?.content.includes('METHOD:CANCEL'))).toBe(true)

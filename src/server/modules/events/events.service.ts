@@ -14,6 +14,22 @@ import { eventInviteEmail, type EventInviteChange } from './events-emails.ts'
 import { canManageEvents, canSeeEvent } from './events.policy.ts'
 import type { EventRow, EventsRepository, RsvpRow, SeatCounts } from './events.repository.ts'
 
+/** Whether an edit changes what an attendee's calendar holds: the title, the description, the times or the place. */
+function isChangeForAttendees(
+  before: EventRow,
+  after: Pick<EventRow, 'title' | 'description' | 'startAt' | 'endAt' | 'room' | 'site' | 'onlineLink'>,
+): boolean {
+  return (
+    before.title !== after.title ||
+    before.description !== after.description ||
+    before.startAt.getTime() !== after.startAt.getTime() ||
+    before.endAt.getTime() !== after.endAt.getTime() ||
+    before.room !== after.room ||
+    before.site !== after.site ||
+    before.onlineLink !== after.onlineLink
+  )
+}
+
 export type EventsDeps = { db: Database; repo: EventsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
 
 const NOT_VISIBLE = 'No such event, or it is not open to you.'
@@ -213,8 +229,11 @@ export function createEventsService(deps: EventsDeps) {
           throw new AppError('VALIDATION_FAILED', 'The capacity is below the students already confirmed.', {
             capacity: `${confirmed.length} students already have a place: use at least ${confirmed.length}, or cancel places first.`,
           })
-        const updated = await repo.updateEvent(id, { ...eventValues(input), sequence: event.sequence + 1, updatedAt: clock.now() }, tx)
-        for (const rsvp of confirmed) await sendInvite(updated, rsvp, 'updated', tx)
+        const values = eventValues(input)
+        const changed = isChangeForAttendees(event, values)
+        const updated = await repo.updateEvent(id, { ...values, sequence: event.sequence + (changed ? 1 : 0), updatedAt: clock.now() }, tx)
+        // A new capacity or audience alone is no news to those already coming.
+        if (changed) for (const rsvp of confirmed) await sendInvite(updated, rsvp, 'updated', tx)
         await promote(updated, tx)
         await audit.record({ actorId: actor.personId, action: 'event.update', objectType: 'event', objectId: id }, meta, tx)
       })

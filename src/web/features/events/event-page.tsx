@@ -40,6 +40,7 @@ export function EventPage() {
   usePageTitle(event.data?.title ?? 'Event')
   const roles = session.data?.person.roles ?? []
   const staff = roles.includes('advisor') || roles.includes('admin')
+  const student = roles.includes('student') && !staff
   const e = event.data
   return (
     <div className="page page-narrow">
@@ -88,7 +89,7 @@ export function EventPage() {
             </dl>
             {e.description ? <p className="prose">{e.description}</p> : null}
             {!staff ? <RsvpActions event={e} /> : null}
-            {!staff && !e.rsvpOpen && e.status === 'scheduled' && Date.parse(e.endAt) > Date.now() ? <p className="event-meta">RSVPs have closed.</p> : null}
+            {student && !e.rsvpOpen && e.status === 'scheduled' && Date.parse(e.endAt) > Date.now() ? <p className="event-meta">RSVPs have closed.</p> : null}
           </div>
           {staff ? (
             <>
