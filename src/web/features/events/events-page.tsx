@@ -37,6 +37,7 @@ export function EventsPage() {
   const events = useEvents()
   const roles = session.data?.person.roles ?? []
   const staff = roles.includes('advisor') || roles.includes('admin')
+  const student = roles.includes('student')
   return (
     <div className="page page-narrow">
       <div className="page-header">
@@ -44,7 +45,9 @@ export function EventsPage() {
         <p className="lead">
           {staff
             ? 'Panels, workshops, fairs and sessions the office and departments hold. Open one to see who is coming and who is waiting.'
-            : 'Panels, workshops, fairs and sessions for you. RSVP to keep a place; when an event is full you join the waitlist and are e-mailed if a place opens.'}
+            : student
+              ? 'Panels, workshops, fairs and sessions for you. RSVP to keep a place; when an event is full you join the waitlist and are e-mailed if a place opens.'
+              : 'Events open to every student, where mentors are welcome. Places are kept for students; to speak at one, write to its host.'}
         </p>
         {staff ? (
           <p>
