@@ -27,6 +27,9 @@ export default defineConfig({
     // to help only the rare one that fails. E2E_TRACE=1 turns it on for a re-run of that one.
     trace: process.env.E2E_TRACE ? 'retain-on-failure' : 'off',
     screenshot: 'only-on-failure',
+    // The app honours reduced motion (styles.css): no fade is ever caught half-way by an axe
+    // scan of colour contrast, e.g. a button that turns from primary to secondary in place.
+    reducedMotion: 'reduce',
     launchOptions: {
       // Debian's Chromium headless shell, never `playwright install`: npm test installs it with
       // apt (package chromium-headless-shell) and the system keeps it up to date. It runs the
