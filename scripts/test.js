@@ -3,8 +3,9 @@
 //   0. Biome (formatting, lint, module boundaries)
 //   1. Vitest, both projects (unit; integration on PGlite)
 //   2. the integration project again on real PostgreSQL
-//   3. the browser tests (Playwright, on the built app), which start before 1 and run beside
-//      1 and 2 unless --serial is given
+//   3. the browser tests (Playwright, on the built app)
+// Unless --serial is given, 3 and then 2 start first and run in the background beside 1, their
+// output printed when 1 is done.
 // and ends with a summary and one `N passed, N failed` line. See docs/testing.md.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,7 +26,7 @@ const SUITES = ['lint', 'unit', 'integration', 'pg', 'browser']
 const USAGE = `usage: npm test [-- [--skip-browser] [--serial] [--only ${SUITES.join('|')}[,...]]]
 
   --skip-browser   do not build the app or run the Playwright tests (also: SKIP_BROWSER=1)
-  --serial         run the browser tests after the other suites instead of beside them
+  --serial         run the suites one after another instead of side by side
   --only SUITES    run only these suites (comma-separated or repeated):
                      lint         Biome: formatting, lint rules and module boundaries
                      unit         Vitest project "unit"
@@ -175,7 +176,8 @@ async function runStep(name, fn) {
   return result
 }
 
-async function vitestStep({ project, env, reportName }) {
+/** `run` streams the output (the default) or sends it to a file, like `playwrightStep`'s. */
+async function vitestStep({ project, env, reportName, run = stream }) {
   const report = join(workDir, `${reportName}.json`)
   const [command, prefix] = bin('vitest')
   const args = [
@@ -188,7 +190,7 @@ async function vitestStep({ project, env, reportName }) {
     '--reporter=json',
     `--outputFile.json=${report}`,
   ]
-  const { code, signal } = await stream(command, args, { env })
+  const { code, signal } = await run(command, args, { env })
   return { ok: code === 0, code, signal, counts: vitestCounts(report), files: vitestFileTimes(report) }
 }
 
@@ -310,6 +312,44 @@ if (!setupFailed) {
     }
   }
 
+  // 2. Integration on PostgreSQL: beside the other suites, its output kept like the browser's,
+  //    unless --serial. Started before step 1, which streams to the terminal meanwhile.
+  let pgRun = null
+  const pgLog = join(workDir, 'postgresql.log')
+  if (suites.has('pg') && !interrupted) {
+    const pgStep = async () => {
+      let cluster = null
+      try {
+        const startedAt = performance.now()
+        cluster = await startCluster(pgBins, log, (stop) => cleanups.push(stop))
+        const startMs = performance.now() - startedAt
+        timings.push(`PostgreSQL cluster started in ${seconds(startMs)}`)
+        log(`PostgreSQL ${cluster.version} on 127.0.0.1:${cluster.port} (started in ${seconds(startMs)}); TEST_DATABASE_URL=${cluster.url}`)
+        const result = await vitestStep({
+          project: 'integration',
+          env: { ...process.env, TEST_DATABASE_URL: cluster.url },
+          reportName: 'vitest-pg',
+          run: serial ? stream : (command, args, options) => streamToFile(command, args, { ...options, file: pgLog }),
+        })
+        result.note = `PostgreSQL ${cluster.version}`
+        return result
+      } finally {
+        if (cluster && !interrupted) {
+          // Stopped as soon as it is no longer needed, to leave the machine to the other suites.
+          const stopStarted = performance.now()
+          cluster.stop()
+          timings.push(`PostgreSQL cluster stopped in ${seconds(performance.now() - stopStarted)}`)
+        }
+      }
+    }
+    if (serial) {
+      pgRun = { step: pgStep }
+    } else {
+      log(`PostgreSQL suite started in the background; its output follows the PGlite suite (${pgLog})`)
+      pgRun = { promise: runInBackground('integration (PostgreSQL)', pgStep) }
+    }
+  }
+
   // 1. Unit and PGlite integration. TEST_DATABASE_URL is removed so a developer's own setting
   //    cannot turn the PGlite run into a second PostgreSQL run.
   if (suites.has('unit') || suites.has('integration')) {
@@ -320,31 +360,14 @@ if (!setupFailed) {
     )
   }
 
-  // 2. Integration on PostgreSQL.
-  if (suites.has('pg') && !interrupted) {
-    let cluster = null
-    await runStep('integration (PostgreSQL)', async () => {
-      const startedAt = performance.now()
-      cluster = await startCluster(pgBins, log, (stop) => cleanups.push(stop))
-      const startMs = performance.now() - startedAt
-      timings.push(`PostgreSQL cluster started in ${seconds(startMs)}`)
-      log(`PostgreSQL ${cluster.version} on 127.0.0.1:${cluster.port} (started in ${seconds(startMs)}); TEST_DATABASE_URL=${cluster.url}`)
-      const result = await vitestStep({
-        project: 'integration',
-        env: { ...process.env, TEST_DATABASE_URL: cluster.url },
-        reportName: 'vitest-pg',
-      })
-      result.note = `PostgreSQL ${cluster.version}`
-      return result
-    })
-    if (cluster && !interrupted) {
-      // Stopped as soon as it is no longer needed, to leave the machine to the browser tests.
-      const stopStarted = performance.now()
-      cluster.stop()
-      const stopMs = performance.now() - stopStarted
-      timings.push(`PostgreSQL cluster stopped in ${seconds(stopMs)}`)
-      log(`PostgreSQL cluster stopped and removed in ${seconds(stopMs)}`)
-    }
+  if (pgRun?.step && !interrupted) {
+    await runStep('integration (PostgreSQL)', pgRun.step)
+  } else if (pgRun?.promise) {
+    log('waiting for the PostgreSQL suite to finish')
+    const result = await pgRun.promise
+    banner(result.name)
+    if (existsSync(pgLog)) process.stdout.write(readFileSync(pgLog, 'utf8'))
+    results.push(result)
   }
 
   // 3. Browser tests with --serial: after the other suites, streaming as they go.

@@ -54,8 +54,9 @@ export function DirectoryPage() {
   const lists = firstUnranked > 0 ? [data?.results.slice(0, firstUnranked) ?? [], data?.results.slice(firstUnranked) ?? []] : [data?.results ?? []]
   const page = data?.page ?? 1
   const searchedFor = data?.showingResultsFor ?? urlQ
-  // While the next page of results loads, the last one stays on screen (dimmed), but the status
-  // never pairs its count with the new filters: that sentence would be false for a moment.
+  // While the next page of results loads, the last one stays on screen, but the status never
+  // pairs its count with the new filters: that sentence would be false for a moment. The old
+  // results are not dimmed: faded text fails contrast for whoever reads it in the meantime.
   const status = result.isPlaceholderData
     ? 'Searching…'
     : data
@@ -114,11 +115,7 @@ export function DirectoryPage() {
           </div>
         </section>
 
-        <section
-          className={`directory-results${result.isPlaceholderData ? ' is-stale' : ''}`}
-          aria-labelledby="directory-results-title"
-          aria-busy={result.isPlaceholderData}
-        >
+        <section className="directory-results" aria-labelledby="directory-results-title" aria-busy={result.isPlaceholderData}>
           <div className="directory-results-header">
             <h2 id="directory-results-title" className="visually-hidden">
               Results

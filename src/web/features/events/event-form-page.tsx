@@ -1,10 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { EventInput, eventInputProblems, type EventView } from '#shared/contracts/events.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, EVENT_KIND_LABELS, EVENT_KINDS, type ClassYear, type EventKind } from '#shared/enums.ts'
 import { ErrorSummary, Loading, QueryError } from '../../components/feedback.tsx'
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
-import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
+import { problemFrom, validate } from '../../components/form-errors.ts'
+import { useRecordDraft } from '../../components/use-record-draft.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useCreateEvent, useEvent, useUpdateEvent } from './api.ts'
 import './events.css'
@@ -91,19 +92,7 @@ export function EventFormPage() {
   const existing = useEvent(eventId ?? '', editing)
   const create = useCreateEvent()
   const update = useUpdateEvent(eventId ?? '')
-  const [draft, setDraft] = useState<Draft | null>(editing ? null : EMPTY)
-  const [problem, setProblem] = useState<FormProblem>({ message: null, fields: {} })
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    if (editing && existing.data && !draft) setDraft(draftFrom(existing.data))
-  }, [editing, existing.data, draft])
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d))
-  const fail = (next: FormProblem) => {
-    setProblem(next)
-    setAttempt((n) => n + 1)
-  }
+  const { draft, problem, attempt, set, fail, clearProblem } = useRecordDraft(editing, existing.data, EMPTY, draftFrom)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -133,7 +122,7 @@ export function EventFormPage() {
     const fields: Record<string, string> = {}
     for (const key of [...FIELDS, ...Object.keys(found)]) if (found[key] !== undefined) fields[key] ??= found[key]
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
-    setProblem({ message: null, fields: {} })
+    clearProblem()
     try {
       const saved = editing ? await update.mutateAsync(result.data) : await create.mutateAsync(result.data)
       navigate(`/events/${saved.id}`)

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { CreateMentorProgram, PAIRING_METHODS, type MentorProgramView, type PairingMethod } from '#shared/contracts/mentor-programs.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, type ClassYear } from '#shared/enums.ts'
@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client.ts'
 import { ErrorSummary, Loading, QueryError } from '../../components/feedback.tsx'
 import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
 import { validate, type FormProblem } from '../../components/form-errors.ts'
+import { useRecordDraft } from '../../components/use-record-draft.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useCreateProgram, useProgram, usePrograms, useUpdateProgram } from './api.ts'
 import './mentor-programs.css'
@@ -126,19 +127,7 @@ export function MentorProgramFormPage() {
   const programs = usePrograms()
   const create = useCreateProgram()
   const update = useUpdateProgram(mentorProgramId ?? '')
-  const [draft, setDraft] = useState<Draft | null>(editing ? null : EMPTY)
-  const [problem, setProblem] = useState<FormProblem>({ message: null, fields: {} })
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    if (editing && existing.data && !draft) setDraft(draftFrom(existing.data))
-  }, [editing, existing.data, draft])
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => (d ? { ...d, [key]: value } : d))
-  const fail = (next: FormProblem) => {
-    setProblem(next)
-    setAttempt((n) => n + 1)
-  }
+  const { draft, problem, attempt, set, fail, clearProblem } = useRecordDraft(editing, existing.data, EMPTY, draftFrom)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -161,7 +150,7 @@ export function MentorProgramFormPage() {
     if (mentorErrors.length > 0) fields.mentors = mentorErrors.join(' ')
     if (Number.isNaN(input.maxPerMentor)) fields.maxPerMentor = 'Enter a whole number from 1 to 50.'
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
-    setProblem({ message: null, fields: {} })
+    clearProblem()
     try {
       const saved = editing ? await update.mutateAsync(result.data) : await create.mutateAsync(result.data)
       navigate(`/admin/programs/${saved.id}`, { state: { saved: editing ? 'Program saved.' : 'Program created.' } })
