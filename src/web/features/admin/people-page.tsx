@@ -109,12 +109,17 @@ export function PeoplePage({ mode }: { mode: 'directory' | 'admin' }) {
         </form>
 
         <div role="status" className="results-status">
-          {people.data ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}${filtered ? ' match' : ''}` : ''}
+          {people.isPlaceholderData
+            ? 'Searching…'
+            : people.data
+              ? `${people.data.total} ${people.data.total === 1 ? 'person' : 'people'}${filtered ? ' match' : ''}`
+              : ''}
         </div>
         {people.isPending ? <Loading /> : null}
         {people.isError ? <QueryError error={people.error} onRetry={() => void people.refetch()} /> : null}
         {people.data ? (
-          <div className={people.isPlaceholderData ? 'is-stale' : undefined}>
+          // Not dimmed while the next page loads: faded text fails contrast; the status says it.
+          <div aria-busy={people.isPlaceholderData}>
             <PeopleList people={people.data.items} caption={`${title}, page ${people.data.page}`} onManage={mode === 'admin' ? setManaging : undefined} />
             <Pagination
               page={people.data.page}

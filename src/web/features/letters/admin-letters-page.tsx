@@ -102,7 +102,7 @@ export function AdminLettersPage() {
       {queue.isPending ? <Loading label="Loading letter requests…" /> : null}
       {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.data ? (
-        <div className={queue.isPlaceholderData ? 'is-stale' : undefined}>
+        <div aria-busy={queue.isPlaceholderData}>
           {queue.data.items.length === 0 ? (
             <p className="empty-state">No letter requests{status ? ` are ${LETTER_STATUS_LABELS[status].toLowerCase()}` : ' yet'}.</p>
           ) : (

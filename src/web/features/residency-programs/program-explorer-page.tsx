@@ -107,9 +107,13 @@ export function ProgramExplorerPage() {
   const activeFilters = FILTER_KEYS.filter((k) => params.get(k)).length
   const moreCount = MORE_KEYS.filter((k) => k !== 'step2Fit' && params.get(k)).length
   const page = data?.page ?? 1
-  const status = data
-    ? `${plural(data.total, 'program', 'programs')} found${activeFilters > 0 ? ` with ${plural(activeFilters, 'filter', 'filters')}` : ''}.`
-    : ''
+  // While the next results load, the last ones stay on screen, but the status never pairs their
+  // count with the new filters, which would be false for a moment (as on Find a mentor).
+  const status = result.isPlaceholderData
+    ? 'Searching…'
+    : data
+      ? `${plural(data.total, 'program', 'programs')} found${activeFilters > 0 ? ` with ${plural(activeFilters, 'filter', 'filters')}` : ''}.`
+      : ''
   const exportHref = `/api/residency-programs/export.csv${params.get('specialty') ? `?specialty=${encodeURIComponent(params.get('specialty') ?? '')}` : ''}`
 
   return (
@@ -279,7 +283,7 @@ export function ProgramExplorerPage() {
       <LiveStatus message={announcement} />
 
       <div className="rp-layout">
-        <section className="rp-results" aria-labelledby="rp-results-title">
+        <section className="rp-results" aria-labelledby="rp-results-title" aria-busy={result.isPlaceholderData}>
           <div className="rp-results-header">
             <h2 id="rp-results-title">Programs</h2>
             <p role="status" aria-live="polite" className="results-status">
