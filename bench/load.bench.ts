@@ -26,6 +26,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { firstHourProfile } from '#server/modules/list-builder/testing/first-hour-profile.ts'
 // @ts-expect-error: a plain-JS helper of the test runner (scripts/lib), typed by use here.
 import { findPgBinDir, startCluster } from '../scripts/lib/postgres.js'
 import { envNumber, log, round } from './lib/measure.ts'
@@ -126,29 +127,6 @@ async function signIn(origin: string, email = 'student@demo.example.edu'): Promi
   return cookie.join('; ')
 }
 
-/** A complete application profile (issue 13's first-hour student), so the list builder gives its full advice. */
-const BENCH_APPLICATION_PROFILE = {
-  applicantType: 'us-md',
-  step2: 245,
-  step1: 'pass',
-  researchItems: 3,
-  alphaOmegaAlpha: false,
-  goldHumanism: false,
-  clerkshipHonors: 2,
-  experiences: 6,
-  awayRotationProgramIds: [],
-  preferredSpecialtyId: 'internal-medicine',
-  backupSpecialtyId: null,
-  preferredStates: [],
-  preferredRegions: [],
-  tieStates: ['OH', 'MI'],
-  tieRegions: [],
-  settingPreferences: [],
-  needsVisa: false,
-  signalsAvailable: 5,
-  targetChance: 0.8,
-}
-
 /** The routes, with ids read from the demo school (the student's first mentorship). */
 async function routesFor(origin: string, cookie: string): Promise<RouteDef[]> {
   const mine = (await (await fetch(`${origin}/api/mentorships/mine`, { headers: { cookie } })).json()) as unknown
@@ -164,7 +142,7 @@ async function routesFor(origin: string, cookie: string): Promise<RouteDef[]> {
   const saved = await fetch(`${origin}/api/list-builder/profile`, {
     method: 'PUT',
     headers: { cookie, origin, 'content-type': 'application/json' },
-    body: JSON.stringify(BENCH_APPLICATION_PROFILE),
+    body: JSON.stringify(firstHourProfile('internal-medicine')),
   })
   if (!saved.ok) throw new Error(`saving the application profile failed: ${saved.status} ${await saved.text()}`)
   const all: RouteDef[] = [

@@ -4,30 +4,11 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { captureIo, EXIT_OK, EXIT_USAGE } from '../cli-io.ts'
 import { runCli } from '../main.ts'
+import { firstHourProfile } from '#server/modules/list-builder/testing/first-hour-profile.ts'
 import { createListBuilderCommand } from './list-builder-command.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'list-builder-cli-'))
-const firstHour = {
-  applicantType: 'us-md',
-  step2: 245,
-  step1: 'pass',
-  researchItems: 3,
-  alphaOmegaAlpha: false,
-  goldHumanism: false,
-  clerkshipHonors: 2,
-  experiences: 6,
-  awayRotationProgramIds: [],
-  preferredSpecialtyId: 'dermatology',
-  backupSpecialtyId: null,
-  preferredStates: [],
-  preferredRegions: [],
-  tieStates: ['OH', 'MI'],
-  tieRegions: [],
-  settingPreferences: [],
-  needsVisa: false,
-  signalsAvailable: 5,
-  targetChance: 0.8,
-}
+const firstHour = firstHourProfile('dermatology')
 function profileFile(name: string, profile: unknown): string {
   const path = join(dir, name)
   writeFileSync(path, typeof profile === 'string' ? profile : JSON.stringify(profile))
