@@ -26,7 +26,7 @@ const PORT = envNumber('BENCH_PORT', 4390)
 
 type StartResult = { seconds: number; cpuSeconds: number | null }
 
-/** Runs `npm start` (prestart build check included) and times it until the health check answers. */
+/** Runs `npm start` (its build check included) and times it until the health check answers. */
 async function timeNpmStart(dataDir: string, extraEnv: Record<string, string> = {}): Promise<StartResult> {
   const started = performance.now()
   const child = spawn('npm', ['start'], {

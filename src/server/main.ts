@@ -147,8 +147,8 @@ function printDemoBanner() {
   console.log([`╔${rule}╗`, ...lines.map((line) => `║ ${line.padEnd(width)} ║`), `╚${rule}╝`].join('\n'))
 }
 
-const isEntry = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (isEntry) {
+/** Starts the server as a program: stops cleanly on a signal, and says why when it cannot start. */
+export async function runServerProgram(): Promise<void> {
   try {
     const { stop } = await startServer()
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -164,3 +164,6 @@ if (isEntry) {
     process.exit(1)
   }
 }
+
+const isEntry = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isEntry) await runServerProgram()

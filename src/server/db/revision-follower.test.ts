@@ -30,6 +30,21 @@ describe('createRevisionFollower', () => {
     expect(source.reads.map((r) => r.from)).toEqual([0, 3, 6])
   })
 
+  it('lets other work run every `yieldEvery` rows of a long load, and callers still wait for all of it', async () => {
+    const source = feed(Array.from({ length: 6 }, (_, i) => ({ id: `m${i}`, revision: i + 1, value: `v${i}` })))
+    const order: string[] = []
+    const follower = createRevisionFollower({ readChangesSince: source.readChangesSince, apply: (row: Row) => order.push(row.value), yieldEvery: 2 })
+    // Queued before the load: without pauses it would run only after all six rows.
+    setImmediate(() => order.push('other work'))
+    const [first, second] = [follower.catchUp(6), follower.catchUp(6)]
+    await second
+    expect(order.filter((entry) => entry !== 'other work')).toHaveLength(6)
+    await first
+    expect(order.indexOf('other work')).toBeGreaterThan(0)
+    expect(order.indexOf('other work')).toBeLessThan(6)
+    expect(source.reads).toHaveLength(1)
+  })
+
   it('catches a late commit below the newest revision, and skips rows already applied', async () => {
     const source = feed([
       { id: 'a', revision: 1, value: 'a1' },

@@ -8,6 +8,11 @@ export type RevisionFollowerOptions<Row extends RevisionedRow> = {
   apply(row: Row): void
   /** How many changed rows one read takes. */
   batchSize?: number
+  /**
+   * Lets other work run after applying this many rows, so that a long first load (the whole
+   * directory at start-up) does not hold every request that arrives meanwhile.
+   */
+  yieldEvery?: number
 }
 
 /**
@@ -34,6 +39,7 @@ export type RevisionFollower = {
  */
 export function createRevisionFollower<Row extends RevisionedRow>(options: RevisionFollowerOptions<Row>): RevisionFollower {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE
+  const yieldEvery = options.yieldEvery ?? Number.POSITIVE_INFINITY
   const appliedRevision = new Map<string, number>()
   let revision = 0
   let refreshing: Promise<void> | null = null
@@ -42,11 +48,14 @@ export function createRevisionFollower<Row extends RevisionedRow>(options: Revis
     let from = Math.max(0, revision - REVISION_OVERLAP)
     for (;;) {
       const rows = await options.readChangesSince(from, batchSize)
+      let applied = 0
       for (const row of rows) {
         if ((appliedRevision.get(row.id) ?? 0) >= row.revision) continue
         appliedRevision.set(row.id, row.revision)
         options.apply(row)
         if (row.revision > revision) revision = row.revision
+        // Only this loop changes the copy; callers wait on it, so pausing here is safe.
+        if (++applied % yieldEvery === 0) await new Promise((resume) => setImmediate(resume))
       }
       const last = rows.at(-1)
       if (!last || rows.length < batchSize) return

@@ -142,6 +142,10 @@ export function createDirectoryService(deps: DirectoryDeps) {
       if (mentor) index.upsert(mentor, row.document, row.researchInterests ?? '')
       else index.remove(row.id)
     },
+    // The first load reads every mentor: in reads and steps short enough that a request
+    // arriving meanwhile (the first page after a start) waits milliseconds, not the whole load.
+    batchSize: 1_000,
+    yieldEvery: 100,
   })
 
   /**
