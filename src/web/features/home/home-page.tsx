@@ -14,6 +14,7 @@ import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
 import { plural } from '../../components/format.ts'
 import { NeedsYouNow } from './needs-you-now.tsx'
 import './home.css'
+import { greeting } from './greeting.ts'
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
 
@@ -252,13 +253,6 @@ function AdminSection() {
       ) : null}
     </section>
   )
-}
-
-function greeting(now: Date): string {
-  const hour = now.getHours()
-  if (hour < 5 || hour >= 18) return 'Good evening'
-  if (hour < 12) return 'Good morning'
-  return 'Good afternoon'
 }
 
 /** "a student", "an advisor": the role as it reads in a sentence (the role names are fixed words). */

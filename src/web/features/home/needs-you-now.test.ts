@@ -6,6 +6,7 @@ import {
   gapNeed,
   letterToWriteNeed,
   primaryAnswerId,
+  studentsMissingSlotsNeed,
   urgencyOf,
   waitingOnOthersNeed,
   type NeedItem,
@@ -113,5 +114,14 @@ describe('what needs you now', () => {
     const late = dated('letter-late', inDays(-1))
     expect(primaryAnswerId(byUrgency([gapNeed('board', 'Board', '', { to: '/advising', label: 'x' }), agreement, late]))).toBe('agreement-a1')
     expect(primaryAnswerId([late])).toBeNull()
+  })
+
+  it("counts an advisor's students with empty slots once, in one sentence", () => {
+    expect(studentsMissingSlotsNeed(0, 55)).toBeNull()
+    expect(studentsMissingSlotsNeed(12, 55)?.title).toBe('12 of your 55 students have empty advising-board slots')
+    expect(studentsMissingSlotsNeed(1, 55)?.title).toBe('1 of your 55 students has empty advising-board slots')
+    expect(studentsMissingSlotsNeed(55, 55)?.title).toBe('All 55 of your students have empty advising-board slots')
+    expect(studentsMissingSlotsNeed(1, 1)?.title).toBe('Your one student has empty advising-board slots')
+    for (const need of [studentsMissingSlotsNeed(55, 55), studentsMissingSlotsNeed(12, 55)]) expect(need?.detail).not.toMatch(/\d/)
   })
 })

@@ -87,6 +87,24 @@ export function gapNeed(id: string, title: string, detail: string, action: NeedI
 }
 
 /**
+ * An advisor's students with empty board slots. "12 of your 55 students", or "All 55 of your
+ * students" — never the count twice ("55 students have … · Of your 55 students").
+ */
+export function studentsMissingSlotsNeed(missing: number, total: number): NeedItem | null {
+  if (missing <= 0) return null
+  const who =
+    missing >= total
+      ? total === 1
+        ? 'Your one student has'
+        : `All ${total} of your students have`
+      : `${missing} of your ${total} ${total === 1 ? 'student' : 'students'} ${missing === 1 ? 'has' : 'have'}`
+  return gapNeed('students-missing', `${who} empty advising-board slots`, 'A mentor, a near-peer or an advisor is still missing on each of their boards.', {
+    to: '/advising/students',
+    label: 'See my students',
+  })
+}
+
+/**
  * An advisor asked this person to fill a slot of a student's board. It has no deadline, but the
  * student waits on it and the board shows it as awaiting agreement: it sits with this week's items.
  */

@@ -26,6 +26,7 @@ import {
   meetingNeed,
   primaryAnswerId,
   requestNeed,
+  studentsMissingSlotsNeed,
   waitingOnOthersNeed,
   type NeedItem,
 } from './needs-you-now.ts'
@@ -103,19 +104,8 @@ function useNeeds(roles: readonly Role[], personId: string) {
   if (boardGap) items.push(boardGap)
   if (myStudents.data) {
     const missing = myStudents.data.items.filter((row) => row.emptySlots.length > 0).length
-    if (missing > 0) {
-      items.push(
-        gapNeed(
-          'students-missing',
-          `${plural(missing, 'student has', 'students have')} empty advising-board slots`,
-          `Of your ${myStudents.data.total} students.`,
-          {
-            to: '/advising/students',
-            label: 'See my students',
-          },
-        ),
-      )
-    }
+    const need = studentsMissingSlotsNeed(missing, myStudents.data.total)
+    if (need) items.push(need)
   }
   if (advised.data) {
     const waiting = advised.data.items.filter((row) => row.reviewStatus === 'submitted' || row.reviewStatus === 'changed-since-sign-off').length
