@@ -7,12 +7,12 @@ test('a student finds a mentor by a misspelled name and by facets, sorts by fit,
   await expect(page.getByRole('status').filter({ hasText: /mentors found/ })).toBeVisible()
   await expectNoAxeViolations(page)
 
-  // A misspelled name is searched as the close name at once, and the page says so.
+  // A misspelled surname is searched corrected at once (every Okafor, not one person), and the page says so.
   await page.getByLabel('Search mentors').fill('Okafr')
   await page.getByRole('button', { name: 'Search', exact: true }).click()
-  const correction = page.getByText(/Showing results for .*Okafor/)
+  const correction = page.getByText(/Showing results for Okafor\./)
   await expect(correction).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: /mentors? found for “[^”]*Okafor”/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: /mentors? found for “Okafor”/ })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Mentors' }).getByRole('heading', { level: 3 }).first()).toContainText('Okafor')
   await expectNoAxeViolations(page)
   // "Search instead for Okafr": the words as typed, nobody found, the close name still offered.

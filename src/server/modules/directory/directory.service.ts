@@ -1,5 +1,6 @@
 import type { Database } from '#server/db/client.ts'
 import { createRevisionFollower } from '#server/db/revision-follower.ts'
+import { correctWordsByName } from './domain/name-trigrams.ts'
 import {
   DIRECTORY_FACETS,
   type MentorResponsiveness,
@@ -156,7 +157,7 @@ export function createDirectoryService(deps: DirectoryDeps) {
   function spellingCorrections(q: string): string[] {
     const candidates: { text: string; similarity: number }[] = []
     const name = index.closestName(q, DID_YOU_MEAN_MIN_SIMILARITY)
-    if (name) candidates.push({ text: name.name, similarity: name.similarity })
+    if (name) candidates.push({ text: correctWordsByName(q, name.name, DID_YOU_MEAN_MIN_SIMILARITY), similarity: name.similarity })
     const topics = index.correctTopics(q)
     if (topics) candidates.push(topics)
     return candidates.sort((a, b) => b.similarity - a.similarity).map((c) => c.text)

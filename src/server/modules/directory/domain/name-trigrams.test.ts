@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NameTrigramIndex, trigramSequence, wordSimilarity } from './name-trigrams.ts'
+import { correctWordsByName, NameTrigramIndex, trigramSequence, wordSimilarity } from './name-trigrams.ts'
 
 // The database test (`directory.db.test.ts`) checks these against PostgreSQL's own pg_trgm.
 describe('wordSimilarity (pg_trgm word_similarity)', () => {
@@ -48,5 +48,15 @@ describe('NameTrigramIndex', () => {
     expect(index.closest('Raman', 0.9)?.name).toBe('Priya Raman')
     index.add('Tomas Lindqvist')
     expect(index.closest('Lindqvist', 0.4)?.name).toBe('Tomas Lindqvist')
+  })
+})
+
+describe('correctWordsByName', () => {
+  it('corrects each word to the closest word of the name, so every carrier of the surname is found', () => {
+    expect(correctWordsByName('Okafr', 'Adaeze Okafor', 0.4)).toBe('Okafor')
+    expect(correctWordsByName('danial okafr', 'Daniel Okafor', 0.4)).toBe('Daniel Okafor')
+    // A word like no word of the name stays as typed.
+    expect(correctWordsByName('Okafr cardiology', 'Adaeze Okafor', 0.4)).toBe('Okafor cardiology')
+    expect(correctWordsByName('Nakamura Reyes', 'Aiko Nakamura-Reyes', 0.4)).toBe('Nakamura Reyes')
   })
 })

@@ -136,6 +136,30 @@ export function wordSimilarity(needle: string | NeedleTrigrams, haystack: string
 const toFloat32 = Math.fround
 
 /**
+ * The search text with each word replaced by the closest word of `name` ("Okafr" with the name
+ * "Adaeze Okafor" → "Okafor"; "Danial Okafr" → "Daniel Okafor"). Searching the words rather than
+ * the whole name finds every mentor who carries them — all the Okafors, not one. A word that is
+ * like no word of the name (similarity below `minimum`) is kept as typed.
+ */
+export function correctWordsByName(text: string, name: string, minimum: number): string {
+  const nameWords = name.match(/[\p{L}\p{N}]+/gu) ?? []
+  const corrected: string[] = []
+  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    let best = word
+    let bestSimilarity = minimum
+    for (const candidate of nameWords) {
+      const similarity = toFloat32(wordSimilarity(word, candidate))
+      if (similarity >= bestSimilarity && (best === word || similarity > bestSimilarity)) {
+        best = candidate
+        bestSimilarity = similarity
+      }
+    }
+    if (!corrected.includes(best)) corrected.push(best)
+  }
+  return corrected.join(' ')
+}
+
+/**
  * Distinct names of listed mentors, each with how many listed mentors carry it, indexed by
  * trigram → word → name. Words and names are never forgotten (the vocabulary is small); a name
  * nobody carries any more is skipped.

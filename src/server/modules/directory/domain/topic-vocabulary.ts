@@ -1,7 +1,7 @@
 /**
  * Spelling correction for the topics of a search ("cardiolgy" → "cardiology"): the words of
  * specialty and department names, what mentors offer, and the subspecialties and research
- * interests of listed mentors. Names are corrected as whole names elsewhere (`name-trigrams.ts`);
+ * interests of listed mentors. Names are corrected against the closest whole name elsewhere (`name-trigrams.ts`);
  * this corrects word by word, so "sepsis cardiolgy" keeps "sepsis". Pure: no I/O.
  */
 import { MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
