@@ -96,7 +96,7 @@ export async function startServer(source: Record<string, string | undefined> = p
   }, sweepMs)
 
   // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges; the one
-  // reminder of a board agreement request a week on. Each step
+  // reminder of a board agreement request a week on, and its lapse two weeks later. Each step
   // is claimed in the database, so several server processes may sweep at once.
   const mentorshipSweepTimer = setInterval(() => {
     services.mentorships
@@ -104,6 +104,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.mentorships.sweepQuietMentorships())
       .then(() => services.meetings.sendMeetingFollowUps())
       .then(() => services.advising.sweepAgreementReminders())
+      .then(() => services.advising.sweepLapsedAgreements())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 

@@ -177,6 +177,8 @@ export const AgreementAsked = z.object({
   askedAt: z.string(),
   /** When the person was reminded (once, a week on); null before. */
   remindedAt: z.string().nullable(),
+  /** When the request lapses if still unanswered (two weeks after the reminder); null before the reminder. */
+  lapsesAt: z.string().nullable(),
 })
 export type AgreementAsked = z.infer<typeof AgreementAsked>
 

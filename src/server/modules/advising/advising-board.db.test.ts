@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { advisingBoardAssignments, auditLog, outbox, people, personRoles, studentAdvisors } from '#server/db/schema/index.ts'
+import { humanDate } from '#shared/human-date.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import { TEST_ORIGIN } from '#tests/setup/test-app.ts'
 import { createAdvisingRepository } from './advising.repository.ts'
@@ -674,6 +675,7 @@ describe('agreement requests: races, true answers, one reminder', () => {
       student: { name: 'Ravi Agree' },
       slotLabel: 'research mentor',
       remindedAt: at(7).toISOString(),
+      lapsesAt: at(21).toISOString(),
     })
     // Another advisor does not see this advisor's requests.
     expect((await t.request('GET', '/api/advising/agreements', { cookie: await t.sessionCookie(advisor.id) })).json.waitingOnOthers).toEqual([])
@@ -681,6 +683,41 @@ describe('agreement requests: races, true answers, one reminder', () => {
     expect((await t.request('GET', '/api/advising/agreements', { cookie: dean.cookie })).json.waitingOnOthers).toEqual([])
     await t.services.advising.sweepAgreementReminders(at(30))
     expect(await reminders()).toHaveLength(1)
+  })
+
+  it('an unanswered request lapses two weeks after its reminder: off the board, the advisor told once, an answer given first kept', async () => {
+    const start = new Date(t.clock.now().getTime() + 60 * MS_PER_DAY)
+    t.clock.set(start)
+    // Requests the other tests left waiting are reminded and lapse first, so the counts below are ours.
+    await t.services.advising.sweepAgreementReminders(start)
+    await t.services.advising.sweepLapsedAgreements(new Date(start.getTime() + 15 * MS_PER_DAY))
+    t.clock.set(start)
+    dean.cookie = await t.sessionCookie(dean.id)
+    const at = (days: number) => new Date(start.getTime() + days * MS_PER_DAY)
+    const silent = await ask()
+    const answered = await ask()
+    await t.services.advising.sweepAgreementReminders(at(7))
+    const reminder = (await mailsOf('advising.board-agreement-reminder')).find((m) => m.toAddress === silent.email)
+    expect(reminder?.textBody).toContain(`the request lapses on ${humanDate(at(21))}`)
+    t.clock.set(at(10))
+    expect((await t.request('POST', `/api/advising/agreements/${answered.id}/accept`, { cookie: await t.sessionCookie(answered.person) })).status).toBe(200)
+
+    expect((await t.services.advising.sweepLapsedAgreements(at(20.9))).lapsed).toBe(0)
+    const concurrent = await Promise.all([1, 2, 3].map(() => t.services.advising.sweepLapsedAgreements(at(21))))
+    expect(concurrent.reduce((sum, r) => sum + r.lapsed, 0)).toBe(1)
+
+    const told = (await mailsOf('advising.board-agreement-lapsed')).filter((m) => m.textBody.includes(`Research Mentor ${n - 1}`))
+    expect(told).toHaveLength(1)
+    expect(told[0]?.toAddress).toBe('dean@agree.test')
+    expect(told[0]?.subject).toBe(`No answer from Research Mentor ${n - 1}: Ravi Agree’s research mentor slot is open again`)
+    expect(told[0]?.textBody).toContain(`${TEST_ORIGIN}/advising/students/${student.id}`)
+    // The lapsed request is gone everywhere; the answered one stays on the board.
+    const waiting = (await t.request('GET', '/api/advising/agreements', { cookie: await t.sessionCookie(dean.id) })).json
+    expect(waiting.waitingOnOthers.map((w: { assignmentId: string }) => w.assignmentId)).not.toContain(silent.id)
+    expect((await t.request('POST', `/api/advising/agreements/${silent.id}/accept`, { cookie: await t.sessionCookie(silent.person) })).status).toBe(404)
+    const rows = await t.db.select().from(advisingBoardAssignments).where(eq(advisingBoardAssignments.studentId, student.id))
+    expect(rows.map((r) => r.id)).toContain(answered.id)
+    expect(rows.map((r) => r.id)).not.toContain(silent.id)
   })
 
   it('every link in the advising e-mails opens a page its recipient may open', async () => {
@@ -698,6 +735,7 @@ describe('agreement requests: races, true answers, one reminder', () => {
         'advising.board-agreement-asked',
         'advising.board-agreement-accepted',
         'advising.board-agreement-declined',
+        'advising.board-agreement-lapsed',
         'advising.board-agreement-reminder',
         'advising.board-assigned-student',
       ]),

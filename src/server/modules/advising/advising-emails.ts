@@ -1,3 +1,4 @@
+import { humanDate } from '#shared/human-date.ts'
 import type { EmailToQueue } from '../notifications/notifications.service.ts'
 
 /**
@@ -69,11 +70,30 @@ export function boardAgreementReminderEmail(
   slotLabel: string,
   byName: string,
   link: string,
+  lapsesAt: Date,
 ): EmailToQueue {
   return {
     to,
     kind: 'advising.board-agreement-reminder',
     subject: `Reminder: will you be ${studentName}’s ${slotLabel}?`,
-    text: `Hello ${personName},\n\nOver a week ago ${byName} asked you to be ${studentName}’s ${slotLabel} on their advising board, and the request is still waiting for your answer. ${byName} sees it as waiting until you agree or decline; either takes one click on your Preceptor home page:\n\n${link}\n\nThis is the only reminder.\n`,
+    text: `Hello ${personName},\n\nOver a week ago ${byName} asked you to be ${studentName}’s ${slotLabel} on their advising board, and the request is still waiting for your answer. ${byName} sees it as waiting until you agree or decline; either takes one click on your Preceptor home page:\n\n${link}\n\nThis is the only reminder. Without an answer, the request lapses on ${humanDate(lapsesAt)} and ${byName} is told to ask someone else.\n`,
+  }
+}
+
+/** The person asked never answered, even after the reminder: the request lapsed and the slot is open again. */
+export function boardAgreementLapsedEmail(
+  to: string,
+  askerName: string,
+  personName: string,
+  studentName: string,
+  slotLabel: string,
+  askedAt: Date,
+  link: string,
+): EmailToQueue {
+  return {
+    to,
+    kind: 'advising.board-agreement-lapsed',
+    subject: `No answer from ${personName}: ${studentName}’s ${slotLabel} slot is open again`,
+    text: `Hello ${askerName},\n\nOn ${humanDate(askedAt)} you asked ${personName} to be ${studentName}’s ${slotLabel}. They did not answer, even after a reminder, so the request has lapsed: ${personName} is off the board and the slot is open again. ${studentName} was not told of the request. Choose someone else for the slot:\n\n${link}\n`,
   }
 }

@@ -221,6 +221,15 @@ export function createAdvisingRepository(db: Database) {
         .orderBy(asc(advisingBoardAssignments.assignedAt))
     },
 
+    /** Requests still unanswered whose reminder went out at or before `remindedBy`: they have lapsed. */
+    async listLapsedAgreements(remindedBy: Date) {
+      return db
+        .select()
+        .from(advisingBoardAssignments)
+        .where(and(isNull(advisingBoardAssignments.agreedAt), lte(advisingBoardAssignments.remindedAt, remindedBy)))
+        .orderBy(asc(advisingBoardAssignments.assignedAt))
+    },
+
     /**
      * Claims the one reminder of a request still waiting; false when another sweep claimed it, or
      * it was answered meanwhile. The conditional UPDATE is the claim: two sweeps at once cannot both win.

@@ -29,8 +29,14 @@ import type { DirectoryService } from '../directory/directory.service.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { RecommendationsService } from '../recommendations/recommendations.service.ts'
-import { boardAgreementAnsweredEmail, boardAgreementAskedEmail, boardAgreementReminderEmail, boardAssignedStudentEmail } from './advising-emails.ts'
-import { agreementReminderCutoff } from './domain/agreement-reminders.ts'
+import {
+  boardAgreementAnsweredEmail,
+  boardAgreementAskedEmail,
+  boardAgreementLapsedEmail,
+  boardAgreementReminderEmail,
+  boardAssignedStudentEmail,
+} from './advising-emails.ts'
+import { agreementLapseCutoff, agreementLapsesAt, agreementReminderCutoff } from './domain/agreement-reminders.ts'
 import { parseAdvisorAssignmentsCsv } from './domain/advisor-assignments-csv.ts'
 import {
   computeBoard,
@@ -521,6 +527,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
               slotLabel: slotLabelOf(r.slot, r.specialtyId),
               askedAt: r.assignedAt.toISOString(),
               remindedAt: r.remindedAt?.toISOString() ?? null,
+              lapsesAt: r.remindedAt ? agreementLapsesAt(r.remindedAt).toISOString() : null,
             },
           ]
         }),
@@ -633,6 +640,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
               slotLabelOf(row.slot, row.specialtyId),
               asker?.name ?? 'The Office of Student Affairs',
               `${appOrigin}/?agreement=${row.id}`,
+              agreementLapsesAt(now),
             ),
             tx,
           )
@@ -641,6 +649,42 @@ export function createAdvisingService(deps: AdvisingDeps) {
         if (sent) reminded++
       }
       return { reminded }
+    },
+
+    /**
+     * Two weeks after its reminder, a request still unanswered lapses: the person comes off the
+     * board, the slot is open again, and the advisor who asked is told. The conditional delete
+     * is the claim, so an answer given meanwhile wins and concurrent sweeps lapse it once.
+     */
+    async sweepLapsedAgreements(now: Date = clock.now()): Promise<{ lapsed: number }> {
+      let lapsed = 0
+      for (const row of await repo.listLapsedAgreements(agreementLapseCutoff(now))) {
+        const [person, student, asker] = await Promise.all([
+          repo.findPersonIncludeProfiles(row.personId),
+          repo.findStudentById(row.studentId),
+          row.assignedBy ? repo.findPersonIncludeProfiles(row.assignedBy) : null,
+        ])
+        const done = await db.transaction(async (tx) => {
+          if (!(await repo.deleteAwaitingAssignment(row.id, tx))) return false
+          await audit.record({ actorId: null, action: 'advising-board.agreement-lapsed', objectType: 'person', objectId: row.studentId }, null, tx)
+          if (asker?.status === 'active' && student)
+            await notifications.enqueue(
+              boardAgreementLapsedEmail(
+                asker.email,
+                asker.name,
+                person?.name ?? 'The person you asked',
+                student.name,
+                slotLabelOf(row.slot, row.specialtyId),
+                row.assignedAt,
+                askerLink(asker.roles, student.id),
+              ),
+              tx,
+            )
+          return true
+        })
+        if (done) lapsed++
+      }
+      return { lapsed }
     },
 
     async removeFromBoard(actor: Actor, assignmentId: string, meta: RequestMeta): Promise<void> {

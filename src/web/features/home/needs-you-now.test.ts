@@ -91,14 +91,15 @@ describe('what needs you now', () => {
       slotLabel: 'research mentor',
       askedAt: '2026-11-20T12:00:00Z',
       remindedAt: null,
+      lapsesAt: null,
     }
     const day = (iso: string) => iso.slice(5, 10)
     const fresh = waitingOnOthersNeed(asked, true, day)
     expect(fresh.title).toBe('Waiting for Dr. Okafor to agree')
     expect(fresh.detail).toBe('Asked 11-20 to be Maya Robinson’s research mentor.')
     expect(fresh.action).toEqual({ to: '/advising/students/s1', label: 'Open Maya’s board' })
-    const reminded = waitingOnOthersNeed({ ...asked, remindedAt: '2026-11-27T12:00:00Z' }, false, day)
-    expect(reminded.detail).toMatch(/No answer since the reminder of 11-27: you may want to ask someone else\.$/)
+    const reminded = waitingOnOthersNeed({ ...asked, remindedAt: '2026-11-27T12:00:00Z', lapsesAt: '2026-12-11T12:00:00Z' }, false, day)
+    expect(reminded.detail).toMatch(/No answer since the reminder of 11-27; the request lapses on 12-11: you may want to ask someone else\.$/)
     expect(reminded.action.to).toBe('/admin/advisors')
   })
 

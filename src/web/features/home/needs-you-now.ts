@@ -133,7 +133,9 @@ export function waitingOnOthersNeed(asked: AgreementAsked, asAdvisor: boolean, d
     urgency: 3,
     at: null,
     title: `Waiting for ${asked.person.name} to agree`,
-    detail: asked.remindedAt ? `${since} No answer since the reminder of ${day(asked.remindedAt)}: you may want to ask someone else.` : since,
+    detail: asked.remindedAt
+      ? `${since} No answer since the reminder of ${day(asked.remindedAt)}${asked.lapsesAt ? `; the request lapses on ${day(asked.lapsesAt)}` : ''}: you may want to ask someone else.`
+      : since,
     // An admin reads no boards: the Office's page of advisors is where they ask again.
     action: asAdvisor
       ? { to: `/advising/students/${encodeURIComponent(asked.student.id)}`, label: `Open ${firstName}’s board` }
