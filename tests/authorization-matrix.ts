@@ -25,6 +25,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/auth/password-reset/complete', allowed: 'public' },
   { method: 'POST', path: '/api/auth/invite/accept', allowed: 'public' },
   { method: 'POST', path: '/api/auth/change-password', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/auth/clock', allowed: 'signed-in' },
 
   { method: 'GET', path: '/api/reference', allowed: 'signed-in' },
   { method: 'GET', path: '/api/profiles/me', allowed: 'signed-in' },

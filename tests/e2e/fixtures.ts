@@ -16,7 +16,7 @@ export type DemoRole = keyof typeof DEMO_ACCOUNTS
 
 /** The home page greets by first name whatever the time of day. */
 export function homeHeading(page: Page, firstName: string): Locator {
-  return page.getByRole('heading', { level: 1, name: new RegExp(`^Good (morning|afternoon|evening), ${firstName}$`) })
+  return page.getByRole('heading', { level: 1, name: new RegExp(`^(Good (morning|afternoon|evening)|Hello), ${firstName}$`) })
 }
 
 /** Signs in through the sign-in form, as a person would, and waits for their home page. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ROLES, PERSON_STATUSES } from '../enums.ts'
+import { isKnownTimeZone } from '../reference/time-zones.ts'
 import { Email, requiredText } from './common.ts'
 
 /** NIST SP 800-63B: length over composition rules; 12 is the floor we ask for. */
@@ -38,9 +39,23 @@ export const SessionPerson = z.object({
 })
 export type SessionPerson = z.infer<typeof SessionPerson>
 
+/** How a person reads times: on every page, and in the e-mails sent to them. */
+export const ClockPreferences = z.object({
+  /** An IANA zone; null: pages use the device's zone, e-mails the meeting's or the mentor's. */
+  timeZone: z
+    .string()
+    .max(64)
+    .nullable()
+    .refine((zone) => zone === null || isKnownTimeZone(zone), 'Choose a time zone from the list.'),
+  /** null: the browser's habit on pages, a 12-hour clock in e-mails. */
+  hourCycle: z.enum(['12h', '24h']).nullable(),
+})
+export type ClockPreferences = z.infer<typeof ClockPreferences>
+
 export const SessionResponse = z
   .object({
     person: SessionPerson,
+    clock: ClockPreferences,
     /** When the session ends at the latest (absolute timeout), UTC. */
     expiresAt: z.string(),
     demoMode: z.boolean(),

@@ -3,6 +3,7 @@ import type {
   AcceptedResponse,
   AcceptInviteRequest,
   ChangePasswordRequest,
+  ClockPreferences,
   CompletePasswordResetRequest,
   DemoAccountsResponse,
   EmailOnlyRequest,
@@ -11,6 +12,7 @@ import type {
   SignInRequest,
   TokenRequest,
 } from '#shared/contracts/identity.ts'
+import { setHourCycle } from '../components/format.ts'
 import { api } from './client.ts'
 
 export const sessionKey = ['session'] as const
@@ -21,10 +23,32 @@ export function useSession() {
     queryKey: sessionKey,
     queryFn: async ({ signal }): Promise<SessionResponse | null> => {
       const state = await api<SessionStateResponse>('/api/auth/session', { signal })
-      return state.person === null ? null : (state as SessionResponse)
+      if (state.person === null) return null
+      adoptClock(state as SessionResponse)
+      return state as SessionResponse
     },
     staleTime: 60_000,
     retry: false,
+  })
+}
+
+/**
+ * A 12- or 24-hour clock saved on the person's account applies in every browser they sign in to
+ * (this browser's own choice stays when they never saved one).
+ */
+function adoptClock(session: SessionResponse): void {
+  if (session.clock.hourCycle) setHourCycle(session.clock.hourCycle)
+}
+
+/** Saves how the person reads times, on the account: every page, every browser and the e-mails. */
+export function useSaveClock() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ClockPreferences) => api<ClockPreferences>('/api/auth/clock', { method: 'PUT', json: input }),
+    onSuccess: (clock) => {
+      setHourCycle(clock.hourCycle)
+      queryClient.setQueryData<SessionResponse | null>(sessionKey, (session) => (session ? { ...session, clock } : session))
+    },
   })
 }
 
@@ -45,6 +69,7 @@ function useSessionMutation<TInput>(path: string) {
     mutationFn: (input: TInput) => api<SessionResponse>(path, { method: 'POST', json: input }),
     onSuccess: (session) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'demo-accounts' })
+      adoptClock(session)
       queryClient.setQueryData(sessionKey, session)
     },
   })

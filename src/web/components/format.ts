@@ -1,8 +1,8 @@
 /**
  * Every time the web app shows goes through `formatMoment`: the viewer's own zone (the browser's)
  * and their 12- or 24-hour habit. The habit is the browser locale's (`hourCycle`) until the person
- * picks one on their profile; it is kept in this browser, as Preceptor stores no per-person display
- * settings on the server.
+ * picks one on their profile; the choice is saved on their account (so e-mails follow it too) and
+ * kept in this browser, where the pages read it without waiting for the server.
  */
 
 export type HourCycle = '12h' | '24h'

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import type { PersonStatus, Role } from '#shared/enums.ts'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
@@ -22,8 +22,16 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** The zone this person reads times in (IANA); null: e-mails use the meeting's or the mentor's zone. */
+    timeZone: text('time_zone'),
+    /** '12h' or '24h'; null: the browser's habit on pages, a 12-hour clock in e-mails. */
+    hourCycle: text('hour_cycle').$type<'12h' | '24h'>(),
   },
-  (t) => [index('people_name_idx').on(t.name), index('people_status_idx').on(t.status)],
+  (t) => [
+    index('people_name_idx').on(t.name),
+    index('people_status_idx').on(t.status),
+    check('people_hour_cycle_check', sql`${t.hourCycle} in ('12h', '24h')`),
+  ],
 )
 
 export const personRoles = pgTable(

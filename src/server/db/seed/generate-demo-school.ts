@@ -158,6 +158,8 @@ function assemble(id: string, name: string, email: string, pronouns: string | nu
       passwordHash: extras.passwordHash ?? null,
       directoryHold: extras.directoryHold ?? false,
       photo: null,
+      timeZone: null,
+      hourCycle: null,
       photoType: null,
       createdAt: now,
       updatedAt: now,

@@ -732,6 +732,8 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
     passwordHash: input.passwordHash ?? null,
     directoryHold: input.directoryHold ?? false,
     photo: null,
+    timeZone: null,
+    hourCycle: null,
     photoType: null,
     createdAt: now,
     updatedAt: now,

@@ -5,7 +5,7 @@ import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { listPeopleByIds } from '../identity/people-reads.ts'
+import { listPeopleByIds, mapClockPreferencesByIds } from '../identity/people-reads.ts'
 import { formatForEmail, meetingInvite, type CalendarMeeting } from '../mentorships/calendar-invites.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
@@ -86,7 +86,9 @@ export function createEventsService(deps: EventsDeps) {
       stampedAt: clock.now(),
       cancelled,
     }
-    const when = formatForEmail(event.startAt, event.timeZone)
+    // In the event's zone (it happens at a place), on the student's own 12- or 24-hour clock.
+    const readsTimes = (await mapClockPreferencesByIds(tx, [student.id])).get(student.id)
+    const when = formatForEmail(event.startAt, event.timeZone, readsTimes?.hourCycle ?? null)
     await notifications.enqueue(
       eventInviteEmail(student.email, student.name, event.title, change, when, whereText(event), meetingInvite(calendar), eventLink(event.id)),
       tx,

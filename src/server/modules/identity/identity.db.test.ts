@@ -84,6 +84,33 @@ describe('sign-in with password', () => {
   })
 })
 
+describe('how a person reads times', () => {
+  it('keeps the zone and the 12/24-hour clock on the server: the session and the next sign-in carry them', async () => {
+    const person = await t.insertAccount(['student'], { email: 'clock@test.example.edu' })
+    const cookie = await t.sessionCookie(person.id)
+    expect((await t.request('GET', '/api/auth/session', { cookie })).json.clock).toEqual({ timeZone: null, hourCycle: null })
+    const saved = await t.request('PUT', '/api/auth/clock', { cookie, body: { timeZone: 'America/Chicago', hourCycle: '24h' } })
+    expect(saved.status, saved.text).toBe(200)
+    expect((await t.request('GET', '/api/auth/session', { cookie })).json.clock).toEqual({ timeZone: 'America/Chicago', hourCycle: '24h' })
+    expect((await signIn('clock@test.example.edu')).json.clock).toEqual({ timeZone: 'America/Chicago', hourCycle: '24h' })
+  })
+
+  it('refuses a zone that is not a time zone and a clock that is neither 12 nor 24 hours, naming the field, and changes nothing', async () => {
+    const person = await t.insertAccount(['mentor'], { email: 'clock2@test.example.edu' })
+    const cookie = await t.sessionCookie(person.id)
+    await t.request('PUT', '/api/auth/clock', { cookie, body: { timeZone: 'Europe/Paris', hourCycle: '12h' } })
+    for (const [body, field] of [
+      [{ timeZone: 'Mars/Olympus_Mons', hourCycle: null }, 'timeZone'],
+      [{ timeZone: null, hourCycle: '13h' }, 'hourCycle'],
+    ] as const) {
+      const refused = await t.request('PUT', '/api/auth/clock', { cookie, body })
+      expect(refused.status, refused.text).toBe(400)
+      expect(Object.keys(refused.json.error.fields ?? {})).toContain(field)
+    }
+    expect((await t.request('GET', '/api/auth/session', { cookie })).json.clock).toEqual({ timeZone: 'Europe/Paris', hourCycle: '12h' })
+  })
+})
+
 describe('session timeouts and sign-out', () => {
   it('ends a session after the idle timeout', async () => {
     const { cookie } = await t.signedInAs(['student'])

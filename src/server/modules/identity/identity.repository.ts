@@ -2,6 +2,7 @@ import { and, count, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
+import type { ClockPreferences } from '#shared/contracts/identity.ts'
 
 export type PersonWithRoles = {
   id: string
@@ -10,6 +11,7 @@ export type PersonWithRoles = {
   status: 'invited' | 'active' | 'disabled'
   passwordHash: string | null
   roles: Role[]
+  clock: ClockPreferences
 }
 
 export function createIdentityRepository(db: Database) {
@@ -29,18 +31,36 @@ export function createIdentityRepository(db: Database) {
 
   async function findPersonWithRoles(where: ReturnType<typeof eq>, tx: Tx = db): Promise<PersonWithRoles | null> {
     const [person] = await tx
-      .select({ id: people.id, email: people.email, name: people.name, status: people.status, passwordHash: people.passwordHash })
+      .select({
+        id: people.id,
+        email: people.email,
+        name: people.name,
+        status: people.status,
+        passwordHash: people.passwordHash,
+        timeZone: people.timeZone,
+        hourCycle: people.hourCycle,
+      })
       .from(people)
       .where(where)
       .limit(1)
     if (!person) return null
-    return { ...person, roles: await rolesOf(person.id, tx) }
+    const { timeZone, hourCycle, ...rest } = person
+    return { ...rest, clock: { timeZone, hourCycle }, roles: await rolesOf(person.id, tx) }
   }
 
   return {
     rolesOf,
     findByEmailIncludeRoles: (email: string, tx: Tx = db) => findPersonWithRoles(eq(people.email, email), tx),
     findByIdIncludeRoles: (id: string, tx: Tx = db) => findPersonWithRoles(eq(people.id, id), tx),
+
+    async findClock(personId: string): Promise<ClockPreferences> {
+      const [row] = await db.select({ timeZone: people.timeZone, hourCycle: people.hourCycle }).from(people).where(eq(people.id, personId))
+      return { timeZone: row?.timeZone ?? null, hourCycle: row?.hourCycle ?? null }
+    },
+
+    async updateClock(personId: string, clock: ClockPreferences, at: Date): Promise<void> {
+      await db.update(people).set({ timeZone: clock.timeZone, hourCycle: clock.hourCycle, updatedAt: at }).where(eq(people.id, personId))
+    },
 
     async insertSession(row: typeof sessions.$inferInsert, tx: Tx = db) {
       await tx.insert(sessions).values(row)

@@ -5,6 +5,7 @@ import {
   CompletePasswordResetRequest,
   DemoAccountsResponse,
   EmailOnlyRequest,
+  ClockPreferences,
   SessionResponse,
   SessionStateResponse,
   SignInRequest,
@@ -78,7 +79,7 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       responses: { 200: jsonResponse(SessionStateResponse, 'The session, or { person: null } for a visitor who is not signed in.') },
     }),
     // Being signed out is an answer, not an error: a visitor's first page load logs nothing red.
-    (c) => c.json(c.var.actor ? c.var.services.identity.sessionResponse(c.var.actor) : { person: null }, 200),
+    async (c) => c.json(c.var.actor ? await c.var.services.identity.sessionResponse(c.var.actor) : { person: null }, 200),
   )
 
   router.openapi(
@@ -171,6 +172,18 @@ export function identityRoutes(options: { secureCookies: boolean; demoAccounts: 
       await c.var.services.identity.changePassword(actorOf(c), c.req.valid('json'), requestMeta(c))
       return c.json({ ok: true as const }, 200)
     },
+  )
+
+  router.openapi(
+    guardedRoute('signed-in', {
+      method: 'put',
+      path: '/api/auth/clock',
+      tags: ['identity'],
+      summary: 'How I read times (zone, 12- or 24-hour clock), on pages and in e-mails',
+      request: { body: jsonBody(ClockPreferences) },
+      responses: { 200: jsonResponse(ClockPreferences, 'Saved.') },
+    }),
+    async (c) => c.json(await c.var.services.identity.updateClock(actorOf(c), c.req.valid('json')), 200),
   )
 
   return router

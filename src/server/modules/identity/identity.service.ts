@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2'
 import type { Database, Tx } from '#server/db/client.ts'
-import type { SessionResponse, SignInRequest, ChangePasswordRequest } from '#shared/contracts/identity.ts'
+import type { ClockPreferences, SessionResponse, SignInRequest, ChangePasswordRequest } from '#shared/contracts/identity.ts'
 import { ROLES, type Role } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
@@ -62,6 +62,7 @@ export function createIdentityService(deps: IdentityDeps) {
       secret,
       response: {
         person: { id: person.id, email: person.email, name: person.name, roles: person.roles, status: 'active' },
+        clock: person.clock,
         expiresAt: expiresAt.toISOString(),
         demoMode: deps.demoMode,
       },
@@ -169,12 +170,19 @@ export function createIdentityService(deps: IdentityDeps) {
       }
     },
 
-    sessionResponse(actor: Actor): SessionResponse {
+    async sessionResponse(actor: Actor): Promise<SessionResponse> {
       return {
         person: { id: actor.personId, email: actor.email, name: actor.name, roles: actor.roles, status: 'active' },
+        clock: await repo.findClock(actor.personId),
         expiresAt: actor.expiresAt.toISOString(),
         demoMode: deps.demoMode,
       }
+    },
+
+    /** How the person reads times, on every page and in the e-mails sent to them. */
+    async updateClock(actor: Actor, input: ClockPreferences): Promise<ClockPreferences> {
+      await repo.updateClock(actor.personId, input, clock.now())
+      return input
     },
 
     /** Always answers the same way, whether or not the address has an account. */

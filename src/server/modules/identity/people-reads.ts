@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { people, personRoles } from '#server/db/schema/index.ts'
+import type { ClockPreferences } from '#shared/contracts/identity.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
 import { containsPattern } from '#shared/search/like-pattern.ts'
 import type { PersonStatus, Role } from '#shared/enums.ts'
@@ -67,6 +68,16 @@ export async function listPeopleByIds(reader: PeopleReader, ids: readonly string
     .select(basicColumns)
     .from(people)
     .where(inArray(people.id, unique(ids)))
+}
+
+/** How each known id reads times (zone and 12/24-hour clock), for the e-mails other modules send them. */
+export async function mapClockPreferencesByIds(reader: PeopleReader, ids: readonly string[]): Promise<Map<string, ClockPreferences>> {
+  if (ids.length === 0) return new Map()
+  const rows = await reader
+    .select({ id: people.id, timeZone: people.timeZone, hourCycle: people.hourCycle })
+    .from(people)
+    .where(inArray(people.id, unique(ids)))
+  return new Map(rows.map((row) => [row.id, { timeZone: row.timeZone, hourCycle: row.hourCycle }]))
 }
 
 /** Names by id, for labelling rows another module owns (an author, a creator). */

@@ -11,7 +11,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { expandAvailability } from './domain/availability.ts'
 import { calendarFeed, locationText, meetingFile, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
 import { timeZoneOfState } from '#shared/reference/time-zones.ts'
-import { formatForEmail, isValidTimeZone } from './domain/time-zones.ts'
+import { formatForReader, isValidTimeZone } from './domain/time-zones.ts'
 import { meetingFollowUpEmail, meetingInviteEmail, meetingProposedEmail } from './mentorships-emails.ts'
 import { sideOf } from './mentorships.policy.ts'
 import type { MeetingRow, MentorshipRow, MentorshipsRepository } from './mentorships.repository.ts'
@@ -46,8 +46,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return (await repo.findAvailability(mentorId)).timeZone ?? 'UTC'
   }
 
-  /** "Tuesday, July 7, 2026 at 9:00 AM Eastern Time (New York, UTC−4)" in the mentor’s zone: both sides read the same words, the zone named. */
-  const when = formatForEmail
+  /**
+   * "Tuesday, July 7, 2026 at 9:00 AM Eastern Time (New York, UTC−4)": in the reader's own zone
+   * and clock when they saved them, otherwise in the mentor's zone, which the words name.
+   */
+  async function whenFor(personIds: readonly string[], instant: Date, mentorZone: string, tx: Tx): Promise<(personId: string) => string> {
+    const clocks = await repo.mapClockPreferences(personIds, tx)
+    return (personId) => formatForReader(instant, mentorZone, clocks.get(personId))
+  }
 
   function calendarMeeting(
     meeting: MeetingRow,
@@ -73,11 +79,17 @@ export function createMeetingsService(deps: MeetingsDeps) {
   /** The invite to both sides, in the transaction of the change (`zone`: read before it began). */
   async function sendInvites(meeting: MeetingRow, mentorship: MentorshipRow, change: 'new' | 'updated' | 'cancelled', zone: string, tx: Tx) {
     const ics = meetingInvite(calendarMeeting(meeting, mentorship))
-    const at = when(meeting.startAt, zone)
+    const at = await whenFor([mentorship.mentorId, mentorship.studentId], meeting.startAt, zone, tx)
     const where = locationText(meeting.locationKind, meeting.locationDetail)
     const link = mentorshipLink(mentorship.id)
-    await notifications.enqueue(meetingInviteEmail(mentorship.mentorEmail, mentorship.mentorName, mentorship.studentName, change, at, where, ics, link), tx)
-    await notifications.enqueue(meetingInviteEmail(mentorship.studentEmail, mentorship.studentName, mentorship.mentorName, change, at, where, ics, link), tx)
+    await notifications.enqueue(
+      meetingInviteEmail(mentorship.mentorEmail, mentorship.mentorName, mentorship.studentName, change, at(mentorship.mentorId), where, ics, link),
+      tx,
+    )
+    await notifications.enqueue(
+      meetingInviteEmail(mentorship.studentEmail, mentorship.studentName, mentorship.mentorName, change, at(mentorship.studentId), where, ics, link),
+      tx,
+    )
   }
 
   function meetingView(m: MeetingRow, feedbackGiven = false): MeetingView {
@@ -235,8 +247,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
           if (!meeting) throw new Error('The new meeting vanished.')
           if (status === 'confirmed') await sendInvites(meeting, row, 'new', zone, tx)
           else {
-            const other = side === 'student' ? { name: row.mentorName, email: row.mentorEmail } : { name: row.studentName, email: row.studentEmail }
-            await notifications.enqueue(meetingProposedEmail(other.email, other.name, actor.name, when(startAt, zone), mentorshipLink(row.id)), tx)
+            const other =
+              side === 'student'
+                ? { id: row.mentorId, name: row.mentorName, email: row.mentorEmail }
+                : { id: row.studentId, name: row.studentName, email: row.studentEmail }
+            const at = await whenFor([other.id], startAt, zone, tx)
+            await notifications.enqueue(meetingProposedEmail(other.email, other.name, actor.name, at(other.id), mentorshipLink(row.id)), tx)
           }
           await audit.record(
             { actorId: actor.personId, action: `meeting.${status === 'confirmed' ? 'booked' : 'proposed'}`, objectType: 'meeting', objectId: id },

@@ -120,6 +120,9 @@ describe('availability and meetings', () => {
   })
 
   it('booking a slot e-mails both an invite (REQUEST, SEQUENCE 0); rescheduling keeps the UID and raises SEQUENCE; cancelling sends CANCEL', async () => {
+    // The mentor reads times on a 24-hour clock in London: their invite says so; the student, who saved nothing, reads the mentor's zone.
+    const clock = await t.request('PUT', '/api/auth/clock', { cookie: mentor.cookie, body: { timeZone: 'Europe/London', hourCycle: '24h' } })
+    expect(clock.status, clock.text).toBe(200)
     const booked = await t.request('POST', `/api/mentorships/${mentorshipId}/meetings`, {
       cookie: student.cookie,
       body: { mode: 'book', startAt: '2026-11-03T14:00:00Z' },
@@ -152,6 +155,9 @@ describe('availability and meetings', () => {
     const [toStudent] = await invitesTo(student.person.email)
     const [toMentor] = await invitesTo(mentor.person.email)
     expect(toStudent?.subject).toContain('Tuesday, November 3, 2026 at 9:00 AM Eastern Time (New York, UTC−5)')
+    expect(toMentor?.subject).toMatch(/Tuesday, November 3, 2026 at 14:00 .*London/)
+    expect(toMentor?.subject).not.toMatch(/AM|PM|Eastern/)
+    await t.request('PUT', '/api/auth/clock', { cookie: mentor.cookie, body: { timeZone: null, hourCycle: null } })
     expect(`${toStudent?.subject} ${toStudent?.textBody}`).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     const attachment = toStudent?.attachments[0]
     expect(attachment?.contentType).toContain('method=REQUEST')

@@ -21,7 +21,7 @@ import {
   privateNoteAccesses,
 } from '#server/db/schema/index.ts'
 import type { MentorshipRequestStatus } from '#shared/enums.ts'
-import { findPersonWithRoles, listPeopleByIds, mapPersonNamesByIds, type PeopleReader } from '../identity/people-reads.ts'
+import { findPersonWithRoles, listPeopleByIds, mapClockPreferencesByIds, mapPersonNamesByIds, type PeopleReader } from '../identity/people-reads.ts'
 import { lockMentorCapacity, setMentorAccepting } from '../profiles/mentor-capacity.ts'
 import { mentorCapacityFields } from '../profiles/profile-queries.ts'
 import { listMentorFactsByIds } from '../profiles/profile-reads.ts'
@@ -93,6 +93,9 @@ export function createMentorshipsRepository(db: Database) {
     )
 
   return {
+    /** How each person reads times (identity's), so e-mails show their zone and clock. */
+    mapClockPreferences: (ids: readonly string[], tx: Tx = db) => mapClockPreferencesByIds(tx, ids),
+
     // ── settings ──
     listSettings: (tx: Tx = db) => tx.select({ key: mentorshipSettings.key, value: mentorshipSettings.value }).from(mentorshipSettings),
 

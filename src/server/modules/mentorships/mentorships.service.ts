@@ -22,7 +22,7 @@ import { isListedInDirectory } from '../directory/directory.policy.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { writeCsv } from '#shared/csv/write-csv.ts'
 import { goalsFromRequest } from './domain/request-goals.ts'
-import { formatForEmail } from './domain/time-zones.ts'
+import { formatForReader } from './domain/time-zones.ts'
 import { timeZoneOfState } from '#shared/reference/time-zones.ts'
 import { isOpenRequest, OPEN_REQUEST_STATUSES, requestTransition, type RequestEvent } from './domain/request-status.ts'
 import { resolveSettings, type MentorshipSettings } from './domain/settings.ts'
@@ -68,6 +68,11 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
   async function zoneOfMentor(mentorId: string, tx: Tx): Promise<string> {
     const saved = (await repo.findAvailability(mentorId, tx)).timeZone
     return saved ?? timeZoneOfState((await repo.findPersonIncludeMentorProfile(mentorId, tx))?.state ?? '') ?? 'UTC'
+  }
+  /** When a request expires, as its reader reads times (their zone and clock, else the mentor's zone). */
+  async function expiryFor(readerId: string, row: Pick<RequestRow, 'expiresAt' | 'mentorId'>, tx: Tx): Promise<string> {
+    const reader = (await repo.mapClockPreferences([readerId], tx)).get(readerId)
+    return formatForReader(row.expiresAt, reader?.timeZone ?? (await zoneOfMentor(row.mentorId, tx)), reader)
   }
   const profileLink = `${appOrigin}/profile`
 
@@ -299,7 +304,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
           row.kind,
           row.initiatedBy === 'mentor',
           requestLink(id),
-          formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx)),
+          await expiryFor(answerer.id, row, tx),
         ),
         tx,
       )
@@ -536,13 +541,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
           const sent = await db.transaction(async (tx) => {
             if (!(await repo.claimRequestNotice(row.id, 'reminder', now, tx))) return false
             await notifications.enqueue(
-              requestReminderEmail(
-                answerer.email,
-                answerer.name,
-                asker.name,
-                requestLink(row.id),
-                formatForEmail(row.expiresAt, await zoneOfMentor(row.mentorId, tx)),
-              ),
+              requestReminderEmail(answerer.email, answerer.name, asker.name, requestLink(row.id), await expiryFor(answerer.id, row, tx)),
               tx,
             )
             return true

@@ -10,7 +10,8 @@ import { SelectField, TextField, optionsFrom } from '../../components/fields.tsx
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
 import { formatWallTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { COMMON_TIME_ZONES, timeZoneLabel } from '#shared/reference/time-zones.ts'
+import { timeZoneLabel } from '#shared/reference/time-zones.ts'
+import { zoneOptions } from '../../components/time-zone-options.ts'
 import { browserTimeZone, formatIsoDate, LOCATION_LABELS, WEEKDAY_LABELS } from './mentorship-format.ts'
 import { WeekGrid } from './week-grid-view.tsx'
 import './availability.css'
@@ -20,23 +21,6 @@ type SlotDraft = { key: number; weekday: string; startTime: string; durationMinu
 const WEEKDAY_OPTIONS = WEEKDAY_LABELS.map((label, index) => ({ value: String(index + 1), label }))
 const DURATION_OPTIONS = [15, 20, 30, 45, 60, 90, 120].map((m) => ({ value: String(m), label: `${m} minutes` }))
 const LOCATION_OPTIONS = optionsFrom(MEETING_LOCATION_KINDS, LOCATION_LABELS)
-
-/** The usual US zones in words (plus the current and the browser's), or, on request, every zone the browser knows. */
-function zoneOptions(current: string, every: boolean): { value: string; label: string }[] {
-  if (every) {
-    const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
-    return [...new Set([current, ...supported])]
-      .filter(Boolean)
-      .sort()
-      .map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))
-  }
-  const common = COMMON_TIME_ZONES.map((z) => z.zone)
-  const extra = [current, browserTimeZone()].filter((zone) => zone && !common.includes(zone))
-  return [...new Set([...common, ...extra, 'UTC'])].map((zone) => ({
-    value: zone,
-    label: zone === 'UTC' ? 'UTC (Coordinated Universal Time)' : timeZoneLabel(zone),
-  }))
-}
 
 let nextKey = 1
 const draftFrom = (slot: AvailabilityView['slots'][number]): SlotDraft => ({

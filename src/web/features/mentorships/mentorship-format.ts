@@ -55,14 +55,7 @@ export function isOpenRequest(request: MentorshipRequestView): boolean {
   return request.status === 'requested' || request.status === 'viewed'
 }
 
-/** The viewer's own zone, as the browser knows it. */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-  } catch {
-    return 'UTC'
-  }
-}
+export { browserTimeZone } from '../../components/time-zone-options.ts'
 
 const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' })
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })

@@ -115,11 +115,13 @@ export function zoneForEmail(instant: Date, timeZone: string): string {
 
 /**
  * A moment as e-mails write it: "Tuesday, November 3, 2026 at 9:00 AM Eastern Time (New York,
- * UTC−5)" — the weekday, a 12-hour clock and the zone named with its offset, never an ISO string.
- * E-mails use the mentor's zone (students have no stored zone), and say so by naming it.
+ * UTC−5)" — the weekday, the reader's clock (12-hour unless they chose 24) and the zone named
+ * with its offset, never an ISO string. Callers pass the reader's own zone when they saved one,
+ * otherwise the meeting's or the mentor's, which the e-mail then names.
  */
-export function formatForEmail(instant: Date, timeZone: string): string {
-  let format = emailFormats.get(timeZone)
+export function formatForEmail(instant: Date, timeZone: string, hourCycle: '12h' | '24h' | null = null): string {
+  const key = `${timeZone} ${hourCycle ?? '12h'}`
+  let format = emailFormats.get(key)
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -129,8 +131,14 @@ export function formatForEmail(instant: Date, timeZone: string): string {
       year: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
+      hourCycle: hourCycle === '24h' ? 'h23' : 'h12',
     })
-    emailFormats.set(timeZone, format)
+    emailFormats.set(key, format)
   }
   return `${format.format(instant)} ${zoneForEmail(instant, timeZone)}`
+}
+
+/** A reader's saved clock, if any: their zone (else `fallbackZone`) and 12/24-hour habit. */
+export function formatForReader(instant: Date, fallbackZone: string, reader: { timeZone: string | null; hourCycle: '12h' | '24h' | null } | undefined): string {
+  return formatForEmail(instant, reader?.timeZone ?? fallbackZone, reader?.hourCycle ?? null)
 }
