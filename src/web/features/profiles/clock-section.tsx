@@ -28,7 +28,7 @@ export function ClockSection() {
     { value: '24h', label: `24-hour clock (${formatWallTime(SAMPLE, '24h')})` },
   ]
   const zoneChoices = [
-    { value: '', label: 'Not chosen: the mentor’s or the event’s zone, named in each e-mail' },
+    { value: '', label: 'Not chosen (each e-mail names its zone)' },
     ...zoneOptions(saved.timeZone ?? browserTimeZone(), everyZone),
   ]
   const fields = isAppError(save.error) ? (save.error.fields ?? {}) : {}
@@ -61,7 +61,7 @@ export function ClockSection() {
         id="clock-hourCycle"
         name="clock-hourCycle"
         label="Show times as"
-        hint="On every page and in the e-mails Preceptor sends you."
+        hint="On every page. E-mails follow a clock you choose here, and use 12 hours otherwise."
         options={cycleOptions}
         value={chosen ?? saved.hourCycle ?? 'browser'}
         onChange={onCycle}
