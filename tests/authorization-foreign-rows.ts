@@ -138,6 +138,11 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     strangers: ['advisor', 'admin'],
     why: 'staff run the events and see every one; a student sees the events of their class year, a mentor only those open to every student',
   },
+  'GET /api/events/:eventId/calendar.ics': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'the calendar file of an event follows who may see the event',
+  },
   'PUT /api/events/:eventId': { kind: 'school', why: 'an event is the office’s, run by its staff' },
   'POST /api/events/:eventId/cancel': { kind: 'school', why: 'an event is the office’s, run by its staff' },
   'POST /api/events/:eventId/rsvp': { kind: 'owner-only' },

@@ -195,6 +195,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/events', allowed: 'signed-in' },
   { method: 'POST', path: '/api/events', allowed: ['advisor', 'admin'] },
   { method: 'GET', path: '/api/events/:eventId', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/events/:eventId/calendar.ics', allowed: 'signed-in' },
   { method: 'PUT', path: '/api/events/:eventId', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/events/:eventId/cancel', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp', allowed: ['student'] },

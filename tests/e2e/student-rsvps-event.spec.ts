@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import type { EventView } from '#shared/contracts/events.ts'
 import { callApi, expect, expectNoAxeViolations, findOnOutbox, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
@@ -65,4 +66,10 @@ test('a student takes the last place, a second is waitlisted, and is promoted an
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('You have a place', { exact: true })).toBeVisible()
   await expectNoAxeViolations(page)
+  // "Add to calendar" downloads the event as a calendar file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Add to calendar (.ics) ${title}` }).click()])
+  expect(download.suggestedFilename()).toBe('event.ics')
+  const ics = await readFile((await download.path())!, 'utf8')
+  expect(ics).toContain('METHOD:PUBLISH')
+  expect(ics).toContain(`SUMMARY:${title}`)
 })

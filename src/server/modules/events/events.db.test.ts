@@ -145,6 +145,26 @@ describe('RSVP, waitlist and promotion', () => {
     expect((await t.request('GET', `/api/events/${id}`, { cookie: c.cookie })).json.myRsvp.waitlistPosition).toBe(1)
   })
 
+  it('offers an event as a calendar file to whoever may see it, with the UID and sequence of the invites sent', async () => {
+    const id = await createEvent({ title: 'Residency application workshop', classYears: ['M3'] })
+    const [m3, m1] = [await student('M3'), await student('M1')]
+    await rsvp(m3, id)
+    const file = await t.request('GET', `/api/events/${id}/calendar.ics`, { cookie: m3.cookie })
+    expect(file.status, file.text).toBe(200)
+    expect(file.headers.get('content-type')).toContain('text/calendar')
+    expect(file.headers.get('content-disposition')).toContain('attachment')
+    expect(file.text).toContain('METHOD:PUBLISH')
+    const parse = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!
+    const invite = parse((await mailTo(m3.person.email)).find((m) => m.kind === 'event.confirmed')!.attachments[0]!.content)
+    const published = parse(file.text)
+    expect(published.getFirstPropertyValue('uid')).toBe(invite.getFirstPropertyValue('uid'))
+    expect(published.getFirstPropertyValue('sequence')).toBe(invite.getFirstPropertyValue('sequence'))
+    expect(published.getFirstPropertyValue('summary')).toBe('Residency application workshop')
+    // Another class's student cannot have it; staff can.
+    expect((await t.request('GET', `/api/events/${id}/calendar.ics`, { cookie: m1.cookie })).status).toBe(404)
+    expect((await t.request('GET', `/api/events/${id}/calendar.ics`, { cookie: advisor.cookie })).status).toBe(200)
+  })
+
   it('raising the capacity promotes the waitlist; cancelling the event sends each attendee a CANCEL and stops RSVPs', async () => {
     const id = await createEvent({ capacity: 1 })
     const [a, b] = [await student(), await student()]

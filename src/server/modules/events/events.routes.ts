@@ -51,6 +51,25 @@ export function eventsRoutes() {
   )
 
   router.openapi(
+    guardedRoute('signed-in', {
+      method: 'get',
+      path: '/api/events/{eventId}/calendar.ics',
+      tags: ['events'],
+      summary: 'One event as an iCalendar file, to add it to any calendar by hand',
+      request: { params: EventIdParams },
+      responses: { 200: { description: 'iCalendar (METHOD:PUBLISH).', content: { 'text/calendar': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const file = await c.var.services.events.eventCalendarFile(actorOf(c), c.req.valid('param').eventId)
+      return c.body(file, 200, {
+        'content-type': 'text/calendar; charset=utf-8',
+        'content-disposition': 'attachment; filename="event.ics"',
+        'cache-control': 'private, no-store',
+      })
+    },
+  )
+
+  router.openapi(
     guardedRoute(STAFF, {
       method: 'put',
       path: '/api/events/{eventId}',

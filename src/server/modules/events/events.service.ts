@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleByIds, mapClockPreferencesByIds } from '../identity/people-reads.ts'
-import { formatForEmail, meetingInvite, type CalendarMeeting } from '../mentorships/calendar-invites.ts'
+import { formatForEmail, meetingFile, meetingInvite, type CalendarMeeting } from '../mentorships/calendar-invites.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp } from './domain/seats.ts'
@@ -60,18 +60,20 @@ export function createEventsService(deps: EventsDeps) {
     return place || event.onlineLink
   }
 
-  async function organizerOf(event: EventRow, tx: Tx) {
+  async function organizerOf(event: EventRow, tx: Tx | Database) {
     const [creator] = event.createdById ? await listPeopleByIds(tx, [event.createdById]) : []
     return { name: event.host, email: creator?.email ?? `events@${uidHost.includes('.') ? uidHost : 'preceptor.invalid'}` }
   }
 
-  /** One attendee's invite or cancel, in the transaction of the change that caused it. */
-  async function sendInvite(event: EventRow, rsvp: RsvpRow, change: EventInviteChange, tx: Tx) {
-    const [student] = await listPeopleByIds(tx, [rsvp.studentId])
-    if (!student) return
-    const sequence = await repo.nextCalendarSequence(rsvp.id, tx)
-    const cancelled = change === 'rsvp-cancelled' || change === 'event-cancelled'
-    const calendar: CalendarMeeting = {
+  /** The event as calendars read it; one UID per event, so an invite and a download stay one entry. */
+  async function calendarEvent(
+    event: EventRow,
+    attendee: { name: string; email: string },
+    sequence: number,
+    cancelled: boolean,
+    tx: Tx | Database,
+  ): Promise<CalendarMeeting> {
+    return {
       uid: `event-${event.id}@${uidHost}`,
       sequence,
       startAt: event.startAt,
@@ -82,10 +84,19 @@ export function createEventsService(deps: EventsDeps) {
       locationKind: event.onlineLink && !event.room && !event.site ? 'video' : 'in-person',
       locationDetail: whereText(event).replace('\n', ' '),
       organizer: await organizerOf(event, tx),
-      attendee: { name: student.name, email: student.email },
+      attendee,
       stampedAt: clock.now(),
       cancelled,
     }
+  }
+
+  /** One attendee's invite or cancel, in the transaction of the change that caused it. */
+  async function sendInvite(event: EventRow, rsvp: RsvpRow, change: EventInviteChange, tx: Tx) {
+    const [student] = await listPeopleByIds(tx, [rsvp.studentId])
+    if (!student) return
+    const sequence = await repo.nextCalendarSequence(rsvp.id, tx)
+    const cancelled = change === 'rsvp-cancelled' || change === 'event-cancelled'
+    const calendar = await calendarEvent(event, { name: student.name, email: student.email }, sequence, cancelled, tx)
     // In the event's zone (it happens at a place), on the student's own 12- or 24-hour clock.
     const readsTimes = (await mapClockPreferencesByIds(tx, [student.id])).get(student.id)
     const when = formatForEmail(event.startAt, event.timeZone, readsTimes?.hourCycle ?? null)
@@ -209,6 +220,17 @@ export function createEventsService(deps: EventsDeps) {
     },
 
     getEvent,
+
+    /**
+     * The event as a file for "Add to calendar" (METHOD:PUBLISH), for whoever may see it: the same
+     * UID and sequence as the invites an attendee was sent, so a calendar keeps one entry.
+     */
+    async eventCalendarFile(actor: Actor, id: string): Promise<string> {
+      const event = await visibleEvent(actor, id)
+      const rsvp = await repo.findRsvp(event.id, actor.personId)
+      const calendar = await calendarEvent(event, { name: actor.name, email: actor.email }, rsvp?.calendarSequence ?? 0, event.status === 'cancelled', db)
+      return meetingFile(calendar)
+    },
 
     async createEvent(actor: Actor, input: EventInput, meta: RequestMeta): Promise<EventView> {
       const now = clock.now()

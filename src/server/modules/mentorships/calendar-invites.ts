@@ -3,5 +3,5 @@
  * e-mails write a moment in a zone, so an event's invite follows the same rules (stable UID,
  * growing SEQUENCE, METHOD:CANCEL; names quoted, links checked) without a second copy.
  */
-export { locationText, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
+export { locationText, meetingFile, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
 export { formatForEmail } from './domain/time-zones.ts'

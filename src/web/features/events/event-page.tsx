@@ -61,7 +61,17 @@ export function EventPage() {
           <div className="card">
             <dl className="event-facts">
               <dt>When</dt>
-              <dd>{formatWhen(e)}</dd>
+              <dd>
+                {formatWhen(e)}
+                {e.status === 'scheduled' && Date.parse(e.endAt) > Date.now() ? (
+                  <>
+                    {' '}
+                    <a href={`/api/events/${encodeURIComponent(e.id)}/calendar.ics`} download="event.ics" className="event-calendar">
+                      Add to calendar (.ics)<span className="visually-hidden"> {e.title}</span>
+                    </a>
+                  </>
+                ) : null}
+              </dd>
               {e.room || e.site ? (
                 <>
                   <dt>Where</dt>
