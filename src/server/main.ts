@@ -95,8 +95,9 @@ export async function startServer(source: Record<string, string | undefined> = p
     services.letters.sendDueLetterReminders().catch((error: unknown) => logUnexpectedError('letter reminders failed', error))
   }, sweepMs)
 
-  // Mentorship sweeps: request reminders, expiries and pauses; "stay in touch" nudges; the one
-  // reminder of a board agreement request a week on, and its lapse two weeks later. Each step
+  // Sweeps: mentorship request reminders, expiries and pauses; "stay in touch" nudges; the one
+  // reminder of a board agreement request a week on, and its lapse two weeks later; the
+  // day-before reminder of an event. Each step
   // is claimed in the database, so several server processes may sweep at once.
   const mentorshipSweepTimer = setInterval(() => {
     services.mentorships
@@ -105,6 +106,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.meetings.sendMeetingFollowUps())
       .then(() => services.advising.sweepAgreementReminders())
       .then(() => services.advising.sweepLapsedAgreements())
+      .then(() => services.events.sweepEventReminders())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 

@@ -60,6 +60,8 @@ export const eventRsvps = pgTable(
     queueNumber: integer('queue_number').notNull(),
     /** The iCalendar SEQUENCE of this attendee's copy: raised by every invite or cancel sent to them. */
     calendarSequence: integer('calendar_sequence').notNull().default(0),
+    /** When the day-before reminder went to this attendee; null until then (there is one). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('event_rsvps_event_student_idx').on(t.eventId, t.studentId), index('event_rsvps_queue_idx').on(t.eventId, t.status, t.queueNumber)],

@@ -37,3 +37,13 @@ export function eventInviteEmail(
   }
   return { to, kind: `event.${change}`, subject: subjects[change], text: `Hello ${toName},\n\n${bodies[change]}\n\n${link}\n`, attachments: [attachment] }
 }
+
+/** The day before: one reminder to each student with a place, with the way to give it up. */
+export function eventReminderEmail(to: string, toName: string, title: string, when: string, where: string, link: string): EmailToQueue {
+  return {
+    to,
+    kind: 'event.reminder',
+    subject: `Tomorrow: ${title}, ${when}`,
+    text: `Hello ${toName},\n\nA reminder: you have a place at ${title}, ${when}.\n\nWhere: ${where}\n\nIf you cannot come after all, cancel on the event's page so a student on the waitlist gets your place:\n\n${link}\n`,
+  }
+}

@@ -145,6 +145,31 @@ describe('RSVP, waitlist and promotion', () => {
     expect((await t.request('GET', `/api/events/${id}`, { cookie: c.cookie })).json.myRsvp.waitlistPosition).toBe(1)
   })
 
+  it('reminds each student with a place the day before, once, whatever sweeps run at once; never the waitlist or a cancelled event', async () => {
+    const start = Date.parse(new Date(t.clock.now().getTime() + 7 * MS_PER_DAY).toISOString())
+    const id = await createEvent({ title: 'Mock interview evening', capacity: 1 })
+    const called = await createEvent({ title: 'Called-off lunch' })
+    const [seated, waiting, lunch] = [await student(), await student(), await student()]
+    await rsvp(seated, id)
+    await rsvp(waiting, id)
+    await rsvp(lunch, called)
+    await t.request('POST', `/api/events/${called}/cancel`, { cookie: advisor.cookie, body: {} })
+    const reminders = async (s: Account) => (await mailTo(s.person.email)).filter((m) => m.kind === 'event.reminder')
+
+    await t.services.events.sweepEventReminders(new Date(start - 25 * MS_PER_HOUR))
+    expect(await reminders(seated)).toHaveLength(0)
+    const day = new Date(start - 23 * MS_PER_HOUR)
+    await Promise.all([1, 2, 3].map(() => t.services.events.sweepEventReminders(day)))
+    const sent = await reminders(seated)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.subject).toMatch(/^Tomorrow: Mock interview evening, /)
+    expect(sent[0]?.textBody).toContain(`/events/${id}`)
+    expect(await reminders(waiting)).toHaveLength(0)
+    expect(await reminders(lunch)).toHaveLength(0)
+    await t.services.events.sweepEventReminders(new Date(start - MS_PER_HOUR))
+    expect(await reminders(seated)).toHaveLength(1)
+  })
+
   it('offers an event as a calendar file to whoever may see it, with the UID and sequence of the invites sent', async () => {
     const id = await createEvent({ title: 'Residency application workshop', classYears: ['M3'] })
     const [m3, m1] = [await student('M3'), await student('M1')]

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { eventRsvps, events } from '#server/db/schema/index.ts'
 import type { EventRsvpStatus } from '#shared/enums.ts'
@@ -107,6 +107,34 @@ export function createEventsRepository(db: Database) {
     },
 
     /** Raises the attendee's calendar SEQUENCE for the invite about to be sent; returns the new value. */
+    /** Places at scheduled events starting in (now, until] whose day-before reminder has not gone out. */
+    async listRemindersDue(now: Date, until: Date) {
+      return db
+        .select({ rsvp: eventRsvps, event: events })
+        .from(eventRsvps)
+        .innerJoin(events, eq(events.id, eventRsvps.eventId))
+        .where(
+          and(
+            eq(eventRsvps.status, 'confirmed'),
+            isNull(eventRsvps.remindedAt),
+            eq(events.status, 'scheduled'),
+            gt(events.startAt, now),
+            lte(events.startAt, until),
+          ),
+        )
+        .orderBy(asc(events.startAt))
+    },
+
+    /** Claims an attendee's one reminder: false when another sweep did, or the place was given up meanwhile. */
+    async claimReminder(id: string, at: Date, tx: Tx): Promise<boolean> {
+      const rows = await tx
+        .update(eventRsvps)
+        .set({ remindedAt: at })
+        .where(and(eq(eventRsvps.id, id), eq(eventRsvps.status, 'confirmed'), isNull(eventRsvps.remindedAt)))
+        .returning({ id: eventRsvps.id })
+      return rows.length > 0
+    },
+
     async nextCalendarSequence(id: string, tx: Tx): Promise<number> {
       const [row] = await tx
         .update(eventRsvps)

@@ -2,6 +2,7 @@ import type { Database, Tx } from '#server/db/client.ts'
 import type { EventAttendee, EventInput, EventList, EventSummary, EventView } from '#shared/contracts/events.ts'
 import type { ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -10,7 +11,7 @@ import { formatForEmail, meetingFile, meetingInvite, type CalendarMeeting } from
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp } from './domain/seats.ts'
-import { eventInviteEmail, type EventInviteChange } from './events-emails.ts'
+import { eventInviteEmail, eventReminderEmail, type EventInviteChange } from './events-emails.ts'
 import { canManageEvents, canSeeEvent } from './events.policy.ts'
 import type { EventRow, EventsRepository, RsvpRow, SeatCounts } from './events.repository.ts'
 
@@ -220,6 +221,29 @@ export function createEventsService(deps: EventsDeps) {
     },
 
     getEvent,
+
+    /**
+     * The day-before reminder: each student with a place at an event starting in the next 24
+     * hours gets one e-mail. Claimed per attendee in the transaction of its e-mail, so sweeps in
+     * several processes at once send it once; a place given up meanwhile gets none.
+     */
+    async sweepEventReminders(now: Date = clock.now()): Promise<{ reminded: number }> {
+      let reminded = 0
+      for (const { rsvp, event } of await repo.listRemindersDue(now, new Date(now.getTime() + MS_PER_DAY))) {
+        const [student] = await listPeopleByIds(db, [rsvp.studentId])
+        const readsTimes = student ? (await mapClockPreferencesByIds(db, [student.id])).get(student.id) : undefined
+        const sent = await db.transaction(async (tx) => {
+          if (!(await repo.claimReminder(rsvp.id, now, tx))) return false
+          // Claimed either way, so a closed account is not retried every sweep.
+          if (student?.status !== 'active') return false
+          const when = formatForEmail(event.startAt, event.timeZone, readsTimes?.hourCycle ?? null)
+          await notifications.enqueue(eventReminderEmail(student.email, student.name, event.title, when, whereText(event), eventLink(event.id)), tx)
+          return true
+        })
+        if (sent) reminded++
+      }
+      return { reminded }
+    },
 
     /**
      * The event as a file for "Add to calendar" (METHOD:PUBLISH), for whoever may see it: the same

@@ -27,10 +27,7 @@ export function ClockSection() {
     { value: '12h', label: `12-hour clock (${formatWallTime(SAMPLE, '12h')})` },
     { value: '24h', label: `24-hour clock (${formatWallTime(SAMPLE, '24h')})` },
   ]
-  const zoneChoices = [
-    { value: '', label: 'Not chosen (each e-mail names its zone)' },
-    ...zoneOptions(saved.timeZone ?? browserTimeZone(), everyZone),
-  ]
+  const zoneChoices = [{ value: '', label: 'Not chosen (each e-mail names its zone)' }, ...zoneOptions(saved.timeZone ?? browserTimeZone(), everyZone)]
   const fields = isAppError(save.error) ? (save.error.fields ?? {}) : {}
   const failed = save.error && !fields.hourCycle && !fields.timeZone ? errorMessage(save.error) : undefined
 
