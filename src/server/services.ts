@@ -80,7 +80,18 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   })
   // Response speed, open requests, active mentees and declines: read-only figures of the mentorships module.
   const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf, activity: mentorshipsRepo })
-  const meetings = createMeetingsService({ db, repo: mentorshipsRepo, clock, audit, notifications, mentorships, appOrigin: settings.appOrigin })
+  const events = createEventsService({ db, repo: createEventsRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
+  const meetings = createMeetingsService({
+    db,
+    repo: mentorshipsRepo,
+    clock,
+    audit,
+    notifications,
+    mentorships,
+    appOrigin: settings.appOrigin,
+    // A person's calendar feed carries the events they have a place at beside their meetings.
+    otherCalendarEntries: (person) => events.calendarEntriesFor(person),
+  })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
   const advising = createAdvisingService({
@@ -140,7 +151,6 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     ...(settings.simulationLeaseSeconds ? { leaseSeconds: settings.simulationLeaseSeconds } : {}),
   })
   // Events with RSVPs, a waitlist and calendar invites.
-  const events = createEventsService({ db, repo: createEventsRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
   return {
     residencyPrograms,
     audit,

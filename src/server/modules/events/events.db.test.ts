@@ -170,6 +170,31 @@ describe('RSVP, waitlist and promotion', () => {
     expect(await reminders(seated)).toHaveLength(1)
   })
 
+  it('puts the events a student has a place at in their calendar feed: a cancelled one marked cancelled, a place given up gone', async () => {
+    const [kept, called, given] = [
+      await createEvent({ title: 'Feed: kept' }),
+      await createEvent({ title: 'Feed: called off' }),
+      await createEvent({ title: 'Feed: given up' }),
+    ]
+    const s = await student()
+    for (const id of [kept, called, given]) await rsvp(s, id)
+    await cancel(s, given)
+    await t.request('POST', `/api/events/${called}/cancel`, { cookie: advisor.cookie, body: {} })
+    const url = new URL((await t.request('POST', '/api/calendar/feed', { cookie: s.cookie })).json.url as string)
+    const feed = await t.request('GET', url.pathname)
+    expect(feed.status).toBe(200)
+    const entries = new ICAL.Component(ICAL.parse(feed.text))
+      .getAllSubcomponents('vevent')
+      .map((c) => [c.getFirstPropertyValue('summary'), c.getFirstPropertyValue('status')])
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        ['Feed: kept', 'CONFIRMED'],
+        ['Feed: called off', 'CANCELLED'],
+      ]),
+    )
+    expect(entries.map(([summary]) => summary)).not.toContain('Feed: given up')
+  })
+
   it('offers an event as a calendar file to whoever may see it, with the UID and sequence of the invites sent', async () => {
     const id = await createEvent({ title: 'Residency application workshop', classYears: ['M3'] })
     const [m3, m1] = [await student('M3'), await student('M1')]

@@ -65,6 +65,16 @@ export function createEventsRepository(db: Database) {
       return row ?? null
     },
 
+    /** The events a student has a place at, with that place (for their calendar feed). */
+    async listConfirmedOfStudent(studentId: string) {
+      return db
+        .select({ rsvp: eventRsvps, event: events })
+        .from(eventRsvps)
+        .innerJoin(events, eq(events.id, eventRsvps.eventId))
+        .where(and(eq(eventRsvps.studentId, studentId), eq(eventRsvps.status, 'confirmed')))
+        .orderBy(asc(events.startAt))
+    },
+
     /** A student's RSVPs (any status) to these events. */
     async listRsvpsOfStudent(studentId: string, eventIds: readonly string[]): Promise<RsvpRow[]> {
       if (eventIds.length === 0) return []

@@ -223,6 +223,15 @@ export function createEventsService(deps: EventsDeps) {
     getEvent,
 
     /**
+     * The events a student has a place at, as their calendar feed shows them (a cancelled event
+     * stays, marked cancelled, so subscribed calendars drop it; a place given up leaves the feed).
+     */
+    async calendarEntriesFor(person: { id: string; name: string; email: string }): Promise<CalendarMeeting[]> {
+      const rows = await repo.listConfirmedOfStudent(person.id)
+      return Promise.all(rows.map(({ rsvp, event }) => calendarEvent(event, person, rsvp.calendarSequence, event.status === 'cancelled', db)))
+    },
+
+    /**
      * The day-before reminder: each student with a place at an event starting in the next 24
      * hours gets one e-mail. Claimed per attendee in the transaction of its e-mail, so sweeps in
      * several processes at once send it once; a place given up meanwhile gets none.

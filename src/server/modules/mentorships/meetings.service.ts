@@ -26,6 +26,8 @@ export type MeetingsDeps = {
   notifications: NotificationsService
   mentorships: MentorshipsService
   appOrigin: string
+  /** Other entries of a person's calendar feed (the events they have a place at). */
+  otherCalendarEntries?: (person: { id: string; name: string; email: string }) => Promise<CalendarMeeting[]>
 }
 
 const DEFAULT_MINUTES = 30
@@ -384,11 +386,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
     async calendarFeedFor(token: string): Promise<string | null> {
       const owner = token.length <= 100 ? await repo.findCalendarFeedOwner(hashSecret(token)) : null
       if (owner?.status !== 'active') return null
-      const rows = await repo.listMeetingsOfPerson(owner.personId)
-      return calendarFeed(
-        `Preceptor — ${owner.name}`,
-        rows.filter((m) => m.status !== 'proposed').map((m) => calendarMeeting(m, m)),
-      )
+      const [rows, others] = await Promise.all([
+        repo.listMeetingsOfPerson(owner.personId),
+        deps.otherCalendarEntries?.({ id: owner.personId, name: owner.name, email: owner.email }) ?? [],
+      ])
+      return calendarFeed(`Preceptor — ${owner.name}`, [...rows.filter((m) => m.status !== 'proposed').map((m) => calendarMeeting(m, m)), ...others])
     },
   }
 }

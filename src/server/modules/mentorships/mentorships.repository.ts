@@ -645,7 +645,7 @@ export function createMentorshipsRepository(db: Database) {
     async findCalendarFeedOwner(tokenHash: string) {
       const [feed] = await db.select({ personId: calendarFeeds.personId }).from(calendarFeeds).where(eq(calendarFeeds.tokenHash, tokenHash)).limit(1)
       const [person] = feed ? await listPeopleByIds(db, [feed.personId]) : []
-      return feed && person ? { personId: feed.personId, name: person.name, status: person.status } : null
+      return feed && person ? { personId: feed.personId, name: person.name, email: person.email, status: person.status } : null
     },
   }
 }
