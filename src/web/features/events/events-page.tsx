@@ -7,6 +7,7 @@ import { useEvents } from './api.ts'
 import { audienceLabel, formatWhen, formatWhere, kindLabel, seatsLabel } from './event-format.ts'
 import { RsvpActions } from './rsvp-actions.tsx'
 import './events.css'
+import { CalendarFeed } from '../mentorships/calendar-feed.tsx'
 
 function EventCard({ event: e, staff, past }: { event: EventSummary; staff: boolean; past: boolean }) {
   return (
@@ -79,6 +80,7 @@ export function EventsPage() {
               ))}
             </ul>
           </section>
+          {student ? <CalendarFeed contents="the events you have a place at and your mentoring meetings" /> : null}
         </>
       ) : null}
     </div>

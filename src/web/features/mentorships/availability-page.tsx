@@ -4,7 +4,7 @@ import { UpdateAvailability, type AvailabilityView } from '#shared/contracts/men
 import { MEETING_LOCATION_KINDS, type MeetingLocationKind } from '#shared/enums.ts'
 import type { FieldErrors } from '#shared/errors.ts'
 import { errorMessage } from '../../api/client.ts'
-import { useMyAvailability, useRegenerateCalendarFeed, useSetAvailability } from '../../api/mentorships.ts'
+import { useMyAvailability, useSetAvailability } from '../../api/mentorships.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { SelectField, TextField, optionsFrom } from '../../components/fields.tsx'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
@@ -13,6 +13,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { timeZoneLabel } from '#shared/reference/time-zones.ts'
 import { zoneOptions } from '../../components/time-zone-options.ts'
 import { browserTimeZone, formatIsoDate, LOCATION_LABELS, WEEKDAY_LABELS } from './mentorship-format.ts'
+import { CalendarFeed } from './calendar-feed.tsx'
 import { WeekGrid } from './week-grid-view.tsx'
 import './availability.css'
 
@@ -31,62 +32,6 @@ const draftFrom = (slot: AvailabilityView['slots'][number]): SlotDraft => ({
   locationKind: slot.locationKind,
   locationDetail: slot.locationDetail,
 })
-
-function CalendarFeed() {
-  const feed = useRegenerateCalendarFeed()
-  const [copied, setCopied] = useState<string | null>(null)
-  const url = feed.data?.url
-  return (
-    <section className="card mentorship-block" aria-labelledby="feed-title">
-      <h2 id="feed-title">Calendar feed</h2>
-      <p>
-        Subscribe to your confirmed meetings from Outlook, Google or Apple Calendar. The link is secret: anyone with it can read your meeting times. Making a
-        new link stops the old one.
-      </p>
-      {url ? (
-        <div className="feed-link">
-          <TextField
-            id="feed-url"
-            label="Your calendar link"
-            hint="Shown once. Copy it into your calendar now."
-            value={url}
-            readOnly
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => {
-              void navigator.clipboard
-                ?.writeText(url)
-                .then(() => setCopied('Link copied.'))
-                .catch(() => setCopied('Could not copy: select the link and copy it yourself.'))
-            }}
-          >
-            Copy link
-          </button>
-        </div>
-      ) : null}
-      {feed.isError ? (
-        <p role="alert" className="field-error">
-          {errorMessage(feed.error)}
-        </p>
-      ) : null}
-      <LiveStatus message={copied ?? (url ? 'Your new calendar link is ready.' : null)} />
-      <button
-        type="button"
-        className="button button-secondary"
-        disabled={feed.isPending}
-        onClick={() => {
-          setCopied(null)
-          feed.mutate()
-        }}
-      >
-        {url ? 'Make another new link' : 'Make a calendar link'}
-      </button>
-    </section>
-  )
-}
 
 export function AvailabilityPage() {
   usePageTitle('My availability')
@@ -334,7 +279,7 @@ export function AvailabilityPage() {
               </button>
             </div>
           </form>
-          <CalendarFeed />
+          <CalendarFeed contents="your confirmed meetings" />
         </>
       ) : null}
     </div>
