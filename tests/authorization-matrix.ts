@@ -200,6 +200,20 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/events/:eventId/cancel', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp', allowed: ['student'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp/cancel', allowed: ['student'] },
+
+  { method: 'GET', path: '/api/opportunities', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/opportunities', allowed: ['mentor', 'advisor', 'admin'] },
+  { method: 'GET', path: '/api/opportunities/posted', allowed: ['mentor', 'advisor', 'admin'] },
+  { method: 'GET', path: '/api/opportunities/:opportunityId', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/opportunities/:opportunityId', allowed: ['mentor', 'advisor', 'admin'] },
+  { method: 'GET', path: '/api/opportunities/:opportunityId/applications', allowed: ['mentor', 'advisor', 'admin'] },
+  { method: 'POST', path: '/api/opportunities/:opportunityId/applications', allowed: ['student'] },
+  { method: 'GET', path: '/api/opportunity-applications/mine', allowed: ['student'] },
+  { method: 'POST', path: '/api/opportunity-applications/:applicationId/decision', allowed: ['mentor', 'advisor', 'admin'] },
+  { method: 'POST', path: '/api/opportunity-applications/:applicationId/withdraw', allowed: ['student'] },
+  { method: 'GET', path: '/api/experiences/mine', allowed: ['student'] },
+  { method: 'POST', path: '/api/experiences', allowed: ['student'] },
+  { method: 'POST', path: '/api/experiences/:experienceId/confirm', allowed: ['mentor', 'advisor', 'admin'] },
 ]
 
 /**
@@ -224,6 +238,9 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   studentId: '00000000-0000-4000-8000-0000000000d1',
   simulationId: '00000000-0000-4000-8000-0000000000e1',
   eventId: '00000000-0000-4000-8000-0000000000f1',
+  opportunityId: '00000000-0000-4000-8000-0000000000f2',
+  applicationId: '00000000-0000-4000-8000-0000000000f3',
+  experienceId: '00000000-0000-4000-8000-0000000000f4',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

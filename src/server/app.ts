@@ -21,6 +21,7 @@ import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibra
 import { classSimulationRoutes } from './modules/class-simulation/class-simulation.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
+import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { listBuilderRoutes } from './modules/list-builder/list-builder.routes.ts'
@@ -131,6 +132,7 @@ export function createApp(options: AppOptions) {
   app.route('/', mentorProgramsRoutes())
   app.route('/', rankListsRoutes())
   app.route('/', eventsRoutes())
+  app.route('/', opportunitiesRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

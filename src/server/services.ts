@@ -13,6 +13,9 @@ import { createDirectoryRepository } from './modules/directory/directory.reposit
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
 import { createEventsService } from './modules/events/events.service.ts'
+import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
+import { createOpportunitiesRepository } from './modules/opportunities/opportunities.repository.ts'
+import { createOpportunitiesService } from './modules/opportunities/opportunities.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createRateLimits } from './modules/identity/rate-limits.ts'
@@ -151,6 +154,10 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     ...(settings.simulationLeaseSeconds ? { leaseSeconds: settings.simulationLeaseSeconds } : {}),
   })
   // Events with RSVPs, a waitlist and calendar invites.
+  // Opportunities posted by mentors and staff, applications, and students' experience records.
+  const opportunitiesRepo = createOpportunitiesRepository(db)
+  const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
+  const experiences = createExperiencesService({ db, repo: opportunitiesRepo, clock, audit })
   return {
     residencyPrograms,
     audit,
@@ -171,6 +178,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     calibration,
     classSimulation,
     events,
+    opportunities,
+    experiences,
   }
 }
 

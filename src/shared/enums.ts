@@ -243,3 +243,33 @@ export type EventStatus = (typeof EVENT_STATUSES)[number]
 /** A student's place at an event: a seat, a place in the queue, or given up. */
 export const EVENT_RSVP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const
 export type EventRsvpStatus = (typeof EVENT_RSVP_STATUSES)[number]
+
+/** What a student can take part in through the opportunities board (issue #20). */
+export const OPPORTUNITY_KINDS = ['research-project', 'shadowing', 'summer-experience', 'scholarly-year'] as const
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number]
+
+export const OPPORTUNITY_KIND_LABELS: Record<OpportunityKind, string> = {
+  'research-project': 'Research project',
+  shadowing: 'Shadowing',
+  'summer-experience': 'Summer experience',
+  'scholarly-year': 'Scholarly year',
+}
+
+/** A draft is the poster's alone; a published one takes applications until its deadline; a closed one takes none. */
+export const OPPORTUNITY_STATUSES = ['draft', 'published', 'closed'] as const
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number]
+
+export const OPPORTUNITY_APPLICATION_STATUSES = ['submitted', 'shortlisted', 'accepted', 'declined', 'withdrawn'] as const
+export type OpportunityApplicationStatus = (typeof OPPORTUNITY_APPLICATION_STATUSES)[number]
+
+/** The kinds of a student's experience record, as ERAS groups experiences. */
+export const EXPERIENCE_KINDS = ['research', 'clinical', 'volunteer', 'leadership', 'teaching'] as const
+export type ExperienceKind = (typeof EXPERIENCE_KINDS)[number]
+
+export const EXPERIENCE_KIND_LABELS: Record<ExperienceKind, string> = {
+  research: 'Research',
+  clinical: 'Clinical',
+  volunteer: 'Volunteer',
+  leadership: 'Leadership',
+  teaching: 'Teaching',
+}

@@ -61,6 +61,9 @@ export type StudentRecords = {
     assignmentId: string
     simulationId: string
     eventId: string
+    opportunityId: string
+    applicationId: string
+    experienceId: string
   }
 }
 
@@ -186,6 +189,32 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const eventId = event.json.id as string
   await ok('event RSVP', t.request('POST', `/api/events/${eventId}/rsvp`, { cookie: student.cookie }))
 
+  // The mentor's research project for the student's class, which the student applied to and the mentor accepted.
+  const opportunity = await ok(
+    'opportunity',
+    t.request('POST', '/api/opportunities', {
+      cookie: mentor.cookie,
+      body: {
+        kind: 'research-project',
+        title: `${label} sepsis outcomes project`,
+        description: 'Chart review of sepsis outcomes.',
+        classYears: [student.person.student?.classYear ?? 'M1'],
+        places: 2,
+      },
+    }),
+  )
+  const opportunityId = opportunity.json.id as string
+  const applied = await ok(
+    'application',
+    t.request('POST', `/api/opportunities/${opportunityId}/applications`, { cookie: student.cookie, body: { statement: 'I would like to help.' } }),
+  )
+  const applicationId = applied.json.myApplication.id as string
+  const decided = await ok(
+    'acceptance',
+    t.request('POST', `/api/opportunity-applications/${applicationId}/decision`, { cookie: mentor.cookie, body: { status: 'accepted', message: 'Welcome.' } }),
+  )
+  const experienceId = decided.json.applicants[0].experience.id as string
+
   return {
     student,
     mentor,
@@ -208,6 +237,9 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       assignmentId,
       simulationId,
       eventId,
+      opportunityId,
+      applicationId,
+      experienceId,
     },
   }
 }

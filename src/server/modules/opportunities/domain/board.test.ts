@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { CLASS_YEARS } from '#shared/enums.ts'
+import { countFacets, filterBoard, type BoardItem } from './board.ts'
+
+const items: BoardItem[] = [
+  { kind: 'research-project', specialtyId: 'emergency-medicine', remote: true, classYears: ['M1', 'M2'] },
+  { kind: 'research-project', specialtyId: 'dermatology', remote: false, classYears: [] },
+  { kind: 'shadowing', specialtyId: 'emergency-medicine', remote: false, classYears: ['M1'] },
+  { kind: 'summer-experience', specialtyId: null, remote: false, classYears: ['M1'] },
+]
+
+describe('the board’s filters and facets', () => {
+  it('filters by every facet at once; an opportunity for every class year is for each', () => {
+    expect(filterBoard(items, { kind: 'research-project' })).toHaveLength(2)
+    expect(filterBoard(items, { kind: 'research-project', remote: false })).toEqual([items[1]])
+    expect(filterBoard(items, { classYear: 'M2' })).toEqual([items[0], items[1]])
+    expect(filterBoard(items, { specialtyId: 'emergency-medicine', classYear: 'M1' })).toEqual([items[0], items[2]])
+  })
+
+  it('counts each facet over the items matching the other filters, not its own', () => {
+    const facets = countFacets(items, { kind: 'research-project' }, CLASS_YEARS)
+    // Kinds still show the others: choosing shadowing instead would find one.
+    expect(facets.kind).toEqual([
+      { value: 'research-project', count: 2 },
+      { value: 'shadowing', count: 1 },
+      { value: 'summer-experience', count: 1 },
+    ])
+    expect(facets.specialtyId).toEqual([
+      { value: 'dermatology', count: 1 },
+      { value: 'emergency-medicine', count: 1 },
+    ])
+    expect(facets.remote).toEqual([
+      { value: 'false', count: 1 },
+      { value: 'true', count: 1 },
+    ])
+    expect(facets.classYear.find((f) => f.value === 'M1')?.count).toBe(2)
+    expect(facets.classYear.find((f) => f.value === 'M3')?.count).toBe(1)
+  })
+})

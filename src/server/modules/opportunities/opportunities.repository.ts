@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm'
+import type { Database, Tx } from '#server/db/client.ts'
+import { experienceEntries, opportunities, opportunityApplications } from '#server/db/schema/index.ts'
+import type { OpportunityApplicationStatus } from '#shared/enums.ts'
+
+export type OpportunityRow = typeof opportunities.$inferSelect
+export type NewOpportunity = Omit<typeof opportunities.$inferInsert, 'id'>
+export type ApplicationRow = typeof opportunityApplications.$inferSelect
+export type ExperienceRow = typeof experienceEntries.$inferSelect
+export type NewExperience = Omit<typeof experienceEntries.$inferInsert, 'id'>
+
+const searchDocument = sql`to_tsvector('english', ${opportunities.title} || ' ' || ${opportunities.description})`
+
+/** Opportunities, applications and experience entries: this module's reads and writes. Only this file writes SQL. */
+export function createOpportunitiesRepository(db: Database) {
+  return {
+    async insertOpportunity(values: NewOpportunity, tx: Tx = db): Promise<OpportunityRow> {
+      const [row] = await tx.insert(opportunities).values(values).returning()
+      if (!row) throw new Error('The new opportunity was not written.')
+      return row
+    },
+
+    async updateOpportunity(id: string, values: Partial<NewOpportunity>, tx: Tx = db): Promise<OpportunityRow> {
+      const [row] = await tx.update(opportunities).set(values).where(eq(opportunities.id, id)).returning()
+      if (!row) throw new Error('The opportunity vanished.')
+      return row
+    },
+
+    async findOpportunityById(id: string, tx: Tx = db): Promise<OpportunityRow | null> {
+      const [row] = await tx.select().from(opportunities).where(eq(opportunities.id, id))
+      return row ?? null
+    },
+
+    /**
+     * The opportunity, locked until the transaction ends: every change to its places (an
+     * application, an acceptance, fewer places) takes this lock first, so they take turns and
+     * a count read after it holds.
+     */
+    async lockOpportunity(id: string, tx: Tx): Promise<OpportunityRow | null> {
+      const [row] = await tx.select().from(opportunities).where(eq(opportunities.id, id)).for('update')
+      return row ?? null
+    },
+
+    /**
+     * Published opportunities still taking applications, matching the words (English stemming,
+     * web-search syntax) in the title or description: best match first, else the nearest
+     * deadline first. Facets and the remaining filters are applied by the service.
+     */
+    async searchOpen(q: string, now: Date): Promise<OpportunityRow[]> {
+      const open = and(eq(opportunities.status, 'published'), or(isNull(opportunities.applyBy), gt(opportunities.applyBy, now)))
+      if (!q) return db.select().from(opportunities).where(open).orderBy(sql`${opportunities.applyBy} asc nulls last`, desc(opportunities.createdAt))
+      const query = sql`websearch_to_tsquery('english', ${q})`
+      return db
+        .select()
+        .from(opportunities)
+        .where(and(open, sql`${searchDocument} @@ ${query}`))
+        .orderBy(desc(sql`ts_rank(${searchDocument}, ${query})`), asc(opportunities.id))
+    },
+
+    async listOpportunitiesOfPoster(posterId: string): Promise<OpportunityRow[]> {
+      return db.select().from(opportunities).where(eq(opportunities.posterId, posterId)).orderBy(desc(opportunities.createdAt))
+    },
+
+    async listOpportunitiesByIds(ids: readonly string[]): Promise<OpportunityRow[]> {
+      if (ids.length === 0) return []
+      return db
+        .select()
+        .from(opportunities)
+        .where(inArray(opportunities.id, [...ids]))
+    },
+
+    /** Applications by status for each opportunity. */
+    async countApplications(ids: readonly string[], tx: Tx = db): Promise<Map<string, Partial<Record<OpportunityApplicationStatus, number>>>> {
+      const counts = new Map<string, Partial<Record<OpportunityApplicationStatus, number>>>()
+      if (ids.length === 0) return counts
+      const rows = await tx
+        .select({ id: opportunityApplications.opportunityId, status: opportunityApplications.status, n: sql<number>`count(*)::int` })
+        .from(opportunityApplications)
+        .where(inArray(opportunityApplications.opportunityId, [...ids]))
+        .groupBy(opportunityApplications.opportunityId, opportunityApplications.status)
+      for (const row of rows) counts.set(row.id, { ...counts.get(row.id), [row.status]: row.n })
+      return counts
+    },
+
+    async findApplication(opportunityId: string, studentId: string, tx: Tx = db): Promise<ApplicationRow | null> {
+      const [row] = await tx
+        .select()
+        .from(opportunityApplications)
+        .where(and(eq(opportunityApplications.opportunityId, opportunityId), eq(opportunityApplications.studentId, studentId)))
+      return row ?? null
+    },
+
+    async findApplicationById(id: string, tx: Tx = db): Promise<ApplicationRow | null> {
+      const [row] = await tx.select().from(opportunityApplications).where(eq(opportunityApplications.id, id))
+      return row ?? null
+    },
+
+    async listApplicationsByIds(ids: readonly string[]): Promise<ApplicationRow[]> {
+      if (ids.length === 0) return []
+      return db
+        .select()
+        .from(opportunityApplications)
+        .where(inArray(opportunityApplications.id, [...ids]))
+    },
+
+    /** A new application, or one withdrawn before and made again. */
+    async saveApplication(opportunityId: string, studentId: string, statement: string, now: Date, tx: Tx): Promise<ApplicationRow> {
+      const fresh = { statement, status: 'submitted' as const, posterMessage: '', decidedAt: null, updatedAt: now }
+      const [row] = await tx
+        .insert(opportunityApplications)
+        .values({ opportunityId, studentId, createdAt: now, ...fresh })
+        .onConflictDoUpdate({ target: [opportunityApplications.opportunityId, opportunityApplications.studentId], set: { ...fresh, createdAt: now } })
+        .returning()
+      if (!row) throw new Error('The application was not written.')
+      return row
+    },
+
+    async updateApplication(id: string, values: Partial<Omit<ApplicationRow, 'id'>>, tx: Tx): Promise<ApplicationRow> {
+      const [row] = await tx.update(opportunityApplications).set(values).where(eq(opportunityApplications.id, id)).returning()
+      if (!row) throw new Error('The application vanished.')
+      return row
+    },
+
+    /** An opportunity's applications, first received first. */
+    async listApplicationsOfOpportunity(opportunityId: string): Promise<ApplicationRow[]> {
+      return db
+        .select()
+        .from(opportunityApplications)
+        .where(eq(opportunityApplications.opportunityId, opportunityId))
+        .orderBy(asc(opportunityApplications.createdAt), asc(opportunityApplications.id))
+    },
+
+    /** A student's applications, newest first. */
+    async listApplicationsOfStudent(studentId: string, opportunityIds?: readonly string[]): Promise<ApplicationRow[]> {
+      if (opportunityIds && opportunityIds.length === 0) return []
+      return db
+        .select()
+        .from(opportunityApplications)
+        .where(
+          and(
+            eq(opportunityApplications.studentId, studentId),
+            opportunityIds ? inArray(opportunityApplications.opportunityId, [...opportunityIds]) : undefined,
+          ),
+        )
+        .orderBy(desc(opportunityApplications.createdAt))
+    },
+
+    async insertExperience(values: NewExperience, tx: Tx = db): Promise<ExperienceRow> {
+      const [row] = await tx.insert(experienceEntries).values(values).returning()
+      if (!row) throw new Error('The experience was not written.')
+      return row
+    },
+
+    async updateExperience(id: string, values: Partial<NewExperience>, tx: Tx = db): Promise<ExperienceRow> {
+      const [row] = await tx.update(experienceEntries).set(values).where(eq(experienceEntries.id, id)).returning()
+      if (!row) throw new Error('The experience vanished.')
+      return row
+    },
+
+    async findExperienceById(id: string): Promise<ExperienceRow | null> {
+      const [row] = await db.select().from(experienceEntries).where(eq(experienceEntries.id, id))
+      return row ?? null
+    },
+
+    async listExperiencesOfStudent(studentId: string): Promise<ExperienceRow[]> {
+      return db
+        .select()
+        .from(experienceEntries)
+        .where(eq(experienceEntries.studentId, studentId))
+        .orderBy(sql`${experienceEntries.startDate} desc nulls last`, desc(experienceEntries.createdAt))
+    },
+
+    async listExperiencesOfApplications(applicationIds: readonly string[]): Promise<ExperienceRow[]> {
+      if (applicationIds.length === 0) return []
+      return db
+        .select()
+        .from(experienceEntries)
+        .where(inArray(experienceEntries.applicationId, [...applicationIds]))
+    },
+  }
+}
+
+export type OpportunitiesRepository = ReturnType<typeof createOpportunitiesRepository>

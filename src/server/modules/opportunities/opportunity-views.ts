@@ -1,0 +1,78 @@
+import type { ApplicationView, ExperienceView, OpportunitySummary, OpportunityView } from '#shared/contracts/opportunities.ts'
+import type { OpportunityApplicationStatus } from '#shared/enums.ts'
+import { placesLeft } from './domain/applications.ts'
+import type { ApplicationRow, ExperienceRow, OpportunityRow } from './opportunities.repository.ts'
+
+/** The DTOs of this module, with their columns named: rows never reach the browser. */
+
+export function summaryOf(
+  row: OpportunityRow,
+  counts: Partial<Record<OpportunityApplicationStatus, number>>,
+  posterName: string,
+  mine: ApplicationRow | null,
+  canApply: boolean,
+): OpportunitySummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    specialtyId: row.specialtyId,
+    classYears: row.classYears,
+    remote: row.remote,
+    places: row.places,
+    placesLeft: placesLeft(row.places, counts.accepted ?? 0),
+    applyBy: row.applyBy?.toISOString() ?? null,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    timeCommitment: row.timeCommitment,
+    site: row.site,
+    status: row.status,
+    posterName,
+    canApply,
+    myApplicationStatus: mine?.status ?? null,
+  }
+}
+
+export function applicationViewOf(row: ApplicationRow, opportunityTitle: string): ApplicationView {
+  return {
+    id: row.id,
+    opportunityId: row.opportunityId,
+    opportunityTitle,
+    status: row.status,
+    statement: row.statement,
+    posterMessage: row.posterMessage,
+    createdAt: row.createdAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  }
+}
+
+export function viewOf(summary: OpportunitySummary, row: OpportunityRow, isMine: boolean, mine: ApplicationRow | null): OpportunityView {
+  return {
+    ...summary,
+    description: row.description,
+    researchQuestion: row.researchQuestion,
+    methods: row.methods,
+    skillsWanted: row.skillsWanted,
+    expectedOutput: row.expectedOutput,
+    dressCode: row.dressCode,
+    whatToBring: row.whatToBring,
+    isMine,
+    myApplication: mine ? applicationViewOf(mine, row.title) : null,
+  }
+}
+
+export function experienceViewOf(row: ExperienceRow, opportunityId: string | null, confirmedBy: string | null): ExperienceView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    organization: row.organization,
+    description: row.description,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    hours: row.hours,
+    opportunityId,
+    confirmedBy,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
+  }
+}
