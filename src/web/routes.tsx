@@ -223,6 +223,41 @@ export const routes: RouteObject[] = [
                 path: 'admin/outbox',
                 lazy: lazyPage(() => import('./features/admin/outbox-page.tsx').then((m) => m.OutboxPage), ['admin']),
               },
+              { path: 'opportunities', lazy: lazyPage(() => import('./features/opportunities/board-page.tsx').then((m) => m.BoardPage)) },
+              {
+                path: 'opportunities/applications',
+                lazy: lazyPage(() => import('./features/opportunities/my-applications-page.tsx').then((m) => m.MyApplicationsPage), ['student']),
+              },
+              {
+                path: 'opportunities/posted',
+                lazy: lazyPage(() => import('./features/opportunities/posted-page.tsx').then((m) => m.PostedPage), ['mentor', 'advisor', 'admin']),
+              },
+              {
+                path: 'opportunities/new',
+                lazy: lazyPage(
+                  () => import('./features/opportunities/opportunity-form-page.tsx').then((m) => m.OpportunityFormPage),
+                  ['mentor', 'advisor', 'admin'],
+                ),
+              },
+              {
+                path: 'opportunities/:opportunityId',
+                lazy: lazyPage(() => import('./features/opportunities/opportunity-page.tsx').then((m) => m.OpportunityPage)),
+              },
+              {
+                path: 'opportunities/:opportunityId/edit',
+                lazy: lazyPage(
+                  () => import('./features/opportunities/opportunity-form-page.tsx').then((m) => m.OpportunityFormPage),
+                  ['mentor', 'advisor', 'admin'],
+                ),
+              },
+              {
+                path: 'opportunities/:opportunityId/applicants',
+                lazy: lazyPage(() => import('./features/opportunities/applicants-page.tsx').then((m) => m.ApplicantsPage), ['mentor', 'advisor', 'admin']),
+              },
+              {
+                path: 'experiences',
+                lazy: lazyPage(() => import('./features/opportunities/experiences-page.tsx').then((m) => m.ExperiencesPage), ['student']),
+              },
               { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
               { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },
               { path: 'events/:eventId', lazy: lazyPage(() => import('./features/events/event-page.tsx').then((m) => m.EventPage)) },

@@ -35,6 +35,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/letters/writing', label: 'Letters to write', roles: ['mentor'], hiddenFor: ['student'] },
       // Mentors come to (and speak at) events open to every student.
       { to: '/events', label: 'Events', roles: ['mentor'], hiddenFor: ['student'] },
+      // Research projects and shadowing days a mentor offers students.
+      { to: '/opportunities/posted', label: 'My postings', roles: ['mentor'], hiddenFor: ['advisor', 'admin'] },
     ],
   },
   {
@@ -45,6 +47,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/advising', label: 'Advising board', roles: ['student'], end: true },
       { to: '/letters', label: 'Letters', roles: ['student'], end: true },
       { to: '/events', label: 'Events', roles: ['student'] },
+      { to: '/opportunities', label: 'Opportunities', roles: ['student'], end: true },
+      { to: '/experiences', label: 'Experience record', roles: ['student'] },
     ],
   },
   {
@@ -80,6 +84,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/residency/programs', label: 'Residency programs', roles: ['advisor', 'admin'] },
       { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
       { to: '/events', label: 'Events', roles: ['advisor', 'admin'] },
+      { to: '/opportunities/posted', label: 'Opportunities posted', roles: ['advisor', 'admin'] },
     ],
   },
   {

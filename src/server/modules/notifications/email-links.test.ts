@@ -30,7 +30,8 @@ describe('links in e-mails', () => {
 
   it('finds the links of every module that e-mails (so the check below is not empty)', () => {
     const modules = new Set(links.map((l) => l.file.split('/')[3]))
-    for (const name of ['identity', 'letters', 'mentorships', 'mentor-programs', 'rank-lists', 'advising', 'events']) expect(modules).toContain(name)
+    for (const name of ['identity', 'letters', 'mentorships', 'mentor-programs', 'rank-lists', 'advising', 'events', 'opportunities'])
+      expect(modules).toContain(name)
   })
 
   it('every page link the server e-mails is a page of the web app, not its "not found" page', () => {

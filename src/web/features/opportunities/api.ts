@@ -1,0 +1,78 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type {
+  ApplicantList,
+  ApplyInput,
+  ConfirmExperienceInput,
+  DecisionInput,
+  ExperienceInput,
+  ExperienceList,
+  ExperienceView,
+  MyApplicationList,
+  OpportunityBoard,
+  OpportunityInput,
+  OpportunityView,
+  PostedOpportunityList,
+} from '#shared/contracts/opportunities.ts'
+import { api } from '../../api/client.ts'
+
+export const opportunityKeys = {
+  all: ['opportunities'] as const,
+  board: (query: Record<string, string>) => ['opportunities', 'board', query] as const,
+  posted: ['opportunities', 'posted'] as const,
+  mine: ['opportunities', 'mine'] as const,
+  one: (id: string) => ['opportunities', 'one', id] as const,
+  applicants: (id: string) => ['opportunities', 'applicants', id] as const,
+  experiences: ['experiences', 'mine'] as const,
+}
+
+const path = (id: string, action = '') => `/api/opportunities/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
+
+/** The board for these filters; the last results stay on screen (flagged as placeholder) while the next load. */
+export function useBoard(query: Record<string, string>) {
+  return useQuery({
+    queryKey: opportunityKeys.board(query),
+    queryFn: ({ signal }) => api<OpportunityBoard>('/api/opportunities', { query, signal }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export const useOpportunity = (id: string, enabled = true) =>
+  useQuery({ queryKey: opportunityKeys.one(id), queryFn: ({ signal }) => api<OpportunityView>(path(id), { signal }), enabled })
+export const usePosted = () =>
+  useQuery({ queryKey: opportunityKeys.posted, queryFn: ({ signal }) => api<PostedOpportunityList>('/api/opportunities/posted', { signal }) })
+export const useMyApplications = () =>
+  useQuery({ queryKey: opportunityKeys.mine, queryFn: ({ signal }) => api<MyApplicationList>('/api/opportunity-applications/mine', { signal }) })
+export const useApplicants = (id: string) =>
+  useQuery({ queryKey: opportunityKeys.applicants(id), queryFn: ({ signal }) => api<ApplicantList>(path(id, 'applications'), { signal }) })
+export const useExperiences = () =>
+  useQuery({ queryKey: opportunityKeys.experiences, queryFn: ({ signal }) => api<ExperienceList>('/api/experiences/mine', { signal }) })
+
+/** Every change refreshes what is cached about opportunities and experiences (places and records move together). */
+function useOpportunityMutation<TInput, TResult>(request: (input: TInput) => Promise<TResult>) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: opportunityKeys.all }), client.invalidateQueries({ queryKey: ['experiences'] })]),
+  })
+}
+
+export const useCreateOpportunity = () =>
+  useOpportunityMutation((input: OpportunityInput) => api<OpportunityView>('/api/opportunities', { method: 'POST', json: input }))
+export const useUpdateOpportunity = (id: string) =>
+  useOpportunityMutation((input: OpportunityInput) => api<OpportunityView>(path(id), { method: 'PUT', json: input }))
+export const useApply = (id: string) =>
+  useOpportunityMutation((input: ApplyInput) => api<OpportunityView>(path(id, 'applications'), { method: 'POST', json: input }))
+export const useWithdraw = () =>
+  useOpportunityMutation((applicationId: string) =>
+    api<OpportunityView>(`/api/opportunity-applications/${encodeURIComponent(applicationId)}/withdraw`, { method: 'POST', json: {} }),
+  )
+export const useDecide = () =>
+  useOpportunityMutation(({ applicationId, ...input }: DecisionInput & { applicationId: string }) =>
+    api<ApplicantList>(`/api/opportunity-applications/${encodeURIComponent(applicationId)}/decision`, { method: 'POST', json: input }),
+  )
+export const useAddExperience = () =>
+  useOpportunityMutation((input: ExperienceInput) => api<ExperienceView>('/api/experiences', { method: 'POST', json: input }))
+export const useConfirmExperience = () =>
+  useOpportunityMutation(({ experienceId, ...input }: ConfirmExperienceInput & { experienceId: string }) =>
+    api<ExperienceView>(`/api/experiences/${encodeURIComponent(experienceId)}/confirm`, { method: 'POST', json: input }),
+  )

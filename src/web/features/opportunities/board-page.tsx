@@ -1,0 +1,131 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { useSession } from '../../api/identity.ts'
+import { Loading, QueryError } from '../../components/feedback.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+import { useBoard } from './api.ts'
+import { BOARD_FILTERS, BoardChips, BoardFilters, type BoardFilter } from './board-filters.tsx'
+import { OpportunityCard } from './opportunity-card.tsx'
+import './opportunities.css'
+
+/** The board: research projects, shadowing, summer experiences and scholarly years, searched and filtered. */
+export function BoardPage() {
+  usePageTitle('Opportunities')
+  const [params, setParams] = useSearchParams()
+  const query = Object.fromEntries(['q', ...BOARD_FILTERS].flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])))
+  const board = useBoard(query)
+  const urlQ = params.get('q') ?? ''
+  const [q, setQ] = useState(urlQ)
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const panelId = useId()
+  const session = useSession()
+  const isStudent = session.data?.person.roles.includes('student') ?? false
+  useEffect(() => setQ(urlQ), [urlQ])
+
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params)
+    change(next)
+    setParams(next)
+  }
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    update((next) => (q.trim() ? next.set('q', q.trim()) : next.delete('q')))
+  }
+  const setFilter = (filter: BoardFilter, value: string | null) => update((next) => (value ? next.set(filter, value) : next.delete(filter)))
+  const clearFilters = () =>
+    update((next) => {
+      for (const f of BOARD_FILTERS) next.delete(f)
+    })
+  const filterCount = BOARD_FILTERS.filter((f) => params.get(f)).length
+
+  const data = board.data
+  // The old results stay while new ones load, but the status never pairs their count with the new filters.
+  const status = board.isPlaceholderData
+    ? 'Searching…'
+    : data
+      ? `${data.total} ${data.total === 1 ? 'opportunity' : 'opportunities'}${urlQ ? ` for “${urlQ}”` : ''}${filterCount > 0 ? ` with ${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}` : ''}.`
+      : ''
+
+  return (
+    <div className="page directory">
+      <div className="page-header">
+        <h1 tabIndex={-1}>Opportunities</h1>
+        <p className="lead">
+          Research projects, shadowing days, summer programs and scholarly-year positions posted by faculty, residents and the office.
+          {isStudent ? ' Apply with a few lines about why; the poster answers by e-mail.' : ''}
+        </p>
+        {isStudent ? (
+          <p>
+            <Link to="/opportunities/applications">My applications</Link> · <Link to="/experiences">My experience record</Link>
+          </p>
+        ) : null}
+      </div>
+
+      <form role="search" aria-label="Opportunities" className="directory-search" onSubmit={onSubmit}>
+        <label htmlFor="opportunity-q">Search opportunities</label>
+        <div className="directory-search-row">
+          <input
+            id="opportunity-q"
+            type="search"
+            value={q}
+            maxLength={200}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            placeholder="e.g. ultrasound, sepsis, summer"
+          />
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+      </form>
+
+      <div className="directory-layout">
+        <section className={`directory-filters${filtersOpen ? ' directory-filters-open' : ''}`} aria-labelledby={`${panelId}-title`}>
+          <div className="directory-filters-header">
+            <h2 id={`${panelId}-title`} className="directory-filters-title">
+              Filters
+            </h2>
+            <button
+              type="button"
+              className="button button-secondary button-small directory-filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls={panelId}
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
+            </button>
+          </div>
+          <div id={panelId} className="directory-filters-body">
+            <BoardFilters facets={data?.facets} params={params} onChange={setFilter} />
+          </div>
+        </section>
+
+        <section className="directory-results" aria-labelledby="opportunity-results-title" aria-busy={board.isPlaceholderData}>
+          <h2 id="opportunity-results-title" className="visually-hidden">
+            Results
+          </h2>
+          <p role="status" aria-live="polite" className="results-status">
+            {status}
+          </p>
+          <BoardChips params={params} onRemove={(filter) => setFilter(filter, null)} onClear={clearFilters} />
+          {board.isPending ? <Loading label="Searching…" /> : null}
+          {board.isError ? <QueryError error={board.error} onRetry={() => void board.refetch()} /> : null}
+          {data && data.total === 0 ? (
+            <div className="card">
+              <h3>Nothing matches{urlQ ? ` “${urlQ}”` : ''}</h3>
+              <p>Try fewer words{filterCount > 0 ? ' or remove a filter' : ''}.</p>
+            </div>
+          ) : null}
+          {data && data.results.length > 0 ? (
+            <ol className="opportunity-list" aria-label="Opportunities">
+              {data.results.map((o) => (
+                <li key={o.id}>
+                  <OpportunityCard opportunity={o} />
+                </li>
+              ))}
+            </ol>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  )
+}

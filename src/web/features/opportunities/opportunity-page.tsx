@@ -1,0 +1,83 @@
+import { Link, useParams } from 'react-router'
+import { useSession } from '../../api/identity.ts'
+import { Loading, QueryError } from '../../components/feedback.tsx'
+import { usePageTitle } from '../../components/page-title.ts'
+import { useOpportunity } from './api.ts'
+import { ApplyForm } from './apply-form.tsx'
+import { classYearsLabel, datesLabel, deadlineLabel, kindLabel, placesLabel, specialtyLabel } from './opportunity-format.ts'
+import './opportunities.css'
+
+/** One opportunity: what it asks and offers; Apply for students; edit and applicants for its poster. */
+export function OpportunityPage() {
+  const { opportunityId = '' } = useParams()
+  const opportunity = useOpportunity(opportunityId)
+  const session = useSession()
+  usePageTitle(opportunity.data?.title ?? 'Opportunity')
+  const isStudent = session.data?.person.roles.includes('student') ?? false
+  const o = opportunity.data
+  const facts: [string, string][] = o
+    ? [
+        ['Posted by', o.posterName],
+        ['Specialty', specialtyLabel(o.specialtyId)],
+        ['For', classYearsLabel(o)],
+        ['When', datesLabel(o) ?? 'To be agreed'],
+        ['Time', o.timeCommitment],
+        ['Where', [o.site, o.remote ? 'Remote' : ''].filter(Boolean).join(', ')],
+        ['Research question', o.researchQuestion],
+        ['Methods', o.methods],
+        ['Skills wanted', o.skillsWanted],
+        ['Expected output', o.expectedOutput],
+        ['Dress code', o.dressCode],
+        ['What to bring', o.whatToBring],
+        ['Deadline', deadlineLabel(o)],
+        ['Places', placesLabel(o)],
+      ]
+    : []
+  return (
+    <div className="page page-narrow">
+      <p>
+        <Link to={o?.isMine ? '/opportunities/posted' : '/opportunities'} className="back-link">
+          ← {o?.isMine ? 'My postings' : 'All opportunities'}
+        </Link>
+      </p>
+      {opportunity.isPending ? <Loading /> : null}
+      {opportunity.isError ? <QueryError error={opportunity.error} onRetry={() => void opportunity.refetch()} /> : null}
+      {o ? (
+        <>
+          <div className="page-header">
+            <p className="opportunity-kind">{kindLabel(o)}</p>
+            <h1 tabIndex={-1}>{o.title}</h1>
+            {o.status !== 'published' ? (
+              <p className="notice notice-warning">{o.status === 'draft' ? 'A draft: only you can see it.' : 'Closed: it takes no more applications.'}</p>
+            ) : null}
+          </div>
+          <div className="card">
+            <p className="prose">{o.description}</p>
+            <dl className="opportunity-facts">
+              {facts
+                .filter(([, value]) => value)
+                .map(([term, value]) => (
+                  <div key={term}>
+                    <dt>{term}</dt>
+                    <dd>{value}</dd>
+                  </div>
+                ))}
+            </dl>
+          </div>
+          {o.isMine ? (
+            <div className="button-row">
+              <Link to={`/opportunities/${o.id}/applicants`} className="button">
+                See applicants
+              </Link>
+              <Link to={`/opportunities/${o.id}/edit`} className="button button-secondary">
+                Edit
+              </Link>
+            </div>
+          ) : isStudent ? (
+            <ApplyForm opportunity={o} />
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  )
+}
