@@ -21,13 +21,19 @@ function order(filter: BoardFilter): readonly string[] | null {
   return null
 }
 
-type Props = { facets: OpportunityBoard['facets'] | undefined; params: URLSearchParams; onChange: (filter: BoardFilter, value: string | null) => void }
+type Props = {
+  facets: OpportunityBoard['facets'] | undefined
+  params: URLSearchParams
+  onChange: (filter: BoardFilter, value: string | null) => void
+  /** A student sees only what is open to their own class year, so that filter would tell them nothing. */
+  withoutClassYear?: boolean
+}
 
 /** One choice per filter, each option with how many it would find; "Any" lifts it. */
-export function BoardFilters({ facets, params, onChange }: Props) {
+export function BoardFilters({ facets, params, onChange, withoutClassYear = false }: Props) {
   return (
     <>
-      {BOARD_FILTERS.map((filter) => {
+      {BOARD_FILTERS.filter((f) => !(withoutClassYear && f === 'classYear' && !params.get(f))).map((filter) => {
         const chosen = params.get(filter) ?? ''
         const counts = new Map((facets?.[filter] ?? []).map((f) => [f.value, f.count]))
         const values =

@@ -95,7 +95,7 @@ export function BoardPage() {
             </button>
           </div>
           <div id={panelId} className="directory-filters-body">
-            <BoardFilters facets={data?.facets} params={params} onChange={setFilter} />
+            <BoardFilters facets={data?.facets} params={params} onChange={setFilter} withoutClassYear={isStudent} />
           </div>
         </section>
 

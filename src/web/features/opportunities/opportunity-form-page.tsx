@@ -182,7 +182,7 @@ export function OpportunityFormPage() {
       {draft ? (
         <>
           <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={LABELS} attempt={attempt} />
-          <form noValidate className="form card" onSubmit={(e) => void onSubmit(e)}>
+          <form noValidate className="form card opportunity-form" onSubmit={(e) => void onSubmit(e)}>
             <SelectField
               id={idFor('kind')}
               label="Kind"

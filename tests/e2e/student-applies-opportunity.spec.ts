@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test'
+import type { OpportunityView } from '#shared/contracts/opportunities.ts'
+import { callApi, expect, expectNoAxeViolations, findOnOutbox, loginAs, navLink, test, type DemoRole } from './fixtures.ts'
+
+async function switchTo(page: Page, role: DemoRole) {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in to Preceptor' })).toBeVisible()
+  await loginAs(page, role)
+}
+
+test('a student finds a research project, applies, is accepted by its poster, follows the e-mail and sees it in their experience record', async ({ page }) => {
+  test.setTimeout(90_000)
+  const title = `Myocardial strain in endurance athletes ${Date.now()}`
+
+  // The demo mentor posts a one-place research project for every class year.
+  await loginAs(page, 'mentor')
+  const posted = await callApi<OpportunityView>(page, 'POST', '/api/opportunities', {
+    kind: 'research-project',
+    title,
+    description: 'Speckle-tracking echocardiography in marathon runners before and after the season.',
+    specialtyId: 'internal-medicine',
+    places: 1,
+    timeCommitment: '3 hours a week',
+    expectedOutput: 'An abstract',
+  })
+
+  // The student searches the board and opens the project.
+  await switchTo(page, 'student')
+  await (await navLink(page, 'Opportunities')).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Opportunities' })).toBeVisible()
+  await page.getByRole('searchbox', { name: 'Search opportunities' }).fill('myocardial strain athletes')
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: '“myocardial strain athletes”' })).toBeVisible()
+  await page.getByRole('radio', { name: /Research project/ }).check()
+  await expect(page.getByRole('button', { name: 'Remove filter Kind: Research project' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'with 1 filter' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+
+  // An empty statement is refused beside its field; then the student applies.
+  await page.getByRole('button', { name: 'Apply', exact: true }).click()
+  await expect(page.getByLabel('Why you want to join')).toHaveAttribute('aria-invalid', 'true')
+  await page.getByLabel('Why you want to join').fill('I ran cross-country in college and have read about athlete’s heart; I can give three hours a week.')
+  await page.getByRole('button', { name: 'Apply', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Your application' })).toBeVisible()
+  await expect(page.getByText('Applied', { exact: true })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // The poster accepts from their applicants list, with a message.
+  await switchTo(page, 'mentor')
+  await (await navLink(page, 'My postings')).click()
+  await page.getByRole('link', { name: `1 application to answer for ${title}` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Applicants: ${title}` })).toBeVisible()
+  await page.getByLabel('Message to Maya Robinson (optional)').fill('Welcome! We meet on Mondays at 7 AM in the echo lab.')
+  await page.getByRole('button', { name: 'Accept Maya Robinson' }).click()
+  await expect(page.getByText('Accepted', { exact: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Confirm experience of Maya Robinson' })).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // The student is e-mailed a link to the project.
+  await switchTo(page, 'admin')
+  const email = await findOnOutbox(page, `Accepted: ${title}`)
+  const link = (await email.textContent())?.match(/https?:\/\/\S+\/opportunities\/[0-9a-f-]{36}/)?.[0]
+  expect(link, 'the e-mail links to the opportunity').toBeTruthy()
+  expect(new URL(link!).pathname).toBe(`/opportunities/${posted.id}`)
+
+  await switchTo(page, 'student')
+  await page.goto(new URL(link!).pathname)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByText('Accepted', { exact: true })).toBeVisible()
+  await expect(page.getByText('Welcome! We meet on Mondays at 7 AM in the echo lab.')).toBeVisible()
+  await expectNoAxeViolations(page)
+
+  // And it is in their experience record, waiting for the poster to confirm the hours.
+  await (await navLink(page, 'Experience record')).click()
+  const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) })
+  await expect(entry).toContainText('Research')
+  await expect(entry).toContainText('Waiting for the poster to confirm')
+  await expectNoAxeViolations(page)
+})
