@@ -160,6 +160,11 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/opportunities/:opportunityId/applications': { kind: 'owner-only', body: { statement: 'I would like to join.' } },
   'POST /api/opportunity-applications/:applicationId/decision': { kind: 'owner-only', body: { status: 'declined', message: '' } },
   'POST /api/opportunity-applications/:applicationId/withdraw': { kind: 'owner-only', body: {} },
+  'GET /api/experiences/students/:personId': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'the office sees every student’s experience record; an advisor only their assigned students’ (audited)',
+  },
   'POST /api/experiences/:experienceId/confirm': { kind: 'owner-only', body: { hours: 40 } },
   'GET /api/calibrations/:calibrationId': { kind: 'school', why: 'a calibration is the school’s model, not a student’s record' },
   'POST /api/calibrations/:calibrationId/activate': { kind: 'school', why: 'a calibration is the school’s model' },

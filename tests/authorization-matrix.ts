@@ -212,6 +212,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/opportunity-applications/:applicationId/decision', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'POST', path: '/api/opportunity-applications/:applicationId/withdraw', allowed: ['student'] },
   { method: 'GET', path: '/api/experiences/mine', allowed: ['student'] },
+  { method: 'GET', path: '/api/experiences/students/:personId', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/experiences', allowed: ['student'] },
   { method: 'POST', path: '/api/experiences/:experienceId/confirm', allowed: ['mentor', 'advisor', 'admin'] },
 ]

@@ -157,7 +157,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // Opportunities posted by mentors and staff, applications, and students' experience records.
   const opportunitiesRepo = createOpportunitiesRepository(db)
   const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
-  const experiences = createExperiencesService({ db, repo: opportunitiesRepo, clock, audit })
+  const experiences = createExperiencesService({ db, repo: opportunitiesRepo, clock, audit, studentRecords })
   return {
     residencyPrograms,
     audit,

@@ -2,22 +2,30 @@ import type { ConfirmExperienceInput, ExperienceInput, ExperienceList, Experienc
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { isPoster } from './opportunities.policy.ts'
 import type { ExperienceRow, OpportunitiesRepository } from './opportunities.repository.ts'
 import { experienceViewOf } from './opportunity-views.ts'
 
-export type ExperiencesDeps = { repo: OpportunitiesRepository; clock: Clock; audit: AuditService; db: Parameters<typeof mapPersonNamesByIds>[0] }
+export type ExperiencesDeps = {
+  repo: OpportunitiesRepository
+  clock: Clock
+  audit: AuditService
+  studentRecords: Pick<StudentRecords, 'assertCanRead'>
+  db: Parameters<typeof mapPersonNamesByIds>[0]
+}
 
 const NOT_FOUND = 'No such experience among those you may confirm.'
 
 /**
  * A student's experience record: an entry for each accepted opportunity (its poster confirms
- * the hours) and the entries the student adds from elsewhere. The student reads their own.
+ * the hours) and the entries the student adds from elsewhere. The student reads their own; their
+ * assigned advisors and the office (admins) read it through the student-record gate, audited.
  */
 export function createExperiencesService(deps: ExperiencesDeps) {
-  const { repo, clock, audit, db } = deps
+  const { repo, clock, audit, studentRecords, db } = deps
 
   async function views(rows: ExperienceRow[]): Promise<ExperienceView[]> {
     const applications = await repo.listApplicationsByIds(rows.flatMap((r) => (r.applicationId ? [r.applicationId] : [])))
@@ -34,6 +42,12 @@ export function createExperiencesService(deps: ExperiencesDeps) {
   return {
     async listMine(actor: Actor): Promise<ExperienceList> {
       return { experiences: await views(await repo.listExperiencesOfStudent(actor.personId)) }
+    },
+
+    /** A student's record as their assigned advisor or the office sees it (404 for anyone else). */
+    async listOfStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<ExperienceList> {
+      await studentRecords.assertCanRead(actor, studentId, 'experiences', meta, ['admin'])
+      return { experiences: await views(await repo.listExperiencesOfStudent(studentId)) }
     },
 
     /** An experience from elsewhere, in the student's own words (not confirmed by anyone). */

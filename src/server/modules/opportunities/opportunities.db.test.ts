@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { experienceEntries, opportunityApplications, outbox } from '#server/db/schema/index.ts'
+import { auditLog, experienceEntries, opportunityApplications, outbox, studentAdvisors } from '#server/db/schema/index.ts'
 import { STATEMENT_MAX } from '#shared/contracts/opportunities.ts'
 import type { ClassYear } from '#shared/enums.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
@@ -230,6 +230,20 @@ describe('the experience record', () => {
       ]),
     )
     expect((await t.request('GET', '/api/experiences/mine', { cookie: (await student()).cookie })).json.experiences).toEqual([])
+
+    // Their assigned advisor and the office read it (audited); another advisor does not.
+    const assigned = await t.signedInAs(['advisor'])
+    await t.db.insert(studentAdvisors).values({ studentId: s.person.id, advisorId: assigned.person.id, assignedAt: t.clock.now(), assignedBy: null })
+    const admin = await t.signedInAs(['admin'])
+    const recordOf = (a: Account) => t.request('GET', `/api/experiences/students/${s.person.id}`, { cookie: a.cookie })
+    expect((await recordOf(assigned)).json.experiences).toHaveLength(2)
+    expect((await recordOf(admin)).json.experiences).toHaveLength(2)
+    expect((await recordOf(advisor)).status).toBe(404)
+    const reads = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.objectId, s.person.id), eq(auditLog.action, 'student-record.read.experiences')))
+    expect(reads.map((r) => r.actorId).sort()).toEqual([assigned.person.id, admin.person.id].sort())
   })
 })
 

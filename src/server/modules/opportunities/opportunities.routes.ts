@@ -15,7 +15,7 @@ import {
   PostedOpportunityList,
 } from '#shared/contracts/opportunities.ts'
 import { actorOf } from '../../http/access.ts'
-import { jsonBody, jsonResponse } from '../../http/params.ts'
+import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
 
 /** Opportunities: mentors and staff post and decide; students browse, apply and keep their experience record. */
@@ -165,6 +165,18 @@ export function opportunitiesRoutes() {
       responses: { 200: jsonResponse(ExperienceList, 'Latest first.') },
     }),
     async (c) => c.json(await c.var.services.experiences.listMine(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor', 'admin'], {
+      method: 'get',
+      path: '/api/experiences/students/{personId}',
+      tags: ['opportunities'],
+      summary: 'A student’s experience record, for their assigned advisors and the office',
+      request: { params: PersonIdParams },
+      responses: { 200: jsonResponse(ExperienceList, 'Latest first.') },
+    }),
+    async (c) => c.json(await c.var.services.experiences.listOfStudent(actorOf(c), c.req.valid('param').personId, requestMeta(c)), 200),
   )
 
   router.openapi(
