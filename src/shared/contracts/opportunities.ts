@@ -71,6 +71,8 @@ export const OpportunitySearch = z.object({
   specialtyId: z.enum(SPECIALTY_IDS as [string, ...string[]]).optional(),
   remote: BoolParam,
   classYear: z.enum(CLASS_YEARS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
 })
 export type OpportunitySearch = z.infer<typeof OpportunitySearch>
 
@@ -126,6 +128,8 @@ export const FacetCount = z.object({ value: z.string(), count: z.number().int() 
 export const OpportunityBoard = z.object({
   results: z.array(OpportunitySummary),
   total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
   facets: z.object({
     kind: z.array(FacetCount),
     specialtyId: z.array(FacetCount),

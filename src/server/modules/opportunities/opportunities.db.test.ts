@@ -271,6 +271,12 @@ describe('the board: search and facets', () => {
       { value: 'true', count: 1 },
     ])
     expect((await search(`q=${tag}&kind=research-project`)).results.map((o: { id: string }) => o.id)).toEqual([a])
+    // Paged: the total and the facets count every match; a page holds its share, in the same order.
+    const first = await search(`q=${tag}&pageSize=1`)
+    const second = await search(`q=${tag}&pageSize=1&page=2`)
+    expect([first.total, second.total, first.results.length, second.results.length]).toEqual([2, 2, 1, 1])
+    expect([first.results[0].id, second.results[0].id]).toEqual(found.results.map((o: { id: string }) => o.id))
+    expect(second.facets).toEqual(found.facets)
     const bad = await t.request('GET', '/api/opportunities?kind=internship', { cookie: s.cookie })
     expect(bad.status).toBe(400)
   })

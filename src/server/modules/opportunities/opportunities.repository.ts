@@ -9,6 +9,18 @@ export type ApplicationRow = typeof opportunityApplications.$inferSelect
 export type ExperienceRow = typeof experienceEntries.$inferSelect
 export type NewExperience = Omit<typeof experienceEntries.$inferInsert, 'id'>
 
+/** The columns the board filters, counts and checks visibility on. */
+const boardColumns = {
+  id: opportunities.id,
+  kind: opportunities.kind,
+  specialtyId: opportunities.specialtyId,
+  remote: opportunities.remote,
+  classYears: opportunities.classYears,
+  posterId: opportunities.posterId,
+  status: opportunities.status,
+}
+export type BoardRow = { [K in keyof typeof boardColumns]: OpportunityRow[K] }
+
 const searchDocument = sql`to_tsvector('english', ${opportunities.title} || ' ' || ${opportunities.description})`
 
 /** Opportunities, applications and experience entries: this module's reads and writes. Only this file writes SQL. */
@@ -44,17 +56,21 @@ export function createOpportunitiesRepository(db: Database) {
     /**
      * Published opportunities still taking applications, matching the words (English stemming,
      * web-search syntax) in the title or description: best match first, else the nearest
-     * deadline first. Facets and the remaining filters are applied by the service.
+     * deadline first. Only what visibility, filters and facets need; the page shown is read
+     * in full by `listOpportunitiesByIds`.
      */
-    async searchOpen(q: string, now: Date): Promise<OpportunityRow[]> {
+    async searchOpen(q: string, now: Date): Promise<BoardRow[]> {
       const open = and(eq(opportunities.status, 'published'), or(isNull(opportunities.applyBy), gt(opportunities.applyBy, now)))
-      if (!q) return db.select().from(opportunities).where(open).orderBy(sql`${opportunities.applyBy} asc nulls last`, desc(opportunities.createdAt))
       const query = sql`websearch_to_tsquery('english', ${q})`
       return db
-        .select()
+        .select(boardColumns)
         .from(opportunities)
-        .where(and(open, sql`${searchDocument} @@ ${query}`))
-        .orderBy(desc(sql`ts_rank(${searchDocument}, ${query})`), asc(opportunities.id))
+        .where(q ? and(open, sql`${searchDocument} @@ ${query}`) : open)
+        .orderBy(
+          ...(q
+            ? [desc(sql`ts_rank(${searchDocument}, ${query})`), asc(opportunities.id)]
+            : [sql`${opportunities.applyBy} asc nulls last`, desc(opportunities.createdAt), asc(opportunities.id)]),
+        )
     },
 
     async listOpportunitiesOfPoster(posterId: string): Promise<OpportunityRow[]> {

@@ -156,13 +156,23 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
   return {
     getOpportunity,
 
-    /** The board: published opportunities still taking applications that the caller may see, searched and faceted. */
+    /** The board: published opportunities still taking applications that the caller may see, searched, faceted and paged. */
     async searchBoard(actor: Actor, search: OpportunitySearch): Promise<OpportunityBoard> {
       const classYear = await classYearOf(actor)
       const rows = (await repo.searchOpen(search.q ?? '', clock.now())).filter((r) => canSeeOpportunity(actor, r, { classYear, hasApplied: false }))
       const filters = { kind: search.kind, specialtyId: search.specialtyId, remote: search.remote, classYear: search.classYear }
       const found = filterBoard(rows, filters)
-      return { results: await summaries(actor, found, classYear), total: found.length, facets: countFacets(rows, filters, CLASS_YEARS) }
+      const start = (search.page - 1) * search.pageSize
+      const pageIds = found.slice(start, start + search.pageSize).map((r) => r.id)
+      const full = new Map((await repo.listOpportunitiesByIds(pageIds)).map((r) => [r.id, r]))
+      const page = pageIds.flatMap((id) => full.get(id) ?? [])
+      return {
+        results: await summaries(actor, page, classYear),
+        total: found.length,
+        page: search.page,
+        pageSize: search.pageSize,
+        facets: countFacets(rows, filters, CLASS_YEARS),
+      }
     },
 
     /** What the caller posted, newest first, with their applications counted by status. */

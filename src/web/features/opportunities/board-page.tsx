@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { useSession } from '../../api/identity.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
+import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useBoard } from './api.ts'
 import { BOARD_FILTERS, BoardChips, BoardFilters, type BoardFilter } from './board-filters.tsx'
@@ -12,7 +13,7 @@ import './opportunities.css'
 export function BoardPage() {
   usePageTitle('Opportunities')
   const [params, setParams] = useSearchParams()
-  const query = Object.fromEntries(['q', ...BOARD_FILTERS].flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])))
+  const query = Object.fromEntries(['q', 'page', ...BOARD_FILTERS].flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])))
   const board = useBoard(query)
   const urlQ = params.get('q') ?? ''
   const [q, setQ] = useState(urlQ)
@@ -25,6 +26,8 @@ export function BoardPage() {
   const update = (change: (next: URLSearchParams) => void) => {
     const next = new URLSearchParams(params)
     change(next)
+    // New words or filters start again from the first page.
+    if (next.get('page') === params.get('page')) next.delete('page')
     setParams(next)
   }
   const onSubmit = (event: FormEvent) => {
@@ -123,6 +126,16 @@ export function BoardPage() {
                 </li>
               ))}
             </ol>
+          ) : null}
+          {data && data.total > data.pageSize ? (
+            <Pagination
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              noun={['opportunity', 'opportunities']}
+              onPage={(p) => update((next) => (p > 1 ? next.set('page', String(p)) : next.delete('page')))}
+              label="Result pages"
+            />
           ) : null}
         </section>
       </div>
