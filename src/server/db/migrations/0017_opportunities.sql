@@ -1,3 +1,4 @@
+CREATE SEQUENCE "public"."opportunities_revision_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "experience_entries" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"student_id" uuid NOT NULL,
@@ -39,6 +40,8 @@ CREATE TABLE "opportunities" (
 	"what_to_bring" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'published' NOT NULL,
 	"poster_id" uuid,
+	"revision" bigint DEFAULT nextval('opportunities_revision_seq') NOT NULL,
+	"search_document" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', "title" || ' ' || "description")) STORED,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "opportunities_places_positive" CHECK ("opportunities"."places" > 0),
@@ -66,8 +69,9 @@ ALTER TABLE "opportunity_applications" ADD CONSTRAINT "opportunity_applications_
 CREATE INDEX "experience_entries_student_idx" ON "experience_entries" USING btree ("student_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "experience_entries_application_idx" ON "experience_entries" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "opportunities_poster_idx" ON "opportunities" USING btree ("poster_id");--> statement-breakpoint
+CREATE INDEX "opportunities_revision_idx" ON "opportunities" USING btree ("revision");--> statement-breakpoint
 CREATE INDEX "opportunities_status_idx" ON "opportunities" USING btree ("status","apply_by");--> statement-breakpoint
-CREATE INDEX "opportunities_search_idx" ON "opportunities" USING gin (to_tsvector('english', "title" || ' ' || "description"));--> statement-breakpoint
+CREATE INDEX "opportunities_search_idx" ON "opportunities" USING gin ("search_document");--> statement-breakpoint
 CREATE UNIQUE INDEX "opportunity_applications_student_idx" ON "opportunity_applications" USING btree ("opportunity_id","student_id");--> statement-breakpoint
 CREATE INDEX "opportunity_applications_status_idx" ON "opportunity_applications" USING btree ("opportunity_id","status");--> statement-breakpoint
 CREATE INDEX "opportunity_applications_of_student_idx" ON "opportunity_applications" USING btree ("student_id");

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, customType, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { ClassYear, ExperienceKind, OpportunityApplicationStatus, OpportunityKind, OpportunityStatus } from '#shared/enums.ts'
 import { people } from './identity.ts'
 
@@ -9,6 +9,11 @@ import { people } from './identity.ts'
  * each student's record of experiences. Accepted places are counted from the applications under
  * a row lock on the opportunity, never kept as a counter.
  */
+/** Numbers each write to an opportunity in order: the board's in-memory copy re-reads when the highest one moves. */
+export const opportunitiesRevisionSeq = pgSequence('opportunities_revision_seq')
+
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' })
+
 export const opportunities = pgTable(
   'opportunities',
   {
@@ -38,13 +43,18 @@ export const opportunities = pgTable(
     whatToBring: text('what_to_bring').notNull().default(''),
     status: text('status').$type<OpportunityStatus>().notNull().default('published'),
     posterId: uuid('poster_id').references(() => people.id, { onDelete: 'set null' }),
+    /** A new number from `opportunities_revision_seq` on every insert and update (two in one instant included). */
+    revision: bigint('revision', { mode: 'number' }).notNull().default(sql`nextval('opportunities_revision_seq')`),
+    /** The words of the title and description, stemmed, kept by the database: a search ranks these instead of re-reading each text. */
+    searchDocument: tsvector('search_document').generatedAlwaysAs(sql`to_tsvector('english', "title" || ' ' || "description")`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('opportunities_poster_idx').on(t.posterId),
+    index('opportunities_revision_idx').on(t.revision),
     index('opportunities_status_idx').on(t.status, t.applyBy),
-    index('opportunities_search_idx').using('gin', sql`to_tsvector('english', ${t.title} || ' ' || ${t.description})`),
+    index('opportunities_search_idx').using('gin', t.searchDocument),
     check('opportunities_places_positive', sql`${t.places} > 0`),
     check('opportunities_end_after_start', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],

@@ -18,10 +18,11 @@ const boardColumns = {
   classYears: opportunities.classYears,
   posterId: opportunities.posterId,
   status: opportunities.status,
+  applyBy: opportunities.applyBy,
 }
 export type BoardRow = { [K in keyof typeof boardColumns]: OpportunityRow[K] }
 
-const searchDocument = sql`to_tsvector('english', ${opportunities.title} || ' ' || ${opportunities.description})`
+const searchDocument = opportunities.searchDocument
 
 /** Opportunities, applications and experience entries: this module's reads and writes. Only this file writes SQL. */
 export function createOpportunitiesRepository(db: Database) {
@@ -33,7 +34,11 @@ export function createOpportunitiesRepository(db: Database) {
     },
 
     async updateOpportunity(id: string, values: Partial<NewOpportunity>, tx: Tx = db): Promise<OpportunityRow> {
-      const [row] = await tx.update(opportunities).set(values).where(eq(opportunities.id, id)).returning()
+      const [row] = await tx
+        .update(opportunities)
+        .set({ ...values, revision: sql`nextval('opportunities_revision_seq')` })
+        .where(eq(opportunities.id, id))
+        .returning()
       if (!row) throw new Error('The opportunity vanished.')
       return row
     },
@@ -54,23 +59,36 @@ export function createOpportunitiesRepository(db: Database) {
     },
 
     /**
-     * Published opportunities still taking applications, matching the words (English stemming,
-     * web-search syntax) in the title or description: best match first, else the nearest
-     * deadline first. Only what visibility, filters and facets need; the page shown is read
-     * in full by `listOpportunitiesByIds`.
+     * Every opportunity with the columns the board filters, counts and checks visibility on, in
+     * the board's order when no words are given: the nearest deadline first, then the newest.
      */
-    async searchOpen(q: string, now: Date): Promise<BoardRow[]> {
-      const open = and(eq(opportunities.status, 'published'), or(isNull(opportunities.applyBy), gt(opportunities.applyBy, now)))
-      const query = sql`websearch_to_tsquery('english', ${q})`
+    async listBoardRows(): Promise<BoardRow[]> {
       return db
         .select(boardColumns)
         .from(opportunities)
-        .where(q ? and(open, sql`${searchDocument} @@ ${query}`) : open)
-        .orderBy(
-          ...(q
-            ? [desc(sql`ts_rank(${searchDocument}, ${query})`), asc(opportunities.id)]
-            : [sql`${opportunities.applyBy} asc nulls last`, desc(opportunities.createdAt), asc(opportunities.id)]),
+        .orderBy(sql`${opportunities.applyBy} asc nulls last`, desc(opportunities.createdAt), asc(opportunities.id))
+    },
+
+    /** Moves whenever an opportunity is added or changed: the highest revision, one index probe. (No route removes one.) */
+    async boardFingerprint(): Promise<string> {
+      const [row] = await db.select({ revision: sql<string>`coalesce(max(${opportunities.revision}), 0)::text` }).from(opportunities)
+      return row?.revision ?? '0'
+    },
+
+    /**
+     * The ids of published opportunities still taking applications whose title or description
+     * match the words (English stemming, web-search syntax), best match first.
+     */
+    async searchOpenIds(q: string, now: Date): Promise<string[]> {
+      const query = sql`websearch_to_tsquery('english', ${q})`
+      const rows = await db
+        .select({ id: opportunities.id })
+        .from(opportunities)
+        .where(
+          and(eq(opportunities.status, 'published'), or(isNull(opportunities.applyBy), gt(opportunities.applyBy, now)), sql`${searchDocument} @@ ${query}`),
         )
+        .orderBy(desc(sql`ts_rank(${searchDocument}, ${query})`), asc(opportunities.id))
+      return rows.map((r) => r.id)
     },
 
     async listOpportunitiesOfPoster(posterId: string): Promise<OpportunityRow[]> {

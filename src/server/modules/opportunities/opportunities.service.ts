@@ -24,7 +24,7 @@ import { canPosterMove, canWithdraw, experienceKindFor, isForClassYear, isOpenFo
 import { countFacets, filterBoard } from './domain/board.ts'
 import { applicationDecisionEmail, newApplicationEmail } from './opportunities-emails.ts'
 import { canSeeOpportunity, isPoster } from './opportunities.policy.ts'
-import type { ApplicationRow, OpportunitiesRepository, OpportunityRow } from './opportunities.repository.ts'
+import type { ApplicationRow, BoardRow, OpportunitiesRepository, OpportunityRow } from './opportunities.repository.ts'
 import { applicationViewOf, summaryOf, viewOf } from './opportunity-views.ts'
 
 export type OpportunitiesDeps = {
@@ -51,6 +51,24 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
   const { db, repo, clock, audit, notifications, appOrigin } = deps
   const studentLink = (id: string) => `${appOrigin}/opportunities/${id}`
   const posterLink = (id: string) => `${appOrigin}/opportunities/${id}/applicants`
+
+  /**
+   * The board's rows (the columns it filters and counts on) kept in memory, re-read when the
+   * opportunities' fingerprint moves, so a search reads one small aggregate instead of every
+   * row. Each process keeps its own copy and sees another's changes on its next search.
+   */
+  const board = (() => {
+    let cached: { stamp: string; rows: BoardRow[] } | null = null
+    return {
+      async rows(): Promise<BoardRow[]> {
+        const stamp = await repo.boardFingerprint()
+        if (cached?.stamp === stamp) return cached.rows
+        const rows = await repo.listBoardRows()
+        cached = { stamp, rows }
+        return rows
+      },
+    }
+  })()
 
   async function classYearOf(actor: Actor): Promise<ClassYear | null> {
     if (!actor.roles.includes('student')) return null
@@ -158,8 +176,13 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
 
     /** The board: published opportunities still taking applications that the caller may see, searched, faceted and paged. */
     async searchBoard(actor: Actor, search: OpportunitySearch): Promise<OpportunityBoard> {
-      const classYear = await classYearOf(actor)
-      const rows = (await repo.searchOpen(search.q ?? '', clock.now())).filter((r) => canSeeOpportunity(actor, r, { classYear, hasApplied: false }))
+      const now = clock.now()
+      const [classYear, all] = await Promise.all([classYearOf(actor), board.rows()])
+      let rows = all.filter((r) => isOpenForApplications(r, now) && canSeeOpportunity(actor, r, { classYear, hasApplied: false }))
+      if (search.q) {
+        const byId = new Map(rows.map((r) => [r.id, r]))
+        rows = (await repo.searchOpenIds(search.q, now)).flatMap((id) => byId.get(id) ?? [])
+      }
       const filters = { kind: search.kind, specialtyId: search.specialtyId, remote: search.remote, classYear: search.classYear }
       const found = filterBoard(rows, filters)
       const start = (search.page - 1) * search.pageSize
