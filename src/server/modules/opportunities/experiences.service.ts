@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { mapPersonNamesByIds } from '../identity/people-reads.ts'
+import { listPeopleWithRoleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { isPoster } from './opportunities.policy.ts'
 import type { ExperienceRow, OpportunitiesRepository } from './opportunities.repository.ts'
 import { experienceViewOf } from './opportunity-views.ts'
@@ -47,6 +47,8 @@ export function createExperiencesService(deps: ExperiencesDeps) {
     /** A student's record as their assigned advisor or the office sees it (404 for anyone else). */
     async listOfStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<ExperienceList> {
       await studentRecords.assertCanRead(actor, studentId, 'experiences', meta, ['admin'])
+      // The office may read anyone's record, but only a student has one: any other id is unknown.
+      if ((await listPeopleWithRoleByIds(db, [studentId], 'student')).length === 0) throw new AppError('NOT_FOUND', 'No such student.')
       return { experiences: await views(await repo.listExperiencesOfStudent(studentId)) }
     },
 
