@@ -153,7 +153,6 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     studentRecords,
     ...(settings.simulationLeaseSeconds ? { leaseSeconds: settings.simulationLeaseSeconds } : {}),
   })
-  // Events with RSVPs, a waitlist and calendar invites.
   // Opportunities posted by mentors and staff, applications, and students' experience records.
   const opportunitiesRepo = createOpportunitiesRepository(db)
   const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
