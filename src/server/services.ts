@@ -9,6 +9,8 @@ import { createClassSimulationService } from './modules/class-simulation/class-s
 import { createAuditService } from './modules/audit/audit.service.ts'
 import { createCalibrationRepository } from './modules/calibration/calibration.repository.ts'
 import { createCalibrationService } from './modules/calibration/calibration.service.ts'
+import { createCommunityRepository } from './modules/community/community.repository.ts'
+import { createCommunityService } from './modules/community/community.service.ts'
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
@@ -157,6 +159,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const opportunitiesRepo = createOpportunitiesRepository(db)
   const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
   const experiences = createExperiencesService({ db, repo: opportunitiesRepo, clock, audit, studentRecords })
+  // Community questions and answers, anonymous when a student asks so, moderated by the office.
+  const community = createCommunityService({ db, repo: createCommunityRepository(db), clock, audit, notifications, rateLimits, appOrigin: settings.appOrigin })
   return {
     residencyPrograms,
     audit,
@@ -179,6 +183,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     events,
     opportunities,
     experiences,
+    community,
   }
 }
 

@@ -273,3 +273,19 @@ export const EXPERIENCE_KIND_LABELS: Record<ExperienceKind, string> = {
   leadership: 'Leadership',
   teaching: 'Teaching',
 }
+/** The community's topic boards; every specialty has a board of its own besides (`specialty:<id>`). */
+export const COMMUNITY_TOPICS = ['application-strategy', 'research', 'wellbeing', 'parenthood-and-family', 'money-and-debt', 'identity-in-medicine'] as const
+export type CommunityTopic = (typeof COMMUNITY_TOPICS)[number]
+
+export const COMMUNITY_TOPIC_LABELS: Record<CommunityTopic, { name: string; description: string }> = {
+  'application-strategy': { name: 'Application strategy', description: 'ERAS, signals, how many programs, letters, interviews and the rank list.' },
+  research: { name: 'Research', description: 'Finding a project and a mentor, research years, posters and papers.' },
+  wellbeing: { name: 'Wellbeing', description: 'Burnout, sleep, stress, rough rotations and getting help.' },
+  'parenthood-and-family': { name: 'Parenthood and family', description: 'Having a child in school or residency, partners, caring for family.' },
+  'money-and-debt': { name: 'Money and debt', description: 'Loans, repayment and forgiveness, away rotations and interview costs, salaries.' },
+  'identity-in-medicine': { name: 'Identity in medicine', description: 'Being first-generation, gender, race, disability, LGBTQ+ and more, in medicine.' },
+}
+
+/** What a moderator did to a post; `reveal-author` is the one way anyone learns who wrote an anonymous post. */
+export const COMMUNITY_MODERATION_ACTIONS = ['hide', 'unhide', 'lock', 'unlock', 'dismiss-report', 'reveal-author'] as const
+export type CommunityModerationAction = (typeof COMMUNITY_MODERATION_ACTIONS)[number]

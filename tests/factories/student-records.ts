@@ -64,6 +64,9 @@ export type StudentRecords = {
     opportunityId: string
     applicationId: string
     experienceId: string
+    questionId: string
+    answerId: string
+    reportId: string
   }
 }
 
@@ -214,6 +217,26 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
     t.request('POST', `/api/opportunity-applications/${applicationId}/decision`, { cookie: mentor.cookie, body: { status: 'accepted', message: 'Welcome.' } }),
   )
   const experienceId = decided.json.applicants[0].experience.id as string
+  // A community question the student asked anonymously, the mentor's answer, and a report of it.
+  const question = await ok(
+    'community question',
+    t.request('POST', '/api/community/questions', {
+      cookie: student.cookie,
+      body: { board: 'topic:wellbeing', title: `${label}: how do you keep up with sleep on nights?`, body: 'Asking for a friend.', anonymous: true },
+    }),
+  )
+  const questionId = question.json.id as string
+  const answered = await ok(
+    'community answer',
+    t.request('POST', `/api/community/questions/${questionId}/answers`, { cookie: mentor.cookie, body: { body: 'Protect one anchor sleep block.' } }),
+  )
+  const answerId = answered.json.answers[0].id as string
+  await ok(
+    'community report',
+    t.request('POST', `/api/community/answers/${answerId}/report`, { cookie: student.cookie, body: { reason: 'Testing the queue.' } }),
+  )
+  const queue = await ok('moderation queue', t.request('GET', '/api/community/moderation/reports', { cookie: admin.cookie }))
+  const reportId = (queue.json.items as { answerId: string | null; reports: { id: string }[] }[]).find((i) => i.answerId === answerId)?.reports[0]?.id ?? ''
 
   return {
     student,
@@ -240,6 +263,9 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       opportunityId,
       applicationId,
       experienceId,
+      questionId,
+      answerId,
+      reportId,
     },
   }
 }

@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, customType, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { CommunityModerationAction } from '#shared/enums.ts'
+import { people } from './identity.ts'
+
+const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' })
+
+/**
+ * Community questions and answers (the community module). A post keeps its author even when it
+ * is anonymous — for abuse handling, read only through a moderator's audited action — and
+ * `is_anonymous` decides whether any view names them. Per-person figures are never stored: they
+ * are counted on read from named posts only, so an anonymous post cannot move them.
+ *
+ * `board` is `topic:<topic>` or `specialty:<specialty id>` (boards are reference data in code).
+ * `search` is generated from the post's own words only — never its author — so search results
+ * and their order cannot depend on who wrote a post.
+ */
+export const communityQuestions = pgTable(
+  'community_questions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    board: text('board').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    isAnonymous: boolean('is_anonymous').notNull().default(false),
+    acceptedAnswerId: uuid('accepted_answer_id'),
+    isLocked: boolean('is_locked').notNull().default(false),
+    isHidden: boolean('is_hidden').notNull().default(false),
+    /** The moderator's note on the latest hide or lock, shown to the author and moderators. */
+    moderationNote: text('moderation_note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** The question's last answer (or its asking): the board's order. */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')`),
+  },
+  (t) => [
+    index('community_questions_board_idx').on(t.board, t.lastActivityAt),
+    index('community_questions_activity_idx').on(t.lastActivityAt),
+    index('community_questions_author_idx').on(t.authorId),
+    index('community_questions_search_idx').using('gin', t.search),
+  ],
+)
+
+export const communityAnswers = pgTable(
+  'community_answers',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => communityQuestions.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    isAnonymous: boolean('is_anonymous').notNull().default(false),
+    isHidden: boolean('is_hidden').notNull().default(false),
+    moderationNote: text('moderation_note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('english', body)`),
+  },
+  (t) => [
+    index('community_answers_question_idx').on(t.questionId, t.createdAt),
+    index('community_answers_author_idx').on(t.authorId),
+    index('community_answers_search_idx').using('gin', t.search),
+  ],
+)
+
+/** One vote per person per answer. */
+export const communityVotes = pgTable(
+  'community_votes',
+  {
+    answerId: uuid('answer_id')
+      .notNull()
+      .references(() => communityAnswers.id, { onDelete: 'cascade' }),
+    voterId: uuid('voter_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.answerId, t.voterId] })],
+)
+
+export const communityFollows = pgTable(
+  'community_follows',
+  {
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => communityQuestions.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.questionId, t.personId] }), index('community_follows_person_idx').on(t.personId)],
+)
+
+/** A report of a question or an answer (exactly one), open until a moderator acts on it. */
+export const communityReports = pgTable(
+  'community_reports',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => communityQuestions.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id').references(() => communityAnswers.id, { onDelete: 'cascade' }),
+    reporterId: uuid('reporter_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('community_reports_open_idx').on(t.createdAt).where(sql`resolved_at is null`)],
+)
+
+/**
+ * Every moderator action with its written note or reason; the audit log's row points here.
+ * A `reveal-author` row is the record that someone learned who wrote an anonymous post, and why.
+ */
+export const communityModerationActions = pgTable(
+  'community_moderation_actions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    moderatorId: uuid('moderator_id').references(() => people.id, { onDelete: 'set null' }),
+    action: text('action').$type<CommunityModerationAction>().notNull(),
+    questionId: uuid('question_id').references(() => communityQuestions.id, { onDelete: 'cascade' }),
+    answerId: uuid('answer_id').references(() => communityAnswers.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id').references(() => communityReports.id, { onDelete: 'cascade' }),
+    note: text('note').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('community_moderation_actions_question_idx').on(t.questionId), check('community_moderation_actions_note', sql`length(${t.note}) > 0`)],
+)

@@ -1,0 +1,311 @@
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import type { Database, Tx } from '#server/db/client.ts'
+import {
+  communityAnswers,
+  communityFollows,
+  communityModerationActions,
+  communityQuestions,
+  communityReports,
+  communityVotes,
+} from '#server/db/schema/index.ts'
+import type { CommunityModerationAction } from '#shared/enums.ts'
+
+/** Every column a question view needs; `search` stays in the database. */
+const questionColumns = {
+  id: communityQuestions.id,
+  board: communityQuestions.board,
+  title: communityQuestions.title,
+  body: communityQuestions.body,
+  authorId: communityQuestions.authorId,
+  isAnonymous: communityQuestions.isAnonymous,
+  acceptedAnswerId: communityQuestions.acceptedAnswerId,
+  isLocked: communityQuestions.isLocked,
+  isHidden: communityQuestions.isHidden,
+  moderationNote: communityQuestions.moderationNote,
+  createdAt: communityQuestions.createdAt,
+  lastActivityAt: communityQuestions.lastActivityAt,
+}
+const answerColumns = {
+  id: communityAnswers.id,
+  questionId: communityAnswers.questionId,
+  body: communityAnswers.body,
+  authorId: communityAnswers.authorId,
+  isAnonymous: communityAnswers.isAnonymous,
+  isHidden: communityAnswers.isHidden,
+  moderationNote: communityAnswers.moderationNote,
+  createdAt: communityAnswers.createdAt,
+}
+
+export type QuestionRow = { [K in keyof typeof questionColumns]: (typeof communityQuestions.$inferSelect)[K] }
+export type AnswerRow = { [K in keyof typeof answerColumns]: (typeof communityAnswers.$inferSelect)[K] }
+export type QuestionWithCount = QuestionRow & { answerCount: number }
+export type AnswerWithVotes = AnswerRow & { votes: number; myVote: boolean }
+export type ReportRow = typeof communityReports.$inferSelect
+
+/** Answers anyone may see: hidden ones are the author's and moderators' only. */
+const visibleAnswerCount = sql<number>`(select count(*)::int from ${communityAnswers} a where a.question_id = ${communityQuestions.id} and not a.is_hidden)`
+
+/** Questions and answers, votes, follows, reports and moderators' actions: this module's reads and writes. Only this file writes SQL. */
+export function createCommunityRepository(db: Database) {
+  return {
+    async insertQuestion(values: Omit<typeof communityQuestions.$inferInsert, 'search'>, tx: Tx = db): Promise<QuestionRow> {
+      const [row] = await tx.insert(communityQuestions).values(values).returning(questionColumns)
+      if (!row) throw new Error('The question was not written.')
+      return row
+    },
+
+    async findQuestionById(id: string, tx: Tx = db): Promise<QuestionRow | null> {
+      const [row] = await tx.select(questionColumns).from(communityQuestions).where(eq(communityQuestions.id, id))
+      return row ?? null
+    },
+
+    /** The question, locked until the transaction ends: answers, accepting and moderation take turns on it. */
+    async lockQuestion(id: string, tx: Tx): Promise<QuestionRow | null> {
+      const [row] = await tx.select(questionColumns).from(communityQuestions).where(eq(communityQuestions.id, id)).for('update')
+      return row ?? null
+    },
+
+    async updateQuestion(
+      id: string,
+      values: Partial<Pick<QuestionRow, 'acceptedAnswerId' | 'isLocked' | 'isHidden' | 'moderationNote' | 'lastActivityAt'>>,
+      tx: Tx = db,
+    ): Promise<void> {
+      await tx.update(communityQuestions).set(values).where(eq(communityQuestions.id, id))
+    },
+
+    /**
+     * One page of visible questions, newest activity first; with words, those whose question or
+     * any visible answer matches, best match first. Only the posts' words are searched.
+     */
+    async searchQuestions(query: {
+      board?: string | undefined
+      q?: string | undefined
+      page: number
+      pageSize: number
+    }): Promise<{ rows: QuestionWithCount[]; total: number }> {
+      const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : null
+      const conditions: SQL[] = [eq(communityQuestions.isHidden, false)]
+      if (query.board) conditions.push(eq(communityQuestions.board, query.board))
+      if (tsquery)
+        conditions.push(
+          sql`(${communityQuestions.search} @@ ${tsquery} or exists (select 1 from ${communityAnswers} a where a.question_id = ${communityQuestions.id} and not a.is_hidden and a.search @@ ${tsquery}))`,
+        )
+      const where = and(...conditions)
+      const order = tsquery
+        ? [sql`ts_rank(${communityQuestions.search}, ${tsquery}) desc`, desc(communityQuestions.lastActivityAt), asc(communityQuestions.id)]
+        : [desc(communityQuestions.lastActivityAt), asc(communityQuestions.id)]
+      const [rows, totals] = await Promise.all([
+        db
+          .select({ ...questionColumns, answerCount: visibleAnswerCount })
+          .from(communityQuestions)
+          .where(where)
+          .orderBy(...order)
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
+        db.select({ n: count() }).from(communityQuestions).where(where),
+      ])
+      return { rows, total: totals[0]?.n ?? 0 }
+    },
+
+    async countVisibleQuestionsByBoard(): Promise<Map<string, number>> {
+      const rows = await db
+        .select({ board: communityQuestions.board, n: count() })
+        .from(communityQuestions)
+        .where(eq(communityQuestions.isHidden, false))
+        .groupBy(communityQuestions.board)
+      return new Map(rows.map((r) => [r.board, r.n]))
+    },
+
+    async listQuestionsByIds(ids: readonly string[]): Promise<QuestionWithCount[]> {
+      if (ids.length === 0) return []
+      return db
+        .select({ ...questionColumns, answerCount: visibleAnswerCount })
+        .from(communityQuestions)
+        .where(inArray(communityQuestions.id, [...ids]))
+        .orderBy(desc(communityQuestions.lastActivityAt), asc(communityQuestions.id))
+    },
+
+    async listQuestionIdsByAuthor(personId: string): Promise<string[]> {
+      const rows = await db.select({ id: communityQuestions.id }).from(communityQuestions).where(eq(communityQuestions.authorId, personId))
+      return rows.map((r) => r.id)
+    },
+
+    async listQuestionIdsAnsweredBy(personId: string): Promise<string[]> {
+      const rows = await db.selectDistinct({ id: communityAnswers.questionId }).from(communityAnswers).where(eq(communityAnswers.authorId, personId))
+      return rows.map((r) => r.id)
+    },
+
+    async listFollowedQuestionIds(personId: string): Promise<string[]> {
+      const rows = await db.select({ id: communityFollows.questionId }).from(communityFollows).where(eq(communityFollows.personId, personId))
+      return rows.map((r) => r.id)
+    },
+
+    async insertAnswer(values: Omit<typeof communityAnswers.$inferInsert, 'search'>, tx: Tx): Promise<AnswerRow> {
+      const [row] = await tx.insert(communityAnswers).values(values).returning(answerColumns)
+      if (!row) throw new Error('The answer was not written.')
+      return row
+    },
+
+    async findAnswerById(id: string, tx: Tx = db): Promise<AnswerRow | null> {
+      const [row] = await tx.select(answerColumns).from(communityAnswers).where(eq(communityAnswers.id, id))
+      return row ?? null
+    },
+
+    async setAnswerHidden(id: string, isHidden: boolean, moderationNote: string, tx: Tx): Promise<void> {
+      await tx.update(communityAnswers).set({ isHidden, moderationNote }).where(eq(communityAnswers.id, id))
+    },
+
+    /** A question's answers (hidden ones too; the service decides who sees them), oldest first, with votes and the caller's own vote. */
+    async listAnswers(questionId: string, viewerId: string): Promise<AnswerWithVotes[]> {
+      return db
+        .select({
+          ...answerColumns,
+          votes: sql<number>`(select count(*)::int from ${communityVotes} v where v.answer_id = ${communityAnswers.id})`,
+          myVote: sql<boolean>`exists (select 1 from ${communityVotes} v where v.answer_id = ${communityAnswers.id} and v.voter_id = ${viewerId})`,
+        })
+        .from(communityAnswers)
+        .where(eq(communityAnswers.questionId, questionId))
+        .orderBy(asc(communityAnswers.createdAt), asc(communityAnswers.id))
+    },
+
+    async addVote(answerId: string, voterId: string, at: Date): Promise<void> {
+      await db.insert(communityVotes).values({ answerId, voterId, createdAt: at }).onConflictDoNothing()
+    },
+
+    async removeVote(answerId: string, voterId: string): Promise<void> {
+      await db.delete(communityVotes).where(and(eq(communityVotes.answerId, answerId), eq(communityVotes.voterId, voterId)))
+    },
+
+    async follow(questionId: string, personId: string, at: Date, tx: Tx = db): Promise<void> {
+      await tx.insert(communityFollows).values({ questionId, personId, createdAt: at }).onConflictDoNothing()
+    },
+
+    async unfollow(questionId: string, personId: string): Promise<void> {
+      await db.delete(communityFollows).where(and(eq(communityFollows.questionId, questionId), eq(communityFollows.personId, personId)))
+    },
+
+    async isFollowing(questionId: string, personId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ personId: communityFollows.personId })
+        .from(communityFollows)
+        .where(and(eq(communityFollows.questionId, questionId), eq(communityFollows.personId, personId)))
+      return Boolean(row)
+    },
+
+    async listFollowerIds(questionId: string, tx: Tx = db): Promise<string[]> {
+      const rows = await tx.select({ personId: communityFollows.personId }).from(communityFollows).where(eq(communityFollows.questionId, questionId))
+      return rows.map((r) => r.personId)
+    },
+
+    async insertReport(values: Omit<typeof communityReports.$inferInsert, 'id' | 'resolvedAt'>): Promise<ReportRow> {
+      const [row] = await db.insert(communityReports).values(values).returning()
+      if (!row) throw new Error('The report was not written.')
+      return row
+    },
+
+    async findReportById(id: string): Promise<ReportRow | null> {
+      const [row] = await db.select().from(communityReports).where(eq(communityReports.id, id))
+      return row ?? null
+    },
+
+    async listOpenReports(): Promise<ReportRow[]> {
+      return db.select().from(communityReports).where(isNull(communityReports.resolvedAt)).orderBy(asc(communityReports.createdAt))
+    },
+
+    /** Closes the open reports of one post (a question's own, or one answer's). */
+    async resolveReports(post: { questionId: string; answerId: string | null }, at: Date, tx: Tx): Promise<void> {
+      await tx
+        .update(communityReports)
+        .set({ resolvedAt: at })
+        .where(
+          and(
+            eq(communityReports.questionId, post.questionId),
+            post.answerId ? eq(communityReports.answerId, post.answerId) : isNull(communityReports.answerId),
+            isNull(communityReports.resolvedAt),
+          ),
+        )
+    },
+
+    async resolveReport(id: string, at: Date, tx: Tx): Promise<void> {
+      await tx.update(communityReports).set({ resolvedAt: at }).where(eq(communityReports.id, id))
+    },
+
+    async insertModerationAction(
+      values: {
+        moderatorId: string
+        action: CommunityModerationAction
+        questionId?: string | null
+        answerId?: string | null
+        reportId?: string | null
+        note: string
+        at: Date
+      },
+      tx: Tx,
+    ): Promise<string> {
+      const [row] = await tx.insert(communityModerationActions).values(values).returning({ id: communityModerationActions.id })
+      if (!row) throw new Error('The moderator’s action was not written.')
+      return row.id
+    },
+
+    /**
+     * What anyone may see of a person's activity, counted from their named, visible posts only.
+     * Nothing here is stored: an anonymous post has no column it could move.
+     */
+    async namedActivityOf(personId: string) {
+      const namedQuestion = and(eq(communityQuestions.authorId, personId), eq(communityQuestions.isAnonymous, false), eq(communityQuestions.isHidden, false))
+      const namedAnswer = and(
+        eq(communityAnswers.authorId, personId),
+        eq(communityAnswers.isAnonymous, false),
+        eq(communityAnswers.isHidden, false),
+        eq(communityQuestions.isHidden, false),
+      )
+      const [questions, answers, votes, recent] = await Promise.all([
+        db
+          .select({ n: count(), last: sql<string | null>`max(${communityQuestions.createdAt})` })
+          .from(communityQuestions)
+          .where(namedQuestion),
+        db
+          .select({
+            n: count(),
+            last: sql<string | null>`max(${communityAnswers.createdAt})`,
+            accepted: sql<number>`(count(*) filter (where ${communityQuestions.acceptedAnswerId} = ${communityAnswers.id}))::int`,
+          })
+          .from(communityAnswers)
+          .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
+          .where(namedAnswer),
+        db
+          .select({ n: count() })
+          .from(communityVotes)
+          .innerJoin(communityAnswers, eq(communityAnswers.id, communityVotes.answerId))
+          .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
+          .where(namedAnswer),
+        db
+          .select({
+            questionId: communityQuestions.id,
+            questionTitle: communityQuestions.title,
+            body: communityAnswers.body,
+            createdAt: communityAnswers.createdAt,
+            accepted: sql<boolean>`coalesce(${communityQuestions.acceptedAnswerId} = ${communityAnswers.id}, false)`,
+            votes: sql<number>`(select count(*)::int from ${communityVotes} v where v.answer_id = ${communityAnswers.id})`,
+          })
+          .from(communityAnswers)
+          .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
+          .where(namedAnswer)
+          .orderBy(desc(communityAnswers.createdAt), asc(communityAnswers.id))
+          .limit(5),
+      ])
+      const lasts = [questions[0]?.last, answers[0]?.last].filter((v): v is string => Boolean(v)).map((v) => new Date(v))
+      lasts.sort((a, b) => b.getTime() - a.getTime())
+      return {
+        questionsAsked: questions[0]?.n ?? 0,
+        answersGiven: answers[0]?.n ?? 0,
+        acceptedAnswers: answers[0]?.accepted ?? 0,
+        votesReceived: votes[0]?.n ?? 0,
+        lastPostedAt: lasts[0] ?? null,
+        recent,
+      }
+    },
+  }
+}
+
+export type CommunityRepository = ReturnType<typeof createCommunityRepository>

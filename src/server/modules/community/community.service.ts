@@ -1,0 +1,490 @@
+import type { Database, Tx } from '#server/db/client.ts'
+import {
+  type AcceptAnswer,
+  type AnswerView,
+  type AskQuestion,
+  type BoardList,
+  COMMUNITY_BOARDS,
+  findCommunityBoard,
+  type ModerateAnswer,
+  type ModerateQuestion,
+  type ModerationQueue,
+  type MyCommunity,
+  type PersonActivity,
+  type PostAnswer,
+  type QuestionPage,
+  type QuestionSearch,
+  type QuestionSummary,
+  type QuestionView,
+} from '#shared/contracts/community.ts'
+import { CLASS_YEAR_LABELS, MENTOR_KIND_LABELS } from '#shared/enums.ts'
+import { AppError } from '#shared/errors.ts'
+import { findSpecialty } from '#shared/reference/specialties.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { listPeopleByIds } from '../identity/people-reads.ts'
+import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
+import { listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import { newAnswerEmail, type AnswerRecipient } from './community-emails.ts'
+import { authorFor, canAnswer, canAsk, canModerate, canPostAnonymously, canRevealAuthor, canSeeHidden } from './community.policy.ts'
+import type { AnswerWithVotes, CommunityRepository, QuestionRow, QuestionWithCount } from './community.repository.ts'
+import { excerptOf } from './domain/excerpt.ts'
+
+export type CommunityDeps = {
+  db: Database
+  repo: CommunityRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  rateLimits: RateLimits
+  appOrigin: string
+}
+
+/** Posts (questions and answers together) one person may write per hour. */
+export const COMMUNITY_POSTS_PER_HOUR = 10
+
+const NO_QUESTION = 'No such question, or it has been hidden.'
+const NO_ANSWER = 'No such answer, or it has been hidden.'
+
+function postingRule(personId: string): RateRule {
+  return {
+    scope: 'community.post',
+    key: personId,
+    limit: COMMUNITY_POSTS_PER_HOUR,
+    windowMinutes: 60,
+    message: `You have posted ${COMMUNITY_POSTS_PER_HOUR} questions and answers in the last hour, the most allowed. Please wait a while before posting again.`,
+    field: 'body',
+  }
+}
+
+type Named = { name: string; stage: string }
+
+/**
+ * Community questions and answers. A student asks on a board, mentors and students answer, the
+ * asker accepts the answer that helped, anyone may follow a question and is e-mailed its answers.
+ * Students may ask or answer anonymously: the author is stored, but no view, e-mail, search or
+ * figure names them or moves with their post; only an admin's audited reveal with a written
+ * reason learns who it was. Moderators (advisors, admins) hide, lock and answer reports.
+ */
+export function createCommunityService(deps: CommunityDeps) {
+  const { db, repo, clock, audit, notifications, rateLimits, appOrigin } = deps
+  const questionLink = (id: string) => `${appOrigin}/community/questions/${id}`
+  const mineLink = `${appOrigin}/community`
+
+  /** Names and stages of the named authors only: an anonymous author's name is never even read. */
+  async function namedAuthors(posts: readonly { authorId: string; isAnonymous: boolean }[]): Promise<Map<string, Named>> {
+    const ids = [...new Set(posts.filter((p) => !p.isAnonymous).map((p) => p.authorId))]
+    if (ids.length === 0) return new Map()
+    const [people, mentors, students] = await Promise.all([listPeopleByIds(db, ids), listMentorFactsByIds(db, ids), listStudentFactsByIds(db, ids)])
+    const mentorBy = new Map(mentors.map((m) => [m.personId, m]))
+    const studentBy = new Map(students.map((s) => [s.personId, s]))
+    return new Map(
+      people.map((p) => {
+        const mentor = mentorBy.get(p.id)
+        const student = studentBy.get(p.id)
+        const specialty = mentor?.specialtyId ? findSpecialty(mentor.specialtyId)?.name : undefined
+        const stage = mentor
+          ? [MENTOR_KIND_LABELS[mentor.kind], specialty].filter(Boolean).join(', ')
+          : student
+            ? `Student, ${CLASS_YEAR_LABELS[student.classYear]}`
+            : ''
+        return [p.id, { name: p.name, stage }]
+      }),
+    )
+  }
+
+  function summaryOf(actor: Actor, q: QuestionWithCount, authors: Map<string, Named>): QuestionSummary {
+    return {
+      id: q.id,
+      board: q.board,
+      boardName: findCommunityBoard(q.board)?.name ?? q.board,
+      title: q.title,
+      excerpt: excerptOf(q.body),
+      author: authorFor(actor.personId, q, authors.get(q.authorId)),
+      answerCount: q.answerCount,
+      hasAcceptedAnswer: q.acceptedAnswerId !== null,
+      locked: q.isLocked,
+      hidden: q.isHidden,
+      createdAt: q.createdAt.toISOString(),
+      lastActivityAt: q.lastActivityAt.toISOString(),
+    }
+  }
+
+  async function summaries(actor: Actor, rows: readonly QuestionWithCount[]): Promise<QuestionSummary[]> {
+    const authors = await namedAuthors(rows)
+    return rows.map((q) => summaryOf(actor, q, authors))
+  }
+
+  /** The question if the caller may see it: a hidden one is its author's and moderators' only. */
+  async function visibleQuestion(actor: Actor, id: string, tx?: Tx): Promise<QuestionRow> {
+    const q = tx ? await repo.lockQuestion(id, tx) : await repo.findQuestionById(id)
+    if (!q || (q.isHidden && !canSeeHidden(actor, q.authorId))) throw new AppError('NOT_FOUND', NO_QUESTION)
+    return q
+  }
+
+  function answerViews(actor: Actor, q: QuestionRow, rows: readonly AnswerWithVotes[], authors: Map<string, Named>): AnswerView[] {
+    const moderator = canModerate(actor)
+    const shown = rows.filter((a) => !a.isHidden || canSeeHidden(actor, a.authorId))
+    const views = shown.map((a) => ({
+      id: a.id,
+      body: a.body,
+      author: authorFor(actor.personId, a, authors.get(a.authorId)),
+      votes: a.votes,
+      myVote: a.myVote,
+      accepted: q.acceptedAnswerId === a.id,
+      hidden: a.isHidden,
+      moderationNote: moderator || a.authorId === actor.personId ? a.moderationNote : '',
+      createdAt: a.createdAt.toISOString(),
+    }))
+    // The accepted answer first, then the most helpful; ties in the order they came.
+    return views.sort((x, y) => Number(y.accepted) - Number(x.accepted) || y.votes - x.votes)
+  }
+
+  async function getQuestion(actor: Actor, id: string): Promise<QuestionView> {
+    const q = await visibleQuestion(actor, id)
+    const [answers, following] = await Promise.all([repo.listAnswers(id, actor.personId), repo.isFollowing(id, actor.personId)])
+    const authors = await namedAuthors([q, ...answers])
+    const visibleAnswers = answerViews(actor, q, answers, authors)
+    const mine = q.authorId === actor.personId
+    const moderator = canModerate(actor)
+    return {
+      ...summaryOf(actor, { ...q, answerCount: answers.filter((a) => !a.isHidden).length }, authors),
+      body: q.body,
+      moderationNote: moderator || mine ? q.moderationNote : '',
+      answers: visibleAnswers,
+      following,
+      can: {
+        answer: canAnswer(actor) && !q.isLocked && !q.isHidden,
+        answerAnonymously: canPostAnonymously(actor),
+        accept: mine && !q.isHidden,
+        vote: canAnswer(actor),
+        moderate: moderator,
+        revealAuthor: canRevealAuthor(actor) && (q.isAnonymous || answers.some((a) => a.isAnonymous)),
+      },
+    }
+  }
+
+  /** E-mails the asker and followers about a new answer, in the answer's transaction; never the answerer themself. */
+  async function tellAboutAnswer(q: QuestionRow, answer: { authorId: string; isAnonymous: boolean }, answererName: string | null, tx: Tx) {
+    const followerIds = await repo.listFollowerIds(q.id, tx)
+    const ids = [...new Set([q.authorId, ...followerIds])].filter((id) => id !== answer.authorId)
+    const people = await listPeopleByIds(tx, ids)
+    for (const person of people) {
+      if (person.status !== 'active') continue
+      const to: AnswerRecipient = { email: person.email, name: person.name, why: person.id === q.authorId ? 'asker' : 'follower' }
+      await notifications.enqueue(
+        newAnswerEmail(to, { title: q.title, askedAnonymously: q.isAnonymous }, answer.isAnonymous ? null : answererName, {
+          question: questionLink(q.id),
+          mine: mineLink,
+        }),
+        tx,
+      )
+    }
+  }
+
+  function refuseAnonymity(actor: Actor, anonymous: boolean) {
+    if (anonymous && !canPostAnonymously(actor))
+      throw new AppError('VALIDATION_FAILED', 'Only students may post anonymously.', {
+        anonymous: 'Only students may post anonymously; mentors answer by name.',
+      })
+  }
+
+  async function answerIn(
+    actor: Actor,
+    answerId: string,
+  ): Promise<{ answer: NonNullable<Awaited<ReturnType<CommunityRepository['findAnswerById']>>>; question: QuestionRow }> {
+    const answer = await repo.findAnswerById(answerId)
+    if (!answer || (answer.isHidden && !canSeeHidden(actor, answer.authorId))) throw new AppError('NOT_FOUND', NO_ANSWER)
+    const question = await visibleQuestion(actor, answer.questionId)
+    return { answer, question }
+  }
+
+  async function moderationAudit(actor: Actor, action: string, actionId: string, meta: RequestMeta, tx: Tx) {
+    await audit.record({ actorId: actor.personId, action, objectType: 'community-moderation-action', objectId: actionId }, meta, tx)
+  }
+
+  async function revealAuthor(
+    actor: Actor,
+    post: { authorId: string; isAnonymous: boolean },
+    target: { questionId: string; answerId: string | null },
+    reason: string,
+    meta: RequestMeta,
+  ) {
+    if (!canRevealAuthor(actor)) throw new AppError('FORBIDDEN', 'Only admins may see who wrote an anonymous post.')
+    if (!post.isAnonymous)
+      throw new AppError('VALIDATION_FAILED', 'This post is not anonymous: its author is shown on it.', { reason: 'This post already names its author.' })
+    await db.transaction(async (tx) => {
+      const id = await repo.insertModerationAction({ moderatorId: actor.personId, action: 'reveal-author', ...target, note: reason, at: clock.now() }, tx)
+      await moderationAudit(actor, 'community.author.reveal', id, meta, tx)
+    })
+    const [person] = await listPeopleByIds(db, [post.authorId])
+    if (!person) throw new AppError('NOT_FOUND', 'The author’s account no longer exists.')
+    return { personId: person.id, name: person.name, email: person.email }
+  }
+
+  return {
+    async listBoards(_actor: Actor): Promise<BoardList> {
+      const counts = await repo.countVisibleQuestionsByBoard()
+      return { boards: COMMUNITY_BOARDS.map((b) => ({ ...b, questionCount: counts.get(b.id) ?? 0 })) }
+    },
+
+    async searchQuestions(actor: Actor, query: QuestionSearch): Promise<QuestionPage> {
+      const { rows, total } = await repo.searchQuestions({
+        board: query.board || undefined,
+        q: query.q || undefined,
+        page: query.page,
+        pageSize: query.pageSize,
+      })
+      return { items: await summaries(actor, rows), total, page: query.page, pageSize: query.pageSize }
+    },
+
+    getQuestion,
+
+    async askQuestion(actor: Actor, input: AskQuestion): Promise<QuestionView> {
+      if (!canAsk(actor)) throw new AppError('FORBIDDEN', 'Students ask questions here; mentors answer them.')
+      refuseAnonymity(actor, input.anonymous)
+      const now = clock.now()
+      const created = await db.transaction(async (tx) => {
+        await rateLimits.take([postingRule(actor.personId)], tx)
+        const row = await repo.insertQuestion(
+          {
+            board: input.board,
+            title: input.title,
+            body: input.body,
+            authorId: actor.personId,
+            isAnonymous: input.anonymous,
+            createdAt: now,
+            lastActivityAt: now,
+          },
+          tx,
+        )
+        // The asker hears of answers as a follower does; they may unfollow.
+        await repo.follow(row.id, actor.personId, now, tx)
+        return row
+      })
+      return getQuestion(actor, created.id)
+    },
+
+    async postAnswer(actor: Actor, questionId: string, input: PostAnswer): Promise<QuestionView> {
+      if (!canAnswer(actor)) throw new AppError('FORBIDDEN', 'Mentors and students answer questions here.')
+      refuseAnonymity(actor, input.anonymous)
+      await db.transaction(async (tx) => {
+        const q = await visibleQuestion(actor, questionId, tx)
+        if (q.isHidden) throw new AppError('NOT_FOUND', NO_QUESTION)
+        if (q.isLocked)
+          throw new AppError('VALIDATION_FAILED', 'This question is locked: it takes no new answers.', {
+            body: 'A moderator locked this question: it takes no new answers.',
+          })
+        await rateLimits.take([postingRule(actor.personId)], tx)
+        const now = clock.now()
+        const answer = await repo.insertAnswer({ questionId, body: input.body, authorId: actor.personId, isAnonymous: input.anonymous, createdAt: now }, tx)
+        await repo.updateQuestion(questionId, { lastActivityAt: now }, tx)
+        await tellAboutAnswer(q, answer, actor.name, tx)
+      })
+      return getQuestion(actor, questionId)
+    },
+
+    /** The asker marks the answer that helped (or none). */
+    async acceptAnswer(actor: Actor, questionId: string, input: AcceptAnswer): Promise<QuestionView> {
+      await db.transaction(async (tx) => {
+        const q = await visibleQuestion(actor, questionId, tx)
+        if (q.authorId !== actor.personId)
+          throw new AppError('FORBIDDEN', 'Only the person who asked can mark the answer that helped.', {
+            answerId: 'Only the person who asked can mark the answer that helped.',
+          })
+        if (input.answerId) {
+          const answer = await repo.findAnswerById(input.answerId, tx)
+          if (!answer || answer.questionId !== questionId || answer.isHidden)
+            throw new AppError('VALIDATION_FAILED', 'That answer is not one of this question’s.', { answerId: 'Choose one of this question’s answers.' })
+        }
+        await repo.updateQuestion(questionId, { acceptedAnswerId: input.answerId }, tx)
+      })
+      return getQuestion(actor, questionId)
+    },
+
+    async vote(actor: Actor, answerId: string): Promise<QuestionView> {
+      const { answer, question } = await answerIn(actor, answerId)
+      if (answer.authorId === actor.personId)
+        throw new AppError('VALIDATION_FAILED', 'You cannot vote for your own answer.', { answerId: 'You cannot vote for your own answer.' })
+      await repo.addVote(answerId, actor.personId, clock.now())
+      return getQuestion(actor, question.id)
+    },
+
+    async unvote(actor: Actor, answerId: string): Promise<QuestionView> {
+      const { question } = await answerIn(actor, answerId)
+      await repo.removeVote(answerId, actor.personId)
+      return getQuestion(actor, question.id)
+    },
+
+    async follow(actor: Actor, questionId: string): Promise<QuestionView> {
+      await visibleQuestion(actor, questionId)
+      await repo.follow(questionId, actor.personId, clock.now())
+      return getQuestion(actor, questionId)
+    },
+
+    async unfollow(actor: Actor, questionId: string): Promise<QuestionView> {
+      await visibleQuestion(actor, questionId)
+      await repo.unfollow(questionId, actor.personId)
+      return getQuestion(actor, questionId)
+    },
+
+    async reportQuestion(actor: Actor, questionId: string, reason: string): Promise<{ ok: true }> {
+      await visibleQuestion(actor, questionId)
+      await repo.insertReport({ questionId, answerId: null, reporterId: actor.personId, reason, createdAt: clock.now() })
+      return { ok: true }
+    },
+
+    async reportAnswer(actor: Actor, answerId: string, reason: string): Promise<{ ok: true }> {
+      const { question } = await answerIn(actor, answerId)
+      await repo.insertReport({ questionId: question.id, answerId, reporterId: actor.personId, reason, createdAt: clock.now() })
+      return { ok: true }
+    },
+
+    /** Open reports, one item per reported post, oldest first. Reporters are not named; anonymous authors stay unnamed. */
+    async moderationQueue(actor: Actor): Promise<ModerationQueue> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators see reports.')
+      const reports = await repo.listOpenReports()
+      const byPost = new Map<string, typeof reports>()
+      for (const r of reports) {
+        const key = `${r.questionId}/${r.answerId ?? ''}`
+        byPost.set(key, [...(byPost.get(key) ?? []), r])
+      }
+      const questions = new Map((await repo.listQuestionsByIds([...new Set(reports.map((r) => r.questionId))])).map((q) => [q.id, q]))
+      const answers = new Map(
+        (await Promise.all([...new Set(reports.flatMap((r) => (r.answerId ? [r.answerId] : [])))].map((id) => repo.findAnswerById(id))))
+          .filter((a) => a !== null)
+          .map((a) => [a.id, a]),
+      )
+      const posts = [...byPost.values()].flatMap((list) => {
+        const first = list[0]
+        const q = first ? questions.get(first.questionId) : undefined
+        if (!first || !q) return []
+        const a = first.answerId ? answers.get(first.answerId) : undefined
+        if (first.answerId && !a) return []
+        return [{ list, q, a }]
+      })
+      const authors = await namedAuthors(posts.map(({ q, a }) => a ?? q))
+      return {
+        items: posts.map(({ list, q, a }) => ({
+          questionId: q.id,
+          questionTitle: q.title,
+          answerId: a?.id ?? null,
+          body: (a ?? q).body,
+          author: authorFor(actor.personId, a ?? q, authors.get((a ?? q).authorId)),
+          hidden: (a ?? q).isHidden,
+          locked: q.isLocked,
+          reports: list.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt.toISOString() })),
+        })),
+      }
+    },
+
+    async moderateQuestion(actor: Actor, questionId: string, input: ModerateQuestion, meta: RequestMeta): Promise<QuestionView> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators hide or lock questions.')
+      await db.transaction(async (tx) => {
+        const q = await repo.lockQuestion(questionId, tx)
+        if (!q) throw new AppError('NOT_FOUND', NO_QUESTION)
+        const now = clock.now()
+        const change =
+          input.action === 'hide' || input.action === 'unhide'
+            ? { isHidden: input.action === 'hide', moderationNote: input.note }
+            : { isLocked: input.action === 'lock', moderationNote: input.note }
+        await repo.updateQuestion(questionId, change, tx)
+        if (input.action === 'hide') await repo.resolveReports({ questionId, answerId: null }, now, tx)
+        const id = await repo.insertModerationAction({ moderatorId: actor.personId, action: input.action, questionId, note: input.note, at: now }, tx)
+        await moderationAudit(actor, `community.question.${input.action}`, id, meta, tx)
+      })
+      return getQuestion(actor, questionId)
+    },
+
+    async moderateAnswer(actor: Actor, answerId: string, input: ModerateAnswer, meta: RequestMeta): Promise<QuestionView> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators hide answers.')
+      const answer = await repo.findAnswerById(answerId)
+      if (!answer) throw new AppError('NOT_FOUND', NO_ANSWER)
+      await db.transaction(async (tx) => {
+        const now = clock.now()
+        await repo.setAnswerHidden(answerId, input.action === 'hide', input.note, tx)
+        if (input.action === 'hide') await repo.resolveReports({ questionId: answer.questionId, answerId }, now, tx)
+        const id = await repo.insertModerationAction(
+          { moderatorId: actor.personId, action: input.action, questionId: answer.questionId, answerId, note: input.note, at: now },
+          tx,
+        )
+        await moderationAudit(actor, `community.answer.${input.action}`, id, meta, tx)
+      })
+      return getQuestion(actor, answer.questionId)
+    },
+
+    /** Closes a report with no change to the post (nothing wrong with it), with the moderator's note. */
+    async dismissReport(actor: Actor, reportId: string, note: string, meta: RequestMeta): Promise<{ ok: true }> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators answer reports.')
+      const report = await repo.findReportById(reportId)
+      if (!report) throw new AppError('NOT_FOUND', 'No such report.')
+      await db.transaction(async (tx) => {
+        await repo.resolveReport(reportId, clock.now(), tx)
+        const id = await repo.insertModerationAction(
+          { moderatorId: actor.personId, action: 'dismiss-report', questionId: report.questionId, answerId: report.answerId, reportId, note, at: clock.now() },
+          tx,
+        )
+        await moderationAudit(actor, 'community.report.dismiss', id, meta, tx)
+      })
+      return { ok: true }
+    },
+
+    async revealQuestionAuthor(actor: Actor, questionId: string, reason: string, meta: RequestMeta) {
+      const q = await repo.findQuestionById(questionId)
+      if (!q) throw new AppError('NOT_FOUND', NO_QUESTION)
+      return revealAuthor(actor, q, { questionId, answerId: null }, reason, meta)
+    },
+
+    async revealAnswerAuthor(actor: Actor, answerId: string, reason: string, meta: RequestMeta) {
+      const a = await repo.findAnswerById(answerId)
+      if (!a) throw new AppError('NOT_FOUND', NO_ANSWER)
+      return revealAuthor(actor, a, { questionId: a.questionId, answerId }, reason, meta)
+    },
+
+    /** The caller's own questions and answers (anonymous ones marked as theirs, to them alone) and what they follow. */
+    async myCommunity(actor: Actor): Promise<MyCommunity> {
+      const [asked, answered, followed] = await Promise.all([
+        repo.listQuestionIdsByAuthor(actor.personId),
+        repo.listQuestionIdsAnsweredBy(actor.personId),
+        repo.listFollowedQuestionIds(actor.personId),
+      ])
+      const rows = await repo.listQuestionsByIds([...new Set([...asked, ...answered, ...followed])])
+      const visible = rows.filter((q) => !q.isHidden || canSeeHidden(actor, q.authorId))
+      const all = await summaries(actor, visible)
+      const pick = (ids: string[]) => all.filter((s) => ids.includes(s.id))
+      return {
+        questions: pick(asked),
+        answeredQuestions: pick(answered.filter((id) => !asked.includes(id))),
+        following: pick(followed.filter((id) => !asked.includes(id))),
+      }
+    },
+
+    /** A person's community figures and recent answers: named, visible posts only, the same for every caller. */
+    async personActivity(_actor: Actor, personId: string): Promise<PersonActivity> {
+      const [person] = await listPeopleByIds(db, [personId])
+      if (person?.status !== 'active') throw new AppError('NOT_FOUND', 'No such person.')
+      const activity = await repo.namedActivityOf(personId)
+      return {
+        personId,
+        name: person.name,
+        questionsAsked: activity.questionsAsked,
+        answersGiven: activity.answersGiven,
+        acceptedAnswers: activity.acceptedAnswers,
+        votesReceived: activity.votesReceived,
+        lastPostedAt: activity.lastPostedAt?.toISOString() ?? null,
+        recentAnswers: activity.recent.map((r) => ({
+          questionId: r.questionId,
+          questionTitle: r.questionTitle,
+          excerpt: excerptOf(r.body),
+          votes: r.votes,
+          accepted: r.accepted,
+          createdAt: r.createdAt.toISOString(),
+        })),
+      }
+    },
+  }
+}
+
+export type CommunityService = ReturnType<typeof createCommunityService>
