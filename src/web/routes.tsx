@@ -257,6 +257,13 @@ export const routes: RouteObject[] = [
               {
                 path: 'experiences',
                 lazy: lazyPage(() => import('./features/opportunities/experiences-page.tsx').then((m) => m.ExperiencesPage), ['student']),
+              { path: 'community', lazy: lazyPage(() => import('./features/community/community-page.tsx').then((m) => m.CommunityPage)) },
+              { path: 'community/ask', lazy: lazyPage(() => import('./features/community/ask-page.tsx').then((m) => m.AskPage), ['student']) },
+              { path: 'community/boards/:boardId', lazy: lazyPage(() => import('./features/community/board-page.tsx').then((m) => m.BoardPage)) },
+              { path: 'community/questions/:questionId', lazy: lazyPage(() => import('./features/community/question-page.tsx').then((m) => m.QuestionPage)) },
+              {
+                path: 'community/moderation',
+                lazy: lazyPage(() => import('./features/community/moderation-page.tsx').then((m) => m.ModerationPage), ['advisor', 'admin']),
               },
               { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
               { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },

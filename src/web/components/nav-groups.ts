@@ -30,6 +30,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/mentors', label: 'Find a mentor', roles: ['student', 'mentor'], end: true },
       { to: '/mentorships', label: 'Mentorships', roles: ['student', 'mentor'] },
       { to: '/mentorships/availability', label: 'Your availability', roles: ['mentor'] },
+      // Students ask and mentors answer in the same place: the community is part of mentoring.
+      { to: '/community', label: 'Community', roles: ['student', 'mentor'] },
       { to: '/programs', label: 'Mentor programs', roles: ['student', 'mentor'], hiddenFor: ['advisor', 'admin'] },
       // A student who also mentors reaches the letters they write from their own Letters page.
       { to: '/letters/writing', label: 'Letters to write', roles: ['mentor'], hiddenFor: ['student'] },
@@ -85,6 +87,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
       { to: '/events', label: 'Events', roles: ['advisor', 'admin'] },
       { to: '/opportunities/posted', label: 'Opportunities posted', roles: ['advisor', 'admin'] },
+      { to: '/community', label: 'Community', roles: ['advisor', 'admin'] },
     ],
   },
   {

@@ -1,0 +1,38 @@
+import { Link, useParams } from 'react-router'
+import { findCommunityBoard } from '#shared/contracts/community.ts'
+import { useSession } from '../../api/identity.ts'
+import { usePageTitle } from '../../components/page-title.ts'
+import { NotFoundPage } from '../../components/status-pages.tsx'
+import { QuestionSearch } from './question-search.tsx'
+import './community.css'
+
+/** One board: its questions, newest activity first, with search; a student asks here. */
+export function BoardPage() {
+  const { boardId = '' } = useParams()
+  const board = findCommunityBoard(boardId)
+  const session = useSession()
+  usePageTitle(board?.name ?? 'Board')
+  if (!board) return <NotFoundPage />
+  const student = session.data?.person.roles.includes('student') ?? false
+  return (
+    <div className="page page-narrow">
+      <p>
+        <Link to="/community" className="back-link">
+          ← Community
+        </Link>
+      </p>
+      <div className="page-header">
+        <h1 tabIndex={-1}>{board.name}</h1>
+        <p className="lead">{board.description}</p>
+        {student ? (
+          <p>
+            <Link to={`/community/ask?board=${encodeURIComponent(board.id)}`} className="button">
+              Ask a question
+            </Link>
+          </p>
+        ) : null}
+      </div>
+      <QuestionSearch board={board.id} heading="Questions" />
+    </div>
+  )
+}
