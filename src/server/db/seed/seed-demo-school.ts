@@ -11,6 +11,7 @@ import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
 import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
 import { generateDemoOpportunities, insertDemoOpportunities } from './opportunities-demo.ts'
+import { generateDemoCommunity, insertDemoCommunity } from './community-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
 import { generateDemoMentorshipHistory, insertDemoMentorshipHistory } from './mentorship-history-demo.ts'
 
@@ -70,6 +71,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
     await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
     await insertDemoOpportunities(tx, generateDemoOpportunities(rows, options.now))
+    await insertDemoCommunity(tx, generateDemoCommunity(rows, options.now))
     progress('rank lists and interviews')
     await insertDemoRankLists(tx, options.now)
     await insertDemoClassInterviews(tx, options.now)
