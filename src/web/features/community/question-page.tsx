@@ -141,7 +141,7 @@ function AnswerForm({ view }: { view: QuestionView }) {
   }
   return (
     <form className="card form" noValidate onSubmit={onSubmit} aria-labelledby="answer-heading">
-      <h2 id="answer-heading">Your answer</h2>
+      <h2 id="answer-heading">Answer this question</h2>
       <ErrorSummary message={message} fields={errors} idFor={(f) => `answer-${f}`} labels={{ body: 'Your answer' }} attempt={attempt} />
       <TextAreaField
         id="answer-body"
