@@ -84,7 +84,7 @@ describe('asking and answering', () => {
     const id = await question(asker, { board: 'topic:research', title: 'Finding a lab as a first-year', body: 'Where do I start?' })
     await answer(mentor, id, { body: 'Look for the cardiology outcomes group; they take students every summer.' })
     const found = await t.request('GET', `/api/community/questions?q=${encodeURIComponent('cardiology outcomes')}`, { cookie: peer.cookie })
-    expect(found.json.items.map((q: { id: string }) => q.id)).toEqual([id])
+    expect(found.json.items.map((q: { id: string; answerCount: number }) => [q.id, q.answerCount])).toEqual([[id, 1]])
     const board = await t.request('GET', '/api/community/questions?board=topic%3Aresearch', { cookie: peer.cookie })
     expect(board.json.items.every((q: { board: string }) => q.board === 'topic:research')).toBe(true)
     const boards = await t.request('GET', '/api/community/boards', { cookie: peer.cookie })

@@ -43,7 +43,8 @@ export type AnswerWithVotes = AnswerRow & { votes: number; myVote: boolean }
 export type ReportRow = typeof communityReports.$inferSelect
 
 /** Answers anyone may see: hidden ones are the author's and moderators' only. */
-const visibleAnswerCount = sql<number>`(select count(*)::int from ${communityAnswers} a where a.question_id = ${communityQuestions.id} and not a.is_hidden)`
+// Written out in full: inside the subquery an unqualified "id" would be the answer's own.
+const visibleAnswerCount = sql<number>`(select count(*)::int from community_answers a where a.question_id = community_questions.id and not a.is_hidden)`
 
 /** Questions and answers, votes, follows, reports and moderators' actions: this module's reads and writes. Only this file writes SQL. */
 export function createCommunityRepository(db: Database) {
@@ -88,7 +89,7 @@ export function createCommunityRepository(db: Database) {
       if (query.board) conditions.push(eq(communityQuestions.board, query.board))
       if (tsquery)
         conditions.push(
-          sql`(${communityQuestions.search} @@ ${tsquery} or exists (select 1 from ${communityAnswers} a where a.question_id = ${communityQuestions.id} and not a.is_hidden and a.search @@ ${tsquery}))`,
+          sql`(${communityQuestions.search} @@ ${tsquery} or exists (select 1 from community_answers a where a.question_id = community_questions.id and not a.is_hidden and a.search @@ ${tsquery}))`,
         )
       const where = and(...conditions)
       const order = tsquery
@@ -160,8 +161,8 @@ export function createCommunityRepository(db: Database) {
       return db
         .select({
           ...answerColumns,
-          votes: sql<number>`(select count(*)::int from ${communityVotes} v where v.answer_id = ${communityAnswers.id})`,
-          myVote: sql<boolean>`exists (select 1 from ${communityVotes} v where v.answer_id = ${communityAnswers.id} and v.voter_id = ${viewerId})`,
+          votes: sql<number>`(select count(*)::int from community_votes v where v.answer_id = community_answers.id)`,
+          myVote: sql<boolean>`exists (select 1 from community_votes v where v.answer_id = community_answers.id and v.voter_id = ${viewerId})`,
         })
         .from(communityAnswers)
         .where(eq(communityAnswers.questionId, questionId))
@@ -286,7 +287,7 @@ export function createCommunityRepository(db: Database) {
             body: communityAnswers.body,
             createdAt: communityAnswers.createdAt,
             accepted: sql<boolean>`coalesce(${communityQuestions.acceptedAnswerId} = ${communityAnswers.id}, false)`,
-            votes: sql<number>`(select count(*)::int from ${communityVotes} v where v.answer_id = ${communityAnswers.id})`,
+            votes: sql<number>`(select count(*)::int from community_votes v where v.answer_id = community_answers.id)`,
           })
           .from(communityAnswers)
           .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
