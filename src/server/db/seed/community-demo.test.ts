@@ -11,6 +11,7 @@ describe('the demo community', () => {
     expect(generateDemoCommunity(rows, now)).toEqual(community)
     expect(community.questions.length).toBe(7)
     expect(community.answers.length).toBe(9)
+    expect(community.reports).toHaveLength(1)
     const people = new Set(rows.people.map((p) => p.id))
     for (const post of [...community.questions, ...community.answers]) expect(people.has(post.authorId)).toBe(true)
   })

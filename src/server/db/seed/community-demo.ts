@@ -1,12 +1,12 @@
 import type { Tx } from '../client.ts'
-import { communityAnswers, communityFollows, communityQuestions, communityVotes } from '../schema/index.ts'
+import { communityAnswers, communityFollows, communityQuestions, communityReports, communityVotes } from '../schema/index.ts'
 import type { MentorKind } from '#shared/enums.ts'
 import { MS_PER_HOUR } from '#shared/time.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
 
 /** Who writes a demo post: a demo account by e-mail, or the n-th listed student or mentor of a kind. */
-type Author = { email: string } | { student: number } | { mentor: MentorKind; n: number }
+type Author = { email: string } | { student: number } | { mentor: MentorKind; n: number; specialty?: string }
 
 type PlannedAnswer = { author: Author; body: string; anonymous?: boolean; hoursLater: number; votes: number; accepted?: boolean }
 
@@ -32,7 +32,7 @@ const PLAN: readonly PlannedQuestion[] = [
     hoursAgo: 96,
     answers: [
       {
-        author: { mentor: 'resident', n: 0 },
+        author: { mentor: 'resident', n: 0, specialty: 'emergency-medicine' },
         body: 'Ask the Office of Student Affairs about the visiting-student travel fund first — it covered half of mine. Several EM programs also list housing stipends for underrepresented students on VSLO; apply for those early.',
         hoursLater: 5,
         votes: 7,
@@ -79,7 +79,7 @@ const PLAN: readonly PlannedQuestion[] = [
     hoursAgo: 40,
     answers: [
       {
-        author: { mentor: 'resident', n: 1 },
+        author: { mentor: 'resident', n: 1, specialty: 'emergency-medicine' },
         body: 'Ask yourself which you miss on a day off: the puzzle of the undifferentiated patient, or knowing how Mrs. K did after discharge. I chose EM for the first; friends in IM chose it for the second. Do a shift in each in the same month.',
         hoursLater: 2,
         votes: 5,
@@ -158,6 +158,7 @@ type Rows = {
   answers: (typeof communityAnswers.$inferInsert)[]
   votes: (typeof communityVotes.$inferInsert)[]
   follows: (typeof communityFollows.$inferInsert)[]
+  reports: (typeof communityReports.$inferInsert)[]
 }
 
 /**
@@ -169,15 +170,19 @@ export function generateDemoCommunity(rows: DemoSchoolRows, now: Date): Rows {
   const active = new Set(rows.people.filter((p) => p.status === 'active' && !DEMO_ACCOUNT_EMAILS.includes(p.email)).map((p) => p.id))
   const byEmail = new Map(rows.people.map((p) => [p.email, p.id]))
   const students = rows.studentProfiles.filter((s) => active.has(s.personId)).map((s) => s.personId)
-  const mentorsOf = (kind: MentorKind) => rows.mentorProfiles.filter((m) => m.kind === kind && active.has(m.personId)).map((m) => m.personId)
+  const mentorsOf = (kind: MentorKind, specialty?: string) => {
+    const pool = rows.mentorProfiles.filter((m) => m.kind === kind && active.has(m.personId))
+    const matching = pool.filter((m) => m.specialtyId === specialty)
+    return (matching.length > 0 ? matching : pool).map((m) => m.personId)
+  }
   const resolve = (author: Author): string | undefined => {
     if ('email' in author) return byEmail.get(author.email)
     if ('student' in author) return students[author.student % Math.max(1, students.length)]
-    const pool = mentorsOf(author.mentor)
+    const pool = mentorsOf(author.mentor, author.specialty)
     return pool[author.n % Math.max(1, pool.length)]
   }
   const voters = students.slice(60, 90)
-  const out: Rows = { questions: [], answers: [], votes: [], follows: [] }
+  const out: Rows = { questions: [], answers: [], votes: [], follows: [], reports: [] }
   for (const [qi, plan] of PLAN.entries()) {
     const authorId = resolve(plan.author)
     if (!authorId) continue
@@ -207,6 +212,17 @@ export function generateDemoCommunity(rows: DemoSchoolRows, now: Date): Rows {
     })
     out.follows.push({ questionId: plan.id, personId: authorId, createdAt: askedAt })
   }
+  // One open report, so the moderators' queue shows what it is for.
+  const reported = out.answers.find((a) => a.questionId === PLAN[0]?.id && !a.isAnonymous && a.authorId !== out.questions[0]?.authorId)
+  const reporter = voters[0]
+  if (reported?.id && reporter)
+    out.reports.push({
+      questionId: reported.questionId,
+      answerId: reported.id,
+      reporterId: reporter,
+      reason: 'Suggests staying with a resident found through a private list; is that allowed?',
+      createdAt: new Date(now.getTime() - 2 * MS_PER_HOUR),
+    })
   return out
 }
 
@@ -215,4 +231,5 @@ export async function insertDemoCommunity(tx: Tx, rows: Rows): Promise<void> {
   if (rows.answers.length > 0) await tx.insert(communityAnswers).values(rows.answers)
   if (rows.votes.length > 0) await tx.insert(communityVotes).values(rows.votes).onConflictDoNothing()
   if (rows.follows.length > 0) await tx.insert(communityFollows).values(rows.follows)
+  if (rows.reports.length > 0) await tx.insert(communityReports).values(rows.reports)
 }
