@@ -2,10 +2,32 @@ import { Link } from 'react-router'
 import { formatDateTime } from '../../components/format.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
-import { useDismissReport, useModerationQueue } from './api.ts'
+import type { ModerationQueue } from '#shared/contracts/community.ts'
+import { useDismissReport, useModerateAnswer, useModerateQuestion, useModerationQueue } from './api.ts'
 import { NoteAction } from './post-actions.tsx'
 import { PostAuthor } from './post-author.tsx'
 import './community.css'
+
+type Item = ModerationQueue['items'][number]
+
+/** Hides the reported post with a note its author sees; the post's open reports close with it. */
+function HidePost({ item }: { item: Item }) {
+  const hideQuestion = useModerateQuestion(item.questionId)
+  const hideAnswer = useModerateAnswer()
+  if (item.hidden) return <p className="question-meta">Hidden.</p>
+  return (
+    <NoteAction
+      open={item.answerId ? 'Hide this answer' : 'Hide this question'}
+      label="Note to the author"
+      hint="The author sees this note beside their hidden post."
+      submit={item.answerId ? 'Hide answer' : 'Hide question'}
+      done="Hidden; its reports are closed."
+      onSend={(note) =>
+        item.answerId ? hideAnswer.mutateAsync({ answerId: item.answerId, action: 'hide', note }) : hideQuestion.mutateAsync({ action: 'hide', note })
+      }
+    />
+  )
+}
 
 /** The moderators' queue: open reports, one card per reported post; open the question to hide or lock it, or dismiss the report here. */
 export function ModerationPage() {
@@ -40,8 +62,9 @@ export function ModerationPage() {
                   <Link to={`/community/questions/${item.questionId}`}>{item.questionTitle}</Link>
                 </h2>
                 <p className="post-body">{item.body}</p>
-                <PostAuthor author={item.author} at={item.reports[0]?.createdAt ?? ''} verb={item.answerId ? 'answered' : 'asked'} />
-                <h3>Reports</h3>
+                <PostAuthor author={item.author} verb={item.answerId ? 'answered' : 'asked'} />
+                <HidePost item={item} />
+                <h3 className="moderation-reports">Reports</h3>
                 <ul>
                   {item.reports.map((r) => (
                     <li key={r.id}>
