@@ -262,6 +262,9 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   opportunityId: '00000000-0000-4000-8000-0000000000f2',
   applicationId: '00000000-0000-4000-8000-0000000000f3',
   experienceId: '00000000-0000-4000-8000-0000000000f4',
+  questionId: '00000000-0000-4000-8000-0000000000f5',
+  answerId: '00000000-0000-4000-8000-0000000000f6',
+  reportId: '00000000-0000-4000-8000-0000000000f7',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */
