@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { COMMUNITY_LIMITS } from '#shared/contracts/community.ts'
 import { errorMessage } from '../../api/client.ts'
 import { TextAreaField } from '../../components/fields.tsx'
@@ -33,6 +33,14 @@ export function NoteAction({
   const [error, setError] = useState<string | undefined>()
   const [sent, setSent] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+  const wasOpen = useRef(false)
+  // Keyboard users land in the form when it opens, and back on its button when it closes.
+  useEffect(() => {
+    if (open) document.getElementById(`${id}-text`)?.focus()
+    else if (wasOpen.current) opener.current?.focus()
+    wasOpen.current = open
+  }, [open, id])
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (text.trim().length < min) {
@@ -80,6 +88,7 @@ export function NoteAction({
         </form>
       ) : (
         <button
+          ref={opener}
           type="button"
           className="button button-ghost button-small"
           onClick={() => {
