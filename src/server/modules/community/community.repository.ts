@@ -89,7 +89,8 @@ export function createCommunityRepository(db: Database) {
       if (query.board) conditions.push(eq(communityQuestions.board, query.board))
       if (tsquery)
         conditions.push(
-          sql`(${communityQuestions.search} @@ ${tsquery} or exists (select 1 from community_answers a where a.question_id = community_questions.id and not a.is_hidden and a.search @@ ${tsquery}))`,
+          // Each side through its own GIN index; an OR across the two tables would scan every question.
+          sql`${communityQuestions.id} in (select q.id from community_questions q where q.search @@ ${tsquery} union select a.question_id from community_answers a where not a.is_hidden and a.search @@ ${tsquery})`,
         )
       const where = and(...conditions)
       const order = tsquery
