@@ -54,5 +54,10 @@ test('a student asks anonymously, a mentor answers without ever seeing who asked
   await page.getByRole('button', { name: 'Accept this answer' }).click()
   await expect(page.getByText('Accepted answer: this helped the asker')).toBeVisible()
   await expect(page.getByText('Daniel Okafor')).toBeVisible()
+
+  // At phone width the question, its answer and the answer form fit without sideways scrolling.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   await expectNoAxeViolations(page)
 })
