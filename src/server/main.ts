@@ -107,6 +107,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.advising.sweepAgreementReminders())
       .then(() => services.advising.sweepLapsedAgreements())
       .then(() => services.events.sweepEventReminders())
+      .then(() => services.community.sendAnonymousAskerDigests())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 

@@ -41,6 +41,7 @@ CREATE TABLE "community_questions" (
 	"is_hidden" boolean DEFAULT false NOT NULL,
 	"moderation_note" text DEFAULT '' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
+	"asker_told_through" timestamp with time zone,
 	"last_activity_at" timestamp with time zone NOT NULL,
 	"search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')) STORED NOT NULL
 );

@@ -32,6 +32,12 @@ export const communityQuestions = pgTable(
     /** The moderator's note on the latest hide or lock, shown to the author and moderators. */
     moderationNote: text('moderation_note').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * For an anonymous question: answers up to this instant are in a digest already sent to the
+     * asker. Their e-mail goes out once a day, never at the moment of an answer, so its timing
+     * cannot tie them to the question.
+     */
+    askerToldThrough: timestamp('asker_told_through', { withTimezone: true }),
     /** The question's last answer (or its asking): the board's order. */
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
     search: tsvector('search').notNull().generatedAlwaysAs(sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')`),

@@ -182,11 +182,8 @@ describe('[anon-canary] an anonymous post never names its author', () => {
     expect(toObserver.length).toBeGreaterThanOrEqual(2)
     expect(toObserver.some((m) => m.textBody.includes('A student, anonymously,'))).toBe(true)
     for (const m of others) expect(leaks(`${m.subject}\n${m.textBody}`), m.subject).toEqual([])
-    // The canary, who asked anonymously, is told of the mentor's answer without the question's title or address.
-    const toCanary = mail.filter((m) => m.toAddress === CANARY.email)
-    expect(toCanary.map((m) => m.subject)).toEqual(['A question you asked anonymously has a new answer'])
-    expect(toCanary[0]?.textBody).not.toContain(anonymousQuestionId)
-    expect(toCanary[0]?.textBody).not.toContain('quitting')
+    // The canary asked anonymously: nothing is queued to them at the moment of an answer.
+    expect(mail.filter((m) => m.toAddress === CANARY.email)).toEqual([])
   })
 
   it('no audit row names the canary as the actor or the object of a post', async () => {
@@ -231,5 +228,23 @@ describe('[anon-canary] an anonymous post never names its author', () => {
     const audited = await t.db.select().from(auditLog).where(eq(auditLog.action, 'community.author.reveal'))
     expect(audited).toHaveLength(1)
     expect(audited[0]?.actorId).toBe(admin.person.id)
+  })
+
+  it('the anonymous asker is told of answers once a day, in a digest naming no question; never twice', async () => {
+    const start = t.clock.now()
+    // Before the day's digest hour has passed since the answers, nothing goes out.
+    expect(await t.services.community.sendAnonymousAskerDigests()).toBe(0)
+    t.clock.set(new Date('2026-10-06T13:05:00Z'))
+    try {
+      expect(await t.services.community.sendAnonymousAskerDigests()).toBe(1)
+      expect(await t.services.community.sendAnonymousAskerDigests()).toBe(0)
+    } finally {
+      t.clock.set(start)
+    }
+    const toCanary = (await t.db.select().from(outbox)).filter((m) => m.toAddress === CANARY.email)
+    expect(toCanary.map((m) => m.subject)).toEqual(['New answers to questions you asked anonymously'])
+    expect(toCanary[0]?.textBody).toMatch(/new answers?/)
+    expect(toCanary[0]?.textBody).not.toContain(anonymousQuestionId)
+    expect(toCanary[0]?.textBody).not.toContain('quitting')
   })
 })

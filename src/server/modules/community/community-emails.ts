@@ -4,31 +4,34 @@ import type { EmailToQueue } from '../notifications/notifications.service.ts'
 export type AnswerRecipient = { email: string; name: string; why: 'asker' | 'follower' }
 
 /**
- * A new answer. `answerer` is null for an anonymous answer: the e-mail then says "a student",
- * never who. An asker who asked anonymously gets no title and no link to the question — only to
- * their own list — so an e-mail that an admin reads in the outbox cannot tie them to the question.
+ * A new answer, to the asker or a follower. `answerer` is null for an anonymous answer: the
+ * e-mail then says "a student", never who. An anonymous asker is not e-mailed here: they get
+ * the daily digest below.
  */
-export function newAnswerEmail(
-  to: AnswerRecipient,
-  question: { title: string; askedAnonymously: boolean },
-  answerer: string | null,
-  links: { question: string; mine: string },
-): EmailToQueue {
+export function newAnswerEmail(to: AnswerRecipient, question: { title: string }, answerer: string | null, link: string): EmailToQueue {
   const who = answerer ?? 'A student, anonymously,'
-  if (to.why === 'asker' && question.askedAnonymously) {
-    return {
-      to: to.email,
-      kind: 'community.answered',
-      subject: 'A question you asked anonymously has a new answer',
-      text: `Hello ${to.name},\n\nA question you asked anonymously in the community has a new answer. Your questions are listed on your Community page; this e-mail leaves out which question, so no one who sees it learns you asked it.\n\n${links.mine}\n`,
-    }
-  }
   const subject = to.why === 'asker' ? `New answer to your question: ${question.title}` : `New answer: ${question.title}`
   const lead = to.why === 'asker' ? 'your question' : 'a question you follow'
   return {
     to: to.email,
     kind: to.why === 'asker' ? 'community.answered' : 'community.followed-answered',
     subject,
-    text: `Hello ${to.name},\n\n${who} answered ${lead}: "${question.title}".\n\nRead it, vote, or follow the conversation here:\n\n${links.question}\n\nTo stop these e-mails for a question you follow, choose "Unfollow" on its page.\n`,
+    text: `Hello ${to.name},\n\n${who} answered ${lead}: "${question.title}".\n\nRead it, vote, or follow the conversation here:\n\n${link}\n\nTo stop these e-mails for a question you follow, choose "Unfollow" on its page.\n`,
+  }
+}
+
+/**
+ * Once a day, to a student who asked anonymously: how many new answers their anonymous
+ * questions have — no titles, no links to the questions, and never at the moment of an answer,
+ * so neither the words nor the timing of an e-mail an admin may read in the outbox ties them to
+ * a question.
+ */
+export function anonymousAskerDigestEmail(to: { email: string; name: string }, answers: number, link: string): EmailToQueue {
+  const count = answers === 1 ? 'a new answer' : `${answers} new answers`
+  return {
+    to: to.email,
+    kind: 'community.anonymous-digest',
+    subject: 'New answers to questions you asked anonymously',
+    text: `Hello ${to.name},\n\nSince yesterday, questions you asked anonymously in the community have ${count}. Your questions are listed on your Community page. This e-mail comes once a day and names no question, so no one who sees it learns what you asked.\n\n${link}\n`,
   }
 }

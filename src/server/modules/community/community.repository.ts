@@ -199,6 +199,28 @@ export function createCommunityRepository(db: Database) {
       return rows.map((r) => r.personId)
     },
 
+    /**
+     * Claims the anonymous questions with answers (by others, visible) newer than their asker's
+     * last digest and no later than `cutoff`, moving each question's mark to `cutoff`; returns
+     * each claimed question's asker and how many answers it gained. Rows another process holds
+     * are skipped, and a claimed question no longer qualifies, so a digest is sent once.
+     */
+    async claimAnonymousAskerDigests(cutoff: Date, tx: Tx): Promise<{ askerId: string; answers: number }[]> {
+      const at = cutoff.toISOString()
+      const due = sql`(a.question_id = q.id and not a.is_hidden and a.author_id <> q.author_id and (q.asker_told_through is null or a.created_at > q.asker_told_through) and a.created_at <= ${at}::timestamptz)`
+      const result = await tx.execute(sql`
+        with due as (
+          select q.id, q.author_id, (select count(*)::int from community_answers a where ${due}) as answers
+          from community_questions q
+          where q.is_anonymous and not q.is_hidden and exists (select 1 from community_answers a where ${due})
+          for update of q skip locked
+        )
+        update community_questions set asker_told_through = ${at}::timestamptz from due
+        where community_questions.id = due.id
+        returning due.author_id as "askerId", due.answers as "answers"`)
+      return (result as unknown as { rows: { askerId: string; answers: number }[] }).rows
+    },
+
     async insertReport(values: Omit<typeof communityReports.$inferInsert, 'id' | 'resolvedAt'>): Promise<ReportRow> {
       const [row] = await db.insert(communityReports).values(values).returning()
       if (!row) throw new Error('The report was not written.')

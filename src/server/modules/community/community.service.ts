@@ -27,7 +27,7 @@ import { listPeopleByIds } from '../identity/people-reads.ts'
 import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
-import { newAnswerEmail, type AnswerRecipient } from './community-emails.ts'
+import { anonymousAskerDigestEmail, newAnswerEmail, type AnswerRecipient } from './community-emails.ts'
 import { authorFor, canAnswer, canAsk, canModerate, canPostAnonymously, canRevealAuthor, canSeeHidden } from './community.policy.ts'
 import type { AnswerWithVotes, CommunityRepository, QuestionRow, QuestionWithCount } from './community.repository.ts'
 import { excerptOf } from './domain/excerpt.ts'
@@ -44,6 +44,15 @@ export type CommunityDeps = {
 
 /** Posts (questions and answers together) one person may write per hour. */
 export const COMMUNITY_POSTS_PER_HOUR = 10
+
+/** The hour (UTC) of the day's digest to anonymous askers: 13:00 UTC is the school's morning. */
+export const ANONYMOUS_DIGEST_HOUR_UTC = 13
+
+/** The latest digest instant at or before `now`. */
+export function lastDigestCutoff(now: Date): Date {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), ANONYMOUS_DIGEST_HOUR_UTC)
+  return new Date(today <= now.getTime() ? today : today - 24 * 60 * 60 * 1000)
+}
 
 const NO_QUESTION = 'No such question, or it has been hidden.'
 const NO_ANSWER = 'No such answer, or it has been hidden.'
@@ -166,21 +175,19 @@ export function createCommunityService(deps: CommunityDeps) {
     }
   }
 
-  /** E-mails the asker and followers about a new answer, in the answer's transaction; never the answerer themself. */
+  /**
+   * E-mails the asker and followers about a new answer, in the answer's transaction; never the
+   * answerer themself. An anonymous asker is told in the daily digest instead, so no e-mail to
+   * them is queued at the moment of an answer.
+   */
   async function tellAboutAnswer(q: QuestionRow, answer: { authorId: string; isAnonymous: boolean }, answererName: string | null, tx: Tx) {
     const followerIds = await repo.listFollowerIds(q.id, tx)
-    const ids = [...new Set([q.authorId, ...followerIds])].filter((id) => id !== answer.authorId)
+    const ids = [...new Set([q.authorId, ...followerIds])].filter((id) => id !== answer.authorId && !(q.isAnonymous && id === q.authorId))
     const people = await listPeopleByIds(tx, ids)
     for (const person of people) {
       if (person.status !== 'active') continue
       const to: AnswerRecipient = { email: person.email, name: person.name, why: person.id === q.authorId ? 'asker' : 'follower' }
-      await notifications.enqueue(
-        newAnswerEmail(to, { title: q.title, askedAnonymously: q.isAnonymous }, answer.isAnonymous ? null : answererName, {
-          question: questionLink(q.id),
-          mine: mineLink,
-        }),
-        tx,
-      )
+      await notifications.enqueue(newAnswerEmail(to, q, answer.isAnonymous ? null : answererName, questionLink(q.id)), tx)
     }
   }
 
@@ -441,6 +448,26 @@ export function createCommunityService(deps: CommunityDeps) {
       const a = await repo.findAnswerById(answerId)
       if (!a) throw new AppError('NOT_FOUND', NO_ANSWER)
       return revealAuthor(actor, a, { questionId: a.questionId, answerId }, reason, meta)
+    },
+
+    /**
+     * The daily digest to students who asked anonymously: one e-mail per asker whose anonymous
+     * questions gained answers since their last digest, sent by the first sweep after the digest
+     * hour. Each question is claimed in the database, so several processes may sweep at once.
+     */
+    async sendAnonymousAskerDigests(): Promise<number> {
+      const cutoff = lastDigestCutoff(clock.now())
+      return db.transaction(async (tx) => {
+        const claimed = await repo.claimAnonymousAskerDigests(cutoff, tx)
+        const perAsker = new Map<string, number>()
+        for (const c of claimed) perAsker.set(c.askerId, (perAsker.get(c.askerId) ?? 0) + Number(c.answers))
+        const people = await listPeopleByIds(tx, [...perAsker.keys()])
+        for (const person of people) {
+          if (person.status !== 'active') continue
+          await notifications.enqueue(anonymousAskerDigestEmail(person, perAsker.get(person.id) ?? 0, mineLink), tx)
+        }
+        return people.length
+      })
     },
 
     /** The caller's own questions and answers (anonymous ones marked as theirs, to them alone) and what they follow. */
