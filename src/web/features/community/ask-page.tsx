@@ -59,7 +59,10 @@ export function AskPage() {
       </p>
       <div className="page-header">
         <h1 tabIndex={-1}>Ask a question</h1>
-        <p className="lead">Mentors, residents, alumni and other students will see it and may answer. You are e-mailed when someone does.</p>
+        <p className="lead">
+          Mentors, residents, alumni and other students will see it and may answer. You are e-mailed when someone does; if you ask anonymously, once a day,
+          without naming the question.
+        </p>
       </div>
       <form className="card form" noValidate onSubmit={onSubmit}>
         <ErrorSummary message={message} fields={errors} idFor={idFor} labels={LABELS} attempt={attempt} />
