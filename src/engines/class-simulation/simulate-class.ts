@@ -119,7 +119,8 @@ export function runClassRun(plan: ClassPlan, tally: ClassTally, run: number): vo
   const { plan: simulation, applicantIndex, market } = marketOf(plan, m)
   tally.market ??= { applicants: market.applicants, positions: market.positions, programs: market.programs, specialties: market.markets, scale: market.scale }
   const compiled = simulation.compiled
-  const result = solveCompiled(perturbCompiled(simulation, plan.noise, plan.input.options.seed, run), { attempts: 1 })
+  // The market's plan keeps the solver's buffers; the result is read before the next run.
+  const result = solveCompiled(perturbCompiled(simulation, plan.noise, plan.input.options.seed, run), { attempts: 1 }, simulation.scratch.solver)
   tally.runs++
   tally.marketRuns[m] = (tally.marketRuns[m] as number) + 1
   if (result.unresolvedCouples.length > 0 || result.unresolvedApplicants.length > 0) tally.unresolvedRuns++

@@ -16,10 +16,11 @@ import { createRandom, deriveSeed, type Random } from './random.ts'
 import type { MatchInstance } from './types.ts'
 
 /** Reusable buffers for {@link perturbedOrder}, so a run allocates nothing per program. */
-export type NoiseScratch = { keys: Float64Array; order: Int32Array }
+export type NoiseScratch = { keys: Float64Array; order: Int32Array; deviates: Float64Array }
 
 export function createNoiseScratch(maxLength: number): NoiseScratch {
-  return { keys: new Float64Array(Math.max(1, maxLength)), order: new Int32Array(Math.max(1, maxLength)) }
+  const length = Math.max(1, maxLength)
+  return { keys: new Float64Array(length), order: new Int32Array(length), deviates: new Float64Array(length) }
 }
 
 /**
@@ -28,9 +29,11 @@ export function createNoiseScratch(maxLength: number): NoiseScratch {
  * the scores are nearly sorted already, so this is close to linear.
  */
 export function perturbedOrder(length: number, sigma: number, random: Random, scratch: NoiseScratch): Int32Array {
-  const { keys, order } = scratch
+  const { keys, order, deviates } = scratch
+  // One deviate per position, in position order, drawn in one go.
+  random.normals(deviates, length)
   for (let j = 0; j < length; j++) {
-    const key = -j + sigma * random.normal()
+    const key = -j + sigma * (deviates[j] as number)
     // Insert position j among the first j, which are sorted by descending key.
     let i = j - 1
     while (i >= 0 && (keys[i] as number) < key) {

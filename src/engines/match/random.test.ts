@@ -93,3 +93,20 @@ describe('normal() tails', () => {
     expect(negative / n).toBeCloseTo(0.5, 2)
   })
 })
+
+describe('normals()', () => {
+  it('draws the same deviates as repeated normal() calls, tails and wedges included', () => {
+    for (const seed of [1, 21, 'simulate']) {
+      const one = createRandom(seed)
+      const batch = createRandom(seed)
+      const into = new Float64Array(50_000)
+      // Uneven batch sizes, so batches start and end anywhere in the stream.
+      for (const count of [1, 7, 1000, 20_000, 3, 28_989]) {
+        batch.normals(into, count)
+        for (let i = 0; i < count; i++) expect(into[i]).toBe(one.normal())
+      }
+      // The two streams are still in step afterwards.
+      expect(batch.next()).toBe(one.next())
+    }
+  })
+})

@@ -16,6 +16,11 @@ export type Random = {
   int(n: number): number
   /** Standard normal deviate (mean 0, standard deviation 1). */
   normal(): number
+  /**
+   * Writes the next `count` normal deviates into `into[0 .. count)`: the same numbers as
+   * `count` calls of `normal()`, faster (the simulator draws ≈ 500,000 per run).
+   */
+  normals(into: Float64Array, count: number): void
   /** Uniform pick of one element; throws on an empty array. */
   pick<T>(items: readonly T[]): T
   /** Index drawn with probability proportional to `weights[i]` (all ≥ 0, sum > 0). */
@@ -94,9 +99,9 @@ export function createRandom(seed: number | string): Random {
 
   const next = (): number => nextUint32() / 4294967296
 
-  const normal = (): number => {
-    for (;;) {
-      const bits = nextUint32()
+  /** The deviate whose first draw is `bits`; draws again when the ziggurat rejects. */
+  const normalFrom = (first: number): number => {
+    for (let bits = first; ; bits = nextUint32()) {
       const layer = bits & 127
       // Signed value from the top 25 bits; the layer came from the low 7.
       const hz = (bits & ~127) | 0
@@ -118,6 +123,47 @@ export function createRandom(seed: number | string): Random {
     }
   }
 
+  const normal = (): number => normalFrom(nextUint32())
+
+  const normals = (into: Float64Array, count: number): void => {
+    const { w, k } = ZIGGURAT
+    // nextUint32 and normal's first test, with the state in locals; the rare rest (≈ 1 in
+    // 100 draws) goes through normalFrom on the stored state.
+    let s0 = state[0] as number
+    let s1 = state[1] as number
+    let s2 = state[2] as number
+    let s3 = state[3] as number
+    for (let i = 0; i < count; i++) {
+      const bits = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
+      const t = s1 << 9
+      s2 ^= s0
+      s3 ^= s1
+      s1 ^= s2
+      s0 ^= s3
+      s2 ^= t
+      s3 = rotl(s3, 11)
+      const layer = bits & 127
+      const hz = (bits & ~127) | 0
+      if (Math.abs(hz) < (k[layer] as number)) {
+        into[i] = hz * (w[layer] as number)
+        continue
+      }
+      state[0] = s0
+      state[1] = s1
+      state[2] = s2
+      state[3] = s3
+      into[i] = normalFrom(bits)
+      s0 = state[0] as number
+      s1 = state[1] as number
+      s2 = state[2] as number
+      s3 = state[3] as number
+    }
+    state[0] = s0
+    state[1] = s1
+    state[2] = s2
+    state[3] = s3
+  }
+
   const int = (n: number): number => {
     if (!(n >= 1)) throw new RangeError(`int(n) needs n >= 1, got ${n}`)
     return Math.floor(next() * n)
@@ -127,6 +173,7 @@ export function createRandom(seed: number | string): Random {
     next,
     int,
     normal,
+    normals,
     pick<T>(items: readonly T[]): T {
       if (items.length === 0) throw new RangeError('pick from an empty array')
       return items[int(items.length)] as T

@@ -12,6 +12,7 @@
 import type { CompiledInstance } from './compile-instance.ts'
 import { createNoiseScratch, perturbedOrder, type NoiseScratch } from './noise.ts'
 import { createRandom, deriveSeed } from './random.ts'
+import { createSolveWorkspace, type SolveWorkspace } from './run-buffers.ts'
 import { solveCompiled, type CompiledResult } from './solve-compiled.ts'
 import type { SolveOptions } from './types.ts'
 
@@ -100,6 +101,8 @@ export type SimulationPlan = {
     entrySlot: Int32Array
     entryRank: Int32Array
     noise: NoiseScratch
+    /** The solver's buffers, kept from run to run (see {@link simulateRun}). */
+    solver: SolveWorkspace
   }
 }
 
@@ -122,6 +125,7 @@ export function createSimulationPlan(compiled: CompiledInstance, topChoices: rea
       entrySlot: entrySlots(compiled),
       entryRank: new Int32Array(compiled.entryCount),
       noise: createNoiseScratch(longestProgramList),
+      solver: createSolveWorkspace(),
     },
   }
 }
@@ -208,9 +212,12 @@ export function perturbCompiled(plan: SimulationPlan, noise: number, seed: numbe
   return { ...compiled, programRankApplicants: ranks, programRankPrimaryEntry: primaryEntry, entryRank }
 }
 
-/** Solves one perturbed replica; the result is in compiled (integer) form. */
+/**
+ * Solves one perturbed replica; the result is in compiled (integer) form. It lives in the
+ * plan's buffers: it is valid until the next run with the same plan.
+ */
 export function simulateRun(plan: SimulationPlan, options: SimulationOptions, run: number): CompiledResult {
-  return solveCompiled(perturbCompiled(plan, options.noise, options.seed, run), options.solve)
+  return solveCompiled(perturbCompiled(plan, options.noise, options.seed, run), options.solve, plan.scratch.solver)
 }
 
 /** Adds one run's result to a tally. */

@@ -1,4 +1,5 @@
 import { ADVANCED_TRACK, type CompiledInstance } from './compile-instance.ts'
+import { createSolveWorkspace, heapRoom, type RunBuffers, resetBuffers, returnBuffers, type SolveWorkspace, takeBuffers } from './run-buffers.ts'
 import type { SolveOptions } from './types.ts'
 
 /** The solver's answer in integer form; `decodeResult` turns it back into ids. */
@@ -38,6 +39,8 @@ export type CompiledStats = {
 const DEFAULT_MAX_REENTRIES = 30
 const DEFAULT_ATTEMPTS = 4
 
+type Blocking = { couples: number[]; applicants: number[] }
+
 type RunOutcome = {
   applicantProgram: Int32Array
   supplementalProgram: Int32Array
@@ -45,8 +48,25 @@ type RunOutcome = {
   looped: boolean
   /** The order in which the run entered the couples. */
   order: Int32Array
-  blockingCouples: number[]
-  blockingApplicants: number[]
+  /** The buffers holding the run's state, and their use count when the run ended. */
+  buffers: RunBuffers
+  use: number
+  /** Who blocks, once {@link blockingOf} has looked (it reads the run's final state). */
+  blocking?: Blocking
+  findBlocking: () => Blocking
+}
+
+/**
+ * Couples and applicants left blocking by a run. Looked for only when needed — to compare
+ * retries, and for the result — because it reads every list up to its cursor, about as much
+ * work as a tenth of a run; it must be called before the run's buffers or capacities are reused.
+ */
+function blockingOf(outcome: RunOutcome): Blocking {
+  if (outcome.blocking === undefined) {
+    if (outcome.buffers.uses !== outcome.use) throw new Error('internal error: a run was asked who blocks after its buffers were reused')
+    outcome.blocking = outcome.findBlocking()
+  }
+  return outcome.blocking
 }
 
 /**
@@ -76,7 +96,7 @@ type RunOutcome = {
  * returns the applicant-optimal stable matching. No clock, no randomness: equal inputs give
  * equal outputs.
  */
-export function solveCompiled(compiled: CompiledInstance, options: SolveOptions = {}): CompiledResult {
+export function solveCompiled(compiled: CompiledInstance, options: SolveOptions = {}, workspace?: SolveWorkspace): CompiledResult {
   const stats: CompiledStats = {
     proposals: 0,
     coupleRestarts: 0,
@@ -90,7 +110,8 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS)
   const idOrder = new Int32Array(compiled.coupleCount)
   for (let c = 0; c < compiled.coupleCount; c++) idOrder[c] = c
-  let outcome = runWithRetries(compiled, capacity, options, idOrder, attempts, stats)
+  const pool: BufferPool = { workspace: workspace ?? createSolveWorkspace(), room: heapRoom(compiled) }
+  let outcome = runWithRetries(compiled, capacity, options, idOrder, attempts, stats, pool)
   // Seats only move forward along the (acyclic) revertTo chains, so this ends; the bound is a
   // second guard.
   for (let round = 0; round <= P; round++) {
@@ -105,15 +126,18 @@ export function solveCompiled(compiled: CompiledInstance, options: SolveOptions 
       moved += unfilled
     }
     if (moved === 0) break
+    // Reversions change little; start from the order that worked, and when no order gave a
+    // stable matching, do not pay for all of them again.
+    const roundAttempts = attempts > 1 && unstable(outcome) === 0 ? attempts : 1
     capacity.set(next)
     stats.reversionRounds++
     stats.revertedPositions += moved
-    // Reversions change little; start from the order that worked, and when no order gave a
-    // stable matching, do not pay for all of them again.
-    outcome = runWithRetries(compiled, capacity, options, outcome.order, unstable(outcome) === 0 ? attempts : 1, stats)
+    returnBuffers(pool.workspace, outcome.buffers)
+    outcome = runWithRetries(compiled, capacity, options, outcome.order, roundAttempts, stats, pool)
   }
-  const unresolvedCouples = outcome.blockingCouples
-  const unresolvedApplicants = outcome.blockingApplicants
+  const { couples: unresolvedCouples, applicants: unresolvedApplicants } = blockingOf(outcome)
+  // The result lives in the buffers: with the caller's workspace, until its next solve.
+  if (workspace !== undefined) returnBuffers(workspace, outcome.buffers)
   const unresolvedCount = unresolvedCouples.length + unresolvedApplicants.length
   return {
     applicantProgram: outcome.applicantProgram,
@@ -147,6 +171,7 @@ function runWithRetries(
   firstOrder: Int32Array,
   attempts: number,
   stats: CompiledStats,
+  pool: BufferPool,
 ): RunOutcome {
   let best: RunOutcome | undefined
   const tried: Int32Array[] = []
@@ -154,8 +179,14 @@ function runWithRetries(
   let next = 1
   while (order !== undefined && tried.length < attempts) {
     tried.push(order)
-    const outcome = runOnce(compiled, capacity, order, options, stats)
-    if (best === undefined || unstable(outcome) < unstable(best)) best = outcome
+    const outcome = runOnce(compiled, capacity, order, options, stats, takeBuffers(pool.workspace, compiled, pool.room))
+    // With one attempt nothing is compared, and who blocks is looked for only in the result.
+    if (attempts === 1) return outcome
+    if (best === undefined) best = outcome
+    else if (unstable(outcome) < unstable(best)) {
+      returnBuffers(pool.workspace, best.buffers)
+      best = outcome
+    } else returnBuffers(pool.workspace, outcome.buffers)
     if (unstable(outcome) === 0) break
     order = undefined
     // Another order, not one already run: with one couple there is no other order at all, and
@@ -188,7 +219,13 @@ function sameOrder(x: Int32Array, y: Int32Array): boolean {
   return true
 }
 
-const unstable = (outcome: RunOutcome): number => outcome.blockingCouples.length + outcome.blockingApplicants.length
+/** Buffers for runs: the caller's workspace, or one for this solve. */
+type BufferPool = { workspace: SolveWorkspace; room: number }
+
+const unstable = (outcome: RunOutcome): number => {
+  const blocking = blockingOf(outcome)
+  return blocking.couples.length + blocking.applicants.length
+}
 
 /** Attempt `k` > 0 enters the couples in a fixed, seedless permutation of their ids. */
 function coupleOrder(count: number, attempt: number): Int32Array {
@@ -207,10 +244,16 @@ function mix(value: number): number {
   return (h ^ (h >>> 16)) >>> 0
 }
 
-function runOnce(compiled: CompiledInstance, capacity: Int32Array, order: Int32Array, options: SolveOptions, stats: CompiledStats): RunOutcome {
+function runOnce(
+  compiled: CompiledInstance,
+  capacity: Int32Array,
+  order: Int32Array,
+  options: SolveOptions,
+  stats: CompiledStats,
+  buffers: RunBuffers,
+): RunOutcome {
   stats.runs++
   const {
-    programCount: P,
     applicantCount: A,
     coupleCount: C,
     programTrack,
@@ -240,36 +283,28 @@ function runOnce(compiled: CompiledInstance, capacity: Int32Array, order: Int32A
   // A program holds only applicants it ranked, each in at most two seats (a primary and a
   // supplemental one), so a capacity beyond that needs no room: a capacity of a million
   // costs nothing.
-  const heapStart = new Int32Array(P + 1)
-  for (let p = 0; p < P; p++) {
-    const ranked = (programRankStart[p + 1] as number) - (programRankStart[p] as number)
-    heapStart[p + 1] = (heapStart[p] as number) + Math.min(capacity[p] as number, 2 * ranked)
-  }
-  const heap = new Int32Array(heapStart[P] as number)
-  const heapSize = new Int32Array(P)
-
-  const primaryProgram = new Int32Array(A).fill(-1)
-  /** Singles: entry held, or next entry to try while displaced; list end when exhausted. */
-  const cursor = new Int32Array(A)
-  for (let a = 0; a < A; a++) cursor[a] = applicantListStart[a] as number
-  /** Couples: line held, or next line to try. */
-  const coupleCursor = new Int32Array(C)
-  for (let c = 0; c < C; c++) coupleCursor[c] = coupleLineStart[c] as number
-  const couplePlaced = new Uint8Array(C)
-  const coupleReentries = new Int32Array(C)
-  const applicantReentries = new Int32Array(A)
-  const supplementalReentries = new Int32Array(A)
-  const supplementalActive = new Int32Array(A).fill(-1)
-  const supplementalProgram = new Int32Array(A).fill(-1)
-  const supplementalCursor = new Int32Array(A)
-
-  // Agents: [0, A) singles, [A, A + C) couples, [A + C, 2A + C) supplemental seekers.
-  const agentCount = 2 * A + C
-  const stack = new Int32Array(agentCount)
-  const inStack = new Uint8Array(agentCount)
+  // The heap regions are sized by this run's capacities (see resetBuffers).
+  resetBuffers(buffers, compiled, capacity)
+  const {
+    heapStart,
+    heap,
+    heapSize,
+    primaryProgram,
+    cursor,
+    coupleCursor,
+    couplePlaced,
+    coupleReentries,
+    applicantReentries,
+    supplementalReentries,
+    supplementalActive,
+    supplementalProgram,
+    supplementalCursor,
+    stack,
+    inStack,
+    vacancies,
+    inVacancies,
+  } = buffers
   let stackSize = 0
-  const vacancies = new Int32Array(P)
-  const inVacancies = new Uint8Array(P)
   let vacancyCount = 0
 
   let work = 0
@@ -685,35 +720,38 @@ function runOnce(compiled: CompiledInstance, capacity: Int32Array, order: Int32A
   }
 
   stats.proposals += proposals
-  const blockingCouples: number[] = []
-  for (let c = 0; c < C; c++) {
-    const upTo = couplePlaced[c] === 1 ? (coupleCursor[c] as number) : (coupleLineStart[c + 1] as number)
-    for (let line = coupleLineStart[c] as number; line < upTo; line++) {
-      if (lineTakes(c, line)) {
-        blockingCouples.push(c)
-        break
+  const findBlocking = (): Blocking => {
+    const blockingCouples: number[] = []
+    for (let c = 0; c < C; c++) {
+      const upTo = couplePlaced[c] === 1 ? (coupleCursor[c] as number) : (coupleLineStart[c + 1] as number)
+      for (let line = coupleLineStart[c] as number; line < upTo; line++) {
+        if (lineTakes(c, line)) {
+          blockingCouples.push(c)
+          break
+        }
       }
     }
-  }
-  const blockingApplicants: number[] = []
-  for (let a = 0; a < A; a++) {
-    let blocks = false
-    if (coupleOf[a] === -1) {
-      const upTo = primaryProgram[a] === -1 ? (applicantListStart[a + 1] as number) : (cursor[a] as number)
-      for (let e = applicantListStart[a] as number; e < upTo && !blocks; e++) {
-        const p = entryProgram[e] as number
-        // Its own supplemental seat there counts as free: it would give it up to move.
-        blocks = supplementalProgram[a] === p || accepts(p, entryRank[e] as number)
+    const blockingApplicants: number[] = []
+    for (let a = 0; a < A; a++) {
+      let blocks = false
+      if (coupleOf[a] === -1) {
+        const upTo = primaryProgram[a] === -1 ? (applicantListStart[a + 1] as number) : (cursor[a] as number)
+        for (let e = applicantListStart[a] as number; e < upTo && !blocks; e++) {
+          const p = entryProgram[e] as number
+          // Its own supplemental seat there counts as free: it would give it up to move.
+          blocks = supplementalProgram[a] === p || accepts(p, entryRank[e] as number)
+        }
       }
-    }
-    const list = supplementalActive[a] as number
-    if (list >= 0) {
-      const upTo = supplementalProgram[a] === -1 ? (supplementalListStart[list + 1] as number) : (supplementalCursor[a] as number)
-      for (let e = supplementalListStart[list] as number; e < upTo && !blocks; e++) {
-        blocks = accepts(entryProgram[e] as number, entryRank[e] as number)
+      const list = supplementalActive[a] as number
+      if (list >= 0) {
+        const upTo = supplementalProgram[a] === -1 ? (supplementalListStart[list + 1] as number) : (supplementalCursor[a] as number)
+        for (let e = supplementalListStart[list] as number; e < upTo && !blocks; e++) {
+          blocks = accepts(entryProgram[e] as number, entryRank[e] as number)
+        }
       }
+      if (blocks) blockingApplicants.push(a)
     }
-    if (blocks) blockingApplicants.push(a)
+    return { couples: blockingCouples, applicants: blockingApplicants }
   }
   return {
     applicantProgram: primaryProgram,
@@ -721,7 +759,8 @@ function runOnce(compiled: CompiledInstance, capacity: Int32Array, order: Int32A
     programFilled: heapSize,
     looped,
     order,
-    blockingCouples,
-    blockingApplicants,
+    buffers,
+    use: buffers.uses,
+    findBlocking,
   }
 }
