@@ -229,6 +229,19 @@ describe('solveMatch on textbook cases', () => {
     expect(result.stats.reversionRounds).toBe(2)
   })
 
+  it('a reversion round gives the applicant-optimal matching for the new capacities, not a vacancy chain from the last one', () => {
+    // Before the reversion: a–X, b–Z, c–Y (Q has no position). W's unfilled position moves to Q.
+    // Offering only that seat along a vacancy chain would move c to Q, then give Y to b (whom Y
+    // prefers to a): a–X, b–Y, a stable matching — but a and b would both rather swap, and
+    // deferred acceptance with the new capacities gives them their first choices.
+    const instance = build({ Q: [0, 'c'], W: [1], X: [1, 'a', 'b'], Y: [1, 'c', 'b', 'a'], Z: [1, 'b'] }, { a: ['Y', 'X'], b: ['X', 'Y', 'Z'], c: ['Q', 'Y'] })
+    instance.programs[1]!.revertTo = 'Q'
+    const result = solveMatch(instance)
+    expect(result.stats.reversionRounds).toBe(1)
+    expect(summary(result)).toEqual({ a: 'Y', b: 'X', c: 'Q' })
+    expect(checkStability(instance, result)).toEqual([])
+  })
+
   it('repairs the instability chain through a freed seat (a re-entry)', () => {
     const result = solveMatch(byName.get('instability chain: couple displaced after it displaced others') as MatchInstance)
     expect(result.stats.coupleRestarts).toBeGreaterThanOrEqual(1)
