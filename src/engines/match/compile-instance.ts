@@ -188,12 +188,14 @@ export function compileInstance(input: unknown): CompiledInstance {
     const program = programsIn[i] as Json
     programCapacity[p] = capacityIn[i] as number
     programTrack[p] = trackIn[i] as number
-    const ranks = expectArray(program.ranks, `${path}.ranks`)
+    // One path string per list, not per entry (a national match has a million entries).
+    const ranksPath = `${path}.ranks`
+    const ranks = expectArray(program.ranks, ranksPath)
     const list = new Int32Array(ranks.length)
     token++
     for (let k = 0; k < ranks.length; k++) {
-      const a = applicantOf(ranks[k], `${path}.ranks`, k)
-      if (seenApplicant[a] === token) throw new InstanceError(`${path}.ranks[${k}]`, `"${ranks[k]}" is ranked twice`)
+      const a = applicantOf(ranks[k], ranksPath, k)
+      if (seenApplicant[a] === token) throw new InstanceError(`${ranksPath}[${k}]`, `"${ranks[k]}" is ranked twice`)
       seenApplicant[a] = token
       list[k] = a
     }
@@ -243,11 +245,12 @@ export function compileInstance(input: unknown): CompiledInstance {
     const path = `applicants[${i}]`
     const applicant = applicantsIn[i] as Json
     applicantListStart[a] = e
-    const ranks = expectArray(applicant.ranks, `${path}.ranks`)
+    const ranksPath = `${path}.ranks`
+    const ranks = expectArray(applicant.ranks, ranksPath)
     token++
     for (let k = 0; k < ranks.length; k++) {
-      const p = programOf(ranks[k], `${path}.ranks`, k)
-      if (seenProgram[p] === token) throw new InstanceError(`${path}.ranks[${k}]`, `"${ranks[k]}" is ranked twice`)
+      const p = programOf(ranks[k], ranksPath, k)
+      if (seenProgram[p] === token) throw new InstanceError(`${ranksPath}[${k}]`, `"${ranks[k]}" is ranked twice`)
       seenProgram[p] = token
       entryProgram[e] = p
       entryApplicant[e] = a
@@ -275,16 +278,16 @@ export function compileInstance(input: unknown): CompiledInstance {
         advancedSeen[p] = a + 1
         advanced.push(p)
       }
-      const ranksIn = expectArray(list.ranks, `${listPath}.ranks`)
+      const ranksPath = `${listPath}.ranks`
+      const ranksIn = expectArray(list.ranks, ranksPath)
       const programs = new Int32Array(ranksIn.length)
       token++
       for (let k = 0; k < ranksIn.length; k++) {
-        const rankPath = `${listPath}.ranks[${k}]`
-        const p = programOf(ranksIn[k], rankPath)
-        if (seenProgram[p] === token) throw new InstanceError(rankPath, `"${ranksIn[k]}" is ranked twice`)
+        const p = programOf(ranksIn[k], ranksPath, k)
+        if (seenProgram[p] === token) throw new InstanceError(`${ranksPath}[${k}]`, `"${ranksIn[k]}" is ranked twice`)
         seenProgram[p] = token
         if (programTrack[p] === ADVANCED_TRACK) {
-          throw new InstanceError(rankPath, `"${ranksIn[k]}" is an advanced program; supplemental lists rank PGY-1 programs`)
+          throw new InstanceError(`${ranksPath}[${k}]`, `"${ranksIn[k]}" is an advanced program; supplemental lists rank PGY-1 programs`)
         }
         programs[k] = p
       }
