@@ -6,9 +6,9 @@ import type { CompiledInstance } from './compile-instance.ts'
  * one instance can keep the same sets from solve to solve: see {@link SolveWorkspace}.
  */
 export type RunBuffers = {
-  /** Program `p`'s heap is `heap[heapStart[p] .. heapStart[p + 1])`. */
+  /** Program `p`'s heap is `heap[heapStart[p] .. heapStart[p + 1])`; entries `rank · 2³² + applicant`. */
   readonly heapStart: Int32Array
-  readonly heap: Int32Array
+  readonly heap: Float64Array
   readonly heapSize: Int32Array
   readonly primaryProgram: Int32Array
   /** Singles: entry held, or next entry to try while displaced; list end when exhausted. */
@@ -78,7 +78,7 @@ export function takeBuffers(workspace: SolveWorkspace, compiled: CompiledInstanc
   }
   return {
     heapStart: new Int32Array(P + 1),
-    heap: new Int32Array(room),
+    heap: new Float64Array(room),
     heapSize: new Int32Array(P),
     primaryProgram: new Int32Array(A),
     cursor: new Int32Array(A),

@@ -38,6 +38,8 @@ export type CompiledStats = {
 
 const DEFAULT_MAX_REENTRIES = 30
 const DEFAULT_ATTEMPTS = 4
+/** Heap entries are `rank · HELD_SHIFT + applicant` (see runOnce). */
+const HELD_SHIFT = 2 ** 32
 
 type Blocking = { couples: number[]; applicants: number[] }
 
@@ -340,6 +342,9 @@ function runOnce(
   }
 
   // --- max-heap of ranks per program -------------------------------------------------------
+  // An entry is the rank and the applicant in one number, `rank · 2³² + applicant` (exact in a
+  // double): ordered by rank (a program ranks each applicant once), and whoever a program lets
+  // go is read from the heap itself, not looked up in the program's list.
   const siftUp = (base: number, i: number): void => {
     const value = heap[base + i] as number
     while (i > 0) {
@@ -365,10 +370,10 @@ function runOnce(
     }
     heap[base + i] = value
   }
-  const heapInsert = (p: number, rank: number): void => {
+  const heapInsert = (p: number, rank: number, a: number): void => {
     const base = heapStart[p] as number
     const size = heapSize[p] as number
-    heap[base + size] = rank
+    heap[base + size] = rank * HELD_SHIFT + a
     heapSize[p] = size + 1
     siftUp(base, size)
   }
@@ -383,11 +388,12 @@ function runOnce(
     }
     return top
   }
-  const heapRemove = (p: number, rank: number): void => {
+  const heapRemove = (p: number, rank: number, a: number): void => {
     const base = heapStart[p] as number
     const size = (heapSize[p] as number) - 1
+    const held = rank * HELD_SHIFT + a
     let i = 0
-    while ((heap[base + i] as number) !== rank) i++
+    while ((heap[base + i] as number) !== held) i++
     heapSize[p] = size
     if (i === size) return
     heap[base + i] = heap[base + size] as number
@@ -399,7 +405,7 @@ function runOnce(
   const accepts = (p: number, rank: number): boolean => {
     if (rank < 0) return false
     const size = heapSize[p] as number
-    return size < (capacity[p] as number) || (size > 0 && (heap[heapStart[p] as number] as number) > rank)
+    return size < (capacity[p] as number) || (size > 0 && (heap[heapStart[p] as number] as number) >= (rank + 1) * HELD_SHIFT)
   }
 
   /** Held applicants ranked above `rank`, not counting the ranks `skipA` and `skipB`. */
@@ -408,7 +414,7 @@ function runOnce(
     const size = heapSize[p] as number
     let count = 0
     for (let i = 0; i < size; i++) {
-      const held = heap[base + i] as number
+      const held = Math.floor((heap[base + i] as number) / HELD_SHIFT)
       if (held < rank && held !== skipA && held !== skipB) count++
     }
     return count
@@ -435,15 +441,16 @@ function runOnce(
     supplementalActive[a] = -1
     const held = supplementalProgram[a] as number
     if (held < 0) return
-    heapRemove(held, entryRank[supplementalCursor[a] as number] as number)
+    heapRemove(held, entryRank[supplementalCursor[a] as number] as number, a)
     supplementalProgram[a] = -1
     queueVacancy(held)
   }
 
   // --- displacement ------------------------------------------------------------------------
-  /** `p` drops the applicant it ranks `rank`, who re-enters the stack. */
-  const displace = (p: number, rank: number): void => {
-    const a = programRankApplicants[(programRankStart[p] as number) + rank] as number
+  /** `p` drops the applicant of heap entry `held`, who re-enters the stack. */
+  const displace = (p: number, held: number): void => {
+    // The low 32 bits (ToUint32 is exact on these integers).
+    const a = held >>> 0
     if (primaryProgram[a] !== p) {
       supplementalProgram[a] = -1
       supplementalCursor[a]!++
@@ -462,7 +469,7 @@ function runOnce(
     const partner = coupleMembers[2 * c + partnerSide] as number
     const partnerProgram = primaryProgram[partner] as number
     if (partnerProgram >= 0) {
-      heapRemove(partnerProgram, memberRank(c, partnerSide))
+      heapRemove(partnerProgram, memberRank(c, partnerSide), partner)
       primaryProgram[partner] = -1
       onLeave(partner)
       queueVacancy(partnerProgram)
@@ -473,9 +480,9 @@ function runOnce(
     push(A + c)
   }
 
-  const admit = (p: number, rank: number): void => {
+  const admit = (p: number, rank: number, a: number): void => {
     if ((heapSize[p] as number) >= (capacity[p] as number)) displace(p, heapPop(p))
-    heapInsert(p, rank)
+    heapInsert(p, rank, a)
   }
 
   /**
@@ -489,7 +496,7 @@ function runOnce(
       queueVacancy(p)
       return
     }
-    heapInsert(p, rank)
+    heapInsert(p, rank, a)
     supplementalCursor[a] = entry
     supplementalProgram[a] = p
     // A single who ranked p above its advanced program would rather hold this seat as its
@@ -500,12 +507,12 @@ function runOnce(
       if (entryProgram[e] !== p) continue
       if (!mayReenter(applicantReentries, a, applicantLimit)) return
       const held = primaryProgram[a] as number
-      heapRemove(held, entryRank[upTo] as number)
+      heapRemove(held, entryRank[upTo] as number, a)
       primaryProgram[a] = -1
       onLeave(a)
       queueVacancy(held)
       cursor[a] = e
-      admit(p, entryRank[e] as number)
+      admit(p, entryRank[e] as number, a)
       primaryProgram[a] = p
       onEnter(a, p)
       return
@@ -523,7 +530,7 @@ function runOnce(
       const rank = entryRank[e] as number
       if (!accepts(p, rank)) continue
       cursor[a] = e
-      admit(p, rank)
+      admit(p, rank, a)
       primaryProgram[a] = p
       onEnter(a, p)
       return
@@ -593,11 +600,11 @@ function runOnce(
     coupleCursor[c] = line
     couplePlaced[c] = 1
     if (p >= 0) {
-      admit(p, entryRank[e] as number)
+      admit(p, entryRank[e] as number, first)
       primaryProgram[first] = p
     }
     if (q >= 0) {
-      admit(q, entryRank[e + 1] as number)
+      admit(q, entryRank[e + 1] as number, second)
       primaryProgram[second] = q
     }
     if (p >= 0) onEnter(first, p)
@@ -623,7 +630,7 @@ function runOnce(
       const member = coupleMembers[2 * c + side] as number
       const held = primaryProgram[member] as number
       if (held < 0) continue
-      heapRemove(held, memberRank(c, side))
+      heapRemove(held, memberRank(c, side), member)
       primaryProgram[member] = -1
       onLeave(member)
       queueVacancy(held)
@@ -640,7 +647,7 @@ function runOnce(
     for (let k = from; k < to; k++) {
       const rank = k - from
       const size = heapSize[p] as number
-      if (size >= (capacity[p] as number) && (size === 0 || (heap[base] as number) < rank)) return
+      if (size >= (capacity[p] as number) && (size === 0 || (heap[base] as number) < rank * HELD_SHIFT)) return
       work++
       const a = programRankApplicants[k] as number
       const c = coupleOf[a] as number
@@ -649,13 +656,13 @@ function runOnce(
         if (entry >= 0 && entry < (cursor[a] as number) && primaryProgram[a] !== p && mayReenter(applicantReentries, a, applicantLimit)) {
           const held = primaryProgram[a] as number
           if (held >= 0) {
-            heapRemove(held, entryRank[cursor[a] as number] as number)
+            heapRemove(held, entryRank[cursor[a] as number] as number, a)
             primaryProgram[a] = -1
             onLeave(a)
             queueVacancy(held)
           }
           cursor[a] = entry
-          admit(p, rank)
+          admit(p, rank, a)
           primaryProgram[a] = p
           onEnter(a, p)
           continue
@@ -681,7 +688,7 @@ function runOnce(
           if (entryProgram[e] !== p) continue
           if (!mayReenter(supplementalReentries, a, applicantLimit)) break
           if (current >= 0) {
-            heapRemove(current, entryRank[supplementalCursor[a] as number] as number)
+            heapRemove(current, entryRank[supplementalCursor[a] as number] as number, a)
             supplementalProgram[a] = -1
             queueVacancy(current)
           }
