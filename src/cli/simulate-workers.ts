@@ -1,7 +1,9 @@
 /**
- * Runs the match simulator on worker threads. Worker `w` of `W` does the runs `i` with
- * `i % W === w`; run `i` draws its noise from `deriveSeed(seed, i)`, so the merged tally does
- * not depend on `W`.
+ * Runs the match simulator on worker threads. Each worker takes the next run not yet taken
+ * from a counter they share, so a worker that gets less of a busy machine, or slower runs (couples
+ * that loop), does fewer runs instead of holding the others up. Run `i` draws its noise from
+ * `deriveSeed(seed, i)` whichever worker does it, and the tallies are sums of whole numbers, so
+ * the merged tally depends neither on `W` nor on which worker did which run.
  *
  * The worker script is the command line's own entry module (`src/cli/main.ts`, or
  * `dist/cli/main.js` once bundled): it calls {@link runSimulationWorker} when it starts on a
@@ -29,8 +31,8 @@ type WorkerInput = {
   /** The instance, compiled once by the main thread; its arrays are shared, not copied. */
   compiled: CompiledInstance
   runs: number
-  workers: number
-  worker: number
+  /** The next run index to take, shared by all workers (one Int32 on a SharedArrayBuffer). */
+  next: Int32Array
   options: SimulationOptions
 }
 
@@ -48,12 +50,21 @@ export function runSimulationWorker(): void {
   // Each worker has its own scratch buffers (the perturbed lists); the instance is shared.
   const plan = createSimulationPlan(input.compiled, input.options.topChoices)
   let done = 0
-  const tally = simulateRuns(plan, input.options, runsOfWorker(input.runs, input.workers, input.worker), () => {
+  const tally = simulateRuns(plan, input.options, takeRuns(input.next, input.runs), () => {
     done++
     port.postMessage({ type: 'progress', done } satisfies WorkerMessage)
   })
   const buffers = [tally.matched, tally.top, tally.filled, tally.capacity].map((a) => a.buffer as ArrayBuffer)
   port.postMessage({ type: 'done', tally } satisfies WorkerMessage, buffers)
+}
+
+/** Run indices below `runs`, each taken from the shared counter by exactly one worker. */
+export function* takeRuns(next: Int32Array, runs: number): Generator<number> {
+  for (;;) {
+    const run = Atomics.add(next, 0, 1)
+    if (run >= runs) return
+    yield run
+  }
 }
 
 export type SimulateInput = {
@@ -81,6 +92,7 @@ export async function simulateInWorkers(input: SimulateInput): Promise<SimulateO
   }
   const progress = new Array<number>(workers).fill(0)
   const compiled = shareCompiled(input.compiled)
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
   const threads: Worker[] = []
   const tallies = Array.from(
     { length: workers },
@@ -90,8 +102,7 @@ export async function simulateInWorkers(input: SimulateInput): Promise<SimulateO
           kind: SIMULATION_WORKER,
           compiled,
           runs: input.runs,
-          workers,
-          worker,
+          next,
           options: input.options,
         }
         const thread = startWorker(input.workerEntry, data)
