@@ -1,5 +1,16 @@
 import { InstanceError } from './instance-error.ts'
-import { checkReversionCycles, expectArray, expectId, expectKnownFields, expectObject, FIELDS, isObject, type Json, MAX_CAPACITY } from './instance-checks.ts'
+import {
+  checkReversionCycles,
+  expectArray,
+  expectId,
+  expectKnownFields,
+  expectObject,
+  FIELDS,
+  isObject,
+  type Json,
+  MAX_CAPACITY,
+  MAX_PROGRAM_RANKS,
+} from './instance-checks.ts'
 import { PROGRAM_TRACKS, type ProgramTrack } from './types.ts'
 
 /**
@@ -191,6 +202,7 @@ export function compileInstance(input: unknown): CompiledInstance {
     // One path string per list, not per entry (a national match has a million entries).
     const ranksPath = `${path}.ranks`
     const ranks = expectArray(program.ranks, ranksPath)
+    if (ranks.length > MAX_PROGRAM_RANKS) throw new InstanceError(ranksPath, `must rank at most ${MAX_PROGRAM_RANKS} applicants`)
     const list = new Int32Array(ranks.length)
     token++
     for (let k = 0; k < ranks.length; k++) {

@@ -11,6 +11,12 @@ export type Json = Record<string, unknown>
 export const MAX_CAPACITY = 2 ** 31 - 1
 
 /**
+ * The longest program rank order list the engine holds: the solver keeps a rank and an
+ * applicant in one double, `rank · 2³² + applicant`, exact while the rank has at most 21 bits.
+ */
+export const MAX_PROGRAM_RANKS = 2 ** 21
+
+/**
  * The fields of each object of format v1. Any other field is refused: a misspelt optional
  * field such as `revertto` would otherwise be ignored, silently meaning no reversion.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InstanceError } from './instance-error.ts'
 import type { MatchInstance } from './types.ts'
+import { MAX_PROGRAM_RANKS } from './instance-checks.ts'
 import { MAX_CAPACITY, validateInstance } from './validate-instance.ts'
 
 function base(): MatchInstance {
@@ -192,6 +193,16 @@ describe('validateInstance', () => {
   it('accepts the largest capacity the engine holds', () => {
     const instance = base()
     ;(instance.programs[2] as { capacity: number }).capacity = MAX_CAPACITY - 4
+    expect(validateInstance(instance)).toBe(instance)
+  })
+
+  it('refuses a program list longer than the solver holds', () => {
+    const instance = base()
+    const program = instance.programs[1] as { ranks: string[] }
+    // The length is checked before any id is looked up.
+    program.ranks = new Array<string>(MAX_PROGRAM_RANKS + 1).fill(program.ranks[0] as string)
+    expect(() => validateInstance(instance)).toThrow(new InstanceError('programs[1].ranks', `must rank at most ${MAX_PROGRAM_RANKS} applicants`))
+    program.ranks.length = 1
     expect(validateInstance(instance)).toBe(instance)
   })
 
