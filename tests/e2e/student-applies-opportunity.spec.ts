@@ -31,7 +31,10 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   await page.getByRole('searchbox', { name: 'Search opportunities' }).fill('myocardial strain athletes')
   await page.getByRole('button', { name: 'Search', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: '“myocardial strain athletes”' })).toBeVisible()
-  await page.getByRole('radio', { name: /Research project/ }).check()
+  // The filters live in the address, so the radio turns on once the page has navigated: click, then wait for it.
+  const researchProjects = page.getByRole('radio', { name: /Research project/ })
+  await researchProjects.click()
+  await expect(researchProjects).toBeChecked()
   await expect(page.getByRole('button', { name: 'Remove filter Kind: Research project' })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'with 1 filter' })).toBeVisible()
   await expectNoAxeViolations(page)

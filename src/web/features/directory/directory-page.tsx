@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { DirectoryFacet } from '#shared/contracts/directory.ts'
 import { useDirectorySearch } from '../../api/directory.ts'
@@ -11,6 +11,7 @@ import { FacetPanel } from './facet-panel.tsx'
 import { MentorCard } from './mentor-card.tsx'
 import { FilterChips } from './filter-chips.tsx'
 import { apiSearch, chosenCount, exactly, toggleValue, withoutFilters } from './search-params.ts'
+import { FilterPanel, SearchForm } from '../../components/search-with-filters.tsx'
 
 export function DirectoryPage() {
   usePageTitle('Find a mentor')
@@ -19,8 +20,6 @@ export function DirectoryPage() {
   const result = useDirectorySearch(search)
   const urlQ = params.get('q') ?? ''
   const [q, setQ] = useState(urlQ)
-  const [filtersOpen, setFiltersOpen] = useState(false)
-  const panelId = useId()
   const filterCount = chosenCount(params)
   const { data: session } = useSession()
   const isStudent = hasRole(session, 'student')
@@ -72,48 +71,25 @@ export function DirectoryPage() {
         </p>
       </div>
 
-      <form role="search" aria-label="Mentors" className="directory-search" onSubmit={onSubmit}>
-        <label htmlFor="directory-q">Search mentors</label>
-        <div className="directory-search-row">
-          <input
-            id="directory-q"
-            type="search"
-            value={q}
-            maxLength={200}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            placeholder="e.g. dermatology, sepsis research, Okafor"
-          />
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="directory-q"
+        name="Mentors"
+        label="Search mentors"
+        value={q}
+        placeholder="e.g. dermatology, sepsis research, Okafor"
+        onChange={setQ}
+        onSubmit={onSubmit}
+      />
 
       <div className="directory-layout">
-        <section className={`directory-filters${filtersOpen ? ' directory-filters-open' : ''}`} aria-labelledby={`${panelId}-title`}>
-          <div className="directory-filters-header">
-            <h2 id={`${panelId}-title`} className="directory-filters-title">
-              Filters
-            </h2>
-            <button
-              type="button"
-              className="button button-secondary button-small directory-filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls={panelId}
-              onClick={() => setFiltersOpen((open) => !open)}
-            >
-              {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
+        <FilterPanel filterCount={filterCount}>
+          {filterCount > 0 ? (
+            <button type="button" className="button button-ghost button-small" onClick={() => setParams(withoutFilters(params))}>
+              Clear all filters
             </button>
-          </div>
-          <div id={panelId} className="directory-filters-body">
-            {filterCount > 0 ? (
-              <button type="button" className="button button-ghost button-small" onClick={() => setParams(withoutFilters(params))}>
-                Clear all filters
-              </button>
-            ) : null}
-            {data ? <FacetPanel facets={data.facets} params={params} onToggle={onToggle} /> : null}
-          </div>
-        </section>
+          ) : null}
+          {data ? <FacetPanel facets={data.facets} params={params} onToggle={onToggle} /> : null}
+        </FilterPanel>
 
         <section className="directory-results" aria-labelledby="directory-results-title" aria-busy={result.isPlaceholderData}>
           <div className="directory-results-header">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { useSession } from '../../api/identity.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
@@ -8,6 +8,7 @@ import { useBoard } from './api.ts'
 import { BOARD_FILTERS, BoardChips, BoardFilters, type BoardFilter } from './board-filters.tsx'
 import { OpportunityCard } from './opportunity-card.tsx'
 import './opportunities.css'
+import { FilterPanel, SearchForm } from '../../components/search-with-filters.tsx'
 
 /** The board: research projects, shadowing, summer experiences and scholarly years, searched and filtered. */
 export function BoardPage() {
@@ -17,8 +18,6 @@ export function BoardPage() {
   const board = useBoard(query)
   const urlQ = params.get('q') ?? ''
   const [q, setQ] = useState(urlQ)
-  const [filtersOpen, setFiltersOpen] = useState(false)
-  const panelId = useId()
   const session = useSession()
   const isStudent = session.data?.person.roles.includes('student') ?? false
   useEffect(() => setQ(urlQ), [urlQ])
@@ -64,43 +63,20 @@ export function BoardPage() {
         ) : null}
       </div>
 
-      <form role="search" aria-label="Opportunities" className="directory-search" onSubmit={onSubmit}>
-        <label htmlFor="opportunity-q">Search opportunities</label>
-        <div className="directory-search-row">
-          <input
-            id="opportunity-q"
-            type="search"
-            value={q}
-            maxLength={200}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            placeholder="e.g. ultrasound, sepsis, summer"
-          />
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        id="opportunity-q"
+        name="Opportunities"
+        label="Search opportunities"
+        value={q}
+        placeholder="e.g. ultrasound, sepsis, summer"
+        onChange={setQ}
+        onSubmit={onSubmit}
+      />
 
       <div className="directory-layout">
-        <section className={`directory-filters${filtersOpen ? ' directory-filters-open' : ''}`} aria-labelledby={`${panelId}-title`}>
-          <div className="directory-filters-header">
-            <h2 id={`${panelId}-title`} className="directory-filters-title">
-              Filters
-            </h2>
-            <button
-              type="button"
-              className="button button-secondary button-small directory-filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls={panelId}
-              onClick={() => setFiltersOpen((open) => !open)}
-            >
-              {filtersOpen ? 'Hide filters' : `Show filters${filterCount > 0 ? ` (${filterCount})` : ''}`}
-            </button>
-          </div>
-          <div id={panelId} className="directory-filters-body">
-            <BoardFilters facets={data?.facets} params={params} onChange={setFilter} withoutClassYear={isStudent} />
-          </div>
-        </section>
+        <FilterPanel filterCount={filterCount}>
+          <BoardFilters facets={data?.facets} params={params} onChange={setFilter} withoutClassYear={isStudent} />
+        </FilterPanel>
 
         <section className="directory-results" aria-labelledby="opportunity-results-title" aria-busy={board.isPlaceholderData}>
           <h2 id="opportunity-results-title" className="visually-hidden">
