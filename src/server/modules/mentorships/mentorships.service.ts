@@ -265,7 +265,7 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       } else {
         if (!mentor || !isListedInDirectory(mentor)) throw new AppError('FORBIDDEN', 'Only mentors listed in the directory may offer mentorship.')
         const target = await repo.findPersonIncludeMentorProfile(input.studentId, tx)
-        if (!target || target.status !== 'active' || !target.roles.includes('student'))
+        if (target?.status !== 'active' || !target.roles.includes('student'))
           throw new AppError('VALIDATION_FAILED', 'Choose an active student.', { studentId: 'Not an active student.' })
       }
       if ((await openPlaces(input.mentorId, tx)) === 0) throw new AppError('CONFLICT', 'This mentor has no open places now.')
