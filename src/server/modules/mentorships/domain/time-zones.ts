@@ -1,4 +1,4 @@
-import { timeZoneLabel } from '#shared/reference/time-zones.ts'
+import { isKnownTimeZone, timeZoneLabel } from '#shared/reference/time-zones.ts'
 import { MS_PER_DAY, MS_PER_MINUTE, MS_PER_SECOND } from '#shared/time.ts'
 /**
  * Wall-clock times in an IANA time zone, with the Intl APIs only. A mentor's "Tuesdays 9:00 in
@@ -27,14 +27,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** Whether `timeZone` is an IANA zone this runtime knows (`America/New_York`, `UTC`). */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return true
-  } catch {
-    return false
-  }
-}
+export const isValidTimeZone = isKnownTimeZone
 
 export type LocalDateTime = { date: string; time: string; weekday: number }
 
