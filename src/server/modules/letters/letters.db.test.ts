@@ -230,7 +230,7 @@ describe('the student', () => {
     expect(ok.status, ok.text).toBe(200)
     const tooBig = await putPdf(`/api/letter-requests/${request.id}/letter`, makePdf({ paddingBytes: 11 * 1024 * 1024 }), mentor.cookie)
     expect(tooBig.status).toBe(413)
-    // Storing a 6 MB file in the embedded database takes many seconds on a shared machine.
+    // Storing a 6 MB file in the embedded database takes seconds on a shared machine.
   }, 120_000)
 
   it('revoking the waiver applies to future requests only', async () => {
