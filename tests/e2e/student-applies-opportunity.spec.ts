@@ -50,9 +50,14 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   await expect(page.getByText('Applied', { exact: true })).toBeVisible()
   await expectNoAxeViolations(page)
 
-  // The poster accepts from their applicants list, with a message.
+  // The poster's home says students are waiting on them (the demo mentor already had applicants
+  // on another project) and leads to their postings; they accept from the applicants list.
   await switchTo(page, 'mentor')
-  await (await navLink(page, 'My postings')).click()
+  const needs = page.getByRole('region', { name: 'Needs you now' })
+  const waiting = needs.getByRole('listitem').filter({ hasText: /\d+ applications to answer for \d+ of your opportunities/ })
+  await expect(waiting).toBeVisible()
+  await waiting.getByRole('link', { name: 'See your opportunities' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'My postings' })).toBeVisible()
   await page.getByRole('link', { name: `1 application to answer for ${title}` }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Applicants: ${title}` })).toBeVisible()
   await page.getByLabel('Message to Maya Robinson (optional)').fill('Welcome! We meet on Mondays at 7 AM in the echo lab.')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   agreementNeed,
+  applicationsToAnswerNeed,
   boardNeed,
   byUrgency,
   gapNeed,
@@ -124,5 +125,26 @@ describe('what needs you now', () => {
     expect(studentsMissingSlotsNeed(55, 55)?.title).toBe('All 55 of your students have empty advising-board slots')
     expect(studentsMissingSlotsNeed(1, 1)?.title).toBe('Your one student has empty advising-board slots')
     for (const need of [studentsMissingSlotsNeed(55, 55), studentsMissingSlotsNeed(12, 55)]) expect(need?.detail).not.toMatch(/\d/)
+  })
+
+  describe('applications waiting on the poster of an opportunity', () => {
+    const posted = (id: string, title: string, applicationCounts: Record<string, number>) =>
+      ({ id, title, applicationCounts }) as unknown as Parameters<typeof applicationsToAnswerNeed>[0][number]
+
+    it('says nothing when every application is answered', () => {
+      expect(applicationsToAnswerNeed([])).toBeNull()
+      expect(applicationsToAnswerNeed([posted('a', 'Cardiac imaging', { accepted: 2, declined: 3, withdrawn: 1 })])).toBeNull()
+    })
+
+    it('counts received and shortlisted applications, and links one opportunity to its applicants', () => {
+      const need = applicationsToAnswerNeed([posted('a', 'Cardiac imaging', { submitted: 2, shortlisted: 1, accepted: 4 }), posted('b', 'Clinic', {})])
+      expect(need).toMatchObject({ urgency: 1, title: '3 applications to answer for Cardiac imaging', action: { to: '/opportunities/a/applicants' } })
+      expect(applicationsToAnswerNeed([posted('a', 'Clinic', { submitted: 1 })])?.title).toBe('1 application to answer for Clinic')
+    })
+
+    it('sums several opportunities and links to the list of them', () => {
+      const need = applicationsToAnswerNeed([posted('a', 'Cardiac imaging', { submitted: 2 }), posted('b', 'Clinic', { shortlisted: 1 })])
+      expect(need).toMatchObject({ title: '3 applications to answer for 2 of your opportunities', action: { to: '/opportunities/posted' } })
+    })
   })
 })

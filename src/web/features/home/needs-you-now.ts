@@ -1,5 +1,6 @@
 import type { AgreementAsked, AgreementRequest, BoardSlot } from '#shared/contracts/advising.ts'
 import type { MentorshipRequestView, MeetingView } from '#shared/contracts/mentorships.ts'
+import type { PostedOpportunityList } from '#shared/contracts/opportunities.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 
 /**
@@ -102,6 +103,39 @@ export function studentsMissingSlotsNeed(missing: number, total: number): NeedIt
     to: '/advising/students',
     label: 'See my students',
   })
+}
+
+/**
+ * Students waiting on the poster of an opportunity: applications received or shortlisted and not
+ * yet answered. They wait on it to plan their summer or their research year, so it sits with this
+ * week's items. One opportunity links straight to its applicants; several, to the list of them.
+ */
+export function applicationsToAnswerNeed(posted: PostedOpportunityList['opportunities']): NeedItem | null {
+  const waiting = posted
+    .map((opportunity) => ({ opportunity, count: (opportunity.applicationCounts.submitted ?? 0) + (opportunity.applicationCounts.shortlisted ?? 0) }))
+    .filter(({ count }) => count > 0)
+  const first = waiting[0]
+  if (!first) return null
+  const total = waiting.reduce((sum, { count }) => sum + count, 0)
+  const applications = `${total} ${total === 1 ? 'application' : 'applications'}`
+  if (waiting.length === 1) {
+    return {
+      id: 'opportunity-applications',
+      urgency: 1,
+      at: null,
+      title: `${applications} to answer for ${first.opportunity.title}`,
+      detail: total === 1 ? 'A student is waiting to hear from you.' : 'Students are waiting to hear from you.',
+      action: { to: `/opportunities/${encodeURIComponent(first.opportunity.id)}/applicants`, label: 'Read the applications' },
+    }
+  }
+  return {
+    id: 'opportunity-applications',
+    urgency: 1,
+    at: null,
+    title: `${applications} to answer for ${waiting.length} of your opportunities`,
+    detail: 'Students are waiting to hear from you.',
+    action: { to: '/opportunities/posted', label: 'See your opportunities' },
+  }
 }
 
 /**

@@ -16,9 +16,11 @@ import { advisingKeys, useMyAgreementRequests, useMyBoard } from '../advising/ad
 import { formatDueDate, isOpenStatus } from '../letters/letter-format.ts'
 import { isOpenRequest, nextMeeting } from '../mentorships/mentorship-format.ts'
 import { RequestCard } from '../mentorships/request-card.tsx'
+import { usePosted } from '../opportunities/api.ts'
 import { rankListKeys } from '../rank-lists/rank-lists-api.ts'
 import {
   agreementNeed,
+  applicationsToAnswerNeed,
   boardNeed,
   byUrgency,
   gapNeed,
@@ -58,6 +60,8 @@ function useNeeds(roles: readonly Role[], personId: string) {
   })
   const admin = useAdminSummary(is('admin'))
   const agreements = useMyAgreementRequests(is('mentor') || is('advisor') || is('admin'))
+  // Mentors, advisors and admins may post opportunities (the same roles the server allows).
+  const posted = usePosted(is('mentor') || is('advisor') || is('admin'))
 
   const active = mentorships.data
     ? [...mentorships.data.asStudent, ...mentorships.data.asMentor].filter((m) => m.status === 'active').slice(0, MEETING_LOOKUPS)
@@ -100,6 +104,8 @@ function useNeeds(roles: readonly Role[], personId: string) {
       })
     }
   }
+  const applications = posted.data ? applicationsToAnswerNeed(posted.data.opportunities) : null
+  if (applications) items.push(applications)
   const boardGap = board.data ? boardNeed(board.data.slots) : null
   if (boardGap) items.push(boardGap)
   if (myStudents.data) {
@@ -136,7 +142,7 @@ function useNeeds(roles: readonly Role[], personId: string) {
       )
     }
   }
-  const queries = [requests, mentorships, writing, letters, board, myStudents, advised, admin, agreements]
+  const queries = [requests, mentorships, writing, letters, board, myStudents, advised, admin, agreements, posted]
   const loading = queries.some((q) => q.isLoading) || details.some((q) => q.isLoading)
   const failed = queries.some((q) => q.isError)
   return { items: byUrgency(items), loading, failed }

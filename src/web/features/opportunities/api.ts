@@ -38,8 +38,8 @@ export function useBoard(query: Record<string, string>) {
 
 export const useOpportunity = (id: string, enabled = true) =>
   useQuery({ queryKey: opportunityKeys.one(id), queryFn: ({ signal }) => api<OpportunityView>(path(id), { signal }), enabled })
-export const usePosted = () =>
-  useQuery({ queryKey: opportunityKeys.posted, queryFn: ({ signal }) => api<PostedOpportunityList>('/api/opportunities/posted', { signal }) })
+export const usePosted = (enabled = true) =>
+  useQuery({ queryKey: opportunityKeys.posted, queryFn: ({ signal }) => api<PostedOpportunityList>('/api/opportunities/posted', { signal }), enabled })
 export const useMyApplications = () =>
   useQuery({ queryKey: opportunityKeys.mine, queryFn: ({ signal }) => api<MyApplicationList>('/api/opportunity-applications/mine', { signal }) })
 export const useApplicants = (id: string) =>
