@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'preceptor-template-'))
   const file = join(dir, 'migrated.tar')
-  const handle = await openPglite(undefined)
+  const handle = await openPglite(undefined, undefined, { smallBufferPool: true })
   try {
     await handle.migrate()
     const dump = await handle.pglite!.dumpDataDir('none')

@@ -27,7 +27,7 @@ async function migratedPgliteTemplate(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
     const file = inject('pgliteTemplateFile')
     if (file) return new Blob([await readFile(file)])
-    const handle = await openPglite(undefined)
+    const handle = await openPglite(undefined, undefined, { smallBufferPool: true })
     try {
       await handle.migrate()
       return await (handle.pglite as PGlite).dumpDataDir('none')
@@ -70,7 +70,7 @@ async function migratedPostgresTemplate(): Promise<string> {
 
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (!postgresUrl) {
-    return openPglite(undefined, await migratedPgliteTemplate())
+    return openPglite(undefined, await migratedPgliteTemplate(), { smallBufferPool: true })
   }
   const template = await migratedPostgresTemplate()
   const name = `preceptor_test_${process.pid}_${randomBytes(4).toString('hex')}`
