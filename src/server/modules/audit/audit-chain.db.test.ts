@@ -1,19 +1,23 @@
 import { asc, sql } from 'drizzle-orm'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '#server/clock.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import type { DatabaseHandle } from '#server/db/client.ts'
 import { createTestDatabase } from '#tests/setup/test-database.ts'
 import { createAuditService, verifyAuditChain } from './audit.service.ts'
 
-let handle: DatabaseHandle | null = null
-afterEach(async () => {
+// One database for the file; each test starts from an empty log. TRUNCATE is not an UPDATE or a
+// DELETE, so the append-only trigger lets it through (only the tests' database owner can run it).
+let handle: DatabaseHandle
+beforeAll(async () => {
+  handle = await createTestDatabase()
+})
+afterAll(async () => {
   await handle?.close()
-  handle = null
 })
 
 async function withRows(n: number) {
-  handle = await createTestDatabase()
+  await handle.db.execute(sql`TRUNCATE audit_log RESTART IDENTITY`)
   const clock = fixedClock(new Date('2026-10-05T14:00:00Z'))
   const audit = createAuditService(handle.db, clock)
   for (let i = 0; i < n; i++) {
