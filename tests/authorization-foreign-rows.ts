@@ -166,6 +166,8 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     why: 'the office sees every student’s experience record; an advisor only their assigned students’ (audited)',
   },
   'POST /api/experiences/:experienceId/confirm': { kind: 'owner-only', body: { hours: 40 } },
+  'POST /api/experiences/:experienceId/outputs': { kind: 'owner-only', body: { kind: 'poster', citation: 'Someone else’s poster.' } },
+  'DELETE /api/research-outputs/:outputId': { kind: 'owner-only' },
   'GET /api/community/questions/:questionId': { kind: 'shared', why: 'a visible question is open to everyone in the school; a hidden one answers 404 alike' },
   'POST /api/community/questions/:questionId/answers': {
     kind: 'shared',

@@ -215,6 +215,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/experiences/students/:personId', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/experiences', allowed: ['student'] },
   { method: 'POST', path: '/api/experiences/:experienceId/confirm', allowed: ['mentor', 'advisor', 'admin'] },
+  { method: 'POST', path: '/api/experiences/:experienceId/outputs', allowed: ['student'] },
+  { method: 'DELETE', path: '/api/research-outputs/:outputId', allowed: ['student'] },
   { method: 'GET', path: '/api/community/boards', allowed: 'signed-in' },
   { method: 'GET', path: '/api/community/questions', allowed: 'signed-in' },
   { method: 'POST', path: '/api/community/questions', allowed: ['student'] },
@@ -265,6 +267,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   questionId: '00000000-0000-4000-8000-0000000000f5',
   answerId: '00000000-0000-4000-8000-0000000000f6',
   reportId: '00000000-0000-4000-8000-0000000000f7',
+  outputId: '00000000-0000-4000-8000-0000000000b7',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

@@ -273,6 +273,20 @@ export const EXPERIENCE_KIND_LABELS: Record<ExperienceKind, string> = {
   leadership: 'Leadership',
   teaching: 'Teaching',
 }
+/**
+ * What a student's research produced, as ERAS and NRMP's Charting Outcomes count "abstracts,
+ * presentations and publications": the list builder's research items are these.
+ */
+export const RESEARCH_OUTPUT_KINDS = ['abstract', 'poster', 'presentation', 'publication'] as const
+export type ResearchOutputKind = (typeof RESEARCH_OUTPUT_KINDS)[number]
+
+export const RESEARCH_OUTPUT_KIND_LABELS: Record<ResearchOutputKind, string> = {
+  abstract: 'Abstract',
+  poster: 'Poster',
+  presentation: 'Oral presentation',
+  publication: 'Publication',
+}
+
 /** The community's topic boards; every specialty has a board of its own besides (`specialty:<id>`). */
 export const COMMUNITY_TOPICS = ['application-strategy', 'research', 'wellbeing', 'parenthood-and-family', 'money-and-debt', 'identity-in-medicine'] as const
 export type CommunityTopic = (typeof COMMUNITY_TOPICS)[number]

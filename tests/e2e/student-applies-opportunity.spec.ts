@@ -86,4 +86,25 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   await expect(entry).toContainText('Research')
   await expect(entry).toContainText('Waiting for the poster to confirm')
   await expectNoAxeViolations(page)
+
+  // The student records the abstract that came of it; an empty citation is refused at its field.
+  await entry.getByRole('button', { name: `Add an abstract, poster, presentation or publication to ${title}` }).click()
+  const outputForm = page.getByRole('form', { name: `Add to ${title}` })
+  await outputForm.getByLabel('Kind').selectOption('abstract')
+  await outputForm.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(outputForm.getByLabel('Citation')).toHaveAttribute('aria-invalid', 'true')
+  await expectNoAxeViolations(page)
+  await outputForm.getByLabel('Citation').fill('Robinson M, Okafor D. Myocardial strain in marathon runners. Student Research Day; 2027.')
+  await outputForm.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(entry.getByRole('listitem').filter({ hasText: 'Myocardial strain in marathon runners' })).toContainText('Abstract')
+
+  // The application profile offers the record's count of research items instead of typing it again.
+  await page.goto('/residency/profile')
+  await expect(page.getByRole('heading', { level: 1, name: 'Application profile' })).toBeVisible()
+  await page.getByRole('button', { name: 'Use 1 as your research items, from your experience record' }).click()
+  await expect(page.getByLabel('Research items')).toHaveValue('1')
+  await expect(page.getByText('Matches your experience record.').first()).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Profile saved' })).toBeVisible()
 })

@@ -64,6 +64,7 @@ export type StudentRecords = {
     opportunityId: string
     applicationId: string
     experienceId: string
+    outputId: string
     questionId: string
     answerId: string
     reportId: string
@@ -217,6 +218,14 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
     t.request('POST', `/api/opportunity-applications/${applicationId}/decision`, { cookie: mentor.cookie, body: { status: 'accepted', message: 'Welcome.' } }),
   )
   const experienceId = decided.json.applicants[0].experience.id as string
+  const withOutput = await ok(
+    'research output',
+    t.request('POST', `/api/experiences/${experienceId}/outputs`, {
+      cookie: student.cookie,
+      body: { kind: 'abstract', citation: `${label}. Sleep on night shifts. Regional Student Research Day; 2026.` },
+    }),
+  )
+  const outputId = withOutput.json.outputs[0].id as string
   // A community question the student asked anonymously, the mentor's answer, and a report of it.
   const question = await ok(
     'community question',
@@ -263,6 +272,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       opportunityId,
       applicationId,
       experienceId,
+      outputId,
       questionId,
       answerId,
       reportId,

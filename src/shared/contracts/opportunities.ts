@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { CLASS_YEARS, EXPERIENCE_KINDS, OPPORTUNITY_APPLICATION_STATUSES, OPPORTUNITY_KINDS, OPPORTUNITY_STATUSES } from '../enums.ts'
+import { CLASS_YEARS, EXPERIENCE_KINDS, OPPORTUNITY_APPLICATION_STATUSES, OPPORTUNITY_KINDS, OPPORTUNITY_STATUSES, RESEARCH_OUTPUT_KINDS } from '../enums.ts'
 import { SPECIALTY_IDS } from '../reference/specialties.ts'
 import { instant, IsoDate, multilineText, requiredMultilineText, requiredText, text } from './common.ts'
 
@@ -201,6 +201,25 @@ export const ConfirmExperienceInput = z.object({
 })
 export type ConfirmExperienceInput = z.infer<typeof ConfirmExperienceInput>
 
+/** An abstract, poster, presentation or publication that came of an experience, cited as on ERAS. */
+export const ResearchOutputInput = z.object({
+  kind: z.enum(RESEARCH_OUTPUT_KINDS, 'Choose abstract, poster, oral presentation or publication.'),
+  citation: requiredText(1000),
+  date: OptionalDate,
+})
+export type ResearchOutputInput = z.infer<typeof ResearchOutputInput>
+
+/** At most this many outputs per experience: a long research year yields a dozen, not hundreds. */
+export const RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX = 50
+
+export const ResearchOutputView = z.object({
+  id: z.string(),
+  kind: z.enum(RESEARCH_OUTPUT_KINDS),
+  citation: z.string(),
+  date: z.string().nullable(),
+})
+export type ResearchOutputView = z.infer<typeof ResearchOutputView>
+
 export const ExperienceView = z.object({
   id: z.string(),
   kind: z.enum(EXPERIENCE_KINDS),
@@ -214,6 +233,8 @@ export const ExperienceView = z.object({
   opportunityId: z.string().nullable(),
   confirmedBy: z.string().nullable(),
   confirmedAt: z.string().nullable(),
+  /** What came of it, oldest first. */
+  outputs: z.array(ResearchOutputView),
 })
 export type ExperienceView = z.infer<typeof ExperienceView>
 export const ExperienceList = z.object({ experiences: z.array(ExperienceView) })

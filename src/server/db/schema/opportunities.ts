@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, boolean, check, customType, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import type { ClassYear, ExperienceKind, OpportunityApplicationStatus, OpportunityKind, OpportunityStatus } from '#shared/enums.ts'
+import type { ClassYear, ExperienceKind, OpportunityApplicationStatus, OpportunityKind, OpportunityStatus, ResearchOutputKind } from '#shared/enums.ts'
 import { people } from './identity.ts'
 
 /**
@@ -114,4 +114,29 @@ export const experienceEntries = pgTable(
     check('experience_entries_end_after_start', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     check('experience_entries_hours', sql`${t.hours} is null or ${t.hours} >= 0`),
   ],
+)
+
+/**
+ * What came of an experience: an abstract, a poster, a presentation or a publication, with its
+ * citation as the student would write it on ERAS. The student's own account (nobody confirms
+ * it); the list builder's count of research items is read from these.
+ */
+export const researchOutputs = pgTable(
+  'research_outputs',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    experienceId: uuid('experience_id')
+      .notNull()
+      .references(() => experienceEntries.id, { onDelete: 'cascade' }),
+    /** The experience's student, kept here so the owner check and the counts need no join. */
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<ResearchOutputKind>().notNull(),
+    citation: text('citation').notNull(),
+    /** When it was presented or published, if the student gives it. */
+    date: date('date', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('research_outputs_experience_idx').on(t.experienceId), index('research_outputs_student_idx').on(t.studentId)],
 )

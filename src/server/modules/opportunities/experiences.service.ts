@@ -1,4 +1,11 @@
-import type { ConfirmExperienceInput, ExperienceInput, ExperienceList, ExperienceView } from '#shared/contracts/opportunities.ts'
+import {
+  type ConfirmExperienceInput,
+  type ExperienceInput,
+  type ExperienceList,
+  type ExperienceView,
+  RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX,
+  type ResearchOutputInput,
+} from '#shared/contracts/opportunities.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -6,7 +13,7 @@ import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleWithRoleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { isPoster } from './opportunities.policy.ts'
-import type { ExperienceRow, OpportunitiesRepository } from './opportunities.repository.ts'
+import type { ExperienceRow, OpportunitiesRepository, ResearchOutputRow } from './opportunities.repository.ts'
 import { experienceViewOf } from './opportunity-views.ts'
 
 export type ExperiencesDeps = {
@@ -34,9 +41,25 @@ export function createExperiencesService(deps: ExperiencesDeps) {
       db,
       rows.map((r) => r.confirmedById),
     )
+    const outputsOf = new Map<string, ResearchOutputRow[]>()
+    for (const output of await repo.listOutputsOfExperiences(rows.map((r) => r.id))) {
+      outputsOf.set(output.experienceId, [...(outputsOf.get(output.experienceId) ?? []), output])
+    }
     return rows.map((r) =>
-      experienceViewOf(r, (r.applicationId && opportunityOf.get(r.applicationId)) || null, (r.confirmedById && names.get(r.confirmedById)) || null),
+      experienceViewOf(
+        r,
+        (r.applicationId && opportunityOf.get(r.applicationId)) || null,
+        (r.confirmedById && names.get(r.confirmedById)) || null,
+        outputsOf.get(r.id) ?? [],
+      ),
     )
+  }
+
+  /** One entry, as its student sees it after a change. */
+  async function viewOf(row: ExperienceRow): Promise<ExperienceView> {
+    const [view] = await views([row])
+    if (!view) throw new Error('The experience vanished.')
+    return view
   }
 
   return {
@@ -55,10 +78,36 @@ export function createExperiencesService(deps: ExperiencesDeps) {
     /** An experience from elsewhere, in the student's own words (not confirmed by anyone). */
     async addMine(actor: Actor, input: ExperienceInput): Promise<ExperienceView> {
       const now = clock.now()
-      const row = await repo.insertExperience({ ...input, studentId: actor.personId, createdAt: now, updatedAt: now })
-      const [view] = await views([row])
-      if (!view) throw new Error('The experience vanished.')
-      return view
+      return viewOf(await repo.insertExperience({ ...input, studentId: actor.personId, createdAt: now, updatedAt: now }))
+    },
+
+    /** An abstract, poster, presentation or publication that came of one of the student's own entries. */
+    async addOutput(actor: Actor, experienceId: string, input: ResearchOutputInput): Promise<ExperienceView> {
+      const entry = await repo.findExperienceById(experienceId)
+      if (!entry || entry.studentId !== actor.personId) throw new AppError('NOT_FOUND', 'No such experience in your record.')
+      const added = await repo.insertOutputWithin(
+        { experienceId, studentId: actor.personId, kind: input.kind, citation: input.citation, date: input.date, createdAt: clock.now() },
+        RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX,
+      )
+      if (!added) {
+        throw new AppError(
+          'CONFLICT',
+          `An experience holds at most ${RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX} abstracts, posters, presentations and publications.`,
+          {
+            citation: `This experience already lists ${RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX}.`,
+          },
+        )
+      }
+      return viewOf(entry)
+    },
+
+    /** Removes one of the student's own outputs; the entry it belonged to comes back. */
+    async removeOutput(actor: Actor, outputId: string): Promise<ExperienceView> {
+      const output = await repo.findOutputById(outputId)
+      const entry = output && output.studentId === actor.personId ? await repo.findExperienceById(output.experienceId) : null
+      if (!output || !entry) throw new AppError('NOT_FOUND', 'No such abstract, poster, presentation or publication in your record.')
+      await repo.deleteOutput(outputId)
+      return viewOf(entry)
     },
 
     /** The poster of the accepted opportunity confirms the student took part, for so many hours. */
@@ -70,9 +119,7 @@ export function createExperiencesService(deps: ExperiencesDeps) {
       const now = clock.now()
       const row = await repo.updateExperience(id, { hours: input.hours, confirmedById: actor.personId, confirmedAt: now, updatedAt: now })
       await audit.record({ actorId: actor.personId, action: 'experience.confirm', objectType: 'experience', objectId: id }, meta)
-      const [view] = await views([row])
-      if (!view) throw new Error('The experience vanished.')
-      return view
+      return viewOf(row)
     },
   }
 }

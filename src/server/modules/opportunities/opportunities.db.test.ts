@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, experienceEntries, opportunityApplications, outbox, studentAdvisors } from '#server/db/schema/index.ts'
-import { STATEMENT_MAX } from '#shared/contracts/opportunities.ts'
+import { RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX, STATEMENT_MAX } from '#shared/contracts/opportunities.ts'
 import type { ClassYear } from '#shared/enums.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
@@ -244,6 +244,53 @@ describe('the experience record', () => {
       .from(auditLog)
       .where(and(eq(auditLog.objectId, s.person.id), eq(auditLog.action, 'student-record.read.experiences')))
     expect(reads.map((r) => r.actorId).sort()).toEqual([assigned.person.id, admin.person.id].sort())
+  })
+
+  it('keeps the abstracts, posters, presentations and publications of the student’s own entries, and refuses bad ones by field', async () => {
+    const s = await student()
+    const entry = await t.request('POST', '/api/experiences', { cookie: s.cookie, body: { kind: 'research', title: 'Stroke registry' } })
+    const entryId = entry.json.id as string
+    const addOutput = (account: Account, outputBody: Record<string, unknown>, id = entryId) =>
+      t.request('POST', `/api/experiences/${id}/outputs`, { cookie: account.cookie, body: outputBody })
+
+    const poster1 = await addOutput(s, { kind: 'poster', citation: 'Lee S, Park J. Door-to-needle times. Regional Stroke Meeting; 2026.', date: '2026-10-02' })
+    expect(poster1.status, poster1.text).toBe(201)
+    const paper = await addOutput(s, { kind: 'publication', citation: 'Lee S et al. Stroke alerts. J Stroke. 2027;12:1-8.' })
+    expect(paper.json.outputs.map((o: { kind: string; date: string | null }) => [o.kind, o.date])).toEqual([
+      ['poster', '2026-10-02'],
+      ['publication', null],
+    ])
+
+    const empty = await addOutput(s, { kind: 'abstract', citation: '' })
+    expect(empty.status).toBe(400)
+    expect(Object.keys(empty.json.error.fields)).toEqual(['citation'])
+    const unknownKind = await addOutput(s, { kind: 'tweet', citation: 'A thread.' })
+    expect(Object.keys(unknownKind.json.error.fields)).toEqual(['kind'])
+    // Another student's entry, or an unknown one, is not found; nothing is written.
+    expect((await addOutput(await student(), { kind: 'abstract', citation: 'Not mine.' })).status).toBe(404)
+    expect((await addOutput(s, { kind: 'abstract', citation: 'Nowhere.' }, '00000000-0000-4000-8000-000000000001')).status).toBe(404)
+
+    const outputId = poster1.json.outputs[0].id as string
+    expect((await t.request('DELETE', `/api/research-outputs/${outputId}`, { cookie: (await student()).cookie })).status).toBe(404)
+    const removed = await t.request('DELETE', `/api/research-outputs/${outputId}`, { cookie: s.cookie })
+    expect(removed.status, removed.text).toBe(200)
+    expect(removed.json.outputs.map((o: { kind: string }) => o.kind)).toEqual(['publication'])
+    const record = await t.request('GET', '/api/experiences/mine', { cookie: s.cookie })
+    expect(record.json.experiences[0].outputs).toHaveLength(1)
+  })
+
+  it(`holds at most ${RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX} outputs per entry, even when they are added at once (${DATABASE})`, async () => {
+    const s = await student()
+    const entryId = (await t.request('POST', '/api/experiences', { cookie: s.cookie, body: { kind: 'research', title: 'A prolific year' } })).json.id as string
+    const answers = await Promise.all(
+      Array.from({ length: RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX + 6 }, (_, i) =>
+        t.request('POST', `/api/experiences/${entryId}/outputs`, { cookie: s.cookie, body: { kind: 'abstract', citation: `Abstract ${i}.` } }),
+      ),
+    )
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX)
+    const refused = answers.filter((a) => a.status !== 201)
+    expect(refused.map((a) => a.status)).toEqual(Array(6).fill(409))
+    expect(refused[0]?.json.error.fields.citation).toMatch(/already lists/)
   })
 })
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
-import { experienceEntries, opportunities, opportunityApplications } from '#server/db/schema/index.ts'
+import { experienceEntries, opportunities, opportunityApplications, researchOutputs } from '#server/db/schema/index.ts'
 import type { OpportunityApplicationStatus } from '#shared/enums.ts'
 
 export type OpportunityRow = typeof opportunities.$inferSelect
@@ -8,6 +8,8 @@ export type NewOpportunity = Omit<typeof opportunities.$inferInsert, 'id'>
 export type ApplicationRow = typeof opportunityApplications.$inferSelect
 export type ExperienceRow = typeof experienceEntries.$inferSelect
 export type NewExperience = Omit<typeof experienceEntries.$inferInsert, 'id'>
+export type ResearchOutputRow = typeof researchOutputs.$inferSelect
+export type NewResearchOutput = Omit<typeof researchOutputs.$inferInsert, 'id'>
 
 /** The columns the board filters, counts and checks visibility on. */
 const boardColumns = {
@@ -202,6 +204,39 @@ export function createOpportunitiesRepository(db: Database) {
         .from(experienceEntries)
         .where(eq(experienceEntries.studentId, studentId))
         .orderBy(sql`${experienceEntries.startDate} desc nulls last`, desc(experienceEntries.createdAt))
+    },
+
+    /** The outputs of these experiences, oldest first within each. */
+    async listOutputsOfExperiences(experienceIds: readonly string[]): Promise<ResearchOutputRow[]> {
+      if (experienceIds.length === 0) return []
+      return db
+        .select()
+        .from(researchOutputs)
+        .where(inArray(researchOutputs.experienceId, [...experienceIds]))
+        .orderBy(asc(researchOutputs.createdAt), asc(researchOutputs.id))
+    },
+
+    /**
+     * Adds an output unless the experience already holds `max`; the experience's row is locked
+     * first, so two adds at once cannot both pass the count. Null when the limit is reached.
+     */
+    async insertOutputWithin(values: NewResearchOutput, max: number): Promise<ResearchOutputRow | null> {
+      return db.transaction(async (tx) => {
+        await tx.select({ id: experienceEntries.id }).from(experienceEntries).where(eq(experienceEntries.id, values.experienceId)).for('update')
+        const [held] = await tx.select({ n: sql<number>`count(*)::int` }).from(researchOutputs).where(eq(researchOutputs.experienceId, values.experienceId))
+        if ((held?.n ?? 0) >= max) return null
+        const [row] = await tx.insert(researchOutputs).values(values).returning()
+        return row ?? null
+      })
+    },
+
+    async findOutputById(id: string): Promise<ResearchOutputRow | null> {
+      const [row] = await db.select().from(researchOutputs).where(eq(researchOutputs.id, id))
+      return row ?? null
+    },
+
+    async deleteOutput(id: string): Promise<void> {
+      await db.delete(researchOutputs).where(eq(researchOutputs.id, id))
     },
 
     async listExperiencesOfApplications(applicationIds: readonly string[]): Promise<ExperienceRow[]> {

@@ -13,6 +13,7 @@ import {
   OpportunitySearch,
   OpportunityView,
   PostedOpportunityList,
+  ResearchOutputInput,
 } from '#shared/contracts/opportunities.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
@@ -29,6 +30,9 @@ const ApplicationIdParams = z.object({
 })
 const ExperienceIdParams = z.object({
   experienceId: z.uuid('Not a valid experience id.').openapi({ param: { name: 'experienceId', in: 'path', required: true }, example }),
+})
+const ResearchOutputIdParams = z.object({
+  outputId: z.uuid('Not a valid id.').openapi({ param: { name: 'outputId', in: 'path', required: true }, example }),
 })
 const POSTERS = ['mentor', 'advisor', 'admin'] as const
 const opportunity = jsonResponse(OpportunityView, 'The opportunity, with the caller’s application.')
@@ -189,6 +193,30 @@ export function opportunitiesRoutes() {
       responses: { 201: jsonResponse(ExperienceView, 'The new entry.') },
     }),
     async (c) => c.json(await c.var.services.experiences.addMine(actorOf(c), c.req.valid('json')), 201),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/experiences/{experienceId}/outputs',
+      tags: ['opportunities'],
+      summary: 'Add an abstract, poster, presentation or publication to an entry of one’s record',
+      request: { params: ExperienceIdParams, body: jsonBody(ResearchOutputInput) },
+      responses: { 201: jsonResponse(ExperienceView, 'The entry with its outputs.') },
+    }),
+    async (c) => c.json(await c.var.services.experiences.addOutput(actorOf(c), c.req.valid('param').experienceId, c.req.valid('json')), 201),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'delete',
+      path: '/api/research-outputs/{outputId}',
+      tags: ['opportunities'],
+      summary: 'Remove an abstract, poster, presentation or publication from one’s record',
+      request: { params: ResearchOutputIdParams },
+      responses: { 200: jsonResponse(ExperienceView, 'The entry it belonged to.') },
+    }),
+    async (c) => c.json(await c.var.services.experiences.removeOutput(actorOf(c), c.req.valid('param').outputId), 200),
   )
 
   router.openapi(

@@ -1,7 +1,7 @@
-import type { ApplicationView, ExperienceView, OpportunitySummary, OpportunityView } from '#shared/contracts/opportunities.ts'
+import type { ApplicationView, ExperienceView, OpportunitySummary, OpportunityView, ResearchOutputView } from '#shared/contracts/opportunities.ts'
 import type { OpportunityApplicationStatus } from '#shared/enums.ts'
 import { placesLeft } from './domain/applications.ts'
-import type { ApplicationRow, ExperienceRow, OpportunityRow } from './opportunities.repository.ts'
+import type { ApplicationRow, ExperienceRow, OpportunityRow, ResearchOutputRow } from './opportunities.repository.ts'
 
 /** The DTOs of this module, with their columns named: rows never reach the browser. */
 
@@ -61,7 +61,16 @@ export function viewOf(summary: OpportunitySummary, row: OpportunityRow, isMine:
   }
 }
 
-export function experienceViewOf(row: ExperienceRow, opportunityId: string | null, confirmedBy: string | null): ExperienceView {
+export function researchOutputViewOf(row: ResearchOutputRow): ResearchOutputView {
+  return { id: row.id, kind: row.kind, citation: row.citation, date: row.date }
+}
+
+export function experienceViewOf(
+  row: ExperienceRow,
+  opportunityId: string | null,
+  confirmedBy: string | null,
+  outputs: readonly ResearchOutputRow[] = [],
+): ExperienceView {
   return {
     id: row.id,
     kind: row.kind,
@@ -74,5 +83,6 @@ export function experienceViewOf(row: ExperienceRow, opportunityId: string | nul
     opportunityId,
     confirmedBy,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
+    outputs: outputs.map(researchOutputViewOf),
   }
 }

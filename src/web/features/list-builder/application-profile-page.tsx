@@ -8,6 +8,8 @@ import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/
 import { Checkbox, CheckboxGroup, RadioGroup, SelectField, TextField } from '../../components/fields.tsx'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { useExperiences } from '../opportunities/api.ts'
+import { countsFromRecord } from './from-experience-record.ts'
 import { useApplicationProfile, useProgramList, useSaveApplicationProfile } from './list-builder-api.ts'
 import { APPLICANT_TYPE_LABELS, SETTING_LABELS } from './list-builder-format.ts'
 import './list-builder.css'
@@ -118,6 +120,29 @@ function inputFrom(d: Draft): unknown {
   }
 }
 
+/**
+ * Beside a count the experience record also knows: the record's figure, and a button that puts
+ * it in the field (the student still saves). Silent until the record has loaded.
+ */
+function FromRecord({ recorded, typed, what, onUse }: { recorded: number | null; typed: string; what: string; onUse: () => void }) {
+  if (recorded === null) return null
+  if (typed.trim() === String(recorded))
+    return (
+      <p className="lb-from-record">
+        Matches your <Link to="/experiences">experience record</Link>.
+      </p>
+    )
+  return (
+    <p className="lb-from-record">
+      Your <Link to="/experiences">experience record</Link> lists {recorded}.{' '}
+      <button type="button" className="button button-secondary button-small" onClick={onUse}>
+        Use {recorded}
+        <span className="visually-hidden"> as your {what}, from your experience record</span>
+      </button>
+    </p>
+  )
+}
+
 const specialtyOptions = SPECIALTIES.map((s) => ({ value: s.id, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))
 const regionOptions = US_REGIONS.map((r) => ({ value: r, label: US_REGION_LABELS[r] }))
 
@@ -130,6 +155,8 @@ export function ApplicationProfilePage() {
   const profile = useApplicationProfile()
   const list = useProgramList()
   const save = useSaveApplicationProfile()
+  const record = useExperiences()
+  const recorded = record.data ? countsFromRecord(record.data.experiences) : null
   const [draft, setDraft] = useState<Draft | null>(null)
   const [problem, setProblem] = useState<FormProblem>({ message: null, fields: {} })
   const [attempt, setAttempt] = useState(0)
@@ -296,6 +323,12 @@ export function ApplicationProfilePage() {
                 onChange={(e) => set('researchItems', e.currentTarget.value)}
                 error={problem.fields.researchItems}
               />
+              <FromRecord
+                recorded={recorded?.researchItems ?? null}
+                typed={draft.researchItems}
+                what="research items"
+                onUse={() => set('researchItems', String(recorded?.researchItems ?? 0))}
+              />
               <TextField
                 id="profile-clerkshipHonors"
                 label="Clerkship honors"
@@ -315,6 +348,12 @@ export function ApplicationProfilePage() {
                 value={draft.experiences}
                 onChange={(e) => set('experiences', e.currentTarget.value)}
                 error={problem.fields.experiences}
+              />
+              <FromRecord
+                recorded={recorded?.experiences ?? null}
+                typed={draft.experiences}
+                what="experiences"
+                onUse={() => set('experiences', String(recorded?.experiences ?? 0))}
               />
               <Checkbox
                 id="profile-alphaOmegaAlpha"

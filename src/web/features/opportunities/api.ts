@@ -12,6 +12,7 @@ import type {
   OpportunityInput,
   OpportunityView,
   PostedOpportunityList,
+  ResearchOutputInput,
 } from '#shared/contracts/opportunities.ts'
 import { api } from '../../api/client.ts'
 
@@ -76,3 +77,9 @@ export const useConfirmExperience = () =>
   useOpportunityMutation(({ experienceId, ...input }: ConfirmExperienceInput & { experienceId: string }) =>
     api<ExperienceView>(`/api/experiences/${encodeURIComponent(experienceId)}/confirm`, { method: 'POST', json: input }),
   )
+export const useAddResearchOutput = () =>
+  useOpportunityMutation(({ experienceId, ...input }: ResearchOutputInput & { experienceId: string }) =>
+    api<ExperienceView>(`/api/experiences/${encodeURIComponent(experienceId)}/outputs`, { method: 'POST', json: input }),
+  )
+export const useRemoveResearchOutput = () =>
+  useOpportunityMutation((outputId: string) => api<ExperienceView>(`/api/research-outputs/${encodeURIComponent(outputId)}`, { method: 'DELETE' }))

@@ -8,6 +8,7 @@ import { problemFrom, validate, type FormProblem } from '../../components/form-e
 import { usePageTitle } from '../../components/page-title.ts'
 import { useAddExperience, useExperiences } from './api.ts'
 import { datesLabel } from './opportunity-format.ts'
+import { ResearchOutputs } from './research-outputs.tsx'
 import './opportunities.css'
 
 const FIELDS = ['kind', 'title', 'organization', 'startDate', 'endDate', 'hours', 'description'] as const
@@ -35,6 +36,7 @@ function Entry({ entry: e }: { entry: ExperienceView }) {
         {e.confirmedBy ? `Confirmed by ${e.confirmedBy}` : e.opportunityId ? 'Waiting for the poster to confirm' : 'Added by you'}
       </p>
       {e.description && !e.opportunityId ? <p className="prose">{e.description}</p> : null}
+      <ResearchOutputs entry={e} />
     </li>
   )
 }
