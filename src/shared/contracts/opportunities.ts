@@ -233,7 +233,7 @@ export const ExperienceView = z.object({
   opportunityId: z.string().nullable(),
   confirmedBy: z.string().nullable(),
   confirmedAt: z.string().nullable(),
-  /** What came of it, oldest first. */
+  /** What came of it, by date; undated ones last. */
   outputs: z.array(ResearchOutputView),
 })
 export type ExperienceView = z.infer<typeof ExperienceView>

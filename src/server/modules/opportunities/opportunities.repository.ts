@@ -206,14 +206,14 @@ export function createOpportunitiesRepository(db: Database) {
         .orderBy(sql`${experienceEntries.startDate} desc nulls last`, desc(experienceEntries.createdAt))
     },
 
-    /** The outputs of these experiences, oldest first within each. */
+    /** The outputs of these experiences, by date (undated ones last, in the order they were added). */
     async listOutputsOfExperiences(experienceIds: readonly string[]): Promise<ResearchOutputRow[]> {
       if (experienceIds.length === 0) return []
       return db
         .select()
         .from(researchOutputs)
         .where(inArray(researchOutputs.experienceId, [...experienceIds]))
-        .orderBy(asc(researchOutputs.createdAt), asc(researchOutputs.id))
+        .orderBy(sql`${researchOutputs.date} asc nulls last`, asc(researchOutputs.createdAt), asc(researchOutputs.id))
     },
 
     /**
