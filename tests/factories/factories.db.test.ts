@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openPglite, type DatabaseHandle } from '#server/db/client.ts'
+import type { DatabaseHandle } from '#server/db/client.ts'
+import { createTestDatabase } from '#tests/setup/test-database.ts'
 import { mentorProfiles, people, personRoles, studentProfiles } from '#server/db/schema/index.ts'
 import { buildMentor, buildStudent, createRandom, insertAdmin, insertAdvisor, insertBuiltPerson, insertMentor, insertPerson, insertStudent } from './index.ts'
 
 let handle: DatabaseHandle
 
 beforeAll(async () => {
-  handle = await openPglite(undefined)
-  await handle.migrate()
+  handle = await createTestDatabase()
 })
 
 afterAll(async () => {

@@ -4,12 +4,14 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { inject } from 'vitest'
 import { openPglite, openPostgres, type DatabaseHandle } from '#server/db/client.ts'
+import { reusablePglite } from './pglite-reuse.ts'
 
 /**
- * A fresh, migrated database per test file (or per test), copied from a template that is
- * migrated once: a PGlite loaded from a dump of it, or `CREATE DATABASE … TEMPLATE` on the real
- * PostgreSQL cluster when TEST_DATABASE_URL is set (npm test runs the integration suite both
- * ways). Copying beats cleaning tables: no test sees another's rows.
+ * A migrated database in its first state for each test file (or test), from a template that is
+ * migrated once: on the real PostgreSQL cluster (TEST_DATABASE_URL; npm test runs the integration
+ * suite both ways) a `CREATE DATABASE … TEMPLATE` copy; on PGlite a database loaded from a dump of
+ * it, which the worker's next file gets back emptied when nothing but rows changed in it
+ * (pglite-reuse.ts): no test sees another's rows either way.
  */
 
 const postgresUrl = process.env.TEST_DATABASE_URL
@@ -70,7 +72,8 @@ async function migratedPostgresTemplate(): Promise<string> {
 
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (!postgresUrl) {
-    return openPglite(undefined, await migratedPgliteTemplate(), { smallBufferPool: true })
+    const template = await migratedPgliteTemplate()
+    return reusablePglite(() => openPglite(undefined, template, { smallBufferPool: true }))
   }
   const template = await migratedPostgresTemplate()
   const name = `preceptor_test_${process.pid}_${randomBytes(4).toString('hex')}`
