@@ -204,6 +204,29 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   },
   'POST /api/community/moderation/questions/:questionId/reveal-author': { kind: 'school', why: 'only admins, with a reason that is stored and audited' },
   'POST /api/community/moderation/answers/:answerId/reveal-author': { kind: 'school', why: 'only admins, with a reason that is stored and audited' },
+
+  // A student's documents: the student and the reviewers of each shared version only (no staff role reads them).
+  'GET /api/materials/documents/:documentId': { kind: 'owner-only' },
+  'POST /api/materials/documents/:documentId/versions': {
+    kind: 'owner-only',
+    body: { body: 'A forged version.', basedOnVersionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
+  },
+  'POST /api/materials/documents/:documentId/accept-suggestions': {
+    kind: 'owner-only',
+    body: { threadIds: ['0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11'], versionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
+  },
+  'GET /api/materials/documents/:documentId/compare': { kind: 'owner-only' },
+  'POST /api/materials/versions/:versionId/shares': {
+    kind: 'owner-only',
+    body: { reviewerIds: ['0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11'], dueDate: '2026-12-01', question: 'Is my opening too long?' },
+  },
+  'GET /api/materials/versions/:versionId': { kind: 'owner-only' },
+  'POST /api/materials/versions/:versionId/threads': { kind: 'owner-only', body: { start: 0, end: 1, body: 'A comment from a stranger.' } },
+  'POST /api/materials/threads/:threadId/replies': { kind: 'owner-only', body: { body: 'A reply from a stranger.' } },
+  'POST /api/materials/threads/:threadId/resolve': { kind: 'owner-only', body: {} },
+  'POST /api/materials/threads/:threadId/suggestion': { kind: 'owner-only', body: { suggestion: 'Other words.' } },
+  'POST /api/materials/threads/:threadId/reject': { kind: 'owner-only', body: {} },
+  'POST /api/materials/reviews/:reviewRequestId/finish': { kind: 'owner-only', body: {} },
   'GET /api/calibrations/:calibrationId': { kind: 'school', why: 'a calibration is the school’s model, not a student’s record' },
   'POST /api/calibrations/:calibrationId/activate': { kind: 'school', why: 'a calibration is the school’s model' },
   'POST /api/calibrations/:calibrationId/deactivate': { kind: 'school', why: 'a calibration is the school’s model' },

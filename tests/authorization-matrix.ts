@@ -237,6 +237,23 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/community/moderation/answers/:answerId', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/community/moderation/questions/:questionId/reveal-author', allowed: ['admin'] },
   { method: 'POST', path: '/api/community/moderation/answers/:answerId/reveal-author', allowed: ['admin'] },
+
+  { method: 'GET', path: '/api/materials/documents', allowed: ['student'] },
+  { method: 'POST', path: '/api/materials/documents', allowed: ['student'] },
+  { method: 'GET', path: '/api/materials/documents/:documentId', allowed: ['student'] },
+  { method: 'POST', path: '/api/materials/documents/:documentId/versions', allowed: ['student'] },
+  { method: 'POST', path: '/api/materials/documents/:documentId/accept-suggestions', allowed: ['student'] },
+  { method: 'GET', path: '/api/materials/documents/:documentId/compare', allowed: ['student'] },
+  { method: 'GET', path: '/api/materials/reviewers', allowed: ['student'] },
+  { method: 'POST', path: '/api/materials/versions/:versionId/shares', allowed: ['student'] },
+  { method: 'GET', path: '/api/materials/versions/:versionId', allowed: ['student', 'mentor', 'advisor'] },
+  { method: 'POST', path: '/api/materials/versions/:versionId/threads', allowed: ['mentor', 'advisor'] },
+  { method: 'POST', path: '/api/materials/threads/:threadId/replies', allowed: ['student', 'mentor', 'advisor'] },
+  { method: 'POST', path: '/api/materials/threads/:threadId/resolve', allowed: ['student', 'mentor', 'advisor'] },
+  { method: 'POST', path: '/api/materials/threads/:threadId/suggestion', allowed: ['mentor', 'advisor'] },
+  { method: 'POST', path: '/api/materials/threads/:threadId/reject', allowed: ['student'] },
+  { method: 'GET', path: '/api/materials/reviews', allowed: ['mentor', 'advisor'] },
+  { method: 'POST', path: '/api/materials/reviews/:reviewRequestId/finish', allowed: ['mentor', 'advisor'] },
 ]
 
 /**

@@ -20,6 +20,7 @@ import { advisingRoutes } from './modules/advising/advising.routes.ts'
 import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibration/calibration.routes.ts'
 import { classSimulationRoutes } from './modules/class-simulation/class-simulation.routes.ts'
 import { communityRoutes } from './modules/community/community.routes.ts'
+import { materialsRoutes } from './modules/materials/materials.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
@@ -135,6 +136,7 @@ export function createApp(options: AppOptions) {
   app.route('/', eventsRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', communityRoutes())
+  app.route('/', materialsRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -11,6 +11,8 @@ import { createCalibrationRepository } from './modules/calibration/calibration.r
 import { createCalibrationService } from './modules/calibration/calibration.service.ts'
 import { createCommunityRepository } from './modules/community/community.repository.ts'
 import { createCommunityService } from './modules/community/community.service.ts'
+import { createMaterialsRepository } from './modules/materials/materials.repository.ts'
+import { createMaterialsService } from './modules/materials/materials.service.ts'
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
@@ -161,6 +163,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const experiences = createExperiencesService({ db, repo: opportunitiesRepo, clock, audit, studentRecords })
   // Community questions and answers, anonymous when a student asks so, moderated by the office.
   const community = createCommunityService({ db, repo: createCommunityRepository(db), clock, audit, notifications, rateLimits, appOrigin: settings.appOrigin })
+  // Application materials: a student's documents, versions, reviews and comparisons (visible to the student and the reviewers of each version only).
+  const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, appOrigin: settings.appOrigin })
   return {
     residencyPrograms,
     audit,
@@ -184,6 +188,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     opportunities,
     experiences,
     community,
+    materials,
   }
 }
 

@@ -266,6 +266,23 @@ export const routes: RouteObject[] = [
                 path: 'community/moderation',
                 lazy: lazyPage(() => import('./features/community/moderation-page.tsx').then((m) => m.ModerationPage), ['advisor', 'admin']),
               },
+              { path: 'materials', lazy: lazyPage(() => import('./features/materials/documents-page.tsx').then((m) => m.DocumentsPage), ['student']) },
+              {
+                path: 'materials/documents/:documentId',
+                lazy: lazyPage(() => import('./features/materials/document-page.tsx').then((m) => m.DocumentPage), ['student']),
+              },
+              {
+                path: 'materials/documents/:documentId/compare',
+                lazy: lazyPage(() => import('./features/materials/compare-page.tsx').then((m) => m.ComparePage), ['student']),
+              },
+              {
+                path: 'materials/versions/:versionId',
+                lazy: lazyPage(() => import('./features/materials/version-page.tsx').then((m) => m.VersionPage), ['student', 'mentor', 'advisor']),
+              },
+              {
+                path: 'materials/reviews',
+                lazy: lazyPage(() => import('./features/materials/reviews-page.tsx').then((m) => m.ReviewsPage), ['mentor', 'advisor']),
+              },
               { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
               { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },
               { path: 'events/:eventId', lazy: lazyPage(() => import('./features/events/event-page.tsx').then((m) => m.EventPage)) },

@@ -68,6 +68,10 @@ export type StudentRecords = {
     questionId: string
     answerId: string
     reportId: string
+    documentId: string
+    versionId: string
+    threadId: string
+    reviewRequestId: string
   }
 }
 
@@ -247,6 +251,33 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const queue = await ok('moderation queue', t.request('GET', '/api/community/moderation/reports', { cookie: admin.cookie }))
   const reportId = (queue.json.items as { answerId: string | null; reports: { id: string }[] }[]).find((i) => i.answerId === answerId)?.reports[0]?.id ?? ''
 
+  // A personal statement shared with the mentor, who comments on its first words with a suggestion.
+  const statement = await ok(
+    'document',
+    t.request('POST', '/api/materials/documents', {
+      cookie: student.cookie,
+      body: { kind: 'personal-statement', title: `${label} statement`, body: 'My first patient taught me patience.' },
+    }),
+  )
+  const documentId = statement.json.id as string
+  const versionId = statement.json.latestVersion.id as string
+  const shared = await ok(
+    'share',
+    t.request('POST', `/api/materials/versions/${versionId}/shares`, {
+      cookie: student.cookie,
+      body: { reviewerIds: [mentor.person.id], dueDate: due, question: 'Is my opening too long?' },
+    }),
+  )
+  const reviewRequestId = shared.json.reviews[0].id as string
+  const commented = await ok(
+    'comment',
+    t.request('POST', `/api/materials/versions/${versionId}/threads`, {
+      cookie: mentor.cookie,
+      body: { start: 0, end: 16, body: 'Start with her name.', suggestion: 'Mrs. Alvarez' },
+    }),
+  )
+  const threadId = commented.json.threads[0].id as string
+
   return {
     student,
     mentor,
@@ -276,6 +307,10 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       questionId,
       answerId,
       reportId,
+      documentId,
+      versionId,
+      threadId,
+      reviewRequestId,
     },
   }
 }

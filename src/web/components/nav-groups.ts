@@ -39,6 +39,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/events', label: 'Events', roles: ['mentor'], hiddenFor: ['student'] },
       // Research projects and shadowing days a mentor offers students.
       { to: '/opportunities/posted', label: 'My postings', roles: ['mentor'], hiddenFor: ['advisor', 'admin'] },
+      // Students' CVs and statements shared with the mentor for comments.
+      { to: '/materials/reviews', label: 'Documents to review', roles: ['mentor'] },
     ],
   },
   {
@@ -51,6 +53,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/events', label: 'Events', roles: ['student'] },
       { to: '/opportunities', label: 'Opportunities', roles: ['student'], end: true },
       { to: '/experiences', label: 'Experience record', roles: ['student'] },
+      { to: '/materials', label: 'Application documents', roles: ['student'], end: true },
     ],
   },
   {
@@ -72,6 +75,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/advising/students', label: 'My students', roles: ['advisor'] },
       { to: '/residency/rank-lists', label: 'Rank lists to review', roles: ['advisor'] },
       { to: '/residency/class-simulation', label: 'Class simulation', roles: ['advisor'] },
+      { to: '/materials/reviews', label: 'Documents to review', roles: ['advisor'] },
       { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
       { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
     ],

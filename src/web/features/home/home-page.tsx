@@ -13,6 +13,7 @@ import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
 import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
 import { plural } from '../../components/format.ts'
 import { NeedsYouNow } from './needs-you-now.tsx'
+import { ReviewsLine } from '../materials/home-reviews.tsx'
 import './home.css'
 import { greeting } from './greeting.ts'
 
@@ -145,6 +146,7 @@ function MentorSection({ profile }: { profile: ProfileResponse }) {
       ) : null}
       <MentorshipsLine as="mentor" />
       <MentorLettersLine />
+      <ReviewsLine />
       <p className="home-role-footer">
         <Link to="/profile/edit#mentor">Update your mentor profile</Link>
       </p>
@@ -189,6 +191,7 @@ function AdvisorSection() {
           )}
         </>
       ) : null}
+      <ReviewsLine />
       <p>
         <Link className="button button-secondary" to="/people?role=student">
           Find a student
