@@ -285,6 +285,10 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   answerId: '00000000-0000-4000-8000-0000000000f6',
   reportId: '00000000-0000-4000-8000-0000000000f7',
   outputId: '00000000-0000-4000-8000-0000000000b7',
+  documentId: '00000000-0000-4000-8000-0000000000f8',
+  versionId: '00000000-0000-4000-8000-0000000000f9',
+  threadId: '00000000-0000-4000-8000-0000000000fa',
+  reviewRequestId: '00000000-0000-4000-8000-0000000000fb',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

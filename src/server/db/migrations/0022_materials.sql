@@ -48,6 +48,7 @@ CREATE TABLE "material_versions" (
 	"document_id" uuid NOT NULL,
 	"number" integer NOT NULL,
 	"body" text NOT NULL,
+	"characters" integer NOT NULL,
 	"note" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "material_versions_number_positive" CHECK ("material_versions"."number" > 0)

@@ -39,6 +39,8 @@ export const materialVersions = pgTable(
       .references(() => materialDocuments.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     body: text('body').notNull(),
+    /** The text's length in characters (code points), as the page counts: lists show it without reading the text. */
+    characters: integer('characters').notNull(),
     /** How it came to be, in words for the versions list ("Written", "2 suggestions accepted"). */
     note: text('note').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

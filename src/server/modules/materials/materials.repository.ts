@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
+import { countCharacters } from '#shared/reference/application-limits.ts'
 import { materialDocuments, materialReplies, materialReviewRequests, materialThreads, materialVersions } from '#server/db/schema/index.ts'
 
 export type DocumentRow = typeof materialDocuments.$inferSelect
@@ -15,7 +16,7 @@ const versionSummaryColumns = {
   number: materialVersions.number,
   note: materialVersions.note,
   createdAt: materialVersions.createdAt,
-  characters: sql<number>`char_length(${materialVersions.body})::int`,
+  characters: materialVersions.characters,
 }
 export type VersionSummaryRow = { id: string; documentId: string; number: number; note: string; createdAt: Date; characters: number }
 
@@ -51,8 +52,12 @@ export function createMaterialsRepository(db: Database) {
         .orderBy(desc(materialDocuments.updatedAt), asc(materialDocuments.id))
     },
 
-    async insertVersion(values: typeof materialVersions.$inferInsert, tx: Tx = db): Promise<VersionRow> {
-      const [row] = await tx.insert(materialVersions).values(values).returning()
+    /** A new version; its length in characters is counted here, once. */
+    async insertVersion(values: Omit<typeof materialVersions.$inferInsert, 'characters'>, tx: Tx = db): Promise<VersionRow> {
+      const [row] = await tx
+        .insert(materialVersions)
+        .values({ ...values, characters: countCharacters(values.body) })
+        .returning()
       if (!row) throw new Error('The version was not written.')
       return row
     },
@@ -75,6 +80,15 @@ export function createMaterialsRepository(db: Database) {
         .from(materialVersions)
         .where(inArray(materialVersions.documentId, [...documentIds]))
         .orderBy(desc(materialVersions.number))
+    },
+
+    /** These versions of one document, with their text. */
+    async listVersionsByIds(documentId: string, ids: readonly string[]): Promise<VersionRow[]> {
+      if (ids.length === 0) return []
+      return db
+        .select()
+        .from(materialVersions)
+        .where(and(eq(materialVersions.documentId, documentId), inArray(materialVersions.id, [...ids])))
     },
 
     /** Every version of a document with its text, oldest first (re-anchoring walks them in order). */

@@ -16,7 +16,6 @@ import type {
   VersionView,
 } from '#shared/contracts/materials.ts'
 import { AppError } from '#shared/errors.ts'
-import { countCharacters } from '#shared/reference/application-limits.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
@@ -43,7 +42,6 @@ const versionSummary = (v: VersionSummaryRow): VersionSummary => ({
   characters: v.characters,
   note: v.note,
 })
-const summaryOfVersion = (v: VersionRow): VersionSummary => versionSummary({ ...v, characters: countCharacters(v.body) })
 
 /**
  * Application materials: a student's documents as immutable versions, each version shared with
@@ -414,10 +412,14 @@ export function createMaterialsService(deps: MaterialsDeps) {
   /** A word-level comparison of two versions of the student's document, with the suggestions accepted between them. */
   async function compare(actor: Actor, documentId: string, fromId?: string, toId?: string): Promise<Comparison> {
     const doc = await ownDocument(actor, documentId)
-    const versions = await repo.listVersionsWithText(doc.id)
+    // Numbers of every version, text of the two compared only.
+    const versions = [...(await repo.listVersionSummaries([doc.id]))].reverse()
     const newest = versions.at(-1)
-    const to = toId ? versions.find((v) => v.id === toId) : newest
-    const from = fromId ? versions.find((v) => v.id === fromId) : (versions.at(-2) ?? newest)
+    const toSummary = toId ? versions.find((v) => v.id === toId) : newest
+    const fromSummary = fromId ? versions.find((v) => v.id === fromId) : (versions.at(-2) ?? newest)
+    const texts = await repo.listVersionsByIds(doc.id, [fromSummary?.id ?? '', toSummary?.id ?? ''].filter(Boolean))
+    const from = texts.find((v) => v.id === fromSummary?.id)
+    const to = texts.find((v) => v.id === toSummary?.id)
     if (!from || !to)
       throw new AppError('VALIDATION_FAILED', 'Choose two versions of this document.', {
         ...(from ? {} : { from: 'Not a version of this document.' }),
@@ -436,8 +438,8 @@ export function createMaterialsService(deps: MaterialsDeps) {
     const numberOf = new Map(versions.map((v) => [v.id, v.number]))
     return {
       document: { id: doc.id, title: doc.title },
-      from: summaryOfVersion(from),
-      to: summaryOfVersion(to),
+      from: versionSummary(from),
+      to: versionSummary(to),
       segments,
       ...diffTotals(segments),
       acceptedSuggestions: accepted.map((t) => ({

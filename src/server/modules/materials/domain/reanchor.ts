@@ -25,28 +25,25 @@ function occurrences(haystack: string, needle: string): number[] {
  * returned always covers exactly the quoted text.
  */
 export function reanchor(comments: readonly Anchored[], previousText: string, nextText: string): Reanchored[] {
+  const unchangedUpTo = commonPrefixLength(previousText, nextText)
   return comments.map((comment) => {
     if (nextText.slice(comment.start, comment.end) === comment.quote && comment.quote.length > 0) {
       return { id: comment.id, anchor: { start: comment.start, end: comment.end }, outdated: false }
     }
     const found = occurrences(nextText, comment.quote)
     if (found.length === 0) return { id: comment.id, anchor: null, outdated: true }
-    const expected = comment.start + expectedShift(previousText, nextText, comment.start)
+    // An edit before the range moved it by the change in length; an edit after it, not at all.
+    const expected = comment.start + (comment.start <= unchangedUpTo ? 0 : nextText.length - previousText.length)
     let best = found[0] ?? 0
     for (const at of found) if (Math.abs(at - expected) < Math.abs(best - expected)) best = at
     return { id: comment.id, anchor: { start: best, end: best + comment.quote.length }, outdated: false }
   })
 }
 
-/**
- * How far an edit moved the text at `offset`: the length change of the part before it, found by
- * the common beginning and end of the two texts (an edit in one place, the usual case, is then
- * measured exactly; several edits fall back to the nearest occurrence).
- */
-function expectedShift(previousText: string, nextText: string, offset: number): number {
+/** How many code units the two texts share at their beginning (counted once per pair of versions). */
+function commonPrefixLength(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length)
   let prefix = 0
-  const shorter = Math.min(previousText.length, nextText.length)
-  while (prefix < shorter && previousText.charCodeAt(prefix) === nextText.charCodeAt(prefix)) prefix++
-  if (offset <= prefix) return 0
-  return nextText.length - previousText.length
+  while (prefix < shorter && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++
+  return prefix
 }
