@@ -9,6 +9,7 @@ import { problemFrom } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { dueText } from '../letters/letter-format.ts'
 import { useAcceptSuggestions, useFinishReview, useStartThread, useVersion } from './api.ts'
+import { SelectableText } from './selectable-text.tsx'
 import { ThreadList } from './thread-list.tsx'
 import './materials.css'
 
@@ -18,7 +19,8 @@ type Range = { start: number; end: number }
  * One version's text with its comments. A reviewer selects words in the text (with the mouse, or
  * by keyboard: Tab into the text, move with the arrow keys, hold Shift to select) and comments on
  * the selection; the student reads, answers, and accepts suggestions into a new version. The text
- * is a read-only text box so that its selection is the browser's own, offsets included.
+ * is a text box that refuses changes, so that its selection is the browser's own, offsets included
+ * (selectable-text.tsx).
  */
 export function VersionPage() {
   const { versionId = '' } = useParams()
@@ -73,7 +75,7 @@ export function VersionPage() {
               ? 'Select words to comment on: with the mouse, or Tab into the text, move with the arrow keys and hold Shift to select. Then choose “Comment on selection”.'
               : 'Choose “Show in text” on a comment to select its words here.'}
           </p>
-          <textarea ref={textRef} className="materials-text" readOnly value={v.body} rows={18} aria-labelledby="text-heading" aria-describedby="text-hint" />
+          <SelectableText textRef={textRef} value={v.body} labelledBy="text-heading" describedBy="text-hint" />
           {v.can.comment ? <CommentForm version={v} textRef={textRef} /> : null}
         </section>
         <section className="card" aria-labelledby="comments-heading">
