@@ -53,11 +53,12 @@ export function createMaterialsRepository(db: Database) {
     },
 
     /** A new version; its length in characters is counted here, once. */
-    async insertVersion(values: Omit<typeof materialVersions.$inferInsert, 'characters'>, tx: Tx = db): Promise<VersionRow> {
+    async insertVersion(values: Omit<typeof materialVersions.$inferInsert, 'characters'>, tx: Tx = db): Promise<{ id: string; number: number }> {
+      // The text is not sent back: the caller has it.
       const [row] = await tx
         .insert(materialVersions)
         .values({ ...values, characters: countCharacters(values.body) })
-        .returning()
+        .returning({ id: materialVersions.id, number: materialVersions.number })
       if (!row) throw new Error('The version was not written.')
       return row
     },
