@@ -42,8 +42,13 @@ export const useComparison = (documentId: string, from: string, to: string) =>
       api<Comparison>(`/api/materials/documents/${enc(documentId)}/compare`, { signal, query: { from: from || undefined, to: to || undefined } }),
   })
 
+/** People to ask, once two letters of a name are typed (not the whole directory in alphabetical order). */
 export const useReviewerSearch = (q: string) =>
-  useQuery({ queryKey: materialsKeys.reviewers(q), queryFn: ({ signal }) => api<ReviewerOptions>('/api/materials/reviewers', { signal, query: { q } }) })
+  useQuery({
+    queryKey: materialsKeys.reviewers(q),
+    queryFn: ({ signal }) => api<ReviewerOptions>('/api/materials/reviewers', { signal, query: { q } }),
+    enabled: q.length >= 2,
+  })
 
 export const useMyReviews = (enabled = true) =>
   useQuery({ queryKey: materialsKeys.reviews, queryFn: ({ signal }) => api<MyReviews>('/api/materials/reviews', { signal }), enabled })

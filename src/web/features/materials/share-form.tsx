@@ -54,7 +54,7 @@ export function ShareForm({ doc }: { doc: DocumentView }) {
   }
 
   const reviewerError = Object.entries(errors).find(([key]) => key.startsWith('reviewerIds'))?.[1]
-  const options = (search.data?.items ?? []).filter((o) => !chosen.some((c) => c.id === o.id))
+  const options = (q.trim().length >= 2 ? (search.data?.items ?? []) : []).filter((o) => !chosen.some((c) => c.id === o.id))
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
       <ErrorSummary message={message} fields={errors} idFor={idFor} labels={LABELS} attempt={attempt} />
@@ -75,6 +75,7 @@ export function ShareForm({ doc }: { doc: DocumentView }) {
           </p>
         ) : null}
         <ul id={listId} className="materials-reviewer-options" aria-label="Matching people" aria-busy={search.isFetching}>
+          {q.trim().length < 2 ? <li>Type at least two letters of a name.</li> : null}
           {options.slice(0, 8).map((o) => (
             <li key={o.id}>
               <button
@@ -88,7 +89,7 @@ export function ShareForm({ doc }: { doc: DocumentView }) {
               <span>{o.roles.join(', ')}</span>
             </li>
           ))}
-          {search.data && options.length === 0 ? <li>No one matches.</li> : null}
+          {q.trim().length >= 2 && search.data && options.length === 0 ? <li>No one matches.</li> : null}
         </ul>
         <p aria-live="polite">{chosen.length === 0 ? 'No reviewer chosen yet.' : `Chosen: ${plural(chosen.length, 'reviewer', 'reviewers')}.`}</p>
         <ul className="materials-chosen">
