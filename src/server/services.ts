@@ -164,7 +164,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // Community questions and answers, anonymous when a student asks so, moderated by the office.
   const community = createCommunityService({ db, repo: createCommunityRepository(db), clock, audit, notifications, rateLimits, appOrigin: settings.appOrigin })
   // Application materials: a student's documents, versions, reviews and comparisons (visible to the student and the reviewers of each version only).
-  const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, appOrigin: settings.appOrigin })
+  const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, rateLimits, appOrigin: settings.appOrigin })
   return {
     residencyPrograms,
     audit,

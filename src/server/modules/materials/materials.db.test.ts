@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { materialVersions, outbox, people, personRoles } from '#server/db/schema/index.ts'
 import { MATERIAL_STORAGE_LIMIT } from '#shared/reference/application-limits.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/setup/test-app.ts'
+import { SHARES_PER_DAY } from './materials.service.ts'
 
 type Account = Awaited<ReturnType<TestApp['signedInAs']>>
 let t: TestApp
@@ -237,6 +238,19 @@ describe('sharing and commenting', () => {
     expect(byAdvisor.json.threads.map((x: { body: string }) => x.body)).toEqual(['From the advisor.'])
     const asStudent = await t.request('GET', `/api/materials/versions/${doc.latestVersion.id}`, { cookie: student.cookie })
     expect(asStudent.json.threads).toHaveLength(2)
+  })
+})
+
+describe('limits', () => {
+  it(`refuses a share past ${SHARES_PER_DAY} a day with a 429 naming the reviewers`, async () => {
+    const sharer = await t.signedInAs(['student'])
+    const created = await t.request('POST', '/api/materials/documents', { cookie: sharer.cookie, body: { kind: 'cv', title: 'CV', body: 'Education.' } })
+    const path = `/api/materials/versions/${created.json.latestVersion.id}/shares`
+    const body = { reviewerIds: [mentor.person.id], dueDate: '2026-10-20', question: 'Thoughts?' }
+    for (let i = 0; i < SHARES_PER_DAY; i++) expect((await t.request('POST', path, { cookie: sharer.cookie, body })).status).toBe(201)
+    const refused = await t.request('POST', path, { cookie: sharer.cookie, body })
+    expect(refused.status).toBe(429)
+    expect(refused.json.error.fields.reviewerIds).toContain(`${SHARES_PER_DAY} times today`)
   })
 })
 

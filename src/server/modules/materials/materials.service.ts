@@ -19,6 +19,7 @@ import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
+import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { anchorAcrossVersions } from './domain/anchor-across-versions.ts'
 import { applyReplacements } from './domain/apply-suggestions.ts'
@@ -28,7 +29,28 @@ import { reviewRequestedEmail } from './materials-emails.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
 import type { DocumentRow, MaterialsRepository, ReplyRow, ThreadRow, VersionRow, VersionSummaryRow } from './materials.repository.ts'
 
-export type MaterialsDeps = { db: Database; repo: MaterialsRepository; clock: Clock; notifications: NotificationsService; appOrigin: string }
+export type MaterialsDeps = {
+  db: Database
+  repo: MaterialsRepository
+  clock: Clock
+  notifications: NotificationsService
+  rateLimits: RateLimits
+  appOrigin: string
+}
+
+/** Shares one student may send in a day: each e-mails up to five people, so a runaway page or a prank cannot flood mentors' inboxes. */
+export const SHARES_PER_DAY = 20
+
+function shareRule(studentId: string): RateRule {
+  return {
+    scope: 'materials.share',
+    key: studentId,
+    limit: SHARES_PER_DAY,
+    windowMinutes: 24 * 60,
+    message: `You have shared documents ${SHARES_PER_DAY} times today, the most allowed. Please share again tomorrow.`,
+    field: 'reviewerIds',
+  }
+}
 
 // One answer for "no such thing" and "not yours": a stranger learns nothing from the difference.
 const NO_DOCUMENT = 'No such document.'
@@ -50,7 +72,7 @@ const versionSummary = (v: VersionSummaryRow): VersionSummary => ({
  * a version shared with them, each reviewer read anything here (materials.policy.ts).
  */
 export function createMaterialsService(deps: MaterialsDeps) {
-  const { db, repo, clock, notifications, appOrigin } = deps
+  const { db, repo, clock, notifications, rateLimits, appOrigin } = deps
   const reviewLink = (versionId: string) => `${appOrigin}/materials/versions/${versionId}`
 
   /** The caller's own document, or 404 (another student's document does not exist for them). */
@@ -201,6 +223,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
       })
     const now = clock.now()
     await db.transaction(async (tx) => {
+      await rateLimits.take([shareRule(actor.personId)], tx)
       const rows = await repo.insertReviewRequests(
         [...reviewers.values()].map((r) => ({ versionId: version.id, reviewerId: r.id, question: input.question, dueDate: input.dueDate, createdAt: now })),
         tx,
