@@ -230,6 +230,31 @@ describe('sharing and commenting', () => {
     expect([defaults.json.from.number, defaults.json.to.number]).toEqual([2, 3])
   })
 
+  it('the student rejects a suggestion (it cannot be accepted after) and both sides reply in the thread', async () => {
+    const doc = await newStatement()
+    await share(doc.latestVersion.id)
+    const made = await comment(doc.latestVersion.id, { start: 0, end: 16, body: 'Name her.', suggestion: 'Mrs. Alvarez' })
+    const threadId = made.json.threads[0].id
+    // Only the student answers a suggestion; the reviewer may not reject their own.
+    expect((await t.request('POST', `/api/materials/threads/${threadId}/reject`, { cookie: mentor.cookie })).status).toBe(403)
+    const rejected = await t.request('POST', `/api/materials/threads/${threadId}/reject`, { cookie: student.cookie })
+    expect(rejected.json.threads[0]).toMatchObject({ suggestionState: 'rejected', resolved: false })
+    const again = await t.request('POST', `/api/materials/threads/${threadId}/reject`, { cookie: student.cookie })
+    expect(again.json.error.fields.threadId).toBeTruthy()
+    const accept = await t.request('POST', `/api/materials/documents/${doc.id}/accept-suggestions`, {
+      cookie: student.cookie,
+      body: { threadIds: [threadId], versionId: doc.latestVersion.id },
+    })
+    expect(accept.json.error.fields['threadIds.0']).toBe('This suggestion is not waiting for an answer.')
+    await t.request('POST', `/api/materials/threads/${threadId}/replies`, { cookie: student.cookie, body: { body: 'I prefer to keep her anonymous.' } })
+    t.clock.advance(60_000)
+    const replied = await t.request('POST', `/api/materials/threads/${threadId}/replies`, { cookie: mentor.cookie, body: { body: 'Fair enough.' } })
+    expect(replied.json.threads[0].replies.map((r: { body: string; mine: boolean }) => [r.body, r.mine])).toEqual([
+      ['I prefer to keep her anonymous.', false],
+      ['Fair enough.', true],
+    ])
+  })
+
   it('a reviewer sees only their own comments, on the version shared with them', async () => {
     const doc = await newStatement()
     await share(doc.latestVersion.id, [mentor.person.id, advisor.person.id])
