@@ -24,7 +24,7 @@ export const MAX_EDITS = 2000
  * Myers, "An O(ND) difference algorithm and its variations", Algorithmica 1 (1986), over word
  * tokens, after the common beginning and end are set aside. Written here rather than taken from
  * a package: it is one function with property tests, and the segments come out in the shape the
- * page needs (docs/decisions/015-application-materials-editor-and-diff.md).
+ * page needs (docs/decisions/016-application-materials-editor-and-diff.md).
  */
 export function diffWords(older: string, newer: string): DiffSegment[] {
   const a = tokenize(older)
