@@ -4,7 +4,7 @@ import { PlainPreview } from './plain-preview.tsx'
 
 /**
  * Where a document is written: a plain text area (what ERAS takes), the live count against the
- * limits, and a preview of how the text reads. decision 016 says why it is not a rich-text editor.
+ * limits, and a preview of how the text reads. Decision 016 says why it is not a rich-text editor.
  */
 export function DocumentEditor({
   id,
