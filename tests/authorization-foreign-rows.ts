@@ -49,6 +49,13 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     body: { roles: ['student'] },
     row: { personId: 'spare' },
   },
+  'PUT /api/admin/people/:personId/school-wide': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins manage every account',
+    body: { schoolWide: false },
+    row: { personId: 'spare' },
+  },
   'POST /api/admin/people/:personId/disable': {
     kind: 'owner-only',
     strangers: ['admin'],

@@ -44,6 +44,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/admin/people', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people', allowed: ['admin'] },
   { method: 'PUT', path: '/api/admin/people/:personId/roles', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/admin/people/:personId/school-wide', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/disable', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/enable', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/resend-invite', allowed: ['admin'] },

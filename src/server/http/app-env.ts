@@ -7,6 +7,8 @@ export type Actor = {
   email: string
   name: string
   roles: Role[]
+  /** School-wide scope (decision 015): an advisor who reads every student's record. Absent: no. */
+  schoolWide?: boolean
   sessionId: string
   expiresAt: Date
 }

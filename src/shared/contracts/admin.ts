@@ -33,6 +33,10 @@ export type InvitePersonRequest = z.infer<typeof InvitePersonRequest>
 export const UpdateRolesRequest = z.object({ roles: RoleList })
 export type UpdateRolesRequest = z.infer<typeof UpdateRolesRequest>
 
+/** The school-wide scope of an advisor: reads every student's record (decision 015). */
+export const UpdateSchoolWideRequest = z.object({ schoolWide: z.boolean() })
+export type UpdateSchoolWideRequest = z.infer<typeof UpdateSchoolWideRequest>
+
 export const AdminSummaryResponse = z.object({
   people: z.object({
     total: z.number().int(),

@@ -33,6 +33,11 @@ export const PersonSummary = z.object({
   roles: z.array(z.enum(ROLES)),
   status: z.enum(PERSON_STATUSES),
   hasPhoto: z.boolean(),
+  /**
+   * An advisor an admin gave the school-wide scope: reads every student's record (decision 015).
+   * In the staff's lists of people; absent from profile pages.
+   */
+  schoolWide: z.boolean().optional(),
 })
 export type PersonSummary = z.infer<typeof PersonSummary>
 

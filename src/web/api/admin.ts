@@ -7,6 +7,7 @@ import type {
   PeoplePage,
   StudentsSummaryResponse,
   UpdateRolesRequest,
+  UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
 import type { PersonStatus, Role } from '#shared/enums.ts'
@@ -74,6 +75,10 @@ export const useInvitePerson = () => useAdminMutation((input: InvitePersonReques
 export const useUpdateRoles = () =>
   useAdminMutation(({ personId, ...input }: UpdateRolesRequest & { personId: string }) =>
     api<PersonSummary>(personPath(personId, 'roles'), { method: 'PUT', json: input }),
+  )
+export const useSetSchoolWide = () =>
+  useAdminMutation(({ personId, ...input }: UpdateSchoolWideRequest & { personId: string }) =>
+    api<PersonSummary>(personPath(personId, 'school-wide'), { method: 'PUT', json: input }),
   )
 export const useDisablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'disable'), { method: 'POST' }))
 export const useEnablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'enable'), { method: 'POST' }))

@@ -26,6 +26,11 @@ export const people = pgTable(
     timeZone: text('time_zone'),
     /** '12h' or '24h'; null: the browser's habit on pages, a 12-hour clock in e-mails. */
     hourCycle: text('hour_cycle').$type<'12h' | '24h'>(),
+    /**
+     * School-wide scope (decision 015): with the advisor role, this person reads every student's
+     * record, each read audited as an assigned advisor's is. Set by an admin; inert without the role.
+     */
+    schoolWideRecords: boolean('school_wide_records').notNull().default(false),
   },
   (t) => [
     index('people_name_idx').on(t.name),

@@ -47,7 +47,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccountDefinition[] = [
     email: 'advisor@demo.example.edu',
     name: 'Elena Vargas',
     pronouns: 'she/her',
-    description: 'Associate Dean for Student Affairs, Office of Student Affairs',
+    description: 'Associate Dean for Student Affairs, who sees every student of the school (school-wide scope)',
   },
   {
     key: 'admin',

@@ -141,6 +141,7 @@ class NameRegistry {
 
 type PersonExtras = {
   passwordHash?: string | null
+  schoolWideRecords?: boolean
   directoryHold?: boolean
   student?: StudentProfileFields
   mentor?: MentorProfileFields
@@ -164,6 +165,7 @@ function assemble(id: string, name: string, email: string, pronouns: string | nu
       createdAt: now,
       updatedAt: now,
       lastSignInAt: null,
+      schoolWideRecords: extras.schoolWideRecords ?? false,
     },
     roles: roles.map((role) => ({ personId: id, role, grantedAt: now })),
     student: extras.student ? { ...extras.student, personId: id, updatedAt: now } : null,
@@ -224,7 +226,14 @@ function demoAccountPeople(random: Random, now: Date, passwordHash: string | nul
         )
         break
       case 'advisor':
-        built.set(account.key, make({ advisor: makeStudentAffairsAdvisorProfile(random, 'Associate Dean for Student Affairs') }))
+        built.set(
+          account.key,
+          make({
+            advisor: makeStudentAffairsAdvisorProfile(random, 'Associate Dean for Student Affairs'),
+            // The associate dean reads every student's record (decision 015), as the office's dean does.
+            schoolWideRecords: true,
+          }),
+        )
         break
       case 'admin':
         built.set(account.key, make({}))

@@ -738,6 +738,7 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
     createdAt: now,
     updatedAt: now,
     lastSignInAt: null,
+    schoolWideRecords: false,
   }
 
   const isStudent = roles.includes('student')

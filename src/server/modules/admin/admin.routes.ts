@@ -8,6 +8,7 @@ import {
   PeopleQuery,
   StudentsSummaryResponse,
   UpdateRolesRequest,
+  UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
 import { PageQuery } from '#shared/contracts/common.ts'
 import { AcceptedResponse } from '#shared/contracts/identity.ts'
@@ -89,6 +90,19 @@ export function adminRoutes() {
       responses: { 200: person },
     }),
     async (c) => c.json(await c.var.services.admin.setRoles(actorOf(c), c.req.valid('param').personId, c.req.valid('json').roles, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/admin/people/{personId}/school-wide',
+      tags: ['admin'],
+      summary: 'Give an advisor the school-wide scope (reads every student’s record, audited), or take it back',
+      request: { params: PersonIdParams, body: jsonBody(UpdateSchoolWideRequest) },
+      responses: { 200: person },
+    }),
+    async (c) =>
+      c.json(await c.var.services.admin.setSchoolWide(actorOf(c), c.req.valid('param').personId, c.req.valid('json').schoolWide, requestMeta(c)), 200),
   )
 
   router.openapi(

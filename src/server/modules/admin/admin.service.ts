@@ -67,6 +67,20 @@ export function createAdminService(deps: AdminDeps) {
       })
     },
 
+    /** Grants or withdraws the school-wide scope of an advisor (decision 015); audited either way. */
+    async setSchoolWide(actor: Actor, personId: string, schoolWide: boolean, meta: RequestMeta): Promise<PersonSummary> {
+      return db.transaction(async (tx) => {
+        await getSummary(personId, tx)
+        await identity.setSchoolWide(actor, personId, schoolWide, tx)
+        await audit.record(
+          { actorId: actor.personId, action: `person.school-wide-${schoolWide ? 'granted' : 'withdrawn'}`, objectType: 'person', objectId: personId },
+          meta,
+          tx,
+        )
+        return getSummary(personId, tx)
+      })
+    },
+
     /** Disabling ends every session of the person at once, in the same transaction. */
     async disablePerson(actor: Actor, personId: string, meta: RequestMeta): Promise<PersonSummary> {
       return db.transaction(async (tx) => {

@@ -23,4 +23,10 @@ describe('studentRecordReader', () => {
     expect(studentRecordReader({ personId: 'a2', roles: ['advisor'] }, 's1', false, ['admin'])).toBeNull()
     expect(studentRecordReader({ personId: 's2', roles: ['student'] }, 's1', false, ['admin'])).toBeNull()
   })
+  it('lets an advisor with the school-wide scope read any student; the flag alone, without the role, reads nothing', () => {
+    expect(studentRecordReader({ personId: 'd1', roles: ['advisor'], schoolWide: true }, 's1', false)).toBe('school-wide')
+    expect(studentRecordReader({ personId: 'x', roles: ['admin'], schoolWide: true }, 's1', false)).toBeNull()
+    expect(studentRecordReader({ personId: 'm', roles: ['mentor', 'student'], schoolWide: true }, 's1', false)).toBeNull()
+    expect(studentRecordReader({ personId: 'a1', roles: ['advisor', 'admin'], schoolWide: false }, 's1', false)).toBeNull()
+  })
 })

@@ -49,6 +49,9 @@ export function createStudentRecords(deps: { db: Database; audit: AuditService }
       return reader
     },
 
+    /** Whether the actor reads every student's record (an advisor with the school-wide scope). */
+    hasSchoolWideScope: (actor: Actor): boolean => actor.roles.includes('advisor') && actor.schoolWide === true,
+
     /** Student ids an advisor is assigned to. */
     async studentsOf(advisorId: string): Promise<string[]> {
       const rows = await db.select({ studentId: studentAdvisors.studentId }).from(studentAdvisors).where(eq(studentAdvisors.advisorId, advisorId))

@@ -82,6 +82,7 @@ export function createIdentityRepository(db: Database) {
           email: people.email,
           name: people.name,
           status: people.status,
+          schoolWideRecords: people.schoolWideRecords,
           roles: sql<
             Role[]
           >`coalesce((select array_agg(${personRoles.role} order by ${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${sessions.personId}), '{}')`,

@@ -165,6 +165,7 @@ export function createIdentityService(deps: IdentityDeps) {
         email: session.email,
         name: session.name,
         roles: session.roles,
+        schoolWide: session.schoolWideRecords && session.roles.includes('advisor'),
         sessionId,
         expiresAt: session.expiresAt,
       }
@@ -296,6 +297,16 @@ export function createIdentityService(deps: IdentityDeps) {
       const sorted = ROLES.filter((r) => roles.includes(r))
       await repo.replaceRoles(personId, sorted, clock.now(), tx)
       return sorted
+    },
+
+    /** Grants or withdraws the school-wide scope (decision 015); only an advisor may hold it. */
+    async setSchoolWide(actor: Actor, personId: string, schoolWide: boolean, tx: Tx): Promise<void> {
+      assertAdmin(actor)
+      if (schoolWide && !(await repo.rolesOf(personId, tx)).includes('advisor'))
+        throw new AppError('VALIDATION_FAILED', 'Only an advisor can read every student’s record; give them the advisor role first.', {
+          schoolWide: 'Give them the advisor role first.',
+        })
+      await repo.updatePerson(personId, { schoolWideRecords: schoolWide, updatedAt: clock.now() }, tx)
     },
 
     /** Disabling ends every session of the person at once, in the same transaction. */

@@ -47,7 +47,7 @@ export async function listPersonSummariesByIds(reader: PeopleReader, ids: readon
   if (ids.length === 0) return []
   const [rows, roles] = await Promise.all([
     reader
-      .select({ ...basicColumns, pronouns: people.pronouns, photoType: people.photoType })
+      .select({ ...basicColumns, pronouns: people.pronouns, photoType: people.photoType, schoolWideRecords: people.schoolWideRecords })
       .from(people)
       .where(inArray(people.id, unique(ids))),
     rolesByPerson(reader, ids),
@@ -56,8 +56,9 @@ export async function listPersonSummariesByIds(reader: PeopleReader, ids: readon
   return ids.flatMap((id) => {
     const row = byId.get(id)
     if (!row) return []
-    const { photoType, ...rest } = row
-    return [{ ...rest, hasPhoto: photoType !== null, roles: roles.get(id) ?? [] }]
+    const { photoType, schoolWideRecords, ...rest } = row
+    const personRoles = roles.get(id) ?? []
+    return [{ ...rest, hasPhoto: photoType !== null, roles: personRoles, schoolWide: schoolWideRecords && personRoles.includes('advisor') }]
   })
 }
 

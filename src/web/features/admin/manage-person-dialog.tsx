@@ -3,7 +3,7 @@ import { UpdateRolesRequest } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
 import { ROLE_LABELS, ROLES } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
-import { useDisablePerson, useEnablePerson, useResendInvite, useUpdateRoles } from '../../api/admin.ts'
+import { useDisablePerson, useEnablePerson, useResendInvite, useSetSchoolWide, useUpdateRoles } from '../../api/admin.ts'
 import { useSession } from '../../api/identity.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { CheckboxGroup, optionsFrom } from '../../components/fields.tsx'
@@ -24,6 +24,7 @@ function ManagePerson({ person }: { person: PersonSummary }) {
   const disable = useDisablePerson()
   const enable = useEnablePerson()
   const resend = useResendInvite()
+  const setSchoolWide = useSetSchoolWide()
   const [roles, setRoles] = useState<string[]>(person.roles)
   const [rolesError, setRolesError] = useState<string | undefined>()
   const [confirmingDisable, setConfirmingDisable] = useState(false)
@@ -90,6 +91,34 @@ function ManagePerson({ person }: { person: PersonSummary }) {
           {updateRoles.isPending ? 'Saving…' : 'Save roles'}
         </button>
       </section>
+
+      {person.roles.includes('advisor') ? (
+        <section aria-labelledby="manage-scope" className="manage-block">
+          <h3 id="manage-scope">Students they advise</h3>
+          <p>
+            {person.schoolWide === true
+              ? `${person.name} reads every student’s record (school-wide). Each read is in the audit log.`
+              : `${person.name} reads the records of the students assigned to them.`}
+          </p>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={setSchoolWide.isPending}
+            onClick={() =>
+              setSchoolWide.mutate(
+                { personId: person.id, schoolWide: !person.schoolWide },
+                {
+                  onSuccess: (updated) =>
+                    done(updated.schoolWide ? `${person.name} now reads every student’s record.` : `${person.name} now reads their assigned students only.`),
+                  onError: failed,
+                },
+              )
+            }
+          >
+            {person.schoolWide ? 'Limit to assigned students' : 'Let them read every student’s record'}
+          </button>
+        </section>
+      ) : null}
 
       <section aria-labelledby="manage-account" className="manage-block">
         <h3 id="manage-account">Account</h3>
