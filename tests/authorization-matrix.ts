@@ -255,6 +255,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/materials/threads/:threadId/reject', allowed: ['student'] },
   { method: 'GET', path: '/api/materials/reviews', allowed: ['mentor', 'advisor'] },
   { method: 'POST', path: '/api/materials/reviews/:reviewRequestId/finish', allowed: ['mentor', 'advisor'] },
+
+  { method: 'GET', path: '/api/reports/school', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/school/students', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/school/students.csv', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/school/mentors', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/school/mentors.csv', allowed: ['advisor'] },
 ]
 
 /**

@@ -11,6 +11,7 @@ import { toCsv as simulateCsv } from '#cli/commands/simulate-command.ts'
 import { readCsv } from '#shared/csv/read-csv.ts'
 import { writePastOutcomesCsv } from '#server/modules/calibration/domain/past-outcomes-csv-writer.ts'
 import { rankListCsv } from '#server/modules/rank-lists/domain/export.ts'
+import { mentorListCsv, studentListCsv } from '#server/modules/reporting/domain/report-csv.ts'
 import { writeProgramsCsv } from '#server/modules/residency-programs/domain/programs-csv.ts'
 import { classSimulationCsv } from '#web/features/class-simulation/class-simulation-csv.ts'
 
@@ -125,6 +126,17 @@ describe.each(HOSTILE)('every CSV writer guards %j', (hostile) => {
       flags: [{ reason: 'low-match-chance' as const, message: hostile }],
     }
     expect(formulaCells(classSimulationCsv({ students: [student], skipped: [{ studentId: 's2', name: hostile, flags: [] }] }))).toEqual([])
+  })
+})
+
+describe.each(HOSTILE)('the school dashboard’s exports guard %j', (hostile) => {
+  it('students behind a figure', () => {
+    const item = { id: 's1', name: hostile, email: hostile, classYear: 'M3' as const, mentors: 0, emptySlots: ['near-peer' as const], lastMeetingAt: null }
+    expect(formulaCells(studentListCsv([item]))).toEqual([])
+  })
+  it('mentors behind a figure', () => {
+    const item = { id: 'm1', name: hostile, kind: 'faculty' as const, capacity: 2, activeMentorships: 3, unansweredRequests: 1, oldestUnansweredAt: null }
+    expect(formulaCells(mentorListCsv([item]))).toEqual([])
   })
 })
 

@@ -21,6 +21,7 @@ import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibra
 import { classSimulationRoutes } from './modules/class-simulation/class-simulation.routes.ts'
 import { communityRoutes } from './modules/community/community.routes.ts'
 import { materialsRoutes } from './modules/materials/materials.routes.ts'
+import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions) {
   app.route('/', opportunitiesRoutes())
   app.route('/', communityRoutes())
   app.route('/', materialsRoutes())
+  app.route('/', reportingRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -45,6 +45,7 @@ import { createRecommendationsService } from './modules/recommendations/recommen
 import { createProgramRows } from './modules/residency-programs/program-rows.ts'
 import { createResidencyProgramsRepository } from './modules/residency-programs/residency-programs.repository.ts'
 import { createResidencyProgramsService } from './modules/residency-programs/residency-programs.service.ts'
+import { createReportingService } from './modules/reporting/reporting.service.ts'
 
 export type ServiceSettings = {
   appOrigin: string
@@ -165,6 +166,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const community = createCommunityService({ db, repo: createCommunityRepository(db), clock, audit, notifications, rateLimits, appOrigin: settings.appOrigin })
   // Application materials: a student's documents, versions, reviews and comparisons (visible to the student and the reviewers of each version only).
   const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, rateLimits, appOrigin: settings.appOrigin })
+  const reporting = createReportingService({ db, clock, audit, studentRecords, advising })
   return {
     residencyPrograms,
     audit,
@@ -189,6 +191,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     experiences,
     community,
     materials,
+    reporting,
   }
 }
 

@@ -314,6 +314,18 @@ export const routes: RouteObject[] = [
                 path: 'programs/:mentorProgramId/ranking',
                 lazy: lazyPage(() => import('./features/mentor-programs/ranking-page.tsx').then((m) => m.MentorRankingPage), ['student']),
               },
+              {
+                path: 'reports/school',
+                lazy: lazyPage(() => import('./features/reporting/school-dashboard-page.tsx').then((m) => m.SchoolDashboardPage), ['advisor']),
+              },
+              {
+                path: 'reports/school/students',
+                lazy: lazyPage(() => import('./features/reporting/students-behind-page.tsx').then((m) => m.StudentsBehindPage), ['advisor']),
+              },
+              {
+                path: 'reports/school/mentors',
+                lazy: lazyPage(() => import('./features/reporting/mentors-behind-page.tsx').then((m) => m.MentorsBehindPage), ['advisor']),
+              },
             ],
           },
         ],

@@ -78,6 +78,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/materials/reviews', label: 'Documents to review', roles: ['advisor'] },
       { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
       { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
+      { to: '/reports/school', label: 'School dashboard', roles: ['advisor'] },
     ],
   },
   {

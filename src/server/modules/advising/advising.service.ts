@@ -20,7 +20,7 @@ import {
   type StudentAdvisorsQuery,
   type StudentAdvisorsResponse,
 } from '#shared/contracts/advising.ts'
-import { MENTOR_OFFERING_LABELS, type MentorKind, type MentorOffering } from '#shared/enums.ts'
+import { MENTOR_OFFERING_LABELS, type ClassYear, type MentorKind, type MentorOffering } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -51,6 +51,9 @@ import {
 import { aboutStudent } from './domain/staff-voice.ts'
 import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
 import type { StudentRecords } from './student-records.ts'
+
+/** A student's standing on the advising board, for reports (`listBoardGaps`). */
+export type BoardGaps = { id: string; name: string; email: string; classYear: ClassYear; mentorIds: string[]; emptySlots: AdvisingSlot[] }
 
 export type AdvisingDeps = {
   db: Database
@@ -378,6 +381,34 @@ export function createAdvisingService(deps: AdvisingDeps) {
       await studentRecords.assertCanRead(actor, studentId, 'advising-board', meta)
       const student = await requireStudent(studentId)
       return buildBoard(student, actor.personId === studentId ? 'student' : 'staff')
+    },
+
+    /**
+     * For the school dashboard (reporting): each active student — of `studentIds`, or every one —
+     * with class year, the mentors of their active ongoing mentorships and their board's empty required
+     * slots, in the board's batched reads. No suggestions, no audit: the caller audits its report.
+     */
+    async listBoardGaps(studentIds: readonly string[] | 'every-active-student'): Promise<BoardGaps[]> {
+      const students =
+        studentIds === 'every-active-student'
+          ? await repo.listActiveStudents(undefined)
+          : (await repo.listStudentsByIds(studentIds)).filter((s) => s.status === 'active')
+      const inputs = await loadInputs(students)
+      return students.flatMap((s) => {
+        const input = inputs.get(s.id)
+        if (!input || s.classYear === null) return []
+        return [
+          {
+            id: s.id,
+            name: s.name,
+            email: s.email,
+            classYear: s.classYear,
+            // A coffee chat is one conversation, not a mentor.
+            mentorIds: [...new Set(input.mentorships.filter((m) => m.kind === 'ongoing').map((m) => m.mentor.id))],
+            emptySlots: computeBoard(input, 'staff').emptySlots,
+          },
+        ]
+      })
     },
 
     /** The advisor's assigned students, each with the slots filled and the empty ones flagged. */

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, count, eq, gte, inArray, lte, max, min, or } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
-import { mentorships } from '#server/db/schema/index.ts'
+import { meetings, mentorshipRequests, mentorships } from '#server/db/schema/index.ts'
 
 /** Mentorships' public reads, for other modules; batched, in the caller's transaction when given one. */
 export type MentorshipsReader = Pick<Database, 'select'>
@@ -22,4 +22,54 @@ export async function findActiveMentorshipIds(
   const found = new Map<string, string>()
   for (const r of rows) if (wanted.has(pairKey(r.studentId, r.mentorId))) found.set(pairKey(r.studentId, r.mentorId), r.id)
   return found
+}
+
+/**
+ * When each of these students last met a mentor: the start of their latest confirmed meeting
+ * before `now`, in any of their mentorships (closed ones too). Students who never met are absent.
+ */
+export async function mapLastMeetingOfStudents(reader: MentorshipsReader, studentIds: readonly string[], now: Date): Promise<Map<string, Date>> {
+  if (studentIds.length === 0) return new Map()
+  const rows = await reader
+    .select({ studentId: mentorships.studentId, lastAt: max(meetings.startAt) })
+    .from(meetings)
+    .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
+    .where(and(inArray(mentorships.studentId, [...new Set(studentIds)]), eq(meetings.status, 'confirmed'), lte(meetings.startAt, now)))
+    .groupBy(mentorships.studentId)
+  return new Map(rows.flatMap((r) => (r.lastAt ? [[r.studentId, r.lastAt] as const] : [])))
+}
+
+/** Active mentorships (both kinds: each takes a place) per mentor, for every mentor who has one. */
+export async function countActiveMentorshipsByMentor(reader: MentorshipsReader): Promise<Map<string, number>> {
+  const rows = await reader
+    .select({ mentorId: mentorships.mentorId, active: count() })
+    .from(mentorships)
+    .where(eq(mentorships.status, 'active'))
+    .groupBy(mentorships.mentorId)
+  return new Map(rows.map((r) => [r.mentorId, r.active]))
+}
+
+/**
+ * Students' requests each mentor left unanswered: still open and asked before `waitingSince`, or
+ * expired (never answered) since `expiredSince`. Per mentor who has any: how many, and since when
+ * the oldest has waited.
+ */
+export async function countUnansweredRequestsByMentor(
+  reader: MentorshipsReader,
+  window: { waitingSince: Date; expiredSince: Date },
+): Promise<Map<string, { unanswered: number; oldestAskedAt: Date }>> {
+  const rows = await reader
+    .select({ mentorId: mentorshipRequests.mentorId, unanswered: count(), oldestAskedAt: min(mentorshipRequests.createdAt) })
+    .from(mentorshipRequests)
+    .where(
+      and(
+        eq(mentorshipRequests.initiatedBy, 'student'),
+        or(
+          and(inArray(mentorshipRequests.status, ['requested', 'viewed']), lte(mentorshipRequests.createdAt, window.waitingSince)),
+          and(eq(mentorshipRequests.status, 'expired'), gte(mentorshipRequests.statusChangedAt, window.expiredSince)),
+        ),
+      ),
+    )
+    .groupBy(mentorshipRequests.mentorId)
+  return new Map(rows.flatMap((r) => (r.oldestAskedAt ? [[r.mentorId, { unanswered: r.unanswered, oldestAskedAt: r.oldestAskedAt }] as const] : [])))
 }

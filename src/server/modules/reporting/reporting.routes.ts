@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi'
+import { MentorListQuery, MentorListResponse, SchoolDashboard, StudentListQuery, StudentListResponse } from '#shared/contracts/reporting.ts'
+import { actorOf } from '../../http/access.ts'
+import { jsonResponse } from '../../http/params.ts'
+import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
+
+const tags = ['reports']
+const csvResponse = { 200: { description: 'CSV (RFC 4180), formula-safe.', content: { 'text/csv': { schema: z.string() } } } }
+const csvHeaders = (name: string) => ({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` })
+
+/** The school dashboard and its drill-downs: advisors only (their students; every student with the school-wide scope). */
+export function reportingRoutes() {
+  const router = createRouter()
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/school',
+      tags,
+      summary: 'Engagement by class year and mentor load (the advisor’s students; every student with the school-wide scope)',
+      responses: { 200: jsonResponse(SchoolDashboard, 'The figures.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.getSchoolDashboard(actorOf(c), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/school/students',
+      tags,
+      summary: 'The students behind a dashboard figure',
+      request: { query: StudentListQuery },
+      responses: { 200: jsonResponse(StudentListResponse, 'The students, by name.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.listStudents(actorOf(c), c.req.valid('query'), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/school/students.csv',
+      tags,
+      summary: 'The students behind a dashboard figure (CSV)',
+      request: { query: StudentListQuery },
+      responses: csvResponse,
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      const csv = await c.var.services.reporting.exportStudentsCsv(actorOf(c), query, requestMeta(c))
+      return c.body(csv, 200, csvHeaders(`students-${query.measure}${query.classYear ? `-${query.classYear}` : ''}`))
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/school/mentors',
+      tags,
+      summary: 'The mentors behind a dashboard figure',
+      request: { query: MentorListQuery },
+      responses: { 200: jsonResponse(MentorListResponse, 'The mentors.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.listMentors(actorOf(c), c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/school/mentors.csv',
+      tags,
+      summary: 'The mentors behind a dashboard figure (CSV)',
+      request: { query: MentorListQuery },
+      responses: csvResponse,
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      const csv = await c.var.services.reporting.exportMentorsCsv(actorOf(c), query)
+      return c.body(csv, 200, csvHeaders(`mentors-${query.measure}${query.kind ? `-${query.kind}` : ''}`))
+    },
+  )
+
+  return router
+}

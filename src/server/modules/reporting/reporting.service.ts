@@ -1,0 +1,139 @@
+import type { Database } from '#server/db/client.ts'
+import {
+  DASHBOARD_RULES,
+  type MentorListQuery,
+  type MentorListResponse,
+  type SchoolDashboard,
+  type StudentListQuery,
+  type StudentListResponse,
+} from '#shared/contracts/reporting.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
+import type { Clock } from '../../clock.ts'
+import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AdvisingService } from '../advising/advising.service.ts'
+import type { StudentRecords } from '../advising/student-records.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import { listActivePeopleWithRole } from '../identity/people-reads.ts'
+import { countActiveMentorshipsByMentor, countUnansweredRequestsByMentor, mapLastMeetingOfStudents } from '../mentorships/mentorship-reads.ts'
+import { listMentorFactsByIds } from '../profiles/profile-reads.ts'
+import { mentorListCsv, studentListCsv } from './domain/report-csv.ts'
+import { engagementFigures, mentorLoadFigures, mentorsBehind, studentsBehind, type MentorStanding, type StudentStanding } from './domain/school-dashboard.ts'
+
+export type ReportingDeps = {
+  db: Database
+  clock: Clock
+  audit: AuditService
+  studentRecords: Pick<StudentRecords, 'hasSchoolWideScope' | 'studentsOf'>
+  advising: Pick<AdvisingService, 'listBoardGaps'>
+}
+
+type Scope = 'school' | 'assigned'
+
+/**
+ * The office's view of the school. Figures are computed on each read from the owning modules'
+ * batched reads (advising's board gaps, mentorships' meetings, loads and requests, profiles'
+ * capacities, identity's names) — never their tables — and aggregated by `domain/`. An advisor
+ * with the school-wide scope (decision 015) sees every student; any other advisor their own.
+ */
+export function createReportingService(deps: ReportingDeps) {
+  const { db, clock, audit, studentRecords, advising } = deps
+
+  async function studentStandings(actor: Actor, now: Date): Promise<{ scope: Scope; students: StudentStanding[] }> {
+    const scope: Scope = studentRecords.hasSchoolWideScope(actor) ? 'school' : 'assigned'
+    const gaps = await advising.listBoardGaps(scope === 'school' ? 'every-active-student' : await studentRecords.studentsOf(actor.personId))
+    const lastMeetings = await mapLastMeetingOfStudents(
+      db,
+      gaps.map((g) => g.id),
+      now,
+    )
+    const students = gaps.map((g) => ({
+      id: g.id,
+      name: g.name,
+      email: g.email,
+      classYear: g.classYear,
+      mentors: g.mentorIds.length,
+      emptySlots: g.emptySlots,
+      lastMeetingAt: lastMeetings.get(g.id) ?? null,
+    }))
+    return { scope, students }
+  }
+
+  /** Every active mentor with a mentor profile: capacity, load, and students' requests left unanswered. */
+  async function mentorStandings(now: Date): Promise<MentorStanding[]> {
+    const mentors = await listActivePeopleWithRole(db, 'mentor')
+    const [facts, loads, unanswered] = await Promise.all([
+      listMentorFactsByIds(
+        db,
+        mentors.map((m) => m.id),
+      ),
+      countActiveMentorshipsByMentor(db),
+      countUnansweredRequestsByMentor(db, {
+        waitingSince: new Date(now.getTime() - DASHBOARD_RULES.silentAfterDays * MS_PER_DAY),
+        expiredSince: new Date(now.getTime() - DASHBOARD_RULES.expiredWithinDays * MS_PER_DAY),
+      }),
+    ])
+    const factsOf = new Map(facts.map((f) => [f.personId, f]))
+    return mentors.flatMap((m) => {
+      const f = factsOf.get(m.id)
+      if (!f) return []
+      const waiting = unanswered.get(m.id)
+      return [
+        {
+          id: m.id,
+          name: m.name,
+          kind: f.kind,
+          capacity: f.capacity,
+          activeMentorships: loads.get(m.id) ?? 0,
+          unansweredRequests: waiting?.unanswered ?? 0,
+          oldestUnansweredAt: waiting?.oldestAskedAt ?? null,
+        },
+      ]
+    })
+  }
+
+  async function listStudents(actor: Actor, query: StudentListQuery, meta: RequestMeta | null, action = 'report.students.read'): Promise<StudentListResponse> {
+    const now = clock.now()
+    const { scope, students } = await studentStandings(actor, now)
+    const classYear = query.classYear ?? null
+    const items = studentsBehind(students, query.measure, classYear, now).map((s) => ({
+      ...s,
+      emptySlots: [...s.emptySlots],
+      lastMeetingAt: s.lastMeetingAt?.toISOString() ?? null,
+    }))
+    // One row per list read, naming the list: the students in it are the figure's, at this time.
+    await audit.record({ actorId: actor.personId, action, objectType: 'report', objectId: `${query.measure}:${classYear ?? 'all'}` }, meta)
+    return { scope, measure: query.measure, classYear, items }
+  }
+
+  async function listMentors(_actor: Actor, query: MentorListQuery): Promise<MentorListResponse> {
+    const kind = query.kind ?? null
+    const items = mentorsBehind(await mentorStandings(clock.now()), query.measure, kind).map((m) => ({
+      ...m,
+      oldestUnansweredAt: m.oldestUnansweredAt?.toISOString() ?? null,
+    }))
+    return { measure: query.measure, kind, items }
+  }
+
+  return {
+    async getSchoolDashboard(actor: Actor, meta: RequestMeta | null): Promise<SchoolDashboard> {
+      const now = clock.now()
+      const { scope, students } = await studentStandings(actor, now)
+      const mentors = await mentorStandings(now)
+      await audit.record({ actorId: actor.personId, action: 'report.school-dashboard.read', objectType: 'report', objectId: scope }, meta)
+      return { scope, generatedAt: now.toISOString(), engagement: engagementFigures(students, now), mentors: mentorLoadFigures(mentors) }
+    },
+
+    listStudents: (actor: Actor, query: StudentListQuery, meta: RequestMeta | null) => listStudents(actor, query, meta),
+    listMentors,
+
+    async exportStudentsCsv(actor: Actor, query: StudentListQuery, meta: RequestMeta | null): Promise<string> {
+      return studentListCsv((await listStudents(actor, query, meta, 'report.students.export')).items)
+    },
+
+    async exportMentorsCsv(actor: Actor, query: MentorListQuery): Promise<string> {
+      return mentorListCsv((await listMentors(actor, query)).items)
+    },
+  }
+}
+
+export type ReportingService = ReturnType<typeof createReportingService>
