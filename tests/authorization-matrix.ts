@@ -49,6 +49,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/admin/people/:personId/enable', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/resend-invite', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/audit-log', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/audit-log.csv', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
 
   { method: 'GET', path: '/api/letters/mine', allowed: ['student'] },

@@ -12,6 +12,7 @@ import { readCsv } from '#shared/csv/read-csv.ts'
 import { writePastOutcomesCsv } from '#server/modules/calibration/domain/past-outcomes-csv-writer.ts'
 import { rankListCsv } from '#server/modules/rank-lists/domain/export.ts'
 import { mentorListCsv, studentListCsv } from '#server/modules/reporting/domain/report-csv.ts'
+import { auditCsv } from '#server/modules/audit/domain/audit-csv.ts'
 import { writeProgramsCsv } from '#server/modules/residency-programs/domain/programs-csv.ts'
 import { classSimulationCsv } from '#web/features/class-simulation/class-simulation-csv.ts'
 
@@ -133,6 +134,20 @@ describe.each(HOSTILE)('the school dashboard’s exports guard %j', (hostile) =>
   it('students behind a figure', () => {
     const item = { id: 's1', name: hostile, email: hostile, classYear: 'M3' as const, mentors: 0, emptySlots: ['near-peer' as const], lastMeetingAt: null }
     expect(formulaCells(studentListCsv([item]))).toEqual([])
+  })
+  it('the audit log', () => {
+    const entry = {
+      id: 1,
+      at: '2026-10-05T14:00:00.000Z',
+      actorId: 'a',
+      actorName: hostile,
+      action: hostile,
+      objectType: 'person',
+      objectId: hostile,
+      objectName: hostile,
+      requestId: hostile,
+    }
+    expect(formulaCells(auditCsv([entry], true))).toEqual([])
   })
   it('mentors behind a figure', () => {
     const item = { id: 'm1', name: hostile, kind: 'faculty' as const, capacity: 2, activeMentorships: 3, unansweredRequests: 1, oldestUnansweredAt: null }

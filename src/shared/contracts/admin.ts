@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CLASS_YEARS, PERSON_STATUSES, ROLES } from '../enums.ts'
-import { Email, PageQuery, personName, text } from './common.ts'
+import { Email, IsoDate, PageQuery, personName, text } from './common.ts'
 import { PersonSummary } from './profiles.ts'
 
 const RoleList = z
@@ -56,11 +56,27 @@ export const AuditEntry = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** The person the entry is about, by name, when it is about a person. */
+  objectName: z.string().nullable(),
   requestId: z.string().nullable(),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
 
-export const AuditQuery = PageQuery.extend({ action: text(80).optional(), actorId: z.uuid().optional() })
+/**
+ * "Who read this student's record?" in one step: `subject` is the person an entry is about and
+ * `actor` who did it, each a name, e-mail (or part of one) or id; `action` matches as a prefix
+ * (`student-record.read` finds every kind of record read); `from` and `to` are whole days (UTC).
+ */
+export const AuditFilters = z.object({
+  action: text(80).optional(),
+  actor: text(120).optional(),
+  subject: text(120).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+})
+export type AuditFilters = z.infer<typeof AuditFilters>
+
+export const AuditQuery = PageQuery.extend(AuditFilters.shape)
 export type AuditQuery = z.infer<typeof AuditQuery>
 
 export const AuditPage = z.object({

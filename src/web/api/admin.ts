@@ -41,7 +41,7 @@ export function useAdminSummary(enabled = true) {
   })
 }
 
-export function useAuditLog(filters: { page?: number; action?: string }) {
+export function useAuditLog(filters: { page?: number } & Partial<Record<'action' | 'actor' | 'subject' | 'from' | 'to', string>>) {
   return useQuery({
     queryKey: ['admin', 'audit', filters],
     queryFn: ({ signal }) => api<AuditPage>('/api/admin/audit-log', { signal, query: filters }),

@@ -1,5 +1,7 @@
+import { z } from '@hono/zod-openapi'
 import {
   AdminSummaryResponse,
+  AuditFilters,
   AuditPage,
   AuditQuery,
   InvitePersonRequest,
@@ -154,6 +156,21 @@ export function adminRoutes() {
       responses: { 200: jsonResponse(AuditPage, 'A page of entries.') },
     }),
     async (c) => c.json(await c.var.services.audit.listEntries(c.req.valid('query')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/audit-log.csv',
+      tags: ['admin'],
+      summary: 'The audit log as CSV, with the same filters, newest first',
+      request: { query: AuditFilters },
+      responses: { 200: { description: 'CSV (RFC 4180), formula-safe.', content: { 'text/csv': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const csv = await c.var.services.audit.exportEntriesCsv(c.req.valid('query'))
+      return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit-log.csv"' })
+    },
   )
 
   router.openapi(

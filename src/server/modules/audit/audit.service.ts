@@ -1,11 +1,19 @@
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { auditLog } from '#server/db/schema/index.ts'
-import type { AuditPage, AuditQuery } from '#shared/contracts/admin.ts'
+import type { AuditFilters, AuditPage, AuditQuery } from '#shared/contracts/admin.ts'
+import { AppError } from '#shared/errors.ts'
+import { escapeLike } from '#shared/search/like-pattern.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
 import type { RequestMeta } from '../../http/app-env.ts'
-import { mapPersonNamesByIds } from '../identity/people-reads.ts'
+import { mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
+import { auditCsv } from './domain/audit-csv.ts'
 import { AUDIT_CHAIN_LOCK_KEY, auditRowHash, checkChain, GENESIS_HASH, type ChainBreak } from './audit-chain.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type AuditRow = { id: number; at: Date; actorId: string | null; action: string; objectType: string | null; objectId: string | null; requestId: string | null }
 
 /** Database or transaction: audit rows are written in the same transaction as the change. */
 type Writer = Pick<Database, 'insert' | 'select' | 'execute'>
@@ -17,8 +25,60 @@ export type AuditEvent = {
   objectId?: string
 }
 
+const entryColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  action: auditLog.action,
+  objectType: auditLog.objectType,
+  objectId: auditLog.objectId,
+  requestId: auditLog.requestId,
+}
+
+/** Rows an export holds at most; a narrower filter gets the rest. */
+export const AUDIT_EXPORT_LIMIT = 50_000
+
+/** At most this many people match a name typed as actor or subject. */
+const PEOPLE_PER_FILTER = 100
+
 /** Who did what to which object, and when; never the content of the object. */
 export function createAuditService(db: Database, clock: Clock) {
+  /** A typed id is that person; a name or e-mail (or part of one), whoever it matches. */
+  async function peopleMatching(text: string): Promise<string[]> {
+    if (UUID.test(text)) return [text.toLowerCase()]
+    return (await searchPeopleIds(db, { q: text, page: 1, pageSize: PEOPLE_PER_FILTER })).ids
+  }
+
+  /** The filters as one condition; null when a typed name matches nobody (nothing can match). */
+  async function whereOf(filters: AuditFilters): Promise<SQL | undefined | null> {
+    if (filters.from && filters.to && filters.from > filters.to)
+      throw new AppError('VALIDATION_FAILED', 'The first day comes after the last.', { to: 'Choose a day on or after the first day.' })
+    const [actors, subjects] = await Promise.all([
+      filters.actor ? peopleMatching(filters.actor) : null,
+      filters.subject ? peopleMatching(filters.subject) : null,
+    ])
+    if (actors?.length === 0 || subjects?.length === 0) return null
+    return and(
+      filters.action ? like(auditLog.action, `${escapeLike(filters.action)}%`) : undefined,
+      actors ? inArray(auditLog.actorId, actors) : undefined,
+      // Subjects are people: entries about a person name them as the object.
+      subjects ? and(eq(auditLog.objectType, 'person'), inArray(auditLog.objectId, subjects)) : undefined,
+      filters.from ? gte(auditLog.at, new Date(`${filters.from}T00:00:00Z`)) : undefined,
+      filters.to ? lt(auditLog.at, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + MS_PER_DAY)) : undefined,
+    )
+  }
+
+  /** Names of the actors and of the people entries are about, read after paging (never a join to identity's table). */
+  async function withNames(rows: AuditRow[]) {
+    const names = await mapPersonNamesByIds(db, [...rows.map((row) => row.actorId), ...rows.map((row) => (row.objectType === 'person' ? row.objectId : null))])
+    return rows.map((row) => ({
+      ...row,
+      actorName: row.actorId === null ? null : (names.get(row.actorId) ?? null),
+      objectName: row.objectType === 'person' && row.objectId ? (names.get(row.objectId) ?? null) : null,
+      at: row.at.toISOString(),
+    }))
+  }
+
   return {
     /**
      * Appends one row to the hash chain. A transaction-scoped advisory lock makes concurrent
@@ -46,18 +106,11 @@ export function createAuditService(db: Database, clock: Clock) {
     },
 
     async listEntries(query: AuditQuery): Promise<AuditPage> {
-      const where = and(query.action ? eq(auditLog.action, query.action) : undefined, query.actorId ? eq(auditLog.actorId, query.actorId) : undefined)
+      const where = await whereOf(query)
+      if (where === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize }
       const [rows, totals] = await Promise.all([
         db
-          .select({
-            id: auditLog.id,
-            at: auditLog.at,
-            actorId: auditLog.actorId,
-            action: auditLog.action,
-            objectType: auditLog.objectType,
-            objectId: auditLog.objectId,
-            requestId: auditLog.requestId,
-          })
+          .select(entryColumns)
           .from(auditLog)
           .where(where)
           .orderBy(desc(auditLog.id))
@@ -65,17 +118,22 @@ export function createAuditService(db: Database, clock: Clock) {
           .offset((query.page - 1) * query.pageSize),
         db.select({ total: count() }).from(auditLog).where(where),
       ])
-      // Names for one page of rows, read after paging: the page never joins identity's table.
-      const names = await mapPersonNamesByIds(
-        db,
-        rows.map((row) => row.actorId),
-      )
-      return {
-        items: rows.map((row) => ({ ...row, actorName: row.actorId === null ? null : (names.get(row.actorId) ?? null), at: row.at.toISOString() })),
-        total: totals[0]?.total ?? 0,
-        page: query.page,
-        pageSize: query.pageSize,
-      }
+      return { items: await withNames(rows), total: totals[0]?.total ?? 0, page: query.page, pageSize: query.pageSize }
+    },
+
+    /** The filtered log as CSV, newest first, at most `AUDIT_EXPORT_LIMIT` rows (the file says so when cut). */
+    async exportEntriesCsv(filters: AuditFilters): Promise<string> {
+      const where = await whereOf(filters)
+      const rows =
+        where === null
+          ? []
+          : await db
+              .select(entryColumns)
+              .from(auditLog)
+              .where(where)
+              .orderBy(desc(auditLog.id))
+              .limit(AUDIT_EXPORT_LIMIT + 1)
+      return auditCsv(await withNames(rows.slice(0, AUDIT_EXPORT_LIMIT)), rows.length > AUDIT_EXPORT_LIMIT)
     },
   }
 }

@@ -1,26 +1,42 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type ChangeEvent, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { useAuditLog } from '../../api/admin.ts'
+import { isAppError, withQuery } from '../../api/client.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { TextField } from '../../components/fields.tsx'
-import { formatDateTime } from '../../components/format.ts'
+import { formatDateTime, plural } from '../../components/format.ts'
 import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+
+const FILTERS = ['action', 'actor', 'subject', 'from', 'to'] as const
+type FilterName = (typeof FILTERS)[number]
+type Filters = Record<FilterName, string>
+
+const filtersOf = (params: URLSearchParams): Filters => Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters
 
 export function AuditPage() {
   usePageTitle('Audit log')
   const [params, setParams] = useSearchParams()
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
-  const action = params.get('action') ?? ''
-  const audit = useAuditLog({ page, action: action || undefined })
-  const [actionInput, setActionInput] = useState(action)
+  const applied = filtersOf(params)
+  const active = Object.fromEntries(Object.entries(applied).filter(([, value]) => value !== '')) as Partial<Filters>
+  const audit = useAuditLog({ page, ...active })
+  const [draft, setDraft] = useState<Filters>(applied)
+  const isFiltered = Object.keys(active).length > 0
+  const fieldError = (name: FilterName) => (audit.error && isAppError(audit.error) ? audit.error.fields?.[name] : undefined)
 
   const onFilter = (event: FormEvent) => {
     event.preventDefault()
     const next = new URLSearchParams()
-    if (actionInput.trim()) next.set('action', actionInput.trim())
+    for (const name of FILTERS) if (draft[name].trim()) next.set(name, draft[name].trim())
     setParams(next)
   }
+  const field = (name: FilterName) => ({
+    id: `audit-${name}`,
+    value: draft[name],
+    error: fieldError(name),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [name]: e.currentTarget.value }),
+  })
 
   return (
     <div className="page">
@@ -33,24 +49,21 @@ export function AuditPage() {
           Entries
         </h2>
         <form role="search" aria-label="Audit log" className="filters" onSubmit={onFilter}>
-          <TextField
-            id="audit-action"
-            label="Action"
-            hint="For example: sign-in.failed or person.invited"
-            className="filters-query"
-            value={actionInput}
-            onChange={(e) => setActionInput(e.currentTarget.value)}
-          />
+          <TextField {...field('subject')} label="About" hint="A student or other person: name, e-mail or id" className="filters-query" />
+          <TextField {...field('actor')} label="Who" hint="Name, e-mail or id" />
+          <TextField {...field('action')} label="Action starts with" hint="For example: student-record.read" />
+          <TextField {...field('from')} type="date" label="From" hint="Whole days, UTC" />
+          <TextField {...field('to')} type="date" label="To" />
           <div className="filters-actions">
             <button type="submit" className="button">
               Filter
             </button>
-            {action ? (
+            {isFiltered ? (
               <button
                 type="button"
                 className="button button-ghost"
                 onClick={() => {
-                  setActionInput('')
+                  setDraft(filtersOf(new URLSearchParams()))
                   setParams(new URLSearchParams())
                 }}
               >
@@ -59,11 +72,23 @@ export function AuditPage() {
             ) : null}
           </div>
         </form>
+        {audit.data ? (
+          <div className="report-toolbar">
+            <p role="status" aria-busy={audit.isPlaceholderData}>
+              {audit.isPlaceholderData ? 'Searching…' : `${plural(audit.data.total, 'entry', 'entries')}${isFiltered ? ' match' : ''}.`}
+            </p>
+            {audit.data.total > 0 ? (
+              <a className="button button-secondary" href={withQuery('/api/admin/audit-log.csv', active)} download>
+                Export CSV
+              </a>
+            ) : null}
+          </div>
+        ) : null}
         {audit.isPending ? <Loading /> : null}
         {audit.isError ? <QueryError error={audit.error} onRetry={() => void audit.refetch()} /> : null}
         {audit.data ? (
           audit.data.items.length === 0 ? (
-            <p className="empty-state">No entries{action ? ' for that action' : ' yet'}.</p>
+            <p className="empty-state">No entries{isFiltered ? ' match these filters' : ' yet'}.</p>
           ) : (
             <>
               <div className="table-wrap">
@@ -92,8 +117,7 @@ export function AuditPage() {
                         <td data-label="About">
                           {entry.objectType === 'person' && entry.objectId ? (
                             <Link to={`/people/${entry.objectId}`}>
-                              {entry.objectId === entry.actorId ? 'Themselves' : 'Person'}
-                              <span className="visually-hidden"> {entry.objectId}</span>
+                              {entry.objectId === entry.actorId ? 'Themselves' : (entry.objectName ?? 'Someone no longer here')}
                             </Link>
                           ) : entry.objectType ? (
                             <span>
