@@ -184,3 +184,15 @@ export async function listAdvisorIdsForSpecialty(reader: ProfilesReader, special
 export function byPersonId<T extends { personId: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.personId, r]))
 }
+
+/**
+ * Every active mentor (person active, mentor role) with a mentor profile: name, kind and capacity,
+ * in one query (the school dashboard's mentor load; no list of ids to send).
+ */
+export async function listActiveMentorCapacities(reader: ProfilesReader): Promise<{ personId: string; name: string; kind: MentorKind; capacity: number }[]> {
+  const mentors = activePeopleWithRole(reader, 'mentor')
+  return reader
+    .select({ personId: mentorProfiles.personId, name: mentors.name, kind: mentorProfiles.kind, capacity: mentorProfiles.capacity })
+    .from(mentorProfiles)
+    .innerJoin(mentors, eq(mentors.personId, mentorProfiles.personId))
+}

@@ -13,9 +13,8 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { listActivePeopleWithRole } from '../identity/people-reads.ts'
 import { countActiveMentorshipsByMentor, countUnansweredRequestsByMentor, mapLastMeetingOfStudents } from '../mentorships/mentorship-reads.ts'
-import { listMentorFactsByIds } from '../profiles/profile-reads.ts'
+import { listActiveMentorCapacities } from '../profiles/profile-reads.ts'
 import { mentorListCsv, studentListCsv } from './domain/report-csv.ts'
 import { engagementFigures, mentorLoadFigures, mentorsBehind, studentsBehind, type MentorStanding, type StudentStanding } from './domain/school-dashboard.ts'
 
@@ -58,36 +57,27 @@ export function createReportingService(deps: ReportingDeps) {
     return { scope, students }
   }
 
-  /** Every active mentor with a mentor profile: capacity, load, and students' requests left unanswered. */
+  /** Every active mentor with a mentor profile: capacity, load, and students' requests left unanswered (three queries). */
   async function mentorStandings(now: Date): Promise<MentorStanding[]> {
-    const mentors = await listActivePeopleWithRole(db, 'mentor')
-    const [facts, loads, unanswered] = await Promise.all([
-      listMentorFactsByIds(
-        db,
-        mentors.map((m) => m.id),
-      ),
+    const [mentors, loads, unanswered] = await Promise.all([
+      listActiveMentorCapacities(db),
       countActiveMentorshipsByMentor(db),
       countUnansweredRequestsByMentor(db, {
         waitingSince: new Date(now.getTime() - DASHBOARD_RULES.silentAfterDays * MS_PER_DAY),
         expiredSince: new Date(now.getTime() - DASHBOARD_RULES.expiredWithinDays * MS_PER_DAY),
       }),
     ])
-    const factsOf = new Map(facts.map((f) => [f.personId, f]))
-    return mentors.flatMap((m) => {
-      const f = factsOf.get(m.id)
-      if (!f) return []
-      const waiting = unanswered.get(m.id)
-      return [
-        {
-          id: m.id,
-          name: m.name,
-          kind: f.kind,
-          capacity: f.capacity,
-          activeMentorships: loads.get(m.id) ?? 0,
-          unansweredRequests: waiting?.unanswered ?? 0,
-          oldestUnansweredAt: waiting?.oldestAskedAt ?? null,
-        },
-      ]
+    return mentors.map((m) => {
+      const waiting = unanswered.get(m.personId)
+      return {
+        id: m.personId,
+        name: m.name,
+        kind: m.kind,
+        capacity: m.capacity,
+        activeMentorships: loads.get(m.personId) ?? 0,
+        unansweredRequests: waiting?.unanswered ?? 0,
+        oldestUnansweredAt: waiting?.oldestAskedAt ?? null,
+      }
     })
   }
 

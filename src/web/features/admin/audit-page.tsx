@@ -75,7 +75,9 @@ export function AuditPage() {
         {audit.data ? (
           <div className="report-toolbar">
             <p role="status" aria-busy={audit.isPlaceholderData}>
-              {audit.isPlaceholderData ? 'Searching…' : `${plural(audit.data.total, 'entry', 'entries')}${isFiltered ? ' match' : ''}.`}
+              {audit.isPlaceholderData
+                ? 'Searching…'
+                : `${plural(audit.data.total, 'entry', 'entries')}${isFiltered ? (audit.data.total === 1 ? ' matches' : ' match') : ''}.`}
             </p>
             {audit.data.total > 0 ? (
               <a className="button button-secondary" href={withQuery('/api/admin/audit-log.csv', active)} download>
