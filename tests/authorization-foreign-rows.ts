@@ -56,6 +56,13 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     body: { schoolWide: false },
     row: { personId: 'spare' },
   },
+  'PUT /api/admin/people/:personId/class-year': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins keep the school’s facts about every student',
+    body: { classYear: 'M2' },
+    row: { personId: 'spare' },
+  },
   'POST /api/admin/people/:personId/disable': {
     kind: 'owner-only',
     strangers: ['admin'],

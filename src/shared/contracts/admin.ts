@@ -33,6 +33,10 @@ export type InvitePersonRequest = z.infer<typeof InvitePersonRequest>
 export const UpdateRolesRequest = z.object({ roles: RoleList })
 export type UpdateRolesRequest = z.infer<typeof UpdateRolesRequest>
 
+/** A student's class year: the school's fact, set by an admin (or the roster), never by the student. */
+export const SetClassYearRequest = z.object({ classYear: z.enum(CLASS_YEARS) })
+export type SetClassYearRequest = z.infer<typeof SetClassYearRequest>
+
 /** The school-wide scope of an advisor: reads every student's record (decision 015). */
 export const UpdateSchoolWideRequest = z.object({ schoolWide: z.boolean() })
 export type UpdateSchoolWideRequest = z.infer<typeof UpdateSchoolWideRequest>

@@ -7,6 +7,7 @@ import type {
   PeoplePage,
   StudentsSummaryResponse,
   UpdateRolesRequest,
+  SetClassYearRequest,
   UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
@@ -79,6 +80,10 @@ export const useUpdateRoles = () =>
 export const useSetSchoolWide = () =>
   useAdminMutation(({ personId, ...input }: UpdateSchoolWideRequest & { personId: string }) =>
     api<PersonSummary>(personPath(personId, 'school-wide'), { method: 'PUT', json: input }),
+  )
+export const useSetClassYear = () =>
+  useAdminMutation(({ personId, ...input }: SetClassYearRequest & { personId: string }) =>
+    api<unknown>(personPath(personId, 'class-year'), { method: 'PUT', json: input }),
   )
 export const useDisablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'disable'), { method: 'POST' }))
 export const useEnablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'enable'), { method: 'POST' }))

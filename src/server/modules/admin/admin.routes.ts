@@ -10,11 +10,12 @@ import {
   PeopleQuery,
   StudentsSummaryResponse,
   UpdateRolesRequest,
+  SetClassYearRequest,
   UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
 import { PageQuery } from '#shared/contracts/common.ts'
 import { AcceptedResponse } from '#shared/contracts/identity.ts'
-import { PersonSummary } from '#shared/contracts/profiles.ts'
+import { PersonSummary, ProfileResponse } from '#shared/contracts/profiles.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
@@ -105,6 +106,19 @@ export function adminRoutes() {
     }),
     async (c) =>
       c.json(await c.var.services.admin.setSchoolWide(actorOf(c), c.req.valid('param').personId, c.req.valid('json').schoolWide, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/admin/people/{personId}/class-year',
+      tags: ['admin'],
+      summary: 'Set a student’s class year (the school’s fact; students cannot change it)',
+      request: { params: PersonIdParams, body: jsonBody(SetClassYearRequest) },
+      responses: { 200: jsonResponse(ProfileResponse, 'The student’s profile.') },
+    }),
+    async (c) =>
+      c.json(await c.var.services.profiles.setClassYear(actorOf(c), c.req.valid('param').personId, c.req.valid('json').classYear, requestMeta(c)), 200),
   )
 
   router.openapi(

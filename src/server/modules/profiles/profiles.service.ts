@@ -6,7 +6,7 @@ import type {
   UpdatePersonRequest,
   UpdateStudentProfileRequest,
 } from '#shared/contracts/profiles.ts'
-import type { Role } from '#shared/enums.ts'
+import type { ClassYear, Role } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -114,7 +114,30 @@ export function createProfilesService(deps: ProfilesDeps) {
       assertRole(actor, 'student', 'student profile')
       const now = clock.now()
       const defaults = { personId: actor.personId, classYear: 'M1' as const, graduationYear: now.getUTCFullYear() + 4 }
+      // The class year is the school's fact (set by an admin or the roster), not the student's word.
+      if (input.classYear !== undefined) {
+        const current = (await repo.findProfiles(actor.personId)).student?.classYear ?? defaults.classYear
+        if (input.classYear !== current)
+          throw new AppError('VALIDATION_FAILED', 'Your class year is set by the Office of Student Affairs.', {
+            classYear: 'The Office of Student Affairs sets your class year; ask them to change it.',
+          })
+      }
       return audited(actor, meta, 'profile.student-updated', (tx) => repo.upsertStudentProfile(actor.personId, { ...input, updatedAt: now }, defaults, tx))
+    },
+
+    /** An admin sets a student's class year (decision 015's companion: the school's fact); audited on the student. */
+    async setClassYear(actor: Actor, personId: string, classYear: ClassYear, meta: RequestMeta) {
+      if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN', 'Only an admin sets a class year.')
+      const person = await findPersonWithRoles(db, personId)
+      if (!person) throw new AppError('NOT_FOUND', 'No such person.')
+      if (!person.roles.includes('student'))
+        throw new AppError('VALIDATION_FAILED', `${person.name} is not a student.`, { classYear: 'Only a student has a class year.' })
+      const now = clock.now()
+      await db.transaction(async (tx) => {
+        await repo.upsertStudentProfile(personId, { classYear, updatedAt: now }, { personId, classYear, graduationYear: now.getUTCFullYear() + 4 }, tx)
+        await audit.record({ actorId: actor.personId, action: `profile.class-year-set:${classYear}`, objectType: 'person', objectId: personId }, meta, tx)
+      })
+      return getProfile(actor, personId, null)
     },
 
     async updateMyMentorProfile(actor: Actor, input: UpdateMentorProfileRequest, meta: RequestMeta) {

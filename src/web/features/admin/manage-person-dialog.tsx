@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { UpdateRolesRequest } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
-import { ROLE_LABELS, ROLES } from '#shared/enums.ts'
+import { CLASS_YEAR_LABELS, CLASS_YEARS, ROLE_LABELS, ROLES, type ClassYear } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
-import { useDisablePerson, useEnablePerson, useResendInvite, useSetSchoolWide, useUpdateRoles } from '../../api/admin.ts'
+import { useDisablePerson, useEnablePerson, useResendInvite, useSetClassYear, useSetSchoolWide, useUpdateRoles } from '../../api/admin.ts'
 import { useSession } from '../../api/identity.ts'
 import { Dialog } from '../../components/dialog.tsx'
-import { CheckboxGroup, optionsFrom } from '../../components/fields.tsx'
+import { CheckboxGroup, optionsFrom, SelectField } from '../../components/fields.tsx'
 import { validate } from '../../components/form-errors.ts'
 import { StatusTag } from './people-list.tsx'
 
@@ -25,6 +25,8 @@ function ManagePerson({ person }: { person: PersonSummary }) {
   const enable = useEnablePerson()
   const resend = useResendInvite()
   const setSchoolWide = useSetSchoolWide()
+  const setClassYear = useSetClassYear()
+  const [classYear, setClassYearChoice] = useState<ClassYear | ''>('')
   const [roles, setRoles] = useState<string[]>(person.roles)
   const [rolesError, setRolesError] = useState<string | undefined>()
   const [confirmingDisable, setConfirmingDisable] = useState(false)
@@ -91,6 +93,35 @@ function ManagePerson({ person }: { person: PersonSummary }) {
           {updateRoles.isPending ? 'Saving…' : 'Save roles'}
         </button>
       </section>
+
+      {person.roles.includes('student') ? (
+        <section aria-labelledby="manage-class-year" className="manage-block">
+          <h3 id="manage-class-year">Class year</h3>
+          <p>The school sets a student’s class year; the student cannot change it.</p>
+          <SelectField
+            id="manage-class-year-choice"
+            label={`Class year of ${person.name}`}
+            placeholder="Choose a year…"
+            options={optionsFrom(CLASS_YEARS, CLASS_YEAR_LABELS)}
+            value={classYear}
+            onChange={(e) => setClassYearChoice(e.currentTarget.value as ClassYear | '')}
+          />
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={setClassYear.isPending || classYear === ''}
+            onClick={() => {
+              if (classYear === '') return
+              setClassYear.mutate(
+                { personId: person.id, classYear },
+                { onSuccess: () => done(`${person.name} is now in ${CLASS_YEAR_LABELS[classYear]}.`), onError: failed },
+              )
+            }}
+          >
+            Set class year
+          </button>
+        </section>
+      ) : null}
 
       {person.roles.includes('advisor') ? (
         <section aria-labelledby="manage-scope" className="manage-block">

@@ -12,7 +12,6 @@ import {
   ACADEMIC_RANK_LABELS,
   ACADEMIC_RANKS,
   CLASS_YEAR_LABELS,
-  CLASS_YEARS,
   IDENTITY_ATTRIBUTE_LABELS,
   IDENTITY_ATTRIBUTES,
   IDENTITY_VISIBILITIES,
@@ -133,7 +132,6 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
   const update = useUpdateStudentProfile()
   const form = useSectionForm(STUDENT_FIELDS)
   const initial = profile.student
-  const [classYear, setClassYear] = useState<string>(initial?.classYear ?? '')
   const [graduationYear, setGraduationYear] = useState(initial?.graduationYear ? String(initial.graduationYear) : '')
   const [track, setTrack] = useState<string>(initial?.track ?? '')
   const [interests, setInterests] = useState<string[]>(initial?.specialtyInterests ?? [])
@@ -147,7 +145,6 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     const input = {
-      ...(classYear ? { classYear } : {}),
       ...(graduationYear.trim() ? { graduationYear: numberOrUndefined(graduationYear) } : {}),
       ...(track ? { track } : {}),
       specialtyInterests: interests,
@@ -167,15 +164,10 @@ function StudentSection({ profile }: { profile: ProfileResponse }) {
       <ErrorSummary {...form.problem} idFor={(f) => `student-${f}`} labels={STUDENT_LABELS} attempt={form.attempt} />
       <form noValidate onSubmit={onSubmit} className="form">
         <div className="form-grid">
-          <SelectField
-            id="student-classYear"
-            label="Class year"
-            placeholder="Choose your year…"
-            options={optionsFrom(CLASS_YEARS, CLASS_YEAR_LABELS)}
-            value={classYear}
-            onChange={(e) => setClassYear(e.currentTarget.value)}
-            error={error('classYear')}
-          />
+          <p className="field" id="student-classYear">
+            <strong>Class year:</strong> {initial?.classYear ? CLASS_YEAR_LABELS[initial.classYear] : 'not set yet'}. The Office of Student Affairs sets it; ask
+            them if it is wrong.
+          </p>
           <TextField
             id="student-graduationYear"
             label="Expected graduation year"
