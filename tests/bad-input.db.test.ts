@@ -199,7 +199,13 @@ describe('every JSON route refuses bad input with a 4xx envelope', () => {
 
   it('unknown and malformed ids', async () => {
     for (const entry of AUTHORIZATION_MATRIX.filter((e) => e.path.includes(':personId'))) {
-      const body = entry.method === 'GET' ? undefined : entry.path.endsWith('/roles') ? { roles: ['mentor'] } : {}
+      // A valid body, so that what answers is the id, not the body's validation.
+      const validBodies: Record<string, unknown> = {
+        '/roles': { roles: ['mentor'] },
+        '/school-wide': { schoolWide: false },
+        '/class-year': { classYear: 'M2' },
+      }
+      const body = entry.method === 'GET' ? undefined : (validBodies[entry.path.slice(entry.path.lastIndexOf('/'))] ?? {})
       const unknown = await t.request(entry.method, pathOf(entry, '00000000-0000-4000-8000-000000000000'), { cookie, body })
       expectEnvelope4xx(unknown, `${entry.method} ${entry.path} unknown id`)
       expect(unknown.status, `${entry.method} ${entry.path} unknown id`).toBe(404)
