@@ -7,6 +7,7 @@ import {
   type StudentListQuery,
   type StudentListResponse,
 } from '#shared/contracts/reporting.ts'
+import type { ClassYear } from '#shared/enums.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -14,7 +15,7 @@ import type { AdvisingService } from '../advising/advising.service.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { countActiveMentorshipsByMentor, countUnansweredRequestsByMentor, mapLastMeetingOfStudents } from '../mentorships/mentorship-reads.ts'
-import { listActiveMentorCapacities } from '../profiles/profile-reads.ts'
+import { listActiveMentorCapacities, listActiveStudentIdsInClassYears } from '../profiles/profile-reads.ts'
 import { mentorListCsv, studentListCsv } from './domain/report-csv.ts'
 import { engagementFigures, mentorLoadFigures, mentorsBehind, studentsBehind, type MentorStanding, type StudentStanding } from './domain/school-dashboard.ts'
 
@@ -37,9 +38,16 @@ type Scope = 'school' | 'assigned'
 export function createReportingService(deps: ReportingDeps) {
   const { db, clock, audit, studentRecords, advising } = deps
 
-  async function studentStandings(actor: Actor, now: Date): Promise<{ scope: Scope; students: StudentStanding[] }> {
+  /** The students in the actor's scope; with a class year, the school-wide scope reads only that year's boards. */
+  async function studentStandings(actor: Actor, now: Date, classYear: ClassYear | null = null): Promise<{ scope: Scope; students: StudentStanding[] }> {
     const scope: Scope = studentRecords.hasSchoolWideScope(actor) ? 'school' : 'assigned'
-    const gaps = await advising.listBoardGaps(scope === 'school' ? 'every-active-student' : await studentRecords.studentsOf(actor.personId))
+    const ids =
+      scope === 'assigned'
+        ? await studentRecords.studentsOf(actor.personId)
+        : classYear
+          ? await listActiveStudentIdsInClassYears(db, [classYear])
+          : ('every-active-student' as const)
+    const gaps = await advising.listBoardGaps(ids)
     const lastMeetings = await mapLastMeetingOfStudents(
       db,
       gaps.map((g) => g.id),
@@ -83,8 +91,8 @@ export function createReportingService(deps: ReportingDeps) {
 
   async function listStudents(actor: Actor, query: StudentListQuery, meta: RequestMeta | null, action = 'report.students.read'): Promise<StudentListResponse> {
     const now = clock.now()
-    const { scope, students } = await studentStandings(actor, now)
     const classYear = query.classYear ?? null
+    const { scope, students } = await studentStandings(actor, now, classYear)
     const items = studentsBehind(students, query.measure, classYear, now).map((s) => ({
       ...s,
       emptySlots: [...s.emptySlots],
