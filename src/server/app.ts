@@ -34,6 +34,7 @@ import { rankListsRoutes } from './modules/rank-lists/rank-lists.routes.ts'
 import { recommendationsRoutes } from './modules/recommendations/recommendations.routes.ts'
 import { PROGRAM_IMPORT_PATHS, residencyProgramsRoutes } from './modules/residency-programs/residency-programs.routes.ts'
 import { mentorProgramsRoutes } from './modules/mentor-programs/mentor-programs.routes.ts'
+import { recordsRoutes } from './modules/records/records.routes.ts'
 import type { Services } from './services.ts'
 
 export type AppOptions = {
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions) {
   app.route('/', communityRoutes())
   app.route('/', materialsRoutes())
   app.route('/', reportingRoutes())
+  app.route('/', recordsRoutes())
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -46,6 +46,7 @@ import { createProgramRows } from './modules/residency-programs/program-rows.ts'
 import { createResidencyProgramsRepository } from './modules/residency-programs/residency-programs.repository.ts'
 import { createResidencyProgramsService } from './modules/residency-programs/residency-programs.service.ts'
 import { createReportingService } from './modules/reporting/reporting.service.ts'
+import { createRecordsService } from './modules/records/records.service.ts'
 
 export type ServiceSettings = {
   appOrigin: string
@@ -167,6 +168,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   // Application materials: a student's documents, versions, reviews and comparisons (visible to the student and the reviewers of each version only).
   const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, rateLimits, appOrigin: settings.appOrigin })
   const reporting = createReportingService({ db, clock, audit, studentRecords, advising })
+  // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
+  const records = createRecordsService({ db, clock, audit })
   return {
     residencyPrograms,
     audit,
@@ -192,6 +195,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     community,
     materials,
     reporting,
+    records,
   }
 }
 

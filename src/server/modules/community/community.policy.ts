@@ -41,9 +41,17 @@ export function canPostAnonymously(actor: Roles): boolean {
  * moderators and the author included (the author is told `mine`; a moderator must use the
  * audited reveal). A named post names its author and their stage.
  */
-export function authorFor(viewerId: string, post: { authorId: string; isAnonymous: boolean }, person: { name: string; stage: string } | undefined): PostAuthor {
+export function authorFor(
+  viewerId: string,
+  post: { authorId: string; isAnonymous: boolean },
+  person: { name: string; stage: string; held?: boolean } | undefined,
+  viewerIsOfficial = false,
+): PostAuthor {
   const mine = post.authorId === viewerId
   if (post.isAnonymous) return { person: null, anonymous: true, mine }
+  // A student on a FERPA directory hold (34 CFR §99.37) is not named to other students and
+  // mentors; the post stays, and school officials (moderators) still see who wrote it.
+  if (person?.held && !mine && !viewerIsOfficial) return { person: null, anonymous: false, mine }
   return { person: { id: post.authorId, name: person?.name ?? 'Former member', stage: person?.stage ?? '' }, anonymous: false, mine }
 }
 

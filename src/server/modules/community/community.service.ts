@@ -24,6 +24,7 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleByIds } from '../identity/people-reads.ts'
+import { listHeldPersonIds } from '../identity/directory-hold.ts'
 import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
@@ -68,7 +69,7 @@ function postingRule(personId: string): RateRule {
   }
 }
 
-type Named = { name: string; stage: string }
+type Named = { name: string; stage: string; held: boolean }
 
 /**
  * Community questions and answers. A student asks on a board, mentors and students answer, the
@@ -86,7 +87,12 @@ export function createCommunityService(deps: CommunityDeps) {
   async function namedAuthors(posts: readonly { authorId: string; isAnonymous: boolean }[]): Promise<Map<string, Named>> {
     const ids = [...new Set(posts.filter((p) => !p.isAnonymous).map((p) => p.authorId))]
     if (ids.length === 0) return new Map()
-    const [people, mentors, students] = await Promise.all([listPeopleByIds(db, ids), listMentorFactsByIds(db, ids), listStudentFactsByIds(db, ids)])
+    const [people, mentors, students, held] = await Promise.all([
+      listPeopleByIds(db, ids),
+      listMentorFactsByIds(db, ids),
+      listStudentFactsByIds(db, ids),
+      listHeldPersonIds(db, ids),
+    ])
     const mentorBy = new Map(mentors.map((m) => [m.personId, m]))
     const studentBy = new Map(students.map((s) => [s.personId, s]))
     return new Map(
@@ -99,7 +105,7 @@ export function createCommunityService(deps: CommunityDeps) {
           : student
             ? `Student, ${CLASS_YEAR_LABELS[student.classYear]}`
             : ''
-        return [p.id, { name: p.name, stage }]
+        return [p.id, { name: p.name, stage, held: held.has(p.id) }]
       }),
     )
   }
@@ -111,7 +117,7 @@ export function createCommunityService(deps: CommunityDeps) {
       boardName: findCommunityBoard(q.board)?.name ?? q.board,
       title: q.title,
       excerpt: excerptOf(q.body),
-      author: authorFor(actor.personId, q, authors.get(q.authorId)),
+      author: authorFor(actor.personId, q, authors.get(q.authorId), canModerate(actor)),
       answerCount: q.answerCount,
       hasAcceptedAnswer: q.acceptedAnswerId !== null,
       locked: q.isLocked,
@@ -139,7 +145,7 @@ export function createCommunityService(deps: CommunityDeps) {
     const views = shown.map((a) => ({
       id: a.id,
       body: a.body,
-      author: authorFor(actor.personId, a, authors.get(a.authorId)),
+      author: authorFor(actor.personId, a, authors.get(a.authorId), canModerate(actor)),
       votes: a.votes,
       myVote: a.myVote,
       accepted: q.acceptedAnswerId === a.id,
@@ -379,7 +385,7 @@ export function createCommunityService(deps: CommunityDeps) {
           questionTitle: q.title,
           answerId: a?.id ?? null,
           body: (a ?? q).body,
-          author: authorFor(actor.personId, a ?? q, authors.get((a ?? q).authorId)),
+          author: authorFor(actor.personId, a ?? q, authors.get((a ?? q).authorId), canModerate(actor)),
           hidden: (a ?? q).isHidden,
           locked: q.isLocked,
           reports: list.map((r) => ({ id: r.id, reason: r.reason, createdAt: r.createdAt.toISOString() })),
@@ -489,9 +495,11 @@ export function createCommunityService(deps: CommunityDeps) {
     },
 
     /** A person's community figures and recent answers: named, visible posts only, the same for every caller. */
-    async personActivity(_actor: Actor, personId: string): Promise<PersonActivity> {
-      const [person] = await listPeopleByIds(db, [personId])
+    async personActivity(actor: Actor, personId: string): Promise<PersonActivity> {
+      const [[person], held] = await Promise.all([listPeopleByIds(db, [personId]), listHeldPersonIds(db, [personId])])
       if (person?.status !== 'active') throw new AppError('NOT_FOUND', 'No such person.')
+      // A person on a directory hold has no public figures: only they and school officials see them.
+      if (held.has(personId) && actor.personId !== personId && !canModerate(actor)) throw new AppError('NOT_FOUND', 'No such person.')
       const activity = await repo.namedActivityOf(personId)
       return {
         personId,

@@ -20,6 +20,7 @@ import type {
 import { AppError, type FieldErrors } from '#shared/errors.ts'
 import type { ClassYear } from '#shared/enums.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
+import { listHeldPersonIds } from '../identity/directory-hold.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -318,9 +319,14 @@ export function createMentorProgramsService(deps: MentorProgramsDeps) {
     const { students, mentors, forbidden } = engineInputs(ctx)
     const me = students.filter((s) => s.id === actor.personId)
     const fit = fitOfAllowedPairs({ students: me, mentors, forbidden }).get(actor.personId) ?? new Map()
+    // A near-peer on a FERPA directory hold is never listed to students (34 CFR §99.37).
+    const held = await listHeldPersonIds(
+      db,
+      ctx.mentors.map((m) => m.id),
+    )
     // Conflicts are not shown as such: a mentor the student may not have is simply not listed.
     const rankable = ctx.mentors
-      .filter((m) => fit.has(m.id))
+      .filter((m) => fit.has(m.id) && !held.has(m.id))
       .map((m) => ({
         id: m.id,
         name: m.name,

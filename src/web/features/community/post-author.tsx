@@ -13,7 +13,7 @@ export function PostAuthor({ author, at, verb }: { author: Author; at?: string; 
     )
   return (
     <p className="post-author">
-      <span className="post-author-name">{author.mine ? 'You' : author.person?.name}</span>
+      <span className="post-author-name">{author.mine ? 'You' : (author.person?.name ?? 'A student')}</span>
       {author.person?.stage && !author.mine ? `, ${author.person.stage}` : ''}
       {when}
     </p>

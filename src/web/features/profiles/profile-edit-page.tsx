@@ -26,6 +26,7 @@ import {
 } from '#shared/enums.ts'
 import { useChangePassword } from '../../api/identity.ts'
 import { ClockSection } from './clock-section.tsx'
+import { DirectoryHoldSection } from '../records/directory-hold-section.tsx'
 import { useMyProfile, useUpdateAdvisorProfile, useUpdateMentorProfile, useUpdatePerson, useUpdateStudentProfile } from '../../api/profiles.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, CheckboxGroup, optionsFrom, RadioGroup, SelectField, TextAreaField, TextField, type Option } from '../../components/fields.tsx'
@@ -704,6 +705,7 @@ export function ProfileEditPage() {
           <PersonSection profile={data} />
           <PhotoSection profile={data} />
           {roles.includes('student') ? <StudentSection profile={data} /> : null}
+          {roles.includes('student') ? <DirectoryHoldSection /> : null}
           {roles.includes('mentor') ? <MentorSection profile={data} /> : null}
           {roles.includes('advisor') ? <AdvisorSection profile={data} /> : null}
           <ClockSection />
