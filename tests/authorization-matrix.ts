@@ -265,6 +265,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/reports/school/mentors.csv', allowed: ['advisor'] },
   { method: 'GET', path: '/api/records/directory-hold', allowed: ['student'] },
   { method: 'PUT', path: '/api/records/directory-hold', allowed: ['student'] },
+  { method: 'GET', path: '/api/records/mine', allowed: ['student'] },
+  { method: 'GET', path: '/api/records/mine.json', allowed: ['student'] },
+  { method: 'GET', path: '/api/records/mine.html', allowed: ['student'] },
 ]
 
 /**

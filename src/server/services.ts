@@ -169,7 +169,12 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, rateLimits, appOrigin: settings.appOrigin })
   const reporting = createReportingService({ db, clock, audit, studentRecords, advising })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
-  const records = createRecordsService({ db, clock, audit })
+  const records = createRecordsService({
+    db,
+    clock,
+    audit,
+    owners: () => ({ profiles, advising, letters, mentorships, mentorPrograms, events, opportunities, experiences, community, listBuilder, rankLists }),
+  })
   return {
     residencyPrograms,
     audit,

@@ -326,6 +326,7 @@ export const routes: RouteObject[] = [
                 path: 'reports/school/mentors',
                 lazy: lazyPage(() => import('./features/reporting/mentors-behind-page.tsx').then((m) => m.MentorsBehindPage), ['advisor']),
               },
+              { path: 'records', lazy: lazyPage(() => import('./features/records/my-records-page.tsx').then((m) => m.MyRecordsPage), ['student']) },
             ],
           },
         ],

@@ -54,6 +54,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/opportunities', label: 'Opportunities', roles: ['student'], end: true },
       { to: '/experiences', label: 'Experience record', roles: ['student'] },
       { to: '/materials', label: 'Application documents', roles: ['student'], end: true },
+      // FERPA: what the school holds about the student, who saw it, corrections.
+      { to: '/records', label: 'My records', roles: ['student'] },
     ],
   },
   {

@@ -1,7 +1,9 @@
-import { DirectoryHoldInput, DirectoryHoldView } from '#shared/contracts/records.ts'
+import { z } from '@hono/zod-openapi'
+import { DirectoryHoldInput, DirectoryHoldView, RecordsExport } from '#shared/contracts/records.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
+import { renderRecordsHtml } from './domain/render-records-html.ts'
 
 /** A student's FERPA rights: directory hold, inspection and download, access record, amendment. */
 export function recordsRoutes() {
@@ -28,6 +30,48 @@ export function recordsRoutes() {
       responses: { 200: jsonResponse(DirectoryHoldView, 'The hold as now set.') },
     }),
     async (c) => c.json(await c.var.services.records.directoryHold.setMyDirectoryHold(actorOf(c), c.req.valid('json').hold, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/records/mine',
+      tags: ['records'],
+      summary: 'Everything the school holds about the caller (FERPA §99.10), part by part, and what is left out and why',
+      responses: { 200: jsonResponse(RecordsExport, 'The caller’s records. A letter whose access they waived is named, never shown.') },
+    }),
+    async (c) => c.json(await c.var.services.records.exports.exportMine(actorOf(c), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/records/mine.json',
+      tags: ['records'],
+      summary: 'The same records as a JSON file to keep',
+      responses: { 200: { description: 'A JSON file (attachment).', content: { 'application/json': { schema: RecordsExport } } } },
+    }),
+    async (c) => {
+      const records = await c.var.services.records.exports.exportMine(actorOf(c), requestMeta(c))
+      return c.json(records, 200, { 'content-disposition': 'attachment; filename="my-records.json"' })
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/records/mine.html',
+      tags: ['records'],
+      summary: 'The same records as a document to read, print or save as PDF',
+      responses: { 200: { description: 'A self-contained HTML page (attachment).', content: { 'text/html': { schema: z.string() } } } },
+    }),
+    async (c) => {
+      const records = await c.var.services.records.exports.exportMine(actorOf(c), requestMeta(c))
+      return c.body(renderRecordsHtml(records), 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-disposition': 'attachment; filename="my-records.html"',
+      })
+    },
   )
 
   return router

@@ -1,0 +1,101 @@
+/**
+ * Every table that holds data about a person, and where a student's export covers it: the
+ * section that shows it, or why it is left out. `export-coverage.db.test.ts` reads the schema and
+ * fails when a table that refers to a person is in neither list, so a new table must be
+ * classified here (and in docs/decisions/015-records-export.md) before it ships.
+ */
+export type Coverage = { section: string; note?: string } | { excluded: string }
+
+export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
+  // identity and profiles
+  people: { section: 'profile' },
+  person_roles: { section: 'profile' },
+  student_profiles: { section: 'profile' },
+  mentor_profiles: { section: 'profile', note: 'for a student who also mentors' },
+  advisor_profiles: { section: 'profile', note: 'for a student who is also on staff' },
+  sessions: { excluded: 'Sign-in sessions: hashed ids and times kept for security, at most a day.' },
+  sign_in_failures: { excluded: 'Failed sign-in attempts by e-mail address, kept briefly to stop password guessing.' },
+  auth_tokens: { excluded: 'One-time sign-in and reset links: hashed, expire within hours.' },
+  calendar_feeds: { excluded: 'The secret address of your calendar feed; its meetings and events are in their own sections.' },
+  directory_entries: { excluded: 'A search copy of a mentor profile; the profile section shows the same fields.' },
+  // advising
+  student_advisors: { section: 'advising' },
+  advising_board_assignments: { section: 'advising' },
+  // letters
+  letter_requests: { section: 'letters' },
+  letter_packet_documents: { section: 'letters', note: 'listed with the request; the files download from the Letters page' },
+  letter_contents: {
+    section: 'letters',
+    note: 'a letter you did not waive is listed with the request; a waived one is named only ("a confidential letter from …"), never its file or content',
+  },
+  letter_waiver_revocations: { section: 'letters' },
+  letter_reminders: { excluded: 'The schedule of reminder e-mails to letter writers; holds nothing about you beyond the request.' },
+  letter_upload_links: { excluded: 'Hashed one-time upload links for outside writers.' },
+  // mentorships
+  mentorship_requests: { section: 'mentorship-requests' },
+  mentorships: { section: 'mentorships' },
+  mentorship_goals: { section: 'mentorships' },
+  mentorship_action_items: { section: 'mentorships' },
+  mentorship_notes: { section: 'mentorships' },
+  mentorship_private_notes: {
+    section: 'mentorships',
+    note: 'your own private notes; a mentor’s private notes are their own memory aid (“sole possession” records, 34 CFR §99.3) and stay out',
+  },
+  meetings: { section: 'mentorships' },
+  meeting_feedback: { section: 'mentorships' },
+  meeting_follow_ups: { excluded: 'A record that a follow-up e-mail after a meeting was sent.' },
+  mentorship_request_notices: { excluded: 'A record that a reminder about a request was e-mailed.' },
+  mentorship_nudges: { excluded: 'A record that a “stay in touch” e-mail was sent.' },
+  private_note_accesses: { excluded: 'When an admin opened a mentor’s private notes, which are not part of your record.' },
+  mentor_availability: { excluded: 'A mentor’s own weekly availability, shown on their Availability page.' },
+  availability_slots: { excluded: 'A mentor’s own weekly availability, shown on their Availability page.' },
+  availability_exceptions: { excluded: 'A mentor’s own days off, shown on their Availability page.' },
+  mentor_pauses: { excluded: 'A mentor’s own pause on new requests.' },
+  mentorship_settings: { excluded: 'School-wide settings; names only the admin who changed them.' },
+  // mentor programs
+  mentor_program_students: { section: 'mentor-programs' },
+  mentor_program_rankings: { section: 'mentor-programs' },
+  mentor_program_pairs: { section: 'mentor-programs' },
+  mentor_program_continuations: { section: 'mentor-programs' },
+  mentor_programs: { excluded: 'The program itself; your place in it is in “Mentor programs”.' },
+  mentor_program_mentors: { excluded: 'The mentors of a program, on the mentor side.' },
+  mentor_program_conflicts: {
+    excluded:
+      'Conflicts of interest the office records between a student and a mentor, kept apart so a ranking list does not reveal them; ask the office to inspect them.',
+  },
+  // events and opportunities
+  event_rsvps: { section: 'events' },
+  events: { excluded: 'The event itself; names only the staff member who created it.' },
+  opportunity_applications: { section: 'opportunity-applications' },
+  experience_entries: { section: 'experiences' },
+  opportunities: { excluded: 'The posting itself; names only its poster.' },
+  // community
+  community_questions: { section: 'community' },
+  community_answers: { section: 'community' },
+  community_follows: { section: 'community' },
+  community_votes: { excluded: 'Kept only so nobody votes twice; a vote is shown as a count on the answer, never by person.' },
+  community_reports: { excluded: 'Reports of posts are read by moderators only, to protect who reported.' },
+  community_moderation_actions: { excluded: 'Moderators’ actions on posts; names the moderator.' },
+  // residency
+  application_profiles: { section: 'application-profile' },
+  student_program_lists: { section: 'program-list' },
+  rank_lists: { section: 'rank-list' },
+  rank_list_entries: { section: 'rank-list' },
+  rank_list_comments: { section: 'rank-list' },
+  rank_list_couples: { section: 'rank-list' },
+  class_simulations: { excluded: 'An advisor’s simulation of a whole class; names only the advisor who ran it.' },
+  past_applicants: { excluded: 'Graduates’ past match outcomes, imported by the office to calibrate the list builder; a current student has none.' },
+  past_applications: { excluded: 'Graduates’ past applications (see past_applicants).' },
+  past_applicant_details: { excluded: 'Graduates’ past application details (see past_applicants).' },
+  smart_pick_calibrations: { excluded: 'A calibration of the list builder; names only the admin who made it.' },
+  // platform
+  audit_log: { excluded: 'Who did what and when, never content; the reads of your records by others are listed under “Who has seen your records”.' },
+  outbox: { excluded: 'Copies of e-mails the school sent; each reached your own inbox.' },
+}
+
+export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold'] as const
+
+/** The "not included" list the export and the page show, from the table above. */
+export function notIncludedList(): { what: string; why: string }[] {
+  return Object.entries(EXPORT_COVERAGE).flatMap(([table, c]) => ('excluded' in c ? [{ what: table.replaceAll('_', ' '), why: c.excluded }] : []))
+}
