@@ -268,6 +268,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/records/mine', allowed: ['student'] },
   { method: 'GET', path: '/api/records/mine.json', allowed: ['student'] },
   { method: 'GET', path: '/api/records/mine.html', allowed: ['student'] },
+  { method: 'GET', path: '/api/records/access', allowed: ['student'] },
 ]
 
 /**

@@ -89,11 +89,11 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   past_applicant_details: { excluded: 'Graduates’ past application details (see past_applicants).' },
   smart_pick_calibrations: { excluded: 'A calibration of the list builder; names only the admin who made it.' },
   // platform
-  audit_log: { excluded: 'Who did what and when, never content; the reads of your records by others are listed under “Who has seen your records”.' },
+  audit_log: { section: 'access', note: 'reads and disclosures of your records by others; the rest of the log records your own and others’ actions' },
   outbox: { excluded: 'Copies of e-mails the school sent; each reached your own inbox.' },
 }
 
-export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold'] as const
+export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold', 'access'] as const
 
 /** The "not included" list the export and the page show, from the table above. */
 export function notIncludedList(): { what: string; why: string }[] {

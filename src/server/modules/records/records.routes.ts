@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { DirectoryHoldInput, DirectoryHoldView, RecordsExport } from '#shared/contracts/records.ts'
+import { DirectoryHoldInput, DirectoryHoldView, RecordAccessLog, RecordsExport } from '#shared/contracts/records.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
@@ -72,6 +72,17 @@ export function recordsRoutes() {
         'content-disposition': 'attachment; filename="my-records.html"',
       })
     },
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/records/access',
+      tags: ['records'],
+      summary: 'Who other than the caller read or sent on their records, when, and what (FERPA §99.32)',
+      responses: { 200: jsonResponse(RecordAccessLog, 'Newest first, from the audit log; never content.') },
+    }),
+    async (c) => c.json(await c.var.services.records.access.listMyAccess(actorOf(c)), 200),
   )
 
   return router

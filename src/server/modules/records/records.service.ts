@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { createDirectoryHoldService } from './directory-hold.service.ts'
 import { createExportRecordsService } from './export-records.service.ts'
+import { createRecordAccessService } from './record-access.service.ts'
 import type { RecordOwners } from './record-sources.ts'
 
 export type RecordsDeps = {
@@ -16,8 +17,23 @@ export type RecordsDeps = {
 /** The records module's use cases, one file each (see README.md). */
 export function createRecordsService(deps: RecordsDeps) {
   const directoryHold = createDirectoryHoldService(deps)
-  const exports = createExportRecordsService({ ...deps, directoryHold })
-  return { directoryHold, exports }
+  const access = createRecordAccessService(deps)
+  const exports = createExportRecordsService({
+    ...deps,
+    directoryHold,
+    extraSections: async (actor) => {
+      const log = await access.listMyAccess(actor)
+      return [
+        {
+          key: 'access',
+          title: 'Who has seen your records',
+          description: 'Each time someone other than you read or sent on your records, from the school’s audit log.',
+          items: log.entries,
+        },
+      ]
+    },
+  })
+  return { directoryHold, exports, access }
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>

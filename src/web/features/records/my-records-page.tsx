@@ -1,6 +1,7 @@
 import type { RecordSection } from '#shared/contracts/records.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { AccessSection } from './access-section.tsx'
 import { useMyRecords } from './api.ts'
 import { RecordValue } from './record-value.tsx'
 import './records.css'
@@ -55,9 +56,11 @@ export function MyRecordsPage() {
         {records.error ? <QueryError error={records.error} onRetry={() => void records.refetch()} /> : null}
         {records.data ? (
           <>
-            {records.data.sections.map((s) => (
-              <Section key={s.key} section={s} />
-            ))}
+            {records.data.sections
+              .filter((s) => s.key !== 'access')
+              .map((s) => (
+                <Section key={s.key} section={s} />
+              ))}
             <section className="card records-section" aria-labelledby="records-not-included">
               <h3 id="records-not-included">Not included here, and why</h3>
               <ul>
@@ -71,6 +74,7 @@ export function MyRecordsPage() {
           </>
         ) : null}
       </section>
+      <AccessSection />
     </div>
   )
 }
