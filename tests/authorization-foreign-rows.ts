@@ -273,4 +273,11 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
 
   'GET /api/class-simulations/:simulationId': { kind: 'owner-only' },
   'POST /api/class-simulations/:simulationId/cancel': { kind: 'owner-only', body: {} },
+  'POST /api/records/amendments/:amendmentId/decision': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'the office’s administrators decide every student’s requests to correct a record',
+    body: { decision: 'amended', reason: 'Checked against the source record.' },
+  },
+  'POST /api/records/amendments/:amendmentId/statement': { kind: 'owner-only', body: { statement: 'I disagree with this decision.' } },
 }

@@ -269,6 +269,11 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/records/mine.json', allowed: ['student'] },
   { method: 'GET', path: '/api/records/mine.html', allowed: ['student'] },
   { method: 'GET', path: '/api/records/access', allowed: ['student'] },
+  { method: 'POST', path: '/api/records/amendments', allowed: ['student'] },
+  { method: 'GET', path: '/api/records/amendments/mine', allowed: ['student'] },
+  { method: 'GET', path: '/api/records/amendments', allowed: ['admin'] },
+  { method: 'POST', path: '/api/records/amendments/:amendmentId/decision', allowed: ['admin'] },
+  { method: 'POST', path: '/api/records/amendments/:amendmentId/statement', allowed: ['student'] },
 ]
 
 /**
@@ -304,6 +309,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   versionId: '00000000-0000-4000-8000-0000000000f9',
   threadId: '00000000-0000-4000-8000-0000000000fa',
   reviewRequestId: '00000000-0000-4000-8000-0000000000fb',
+  amendmentId: '00000000-0000-4000-8000-0000000000fc',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

@@ -173,6 +173,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     db,
     clock,
     audit,
+    notifications,
+    appOrigin: settings.appOrigin,
     owners: () => ({ profiles, advising, letters, mentorships, mentorPrograms, events, opportunities, experiences, community, listBuilder, rankLists }),
   })
   return {

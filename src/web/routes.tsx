@@ -327,6 +327,10 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/reporting/mentors-behind-page.tsx').then((m) => m.MentorsBehindPage), ['advisor']),
               },
               { path: 'records', lazy: lazyPage(() => import('./features/records/my-records-page.tsx').then((m) => m.MyRecordsPage), ['student']) },
+              {
+                path: 'records/amendments',
+                lazy: lazyPage(() => import('./features/records/office-amendments-page.tsx').then((m) => m.OfficeAmendmentsPage), ['admin']),
+              },
             ],
           },
         ],

@@ -72,6 +72,7 @@ export type StudentRecords = {
     versionId: string
     threadId: string
     reviewRequestId: string
+    amendmentId: string
   }
 }
 
@@ -250,6 +251,22 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   )
   const queue = await ok('moderation queue', t.request('GET', '/api/community/moderation/reports', { cookie: admin.cookie }))
   const reportId = (queue.json.items as { answerId: string | null; reports: { id: string }[] }[]).find((i) => i.answerId === answerId)?.reports[0]?.id ?? ''
+  // A request to correct a record, refused by the office, so the student may add a statement.
+  const amendment = await ok(
+    'amendment request',
+    t.request('POST', '/api/records/amendments', {
+      cookie: student.cookie,
+      body: { record: 'Experience record', problem: `${label}: the hours are wrong.`, correction: 'It was 40 hours, not 4.' },
+    }),
+  )
+  const amendmentId = amendment.json.id as string
+  await ok(
+    'amendment refused',
+    t.request('POST', `/api/records/amendments/${amendmentId}/decision`, {
+      cookie: admin.cookie,
+      body: { decision: 'refused', reason: 'The poster confirmed 4 hours.' },
+    }),
+  )
 
   // A personal statement shared with the mentor, who comments on its first words with a suggestion.
   const statement = await ok(
@@ -311,6 +328,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       versionId,
       threadId,
       reviewRequestId,
+      amendmentId,
     },
   }
 }

@@ -108,6 +108,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/admin/mentorships', label: 'Mentorship settings', roles: ['admin'] },
       { to: '/admin/recommendations', label: 'Recommendations', roles: ['admin'] },
       { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+      { to: '/records/amendments', label: 'Record corrections', roles: ['admin'] },
     ],
   },
 ]

@@ -90,10 +90,12 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   smart_pick_calibrations: { excluded: 'A calibration of the list builder; names only the admin who made it.' },
   // platform
   audit_log: { section: 'access', note: 'reads and disclosures of your records by others; the rest of the log records your own and others’ actions' },
+  // records
+  record_amendments: { section: 'amendments' },
   outbox: { excluded: 'Copies of e-mails the school sent; each reached your own inbox.' },
 }
 
-export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold', 'access'] as const
+export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold', 'amendments', 'access'] as const
 
 /** The "not included" list the export and the page show, from the table above. */
 export function notIncludedList(): { what: string; why: string }[] {

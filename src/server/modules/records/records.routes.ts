@@ -1,9 +1,27 @@
 import { z } from '@hono/zod-openapi'
-import { DirectoryHoldInput, DirectoryHoldView, RecordAccessLog, RecordsExport } from '#shared/contracts/records.ts'
+import {
+  AmendmentDecisionInput,
+  AmendmentList,
+  AmendmentRequestInput,
+  AmendmentStatementInput,
+  AmendmentView,
+  DirectoryHoldInput,
+  DirectoryHoldView,
+  RecordAccessLog,
+  RecordsExport,
+} from '#shared/contracts/records.ts'
+import { ErrorResponse } from '#shared/contracts/common.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
 import { renderRecordsHtml } from './domain/render-records-html.ts'
+
+const AmendmentIdParams = z.object({
+  amendmentId: z
+    .uuid('Not a valid request id.')
+    .openapi({ param: { name: 'amendmentId', in: 'path', required: true }, example: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e12' }),
+})
+const amendment = jsonResponse(AmendmentView, 'The request, with its decision and statement.')
 
 /** A student's FERPA rights: directory hold, inspection and download, access record, amendment. */
 export function recordsRoutes() {
@@ -83,6 +101,68 @@ export function recordsRoutes() {
       responses: { 200: jsonResponse(RecordAccessLog, 'Newest first, from the audit log; never content.') },
     }),
     async (c) => c.json(await c.var.services.records.access.listMyAccess(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/records/amendments',
+      tags: ['records'],
+      summary: 'Ask the school to correct a record (FERPA §99.20): which record, what is wrong, the correction',
+      request: { body: jsonBody(AmendmentRequestInput) },
+      responses: { 201: amendment },
+    }),
+    async (c) => c.json(await c.var.services.records.amendments.requestAmendment(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/records/amendments/mine',
+      tags: ['records'],
+      summary: 'The caller’s requests to correct a record, newest first',
+      responses: { 200: jsonResponse(AmendmentList, 'The requests.') },
+    }),
+    async (c) => c.json(await c.var.services.records.amendments.listMine(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/records/amendments',
+      tags: ['records'],
+      summary: 'Every request to correct a record, newest first, for the office to decide',
+      responses: { 200: jsonResponse(AmendmentList, 'The requests.') },
+    }),
+    async (c) => c.json(await c.var.services.records.amendments.listForOffice(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/records/amendments/{amendmentId}/decision',
+      tags: ['records'],
+      summary: 'Amend the record or refuse, with a reason (FERPA §99.21); the student is e-mailed',
+      request: { params: AmendmentIdParams, body: jsonBody(AmendmentDecisionInput) },
+      responses: { 200: amendment, 409: jsonResponse(ErrorResponse, 'Decided already.') },
+    }),
+    async (c) => c.json(await c.var.services.records.amendments.decide(actorOf(c), c.req.valid('param').amendmentId, c.req.valid('json'), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/records/amendments/{amendmentId}/statement',
+      tags: ['records'],
+      summary: 'After a refusal, add a statement kept with the record and shown with it (FERPA §99.21(b)(2))',
+      request: { params: AmendmentIdParams, body: jsonBody(AmendmentStatementInput) },
+      responses: { 200: amendment, 409: jsonResponse(ErrorResponse, 'The request is not refused.') },
+    }),
+    async (c) =>
+      c.json(
+        await c.var.services.records.amendments.addStatement(actorOf(c), c.req.valid('param').amendmentId, c.req.valid('json').statement, requestMeta(c)),
+        200,
+      ),
   )
 
   return router

@@ -2,6 +2,7 @@ import type { RecordSection } from '#shared/contracts/records.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { AccessSection } from './access-section.tsx'
+import { AmendmentsSection } from './amendments-section.tsx'
 import { useMyRecords } from './api.ts'
 import { RecordValue } from './record-value.tsx'
 import './records.css'
@@ -57,7 +58,7 @@ export function MyRecordsPage() {
         {records.data ? (
           <>
             {records.data.sections
-              .filter((s) => s.key !== 'access')
+              .filter((s) => s.key !== 'access' && s.key !== 'amendments')
               .map((s) => (
                 <Section key={s.key} section={s} />
               ))}
@@ -75,6 +76,7 @@ export function MyRecordsPage() {
         ) : null}
       </section>
       <AccessSection />
+      <AmendmentsSection />
     </div>
   )
 }
