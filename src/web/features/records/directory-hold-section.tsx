@@ -13,7 +13,9 @@ export function DirectoryHoldSection() {
   const hold = useDirectoryHold()
   const save = useSetDirectoryHold()
   const [said, say] = useState<string | null>(null)
-  const value = hold.data?.hold ? 'hold' : 'listed'
+  // The choice shows at once; the saved value takes over when the answer comes.
+  const held = save.isPending && save.variables !== undefined ? save.variables : hold.data?.hold
+  const value = held ? 'hold' : 'listed'
   const onChange = (next: string) => {
     say(null)
     save.mutate(next === 'hold', {
