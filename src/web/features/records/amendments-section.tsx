@@ -15,7 +15,7 @@ function StatementForm({ amendment }: { amendment: AmendmentView }) {
   const add = useAddStatement(amendment.id)
   const [text, setText] = useState('')
   const id = `statement-${amendment.id}`
-  const fields = problemFrom(add.error, ['statement']).fields
+  const problem = add.error ? problemFrom(add.error, ['statement']) : null
   return (
     <form
       noValidate
@@ -32,7 +32,7 @@ function StatementForm({ amendment }: { amendment: AmendmentView }) {
         value={text}
         maxLength={4000}
         onChange={(e) => setText(e.currentTarget.value)}
-        error={fields.statement ?? (add.error && !fields.statement ? problemFrom(add.error, []).message : undefined) ?? undefined}
+        error={problem ? (problem.fields.statement ?? problem.message ?? undefined) : undefined}
       />
       <button type="submit" className="button" disabled={add.isPending}>
         Add my statement

@@ -14,7 +14,7 @@ function DecisionForm({ amendment }: { amendment: AmendmentView }) {
   const decide = useDecideAmendment(amendment.id)
   const [decision, setDecision] = useState('')
   const [reason, setReason] = useState('')
-  const problem = problemFrom(decide.error, ['decision', 'reason'])
+  const problem = decide.error ? problemFrom(decide.error, ['decision', 'reason']) : { message: null, fields: {} as Record<string, string> }
   const prefix = `decide-${amendment.id}`
   return (
     <form
