@@ -68,6 +68,7 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   events: { excluded: 'The event itself; names only the staff member who created it.' },
   opportunity_applications: { section: 'opportunity-applications' },
   experience_entries: { section: 'experiences' },
+  research_outputs: { section: 'experiences', note: 'the abstracts, posters and publications of each experience' },
   opportunities: { excluded: 'The posting itself; names only its poster.' },
   // community
   community_questions: { section: 'community' },
