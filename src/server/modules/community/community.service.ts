@@ -189,11 +189,13 @@ export function createCommunityService(deps: CommunityDeps) {
   async function tellAboutAnswer(q: QuestionRow, answer: { authorId: string; isAnonymous: boolean }, answererName: string | null, tx: Tx) {
     const followerIds = await repo.listFollowerIds(q.id, tx)
     const ids = [...new Set([q.authorId, ...followerIds])].filter((id) => id !== answer.authorId && !(q.isAnonymous && id === q.authorId))
-    const people = await listPeopleByIds(tx, ids)
+    const [people, held] = await Promise.all([listPeopleByIds(tx, ids), listHeldPersonIds(tx, [answer.authorId])])
+    // An answerer on a directory hold is not named to other students and mentors (34 CFR §99.37).
+    const who = answer.isAnonymous ? null : held.has(answer.authorId) ? 'A student' : answererName
     for (const person of people) {
       if (person.status !== 'active') continue
       const to: AnswerRecipient = { email: person.email, name: person.name, why: person.id === q.authorId ? 'asker' : 'follower' }
-      await notifications.enqueue(newAnswerEmail(to, q, answer.isAnonymous ? null : answererName, questionLink(q.id)), tx)
+      await notifications.enqueue(newAnswerEmail(to, q, who, questionLink(q.id)), tx)
     }
   }
 

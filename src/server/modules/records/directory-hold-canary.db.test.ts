@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outbox } from '#server/db/schema/index.ts'
 import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
 import { AUTHORIZATION_MATRIX, PATH_PLACEHOLDERS } from '#tests/authorization-matrix.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
@@ -119,6 +121,7 @@ beforeAll(async () => {
     }),
     201,
   )
+  ids.observerQuestion = other.id
   await ok(
     t.request('POST', `/api/community/questions/${other.id}/answers`, {
       cookie: canary.cookie,
@@ -239,6 +242,18 @@ describe('[directory-hold] a student who opted out never appears to another stud
     const page = await ok(t.request('GET', `/api/community/questions/${ids.question}`, { cookie: observer.cookie }))
     expect(page.title).toContain('dermatology electives')
     expect(page.author.person).toBeNull()
+  })
+
+  it('an answer after the hold is e-mailed to the asker without the canary’s name', async () => {
+    await ok(
+      t.request('POST', `/api/community/questions/${ids.observerQuestion}/answers`, { cookie: canary.cookie, body: { body: 'Also try the research office.' } }),
+      201,
+    )
+    // The clock is fixed, so the e-mails are told apart by their words: before the hold one named the canary.
+    const mails = await t.db.select().from(outbox).where(eq(outbox.toAddress, observer.person.email))
+    const afterHold = mails.filter((m) => m.textBody.includes('A student answered your question'))
+    expect(afterHold).toHaveLength(1)
+    expect(leaks(`${afterHold[0]?.subject} ${afterHold[0]?.textBody}`)).toEqual([])
   })
 
   it('their own advising continues: their mentor and their advisor still see them', async () => {
