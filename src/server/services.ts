@@ -175,7 +175,20 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     audit,
     notifications,
     appOrigin: settings.appOrigin,
-    owners: () => ({ profiles, advising, letters, mentorships, mentorPrograms, events, opportunities, experiences, community, listBuilder, rankLists }),
+    owners: () => ({
+      profiles,
+      advising,
+      letters,
+      mentorships,
+      mentorPrograms,
+      events,
+      opportunities,
+      experiences,
+      community,
+      listBuilder,
+      rankLists,
+      materials,
+    }),
   })
   return {
     residencyPrograms,

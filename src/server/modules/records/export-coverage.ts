@@ -77,6 +77,12 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   community_votes: { excluded: 'Kept only so nobody votes twice; a vote is shown as a count on the answer, never by person.' },
   community_reports: { excluded: 'Reports of posts are read by moderators only, to protect who reported.' },
   community_moderation_actions: { excluded: 'Moderators’ actions on posts; names the moderator.' },
+  // application documents (materials)
+  material_documents: { section: 'materials' },
+  material_versions: { section: 'materials' },
+  material_review_requests: { section: 'materials' },
+  material_threads: { section: 'materials' },
+  material_replies: { section: 'materials' },
   // residency
   application_profiles: { section: 'application-profile' },
   student_program_lists: { section: 'program-list' },

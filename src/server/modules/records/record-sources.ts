@@ -4,6 +4,7 @@ import type { CommunityService } from '../community/community.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import type { LettersService } from '../letters/letters.service.ts'
 import type { ListBuilderService } from '../list-builder/list-builder.service.ts'
+import type { MaterialsService } from '../materials/materials.service.ts'
 import type { MentorProgramsService } from '../mentor-programs/mentor-programs.service.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { ExperiencesService } from '../opportunities/experiences.service.ts'
@@ -24,6 +25,7 @@ export type RecordOwners = {
   experiences: ExperiencesService
   community: CommunityService
   listBuilder: ListBuilderService
+  materials: MaterialsService
   rankLists: RankListsService
 }
 
@@ -127,6 +129,22 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
     title: 'Community',
     description: 'Questions you asked (named or anonymous), questions you answered and those you follow.',
     read: async (o, actor) => [(await o.community.myCommunity(actor)) as unknown as Item],
+  },
+  {
+    key: 'materials',
+    title: 'Application documents',
+    description: 'Your CV, personal statements and other documents: every version with its text, who you shared it with, and their comments and suggestions.',
+    read: async (o, actor) => {
+      const { items } = await o.materials.listMyDocuments(actor)
+      const documents = []
+      for (const summary of items) {
+        const document = await o.materials.getDocument(actor, summary.id)
+        const versions = []
+        for (const version of document.versions) versions.push(await o.materials.getVersion(actor, version.id))
+        documents.push({ ...document, versions })
+      }
+      return asItems(documents)
+    },
   },
   {
     key: 'application-profile',

@@ -85,6 +85,11 @@ beforeAll(async () => {
     body: { board: 'topic:research', title: 'Is <script>alert(1)</script> a good research title?', body: 'Asking for a friend with angle brackets.' },
   })
   expect(asked.status, asked.text).toBe(201)
+  const document = await t.request('POST', '/api/materials/documents', {
+    cookie: student.cookie,
+    body: { kind: 'personal-statement', title: 'Dermatology statement', target: 'Dermatology', body: 'My first patient with pemphigus taught me patience.' },
+  })
+  expect(document.status, document.text).toBe(201)
   const response = await t.request('GET', '/api/records/mine', { cookie: student.cookie })
   expect(response.status, response.text).toBe(200)
   exported = response.json
@@ -121,6 +126,7 @@ describe('what the student downloads', () => {
     const profile = section('profile')?.items[0]
     expect(JSON.stringify(profile)).toContain(student.person.email)
     expect(JSON.stringify(section('community'))).toContain('a good research title')
+    expect(JSON.stringify(section('materials'))).toContain('My first patient with pemphigus taught me patience.')
   })
 
   it('names a waived letter and its writer, and holds nothing of it', () => {
