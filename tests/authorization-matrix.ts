@@ -263,6 +263,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/reports/school/students.csv', allowed: ['advisor'] },
   { method: 'GET', path: '/api/reports/school/mentors', allowed: ['advisor'] },
   { method: 'GET', path: '/api/reports/school/mentors.csv', allowed: ['advisor'] },
+
   { method: 'GET', path: '/api/records/directory-hold', allowed: ['student'] },
   { method: 'PUT', path: '/api/records/directory-hold', allowed: ['student'] },
   { method: 'GET', path: '/api/records/mine', allowed: ['student'] },
