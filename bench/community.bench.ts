@@ -9,13 +9,13 @@
  * (`search_p50/p95_ms`). The last stdout line is one JSON object; human lines go to stderr.
  */
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
 import { fixedClock } from '#server/clock.ts'
-import { openPglite, openPostgres, type DatabaseHandle } from '#server/db/client.ts'
+import type { DatabaseHandle } from '#server/db/client.ts'
 import { insertReferenceData } from '#server/db/seed/reference-data.ts'
 import { createServices } from '#server/services.ts'
 import type { Actor } from '#server/http/app-env.ts'
 import { envNumber, log, percentile, round } from './lib/measure.ts'
+import { onBothDatabases } from './lib/on-both-databases.ts'
 
 const QUESTIONS = envNumber('BENCH_QUESTIONS', 10_000)
 const POSTS = envNumber('BENCH_POSTS', 100_000)
@@ -115,28 +115,6 @@ async function measure(handle: DatabaseHandle, label: string) {
   return figures
 }
 
-const pglite = await openPglite(undefined)
-await pglite.migrate()
-const onPglite = await measure(pglite, 'PGlite')
-await pglite.close()
-
-let onPostgres: Awaited<ReturnType<typeof measure>> | null = null
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
-  await admin.connect()
-  const name = `preceptor_bench_community_${process.pid}`
-  await admin.query(`create database ${name}`)
-  try {
-    const url = new URL(process.env.DATABASE_URL)
-    url.pathname = `/${name}`
-    const handle = await openPostgres(url.toString(), 4)
-    await handle.migrate()
-    onPostgres = await measure(handle, 'PostgreSQL')
-    await handle.close()
-  } finally {
-    await admin.query(`drop database if exists ${name}`)
-    await admin.end()
-  }
-}
+const { pglite: onPglite, postgres: onPostgres } = await onBothDatabases('community', measure)
 
 process.stdout.write(`${JSON.stringify({ questions: QUESTIONS, posts: POSTS, rounds: ROUNDS, pglite: onPglite, postgres: onPostgres })}\n`)

@@ -18,9 +18,8 @@
  */
 import { loadavg } from 'node:os'
 import { sql } from 'drizzle-orm'
-import pg from 'pg'
 import { fixedClock } from '#server/clock.ts'
-import { openPglite, openPostgres, type DatabaseHandle } from '#server/db/client.ts'
+import type { DatabaseHandle } from '#server/db/client.ts'
 import { meetings, mentorshipRequests, mentorships, people, studentAdvisors } from '#server/db/schema/index.ts'
 import { collectPeopleRows, insertPeopleRows } from '#server/db/seed/insert-people.ts'
 import { buildPersonRows, type BuiltPerson } from '#server/db/seed/people.ts'
@@ -31,6 +30,7 @@ import { createServices } from '#server/services.ts'
 import { MENTOR_KINDS, type ClassYear } from '#shared/enums.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import { envNumber, log, median, percentile, round } from './lib/measure.ts'
+import { onBothDatabases } from './lib/on-both-databases.ts'
 
 const STUDENTS = envNumber('BENCH_STUDENTS', 2000)
 const MENTORS = envNumber('BENCH_MENTORS', 3000)
@@ -225,29 +225,7 @@ async function measure(handle: DatabaseHandle, label: string) {
   return figures
 }
 
-const pglite = await openPglite(undefined)
-await pglite.migrate()
-const onPglite = await measure(pglite, 'PGlite')
-await pglite.close()
-
-let onPostgres: Awaited<ReturnType<typeof measure>> | null = null
-if (process.env.DATABASE_URL) {
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
-  await admin.connect()
-  const name = `preceptor_bench_reports_${process.pid}`
-  await admin.query(`create database ${name}`)
-  try {
-    const url = new URL(process.env.DATABASE_URL)
-    url.pathname = `/${name}`
-    const handle = await openPostgres(url.toString(), 4)
-    await handle.migrate()
-    onPostgres = await measure(handle, 'PostgreSQL')
-    await handle.close()
-  } finally {
-    await admin.query(`drop database if exists ${name}`)
-    await admin.end()
-  }
-}
+const { pglite: onPglite, postgres: onPostgres } = await onBothDatabases('reports', measure)
 
 process.stdout.write(
   `${JSON.stringify({ students: STUDENTS, mentors: MENTORS, rounds: ROUNDS, target_ms: TARGET_MS, pglite: onPglite, postgres: onPostgres, load_average: round(loadavg()[0] ?? 0, 2) })}\n`,
