@@ -2,12 +2,10 @@ import { Link, useSearchParams } from 'react-router'
 import { ADVISING_SLOT_LABELS } from '#shared/contracts/advising.ts'
 import { STUDENT_MEASURE_LABELS } from '#shared/contracts/reporting.ts'
 import { CLASS_YEAR_LABELS } from '#shared/enums.ts'
-import { Loading, QueryError } from '../../components/feedback.tsx'
 import { formatMoment, plural } from '../../components/format.ts'
-import { usePageTitle } from '../../components/page-title.ts'
+import { BehindFigure } from './behind-figure.tsx'
 import { classYearOf, studentMeasureOf } from './report-lists.ts'
 import { studentsCsvUrl, useStudentsBehind } from './reporting-api.ts'
-import './reporting.css'
 
 /** The students behind one figure of the school dashboard, with their CSV. */
 export function StudentsBehindPage() {
@@ -15,66 +13,43 @@ export function StudentsBehindPage() {
   const measure = studentMeasureOf(params.get('measure'))
   const classYear = classYearOf(params.get('classYear'))
   const title = `${STUDENT_MEASURE_LABELS[measure]} · ${classYear ? CLASS_YEAR_LABELS[classYear] : 'every class year'}`
-  usePageTitle(title)
-  const students = useStudentsBehind(measure, classYear)
-  const data = students.data
-
   return (
-    <div className="page">
-      <div className="page-header">
-        <p>
-          <Link to="/reports/school">School dashboard</Link>
-        </p>
-        <h1 tabIndex={-1}>{title}</h1>
-      </div>
-      {students.isPending ? <Loading label="Loading the students…" /> : null}
-      {students.isError ? <QueryError error={students.error} onRetry={() => void students.refetch()} /> : null}
-      {data ? (
-        <>
-          <div className="report-toolbar">
-            <p role="status">
-              {plural(data.items.length, 'student', 'students')}
-              {data.scope === 'assigned' ? ' of those assigned to you' : ''}.
-            </p>
-            {data.items.length > 0 ? (
-              <a className="button button-secondary" href={studentsCsvUrl(measure, classYear)} download>
-                Export CSV
-              </a>
-            ) : null}
-          </div>
-          {data.items.length > 0 ? (
-            <table className="table table-stack report-table">
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Student</th>
-                  <th scope="col">Class year</th>
-                  <th scope="col">Mentors</th>
-                  <th scope="col">Empty board slots</th>
-                  <th scope="col">Last meeting</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((student) => (
-                  <tr key={student.id}>
-                    <th scope="row">
-                      <Link to={`/advising/students/${student.id}`}>{student.name}</Link>
-                    </th>
-                    <td data-label="Class year">{CLASS_YEAR_LABELS[student.classYear]}</td>
-                    <td data-label="Mentors">{student.mentors}</td>
-                    <td data-label="Empty slots">
-                      {student.emptySlots.length > 0 ? student.emptySlots.map((slot) => ADVISING_SLOT_LABELS[slot]).join(', ') : 'None'}
-                    </td>
-                    <td data-label="Last meeting">{student.lastMeetingAt ? formatMoment(student.lastMeetingAt, { dateStyle: 'medium' }) : 'Never'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p className="empty-state">Nobody is counted here.</p>
-          )}
-        </>
-      ) : null}
-    </div>
+    <BehindFigure
+      title={title}
+      query={useStudentsBehind(measure, classYear)}
+      loadingLabel="Loading the students…"
+      status={(data) => `${plural(data.items.length, 'student', 'students')}${data.scope === 'assigned' ? ' of those assigned to you' : ''}.`}
+      csvUrl={studentsCsvUrl(measure, classYear)}
+    >
+      {(data) => (
+        <table className="table table-stack report-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Class year</th>
+              <th scope="col">Mentors</th>
+              <th scope="col">Empty board slots</th>
+              <th scope="col">Last meeting</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((student) => (
+              <tr key={student.id}>
+                <th scope="row">
+                  <Link to={`/advising/students/${student.id}`}>{student.name}</Link>
+                </th>
+                <td data-label="Class year">{CLASS_YEAR_LABELS[student.classYear]}</td>
+                <td data-label="Mentors">{student.mentors}</td>
+                <td data-label="Empty slots">
+                  {student.emptySlots.length > 0 ? student.emptySlots.map((slot) => ADVISING_SLOT_LABELS[slot]).join(', ') : 'None'}
+                </td>
+                <td data-label="Last meeting">{student.lastMeetingAt ? formatMoment(student.lastMeetingAt, { dateStyle: 'medium' }) : 'Never'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </BehindFigure>
   )
 }
