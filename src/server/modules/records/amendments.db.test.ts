@@ -91,6 +91,8 @@ describe('the office decides', () => {
     expect(mail?.subject).toBe('Your request to correct a record was refused')
     expect(mail?.textBody).toContain('The project lead confirmed 4 hours in writing.')
     expect(linkIn(mail?.textBody ?? '')).toBe('/records')
+    // …at the student's requests, below everything the school holds.
+    expect(mail?.textBody).toContain('/records#records-your-requests')
   })
 
   it('decides once: a second answer is a conflict and changes nothing', async () => {

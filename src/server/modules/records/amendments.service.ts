@@ -27,7 +27,8 @@ export function createAmendmentsService(deps: {
   appOrigin: string
 }) {
   const { db, repo, clock, audit, notifications, appOrigin } = deps
-  const studentLink = `${appOrigin}/records`
+  // Straight to the student's requests: the decision sits below everything the school holds.
+  const studentLink = `${appOrigin}/records#records-your-requests`
   const officeLink = `${appOrigin}/records/amendments`
 
   async function views(rows: readonly AmendmentRow[]): Promise<AmendmentView[]> {

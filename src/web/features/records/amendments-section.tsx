@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useLocation } from 'react-router'
 import { AmendmentRequestInput, type AmendmentView } from '#shared/contracts/records.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { TextAreaField, TextField } from '../../components/fields.tsx'
@@ -93,6 +94,16 @@ export function AmendmentsSection() {
   const [problem, setProblem] = useState<FormProblem>({ message: null, fields: {} })
   const [attempt, setAttempt] = useState(0)
   const [said, say] = useState<string | null>(null)
+  // The e-mail of a decision links to the requests (#records-your-requests): once they have
+  // loaded, they are brought into view and their heading focused, as a fragment would on a static page.
+  const location = useLocation()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const loaded = mine.data !== undefined
+  useEffect(() => {
+    if (!loaded || location.hash !== '#records-your-requests') return
+    heading.current?.scrollIntoView({ block: 'start' })
+    heading.current?.focus({ preventScroll: true })
+  }, [loaded, location.hash])
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     say(null)
@@ -157,7 +168,9 @@ export function AmendmentsSection() {
       {mine.error ? <QueryError error={mine.error} onRetry={() => void mine.refetch()} /> : null}
       {mine.data && mine.data.amendments.length > 0 ? (
         <>
-          <h3>Your requests</h3>
+          <h3 id="records-your-requests" ref={heading} tabIndex={-1}>
+            Your requests
+          </h3>
           <ul className="records-list">
             {mine.data.amendments.map((a) => (
               <Amendment key={a.id} amendment={a} />
