@@ -183,7 +183,9 @@ describe('relevance', () => {
     const body = await search('sort=name&pageSize=5&page=2')
     const all = await search('sort=name&pageSize=50')
     expect(body.results.map((r) => r.id)).toEqual(all.results.slice(5, 10).map((r) => r.id))
-    const families = all.results.map((r) => r.name.split(' ').at(-1)?.toLowerCase() ?? '')
+    // Accents do not move a name: Sánchez sorts among the s's, as a reader expects (the factories'
+    // random names include such names on some seeds only).
+    const families = all.results.map((r) => (r.name.split(' ').at(-1) ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())
     expect(families).toEqual([...families].sort())
   })
 
