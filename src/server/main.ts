@@ -65,6 +65,8 @@ export async function startServer(source: Record<string, string | undefined> = p
     demoMode: env.DEMO_MODE,
     sessionPolicy: { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS },
     simulationLeaseSeconds: env.SIMULATION_LEASE_SECONDS,
+    // No other process can open the embedded database's data folder while this one holds it.
+    sessionCache: handle.kind === 'pglite',
   })
   const webRoot = findWebRoot()
   const app = createApp({

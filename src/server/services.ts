@@ -54,6 +54,8 @@ export type ServiceSettings = {
   sessionPolicy: SessionPolicy
   /** How long a process's claim on a class simulation lasts unless renewed (default 30 s). */
   simulationLeaseSeconds?: number
+  /** Keep session lookups in memory: only when this process alone writes the database (the embedded one). */
+  sessionCache?: boolean
 }
 
 /** The composition root of the domain: every service, wired to one database and one clock. */
@@ -64,7 +66,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const rateLimits = createRateLimits(clock)
   const identity = createIdentityService({
     db,
-    repo: createIdentityRepository(db),
+    repo: createIdentityRepository(db, { sessionCache: settings.sessionCache ?? false }),
     clock,
     audit,
     notifications,

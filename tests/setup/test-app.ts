@@ -37,6 +37,8 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
     appOrigin: TEST_ORIGIN,
     demoMode: options.demoMode ?? true,
     sessionPolicy: { idleMinutes: 60, absoluteHours: 24 },
+    // As the server runs: sessions cached on the embedded database, looked up on PostgreSQL.
+    sessionCache: database.kind === 'pglite',
   })
   const app = createApp({
     services,

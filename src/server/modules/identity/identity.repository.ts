@@ -3,6 +3,7 @@ import type { Database, Tx } from '#server/db/client.ts'
 import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
 import type { ClockPreferences } from '#shared/contracts/identity.ts'
+import { createSessionCache, noSessionCache, type SessionCache } from './session-cache.ts'
 
 export type PersonWithRoles = {
   id: string
@@ -14,7 +15,30 @@ export type PersonWithRoles = {
   clock: ClockPreferences
 }
 
-export function createIdentityRepository(db: Database) {
+/** A session with its person and roles, as every signed-in request reads it. */
+export type SessionWithPerson = {
+  id: string
+  personId: string
+  createdAt: Date
+  lastSeenAt: Date
+  expiresAt: Date
+  email: string
+  name: string
+  status: PersonWithRoles['status']
+  schoolWideRecords: boolean
+  roles: Role[]
+}
+
+/** Fields of `people` that a `SessionWithPerson` holds: writing one of them empties the session cache. */
+const SESSION_PERSON_FIELDS = ['email', 'name', 'status', 'schoolWideRecords'] as const
+
+/**
+ * `sessionCache`: keep session lookups in memory (`session-cache.ts`); only for a database one
+ * process alone writes.
+ */
+export function createIdentityRepository(db: Database, options: { sessionCache?: boolean } = {}) {
+  const sessionCache: SessionCache<SessionWithPerson> = options.sessionCache ? createSessionCache() : noSessionCache()
+
   async function countSignInFailuresSince(since: Date, by: { email: string } | { ip: string }, tx: Tx = db): Promise<number> {
     const where = 'email' in by ? eq(signInFailures.email, by.email) : eq(signInFailures.ip, by.ip)
     const [row] = await tx
@@ -69,45 +93,51 @@ export function createIdentityRepository(db: Database) {
     /**
      * A session with its person and roles in one round trip: every signed-in request pays for
      * this lookup, and on the embedded database's single connection a second query per request
-     * halved what the cheapest routes could serve.
+     * halved what the cheapest routes could serve. Kept in memory there (`session-cache.ts`).
      */
-    async findSessionIncludePersonAndRoles(sessionId: string) {
-      const [row] = await db
-        .select({
-          id: sessions.id,
-          personId: sessions.personId,
-          createdAt: sessions.createdAt,
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-          email: people.email,
-          name: people.name,
-          status: people.status,
-          schoolWideRecords: people.schoolWideRecords,
-          roles: sql<
-            Role[]
-          >`coalesce((select array_agg(${personRoles.role} order by ${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${sessions.personId}), '{}')`,
-        })
-        .from(sessions)
-        .innerJoin(people, eq(people.id, sessions.personId))
-        .where(eq(sessions.id, sessionId))
-        .limit(1)
-      return row ?? null
+    async findSessionIncludePersonAndRoles(sessionId: string): Promise<SessionWithPerson | null> {
+      return sessionCache.read(sessionId, async () => {
+        const [row] = await db
+          .select({
+            id: sessions.id,
+            personId: sessions.personId,
+            createdAt: sessions.createdAt,
+            lastSeenAt: sessions.lastSeenAt,
+            expiresAt: sessions.expiresAt,
+            email: people.email,
+            name: people.name,
+            status: people.status,
+            schoolWideRecords: people.schoolWideRecords,
+            roles: sql<
+              Role[]
+            >`coalesce((select array_agg(${personRoles.role} order by ${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${sessions.personId}), '{}')`,
+          })
+          .from(sessions)
+          .innerJoin(people, eq(people.id, sessions.personId))
+          .where(eq(sessions.id, sessionId))
+          .limit(1)
+        return row ?? null
+      })
     },
 
     async touchSession(sessionId: string, at: Date) {
       await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, sessionId))
+      sessionCache.update(sessionId, (row) => ({ ...row, lastSeenAt: at }))
     },
 
     async deleteSession(sessionId: string, tx: Tx = db) {
       await tx.delete(sessions).where(eq(sessions.id, sessionId))
+      sessionCache.forget(sessionId)
     },
 
     async deleteSessionsOf(personId: string, tx: Tx = db) {
       await tx.delete(sessions).where(eq(sessions.personId, personId))
+      sessionCache.forgetAll()
     },
 
     async deleteSessionsOfExcept(personId: string, keepSessionId: string, tx: Tx = db) {
       await tx.delete(sessions).where(and(eq(sessions.personId, personId), ne(sessions.id, keepSessionId)))
+      sessionCache.forgetAll()
     },
 
     async insertToken(row: typeof authTokens.$inferInsert, tx: Tx = db) {
@@ -167,6 +197,7 @@ export function createIdentityRepository(db: Database) {
 
     async updatePerson(personId: string, values: Partial<typeof people.$inferInsert>, tx: Tx = db) {
       await tx.update(people).set(values).where(eq(people.id, personId))
+      if (SESSION_PERSON_FIELDS.some((field) => field in values)) sessionCache.forgetAll()
     },
 
     async insertPerson(values: typeof people.$inferInsert, roles: readonly Role[], grantedAt: Date, tx: Tx = db): Promise<string> {
@@ -178,6 +209,7 @@ export function createIdentityRepository(db: Database) {
 
     async replaceRoles(personId: string, roles: readonly Role[], grantedAt: Date, tx: Tx = db) {
       await tx.delete(personRoles).where(eq(personRoles.personId, personId))
+      sessionCache.forgetAll()
       if (roles.length > 0) await tx.insert(personRoles).values(roles.map((role) => ({ personId, role, grantedAt })))
     },
 

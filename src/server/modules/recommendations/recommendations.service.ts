@@ -27,7 +27,7 @@ import { MS_PER_MINUTE, MS_PER_DAY } from '#shared/time.ts'
  */
 export type MentorActivity = {
   listResponseStats(since: Date, mentorIds?: readonly string[]): Promise<{ mentorId: string; requests: number; answered: number; medianHours: number | null }[]>
-  listMentorLoad(): Promise<{ mentorId: string; active: number; open: number }[]>
+  listMentorLoad(mentorIds?: readonly string[]): Promise<{ mentorId: string; active: number; open: number }[]>
   listDeclinedCounterparts(studentId: string): Promise<string[]>
 }
 
@@ -147,16 +147,16 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     await follower.catchUp(await repo.readDirectoryRevision())
   }
 
-  /** Active mentees and open requests per mentor (only mentors with any), read once per request. */
-  async function readLoad(): Promise<Map<string, { active: number; open: number }> | null> {
+  /** Active mentees and open requests per mentor (only mentors with any, of `mentorIds` when given), read once per request. */
+  async function readLoad(mentorIds?: readonly string[]): Promise<Map<string, { active: number; open: number }> | null> {
     if (!deps.activity) return null
-    const rows = await deps.activity.listMentorLoad()
+    const rows = await deps.activity.listMentorLoad(mentorIds)
     return new Map(rows.map((r) => [r.mentorId, { active: r.active, open: r.open }]))
   }
 
   /** Places each mentor can still offer: capacity minus active mentees. */
   async function openPlacesFor(mentorIds: readonly string[]): Promise<Record<string, number>> {
-    const load = deps.activity ? await readLoad() : null
+    const load = deps.activity ? await readLoad(mentorIds) : null
     const held = !load && deps.openPlacesOf ? await deps.openPlacesOf(mentorIds) : null
     const open: Record<string, number> = {}
     for (const id of mentorIds) {
@@ -207,13 +207,22 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
 
   type RankOptions = { withDemand: boolean; only?: ReadonlySet<string> }
 
+  /** What every student's ranking reads alike: mentors' load and how fast they answer. */
+  type SharedFigures = { load: Map<string, { active: number; open: number }> | null; responseByMentor: Record<string, ResponseStats> }
+
+  async function readSharedFigures(): Promise<SharedFigures> {
+    const [load, responseByMentor] = await Promise.all([readLoad(), responseStats()])
+    return { load, responseByMentor }
+  }
+
   /**
    * The engine's ranking of the pool (or of `only`) for one student, exact: the pool scores the
    * mentors with the highest upper bounds first and stops when nobody left can enter the list.
+   * `figures`: read once for many students (the demand estimate), else read for this one.
    */
-  async function rank(profile: StudentProfileRow, viewer: Actor | null, limit: number, options: RankOptions) {
+  async function rank(profile: StudentProfileRow, viewer: Actor | null, limit: number, options: RankOptions, figures?: SharedFigures) {
     const student = toEngineStudent(profile)
-    const [load, responseByMentor, declined] = await Promise.all([readLoad(), responseStats(), declinedFor(student.id)])
+    const [{ load, responseByMentor }, declined] = await Promise.all([figures ?? readSharedFigures(), declinedFor(student.id)])
     const rotation = isoWeek(clock.now())
     // Demand: the estimate of students with the mentor on screen, plus requests waiting for an answer.
     const onScreen = options.withDemand ? (demand?.counts ?? {}) : {}
@@ -234,7 +243,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       return recommendMentors(student, mentors, { ...base, openPlaces: places, limit }, DEFAULT_RECOMMEND_WEIGHTS)
     }
     const { ranked, scored } = await pool.bestFirst(bounds, limit, score, { only: options.only, limits })
-    return { ranked, openPlaces, scored }
+    return { ranked, openPlaces, scored, load }
   }
 
   /**
@@ -254,9 +263,11 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
         : Array.from({ length: demandSampleMax }, (_, i) => students[Math.floor(i * step)]).filter((s) => s !== undefined)
     const scale = sample.length > 0 ? students.length / sample.length : 1
     const counts: Record<string, number> = {}
+    // One reading of the mentors' load for the whole sample: an estimate, not a promise of places.
+    const figures = await readSharedFigures()
     for (const profile of sample) {
       // Without a viewer no identity is passed: the estimate never depends on identity.
-      const { ranked } = await rank(profile, null, demandListLength, { withDemand: false })
+      const { ranked } = await rank(profile, null, demandListLength, { withDemand: false }, figures)
       for (const r of ranked) counts[r.mentorId] = (counts[r.mentorId] ?? 0) + 1
       await new Promise((resolve) => setImmediate(resolve))
     }
@@ -280,8 +291,12 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const profile = await repo.findStudentProfile(actor.personId)
     if (!profile) return { results: [], missing: ['specialtyInterests', 'helpWanted', 'careerGoals'] }
     refreshDemandIfStale()
-    const { ranked, openPlaces } = await rank(profile, actor, query.limit, { withDemand: true })
-    const speed = await responseStatsOf(ranked.map((r) => r.mentorId))
+    const { ranked, openPlaces, load } = await rank(profile, actor, query.limit, { withDemand: true })
+    const speed = responsivenessOf(
+      ranked.map((r) => r.mentorId),
+      await responseStats(),
+      load,
+    )
 
     const identityUsed = ranked.some((r) => r.factors.some((f) => f.factor === 'identity' && f.value > 0))
     if (meta && identityUsed) {
@@ -354,7 +369,15 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   async function responseStatsOf(mentorIds: readonly string[]): Promise<Map<string, MentorResponsiveness>> {
     // Requests waiting now are read fresh: they are what "many students asking" counts, and a
     // mentor with some must never read as "no requests yet".
-    const [all, load] = await Promise.all([responseStats(), mentorIds.length > 0 ? readLoad() : null])
+    const [all, load] = await Promise.all([responseStats(), mentorIds.length > 0 ? readLoad(mentorIds) : null])
+    return responsivenessOf(mentorIds, all, load)
+  }
+
+  function responsivenessOf(
+    mentorIds: readonly string[],
+    all: Record<string, ResponseStats>,
+    load: Map<string, { active: number; open: number }> | null,
+  ): Map<string, MentorResponsiveness> {
     const out = new Map<string, MentorResponsiveness>()
     for (const id of mentorIds) {
       const s = all[id]
