@@ -9,6 +9,7 @@ import pg from 'pg'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DRIZZLE_TEXT_PARSERS, withInstanceParsers } from './pglite-drizzle-parsers.ts'
 import * as schema from './schema/index.ts'
 
 export type Schema = typeof schema
@@ -74,7 +75,7 @@ export async function openPglite(dataDir: string | undefined, from?: Blob, tunin
   const client = await PGlite.create(dataDir ?? 'memory://', {
     extensions: { pg_trgm },
     serializers: { [BYTEA_OID]: byteaToHex },
-    parsers: { [BYTEA_OID]: byteaFromHex },
+    parsers: { [BYTEA_OID]: byteaFromHex, ...DRIZZLE_TEXT_PARSERS },
     ...(from ? { loadDataDir: from } : {}),
     ...(tuning.smallBufferPool ? { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] } : {}),
   })
@@ -82,7 +83,7 @@ export async function openPglite(dataDir: string | undefined, from?: Blob, tunin
 }
 
 export function wrapPglite(client: PGlite): DatabaseHandle {
-  const db = drizzlePglite(client, { schema }) as unknown as Database
+  const db = drizzlePglite(withInstanceParsers(client), { schema }) as unknown as Database
   return {
     db,
     kind: 'pglite',
