@@ -18,8 +18,15 @@
  * before and after each route (2 cores here: compare figures only within one run); the server's
  * RSS before and after. Environment: BENCH_PORT (4310; the next port too for a second process),
  * BENCH_SERVER (another build of the server to measure, such as the one before a change).
+ *
+ * `--baseline path/to/server/main.js` measures that build beside this one in the same run: one
+ * process each, on a database of its own (a data folder, or a second database in the cluster),
+ * and per route the two are driven in turn, twice, in alternating order (baseline first, then
+ * this build first), so a machine whose load drifts weighs on both alike. Each route then
+ * reports the baseline's req/s and p99 beside its own, and their ratio.
  */
 import autocannon from 'autocannon'
+import pg from 'pg'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -45,6 +52,7 @@ const { values: options } = parseArgs({
     routes: { type: 'string' },
     soak: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 })
 const duration = Number(options.duration)
@@ -66,6 +74,9 @@ type RouteFigures = {
   load_average_before: number
   load_average_after: number
   profile?: ProfileSummary
+  baseline?: { requests_per_s: number; p50_ms: number; p99_ms: number; errors: number; non_2xx: number }
+  /** This build's req/s over the baseline's. */
+  ratio?: number
 }
 type ProfileSummary = { top_functions: { name: string; self_ms: number; share: number }[]; by_package: { name: string; share: number }[] }
 
@@ -83,9 +94,9 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
-async function startServer(port: number, env: Record<string, string>, profileDir: string | null): Promise<Server> {
+async function startServer(port: number, env: Record<string, string>, profileDir: string | null, entry = SERVER_ENTRY): Promise<Server> {
   const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: root,
     env: { ...process.env, PORT: String(port), SMTP_URL: '', DEMO_MODE: 'true', LOG_REQUESTS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -335,6 +346,78 @@ async function measure(kind: DatabaseKind, env: Record<string, string>, processe
   }
 }
 
+type Driven = Awaited<ReturnType<typeof drive>>
+
+/** Two halves of one route's figures, summed: req/s over both, the mean p50, the worse p99. */
+function combine(a: Driven, b: Driven): Driven {
+  return {
+    requests_per_s: round((a.requests_per_s + b.requests_per_s) / 2, 1),
+    p50_ms: round((a.p50_ms + b.p50_ms) / 2, 1),
+    p99_ms: Math.max(a.p99_ms, b.p99_ms),
+    errors: a.errors + b.errors,
+    non_2xx: a.non_2xx + b.non_2xx,
+  }
+}
+
+/**
+ * This build and `baselineEntry` side by side, one process each on databases of their own: per
+ * route, baseline then this build, then this build then baseline, `duration / 2` seconds each.
+ */
+async function measureAgainstBaseline(kind: DatabaseKind, env: Record<string, string>, baselineEnv: Record<string, string>, baselineEntry: string) {
+  const current = await startServer(BASE_PORT, env, null)
+  const baseline = await startServer(BASE_PORT + 10, baselineEnv, null, baselineEntry)
+  try {
+    const cookies = new Map<Server, string>([
+      [current, await signIn(current.origin)],
+      [baseline, await signIn(baseline.origin)],
+    ])
+    const routesOf = new Map<Server, RouteDef[]>([
+      [current, await routesFor(current.origin, cookies.get(current) as string)],
+      [baseline, await routesFor(baseline.origin, cookies.get(baseline) as string)],
+    ])
+    const figures: RouteFigures[] = []
+    const half = Math.max(1, duration / 2)
+    for (const [index, route] of (routesOf.get(current) ?? []).entries()) {
+      const on = async (server: Server, seconds: number) => {
+        const own = routesOf.get(server)?.[index] ?? route
+        return drive([server], own.cookie ?? (cookies.get(server) as string), own.path, seconds)
+      }
+      await on(current, 1)
+      await on(baseline, 1)
+      const before = load1()
+      const baseFirst = await on(baseline, half)
+      const currentSecond = await on(current, half)
+      const currentFirst = await on(current, half)
+      const baseSecond = await on(baseline, half)
+      const mine = combine(currentFirst, currentSecond)
+      const theirs = combine(baseFirst, baseSecond)
+      const ratio = theirs.requests_per_s > 0 ? round(mine.requests_per_s / theirs.requests_per_s, 2) : 0
+      log(
+        `${kind} ${route.name}: ${mine.requests_per_s} req/s against the baseline's ${theirs.requests_per_s} (${ratio}×), p99 ${mine.p99_ms} against ${theirs.p99_ms} ms (load ${before})`,
+      )
+      figures.push({ route: route.name, path: route.path, ...mine, baseline: theirs, ratio, load_average_before: before, load_average_after: load1() })
+    }
+    return { database: kind, processes: 1, baseline: baselineEntry, routes: figures, rss_mb_after: [rssMb(current.child.pid)] }
+  } finally {
+    await stopServer(current)
+    await stopServer(baseline)
+  }
+}
+
+/** The baseline's own database: a data folder of its own, or a second database in the same cluster. */
+async function baselineDatabaseEnv(kind: DatabaseKind, env: Record<string, string>): Promise<Record<string, string>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'preceptor-bench-load-baseline-'))
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }))
+  if (kind === 'pglite') return { DATA_DIR: dataDir, DATABASE_URL: '' }
+  const url = new URL(env.DATABASE_URL as string)
+  const client = new pg.Client({ connectionString: url.toString() })
+  await client.connect()
+  await client.query('create database preceptor_baseline')
+  await client.end()
+  url.pathname = '/preceptor_baseline'
+  return { DATA_DIR: dataDir, DATABASE_URL: url.toString() }
+}
+
 const cleanups: (() => void)[] = []
 const cleanUp = () => {
   for (const f of cleanups.splice(0).reverse()) f()
@@ -344,11 +427,15 @@ process.once('SIGINT', () => {
   process.exit(130)
 })
 
-const runs: Awaited<ReturnType<typeof measure>>[] = []
+const runs: (Awaited<ReturnType<typeof measure>> | Awaited<ReturnType<typeof measureAgainstBaseline>>)[] = []
 const loadAtStart = load1()
 try {
   for (const kind of (options.databases ?? '').split(',').filter(Boolean) as DatabaseKind[]) {
     const env = await databaseEnv(kind, cleanups)
+    if (options.baseline) {
+      runs.push(await measureAgainstBaseline(kind, env, await baselineDatabaseEnv(kind, env), options.baseline))
+      continue
+    }
     // PGlite is one process per data folder (the lock refuses a second): one process only.
     const processCounts = kind === 'pglite' ? [1] : (options.processes ?? '1').split(',').map(Number)
     for (const processes of processCounts) runs.push(await measure(kind, env, processes))

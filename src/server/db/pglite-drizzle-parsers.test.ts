@@ -7,12 +7,13 @@ import { DRIZZLE_TEXT_TYPES, withInstanceParsers } from './pglite-drizzle-parser
 /** A stand-in for PGlite that records the options of each query. */
 function recordingClient() {
   const seen: unknown[] = []
+  const query = async (_sql: string, _params?: unknown[], options?: unknown) => {
+    seen.push(options)
+    return { rows: [], fields: [], affectedRows: 0 }
+  }
   const client = {
-    query: async (_sql: string, _params?: unknown[], options?: unknown) => {
-      seen.push(options)
-      return { rows: [], fields: [], affectedRows: 0 }
-    },
-    transaction: async <R>(run: (tx: { query: typeof client.query }) => Promise<R>) => run({ query: client.query }),
+    query,
+    transaction: async <R>(run: (tx: { query: typeof query }) => Promise<R>) => run({ query }),
     name: 'the instance',
   }
   return { client: client as unknown as PGlite, seen }
