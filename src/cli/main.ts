@@ -54,6 +54,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'load the demo school into an empty database (takes the data-folder lock)',
     load: async () => (await import('./commands/server-commands.ts')).seedCommand,
   },
+  backup: {
+    summary: 'write the embedded database to a file (takes the data-folder lock)',
+    load: async () => (await import('./commands/backup-commands.ts')).backupCommand,
+  },
+  restore: {
+    summary: 'restore a backup into an empty data folder',
+    load: async () => (await import('./commands/backup-commands.ts')).restoreCommand,
+  },
 }
 
 export function usage(): string {

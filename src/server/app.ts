@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
+import { requestLog } from './http/request-log.ts'
 import { secureHeaders } from 'hono/secure-headers'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -48,6 +49,8 @@ export type AppOptions = {
   webRoot: string | null
   /** `TRUST_PROXY`: addresses or ranges of proxies whose X-Forwarded-For is believed. */
   trustedProxies?: readonly string[]
+  /** `LOG_REQUESTS`: where each request's JSON line goes (see request-log.ts); unset, nothing is logged. */
+  requestLog?: (line: string) => void
 }
 
 const HealthResponse = z.object({ ok: z.boolean(), database: z.string() })
@@ -59,6 +62,7 @@ export function createApp(options: AppOptions) {
 
   app.onError(handleError)
   app.use('*', requestId({ headerName: 'x-request-id', generator: () => crypto.randomUUID() }))
+  if (options.requestLog) app.use('*', requestLog(options.requestLog))
   app.use(
     '*',
     secureHeaders({

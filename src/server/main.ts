@@ -82,6 +82,7 @@ export async function startServer(source: Record<string, string | undefined> = p
         : null,
     webRoot,
     trustedProxies: env.TRUST_PROXY,
+    ...(env.LOG_REQUESTS ? { requestLog: (line: string) => process.stdout.write(`${line}\n`) } : {}),
   })
 
   const outboxTimer = mailer

@@ -29,7 +29,9 @@ type RequestOptions = {
  * The whole HTTP application on a fresh copy of the migrated database, with a clock the test
  * moves. Requests go through `app.request`, with the Origin header a browser would send.
  */
-export async function createTestApp(options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date; trustedProxies?: string[] } = {}) {
+export async function createTestApp(
+  options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date; trustedProxies?: string[]; requestLog?: (line: string) => void } = {},
+) {
   const database = await createTestDatabase()
   const clock = fixedClock(options.now ?? new Date('2026-10-05T14:00:00Z'))
   await insertReferenceData(database.db)
@@ -50,6 +52,7 @@ export async function createTestApp(options: { demoMode?: boolean; mailer?: Mail
     demoAccounts: () => (options.demoMode === false ? null : { accounts: [] }),
     webRoot: null,
     trustedProxies: options.trustedProxies ?? [],
+    ...(options.requestLog ? { requestLog: options.requestLog } : {}),
   })
   const passwordHash = await hash(TEST_PASSWORD)
 
