@@ -19,6 +19,40 @@ const standardErrors = {
   404: { description: 'Not found, or not visible to you.', content: errorContent },
   429: { description: 'Too many attempts.', content: errorContent },
 }
+/** What a request that changes something may also meet. */
+const changeErrors = {
+  409: { description: 'Conflicts with the current state: changed meanwhile, already done, or a duplicate.', content: errorContent },
+  413: { description: 'The request is too large.', content: errorContent },
+}
+const jsonBodyErrors = {
+  415: { description: 'The body is not JSON (Content-Type: application/json).', content: errorContent },
+}
+
+/** The OpenAPI security scheme of the session cookie (registered by the app). */
+export const SESSION_SECURITY_SCHEME = 'sessionCookie'
+
+/**
+ * A stable operationId from the method and path, for generated clients:
+ * `GET /api/mentorships/{mentorshipId}/meetings` → `getMentorshipsByMentorshipIdMeetings`.
+ * Method and path together are unique, so the ids are too.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1)
+  const words = path
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment)?.[1]
+      if (param) return `By${capital(param)}`
+      return segment
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map(capital)
+        .join('')
+    })
+  return `${method.toLowerCase()}${words.join('')}`
+}
 
 /**
  * A route with its access rule. Authorization runs before validation, so a caller without
@@ -27,11 +61,14 @@ const standardErrors = {
  */
 export function guardedRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: Access, config: R) {
   const accessNote = access === 'public' ? 'Public.' : access === 'signed-in' ? 'Any signed-in person.' : `Roles: ${access.join(', ')}.`
+  const changes = config.method !== 'get' && config.method !== 'head' && config.method !== 'options'
   return createRoute({
+    operationId: operationIdOf(config.method, config.path),
+    security: access === 'public' ? [] : [{ [SESSION_SECURITY_SCHEME]: [] }],
     ...config,
     description: [config.description, `Access: ${accessNote}`].filter(Boolean).join('\n\n'),
     middleware: [authorize(access), ...(takesJson(config) ? [requireJsonBody] : []), refuseUnsafeText] as const,
-    responses: { ...standardErrors, ...config.responses },
+    responses: { ...standardErrors, ...(changes ? changeErrors : {}), ...(takesJson(config) ? jsonBodyErrors : {}), ...config.responses },
   })
 }
 
