@@ -1,0 +1,122 @@
+import {
+  CURRICULUM_YEAR_LABELS,
+  type CimPhase,
+  type CompletionRule,
+  type CurriculumYear,
+  type TimelineEvent,
+  type TimelineMilestone,
+  type TimelineResponse,
+} from '#shared/contracts/curriculum.ts'
+import { isRuleMet, type StudentFactsForRules } from './completion-rules.ts'
+import { academicYearSpan, dueDateFor, dueWindowText, yearOrder } from './due-dates.ts'
+
+/** A milestone is "due soon" from this many days before its due date. */
+export const DUE_SOON_DAYS = 45
+/** How many milestones "next" shows after those due now. */
+export const NEXT_COUNT = 3
+
+export type MilestoneForTimeline = {
+  id: string
+  title: string
+  year: CurriculumYear
+  phase: CimPhase
+  dueMonth: number
+  required: boolean
+  why: string
+  links: readonly string[]
+  eventIds: readonly string[]
+  rule: CompletionRule | null
+  position: number
+}
+
+export type TimelineInputs = {
+  milestones: readonly MilestoneForTimeline[]
+  /** Milestones the student ticked, with when. */
+  ticked: ReadonlyMap<string, Date>
+  /** The linked events the student may see, by id. */
+  events: ReadonlyMap<string, TimelineEvent>
+  facts: StudentFactsForRules
+  graduationYear: number
+  hasResearchYear: boolean
+  /** Today, YYYY-MM-DD. */
+  today: string
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
+
+/** Whether a milestone applies to the student: the research year's only to those who take one. */
+export function appliesTo(milestone: Pick<MilestoneForTimeline, 'year'>, hasResearchYear: boolean): boolean {
+  return milestone.year !== 'research' || hasResearchYear
+}
+
+/**
+ * One milestone's state for one student. Done wins (a tick, then an attended linked event, then
+ * the milestone's rule); otherwise the due date decides: past it a required milestone is late and
+ * an optional one has passed; within `DUE_SOON_DAYS` it is due soon.
+ */
+export function milestoneState(milestone: MilestoneForTimeline, input: TimelineInputs): TimelineMilestone {
+  const dueDate = dueDateFor(milestone.year, milestone.dueMonth, input.graduationYear, input.hasResearchYear)
+  const events = milestone.eventIds.flatMap((id) => {
+    const event = input.events.get(id)
+    return event ? [event] : []
+  })
+  events.sort((a, b) => a.startAt.localeCompare(b.startAt))
+  const tickedAt = input.ticked.get(milestone.id)
+  const doneBy = tickedAt
+    ? ('ticked' as const)
+    : events.some((e) => e.attended)
+      ? ('event' as const)
+      : milestone.rule && isRuleMet(milestone.rule, input.facts)
+        ? ('rule' as const)
+        : null
+  const left = daysBetween(input.today, dueDate)
+  const status = doneBy ? 'done' : left < 0 ? (milestone.required ? 'late' : 'passed') : left <= DUE_SOON_DAYS ? 'due-soon' : 'upcoming'
+  return {
+    id: milestone.id,
+    title: milestone.title,
+    year: milestone.year,
+    phase: milestone.phase,
+    required: milestone.required,
+    why: milestone.why,
+    links: [...milestone.links],
+    dueDate,
+    dueWindow: dueWindowText(milestone.year, milestone.dueMonth),
+    status,
+    doneBy,
+    doneAt: tickedAt ? tickedAt.toISOString() : null,
+    rule: milestone.rule,
+    events,
+  }
+}
+
+/**
+ * A student's whole timeline: per year in curriculum order, each year's milestones by due date;
+ * "now" is what is late (oldest first) and then due soon (soonest first); "next" the few after.
+ */
+export function buildTimeline(input: TimelineInputs): Omit<TimelineResponse, 'graduationYear' | 'today'> {
+  const states = input.milestones
+    .filter((m) => appliesTo(m, input.hasResearchYear))
+    .map((m) => ({ m, state: milestoneState(m, input) }))
+    .sort((a, b) => a.state.dueDate.localeCompare(b.state.dueDate) || a.m.position - b.m.position || a.m.title.localeCompare(b.m.title))
+  const all = states.map((s) => s.state)
+  const years = [...new Set(all.map((s) => s.year))].sort((a, b) => yearOrder(a) - yearOrder(b))
+  const late = all.filter((s) => s.status === 'late')
+  const soon = all.filter((s) => s.status === 'due-soon')
+  return {
+    now: [...late, ...soon].map((s) => s.id),
+    next: all
+      .filter((s) => s.status === 'upcoming')
+      .slice(0, NEXT_COUNT)
+      .map((s) => s.id),
+    counts: {
+      done: all.filter((s) => s.status === 'done').length,
+      late: late.length,
+      open: all.filter((s) => s.status === 'due-soon' || s.status === 'upcoming').length,
+      total: all.length,
+    },
+    years: years.map((year) => ({
+      year,
+      label: `${CURRICULUM_YEAR_LABELS[year]} (${academicYearSpan(year, input.graduationYear, input.hasResearchYear)})`,
+      milestones: all.filter((s) => s.year === year) })),
+  }
+}

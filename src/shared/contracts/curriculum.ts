@@ -1,0 +1,144 @@
+import { z } from '@hono/zod-openapi'
+import { requiredText, multilineText, text } from './common.ts'
+
+/**
+ * The four-year career curriculum (issue #15): milestones per curriculum year, each in one of the
+ * AAMC Careers in Medicine phases, due by a month of its year (relative to the class's
+ * graduation year), done by a tick, by attending a linked event, or by an automatic rule.
+ */
+
+/** The years a milestone belongs to: Years 1–4, and the research or scholarly year some students take before Year 4. */
+export const CURRICULUM_YEARS = ['year-1', 'year-2', 'year-3', 'research', 'year-4'] as const
+export type CurriculumYear = (typeof CURRICULUM_YEARS)[number]
+export const CURRICULUM_YEAR_LABELS: Record<CurriculumYear, string> = {
+  'year-1': 'Year 1',
+  'year-2': 'Year 2',
+  'year-3': 'Year 3',
+  research: 'Research or scholarly year',
+  'year-4': 'Year 4',
+}
+
+/** The AAMC Careers in Medicine phases, in their order. */
+export const CIM_PHASES = ['understand-yourself', 'explore-options', 'choose-specialty', 'prepare-for-residency'] as const
+export type CimPhase = (typeof CIM_PHASES)[number]
+export const CIM_PHASE_LABELS: Record<CimPhase, string> = {
+  'understand-yourself': 'Understand yourself',
+  'explore-options': 'Explore options',
+  'choose-specialty': 'Choose a specialty',
+  'prepare-for-residency': 'Prepare for residency',
+}
+
+/** What Preceptor already knows that completes a milestone by itself (domain/completion-rules.ts). */
+export const COMPLETION_RULES = [
+  'advisory-dean-assigned',
+  'specialty-declared',
+  'specialty-advisor-on-board',
+  'application-profile-complete',
+  'three-letters-requested',
+  'program-list-saved',
+  'rank-order-list-signed-off',
+] as const
+export type CompletionRule = (typeof COMPLETION_RULES)[number]
+export const COMPLETION_RULE_LABELS: Record<CompletionRule, string> = {
+  'advisory-dean-assigned': 'You have an advisory dean',
+  'specialty-declared': 'You declared a specialty',
+  'specialty-advisor-on-board': 'A specialty advisor is on your advising board',
+  'application-profile-complete': 'Your application profile is complete',
+  'three-letters-requested': 'You asked for three letters of recommendation',
+  'program-list-saved': 'You saved programs to your list',
+  'rank-order-list-signed-off': 'Your rank order list is signed off',
+}
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+
+/** One https address, whole. */
+const HttpsLink = z
+  .string()
+  .trim()
+  .max(500, 'Use at most 500 characters.')
+  .refine((link) => /^https:\/\/\S+$/i.test(link) && URL.canParse(link), 'Use a full link that starts with https://, without spaces.')
+
+export const MilestoneInput = z.object({
+  title: requiredText(200),
+  year: z.enum(CURRICULUM_YEARS, 'Choose a year from the list.'),
+  phase: z.enum(CIM_PHASES, 'Choose a Careers in Medicine phase from the list.'),
+  /** Due by the end of this month (1–12) of the milestone's year. */
+  dueMonth: z.number('Choose a month.').int('Choose a month.').min(1, 'Choose a month.').max(12, 'Choose a month.'),
+  required: z.boolean('Say whether it is required.').default(true),
+  why: multilineText(1000).default(''),
+  links: z.array(HttpsLink).max(10, 'At most 10 links.').default([]),
+  eventIds: z.array(z.uuid('Choose events from the list.')).max(20, 'At most 20 events.').default([]),
+  rule: z.enum(COMPLETION_RULES, 'Choose a rule from the list.').nullable().default(null),
+})
+export type MilestoneInput = z.infer<typeof MilestoneInput>
+
+export const MilestoneView = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.enum(CURRICULUM_YEARS),
+  phase: z.enum(CIM_PHASES),
+  dueMonth: z.number().int(),
+  required: z.boolean(),
+  why: z.string(),
+  links: z.array(z.string()),
+  eventIds: z.array(z.string()),
+  rule: z.enum(COMPLETION_RULES).nullable(),
+  /** "By October of Year 1": the window in words, before any class's dates. */
+  dueWindow: z.string(),
+})
+export type MilestoneView = z.infer<typeof MilestoneView>
+
+export const MilestoneList = z.object({ items: z.array(MilestoneView) })
+export type MilestoneList = z.infer<typeof MilestoneList>
+
+export const TIMELINE_STATUSES = ['done', 'late', 'due-soon', 'upcoming', 'passed'] as const
+export type TimelineStatus = (typeof TIMELINE_STATUSES)[number]
+
+export const TimelineEvent = z.object({
+  id: z.string(),
+  title: z.string(),
+  startAt: z.string(),
+  endAt: z.string(),
+  timeZone: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  /** The student's place: confirmed, waitlisted, or none. */
+  myRsvp: z.enum(['confirmed', 'waitlisted']).nullable(),
+  /** A confirmed place at an event that has ended. */
+  attended: z.boolean(),
+})
+export type TimelineEvent = z.infer<typeof TimelineEvent>
+
+export const TimelineMilestone = z.object({
+  id: z.string(),
+  title: z.string(),
+  year: z.enum(CURRICULUM_YEARS),
+  phase: z.enum(CIM_PHASES),
+  required: z.boolean(),
+  why: z.string(),
+  links: z.array(z.string()),
+  /** The last day of the due month, YYYY-MM-DD. */
+  dueDate: z.string(),
+  /** "October of Year 1": what the date is relative to. */
+  dueWindow: z.string(),
+  status: z.enum(TIMELINE_STATUSES),
+  /** How it was done: ticked by the student, an event attended, or a rule; null while open. */
+  doneBy: z.enum(['ticked', 'event', 'rule']).nullable(),
+  /** When ticked (the others have no single moment). */
+  doneAt: z.string().nullable(),
+  rule: z.enum(COMPLETION_RULES).nullable(),
+  events: z.array(TimelineEvent),
+})
+export type TimelineMilestone = z.infer<typeof TimelineMilestone>
+
+export const TimelineResponse = z.object({
+  graduationYear: z.number().int().nullable(),
+  /** Today in the school's calendar, YYYY-MM-DD. */
+  today: z.string(),
+  /** Late first, then due soon: what to do now. */
+  now: z.array(z.string()),
+  /** The next few after those. */
+  next: z.array(z.string()),
+  counts: z.object({ done: z.number().int(), late: z.number().int(), open: z.number().int(), total: z.number().int() }),
+  years: z.array(z.object({ year: z.enum(CURRICULUM_YEARS), label: z.string(), milestones: z.array(TimelineMilestone) })),
+})
+export type TimelineResponse = z.infer<typeof TimelineResponse>
