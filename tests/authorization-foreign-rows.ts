@@ -161,6 +161,13 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/events/:eventId/cancel': { kind: 'school', why: 'an event is the office’s, run by its staff' },
   'POST /api/events/:eventId/rsvp': { kind: 'owner-only' },
   'POST /api/events/:eventId/rsvp/cancel': { kind: 'owner-only' },
+  'PUT /api/curriculum/milestones/:milestoneId': { kind: 'school', why: 'the curriculum is the office’s, written by its staff' },
+  'DELETE /api/curriculum/milestones/:milestoneId': { kind: 'school', why: 'the curriculum is the office’s, written by its staff' },
+  'POST /api/curriculum/milestones/:milestoneId/done': {
+    kind: 'school',
+    why: 'a milestone is the school’s, on every student’s timeline; a tick is written for the caller alone (its research year’s only for those who take one)',
+  },
+  'DELETE /api/curriculum/milestones/:milestoneId/done': { kind: 'school', why: 'takes back the caller’s own tick only; another student’s stays' },
   'GET /api/opportunities/:opportunityId': {
     kind: 'owner-only',
     strangers: ['mentor', 'advisor', 'admin'],

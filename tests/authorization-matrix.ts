@@ -203,6 +203,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/events/:eventId/cancel', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp', allowed: ['student'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp/cancel', allowed: ['student'] },
+  { method: 'GET', path: '/api/curriculum/milestones', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/curriculum/milestones', allowed: ['advisor', 'admin'] },
+  { method: 'PUT', path: '/api/curriculum/milestones/:milestoneId', allowed: ['advisor', 'admin'] },
+  { method: 'DELETE', path: '/api/curriculum/milestones/:milestoneId', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/curriculum/timeline', allowed: ['student'] },
+  { method: 'POST', path: '/api/curriculum/milestones/:milestoneId/done', allowed: ['student'] },
+  { method: 'DELETE', path: '/api/curriculum/milestones/:milestoneId/done', allowed: ['student'] },
 
   { method: 'GET', path: '/api/opportunities', allowed: 'signed-in' },
   { method: 'POST', path: '/api/opportunities', allowed: ['mentor', 'advisor', 'admin'] },

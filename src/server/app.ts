@@ -25,6 +25,7 @@ import { materialsRoutes } from './modules/materials/materials.routes.ts'
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
+import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions) {
   app.route('/', mentorProgramsRoutes())
   app.route('/', rankListsRoutes())
   app.route('/', eventsRoutes())
+  app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', communityRoutes())
   app.route('/', materialsRoutes())

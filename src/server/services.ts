@@ -17,6 +17,8 @@ import { createDirectoryRepository } from './modules/directory/directory.reposit
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
 import { createEventsService } from './modules/events/events.service.ts'
+import { createCurriculumRepository } from './modules/curriculum/curriculum.repository.ts'
+import { createCurriculumService } from './modules/curriculum/curriculum.service.ts'
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
 import { createOpportunitiesRepository } from './modules/opportunities/opportunities.repository.ts'
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.ts'
@@ -169,6 +171,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const community = createCommunityService({ db, repo: createCommunityRepository(db), clock, audit, notifications, rateLimits, appOrigin: settings.appOrigin })
   // Application materials: a student's documents, versions, reviews and comparisons (visible to the student and the reviewers of each version only).
   const materials = createMaterialsService({ db, repo: createMaterialsRepository(db), clock, notifications, rateLimits, appOrigin: settings.appOrigin })
+  // The career curriculum: milestones, and each student's timeline read from the owners of what completes them.
+  const curriculum = createCurriculumService({
+    db,
+    repo: createCurriculumRepository(db),
+    clock,
+    audit,
+    events,
+    owners: () => ({ advising, letters, listBuilder, rankLists }),
+  })
   const reporting = createReportingService({ db, clock, audit, studentRecords, advising })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
   const records = createRecordsService({
@@ -190,6 +201,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       listBuilder,
       rankLists,
       materials,
+      curriculum,
     }),
   })
   return {
@@ -212,6 +224,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     calibration,
     classSimulation,
     events,
+    curriculum,
     opportunities,
     experiences,
     community,

@@ -61,6 +61,7 @@ export type StudentRecords = {
     assignmentId: string
     simulationId: string
     eventId: string
+    milestoneId: string
     opportunityId: string
     applicationId: string
     experienceId: string
@@ -197,6 +198,16 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   )
   const eventId = event.json.id as string
   await ok('event RSVP', t.request('POST', `/api/events/${eventId}/rsvp`, { cookie: student.cookie }))
+  // A curriculum milestone linked to that event, ticked by the student.
+  const milestone = await ok(
+    'milestone',
+    t.request('POST', '/api/curriculum/milestones', {
+      cookie: admin.cookie,
+      body: { title: `${label} class meeting milestone`, year: 'year-1', phase: 'understand-yourself', dueMonth: 10, eventIds: [eventId] },
+    }),
+  )
+  const milestoneId = milestone.json.id as string
+  await ok('milestone tick', t.request('POST', `/api/curriculum/milestones/${milestoneId}/done`, { cookie: student.cookie }))
 
   // The mentor's research project for the student's class, which the student applied to and the mentor accepted.
   const opportunity = await ok(
@@ -317,6 +328,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       assignmentId,
       simulationId,
       eventId,
+      milestoneId,
       opportunityId,
       applicationId,
       experienceId,

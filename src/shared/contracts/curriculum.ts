@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { requiredText, multilineText, text } from './common.ts'
+import { multilineText, requiredText } from './common.ts'
 
 /**
  * The four-year career curriculum (issue #15): milestones per curriculum year, each in one of the

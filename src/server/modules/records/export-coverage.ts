@@ -31,6 +31,11 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   letter_waiver_revocations: { section: 'letters' },
   letter_reminders: { excluded: 'The schedule of reminder e-mails to letter writers; holds nothing about you beyond the request.' },
   letter_upload_links: { excluded: 'Hashed one-time upload links for outside writers.' },
+  // curriculum
+  curriculum_completions: { section: 'curriculum' },
+  curriculum_milestones: {
+    excluded: 'The school’s curriculum as the office writes it: it names its author, nothing about you; your ticks are in their own section.',
+  },
   // mentorships
   mentorship_requests: { section: 'mentorship-requests' },
   mentorships: { section: 'mentorships' },

@@ -1,6 +1,7 @@
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { CommunityService } from '../community/community.service.ts'
+import type { CurriculumService } from '../curriculum/curriculum.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import type { LettersService } from '../letters/letters.service.ts'
 import type { ListBuilderService } from '../list-builder/list-builder.service.ts'
@@ -27,6 +28,7 @@ export type RecordOwners = {
   listBuilder: ListBuilderService
   materials: MaterialsService
   rankLists: RankListsService
+  curriculum: CurriculumService
 }
 
 type Item = Record<string, unknown>
@@ -110,6 +112,19 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
     read: async (o, actor) => {
       const events = await o.events.listEvents(actor)
       return asItems([...events.upcoming, ...events.past].filter((e) => e.myRsvp !== null))
+    },
+  },
+  {
+    key: 'curriculum',
+    title: 'Career curriculum',
+    description: 'The milestones of your curriculum timeline, which you ticked as done, and when.',
+    read: async (o, actor) => {
+      const timeline = await o.curriculum.getMyTimeline(actor)
+      return asItems(
+        timeline.years.flatMap((y) =>
+          y.milestones.filter((m) => m.doneBy === 'ticked').map((m) => ({ title: m.title, dueWindow: m.dueWindow, tickedAt: m.doneAt })),
+        ),
+      )
     },
   },
   {

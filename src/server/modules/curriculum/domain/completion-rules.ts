@@ -46,7 +46,7 @@ export function isRuleMet(rule: CompletionRule, facts: StudentFactsForRules): bo
       return facts.emptyBoardSlots !== undefined && !facts.emptyBoardSlots.includes('specialty-advisor')
     case 'application-profile-complete': {
       const p = facts.applicationProfile
-      return p !== undefined && p.saved && p.preferredSpecialtyId !== null && (p.step1 !== null || p.step2 !== null)
+      return p?.saved === true && p.preferredSpecialtyId !== null && (p.step1 !== null || p.step2 !== null)
     }
     case 'three-letters-requested':
       return (facts.letterStatuses ?? []).filter(LIVE_LETTER).length >= 3

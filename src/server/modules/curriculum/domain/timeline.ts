@@ -117,6 +117,7 @@ export function buildTimeline(input: TimelineInputs): Omit<TimelineResponse, 'gr
     years: years.map((year) => ({
       year,
       label: `${CURRICULUM_YEAR_LABELS[year]} (${academicYearSpan(year, input.graduationYear, input.hasResearchYear)})`,
-      milestones: all.filter((s) => s.year === year) })),
+      milestones: all.filter((s) => s.year === year),
+    })),
   }
 }

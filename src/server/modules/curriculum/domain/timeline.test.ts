@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import type { TimelineEvent } from '#shared/contracts/curriculum.ts'
+import { buildTimeline, type MilestoneForTimeline, type TimelineInputs } from './timeline.ts'
+
+const milestone = (id: string, overrides: Partial<MilestoneForTimeline> = {}): MilestoneForTimeline => ({
+  id,
+  title: id,
+  year: 'year-1',
+  phase: 'understand-yourself',
+  dueMonth: 10,
+  required: true,
+  why: '',
+  links: [],
+  eventIds: [],
+  rule: null,
+  position: 0,
+  ...overrides,
+})
+const event = (id: string, overrides: Partial<TimelineEvent> = {}): TimelineEvent => ({
+  id,
+  title: id,
+  startAt: '2026-09-10T16:00:00Z',
+  endAt: '2026-09-10T17:00:00Z',
+  timeZone: 'America/New_York',
+  status: 'scheduled',
+  myRsvp: 'confirmed',
+  attended: true,
+  ...overrides,
+})
+// Class of 2030 on 1 December 2026: October of Year 1 has passed; December of Year 1 is due soon.
+const base: TimelineInputs = {
+  milestones: [],
+  ticked: new Map(),
+  events: new Map(),
+  facts: {},
+  graduationYear: 2030,
+  hasResearchYear: false,
+  today: '2026-12-01',
+}
+const states = (input: Partial<TimelineInputs>) => {
+  const t = buildTimeline({ ...base, ...input })
+  return Object.fromEntries(t.years.flatMap((y) => y.milestones).map((m) => [m.id, [m.status, m.doneBy]]))
+}
+
+describe('buildTimeline', () => {
+  it('places each milestone by its due date: late, passed, due soon, upcoming', () => {
+    const t = buildTimeline({
+      ...base,
+      milestones: [milestone('late'), milestone('optional', { required: false }), milestone('soon', { dueMonth: 12 }), milestone('later', { year: 'year-2' })],
+    })
+    const byId = Object.fromEntries(t.years.flatMap((y) => y.milestones).map((m) => [m.id, m.status]))
+    expect(byId).toEqual({ late: 'late', optional: 'passed', soon: 'due-soon', later: 'upcoming' })
+    expect(t.now).toEqual(['late', 'soon'])
+    expect(t.next).toEqual(['later'])
+    expect(t.counts).toEqual({ done: 0, late: 1, open: 2, total: 4 })
+    expect(t.years.map((y) => y.label)).toEqual(['Year 1 (2026–27)', 'Year 2 (2027–28)'])
+  })
+
+  it('is done by a tick, an attended linked event or its rule, in that order', () => {
+    expect(
+      states({
+        milestones: [
+          milestone('ticked', { rule: 'specialty-declared' }),
+          milestone('event', { eventIds: ['e1'] }),
+          milestone('waitlisted', { eventIds: ['e2'] }),
+          milestone('rule', { rule: 'specialty-declared' }),
+          milestone('rule-unmet', { rule: 'program-list-saved' }),
+        ],
+        ticked: new Map([['ticked', new Date('2026-10-01T00:00:00Z')]]),
+        events: new Map([
+          ['e1', event('e1')],
+          ['e2', event('e2', { myRsvp: 'waitlisted', attended: false })],
+        ]),
+        facts: { declaredSpecialtyId: 'EM', programsOnList: 0 },
+      }),
+    ).toEqual({
+      ticked: ['done', 'ticked'],
+      event: ['done', 'event'],
+      waitlisted: ['late', null],
+      rule: ['done', 'rule'],
+      'rule-unmet': ['late', null],
+    })
+  })
+
+  it('shows the research year only to a student who takes one, and dates the other years from it', () => {
+    const milestones = [milestone('research', { year: 'research', dueMonth: 12 }), milestone('y1', { dueMonth: 10 })]
+    expect(Object.keys(states({ milestones }))).toEqual(['y1'])
+    const t = buildTimeline({ ...base, milestones, hasResearchYear: true })
+    const all = t.years.flatMap((y) => y.milestones)
+    expect(all.map((m) => [m.id, m.dueDate])).toEqual([
+      ['y1', '2025-10-31'],
+      ['research', '2028-12-31'],
+    ])
+  })
+})
