@@ -284,6 +284,11 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/materials/reviews-page.tsx').then((m) => m.ReviewsPage), ['mentor', 'advisor']),
               },
               { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
+              { path: 'timeline', lazy: lazyPage(() => import('./features/curriculum/timeline-page.tsx').then((m) => m.TimelinePage), ['student']) },
+              {
+                path: 'curriculum/milestones',
+                lazy: lazyPage(() => import('./features/curriculum/milestones-page.tsx').then((m) => m.MilestonesPage), ['advisor', 'admin']),
+              },
               { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },
               { path: 'events/:eventId', lazy: lazyPage(() => import('./features/events/event-page.tsx').then((m) => m.EventPage)) },
               {

@@ -48,6 +48,7 @@ const NAV: readonly NavEntry[] = [
     id: 'career-plan',
     label: 'Career plan',
     items: [
+      { to: '/timeline', label: 'Career timeline', roles: ['student'] },
       { to: '/advising', label: 'Advising board', roles: ['student'], end: true },
       { to: '/letters', label: 'Letters', roles: ['student'], end: true },
       { to: '/events', label: 'Events', roles: ['student'] },
@@ -93,6 +94,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/residency/programs', label: 'Residency programs', roles: ['advisor', 'admin'] },
       { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
       { to: '/events', label: 'Events', roles: ['advisor', 'admin'] },
+      { to: '/curriculum/milestones', label: 'Career curriculum', roles: ['advisor', 'admin'] },
       { to: '/opportunities/posted', label: 'Opportunities posted', roles: ['advisor', 'admin'] },
       { to: '/community', label: 'Community', roles: ['advisor', 'admin'] },
     ],

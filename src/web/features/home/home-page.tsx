@@ -13,6 +13,7 @@ import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
 import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
 import { plural } from '../../components/format.ts'
 import { NeedsYouNow } from './needs-you-now.tsx'
+import { HomeTimeline } from '../curriculum/home-timeline.tsx'
 import { ReviewsLine } from '../materials/home-reviews.tsx'
 import './home.css'
 import { greeting } from './greeting.ts'
@@ -295,6 +296,8 @@ export function HomePage() {
       {needsProfile && profile.isPending ? <Loading label="Loading your profile…" /> : null}
       {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       {roles.length > 0 && session ? <NeedsYouNow roles={roles} personId={session.person.id} /> : null}
+      {/* The career timeline is the centre of a student's home: right after what needs them now. */}
+      {hasRole(session, 'student') ? <HomeTimeline /> : null}
       <div className="home-grid">
         {/* The student's short cards share a column beside the tall "Mentors for you", leaving no hole under them. */}
         {hasRole(session, 'student') ? (
