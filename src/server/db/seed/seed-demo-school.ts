@@ -10,6 +10,7 @@ import { insertDemoClassInterviews } from './class-simulation-demo.ts'
 import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
 import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
+import { generateDemoCurriculum, insertDemoCurriculum } from './curriculum-demo.ts'
 import { generateDemoOpportunities, insertDemoOpportunities } from './opportunities-demo.ts'
 import { generateDemoCommunity, insertDemoCommunity } from './community-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
@@ -70,6 +71,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     progress('mentor programs')
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
     await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
+    await insertDemoCurriculum(tx, generateDemoCurriculum(rows, options.now))
     await insertDemoOpportunities(tx, generateDemoOpportunities(rows, options.now))
     await insertDemoCommunity(tx, generateDemoCommunity(rows, options.now))
     progress('rank lists and interviews')
