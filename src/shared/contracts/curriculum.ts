@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { CIM_PHASES, COMPLETION_RULES, CURRICULUM_YEARS } from '../curriculum.ts'
 import { multilineText, requiredText } from './common.ts'
 
 /**
@@ -7,49 +8,18 @@ import { multilineText, requiredText } from './common.ts'
  * graduation year), done by a tick, by attending a linked event, or by an automatic rule.
  */
 
-/** The years a milestone belongs to: Years 1–4, and the research or scholarly year some students take before Year 4. */
-export const CURRICULUM_YEARS = ['year-1', 'year-2', 'year-3', 'research', 'year-4'] as const
-export type CurriculumYear = (typeof CURRICULUM_YEARS)[number]
-export const CURRICULUM_YEAR_LABELS: Record<CurriculumYear, string> = {
-  'year-1': 'Year 1',
-  'year-2': 'Year 2',
-  'year-3': 'Year 3',
-  research: 'Research or scholarly year',
-  'year-4': 'Year 4',
-}
-
-/** The AAMC Careers in Medicine phases, in their order. */
-export const CIM_PHASES = ['understand-yourself', 'explore-options', 'choose-specialty', 'prepare-for-residency'] as const
-export type CimPhase = (typeof CIM_PHASES)[number]
-export const CIM_PHASE_LABELS: Record<CimPhase, string> = {
-  'understand-yourself': 'Understand yourself',
-  'explore-options': 'Explore options',
-  'choose-specialty': 'Choose a specialty',
-  'prepare-for-residency': 'Prepare for residency',
-}
-
-/** What Preceptor already knows that completes a milestone by itself (domain/completion-rules.ts). */
-export const COMPLETION_RULES = [
-  'advisory-dean-assigned',
-  'specialty-declared',
-  'specialty-advisor-on-board',
-  'application-profile-complete',
-  'three-letters-requested',
-  'program-list-saved',
-  'rank-order-list-signed-off',
-] as const
-export type CompletionRule = (typeof COMPLETION_RULES)[number]
-export const COMPLETION_RULE_LABELS: Record<CompletionRule, string> = {
-  'advisory-dean-assigned': 'You have an advisory dean',
-  'specialty-declared': 'You declared a specialty',
-  'specialty-advisor-on-board': 'A specialty advisor is on your advising board',
-  'application-profile-complete': 'Your application profile is complete',
-  'three-letters-requested': 'You asked for three letters of recommendation',
-  'program-list-saved': 'You saved programs to your list',
-  'rank-order-list-signed-off': 'Your rank order list is signed off',
-}
-
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+export {
+  CIM_PHASE_LABELS,
+  CIM_PHASES,
+  COMPLETION_RULE_LABELS,
+  COMPLETION_RULES,
+  CURRICULUM_YEAR_LABELS,
+  CURRICULUM_YEARS,
+  MONTH_NAMES,
+  type CimPhase,
+  type CompletionRule,
+  type CurriculumYear,
+} from '../curriculum.ts'
 
 /** One https address, whole. */
 const HttpsLink = z

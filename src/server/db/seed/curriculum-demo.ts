@@ -260,8 +260,9 @@ const idOf = (index: number) => `8c3a6b20-1d4e-4f5a-9b6c-${String(index + 1).pad
 
 /**
  * The demo school's curriculum, and the demo student's ticks: of the milestones due before today
- * that only a tick completes, every one is ticked but the two latest required ones, which stay
- * late, so the timeline has done, late, due and upcoming milestones whenever the demo is seeded.
+ * that no rule or attended event completes, every one is ticked but the two latest required ones
+ * without events, which stay late, so the timeline has done, late, due and upcoming milestones
+ * whenever the demo is seeded.
  */
 export function generateDemoCurriculum(rows: DemoSchoolRows, now: Date): DemoCurriculum {
   const creator = rows.people.find((p) => p.email === 'advisor@demo.example.edu')?.id ?? null
@@ -287,13 +288,14 @@ export function generateDemoCurriculum(rows: DemoSchoolRows, now: Date): DemoCur
   if (!studentId || !profile) return { milestones, ticks: [] }
   const today = now.toISOString().slice(0, 10)
   const past = milestones
-    .filter((m) => m.year !== 'research' && m.rule === null && m.eventIds.length === 0)
+    // A rule completes its milestone by itself, and the demo student went to the alumni session.
+    .filter((m) => m.year !== 'research' && m.rule === null && !m.eventIds.includes(EVENT(7)))
     .map((m) => ({ m, due: dueDateFor(m.year, m.dueMonth, profile.graduationYear) }))
     .filter(({ due }) => due < today)
     .sort((a, b) => a.due.localeCompare(b.due))
   const leftLate = new Set(
     past
-      .filter(({ m }) => m.required)
+      .filter(({ m }) => m.required && m.eventIds.length === 0)
       .slice(-2)
       .map(({ m }) => m.id),
   )

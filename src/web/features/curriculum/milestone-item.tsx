@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
-import { CIM_PHASE_LABELS, type TimelineMilestone } from '#shared/contracts/curriculum.ts'
+import type { TimelineMilestone } from '#shared/contracts/curriculum.ts'
+import { CIM_PHASE_LABELS } from '#shared/curriculum.ts'
 import { formatMoment } from '../../components/format.ts'
 import { doneLine, dueLine, STATUS_LABELS } from './milestone-words.ts'
 
@@ -73,12 +74,24 @@ export function MilestoneItem({
         {!compact ? <p className="milestone-phase">Careers in Medicine: {CIM_PHASE_LABELS[m.phase]}</p> : null}
       </div>
       {m.status !== 'done' ? (
-        <button type="button" className="button button-secondary button-small" disabled={pending} onClick={() => onTick(true)}>
-          Mark as done<span className="visually-hidden">: {m.title}</span>
+        <button
+          type="button"
+          className="button button-secondary button-small"
+          disabled={pending}
+          onClick={() => onTick(true)}
+          aria-label={`Mark as done: ${m.title}`}
+        >
+          Mark as done
         </button>
       ) : m.doneBy === 'ticked' ? (
-        <button type="button" className="button button-quiet button-small" disabled={pending} onClick={() => onTick(false)}>
-          Undo<span className="visually-hidden">: {m.title} is not done yet</span>
+        <button
+          type="button"
+          className="button button-quiet button-small"
+          disabled={pending}
+          onClick={() => onTick(false)}
+          aria-label={`Undo: ${m.title} is not done yet`}
+        >
+          Undo
         </button>
       ) : null}
     </li>

@@ -1,4 +1,5 @@
-import { COMPLETION_RULE_LABELS, type TimelineMilestone } from '#shared/contracts/curriculum.ts'
+import type { TimelineMilestone } from '#shared/contracts/curriculum.ts'
+import { COMPLETION_RULE_LABELS } from '#shared/curriculum.ts'
 import { daysUntil, formatDueDate } from '../letters/letter-format.ts'
 
 /** "in 3 weeks", "tomorrow", "5 days ago": how far a date is, in words a student reads at a glance. */

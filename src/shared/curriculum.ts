@@ -1,0 +1,48 @@
+/**
+ * The career curriculum's words and lists (issue #15), without zod, so the pages that show a
+ * timeline (a student's home) do not load the validation library; the contract re-exports them.
+ */
+
+/** The years a milestone belongs to: Years 1–4, and the research or scholarly year some students take before Year 4. */
+export const CURRICULUM_YEARS = ['year-1', 'year-2', 'year-3', 'research', 'year-4'] as const
+export type CurriculumYear = (typeof CURRICULUM_YEARS)[number]
+export const CURRICULUM_YEAR_LABELS: Record<CurriculumYear, string> = {
+  'year-1': 'Year 1',
+  'year-2': 'Year 2',
+  'year-3': 'Year 3',
+  research: 'Research or scholarly year',
+  'year-4': 'Year 4',
+}
+
+/** The AAMC Careers in Medicine phases, in their order. */
+export const CIM_PHASES = ['understand-yourself', 'explore-options', 'choose-specialty', 'prepare-for-residency'] as const
+export type CimPhase = (typeof CIM_PHASES)[number]
+export const CIM_PHASE_LABELS: Record<CimPhase, string> = {
+  'understand-yourself': 'Understand yourself',
+  'explore-options': 'Explore options',
+  'choose-specialty': 'Choose a specialty',
+  'prepare-for-residency': 'Prepare for residency',
+}
+
+/** What Preceptor already knows that completes a milestone by itself (domain/completion-rules.ts). */
+export const COMPLETION_RULES = [
+  'advisory-dean-assigned',
+  'specialty-declared',
+  'specialty-advisor-on-board',
+  'application-profile-complete',
+  'three-letters-requested',
+  'program-list-saved',
+  'rank-order-list-signed-off',
+] as const
+export type CompletionRule = (typeof COMPLETION_RULES)[number]
+export const COMPLETION_RULE_LABELS: Record<CompletionRule, string> = {
+  'advisory-dean-assigned': 'You have an advisory dean',
+  'specialty-declared': 'You declared a specialty',
+  'specialty-advisor-on-board': 'A specialty advisor is on your advising board',
+  'application-profile-complete': 'Your application profile is complete',
+  'three-letters-requested': 'You asked for three letters of recommendation',
+  'program-list-saved': 'You saved programs to your list',
+  'rank-order-list-signed-off': 'Your rank order list is signed off',
+}
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
