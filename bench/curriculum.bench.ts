@@ -1,0 +1,155 @@
+/**
+ * A student's career timeline on the server. Run with `npm run bench:curriculum`.
+ *
+ * The demo school's 29 milestones (every one of the seven rules in use, eight linked events) and
+ * BENCH_STUDENTS students of one class, a third of each one's milestones ticked, on PGlite — and
+ * on a throwaway database on the PostgreSQL server of DATABASE_URL when set. Times, through the
+ * services (the server's own time, no HTTP):
+ * - `timeline`: one student's whole timeline, with every rule's fact read from its owner's
+ *   service (advising, letters, list builder, rank lists) and the linked events;
+ * - `tick`: ticking a milestone, answer (the whole timeline again) included;
+ * - `yardstick_events`: the same student's Events list, one existing read the timeline makes,
+ *   measured in the same run so a slower machine shows in both.
+ * Target: the timeline ≤ 50 ms. The last stdout line is one JSON object; human lines go to stderr.
+ */
+import { sql } from 'drizzle-orm'
+import { fixedClock } from '#server/clock.ts'
+import type { DatabaseHandle } from '#server/db/client.ts'
+import { generateDemoCurriculum } from '#server/db/seed/curriculum-demo.ts'
+import type { DemoSchoolRows } from '#server/db/seed/generate-demo-school.ts'
+import { insertReferenceData } from '#server/db/seed/reference-data.ts'
+import type { Actor } from '#server/http/app-env.ts'
+import { createServices } from '#server/services.ts'
+import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
+import { envNumber, log, percentile, round } from './lib/measure.ts'
+import { onBothDatabases } from './lib/on-both-databases.ts'
+
+const STUDENTS = envNumber('BENCH_STUDENTS', 150)
+const ROUNDS = envNumber('BENCH_ROUNDS', 40)
+const NOW = new Date('2026-12-01T15:00:00Z')
+const ADMIN = '00000000-0000-4000-8000-00000000ce00'
+const studentId = (i: number) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`
+
+async function measure(handle: DatabaseHandle, label: string) {
+  const { db } = handle
+  await insertReferenceData(db)
+  await db.execute(sql`insert into people (id, email, name) values (${ADMIN}, 'admin@bench.test', 'Bench Admin')`)
+  await db.execute(sql`insert into person_roles (person_id, role) values (${ADMIN}, 'admin')`)
+  for (let i = 0; i < STUDENTS; i++) {
+    const id = studentId(i)
+    await db.execute(sql`insert into people (id, email, name) values (${id}, ${`s${i}@bench.test`}, ${`Student ${i}`})`)
+    await db.execute(sql`insert into person_roles (person_id, role) values (${id}, 'student')`)
+    await db.execute(
+      sql`insert into student_profiles (person_id, class_year, graduation_year, specialty_interests) values (${id}, 'M3', 2028, ${i % 2 ? '{EM}' : '{}'})`,
+    )
+  }
+  const services = createServices(db, fixedClock(NOW), null, {
+    appOrigin: 'http://bench.test',
+    demoMode: false,
+    sessionPolicy: { idleMinutes: 60, absoluteHours: 24 },
+  })
+  const actor = (personId: string, role: 'student' | 'admin'): Actor => ({
+    personId,
+    email: `${role}@bench.test`,
+    name: `Bench ${role}`,
+    roles: [role],
+    sessionId: 'bench',
+    expiresAt: NOW,
+  })
+  const admin = actor(ADMIN, 'admin')
+  const meta = { requestId: 'bench', ip: null, userAgent: null }
+
+  // Eight events, as in the demo, each linked to a milestone.
+  const eventIds: string[] = []
+  for (let e = 0; e < 8; e++) {
+    const start = new Date(NOW.getTime() + (e - 4) * 10 * MS_PER_DAY)
+    const created = await services.events.createEvent(
+      admin,
+      {
+        title: `Event ${e}`,
+        kind: 'panel',
+        description: '',
+        startAt: start.toISOString(),
+        endAt: new Date(start.getTime() + MS_PER_HOUR).toISOString(),
+        timeZone: 'America/New_York',
+        room: 'Room 1',
+        site: '',
+        onlineLink: '',
+        host: 'Office of Student Affairs',
+        classYears: [],
+        capacity: null,
+        rsvpClosesAt: start.toISOString(),
+      },
+      meta,
+    )
+    eventIds.push(created.id)
+  }
+  const { milestones } = generateDemoCurriculum({ people: [], studentProfiles: [] } as unknown as DemoSchoolRows, NOW)
+  let linked = 0
+  const ids: string[] = []
+  // A student without a research year ticks only the others.
+  const tickable: string[] = []
+  for (const m of milestones) {
+    const own = m.eventIds?.length ? [eventIds[linked++ % eventIds.length] as string] : []
+    const created = await services.curriculum.createMilestone(
+      admin,
+      {
+        title: m.title,
+        year: m.year,
+        phase: m.phase,
+        dueMonth: m.dueMonth,
+        required: m.required ?? true,
+        why: m.why ?? '',
+        links: m.links ?? [],
+        eventIds: own,
+        rule: m.rule ?? null,
+      },
+      meta,
+    )
+    ids.push(created.id)
+    if (m.year !== 'research') tickable.push(created.id)
+  }
+  for (let i = 0; i < STUDENTS; i++) {
+    const values = ids.filter((_, k) => (k + i) % 3 === 0).map((milestoneId) => ({ milestoneId, studentId: studentId(i), at: NOW }))
+    for (const v of values)
+      await db.execute(sql`insert into curriculum_completions (milestone_id, student_id, completed_at) values (${v.milestoneId}, ${v.studentId}, ${v.at})`)
+  }
+
+  const student = actor(studentId(1), 'student')
+  const timeIt = async (f: () => Promise<unknown>) => {
+    const start = performance.now()
+    await f()
+    return performance.now() - start
+  }
+  // Warm-up: the first calls compile queries and fill caches.
+  for (let r = 0; r < 5; r++) {
+    await services.curriculum.getMyTimeline(student)
+    await services.events.listEvents(student)
+  }
+  const timeline: number[] = []
+  const yardstick: number[] = []
+  const tick: number[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    timeline.push(await timeIt(() => services.curriculum.getMyTimeline(student)))
+    yardstick.push(await timeIt(() => services.events.listEvents(student)))
+    const id = tickable[r % tickable.length] as string
+    tick.push(await timeIt(() => services.curriculum.tickMilestone(student, id)))
+    await services.curriculum.untickMilestone(student, id)
+  }
+  const shown = await services.curriculum.getMyTimeline(student)
+  const figures = {
+    students: STUDENTS,
+    milestones: shown.counts.total,
+    timeline_p50_ms: round(percentile(timeline, 50)),
+    timeline_p95_ms: round(percentile(timeline, 95)),
+    tick_p50_ms: round(percentile(tick, 50)),
+    yardstick_events_p50_ms: round(percentile(yardstick, 50)),
+    timeline_over_yardstick: round(percentile(timeline, 50) / Math.max(percentile(yardstick, 50), 0.001), 2),
+  }
+  log(`${label}: ${JSON.stringify(figures)}`)
+  return figures
+}
+
+const { pglite: onPglite, postgres: onPostgres } = await onBothDatabases('curriculum', measure)
+
+process.stdout.write(`${JSON.stringify({ rounds: ROUNDS, target_ms: 50, pglite: onPglite, postgres: onPostgres })}\n`)
