@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
+import { insertStudentRecords } from '#tests/factories/student-records.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
 type Account = Awaited<ReturnType<TestApp['signedInAs']>>
@@ -134,4 +135,78 @@ describe('a student’s timeline', () => {
     expect((await t.request('GET', '/api/curriculum/timeline', { cookie: advisor.cookie })).status).toBe(403)
     expect((await t.request('POST', '/api/curriculum/milestones/0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11/done', { cookie: student.cookie })).status).toBe(404)
   })
+})
+
+describe('automatic rules, read from the owners of each fact', () => {
+  it('follows the advising board, letters, the program list and the rank order list as they change', async () => {
+    // A student with a world: an assigned advisory dean, one letter request, one program saved, a submitted rank order list.
+    const world = await insertStudentRecords(t, 'rules')
+    const ids = Object.fromEntries(
+      await Promise.all(
+        (
+          ['advisory-dean-assigned', 'three-letters-requested', 'program-list-saved', 'rank-order-list-signed-off', 'application-profile-complete'] as const
+        ).map(async (rule) => [rule, await create({ title: `Rule ${rule}`, year: 'year-4', dueMonth: 12, rule })] as const),
+      ),
+    )
+    const doneBy = async () => {
+      const response = await t.request('GET', '/api/curriculum/timeline', { cookie: world.student.cookie })
+      expect(response.status, response.text).toBe(200)
+      return Object.fromEntries(Object.entries(ids).map(([rule, id]) => [rule, stateOf(response.json, id).doneBy]))
+    }
+    expect(await doneBy()).toEqual({
+      'advisory-dean-assigned': 'rule',
+      'three-letters-requested': null,
+      'program-list-saved': 'rule',
+      'rank-order-list-signed-off': null,
+      'application-profile-complete': null,
+    })
+
+    // Two more letters asked for, the list signed off by the advisor, the profile saved with a score.
+    const due = new Date(START.getTime() + 60 * MS_PER_DAY).toISOString().slice(0, 10)
+    for (const name of ['Writer Two', 'Writer Three']) {
+      const writer = await t.insertAccount(['mentor'], { name })
+      const asked = await t.request('POST', '/api/letter-requests', {
+        cookie: world.student.cookie,
+        body: { writerPersonId: writer.id, purpose: 'general', letterType: 'standard', dueDate: due, waivedRightOfAccess: true },
+      })
+      expect(asked.status, asked.text).toBe(201)
+    }
+    const signed = await t.request('POST', `/api/rank-lists/students/${world.student.person.id}/sign-off`, {
+      cookie: world.advisor.cookie,
+      body: { version: 1 },
+    })
+    expect(signed.status, signed.text).toBe(200)
+    const profile = await t.request('PUT', '/api/list-builder/profile', {
+      cookie: world.student.cookie,
+      body: {
+        applicantType: 'us-md',
+        step2: 245,
+        step1: 'pass',
+        researchItems: 2,
+        alphaOmegaAlpha: false,
+        goldHumanism: false,
+        clerkshipHonors: 2,
+        experiences: 5,
+        awayRotationProgramIds: [],
+        preferredSpecialtyId: 'internal-medicine',
+        backupSpecialtyId: null,
+        preferredStates: [],
+        preferredRegions: [],
+        tieStates: [],
+        tieRegions: [],
+        settingPreferences: [],
+        needsVisa: false,
+        signalsAvailable: 2,
+        targetChance: 0.9,
+      },
+    })
+    expect(profile.status, profile.text).toBe(200)
+    expect(await doneBy()).toEqual({
+      'advisory-dean-assigned': 'rule',
+      'three-letters-requested': 'rule',
+      'program-list-saved': 'rule',
+      'rank-order-list-signed-off': 'rule',
+      'application-profile-complete': 'rule',
+    })
+  }, 60_000)
 })
