@@ -7,7 +7,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
-import { dueWindowText } from './domain/due-dates.ts'
+import { ACADEMIC_YEAR_START_MONTH, dueWindowText, yearOrder } from './domain/due-dates.ts'
 import { appliesTo, buildTimeline } from './domain/timeline.ts'
 import { canManageCurriculum, hasTimeline } from './curriculum.policy.ts'
 import type { CurriculumRepository, MilestoneRow } from './curriculum.repository.ts'
@@ -25,6 +25,12 @@ export type CurriculumDeps = {
 
 const NO_MILESTONE = 'No such milestone.'
 const schoolDay = new Intl.DateTimeFormat('en-CA', { timeZone: SCHOOL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Within a year, July first: the order a year is lived in (the academic year runs July to June). */
+function byAcademicOrder(a: MilestoneRow, b: MilestoneRow): number {
+  const month = (m: number) => (m - ACADEMIC_YEAR_START_MONTH + 12) % 12
+  return yearOrder(a.year) - yearOrder(b.year) || month(a.dueMonth) - month(b.dueMonth) || a.position - b.position
+}
 
 function toView(row: MilestoneRow): MilestoneView {
   return {
@@ -120,7 +126,7 @@ export function createCurriculumService(deps: CurriculumDeps) {
   return {
     async listMilestones(actor: Actor): Promise<MilestoneList> {
       assertStaff(actor)
-      return { items: (await repo.listMilestones()).map(toView) }
+      return { items: (await repo.listMilestones()).sort(byAcademicOrder).map(toView) }
     },
 
     async createMilestone(actor: Actor, input: MilestoneInput, meta: RequestMeta): Promise<MilestoneView> {

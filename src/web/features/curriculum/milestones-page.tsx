@@ -20,7 +20,8 @@ import './curriculum.css'
 
 type Draft = { title: string; year: string; phase: string; dueMonth: string; required: boolean; why: string; links: string; eventIds: string[]; rule: string }
 const EMPTY: Draft = { title: '', year: '', phase: '', dueMonth: '', required: true, why: '', links: '', eventIds: [], rule: '' }
-const FIELDS = ['title', 'year', 'phase', 'dueMonth', 'required', 'why', 'links', 'eventIds', 'rule'] as const
+/** In the order of the form, so the error summary reads top to bottom. */
+const FIELDS = ['title', 'year', 'dueMonth', 'phase', 'required', 'why', 'links', 'eventIds', 'rule'] as const
 const LABELS: Record<string, string> = {
   title: 'Title',
   year: 'Year',
@@ -82,7 +83,11 @@ export function MilestonesPage() {
       rule: draft.rule || null,
     }
     const result = validate(MilestoneInput, input)
-    if (!result.ok) return fail({ message: null, fields: result.errors })
+    if (!result.ok) {
+      const fields: Record<string, string> = {}
+      for (const key of [...FIELDS, ...Object.keys(result.errors)]) if (result.errors[key] !== undefined) fields[key] ??= result.errors[key]
+      return fail({ message: null, fields })
+    }
     setProblem(NO_PROBLEM)
     try {
       const saved = await save.mutateAsync({ id: editing, input: result.data })
