@@ -131,6 +131,17 @@ describe('a student’s timeline', () => {
     }
   })
 
+  it('keeps each student’s tick their own: another student taking back theirs leaves it', async () => {
+    const id = await create({ title: 'Shared milestone', dueMonth: 5 })
+    const otherPerson = await t.insertAccount(['student'], { student: { classYear: 'M1', graduationYear: 2030 } })
+    const other = await t.sessionCookie(otherPerson.id)
+    expect((await t.request('POST', `/api/curriculum/milestones/${id}/done`, { cookie: student.cookie })).status).toBe(200)
+    const theirs = await t.request('DELETE', `/api/curriculum/milestones/${id}/done`, { cookie: other })
+    expect(theirs.status, theirs.text).toBe(200)
+    expect(stateOf(theirs.json, id)).toMatchObject({ doneBy: null })
+    expect(stateOf(await timeline(), id)).toMatchObject({ status: 'done', doneBy: 'ticked' })
+  })
+
   it('is the student’s own: staff have none, and a milestone id that does not exist is 404', async () => {
     expect((await t.request('GET', '/api/curriculum/timeline', { cookie: advisor.cookie })).status).toBe(403)
     expect((await t.request('POST', '/api/curriculum/milestones/0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11/done', { cookie: student.cookie })).status).toBe(404)
