@@ -303,3 +303,20 @@ export const COMMUNITY_TOPIC_LABELS: Record<CommunityTopic, { name: string; desc
 /** What a moderator did to a post; `reveal-author` is the one way anyone learns who wrote an anonymous post. */
 export const COMMUNITY_MODERATION_ACTIONS = ['hide', 'unhide', 'lock', 'unlock', 'dismiss-report', 'reveal-author'] as const
 export type CommunityModerationAction = (typeof COMMUNITY_MODERATION_ACTIONS)[number]
+
+/** Mock interviews (the mock-interviews module): the kinds of interview a slot practises. */
+export const MOCK_INTERVIEW_KINDS = ['traditional', 'behavioural', 'virtual', 'mmi-station'] as const
+export type MockInterviewKind = (typeof MOCK_INTERVIEW_KINDS)[number]
+export const MOCK_INTERVIEW_KIND_LABELS: Record<MockInterviewKind, string> = {
+  traditional: 'Traditional',
+  behavioural: 'Behavioural',
+  virtual: 'Virtual',
+  'mmi-station': 'Multiple mini interview station',
+}
+/** Where a mock interview happens: a room, or an online link. */
+export const MOCK_INTERVIEW_PLACES = ['in-person', 'online'] as const
+export type MockInterviewPlace = (typeof MOCK_INTERVIEW_PLACES)[number]
+export const MOCK_SLOT_STATUSES = ['open', 'cancelled'] as const
+export type MockSlotStatus = (typeof MOCK_SLOT_STATUSES)[number]
+export const MOCK_BOOKING_STATUSES = ['booked', 'cancelled'] as const
+export type MockBookingStatus = (typeof MOCK_BOOKING_STATUSES)[number]
