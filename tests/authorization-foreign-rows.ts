@@ -286,5 +286,17 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     why: 'the office’s administrators decide every student’s requests to correct a record',
     body: { decision: 'amended', reason: 'Checked against the source record.' },
   },
+  'POST /api/mock-interviews/slots/:mockSlotId/cancel': { kind: 'owner-only', body: {} },
+  'POST /api/mock-interviews/slots/:mockSlotId/book': {
+    kind: 'shared',
+    why: 'a published slot is open to every student to book; the owner’s is taken, so a stranger is told so (409) and nothing of the owner’s is shown',
+    body: {},
+    okStatuses: [409],
+  },
+  // A student's mock feedback: the student, the interviewer, and the student's advisors through the audited student-record gate.
+  'GET /api/mock-interviews/students/:personId': { kind: 'owner-only' },
+  'GET /api/mock-interviews/bookings/:mockBookingId': { kind: 'owner-only' },
+  'POST /api/mock-interviews/bookings/:mockBookingId/cancel': { kind: 'owner-only', body: {} },
+  'PUT /api/mock-interviews/bookings/:mockBookingId/scores': { kind: 'owner-only', body: { scores: {}, feedback: 'Feedback from a stranger.' } },
   'POST /api/records/amendments/:amendmentId/statement': { kind: 'owner-only', body: { statement: 'I disagree with this decision.' } },
 }

@@ -22,6 +22,7 @@ import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibra
 import { classSimulationRoutes } from './modules/class-simulation/class-simulation.routes.ts'
 import { communityRoutes } from './modules/community/community.routes.ts'
 import { materialsRoutes } from './modules/materials/materials.routes.ts'
+import { mockInterviewsRoutes } from './modules/mock-interviews/mock-interviews.routes.ts'
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
@@ -145,6 +146,7 @@ export function createApp(options: AppOptions) {
   app.route('/', opportunitiesRoutes())
   app.route('/', communityRoutes())
   app.route('/', materialsRoutes())
+  app.route('/', mockInterviewsRoutes())
   app.route('/', reportingRoutes())
   app.route('/', recordsRoutes())
 

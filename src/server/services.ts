@@ -13,6 +13,8 @@ import { createCommunityRepository } from './modules/community/community.reposit
 import { createCommunityService } from './modules/community/community.service.ts'
 import { createMaterialsRepository } from './modules/materials/materials.repository.ts'
 import { createMaterialsService } from './modules/materials/materials.service.ts'
+import { createMockInterviewsRepository } from './modules/mock-interviews/mock-interviews.repository.ts'
+import { createMockInterviewsService } from './modules/mock-interviews/mock-interviews.service.ts'
 import { createDirectoryRepository } from './modules/directory/directory.repository.ts'
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
@@ -180,6 +182,16 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     events,
     owners: () => ({ advising, letters, listBuilder, rankLists }),
   })
+  // Mock interviews: slots, bookings within the school's limit, rubric scores and feedback, scores adjusted for interviewers' severity.
+  const mockInterviews = createMockInterviewsService({
+    db,
+    repo: createMockInterviewsRepository(db),
+    clock,
+    audit,
+    notifications,
+    studentRecords,
+    appOrigin: settings.appOrigin,
+  })
   const reporting = createReportingService({ db, clock, audit, studentRecords, advising })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
   const records = createRecordsService({
@@ -229,6 +241,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     experiences,
     community,
     materials,
+    mockInterviews,
     reporting,
     records,
   }

@@ -1,4 +1,5 @@
-import { residencyPrograms, studentAdvisors, studentProgramLists } from '#server/db/schema/index.ts'
+import { eq, sql } from 'drizzle-orm'
+import { mentorProfiles, residencyPrograms, studentAdvisors, studentProgramLists } from '#server/db/schema/index.ts'
 import type { Database } from '#server/db/client.ts'
 import type { TestApp } from '#tests/setup/test-app.ts'
 import { makePdf } from '#tests/setup/pdf.ts'
@@ -74,6 +75,8 @@ export type StudentRecords = {
     threadId: string
     reviewRequestId: string
     amendmentId: string
+    mockSlotId: string
+    mockBookingId: string
   }
 }
 
@@ -306,6 +309,30 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   )
   const threadId = commented.json.threads[0].id as string
 
+  // The mentor offers mock interviews: the student books one of their slots.
+  await t.db
+    .update(mentorProfiles)
+    .set({ offers: sql`array_append(${mentorProfiles.offers}, 'mock-interviews')` })
+    .where(eq(mentorProfiles.personId, mentor.person.id))
+  const mockStart = new Date(t.clock.now().getTime() + 5 * MS_PER_DAY)
+  const mockSlot = await ok(
+    'mock interview slot',
+    t.request('POST', '/api/mock-interviews/slots', {
+      cookie: mentor.cookie,
+      body: {
+        specialtyId: 'dermatology',
+        kind: 'traditional',
+        startAt: mockStart.toISOString(),
+        durationMinutes: 30,
+        place: 'in-person',
+        room: 'Clinic B, room 4',
+      },
+    }),
+  )
+  const mockSlotId = mockSlot.json.id as string
+  const mockBooking = await ok('mock interview booking', t.request('POST', `/api/mock-interviews/slots/${mockSlotId}/book`, { cookie: student.cookie }))
+  const mockBookingId = mockBooking.json.id as string
+
   return {
     student,
     mentor,
@@ -341,6 +368,8 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       threadId,
       reviewRequestId,
       amendmentId,
+      mockSlotId,
+      mockBookingId,
     },
   }
 }

@@ -1,0 +1,55 @@
+import type { RubricCompetency } from '#shared/contracts/mock-interviews.ts'
+
+/**
+ * The season a mock interview counts against: July to June, as residency applications run (ERAS
+ * opens in June, interviews run from autumn to January). "2026-27" for any day from July 1, 2026
+ * to June 30, 2027 in the school's zone.
+ */
+export function seasonOf(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' }).formatToParts(instant)
+  const year = Number(parts.find((p) => p.type === 'year')?.value)
+  const month = Number(parts.find((p) => p.type === 'month')?.value)
+  const first = month >= 7 ? year : year - 1
+  return `${first}-${String((first + 1) % 100).padStart(2, '0')}`
+}
+
+/** "2026-27" → "the 2026–27 season". */
+export function seasonLabel(season: string): string {
+  return `the ${season.replace('-', '–')} season`
+}
+
+/**
+ * What is wrong with a scoring, by field (`scores.<competency>`): every competency of the rubric
+ * scored, each at one of its levels, and nothing the rubric does not have.
+ */
+export function scoreProblems(rubric: readonly RubricCompetency[], scores: Readonly<Record<string, number>>): Record<string, string> {
+  const problems: Record<string, string> = {}
+  for (const competency of rubric) {
+    const score = scores[competency.id]
+    if (score === undefined) problems[`scores.${competency.id}`] = `Choose a level for ${competency.name}.`
+    else if (!competency.levels.some((level) => level.score === score))
+      problems[`scores.${competency.id}`] = `Choose one of the levels of ${competency.name} (${competency.levels.map((l) => l.score).join(', ')}).`
+  }
+  for (const id of Object.keys(scores)) if (!rubric.some((c) => c.id === id)) problems[`scores.${id}`] = 'This is not a competency of the rubric.'
+  return problems
+}
+
+/** What is wrong with a rubric as a whole: competency ids unique, each competency's level scores unique and rising. */
+export function rubricProblems(competencies: readonly RubricCompetency[]): Record<string, string> {
+  const problems: Record<string, string> = {}
+  const seen = new Set<string>()
+  competencies.forEach((competency, i) => {
+    if (seen.has(competency.id)) problems[`competencies.${i}.id`] = 'Each competency needs its own id.'
+    seen.add(competency.id)
+    const scores = competency.levels.map((l) => l.score)
+    if (scores.some((score, k) => k > 0 && score <= (scores[k - 1] ?? 0)))
+      problems[`competencies.${i}.levels`] = 'List the levels from lowest to highest score, each score once.'
+  })
+  return problems
+}
+
+/** The mean of a mock's scores, or null before it is scored. */
+export function meanScore(scores: readonly { score: number }[]): number | null {
+  if (scores.length === 0) return null
+  return scores.reduce((sum, s) => sum + s.score, 0) / scores.length
+}

@@ -1,0 +1,264 @@
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm'
+import type { Database, Tx } from '#server/db/client.ts'
+import {
+  mockInterviewAllowances,
+  mockInterviewBookings,
+  mockInterviewCompetencies,
+  mockInterviewQuestions,
+  mockInterviewScores,
+  mockInterviewSettings,
+  mockInterviewSlots,
+} from '#server/db/schema/index.ts'
+import type { RubricCompetency } from '#shared/contracts/mock-interviews.ts'
+import type { MockInterviewKind } from '#shared/enums.ts'
+
+export type SlotRow = typeof mockInterviewSlots.$inferSelect
+export type NewSlot = Omit<typeof mockInterviewSlots.$inferInsert, 'id'>
+export type BookingRow = typeof mockInterviewBookings.$inferSelect
+export type ScoreRow = { bookingId: string; competencyId: string; score: number }
+export type QuestionRow = typeof mockInterviewQuestions.$inferSelect
+/** One score with who gave it and to whom: the severity model's input. */
+export type ScoreFact = { bookingId: string; studentId: string; raterId: string; competencyId: string; score: number }
+
+/** The default limit when the school has not set one. */
+export const DEFAULT_BOOKINGS_PER_SEASON = 2
+
+/** Mock interviews' reads and writes. Only this file writes SQL, and only on this module's tables. */
+export function createMockInterviewsRepository(db: Database) {
+  return {
+    async findBookingsPerSeason(tx: Tx = db): Promise<number> {
+      const [row] = await tx.select({ limit: mockInterviewSettings.bookingsPerSeason }).from(mockInterviewSettings).where(eq(mockInterviewSettings.id, 1))
+      return row?.limit ?? DEFAULT_BOOKINGS_PER_SEASON
+    },
+
+    async saveBookingsPerSeason(limit: number, now: Date, tx: Tx): Promise<void> {
+      await tx
+        .insert(mockInterviewSettings)
+        .values({ id: 1, bookingsPerSeason: limit, updatedAt: now })
+        .onConflictDoUpdate({ target: mockInterviewSettings.id, set: { bookingsPerSeason: limit, updatedAt: now } })
+    },
+
+    /** The rubric in force (active competencies in order). */
+    async listRubric(tx: Tx = db): Promise<RubricCompetency[]> {
+      const rows = await tx
+        .select()
+        .from(mockInterviewCompetencies)
+        .where(eq(mockInterviewCompetencies.active, true))
+        .orderBy(asc(mockInterviewCompetencies.position))
+      return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, levels: r.levels }))
+    },
+
+    /** Every competency ever used, retired ones too (a past mock shows its scores under their names). */
+    async listAllCompetencies(tx: Tx = db): Promise<RubricCompetency[]> {
+      const rows = await tx.select().from(mockInterviewCompetencies).orderBy(asc(mockInterviewCompetencies.position))
+      return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, levels: r.levels }))
+    },
+
+    /** The rubric replaced: these competencies active in this order, every other one retired (scores on it stay). */
+    async replaceRubric(competencies: readonly RubricCompetency[], tx: Tx): Promise<void> {
+      await tx.update(mockInterviewCompetencies).set({ active: false })
+      for (const [position, c] of competencies.entries()) {
+        const values = { name: c.name, description: c.description, levels: c.levels, position, active: true }
+        await tx
+          .insert(mockInterviewCompetencies)
+          .values({ id: c.id, ...values })
+          .onConflictDoUpdate({ target: mockInterviewCompetencies.id, set: values })
+      }
+    },
+
+    async insertSlot(values: NewSlot, tx: Tx = db): Promise<SlotRow> {
+      const [row] = await tx.insert(mockInterviewSlots).values(values).returning()
+      if (!row) throw new Error('The new slot was not written.')
+      return row
+    },
+
+    async findSlotById(id: string, tx: Tx = db): Promise<SlotRow | null> {
+      const [row] = await tx.select().from(mockInterviewSlots).where(eq(mockInterviewSlots.id, id))
+      return row ?? null
+    },
+
+    /** The slot, locked until the transaction ends: booking, cancelling and withdrawing it take turns. */
+    async lockSlot(id: string, tx: Tx): Promise<SlotRow | null> {
+      const [row] = await tx.select().from(mockInterviewSlots).where(eq(mockInterviewSlots.id, id)).for('update')
+      return row ?? null
+    },
+
+    async setSlotStatus(id: string, status: SlotRow['status'], tx: Tx): Promise<void> {
+      await tx.update(mockInterviewSlots).set({ status }).where(eq(mockInterviewSlots.id, id))
+    },
+
+    /** An interviewer's open slots that share time with [startAt, endAt). */
+    async listOverlappingSlots(interviewerId: string, startAt: Date, endAt: Date, tx: Tx = db): Promise<SlotRow[]> {
+      return tx
+        .select()
+        .from(mockInterviewSlots)
+        .where(
+          and(
+            eq(mockInterviewSlots.interviewerId, interviewerId),
+            eq(mockInterviewSlots.status, 'open'),
+            sql`${mockInterviewSlots.startAt} < ${endAt}`,
+            sql`${mockInterviewSlots.endAt} > ${startAt}`,
+          ),
+        )
+    },
+
+    /** Open slots starting after `now` with no booking, soonest first, for a specialty and kind when given. */
+    async listFreeSlots(now: Date, filter: { specialtyId?: string | undefined; kind?: MockInterviewKind | undefined }): Promise<SlotRow[]> {
+      const rows = await db
+        .select({ slot: mockInterviewSlots })
+        .from(mockInterviewSlots)
+        .leftJoin(mockInterviewBookings, and(eq(mockInterviewBookings.slotId, mockInterviewSlots.id), eq(mockInterviewBookings.status, 'booked')))
+        .where(
+          and(
+            eq(mockInterviewSlots.status, 'open'),
+            gt(mockInterviewSlots.startAt, now),
+            isNull(mockInterviewBookings.id),
+            filter.specialtyId ? eq(mockInterviewSlots.specialtyId, filter.specialtyId) : undefined,
+            filter.kind ? eq(mockInterviewSlots.kind, filter.kind) : undefined,
+          ),
+        )
+        .orderBy(asc(mockInterviewSlots.startAt), asc(mockInterviewSlots.id))
+        .limit(200)
+      return rows.map((r) => r.slot)
+    },
+
+    async listSlotsOfInterviewer(interviewerId: string): Promise<SlotRow[]> {
+      return db.select().from(mockInterviewSlots).where(eq(mockInterviewSlots.interviewerId, interviewerId)).orderBy(desc(mockInterviewSlots.startAt))
+    },
+
+    /** Locks the student's row for a season (writing it the first time): bookings of one student take turns. */
+    async lockAllowance(studentId: string, season: string, tx: Tx): Promise<void> {
+      await tx.insert(mockInterviewAllowances).values({ studentId, season }).onConflictDoNothing()
+      await tx
+        .select()
+        .from(mockInterviewAllowances)
+        .where(and(eq(mockInterviewAllowances.studentId, studentId), eq(mockInterviewAllowances.season, season)))
+        .for('update')
+    },
+
+    async countBookedInSeason(studentId: string, season: string, tx: Tx = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(mockInterviewBookings)
+        .where(and(eq(mockInterviewBookings.studentId, studentId), eq(mockInterviewBookings.season, season), eq(mockInterviewBookings.status, 'booked')))
+      return row?.n ?? 0
+    },
+
+    async insertBooking(values: { slotId: string; studentId: string; season: string; bookedAt: Date }, tx: Tx): Promise<BookingRow> {
+      const [row] = await tx.insert(mockInterviewBookings).values(values).returning()
+      if (!row) throw new Error('The booking was not written.')
+      return row
+    },
+
+    async findBookingById(id: string, tx: Tx = db): Promise<BookingRow | null> {
+      const [row] = await tx.select().from(mockInterviewBookings).where(eq(mockInterviewBookings.id, id))
+      return row ?? null
+    },
+
+    async findActiveBookingOfSlot(slotId: string, tx: Tx = db): Promise<BookingRow | null> {
+      const [row] = await tx
+        .select()
+        .from(mockInterviewBookings)
+        .where(and(eq(mockInterviewBookings.slotId, slotId), eq(mockInterviewBookings.status, 'booked')))
+      return row ?? null
+    },
+
+    /** The booking cancelled and its calendar SEQUENCE raised, in one statement. */
+    async cancelBooking(id: string, now: Date, tx: Tx): Promise<BookingRow> {
+      const [row] = await tx
+        .update(mockInterviewBookings)
+        .set({ status: 'cancelled', cancelledAt: now, calendarSequence: sql`${mockInterviewBookings.calendarSequence} + 1` })
+        .where(eq(mockInterviewBookings.id, id))
+        .returning()
+      if (!row) throw new Error('The booking vanished.')
+      return row
+    },
+
+    /** A student's bookings (cancelled ones too) with their slots, latest slot first. */
+    async listBookingsOfStudent(studentId: string): Promise<{ booking: BookingRow; slot: SlotRow }[]> {
+      return db
+        .select({ booking: mockInterviewBookings, slot: mockInterviewSlots })
+        .from(mockInterviewBookings)
+        .innerJoin(mockInterviewSlots, eq(mockInterviewSlots.id, mockInterviewBookings.slotId))
+        .where(eq(mockInterviewBookings.studentId, studentId))
+        .orderBy(desc(mockInterviewSlots.startAt))
+    },
+
+    /** Booked (not cancelled) bookings of these slots. */
+    async listActiveBookingsOfSlots(slotIds: readonly string[]): Promise<BookingRow[]> {
+      if (slotIds.length === 0) return []
+      return db
+        .select()
+        .from(mockInterviewBookings)
+        .where(and(inArray(mockInterviewBookings.slotId, [...slotIds]), eq(mockInterviewBookings.status, 'booked')))
+    },
+
+    /** A student's other booked mocks that share time with [startAt, endAt). */
+    async listStudentBookingsOverlapping(studentId: string, startAt: Date, endAt: Date, tx: Tx): Promise<BookingRow[]> {
+      const rows = await tx
+        .select({ booking: mockInterviewBookings })
+        .from(mockInterviewBookings)
+        .innerJoin(mockInterviewSlots, eq(mockInterviewSlots.id, mockInterviewBookings.slotId))
+        .where(
+          and(
+            eq(mockInterviewBookings.studentId, studentId),
+            eq(mockInterviewBookings.status, 'booked'),
+            sql`${mockInterviewSlots.startAt} < ${endAt}`,
+            sql`${mockInterviewSlots.endAt} > ${startAt}`,
+          ),
+        )
+      return rows.map((r) => r.booking)
+    },
+
+    async listScores(bookingIds: readonly string[]): Promise<ScoreRow[]> {
+      if (bookingIds.length === 0) return []
+      return db
+        .select({ bookingId: mockInterviewScores.bookingId, competencyId: mockInterviewScores.competencyId, score: mockInterviewScores.score })
+        .from(mockInterviewScores)
+        .where(inArray(mockInterviewScores.bookingId, [...bookingIds]))
+    },
+
+    /** The scores and feedback of a mock replaced in one go. */
+    async saveScores(bookingId: string, scores: Readonly<Record<string, number>>, feedback: string, now: Date, tx: Tx): Promise<void> {
+      await tx.delete(mockInterviewScores).where(eq(mockInterviewScores.bookingId, bookingId))
+      const rows = Object.entries(scores).map(([competencyId, score]) => ({ bookingId, competencyId, score }))
+      if (rows.length) await tx.insert(mockInterviewScores).values(rows)
+      await tx.update(mockInterviewBookings).set({ feedback, scoredAt: now }).where(eq(mockInterviewBookings.id, bookingId))
+    },
+
+    /** Every score of every booked mock, with student and interviewer: the severity model's data. */
+    async listAllScoreFacts(): Promise<ScoreFact[]> {
+      return db
+        .select({
+          bookingId: mockInterviewScores.bookingId,
+          studentId: mockInterviewBookings.studentId,
+          raterId: mockInterviewSlots.interviewerId,
+          competencyId: mockInterviewScores.competencyId,
+          score: mockInterviewScores.score,
+        })
+        .from(mockInterviewScores)
+        .innerJoin(mockInterviewBookings, eq(mockInterviewBookings.id, mockInterviewScores.bookingId))
+        .innerJoin(mockInterviewSlots, eq(mockInterviewSlots.id, mockInterviewBookings.slotId))
+        .where(eq(mockInterviewBookings.status, 'booked'))
+    },
+
+    /** Questions of a specialty and those for every specialty. */
+    async listQuestions(specialtyId: string | null): Promise<QuestionRow[]> {
+      return db
+        .select()
+        .from(mockInterviewQuestions)
+        .where(
+          specialtyId
+            ? or(eq(mockInterviewQuestions.specialtyId, specialtyId), isNull(mockInterviewQuestions.specialtyId))
+            : isNull(mockInterviewQuestions.specialtyId),
+        )
+        .orderBy(sql`${mockInterviewQuestions.specialtyId} is null`, asc(mockInterviewQuestions.createdAt), asc(mockInterviewQuestions.id))
+    },
+
+    async insertQuestions(rows: readonly { specialtyId: string | null; text: string; tags: string[]; createdAt: Date }[], tx: Tx = db): Promise<void> {
+      if (rows.length) await tx.insert(mockInterviewQuestions).values([...rows])
+    },
+  }
+}
+
+export type MockInterviewsRepository = ReturnType<typeof createMockInterviewsRepository>
