@@ -15,6 +15,7 @@ import { generateDemoOpportunities, insertDemoOpportunities } from './opportunit
 import { generateDemoCommunity, insertDemoCommunity } from './community-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
 import { generateDemoMentorshipHistory, insertDemoMentorshipHistory } from './mentorship-history-demo.ts'
+import { generateDemoMockInterviews, insertDemoMockInterviews } from './mock-interviews-demo.ts'
 
 export { insertReferenceData } from './reference-data.ts'
 export type { DemoSchoolSummary } from './generate-demo-school.ts'
@@ -78,6 +79,8 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoRankLists(tx, options.now)
     await insertDemoClassInterviews(tx, options.now)
     await insertDemoMentorshipHistory(tx, generateDemoMentorshipHistory(rows, options.now, options.seed ?? 1))
+    progress('mock interviews')
+    await insertDemoMockInterviews(tx, options.now, generateDemoMockInterviews(rows, options.now, options.seed ?? 1))
   })
   return summary
 }
