@@ -283,6 +283,22 @@ export const routes: RouteObject[] = [
                 path: 'materials/reviews',
                 lazy: lazyPage(() => import('./features/materials/reviews-page.tsx').then((m) => m.ReviewsPage), ['mentor', 'advisor']),
               },
+              {
+                path: 'mock-interviews',
+                lazy: lazyPage(() => import('./features/mock-interviews/mock-interviews-page.tsx').then((m) => m.MockInterviewsPage), ['student']),
+              },
+              {
+                path: 'mock-interviews/interviewing',
+                lazy: lazyPage(() => import('./features/mock-interviews/interviewing-page.tsx').then((m) => m.InterviewingPage), ['mentor', 'advisor']),
+              },
+              {
+                path: 'mock-interviews/interviewers',
+                lazy: lazyPage(() => import('./features/mock-interviews/interviewers-page.tsx').then((m) => m.InterviewersPage), ['advisor', 'admin']),
+              },
+              {
+                path: 'mock-interviews/bookings/:bookingId',
+                lazy: lazyPage(() => import('./features/mock-interviews/booking-page.tsx').then((m) => m.BookingPage)),
+              },
               { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
               { path: 'timeline', lazy: lazyPage(() => import('./features/curriculum/timeline-page.tsx').then((m) => m.TimelinePage), ['student']) },
               {

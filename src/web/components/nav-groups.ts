@@ -41,6 +41,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/opportunities/posted', label: 'My postings', roles: ['mentor'], hiddenFor: ['advisor', 'admin'] },
       // Students' CVs and statements shared with the mentor for comments.
       { to: '/materials/reviews', label: 'Documents to review', roles: ['mentor'] },
+      // Mock interviews a mentor (or a specialty advisor) gives: slots, then scores and feedback.
+      { to: '/mock-interviews/interviewing', label: 'Mock interviews you give', roles: ['mentor'], hiddenFor: ['student'] },
     ],
   },
   {
@@ -55,6 +57,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/opportunities', label: 'Opportunities', roles: ['student'], end: true },
       { to: '/experiences', label: 'Experience record', roles: ['student'] },
       { to: '/materials', label: 'Application documents', roles: ['student'], end: true },
+      { to: '/mock-interviews', label: 'Mock interviews', roles: ['student'], end: true },
       // FERPA: what the school holds about the student, who saw it, corrections.
       { to: '/records', label: 'My records', roles: ['student'] },
     ],
@@ -82,6 +85,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
       { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
       { to: '/reports/school', label: 'School dashboard', roles: ['advisor'] },
+      { to: '/mock-interviews/interviewers', label: 'Mock interviewers', roles: ['advisor', 'admin'] },
     ],
   },
   {

@@ -98,7 +98,7 @@ export function generateDemoMockInterviews(rows: DemoSchoolRows, now: Date, seed
       scoredAt: feedback ? new Date(s.endAt.getTime() + 2 * MS_PER_HOUR) : null,
     }
     bookings.push(booking)
-    if (feedback) DEMO_RUBRIC.forEach((c, k) => scores.push({ bookingId: booking.id, competencyId: c.id, score: levels[k] ?? 3 }))
+    if (feedback) scores.push(...DEMO_RUBRIC.map((c, k) => ({ bookingId: booking.id, competencyId: c.id, score: levels[k] ?? 3 })))
   }
 
   // Open slots over the next three weeks (16:00 or 21:00 UTC: late morning or afternoon in New York).
