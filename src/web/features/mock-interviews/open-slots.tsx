@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Link } from 'react-router'
 import type { SlotView } from '#shared/contracts/mock-interviews.ts'
 import { MOCK_INTERVIEW_KIND_LABELS, MOCK_INTERVIEW_KINDS } from '#shared/enums.ts'
@@ -11,6 +11,9 @@ import { plural } from '../../components/format.ts'
 import { useBook, useOpenSlots } from './api.ts'
 import { slotWhat, slotWhen, slotWhere } from './mock-format.ts'
 
+/** Slots shown before "Show all": the soonest, so the student's own mocks stay near the top of the page. */
+const FIRST_SHOWN = 6
+
 /** Free slots by specialty and kind, each with a Book button; where the student stands against the school's limit. */
 export function OpenSlots({ defaultSpecialty }: { defaultSpecialty: string }) {
   const [specialtyId, setSpecialtyId] = useState(defaultSpecialty)
@@ -19,6 +22,10 @@ export function OpenSlots({ defaultSpecialty }: { defaultSpecialty: string }) {
   const book = useBook()
   const [error, setError] = useState<{ slotId: string; message: string } | null>(null)
   const [booked, setBooked] = useState<{ id: string; text: string } | null>(null)
+  const [showAll, setShowAll] = useState(false)
+  const listRef = useRef<HTMLUListElement>(null)
+  const shown = showAll ? (slots.data?.slots ?? []) : (slots.data?.slots ?? []).slice(0, FIRST_SHOWN)
+  const hidden = (slots.data?.slots.length ?? 0) - shown.length
   const allowance = slots.data?.allowance
   const full = allowance ? allowance.used >= allowance.limit : false
   const searching = slots.isPlaceholderData && slots.isFetching
@@ -78,8 +85,8 @@ export function OpenSlots({ defaultSpecialty }: { defaultSpecialty: string }) {
       {slots.data && slots.data.slots.length === 0 ? (
         <p className="empty-state">No free slots {specialtyId || kind ? 'for this choice' : 'yet'}. Try every specialty or kind, or look again next week.</p>
       ) : null}
-      <ul className="mock-list">
-        {slots.data?.slots.map((slot) => (
+      <ul className="mock-list mock-slot-grid" ref={listRef}>
+        {shown.map((slot) => (
           <li key={slot.id} className="card mock-card">
             <p className="mock-kind">{slotWhat(slot)}</p>
             <h3 className="mock-when">{slotWhen(slot)}</h3>
@@ -101,6 +108,21 @@ export function OpenSlots({ defaultSpecialty }: { defaultSpecialty: string }) {
           </li>
         ))}
       </ul>
+      {hidden > 0 ? (
+        <p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setShowAll(true)
+              // The button goes away: focus moves to the first slot it revealed.
+              requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLButtonElement>('li button')[FIRST_SHOWN]?.focus())
+            }}
+          >
+            Show all {slots.data?.slots.length} free slots
+          </button>
+        </p>
+      ) : null}
     </section>
   )
 }
