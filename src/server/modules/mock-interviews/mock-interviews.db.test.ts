@@ -193,7 +193,7 @@ describe('scoring and who reads the feedback', () => {
       body: { scores: { communication: 9 }, feedback: 'Good.' },
     })
     expect(partial.status).toBe(400)
-    expect(partial.json.error.fields['scores.communication']).toMatch(/levels of Communication/)
+    expect(partial.json.error.fields['scores.communication']).toMatch(/one of its levels/)
     expect(partial.json.error.fields['scores.professionalism']).toMatch(/Choose a level/)
 
     const canary = 'FEEDBACK-CANARY-7f3a'

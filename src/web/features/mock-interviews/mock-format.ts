@@ -15,7 +15,7 @@ export const slotWhat = (slot: SlotView) => `${MOCK_INTERVIEW_KIND_LABELS[slot.k
 /** Where: the room, or "Online" (with the link once it is the reader's to have). */
 export function slotWhere(slot: SlotView): string {
   if (slot.place === 'in-person') return slot.room
-  return slot.onlineLink ? 'Online (link below)' : 'Online (the link comes with the booking)'
+  return slot.onlineLink ? `Online: ${slot.onlineLink}` : 'Online (the link comes with the booking)'
 }
 
 /** The rubric's words for a score: "4 · Strong". */

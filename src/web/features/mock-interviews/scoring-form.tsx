@@ -24,7 +24,7 @@ export function ScoringForm({ booking }: { booking: BookingView }) {
     event.preventDefault()
     setSaved(null)
     const fields: Record<string, string> = {}
-    for (const c of booking.rubric) if (!scores[c.id]) fields[`scores.${c.id}`] = `Choose a level for ${c.name}.`
+    for (const c of booking.rubric) if (!scores[c.id]) fields[`scores.${c.id}`] = 'Choose a level.'
     if (!feedback.trim()) fields.feedback = 'Write a few words of feedback for the student.'
     if (Object.keys(fields).length) {
       setProblem({ message: null, fields })

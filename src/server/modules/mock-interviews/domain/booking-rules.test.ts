@@ -24,8 +24,8 @@ describe('scoreProblems', () => {
   })
   it('names each missing, out-of-scale and unknown competency', () => {
     expect(scoreProblems(rubric, { communication: 4, empathy: 2 })).toEqual({
-      'scores.communication': 'Choose one of the levels of Communication (1, 2, 3).',
-      'scores.insight': 'Choose a level for Insight into the specialty.',
+      'scores.communication': 'Choose one of its levels (1, 2, 3).',
+      'scores.insight': 'Choose a level.',
       'scores.empathy': 'This is not a competency of the rubric.',
     })
   })

@@ -26,9 +26,10 @@ export function scoreProblems(rubric: readonly RubricCompetency[], scores: Reado
   const problems: Record<string, string> = {}
   for (const competency of rubric) {
     const score = scores[competency.id]
-    if (score === undefined) problems[`scores.${competency.id}`] = `Choose a level for ${competency.name}.`
+    // The field names the competency; the form shows its name beside the message.
+    if (score === undefined) problems[`scores.${competency.id}`] = 'Choose a level.'
     else if (!competency.levels.some((level) => level.score === score))
-      problems[`scores.${competency.id}`] = `Choose one of the levels of ${competency.name} (${competency.levels.map((l) => l.score).join(', ')}).`
+      problems[`scores.${competency.id}`] = `Choose one of its levels (${competency.levels.map((l) => l.score).join(', ')}).`
   }
   for (const id of Object.keys(scores)) if (!rubric.some((c) => c.id === id)) problems[`scores.${id}`] = 'This is not a competency of the rubric.'
   return problems
