@@ -80,7 +80,7 @@ const MIN_VARIANCE = 1e-4
  */
 export function fitRaterSeverity(observations: readonly Observation[], options: SeverityOptions = {}): SeverityFit {
   const maxIterations = options.maxIterations ?? 200
-  const tolerance = options.tolerance ?? 1e-6
+  const tolerance = options.tolerance ?? 1e-5
   const outerRounds = options.outerRounds ?? 25
   const n = observations.length
   const students = codes(observations.map((o) => o.studentId))
