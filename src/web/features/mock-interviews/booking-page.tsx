@@ -90,7 +90,11 @@ export function BookingPage() {
                 'Online'
               )}
             </p>
-            {b.status === 'cancelled' || b.slot.status === 'cancelled' ? <p className="tag">Cancelled</p> : null}
+            {b.status === 'cancelled' || b.slot.status === 'cancelled' ? (
+              <p className="notice notice-info">
+                This mock interview was cancelled. {b.viewer === 'student' ? <Link to="/mock-interviews">Book another</Link> : null}
+              </p>
+            ) : null}
           </div>
           {b.canCancel ? (
             <p>

@@ -4,7 +4,11 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { useInterviewerReport } from './api.ts'
 import './mock-interviews.css'
 
-const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`
+/** "+0.3", "−0.6", "0.0": a rounded zero has no sign. */
+function signed(value: number): string {
+  const rounded = Math.round(value * 10) / 10
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${Math.abs(rounded).toFixed(1)}`
+}
 
 /** The office's view: each interviewer's severity (with its range) and consistency, from every score given. */
 export function InterviewersPage() {
