@@ -42,7 +42,7 @@ const NAV: readonly NavEntry[] = [
       // Students' CVs and statements shared with the mentor for comments.
       { to: '/materials/reviews', label: 'Documents to review', roles: ['mentor'] },
       // Mock interviews a mentor (or a specialty advisor) gives: slots, then scores and feedback.
-      { to: '/mock-interviews/interviewing', label: 'Mock interviews you give', roles: ['mentor'], hiddenFor: ['student'] },
+      { to: '/mock-interviews/interviewing', label: 'Mock interviews you give', roles: ['mentor'] },
     ],
   },
   {
@@ -86,6 +86,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
       { to: '/reports/school', label: 'School dashboard', roles: ['advisor'] },
       { to: '/mock-interviews/interviewers', label: 'Mock interviewers', roles: ['advisor', 'admin'] },
+      // Specialty advisors give mock interviews too.
+      { to: '/mock-interviews/interviewing', label: 'Mock interviews you give', roles: ['advisor'] },
     ],
   },
   {

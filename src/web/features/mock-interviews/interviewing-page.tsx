@@ -93,7 +93,8 @@ export function InterviewingPage() {
               <PublishSlotForm defaultSpecialty={data.slots[0]?.specialtyId ?? ''} />
             ) : (
               <p>
-                To give mock interviews, add "Mock interviews" to what you offer on <Link to="/profile">your profile</Link>.
+                Mentors who offer mock interviews and specialty advisors publish slots. To give them, add "Mock interviews" to what you offer, or name the
+                specialty you advise, on <Link to="/profile">your profile</Link>.
               </p>
             )}
           </section>
