@@ -334,6 +334,8 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   threadId: '00000000-0000-4000-8000-0000000000fa',
   reviewRequestId: '00000000-0000-4000-8000-0000000000fb',
   amendmentId: '00000000-0000-4000-8000-0000000000fc',
+  mockSlotId: '00000000-0000-4000-8000-0000000000fd',
+  mockBookingId: '00000000-0000-4000-8000-0000000000fe',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */
