@@ -14,7 +14,8 @@ CREATE TABLE "mock_interview_bookings" (
 	"cancelled_at" timestamp with time zone,
 	"calendar_sequence" integer DEFAULT 0 NOT NULL,
 	"feedback" text DEFAULT '' NOT NULL,
-	"scored_at" timestamp with time zone
+	"scored_at" timestamp with time zone,
+	"reminded_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "mock_interview_competencies" (

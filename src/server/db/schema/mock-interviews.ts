@@ -76,6 +76,8 @@ export const mockInterviewBookings = pgTable(
     calendarSequence: integer('calendar_sequence').notNull().default(0),
     feedback: text('feedback').notNull().default(''),
     scoredAt: timestamp('scored_at', { withTimezone: true }),
+    /** When the day-before reminder went to the student; null until then (there is one). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     // One student per slot: a second booking of a booked slot fails even past the row lock.

@@ -44,3 +44,13 @@ export function mockInviteEmail(w: MockInviteWords): EmailToQueue {
           : `${w.otherName} had to withdraw the mock interview you booked for ${w.when} (${w.what}). It no longer counts against your limit; the attached file takes it off your calendar. You can book another slot on the mock interviews page.`
   return { to: w.to, kind: `mock-interview.${w.change}`, subject, text: `Hello ${w.toName},\n\n${body}\n\n${w.link}\n`, attachments: [attachment] }
 }
+
+/** The day before: one reminder to the student, with the way to cancel so another student can have the slot. */
+export function mockReminderEmail(to: string, toName: string, interviewerName: string, what: string, when: string, where: string, link: string): EmailToQueue {
+  return {
+    to,
+    kind: 'mock-interview.reminder',
+    subject: `Tomorrow: mock interview with ${interviewerName}, ${when}`,
+    text: `Hello ${toName},\n\nA reminder: your mock interview with ${interviewerName} is ${when} (${what}).\n\nWhere: ${where}\n\nIf you cannot come after all, cancel on the mock's page so another student can have the slot:\n\n${link}\n`,
+  }
+}

@@ -150,6 +150,24 @@ describe('booking', () => {
   })
 })
 
+describe('the day-before reminder', () => {
+  it('goes once to a student whose mock starts within a day, whatever the number of sweeps, and not for a cancelled one', async () => {
+    const [kept, dropped] = [await student(), await student()]
+    const tomorrow = new Date(t.clock.now().getTime() + 20 * MS_PER_HOUR).toISOString()
+    const slotA = await publish(interviewer, { startAt: tomorrow })
+    const slotB = await publish(await mockInterviewer(), { startAt: tomorrow })
+    await book(kept, slotA)
+    const other = await book(dropped, slotB)
+    await t.request('POST', `/api/mock-interviews/bookings/${other.json.id}/cancel`, { cookie: (await again(dropped)).cookie })
+    const sweeps = await Promise.all([1, 2, 3].map(() => t.services.mockInterviews.sweepMockInterviewReminders()))
+    expect(sweeps.reduce((n, s) => n + s.reminded, 0)).toBe(1)
+    const reminders = (await mailTo(kept.person.email)).filter((m) => m.kind === 'mock-interview.reminder')
+    expect(reminders).toHaveLength(1)
+    expect(reminders[0]?.textBody).toContain(`/mock-interviews/bookings/`)
+    expect((await mailTo(dropped.person.email)).filter((m) => m.kind === 'mock-interview.reminder')).toHaveLength(0)
+  })
+})
+
 describe(`[booking-race] on ${DATABASE}`, () => {
   it('one student asking for four slots at once gets the limit of two, never more', async () => {
     const s = await student()

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
   mockInterviewAllowances,
@@ -240,6 +240,34 @@ export function createMockInterviewsRepository(db: Database) {
         .innerJoin(mockInterviewBookings, eq(mockInterviewBookings.id, mockInterviewScores.bookingId))
         .innerJoin(mockInterviewSlots, eq(mockInterviewSlots.id, mockInterviewBookings.slotId))
         .where(eq(mockInterviewBookings.status, 'booked'))
+    },
+
+    /** Booked mocks of open slots starting in (now, until] whose student has not been reminded. */
+    async listRemindersDue(now: Date, until: Date): Promise<{ booking: BookingRow; slot: SlotRow }[]> {
+      return db
+        .select({ booking: mockInterviewBookings, slot: mockInterviewSlots })
+        .from(mockInterviewBookings)
+        .innerJoin(mockInterviewSlots, eq(mockInterviewSlots.id, mockInterviewBookings.slotId))
+        .where(
+          and(
+            eq(mockInterviewBookings.status, 'booked'),
+            isNull(mockInterviewBookings.remindedAt),
+            eq(mockInterviewSlots.status, 'open'),
+            gt(mockInterviewSlots.startAt, now),
+            lte(mockInterviewSlots.startAt, until),
+          ),
+        )
+        .orderBy(asc(mockInterviewSlots.startAt))
+    },
+
+    /** Claims a booking's reminder: true for the one sweep that sets `reminded_at` on a booking still booked. */
+    async claimReminder(id: string, at: Date, tx: Tx): Promise<boolean> {
+      const rows = await tx
+        .update(mockInterviewBookings)
+        .set({ remindedAt: at })
+        .where(and(eq(mockInterviewBookings.id, id), eq(mockInterviewBookings.status, 'booked'), isNull(mockInterviewBookings.remindedAt)))
+        .returning({ id: mockInterviewBookings.id })
+      return rows.length > 0
     },
 
     /** Questions of a specialty and those for every specialty. */

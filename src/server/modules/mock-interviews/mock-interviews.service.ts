@@ -15,7 +15,7 @@ import type {
 import { MENTOR_KIND_LABELS, MOCK_INTERVIEW_KIND_LABELS, type MockInterviewKind } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
-import { MS_PER_MINUTE } from '#shared/time.ts'
+import { MS_PER_DAY, MS_PER_MINUTE } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
@@ -26,7 +26,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { listAdvisorFactsByIds, listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { rubricProblems, scoreProblems, seasonLabel, seasonOf } from './domain/booking-rules.ts'
 import { fitSchool } from './mock-calibration.ts'
-import { mockInviteEmail, type MockInviteChange } from './mock-interviews-emails.ts'
+import { mockInviteEmail, mockReminderEmail, type MockInviteChange } from './mock-interviews-emails.ts'
 import { canInterview, canSeeInterviewerCalibration, relationToMock } from './mock-interviews.policy.ts'
 import type { BookingRow, MockInterviewsRepository, ScoreRow, SlotRow } from './mock-interviews.repository.ts'
 
@@ -242,6 +242,31 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
     async getSchool(): Promise<MockInterviewSchool> {
       const [bookingsPerSeason, competencies] = await Promise.all([repo.findBookingsPerSeason(), repo.listRubric()])
       return { bookingsPerSeason, competencies }
+    },
+
+    /**
+     * The day-before reminder: each student with a mock starting in the next 24 hours gets one
+     * e-mail, claimed per booking in the transaction of its e-mail, so sweeps in several processes
+     * send it once; a cancelled booking or a withdrawn slot gets none.
+     */
+    async sweepMockInterviewReminders(now: Date = clock.now()): Promise<{ reminded: number }> {
+      let reminded = 0
+      for (const { booking, slot } of await repo.listRemindersDue(now, new Date(now.getTime() + MS_PER_DAY))) {
+        const people = new Map((await listPeopleByIds(db, [booking.studentId, slot.interviewerId])).map((p) => [p.id, p]))
+        const student = people.get(booking.studentId)
+        const readsTimes = student ? (await mapClockPreferencesByIds(db, [student.id])).get(student.id) : undefined
+        const sent = await db.transaction(async (tx) => {
+          if (!(await repo.claimReminder(booking.id, now, tx))) return false
+          // Claimed either way, so a closed account is not retried every sweep.
+          if (student?.status !== 'active') return false
+          const when = formatForEmail(slot.startAt, slot.timeZone, readsTimes?.hourCycle ?? null)
+          const interviewer = people.get(slot.interviewerId)?.name ?? 'your interviewer'
+          await notifications.enqueue(mockReminderEmail(student.email, student.name, interviewer, what(slot), when, whereOf(slot), bookingLink(booking.id)), tx)
+          return true
+        })
+        if (sent) reminded++
+      }
+      return { reminded }
     },
 
     /** The school's rubric and limit replaced (admins). A competency left out is retired; its past scores stay. */
