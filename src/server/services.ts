@@ -214,6 +214,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       rankLists,
       materials,
       curriculum,
+      mockInterviews,
     }),
   })
   return {

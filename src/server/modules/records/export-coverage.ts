@@ -36,6 +36,13 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   curriculum_milestones: {
     excluded: 'The school’s curriculum as the office writes it: it names its author, nothing about you; your ticks are in their own section.',
   },
+  // mock interviews
+  mock_interview_bookings: { section: 'mock-interviews' },
+  mock_interview_scores: { section: 'mock-interviews', note: 'with each booking: the scores and feedback' },
+  mock_interview_slots: { section: 'mock-interviews', note: 'slots you published, for a student who also interviews' },
+  mock_interview_allowances: {
+    excluded: 'A count of the mock interviews you booked each season, kept to apply the school’s limit; the bookings themselves are in their own section.',
+  },
   // mentorships
   mentorship_requests: { section: 'mentorship-requests' },
   mentorships: { section: 'mentorships' },

@@ -8,6 +8,7 @@ import type { ListBuilderService } from '../list-builder/list-builder.service.ts
 import type { MaterialsService } from '../materials/materials.service.ts'
 import type { MentorProgramsService } from '../mentor-programs/mentor-programs.service.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
+import type { MockInterviewsService } from '../mock-interviews/mock-interviews.service.ts'
 import type { ExperiencesService } from '../opportunities/experiences.service.ts'
 import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
 import type { ProfilesService } from '../profiles/profiles.service.ts'
@@ -29,6 +30,7 @@ export type RecordOwners = {
   materials: MaterialsService
   rankLists: RankListsService
   curriculum: CurriculumService
+  mockInterviews: MockInterviewsService
 }
 
 type Item = Record<string, unknown>
@@ -125,6 +127,16 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
           y.milestones.filter((m) => m.doneBy === 'ticked').map((m) => ({ title: m.title, dueWindow: m.dueWindow, tickedAt: m.doneAt })),
         ),
       )
+    },
+  },
+  {
+    key: 'mock-interviews',
+    title: 'Mock interviews',
+    description:
+      'Mock interviews you booked, with each interviewer’s scores and feedback (raw and adjusted for how strictly they score), and any slots you published as an interviewer.',
+    read: async (o, actor) => {
+      const [mine, published] = await Promise.all([o.mockInterviews.myMocks(actor), o.mockInterviews.interviewerSlots(actor)])
+      return asItems([...mine.upcoming, ...mine.past, ...published.slots.map((slot) => ({ publishedSlot: slot }))])
     },
   },
   {
