@@ -53,6 +53,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/admin/audit-log.csv', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
 
+  { method: 'POST', path: '/api/admin/roster/import', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/roster/rollover', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/roster/rollover', allowed: ['admin'] },
+  { method: 'GET', path: '/api/roster/alumni-mentoring', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/roster/alumni-mentoring', allowed: 'signed-in' },
+
   { method: 'GET', path: '/api/letters/mine', allowed: ['student'] },
   { method: 'GET', path: '/api/letters/writing', allowed: ['mentor'] },
   { method: 'GET', path: '/api/letters/students/:personId', allowed: ['advisor', 'admin'] },

@@ -38,6 +38,7 @@ import { recommendationsRoutes } from './modules/recommendations/recommendations
 import { PROGRAM_IMPORT_PATHS, residencyProgramsRoutes } from './modules/residency-programs/residency-programs.routes.ts'
 import { mentorProgramsRoutes } from './modules/mentor-programs/mentor-programs.routes.ts'
 import { recordsRoutes } from './modules/records/records.routes.ts'
+import { rosterRoutes } from './modules/roster/roster.routes.ts'
 import type { Services } from './services.ts'
 
 export type AppOptions = {
@@ -149,6 +150,7 @@ export function createApp(options: AppOptions) {
   app.route('/', mockInterviewsRoutes())
   app.route('/', reportingRoutes())
   app.route('/', recordsRoutes())
+  app.route('/', rosterRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SECURITY_SCHEME, {
     type: 'apiKey',

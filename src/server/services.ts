@@ -51,6 +51,8 @@ import { createResidencyProgramsRepository } from './modules/residency-programs/
 import { createResidencyProgramsService } from './modules/residency-programs/residency-programs.service.ts'
 import { createReportingService } from './modules/reporting/reporting.service.ts'
 import { createRecordsService } from './modules/records/records.service.ts'
+import { createRosterRepository } from './modules/roster/roster.repository.ts'
+import { createRosterService } from './modules/roster/roster.service.ts'
 
 export type ServiceSettings = {
   appOrigin: string
@@ -217,6 +219,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       mockInterviews,
     }),
   })
+  // The class roster: import, year-end rollover, graduates' choice to mentor (decision 020).
+  const roster = createRosterService({ db, repo: createRosterRepository(db), clock, audit, identity, profiles })
   return {
     residencyPrograms,
     audit,
@@ -245,6 +249,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     mockInterviews,
     reporting,
     records,
+    roster,
   }
 }
 

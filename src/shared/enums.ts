@@ -40,6 +40,19 @@ export const STUDENT_TRACK_LABELS: Record<StudentTrack, string> = {
   'rural-health': 'Rural Health track',
 }
 
+/**
+ * Where a student stands with the school (decision 020): enrolled, on a leave of absence (kept
+ * in place by the year-end rollover), or graduated (an alumnus: the student role is taken away).
+ */
+export const ENROLLMENT_STATUSES = ['enrolled', 'leave', 'graduated'] as const
+export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number]
+
+export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
+  enrolled: 'Enrolled',
+  leave: 'On leave',
+  graduated: 'Graduated',
+}
+
 export const MENTOR_KINDS = ['faculty', 'resident', 'fellow', 'alumni', 'near-peer'] as const
 export type MentorKind = (typeof MENTOR_KINDS)[number]
 

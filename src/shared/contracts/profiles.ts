@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   ACADEMIC_RANKS,
   CLASS_YEARS,
+  ENROLLMENT_STATUSES,
   IDENTITY_ATTRIBUTES,
   IDENTITY_VISIBILITIES,
   MENTOR_KINDS,
@@ -93,6 +94,9 @@ export const ProfileResponse = z
     student: StudentProfile.extend({
       identity: StudentProfile.shape.identity.optional(),
       identityVisibility: StudentProfile.shape.identityVisibility.optional(),
+      /** The roster's facts (decision 020): enrolled, on leave or graduated; the advisory dean or house. */
+      enrollment: z.enum(ENROLLMENT_STATUSES).optional(),
+      house: z.string().optional(),
     }).nullable(),
     mentor: MentorProfile.partial().nullable(),
     advisor: AdvisorProfile.nullable(),

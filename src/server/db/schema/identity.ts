@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import type { PersonStatus, Role } from '#shared/enums.ts'
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
@@ -31,10 +31,13 @@ export const people = pgTable(
      * record, each read audited as an assigned advisor's is. Set by an admin; inert without the role.
      */
     schoolWideRecords: boolean('school_wide_records').notNull().default(false),
+    /** The school's own id for the person (student number), as the roster gives it; unique when set (decision 020). */
+    schoolId: text('school_id'),
   },
   (t) => [
     index('people_name_idx').on(t.name),
     index('people_status_idx').on(t.status),
+    uniqueIndex('people_school_id_idx').on(t.schoolId),
     check('people_hour_cycle_check', sql`${t.hourCycle} in ('12h', '24h')`),
   ],
 )

@@ -1,5 +1,14 @@
 import { boolean, integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core'
-import type { AcademicRank, ClassYear, IdentityAttribute, IdentityVisibility, MentorKind, MentorOffering, StudentTrack } from '#shared/enums.ts'
+import type {
+  AcademicRank,
+  ClassYear,
+  EnrollmentStatus,
+  IdentityAttribute,
+  IdentityVisibility,
+  MentorKind,
+  MentorOffering,
+  StudentTrack,
+} from '#shared/enums.ts'
 import { people } from './identity.ts'
 
 export const departments = pgTable('departments', {
@@ -26,6 +35,10 @@ export const studentProfiles = pgTable(
     classYear: text('class_year').$type<ClassYear>().notNull(),
     graduationYear: integer('graduation_year').notNull(),
     track: text('track').$type<StudentTrack>().notNull().default('MD'),
+    /** Enrolled, on leave or graduated: the school's fact, set by the roster and the year-end rollover (decision 020). */
+    enrollment: text('enrollment').$type<EnrollmentStatus>().notNull().default('enrolled'),
+    /** The advisory dean or house the roster names, as the school writes it; '' when none. */
+    house: text('house').notNull().default(''),
     /** Specialty ids, most interesting first. */
     specialtyInterests: text('specialty_interests').array().notNull().default([]),
     careerGoals: text('career_goals').notNull().default(''),

@@ -158,6 +158,7 @@ function assemble(id: string, name: string, email: string, pronouns: string | nu
       status: 'active',
       passwordHash: extras.passwordHash ?? null,
       directoryHold: extras.directoryHold ?? false,
+      schoolId: null,
       photo: null,
       timeZone: null,
       hourCycle: null,
@@ -168,7 +169,7 @@ function assemble(id: string, name: string, email: string, pronouns: string | nu
       schoolWideRecords: extras.schoolWideRecords ?? false,
     },
     roles: roles.map((role) => ({ personId: id, role, grantedAt: now })),
-    student: extras.student ? { ...extras.student, personId: id, updatedAt: now } : null,
+    student: extras.student ? { enrollment: 'enrolled', house: '', ...extras.student, personId: id, updatedAt: now } : null,
     mentor: extras.mentor ? { ...extras.mentor, personId: id, updatedAt: now } : null,
     advisor: extras.advisor ? { ...extras.advisor, personId: id, updatedAt: now } : null,
   }

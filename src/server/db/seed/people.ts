@@ -28,7 +28,9 @@ export type StudentProfileRow = typeof studentProfiles.$inferSelect
 export type MentorProfileRow = typeof mentorProfiles.$inferSelect
 export type AdvisorProfileRow = typeof advisorProfiles.$inferSelect
 
-export type StudentProfileFields = Omit<StudentProfileRow, 'personId' | 'updatedAt'>
+/** The roster's enrollment and house default to enrolled and none. */
+export type StudentProfileFields = Omit<StudentProfileRow, 'personId' | 'updatedAt' | 'enrollment' | 'house'> &
+  Partial<Pick<StudentProfileRow, 'enrollment' | 'house'>>
 export type MentorProfileFields = Omit<MentorProfileRow, 'personId' | 'updatedAt'>
 export type AdvisorProfileFields = Omit<AdvisorProfileRow, 'personId' | 'updatedAt'>
 
@@ -697,6 +699,8 @@ export type PersonInput = {
   status?: PersonStatus
   passwordHash?: string | null
   directoryHold?: boolean
+  /** The school's id for the person (student number); none by default. */
+  schoolId?: string | null
   /** Domain for generated e-mails. */
   emailDomain?: string
   student?: Partial<StudentProfileFields>
@@ -731,6 +735,7 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
     status: input.status ?? 'active',
     passwordHash: input.passwordHash ?? null,
     directoryHold: input.directoryHold ?? false,
+    schoolId: input.schoolId ?? null,
     photo: null,
     timeZone: null,
     hourCycle: null,
@@ -754,7 +759,7 @@ export function buildPersonRows(random: Random, input: PersonInput): BuiltPerson
       ...(input.student?.track ? { track: input.student.track } : {}),
       ...(input.student?.specialtyInterests ? { specialtyInterests: input.student.specialtyInterests } : {}),
     })
-    student = { ...base, ...input.student, personId: id, updatedAt: now }
+    student = { enrollment: 'enrolled', house: '', ...base, ...input.student, personId: id, updatedAt: now }
   }
 
   let mentor: MentorProfileRow | null = null

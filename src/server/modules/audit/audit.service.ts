@@ -105,6 +105,34 @@ export function createAuditService(db: Database, clock: Clock) {
       else await append(writer)
     },
 
+    /**
+     * Appends many rows to the chain at once (a roster applied: one row per person invited or
+     * changed), under the same lock as `record`, each linked to the one before it. One insert per
+     * thousand rows; identity ids follow the order of the values, so the chain reads in order.
+     */
+    async recordMany(events: readonly AuditEvent[], meta: RequestMeta | null, writer: Writer): Promise<void> {
+      if (events.length === 0) return
+      await writer.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`)
+      const [last] = await writer.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1)
+      let prevHash = last?.hash ?? GENESIS_HASH
+      const at = clock.now()
+      const rows = events.map((event) => {
+        const fields = {
+          at,
+          actorId: event.actorId,
+          action: event.action,
+          objectType: event.objectType ?? null,
+          objectId: event.objectId ?? null,
+          requestId: meta?.requestId ?? null,
+          ip: meta?.ip ?? null,
+        }
+        const row = { ...fields, prevHash, hash: auditRowHash(prevHash, fields) }
+        prevHash = row.hash
+        return row
+      })
+      for (let i = 0; i < rows.length; i += 1_000) await writer.insert(auditLog).values(rows.slice(i, i + 1_000))
+    },
+
     async listEntries(query: AuditQuery): Promise<AuditPage> {
       const where = await whereOf(query)
       if (where === null) return { items: [], total: 0, page: query.page, pageSize: query.pageSize }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, gte, isNull, ne, sql } from 'drizzle-orm'
+import { and, count, eq, gt, gte, inArray, isNull, ne, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { authTokens, people, personRoles, sessions, signInFailures, type AuthTokenPurpose } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
@@ -31,6 +31,15 @@ export type SessionWithPerson = {
 
 /** Fields of `people` that a `SessionWithPerson` holds: writing one of them empties the session cache. */
 const SESSION_PERSON_FIELDS = ['email', 'name', 'status', 'schoolWideRecords'] as const
+
+/** Rows per multi-row statement: well under PostgreSQL's 65,535 parameters for every table here. */
+const BATCH_ROWS = 1_000
+
+function inBatches<T>(rows: readonly T[]): T[][] {
+  const batches: T[][] = []
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) batches.push(rows.slice(i, i + BATCH_ROWS))
+  return batches
+}
 
 /**
  * `sessionCache`: keep session lookups in memory (`session-cache.ts`); only for a database one
@@ -144,6 +153,10 @@ export function createIdentityRepository(db: Database, options: { sessionCache?:
       await tx.insert(authTokens).values(row)
     },
 
+    async insertTokens(rows: readonly (typeof authTokens.$inferInsert)[], tx: Tx = db) {
+      for (const batch of inBatches(rows)) await tx.insert(authTokens).values(batch)
+    },
+
     async countTokensSince(personId: string, purpose: AuthTokenPurpose, since: Date): Promise<number> {
       const [row] = await db
         .select({ n: count() })
@@ -205,6 +218,57 @@ export function createIdentityRepository(db: Database, options: { sessionCache?:
       if (!created) throw new Error('Inserting the person returned no row.')
       if (roles.length > 0) await tx.insert(personRoles).values(roles.map((role) => ({ personId: created.id, role, grantedAt })))
       return created.id
+    },
+
+    /** Many people at once (a roster's new students), each with the same roles; ids in the order given. */
+    async insertPeople(values: readonly (typeof people.$inferInsert)[], roles: readonly Role[], grantedAt: Date, tx: Tx = db): Promise<string[]> {
+      const ids: string[] = []
+      for (const batch of inBatches(values)) {
+        const created = await tx.insert(people).values(batch).returning({ id: people.id, email: people.email })
+        const idByEmail = new Map(created.map((c) => [c.email, c.id]))
+        const batchIds = batch.map((v) => idByEmail.get(v.email) as string)
+        ids.push(...batchIds)
+        if (roles.length > 0) await tx.insert(personRoles).values(batchIds.flatMap((personId) => roles.map((role) => ({ personId, role, grantedAt }))))
+      }
+      return ids
+    },
+
+    /**
+     * Name, e-mail and school id of many people, one statement per batch (`null` leaves a field
+     * as it is). Names and e-mails are part of every session: the session cache is emptied.
+     */
+    async updatePeopleDetails(
+      updates: readonly { personId: string; name: string | null; email: string | null; schoolId: string | null }[],
+      at: Date,
+      tx: Tx = db,
+    ) {
+      for (const batch of inBatches(updates)) {
+        const values = sql.join(
+          batch.map((u) => sql`(${u.personId}::uuid, ${u.name}::text, ${u.email}::text, ${u.schoolId}::text)`),
+          sql`, `,
+        )
+        await tx.execute(sql`
+          update ${people} set
+            name = coalesce(v.name, ${people.name}),
+            email = coalesce(v.email, ${people.email}),
+            school_id = coalesce(v.school_id, ${people.schoolId}),
+            updated_at = ${at.toISOString()}::timestamptz
+          from (values ${values}) as v(id, name, email, school_id)
+          where ${people.id} = v.id`)
+      }
+      if (updates.length > 0) sessionCache.forgetAll()
+    },
+
+    /** Takes `role` from each of these people (their other roles stay). */
+    async deleteRoleOf(personIds: readonly string[], role: Role, tx: Tx = db) {
+      for (const batch of inBatches(personIds)) await tx.delete(personRoles).where(and(inArray(personRoles.personId, batch), eq(personRoles.role, role)))
+      if (personIds.length > 0) sessionCache.forgetAll()
+    },
+
+    /** Gives `role` to a person who may not hold it yet. */
+    async addRole(personId: string, role: Role, grantedAt: Date, tx: Tx = db) {
+      await tx.insert(personRoles).values({ personId, role, grantedAt }).onConflictDoNothing()
+      sessionCache.forgetAll()
     },
 
     async replaceRoles(personId: string, roles: readonly Role[], grantedAt: Date, tx: Tx = db) {

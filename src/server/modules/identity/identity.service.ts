@@ -18,6 +18,7 @@ import {
 } from './domain/session-rules.ts'
 import { inviteEmail, magicLinkEmail, passwordResetEmail } from './identity-emails.ts'
 import type { IdentityRepository, PersonWithRoles } from './identity.repository.ts'
+import { listPeopleByEmailsOrSchoolIds } from './people-reads.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 import type { AuthTokenPurpose } from '#server/db/schema/index.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
@@ -284,6 +285,75 @@ export function createIdentityService(deps: IdentityDeps) {
       const id = await repo.insertPerson({ email: input.email, name: input.name, status: 'invited', createdAt: now, updatedAt: now }, input.roles, now, tx)
       await sendInvite({ id, email: input.email, name: input.name }, actor.name, tx)
       return id
+    },
+
+    /**
+     * Invites many people at once (a roster's new students, decision 020): one insert per
+     * thousand for people, roles, tokens and e-mails. Refuses, writing nothing, when any e-mail or
+     * school id already has an account. Returns the ids in the order given.
+     */
+    async createInvitedPeople(
+      actor: Actor,
+      inputs: readonly { email: string; name: string; schoolId: string | null }[],
+      roles: readonly Role[],
+      tx: Tx,
+    ): Promise<string[]> {
+      assertAdmin(actor)
+      if (inputs.length === 0) return []
+      const taken = await listPeopleByEmailsOrSchoolIds(
+        tx,
+        inputs.map((i) => i.email),
+        inputs.flatMap((i) => (i.schoolId ? [i.schoolId] : [])),
+      )
+      if (taken.length > 0) throw new AppError('CONFLICT', `Someone with the e-mail or school id of ${taken[0]?.name} already has an account.`)
+      const now = clock.now()
+      const ids = await repo.insertPeople(
+        inputs.map((i) => ({ email: i.email, name: i.name, schoolId: i.schoolId, status: 'invited' as const, createdAt: now, updatedAt: now })),
+        roles,
+        now,
+        tx,
+      )
+      const emails = []
+      const tokens = []
+      for (const [index, input] of inputs.entries()) {
+        const token = newSecret()
+        const personId = ids[index] as string
+        tokens.push({
+          personId,
+          purpose: 'invite' as const,
+          tokenHash: hashSecret(token),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MINUTES.invite * MS_PER_MINUTE),
+        })
+        emails.push(inviteEmail(input.email, input.name, `${deps.appOrigin}/auth/invite?token=${token}`, TOKEN_LIFETIME_MINUTES.invite / 1440, actor.name))
+      }
+      await repo.insertTokens(tokens, tx)
+      await notifications.enqueueMany(emails, tx)
+      return ids
+    },
+
+    /** The roster's facts about people: name, e-mail and school id (null leaves a field as it is). */
+    async updateRosterDetails(
+      actor: Actor,
+      updates: readonly { personId: string; name: string | null; email: string | null; schoolId: string | null }[],
+      tx: Tx,
+    ) {
+      assertAdmin(actor)
+      await repo.updatePeopleDetails(updates, clock.now(), tx)
+    },
+
+    /** Takes `role` from these people, keeping their other roles and their account (graduates lose the student role). */
+    async withdrawRole(actor: Actor, personIds: readonly string[], role: Role, tx: Tx) {
+      assertAdmin(actor)
+      await repo.deleteRoleOf(personIds, role, tx)
+    },
+
+    /**
+     * A graduate who agreed to mentor takes the mentor role themself (decision 020). The roster
+     * module checks they have graduated before it calls this; nobody else may give themself a role.
+     */
+    async grantAlumniMentorRole(actor: Actor, tx: Tx) {
+      await repo.addRole(actor.personId, 'mentor', clock.now(), tx)
     },
 
     async resendInvite(actor: Actor, person: { id: string; email: string; name: string }, tx: Tx): Promise<void> {

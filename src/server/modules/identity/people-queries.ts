@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, ne, sql } from 'drizzle-orm'
 import { people, personRoles } from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
 import type { PeopleReader } from './people-reads.ts'
@@ -36,5 +36,17 @@ export function peopleFaces(reader: PeopleReader, alias = 'person_face') {
       directoryHold: people.directoryHold,
     })
     .from(people)
+    .as(alias)
+}
+
+/**
+ * People not disabled (active or still invited) who hold `role`: `personId`, `name`, `email`,
+ * `schoolId`. The class roster of record is the students among them (decision 020).
+ */
+export function currentPeopleWithRole(reader: PeopleReader, role: Role, alias = `current_${role.replace(/-/g, '_')}s`) {
+  return reader
+    .select({ personId: people.id, name: people.name, email: people.email, schoolId: people.schoolId })
+    .from(people)
+    .where(and(ne(people.status, 'disabled'), sql`exists (select 1 from ${personRoles} r where r.person_id = ${people.id} and r.role = ${role})`))
     .as(alias)
 }

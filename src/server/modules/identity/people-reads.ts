@@ -196,3 +196,27 @@ export async function countPeople(reader: PeopleReader): Promise<{ byStatus: Par
     byRole: Object.fromEntries(roleRows.map((r) => [r.role, r.n])),
   }
 }
+
+export type RosterPerson = PersonBasics & { schoolId: string | null; roles: Role[] }
+
+/**
+ * People whose lower-cased e-mail or school id (compared without case) is among these, with their
+ * roles and school id: the roster import matches its rows to people this way (decision 020).
+ */
+export async function listPeopleByEmailsOrSchoolIds(reader: PeopleReader, emails: readonly string[], schoolIds: readonly string[]): Promise<RosterPerson[]> {
+  if (emails.length === 0 && schoolIds.length === 0) return []
+  const rows = await reader
+    .select({ ...basicColumns, schoolId: people.schoolId })
+    .from(people)
+    .where(
+      or(
+        emails.length > 0 ? inArray(people.email, unique(emails.map((e) => e.toLowerCase()))) : undefined,
+        schoolIds.length > 0 ? inArray(sql`lower(${people.schoolId})`, unique(schoolIds.map((s) => s.toLowerCase()))) : undefined,
+      ),
+    )
+  const roles = await rolesByPerson(
+    reader,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({ ...r, roles: roles.get(r.id) ?? [] }))
+}

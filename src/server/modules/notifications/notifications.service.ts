@@ -38,6 +38,25 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
       })
     },
 
+    /** Many e-mails in one statement per thousand (a roster's invitations), in the caller's transaction. */
+    async enqueueMany(emails: readonly EmailToQueue[], writer: Tx = db): Promise<void> {
+      const now = clock.now()
+      for (let i = 0; i < emails.length; i += 1_000) {
+        await writer.insert(outbox).values(
+          emails.slice(i, i + 1_000).map((email) => ({
+            toAddress: email.to,
+            subject: email.subject,
+            textBody: email.text,
+            kind: email.kind,
+            attachments: email.attachments ?? [],
+            status: mailer ? ('pending' as const) : ('outbox' as const),
+            createdAt: now,
+            nextAttemptAt: now,
+          })),
+        )
+      }
+    },
+
     /**
      * Sends the due messages, claiming each with FOR UPDATE SKIP LOCKED so that several server
      * processes never send the same message twice. Returns how many were sent.

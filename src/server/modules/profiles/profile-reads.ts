@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { advisorProfiles, mentorProfiles, studentProfiles } from '#server/db/schema/index.ts'
-import type { ClassYear, IdentityAttribute, MentorKind, MentorOffering, StudentTrack, AcademicRank } from '#shared/enums.ts'
-import { activePeopleWithRole } from '../identity/people-queries.ts'
+import type { ClassYear, EnrollmentStatus, IdentityAttribute, MentorKind, MentorOffering, StudentTrack, AcademicRank } from '#shared/enums.ts'
+import { activePeopleWithRole, currentPeopleWithRole } from '../identity/people-queries.ts'
 
 /**
  * Profiles' public reads, for other modules: the facts of student, mentor and advisor profiles
@@ -195,4 +195,61 @@ export async function listActiveMentorCapacities(reader: ProfilesReader): Promis
     .select({ personId: mentorProfiles.personId, name: mentors.name, kind: mentorProfiles.kind, capacity: mentorProfiles.capacity })
     .from(mentorProfiles)
     .innerJoin(mentors, eq(mentors.personId, mentorProfiles.personId))
+}
+
+/** The school's facts about a student (decision 020): what the roster and the rollover keep. */
+export type StudentRecordFacts = { classYear: ClassYear; graduationYear: number; track: StudentTrack; house: string; enrollment: EnrollmentStatus }
+
+/** The school's facts of these people's student profiles, by person id (people without one are left out). */
+export async function mapStudentRecordsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<Map<string, StudentRecordFacts>> {
+  if (ids.length === 0) return new Map()
+  const rows = await reader
+    .select({
+      personId: studentProfiles.personId,
+      classYear: studentProfiles.classYear,
+      graduationYear: studentProfiles.graduationYear,
+      track: studentProfiles.track,
+      house: studentProfiles.house,
+      enrollment: studentProfiles.enrollment,
+    })
+    .from(studentProfiles)
+    .where(inArray(studentProfiles.personId, unique(ids)))
+  return new Map(rows.map(({ personId, ...facts }) => [personId, facts]))
+}
+
+export type RosterOfRecordEntry = {
+  personId: string
+  name: string
+  email: string
+  schoolId: string | null
+  /** null for a student whose profile was never made. */
+  record: StudentRecordFacts | null
+}
+
+/**
+ * The class roster of record: every person not disabled who holds the student role, with their
+ * school facts, graduates left out (decision 020). By name.
+ */
+export async function listRosterOfRecord(reader: ProfilesReader): Promise<RosterOfRecordEntry[]> {
+  const students = currentPeopleWithRole(reader, 'student')
+  const rows = await reader
+    .select({
+      personId: students.personId,
+      name: students.name,
+      email: students.email,
+      schoolId: students.schoolId,
+      classYear: studentProfiles.classYear,
+      graduationYear: studentProfiles.graduationYear,
+      track: studentProfiles.track,
+      house: studentProfiles.house,
+      enrollment: studentProfiles.enrollment,
+    })
+    .from(students)
+    .leftJoin(studentProfiles, eq(studentProfiles.personId, students.personId))
+    .where(sql`${studentProfiles.enrollment} is distinct from 'graduated'`)
+    .orderBy(students.name, students.personId)
+  return rows.map(({ classYear, graduationYear, track, house, enrollment, ...person }) => ({
+    ...person,
+    record: classYear && graduationYear !== null && track && house !== null && enrollment ? { classYear, graduationYear, track, house, enrollment } : null,
+  }))
 }

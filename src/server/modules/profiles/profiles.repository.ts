@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { advisorProfiles, mentorProfiles, studentProfiles } from '#server/db/schema/index.ts'
+import type { ClassYear, EnrollmentStatus, StudentTrack } from '#shared/enums.ts'
 
 type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
 
@@ -26,6 +27,30 @@ export function createProfilesRepository(db: Database) {
         .insert(studentProfiles)
         .values({ ...defaults, ...values, personId })
         .onConflictDoUpdate({ target: studentProfiles.personId, set: values })
+    },
+
+    /** The school's facts of many students at once (roster, rollover): one statement per thousand. */
+    async upsertStudentRecords(
+      records: readonly { personId: string; classYear: ClassYear; graduationYear: number; track: StudentTrack; house: string; enrollment: EnrollmentStatus }[],
+      at: Date,
+      tx: Tx = db,
+    ) {
+      for (let i = 0; i < records.length; i += 1_000) {
+        await tx
+          .insert(studentProfiles)
+          .values(records.slice(i, i + 1_000).map((r) => ({ ...r, updatedAt: at })))
+          .onConflictDoUpdate({
+            target: studentProfiles.personId,
+            set: {
+              classYear: sql`excluded.class_year`,
+              graduationYear: sql`excluded.graduation_year`,
+              track: sql`excluded.track`,
+              house: sql`excluded.house`,
+              enrollment: sql`excluded.enrollment`,
+              updatedAt: sql`excluded.updated_at`,
+            },
+          })
+      }
     },
 
     async upsertMentorProfile(

@@ -6,7 +6,7 @@ import type {
   UpdatePersonRequest,
   UpdateStudentProfileRequest,
 } from '#shared/contracts/profiles.ts'
-import type { ClassYear, Role } from '#shared/enums.ts'
+import type { ClassYear, EnrollmentStatus, Role, StudentTrack } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
@@ -60,6 +60,8 @@ export function createProfilesService(deps: ProfilesDeps) {
             careerGoals: student.careerGoals,
             helpWanted: student.helpWanted,
             wantsIdentityAlignedMentor: student.wantsIdentityAlignedMentor,
+            enrollment: student.enrollment,
+            house: student.house,
             ...(showStudentIdentity ? { identity: student.identity, identityVisibility: student.identityVisibility } : {}),
           }
         : null,
@@ -138,6 +140,27 @@ export function createProfilesService(deps: ProfilesDeps) {
         await audit.record({ actorId: actor.personId, action: `profile.class-year-set:${classYear}`, objectType: 'person', objectId: personId }, meta, tx)
       })
       return getProfile(actor, personId, null)
+    },
+
+    /**
+     * The school's facts of many students (roster import, year-end rollover; decision 020), in the
+     * caller's transaction, which records the audit rows. Admins only.
+     */
+    async applyStudentRecords(
+      actor: Actor,
+      records: readonly { personId: string; classYear: ClassYear; graduationYear: number; track: StudentTrack; house: string; enrollment: EnrollmentStatus }[],
+      tx: Tx,
+    ) {
+      if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN', 'Only an admin keeps the class roster.')
+      await repo.upsertStudentRecords(records, clock.now(), tx)
+    },
+
+    /**
+     * A graduate who agreed to mentor gets an alumni mentor profile (their graduation year from
+     * the student record), unless they already have a mentor profile. In the caller's transaction.
+     */
+    async createAlumniMentorProfile(actor: Actor, graduationYear: number, tx: Tx) {
+      await repo.upsertMentorProfile(actor.personId, { graduationYear }, { personId: actor.personId, kind: 'alumni', graduationYear, accepting: false }, tx)
     },
 
     async updateMyMentorProfile(actor: Actor, input: UpdateMentorProfileRequest, meta: RequestMeta) {

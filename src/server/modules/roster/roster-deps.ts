@@ -1,0 +1,16 @@
+import type { Database } from '#server/db/client.ts'
+import type { Clock } from '../../clock.ts'
+import type { AuditService } from '../audit/audit.service.ts'
+import type { IdentityService } from '../identity/identity.service.ts'
+import type { ProfilesService } from '../profiles/profiles.service.ts'
+import type { RosterRepository } from './roster.repository.ts'
+
+/** People are identity's and student records profiles': the roster writes both only through their services. */
+export type RosterDeps = {
+  db: Database
+  repo: RosterRepository
+  clock: Clock
+  audit: AuditService
+  identity: IdentityService
+  profiles: ProfilesService
+}

@@ -1,0 +1,26 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Database, Tx } from '#server/db/client.ts'
+import { classRollovers } from '#server/db/schema/index.ts'
+
+/** The roster module's own table: one row per year-end rollover. */
+export function createRosterRepository(db: Database) {
+  return {
+    async findRollover(academicYear: string, tx: Pick<Database, 'select'> = db) {
+      const [row] = await tx.select().from(classRollovers).where(eq(classRollovers.academicYear, academicYear)).limit(1)
+      return row ?? null
+    },
+
+    /** Claims the academic year: false when its rollover was already written (the key decides, so two at once cannot both run). */
+    async claimRollover(row: typeof classRollovers.$inferInsert, tx: Tx): Promise<boolean> {
+      const inserted = await tx.insert(classRollovers).values(row).onConflictDoNothing().returning({ academicYear: classRollovers.academicYear })
+      return inserted.length > 0
+    },
+
+    /** Serialises roster applies and rollovers for the length of the caller's transaction. */
+    async lockRoster(tx: Tx) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('preceptor class roster'))`)
+    },
+  }
+}
+
+export type RosterRepository = ReturnType<typeof createRosterRepository>
