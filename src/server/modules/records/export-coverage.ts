@@ -17,7 +17,9 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   sign_in_failures: { excluded: 'Failed sign-in attempts by e-mail address, kept briefly to stop password guessing.' },
   auth_tokens: { excluded: 'One-time sign-in and reset links: hashed, expire within hours.' },
   calendar_feeds: { excluded: 'The secret address of your calendar feed; its meetings and events are in their own sections.' },
-  class_rollovers: { excluded: 'The office’s record of each year-end rollover (who ran it, how many moved); your class year and status are in the profile section.' },
+  class_rollovers: {
+    excluded: 'The office’s record of each year-end rollover (who ran it, how many moved); your class year and status are in the profile section.',
+  },
   directory_entries: { excluded: 'A search copy of a mentor profile; the profile section shows the same fields.' },
   // advising
   student_advisors: { section: 'advising' },

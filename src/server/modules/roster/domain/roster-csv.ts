@@ -16,6 +16,7 @@ export const ROSTER_REQUIRED_COLUMNS = ['name', 'email', 'class_year'] as const 
 const HEADER_ALIASES: Record<string, RosterColumn> = {
   e_mail: 'email',
   email_address: 'email',
+  e_mail_address: 'email',
   student_id: 'school_id',
   id: 'school_id',
   full_name: 'name',

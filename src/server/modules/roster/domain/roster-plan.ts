@@ -168,7 +168,8 @@ export function planRoster(input: RosterPlanInput): RosterPlan {
       compare('email', person.email, row.email)
       personChanges.email = row.email
     }
-    if (row.schoolId !== null && row.schoolId !== person.schoolId) {
+    // School ids match without case (S-1 is s-1), so a change of case alone is no change.
+    if (row.schoolId !== null && row.schoolId.toLowerCase() !== person.schoolId?.toLowerCase()) {
       compare('schoolId', person.schoolId ?? '', row.schoolId)
       personChanges.schoolId = row.schoolId
     }
