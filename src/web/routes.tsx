@@ -208,6 +208,10 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/admin/people-page.tsx').then((m) => () => <m.PeoplePage mode="admin" />), ['admin']),
               },
               {
+                path: 'admin/roster',
+                lazy: lazyPage(() => import('./features/roster/roster-page.tsx').then((m) => m.RosterPage), ['admin']),
+              },
+              {
                 path: 'admin/audit',
                 lazy: lazyPage(() => import('./features/admin/audit-page.tsx').then((m) => m.AuditPage), ['admin']),
               },

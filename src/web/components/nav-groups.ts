@@ -84,6 +84,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/materials/reviews', label: 'Documents to review', roles: ['advisor'] },
       { to: '/mentorships/quiet', label: 'Quiet mentorships', roles: ['advisor', 'admin'] },
       { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
+      { to: '/admin/roster', label: 'Class roster', roles: ['admin'] },
       { to: '/reports/school', label: 'School dashboard', roles: ['advisor'] },
       { to: '/mock-interviews/interviewers', label: 'Mock interviewers', roles: ['advisor', 'admin'] },
       // Specialty advisors give mock interviews too.
