@@ -7,6 +7,7 @@ import { useMyProfile } from '../../api/profiles.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
+import { NoRoleNotice } from '../roster/no-role-notice.tsx'
 import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.tsx'
 import { MentorshipsLine } from '../mentorships/home-mentorships.tsx'
 import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
@@ -292,7 +293,7 @@ export function HomePage() {
               : null
         }
       />
-      {roles.length === 0 ? <p className="notice notice-info">Your account has no role yet. The Office of Student Affairs will set it up.</p> : null}
+      {roles.length === 0 ? <NoRoleNotice /> : null}
       {needsProfile && profile.isPending ? <Loading label="Loading your profile…" /> : null}
       {needsProfile && profile.isError ? <QueryError error={profile.error} onRetry={() => void profile.refetch()} /> : null}
       {roles.length > 0 && session ? <NeedsYouNow roles={roles} personId={session.person.id} /> : null}
