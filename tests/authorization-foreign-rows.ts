@@ -63,6 +63,13 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     body: { classYear: 'M2' },
     row: { personId: 'spare' },
   },
+  'PUT /api/admin/people/:personId/enrollment': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'admins keep the school’s facts about every student (decision 020)',
+    body: { enrollment: 'enrolled' },
+    row: { personId: 'spare' },
+  },
   'POST /api/admin/people/:personId/disable': {
     kind: 'owner-only',
     strangers: ['admin'],

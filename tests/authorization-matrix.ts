@@ -46,6 +46,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'PUT', path: '/api/admin/people/:personId/roles', allowed: ['admin'] },
   { method: 'PUT', path: '/api/admin/people/:personId/school-wide', allowed: ['admin'] },
   { method: 'PUT', path: '/api/admin/people/:personId/class-year', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/admin/people/:personId/enrollment', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/disable', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/enable', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/people/:personId/resend-invite', allowed: ['admin'] },

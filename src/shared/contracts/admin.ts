@@ -37,6 +37,10 @@ export type UpdateRolesRequest = z.infer<typeof UpdateRolesRequest>
 export const SetClassYearRequest = z.object({ classYear: z.enum(CLASS_YEARS) })
 export type SetClassYearRequest = z.infer<typeof SetClassYearRequest>
 
+/** A student on leave, or back from it (decision 020: the rollover keeps students on leave in place); graduation is the rollover's alone. */
+export const SetEnrollmentRequest = z.object({ enrollment: z.enum(['enrolled', 'leave'], 'Choose enrolled or leave.') })
+export type SetEnrollmentRequest = z.infer<typeof SetEnrollmentRequest>
+
 /** The school-wide scope of an advisor: reads every student's record (decision 015). */
 export const UpdateSchoolWideRequest = z.object({ schoolWide: z.boolean() })
 export type UpdateSchoolWideRequest = z.infer<typeof UpdateSchoolWideRequest>

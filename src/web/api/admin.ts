@@ -8,6 +8,7 @@ import type {
   StudentsSummaryResponse,
   UpdateRolesRequest,
   SetClassYearRequest,
+  SetEnrollmentRequest,
   UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
@@ -84,6 +85,10 @@ export const useSetSchoolWide = () =>
 export const useSetClassYear = () =>
   useAdminMutation(({ personId, ...input }: SetClassYearRequest & { personId: string }) =>
     api<unknown>(personPath(personId, 'class-year'), { method: 'PUT', json: input }),
+  )
+export const useSetEnrollment = () =>
+  useAdminMutation(({ personId, ...input }: SetEnrollmentRequest & { personId: string }) =>
+    api<unknown>(personPath(personId, 'enrollment'), { method: 'PUT', json: input }),
   )
 export const useDisablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'disable'), { method: 'POST' }))
 export const useEnablePerson = () => useAdminMutation((personId: string) => api<unknown>(personPath(personId, 'enable'), { method: 'POST' }))

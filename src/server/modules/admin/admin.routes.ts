@@ -11,6 +11,7 @@ import {
   StudentsSummaryResponse,
   UpdateRolesRequest,
   SetClassYearRequest,
+  SetEnrollmentRequest,
   UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
 import { PageQuery } from '#shared/contracts/common.ts'
@@ -119,6 +120,19 @@ export function adminRoutes() {
     }),
     async (c) =>
       c.json(await c.var.services.profiles.setClassYear(actorOf(c), c.req.valid('param').personId, c.req.valid('json').classYear, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/admin/people/{personId}/enrollment',
+      tags: ['admin'],
+      summary: 'Put a student on leave, or back (the year-end rollover keeps students on leave in their class)',
+      request: { params: PersonIdParams, body: jsonBody(SetEnrollmentRequest) },
+      responses: { 200: jsonResponse(ProfileResponse, 'The student’s profile.') },
+    }),
+    async (c) =>
+      c.json(await c.var.services.profiles.setEnrollment(actorOf(c), c.req.valid('param').personId, c.req.valid('json').enrollment, requestMeta(c)), 200),
   )
 
   router.openapi(

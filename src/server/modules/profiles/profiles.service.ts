@@ -163,6 +163,23 @@ export function createProfilesService(deps: ProfilesDeps) {
       await repo.upsertMentorProfile(actor.personId, { graduationYear }, { personId: actor.personId, kind: 'alumni', graduationYear, accepting: false }, tx)
     },
 
+    /** A student on leave or back from it (decision 020); audited. Graduates are the rollover's. */
+    async setEnrollment(actor: Actor, personId: string, enrollment: 'enrolled' | 'leave', meta: RequestMeta) {
+      if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN', 'Only an admin sets whether a student is on leave.')
+      const person = await findPersonWithRoles(db, personId)
+      if (!person) throw new AppError('NOT_FOUND', 'No such person.')
+      const { student } = await repo.findProfiles(personId)
+      if (!person.roles.includes('student') || !student)
+        throw new AppError('VALIDATION_FAILED', `${person.name} is not a student with a class year.`, {
+          enrollment: 'Only a student with a class year can be on leave.',
+        })
+      await db.transaction(async (tx) => {
+        await repo.upsertStudentProfile(personId, { enrollment, updatedAt: clock.now() }, { ...student, enrollment }, tx)
+        await audit.record({ actorId: actor.personId, action: `profile.enrollment-set:${enrollment}`, objectType: 'person', objectId: personId }, meta, tx)
+      })
+      return getProfile(actor, personId, null)
+    },
+
     async updateMyMentorProfile(actor: Actor, input: UpdateMentorProfileRequest, meta: RequestMeta) {
       assertRole(actor, 'mentor', 'mentor profile')
       const now = clock.now()

@@ -50,7 +50,7 @@ describe('roster import', () => {
     const byEmail = await t.insertAccount(['student'], {
       email: 'lee.chan@school.example.edu',
       name: 'Lee Chan',
-      student: { classYear: 'M3', graduationYear: 2027 },
+      student: { classYear: 'M3', graduationYear: 2027, track: 'MD' },
     })
     const missing = await t.insertAccount(['student'], { name: 'Mo Absent', student: { classYear: 'M1' } })
     const csv = [
@@ -157,6 +157,22 @@ describe('year-end rollover', () => {
     expect((await t.request('GET', '/api/admin/roster/rollover', { cookie: admin })).json.alreadyRun).toMatchObject({ ranAt: '2026-06-01T12:00:00.000Z' })
     const audit = await t.request('GET', `/api/admin/audit-log?subject=${m4.id}&action=roster.rollover`, { cookie: admin })
     expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual(['roster.rollover.graduated'])
+  })
+
+  it('keeps a student put on leave on the People page in their class at the rollover, audited', async () => {
+    const leave = await t.insertAccount(['student'], { student: { classYear: 'M3' } })
+    const set = await t.request('PUT', `/api/admin/people/${leave.id}/enrollment`, { cookie: admin, body: { enrollment: 'leave' } })
+    expect(set.status, set.text).toBe(200)
+    expect(set.json.student).toMatchObject({ classYear: 'M3', enrollment: 'leave' })
+    const preview = await t.request('GET', '/api/admin/roster/rollover', { cookie: admin })
+    expect(preview.json.kept).toContainEqual(expect.objectContaining({ personId: leave.id, classYear: 'M3', reason: 'leave' }))
+    const graduated = await t.request('PUT', `/api/admin/people/${leave.id}/enrollment`, { cookie: admin, body: { enrollment: 'graduated' } })
+    expect(graduated.status).toBe(400)
+    const mentor = await t.insertAccount(['mentor'])
+    const refused = await t.request('PUT', `/api/admin/people/${mentor.id}/enrollment`, { cookie: admin, body: { enrollment: 'leave' } })
+    expect(refused.json.error.fields.enrollment).toMatch(/Only a student/)
+    const audit = await t.request('GET', `/api/admin/audit-log?subject=${leave.id}&action=profile.enrollment-set`, { cookie: admin })
+    expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual(['profile.enrollment-set:leave'])
   })
 
   it('lets a graduate, and only a graduate, choose to stay on as an alumni mentor', async () => {

@@ -3,7 +3,7 @@ import { UpdateRolesRequest } from '#shared/contracts/admin.ts'
 import type { PersonSummary } from '#shared/contracts/profiles.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, ROLE_LABELS, ROLES, type ClassYear } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
-import { useDisablePerson, useEnablePerson, useResendInvite, useSetClassYear, useSetSchoolWide, useUpdateRoles } from '../../api/admin.ts'
+import { useDisablePerson, useEnablePerson, useResendInvite, useSetClassYear, useSetEnrollment, useSetSchoolWide, useUpdateRoles } from '../../api/admin.ts'
 import { useSession } from '../../api/identity.ts'
 import { Dialog } from '../../components/dialog.tsx'
 import { CheckboxGroup, optionsFrom, SelectField } from '../../components/fields.tsx'
@@ -27,6 +27,8 @@ function ManagePerson({ person }: { person: PersonSummary }) {
   const setSchoolWide = useSetSchoolWide()
   const setClassYear = useSetClassYear()
   const [classYear, setClassYearChoice] = useState<ClassYear | ''>('')
+  const setEnrollment = useSetEnrollment()
+  const [enrollment, setEnrollmentChoice] = useState<'enrolled' | 'leave' | ''>('')
   const [roles, setRoles] = useState<string[]>(person.roles)
   const [rolesError, setRolesError] = useState<string | undefined>()
   const [confirmingDisable, setConfirmingDisable] = useState(false)
@@ -119,6 +121,32 @@ function ManagePerson({ person }: { person: PersonSummary }) {
             }}
           >
             Set class year
+          </button>
+          <SelectField
+            id="manage-enrollment-choice"
+            label={`Status of ${person.name}`}
+            hint="A student on leave stays in their class at the year-end rollover."
+            placeholder="Choose a status…"
+            options={[
+              { value: 'enrolled', label: 'Enrolled' },
+              { value: 'leave', label: 'On leave' },
+            ]}
+            value={enrollment}
+            onChange={(e) => setEnrollmentChoice(e.currentTarget.value as 'enrolled' | 'leave' | '')}
+          />
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={setEnrollment.isPending || enrollment === ''}
+            onClick={() => {
+              if (enrollment === '') return
+              setEnrollment.mutate(
+                { personId: person.id, enrollment },
+                { onSuccess: () => done(`${person.name} is now ${enrollment === 'leave' ? 'on leave' : 'enrolled'}.`), onError: failed },
+              )
+            }}
+          >
+            Set status
           </button>
         </section>
       ) : null}
