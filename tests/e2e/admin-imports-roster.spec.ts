@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
+import { expect, expectNoAxeViolations, loginAs, navLink, pressUntilFocused, test } from './fixtures.ts'
 
 const csvFile = (text: string) => ({ name: 'class-roster.csv', mimeType: 'text/csv', buffer: Buffer.from(text) })
 const HEADER = 'school_id,name,email,class_year,expected_graduation,track,house'
@@ -34,15 +34,19 @@ test('an admin imports a roster with errors, fixes it, applies it, and previews 
   await expect(page.getByRole('heading', { name: 'Checked: ready to apply' })).toBeFocused()
   await expect(page.getByText('Everyone in the file is already up to date: there is nothing to apply.')).toBeVisible()
 
-  // The year-end rollover: a preview of every class, then a confirmation that can be cancelled.
-  await page.getByRole('button', { name: 'Preview the rollover' }).click()
+  // The year-end rollover, by keyboard: a preview of every class, then a confirmation that Escape cancels.
+  await pressUntilFocused(page, page.getByRole('button', { name: 'Preview the rollover' }))
+  await page.keyboard.press('Enter')
   const perClass = page.getByRole('table', { name: 'Students per class, before and after' })
   await expect(perClass).toBeVisible()
   await expect(perClass.getByRole('row', { name: /^Graduated \(alumni\) – \d+$/ })).toBeVisible()
   await expectNoAxeViolations(page)
-  await page.getByRole('button', { name: /^Move the classes up for \d{4}-\d{4}$/ }).click()
+  const run = page.getByRole('button', { name: /^Move the classes up for \d{4}-\d{4}$/ })
+  await pressUntilFocused(page, run)
+  await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: /Move the classes up for/ })
   await expect(dialog.getByText(/students? move up a year and \d+ students? graduate/)).toBeVisible()
-  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
+  await expect(run).toBeFocused()
 })
