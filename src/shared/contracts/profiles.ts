@@ -97,6 +97,8 @@ export const ProfileResponse = z
       /** The roster's facts (decision 020): enrolled, on leave or graduated; the advisory dean or house. */
       enrollment: z.enum(ENROLLMENT_STATUSES).optional(),
       house: z.string().optional(),
+      /** The school's id (student number): shown to the student and staff only. */
+      schoolId: z.string().nullable().optional(),
     }).nullable(),
     mentor: MentorProfile.partial().nullable(),
     advisor: AdvisorProfile.nullable(),

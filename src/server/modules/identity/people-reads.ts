@@ -101,6 +101,12 @@ export async function findPersonWithRoles(reader: PeopleReader, id: string): Pro
   return row ? { ...row, roles: roles.get(id) ?? [] } : null
 }
 
+/** The school's id for a person (decision 020), or null; for the person themself and staff only. */
+export async function findSchoolId(reader: PeopleReader, id: string): Promise<string | null> {
+  const [row] = await reader.select({ schoolId: people.schoolId }).from(people).where(eq(people.id, id)).limit(1)
+  return row?.schoolId ?? null
+}
+
 /** A person's photo and its type, or null when they have none. */
 export async function findPersonPhoto(reader: PeopleReader, id: string): Promise<{ bytes: Uint8Array; type: string } | null> {
   const [row] = await reader.select({ photo: people.photo, photoType: people.photoType }).from(people).where(eq(people.id, id)).limit(1)

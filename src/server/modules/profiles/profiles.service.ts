@@ -12,7 +12,7 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { IdentityService } from '../identity/identity.service.ts'
-import { findPersonPhoto, findPersonWithRoles } from '../identity/people-reads.ts'
+import { findPersonPhoto, findPersonWithRoles, findSchoolId } from '../identity/people-reads.ts'
 import { canViewEmail, canViewIdentity, canViewPerson, canViewStudentSection } from './profiles.policy.ts'
 import type { ProfilesRepository } from './profiles.repository.ts'
 import { detectImageType, MAX_PHOTO_BYTES } from './photo.ts'
@@ -35,6 +35,8 @@ export function createProfilesService(deps: ProfilesDeps) {
     const showStudentIdentity = showStudent && canViewIdentity(actor, personId, student.identityVisibility)
     const showMentor = mentor && person.roles.includes('mentor')
     const showMentorIdentity = showMentor && canViewIdentity(actor, personId, mentor.identityVisibility)
+    // The student number goes with the student section, which only the student and staff see.
+    const schoolId = showStudent ? await findSchoolId(db, personId) : null
 
     if (!self && (showStudentIdentity || showMentorIdentity) && meta) {
       // Self-identified identity is sensitive: a read by anyone else is recorded (never the content).
@@ -62,6 +64,7 @@ export function createProfilesService(deps: ProfilesDeps) {
             wantsIdentityAlignedMentor: student.wantsIdentityAlignedMentor,
             enrollment: student.enrollment,
             house: student.house,
+            schoolId,
             ...(showStudentIdentity ? { identity: student.identity, identityVisibility: student.identityVisibility } : {}),
           }
         : null,

@@ -86,7 +86,11 @@ describe('roster import', () => {
     expect(profile.json.student).toMatchObject({ classYear: 'M1', graduationYear: 2029, track: 'MD' })
     const kimNow = await t.request('GET', `/api/profiles/${changed.id}`, { cookie: admin })
     expect(kimNow.json.person.email).toBe('kim.ortiz.new@school.example.edu')
-    expect(kimNow.json.student).toMatchObject({ classYear: 'M3', track: 'MD-PhD' })
+    expect(kimNow.json.student).toMatchObject({ classYear: 'M3', track: 'MD-PhD', schoolId: 'S-200' })
+    // The student number is for the student and staff: a mentor reading the profile never gets it.
+    const mentorView = await t.request('GET', `/api/profiles/${changed.id}`, { cookie: (await t.signedInAs(['mentor'])).cookie })
+    expect(mentorView.json.student?.schoolId).toBeUndefined()
+    expect(mentorView.text).not.toContain('S-200')
     // The missing student is listed, never removed.
     const mo = await t.request('GET', `/api/profiles/${missing.id}`, { cookie: admin })
     expect(mo.json.person.roles).toEqual(['student'])
