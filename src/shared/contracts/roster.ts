@@ -52,7 +52,8 @@ export const RolloverPreview = z.object({
   /** The academic year the rollover closes, e.g. 2025-2026 (July to June). */
   academicYear: z.string(),
   /** Set when the rollover of this academic year has already been run. */
-  alreadyRun: z.object({ ranAt: z.string(), ranBy: z.string().nullable() }).nullable(),
+  /** The rollover that stands in the way of another today (this academic year's, or one less than 180 days ago), and when the next may run. */
+  alreadyRun: z.object({ ranAt: z.string(), ranBy: z.string().nullable(), nextFrom: z.string() }).nullable(),
   before: ClassCounts,
   after: ClassCounts,
   graduating: z.number().int(),

@@ -25,6 +25,12 @@ describe('readCsv', () => {
     expect(read.records[2]).toEqual(['2', '3'])
   })
 
+  it('explains a quote inside a value that is not in quotes, in words and on its own row', () => {
+    const read = readCsv('a,b\n1,2\n3,=HYPERLINK("x")\n')
+    expect(read.errors).toEqual([{ row: 3, message: 'a quote (") appears inside a value that is not in quotes; put the whole value in quotes and double the quote inside ("")' }])
+    expect(read.records[1]).toEqual(['1', '2'])
+  })
+
   it('trims and skips blank lines when asked', () => {
     expect(readCsv(' a , b \n\n c ,d\n', { trim: true, skipEmptyLines: true }).records).toEqual([
       ['a', 'b'],

@@ -50,7 +50,11 @@ function describe(error: unknown): string {
   const code = (error as { code?: string }).code
   if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote (") opens a value here and is never closed'
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quoted value is followed by more text before the next comma; double a quote inside a quoted value ("")'
-  if (code === 'CSV_INVALID_OPENING_QUOTE') return 'a quote (") appears inside a value that is not in quotes'
+  // csv-parse names this one without its usual CSV_ prefix; its own message counts lines and fields
+  // of the one record being re-read, so it would say "line 1" of any row.
+  if (code === 'INVALID_OPENING_QUOTE' || code === 'CSV_INVALID_OPENING_QUOTE') {
+    return 'a quote (") appears inside a value that is not in quotes; put the whole value in quotes and double the quote inside ("")'
+  }
   return error instanceof Error ? error.message.replace(/^.*?:\s*/, '') : 'unreadable'
 }
 

@@ -157,8 +157,27 @@ describe('year-end rollover', () => {
 
     const twice = await t.request('POST', '/api/admin/roster/rollover', { cookie: admin, body: { academicYear: '2025-2026' } })
     expect(twice.status).toBe(409)
-    expect(twice.json.error.message).toMatch(/already moved up for 2025-2026 \(on 2026-06-01 by .+\)/)
+    expect(twice.json.error.message).toMatch(
+      /already moved up on 2026-06-01 by .+; running it again now would move them up twice\. The next rollover can run from 2026-11-28/,
+    )
     expect((await t.request('GET', '/api/admin/roster/rollover', { cookie: admin })).json.alreadyRun).toMatchObject({ ranAt: '2026-06-01T12:00:00.000Z' })
+
+    // A month on, in the next academic year: still refused, or every class would move up twice.
+    const before = t.clock.now()
+    t.clock.set(new Date('2026-07-02T12:00:00Z'))
+    try {
+      // A session of July: June's would have lapsed (and be ended) at the test's idle timeout.
+      const julyAdmin = (await t.signedInAs(['admin'])).cookie
+      const nextYear = await t.request('GET', '/api/admin/roster/rollover', { cookie: julyAdmin })
+      expect(nextYear.json.academicYear).toBe('2026-2027')
+      expect(nextYear.json.alreadyRun).toMatchObject({ ranAt: '2026-06-01T12:00:00.000Z', nextFrom: '2026-11-28T12:00:00.000Z' })
+      const soon = await t.request('POST', '/api/admin/roster/rollover', { cookie: julyAdmin, body: { academicYear: '2026-2027' } })
+      expect(soon.status).toBe(409)
+      expect(soon.json.error.message).toMatch(/move them up twice/)
+      expect((await t.request('GET', `/api/profiles/${m1.id}`, { cookie: julyAdmin })).json.student.classYear).toBe('M2')
+    } finally {
+      t.clock.set(before)
+    }
     const audit = await t.request('GET', `/api/admin/audit-log?subject=${m4.id}&action=roster.rollover`, { cookie: admin })
     expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual(['roster.rollover.graduated'])
   })

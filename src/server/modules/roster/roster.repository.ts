@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { classRollovers } from '#server/db/schema/index.ts'
 
@@ -7,6 +7,12 @@ export function createRosterRepository(db: Database) {
   return {
     async findRollover(academicYear: string, tx: Pick<Database, 'select'> = db) {
       const [row] = await tx.select().from(classRollovers).where(eq(classRollovers.academicYear, academicYear)).limit(1)
+      return row ?? null
+    },
+
+    /** The most recent rollover, whatever its year. */
+    async findLatestRollover(tx: Pick<Database, 'select'> = db) {
+      const [row] = await tx.select().from(classRollovers).orderBy(desc(classRollovers.ranAt)).limit(1)
       return row ?? null
     },
 

@@ -1,11 +1,18 @@
 import type { Database } from '#server/db/client.ts'
 import type { RolloverPreview, RolloverResult, RunRolloverRequest } from '#shared/contracts/roster.ts'
 import { AppError } from '#shared/errors.ts'
+import { MS_PER_DAY } from '#shared/time.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import { mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { listRosterOfRecord, type RosterOfRecordEntry } from '../profiles/profile-reads.ts'
 import { planRollover, type RolloverPlan } from './domain/rollover.ts'
 import type { RosterDeps } from './roster-deps.ts'
+
+/**
+ * However the academic years fall, a rollover this soon after the last one would move every class
+ * up twice: one run on 30 June and another on 1 July close two different academic years.
+ */
+export const MIN_DAYS_BETWEEN_ROLLOVERS = 180
 
 function assertAdmin(actor: Actor) {
   if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN', 'Only an admin moves the classes up.')
@@ -25,11 +32,21 @@ export function createYearEndRollover(deps: RosterDeps) {
     return { plan: planRollover(students, clock.now()), roster }
   }
 
+  /**
+   * The rollover that stands in the way of another today: this academic year's, or any run less
+   * than MIN_DAYS_BETWEEN_ROLLOVERS ago; with the first day another may run.
+   */
   async function alreadyRunMessage(academicYear: string, reader: Pick<Database, 'select'>) {
-    const done = await repo.findRollover(academicYear, reader)
-    if (!done) return null
-    const ranBy = done.ranById ? ((await mapPersonNamesByIds(reader, [done.ranById])).get(done.ranById) ?? null) : null
-    return { ranAt: done.ranAt.toISOString(), ranBy }
+    const thisYear = await repo.findRollover(academicYear, reader)
+    const latest = thisYear ?? (await repo.findLatestRollover(reader))
+    if (!latest) return null
+    const nextFrom = new Date(latest.ranAt.getTime() + MIN_DAYS_BETWEEN_ROLLOVERS * MS_PER_DAY)
+    // The next academic year's 1 July, when this year's rollover is the one in the way.
+    const endOfYear = new Date(Date.UTC(Number(academicYear.slice(5)), 6, 1))
+    const from = thisYear && endOfYear > nextFrom ? endOfYear : nextFrom
+    if (!thisYear && clock.now() >= nextFrom) return null
+    const ranBy = latest.ranById ? ((await mapPersonNamesByIds(reader, [latest.ranById])).get(latest.ranById) ?? null) : null
+    return { ranAt: latest.ranAt.toISOString(), ranBy, nextFrom: from.toISOString() }
   }
 
   return {
@@ -57,6 +74,13 @@ export function createYearEndRollover(deps: RosterDeps) {
           throw new AppError('CONFLICT', `The preview was for ${input.academicYear}, but today is in ${plan.academicYear}. Look at the preview again.`, {
             academicYear: `Today is in ${plan.academicYear}.`,
           })
+        const inTheWay = await alreadyRunMessage(plan.academicYear, tx)
+        if (inTheWay) {
+          throw new AppError(
+            'CONFLICT',
+            `The classes were already moved up on ${inTheWay.ranAt.slice(0, 10)}${inTheWay.ranBy ? ` by ${inTheWay.ranBy}` : ''}; running it again now would move them up twice. The next rollover can run from ${inTheWay.nextFrom.slice(0, 10)}.`,
+          )
+        }
         const claimed = await repo.claimRollover(
           {
             academicYear: plan.academicYear,

@@ -3,7 +3,7 @@ import type { RolloverPreview } from '#shared/contracts/roster.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS } from '#shared/enums.ts'
 import { errorMessage } from '../../api/client.ts'
 import { Dialog } from '../../components/dialog.tsx'
-import { formatDateTime, plural } from '../../components/format.ts'
+import { formatDateTime, formatMoment, plural } from '../../components/format.ts'
 import { useRolloverPreview, useRunRollover } from './roster-api.ts'
 import { Listing } from './roster-import-section.tsx'
 
@@ -137,8 +137,9 @@ function RolloverDetails({ preview, onRun, done }: { preview: RolloverPreview; o
       <PeopleList title="No class year on record (left alone)" people={preview.withoutClassYear.map((s) => ({ id: s.personId, name: s.name, note: '' }))} />
       {preview.alreadyRun ? (
         <p className="notice notice-warning">
-          The classes were already moved up for {preview.academicYear} on {formatDateTime(preview.alreadyRun.ranAt)}
-          {preview.alreadyRun.ranBy ? ` by ${preview.alreadyRun.ranBy}` : ''}. The next rollover can run from 1 July.
+          The classes were already moved up on {formatDateTime(preview.alreadyRun.ranAt)}
+          {preview.alreadyRun.ranBy ? ` by ${preview.alreadyRun.ranBy}` : ''}. The next rollover can run from{' '}
+          {formatMoment(preview.alreadyRun.nextFrom, { dateStyle: 'long' })}.
         </p>
       ) : done ? null : (
         <p>
