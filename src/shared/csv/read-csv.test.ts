@@ -27,7 +27,9 @@ describe('readCsv', () => {
 
   it('explains a quote inside a value that is not in quotes, in words and on its own row', () => {
     const read = readCsv('a,b\n1,2\n3,=HYPERLINK("x")\n')
-    expect(read.errors).toEqual([{ row: 3, message: 'a quote (") appears inside a value that is not in quotes; put the whole value in quotes and double the quote inside ("")' }])
+    expect(read.errors).toEqual([
+      { row: 3, message: 'a quote (") appears inside a value that is not in quotes; put the whole value in quotes and double the quote inside ("")' },
+    ])
     expect(read.records[1]).toEqual(['1', '2'])
   })
 
