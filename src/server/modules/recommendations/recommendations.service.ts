@@ -118,8 +118,8 @@ function toEngineStudent(profile: StudentProfileRow): RecommendStudent {
  * from the directory's revisions, so the directory's listing rule applies unchanged and a
  * request reads one number from the database when nothing changed.
  *
- * Seams: `openPlacesFor` (capacity minus active mentees, from the mentorships module; capacity
- * alone when none is wired in), `responseStatsFor` and `declinedFor` (empty for now). Demand is an
+ * Seams: `openPlacesOf` (capacity minus active mentees, from the mentorships module, when it
+ * has no mentor activity to count from; capacity alone when neither is wired in), `responseStatsFor` and `declinedFor` (empty for now). Demand is an
  * estimate: how many students' top lists hold the mentor, recomputed in the background.
  */
 export function createRecommendationsService(deps: RecommendationsDeps) {
@@ -152,19 +152,6 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     if (!deps.activity) return null
     const rows = await deps.activity.listMentorLoad(mentorIds)
     return new Map(rows.map((r) => [r.mentorId, { active: r.active, open: r.open }]))
-  }
-
-  /** Places each mentor can still offer: capacity minus active mentees. */
-  async function openPlacesFor(mentorIds: readonly string[]): Promise<Record<string, number>> {
-    const load = deps.activity ? await readLoad(mentorIds) : null
-    const held = !load && deps.openPlacesOf ? await deps.openPlacesOf(mentorIds) : null
-    const open: Record<string, number> = {}
-    for (const id of mentorIds) {
-      const mentor = pool.get(id)
-      if (!mentor) continue
-      open[id] = load ? Math.max(0, mentor.engine.capacity - (load.get(id)?.active ?? 0)) : (held?.get(id) ?? mentor.engine.capacity)
-    }
-    return open
   }
 
   let stats: { byMentor: Record<string, ResponseStats>; readAt: number } | null = null
@@ -399,7 +386,6 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     rankMentorsForStudent,
     responseStatsOf,
     listWeights,
-    openPlacesFor,
     refreshDemand,
     /** Loads the mentor pool now rather than on the first request (start-up, benchmarks). */
     async warm(): Promise<number> {
