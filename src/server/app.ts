@@ -28,6 +28,8 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
+import { requirementsRoutes } from './modules/opportunities/requirements.routes.ts'
+import { shadowingRoutes } from './modules/opportunities/shadowing.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { listBuilderRoutes } from './modules/list-builder/list-builder.routes.ts'
@@ -145,6 +147,8 @@ export function createApp(options: AppOptions) {
   app.route('/', eventsRoutes())
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
+  app.route('/', shadowingRoutes())
+  app.route('/', requirementsRoutes())
   app.route('/', communityRoutes())
   app.route('/', materialsRoutes())
   app.route('/', mockInterviewsRoutes())

@@ -100,7 +100,8 @@ export async function startServer(source: Record<string, string | undefined> = p
 
   // Sweeps: mentorship request reminders, expiries and pauses; "stay in touch" nudges; the one
   // reminder of a board agreement request a week on, and its lapse two weeks later; the
-  // day-before reminder of an event and of a mock interview. Each step
+  // day-before reminder of an event, of a mock interview and of a shadowing day (and the passed
+  // shadowing day's experience entry). Each step
   // is claimed in the database, so several server processes may sweep at once.
   const mentorshipSweepTimer = setInterval(() => {
     services.mentorships
@@ -111,6 +112,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.advising.sweepLapsedAgreements())
       .then(() => services.events.sweepEventReminders())
       .then(() => services.mockInterviews.sweepMockInterviewReminders())
+      .then(() => services.shadowing.sweepShadowing())
       .then(() => services.community.sendAnonymousAskerDigests())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)

@@ -24,6 +24,10 @@ import { createCurriculumService } from './modules/curriculum/curriculum.service
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
 import { createOpportunitiesRepository } from './modules/opportunities/opportunities.repository.ts'
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.ts'
+import { createRequirementsRepository } from './modules/opportunities/requirements.repository.ts'
+import { createRequirementsService } from './modules/opportunities/requirements.service.ts'
+import { createShadowingRepository } from './modules/opportunities/shadowing.repository.ts'
+import { createShadowingService } from './modules/opportunities/shadowing.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createRateLimits } from './modules/identity/rate-limits.ts'
@@ -169,8 +173,21 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   })
   // Opportunities posted by mentors and staff, applications, and students' experience records.
   const opportunitiesRepo = createOpportunitiesRepository(db)
-  const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin })
-  const experiences = createExperiencesService({ db, repo: opportunitiesRepo, clock, audit, studentRecords })
+  const shadowingRepo = createShadowingRepository(db)
+  const requirements = createRequirementsService({ db, repo: createRequirementsRepository(db), opportunitiesRepo, clock, audit, studentRecords })
+  const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin, requirements })
+  const experiences = createExperiencesService({ db, repo: opportunitiesRepo, shadowingRepo, clock, audit, studentRecords })
+  // Shadowing days booked like meeting slots, with invites, reminders and an experience entry once passed.
+  const shadowing = createShadowingService({
+    db,
+    repo: shadowingRepo,
+    opportunitiesRepo,
+    requirements,
+    clock,
+    audit,
+    notifications,
+    appOrigin: settings.appOrigin,
+  })
   // Community questions and answers, anonymous when a student asks so, moderated by the office.
   const community = createCommunityService({ db, repo: createCommunityRepository(db), clock, audit, notifications, rateLimits, appOrigin: settings.appOrigin })
   // Application materials: a student's documents, versions, reviews and comparisons (visible to the student and the reviewers of each version only).
@@ -211,6 +228,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       events,
       opportunities,
       experiences,
+      shadowing,
+      requirements,
       community,
       listBuilder,
       rankLists,
@@ -244,6 +263,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     curriculum,
     opportunities,
     experiences,
+    shadowing,
+    requirements,
     community,
     materials,
     mockInterviews,

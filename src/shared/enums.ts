@@ -333,3 +333,14 @@ export const MOCK_SLOT_STATUSES = ['open', 'cancelled'] as const
 export type MockSlotStatus = (typeof MOCK_SLOT_STATUSES)[number]
 export const MOCK_BOOKING_STATUSES = ['booked', 'cancelled'] as const
 export type MockBookingStatus = (typeof MOCK_BOOKING_STATUSES)[number]
+
+export const SHADOWING_BOOKING_STATUSES = ['booked', 'cancelled'] as const
+export type ShadowingBookingStatus = (typeof SHADOWING_BOOKING_STATUSES)[number]
+
+/** Who vouches for a requirement: the student confirms it themselves, or the office verifies it. */
+export const REQUIREMENT_VERIFICATIONS = ['student', 'office'] as const
+export type RequirementVerification = (typeof REQUIREMENT_VERIFICATIONS)[number]
+
+/** A student's standing on a requirement, computed from its dates and today. */
+export const REQUIREMENT_STATES = ['met', 'missing', 'awaiting-verification', 'expired'] as const
+export type RequirementState = (typeof REQUIREMENT_STATES)[number]

@@ -1,6 +1,30 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, check, customType, date, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import type { ClassYear, ExperienceKind, OpportunityApplicationStatus, OpportunityKind, OpportunityStatus, ResearchOutputKind } from '#shared/enums.ts'
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import type {
+  ClassYear,
+  ExperienceKind,
+  OpportunityApplicationStatus,
+  OpportunityKind,
+  OpportunityStatus,
+  RequirementVerification,
+  ResearchOutputKind,
+  ShadowingBookingStatus,
+} from '#shared/enums.ts'
 import { people } from './identity.ts'
 
 /**
@@ -102,6 +126,8 @@ export const experienceEntries = pgTable(
     hours: integer('hours'),
     /** The accepted application this entry came from; null for an entry the student added. */
     applicationId: uuid('application_id').references(() => opportunityApplications.id, { onDelete: 'set null' }),
+    /** The shadowing day this entry came from, once it has passed; its opportunity's poster confirms it. */
+    shadowingBookingId: uuid('shadowing_booking_id').references((): AnyPgColumn => shadowingBookings.id, { onDelete: 'set null' }),
     /** Who vouches for it (the poster); null until confirmed, and always for the student's own entries. */
     confirmedById: uuid('confirmed_by_id').references(() => people.id, { onDelete: 'set null' }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
@@ -111,6 +137,7 @@ export const experienceEntries = pgTable(
   (t) => [
     index('experience_entries_student_idx').on(t.studentId),
     uniqueIndex('experience_entries_application_idx').on(t.applicationId),
+    uniqueIndex('experience_entries_shadowing_booking_idx').on(t.shadowingBookingId),
     check('experience_entries_end_after_start', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
     check('experience_entries_hours', sql`${t.hours} is null or ${t.hours} >= 0`),
   ],
@@ -139,4 +166,120 @@ export const researchOutputs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('research_outputs_experience_idx').on(t.experienceId), index('research_outputs_student_idx').on(t.studentId)],
+)
+
+/**
+ * A dated day (or half day) of a shadowing opportunity: a clinic, a service or an OR day, with
+ * its own site, dress code and what to bring, and its places (usually 1). A removed slot is
+ * kept (its bookings and their calendar SEQUENCE stay readable) and marked `removed_at`.
+ */
+export const shadowingSlots = pgTable(
+  'shadowing_slots',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    startAt: timestamp('start_at', { withTimezone: true }).notNull(),
+    endAt: timestamp('end_at', { withTimezone: true }).notNull(),
+    site: text('site').notNull().default(''),
+    dressCode: text('dress_code').notNull().default(''),
+    whatToBring: text('what_to_bring').notNull().default(''),
+    places: integer('places').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('shadowing_slots_opportunity_idx').on(t.opportunityId, t.startAt),
+    check('shadowing_slots_places_positive', sql`${t.places} > 0`),
+    check('shadowing_slots_end_after_start', sql`${t.endAt} > ${t.startAt}`),
+  ],
+)
+
+/**
+ * A student's booking of a shadowing slot. Places are counted from the booked rows under the
+ * opportunity's row lock, never kept as a counter; one booked slot per student per opportunity.
+ */
+export const shadowingBookings = pgTable(
+  'shadowing_bookings',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => shadowingSlots.id, { onDelete: 'cascade' }),
+    /** The slot's opportunity, kept here so "one day per student" is an index. */
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    status: text('status').$type<ShadowingBookingStatus>().notNull().default('booked'),
+    /** The invite's SEQUENCE: grows with each change so calendars update the event in place. */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** When the day-before reminder went out (claimed by one sweep). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** When the passed day was added to the student's experience record (claimed by one sweep). */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('shadowing_bookings_slot_idx').on(t.slotId, t.status),
+    index('shadowing_bookings_student_idx').on(t.studentId),
+    uniqueIndex('shadowing_bookings_one_per_student_idx').on(t.opportunityId, t.studentId).where(sql`${t.status} = 'booked'`),
+  ],
+)
+
+/**
+ * What a student must hold before applying to or booking an opportunity (HIPAA training, an
+ * immunisation, a background check for some sites): set by the office for every opportunity of
+ * a kind, or for one opportunity. Either the student confirms it themselves or the office
+ * verifies it. A retired requirement stops being asked for; the students' records of it stay.
+ */
+export const requirements = pgTable(
+  'requirements',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    verification: text('verification').$type<RequirementVerification>().notNull(),
+    opportunityKind: text('opportunity_kind').$type<OpportunityKind>(),
+    opportunityId: uuid('opportunity_id').references(() => opportunities.id, { onDelete: 'cascade' }),
+    createdById: uuid('created_by_id').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('requirements_opportunity_idx').on(t.opportunityId),
+    check('requirements_one_scope', sql`(${t.opportunityKind} is null) <> (${t.opportunityId} is null)`),
+  ],
+)
+
+/**
+ * A student's record of a requirement: when they completed it and when it expires. Whether it
+ * is met, awaiting the office or expired is computed from these dates and today, never stored.
+ */
+export const requirementRecords = pgTable(
+  'requirement_records',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => requirements.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    /** The first day it no longer counts; null: it does not expire. */
+    expiresOn: date('expires_on', { mode: 'string' }),
+    /** Who at the office verified it, for requirements the office verifies; cleared when the student records it anew. */
+    verifiedById: uuid('verified_by_id').references(() => people.id, { onDelete: 'set null' }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('requirement_records_student_idx').on(t.studentId, t.requirementId),
+    check('requirement_records_expiry_after_completion', sql`${t.expiresOn} is null or ${t.expiresOn} > ${t.completedOn}`),
+  ],
 )

@@ -15,9 +15,12 @@ import { listPeopleWithRoleByIds, mapPersonNamesByIds } from '../identity/people
 import { isPoster } from './opportunities.policy.ts'
 import type { ExperienceRow, OpportunitiesRepository, ResearchOutputRow } from './opportunities.repository.ts'
 import { experienceViewOf } from './opportunity-views.ts'
+import type { ShadowingRepository } from './shadowing.repository.ts'
 
 export type ExperiencesDeps = {
   repo: OpportunitiesRepository
+  /** The shadowing day an entry came from, so its opportunity's poster confirms it as an acceptance's. */
+  shadowingRepo: Pick<ShadowingRepository, 'findBookingById'>
   clock: Clock
   audit: AuditService
   studentRecords: Pick<StudentRecords, 'assertCanRead'>
@@ -32,11 +35,12 @@ const NOT_FOUND = 'No such experience among those you may confirm.'
  * assigned advisors and the office (admins) read it through the student-record gate, audited.
  */
 export function createExperiencesService(deps: ExperiencesDeps) {
-  const { repo, clock, audit, studentRecords, db } = deps
+  const { repo, shadowingRepo, clock, audit, studentRecords, db } = deps
 
   async function views(rows: ExperienceRow[]): Promise<ExperienceView[]> {
     const applications = await repo.listApplicationsByIds(rows.flatMap((r) => (r.applicationId ? [r.applicationId] : [])))
-    const opportunityOf = new Map(applications.map((a) => [a.id, a.opportunityId]))
+    const bookings = await Promise.all(rows.flatMap((r) => (r.shadowingBookingId ? [shadowingRepo.findBookingById(r.shadowingBookingId)] : [])))
+    const opportunityOf = new Map([...applications, ...bookings.flatMap((b) => (b ? [b] : []))].map((a) => [a.id, a.opportunityId]))
     const names = await mapPersonNamesByIds(
       db,
       rows.map((r) => r.confirmedById),
@@ -48,7 +52,7 @@ export function createExperiencesService(deps: ExperiencesDeps) {
     return rows.map((r) =>
       experienceViewOf(
         r,
-        (r.applicationId && opportunityOf.get(r.applicationId)) || null,
+        ((r.applicationId ?? r.shadowingBookingId) && opportunityOf.get(r.applicationId ?? r.shadowingBookingId ?? '')) || null,
         (r.confirmedById && names.get(r.confirmedById)) || null,
         outputsOf.get(r.id) ?? [],
       ),
@@ -110,11 +114,15 @@ export function createExperiencesService(deps: ExperiencesDeps) {
       return viewOf(entry)
     },
 
-    /** The poster of the accepted opportunity confirms the student took part, for so many hours. */
+    /** The poster of the accepted opportunity (or of the shadowing day) confirms the student took part, for so many hours. */
     async confirm(actor: Actor, id: string, input: ConfirmExperienceInput, meta: RequestMeta): Promise<ExperienceView> {
       const entry = await repo.findExperienceById(id)
-      const application = entry?.applicationId ? await repo.findApplicationById(entry.applicationId) : null
-      const opportunity = application ? await repo.findOpportunityById(application.opportunityId) : null
+      const source = entry?.applicationId
+        ? await repo.findApplicationById(entry.applicationId)
+        : entry?.shadowingBookingId
+          ? await shadowingRepo.findBookingById(entry.shadowingBookingId)
+          : null
+      const opportunity = source ? await repo.findOpportunityById(source.opportunityId) : null
       if (!entry || !opportunity || !isPoster(actor, opportunity)) throw new AppError('NOT_FOUND', NOT_FOUND)
       const now = clock.now()
       const row = await repo.updateExperience(id, { hours: input.hours, confirmedById: actor.personId, confirmedAt: now, updatedAt: now })

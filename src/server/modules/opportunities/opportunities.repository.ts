@@ -239,6 +239,14 @@ export function createOpportunitiesRepository(db: Database) {
       await db.delete(researchOutputs).where(eq(researchOutputs.id, id))
     },
 
+    async listExperiencesOfShadowingBookings(bookingIds: readonly string[]): Promise<ExperienceRow[]> {
+      if (bookingIds.length === 0) return []
+      return db
+        .select()
+        .from(experienceEntries)
+        .where(inArray(experienceEntries.shadowingBookingId, [...bookingIds]))
+    },
+
     async listExperiencesOfApplications(applicationIds: readonly string[]): Promise<ExperienceRow[]> {
       if (applicationIds.length === 0) return []
       return db

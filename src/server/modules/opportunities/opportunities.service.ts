@@ -24,6 +24,7 @@ import { canPosterMove, canWithdraw, experienceKindFor, isForClassYear, isOpenFo
 import { countFacets, filterBoard } from './domain/board.ts'
 import { applicationDecisionEmail, newApplicationEmail } from './opportunities-emails.ts'
 import { canSeeOpportunity, isPoster } from './opportunities.policy.ts'
+import type { RequirementsService } from './requirements.service.ts'
 import type { ApplicationRow, BoardRow, OpportunitiesRepository, OpportunityRow } from './opportunities.repository.ts'
 import { applicationViewOf, summaryOf, viewOf } from './opportunity-views.ts'
 
@@ -34,6 +35,8 @@ export type OpportunitiesDeps = {
   audit: AuditService
   notifications: NotificationsService
   appOrigin: string
+  /** The requirements an application must hold (HIPAA training, immunisations), checked before applying. */
+  requirements: Pick<RequirementsService, 'refusalFor'>
 }
 
 const NOT_VISIBLE = 'No such opportunity, or it is not open to you.'
@@ -48,7 +51,7 @@ const NOT_YOURS = 'No such application among those to your opportunities.'
  * accepted student gets an entry in their experience record for the poster to confirm.
  */
 export function createOpportunitiesService(deps: OpportunitiesDeps) {
-  const { db, repo, clock, audit, notifications, appOrigin } = deps
+  const { db, repo, clock, audit, notifications, appOrigin, requirements } = deps
   const studentLink = (id: string) => `${appOrigin}/opportunities/${id}`
   const posterLink = (id: string) => `${appOrigin}/opportunities/${id}/applicants`
 
@@ -235,7 +238,11 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
 
     /** A student applies with a short statement, while it is open, for their class year, with a place left. */
     async apply(actor: Actor, id: string, input: ApplyInput): Promise<OpportunityView> {
-      const { classYear } = await visibleOpportunity(actor, id)
+      const { row: seen, classYear } = await visibleOpportunity(actor, id)
+      if (!isPoster(actor, seen)) {
+        const refusal = await requirements.refusalFor(actor.personId, seen, 'applying')
+        if (refusal) throw new AppError('CONFLICT', refusal)
+      }
       await db.transaction(async (tx) => {
         const row = await repo.lockOpportunity(id, tx)
         if (!row) throw new AppError('NOT_FOUND', NOT_VISIBLE)
