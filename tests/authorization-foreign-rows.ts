@@ -188,6 +188,41 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/opportunities/:opportunityId/applications': { kind: 'owner-only', body: { statement: 'I would like to join.' } },
   'POST /api/opportunity-applications/:applicationId/decision': { kind: 'owner-only', body: { status: 'declined', message: '' } },
   'POST /api/opportunity-applications/:applicationId/withdraw': { kind: 'owner-only', body: {} },
+  'GET /api/opportunities/:opportunityId/shadowing-slots': {
+    kind: 'owner-only',
+    strangers: ['mentor', 'advisor', 'admin'],
+    why: 'the days of a published opportunity are open to whoever sees it; who booked them is not in this view',
+  },
+  'POST /api/opportunities/:opportunityId/shadowing-slots': {
+    kind: 'owner-only',
+    body: { startAt: '2026-12-01T13:00:00Z', endAt: '2026-12-01T17:00:00Z', places: 1 },
+  },
+  'DELETE /api/shadowing-slots/:shadowingSlotId': { kind: 'owner-only' },
+  'POST /api/shadowing-slots/:shadowingSlotId/bookings': { kind: 'owner-only', body: {} },
+  'POST /api/shadowing-bookings/:shadowingBookingId/cancel': { kind: 'owner-only', body: {} },
+  // Only the poster sees who booked their days; staff included get 404.
+  'GET /api/opportunities/:opportunityId/shadowing-bookings': { kind: 'owner-only' },
+  'DELETE /api/requirements/:requirementId': { kind: 'school', why: 'the requirements are the office’s, set by its admins' },
+  'PUT /api/requirements/:requirementId/mine': {
+    kind: 'school',
+    why: 'a requirement is the school’s, asked of every student; the record written is the caller’s own',
+  },
+  'GET /api/requirements/students/:personId': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'the office verifies every student’s requirements; an advisor only their assigned students’ (audited)',
+  },
+  'PUT /api/requirements/:requirementId/students/:personId': {
+    kind: 'owner-only',
+    strangers: ['admin'],
+    why: 'the office verifies every student’s requirements; an advisor only their assigned students’ (audited)',
+    body: { completedOn: '2026-09-01', expiresOn: '2027-09-01' },
+  },
+  'GET /api/opportunities/:opportunityId/requirements': {
+    kind: 'owner-only',
+    strangers: ['mentor', 'advisor', 'admin'],
+    why: 'what a published opportunity demands is open to whoever sees it; a student’s standing shown is only their own',
+  },
   'GET /api/experiences/students/:personId': {
     kind: 'owner-only',
     strangers: ['admin'],

@@ -3,7 +3,7 @@ import { mentorProfiles, residencyPrograms, studentAdvisors, studentProgramLists
 import type { Database } from '#server/db/client.ts'
 import type { TestApp } from '#tests/setup/test-app.ts'
 import { makePdf } from '#tests/setup/pdf.ts'
-import { MS_PER_DAY } from '#shared/time.ts'
+import { MS_PER_DAY, MS_PER_HOUR } from '#shared/time.ts'
 
 /**
  * Factories for the aggregates a student owns — a mentorship with its goal, action item and
@@ -77,6 +77,9 @@ export type StudentRecords = {
     amendmentId: string
     mockSlotId: string
     mockBookingId: string
+    shadowingSlotId: string
+    shadowingBookingId: string
+    requirementId: string
   }
 }
 
@@ -333,6 +336,45 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const mockBooking = await ok('mock interview booking', t.request('POST', `/api/mock-interviews/slots/${mockSlotId}/book`, { cookie: student.cookie }))
   const mockBookingId = mockBooking.json.id as string
 
+  // The mentor's shadowing days for the student's class: the student books one; the office then
+  // asks this opportunity for a background check (after the booking, which it would refuse).
+  const shadowing = await ok(
+    'shadowing opportunity',
+    t.request('POST', '/api/opportunities', {
+      cookie: mentor.cookie,
+      body: {
+        kind: 'shadowing',
+        title: `${label} dermatology clinic shadowing`,
+        description: 'A morning in the general dermatology clinic.',
+        classYears: [student.person.student?.classYear ?? 'M1'],
+        places: 4,
+      },
+    }),
+  )
+  const shadowingDay = new Date(t.clock.now().getTime() + 6 * MS_PER_DAY)
+  const slots = await ok(
+    'shadowing slot',
+    t.request('POST', `/api/opportunities/${shadowing.json.id}/shadowing-slots`, {
+      cookie: mentor.cookie,
+      body: { startAt: shadowingDay.toISOString(), endAt: new Date(shadowingDay.getTime() + 4 * MS_PER_HOUR).toISOString(), site: 'Clinic C' },
+    }),
+  )
+  const shadowingSlotId = slots.json.slots[0].id as string
+  const booked = await ok('shadowing booking', t.request('POST', `/api/shadowing-slots/${shadowingSlotId}/bookings`, { cookie: student.cookie }))
+  const shadowingBookingId = booked.json.slots[0].myBooking.id as string
+  const requirement = await ok(
+    'requirement',
+    t.request('POST', '/api/requirements', {
+      cookie: admin.cookie,
+      body: { name: `${label} background check`, verification: 'office', opportunityId: shadowing.json.id },
+    }),
+  )
+  const requirementId = requirement.json.requirements.find((r: { name: string }) => r.name === `${label} background check`).id as string
+  await ok(
+    'requirement record',
+    t.request('PUT', `/api/requirements/${requirementId}/mine`, { cookie: student.cookie, body: { completedOn: '2026-09-01', expiresOn: '2027-09-01' } }),
+  )
+
   return {
     student,
     mentor,
@@ -370,6 +412,9 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       amendmentId,
       mockSlotId,
       mockBookingId,
+      shadowingSlotId,
+      shadowingBookingId,
+      requirementId,
     },
   }
 }

@@ -286,6 +286,22 @@ const PLANS: readonly Plan[] = [
     methods: 'Registry analysis and a prospective cohort.',
     expectedOutput: 'Two first-author papers',
   },
+  {
+    kind: 'shadowing',
+    title: 'Night on labor and delivery',
+    description: 'An evening and night with the obstetrics team on the labor floor: triage, deliveries and the operating room for cesareans.',
+    specialtyId: 'obstetrics-gynecology',
+    poster: 'obstetrics-gynecology',
+    classYears: ['M3', 'M4'],
+    places: 4,
+    applyIn: null,
+    startIn: 5,
+    endIn: 60,
+    timeCommitment: 'One 12-hour night',
+    site: 'University Hospital, Labor and Delivery, 5th floor',
+    dressCode: 'Scrubs are provided; closed-toe shoes',
+    whatToBring: 'Your ID badge and a snack',
+  },
 ]
 
 type DemoOpportunities = {

@@ -12,6 +12,7 @@ import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-p
 import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
 import { generateDemoCurriculum, insertDemoCurriculum } from './curriculum-demo.ts'
 import { generateDemoOpportunities, insertDemoOpportunities } from './opportunities-demo.ts'
+import { generateDemoShadowing, insertDemoShadowing } from './shadowing-demo.ts'
 import { generateDemoCommunity, insertDemoCommunity } from './community-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
 import { generateDemoMentorshipHistory, insertDemoMentorshipHistory } from './mentorship-history-demo.ts'
@@ -73,7 +74,9 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
     await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
     await insertDemoCurriculum(tx, generateDemoCurriculum(rows, options.now))
-    await insertDemoOpportunities(tx, generateDemoOpportunities(rows, options.now))
+    const demoOpportunities = generateDemoOpportunities(rows, options.now)
+    await insertDemoOpportunities(tx, demoOpportunities)
+    await insertDemoShadowing(tx, generateDemoShadowing(rows, options.now, demoOpportunities.opportunities))
     await insertDemoCommunity(tx, generateDemoCommunity(rows, options.now))
     progress('rank lists and interviews')
     await insertDemoRankLists(tx, options.now)

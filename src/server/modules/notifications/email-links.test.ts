@@ -34,6 +34,12 @@ describe('links in e-mails', () => {
       expect(modules).toContain(name)
   })
 
+  it('finds the links of the shadowing e-mails (the invite, its cancel and the day-before reminder)', () => {
+    const files = new Set(links.map((l) => l.file.split('/').slice(3).join('/')))
+    expect(files).toContain('opportunities/shadowing.service.ts')
+    expect(links.filter((l) => l.file.endsWith('shadowing.service.ts')).map((l) => l.path)).toEqual(['/opportunities/sample-id'])
+  })
+
   it('every page link the server e-mails is a page of the web app, not its "not found" page', () => {
     const broken = links.filter((l) => webRouteFor(l.path) === null).map((l) => `${l.file}: ${l.path}`)
     expect(broken).toEqual([])

@@ -85,6 +85,10 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   experience_entries: { section: 'experiences' },
   research_outputs: { section: 'experiences', note: 'the abstracts, posters and publications of each experience' },
   opportunities: { excluded: 'The posting itself; names only its poster.' },
+  shadowing_bookings: { section: 'shadowing' },
+  shadowing_slots: { excluded: 'The days a poster offers; your bookings of them, with when and where, are in “Shadowing days”.' },
+  requirement_records: { section: 'requirements' },
+  requirements: { excluded: 'The school’s list of requirements; names only the admin who set each. Your records of them are in “Requirements”.' },
   // community
   community_questions: { section: 'community' },
   community_answers: { section: 'community' },

@@ -11,6 +11,8 @@ import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
 import type { MockInterviewsService } from '../mock-interviews/mock-interviews.service.ts'
 import type { ExperiencesService } from '../opportunities/experiences.service.ts'
 import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
+import type { RequirementsService } from '../opportunities/requirements.service.ts'
+import type { ShadowingService } from '../opportunities/shadowing.service.ts'
 import type { ProfilesService } from '../profiles/profiles.service.ts'
 import type { RankListsService } from '../rank-lists/rank-lists.service.ts'
 import { confidentialLetterSentence, type StudentLetter } from './domain/letters-in-export.ts'
@@ -25,6 +27,8 @@ export type RecordOwners = {
   events: EventsService
   opportunities: OpportunitiesService
   experiences: ExperiencesService
+  shadowing: ShadowingService
+  requirements: RequirementsService
   community: CommunityService
   listBuilder: ListBuilderService
   materials: MaterialsService
@@ -150,6 +154,18 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
     title: 'Experience record',
     description: 'Your experiences and research output, and who confirmed them.',
     read: async (o, actor) => asItems((await o.experiences.listMine(actor)).experiences),
+  },
+  {
+    key: 'shadowing',
+    title: 'Shadowing days',
+    description: 'Shadowing days you booked, when and where, and any you cancelled.',
+    read: async (o, actor) => asItems((await o.shadowing.listMine(actor)).bookings),
+  },
+  {
+    key: 'requirements',
+    title: 'Requirements',
+    description: 'The trainings, immunisations and checks you recorded, when they expire, and who at the office verified them.',
+    read: async (o, actor) => asItems((await o.requirements.listMine(actor)).requirements),
   },
   {
     key: 'community',

@@ -3,6 +3,7 @@ import { Loading, QueryError } from '../../components/feedback.tsx'
 import { formatMoment } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useMyApplications } from './api.ts'
+import { MyRequirements } from './my-requirements.tsx'
 import { APPLICATION_STATUS_LABELS } from './opportunity-format.ts'
 import './opportunities.css'
 
@@ -41,6 +42,7 @@ export function MyApplicationsPage() {
           </li>
         ))}
       </ul>
+      <MyRequirements />
     </div>
   )
 }

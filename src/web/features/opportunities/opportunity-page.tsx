@@ -4,10 +4,13 @@ import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useOpportunity } from './api.ts'
 import { ApplyForm } from './apply-form.tsx'
+import { OpportunityRequirements } from './opportunity-requirements.tsx'
+import { ShadowingDays } from './shadowing-days.tsx'
+import { SlotManager } from './slot-manager.tsx'
 import { classYearsLabel, datesLabel, deadlineLabel, kindLabel, placesLabel, specialtyLabel } from './opportunity-format.ts'
 import './opportunities.css'
 
-/** One opportunity: what it asks and offers; Apply for students; edit and applicants for its poster. */
+/** One opportunity: what it asks and offers and what it requires; Apply (or book a shadowing day) for students; edit, applicants and days for its poster. */
 export function OpportunityPage() {
   const { opportunityId = '' } = useParams()
   const opportunity = useOpportunity(opportunityId)
@@ -64,6 +67,11 @@ export function OpportunityPage() {
                 ))}
             </dl>
           </div>
+          <OpportunityRequirements opportunityId={o.id} isStudent={isStudent && !o.isMine} />
+          {o.isMine && o.kind === 'shadowing' ? <SlotManager opportunityId={o.id} /> : null}
+          {!o.isMine && o.kind === 'shadowing' ? (
+            <ShadowingDays opportunityId={o.id} isStudent={isStudent} withoutDays={isStudent ? <ApplyForm opportunity={o} /> : null} />
+          ) : null}
           {o.isMine ? (
             <div className="button-row">
               <Link to={`/opportunities/${o.id}/applicants`} className="button">
@@ -73,7 +81,7 @@ export function OpportunityPage() {
                 Edit
               </Link>
             </div>
-          ) : isStudent ? (
+          ) : isStudent && o.kind !== 'shadowing' ? (
             <ApplyForm opportunity={o} />
           ) : null}
         </>
