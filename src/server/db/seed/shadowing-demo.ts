@@ -114,7 +114,7 @@ export function generateDemoShadowing(rows: DemoSchoolRows, now: Date, posted: r
     },
     {
       id: flu,
-      name: 'influenza vaccine',
+      name: 'Influenza vaccine',
       description: 'This season’s flu shot, required on the labor floor. Send the record to the Office of Student Affairs.',
       verification: 'office',
       opportunityId: idFor('Night on labor and delivery'),
@@ -123,7 +123,7 @@ export function generateDemoShadowing(rows: DemoSchoolRows, now: Date, posted: r
     },
     {
       id: backgroundCheck,
-      name: 'background check',
+      name: 'Background check',
       description: 'Required by the operating rooms; the office orders it for you.',
       verification: 'office',
       opportunityId: idFor('Operating room day in general surgery'),

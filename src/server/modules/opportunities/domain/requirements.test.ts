@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { requirementRefusal, requirementState, requirementsFor } from './requirements.ts'
+import { nameInSentence, requirementRefusal, requirementState, requirementsFor } from './requirements.ts'
 
 const rule = (id: string, over: Partial<Parameters<typeof requirementsFor>[0][number]> = {}) => ({
   id,
@@ -44,7 +44,7 @@ describe('requirements', () => {
   })
 
   const hipaa = { name: 'HIPAA training', verification: 'student' as const }
-  const check = { name: 'background check', verification: 'office' as const }
+  const check = { name: 'Background check', verification: 'office' as const }
   it.each([
     ['met', hipaa, record('2027-05-03'), '2026-05-10', 'booking', null],
     ['expired', hipaa, record('2026-05-03'), '2026-05-10', 'booking', 'Your HIPAA training expired on 3 May 2026; renew it before booking.'],
@@ -82,5 +82,14 @@ describe('requirements', () => {
     ],
   ] as const)('refusal: %s', (_label, requirement, facts, on, action, words) => {
     expect(requirementRefusal(requirement, facts, '2026-05-10', on, action)).toBe(words)
+  })
+
+  it.each([
+    ['Influenza vaccine', 'influenza vaccine'],
+    ['HIPAA training', 'HIPAA training'],
+    ['N95 fit test', 'N95 fit test'],
+    ['background check', 'background check'],
+  ])('%s reads as “%s” inside a sentence', (name, inSentence) => {
+    expect(nameInSentence(name)).toBe(inSentence)
   })
 })

@@ -51,6 +51,11 @@ export function dayText(date: string): string {
 
 export type RequirementAction = 'applying' | 'booking'
 
+/** A requirement's name inside a sentence: "Influenza vaccine" becomes "influenza vaccine"; "HIPAA training" stays. */
+export function nameInSentence(name: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
+}
+
 /**
  * Why a requirement stops the student, in words, or null when it does not. `today` is the
  * school's date; `on` is the day the requirement must hold (a shadowing day ahead, or today):
@@ -63,7 +68,7 @@ export function requirementRefusal(
   on: string,
   action: RequirementAction,
 ): string | null {
-  const name = requirement.name
+  const name = nameInSentence(requirement.name)
   const state = requirementState(requirement.verification, record, on < today ? today : on)
   if (state === 'met') return null
   if (state === 'missing')
