@@ -212,7 +212,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     strangers: ['admin'],
     why: 'the office verifies every student’s requirements; an advisor only their assigned students’ (audited)',
   },
-  'PUT /api/requirements/:requirementId/students/:personId': {
+  'PUT /api/requirements/:requirementId/students/:personId/verification': {
     kind: 'owner-only',
     strangers: ['admin'],
     why: 'the office verifies every student’s requirements; an advisor only their assigned students’ (audited)',

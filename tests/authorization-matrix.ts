@@ -241,7 +241,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/requirements/mine', allowed: ['student'] },
   { method: 'PUT', path: '/api/requirements/:requirementId/mine', allowed: ['student'] },
   { method: 'GET', path: '/api/requirements/students/:personId', allowed: ['advisor', 'admin'] },
-  { method: 'PUT', path: '/api/requirements/:requirementId/students/:personId', allowed: ['advisor', 'admin'] },
+  { method: 'PUT', path: '/api/requirements/:requirementId/students/:personId/verification', allowed: ['advisor', 'admin'] },
   { method: 'GET', path: '/api/opportunities/:opportunityId/requirements', allowed: 'signed-in' },
   { method: 'GET', path: '/api/experiences/mine', allowed: ['student'] },
   { method: 'GET', path: '/api/experiences/students/:personId', allowed: ['advisor', 'admin'] },

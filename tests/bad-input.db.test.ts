@@ -205,6 +205,7 @@ describe('every JSON route refuses bad input with a 4xx envelope', () => {
         '/school-wide': { schoolWide: false },
         '/class-year': { classYear: 'M2' },
         '/enrollment': { enrollment: 'leave' },
+        '/verification': { completedOn: '2026-09-01', expiresOn: null },
       }
       const body = entry.method === 'GET' ? undefined : (validBodies[entry.path.slice(entry.path.lastIndexOf('/'))] ?? {})
       const unknown = await t.request(entry.method, pathOf(entry, '00000000-0000-4000-8000-000000000000'), { cookie, body })

@@ -95,7 +95,7 @@ export function requirementsRoutes() {
   router.openapi(
     guardedRoute(['advisor', 'admin'], {
       method: 'put',
-      path: '/api/requirements/{requirementId}/students/{personId}',
+      path: '/api/requirements/{requirementId}/students/{personId}/verification',
       tags: ['opportunities'],
       summary: 'Record and verify a student’s requirement, for their assigned advisors and the office',
       request: { params: RequirementIdParams.extend(PersonIdParams.shape), body: jsonBody(RequirementRecordInput) },

@@ -242,7 +242,7 @@ describe('requirements', () => {
     await t.request('PUT', `/api/requirements/${checkId}/mine`, { cookie: s.cookie, body: { completedOn: '2027-01-05', expiresOn: null } })
     const waiting = await t.request('POST', `/api/opportunities/${research}/applications`, { cookie: s.cookie, body: { statement: 'I would like to shadow.' } })
     expect(waiting.json.error.message).toContain('waiting for the Office of Student Affairs')
-    const verified = await t.request('PUT', `/api/requirements/${checkId}/students/${s.person.id}`, {
+    const verified = await t.request('PUT', `/api/requirements/${checkId}/students/${s.person.id}/verification`, {
       cookie: admin.cookie,
       body: { completedOn: '2027-01-05', expiresOn: null },
     })
