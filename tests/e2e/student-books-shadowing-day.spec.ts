@@ -26,6 +26,12 @@ test('a student books a shadowing day by keyboard at phone width', async ({ page
   await expect(days.getByRole('button', { name: /^Book / })).toHaveCount(0)
   await expectNoAxeViolations(page)
 
+  // My applications lists the day, and My requirements says which of theirs has expired.
+  await page.goto('/opportunities/applications')
+  await expect(page.getByRole('region', { name: 'My shadowing days' })).toContainText('Pediatric clinic morning')
+  await expect(page.getByRole('region', { name: 'My requirements' }).getByRole('listitem').filter({ hasText: 'Influenza vaccine' })).toContainText('Expired')
+  await expectNoAxeViolations(page)
+
   // Labor and delivery asks for this season's influenza vaccine, which expired: it says so in words.
   await page.goto('/opportunities?q=labor+delivery')
   await page.getByRole('link', { name: 'Night on labor and delivery' }).click()

@@ -4,6 +4,7 @@ import { formatMoment } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useMyApplications } from './api.ts'
 import { MyRequirements } from './my-requirements.tsx'
+import { MyShadowingDays } from './my-shadowing-days.tsx'
 import { APPLICATION_STATUS_LABELS } from './opportunity-format.ts'
 import './opportunities.css'
 
@@ -42,6 +43,7 @@ export function MyApplicationsPage() {
           </li>
         ))}
       </ul>
+      <MyShadowingDays />
       <MyRequirements />
     </div>
   )

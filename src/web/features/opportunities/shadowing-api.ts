@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
+  MyShadowingBookingList,
   RequirementRecordInput,
   RequirementStanding,
   RequirementStandingList,
@@ -27,6 +28,8 @@ export const useOpportunityRequirements = (id: string) =>
     queryKey: shadowingKeys.requirementsOf(id),
     queryFn: ({ signal }) => api<{ requirements: RequirementStanding[] }>(path(id, 'requirements'), { signal }),
   })
+export const useMyShadowingDays = () =>
+  useQuery({ queryKey: ['opportunities', 'shadowing-mine'], queryFn: ({ signal }) => api<MyShadowingBookingList>('/api/shadowing-bookings/mine', { signal }) })
 export const useMyRequirements = () =>
   useQuery({ queryKey: shadowingKeys.myRequirements, queryFn: ({ signal }) => api<RequirementStandingList>('/api/requirements/mine', { signal }) })
 
