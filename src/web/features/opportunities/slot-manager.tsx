@@ -123,6 +123,7 @@ export function SlotManager({ opportunityId }: { opportunityId: string }) {
             id={idFor('endAt')}
             type="datetime-local"
             label="Ends"
+            hint={`In ${zone()} time.`}
             value={draft.endAt}
             onChange={(e) => set('endAt', e.currentTarget.value)}
             error={problem.fields.endAt}
