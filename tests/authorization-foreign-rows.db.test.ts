@@ -53,7 +53,9 @@ async function callAsStranger(entry: MatrixEntry, rule: ForeignRowRule, role: Ro
     })
   }
   const hasBody = entry.method !== 'GET' && entry.method !== 'DELETE'
-  return t.request(entry.method, path, { cookie: stranger.cookie, ...(hasBody ? { body: rule.body ?? {} } : {}) })
+  // A body that names a person by ":personId" names the owner student (another advisor's student).
+  const body = JSON.parse(JSON.stringify(rule.body ?? {}).replaceAll('":personId"', JSON.stringify(owner.ids.personId)))
+  return t.request(entry.method, path, { cookie: stranger.cookie, ...(hasBody ? { body } : {}) })
 }
 
 beforeAll(async () => {

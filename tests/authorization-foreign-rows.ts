@@ -175,6 +175,13 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     why: 'a milestone is the school’s, on every student’s timeline; a tick is written for the caller alone (its research year’s only for those who take one)',
   },
   'DELETE /api/curriculum/milestones/:milestoneId/done': { kind: 'school', why: 'takes back the caller’s own tick only; another student’s stays' },
+  'GET /api/curriculum/classes/:year': {
+    kind: 'school',
+    why: 'a class year, not a row: an advisor’s view holds only the students assigned to them, the whole class with the school-wide scope (curriculum class-progress.db.test.ts)',
+  },
+  // `:personId` in a body is the owner student's id: another advisor may not nudge them.
+  'POST /api/curriculum/milestones/:milestoneId/nudges/preview': { kind: 'owner-only', body: { studentIds: [':personId'], message: '' } },
+  'POST /api/curriculum/milestones/:milestoneId/nudges': { kind: 'owner-only', body: { studentIds: [':personId'], message: '' } },
   'GET /api/opportunities/:opportunityId': {
     kind: 'owner-only',
     strangers: ['mentor', 'advisor', 'admin'],

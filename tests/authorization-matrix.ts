@@ -217,6 +217,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/curriculum/timeline', allowed: ['student'] },
   { method: 'POST', path: '/api/curriculum/milestones/:milestoneId/done', allowed: ['student'] },
   { method: 'DELETE', path: '/api/curriculum/milestones/:milestoneId/done', allowed: ['student'] },
+  { method: 'GET', path: '/api/curriculum/classes/:year', allowed: ['advisor'] },
+  { method: 'POST', path: '/api/curriculum/milestones/:milestoneId/nudges/preview', allowed: ['advisor'] },
+  { method: 'POST', path: '/api/curriculum/milestones/:milestoneId/nudges', allowed: ['advisor'] },
 
   { method: 'GET', path: '/api/opportunities', allowed: 'signed-in' },
   { method: 'POST', path: '/api/opportunities', allowed: ['mentor', 'advisor', 'admin'] },

@@ -199,7 +199,10 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     clock,
     audit,
     events,
-    owners: () => ({ advising, letters, listBuilder, rankLists }),
+    owners: () => ({ advising, letters, listBuilder, rankLists, events }),
+    studentRecords,
+    notifications,
+    appOrigin: settings.appOrigin,
   })
   // Mock interviews: slots, bookings within the school's limit, rubric scores and feedback, scores adjusted for interviewers' severity.
   const mockInterviews = createMockInterviewsService({

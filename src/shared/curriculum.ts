@@ -46,3 +46,14 @@ export const COMPLETION_RULE_LABELS: Record<CompletionRule, string> = {
 }
 
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+
+/** Which students a class view of a curriculum year shows: those in the matching class year. */
+export const CLASS_YEAR_OF_CURRICULUM_YEAR = { 'year-1': 'M1', 'year-2': 'M2', 'year-3': 'M3', research: 'research', 'year-4': 'M4' } as const
+
+/** A student is not nudged about the same milestone twice within this many days. */
+export const NUDGE_QUIET_DAYS = 7
+
+/** The message an advisor starts from when nudging students about a milestone; they may change it. */
+export function defaultNudgeMessage(milestoneTitle: string): string {
+  return `This is a reminder from the Office of Student Affairs about “${milestoneTitle}”, a milestone of your career curriculum. If you have done it already, tick it on your timeline; if something stands in the way, reply and we will help.`
+}

@@ -9,6 +9,9 @@ import { multilineText, requiredText } from './common.ts'
  */
 
 export {
+  CLASS_YEAR_OF_CURRICULUM_YEAR,
+  defaultNudgeMessage,
+  NUDGE_QUIET_DAYS,
   CIM_PHASE_LABELS,
   CIM_PHASES,
   COMPLETION_RULE_LABELS,
@@ -112,3 +115,67 @@ export const TimelineResponse = z.object({
   years: z.array(z.object({ year: z.enum(CURRICULUM_YEARS), label: z.string(), milestones: z.array(TimelineMilestone) })),
 })
 export type TimelineResponse = z.infer<typeof TimelineResponse>
+
+/** One milestone of a class's year: how many of the class did it, are late, or have it due soon. */
+export const ClassMilestoneFigure = z.object({
+  id: z.string(),
+  title: z.string(),
+  required: z.boolean(),
+  dueWindow: z.string(),
+  /** The class's due date (the earliest, if the class's graduation years differ); null with no students. */
+  dueDate: z.string().nullable(),
+  done: z.number().int(),
+  late: z.number().int(),
+  dueSoon: z.number().int(),
+  /** Done, as a whole percentage of the class's students. */
+  percentDone: z.number().int(),
+})
+export type ClassMilestoneFigure = z.infer<typeof ClassMilestoneFigure>
+
+/** A student with a milestone of the year late or due soon. */
+export const StudentBehind = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Ids of the year's required milestones they are late on. */
+  late: z.array(z.string()),
+  /** Ids of the year's milestones due soon and not done. */
+  dueSoon: z.array(z.string()),
+})
+export type StudentBehind = z.infer<typeof StudentBehind>
+
+export const ClassProgressResponse = z.object({
+  year: z.enum(CURRICULUM_YEARS),
+  /** Every student of the class year (school-wide scope), or those assigned to the advisor. */
+  scope: z.enum(['school', 'assigned']),
+  today: z.string(),
+  students: z.number().int(),
+  milestones: z.array(ClassMilestoneFigure),
+  behind: z.array(StudentBehind),
+})
+export type ClassProgressResponse = z.infer<typeof ClassProgressResponse>
+
+export const NudgeInput = z.object({
+  studentIds: z.array(z.uuid('Choose students from the list.')).min(1, 'Choose at least one student.').max(1000, 'Choose at most 1,000 students at once.'),
+  /** The advisor's words; empty takes the default message. */
+  message: multilineText(2000).default(''),
+})
+export type NudgeInput = z.infer<typeof NudgeInput>
+
+const NudgedStudent = z.object({ id: z.string(), name: z.string() })
+const SkippedStudent = NudgedStudent.extend({
+  reason: z.enum(['nudged-recently', 'done']),
+  /** When they were last nudged about this milestone (nudged-recently). */
+  lastNudgedAt: z.string().nullable(),
+})
+export type SkippedStudent = z.infer<typeof SkippedStudent>
+
+/** The exact e-mail the first student who would be nudged receives, and who would be skipped. */
+export const NudgePreview = z.object({
+  email: z.object({ to: NudgedStudent, subject: z.string(), text: z.string() }).nullable(),
+  willNudge: z.array(NudgedStudent),
+  willSkip: z.array(SkippedStudent),
+})
+export type NudgePreview = z.infer<typeof NudgePreview>
+
+export const NudgeResult = z.object({ nudged: z.array(NudgedStudent), skipped: z.array(SkippedStudent) })
+export type NudgeResult = z.infer<typeof NudgeResult>

@@ -46,3 +46,23 @@ export const curriculumCompletions = pgTable(
   },
   (t) => [uniqueIndex('curriculum_completions_student_milestone_idx').on(t.studentId, t.milestoneId)],
 )
+
+/**
+ * Each e-mail nudge an advisor sent a student about a milestone: who, when, by whom. A student
+ * nudged about the same milestone within the last week is skipped (the service reads these).
+ */
+export const curriculumNudges = pgTable(
+  'curriculum_nudges',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => curriculumMilestones.id, { onDelete: 'cascade' }),
+    studentId: uuid('student_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    sentById: uuid('sent_by_id').references(() => people.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('curriculum_nudges_milestone_student_idx').on(t.milestoneId, t.studentId, t.sentAt)],
+)

@@ -1,6 +1,16 @@
 import { z } from '@hono/zod-openapi'
 import { OkResponse } from '#shared/contracts/common.ts'
-import { MilestoneInput, MilestoneList, MilestoneView, TimelineResponse } from '#shared/contracts/curriculum.ts'
+import {
+  ClassProgressResponse,
+  CURRICULUM_YEARS,
+  MilestoneInput,
+  MilestoneList,
+  MilestoneView,
+  NudgeInput,
+  NudgePreview,
+  NudgeResult,
+  TimelineResponse,
+} from '#shared/contracts/curriculum.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
@@ -11,6 +21,11 @@ const MilestoneIdParams = z.object({
   milestoneId: z
     .uuid('Not a valid milestone id.')
     .openapi({ param: { name: 'milestoneId', in: 'path', required: true }, example: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' }),
+})
+const ClassParams = z.object({
+  year: z
+    .enum(CURRICULUM_YEARS, 'Choose a year: year-1, year-2, year-3, research or year-4.')
+    .openapi({ param: { name: 'year', in: 'path', required: true }, example: 'year-3' }),
 })
 const STAFF = ['advisor', 'admin'] as const
 const timeline = jsonResponse(TimelineResponse, 'The student’s timeline: due now, next, and every year’s milestones with their state.')
@@ -102,6 +117,42 @@ export function curriculumRoutes() {
       responses: { 200: timeline },
     }),
     async (c) => c.json(await c.var.services.curriculum.untickMilestone(actorOf(c), c.req.valid('param').milestoneId), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/curriculum/classes/{year}',
+      tags: ['curriculum'],
+      summary: 'A class’s progress through a curriculum year: each milestone’s figures, and who is behind',
+      request: { params: ClassParams },
+      responses: { 200: jsonResponse(ClassProgressResponse, 'The class’s figures and the students behind, by name.') },
+    }),
+    async (c) => c.json(await c.var.services.curriculum.getClassProgress(actorOf(c), c.req.valid('param').year, requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'post',
+      path: '/api/curriculum/milestones/{milestoneId}/nudges/preview',
+      tags: ['curriculum'],
+      summary: 'Preview a nudge: the exact e-mail one student would receive, and who would be skipped',
+      request: { params: MilestoneIdParams, body: jsonBody(NudgeInput) },
+      responses: { 200: jsonResponse(NudgePreview, 'The e-mail and who would be nudged or skipped; nothing is sent.') },
+    }),
+    async (c) => c.json(await c.var.services.curriculum.previewNudge(actorOf(c), c.req.valid('param').milestoneId, c.req.valid('json')), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'post',
+      path: '/api/curriculum/milestones/{milestoneId}/nudges',
+      tags: ['curriculum'],
+      summary: 'E-mail a nudge about a milestone to the chosen students (skipping those nudged about it in the last week)',
+      request: { params: MilestoneIdParams, body: jsonBody(NudgeInput) },
+      responses: { 200: jsonResponse(NudgeResult, 'Who was nudged, and who was skipped and why.') },
+    }),
+    async (c) => c.json(await c.var.services.curriculum.sendNudges(actorOf(c), c.req.valid('param').milestoneId, c.req.valid('json'), requestMeta(c)), 200),
   )
 
   return router

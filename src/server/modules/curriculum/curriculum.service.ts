@@ -7,11 +7,13 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
-import { ACADEMIC_YEAR_START_MONTH, dueWindowText, yearOrder } from './domain/due-dates.ts'
+import { byAcademicOrder, dueWindowText } from './domain/due-dates.ts'
 import { appliesTo, buildTimeline } from './domain/timeline.ts'
 import { canManageCurriculum, hasTimeline } from './curriculum.policy.ts'
 import type { CurriculumRepository, MilestoneRow } from './curriculum.repository.ts'
 import { readFactsForRules, type FactOwners } from './student-facts.ts'
+import type { ClassFactOwners } from './class-facts.ts'
+import { createClassProgress, type ClassProgressDeps } from './class-progress.ts'
 
 export type CurriculumDeps = {
   db: Database
@@ -20,17 +22,14 @@ export type CurriculumDeps = {
   audit: AuditService
   events: Pick<EventsService, 'listEvents'>
   /** Called when first needed: the owners are made after this service in the composition root. */
-  owners: () => FactOwners
+  owners: () => FactOwners & ClassFactOwners
+  studentRecords: ClassProgressDeps['studentRecords']
+  notifications: ClassProgressDeps['notifications']
+  appOrigin: string
 }
 
 const NO_MILESTONE = 'No such milestone.'
 const schoolDay = new Intl.DateTimeFormat('en-CA', { timeZone: SCHOOL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** Within a year, July first: the order a year is lived in (the academic year runs July to June). */
-function byAcademicOrder(a: MilestoneRow, b: MilestoneRow): number {
-  const month = (m: number) => (m - ACADEMIC_YEAR_START_MONTH + 12) % 12
-  return yearOrder(a.year) - yearOrder(b.year) || month(a.dueMonth) - month(b.dueMonth) || a.position - b.position
-}
 
 function toView(row: MilestoneRow): MilestoneView {
   return {
@@ -123,7 +122,11 @@ export function createCurriculumService(deps: CurriculumDeps) {
     return row
   }
 
+  const classProgress = createClassProgress({ ...deps, today: () => schoolDay.format(clock.now()) })
+
   return {
+    ...classProgress,
+
     async listMilestones(actor: Actor): Promise<MilestoneList> {
       assertStaff(actor)
       return { items: (await repo.listMilestones()).sort(byAcademicOrder).map(toView) }

@@ -223,6 +223,28 @@ export function createEventsService(deps: EventsDeps) {
     getEvent,
 
     /**
+     * Of `eventIds`, the ones each of `studentIds` attended: a confirmed place at an event that
+     * has ended and was held (attendance is not recorded yet). Two queries however many students;
+     * for a class view whose caller has already checked it may see these students.
+     */
+    async mapAttendedEventsOfStudents(eventIds: readonly string[], studentIds: readonly string[]): Promise<Map<string, Set<string>>> {
+      const attended = new Map<string, Set<string>>()
+      if (eventIds.length === 0 || studentIds.length === 0) return attended
+      const now = clock.now().getTime()
+      const wanted = new Set(eventIds)
+      const held = new Set((await repo.listEvents()).filter((e) => wanted.has(e.id) && e.status !== 'cancelled' && e.endAt.getTime() <= now).map((e) => e.id))
+      if (held.size === 0) return attended
+      const students = new Set(studentIds)
+      for (const rsvp of await repo.listActiveRsvps([...held], 'confirmed')) {
+        if (!students.has(rsvp.studentId)) continue
+        const mine = attended.get(rsvp.studentId)
+        if (mine) mine.add(rsvp.eventId)
+        else attended.set(rsvp.studentId, new Set([rsvp.eventId]))
+      }
+      return attended
+    },
+
+    /**
      * The events a student has a place at, as their calendar feed shows them (a cancelled event
      * stays, marked cancelled, so subscribed calendars drop it; a place given up leaves the feed).
      */

@@ -77,6 +77,15 @@ export function createLettersRepository(db: Database) {
       return withParties(rows)
     },
 
+    /** The status of every letter request of each of `studentIds`, in one query (for the curriculum's class view). */
+    async listStatusesOfStudents(studentIds: readonly string[]): Promise<{ studentId: string; status: LetterStatus }[]> {
+      if (studentIds.length === 0) return []
+      return db
+        .select({ studentId: letterRequests.studentId, status: letterRequests.status })
+        .from(letterRequests)
+        .where(inArray(letterRequests.studentId, [...new Set(studentIds)]))
+    },
+
     async listRequestsByWriter(writerPersonId: string): Promise<LetterRequestRow[]> {
       const rows = await selectRequests()
         .where(eq(letterRequests.writerPersonId, writerPersonId))

@@ -14,7 +14,7 @@ import {
   type WriterLettersResponse,
   type WriterReply,
 } from '#shared/contracts/letters.ts'
-import type { LetterPacketDocument } from '#shared/enums.ts'
+import type { LetterPacketDocument, LetterStatus } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { SPECIALTIES } from '#shared/reference/specialties.ts'
 import type { Clock } from '../../clock.ts'
@@ -304,6 +304,20 @@ export function createLettersService(deps: LettersDeps) {
         toThank: items.filter((i) => isDone(i.status) && !i.thankedAt).map((i) => ({ requestId: i.id, writerName: i.writer.name })),
         waiverRevokedAt: revocation?.revokedAt.toISOString() ?? null,
       }
+    },
+
+    /**
+     * The status of each letter request of many students at once (one query), for a class view
+     * whose caller has already checked it may see these students; nothing of a letter's content.
+     */
+    async mapLetterStatusesOfStudents(studentIds: readonly string[]): Promise<Map<string, LetterStatus[]>> {
+      const byStudent = new Map<string, LetterStatus[]>()
+      for (const row of await repo.listStatusesOfStudents(studentIds)) {
+        const list = byStudent.get(row.studentId)
+        if (list) list.push(row.status)
+        else byStudent.set(row.studentId, [row.status])
+      }
+      return byStudent
     },
 
     async listWriting(actor: Actor): Promise<WriterLettersResponse> {

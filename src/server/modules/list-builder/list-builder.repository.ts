@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { applicationProfiles, studentProgramLists } from '#server/db/schema/index.ts'
 import type { ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
@@ -31,6 +31,31 @@ export function createListBuilderRepository(db: Database) {
       if (!row) return null
       const { studentId: _id, ...profile } = row
       return profile
+    },
+
+    /** The fields of many students' saved profiles that say whether one is complete, in one query. */
+    async listProfileSummaries(studentIds: readonly string[]) {
+      if (studentIds.length === 0) return []
+      return db
+        .select({
+          studentId: applicationProfiles.studentId,
+          preferredSpecialtyId: applicationProfiles.preferredSpecialtyId,
+          step1: applicationProfiles.step1,
+          step2: applicationProfiles.step2,
+        })
+        .from(applicationProfiles)
+        .where(inArray(applicationProfiles.studentId, [...new Set(studentIds)]))
+    },
+
+    /** How many programs each of `studentIds` has on their list (those with none are left out), in one query. */
+    async countProgramsOfStudents(studentIds: readonly string[]): Promise<Map<string, number>> {
+      if (studentIds.length === 0) return new Map()
+      const rows = await db
+        .select({ studentId: studentProgramLists.studentId, programs: count() })
+        .from(studentProgramLists)
+        .where(inArray(studentProgramLists.studentId, [...new Set(studentIds)]))
+        .groupBy(studentProgramLists.studentId)
+      return new Map(rows.map((r) => [r.studentId, Number(r.programs)]))
     },
 
     async upsertProfile(tx: Tx, studentId: string, columns: ProfileColumns, now: Date): Promise<void> {

@@ -224,6 +224,23 @@ export function createListBuilderService(deps: Deps) {
       return readProfile(actor.personId)
     },
 
+    /**
+     * Many students' saved application profiles, only the fields that say whether one is
+     * complete (preferred specialty, Step 1, Step 2), in one query; a student who saved none is
+     * left out. For a class view whose caller has already checked it may see these students.
+     */
+    async mapProfileSummariesOfStudents(
+      studentIds: readonly string[],
+    ): Promise<Map<string, { saved: true; preferredSpecialtyId: string | null; step1: ApplicationProfileView['step1']; step2: number | null }>> {
+      const rows = await repo.listProfileSummaries(studentIds)
+      return new Map(
+        rows.map((r) => [r.studentId, { saved: true as const, preferredSpecialtyId: r.preferredSpecialtyId, step1: parseStep1(r.step1), step2: r.step2 }]),
+      )
+    },
+
+    /** How many programs each student has on their list (none: left out), in one query; for the same callers. */
+    countProgramsOnListsOfStudents: (studentIds: readonly string[]): Promise<Map<string, number>> => repo.countProgramsOfStudents(studentIds),
+
     async getStudentProfile(actor: Actor, studentId: string, meta: RequestMeta | null): Promise<ApplicationProfileView> {
       await studentRecords.assertCanRead(actor, studentId, 'application-profile', meta)
       return readProfile(studentId)

@@ -30,7 +30,18 @@ describe('links in e-mails', () => {
 
   it('finds the links of every module that e-mails (so the check below is not empty)', () => {
     const modules = new Set(links.map((l) => l.file.split('/')[3]))
-    for (const name of ['identity', 'letters', 'mentorships', 'mentor-programs', 'rank-lists', 'advising', 'events', 'opportunities', 'community'])
+    for (const name of [
+      'identity',
+      'letters',
+      'mentorships',
+      'mentor-programs',
+      'rank-lists',
+      'advising',
+      'events',
+      'opportunities',
+      'community',
+      'curriculum',
+    ])
       expect(modules).toContain(name)
   })
 

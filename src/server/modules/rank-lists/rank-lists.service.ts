@@ -215,6 +215,15 @@ export function createRankListsService(deps: RankListsDeps) {
       return buildView(actor.personId, 'self')
     },
 
+    /**
+     * The review status of many students' rank order lists, in one query (a student with no list
+     * is a draft), for a class view whose caller has already checked it may see these students.
+     */
+    async mapReviewStatusesOfStudents(studentIds: readonly string[]): Promise<Map<string, ReturnType<typeof reviewStatusOf>>> {
+      const lists = new Map((await repo.listsOf([...new Set(studentIds)])).map((l) => [l.studentId, l] as const))
+      return new Map(studentIds.map((id) => [id, reviewStatusOf(lists.get(id) ?? null)]))
+    },
+
     /** The student's own list, or an assigned advisor's audited read of it. */
     async getForStudent(actor: Actor, studentId: string, meta: RequestMeta | null): Promise<RankListView> {
       const reader = await studentRecords.assertCanRead(actor, studentId, 'rank-list', meta)

@@ -36,6 +36,10 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   letter_upload_links: { excluded: 'Hashed one-time upload links for outside writers.' },
   // curriculum
   curriculum_completions: { section: 'curriculum' },
+  curriculum_nudges: {
+    excluded:
+      'The office’s note of each reminder e-mail it sent you about a milestone (who, when), kept to send no second one within a week; each reached your own inbox.',
+  },
   curriculum_milestones: {
     excluded: 'The school’s curriculum as the office writes it: it names its author, nothing about you; your ticks are in their own section.',
   },

@@ -53,3 +53,12 @@ export function academicYearSpan(year: CurriculumYear, graduationYear: number, h
   const endsIn = graduationYear - yearsBeforeGraduation(year, hasResearchYear)
   return `${endsIn - 1}–${String(endsIn).slice(-2)}`
 }
+
+/** Within a year, July first: the order a year is lived in (the academic year runs July to June). */
+export function byAcademicOrder(
+  a: { year: CurriculumYear; dueMonth: number; position: number },
+  b: { year: CurriculumYear; dueMonth: number; position: number },
+): number {
+  const month = (m: number) => (m - ACADEMIC_YEAR_START_MONTH + 12) % 12
+  return yearOrder(a.year) - yearOrder(b.year) || month(a.dueMonth) - month(b.dueMonth) || a.position - b.position
+}

@@ -6,6 +6,7 @@ import {
   type TimelineEvent,
   type TimelineMilestone,
   type TimelineResponse,
+  type TimelineStatus,
 } from '#shared/contracts/curriculum.ts'
 import { isRuleMet, type StudentFactsForRules } from './completion-rules.ts'
 import { academicYearSpan, dueDateFor, dueWindowText, yearOrder } from './due-dates.ts'
@@ -49,28 +50,51 @@ export function appliesTo(milestone: Pick<MilestoneForTimeline, 'year'>, hasRese
   return milestone.year !== 'research' || hasResearchYear
 }
 
+/** What decides one milestone's state for one student: the single-student timeline and the class view both pass it. */
+export type ProgressInputs = {
+  /** Milestones the student ticked, with when. */
+  ticked: ReadonlyMap<string, Date>
+  /** Linked events the student attended. */
+  attendedEventIds: ReadonlySet<string>
+  facts: StudentFactsForRules
+  graduationYear: number
+  hasResearchYear: boolean
+  /** Today, YYYY-MM-DD. */
+  today: string
+}
+
+export type MilestoneProgress = { dueDate: string; status: TimelineStatus; doneBy: TimelineMilestone['doneBy'] }
+
 /**
- * One milestone's state for one student. Done wins (a tick, then an attended linked event, then
- * the milestone's rule); otherwise the due date decides: past it a required milestone is late and
- * an optional one has passed; within `DUE_SOON_DAYS` it is due soon.
+ * One milestone's state for one student — the one place it is decided, for a student's own
+ * timeline and for a class. Done wins (a tick, then an attended linked event, then the
+ * milestone's rule); otherwise the due date decides: past it a required milestone is late and an
+ * optional one has passed; within `DUE_SOON_DAYS` it is due soon.
  */
-export function milestoneState(milestone: MilestoneForTimeline, input: TimelineInputs): TimelineMilestone {
+export function milestoneProgress(milestone: MilestoneForTimeline, input: ProgressInputs): MilestoneProgress {
   const dueDate = dueDateFor(milestone.year, milestone.dueMonth, input.graduationYear, input.hasResearchYear)
-  const events = milestone.eventIds.flatMap((id) => {
-    const event = input.events.get(id)
-    return event ? [event] : []
-  })
-  events.sort((a, b) => a.startAt.localeCompare(b.startAt))
-  const tickedAt = input.ticked.get(milestone.id)
-  const doneBy = tickedAt
+  const doneBy = input.ticked.has(milestone.id)
     ? ('ticked' as const)
-    : events.some((e) => e.attended)
+    : milestone.eventIds.some((id) => input.attendedEventIds.has(id))
       ? ('event' as const)
       : milestone.rule && isRuleMet(milestone.rule, input.facts)
         ? ('rule' as const)
         : null
   const left = daysBetween(input.today, dueDate)
   const status = doneBy ? 'done' : left < 0 ? (milestone.required ? 'late' : 'passed') : left <= DUE_SOON_DAYS ? 'due-soon' : 'upcoming'
+  return { dueDate, status, doneBy }
+}
+
+/** One milestone on a student's own timeline: its progress, with the linked events they may see. */
+export function milestoneState(milestone: MilestoneForTimeline, input: TimelineInputs): TimelineMilestone {
+  const events = milestone.eventIds.flatMap((id) => {
+    const event = input.events.get(id)
+    return event ? [event] : []
+  })
+  events.sort((a, b) => a.startAt.localeCompare(b.startAt))
+  const tickedAt = input.ticked.get(milestone.id)
+  const attendedEventIds = new Set(events.filter((e) => e.attended).map((e) => e.id))
+  const { dueDate, status, doneBy } = milestoneProgress(milestone, { ...input, attendedEventIds })
   return {
     id: milestone.id,
     title: milestone.title,
