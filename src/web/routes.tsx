@@ -309,6 +309,10 @@ export const routes: RouteObject[] = [
                 path: 'curriculum/milestones',
                 lazy: lazyPage(() => import('./features/curriculum/milestones-page.tsx').then((m) => m.MilestonesPage), ['advisor', 'admin']),
               },
+              {
+                path: 'curriculum/progress',
+                lazy: lazyPage(() => import('./features/curriculum/class-progress-page.tsx').then((m) => m.ClassProgressPage), ['advisor']),
+              },
               { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },
               { path: 'events/:eventId', lazy: lazyPage(() => import('./features/events/event-page.tsx').then((m) => m.EventPage)) },
               {

@@ -86,6 +86,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/admin/advisors', label: 'Advisors of students', roles: ['admin'] },
       { to: '/admin/roster', label: 'Class roster', roles: ['admin'] },
       { to: '/reports/school', label: 'School dashboard', roles: ['advisor'] },
+      { to: '/curriculum/progress', label: 'Class progress', roles: ['advisor'] },
       { to: '/mock-interviews/interviewers', label: 'Mock interviewers', roles: ['advisor', 'admin'] },
       // Specialty advisors give mock interviews too.
       { to: '/mock-interviews/interviewing', label: 'Mock interviews you give', roles: ['advisor'] },

@@ -1,5 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { MilestoneInput, MilestoneList, MilestoneView, TimelineResponse } from '#shared/contracts/curriculum.ts'
+import type {
+  ClassProgressResponse,
+  CurriculumYear,
+  MilestoneInput,
+  MilestoneList,
+  MilestoneView,
+  NudgeInput,
+  NudgePreview,
+  NudgeResult,
+  TimelineResponse,
+} from '#shared/contracts/curriculum.ts'
 import { api } from '../../api/client.ts'
 
 export const curriculumKeys = {
@@ -38,3 +48,22 @@ export const useSaveMilestone = () =>
       : api<MilestoneView>('/api/curriculum/milestones', { method: 'POST', json: input }),
   )
 export const useDeleteMilestone = () => useMilestoneMutation((id: string) => api<{ ok: true }>(milestonePath(id), { method: 'DELETE' }))
+
+export function useClassProgress(year: CurriculumYear) {
+  return useQuery({
+    queryKey: ['curriculum', 'class', year] as const,
+    queryFn: ({ signal }) => api<ClassProgressResponse>(`/api/curriculum/classes/${encodeURIComponent(year)}`, { signal }),
+  })
+}
+
+export const usePreviewNudge = () =>
+  useMutation({
+    mutationFn: ({ milestoneId, input }: { milestoneId: string; input: NudgeInput }) =>
+      api<NudgePreview>(milestonePath(milestoneId, 'nudges/preview'), { method: 'POST', json: input }),
+  })
+
+export const useSendNudge = () =>
+  useMutation({
+    mutationFn: ({ milestoneId, input }: { milestoneId: string; input: NudgeInput }) =>
+      api<NudgeResult>(milestonePath(milestoneId, 'nudges'), { method: 'POST', json: input }),
+  })
