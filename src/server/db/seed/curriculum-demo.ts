@@ -302,10 +302,29 @@ export function generateDemoCurriculum(rows: DemoSchoolRows, now: Date): DemoCur
   const ticks = past
     .filter(({ m }) => !leftLate.has(m.id))
     .map(({ m, due }) => ({ milestoneId: m.id, studentId, completedAt: new Date(Date.parse(`${due}T15:00:00Z`) - 9 * MS_PER_DAY) }))
-  return { milestones, ticks }
+  return { milestones, ticks: [...ticks, ...classmatesTicks(milestones, rows, studentId, today)] }
+}
+
+/**
+ * Every other student ticked most of the milestones due before today that no rule completes —
+ * about four in five, fixed per student and milestone — so each class's progress page shows
+ * some done and some students behind, on every year's milestones.
+ */
+function classmatesTicks(milestones: DemoCurriculum['milestones'], rows: DemoSchoolRows, demoStudentId: string, today: string): DemoCurriculum['ticks'] {
+  return rows.studentProfiles.flatMap((profile, s) => {
+    if (profile.personId === demoStudentId || profile.graduationYear == null) return []
+    const research = profile.classYear === 'research'
+    return milestones.flatMap((m, k) => {
+      if (m.rule !== null || (m.year === 'research' && !research) || (s * 7 + k * 13) % 10 >= 8) return []
+      const due = dueDateFor(m.year, m.dueMonth, profile.graduationYear, research)
+      return due < today
+        ? [{ milestoneId: m.id, studentId: profile.personId, completedAt: new Date(Date.parse(`${due}T15:00:00Z`) - ((s + k) % 20) * MS_PER_DAY) }]
+        : []
+    })
+  })
 }
 
 export async function insertDemoCurriculum(tx: Tx, curriculum: DemoCurriculum): Promise<void> {
   await tx.insert(curriculumMilestones).values(curriculum.milestones)
-  if (curriculum.ticks.length > 0) await tx.insert(curriculumCompletions).values(curriculum.ticks)
+  for (let i = 0; i < curriculum.ticks.length; i += 2_000) await tx.insert(curriculumCompletions).values(curriculum.ticks.slice(i, i + 2_000))
 }
