@@ -11,15 +11,15 @@ import {
   type NudgeResult,
   type SkippedStudent,
 } from '#shared/contracts/curriculum.ts'
+import { CLASS_YEARS, type ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
-import { listActiveIdsWithRole, listPeopleByIds } from '../identity/people-reads.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { listActiveStudentIdsInClassYears, listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import { listActiveStudentsInClassYears } from '../profiles/profile-reads.ts'
 import { readFactsForRulesOfStudents, type ClassFactOwners } from './class-facts.ts'
 import type { CurriculumRepository, MilestoneRow } from './curriculum.repository.ts'
 import { classProgress, progressOfClass, type ClassStudent } from './domain/class-progress.ts'
@@ -61,36 +61,34 @@ export function createClassProgress(deps: ClassProgressDeps) {
     return studentRecords.hasSchoolWideScope(actor) ? 'school' : 'assigned'
   }
 
-  /** The students the actor may see among `ids` (all active students for the school-wide scope). */
-  async function visibleAmong(actor: Actor, scope: Scope, ids: readonly string[]): Promise<Set<string>> {
-    const candidates = scope === 'school' ? ids : (await studentRecords.studentsOf(actor.personId)).filter((id) => ids.includes(id))
-    return listActiveIdsWithRole(db, candidates, 'student')
+  /**
+   * The active students of `classYears` the actor may see — the whole class for the school-wide
+   * scope, otherwise those assigned to them — with their names and profile facts, in one query.
+   */
+  async function visibleStudents(actor: Actor, scope: Scope, classYears: readonly ClassYear[], among: readonly string[] | null) {
+    const assigned = scope === 'assigned' ? await studentRecords.studentsOf(actor.personId) : null
+    const wanted = among ? new Set(among) : null
+    const ids = assigned && wanted ? assigned.filter((id) => wanted.has(id)) : (assigned ?? among)
+    return listActiveStudentsInClassYears(db, classYears, ids)
   }
 
-  /** Each student with a timeline, and what decides their milestones: a fixed handful of queries for any number. */
-  async function loadMembers(ids: readonly string[], milestones: readonly MilestoneForTimeline[]): Promise<ClassMember[]> {
-    const [profiles, people] = await Promise.all([listStudentFactsByIds(db, ids), listPeopleByIds(db, ids)])
-    const person = new Map(people.map((p) => [p.id, p] as const))
-    const students = profiles.flatMap((p) => {
-      const who = person.get(p.personId)
-      return who ? [{ ...p, name: who.name, email: who.email }] : []
-    })
+  /** What decides each student's milestones: a fixed handful of batched queries for any number of students. */
+  async function loadMembers(students: Awaited<ReturnType<typeof visibleStudents>>, milestones: readonly MilestoneForTimeline[]): Promise<ClassMember[]> {
     const studentIds = students.map((s) => s.personId)
-    // Only the rules, and the events, of milestones someone has not ticked are read.
-    const ticks = await repo.mapTicksOfStudents(
-      studentIds,
-      milestones.map((m) => m.id),
-    )
-    const open = milestones.filter((m) => students.some((s) => !ticks.get(s.personId)?.has(m.id)))
-    const rules = new Set<CompletionRule>(open.flatMap((m) => (m.rule ? [m.rule] : [])))
+    // A class has someone who has not ticked each milestone: every rule and event is read, at once.
+    const rules = new Set<CompletionRule>(milestones.flatMap((m) => (m.rule ? [m.rule] : [])))
     const owners = deps.owners()
-    const [facts, attended] = await Promise.all([
+    const [ticks, facts, attended] = await Promise.all([
+      repo.mapTicksOfStudents(
+        studentIds,
+        milestones.map((m) => m.id),
+      ),
       readFactsForRulesOfStudents(
         owners,
         students.map((s) => ({ id: s.personId, declaredSpecialtyId: s.declaredSpecialtyId })),
         rules,
       ),
-      owners.events.mapAttendedEventsOfStudents([...new Set(open.flatMap((m) => m.eventIds))], studentIds),
+      owners.events.mapAttendedEventsOfStudents([...new Set(milestones.flatMap((m) => m.eventIds))], studentIds),
     ])
     return students.map((s) => ({
       id: s.personId,
@@ -106,13 +104,12 @@ export function createClassProgress(deps: ClassProgressDeps) {
 
   async function getClassProgress(actor: Actor, year: CurriculumYear, meta: RequestMeta | null): Promise<ClassProgressResponse> {
     const scope = scopeOf(actor)
-    const inYear = await listActiveStudentIdsInClassYears(db, [CLASS_YEAR_OF_CURRICULUM_YEAR[year]])
-    const ids = [...(await visibleAmong(actor, scope, inYear))]
-    const milestones = (await repo.listMilestones())
+    const [students, rows] = await Promise.all([visibleStudents(actor, scope, [CLASS_YEAR_OF_CURRICULUM_YEAR[year]], null), repo.listMilestones()])
+    const milestones = rows
       .filter((m) => m.year === year)
       .sort(byAcademicOrder)
       .map(toTimeline)
-    const members = await loadMembers(ids, milestones)
+    const members = await loadMembers(students, milestones)
     const today = deps.today()
     const figures = classProgress(milestones, members, today)
     // One row per read, naming the class: the students in it are the view's, at this time.
@@ -127,8 +124,7 @@ export function createClassProgress(deps: ClassProgressDeps) {
     if (!row) throw new AppError('NOT_FOUND', 'No such milestone.')
     const milestone = toTimeline(row)
     const chosen = [...new Set(input.studentIds)]
-    const visible = await visibleAmong(actor, scope, chosen)
-    const members = await loadMembers([...visible], [milestone])
+    const members = await loadMembers(await visibleStudents(actor, scope, CLASS_YEARS, chosen), [milestone])
     const byId = new Map(members.map((m) => [m.id, m] as const))
     const missing = chosen.findIndex((id) => !byId.get(id) || !appliesTo(milestone, byId.get(id)?.hasResearchYear ?? false))
     if (missing >= 0) throw new AppError('NOT_FOUND', NOT_YOURS, { [`studentIds.${missing}`]: NOT_YOURS })

@@ -136,6 +136,26 @@ export async function listActiveStudentIdsInClassYears(reader: ProfilesReader, c
   return rows.map((r) => r.personId)
 }
 
+/**
+ * Active students (person active, student role) in `classYears` with their profile facts, name
+ * and e-mail, in one query; with `amongIds`, only those of them. A class's view reads its whole
+ * roster so, however large the class.
+ */
+export async function listActiveStudentsInClassYears(
+  reader: ProfilesReader,
+  classYears: readonly ClassYear[],
+  amongIds: readonly string[] | null = null,
+): Promise<(StudentFacts & { name: string; email: string })[]> {
+  if (classYears.length === 0 || amongIds?.length === 0) return []
+  const students = activePeopleWithRole(reader, 'student')
+  const rows = await reader
+    .select({ ...studentColumns, name: students.name, email: students.email })
+    .from(studentProfiles)
+    .innerJoin(students, eq(students.personId, studentProfiles.personId))
+    .where(and(inArray(studentProfiles.classYear, [...classYears]), amongIds ? inArray(studentProfiles.personId, unique(amongIds)) : undefined))
+  return rows.map(withDeclared)
+}
+
 /** Active students by class year, and how many of each have named no specialty interest. */
 export async function countActiveStudentsByClassYear(reader: ProfilesReader): Promise<{ classYear: ClassYear; students: number; undecided: number }[]> {
   const students = activePeopleWithRole(reader, 'student')

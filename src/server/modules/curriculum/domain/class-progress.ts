@@ -22,7 +22,12 @@ export function progressOfClass(
   students: readonly ClassStudent[],
   today: string,
 ): Map<string, Map<string, MilestoneProgress>> {
-  return new Map(students.map((s) => [s.id, new Map(milestones.map((m) => [m.id, milestoneProgress(m, { ...s, today })] as const))] as const))
+  return new Map(
+    students.map((s) => {
+      const input = { ...s, today }
+      return [s.id, new Map(milestones.map((m) => [m.id, milestoneProgress(m, input)] as const))] as const
+    }),
+  )
 }
 
 /**

@@ -30,6 +30,19 @@ export const ACADEMIC_YEAR_START_MONTH = 7
  * "By October of Year 1" for the class of 2030 is 31 October 2026. Returns YYYY-MM-DD.
  */
 export function dueDateFor(year: CurriculumYear, dueMonth: number, graduationYear: number, hasResearchYear = false): string {
+  // A class view asks the same few dates for hundreds of students: each is worked out once.
+  const key = `${year}|${dueMonth}|${graduationYear}|${hasResearchYear}`
+  const known = dueDates.get(key)
+  if (known) return known
+  if (dueDates.size > 10_000) dueDates.clear()
+  const date = computeDueDate(year, dueMonth, graduationYear, hasResearchYear)
+  dueDates.set(key, date)
+  return date
+}
+
+const dueDates = new Map<string, string>()
+
+function computeDueDate(year: CurriculumYear, dueMonth: number, graduationYear: number, hasResearchYear: boolean): string {
   const endsIn = graduationYear - yearsBeforeGraduation(year, hasResearchYear)
   const calendarYear = dueMonth >= ACADEMIC_YEAR_START_MONTH ? endsIn - 1 : endsIn
   // Day 0 of the next month is the last day of this one.
