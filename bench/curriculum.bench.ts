@@ -161,6 +161,7 @@ async function measure(handle: DatabaseHandle, label: string) {
     class_view_behind: wholeClass.behind.length,
     class_view_p50_ms: round(percentile(classView, 50)),
     class_view_p95_ms: round(percentile(classView, 95)),
+    class_view_over_yardstick: round(percentile(classView, 50) / Math.max(percentile(yardstick, 50), 0.001), 2),
     load_average: round(loadavg()[0] ?? 0, 1),
   }
   log(`${label}: ${JSON.stringify(figures)}`)

@@ -150,7 +150,7 @@ function ClassView({ data, params, set }: { data: ClassProgressResponse; params:
             <caption className="visually-hidden">Students behind{milestone ? ` on ${milestone.title}` : ''}</caption>
             <thead>
               <tr>
-                <th scope="col">{milestone ? 'Nudge' : <span className="visually-hidden">Choose</span>}</th>
+                {milestone ? <th scope="col">Nudge</th> : null}
                 <th scope="col">Student</th>
                 <th scope="col">Late</th>
                 <th scope="col">Due soon</th>
@@ -159,8 +159,8 @@ function ClassView({ data, params, set }: { data: ClassProgressResponse; params:
             <tbody>
               {shown.map((s) => (
                 <tr key={s.id}>
-                  <td data-label="Nudge" className="behind-choose">
-                    {milestone ? (
+                  {milestone ? (
+                    <td data-label="Nudge" className="behind-choose">
                       <input
                         type="checkbox"
                         className="behind-checkbox"
@@ -168,8 +168,8 @@ function ClassView({ data, params, set }: { data: ClassProgressResponse; params:
                         checked={chosen.has(s.id)}
                         onChange={(e) => toggle(s.id, e.currentTarget.checked)}
                       />
-                    ) : null}
-                  </td>
+                    </td>
+                  ) : null}
                   <th scope="row">
                     <Link to={`/advising/students/${s.id}`}>{s.name}</Link>
                   </th>
