@@ -95,7 +95,7 @@ function ClassView({ data, params, set }: { data: ClassProgressResponse; params:
         {data.milestones.length === 0 ? (
           <p>{yearLabel} has no milestones yet.</p>
         ) : (
-          <table className="table table-stack report-table">
+          <table className="table table-stack report-table class-progress-table">
             <caption className="visually-hidden">Each milestone of {yearLabel}: how many students did it, are late, or have it due soon</caption>
             <thead>
               <tr>
@@ -146,7 +146,7 @@ function ClassView({ data, params, set }: { data: ClassProgressResponse; params:
           {milestone ? ` on “${milestone.title}”` : ''}, sorted by {BEHIND_SORT_LABELS[sort as BehindSort].toLowerCase()}.
         </p>
         {shown.length > 0 ? (
-          <table className="table table-stack report-table behind-table">
+          <table className="table table-stack report-table class-progress-table behind-table">
             <caption className="visually-hidden">Students behind{milestone ? ` on ${milestone.title}` : ''}</caption>
             <thead>
               <tr>
