@@ -19,7 +19,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { listActiveStudentsInClassYears } from '../profiles/profile-reads.ts'
+import { listClassRoster } from '../profiles/profile-reads.ts'
 import { readFactsForRulesOfStudents, type ClassFactOwners } from './class-facts.ts'
 import type { CurriculumRepository, MilestoneRow } from './curriculum.repository.ts'
 import { classProgress, progressOfClass, type ClassStudent } from './domain/class-progress.ts'
@@ -69,7 +69,7 @@ export function createClassProgress(deps: ClassProgressDeps) {
     const assigned = scope === 'assigned' ? await studentRecords.studentsOf(actor.personId) : null
     const wanted = among ? new Set(among) : null
     const ids = assigned && wanted ? assigned.filter((id) => wanted.has(id)) : (assigned ?? among)
-    return listActiveStudentsInClassYears(db, classYears, ids)
+    return listClassRoster(db, classYears, ids)
   }
 
   /** What decides each student's milestones: a fixed handful of batched queries for any number of students. */
