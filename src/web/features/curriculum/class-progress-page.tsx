@@ -184,6 +184,7 @@ function ClassView({ data, params, set }: { data: ClassProgressResponse; params:
 
       {milestone ? (
         <NudgePanel
+          key={milestone.id}
           milestone={milestone}
           shown={shown}
           selected={selected}

@@ -23,13 +23,16 @@ type Props = {
  */
 export function NudgePanel({ milestone, shown, selected, onSelectAll, onSelectNone }: Props) {
   const [message, setMessage] = useState(() => defaultNudgeMessage(milestone.title))
-  const [preview, setPreview] = useState<NudgePreview | null>(null)
+  const [previewed, setPreviewed] = useState<{ of: string; preview: NudgePreview } | null>(null)
   const [report, setReport] = useState<string | null>(null)
   const previewNudge = usePreviewNudge()
   const sendNudge = useSendNudge()
   const input = { studentIds: selected.map((s) => s.id), message }
-  // A preview answers for the students and words it was asked about: any change asks again.
-  const stale = () => setPreview(null)
+  // A preview answers for the students and words it was asked about: after any change (a
+  // student ticked in the list, a filter, the message) it is gone, and Send waits for a new one.
+  const asked = JSON.stringify(input)
+  const preview = previewed?.of === asked ? previewed.preview : null
+  const stale = () => setPreviewed(null)
 
   return (
     <section className="card report-section nudge-panel" aria-labelledby="nudge-title">
@@ -80,7 +83,7 @@ export function NudgePanel({ milestone, shown, selected, onSelectAll, onSelectNo
           disabled={selected.length === 0 || previewNudge.isPending}
           onClick={() => {
             setReport(null)
-            previewNudge.mutate({ milestoneId: milestone.id, input }, { onSuccess: setPreview })
+            previewNudge.mutate({ milestoneId: milestone.id, input }, { onSuccess: (answer) => setPreviewed({ of: asked, preview: answer }) })
           }}
         >
           Preview the e-mail
@@ -94,7 +97,7 @@ export function NudgePanel({ milestone, shown, selected, onSelectAll, onSelectNo
               { milestoneId: milestone.id, input },
               {
                 onSuccess: (result) => {
-                  setPreview(null)
+                  stale()
                   onSelectNone()
                   setReport(nudgeReport(result.nudged.length, result.skipped))
                 },
