@@ -75,6 +75,7 @@ export const MENTOR_OFFERINGS = [
   'personal-statement-review',
   'wellness',
   'identity-based-mentorship',
+  'high-expectations',
 ] as const
 export type MentorOffering = (typeof MENTOR_OFFERINGS)[number]
 
@@ -88,6 +89,8 @@ export const MENTOR_OFFERING_LABELS: Record<MentorOffering, string> = {
   'personal-statement-review': 'Personal statement review',
   wellness: 'Wellness',
   'identity-based-mentorship': 'Identity-based mentorship',
+  // A mentor's own word that they hold students to a high bar; students may ask for "someone who will challenge me".
+  'high-expectations': 'High expectations: will challenge you',
 }
 
 export const ACADEMIC_RANKS = ['instructor', 'assistant-professor', 'associate-professor', 'professor', 'clinical-faculty'] as const

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MENTOR_KINDS, MENTOR_OFFERINGS } from '../enums.ts'
+import { MENTOR_KINDS, MENTOR_OFFERINGS, OPPORTUNITY_KINDS } from '../enums.ts'
 import { MentorResponsiveness } from './directory.ts'
 
 /** Most mentors one request may ask for. */
@@ -69,3 +69,55 @@ export type RecommendationWeight = z.infer<typeof RecommendationWeight>
 
 export const RecommendationWeightsResponse = z.object({ weights: z.array(RecommendationWeight) })
 export type RecommendationWeightsResponse = z.infer<typeof RecommendationWeightsResponse>
+
+/**
+ * The stages of a mentor team (issue #17): people at different points of a career, each answering
+ * other questions. `identity-aligned` only for a student who asked for an identity-aligned mentor.
+ */
+export const TEAM_STAGES = ['specialty-faculty', 'resident-or-fellow', 'alumni', 'near-peer', 'research', 'identity-aligned'] as const
+export type TeamStage = (typeof TEAM_STAGES)[number]
+
+export const MentorTeamQuery = z.object({
+  /** Prefer mentors who say they hold high expectations ("someone who will challenge me"). */
+  challenge: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
+})
+export type MentorTeamQuery = z.output<typeof MentorTeamQuery>
+
+export const MentorTeamStage = z.object({
+  stage: z.enum(TEAM_STAGES),
+  /** "Faculty in Emergency Medicine", "A near-peer a year or two ahead". */
+  label: z.string(),
+  /** The suggested mentor, or null when nobody suitable has a place. */
+  mentor: RecommendedMentorSummary.nullable(),
+  /** Plain words: why this mentor for this stage, or why nobody is suggested. */
+  reason: z.string(),
+})
+export type MentorTeamStage = z.infer<typeof MentorTeamStage>
+
+export const RecommendedOpportunity = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: z.enum(OPPORTUNITY_KINDS),
+  specialtyName: z.string().nullable(),
+  placesLeft: z.number().int(),
+  applyBy: z.string().nullable(),
+  posterName: z.string(),
+  /** Plain words: what it is, places left, and what of the student's profile it fits. */
+  reason: z.string(),
+})
+export type RecommendedOpportunity = z.infer<typeof RecommendedOpportunity>
+
+export const MentorTeamResponse = z.object({
+  /** One entry per stage the student has nobody for yet, in `TEAM_STAGES` order. */
+  stages: z.array(MentorTeamStage),
+  /** Stages someone already fills (an active mentorship or a board assignment). */
+  filledStages: z.array(z.enum(TEAM_STAGES)),
+  /** Up to three open opportunities with a place left for the student's class year, best fit first. */
+  opportunities: z.array(RecommendedOpportunity),
+  /** Whether mentors who hold high expectations were preferred. */
+  challenge: z.boolean(),
+})
+export type MentorTeamResponse = z.infer<typeof MentorTeamResponse>

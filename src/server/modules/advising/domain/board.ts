@@ -1,6 +1,7 @@
 import { ADVISING_SLOT_LABELS, ADVISING_SLOTS, type AdvisingSlot, type AssignableSlot, type FormerHolder, type SlotHolder } from '#shared/contracts/advising.ts'
 import { MENTOR_KIND_LABELS, type ClassYear, type MentorKind, type MentorshipKind, type MentorOffering } from '#shared/enums.ts'
 import { findSpecialty } from '#shared/reference/specialties.ts'
+import { isYearOrTwoAhead } from '#shared/class-years.ts'
 import { aboutStudent } from './staff-voice.ts'
 
 /**
@@ -69,23 +70,10 @@ export type ComputedBoard = {
   others: SlotHolder[]
 }
 
-/** How far along a class year is; a research year sits between M3 and M4. */
-const YEAR_STEP: Record<ClassYear, number> = { M1: 1, M2: 2, M3: 3, research: 3.5, M4: 4 }
-
 /** The final year: nobody is a year or two ahead, so the near-peer slot is optional. */
 export const isFinalYear = (classYear: ClassYear | null | undefined): boolean => classYear === 'M4'
 
-/**
- * Whether a near-peer is "a year or two ahead" of the student: never a classmate or someone
- * behind. Unknown years: a student without one accepts anyone ahead of nobody in particular (true);
- * a mentor without one cannot be shown to be ahead (false).
- */
-export function isYearOrTwoAhead(student: ClassYear | null | undefined, mentor: ClassYear | null | undefined): boolean {
-  if (!student) return true
-  if (!mentor) return false
-  const gap = YEAR_STEP[mentor] - YEAR_STEP[student]
-  return gap > 0 && gap <= 2
-}
+export { isYearOrTwoAhead }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
