@@ -89,6 +89,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/directory/mentors/:personId', allowed: 'signed-in' },
 
   { method: 'GET', path: '/api/recommendations/mentors', allowed: ['student'] },
+  { method: 'GET', path: '/api/recommendations/team', allowed: ['student'] },
   { method: 'GET', path: '/api/admin/recommendation-weights', allowed: ['admin'] },
 
   { method: 'GET', path: '/api/advising/board/me', allowed: ['student'] },

@@ -100,7 +100,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     fitOf: (actor, mentorIds, limit) => recommendations.rankMentorsForStudent(actor, mentorIds, limit),
   })
   // Response speed, open requests, active mentees and declines: read-only figures of the mentorships module.
-  const recommendations = createRecommendationsService({ repo: createRecommendationsRepository(db), audit, clock, openPlacesOf, activity: mentorshipsRepo })
+  const recommendations = createRecommendationsService({
+    repo: createRecommendationsRepository(db),
+    audit,
+    clock,
+    openPlacesOf,
+    activity: mentorshipsRepo,
+    // The mentor team reads the board's gaps and the open opportunities (both created below; called later).
+    owners: () => ({ advising, opportunities }),
+  })
   const events = createEventsService({ db, repo: createEventsRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
   const meetings = createMeetingsService({
     db,

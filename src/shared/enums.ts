@@ -90,7 +90,7 @@ export const MENTOR_OFFERING_LABELS: Record<MentorOffering, string> = {
   wellness: 'Wellness',
   'identity-based-mentorship': 'Identity-based mentorship',
   // A mentor's own word that they hold students to a high bar; students may ask for "someone who will challenge me".
-  'high-expectations': 'High expectations: will challenge you',
+  'high-expectations': 'High-expectation mentoring (will challenge you)',
 }
 
 export const ACADEMIC_RANKS = ['instructor', 'assistant-professor', 'associate-professor', 'professor', 'clinical-faculty'] as const

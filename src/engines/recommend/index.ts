@@ -4,5 +4,5 @@
  */
 export { recommendBounds, recommendMentors, unitHash, type RecommendBounds } from './recommend-mentors.ts'
 export { DEFAULT_RECOMMEND_WEIGHTS, type RecommendWeights } from './weights.ts'
-export { mentorWordKeys, topicalWords } from './text.ts'
+export { mentorWordKeys, sharedWords, topicalWords } from './text.ts'
 export * from './types.ts'

@@ -5,8 +5,15 @@ import { MentorResponsiveness } from './directory.ts'
 /** Most mentors one request may ask for. */
 export const RECOMMENDATIONS_LIMIT_MAX = 50
 
+/** `challenge=true`: prefer mentors who say they hold high expectations ("someone who will challenge me"). */
+const ChallengeParam = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .default(false)
+
 export const RecommendedMentorsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(RECOMMENDATIONS_LIMIT_MAX).default(20),
+  challenge: ChallengeParam,
 })
 export type RecommendedMentorsQuery = z.output<typeof RecommendedMentorsQuery>
 
@@ -77,13 +84,7 @@ export type RecommendationWeightsResponse = z.infer<typeof RecommendationWeights
 export const TEAM_STAGES = ['specialty-faculty', 'resident-or-fellow', 'alumni', 'near-peer', 'research', 'identity-aligned'] as const
 export type TeamStage = (typeof TEAM_STAGES)[number]
 
-export const MentorTeamQuery = z.object({
-  /** Prefer mentors who say they hold high expectations ("someone who will challenge me"). */
-  challenge: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .default(false),
-})
+export const MentorTeamQuery = z.object({ challenge: ChallengeParam })
 export type MentorTeamQuery = z.output<typeof MentorTeamQuery>
 
 export const MentorTeamStage = z.object({

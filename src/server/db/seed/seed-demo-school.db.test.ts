@@ -2,6 +2,7 @@ import { count, eq, sql } from 'drizzle-orm'
 import { fixedClock } from '#server/clock.ts'
 import { createServices } from '#server/services.ts'
 import { IDENTITY_ATTRIBUTES, MENTOR_OFFERINGS } from '#shared/enums.ts'
+import type { TeamStage } from '#shared/contracts/recommendations.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '../client.ts'
 import { createTestDatabase, testDatabaseKind } from '#tests/setup/test-database.ts'
@@ -214,6 +215,102 @@ describe('the demo school’s mentoring history and "Mentors for you"', () => {
     expect(reasons).toBeGreaterThan(50)
     expect(bad).toEqual([])
   })
+})
+
+describe('the demo school’s mentor teams (issue #17)', () => {
+  const actorFor = (personId: string) => ({
+    personId,
+    email: '',
+    name: '',
+    roles: ['student' as const],
+    sessionId: 'test',
+    expiresAt: new Date(now.getTime() + MS_PER_HOUR),
+  })
+  const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows
+  const STEP: Record<string, number> = { M1: 1, M2: 2, M3: 3, research: 3.5, M4: 4 }
+
+  it('fills every empty stage of every student’s team when a suitable mentor with a place exists, and never suggests one without a place', async () => {
+    const s = createServices(handle.db, fixedClock(now), null, {
+      appOrigin: 'http://demo.test',
+      demoMode: false,
+      sessionPolicy: { idleMinutes: 60, absoluteHours: 24 },
+    })
+    // The facts, read here in SQL rather than through the code under test.
+    type Mentor = { id: string; kind: string; specialty: string | null; offers: string[]; places: number; year: string | null }
+    const mentors = rowsOf<Mentor>(
+      await handle.db.execute(sql`
+        select m.person_id as id, m.kind, m.specialty_id as specialty, m.offers,
+          m.capacity - (select count(*)::int from mentorships x where x.mentor_id = m.person_id and x.status = 'active') as places,
+          sp.class_year as year
+        from mentor_profiles m join directory_entries d on d.person_id = m.person_id and d.listed
+        left join student_profiles sp on sp.person_id = m.person_id
+        where m.accepting`),
+    )
+    const byId = new Map(mentors.map((m) => [m.id, m]))
+    const kindOf = new Map(
+      rowsOf<{ id: string; kind: string }>(await handle.db.execute(sql`select person_id as id, kind from mentor_profiles`)).map((r) => [r.id, r.kind]),
+    )
+    const declined = new Set(
+      rowsOf<{ pair: string }>(
+        await handle.db.execute(sql`select student_id || ':' || mentor_id as pair from mentorship_requests where status = 'declined'`),
+      ).map((r) => r.pair),
+    )
+    type Student = { id: string; year: string; interests: string[]; wants: boolean }
+    const students = new Map(
+      rowsOf<Student>(
+        await handle.db.execute(
+          sql`select person_id as id, class_year as year, specialty_interests as interests, wants_identity_aligned_mentor as wants from student_profiles`,
+        ),
+      ).map((r) => [r.id, r]),
+    )
+    const rules: Record<TeamStage, (m: Mentor, st: Student) => boolean> = {
+      'specialty-faculty': (m, st) => m.kind === 'faculty' && st.interests[0] !== undefined && m.specialty === st.interests[0],
+      'resident-or-fellow': (m) => m.kind === 'resident' || m.kind === 'fellow',
+      alumni: (m) => m.kind === 'alumni',
+      'near-peer': (m, st) => m.kind === 'near-peer' && m.year !== null && STEP[m.year]! - STEP[st.year]! > 0 && STEP[m.year]! - STEP[st.year]! <= 2,
+      research: (m) => m.offers.includes('research'),
+      'identity-aligned': (m) => m.offers.includes('identity-based-mentorship'),
+    }
+
+    const gaps = await s.advising.listBoardGaps('every-active-student')
+    const problems: string[] = []
+    let stagesSeen = 0
+    let stagesFilled = 0
+    for (const g of gaps) {
+      const st = students.get(g.id)
+      if (!st) continue
+      const holders = g.holderIds['resident-or-alumni'] ?? []
+      const expected: TeamStage[] = []
+      if (g.emptySlots.includes('specialty-advisor')) expected.push('specialty-faculty')
+      if (!holders.some((id) => ['resident', 'fellow'].includes(kindOf.get(id) ?? ''))) expected.push('resident-or-fellow')
+      if (!holders.some((id) => kindOf.get(id) === 'alumni')) expected.push('alumni')
+      if (g.emptySlots.includes('near-peer')) expected.push('near-peer')
+      if (g.emptySlots.includes('research-mentor')) expected.push('research')
+      if (st.wants && !g.mentorIds.some((id) => byId.get(id)?.offers.includes('identity-based-mentorship'))) expected.push('identity-aligned')
+      if (expected.length === 0) continue
+      const team = await s.recommendations.suggestTeam(actorFor(g.id), { challenge: false }, null)
+      expect(team.stages.map((x) => x.stage)).toEqual(expected)
+      const taken = new Set([...g.mentorIds, ...Object.values(g.holderIds).flat()])
+      const open = (m: Mentor) => m.places > 0 && !taken.has(m.id) && m.id !== g.id && !declined.has(`${g.id}:${m.id}`)
+      for (const stage of team.stages) {
+        stagesSeen++
+        const exists = mentors.some((m) => open(m) && rules[stage.stage](m, st))
+        if (stage.mentor === null) {
+          if (exists) problems.push(`${g.id} ${stage.stage}: left empty though a suitable mentor has a place`)
+          if (stage.reason.trim() === '') problems.push(`${g.id} ${stage.stage}: empty without words`)
+          continue
+        }
+        stagesFilled++
+        const m = byId.get(stage.mentor.id)
+        if (!m || !open(m)) problems.push(`${g.id} ${stage.stage}: ${stage.mentor.id} has no place or is already theirs`)
+        else if (!rules[stage.stage](m, st)) problems.push(`${g.id} ${stage.stage}: ${stage.mentor.id} (${m.kind}) does not fit the stage`)
+        if (m && stage.mentor.openPlaces !== m.places) problems.push(`${g.id} ${stage.stage}: shows ${stage.mentor.openPlaces} places, has ${m.places}`)
+      }
+    }
+    expect(problems).toEqual([])
+    expect(stagesSeen).toBeGreaterThan(500)
+    expect(stagesFilled).toBeGreaterThan(0.9 * stagesSeen)
+  }, 120_000)
 })
 
 describe('insertReferenceData', () => {

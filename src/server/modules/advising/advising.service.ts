@@ -53,7 +53,16 @@ import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
 import type { StudentRecords } from './student-records.ts'
 
 /** A student's standing on the advising board, for reports (`listBoardGaps`). */
-export type BoardGaps = { id: string; name: string; email: string; classYear: ClassYear; mentorIds: string[]; emptySlots: AdvisingSlot[] }
+export type BoardGaps = {
+  id: string
+  name: string
+  email: string
+  classYear: ClassYear
+  mentorIds: string[]
+  emptySlots: AdvisingSlot[]
+  /** Who fills each slot (people ids), for the mentor team's split of the resident-or-alumni slot. */
+  holderIds: Partial<Record<AdvisingSlot, string[]>>
+}
 
 export type AdvisingDeps = {
   db: Database
@@ -397,6 +406,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
       return students.flatMap((s) => {
         const input = inputs.get(s.id)
         if (!input || s.classYear === null) return []
+        const board = computeBoard(input, 'staff')
         return [
           {
             id: s.id,
@@ -405,7 +415,8 @@ export function createAdvisingService(deps: AdvisingDeps) {
             classYear: s.classYear,
             // A coffee chat is one conversation, not a mentor.
             mentorIds: [...new Set(input.mentorships.filter((m) => m.kind === 'ongoing').map((m) => m.mentor.id))],
-            emptySlots: computeBoard(input, 'staff').emptySlots,
+            emptySlots: board.emptySlots,
+            holderIds: Object.fromEntries(board.slots.map((slot) => [slot.slot, slot.holders.map((h) => h.person.id)])),
           },
         ]
       })

@@ -201,6 +201,34 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
       }
     },
 
+    /**
+     * The published opportunities a student may apply to now — their class year, before the
+     * deadline, a place left, not applied to (or withdrawn) — with the words of each (title,
+     * description, research question, skills wanted), for recommendations. Those in
+     * `preferredSpecialtyIds` are read first when more than `max` are open.
+     */
+    async listOpenForStudent(
+      actor: Actor,
+      options: { preferredSpecialtyIds?: readonly string[]; max?: number } = {},
+    ): Promise<{ summary: OpportunitySummary; text: string }[]> {
+      if (!actor.roles.includes('student')) return []
+      const now = clock.now()
+      const [classYear, all] = await Promise.all([classYearOf(actor), board.rows()])
+      const preferred = new Set(options.preferredSpecialtyIds ?? [])
+      const open = all
+        .filter(
+          (r) => isOpenForApplications(r, now) && isForClassYear(r.classYears, classYear) && canSeeOpportunity(actor, r, { classYear, hasApplied: false }),
+        )
+        .sort((a, b) => Number(b.specialtyId !== null && preferred.has(b.specialtyId)) - Number(a.specialtyId !== null && preferred.has(a.specialtyId)))
+        .slice(0, options.max ?? 200)
+      const rows = await repo.listOpportunitiesByIds(open.map((r) => r.id))
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      return (await summaries(actor, rows, classYear)).flatMap((summary) => {
+        const row = byId.get(summary.id)
+        return row && summary.canApply ? [{ summary, text: [row.title, row.description, row.researchQuestion, row.skillsWanted].join('\n') }] : []
+      })
+    },
+
     /** What the caller posted, newest first, with their applications counted by status. */
     async listPosted(actor: Actor): Promise<PostedOpportunityList> {
       const rows = await repo.listOpportunitiesOfPoster(actor.personId)

@@ -1,6 +1,7 @@
 import type { Database } from '#server/db/client.ts'
 import { listMentorChangesSince, type MentorChange, readDirectoryRevision } from '../directory/mentor-entries.ts'
-import { listActiveStudentMatchingFacts, listStudentMatchingFactsByIds, type StudentMatchingFacts } from '../profiles/profile-reads.ts'
+import type { ClassYear } from '#shared/enums.ts'
+import { listActiveStudentMatchingFacts, listStudentFactsByIds, listStudentMatchingFactsByIds, type StudentMatchingFacts } from '../profiles/profile-reads.ts'
 
 /**
  * What "Mentors for you" reads. The module owns no table: mentors come from the directory's
@@ -18,6 +19,12 @@ export function createRecommendationsRepository(db: Database) {
     async findStudentProfile(personId: string): Promise<StudentMatchingFacts | null> {
       const [row] = await listStudentMatchingFactsByIds(db, [personId])
       return row ?? null
+    },
+
+    /** The class year of each of these people who is a student (near-peer mentors), one query. */
+    async mapClassYears(personIds: readonly string[]): Promise<Map<string, ClassYear>> {
+      if (personIds.length === 0) return new Map()
+      return new Map((await listStudentFactsByIds(db, personIds)).map((f) => [f.personId, f.classYear]))
     },
 
     /** Every active student's profile, for the demand estimate. */

@@ -8,15 +8,29 @@ import {
   type RecommendStudent,
   type ResponseStats,
 } from '#engines/recommend/index.ts'
-import type { RecommendationWeightsResponse, RecommendedMentorsQuery, RecommendedMentorsResponse } from '#shared/contracts/recommendations.ts'
+import type {
+  MentorTeamQuery,
+  MentorTeamResponse,
+  RecommendationWeightsResponse,
+  RecommendedMentorSummary,
+  RecommendedMentorsQuery,
+  RecommendedOpportunity,
+  TeamStage,
+  RecommendedMentorsResponse,
+} from '#shared/contracts/recommendations.ts'
 import type { MentorResponsiveness } from '#shared/contracts/directory.ts'
+import { ADVISING_SLOTS } from '#shared/contracts/advising.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { createRevisionFollower } from '#server/db/revision-follower.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AdvisingService } from '../advising/advising.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
 import { canViewIdentity } from '../profiles/profiles.policy.ts'
 import { DEFAULT_CANDIDATE_LIMITS, MentorPool, type CandidateLimits, type PooledMentor } from './domain/mentor-pool.ts'
+import { filledStages, fitsStage, missingStages, pickTeam, stageLabel, type TeamCandidate, type TeamStudent } from './domain/mentor-team.ts'
+import { rankOpportunities } from './domain/opportunity-fit.ts'
 import { isoWeek, RECOMMEND_WEIGHT_DESCRIPTIONS } from './domain/weight-descriptions.ts'
 import type { MentorChangeRow, RecommendationsRepository, StudentProfileRow } from './recommendations.repository.ts'
 import { MS_PER_MINUTE, MS_PER_DAY } from '#shared/time.ts'
@@ -54,8 +68,16 @@ export type RecommendationsDeps = {
   openPlacesOf?: (mentorIds: readonly string[]) => Promise<Map<string, number>>
   /** Response speed, open requests, active mentees and declines; without it, none are known. */
   activity?: MentorActivity
+  /**
+   * The mentor team's other sources, called late (advising calls this service too): the board's
+   * gaps and the open opportunities. Without them the team sees an empty board and no opportunities.
+   */
+  owners?: () => { advising: Pick<AdvisingService, 'listBoardGaps'>; opportunities: Pick<OpportunitiesService, 'listOpenForStudent'> }
   options?: RecommendationsOptions
 }
+
+/** A student's mentor team, with what the opportunities read of it. */
+type TeamSuggestion = Omit<MentorTeamResponse, 'opportunities'> & { profile: StudentProfileRow | null; missingStages: TeamStage[] }
 
 const SPECIALTY_NAMES = new Map(SPECIALTIES.map((s) => [s.id, s.name]))
 const DEPARTMENT_NAMES = new Map(DEPARTMENTS.map((d) => [d.id, d.name]))
@@ -99,13 +121,14 @@ function toPooled(row: MentorChangeRow): PooledMentor | null {
   }
 }
 
-function toEngineStudent(profile: StudentProfileRow): RecommendStudent {
+function toEngineStudent(profile: StudentProfileRow, challenge = false): RecommendStudent {
   return {
     id: profile.personId,
     classYear: profile.classYear,
     specialtyInterests: profile.specialtyInterests,
     careerGoals: profile.careerGoals,
-    helpWanted: profile.helpWanted,
+    // "Someone who will challenge me": the mentors' own high-expectations tag counts as help asked for.
+    helpWanted: challenge && !profile.helpWanted.includes('high-expectations') ? [...profile.helpWanted, 'high-expectations'] : profile.helpWanted,
     // Identity goes to the engine only when the student asked for an identity-aligned mentor.
     identity: profile.wantsIdentityAlignedMentor ? profile.identity : NO_IDENTITY,
     wantsIdentityAlignedMentor: profile.wantsIdentityAlignedMentor,
@@ -192,7 +215,14 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     return canViewIdentity(viewer, m.engine.id, m.identityVisibility) ? { ...m.engine, identity: m.identity } : m.engine
   }
 
-  type RankOptions = { withDemand: boolean; only?: ReadonlySet<string> }
+  type RankOptions = {
+    withDemand: boolean
+    only?: ReadonlySet<string>
+    /** Prefer mentors who hold high expectations (the student asked to be challenged). */
+    challenge?: boolean
+    /** Read once by a caller ranking several times for one student. */
+    declined?: readonly string[]
+  }
 
   /** What every student's ranking reads alike: mentors' load and how fast they answer. */
   type SharedFigures = { load: Map<string, { active: number; open: number }> | null; responseByMentor: Record<string, ResponseStats> }
@@ -208,8 +238,11 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
    * `figures`: read once for many students (the demand estimate), else read for this one.
    */
   async function rank(profile: StudentProfileRow, viewer: Actor | null, limit: number, options: RankOptions, figures?: SharedFigures) {
-    const student = toEngineStudent(profile)
-    const [{ load, responseByMentor }, declined] = await Promise.all([figures ?? readSharedFigures(), declinedFor(student.id)])
+    const student = toEngineStudent(profile, options.challenge)
+    const [{ load, responseByMentor }, declined] = await Promise.all([
+      figures ?? readSharedFigures(),
+      options.declined ? [...options.declined] : declinedFor(student.id),
+    ])
     const rotation = isoWeek(clock.now())
     // Demand: the estimate of students with the mentor on screen, plus requests waiting for an answer.
     const onScreen = options.withDemand ? (demand?.counts ?? {}) : {}
@@ -273,12 +306,16 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       })
   }
 
-  async function listMentorsForStudent(actor: Actor, query: RecommendedMentorsQuery, meta: RequestMeta | null): Promise<RecommendedMentorsResponse> {
+  async function listMentorsForStudent(
+    actor: Actor,
+    query: Pick<RecommendedMentorsQuery, 'limit'> & { challenge?: boolean },
+    meta: RequestMeta | null,
+  ): Promise<RecommendedMentorsResponse> {
     await catchUp()
     const profile = await repo.findStudentProfile(actor.personId)
     if (!profile) return { results: [], missing: ['specialtyInterests', 'helpWanted', 'careerGoals'] }
     refreshDemandIfStale()
-    const { ranked, openPlaces, load } = await rank(profile, actor, query.limit, { withDemand: true })
+    const { ranked, openPlaces, load } = await rank(profile, actor, query.limit, { withDemand: true, challenge: query.challenge })
     const speed = responsivenessOf(
       ranked.map((r) => r.mentorId),
       await responseStats(),
@@ -316,6 +353,168 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       }),
       missing,
     }
+  }
+
+  /** The card of a suggested mentor: the pool's summary with places read now and how fast they answer. */
+  function summaryOf(mentor: PooledMentor, openPlaces: number, speed: Map<string, MentorResponsiveness>): RecommendedMentorSummary {
+    return {
+      ...mentor.summary,
+      openPlaces,
+      responsiveness: speed.get(mentor.engine.id) ?? { requests: 0, waiting: 0, medianHours: null, answeredShare: null },
+    }
+  }
+
+  /**
+   * The mentor team (issue #17): for each stage the student's board and current mentors leave
+   * empty (`domain/mentor-team.ts`), the best mentor with a place. Candidates per stage are the listed, accepting mentors who fit it, not already the student's
+   * and not declined, scored by the same engine as "Mentors for you" (no load spreading: one
+   * person per stage is shown, not a list). Each stage ranks its preference groups (declared
+   * specialty first, …) best-first until it has as many candidates as there are stages, which is
+   * enough for every stage to get someone of its own whenever the candidates allow it.
+   */
+  async function suggestTeam(actor: Actor, query: MentorTeamQuery, meta: RequestMeta | null): Promise<TeamSuggestion> {
+    await catchUp()
+    const profile = await repo.findStudentProfile(actor.personId)
+    if (!profile) return { profile: null, missingStages: [], stages: [], filledStages: [], challenge: query.challenge }
+    const owners = deps.owners?.()
+    const [gaps] = owners ? await owners.advising.listBoardGaps([actor.personId]) : []
+    const student: TeamStudent = {
+      classYear: profile.classYear,
+      specialtyInterests: profile.specialtyInterests,
+      wantsIdentityAlignedMentor: profile.wantsIdentityAlignedMentor,
+      prefersChallenge: query.challenge,
+    }
+    const onBoard = new Set([...(gaps?.mentorIds ?? []), ...Object.values(gaps?.holderIds ?? {}).flat()])
+    const coverage = {
+      // Without the board (no advising wired in), every slot counts as empty.
+      emptySlots: gaps?.emptySlots ?? (['specialty-advisor', 'research-mentor', 'near-peer', 'resident-or-alumni'] as const),
+      filledSlots: ADVISING_SLOTS.filter((slot) => (gaps?.holderIds[slot]?.length ?? 0) > 0),
+      residentOrAlumniKinds: (gaps?.holderIds['resident-or-alumni'] ?? []).flatMap((id) => pool.get(id)?.engine.kind ?? []),
+      currentMentorOffers: (gaps?.mentorIds ?? []).flatMap((id) => {
+        const m = pool.get(id)
+        return m ? [m.engine.offers] : []
+      }),
+    }
+    const stages = missingStages(student, coverage)
+
+    // Near-peers' class years ("a year or two ahead"), read only when that stage is empty.
+    const eligible = pool.eligibleMentors().filter((m) => !onBoard.has(m.engine.id) && m.engine.id !== actor.personId)
+    const nearPeerYears = stages.includes('near-peer')
+      ? await repo.mapClassYears(eligible.filter((m) => m.engine.kind === 'near-peer').map((m) => m.engine.id))
+      : new Map()
+    const sharesIdentity = (m: PooledMentor): boolean =>
+      profile.wantsIdentityAlignedMentor && m.identity.some((a) => profile.identity.includes(a)) && canViewIdentity(actor, m.engine.id, m.identityVisibility)
+    const facts = (m: PooledMentor) => ({ ...m.engine, classYear: nearPeerYears.get(m.engine.id) ?? null })
+
+    const [figures, declined] = await Promise.all([readSharedFigures(), declinedFor(actor.personId)])
+    const candidates = new Map<string, TeamCandidate>()
+    const places: Record<string, number> = {}
+    for (const stage of stages) {
+      const fitting = eligible.filter((m) => fitsStage(stage, facts(m), student))
+      // Preference groups in order; each is ranked best-first until the stage has enough people.
+      const groupOf = (m: PooledMentor): number => {
+        const interest = m.engine.specialtyId === null ? -1 : student.specialtyInterests.indexOf(m.engine.specialtyId)
+        const tier = interest === 0 ? 0 : interest > 0 ? 1 : 2
+        const identity = stage === 'identity-aligned' && sharesIdentity(m) ? 0 : 1
+        const challenge = student.prefersChallenge && m.engine.offers.includes('high-expectations') ? 0 : 1
+        return identity * 6 + tier * 2 + challenge
+      }
+      const groups = new Map<number, Set<string>>()
+      for (const m of fitting) {
+        const g = groupOf(m)
+        const set = groups.get(g) ?? new Set<string>()
+        set.add(m.engine.id)
+        groups.set(g, set)
+      }
+      let found = 0
+      for (const g of [...groups.keys()].sort((a, b) => a - b)) {
+        if (found >= stages.length) break
+        const only = groups.get(g) as Set<string>
+        const { ranked, openPlaces } = await rank(
+          profile,
+          actor,
+          stages.length - found,
+          { withDemand: false, only, challenge: query.challenge, declined },
+          figures,
+        )
+        for (const r of ranked) {
+          const m = pool.get(r.mentorId)
+          if (!m) continue
+          places[r.mentorId] = openPlaces[r.mentorId] ?? 0
+          candidates.set(r.mentorId, { ...facts(m), score: r.score, openPlaces: places[r.mentorId] ?? 0, sharesIdentity: sharesIdentity(m) })
+          found++
+        }
+      }
+    }
+    const picks = pickTeam(student, stages, [...candidates.values()])
+    if (meta && picks.some((p) => p.stage === 'identity-aligned' && p.candidate?.sharesIdentity)) {
+      // The reason says the mentor shares part of the student's background (decision 006).
+      await audit.record({ actorId: actor.personId, action: 'recommendations.identity-read', objectType: 'recommendations' }, meta)
+    }
+    const picked = picks.flatMap((p) => (p.candidate ? [p.candidate.id] : []))
+    const speed = responsivenessOf(picked, await responseStats(), figures.load)
+
+    return {
+      profile,
+      missingStages: stages,
+      stages: picks.map((p) => {
+        const mentor = p.candidate ? pool.get(p.candidate.id) : undefined
+        return {
+          stage: p.stage,
+          label: stageLabel(p.stage, student),
+          mentor: mentor && p.candidate ? summaryOf(mentor, p.candidate.openPlaces, speed) : null,
+          reason: p.reason,
+        }
+      }),
+      filledStages: filledStages(student, coverage),
+      challenge: query.challenge,
+    }
+  }
+
+  /**
+   * "Opportunities for you" (issue #20): up to three open opportunities with a place left for the
+   * student's class year, ranked by fit to their specialty interests, career goals, the help they
+   * asked for and the team stages they lack (`domain/opportunity-fit.ts`), read through the
+   * opportunities service.
+   */
+  async function suggestOpportunities(actor: Actor, profile: StudentProfileRow, missing: readonly TeamStage[]): Promise<RecommendedOpportunity[]> {
+    const owners = deps.owners?.()
+    if (!owners) return []
+    const rows = await owners.opportunities.listOpenForStudent(actor, { preferredSpecialtyIds: profile.specialtyInterests })
+    const fits = rankOpportunities(
+      { specialtyInterests: profile.specialtyInterests, careerGoals: profile.careerGoals, helpWanted: profile.helpWanted, missingStages: missing },
+      rows.map(({ summary, text }) => ({
+        id: summary.id,
+        kind: summary.kind,
+        specialtyId: summary.specialtyId,
+        placesLeft: summary.placesLeft,
+        applyBy: summary.applyBy ? new Date(summary.applyBy) : null,
+        text,
+      })),
+    )
+    const byId = new Map(rows.map((o) => [o.summary.id, o.summary]))
+    return fits.flatMap((f) => {
+      const o = byId.get(f.candidate.id)
+      if (!o) return []
+      return [
+        {
+          id: o.id,
+          title: o.title,
+          kind: o.kind,
+          specialtyName: o.specialtyId ? (SPECIALTY_NAMES.get(o.specialtyId) ?? null) : null,
+          placesLeft: o.placesLeft,
+          applyBy: o.applyBy,
+          posterName: o.posterName,
+          reason: f.reason,
+        },
+      ]
+    })
+  }
+
+  /** `GET /api/recommendations/team`: the mentor team, then the opportunities that fit. */
+  async function listTeamForStudent(actor: Actor, query: MentorTeamQuery, meta: RequestMeta | null): Promise<MentorTeamResponse> {
+    const { profile, missingStages: missing, ...team } = await suggestTeam(actor, query, meta)
+    return { ...team, opportunities: profile ? await suggestOpportunities(actor, profile, missing) : [] }
   }
 
   function listWeights(_actor: Actor): RecommendationWeightsResponse {
@@ -383,6 +582,8 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
 
   return {
     listMentorsForStudent,
+    listTeamForStudent,
+    suggestTeam,
     rankMentorsForStudent,
     responseStatsOf,
     listWeights,

@@ -122,10 +122,7 @@ describe('pickTeam', () => {
 
   it('moves an earlier stage to its next choice to make room (a maximum matching, not greedy)', () => {
     // The faculty member is the research stage's only option; the faculty stage has another.
-    const pool = [
-      mentor({ id: 'a', kind: 'faculty', offers: ['research'], score: 90 }),
-      mentor({ id: 'b', kind: 'faculty', offers: [], score: 80 }),
-    ]
+    const pool = [mentor({ id: 'a', kind: 'faculty', offers: ['research'], score: 90 }), mentor({ id: 'b', kind: 'faculty', offers: [], score: 80 })]
     const team = pickTeam(student(), ['specialty-faculty', 'research'], pool)
     expect(team.map((p) => p.candidate?.id)).toEqual(['b', 'a'])
   })
@@ -157,7 +154,10 @@ describe('pickTeam', () => {
     expect(pick?.reason).toBe(
       'A resident in Internal Medicine — no resident or fellow in Emergency Medicine has a place right now — your board has no resident or fellow yet',
     )
-    const withEm = [...pool, mentor({ id: 'em', kind: 'resident', specialtyId: 'emergency-medicine', score: 1, offers: ['shadowing'], clinicalSite: 'County Hospital' })]
+    const withEm = [
+      ...pool,
+      mentor({ id: 'em', kind: 'resident', specialtyId: 'emergency-medicine', score: 1, offers: ['shadowing'], clinicalSite: 'County Hospital' }),
+    ]
     const [em] = pickTeam(student(), ['resident-or-fellow'], withEm)
     expect(em?.reason).toBe('A resident in Emergency Medicine at County Hospital who offers shadowing — your board has no resident or fellow yet')
   })
@@ -186,6 +186,11 @@ describe('pickTeam', () => {
     expect(pick?.reason).toMatch(/shares part of the background you asked to be matched on/)
     // Someone in Emergency Medicine offers it, so the reason does not claim nobody does.
     expect(pick?.reason).not.toMatch(/has a place right now/)
+  })
+
+  it('writes offers as words (keeping "CV"), and leaves out a subspecialty that repeats the specialty', () => {
+    const [pick] = pickTeam(student(), ['specialty-faculty'], [mentor({ subspecialty: 'Emergency Medicine', offers: ['cv-review', 'wellness'] })])
+    expect(pick?.reason).toBe('A faculty member in Emergency Medicine who offers CV review and wellness — your board has no Emergency Medicine advisor yet')
   })
 
   it('names a near-peer’s year and how far ahead they are', () => {

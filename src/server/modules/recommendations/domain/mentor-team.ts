@@ -79,6 +79,21 @@ export function missingStages(student: TeamStudent, coverage: TeamCoverage): Tea
   return TEAM_STAGES.filter((s) => missing[s])
 }
 
+/** The stages someone already fills: a board slot with a holder, or a current mentor (identity). */
+export function filledStages(student: TeamStudent, coverage: TeamCoverage & { filledSlots: readonly AdvisingSlot[] }): TeamStage[] {
+  const missing = missingStages(student, coverage)
+  const held = new Set(coverage.filledSlots)
+  const filled: Record<TeamStage, boolean> = {
+    'specialty-faculty': held.has('specialty-advisor'),
+    'resident-or-fellow': !missing.includes('resident-or-fellow'),
+    alumni: !missing.includes('alumni'),
+    'near-peer': held.has('near-peer'),
+    research: held.has('research-mentor'),
+    'identity-aligned': student.wantsIdentityAlignedMentor && !missing.includes('identity-aligned'),
+  }
+  return TEAM_STAGES.filter((s) => filled[s])
+}
+
 /** Whether a mentor can fill the stage for this student at all (a place left is checked apart). */
 export function fitsStage(stage: TeamStage, c: Pick<TeamCandidate, 'kind' | 'specialtyId' | 'offers' | 'classYear'>, student: TeamStudent): boolean {
   switch (stage) {
@@ -204,10 +219,9 @@ function gapWords(stage: TeamStage, student: TeamStudent): string {
     case 'research':
       return 'your board has no research mentor yet'
     case 'identity-aligned':
-      return 'you asked for a mentor who shares your background'
+      return 'you asked for identity-based mentorship'
   }
 }
-
 
 function yearsAhead(student: ClassYear, mentor: ClassYear | null): string {
   if (!mentor) return ''
@@ -220,7 +234,8 @@ function yearsAhead(student: ClassYear, mentor: ClassYear | null): string {
 /** "A resident in Emergency Medicine", "An M4, a year ahead of you, headed for Pediatrics". */
 function who(c: TeamCandidate, student: TeamStudent): string {
   const specialty = c.specialtyId ? specialtyName(c.specialtyId) : null
-  const sub = c.subspecialty.trim()
+  // A subspecialty that only repeats the specialty ("Emergency Medicine (Emergency Medicine)") is left out.
+  const sub = c.subspecialty.trim().toLowerCase() === (specialty ?? '').toLowerCase() ? '' : c.subspecialty.trim()
   switch (c.kind) {
     case 'faculty':
       return `A faculty member${specialty ? ` in ${specialty}` : ''}${sub ? ` (${sub})` : ''}${c.clinicalSite ? ` at ${c.clinicalSite}` : ''}`
@@ -237,6 +252,12 @@ function who(c: TeamCandidate, student: TeamStudent): string {
   }
 }
 
+/** An offering mid-sentence: lower case, but "CV review" keeps its capitals. */
+function offeringWords(offering: MentorOffering): string {
+  const label = MENTOR_OFFERING_LABELS[offering]
+  return /^[A-Z]{2}/.test(label) ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`
+}
+
 /** The offers named in a reason: the stage's own first, the student's wish to be challenged next. */
 function offersWords(stage: TeamStage, c: TeamCandidate, student: TeamStudent): string {
   const first: MentorOffering[] = []
@@ -245,7 +266,7 @@ function offersWords(stage: TeamStage, c: TeamCandidate, student: TeamStudent): 
   if (student.prefersChallenge && c.offers.includes('high-expectations')) first.push('high-expectations')
   const named = [...first, ...c.offers.filter((o) => !first.includes(o) && o !== 'high-expectations')].slice(0, 3)
   if (named.length === 0) return ''
-  const words = named.map((o) => (o === 'high-expectations' ? 'says they will challenge you' : `offers ${MENTOR_OFFERING_LABELS[o].toLowerCase()}`))
+  const words = named.map((o) => (o === 'high-expectations' ? 'says they will challenge you' : `offers ${offeringWords(o)}`))
   // "who offers research and shadowing", "who says they will challenge you and offers research"
   const merged: string[] = []
   for (const w of words) {
@@ -269,14 +290,16 @@ export function teamReason(
   { alsoFor, noneInDeclared }: { alsoFor: TeamStage | null; noneInDeclared: boolean },
 ): string {
   const parts = [`${who(c, student)}${offersWords(stage, c, student)}`]
-  if (stage === 'identity-aligned' && c.sharesIdentity) parts.push('shares part of the background you asked to be matched on')
+  const sharing = stage === 'identity-aligned' && c.sharesIdentity
+  if (sharing) parts.push('shares part of the background you asked to be matched on')
   const declared = declaredOf(student)
   if (declared && stage !== 'specialty-faculty' && noneInDeclared && specialtyTier(c, student) > 0) {
     const noun = stageNoun(stage)
     parts.push(`no ${noun} in ${specialtyName(declared)} has a place right now`)
   }
   if (alsoFor) parts.push(`also suggested above as ${lowerFirst(stageLabel(alsoFor, student))}: nobody else fits both`)
-  parts.push(gapWords(stage, student))
+  // A shared background already says why; otherwise the stage's gap does.
+  if (!sharing) parts.push(gapWords(stage, student))
   return parts.join(' — ')
 }
 
