@@ -13,6 +13,23 @@ test('a student sees mentors for them on the home page, reads why, and opens a p
   await section.getByRole('link', { name: 'See all your suggestions and why' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Mentors for you' })).toBeVisible()
   await expect(mainNav(page).getByRole('link', { name: 'Mentors for you', includeHidden: true })).toHaveAttribute('aria-current', 'page')
+
+  // The mentor team comes first: one card per stage the demo student has nobody for, each with why and how to ask.
+  const team = page.getByRole('region', { name: 'Your mentor team' }).getByRole('list', { name: 'Your mentor team, one suggestion per stage' })
+  const stages = team.getByRole('heading', { level: 3 })
+  await expect(stages).toHaveText([
+    'Faculty in Emergency Medicine',
+    'A resident or fellow',
+    'A graduate of the school',
+    'A student a year or two ahead',
+    'A research mentor',
+    'Identity-based mentorship',
+  ])
+  const faculty = team.getByRole('listitem').first()
+  await expect(faculty).toContainText('your board has no Emergency Medicine advisor yet')
+  await expect(faculty.getByRole('link', { name: /^Ask \S+ to mentor you \(faculty in emergency medicine\)$/ })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Opportunities for you, best fit first' }).getByRole('listitem').first()).toContainText(/places? left/)
+
   const list = page.getByRole('list', { name: 'Mentors for you, best fit first' })
   await expect(list.getByRole('listitem').first()).toBeVisible()
   expect(await list.getByRole('listitem').count()).toBeGreaterThan(5)
@@ -28,8 +45,16 @@ test('a student sees mentors for them on the home page, reads why, and opens a p
   await expect(table.getByRole('rowheader', { name: 'Total' })).toBeVisible()
   await expectNoAxeViolations(page)
 
+  // "Challenge me", from the keyboard: kept in the address; the team still has its stages.
+  const challenge = page.getByRole('checkbox', { name: /Prefer mentors who will challenge me/ })
+  await challenge.focus()
+  await page.keyboard.press('Space')
+  await expect(page).toHaveURL(/challenge=true/)
+  await expect(page.getByRole('status').filter({ hasText: 'Searching…' })).toHaveCount(0)
+  await expect(stages).toHaveCount(6)
+
   // The name leads to the mentor's directory profile.
-  const name = first.getByRole('heading', { level: 2 }).getByRole('link')
+  const name = first.getByRole('heading', { level: 3 }).getByRole('link')
   const mentorName = (await name.textContent()) ?? ''
   await name.click()
   await expect(page).toHaveURL(/\/mentors\/[0-9a-f-]{36}$/)

@@ -32,7 +32,7 @@ describe('opportunityFit', () => {
       student: { missingStages: ['research'] },
       opportunity: { text: 'Sepsis bundles', placesLeft: 1 },
       points: 5,
-      reason: 'A research project in Emergency Medicine with 1 place left, your board has no research mentor yet',
+      reason: 'A research project in Emergency Medicine with 1 place left, a way into research while your board has no research mentor',
     },
     {
       name: 'another interest counts less than the declared one',

@@ -69,7 +69,7 @@ export function opportunityFit(student: OpportunityStudent, c: OpportunityCandid
   }
   if (isResearch(c.kind) && student.missingStages.includes('research')) {
     points += POINTS.missingResearch
-    fits.push('your board has no research mentor yet')
+    fits.push('a way into research while your board has no research mentor')
   } else if ((isResearch(c.kind) && student.helpWanted.includes('research')) || (c.kind === 'shadowing' && student.helpWanted.includes('shadowing'))) {
     points += POINTS.helpWanted
     fits.push(`you asked for help with ${isResearch(c.kind) ? 'research' : 'shadowing'}`)
