@@ -20,6 +20,7 @@ import type {
 } from '#shared/contracts/recommendations.ts'
 import type { MentorResponsiveness } from '#shared/contracts/directory.ts'
 import { ADVISING_SLOTS } from '#shared/contracts/advising.ts'
+import type { ClassYear } from '#shared/enums.ts'
 import { DEPARTMENTS, SPECIALTIES } from '#shared/reference/specialties.ts'
 import { createRevisionFollower } from '#server/db/revision-follower.ts'
 import type { Clock } from '../../clock.ts'
@@ -401,29 +402,40 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const eligible = pool.eligibleMentors().filter((m) => !onBoard.has(m.engine.id) && m.engine.id !== actor.personId)
     const nearPeerYears = stages.includes('near-peer')
       ? await repo.mapClassYears(eligible.filter((m) => m.engine.kind === 'near-peer').map((m) => m.engine.id))
-      : new Map()
-    const sharesIdentity = (m: PooledMentor): boolean =>
-      profile.wantsIdentityAlignedMentor && m.identity.some((a) => profile.identity.includes(a)) && canViewIdentity(actor, m.engine.id, m.identityVisibility)
-    const facts = (m: PooledMentor) => ({ ...m.engine, classYear: nearPeerYears.get(m.engine.id) ?? null })
+      : new Map<string, ClassYear>()
+    // What the stage rules read of each mentor, built once per request (not once per stage).
+    const entries = eligible.map((m) => ({
+      m,
+      facts: {
+        id: m.engine.id,
+        kind: m.engine.kind,
+        specialtyId: m.engine.specialtyId,
+        subspecialty: m.engine.subspecialty,
+        clinicalSite: m.engine.clinicalSite,
+        offers: m.engine.offers,
+        classYear: nearPeerYears.get(m.engine.id) ?? null,
+        sharesIdentity:
+          profile.wantsIdentityAlignedMentor &&
+          m.identity.some((a) => profile.identity.includes(a)) &&
+          canViewIdentity(actor, m.engine.id, m.identityVisibility),
+      },
+    }))
 
+    const byId = new Map(entries.map((e) => [e.facts.id, e]))
     const [figures, declined] = await Promise.all([readSharedFigures(), declinedFor(actor.personId)])
     const candidates = new Map<string, TeamCandidate>()
-    const places: Record<string, number> = {}
     for (const stage of stages) {
-      const fitting = eligible.filter((m) => fitsStage(stage, facts(m), student))
-      // Preference groups in order; each is ranked best-first until the stage has enough people.
-      const groupOf = (m: PooledMentor): number => {
-        const interest = m.engine.specialtyId === null ? -1 : student.specialtyInterests.indexOf(m.engine.specialtyId)
-        const tier = interest === 0 ? 0 : interest > 0 ? 1 : 2
-        const identity = stage === 'identity-aligned' && sharesIdentity(m) ? 0 : 1
-        const challenge = student.prefersChallenge && m.engine.offers.includes('high-expectations') ? 0 : 1
-        return identity * 6 + tier * 2 + challenge
-      }
+      // Preference groups in `pickTeam`'s order; each is ranked best-first until the stage has enough people.
       const groups = new Map<number, Set<string>>()
-      for (const m of fitting) {
-        const g = groupOf(m)
+      for (const { facts } of entries) {
+        if (!fitsStage(stage, facts, student)) continue
+        const interest = facts.specialtyId === null ? -1 : student.specialtyInterests.indexOf(facts.specialtyId)
+        const tier = interest === 0 ? 0 : interest > 0 ? 1 : 2
+        const identity = stage === 'identity-aligned' && facts.sharesIdentity ? 0 : 1
+        const challenge = student.prefersChallenge && facts.offers.includes('high-expectations') ? 0 : 1
+        const g = identity * 6 + tier * 2 + challenge
         const set = groups.get(g) ?? new Set<string>()
-        set.add(m.engine.id)
+        set.add(facts.id)
         groups.set(g, set)
       }
       let found = 0
@@ -438,10 +450,9 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
           figures,
         )
         for (const r of ranked) {
-          const m = pool.get(r.mentorId)
-          if (!m) continue
-          places[r.mentorId] = openPlaces[r.mentorId] ?? 0
-          candidates.set(r.mentorId, { ...facts(m), score: r.score, openPlaces: places[r.mentorId] ?? 0, sharesIdentity: sharesIdentity(m) })
+          const entry = byId.get(r.mentorId)
+          if (!entry) continue
+          candidates.set(r.mentorId, { ...entry.facts, score: r.score, openPlaces: openPlaces[r.mentorId] ?? 0 })
           found++
         }
       }
