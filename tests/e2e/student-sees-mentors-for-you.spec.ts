@@ -52,6 +52,7 @@ test('a student sees mentors for them on the home page, reads why, and opens a p
   await expect(page).toHaveURL(/challenge=true/)
   await expect(page.getByRole('status').filter({ hasText: 'Searching…' })).toHaveCount(0)
   await expect(stages).toHaveCount(6)
+  await expect(team.getByText(/says they will challenge you/).first()).toBeVisible()
 
   // The name leads to the mentor's directory profile.
   const name = first.getByRole('heading', { level: 3 }).getByRole('link')

@@ -323,6 +323,9 @@ function offersFor(random: Random, kind: MentorKind, identityShared: boolean, re
   const offers = (Object.entries(chances[kind]) as [MentorOffering, number][]).filter(([, p]) => random.chance(p)).map(([offer]) => offer)
   if (identityShared && random.chance(0.7)) offers.push('identity-based-mentorship')
   if (offers.length === 0) offers.push('career-advice')
+  // Those who both run mock interviews and review CVs say they hold high expectations. Decided
+  // from the offers already drawn, so the random stream (and the rest of the school) is unchanged.
+  if (offers.includes('mock-interviews') && offers.includes('cv-review')) offers.push('high-expectations')
   return offers
 }
 
