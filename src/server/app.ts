@@ -23,6 +23,7 @@ import { classSimulationRoutes } from './modules/class-simulation/class-simulati
 import { communityRoutes } from './modules/community/community.routes.ts'
 import { materialsRoutes } from './modules/materials/materials.routes.ts'
 import { mockInterviewsRoutes } from './modules/mock-interviews/mock-interviews.routes.ts'
+import { messagesRoutes } from './modules/messages/messages.routes.ts'
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
@@ -155,6 +156,7 @@ export function createApp(options: AppOptions) {
   app.route('/', reportingRoutes())
   app.route('/', recordsRoutes())
   app.route('/', rosterRoutes())
+  app.route('/', messagesRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SECURITY_SCHEME, {
     type: 'apiKey',

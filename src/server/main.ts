@@ -101,7 +101,8 @@ export async function startServer(source: Record<string, string | undefined> = p
   // Sweeps: mentorship request reminders, expiries and pauses; "stay in touch" nudges; the one
   // reminder of a board agreement request a week on, and its lapse two weeks later; the
   // day-before reminder of an event, of a mock interview and of a shadowing day (and the passed
-  // shadowing day's experience entry). Each step
+  // shadowing day's experience entry); message e-mails held back by their 15-minute window, and
+  // the daily message digests. Each step
   // is claimed in the database, so several server processes may sweep at once.
   const mentorshipSweepTimer = setInterval(() => {
     services.mentorships
@@ -114,6 +115,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.mockInterviews.sweepMockInterviewReminders())
       .then(() => services.shadowing.sweepShadowing())
       .then(() => services.community.sendAnonymousAskerDigests())
+      .then(() => services.messages.sweepMessageEmails())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 

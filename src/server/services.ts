@@ -55,6 +55,8 @@ import { createResidencyProgramsRepository } from './modules/residency-programs/
 import { createResidencyProgramsService } from './modules/residency-programs/residency-programs.service.ts'
 import { createReportingService } from './modules/reporting/reporting.service.ts'
 import { createRecordsService } from './modules/records/records.service.ts'
+import { createMessagesRepository } from './modules/messages/messages.repository.ts'
+import { createMessagesService } from './modules/messages/messages.service.ts'
 import { createRosterRepository } from './modules/roster/roster.repository.ts'
 import { createRosterService } from './modules/roster/roster.service.ts'
 
@@ -222,6 +224,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     studentRecords,
     appOrigin: settings.appOrigin,
   })
+  // Messages between a student and a mentor, on a request and in the mentorship it becomes (decision 021).
+  const messages = createMessagesService({ db, repo: createMessagesRepository(db), clock, notifications, appOrigin: settings.appOrigin })
   const reporting = createReportingService({ db, clock, audit, studentRecords, advising })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
   const records = createRecordsService({
@@ -247,6 +251,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       materials,
       curriculum,
       mockInterviews,
+      messages,
     }),
   })
   // The class roster: import, year-end rollover, graduates' choice to mentor (decision 020).
@@ -279,6 +284,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     community,
     materials,
     mockInterviews,
+    messages,
     reporting,
     records,
     roster,

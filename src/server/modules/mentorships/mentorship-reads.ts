@@ -1,6 +1,7 @@
 import { and, count, eq, gte, inArray, lte, max, min, or } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { meetings, mentorshipRequests, mentorships } from '#server/db/schema/index.ts'
+import type { MentorshipRequestStatus, MentorshipStatus } from '#shared/enums.ts'
 
 /** Mentorships' public reads, for other modules; batched, in the caller's transaction when given one. */
 export type MentorshipsReader = Pick<Database, 'select'>
@@ -72,4 +73,52 @@ export async function countUnansweredRequestsByMentor(
     )
     .groupBy(mentorshipRequests.mentorId)
   return new Map(rows.flatMap((r) => (r.oldestAskedAt ? [[r.mentorId, { unanswered: r.unanswered, oldestAskedAt: r.oldestAskedAt }] as const] : [])))
+}
+
+/**
+ * The two people of a conversation (messages, decision 021) and whether it is still open: a
+ * conversation is keyed by its mentorship request, which an accepted mentorship keeps.
+ */
+export type ConversationParties = {
+  requestId: string
+  studentId: string
+  mentorId: string
+  requestStatus: MentorshipRequestStatus
+  mentorshipId: string | null
+  mentorshipStatus: MentorshipStatus | null
+}
+
+function conversationQuery(reader: MentorshipsReader) {
+  return reader
+    .select({
+      requestId: mentorshipRequests.id,
+      studentId: mentorshipRequests.studentId,
+      mentorId: mentorshipRequests.mentorId,
+      requestStatus: mentorshipRequests.status,
+      mentorshipId: mentorships.id,
+      mentorshipStatus: mentorships.status,
+    })
+    .from(mentorshipRequests)
+    .leftJoin(mentorships, eq(mentorships.requestId, mentorshipRequests.id))
+}
+
+/** The conversation of a request, or of the mentorship it became; null when neither exists. */
+export async function findConversationParties(
+  reader: MentorshipsReader,
+  key: { requestId: string } | { mentorshipId: string },
+): Promise<ConversationParties | null> {
+  const where = 'requestId' in key ? eq(mentorshipRequests.id, key.requestId) : eq(mentorships.id, key.mentorshipId)
+  const [row] = await conversationQuery(reader).where(where)
+  return row ?? null
+}
+
+/** Every conversation a person is one of the two people of (as student or as mentor). */
+export async function listConversationPartiesOf(reader: MentorshipsReader, personId: string): Promise<ConversationParties[]> {
+  return conversationQuery(reader).where(or(eq(mentorshipRequests.studentId, personId), eq(mentorshipRequests.mentorId, personId)))
+}
+
+/** The conversations of these requests (the digest names each), batched. */
+export async function listConversationPartiesByRequestIds(reader: MentorshipsReader, requestIds: readonly string[]): Promise<ConversationParties[]> {
+  if (requestIds.length === 0) return []
+  return conversationQuery(reader).where(inArray(mentorshipRequests.id, [...new Set(requestIds)]))
 }

@@ -71,6 +71,12 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   availability_exceptions: { excluded: 'A mentor’s own days off, shown on their Availability page.' },
   mentor_pauses: { excluded: 'A mentor’s own pause on new requests.' },
   mentorship_settings: { excluded: 'School-wide settings; names only the admin who changed them.' },
+  // messages
+  messages: { section: 'messages' },
+  message_attachments: { section: 'messages', note: 'named with each message; the files download from the mentorship page' },
+  message_reads: { excluded: 'How far you have read each conversation, kept to count unread messages and show “Seen”.' },
+  message_email_marks: { excluded: 'When an e-mail about new messages was last sent, kept so they come at most every 15 minutes.' },
+  message_preferences: { excluded: 'Your choice of message e-mails, shown and changed on any mentorship page.' },
   // mentor programs
   mentor_program_students: { section: 'mentor-programs' },
   mentor_program_rankings: { section: 'mentor-programs' },

@@ -8,6 +8,7 @@ import type { ListBuilderService } from '../list-builder/list-builder.service.ts
 import type { MaterialsService } from '../materials/materials.service.ts'
 import type { MentorProgramsService } from '../mentor-programs/mentor-programs.service.ts'
 import type { MentorshipsService } from '../mentorships/mentorships.service.ts'
+import type { MessagesService } from '../messages/messages.service.ts'
 import type { MockInterviewsService } from '../mock-interviews/mock-interviews.service.ts'
 import type { ExperiencesService } from '../opportunities/experiences.service.ts'
 import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
@@ -35,6 +36,7 @@ export type RecordOwners = {
   rankLists: RankListsService
   curriculum: CurriculumService
   mockInterviews: MockInterviewsService
+  messages: MessagesService
 }
 
 type Item = Record<string, unknown>
@@ -104,6 +106,12 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
       const all = [...mine.asStudent, ...mine.asMentor]
       return asItems(await Promise.all(all.map((m) => o.mentorships.getMentorship(actor, m.id, meta))))
     },
+  },
+  {
+    key: 'messages',
+    title: 'Messages',
+    description: 'Your messages with each mentor (and, if you mentor, each student), on requests and in mentorships, with the names of any PDFs attached.',
+    read: async (o, actor) => o.messages.listMyConversationsForRecords(actor),
   },
   {
     key: 'mentor-programs',
