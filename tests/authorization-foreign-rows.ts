@@ -348,4 +348,12 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/mock-interviews/bookings/:mockBookingId/cancel': { kind: 'owner-only', body: {} },
   'PUT /api/mock-interviews/bookings/:mockBookingId/scores': { kind: 'owner-only', body: { scores: {}, feedback: 'Feedback from a stranger.' } },
   'POST /api/records/amendments/:amendmentId/statement': { kind: 'owner-only', body: { statement: 'I disagree with this decision.' } },
+  // Messages: the student and the mentor of the conversation only; no staff role reads them (decision 021).
+  'GET /api/mentorships/:mentorshipId/messages': { kind: 'owner-only' },
+  'POST /api/mentorships/:mentorshipId/messages': { kind: 'owner-only', body: { body: 'A message in someone else’s mentorship' } },
+  'PUT /api/mentorships/:mentorshipId/messages/read': { kind: 'owner-only', body: { upTo: '2026-10-05T14:00:00Z' } },
+  'GET /api/mentorship-requests/:mentorshipRequestId/messages': { kind: 'owner-only' },
+  'POST /api/mentorship-requests/:mentorshipRequestId/messages': { kind: 'owner-only', body: { body: 'A message on someone else’s request' } },
+  'PUT /api/mentorship-requests/:mentorshipRequestId/messages/read': { kind: 'owner-only', body: { upTo: '2026-10-05T14:00:00Z' } },
+  'GET /api/messages/:messageId/attachment': { kind: 'owner-only' },
 }

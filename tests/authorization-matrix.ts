@@ -323,6 +323,18 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/records/amendments', allowed: ['admin'] },
   { method: 'POST', path: '/api/records/amendments/:amendmentId/decision', allowed: ['admin'] },
   { method: 'POST', path: '/api/records/amendments/:amendmentId/statement', allowed: ['student'] },
+
+  // Messages (decision 021): any signed-in person reaches the route; only the conversation's student and mentor get past it.
+  { method: 'GET', path: '/api/mentorships/:mentorshipId/messages', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorships/:mentorshipId/messages', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/mentorships/:mentorshipId/messages/read', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/mentorship-requests/:mentorshipRequestId/messages', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/mentorship-requests/:mentorshipRequestId/messages', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/mentorship-requests/:mentorshipRequestId/messages/read', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/messages/:messageId/attachment', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/messages/unread', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/messages/preferences', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/messages/preferences', allowed: 'signed-in' },
 ]
 
 /**

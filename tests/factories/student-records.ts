@@ -80,6 +80,7 @@ export type StudentRecords = {
     shadowingSlotId: string
     shadowingBookingId: string
     requirementId: string
+    messageId: string
   }
 }
 
@@ -335,6 +336,17 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   const mockSlotId = mockSlot.json.id as string
   const mockBooking = await ok('mock interview booking', t.request('POST', `/api/mock-interviews/slots/${mockSlotId}/book`, { cookie: student.cookie }))
   const mockBookingId = mockBooking.json.id as string
+  const message = await ok(
+    'message',
+    t.request('POST', `/api/mentorships/${mentorshipId}/messages`, {
+      cookie: student.cookie,
+      body: {
+        body: `${label}: my CV before we meet`,
+        attachment: { filename: 'cv.pdf', contentBase64: Buffer.from(makePdf({ text: `${label} CV` })).toString('base64') },
+      },
+    }),
+  )
+  const messageId = message.json.id as string
 
   // The mentor's shadowing days for the student's class: the student books one; the office then
   // asks this opportunity for a background check (after the booking, which it would refuse).
@@ -415,6 +427,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       shadowingSlotId,
       shadowingBookingId,
       requirementId,
+      messageId,
     },
   }
 }
