@@ -41,6 +41,7 @@ describe('links in e-mails', () => {
       'opportunities',
       'community',
       'curriculum',
+      'messages',
     ])
       expect(modules).toContain(name)
   })

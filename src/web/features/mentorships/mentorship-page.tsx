@@ -19,6 +19,7 @@ import { RadioGroup, TextAreaField, TextField, optionsFrom } from '../../compone
 import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { PageError, PageLoading } from '../../components/status-pages.tsx'
+import { MessagesSection } from '../messages/messages-section.tsx'
 import { MeetingsSection } from './meetings-section.tsx'
 import { CLOSURE_REASON_LABELS, formatIsoDate, KIND_SHORT } from './mentorship-format.ts'
 
@@ -395,6 +396,7 @@ export function MentorshipPage() {
       ) : null}
       <div className="mentorship-grid">
         <MeetingsSection mentorship={m} viewerId={viewerId} say={setAnnouncement} />
+        <MessagesSection mentorshipId={m.id} say={setAnnouncement} />
         <GoalsBlock mentorship={m} active={active} say={setAnnouncement} />
         <ActionItemsBlock mentorship={m} active={active} say={setAnnouncement} />
         <NotesBlock mentorship={m} viewerId={viewerId} active={active} say={setAnnouncement} />

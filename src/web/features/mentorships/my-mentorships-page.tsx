@@ -10,6 +10,7 @@ import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
 import { formatMeetingWhen, isOpenRequest, KIND_SHORT, nextMeeting } from './mentorship-format.ts'
+import { UnreadBadge } from '../messages/messages-section.tsx'
 import { RequestCard } from './request-card.tsx'
 
 type Summary = MyMentorshipsResponse['asStudent'][number]
@@ -22,6 +23,7 @@ function MentorshipRow({ mentorship, viewerId, detail }: { mentorship: Summary; 
     <li className="card mentorship-row">
       <h3 className="mentorship-row-title">
         <Link to={`/mentorships/${mentorship.id}`}>{other.name}</Link>
+        <UnreadBadge mentorshipId={mentorship.id} />
       </h3>
       <p className="letter-card-sub">
         {viewerIsMentor ? 'Your mentee' : 'Your mentor'} · {KIND_SHORT[mentorship.kind]}

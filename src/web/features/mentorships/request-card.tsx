@@ -7,6 +7,7 @@ import { useAcceptRequest, useDeclineRequest, useWithdrawRequest } from '../../a
 import { RadioGroup, TextAreaField, optionsFrom } from '../../components/fields.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { isOpenRequest, KIND_SHORT, requestStatusLabel } from './mentorship-format.ts'
+import { RequestMessages } from '../messages/request-messages.tsx'
 
 function statusClass(status: MentorshipRequestView['status']): string {
   if (status === 'accepted') return 'letter-status-submitted'
@@ -181,6 +182,7 @@ export function RequestCard({
           <Link to={`/mentorships/${request.mentorshipId}`}>Open the mentorship with {other.name}</Link>
         </p>
       ) : null}
+      {request.mentorshipId ? null : <RequestMessages requestId={request.id} otherName={other.name} say={say} />}
       {error ? (
         <p role="alert" className="field-error">
           {error}

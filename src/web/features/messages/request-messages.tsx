@@ -1,0 +1,25 @@
+import { useState } from 'react'
+import { Conversation } from './conversation.tsx'
+import { UnreadBadge } from './messages-section.tsx'
+import './messages.css'
+
+/**
+ * Messages on a request that has not become a mentorship: the two may clarify it before an
+ * answer. Folded by default so a list of requests stays short; opening it marks it read.
+ */
+export function RequestMessages({ requestId, otherName, say }: { requestId: string; otherName: string; say: (message: string) => void }) {
+  const [open, setOpen] = useState(false)
+  const regionId = `request-${requestId}-messages`
+  return (
+    <div className="request-messages">
+      <button type="button" className="button button-secondary" aria-expanded={open} aria-controls={regionId} onClick={() => setOpen(!open)}>
+        {open ? 'Hide messages' : 'Messages'}
+        <span className="visually-hidden"> with {otherName}</span>
+      </button>
+      {open ? null : <UnreadBadge requestId={requestId} />}
+      <div id={regionId} className="conversation-region">
+        {open ? <Conversation scope={{ kind: 'request', id: requestId }} idPrefix={`request-${requestId}-message`} say={say} /> : null}
+      </div>
+    </div>
+  )
+}
