@@ -1,13 +1,9 @@
 import { z } from '@hono/zod-openapi'
+import { MESSAGE_ATTACHMENT_MAX_BYTES, MESSAGE_EMAIL_FREQUENCIES, MESSAGE_MAX_CHARS, type MessageEmailFrequency } from '../message-limits.ts'
 import { instant, requiredMultilineText, requiredText } from './common.ts'
 
-/** How a person hears of new messages by e-mail: each one (at most one per conversation per 15 minutes), a daily digest, or not at all. */
-export const MESSAGE_EMAIL_FREQUENCIES = ['each', 'daily', 'off'] as const
-export type MessageEmailFrequency = (typeof MESSAGE_EMAIL_FREQUENCIES)[number]
+export { MESSAGE_ATTACHMENT_MAX_BYTES, MESSAGE_EMAIL_FREQUENCIES, MESSAGE_MAX_CHARS, type MessageEmailFrequency }
 
-export const MESSAGE_MAX_CHARS = 5_000
-/** The largest PDF a message may carry: base64 in a JSON body keeps the request under the 2 MB body limit. */
-export const MESSAGE_ATTACHMENT_MAX_BYTES = 1024 * 1024
 const BASE64_MAX_CHARS = Math.ceil(MESSAGE_ATTACHMENT_MAX_BYTES / 3) * 4 + 4
 
 const Instant = instant('2026-12-06T14:00:00Z')

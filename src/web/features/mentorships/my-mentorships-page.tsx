@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { hasRole } from '../identity/roles.ts'
 import { formatMeetingWhen, isOpenRequest, KIND_SHORT, nextMeeting } from './mentorship-format.ts'
-import { UnreadBadge } from '../messages/messages-section.tsx'
+import { UnreadBadge } from '../messages/unread-badge.tsx'
 import { RequestCard } from './request-card.tsx'
 
 type Summary = MyMentorshipsResponse['asStudent'][number]

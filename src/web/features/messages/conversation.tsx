@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { MESSAGE_ATTACHMENT_MAX_BYTES, MESSAGE_MAX_CHARS, type ConversationView, type MessageView } from '#shared/contracts/messages.ts'
+import type { ConversationView, MessageView } from '#shared/contracts/messages.ts'
+import { MESSAGE_ATTACHMENT_MAX_BYTES, MESSAGE_MAX_CHARS } from '#shared/message-limits.ts'
 import { errorMessage, isAppError } from '../../api/client.ts'
 import { attachmentUrl, type ConversationScope, useConversation, useMarkMessagesRead, useSendMessage } from '../../api/messages.ts'
 import { TextAreaField } from '../../components/fields.tsx'

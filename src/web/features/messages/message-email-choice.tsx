@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { MESSAGE_EMAIL_FREQUENCIES, type MessageEmailFrequency } from '#shared/contracts/messages.ts'
+import { MESSAGE_EMAIL_FREQUENCIES, type MessageEmailFrequency } from '#shared/message-limits.ts'
 import { errorMessage } from '../../api/client.ts'
 import { useMessagePreferences, useSaveMessagePreferences } from '../../api/messages.ts'
 import { RadioGroup } from '../../components/fields.tsx'

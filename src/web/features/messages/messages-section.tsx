@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import { useUnreadMessages } from '../../api/messages.ts'
 import { Conversation } from './conversation.tsx'
 import './messages.css'
 
@@ -14,12 +13,4 @@ export function MessagesSection({ mentorshipId, say }: { mentorshipId: string; s
       <Conversation scope={{ kind: 'mentorship', id: mentorshipId }} idPrefix="message" say={say} />
     </section>
   )
-}
-
-/** "3 unread" beside a mentorship or request, from one count of all the caller's conversations. */
-export function UnreadBadge({ requestId, mentorshipId }: { requestId?: string; mentorshipId?: string }) {
-  const unread = useUnreadMessages()
-  const found = unread.data?.conversations.find((c) => (mentorshipId ? c.mentorshipId === mentorshipId : c.requestId === requestId))
-  if (!found) return null
-  return <span className="unread-count">{found.unread === 1 ? '1 unread message' : `${found.unread} unread messages`}</span>
 }

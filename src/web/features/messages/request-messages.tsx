@@ -1,7 +1,9 @@
-import { useState } from 'react'
-import { Conversation } from './conversation.tsx'
-import { UnreadBadge } from './messages-section.tsx'
+import { lazy, Suspense, useState } from 'react'
+import { UnreadBadge } from './unread-badge.tsx'
 import './messages.css'
+
+// Loaded when opened: a student's home lists requests and must stay light.
+const Conversation = lazy(() => import('./conversation.tsx').then((m) => ({ default: m.Conversation })))
 
 /**
  * Messages on a request that has not become a mentorship: the two may clarify it before an
@@ -18,7 +20,11 @@ export function RequestMessages({ requestId, otherName, say }: { requestId: stri
       </button>
       {open ? null : <UnreadBadge requestId={requestId} />}
       <div id={regionId} className="conversation-region">
-        {open ? <Conversation scope={{ kind: 'request', id: requestId }} idPrefix={`request-${requestId}-message`} say={say} /> : null}
+        {open ? (
+          <Suspense fallback={<p aria-busy="true">Loading the messages…</p>}>
+            <Conversation scope={{ kind: 'request', id: requestId }} idPrefix={`request-${requestId}-message`} say={say} />
+          </Suspense>
+        ) : null}
       </div>
     </div>
   )
