@@ -16,6 +16,7 @@ import { generateDemoShadowing, insertDemoShadowing } from './shadowing-demo.ts'
 import { generateDemoCommunity, insertDemoCommunity } from './community-demo.ts'
 import { generateDemoResidency, insertDemoResidency } from './residency-demo.ts'
 import { generateDemoMentorshipHistory, insertDemoMentorshipHistory } from './mentorship-history-demo.ts'
+import { generateDemoMessages, insertDemoMessages } from './messages-demo.ts'
 import { generateDemoMockInterviews, insertDemoMockInterviews } from './mock-interviews-demo.ts'
 
 export { insertReferenceData } from './reference-data.ts'
@@ -81,7 +82,9 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     progress('rank lists and interviews')
     await insertDemoRankLists(tx, options.now)
     await insertDemoClassInterviews(tx, options.now)
-    await insertDemoMentorshipHistory(tx, generateDemoMentorshipHistory(rows, options.now, options.seed ?? 1))
+    const history = generateDemoMentorshipHistory(rows, options.now, options.seed ?? 1)
+    await insertDemoMentorshipHistory(tx, history)
+    await insertDemoMessages(tx, generateDemoMessages(history, options.now))
     progress('mock interviews')
     await insertDemoMockInterviews(tx, options.now, generateDemoMockInterviews(rows, options.now, options.seed ?? 1))
   })

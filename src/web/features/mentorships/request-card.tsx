@@ -182,7 +182,7 @@ export function RequestCard({
           <Link to={`/mentorships/${request.mentorshipId}`}>Open the mentorship with {other.name}</Link>
         </p>
       ) : null}
-      {request.mentorshipId ? null : <RequestMessages requestId={request.id} otherName={other.name} say={say} />}
+      {open ? <RequestMessages requestId={request.id} otherName={other.name} say={say} /> : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}
