@@ -90,6 +90,15 @@ beforeAll(async () => {
     body: { kind: 'personal-statement', title: 'Dermatology statement', target: 'Dermatology', body: 'My first patient with pemphigus taught me patience.' },
   })
   expect(document.status, document.text).toBe(201)
+  // A conversation with a mentor, on an open request: both sides' words are the student's record.
+  const mentor = await t.insertAccount(['mentor'], { name: 'Dr. Export Mentor', mentor: { capacity: 3, accepting: true } })
+  const mentorshipRequest = await t.request('POST', '/api/mentorship-requests', {
+    cookie: student.cookie,
+    body: { mentorId: mentor.id, kind: 'coffee-chat', message: 'Could we talk?', helpWanted: ['research'] },
+  })
+  const onRequest = `/api/mentorship-requests/${mentorshipRequest.json.id as string}/messages`
+  await t.request('POST', onRequest, { cookie: student.cookie, body: { body: 'Is Thursday all right for you?' } })
+  await t.request('POST', onRequest, { cookie: await t.sessionCookie(mentor.id), body: { body: 'Thursday suits me.' } })
   const response = await t.request('GET', '/api/records/mine', { cookie: student.cookie })
   expect(response.status, response.text).toBe(200)
   exported = response.json
@@ -127,6 +136,8 @@ describe('what the student downloads', () => {
     expect(JSON.stringify(profile)).toContain(student.person.email)
     expect(JSON.stringify(section('community'))).toContain('a good research title')
     expect(JSON.stringify(section('materials'))).toContain('My first patient with pemphigus taught me patience.')
+    const messages = JSON.stringify(section('messages'))
+    for (const words of ['Dr. Export Mentor', 'Is Thursday all right for you?', 'Thursday suits me.']) expect(messages).toContain(words)
   })
 
   it('names a waived letter and its writer, and holds nothing of it', () => {
