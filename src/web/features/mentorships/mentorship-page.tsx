@@ -396,7 +396,8 @@ export function MentorshipPage() {
       ) : null}
       <div className="mentorship-grid">
         <MeetingsSection mentorship={m} viewerId={viewerId} say={setAnnouncement} />
-        <MessagesSection mentorshipId={m.id} say={setAnnouncement} />
+        {/* Messages are the two people's own: staff who oversee the mentorship do not see them. */}
+        {viewerIsMentor || m.student.id === viewerId ? <MessagesSection mentorshipId={m.id} say={setAnnouncement} /> : null}
         <GoalsBlock mentorship={m} active={active} say={setAnnouncement} />
         <ActionItemsBlock mentorship={m} active={active} say={setAnnouncement} />
         <NotesBlock mentorship={m} viewerId={viewerId} active={active} say={setAnnouncement} />
