@@ -69,11 +69,6 @@ export function createMessagesRepository(db: Database) {
       return row?.name ? { requestId: row.requestId, name: row.name, bytes: row.bytes } : null
     },
 
-    async findMessageRequestId(messageId: string): Promise<string | null> {
-      const [row] = await db.select({ requestId: messages.requestId }).from(messages).where(eq(messages.id, messageId))
-      return row?.requestId ?? null
-    },
-
     /** Each participant's "read up to" mark in a conversation. */
     async mapReadMarks(requestId: string): Promise<Map<string, Date>> {
       const rows = await db.select().from(messageReads).where(eq(messageReads.requestId, requestId))
