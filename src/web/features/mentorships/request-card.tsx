@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useState } from 'react'
 import { Link } from 'react-router'
 import type { MentorshipRequestView } from '#shared/contracts/mentorships.ts'
 import { DECLINE_REASON_LABELS, DECLINE_REASONS, MENTOR_OFFERING_LABELS } from '#shared/enums.ts'
@@ -7,7 +7,9 @@ import { useAcceptRequest, useDeclineRequest, useWithdrawRequest } from '../../a
 import { RadioGroup, TextAreaField, optionsFrom } from '../../components/fields.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { isOpenRequest, KIND_SHORT, requestStatusLabel } from './mentorship-format.ts'
-import { RequestMessages } from '../messages/request-messages.tsx'
+
+// A request's messages load with their first use: a student's home lists requests and must stay light.
+const RequestMessages = lazy(() => import('../messages/request-messages.tsx').then((m) => ({ default: m.RequestMessages })))
 
 function statusClass(status: MentorshipRequestView['status']): string {
   if (status === 'accepted') return 'letter-status-submitted'
@@ -182,7 +184,11 @@ export function RequestCard({
           <Link to={`/mentorships/${request.mentorshipId}`}>Open the mentorship with {other.name}</Link>
         </p>
       ) : null}
-      {open ? <RequestMessages requestId={request.id} otherName={other.name} say={say} /> : null}
+      {open ? (
+        <Suspense fallback={null}>
+          <RequestMessages requestId={request.id} otherName={other.name} say={say} />
+        </Suspense>
+      ) : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}
