@@ -356,4 +356,6 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/mentorship-requests/:mentorshipRequestId/messages': { kind: 'owner-only', body: { body: 'A message on someone else’s request' } },
   'PUT /api/mentorship-requests/:mentorshipRequestId/messages/read': { kind: 'owner-only', body: { upTo: '2026-10-05T14:00:00Z' } },
   'GET /api/messages/:messageId/attachment': { kind: 'owner-only' },
+  // A notification is its person's alone: no role, staff included, reads or marks another's.
+  'POST /api/notifications/:notificationId/read': { kind: 'owner-only', body: {} },
 }

@@ -335,6 +335,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/messages/unread', allowed: 'signed-in' },
   { method: 'GET', path: '/api/messages/preferences', allowed: 'signed-in' },
   { method: 'PUT', path: '/api/messages/preferences', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/notifications/unread-count', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/notifications', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/notifications/:notificationId/read', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/notifications/read-all', allowed: 'signed-in' },
+  { method: 'GET', path: '/api/notifications/email-preferences', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/notifications/email-preferences', allowed: 'signed-in' },
 ]
 
 /**
@@ -377,6 +383,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   shadowingSlotId: '00000000-0000-4000-8000-0000000000d2',
   shadowingBookingId: '00000000-0000-4000-8000-0000000000d3',
   requirementId: '00000000-0000-4000-8000-0000000000d4',
+  notificationId: '00000000-0000-4000-8000-0000000000ff',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

@@ -28,6 +28,7 @@ import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
+import { notificationCentreRoutes } from './modules/notifications/notification-centre.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
 import { requirementsRoutes } from './modules/opportunities/requirements.routes.ts'
 import { shadowingRoutes } from './modules/opportunities/shadowing.routes.ts'
@@ -157,6 +158,7 @@ export function createApp(options: AppOptions) {
   app.route('/', recordsRoutes())
   app.route('/', rosterRoutes())
   app.route('/', messagesRoutes())
+  app.route('/', notificationCentreRoutes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SECURITY_SCHEME, {
     type: 'apiKey',

@@ -102,7 +102,7 @@ export async function startServer(source: Record<string, string | undefined> = p
   // reminder of a board agreement request a week on, and its lapse two weeks later; the
   // day-before reminder of an event, of a mock interview and of a shadowing day (and the passed
   // shadowing day's experience entry); message e-mails held back by their 15-minute window, and
-  // the daily message digests. Each step
+  // the daily message digests; in-app notifications past 180 days are deleted. Each step
   // is claimed in the database, so several server processes may sweep at once.
   const mentorshipSweepTimer = setInterval(() => {
     services.mentorships
@@ -116,6 +116,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.shadowing.sweepShadowing())
       .then(() => services.community.sendAnonymousAskerDigests())
       .then(() => services.messages.sweepMessageEmails())
+      .then(() => services.notificationCentre.sweepOldNotifications())
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 

@@ -44,6 +44,8 @@ import { createMentorProgramsService } from './modules/mentor-programs/mentor-pr
 import type { SessionPolicy } from './modules/identity/domain/session-rules.ts'
 import type { Mailer } from './modules/notifications/mailer.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
+import { createNotificationCentreRepository } from './modules/notifications/notification-centre.repository.ts'
+import { createNotificationCentreService } from './modules/notifications/notification-centre.service.ts'
 import { createRankListsRepository } from './modules/rank-lists/rank-lists.repository.ts'
 import { createRankListsService } from './modules/rank-lists/rank-lists.service.ts'
 import { createProfilesRepository } from './modules/profiles/profiles.repository.ts'
@@ -73,7 +75,9 @@ export type ServiceSettings = {
 /** The composition root of the domain: every service, wired to one database and one clock. */
 export function createServices(db: Database, clock: Clock, mailer: Mailer | null, settings: ServiceSettings) {
   const audit = createAuditService(db, clock)
-  const notifications = createNotificationsService(db, clock, mailer)
+  const notifications = createNotificationsService(db, clock, mailer, { appOrigin: settings.appOrigin })
+  // Each person's in-app notifications, written by `notifications` with every e-mail to them.
+  const notificationCentre = createNotificationCentreService({ repo: createNotificationCentreRepository(db), clock })
   // Limits on actions (mail to typed addresses, …), counted in the database across processes.
   const rateLimits = createRateLimits(clock)
   const identity = createIdentityService({
@@ -260,6 +264,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     residencyPrograms,
     audit,
     notifications,
+    notificationCentre,
     identity,
     profiles,
     admin,

@@ -81,6 +81,8 @@ export type StudentRecords = {
     shadowingBookingId: string
     requirementId: string
     messageId: string
+    /** One of the student's in-app notifications (their mentor's answer, among others). */
+    notificationId: string
   }
 }
 
@@ -386,6 +388,9 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
     'requirement record',
     t.request('PUT', `/api/requirements/${requirementId}/mine`, { cookie: student.cookie, body: { completedOn: '2026-09-01', expiresOn: '2027-09-01' } }),
   )
+  const notifications = await ok('notifications', t.request('GET', '/api/notifications', { cookie: student.cookie }))
+  const notificationId = (notifications.json.items as { id: string }[])[0]?.id
+  if (!notificationId) throw new Error('the student has no in-app notification')
 
   return {
     student,
@@ -428,6 +433,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       shadowingBookingId,
       requirementId,
       messageId,
+      notificationId,
     },
   }
 }

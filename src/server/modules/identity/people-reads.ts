@@ -226,3 +226,13 @@ export async function listPeopleByEmailsOrSchoolIds(reader: PeopleReader, emails
   )
   return rows.map((r) => ({ ...r, roles: roles.get(r.id) ?? [] }))
 }
+
+/** The person id behind each of these addresses that belongs to someone (keys lower-cased), in one query. */
+export async function mapPersonIdsByEmails(reader: PeopleReader, emails: readonly string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map()
+  const rows = await reader
+    .select({ id: people.id, email: people.email })
+    .from(people)
+    .where(inArray(people.email, [...new Set(emails.map((e) => e.toLowerCase()))]))
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]))
+}

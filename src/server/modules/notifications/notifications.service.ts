@@ -5,11 +5,17 @@ import type { OutboxPage } from '#shared/contracts/admin.ts'
 import type { Clock } from '../../clock.ts'
 import type { Mailer } from './mailer.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
+import { needsRecipient, planEmails } from './domain/plan-emails.ts'
+import { findRecipients, insertNotifications } from './notification-centre.repository.ts'
 
 /** A file sent with an e-mail (a calendar invite); other modules name it through this module. */
 export type { EmailAttachment }
 
-export type EmailToQueue = { to: string; subject: string; text: string; kind: string; attachments?: EmailAttachment[] }
+/**
+ * One e-mail. `kind` (`area.event`) groups it for the recipient's e-mail choices; `link`, when
+ * given, is the page its in-app notification opens (otherwise the first page link in `text`).
+ */
+export type EmailToQueue = { to: string; subject: string; text: string; kind: string; attachments?: EmailAttachment[]; link?: string | null }
 
 const MAX_ATTEMPTS = 6
 
@@ -23,38 +29,43 @@ export function retryDelayMinutes(attempts: number): number {
  * a message exists only if the change that caused it was committed. With SMTP configured, the
  * worker delivers it; without, it stays readable on the outbox page.
  */
-export function createNotificationsService(db: Database, clock: Clock, mailer: Mailer | null) {
+export function createNotificationsService(db: Database, clock: Clock, mailer: Mailer | null, options: { appOrigin?: string } = {}) {
+  const appOrigin = options.appOrigin ?? null
+
+  /**
+   * Each e-mail's in-app notification for the person it is addressed to, and the e-mail itself
+   * unless that person turned its group off — all in the caller's transaction (decision 022).
+   */
+  async function queue(emails: readonly EmailToQueue[], writer: Tx): Promise<void> {
+    const addresses = emails.filter((e) => needsRecipient(e.kind)).map((e) => e.to)
+    const recipients = addresses.length > 0 ? await findRecipients(writer, addresses) : new Map()
+    const { send, inApp } = planEmails(emails, recipients, appOrigin)
+    const now = clock.now()
+    await insertNotifications(writer, inApp, now)
+    for (let i = 0; i < send.length; i += 1_000) {
+      await writer.insert(outbox).values(
+        send.slice(i, i + 1_000).map((email) => ({
+          toAddress: email.to,
+          subject: email.subject,
+          textBody: email.text,
+          kind: email.kind,
+          attachments: email.attachments ?? [],
+          status: mailer ? ('pending' as const) : ('outbox' as const),
+          createdAt: now,
+          nextAttemptAt: now,
+        })),
+      )
+    }
+  }
+
   return {
     async enqueue(email: EmailToQueue, writer: Tx = db): Promise<void> {
-      await writer.insert(outbox).values({
-        toAddress: email.to,
-        subject: email.subject,
-        textBody: email.text,
-        kind: email.kind,
-        attachments: email.attachments ?? [],
-        status: mailer ? 'pending' : 'outbox',
-        createdAt: clock.now(),
-        nextAttemptAt: clock.now(),
-      })
+      await queue([email], writer)
     },
 
     /** Many e-mails in one statement per thousand (a roster's invitations), in the caller's transaction. */
     async enqueueMany(emails: readonly EmailToQueue[], writer: Tx = db): Promise<void> {
-      const now = clock.now()
-      for (let i = 0; i < emails.length; i += 1_000) {
-        await writer.insert(outbox).values(
-          emails.slice(i, i + 1_000).map((email) => ({
-            toAddress: email.to,
-            subject: email.subject,
-            textBody: email.text,
-            kind: email.kind,
-            attachments: email.attachments ?? [],
-            status: mailer ? ('pending' as const) : ('outbox' as const),
-            createdAt: now,
-            nextAttemptAt: now,
-          })),
-        )
-      }
+      await queue(emails, writer)
     },
 
     /**

@@ -129,6 +129,10 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   // records
   record_amendments: { section: 'amendments' },
   outbox: { excluded: 'Copies of e-mails the school sent; each reached your own inbox.' },
+  in_app_notifications: {
+    excluded: 'The notifications in the app: the subject and first line of e-mails the school sent you, each also in your inbox; deleted after 180 days.',
+  },
+  email_opt_outs: { excluded: 'The groups of e-mails you turned off, shown on your Account page.' },
 }
 
 export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold', 'amendments', 'access'] as const
