@@ -356,6 +356,7 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/reporting/mentors-behind-page.tsx').then((m) => m.MentorsBehindPage), ['advisor']),
               },
               { path: 'records', lazy: lazyPage(() => import('./features/records/my-records-page.tsx').then((m) => m.MyRecordsPage), ['student']) },
+              { path: 'notifications', lazy: lazyPage(() => import('./features/notifications/notifications-page.tsx').then((m) => m.NotificationsPage)) },
               {
                 path: 'records/amendments',
                 lazy: lazyPage(() => import('./features/records/office-amendments-page.tsx').then((m) => m.OfficeAmendmentsPage), ['admin']),

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { useSession, useSignOut } from '../api/identity.ts'
 import { hasAnyRole } from '../features/identity/roles.ts'
+import { NotificationBell } from '../features/notifications/notification-bell.tsx'
 import { MainNav } from './main-nav.tsx'
 import { SkipLink } from './skip-link.tsx'
 
@@ -40,6 +41,7 @@ export function AppShell({ children }: { children?: ReactNode }) {
             </span>
             Preceptor
           </Link>
+          <NotificationBell signedIn={Boolean(session)} />
           <button
             ref={menuButton}
             type="button"

@@ -26,6 +26,7 @@ import {
 } from '#shared/enums.ts'
 import { useChangePassword } from '../../api/identity.ts'
 import { ClockSection } from './clock-section.tsx'
+import { EmailPreferencesSection } from '../notifications/email-preferences-section.tsx'
 import { DirectoryHoldSection } from '../records/directory-hold-section.tsx'
 import { useMyProfile, useUpdateAdvisorProfile, useUpdateMentorProfile, useUpdatePerson, useUpdateStudentProfile } from '../../api/profiles.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
@@ -697,6 +698,9 @@ export function ProfileEditPage() {
                   <a href="#clock">Times</a>
                 </li>
                 <li>
+                  <a href="#email">E-mails</a>
+                </li>
+                <li>
                   <a href="#password">Password</a>
                 </li>
               </ul>
@@ -709,6 +713,7 @@ export function ProfileEditPage() {
           {roles.includes('mentor') ? <MentorSection profile={data} /> : null}
           {roles.includes('advisor') ? <AdvisorSection profile={data} /> : null}
           <ClockSection />
+          <EmailPreferencesSection />
           <PasswordSection />
           <p>
             <Link to="/profile">See your profile as others see it</Link>
