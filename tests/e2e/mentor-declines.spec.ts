@@ -27,8 +27,20 @@ test('a mentor declines a request with a reason and a note, and the student read
   await page.getByRole('button', { name: 'Send request' }).click()
   await expect(page.getByRole('status').filter({ hasText: `Your request was sent to ${mentor}` })).toBeVisible()
 
+  // The bell in the header says something is new; its notification opens the request itself and is read.
   await switchTo(page, 'mentor')
-  await (await navLink(page, 'Mentorships')).click()
+  const bell = page.getByRole('banner').getByRole('link', { name: /^Notifications/ })
+  await expect(bell).toHaveAccessibleName(/^Notifications, \d+ unread$/)
+  const unreadBefore = Number((await bell.getAttribute('aria-label'))?.match(/\d+/)?.[0])
+  await bell.click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page
+    .getByRole('link', { name: `${student} asks you to be their mentor` })
+    .first()
+    .click()
+  await expect(page).toHaveURL(/\/mentorships\?request=/)
+  await expect(bell).toHaveAccessibleName(unreadBefore > 1 ? `Notifications, ${unreadBefore - 1} unread` : 'Notifications')
   const card = page
     .getByRole('region', { name: /Waiting for your answer/ })
     .getByRole('article')
