@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { anonymousAskerDigestEmail, newAnswerEmail } from '../../community/community-emails.ts'
 import { letterRequestedEmail } from '../../letters/letters-emails.ts'
 import { requestAnsweredEmail } from '../../mentorships/mentorships-emails.ts'
-import { inAppContentOf, pagePathOf, summaryOf } from './in-app-content.ts'
+import { firstSentence, inAppContentOf, pagePathOf, summaryOf } from './in-app-content.ts'
 
 const ORIGIN = 'https://preceptor.example.edu'
 
@@ -36,8 +36,13 @@ describe('the page an in-app notification opens', () => {
 })
 
 describe('the one-line summary', () => {
-  it('is the first paragraph after the greeting, on one line, without links', () => {
-    expect(summaryOf('Hello Ana,\n\nDr. Lee accepted.\nSet goals here:\n\nhttps://x.test/m\n')).toBe('Dr. Lee accepted. Set goals here:')
+  it('is the first sentence after the greeting, on one line, without links', () => {
+    expect(summaryOf('Hello Ana,\n\nDr. Lee accepted.\nSet goals here:\n\nhttps://x.test/m\n')).toBe('Dr. Lee accepted.')
+  })
+
+  it('does not end a sentence at a title', () => {
+    expect(firstSentence('Dr. Lee and Prof. Kim accepted. Book a time.')).toBe('Dr. Lee and Prof. Kim accepted.')
+    expect(firstSentence('No full stop here')).toBe('No full stop here')
   })
 
   it('is cut at a word with an ellipsis when long', () => {

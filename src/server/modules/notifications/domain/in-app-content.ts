@@ -35,7 +35,20 @@ function cut(text: string, max: number): string {
 
 const URL_PATTERN = /https?:\/\/[^\s"'<>]+/g
 
-/** The first paragraph after the greeting that says something other than a link, on one line. */
+/** Titles that end in a full stop without ending a sentence ("Dr. Lee accepted."). */
+const ABBREVIATION = /\b(Dr|Mr|Mrs|Ms|Mx|Prof|St|vs|e\.g|i\.e)\.$/
+
+/** The first sentence of a paragraph: up to a . ! or ? followed by a space and a capital or a quote. */
+export function firstSentence(paragraph: string): string {
+  const ends = /[.!?](?=\s+["“(]?[\p{Lu}\p{N}])/gu
+  for (let match = ends.exec(paragraph); match; match = ends.exec(paragraph)) {
+    const sentence = paragraph.slice(0, match.index + 1)
+    if (!ABBREVIATION.test(sentence)) return sentence
+  }
+  return paragraph
+}
+
+/** The first sentence after the greeting that says something other than a link, on one line. */
 export function summaryOf(text: string): string {
   const paragraphs = text
     .split(/\n\s*\n/)
@@ -44,7 +57,7 @@ export function summaryOf(text: string): string {
   const body = paragraphs.filter((p, i) => !(i === 0 && GREETING.test(p)))
   for (const paragraph of body) {
     const words = paragraph.replace(URL_PATTERN, '').replace(/\s+/g, ' ').trim()
-    if (/[\p{L}\p{N}]/u.test(words)) return cut(words, SUMMARY_MAX)
+    if (/[\p{L}\p{N}]/u.test(words)) return cut(firstSentence(words), SUMMARY_MAX)
   }
   return ''
 }
