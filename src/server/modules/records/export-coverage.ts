@@ -132,7 +132,7 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   in_app_notifications: {
     excluded: 'The notifications in the app: the subject and first line of e-mails the school sent you, each also in your inbox; deleted after 180 days.',
   },
-  email_opt_outs: { excluded: 'The groups of e-mails you turned off, shown on your Account page.' },
+  email_opt_outs: { excluded: 'The groups of e-mails you turned off, shown under E-mails when you edit your profile.' },
 }
 
 export const EXPORT_SECTIONS_BEYOND_SOURCES = ['directory-hold', 'amendments', 'access'] as const
