@@ -42,12 +42,14 @@ export function EmailPreferencesSection() {
             columns={false}
             error={save.isError ? errorMessage(save.error) : undefined}
           />
-          <p>Always sent by e-mail, because you need them to get in or the law asks for them:</p>
-          <ul>
-            {preferences.data.alwaysSent.map((words) => (
-              <li key={words}>{words}</li>
-            ))}
-          </ul>
+          <div className="always-sent">
+            <p>Always sent by e-mail, because you need them to get in or the law asks for them:</p>
+            <ul>
+              {preferences.data.alwaysSent.map((words) => (
+                <li key={words}>{words}</li>
+              ))}
+            </ul>
+          </div>
         </>
       ) : null}
       <LiveStatus message={said} />
