@@ -58,7 +58,7 @@ export function NotificationsPage() {
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (
         <>
-          <div className="notification-toolbar" hidden={items.length === 0}>
+          <div className={items.length > 0 ? 'notification-toolbar' : 'visually-hidden'}>
             <p role="status">{unread > 0 ? `${plural(unread, 'unread notification', 'unread notifications')}.` : 'All read.'}</p>
             {unread > 0 ? (
               <button type="button" className="button button-secondary button-small" onClick={() => markAll.mutate()} disabled={markAll.isPending}>
