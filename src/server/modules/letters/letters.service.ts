@@ -24,7 +24,7 @@ import type { AuditService } from '../audit/audit.service.ts'
 import { typedAddressMailRules, type RateLimits } from '../identity/rate-limits.ts'
 import type { StudentAddresses } from '../identity/student-addresses.ts'
 import { hashSecret, newSecret } from '../identity/tokens.ts'
-import type { NotificationsService } from '../notifications/notifications.service.ts'
+import type { EmailToQueue, NotificationsService } from '../notifications/notifications.service.ts'
 import { dueDateWarning, isLate, nextNudgeAt, uploadLinkExpiresAt, utcDate, writerLoad } from './domain/letter-dates.ts'
 import { isDone, isOpen, statusesAllowing, transition, type LetterEvent } from './domain/letter-status.ts'
 import { checkPdf } from './domain/pdf.ts'
@@ -75,6 +75,8 @@ const OPEN_STATUSES = ['requested', 'accepted', 'in-progress'] as const
 export function createLettersService(deps: LettersDeps) {
   const { db, repo, clock, audit, notifications, advising, rateLimits, studentAddresses, appOrigin } = deps
   const requestLink = (id: string) => `${appOrigin}/letters/${id}`
+  // The e-mails to the student carry no link; their in-app notification opens the request's page (status only).
+  const toStudent = (email: EmailToQueue, id: string): EmailToQueue => ({ ...email, link: requestLink(id) })
   const uploadLink = (token: string) => `${appOrigin}/letters/upload/${token}`
 
   function about(row: LetterRequestRow) {
@@ -394,7 +396,7 @@ export function createLettersService(deps: LettersDeps) {
       if (!isWriterOf(actor, row)) throw new AppError('FORBIDDEN', 'Only the writer asked may accept or decline.')
       const message = input.message ? input.message : null
       await move(actor, row, accepted ? 'accept' : 'decline', meta, { writerMessage: message }, async (tx) => {
-        await notifications.enqueue(writerRepliedEmail(row.studentEmail, about(row), accepted, message), tx)
+        await notifications.enqueue(toStudent(writerRepliedEmail(row.studentEmail, about(row), accepted, message), row.id), tx)
       })
       return view(actor, id)
     },
@@ -411,7 +413,7 @@ export function createLettersService(deps: LettersDeps) {
       if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN', 'Only the Office of Student Affairs delivers letters.')
       const now = clock.now()
       await move(actor, row, 'deliver', meta, { deliveredAt: now, deliveredBy: actor.personId }, async (tx) => {
-        await notifications.enqueue(letterDeliveredEmail(row.studentEmail, about(row)), tx)
+        await notifications.enqueue(toStudent(letterDeliveredEmail(row.studentEmail, about(row)), row.id), tx)
       })
       return view(actor, id)
     },
@@ -444,7 +446,7 @@ export function createLettersService(deps: LettersDeps) {
       const first = row.status !== 'submitted'
       await move(actor, row, 'submit', meta, first ? { submittedAt: now } : {}, async (tx) => {
         await repo.upsertLetterContent(row.id, bytes, sha256(bytes), actor.personId, now, tx)
-        if (first) await notifications.enqueue(letterSubmittedEmail(row.studentEmail, about(row)), tx)
+        if (first) await notifications.enqueue(toStudent(letterSubmittedEmail(row.studentEmail, about(row)), row.id), tx)
       })
       return view(actor, id)
     },
@@ -538,7 +540,7 @@ export function createLettersService(deps: LettersDeps) {
         const moved = await repo.updateRequestIfStatus(row.id, OPEN_STATUSES, { status: 'submitted', statusChangedAt: now, submittedAt: now }, tx)
         if (!moved) throw new AppError('NOT_FOUND', LINK_NOT_VALID)
         await repo.upsertLetterContent(row.id, bytes, sha256(bytes), null, now, tx)
-        await notifications.enqueue(letterSubmittedEmail(row.studentEmail, about(row)), tx)
+        await notifications.enqueue(toStudent(letterSubmittedEmail(row.studentEmail, about(row)), row.id), tx)
         await audit.record({ actorId: null, action: 'letter.submitted.by-link', objectType: 'letter-request', objectId: row.id }, meta, tx)
       })
       return { ok: true }
@@ -562,7 +564,7 @@ export function createLettersService(deps: LettersDeps) {
           tx,
         )
         if (!moved) throw new AppError('NOT_FOUND', LINK_NOT_VALID)
-        await notifications.enqueue(writerRepliedEmail(row.studentEmail, about(row), false, message), tx)
+        await notifications.enqueue(toStudent(writerRepliedEmail(row.studentEmail, about(row), false, message), row.id), tx)
         await audit.record({ actorId: null, action: 'letter.declined.by-link', objectType: 'letter-request', objectId: row.id }, meta, tx)
       })
       return { ok: true }

@@ -92,6 +92,19 @@ describe('the notification centre', () => {
     expect(on.json.groups.every((g: { email: boolean }) => g.email)).toBe(true)
   })
 
+  it('a writer’s answer to a letter request opens the request’s page, though its e-mail links nowhere', async () => {
+    const due = new Date(t.clock.now().getTime() + 60 * MS_PER_DAY).toISOString().slice(0, 10)
+    const asked = await t.request('POST', '/api/letter-requests', {
+      cookie: student.cookie,
+      body: { writerPersonId: mentor.person.id, purpose: 'general', letterType: 'standard', dueDate: due, waivedRightOfAccess: true },
+    })
+    expect(asked.status).toBe(201)
+    const requestId = (asked.json.request?.id ?? asked.json.id) as string
+    expect((await t.request('POST', `/api/letter-requests/${requestId}/accept`, { cookie: mentor.cookie, body: {} })).status).toBe(200)
+    const [newest] = (await t.request('GET', '/api/notifications', { cookie: student.cookie })).json.items
+    expect(newest).toMatchObject({ kind: 'letter.accepted', link: `/letters/${requestId}` })
+  })
+
   it('refuses a group that does not exist, naming the field', async () => {
     const bad = await t.request('PUT', '/api/notifications/email-preferences', { cookie: mentor.cookie, body: { groups: { 'sign-in': false } } })
     expect(bad.status).toBe(400)
