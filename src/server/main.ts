@@ -8,6 +8,7 @@ import { createApp } from './app.ts'
 import { systemClock } from './clock.ts'
 import { EnvError, parseEnv } from './config/env.ts'
 import { copyDemoSnapshot, demoSnapshotFolder, readUsableDemoSnapshot } from './db/demo-snapshot.ts'
+import { EMBEDDED_VACUUM_HOURS, vacuumEmbedded } from './db/embedded-maintenance.ts'
 import { openConfiguredDatabase } from './db/open-configured-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
@@ -120,6 +121,17 @@ export async function startServer(source: Record<string, string | undefined> = p
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 
+  // The embedded database has no autovacuum (db/embedded-maintenance.ts): a first pass a minute
+  // after start, then every few hours.
+  const vacuum = () => {
+    const started = performance.now()
+    vacuumEmbedded(handle.db).then(
+      () => log(`embedded database vacuumed in ${Math.round(performance.now() - started)} ms`),
+      (error: unknown) => logUnexpectedError('vacuum of the embedded database failed', error),
+    )
+  }
+  const vacuumTimers = handle.kind === 'pglite' ? [setTimeout(vacuum, 60_000).unref(), setInterval(vacuum, EMBEDDED_VACUUM_HOURS * 3_600_000).unref()] : []
+
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = env.HOST === '0.0.0.0' || env.HOST === '127.0.0.1' ? 'localhost' : env.HOST
     log(`ready in ${elapsed()} (${(process.cpuUsage().user / 1e6).toFixed(1)} s of processor time)`)
@@ -141,6 +153,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     if (outboxTimer) clearInterval(outboxTimer)
     clearInterval(letterReminderTimer)
     clearInterval(mentorshipSweepTimer)
+    for (const timer of vacuumTimers) clearTimeout(timer)
     await new Promise<void>((done) => server.close(() => done()))
     mailer?.close()
     await database.close()

@@ -317,7 +317,7 @@ export const COMMUNITY_TOPIC_LABELS: Record<CommunityTopic, { name: string; desc
 }
 
 /** What a moderator did to a post; `reveal-author` is the one way anyone learns who wrote an anonymous post. */
-export const COMMUNITY_MODERATION_ACTIONS = ['hide', 'unhide', 'lock', 'unlock', 'dismiss-report', 'reveal-author'] as const
+export const COMMUNITY_MODERATION_ACTIONS = ['hide', 'unhide', 'lock', 'unlock', 'warn', 'edit', 'dismiss-report', 'reveal-author'] as const
 export type CommunityModerationAction = (typeof COMMUNITY_MODERATION_ACTIONS)[number]
 
 /** Mock interviews (the mock-interviews module): the kinds of interview a slot practises. */

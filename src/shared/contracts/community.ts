@@ -38,6 +38,8 @@ export const AskQuestion = z.object({
   body: requiredMultilineText(COMMUNITY_LIMITS.body),
   /** Shown to everyone else as "Anonymous student"; only a moderator's audited action with a written reason reveals the author. */
   anonymous: z.boolean().default(false),
+  /** Asked publicly of this mentor, from their profile: they are e-mailed it, and the question names them. */
+  mentorId: z.uuid('Choose the mentor from their profile.').optional(),
 })
 export type AskQuestion = z.infer<typeof AskQuestion>
 
@@ -53,16 +55,34 @@ export type AcceptAnswer = z.infer<typeof AcceptAnswer>
 export const ReportPost = z.object({ reason: requiredMultilineText(COMMUNITY_LIMITS.reason).min(5, 'Say what is wrong, in at least 5 characters.') })
 export type ReportPost = z.infer<typeof ReportPost>
 
-export const ModerateQuestion = z.object({
-  action: z.enum(['hide', 'unhide', 'lock', 'unlock'], 'Choose hide, unhide, lock or unlock.'),
-  note: requiredMultilineText(COMMUNITY_LIMITS.note),
-})
+/**
+ * A moderator's action on a post, with a note its author sees on it. `warn` changes nothing but
+ * the note; `edit` replaces the words (given in `title` and `body`), and everyone sees that a
+ * moderator edited them.
+ */
+export const ModerateQuestion = z
+  .object({
+    action: z.enum(['hide', 'unhide', 'lock', 'unlock', 'warn', 'edit'], 'Choose hide, unhide, lock, unlock, warn or edit.'),
+    note: requiredMultilineText(COMMUNITY_LIMITS.note),
+    title: requiredText(COMMUNITY_LIMITS.title).optional(),
+    body: requiredMultilineText(COMMUNITY_LIMITS.body).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.action !== 'edit') return
+    if (input.title === undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Give the edited title.' })
+    if (input.body === undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: 'Give the edited words.' })
+  })
 export type ModerateQuestion = z.infer<typeof ModerateQuestion>
 
-export const ModerateAnswer = z.object({
-  action: z.enum(['hide', 'unhide'], 'Choose hide or unhide.'),
-  note: requiredMultilineText(COMMUNITY_LIMITS.note),
-})
+export const ModerateAnswer = z
+  .object({
+    action: z.enum(['hide', 'unhide', 'warn', 'edit'], 'Choose hide, unhide, warn or edit.'),
+    note: requiredMultilineText(COMMUNITY_LIMITS.note),
+    body: requiredMultilineText(COMMUNITY_LIMITS.body).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.action === 'edit' && input.body === undefined) ctx.addIssue({ code: 'custom', path: ['body'], message: 'Give the edited words.' })
+  })
 export type ModerateAnswer = z.infer<typeof ModerateAnswer>
 
 export const DismissReport = z.object({ note: requiredMultilineText(COMMUNITY_LIMITS.note) })
@@ -108,7 +128,17 @@ export const QuestionSummary = z.object({
 })
 export type QuestionSummary = z.infer<typeof QuestionSummary>
 
-export const QuestionPage = z.object({ items: z.array(QuestionSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+export const QuestionPage = z.object({
+  items: z.array(QuestionSummary),
+  total: z.number().int(),
+  /**
+   * A search matched more threads than it ranks: only the `total` most recently active matches
+   * are ranked and paged. Always false for a board without words.
+   */
+  truncated: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
 export type QuestionPage = z.infer<typeof QuestionPage>
 
 export const AnswerView = z.object({
@@ -121,13 +151,19 @@ export const AnswerView = z.object({
   hidden: z.boolean(),
   /** The moderator's note, for the author and moderators; empty otherwise. */
   moderationNote: z.string(),
+  /** A moderator edited its words (everyone sees it). */
+  editedByModerator: z.boolean(),
   createdAt: z.string(),
 })
 export type AnswerView = z.infer<typeof AnswerView>
 
 export const QuestionView = QuestionSummary.extend({
   body: z.string(),
+  /** The mentor it was asked of, publicly; null for a question put to everyone. */
+  askedOf: z.object({ id: z.string(), name: z.string() }).nullable(),
   moderationNote: z.string(),
+  /** A moderator edited its words (everyone sees it). */
+  editedByModerator: z.boolean(),
   answers: z.array(AnswerView),
   following: z.boolean(),
   /** What the caller may do here. */
@@ -156,6 +192,15 @@ export type BoardList = z.infer<typeof BoardList>
 export const MyCommunity = z.object({ questions: z.array(QuestionSummary), answeredQuestions: z.array(QuestionSummary), following: z.array(QuestionSummary) })
 export type MyCommunity = z.infer<typeof MyCommunity>
 
+const ActivityAnswer = z.object({
+  questionId: z.string(),
+  questionTitle: z.string(),
+  excerpt: z.string(),
+  votes: z.number().int(),
+  accepted: z.boolean(),
+  createdAt: z.string(),
+})
+
 /** What anyone may see of a person's community activity: named posts only, so an anonymous post never moves it. */
 export const PersonActivity = z.object({
   personId: z.string(),
@@ -165,9 +210,9 @@ export const PersonActivity = z.object({
   acceptedAnswers: z.number().int(),
   votesReceived: z.number().int(),
   lastPostedAt: z.string().nullable(),
-  recentAnswers: z.array(
-    z.object({ questionId: z.string(), questionTitle: z.string(), excerpt: z.string(), votes: z.number().int(), accepted: z.boolean(), createdAt: z.string() }),
-  ),
+  recentAnswers: z.array(ActivityAnswer),
+  /** The answers that helped most: accepted first, then by votes (three at most). */
+  bestAnswers: z.array(ActivityAnswer),
 })
 export type PersonActivity = z.infer<typeof PersonActivity>
 

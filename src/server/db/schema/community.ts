@@ -14,6 +14,12 @@ const tsvector = customType<{ data: string; driverData: string }>({ dataType: ()
  * `board` is `topic:<topic>` or `specialty:<specialty id>` (boards are reference data in code).
  * `search` is generated from the post's own words only — never its author — so search results
  * and their order cannot depend on who wrote a post.
+ *
+ * `answers_search` holds the words of the question's visible answers, kept by a trigger on
+ * `community_answers` (migration 0032), so one GIN index over `search || answers_search` finds a
+ * thread by any of its posts, and the newest matching threads can be read in board order without
+ * visiting every matching answer. It is stripped of positions: a thread's answers together could
+ * otherwise outgrow a tsvector's 1 MB, and phrase queries fall back to "all these words" there.
  */
 export const communityQuestions = pgTable(
   'community_questions',
@@ -27,10 +33,14 @@ export const communityQuestions = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     isAnonymous: boolean('is_anonymous').notNull().default(false),
     acceptedAnswerId: uuid('accepted_answer_id'),
+    /** The mentor the question was asked of, publicly, from their profile; they are e-mailed it. */
+    askedMentorId: uuid('asked_mentor_id').references(() => people.id, { onDelete: 'set null' }),
     isLocked: boolean('is_locked').notNull().default(false),
     isHidden: boolean('is_hidden').notNull().default(false),
     /** The moderator's note on the latest hide or lock, shown to the author and moderators. */
     moderationNote: text('moderation_note').notNull().default(''),
+    /** When a moderator last edited its words (everyone sees "edited by a moderator"). */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     /**
      * For an anonymous question: answers up to this instant are in a digest already sent to the
@@ -41,12 +51,13 @@ export const communityQuestions = pgTable(
     /** The question's last answer (or its asking): the board's order. */
     lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull(),
     search: tsvector('search').notNull().generatedAlwaysAs(sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')`),
+    answersSearch: tsvector('answers_search').notNull().default(sql`''::tsvector`),
   },
   (t) => [
     index('community_questions_board_idx').on(t.board, t.lastActivityAt),
     index('community_questions_activity_idx').on(t.lastActivityAt),
     index('community_questions_author_idx').on(t.authorId),
-    index('community_questions_search_idx').using('gin', t.search),
+    index('community_questions_thread_search_idx').using('gin', sql`(${t.search} || ${t.answersSearch})`),
   ],
 )
 
@@ -64,14 +75,12 @@ export const communityAnswers = pgTable(
     isAnonymous: boolean('is_anonymous').notNull().default(false),
     isHidden: boolean('is_hidden').notNull().default(false),
     moderationNote: text('moderation_note').notNull().default(''),
+    /** When a moderator last edited its words (everyone sees "edited by a moderator"). */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     search: tsvector('search').notNull().generatedAlwaysAs(sql`to_tsvector('english', body)`),
   },
-  (t) => [
-    index('community_answers_question_idx').on(t.questionId, t.createdAt),
-    index('community_answers_author_idx').on(t.authorId),
-    index('community_answers_search_idx').using('gin', t.search),
-  ],
+  (t) => [index('community_answers_question_idx').on(t.questionId, t.createdAt), index('community_answers_author_idx').on(t.authorId)],
 )
 
 /** One vote per person per answer. */
@@ -136,6 +145,8 @@ export const communityModerationActions = pgTable(
     answerId: uuid('answer_id').references(() => communityAnswers.id, { onDelete: 'cascade' }),
     reportId: uuid('report_id').references(() => communityReports.id, { onDelete: 'cascade' }),
     note: text('note').notNull(),
+    /** For an edit: the words before it (a question's title, a blank line, then its body), for moderators. */
+    previousText: text('previous_text'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('community_moderation_actions_question_idx').on(t.questionId), check('community_moderation_actions_note', sql`length(${t.note}) > 0`)],

@@ -191,3 +191,101 @@ describe('moderation', () => {
     expect(refused.json.error.fields.body).toBeTruthy()
   })
 })
+
+describe('asking a mentor publicly, from their profile', () => {
+  it('names the mentor on the question and e-mails them a link; an anonymous asker stays unnamed in that e-mail', async () => {
+    const student = await t.signedInAs(['student'])
+    const named = await ask(student, {
+      board: 'specialty:emergency-medicine',
+      title: 'EM vs IM for a procedures person?',
+      body: 'Which suits me?',
+      mentorId: mentor.person.id,
+    })
+    expect(named.status, named.text).toBe(201)
+    expect(named.json.askedOf).toEqual({ id: mentor.person.id, name: mentor.person.name })
+    const quiet = await ask(student, {
+      board: 'topic:wellbeing',
+      title: 'Nights and sleep?',
+      body: 'How do you cope?',
+      mentorId: mentor.person.id,
+      anonymous: true,
+    })
+    expect(quiet.status, quiet.text).toBe(201)
+    const mail = (await t.db.select().from(outbox)).filter((m) => m.toAddress === mentor.person.email && m.subject.startsWith('A student asked you'))
+    const about = (id: string) => mail.find((m) => m.textBody.includes(`/community/questions/${id}`))
+    expect(about(named.json.id)?.textBody).toContain(student.person.name)
+    const anonymousMail = about(quiet.json.id)
+    expect(anonymousMail?.textBody).toContain('A student, anonymously,')
+    expect(anonymousMail?.textBody).not.toContain(student.person.name)
+    expect(anonymousMail?.textBody).not.toContain(student.person.email)
+  })
+
+  it('refuses someone who is not a mentor, naming the field, and writes nothing', async () => {
+    const student = await t.signedInAs(['student'])
+    const before = (await t.db.select().from(communityQuestions)).length
+    const refused = await ask(student, { board: 'topic:research', title: 'A question', body: 'Details', mentorId: peer.person.id })
+    expect(refused.status).toBe(400)
+    expect(refused.json.error.fields.mentorId).toBeTruthy()
+    expect((await t.db.select().from(communityQuestions)).length).toBe(before)
+  })
+
+  it('shows a mentor’s answers that helped someone on their figures, best first; one nobody voted for or accepted is not among them', async () => {
+    const answerer = await t.insertAccount(['mentor'], { mentor: { kind: 'faculty', specialtyId: 'pediatrics' } })
+    const answererAccount = { person: answerer, cookie: await t.sessionCookie(answerer.id) }
+    const student = await t.signedInAs(['student'])
+    const voter = await t.signedInAs(['student'])
+    const first = await question(student, { title: 'Peds or med-peds?' })
+    const second = await question(student, { title: 'Which away rotation?' })
+    const third = await question(student, { title: 'Research in a gap year?' })
+    const idOf = async (questionId: string, body: string) => (await answer(answererAccount, questionId, { body })).json.answers[0].id as string
+    const voted = await idOf(first, 'Med-peds if you love adults too.')
+    const accepted = await idOf(second, 'One where you would want to train.')
+    await idOf(third, 'Only if it serves a plan.')
+    await t.request('PUT', `/api/community/answers/${voted}/vote`, { cookie: voter.cookie })
+    await t.request('POST', `/api/community/questions/${second}/accept`, { cookie: student.cookie, body: { answerId: accepted } })
+    const figures = await t.request('GET', `/api/community/people/${answerer.id}`, { cookie: peer.cookie })
+    expect(figures.status).toBe(200)
+    expect(figures.json.bestAnswers.map((a: { questionId: string }) => a.questionId)).toEqual([second, first])
+    expect(figures.json.answersGiven).toBe(3)
+  })
+})
+
+describe('warnings and edits by a moderator', () => {
+  it('an edit replaces the words, shows everyone it was edited, keeps the words before for moderators, and e-mails a named author the note', async () => {
+    const author = await t.signedInAs(['student'])
+    const id = await question(author, { title: 'Is Dr X a bad attending?', body: 'Dr X on ward 5 shouted at me.' })
+    const edited = await t.request('POST', `/api/community/moderation/questions/${id}`, {
+      cookie: advisor.cookie,
+      body: { action: 'edit', title: 'How do I handle a difficult attending?', body: 'An attending shouted at me on the wards.', note: 'Names removed.' },
+    })
+    expect(edited.status, edited.text).toBe(200)
+    const seen = await t.request('GET', `/api/community/questions/${id}`, { cookie: peer.cookie })
+    expect(seen.json).toMatchObject({ title: 'How do I handle a difficult attending?', editedByModerator: true, moderationNote: '' })
+    expect((await t.request('GET', `/api/community/questions/${id}`, { cookie: author.cookie })).json.moderationNote).toBe('Names removed.')
+    const [action] = await t.db.select().from(communityModerationActions).where(eq(communityModerationActions.questionId, id))
+    expect(action).toMatchObject({ action: 'edit', previousText: 'Is Dr X a bad attending?\n\nDr X on ward 5 shouted at me.' })
+    const mail = (await t.db.select().from(outbox)).filter((m) => m.toAddress === author.person.email && m.subject === 'A moderator edited your post')
+    expect(mail[0]?.textBody).toContain('Names removed.')
+    const audited = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.objectId, action?.id ?? ''))
+    expect(audited.map((a) => a.action)).toEqual(['community.question.edit'])
+  })
+
+  it('an edit without the words is refused naming the field; a warning to an anonymous author is shown on the post but never e-mailed', async () => {
+    const author = await t.signedInAs(['student'])
+    const id = await question(author, { anonymous: true })
+    const missing = await t.request('POST', `/api/community/moderation/questions/${id}`, { cookie: advisor.cookie, body: { action: 'edit', note: 'x' } })
+    expect(missing.status).toBe(400)
+    expect(Object.keys(missing.json.error.fields)).toEqual(expect.arrayContaining(['title', 'body']))
+    const before = (await t.db.select().from(outbox)).length
+    const warned = await t.request('POST', `/api/community/moderation/questions/${id}`, {
+      cookie: advisor.cookie,
+      body: { action: 'warn', note: 'Please keep it kind.' },
+    })
+    expect(warned.status, warned.text).toBe(200)
+    expect((await t.db.select().from(outbox)).length).toBe(before)
+    expect((await t.request('GET', `/api/community/questions/${id}`, { cookie: author.cookie })).json.moderationNote).toBe('Please keep it kind.')
+  })
+})

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
   communityAnswers,
@@ -19,9 +19,11 @@ const questionColumns = {
   authorId: communityQuestions.authorId,
   isAnonymous: communityQuestions.isAnonymous,
   acceptedAnswerId: communityQuestions.acceptedAnswerId,
+  askedMentorId: communityQuestions.askedMentorId,
   isLocked: communityQuestions.isLocked,
   isHidden: communityQuestions.isHidden,
   moderationNote: communityQuestions.moderationNote,
+  editedAt: communityQuestions.editedAt,
   createdAt: communityQuestions.createdAt,
   lastActivityAt: communityQuestions.lastActivityAt,
 }
@@ -33,6 +35,7 @@ const answerColumns = {
   isAnonymous: communityAnswers.isAnonymous,
   isHidden: communityAnswers.isHidden,
   moderationNote: communityAnswers.moderationNote,
+  editedAt: communityAnswers.editedAt,
   createdAt: communityAnswers.createdAt,
 }
 
@@ -68,45 +71,47 @@ export function createCommunityRepository(db: Database) {
 
     async updateQuestion(
       id: string,
-      values: Partial<Pick<QuestionRow, 'acceptedAnswerId' | 'isLocked' | 'isHidden' | 'moderationNote' | 'lastActivityAt'>>,
+      values: Partial<Pick<QuestionRow, 'acceptedAnswerId' | 'isLocked' | 'isHidden' | 'moderationNote' | 'lastActivityAt' | 'title' | 'body' | 'editedAt'>>,
       tx: Tx = db,
     ): Promise<void> {
       await tx.update(communityQuestions).set(values).where(eq(communityQuestions.id, id))
     },
 
-    /**
-     * One page of visible questions, newest activity first; with words, those whose question or
-     * any visible answer matches, best match first. Only the posts' words are searched.
-     */
-    async searchQuestions(query: {
-      board?: string | undefined
-      q?: string | undefined
-      page: number
-      pageSize: number
-    }): Promise<{ rows: QuestionWithCount[]; total: number }> {
-      const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : null
-      const conditions: SQL[] = [eq(communityQuestions.isHidden, false)]
-      if (query.board) conditions.push(eq(communityQuestions.board, query.board))
-      if (tsquery)
-        conditions.push(
-          // Each side through its own GIN index; an OR across the two tables would scan every question.
-          sql`${communityQuestions.id} in (select q.id from community_questions q where q.search @@ ${tsquery} union select a.question_id from community_answers a where not a.is_hidden and a.search @@ ${tsquery})`,
-        )
-      const where = and(...conditions)
-      const order = tsquery
-        ? [sql`ts_rank(${communityQuestions.search}, ${tsquery}) desc`, desc(communityQuestions.lastActivityAt), asc(communityQuestions.id)]
-        : [desc(communityQuestions.lastActivityAt), asc(communityQuestions.id)]
+    /** One page of visible questions (on a board, or all), newest activity first, with the total. */
+    async listQuestions(query: { board?: string | undefined; page: number; pageSize: number }): Promise<{ rows: QuestionWithCount[]; total: number }> {
+      const where = and(eq(communityQuestions.isHidden, false), query.board ? eq(communityQuestions.board, query.board) : undefined)
       const [rows, totals] = await Promise.all([
         db
           .select({ ...questionColumns, answerCount: visibleAnswerCount })
           .from(communityQuestions)
           .where(where)
-          .orderBy(...order)
+          .orderBy(desc(communityQuestions.lastActivityAt), asc(communityQuestions.id))
           .limit(query.pageSize)
           .offset((query.page - 1) * query.pageSize),
         db.select({ n: count() }).from(communityQuestions).where(where),
       ])
       return { rows, total: totals[0]?.n ?? 0 }
+    },
+
+    /**
+     * The `limit` most recently active visible threads whose question or visible answers match
+     * the words (PostgreSQL's `websearch_to_tsquery`), each with how well it matches. Read in
+     * board order through the activity index when the words are common, or through the thread
+     * index when they are rare: either way no more than `limit` rows are ranked.
+     */
+    async listNewestMatches(query: {
+      words: string
+      board?: string | undefined
+      limit: number
+    }): Promise<{ id: string; lastActivityAt: Date; rank: number }[]> {
+      const tsquery = sql`websearch_to_tsquery('english', ${query.words})`
+      const thread = sql`(${communityQuestions.search} || ${communityQuestions.answersSearch})`
+      return db
+        .select({ id: communityQuestions.id, lastActivityAt: communityQuestions.lastActivityAt, rank: sql<number>`ts_rank(${thread}, ${tsquery})` })
+        .from(communityQuestions)
+        .where(and(eq(communityQuestions.isHidden, false), query.board ? eq(communityQuestions.board, query.board) : undefined, sql`${thread} @@ ${tsquery}`))
+        .orderBy(desc(communityQuestions.lastActivityAt), asc(communityQuestions.id))
+        .limit(query.limit)
     },
 
     async countVisibleQuestionsByBoard(): Promise<Map<string, number>> {
@@ -153,8 +158,8 @@ export function createCommunityRepository(db: Database) {
       return row ?? null
     },
 
-    async setAnswerHidden(id: string, isHidden: boolean, moderationNote: string, tx: Tx): Promise<void> {
-      await tx.update(communityAnswers).set({ isHidden, moderationNote }).where(eq(communityAnswers.id, id))
+    async updateAnswer(id: string, values: Partial<Pick<AnswerRow, 'isHidden' | 'moderationNote' | 'body' | 'editedAt'>>, tx: Tx): Promise<void> {
+      await tx.update(communityAnswers).set(values).where(eq(communityAnswers.id, id))
     },
 
     /** A question's answers (hidden ones too; the service decides who sees them), oldest first, with votes and the caller's own vote. */
@@ -262,6 +267,7 @@ export function createCommunityRepository(db: Database) {
         answerId?: string | null
         reportId?: string | null
         note: string
+        previousText?: string | null
         at: Date
       },
       tx: Tx,
@@ -283,7 +289,15 @@ export function createCommunityRepository(db: Database) {
         eq(communityAnswers.isHidden, false),
         eq(communityQuestions.isHidden, false),
       )
-      const [questions, answers, votes, recent] = await Promise.all([
+      const answerOf = {
+        questionId: communityQuestions.id,
+        questionTitle: communityQuestions.title,
+        body: communityAnswers.body,
+        createdAt: communityAnswers.createdAt,
+        accepted: sql<boolean>`coalesce(${communityQuestions.acceptedAnswerId} = ${communityAnswers.id}, false)`,
+        votes: sql<number>`(select count(*)::int from community_votes v where v.answer_id = community_answers.id)`,
+      }
+      const [questions, answers, votes, recent, best] = await Promise.all([
         db
           .select({ n: count(), last: sql<string | null>`max(${communityQuestions.createdAt})` })
           .from(communityQuestions)
@@ -304,19 +318,25 @@ export function createCommunityRepository(db: Database) {
           .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
           .where(namedAnswer),
         db
-          .select({
-            questionId: communityQuestions.id,
-            questionTitle: communityQuestions.title,
-            body: communityAnswers.body,
-            createdAt: communityAnswers.createdAt,
-            accepted: sql<boolean>`coalesce(${communityQuestions.acceptedAnswerId} = ${communityAnswers.id}, false)`,
-            votes: sql<number>`(select count(*)::int from community_votes v where v.answer_id = community_answers.id)`,
-          })
+          .select(answerOf)
           .from(communityAnswers)
           .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
           .where(namedAnswer)
           .orderBy(desc(communityAnswers.createdAt), asc(communityAnswers.id))
           .limit(5),
+        // Only answers that helped someone: accepted, or voted up at least once.
+        db
+          .select(answerOf)
+          .from(communityAnswers)
+          .innerJoin(communityQuestions, eq(communityQuestions.id, communityAnswers.questionId))
+          .where(
+            and(
+              namedAnswer,
+              sql`(${communityQuestions.acceptedAnswerId} = ${communityAnswers.id} or exists (select 1 from community_votes v where v.answer_id = community_answers.id))`,
+            ),
+          )
+          .orderBy(desc(answerOf.accepted), desc(answerOf.votes), desc(communityAnswers.createdAt), asc(communityAnswers.id))
+          .limit(3),
       ])
       const lasts = [questions[0]?.last, answers[0]?.last].filter((v): v is string => Boolean(v)).map((v) => new Date(v))
       lasts.sort((a, b) => b.getTime() - a.getTime())
@@ -327,6 +347,7 @@ export function createCommunityRepository(db: Database) {
         votesReceived: votes[0]?.n ?? 0,
         lastPostedAt: lasts[0] ?? null,
         recent,
+        best,
       }
     },
   }

@@ -28,10 +28,11 @@ import { listHeldPersonIds } from '../identity/directory-hold.ts'
 import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
-import { anonymousAskerDigestEmail, newAnswerEmail, type AnswerRecipient } from './community-emails.ts'
+import { anonymousAskerDigestEmail, askedYouEmail, moderatorNoteEmail, newAnswerEmail, type AnswerRecipient } from './community-emails.ts'
 import { authorFor, canAnswer, canAsk, canModerate, canPostAnonymously, canRevealAuthor, canSeeHidden } from './community.policy.ts'
 import type { AnswerWithVotes, CommunityRepository, QuestionRow, QuestionWithCount } from './community.repository.ts'
 import { excerptOf } from './domain/excerpt.ts'
+import { pageOfBestMatches } from './domain/search-window.ts'
 
 export type CommunityDeps = {
   db: Database
@@ -45,6 +46,12 @@ export type CommunityDeps = {
 
 /** Posts (questions and answers together) one person may write per hour. */
 export const COMMUNITY_POSTS_PER_HOUR = 10
+
+/**
+ * A search ranks at most this many matching threads, the most recently active (see
+ * `domain/search-window.ts`); the page says when more matched.
+ */
+export const SEARCH_WINDOW = 500
 
 /** The hour (UTC) of the day's digest to anonymous askers: 13:00 UTC is the school's morning. */
 export const ANONYMOUS_DIGEST_HOUR_UTC = 13
@@ -151,15 +158,40 @@ export function createCommunityService(deps: CommunityDeps) {
       accepted: q.acceptedAnswerId === a.id,
       hidden: a.isHidden,
       moderationNote: moderator || a.authorId === actor.personId ? a.moderationNote : '',
+      editedByModerator: a.editedAt !== null,
       createdAt: a.createdAt.toISOString(),
     }))
     // The accepted answer first, then the most helpful; ties in the order they came.
     return views.sort((x, y) => Number(y.accepted) - Number(x.accepted) || y.votes - x.votes)
   }
 
+  /**
+   * A mentor a student may ask publicly: active, with a mentor's profile, and not on a directory
+   * hold (whose name is not shown to students).
+   */
+  async function askableMentor(personId: string): Promise<{ id: string; name: string; email: string }> {
+    const [[person], [mentor], held] = await Promise.all([
+      listPeopleByIds(db, [personId]),
+      listMentorFactsByIds(db, [personId]),
+      listHeldPersonIds(db, [personId]),
+    ])
+    if (person?.status !== 'active' || !mentor || held.has(personId))
+      throw new AppError('VALIDATION_FAILED', 'That mentor cannot be asked here.', {
+        mentorId: 'This mentor cannot be asked publicly: choose one from the directory, or ask everyone.',
+      })
+    return { id: person.id, name: person.name, email: person.email }
+  }
+
+  /** The mentor a question was asked of, while their account is active and their name may be shown. */
+  async function askedOfView(q: QuestionRow): Promise<QuestionView['askedOf']> {
+    if (!q.askedMentorId) return null
+    const [[person], held] = await Promise.all([listPeopleByIds(db, [q.askedMentorId]), listHeldPersonIds(db, [q.askedMentorId])])
+    return person?.status === 'active' && !held.has(person.id) ? { id: person.id, name: person.name } : null
+  }
+
   async function getQuestion(actor: Actor, id: string): Promise<QuestionView> {
     const q = await visibleQuestion(actor, id)
-    const [answers, following] = await Promise.all([repo.listAnswers(id, actor.personId), repo.isFollowing(id, actor.personId)])
+    const [answers, following, askedOf] = await Promise.all([repo.listAnswers(id, actor.personId), repo.isFollowing(id, actor.personId), askedOfView(q)])
     const authors = await namedAuthors([q, ...answers])
     const visibleAnswers = answerViews(actor, q, answers, authors)
     const mine = q.authorId === actor.personId
@@ -167,7 +199,9 @@ export function createCommunityService(deps: CommunityDeps) {
     return {
       ...summaryOf(actor, { ...q, answerCount: answers.filter((a) => !a.isHidden).length }, authors),
       body: q.body,
+      askedOf,
       moderationNote: moderator || mine ? q.moderationNote : '',
+      editedByModerator: q.editedAt !== null,
       answers: visibleAnswers,
       following,
       can: {
@@ -197,6 +231,25 @@ export function createCommunityService(deps: CommunityDeps) {
       const to: AnswerRecipient = { email: person.email, name: person.name, why: person.id === q.authorId ? 'asker' : 'follower' }
       await notifications.enqueue(newAnswerEmail(to, q, who, questionLink(q.id)), tx)
     }
+  }
+
+  /**
+   * E-mails the author of a named post a moderator warned them about or edited, with the note.
+   * An anonymous author is not e-mailed: the outbox, which admins read, would tie them to the
+   * post. They see the note on the post itself, as every author does.
+   */
+  async function tellAuthorOfModeration(
+    q: QuestionRow,
+    kind: 'question' | 'answer',
+    post: { authorId: string; isAnonymous: boolean },
+    action: 'warn' | 'edit',
+    note: string,
+    tx: Tx,
+  ) {
+    if (post.isAnonymous) return
+    const [author] = await listPeopleByIds(tx, [post.authorId])
+    if (author?.status !== 'active') return
+    await notifications.enqueue(moderatorNoteEmail(author, q, kind, action, note, questionLink(q.id)), tx)
   }
 
   function refuseAnonymity(actor: Actor, anonymous: boolean) {
@@ -246,13 +299,16 @@ export function createCommunityService(deps: CommunityDeps) {
     },
 
     async searchQuestions(actor: Actor, query: QuestionSearch): Promise<QuestionPage> {
-      const { rows, total } = await repo.searchQuestions({
-        board: query.board || undefined,
-        q: query.q || undefined,
-        page: query.page,
-        pageSize: query.pageSize,
-      })
-      return { items: await summaries(actor, rows), total, page: query.page, pageSize: query.pageSize }
+      const board = query.board || undefined
+      if (!query.q) {
+        const { rows, total } = await repo.listQuestions({ board, page: query.page, pageSize: query.pageSize })
+        return { items: await summaries(actor, rows), total, truncated: false, page: query.page, pageSize: query.pageSize }
+      }
+      const matches = await repo.listNewestMatches({ words: query.q, board, limit: SEARCH_WINDOW + 1 })
+      const { ids, total, truncated } = pageOfBestMatches(matches, SEARCH_WINDOW, query.page, query.pageSize)
+      const byId = new Map((await repo.listQuestionsByIds(ids)).map((row) => [row.id, row]))
+      const rows = ids.flatMap((id) => byId.get(id) ?? [])
+      return { items: await summaries(actor, rows), total, truncated, page: query.page, pageSize: query.pageSize }
     },
 
     getQuestion,
@@ -260,6 +316,7 @@ export function createCommunityService(deps: CommunityDeps) {
     async askQuestion(actor: Actor, input: AskQuestion): Promise<QuestionView> {
       if (!canAsk(actor)) throw new AppError('FORBIDDEN', 'Students ask questions here; mentors answer them.')
       refuseAnonymity(actor, input.anonymous)
+      const mentor = input.mentorId ? await askableMentor(input.mentorId) : null
       const now = clock.now()
       const created = await db.transaction(async (tx) => {
         await rateLimits.take([postingRule(actor.personId)], tx)
@@ -270,6 +327,7 @@ export function createCommunityService(deps: CommunityDeps) {
             body: input.body,
             authorId: actor.personId,
             isAnonymous: input.anonymous,
+            askedMentorId: mentor?.id ?? null,
             createdAt: now,
             lastActivityAt: now,
           },
@@ -277,6 +335,12 @@ export function createCommunityService(deps: CommunityDeps) {
         )
         // The asker hears of answers as a follower does; they may unfollow.
         await repo.follow(row.id, actor.personId, now, tx)
+        if (mentor) {
+          // An asker on a directory hold is not named to a mentor (34 CFR §99.37), as for answers.
+          const held = await listHeldPersonIds(tx, [actor.personId])
+          const asker = input.anonymous ? null : held.has(actor.personId) ? 'A student' : actor.name
+          await notifications.enqueue(askedYouEmail(mentor, row, asker, questionLink(row.id)), tx)
+        }
         return row
       })
       return getQuestion(actor, created.id)
@@ -396,36 +460,62 @@ export function createCommunityService(deps: CommunityDeps) {
     },
 
     async moderateQuestion(actor: Actor, questionId: string, input: ModerateQuestion, meta: RequestMeta): Promise<QuestionView> {
-      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators hide or lock questions.')
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators hide, lock, warn or edit.')
       await db.transaction(async (tx) => {
         const q = await repo.lockQuestion(questionId, tx)
         if (!q) throw new AppError('NOT_FOUND', NO_QUESTION)
         const now = clock.now()
         const change =
           input.action === 'hide' || input.action === 'unhide'
-            ? { isHidden: input.action === 'hide', moderationNote: input.note }
-            : { isLocked: input.action === 'lock', moderationNote: input.note }
-        await repo.updateQuestion(questionId, change, tx)
+            ? { isHidden: input.action === 'hide' }
+            : input.action === 'lock' || input.action === 'unlock'
+              ? { isLocked: input.action === 'lock' }
+              : input.action === 'edit'
+                ? { title: input.title ?? q.title, body: input.body ?? q.body, editedAt: now }
+                : {}
+        await repo.updateQuestion(questionId, { ...change, moderationNote: input.note }, tx)
         if (input.action === 'hide') await repo.resolveReports({ questionId, answerId: null }, now, tx)
-        const id = await repo.insertModerationAction({ moderatorId: actor.personId, action: input.action, questionId, note: input.note, at: now }, tx)
+        const previousText = input.action === 'edit' ? `${q.title}\n\n${q.body}` : null
+        const id = await repo.insertModerationAction(
+          { moderatorId: actor.personId, action: input.action, questionId, note: input.note, previousText, at: now },
+          tx,
+        )
         await moderationAudit(actor, `community.question.${input.action}`, id, meta, tx)
+        if (input.action === 'warn' || input.action === 'edit') await tellAuthorOfModeration(q, 'question', q, input.action, input.note, tx)
       })
       return getQuestion(actor, questionId)
     },
 
     async moderateAnswer(actor: Actor, answerId: string, input: ModerateAnswer, meta: RequestMeta): Promise<QuestionView> {
-      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators hide answers.')
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators hide, warn or edit.')
       const answer = await repo.findAnswerById(answerId)
       if (!answer) throw new AppError('NOT_FOUND', NO_ANSWER)
+      const question = await repo.findQuestionById(answer.questionId)
+      if (!question) throw new AppError('NOT_FOUND', NO_ANSWER)
       await db.transaction(async (tx) => {
         const now = clock.now()
-        await repo.setAnswerHidden(answerId, input.action === 'hide', input.note, tx)
+        const change =
+          input.action === 'hide' || input.action === 'unhide'
+            ? { isHidden: input.action === 'hide' }
+            : input.action === 'edit'
+              ? { body: input.body ?? answer.body, editedAt: now }
+              : {}
+        await repo.updateAnswer(answerId, { ...change, moderationNote: input.note }, tx)
         if (input.action === 'hide') await repo.resolveReports({ questionId: answer.questionId, answerId }, now, tx)
         const id = await repo.insertModerationAction(
-          { moderatorId: actor.personId, action: input.action, questionId: answer.questionId, answerId, note: input.note, at: now },
+          {
+            moderatorId: actor.personId,
+            action: input.action,
+            questionId: answer.questionId,
+            answerId,
+            note: input.note,
+            previousText: input.action === 'edit' ? answer.body : null,
+            at: now,
+          },
           tx,
         )
         await moderationAudit(actor, `community.answer.${input.action}`, id, meta, tx)
+        if (input.action === 'warn' || input.action === 'edit') await tellAuthorOfModeration(question, 'answer', answer, input.action, input.note, tx)
       })
       return getQuestion(actor, answer.questionId)
     },
@@ -511,16 +601,21 @@ export function createCommunityService(deps: CommunityDeps) {
         acceptedAnswers: activity.acceptedAnswers,
         votesReceived: activity.votesReceived,
         lastPostedAt: activity.lastPostedAt?.toISOString() ?? null,
-        recentAnswers: activity.recent.map((r) => ({
-          questionId: r.questionId,
-          questionTitle: r.questionTitle,
-          excerpt: excerptOf(r.body),
-          votes: r.votes,
-          accepted: r.accepted,
-          createdAt: r.createdAt.toISOString(),
-        })),
+        recentAnswers: activity.recent.map(activityAnswerView),
+        bestAnswers: activity.best.map(activityAnswerView),
       }
     },
+  }
+}
+
+function activityAnswerView(r: { questionId: string; questionTitle: string; body: string; votes: number; accepted: boolean; createdAt: Date }) {
+  return {
+    questionId: r.questionId,
+    questionTitle: r.questionTitle,
+    excerpt: excerptOf(r.body),
+    votes: r.votes,
+    accepted: r.accepted,
+    createdAt: r.createdAt.toISOString(),
   }
 }
 

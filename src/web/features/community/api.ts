@@ -7,6 +7,7 @@ import type {
   ModerateQuestion,
   ModerationQueue,
   MyCommunity,
+  PersonActivity,
   PostAnswer,
   QuestionPage,
   QuestionView,
@@ -20,6 +21,7 @@ export const communityKeys = {
   question: (id: string) => ['community', 'question', id] as const,
   mine: ['community', 'mine'] as const,
   queue: ['community', 'moderation'] as const,
+  person: (id: string) => ['community', 'person', id] as const,
 }
 
 const questionPath = (id: string, action = '') => `/api/community/questions/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
@@ -45,6 +47,15 @@ export function useQuestion(id: string) {
 
 export function useMyCommunity(enabled = true) {
   return useQuery({ queryKey: communityKeys.mine, queryFn: ({ signal }) => api<MyCommunity>('/api/community/mine', { signal }), enabled })
+}
+
+/** A person's named community activity: the same for every caller. */
+export function usePersonActivity(personId: string, enabled = true) {
+  return useQuery({
+    queryKey: communityKeys.person(personId),
+    queryFn: ({ signal }) => api<PersonActivity>(`/api/community/people/${encodeURIComponent(personId)}`, { signal }),
+    enabled: enabled && personId !== '',
+  })
 }
 
 export function useModerationQueue() {

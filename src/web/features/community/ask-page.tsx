@@ -6,19 +6,26 @@ import { RadioGroup, SelectField, TextAreaField, TextField } from '../../compone
 import { ErrorSummary } from '../../components/feedback.tsx'
 import { problemFrom, validate } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { useAskQuestion } from './api.ts'
+import { useAskQuestion, usePersonActivity } from './api.ts'
 import './community.css'
 
+// A refused mentor has no field on the form: its words join the summary's message.
 const FIELDS = ['board', 'title', 'body', 'anonymous'] as const
 const LABELS = { board: 'Board', title: 'Your question', body: 'Details', anonymous: 'Who sees your name' }
 const idFor = (field: string) => `ask-${field}`
 
 const boardOptions = COMMUNITY_BOARDS.map((b) => ({ value: b.id, label: b.kind === 'topic' ? b.name : `${b.name} (specialty)` }))
 
-/** Ask a question on a board, by name or anonymously; the anonymous choice says plainly who can ever see the author. */
+/**
+ * Ask a question on a board, by name or anonymously; the anonymous choice says plainly who can
+ * ever see the author. From a mentor's profile (`?mentor=`), the question is asked of them, in public.
+ */
 export function AskPage() {
-  usePageTitle('Ask a question')
   const [params] = useSearchParams()
+  const mentorId = params.get('mentor') ?? ''
+  const mentor = usePersonActivity(mentorId)
+  const mentorName = mentorId ? mentor.data?.name : undefined
+  usePageTitle(mentorName ? `Ask ${mentorName} a question` : 'Ask a question')
   const navigate = useNavigate()
   const ask = useAskQuestion()
   const preset = params.get('board') ?? ''
@@ -32,7 +39,7 @@ export function AskPage() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
-    const checked = validate(AskQuestion, { board, title, body, anonymous: anonymous === 'anonymous' })
+    const checked = validate(AskQuestion, { board, title, body, anonymous: anonymous === 'anonymous', ...(mentorId ? { mentorId } : {}) })
     if (!checked.ok) {
       setErrors(checked.errors)
       setMessage(null)
@@ -58,11 +65,18 @@ export function AskPage() {
         </Link>
       </p>
       <div className="page-header">
-        <h1 tabIndex={-1}>Ask a question</h1>
-        <p className="lead">
-          Mentors, residents, alumni and other students will see it and may answer. You are e-mailed when someone does; if you ask anonymously, once a day,
-          without naming the question.
-        </p>
+        <h1 tabIndex={-1}>{mentorName ? `Ask ${mentorName} a question` : 'Ask a question'}</h1>
+        {mentorId ? (
+          <p className="lead">
+            {mentorName ?? 'The mentor'} is e-mailed your question and it names them. It is still public: mentors, residents, alumni and other students see it
+            and may answer too. You are e-mailed when someone answers; if you ask anonymously, once a day, without naming the question.
+          </p>
+        ) : (
+          <p className="lead">
+            Mentors, residents, alumni and other students will see it and may answer. You are e-mailed when someone does; if you ask anonymously, once a day,
+            without naming the question.
+          </p>
+        )}
       </div>
       <form className="card form" noValidate onSubmit={onSubmit}>
         <ErrorSummary message={message} fields={errors} idFor={idFor} labels={LABELS} attempt={attempt} />

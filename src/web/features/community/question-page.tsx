@@ -9,6 +9,7 @@ import { problemFrom, validate } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useAcceptAnswer, useFollow, useModerateAnswer, useModerateQuestion, usePostAnswer, useQuestion, useReport, useVote } from './api.ts'
 import { NoteAction } from './post-actions.tsx'
+import { ModeratorEditAction } from './moderator-edit-action.tsx'
 import { PostAuthor } from './post-author.tsx'
 import './community.css'
 
@@ -54,8 +55,13 @@ function Answer({ answer, view }: { answer: AnswerView; view: QuestionView }) {
     <li className={`card answer-card${answer.accepted ? ' answer-accepted' : ''}`}>
       {answer.accepted ? <p className="tag answer-accepted-tag">Accepted answer: this helped the asker</p> : null}
       {answer.hidden ? <Notice tone="warning">Hidden by a moderator{answer.moderationNote ? `: ${answer.moderationNote}` : '.'}</Notice> : null}
+      {!answer.hidden && answer.moderationNote ? (
+        <Notice tone="info">
+          {answer.author.mine ? 'A moderator’s note to you' : 'A moderator’s note to the author'}: {answer.moderationNote}
+        </Notice>
+      ) : null}
       <p className="post-body">{answer.body}</p>
-      <PostAuthor author={answer.author} at={answer.createdAt} verb="answered" />
+      <PostAuthor author={answer.author} at={answer.createdAt} verb="answered" edited={answer.editedByModerator} />
       <div className="answer-actions">
         <span className="answer-votes">{answer.votes === 1 ? '1 vote' : `${answer.votes} votes`}</span>
         {view.can.vote && !answer.author.mine ? (
@@ -98,6 +104,19 @@ function Answer({ answer, view }: { answer: AnswerView; view: QuestionView }) {
             done={answer.hidden ? 'Answer shown again.' : 'Answer hidden.'}
             onSend={(note) => moderate.mutateAsync({ answerId: answer.id, action: answer.hidden ? 'unhide' : 'hide', note })}
           />
+        ) : null}
+        {view.can.moderate ? (
+          <>
+            <NoteAction
+              open="Warn"
+              label="Note to the author"
+              hint="Shown beside the answer to its author; e-mailed to them unless they answered anonymously."
+              submit="Send the warning"
+              done="Warning sent."
+              onSend={(note) => moderate.mutateAsync({ answerId: answer.id, action: 'warn', note })}
+            />
+            <ModeratorEditAction words={{ body: answer.body }} onSave={(edited) => moderate.mutateAsync({ answerId: answer.id, action: 'edit', ...edited })} />
+          </>
         ) : null}
         {view.can.revealAuthor && answer.author.anonymous ? <Revealed kind="answers" id={answer.id} /> : null}
       </div>
@@ -221,6 +240,15 @@ function QuestionTools({ view }: { view: QuestionView }) {
             done={view.hidden ? 'Question shown again.' : 'Question hidden.'}
             onSend={(note) => moderate.mutateAsync({ action: view.hidden ? 'unhide' : 'hide', note })}
           />
+          <NoteAction
+            open="Warn"
+            label="Note to the asker"
+            hint="Shown beside the question to its asker; e-mailed to them unless they asked anonymously."
+            submit="Send the warning"
+            done="Warning sent."
+            onSend={(note) => moderate.mutateAsync({ action: 'warn', note })}
+          />
+          <ModeratorEditAction words={{ title: view.title, body: view.body }} onSave={(edited) => moderate.mutateAsync({ action: 'edit', ...edited })} />
         </>
       ) : null}
       {view.can.revealAuthor && view.author.anonymous ? <Revealed kind="questions" id={view.id} /> : null}
@@ -248,6 +276,11 @@ export function QuestionPage() {
           <div className="page-header">
             <p className="question-board">{q.boardName}</p>
             <h1 tabIndex={-1}>{q.title}</h1>
+            {q.askedOf ? (
+              <p className="question-asked-of">
+                Asked of <Link to={`/mentors/${encodeURIComponent(q.askedOf.id)}`}>{q.askedOf.name}</Link>; anyone may answer.
+              </p>
+            ) : null}
           </div>
           {q.hidden ? (
             <Notice tone="warning">Hidden by a moderator{q.moderationNote ? `: ${q.moderationNote}` : '.'} Only you and the moderators see it.</Notice>
@@ -255,9 +288,14 @@ export function QuestionPage() {
           {q.locked ? (
             <Notice tone="info">A moderator locked this question: it takes no new answers{q.moderationNote ? ` (${q.moderationNote})` : ''}.</Notice>
           ) : null}
+          {!q.hidden && !q.locked && q.moderationNote ? (
+            <Notice tone="info">
+              {q.author.mine ? 'A moderator’s note to you' : 'A moderator’s note to the author'}: {q.moderationNote}
+            </Notice>
+          ) : null}
           <article className="card">
             <p className="post-body">{q.body}</p>
-            <PostAuthor author={q.author} at={q.createdAt} verb="asked" />
+            <PostAuthor author={q.author} at={q.createdAt} verb="asked" edited={q.editedByModerator} />
             {q.author.mine && q.author.anonymous ? <p className="field-hint">No one else sees that you asked this: they see “Anonymous student”.</p> : null}
             <QuestionTools view={q} />
           </article>

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router'
 import { TextField } from '../../components/fields.tsx'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { Pagination } from '../../components/pagination.tsx'
+import type { QuestionPage } from '#shared/contracts/community.ts'
 import { useQuestions } from './api.ts'
 import { QuestionList } from './question-list.tsx'
 
@@ -61,11 +62,7 @@ export function QuestionSearch({ board, heading }: { board: string; heading: str
         </div>
       </form>
       <div role="status" className="results-status">
-        {questions.isPlaceholderData
-          ? 'Searching…'
-          : questions.data
-            ? `${questions.data.total} ${questions.data.total === 1 ? 'question' : 'questions'}${q ? ` match “${q}”` : ''}`
-            : ''}
+        {questions.isPlaceholderData ? 'Searching…' : questions.data ? resultsLine(questions.data, q) : ''}
       </div>
       {questions.isPending ? <Loading /> : null}
       {questions.isError ? <QueryError error={questions.error} onRetry={() => void questions.refetch()} /> : null}
@@ -87,4 +84,11 @@ export function QuestionSearch({ board, heading }: { board: string; heading: str
       ) : null}
     </section>
   )
+}
+
+/** What the status line says of a page of results. */
+function resultsLine(page: QuestionPage, q: string): string {
+  if (page.truncated)
+    return `More than ${page.total} questions match “${q}”. The ${page.total} most recently active are shown, best match first: add a word to narrow them.`
+  return `${page.total} ${page.total === 1 ? 'question' : 'questions'}${q ? ` match “${q}”` : ''}`
 }

@@ -6,6 +6,7 @@ import { Avatar } from '../../components/avatar.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { PageError, PageLoading } from '../../components/status-pages.tsx'
 import { hasRole } from '../identity/roles.ts'
+import { MentorCommunitySection } from '../community/mentor-community-section.tsx'
 import { RequestMentorshipForm } from '../mentorships/request-mentor-form.tsx'
 import { backFromState } from './back-link.ts'
 import { answersText, mentorHeadline, placesText } from './mentor-card.tsx'
@@ -115,6 +116,8 @@ export function MentorPage() {
         <h3>Research interests</h3>
         {m.researchInterests.trim() ? <p className="prose">{m.researchInterests}</p> : <p className="muted">None listed.</p>}
       </section>
+
+      <MentorCommunitySection mentor={m} canAsk={isStudent && session?.person.id !== m.id} />
     </div>
   )
 }
