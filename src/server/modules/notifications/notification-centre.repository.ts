@@ -37,6 +37,29 @@ export async function insertNotifications(writer: Tx, rows: readonly PlannedInAp
   }
 }
 
+/**
+ * Replaces a person's name with `replacement` in everyone else's notifications, title and summary.
+ * Returns how many rows changed.
+ */
+export async function replaceNameInOthersNotifications(writer: Tx, personId: string, name: string, replacement: string): Promise<number> {
+  if (!name.trim()) return 0
+  const pattern = `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = await writer
+    .update(inAppNotifications)
+    .set({
+      title: sql`replace(${inAppNotifications.title}, ${name}, ${replacement})`,
+      summary: sql`replace(${inAppNotifications.summary}, ${name}, ${replacement})`,
+    })
+    .where(
+      and(
+        sql`${inAppNotifications.personId} <> ${personId}`,
+        or(sql`${inAppNotifications.title} like ${pattern}`, sql`${inAppNotifications.summary} like ${pattern}`),
+      ),
+    )
+    .returning({ id: inAppNotifications.id })
+  return rows.length
+}
+
 export function createNotificationCentreRepository(db: Database) {
   const mine = (personId: string) => eq(inAppNotifications.personId, personId)
   return {

@@ -6,7 +6,7 @@ import type { Clock } from '../../clock.ts'
 import type { Mailer } from './mailer.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
 import { needsRecipient, planEmails } from './domain/plan-emails.ts'
-import { findRecipients, insertNotifications } from './notification-centre.repository.ts'
+import { findRecipients, insertNotifications, replaceNameInOthersNotifications } from './notification-centre.repository.ts'
 
 /** A file sent with an e-mail (a calendar invite); other modules name it through this module. */
 export type { EmailAttachment }
@@ -61,6 +61,15 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
   return {
     async enqueue(email: EmailToQueue, writer: Tx = db): Promise<void> {
       await queue([email], writer)
+    },
+
+    /**
+     * A student who goes on a directory hold (34 CFR §99.37) is no longer named to others: the
+     * notifications others already hold, cut from e-mails sent before the hold, have the name
+     * replaced with "A student". E-mails already delivered cannot be taken back.
+     */
+    async forgetNameInOthersNotifications(personId: string, name: string, writer: Tx = db): Promise<number> {
+      return replaceNameInOthersNotifications(writer, personId, name, 'A student')
     },
 
     /** Many e-mails in one statement per thousand (a roster's invitations), in the caller's transaction. */

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { Link, useLocation } from 'react-router'
 import type { ProfileResponse } from '#shared/contracts/profiles.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, MENTOR_OFFERING_LABELS, ROLE_LABELS, ROLES, type Role } from '#shared/enums.ts'
@@ -11,13 +12,16 @@ import { NoRoleNotice } from '../roster/no-role-notice.tsx'
 import { MentorLettersLine, StudentLettersLine } from '../letters/home-letters.tsx'
 import { MentorshipsLine } from '../mentorships/home-mentorships.tsx'
 import { HomeMentorsForYou } from '../recommendations/home-mentors-for-you.tsx'
-import { HomeAdvisingBoard } from '../advising/home-advising-board.tsx'
 import { plural } from '../../components/format.ts'
 import { NeedsYouNow } from './needs-you-now.tsx'
 import { HomeTimeline } from '../curriculum/home-timeline.tsx'
 import { ReviewsLine } from '../materials/home-reviews.tsx'
 import './home.css'
 import { greeting } from './greeting.ts'
+
+// Loaded after the page: the board's view is the largest card's code, and the sign-in page and a
+// student's home share a first-load JavaScript budget (scripts/web-build-plugins.ts).
+const HomeAdvisingBoard = lazy(() => import('../advising/home-advising-board.tsx').then((m) => ({ default: m.HomeAdvisingBoard })))
 
 type ChecklistItem = { id: string; done: boolean; todo: string; doneText: string; to: string }
 
@@ -304,7 +308,9 @@ export function HomePage() {
         {hasRole(session, 'student') ? (
           <div className="home-column">
             {profile.data ? <StudentSection profile={profile.data} /> : null}
-            <HomeAdvisingBoard />
+            <Suspense fallback={<Loading label="Loading your advising board…" />}>
+              <HomeAdvisingBoard />
+            </Suspense>
           </div>
         ) : null}
         {hasRole(session, 'student') ? <HomeMentorsForYou /> : null}
