@@ -74,6 +74,12 @@ test('a student writes to their mentor, who sees it unread, reads and replies; t
   await expect(studentThread.getByRole('listitem').last()).toContainText('Yes, send it over')
   await expect(studentThread.getByRole('listitem').first().getByText('Seen')).toBeVisible()
 
+  // The bell says so too, and its list leads back to the conversation.
+  await student.getByRole('link', { name: /^Notifications, \d+ unread$/ }).click()
+  const notice = student.getByRole('link', { name: `New message from ${mentorName}` })
+  await notice.click()
+  await expect(studentThread.getByRole('listitem').last()).toContainText('Yes, send it over')
+
   // Leave the demo mentor's places as they were.
   await callApi(student, 'POST', `/api/mentorships/${mentorshipId}/close`, { reason: 'other', thankYouNote: '' })
   await student.context().close()

@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, loginAs, mainNav, navLink, test } from './fixtures.ts'
+import { callApi, expect, expectNoAxeViolations, loginAs, mainNav, navLink, test } from './fixtures.ts'
 
 test('a student sees mentors for them on the home page, reads why, and opens a profile', async ({ page }) => {
   await loginAs(page, 'student')
@@ -14,20 +14,17 @@ test('a student sees mentors for them on the home page, reads why, and opens a p
   await expect(page.getByRole('heading', { level: 1, name: 'Mentors for you' })).toBeVisible()
   await expect(mainNav(page).getByRole('link', { name: 'Mentors for you', includeHidden: true })).toHaveAttribute('aria-current', 'page')
 
-  // The mentor team comes first: one card per stage the demo student has nobody for, each with why and how to ask.
+  // The mentor team comes first: one card per stage the demo student has nobody for, each with why
+  // and how to ask. Which stages are empty depends on what earlier journeys on this server did to
+  // the demo student's board (the rules themselves are tested against every demo student in
+  // seed-demo-school.db.test.ts), so the page is checked against the team the server computed.
+  const expected = await callApi<{ stages: { label: string }[] }>(page, 'GET', '/api/recommendations/team')
+  expect(expected.stages.length).toBeGreaterThanOrEqual(3)
   const team = page.getByRole('region', { name: 'Your mentor team' }).getByRole('list', { name: 'Your mentor team, one suggestion per stage' })
   const stages = team.getByRole('heading', { level: 3 })
-  await expect(stages).toHaveText([
-    'Faculty in Emergency Medicine',
-    'A resident or fellow',
-    'A graduate of the school',
-    'A student a year or two ahead',
-    'A research mentor',
-    'Identity-based mentorship',
-  ])
-  const faculty = team.getByRole('listitem').first()
-  await expect(faculty).toContainText('your board has no Emergency Medicine advisor yet')
-  await expect(faculty.getByRole('link', { name: /^Ask \S+ to mentor you \(faculty in emergency medicine\)$/ })).toBeVisible()
+  await expect(stages).toHaveText(expected.stages.map((stage) => stage.label))
+  await expect(team.getByText(/your board has no/).first()).toBeVisible()
+  await expect(team.getByRole('link', { name: /^Ask \S+ to mentor you \(.+\)$/ }).first()).toBeVisible()
   await expect(page.getByRole('list', { name: 'Opportunities for you, best fit first' }).getByRole('listitem').first()).toContainText(/places? left/)
 
   const list = page.getByRole('list', { name: 'Mentors for you, best fit first' })
@@ -51,7 +48,7 @@ test('a student sees mentors for them on the home page, reads why, and opens a p
   await page.keyboard.press('Space')
   await expect(page).toHaveURL(/challenge=true/)
   await expect(page.getByRole('status').filter({ hasText: 'Searching…' })).toHaveCount(0)
-  await expect(stages).toHaveCount(6)
+  await expect(stages).toHaveCount(expected.stages.length)
   await expect(team.getByText(/says they will challenge you/).first()).toBeVisible()
 
   // The name leads to the mentor's directory profile.
