@@ -54,7 +54,8 @@ export const communityQuestions = pgTable(
     answersSearch: tsvector('answers_search').notNull().default(sql`''::tsvector`),
   },
   (t) => [
-    index('community_questions_board_idx').on(t.board, t.lastActivityAt),
+    // Partial, so a board's count reads the index alone: every list of questions leaves hidden ones out.
+    index('community_questions_board_idx').on(t.board, t.lastActivityAt).where(sql`not ${t.isHidden}`),
     index('community_questions_activity_idx').on(t.lastActivityAt),
     index('community_questions_author_idx').on(t.authorId),
     index('community_questions_thread_search_idx').using('gin', sql`(${t.search} || ${t.answersSearch})`),
