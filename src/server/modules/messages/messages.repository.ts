@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { messageAttachments, messagePreferences, messageReads, messages } from '#server/db/schema/index.ts'
 import type { MessageEmailFrequency } from '#shared/contracts/messages.ts'
@@ -17,6 +17,26 @@ export type MessageRow = { [K in keyof typeof listColumns]: (typeof messages.$in
 type Rows<T> = { rows: T[] }
 
 /** Messages' SQL. Lists never read an attachment's bytes; only `findAttachment` does. */
+
+/** Messages from others after the person's read mark, per conversation, within `window` (more conditions on the message). */
+async function unreadPerConversation(reader: Tx, personId: string, requestIds: readonly string[], window: SQL[]): Promise<Map<string, number>> {
+  if (requestIds.length === 0) return new Map()
+  const rows = await reader
+    .select({ requestId: messages.requestId, unread: count() })
+    .from(messages)
+    .leftJoin(messageReads, and(eq(messageReads.requestId, messages.requestId), eq(messageReads.personId, personId)))
+    .where(
+      and(
+        inArray(messages.requestId, [...requestIds]),
+        ne(messages.authorId, personId),
+        ...window,
+        sql`${messages.createdAt} > coalesce(${messageReads.readUpTo}, '-infinity'::timestamptz)`,
+      ),
+    )
+    .groupBy(messages.requestId)
+  return new Map(rows.map((r) => [r.requestId, r.unread]))
+}
+
 export function createMessagesRepository(db: Database) {
   return {
     /** The newest `limit` messages of a conversation, oldest first. */
@@ -88,40 +108,12 @@ export function createMessagesRepository(db: Database) {
 
     /** Messages from others after the person's read mark, per conversation (those with any). */
     async countUnread(personId: string, requestIds: readonly string[]): Promise<Map<string, number>> {
-      if (requestIds.length === 0) return new Map()
-      const rows = await db
-        .select({ requestId: messages.requestId, unread: count() })
-        .from(messages)
-        .leftJoin(messageReads, and(eq(messageReads.requestId, messages.requestId), eq(messageReads.personId, personId)))
-        .where(
-          and(
-            inArray(messages.requestId, [...requestIds]),
-            ne(messages.authorId, personId),
-            sql`${messages.createdAt} > coalesce(${messageReads.readUpTo}, '-infinity'::timestamptz)`,
-          ),
-        )
-        .groupBy(messages.requestId)
-      return new Map(rows.map((r) => [r.requestId, r.unread]))
+      return unreadPerConversation(db, personId, requestIds, [])
     },
 
     /** Messages to a person (from others) in these conversations after `since` and up to `until`, not yet read, per conversation. */
     async countUnreadBetween(personId: string, requestIds: readonly string[], since: Date, until: Date, tx: Tx): Promise<Map<string, number>> {
-      if (requestIds.length === 0) return new Map()
-      const rows = await tx
-        .select({ requestId: messages.requestId, unread: count() })
-        .from(messages)
-        .leftJoin(messageReads, and(eq(messageReads.requestId, messages.requestId), eq(messageReads.personId, personId)))
-        .where(
-          and(
-            inArray(messages.requestId, [...requestIds]),
-            ne(messages.authorId, personId),
-            gt(messages.createdAt, since),
-            sql`${messages.createdAt} <= ${until.toISOString()}::timestamptz`,
-            sql`${messages.createdAt} > coalesce(${messageReads.readUpTo}, '-infinity'::timestamptz)`,
-          ),
-        )
-        .groupBy(messages.requestId)
-      return new Map(rows.map((r) => [r.requestId, r.unread]))
+      return unreadPerConversation(tx, personId, requestIds, [gt(messages.createdAt, since), sql`${messages.createdAt} <= ${until.toISOString()}::timestamptz`])
     },
 
     async findPreference(personId: string, reader: Tx = db): Promise<MessageEmailFrequency> {

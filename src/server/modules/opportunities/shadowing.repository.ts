@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { opportunities, shadowingBookings, shadowingSlots } from '#server/db/schema/index.ts'
 
@@ -11,6 +11,36 @@ type OpportunityRow = typeof opportunities.$inferSelect
 const SWEEP_BATCH = 100
 
 /** Shadowing slots and bookings: SQL on `shadowing_slots` and `shadowing_bookings` only (the opportunity's lock is `lockOpportunity`). */
+
+type ClaimedBooking = { booking: ShadowingBookingRow; slot: ShadowingSlotRow; opportunity: OpportunityRow }
+
+/**
+ * Claims up to a batch of live bookings whose `mark` is not set and whose day matches `when`,
+ * setting the mark to `now` in the caller's transaction. FOR UPDATE SKIP LOCKED: a sweep in
+ * another process skips the rows this one holds, so each step happens once.
+ */
+async function claimBookings(tx: Tx, mark: 'remindedAt' | 'recordedAt', now: Date, when: SQL | undefined): Promise<ClaimedBooking[]> {
+  const rows = await tx
+    .select({ booking: shadowingBookings, slot: shadowingSlots, opportunity: opportunities })
+    .from(shadowingBookings)
+    .innerJoin(shadowingSlots, eq(shadowingSlots.id, shadowingBookings.slotId))
+    .innerJoin(opportunities, eq(opportunities.id, shadowingBookings.opportunityId))
+    .where(and(eq(shadowingBookings.status, 'booked'), isNull(shadowingBookings[mark]), isNull(shadowingSlots.removedAt), when))
+    .limit(SWEEP_BATCH)
+    .for('update', { of: shadowingBookings, skipLocked: true })
+  if (rows.length > 0)
+    await tx
+      .update(shadowingBookings)
+      .set({ [mark]: now })
+      .where(
+        inArray(
+          shadowingBookings.id,
+          rows.map((r) => r.booking.id),
+        ),
+      )
+  return rows
+}
+
 export function createShadowingRepository(db: Database) {
   return {
     async insertSlot(values: NewShadowingSlot, tx: Tx = db): Promise<ShadowingSlotRow> {
@@ -111,59 +141,13 @@ export function createShadowingRepository(db: Database) {
      * each reminded in the caller's transaction. FOR UPDATE SKIP LOCKED: a sweep in another
      * process skips the rows this one holds, so each reminder is sent once.
      */
-    async claimRemindersDue(now: Date, until: Date, tx: Tx): Promise<{ booking: ShadowingBookingRow; slot: ShadowingSlotRow; opportunity: OpportunityRow }[]> {
-      const rows = await tx
-        .select({ booking: shadowingBookings, slot: shadowingSlots, opportunity: opportunities })
-        .from(shadowingBookings)
-        .innerJoin(shadowingSlots, eq(shadowingSlots.id, shadowingBookings.slotId))
-        .innerJoin(opportunities, eq(opportunities.id, shadowingBookings.opportunityId))
-        .where(
-          and(
-            eq(shadowingBookings.status, 'booked'),
-            isNull(shadowingBookings.remindedAt),
-            isNull(shadowingSlots.removedAt),
-            gt(shadowingSlots.startAt, now),
-            lte(shadowingSlots.startAt, until),
-          ),
-        )
-        .limit(SWEEP_BATCH)
-        .for('update', { of: shadowingBookings, skipLocked: true })
-      if (rows.length)
-        await tx
-          .update(shadowingBookings)
-          .set({ remindedAt: now })
-          .where(
-            inArray(
-              shadowingBookings.id,
-              rows.map((r) => r.booking.id),
-            ),
-          )
-      return rows
+    async claimRemindersDue(now: Date, until: Date, tx: Tx): Promise<ClaimedBooking[]> {
+      return claimBookings(tx, 'remindedAt', now, and(gt(shadowingSlots.startAt, now), lte(shadowingSlots.startAt, until)))
     },
 
     /** Claims the booked days that have ended and are not yet in the student's record, as `claimRemindersDue` does. */
-    async claimPassedDays(now: Date, tx: Tx): Promise<{ booking: ShadowingBookingRow; slot: ShadowingSlotRow; opportunity: OpportunityRow }[]> {
-      const rows = await tx
-        .select({ booking: shadowingBookings, slot: shadowingSlots, opportunity: opportunities })
-        .from(shadowingBookings)
-        .innerJoin(shadowingSlots, eq(shadowingSlots.id, shadowingBookings.slotId))
-        .innerJoin(opportunities, eq(opportunities.id, shadowingBookings.opportunityId))
-        .where(
-          and(eq(shadowingBookings.status, 'booked'), isNull(shadowingBookings.recordedAt), isNull(shadowingSlots.removedAt), lte(shadowingSlots.endAt, now)),
-        )
-        .limit(SWEEP_BATCH)
-        .for('update', { of: shadowingBookings, skipLocked: true })
-      if (rows.length)
-        await tx
-          .update(shadowingBookings)
-          .set({ recordedAt: now })
-          .where(
-            inArray(
-              shadowingBookings.id,
-              rows.map((r) => r.booking.id),
-            ),
-          )
-      return rows
+    async claimPassedDays(now: Date, tx: Tx): Promise<ClaimedBooking[]> {
+      return claimBookings(tx, 'recordedAt', now, lte(shadowingSlots.endAt, now))
     },
   }
 }

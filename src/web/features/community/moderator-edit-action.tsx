@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { COMMUNITY_LIMITS } from '#shared/contracts/community.ts'
 import { errorMessage } from '../../api/client.ts'
 import { TextAreaField, TextField } from '../../components/fields.tsx'
 import { LiveStatus } from '../../components/feedback.tsx'
+import { useFocusOnToggle } from './post-actions.tsx'
 
 type Words = { title?: string; body: string }
 
@@ -19,13 +20,7 @@ export function ModeratorEditAction({ words, onSave }: { words: Words; onSave: (
   const [errors, setErrors] = useState<{ title?: string; body?: string; note?: string; form?: string }>({})
   const [saved, setSaved] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const opener = useRef<HTMLButtonElement>(null)
-  const wasOpen = useRef(false)
-  useEffect(() => {
-    if (open) document.getElementById(`${id}-${words.title === undefined ? 'body' : 'title'}`)?.focus()
-    else if (wasOpen.current) opener.current?.focus()
-    wasOpen.current = open
-  }, [open, id, words.title])
+  const opener = useFocusOnToggle(open, `${id}-${words.title === undefined ? 'body' : 'title'}`)
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()

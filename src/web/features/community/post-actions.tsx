@@ -5,6 +5,21 @@ import { TextAreaField } from '../../components/fields.tsx'
 import { LiveStatus } from '../../components/feedback.tsx'
 
 /**
+ * Keyboard users land in a form behind a button when it opens (on `firstFieldId`), and back on
+ * its button when it closes. Returns the ref for the button.
+ */
+export function useFocusOnToggle(open: boolean, firstFieldId: string) {
+  const opener = useRef<HTMLButtonElement>(null)
+  const wasOpen = useRef(false)
+  useEffect(() => {
+    if (open) document.getElementById(firstFieldId)?.focus()
+    else if (wasOpen.current) opener.current?.focus()
+    wasOpen.current = open
+  }, [open, firstFieldId])
+  return opener
+}
+
+/**
  * A small form behind a quiet button: a report, a moderator's note, a reason to reveal an
  * author. The text goes to `onSend`; the button names what it does.
  */
@@ -33,14 +48,7 @@ export function NoteAction({
   const [error, setError] = useState<string | undefined>()
   const [sent, setSent] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const opener = useRef<HTMLButtonElement>(null)
-  const wasOpen = useRef(false)
-  // Keyboard users land in the form when it opens, and back on its button when it closes.
-  useEffect(() => {
-    if (open) document.getElementById(`${id}-text`)?.focus()
-    else if (wasOpen.current) opener.current?.focus()
-    wasOpen.current = open
-  }, [open, id])
+  const opener = useFocusOnToggle(open, `${id}-text`)
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     if (text.trim().length < min) {
