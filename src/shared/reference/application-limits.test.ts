@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { APPLICATION_LIMITS, countCharacters, limitState, MATERIAL_KINDS } from './application-limits.ts'
+import { APPLICATION_LIMITS, countCharacters, limitState } from './application-limits.ts'
 
 describe('application limits', () => {
-  it('counts characters as people do: an emoji or an accented letter is one, line breaks count', () => {
-    expect(countCharacters('café')).toBe(4)
-    expect(countCharacters('care 😀\nteam')).toBe(11)
-    expect('care 😀\nteam'.length).toBe(12)
-  })
-
-  it.each([
-    [0, 100, 'within'],
-    [89, 100, 'within'],
-    [90, 100, 'near'],
-    [100, 100, 'near'],
-    [101, 100, 'over'],
-    [5000, null, 'no-limit'],
-  ] as const)('%i of %s is %s', (count, limit, state) => {
-    expect(limitState(count, limit)).toBe(state)
-  })
-
-  it('holds no limit without a source, and a source for every limit', () => {
-    for (const kind of MATERIAL_KINDS) {
-      const limit = APPLICATION_LIMITS[kind]
-      expect(limit.characters === null, kind).toBe(limit.source === null)
+  // The AAMC's MyERAS guide (2025 season): personal statement 28,000 characters; up to 10
+  // experiences of 750; up to 3 "most meaningful" reflections of 300. Spaces and punctuation count.
+  it('holds the published ERAS figures, each with its source', () => {
+    expect(APPLICATION_LIMITS['personal-statement'].characters).toBe(28_000)
+    expect(APPLICATION_LIMITS['eras-experience'].characters).toBe(750)
+    expect(APPLICATION_LIMITS['meaningful-experience'].characters).toBe(300)
+    for (const limit of Object.values(APPLICATION_LIMITS)) {
+      expect(limit.characters === null).toBe(limit.source === null)
+      if (limit.source) expect(limit.source).toMatch(/AAMC/)
     }
+  })
+
+  it('shows no figure where none is published', () => {
+    expect(APPLICATION_LIMITS.cv.characters).toBeNull()
+    expect(APPLICATION_LIMITS['mspe-noteworthy'].characters).toBeNull()
+  })
+
+  it('counts code points, spaces and line breaks included', () => {
+    expect(countCharacters('é 🙂\n')).toBe(4)
+  })
+
+  it('warns from 90 % and is over past the limit', () => {
+    const limit = APPLICATION_LIMITS['meaningful-experience'].characters
+    expect(limitState(269, limit)).toBe('within')
+    expect(limitState(270, limit)).toBe('near')
+    expect(limitState(300, limit)).toBe('near')
+    expect(limitState(301, limit)).toBe('over')
+    expect(limitState(5, null)).toBe('no-limit')
   })
 })

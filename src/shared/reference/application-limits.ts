@@ -2,12 +2,13 @@
  * How long each kind of application document may be, and where each figure comes from.
  *
  * Preceptor shows a live count against a limit only when the limit has a published source it
- * can cite. The school's reference data (the ERAS facts the office keeps with their sources)
- * holds no character limit for the CV, the personal statement, the experience descriptions, the
- * "most meaningful" reflections or the MSPE noteworthy characteristics, so every ERAS limit
- * below is `null`: the page says that no sourced limit is on record and shows the count alone,
- * rather than a number nobody can check. When the office adds a figure with its source, it goes
- * here, and every count, warning and test picks it up.
+ * can cite. The AAMC's MyERAS guide publishes three: the personal statement (28,000 characters),
+ * an experience's description (750) and a "most meaningful" reflection (300), all counting
+ * letters, numbers, spaces and punctuation. A CV is not one ERAS field, and no sourced figure is
+ * on record for the MSPE's noteworthy characteristics, so those limits are `null`: the page says
+ * that none is on record and shows the count alone, rather than a number nobody can check. When
+ * the office adds a figure with its source, it goes here, and every count, warning and test picks
+ * it up.
  *
  * The one limit that always applies is Preceptor's own storage cap (`MATERIAL_STORAGE_LIMIT`),
  * which is not an application rule: it keeps one version to a size the diff and review pages
@@ -35,12 +36,14 @@ export const MATERIAL_KIND_LABELS: Record<MaterialKind, string> = {
 
 const NO_SOURCED_LIMIT: SourcedLimit = { characters: null, source: null }
 
-/** The application limit of each kind. None has a sourced figure in the office's reference data yet (see above). */
+const ERAS_GUIDE = 'the AAMC’s MyERAS guide, 2025 season'
+
+/** The application limit of each kind, with its source where one is published (see above). */
 export const APPLICATION_LIMITS: Record<MaterialKind, SourcedLimit> = {
   cv: NO_SOURCED_LIMIT,
-  'personal-statement': NO_SOURCED_LIMIT,
-  'eras-experience': NO_SOURCED_LIMIT,
-  'meaningful-experience': NO_SOURCED_LIMIT,
+  'personal-statement': { characters: 28_000, source: `${ERAS_GUIDE}, “Personal Statement”` },
+  'eras-experience': { characters: 750, source: `${ERAS_GUIDE}, “Experiences” (up to 10 experiences)` },
+  'meaningful-experience': { characters: 300, source: `${ERAS_GUIDE}, “Experiences” (up to 3 most meaningful)` },
   'mspe-noteworthy': NO_SOURCED_LIMIT,
   'free-form': NO_SOURCED_LIMIT,
 }
