@@ -257,6 +257,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     why: 'a person’s named posts are public in the school; anonymous ones never count',
     row: { personId: 'mentor' },
   },
+  'DELETE /api/community/moderation/word-filter/:termId': { kind: 'school', why: 'the school’s word filter, set by the office’s moderators' },
   'POST /api/community/moderation/reports/:reportId/dismiss': {
     kind: 'school',
     why: 'the office moderates the community',

@@ -273,6 +273,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/community/moderation/answers/:answerId', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/community/moderation/questions/:questionId/reveal-author', allowed: ['admin'] },
   { method: 'POST', path: '/api/community/moderation/answers/:answerId/reveal-author', allowed: ['admin'] },
+  { method: 'GET', path: '/api/community/moderation/word-filter', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/community/moderation/word-filter', allowed: ['advisor', 'admin'] },
+  { method: 'DELETE', path: '/api/community/moderation/word-filter/:termId', allowed: ['advisor', 'admin'] },
 
   { method: 'GET', path: '/api/materials/documents', allowed: ['student'] },
   { method: 'POST', path: '/api/materials/documents', allowed: ['student'] },

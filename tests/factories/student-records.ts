@@ -70,6 +70,7 @@ export type StudentRecords = {
     questionId: string
     answerId: string
     reportId: string
+    termId: string
     documentId: string
     versionId: string
     threadId: string
@@ -271,6 +272,12 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   )
   const queue = await ok('moderation queue', t.request('GET', '/api/community/moderation/reports', { cookie: admin.cookie }))
   const reportId = (queue.json.items as { answerId: string | null; reports: { id: string }[] }[]).find((i) => i.answerId === answerId)?.reports[0]?.id ?? ''
+  // A term of the school's word filter, in words no test posts.
+  const filter = await ok(
+    'word filter term',
+    t.request('POST', '/api/community/moderation/word-filter', { cookie: admin.cookie, body: { term: `zzfiltered ${label}`.slice(0, 60), action: 'review' } }),
+  )
+  const termId = (filter.json.entries as { id: string; term: string }[]).find((e) => e.term.startsWith('zzfiltered'))?.id ?? ''
   // A request to correct a record, refused by the office, so the student may add a statement.
   const amendment = await ok(
     'amendment request',
@@ -422,6 +429,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       questionId,
       answerId,
       reportId,
+      termId,
       documentId,
       versionId,
       threadId,

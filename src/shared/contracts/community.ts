@@ -1,17 +1,38 @@
 import { z } from '@hono/zod-openapi'
-import { COMMUNITY_TOPIC_LABELS, COMMUNITY_TOPICS, type CommunityTopic } from '../enums.ts'
+import {
+  COMMUNITY_TOPIC_LABELS,
+  COMMUNITY_TOPICS,
+  type CommunityTopic,
+  IDENTITY_ATTRIBUTE_LABELS,
+  IDENTITY_ATTRIBUTES,
+  type IdentityAttribute,
+} from '../enums.ts'
 import { SPECIALTIES, findSpecialty } from '../reference/specialties.ts'
 import { requiredMultilineText, requiredText, text } from './common.ts'
 
 /** How long a post may be: a title is one line; a question or answer a few screens, not a document. */
 export const COMMUNITY_LIMITS = { title: 200, body: 10_000, reason: 1000, note: 1000, search: 200 } as const
 
-/** A board: `topic:<topic>` or `specialty:<specialty id>`. */
-export type CommunityBoardId = `topic:${CommunityTopic}` | `specialty:${string}`
+/** A board: `topic:<topic>`, `specialty:<specialty id>` or `identity:<self-identified identity>`. */
+export type CommunityBoardId = `topic:${CommunityTopic}` | `specialty:${string}` | `identity:${IdentityAttribute}`
 
-export type CommunityBoardInfo = { id: CommunityBoardId; kind: 'topic' | 'specialty'; name: string; description: string }
+export type CommunityBoardKind = 'topic' | 'specialty' | 'identity'
 
-/** Every board, topics first, then specialties by name. Boards are reference data, not rows. */
+export type CommunityBoardInfo = {
+  id: CommunityBoardId
+  kind: CommunityBoardKind
+  name: string
+  description: string
+  /** Members only: the board's identity, for an identity board (see `boardIdentity`). */
+  identity?: IdentityAttribute
+}
+
+/**
+ * Every board: topics first, then specialties by name, then one board per self-identified
+ * identity. Boards are reference data, not rows. An identity board is for those who list that
+ * identity on their own profile (and the office's moderators): nobody else sees it, its
+ * questions, or that anyone posted there.
+ */
 export const COMMUNITY_BOARDS: readonly CommunityBoardInfo[] = [
   ...COMMUNITY_TOPICS.map((topic) => ({ id: `topic:${topic}` as const, kind: 'topic' as const, ...COMMUNITY_TOPIC_LABELS[topic] })),
   ...[...SPECIALTIES]
@@ -22,13 +43,45 @@ export const COMMUNITY_BOARDS: readonly CommunityBoardInfo[] = [
       name: s.name,
       description: `Choosing, applying to and training in ${s.name}.`,
     })),
+  ...IDENTITY_ATTRIBUTES.map((identity) => ({
+    id: `identity:${identity}` as const,
+    kind: 'identity' as const,
+    identity,
+    name: IDENTITY_ATTRIBUTE_LABELS[identity],
+    description: `For students and mentors whose profile lists “${IDENTITY_ATTRIBUTE_LABELS[identity]}”. Only they, and the office’s moderators, see this board.`,
+  })),
 ]
 
 export function findCommunityBoard(id: string): CommunityBoardInfo | undefined {
-  if (id.startsWith('topic:')) return COMMUNITY_BOARDS.find((b) => b.id === id)
+  if (id.startsWith('topic:') || id.startsWith('identity:')) return COMMUNITY_BOARDS.find((b) => b.id === id)
   if (id.startsWith('specialty:') && findSpecialty(id.slice('specialty:'.length))) return COMMUNITY_BOARDS.find((b) => b.id === id)
   return undefined
 }
+
+/** The identity a members-only board is for; undefined for a board open to everyone. */
+export function boardIdentity(id: string): IdentityAttribute | undefined {
+  return findCommunityBoard(id)?.identity
+}
+
+/** The school's word filter: `block` refuses a post, `review` holds it hidden for a moderator. */
+export const WORD_FILTER_ACTIONS = ['block', 'review'] as const
+export type WordFilterAction = (typeof WORD_FILTER_ACTIONS)[number]
+
+export const WordFilterEntry = z.object({
+  id: z.string(),
+  term: z.string(),
+  action: z.enum(WORD_FILTER_ACTIONS),
+  addedAt: z.string(),
+})
+export const WordFilterList = z.object({ entries: z.array(WordFilterEntry) })
+export type WordFilterList = z.infer<typeof WordFilterList>
+
+export const AddWordFilterTerm = z.object({
+  /** A word or a phrase, matched as whole words whatever their case or accents. */
+  term: requiredText(60).refine((t) => /[\p{L}\p{N}]/u.test(t), 'Give a word or phrase with at least one letter or digit.'),
+  action: z.enum(WORD_FILTER_ACTIONS, 'Choose block or review.'),
+})
+export type AddWordFilterTerm = z.infer<typeof AddWordFilterTerm>
 
 const BoardId = text(80).refine((id) => findCommunityBoard(id) !== undefined, 'Choose a board from the list.')
 
@@ -180,7 +233,9 @@ export type QuestionView = z.infer<typeof QuestionView>
 
 export const BoardSummary = z.object({
   id: z.string(),
-  kind: z.enum(['topic', 'specialty']),
+  kind: z.enum(['topic', 'specialty', 'identity']),
+  /** Only those who list the board's identity on their profile (and moderators) see it. */
+  membersOnly: z.boolean(),
   name: z.string(),
   description: z.string(),
   questionCount: z.number().int(),

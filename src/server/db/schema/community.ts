@@ -122,9 +122,8 @@ export const communityReports = pgTable(
       .notNull()
       .references(() => communityQuestions.id, { onDelete: 'cascade' }),
     answerId: uuid('answer_id').references(() => communityAnswers.id, { onDelete: 'cascade' }),
-    reporterId: uuid('reporter_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    /** Null when the school's word filter held the post (see `community_word_filter`). */
+    reporterId: uuid('reporter_id').references(() => people.id, { onDelete: 'cascade' }),
     reason: text('reason').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
@@ -151,4 +150,26 @@ export const communityModerationActions = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('community_moderation_actions_question_idx').on(t.questionId), check('community_moderation_actions_note', sql`length(${t.note}) > 0`)],
+)
+
+/**
+ * The school's word filter: a word or phrase a post may not hold (`block`: refused, naming the
+ * field) or that holds it hidden for a moderator (`review`: shown to its author and the
+ * moderators, with an open report, until a moderator unhides it). `normalised` is the term as it
+ * is matched (lower case, no accents, single spaces), so one phrase is listed once.
+ */
+export const communityWordFilter = pgTable(
+  'community_word_filter',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    term: text('term').notNull(),
+    normalised: text('normalised').notNull().unique(),
+    action: text('action').$type<'block' | 'review'>().notNull(),
+    addedBy: uuid('added_by').references(() => people.id, { onDelete: 'set null' }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('community_word_filter_action', sql`${t.action} in ('block', 'review')`),
+    check('community_word_filter_normalised', sql`length(${t.normalised}) > 0`),
+  ],
 )

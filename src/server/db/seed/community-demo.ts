@@ -1,12 +1,15 @@
 import type { Tx } from '../client.ts'
 import { communityAnswers, communityFollows, communityQuestions, communityReports, communityVotes } from '../schema/index.ts'
-import type { MentorKind } from '#shared/enums.ts'
+import type { IdentityAttribute, MentorKind } from '#shared/enums.ts'
 import { MS_PER_HOUR } from '#shared/time.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
 
-/** Who writes a demo post: a demo account by e-mail, or the n-th listed student or mentor of a kind. */
-type Author = { email: string } | { student: number } | { mentor: MentorKind; n: number; specialty?: string }
+/**
+ * Who writes a demo post: a demo account by e-mail, the n-th listed student or mentor of a kind,
+ * or, on a members-only board, the n-th student or mentor whose profile lists its identity.
+ */
+type Author = { email: string } | { student: number } | { mentor: MentorKind; n: number; specialty?: string } | { member: IdentityAttribute; n: number }
 
 type PlannedAnswer = { author: Author; body: string; anonymous?: boolean; hoursLater: number; votes: number; accepted?: boolean }
 
@@ -151,6 +154,29 @@ const PLAN: readonly PlannedQuestion[] = [
       },
     ],
   },
+  {
+    id: '4c1e7a20-9b3d-4f6e-8a11-6d2c3b4a5e08',
+    board: 'identity:first-generation',
+    title: 'Nobody at home understands what the Match is',
+    body: 'My parents keep asking why I am "still applying" after four years. How did you explain interviews, the rank list and Match Day to your family, and how did you handle the costs without asking them?',
+    author: { member: 'first-generation', n: 0 },
+    anonymous: true,
+    hoursAgo: 30,
+    answers: [
+      {
+        author: { member: 'first-generation', n: 1 },
+        body: 'I drew it as a timeline on the fridge: applications in September, interviews in winter, one day in March when everyone finds out at noon. Once they saw the dates they stopped asking and started counting down with me.',
+        hoursLater: 3,
+        votes: 0,
+      },
+      {
+        author: { member: 'first-generation', n: 2 },
+        body: 'For costs, ask the financial aid office about the residency relocation loan and keep every receipt: several of my interview trips were virtual, which saved more than I expected.',
+        hoursLater: 8,
+        votes: 0,
+      },
+    ],
+  },
 ]
 
 type Rows = {
@@ -175,8 +201,12 @@ export function generateDemoCommunity(rows: DemoSchoolRows, now: Date): Rows {
     const matching = pool.filter((m) => m.specialtyId === specialty)
     return (matching.length > 0 ? matching : pool).map((m) => m.personId)
   }
+  // Members of an identity board: students, then mentors, whose own profile lists the identity.
+  const membersOf = (identity: IdentityAttribute) =>
+    [...rows.studentProfiles, ...rows.mentorProfiles].filter((p) => active.has(p.personId) && p.identity?.includes(identity)).map((p) => p.personId)
   const resolve = (author: Author): string | undefined => {
     if ('email' in author) return byEmail.get(author.email)
+    if ('member' in author) return [...new Set(membersOf(author.member))][author.n]
     if ('student' in author) return students[author.student % Math.max(1, students.length)]
     const pool = mentorsOf(author.mentor, author.specialty)
     return pool[author.n % Math.max(1, pool.length)]

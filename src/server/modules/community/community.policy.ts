@@ -1,5 +1,5 @@
-import type { PostAuthor } from '#shared/contracts/community.ts'
-import type { Role } from '#shared/enums.ts'
+import { COMMUNITY_BOARDS, type PostAuthor } from '#shared/contracts/community.ts'
+import type { IdentityAttribute, Role } from '#shared/enums.ts'
 
 type Roles = { roles: readonly Role[] }
 
@@ -10,6 +10,15 @@ type Roles = { roles: readonly Role[] }
  */
 export function canModerate(actor: Roles): boolean {
   return actor.roles.includes('advisor') || actor.roles.includes('admin')
+}
+
+/**
+ * The members-only boards a person may not see: each identity board whose identity their own
+ * profile does not list. Moderators see every board, since they answer its reports.
+ */
+export function boardsHiddenFrom(actor: Roles, listed: ReadonlySet<IdentityAttribute>): string[] {
+  if (canModerate(actor)) return []
+  return COMMUNITY_BOARDS.flatMap((b) => (b.identity && !listed.has(b.identity) ? [b.id] : []))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, like, not, notInArray, type SQL, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
   communityAnswers,
@@ -7,8 +7,18 @@ import {
   communityQuestions,
   communityReports,
   communityVotes,
+  communityWordFilter,
 } from '#server/db/schema/index.ts'
+import type { WordFilterAction } from '#shared/contracts/community.ts'
 import type { CommunityModerationAction } from '#shared/enums.ts'
+
+/** Members-only boards are `identity:<identity>` (see `COMMUNITY_BOARDS`). */
+const MEMBERS_ONLY_PREFIX = 'identity:'
+
+/** Leaves out the members-only boards a caller may not see. */
+function outsideBoards(boards: readonly string[]): SQL | undefined {
+  return boards.length > 0 ? notInArray(communityQuestions.board, [...boards]) : undefined
+}
 
 /** Every column a question view needs; `search` stays in the database. */
 const questionColumns = {
@@ -78,8 +88,18 @@ export function createCommunityRepository(db: Database) {
     },
 
     /** One page of visible questions (on a board, or all), newest activity first, with the total. */
-    async listQuestions(query: { board?: string | undefined; page: number; pageSize: number }): Promise<{ rows: QuestionWithCount[]; total: number }> {
-      const where = and(eq(communityQuestions.isHidden, false), query.board ? eq(communityQuestions.board, query.board) : undefined)
+    async listQuestions(query: {
+      board?: string | undefined
+      /** Members-only boards the caller may not see. */
+      excludeBoards: readonly string[]
+      page: number
+      pageSize: number
+    }): Promise<{ rows: QuestionWithCount[]; total: number }> {
+      const where = and(
+        eq(communityQuestions.isHidden, false),
+        query.board ? eq(communityQuestions.board, query.board) : undefined,
+        outsideBoards(query.excludeBoards),
+      )
       const [rows, totals] = await Promise.all([
         db
           .select({ ...questionColumns, answerCount: visibleAnswerCount })
@@ -102,6 +122,7 @@ export function createCommunityRepository(db: Database) {
     async listNewestMatches(query: {
       words: string
       board?: string | undefined
+      excludeBoards: readonly string[]
       limit: number
     }): Promise<{ id: string; lastActivityAt: Date; rank: number }[]> {
       const tsquery = sql`websearch_to_tsquery('english', ${query.words})`
@@ -109,7 +130,14 @@ export function createCommunityRepository(db: Database) {
       return db
         .select({ id: communityQuestions.id, lastActivityAt: communityQuestions.lastActivityAt, rank: sql<number>`ts_rank(${thread}, ${tsquery})` })
         .from(communityQuestions)
-        .where(and(eq(communityQuestions.isHidden, false), query.board ? eq(communityQuestions.board, query.board) : undefined, sql`${thread} @@ ${tsquery}`))
+        .where(
+          and(
+            eq(communityQuestions.isHidden, false),
+            query.board ? eq(communityQuestions.board, query.board) : undefined,
+            outsideBoards(query.excludeBoards),
+            sql`${thread} @@ ${tsquery}`,
+          ),
+        )
         .orderBy(desc(communityQuestions.lastActivityAt), asc(communityQuestions.id))
         .limit(query.limit)
     },
@@ -226,8 +254,8 @@ export function createCommunityRepository(db: Database) {
       return (result as unknown as { rows: { askerId: string; answers: number }[] }).rows
     },
 
-    async insertReport(values: Omit<typeof communityReports.$inferInsert, 'id' | 'resolvedAt'>): Promise<ReportRow> {
-      const [row] = await db.insert(communityReports).values(values).returning()
+    async insertReport(values: Omit<typeof communityReports.$inferInsert, 'id' | 'resolvedAt'>, tx: Tx = db): Promise<ReportRow> {
+      const [row] = await tx.insert(communityReports).values(values).returning()
       if (!row) throw new Error('The report was not written.')
       return row
     },
@@ -277,17 +305,50 @@ export function createCommunityRepository(db: Database) {
       return row.id
     },
 
+    /** The school's word filter, blocked terms first (a post holding both kinds is blocked). */
+    async listWordFilter(tx: Tx = db) {
+      return tx.select().from(communityWordFilter).orderBy(sql`${communityWordFilter.action} = 'review'`, asc(communityWordFilter.term))
+    },
+
+    /** Adds a term, or changes its action when the same words are already listed; null when nothing changed. */
+    async upsertWordFilterTerm(row: { term: string; normalised: string; action: WordFilterAction; addedBy: string; addedAt: Date }, tx: Tx) {
+      const [saved] = await tx
+        .insert(communityWordFilter)
+        .values(row)
+        .onConflictDoUpdate({
+          target: communityWordFilter.normalised,
+          set: { action: row.action, term: row.term, addedBy: row.addedBy, addedAt: row.addedAt },
+          setWhere: sql`${communityWordFilter.action} <> excluded.action or ${communityWordFilter.term} <> excluded.term`,
+        })
+        .returning()
+      return saved ?? null
+    },
+
+    async deleteWordFilterTerm(id: string, tx: Tx) {
+      const [gone] = await tx.delete(communityWordFilter).where(eq(communityWordFilter.id, id)).returning()
+      return gone ?? null
+    },
+
     /**
      * What anyone may see of a person's activity, counted from their named, visible posts only.
      * Nothing here is stored: an anonymous post has no column it could move.
      */
     async namedActivityOf(personId: string) {
-      const namedQuestion = and(eq(communityQuestions.authorId, personId), eq(communityQuestions.isAnonymous, false), eq(communityQuestions.isHidden, false))
+      // A members-only board's posts count nowhere outside it: a figure or a title here would
+      // tell everyone that the person posted on, say, the LGBTQ+ board.
+      const openBoard = not(like(communityQuestions.board, `${MEMBERS_ONLY_PREFIX}%`))
+      const namedQuestion = and(
+        eq(communityQuestions.authorId, personId),
+        eq(communityQuestions.isAnonymous, false),
+        eq(communityQuestions.isHidden, false),
+        openBoard,
+      )
       const namedAnswer = and(
         eq(communityAnswers.authorId, personId),
         eq(communityAnswers.isAnonymous, false),
         eq(communityAnswers.isHidden, false),
         eq(communityQuestions.isHidden, false),
+        openBoard,
       )
       const answerOf = {
         questionId: communityQuestions.id,

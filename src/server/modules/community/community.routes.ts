@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import {
   AcceptAnswer,
+  AddWordFilterTerm,
   AskQuestion,
   BoardList,
   DismissReport,
@@ -16,6 +17,7 @@ import {
   ReportPost,
   RevealAuthor,
   RevealedAuthor,
+  WordFilterList,
 } from '#shared/contracts/community.ts'
 import { OkResponse } from '#shared/contracts/common.ts'
 import { actorOf } from '../../http/access.ts'
@@ -29,6 +31,7 @@ const uuidParam = (name: string, what: string) =>
 const QuestionIdParams = z.object({ questionId: uuidParam('questionId', 'question') })
 const AnswerIdParams = z.object({ answerId: uuidParam('answerId', 'answer') })
 const ReportIdParams = z.object({ reportId: uuidParam('reportId', 'report') })
+const TermIdParams = z.object({ termId: uuidParam('termId', 'word filter term') })
 
 const question = jsonResponse(QuestionView, 'The question with its answers, as the caller may see them.')
 const ok = jsonResponse(OkResponse, 'Done.')
@@ -261,6 +264,43 @@ export function communityRoutes() {
     }),
     async (c) =>
       c.json(await c.var.services.community.revealAnswerAuthor(actorOf(c), c.req.valid('param').answerId, c.req.valid('json').reason, requestMeta(c)), 200),
+  )
+
+  const wordFilter = jsonResponse(WordFilterList, 'The school’s word filter, blocked terms first.')
+
+  router.openapi(
+    guardedRoute(MODERATORS, {
+      method: 'get',
+      path: '/api/community/moderation/word-filter',
+      tags: TAGS,
+      summary: 'The words the school blocks or holds for review in community posts',
+      responses: { 200: wordFilter },
+    }),
+    async (c) => c.json(await c.var.services.community.listWordFilter(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(MODERATORS, {
+      method: 'post',
+      path: '/api/community/moderation/word-filter',
+      tags: TAGS,
+      summary: 'Block a word or phrase, or hold posts using it for review (audited)',
+      request: { body: jsonBody(AddWordFilterTerm) },
+      responses: { 200: wordFilter },
+    }),
+    async (c) => c.json(await c.var.services.community.addWordFilterTerm(actorOf(c), c.req.valid('json'), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(MODERATORS, {
+      method: 'delete',
+      path: '/api/community/moderation/word-filter/{termId}',
+      tags: TAGS,
+      summary: 'Take a word or phrase off the filter (audited)',
+      request: { params: TermIdParams },
+      responses: { 200: wordFilter },
+    }),
+    async (c) => c.json(await c.var.services.community.removeWordFilterTerm(actorOf(c), c.req.valid('param').termId, requestMeta(c)), 200),
   )
 
   return router

@@ -2,8 +2,10 @@ import type { Database, Tx } from '#server/db/client.ts'
 import {
   type AcceptAnswer,
   type AnswerView,
+  type AddWordFilterTerm,
   type AskQuestion,
   type BoardList,
+  boardIdentity,
   COMMUNITY_BOARDS,
   findCommunityBoard,
   type ModerateAnswer,
@@ -16,6 +18,7 @@ import {
   type QuestionSearch,
   type QuestionSummary,
   type QuestionView,
+  type WordFilterList,
 } from '#shared/contracts/community.ts'
 import { CLASS_YEAR_LABELS, MENTOR_KIND_LABELS } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
@@ -27,12 +30,13 @@ import { listPeopleByIds } from '../identity/people-reads.ts'
 import { listHeldPersonIds } from '../identity/directory-hold.ts'
 import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
-import { listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import { listMentorFactsByIds, listSelfIdentifiedByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { anonymousAskerDigestEmail, askedYouEmail, moderatorNoteEmail, newAnswerEmail, type AnswerRecipient } from './community-emails.ts'
-import { authorFor, canAnswer, canAsk, canModerate, canPostAnonymously, canRevealAuthor, canSeeHidden } from './community.policy.ts'
+import { authorFor, boardsHiddenFrom, canAnswer, canAsk, canModerate, canPostAnonymously, canRevealAuthor, canSeeHidden } from './community.policy.ts'
 import type { AnswerWithVotes, CommunityRepository, QuestionRow, QuestionWithCount } from './community.repository.ts'
 import { excerptOf } from './domain/excerpt.ts'
 import { pageOfBestMatches } from './domain/search-window.ts'
+import { findFilteredTerm, normaliseWords } from './domain/word-filter.ts'
 
 export type CommunityDeps = {
   db: Database
@@ -63,6 +67,8 @@ export function lastDigestCutoff(now: Date): Date {
 }
 
 const NO_QUESTION = 'No such question, or it has been hidden.'
+const MEMBERS_ONLY = (name: string) =>
+  `This board is for those whose profile lists “${name}”. List it as your identity on your profile to join, or choose another board.`
 const NO_ANSWER = 'No such answer, or it has been hidden.'
 
 function postingRule(personId: string): RateRule {
@@ -143,8 +149,40 @@ export function createCommunityService(deps: CommunityDeps) {
   async function visibleQuestion(actor: Actor, id: string, tx?: Tx): Promise<QuestionRow> {
     const q = tx ? await repo.lockQuestion(id, tx) : await repo.findQuestionById(id)
     if (!q || (q.isHidden && !canSeeHidden(actor, q.authorId))) throw new AppError('NOT_FOUND', NO_QUESTION)
+    // A members-only board's question is not there at all for anyone else: the same 404.
+    if (boardIdentity(q.board) && (await hiddenBoards(actor, tx)).includes(q.board)) throw new AppError('NOT_FOUND', NO_QUESTION)
     return q
   }
+
+  /** The members-only boards the caller may not see (none for moderators). */
+  async function hiddenBoards(actor: Actor, tx: Tx | Database = db): Promise<string[]> {
+    if (canModerate(actor)) return []
+    const listed = (await listSelfIdentifiedByIds(tx, [actor.personId])).get(actor.personId) ?? new Set()
+    return boardsHiddenFrom(actor, listed)
+  }
+
+  /**
+   * The school's word filter over a new post's fields, in order: a blocked term refuses the post
+   * naming the field; a reviewed one returns the term, and the post is held for a moderator.
+   */
+  async function screenWords(fields: Record<string, string>, tx: Tx): Promise<string | null> {
+    const terms = await repo.listWordFilter(tx)
+    let held: string | null = null
+    for (const [field, text] of Object.entries(fields)) {
+      const found = findFilteredTerm(text, terms)
+      if (found?.action === 'block')
+        throw new AppError('VALIDATION_FAILED', 'This post uses words the school does not allow in the community.', {
+          [field]: `“${found.term}” is not allowed in the community. Please say it another way.`,
+        })
+      held ??= found?.term ?? null
+    }
+    return held
+  }
+
+  /** What a held post's author sees on it, and the moderators' report. */
+  const heldNote = (term: string) =>
+    `Held for a moderator before anyone else sees it, because it uses “${term}”, a word the school reviews. A moderator will publish it or tell you why not.`
+  const heldReason = (term: string) => `The school’s word filter held this post: it uses “${term}”.`
 
   function answerViews(actor: Actor, q: QuestionRow, rows: readonly AnswerWithVotes[], authors: Map<string, Named>): AnswerView[] {
     const moderator = canModerate(actor)
@@ -222,7 +260,14 @@ export function createCommunityService(deps: CommunityDeps) {
    */
   async function tellAboutAnswer(q: QuestionRow, answer: { authorId: string; isAnonymous: boolean }, answererName: string | null, tx: Tx) {
     const followerIds = await repo.listFollowerIds(q.id, tx)
-    const ids = [...new Set([q.authorId, ...followerIds])].filter((id) => id !== answer.authorId && !(q.isAnonymous && id === q.authorId))
+    let ids = [...new Set([q.authorId, ...followerIds])].filter((id) => id !== answer.authorId && !(q.isAnonymous && id === q.authorId))
+    const identity = boardIdentity(q.board)
+    if (identity) {
+      // On a members-only board, only those who still list its identity hear of an answer: an
+      // e-mail would otherwise carry the thread's title to someone who left the board.
+      const listed = await listSelfIdentifiedByIds(tx, ids)
+      ids = ids.filter((id) => listed.get(id)?.has(identity))
+    }
     const [people, held] = await Promise.all([listPeopleByIds(tx, ids), listHeldPersonIds(tx, [answer.authorId])])
     // An answerer on a directory hold is not named to other students and mentors (34 CFR §99.37).
     const who = answer.isAnonymous ? null : held.has(answer.authorId) ? 'A student' : answererName
@@ -293,18 +338,26 @@ export function createCommunityService(deps: CommunityDeps) {
   }
 
   return {
-    async listBoards(_actor: Actor): Promise<BoardList> {
-      const counts = await repo.countVisibleQuestionsByBoard()
-      return { boards: COMMUNITY_BOARDS.map((b) => ({ ...b, questionCount: counts.get(b.id) ?? 0 })) }
+    async listBoards(actor: Actor): Promise<BoardList> {
+      const [counts, hidden] = await Promise.all([repo.countVisibleQuestionsByBoard(), hiddenBoards(actor)])
+      return {
+        boards: COMMUNITY_BOARDS.filter((b) => !hidden.includes(b.id)).map(({ identity: _, ...b }) => ({
+          ...b,
+          membersOnly: b.kind === 'identity',
+          questionCount: counts.get(b.id) ?? 0,
+        })),
+      }
     },
 
     async searchQuestions(actor: Actor, query: QuestionSearch): Promise<QuestionPage> {
       const board = query.board || undefined
+      const excludeBoards = await hiddenBoards(actor)
+      if (board && excludeBoards.includes(board)) throw new AppError('NOT_FOUND', MEMBERS_ONLY(findCommunityBoard(board)?.name ?? board))
       if (!query.q) {
-        const { rows, total } = await repo.listQuestions({ board, page: query.page, pageSize: query.pageSize })
+        const { rows, total } = await repo.listQuestions({ board, excludeBoards, page: query.page, pageSize: query.pageSize })
         return { items: await summaries(actor, rows), total, truncated: false, page: query.page, pageSize: query.pageSize }
       }
-      const matches = await repo.listNewestMatches({ words: query.q, board, limit: SEARCH_WINDOW + 1 })
+      const matches = await repo.listNewestMatches({ words: query.q, board, excludeBoards, limit: SEARCH_WINDOW + 1 })
       const { ids, total, truncated } = pageOfBestMatches(matches, SEARCH_WINDOW, query.page, query.pageSize)
       const byId = new Map((await repo.listQuestionsByIds(ids)).map((row) => [row.id, row]))
       const rows = ids.flatMap((id) => byId.get(id) ?? [])
@@ -316,9 +369,21 @@ export function createCommunityService(deps: CommunityDeps) {
     async askQuestion(actor: Actor, input: AskQuestion): Promise<QuestionView> {
       if (!canAsk(actor)) throw new AppError('FORBIDDEN', 'Students ask questions here; mentors answer them.')
       refuseAnonymity(actor, input.anonymous)
+      const board = findCommunityBoard(input.board)
+      if (board?.identity) {
+        if ((await hiddenBoards(actor)).includes(input.board))
+          throw new AppError('VALIDATION_FAILED', 'Choose another board.', { board: MEMBERS_ONLY(board.name) })
+        // Naming a mentor here would e-mail them a members-only question, and whether they may
+        // read it would tell the asker what the mentor listed on their profile.
+        if (input.mentorId)
+          throw new AppError('VALIDATION_FAILED', 'Ask a mentor on an open board.', {
+            mentorId: 'A mentor is asked on an open board; members-only boards are for their members.',
+          })
+      }
       const mentor = input.mentorId ? await askableMentor(input.mentorId) : null
       const now = clock.now()
       const created = await db.transaction(async (tx) => {
+        const held = await screenWords({ title: input.title, body: input.body }, tx)
         await rateLimits.take([postingRule(actor.personId)], tx)
         const row = await repo.insertQuestion(
           {
@@ -330,11 +395,16 @@ export function createCommunityService(deps: CommunityDeps) {
             askedMentorId: mentor?.id ?? null,
             createdAt: now,
             lastActivityAt: now,
+            ...(held ? { isHidden: true, moderationNote: heldNote(held) } : {}),
           },
           tx,
         )
         // The asker hears of answers as a follower does; they may unfollow.
         await repo.follow(row.id, actor.personId, now, tx)
+        if (held) {
+          await repo.insertReport({ questionId: row.id, answerId: null, reporterId: null, reason: heldReason(held), createdAt: now }, tx)
+          return row
+        }
         if (mentor) {
           // An asker on a directory hold is not named to a mentor (34 CFR §99.37), as for answers.
           const held = await listHeldPersonIds(tx, [actor.personId])
@@ -356,9 +426,25 @@ export function createCommunityService(deps: CommunityDeps) {
           throw new AppError('VALIDATION_FAILED', 'This question is locked: it takes no new answers.', {
             body: 'A moderator locked this question: it takes no new answers.',
           })
+        const held = await screenWords({ body: input.body }, tx)
         await rateLimits.take([postingRule(actor.personId)], tx)
         const now = clock.now()
-        const answer = await repo.insertAnswer({ questionId, body: input.body, authorId: actor.personId, isAnonymous: input.anonymous, createdAt: now }, tx)
+        const answer = await repo.insertAnswer(
+          {
+            questionId,
+            body: input.body,
+            authorId: actor.personId,
+            isAnonymous: input.anonymous,
+            createdAt: now,
+            ...(held ? { isHidden: true, moderationNote: heldNote(held) } : {}),
+          },
+          tx,
+        )
+        if (held) {
+          // Nobody hears of it, and the board's order does not move, until a moderator publishes it.
+          await repo.insertReport({ questionId, answerId: answer.id, reporterId: null, reason: heldReason(held), createdAt: now }, tx)
+          return
+        }
         await repo.updateQuestion(questionId, { lastActivityAt: now }, tx)
         await tellAboutAnswer(q, answer, actor.name, tx)
       })
@@ -474,7 +560,7 @@ export function createCommunityService(deps: CommunityDeps) {
                 ? { title: input.title ?? q.title, body: input.body ?? q.body, editedAt: now }
                 : {}
         await repo.updateQuestion(questionId, { ...change, moderationNote: input.note }, tx)
-        if (input.action === 'hide') await repo.resolveReports({ questionId, answerId: null }, now, tx)
+        if (input.action === 'hide' || input.action === 'unhide') await repo.resolveReports({ questionId, answerId: null }, now, tx)
         const previousText = input.action === 'edit' ? `${q.title}\n\n${q.body}` : null
         const id = await repo.insertModerationAction(
           { moderatorId: actor.personId, action: input.action, questionId, note: input.note, previousText, at: now },
@@ -501,7 +587,7 @@ export function createCommunityService(deps: CommunityDeps) {
               ? { body: input.body ?? answer.body, editedAt: now }
               : {}
         await repo.updateAnswer(answerId, { ...change, moderationNote: input.note }, tx)
-        if (input.action === 'hide') await repo.resolveReports({ questionId: answer.questionId, answerId }, now, tx)
+        if (input.action === 'hide' || input.action === 'unhide') await repo.resolveReports({ questionId: answer.questionId, answerId }, now, tx)
         const id = await repo.insertModerationAction(
           {
             moderatorId: actor.personId,
@@ -568,6 +654,44 @@ export function createCommunityService(deps: CommunityDeps) {
       })
     },
 
+    async listWordFilter(actor: Actor): Promise<WordFilterList> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators see the word filter.')
+      return wordFilterView(await repo.listWordFilter())
+    },
+
+    /** Adds a word or phrase (or changes what it does, when already listed). */
+    async addWordFilterTerm(actor: Actor, input: AddWordFilterTerm, meta: RequestMeta): Promise<WordFilterList> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators set the word filter.')
+      const term = input.term.trim().replace(/\s+/g, ' ')
+      const normalised = normaliseWords(term)
+      if (normalised === '')
+        throw new AppError('VALIDATION_FAILED', 'Give a word or phrase.', { term: 'Give a word or phrase with at least one letter or digit.' })
+      return db.transaction(async (tx) => {
+        const saved = await repo.upsertWordFilterTerm({ term, normalised, action: input.action, addedBy: actor.personId, addedAt: clock.now() }, tx)
+        if (saved)
+          await audit.record(
+            { actorId: actor.personId, action: 'community.word-filter.set', objectType: 'community-word-filter', objectId: saved.id },
+            meta,
+            tx,
+          )
+        return wordFilterView(await repo.listWordFilter(tx))
+      })
+    },
+
+    async removeWordFilterTerm(actor: Actor, termId: string, meta: RequestMeta): Promise<WordFilterList> {
+      if (!canModerate(actor)) throw new AppError('FORBIDDEN', 'Only moderators set the word filter.')
+      return db.transaction(async (tx) => {
+        const gone = await repo.deleteWordFilterTerm(termId, tx)
+        if (!gone) throw new AppError('NOT_FOUND', 'That word is not on the filter.')
+        await audit.record(
+          { actorId: actor.personId, action: 'community.word-filter.remove', objectType: 'community-word-filter', objectId: gone.id },
+          meta,
+          tx,
+        )
+        return wordFilterView(await repo.listWordFilter(tx))
+      })
+    },
+
     /** The caller's own questions and answers (anonymous ones marked as theirs, to them alone) and what they follow. */
     async myCommunity(actor: Actor): Promise<MyCommunity> {
       const [asked, answered, followed] = await Promise.all([
@@ -575,8 +699,9 @@ export function createCommunityService(deps: CommunityDeps) {
         repo.listQuestionIdsAnsweredBy(actor.personId),
         repo.listFollowedQuestionIds(actor.personId),
       ])
-      const rows = await repo.listQuestionsByIds([...new Set([...asked, ...answered, ...followed])])
-      const visible = rows.filter((q) => !q.isHidden || canSeeHidden(actor, q.authorId))
+      const [rows, hidden] = await Promise.all([repo.listQuestionsByIds([...new Set([...asked, ...answered, ...followed])]), hiddenBoards(actor)])
+      // A board left (the identity taken off one's profile) takes its questions from this list too.
+      const visible = rows.filter((q) => (!q.isHidden || canSeeHidden(actor, q.authorId)) && !hidden.includes(q.board))
       const all = await summaries(actor, visible)
       const pick = (ids: string[]) => all.filter((s) => ids.includes(s.id))
       return {
@@ -606,6 +731,10 @@ export function createCommunityService(deps: CommunityDeps) {
       }
     },
   }
+}
+
+function wordFilterView(rows: readonly { id: string; term: string; action: 'block' | 'review'; addedAt: Date }[]): WordFilterList {
+  return { entries: rows.map((r) => ({ id: r.id, term: r.term, action: r.action, addedAt: r.addedAt.toISOString() })) }
 }
 
 function activityAnswerView(r: { questionId: string; questionTitle: string; body: string; votes: number; accepted: boolean; createdAt: Date }) {

@@ -9,7 +9,8 @@ import { activePeopleWithRole, currentPeopleWithRole } from '../identity/people-
  * that matching, boards and programs need. Each takes the database or the caller's transaction
  * and reads in one query however many ids it is given. Self-identified identity is not here:
  * only `listStudentMatchingFactsByIds` and `listMentorMatchingFactsByIds` return it, for the
- * matching that a person asked for.
+ * matching that a person asked for, and `listSelfIdentifiedByIds`, for the community's
+ * members-only boards a person joins by listing an identity.
  */
 export type ProfilesReader = Pick<Database, 'select'>
 
@@ -194,6 +195,32 @@ export async function listMentorFactsByIds(reader: ProfilesReader, ids: readonly
     .select(mentorFactColumns)
     .from(mentorProfiles)
     .where(inArray(mentorProfiles.personId, unique(ids)))
+}
+
+/**
+ * The identities each person lists on their own student or mentor profile (both, for a student
+ * who is also a near-peer mentor), whoever they chose to show them to: the community's
+ * members-only boards let in those who listed the board's identity, and tell nobody else.
+ */
+export async function listSelfIdentifiedByIds(reader: ProfilesReader, ids: readonly string[]): Promise<Map<string, Set<IdentityAttribute>>> {
+  const result = new Map<string, Set<IdentityAttribute>>()
+  if (ids.length === 0) return result
+  const [students, mentors] = await Promise.all([
+    reader
+      .select({ personId: studentProfiles.personId, identity: studentProfiles.identity })
+      .from(studentProfiles)
+      .where(inArray(studentProfiles.personId, unique(ids))),
+    reader
+      .select({ personId: mentorProfiles.personId, identity: mentorProfiles.identity })
+      .from(mentorProfiles)
+      .where(inArray(mentorProfiles.personId, unique(ids))),
+  ])
+  for (const row of [...students, ...mentors]) {
+    const set = result.get(row.personId) ?? new Set<IdentityAttribute>()
+    for (const attribute of row.identity) set.add(attribute)
+    result.set(row.personId, set)
+  }
+  return result
 }
 
 /** Advisor profiles of these people. */

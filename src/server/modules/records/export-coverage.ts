@@ -106,6 +106,7 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   community_votes: { excluded: 'Kept only so nobody votes twice; a vote is shown as a count on the answer, never by person.' },
   community_reports: { excluded: 'Reports of posts are read by moderators only, to protect who reported.' },
   community_moderation_actions: { excluded: 'Moderators’ actions on posts; names the moderator.' },
+  community_word_filter: { excluded: 'The school’s list of filtered words, set by moderators; about no student.' },
   // application documents (materials)
   material_documents: { section: 'materials' },
   material_versions: { section: 'materials' },

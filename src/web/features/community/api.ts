@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   AcceptAnswer,
+  AddWordFilterTerm,
   AskQuestion,
   BoardList,
   ModerateAnswer,
@@ -11,6 +12,7 @@ import type {
   PostAnswer,
   QuestionPage,
   QuestionView,
+  WordFilterList,
 } from '#shared/contracts/community.ts'
 import { api } from '../../api/client.ts'
 
@@ -21,6 +23,7 @@ export const communityKeys = {
   question: (id: string) => ['community', 'question', id] as const,
   mine: ['community', 'mine'] as const,
   queue: ['community', 'moderation'] as const,
+  wordFilter: ['community', 'word-filter'] as const,
   person: (id: string) => ['community', 'person', id] as const,
 }
 
@@ -107,5 +110,21 @@ export function useDismissReport() {
     mutationFn: ({ reportId, note }: { reportId: string; note: string }) =>
       api<{ ok: true }>(`/api/community/moderation/reports/${encodeURIComponent(reportId)}/dismiss`, { method: 'POST', json: { note } }),
     onSuccess: () => client.invalidateQueries({ queryKey: communityKeys.queue }),
+  })
+}
+
+export function useWordFilter() {
+  return useQuery({ queryKey: communityKeys.wordFilter, queryFn: ({ signal }) => api<WordFilterList>('/api/community/moderation/word-filter', { signal }) })
+}
+
+/** Adds or removes a term; the answer is the whole list, put straight into the cache. */
+export function useChangeWordFilter() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (change: { add: AddWordFilterTerm } | { removeId: string }) =>
+      'add' in change
+        ? api<WordFilterList>('/api/community/moderation/word-filter', { method: 'POST', json: change.add })
+        : api<WordFilterList>(`/api/community/moderation/word-filter/${encodeURIComponent(change.removeId)}`, { method: 'DELETE' }),
+    onSuccess: (list) => client.setQueryData(communityKeys.wordFilter, list),
   })
 }

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
-import { AskQuestion, COMMUNITY_BOARDS, COMMUNITY_LIMITS, findCommunityBoard } from '#shared/contracts/community.ts'
+import { AskQuestion, COMMUNITY_LIMITS, findCommunityBoard } from '#shared/contracts/community.ts'
 import type { FieldErrors } from '#shared/errors.ts'
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
 import { ErrorSummary } from '../../components/feedback.tsx'
 import { problemFrom, validate } from '../../components/form-errors.ts'
 import { usePageTitle } from '../../components/page-title.ts'
-import { useAskQuestion, usePersonActivity } from './api.ts'
+import { useAskQuestion, useBoards, usePersonActivity } from './api.ts'
 import './community.css'
 
 // A refused mentor has no field on the form: its words join the summary's message.
@@ -14,7 +14,7 @@ const FIELDS = ['board', 'title', 'body', 'anonymous'] as const
 const LABELS = { board: 'Board', title: 'Your question', body: 'Details', anonymous: 'Who sees your name' }
 const idFor = (field: string) => `ask-${field}`
 
-const boardOptions = COMMUNITY_BOARDS.map((b) => ({ value: b.id, label: b.kind === 'topic' ? b.name : `${b.name} (specialty)` }))
+const KIND_WORDS = { topic: '', specialty: ' (specialty)', identity: ' (members only)' } as const
 
 /**
  * Ask a question on a board, by name or anonymously; the anonymous choice says plainly who can
@@ -36,6 +36,12 @@ export function AskPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [message, setMessage] = useState<string | null>(null)
   const [attempt, setAttempt] = useState(0)
+  // The boards this person may post on: a members-only board they have not joined is not offered.
+  // A mentor is asked on an open board only.
+  const boards = useBoards()
+  const boardOptions = (boards.data?.boards ?? [])
+    .filter((b) => !(mentorId && b.membersOnly))
+    .map((b) => ({ value: b.id, label: `${b.name}${KIND_WORDS[b.kind]}` }))
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()

@@ -24,6 +24,11 @@ export function BoardPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>{board.name}</h1>
         <p className="lead">{board.description}</p>
+        {board.identity ? (
+          <p className="field-hint">
+            Members only: what is asked here is not in anyone else’s search, lists or e-mails, and posts here do not count in anyone’s public figures.
+          </p>
+        ) : null}
         {student ? (
           <p>
             <Link to={`/community/ask?board=${encodeURIComponent(board.id)}`} className="button">

@@ -13,6 +13,7 @@ function Boards() {
   if (boards.isError) return <QueryError error={boards.error} onRetry={() => void boards.refetch()} />
   const topics = boards.data.boards.filter((b) => b.kind === 'topic')
   const specialties = boards.data.boards.filter((b) => b.kind === 'specialty')
+  const membersOnly = boards.data.boards.filter((b) => b.membersOnly)
   return (
     <>
       <section aria-labelledby="community-topics">
@@ -38,6 +39,26 @@ function Boards() {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="community-members-only">
+        <h2 id="community-members-only">Members-only boards</h2>
+        <p>
+          One board for each identity a person can list on their profile, open only to those who list it there, and to the office’s moderators. Nobody else sees
+          these boards or learns that you posted on one, whoever you let see your identity.
+        </p>
+        {membersOnly.length > 0 ? (
+          <ul className="specialty-boards">
+            {membersOnly.map((b) => (
+              <li key={b.id}>
+                <Link to={`/community/boards/${encodeURIComponent(b.id)}`}>{b.name}</Link> <span className="question-meta">({b.questionCount})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="question-meta">
+            You have not joined one. <Link to="/profile/edit">List an identity on your profile</Link> to join its board.
+          </p>
+        )}
       </section>
     </>
   )

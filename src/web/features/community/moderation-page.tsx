@@ -6,15 +6,31 @@ import type { ModerationQueue } from '#shared/contracts/community.ts'
 import { useDismissReport, useModerateAnswer, useModerateQuestion, useModerationQueue } from './api.ts'
 import { NoteAction } from './post-actions.tsx'
 import { PostAuthor } from './post-author.tsx'
+import { WordFilterSection } from './word-filter-section.tsx'
 import './community.css'
 
 type Item = ModerationQueue['items'][number]
 
-/** Hides the reported post with a note its author sees; the post's open reports close with it. */
+/**
+ * Hides the reported post with a note its author sees, or publishes a hidden one (a post the word
+ * filter held); either way the post's open reports close with it.
+ */
 function HidePost({ item }: { item: Item }) {
   const hideQuestion = useModerateQuestion(item.questionId)
   const hideAnswer = useModerateAnswer()
-  if (item.hidden) return <p className="question-meta">Hidden.</p>
+  if (item.hidden)
+    return (
+      <NoteAction
+        open={item.answerId ? 'Publish this answer' : 'Publish this question'}
+        label="Note to the author"
+        hint="The author sees this note beside their post."
+        submit={item.answerId ? 'Publish answer' : 'Publish question'}
+        done="Published; its reports are closed."
+        onSend={(note) =>
+          item.answerId ? hideAnswer.mutateAsync({ answerId: item.answerId, action: 'unhide', note }) : hideQuestion.mutateAsync({ action: 'unhide', note })
+        }
+      />
+    )
   return (
     <NoteAction
       open={item.answerId ? 'Hide this answer' : 'Hide this question'}
@@ -48,6 +64,7 @@ export function ModerationPage() {
           wrong. Reporters are not shown. Anonymous authors stay anonymous: only an administrator can look one up, with a reason that is recorded.
         </p>
       </div>
+      <WordFilterSection />
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.data ? (
