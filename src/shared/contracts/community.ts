@@ -176,6 +176,8 @@ export const QuestionSummary = z.object({
   hasAcceptedAnswer: z.boolean(),
   locked: z.boolean(),
   hidden: z.boolean(),
+  /** Hidden because the school's word filter held it for a moderator, not by a moderator. */
+  heldForReview: z.boolean(),
   createdAt: z.string(),
   lastActivityAt: z.string(),
 })
@@ -202,6 +204,8 @@ export const AnswerView = z.object({
   myVote: z.boolean(),
   accepted: z.boolean(),
   hidden: z.boolean(),
+  /** Hidden because the school's word filter held it for a moderator, not by a moderator. */
+  heldForReview: z.boolean(),
   /** The moderator's note, for the author and moderators; empty otherwise. */
   moderationNote: z.string(),
   /** A moderator edited its words (everyone sees it). */

@@ -11,4 +11,6 @@ CREATE TABLE "community_word_filter" (
 );
 --> statement-breakpoint
 ALTER TABLE "community_reports" ALTER COLUMN "reporter_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "community_answers" ADD COLUMN "held_for_review" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "community_questions" ADD COLUMN "held_for_review" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "community_word_filter" ADD CONSTRAINT "community_word_filter_added_by_people_id_fk" FOREIGN KEY ("added_by") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;

@@ -37,6 +37,8 @@ export const communityQuestions = pgTable(
     askedMentorId: uuid('asked_mentor_id').references(() => people.id, { onDelete: 'set null' }),
     isLocked: boolean('is_locked').notNull().default(false),
     isHidden: boolean('is_hidden').notNull().default(false),
+    /** Hidden by the school's word filter until a moderator publishes it (or hides it themselves). */
+    heldForReview: boolean('held_for_review').notNull().default(false),
     /** The moderator's note on the latest hide or lock, shown to the author and moderators. */
     moderationNote: text('moderation_note').notNull().default(''),
     /** When a moderator last edited its words (everyone sees "edited by a moderator"). */
@@ -75,6 +77,8 @@ export const communityAnswers = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     isAnonymous: boolean('is_anonymous').notNull().default(false),
     isHidden: boolean('is_hidden').notNull().default(false),
+    /** Hidden by the school's word filter until a moderator publishes it (or hides it themselves). */
+    heldForReview: boolean('held_for_review').notNull().default(false),
     moderationNote: text('moderation_note').notNull().default(''),
     /** When a moderator last edited its words (everyone sees "edited by a moderator"). */
     editedAt: timestamp('edited_at', { withTimezone: true }),

@@ -25,7 +25,8 @@ describe('the demo community', () => {
 
   it('writes on a members-only board only as people whose profile lists its identity', () => {
     const identityOf = new Map<string, string[]>()
-    for (const p of [...rows.studentProfiles, ...rows.mentorProfiles]) identityOf.set(p.personId, [...(identityOf.get(p.personId) ?? []), ...(p.identity ?? [])])
+    for (const p of [...rows.studentProfiles, ...rows.mentorProfiles])
+      identityOf.set(p.personId, [...(identityOf.get(p.personId) ?? []), ...(p.identity ?? [])])
     const onBoard = community.questions.filter((q) => q.board.startsWith('identity:'))
     expect(onBoard.length).toBeGreaterThan(0)
     for (const q of onBoard) {

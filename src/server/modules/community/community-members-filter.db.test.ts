@@ -151,7 +151,7 @@ describe('the word filter', () => {
     })
     expect(held.status, held.text).toBe(201)
     const mine = held.json.answers.find((a: { body: string }) => a.body.includes('Pill-Mill'))
-    expect(mine).toMatchObject({ hidden: true })
+    expect(mine).toMatchObject({ hidden: true, heldForReview: true })
     expect(mine.moderationNote).toContain('pill mill')
     expect((await get(outsider, `/api/community/questions/${id}`)).json.answers).toEqual([])
     expect((await t.db.select().from(outbox)).length).toBe(mailBefore)

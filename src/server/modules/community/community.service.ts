@@ -135,6 +135,7 @@ export function createCommunityService(deps: CommunityDeps) {
       hasAcceptedAnswer: q.acceptedAnswerId !== null,
       locked: q.isLocked,
       hidden: q.isHidden,
+      heldForReview: q.isHidden && q.heldForReview,
       createdAt: q.createdAt.toISOString(),
       lastActivityAt: q.lastActivityAt.toISOString(),
     }
@@ -195,6 +196,7 @@ export function createCommunityService(deps: CommunityDeps) {
       myVote: a.myVote,
       accepted: q.acceptedAnswerId === a.id,
       hidden: a.isHidden,
+      heldForReview: a.isHidden && a.heldForReview,
       moderationNote: moderator || a.authorId === actor.personId ? a.moderationNote : '',
       editedByModerator: a.editedAt !== null,
       createdAt: a.createdAt.toISOString(),
@@ -395,7 +397,7 @@ export function createCommunityService(deps: CommunityDeps) {
             askedMentorId: mentor?.id ?? null,
             createdAt: now,
             lastActivityAt: now,
-            ...(held ? { isHidden: true, moderationNote: heldNote(held) } : {}),
+            ...(held ? { isHidden: true, heldForReview: true, moderationNote: heldNote(held) } : {}),
           },
           tx,
         )
@@ -436,7 +438,7 @@ export function createCommunityService(deps: CommunityDeps) {
             authorId: actor.personId,
             isAnonymous: input.anonymous,
             createdAt: now,
-            ...(held ? { isHidden: true, moderationNote: heldNote(held) } : {}),
+            ...(held ? { isHidden: true, heldForReview: true, moderationNote: heldNote(held) } : {}),
           },
           tx,
         )
@@ -553,7 +555,7 @@ export function createCommunityService(deps: CommunityDeps) {
         const now = clock.now()
         const change =
           input.action === 'hide' || input.action === 'unhide'
-            ? { isHidden: input.action === 'hide' }
+            ? { isHidden: input.action === 'hide', heldForReview: false }
             : input.action === 'lock' || input.action === 'unlock'
               ? { isLocked: input.action === 'lock' }
               : input.action === 'edit'
@@ -582,7 +584,7 @@ export function createCommunityService(deps: CommunityDeps) {
         const now = clock.now()
         const change =
           input.action === 'hide' || input.action === 'unhide'
-            ? { isHidden: input.action === 'hide' }
+            ? { isHidden: input.action === 'hide', heldForReview: false }
             : input.action === 'edit'
               ? { body: input.body ?? answer.body, editedAt: now }
               : {}

@@ -3,6 +3,7 @@ import { findCommunityBoard } from '#shared/contracts/community.ts'
 import { useSession } from '../../api/identity.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { NotFoundPage } from '../../components/status-pages.tsx'
+import { useBoards } from './api.ts'
 import { QuestionSearch } from './question-search.tsx'
 import './community.css'
 
@@ -11,9 +12,12 @@ export function BoardPage() {
   const { boardId = '' } = useParams()
   const board = findCommunityBoard(boardId)
   const session = useSession()
+  const boards = useBoards()
   usePageTitle(board?.name ?? 'Board')
   if (!board) return <NotFoundPage />
   const student = session.data?.person.roles.includes('student') ?? false
+  // A members-only board the caller has not joined: say how to join rather than show an error.
+  const outside = board.identity !== undefined && boards.data !== undefined && !boards.data.boards.some((b) => b.id === board.id)
   return (
     <div className="page page-narrow">
       <p>
@@ -29,7 +33,11 @@ export function BoardPage() {
             Members only: what is asked here is not in anyone else’s search, lists or e-mails, and posts here do not count in anyone’s public figures.
           </p>
         ) : null}
-        {student ? (
+        {outside ? (
+          <p>
+            You have not joined this board. <Link to="/profile/edit">List “{board.name}” as your identity on your profile</Link> to join it.
+          </p>
+        ) : student ? (
           <p>
             <Link to={`/community/ask?board=${encodeURIComponent(board.id)}`} className="button">
               Ask a question
@@ -37,7 +45,7 @@ export function BoardPage() {
           </p>
         ) : null}
       </div>
-      <QuestionSearch board={board.id} heading="Questions" />
+      {outside ? null : <QuestionSearch board={board.id} heading="Questions" />}
     </div>
   )
 }

@@ -64,7 +64,6 @@ export function ModerationPage() {
           wrong. Reporters are not shown. Anonymous authors stay anonymous: only an administrator can look one up, with a reason that is recorded.
         </p>
       </div>
-      <WordFilterSection />
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <QueryError error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.data ? (
@@ -101,6 +100,7 @@ export function ModerationPage() {
           </ul>
         )
       ) : null}
+      <WordFilterSection />
     </div>
   )
 }

@@ -19,7 +19,7 @@ export function QuestionList({ questions, showBoard, empty }: { questions: reado
             {plural(q.answerCount, 'answer', 'answers')}
             {q.hasAcceptedAnswer ? ' · Answered' : ''}
             {q.locked ? ' · Locked' : ''}
-            {q.hidden ? ' · Hidden by a moderator' : ''}
+            {q.hidden ? (q.heldForReview ? ' · Waiting for a moderator' : ' · Hidden by a moderator') : ''}
           </p>
         </li>
       ))}

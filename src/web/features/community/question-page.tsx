@@ -54,7 +54,11 @@ function Answer({ answer, view }: { answer: AnswerView; view: QuestionView }) {
   return (
     <li className={`card answer-card${answer.accepted ? ' answer-accepted' : ''}`}>
       {answer.accepted ? <p className="tag answer-accepted-tag">Accepted answer: this helped the asker</p> : null}
-      {answer.hidden ? <Notice tone="warning">Hidden by a moderator{answer.moderationNote ? `: ${answer.moderationNote}` : '.'}</Notice> : null}
+      {answer.hidden ? (
+        <Notice tone="warning">
+          {answer.heldForReview ? answer.moderationNote : `Hidden by a moderator${answer.moderationNote ? `: ${answer.moderationNote}` : '.'}`}
+        </Notice>
+      ) : null}
       {!answer.hidden && answer.moderationNote ? (
         <Notice tone="info">
           {answer.author.mine ? 'A moderator’s note to you' : 'A moderator’s note to the author'}: {answer.moderationNote}
@@ -283,7 +287,10 @@ export function QuestionPage() {
             ) : null}
           </div>
           {q.hidden ? (
-            <Notice tone="warning">Hidden by a moderator{q.moderationNote ? `: ${q.moderationNote}` : '.'} Only you and the moderators see it.</Notice>
+            <Notice tone="warning">
+              {q.heldForReview ? q.moderationNote : `Hidden by a moderator${q.moderationNote ? `: ${q.moderationNote}` : '.'}`} Only you and the moderators see
+              it.
+            </Notice>
           ) : null}
           {q.locked ? (
             <Notice tone="info">A moderator locked this question: it takes no new answers{q.moderationNote ? ` (${q.moderationNote})` : ''}.</Notice>

@@ -30,6 +30,7 @@ export function WordFilterSection() {
   const [status, setStatus] = useState('')
 
   const fail = (cause: unknown) => {
+    setStatus('')
     const problem = problemFrom(cause, FIELDS)
     setErrors(problem.fields)
     setMessage(problem.message)
@@ -38,6 +39,7 @@ export function WordFilterSection() {
   const onAdd = (event: FormEvent) => {
     event.preventDefault()
     if (term.trim() === '') {
+      setStatus('')
       setErrors({ term: 'Give a word or phrase.' })
       setMessage(null)
       setAttempt((n) => n + 1)
