@@ -88,6 +88,8 @@ describe('the OpenAPI document', () => {
     expect(downloads).not.toContain('GET /api/calendar/{feed}')
     expect(downloads).not.toContain('GET /api/people/{personId}/photo')
     expect(doc.components.headers).toHaveProperty('ContentDisposition')
+    // A message's PDF attachment travels inside JSON as base64, and says so.
+    expect(JSON.stringify(doc)).toContain('"contentEncoding":"base64","contentMediaType":"application/pdf"')
   })
 
   it('sends what it declares: x-request-id on every answer, Retry-After on a 429', async () => {

@@ -99,7 +99,7 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, appOrigin: string
     name: SESSION_COOKIE,
     description: "The httpOnly session cookie POST /api/auth/sign-in sets. Unsafe methods also need an Origin header equal to the application's origin.",
   })
-  let document: Json | null = null
+  let document: Document | null = null
   app.get(OPENAPI_DOCUMENT_PATH, (c) => {
     document ??= finishOpenApiDocument(
       app.getOpenAPI31Document({
@@ -116,7 +116,7 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, appOrigin: string
           ].join('\n\n'),
         },
         servers: [{ url: appOrigin, description: 'This server.' }],
-      }) as Json,
+      }) as Document,
     )
     return c.json(document)
   })

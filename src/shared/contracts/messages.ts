@@ -15,7 +15,7 @@ export const MessageAttachmentInput = z.object({
     .string()
     .max(BASE64_MAX_CHARS, `The file is larger than ${MESSAGE_ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file is not encoded in base64.')
-    .openapi({ contentEncoding: 'base64', contentMediaType: 'application/pdf' }),
+    .meta({ contentEncoding: 'base64', contentMediaType: 'application/pdf' }),
 })
 
 export const SendMessage = z.object({
