@@ -9,18 +9,18 @@ import { createTestApp, type TestApp } from './setup/test-app.ts'
 // The document is the same on either database: lint it once, on the PGlite run.
 const lintedHere = !process.env.TEST_DATABASE_URL
 
-let t: TestApp
-let folder: string
-beforeAll(async () => {
-  t = await createTestApp()
-  folder = await mkdtemp(join(tmpdir(), 'preceptor-openapi-'))
-})
-afterAll(async () => {
-  await t?.close()
-  if (folder) await rm(folder, { recursive: true, force: true })
-})
-
 describe.runIf(lintedHere)('the OpenAPI document, linted by Redocly', () => {
+  let t: TestApp
+  let folder: string
+  beforeAll(async () => {
+    t = await createTestApp()
+    folder = await mkdtemp(join(tmpdir(), 'preceptor-openapi-'))
+  })
+  afterAll(async () => {
+    await t?.close()
+    if (folder) await rm(folder, { recursive: true, force: true })
+  })
+
   it('has no errors under the recommended rules and redocly.yaml', async () => {
     const file = join(folder, 'openapi.json')
     // Pretty-printed, so the linter's line numbers point somewhere readable.

@@ -42,7 +42,7 @@ type Json = Record<string, unknown>
 type Parameter = { name: string; in: string; description?: string; schema?: Json }
 type Response = { description?: string; headers?: Record<string, unknown>; content?: Record<string, unknown> }
 type Operation = { parameters?: Parameter[]; responses?: Record<string, Response | { $ref: string }> }
-type Document = { paths?: Record<string, Record<string, Operation>>; components?: Record<string, Json> }
+export type OpenApiDocument = { paths?: Record<string, Record<string, Operation>>; components?: Record<string, Json> }
 
 /**
  * A route whose success is a file to save rather than data to show: a path ending in a file name
@@ -56,7 +56,7 @@ export function isDownload(path: string, response: Response): boolean {
 }
 
 /** Adds what holds for every route alike to a generated document (mutates and returns it). */
-export function finishOpenApiDocument<D extends Document>(document: D): D {
+export function finishOpenApiDocument<D extends OpenApiDocument>(document: D): D {
   const sharedResponses: Record<string, Response> = {}
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const operation of Object.values(item)) {
@@ -99,7 +99,7 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, appOrigin: string
     name: SESSION_COOKIE,
     description: "The httpOnly session cookie POST /api/auth/sign-in sets. Unsafe methods also need an Origin header equal to the application's origin.",
   })
-  let document: Document | null = null
+  let document: OpenApiDocument | null = null
   app.get(OPENAPI_DOCUMENT_PATH, (c) => {
     document ??= finishOpenApiDocument(
       app.getOpenAPI31Document({
@@ -116,7 +116,7 @@ export function serveOpenApiDocument(app: OpenAPIHono<AppEnv>, appOrigin: string
           ].join('\n\n'),
         },
         servers: [{ url: appOrigin, description: 'This server.' }],
-      }) as Document,
+      }) as OpenApiDocument,
     )
     return c.json(document)
   })
