@@ -32,6 +32,7 @@ type StudentFlow = {
     request: { id: string; status: string; initiatedBy: string }
     refused: { status: number; code: string | undefined }
     mine: { sent: { id: string }[] }
+    recordsDisposition: string | null
   }>
 }
 
@@ -61,7 +62,7 @@ describe('a client generated from the OpenAPI document', () => {
     120_000,
   )
 
-  it('runs the main student flow: sign in, read my profile, search mentors, ask one, list my requests', async () => {
+  it('runs the main student flow: sign in, read my profile, search mentors, ask one, list my requests, download my records', async () => {
     const student = await t.insertAccount(['student'])
     const mentorName = 'Perpetua Vandermolen'
     const mentor = await t.insertAccount(['mentor'], {
@@ -81,5 +82,6 @@ describe('a client generated from the OpenAPI document', () => {
     expect(flow.request).toMatchObject({ status: 'requested', initiatedBy: 'student' })
     expect(flow.refused).toEqual({ status: 409, code: 'CONFLICT' })
     expect(flow.mine.sent.map((request) => request.id)).toEqual([flow.request.id])
+    expect(flow.recordsDisposition).toBe('attachment; filename="my-records.json"')
   })
 })

@@ -88,6 +88,7 @@ describe('the OpenAPI document', () => {
     expect(downloads).not.toContain('GET /api/calendar/{feed}')
     expect(downloads).not.toContain('GET /api/people/{personId}/photo')
     expect(doc.components.headers).toHaveProperty('ContentDisposition')
+    expect(JSON.stringify(doc.paths['/api/auth/sign-in'])).toContain('"example":{"email"')
     // A message's PDF attachment travels inside JSON as base64, and says so.
     expect(JSON.stringify(doc)).toContain('"contentEncoding":"base64","contentMediaType":"application/pdf"')
   })

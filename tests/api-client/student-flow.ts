@@ -37,6 +37,7 @@ function ok<T>(result: { data?: T; error?: unknown; response: Response }, what: 
   return result.data
 }
 
+/** Sign in, read my profile, search mentors, ask one (twice: the second is refused), list my requests, download my records. */
 export async function runStudentFlow(client: PreceptorClient, student: { email: string; password: string }, mentorName: string) {
   const session = ok(await client.POST('/api/auth/sign-in', { body: student }), 'sign in')
 
@@ -61,6 +62,10 @@ export async function runStudentFlow(client: PreceptorClient, student: { email: 
 
   const mine = ok(await client.GET('/api/mentorship-requests/mine'), 'list my requests')
 
+  // A download: the student's own records as a file to keep (FERPA §99.10).
+  const records = await client.GET('/api/records/mine.json')
+  ok(records, 'download my records')
+
   return {
     session,
     profile,
@@ -69,5 +74,6 @@ export async function runStudentFlow(client: PreceptorClient, student: { email: 
     request,
     refused: { status: again.response.status, code: refusedWith },
     mine,
+    recordsDisposition: records.response.headers.get('content-disposition'),
   }
 }

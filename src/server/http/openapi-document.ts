@@ -38,17 +38,38 @@ const HEADERS = {
   },
 } as const
 
+/**
+ * Examples of the bodies a school's programs send most, by operationId. Redocly checks each
+ * against its schema (redocly.yaml: no-invalid-media-type-examples), so one that drifts from
+ * its route fails the tests.
+ */
+const REQUEST_EXAMPLES: Record<string, unknown> = {
+  postAuthSignIn: { email: 'ada.student@school.edu', password: 'correct horse battery staple' },
+  postMentorshipRequests: {
+    mentorId: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+    kind: 'ongoing',
+    message: 'I am deciding between internal medicine and surgery and would value your advice.',
+    goals: 'Choose a specialty by the spring.',
+    helpWanted: ['career-advice'],
+  },
+}
+
 type Json = Record<string, unknown>
 type Parameter = { name: string; in: string; description?: string; schema?: Json }
 type Response = { description?: string; headers?: Record<string, unknown>; content?: Record<string, unknown> }
-type Operation = { parameters?: Parameter[]; responses?: Record<string, Response | { $ref: string }> }
+type Operation = {
+  operationId?: string
+  parameters?: Parameter[]
+  requestBody?: { content?: Record<string, Json> }
+  responses?: Record<string, Response | { $ref: string }>
+}
 export type OpenApiDocument = { paths?: Record<string, Record<string, Operation>>; components?: Record<string, Json> }
 
 /**
  * A route whose success is a file to save rather than data to show: a path ending in a file name
  * (`hours.csv`, `calendar.ics`, `mine.json`) or a PDF. These all answer with
- * `Content-Disposition: attachment` (checked in tests/openapi-client.db.test.ts for the student's
- * own downloads). The calendar feed (`/api/calendar/{feed}`) and photos are shown in place.
+ * `Content-Disposition: attachment` (tests/openapi-client.db.test.ts checks one, the student's
+ * records). The calendar feed (`/api/calendar/{feed}`) and photos are shown in place.
  */
 export function isDownload(path: string, response: Response): boolean {
   if (/\/[^/{}]+\.[a-z]+$/.test(path)) return true
@@ -64,6 +85,9 @@ export function finishOpenApiDocument<D extends OpenApiDocument>(document: D): D
         const description = parameter.description ?? describeParameter(parameter.name, parameter.schema)
         if (description) parameter.description = description
       }
+      const example = operation.operationId ? REQUEST_EXAMPLES[operation.operationId] : undefined
+      const jsonBody = operation.requestBody?.content?.['application/json']
+      if (example && jsonBody && jsonBody.example === undefined) jsonBody.example = example
       const responses = operation.responses ?? {}
       for (const [status, response] of Object.entries(responses)) {
         if ('$ref' in response) continue
