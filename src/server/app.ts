@@ -12,9 +12,10 @@ import { resolveClientAddress, trustedProxies } from './http/client-address.ts'
 import { compressJson } from './http/compress-json.ts'
 import { originCheck } from './http/csrf.ts'
 import { apiNotFound, handleError } from './http/error-handler.ts'
-import { guardedRoute, SESSION_SECURITY_SCHEME } from './http/route.ts'
+import { guardedRoute } from './http/route.ts'
+import { serveOpenApiDocument } from './http/openapi-document.ts'
 import { jsonResponse } from './http/params.ts'
-import { readSessionSecret, SESSION_COOKIE } from './http/session-cookie.ts'
+import { readSessionSecret } from './http/session-cookie.ts'
 import { serveWebApp } from './http/static.ts'
 import { adminRoutes } from './modules/admin/admin.routes.ts'
 import { advisingRoutes } from './modules/advising/advising.routes.ts'
@@ -160,23 +161,7 @@ export function createApp(options: AppOptions) {
   app.route('/', messagesRoutes())
   app.route('/', notificationCentreRoutes())
 
-  app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SECURITY_SCHEME, {
-    type: 'apiKey',
-    in: 'cookie',
-    name: SESSION_COOKIE,
-    description: "The httpOnly session cookie POST /api/auth/sign-in sets. Unsafe methods also need an Origin header equal to the application's origin.",
-  })
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Preceptor API',
-      version: '1',
-      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
-      description:
-        'Every error is `{ error: { code, message, fields? } }`. Unsafe methods need an Origin header from the application. Sign in with POST /api/auth/sign-in; the session is an httpOnly cookie. Every answer carries an `x-request-id` header, the reference an error message quotes.',
-    },
-    servers: [{ url: options.appOrigin }],
-  })
+  serveOpenApiDocument(app, options.appOrigin)
 
   app.all('/api/*', apiNotFound)
 

@@ -18,6 +18,9 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS
 
+/** Every error code, for the error envelope's schema (an enum in the OpenAPI document). */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]
+
 /** Field path (dot-separated) → what is wrong with it, in words a person can act on. */
 export type FieldErrors = Record<string, string>
 
@@ -28,12 +31,15 @@ export type ErrorEnvelope = {
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly fields: FieldErrors | undefined
+  /** For RATE_LIMITED: how long until trying again can succeed; sent as the Retry-After header. */
+  readonly retryAfterSeconds: number | undefined
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, options?: { retryAfterSeconds?: number }) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.fields = fields
+    this.retryAfterSeconds = options?.retryAfterSeconds
   }
 
   get status(): number {

@@ -22,7 +22,10 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
  * code, not its message (a failed query's message lists every parameter).
  */
 export function handleError(error: Error, c: Context<AppEnv>) {
-  if (error instanceof AppError) return c.json(error.toEnvelope(), error.status as ContentfulStatusCode)
+  if (error instanceof AppError) {
+    if (error.code === 'RATE_LIMITED') c.header('retry-after', String(retryAfter(error)))
+    return c.json(error.toEnvelope(), error.status as ContentfulStatusCode)
+  }
   if (error instanceof HTTPException && error.status < 500) {
     const code = HTTP_STATUS_CODES[error.status] ?? 'VALIDATION_FAILED'
     const message = error.message.includes('JSON') ? 'The request body is not valid JSON.' : error.message || 'The request is not valid.'
@@ -31,6 +34,15 @@ export function handleError(error: Error, c: Context<AppEnv>) {
   logUnexpectedError(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.routePath} failed`, error)
   return c.json({ error: { code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${c.get('requestId') ?? 'unknown'}.` } }, 500)
 }
+
+/**
+ * Whole seconds, at least one. The OpenAPI document promises Retry-After on every 429; a limit
+ * that does not say how long it lasts is given a minute, so a client still backs off.
+ */
+function retryAfter(error: AppError): number {
+  return Math.max(1, Math.ceil(error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS))
+}
+const DEFAULT_RETRY_AFTER_SECONDS = 60
 
 export function apiNotFound(c: Context<AppEnv>) {
   return c.json(new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}.`).toEnvelope(), 404)

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { z } from 'zod'
 import { ErrorResponse } from '#shared/contracts/common.ts'
 import { friendlyIssue } from '#shared/contracts/friendly-issues.ts'
-import { AppError, type FieldErrors } from '#shared/errors.ts'
+import { AppError, type ErrorEnvelope, type FieldErrors } from '#shared/errors.ts'
 import { authorize, type Access } from './access.ts'
 import type { AppEnv, RequestMeta } from './app-env.ts'
 import { refuseUnsafeText } from './unsafe-text.ts'
@@ -11,22 +11,56 @@ import { refuseUnsafeText } from './unsafe-text.ts'
 // Validation messages in plain words for every API client, the same the web app's forms show.
 z.config({ customError: (issue) => friendlyIssue(issue) })
 
-const errorContent = { 'application/json': { schema: ErrorResponse } }
+/** An error response of the OpenAPI document, with an example of the envelope it carries. */
+function errorResponse(description: string, example: ErrorEnvelope['error']) {
+  return { description, content: { 'application/json': { schema: ErrorResponse, example: { error: example } } } }
+}
+
 const standardErrors = {
-  400: { description: 'The input is not valid; `fields` names what is wrong.', content: errorContent },
-  401: { description: 'Not signed in.', content: errorContent },
-  403: { description: 'Signed in, but not allowed.', content: errorContent },
-  404: { description: 'Not found, or not visible to you.', content: errorContent },
-  429: { description: 'Too many attempts.', content: errorContent },
+  400: errorResponse('The input is not valid; `fields` names what is wrong.', {
+    code: 'VALIDATION_FAILED',
+    message: 'Some of the information is not valid. Check the fields named.',
+    fields: { email: 'Enter an e-mail address, such as name@school.edu.' },
+  }),
+  401: errorResponse('Not signed in.', { code: 'NOT_AUTHENTICATED', message: 'Sign in to continue.' }),
+  403: errorResponse('Signed in, but not allowed.', { code: 'FORBIDDEN', message: 'You do not have access to this.' }),
+  404: errorResponse('Not found, or not visible to you.', { code: 'NOT_FOUND', message: 'Not found.' }),
+  429: errorResponse('Too many attempts; `Retry-After` says how many seconds to wait.', {
+    code: 'RATE_LIMITED',
+    message: 'Too many failed sign-ins. Wait 15 minutes, or sign in with an e-mailed link.',
+  }),
 }
 /** What a request that changes something may also meet. */
 const changeErrors = {
-  409: { description: 'Conflicts with the current state: changed meanwhile, already done, or a duplicate.', content: errorContent },
-  413: { description: 'The request is too large.', content: errorContent },
+  409: errorResponse('Conflicts with the current state: changed meanwhile, already done, or a duplicate.', {
+    code: 'CONFLICT',
+    message: 'This request was already answered.',
+  }),
+  413: errorResponse('The request is too large.', { code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large (at most 2 MB).' }),
 }
 const jsonBodyErrors = {
-  415: { description: 'The body is not JSON (Content-Type: application/json).', content: errorContent },
+  415: errorResponse('The body is not JSON (Content-Type: application/json).', {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send a JSON body with Content-Type: application/json.',
+    fields: { _: 'A JSON body is required.' },
+  }),
 }
+
+/**
+ * The errors every route may answer, by status, with the name each has under
+ * components.responses in the OpenAPI document (openapi-document.ts refers to them there rather
+ * than repeating them in each of the 300 operations).
+ */
+export const STANDARD_ERROR_RESPONSES = {
+  400: { name: 'ValidationFailed', description: standardErrors[400].description },
+  401: { name: 'NotAuthenticated', description: standardErrors[401].description },
+  403: { name: 'Forbidden', description: standardErrors[403].description },
+  404: { name: 'NotFound', description: standardErrors[404].description },
+  409: { name: 'Conflict', description: changeErrors[409].description },
+  413: { name: 'PayloadTooLarge', description: changeErrors[413].description },
+  415: { name: 'UnsupportedMediaType', description: jsonBodyErrors[415].description },
+  429: { name: 'RateLimited', description: standardErrors[429].description },
+} as const
 
 /** The OpenAPI security scheme of the session cookie (registered by the app). */
 export const SESSION_SECURITY_SCHEME = 'sessionCookie'

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ERROR_CODES } from '../errors.ts'
 
 /*
  * Text primitives. Every string a person types goes through one of these, so the rules about
@@ -100,9 +101,12 @@ export const OkResponse = z.object({ ok: z.literal(true) })
 export const ErrorResponse = z
   .object({
     error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
+      code: z.enum(ERROR_CODES).meta({ description: 'What went wrong, for programs; each code has one HTTP status (shared/errors.ts).' }),
+      message: z.string().meta({ description: 'What went wrong and what to do, in words to show a person.' }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .meta({ description: 'For invalid input: each field at fault (a dot-separated path, `_` for the whole body) and what is wrong with it.' }),
     }),
   })
   .meta({ id: 'Error' })

@@ -14,7 +14,8 @@ export const MessageAttachmentInput = z.object({
   contentBase64: z
     .string()
     .max(BASE64_MAX_CHARS, `The file is larger than ${MESSAGE_ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file is not encoded in base64.'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file is not encoded in base64.')
+    .meta({ contentEncoding: 'base64', contentMediaType: 'application/pdf' }),
 })
 
 export const SendMessage = z.object({

@@ -86,6 +86,8 @@ export function createIdentityService(deps: IdentityDeps) {
       throw new AppError(
         'RATE_LIMITED',
         `Several links were already sent to this address. Use the newest one, or try again in ${EMAIL_LINK_LIMIT.windowMinutes} minutes.`,
+        undefined,
+        { retryAfterSeconds: EMAIL_LINK_LIMIT.windowMinutes * 60 },
       )
     }
   }
@@ -125,7 +127,14 @@ export function createIdentityService(deps: IdentityDeps) {
       const since = new Date(now.getTime() - SIGN_IN_LIMITS.windowMinutes * MS_PER_MINUTE)
       const reservation = await repo.reserveSignInAttempt({ email: input.email, ip: meta.ip, at: now }, since, SIGN_IN_LIMITS)
       if (reservation === null) {
-        throw new AppError('RATE_LIMITED', `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes, or sign in with an e-mailed link.`)
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes, or sign in with an e-mailed link.`,
+          undefined,
+          {
+            retryAfterSeconds: SIGN_IN_LIMITS.windowMinutes * 60,
+          },
+        )
       }
       const person = await repo.findByEmailIncludeRoles(input.email)
       const valid = await verify(person?.passwordHash ?? UNKNOWN_PERSON_HASH, input.password)

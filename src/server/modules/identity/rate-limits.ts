@@ -38,7 +38,10 @@ export function createRateLimits(clock: Clock) {
           .select({ n: count() })
           .from(rateLimitHits)
           .where(and(where, gt(rateLimitHits.at, since)))
-        if ((row?.n ?? 0) >= rule.limit) throw new AppError('RATE_LIMITED', rule.message, rule.field ? { [rule.field]: rule.message } : undefined)
+        if ((row?.n ?? 0) >= rule.limit)
+          throw new AppError('RATE_LIMITED', rule.message, rule.field ? { [rule.field]: rule.message } : undefined, {
+            retryAfterSeconds: rule.windowMinutes * 60,
+          })
       }
       if (ordered.length > 0) await tx.insert(rateLimitHits).values(ordered.map((rule) => ({ scope: rule.scope, key: rule.key, at: now })))
     },

@@ -364,11 +364,13 @@ export function createLettersService(deps: LettersDeps) {
       const next = nextNudgeAt(row.createdAt, row.lastNudgedAt, now)
       if (next) {
         const why = row.lastNudgedAt ? 'You nudged this writer recently.' : 'Give the writer a week to answer first.'
-        throw new AppError('RATE_LIMITED', `${why} You can send a note after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`)
+        throw new AppError('RATE_LIMITED', `${why} You can send a note after ${next.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, undefined, {
+          retryAfterSeconds: (next.getTime() - now.getTime()) / 1000,
+        })
       }
       await db.transaction(async (tx) => {
         const claimed = await repo.claimNudge(row.id, now, new Date(now.getTime() - 72 * MS_PER_HOUR), tx)
-        if (!claimed) throw new AppError('RATE_LIMITED', 'You nudged this writer recently.')
+        if (!claimed) throw new AppError('RATE_LIMITED', 'You nudged this writer recently.', undefined, { retryAfterSeconds: (72 * MS_PER_HOUR) / 1000 })
         if (row.writerAddress) {
           const link = row.writerPersonId
             ? requestLink(row.id)
