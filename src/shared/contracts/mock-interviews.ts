@@ -138,11 +138,12 @@ export const BookingSummary = z.object({
   scoredAt: z.string().nullable(),
   scores: z.array(ScoreView),
   calibrated: CalibratedScore.nullable(),
+  /** The interviewer's written feedback ('' until scored); only ever sent to those who may read the mock. */
+  feedback: z.string(),
 })
 export type BookingSummary = z.infer<typeof BookingSummary>
 
 export const BookingView = BookingSummary.extend({
-  feedback: z.string(),
   rubric: z.array(RubricCompetency),
   /** What the caller is to this mock: the student, the interviewer, or staff reading it. */
   viewer: z.enum(['student', 'interviewer', 'staff']),

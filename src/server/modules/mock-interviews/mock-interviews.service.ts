@@ -180,6 +180,7 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
         scoredAt: r.booking.scoredAt?.toISOString() ?? null,
         scores: given,
         calibrated: school.calibrate(given, r.slot.interviewerId, slot.interviewer.name),
+        feedback: r.booking.feedback,
       }
     })
     const now = clock.now().getTime()
