@@ -158,7 +158,10 @@ export function RubricEditorPage() {
                       id={`rubric-${i}-name`}
                       label="Name"
                       value={c.name}
-                      onChange={(e) => update(c.id, (x) => ({ ...x, name: e.currentTarget.value }))}
+                      onChange={(e) => {
+                        const name = e.currentTarget.value
+                        update(c.id, (x) => ({ ...x, name }))
+                      }}
                       error={err(`competencies.${i}.name`) ?? err(`competencies.${i}.id`)}
                       autoComplete="off"
                     />
@@ -167,7 +170,10 @@ export function RubricEditorPage() {
                       label="What it covers (optional)"
                       rows={2}
                       value={c.description}
-                      onChange={(e) => update(c.id, (x) => ({ ...x, description: e.currentTarget.value }))}
+                      onChange={(e) => {
+                        const description = e.currentTarget.value
+                        update(c.id, (x) => ({ ...x, description }))
+                      }}
                       error={err(`competencies.${i}.description`)}
                     />
                     <fieldset className="rubric-levels" id={`rubric-${i}-levels`} tabIndex={-1} aria-describedby={err(`competencies.${i}.levels`) ? `rubric-${i}-levels-error` : undefined}>
