@@ -165,10 +165,18 @@ describe('the question bank editor', () => {
     await t.request('PUT', `/api/mock-interviews/questions/${id}`, { cookie, body: { ...edited.json, retired: false } })
     expect((await studentBank()).some((q) => q.id === id)).toBe(true)
 
-    const actions = (await t.db.select().from(auditLog).where(and(eq(auditLog.objectId, id), like(auditLog.action, 'mock-interview.question.%')))).map(
-      (a) => a.action,
-    )
-    expect(actions.sort()).toEqual(['mock-interview.question.create', 'mock-interview.question.restore', 'mock-interview.question.retire', 'mock-interview.question.update'])
+    const actions = (
+      await t.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.objectId, id), like(auditLog.action, 'mock-interview.question.%')))
+    ).map((a) => a.action)
+    expect(actions.sort()).toEqual([
+      'mock-interview.question.create',
+      'mock-interview.question.restore',
+      'mock-interview.question.retire',
+      'mock-interview.question.update',
+    ])
   })
 
   it('refuses an empty question, an unknown kind or specialty and a repeated tag on their fields; an unknown question is 404', async () => {

@@ -97,10 +97,7 @@ export function createMockInterviewsRepository(db: Database) {
 
     /** Every competency with whether it is in force, in order (retired ones after, as they were). */
     async listCompetenciesForEditor(tx: Tx = db): Promise<(RubricCompetency & { active: boolean })[]> {
-      const rows = await tx
-        .select()
-        .from(mockInterviewCompetencies)
-        .orderBy(desc(mockInterviewCompetencies.active), asc(mockInterviewCompetencies.position))
+      const rows = await tx.select().from(mockInterviewCompetencies).orderBy(desc(mockInterviewCompetencies.active), asc(mockInterviewCompetencies.position))
       return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, levels: r.levels, active: r.active }))
     },
 
@@ -339,12 +336,20 @@ export function createMockInterviewsRepository(db: Database) {
       return db
         .select()
         .from(mockInterviewQuestions)
-        .orderBy(sql`${mockInterviewQuestions.retiredAt} is not null`, asc(mockInterviewQuestions.specialtyId), asc(mockInterviewQuestions.createdAt), asc(mockInterviewQuestions.id))
+        .orderBy(
+          sql`${mockInterviewQuestions.retiredAt} is not null`,
+          asc(mockInterviewQuestions.specialtyId),
+          asc(mockInterviewQuestions.createdAt),
+          asc(mockInterviewQuestions.id),
+        )
     },
 
     async insertQuestions(rows: readonly NewQuestion[], tx: Tx = db): Promise<QuestionRow[]> {
       if (rows.length === 0) return []
-      return tx.insert(mockInterviewQuestions).values([...rows]).returning()
+      return tx
+        .insert(mockInterviewQuestions)
+        .values([...rows])
+        .returning()
     },
 
     async updateQuestion(id: string, values: Omit<NewQuestion, 'createdAt'>, tx: Tx): Promise<QuestionRow | null> {

@@ -54,7 +54,11 @@ export function createQuestionBank(deps: { db: Database; repo: MockInterviewsRep
       const row = await db.transaction(async (tx) => {
         const [created] = await repo.insertQuestions([{ ...valuesOf(input, input.retired ? now : null), createdAt: now }], tx)
         if (!created) throw new Error('The question was not written.')
-        await audit.record({ actorId: actor.personId, action: 'mock-interview.question.create', objectType: 'mock-interview-question', objectId: created.id }, meta, tx)
+        await audit.record(
+          { actorId: actor.personId, action: 'mock-interview.question.create', objectType: 'mock-interview-question', objectId: created.id },
+          meta,
+          tx,
+        )
         return created
       })
       return viewOf(row)
@@ -69,7 +73,11 @@ export function createQuestionBank(deps: { db: Database; repo: MockInterviewsRep
         const updated = await repo.updateQuestion(id, valuesOf(input, retiredAt), tx)
         if (!updated) throw new AppError('NOT_FOUND', NO_QUESTION)
         const action = found.retiredAt === null && input.retired ? 'retire' : found.retiredAt !== null && !input.retired ? 'restore' : 'update'
-        await audit.record({ actorId: actor.personId, action: `mock-interview.question.${action}`, objectType: 'mock-interview-question', objectId: id }, meta, tx)
+        await audit.record(
+          { actorId: actor.personId, action: `mock-interview.question.${action}`, objectType: 'mock-interview-question', objectId: id },
+          meta,
+          tx,
+        )
         return updated
       })
       return viewOf(row)

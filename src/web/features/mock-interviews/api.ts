@@ -85,8 +85,10 @@ export const usePublishSlot = () => useMockMutation((input: SlotInput) => api<Sl
 export const useWithdrawSlot = () =>
   useMockMutation((slotId: string) => api<{ ok: true }>(`/api/mock-interviews/slots/${encodeURIComponent(slotId)}/cancel`, { method: 'POST' }))
 
-export const useSaveSchool = () => useMockMutation((input: MockInterviewSchool) => api<MockInterviewSchool>('/api/mock-interviews/school', { method: 'PUT', json: input }))
-export const useCreateQuestion = () => useMockMutation((input: QuestionInput) => api<QuestionView>('/api/mock-interviews/questions', { method: 'POST', json: input }))
+export const useSaveSchool = () =>
+  useMockMutation((input: MockInterviewSchool) => api<MockInterviewSchool>('/api/mock-interviews/school', { method: 'PUT', json: input }))
+export const useCreateQuestion = () =>
+  useMockMutation((input: QuestionInput) => api<QuestionView>('/api/mock-interviews/questions', { method: 'POST', json: input }))
 export const useUpdateQuestion = () =>
   useMockMutation(({ id, input }: { id: string; input: QuestionInput }) =>
     api<QuestionView>(`/api/mock-interviews/questions/${encodeURIComponent(id)}`, { method: 'PUT', json: input }),

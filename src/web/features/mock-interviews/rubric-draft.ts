@@ -55,7 +55,8 @@ export function labelFor(path: string): string {
   const [, i, field, k, part] = path.split('.')
   if (i === undefined || !/^\d+$/.test(i)) return 'The rubric'
   const competency = `Competency ${Number(i) + 1}`
-  if (field === 'levels' && k !== undefined && /^\d+$/.test(k)) return `${competency}, level ${Number(k) + 1}, ${part === 'anchor' ? 'what it sounds like' : 'label'}`
+  if (field === 'levels' && k !== undefined && /^\d+$/.test(k))
+    return `${competency}, level ${Number(k) + 1}, ${part === 'anchor' ? 'what it sounds like' : 'label'}`
   if (field === 'levels') return `${competency}, levels`
   if (field === 'description') return `${competency}, description`
   return `${competency}, name`

@@ -56,7 +56,18 @@ export function RubricEditorPage() {
     update(id, (c) => ({ ...c, levels: c.levels.map((l, j) => (j === k ? { ...l, ...change } : l)) }))
   const move = (from: number, to: number) => {
     const name = active[from]?.name || 'The competency'
-    setDraft((d) => (d ? [...moved(d.filter((c) => c.active), from, to), ...d.filter((c) => !c.active)] : d))
+    setDraft((d) =>
+      d
+        ? [
+            ...moved(
+              d.filter((c) => c.active),
+              from,
+              to,
+            ),
+            ...d.filter((c) => !c.active),
+          ]
+        : d,
+    )
     setStatus(`${name} is now number ${to + 1} of ${active.length}. Save the rubric to keep the order.`)
     setFocusAfter(`rubric-${to}-${to < from ? 'up' : 'down'}`)
   }
@@ -176,7 +187,12 @@ export function RubricEditorPage() {
                       }}
                       error={err(`competencies.${i}.description`)}
                     />
-                    <fieldset className="rubric-levels" id={`rubric-${i}-levels`} tabIndex={-1} aria-describedby={err(`competencies.${i}.levels`) ? `rubric-${i}-levels-error` : undefined}>
+                    <fieldset
+                      className="rubric-levels"
+                      id={`rubric-${i}-levels`}
+                      tabIndex={-1}
+                      aria-describedby={err(`competencies.${i}.levels`) ? `rubric-${i}-levels-error` : undefined}
+                    >
                       <legend>Levels, lowest first</legend>
                       {err(`competencies.${i}.levels`) ? (
                         <p className="field-error" id={`rubric-${i}-levels-error`}>
@@ -185,7 +201,6 @@ export function RubricEditorPage() {
                       ) : null}
                       {c.levels.map((level, k) => (
                         <div key={level.score} className="rubric-level">
-                          <p className="rubric-level-score">Level {level.score}</p>
                           <TextField
                             id={`rubric-${i}-level-${k}-label`}
                             label={`Level ${level.score} label`}
@@ -205,7 +220,11 @@ export function RubricEditorPage() {
                         </div>
                       ))}
                       <div className="button-row">
-                        <button type="button" className="button button-secondary" onClick={() => update(c.id, (x) => ({ ...x, levels: [...x.levels, levelAbove(x.levels)] }))}>
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          onClick={() => update(c.id, (x) => ({ ...x, levels: [...x.levels, levelAbove(x.levels)] }))}
+                        >
                           Add a level<span className="visually-hidden"> to {c.name || `competency ${i + 1}`}</span>
                         </button>
                         <button

@@ -25,8 +25,8 @@ export function StudentMocksPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>{name ? `${name}’s mock interviews` : 'Mock interviews'}</h1>
         <p className="lead">
-          {first ?? 'The student'}’s mock interviews, the interviewers’ feedback, and each score beside the same score adjusted for how strictly its
-          interviewer scores. Your reading of this page is recorded in the audit log.
+          {first ?? 'The student'}’s mock interviews, the interviewers’ feedback, and each score beside the same score adjusted for how strictly its interviewer
+          scores. Your reading of this page is recorded in the audit log.
         </p>
       </div>
       {mocks.isPending ? <Loading label="Loading the mock interviews…" /> : null}
