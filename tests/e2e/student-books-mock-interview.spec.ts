@@ -15,7 +15,7 @@ async function linkIn(page: Page, text: string): Promise<string> {
   return new URL(link ?? '').pathname
 }
 
-test('a student books a mock, the interviewer scores one on a phone by keyboard, and the student reads the feedback beside the adjusted score', async ({
+test('a student books a mock, the interviewer scores one on a phone by keyboard, and the student and their advisor read the feedback beside the adjusted score', async ({
   page,
 }) => {
   test.setTimeout(120_000)
