@@ -336,6 +336,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     why: 'the office’s administrators decide every student’s requests to correct a record',
     body: { decision: 'amended', reason: 'Checked against the source record.' },
   },
+  'PUT /api/mock-interviews/questions/:mockQuestionId': { kind: 'school', why: 'the question bank is the school’s, kept by the office' },
   'POST /api/mock-interviews/slots/:mockSlotId/cancel': { kind: 'owner-only', body: {} },
   'POST /api/mock-interviews/slots/:mockSlotId/book': {
     kind: 'shared',

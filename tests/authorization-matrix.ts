@@ -296,6 +296,10 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
 
   { method: 'GET', path: '/api/mock-interviews/school', allowed: 'signed-in' },
   { method: 'PUT', path: '/api/mock-interviews/school', allowed: ['admin'] },
+  { method: 'GET', path: '/api/mock-interviews/rubric', allowed: ['admin'] },
+  { method: 'GET', path: '/api/mock-interviews/question-bank', allowed: ['admin'] },
+  { method: 'POST', path: '/api/mock-interviews/questions', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/mock-interviews/questions/:mockQuestionId', allowed: ['admin'] },
   { method: 'GET', path: '/api/mock-interviews/slots', allowed: ['student'] },
   { method: 'POST', path: '/api/mock-interviews/slots', allowed: ['mentor', 'advisor'] },
   { method: 'GET', path: '/api/mock-interviews/interviewing', allowed: ['mentor', 'advisor'] },
@@ -383,6 +387,7 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   amendmentId: '00000000-0000-4000-8000-0000000000fc',
   mockSlotId: '00000000-0000-4000-8000-0000000000fd',
   mockBookingId: '00000000-0000-4000-8000-0000000000fe',
+  mockQuestionId: '00000000-0000-4000-8000-0000000000d5',
   shadowingSlotId: '00000000-0000-4000-8000-0000000000d2',
   shadowingBookingId: '00000000-0000-4000-8000-0000000000d3',
   requirementId: '00000000-0000-4000-8000-0000000000d4',

@@ -329,6 +329,14 @@ export const MOCK_INTERVIEW_KIND_LABELS: Record<MockInterviewKind, string> = {
   virtual: 'Virtual',
   'mmi-station': 'Multiple mini interview station',
 }
+/** The kinds of question in the school's bank: what sort of interview each practises. */
+export const MOCK_QUESTION_KINDS = ['traditional', 'behavioural', 'mmi-station'] as const
+export type MockQuestionKind = (typeof MOCK_QUESTION_KINDS)[number]
+export const MOCK_QUESTION_KIND_LABELS: Record<MockQuestionKind, string> = {
+  traditional: 'Traditional',
+  behavioural: 'Behavioural',
+  'mmi-station': 'Multiple mini interview station',
+}
 /** Where a mock interview happens: a room, or an online link. */
 export const MOCK_INTERVIEW_PLACES = ['in-person', 'online'] as const
 export type MockInterviewPlace = (typeof MOCK_INTERVIEW_PLACES)[number]

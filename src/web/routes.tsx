@@ -300,6 +300,18 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/mock-interviews/interviewers-page.tsx').then((m) => m.InterviewersPage), ['advisor', 'admin']),
               },
               {
+                path: 'admin/mock-interviews/rubric',
+                lazy: lazyPage(() => import('./features/mock-interviews/rubric-editor-page.tsx').then((m) => m.RubricEditorPage), ['admin']),
+              },
+              {
+                path: 'admin/mock-interviews/questions',
+                lazy: lazyPage(() => import('./features/mock-interviews/question-bank-editor-page.tsx').then((m) => m.QuestionBankEditorPage), ['admin']),
+              },
+              {
+                path: 'advising/students/:personId/mock-interviews',
+                lazy: lazyPage(() => import('./features/mock-interviews/student-mocks-page.tsx').then((m) => m.StudentMocksPage), ['advisor']),
+              },
+              {
                 path: 'mock-interviews/bookings/:bookingId',
                 lazy: lazyPage(() => import('./features/mock-interviews/booking-page.tsx').then((m) => m.BookingPage)),
               },

@@ -15,7 +15,7 @@ async function linkIn(page: Page, text: string): Promise<string> {
   return new URL(link ?? '').pathname
 }
 
-test('a student books a mock, the interviewer scores one on a phone by keyboard, and the student reads the feedback beside the adjusted score', async ({
+test('a student books a mock, the interviewer scores one on a phone by keyboard, and the student and their advisor read the feedback beside the adjusted score', async ({
   page,
 }) => {
   test.setTimeout(120_000)
@@ -99,4 +99,13 @@ test('a student books a mock, the interviewer scores one on a phone by keyboard,
   await page.goto(forStudent)
   await expect(page.getByRole('heading', { level: 1, name: 'Your mock interview' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Cancel this mock interview' })).toBeVisible()
+
+  // The student's advisor opens the student from their board and reads the same mocks and feedback (audited).
+  await switchTo(page, 'advisor')
+  await page.goto('/advising/students')
+  await page.getByRole('link', { name: student }).first().click()
+  await page.getByRole('link', { name: `See ${student}’s mock interviews` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `${student}’s mock interviews` })).toBeVisible()
+  await expect(page.getByText('name one concrete difference between the specialties')).toBeVisible()
+  await expectNoAxeViolations(page)
 })

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { MOCK_BOOKING_STATUSES, MOCK_INTERVIEW_KINDS, MOCK_INTERVIEW_PLACES, MOCK_SLOT_STATUSES } from '../enums.ts'
+import { MOCK_BOOKING_STATUSES, MOCK_INTERVIEW_KINDS, MOCK_INTERVIEW_PLACES, MOCK_QUESTION_KINDS, MOCK_SLOT_STATUSES } from '../enums.ts'
 import { SPECIALTY_IDS } from '../reference/specialties.ts'
 import { instant, multilineText, requiredMultilineText, requiredText, text } from './common.ts'
 import { SCHOOL_TIME_ZONE } from './events.ts'
@@ -33,6 +33,16 @@ export const MockInterviewSchool = z.object({
   competencies: z.array(RubricCompetency).min(1, 'The rubric needs at least one competency.').max(12, 'At most 12 competencies.'),
 })
 export type MockInterviewSchool = z.infer<typeof MockInterviewSchool>
+
+/**
+ * The rubric as the office edits it: every competency, retired ones too (to restore), each with
+ * how many scores past mocks gave it — a competency with scores is retired, never deleted.
+ */
+export const RubricEditor = z.object({
+  bookingsPerSeason: z.number().int(),
+  competencies: z.array(RubricCompetency.extend({ active: z.boolean(), scoreCount: z.number().int(), scoresUsed: z.array(z.number().int()) })),
+})
+export type RubricEditor = z.infer<typeof RubricEditor>
 
 /* ---------- Slots ---------- */
 
@@ -128,11 +138,12 @@ export const BookingSummary = z.object({
   scoredAt: z.string().nullable(),
   scores: z.array(ScoreView),
   calibrated: CalibratedScore.nullable(),
+  /** The interviewer's written feedback ('' until scored); only ever sent to those who may read the mock. */
+  feedback: z.string(),
 })
 export type BookingSummary = z.infer<typeof BookingSummary>
 
 export const BookingView = BookingSummary.extend({
-  feedback: z.string(),
   rubric: z.array(RubricCompetency),
   /** What the caller is to this mock: the student, the interviewer, or staff reading it. */
   viewer: z.enum(['student', 'interviewer', 'staff']),
@@ -168,12 +179,40 @@ export type InterviewerSlots = z.infer<typeof InterviewerSlots>
 /* ---------- Question bank ---------- */
 
 export const QuestionQuery = z.object({ specialtyId: SpecialtyId.optional() })
+export const QuestionView = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(MOCK_QUESTION_KINDS),
+  tags: z.array(z.string()),
+  specialtyId: z.string().nullable(),
+})
+export type QuestionView = z.infer<typeof QuestionView>
 export const QuestionBank = z.object({
   specialtyId: z.string().nullable(),
   specialtyName: z.string().nullable(),
-  questions: z.array(z.object({ id: z.string(), text: z.string(), tags: z.array(z.string()), specialtyId: z.string().nullable() })),
+  questions: z.array(QuestionView),
 })
 export type QuestionBank = z.infer<typeof QuestionBank>
+
+/** A question as the office writes it: no specialty means every specialty; retired ones leave students' bank. */
+export const QuestionInput = z.object({
+  text: requiredMultilineText(600),
+  specialtyId: SpecialtyId.nullable().default(null),
+  kind: z.enum(MOCK_QUESTION_KINDS, 'Choose a kind of question from the list.'),
+  tags: z
+    .array(requiredText(40))
+    .max(6, 'At most six tags.')
+    .default([])
+    .refine((tags) => new Set(tags.map((t) => t.toLowerCase())).size === tags.length, 'Give each tag once.'),
+  retired: z.boolean().default(false),
+})
+export type QuestionInput = z.infer<typeof QuestionInput>
+
+/** Every question of the school, retired ones too, for the office's editor. */
+export const QuestionBankEditor = z.object({
+  questions: z.array(QuestionView.extend({ specialtyName: z.string().nullable(), retired: z.boolean() })),
+})
+export type QuestionBankEditor = z.infer<typeof QuestionBankEditor>
 
 /* ---------- Interviewers' severity (staff) ---------- */
 

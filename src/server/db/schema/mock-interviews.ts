@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import type { MockBookingStatus, MockInterviewKind, MockInterviewPlace, MockSlotStatus } from '#shared/enums.ts'
+import type { MockBookingStatus, MockInterviewKind, MockInterviewPlace, MockQuestionKind, MockSlotStatus } from '#shared/enums.ts'
 import type { RubricLevel } from '#shared/contracts/mock-interviews.ts'
 import { people } from './identity.ts'
 
@@ -119,8 +119,12 @@ export const mockInterviewQuestions = pgTable(
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     specialtyId: text('specialty_id'),
     text: text('text').notNull(),
+    /** The kind of interview it practises (traditional, behavioural, multiple-mini-interview station). */
+    kind: text('kind').$type<MockQuestionKind>().notNull().default('traditional'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Set when the office retires it: gone from students' bank, kept in the editor to restore. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
   (t) => [index('mock_interview_questions_specialty_idx').on(t.specialtyId)],
 )

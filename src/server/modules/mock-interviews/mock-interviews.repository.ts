@@ -17,6 +17,7 @@ export type NewSlot = Omit<typeof mockInterviewSlots.$inferInsert, 'id'>
 export type BookingRow = typeof mockInterviewBookings.$inferSelect
 export type ScoreRow = { bookingId: string; competencyId: string; score: number }
 export type QuestionRow = typeof mockInterviewQuestions.$inferSelect
+export type NewQuestion = Omit<typeof mockInterviewQuestions.$inferInsert, 'id'>
 /** One score with who gave it and to whom: the severity model's input. */
 export type ScoreFact = { bookingId: string; studentId: string; raterId: string; competencyId: string; score: number }
 
@@ -54,7 +55,27 @@ export function createMockInterviewsRepository(db: Database) {
       return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, levels: r.levels }))
     },
 
-    /** The rubric replaced: these competencies active in this order, every other one retired (scores on it stay). */
+    /** The levels past mocks gave on each competency, with how many scores: what the rubric may no longer drop. */
+    async listScoresUsed(tx: Tx = db): Promise<Map<string, { scores: number[]; count: number }>> {
+      const rows = await tx
+        .select({ competencyId: mockInterviewScores.competencyId, score: mockInterviewScores.score, n: sql<number>`count(*)::int` })
+        .from(mockInterviewScores)
+        .groupBy(mockInterviewScores.competencyId, mockInterviewScores.score)
+        .orderBy(asc(mockInterviewScores.score))
+      const used = new Map<string, { scores: number[]; count: number }>()
+      for (const r of rows) {
+        const entry = used.get(r.competencyId) ?? { scores: [], count: 0 }
+        entry.scores.push(r.score)
+        entry.count += r.n
+        used.set(r.competencyId, entry)
+      }
+      return used
+    },
+
+    /**
+     * The rubric replaced: these competencies active in this order; every other one retired if
+     * past mocks scored it (their scores keep its name), deleted if none did.
+     */
     async replaceRubric(competencies: readonly RubricCompetency[], tx: Tx): Promise<void> {
       await tx.update(mockInterviewCompetencies).set({ active: false })
       for (const [position, c] of competencies.entries()) {
@@ -64,6 +85,20 @@ export function createMockInterviewsRepository(db: Database) {
           .values({ id: c.id, ...values })
           .onConflictDoUpdate({ target: mockInterviewCompetencies.id, set: values })
       }
+      await tx
+        .delete(mockInterviewCompetencies)
+        .where(
+          and(
+            eq(mockInterviewCompetencies.active, false),
+            sql`not exists (select 1 from ${mockInterviewScores} where ${mockInterviewScores.competencyId} = ${mockInterviewCompetencies.id})`,
+          ),
+        )
+    },
+
+    /** Every competency with whether it is in force, in order (retired ones after, as they were). */
+    async listCompetenciesForEditor(tx: Tx = db): Promise<(RubricCompetency & { active: boolean })[]> {
+      const rows = await tx.select().from(mockInterviewCompetencies).orderBy(desc(mockInterviewCompetencies.active), asc(mockInterviewCompetencies.position))
+      return rows.map((r) => ({ id: r.id, name: r.name, description: r.description, levels: r.levels, active: r.active }))
     },
 
     async insertSlot(values: NewSlot, tx: Tx = db): Promise<SlotRow> {
@@ -85,6 +120,16 @@ export function createMockInterviewsRepository(db: Database) {
 
     async setSlotStatus(id: string, status: SlotRow['status'], tx: Tx): Promise<void> {
       await tx.update(mockInterviewSlots).set({ status }).where(eq(mockInterviewSlots.id, id))
+    },
+
+    /**
+     * Publishes by one interviewer take turns until the transaction ends: the overlap check and
+     * the insert then see each other's slots (`[mock-slot-overlap]`). A transaction-scoped
+     * advisory lock on the interviewer, because the slot that would clash does not exist yet to
+     * be locked, and the interviewer's row is another module's.
+     */
+    async lockInterviewerSlots(interviewerId: string, tx: Tx): Promise<void> {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`mock-slots:${interviewerId}`}))`)
     },
 
     /** An interviewer's open slots that share time with [startAt, endAt). */
@@ -270,21 +315,51 @@ export function createMockInterviewsRepository(db: Database) {
       return rows.length > 0
     },
 
-    /** Questions of a specialty and those for every specialty. */
+    /** Questions in use of a specialty and those for every specialty (retired ones left out). */
     async listQuestions(specialtyId: string | null): Promise<QuestionRow[]> {
       return db
         .select()
         .from(mockInterviewQuestions)
         .where(
-          specialtyId
-            ? or(eq(mockInterviewQuestions.specialtyId, specialtyId), isNull(mockInterviewQuestions.specialtyId))
-            : isNull(mockInterviewQuestions.specialtyId),
+          and(
+            isNull(mockInterviewQuestions.retiredAt),
+            specialtyId
+              ? or(eq(mockInterviewQuestions.specialtyId, specialtyId), isNull(mockInterviewQuestions.specialtyId))
+              : isNull(mockInterviewQuestions.specialtyId),
+          ),
         )
         .orderBy(sql`${mockInterviewQuestions.specialtyId} is null`, asc(mockInterviewQuestions.createdAt), asc(mockInterviewQuestions.id))
     },
 
-    async insertQuestions(rows: readonly { specialtyId: string | null; text: string; tags: string[]; createdAt: Date }[], tx: Tx = db): Promise<void> {
-      if (rows.length) await tx.insert(mockInterviewQuestions).values([...rows])
+    /** Every question, retired ones last, for the office's editor. */
+    async listAllQuestions(): Promise<QuestionRow[]> {
+      return db
+        .select()
+        .from(mockInterviewQuestions)
+        .orderBy(
+          sql`${mockInterviewQuestions.retiredAt} is not null`,
+          asc(mockInterviewQuestions.specialtyId),
+          asc(mockInterviewQuestions.createdAt),
+          asc(mockInterviewQuestions.id),
+        )
+    },
+
+    async insertQuestions(rows: readonly NewQuestion[], tx: Tx = db): Promise<QuestionRow[]> {
+      if (rows.length === 0) return []
+      return tx
+        .insert(mockInterviewQuestions)
+        .values([...rows])
+        .returning()
+    },
+
+    async updateQuestion(id: string, values: Omit<NewQuestion, 'createdAt'>, tx: Tx): Promise<QuestionRow | null> {
+      const [row] = await tx.update(mockInterviewQuestions).set(values).where(eq(mockInterviewQuestions.id, id)).returning()
+      return row ?? null
+    },
+
+    async findQuestionById(id: string, tx: Tx = db): Promise<QuestionRow | null> {
+      const [row] = await tx.select().from(mockInterviewQuestions).where(eq(mockInterviewQuestions.id, id))
+      return row ?? null
     },
   }
 }

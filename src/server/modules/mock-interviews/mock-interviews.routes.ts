@@ -7,6 +7,10 @@ import {
   MockInterviewSchool,
   OpenSlots,
   QuestionBank,
+  QuestionBankEditor,
+  QuestionInput,
+  QuestionView,
+  RubricEditor,
   QuestionQuery,
   ScoresInput,
   SlotInput,
@@ -25,6 +29,7 @@ const param = (name: string, what: string) =>
 const SlotParams = z.object({ mockSlotId: param('mockSlotId', 'slot') })
 const BookingParams = z.object({ mockBookingId: param('mockBookingId', 'mock interview') })
 const StudentParams = z.object({ personId: param('personId', 'person') })
+const QuestionParams = z.object({ mockQuestionId: param('mockQuestionId', 'question') })
 
 const booking = jsonResponse(BookingView, 'The mock interview as the caller may see it.')
 const INTERVIEWERS = ['mentor', 'advisor'] as const
@@ -54,6 +59,53 @@ export function mockInterviewsRoutes() {
       responses: { 200: jsonResponse(MockInterviewSchool, 'Saved.') },
     }),
     async (c) => c.json(await c.var.services.mockInterviews.saveSchool(actorOf(c), c.req.valid('json'), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/mock-interviews/rubric',
+      tags: TAGS,
+      summary: 'The rubric as the office edits it: retired competencies too, each with the scores past mocks gave it',
+      responses: { 200: jsonResponse(RubricEditor, 'Competencies in force first, in order.') },
+    }),
+    async (c) => c.json(await c.var.services.mockInterviews.rubricEditor(), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/mock-interviews/question-bank',
+      tags: TAGS,
+      summary: 'Every question of the school’s bank, retired ones too, for the office’s editor',
+      responses: { 200: jsonResponse(QuestionBankEditor, 'Questions in use first.') },
+    }),
+    async (c) => c.json(await c.var.services.mockInterviews.questionBankEditor(), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/mock-interviews/questions',
+      tags: TAGS,
+      summary: 'Add a question to the school’s bank, for a specialty or every specialty (audited)',
+      request: { body: jsonBody(QuestionInput) },
+      responses: { 201: jsonResponse(QuestionView, 'The new question.') },
+    }),
+    async (c) => c.json(await c.var.services.mockInterviews.createQuestion(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/mock-interviews/questions/{mockQuestionId}',
+      tags: TAGS,
+      summary: 'Change a question’s words, specialty, kind or tags, or retire or restore it (audited)',
+      request: { params: QuestionParams, body: jsonBody(QuestionInput) },
+      responses: { 200: jsonResponse(QuestionView, 'Saved.') },
+    }),
+    async (c) =>
+      c.json(await c.var.services.mockInterviews.updateQuestion(actorOf(c), c.req.valid('param').mockQuestionId, c.req.valid('json'), requestMeta(c)), 200),
   )
 
   router.openapi(

@@ -6,7 +6,7 @@ import type {
   InterviewerSlots,
   MockInterviewSchool,
   OpenSlots,
-  QuestionBank,
+  RubricEditor,
   ScoresInput,
   SlotInput,
   SlotView,
@@ -26,6 +26,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { listAdvisorFactsByIds, listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { rubricProblems, scoreProblems, seasonLabel, seasonOf } from './domain/booking-rules.ts'
 import { fitSchool } from './mock-calibration.ts'
+import { createQuestionBank } from './mock-question-bank.ts'
 import { mockInviteEmail, mockReminderEmail, type MockInviteChange } from './mock-interviews-emails.ts'
 import { canInterview, canSeeInterviewerCalibration, relationToMock } from './mock-interviews.policy.ts'
 import type { BookingRow, MockInterviewsRepository, ScoreRow, SlotRow } from './mock-interviews.repository.ts'
@@ -179,6 +180,7 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
         scoredAt: r.booking.scoredAt?.toISOString() ?? null,
         scores: given,
         calibrated: school.calibrate(given, r.slot.interviewerId, slot.interviewer.name),
+        feedback: r.booking.feedback,
       }
     })
     const now = clock.now().getTime()
@@ -238,6 +240,7 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
 
   return {
     getBooking,
+    ...createQuestionBank({ db, repo, clock, audit }),
 
     async getSchool(): Promise<MockInterviewSchool> {
       const [bookingsPerSeason, competencies] = await Promise.all([repo.findBookingsPerSeason(), repo.listRubric()])
@@ -269,11 +272,25 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
       return { reminded }
     },
 
-    /** The school's rubric and limit replaced (admins). A competency left out is retired; its past scores stay. */
+    /** The rubric as the office edits it: retired competencies too, each with the scores past mocks gave it. */
+    async rubricEditor(): Promise<RubricEditor> {
+      const [bookingsPerSeason, competencies, used] = await Promise.all([repo.findBookingsPerSeason(), repo.listCompetenciesForEditor(), repo.listScoresUsed()])
+      return {
+        bookingsPerSeason,
+        competencies: competencies.map((c) => ({ ...c, scoreCount: used.get(c.id)?.count ?? 0, scoresUsed: used.get(c.id)?.scores ?? [] })),
+      }
+    },
+
+    /**
+     * The school's rubric and limit replaced (admins). A competency left out is retired if past
+     * mocks scored it (its scores stay readable under its name), deleted if none did; a level
+     * past mocks were scored at cannot be dropped. Audited.
+     */
     async saveSchool(actor: Actor, input: MockInterviewSchool, meta: RequestMeta | null): Promise<MockInterviewSchool> {
-      const problems = rubricProblems(input.competencies)
-      if (Object.keys(problems).length) throw new AppError('VALIDATION_FAILED', 'The rubric has problems.', problems)
       await db.transaction(async (tx) => {
+        const used = await repo.listScoresUsed(tx)
+        const problems = rubricProblems(input.competencies, new Map([...used].map(([id, u]) => [id, u.scores])))
+        if (Object.keys(problems).length) throw new AppError('VALIDATION_FAILED', 'The rubric has problems.', problems)
         await repo.saveBookingsPerSeason(input.bookingsPerSeason, clock.now(), tx)
         await repo.replaceRubric(input.competencies, tx)
         await audit.record({ actorId: actor.personId, action: 'mock-interview.rubric.save', objectType: 'mock-interview-rubric', objectId: 'school' }, meta, tx)
@@ -296,6 +313,8 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
       if (startAt.getTime() <= clock.now().getTime())
         throw new AppError('VALIDATION_FAILED', 'The slot is in the past.', { startAt: 'Choose a time in the future: this one has passed.' })
       const slot = await db.transaction(async (tx) => {
+        // Without this, two overlapping publishes at once both find no clash and both land.
+        await repo.lockInterviewerSlots(actor.personId, tx)
         const clash = await repo.listOverlappingSlots(actor.personId, startAt, endAt, tx)
         if (clash.length) {
           const at = formatForEmail(clash[0]?.startAt ?? startAt, input.timeZone || schoolZone)
@@ -439,18 +458,6 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
       const [student] = await listStudentFactsByIds(db, [studentId])
       if (!student) throw new AppError('NOT_FOUND', 'No such student.')
       return mocksOf(studentId)
-    },
-
-    /** The question bank of a specialty (the student's declared one by default) with the questions for every specialty. */
-    async questionBank(actor: Actor, specialtyId: string | undefined): Promise<QuestionBank> {
-      const chosen =
-        specialtyId ?? (actor.roles.includes('student') ? ((await listStudentFactsByIds(db, [actor.personId]))[0]?.declaredSpecialtyId ?? null) : null)
-      const rows = await repo.listQuestions(chosen)
-      return {
-        specialtyId: chosen,
-        specialtyName: chosen ? (findSpecialty(chosen)?.name ?? chosen) : null,
-        questions: rows.map((q) => ({ id: q.id, text: q.text, tags: q.tags, specialtyId: q.specialtyId })),
-      }
     },
 
     /** Every interviewer's severity and consistency, for the office. */

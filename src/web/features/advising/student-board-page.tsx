@@ -41,9 +41,14 @@ export function StudentBoardPage() {
           <p role="status" className={board.data.emptySlots.length > 0 ? 'notice notice-warning' : 'notice notice-success'}>
             {boardSummary(board.data)}
           </p>
-          <p>
-            <Link to={`/people/${board.data.student.id}`}>See {board.data.student.name}’s profile</Link>
-          </p>
+          <ul className="link-list">
+            <li>
+              <Link to={`/people/${board.data.student.id}`}>See {board.data.student.name}’s profile</Link>
+            </li>
+            <li>
+              <Link to={`/advising/students/${board.data.student.id}/mock-interviews`}>See {board.data.student.name}’s mock interviews</Link>
+            </li>
+          </ul>
           <BoardView board={board.data} audience="staff" />
         </>
       ) : null}

@@ -6,6 +6,10 @@ import type {
   MockInterviewSchool,
   OpenSlots,
   QuestionBank,
+  QuestionBankEditor,
+  QuestionInput,
+  QuestionView,
+  RubricEditor,
   ScoresInput,
   SlotInput,
   SlotView,
@@ -23,6 +27,9 @@ export const mockKeys = {
   questions: (specialtyId: string) => ['mock-interviews', 'questions', specialtyId] as const,
   interviewers: ['mock-interviews', 'interviewers'] as const,
   school: ['mock-interviews', 'school'] as const,
+  rubric: ['mock-interviews', 'rubric'] as const,
+  questionBank: ['mock-interviews', 'question-bank'] as const,
+  student: (personId: string) => ['mock-interviews', 'student', personId] as const,
 }
 
 const bookingPath = (id: string, action = '') => `/api/mock-interviews/bookings/${encodeURIComponent(id)}${action ? `/${action}` : ''}`
@@ -50,6 +57,16 @@ export const useInterviewerReport = () =>
 export const useSchool = () =>
   useQuery({ queryKey: mockKeys.school, queryFn: ({ signal }) => api<MockInterviewSchool>('/api/mock-interviews/school', { signal }) })
 
+export const useRubricEditor = () =>
+  useQuery({ queryKey: mockKeys.rubric, queryFn: ({ signal }) => api<RubricEditor>('/api/mock-interviews/rubric', { signal }) })
+export const useQuestionBankEditor = () =>
+  useQuery({ queryKey: mockKeys.questionBank, queryFn: ({ signal }) => api<QuestionBankEditor>('/api/mock-interviews/question-bank', { signal }) })
+export const useStudentMocks = (personId: string) =>
+  useQuery({
+    queryKey: mockKeys.student(personId),
+    queryFn: ({ signal }) => api<StudentMocks>(`/api/mock-interviews/students/${encodeURIComponent(personId)}`, { signal }),
+  })
+
 /** Any change refreshes what is cached about mock interviews (a booking moves a slot and a limit). */
 function useMockMutation<TInput, TOutput>(request: (input: TInput) => Promise<TOutput>) {
   const client = useQueryClient()
@@ -67,5 +84,14 @@ export const useSaveScores = (id: string) =>
 export const usePublishSlot = () => useMockMutation((input: SlotInput) => api<SlotView>('/api/mock-interviews/slots', { method: 'POST', json: input }))
 export const useWithdrawSlot = () =>
   useMockMutation((slotId: string) => api<{ ok: true }>(`/api/mock-interviews/slots/${encodeURIComponent(slotId)}/cancel`, { method: 'POST' }))
+
+export const useSaveSchool = () =>
+  useMockMutation((input: MockInterviewSchool) => api<MockInterviewSchool>('/api/mock-interviews/school', { method: 'PUT', json: input }))
+export const useCreateQuestion = () =>
+  useMockMutation((input: QuestionInput) => api<QuestionView>('/api/mock-interviews/questions', { method: 'POST', json: input }))
+export const useUpdateQuestion = () =>
+  useMockMutation(({ id, input }: { id: string; input: QuestionInput }) =>
+    api<QuestionView>(`/api/mock-interviews/questions/${encodeURIComponent(id)}`, { method: 'PUT', json: input }),
+  )
 
 export type KindFilter = MockInterviewKind | ''

@@ -94,12 +94,12 @@ function Progress({ mocks }: { mocks: StudentMocks }) {
 /** A student's coming and past mocks; `staff` when an advisor reads them (no cancelling). */
 export function MyMocks({ mocks, staff = false }: { mocks: StudentMocks; staff?: boolean }) {
   const scale = scaleOf(mocks)
-  const who = staff ? mocks.student.name : 'You'
+  const none = staff ? `${mocks.student.name} has no mock interviews booked.` : 'You have no mock interviews booked.'
   return (
     <>
       <section aria-labelledby="mock-upcoming" className="mock-section">
         <h2 id="mock-upcoming">Coming up</h2>
-        {mocks.upcoming.length === 0 ? <p className="empty-state">{who} have no mock interviews booked.</p> : null}
+        {mocks.upcoming.length === 0 ? <p className="empty-state">{none}</p> : null}
         <ul className="mock-list">
           {mocks.upcoming.map((b) => (
             <Upcoming key={b.id} booking={b} staff={staff} />
@@ -119,6 +119,12 @@ export function MyMocks({ mocks, staff = false }: { mocks: StudentMocks; staff?:
                 </Link>
               </h3>
               {b.calibrated ? <CalibratedScoreView score={b.calibrated} scale={scale} /> : <p className="mock-meta">Not scored yet.</p>}
+              {b.feedback ? (
+                <div className="mock-feedback">
+                  <h4>Feedback from {b.slot.interviewer.name}</h4>
+                  <p>{b.feedback}</p>
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

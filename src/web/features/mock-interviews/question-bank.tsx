@@ -1,3 +1,4 @@
+import { MOCK_QUESTION_KIND_LABELS } from '#shared/enums.ts'
 import { useQuestionBank } from './api.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 
@@ -31,7 +32,7 @@ export function QuestionBankSection() {
                   {group.list.map((q) => (
                     <li key={q.id}>
                       {q.text}
-                      {q.tags.length ? <span className="mock-tags"> · {q.tags.join(', ')}</span> : null}
+                      <span className="mock-tags"> · {[MOCK_QUESTION_KIND_LABELS[q.kind], ...q.tags].join(', ')}</span>
                     </li>
                   ))}
                 </ul>

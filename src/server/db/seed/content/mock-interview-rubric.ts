@@ -1,4 +1,5 @@
 import type { RubricCompetency } from '#shared/contracts/mock-interviews.ts'
+import type { MockQuestionKind } from '#shared/enums.ts'
 
 const levels = (anchors: readonly [string, string, string, string, string]) =>
   (['Not yet', 'Developing', 'Competent', 'Strong', 'Outstanding'] as const).map((label, i) => ({ score: i + 1, label, anchor: anchors[i] ?? '' }))
@@ -72,24 +73,40 @@ export const DEMO_RUBRIC: readonly RubricCompetency[] = [
 ]
 
 /** The demo school's own questions, tagged; `null` specialty: asked in every specialty. */
-export const DEMO_QUESTIONS: readonly { specialtyId: string | null; text: string; tags: string[] }[] = [
-  { specialtyId: null, text: 'Tell me about yourself.', tags: ['opening'] },
-  { specialtyId: null, text: 'Tell me about a time you made a mistake in patient care. What did you do?', tags: ['behavioural', 'professionalism'] },
-  { specialtyId: null, text: 'Describe a conflict with a team member and how it was resolved.', tags: ['behavioural', 'teamwork'] },
-  { specialtyId: null, text: 'What would your co-residents say is your greatest weakness?', tags: ['difficult question'] },
-  { specialtyId: null, text: 'Where do you see yourself in ten years?', tags: ['career goals'] },
+export const DEMO_QUESTIONS: readonly { specialtyId: string | null; kind: MockQuestionKind; text: string; tags: string[] }[] = [
+  { specialtyId: null, kind: 'traditional', text: 'Tell me about yourself.', tags: ['opening'] },
+  { specialtyId: null, kind: 'behavioural', text: 'Tell me about a time you made a mistake in patient care. What did you do?', tags: ['professionalism'] },
+  { specialtyId: null, kind: 'behavioural', text: 'Describe a conflict with a team member and how it was resolved.', tags: ['teamwork'] },
+  { specialtyId: null, kind: 'traditional', text: 'What would your co-residents say is your greatest weakness?', tags: ['difficult question'] },
+  { specialtyId: null, kind: 'traditional', text: 'Where do you see yourself in ten years?', tags: ['career goals'] },
   {
     specialtyId: null,
+    kind: 'mmi-station',
     text: 'A patient asks you not to tell their family about a serious diagnosis. What do you do? (MMI station, 8 minutes)',
-    tags: ['mmi', 'ethics'],
+    tags: ['ethics'],
   },
-  { specialtyId: 'dermatology', text: 'Why dermatology rather than a primary-care field with skin interests?', tags: ['specialty choice'] },
-  { specialtyId: 'dermatology', text: 'Tell me about your dermatology research and what you would do next with it.', tags: ['research'] },
-  { specialtyId: 'dermatology', text: 'How would you improve access to dermatology care in rural areas?', tags: ['health systems'] },
-  { specialtyId: 'internal-medicine', text: 'Tell me about a patient on your medicine rotation who changed how you practise.', tags: ['behavioural'] },
-  { specialtyId: 'internal-medicine', text: 'Are you leaning towards a fellowship or general medicine, and why?', tags: ['career goals'] },
-  { specialtyId: 'emergency-medicine', text: 'Describe how you prioritised several sick patients at once.', tags: ['behavioural', 'triage'] },
-  { specialtyId: 'emergency-medicine', text: 'How do you look after your own wellbeing on a run of night shifts?', tags: ['wellbeing'] },
-  { specialtyId: 'general-surgery', text: 'Tell me about a time you were physically and mentally exhausted on a rotation.', tags: ['resilience'] },
-  { specialtyId: 'pediatrics', text: 'How would you talk to a parent who refuses vaccines for their child?', tags: ['communication', 'ethics'] },
+  {
+    specialtyId: 'dermatology',
+    kind: 'traditional',
+    text: 'Why dermatology rather than a primary-care field with skin interests?',
+    tags: ['specialty choice'],
+  },
+  { specialtyId: 'dermatology', kind: 'traditional', text: 'Tell me about your dermatology research and what you would do next with it.', tags: ['research'] },
+  { specialtyId: 'dermatology', kind: 'traditional', text: 'How would you improve access to dermatology care in rural areas?', tags: ['health systems'] },
+  { specialtyId: 'internal-medicine', kind: 'behavioural', text: 'Tell me about a patient on your medicine rotation who changed how you practise.', tags: [] },
+  { specialtyId: 'internal-medicine', kind: 'traditional', text: 'Are you leaning towards a fellowship or general medicine, and why?', tags: ['career goals'] },
+  { specialtyId: 'emergency-medicine', kind: 'behavioural', text: 'Describe how you prioritised several sick patients at once.', tags: ['triage'] },
+  { specialtyId: 'emergency-medicine', kind: 'traditional', text: 'How do you look after your own wellbeing on a run of night shifts?', tags: ['wellbeing'] },
+  {
+    specialtyId: 'general-surgery',
+    kind: 'behavioural',
+    text: 'Tell me about a time you were physically and mentally exhausted on a rotation.',
+    tags: ['resilience'],
+  },
+  {
+    specialtyId: 'pediatrics',
+    kind: 'traditional',
+    text: 'How would you talk to a parent who refuses vaccines for their child?',
+    tags: ['communication', 'ethics'],
+  },
 ]

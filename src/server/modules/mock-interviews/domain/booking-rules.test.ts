@@ -35,7 +35,23 @@ describe('rubricProblems', () => {
   it('refuses a repeated id and levels out of order', () => {
     expect(rubricProblems([rubric[0]!, { ...rubric[0]!, levels: [...levels].reverse() }])).toEqual({
       'competencies.1.id': 'Each competency needs its own id.',
+      'competencies.1.name': 'Another competency has this name: give each its own.',
       'competencies.1.levels': 'List the levels from lowest to highest score, each score once.',
+    })
+  })
+
+  it('refuses a name used twice, whatever its case and spaces', () => {
+    expect(rubricProblems([rubric[0]!, { ...rubric[1]!, name: ' communication ' }])).toEqual({
+      'competencies.1.name': 'Another competency has this name: give each its own.',
+    })
+  })
+  it('lets the words of a scored level change but not a level past mocks were scored at go', () => {
+    const used = new Map([['communication', [1, 3]]])
+    const reworded = { ...rubric[0]!, levels: levels.map((l) => ({ ...l, label: `New ${l.label}` })) }
+    expect(rubricProblems([reworded, rubric[1]!], used)).toEqual({})
+    expect(rubricProblems([{ ...rubric[0]!, levels: levels.slice(0, 2) }, rubric[1]!], used)).toEqual({
+      'competencies.0.levels':
+        'Past mocks were scored 3 on this competency: keep a level for each (you may change its words), or retire the competency and add a new one.',
     })
   })
 })

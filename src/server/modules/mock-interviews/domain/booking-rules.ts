@@ -35,16 +35,32 @@ export function scoreProblems(rubric: readonly RubricCompetency[], scores: Reado
   return problems
 }
 
-/** What is wrong with a rubric as a whole: competency ids unique, each competency's level scores unique and rising. */
-export function rubricProblems(competencies: readonly RubricCompetency[]): Record<string, string> {
+/**
+ * What is wrong with a rubric as a whole, by field: competency ids and names unique, each
+ * competency's level scores unique and rising, and every level a past mock was scored at still
+ * there — the words of a level may change, but a past "4" must keep meaning a level of the scale.
+ * `scoresUsed`: the levels given so far on each competency.
+ */
+export function rubricProblems(
+  competencies: readonly RubricCompetency[],
+  scoresUsed: ReadonlyMap<string, readonly number[]> = new Map(),
+): Record<string, string> {
   const problems: Record<string, string> = {}
   const seen = new Set<string>()
+  const names = new Set<string>()
   competencies.forEach((competency, i) => {
     if (seen.has(competency.id)) problems[`competencies.${i}.id`] = 'Each competency needs its own id.'
     seen.add(competency.id)
+    const name = competency.name.trim().toLowerCase()
+    if (names.has(name)) problems[`competencies.${i}.name`] = 'Another competency has this name: give each its own.'
+    names.add(name)
     const scores = competency.levels.map((l) => l.score)
+    const missing = (scoresUsed.get(competency.id) ?? []).filter((used) => !scores.includes(used))
     if (scores.some((score, k) => k > 0 && score <= (scores[k - 1] ?? 0)))
       problems[`competencies.${i}.levels`] = 'List the levels from lowest to highest score, each score once.'
+    else if (missing.length)
+      problems[`competencies.${i}.levels`] =
+        `Past mocks were scored ${missing.join(', ')} on this competency: keep a level for each (you may change its words), or retire the competency and add a new one.`
   })
   return problems
 }
