@@ -5,7 +5,7 @@ import './paired-bar-chart.css'
 export type PairedBar = { label: string; value: number | null; comparison: number | null; note?: string }
 
 const ROW = 34
-const LABEL_W = 170
+const LABEL_W = 200
 const W = 520
 const M = { top: 28, right: 56, bottom: 8 }
 
@@ -45,8 +45,8 @@ export function PairedBarChart({
           <text x={LABEL_W + 16} y={15} className="pb-label">
             {valueName}
           </text>
-          <rect x={LABEL_W + 150} y={8} width={12} height={6} className="pb-comparison" />
-          <text x={LABEL_W + 166} y={15} className="pb-label">
+          <rect x={LABEL_W + 110} y={8} width={12} height={6} className="pb-comparison" />
+          <text x={LABEL_W + 126} y={15} className="pb-label">
             {comparisonName}
           </text>
           {[0, 0.5, 1].map((t) => (
@@ -58,7 +58,7 @@ export function PairedBarChart({
           return (
             <g key={b.label}>
               <text x={LABEL_W - 8} y={top + 19} textAnchor="end" className="pb-label">
-                {b.label.length > 24 ? `${b.label.slice(0, 23)}…` : b.label}
+                {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
               </text>
               {b.value === null ? (
                 <text x={LABEL_W + 4} y={top + 19} className="pb-note">

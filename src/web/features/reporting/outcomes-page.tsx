@@ -1,7 +1,7 @@
 import { findSpecialty } from '#shared/reference/specialties.ts'
 import { PairedBarChart } from '../../components/charts/paired-bar-chart.tsx'
 import { officeReportCsv, useOutcomesReport } from './office-reports-api.ts'
-import { percent, points, ReportFrame, SmallCellRule } from './report-frame.tsx'
+import { percent, percentTenth, points, ReportFrame, SmallCellRule } from './report-frame.tsx'
 
 const specialtyName = (id: string) => findSpecialty(id)?.name ?? id
 
@@ -31,7 +31,7 @@ export function OutcomesPage() {
               title="Matched, the school against the nation, by specialty"
               description={data.specialties
                 .filter((s) => s.shown)
-                .map((s) => `${specialtyName(s.specialtyId)}: ${percent(s.rate)} at the school, ${s.national ? percent(s.national.rate) : 'no national rate'} nationally.`)
+                .map((s) => `${specialtyName(s.specialtyId)}: ${percent(s.rate)} at the school, ${s.national ? percentTenth(s.national.rate) : 'no national rate'} nationally.`)
                 .join(' ')}
               valueName="The school"
               comparisonName="U.S. MD seniors"
@@ -70,7 +70,7 @@ export function OutcomesPage() {
                       <td data-label="National rate">
                         {s.national ? (
                           <>
-                            {percent(s.national.rate)}{' '}
+                            {percentTenth(s.national.rate)}{' '}
                             <span className="cell-sub">
                               ({s.national.matched} of {s.national.matched + s.national.unmatched})
                             </span>

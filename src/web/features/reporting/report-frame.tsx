@@ -66,6 +66,9 @@ export function ReportFrame<T>({
 
 export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`)
 
+/** A published rate to a tenth of a point, as its source gives it (99.8 %, not 100 %). */
+export const percentTenth = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`
+
 /** A difference in points, with its sign spelled out. */
 export const points = (difference: number) => {
   const p = Math.round(difference * 100)
