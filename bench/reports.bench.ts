@@ -214,7 +214,8 @@ async function loadSchool(handle: DatabaseHandle): Promise<School> {
     for (const opportunityId of new Set([random.pick(opportunityIds), random.pick(opportunityIds)])) {
       const status = random.pick(['submitted', 'accepted', 'declined', 'withdrawn'] as const)
       applicationRows.push({ opportunityId, studentId: s.person.id, statement: 'Keen', status, createdAt: daysAgo(100), updatedAt: daysAgo(90) })
-      if (status === 'accepted') entryRows.push({ studentId: s.person.id, kind: 'research', title: 'A project', createdAt: daysAgo(90), updatedAt: daysAgo(90) })
+      if (status === 'accepted')
+        entryRows.push({ studentId: s.person.id, kind: 'research', title: 'A project', createdAt: daysAgo(90), updatedAt: daysAgo(90) })
     }
   }
   await insertAll(applicationRows, (batch) => db.insert(opportunityApplications).values(batch))

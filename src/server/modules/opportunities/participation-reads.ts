@@ -16,7 +16,10 @@ export type StudentParticipation = {
  * Participation of these students in two grouped queries however many there are (the office's
  * report, modules/reporting). Students with none of the three are left out of the map.
  */
-export async function mapParticipationOfStudents(db: Pick<Database, 'select' | 'selectDistinct'>, ids: readonly string[]): Promise<Map<string, StudentParticipation>> {
+export async function mapParticipationOfStudents(
+  db: Pick<Database, 'select' | 'selectDistinct'>,
+  ids: readonly string[],
+): Promise<Map<string, StudentParticipation>> {
   const result = new Map<string, StudentParticipation>()
   if (ids.length === 0) return result
   const unique = [...new Set(ids)]

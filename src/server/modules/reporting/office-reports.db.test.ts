@@ -58,7 +58,17 @@ beforeAll(async () => {
   for (const studentId of firstGenM1.slice(0, 7)) {
     const [request] = await t.db
       .insert(mentorshipRequests)
-      .values({ studentId, mentorId: mentor.id, initiatedBy: 'student', kind: 'ongoing', message: 'Hi', status: 'accepted', statusChangedAt: at, createdAt: at, expiresAt: at })
+      .values({
+        studentId,
+        mentorId: mentor.id,
+        initiatedBy: 'student',
+        kind: 'ongoing',
+        message: 'Hi',
+        status: 'accepted',
+        statusChangedAt: at,
+        createdAt: at,
+        expiresAt: at,
+      })
       .returning({ id: mentorshipRequests.id })
     await t.db.insert(mentorships).values({ requestId: request!.id, studentId, mentorId: mentor.id, kind: 'ongoing', status: 'active', startedAt: at })
   }
@@ -118,10 +128,13 @@ beforeAll(async () => {
   advisorA = advisor.id
   const admin = await t.insertAccount(['admin'])
   const student = students[0]!.id
-  for (const [key, id] of Object.entries({ dean: dean.id, advisor: advisor.id, admin: admin.id, student, mentor: mentor.id })) cookies[key] = await t.sessionCookie(id)
+  for (const [key, id] of Object.entries({ dean: dean.id, advisor: advisor.id, admin: admin.id, student, mentor: mentor.id }))
+    cookies[key] = await t.sessionCookie(id)
   await t.request('PUT', `/api/admin/people/${dean.id}/school-wide`, { cookie: cookies.admin!, body: { schoolWide: true } })
   // The assigned advisor holds 11 of the M1 first-generation students: a group of 11 against 0 others, hidden.
-  await t.db.insert(studentAdvisors).values(firstGenM1.slice(0, 11).map((studentId) => ({ studentId, advisorId: advisorA, assignedAt: t.clock.now(), assignedBy: null })))
+  await t.db
+    .insert(studentAdvisors)
+    .values(firstGenM1.slice(0, 11).map((studentId) => ({ studentId, advisorId: advisorA, assignedAt: t.clock.now(), assignedBy: null })))
 }, 120_000)
 afterAll(async () => {
   await t?.close()
@@ -159,7 +172,13 @@ describe('equity', () => {
     expect(firstGen.total).toMatchObject({ shown: true, people: 29, others: 57 })
     // M1 shown (14 of 34); M3 (3) hidden, and M2 (12) with it: 29 − 14 would give M3 away otherwise.
     expect(firstGen.byColumn.map((c) => c.shown)).toEqual([true, false, false, false, false])
-    expect(firstGen.byColumn[0]?.figures.find((f) => f.measure === 'no-mentor')).toMatchObject({ count: 7, rate: 0.5, othersCount: 20, othersRate: 1, difference: -0.5 })
+    expect(firstGen.byColumn[0]?.figures.find((f) => f.measure === 'no-mentor')).toMatchObject({
+      count: 7,
+      rate: 0.5,
+      othersCount: 20,
+      othersRate: 1,
+      difference: -0.5,
+    })
     // Kept private: not counted at all (12 would otherwise be shown).
     expect(split.rows.find((r) => r.group === 'lgbtq')?.total.shown).toBe(false)
     expect(split.rows.find((r) => r.group === 'veteran')?.total).toMatchObject({ shown: true, people: 15 })
@@ -201,7 +220,11 @@ describe('outcomes against the nation', () => {
     expect(response.status).toBe(200)
     const byId = Object.fromEntries(response.json.specialties.map((s: { specialtyId: string }) => [s.specialtyId, s]))
     expect(byId.pediatrics).toMatchObject({ shown: true, applicants: 15, matched: 13 })
-    expect(byId.pediatrics.national).toEqual({ matched: SPECIALTY_FACTS.pediatrics!.seniors.matched, unmatched: SPECIALTY_FACTS.pediatrics!.seniors.unmatched, rate: 0.9984 })
+    expect(byId.pediatrics.national).toEqual({
+      matched: SPECIALTY_FACTS.pediatrics!.seniors.matched,
+      unmatched: SPECIALTY_FACTS.pediatrics!.seniors.unmatched,
+      rate: 0.9984,
+    })
     // Dermatology's 3 are hidden, and internal medicine (the next smallest) with them.
     expect(byId.dermatology).toMatchObject({ shown: false, applicants: null, matched: null, rate: null })
     expect(byId['internal-medicine'].shown).toBe(false)
@@ -217,7 +240,13 @@ describe('participation', () => {
     const response = await get('/api/reports/participation', 'dean')
     expect(response.status).toBe(200)
     expect(response.json.total).toEqual({ students: 86, applied: 5, accepted: 2, experience: 1 })
-    expect(response.json.byClassYear.find((r: { classYear: string }) => r.classYear === 'M1')).toEqual({ classYear: 'M1', students: 34, applied: 5, accepted: 2, experience: 1 })
+    expect(response.json.byClassYear.find((r: { classYear: string }) => r.classYear === 'M1')).toEqual({
+      classYear: 'M1',
+      students: 34,
+      applied: 5,
+      accepted: 2,
+      experience: 1,
+    })
     const firstGen = response.json.byGroup.rows.find((r: { group: string }) => r.group === 'first-generation')
     expect(firstGen.byColumn[0].figures.find((f: { measure: string }) => f.measure === 'applied')).toMatchObject({ count: 5, othersCount: 0 })
     const csv = await get('/api/reports/participation.csv', 'dean')

@@ -109,7 +109,13 @@ export function reportingRoutes() {
   ] as const
   for (const report of officeReports) {
     router.openapi(
-      guardedRoute(['advisor'], { method: 'get', path: report.path, tags, summary: report.summary, responses: { 200: jsonResponse(report.schema, 'The figures.') } }),
+      guardedRoute(['advisor'], {
+        method: 'get',
+        path: report.path,
+        tags,
+        summary: report.summary,
+        responses: { 200: jsonResponse(report.schema, 'The figures.') },
+      }),
       async (c) => c.json(await c.var.services.reporting[report.read](actorOf(c), requestMeta(c)), 200),
     )
     router.openapi(

@@ -117,7 +117,14 @@ export function createReportingService(deps: ReportingDeps) {
   }
 
   // Equity, outcomes and participation: the same audience and scope, the same students.
-  const office = createOfficeReports({ db, clock, audit, studentRecords, opportunities: deps.opportunities, studentStandings: (actor, now) => studentStandings(actor, now) })
+  const office = createOfficeReports({
+    db,
+    clock,
+    audit,
+    studentRecords,
+    opportunities: deps.opportunities,
+    studentStandings: (actor, now) => studentStandings(actor, now),
+  })
 
   return {
     ...office,

@@ -40,7 +40,7 @@ export function PairedBarChart({
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="pb-chart-svg">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
-        <g aria-hidden="true">
+        <g>
           <rect x={LABEL_W} y={6} width={12} height={10} className="pb-value" />
           <text x={LABEL_W + 16} y={15} className="pb-label">
             {valueName}

@@ -17,9 +17,7 @@ export function EquityPage() {
       {(data) => (
         <>
           <p>{GROUP_SOURCE}</p>
-          {data.scope === 'assigned' ? (
-            <p className="field-hint">These cover the students assigned to you, so most groups are too small to show.</p>
-          ) : null}
+          {data.scope === 'assigned' ? <p className="field-hint">These cover the students assigned to you, so most groups are too small to show.</p> : null}
           <SmallCellRule />
           <section aria-labelledby="equity-engagement" className="report-section">
             <h2 id="equity-engagement">Engagement</h2>

@@ -21,7 +21,17 @@ function Cell({ cell, measure }: { cell: GroupCell | undefined; measure: GroupMe
  * One measure split by group: a chart of each group's rate against everyone else's (where both
  * are shown), then the table by column with the whole in the last column and the difference.
  */
-export function GroupSplitView({ split, measure, scopeName, headingLevel = 3 }: { split: GroupSplit; measure: GroupMeasure; scopeName: string; headingLevel?: 3 | 4 }) {
+export function GroupSplitView({
+  split,
+  measure,
+  scopeName,
+  headingLevel = 3,
+}: {
+  split: GroupSplit
+  measure: GroupMeasure
+  scopeName: string
+  headingLevel?: 3 | 4
+}) {
   const label = GROUP_MEASURE_LABELS[measure]
   const Heading = `h${headingLevel}` as const
   const shownRows = split.rows.filter((r) => r.total.shown)

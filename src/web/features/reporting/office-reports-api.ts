@@ -21,4 +21,8 @@ export function useParticipationReport() {
 }
 
 /** Where the browser downloads each report as CSV (the session cookie goes along). */
-export const officeReportCsv = { equity: '/api/reports/equity.csv', outcomes: '/api/reports/outcomes.csv', participation: '/api/reports/participation.csv' } as const
+export const officeReportCsv = {
+  equity: '/api/reports/equity.csv',
+  outcomes: '/api/reports/outcomes.csv',
+  participation: '/api/reports/participation.csv',
+} as const

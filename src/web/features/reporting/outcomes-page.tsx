@@ -19,8 +19,8 @@ export function OutcomesPage() {
         <>
           <p>
             The school’s figures are its U.S. MD graduates in the past outcomes the office imported
-            {data.years.length > 0 ? ` (match years ${[...data.years].sort().join(', ')})` : ''}, by the specialty they applied in; “matched” means they
-            matched to a program.
+            {data.years.length > 0 ? ` (match years ${[...data.years].sort().join(', ')})` : ''}, by the specialty they applied in; “matched” means they matched
+            to a program.
           </p>
           <p>{data.nationalSource}</p>
           <SmallCellRule />
@@ -31,7 +31,10 @@ export function OutcomesPage() {
               title="Matched, the school against the nation, by specialty"
               description={data.specialties
                 .filter((s) => s.shown)
-                .map((s) => `${specialtyName(s.specialtyId)}: ${percent(s.rate)} at the school, ${s.national ? percentTenth(s.national.rate) : 'no national rate'} nationally.`)
+                .map(
+                  (s) =>
+                    `${specialtyName(s.specialtyId)}: ${percent(s.rate)} at the school, ${s.national ? percentTenth(s.national.rate) : 'no national rate'} nationally.`,
+                )
                 .join(' ')}
               valueName="The school"
               comparisonName="U.S. MD seniors"

@@ -11,7 +11,15 @@ const MEASURES = [
   { key: 'experience', label: 'Experience entries' },
 ] as const
 
-function ParticipationTable({ caption, rowName, rows }: { caption: string; rowName: string; rows: { name: string; row: ParticipationRow; total?: boolean }[] }) {
+function ParticipationTable({
+  caption,
+  rowName,
+  rows,
+}: {
+  caption: string
+  rowName: string
+  rows: { name: string; row: ParticipationRow; total?: boolean }[]
+}) {
   return (
     <table className="table table-stack report-table">
       <caption className="visually-hidden">{caption}</caption>
@@ -80,10 +88,17 @@ export function ParticipationPage() {
             <p>{GROUP_SOURCE}</p>
             <SmallCellRule />
             {data.byGroup.measures.map((measure) => (
-              <GroupSplitView key={measure} split={data.byGroup} measure={measure} scopeName={data.scope === 'assigned' ? 'your students' : 'the whole school'} />
+              <GroupSplitView
+                key={measure}
+                split={data.byGroup}
+                measure={measure}
+                scopeName={data.scope === 'assigned' ? 'your students' : 'the whole school'}
+              />
             ))}
           </section>
-          <p className="field-hint">Counted {new Date(data.generatedAt).toLocaleString()}. Active students only; a withdrawn application is not counted as applied.</p>
+          <p className="field-hint">
+            Counted {new Date(data.generatedAt).toLocaleString()}. Active students only; a withdrawn application is not counted as applied.
+          </p>
         </>
       )}
     </ReportFrame>

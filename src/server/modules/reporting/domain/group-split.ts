@@ -79,9 +79,7 @@ export function splitByGroup<M extends GroupMeasure>(
     const shownColumns = new Set(inLine.filter((_, i) => shown[i]))
     return {
       group,
-      byColumn: columns.map((c) =>
-        shownColumns.has(c) ? shownCell(tallies.columns.get(c) as Tally<M>, byColumn.get(c) as Tally<M>, measures) : hiddenCell,
-      ),
+      byColumn: columns.map((c) => (shownColumns.has(c) ? shownCell(tallies.columns.get(c) as Tally<M>, byColumn.get(c) as Tally<M>, measures) : hiddenCell)),
       total: totalShown ? shownCell(tallies.total, whole, measures) : hiddenCell,
     }
   })

@@ -50,9 +50,19 @@ export function outcomesVsNation(
       const national = nationalRateOf(c.specialtyId)
       if (!shown[i]) return { specialtyId: c.specialtyId, shown: false, applicants: null, matched: null, rate: null, national, difference: null }
       const rate = rounded(c.matched / c.applicants)
-      return { specialtyId: c.specialtyId, shown: true, applicants: c.applicants, matched: c.matched, rate, national, difference: national ? rounded(rate - national.rate) : null }
+      return {
+        specialtyId: c.specialtyId,
+        shown: true,
+        applicants: c.applicants,
+        matched: c.matched,
+        rate,
+        national,
+        difference: national ? rounded(rate - national.rate) : null,
+      }
     }),
-    total: totalShown ? { shown: true, applicants, matched, rate: rounded(matched / applicants) } : { shown: false, applicants: null, matched: null, rate: null },
+    total: totalShown
+      ? { shown: true, applicants, matched, rate: rounded(matched / applicants) }
+      : { shown: false, applicants: null, matched: null, rate: null },
     nationalSource: NATIONAL_SOURCE,
   }
 }
