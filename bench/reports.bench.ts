@@ -11,7 +11,11 @@
  * - `school_dashboard_ms` — the school-wide view (every student, every mentor);
  * - `assigned_dashboard_ms` — an assigned advisor's view (their ~100 students, every mentor);
  * - `no_mentor_list_ms` — the drill-down "no mentor, third year" for the school-wide view;
- * - `silent_mentors_ms` — the drill-down "silent mentors".
+ * - `silent_mentors_ms` — the drill-down "silent mentors";
+ * - `equity_ms`, `outcomes_ms`, `participation_ms` — the office's reports (decision 029) for the
+ *   school-wide view: engagement and outcomes by self-identified group (about a third of students
+ *   share a group), the school's match results by specialty against the nation (5 match years of
+ *   past graduates), participation in opportunities (a third of students applied).
  *
  * Each is the median of BENCH_ROUNDS (15) after one warm-up, with its p95 beside it. The last
  * stdout line is one JSON object; human lines go to stderr. Target: ≤ 300 ms each.
@@ -20,7 +24,19 @@ import { loadavg } from 'node:os'
 import { sql } from 'drizzle-orm'
 import { fixedClock } from '#server/clock.ts'
 import type { DatabaseHandle } from '#server/db/client.ts'
-import { meetings, mentorshipRequests, mentorships, people, studentAdvisors } from '#server/db/schema/index.ts'
+import {
+  experienceEntries,
+  meetings,
+  mentorshipRequests,
+  mentorships,
+  opportunities,
+  opportunityApplications,
+  pastApplicants,
+  people,
+  residencyPrograms,
+  studentAdvisors,
+} from '#server/db/schema/index.ts'
+import { SPECIALTY_FACTS } from '#engines/smart-pick/index.ts'
 import { collectPeopleRows, insertPeopleRows } from '#server/db/seed/insert-people.ts'
 import { buildPersonRows, type BuiltPerson } from '#server/db/seed/people.ts'
 import { createRandom } from '#server/db/seed/random.ts'
@@ -176,6 +192,66 @@ async function loadSchool(handle: DatabaseHandle): Promise<School> {
     }
   }
   await insertAll(meetingRows, (batch) => db.insert(meetings).values(batch))
+
+  // Opportunities: 200 posted by mentors; a third of students applied to one or two, some accepted with an entry.
+  const opportunityIds = Array.from({ length: 200 }, () => random.uuid())
+  await insertAll(
+    opportunityIds.map((id) => ({
+      id,
+      posterId: random.pick(mentors).person.id,
+      kind: random.pick(['research-project', 'shadowing', 'summer-experience'] as const),
+      title: 'A project',
+      places: 10,
+      createdAt: daysAgo(200),
+      updatedAt: daysAgo(200),
+    })),
+    (batch) => db.insert(opportunities).values(batch),
+  )
+  const applicationRows: (typeof opportunityApplications.$inferInsert)[] = []
+  const entryRows: (typeof experienceEntries.$inferInsert)[] = []
+  for (const s of students) {
+    if (!random.chance(0.33)) continue
+    for (const opportunityId of new Set([random.pick(opportunityIds), random.pick(opportunityIds)])) {
+      const status = random.pick(['submitted', 'accepted', 'declined', 'withdrawn'] as const)
+      applicationRows.push({ opportunityId, studentId: s.person.id, statement: 'Keen', status, createdAt: daysAgo(100), updatedAt: daysAgo(90) })
+      if (status === 'accepted')
+        entryRows.push({ studentId: s.person.id, kind: 'research', title: 'A project', createdAt: daysAgo(90), updatedAt: daysAgo(90) })
+    }
+  }
+  await insertAll(applicationRows, (batch) => db.insert(opportunityApplications).values(batch))
+  await insertAll(entryRows, (batch) => db.insert(experienceEntries).values(batch))
+
+  // Past outcomes: 5 match years of 150 U.S. MD graduates, a fifth linked to an account.
+  const specialtyIds = Object.keys(SPECIALTY_FACTS)
+  const programRows = specialtyIds.map((specialtyId) => ({
+    id: `BENCH-${specialtyId}`,
+    name: specialtyId,
+    specialtyId,
+    track: 'categorical' as const,
+    state: 'IL',
+    region: 'midwest' as const,
+    positions: 6,
+    setting: 'academic' as const,
+    step2P25: 235,
+    step2P75: 250,
+    competitiveness: 0.5,
+  }))
+  await db.insert(residencyPrograms).values(programRows)
+  const pastRows: (typeof pastApplicants.$inferInsert)[] = []
+  for (let year = 2021; year <= 2025; year++) {
+    for (let i = 0; i < 150; i++) {
+      const specialtyId = random.pick(specialtyIds)
+      pastRows.push({
+        externalId: `bench-${year}-${i}`,
+        personId: random.chance(0.2) ? random.pick(students).person.id : null,
+        matchYear: year,
+        applicantType: 'us-md',
+        specialtyId,
+        matchedProgramId: random.chance(0.9) ? `BENCH-${specialtyId}` : null,
+      })
+    }
+  }
+  await insertAll(pastRows, (batch) => db.insert(pastApplicants).values(batch))
   await db.execute(sql`analyze`)
   log(`loaded ${STUDENTS} students, ${MENTORS} mentors, ${uniqueRequests.length} requests, ${ships.length} mentorships, ${meetingRows.length} meetings`)
 
@@ -206,6 +282,9 @@ async function measure(handle: DatabaseHandle, label: string) {
     assigned_dashboard: async () => (await reporting.getSchoolDashboard(school.advisor, null)).engagement.total.students,
     no_mentor_list: async () => (await reporting.listStudents(school.dean, { measure: 'no-mentor', classYear: 'M3' }, null)).items.length,
     silent_mentors: async () => (await reporting.listMentors(school.dean, { measure: 'silent' })).items.length,
+    equity: async () => (await reporting.getEquityReport(school.dean, null)).engagement.rows.filter((r) => r.total.shown).length,
+    outcomes: async () => (await reporting.getOutcomesReport(school.dean, null)).specialties.length,
+    participation: async () => (await reporting.getParticipationReport(school.dean, null)).total.applied,
   }
   const figures: Record<string, number> = { load_s: round(loadS) }
   for (const [name, run] of Object.entries(dashboards)) {

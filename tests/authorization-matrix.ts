@@ -318,6 +318,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/reports/school/students.csv', allowed: ['advisor'] },
   { method: 'GET', path: '/api/reports/school/mentors', allowed: ['advisor'] },
   { method: 'GET', path: '/api/reports/school/mentors.csv', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/equity', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/equity.csv', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/outcomes', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/outcomes.csv', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/participation', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/participation.csv', allowed: ['advisor'] },
 
   { method: 'GET', path: '/api/records/directory-hold', allowed: ['student'] },
   { method: 'PUT', path: '/api/records/directory-hold', allowed: ['student'] },

@@ -367,6 +367,18 @@ export const routes: RouteObject[] = [
                 path: 'reports/school/mentors',
                 lazy: lazyPage(() => import('./features/reporting/mentors-behind-page.tsx').then((m) => m.MentorsBehindPage), ['advisor']),
               },
+              {
+                path: 'reports/equity',
+                lazy: lazyPage(() => import('./features/reporting/equity-page.tsx').then((m) => m.EquityPage), ['advisor']),
+              },
+              {
+                path: 'reports/outcomes',
+                lazy: lazyPage(() => import('./features/reporting/outcomes-page.tsx').then((m) => m.OutcomesPage), ['advisor']),
+              },
+              {
+                path: 'reports/participation',
+                lazy: lazyPage(() => import('./features/reporting/participation-page.tsx').then((m) => m.ParticipationPage), ['advisor']),
+              },
               { path: 'records', lazy: lazyPage(() => import('./features/records/my-records-page.tsx').then((m) => m.MyRecordsPage), ['student']) },
               { path: 'notifications', lazy: lazyPage(() => import('./features/notifications/notifications-page.tsx').then((m) => m.NotificationsPage)) },
               {

@@ -37,4 +37,13 @@ test('the dean opens the school dashboard, drills into third-years with no mento
   expect(new Set(students.map((r) => r[3]))).toEqual(new Set(['0']))
   const shown = await page.getByRole('table').getByRole('rowheader').allInnerTexts()
   expect(students.map((r) => r[0])).toEqual(shown)
+
+  // The same figures by group: the rule is stated, and a hidden group says so rather than showing a number.
+  await page.getByRole('main').getByRole('link', { name: 'School dashboard' }).click()
+  await page.getByRole('link', { name: 'Equity: the same figures by group' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Equity' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Small groups are not shown' })).toBeVisible()
+  await expect(page.getByRole('img', { name: /No mentor: each group against everyone else, the whole school/ })).toBeVisible()
+  await expect(page.getByText('not shown', { exact: true }).first()).toBeVisible()
+  await expectNoAxeViolations(page)
 })

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull } from 'drizzle-orm'
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { pastApplicants, smartPickCalibrations } from '#server/db/schema/index.ts'
 
@@ -44,4 +44,30 @@ export async function listLinkedGraduatesMatchedAtProgram(reader: CalibrationRea
 export async function listPastMatchYears(reader: CalibrationReader): Promise<number[]> {
   const rows = await reader.selectDistinct({ year: pastApplicants.matchYear }).from(pastApplicants).orderBy(desc(pastApplicants.matchYear))
   return rows.map((r) => r.year)
+}
+
+/**
+ * The school's U.S. MD graduates by the specialty they applied in: how many, and how many matched
+ * (every match year held). Counts only, for the office's outcomes report.
+ */
+export async function countPastOutcomesBySpecialty(reader: CalibrationReader): Promise<{ specialtyId: string; applicants: number; matched: number }[]> {
+  const rows = await reader
+    .select({
+      specialtyId: pastApplicants.specialtyId,
+      applicants: count(),
+      matched: sql<number>`count(${pastApplicants.matchedProgramId})::int`,
+    })
+    .from(pastApplicants)
+    .where(eq(pastApplicants.applicantType, 'us-md'))
+    .groupBy(pastApplicants.specialtyId)
+  return rows.map((r) => ({ ...r, matched: Number(r.matched) }))
+}
+
+/** Graduates linked to an account, with whether they matched (the office's outcomes by group; never scores or programs). */
+export async function listLinkedPastOutcomes(reader: CalibrationReader): Promise<{ personId: string; matched: boolean }[]> {
+  const rows = await reader
+    .select({ personId: pastApplicants.personId, matched: isNotNull(pastApplicants.matchedProgramId) })
+    .from(pastApplicants)
+    .where(and(isNotNull(pastApplicants.personId), eq(pastApplicants.applicantType, 'us-md')))
+  return rows.flatMap((r) => (r.personId ? [{ personId: r.personId, matched: Boolean(r.matched) }] : []))
 }

@@ -27,6 +27,7 @@ import { canSeeOpportunity, isPoster } from './opportunities.policy.ts'
 import type { RequirementsService } from './requirements.service.ts'
 import type { ApplicationRow, BoardRow, OpportunitiesRepository, OpportunityRow } from './opportunities.repository.ts'
 import { applicationViewOf, summaryOf, viewOf } from './opportunity-views.ts'
+import { mapParticipationOfStudents } from './participation-reads.ts'
 
 export type OpportunitiesDeps = {
   db: Database
@@ -176,6 +177,9 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
 
   return {
     getOpportunity,
+
+    /** Whether each of these students applied, was accepted, has experience entries: the office's participation report (a batched read, no record of any one student). */
+    participationOfStudents: (ids: readonly string[]) => mapParticipationOfStudents(db, ids),
 
     /** The board: published opportunities still taking applications that the caller may see, searched, faceted and paged. */
     async searchBoard(actor: Actor, search: OpportunitySearch): Promise<OpportunityBoard> {

@@ -9,8 +9,9 @@ import { activePeopleWithRole, currentPeopleWithRole } from '../identity/people-
  * that matching, boards and programs need. Each takes the database or the caller's transaction
  * and reads in one query however many ids it is given. Self-identified identity is not here:
  * only `listStudentMatchingFactsByIds` and `listMentorMatchingFactsByIds` return it, for the
- * matching that a person asked for, and `listSelfIdentifiedByIds`, for the community's
- * members-only boards a person joins by listing an identity.
+ * matching that a person asked for, `listSelfIdentifiedByIds`, for the community's members-only
+ * boards a person joins by listing an identity, and `mapSharedIdentitiesByIds`, the groups a
+ * student shares with advisors, for the office's figures by group that name no one.
  */
 export type ProfilesReader = Pick<Database, 'select'>
 
@@ -315,4 +316,24 @@ export async function listRosterOfRecord(reader: ProfilesReader): Promise<Roster
     ...person,
     record: classYear && graduationYear !== null && track && house !== null && enrollment ? { classYear, graduationYear, track, house, enrollment } : null,
   }))
+}
+
+/**
+ * The self-identified groups of these people that they chose to share with advisors or more
+ * widely (visibility other than "only me"), by person id; people who share none are left out.
+ * For the office's figures split by group (modules/reporting, decision 029), which never name anyone.
+ */
+export async function mapSharedIdentitiesByIds(reader: ProfilesReader, ids: readonly string[]): Promise<Map<string, IdentityAttribute[]>> {
+  if (ids.length === 0) return new Map()
+  const rows = await reader
+    .select({ personId: studentProfiles.personId, identity: studentProfiles.identity })
+    .from(studentProfiles)
+    .where(
+      and(
+        inArray(studentProfiles.personId, unique(ids)),
+        sql`${studentProfiles.identityVisibility} <> 'private'`,
+        sql`cardinality(${studentProfiles.identity}) > 0`,
+      ),
+    )
+  return new Map(rows.map((r) => [r.personId, r.identity]))
 }

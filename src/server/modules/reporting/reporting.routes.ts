@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { EquityReport, OutcomesReport, ParticipationReport } from '#shared/contracts/office-reports.ts'
 import { MentorListQuery, MentorListResponse, SchoolDashboard, StudentListQuery, StudentListResponse } from '#shared/contracts/reporting.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonResponse } from '../../http/params.ts'
@@ -78,6 +79,50 @@ export function reportingRoutes() {
       return c.body(csv, 200, csvHeaders(`mentors-${query.measure}${query.kind ? `-${query.kind}` : ''}`))
     },
   )
+
+  // The office's reports beside the dashboard (decision 029): same audience and scope.
+  const officeReports = [
+    {
+      path: '/api/reports/equity',
+      summary: 'Engagement and match outcomes by self-identified group, small cells hidden',
+      schema: EquityReport,
+      read: 'getEquityReport',
+      csv: 'exportEquityCsv',
+      file: 'equity',
+    },
+    {
+      path: '/api/reports/outcomes',
+      summary: 'The school’s match results by specialty against the national U.S. MD senior rates',
+      schema: OutcomesReport,
+      read: 'getOutcomesReport',
+      csv: 'exportOutcomesCsv',
+      file: 'match-outcomes',
+    },
+    {
+      path: '/api/reports/participation',
+      summary: 'Participation in opportunities by class year, specialty interest and self-identified group',
+      schema: ParticipationReport,
+      read: 'getParticipationReport',
+      csv: 'exportParticipationCsv',
+      file: 'participation',
+    },
+  ] as const
+  for (const report of officeReports) {
+    router.openapi(
+      guardedRoute(['advisor'], {
+        method: 'get',
+        path: report.path,
+        tags,
+        summary: report.summary,
+        responses: { 200: jsonResponse(report.schema, 'The figures.') },
+      }),
+      async (c) => c.json(await c.var.services.reporting[report.read](actorOf(c), requestMeta(c)), 200),
+    )
+    router.openapi(
+      guardedRoute(['advisor'], { method: 'get', path: `${report.path}.csv`, tags, summary: `${report.summary} (CSV)`, responses: csvResponse }),
+      async (c) => c.body(await c.var.services.reporting[report.csv](actorOf(c), requestMeta(c)), 200, csvHeaders(report.file)),
+    )
+  }
 
   return router
 }

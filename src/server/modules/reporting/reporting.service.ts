@@ -14,9 +14,11 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
 import { countActiveMentorshipsByMentor, countUnansweredRequestsByMentor, mapLastMeetingOfStudents } from '../mentorships/mentorship-reads.ts'
 import { listActiveMentorCapacities, listActiveStudentIdsInClassYears } from '../profiles/profile-reads.ts'
 import { mentorListCsv, studentListCsv } from './domain/report-csv.ts'
+import { createOfficeReports } from './office-reports.ts'
 import { engagementFigures, mentorLoadFigures, mentorsBehind, studentsBehind, type MentorStanding, type StudentStanding } from './domain/school-dashboard.ts'
 
 export type ReportingDeps = {
@@ -25,6 +27,8 @@ export type ReportingDeps = {
   audit: AuditService
   studentRecords: Pick<StudentRecords, 'hasSchoolWideScope' | 'studentsOf'>
   advising: Pick<AdvisingService, 'listBoardGaps'>
+  /** Participation in opportunities, for the office's report (decision 029). */
+  opportunities: Pick<OpportunitiesService, 'participationOfStudents'>
 }
 
 type Scope = 'school' | 'assigned'
@@ -112,7 +116,19 @@ export function createReportingService(deps: ReportingDeps) {
     return { measure: query.measure, kind, items }
   }
 
+  // Equity, outcomes and participation: the same audience and scope, the same students.
+  const office = createOfficeReports({
+    db,
+    clock,
+    audit,
+    studentRecords,
+    opportunities: deps.opportunities,
+    studentStandings: (actor, now) => studentStandings(actor, now),
+  })
+
   return {
+    ...office,
+
     async getSchoolDashboard(actor: Actor, meta: RequestMeta | null): Promise<SchoolDashboard> {
       const now = clock.now()
       const { scope, students } = await studentStandings(actor, now)

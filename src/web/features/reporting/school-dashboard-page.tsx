@@ -61,6 +61,19 @@ export function SchoolDashboardPage() {
             : 'Engagement of every student by class year, and the load of the school’s mentors. Open a number to see who is behind it.'}
         </p>
       </div>
+      <nav aria-label="More reports">
+        <ul className="report-links">
+          <li>
+            <Link to="/reports/equity">Equity: the same figures by group</Link>
+          </li>
+          <li>
+            <Link to="/reports/outcomes">Match results against the nation</Link>
+          </li>
+          <li>
+            <Link to="/reports/participation">Participation in opportunities</Link>
+          </li>
+        </ul>
+      </nav>
       {dashboard.isPending ? <Loading label="Counting…" /> : null}
       {dashboard.isError ? <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} /> : null}
       {data ? (
