@@ -248,6 +248,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'PUT', path: '/api/requirements/:requirementId/students/:personId/verification', allowed: ['advisor', 'admin'] },
   { method: 'GET', path: '/api/opportunities/:opportunityId/requirements', allowed: 'signed-in' },
   { method: 'GET', path: '/api/experiences/mine', allowed: ['student'] },
+  { method: 'GET', path: '/api/experiences/mine/eras-draft', allowed: ['student'] },
+  { method: 'POST', path: '/api/experiences/mine/eras-draft', allowed: ['student'] },
   { method: 'GET', path: '/api/experiences/students/:personId', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/experiences', allowed: ['student'] },
   { method: 'POST', path: '/api/experiences/:experienceId/confirm', allowed: ['mentor', 'advisor', 'admin'] },
