@@ -1,3 +1,4 @@
+import { nameInSentence } from '#shared/name-in-sentence.ts'
 import type { OpportunityKind, RequirementState, RequirementVerification } from '#shared/enums.ts'
 
 /**
@@ -51,10 +52,8 @@ export function dayText(date: string): string {
 
 export type RequirementAction = 'applying' | 'booking'
 
-/** A requirement's name inside a sentence: "Influenza vaccine" becomes "influenza vaccine"; "HIPAA training" stays. */
-export function nameInSentence(name: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
-}
+/** A requirement's name inside a sentence (shared with the pages, which use it in their buttons). */
+export { nameInSentence }
 
 /**
  * Why a requirement stops the student, in words, or null when it does not. `today` is the
