@@ -241,6 +241,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/shadowing-bookings/mine', allowed: ['student'] },
   { method: 'GET', path: '/api/requirements', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/requirements', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/requirements/:requirementId', allowed: ['admin'] },
+  { method: 'GET', path: '/api/requirements/verification-queue', allowed: ['admin'] },
   { method: 'DELETE', path: '/api/requirements/:requirementId', allowed: ['admin'] },
   { method: 'GET', path: '/api/requirements/mine', allowed: ['student'] },
   { method: 'PUT', path: '/api/requirements/:requirementId/mine', allowed: ['student'] },

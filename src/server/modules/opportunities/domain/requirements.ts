@@ -80,3 +80,14 @@ export function requirementRefusal(
     ? `Your ${name} expired on ${dayText(expiresOn)}; renew it before ${action}.`
     : `Your ${name} expires on ${dayText(expiresOn)}, before the day you chose; renew it before ${action}.`
 }
+
+/** Days before an expiry from which the office's queue flags it, so a record about to lapse is not verified unread. */
+export const EXPIRES_SOON_DAYS = 30
+
+/** Where a record's expiry stands on `today` (ISO dates, compared as strings). */
+export function expiryStanding(expiresOn: string | null, today: string): 'expired' | 'expires-soon' | 'valid' | 'no-expiry' {
+  if (!expiresOn) return 'no-expiry'
+  if (expiresOn < today) return 'expired'
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + EXPIRES_SOON_DAYS * 86_400_000).toISOString().slice(0, 10)
+  return expiresOn <= soon ? 'expires-soon' : 'valid'
+}
