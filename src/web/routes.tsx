@@ -263,6 +263,10 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/opportunities/experiences-page.tsx').then((m) => m.ExperiencesPage), ['student']),
               },
               {
+                path: 'admin/requirements',
+                lazy: lazyPage(() => import('./features/opportunities/office-requirements-page.tsx').then((m) => m.OfficeRequirementsPage), ['admin']),
+              },
+              {
                 path: 'experiences/eras-draft',
                 lazy: lazyPage(() => import('./features/opportunities/eras-draft-page.tsx').then((m) => m.ErasDraftPage), ['student']),
               },
