@@ -173,6 +173,19 @@ export function generateDemoShadowing(rows: DemoSchoolRows, now: Date, posted: r
       expiresOn: addDays(today, 305),
       updatedAt: createdAt,
     })
+  // The office's queue: two students sent their background check for the operating rooms and wait
+  // for it to be verified (one of them expires within the month, so the queue flags it).
+  studentsOf(['M3', 'M4'])
+    .slice(3, 5)
+    .forEach((student, i) =>
+      result.records.push({
+        requirementId: backgroundCheck,
+        studentId: student.personId,
+        completedOn: addDays(today, -330 + i * 200),
+        expiresOn: addDays(today, 20 + i * 345),
+        updatedAt: new Date(now.getTime() - (4 - i) * MS_PER_DAY),
+      }),
+    )
   return result
 }
 
