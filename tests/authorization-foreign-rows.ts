@@ -210,6 +210,12 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   // Only the poster sees who booked their days; staff included get 404.
   'GET /api/opportunities/:opportunityId/shadowing-bookings': { kind: 'owner-only' },
   'DELETE /api/requirements/:requirementId': { kind: 'school', why: 'the requirements are the office’s, set by its admins' },
+  'PUT /api/requirements/:requirementId': {
+    kind: 'school',
+    why: 'the requirements are the office’s, set by its admins',
+    // A kind the other rows never apply to or book, so the change touches none of their checks.
+    body: { name: 'Scholarly year agreement', verification: 'office', opportunityKind: 'scholarly-year' },
+  },
   'PUT /api/requirements/:requirementId/mine': {
     kind: 'school',
     why: 'a requirement is the school’s, asked of every student; the record written is the caller’s own',

@@ -190,7 +190,16 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const shadowingRepo = createShadowingRepository(db)
   const requirements = createRequirementsService({ db, repo: createRequirementsRepository(db), opportunitiesRepo, clock, audit, studentRecords })
   const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin, requirements })
-  const experiences = createExperiencesService({ db, repo: opportunitiesRepo, shadowingRepo, clock, audit, studentRecords })
+  const experiences = createExperiencesService({
+    db,
+    repo: opportunitiesRepo,
+    shadowingRepo,
+    clock,
+    audit,
+    studentRecords,
+    // The ERAS draft saves through the materials service, created below (called only at request time).
+    materials: { saveDrafts: (...args) => materials.saveDrafts(...args) },
+  })
   // Shadowing days booked like meeting slots, with invites, reminders and an experience entry once passed.
   const shadowing = createShadowingService({
     db,

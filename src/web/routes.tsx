@@ -262,6 +262,14 @@ export const routes: RouteObject[] = [
                 path: 'experiences',
                 lazy: lazyPage(() => import('./features/opportunities/experiences-page.tsx').then((m) => m.ExperiencesPage), ['student']),
               },
+              {
+                path: 'admin/requirements',
+                lazy: lazyPage(() => import('./features/opportunities/office-requirements-page.tsx').then((m) => m.OfficeRequirementsPage), ['admin']),
+              },
+              {
+                path: 'experiences/eras-draft',
+                lazy: lazyPage(() => import('./features/opportunities/eras-draft-page.tsx').then((m) => m.ErasDraftPage), ['student']),
+              },
               { path: 'community', lazy: lazyPage(() => import('./features/community/community-page.tsx').then((m) => m.CommunityPage)) },
               { path: 'community/ask', lazy: lazyPage(() => import('./features/community/ask-page.tsx').then((m) => m.AskPage), ['student']) },
               { path: 'community/boards/:boardId', lazy: lazyPage(() => import('./features/community/board-page.tsx').then((m) => m.BoardPage)) },

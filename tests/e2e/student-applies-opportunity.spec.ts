@@ -98,6 +98,18 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   await outputForm.getByRole('button', { name: 'Add', exact: true }).click()
   await expect(entry.getByRole('listitem').filter({ hasText: 'Myocardial strain in marathon runners' })).toContainText('Abstract')
 
+  // The ERAS draft proposes the record's entries, typed; the student rewrites this one within 750 characters and saves the draft to Materials.
+  await page.getByRole('link', { name: 'Draft my ERAS experiences' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Draft my ERAS experiences' })).toBeVisible()
+  const drafted = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) })
+  await expect(drafted.getByLabel('ERAS experience type')).toHaveValue('research')
+  await expect(drafted).toContainText('Myocardial strain in marathon runners')
+  await drafted.getByLabel('Description').fill('Measured myocardial strain by echocardiography in 40 marathon runners; presented the abstract at Student Research Day.')
+  await expect(drafted).toContainText('118 characters, spaces included of 750')
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: /experiences? to my materials$/ }).click()
+  await expect(page.getByRole('status').filter({ hasText: /Saved to your Materials: \d+ documents? written/ })).toBeFocused()
+
   // The application profile offers the record's count of research items instead of typing it again.
   // (Not saved: the list builder's own journey starts from a profile never filled in.)
   await page.goto('/residency/profile')

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { CLASS_YEARS, EXPERIENCE_KINDS, OPPORTUNITY_APPLICATION_STATUSES, OPPORTUNITY_KINDS, OPPORTUNITY_STATUSES, RESEARCH_OUTPUT_KINDS } from '../enums.ts'
+import { APPLICATION_LIMITS, countCharacters, MATERIAL_KINDS } from '../reference/application-limits.ts'
+import { ERAS_EXPERIENCE_TYPES, ERAS_EXPERIENCES_MAX, ERAS_MOST_MEANINGFUL_MAX } from '../reference/eras-experiences.ts'
 import { SPECIALTY_IDS } from '../reference/specialties.ts'
 import { instant, IsoDate, multilineText, requiredMultilineText, requiredText, text } from './common.ts'
 
@@ -239,3 +241,67 @@ export const ExperienceView = z.object({
 export type ExperienceView = z.infer<typeof ExperienceView>
 export const ExperienceList = z.object({ experiences: z.array(ExperienceView) })
 export type ExperienceList = z.infer<typeof ExperienceList>
+
+/** One experience as an ERAS draft proposes it: the record's facts, its ERAS type and a description drafted within the limit. */
+export const ErasDraftEntry = z.object({
+  experience: ExperienceView,
+  erasType: z.enum(ERAS_EXPERIENCE_TYPES),
+  description: z.string(),
+  /** The record's words were this many characters and were shortened at a word boundary; null when nothing was cut. */
+  shortenedFrom: z.number().int().nullable(),
+  /** The record had no description: the draft is the entry's title, for the student to write. */
+  fromTitleOnly: z.boolean(),
+  /** Among the ten the draft picks (most hours first); the student changes the choice and the order. */
+  chosen: z.boolean(),
+})
+export type ErasDraftEntry = z.infer<typeof ErasDraftEntry>
+export const ErasDraftProposal = z.object({ entries: z.array(ErasDraftEntry) })
+export type ErasDraftProposal = z.infer<typeof ErasDraftProposal>
+
+const withinLimit = (kind: 'eras-experience' | 'meaningful-experience') => {
+  const limit = APPLICATION_LIMITS[kind].characters ?? 0
+  return multilineText(limit * 2).refine((value) => countCharacters(value) <= limit, `Use at most ${limit} characters, as ERAS allows.`)
+}
+
+/** The experiences a student keeps for ERAS, in their order, each saved as a materials document. */
+export const ErasDraftInput = z
+  .object({
+    entries: z
+      .array(
+        z.object({
+          experienceId: z.uuid('Not a valid experience id.'),
+          erasType: z.enum(ERAS_EXPERIENCE_TYPES, 'Choose an ERAS experience type from the list.'),
+          description: withinLimit('eras-experience').refine((value) => value.length > 0, 'Write a description.'),
+          mostMeaningful: z.boolean().default(false),
+          /** The "most meaningful" reflection, the student's own words (the record has none to draft from). */
+          reflection: withinLimit('meaningful-experience').default(''),
+        }),
+      )
+      .min(1, 'Choose at least one experience.')
+      .max(ERAS_EXPERIENCES_MAX, `ERAS takes at most ${ERAS_EXPERIENCES_MAX} experiences: choose ${ERAS_EXPERIENCES_MAX} or fewer.`),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>()
+    input.entries.forEach((entry, i) => {
+      if (seen.has(entry.experienceId)) ctx.addIssue({ code: 'custom', path: ['entries', i, 'experienceId'], message: 'This experience is chosen twice.' })
+      seen.add(entry.experienceId)
+    })
+    if (input.entries.filter((e) => e.mostMeaningful).length > ERAS_MOST_MEANINGFUL_MAX)
+      ctx.addIssue({ code: 'custom', path: ['entries'], message: `ERAS takes at most ${ERAS_MOST_MEANINGFUL_MAX} most meaningful experiences.` })
+  })
+export type ErasDraftInput = z.infer<typeof ErasDraftInput>
+export type ErasDraftRequest = z.input<typeof ErasDraftInput>
+
+export const ErasDraftSaved = z.object({
+  documents: z.array(
+    z.object({
+      documentId: z.string(),
+      title: z.string(),
+      kind: z.enum(MATERIAL_KINDS),
+      versionNumber: z.number().int(),
+      /** False when the text was the same as the document's newest version, so no version was added. */
+      changed: z.boolean(),
+    }),
+  ),
+})
+export type ErasDraftSaved = z.infer<typeof ErasDraftSaved>

@@ -131,3 +131,25 @@ export const RequirementRecordInput = z
       ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'The expiry must be after the day it was completed.' })
   })
 export type RequirementRecordInput = z.infer<typeof RequirementRecordInput>
+
+/** A student's record of a requirement the office verifies, waiting for it (the office's queue). */
+export const VerificationQueueItem = z.object({
+  requirementId: z.string(),
+  requirementName: z.string(),
+  appliesTo: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  completedOn: z.string(),
+  expiresOn: z.string().nullable(),
+  /** When the student recorded it (or last changed it). */
+  recordedAt: z.string(),
+  /** Computed from the expiry and the school's today: expired, expiring within 30 days, or fine. */
+  expiry: z.enum(['expired', 'expires-soon', 'valid', 'no-expiry']),
+})
+export type VerificationQueueItem = z.infer<typeof VerificationQueueItem>
+export const VerificationQueue = z.object({
+  items: z.array(VerificationQueueItem),
+  /** True when more are waiting than the queue shows at once. */
+  more: z.boolean(),
+})
+export type VerificationQueue = z.infer<typeof VerificationQueue>

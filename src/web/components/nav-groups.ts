@@ -114,6 +114,7 @@ const NAV: readonly NavEntry[] = [
     items: [
       { to: '/admin/people', label: 'Manage people', roles: ['admin'] },
       { to: '/admin/letters', label: 'Letter delivery', roles: ['admin'] },
+      { to: '/admin/requirements', label: 'Opportunity requirements', roles: ['admin'] },
       { to: '/admin/outbox', label: 'Outbox', roles: ['admin'] },
       { to: '/admin/mentorships', label: 'Mentorship settings', roles: ['admin'] },
       { to: '/admin/recommendations', label: 'Recommendations', roles: ['admin'] },

@@ -32,6 +32,24 @@ const DAYS: Readonly<Record<string, readonly { in: number; from: string; to: str
   ],
 }
 
+/** Days a teaching clinic or service does not take shadowing students: 24–26 December and 31 December–1 January. */
+const CLOSED_DAYS = new Set(['12-24', '12-25', '12-26', '12-31', '01-01'])
+
+/**
+ * The first weekday on or after `date` that is not a holiday closure, so a demo shadowing day
+ * never lands on Christmas Eve or a Saturday, whatever day the demo is seeded. Days of one
+ * opportunity are a week apart and a move is at most four days, so two never land together.
+ */
+export function nextShadowingDay(date: string): string {
+  let day = date
+  for (let i = 0; i < 14; i++) {
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
+    if (weekday !== 0 && weekday !== 6 && !CLOSED_DAYS.has(day.slice(5))) return day
+    day = addDays(day, 1)
+  }
+  return day
+}
+
 type OpportunityRow = typeof opportunities.$inferInsert
 type DemoShadowing = {
   slots: (typeof shadowingSlots.$inferInsert)[]
@@ -68,7 +86,7 @@ export function generateDemoShadowing(rows: DemoSchoolRows, now: Date, posted: r
     if (!days || !opportunity.id) continue
     const firstSlot = result.slots.length
     for (const d of days) {
-      const date = addDays(today, d.in)
+      const date = nextShadowingDay(addDays(today, d.in))
       const startAt = fromLocal(date, d.from, ZONE)
       const endAt = fromLocal(date, d.to, ZONE)
       if (!startAt || !endAt) continue
@@ -155,6 +173,19 @@ export function generateDemoShadowing(rows: DemoSchoolRows, now: Date, posted: r
       expiresOn: addDays(today, 305),
       updatedAt: createdAt,
     })
+  // The office's queue: two students sent their background check for the operating rooms and wait
+  // for it to be verified (one of them expires within the month, so the queue flags it).
+  studentsOf(['M3', 'M4'])
+    .slice(3, 5)
+    .forEach((student, i) =>
+      result.records.push({
+        requirementId: backgroundCheck,
+        studentId: student.personId,
+        completedOn: addDays(today, -330 + i * 200),
+        expiresOn: addDays(today, 20 + i * 345),
+        updatedAt: new Date(now.getTime() - (4 - i) * MS_PER_DAY),
+      }),
+    )
   return result
 }
 

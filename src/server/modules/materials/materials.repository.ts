@@ -52,6 +52,18 @@ export function createMaterialsRepository(db: Database) {
         .orderBy(desc(materialDocuments.updatedAt), asc(materialDocuments.id))
     },
 
+    /** The student's document of this kind and title last changed, locked until the transaction ends (a draft saved again becomes its next version). */
+    async lockDocumentOfStudentByTitle(studentId: string, kind: DocumentRow['kind'], title: string, tx: Tx): Promise<DocumentRow | null> {
+      const [row] = await tx
+        .select()
+        .from(materialDocuments)
+        .where(and(eq(materialDocuments.studentId, studentId), eq(materialDocuments.kind, kind), eq(materialDocuments.title, title)))
+        .orderBy(desc(materialDocuments.updatedAt), asc(materialDocuments.id))
+        .limit(1)
+        .for('update')
+      return row ?? null
+    },
+
     /** A new version; its length in characters is counted here, once. */
     async insertVersion(values: Omit<typeof materialVersions.$inferInsert, 'characters'>, tx: Tx = db): Promise<{ id: string; number: number }> {
       // The text is not sent back: the caller has it.

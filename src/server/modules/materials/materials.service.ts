@@ -16,6 +16,7 @@ import type {
   VersionView,
 } from '#shared/contracts/materials.ts'
 import { AppError } from '#shared/errors.ts'
+import type { MaterialKind } from '#shared/reference/application-limits.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
@@ -28,6 +29,10 @@ import { diffTotals, diffWords } from './domain/word-diff.ts'
 import { reviewRequestedEmail } from './materials-emails.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
 import type { DocumentRow, MaterialsRepository, ReplyRow, ThreadRow, VersionRow, VersionSummaryRow } from './materials.repository.ts'
+
+/** A text drafted by another module for the student, saved through `saveDrafts`. */
+export type DraftDocument = { kind: MaterialKind; title: string; target: string; body: string }
+export type SavedDraft = { documentId: string; title: string; kind: MaterialKind; versionNumber: number; changed: boolean }
 
 export type MaterialsDeps = {
   db: Database
@@ -177,6 +182,41 @@ export function createMaterialsService(deps: MaterialsDeps) {
       await repo.touchDocument(documentId, now, tx)
     })
     return getDocument(actor, documentId)
+  }
+
+  /**
+   * Saves texts drafted elsewhere (the experience record's ERAS draft) as the student's own
+   * documents, all in one transaction: a document of the same kind and title gets its next
+   * version (none when the text is unchanged), any other a new document. Only the acting
+   * student's documents are read or written, so a caller cannot reach another student's.
+   */
+  async function saveDrafts(actor: Actor, drafts: readonly DraftDocument[], note: string): Promise<SavedDraft[]> {
+    const now = clock.now()
+    return db.transaction(async (tx) => {
+      const saved: SavedDraft[] = []
+      for (const draft of drafts) {
+        const existing = await repo.lockDocumentOfStudentByTitle(actor.personId, draft.kind, draft.title, tx)
+        if (!existing) {
+          const doc = await repo.insertDocument(
+            { studentId: actor.personId, kind: draft.kind, title: draft.title, target: draft.target, createdAt: now, updatedAt: now },
+            tx,
+          )
+          await repo.insertVersion({ documentId: doc.id, number: 1, body: draft.body, note, createdAt: now }, tx)
+          saved.push({ documentId: doc.id, title: draft.title, kind: draft.kind, versionNumber: 1, changed: true })
+          continue
+        }
+        const latest = await repo.findLatestVersion(existing.id, tx)
+        if (latest && latest.body === draft.body) {
+          saved.push({ documentId: existing.id, title: draft.title, kind: draft.kind, versionNumber: latest.number, changed: false })
+          continue
+        }
+        const number = (latest?.number ?? 0) + 1
+        await repo.insertVersion({ documentId: existing.id, number, body: draft.body, note, createdAt: now }, tx)
+        await repo.touchDocument(existing.id, now, tx)
+        saved.push({ documentId: existing.id, title: draft.title, kind: draft.kind, versionNumber: number, changed: true })
+      }
+      return saved
+    })
   }
 
   /** Mentors listed in the directory and advisors whose name or e-mail matches, the student left out. */
@@ -562,6 +602,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
     getDocument,
     createDocument,
     saveVersion,
+    saveDrafts,
     searchReviewers,
     shareVersion,
     getVersion,

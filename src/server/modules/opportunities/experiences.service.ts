@@ -1,5 +1,8 @@
 import {
   type ConfirmExperienceInput,
+  type ErasDraftInput,
+  type ErasDraftProposal,
+  type ErasDraftSaved,
   type ExperienceInput,
   type ExperienceList,
   type ExperienceView,
@@ -7,11 +10,15 @@ import {
   type ResearchOutputInput,
 } from '#shared/contracts/opportunities.ts'
 import { AppError } from '#shared/errors.ts'
+import { ERAS_EXPERIENCE_TYPE_LABELS } from '#shared/reference/eras-experiences.ts'
+import { MATERIALS_LIMITS } from '#shared/contracts/materials.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleWithRoleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
+import type { DraftDocument, MaterialsService } from '../materials/materials.service.ts'
+import { draftDescription, ERAS_TYPE_OF_KIND, proposeOrder, truncateAtWord } from './domain/eras-draft.ts'
 import { isPoster } from './opportunities.policy.ts'
 import type { ExperienceRow, OpportunitiesRepository, ResearchOutputRow } from './opportunities.repository.ts'
 import { experienceViewOf } from './opportunity-views.ts'
@@ -25,7 +32,12 @@ export type ExperiencesDeps = {
   audit: AuditService
   studentRecords: Pick<StudentRecords, 'assertCanRead'>
   db: Parameters<typeof mapPersonNamesByIds>[0]
+  /** Where an ERAS draft is saved: the student's documents, through the materials service (never its tables). */
+  materials: Pick<MaterialsService, 'saveDrafts'>
 }
+
+/** The note on each version an ERAS draft saves, so the student sees where it came from. */
+export const ERAS_DRAFT_NOTE = 'Drafted from your experience record'
 
 const NOT_FOUND = 'No such experience among those you may confirm.'
 
@@ -35,7 +47,7 @@ const NOT_FOUND = 'No such experience among those you may confirm.'
  * assigned advisors and the office (admins) read it through the student-record gate, audited.
  */
 export function createExperiencesService(deps: ExperiencesDeps) {
-  const { repo, shadowingRepo, clock, audit, studentRecords, db } = deps
+  const { repo, shadowingRepo, clock, audit, studentRecords, db, materials } = deps
 
   async function views(rows: ExperienceRow[]): Promise<ExperienceView[]> {
     const applications = await repo.listApplicationsByIds(rows.flatMap((r) => (r.applicationId ? [r.applicationId] : [])))
@@ -77,6 +89,47 @@ export function createExperiencesService(deps: ExperiencesDeps) {
       // The office may read anyone's record, but only a student has one: any other id is unknown.
       if ((await listPeopleWithRoleByIds(db, [studentId], 'student')).length === 0) throw new AppError('NOT_FOUND', 'No such student.')
       return { experiences: await views(await repo.listExperiencesOfStudent(studentId)) }
+    },
+
+    /** The ERAS experiences a draft proposes from the student's record: each with its type and a description within the limit (`domain/eras-draft.ts`). */
+    async proposeErasDraft(actor: Actor): Promise<ErasDraftProposal> {
+      const entries = await views(await repo.listExperiencesOfStudent(actor.personId))
+      return {
+        entries: proposeOrder(entries).map(({ entry, chosen }) => {
+          const drafted = draftDescription(entry)
+          return {
+            experience: entry,
+            erasType: ERAS_TYPE_OF_KIND[entry.kind],
+            description: drafted.text,
+            shortenedFrom: drafted.shortenedFrom,
+            fromTitleOnly: drafted.fromTitleOnly,
+            chosen,
+          }
+        }),
+      }
+    },
+
+    /**
+     * Saves the experiences the student chose, in their order, as materials documents: one
+     * ERAS experience description per experience, and a "most meaningful" reflection for each
+     * one marked so that has one. An id that is not one of the student's entries is 404, the
+     * same as one that does not exist; nothing is saved then.
+     */
+    async saveErasDraft(actor: Actor, input: ErasDraftInput): Promise<ErasDraftSaved> {
+      const own = new Map((await repo.listExperiencesOfStudent(actor.personId)).map((r) => [r.id, r]))
+      const missing = input.entries.findIndex((e) => !own.has(e.experienceId))
+      if (missing >= 0) throw new AppError('NOT_FOUND', 'No such experience in your record.', { [`entries.${missing}.experienceId`]: 'Not in your record.' })
+      const drafts: DraftDocument[] = input.entries.flatMap((e) => {
+        const entry = own.get(e.experienceId) as ExperienceRow
+        const title = truncateAtWord(entry.title, MATERIALS_LIMITS.title).text
+        const target = truncateAtWord([ERAS_EXPERIENCE_TYPE_LABELS[e.erasType], entry.organization].filter(Boolean).join(' · '), MATERIALS_LIMITS.target).text
+        const reflection = e.mostMeaningful ? e.reflection.trim() : ''
+        return [
+          { kind: 'eras-experience' as const, title, target, body: e.description },
+          ...(reflection ? [{ kind: 'meaningful-experience' as const, title, target, body: reflection }] : []),
+        ]
+      })
+      return { documents: await materials.saveDrafts(actor, drafts, ERAS_DRAFT_NOTE) }
     },
 
     /** An experience from elsewhere, in the student's own words (not confirmed by anyone). */

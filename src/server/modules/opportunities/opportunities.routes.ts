@@ -4,6 +4,9 @@ import {
   ApplyInput,
   ConfirmExperienceInput,
   DecisionInput,
+  ErasDraftInput,
+  ErasDraftProposal,
+  ErasDraftSaved,
   ExperienceInput,
   ExperienceList,
   ExperienceView,
@@ -169,6 +172,30 @@ export function opportunitiesRoutes() {
       responses: { 200: jsonResponse(ExperienceList, 'Latest first.') },
     }),
     async (c) => c.json(await c.var.services.experiences.listMine(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'get',
+      path: '/api/experiences/mine/eras-draft',
+      tags: ['opportunities'],
+      summary:
+        'A draft of the ERAS experiences section from the caller’s record: up to 10 proposed, each with its ERAS type and a description within 750 characters',
+      responses: { 200: jsonResponse(ErasDraftProposal, 'Every entry of the record, the proposed ones first.') },
+    }),
+    async (c) => c.json(await c.var.services.experiences.proposeErasDraft(actorOf(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'post',
+      path: '/api/experiences/mine/eras-draft',
+      tags: ['opportunities'],
+      summary: 'Save the chosen ERAS experiences as the caller’s materials documents (one per experience; a new version of one saved before)',
+      request: { body: jsonBody(ErasDraftInput) },
+      responses: { 201: jsonResponse(ErasDraftSaved, 'The documents written, in the order chosen.') },
+    }),
+    async (c) => c.json(await c.var.services.experiences.saveErasDraft(actorOf(c), c.req.valid('json')), 201),
   )
 
   router.openapi(

@@ -21,6 +21,31 @@ export function createRequirementsRepository(db: Database) {
       return row ?? null
     },
 
+    async updateRequirement(
+      id: string,
+      values: Pick<NewRequirement, 'name' | 'description' | 'verification' | 'opportunityKind' | 'opportunityId'>,
+    ): Promise<void> {
+      await db
+        .update(requirements)
+        .set(values)
+        .where(and(eq(requirements.id, id), isNull(requirements.retiredAt)))
+    },
+
+    /**
+     * Students' records of requirements in force that the office verifies and has not yet (a
+     * record the student changed waits again), the longest waiting first: the office's queue.
+     */
+    async listAwaitingVerification(limit: number): Promise<(RequirementRecordRow & { requirement: RequirementRow })[]> {
+      const rows = await db
+        .select({ record: requirementRecords, requirement: requirements })
+        .from(requirementRecords)
+        .innerJoin(requirements, eq(requirements.id, requirementRecords.requirementId))
+        .where(and(isNull(requirements.retiredAt), eq(requirements.verification, 'office'), isNull(requirementRecords.verifiedAt)))
+        .orderBy(asc(requirementRecords.updatedAt), asc(requirementRecords.studentId))
+        .limit(limit)
+      return rows.map((r) => ({ ...r.record, requirement: r.requirement }))
+    },
+
     async retireRequirement(id: string, at: Date): Promise<void> {
       await db.update(requirements).set({ retiredAt: at }).where(eq(requirements.id, id))
     },

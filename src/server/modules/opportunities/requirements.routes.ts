@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi'
-import { RequirementInput, RequirementList, RequirementRecordInput, RequirementStanding, RequirementStandingList } from '#shared/contracts/shadowing.ts'
+import {
+  RequirementInput,
+  RequirementList,
+  RequirementRecordInput,
+  RequirementStanding,
+  RequirementStandingList,
+  VerificationQueue,
+} from '#shared/contracts/shadowing.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
@@ -43,6 +50,30 @@ export function requirementsRoutes() {
       responses: { 201: list },
     }),
     async (c) => c.json(await c.var.services.requirements.createRequirement(actorOf(c), c.req.valid('json'), requestMeta(c)), 201),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/requirements/{requirementId}',
+      tags: ['opportunities'],
+      summary: 'Change a requirement in force (its name, words, who vouches for it, what it applies to)',
+      request: { params: RequirementIdParams, body: jsonBody(RequirementInput) },
+      responses: { 200: list },
+    }),
+    async (c) =>
+      c.json(await c.var.services.requirements.updateRequirement(actorOf(c), c.req.valid('param').requirementId, c.req.valid('json'), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/requirements/verification-queue',
+      tags: ['opportunities'],
+      summary: 'Students’ records waiting for the office to verify them, the longest waiting first, with their expiry (audited)',
+      responses: { 200: jsonResponse(VerificationQueue, 'Up to 100, oldest first.') },
+    }),
+    async (c) => c.json(await c.var.services.requirements.verificationQueue(actorOf(c), requestMeta(c)), 200),
   )
 
   router.openapi(

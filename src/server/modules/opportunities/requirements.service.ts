@@ -5,6 +5,7 @@ import type {
   RequirementStanding,
   RequirementStandingList,
   RequirementView,
+  VerificationQueue,
 } from '#shared/contracts/shadowing.ts'
 import { OPPORTUNITY_KIND_LABELS, type OpportunityKind } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
@@ -14,7 +15,7 @@ import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleWithRoleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { toLocal } from '../mentorships/calendar-invites.ts'
-import { type RequirementAction, requirementRefusal, requirementState, requirementsFor } from './domain/requirements.ts'
+import { expiryStanding, type RequirementAction, requirementRefusal, requirementState, requirementsFor } from './domain/requirements.ts'
 import type { OpportunitiesRepository } from './opportunities.repository.ts'
 import type { RequirementRecordRow, RequirementRow, RequirementsRepository } from './requirements.repository.ts'
 
@@ -30,6 +31,8 @@ export type RequirementsDeps = {
 }
 
 const NO_REQUIREMENT = 'No such requirement, or it is no longer asked for.'
+/** Records the queue shows at once: a morning's work, oldest first; the rest come as those are verified. */
+const QUEUE_SIZE = 100
 
 /**
  * Requirements the office sets (HIPAA training, immunisations, a background check), for every
@@ -105,6 +108,49 @@ export function createRequirementsService(deps: RequirementsDeps) {
       const row = await repo.insertRequirement({ ...input, createdById: actor.personId, createdAt: clock.now() })
       await audit.record({ actorId: actor.personId, action: 'requirement.create', objectType: 'requirement', objectId: row.id }, meta)
       return { requirements: await views(await repo.listActive()) }
+    },
+
+    /** Changes a requirement in force: its words, who vouches for it, what it applies to. Students' records of it stay and are judged by the new rule. */
+    async updateRequirement(actor: Actor, id: string, input: RequirementInput, meta: RequestMeta): Promise<RequirementList> {
+      await activeRequirement(id)
+      if (input.opportunityId && !(await opportunitiesRepo.findOpportunityById(input.opportunityId)))
+        throw new AppError('VALIDATION_FAILED', 'No such opportunity.', { opportunityId: 'Choose an opportunity that exists.' })
+      await repo.updateRequirement(id, input)
+      await audit.record({ actorId: actor.personId, action: 'requirement.update', objectType: 'requirement', objectId: id }, meta)
+      return { requirements: await views(await repo.listActive()) }
+    },
+
+    /**
+     * The office's queue: students' records of requirements it verifies, waiting for it, the
+     * longest waiting first, each with where its expiry stands today. The office reads every
+     * student's requirements (as through the student-record gate); the read is audited once.
+     */
+    async verificationQueue(actor: Actor, meta: RequestMeta): Promise<VerificationQueue> {
+      const rows = await repo.listAwaitingVerification(QUEUE_SIZE + 1)
+      const shown = rows.slice(0, QUEUE_SIZE)
+      const [list, names] = await Promise.all([
+        views(shown.map((r) => r.requirement)),
+        mapPersonNamesByIds(
+          db,
+          shown.map((r) => r.studentId),
+        ),
+      ])
+      await audit.record({ actorId: actor.personId, action: 'requirement.queue.read', objectType: 'requirement' }, meta)
+      const on = today()
+      return {
+        items: shown.map((r, i) => ({
+          requirementId: r.requirementId,
+          requirementName: r.requirement.name,
+          appliesTo: list[i]?.appliesTo ?? '',
+          studentId: r.studentId,
+          studentName: names.get(r.studentId) ?? 'Former student',
+          completedOn: r.completedOn,
+          expiresOn: r.expiresOn,
+          recordedAt: r.updatedAt.toISOString(),
+          expiry: expiryStanding(r.expiresOn, on),
+        })),
+        more: rows.length > QUEUE_SIZE,
+      }
     },
 
     /** Stops asking for a requirement; students' records of it stay. */

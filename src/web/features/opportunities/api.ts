@@ -4,6 +4,9 @@ import type {
   ApplyInput,
   ConfirmExperienceInput,
   DecisionInput,
+  ErasDraftProposal,
+  ErasDraftRequest,
+  ErasDraftSaved,
   ExperienceInput,
   ExperienceList,
   ExperienceView,
@@ -83,3 +86,19 @@ export const useAddResearchOutput = () =>
   )
 export const useRemoveResearchOutput = () =>
   useOpportunityMutation((outputId: string) => api<ExperienceView>(`/api/research-outputs/${encodeURIComponent(outputId)}`, { method: 'DELETE' }))
+
+export const useErasDraft = () =>
+  useQuery({
+    queryKey: ['experiences', 'eras-draft'] as const,
+    queryFn: ({ signal }) => api<ErasDraftProposal>('/api/experiences/mine/eras-draft', { signal }),
+    // The student edits the proposal on the page: a refetch on focus would throw their edits away.
+    refetchOnWindowFocus: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+export const useSaveErasDraft = () => {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: ErasDraftRequest) => api<ErasDraftSaved>('/api/experiences/mine/eras-draft', { method: 'POST', json: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['materials'] }),
+  })
+}

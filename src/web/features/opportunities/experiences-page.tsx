@@ -88,10 +88,15 @@ export function ExperiencesPage() {
           are accepted to appear here by themselves.
         </p>
         {!adding ? (
-          <p>
+          <p className="button-row">
             <button type="button" className="button" onClick={() => setAdding(true)}>
               Add an experience
             </button>
+            {list.length > 0 ? (
+              <Link to="/experiences/eras-draft" className="button button-secondary">
+                Draft my ERAS experiences
+              </Link>
+            ) : null}
           </p>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { nameInSentence } from '#shared/name-in-sentence.ts'
 import { type FormEvent, useState } from 'react'
 import type { RequirementStanding } from '#shared/contracts/shadowing.ts'
 import { RequirementRecordInput } from '#shared/contracts/shadowing.ts'
@@ -78,7 +79,7 @@ function RequirementItem({ requirement: r }: { requirement: RequirementStanding 
           />
           <div className="button-row">
             <button type="submit" className="button" disabled={record.isPending}>
-              Save {r.name}
+              Save {nameInSentence(r.name)}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
               Cancel
@@ -87,7 +88,7 @@ function RequirementItem({ requirement: r }: { requirement: RequirementStanding 
         </form>
       ) : (
         <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
-          {r.state === 'missing' ? `Record ${r.name}` : `Update ${r.name}`}
+          {r.state === 'missing' ? `Record ${nameInSentence(r.name)}` : `Update ${nameInSentence(r.name)}`}
         </button>
       )}
     </li>

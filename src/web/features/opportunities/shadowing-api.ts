@@ -1,12 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   MyShadowingBookingList,
+  RequirementInput,
+  RequirementList,
   RequirementRecordInput,
   RequirementStanding,
   RequirementStandingList,
   ShadowingBookingList,
   ShadowingSlotInput,
   ShadowingSlotList,
+  VerificationQueue,
 } from '#shared/contracts/shadowing.ts'
 import { api } from '../../api/client.ts'
 
@@ -55,4 +58,28 @@ export const useCancelBooking = () =>
 export const useRecordRequirement = () =>
   useShadowingMutation(({ requirementId, ...input }: RequirementRecordInput & { requirementId: string }) =>
     api<RequirementStandingList>(`/api/requirements/${encodeURIComponent(requirementId)}/mine`, { method: 'PUT', json: input }),
+  )
+
+/** The office's page: the requirements in force and the queue of students' records to verify. */
+export const useRequirementList = () =>
+  useQuery({ queryKey: ['requirements', 'office', 'list'] as const, queryFn: ({ signal }) => api<RequirementList>('/api/requirements', { signal }) })
+export const useVerificationQueue = () =>
+  useQuery({
+    queryKey: ['requirements', 'office', 'queue'] as const,
+    queryFn: ({ signal }) => api<VerificationQueue>('/api/requirements/verification-queue', { signal }),
+  })
+export const useSaveRequirement = () =>
+  useShadowingMutation(({ requirementId, ...input }: RequirementInput & { requirementId: string | null }) =>
+    requirementId
+      ? api<RequirementList>(`/api/requirements/${encodeURIComponent(requirementId)}`, { method: 'PUT', json: input })
+      : api<RequirementList>('/api/requirements', { method: 'POST', json: input }),
+  )
+export const useRetireRequirement = () =>
+  useShadowingMutation((requirementId: string) => api<RequirementList>(`/api/requirements/${encodeURIComponent(requirementId)}`, { method: 'DELETE' }))
+export const useVerifyRequirement = () =>
+  useShadowingMutation(({ requirementId, studentId, ...input }: RequirementRecordInput & { requirementId: string; studentId: string }) =>
+    api<RequirementStandingList>(`/api/requirements/${encodeURIComponent(requirementId)}/students/${encodeURIComponent(studentId)}/verification`, {
+      method: 'PUT',
+      json: input,
+    }),
   )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nameInSentence, requirementRefusal, requirementState, requirementsFor } from './requirements.ts'
+import { expiryStanding, nameInSentence, requirementRefusal, requirementState, requirementsFor } from './requirements.ts'
 
 const rule = (id: string, over: Partial<Parameters<typeof requirementsFor>[0][number]> = {}) => ({
   id,
@@ -91,5 +91,17 @@ describe('requirements', () => {
     ['background check', 'background check'],
   ])('%s reads as “%s” inside a sentence', (name, inSentence) => {
     expect(nameInSentence(name)).toBe(inSentence)
+  })
+})
+
+describe('expiryStanding', () => {
+  it.each([
+    [null, 'no-expiry'],
+    ['2027-01-10', 'expired'],
+    ['2027-01-11', 'expires-soon'],
+    ['2027-02-10', 'expires-soon'],
+    ['2027-02-11', 'valid'],
+  ] as const)('%s on 2027-01-11 → %s', (expiresOn, standing) => {
+    expect(expiryStanding(expiresOn, '2027-01-11')).toBe(standing)
   })
 })

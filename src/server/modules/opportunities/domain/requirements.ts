@@ -1,3 +1,4 @@
+import { nameInSentence } from '#shared/name-in-sentence.ts'
 import type { OpportunityKind, RequirementState, RequirementVerification } from '#shared/enums.ts'
 
 /**
@@ -51,10 +52,8 @@ export function dayText(date: string): string {
 
 export type RequirementAction = 'applying' | 'booking'
 
-/** A requirement's name inside a sentence: "Influenza vaccine" becomes "influenza vaccine"; "HIPAA training" stays. */
-export function nameInSentence(name: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
-}
+/** A requirement's name inside a sentence (shared with the pages, which use it in their buttons). */
+export { nameInSentence }
 
 /**
  * Why a requirement stops the student, in words, or null when it does not. `today` is the
@@ -80,4 +79,15 @@ export function requirementRefusal(
   return expiresOn <= today
     ? `Your ${name} expired on ${dayText(expiresOn)}; renew it before ${action}.`
     : `Your ${name} expires on ${dayText(expiresOn)}, before the day you chose; renew it before ${action}.`
+}
+
+/** Days before an expiry from which the office's queue flags it, so a record about to lapse is not verified unread. */
+export const EXPIRES_SOON_DAYS = 30
+
+/** Where a record's expiry stands on `today` (ISO dates, compared as strings). */
+export function expiryStanding(expiresOn: string | null, today: string): 'expired' | 'expires-soon' | 'valid' | 'no-expiry' {
+  if (!expiresOn) return 'no-expiry'
+  if (expiresOn < today) return 'expired'
+  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + EXPIRES_SOON_DAYS * 86_400_000).toISOString().slice(0, 10)
+  return expiresOn <= soon ? 'expires-soon' : 'valid'
 }
