@@ -34,20 +34,24 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
-const roleMap = z
-  .string()
-  .transform((value, ctx) => {
-    const map: Record<string, Role[]> = {}
-    for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
-      const [affiliation, role] = pair.split(':').map((s) => s.trim())
-      if (!affiliation || !role || !(ROLES as readonly string[]).includes(role) || role === 'admin') {
-        ctx.addIssue({ code: 'custom', message: `Write affiliation:role pairs separated by commas, such as student:student,faculty:mentor (roles: student, mentor, advisor; "${pair}" is not one).` })
-        return z.NEVER
-      }
-      map[affiliation.toLowerCase()] = [...(map[affiliation.toLowerCase()] ?? []), role as Role]
+const roleMap = z.string().transform((value, ctx) => {
+  const map: Record<string, Role[]> = {}
+  for (const pair of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [affiliation, role] = pair.split(':').map((s) => s.trim())
+    if (!affiliation || !role || !(ROLES as readonly string[]).includes(role) || role === 'admin') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Write affiliation:role pairs separated by commas, such as student:student,faculty:mentor (roles: student, mentor, advisor; "${pair}" is not one).`,
+      })
+      return z.NEVER
     }
-    return map
-  })
+    map[affiliation.toLowerCase()] = [...(map[affiliation.toLowerCase()] ?? []), role as Role]
+  }
+  return map
+})
 
 export const SsoEnvSchema = {
   /** The school's name on the sign-in button. */
@@ -64,7 +68,10 @@ export const SsoEnvSchema = {
     .refine((pem) => pem.includes('BEGIN CERTIFICATE'), 'Paste the PEM certificate, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----.')
     .optional(),
   SAML_SP_ENTITY_ID: z.string().optional(),
-  SSO_MATCH_CLAIM: z.string().regex(/^[A-Za-z0-9_:.-]+$/, 'Use a claim or attribute name, such as email or eduPersonPrincipalName.').default('email'),
+  SSO_MATCH_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]+$/, 'Use a claim or attribute name, such as email or eduPersonPrincipalName.')
+    .default('email'),
   SSO_MATCH_FIELD: z.enum(['email', 'school-id'], 'Use email or school-id.').default('email'),
   SSO_AFFILIATION_CLAIM: z.string().default('eduPersonAffiliation'),
   SSO_ROLE_MAP: roleMap.default({ student: ['student'], faculty: ['mentor'], staff: ['mentor'] }),
@@ -81,7 +88,8 @@ export function ssoSettingsFrom(env: SsoEnv, appOrigin: string): { settings: Sso
   const problems: string[] = []
   const oidcAny = env.OIDC_ISSUER || env.OIDC_CLIENT_ID || env.OIDC_CLIENT_SECRET
   const samlAny = env.SAML_IDP_SSO_URL || env.SAML_IDP_ISSUER || env.SAML_IDP_CERT
-  if (oidcAny && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID)) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID: set both to use OpenID Connect (OIDC_CLIENT_SECRET too if the provider gave one).')
+  if (oidcAny && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID))
+    problems.push('OIDC_ISSUER and OIDC_CLIENT_ID: set both to use OpenID Connect (OIDC_CLIENT_SECRET too if the provider gave one).')
   if (samlAny && !(env.SAML_IDP_SSO_URL && env.SAML_IDP_ISSUER && env.SAML_IDP_CERT))
     problems.push('SAML_IDP_SSO_URL, SAML_IDP_ISSUER and SAML_IDP_CERT: set all three to use SAML (from the identity provider’s metadata).')
   if ((oidcAny || samlAny) && !env.SSO_SCHOOL_NAME) problems.push('SSO_SCHOOL_NAME: the name on the sign-in button, such as "Northfield University".')
@@ -101,7 +109,9 @@ export function ssoSettingsFrom(env: SsoEnv, appOrigin: string): { settings: Sso
           ? {
               idpSsoUrl: env.SAML_IDP_SSO_URL,
               idpIssuer: env.SAML_IDP_ISSUER,
-              idpCerts: env.SAML_IDP_CERT.split(/(?<=-----END CERTIFICATE-----)/).map((c) => c.trim()).filter(Boolean),
+              idpCerts: env.SAML_IDP_CERT.split(/(?<=-----END CERTIFICATE-----)/)
+                .map((c) => c.trim())
+                .filter(Boolean),
               spEntityId: env.SAML_SP_ENTITY_ID ?? `${appOrigin}${SSO_PATHS.samlMetadata}`,
             }
           : null,

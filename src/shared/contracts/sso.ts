@@ -15,9 +15,7 @@ export type SsoPublicConfig = z.infer<typeof SsoPublicConfig>
 export const SsoAdminConfig = z.object({
   configured: z.boolean(),
   schoolName: z.string().nullable(),
-  oidc: z
-    .object({ issuer: z.string(), clientId: z.string(), clientSecretSet: z.boolean(), scopes: z.string(), redirectUri: z.string() })
-    .nullable(),
+  oidc: z.object({ issuer: z.string(), clientId: z.string(), clientSecretSet: z.boolean(), scopes: z.string(), redirectUri: z.string() }).nullable(),
   saml: z
     .object({
       idpSsoUrl: z.string(),
@@ -46,8 +44,10 @@ export type SsoAdminConfig = z.infer<typeof SsoAdminConfig>
 export const SSO_ERROR_MESSAGES: Record<string, string> = {
   state: 'The answer from your school’s sign-in did not belong to this browser’s request, so it was refused. Start again with the button below.',
   nonce: 'The answer from your school’s sign-in did not match the request this browser made, so it was refused. Start again with the button below.',
-  token: 'Your school’s sign-in answered with something that could not be verified (an expired, unsigned or altered token), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
-  assertion: 'Your school’s sign-in answered with something that could not be verified (expired, unsigned, altered or meant for another site), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
+  token:
+    'Your school’s sign-in answered with something that could not be verified (an expired, unsigned or altered token), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
+  assertion:
+    'Your school’s sign-in answered with something that could not be verified (expired, unsigned, altered or meant for another site), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
   replay: 'That sign-in answer was already used once, so it was refused. Start again with the button below.',
   provider: 'Your school’s sign-in did not let you in (you may have cancelled). Start again with the button below.',
   unavailable: 'Your school’s sign-in could not be reached just now. Try again in a few minutes.',

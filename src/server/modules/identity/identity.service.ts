@@ -121,9 +121,13 @@ export function createIdentityService(deps: IdentityDeps) {
   function assertPasswordSignInAllowed(email: string) {
     if (!ssoRequiredFor(deps.sso ?? null, email)) return
     const school = deps.sso?.schoolName ?? 'your school'
-    throw new AppError('FORBIDDEN', `People with an @${emailDomain(email)} address sign in with the “Sign in with ${school}” button, not a password or an e-mailed link.`, {
-      email: `Use “Sign in with ${school}”.`,
-    })
+    throw new AppError(
+      'FORBIDDEN',
+      `People with an @${emailDomain(email)} address sign in with the “Sign in with ${school}” button, not a password or an e-mailed link.`,
+      {
+        email: `Use “Sign in with ${school}”.`,
+      },
+    )
   }
 
   /** Writes the invitation token and its e-mail in the caller's transaction. */
@@ -175,7 +179,9 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!rules) return { refused: 'no-account' }
       const refusal = await db.transaction(async (tx) => {
         let person =
-          rules.matchField === 'email' ? await repo.findByEmailIncludeRoles(identity.matchValue, tx) : await repo.findBySchoolIdIncludeRoles(identity.matchValue, tx)
+          rules.matchField === 'email'
+            ? await repo.findByEmailIncludeRoles(identity.matchValue, tx)
+            : await repo.findBySchoolIdIncludeRoles(identity.matchValue, tx)
         if (!person) {
           const decision = decideNewAccount(identity, rules)
           if (decision.kind === 'refuse') return { refused: decision.reason }
@@ -183,7 +189,14 @@ export function createIdentityService(deps: IdentityDeps) {
             if (await repo.findByEmailIncludeRoles(decision.email, tx)) return { refused: 'no-account' as const }
             const now = clock.now()
             const id = await repo.insertPerson(
-              { email: decision.email, name: decision.name, status: 'active', createdAt: now, updatedAt: now, ...(rules.matchField === 'school-id' ? { schoolId: identity.matchValue } : {}) },
+              {
+                email: decision.email,
+                name: decision.name,
+                status: 'active',
+                createdAt: now,
+                updatedAt: now,
+                ...(rules.matchField === 'school-id' ? { schoolId: identity.matchValue } : {}),
+              },
               decision.roles,
               now,
               tx,

@@ -36,15 +36,14 @@ export function createOidcClient(settings: OidcSettings, redirectUri: string, cl
 
   /** Discovery once, kept; a failure is forgotten so the next sign-in tries again. */
   function config(): Promise<client.Configuration> {
-    configuration ??= client
-      .discovery(
-        new URL(settings.issuer),
-        settings.clientId,
-        { redirect_uris: [redirectUri], response_types: ['code'], [client.clockTolerance]: clockSkewSeconds },
-        settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(),
-        // Plain http only to a provider on this machine (tests, a developer's laptop).
-        isLoopbackUrl(settings.issuer) ? { execute: [client.allowInsecureRequests] } : {},
-      )
+    configuration ??= client.discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      { redirect_uris: [redirectUri], response_types: ['code'], [client.clockTolerance]: clockSkewSeconds },
+      settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(),
+      // Plain http only to a provider on this machine (tests, a developer's laptop).
+      isLoopbackUrl(settings.issuer) ? { execute: [client.allowInsecureRequests] } : {},
+    )
     configuration.catch(() => {
       configuration = null
     })

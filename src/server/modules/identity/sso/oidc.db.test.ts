@@ -80,7 +80,10 @@ describe('[sso-oidc] OpenID Connect against a real provider', () => {
     const session = await t.request('GET', '/api/auth/session', { cookie })
     // An admin's roles are kept: the provider's affiliation does not change them.
     expect(session.json.person).toMatchObject({ id: person.id, roles: ['advisor'] })
-    const signIns = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'sign-in.oidc'), eq(auditLog.objectId, person.id)))
+    const signIns = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'sign-in.oidc'), eq(auditLog.objectId, person.id)))
     expect(signIns).toHaveLength(1)
     // Sign-out ends the local session.
     expect((await t.request('POST', '/api/auth/sign-out', { cookie })).status).toBe(200)
@@ -123,7 +126,10 @@ describe('[sso-oidc] OpenID Connect against a real provider', () => {
     idp.addAccount({ sub: 'no-1', email: 'nonce@northfield.edu', name: 'N', affiliation: ['student'] })
     const callback = await signInThroughProvider('no-1', {
       beforeCallback: async (url, flowSecret) => {
-        await t.db.update(ssoRequests).set({ nonce: 'another-request-nonce' }).where(eq(ssoRequests.id, hashSecret(flowSecret)))
+        await t.db
+          .update(ssoRequests)
+          .set({ nonce: 'another-request-nonce' })
+          .where(eq(ssoRequests.id, hashSecret(flowSecret)))
         return url
       },
     })
@@ -160,7 +166,7 @@ describe('[sso-oidc] OpenID Connect against a real provider', () => {
     const url = used as unknown as URL
     const noCookie = await t.request('GET', `${url.pathname}${url.search}`)
     expect(noCookie.headers.get('location')).toBe('/sign-in?sso-error=expired-request')
-    const garbage = await t.request('GET', '/api/auth/oidc/callback?code=%00%ff&state=' + 'x'.repeat(600))
+    const garbage = await t.request('GET', `/api/auth/oidc/callback?code=%00%ff&state=${'x'.repeat(600)}`)
     expect(garbage.status).toBeLessThan(500)
   })
 

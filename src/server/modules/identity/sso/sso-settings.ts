@@ -59,7 +59,12 @@ export const SSO_PATHS = {
 /** The domain of an e-mail address, lower case, or null. */
 export function emailDomain(email: string): string | null {
   const at = email.lastIndexOf('@')
-  return at > 0 ? email.slice(at + 1).trim().toLowerCase() : null
+  return at > 0
+    ? email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+    : null
 }
 
 /** Whether people with this address must sign in through the school's provider. */
