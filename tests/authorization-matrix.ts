@@ -26,6 +26,11 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/auth/invite/accept', allowed: 'public' },
   { method: 'POST', path: '/api/auth/change-password', allowed: 'signed-in' },
   { method: 'PUT', path: '/api/auth/clock', allowed: 'signed-in' },
+  // Single sign-on (decisions 031, 032): the browser reaches these before it has a session.
+  { method: 'GET', path: '/api/auth/sso', allowed: 'public' },
+  { method: 'GET', path: '/api/auth/oidc/start', allowed: 'public' },
+  { method: 'GET', path: '/api/auth/oidc/callback', allowed: 'public' },
+  { method: 'GET', path: '/api/admin/sso', allowed: ['admin'] },
 
   { method: 'GET', path: '/api/reference', allowed: 'signed-in' },
   { method: 'GET', path: '/api/profiles/me', allowed: 'signed-in' },

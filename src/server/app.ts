@@ -34,6 +34,7 @@ import { opportunitiesRoutes } from './modules/opportunities/opportunities.route
 import { requirementsRoutes } from './modules/opportunities/requirements.routes.ts'
 import { shadowingRoutes } from './modules/opportunities/shadowing.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
+import { ssoRoutes } from './modules/identity/sso/sso.routes.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { listBuilderRoutes } from './modules/list-builder/list-builder.routes.ts'
 import { mentorshipsRoutes } from './modules/mentorships/mentorships.routes.ts'
@@ -134,6 +135,7 @@ export function createApp(options: AppOptions) {
   )
 
   app.route('/', identityRoutes({ secureCookies, demoAccounts: options.demoAccounts }))
+  app.route('/', ssoRoutes({ secureCookies }))
   app.route('/', profilesRoutes())
   app.route('/', adminRoutes())
   app.route('/', lettersRoutes())

@@ -68,6 +68,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     simulationLeaseSeconds: env.SIMULATION_LEASE_SECONDS,
     // No other process can open the embedded database's data folder while this one holds it.
     sessionCache: handle.kind === 'pglite',
+    sso: env.sso,
   })
   const webRoot = findWebRoot()
   const app = createApp({

@@ -32,6 +32,9 @@ import { createIdentityRepository } from './modules/identity/identity.repository
 import { createIdentityService } from './modules/identity/identity.service.ts'
 import { createRateLimits } from './modules/identity/rate-limits.ts'
 import { createStudentAddresses } from './modules/identity/student-addresses.ts'
+import { createSsoRepository } from './modules/identity/sso/sso.repository.ts'
+import { createSsoService } from './modules/identity/sso/sso.service.ts'
+import type { SsoSettings } from './modules/identity/sso/sso-settings.ts'
 import { createLettersRepository } from './modules/letters/letters.repository.ts'
 import { createLettersService } from './modules/letters/letters.service.ts'
 import { createListBuilderRepository } from './modules/list-builder/list-builder.repository.ts'
@@ -70,6 +73,8 @@ export type ServiceSettings = {
   simulationLeaseSeconds?: number
   /** Keep session lookups in memory: only when this process alone writes the database (the embedded one). */
   sessionCache?: boolean
+  /** Single sign-on (OIDC, SAML), when the school configured it. */
+  sso?: SsoSettings | null
 }
 
 /** The composition root of the domain: every service, wired to one database and one clock. */
@@ -89,7 +94,9 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     sessionPolicy: settings.sessionPolicy,
     appOrigin: settings.appOrigin,
     demoMode: settings.demoMode,
+    sso: settings.sso ?? null,
   })
+  const sso = createSsoService({ settings: settings.sso ?? null, appOrigin: settings.appOrigin, repo: createSsoRepository(db), clock, audit, identity })
   const profiles = createProfilesService({ db, repo: createProfilesRepository(db), clock, audit, identity })
   const admin = createAdminService({ db, clock, audit, identity, notifications })
   const mentorshipsRepo = createMentorshipsRepository(db)
@@ -275,6 +282,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     notifications,
     notificationCentre,
     identity,
+    sso,
     profiles,
     admin,
     letters,

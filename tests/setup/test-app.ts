@@ -7,6 +7,7 @@ import { hashSecret, newSecret } from '#server/modules/identity/tokens.ts'
 import type { Mailer } from '#server/modules/notifications/mailer.ts'
 import { createServices } from '#server/services.ts'
 import type { Role } from '#shared/enums.ts'
+import type { SsoSettings } from '#server/modules/identity/sso/sso-settings.ts'
 import { sql } from 'drizzle-orm'
 import { createTestDatabase } from './test-database.ts'
 import { insertPerson, type PersonOverrides } from '../factories/index.ts'
@@ -30,7 +31,7 @@ type RequestOptions = {
  * moves. Requests go through `app.request`, with the Origin header a browser would send.
  */
 export async function createTestApp(
-  options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date; trustedProxies?: string[]; requestLog?: (line: string) => void } = {},
+  options: { demoMode?: boolean; mailer?: Mailer | null; now?: Date; trustedProxies?: string[]; requestLog?: (line: string) => void; sso?: SsoSettings } = {},
 ) {
   const database = await createTestDatabase()
   const clock = fixedClock(options.now ?? new Date('2026-10-05T14:00:00Z'))
@@ -41,6 +42,7 @@ export async function createTestApp(
     sessionPolicy: { idleMinutes: 60, absoluteHours: 24 },
     // As the server runs: sessions cached on the embedded database, looked up on PostgreSQL.
     sessionCache: database.kind === 'pglite',
+    sso: options.sso ?? null,
   })
   const app = createApp({
     services,

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { isProxyEntry } from '../http/client-address.ts'
 import { decideDemoMode } from './demo-mode.ts'
+import { SsoEnvSchema, ssoSettingsFrom } from './sso-env.ts'
+import type { SsoSettings } from '../modules/identity/sso/sso-settings.ts'
 
 /**
  * The only reader of process.env. Settings are parsed once at start-up; a wrong one stops the
@@ -49,9 +51,11 @@ const EnvSchema = z.object({
     )
     .refine((entries) => entries.every(isProxyEntry), "List the proxies' addresses or ranges, separated by commas, such as 127.0.0.1,10.0.0.0/8.")
     .default([]),
+  /** Single sign-on (OpenID Connect, SAML 2.0): see sso-env.ts. */
+  ...SsoEnvSchema,
 })
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'DEMO_MODE'> & { DEMO_MODE: boolean; appOrigin: string }
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DEMO_MODE'> & { DEMO_MODE: boolean; appOrigin: string; sso: SsoSettings | null }
 
 export class EnvError extends Error {}
 
@@ -66,5 +70,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const appOrigin = env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
   const demo = decideDemoMode({ demoMode: env.DEMO_MODE, allowPublic: env.DEMO_MODE_ALLOW_PUBLIC, appOrigin, host: env.HOST })
   if ('refused' in demo) throw new EnvError(`Preceptor cannot start: fix these settings.\n  ${demo.refused}`)
-  return { ...env, DEMO_MODE: demo.demoMode, appOrigin }
+  const sso = ssoSettingsFrom(env, appOrigin)
+  if ('problems' in sso) throw new EnvError(`Preceptor cannot start: fix these settings.\n${sso.problems.map((p) => `  ${p}`).join('\n')}`)
+  return { ...env, DEMO_MODE: demo.demoMode, appOrigin, sso: sso.settings }
 }

@@ -12,6 +12,7 @@ import type {
   SignInRequest,
   TokenRequest,
 } from '#shared/contracts/identity.ts'
+import type { SsoPublicConfig } from '#shared/contracts/sso.ts'
 import { setHourCycle } from '../components/format.ts'
 import { api } from './client.ts'
 
@@ -57,6 +58,16 @@ export function useDemoAccounts() {
   return useQuery({
     queryKey: ['demo-accounts'],
     queryFn: ({ signal }) => api<DemoAccountsResponse>('/api/demo-accounts', { signal }),
+    staleTime: Infinity,
+    retry: false,
+  })
+}
+
+/** The school's single sign-on, for the sign-in page's button (null fields when not set up). */
+export function useSsoConfig() {
+  return useQuery({
+    queryKey: ['sso-config'],
+    queryFn: ({ signal }) => api<SsoPublicConfig>('/api/auth/sso', { signal }),
     staleTime: Infinity,
     retry: false,
   })

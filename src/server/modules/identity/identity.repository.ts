@@ -85,6 +85,7 @@ export function createIdentityRepository(db: Database, options: { sessionCache?:
     rolesOf,
     findByEmailIncludeRoles: (email: string, tx: Tx = db) => findPersonWithRoles(eq(people.email, email), tx),
     findByIdIncludeRoles: (id: string, tx: Tx = db) => findPersonWithRoles(eq(people.id, id), tx),
+    findBySchoolIdIncludeRoles: (schoolId: string, tx: Tx = db) => findPersonWithRoles(eq(people.schoolId, schoolId), tx),
 
     async findClock(personId: string): Promise<ClockPreferences> {
       const [row] = await db.select({ timeZone: people.timeZone, hourCycle: people.hourCycle }).from(people).where(eq(people.id, personId))

@@ -22,6 +22,11 @@ import { listPeopleByEmailsOrSchoolIds } from './people-reads.ts'
 import { hashSecret, newSecret } from './tokens.ts'
 import type { AuthTokenPurpose } from '#server/db/schema/index.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
+import { decideNewAccount, type ReadIdentity } from './domain/sso-identity.ts'
+import { emailDomain, ssoRequiredFor, type SsoSettings } from './sso/sso-settings.ts'
+
+/** Why a provider's sign-in gave no session, for the page and the audit row. */
+export type ProviderRefusal = 'no-account' | 'no-email' | 'no-role' | 'disabled'
 
 export type IdentityDeps = {
   db: Database
@@ -32,6 +37,8 @@ export type IdentityDeps = {
   sessionPolicy: SessionPolicy
   appOrigin: string
   demoMode: boolean
+  /** Single sign-on, when the school configured it (decisions 031, 032). */
+  sso?: SsoSettings | null
 }
 
 /** A new session: the secret goes into the cookie, only its hash into the database. */
@@ -112,6 +119,19 @@ export function createIdentityService(deps: IdentityDeps) {
     })
   }
 
+  /** A school domain's people use the school's sign-in (SSO_REQUIRED_DOMAINS); others keep passwords and links. */
+  function assertPasswordSignInAllowed(email: string) {
+    if (!ssoRequiredFor(deps.sso ?? null, email)) return
+    const school = deps.sso?.schoolName ?? 'your school'
+    throw new AppError(
+      'FORBIDDEN',
+      `People with an @${emailDomain(email)} address sign in with the “Sign in with ${school}” button, not a password or an e-mailed link.`,
+      {
+        email: `Use “Sign in with ${school}”.`,
+      },
+    )
+  }
+
   /** Writes the invitation token and its e-mail in the caller's transaction. */
   async function sendInvite(person: { id: string; email: string; name: string }, invitedBy: string, tx: Tx): Promise<void> {
     const token = await createEmailToken(person.id, 'invite', tx)
@@ -121,6 +141,7 @@ export function createIdentityService(deps: IdentityDeps) {
 
   return {
     async signIn(input: SignInRequest, meta: RequestMeta, previousSecret: string | null): Promise<IssuedSession> {
+      assertPasswordSignInAllowed(input.email)
       // The attempt is reserved (and counted as a failure) before the password is checked, in
       // one locked step, so parallel guesses cannot all pass the limit before any is counted.
       const now = clock.now()
@@ -150,6 +171,57 @@ export function createIdentityService(deps: IdentityDeps) {
       })
       await repo.releaseSignInAttempt(reservation)
       return issued
+    },
+
+    /**
+     * Signs in the person a school's provider vouched for (the protocol's checks already passed):
+     * the account matched by e-mail or school id, or a new one for an allowed domain with the roles
+     * of its affiliation. An existing account's roles are never touched, so an admin's choices stay.
+     */
+    async signInWithProvider(
+      protocol: 'oidc' | 'saml',
+      identity: ReadIdentity,
+      meta: RequestMeta,
+      previousSecret: string | null,
+    ): Promise<IssuedSession | { refused: ProviderRefusal }> {
+      const rules = deps.sso?.rules
+      if (!rules) return { refused: 'no-account' }
+      const refusal = await db.transaction(async (tx) => {
+        let person =
+          rules.matchField === 'email'
+            ? await repo.findByEmailIncludeRoles(identity.matchValue, tx)
+            : await repo.findBySchoolIdIncludeRoles(identity.matchValue, tx)
+        if (!person) {
+          const decision = decideNewAccount(identity, rules)
+          if (decision.kind === 'refuse') return { refused: decision.reason }
+          if (decision.kind === 'create') {
+            if (await repo.findByEmailIncludeRoles(decision.email, tx)) return { refused: 'no-account' as const }
+            const now = clock.now()
+            const id = await repo.insertPerson(
+              {
+                email: decision.email,
+                name: decision.name,
+                status: 'active',
+                createdAt: now,
+                updatedAt: now,
+                ...(rules.matchField === 'school-id' ? { schoolId: identity.matchValue } : {}),
+              },
+              decision.roles,
+              now,
+              tx,
+            )
+            await audit.record({ actorId: id, action: `person.created-by-${protocol}`, objectType: 'person', objectId: id }, meta, tx)
+            person = await repo.findByIdIncludeRoles(id, tx)
+          }
+        }
+        if (!person || person.status === 'disabled') return { refused: 'disabled' as const }
+        // Someone invited who signs in through the school has accepted the invitation.
+        if (person.status === 'invited') await repo.updatePerson(person.id, { status: 'active', updatedAt: clock.now() }, tx)
+        const issued = await issueSession(person, meta, previousSecret, tx)
+        await audit.record({ actorId: person.id, action: `sign-in.${protocol}`, objectType: 'person', objectId: person.id }, meta, tx)
+        return issued
+      })
+      return refusal
     },
 
     async signOut(actor: Actor, meta: RequestMeta): Promise<void> {
@@ -198,6 +270,7 @@ export function createIdentityService(deps: IdentityDeps) {
 
     /** Always answers the same way, whether or not the address has an account. */
     async requestMagicLink(email: string, meta: RequestMeta): Promise<void> {
+      assertPasswordSignInAllowed(email)
       const person = await repo.findByEmailIncludeRoles(email)
       if (person?.status !== 'active') return
       await assertEmailLinkAllowance(person.id, 'magic-link')

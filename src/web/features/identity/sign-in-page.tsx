@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router'
 import { SignInRequest, type DemoAccount } from '#shared/contracts/identity.ts'
 import { ROLE_LABELS } from '#shared/enums.ts'
-import { useDemoAccounts, useSession, useSignIn } from '../../api/identity.ts'
+import { SSO_ERROR_MESSAGES } from '#shared/contracts/sso.ts'
+import { useDemoAccounts, useSession, useSignIn, useSsoConfig } from '../../api/identity.ts'
 import { ErrorSummary, LiveStatus } from '../../components/feedback.tsx'
 import { TextField } from '../../components/fields.tsx'
 import { problemFrom, validate, type FormProblem } from '../../components/form-errors.ts'
@@ -58,6 +59,7 @@ export function SignInPage() {
         <p className="lead">Mentoring, advising and match planning for our medical school.</p>
         <LiveStatus message={signedOut && !signIn.isPending ? 'You have signed out.' : null} tone="info" />
         {next !== '/' ? <p className="notice notice-info">Sign in to continue to the page you asked for.</p> : null}
+        <SchoolSignIn error={params.get('sso-error')} />
         <ErrorSummary message={problem.message} fields={problem.fields} idFor={(f) => `sign-in-${f}`} labels={LABELS} attempt={attempt} />
         <form noValidate onSubmit={onSubmit} className="form">
           <TextField
@@ -97,6 +99,38 @@ export function SignInPage() {
       </section>
       <DemoAccountsPanel disabled={signIn.isPending} onChoose={(account) => submit({ email: account.email, password: account.password })} />
     </div>
+  )
+}
+
+/**
+ * "Sign in with <school>" when the school set up single sign-on: a plain link, since the server
+ * answers with a redirect to the school's page. A refusal comes back as `?sso-error=`, worded here.
+ */
+function SchoolSignIn({ error }: { error: string | null }) {
+  const sso = useSsoConfig().data
+  const message = error ? (SSO_ERROR_MESSAGES[error] ?? SSO_ERROR_MESSAGES.token) : null
+  // SAML's start route comes with decision 032's work; until then only OpenID Connect has a button.
+  const start = sso?.oidc ? '/api/auth/oidc/start' : null
+  return (
+    <>
+      {message ? (
+        <p className="notice notice-error" role="alert">
+          {message}
+        </p>
+      ) : null}
+      {start && sso?.schoolName ? (
+        <div className="sso-sign-in">
+          <a className="button button-block" href={start}>
+            Sign in with {sso.schoolName}
+          </a>
+          {sso.requiredDomains.length > 0 ? (
+            <p className="field-hint">
+              People with an {sso.requiredDomains.map((d) => `@${d}`).join(' or ')} address sign in this way. Others use their e-mail below.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </>
   )
 }
 
