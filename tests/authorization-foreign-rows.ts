@@ -291,6 +291,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     body: { reviewerIds: ['0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11'], dueDate: '2026-12-01', question: 'Is my opening too long?' },
   },
   'GET /api/materials/versions/:versionId': { kind: 'owner-only' },
+  'GET /api/materials/versions/:versionId/pdf': { kind: 'owner-only' },
   'POST /api/materials/versions/:versionId/threads': { kind: 'owner-only', body: { start: 0, end: 1, body: 'A comment from a stranger.' } },
   'POST /api/materials/threads/:threadId/replies': { kind: 'owner-only', body: { body: 'A reply from a stranger.' } },
   'POST /api/materials/threads/:threadId/resolve': { kind: 'owner-only', body: {} },

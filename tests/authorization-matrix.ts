@@ -283,6 +283,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/materials/reviewers', allowed: ['student'] },
   { method: 'POST', path: '/api/materials/versions/:versionId/shares', allowed: ['student'] },
   { method: 'GET', path: '/api/materials/versions/:versionId', allowed: ['student', 'mentor', 'advisor'] },
+  { method: 'GET', path: '/api/materials/versions/:versionId/pdf', allowed: ['student'] },
   { method: 'POST', path: '/api/materials/versions/:versionId/threads', allowed: ['mentor', 'advisor'] },
   { method: 'POST', path: '/api/materials/threads/:threadId/replies', allowed: ['student', 'mentor', 'advisor'] },
   { method: 'POST', path: '/api/materials/threads/:threadId/resolve', allowed: ['student', 'mentor', 'advisor'] },

@@ -35,6 +35,7 @@ const STUDENT = ['student'] as const
 const REVIEWERS = ['mentor', 'advisor'] as const
 /** The student and the reviewers of a version. */
 const PARTIES = ['student', 'mentor', 'advisor'] as const
+const pdfResponse = { description: 'The PDF.', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }
 const document = jsonResponse(DocumentView, 'The student’s document with its versions and review requests.')
 const version = jsonResponse(VersionView, 'The version with the comments the caller may see on it.')
 
@@ -149,6 +150,27 @@ export function materialsRoutes() {
       responses: { 200: version },
     }),
     async (c) => c.json(await c.var.services.materials.getVersion(actorOf(c), c.req.valid('param').versionId), 200),
+  )
+
+  router.openapi(
+    guardedRoute(STUDENT, {
+      method: 'get',
+      path: '/api/materials/versions/{versionId}/pdf',
+      tags: TAGS,
+      summary: 'One of my versions as a clean PDF: my name, the document’s kind and title, the text (no comments, no reviewers)',
+      request: { params: VersionIdParams },
+      responses: { 200: pdfResponse },
+    }),
+    async (c) => {
+      const { bytes, fileName } = await c.var.services.materials.exportVersionPdf(actorOf(c), c.req.valid('param').versionId)
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        // The name is ASCII letters, digits and hyphens only (domain/pdf-file-name.ts).
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      })
+    },
   )
 
   router.openapi(

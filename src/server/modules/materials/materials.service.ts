@@ -16,6 +16,7 @@ import type {
   VersionView,
 } from '#shared/contracts/materials.ts'
 import { AppError } from '#shared/errors.ts'
+import { MATERIAL_KIND_LABELS, type MaterialKind } from '#shared/reference/application-limits.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
@@ -25,7 +26,9 @@ import { anchorAcrossVersions } from './domain/anchor-across-versions.ts'
 import { applyReplacements } from './domain/apply-suggestions.ts'
 import { rangeProblems } from './domain/text-range.ts'
 import { diffTotals, diffWords } from './domain/word-diff.ts'
+import { pdfFileName } from './domain/pdf-file-name.ts'
 import { reviewRequestedEmail } from './materials-emails.ts'
+import { renderVersionPdf } from './materials-pdf.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
 import type { DocumentRow, MaterialsRepository, ReplyRow, ThreadRow, VersionRow, VersionSummaryRow } from './materials.repository.ts'
 
@@ -307,6 +310,29 @@ export function createMaterialsService(deps: MaterialsDeps) {
     }
   }
 
+  /**
+   * A version as a clean PDF for its student: their name, the document's kind and title, the
+   * text — no comments and no reviewers' names. The student's alone (decision 028): a reviewer
+   * reads the version on its page, but a file leaves the app and outlives the share, and where
+   * the student's words go as a file is theirs to decide (a letter writer gets one only when the
+   * student attaches it to their packet). Another student's version is 404 as everywhere here.
+   */
+  async function exportVersionPdf(actor: Actor, versionId: string): Promise<{ bytes: Uint8Array; fileName: string; kind: MaterialKind; versionNumber: number }> {
+    const { version, doc, access } = await readableVersion(actor, versionId)
+    if (access !== 'owner') throw new AppError('FORBIDDEN', 'Only the student whose document this is downloads it as a PDF.')
+    const [student] = await listPeopleByIds(db, [doc.studentId])
+    const studentName = student?.name ?? 'Student'
+    const bytes = await renderVersionPdf({
+      studentName,
+      kindLabel: MATERIAL_KIND_LABELS[doc.kind],
+      title: doc.title,
+      target: doc.target,
+      versionNumber: version.number,
+      body: version.body,
+    })
+    return { bytes, fileName: pdfFileName(studentName, doc.title, version.number), kind: doc.kind, versionNumber: version.number }
+  }
+
   /** A reviewer comments on a range of the version shared with them, optionally suggesting new words for it. */
   async function startThread(actor: Actor, versionId: string, input: StartThread): Promise<VersionView> {
     const { version, access } = await readableVersion(actor, versionId)
@@ -565,6 +591,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
     searchReviewers,
     shareVersion,
     getVersion,
+    exportVersionPdf,
     startThread,
     reply,
     resolve,

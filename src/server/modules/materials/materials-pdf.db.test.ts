@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fetchPdf, pdfText } from '#tests/setup/pdf-text.ts'
+import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
+
+type Account = Awaited<ReturnType<TestApp['signedInAs']>>
+let t: TestApp
+let student: Account
+let reviewer: Account
+let otherStudent: Account
+let advisor: Account
+let admin: Account
+let versionId = ''
+
+// Accents, curly quotes, an em dash, Polish and Greek letters: none of them may come out blank.
+const BODY = '# Why “emergency” medicine\n\nAt José’s bedside in Łódź I learned that **care** is *attention* — not heroics; α-blockers too.\n\n- Night shifts\n- Café conversations'
+
+beforeAll(async () => {
+  t = await createTestApp({ now: new Date('2026-10-05T14:00:00Z') })
+  const s = await t.insertAccount(['student'], { name: 'Zoë Łukasiewicz-Müller' })
+  student = { person: s, cookie: await t.sessionCookie(s.id) }
+  const m = await t.insertAccount(['mentor'], { name: 'Dana Reviewer', mentor: { kind: 'faculty', capacity: 3, accepting: true } })
+  reviewer = { person: m, cookie: await t.sessionCookie(m.id) }
+  otherStudent = await t.signedInAs(['student'])
+  advisor = await t.signedInAs(['advisor'])
+  admin = await t.signedInAs(['admin'])
+  const created = await t.request('POST', '/api/materials/documents', {
+    cookie: student.cookie,
+    body: { kind: 'personal-statement', title: 'Emergency medicine “main” statement', target: 'Emergency Medicine', body: BODY },
+  })
+  expect(created.status, created.text).toBe(201)
+  versionId = created.json.latestVersion.id
+  const shared = await t.request('POST', `/api/materials/versions/${versionId}/shares`, {
+    cookie: student.cookie,
+    body: { reviewerIds: [m.id], dueDate: '2026-10-20', question: 'Too long?' },
+  })
+  expect(shared.status, shared.text).toBe(201)
+  const commented = await t.request('POST', `/api/materials/versions/${versionId}/threads`, {
+    cookie: reviewer.cookie,
+    body: { start: 30, end: 40, body: 'Reviewer-only remark about the bedside.', suggestion: 'Suggested-wording-xyz' },
+  })
+  expect(commented.status, commented.text).toBe(201)
+}, 60_000)
+afterAll(async () => {
+  await t?.close()
+})
+
+describe('a version as a PDF', () => {
+  it('is a real PDF with the student’s name, the kind and title, and the text in every script, markers dropped', async () => {
+    const pdf = await fetchPdf(t, `/api/materials/versions/${versionId}/pdf`, student.cookie)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(pdf.headers.get('content-disposition')).toBe('attachment; filename="zoe-ukasiewicz-muller-emergency-medicine-main-statement-v1.pdf"')
+    expect(pdf.headers.get('cache-control')).toBe('no-store')
+    expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-')
+    const { text } = await pdfText(pdf.bytes)
+    const flat = text.replace(/\s+/g, ' ')
+    expect(flat).toContain('Zoë Łukasiewicz-Müller')
+    expect(flat).toContain('Personal statement — Emergency Medicine: Emergency medicine “main” statement')
+    expect(flat).toContain('Why “emergency” medicine')
+    expect(flat).toContain('At José’s bedside in Łódź I learned that care is attention — not heroics; α-blockers too.')
+    expect(flat).toContain('Café conversations')
+    expect(flat).not.toContain('**')
+    expect(flat).not.toContain('# Why')
+  })
+
+  it('carries no comment, suggestion, question or reviewer’s name', async () => {
+    const { text } = await pdfText((await fetchPdf(t, `/api/materials/versions/${versionId}/pdf`, student.cookie)).bytes)
+    for (const word of ['Reviewer-only remark', 'Suggested-wording-xyz', 'Too long?', 'Dana Reviewer']) expect(text).not.toContain(word)
+  })
+
+  it('lays a statement at the ERAS limit over pages', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}. ${'Words of a long statement, written again and again. '.repeat(13)}`).join('\n\n')
+    const doc = await t.request('POST', '/api/materials/documents', { cookie: student.cookie, body: { kind: 'personal-statement', title: 'Long', body: long } })
+    expect(doc.status, doc.text).toBe(201)
+    const pdf = await fetchPdf(t, `/api/materials/versions/${doc.json.latestVersion.id}/pdf`, student.cookie)
+    const { pages, text } = await pdfText(pdf.bytes)
+    expect(pages).toBeGreaterThan(5)
+    expect(text).toContain('Paragraph 40.')
+  })
+
+  it('is the student’s only: the reviewer 403, another student 404, staff 403, a bad id 400, signed out 401', async () => {
+    const path = `/api/materials/versions/${versionId}/pdf`
+    expect((await t.request('GET', path, { cookie: reviewer.cookie })).status).toBe(403)
+    expect((await t.request('GET', path, { cookie: advisor.cookie })).status).toBe(403)
+    expect((await t.request('GET', path, { cookie: admin.cookie })).status).toBe(403)
+    const stranger = await t.request('GET', path, { cookie: otherStudent.cookie })
+    expect(stranger.status).toBe(404)
+    expect(stranger.json.error.message).toBe('No such version, or it was not shared with you.')
+    const bad = await t.request('GET', '/api/materials/versions/not-a-uuid/pdf', { cookie: student.cookie })
+    expect(bad.status).toBe(400)
+    expect(bad.json.error.fields.versionId).toBeTruthy()
+    expect((await t.request('GET', path)).status).toBe(401)
+  })
+
+  it('refuses a student who is also a reviewer of someone else’s version (403 as a reviewer, never the file)', async () => {
+    const nearPeer = await t.insertAccount(['student', 'mentor'], { name: 'Near Peer', mentor: { kind: 'near-peer', capacity: 3, accepting: true } })
+    const cookie = await t.sessionCookie(nearPeer.id)
+    const shared = await t.request('POST', `/api/materials/versions/${versionId}/shares`, {
+      cookie: student.cookie,
+      body: { reviewerIds: [nearPeer.id], dueDate: '2026-10-20', question: 'Clear?' },
+    })
+    expect(shared.status, shared.text).toBe(201)
+    expect((await t.request('GET', `/api/materials/versions/${versionId}`, { cookie })).status).toBe(200)
+    expect((await t.request('GET', `/api/materials/versions/${versionId}/pdf`, { cookie })).status).toBe(403)
+  })
+})
