@@ -281,6 +281,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     kind: 'owner-only',
     body: { body: 'A forged version.', basedOnVersionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
   },
+  'POST /api/materials/documents/:documentId/import': { kind: 'owner-only' },
   'POST /api/materials/documents/:documentId/accept-suggestions': {
     kind: 'owner-only',
     body: { threadIds: ['0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11'], versionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },

@@ -278,6 +278,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/materials/documents', allowed: ['student'] },
   { method: 'GET', path: '/api/materials/documents/:documentId', allowed: ['student'] },
   { method: 'POST', path: '/api/materials/documents/:documentId/versions', allowed: ['student'] },
+  { method: 'POST', path: '/api/materials/documents/:documentId/import', allowed: ['student'] },
   { method: 'POST', path: '/api/materials/documents/:documentId/accept-suggestions', allowed: ['student'] },
   { method: 'GET', path: '/api/materials/documents/:documentId/compare', allowed: ['student'] },
   { method: 'GET', path: '/api/materials/reviewers', allowed: ['student'] },

@@ -16,7 +16,7 @@ import type {
   VersionView,
 } from '#shared/contracts/materials.ts'
 import { AppError } from '#shared/errors.ts'
-import { MATERIAL_KIND_LABELS, type MaterialKind } from '#shared/reference/application-limits.ts'
+import { countCharacters, MATERIAL_KIND_LABELS, MATERIAL_STORAGE_LIMIT, type MaterialKind } from '#shared/reference/application-limits.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
@@ -27,6 +27,7 @@ import { applyReplacements } from './domain/apply-suggestions.ts'
 import { rangeProblems } from './domain/text-range.ts'
 import { diffTotals, diffWords } from './domain/word-diff.ts'
 import { pdfFileName } from './domain/pdf-file-name.ts'
+import { type DocxProblem, docxText } from './materials-docx.ts'
 import { reviewRequestedEmail } from './materials-emails.ts'
 import { renderVersionPdf } from './materials-pdf.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
@@ -59,6 +60,16 @@ function shareRule(studentId: string): RateRule {
 const NO_DOCUMENT = 'No such document.'
 const NO_VERSION = 'No such version, or it was not shared with you.'
 const NO_THREAD = 'No such comment.'
+
+const DOCX_REFUSALS: Record<DocxProblem, ['UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED', string]> = {
+  'not-docx': ['UNSUPPORTED_MEDIA_TYPE', 'This is not a Word (.docx) file. Open it in Word or another editor and save it as .docx, or paste the text.'],
+  'old-or-protected': [
+    'UNSUPPORTED_MEDIA_TYPE',
+    'This is an older Word file (.doc) or a password-protected one. Save it as .docx without a password, or paste the text.',
+  ],
+  'too-large-inside': ['VALIDATION_FAILED', 'This Word file unpacks to more than 64 MB. Save a copy without images, or paste the text.'],
+  unreadable: ['VALIDATION_FAILED', 'This Word file could not be read (it may be damaged). Save it again as .docx, or paste the text.'],
+}
 
 const versionSummary = (v: VersionSummaryRow): VersionSummary => ({
   id: v.id,
@@ -165,20 +176,53 @@ export function createMaterialsService(deps: MaterialsDeps) {
   /** Saves the student's edit as the next version, refusing a save over a version they did not see (409, nothing lost: the page keeps their text). */
   async function saveVersion(actor: Actor, documentId: string, input: SaveVersion): Promise<DocumentView> {
     await ownDocument(actor, documentId)
+    await saveNext(documentId, input.basedOnVersionId, input.body, 'Edited', 'body')
+    return getDocument(actor, documentId)
+  }
+
+  async function saveNext(documentId: string, basedOnVersionId: string, body: string, note: string, field: 'body' | 'file') {
     const now = clock.now()
     await db.transaction(async (tx) => {
       await repo.lockDocument(documentId, tx)
       const latest = await repo.findLatestVersion(documentId, tx)
       if (!latest) throw new AppError('NOT_FOUND', NO_DOCUMENT)
-      if (latest.id !== input.basedOnVersionId)
+      if (latest.id !== basedOnVersionId)
         throw new AppError('CONFLICT', 'A newer version was saved since you opened this one. Copy your text, reload, and save again.', {
           basedOnVersionId: `Version ${latest.number} is newer than the one you edited.`,
         })
-      if (latest.body === input.body)
-        throw new AppError('VALIDATION_FAILED', 'Nothing changed since the last version.', { body: 'Change the text before saving a new version.' })
-      await repo.insertVersion({ documentId, number: latest.number + 1, body: input.body, note: 'Edited', createdAt: now }, tx)
+      if (latest.body === body)
+        throw new AppError('VALIDATION_FAILED', 'Nothing changed since the last version.', {
+          [field]: field === 'body' ? 'Change the text before saving a new version.' : 'This file holds the same text as the last version.',
+        })
+      await repo.insertVersion({ documentId, number: latest.number + 1, body, note, createdAt: now }, tx)
       await repo.touchDocument(documentId, now, tx)
     })
+  }
+
+  /**
+   * A Word file's text as the document's next version (decision 028), judged by its bytes: not a
+   * DOCX is 415, an empty one or one past the storage cap 400, each naming `file`. The student
+   * edits from there; nothing of the file but its text is kept.
+   */
+  async function importDocx(actor: Actor, documentId: string, basedOnVersionId: string | undefined, bytes: Uint8Array): Promise<DocumentView> {
+    await ownDocument(actor, documentId)
+    if (!basedOnVersionId)
+      throw new AppError('VALIDATION_FAILED', 'Say which version the file replaces.', { basedOnVersionId: 'The version you are looking at is required.' })
+    const read = await docxText(bytes)
+    if (!read.ok) {
+      const [code, message] = DOCX_REFUSALS[read.problem]
+      throw new AppError(code, message, { file: message })
+    }
+    if (read.text.length === 0)
+      throw new AppError('VALIDATION_FAILED', 'This Word file has no text in it.', {
+        file: 'This Word file has no text in it (text in images or text boxes is not read).',
+      })
+    const characters = countCharacters(read.text)
+    if (characters > MATERIAL_STORAGE_LIMIT)
+      throw new AppError('VALIDATION_FAILED', 'This file’s text is longer than a document may be.', {
+        file: `The file holds ${characters.toLocaleString('en-US')} characters; a version holds at most ${MATERIAL_STORAGE_LIMIT.toLocaleString('en-US')}.`,
+      })
+    await saveNext(documentId, basedOnVersionId, read.text, 'Imported from a Word file', 'file')
     return getDocument(actor, documentId)
   }
 
@@ -317,7 +361,10 @@ export function createMaterialsService(deps: MaterialsDeps) {
    * the student's words go as a file is theirs to decide (a letter writer gets one only when the
    * student attaches it to their packet). Another student's version is 404 as everywhere here.
    */
-  async function exportVersionPdf(actor: Actor, versionId: string): Promise<{ bytes: Uint8Array; fileName: string; kind: MaterialKind; versionNumber: number }> {
+  async function exportVersionPdf(
+    actor: Actor,
+    versionId: string,
+  ): Promise<{ bytes: Uint8Array; fileName: string; kind: MaterialKind; versionNumber: number }> {
     const { version, doc, access } = await readableVersion(actor, versionId)
     if (access !== 'owner') throw new AppError('FORBIDDEN', 'Only the student whose document this is downloads it as a PDF.')
     const [student] = await listPeopleByIds(db, [doc.studentId])
@@ -588,6 +635,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
     getDocument,
     createDocument,
     saveVersion,
+    importDocx,
     searchReviewers,
     shareVersion,
     getVersion,

@@ -25,7 +25,11 @@ describe('pdfBlocks', () => {
   })
 
   it('keeps every character that is not a marker, and an empty line as one empty run', () => {
-    expect(inlineRuns('5 * 3 = 15, “naïve” café').map((r) => r.text).join('')).toBe('5 * 3 = 15, “naïve” café')
+    expect(
+      inlineRuns('5 * 3 = 15, “naïve” café')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe('5 * 3 = 15, “naïve” café')
     expect(inlineRuns('')).toEqual([{ text: '', bold: false, italic: false }])
     expect(pdfBlocks('\n\n  \n')).toEqual([])
   })

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeDocx } from '#tests/setup/docx.ts'
+import { makePdf } from '#tests/setup/pdf.ts'
 import { fetchPdf, pdfText } from '#tests/setup/pdf-text.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
@@ -12,7 +14,8 @@ let admin: Account
 let versionId = ''
 
 // Accents, curly quotes, an em dash, Polish and Greek letters: none of them may come out blank.
-const BODY = '# Why “emergency” medicine\n\nAt José’s bedside in Łódź I learned that **care** is *attention* — not heroics; α-blockers too.\n\n- Night shifts\n- Café conversations'
+const BODY =
+  '# Why “emergency” medicine\n\nAt José’s bedside in Łódź I learned that **care** is *attention* — not heroics; α-blockers too.\n\n- Night shifts\n- Café conversations'
 
 beforeAll(async () => {
   t = await createTestApp({ now: new Date('2026-10-05T14:00:00Z') })
@@ -102,5 +105,73 @@ describe('a version as a PDF', () => {
     expect(shared.status, shared.text).toBe(201)
     expect((await t.request('GET', `/api/materials/versions/${versionId}`, { cookie })).status).toBe(200)
     expect((await t.request('GET', `/api/materials/versions/${versionId}/pdf`, { cookie })).status).toBe(403)
+  })
+})
+
+describe('a Word file as the next version', () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  async function freshDocument() {
+    const created = await t.request('POST', '/api/materials/documents', { cookie: student.cookie, body: { kind: 'cv', title: 'CV', body: 'Old CV text.' } })
+    expect(created.status, created.text).toBe(201)
+    return { id: created.json.id as string, v1: created.json.latestVersion.id as string }
+  }
+  const upload = (documentId: string, basedOn: string, bytes: Uint8Array, cookie = student.cookie, type = DOCX) =>
+    t.request('POST', `/api/materials/documents/${documentId}/import?basedOnVersionId=${basedOn}`, {
+      cookie,
+      rawBody: bytes as BodyInit,
+      headers: { 'content-type': type },
+    })
+
+  it('saves the file’s paragraphs as a new version noted as imported, text intact', async () => {
+    const doc = await freshDocument()
+    const imported = await upload(doc.id, doc.v1, makeDocx(['Zoë Müller, MS4', 'Education: “Université de Montréal” — 2023']))
+    expect(imported.status, imported.text).toBe(201)
+    expect(imported.json.versions[0]).toMatchObject({ number: 2, note: 'Imported from a Word file' })
+    const v2 = await t.request('GET', `/api/materials/versions/${imported.json.latestVersion.id}`, { cookie: student.cookie })
+    expect(v2.json.body).toBe('Zoë Müller, MS4\n\nEducation: “Université de Montréal” — 2023')
+  })
+
+  it('refuses a text file named .docx and a PDF (415 on file), whatever the Content-Type says', async () => {
+    const doc = await freshDocument()
+    const text = await upload(doc.id, doc.v1, new TextEncoder().encode('Plain text, renamed to cv.docx'))
+    expect(text.status).toBe(415)
+    expect(text.json.error.fields.file).toContain('not a Word (.docx) file')
+    const pdf = await upload(doc.id, doc.v1, makePdf({ text: 'My CV' }), student.cookie, 'application/pdf')
+    expect(pdf.status).toBe(415)
+    expect(pdf.json.error.fields.file).toBeTruthy()
+    expect((await t.request('GET', `/api/materials/documents/${doc.id}`, { cookie: student.cookie })).json.versionCount).toBe(1)
+  })
+
+  it('refuses a 20 MB file (413 on file), an empty one, one past the storage cap, and a stale version (409), writing nothing', async () => {
+    const doc = await freshDocument()
+    const big = new Uint8Array(20 * 1024 * 1024)
+    big.set(makeDocx(['x']))
+    const tooBig = await upload(doc.id, doc.v1, big)
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.json.error.fields.file).toContain('5 MB')
+    const empty = await upload(doc.id, doc.v1, makeDocx([]))
+    expect(empty.status).toBe(400)
+    expect(empty.json.error.fields.file).toContain('no text')
+    const long = await upload(doc.id, doc.v1, makeDocx(['word '.repeat(13_000)]))
+    expect(long.status).toBe(400)
+    expect(long.json.error.fields.file).toContain('at most 60,000')
+    const same = await upload(doc.id, doc.v1, makeDocx(['Old CV text.']))
+    expect(same.status).toBe(400)
+    expect(same.json.error.fields.file).toBeTruthy()
+    expect((await upload(doc.id, doc.v1, makeDocx(['New']))).status).toBe(201)
+    const stale = await upload(doc.id, doc.v1, makeDocx(['Newer']))
+    expect(stale.status).toBe(409)
+    expect(stale.json.error.fields.basedOnVersionId).toBeTruthy()
+    const missing = await t.request('POST', `/api/materials/documents/${doc.id}/import`, { cookie: student.cookie, rawBody: makeDocx(['x']) as BodyInit })
+    expect(missing.status).toBe(400)
+    expect(missing.json.error.fields.basedOnVersionId).toBeTruthy()
+    expect((await t.request('GET', `/api/materials/documents/${doc.id}`, { cookie: student.cookie })).json.versionCount).toBe(2)
+  })
+
+  it('is the student’s own: another student 404 (before the file is read), reviewers and staff 403', async () => {
+    const doc = await freshDocument()
+    const notAFile = new TextEncoder().encode('not a docx')
+    expect((await upload(doc.id, doc.v1, notAFile, otherStudent.cookie)).status).toBe(404)
+    for (const who of [reviewer, advisor, admin]) expect((await upload(doc.id, doc.v1, makeDocx(['x']), who.cookie)).status).toBe(403)
   })
 })
