@@ -102,6 +102,10 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/letter-requests/:letterRequestId/in-progress': { kind: 'owner-only', body: reply },
   'POST /api/letter-requests/:letterRequestId/deliver': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS, body: {} },
   'PUT /api/letter-requests/:letterRequestId/packet/:document': { kind: 'owner-only', pdf: true },
+  'PUT /api/letter-requests/:letterRequestId/packet/:document/from-materials': {
+    kind: 'owner-only',
+    body: { versionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
+  },
   'GET /api/letter-requests/:letterRequestId/packet/:document': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
   'PUT /api/letter-requests/:letterRequestId/letter': { kind: 'owner-only', pdf: true },
   'GET /api/letter-requests/:letterRequestId/letter': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },

@@ -76,6 +76,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/letter-requests/:letterRequestId/deliver', allowed: ['admin'] },
   { method: 'PUT', path: '/api/letter-requests/:letterRequestId/packet/:document', allowed: ['student'] },
   { method: 'GET', path: '/api/letter-requests/:letterRequestId/packet/:document', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/letter-requests/:letterRequestId/packet/:document/from-materials', allowed: ['student'] },
   { method: 'PUT', path: '/api/letter-requests/:letterRequestId/letter', allowed: ['mentor'] },
   { method: 'GET', path: '/api/letter-requests/:letterRequestId/letter', allowed: 'signed-in' },
   { method: 'POST', path: '/api/letter-requests/:letterRequestId/upload-link', allowed: ['student', 'admin'] },

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog, outbox } from '#server/db/schema/index.ts'
 import { makeDocx } from '#tests/setup/docx.ts'
 import { makePdf } from '#tests/setup/pdf.ts'
 import { fetchPdf, pdfText } from '#tests/setup/pdf-text.ts'
-import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
+import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/setup/test-app.ts'
 
 type Account = Awaited<ReturnType<TestApp['signedInAs']>>
 let t: TestApp
@@ -173,5 +175,102 @@ describe('a Word file as the next version', () => {
     const notAFile = new TextEncoder().encode('not a docx')
     expect((await upload(doc.id, doc.v1, notAFile, otherStudent.cookie)).status).toBe(404)
     for (const who of [reviewer, advisor, admin]) expect((await upload(doc.id, doc.v1, makeDocx(['x']), who.cookie)).status).toBe(403)
+  })
+})
+
+describe('a version in a letter packet', () => {
+  const STATEMENT = 'Packet-statement-4411: why I chose emergency medicine, with “care”.'
+  let writer: Account
+  let otherMentor: Account
+  let requestId = ''
+  let outsideRequestId = ''
+  let statementVersion = ''
+  let cvVersion = ''
+
+  beforeAll(async () => {
+    const w = await t.insertAccount(['mentor'], { name: 'Wren Writer', mentor: { kind: 'faculty', capacity: 3, accepting: true } })
+    writer = { person: w, cookie: await t.sessionCookie(w.id) }
+    otherMentor = await t.signedInAs(['mentor'])
+    const base = { purpose: 'general', letterType: 'standard', dueDate: '2026-12-15', talkingPoints: 'Clinic.', waivedRightOfAccess: true }
+    const asked = await t.request('POST', '/api/letter-requests', { cookie: student.cookie, body: { ...base, writerPersonId: w.id } })
+    expect(asked.status, asked.text).toBe(201)
+    requestId = asked.json.request.id
+    const outside = await t.request('POST', '/api/letter-requests', {
+      cookie: student.cookie,
+      body: { ...base, writerName: 'Dr. Outside Writer', writerEmail: 'outside.writer@hospital.example' },
+    })
+    expect(outside.status, outside.text).toBe(201)
+    outsideRequestId = outside.json.request.id
+    const ps = await t.request('POST', '/api/materials/documents', {
+      cookie: student.cookie,
+      body: { kind: 'personal-statement', title: 'EM', body: STATEMENT },
+    })
+    statementVersion = ps.json.latestVersion.id
+    const cv = await t.request('POST', '/api/materials/documents', {
+      cookie: student.cookie,
+      body: { kind: 'cv', title: 'CV', body: 'Packet-cv-9902 Education.' },
+    })
+    cvVersion = cv.json.latestVersion.id
+    // The statement is also out for review with a mentor who is not the writer.
+    const shared = await t.request('POST', `/api/materials/versions/${statementVersion}/shares`, {
+      cookie: student.cookie,
+      body: { reviewerIds: [reviewer.person.id], dueDate: '2026-10-20', question: 'Ready?' },
+    })
+    expect(shared.status, shared.text).toBe(201)
+  })
+
+  const attach = (id: string, slot: string, versionId: string, cookie = student.cookie) =>
+    t.request('PUT', `/api/letter-requests/${id}/packet/${slot}/from-materials`, { cookie, body: { versionId } })
+
+  it('puts the chosen versions in the packet as PDFs the writer reads, audited', async () => {
+    const done = await attach(requestId, 'personal-statement', statementVersion)
+    expect(done.status, done.text).toBe(200)
+    expect(done.json.packet.personalStatement.sizeBytes).toBeGreaterThan(1000)
+    expect((await attach(requestId, 'cv', cvVersion)).status).toBe(200)
+    const asWriter = await fetchPdf(t, `/api/letter-requests/${requestId}/packet/personal-statement`, writer.cookie)
+    expect(asWriter.status).toBe(200)
+    const { text } = await pdfText(asWriter.bytes)
+    expect(text.replace(/\s+/g, ' ')).toContain(STATEMENT)
+    expect(text).toContain('Zoë Łukasiewicz-Müller')
+    expect(text).not.toContain('Ready?')
+    expect((await pdfText((await fetchPdf(t, `/api/letter-requests/${requestId}/packet/cv`, writer.cookie)).bytes)).text).toContain('Packet-cv-9902')
+    const audited = await t.db.select().from(auditLog).where(eq(auditLog.objectId, requestId))
+    expect(audited.map((r) => r.action)).toContain('letter.packet-attached-version.personal-statement')
+    expect(JSON.stringify(audited)).not.toContain('Packet-statement-4411')
+  })
+
+  it('reaches a writer outside the app through their one-time link', async () => {
+    expect((await attach(outsideRequestId, 'personal-statement', statementVersion)).status).toBe(200)
+    const mail = (await t.db.select().from(outbox).where(eq(outbox.toAddress, 'outside.writer@hospital.example'))).at(-1)
+    const token = mail?.textBody.match(/\/letters\/upload\/([A-Za-z0-9_-]+)/)?.[1]
+    expect(token).toBeTruthy()
+    const viaLink = await t.app.request(`${TEST_ORIGIN}/api/letter-upload/${token}/packet/personal-statement`)
+    expect(viaLink.status).toBe(200)
+    expect((await pdfText(new Uint8Array(await viaLink.arrayBuffer()))).text.replace(/\s+/g, ' ')).toContain(STATEMENT)
+  })
+
+  it('reaches nobody new: the version’s reviewer, another mentor, another student and an advisor get 404', async () => {
+    for (const who of [reviewer, otherMentor, otherStudent, advisor]) {
+      const answer = await fetchPdf(t, `/api/letter-requests/${requestId}/packet/personal-statement`, who.cookie)
+      expect(answer.status).toBe(404)
+      expect(new TextDecoder().decode(answer.bytes)).not.toContain('Packet-statement')
+    }
+  })
+
+  it('refuses a version of the wrong kind, another student’s, a bad id, and callers other than the request’s student', async () => {
+    const wrongKind = await attach(requestId, 'cv', statementVersion)
+    expect(wrongKind.status).toBe(400)
+    expect(wrongKind.json.error.fields.versionId).toContain('not your CV')
+    const theirs = await t.request('POST', '/api/materials/documents', { cookie: otherStudent.cookie, body: { kind: 'cv', title: 'Mine', body: 'Other CV.' } })
+    const foreign = await attach(requestId, 'cv', theirs.json.latestVersion.id)
+    expect(foreign.status).toBe(404)
+    expect(foreign.json.error.fields.versionId).toBeTruthy()
+    const bad = await attach(requestId, 'cv', 'nope')
+    expect(bad.status).toBe(400)
+    expect(bad.json.error.fields.versionId).toBeTruthy()
+    expect((await attach(requestId, 'transcript', cvVersion)).status).toBe(400)
+    // Another student with their own version cannot reach this request; the writer and staff are not students.
+    expect((await attach(requestId, 'cv', theirs.json.latestVersion.id, otherStudent.cookie)).status).toBe(404)
+    for (const who of [writer, admin, advisor]) expect((await attach(requestId, 'cv', cvVersion, who.cookie)).status).toBe(403)
   })
 })

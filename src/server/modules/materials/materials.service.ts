@@ -15,6 +15,7 @@ import type {
   VersionSummary,
   VersionView,
 } from '#shared/contracts/materials.ts'
+import type { LetterPacketDocument } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { countCharacters, MATERIAL_KIND_LABELS, MATERIAL_STORAGE_LIMIT, type MaterialKind } from '#shared/reference/application-limits.ts'
 import type { Clock } from '../../clock.ts'
@@ -380,6 +381,25 @@ export function createMaterialsService(deps: MaterialsDeps) {
     return { bytes, fileName: pdfFileName(studentName, doc.title, version.number), kind: doc.kind, versionNumber: version.number }
   }
 
+  /**
+   * The PDF a letter packet takes from the student's documents: their own version, of the kind
+   * the packet slot holds (a CV for the CV, a personal statement for the statement), else 400 on
+   * `versionId`. The letters module stores it; it never reads these tables.
+   */
+  async function packetPdf(actor: Actor, versionId: string, slot: LetterPacketDocument): Promise<Uint8Array> {
+    const exported = await exportVersionPdf(actor, versionId).catch((error: unknown) => {
+      // In the packet form the version is a field: say so, rather than a bare 404 or 403.
+      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+        throw new AppError('NOT_FOUND', NO_VERSION, { versionId: 'Choose a version of one of your own documents.' })
+      throw error
+    })
+    if (exported.kind !== slot)
+      throw new AppError('VALIDATION_FAILED', `Choose a version of your ${slot === 'cv' ? 'CV' : 'personal statement'}.`, {
+        versionId: `This is your ${MATERIAL_KIND_LABELS[exported.kind].toLowerCase()}, not your ${slot === 'cv' ? 'CV' : 'personal statement'}.`,
+      })
+    return exported.bytes
+  }
+
   /** A reviewer comments on a range of the version shared with them, optionally suggesting new words for it. */
   async function startThread(actor: Actor, versionId: string, input: StartThread): Promise<VersionView> {
     const { version, access } = await readableVersion(actor, versionId)
@@ -640,6 +660,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
     shareVersion,
     getVersion,
     exportVersionPdf,
+    packetPdf,
     startThread,
     reply,
     resolve,
