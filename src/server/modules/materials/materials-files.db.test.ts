@@ -5,6 +5,7 @@ import { makeDocx } from '#tests/setup/docx.ts'
 import { makePdf } from '#tests/setup/pdf.ts'
 import { fetchPdf, pdfText } from '#tests/setup/pdf-text.ts'
 import { createTestApp, TEST_ORIGIN, type TestApp } from '#tests/setup/test-app.ts'
+import { webRouteFor } from '#tests/setup/web-routes.ts'
 
 type Account = Awaited<ReturnType<TestApp['signedInAs']>>
 let t: TestApp
@@ -272,5 +273,54 @@ describe('a version in a letter packet', () => {
     // Another student with their own version cannot reach this request; the writer and staff are not students.
     expect((await attach(requestId, 'cv', theirs.json.latestVersion.id, otherStudent.cookie)).status).toBe(404)
     for (const who of [writer, admin, advisor]) expect((await attach(requestId, 'cv', cvVersion, who.cookie)).status).toBe(403)
+  })
+})
+
+describe('review reminders', () => {
+  it('reminds each reviewer once of an unfinished review due tomorrow, linking to the version; not finished, later or fresh ones', async () => {
+    const mk = async (name: string) => {
+      const p = await t.insertAccount(['mentor'], { name, mentor: { kind: 'faculty', capacity: 3, accepting: true } })
+      return { person: p, cookie: await t.sessionCookie(p.id) }
+    }
+    const [dueSoon, finished, later] = [await mk('Remi Due'), await mk('Fin Done'), await mk('Lat Later')]
+    const doc = await t.request('POST', '/api/materials/documents', {
+      cookie: student.cookie,
+      body: { kind: 'personal-statement', title: 'Reminded', body: 'Reminder-canary-5510 statement text.' },
+    })
+    const versionId = doc.json.latestVersion.id as string
+    const share = (ids: string[], dueDate: string) =>
+      t.request('POST', `/api/materials/versions/${versionId}/shares`, {
+        cookie: student.cookie,
+        body: { reviewerIds: ids, dueDate, question: 'Does it flow?' },
+      })
+    expect((await share([dueSoon.person.id, finished.person.id], '2026-10-07')).status).toBe(201)
+    expect((await share([later.person.id], '2026-10-09')).status).toBe(201)
+    const finishedRequest = (await t.request('GET', '/api/materials/reviews', { cookie: finished.cookie })).json.items[0].id
+    expect((await t.request('POST', `/api/materials/reviews/${finishedRequest}/finish`, { cookie: finished.cookie })).status).toBe(200)
+
+    const reminders = async () =>
+      (await t.db.select().from(outbox).where(eq(outbox.kind, 'materials.review-reminder'))).filter((m) =>
+        m.textBody.includes(`/materials/versions/${versionId}`),
+      )
+    // Due tomorrow but shared under a day ago: the request's own e-mail is enough for now.
+    expect(await t.services.materials.sweepReviewReminders(new Date('2026-10-06T10:00:00Z'))).toBe(0)
+    // The day before it is due, two sweeps at once (as two server processes would) send one reminder.
+    const dayBefore = new Date('2026-10-06T15:00:00Z')
+    const [a, b] = await Promise.all([t.services.materials.sweepReviewReminders(dayBefore), t.services.materials.sweepReviewReminders(dayBefore)])
+    expect(a + b).toBe(1)
+    expect(await t.services.materials.sweepReviewReminders(new Date('2026-10-07T09:00:00Z'))).toBe(0)
+    const sent = await reminders()
+    expect(sent.map((m) => m.toAddress)).toEqual([dueSoon.person.email])
+    const mail = sent[0]
+    expect(mail?.subject).toContain('Wednesday 7 October 2026')
+    expect(mail?.textBody).not.toContain('Reminder-canary-5510')
+    const link = mail?.textBody.match(/https?:\/\/[^\s]+/)?.[0] ?? ''
+    expect(link).toBe(`${TEST_ORIGIN}/materials/versions/${versionId}`)
+    expect(webRouteFor(new URL(link).pathname)).not.toBeNull()
+    // The link opens the review for that reviewer.
+    expect((await t.request('GET', `/api/materials/versions/${versionId}`, { cookie: dueSoon.cookie })).status).toBe(200)
+    // Two days later the other request is due tomorrow and gets its own one reminder.
+    expect(await t.services.materials.sweepReviewReminders(new Date('2026-10-08T15:00:00Z'))).toBe(1)
+    expect((await reminders()).map((m) => m.toAddress).sort()).toEqual([dueSoon.person.email, later.person.email].sort())
   })
 })

@@ -28,8 +28,9 @@ import { applyReplacements } from './domain/apply-suggestions.ts'
 import { rangeProblems } from './domain/text-range.ts'
 import { diffTotals, diffWords } from './domain/word-diff.ts'
 import { pdfFileName } from './domain/pdf-file-name.ts'
+import { reviewReminderWindow } from './domain/review-reminder.ts'
 import { type DocxProblem, docxText } from './materials-docx.ts'
-import { reviewRequestedEmail } from './materials-emails.ts'
+import { reviewReminderEmail, reviewRequestedEmail } from './materials-emails.ts'
 import { renderVersionPdf } from './materials-pdf.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
 import type { DocumentRow, MaterialsRepository, ReplyRow, ThreadRow, VersionRow, VersionSummaryRow } from './materials.repository.ts'
@@ -45,6 +46,7 @@ export type MaterialsDeps = {
 
 /** Shares one student may send in a day: each e-mails up to five people, so a runaway page or a prank cannot flood mentors' inboxes. */
 export const SHARES_PER_DAY = 20
+const REMINDER_BATCH = 100
 
 function shareRule(studentId: string): RateRule {
   return {
@@ -601,6 +603,42 @@ export function createMaterialsService(deps: MaterialsDeps) {
   }
 
   /**
+   * Reminds each reviewer once of a review due tomorrow that they have not finished (domain/
+   * review-reminder.ts). Rows are claimed with FOR UPDATE SKIP LOCKED and marked reminded in the
+   * transaction of their e-mails, so several server processes may sweep at once; batches of 100
+   * until none is left. Returns how many were sent.
+   */
+  async function sweepReviewReminders(now: Date = clock.now()): Promise<number> {
+    const window = reviewReminderWindow(now)
+    let sent = 0
+    for (;;) {
+      const claimed = await db.transaction(async (tx) => {
+        const rows = await repo.claimReviewReminders(window, now, REMINDER_BATCH, tx)
+        if (rows.length === 0) return 0
+        const people = await listPeopleByIds(tx, [...new Set(rows.flatMap((r) => [r.reviewerId, r.studentId]))])
+        const byId = new Map(people.map((p) => [p.id, p]))
+        for (const r of rows) {
+          const reviewer = byId.get(r.reviewerId)
+          if (!reviewer || reviewer.status !== 'active') continue
+          await notifications.enqueue(
+            reviewReminderEmail(
+              reviewer,
+              byId.get(r.studentId)?.name ?? 'A student',
+              { kind: r.kind, versionNumber: r.versionNumber },
+              r,
+              reviewLink(r.versionId),
+            ),
+            tx,
+          )
+        }
+        return rows.length
+      })
+      sent += claimed
+      if (claimed < REMINDER_BATCH) return sent
+    }
+  }
+
+  /**
    * Everything the student's documents hold, for the student's own records (a FERPA export):
    * every version's text, who each version was shared with and when, every comment and reply on
    * them. Not a view for anyone else: the caller (the records module) has already established
@@ -670,6 +708,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
     compare,
     myReviews,
     finishReview,
+    sweepReviewReminders,
     recordsOf,
   }
 }
