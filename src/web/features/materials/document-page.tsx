@@ -117,7 +117,10 @@ function Versions({ doc }: { doc: DocumentView }) {
         {doc.versions.map((v) => (
           <li key={v.id}>
             <Link to={`/materials/versions/${v.id}`}>Version {v.number}</Link> — {v.note}, {formatDateTime(v.createdAt)}, {v.characters.toLocaleString('en-US')}{' '}
-            characters
+            characters ·{' '}
+            <a href={`/api/materials/versions/${v.id}/pdf`} download>
+              Download PDF<span className="visually-hidden"> of version {v.number}</span>
+            </a>
           </li>
         ))}
       </ol>
