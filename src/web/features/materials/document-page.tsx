@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { dueText } from '../letters/letter-format.ts'
 import { useDocument, useSaveVersion, useVersion } from './api.ts'
 import { DocumentEditor } from './document-editor.tsx'
+import { ImportWordForm } from './import-word-form.tsx'
 import { ShareForm } from './share-form.tsx'
 import './materials.css'
 
@@ -37,6 +38,10 @@ export function DocumentPage() {
         </p>
       </div>
       <Editor doc={doc} />
+      <section className="card" aria-labelledby="import-heading">
+        <h2 id="import-heading">Import from Word</h2>
+        <ImportWordForm doc={doc} />
+      </section>
       <Versions doc={doc} />
       <section className="card" aria-labelledby="share-heading">
         <h2 id="share-heading">Ask for a review of version {doc.latestVersion.number}</h2>
