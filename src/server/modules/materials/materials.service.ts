@@ -619,7 +619,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
         const byId = new Map(people.map((p) => [p.id, p]))
         for (const r of rows) {
           const reviewer = byId.get(r.reviewerId)
-          if (!reviewer || reviewer.status !== 'active') continue
+          if (reviewer?.status !== 'active') continue
           await notifications.enqueue(
             reviewReminderEmail(
               reviewer,
