@@ -33,8 +33,9 @@ await build({
   // Pure-JavaScript packages are bundled in: Node loads one file instead of resolving hundreds
   // of small modules (zod, drizzle, hono) on every start. These stay in node_modules: PGlite
   // finds its WebAssembly and data files beside its own module, argon2 is a native addon, and
-  // pg and nodemailer load optional parts by name at run time.
-  external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'nodemailer', 'esbuild', 'vite', 'vitest', 'playwright-core', 'autocannon'],
+  // pg and nodemailer load optional parts by name at run time; pdfkit and mammoth read data files
+  // beside their modules.
+  external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'nodemailer', 'pdfkit', 'mammoth', 'esbuild', 'vite', 'vitest', 'playwright-core', 'autocannon'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   sourcemap: true,

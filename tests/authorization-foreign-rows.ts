@@ -102,6 +102,10 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/letter-requests/:letterRequestId/in-progress': { kind: 'owner-only', body: reply },
   'POST /api/letter-requests/:letterRequestId/deliver': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS, body: {} },
   'PUT /api/letter-requests/:letterRequestId/packet/:document': { kind: 'owner-only', pdf: true },
+  'PUT /api/letter-requests/:letterRequestId/packet/:document/from-materials': {
+    kind: 'owner-only',
+    body: { versionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
+  },
   'GET /api/letter-requests/:letterRequestId/packet/:document': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
   'PUT /api/letter-requests/:letterRequestId/letter': { kind: 'owner-only', pdf: true },
   'GET /api/letter-requests/:letterRequestId/letter': { kind: 'owner-only', strangers: ['admin'], why: OFFICE_DELIVERS },
@@ -288,6 +292,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     kind: 'owner-only',
     body: { body: 'A forged version.', basedOnVersionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
   },
+  'POST /api/materials/documents/:documentId/import': { kind: 'owner-only' },
   'POST /api/materials/documents/:documentId/accept-suggestions': {
     kind: 'owner-only',
     body: { threadIds: ['0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11'], versionId: '0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' },
@@ -298,6 +303,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     body: { reviewerIds: ['0b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11'], dueDate: '2026-12-01', question: 'Is my opening too long?' },
   },
   'GET /api/materials/versions/:versionId': { kind: 'owner-only' },
+  'GET /api/materials/versions/:versionId/pdf': { kind: 'owner-only' },
   'POST /api/materials/versions/:versionId/threads': { kind: 'owner-only', body: { start: 0, end: 1, body: 'A comment from a stranger.' } },
   'POST /api/materials/threads/:threadId/replies': { kind: 'owner-only', body: { body: 'A reply from a stranger.' } },
   'POST /api/materials/threads/:threadId/resolve': { kind: 'owner-only', body: {} },

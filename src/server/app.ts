@@ -22,7 +22,7 @@ import { advisingRoutes } from './modules/advising/advising.routes.ts'
 import { calibrationRoutes, PAST_OUTCOMES_IMPORT_PATHS } from './modules/calibration/calibration.routes.ts'
 import { classSimulationRoutes } from './modules/class-simulation/class-simulation.routes.ts'
 import { communityRoutes } from './modules/community/community.routes.ts'
-import { materialsRoutes } from './modules/materials/materials.routes.ts'
+import { MATERIALS_IMPORT_PATHS, materialsRoutes } from './modules/materials/materials.routes.ts'
 import { mockInterviewsRoutes } from './modules/mock-interviews/mock-interviews.routes.ts'
 import { messagesRoutes } from './modules/messages/messages.routes.ts'
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
@@ -103,9 +103,12 @@ export function createApp(options: AppOptions) {
       throw new AppError('PAYLOAD_TOO_LARGE', 'The request is too large (at most 2 MB).')
     },
   })
-  // Letter PDFs (up to 10 MB) and programs CSV imports (5 MB) have their own limits in their routers.
+  // Letter PDFs (up to 10 MB), programs CSV imports and Word files for materials (5 MB) have their own limits in their routers.
   app.use('/api/*', (c, next) =>
-    LETTER_UPLOAD_PATHS.test(c.req.path) || PAST_OUTCOMES_IMPORT_PATHS.test(c.req.path) || PROGRAM_IMPORT_PATHS.test(c.req.path)
+    LETTER_UPLOAD_PATHS.test(c.req.path) ||
+    PAST_OUTCOMES_IMPORT_PATHS.test(c.req.path) ||
+    PROGRAM_IMPORT_PATHS.test(c.req.path) ||
+    MATERIALS_IMPORT_PATHS.test(c.req.path)
       ? next()
       : generalBodyLimit(c, next),
   )

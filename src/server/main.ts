@@ -115,6 +115,7 @@ export async function startServer(source: Record<string, string | undefined> = p
       .then(() => services.advising.sweepLapsedAgreements())
       .then(() => services.events.sweepEventReminders())
       .then(() => services.mockInterviews.sweepMockInterviewReminders())
+      .then(() => services.materials.sweepReviewReminders())
       .then(() => services.shadowing.sweepShadowing())
       .then(() => services.community.sendAnonymousAskerDigests())
       .then(() => services.messages.sweepMessageEmails())

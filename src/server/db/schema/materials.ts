@@ -64,6 +64,8 @@ export const materialReviewRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     /** The reviewer said they are done; null while the request is open. */
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** When the one reminder (the day before the due date) was sent; null until then. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('material_review_requests_version_reviewer_idx').on(t.versionId, t.reviewerId),

@@ -52,6 +52,8 @@ const TokenPacketParams = TokenParams.extend({
   document: LetterPacketDocumentParam.openapi({ param: { name: 'document', in: 'path', required: true }, example: 'cv' }),
 })
 
+const AttachVersion = z.object({ versionId: z.uuid('Choose a version of one of your documents.') })
+
 const pdfBody = { required: true, content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }
 const pdfResponse = { description: 'The PDF.', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }
 const requestView = jsonResponse(LetterRequestView, 'The request, as the caller may see it.')
@@ -243,6 +245,24 @@ export function lettersRoutes() {
     async (c) => {
       const { letterRequestId, document } = c.req.valid('param')
       return c.json(await c.var.services.letters.uploadPacketDocument(actorOf(c), letterRequestId, document, await pdfBytes(c, document), requestMeta(c)), 200)
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['student'], {
+      method: 'put',
+      path: '/api/letter-requests/{letterRequestId}/packet/{document}/from-materials',
+      tags: ['letters'],
+      summary: 'Put a version of my CV or personal statement from my documents in the packet, as a PDF with my name and its text',
+      request: { params: PacketParams, body: jsonBody(AttachVersion) },
+      responses: { 200: requestView },
+    }),
+    async (c) => {
+      const { letterRequestId, document } = c.req.valid('param')
+      const actor = actorOf(c)
+      const { versionId } = c.req.valid('json')
+      const render = () => c.var.services.materials.packetPdf(actor, versionId, document)
+      return c.json(await c.var.services.letters.attachPacketDocumentFrom(actor, letterRequestId, document, render, requestMeta(c)), 200)
     },
   )
 

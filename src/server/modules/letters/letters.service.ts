@@ -432,6 +432,30 @@ export function createLettersService(deps: LettersDeps) {
       return view(actor, id)
     },
 
+    /**
+     * A version of one of the student's own documents as a packet PDF. Letters never read the
+     * materials tables: the caller passes `render`, which asks the materials service for the PDF
+     * (the student's own version, of the right kind, their name and its text, no comments). It is
+     * called only once this request is known to be the caller's and open, and the file is stored
+     * as an upload is, so the writer and the office read it exactly as before and nobody else.
+     */
+    async attachPacketDocumentFrom(actor: Actor, id: string, document: LetterPacketDocument, render: () => Promise<Uint8Array>, meta: RequestMeta) {
+      const { row, kind } = await load(actor, id)
+      if (kind !== 'student') throw new AppError('FORBIDDEN', 'Only the student who asked may change the packet.')
+      if (!isOpen(row.status)) throw new AppError('CONFLICT', 'The packet can change only while the writer is still working on the letter.')
+      const bytes = await render()
+      assertPdf(bytes, MAX_PACKET_DOCUMENT_BYTES, document)
+      await db.transaction(async (tx) => {
+        await repo.upsertPacketDocument(row.id, document, bytes, clock.now(), tx)
+        await audit.record(
+          { actorId: actor.personId, action: `letter.packet-attached-version.${document}`, objectType: 'letter-request', objectId: row.id },
+          meta,
+          tx,
+        )
+      })
+      return view(actor, id)
+    },
+
     async getPacketDocument(actor: Actor, id: string, document: LetterPacketDocument): Promise<Uint8Array> {
       const { row } = await load(actor, id)
       if (!canSeePacket(actor, row)) throw new AppError('NOT_FOUND', NOT_VISIBLE)

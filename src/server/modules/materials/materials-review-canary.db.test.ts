@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { auditLog, outbox } from '#server/db/schema/index.ts'
 import { AUTHORIZATION_MATRIX } from '#tests/authorization-matrix.ts'
+import { fetchPdf, pdfText } from '#tests/setup/pdf-text.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 
 /**
@@ -191,6 +192,29 @@ describe('[review-canary] a version shared with reviewer A reaches no one else',
     const mail = await t.db.select().from(outbox)
     expect(mail.some((m) => m.toAddress === reviewerA.person.email && m.textBody.includes(`/materials/versions/${ids.v1}`))).toBe(true)
     for (const m of mail) expect(leaks(`${m.subject}\n${m.textBody}`), m.subject).toBe(false)
+  })
+
+  it('is in no PDF but the student’s own of version 1, which carries none of the review: no comment, suggestion, reply, question or reviewer', async () => {
+    for (const [who, viewer, expected] of [
+      ['reviewer A', reviewerA, 403],
+      ['reviewer B', reviewerB, 403],
+      ['another student', otherStudent, 404],
+      ['an advisor', advisor, 403],
+      ['an admin', admin, 403],
+    ] as const) {
+      for (const v of [ids.v1, ids.v2]) {
+        const refused = await fetchPdf(t, `/api/materials/versions/${v}/pdf`, viewer.cookie)
+        expect(refused.status, who).toBe(expected)
+        expect(leaks(new TextDecoder().decode(refused.bytes)), who).toBe(false)
+      }
+    }
+    const own = await pdfText((await fetchPdf(t, `/api/materials/versions/${ids.v1}/pdf`, student.cookie)).bytes)
+    expect(own.text.replace(/\s+/g, ' ')).toContain(CANARY)
+    for (const word of ['Name the moment', 'A nurse held my hand', 'Good point.', 'Is the trauma bay story too much?', 'Avery Alpha', 'Blake Beta'])
+      expect(own.text, word).not.toContain(word)
+    const later = await pdfText((await fetchPdf(t, `/api/materials/versions/${ids.v2}/pdf`, student.cookie)).bytes)
+    expect(leaks(later.text)).toBe(false)
+    expect(later.text).not.toContain('Strong start.')
   })
 
   it('is in no audit row and no line the process wrote', async () => {

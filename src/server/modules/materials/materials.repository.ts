@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { countCharacters } from '#shared/reference/application-limits.ts'
 import { materialDocuments, materialReplies, materialReviewRequests, materialThreads, materialVersions } from '#server/db/schema/index.ts'
@@ -228,6 +228,52 @@ export function createMaterialsRepository(db: Database) {
         .from(materialReplies)
         .where(inArray(materialReplies.threadId, [...threadIds]))
         .orderBy(asc(materialReplies.createdAt), asc(materialReplies.id))
+    },
+
+    /**
+     * Claims up to `limit` open review requests due between `fromDate` and `toDate` (inclusive),
+     * shared before `sharedBefore`, not yet reminded, and marks them reminded in the caller's
+     * transaction. FOR UPDATE SKIP LOCKED: a sweep in another process skips the rows this one
+     * holds, so each reviewer is reminded once.
+     */
+    async claimReviewReminders(window: { fromDate: string; toDate: string; sharedBefore: Date }, now: Date, limit: number, tx: Tx) {
+      const rows = await tx
+        .select({
+          id: materialReviewRequests.id,
+          versionId: materialReviewRequests.versionId,
+          reviewerId: materialReviewRequests.reviewerId,
+          question: materialReviewRequests.question,
+          dueDate: materialReviewRequests.dueDate,
+          versionNumber: materialVersions.number,
+          kind: materialDocuments.kind,
+          studentId: materialDocuments.studentId,
+        })
+        .from(materialReviewRequests)
+        .innerJoin(materialVersions, eq(materialVersions.id, materialReviewRequests.versionId))
+        .innerJoin(materialDocuments, eq(materialDocuments.id, materialVersions.documentId))
+        .where(
+          and(
+            isNull(materialReviewRequests.finishedAt),
+            isNull(materialReviewRequests.remindedAt),
+            gte(materialReviewRequests.dueDate, window.fromDate),
+            lte(materialReviewRequests.dueDate, window.toDate),
+            lt(materialReviewRequests.createdAt, window.sharedBefore),
+          ),
+        )
+        .orderBy(asc(materialReviewRequests.dueDate), asc(materialReviewRequests.id))
+        .limit(limit)
+        .for('update', { of: materialReviewRequests, skipLocked: true })
+      if (rows.length > 0)
+        await tx
+          .update(materialReviewRequests)
+          .set({ remindedAt: now })
+          .where(
+            inArray(
+              materialReviewRequests.id,
+              rows.map((r) => r.id),
+            ),
+          )
+      return rows
     },
   }
 }

@@ -16,6 +16,8 @@ import {
   SuggestReplacement,
   VersionView,
 } from '#shared/contracts/materials.ts'
+import { bodyLimit } from 'hono/body-limit'
+import { AppError } from '#shared/errors.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
 import { createRouter, guardedRoute } from '../../http/route.ts'
@@ -29,17 +31,43 @@ const VersionIdParams = z.object({ versionId: uuidParam('versionId', 'version') 
 const ThreadIdParams = z.object({ threadId: uuidParam('threadId', 'comment') })
 const ReviewRequestIdParams = z.object({ reviewRequestId: uuidParam('reviewRequestId', 'review request') })
 
+/** Word files for import: the size of letters' packet documents. */
+export const MAX_DOCX_BYTES = 5 * 1024 * 1024
+/** Paths whose bodies may exceed the API's general 2 MB limit; app.ts leaves them to this router. */
+export const MATERIALS_IMPORT_PATHS = /^\/api\/materials\/documents\/[^/]+\/import$/
+// Required, but checked by the service after ownership, so a stranger's call is a 404 whatever it sends.
+const ImportQuery = z.object({
+  basedOnVersionId: z
+    .uuid('Not a valid version id.')
+    .optional()
+    .openapi({ param: { name: 'basedOnVersionId', in: 'query', required: true }, description: 'The version the student was looking at (required)' }),
+})
+const docxBody = {
+  required: true,
+  content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) } },
+}
+
 const TAGS = ['materials']
 const STUDENT = ['student'] as const
 /** Reviewers are mentors (near-peers included) and advisors; admins have no way in. */
 const REVIEWERS = ['mentor', 'advisor'] as const
 /** The student and the reviewers of a version. */
 const PARTIES = ['student', 'mentor', 'advisor'] as const
+const pdfResponse = { description: 'The PDF.', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }
 const document = jsonResponse(DocumentView, 'The student’s document with its versions and review requests.')
 const version = jsonResponse(VersionView, 'The version with the comments the caller may see on it.')
 
 export function materialsRoutes() {
   const router = createRouter()
+  router.use(
+    '/api/materials/documents/:documentId/import',
+    bodyLimit({
+      maxSize: MAX_DOCX_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'The file is larger than 5 MB.', { file: 'At most 5 MB: save a copy without images, or paste the text.' })
+      },
+    }),
+  )
 
   router.openapi(
     guardedRoute(STUDENT, {
@@ -86,6 +114,23 @@ export function materialsRoutes() {
       responses: { 201: document },
     }),
     async (c) => c.json(await c.var.services.materials.saveVersion(actorOf(c), c.req.valid('param').documentId, c.req.valid('json')), 201),
+  )
+
+  router.openapi(
+    guardedRoute(STUDENT, {
+      method: 'post',
+      path: '/api/materials/documents/{documentId}/import',
+      tags: TAGS,
+      summary: 'Import a Word (.docx) file’s text as the next version (judged by content; at most 5 MB)',
+      request: { params: DocumentIdParams, query: ImportQuery, body: docxBody },
+      responses: { 201: document },
+    }),
+    async (c) => {
+      // Judged by its bytes in the service, whatever Content-Type the browser gave the file.
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      const { documentId } = c.req.valid('param')
+      return c.json(await c.var.services.materials.importDocx(actorOf(c), documentId, c.req.valid('query').basedOnVersionId, bytes), 201)
+    },
   )
 
   router.openapi(
@@ -149,6 +194,27 @@ export function materialsRoutes() {
       responses: { 200: version },
     }),
     async (c) => c.json(await c.var.services.materials.getVersion(actorOf(c), c.req.valid('param').versionId), 200),
+  )
+
+  router.openapi(
+    guardedRoute(STUDENT, {
+      method: 'get',
+      path: '/api/materials/versions/{versionId}/pdf',
+      tags: TAGS,
+      summary: 'One of my versions as a clean PDF: my name, the document’s kind and title, the text (no comments, no reviewers)',
+      request: { params: VersionIdParams },
+      responses: { 200: pdfResponse },
+    }),
+    async (c) => {
+      const { bytes, fileName } = await c.var.services.materials.exportVersionPdf(actorOf(c), c.req.valid('param').versionId)
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': 'application/pdf',
+        // The name is ASCII letters, digits and hyphens only (domain/pdf-file-name.ts).
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+      })
+    },
   )
 
   router.openapi(

@@ -15,8 +15,9 @@ import type {
   VersionSummary,
   VersionView,
 } from '#shared/contracts/materials.ts'
+import type { LetterPacketDocument } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
-import type { MaterialKind } from '#shared/reference/application-limits.ts'
+import { countCharacters, MATERIAL_KIND_LABELS, MATERIAL_STORAGE_LIMIT, type MaterialKind } from '#shared/reference/application-limits.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
@@ -26,7 +27,11 @@ import { anchorAcrossVersions } from './domain/anchor-across-versions.ts'
 import { applyReplacements } from './domain/apply-suggestions.ts'
 import { rangeProblems } from './domain/text-range.ts'
 import { diffTotals, diffWords } from './domain/word-diff.ts'
-import { reviewRequestedEmail } from './materials-emails.ts'
+import { pdfFileName } from './domain/pdf-file-name.ts'
+import { reviewReminderWindow } from './domain/review-reminder.ts'
+import { type DocxProblem, docxText } from './materials-docx.ts'
+import { reviewReminderEmail, reviewRequestedEmail } from './materials-emails.ts'
+import { renderVersionPdf } from './materials-pdf.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
 import type { DocumentRow, MaterialsRepository, ReplyRow, ThreadRow, VersionRow, VersionSummaryRow } from './materials.repository.ts'
 
@@ -45,6 +50,7 @@ export type MaterialsDeps = {
 
 /** Shares one student may send in a day: each e-mails up to five people, so a runaway page or a prank cannot flood mentors' inboxes. */
 export const SHARES_PER_DAY = 20
+const REMINDER_BATCH = 100
 
 function shareRule(studentId: string): RateRule {
   return {
@@ -61,6 +67,16 @@ function shareRule(studentId: string): RateRule {
 const NO_DOCUMENT = 'No such document.'
 const NO_VERSION = 'No such version, or it was not shared with you.'
 const NO_THREAD = 'No such comment.'
+
+const DOCX_REFUSALS: Record<DocxProblem, ['UNSUPPORTED_MEDIA_TYPE' | 'VALIDATION_FAILED', string]> = {
+  'not-docx': ['UNSUPPORTED_MEDIA_TYPE', 'This is not a Word (.docx) file. Open it in Word or another editor and save it as .docx, or paste the text.'],
+  'old-or-protected': [
+    'UNSUPPORTED_MEDIA_TYPE',
+    'This is an older Word file (.doc) or a password-protected one. Save it as .docx without a password, or paste the text.',
+  ],
+  'too-large-inside': ['VALIDATION_FAILED', 'This Word file unpacks to more than 64 MB. Save a copy without images, or paste the text.'],
+  unreadable: ['VALIDATION_FAILED', 'This Word file could not be read (it may be damaged). Save it again as .docx, or paste the text.'],
+}
 
 const versionSummary = (v: VersionSummaryRow): VersionSummary => ({
   id: v.id,
@@ -167,20 +183,53 @@ export function createMaterialsService(deps: MaterialsDeps) {
   /** Saves the student's edit as the next version, refusing a save over a version they did not see (409, nothing lost: the page keeps their text). */
   async function saveVersion(actor: Actor, documentId: string, input: SaveVersion): Promise<DocumentView> {
     await ownDocument(actor, documentId)
+    await saveNext(documentId, input.basedOnVersionId, input.body, 'Edited', 'body')
+    return getDocument(actor, documentId)
+  }
+
+  async function saveNext(documentId: string, basedOnVersionId: string, body: string, note: string, field: 'body' | 'file') {
     const now = clock.now()
     await db.transaction(async (tx) => {
       await repo.lockDocument(documentId, tx)
       const latest = await repo.findLatestVersion(documentId, tx)
       if (!latest) throw new AppError('NOT_FOUND', NO_DOCUMENT)
-      if (latest.id !== input.basedOnVersionId)
+      if (latest.id !== basedOnVersionId)
         throw new AppError('CONFLICT', 'A newer version was saved since you opened this one. Copy your text, reload, and save again.', {
           basedOnVersionId: `Version ${latest.number} is newer than the one you edited.`,
         })
-      if (latest.body === input.body)
-        throw new AppError('VALIDATION_FAILED', 'Nothing changed since the last version.', { body: 'Change the text before saving a new version.' })
-      await repo.insertVersion({ documentId, number: latest.number + 1, body: input.body, note: 'Edited', createdAt: now }, tx)
+      if (latest.body === body)
+        throw new AppError('VALIDATION_FAILED', 'Nothing changed since the last version.', {
+          [field]: field === 'body' ? 'Change the text before saving a new version.' : 'This file holds the same text as the last version.',
+        })
+      await repo.insertVersion({ documentId, number: latest.number + 1, body, note, createdAt: now }, tx)
       await repo.touchDocument(documentId, now, tx)
     })
+  }
+
+  /**
+   * A Word file's text as the document's next version (decision 028), judged by its bytes: not a
+   * DOCX is 415, an empty one or one past the storage cap 400, each naming `file`. The student
+   * edits from there; nothing of the file but its text is kept.
+   */
+  async function importDocx(actor: Actor, documentId: string, basedOnVersionId: string | undefined, bytes: Uint8Array): Promise<DocumentView> {
+    await ownDocument(actor, documentId)
+    if (!basedOnVersionId)
+      throw new AppError('VALIDATION_FAILED', 'Say which version the file replaces.', { basedOnVersionId: 'The version you are looking at is required.' })
+    const read = await docxText(bytes)
+    if (!read.ok) {
+      const [code, message] = DOCX_REFUSALS[read.problem]
+      throw new AppError(code, message, { file: message })
+    }
+    if (read.text.length === 0)
+      throw new AppError('VALIDATION_FAILED', 'This Word file has no text in it.', {
+        file: 'This Word file has no text in it (text in images or text boxes is not read).',
+      })
+    const characters = countCharacters(read.text)
+    if (characters > MATERIAL_STORAGE_LIMIT)
+      throw new AppError('VALIDATION_FAILED', 'This file’s text is longer than a document may be.', {
+        file: `The file holds ${characters.toLocaleString('en-US')} characters; a version holds at most ${MATERIAL_STORAGE_LIMIT.toLocaleString('en-US')}.`,
+      })
+    await saveNext(documentId, basedOnVersionId, read.text, 'Imported from a Word file', 'file')
     return getDocument(actor, documentId)
   }
 
@@ -345,6 +394,51 @@ export function createMaterialsService(deps: MaterialsDeps) {
       threads,
       can: { comment: access === 'reviewer', acceptSuggestions: access === 'owner' && latest?.id === version.id },
     }
+  }
+
+  /**
+   * A version as a clean PDF for its student: their name, the document's kind and title, the
+   * text — no comments and no reviewers' names. The student's alone (decision 028): a reviewer
+   * reads the version on its page, but a file leaves the app and outlives the share, and where
+   * the student's words go as a file is theirs to decide (a letter writer gets one only when the
+   * student attaches it to their packet). Another student's version is 404 as everywhere here.
+   */
+  async function exportVersionPdf(
+    actor: Actor,
+    versionId: string,
+  ): Promise<{ bytes: Uint8Array; fileName: string; kind: MaterialKind; versionNumber: number }> {
+    const { version, doc, access } = await readableVersion(actor, versionId)
+    if (access !== 'owner') throw new AppError('FORBIDDEN', 'Only the student whose document this is downloads it as a PDF.')
+    const [student] = await listPeopleByIds(db, [doc.studentId])
+    const studentName = student?.name ?? 'Student'
+    const bytes = await renderVersionPdf({
+      studentName,
+      kindLabel: MATERIAL_KIND_LABELS[doc.kind],
+      title: doc.title,
+      target: doc.target,
+      versionNumber: version.number,
+      body: version.body,
+    })
+    return { bytes, fileName: pdfFileName(studentName, doc.title, version.number), kind: doc.kind, versionNumber: version.number }
+  }
+
+  /**
+   * The PDF a letter packet takes from the student's documents: their own version, of the kind
+   * the packet slot holds (a CV for the CV, a personal statement for the statement), else 400 on
+   * `versionId`. The letters module stores it; it never reads these tables.
+   */
+  async function packetPdf(actor: Actor, versionId: string, slot: LetterPacketDocument): Promise<Uint8Array> {
+    const exported = await exportVersionPdf(actor, versionId).catch((error: unknown) => {
+      // In the packet form the version is a field: say so, rather than a bare 404 or 403.
+      if (error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))
+        throw new AppError('NOT_FOUND', NO_VERSION, { versionId: 'Choose a version of one of your own documents.' })
+      throw error
+    })
+    if (exported.kind !== slot)
+      throw new AppError('VALIDATION_FAILED', `Choose a version of your ${slot === 'cv' ? 'CV' : 'personal statement'}.`, {
+        versionId: `This is your ${MATERIAL_KIND_LABELS[exported.kind].toLowerCase()}, not your ${slot === 'cv' ? 'CV' : 'personal statement'}.`,
+      })
+    return exported.bytes
   }
 
   /** A reviewer comments on a range of the version shared with them, optionally suggesting new words for it. */
@@ -548,6 +642,42 @@ export function createMaterialsService(deps: MaterialsDeps) {
   }
 
   /**
+   * Reminds each reviewer once of a review due tomorrow that they have not finished (domain/
+   * review-reminder.ts). Rows are claimed with FOR UPDATE SKIP LOCKED and marked reminded in the
+   * transaction of their e-mails, so several server processes may sweep at once; batches of 100
+   * until none is left. Returns how many were sent.
+   */
+  async function sweepReviewReminders(now: Date = clock.now()): Promise<number> {
+    const window = reviewReminderWindow(now)
+    let sent = 0
+    for (;;) {
+      const claimed = await db.transaction(async (tx) => {
+        const rows = await repo.claimReviewReminders(window, now, REMINDER_BATCH, tx)
+        if (rows.length === 0) return 0
+        const people = await listPeopleByIds(tx, [...new Set(rows.flatMap((r) => [r.reviewerId, r.studentId]))])
+        const byId = new Map(people.map((p) => [p.id, p]))
+        for (const r of rows) {
+          const reviewer = byId.get(r.reviewerId)
+          if (reviewer?.status !== 'active') continue
+          await notifications.enqueue(
+            reviewReminderEmail(
+              reviewer,
+              byId.get(r.studentId)?.name ?? 'A student',
+              { kind: r.kind, versionNumber: r.versionNumber },
+              r,
+              reviewLink(r.versionId),
+            ),
+            tx,
+          )
+        }
+        return rows.length
+      })
+      sent += claimed
+      if (claimed < REMINDER_BATCH) return sent
+    }
+  }
+
+  /**
    * Everything the student's documents hold, for the student's own records (a FERPA export):
    * every version's text, who each version was shared with and when, every comment and reply on
    * them. Not a view for anyone else: the caller (the records module) has already established
@@ -603,9 +733,12 @@ export function createMaterialsService(deps: MaterialsDeps) {
     createDocument,
     saveVersion,
     saveDrafts,
+    importDocx,
     searchReviewers,
     shareVersion,
     getVersion,
+    exportVersionPdf,
+    packetPdf,
     startThread,
     reply,
     resolve,
@@ -615,6 +748,7 @@ export function createMaterialsService(deps: MaterialsDeps) {
     compare,
     myReviews,
     finishReview,
+    sweepReviewReminders,
     recordsOf,
   }
 }

@@ -69,6 +69,14 @@ export const useCreateDocument = () =>
   useDocumentMutation((input: CreateDocument) => api<DocumentView>('/api/materials/documents', { method: 'POST', json: input }))
 export const useSaveVersion = (documentId: string) =>
   useDocumentMutation((input: SaveVersion) => api<DocumentView>(`/api/materials/documents/${enc(documentId)}/versions`, { method: 'POST', json: input }))
+/** A Word file's text as the next version; the server judges the file by its bytes. */
+export const useImportWord = (documentId: string) =>
+  useDocumentMutation(({ basedOnVersionId, file }: { basedOnVersionId: string; file: Blob }) =>
+    api<DocumentView>(`/api/materials/documents/${enc(documentId)}/import?basedOnVersionId=${enc(basedOnVersionId)}`, {
+      method: 'POST',
+      raw: new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }),
+    }),
+  )
 export const useShareVersion = () =>
   useDocumentMutation(({ versionId, ...input }: ShareVersion & { versionId: string }) =>
     api<DocumentView>(`/api/materials/versions/${enc(versionId)}/shares`, { method: 'POST', json: input }),

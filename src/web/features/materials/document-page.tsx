@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { dueText } from '../letters/letter-format.ts'
 import { useDocument, useSaveVersion, useVersion } from './api.ts'
 import { DocumentEditor } from './document-editor.tsx'
+import { ImportWordForm } from './import-word-form.tsx'
 import { ShareForm } from './share-form.tsx'
 import './materials.css'
 
@@ -37,6 +38,10 @@ export function DocumentPage() {
         </p>
       </div>
       <Editor doc={doc} />
+      <section className="card" aria-labelledby="import-heading">
+        <h2 id="import-heading">Import from Word</h2>
+        <ImportWordForm doc={doc} />
+      </section>
       <Versions doc={doc} />
       <section className="card" aria-labelledby="share-heading">
         <h2 id="share-heading">Ask for a review of version {doc.latestVersion.number}</h2>
@@ -117,7 +122,10 @@ function Versions({ doc }: { doc: DocumentView }) {
         {doc.versions.map((v) => (
           <li key={v.id}>
             <Link to={`/materials/versions/${v.id}`}>Version {v.number}</Link> — {v.note}, {formatDateTime(v.createdAt)}, {v.characters.toLocaleString('en-US')}{' '}
-            characters
+            characters ·{' '}
+            <a href={`/api/materials/versions/${v.id}/pdf`} download>
+              Download PDF<span className="visually-hidden"> of version {v.number}</span>
+            </a>
           </li>
         ))}
       </ol>
