@@ -53,6 +53,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/admin/audit-log', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/audit-log.csv', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/audit-log/chain-checks', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/audit-log/chain-checks', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/audit-log/chain-head', allowed: ['admin'] },
 
   { method: 'POST', path: '/api/admin/roster/import', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/roster/rollover', allowed: ['admin'] },

@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi'
 import {
   AdminSummaryResponse,
+  AuditChainCheck,
+  AuditChainChecksResponse,
+  AuditChainHeadQuery,
   AuditFilters,
   AuditPage,
   AuditQuery,
@@ -20,6 +23,7 @@ import { PersonSummary, ProfileResponse } from '#shared/contracts/profiles.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
+import { chainHeadJson, chainHeadText } from '../audit/domain/chain-head.ts'
 
 const person = jsonResponse(PersonSummary, 'The person.')
 
@@ -198,6 +202,59 @@ export function adminRoutes() {
     async (c) => {
       const csv = await c.var.services.audit.exportEntriesCsv(c.req.valid('query'))
       return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit-log.csv"' })
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/audit-log/chain-checks',
+      tags: ['admin'],
+      summary: 'The checks of the audit log’s hash chain, newest first (run daily and shortly after start)',
+      responses: { 200: jsonResponse(AuditChainChecksResponse, 'The latest check and the history.') },
+    }),
+    async (c) => c.json(await c.var.services.audit.listAuditChainChecks(), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/audit-log/chain-checks',
+      tags: ['admin'],
+      summary: 'Check the audit log’s hash chain now, and keep the result',
+      responses: { 201: jsonResponse(AuditChainCheck, 'The check.') },
+    }),
+    async (c) => {
+      const check = await c.var.services.audit.checkAuditChain()
+      await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'audit.chain-checked', objectType: 'audit-chain-check', objectId: String(check.id) }, requestMeta(c))
+      return c.json(check, 201)
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/audit-log/chain-head',
+      tags: ['admin'],
+      summary: 'The newest check’s hash of the audit log, as a file to keep outside the system',
+      request: { query: AuditChainHeadQuery },
+      responses: {
+        200: {
+          description: 'JSON or plain text, as a download.',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) }, 'text/plain': { schema: z.string() } },
+        },
+      },
+    }),
+    async (c) => {
+      const { check, exportedAt: now } = await c.var.services.audit.getAuditChainHead()
+      await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'audit.chain-head-exported', objectType: 'audit-chain-check', objectId: String(check.id) }, requestMeta(c))
+      const stamp = check.checkedAt.slice(0, 10)
+      if (c.req.valid('query').format === 'text')
+        return c.body(chainHeadText(check, now), 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="audit-log-hash-${stamp}.txt"` })
+      return c.body(`${JSON.stringify(chainHeadJson(check, now), null, 2)}\n`, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="audit-log-hash-${stamp}.json"`,
+      })
     },
   )
 
