@@ -131,10 +131,17 @@ export const OutboxMessage = z.object({
   status: z.string(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
-  /** Files sent with it (calendar invites: small text), to read or download from the outbox. */
-  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), content: z.string() })),
+  /**
+   * Files sent with it (calendar invites: small text), to read or download from the outbox. A
+   * letter's file is named, never served: `content` is null (decision 030).
+   */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), content: z.string().nullable() })),
 })
 export type OutboxMessage = z.infer<typeof OutboxMessage>
+
+/** `q`: words in the recipient's address or the subject, any case. */
+export const OutboxQuery = PageQuery.extend({ q: text(200).optional() })
+export type OutboxQuery = z.infer<typeof OutboxQuery>
 
 export const OutboxPage = z.object({
   items: z.array(OutboxMessage),

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   AdminSummaryResponse,
+  AuditChainCheck,
+  AuditChainChecksResponse,
   AuditPage,
   InvitePersonRequest,
   OutboxPage,
@@ -48,6 +50,21 @@ export function useAuditLog(filters: { page?: number } & Partial<Record<'action'
     queryKey: ['admin', 'audit', filters],
     queryFn: ({ signal }) => api<AuditPage>('/api/admin/audit-log', { signal, query: filters }),
     placeholderData: keepPreviousData,
+  })
+}
+
+export function useAuditChainChecks() {
+  return useQuery({
+    queryKey: ['admin', 'audit-chain-checks'],
+    queryFn: ({ signal }) => api<AuditChainChecksResponse>('/api/admin/audit-log/chain-checks', { signal }),
+  })
+}
+
+export function useCheckAuditChain() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => api<AuditChainCheck>('/api/admin/audit-log/chain-checks', { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['admin'] }),
   })
 }
 

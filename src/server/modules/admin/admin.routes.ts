@@ -9,6 +9,7 @@ import {
   AuditQuery,
   InvitePersonRequest,
   OutboxPage,
+  OutboxQuery,
   PeoplePage,
   PeopleQuery,
   StudentsSummaryResponse,
@@ -17,7 +18,6 @@ import {
   SetEnrollmentRequest,
   UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
-import { PageQuery } from '#shared/contracts/common.ts'
 import { AcceptedResponse } from '#shared/contracts/identity.ts'
 import { PersonSummary, ProfileResponse } from '#shared/contracts/profiles.ts'
 import { actorOf } from '../../http/access.ts'
@@ -264,14 +264,14 @@ export function adminRoutes() {
       path: '/api/admin/outbox',
       tags: ['admin'],
       summary: 'E-mails the application wrote (sent, pending, or kept here when no SMTP server is set)',
-      request: { query: PageQuery },
+      request: { query: OutboxQuery },
       responses: { 200: jsonResponse(OutboxPage, 'A page of e-mails.') },
     }),
     async (c) => {
-      const { page, pageSize } = c.req.valid('query')
+      const query = c.req.valid('query')
       // The outbox holds sign-in links: every read is recorded.
       await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'outbox.read', objectType: 'outbox' }, requestMeta(c))
-      return c.json(await c.var.services.notifications.listOutbox(page, pageSize), 200)
+      return c.json(await c.var.services.notifications.listOutbox(query), 200)
     },
   )
 

@@ -41,9 +41,15 @@ function Attachments({ messageId, attachments }: { messageId: string; attachment
       <ul>
         {attachments.map((file) => (
           <li key={file.filename}>
-            <a href={`data:${file.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(file.content)}`} download={file.filename}>
-              Download {file.filename}
-            </a>{' '}
+            {file.content === null ? (
+              <span>
+                {file.filename} <span className="muted">(a letter’s file: never shown here)</span>
+              </span>
+            ) : (
+              <a href={`data:${file.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(file.content)}`} download={file.filename}>
+                Download {file.filename}
+              </a>
+            )}{' '}
             <span className="field-hint">
               {file.contentType.split(';')[0]} · {formatSize(file.sizeBytes)}
             </span>
