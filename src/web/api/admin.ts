@@ -68,10 +68,10 @@ export function useCheckAuditChain() {
   })
 }
 
-export function useOutbox(page: number) {
+export function useOutbox(page: number, q = '') {
   return useQuery({
-    queryKey: ['admin', 'outbox', page],
-    queryFn: ({ signal }) => api<OutboxPage>('/api/admin/outbox', { signal, query: { page } }),
+    queryKey: ['admin', 'outbox', page, q],
+    queryFn: ({ signal }) => api<OutboxPage>('/api/admin/outbox', { signal, query: q ? { page, q } : { page } }),
     placeholderData: keepPreviousData,
   })
 }
