@@ -58,6 +58,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/admin/audit-log/chain-head', allowed: ['admin'] },
 
   { method: 'POST', path: '/api/admin/roster/import', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/roster/houses', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/admin/roster/houses', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/roster/rollover', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/roster/rollover', allowed: ['admin'] },
   { method: 'GET', path: '/api/roster/alumni-mentoring', allowed: 'signed-in' },

@@ -1,5 +1,6 @@
 import type { Database } from '#server/db/client.ts'
 import type { Clock } from '../../clock.ts'
+import type { AdvisingService } from '../advising/advising.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { IdentityService } from '../identity/identity.service.ts'
 import type { ProfilesService } from '../profiles/profiles.service.ts'
@@ -13,4 +14,6 @@ export type RosterDeps = {
   audit: AuditService
   identity: IdentityService
   profiles: ProfilesService
+  /** Students' advisory deans from their houses (decision 030). */
+  advising: Pick<AdvisingService, 'listAdvisors' | 'planHouseDeans' | 'applyHouseDeans'>
 }
