@@ -133,7 +133,10 @@ export async function startServer(source: Record<string, string | undefined> = p
       (error: unknown) => logUnexpectedError('audit chain check failed', error),
     )
   }
-  const auditChainTimers = [setTimeout(checkAuditChain, AUDIT_CHAIN_FIRST_CHECK_MS).unref(), setInterval(checkAuditChain, AUDIT_CHAIN_CHECK_HOURS * 3_600_000).unref()]
+  const auditChainTimers = [
+    setTimeout(checkAuditChain, AUDIT_CHAIN_FIRST_CHECK_MS).unref(),
+    setInterval(checkAuditChain, AUDIT_CHAIN_CHECK_HOURS * 3_600_000).unref(),
+  ]
 
   // The embedded database has no autovacuum (db/embedded-maintenance.ts): a first pass a minute
   // after start, then every few hours.

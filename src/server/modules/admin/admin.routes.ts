@@ -226,7 +226,10 @@ export function adminRoutes() {
     }),
     async (c) => {
       const check = await c.var.services.audit.checkAuditChain()
-      await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'audit.chain-checked', objectType: 'audit-chain-check', objectId: String(check.id) }, requestMeta(c))
+      await c.var.services.audit.record(
+        { actorId: actorOf(c).personId, action: 'audit.chain-checked', objectType: 'audit-chain-check', objectId: String(check.id) },
+        requestMeta(c),
+      )
       return c.json(check, 201)
     },
   )
@@ -247,10 +250,16 @@ export function adminRoutes() {
     }),
     async (c) => {
       const { check, exportedAt: now } = await c.var.services.audit.getAuditChainHead()
-      await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'audit.chain-head-exported', objectType: 'audit-chain-check', objectId: String(check.id) }, requestMeta(c))
+      await c.var.services.audit.record(
+        { actorId: actorOf(c).personId, action: 'audit.chain-head-exported', objectType: 'audit-chain-check', objectId: String(check.id) },
+        requestMeta(c),
+      )
       const stamp = check.checkedAt.slice(0, 10)
       if (c.req.valid('query').format === 'text')
-        return c.body(chainHeadText(check, now), 200, { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `attachment; filename="audit-log-hash-${stamp}.txt"` })
+        return c.body(chainHeadText(check, now), 200, {
+          'content-type': 'text/plain; charset=utf-8',
+          'content-disposition': `attachment; filename="audit-log-hash-${stamp}.txt"`,
+        })
       return c.body(`${JSON.stringify(chainHeadJson(check, now), null, 2)}\n`, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': `attachment; filename="audit-log-hash-${stamp}.json"`,

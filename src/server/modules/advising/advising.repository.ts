@@ -332,7 +332,8 @@ export function createAdvisingRepository(db: Database) {
         ),
       )
       const deans = new Map<string, { advisorId: string; viaHouse: string | null }>()
-      for (const r of rows) if ((facts.get(r.advisorId)?.advisesSpecialtyId ?? null) === null) deans.set(r.studentId, { advisorId: r.advisorId, viaHouse: r.viaHouse })
+      for (const r of rows)
+        if ((facts.get(r.advisorId)?.advisesSpecialtyId ?? null) === null) deans.set(r.studentId, { advisorId: r.advisorId, viaHouse: r.viaHouse })
       return deans
     },
 

@@ -10,10 +10,22 @@ beforeAll(async () => {
   t = await createTestApp({ now: new Date('2026-10-05T14:00:00Z') })
   admin = (await t.signedInAs(['admin'])).cookie
   const n = t.services.notifications
-  await n.enqueue({ to: 'maya.quintero@test.example.edu', subject: 'Your meeting is booked', text: 'See you.', kind: 'meeting.scheduled', attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }] })
+  await n.enqueue({
+    to: 'maya.quintero@test.example.edu',
+    subject: 'Your meeting is booked',
+    text: 'See you.',
+    kind: 'meeting.scheduled',
+    attachments: [{ filename: 'meeting.ics', contentType: 'text/calendar; charset=utf-8', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
+  })
   await n.enqueue({ to: 'omar@test.example.edu', subject: 'Maya’s letter request', text: '…', kind: 'letter.requested' })
   // A letter's e-mail never carries the letter today; were one to, the outbox must not serve it.
-  await n.enqueue({ to: 'maya.quintero@test.example.edu', subject: 'Your letter was delivered', text: '…', kind: 'letter.delivered', attachments: [{ filename: 'letter.pdf', contentType: 'application/pdf', content: CONFIDENTIAL }] })
+  await n.enqueue({
+    to: 'maya.quintero@test.example.edu',
+    subject: 'Your letter was delivered',
+    text: '…',
+    kind: 'letter.delivered',
+    attachments: [{ filename: 'letter.pdf', contentType: 'application/pdf', content: CONFIDENTIAL }],
+  })
   for (let i = 0; i < 4; i++) await n.enqueue({ to: `person${i}@test.example.edu`, subject: `Reminder 100%_${i}`, text: '…', kind: 'test.reminder' })
 }, 60_000)
 afterAll(async () => {
@@ -49,7 +61,9 @@ describe('searching the outbox', () => {
 
   it('names a letter e-mail’s file but never serves its content, even to an admin', async () => {
     const response = await outbox('q=letter%20was%20delivered')
-    expect(response.json.items[0].attachments).toEqual([{ filename: 'letter.pdf', contentType: 'application/pdf', sizeBytes: CONFIDENTIAL.length, content: null }])
+    expect(response.json.items[0].attachments).toEqual([
+      { filename: 'letter.pdf', contentType: 'application/pdf', sizeBytes: CONFIDENTIAL.length, content: null },
+    ])
     expect(response.text).not.toContain('CONFIDENTIAL')
   })
 

@@ -17,7 +17,8 @@ beforeAll(async () => {
   ids.deanA = (await t.insertAccount(['advisor'], { name: 'Dean Avery' })).id
   ids.deanB = (await t.insertAccount(['advisor'], { name: 'Dean Brooks' })).id
   ids.specialist = (await t.insertAccount(['advisor'], { name: 'Sam Specialist', advisor: { advisesSpecialtyId: 'pediatrics' } })).id
-  const student = (name: string, email: string) => t.insertAccount(['student'], { name, email, student: { classYear: 'M2', graduationYear: 2028, track: 'MD' } })
+  const student = (name: string, email: string) =>
+    t.insertAccount(['student'], { name, email, student: { classYear: 'M2', graduationYear: 2028, track: 'MD' } })
   ids.ana = (await student('Ana Ruiz', 'ana@school.example.edu')).id
   ids.ben = (await student('Ben Okafor', 'ben@school.example.edu')).id
   ids.cy = (await student('Cy Moreau', 'cy@school.example.edu')).id
@@ -86,7 +87,10 @@ describe('a house’s advisory dean', () => {
       advisor: { id: ids.deanB },
     })
     const check = await importRoster(true)
-    expect(check.json.houseDeans.map((d: { name: string; outcome: string }) => `${d.name}: ${d.outcome}`)).toEqual(['Ana Ruiz: reassign', 'Nia Brooks: reassign'])
+    expect(check.json.houseDeans.map((d: { name: string; outcome: string }) => `${d.name}: ${d.outcome}`)).toEqual([
+      'Ana Ruiz: reassign',
+      'Nia Brooks: reassign',
+    ])
     expect((await importRoster(false)).status).toBe(200)
     const deans = await deansOf([ids.ana, ids.ben])
     expect(deans[ids.ana]).toEqual({ advisorId: ids.deanB, viaHouse: 'Osler' })

@@ -37,7 +37,13 @@ export function createImportRoster(deps: RosterDeps, houseAdvisors: HouseAdvisor
     })
   }
 
-  function report(check: RosterCheck, planned: RosterPlan, dryRun: boolean, applied: boolean, houseDeans: RosterImportReport['houseDeans']): RosterImportReport {
+  function report(
+    check: RosterCheck,
+    planned: RosterPlan,
+    dryRun: boolean,
+    applied: boolean,
+    houseDeans: RosterImportReport['houseDeans'],
+  ): RosterImportReport {
     const problems = [...check.problems, ...planned.problems].sort((a, b) => a.row - b.row)
     return {
       dryRun,

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { IdentityService } from '../identity/identity.service.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { ProfilesService } from '../profiles/profiles.service.ts'
 import type { RosterRepository } from './roster.repository.ts'
 
@@ -16,4 +17,7 @@ export type RosterDeps = {
   profiles: ProfilesService
   /** Students' advisory deans from their houses (decision 030). */
   advising: Pick<AdvisingService, 'listAdvisors' | 'planHouseDeans' | 'applyHouseDeans'>
+  /** The note to a graduating near-peer mentor's students (decision 030). */
+  notifications: Pick<NotificationsService, 'enqueue'>
+  appOrigin: string
 }

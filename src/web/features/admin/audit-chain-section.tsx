@@ -46,8 +46,8 @@ export function AuditChainSection() {
         ) : (
           <div className="notice notice-error" role="alert">
             <p>
-              <strong>{verdict(latest)}</strong> Checked <time dateTime={latest.checkedAt}>{formatDateTime(latest.checkedAt)}</time>. Compare
-              with the newest hash you kept outside the system, and treat the entries from {latest.breakRowId} on as suspect.
+              <strong>{verdict(latest)}</strong> Checked <time dateTime={latest.checkedAt}>{formatDateTime(latest.checkedAt)}</time>. Compare with the newest
+              hash you kept outside the system, and treat the entries from {latest.breakRowId} on as suspect.
             </p>
           </div>
         )

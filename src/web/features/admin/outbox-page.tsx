@@ -115,7 +115,9 @@ export function OutboxPage() {
       </form>
       {outbox.data ? (
         <p role="status" aria-busy={outbox.isPlaceholderData}>
-          {outbox.isPlaceholderData ? 'Searching…' : `${plural(outbox.data.total, 'e-mail', 'e-mails')}${q ? (outbox.data.total === 1 ? ' matches' : ' match') : ''}.`}
+          {outbox.isPlaceholderData
+            ? 'Searching…'
+            : `${plural(outbox.data.total, 'e-mail', 'e-mails')}${q ? (outbox.data.total === 1 ? ' matches' : ' match') : ''}.`}
         </p>
       ) : null}
       {outbox.isPending ? <Loading /> : null}
