@@ -23,7 +23,6 @@ import { PersonSummary, ProfileResponse } from '#shared/contracts/profiles.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
-import { chainHeadJson, chainHeadText } from '../audit/domain/chain-head.ts'
 
 const person = jsonResponse(PersonSummary, 'The person.')
 
@@ -249,21 +248,12 @@ export function adminRoutes() {
       },
     }),
     async (c) => {
-      const { check, exportedAt: now } = await c.var.services.audit.getAuditChainHead()
+      const head = await c.var.services.audit.getAuditChainHead(c.req.valid('query').format)
       await c.var.services.audit.record(
-        { actorId: actorOf(c).personId, action: 'audit.chain-head-exported', objectType: 'audit-chain-check', objectId: String(check.id) },
+        { actorId: actorOf(c).personId, action: 'audit.chain-head-exported', objectType: 'audit-chain-check', objectId: String(head.check.id) },
         requestMeta(c),
       )
-      const stamp = check.checkedAt.slice(0, 10)
-      if (c.req.valid('query').format === 'text')
-        return c.body(chainHeadText(check, now), 200, {
-          'content-type': 'text/plain; charset=utf-8',
-          'content-disposition': `attachment; filename="audit-log-hash-${stamp}.txt"`,
-        })
-      return c.body(`${JSON.stringify(chainHeadJson(check, now), null, 2)}\n`, 200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="audit-log-hash-${stamp}.json"`,
-      })
+      return c.body(head.body, 200, { 'content-type': head.contentType, 'content-disposition': `attachment; filename="${head.filename}"` })
     },
   )
 

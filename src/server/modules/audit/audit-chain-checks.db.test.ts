@@ -39,7 +39,7 @@ describe('checking the audit chain', () => {
   })
 
   it('exports the newest hash as JSON and as text, each a download, and audits the export', async () => {
-    const { check } = await t.services.audit.getAuditChainHead()
+    const { check } = await t.services.audit.getAuditChainHead('json')
     const json = await t.request('GET', '/api/admin/audit-log/chain-head', { cookie: admin })
     expect(json.status).toBe(200)
     expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="audit-log-hash-2026-10-05\.json"/)

@@ -5,6 +5,7 @@ import type { AuditChainCheck } from '#shared/contracts/admin.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import { verifyAuditChain } from './audit.service.ts'
+import { chainHeadJson, chainHeadText } from './domain/chain-head.ts'
 
 /** How often the server checks the chain; a first check runs a few minutes after start (main.ts). */
 export const AUDIT_CHAIN_CHECK_HOURS = 24
@@ -71,10 +72,19 @@ export function createAuditChainChecks(db: Database, clock: Clock) {
     },
 
     /** The newest check's head of the chain, to keep outside the system; NOT_FOUND before the first check. */
-    async getAuditChainHead(): Promise<{ check: AuditChainCheck; exportedAt: Date }> {
+    async getAuditChainHead(format: 'json' | 'text'): Promise<{ check: AuditChainCheck; body: string; contentType: string; filename: string }> {
       const check = await latest()
       if (!check) throw new AppError('NOT_FOUND', 'No check of the audit log has run yet. Run one first.')
-      return { check, exportedAt: clock.now() }
+      const now = clock.now()
+      const stamp = check.checkedAt.slice(0, 10)
+      return format === 'text'
+        ? { check, body: chainHeadText(check, now), contentType: 'text/plain; charset=utf-8', filename: `audit-log-hash-${stamp}.txt` }
+        : {
+            check,
+            body: `${JSON.stringify(chainHeadJson(check, now), null, 2)}\n`,
+            contentType: 'application/json; charset=utf-8',
+            filename: `audit-log-hash-${stamp}.json`,
+          }
     },
   }
 }
