@@ -23,12 +23,13 @@ export function graduatingNearPeerMentors(deps: RosterDeps) {
       const student = people.get(mentorship.studentId)
       const mentor = people.get(mentorship.mentorId)
       if (!student || !mentor || student.status !== 'active') continue
+      const link = `${appOrigin}/mentorships/${mentorship.id}`
       await notifications.enqueue(
         {
           to: student.email,
           kind: 'mentorship.mentor-graduated',
           subject: `${mentor.name} has graduated; your mentorship goes on`,
-          text: `Hello ${student.name},\n\n${mentor.name}, your near-peer mentor, has graduated. Your mentorship goes on as it was: your messages, meetings and notes stay where they are. ${mentor.name} takes no new students until they choose to stay on as an alumni mentor.\n\n${appOrigin}/mentorships/${mentorship.id}\n`,
+          text: `Hello ${student.name},\n\n${mentor.name}, your near-peer mentor, has graduated. Your mentorship goes on as it was: your messages, meetings and notes stay where they are. ${mentor.name} takes no new students until they choose to stay on as an alumni mentor.\n\n${link}\n`,
         },
         tx,
       )
