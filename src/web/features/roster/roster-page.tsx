@@ -16,8 +16,8 @@ export function RosterPage() {
         </p>
       </div>
       <RosterImportSection />
-      <HouseAdvisorsSection />
       <RolloverSection />
+      <HouseAdvisorsSection />
     </div>
   )
 }
