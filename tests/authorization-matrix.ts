@@ -58,8 +58,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/admin/audit-log', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/audit-log.csv', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/audit-log/chain-checks', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/audit-log/chain-checks', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/audit-log/chain-head', allowed: ['admin'] },
 
   { method: 'POST', path: '/api/admin/roster/import', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/roster/houses', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/admin/roster/houses', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/roster/rollover', allowed: ['admin'] },
   { method: 'POST', path: '/api/admin/roster/rollover', allowed: ['admin'] },
   { method: 'GET', path: '/api/roster/alumni-mentoring', allowed: 'signed-in' },

@@ -12,6 +12,7 @@ import { EMBEDDED_VACUUM_HOURS, vacuumEmbedded } from './db/embedded-maintenance
 import { openConfiguredDatabase } from './db/open-configured-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
+import { AUDIT_CHAIN_CHECK_HOURS, AUDIT_CHAIN_FIRST_CHECK_MS } from './modules/audit/audit-chain-checks.ts'
 import { createSmtpMailer } from './modules/notifications/mailer.ts'
 import { createServices } from './services.ts'
 import { logUnexpectedError } from './log/describe-error.ts'
@@ -123,6 +124,22 @@ export async function startServer(source: Record<string, string | undefined> = p
       .catch((error: unknown) => logUnexpectedError('mentorship sweep failed', error))
   }, sweepMs)
 
+  // The audit log's hash chain is checked a couple of minutes after start, then daily; each result
+  // is kept and shown on the audit log page, a broken chain plainly (decision 030).
+  const checkAuditChain = () => {
+    services.audit.checkAuditChain().then(
+      (check) =>
+        check.intact
+          ? log(`audit log: chain intact over ${check.rowsChecked} rows (${check.durationMs} ms)`)
+          : console.error(`preceptor: the audit log's hash chain is BROKEN at row ${check.breakRowId} (${check.breakReason})`),
+      (error: unknown) => logUnexpectedError('audit chain check failed', error),
+    )
+  }
+  const auditChainTimers = [
+    setTimeout(checkAuditChain, AUDIT_CHAIN_FIRST_CHECK_MS).unref(),
+    setInterval(checkAuditChain, AUDIT_CHAIN_CHECK_HOURS * 3_600_000).unref(),
+  ]
+
   // The embedded database has no autovacuum (db/embedded-maintenance.ts): a first pass a minute
   // after start, then every few hours.
   const vacuum = () => {
@@ -155,7 +172,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     if (outboxTimer) clearInterval(outboxTimer)
     clearInterval(letterReminderTimer)
     clearInterval(mentorshipSweepTimer)
-    for (const timer of vacuumTimers) clearTimeout(timer)
+    for (const timer of [...vacuumTimers, ...auditChainTimers]) clearTimeout(timer)
     await new Promise<void>((done) => server.close(() => done()))
     mailer?.close()
     await database.close()

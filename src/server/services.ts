@@ -275,7 +275,17 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     }),
   })
   // The class roster: import, year-end rollover, graduates' choice to mentor (decision 020).
-  const roster = createRosterService({ db, repo: createRosterRepository(db), clock, audit, identity, profiles })
+  const roster = createRosterService({
+    db,
+    repo: createRosterRepository(db),
+    clock,
+    audit,
+    identity,
+    profiles,
+    advising,
+    notifications,
+    appOrigin: settings.appOrigin,
+  })
   return {
     residencyPrograms,
     audit,

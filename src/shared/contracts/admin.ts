@@ -95,6 +95,34 @@ export const AuditPage = z.object({
 })
 export type AuditPage = z.infer<typeof AuditPage>
 
+/** One check of the audit log's hash chain (decision 030): scheduled daily and shortly after start, or run by an admin. */
+export const AuditChainCheck = z.object({
+  id: z.number().int(),
+  checkedAt: z.string(),
+  intact: z.boolean(),
+  rowsChecked: z.number().int(),
+  /** Rows written before the chain existed, which no hash covers. */
+  legacyRows: z.number().int(),
+  /** The first row that fails and why; null when the chain is intact. */
+  breakRowId: z.number().int().nullable(),
+  breakReason: z.enum(['edited', 'link-broken', 'unchained']).nullable(),
+  /** The last row that checked out, and its hash: what to keep outside the system. */
+  newestRowId: z.number().int().nullable(),
+  newestHash: z.string().nullable(),
+  durationMs: z.number().int(),
+})
+export type AuditChainCheck = z.infer<typeof AuditChainCheck>
+
+export const AuditChainChecksResponse = z.object({
+  latest: AuditChainCheck.nullable(),
+  /** The newest checks first, the latest included. */
+  history: z.array(AuditChainCheck),
+  everyHours: z.number().int(),
+})
+export type AuditChainChecksResponse = z.infer<typeof AuditChainChecksResponse>
+
+export const AuditChainHeadQuery = z.object({ format: z.enum(['json', 'text']).default('json') })
+
 export const OutboxMessage = z.object({
   id: z.string(),
   to: z.string(),
@@ -103,10 +131,17 @@ export const OutboxMessage = z.object({
   status: z.string(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
-  /** Files sent with it (calendar invites: small text), to read or download from the outbox. */
-  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), content: z.string() })),
+  /**
+   * Files sent with it (calendar invites: small text), to read or download from the outbox. A
+   * letter's file is named, never served: `content` is null (decision 030).
+   */
+  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), sizeBytes: z.number().int(), content: z.string().nullable() })),
 })
 export type OutboxMessage = z.infer<typeof OutboxMessage>
+
+/** `q`: words in the recipient's address or the subject, any case. */
+export const OutboxQuery = PageQuery.extend({ q: text(200).optional() })
+export type OutboxQuery = z.infer<typeof OutboxQuery>
 
 export const OutboxPage = z.object({
   items: z.array(OutboxMessage),

@@ -43,6 +43,20 @@ export const RosterImportReport = z.object({
   changes: z.array(RosterChange),
   unchanged: z.number().int(),
   missing: z.array(RosterMissing),
+  /**
+   * Students whose advisory dean the houses' deans change, or would change, and those kept with
+   * a dean an admin chose by hand (decision 030). `personId` is null for someone not yet invited.
+   */
+  houseDeans: z.array(
+    z.object({
+      personId: z.string().nullable(),
+      name: z.string(),
+      house: z.string(),
+      advisorName: z.string(),
+      currentAdvisorName: z.string().nullable(),
+      outcome: z.enum(['assign', 'reassign', 'kept-manual']),
+    }),
+  ),
 })
 export type RosterImportReport = z.infer<typeof RosterImportReport>
 
@@ -85,3 +99,25 @@ export const AlumniMentoringStatus = z.object({
   mentor: z.boolean(),
 })
 export type AlumniMentoringStatus = z.infer<typeof AlumniMentoringStatus>
+
+/** The advisory dean of each roster house (decision 030), and the houses students are in. */
+export const HouseAdvisorsResponse = z.object({
+  houses: z.array(
+    z.object({
+      house: z.string(),
+      /** Students on record in the house (graduates not counted). */
+      students: z.number().int(),
+      advisor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+  /** The advisors who may be a house's dean: active advisors who advise no one specialty. */
+  deans: z.array(z.object({ id: z.string(), name: z.string() })),
+})
+export type HouseAdvisorsResponse = z.infer<typeof HouseAdvisorsResponse>
+
+export const SetHouseAdvisorRequest = z.object({
+  house: z.string().trim().min(1, 'Name the house.').max(80, 'At most 80 characters.'),
+  /** null takes the house's dean away; students keep the dean they were given. */
+  advisorId: z.uuid('Choose an advisor from the list.').nullable(),
+})
+export type SetHouseAdvisorRequest = z.infer<typeof SetHouseAdvisorRequest>

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   AdminSummaryResponse,
+  AuditChainCheck,
+  AuditChainChecksResponse,
   AuditPage,
   InvitePersonRequest,
   OutboxPage,
@@ -51,10 +53,25 @@ export function useAuditLog(filters: { page?: number } & Partial<Record<'action'
   })
 }
 
-export function useOutbox(page: number) {
+export function useAuditChainChecks() {
   return useQuery({
-    queryKey: ['admin', 'outbox', page],
-    queryFn: ({ signal }) => api<OutboxPage>('/api/admin/outbox', { signal, query: { page } }),
+    queryKey: ['admin', 'audit-chain-checks'],
+    queryFn: ({ signal }) => api<AuditChainChecksResponse>('/api/admin/audit-log/chain-checks', { signal }),
+  })
+}
+
+export function useCheckAuditChain() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => api<AuditChainCheck>('/api/admin/audit-log/chain-checks', { method: 'POST' }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['admin'] }),
+  })
+}
+
+export function useOutbox(page: number, q = '') {
+  return useQuery({
+    queryKey: ['admin', 'outbox', page, q],
+    queryFn: ({ signal }) => api<OutboxPage>('/api/admin/outbox', { signal, query: q ? { page, q } : { page } }),
     placeholderData: keepPreviousData,
   })
 }

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { people } from './identity.ts'
 
 /**
@@ -17,6 +17,8 @@ export const studentAdvisors = pgTable(
       .references(() => people.id, { onDelete: 'cascade' }),
     assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
     assignedBy: uuid('assigned_by').references(() => people.id, { onDelete: 'set null' }),
+    /** The roster's house this advisory dean came from (decision 030); null when an admin chose them. */
+    viaHouse: text('via_house'),
   },
   (t) => [primaryKey({ columns: [t.studentId, t.advisorId] }), index('student_advisors_advisor_idx').on(t.advisorId)],
 )

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import type { NotificationStatus } from '#shared/enums.ts'
 
 export type EmailAttachment = { filename: string; contentType: string; content: string }
@@ -55,4 +55,28 @@ export const auditLog = pgTable(
     // "Who read this student's record?": the audit page filters by subject.
     index('audit_log_object_idx').on(t.objectId, t.id),
   ],
+)
+
+/**
+ * Each scheduled (or requested) check of the audit log's hash chain (the audit module, decision
+ * 030): when, whether it held, how many rows it read, the first break, and the newest hash it
+ * reached, which an admin exports to keep outside the system.
+ */
+export const auditChainChecks = pgTable(
+  'audit_chain_checks',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
+    intact: boolean('intact').notNull(),
+    rowsChecked: integer('rows_checked').notNull(),
+    legacyRows: integer('legacy_rows').notNull(),
+    /** The first row that fails, and why (`edited`, `link-broken`, `unchained`); null when intact. */
+    breakRowId: bigint('break_row_id', { mode: 'number' }),
+    breakReason: text('break_reason'),
+    /** The last row that checked out and its hash: the head of the intact part of the chain. */
+    newestRowId: bigint('newest_row_id', { mode: 'number' }),
+    newestHash: text('newest_hash'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('audit_chain_checks_checked_idx').on(t.checkedAt)],
 )

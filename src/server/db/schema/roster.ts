@@ -14,3 +14,17 @@ export const classRollovers = pgTable('class_rollovers', {
   graduated: integer('graduated').notNull(),
   keptInPlace: integer('kept_in_place').notNull(),
 })
+
+/**
+ * The advisory dean of each roster house (decision 030): a roster applied assigns every student of
+ * the house this advisor through the advising module, keeping a dean an admin chose by hand.
+ */
+export const houseAdvisors = pgTable('house_advisors', {
+  /** The house as the roster spells it, compared without regard to case. */
+  house: text('house').primaryKey(),
+  advisorId: uuid('advisor_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  setAt: timestamp('set_at', { withTimezone: true }).notNull(),
+  setById: uuid('set_by_id').references(() => people.id, { onDelete: 'set null' }),
+})

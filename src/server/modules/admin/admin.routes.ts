@@ -1,11 +1,15 @@
 import { z } from '@hono/zod-openapi'
 import {
   AdminSummaryResponse,
+  AuditChainCheck,
+  AuditChainChecksResponse,
+  AuditChainHeadQuery,
   AuditFilters,
   AuditPage,
   AuditQuery,
   InvitePersonRequest,
   OutboxPage,
+  OutboxQuery,
   PeoplePage,
   PeopleQuery,
   StudentsSummaryResponse,
@@ -14,7 +18,6 @@ import {
   SetEnrollmentRequest,
   UpdateSchoolWideRequest,
 } from '#shared/contracts/admin.ts'
-import { PageQuery } from '#shared/contracts/common.ts'
 import { AcceptedResponse } from '#shared/contracts/identity.ts'
 import { PersonSummary, ProfileResponse } from '#shared/contracts/profiles.ts'
 import { actorOf } from '../../http/access.ts'
@@ -204,17 +207,70 @@ export function adminRoutes() {
   router.openapi(
     guardedRoute(['admin'], {
       method: 'get',
+      path: '/api/admin/audit-log/chain-checks',
+      tags: ['admin'],
+      summary: 'The checks of the audit log’s hash chain, newest first (run daily and shortly after start)',
+      responses: { 200: jsonResponse(AuditChainChecksResponse, 'The latest check and the history.') },
+    }),
+    async (c) => c.json(await c.var.services.audit.listAuditChainChecks(), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/audit-log/chain-checks',
+      tags: ['admin'],
+      summary: 'Check the audit log’s hash chain now, and keep the result',
+      responses: { 201: jsonResponse(AuditChainCheck, 'The check.') },
+    }),
+    async (c) => {
+      const check = await c.var.services.audit.checkAuditChain()
+      await c.var.services.audit.record(
+        { actorId: actorOf(c).personId, action: 'audit.chain-checked', objectType: 'audit-chain-check', objectId: String(check.id) },
+        requestMeta(c),
+      )
+      return c.json(check, 201)
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/audit-log/chain-head',
+      tags: ['admin'],
+      summary: 'The newest check’s hash of the audit log, as a file to keep outside the system',
+      request: { query: AuditChainHeadQuery },
+      responses: {
+        200: {
+          description: 'JSON or plain text, as a download.',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) }, 'text/plain': { schema: z.string() } },
+        },
+      },
+    }),
+    async (c) => {
+      const head = await c.var.services.audit.getAuditChainHead(c.req.valid('query').format)
+      await c.var.services.audit.record(
+        { actorId: actorOf(c).personId, action: 'audit.chain-head-exported', objectType: 'audit-chain-check', objectId: String(head.check.id) },
+        requestMeta(c),
+      )
+      return c.body(head.body, 200, { 'content-type': head.contentType, 'content-disposition': `attachment; filename="${head.filename}"` })
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
       path: '/api/admin/outbox',
       tags: ['admin'],
       summary: 'E-mails the application wrote (sent, pending, or kept here when no SMTP server is set)',
-      request: { query: PageQuery },
+      request: { query: OutboxQuery },
       responses: { 200: jsonResponse(OutboxPage, 'A page of e-mails.') },
     }),
     async (c) => {
-      const { page, pageSize } = c.req.valid('query')
+      const query = c.req.valid('query')
       // The outbox holds sign-in links: every read is recorded.
       await c.var.services.audit.record({ actorId: actorOf(c).personId, action: 'outbox.read', objectType: 'outbox' }, requestMeta(c))
-      return c.json(await c.var.services.notifications.listOutbox(page, pageSize), 200)
+      return c.json(await c.var.services.notifications.listOutbox(query), 200)
     },
   )
 

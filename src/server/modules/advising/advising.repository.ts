@@ -315,6 +315,35 @@ export function createAdvisingRepository(db: Database) {
       return rows.length > 0
     },
 
+    /**
+     * Each student's advisory dean (an advisor who advises no one specialty), with the house that
+     * gave them, read through the caller's transaction (decision 030).
+     */
+    async listDeansOf(studentIds: readonly string[], reader: Pick<Database, 'select'> = db) {
+      if (studentIds.length === 0) return new Map<string, { advisorId: string; viaHouse: string | null }>()
+      const rows = await reader
+        .select({ studentId: studentAdvisors.studentId, advisorId: studentAdvisors.advisorId, viaHouse: studentAdvisors.viaHouse })
+        .from(studentAdvisors)
+        .where(inArray(studentAdvisors.studentId, [...studentIds]))
+      const facts = byPersonId(
+        await listAdvisorFactsByIds(
+          reader,
+          rows.map((r) => r.advisorId),
+        ),
+      )
+      const deans = new Map<string, { advisorId: string; viaHouse: string | null }>()
+      for (const r of rows)
+        if ((facts.get(r.advisorId)?.advisesSpecialtyId ?? null) === null) deans.set(r.studentId, { advisorId: r.advisorId, viaHouse: r.viaHouse })
+      return deans
+    },
+
+    async addHouseDean(studentId: string, advisorId: string, house: string, by: string, at: Date, tx: Tx): Promise<void> {
+      await tx
+        .insert(studentAdvisors)
+        .values({ studentId, advisorId, assignedBy: by, assignedAt: at, viaHouse: house })
+        .onConflictDoUpdate({ target: [studentAdvisors.studentId, studentAdvisors.advisorId], set: { viaHouse: house } })
+    },
+
     async removeStudentAdvisor(studentId: string, advisorId: string, tx: Tx = db): Promise<void> {
       await tx.delete(studentAdvisors).where(and(eq(studentAdvisors.studentId, studentId), eq(studentAdvisors.advisorId, advisorId)))
     },

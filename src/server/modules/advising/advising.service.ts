@@ -1,4 +1,4 @@
-import type { Database } from '#server/db/client.ts'
+import type { Database, Tx } from '#server/db/client.ts'
 import {
   ADVISING_SLOT_LABELS,
   ADVISING_SLOTS,
@@ -48,6 +48,7 @@ import {
   type BoardInputs,
   type SuggestionCandidate,
 } from './domain/board.ts'
+import { planHouseDean, type HouseDeanOutcome } from './domain/house-deans.ts'
 import { aboutStudent } from './domain/staff-voice.ts'
 import type { AdvisingRepository, StudentRow } from './advising.repository.ts'
 import type { StudentRecords } from './student-records.ts'
@@ -63,6 +64,10 @@ export type BoardGaps = {
   /** Who fills each slot (people ids), for the mentor team's split of the resident-or-alumni slot. */
   holderIds: Partial<Record<AdvisingSlot, string[]>>
 }
+
+/** A student and the advisory dean their roster house names (decision 030). */
+export type HouseDeanPair = { studentId: string; advisorId: string; house: string }
+export type HouseDeanPlan = HouseDeanPair & { currentAdvisorId: string | null; outcome: HouseDeanOutcome }
 
 export type AdvisingDeps = {
   db: Database
@@ -377,6 +382,37 @@ export function createAdvisingService(deps: AdvisingDeps) {
      * every read by someone else is audited. NOT_FOUND otherwise.
      */
     assertCanReadStudentRecord: studentRecords.assertCanRead,
+
+    /**
+     * For the roster (decision 030): what giving each student their house's advisory dean would do
+     * — assign, reassign (a dean an earlier house gave), keep (a dean an admin chose), or nothing.
+     * Reads through `reader`, so a roster's transaction sees its own writes.
+     */
+    async planHouseDeans(pairs: readonly HouseDeanPair[], reader: Pick<Database, 'select'> = db): Promise<HouseDeanPlan[]> {
+      const deans = await repo.listDeansOf(
+        pairs.map((p) => p.studentId),
+        reader,
+      )
+      return pairs.map((p) => {
+        const current = deans.get(p.studentId) ?? null
+        return { ...p, currentAdvisorId: current?.advisorId ?? null, outcome: planHouseDean(current, p.advisorId) }
+      })
+    },
+
+    /** Writes a plan of `planHouseDeans` in the caller's transaction: an audit row per student whose dean changes. */
+    async applyHouseDeans(actor: Actor, plan: readonly HouseDeanPlan[], meta: RequestMeta, tx: Tx): Promise<void> {
+      const now = clock.now()
+      const changing = plan.filter((p) => p.outcome === 'assign' || p.outcome === 'reassign')
+      for (const p of changing) {
+        if (p.outcome === 'reassign' && p.currentAdvisorId) await repo.removeStudentAdvisor(p.studentId, p.currentAdvisorId, tx)
+        await repo.addHouseDean(p.studentId, p.advisorId, p.house, actor.personId, now, tx)
+      }
+      await audit.recordMany(
+        changing.map((p) => ({ actorId: actor.personId, action: `advising.advisor-assigned:house-${p.outcome}`, objectType: 'person', objectId: p.studentId })),
+        meta,
+        tx,
+      )
+    },
 
     /** The signed-in student's own board, with suggestions for every empty slot. */
     async getMyBoard(actor: Actor): Promise<AdvisingBoardView> {

@@ -8,6 +8,7 @@ import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
 import type { RequestMeta } from '../../http/app-env.ts'
 import { mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
+import { createAuditChainChecks } from './audit-chain-checks.ts'
 import { auditCsv } from './domain/audit-csv.ts'
 import { AUDIT_CHAIN_LOCK_KEY, auditRowHash, checkChain, GENESIS_HASH, type ChainBreak } from './audit-chain.ts'
 
@@ -80,6 +81,8 @@ export function createAuditService(db: Database, clock: Clock) {
   }
 
   return {
+    ...createAuditChainChecks(db, clock),
+
     /**
      * Appends one row to the hash chain. A transaction-scoped advisory lock makes concurrent
      * writers take turns, so each links to the row committed before it; the lock is released
@@ -168,7 +171,14 @@ export function createAuditService(db: Database, clock: Clock) {
 
 export type AuditService = ReturnType<typeof createAuditService>
 
-export type AuditChainReport = { ok: boolean; checked: number; legacyRows: number; firstBreak: ChainBreak | null }
+export type AuditChainReport = {
+  ok: boolean
+  checked: number
+  legacyRows: number
+  firstBreak: ChainBreak | null
+  /** The last row that checked out and its hash: the head of the intact part of the chain. */
+  newest: { id: number; hash: string } | null
+}
 
 /**
  * Recomputes the whole chain, in pages, and reports the first edited, unlinked or deleted row.
@@ -179,6 +189,7 @@ export async function verifyAuditChain(db: Database, pageSize = 1000): Promise<A
   const state = { prev: null as string | null, legacy: 0 }
   let afterId = 0
   let checked = 0
+  let newest: AuditChainReport['newest'] = null
   for (;;) {
     const rows = await db
       .select({
@@ -199,9 +210,16 @@ export async function verifyAuditChain(db: Database, pageSize = 1000): Promise<A
       .limit(pageSize)
     if (rows.length === 0) break
     const firstBreak = checkChain(rows, state)
-    if (firstBreak) return { ok: false, checked: checked + rows.findIndex((r) => r.id === firstBreak.id), legacyRows: state.legacy, firstBreak }
+    if (firstBreak) {
+      const before = rows.findIndex((r) => r.id === firstBreak.id)
+      const lastGood = rows[before - 1]
+      if (lastGood?.hash) newest = { id: lastGood.id, hash: lastGood.hash }
+      return { ok: false, checked: checked + before, legacyRows: state.legacy, firstBreak, newest }
+    }
     checked += rows.length
+    const last = rows[rows.length - 1]
+    if (last?.hash) newest = { id: last.id, hash: last.hash }
     afterId = rows[rows.length - 1]?.id ?? afterId
   }
-  return { ok: true, checked, legacyRows: state.legacy, firstBreak: null }
+  return { ok: true, checked, legacyRows: state.legacy, firstBreak: null, newest }
 }

@@ -122,3 +122,12 @@ export async function listConversationPartiesByRequestIds(reader: MentorshipsRea
   if (requestIds.length === 0) return []
   return conversationQuery(reader).where(inArray(mentorshipRequests.id, [...new Set(requestIds)]))
 }
+
+/** The active mentorships (both kinds) of these mentors, for the roster's note to their students when a near-peer mentor graduates. */
+export async function listActiveMentorshipsOfMentors(reader: MentorshipsReader, mentorIds: readonly string[]) {
+  if (mentorIds.length === 0) return []
+  return reader
+    .select({ id: mentorships.id, studentId: mentorships.studentId, mentorId: mentorships.mentorId })
+    .from(mentorships)
+    .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...new Set(mentorIds)])))
+}

@@ -57,7 +57,7 @@ describe('outbox delivery over a real SMTP server', () => {
   it('without SMTP, e-mail stays on the outbox page', async () => {
     const service = createNotificationsService(database.db, fixedClock(new Date()), null)
     await service.enqueue({ to: 'y@test.example.edu', subject: 'Kept', text: 'Read me in the app', kind: 'outbox-test' })
-    const page = await service.listOutbox(1, 50)
+    const page = await service.listOutbox({ page: 1, pageSize: 50 })
     expect(page.items.find((m) => m.subject === 'Kept')?.status).toBe('outbox')
   })
 
@@ -71,7 +71,7 @@ describe('outbox delivery over a real SMTP server', () => {
       kind: 'attachment-test',
       attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content }],
     })
-    const page = await service.listOutbox(1, 50)
+    const page = await service.listOutbox({ page: 1, pageSize: 50 })
     expect(page.items.find((m) => m.subject === 'With invite')?.attachments).toEqual([
       { filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', sizeBytes: content.length + 1, content },
     ])

@@ -1,10 +1,12 @@
-import { and, count, desc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { outbox, type EmailAttachment } from '#server/db/schema/index.ts'
-import type { OutboxPage } from '#shared/contracts/admin.ts'
+import type { OutboxPage, OutboxQuery } from '#shared/contracts/admin.ts'
+import { containsPattern } from '#shared/search/like-pattern.ts'
 import type { Clock } from '../../clock.ts'
 import type { Mailer } from './mailer.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
+import { isAttachmentContentWithheld } from './domain/outbox-attachments.ts'
 import { needsRecipient, planEmails } from './domain/plan-emails.ts'
 import { findRecipients, insertNotifications, replaceNameInOthersNotifications } from './notification-centre.repository.ts'
 
@@ -122,15 +124,18 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
       return sent
     },
 
-    async listOutbox(page: number, pageSize: number): Promise<OutboxPage> {
+    /** A page of the outbox, newest first; `q` finds the words in the recipient's address or the subject, any case. */
+    async listOutbox({ page, pageSize, q }: OutboxQuery): Promise<OutboxPage> {
+      const where = q ? or(ilike(outbox.toAddress, containsPattern(q)), ilike(outbox.subject, containsPattern(q))) : undefined
       const [rows, totals] = await Promise.all([
         db
           .select()
           .from(outbox)
+          .where(where)
           .orderBy(desc(outbox.createdAt), desc(outbox.id))
           .limit(pageSize)
           .offset((page - 1) * pageSize),
-        db.select({ total: count() }).from(outbox),
+        db.select({ total: count() }).from(outbox).where(where),
       ])
       return {
         items: rows.map((row) => ({
@@ -145,7 +150,7 @@ export function createNotificationsService(db: Database, clock: Clock, mailer: M
             filename: a.filename,
             contentType: a.contentType,
             sizeBytes: Buffer.byteLength(a.content, 'utf8'),
-            content: a.content,
+            content: isAttachmentContentWithheld(row.kind) ? null : a.content,
           })),
         })),
         total: totals[0]?.total ?? 0,

@@ -162,8 +162,22 @@ export function createProfilesService(deps: ProfilesDeps) {
      * A graduate who agreed to mentor gets an alumni mentor profile (their graduation year from
      * the student record), unless they already have a mentor profile. In the caller's transaction.
      */
+    /** A graduate's alumni mentor profile; a near-peer mentor's own profile becomes an alumni one (decision 030). */
     async createAlumniMentorProfile(actor: Actor, graduationYear: number, tx: Tx) {
-      await repo.upsertMentorProfile(actor.personId, { graduationYear }, { personId: actor.personId, kind: 'alumni', graduationYear, accepting: false }, tx)
+      await repo.upsertMentorProfile(
+        actor.personId,
+        { graduationYear, kind: 'alumni' },
+        { personId: actor.personId, kind: 'alumni', graduationYear, accepting: false },
+        tx,
+      )
+    },
+
+    /**
+     * At the rollover, a graduating near-peer mentor takes no new requests until they say they
+     * stay on as an alumni mentor (decision 030); their open mentorships go on.
+     */
+    async pauseMentorProfiles(personIds: readonly string[], tx: Tx) {
+      for (const personId of personIds) await repo.upsertMentorProfile(personId, { accepting: false }, { personId, kind: 'near-peer', accepting: false }, tx)
     },
 
     /** A student on leave or back from it (decision 020); audited. Graduates are the rollover's. */

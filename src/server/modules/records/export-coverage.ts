@@ -20,6 +20,7 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   class_rollovers: {
     excluded: 'The office’s record of each year-end rollover (who ran it, how many moved); your class year and status are in the profile section.',
   },
+  house_advisors: { excluded: 'The office’s choice of each house’s advisory dean; your own advisors are in the advising section.' },
   directory_entries: { excluded: 'A search copy of a mentor profile; the profile section shows the same fields.' },
   // advising
   student_advisors: { section: 'advising' },

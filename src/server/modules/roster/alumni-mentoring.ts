@@ -1,13 +1,14 @@
 import type { AlumniMentoringStatus } from '#shared/contracts/roster.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
-import { mapStudentRecordsByIds } from '../profiles/profile-reads.ts'
+import { listMentorFactsByIds, mapStudentRecordsByIds } from '../profiles/profile-reads.ts'
 import type { RosterDeps } from './roster-deps.ts'
 
 /**
  * A graduate stays on as an alumni mentor only by their own choice (decision 020): the rollover
  * never makes anyone a mentor; the graduate says yes here, and gets the mentor role and an alumni
- * mentor profile (not yet taking requests) to fill in.
+ * mentor profile (not yet taking requests) to fill in. A near-peer mentor who graduated says the
+ * same yes, and their profile's kind becomes alumni (decision 030).
  */
 export function createAlumniMentoring(deps: RosterDeps) {
   const { db, audit, identity, profiles } = deps
@@ -15,7 +16,10 @@ export function createAlumniMentoring(deps: RosterDeps) {
   async function status(actor: Actor, reader: Pick<typeof db, 'select'> = db) {
     const record = (await mapStudentRecordsByIds(reader, [actor.personId])).get(actor.personId)
     const graduate = record?.enrollment === 'graduated' && !actor.roles.includes('student')
-    return { graduate, mentor: actor.roles.includes('mentor'), graduationYear: record?.graduationYear ?? null }
+    // A near-peer mentor who graduated has not yet said they stay on: they are asked, like any graduate (decision 030).
+    const [facts] = actor.roles.includes('mentor') ? await listMentorFactsByIds(reader, [actor.personId]) : []
+    const mentor = actor.roles.includes('mentor') && !(graduate && facts?.kind === 'near-peer')
+    return { graduate, mentor, graduationYear: record?.graduationYear ?? null }
   }
 
   return {
@@ -29,7 +33,7 @@ export function createAlumniMentoring(deps: RosterDeps) {
         const { graduate, mentor, graduationYear } = await status(actor, tx)
         if (!graduate) throw new AppError('FORBIDDEN', 'Only a graduate of the school can join as an alumni mentor here.')
         if (mentor) return { graduate, mentor }
-        await identity.grantAlumniMentorRole(actor, tx)
+        if (!actor.roles.includes('mentor')) await identity.grantAlumniMentorRole(actor, tx)
         await profiles.createAlumniMentorProfile(actor, graduationYear ?? deps.clock.now().getUTCFullYear(), tx)
         await audit.record({ actorId: actor.personId, action: 'roster.alumni-mentor-joined', objectType: 'person', objectId: actor.personId }, meta, tx)
         return { graduate, mentor: true }

@@ -7,6 +7,7 @@ import { listRosterOfRecord, mapStudentRecordsByIds } from '../profiles/profile-
 import { checkRosterCsv, ROSTER_MAX_PROBLEMS_LISTED, type RosterCheck } from './domain/roster-csv.ts'
 import { planRoster, ROSTER_FIELD_LABELS, type RosterPlan } from './domain/roster-plan.ts'
 import { academicEndYearOf } from './domain/rollover.ts'
+import type { HouseAdvisors, HouseMember } from './house-advisors.ts'
 import type { RosterDeps } from './roster-deps.ts'
 
 /**
@@ -15,7 +16,7 @@ import type { RosterDeps } from './roster-deps.ts'
  * it — invitations through identity, student records through profiles, one audit row per person.
  * Applying the same file again finds nothing to change.
  */
-export function createImportRoster(deps: RosterDeps) {
+export function createImportRoster(deps: RosterDeps, houseAdvisors: HouseAdvisors) {
   const { db, clock, audit, identity, profiles, repo } = deps
 
   async function plan(check: RosterCheck, reader: Pick<Database, 'select'>): Promise<RosterPlan> {
@@ -36,7 +37,13 @@ export function createImportRoster(deps: RosterDeps) {
     })
   }
 
-  function report(check: RosterCheck, planned: RosterPlan, dryRun: boolean, applied: boolean): RosterImportReport {
+  function report(
+    check: RosterCheck,
+    planned: RosterPlan,
+    dryRun: boolean,
+    applied: boolean,
+    houseDeans: RosterImportReport['houseDeans'],
+  ): RosterImportReport {
     const problems = [...check.problems, ...planned.problems].sort((a, b) => a.row - b.row)
     return {
       dryRun,
@@ -54,7 +61,21 @@ export function createImportRoster(deps: RosterDeps) {
       })),
       unchanged: planned.unchanged,
       missing: planned.missing.map((m) => ({ personId: m.id, name: m.name, email: m.email, schoolId: m.schoolId, classYear: m.classYear })),
+      houseDeans,
     }
+  }
+
+  /** The students on record with the houses the file gives them, and the people it would invite. */
+  async function membersAfter(planned: RosterPlan): Promise<HouseMember[]> {
+    const changed = new Map(planned.changes.map((c) => [c.personId, c.student.house]))
+    const roster = await listRosterOfRecord(db)
+    return [
+      ...roster.flatMap((s) => {
+        const house = changed.get(s.personId) ?? s.record?.house
+        return house ? [{ personId: s.personId, name: s.name, house }] : []
+      }),
+      ...planned.invites.flatMap((i) => (i.student.house ? [{ personId: null, name: i.name, house: i.student.house }] : [])),
+    ]
   }
 
   async function apply(actor: Actor, planned: RosterPlan, meta: RequestMeta, tx: Tx) {
@@ -103,7 +124,11 @@ export function createImportRoster(deps: RosterDeps) {
 
   return async function importRoster(actor: Actor, input: ImportRosterRequest, meta: RequestMeta): Promise<RosterImportReport> {
     const check = checkRosterCsv(input.csv, clock.now().getUTCFullYear())
-    if (input.dryRun) return report(check, await plan(check, db), true, false)
+    if (input.dryRun) {
+      const planned = await plan(check, db)
+      const problems = check.problems.length + planned.problems.length
+      return report(check, planned, true, false, problems > 0 ? [] : await houseAdvisors.previewHouseDeans(await membersAfter(planned)))
+    }
     return db.transaction(async (tx) => {
       await repo.lockRoster(tx)
       const planned = await plan(check, tx)
@@ -118,7 +143,7 @@ export function createImportRoster(deps: RosterDeps) {
         )
       }
       await apply(actor, planned, meta, tx)
-      return report(check, planned, false, true)
+      return report(check, planned, false, true, await houseAdvisors.applyHouseDeans(actor, meta, tx))
     })
   }
 }

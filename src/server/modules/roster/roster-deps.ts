@@ -1,7 +1,9 @@
 import type { Database } from '#server/db/client.ts'
 import type { Clock } from '../../clock.ts'
+import type { AdvisingService } from '../advising/advising.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { IdentityService } from '../identity/identity.service.ts'
+import type { NotificationsService } from '../notifications/notifications.service.ts'
 import type { ProfilesService } from '../profiles/profiles.service.ts'
 import type { RosterRepository } from './roster.repository.ts'
 
@@ -13,4 +15,9 @@ export type RosterDeps = {
   audit: AuditService
   identity: IdentityService
   profiles: ProfilesService
+  /** Students' advisory deans from their houses (decision 030). */
+  advising: Pick<AdvisingService, 'listAdvisors' | 'planHouseDeans' | 'applyHouseDeans'>
+  /** The note to a graduating near-peer mentor's students (decision 030). */
+  notifications: Pick<NotificationsService, 'enqueue'>
+  appOrigin: string
 }

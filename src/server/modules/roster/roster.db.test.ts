@@ -179,7 +179,8 @@ describe('year-end rollover', () => {
       t.clock.set(before)
     }
     const audit = await t.request('GET', `/api/admin/audit-log?subject=${m4.id}&action=roster.rollover`, { cookie: admin })
-    expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual(['roster.rollover.graduated'])
+    // A student who mentors is a near-peer mentor: graduating pauses their profile until they choose (decision 030).
+    expect(audit.json.items.map((e: { action: string }) => e.action).sort()).toEqual(['roster.rollover.graduated', 'roster.rollover.near-peer-mentor-paused'])
   })
 
   it('keeps a student put on leave on the People page in their class at the rollover, audited', async () => {

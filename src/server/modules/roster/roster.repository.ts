@@ -1,8 +1,8 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
-import { classRollovers } from '#server/db/schema/index.ts'
+import { classRollovers, houseAdvisors } from '#server/db/schema/index.ts'
 
-/** The roster module's own table: one row per year-end rollover. */
+/** The roster module's own tables: one row per year-end rollover, and each house's advisory dean. */
 export function createRosterRepository(db: Database) {
   return {
     async findRollover(academicYear: string, tx: Pick<Database, 'select'> = db) {
@@ -20,6 +20,16 @@ export function createRosterRepository(db: Database) {
     async claimRollover(row: typeof classRollovers.$inferInsert, tx: Tx): Promise<boolean> {
       const inserted = await tx.insert(classRollovers).values(row).onConflictDoNothing().returning({ academicYear: classRollovers.academicYear })
       return inserted.length > 0
+    },
+
+    async listHouseAdvisors(reader: Pick<Database, 'select'> = db) {
+      return reader.select({ house: houseAdvisors.house, advisorId: houseAdvisors.advisorId }).from(houseAdvisors).orderBy(houseAdvisors.house)
+    },
+
+    /** Sets a house's dean; the house is matched without regard to case, and keeps its latest spelling. */
+    async setHouseAdvisor(house: string, advisorId: string | null, by: string, at: Date, tx: Tx) {
+      await tx.delete(houseAdvisors).where(sql`lower(${houseAdvisors.house}) = lower(${house})`)
+      if (advisorId) await tx.insert(houseAdvisors).values({ house, advisorId, setAt: at, setById: by })
     },
 
     /** Serialises roster applies and rollovers for the length of the caller's transaction. */

@@ -1,11 +1,13 @@
 import {
   AlumniMentoringRequest,
   AlumniMentoringStatus,
+  HouseAdvisorsResponse,
   ImportRosterRequest,
   RolloverPreview,
   RolloverResult,
   RosterImportReport,
   RunRolloverRequest,
+  SetHouseAdvisorRequest,
 } from '#shared/contracts/roster.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse } from '../../http/params.ts'
@@ -27,6 +29,30 @@ export function rosterRoutes() {
       responses: { 200: jsonResponse(RosterImportReport, 'What the roster would do, or did.') },
     }),
     async (c) => c.json(await c.var.services.roster.importRoster(actorOf(c), c.req.valid('json'), requestMeta(c)), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'get',
+      path: '/api/admin/roster/houses',
+      tags: ['roster'],
+      summary: 'The roster’s houses, how many students each has, and each house’s advisory dean',
+      responses: { 200: jsonResponse(HouseAdvisorsResponse, 'The houses and the advisors who may be their dean.') },
+    }),
+    async (c) => c.json(await c.var.services.roster.listHouseAdvisors(), 200),
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'put',
+      path: '/api/admin/roster/houses',
+      tags: ['roster'],
+      summary: 'Name a house’s advisory dean (or take them away); the next roster applied assigns its students',
+      description: 'A student with a dean an admin chose by hand keeps them; one the house gave is reassigned when the house’s dean changes.',
+      request: { body: jsonBody(SetHouseAdvisorRequest) },
+      responses: { 200: jsonResponse(HouseAdvisorsResponse, 'The houses after the change.') },
+    }),
+    async (c) => c.json(await c.var.services.roster.setHouseAdvisor(actorOf(c), c.req.valid('json'), requestMeta(c)), 200),
   )
 
   router.openapi(

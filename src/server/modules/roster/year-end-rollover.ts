@@ -6,6 +6,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import { mapPersonNamesByIds } from '../identity/people-reads.ts'
 import { listRosterOfRecord, type RosterOfRecordEntry } from '../profiles/profile-reads.ts'
 import { planRollover, type RolloverPlan } from './domain/rollover.ts'
+import { graduatingNearPeerMentors } from './graduating-mentors.ts'
 import type { RosterDeps } from './roster-deps.ts'
 
 /**
@@ -25,6 +26,7 @@ function assertAdmin(actor: Actor) {
  */
 export function createYearEndRollover(deps: RosterDeps) {
   const { db, clock, audit, identity, profiles, repo } = deps
+  const handleNearPeers = graduatingNearPeerMentors(deps)
 
   async function read(reader: Pick<Database, 'select'>): Promise<{ plan: RolloverPlan; roster: RosterOfRecordEntry[] }> {
     const roster = await listRosterOfRecord(reader)
@@ -116,6 +118,7 @@ export function createYearEndRollover(deps: RosterDeps) {
         )
         const graduates = plan.moves.filter((m) => m.to === 'graduated').map((m) => m.id)
         await identity.withdrawRole(actor, graduates, 'student', tx)
+        const pausedMentors = await handleNearPeers(actor, graduates, tx)
         await audit.recordMany(
           [
             ...plan.moves.map((m) => ({
@@ -124,6 +127,7 @@ export function createYearEndRollover(deps: RosterDeps) {
               objectType: 'person',
               objectId: m.id,
             })),
+            ...pausedMentors.map((id) => ({ actorId: actor.personId, action: 'roster.rollover.near-peer-mentor-paused', objectType: 'person', objectId: id })),
             {
               actorId: actor.personId,
               action: `roster.rollover:${plan.academicYear}:${plan.moves.length - plan.graduating}-promoted+${plan.graduating}-graduated+${plan.kept.length}-kept`,

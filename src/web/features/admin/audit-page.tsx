@@ -7,6 +7,7 @@ import { TextField } from '../../components/fields.tsx'
 import { formatDateTime, plural } from '../../components/format.ts'
 import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { AuditChainSection } from './audit-chain-section.tsx'
 
 const FILTERS = ['action', 'actor', 'subject', 'from', 'to'] as const
 type FilterName = (typeof FILTERS)[number]
@@ -44,6 +45,7 @@ export function AuditPage() {
         <h1 tabIndex={-1}>Audit log</h1>
         <p className="lead">Who did what, and when. Entries are never changed or removed.</p>
       </div>
+      <AuditChainSection />
       <section className="card" aria-labelledby="audit-entries">
         <h2 id="audit-entries" className="visually-hidden">
           Entries

@@ -1,9 +1,10 @@
-import { Fragment, type ReactNode } from 'react'
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react'
 import { useSearchParams } from 'react-router'
 import type { OutboxMessage } from '#shared/contracts/admin.ts'
 import { useOutbox } from '../../api/admin.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
-import { formatDateTime } from '../../components/format.ts'
+import { TextField } from '../../components/fields.tsx'
+import { formatDateTime, plural } from '../../components/format.ts'
 import { Pagination } from '../../components/pagination.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 
@@ -41,9 +42,15 @@ function Attachments({ messageId, attachments }: { messageId: string; attachment
       <ul>
         {attachments.map((file) => (
           <li key={file.filename}>
-            <a href={`data:${file.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(file.content)}`} download={file.filename}>
-              Download {file.filename}
-            </a>{' '}
+            {file.content === null ? (
+              <span>
+                {file.filename} <span className="muted">(a letter’s file: never shown here)</span>
+              </span>
+            ) : (
+              <a href={`data:${file.contentType.split(';')[0]};charset=utf-8,${encodeURIComponent(file.content)}`} download={file.filename}>
+                Download {file.filename}
+              </a>
+            )}{' '}
             <span className="field-hint">
               {file.contentType.split(';')[0]} · {formatSize(file.sizeBytes)}
             </span>
@@ -65,7 +72,13 @@ export function OutboxPage() {
   usePageTitle('Outbox')
   const [params, setParams] = useSearchParams()
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1)
-  const outbox = useOutbox(page)
+  const q = params.get('q') ?? ''
+  const outbox = useOutbox(page, q)
+  const [draft, setDraft] = useState(q)
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault()
+    setParams(draft.trim() ? new URLSearchParams({ q: draft.trim() }) : new URLSearchParams())
+  }
 
   return (
     <div className="page">
@@ -73,11 +86,45 @@ export function OutboxPage() {
         <h1 tabIndex={-1}>Outbox</h1>
         <p className="lead">E-mails the app has written, newest first. Without a mail server they stay here, so you can read them and follow their links.</p>
       </div>
+      <form role="search" aria-label="Outbox" className="filters" onSubmit={onSearch}>
+        <TextField
+          id="outbox-q"
+          label="Recipient or subject"
+          hint="Any part of the address or the subject, in any case"
+          value={draft}
+          onChange={(e) => setDraft(e.currentTarget.value)}
+          className="filters-query"
+        />
+        <div className="filters-actions">
+          <button type="submit" className="button">
+            Search
+          </button>
+          {q ? (
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => {
+                setDraft('')
+                setParams(new URLSearchParams())
+              }}
+            >
+              Clear
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {outbox.data ? (
+        <p role="status" aria-busy={outbox.isPlaceholderData}>
+          {outbox.isPlaceholderData
+            ? 'Searching…'
+            : `${plural(outbox.data.total, 'e-mail', 'e-mails')}${q ? (outbox.data.total === 1 ? ' matches' : ' match') : ''}.`}
+        </p>
+      ) : null}
       {outbox.isPending ? <Loading /> : null}
       {outbox.isError ? <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} /> : null}
       {outbox.data ? (
         outbox.data.items.length === 0 ? (
-          <p className="empty-state">No e-mails yet.</p>
+          <p className="empty-state">{q ? 'No e-mails match this search.' : 'No e-mails yet.'}</p>
         ) : (
           <>
             <ol className="email-list">
@@ -116,7 +163,11 @@ export function OutboxPage() {
               pageSize={outbox.data.pageSize}
               total={outbox.data.total}
               noun={['e-mail', 'e-mails']}
-              onPage={(next) => setParams(next > 1 ? new URLSearchParams({ page: String(next) }) : new URLSearchParams())}
+              onPage={(next) => {
+                const merged = new URLSearchParams(q ? { q } : {})
+                if (next > 1) merged.set('page', String(next))
+                setParams(merged)
+              }}
             />
           </>
         )

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { RolloverPreview, RolloverResult, RosterImportReport } from '#shared/contracts/roster.ts'
+import type { HouseAdvisorsResponse, RolloverPreview, RolloverResult, RosterImportReport } from '#shared/contracts/roster.ts'
 import { api } from '../../api/client.ts'
 
 const rolloverKey = ['roster', 'rollover'] as const
@@ -27,5 +27,18 @@ export function useRunRollover() {
   return useMutation({
     mutationFn: (academicYear: string) => api<RolloverResult>('/api/admin/roster/rollover', { method: 'POST', json: { academicYear } }),
     onSettled: () => void client.invalidateQueries(),
+  })
+}
+
+/** The houses, their students and their advisory deans (decision 030). */
+export function useHouseAdvisors() {
+  return useQuery({ queryKey: ['roster', 'houses'], queryFn: ({ signal }) => api<HouseAdvisorsResponse>('/api/admin/roster/houses', { signal }) })
+}
+
+export function useSetHouseAdvisor() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { house: string; advisorId: string | null }) => api<HouseAdvisorsResponse>('/api/admin/roster/houses', { method: 'PUT', json: input }),
+    onSuccess: (data) => client.setQueryData(['roster', 'houses'], data),
   })
 }

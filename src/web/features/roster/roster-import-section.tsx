@@ -183,6 +183,35 @@ function RosterReport({ report, headingRef, onApply }: { report: RosterImportRep
         </Listing>
       ) : null}
 
+      {report.houseDeans.length > 0 ? (
+        <Listing title={report.applied ? 'Advisory deans from houses' : 'Advisory deans the houses will give'} count={report.houseDeans.length}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">House</th>
+                <th scope="col">Advisory dean</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.houseDeans.slice(0, SHOWN).map((d) => (
+                <tr key={`${d.personId ?? d.name}-${d.house}`}>
+                  <td>{d.name}</td>
+                  <td>{d.house}</td>
+                  <td>
+                    {d.outcome === 'assign'
+                      ? d.advisorName
+                      : d.outcome === 'reassign'
+                        ? `${d.currentAdvisorName ?? 'Their dean'} → ${d.advisorName}`
+                        : `Keeps ${d.currentAdvisorName ?? 'their dean'} (chosen by hand; the house names ${d.advisorName})`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Listing>
+      ) : null}
+
       {report.missing.length > 0 ? (
         <Listing title="On record but not in the file (kept)" count={report.missing.length}>
           <table className="table">

@@ -1,4 +1,5 @@
 import { usePageTitle } from '../../components/page-title.ts'
+import { HouseAdvisorsSection } from './house-advisors-section.tsx'
 import { RolloverSection } from './rollover-section.tsx'
 import { RosterImportSection } from './roster-import-section.tsx'
 import './roster.css'
@@ -16,6 +17,7 @@ export function RosterPage() {
       </div>
       <RosterImportSection />
       <RolloverSection />
+      <HouseAdvisorsSection />
     </div>
   )
 }
