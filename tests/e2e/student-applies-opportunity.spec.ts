@@ -104,7 +104,9 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   const drafted = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title }) })
   await expect(drafted.getByLabel('ERAS experience type')).toHaveValue('research')
   await expect(drafted).toContainText('Myocardial strain in marathon runners')
-  await drafted.getByLabel('Description').fill('Measured myocardial strain by echocardiography in 40 marathon runners; presented the abstract at Student Research Day.')
+  await drafted
+    .getByLabel('Description')
+    .fill('Measured myocardial strain by echocardiography in 40 marathon runners; presented the abstract at Student Research Day.')
   await expect(drafted).toContainText('118 characters, spaces included of 750')
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: /experiences? to my materials$/ }).click()

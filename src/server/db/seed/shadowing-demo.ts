@@ -175,17 +175,15 @@ export function generateDemoShadowing(rows: DemoSchoolRows, now: Date, posted: r
     })
   // The office's queue: two students sent their background check for the operating rooms and wait
   // for it to be verified (one of them expires within the month, so the queue flags it).
-  studentsOf(['M3', 'M4'])
-    .slice(3, 5)
-    .forEach((student, i) =>
-      result.records.push({
-        requirementId: backgroundCheck,
-        studentId: student.personId,
-        completedOn: addDays(today, -330 + i * 200),
-        expiresOn: addDays(today, 20 + i * 345),
-        updatedAt: new Date(now.getTime() - (4 - i) * MS_PER_DAY),
-      }),
-    )
+  for (const [i, student] of studentsOf(['M3', 'M4']).slice(3, 5).entries()) {
+    result.records.push({
+      requirementId: backgroundCheck,
+      studentId: student.personId,
+      completedOn: addDays(today, -330 + i * 200),
+      expiresOn: addDays(today, 20 + i * 345),
+      updatedAt: new Date(now.getTime() - (4 - i) * MS_PER_DAY),
+    })
+  }
   return result
 }
 
