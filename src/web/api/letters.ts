@@ -91,6 +91,12 @@ export const useUploadPacketDocument = () =>
     api<LetterRequestView>(packetUrl(id, document), { method: 'PUT', raw: new Blob([file], { type: 'application/pdf' }) }),
   )
 
+/** Puts a version of the student's own CV or statement (from their documents) in the packet, as a PDF. */
+export const useAttachPacketVersion = () =>
+  useLettersMutation(({ id, document, versionId }: { id: string; document: LetterPacketDocument; versionId: string }) =>
+    api<LetterRequestView>(`${packetUrl(id, document)}/from-materials`, { method: 'PUT', json: { versionId } }),
+  )
+
 type StudentAction = 'withdraw' | 'nudge' | 'thanked'
 export const useStudentLetterAction = () =>
   useLettersMutation(({ id, action }: { id: string; action: StudentAction }) => api<LetterRequestView>(requestPath(id, action), { method: 'POST' }))

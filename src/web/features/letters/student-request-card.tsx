@@ -7,6 +7,7 @@ import { LiveStatus } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { Fact, LetterFacts, LetterStatusTag } from './letter-facts.tsx'
 import { fileSize, isDoneStatus, isOpenStatus } from './letter-format.ts'
+import { PacketFromDocuments } from './packet-from-documents.tsx'
 import { PdfFileField } from './pdf-file-field.tsx'
 
 const DOCUMENT_LABELS: Record<LetterPacketDocument, string> = { cv: 'CV', 'personal-statement': 'Personal statement' }
@@ -70,6 +71,15 @@ function PacketDocument({ request, document }: { request: LetterRequestView; doc
             </button>
           ) : null}
           <LiveStatus message={saved} />
+          <PacketFromDocuments
+            request={request}
+            document={document}
+            label={label}
+            onSaved={(message) => {
+              setError(null)
+              setSaved(message)
+            }}
+          />
         </div>
       ) : null}
     </div>
