@@ -107,7 +107,7 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   await drafted
     .getByLabel('Description')
     .fill('Measured myocardial strain by echocardiography in 40 marathon runners; presented the abstract at Student Research Day.')
-  await expect(drafted).toContainText('118 characters, spaces included of 750')
+  await expect(drafted).toContainText('118 of 750 characters, spaces included.')
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: /experiences? to my materials$/ }).click()
   await expect(page.getByRole('status').filter({ hasText: /Saved to your Materials: \d+ documents? written/ })).toBeFocused()

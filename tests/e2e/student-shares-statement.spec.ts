@@ -26,7 +26,7 @@ test('a student writes a statement and shares it; the mentor comments on a range
   await page.getByLabel('Title').fill(title)
   await page.getByLabel('For a specialty or program (optional)').fill('Emergency Medicine')
   await page.getByLabel('Text', { exact: true }).fill(STATEMENT)
-  await expect(page.getByText(`${STATEMENT.length} characters, spaces included.`)).toBeVisible()
+  await expect(page.getByText(`${STATEMENT.length} of 28,000 characters, spaces included.`)).toBeVisible()
   await expect(page.getByRole('region', { name: 'Preview' }).getByText('I stayed until she was admitted', { exact: false })).toBeVisible()
   await expectNoAxeViolations(page)
   await page.getByRole('button', { name: 'Save the first version' }).click()

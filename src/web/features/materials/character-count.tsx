@@ -33,8 +33,8 @@ export function CharacterCount({ id, text, kind }: { id: string; text: string; k
   return (
     <div id={id} className="materials-count">
       <p>
-        <strong>{n(count)}</strong> characters, spaces included
-        {limit.characters !== null ? ` of ${n(limit.characters)}` : ''}.
+        <strong>{n(count)}</strong>
+        {limit.characters !== null ? ` of ${n(limit.characters)}` : ''} characters, spaces included.
       </p>
       {limit.characters !== null && limit.source ? (
         <p className="field-hint">Limit: {limit.source}</p>
