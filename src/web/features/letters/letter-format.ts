@@ -71,3 +71,8 @@ export function isDoneStatus(status: LetterStatus): boolean {
 export function byDueDate(a: LetterRequestView, b: LetterRequestView): number {
   return a.dueDate.localeCompare(b.dueDate) || a.createdAt.localeCompare(b.createdAt)
 }
+
+/** A packet document's name mid-sentence: "your CV" keeps its capitals, "your personal statement" does not. */
+export function packetNoun(label: string): string {
+  return label === 'CV' ? label : label.toLowerCase()
+}

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client.ts'
 import { useAttachPacketVersion } from '../../api/letters.ts'
 import { SelectField } from '../../components/fields.tsx'
 import { useMyDocuments } from '../materials/api.ts'
+import { packetNoun } from './letter-format.ts'
 
 /**
  * Instead of a PDF from elsewhere, the latest version of one of the student's own documents of
@@ -47,7 +48,7 @@ export function PacketFromDocuments({
     <div className="packet-from-documents">
       <SelectField
         id={`${id}-version`}
-        label={`Or use your ${label.toLowerCase()} from My documents`}
+        label={`Or use your ${packetNoun(label)} from My documents`}
         hint="Its latest version becomes a PDF with your name and its text; reviewers’ comments are not included."
         options={options}
         value={chosen}
@@ -55,7 +56,7 @@ export function PacketFromDocuments({
         onChange={(e) => setVersionId(e.currentTarget.value)}
       />
       <button type="button" className="button button-secondary" onClick={onAttach} disabled={attach.isPending}>
-        {attach.isPending ? 'Saving…' : `Use this ${label.toLowerCase()}`}
+        {attach.isPending ? 'Saving…' : `Use this ${packetNoun(label)}`}
       </button>
     </div>
   )

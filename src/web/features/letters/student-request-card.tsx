@@ -6,7 +6,7 @@ import { letterUrl, packetUrl, useStudentLetterAction, useUploadLink, useUploadP
 import { LiveStatus } from '../../components/feedback.tsx'
 import { formatDateTime } from '../../components/format.ts'
 import { Fact, LetterFacts, LetterStatusTag } from './letter-facts.tsx'
-import { fileSize, isDoneStatus, isOpenStatus } from './letter-format.ts'
+import { fileSize, isDoneStatus, isOpenStatus, packetNoun } from './letter-format.ts'
 import { PacketFromDocuments } from './packet-from-documents.tsx'
 import { PdfFileField } from './pdf-file-field.tsx'
 
@@ -23,7 +23,7 @@ function PacketDocument({ request, document }: { request: LetterRequestView; doc
   const id = `packet-${request.id}-${document}`
 
   const onUpload = () => {
-    if (!file) return setError(`Choose your ${label.toLowerCase()} as a PDF first.`)
+    if (!file) return setError(`Choose your ${packetNoun(label)} as a PDF first.`)
     setSaved(null)
     upload.mutate(
       { id: request.id, document, file },
@@ -44,7 +44,7 @@ function PacketDocument({ request, document }: { request: LetterRequestView; doc
         <strong>{label}: </strong>
         {stored ? (
           <a href={packetUrl(request.id, document)} download>
-            Download your {label.toLowerCase()}
+            Download your {packetNoun(label)}
             <span className="visually-hidden"> for {request.writer.name}</span> ({fileSize(stored.sizeBytes)})
           </a>
         ) : (
@@ -56,7 +56,7 @@ function PacketDocument({ request, document }: { request: LetterRequestView; doc
           <PdfFileField
             ref={input}
             id={id}
-            label={stored ? `Replace your ${label.toLowerCase()}` : `Add your ${label.toLowerCase()}`}
+            label={stored ? `Replace your ${packetNoun(label)}` : `Add your ${packetNoun(label)}`}
             hint="PDF, up to 5 MB."
             maxBytes={MAX_PACKET_DOCUMENT_BYTES}
             error={error}
@@ -67,7 +67,7 @@ function PacketDocument({ request, document }: { request: LetterRequestView; doc
           />
           {file ? (
             <button type="button" className="button button-secondary" onClick={onUpload} disabled={upload.isPending}>
-              {upload.isPending ? 'Uploading…' : `Upload ${label.toLowerCase()}`}
+              {upload.isPending ? 'Uploading…' : `Upload ${packetNoun(label)}`}
             </button>
           ) : null}
           <LiveStatus message={saved} />
