@@ -4,9 +4,9 @@ import type { RequirementStanding } from '#shared/contracts/shadowing.ts'
 import { RequirementRecordInput } from '#shared/contracts/shadowing.ts'
 import { problemFrom, validate } from '../../components/form-errors.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
-import { TextField } from '../../components/fields.tsx'
 import { useMyRequirements, useRecordRequirement } from './shadowing-api.ts'
 import { REQUIREMENT_STATE_LABELS, requirementDetail } from './shadowing-format.ts'
+import { RequirementDateFields } from './requirement-dates.tsx'
 
 /** "My requirements": each requirement the school sets, where the student stands, and a form to record it. */
 export function MyRequirements() {
@@ -60,23 +60,7 @@ function RequirementItem({ requirement: r }: { requirement: RequirementStanding 
       </div>
       {open ? (
         <form noValidate className="form" onSubmit={(e) => void onSubmit(e)}>
-          <TextField
-            id={`${id}-completed`}
-            type="date"
-            label="Completed on"
-            value={draft.completedOn}
-            onChange={(e) => setDraft((d) => ({ ...d, completedOn: e.currentTarget.value }))}
-            error={fields.completedOn}
-          />
-          <TextField
-            id={`${id}-expires`}
-            type="date"
-            label="Expires on"
-            hint="Leave empty if it does not expire."
-            value={draft.expiresOn}
-            onChange={(e) => setDraft((d) => ({ ...d, expiresOn: e.currentTarget.value }))}
-            error={fields.expiresOn}
-          />
+          <RequirementDateFields id={id} draft={draft} setDraft={setDraft} fields={fields} expiresHint="Leave empty if it does not expire." />
           <div className="button-row">
             <button type="submit" className="button" disabled={record.isPending}>
               Save {nameInSentence(r.name)}

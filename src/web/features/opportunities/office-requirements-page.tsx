@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { dayText } from './shadowing-format.ts'
 import { useRequirementList, useRetireRequirement, useSaveRequirement, useVerificationQueue, useVerifyRequirement } from './shadowing-api.ts'
 import './opportunities.css'
+import { RequirementDateFields } from './requirement-dates.tsx'
 
 const EXPIRY_WORDS: Record<VerificationQueueItem['expiry'], string> = {
   expired: 'Expired',
@@ -121,23 +122,7 @@ function QueueItem({ item, onDone }: { item: VerificationQueueItem; onDone: (mes
         <form noValidate className="form" onSubmit={(e) => void onSubmit(e)}>
           <p className="field-hint">Check the dates against the document the student sent; correct them if they differ.</p>
           <div className="opportunity-form-row">
-            <TextField
-              id={`${id}-completed`}
-              type="date"
-              label="Completed on"
-              value={draft.completedOn}
-              onChange={(e) => setDraft((d) => ({ ...d, completedOn: e.currentTarget.value }))}
-              error={fields.completedOn}
-            />
-            <TextField
-              id={`${id}-expires`}
-              type="date"
-              label="Expires on"
-              hint="Empty if it does not expire."
-              value={draft.expiresOn}
-              onChange={(e) => setDraft((d) => ({ ...d, expiresOn: e.currentTarget.value }))}
-              error={fields.expiresOn}
-            />
+            <RequirementDateFields id={id} draft={draft} setDraft={setDraft} fields={fields} expiresHint="Empty if it does not expire." />
           </div>
           <div className="button-row">
             <button type="submit" className="button" disabled={verify.isPending}>
