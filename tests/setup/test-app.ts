@@ -70,6 +70,11 @@ export async function createTestApp(
     const env = opts.remoteAddress ? { incoming: { socket: { remoteAddress: opts.remoteAddress } } } : undefined
     const response = await app.request(`${TEST_ORIGIN}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }, env)
     const text = await response.text()
+    // A request refused before any query (bad input, a cached session on the embedded database)
+    // runs start to end on promises alone, so a loop of them never lets a timer run: not a test's
+    // timeout, nor anything else the process has waiting. A real request always passes through
+    // the event loop; this makes each one here do the same.
+    await new Promise((resolve) => setImmediate(resolve))
     let json: unknown = null
     try {
       json = text ? JSON.parse(text) : null
