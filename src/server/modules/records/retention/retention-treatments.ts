@@ -98,10 +98,10 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
   meeting_feedback: {
     action: 'anonymise',
     match: { column: 'meeting_id', via: { table: 'meetings', select: 'id', match: ofMentorships('mentorship_id') } },
-    set: { comment: null },
+    set: { comment: '' },
     why: 'Ratings stay for mentors’ figures; written comments go.',
   },
-  advising_board_assignments: { action: 'anonymise', match: own('student_id'), set: { note: null }, why: 'Who advised them stays for advisors’ history; the note goes.' },
+  advising_board_assignments: { action: 'anonymise', match: own('student_id'), set: { note: '' }, why: 'Who advised them stays for advisors’ history; the note goes.' },
   mock_interview_bookings: {
     action: 'anonymise',
     match: own('student_id'),
@@ -111,7 +111,7 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
   opportunity_applications: {
     action: 'anonymise',
     match: own('student_id'),
-    set: { statement: '', poster_message: null },
+    set: { statement: '', poster_message: '' },
     why: 'Applications stay for the participation figures; the statement and the poster’s message go.',
   },
   community_questions: {

@@ -42,7 +42,7 @@ export function createRetentionService(deps: { db: Database; clock: Clock; audit
   async function readSettings(reader: Pick<Database, 'select'> = db): Promise<RetentionSettingsView> {
     const [row] = await reader.select().from(retentionSettings).where(eq(retentionSettings.id, 1))
     if (!row) return { ...DEFAULTS, updatedAt: null, updatedBy: null }
-    const names = row.updatedBy ? await mapPersonNamesByIds(db, [row.updatedBy]) : new Map<string, string>()
+    const names = row.updatedBy ? await mapPersonNamesByIds(reader, [row.updatedBy]) : new Map<string, string>()
     return {
       years: row.years,
       letters: row.letters,
@@ -52,6 +52,7 @@ export function createRetentionService(deps: { db: Database; clock: Clock; audit
     }
   }
 
+  // Inside a transaction every read goes through it: PGlite has one connection, so a read on `db` would wait for the transaction.
   /** Who is past the period, who is held and why, and what each table would lose. Reads only. */
   async function plan(reader: Pick<Tx, 'execute'>, settings: Pick<RetentionSettingsView, 'years' | 'letters'>): Promise<Plan> {
     const lastYear = lastGraduationYearPastPeriod(clock.now(), settings.years)
