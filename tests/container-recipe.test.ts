@@ -23,7 +23,7 @@ function serverSettings(): Set<string> {
 /** The environment names of one compose service (a block `environment:` of `NAME: value` lines). */
 function composeEnvironment(service: string): string[] {
   const lines = compose.split('\n')
-  const start = lines.findIndex((line) => line === `  ${service}:`)
+  const start = lines.indexOf(`  ${service}:`)
   expect(start, `service ${service} in compose.yaml`).toBeGreaterThan(-1)
   const names: string[] = []
   let inEnvironment = false

@@ -92,7 +92,8 @@ function ReportView({ report }: { report: RetentionReport }) {
     <div className="records-section">
       <p>
         {applied ? 'Applied' : 'Dry run'} {formatDateTime(report.ranAt)}, keeping records {plural(report.years, 'year', 'years')} after graduation: graduates of{' '}
-        {report.graduatedByYear} or earlier are past the period. {applied ? 'Anonymised' : 'To anonymise'}: {plural(report.people.length, 'graduate', 'graduates')}.
+        {report.graduatedByYear} or earlier are past the period. {applied ? 'Anonymised' : 'To anonymise'}:{' '}
+        {plural(report.people.length, 'graduate', 'graduates')}.
       </p>
       {report.people.length > 0 ? (
         <ul className="record-list">
@@ -167,9 +168,9 @@ function DryRunSection() {
     <section className="card records-section" aria-labelledby="retention-dry-run">
       <h2 id="retention-dry-run">Dry run, then apply</h2>
       <p>
-        A dry run changes nothing: it lists the graduates past the period and, table by table, how many rows would be anonymised or deleted. Read it, then
-        apply it here; the application refuses if the rule or the graduates have changed since. Each step is written to the audit log, whose entries are kept
-        as they are.
+        A dry run changes nothing: it lists the graduates past the period and, table by table, how many rows would be anonymised or deleted. Read it, then apply
+        it here; the application refuses if the rule or the graduates have changed since. Each step is written to the audit log, whose entries are kept as they
+        are.
       </p>
       <button
         type="button"

@@ -64,7 +64,8 @@ describe('every table about people has a retention treatment', () => {
       if (!own || own.action === 'delete') continue
       for (const fk of config.foreignKeys) {
         const parent = getTableConfig(fk.reference().foreignTable).name
-        if (RETENTION_TREATMENTS[parent]?.action === 'delete' && fk.onDelete === 'cascade') problems.push(`${config.name} (${own.action}) cascades from ${parent}`)
+        if (RETENTION_TREATMENTS[parent]?.action === 'delete' && fk.onDelete === 'cascade')
+          problems.push(`${config.name} (${own.action}) cascades from ${parent}`)
       }
     }
     expect(problems).toEqual([])

@@ -23,7 +23,7 @@ export function matchCondition(match: RowMatch, ids: readonly string[]): SQL {
   return sql`${column} in (select ${sql.identifier(select)} from ${sql.identifier(table)} where ${matchCondition(match.via.match, ids)})`
 }
 
-function valueOf(to: SetTo): SQL {
+function sqlValue(to: SetTo): SQL {
   if (to === null) return sql`null`
   if (typeof to === 'string' || typeof to === 'boolean') return sql`${to}`
   switch (to.derived) {
@@ -51,7 +51,7 @@ export async function applyTreatment(tx: Pick<Tx, 'execute'>, table: string, tre
     return
   }
   const assignments = sql.join(
-    Object.entries(treatment.set).map(([column, to]) => sql`${sql.identifier(column)} = ${valueOf(to)}`),
+    Object.entries(treatment.set).map(([column, to]) => sql`${sql.identifier(column)} = ${sqlValue(to)}`),
     sql`, `,
   )
   await tx.execute(sql`update ${sql.identifier(table)} set ${assignments} where ${where}`)
@@ -85,5 +85,8 @@ export async function listRetentionCandidates(db: Pick<Tx, 'execute'>, lastYear:
 /** node-postgres and PGlite both parse text[]; keep a fallback for the literal form. */
 function parseRoles(value: string[] | string): string[] {
   if (Array.isArray(value)) return value
-  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean)
+  return value
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean)
 }

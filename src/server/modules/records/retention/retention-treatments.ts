@@ -40,7 +40,12 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
   mentorship_goals: { action: 'delete', match: ofMentorships('mentorship_id'), why: 'Goals of their mentorships.' },
   mentorship_action_items: { action: 'delete', match: ofMentorships('mentorship_id'), why: 'Action items of their mentorships.' },
   letter_contents: { action: 'delete', match: ofLetterRequests('request_id'), why: 'Each letter’s file.', category: 'letters' },
-  letter_packet_documents: { action: 'delete', match: ofLetterRequests('request_id'), why: 'The CV and statements sent with each request.', category: 'letters' },
+  letter_packet_documents: {
+    action: 'delete',
+    match: ofLetterRequests('request_id'),
+    why: 'The CV and statements sent with each request.',
+    category: 'letters',
+  },
   letter_upload_links: { action: 'delete', match: ofLetterRequests('request_id'), why: 'Writers’ upload links (hashed).', category: 'letters' },
   // material_documents cascades to versions, review requests, threads and replies; each is counted on its own line.
   material_replies: {
@@ -75,10 +80,18 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
   rank_list_comments: { action: 'delete', match: own('student_id'), why: 'Advisors’ comments on their rank order list.' },
   rank_list_entries: { action: 'delete', match: own('student_id'), why: 'Their rank order list.' },
   rank_lists: { action: 'delete', match: own('student_id'), why: 'Their rank order list’s version and sign-off.' },
-  record_amendments: { action: 'delete', match: own('student_id'), why: 'Their requests to correct a record, with the statements kept with the records now removed.' },
+  record_amendments: {
+    action: 'delete',
+    match: own('student_id'),
+    why: 'Their requests to correct a record, with the statements kept with the records now removed.',
+  },
   mock_interview_allowances: { action: 'delete', match: own('student_id'), why: 'A count of mock interviews booked per season.' },
   community_follows: { action: 'delete', match: own('person_id'), why: 'Questions they followed.' },
-  mentor_program_conflicts: { action: 'delete', match: own('student_id'), why: 'Conflicts of interest recorded for them; they matter only for future pairings.' },
+  mentor_program_conflicts: {
+    action: 'delete',
+    match: own('student_id'),
+    why: 'Conflicts of interest recorded for them; they matter only for future pairings.',
+  },
 
   // --- anonymised: the row stays (others’ history and the school’s counts depend on it), the words go
   letter_requests: {
@@ -94,14 +107,24 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
     set: { message: '', goals: '', decline_note: null },
     why: 'Requests stay for mentors’ response figures; their words go.',
   },
-  mentorships: { action: 'anonymise', match: own('student_id'), set: { thank_you_note: null }, why: 'Mentorships stay for mentors’ load and history; the thank-you note goes.' },
+  mentorships: {
+    action: 'anonymise',
+    match: own('student_id'),
+    set: { thank_you_note: null },
+    why: 'Mentorships stay for mentors’ load and history; the thank-you note goes.',
+  },
   meeting_feedback: {
     action: 'anonymise',
     match: { column: 'meeting_id', via: { table: 'meetings', select: 'id', match: ofMentorships('mentorship_id') } },
     set: { comment: '' },
     why: 'Ratings stay for mentors’ figures; written comments go.',
   },
-  advising_board_assignments: { action: 'anonymise', match: own('student_id'), set: { note: '' }, why: 'Who advised them stays for advisors’ history; the note goes.' },
+  advising_board_assignments: {
+    action: 'anonymise',
+    match: own('student_id'),
+    set: { note: '' },
+    why: 'Who advised them stays for advisors’ history; the note goes.',
+  },
   mock_interview_bookings: {
     action: 'anonymise',
     match: own('student_id'),

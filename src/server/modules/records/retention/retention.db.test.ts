@@ -1,7 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { summarizeDatabase } from '#server/db/backup.ts'
-import { auditLog, communityQuestions, letterContents, letterRequests, mentorships, people, personRoles, sessions, studentProfiles } from '#server/db/schema/index.ts'
+import {
+  auditLog,
+  communityQuestions,
+  letterContents,
+  letterRequests,
+  mentorships,
+  people,
+  personRoles,
+  sessions,
+  studentProfiles,
+} from '#server/db/schema/index.ts'
 import type { Role } from '#shared/enums.ts'
 import { insertStudentRecords, type StudentRecords } from '#tests/factories/student-records.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'

@@ -167,7 +167,7 @@ export function createRetentionService(deps: { db: Database; clock: Clock; audit
      */
     async apply(actor: Actor, dryRunId: string, meta: RequestMeta): Promise<RetentionReport> {
       const [dry] = await db.select().from(retentionRuns).where(eq(retentionRuns.id, dryRunId))
-      if (!dry || dry.kind !== 'dry-run') throw new AppError('NOT_FOUND', 'No such dry run.')
+      if (dry?.kind !== 'dry-run') throw new AppError('NOT_FOUND', 'No such dry run.')
       if (clock.now().getTime() - dry.ranAt.getTime() > DRY_RUN_VALID_HOURS * 3_600_000)
         throw new AppError('CONFLICT', `This dry run is more than ${DRY_RUN_VALID_HOURS} hours old. Run a new dry run and read it before applying.`)
       return db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { LetterRetentionRule, RetentionAction } from '#shared/contracts/retention.ts'
+import type { LetterRetentionRule } from '#shared/contracts/retention.ts'
 
 /**
  * Which rows of a table belong to the graduates being treated: those whose `column` is one of
@@ -28,8 +28,4 @@ export function effectiveTreatment(treatment: Treatment, letters: LetterRetentio
   if (treatment.action !== 'keep' && treatment.category === 'letters' && letters === 'keep')
     return { action: 'keep', why: 'The school keeps letters of recommendation (its letters rule).' }
   return treatment
-}
-
-export function actionOf(treatment: Treatment): RetentionAction {
-  return treatment.action
 }
