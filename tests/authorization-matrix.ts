@@ -352,6 +352,10 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/records/amendments/mine', allowed: ['student'] },
   { method: 'GET', path: '/api/records/amendments', allowed: ['admin'] },
   { method: 'POST', path: '/api/records/amendments/:amendmentId/decision', allowed: ['admin'] },
+  { method: 'GET', path: '/api/records/retention', allowed: ['admin'] },
+  { method: 'PUT', path: '/api/records/retention/settings', allowed: ['admin'] },
+  { method: 'POST', path: '/api/records/retention/dry-runs', allowed: ['admin'] },
+  { method: 'POST', path: '/api/records/retention/apply', allowed: ['admin'] },
   { method: 'POST', path: '/api/records/amendments/:amendmentId/statement', allowed: ['student'] },
 
   // Messages (decision 021): any signed-in person reaches the route; only the conversation's student and mentor get past it.

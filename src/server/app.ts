@@ -44,6 +44,7 @@ import { recommendationsRoutes } from './modules/recommendations/recommendations
 import { PROGRAM_IMPORT_PATHS, residencyProgramsRoutes } from './modules/residency-programs/residency-programs.routes.ts'
 import { mentorProgramsRoutes } from './modules/mentor-programs/mentor-programs.routes.ts'
 import { recordsRoutes } from './modules/records/records.routes.ts'
+import { retentionRoutes } from './modules/records/retention/retention.routes.ts'
 import { rosterRoutes } from './modules/roster/roster.routes.ts'
 import type { Services } from './services.ts'
 
@@ -162,6 +163,7 @@ export function createApp(options: AppOptions) {
   app.route('/', mockInterviewsRoutes())
   app.route('/', reportingRoutes())
   app.route('/', recordsRoutes())
+  app.route('/', retentionRoutes())
   app.route('/', rosterRoutes())
   app.route('/', messagesRoutes())
   app.route('/', notificationCentreRoutes())

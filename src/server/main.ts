@@ -13,6 +13,7 @@ import { openConfiguredDatabase } from './db/open-configured-database.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './db/seed/demo-accounts.ts'
 import { insertReferenceData, isDemoSchoolLoaded, seedDemoSchool } from './db/seed/seed-demo-school.ts'
 import { AUDIT_CHAIN_CHECK_HOURS, AUDIT_CHAIN_FIRST_CHECK_MS } from './modules/audit/audit-chain-checks.ts'
+import { RETENTION_FIRST_RUN_MS, RETENTION_RUN_HOURS } from './modules/records/retention/retention-schedule.ts'
 import { createSmtpMailer } from './modules/notifications/mailer.ts'
 import { createServices } from './services.ts'
 import { logUnexpectedError } from './log/describe-error.ts'
@@ -140,6 +141,16 @@ export async function startServer(source: Record<string, string | undefined> = p
     setInterval(checkAuditChain, AUDIT_CHAIN_CHECK_HOURS * 3_600_000).unref(),
   ]
 
+  // Retention of graduates' records: a daily run that applies the school's rule only when the
+  // school turned the schedule on (decision 038); the run takes a lock, so processes take turns.
+  const applyRetention = () => {
+    services.records.retention.runScheduled().then(
+      (report) => report && log(`retention: ${report.people.length} graduates' records anonymised (run ${report.runId})`),
+      (error: unknown) => logUnexpectedError('retention run failed', error),
+    )
+  }
+  const retentionTimers = [setTimeout(applyRetention, RETENTION_FIRST_RUN_MS).unref(), setInterval(applyRetention, RETENTION_RUN_HOURS * 3_600_000).unref()]
+
   // The embedded database has no autovacuum (db/embedded-maintenance.ts): a first pass a minute
   // after start, then every few hours.
   const vacuum = () => {
@@ -172,7 +183,7 @@ export async function startServer(source: Record<string, string | undefined> = p
     if (outboxTimer) clearInterval(outboxTimer)
     clearInterval(letterReminderTimer)
     clearInterval(mentorshipSweepTimer)
-    for (const timer of [...vacuumTimers, ...auditChainTimers]) clearTimeout(timer)
+    for (const timer of [...vacuumTimers, ...auditChainTimers, ...retentionTimers]) clearTimeout(timer)
     await new Promise<void>((done) => server.close(() => done()))
     mailer?.close()
     await database.close()

@@ -393,6 +393,10 @@ export const routes: RouteObject[] = [
                 path: 'records/amendments',
                 lazy: lazyPage(() => import('./features/records/office-amendments-page.tsx').then((m) => m.OfficeAmendmentsPage), ['admin']),
               },
+              {
+                path: 'records/retention',
+                lazy: lazyPage(() => import('./features/records/retention-page.tsx').then((m) => m.RetentionPage), ['admin']),
+              },
             ],
           },
         ],

@@ -122,6 +122,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/admin/mock-interviews/rubric', label: 'Mock interview rubric', roles: ['admin'] },
       { to: '/admin/mock-interviews/questions', label: 'Mock interview questions', roles: ['admin'] },
       { to: '/records/amendments', label: 'Record corrections', roles: ['admin'] },
+      { to: '/records/retention', label: 'Record retention', roles: ['admin'] },
     ],
   },
 ]

@@ -130,6 +130,11 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   audit_log: { section: 'access', note: 'reads and disclosures of your records by others; the rest of the log records your own and others’ actions' },
   // records
   record_amendments: { section: 'amendments' },
+  retention_settings: { excluded: 'The school’s rule for how long graduates’ records are kept; names only the admin who set it.' },
+  retention_runs: { excluded: 'The office’s record of each retention run: counts per table and who ran it.' },
+  retention_anonymised: {
+    excluded: 'The ids of graduates whose records were anonymised after the school’s retention period; a current student is never in it.',
+  },
   outbox: { excluded: 'Copies of e-mails the school sent; each reached your own inbox.' },
   in_app_notifications: {
     excluded: 'The notifications in the app: the subject and first line of e-mails the school sent you, each also in your inbox; deleted after 180 days.',

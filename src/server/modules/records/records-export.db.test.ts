@@ -1,9 +1,9 @@
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core'
+import { getTableConfig } from 'drizzle-orm/pg-core'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as schema from '#server/db/schema/index.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import { makePdf } from '#tests/setup/pdf.ts'
+import { allTables, tablesAboutPeople } from '#tests/setup/tables-about-people.ts'
 import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 import { EXPORT_COVERAGE, EXPORT_SECTIONS_BEYOND_SOURCES } from './export-coverage.ts'
 import { SECTION_SOURCES } from './record-sources.ts'
@@ -21,32 +21,6 @@ let student: Account
 let writer: Account
 let openWriter: Account
 let exported: Record<string, any>
-
-/** Columns that name a person without a foreign key (audit actors, e-mail recipients). */
-const PERSON_COLUMN = /^(person_id|student_id|actor_id|author_id|mentor_id|advisor_id|to_address|email)$/
-
-/** Tables that refer to a person: directly (a foreign key to people, or a person column) or through a parent that does. */
-const allTables = (): PgTable[] => Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => v instanceof PgTable)
-
-function tablesAboutPeople(): string[] {
-  const tables = allTables()
-  const configs = tables.map((table) => getTableConfig(table))
-  const about = new Set<string>(['people'])
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const c of configs) {
-      if (about.has(c.name)) continue
-      const refersToPerson =
-        c.columns.some((col) => PERSON_COLUMN.test(col.name)) || c.foreignKeys.some((fk) => about.has(getTableConfig(fk.reference().foreignTable).name))
-      if (refersToPerson) {
-        about.add(c.name)
-        grew = true
-      }
-    }
-  }
-  return [...about].sort()
-}
 
 beforeAll(async () => {
   t = await createTestApp()

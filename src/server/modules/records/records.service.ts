@@ -7,6 +7,7 @@ import { createDirectoryHoldService } from './directory-hold.service.ts'
 import { createExportRecordsService } from './export-records.service.ts'
 import { createRecordAccessService } from './record-access.service.ts'
 import type { RecordOwners } from './record-sources.ts'
+import { createRetentionService } from './retention/retention.service.ts'
 import { createRecordsRepository } from './records.repository.ts'
 
 export type RecordsDeps = {
@@ -45,7 +46,8 @@ export function createRecordsService(deps: RecordsDeps) {
       ]
     },
   })
-  return { directoryHold, exports, access, amendments }
+  const retention = createRetentionService(deps)
+  return { directoryHold, exports, access, amendments, retention }
 }
 
 export type RecordsService = ReturnType<typeof createRecordsService>
