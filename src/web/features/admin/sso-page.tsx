@@ -18,8 +18,8 @@ export function SsoPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Single sign-on</h1>
         <p className="lead">
-          How people sign in through the school’s own sign-in page. These settings come from the server’s environment variables; to change one, change it
-          there and restart the server (see the deployment guide).
+          How people sign in through the school’s own sign-in page. These settings come from the server’s environment variables; to change one, change it there
+          and restart the server (see the deployment guide).
         </p>
       </div>
       {config.isPending ? <Loading /> : null}
@@ -70,8 +70,8 @@ function Configuration({ config }: { config: SsoAdminConfig }) {
         </dl>
         <h3>Roles for new accounts</h3>
         <p className="field-hint">
-          From the <code>{rules.affiliationClaim}</code> values the school sends. Used only when an account is created; roles an administrator set later
-          are kept.
+          From the <code>{rules.affiliationClaim}</code> values the school sends. Used only when an account is created; roles an administrator set later are
+          kept.
         </p>
         {rules.roleMap.length === 0 ? (
           <p>No affiliation gives a role.</p>
@@ -101,8 +101,8 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   )
 }
 
-function DomainList({ domains, none }: { domains: string[]; none: string }) {
-  return domains.length === 0 ? <>{none}</> : <>{domains.map((d) => `@${d}`).join(', ')} addresses</>
+function DomainList({ domains, none }: { domains: string[]; none: string }): string {
+  return domains.length === 0 ? none : `${domains.map((d) => `@${d}`).join(', ')} addresses`
 }
 
 function OidcSection({ oidc }: { oidc: NonNullable<SsoAdminConfig['oidc']> }) {
@@ -140,9 +140,7 @@ function SamlSection({ saml }: { saml: NonNullable<SsoAdminConfig['saml']> }) {
         <Fact term="Entity ID (issuer)">
           <code className="sso-value">{saml.idpIssuer}</code>
         </Fact>
-        <Fact term="Signing certificates">
-          {saml.idpCertificates} (assertions signed with any other key are refused)
-        </Fact>
+        <Fact term="Signing certificates">{saml.idpCertificates} (assertions signed with any other key are refused)</Fact>
       </dl>
       <h3>Preceptor, for the identity provider’s administrators</h3>
       <dl className="facts">
@@ -160,11 +158,14 @@ function SamlSection({ saml }: { saml: NonNullable<SsoAdminConfig['saml']> }) {
       </dl>
       <details className="sso-metadata">
         <summary>Show the metadata document</summary>
-        <pre tabIndex={0} aria-label="Service provider metadata (XML)">
-          {saml.metadataXml}
-        </pre>
+        {/* Scrolls inside itself, so it takes keyboard focus for the arrow keys. */}
+        <section className="sso-metadata-xml" tabIndex={0} aria-label="Service provider metadata (XML)">
+          <pre>{saml.metadataXml}</pre>
+        </section>
       </details>
-      <p className="field-hint">Preceptor requires signed assertions and does not ask for encrypted ones; the school’s provider must sign with the certificate above.</p>
+      <p className="field-hint">
+        Preceptor requires signed assertions and does not ask for encrypted ones; the school’s provider must sign with the certificate above.
+      </p>
     </section>
   )
 }

@@ -102,7 +102,11 @@ export function checkAddressedToUs(assertionXml: string, responseXml: string, ac
   return { assertionId, validUntil }
 }
 
-export function createSamlClient(settings: SamlSettings, acsUrl: string, options: { clockSkewSeconds: number; requestMinutes: number; requests: SamlRequestStore }) {
+export function createSamlClient(
+  settings: SamlSettings,
+  acsUrl: string,
+  options: { clockSkewSeconds: number; requestMinutes: number; requests: SamlRequestStore },
+) {
   // node-saml's cache of request ids, backed by the database so any server process can answer.
   const cacheProvider: CacheProvider = {
     async saveAsync(key, value) {

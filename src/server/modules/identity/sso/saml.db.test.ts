@@ -138,7 +138,9 @@ describe('[sso-saml] SAML 2.0 against an identity provider that signs real asser
   })
 
   it('[sso-saml] refuses an assertion addressed to another consumer (recipient)', async () => {
-    const { answer } = await signInThroughIdp(person('rcp@northfield.edu', 'rcp@northfield.edu', ['student']), { recipient: 'https://another-app.example.org/acs' })
+    const { answer } = await signInThroughIdp(person('rcp@northfield.edu', 'rcp@northfield.edu', ['student']), {
+      recipient: 'https://another-app.example.org/acs',
+    })
     expectRefused(answer, 'recipient')
     expect(await refusalsFor('recipient')).toHaveLength(1)
   })
@@ -178,7 +180,11 @@ describe('[sso-saml] SAML 2.0 against an identity provider that signs real asser
       expect(answer.status).toBe(303)
       expect(answer.headers.get('location')).toMatch(/^\/sign-in\?sso-error=[a-z-]+$/)
     }
-    const empty = await t.request('POST', '/api/auth/saml/acs', { origin: idp.origin, headers: { 'content-type': 'application/x-www-form-urlencoded' }, rawBody: '' })
+    const empty = await t.request('POST', '/api/auth/saml/acs', {
+      origin: idp.origin,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      rawBody: '',
+    })
     expect(empty.status).toBe(400)
   })
 

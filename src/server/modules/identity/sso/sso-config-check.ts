@@ -57,7 +57,12 @@ export async function checkOidc(settings: OidcSettings, fetcher: Fetch): Promise
     checks.push(
       count > 0
         ? { protocol: 'oidc', label: 'Signing keys', outcome: 'ok', detail: `${count} key${count === 1 ? '' : 's'} published for checking ID tokens.` }
-        : { protocol: 'oidc', label: 'Signing keys', outcome: 'failed', detail: 'No signing key could be read from the provider, so no ID token could be checked.' },
+        : {
+            protocol: 'oidc',
+            label: 'Signing keys',
+            outcome: 'failed',
+            detail: 'No signing key could be read from the provider, so no ID token could be checked.',
+          },
     )
   }
   return checks
@@ -79,9 +84,15 @@ export async function checkSaml(settings: SamlSettings, fetcher: Fetch, now: Dat
     const days = Math.floor((until.getTime() - now.getTime()) / MS_PER_DAY)
     const subject = cert.subject.replace(/\n/g, ', ')
     if (days < 0) checks.push({ protocol: 'saml', label, outcome: 'failed', detail: `${subject}: expired on ${until.toISOString().slice(0, 10)}.` })
-    else if (new Date(cert.validFrom) > now) checks.push({ protocol: 'saml', label, outcome: 'failed', detail: `${subject}: not valid before ${cert.validFrom}.` })
+    else if (new Date(cert.validFrom) > now)
+      checks.push({ protocol: 'saml', label, outcome: 'failed', detail: `${subject}: not valid before ${cert.validFrom}.` })
     else if (days < WARN_DAYS)
-      checks.push({ protocol: 'saml', label, outcome: 'warning', detail: `${subject}: expires in ${days} days (${until.toISOString().slice(0, 10)}); ask for the next one.` })
+      checks.push({
+        protocol: 'saml',
+        label,
+        outcome: 'warning',
+        detail: `${subject}: expires in ${days} days (${until.toISOString().slice(0, 10)}); ask for the next one.`,
+      })
     else checks.push({ protocol: 'saml', label, outcome: 'ok', detail: `${subject}: valid until ${until.toISOString().slice(0, 10)}.` })
   })
   const reached = await reach(fetcher, settings.idpSsoUrl)
@@ -89,7 +100,12 @@ export async function checkSaml(settings: SamlSettings, fetcher: Fetch, now: Dat
   // enough to reach; only no answer or a server error is a failure.
   if ('error' in reached) checks.push({ protocol: 'saml', label: 'Sign-on address', outcome: 'failed', detail: `${settings.idpSsoUrl}: ${reached.error}.` })
   else if (reached.response.status >= 500)
-    checks.push({ protocol: 'saml', label: 'Sign-on address', outcome: 'failed', detail: `${settings.idpSsoUrl} answered HTTP ${reached.response.status} (a server error).` })
+    checks.push({
+      protocol: 'saml',
+      label: 'Sign-on address',
+      outcome: 'failed',
+      detail: `${settings.idpSsoUrl} answered HTTP ${reached.response.status} (a server error).`,
+    })
   else checks.push({ protocol: 'saml', label: 'Sign-on address', outcome: 'ok', detail: `${settings.idpSsoUrl} answers (HTTP ${reached.response.status}).` })
   return checks
 }
