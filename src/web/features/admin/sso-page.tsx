@@ -63,8 +63,8 @@ function Configuration({ config }: { config: SsoAdminConfig }) {
             <DomainList domains={rules.jitDomains} none="No one: people need an invitation first." />
           </Fact>
           <Fact term="Matched to accounts by">
-            The <code>{rules.matchClaim}</code> {config.saml && !config.oidc ? 'attribute' : 'claim'}, compared with each account’s{' '}
-            {rules.matchField === 'email' ? 'e-mail address' : 'school ID'}
+            The <code>{rules.matchClaim}</code> {config.oidc && config.saml ? 'claim or attribute' : config.saml ? 'attribute' : 'claim'}, compared with each
+            account’s {rules.matchField === 'email' ? 'e-mail address' : 'school ID'}
           </Fact>
           <Fact term="Clock difference allowed">{rules.clockSkewSeconds} seconds</Fact>
         </dl>
@@ -86,7 +86,7 @@ function Configuration({ config }: { config: SsoAdminConfig }) {
         )}
       </section>
       {config.oidc ? <OidcSection oidc={config.oidc} /> : null}
-      {config.saml ? <SamlSection saml={config.saml} /> : null}
+      {config.saml ? <SamlSection saml={config.saml} bothSet={config.oidc !== null} /> : null}
       <TestSection />
     </>
   )
@@ -128,7 +128,7 @@ function OidcSection({ oidc }: { oidc: NonNullable<SsoAdminConfig['oidc']> }) {
   )
 }
 
-function SamlSection({ saml }: { saml: NonNullable<SsoAdminConfig['saml']> }) {
+function SamlSection({ saml, bothSet }: { saml: NonNullable<SsoAdminConfig['saml']>; bothSet: boolean }) {
   return (
     <section className="card" aria-labelledby="sso-saml">
       <h2 id="sso-saml">SAML 2.0</h2>
@@ -163,6 +163,12 @@ function SamlSection({ saml }: { saml: NonNullable<SsoAdminConfig['saml']> }) {
           <pre>{saml.metadataXml}</pre>
         </section>
       </details>
+      {bothSet ? (
+        <p className="notice notice-info">
+          OpenID Connect is set too: the sign-in page’s button uses OpenID Connect. SAML still answers at its own start address,{' '}
+          {saml.acsUrl.replace(/acs$/, 'start')}.
+        </p>
+      ) : null}
       <p className="field-hint">
         Preceptor requires signed assertions and does not ask for encrypted ones; the school’s provider must sign with the certificate above.
       </p>

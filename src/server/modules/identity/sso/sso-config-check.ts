@@ -106,6 +106,13 @@ export async function checkSaml(settings: SamlSettings, fetcher: Fetch, now: Dat
       outcome: 'failed',
       detail: `${settings.idpSsoUrl} answered HTTP ${reached.response.status} (a server error).`,
     })
+  else if (reached.response.status === 404 || reached.response.status === 410)
+    checks.push({
+      protocol: 'saml',
+      label: 'Sign-on address',
+      outcome: 'warning',
+      detail: `${settings.idpSsoUrl} answers, but says there is no such page (HTTP ${reached.response.status}): check SAML_IDP_SSO_URL against the provider’s metadata.`,
+    })
   else checks.push({ protocol: 'saml', label: 'Sign-on address', outcome: 'ok', detail: `${settings.idpSsoUrl} answers (HTTP ${reached.response.status}).` })
   return checks
 }
