@@ -166,7 +166,7 @@ function SamlSection({ saml, bothSet }: { saml: NonNullable<SsoAdminConfig['saml
       {bothSet ? (
         <p className="notice notice-info">
           OpenID Connect is set too: the sign-in page’s button uses OpenID Connect. SAML still answers at its own start address,{' '}
-          {saml.acsUrl.replace(/acs$/, 'start')}.
+          <code className="sso-value">{saml.acsUrl.replace(/acs$/, 'start')}</code>.
         </p>
       ) : null}
       <p className="field-hint">
