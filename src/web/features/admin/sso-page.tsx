@@ -185,7 +185,7 @@ const OUTCOME_LABELS: Record<SsoConfigTest['checks'][number]['outcome'], { text:
 function summary(checks: SsoConfigTest['checks']): string {
   const failed = checks.filter((c) => c.outcome === 'failed').length
   const warned = checks.filter((c) => c.outcome === 'warning').length
-  if (failed > 0) return `${failed} of ${checks.length} checks failed.`
+  if (failed > 0) return `${failed} of ${checks.length} checks failed${warned > 0 ? `, and ${warned} ${warned === 1 ? 'needs' : 'need'} attention` : ''}.`
   if (warned > 0) return `Everything answers, but ${warned} of ${checks.length} checks need attention.`
   return `All ${checks.length} checks work.`
 }
