@@ -30,7 +30,11 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/auth/sso', allowed: 'public' },
   { method: 'GET', path: '/api/auth/oidc/start', allowed: 'public' },
   { method: 'GET', path: '/api/auth/oidc/callback', allowed: 'public' },
+  { method: 'GET', path: '/api/auth/saml/metadata', allowed: 'public' },
+  { method: 'GET', path: '/api/auth/saml/start', allowed: 'public' },
+  { method: 'POST', path: '/api/auth/saml/acs', allowed: 'public' }, // posted by the IdP's page: exempt from the Origin check
   { method: 'GET', path: '/api/admin/sso', allowed: ['admin'] },
+  { method: 'POST', path: '/api/admin/sso/test', allowed: ['admin'] },
 
   { method: 'GET', path: '/api/reference', allowed: 'signed-in' },
   { method: 'GET', path: '/api/profiles/me', allowed: 'signed-in' },

@@ -35,6 +35,7 @@ import { requirementsRoutes } from './modules/opportunities/requirements.routes.
 import { shadowingRoutes } from './modules/opportunities/shadowing.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { ssoRoutes } from './modules/identity/sso/sso.routes.ts'
+import { SSO_PATHS } from './modules/identity/sso/sso-settings.ts'
 import { LETTER_UPLOAD_PATHS, lettersRoutes } from './modules/letters/letters.routes.ts'
 import { listBuilderRoutes } from './modules/list-builder/list-builder.routes.ts'
 import { mentorshipsRoutes } from './modules/mentorships/mentorships.routes.ts'
@@ -113,7 +114,7 @@ export function createApp(options: AppOptions) {
       ? next()
       : generalBodyLimit(c, next),
   )
-  app.use('/api/*', originCheck([options.appOrigin]))
+  app.use('/api/*', originCheck([options.appOrigin], [SSO_PATHS.samlAcs]))
   app.use('/api/*', async (c, next) => {
     const secret = readSessionSecret(c)
     if (secret) c.set('actor', await options.services.identity.resolveSession(secret))

@@ -224,6 +224,10 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/mentorships/mentorship-settings-page.tsx').then((m) => m.MentorshipSettingsPage), ['admin']),
               },
               {
+                path: 'admin/sso',
+                lazy: lazyPage(() => import('./features/admin/sso-page.tsx').then((m) => m.SsoPage), ['admin']),
+              },
+              {
                 path: 'admin/outbox',
                 lazy: lazyPage(() => import('./features/admin/outbox-page.tsx').then((m) => m.OutboxPage), ['admin']),
               },

@@ -23,6 +23,8 @@ export const SsoAdminConfig = z.object({
       idpCertificates: z.number().int(),
       spEntityId: z.string(),
       metadataUrl: z.string(),
+      /** The metadata document itself, to copy into the IdP's configuration. */
+      metadataXml: z.string(),
       acsUrl: z.string(),
     })
     .nullable(),
@@ -40,6 +42,19 @@ export const SsoAdminConfig = z.object({
 })
 export type SsoAdminConfig = z.infer<typeof SsoAdminConfig>
 
+/** The admin page's "Test the configuration": each check and what it found, in plain words. */
+export const SsoConfigTest = z.object({
+  checks: z.array(
+    z.object({
+      protocol: z.enum(['oidc', 'saml']),
+      label: z.string(),
+      outcome: z.enum(['ok', 'warning', 'failed']),
+      detail: z.string(),
+    }),
+  ),
+})
+export type SsoConfigTest = z.infer<typeof SsoConfigTest>
+
 /** Why a school sign-in ended without a session: the sign-in page reads `?sso-error=` and words it. */
 export const SSO_ERROR_MESSAGES: Record<string, string> = {
   state: 'The answer from your school’s sign-in did not belong to this browser’s request, so it was refused. Start again with the button below.',
@@ -48,6 +63,11 @@ export const SSO_ERROR_MESSAGES: Record<string, string> = {
     'Your school’s sign-in answered with something that could not be verified (an expired, unsigned or altered token), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
   assertion:
     'Your school’s sign-in answered with something that could not be verified (expired, unsigned, altered or meant for another site), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
+  signature:
+    'Your school’s sign-in answered with a message whose signature did not check out (altered, unsigned or signed with another key), so it was refused. Start again; if it happens again, tell the Office of Student Affairs.',
+  audience: 'Your school’s sign-in answered with a message meant for another site, so it was refused. Tell the Office of Student Affairs.',
+  recipient: 'Your school’s sign-in answered with a message addressed to another page, so it was refused. Tell the Office of Student Affairs.',
+  expired: 'Your school’s sign-in answer had expired (or your school’s clock and ours disagree), so it was refused. Start again with the button below.',
   replay: 'That sign-in answer was already used once, so it was refused. Start again with the button below.',
   provider: 'Your school’s sign-in did not let you in (you may have cancelled). Start again with the button below.',
   unavailable: 'Your school’s sign-in could not be reached just now. Try again in a few minutes.',

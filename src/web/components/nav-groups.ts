@@ -119,6 +119,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/admin/mentorships', label: 'Mentorship settings', roles: ['admin'] },
       { to: '/admin/recommendations', label: 'Recommendations', roles: ['admin'] },
       { to: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+      { to: '/admin/sso', label: 'Single sign-on', roles: ['admin'] },
       { to: '/admin/mock-interviews/rubric', label: 'Mock interview rubric', roles: ['admin'] },
       { to: '/admin/mock-interviews/questions', label: 'Mock interview questions', roles: ['admin'] },
       { to: '/records/amendments', label: 'Record corrections', roles: ['admin'] },

@@ -5,7 +5,9 @@ import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
  * provider, kept until the answer comes back or it expires. Owned by the identity module.
  * OpenID Connect: the row's id is the hash of the secret in the browser's flow cookie, and it
  * holds the state, nonce and PKCE verifier. SAML: the id is the AuthnRequest's ID, which the
- * assertion must name in InResponseTo. Each row is claimed (deleted) once.
+ * assertion must name in InResponseTo. An OIDC row is claimed (deleted) once; a SAML row is marked
+ * answered (`state` = 'answered') once and kept until it expires, so that a replayed assertion is
+ * named a replay.
  */
 export const ssoRequests = pgTable(
   'sso_requests',

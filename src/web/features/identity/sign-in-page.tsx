@@ -109,8 +109,8 @@ export function SignInPage() {
 function SchoolSignIn({ error }: { error: string | null }) {
   const sso = useSsoConfig().data
   const message = error ? (SSO_ERROR_MESSAGES[error] ?? SSO_ERROR_MESSAGES.token) : null
-  // SAML's start route comes with decision 032's work; until then only OpenID Connect has a button.
-  const start = sso?.oidc ? '/api/auth/oidc/start' : null
+  // One button: a school sets up one protocol; should it set up both, OpenID Connect is used.
+  const start = sso?.oidc ? '/api/auth/oidc/start' : sso?.saml ? '/api/auth/saml/start' : null
   return (
     <>
       {message ? (

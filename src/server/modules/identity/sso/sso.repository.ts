@@ -1,6 +1,9 @@
-import { and, eq, gt, lt } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt } from 'drizzle-orm'
 import type { Database, Tx } from '#server/db/client.ts'
 import { ssoRequests, ssoSeenAssertions } from '#server/db/schema/index.ts'
+
+/** The `state` of a SAML request once an assertion answered it (SAML requests have no OIDC state). */
+const SAML_ANSWERED = 'answered'
 
 export type SsoRequestRow = typeof ssoRequests.$inferSelect
 
@@ -27,6 +30,20 @@ export function createSsoRepository(db: Database) {
         .from(ssoRequests)
         .where(and(eq(ssoRequests.id, id), eq(ssoRequests.protocol, protocol), gt(ssoRequests.expiresAt, now)))
       return row ?? null
+    },
+
+    /**
+     * Marks a SAML request answered, once: the row stays until it expires so that a replayed
+     * assertion still finds it and is refused as a replay (decision 032). False when it was
+     * already answered or has expired.
+     */
+    async answerSamlRequest(id: string, now: Date): Promise<boolean> {
+      const rows = await db
+        .update(ssoRequests)
+        .set({ state: SAML_ANSWERED })
+        .where(and(eq(ssoRequests.id, id), eq(ssoRequests.protocol, 'saml'), isNull(ssoRequests.state), gt(ssoRequests.expiresAt, now)))
+        .returning({ id: ssoRequests.id })
+      return rows.length === 1
     },
 
     /** Records an assertion's id; false when it was already there (a replay). */

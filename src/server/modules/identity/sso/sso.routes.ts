@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import { SsoAdminConfig, SsoPublicConfig } from '#shared/contracts/sso.ts'
+import { SsoAdminConfig, SsoConfigTest, SsoPublicConfig } from '#shared/contracts/sso.ts'
+import { AppError } from '#shared/errors.ts'
 import type { AppEnv } from '../../../http/app-env.ts'
 import { jsonResponse } from '../../../http/params.ts'
 import { createRouter, guardedRoute, requestMeta } from '../../../http/route.ts'
@@ -86,6 +87,86 @@ export function ssoRoutes(options: { secureCookies: boolean }) {
         return refusedTo(c, error)
       }
     },
+  )
+
+  router.openapi(
+    guardedRoute('public', {
+      method: 'get',
+      path: SSO_PATHS.samlMetadata,
+      tags: ['identity'],
+      summary: 'This service provider’s SAML metadata (entityID, assertion consumer), for the school’s identity provider',
+      description: 'A stable URL: the school’s IdP administrators load it once. Its address is also the default entityID.',
+      responses: {
+        200: { description: 'The SAML 2.0 metadata document.', content: { 'application/samlmetadata+xml': { schema: z.string() } } },
+      },
+    }),
+    (c) => {
+      const xml = c.var.services.sso.samlMetadata()
+      if (xml === null) throw new AppError('NOT_FOUND', 'SAML single sign-on is not set up on this server.')
+      return c.body(xml, 200, { 'content-type': 'application/samlmetadata+xml; charset=utf-8' })
+    },
+  )
+
+  router.openapi(
+    guardedRoute('public', {
+      method: 'get',
+      path: SSO_PATHS.samlStart,
+      tags: ['identity'],
+      summary: 'Start signing in with the school’s SAML identity provider (redirects there with an AuthnRequest)',
+      responses: redirectTo('To the identity provider, or back to the sign-in page with `sso-error` when it is not set up.'),
+    }),
+    async (c) => {
+      try {
+        return c.redirect(await c.var.services.sso.startSaml(requestMeta(c)), 302)
+      } catch (error) {
+        return refusedTo(c, error)
+      }
+    },
+  )
+
+  router.openapi(
+    guardedRoute('public', {
+      method: 'post',
+      path: SSO_PATHS.samlAcs,
+      tags: ['identity'],
+      summary: 'The SAML assertion consumer: the identity provider’s page posts the signed answer here',
+      description:
+        'Exempt from the Origin check (the IdP’s page posts it). Requires a signed assertion from the configured issuer, for this audience and recipient, within its validity (clock skew bounded), answering a request this server made, never used before. Any failure is audited and sent to the sign-in page.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: z.object({ SAMLResponse: z.string().min(1).max(1_000_000), RelayState: z.string().max(1000).optional() }),
+            },
+          },
+        },
+      },
+      responses: redirectTo('Signed in (to the home page), or to the sign-in page with `sso-error`.'),
+    }),
+    async (c) => {
+      const { SAMLResponse } = c.req.valid('form')
+      try {
+        const issued = await c.var.services.sso.finishSaml(SAMLResponse, requestMeta(c), readSessionSecret(c))
+        writeSessionCookie(c, issued.secret, new Date(issued.response.expiresAt), options.secureCookies)
+        // 303: the browser follows a POST's answer with a GET.
+        return c.redirect('/', 303)
+      } catch (error) {
+        if (!(error instanceof SsoRefused)) throw error
+        return c.redirect(`/sign-in?sso-error=${encodeURIComponent(error.reason)}`, 303)
+      }
+    },
+  )
+
+  router.openapi(
+    guardedRoute(['admin'], {
+      method: 'post',
+      path: '/api/admin/sso/test',
+      tags: ['admin'],
+      summary: 'Test the single sign-on configuration: reach the providers and check what they publish',
+      responses: { 200: jsonResponse(SsoConfigTest, 'Each check and what it found.') },
+    }),
+    async (c) => c.json(await c.var.services.sso.testConfiguration(), 200),
   )
 
   router.openapi(

@@ -7,13 +7,15 @@ import { hashSecret, newSecret } from '../tokens.ts'
 import { createOidcClient, OidcRefused, type OidcClient, type OidcFailure } from './oidc-client.ts'
 import type { SsoRepository } from './sso.repository.ts'
 import { SSO_PATHS, type SsoSettings } from './sso-settings.ts'
+import { createSamlClient, SamlRefused, type SamlAnswer, type SamlClient, type SamlFailure } from './saml-client.ts'
+import { checkOidc, checkSaml, type ConfigCheck } from './sso-config-check.ts'
 import { MS_PER_MINUTE } from '#shared/time.ts'
 
 /** How long a person has at the school's sign-in page before the round trip must start again. */
 export const SSO_REQUEST_MINUTES = 10
 
 /** Every reason a single sign-on can end without a session; the sign-in page words each one. */
-export type SsoRefusal = OidcFailure | ProviderRefusal | 'expired-request' | 'missing-claim' | 'not-configured'
+export type SsoRefusal = OidcFailure | SamlFailure | ProviderRefusal | 'replay' | 'expired-request' | 'missing-claim' | 'not-configured'
 
 export class SsoRefused extends Error {
   constructor(readonly reason: SsoRefusal) {
@@ -28,6 +30,8 @@ export type SsoDeps = {
   clock: Clock
   audit: AuditService
   identity: IdentityService
+  /** How the admin page's configuration test reaches the providers (a test may replace it). */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>
 }
 
 /**
@@ -38,6 +42,22 @@ export function createSsoService(deps: SsoDeps) {
   const { settings, repo, clock, audit } = deps
   const oidc: OidcClient | null = settings?.oidc
     ? createOidcClient(settings.oidc, `${deps.appOrigin}${SSO_PATHS.oidcCallback}`, settings.rules.clockSkewSeconds)
+    : null
+  const saml: SamlClient | null = settings?.saml
+    ? createSamlClient(settings.saml, `${deps.appOrigin}${SSO_PATHS.samlAcs}`, {
+        clockSkewSeconds: settings.rules.clockSkewSeconds,
+        requestMinutes: SSO_REQUEST_MINUTES,
+        requests: {
+          async save(id, issuedAt) {
+            const now = clock.now()
+            await repo.purgeExpired(now)
+            await repo.insertRequest({ id, protocol: 'saml', createdAt: issuedAt, expiresAt: new Date(now.getTime() + SSO_REQUEST_MINUTES * MS_PER_MINUTE) })
+          },
+          async issuedAt(id) {
+            return (await repo.findRequest(id, 'saml', clock.now()))?.createdAt ?? null
+          },
+        },
+      })
     : null
 
   async function refuse(protocol: 'oidc' | 'saml', reason: SsoRefusal, meta: RequestMeta): Promise<never> {
@@ -86,6 +106,7 @@ export function createSsoService(deps: SsoDeps) {
               idpCertificates: settings.saml.idpCerts.length,
               spEntityId: settings.saml.spEntityId,
               metadataUrl: `${deps.appOrigin}${SSO_PATHS.samlMetadata}`,
+              metadataXml: saml?.metadata() ?? '',
               acsUrl: `${deps.appOrigin}${SSO_PATHS.samlAcs}`,
             }
           : null,
@@ -143,6 +164,48 @@ export function createSsoService(deps: SsoDeps) {
         return refuse('oidc', error instanceof OidcRefused ? error.reason : 'token', meta)
       }
       return sessionFor('oidc', claims, meta, previousSecret)
+    },
+
+    /** This service provider's metadata (XML), or null when SAML is not set up. */
+    samlMetadata(): string | null {
+      return saml?.metadata() ?? null
+    },
+
+    /** Starts a SAML round trip: the IdP's URL carrying a new AuthnRequest, whose id is stored. */
+    async startSaml(meta: RequestMeta): Promise<string> {
+      if (!saml) return refuse('saml', 'not-configured', meta)
+      try {
+        return await saml.start()
+      } catch {
+        return refuse('saml', 'unavailable', meta)
+      }
+    },
+
+    /**
+     * The assertion consumer: node-saml's checks and ours (recipient), then the replay table and
+     * the request, then the account rules. A refusal names the first check that failed.
+     */
+    async finishSaml(samlResponse: string, meta: RequestMeta, previousSecret: string | null): Promise<IssuedSession> {
+      if (!saml) return refuse('saml', 'not-configured', meta)
+      let answer: SamlAnswer
+      try {
+        answer = await saml.finish(samlResponse)
+      } catch (error) {
+        return refuse('saml', error instanceof SamlRefused ? error.reason : 'assertion', meta)
+      }
+      // The same assertion twice, or a second assertion answering one request: both are replays.
+      if (!(await repo.markAssertionSeen(answer.assertionKey, answer.validUntil))) return refuse('saml', 'replay', meta)
+      if (!(await repo.answerSamlRequest(answer.inResponseTo, clock.now()))) return refuse('saml', 'replay', meta)
+      return sessionFor('saml', answer.claims, meta, previousSecret)
+    },
+
+    /** The admin page's "Test the configuration": what the providers publish, checked. */
+    async testConfiguration(): Promise<{ checks: ConfigCheck[] }> {
+      const fetcher = deps.fetch ?? ((url: string, init?: RequestInit) => fetch(url, init))
+      const checks: ConfigCheck[] = []
+      if (settings?.oidc) checks.push(...(await checkOidc(settings.oidc, fetcher)))
+      if (settings?.saml) checks.push(...(await checkSaml(settings.saml, fetcher, clock.now())))
+      return { checks }
     },
   }
 }
