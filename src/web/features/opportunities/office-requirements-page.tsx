@@ -287,7 +287,11 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
           label="Name"
           hint="As a heading, e.g. “Influenza vaccine” or “HIPAA training”."
           value={draft.name}
-          onChange={(e) => setDraft((d) => ({ ...d, name: e.currentTarget.value }))}
+          onChange={(e) => {
+            // Read now: React may run the updater after the event is done with.
+            const value = e.currentTarget.value
+            setDraft((d) => ({ ...d, name: value }))
+          }}
           error={problem.fields.name}
         />
         <TextAreaField
@@ -295,7 +299,10 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
           label="What the student does (optional)"
           rows={3}
           value={draft.description}
-          onChange={(e) => setDraft((d) => ({ ...d, description: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value
+            setDraft((d) => ({ ...d, description: value }))
+          }}
           error={problem.fields.description}
         />
         <RadioGroup
@@ -316,7 +323,10 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
           placeholder="Choose what it applies to"
           options={kindOptions}
           value={draft.opportunityKind}
-          onChange={(e) => setDraft((d) => ({ ...d, opportunityKind: e.currentTarget.value as OpportunityKind | 'one' | '' }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value as OpportunityKind | 'one' | ''
+            setDraft((d) => ({ ...d, opportunityKind: value }))
+          }}
           error={problem.fields.opportunityKind}
         />
         {draft.opportunityKind === 'one' ? (
