@@ -36,8 +36,10 @@ export function OpportunityPicker({
     : total === 0
       ? 'No open opportunity matches these words.'
       : total > SHOWN
-        ? `${total} match; the first ${SHOWN} are shown. More words narrow them.`
-        : `${total} ${total === 1 ? 'matches' : 'match'}.`
+        ? `${total} opportunities match; the first ${SHOWN} are shown. More words narrow them.`
+        : total === 1
+          ? '1 opportunity matches.'
+          : `${total} opportunities match.`
   return (
     <div className="opportunity-picker">
       <TextField
