@@ -1,6 +1,7 @@
 import { expect, expectNoAxeViolations, loginAs, pressUntilFocused, test } from './fixtures.ts'
 
-test('a student books a shadowing day by keyboard at phone width', async ({ page }) => {
+test('a student books a shadowing day by keyboard at phone width; the office asks one opportunity for a badge', async ({ page }) => {
+  test.setTimeout(120_000)
   await loginAs(page, 'student')
   await page.setViewportSize({ width: 390, height: 844 })
 
@@ -37,4 +38,35 @@ test('a student books a shadowing day by keyboard at phone width', async ({ page
   await page.getByRole('link', { name: 'Night on labor and delivery' }).click()
   await expect(page.getByRole('region', { name: 'Days to shadow' })).toContainText(/Your influenza vaccine expired on \d+ \w+ \d{4}; renew it before booking\./)
   await expect(page.getByRole('button', { name: /^Book / })).toHaveCount(0)
+
+  // The office demands a clinic badge for the pediatric mornings alone, on its phone too, by keyboard.
+  // (Sign out sits in the phone's menu; a fresh session is enough here.)
+  await page.context().clearCookies()
+  await loginAs(page, 'admin')
+  await page.goto('/admin/requirements')
+  await pressUntilFocused(page, page.getByRole('button', { name: 'Add a requirement' }))
+  await page.keyboard.press('Enter')
+  const form = page.getByRole('region', { name: 'Add a requirement' })
+  await form.getByLabel('Name').fill('Clinic badge')
+  await form.getByRole('radio', { name: 'The office verifies it' }).check()
+  await form.getByLabel('Applies to').selectOption('One opportunity')
+  await form.getByRole('button', { name: 'Add requirement' }).click()
+  await expect(form.getByRole('group', { name: 'Opportunity' })).toContainText('Choose the opportunity it applies to.')
+  await form.getByRole('searchbox', { name: 'Find the opportunity' }).fill('pediatric clinic morning')
+  const choice = form.getByRole('radio', { name: 'Pediatric clinic morning' })
+  await pressUntilFocused(page, choice)
+  await page.keyboard.press('Space')
+  await expect(choice).toBeChecked()
+  await expectNoAxeViolations(page)
+  await pressUntilFocused(page, form.getByRole('button', { name: 'Add requirement' }))
+  await page.keyboard.press('Enter')
+  const badge = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Clinic badge' }) })
+  await expect(badge).toContainText('For Pediatric clinic morning · the office verifies it')
+  await expect(badge.getByRole('link', { name: 'Pediatric clinic morning' })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+  await expectNoAxeViolations(page)
+  // And stops asking for it: students' records stay, bookings stop checking it.
+  await badge.getByRole('button', { name: 'Retire clinic badge' }).click()
+  await badge.getByRole('button', { name: 'Stop asking for clinic badge' }).click()
+  await expect(page.getByRole('heading', { name: 'Clinic badge' })).toHaveCount(0)
 })

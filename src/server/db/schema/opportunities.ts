@@ -78,7 +78,10 @@ export const opportunities = pgTable(
     index('opportunities_poster_idx').on(t.posterId),
     index('opportunities_revision_idx').on(t.revision),
     index('opportunities_status_idx').on(t.status, t.applyBy),
-    index('opportunities_search_idx').using('gin', t.searchDocument),
+    // Without fastupdate: new words go straight into the index rather than a pending list that
+    // only a vacuum merges. PGlite runs no autovacuum, so the pending list grew with every insert and
+    // the planner scanned the whole table instead (bench:opportunities; decision 040).
+    index('opportunities_search_idx').using('gin', t.searchDocument).with({ fastupdate: false }),
     check('opportunities_places_positive', sql`${t.places} > 0`),
     check('opportunities_end_after_start', sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],

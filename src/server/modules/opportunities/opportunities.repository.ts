@@ -11,7 +11,11 @@ export type NewExperience = Omit<typeof experienceEntries.$inferInsert, 'id'>
 export type ResearchOutputRow = typeof researchOutputs.$inferSelect
 export type NewResearchOutput = Omit<typeof researchOutputs.$inferInsert, 'id'>
 
-/** The columns the board filters, counts and checks visibility on. */
+/**
+ * The columns the board filters, counts and checks visibility on, and those a result on the board
+ * shows: small ones only (no description), so the board's in-memory copy can show a page without
+ * reading its rows again.
+ */
 const boardColumns = {
   id: opportunities.id,
   kind: opportunities.kind,
@@ -21,8 +25,17 @@ const boardColumns = {
   posterId: opportunities.posterId,
   status: opportunities.status,
   applyBy: opportunities.applyBy,
+  title: opportunities.title,
+  places: opportunities.places,
+  startDate: opportunities.startDate,
+  endDate: opportunities.endDate,
+  timeCommitment: opportunities.timeCommitment,
+  site: opportunities.site,
 }
 export type BoardRow = { [K in keyof typeof boardColumns]: OpportunityRow[K] }
+
+/** For each opportunity of a page: the students accepted, and the caller's own application's status. */
+export type PlacesAndMine = Map<string, { accepted: number; myStatus: OpportunityApplicationStatus | null }>
 
 const searchDocument = opportunities.searchDocument
 
@@ -116,6 +129,29 @@ export function createOpportunitiesRepository(db: Database) {
         .groupBy(opportunityApplications.opportunityId, opportunityApplications.status)
       for (const row of rows) counts.set(row.id, { ...counts.get(row.id), [row.status]: row.n })
       return counts
+    },
+
+    /**
+     * The accepted count and the student's own application for each opportunity, in one read: what a
+     * page of the board shows beside each result (places left, "Applied"). `studentId` null: no own
+     * application is looked for.
+     */
+    async countAcceptedAndMine(ids: readonly string[], studentId: string | null): Promise<PlacesAndMine> {
+      const result: PlacesAndMine = new Map()
+      if (ids.length === 0) return result
+      const rows = await db
+        .select({
+          id: opportunityApplications.opportunityId,
+          accepted: sql<number>`count(*) filter (where ${opportunityApplications.status} = 'accepted')::int`,
+          myStatus: studentId
+            ? sql<OpportunityApplicationStatus | null>`max(${opportunityApplications.status}) filter (where ${opportunityApplications.studentId} = ${studentId})`
+            : sql<null>`null`,
+        })
+        .from(opportunityApplications)
+        .where(inArray(opportunityApplications.opportunityId, [...ids]))
+        .groupBy(opportunityApplications.opportunityId)
+      for (const row of rows) result.set(row.id, { accepted: row.accepted, myStatus: row.myStatus })
+      return result
     },
 
     async findApplication(opportunityId: string, studentId: string, tx: Tx = db): Promise<ApplicationRow | null> {

@@ -26,7 +26,7 @@ import { applicationDecisionEmail, newApplicationEmail } from './opportunities-e
 import { canSeeOpportunity, isPoster } from './opportunities.policy.ts'
 import type { RequirementsService } from './requirements.service.ts'
 import type { ApplicationRow, BoardRow, OpportunitiesRepository, OpportunityRow } from './opportunities.repository.ts'
-import { applicationViewOf, summaryOf, viewOf } from './opportunity-views.ts'
+import { applicationViewOf, type SummaryRow, summaryOf, viewOf } from './opportunity-views.ts'
 import { mapParticipationOfStudents } from './participation-reads.ts'
 
 export type OpportunitiesDeps = {
@@ -80,31 +80,32 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
     return facts?.classYear ?? null
   }
 
-  /** The caller's view of these opportunities: places left, who posted them, their own application. */
-  async function summaries(actor: Actor, rows: OpportunityRow[], classYear: ClassYear | null): Promise<OpportunitySummary[]> {
+  /**
+   * The caller's view of these opportunities: places left, who posted them, their own application.
+   * Two reads however many rows: the applications (accepted counts and the caller's own, together)
+   * and the posters' names.
+   */
+  async function summaries(actor: Actor, rows: readonly SummaryRow[], classYear: ClassYear | null): Promise<OpportunitySummary[]> {
     const ids = rows.map((r) => r.id)
     const isStudent = actor.roles.includes('student')
-    const [counts, names, mine] = await Promise.all([
-      repo.countApplications(ids),
+    const [applications, names] = await Promise.all([
+      repo.countAcceptedAndMine(ids, isStudent ? actor.personId : null),
       mapPersonNamesByIds(
         db,
         rows.map((r) => r.posterId),
       ),
-      isStudent ? repo.listApplicationsOfStudent(actor.personId, ids) : Promise.resolve([]),
     ])
-    const mineByOpportunity = new Map(mine.map((a) => [a.opportunityId, a]))
     const now = clock.now()
     return rows.map((row) => {
-      const count = counts.get(row.id) ?? {}
-      const application = mineByOpportunity.get(row.id) ?? null
+      const { accepted, myStatus } = applications.get(row.id) ?? { accepted: 0, myStatus: null }
       const canApply =
         isStudent &&
         !isPoster(actor, row) &&
         isOpenForApplications(row, now) &&
         isForClassYear(row.classYears, classYear) &&
-        placesLeft(row.places, count.accepted ?? 0) > 0 &&
-        (application === null || application.status === 'withdrawn')
-      return summaryOf(row, count, (row.posterId && names.get(row.posterId)) || 'Former poster', application, canApply)
+        placesLeft(row.places, accepted) > 0 &&
+        (myStatus === null || myStatus === 'withdrawn')
+      return summaryOf(row, accepted, (row.posterId && names.get(row.posterId)) || 'Former poster', myStatus, canApply)
     })
   }
 
@@ -193,9 +194,8 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
       const filters = { kind: search.kind, specialtyId: search.specialtyId, remote: search.remote, classYear: search.classYear }
       const found = filterBoard(rows, filters)
       const start = (search.page - 1) * search.pageSize
-      const pageIds = found.slice(start, start + search.pageSize).map((r) => r.id)
-      const full = new Map((await repo.listOpportunitiesByIds(pageIds)).map((r) => [r.id, r]))
-      const page = pageIds.flatMap((id) => full.get(id) ?? [])
+      // The in-memory rows carry every column a result shows: the page needs no read of its own.
+      const page = found.slice(start, start + search.pageSize)
       return {
         results: await summaries(actor, page, classYear),
         total: found.length,

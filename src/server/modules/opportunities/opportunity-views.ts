@@ -5,11 +5,30 @@ import type { ApplicationRow, ExperienceRow, OpportunityRow, ResearchOutputRow }
 
 /** The DTOs of this module, with their columns named: rows never reach the browser. */
 
+/** The columns a summary shows: the board's in-memory rows have them, as a full row does. */
+export type SummaryRow = Pick<
+  OpportunityRow,
+  | 'id'
+  | 'kind'
+  | 'title'
+  | 'specialtyId'
+  | 'classYears'
+  | 'remote'
+  | 'places'
+  | 'applyBy'
+  | 'startDate'
+  | 'endDate'
+  | 'timeCommitment'
+  | 'site'
+  | 'status'
+  | 'posterId'
+>
+
 export function summaryOf(
-  row: OpportunityRow,
-  counts: Partial<Record<OpportunityApplicationStatus, number>>,
+  row: SummaryRow,
+  accepted: number,
   posterName: string,
-  mine: ApplicationRow | null,
+  myApplicationStatus: OpportunityApplicationStatus | null,
   canApply: boolean,
 ): OpportunitySummary {
   return {
@@ -20,7 +39,7 @@ export function summaryOf(
     classYears: row.classYears,
     remote: row.remote,
     places: row.places,
-    placesLeft: placesLeft(row.places, counts.accepted ?? 0),
+    placesLeft: placesLeft(row.places, accepted),
     applyBy: row.applyBy?.toISOString() ?? null,
     startDate: row.startDate,
     endDate: row.endDate,
@@ -29,7 +48,7 @@ export function summaryOf(
     status: row.status,
     posterName,
     canApply,
-    myApplicationStatus: mine?.status ?? null,
+    myApplicationStatus,
   }
 }
 

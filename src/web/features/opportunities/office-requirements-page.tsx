@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { Link } from 'react-router'
 import { RequirementInput, RequirementRecordInput, type RequirementView, type VerificationQueueItem } from '#shared/contracts/shadowing.ts'
 import { OPPORTUNITY_KIND_LABELS, OPPORTUNITY_KINDS, type OpportunityKind, type RequirementVerification } from '#shared/enums.ts'
 import { nameInSentence } from '#shared/name-in-sentence.ts'
@@ -9,6 +10,7 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { dayText } from './shadowing-format.ts'
 import { useRequirementList, useRetireRequirement, useSaveRequirement, useVerificationQueue, useVerifyRequirement } from './shadowing-api.ts'
 import './opportunities.css'
+import { OpportunityPicker, type PickedOpportunity } from './opportunity-picker.tsx'
 import { RequirementDateFields } from './requirement-dates.tsx'
 
 const EXPIRY_WORDS: Record<VerificationQueueItem['expiry'], string> = {
@@ -169,8 +171,15 @@ function RequirementItem({ requirement: r, onDone }: { requirement: RequirementV
     <li className="card opportunity-card">
       <h3>{r.name}</h3>
       <p className="opportunity-meta">
-        For {r.opportunityKind ? `every ${OPPORTUNITY_KIND_LABELS[r.opportunityKind].toLowerCase()} opportunity` : r.appliesTo} ·{' '}
-        {r.verification === 'office' ? 'the office verifies it' : 'the student confirms it'}
+        For{' '}
+        {r.opportunityKind ? (
+          `every ${OPPORTUNITY_KIND_LABELS[r.opportunityKind].toLowerCase()} opportunity`
+        ) : r.opportunityId ? (
+          <Link to={`/opportunities/${r.opportunityId}`}>{r.appliesTo}</Link>
+        ) : (
+          r.appliesTo
+        )}{' '}
+        · {r.verification === 'office' ? 'the office verifies it' : 'the student confirms it'}
       </p>
       {r.description ? <p className="prose">{r.description}</p> : null}
       {error ? <p className="notice notice-error">{error}</p> : null}
@@ -211,18 +220,28 @@ function RequirementItem({ requirement: r, onDone }: { requirement: RequirementV
 }
 
 const FIELDS = ['name', 'description', 'verification', 'opportunityKind', 'opportunityId'] as const
-const LABELS = { name: 'Name', description: 'What the student does', verification: 'Who vouches for it', opportunityKind: 'Applies to' }
+const LABELS = {
+  name: 'Name',
+  description: 'What the student does',
+  verification: 'Who vouches for it',
+  opportunityKind: 'Applies to',
+  opportunityId: 'Opportunity',
+}
 
-/** Adding a requirement (for every opportunity of a kind) or changing one; one kept for a single opportunity stays on it. */
+/**
+ * Adding a requirement or changing one: for every opportunity of a kind, or for one opportunity
+ * the office finds by searching the board (a site's badge, a lab's safety course).
+ */
 function RequirementForm({ requirement, onDone }: { requirement: RequirementView | null; onDone: (message: string | null) => void }) {
   const save = useSaveRequirement()
   const prefix = requirement ? `edit-${requirement.id}` : 'new-requirement'
-  const idFor = (field: string) => `${prefix}-${field === 'opportunityId' ? 'opportunityKind' : field}`
+  const idFor = (field: string) => `${prefix}-${field}`
   const [draft, setDraft] = useState({
     name: requirement?.name ?? '',
     description: requirement?.description ?? '',
     verification: (requirement?.verification ?? '') as RequirementVerification | '',
     opportunityKind: (requirement?.opportunityKind ?? (requirement?.opportunityId ? 'one' : '')) as OpportunityKind | 'one' | '',
+    opportunity: requirement?.opportunityId ? { id: requirement.opportunityId, title: requirement.appliesTo } : (null as PickedOpportunity | null),
   })
   const [problem, setProblem] = useState<FormProblem>({ message: null, fields: {} })
   const [attempt, setAttempt] = useState(0)
@@ -238,8 +257,14 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
       description: draft.description,
       verification: draft.verification || undefined,
       opportunityKind: one || draft.opportunityKind === '' ? null : draft.opportunityKind,
-      opportunityId: one ? (requirement?.opportunityId ?? null) : null,
+      opportunityId: one ? (draft.opportunity?.id ?? null) : null,
     })
+    // "One opportunity" with none chosen yet: say so at the list of opportunities, not at "Applies to".
+    if (one && !draft.opportunity) {
+      const fields = checked.ok ? {} : { ...checked.errors }
+      delete fields.opportunityKind
+      return fail({ message: null, fields: { ...fields, opportunityId: 'Choose the opportunity it applies to.' } })
+    }
     if (!checked.ok) return fail({ message: null, fields: checked.errors })
     try {
       await save.mutateAsync({ requirementId: requirement?.id ?? null, ...checked.data })
@@ -250,7 +275,7 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
   }
   const kindOptions = [
     ...OPPORTUNITY_KINDS.map((k) => ({ value: k, label: `Every ${OPPORTUNITY_KIND_LABELS[k].toLowerCase()} opportunity` })),
-    ...(requirement?.opportunityId ? [{ value: 'one', label: `Only ${requirement.appliesTo}` }] : []),
+    { value: 'one', label: 'One opportunity' },
   ]
   return (
     <section className="card" aria-labelledby={`${prefix}-heading`}>
@@ -262,7 +287,11 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
           label="Name"
           hint="As a heading, e.g. “Influenza vaccine” or “HIPAA training”."
           value={draft.name}
-          onChange={(e) => setDraft((d) => ({ ...d, name: e.currentTarget.value }))}
+          onChange={(e) => {
+            // Read now: React may run the updater after the event is done with.
+            const value = e.currentTarget.value
+            setDraft((d) => ({ ...d, name: value }))
+          }}
           error={problem.fields.name}
         />
         <TextAreaField
@@ -270,7 +299,10 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
           label="What the student does (optional)"
           rows={3}
           value={draft.description}
-          onChange={(e) => setDraft((d) => ({ ...d, description: e.currentTarget.value }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value
+            setDraft((d) => ({ ...d, description: value }))
+          }}
           error={problem.fields.description}
         />
         <RadioGroup
@@ -291,9 +323,20 @@ function RequirementForm({ requirement, onDone }: { requirement: RequirementView
           placeholder="Choose what it applies to"
           options={kindOptions}
           value={draft.opportunityKind}
-          onChange={(e) => setDraft((d) => ({ ...d, opportunityKind: e.currentTarget.value as OpportunityKind | 'one' | '' }))}
-          error={problem.fields.opportunityKind ?? problem.fields.opportunityId}
+          onChange={(e) => {
+            const value = e.currentTarget.value as OpportunityKind | 'one' | ''
+            setDraft((d) => ({ ...d, opportunityKind: value }))
+          }}
+          error={problem.fields.opportunityKind}
         />
+        {draft.opportunityKind === 'one' ? (
+          <OpportunityPicker
+            id={idFor('opportunityId')}
+            picked={draft.opportunity}
+            onPick={(opportunity) => setDraft((d) => ({ ...d, opportunity }))}
+            error={problem.fields.opportunityId}
+          />
+        ) : null}
         <div className="button-row">
           <button type="submit" className="button" disabled={save.isPending}>
             {requirement ? 'Save changes' : 'Add requirement'}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { CLASS_YEARS } from '#shared/enums.ts'
-import { countFacets, filterBoard, type BoardItem } from './board.ts'
+import fc from 'fast-check'
+import { CLASS_YEARS, OPPORTUNITY_KINDS } from '#shared/enums.ts'
+import { type BoardFilters, type BoardItem, countFacets, filterBoard } from './board.ts'
 
 const items: BoardItem[] = [
   { kind: 'research-project', specialtyId: 'emergency-medicine', remote: true, classYears: ['M1', 'M2'] },
@@ -35,5 +36,41 @@ describe('the board’s filters and facets', () => {
     ])
     expect(facets.classYear.find((f) => f.value === 'M1')?.count).toBe(2)
     expect(facets.classYear.find((f) => f.value === 'M3')?.count).toBe(1)
+  })
+})
+
+describe('the one-pass facet counts', () => {
+  // The definition, counted facet by facet: each facet over the items passing every other filter.
+  const byDefinition = (all: readonly BoardItem[], filters: BoardFilters) => {
+    const facets = ['kind', 'specialtyId', 'remote', 'classYear'] as const
+    return Object.fromEntries(
+      facets.map((facet) => {
+        const others = { ...filters, [facet]: undefined }
+        return [facet, countFacets(filterBoard(all, others), { [facet]: filters[facet] }, CLASS_YEARS)[facet]]
+      }),
+    )
+  }
+  const item = fc.record({
+    kind: fc.constantFrom(...OPPORTUNITY_KINDS),
+    specialtyId: fc.constantFrom('emergency-medicine', 'dermatology', null),
+    remote: fc.boolean(),
+    classYears: fc.uniqueArray(fc.constantFrom(...CLASS_YEARS), { maxLength: 3 }),
+  })
+  const filters = fc.record(
+    {
+      kind: fc.constantFrom(...OPPORTUNITY_KINDS),
+      specialtyId: fc.constantFrom('emergency-medicine', 'dermatology'),
+      remote: fc.boolean(),
+      classYear: fc.constantFrom(...CLASS_YEARS),
+    },
+    { requiredKeys: [] },
+  )
+
+  it('equal the counts facet by facet, for any items and filters', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), filters, (all, chosen) => {
+        expect(countFacets(all, chosen, CLASS_YEARS)).toEqual(byDefinition(all, chosen))
+      }),
+    )
   })
 })

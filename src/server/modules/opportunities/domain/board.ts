@@ -18,13 +18,17 @@ export type FacetCounts = Record<Facet, { value: string; count: number }[]>
 
 const FACETS: readonly Facet[] = ['kind', 'specialtyId', 'remote', 'classYear']
 
-function matches(item: BoardItem, filters: BoardFilters, except?: Facet): boolean {
-  if (except !== 'kind' && filters.kind && item.kind !== filters.kind) return false
-  if (except !== 'specialtyId' && filters.specialtyId && item.specialtyId !== filters.specialtyId) return false
-  if (except !== 'remote' && filters.remote !== undefined && item.remote !== filters.remote) return false
+/** Whether the item passes this one facet's filter (none in force: it passes). */
+function passes(item: BoardItem, filters: BoardFilters, facet: Facet): boolean {
+  if (facet === 'kind') return !filters.kind || item.kind === filters.kind
+  if (facet === 'specialtyId') return !filters.specialtyId || item.specialtyId === filters.specialtyId
+  if (facet === 'remote') return filters.remote === undefined || item.remote === filters.remote
   // An opportunity for every class year is for each of them.
-  if (except !== 'classYear' && filters.classYear && item.classYears.length > 0 && !item.classYears.includes(filters.classYear)) return false
-  return true
+  return !filters.classYear || item.classYears.length === 0 || item.classYears.includes(filters.classYear)
+}
+
+function matches(item: BoardItem, filters: BoardFilters): boolean {
+  return FACETS.every((facet) => passes(item, filters, facet))
 }
 
 function valuesOf(item: BoardItem, facet: Facet, allClassYears: readonly ClassYear[]): string[] {
@@ -38,16 +42,35 @@ export function filterBoard<T extends BoardItem>(items: readonly T[], filters: B
   return items.filter((item) => matches(item, filters))
 }
 
-/** Counts per value of each facet, most first (ties by value), over the items matching the other filters. */
+/**
+ * Counts per value of each facet, most first (ties by value), over the items matching the other
+ * filters. One pass: an item that passes every filter counts in every facet; one that fails exactly
+ * one filter counts in that facet alone (the others' counts keep it out); one failing two counts nowhere.
+ */
 export function countFacets(items: readonly BoardItem[], filters: BoardFilters, allClassYears: readonly ClassYear[]): FacetCounts {
+  const counts = new Map<Facet, Map<string, number>>(FACETS.map((facet) => [facet, new Map()]))
+  const add = (item: BoardItem, facet: Facet) => {
+    const perValue = counts.get(facet)
+    if (perValue) for (const value of valuesOf(item, facet, allClassYears)) perValue.set(value, (perValue.get(value) ?? 0) + 1)
+  }
+  for (const item of items) {
+    let failed: Facet | null = null
+    let failures = 0
+    for (const facet of FACETS) {
+      if (passes(item, filters, facet)) continue
+      failed = facet
+      failures += 1
+      if (failures > 1) break
+    }
+    if (failures > 1) continue
+    if (failed) add(item, failed)
+    else for (const facet of FACETS) add(item, facet)
+  }
   const result = {} as FacetCounts
   for (const facet of FACETS) {
-    const counts = new Map<string, number>()
-    for (const item of items) {
-      if (!matches(item, filters, facet)) continue
-      for (const value of valuesOf(item, facet, allClassYears)) counts.set(value, (counts.get(value) ?? 0) + 1)
-    }
-    result[facet] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    result[facet] = [...(counts.get(facet) ?? [])]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
   }
   return result
 }
