@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensurePackages } from './lib/apt.js'
 import { findPgBinDir, startCluster } from './lib/postgres.js'
-import { backgroundChildren, foregroundChild, killCaptured, processAlive, signalGroup, stream, streamToFile } from './lib/proc.js'
+import { backgroundChildren, foregroundChild, killCaptured, processAlive, signalGroup, stream, streamToFile, which } from './lib/proc.js'
 import { playwrightCounts, playwrightFileTimes, vitestCounts, vitestFileTimes } from './lib/reports.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -176,10 +176,20 @@ async function runStep(name, fn) {
   return result
 }
 
+// While the browser journeys run beside them, the Vitest suites run at a lower priority. The
+// journeys are the longest step and use about one core; the suites have time to spare and use
+// whatever the journeys leave, so the whole run ends sooner. Without this the three steps shared
+// the cores evenly and the journeys ran on alone for the last minute and a half of each run.
+// TEST_VITEST_NICE sets the niceness (0 turns it off).
+const VITEST_NICE = Number(process.env.TEST_VITEST_NICE ?? 5)
+let niceVitest = false
+
 /** `run` streams the output (the default) or sends it to a file, like `playwrightStep`'s. */
 async function vitestStep({ project, env, reportName, run = stream }) {
   const report = join(workDir, `${reportName}.json`)
-  const [command, prefix] = bin('vitest')
+  const [vitest, vitestPrefix] = bin('vitest')
+  const lowered = niceVitest && VITEST_NICE > 0 && which('nice') !== null
+  const [command, prefix] = lowered ? ['nice', ['-n', String(VITEST_NICE), vitest, ...vitestPrefix]] : [vitest, vitestPrefix]
   const args = [
     ...prefix,
     'run',
@@ -302,6 +312,7 @@ if (!setupFailed) {
           browserRun = 'serial'
         } else {
           log(`browser tests started in the background; their output follows the other suites (${browserLog})`)
+          niceVitest = true
           browserRun = runInBackground('browser (Playwright)', () =>
             playwrightStep((command, args, options) => streamToFile(command, args, { ...options, file: browserLog })),
           )
