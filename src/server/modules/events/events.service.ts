@@ -1,6 +1,5 @@
 import type { Database, Tx } from '#server/db/client.ts'
 import type { EventAttendee, EventInput, EventList, EventSummary, EventView } from '#shared/contracts/events.ts'
-import type { ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
@@ -8,9 +7,10 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleByIds, mapClockPreferencesByIds } from '../identity/people-reads.ts'
 import { formatForEmail, meetingFile, meetingInvite, type CalendarMeeting } from '../mentorships/calendar-invites.ts'
+import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../interest-groups/membership-reads.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
-import { isRsvpOpen, seatsToFill, statusForNewRsvp } from './domain/seats.ts'
+import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
 import { eventInviteEmail, eventReminderEmail, type EventInviteChange } from './events-emails.ts'
 import { canManageEvents, canSeeEvent } from './events.policy.ts'
 import type { EventRow, EventsRepository, RsvpRow, SeatCounts } from './events.repository.ts'
@@ -49,10 +49,11 @@ export function createEventsService(deps: EventsDeps) {
   const uidHost = new URL(appOrigin).hostname || 'preceptor'
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
 
-  async function classYearOf(actor: Actor): Promise<ClassYear | null> {
+  /** What decides which events a student is invited to (null for one who is not a student). */
+  async function audienceFactsOf(actor: Actor): Promise<StudentAudienceFacts | null> {
     if (!actor.roles.includes('student')) return null
-    const [facts] = await listStudentFactsByIds(db, [actor.personId])
-    return facts?.classYear ?? null
+    const [[facts], interestGroupIds] = await Promise.all([listStudentFactsByIds(db, [actor.personId]), listInterestGroupIdsOfPerson(db, actor.personId)])
+    return { classYear: facts?.classYear ?? null, specialtyInterests: facts?.specialtyInterests ?? [], interestGroupIds }
   }
 
   function whereText(event: EventRow): string {
@@ -131,6 +132,8 @@ export function createEventsService(deps: EventsDeps) {
       onlineLink: event.onlineLink,
       host: event.host,
       classYears: event.classYears,
+      specialtyIds: event.specialtyIds,
+      interestGroupIds: event.interestGroupIds,
       capacity: event.capacity,
       rsvpClosesAt: event.rsvpClosesAt.toISOString(),
       status: event.status,
@@ -155,7 +158,7 @@ export function createEventsService(deps: EventsDeps) {
 
   async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
     const event = await repo.findEventById(id)
-    if (!event || !canSeeEvent(actor, event.classYears, await classYearOf(actor))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (!event || !canSeeEvent(actor, event, await audienceFactsOf(actor))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
     return event
   }
 
@@ -189,6 +192,15 @@ export function createEventsService(deps: EventsDeps) {
     }
   }
 
+  /** An audience may name only groups that exist (the ids are not a foreign key: an array). */
+  async function assertGroupsExist(input: EventInput) {
+    const missing = await listMissingInterestGroupIds(db, input.interestGroupIds)
+    if (missing.length > 0)
+      throw new AppError('VALIDATION_FAILED', 'An interest group named in the audience does not exist.', {
+        interestGroupIds: 'Choose interest groups from the list.',
+      })
+  }
+
   function eventValues(input: EventInput) {
     return {
       title: input.title,
@@ -202,6 +214,8 @@ export function createEventsService(deps: EventsDeps) {
       onlineLink: input.onlineLink,
       host: input.host,
       classYears: [...new Set(input.classYears)],
+      specialtyIds: [...new Set(input.specialtyIds)],
+      interestGroupIds: [...new Set(input.interestGroupIds)],
       capacity: input.capacity,
       rsvpClosesAt: new Date(input.rsvpClosesAt),
     }
@@ -210,8 +224,8 @@ export function createEventsService(deps: EventsDeps) {
   return {
     /** Events the caller may see: upcoming soonest first, past most recent first. */
     async listEvents(actor: Actor): Promise<EventList> {
-      const classYear = await classYearOf(actor)
-      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e.classYears, classYear))
+      const student = await audienceFactsOf(actor)
+      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e, student))
       const now = clock.now().getTime()
       const all = await summaries(actor, rows)
       return {
@@ -288,6 +302,7 @@ export function createEventsService(deps: EventsDeps) {
     },
 
     async createEvent(actor: Actor, input: EventInput, meta: RequestMeta): Promise<EventView> {
+      await assertGroupsExist(input)
       const now = clock.now()
       const created = await db.transaction(async (tx) => {
         const row = await repo.insertEvent({ ...eventValues(input), createdById: actor.personId, createdAt: now, updatedAt: now }, tx)
@@ -299,6 +314,7 @@ export function createEventsService(deps: EventsDeps) {
 
     /** A new version of the event; confirmed attendees get the updated invite, and new seats go to the waitlist. */
     async updateEvent(actor: Actor, id: string, input: EventInput, meta: RequestMeta): Promise<EventView> {
+      await assertGroupsExist(input)
       await db.transaction(async (tx) => {
         const event = await repo.lockEvent(id, tx)
         if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
