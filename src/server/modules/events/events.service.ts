@@ -31,7 +31,16 @@ function isChangeForAttendees(
   )
 }
 
-export type EventsDeps = { db: Database; repo: EventsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
+export type EventsDeps = {
+  db: Database
+  repo: EventsRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  appOrigin: string
+  /** The events an interest group's student leader runs (the interest-groups module): they see them and their attendees as staff do. */
+  managedEventIdsOf?: (actor: Actor) => Promise<Set<string>>
+}
 
 const NOT_VISIBLE = 'No such event, or it is not open to you.'
 const NO_SEATS: SeatCounts = { confirmed: 0, waitlisted: 0 }
@@ -46,6 +55,7 @@ const NO_SEATS: SeatCounts = { confirmed: 0, waitlisted: 0 }
  */
 export function createEventsService(deps: EventsDeps) {
   const { db, repo, clock, audit, notifications, appOrigin } = deps
+  const managedEventIdsOf = async (actor: Actor) => (deps.managedEventIdsOf && !canManageEvents(actor) ? deps.managedEventIdsOf(actor) : new Set<string>())
   const uidHost = new URL(appOrigin).hostname || 'preceptor'
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
 
@@ -158,7 +168,7 @@ export function createEventsService(deps: EventsDeps) {
 
   async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
     const event = await repo.findEventById(id)
-    if (!event || !canSeeEvent(actor, event, await audienceFactsOf(actor))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (!event || !(canSeeEvent(actor, event, await audienceFactsOf(actor)) || (await managedEventIdsOf(actor)).has(id))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
     return event
   }
 
@@ -183,7 +193,7 @@ export function createEventsService(deps: EventsDeps) {
     const event = await visibleEvent(actor, id)
     const [summary] = await summaries(actor, [event])
     if (!summary) throw new Error('The event vanished.')
-    const staff = canManageEvents(actor)
+    const staff = canManageEvents(actor) || (await managedEventIdsOf(actor)).has(id)
     return {
       ...summary,
       description: event.description,
@@ -224,8 +234,8 @@ export function createEventsService(deps: EventsDeps) {
   return {
     /** Events the caller may see: upcoming soonest first, past most recent first. */
     async listEvents(actor: Actor): Promise<EventList> {
-      const student = await audienceFactsOf(actor)
-      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e, student))
+      const [student, managed] = await Promise.all([audienceFactsOf(actor), managedEventIdsOf(actor)])
+      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e, student) || managed.has(e.id))
       const now = clock.now().getTime()
       const all = await summaries(actor, rows)
       return {
@@ -301,11 +311,13 @@ export function createEventsService(deps: EventsDeps) {
       return meetingFile(calendar)
     },
 
-    async createEvent(actor: Actor, input: EventInput, meta: RequestMeta): Promise<EventView> {
+    /** `link` runs in the event's transaction: an interest group ties its new event to itself. */
+    async createEvent(actor: Actor, input: EventInput, meta: RequestMeta, link?: (eventId: string, tx: Tx) => Promise<void>): Promise<EventView> {
       await assertGroupsExist(input)
       const now = clock.now()
       const created = await db.transaction(async (tx) => {
         const row = await repo.insertEvent({ ...eventValues(input), createdById: actor.personId, createdAt: now, updatedAt: now }, tx)
+        await link?.(row.id, tx)
         await audit.record({ actorId: actor.personId, action: 'event.create', objectType: 'event', objectId: row.id }, meta, tx)
         return row
       })
