@@ -67,7 +67,10 @@ export const EventInput = z
     /** Empty: every student. */
     classYears: z.array(z.enum(CLASS_YEARS, 'Choose class years from the list.')).max(CLASS_YEARS.length).default([]),
     /** Empty: no limit by interest. Students interested in one of these, or members of a group below, are invited (decision 037). */
-    specialtyIds: z.array(z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose specialties from the list.')).max(SPECIALTY_IDS.length).default([]),
+    specialtyIds: z
+      .array(z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose specialties from the list.'))
+      .max(SPECIALTY_IDS.length)
+      .default([]),
     /** Empty: no limit by group. */
     interestGroupIds: z.array(z.uuid('Choose interest groups from the list.')).max(50, 'At most 50 groups.').default([]),
     capacity: z

@@ -10,15 +10,15 @@ export const MAX_GROUP_LEADERS = 6
 /** A group as the office writes it: its name, specialty (none for a group the school adds), advisor and leaders. */
 export const InterestGroupInput = z.object({
   name: requiredText(120),
-  specialtyId: z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list, or none.').nullable().default(null),
+  specialtyId: z
+    .enum(SPECIALTY_IDS as [string, ...string[]], 'Choose a specialty from the list, or none.')
+    .nullable()
+    .default(null),
   description: multilineText(2000).default(''),
   /** The faculty advisor's school e-mail (a mentor or an advisor); null for none yet. */
   facultyAdvisorEmail: Email.nullable().default(null),
   /** The student leaders' school e-mails. */
-  leaderEmails: z
-    .array(Email)
-    .min(1, 'Name at least one student leader.')
-    .max(MAX_GROUP_LEADERS, `At most ${MAX_GROUP_LEADERS} leaders.`),
+  leaderEmails: z.array(Email).min(1, 'Name at least one student leader.').max(MAX_GROUP_LEADERS, `At most ${MAX_GROUP_LEADERS} leaders.`),
 })
 export type InterestGroupInput = z.infer<typeof InterestGroupInput>
 

@@ -31,8 +31,6 @@ export const SpecialtyPage = z.object({
   programsHref: z.string(),
   mentorsHref: z.string(),
   /** Staff: the office's settings of the department, to edit on the page. */
-  advisingSettings: z
-    .object({ specialtyAdvisorEmail: z.string().nullable(), chairEmail: z.string().nullable(), chairAvailability: z.string() })
-    .nullable(),
+  advisingSettings: z.object({ specialtyAdvisorEmail: z.string().nullable(), chairEmail: z.string().nullable(), chairAvailability: z.string() }).nullable(),
 })
 export type SpecialtyPage = z.infer<typeof SpecialtyPage>

@@ -168,7 +168,8 @@ export function createEventsService(deps: EventsDeps) {
 
   async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
     const event = await repo.findEventById(id)
-    if (!event || !(canSeeEvent(actor, event, await audienceFactsOf(actor)) || (await managedEventIdsOf(actor)).has(id))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (!event || !(canSeeEvent(actor, event, await audienceFactsOf(actor)) || (await managedEventIdsOf(actor)).has(id)))
+      throw new AppError('NOT_FOUND', NOT_VISIBLE)
     return event
   }
 

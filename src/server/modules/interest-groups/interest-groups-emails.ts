@@ -1,7 +1,15 @@
 import type { EmailToQueue } from '../notifications/notifications.service.ts'
 
 /** A leader's announcement to one member: the leader's words, who sent it, and how to leave the group. */
-export function announcementEmail(to: string, toName: string, groupName: string, authorName: string, subject: string, body: string, link: string): EmailToQueue {
+export function announcementEmail(
+  to: string,
+  toName: string,
+  groupName: string,
+  authorName: string,
+  subject: string,
+  body: string,
+  link: string,
+): EmailToQueue {
   return {
     to,
     kind: 'interest-group.announcement',

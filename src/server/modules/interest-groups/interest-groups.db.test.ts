@@ -42,7 +42,12 @@ beforeAll(async () => {
   leaderB = await student('M3')
   const a = await t.request('POST', '/api/interest-groups', {
     cookie: advisor.cookie,
-    body: { name: 'Emergency Medicine Interest Group', specialtyId: 'emergency-medicine', leaderEmails: [leaderA.person.email], facultyAdvisorEmail: mentor.person.email },
+    body: {
+      name: 'Emergency Medicine Interest Group',
+      specialtyId: 'emergency-medicine',
+      leaderEmails: [leaderA.person.email],
+      facultyAdvisorEmail: mentor.person.email,
+    },
   })
   expect(a.status, a.text).toBe(201)
   groupA = a.json.id
@@ -69,7 +74,10 @@ describe('interest groups', () => {
   })
 
   it('refuses a leader who is not a student, with the field', async () => {
-    const r = await t.request('POST', '/api/interest-groups', { cookie: advisor.cookie, body: { name: 'Wilderness Medicine', leaderEmails: [mentor.person.email] } })
+    const r = await t.request('POST', '/api/interest-groups', {
+      cookie: advisor.cookie,
+      body: { name: 'Wilderness Medicine', leaderEmails: [mentor.person.email] },
+    })
     expect(r.status).toBe(400)
     expect(r.json.error.fields.leaderEmails).toMatch(/No current student/)
     const none = await t.request('POST', '/api/interest-groups', { cookie: advisor.cookie, body: { name: 'Wilderness Medicine', leaderEmails: [] } })
@@ -127,7 +135,10 @@ describe('interest groups', () => {
     const member = await student()
     await t.request('POST', `/api/interest-groups/${groupB}/join`, { cookie: member.cookie })
     for (const caller of [leaderA, member]) {
-      const a = await t.request('POST', `/api/interest-groups/${groupB}/announcements`, { cookie: caller.cookie, body: { subject: 'Hi', body: 'From outside.' } })
+      const a = await t.request('POST', `/api/interest-groups/${groupB}/announcements`, {
+        cookie: caller.cookie,
+        body: { subject: 'Hi', body: 'From outside.' },
+      })
       expect(a.status).toBe(403)
       const e = await t.request('POST', `/api/interest-groups/${groupB}/events`, { cookie: caller.cookie, body: eventBody() })
       expect(e.status).toBe(403)
@@ -135,7 +146,10 @@ describe('interest groups', () => {
   })
 
   it('a leader creates, changes and cancels their group’s event, for the group’s members; not for another group', async () => {
-    const created = await t.request('POST', `/api/interest-groups/${groupA}/events`, { cookie: leaderA.cookie, body: eventBody({ interestGroupIds: [groupA] }) })
+    const created = await t.request('POST', `/api/interest-groups/${groupA}/events`, {
+      cookie: leaderA.cookie,
+      body: eventBody({ interestGroupIds: [groupA] }),
+    })
     expect(created.status, created.text).toBe(201)
     const eventId = created.json.id
     expect(created.json.attendees).toEqual([])
@@ -165,13 +179,19 @@ describe('interest groups', () => {
   })
 
   it('an event for a specialty’s interested students reaches them, and not others', async () => {
-    const staffEvent = await t.request('POST', '/api/events', { cookie: advisor.cookie, body: eventBody({ host: 'Department of Emergency Medicine', specialtyIds: ['emergency-medicine'] }) })
+    const staffEvent = await t.request('POST', '/api/events', {
+      cookie: advisor.cookie,
+      body: eventBody({ host: 'Department of Emergency Medicine', specialtyIds: ['emergency-medicine'] }),
+    })
     expect(staffEvent.status, staffEvent.text).toBe(201)
     const interested = await student('M1', ['emergency-medicine'])
     const notInterested = await student('M1', ['pediatrics'])
     expect((await t.request('GET', `/api/events/${staffEvent.json.id}`, { cookie: interested.cookie })).status).toBe(200)
     expect((await t.request('GET', `/api/events/${staffEvent.json.id}`, { cookie: notInterested.cookie })).status).toBe(404)
-    const badGroup = await t.request('POST', '/api/events', { cookie: advisor.cookie, body: eventBody({ interestGroupIds: ['00000000-0000-4000-8000-000000000123'] }) })
+    const badGroup = await t.request('POST', '/api/events', {
+      cookie: advisor.cookie,
+      body: eventBody({ interestGroupIds: ['00000000-0000-4000-8000-000000000123'] }),
+    })
     expect(badGroup.status).toBe(400)
     expect(badGroup.json.error.fields.interestGroupIds).toBeTruthy()
   })

@@ -71,7 +71,10 @@ export function createInterestGroupsRepository(db: Database) {
       await tx
         .insert(interestGroupMembers)
         .values({ groupId, personId, role, joinedAt: at })
-        .onConflictDoUpdate({ target: [interestGroupMembers.groupId, interestGroupMembers.personId], set: role === 'leader' ? { role } : { joinedAt: interestGroupMembers.joinedAt } })
+        .onConflictDoUpdate({
+          target: [interestGroupMembers.groupId, interestGroupMembers.personId],
+          set: role === 'leader' ? { role } : { joinedAt: interestGroupMembers.joinedAt },
+        })
     },
 
     /** Leaders no longer named become members: they stay in the group they led. */
@@ -117,7 +120,10 @@ export function createInterestGroupsRepository(db: Database) {
 
     async listEventIds(groupIds: readonly string[]): Promise<{ groupId: string; eventId: string }[]> {
       if (groupIds.length === 0) return []
-      return db.select().from(interestGroupEvents).where(inArray(interestGroupEvents.groupId, [...groupIds]))
+      return db
+        .select()
+        .from(interestGroupEvents)
+        .where(inArray(interestGroupEvents.groupId, [...groupIds]))
     },
 
     async findGroupIdOfEvent(eventId: string): Promise<string | null> {

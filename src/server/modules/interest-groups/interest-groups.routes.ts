@@ -7,7 +7,9 @@ import { createRouter, guardedRoute, requestMeta } from '../../http/route.ts'
 
 /** Interest groups: the office creates them; students join and leave; leaders (and the office) announce and run the group's events. */
 
-const groupId = z.uuid('Not a valid group id.').openapi({ param: { name: 'groupId', in: 'path', required: true }, example: '2b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' })
+const groupId = z
+  .uuid('Not a valid group id.')
+  .openapi({ param: { name: 'groupId', in: 'path', required: true }, example: '2b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' })
 const GroupParams = z.object({ groupId })
 const GroupEventParams = z.object({
   groupId,
@@ -15,7 +17,9 @@ const GroupEventParams = z.object({
 })
 const GroupMemberParams = z.object({
   groupId,
-  personId: z.uuid('Not a valid person id.').openapi({ param: { name: 'personId', in: 'path', required: true }, example: '1b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' }),
+  personId: z
+    .uuid('Not a valid person id.')
+    .openapi({ param: { name: 'personId', in: 'path', required: true }, example: '1b7d5c3e-4c8a-4f7e-9a0e-2f4f2c1d9e11' }),
 })
 const group = jsonResponse(InterestGroupView, 'The group as the caller may see it: members on a directory hold are listed to the office and themselves only.')
 const event = jsonResponse(EventView, 'The group’s event.')
@@ -133,7 +137,8 @@ export function interestGroupsRoutes() {
       request: { params: GroupParams, body: jsonBody(EventInput) },
       responses: { 201: event },
     }),
-    async (c) => c.json(await c.var.services.interestGroups.createGroupEvent(actorOf(c), c.req.valid('param').groupId, c.req.valid('json'), requestMeta(c)), 201),
+    async (c) =>
+      c.json(await c.var.services.interestGroups.createGroupEvent(actorOf(c), c.req.valid('param').groupId, c.req.valid('json'), requestMeta(c)), 201),
   )
 
   router.openapi(

@@ -114,7 +114,7 @@ export function createInterestGroupsService(deps: InterestGroupsDeps) {
     const leaderIds: string[] = []
     for (const email of emails) {
       const person = found.get(email.toLowerCase())
-      if (!person || person.status !== 'active' || !person.roles.includes('student')) {
+      if (person?.status !== 'active' || !person.roles.includes('student')) {
         fields.leaderEmails = `No current student has the address ${email}. Leaders are students of the school.`
         break
       }
@@ -123,7 +123,7 @@ export function createInterestGroupsService(deps: InterestGroupsDeps) {
     let facultyAdvisorId: string | null = null
     if (input.facultyAdvisorEmail) {
       const person = found.get(input.facultyAdvisorEmail.toLowerCase())
-      if (!person || person.status !== 'active' || !(person.roles.includes('mentor') || person.roles.includes('advisor')))
+      if (person?.status !== 'active' || !(person.roles.includes('mentor') || person.roles.includes('advisor')))
         fields.facultyAdvisorEmail = `No faculty mentor or advisor has the address ${input.facultyAdvisorEmail}.`
       else facultyAdvisorId = person.id
     }
@@ -142,7 +142,14 @@ export function createInterestGroupsService(deps: InterestGroupsDeps) {
     if (!summary) throw new AppError('NOT_FOUND', NOT_FOUND)
     const authorIds = announcements.flatMap((a) => (a.authorId ? [a.authorId] : []))
     const { byId, hidden } = await peopleFor(actor, [...members.map((m) => m.personId), ...authorIds])
-    const facts = new Map((await listStudentFactsByIds(db, members.map((m) => m.personId))).map((f) => [f.personId, f]))
+    const facts = new Map(
+      (
+        await listStudentFactsByIds(
+          db,
+          members.map((m) => m.personId),
+        )
+      ).map((f) => [f.personId, f]),
+    )
     const listed: InterestGroupMember[] = []
     let privateMemberCount = 0
     // Leaders first, then members in the order they joined.
@@ -219,7 +226,15 @@ export function createInterestGroupsService(deps: InterestGroupsDeps) {
       const now = clock.now()
       const group = await db.transaction(async (tx) => {
         const row = await repo.insertGroup(
-          { name: input.name, specialtyId: input.specialtyId, description: input.description, facultyAdvisorId, createdById: actor.personId, createdAt: now, updatedAt: now },
+          {
+            name: input.name,
+            specialtyId: input.specialtyId,
+            description: input.description,
+            facultyAdvisorId,
+            createdById: actor.personId,
+            createdAt: now,
+            updatedAt: now,
+          },
           tx,
         )
         for (const id of leaderIds) await repo.upsertMember(row.id, id, 'leader', now, tx)
@@ -276,7 +291,12 @@ export function createInterestGroupsService(deps: InterestGroupsDeps) {
       const group = await managedGroup(actor, id)
       await db.transaction(async (tx) => {
         const members = await repo.listMembers([id], tx)
-        const recipients = (await listPeopleByIds(tx, members.map((m) => m.personId))).filter((p) => p.status === 'active' && p.id !== actor.personId)
+        const recipients = (
+          await listPeopleByIds(
+            tx,
+            members.map((m) => m.personId),
+          )
+        ).filter((p) => p.status === 'active' && p.id !== actor.personId)
         await repo.insertAnnouncement(
           { groupId: id, authorId: actor.personId, subject: input.subject, body: input.body, recipientCount: recipients.length, createdAt: clock.now() },
           tx,

@@ -45,7 +45,7 @@ export function createSpecialtiesService(deps: SpecialtiesDeps) {
   async function personByEmail(email: string | null, field: string, roles: readonly string[], what: string): Promise<string | null> {
     if (!email) return null
     const [person] = await listPeopleByEmails(db, [email])
-    if (!person || person.status !== 'active' || !person.roles.some((r) => roles.includes(r)))
+    if (person?.status !== 'active' || !person.roles.some((r) => roles.includes(r)))
       throw new AppError('VALIDATION_FAILED', `No ${what} has that address.`, { [field]: `No ${what} has the address ${email}.` })
     return person.id
   }
@@ -110,11 +110,13 @@ export function createSpecialtiesService(deps: SpecialtiesDeps) {
     /** The office names a department's specialty advisor and says when its chair is available for residency conversations. */
     async setDepartmentAdvising(actor: Actor, departmentId: string, input: DepartmentAdvisingInput, meta: RequestMeta): Promise<{ ok: true }> {
       const department = findDepartment(departmentId)
-      if (!department || department.kind !== 'clinical') throw new AppError('NOT_FOUND', 'No such clinical department.')
+      if (department?.kind !== 'clinical') throw new AppError('NOT_FOUND', 'No such clinical department.')
       const specialtyAdvisorId = await personByEmail(input.specialtyAdvisorEmail, 'specialtyAdvisorEmail', ['advisor', 'mentor'], 'advisor or faculty mentor')
       const chairId = await personByEmail(input.chairEmail, 'chairEmail', ['advisor', 'mentor'], 'faculty member')
       if (input.chairAvailability.trim() && !chairId)
-        throw new AppError('VALIDATION_FAILED', 'Name the chair whose availability this is.', { chairEmail: 'Give the chair’s e-mail, or leave the availability empty.' })
+        throw new AppError('VALIDATION_FAILED', 'Name the chair whose availability this is.', {
+          chairEmail: 'Give the chair’s e-mail, or leave the availability empty.',
+        })
       await db.transaction(async (tx) => {
         await repo.saveDepartmentAdvising(
           { departmentId, specialtyAdvisorId, chairId, chairAvailability: input.chairAvailability.trim(), updatedById: actor.personId, updatedAt: clock.now() },

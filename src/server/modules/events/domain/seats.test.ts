@@ -9,7 +9,9 @@ describe('event seats', () => {
     [['M3', 'M4'], 'M1', false],
     [['M3'], null, false],
   ] as const)('audience %j and class year %s: invited %s', (audience, year, expected) => {
-    expect(isInAudience({ classYears: audience, specialtyIds: [], interestGroupIds: [] }, { classYear: year, specialtyInterests: [], interestGroupIds: [] })).toBe(expected)
+    expect(
+      isInAudience({ classYears: audience, specialtyIds: [], interestGroupIds: [] }, { classYear: year, specialtyInterests: [], interestGroupIds: [] }),
+    ).toBe(expected)
   })
 
   const em = { classYear: 'M2', specialtyInterests: ['emergency-medicine'], interestGroupIds: [] } as const

@@ -14,6 +14,7 @@ export function nationalMatchFact(specialtyId: string, specialtyName: string): {
   const rate = Math.round((1000 * matched) / total) / 10
   return {
     text: `In the 2024 Main Residency Match, ${matched.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} U.S. MD seniors who preferred ${specialtyName} matched in it (${rate} %).`,
-    source: 'NRMP, Charting Outcomes in the Match: Senior Students of U.S. MD Medical Schools, 2024 (from a public transcription of the report; check it there).',
+    source:
+      'NRMP, Charting Outcomes in the Match: Senior Students of U.S. MD Medical Schools, 2024 (from a public transcription of the report; check it there).',
   }
 }
