@@ -30,7 +30,7 @@ const PLANS: readonly GroupPlan[] = [
     announcements: [
       {
         subject: 'Shadowing sign-ups are open',
-        body: 'Four-hour shadowing shifts in the ED are open for October and November. Sign up on the sheet linked from our next meeting’s page.',
+        body: 'Four-hour shadowing shifts in the emergency department are open for January and February. Sign up on the sheet linked from our next meeting’s page.',
         daysAgo: 12,
       },
       {

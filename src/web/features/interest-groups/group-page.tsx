@@ -127,7 +127,13 @@ export function InterestGroupPage() {
                 </Link>
               </p>
             ) : null}
-            {g.upcomingEvents.length === 0 ? <p className="empty-state">No upcoming events you are invited to.</p> : null}
+            {g.upcomingEvents.length === 0 ? (
+              <p className="empty-state">
+                {g.myRole || g.canManage
+                  ? 'No upcoming events yet.'
+                  : 'No upcoming events open to you: most of a group’s events are for its members, so join to be invited.'}
+              </p>
+            ) : null}
             <ul className="plain-list">
               {g.upcomingEvents.map((e) => (
                 <li key={e.id} className="card group-card">
