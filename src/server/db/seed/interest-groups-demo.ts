@@ -121,17 +121,15 @@ export async function insertDemoInterestGroups(tx: Tx, rows: DemoSchoolRows, now
     for (const l of leaders) used.add(l.personId)
     const leaderIds = [...(plan.specialtyId === 'emergency-medicine' && nearPeer ? [nearPeer] : []), ...leaders.map((l) => l.personId)].slice(0, 2)
     const members = interested.filter((s) => !leaderIds.includes(s.personId)).slice(0, 24)
-    await tx
-      .insert(interestGroupMembers)
-      .values([
-        ...leaderIds.map((personId) => ({ groupId: plan.id, personId, role: 'leader' as const, joinedAt: createdAt })),
-        ...members.map((m, i) => ({
-          groupId: plan.id,
-          personId: m.personId,
-          role: 'member' as const,
-          joinedAt: new Date(createdAt.getTime() + (i + 1) * 3 * MS_PER_DAY),
-        })),
-      ])
+    await tx.insert(interestGroupMembers).values([
+      ...leaderIds.map((personId) => ({ groupId: plan.id, personId, role: 'leader' as const, joinedAt: createdAt })),
+      ...members.map((m, i) => ({
+        groupId: plan.id,
+        personId: m.personId,
+        role: 'member' as const,
+        joinedAt: new Date(createdAt.getTime() + (i + 1) * 3 * MS_PER_DAY),
+      })),
+    ])
     for (const a of plan.announcements)
       await tx.insert(interestGroupAnnouncements).values({
         groupId: plan.id,
