@@ -85,6 +85,8 @@ async function measure(handle: DatabaseHandle, label: string) {
         onlineLink: '',
         host: 'Office of Student Affairs',
         classYears: [],
+        specialtyIds: [],
+        interestGroupIds: [],
         capacity: null,
         rsvpClosesAt: start.toISOString(),
       },

@@ -30,6 +30,15 @@ export type RowChoice = { personId?: 'owner' | 'mentor' | 'spare' }
 const OFFICE_DELIVERS = 'the office delivers letters and their packets to ERAS (decision 008)'
 const OFFICE_OVERSEES = 'admins oversee mentorships (quiet ones, complaints); private notes stay out unless an audited reason is given'
 const reply = { message: 'Checking in.' }
+const groupEventBody = {
+  title: 'Forged group event',
+  kind: 'interest-group-meeting',
+  startAt: '2026-11-10T17:00:00Z',
+  endAt: '2026-11-10T18:00:00Z',
+  room: 'Room 1',
+  host: 'Another group',
+  rsvpClosesAt: '2026-11-10T17:00:00Z',
+}
 
 export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'GET /api/profiles/:personId': {
@@ -172,6 +181,46 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/events/:eventId/cancel': { kind: 'school', why: 'an event is the office’s, run by its staff' },
   'POST /api/events/:eventId/rsvp': { kind: 'owner-only' },
   'POST /api/events/:eventId/rsvp/cancel': { kind: 'owner-only' },
+  // The owner student leads the group; the stranger student leads a group of their own.
+  'GET /api/interest-groups/:groupId': { kind: 'shared', why: 'every group is open to all; members on a directory hold are left out of what others see' },
+  'PUT /api/interest-groups/:groupId': { kind: 'school', why: 'the office names a group’s leaders and advisor' },
+  'POST /api/interest-groups/:groupId/join': { kind: 'shared', why: 'any student may join any group' },
+  'POST /api/interest-groups/:groupId/leave': { kind: 'shared', why: 'leaving a group one is not in changes nothing' },
+  'DELETE /api/interest-groups/:groupId/members/:personId': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'the office runs every group (a spare account, not a member: 404)',
+    row: { personId: 'spare' },
+  },
+  'POST /api/interest-groups/:groupId/announcements': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'the office may write to any group’s members; a leader of another group may not',
+    body: { subject: 'Forged', body: 'Not from this group.' },
+  },
+  'POST /api/interest-groups/:groupId/events': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'the office may hold an event for any group; a leader of another group may not',
+    body: groupEventBody,
+  },
+  'PUT /api/interest-groups/:groupId/events/:eventId': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'the office runs every group (the office’s own event is not the group’s: 404)',
+    body: groupEventBody,
+  },
+  'POST /api/interest-groups/:groupId/events/:eventId/cancel': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'the office runs every group (the office’s own event is not the group’s: 404)',
+  },
+  'GET /api/specialties/:specialtyId': { kind: 'shared', why: 'a specialty’s page is for everyone; what it lists follows each owner’s rules' },
+  'PUT /api/departments/:departmentId/advising': {
+    kind: 'school',
+    why: 'the office names each department’s specialty advisor',
+    body: { specialtyAdvisorEmail: null, chairEmail: null, chairAvailability: '' },
+  },
   'PUT /api/curriculum/milestones/:milestoneId': { kind: 'school', why: 'the curriculum is the office’s, written by its staff' },
   'DELETE /api/curriculum/milestones/:milestoneId': { kind: 'school', why: 'the curriculum is the office’s, written by its staff' },
   'POST /api/curriculum/milestones/:milestoneId/done': {

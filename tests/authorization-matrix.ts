@@ -226,6 +226,21 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'POST', path: '/api/events/:eventId/cancel', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp', allowed: ['student'] },
   { method: 'POST', path: '/api/events/:eventId/rsvp/cancel', allowed: ['student'] },
+
+  // Interest groups: the office creates them; a group's student leaders run it (checked on the row).
+  { method: 'GET', path: '/api/interest-groups', allowed: 'signed-in' },
+  { method: 'POST', path: '/api/interest-groups', allowed: ['advisor', 'admin'] },
+  { method: 'GET', path: '/api/interest-groups/:groupId', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/interest-groups/:groupId', allowed: ['advisor', 'admin'] },
+  { method: 'POST', path: '/api/interest-groups/:groupId/join', allowed: ['student'] },
+  { method: 'POST', path: '/api/interest-groups/:groupId/leave', allowed: ['student'] },
+  { method: 'DELETE', path: '/api/interest-groups/:groupId/members/:personId', allowed: ['student', 'advisor', 'admin'] },
+  { method: 'POST', path: '/api/interest-groups/:groupId/announcements', allowed: ['student', 'advisor', 'admin'] },
+  { method: 'POST', path: '/api/interest-groups/:groupId/events', allowed: ['student', 'advisor', 'admin'] },
+  { method: 'PUT', path: '/api/interest-groups/:groupId/events/:eventId', allowed: ['student', 'advisor', 'admin'] },
+  { method: 'POST', path: '/api/interest-groups/:groupId/events/:eventId/cancel', allowed: ['student', 'advisor', 'admin'] },
+  { method: 'GET', path: '/api/specialties/:specialtyId', allowed: 'signed-in' },
+  { method: 'PUT', path: '/api/departments/:departmentId/advising', allowed: ['advisor', 'admin'] },
   { method: 'GET', path: '/api/curriculum/milestones', allowed: ['advisor', 'admin'] },
   { method: 'POST', path: '/api/curriculum/milestones', allowed: ['advisor', 'admin'] },
   { method: 'PUT', path: '/api/curriculum/milestones/:milestoneId', allowed: ['advisor', 'admin'] },
@@ -423,6 +438,9 @@ export const PATH_PLACEHOLDERS: Readonly<Record<string, string>> = {
   shadowingBookingId: '00000000-0000-4000-8000-0000000000d3',
   requirementId: '00000000-0000-4000-8000-0000000000d4',
   notificationId: '00000000-0000-4000-8000-0000000000ff',
+  groupId: '00000000-0000-4000-8000-0000000000d6',
+  specialtyId: 'emergency-medicine',
+  departmentId: 'emergency-medicine',
 }
 
 /** The path with `:personId` set to `personId` and every other parameter to its placeholder. */

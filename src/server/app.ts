@@ -28,6 +28,8 @@ import { messagesRoutes } from './modules/messages/messages.routes.ts'
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
+import { interestGroupsRoutes } from './modules/interest-groups/interest-groups.routes.ts'
+import { specialtiesRoutes } from './modules/specialties/specialties.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { notificationCentreRoutes } from './modules/notifications/notification-centre.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
@@ -155,6 +157,8 @@ export function createApp(options: AppOptions) {
   app.route('/', mentorProgramsRoutes())
   app.route('/', rankListsRoutes())
   app.route('/', eventsRoutes())
+  app.route('/', interestGroupsRoutes())
+  app.route('/', specialtiesRoutes())
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', shadowingRoutes())

@@ -19,6 +19,10 @@ import { createDirectoryRepository } from './modules/directory/directory.reposit
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
 import { createEventsService } from './modules/events/events.service.ts'
+import { createInterestGroupsRepository } from './modules/interest-groups/interest-groups.repository.ts'
+import { createInterestGroupsService } from './modules/interest-groups/interest-groups.service.ts'
+import { createSpecialtiesRepository } from './modules/specialties/specialties.repository.ts'
+import { createSpecialtiesService } from './modules/specialties/specialties.service.ts'
 import { createCurriculumRepository } from './modules/curriculum/curriculum.repository.ts'
 import { createCurriculumService } from './modules/curriculum/curriculum.service.ts'
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
@@ -122,7 +126,26 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     // The mentor team reads the board's gaps and the open opportunities (both created below; called later).
     owners: () => ({ advising, opportunities }),
   })
-  const events = createEventsService({ db, repo: createEventsRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
+  const events = createEventsService({
+    db,
+    repo: createEventsRepository(db),
+    clock,
+    audit,
+    notifications,
+    appOrigin: settings.appOrigin,
+    // An interest group's leaders run its events (the interest-groups service, created below; called later).
+    managedEventIdsOf: (actor) => interestGroups.listManagedEventIds(actor),
+  })
+  // Student-run interest groups: members, announcements, and the group's events through the events service.
+  const interestGroups = createInterestGroupsService({
+    db,
+    repo: createInterestGroupsRepository(db),
+    clock,
+    audit,
+    notifications,
+    events,
+    appOrigin: settings.appOrigin,
+  })
   const meetings = createMeetingsService({
     db,
     repo: mentorshipsRepo,
@@ -246,6 +269,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   })
   // Messages between a student and a mentor, on a request and in the mentorship it becomes (decision 021).
   const messages = createMessagesService({ db, repo: createMessagesRepository(db), clock, notifications, appOrigin: settings.appOrigin })
+  // A page per specialty, put together from its owners' services.
+  const specialties = createSpecialtiesService({ db, repo: createSpecialtiesRepository(db), clock, audit, events, directory, interestGroups })
   const reporting = createReportingService({ db, clock, audit, studentRecords, advising, opportunities })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
   const records = createRecordsService({
@@ -261,6 +286,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       mentorships,
       mentorPrograms,
       events,
+      interestGroups,
       opportunities,
       experiences,
       shadowing,
@@ -308,6 +334,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     calibration,
     classSimulation,
     events,
+    interestGroups,
+    specialties,
     curriculum,
     opportunities,
     experiences,

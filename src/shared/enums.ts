@@ -355,3 +355,7 @@ export type RequirementVerification = (typeof REQUIREMENT_VERIFICATIONS)[number]
 /** A student's standing on a requirement, computed from its dates and today. */
 export const REQUIREMENT_STATES = ['met', 'missing', 'awaiting-verification', 'expired'] as const
 export type RequirementState = (typeof REQUIREMENT_STATES)[number]
+
+/** A place in an interest group: leaders are named by the office; members join on their own. */
+export const INTEREST_GROUP_ROLES = ['leader', 'member'] as const
+export type InterestGroupRole = (typeof INTEREST_GROUP_ROLES)[number]

@@ -328,6 +328,14 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/mock-interviews/booking-page.tsx').then((m) => m.BookingPage)),
               },
               { path: 'events', lazy: lazyPage(() => import('./features/events/events-page.tsx').then((m) => m.EventsPage)) },
+              { path: 'specialties', lazy: lazyPage(() => import('./features/specialties/specialties-page.tsx').then((m) => m.SpecialtiesPage)) },
+              { path: 'specialties/:specialtyId', lazy: lazyPage(() => import('./features/specialties/specialty-page.tsx').then((m) => m.SpecialtyPage)) },
+              { path: 'interest-groups', lazy: lazyPage(() => import('./features/interest-groups/groups-page.tsx').then((m) => m.InterestGroupsPage)) },
+              { path: 'interest-groups/:groupId', lazy: lazyPage(() => import('./features/interest-groups/group-page.tsx').then((m) => m.InterestGroupPage)) },
+              {
+                path: 'interest-groups/:groupId/events/new',
+                lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['student', 'advisor', 'admin']),
+              },
               { path: 'timeline', lazy: lazyPage(() => import('./features/curriculum/timeline-page.tsx').then((m) => m.TimelinePage), ['student']) },
               {
                 path: 'curriculum/milestones',

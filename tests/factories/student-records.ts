@@ -84,6 +84,10 @@ export type StudentRecords = {
     messageId: string
     /** One of the student's in-app notifications (their mentor's answer, among others). */
     notificationId: string
+    /** An interest group the student leads. */
+    groupId: string
+    specialtyId: string
+    departmentId: string
   }
 }
 
@@ -207,6 +211,15 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
     }),
   )
   const eventId = event.json.id as string
+  // An interest group the student leads.
+  const group = await ok(
+    'interest group',
+    t.request('POST', '/api/interest-groups', {
+      cookie: admin.cookie,
+      body: { name: `${label} Interest Group`, specialtyId: 'emergency-medicine', leaderEmails: [student.person.email] },
+    }),
+  )
+  const groupId = group.json.id as string
   await ok('event RSVP', t.request('POST', `/api/events/${eventId}/rsvp`, { cookie: student.cookie }))
   // A curriculum milestone linked to that event, ticked by the student.
   const milestone = await ok(
@@ -421,6 +434,9 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       assignmentId,
       simulationId,
       eventId,
+      groupId,
+      specialtyId: 'emergency-medicine',
+      departmentId: 'emergency-medicine',
       milestoneId,
       opportunityId,
       applicationId,

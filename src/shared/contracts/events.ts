@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { CLASS_YEARS, EVENT_KINDS, EVENT_RSVP_STATUSES, EVENT_STATUSES } from '../enums.ts'
+import { SPECIALTY_IDS } from '../reference/specialties.ts'
 import { instant, multilineText, requiredText, text } from './common.ts'
 import { locationLinkProblem } from './mentorships.ts'
 
@@ -65,6 +66,13 @@ export const EventInput = z
     host: requiredText(200),
     /** Empty: every student. */
     classYears: z.array(z.enum(CLASS_YEARS, 'Choose class years from the list.')).max(CLASS_YEARS.length).default([]),
+    /** Empty: no limit by interest. Students interested in one of these, or members of a group below, are invited (decision 037). */
+    specialtyIds: z
+      .array(z.enum(SPECIALTY_IDS as [string, ...string[]], 'Choose specialties from the list.'))
+      .max(SPECIALTY_IDS.length)
+      .default([]),
+    /** Empty: no limit by group. */
+    interestGroupIds: z.array(z.uuid('Choose interest groups from the list.')).max(50, 'At most 50 groups.').default([]),
     capacity: z
       .number()
       .int('Use a whole number.')
@@ -98,6 +106,8 @@ export const EventSummary = z.object({
   onlineLink: z.string(),
   host: z.string(),
   classYears: z.array(z.enum(CLASS_YEARS)),
+  specialtyIds: z.array(z.string()),
+  interestGroupIds: z.array(z.string()),
   capacity: z.number().int().nullable(),
   rsvpClosesAt: z.string(),
   status: z.enum(EVENT_STATUSES),

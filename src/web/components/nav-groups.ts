@@ -54,6 +54,8 @@ const NAV: readonly NavEntry[] = [
       { to: '/advising', label: 'Advising board', roles: ['student'], end: true },
       { to: '/letters', label: 'Letters', roles: ['student'], end: true },
       { to: '/events', label: 'Events', roles: ['student'] },
+      // A specialty's page leads to its interest group, and back.
+      { to: '/interest-groups', label: 'Interest groups', roles: ['student'] },
       { to: '/opportunities', label: 'Opportunities', roles: ['student'], end: true },
       { to: '/experiences', label: 'Experience record', roles: ['student'] },
       { to: '/materials', label: 'Application documents', roles: ['student'], end: true },
@@ -67,6 +69,8 @@ const NAV: readonly NavEntry[] = [
     id: 'residency',
     label: 'Residency',
     items: [
+      // Choosing a specialty comes before its programs.
+      { to: '/specialties', label: 'Explore specialties', roles: ['student'] },
       { to: '/residency/programs', label: 'Residency programs', hiddenFor: ['advisor', 'admin'] },
       { to: '/residency/list-builder', label: 'Residency list builder', roles: ['student'] },
       { to: '/residency/rank-list', label: 'Rank order list', roles: ['student'] },
@@ -102,6 +106,9 @@ const NAV: readonly NavEntry[] = [
       { to: '/residency/programs', label: 'Residency programs', roles: ['advisor', 'admin'] },
       { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
       { to: '/events', label: 'Events', roles: ['advisor', 'admin'] },
+      { to: '/interest-groups', label: 'Interest groups', roles: ['advisor', 'admin'] },
+      // Where the office names each department's specialty advisor.
+      { to: '/specialties', label: 'Specialties', roles: ['advisor', 'admin'] },
       { to: '/curriculum/milestones', label: 'Career curriculum', roles: ['advisor', 'admin'] },
       { to: '/opportunities/posted', label: 'Opportunities posted', roles: ['advisor', 'admin'] },
       { to: '/community', label: 'Community', roles: ['advisor', 'admin'] },

@@ -26,6 +26,10 @@ export const events = pgTable(
     host: text('host').notNull(),
     /** Empty: every student; otherwise the class years invited. */
     classYears: text('class_years').array().$type<ClassYear[]>().notNull().default(sql`'{}'::text[]`),
+    /** Empty: no limit by interest; otherwise students interested in one of these specialties (or in a group below) are invited. */
+    specialtyIds: text('specialty_ids').array().notNull().default(sql`'{}'::text[]`),
+    /** Empty: no limit by group; otherwise members of one of these interest groups (or interested in a specialty above). */
+    interestGroupIds: uuid('interest_group_ids').array().notNull().default(sql`'{}'::uuid[]`),
     /** Null: no limit on seats. */
     capacity: integer('capacity'),
     rsvpClosesAt: timestamp('rsvp_closes_at', { withTimezone: true }).notNull(),

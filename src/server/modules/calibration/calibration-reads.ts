@@ -71,3 +71,17 @@ export async function listLinkedPastOutcomes(reader: CalibrationReader): Promise
     .where(and(isNotNull(pastApplicants.personId), eq(pastApplicants.applicantType, 'us-md')))
   return rows.flatMap((r) => (r.personId ? [{ personId: r.personId, matched: Boolean(r.matched) }] : []))
 }
+
+/** The school's graduates who applied in one specialty, by match year (newest first): how many, and how many matched. Counts only, for the specialty's page. */
+export async function countPastOutcomesInSpecialtyByYear(
+  reader: CalibrationReader,
+  specialtyId: string,
+): Promise<{ year: number; applicants: number; matched: number }[]> {
+  const rows = await reader
+    .select({ year: pastApplicants.matchYear, applicants: count(), matched: sql<number>`count(${pastApplicants.matchedProgramId})::int` })
+    .from(pastApplicants)
+    .where(eq(pastApplicants.specialtyId, specialtyId))
+    .groupBy(pastApplicants.matchYear)
+    .orderBy(desc(pastApplicants.matchYear))
+  return rows.map((r) => ({ year: r.year, applicants: Number(r.applicants), matched: Number(r.matched) }))
+}

@@ -25,6 +25,11 @@ describe('events policy', () => {
     ['a near-peer of the class', as('student', 'mentor'), ['M4'], 'M4', true],
     ['a near-peer of another class', as('student', 'mentor'), ['M1'], 'M4', false],
   ] as const)('%s: sees it %s', (_label, actor, audience, year, expected) => {
-    expect(canSeeEvent(actor, audience, year)).toBe(expected)
+    const student = actor.roles.includes('student') ? { classYear: year, specialtyInterests: [], interestGroupIds: [] } : null
+    expect(canSeeEvent(actor, { classYears: audience, specialtyIds: [], interestGroupIds: [] }, student)).toBe(expected)
+  })
+
+  it('a mentor does not see an event for a specialty’s interested students', () => {
+    expect(canSeeEvent(as('mentor'), { classYears: [], specialtyIds: ['pediatrics'], interestGroupIds: [] }, null)).toBe(false)
   })
 })

@@ -1,6 +1,5 @@
 import type { Database, Tx } from '#server/db/client.ts'
 import type { EventAttendee, EventInput, EventList, EventSummary, EventView } from '#shared/contracts/events.ts'
-import type { ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import type { Clock } from '../../clock.ts'
@@ -8,9 +7,10 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleByIds, mapClockPreferencesByIds } from '../identity/people-reads.ts'
 import { formatForEmail, meetingFile, meetingInvite, type CalendarMeeting } from '../mentorships/calendar-invites.ts'
+import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../interest-groups/membership-reads.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
-import { isRsvpOpen, seatsToFill, statusForNewRsvp } from './domain/seats.ts'
+import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
 import { eventInviteEmail, eventReminderEmail, type EventInviteChange } from './events-emails.ts'
 import { canManageEvents, canSeeEvent } from './events.policy.ts'
 import type { EventRow, EventsRepository, RsvpRow, SeatCounts } from './events.repository.ts'
@@ -31,7 +31,16 @@ function isChangeForAttendees(
   )
 }
 
-export type EventsDeps = { db: Database; repo: EventsRepository; clock: Clock; audit: AuditService; notifications: NotificationsService; appOrigin: string }
+export type EventsDeps = {
+  db: Database
+  repo: EventsRepository
+  clock: Clock
+  audit: AuditService
+  notifications: NotificationsService
+  appOrigin: string
+  /** The events an interest group's student leader runs (the interest-groups module): they see them and their attendees as staff do. */
+  managedEventIdsOf?: (actor: Actor) => Promise<Set<string>>
+}
 
 const NOT_VISIBLE = 'No such event, or it is not open to you.'
 const NO_SEATS: SeatCounts = { confirmed: 0, waitlisted: 0 }
@@ -46,13 +55,15 @@ const NO_SEATS: SeatCounts = { confirmed: 0, waitlisted: 0 }
  */
 export function createEventsService(deps: EventsDeps) {
   const { db, repo, clock, audit, notifications, appOrigin } = deps
+  const managedEventIdsOf = async (actor: Actor) => (deps.managedEventIdsOf && !canManageEvents(actor) ? deps.managedEventIdsOf(actor) : new Set<string>())
   const uidHost = new URL(appOrigin).hostname || 'preceptor'
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
 
-  async function classYearOf(actor: Actor): Promise<ClassYear | null> {
+  /** What decides which events a student is invited to (null for one who is not a student). */
+  async function audienceFactsOf(actor: Actor): Promise<StudentAudienceFacts | null> {
     if (!actor.roles.includes('student')) return null
-    const [facts] = await listStudentFactsByIds(db, [actor.personId])
-    return facts?.classYear ?? null
+    const [[facts], interestGroupIds] = await Promise.all([listStudentFactsByIds(db, [actor.personId]), listInterestGroupIdsOfPerson(db, actor.personId)])
+    return { classYear: facts?.classYear ?? null, specialtyInterests: facts?.specialtyInterests ?? [], interestGroupIds }
   }
 
   function whereText(event: EventRow): string {
@@ -131,6 +142,8 @@ export function createEventsService(deps: EventsDeps) {
       onlineLink: event.onlineLink,
       host: event.host,
       classYears: event.classYears,
+      specialtyIds: event.specialtyIds,
+      interestGroupIds: event.interestGroupIds,
       capacity: event.capacity,
       rsvpClosesAt: event.rsvpClosesAt.toISOString(),
       status: event.status,
@@ -155,7 +168,8 @@ export function createEventsService(deps: EventsDeps) {
 
   async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
     const event = await repo.findEventById(id)
-    if (!event || !canSeeEvent(actor, event.classYears, await classYearOf(actor))) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (!event || !(canSeeEvent(actor, event, await audienceFactsOf(actor)) || (await managedEventIdsOf(actor)).has(id)))
+      throw new AppError('NOT_FOUND', NOT_VISIBLE)
     return event
   }
 
@@ -180,13 +194,22 @@ export function createEventsService(deps: EventsDeps) {
     const event = await visibleEvent(actor, id)
     const [summary] = await summaries(actor, [event])
     if (!summary) throw new Error('The event vanished.')
-    const staff = canManageEvents(actor)
+    const staff = canManageEvents(actor) || (await managedEventIdsOf(actor)).has(id)
     return {
       ...summary,
       description: event.description,
       attendees: staff ? await attendees(await repo.listActiveRsvps([id], 'confirmed')) : null,
       waitlist: staff ? await attendees(await repo.listActiveRsvps([id], 'waitlisted')) : null,
     }
+  }
+
+  /** An audience may name only groups that exist (the ids are not a foreign key: an array). */
+  async function assertGroupsExist(input: EventInput) {
+    const missing = await listMissingInterestGroupIds(db, input.interestGroupIds)
+    if (missing.length > 0)
+      throw new AppError('VALIDATION_FAILED', 'An interest group named in the audience does not exist.', {
+        interestGroupIds: 'Choose interest groups from the list.',
+      })
   }
 
   function eventValues(input: EventInput) {
@@ -202,6 +225,8 @@ export function createEventsService(deps: EventsDeps) {
       onlineLink: input.onlineLink,
       host: input.host,
       classYears: [...new Set(input.classYears)],
+      specialtyIds: [...new Set(input.specialtyIds)],
+      interestGroupIds: [...new Set(input.interestGroupIds)],
       capacity: input.capacity,
       rsvpClosesAt: new Date(input.rsvpClosesAt),
     }
@@ -210,8 +235,8 @@ export function createEventsService(deps: EventsDeps) {
   return {
     /** Events the caller may see: upcoming soonest first, past most recent first. */
     async listEvents(actor: Actor): Promise<EventList> {
-      const classYear = await classYearOf(actor)
-      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e.classYears, classYear))
+      const [student, managed] = await Promise.all([audienceFactsOf(actor), managedEventIdsOf(actor)])
+      const rows = (await repo.listEvents()).filter((e) => canSeeEvent(actor, e, student) || managed.has(e.id))
       const now = clock.now().getTime()
       const all = await summaries(actor, rows)
       return {
@@ -287,10 +312,13 @@ export function createEventsService(deps: EventsDeps) {
       return meetingFile(calendar)
     },
 
-    async createEvent(actor: Actor, input: EventInput, meta: RequestMeta): Promise<EventView> {
+    /** `link` runs in the event's transaction: an interest group ties its new event to itself. */
+    async createEvent(actor: Actor, input: EventInput, meta: RequestMeta, link?: (eventId: string, tx: Tx) => Promise<void>): Promise<EventView> {
+      await assertGroupsExist(input)
       const now = clock.now()
       const created = await db.transaction(async (tx) => {
         const row = await repo.insertEvent({ ...eventValues(input), createdById: actor.personId, createdAt: now, updatedAt: now }, tx)
+        await link?.(row.id, tx)
         await audit.record({ actorId: actor.personId, action: 'event.create', objectType: 'event', objectId: row.id }, meta, tx)
         return row
       })
@@ -299,6 +327,7 @@ export function createEventsService(deps: EventsDeps) {
 
     /** A new version of the event; confirmed attendees get the updated invite, and new seats go to the waitlist. */
     async updateEvent(actor: Actor, id: string, input: EventInput, meta: RequestMeta): Promise<EventView> {
+      await assertGroupsExist(input)
       await db.transaction(async (tx) => {
         const event = await repo.lockEvent(id, tx)
         if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)

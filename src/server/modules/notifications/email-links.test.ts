@@ -39,6 +39,7 @@ describe('links in e-mails', () => {
       'advising',
       'events',
       'opportunities',
+      'interest-groups',
       'community',
       'curriculum',
       'messages',

@@ -92,6 +92,14 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   // events and opportunities
   event_rsvps: { section: 'events' },
   events: { excluded: 'The event itself; names only the staff member who created it.' },
+  // interest groups and specialty advising
+  interest_group_members: { section: 'interest-groups' },
+  interest_group_announcements: {
+    excluded: 'What a group’s leaders wrote to its members; one you wrote is on the group’s page, and each reached members by e-mail.',
+  },
+  interest_groups: { excluded: 'The group itself, as the office set it up; your place in it is in the interest groups section.' },
+  interest_group_events: { excluded: 'Which events belong to which group; your places at events are in the events section.' },
+  department_advising: { excluded: 'The office’s choice of each department’s specialty advisor and its chair’s availability, shown on the specialty pages.' },
   opportunity_applications: { section: 'opportunity-applications' },
   experience_entries: { section: 'experiences' },
   research_outputs: { section: 'experiences', note: 'the abstracts, posters and publications of each experience' },

@@ -7,6 +7,9 @@ import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../comp
 import { problemFrom, validate } from '../../components/form-errors.ts'
 import { useRecordDraft } from '../../components/use-record-draft.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import type { InterestGroupView } from '#shared/contracts/interest-groups.ts'
+import { SPECIALTIES_BY_NAME } from '#shared/reference/specialties.ts'
+import { useCreateGroupEvent, useInterestGroup, useInterestGroups } from '../interest-groups/api.ts'
 import { useCreateEvent, useEvent, useUpdateEvent } from './api.ts'
 import './events.css'
 
@@ -21,6 +24,8 @@ type Draft = {
   onlineLink: string
   host: string
   classYears: string[]
+  specialtyIds: string[]
+  interestGroupIds: string[]
   capacity: string
   rsvpClosesAt: string
 }
@@ -36,11 +41,28 @@ const EMPTY: Draft = {
   onlineLink: '',
   host: 'Office of Student Affairs',
   classYears: [],
+  specialtyIds: [],
+  interestGroupIds: [],
   capacity: '',
   rsvpClosesAt: '',
 }
 
-const FIELDS = ['title', 'kind', 'description', 'startAt', 'endAt', 'room', 'site', 'onlineLink', 'host', 'classYears', 'capacity', 'rsvpClosesAt'] as const
+const FIELDS = [
+  'title',
+  'kind',
+  'description',
+  'startAt',
+  'endAt',
+  'room',
+  'site',
+  'onlineLink',
+  'host',
+  'classYears',
+  'specialtyIds',
+  'interestGroupIds',
+  'capacity',
+  'rsvpClosesAt',
+] as const
 const LABELS: Record<string, string> = {
   title: 'Title',
   kind: 'Kind of event',
@@ -52,6 +74,8 @@ const LABELS: Record<string, string> = {
   onlineLink: 'Online link',
   host: 'Host',
   classYears: 'Who is invited',
+  specialtyIds: 'Students interested in',
+  interestGroupIds: 'Members of',
   capacity: 'Places',
   rsvpClosesAt: 'RSVPs close',
 }
@@ -78,21 +102,37 @@ function draftFrom(e: EventView): Draft {
     onlineLink: e.onlineLink,
     host: e.host,
     classYears: e.classYears,
+    specialtyIds: e.specialtyIds,
+    interestGroupIds: e.interestGroupIds,
     capacity: e.capacity === null ? '' : String(e.capacity),
     rsvpClosesAt: toLocalInput(e.rsvpClosesAt),
   }
 }
 
-/** Staff: create an event, or change one (attendees get the updated invite). */
+/** A group's new event is for its members unless the leader opens it up, and hosted by the group. */
+function draftFromEventOrGroup(record: EventView | InterestGroupView): Draft {
+  if ('kind' in record) return draftFrom(record)
+  return { ...EMPTY, host: record.name, kind: 'interest-group-meeting', interestGroupIds: [record.id] }
+}
+
+/** Staff: create an event, or change one (attendees get the updated invite). A group's leaders create their group's events here too. */
 export function EventFormPage() {
-  const { eventId } = useParams()
+  const { eventId, groupId } = useParams()
   const editing = eventId !== undefined
-  usePageTitle(editing ? 'Edit event' : 'New event')
+  usePageTitle(editing ? 'Edit event' : groupId ? 'New group event' : 'New event')
   const navigate = useNavigate()
   const existing = useEvent(eventId ?? '', editing)
+  const group = useInterestGroup(groupId ?? '', groupId !== undefined)
+  const groups = useInterestGroups()
   const create = useCreateEvent()
+  const createForGroup = useCreateGroupEvent(groupId ?? '')
   const update = useUpdateEvent(eventId ?? '')
-  const { draft, problem, attempt, set, fail, clearProblem } = useRecordDraft(editing, existing.data, EMPTY, draftFrom)
+  const { draft, problem, attempt, set, fail, clearProblem } = useRecordDraft(
+    editing || groupId !== undefined,
+    editing ? existing.data : group.data,
+    EMPTY,
+    draftFromEventOrGroup,
+  )
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -110,6 +150,8 @@ export function EventFormPage() {
       onlineLink: draft.onlineLink,
       host: draft.host,
       classYears: draft.classYears as ClassYear[],
+      specialtyIds: draft.specialtyIds,
+      interestGroupIds: draft.interestGroupIds,
       capacity: capacity === '' ? null : /^\d+$/.test(capacity) ? Number(capacity) : Number.NaN,
       // Empty: RSVPs stay open until the start.
       rsvpClosesAt: fromLocalInput(draft.rsvpClosesAt || draft.startAt),
@@ -124,27 +166,31 @@ export function EventFormPage() {
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
     clearProblem()
     try {
-      const saved = editing ? await update.mutateAsync(result.data) : await create.mutateAsync(result.data)
+      const saved = editing
+        ? await update.mutateAsync(result.data)
+        : groupId
+          ? await createForGroup.mutateAsync(result.data)
+          : await create.mutateAsync(result.data)
       navigate(`/events/${saved.id}`)
     } catch (cause) {
       fail(problemFrom(cause, FIELDS))
     }
   }
 
-  const pending = create.isPending || update.isPending
+  const pending = create.isPending || update.isPending || createForGroup.isPending
   return (
     <div className="page page-narrow">
       <p>
-        <Link to={editing ? `/events/${eventId}` : '/events'} className="back-link">
-          ← {editing ? 'Back to the event' : 'All events'}
+        <Link to={editing ? `/events/${eventId}` : groupId ? `/interest-groups/${groupId}` : '/events'} className="back-link">
+          ← {editing ? 'Back to the event' : groupId ? 'Back to the group' : 'All events'}
         </Link>
       </p>
       <div className="page-header">
-        <h1 tabIndex={-1}>{editing ? 'Edit event' : 'New event'}</h1>
+        <h1 tabIndex={-1}>{editing ? 'Edit event' : groupId ? `New event of ${group.data?.name ?? 'the group'}` : 'New event'}</h1>
         <p className="lead">
           {editing
             ? 'Students with a place get the updated calendar invite. More places go to the waitlist, first come first served.'
-            : 'Students of the class years you choose see it on their Events page and can RSVP until RSVPs close.'}
+            : 'The students you invite see it on their Events page and can RSVP until RSVPs close.'}
         </p>
       </div>
       {editing && existing.isPending ? <Loading /> : null}
@@ -242,6 +288,30 @@ export function EventFormPage() {
               onChange={(v) => set('classYears', v)}
               error={problem.fields.classYears}
             />
+            <CheckboxGroup
+              id={idFor('specialtyIds')}
+              name="specialtyIds"
+              label="Students interested in (optional)"
+              hint="Invite students who list one of these specialties among their interests, or who belong to a group below. Class years above still apply."
+              columns
+              options={SPECIALTIES_BY_NAME.filter((s) => s.id !== 'transitional-year').map((s) => ({ value: s.id, label: s.name }))}
+              values={draft.specialtyIds}
+              onChange={(v) => set('specialtyIds', v)}
+              error={problem.fields.specialtyIds}
+            />
+            {groups.data && groups.data.groups.length > 0 ? (
+              <CheckboxGroup
+                id={idFor('interestGroupIds')}
+                name="interestGroupIds"
+                label="Members of (optional)"
+                hint="Leave both lists empty to invite every student of the class years above."
+                columns
+                options={groups.data.groups.map((g) => ({ value: g.id, label: g.name }))}
+                values={draft.interestGroupIds}
+                onChange={(v) => set('interestGroupIds', v)}
+                error={problem.fields.interestGroupIds}
+              />
+            ) : null}
             <TextField
               id={idFor('capacity')}
               label="Places (optional)"

@@ -1,5 +1,6 @@
 import type { EventSummary } from '#shared/contracts/events.ts'
 import { CLASS_YEAR_LABELS, EVENT_KIND_LABELS } from '#shared/enums.ts'
+import { findSpecialty } from '#shared/reference/specialties.ts'
 import { formatMoment } from '../../components/format.ts'
 
 export const kindLabel = (e: Pick<EventSummary, 'kind'>) => EVENT_KIND_LABELS[e.kind]
@@ -18,8 +19,15 @@ export function formatWhere(e: Pick<EventSummary, 'room' | 'site' | 'onlineLink'
   return place || 'Online'
 }
 
-export function audienceLabel(e: Pick<EventSummary, 'classYears'>): string {
-  return e.classYears.length === 0 ? 'Every student' : e.classYears.map((y) => CLASS_YEAR_LABELS[y]).join(', ')
+export function audienceLabel(e: Pick<EventSummary, 'classYears'> & Partial<Pick<EventSummary, 'specialtyIds' | 'interestGroupIds'>>): string {
+  const years = e.classYears.length === 0 ? 'Every student' : e.classYears.map((y) => CLASS_YEAR_LABELS[y]).join(', ')
+  const interests = (e.specialtyIds ?? []).map((id) => findSpecialty(id)?.name ?? id)
+  const groups = e.interestGroupIds?.length ?? 0
+  const narrowed = [
+    ...(interests.length > 0 ? [`interested in ${interests.join(' or ')}`] : []),
+    ...(groups > 0 ? [`members of ${groups} interest ${groups === 1 ? 'group' : 'groups'}`] : []),
+  ]
+  return narrowed.length === 0 ? years : `${years}, ${narrowed.join(' or ')}`
 }
 
 /** The caller's place at the event, in words. */

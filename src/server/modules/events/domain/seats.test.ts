@@ -9,7 +9,25 @@ describe('event seats', () => {
     [['M3', 'M4'], 'M1', false],
     [['M3'], null, false],
   ] as const)('audience %j and class year %s: invited %s', (audience, year, expected) => {
-    expect(isInAudience(audience, year)).toBe(expected)
+    expect(
+      isInAudience({ classYears: audience, specialtyIds: [], interestGroupIds: [] }, { classYear: year, specialtyInterests: [], interestGroupIds: [] }),
+    ).toBe(expected)
+  })
+
+  const em = { classYear: 'M2', specialtyInterests: ['emergency-medicine'], interestGroupIds: [] } as const
+  const emigMember = { classYear: 'M2', specialtyInterests: [], interestGroupIds: ['g-em'] } as const
+  const neither = { classYear: 'M2', specialtyInterests: ['pediatrics'], interestGroupIds: ['g-peds'] } as const
+  it.each([
+    ['interested in the specialty', { classYears: [], specialtyIds: ['emergency-medicine'], interestGroupIds: [] }, em, true],
+    ['interested in another', { classYears: [], specialtyIds: ['emergency-medicine'], interestGroupIds: [] }, neither, false],
+    ['a member of the group', { classYears: [], specialtyIds: [], interestGroupIds: ['g-em'] }, emigMember, true],
+    ['not a member', { classYears: [], specialtyIds: [], interestGroupIds: ['g-em'] }, neither, false],
+    ['specialty or group: the interested', { classYears: [], specialtyIds: ['emergency-medicine'], interestGroupIds: ['g-em'] }, em, true],
+    ['specialty or group: the member', { classYears: [], specialtyIds: ['emergency-medicine'], interestGroupIds: ['g-em'] }, emigMember, true],
+    ['the class narrows an interest', { classYears: ['M1'], specialtyIds: ['emergency-medicine'], interestGroupIds: [] }, em, false],
+    ['the class and the interest', { classYears: ['M2'], specialtyIds: ['emergency-medicine'], interestGroupIds: [] }, em, true],
+  ] as const)('%s', (_label, audience, student, expected) => {
+    expect(isInAudience(audience, student)).toBe(expected)
   })
 
   it.each([

@@ -40,6 +40,7 @@ const GROUP_OF_AREA: Readonly<Record<string, EmailKindGroup>> = {
   community: 'community',
   event: 'events-and-opportunities',
   opportunity: 'events-and-opportunities',
+  'interest-group': 'community',
 }
 
 const REMINDER_EVENT = /(^|[.-])(reminder|nudge|stay-in-touch|follow-up)([.-]|$)/

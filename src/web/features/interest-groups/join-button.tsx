@@ -1,0 +1,20 @@
+import type { InterestGroupSummary } from '#shared/contracts/interest-groups.ts'
+import { useJoinGroup, useLeaveGroup } from './api.ts'
+
+/** Join or leave, for a student. */
+export function JoinButton({ group }: { group: Pick<InterestGroupSummary, 'id' | 'name' | 'myRole'> }) {
+  const join = useJoinGroup(group.id)
+  const leave = useLeaveGroup(group.id)
+  const pending = join.isPending || leave.isPending
+  if (group.myRole)
+    return (
+      <button type="button" className="button button-secondary" disabled={pending} onClick={() => leave.mutate(undefined)}>
+        {leave.isPending ? 'Leaving…' : 'Leave group'}
+      </button>
+    )
+  return (
+    <button type="button" className="button" disabled={pending} onClick={() => join.mutate(undefined)}>
+      {join.isPending ? 'Joining…' : 'Join group'}
+    </button>
+  )
+}
