@@ -282,6 +282,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       mentorships,
       mentorPrograms,
       events,
+      eventSlots,
       opportunities,
       experiences,
       shadowing,

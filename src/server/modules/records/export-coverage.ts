@@ -92,6 +92,10 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   // events and opportunities
   event_rsvps: { section: 'events' },
   events: { excluded: 'The event itself; names only the staff member who created it.' },
+  event_slot_bookings: { section: 'event-slots' },
+  event_slots: { excluded: 'The slots an event offers; the ones you booked, with their times, are in “Event slots”.' },
+  event_series: { excluded: 'How a series of events repeats; names only the staff member who created it.' },
+  event_series_occurrences: { excluded: 'Which events belong to one series; the events themselves are in “Events”.' },
   opportunity_applications: { section: 'opportunity-applications' },
   experience_entries: { section: 'experiences' },
   research_outputs: { section: 'experiences', note: 'the abstracts, posters and publications of each experience' },

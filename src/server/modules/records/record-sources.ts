@@ -3,6 +3,7 @@ import type { AdvisingService } from '../advising/advising.service.ts'
 import type { CommunityService } from '../community/community.service.ts'
 import type { CurriculumService } from '../curriculum/curriculum.service.ts'
 import type { EventsService } from '../events/events.service.ts'
+import type { EventSlotsService } from '../events/slots.ts'
 import type { LettersService } from '../letters/letters.service.ts'
 import type { ListBuilderService } from '../list-builder/list-builder.service.ts'
 import type { MaterialsService } from '../materials/materials.service.ts'
@@ -26,6 +27,7 @@ export type RecordOwners = {
   mentorships: MentorshipsService
   mentorPrograms: MentorProgramsService
   events: EventsService
+  eventSlots: EventSlotsService
   opportunities: OpportunitiesService
   experiences: ExperiencesService
   shadowing: ShadowingService
@@ -127,6 +129,12 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
       const events = await o.events.listEvents(actor)
       return asItems([...events.upcoming, ...events.past].filter((e) => e.myRsvp !== null))
     },
+  },
+  {
+    key: 'event-slots',
+    title: 'Event slots',
+    description: 'The time slots you booked at events (a headshot, a program’s session), and any you gave up.',
+    read: async (o, actor) => asItems(await o.eventSlots.listSlotBookingsOfStudent(actor.personId)),
   },
   {
     key: 'curriculum',

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeSeries, MAX_OCCURRENCES, seriesDates, weekOfMonth } from './series-dates.ts'
+import { countUncapped, describeSeries, MAX_OCCURRENCES, seriesDates, weekOfMonth } from './series-dates.ts'
 
 describe('seriesDates', () => {
   it('monthly: the same weekday of each month (the second Tuesday), across the new year', () => {
@@ -59,5 +59,12 @@ describe('describeSeries', () => {
     expect(describeSeries('2027-01-05', { repeat: 'weekly', everyWeeks: 2, until: '2027-05-01', count: null })).toBe(
       'Every 2 weeks on Tuesday, until 2027-05-01',
     )
+  })
+})
+
+describe('countUncapped', () => {
+  it('counts past the cap, so a series too long is refused rather than cut short', () => {
+    expect(countUncapped('2027-01-05', { repeat: 'weekly', everyWeeks: 1, until: '2040-01-01', count: null })).toBe(MAX_OCCURRENCES + 1)
+    expect(countUncapped('2027-01-05', { repeat: 'weekly', everyWeeks: 1, until: '2027-01-19', count: null })).toBe(3)
   })
 })

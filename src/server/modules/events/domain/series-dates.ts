@@ -57,9 +57,9 @@ function nthWeekday(y: number, m: number, weekday: number, week: number): string
  * Tuesday; a date in the month's last week means the last Tuesday), or every `everyWeeks` weeks,
  * until `until` or for `count` dates, never more than `MAX_OCCURRENCES`.
  */
-export function seriesDates(first: string, rule: SeriesRule): string[] {
+export function seriesDates(first: string, rule: SeriesRule, cap = MAX_OCCURRENCES): string[] {
   const dates: string[] = []
-  const limit = Math.min(rule.count ?? MAX_OCCURRENCES, MAX_OCCURRENCES)
+  const limit = Math.min(rule.count ?? cap, cap)
   const { y, m } = parts(first)
   const weekday = weekdayOf(first)
   const week = weekOfMonth(first)
@@ -79,7 +79,7 @@ export function seriesDates(first: string, rule: SeriesRule): string[] {
 /** How many dates the rule would make, without the cap: to refuse a series that is too long, by field. */
 export function countUncapped(first: string, rule: SeriesRule): number {
   if (rule.count !== null) return rule.count
-  return seriesDates(first, { ...rule, count: MAX_OCCURRENCES + 1 }).length
+  return seriesDates(first, rule, MAX_OCCURRENCES + 1).length
 }
 
 /** The rule in words: "Every month on the second Tuesday, 8 times". */
