@@ -224,6 +224,13 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/mentorships/mentorship-settings-page.tsx').then((m) => m.MentorshipSettingsPage), ['admin']),
               },
               {
+                path: 'admin/academic-calendar',
+                lazy: lazyPage(
+                  () => import('./features/academic-calendar/academic-calendar-page.tsx').then((m) => m.AcademicCalendarPage),
+                  ['advisor', 'admin'],
+                ),
+              },
+              {
                 path: 'admin/outbox',
                 lazy: lazyPage(() => import('./features/admin/outbox-page.tsx').then((m) => m.OutboxPage), ['admin']),
               },

@@ -103,6 +103,7 @@ const NAV: readonly NavEntry[] = [
       { to: '/residency/calibration', label: 'List builder calibration', roles: ['advisor', 'admin'] },
       { to: '/events', label: 'Events', roles: ['advisor', 'admin'] },
       { to: '/curriculum/milestones', label: 'Career curriculum', roles: ['advisor', 'admin'] },
+      { to: '/admin/academic-calendar', label: 'Academic calendar', roles: ['advisor', 'admin'] },
       { to: '/opportunities/posted', label: 'Opportunities posted', roles: ['advisor', 'admin'] },
       { to: '/community', label: 'Community', roles: ['advisor', 'admin'] },
     ],
