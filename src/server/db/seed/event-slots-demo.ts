@@ -124,12 +124,13 @@ export function generateDemoEventSlots(rows: DemoSchoolRows, now: Date): DemoEve
     return day
   }
 
+  const headshotsDay = workingDay(addDays(today, 9))
   const headshots = event(
     HEADSHOTS_ID,
     'Professional headshots: book a 10-minute slot',
     'headshot-session',
     'A photographer takes your ERAS photo in business dress against a plain background. Book one 10-minute slot; arrive five minutes early.',
-    workingDay(addDays(today, 16)),
+    headshotsDay,
     '13:00',
     120,
     ['M3', 'M4'],
@@ -140,7 +141,7 @@ export function generateDemoEventSlots(rows: DemoSchoolRows, now: Date): DemoEve
     'Residency information sessions by program',
     'residency-information-session',
     'Program directors and residents of six programs each hold a 20-minute session for a small group. Book the program you most want to hear from.',
-    workingDay(addDays(today, 23)),
+    workingDay(addDays(headshotsDay, 1)),
     '17:00',
     120,
     [],

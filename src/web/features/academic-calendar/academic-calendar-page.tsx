@@ -6,7 +6,6 @@ import { AppError } from '#shared/errors.ts'
 import { errorMessage } from '../../api/client.ts'
 import { ErrorSummary, LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { SelectField, TextField } from '../../components/fields.tsx'
-import { formatMoment } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useAcademicCalendar, useSaveAcademicCalendar } from './api.ts'
 import './academic-calendar.css'
@@ -30,8 +29,6 @@ const labelsFor = (paths: string[]) =>
       return [path, index !== undefined && field ? `Row ${Number(index) + 1}, ${FIELD_NAMES[field] ?? field}` : '']
     }),
   )
-
-const day = (iso: string) => formatMoment(`${iso}T12:00:00Z`, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
 
 /**
  * The school's academic calendar, for the office: when each academic year starts, its breaks
@@ -82,7 +79,6 @@ export function AcademicCalendarPage() {
     }
   }
 
-  const ordered = calendar.data?.dates ?? []
   return (
     <div className="page">
       <div className="page-header">
@@ -137,8 +133,7 @@ export function AcademicCalendarPage() {
                       <TextField
                         id={`calendar-${i}-endsOn`}
                         type="date"
-                        label="Last day"
-                        hint="Empty for a single day."
+                        label="Last day, if several"
                         value={r.endsOn === r.startsOn ? '' : r.endsOn}
                         onChange={(e) => update(r.key, { endsOn: e.currentTarget.value })}
                         error={err('endsOn')}
@@ -170,19 +165,6 @@ export function AcademicCalendarPage() {
             </div>
             <LiveStatus message={said} />
           </form>
-          {ordered.length > 0 ? (
-            <section aria-labelledby="calendar-saved" className="card">
-              <h2 id="calendar-saved">As saved, in order</h2>
-              <ul className="calendar-saved">
-                {ordered.map((d) => (
-                  <li key={d.id}>
-                    <span className="calendar-when">{d.startsOn === d.endsOn ? day(d.startsOn) : `${day(d.startsOn)} to ${day(d.endsOn)}`}</span>{' '}
-                    <strong>{d.name}</strong> <span className="event-meta">({ACADEMIC_DATE_KIND_LABELS[d.kind]})</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
         </>
       ) : null}
     </div>

@@ -97,9 +97,13 @@ export function EventPage() {
               <dd>{e.host}</dd>
               <dt>For</dt>
               <dd>{audienceLabel(e)}</dd>
-              <dt>Places</dt>
-              <dd>{seatsLabel(e)}</dd>
-              <dt>RSVP by</dt>
+              {slotted ? null : (
+                <>
+                  <dt>Places</dt>
+                  <dd>{seatsLabel(e)}</dd>
+                </>
+              )}
+              <dt>{slotted ? 'Book a slot by' : 'RSVP by'}</dt>
               <dd>{formatDeadline(e)}</dd>
             </dl>
             {e.description ? <p className="prose">{e.description}</p> : null}
@@ -148,8 +152,12 @@ export function EventPage() {
                   {error}
                 </p>
               ) : null}
-              <People id="event-attendees" title="Attending" people={e.attendees ?? []} empty="No one has a place yet." />
-              <People id="event-waitlist" title="Waitlist" people={e.waitlist ?? []} empty="No one is waiting." numbered />
+              {slotted ? null : (
+                <>
+                  <People id="event-attendees" title="Attending" people={e.attendees ?? []} empty="No one has a place yet." />
+                  <People id="event-waitlist" title="Waitlist" people={e.waitlist ?? []} empty="No one is waiting." numbered />
+                </>
+              )}
             </>
           ) : null}
         </>
