@@ -112,8 +112,8 @@ export function EventPage() {
               <p className="event-meta">RSVPs have closed.</p>
             ) : null}
           </div>
-          <EventSlotsSection event={e} staff={staff} />
           <EventSeriesSection event={e} staff={staff} />
+          <EventSlotsSection event={e} staff={staff} />
           {staff ? (
             <>
               {e.status === 'scheduled' ? (

@@ -22,7 +22,10 @@ export function EventSeriesSection({ event, staff }: { event: EventView; staff: 
   return (
     <section aria-labelledby="event-series" className="card">
       <h2 id="event-series">Part of a series</h2>
-      <p>{s.rule}. Each date is an event of its own: RSVP to each one you want to come to.</p>
+      <p>
+        {s.rule}; a date on a holiday or in a break of the academic calendar has no event. Each date is an event of its own: RSVP to each one you want to come
+        to.
+      </p>
       <ol className="series-dates">
         {s.occurrences.map((o) => (
           <li key={o.eventId}>

@@ -18,6 +18,15 @@ export function EventSlotsSection({ event, staff }: { event: EventView; staff: b
   if (slots.isError) return <QueryError error={slots.error} onRetry={() => void slots.refetch()} />
   const view = slots.data
   if (!view || (!staff && view.slots.length === 0)) return null
+  // Most events have no slots: staff get the way to add them folded away.
+  if (staff && view.slots.length === 0)
+    return event.status === 'scheduled' ? (
+      <details className="card slot-details">
+        <summary>Split this event into time slots</summary>
+        <p className="event-meta">A headshot every 10 minutes, or a session per program: students then book one slot each instead of RSVPing.</p>
+        <AddSlotsForm event={event} />
+      </details>
+    ) : null
   return (
     <section aria-labelledby="event-slots" className="card">
       <h2 id="event-slots">Time slots</h2>
