@@ -88,7 +88,10 @@ test('a student takes the last place, a second is waitlisted, and is promoted an
   await switchTo(page, 'student')
   await page.goto(`/events/${headshots.id}`)
   await expect(page.getByText('3 of 3 slots free', { exact: false })).toBeVisible()
-  await page.getByRole('button', { name: /^Book / }).nth(1).click()
+  await page
+    .getByRole('button', { name: /^Book / })
+    .nth(1)
+    .click()
   await expect(page.getByText(/^Your slot: /)).toBeVisible()
   await expect(page.getByRole('button', { name: /^Book / })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Give up my slot' })).toBeVisible()
