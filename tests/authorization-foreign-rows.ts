@@ -221,6 +221,21 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
     why: 'the office names each department’s specialty advisor',
     body: { specialtyAdvisorEmail: null, chairEmail: null, chairAvailability: '' },
   },
+  'GET /api/events/:eventId/slots': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'staff run the events and see every slot; a student sees the slots of the events of their audience',
+  },
+  'POST /api/events/:eventId/slots': { kind: 'school', why: 'an event is the office’s, run by its staff' },
+  'DELETE /api/events/:eventId/slots/:slotId': { kind: 'school', why: 'an event is the office’s, run by its staff' },
+  'POST /api/events/:eventId/slots/:slotId/book': { kind: 'owner-only' },
+  'POST /api/events/:eventId/slots/cancel': { kind: 'owner-only' },
+  'GET /api/events/:eventId/series': {
+    kind: 'owner-only',
+    strangers: ['advisor', 'admin'],
+    why: 'staff run the events and see every series; a student sees the series of the events of their audience',
+  },
+  'POST /api/events/:eventId/series/cancel-rest': { kind: 'school', why: 'an event is the office’s, run by its staff' },
   'PUT /api/curriculum/milestones/:milestoneId': { kind: 'school', why: 'the curriculum is the office’s, written by its staff' },
   'DELETE /api/curriculum/milestones/:milestoneId': { kind: 'school', why: 'the curriculum is the office’s, written by its staff' },
   'POST /api/curriculum/milestones/:milestoneId/done': {

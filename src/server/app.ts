@@ -30,6 +30,8 @@ import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
 import { interestGroupsRoutes } from './modules/interest-groups/interest-groups.routes.ts'
 import { specialtiesRoutes } from './modules/specialties/specialties.routes.ts'
+import { eventSlotsRoutes } from './modules/events/slots.routes.ts'
+import { academicCalendarRoutes } from './modules/academic-calendar/academic-calendar.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { notificationCentreRoutes } from './modules/notifications/notification-centre.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
@@ -159,6 +161,8 @@ export function createApp(options: AppOptions) {
   app.route('/', eventsRoutes())
   app.route('/', interestGroupsRoutes())
   app.route('/', specialtiesRoutes())
+  app.route('/', eventSlotsRoutes())
+  app.route('/', academicCalendarRoutes())
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', shadowingRoutes())

@@ -23,6 +23,12 @@ import { createInterestGroupsRepository } from './modules/interest-groups/intere
 import { createInterestGroupsService } from './modules/interest-groups/interest-groups.service.ts'
 import { createSpecialtiesRepository } from './modules/specialties/specialties.repository.ts'
 import { createSpecialtiesService } from './modules/specialties/specialties.service.ts'
+import { createEventSeriesService } from './modules/events/series.ts'
+import { createSeriesRepository } from './modules/events/series.repository.ts'
+import { createEventSlotsService } from './modules/events/slots.ts'
+import { createSlotsRepository } from './modules/events/slots.repository.ts'
+import { createAcademicCalendarRepository } from './modules/academic-calendar/academic-calendar.repository.ts'
+import { createAcademicCalendarService } from './modules/academic-calendar/academic-calendar.service.ts'
 import { createCurriculumRepository } from './modules/curriculum/curriculum.repository.ts'
 import { createCurriculumService } from './modules/curriculum/curriculum.service.ts'
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
@@ -126,9 +132,10 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     // The mentor team reads the board's gaps and the open opportunities (both created below; called later).
     owners: () => ({ advising, opportunities }),
   })
+  const eventsRepo = createEventsRepository(db)
   const events = createEventsService({
     db,
-    repo: createEventsRepository(db),
+    repo: eventsRepo,
     clock,
     audit,
     notifications,
@@ -146,6 +153,20 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     events,
     appOrigin: settings.appOrigin,
   })
+  // The school's year starts, breaks and holidays; series of events skip the closed days.
+  const academicCalendar = createAcademicCalendarService({ db, repo: createAcademicCalendarRepository(db), clock, audit })
+  // Sessions with time slots and series of events (decision 036).
+  const eventSlots = createEventSlotsService({
+    db,
+    repo: eventsRepo,
+    slotsRepo: createSlotsRepository(db),
+    events,
+    clock,
+    audit,
+    notifications,
+    appOrigin: settings.appOrigin,
+  })
+  const eventSeries = createEventSeriesService({ db, seriesRepo: createSeriesRepository(db), events, academicCalendar, clock })
   const meetings = createMeetingsService({
     db,
     repo: mentorshipsRepo,
@@ -155,7 +176,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     mentorships,
     appOrigin: settings.appOrigin,
     // A person's calendar feed carries the events they have a place at beside their meetings.
-    otherCalendarEntries: (person) => events.calendarEntriesFor(person),
+    otherCalendarEntries: async (person) => [...(await events.calendarEntriesFor(person)), ...(await eventSlots.calendarEntriesFor(person))],
   })
   // The one gate (and audit) for reading a student's residency-application record.
   const studentRecords = createStudentRecords({ db, audit })
@@ -287,6 +308,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       mentorPrograms,
       events,
       interestGroups,
+      eventSlots,
       opportunities,
       experiences,
       shadowing,
@@ -336,6 +358,9 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     events,
     interestGroups,
     specialties,
+    eventSlots,
+    eventSeries,
+    academicCalendar,
     curriculum,
     opportunities,
     experiences,

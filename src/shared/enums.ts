@@ -359,3 +359,11 @@ export type RequirementState = (typeof REQUIREMENT_STATES)[number]
 /** A place in an interest group: leaders are named by the office; members join on their own. */
 export const INTEREST_GROUP_ROLES = ['leader', 'member'] as const
 export type InterestGroupRole = (typeof INTEREST_GROUP_ROLES)[number]
+/** The school's academic calendar: the first day of an academic year, a break, a holiday. */
+export const ACADEMIC_DATE_KINDS = ['year-start', 'break', 'holiday'] as const
+export type AcademicDateKind = (typeof ACADEMIC_DATE_KINDS)[number]
+export const ACADEMIC_DATE_KIND_LABELS: Record<AcademicDateKind, string> = { 'year-start': 'Year starts', break: 'Break', holiday: 'Holiday' }
+
+/** How a series of events repeats: on the same weekday of each month (the second Tuesday), or every N weeks. */
+export const EVENT_SERIES_REPEATS = ['monthly-weekday', 'weekly'] as const
+export type EventSeriesRepeat = (typeof EVENT_SERIES_REPEATS)[number]

@@ -228,6 +228,13 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/admin/sso-page.tsx').then((m) => m.SsoPage), ['admin']),
               },
               {
+                path: 'admin/academic-calendar',
+                lazy: lazyPage(
+                  () => import('./features/academic-calendar/academic-calendar-page.tsx').then((m) => m.AcademicCalendarPage),
+                  ['advisor', 'admin'],
+                ),
+              },
+              {
                 path: 'admin/outbox',
                 lazy: lazyPage(() => import('./features/admin/outbox-page.tsx').then((m) => m.OutboxPage), ['admin']),
               },

@@ -72,4 +72,28 @@ test('a student takes the last place, a second is waitlisted, and is promoted an
   const ics = await readFile((await download.path())!, 'utf8')
   expect(ics).toContain('METHOD:PUBLISH')
   expect(ics).toContain(`SUMMARY:${title}`)
+
+  // A headshot session in 10-minute slots: the student books one, and the taken slot shows as theirs.
+  await switchTo(page, 'advisor')
+  const headshots = await callApi<EventView>(page, 'POST', '/api/events', {
+    title: `Headshots ${Date.now()}`,
+    kind: 'headshot-session',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+    room: 'Studio B',
+    host: 'Office of Student Affairs',
+    rsvpClosesAt: start.toISOString(),
+  })
+  await callApi(page, 'POST', `/api/events/${headshots.id}/slots`, { startAt: start.toISOString(), lengthMinutes: 10 })
+  await switchTo(page, 'student')
+  await page.goto(`/events/${headshots.id}`)
+  await expect(page.getByText('3 of 3 slots free', { exact: false })).toBeVisible()
+  await page
+    .getByRole('button', { name: /^Book / })
+    .nth(1)
+    .click()
+  await expect(page.getByText(/^Your slot: /)).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Book / })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Give up my slot' })).toBeVisible()
+  await expectNoAxeViolations(page)
 })

@@ -62,6 +62,7 @@ export type StudentRecords = {
     assignmentId: string
     simulationId: string
     eventId: string
+    slotId: string
     milestoneId: string
     opportunityId: string
     applicationId: string
@@ -221,6 +222,13 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
   )
   const groupId = group.json.id as string
   await ok('event RSVP', t.request('POST', `/api/events/${eventId}/rsvp`, { cookie: student.cookie }))
+  // The event split into two slots, the first booked by the student.
+  const eventSlots = await ok(
+    'event slots',
+    t.request('POST', `/api/events/${eventId}/slots`, { cookie: admin.cookie, body: { startAt: eventStart.toISOString(), lengthMinutes: 10, count: 2 } }),
+  )
+  const slotId = (eventSlots.json.slots as { id: string }[])[0]?.id ?? ''
+  await ok('slot booking', t.request('POST', `/api/events/${eventId}/slots/${slotId}/book`, { cookie: student.cookie }))
   // A curriculum milestone linked to that event, ticked by the student.
   const milestone = await ok(
     'milestone',
@@ -437,6 +445,7 @@ export async function insertStudentRecords(t: TestApp, label: string): Promise<S
       groupId,
       specialtyId: 'emergency-medicine',
       departmentId: 'emergency-medicine',
+      slotId,
       milestoneId,
       opportunityId,
       applicationId,

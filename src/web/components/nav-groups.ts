@@ -110,6 +110,7 @@ const NAV: readonly NavEntry[] = [
       // Where the office names each department's specialty advisor.
       { to: '/specialties', label: 'Specialties', roles: ['advisor', 'admin'] },
       { to: '/curriculum/milestones', label: 'Career curriculum', roles: ['advisor', 'admin'] },
+      { to: '/admin/academic-calendar', label: 'Academic calendar', roles: ['advisor', 'admin'] },
       { to: '/opportunities/posted', label: 'Opportunities posted', roles: ['advisor', 'admin'] },
       { to: '/community', label: 'Community', roles: ['advisor', 'admin'] },
     ],

@@ -11,6 +11,7 @@ import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
 import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
 import { insertDemoInterestGroups } from './interest-groups-demo.ts'
+import { generateDemoEventSlots, insertDemoEventSlots } from './event-slots-demo.ts'
 import { generateDemoCurriculum, insertDemoCurriculum } from './curriculum-demo.ts'
 import { generateDemoOpportunities, insertDemoOpportunities } from './opportunities-demo.ts'
 import { generateDemoShadowing, insertDemoShadowing } from './shadowing-demo.ts'
@@ -76,6 +77,7 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
     await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
     await insertDemoInterestGroups(tx, rows, options.now)
+    await insertDemoEventSlots(tx, generateDemoEventSlots(rows, options.now))
     await insertDemoCurriculum(tx, generateDemoCurriculum(rows, options.now))
     const demoOpportunities = generateDemoOpportunities(rows, options.now)
     await insertDemoOpportunities(tx, demoOpportunities)

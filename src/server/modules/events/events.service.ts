@@ -11,6 +11,7 @@ import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../in
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
+import { organizerOf, whereText } from './event-place.ts'
 import { eventInviteEmail, eventReminderEmail, type EventInviteChange } from './events-emails.ts'
 import { canManageEvents, canSeeEvent } from './events.policy.ts'
 import type { EventRow, EventsRepository, RsvpRow, SeatCounts } from './events.repository.ts'
@@ -66,17 +67,6 @@ export function createEventsService(deps: EventsDeps) {
     return { classYear: facts?.classYear ?? null, specialtyInterests: facts?.specialtyInterests ?? [], interestGroupIds }
   }
 
-  function whereText(event: EventRow): string {
-    const place = [event.room, event.site].filter(Boolean).join(', ')
-    if (place && event.onlineLink) return `${place}, or online:\n${event.onlineLink}`
-    return place || event.onlineLink
-  }
-
-  async function organizerOf(event: EventRow, tx: Tx | Database) {
-    const [creator] = event.createdById ? await listPeopleByIds(tx, [event.createdById]) : []
-    return { name: event.host, email: creator?.email ?? `events@${uidHost.includes('.') ? uidHost : 'preceptor.invalid'}` }
-  }
-
   /** The event as calendars read it; one UID per event, so an invite and a download stay one entry. */
   async function calendarEvent(
     event: EventRow,
@@ -95,7 +85,7 @@ export function createEventsService(deps: EventsDeps) {
       // A link becomes the invite's URL; a room (and the link, for both) stays readable in LOCATION.
       locationKind: event.onlineLink && !event.room && !event.site ? 'video' : 'in-person',
       locationDetail: whereText(event).replace('\n', ' '),
-      organizer: await organizerOf(event, tx),
+      organizer: await organizerOf(event, uidHost, tx),
       attendee,
       stampedAt: clock.now(),
       cancelled,
@@ -232,6 +222,15 @@ export function createEventsService(deps: EventsDeps) {
     }
   }
 
+  async function cancelInTransaction(actor: Actor, id: string, meta: RequestMeta, tx: Tx) {
+    const event = await repo.lockEvent(id, tx)
+    if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
+    if (event.status === 'cancelled') return
+    const cancelled = await repo.updateEvent(id, { status: 'cancelled', sequence: event.sequence + 1, updatedAt: clock.now() }, tx)
+    for (const rsvp of await repo.listActiveRsvps([id], 'confirmed', tx)) await sendInvite(cancelled, rsvp, 'event-cancelled', tx)
+    await audit.record({ actorId: actor.personId, action: 'event.cancel', objectType: 'event', objectId: id }, meta, tx)
+  }
+
   return {
     /** Events the caller may see: upcoming soonest first, past most recent first. */
     async listEvents(actor: Actor): Promise<EventList> {
@@ -325,6 +324,18 @@ export function createEventsService(deps: EventsDeps) {
       return getEvent(actor, created.id)
     },
 
+    /** Creates events in the caller's transaction (the occurrences of a series), each audited; returns their rows in order. */
+    async insertEvents(actor: Actor, inputs: readonly EventInput[], meta: RequestMeta, tx: Tx): Promise<EventRow[]> {
+      const now = clock.now()
+      const rows: EventRow[] = []
+      for (const input of inputs) {
+        const row = await repo.insertEvent({ ...eventValues(input), createdById: actor.personId, createdAt: now, updatedAt: now }, tx)
+        await audit.record({ actorId: actor.personId, action: 'event.create', objectType: 'event', objectId: row.id }, meta, tx)
+        rows.push(row)
+      }
+      return rows
+    },
+
     /** A new version of the event; confirmed attendees get the updated invite, and new seats go to the waitlist. */
     async updateEvent(actor: Actor, id: string, input: EventInput, meta: RequestMeta): Promise<EventView> {
       await assertGroupsExist(input)
@@ -350,15 +361,15 @@ export function createEventsService(deps: EventsDeps) {
 
     /** Cancels the event: each confirmed attendee's calendar gets a CANCEL; RSVPs stop. */
     async cancelEvent(actor: Actor, id: string, meta: RequestMeta): Promise<EventView> {
-      await db.transaction(async (tx) => {
-        const event = await repo.lockEvent(id, tx)
-        if (!event) throw new AppError('NOT_FOUND', NOT_VISIBLE)
-        if (event.status === 'cancelled') return
-        const cancelled = await repo.updateEvent(id, { status: 'cancelled', sequence: event.sequence + 1, updatedAt: clock.now() }, tx)
-        for (const rsvp of await repo.listActiveRsvps([id], 'confirmed', tx)) await sendInvite(cancelled, rsvp, 'event-cancelled', tx)
-        await audit.record({ actorId: actor.personId, action: 'event.cancel', objectType: 'event', objectId: id }, meta, tx)
-      })
+      await db.transaction((tx) => cancelInTransaction(actor, id, meta, tx))
       return getEvent(actor, id)
+    },
+
+    /** Cancels several events in one transaction (the rest of a series): all of them, or none. */
+    async cancelEvents(actor: Actor, ids: readonly string[], meta: RequestMeta): Promise<void> {
+      await db.transaction(async (tx) => {
+        for (const id of ids) await cancelInTransaction(actor, id, meta, tx)
+      })
     },
 
     /** A seat while one is free, else the back of the waitlist. Asking again keeps one's place. */

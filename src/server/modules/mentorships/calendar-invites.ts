@@ -4,4 +4,4 @@
  * growing SEQUENCE, METHOD:CANCEL; names quoted, links checked) without a second copy.
  */
 export { locationText, meetingFile, meetingInvite, type CalendarMeeting } from './domain/ics.ts'
-export { formatForEmail, toLocal } from './domain/time-zones.ts'
+export { formatForEmail, fromLocal, toLocal } from './domain/time-zones.ts'

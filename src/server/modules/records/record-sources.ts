@@ -4,6 +4,7 @@ import type { CommunityService } from '../community/community.service.ts'
 import type { CurriculumService } from '../curriculum/curriculum.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import type { InterestGroupsService } from '../interest-groups/interest-groups.service.ts'
+import type { EventSlotsService } from '../events/slots.ts'
 import type { LettersService } from '../letters/letters.service.ts'
 import type { ListBuilderService } from '../list-builder/list-builder.service.ts'
 import type { MaterialsService } from '../materials/materials.service.ts'
@@ -28,6 +29,7 @@ export type RecordOwners = {
   mentorPrograms: MentorProgramsService
   events: EventsService
   interestGroups: InterestGroupsService
+  eventSlots: EventSlotsService
   opportunities: OpportunitiesService
   experiences: ExperiencesService
   shadowing: ShadowingService
@@ -135,6 +137,12 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
     title: 'Interest groups',
     description: 'The interest groups you belong to, whether you lead them, and since when.',
     read: async (o, actor) => asItems(await o.interestGroups.listMyMemberships(actor)),
+  },
+  {
+    key: 'event-slots',
+    title: 'Event slots',
+    description: 'The time slots you booked at events (a headshot, a program’s session), and any you gave up.',
+    read: async (o, actor) => asItems(await o.eventSlots.listSlotBookingsOfStudent(actor.personId)),
   },
   {
     key: 'curriculum',

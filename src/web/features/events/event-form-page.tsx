@@ -1,4 +1,5 @@
-import type { FormEvent } from 'react'
+import { type FormEvent, useState } from 'react'
+import type { EventSeriesCreated } from '#shared/contracts/event-slots.ts'
 import { Link, useNavigate, useParams } from 'react-router'
 import { EventInput, eventInputProblems, type EventView } from '#shared/contracts/events.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, EVENT_KIND_LABELS, EVENT_KINDS, type ClassYear, type EventKind } from '#shared/enums.ts'
@@ -11,6 +12,9 @@ import type { InterestGroupView } from '#shared/contracts/interest-groups.ts'
 import { SPECIALTIES_BY_NAME } from '#shared/reference/specialties.ts'
 import { useCreateGroupEvent, useInterestGroup, useInterestGroups } from '../interest-groups/api.ts'
 import { useCreateEvent, useEvent, useUpdateEvent } from './api.ts'
+import { HolidayWarning } from './holiday-warning.tsx'
+import { NO_SERIES, SERIES_FIELDS, SERIES_LABELS, SeriesCreated, SeriesFields, seriesRequest, unwrapSeriesError } from './series-fields.tsx'
+import { useCreateSeries } from './slots-api.ts'
 import './events.css'
 
 type Draft = {
@@ -78,8 +82,10 @@ const LABELS: Record<string, string> = {
   interestGroupIds: 'Members of',
   capacity: 'Places',
   rsvpClosesAt: 'RSVPs close',
+  ...SERIES_LABELS,
 }
-const idFor = (field: string) => `event-${FIELDS.includes(field as (typeof FIELDS)[number]) ? field : 'title'}`
+const ALL_FIELDS: readonly string[] = [...FIELDS, ...SERIES_FIELDS]
+const idFor = (field: string) => `event-${ALL_FIELDS.includes(field) ? field : 'title'}`
 
 /** `datetime-local` values are wall times in this browser's zone, which for the office is the school's. */
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
@@ -133,6 +139,9 @@ export function EventFormPage() {
     EMPTY,
     draftFromEventOrGroup,
   )
+  const createSeries = useCreateSeries()
+  const [series, setSeries] = useState(NO_SERIES)
+  const [created, setCreated] = useState<EventSeriesCreated | null>(null)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
@@ -160,12 +169,18 @@ export function EventFormPage() {
     const found: Record<string, string> = { ...eventInputProblems(input), ...(result.ok ? {} : result.errors) }
     if (Number.isNaN(input.capacity)) found.capacity = 'Enter a whole number, or leave it empty for no limit.'
     for (const key of ['startAt', 'endAt'] as const) if (!input[key]) found[key] = 'Choose a date and time.'
+    const repeats = !editing && !groupId && series.repeat !== '' ? seriesRequest(series) : null
+    if (repeats && !repeats.ok) Object.assign(found, repeats.fields)
     // In the order of the form, so the summary reads top to bottom.
     const fields: Record<string, string> = {}
-    for (const key of [...FIELDS, ...Object.keys(found)]) if (found[key] !== undefined) fields[key] ??= found[key]
+    for (const key of [...ALL_FIELDS, ...Object.keys(found)]) if (found[key] !== undefined) fields[key] ??= found[key]
     if (!result.ok || Object.keys(fields).length > 0) return fail({ message: null, fields })
     clearProblem()
     try {
+      if (repeats?.ok) {
+        setCreated(await createSeries.mutateAsync({ event: result.data, ...repeats.value }))
+        return
+      }
       const saved = editing
         ? await update.mutateAsync(result.data)
         : groupId
@@ -173,11 +188,11 @@ export function EventFormPage() {
           : await create.mutateAsync(result.data)
       navigate(`/events/${saved.id}`)
     } catch (cause) {
-      fail(problemFrom(cause, FIELDS))
+      fail(problemFrom(unwrapSeriesError(cause), ALL_FIELDS))
     }
   }
 
-  const pending = create.isPending || update.isPending || createForGroup.isPending
+  const pending = create.isPending || update.isPending || createForGroup.isPending || createSeries.isPending
   return (
     <div className="page page-narrow">
       <p>
@@ -195,7 +210,8 @@ export function EventFormPage() {
       </div>
       {editing && existing.isPending ? <Loading /> : null}
       {editing && existing.isError ? <QueryError error={existing.error} onRetry={() => void existing.refetch()} /> : null}
-      {draft ? (
+      {created ? <SeriesCreated created={created} /> : null}
+      {draft && !created ? (
         <>
           <ErrorSummary message={problem.message} fields={problem.fields} idFor={idFor} labels={LABELS} attempt={attempt} />
           <form noValidate className="form card event-form" onSubmit={(e) => void onSubmit(e)}>
@@ -244,6 +260,7 @@ export function EventFormPage() {
                 error={problem.fields.endAt}
               />
             </div>
+            <HolidayWarning id="event-holiday" localStart={draft.startAt} />
             <TextField
               id={idFor('room')}
               label="Room (optional)"
@@ -331,9 +348,10 @@ export function EventFormPage() {
               onChange={(e) => set('rsvpClosesAt', e.currentTarget.value)}
               error={problem.fields.rsvpClosesAt}
             />
+            {editing || groupId ? null : <SeriesFields draft={series} onChange={setSeries} errors={problem.fields} />}
             <div className="button-row">
               <button type="submit" className="button" disabled={pending}>
-                {pending ? 'Saving…' : editing ? 'Save event' : 'Create event'}
+                {pending ? 'Saving…' : editing ? 'Save event' : series.repeat ? 'Create the series' : 'Create event'}
               </button>
             </div>
           </form>

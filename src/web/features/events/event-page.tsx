@@ -8,6 +8,9 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { useCancelEvent, useEvent } from './api.ts'
 import { audienceLabel, formatDeadline, formatWhen, kindLabel, seatsLabel } from './event-format.ts'
 import { RsvpActions } from './rsvp-actions.tsx'
+import { EventSeriesSection } from './event-series-section.tsx'
+import { EventSlotsSection } from './event-slots-section.tsx'
+import { useEventSlots } from './slots-api.ts'
 import './events.css'
 
 function People({ id, title, people, empty, numbered }: { id: string; title: string; people: EventAttendee[]; empty: string; numbered?: boolean }) {
@@ -42,6 +45,8 @@ export function EventPage() {
   const staff = roles.includes('advisor') || roles.includes('admin')
   const student = roles.includes('student') && !staff
   const e = event.data
+  // An event split into slots is booked by slot, not by RSVP.
+  const slotted = (useEventSlots(eventId).data?.slots.length ?? 0) > 0
   return (
     <div className="page page-narrow">
       <p>
@@ -92,15 +97,23 @@ export function EventPage() {
               <dd>{e.host}</dd>
               <dt>For</dt>
               <dd>{audienceLabel(e)}</dd>
-              <dt>Places</dt>
-              <dd>{seatsLabel(e)}</dd>
-              <dt>RSVP by</dt>
+              {slotted ? null : (
+                <>
+                  <dt>Places</dt>
+                  <dd>{seatsLabel(e)}</dd>
+                </>
+              )}
+              <dt>{slotted ? 'Book a slot by' : 'RSVP by'}</dt>
               <dd>{formatDeadline(e)}</dd>
             </dl>
             {e.description ? <p className="prose">{e.description}</p> : null}
-            {!staff ? <RsvpActions event={e} /> : null}
-            {student && !e.rsvpOpen && e.status === 'scheduled' && Date.parse(e.endAt) > Date.now() ? <p className="event-meta">RSVPs have closed.</p> : null}
+            {!staff && !slotted ? <RsvpActions event={e} /> : null}
+            {student && !slotted && !e.rsvpOpen && e.status === 'scheduled' && Date.parse(e.endAt) > Date.now() ? (
+              <p className="event-meta">RSVPs have closed.</p>
+            ) : null}
           </div>
+          <EventSeriesSection event={e} staff={staff} />
+          <EventSlotsSection event={e} staff={staff} />
           {staff ? (
             <>
               {e.status === 'scheduled' ? (
@@ -139,8 +152,12 @@ export function EventPage() {
                   {error}
                 </p>
               ) : null}
-              <People id="event-attendees" title="Attending" people={e.attendees ?? []} empty="No one has a place yet." />
-              <People id="event-waitlist" title="Waitlist" people={e.waitlist ?? []} empty="No one is waiting." numbered />
+              {slotted ? null : (
+                <>
+                  <People id="event-attendees" title="Attending" people={e.attendees ?? []} empty="No one has a place yet." />
+                  <People id="event-waitlist" title="Waitlist" people={e.waitlist ?? []} empty="No one is waiting." numbered />
+                </>
+              )}
             </>
           ) : null}
         </>

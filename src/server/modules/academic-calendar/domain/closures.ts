@@ -1,0 +1,35 @@
+import type { AcademicDateKind } from '#shared/enums.ts'
+
+/**
+ * The academic calendar's days, pure. A closure is a break or a holiday: a named range of
+ * whole days, both ends included, in the school's own dates (YYYY-MM-DD compare as text).
+ */
+
+export type AcademicDate = { kind: AcademicDateKind; name: string; startsOn: string; endsOn: string }
+
+/** The break or holiday `day` falls in (a holiday before a break that holds it); null on an ordinary day. */
+export function closureOn(dates: readonly AcademicDate[], day: string): AcademicDate | null {
+  const covering = dates.filter((d) => d.kind !== 'year-start' && d.startsOn <= day && day <= d.endsOn)
+  return covering.find((d) => d.kind === 'holiday') ?? covering[0] ?? null
+}
+
+const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * A due date that falls on a holiday or in a break moves to the last working day before it:
+ * back past the closure, then past weekends and any closure met on the way. A date on an
+ * ordinary day (a weekend included: a due date is "by then", not a meeting) stays.
+ */
+export function lastWorkingDayBefore(dates: readonly AcademicDate[], due: string): string {
+  if (!closureOn(dates, due)) return due
+  let day = due
+  // A year of closures back to back would be a broken calendar; stop rather than loop on.
+  for (let i = 0; i < 366; i++) {
+    const closure = closureOn(dates, day)
+    const weekend = weekdayOf(day) === 0 || weekdayOf(day) === 6
+    if (!closure && !weekend) return day
+    day = closure ? dayBefore(closure.startsOn) : dayBefore(day)
+  }
+  return due
+}
