@@ -246,7 +246,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   })
   // Messages between a student and a mentor, on a request and in the mentorship it becomes (decision 021).
   const messages = createMessagesService({ db, repo: createMessagesRepository(db), clock, notifications, appOrigin: settings.appOrigin })
-  const reporting = createReportingService({ db, clock, audit, studentRecords, advising, opportunities })
+  const reporting = createReportingService({
+    db,
+    clock,
+    audit,
+    studentRecords,
+    advising,
+    opportunities,
+    seasonOwners: { letters, materials, mockInterviews, listBuilder, rankLists, classSimulation },
+  })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
   const records = createRecordsService({
     db,
