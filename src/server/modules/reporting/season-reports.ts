@@ -14,7 +14,6 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { ClassSimulationService } from '../class-simulation/class-simulation.service.ts'
-import { isRuleMet } from '../curriculum/domain/completion-rules.ts'
 import type { LettersService } from '../letters/letters.service.ts'
 import type { ListBuilderService } from '../list-builder/list-builder.service.ts'
 import type { MaterialsService } from '../materials/materials.service.ts'
@@ -22,7 +21,7 @@ import type { MockInterviewsService } from '../mock-interviews/mock-interviews.s
 import { listClassRoster } from '../profiles/profile-reads.ts'
 import type { RankListsService } from '../rank-lists/rank-lists.service.ts'
 import { type LetterFacts, lettersBehind, lettersFigures, type ScopedStudent } from './domain/letters-dashboard.ts'
-import { seasonBehind, seasonFigures, type SeasonStanding } from './domain/season-dashboard.ts'
+import { isProfileComplete, seasonBehind, seasonFigures, type SeasonStanding } from './domain/season-dashboard.ts'
 import { letterListCsv, seasonListCsv } from './domain/season-reports-csv.ts'
 
 type Scope = 'school' | 'assigned'
@@ -103,9 +102,7 @@ export function createSeasonReports(deps: SeasonReportsDeps) {
         id: s.id,
         name: s.name,
         classYear: s.classYear,
-        profileComplete: isRuleMet('application-profile-complete', {
-          applicationProfile: profile ?? { saved: false, preferredSpecialtyId: null, step1: null, step2: null },
-        }),
+        profileComplete: isProfileComplete(profile),
         preferredSpecialtyId: specialty,
         programs: programs.get(s.id) ?? 0,
         typicalApplications: specialty ? (typical.get(specialty) ?? null) : null,

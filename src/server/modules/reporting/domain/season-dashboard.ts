@@ -18,6 +18,14 @@ export type SeasonStanding = {
 }
 
 /**
+ * A complete application profile: saved, with a preferred specialty and a Step 1 or Step 2
+ * result — the same words as the curriculum's milestone rule `application-profile-complete`.
+ */
+export function isProfileComplete(profile: { preferredSpecialtyId: string | null; step1: unknown; step2: unknown } | undefined): boolean {
+  return profile !== undefined && profile.preferredSpecialtyId !== null && (profile.step1 !== null || profile.step2 !== null)
+}
+
+/**
  * Whether a student counts under a measure. "Below the guide" asks only of students with a
  * preferred specialty and at least one program on their list: a student who has not started a
  * list is counted by "profile not complete" or shows no list, not twice.
