@@ -16,6 +16,9 @@
  *   school-wide view: engagement and outcomes by self-identified group (about a third of students
  *   share a group), the school's match results by specialty against the nation (5 match years of
  *   past graduates), participation in opportunities (a third of students applied).
+ * - `letters_dashboard_ms`, `season_dashboard_ms` — the letters and residency-season dashboards
+ *   (decision 039) for the school-wide view. This school has no letters, reviews, program lists or
+ *   simulations yet, so these time the owners' batched reads over every student, not their rows.
  *
  * Each is the median of BENCH_ROUNDS (15) after one warm-up, with its p95 beside it. The last
  * stdout line is one JSON object; human lines go to stderr. Target: ≤ 300 ms each.
@@ -285,6 +288,8 @@ async function measure(handle: DatabaseHandle, label: string) {
     equity: async () => (await reporting.getEquityReport(school.dean, null)).engagement.rows.filter((r) => r.total.shown).length,
     outcomes: async () => (await reporting.getOutcomesReport(school.dean, null)).specialties.length,
     participation: async () => (await reporting.getParticipationReport(school.dean, null)).total.applied,
+    letters_dashboard: async () => (await reporting.getLettersDashboard(school.dean, null)).letters.outstanding,
+    season_dashboard: async () => (await reporting.getSeasonDashboard(school.dean, null)).total.students,
   }
   const figures: Record<string, number> = { load_s: round(loadS) }
   for (const [name, run] of Object.entries(dashboards)) {

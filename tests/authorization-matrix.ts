@@ -370,6 +370,12 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/reports/outcomes.csv', allowed: ['advisor'] },
   { method: 'GET', path: '/api/reports/participation', allowed: ['advisor'] },
   { method: 'GET', path: '/api/reports/participation.csv', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/letters', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/letters/items', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/letters/items.csv', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/season', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/season/students', allowed: ['advisor'] },
+  { method: 'GET', path: '/api/reports/season/students.csv', allowed: ['advisor'] },
 
   { method: 'GET', path: '/api/records/directory-hold', allowed: ['student'] },
   { method: 'PUT', path: '/api/records/directory-hold', allowed: ['student'] },

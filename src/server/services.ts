@@ -292,7 +292,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const messages = createMessagesService({ db, repo: createMessagesRepository(db), clock, notifications, appOrigin: settings.appOrigin })
   // A page per specialty, put together from its owners' services.
   const specialties = createSpecialtiesService({ db, repo: createSpecialtiesRepository(db), clock, audit, events, directory, interestGroups })
-  const reporting = createReportingService({ db, clock, audit, studentRecords, advising, opportunities })
+  const reporting = createReportingService({
+    db,
+    clock,
+    audit,
+    studentRecords,
+    advising,
+    opportunities,
+    seasonOwners: { letters, materials, mockInterviews, listBuilder, rankLists, classSimulation },
+  })
   // A student's FERPA rights: directory hold, inspection and download, access record, amendment.
   const records = createRecordsService({
     db,

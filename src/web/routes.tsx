@@ -406,6 +406,22 @@ export const routes: RouteObject[] = [
                 path: 'reports/participation',
                 lazy: lazyPage(() => import('./features/reporting/participation-page.tsx').then((m) => m.ParticipationPage), ['advisor']),
               },
+              {
+                path: 'reports/letters',
+                lazy: lazyPage(() => import('./features/reporting/letters-dashboard-page.tsx').then((m) => m.LettersDashboardPage), ['advisor']),
+              },
+              {
+                path: 'reports/letters/items',
+                lazy: lazyPage(() => import('./features/reporting/letters-behind-page.tsx').then((m) => m.LettersBehindPage), ['advisor']),
+              },
+              {
+                path: 'reports/season',
+                lazy: lazyPage(() => import('./features/reporting/season-dashboard-page.tsx').then((m) => m.SeasonDashboardPage), ['advisor']),
+              },
+              {
+                path: 'reports/season/students',
+                lazy: lazyPage(() => import('./features/reporting/season-behind-page.tsx').then((m) => m.SeasonBehindPage), ['advisor']),
+              },
               { path: 'records', lazy: lazyPage(() => import('./features/records/my-records-page.tsx').then((m) => m.MyRecordsPage), ['student']) },
               { path: 'notifications', lazy: lazyPage(() => import('./features/notifications/notifications-page.tsx').then((m) => m.NotificationsPage)) },
               {

@@ -46,4 +46,17 @@ test('the dean opens the school dashboard, drills into third-years with no mento
   await expect(page.getByRole('img', { name: /No mentor: each group against everyone else, the whole school/ })).toBeVisible()
   await expect(page.getByText('not shown', { exact: true }).first()).toBeVisible()
   await expectNoAxeViolations(page)
+
+  // The letters dashboard: status and dates only; "overdue" opens the students behind it when there are any.
+  await page.getByRole('main').getByRole('link', { name: 'School dashboard' }).click()
+  await page.getByRole('link', { name: 'Letters, reviews and mock interviews' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Letters dashboard' })).toBeVisible()
+  await expect(page.getByRole('rowheader', { name: 'Letters overdue' })).toBeVisible()
+  await expectNoAxeViolations(page)
+  const overdue = page.getByRole('link', { name: /— letters overdue$/ })
+  if ((await overdue.count()) > 0) {
+    await overdue.click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Letters overdue' })).toBeVisible()
+    await expectNoAxeViolations(page)
+  }
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ADVISING_SLOTS } from './advising.ts'
 import { CLASS_YEARS, MENTOR_KINDS } from '../enums.ts'
+import { StartedInMonth } from './season-reports.ts'
 
 /**
  * The school dashboard (modules/reporting): engagement of students by class year and mentor load
@@ -65,6 +66,8 @@ export const SchoolDashboard = z.object({
   generatedAt: z.string(),
   engagement: z.object({ byClassYear: z.array(EngagementRow), total: EngagementRow }),
   mentors: z.object({ byKind: z.array(MentorLoadRow), total: MentorLoadRow }),
+  /** Mentorships and coffee chats started per month over the last twelve months, oldest first (the scope's students). */
+  startedByMonth: z.array(StartedInMonth),
 })
 export type SchoolDashboard = z.infer<typeof SchoolDashboard>
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ApplicantProfile, ResidencyProgram } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
 import { classSimulations } from '#server/db/schema/index.ts'
@@ -107,6 +107,24 @@ export function createClassSimulationRepository(db: Database) {
     async findById(id: string): Promise<SimulationRow | null> {
       const [row] = await db.select().from(classSimulations).where(eq(classSimulations.id, id)).limit(1)
       return row ?? null
+    },
+
+    /**
+     * For each student in any finished simulation, the newest one's at-risk reasons and when it
+     * finished — one JSON value, read without the lists or figures (the office's season dashboard).
+     */
+    async listLatestFlagsPerStudent(): Promise<{ studentId: string; finishedAt: Date; reasons: string[] }[]> {
+      const result = await db.execute(sql`
+        select coalesce(json_agg(json_build_array(student_id, finished_ms, reasons)), '[]')::text as flags from (
+          select distinct on (s->>'id') s->>'id' as student_id, (extract(epoch from c.finished_at) * 1000)::float8 as finished_ms,
+            coalesce((select json_agg(f->>'reason') from jsonb_array_elements(s->'flags') f), '[]'::json) as reasons
+          from class_simulations c cross join lateral jsonb_array_elements(c.result->'students') s
+          where c.status = 'done' and c.result is not null and c.finished_at is not null
+          order by s->>'id', c.finished_at desc
+        ) latest`)
+      const [row] = (result as unknown as { rows: { flags: string }[] }).rows
+      const flags = JSON.parse(row?.flags ?? '[]') as [string, number, string[]][]
+      return flags.map(([studentId, finishedMs, reasons]) => ({ studentId, finishedAt: new Date(finishedMs), reasons }))
     },
 
     /** An advisor's simulations, newest first, without results. */

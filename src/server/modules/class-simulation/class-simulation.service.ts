@@ -188,6 +188,16 @@ export function createClassSimulationService(deps: {
 
   return {
     /** How many of my students (of a class year) have a list to simulate. */
+    /**
+     * Each student's at-risk reasons from the newest finished simulation that included them,
+     * whoever ran it, for the office's season dashboard (decision 039): flags only, never the
+     * figures or the lists. The caller has already limited `studentIds` to students it may see.
+     */
+    async mapLatestAtRiskOfStudents(studentIds: readonly string[]): Promise<Map<string, { finishedAt: Date; reasons: string[] }>> {
+      const wanted = new Set(studentIds)
+      return new Map((await repo.listLatestFlagsPerStudent()).filter((f) => wanted.has(f.studentId)).map((f) => [f.studentId, f]))
+    },
+
     async preview(actor: Actor, query: { classYear?: ClassYear | undefined }): Promise<ClassSimulationPreview> {
       assertAdvisor(actor)
       const ids = await myStudents(actor, query.classYear ?? null)

@@ -50,6 +50,7 @@ import {
   letterViewOf,
   type LetterViewKind,
 } from './letters.policy.ts'
+import { listOpenLetterRequests, type OpenLetterRequest } from './open-letter-reads.ts'
 import type { LetterRequestRow, LettersRepository } from './letters.repository.ts'
 import { MS_PER_HOUR, MS_PER_DAY } from '#shared/time.ts'
 
@@ -321,6 +322,12 @@ export function createLettersService(deps: LettersDeps) {
       }
       return byStudent
     },
+
+    /**
+     * Open requests of many students (null: every student) with status and dates only, for the
+     * office's letters dashboard (reporting), whose caller has already decided which students it may see.
+     */
+    listOpenLetterRequestsOfStudents: (studentIds: readonly string[] | null): Promise<OpenLetterRequest[]> => listOpenLetterRequests(db, studentIds),
 
     async listWriting(actor: Actor): Promise<WriterLettersResponse> {
       const rows = await repo.listRequestsByWriter(actor.personId)

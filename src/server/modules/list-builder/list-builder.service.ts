@@ -1,4 +1,4 @@
-import { DEFAULT_PRIORS, interviewChance, matchChanceGivenInterview, type ResidencyProgram, type SmartPickPriors } from '#engines/smart-pick/index.ts'
+import { DEFAULT_PRIORS, interviewChance, matchChanceGivenInterview, normsOf, type ResidencyProgram, type SmartPickPriors } from '#engines/smart-pick/index.ts'
 import type { Database } from '#server/db/client.ts'
 import type {
   AddProgramsResponse,
@@ -236,6 +236,16 @@ export function createListBuilderService(deps: Deps) {
       return new Map(
         rows.map((r) => [r.studentId, { saved: true as const, preferredSpecialtyId: r.preferredSpecialtyId, step1: parseStep1(r.step1), step2: r.step2 }]),
       )
+    },
+
+    /**
+     * How many programs each specialty's applicants typically apply to, by the model the list
+     * builder uses now: every recommendation it gives stays within it (`adviseList`). For the
+     * office's season dashboard, which compares each student's list with it.
+     */
+    async mapTypicalApplicationsBySpecialty(specialtyIds: readonly string[]): Promise<Map<string, number>> {
+      const { priors } = await activePriors()
+      return new Map([...new Set(specialtyIds)].map((id) => [id, normsOf(priors, id).typicalApplications]))
     },
 
     /** How many programs each student has on their list (none: left out), in one query; for the same callers. */

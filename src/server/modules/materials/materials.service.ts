@@ -33,6 +33,7 @@ import { type DocxProblem, docxText } from './materials-docx.ts'
 import { reviewReminderEmail, reviewRequestedEmail } from './materials-emails.ts'
 import { renderVersionPdf } from './materials-pdf.ts'
 import { canReview, canTakePartInThread, versionAccess } from './materials.policy.ts'
+import { listOpenReviewRequests, type OpenReviewRequest } from './open-review-reads.ts'
 import type { DocumentRow, MaterialsRepository, ReplyRow, ThreadRow, VersionRow, VersionSummaryRow } from './materials.repository.ts'
 
 /** A text drafted by another module for the student, saved through `saveDrafts`. */
@@ -729,6 +730,8 @@ export function createMaterialsService(deps: MaterialsDeps) {
 
   return {
     listMyDocuments,
+    /** Unfinished review requests of many students (null: every student), kind and dates only, for the office's letters dashboard (reporting). */
+    listOpenReviewRequestsOfStudents: (studentIds: readonly string[] | null): Promise<OpenReviewRequest[]> => listOpenReviewRequests(db, studentIds),
     getDocument,
     createDocument,
     saveVersion,

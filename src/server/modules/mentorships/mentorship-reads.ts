@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lte, max, min, or } from 'drizzle-orm'
+import { and, count, eq, gte, inArray, lte, max, min, or, sql } from 'drizzle-orm'
 import type { Database } from '#server/db/client.ts'
 import { meetings, mentorshipRequests, mentorships } from '#server/db/schema/index.ts'
 import type { MentorshipRequestStatus, MentorshipStatus } from '#shared/enums.ts'
@@ -130,4 +130,24 @@ export async function listActiveMentorshipsOfMentors(reader: MentorshipsReader, 
     .select({ id: mentorships.id, studentId: mentorships.studentId, mentorId: mentorships.mentorId })
     .from(mentorships)
     .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...new Set(mentorIds)])))
+}
+
+/**
+ * Mentorships started per calendar month (UTC) since `since`, by kind — of `studentIds`, or of
+ * every student — in one grouped query: the engagement dashboard's "started per month". Every
+ * mentorship counts in the month it started, whatever its status now.
+ */
+export async function countMentorshipsStartedByMonth(
+  reader: MentorshipsReader,
+  studentIds: readonly string[] | null,
+  since: Date,
+): Promise<{ month: string; kind: 'ongoing' | 'coffee-chat'; started: number }[]> {
+  if (studentIds?.length === 0) return []
+  const month = sql<string>`to_char(${mentorships.startedAt} at time zone 'UTC', 'YYYY-MM')`
+  const rows = await reader
+    .select({ month, kind: mentorships.kind, started: count() })
+    .from(mentorships)
+    .where(and(gte(mentorships.startedAt, since), studentIds ? inArray(mentorships.studentId, [...new Set(studentIds)]) : undefined))
+    .groupBy(month, mentorships.kind)
+  return rows.map((r) => ({ month: r.month, kind: r.kind, started: Number(r.started) }))
 }

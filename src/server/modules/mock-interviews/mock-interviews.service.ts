@@ -29,6 +29,7 @@ import { fitSchool } from './mock-calibration.ts'
 import { createQuestionBank } from './mock-question-bank.ts'
 import { mockInviteEmail, mockReminderEmail, type MockInviteChange } from './mock-interviews-emails.ts'
 import { canInterview, canSeeInterviewerCalibration, relationToMock } from './mock-interviews.policy.ts'
+import { listOutstandingMocks, type OutstandingMock } from './outstanding-mock-reads.ts'
 import type { BookingRow, MockInterviewsRepository, ScoreRow, SlotRow } from './mock-interviews.repository.ts'
 
 export type MockInterviewsDeps = {
@@ -240,6 +241,8 @@ export function createMockInterviewsService(deps: MockInterviewsDeps) {
 
   return {
     getBooking,
+    /** Booked, unscored mocks of many students (null: every student), for the office's letters dashboard (reporting); the caller decides whom it may see. */
+    listOutstandingMocksOfStudents: (studentIds: readonly string[] | null): Promise<OutstandingMock[]> => listOutstandingMocks(db, studentIds),
     ...createQuestionBank({ db, repo, clock, audit }),
 
     async getSchool(): Promise<MockInterviewSchool> {

@@ -1,5 +1,13 @@
 import { z } from '@hono/zod-openapi'
 import { EquityReport, OutcomesReport, ParticipationReport } from '#shared/contracts/office-reports.ts'
+import {
+  LetterListQuery,
+  LetterListResponse,
+  LettersDashboard,
+  SeasonDashboard,
+  SeasonListQuery,
+  SeasonListResponse,
+} from '#shared/contracts/season-reports.ts'
 import { MentorListQuery, MentorListResponse, SchoolDashboard, StudentListQuery, StudentListResponse } from '#shared/contracts/reporting.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonResponse } from '../../http/params.ts'
@@ -123,6 +131,79 @@ export function reportingRoutes() {
       async (c) => c.body(await c.var.services.reporting[report.csv](actorOf(c), requestMeta(c)), 200, csvHeaders(report.file)),
     )
   }
+
+  // The letters and residency-season dashboards (decision 039): same audience and scope.
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/letters',
+      tags,
+      summary: 'Letters outstanding by due date and writer, document reviews and mock interviews outstanding (status and dates only)',
+      responses: { 200: jsonResponse(LettersDashboard, 'The figures.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.getLettersDashboard(actorOf(c), requestMeta(c)), 200),
+  )
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/letters/items',
+      tags,
+      summary: 'The letters, reviews or mock interviews behind a letters-dashboard figure, with their students',
+      request: { query: LetterListQuery },
+      responses: { 200: jsonResponse(LetterListResponse, 'The items, soonest due first.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.listLetters(actorOf(c), c.req.valid('query'), requestMeta(c)), 200),
+  )
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/letters/items.csv',
+      tags,
+      summary: 'The items behind a letters-dashboard figure (CSV)',
+      request: { query: LetterListQuery },
+      responses: csvResponse,
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      return c.body(await c.var.services.reporting.exportLettersCsv(actorOf(c), query, requestMeta(c)), 200, csvHeaders(`letters-${query.measure}`))
+    },
+  )
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/season',
+      tags,
+      summary: 'The residency season by class year: application profiles, program lists against the guide, rank lists, at-risk students',
+      responses: { 200: jsonResponse(SeasonDashboard, 'The figures.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.getSeasonDashboard(actorOf(c), requestMeta(c)), 200),
+  )
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/season/students',
+      tags,
+      summary: 'The students behind a season-dashboard figure',
+      request: { query: SeasonListQuery },
+      responses: { 200: jsonResponse(SeasonListResponse, 'The students, by name.') },
+    }),
+    async (c) => c.json(await c.var.services.reporting.listSeasonStudents(actorOf(c), c.req.valid('query'), requestMeta(c)), 200),
+  )
+  router.openapi(
+    guardedRoute(['advisor'], {
+      method: 'get',
+      path: '/api/reports/season/students.csv',
+      tags,
+      summary: 'The students behind a season-dashboard figure (CSV)',
+      request: { query: SeasonListQuery },
+      responses: csvResponse,
+    }),
+    async (c) => {
+      const query = c.req.valid('query')
+      const csv = await c.var.services.reporting.exportSeasonCsv(actorOf(c), query, requestMeta(c))
+      return c.body(csv, 200, csvHeaders(`season-${query.measure}${query.classYear ? `-${query.classYear}` : ''}`))
+    },
+  )
 
   return router
 }

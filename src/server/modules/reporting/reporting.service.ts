@@ -15,10 +15,17 @@ import type { AdvisingService } from '../advising/advising.service.ts'
 import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
-import { countActiveMentorshipsByMentor, countUnansweredRequestsByMentor, mapLastMeetingOfStudents } from '../mentorships/mentorship-reads.ts'
+import {
+  countActiveMentorshipsByMentor,
+  countMentorshipsStartedByMonth,
+  countUnansweredRequestsByMentor,
+  mapLastMeetingOfStudents,
+} from '../mentorships/mentorship-reads.ts'
 import { listActiveMentorCapacities, listActiveStudentIdsInClassYears } from '../profiles/profile-reads.ts'
 import { mentorListCsv, studentListCsv } from './domain/report-csv.ts'
 import { createOfficeReports } from './office-reports.ts'
+import { createSeasonReports, type SeasonReportOwners } from './season-reports.ts'
+import { startedByMonth, startedSince } from './domain/started-by-month.ts'
 import { engagementFigures, mentorLoadFigures, mentorsBehind, studentsBehind, type MentorStanding, type StudentStanding } from './domain/school-dashboard.ts'
 
 export type ReportingDeps = {
@@ -29,6 +36,8 @@ export type ReportingDeps = {
   advising: Pick<AdvisingService, 'listBoardGaps'>
   /** Participation in opportunities, for the office's report (decision 029). */
   opportunities: Pick<OpportunitiesService, 'participationOfStudents'>
+  /** The letters and residency-season dashboards' owners (decision 039). */
+  seasonOwners: SeasonReportOwners
 }
 
 type Scope = 'school' | 'assigned'
@@ -126,15 +135,27 @@ export function createReportingService(deps: ReportingDeps) {
     studentStandings: (actor, now) => studentStandings(actor, now),
   })
 
+  const season = createSeasonReports({ db, clock, audit, studentRecords, owners: deps.seasonOwners })
+
   return {
     ...office,
+    ...season,
 
     async getSchoolDashboard(actor: Actor, meta: RequestMeta | null): Promise<SchoolDashboard> {
       const now = clock.now()
       const { scope, students } = await studentStandings(actor, now)
-      const mentors = await mentorStandings(now)
+      const [mentors, started] = await Promise.all([
+        mentorStandings(now),
+        countMentorshipsStartedByMonth(db, scope === 'school' ? null : students.map((s) => s.id), startedSince(now)),
+      ])
       await audit.record({ actorId: actor.personId, action: 'report.school-dashboard.read', objectType: 'report', objectId: scope }, meta)
-      return { scope, generatedAt: now.toISOString(), engagement: engagementFigures(students, now), mentors: mentorLoadFigures(mentors) }
+      return {
+        scope,
+        generatedAt: now.toISOString(),
+        engagement: engagementFigures(students, now),
+        mentors: mentorLoadFigures(mentors),
+        startedByMonth: startedByMonth(started, now),
+      }
     },
 
     listStudents: (actor: Actor, query: StudentListQuery, meta: RequestMeta | null) => listStudents(actor, query, meta),

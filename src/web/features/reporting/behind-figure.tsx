@@ -15,6 +15,7 @@ export function BehindFigure<T extends { items: readonly unknown[] }>({
   loadingLabel,
   status,
   csvUrl,
+  back = { to: '/reports/school', label: 'School dashboard' },
   children,
 }: {
   title: string
@@ -22,6 +23,8 @@ export function BehindFigure<T extends { items: readonly unknown[] }>({
   loadingLabel: string
   status: (data: T) => ReactNode
   csvUrl: string
+  /** The dashboard the figure is on. */
+  back?: { to: string; label: string }
   children: (data: T) => ReactNode
 }) {
   usePageTitle(title)
@@ -30,7 +33,7 @@ export function BehindFigure<T extends { items: readonly unknown[] }>({
     <div className="page">
       <div className="page-header">
         <p>
-          <Link to="/reports/school">School dashboard</Link>
+          <Link to={back.to}>{back.label}</Link>
         </p>
         <h1 tabIndex={-1}>{title}</h1>
       </div>

@@ -12,6 +12,7 @@ import { CLASS_YEAR_LABELS, MENTOR_KIND_LABELS } from '#shared/enums.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { mentorsPage, studentsPage, useSchoolDashboard } from './reporting-api.ts'
+import { StartedByMonth } from './started-by-month.tsx'
 import './reporting.css'
 
 const STUDENT_COLUMNS: readonly { measure: StudentMeasure; key: keyof Omit<EngagementRow, 'classYear'> }[] = [
@@ -72,6 +73,12 @@ export function SchoolDashboardPage() {
           <li>
             <Link to="/reports/participation">Participation in opportunities</Link>
           </li>
+          <li>
+            <Link to="/reports/letters">Letters, reviews and mock interviews</Link>
+          </li>
+          <li>
+            <Link to="/reports/season">Residency season</Link>
+          </li>
         </ul>
       </nav>
       {dashboard.isPending ? <Loading label="Counting…" /> : null}
@@ -110,6 +117,12 @@ export function SchoolDashboardPage() {
                 ))}
               </tbody>
             </table>
+          </section>
+
+          <section aria-labelledby="started-heading" className="report-section">
+            <h2 id="started-heading">Started per month</h2>
+            <p>A mentorship counts in the month it started, whether it is still going or has closed. A coffee chat is a single conversation.</p>
+            <StartedByMonth months={data.startedByMonth} scopeName={data.scope === 'school' ? 'whole school' : 'your students'} />
           </section>
 
           <section aria-labelledby="mentors-heading" className="report-section">
