@@ -28,6 +28,7 @@ import { messagesRoutes } from './modules/messages/messages.routes.ts'
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts'
 import { directoryRoutes } from './modules/directory/directory.routes.ts'
 import { eventsRoutes } from './modules/events/events.routes.ts'
+import { eventAttendanceRoutes } from './modules/events/attendance.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { notificationCentreRoutes } from './modules/notifications/notification-centre.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
@@ -153,6 +154,7 @@ export function createApp(options: AppOptions) {
   app.route('/', mentorProgramsRoutes())
   app.route('/', rankListsRoutes())
   app.route('/', eventsRoutes())
+  app.route('/', eventAttendanceRoutes())
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', shadowingRoutes())

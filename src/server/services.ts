@@ -19,6 +19,8 @@ import { createDirectoryRepository } from './modules/directory/directory.reposit
 import { createDirectoryService } from './modules/directory/directory.service.ts'
 import { createEventsRepository } from './modules/events/events.repository.ts'
 import { createEventsService } from './modules/events/events.service.ts'
+import { createAttendanceRepository } from './modules/events/attendance.repository.ts'
+import { createEventAttendanceService } from './modules/events/attendance.service.ts'
 import { createCurriculumRepository } from './modules/curriculum/curriculum.repository.ts'
 import { createCurriculumService } from './modules/curriculum/curriculum.service.ts'
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
@@ -123,6 +125,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     owners: () => ({ advising, opportunities }),
   })
   const events = createEventsService({ db, repo: createEventsRepository(db), clock, audit, notifications, appOrigin: settings.appOrigin })
+  // Check-in at the door, attendance and feedback (decision 035).
+  const eventAttendance = createEventAttendanceService({
+    db,
+    repo: createEventsRepository(db),
+    attendance: createAttendanceRepository(db),
+    clock,
+    audit,
+    appOrigin: settings.appOrigin,
+  })
   const meetings = createMeetingsService({
     db,
     repo: mentorshipsRepo,
@@ -261,6 +272,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       mentorships,
       mentorPrograms,
       events,
+      eventAttendance,
       opportunities,
       experiences,
       shadowing,
@@ -308,6 +320,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     calibration,
     classSimulation,
     events,
+    eventAttendance,
     curriculum,
     opportunities,
     experiences,

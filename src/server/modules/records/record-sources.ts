@@ -2,6 +2,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { CommunityService } from '../community/community.service.ts'
 import type { CurriculumService } from '../curriculum/curriculum.service.ts'
+import type { EventAttendanceService } from '../events/attendance.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import type { LettersService } from '../letters/letters.service.ts'
 import type { ListBuilderService } from '../list-builder/list-builder.service.ts'
@@ -26,6 +27,7 @@ export type RecordOwners = {
   mentorships: MentorshipsService
   mentorPrograms: MentorProgramsService
   events: EventsService
+  eventAttendance: EventAttendanceService
   opportunities: OpportunitiesService
   experiences: ExperiencesService
   shadowing: ShadowingService
@@ -127,6 +129,12 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
       const events = await o.events.listEvents(actor)
       return asItems([...events.upcoming, ...events.past].filter((e) => e.myRsvp !== null))
     },
+  },
+  {
+    key: 'event-attendance',
+    title: 'Event attendance and feedback',
+    description: 'Events you were checked in at (when, and how), and the rating and comment you gave.',
+    read: async (o, actor) => asItems(await o.eventAttendance.listMyAttendance(actor)),
   },
   {
     key: 'curriculum',
