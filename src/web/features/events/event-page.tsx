@@ -7,6 +7,8 @@ import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useCancelEvent, useEvent } from './api.ts'
 import { audienceLabel, formatDeadline, formatWhen, kindLabel, seatsLabel } from './event-format.ts'
+import { AttendanceSummary } from './attendance-summary.tsx'
+import { MyEventAttendance } from './my-event-attendance.tsx'
 import { RsvpActions } from './rsvp-actions.tsx'
 import './events.css'
 
@@ -101,6 +103,7 @@ export function EventPage() {
             {!staff ? <RsvpActions event={e} /> : null}
             {student && !e.rsvpOpen && e.status === 'scheduled' && Date.parse(e.endAt) > Date.now() ? <p className="event-meta">RSVPs have closed.</p> : null}
           </div>
+          {student ? <MyEventAttendance event={e} /> : null}
           {staff ? (
             <>
               {e.status === 'scheduled' ? (
@@ -139,6 +142,7 @@ export function EventPage() {
                   {error}
                 </p>
               ) : null}
+              <AttendanceSummary event={e} />
               <People id="event-attendees" title="Attending" people={e.attendees ?? []} empty="No one has a place yet." />
               <People id="event-waitlist" title="Waitlist" people={e.waitlist ?? []} empty="No one is waiting." numbered />
             </>
