@@ -10,6 +10,7 @@ import { insertDemoClassInterviews } from './class-simulation-demo.ts'
 import { insertDemoRankLists } from './rank-lists-demo.ts'
 import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-programs-demo.ts'
 import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
+import { generateDemoAttendance, insertDemoAttendance } from './events-attendance-demo.ts'
 import { generateDemoCurriculum, insertDemoCurriculum } from './curriculum-demo.ts'
 import { generateDemoOpportunities, insertDemoOpportunities } from './opportunities-demo.ts'
 import { generateDemoShadowing, insertDemoShadowing } from './shadowing-demo.ts'
@@ -73,7 +74,9 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoResidency(tx, generateDemoResidency({ seed: options.seed ?? 1, now: options.now, mentors: rows.mentorProfiles }))
     progress('mentor programs')
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
-    await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
+    const demoEvents = generateDemoEvents(rows, options.now)
+    await insertDemoEvents(tx, demoEvents)
+    await insertDemoAttendance(tx, generateDemoAttendance(rows, demoEvents, options.now))
     await insertDemoCurriculum(tx, generateDemoCurriculum(rows, options.now))
     const demoOpportunities = generateDemoOpportunities(rows, options.now)
     await insertDemoOpportunities(tx, demoOpportunities)
