@@ -4,6 +4,15 @@ import { plural } from '../../components/format.ts'
 import { attendanceCsvHref, useAttendance } from './attendance-api.ts'
 import './check-in.css'
 
+/** "9 gave 5, 5 gave 4, 4 gave 2": the spread, highest rating first, leaving out ratings no one gave. */
+const ratingSpread = (ratings: readonly number[]) =>
+  ratings
+    .map((n, i) => ({ n, rating: i + 1 }))
+    .filter((r) => r.n > 0)
+    .reverse()
+    .map((r) => `${r.n} gave ${r.rating}`)
+    .join(', ')
+
 /**
  * The host's view of who came, on the event's page: from an hour before the start, the way to
  * the check-in page and the counts; after the event, who did not come and the feedback.
@@ -15,14 +24,13 @@ export function AttendanceSummary({ event }: { event: EventView }) {
   const noShows = a.roster.filter((r) => r.state === 'no-show')
   const recorded = a.counts.checkedIn > 0
   return (
-    <section aria-labelledby="event-attendance" className="card">
+    <section aria-labelledby="event-attendance" className="card attendance-summary">
       <h2 id="event-attendance">Attendance</h2>
       <div className="button-row">
-        {!a.ended || a.checkInOpen ? (
-          <Link to={`/events/${encodeURIComponent(event.id)}/check-in`} className="button">
-            Open check-in<span className="visually-hidden"> for {event.title}</span>
-          </Link>
-        ) : null}
+        <Link to={`/events/${encodeURIComponent(event.id)}/check-in`} className={a.ended ? 'button button-secondary' : 'button'}>
+          {a.ended ? 'Correct attendance' : 'Open check-in'}
+          <span className="visually-hidden"> for {event.title}</span>
+        </Link>
         <a href={attendanceCsvHref(event.id)} download="attendance.csv" className="button button-secondary">
           Download attendance (CSV)
         </a>
@@ -71,7 +79,7 @@ export function AttendanceSummary({ event }: { event: EventView }) {
             <>
               <p>
                 Average <strong>{a.feedback.average?.toFixed(1)} out of 5</strong>, from {plural(a.feedback.count, 'rating', 'ratings')} by students who
-                attended ({a.feedback.ratings.map((n, i) => `${n} gave ${i + 1}`).join(', ')}).
+                attended ({ratingSpread(a.feedback.ratings)}).
               </p>
               {a.feedback.comments.length > 0 ? (
                 <ul className="feedback-comments" aria-label="Comments, newest first">

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/client.ts'
 import { LiveStatus, Loading, Notice, QueryError } from '../../components/feedback.tsx'
 import { TextField } from '../../components/fields.tsx'
 import { problemFrom } from '../../components/form-errors.ts'
-import { formatMoment, formatTime } from '../../components/format.ts'
+import { formatMoment } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useAddWalkIn, useAttendance, useCheckIn, useUndoCheckIn, useWalkInSearch } from './attendance-api.ts'
 import { formatWhen } from './event-format.ts'
@@ -14,8 +14,11 @@ import './check-in.css'
 
 const yearOf = (e: { classYear: AttendanceEntry['classYear'] }) => (e.classYear ? ` (${CLASS_YEAR_LABELS[e.classYear]})` : '')
 
-function said(result: CheckInResult): string {
-  const at = result.entry.checkedInAt ? formatTime(result.entry.checkedInAt) : ''
+/** A time of check-in in the event's own zone, as the event's times are written. */
+const timeAt = (iso: string, timeZone: string) => formatMoment(iso, { hour: 'numeric', minute: '2-digit', timeZone })
+
+function said(result: CheckInResult, timeZone: string): string {
+  const at = result.entry.checkedInAt ? timeAt(result.entry.checkedInAt, timeZone) : ''
   return result.alreadyCheckedIn ? `${result.entry.name} was already checked in at ${at}.` : `Checked in: ${result.entry.name}${yearOf(result.entry)} at ${at}.`
 }
 
@@ -53,7 +56,7 @@ export function CheckInPage() {
     setAlert(null)
     request.then(
       (result) => {
-        setStatus(said(result))
+        setStatus(said(result, a?.timeZone ?? 'America/New_York'))
         setCode('')
         setCodeError(undefined)
       },
@@ -102,8 +105,8 @@ export function CheckInPage() {
             <p className="event-meta">{formatWhen(a)}</p>
           </div>
           <p className="check-in-count">
-            <strong>{a.counts.checkedIn}</strong> checked in of {a.counts.places} with a place
-            {a.counts.walkIns > 0 ? `, ${a.counts.walkIns} of them walk-ins` : ''}.
+            <strong>{a.counts.checkedIn - a.counts.walkIns}</strong> of {a.counts.places} with a place checked in
+            {a.counts.walkIns > 0 ? `, and ${a.counts.walkIns} walk-in${a.counts.walkIns === 1 ? '' : 's'}` : ''}.
           </p>
           {a.status === 'cancelled' ? <Notice tone="warning">This event is cancelled: no one can be checked in.</Notice> : null}
           {a.status !== 'cancelled' && !a.checkInOpen ? (
@@ -154,7 +157,7 @@ export function CheckInPage() {
                     <span className="event-meta">
                       {entry.classYear ? CLASS_YEAR_LABELS[entry.classYear] : 'Student'}
                       {entry.hadPlace ? '' : ' · walk-in'}
-                      {entry.checkedInAt ? ` · in at ${formatTime(entry.checkedInAt)}` : ''}
+                      {entry.checkedInAt ? ` · in at ${timeAt(entry.checkedInAt, a.timeZone)}` : ''}
                       {entry.state === 'no-show' ? ' · did not come' : ''}
                     </span>
                   </span>

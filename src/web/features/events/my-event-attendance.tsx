@@ -4,7 +4,7 @@ import type { EventView } from '#shared/contracts/events.ts'
 import { ErrorSummary, LiveStatus } from '../../components/feedback.tsx'
 import { RadioGroup, TextAreaField } from '../../components/fields.tsx'
 import { problemFrom, validate } from '../../components/form-errors.ts'
-import { formatDateTime, formatTime } from '../../components/format.ts'
+import { formatDateTime, formatMoment } from '../../components/format.ts'
 import { useMyAttendance, useSaveFeedback } from './attendance-api.ts'
 import './check-in.css'
 
@@ -106,7 +106,13 @@ export function MyEventAttendance({ event }: { event: EventView }) {
           <p className="event-pass-code">{m.pass.code}</p>
         </section>
       ) : null}
-      {m.checkedInAt ? <p className="notice notice-success">You were checked in at {formatTime(m.checkedInAt)}. Thank you for coming.</p> : null}
+      {m.checkedInAt ? (
+        <p className="notice notice-success">
+          You were checked in on{' '}
+          {formatMoment(m.checkedInAt, { weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: event.timeZone })}. Thank
+          you for coming.
+        </p>
+      ) : null}
       {m.feedback.open ? (
         <div className="card">
           <FeedbackForm eventId={event.id} rating={m.feedback.rating} comment={m.feedback.comment} saved={m.feedback.updatedAt} />
