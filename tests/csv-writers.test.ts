@@ -13,6 +13,7 @@ import { writePastOutcomesCsv } from '#server/modules/calibration/domain/past-ou
 import { rankListCsv } from '#server/modules/rank-lists/domain/export.ts'
 import { mentorListCsv, studentListCsv } from '#server/modules/reporting/domain/report-csv.ts'
 import { auditCsv } from '#server/modules/audit/domain/audit-csv.ts'
+import { attendanceCsv } from '#server/modules/events/domain/attendance-csv.ts'
 import { writeProgramsCsv } from '#server/modules/residency-programs/domain/programs-csv.ts'
 import { classSimulationCsv } from '#web/features/class-simulation/class-simulation-csv.ts'
 
@@ -134,6 +135,20 @@ describe.each(HOSTILE)('the school dashboard’s exports guard %j', (hostile) =>
   it('students behind a figure', () => {
     const item = { id: 's1', name: hostile, email: hostile, classYear: 'M3' as const, mentors: 0, emptySlots: ['near-peer' as const], lastMeetingAt: null }
     expect(formulaCells(studentListCsv([item]))).toEqual([])
+  })
+  it('event attendance', () => {
+    const entry = {
+      studentId: 's1',
+      name: hostile,
+      email: hostile,
+      classYear: 'M2' as const,
+      hadPlace: false,
+      state: 'checked-in' as const,
+      method: 'walk-in' as const,
+      checkedInAt: '2026-10-05T14:00:00.000Z',
+      checkedInBy: hostile,
+    }
+    expect(formulaCells(attendanceCsv([entry]))).toEqual([])
   })
   it('the audit log', () => {
     const entry = {

@@ -32,6 +32,7 @@ import { interestGroupsRoutes } from './modules/interest-groups/interest-groups.
 import { specialtiesRoutes } from './modules/specialties/specialties.routes.ts'
 import { eventSlotsRoutes } from './modules/events/slots.routes.ts'
 import { academicCalendarRoutes } from './modules/academic-calendar/academic-calendar.routes.ts'
+import { eventAttendanceRoutes } from './modules/events/attendance.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { notificationCentreRoutes } from './modules/notifications/notification-centre.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
@@ -163,6 +164,7 @@ export function createApp(options: AppOptions) {
   app.route('/', specialtiesRoutes())
   app.route('/', eventSlotsRoutes())
   app.route('/', academicCalendarRoutes())
+  app.route('/', eventAttendanceRoutes())
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', shadowingRoutes())

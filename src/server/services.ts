@@ -29,6 +29,8 @@ import { createEventSlotsService } from './modules/events/slots.ts'
 import { createSlotsRepository } from './modules/events/slots.repository.ts'
 import { createAcademicCalendarRepository } from './modules/academic-calendar/academic-calendar.repository.ts'
 import { createAcademicCalendarService } from './modules/academic-calendar/academic-calendar.service.ts'
+import { createAttendanceRepository } from './modules/events/attendance.repository.ts'
+import { createEventAttendanceService } from './modules/events/attendance.service.ts'
 import { createCurriculumRepository } from './modules/curriculum/curriculum.repository.ts'
 import { createCurriculumService } from './modules/curriculum/curriculum.service.ts'
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
@@ -167,6 +169,15 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     appOrigin: settings.appOrigin,
   })
   const eventSeries = createEventSeriesService({ db, seriesRepo: createSeriesRepository(db), events, academicCalendar, clock })
+  // Check-in at the door, attendance and feedback (decision 035).
+  const eventAttendance = createEventAttendanceService({
+    db,
+    repo: eventsRepo,
+    attendance: createAttendanceRepository(db),
+    clock,
+    audit,
+    appOrigin: settings.appOrigin,
+  })
   const meetings = createMeetingsService({
     db,
     repo: mentorshipsRepo,
@@ -317,6 +328,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       events,
       interestGroups,
       eventSlots,
+      eventAttendance,
       opportunities,
       experiences,
       shadowing,
@@ -369,6 +381,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     eventSlots,
     eventSeries,
     academicCalendar,
+    eventAttendance,
     curriculum,
     opportunities,
     experiences,

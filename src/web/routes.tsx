@@ -355,6 +355,10 @@ export const routes: RouteObject[] = [
               { path: 'events/new', lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']) },
               { path: 'events/:eventId', lazy: lazyPage(() => import('./features/events/event-page.tsx').then((m) => m.EventPage)) },
               {
+                path: 'events/:eventId/check-in',
+                lazy: lazyPage(() => import('./features/events/check-in-page.tsx').then((m) => m.CheckInPage), ['advisor', 'admin']),
+              },
+              {
                 path: 'events/:eventId/edit',
                 lazy: lazyPage(() => import('./features/events/event-form-page.tsx').then((m) => m.EventFormPage), ['advisor', 'admin']),
               },

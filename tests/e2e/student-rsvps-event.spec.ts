@@ -97,3 +97,42 @@ test('a student takes the last place, a second is waitlisted, and is promoted an
   await expect(page.getByRole('button', { name: 'Give up my slot' })).toBeVisible()
   await expectNoAxeViolations(page)
 })
+
+test('staff check a student in at the door on a phone (390 px), from the code on the student’s pass', async ({ page }) => {
+  test.setTimeout(90_000)
+  const title = `Alumni session ${Date.now()}`
+  const start = new Date(Date.now() + 10 * 60_000)
+  await loginAs(page, 'advisor')
+  const event = await callApi<EventView>(page, 'POST', '/api/events', {
+    title,
+    kind: 'alumni-session',
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 3_600_000).toISOString(),
+    room: 'Room 2.14',
+    host: 'Alumni Office',
+    rsvpClosesAt: start.toISOString(),
+  })
+
+  // The student takes a place; their pass shows a QR code and the code under it.
+  await switchTo(page, 'student')
+  await callApi(page, 'POST', `/api/events/${event.id}/rsvp`)
+  await page.goto(`/events/${event.id}`)
+  const pass = page.getByRole('region', { name: 'Your check-in pass' })
+  await expect(pass.getByRole('img', { name: /^QR code of your check-in pass/ })).toBeVisible()
+  const code = (await pass.locator('.event-pass-code').textContent())?.trim() ?? ''
+  expect(code).toMatch(/^[A-Z2-9]{3}-[A-Z2-9]{3}$/)
+  await expectNoAxeViolations(page)
+
+  // Staff scan it on a phone: the QR code's link opens the check-in page with the code in, the button focused.
+  await switchTo(page, 'advisor')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`/events/${event.id}/check-in?code=${code.replace('-', '')}`)
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByLabel('Pass code')).toHaveValue(code)
+  await expect(page.getByRole('button', { name: 'Check in', exact: true })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: /^Checked in: / })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Undo check-in for / })).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await expectNoAxeViolations(page)
+})

@@ -12,6 +12,7 @@ import { generateDemoMentorPrograms, insertDemoMentorPrograms } from './mentor-p
 import { generateDemoEvents, insertDemoEvents } from './events-demo.ts'
 import { insertDemoInterestGroups } from './interest-groups-demo.ts'
 import { generateDemoEventSlots, insertDemoEventSlots } from './event-slots-demo.ts'
+import { generateDemoAttendance, insertDemoAttendance } from './events-attendance-demo.ts'
 import { generateDemoCurriculum, insertDemoCurriculum } from './curriculum-demo.ts'
 import { generateDemoOpportunities, insertDemoOpportunities } from './opportunities-demo.ts'
 import { generateDemoShadowing, insertDemoShadowing } from './shadowing-demo.ts'
@@ -75,9 +76,11 @@ export async function seedDemoSchool(db: Database, options: SeedDemoSchoolOption
     await insertDemoResidency(tx, generateDemoResidency({ seed: options.seed ?? 1, now: options.now, mentors: rows.mentorProfiles }))
     progress('mentor programs')
     await insertDemoMentorPrograms(tx, generateDemoMentorPrograms(rows, options.now))
-    await insertDemoEvents(tx, generateDemoEvents(rows, options.now))
+    const demoEvents = generateDemoEvents(rows, options.now)
+    await insertDemoEvents(tx, demoEvents)
     await insertDemoInterestGroups(tx, rows, options.now)
     await insertDemoEventSlots(tx, generateDemoEventSlots(rows, options.now))
+    await insertDemoAttendance(tx, generateDemoAttendance(rows, demoEvents, options.now))
     await insertDemoCurriculum(tx, generateDemoCurriculum(rows, options.now))
     const demoOpportunities = generateDemoOpportunities(rows, options.now)
     await insertDemoOpportunities(tx, demoOpportunities)

@@ -120,12 +120,28 @@ describe('a student’s timeline', () => {
     const unticked = await t.request('DELETE', `/api/curriculum/milestones/${late}/done`, { cookie: student.cookie })
     expect(stateOf(unticked.json, late)).toMatchObject({ status: 'late', doneBy: null })
 
-    // Once the fair is over, the confirmed place counts as attending it.
+    // Once the fair is over, with no one checked in, the confirmed place counts as attending it.
     // (A new session: the week moved forward is longer than a session lasts.)
     t.clock.set(new Date(start.getTime() + 3 * MS_PER_HOUR))
     try {
       const after = await t.request('GET', '/api/curriculum/timeline', { cookie: await t.sessionCookie(student.person.id) })
       expect(stateOf(after.json, fair)).toMatchObject({ status: 'done', doneBy: 'event' })
+
+      // Once attendance is recorded at the fair, only those checked in attended it: a place no longer counts.
+      const staff = await t.sessionCookie(advisor.person.id)
+      const walker = await t.insertAccount(['student'], { student: { classYear: 'M1', graduationYear: 2030 } })
+      const walkIn = await t.request('POST', `/api/events/${event.json.id}/walk-ins`, { cookie: staff, body: { studentId: walker.id } })
+      expect(walkIn.status, walkIn.text).toBe(200)
+      const mine = await t.sessionCookie(student.person.id)
+      const recorded = await t.request('GET', '/api/curriculum/timeline', { cookie: mine })
+      expect(stateOf(recorded.json, fair)).toMatchObject({ status: 'upcoming', doneBy: null })
+      expect(stateOf(recorded.json, fair).events).toMatchObject([{ attended: false }])
+      const walkerView = await t.request('GET', '/api/curriculum/timeline', { cookie: await t.sessionCookie(walker.id) })
+      expect(stateOf(walkerView.json, fair)).toMatchObject({ status: 'done', doneBy: 'event' })
+      // Checked in afterwards from the roster (a paper list entered later), the student has attended.
+      expect((await t.request('POST', `/api/events/${event.json.id}/check-ins`, { cookie: staff, body: { studentId: student.person.id } })).status).toBe(200)
+      const checkedIn = await t.request('GET', '/api/curriculum/timeline', { cookie: mine })
+      expect(stateOf(checkedIn.json, fair)).toMatchObject({ status: 'done', doneBy: 'event' })
     } finally {
       t.clock.set(START)
     }

@@ -20,7 +20,7 @@ export type CurriculumDeps = {
   repo: CurriculumRepository
   clock: Clock
   audit: AuditService
-  events: Pick<EventsService, 'listEvents'>
+  events: Pick<EventsService, 'listEvents' | 'mapAttendedEventsOfStudents'>
   /** Called when first needed: the owners are made after this service in the composition root. */
   owners: () => FactOwners & ClassFactOwners
   studentRecords: ClassProgressDeps['studentRecords']
@@ -101,10 +101,13 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const [rows, ticked, eventList] = await Promise.all([repo.listMilestones(), repo.listTicksOfStudent(actor.personId), events.listEvents(actor)])
     const milestones = rows.filter((m) => appliesTo(m, hasResearchYear)).map((m) => ({ ...m, rule: m.rule ?? null }))
     const linked = new Map<string, TimelineEvent>()
-    for (const e of [...eventList.upcoming, ...eventList.past]) {
+    const allEvents = [...eventList.upcoming, ...eventList.past]
+    // Attendance as the events module counts it: checked in at the door, or a place at a held event where no one was checked in.
+    const attendedIds =
+      (await events.mapAttendedEventsOfStudents([...new Set(milestones.flatMap((m) => m.eventIds))], [actor.personId])).get(actor.personId) ?? new Set<string>()
+    for (const e of allEvents) {
       const myRsvp = e.myRsvp?.status === 'confirmed' || e.myRsvp?.status === 'waitlisted' ? e.myRsvp.status : null
-      // Attendance is not recorded yet: a confirmed place at an event that has ended and was held counts.
-      const attended = myRsvp === 'confirmed' && e.status !== 'cancelled' && Date.parse(e.endAt) <= now.getTime()
+      const attended = attendedIds.has(e.id)
       linked.set(e.id, { id: e.id, title: e.title, startAt: e.startAt, endAt: e.endAt, timeZone: e.timeZone, status: e.status, myRsvp, attended })
     }
     // Only the rules of milestones not already done by a tick are read from their owners.

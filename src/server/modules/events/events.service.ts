@@ -10,6 +10,8 @@ import { formatForEmail, meetingFile, meetingInvite, type CalendarMeeting } from
 import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../interest-groups/membership-reads.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import { createAttendanceRepository } from './attendance.repository.ts'
+import { attendeesOf } from './domain/attendance.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
 import { organizerOf, whereText } from './event-place.ts'
 import { eventInviteEmail, eventReminderEmail, type EventInviteChange } from './events-emails.ts'
@@ -59,6 +61,7 @@ export function createEventsService(deps: EventsDeps) {
   const managedEventIdsOf = async (actor: Actor) => (deps.managedEventIdsOf && !canManageEvents(actor) ? deps.managedEventIdsOf(actor) : new Set<string>())
   const uidHost = new URL(appOrigin).hostname || 'preceptor'
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
+  const attendanceRepo = createAttendanceRepository(db)
 
   /** What decides which events a student is invited to (null for one who is not a student). */
   async function audienceFactsOf(actor: Actor): Promise<StudentAudienceFacts | null> {
@@ -247,23 +250,30 @@ export function createEventsService(deps: EventsDeps) {
     getEvent,
 
     /**
-     * Of `eventIds`, the ones each of `studentIds` attended: a confirmed place at an event that
-     * has ended and was held (attendance is not recorded yet). Two queries however many students;
-     * for a class view whose caller has already checked it may see these students.
+     * Of `eventIds`, the ones each of `studentIds` attended (`attendeesOf`): those checked in at
+     * the door, or, at a held event that has ended with no one checked in, a confirmed place.
+     * Three queries however many students; for a class view whose caller has already checked it
+     * may see these students, and for a student's own timeline.
      */
     async mapAttendedEventsOfStudents(eventIds: readonly string[], studentIds: readonly string[]): Promise<Map<string, Set<string>>> {
       const attended = new Map<string, Set<string>>()
       if (eventIds.length === 0 || studentIds.length === 0) return attended
-      const now = clock.now().getTime()
+      const now = clock.now()
       const wanted = new Set(eventIds)
-      const held = new Set((await repo.listEvents()).filter((e) => wanted.has(e.id) && e.status !== 'cancelled' && e.endAt.getTime() <= now).map((e) => e.id))
-      if (held.size === 0) return attended
+      const held = (await repo.listEvents()).filter((e) => wanted.has(e.id) && e.status !== 'cancelled' && e.startAt.getTime() <= now.getTime())
+      if (held.length === 0) return attended
+      const ids = held.map((e) => e.id)
+      const [places, checkIns] = await Promise.all([repo.listActiveRsvps(ids, 'confirmed'), attendanceRepo.listAttendance(ids)])
       const students = new Set(studentIds)
-      for (const rsvp of await repo.listActiveRsvps([...held], 'confirmed')) {
-        if (!students.has(rsvp.studentId)) continue
-        const mine = attended.get(rsvp.studentId)
-        if (mine) mine.add(rsvp.eventId)
-        else attended.set(rsvp.studentId, new Set([rsvp.eventId]))
+      for (const event of held) {
+        const confirmed = new Set(places.filter((r) => r.eventId === event.id).map((r) => r.studentId))
+        const checkedIn = new Set(checkIns.filter((a) => a.eventId === event.id).map((a) => a.studentId))
+        for (const studentId of attendeesOf(event, now, confirmed, checkedIn)) {
+          if (!students.has(studentId)) continue
+          const mine = attended.get(studentId)
+          if (mine) mine.add(event.id)
+          else attended.set(studentId, new Set([event.id]))
+        }
       }
       return attended
     },

@@ -91,6 +91,11 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   },
   // events and opportunities
   event_rsvps: { section: 'events' },
+  event_attendance: { section: 'event-attendance', note: 'when you were checked in and how; the staff member who did it is kept for the office' },
+  event_feedback: { section: 'event-attendance' },
+  event_check_in_passes: {
+    excluded: 'The check-in code of your place at an event (shown on the event’s page while it is ahead); your places are in “Events”.',
+  },
   events: { excluded: 'The event itself; names only the staff member who created it.' },
   // interest groups and specialty advising
   interest_group_members: { section: 'interest-groups' },

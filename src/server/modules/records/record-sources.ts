@@ -2,6 +2,7 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AdvisingService } from '../advising/advising.service.ts'
 import type { CommunityService } from '../community/community.service.ts'
 import type { CurriculumService } from '../curriculum/curriculum.service.ts'
+import type { EventAttendanceService } from '../events/attendance.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import type { InterestGroupsService } from '../interest-groups/interest-groups.service.ts'
 import type { EventSlotsService } from '../events/slots.ts'
@@ -30,6 +31,7 @@ export type RecordOwners = {
   events: EventsService
   interestGroups: InterestGroupsService
   eventSlots: EventSlotsService
+  eventAttendance: EventAttendanceService
   opportunities: OpportunitiesService
   experiences: ExperiencesService
   shadowing: ShadowingService
@@ -143,6 +145,12 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
     title: 'Event slots',
     description: 'The time slots you booked at events (a headshot, a program’s session), and any you gave up.',
     read: async (o, actor) => asItems(await o.eventSlots.listSlotBookingsOfStudent(actor.personId)),
+  },
+  {
+    key: 'event-attendance',
+    title: 'Event attendance and feedback',
+    description: 'Events you were checked in at (when, and how), and the rating and comment you gave.',
+    read: async (o, actor) => asItems(await o.eventAttendance.listMyAttendance(actor)),
   },
   {
     key: 'curriculum',

@@ -7,6 +7,8 @@ import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useCancelEvent, useEvent } from './api.ts'
 import { audienceLabel, formatDeadline, formatWhen, kindLabel, seatsLabel } from './event-format.ts'
+import { AttendanceSummary } from './attendance-summary.tsx'
+import { MyEventAttendance } from './my-event-attendance.tsx'
 import { RsvpActions } from './rsvp-actions.tsx'
 import { EventSeriesSection } from './event-series-section.tsx'
 import { EventSlotsSection } from './event-slots-section.tsx'
@@ -114,6 +116,7 @@ export function EventPage() {
           </div>
           <EventSeriesSection event={e} staff={staff} />
           <EventSlotsSection event={e} staff={staff} />
+          {student ? <MyEventAttendance event={e} /> : null}
           {staff ? (
             <>
               {e.status === 'scheduled' ? (
@@ -152,6 +155,7 @@ export function EventPage() {
                   {error}
                 </p>
               ) : null}
+              <AttendanceSummary event={e} />
               {slotted ? null : (
                 <>
                   <People id="event-attendees" title="Attending" people={e.attendees ?? []} empty="No one has a place yet." />
