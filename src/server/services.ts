@@ -144,6 +144,8 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     appOrigin: settings.appOrigin,
     // An interest group's leaders run its events (the interest-groups service, created below; called later).
     managedEventIdsOf: (actor) => interestGroups.listManagedEventIds(actor),
+    // A cancelled event's booked slots get their own CANCELs (the slots service, created below; called later).
+    onEventCancelled: (event, tx) => eventSlots.sendCancelsForCancelledEvent(event, tx),
   })
   // Student-run interest groups: members, announcements, and the group's events through the events service.
   const interestGroups = createInterestGroupsService({

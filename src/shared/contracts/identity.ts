@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES, PERSON_STATUSES } from '../enums.ts'
-import { isKnownTimeZone } from '../reference/time-zones.ts'
+import { isKnownTimeZone } from '../reference/known-time-zone.ts'
 import { Email, requiredText } from './common.ts'
 
 /** NIST SP 800-63B: length over composition rules; 12 is the floor we ask for. */

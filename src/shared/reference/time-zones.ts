@@ -41,12 +41,4 @@ export function timeZoneLabel(zone: string): string {
   return COMMON_TIME_ZONES.find((z) => z.zone === zone)?.label ?? zone.replace(/_/g, ' ').replace(/\//g, ' — ')
 }
 
-/** Whether this runtime knows `zone` as an IANA time zone ("America/New_York", "UTC"). */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
+export { isKnownTimeZone } from './known-time-zone.ts'

@@ -1,13 +1,7 @@
 import { COMMON_TIME_ZONES, timeZoneLabel } from '#shared/reference/time-zones.ts'
+import { browserTimeZone } from './browser-time-zone.ts'
 
-/** The viewer's own zone, as the browser knows it. */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-  } catch {
-    return 'UTC'
-  }
-}
+export { browserTimeZone }
 
 /** The usual US zones in words (plus the current and the browser's), or, on request, every zone the browser knows. */
 export function zoneOptions(current: string, every: boolean): { value: string; label: string }[] {

@@ -43,6 +43,8 @@ export type EventsDeps = {
   appOrigin: string
   /** The events an interest group's student leader runs (the interest-groups module): they see them and their attendees as staff do. */
   managedEventIdsOf?: (actor: Actor) => Promise<Set<string>>
+  /** Called in the transaction that cancels an event, after its attendees' CANCELs (the slots service sends the slots'). */
+  onEventCancelled?: (event: EventRow, tx: Tx) => Promise<void>
 }
 
 const NOT_VISIBLE = 'No such event, or it is not open to you.'
@@ -231,6 +233,7 @@ export function createEventsService(deps: EventsDeps) {
     if (event.status === 'cancelled') return
     const cancelled = await repo.updateEvent(id, { status: 'cancelled', sequence: event.sequence + 1, updatedAt: clock.now() }, tx)
     for (const rsvp of await repo.listActiveRsvps([id], 'confirmed', tx)) await sendInvite(cancelled, rsvp, 'event-cancelled', tx)
+    await deps.onEventCancelled?.(cancelled, tx)
     await audit.record({ actorId: actor.personId, action: 'event.cancel', objectType: 'event', objectId: id }, meta, tx)
   }
 

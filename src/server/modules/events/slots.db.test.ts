@@ -136,6 +136,29 @@ describe('booking a slot', () => {
     expect((await t.request('DELETE', `/api/events/${id}/slots/${slots[0]!.id}`, { cookie: advisor.cookie })).json.slots).toHaveLength(2)
   })
 
+  it('when the office cancels the event, each student holding a slot gets a CANCEL for it with a higher SEQUENCE', async () => {
+    const { id, start } = await headshots()
+    const slots = (await addSlots(id, { startAt: start.toISOString(), lengthMinutes: 10, count: 2 })).json.slots as { id: string }[]
+    const [ana, ben] = [await student(), await student()]
+    expect((await book(ana, id, slots[0]!.id)).status).toBe(200)
+    expect((await book(ben, id, slots[1]!.id)).status).toBe(200)
+    expect((await giveUp(ben, id)).status).toBe(200)
+
+    expect((await t.request('POST', `/api/events/${id}/cancel`, { cookie: advisor.cookie })).status).toBe(200)
+    const sent = async (s: Account) =>
+      t.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.toAddress, s.person.email), eq(outbox.kind, 'event.slot-event-cancelled')))
+    const [cancel] = await sent(ana)
+    expect(cancel?.subject).toMatch(/^Cancelled: Professional headshots, /)
+    const calendar = new ICAL.Component(ICAL.parse(cancel!.attachments![0]!.content))
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('sequence')).toBe(2)
+    // Ben had given his slot up, and his calendar already had its CANCEL.
+    expect(await sent(ben)).toHaveLength(0)
+  })
+
   it('is closed after the cut-off and for a cancelled event; a student outside the audience gets 404, a mentor 403', async () => {
     const { id, start } = await headshots({ rsvpClosesAt: new Date(t.clock.now().getTime() + MS_PER_HOUR).toISOString() })
     const [slot] = (await addSlots(id, { startAt: start.toISOString(), lengthMinutes: 10, count: 1 })).json.slots as { id: string }[]

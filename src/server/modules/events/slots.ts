@@ -208,6 +208,21 @@ export function createEventSlotsService(deps: EventSlotsDeps) {
       return listSlots(actor, eventId)
     },
 
+    /**
+     * When the office cancels an event (the events service calls this in its cancel's
+     * transaction), each student holding one of its slots gets a CANCEL for it: the slot has its
+     * own invite, apart from any RSVP's. The booking stays, so the records show what was held.
+     */
+    async sendCancelsForCancelledEvent(event: EventRow, tx: Tx): Promise<void> {
+      const bookings = await slotsRepo.listActiveBookings([event.id], tx)
+      if (bookings.length === 0) return
+      const slots = new Map((await slotsRepo.listSlots(event.id, tx)).map((slot) => [slot.id, slot]))
+      for (const booking of bookings) {
+        const slot = slots.get(booking.slotId)
+        if (slot) await sendSlotInvite(event, slot, booking, 'event-cancelled', tx)
+      }
+    },
+
     /** Gives up the student's slot until the cut-off; their calendar gets a CANCEL. */
     async cancelSlot(actor: Actor, eventId: string): Promise<EventSlotsView> {
       await events.getEvent(actor, eventId)

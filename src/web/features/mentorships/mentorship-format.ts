@@ -55,7 +55,7 @@ export function isOpenRequest(request: MentorshipRequestView): boolean {
   return request.status === 'requested' || request.status === 'viewed'
 }
 
-export { browserTimeZone } from '../../components/time-zone-options.ts'
+export { browserTimeZone } from '../../components/browser-time-zone.ts'
 
 const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' })
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
