@@ -193,7 +193,7 @@ async function vitestStep({ project, env, reportName, run = stream }) {
   const args = [
     ...prefix,
     'run',
-    ...(project ? ['--project', project] : []),
+    ...(project ? [project].flat().flatMap((name) => ['--project', name]) : []),
     // A project with no test files yet (early in the project, or a filtered run) is not a failure.
     '--passWithNoTests',
     '--reporter=default',
@@ -337,7 +337,7 @@ if (!setupFailed) {
         timings.push(`PostgreSQL cluster started in ${seconds(startMs)}`)
         log(`PostgreSQL ${cluster.version} on 127.0.0.1:${cluster.port} (started in ${seconds(startMs)}); TEST_DATABASE_URL=${cluster.url}`)
         const result = await vitestStep({
-          project: 'integration',
+          project: ['integration', 'integration-fresh'],
           env: { ...process.env, TEST_DATABASE_URL: cluster.url },
           reportName: 'vitest-pg',
           run: serial ? stream : (command, args, options) => streamToFile(command, args, { ...options, file: pgLog }),
@@ -365,7 +365,7 @@ if (!setupFailed) {
   //    cannot turn the PGlite run into a second PostgreSQL run.
   if (suites.has('unit') || suites.has('integration')) {
     const both = suites.has('unit') && suites.has('integration')
-    const project = both ? null : suites.has('unit') ? 'unit' : 'integration'
+    const project = both ? null : suites.has('unit') ? 'unit' : ['integration', 'integration-fresh']
     await runStep(both ? 'unit + integration (PGlite)' : project === 'unit' ? 'unit' : 'integration (PGlite)', () =>
       vitestStep({ project, env: envWithout('TEST_DATABASE_URL'), reportName: 'vitest' }),
     )
