@@ -3,10 +3,25 @@ import { ADVISOR_ASSIGNMENT_MAX, type AssignmentResultsResponse } from '#shared/
 import { CLASS_YEAR_LABELS, CLASS_YEARS, type ClassYear } from '#shared/enums.ts'
 import { errorMessage, isAppError } from '../../api/client.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
-import { Checkbox, SelectField, TextAreaField } from '../../components/fields.tsx'
+import { Checkbox, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { Pagination } from '../../components/pagination.tsx'
 import { useAdvisors, useBulkAssignAdvisor, useImportAdvisorAssignments, useSetStudentAdvisors, useStudentAdvisors } from './advising-api.ts'
 import './advising.css'
+
+// A school lists hundreds of students: a page of them at a time keeps the table readable and
+// quick on a phone; the selection holds across pages, so a bulk assignment can span them.
+const PAGE_SIZE = 50
+
+/** Whether a student's name or e-mail holds every word typed, in any case. */
+function matchesWords(student: { name: string; email: string }, words: string): boolean {
+  const haystack = `${student.name} ${student.email}`.toLowerCase()
+  return words
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word))
+}
 
 const OUTCOME_LABELS = { assigned: 'Assigned', 'to-assign': 'Will be assigned', 'already-assigned': 'Already assigned', rejected: 'Not assigned' } as const
 
@@ -142,6 +157,8 @@ export function AdvisorsAdminPage() {
   usePageTitle('Advisors of students')
   const [classYear, setClassYear] = useState<ClassYear | ''>('')
   const [unassigned, setUnassigned] = useState(false)
+  const [words, setWords] = useState('')
+  const [page, setPage] = useState(1)
   const [selected, setSelected] = useState<Set<string>>(new Set())
   const [advisorId, setAdvisorId] = useState('')
   const [advisorError, setAdvisorError] = useState<string | undefined>(undefined)
@@ -159,9 +176,13 @@ export function AdvisorsAdminPage() {
       })),
     [advisors.data],
   )
-  const shown = students.data?.items ?? []
-  const shownSelected = shown.filter((row) => selected.has(row.student.id))
-  const allShownSelected = shown.length > 0 && shownSelected.length === shown.length
+  // Every student matching the filters counts towards the selection; the table shows one page.
+  const matching = useMemo(() => (students.data?.items ?? []).filter((row) => matchesWords(row.student, words)), [students.data, words])
+  const lastPage = Math.max(1, Math.ceil(matching.length / PAGE_SIZE))
+  const currentPage = Math.min(page, lastPage)
+  const shown = matching.slice((currentPage - 1) * PAGE_SIZE, currentPage * PAGE_SIZE)
+  const shownSelected = matching.filter((row) => selected.has(row.student.id))
+  const allShownSelected = shown.length > 0 && shown.every((row) => selected.has(row.student.id))
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(selected)
@@ -225,7 +246,10 @@ export function AdvisorsAdminPage() {
             id="advisors-class-year"
             label="Class year"
             value={classYear}
-            onChange={(event) => setClassYear(event.target.value as ClassYear | '')}
+            onChange={(event) => {
+              setClassYear(event.target.value as ClassYear | '')
+              setPage(1)
+            }}
             placeholder="Every year"
             options={CLASS_YEARS.map((year) => ({ value: year, label: CLASS_YEAR_LABELS[year] }))}
           />
@@ -233,7 +257,21 @@ export function AdvisorsAdminPage() {
             id="advisors-unassigned"
             label="Only students without an advisor"
             checked={unassigned}
-            onChange={(event) => setUnassigned(event.target.checked)}
+            onChange={(event) => {
+              setUnassigned(event.target.checked)
+              setPage(1)
+            }}
+          />
+          <TextField
+            id="advisors-find"
+            label="Find a student"
+            hint="Name or e-mail"
+            type="search"
+            value={words}
+            onChange={(event) => {
+              setWords(event.target.value)
+              setPage(1)
+            }}
           />
         </div>
         {students.isPending || advisors.isPending ? <Loading label="Loading students and advisors…" /> : null}
@@ -269,8 +307,20 @@ export function AdvisorsAdminPage() {
             {bulk.data ? <Results results={bulk.data} title="Assignment results, student by student" /> : null}
 
             <p role="status">
-              {shown.length} {shown.length === 1 ? 'student' : 'students'} shown, {shownSelected.length} selected{students.isFetching ? ' (updating…)' : ''}.
+              {matching.length} {matching.length === 1 ? 'student matches' : 'students match'}, {shownSelected.length} selected
+              {students.isFetching ? ' (updating…)' : ''}.
             </p>
+            {matching.length > PAGE_SIZE ? (
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => setSelected(new Set([...selected, ...matching.map((row) => row.student.id)]))}
+                >
+                  Select all {matching.length} matching
+                </button>
+              </div>
+            ) : null}
             {shown.length > 0 ? (
               <div className="table-wrap">
                 <table className="table board-table">
@@ -280,7 +330,7 @@ export function AdvisorsAdminPage() {
                       <th scope="col">
                         <input
                           type="checkbox"
-                          aria-label="Select every student shown"
+                          aria-label="Select every student on this page"
                           checked={allShownSelected}
                           onChange={(event) => toggleAll(event.target.checked)}
                         />
@@ -337,6 +387,16 @@ export function AdvisorsAdminPage() {
                   </tbody>
                 </table>
               </div>
+            ) : null}
+            {shown.length > 0 ? (
+              <Pagination
+                page={currentPage}
+                pageSize={PAGE_SIZE}
+                total={matching.length}
+                noun={['student', 'students']}
+                onPage={setPage}
+                label="Pages of students"
+              />
             ) : (
               <p className="empty-state">No active student matches these filters.</p>
             )}
