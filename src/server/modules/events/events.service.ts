@@ -11,6 +11,7 @@ import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../in
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { createAttendanceRepository } from './attendance.repository.ts'
+import { createSlotsRepository } from './slots.repository.ts'
 import { attendeesOf } from './domain/attendance.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
 import { organizerOf, whereText } from './event-place.ts'
@@ -64,6 +65,7 @@ export function createEventsService(deps: EventsDeps) {
   const uidHost = new URL(appOrigin).hostname || 'preceptor'
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
   const attendanceRepo = createAttendanceRepository(db)
+  const slotsRepo = createSlotsRepository(db)
 
   /** What decides which events a student is invited to (null for one who is not a student). */
   async function audienceFactsOf(actor: Actor): Promise<StudentAudienceFacts | null> {
@@ -123,7 +125,14 @@ export function createEventsService(deps: EventsDeps) {
     }
   }
 
-  function summaryOf(event: EventRow, seats: SeatCounts, mine: RsvpRow | null, position: number | null, canRsvp: boolean): EventSummary {
+  function summaryOf(
+    event: EventRow,
+    seats: SeatCounts,
+    mine: RsvpRow | null,
+    position: number | null,
+    canRsvp: boolean,
+    slots: EventSummary['slots'],
+  ): EventSummary {
     const active = mine && mine.status !== 'cancelled' ? mine : null
     return {
       id: event.id,
@@ -146,6 +155,7 @@ export function createEventsService(deps: EventsDeps) {
       waitlistCount: seats.waitlisted,
       rsvpOpen: canRsvp && isRsvpOpen(event, clock.now()),
       myRsvp: active ? { status: active.status, waitlistPosition: active.status === 'waitlisted' ? position : null } : null,
+      slots,
     }
   }
 
@@ -153,12 +163,20 @@ export function createEventsService(deps: EventsDeps) {
   async function summaries(actor: Actor, rows: EventRow[]): Promise<EventSummary[]> {
     const ids = rows.map((e) => e.id)
     const isStudent = actor.roles.includes('student')
-    const [seats, mine] = await Promise.all([repo.countSeats(ids), isStudent ? repo.listRsvpsOfStudent(actor.personId, ids) : Promise.resolve([])])
+    const [seats, mine, slots] = await Promise.all([
+      repo.countSeats(ids),
+      isStudent ? repo.listRsvpsOfStudent(actor.personId, ids) : Promise.resolve([]),
+      slotsRepo.countSlotsOfEvents(ids, isStudent ? actor.personId : null),
+    ])
     const mineByEvent = new Map(mine.map((r) => [r.eventId, r]))
     const waitingIn = mine.filter((r) => r.status === 'waitlisted').map((r) => r.eventId)
     const lines = await repo.listActiveRsvps(waitingIn, 'waitlisted')
     const position = (eventId: string) => lines.filter((r) => r.eventId === eventId).findIndex((r) => r.studentId === actor.personId) + 1 || null
-    return rows.map((e) => summaryOf(e, seats.get(e.id) ?? NO_SEATS, mineByEvent.get(e.id) ?? null, position(e.id), isStudent))
+    const slotsOf = (id: string): EventSummary['slots'] => {
+      const counted = slots.get(id)
+      return counted ? { total: counted.total, free: counted.free, mineStartAt: counted.mineStartAt?.toISOString() ?? null } : null
+    }
+    return rows.map((e) => summaryOf(e, seats.get(e.id) ?? NO_SEATS, mineByEvent.get(e.id) ?? null, position(e.id), isStudent, slotsOf(e.id)))
   }
 
   async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
