@@ -76,8 +76,10 @@ export const TimelineEvent = z.object({
   endAt: z.string(),
   timeZone: z.string(),
   status: z.enum(['scheduled', 'cancelled']),
-  /** The student's place: confirmed, waitlisted, or none. */
+  /** The student's place: confirmed (an RSVP or a booked time slot), waitlisted, or none. */
   myRsvp: z.enum(['confirmed', 'waitlisted']).nullable(),
+  /** Booked by time slot on its page rather than by RSVP. */
+  slotted: z.boolean(),
   /** A confirmed place at an event that has ended. */
   attended: z.boolean(),
 })

@@ -114,9 +114,11 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const attendedIds =
       (await events.mapAttendedEventsOfStudents([...new Set(milestones.flatMap((m) => m.eventIds))], [actor.personId])).get(actor.personId) ?? new Set<string>()
     for (const e of allEvents) {
-      const myRsvp = e.myRsvp?.status === 'confirmed' || e.myRsvp?.status === 'waitlisted' ? e.myRsvp.status : null
+      // A booked time slot is a place, as a confirmed RSVP is.
+      const myRsvp = e.slots?.mineStartAt ? 'confirmed' : e.myRsvp?.status === 'confirmed' || e.myRsvp?.status === 'waitlisted' ? e.myRsvp.status : null
       const attended = attendedIds.has(e.id)
-      linked.set(e.id, { id: e.id, title: e.title, startAt: e.startAt, endAt: e.endAt, timeZone: e.timeZone, status: e.status, myRsvp, attended })
+      const slotted = e.slots !== null
+      linked.set(e.id, { id: e.id, title: e.title, startAt: e.startAt, endAt: e.endAt, timeZone: e.timeZone, status: e.status, myRsvp, slotted, attended })
     }
     // Only the rules of milestones not already done by a tick are read from their owners.
     const rules = new Set<CompletionRule>(milestones.flatMap((m) => (m.rule && !ticked.has(m.id) ? [m.rule] : [])))

@@ -11,6 +11,7 @@ import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../in
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { createAttendanceRepository } from './attendance.repository.ts'
+import { createPlaceHolders } from './place-holders.ts'
 import { createSlotsRepository } from './slots.repository.ts'
 import { attendeesOf } from './domain/attendance.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
@@ -66,6 +67,7 @@ export function createEventsService(deps: EventsDeps) {
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
   const attendanceRepo = createAttendanceRepository(db)
   const slotsRepo = createSlotsRepository(db)
+  const places = createPlaceHolders(db, repo)
 
   /** What decides which events a student is invited to (null for one who is not a student). */
   async function audienceFactsOf(actor: Actor): Promise<StudentAudienceFacts | null> {
@@ -273,7 +275,7 @@ export function createEventsService(deps: EventsDeps) {
     /**
      * Of `eventIds`, the ones each of `studentIds` attended (`attendeesOf`): those checked in at
      * the door, or, at a held event that has ended with no one checked in, a confirmed place.
-     * Three queries however many students; for a class view whose caller has already checked it
+     * Four queries however many students; for a class view whose caller has already checked it
      * may see these students, and for a student's own timeline.
      */
     async mapAttendedEventsOfStudents(eventIds: readonly string[], studentIds: readonly string[]): Promise<Map<string, Set<string>>> {
@@ -284,10 +286,11 @@ export function createEventsService(deps: EventsDeps) {
       const held = (await repo.listEvents()).filter((e) => wanted.has(e.id) && e.status !== 'cancelled' && e.startAt.getTime() <= now.getTime())
       if (held.length === 0) return attended
       const ids = held.map((e) => e.id)
-      const [places, checkIns] = await Promise.all([repo.listActiveRsvps(ids, 'confirmed'), attendanceRepo.listAttendance(ids)])
+      // A place is a confirmed RSVP or a booked time slot (`place-holders.ts`): a slot counts as an RSVP does.
+      const [holders, checkIns] = await Promise.all([places.mapPlaceHolders(ids), attendanceRepo.listAttendance(ids)])
       const students = new Set(studentIds)
       for (const event of held) {
-        const confirmed = new Set(places.filter((r) => r.eventId === event.id).map((r) => r.studentId))
+        const confirmed = new Set(holders.get(event.id))
         const checkedIn = new Set(checkIns.filter((a) => a.eventId === event.id).map((a) => a.studentId))
         for (const studentId of attendeesOf(event, now, confirmed, checkedIn)) {
           if (!students.has(studentId)) continue

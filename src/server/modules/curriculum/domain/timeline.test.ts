@@ -24,6 +24,7 @@ const event = (id: string, overrides: Partial<TimelineEvent> = {}): TimelineEven
   timeZone: 'America/New_York',
   status: 'scheduled',
   myRsvp: 'confirmed',
+  slotted: false,
   attended: true,
   ...overrides,
 })
