@@ -209,9 +209,10 @@ function MilestoneRow({ milestone: m, onShowBehind }: { milestone: ClassMileston
       </th>
       <td data-label="Due">
         {m.dueDate && m.dueMoved ? (
-          <>
-            {movedDueDate(m.dueDate)} <span className="class-progress-moved">({movedBeforeText(m.dueMoved)})</span>
-          </>
+          // One span: the phone layout lays a cell's children side by side.
+          <span>
+            {movedDueDate(m.dueDate)} ({movedBeforeText(m.dueMoved)})
+          </span>
         ) : (
           dueDate(m.dueDate)
         )}
