@@ -13,6 +13,8 @@
  * - `class_view`: the office's view of the whole class (every student, BENCH_STUDENTS of them,
  *   500 by default) as an advisor with the school-wide scope: every milestone's figures and who
  *   is behind, each rule's facts read in batches from their owners.
+ * The school's academic calendar holds a winter break, Thanksgiving and a spring break for each
+ * of the class's four years, so due dates move out of them (decision 043) as in the demo school.
  * Targets: the timeline ≤ 50 ms; the class view ≤ 200 ms. The last stdout line is one JSON
  * object (with the load average when measured); human lines go to stderr.
  */
@@ -66,6 +68,14 @@ async function measure(handle: DatabaseHandle, label: string) {
   // The office's dean: an advisor with the school-wide scope (decision 015), who sees the whole class.
   const dean = actor(ADMIN, 'advisor')
   const meta = { requestId: 'bench', ip: null, userAgent: null }
+
+  // Breaks and holidays for each academic year of the class of 2028: due dates move out of them.
+  const closures = [2024, 2025, 2026, 2027].flatMap((y) => [
+    { kind: 'holiday' as const, name: 'Thanksgiving', startsOn: `${y}-11-26`, endsOn: `${y}-11-27` },
+    { kind: 'break' as const, name: 'Winter break', startsOn: `${y}-12-19`, endsOn: `${y + 1}-01-03` },
+    { kind: 'break' as const, name: 'Spring break', startsOn: `${y + 1}-03-25`, endsOn: `${y + 1}-03-31` },
+  ])
+  await services.academicCalendar.saveCalendar(admin, { dates: closures }, { requestId: 'bench', ip: null, userAgent: null })
 
   // Eight events, as in the demo, each linked to a milestone.
   const eventIds: string[] = []
@@ -154,6 +164,7 @@ async function measure(handle: DatabaseHandle, label: string) {
   const figures = {
     students: STUDENTS,
     milestones: shown.counts.total,
+    due_dates_moved: shown.years.flatMap((y) => y.milestones).filter((m) => m.dueMoved).length,
     timeline_p50_ms: round(percentile(timeline, 50)),
     timeline_p95_ms: round(percentile(timeline, 95)),
     tick_p50_ms: round(percentile(tick, 50)),

@@ -286,6 +286,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     clock,
     audit,
     events,
+    academicCalendar,
     owners: () => ({ advising, letters, listBuilder, rankLists, events }),
     studentRecords,
     notifications,

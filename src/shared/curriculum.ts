@@ -57,3 +57,17 @@ export const NUDGE_QUIET_DAYS = 7
 export function defaultNudgeMessage(milestoneTitle: string): string {
   return `This is a reminder from the Office of Student Affairs about “${milestoneTitle}”, a milestone of your career curriculum. If you have done it already, tick it on your timeline; if something stands in the way, reply and we will help.`
 }
+
+/**
+ * "moved before the winter break", "moved before Thanksgiving": the closure as the school named
+ * it. A break named in sentence case ("Winter break") reads with "the" and a small letter; a
+ * name with other capitals ("Mardi Gras break") keeps them.
+ */
+export function movedBeforeText(moved: { closureKind: string; closureName: string }): string {
+  const name = moved.closureName.trim()
+  if (moved.closureKind !== 'break') return `moved before ${name}`
+  const rest = name.slice(1)
+  const sentenceCase = rest === rest.toLowerCase()
+  const named = sentenceCase ? name.charAt(0).toLowerCase() + rest : name
+  return /^the /i.test(named) ? `moved before ${named}` : `moved before the ${named}`
+}

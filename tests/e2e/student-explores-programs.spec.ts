@@ -1,6 +1,6 @@
 import { expect, expectNoAxeViolations, loginAs, navLink, test } from './fixtures.ts'
 
-test('a student filters residency programs, opens one, and saves it to their list', async ({ page }) => {
+test('a student filters residency programs, opens one, saves it to their list, and joins a specialty’s interest group', async ({ page }) => {
   await loginAs(page, 'student')
   await (await navLink(page, 'Residency programs')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Residency programs' })).toBeVisible()
@@ -48,4 +48,19 @@ test('a student filters residency programs, opens one, and saves it to their lis
   await expect(card).toBeVisible()
   await card.getByRole('button', { name: /^Saved to my list/ }).click()
   await expect(page.getByRole('status').filter({ hasText: 'is off your list' })).toBeVisible()
+
+  // From a specialty's page, join its interest group; the groups page lists it as the student's.
+  const group = 'Pediatrics Interest Group'
+  await page.goto('/specialties/pediatrics')
+  await expect(page.getByRole('heading', { level: 1, name: 'Explore Pediatrics' })).toBeVisible()
+  await page.getByRole('button', { name: `Join group ${group}` }).click()
+  await expect(page.getByRole('button', { name: `Leave group ${group}` })).toBeVisible()
+  await expect(page.getByText('You are a member.', { exact: false })).toBeVisible()
+  await page.goto('/interest-groups')
+  const mine = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: group, exact: true }) })
+  await expect(mine).toContainText('You are a member')
+  await expectNoAxeViolations(page)
+  // Leave again, so the demo student finds the group as it was.
+  await mine.getByRole('button', { name: `Leave group ${group}` }).click()
+  await expect(mine.getByRole('button', { name: `Join group ${group}` })).toBeVisible()
 })

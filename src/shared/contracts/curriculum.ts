@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { ACADEMIC_DATE_KINDS } from '../enums.ts'
 import { CIM_PHASES, COMPLETION_RULES, CURRICULUM_YEARS } from '../curriculum.ts'
 import { multilineText, requiredText } from './common.ts'
 
@@ -19,6 +20,7 @@ export {
   CURRICULUM_YEAR_LABELS,
   CURRICULUM_YEARS,
   MONTH_NAMES,
+  movedBeforeText,
   type CimPhase,
   type CompletionRule,
   type CurriculumYear,
@@ -74,12 +76,22 @@ export const TimelineEvent = z.object({
   endAt: z.string(),
   timeZone: z.string(),
   status: z.enum(['scheduled', 'cancelled']),
-  /** The student's place: confirmed, waitlisted, or none. */
+  /** The student's place: confirmed (an RSVP or a booked time slot), waitlisted, or none. */
   myRsvp: z.enum(['confirmed', 'waitlisted']).nullable(),
+  /** Booked by time slot on its page rather than by RSVP. */
+  slotted: z.boolean(),
   /** A confirmed place at an event that has ended. */
   attended: z.boolean(),
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
+
+/** A due date the academic calendar moved: the end of the month it would have been, and the break or holiday that held it. */
+export const DueDateMoved = z.object({
+  from: z.string(),
+  closureKind: z.enum(ACADEMIC_DATE_KINDS),
+  closureName: z.string(),
+})
+export type DueDateMoved = z.infer<typeof DueDateMoved>
 
 export const TimelineMilestone = z.object({
   id: z.string(),
@@ -89,8 +101,10 @@ export const TimelineMilestone = z.object({
   required: z.boolean(),
   why: z.string(),
   links: z.array(z.string()),
-  /** The last day of the due month, YYYY-MM-DD. */
+  /** The last day of the due month, YYYY-MM-DD, or the last working day before the break or holiday it fell in. */
   dueDate: z.string(),
+  /** Set when the academic calendar moved the date earlier (`dueDate` is then the moved one). */
+  dueMoved: DueDateMoved.nullable(),
   /** "October of Year 1": what the date is relative to. */
   dueWindow: z.string(),
   status: z.enum(TIMELINE_STATUSES),
@@ -124,6 +138,8 @@ export const ClassMilestoneFigure = z.object({
   dueWindow: z.string(),
   /** The class's due date (the earliest, if the class's graduation years differ); null with no students. */
   dueDate: z.string().nullable(),
+  /** Set when the academic calendar moved that date earlier. */
+  dueMoved: DueDateMoved.nullable(),
   done: z.number().int(),
   late: z.number().int(),
   dueSoon: z.number().int(),

@@ -116,6 +116,12 @@ export const EventSummary = z.object({
   /** Whether the caller may RSVP or cancel now (a student of its audience, before the cut-off). */
   rsvpOpen: z.boolean(),
   myRsvp: EventRsvpView.nullable(),
+  /**
+   * An event split into time slots (headshots, a program each): booked by slot, not by RSVP.
+   * How many slots, how many are free, and when the caller's own slot starts (null: none);
+   * null for an event without slots.
+   */
+  slots: z.object({ total: z.number().int(), free: z.number().int(), mineStartAt: z.string().nullable() }).nullable(),
 })
 export type EventSummary = z.infer<typeof EventSummary>
 

@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { AcademicCalendarRepository, AcademicDateRow } from './academic-calendar.repository.ts'
-import { type AcademicDate, closureOn } from './domain/closures.ts'
+import { type AcademicDate, closureOn, moveDueDate, type MovedDueDate } from './domain/closures.ts'
 
 export type AcademicCalendarDeps = { db: Database; repo: AcademicCalendarRepository; clock: Clock; audit: AuditService }
 
@@ -51,6 +51,24 @@ export function createAcademicCalendarService(deps: AcademicCalendarDeps) {
         if (closure) closed.set(day, closure)
       }
       return closed
+    },
+
+    /**
+     * The rule for due dates, read once: a date in a break or on a holiday moves to the last
+     * working day before it (`moveDueDate`). Each date is worked out once per call, as a class
+     * view asks the same few dates for hundreds of students.
+     */
+    async loadDueDateRule(): Promise<(due: string) => MovedDueDate> {
+      const dates = await this.listAcademicDates()
+      const known = new Map<string, MovedDueDate>()
+      return (due) => {
+        let moved = known.get(due)
+        if (!moved) {
+          moved = moveDueDate(dates, due)
+          known.set(due, moved)
+        }
+        return moved
+      }
     },
   }
 }

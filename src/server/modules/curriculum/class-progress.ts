@@ -1,5 +1,6 @@
 import type { Database } from '#server/db/client.ts'
 import {
+  type DueDateMoved,
   CLASS_YEAR_OF_CURRICULUM_YEAR,
   defaultNudgeMessage,
   NUDGE_QUIET_DAYS,
@@ -25,7 +26,7 @@ import type { CurriculumRepository, MilestoneRow } from './curriculum.repository
 import { classProgress, progressOfClass, type ClassStudent } from './domain/class-progress.ts'
 import { nudgeEmail } from './domain/nudge-email.ts'
 import { byAcademicOrder } from './domain/due-dates.ts'
-import { appliesTo, type MilestoneForTimeline } from './domain/timeline.ts'
+import { appliesTo, type DueDateRule, type MilestoneForTimeline } from './domain/timeline.ts'
 
 export type ClassProgressDeps = {
   db: Database
@@ -38,6 +39,8 @@ export type ClassProgressDeps = {
   owners: () => ClassFactOwners
   /** Today in the school's calendar, YYYY-MM-DD. */
   today: () => string
+  /** The academic calendar's rule for due dates, read once per view (the academic-calendar module's service). */
+  loadDueDateRule: () => Promise<DueDateRule>
 }
 
 type Scope = 'school' | 'assigned'
@@ -104,14 +107,18 @@ export function createClassProgress(deps: ClassProgressDeps) {
 
   async function getClassProgress(actor: Actor, year: CurriculumYear, meta: RequestMeta | null): Promise<ClassProgressResponse> {
     const scope = scopeOf(actor)
-    const [students, rows] = await Promise.all([visibleStudents(actor, scope, [CLASS_YEAR_OF_CURRICULUM_YEAR[year]], null), repo.listMilestones()])
+    const [students, rows, moveDueDate] = await Promise.all([
+      visibleStudents(actor, scope, [CLASS_YEAR_OF_CURRICULUM_YEAR[year]], null),
+      repo.listMilestones(),
+      deps.loadDueDateRule(),
+    ])
     const milestones = rows
       .filter((m) => m.year === year)
       .sort(byAcademicOrder)
       .map(toTimeline)
     const members = await loadMembers(students, milestones)
     const today = deps.today()
-    const figures = classProgress(milestones, members, today)
+    const figures = classProgress(milestones, members, today, moveDueDate)
     // One row per read, naming the class: the students in it are the view's, at this time.
     await audit.record({ actorId: actor.personId, action: 'curriculum.class-progress.read', objectType: 'curriculum-class', objectId: year }, meta)
     return { year, scope, today, students: members.length, ...figures }
@@ -128,9 +135,9 @@ export function createClassProgress(deps: ClassProgressDeps) {
     const byId = new Map(members.map((m) => [m.id, m] as const))
     const missing = chosen.findIndex((id) => !byId.get(id) || !appliesTo(milestone, byId.get(id)?.hasResearchYear ?? false))
     if (missing >= 0) throw new AppError('NOT_FOUND', NOT_YOURS, { [`studentIds.${missing}`]: NOT_YOURS })
-    const progress = progressOfClass([milestone], members, deps.today())
+    const progress = progressOfClass([milestone], members, deps.today(), await deps.loadDueDateRule())
     const recent = await repo.mapLastNudges(milestone.id, chosen, since)
-    const willNudge: (ClassMember & { dueDate: string; late: boolean })[] = []
+    const willNudge: (ClassMember & { dueDate: string; dueMoved: DueDateMoved | null; late: boolean })[] = []
     const willSkip: SkippedStudent[] = []
     for (const id of chosen) {
       const student = byId.get(id) as ClassMember
@@ -138,7 +145,7 @@ export function createClassProgress(deps: ClassProgressDeps) {
       const last = recent.get(id)
       if (!state || state.status === 'done') willSkip.push({ id, name: student.name, reason: 'done', lastNudgedAt: null })
       else if (last) willSkip.push({ id, name: student.name, reason: 'nudged-recently', lastNudgedAt: last.toISOString() })
-      else willNudge.push({ ...student, dueDate: state.dueDate, late: state.status === 'late' })
+      else willNudge.push({ ...student, dueDate: state.dueDate, dueMoved: state.dueMoved, late: state.status === 'late' })
     }
     const email = (student: (typeof willNudge)[number]) =>
       nudgeEmail({
@@ -146,6 +153,7 @@ export function createClassProgress(deps: ClassProgressDeps) {
         advisorName: actor.name,
         milestoneTitle: milestone.title,
         dueDate: student.dueDate,
+        dueMoved: student.dueMoved,
         late: student.late,
         message: input.message || defaultNudgeMessage(milestone.title),
         link: `${appOrigin}/timeline`,

@@ -4,6 +4,7 @@ import { SCHOOL_TIME_ZONE } from '#shared/contracts/events.ts'
 import { AppError } from '#shared/errors.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
+import type { AcademicCalendarService } from '../academic-calendar/academic-calendar.service.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { EventsService } from '../events/events.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
@@ -21,6 +22,8 @@ export type CurriculumDeps = {
   clock: Clock
   audit: AuditService
   events: Pick<EventsService, 'listEvents' | 'mapAttendedEventsOfStudents'>
+  /** Due dates in a break or on a holiday move to the last working day before it (decision 043). */
+  academicCalendar: Pick<AcademicCalendarService, 'loadDueDateRule'>
   /** Called when first needed: the owners are made after this service in the composition root. */
   owners: () => FactOwners & ClassFactOwners
   studentRecords: ClassProgressDeps['studentRecords']
@@ -98,7 +101,12 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const today = schoolDay.format(now)
     if (!student) return { graduationYear: null, today, now: [], next: [], counts: { done: 0, late: 0, open: 0, total: 0 }, years: [] }
     const hasResearchYear = student.classYear === 'research'
-    const [rows, ticked, eventList] = await Promise.all([repo.listMilestones(), repo.listTicksOfStudent(actor.personId), events.listEvents(actor)])
+    const [rows, ticked, eventList, moveDueDate] = await Promise.all([
+      repo.listMilestones(),
+      repo.listTicksOfStudent(actor.personId),
+      events.listEvents(actor),
+      deps.academicCalendar.loadDueDateRule(),
+    ])
     const milestones = rows.filter((m) => appliesTo(m, hasResearchYear)).map((m) => ({ ...m, rule: m.rule ?? null }))
     const linked = new Map<string, TimelineEvent>()
     const allEvents = [...eventList.upcoming, ...eventList.past]
@@ -106,14 +114,16 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const attendedIds =
       (await events.mapAttendedEventsOfStudents([...new Set(milestones.flatMap((m) => m.eventIds))], [actor.personId])).get(actor.personId) ?? new Set<string>()
     for (const e of allEvents) {
-      const myRsvp = e.myRsvp?.status === 'confirmed' || e.myRsvp?.status === 'waitlisted' ? e.myRsvp.status : null
+      // A booked time slot is a place, as a confirmed RSVP is.
+      const myRsvp = e.slots?.mineStartAt ? 'confirmed' : e.myRsvp?.status === 'confirmed' || e.myRsvp?.status === 'waitlisted' ? e.myRsvp.status : null
       const attended = attendedIds.has(e.id)
-      linked.set(e.id, { id: e.id, title: e.title, startAt: e.startAt, endAt: e.endAt, timeZone: e.timeZone, status: e.status, myRsvp, attended })
+      const slotted = e.slots !== null
+      linked.set(e.id, { id: e.id, title: e.title, startAt: e.startAt, endAt: e.endAt, timeZone: e.timeZone, status: e.status, myRsvp, slotted, attended })
     }
     // Only the rules of milestones not already done by a tick are read from their owners.
     const rules = new Set<CompletionRule>(milestones.flatMap((m) => (m.rule && !ticked.has(m.id) ? [m.rule] : [])))
     const facts = await readFactsForRules(deps.owners(), actor, rules, student.declaredSpecialtyId)
-    const timeline = buildTimeline({ milestones, ticked, events: linked, facts, graduationYear: student.graduationYear, hasResearchYear, today })
+    const timeline = buildTimeline({ milestones, ticked, events: linked, facts, graduationYear: student.graduationYear, hasResearchYear, today, moveDueDate })
     return { graduationYear: student.graduationYear, today, ...timeline }
   }
 
@@ -125,7 +135,11 @@ export function createCurriculumService(deps: CurriculumDeps) {
     return row
   }
 
-  const classProgress = createClassProgress({ ...deps, today: () => schoolDay.format(clock.now()) })
+  const classProgress = createClassProgress({
+    ...deps,
+    today: () => schoolDay.format(clock.now()),
+    loadDueDateRule: () => deps.academicCalendar.loadDueDateRule(),
+  })
 
   return {
     ...classProgress,

@@ -28,6 +28,7 @@ import { attendanceCsv } from './domain/attendance-csv.ts'
 import { attendanceState, checkInOpensAt, hasAttended, isCheckInOpen, isFeedbackOpen, newCheckInCode, summariseFeedback } from './domain/attendance.ts'
 import { canManageEvents, canSeeEvent } from './events.policy.ts'
 import type { EventRow, EventsRepository } from './events.repository.ts'
+import { createPlaceHolders } from './place-holders.ts'
 
 export type AttendanceDeps = {
   db: Database
@@ -48,6 +49,8 @@ const NOT_VISIBLE = 'No such event, or it is not open to you.'
  */
 export function createEventAttendanceService(deps: AttendanceDeps) {
   const { db, repo, attendance, clock, audit, appOrigin } = deps
+  // A confirmed RSVP or a booked time slot: either is a place at the door.
+  const places = createPlaceHolders(db, repo)
 
   function assertStaff(actor: Actor) {
     if (!canManageEvents(actor)) throw new AppError('FORBIDDEN', 'Only those who run events check people in.')
@@ -67,9 +70,9 @@ export function createEventAttendanceService(deps: AttendanceDeps) {
   /** Who had a place and who came, as the roster and the CSV show it: places by name, then walk-ins by time. */
   async function rosterOf(event: EventRow): Promise<AttendanceEntry[]> {
     const now = clock.now()
-    const [confirmed, checkedIn] = await Promise.all([repo.listActiveRsvps([event.id], 'confirmed'), attendance.listAttendance([event.id])])
+    const [holders, checkedIn] = await Promise.all([places.mapPlaceHolders([event.id]), attendance.listAttendance([event.id])])
     const byStudent = new Map(checkedIn.map((a) => [a.studentId, a]))
-    const placeIds = confirmed.map((r) => r.studentId)
+    const placeIds = holders.get(event.id) ?? []
     const walkInIds = checkedIn.filter((a) => !placeIds.includes(a.studentId)).map((a) => a.studentId)
     const ids = [...placeIds, ...walkInIds]
     const [people, years, staffNames] = await Promise.all([
@@ -147,7 +150,7 @@ export function createEventAttendanceService(deps: AttendanceDeps) {
   }
 
   async function hasPlace(eventId: string, studentId: string): Promise<boolean> {
-    return (await repo.findRsvp(eventId, studentId))?.status === 'confirmed'
+    return places.holdsPlace(eventId, studentId)
   }
 
   /** The student's own pass: made the first time it is shown, one code per student and event. */
@@ -262,13 +265,13 @@ export function createEventAttendanceService(deps: AttendanceDeps) {
     async searchWalkIns(actor: Actor, eventId: string, q: string): Promise<WalkInCandidates> {
       const event = await staffEvent(actor, eventId)
       const { ids } = await searchPeopleIds(db, { q, status: 'active', role: 'student', page: 1, pageSize: 10 })
-      const [people, years, confirmed, checkedIn] = await Promise.all([
+      const [people, years, holders, checkedIn] = await Promise.all([
         listPeopleByIds(db, ids),
         classYearsOf(ids),
-        repo.listActiveRsvps([event.id], 'confirmed'),
+        places.mapPlaceHolders([event.id]),
         attendance.listAttendance([event.id]),
       ])
-      const onRoster = new Set([...confirmed.map((r) => r.studentId), ...checkedIn.map((a) => a.studentId)])
+      const onRoster = new Set([...(holders.get(event.id) ?? []), ...checkedIn.map((a) => a.studentId)])
       const byId = new Map(people.map((p) => [p.id, p]))
       return {
         candidates: ids.flatMap((id) => {

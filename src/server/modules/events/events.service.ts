@@ -11,6 +11,8 @@ import { listInterestGroupIdsOfPerson, listMissingInterestGroupIds } from '../in
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { createAttendanceRepository } from './attendance.repository.ts'
+import { createPlaceHolders } from './place-holders.ts'
+import { createSlotsRepository } from './slots.repository.ts'
 import { attendeesOf } from './domain/attendance.ts'
 import { isRsvpOpen, seatsToFill, statusForNewRsvp, type StudentAudienceFacts } from './domain/seats.ts'
 import { organizerOf, whereText } from './event-place.ts'
@@ -64,6 +66,8 @@ export function createEventsService(deps: EventsDeps) {
   const uidHost = new URL(appOrigin).hostname || 'preceptor'
   const eventLink = (id: string) => `${appOrigin}/events/${id}`
   const attendanceRepo = createAttendanceRepository(db)
+  const slotsRepo = createSlotsRepository(db)
+  const places = createPlaceHolders(db, repo)
 
   /** What decides which events a student is invited to (null for one who is not a student). */
   async function audienceFactsOf(actor: Actor): Promise<StudentAudienceFacts | null> {
@@ -123,7 +127,14 @@ export function createEventsService(deps: EventsDeps) {
     }
   }
 
-  function summaryOf(event: EventRow, seats: SeatCounts, mine: RsvpRow | null, position: number | null, canRsvp: boolean): EventSummary {
+  function summaryOf(
+    event: EventRow,
+    seats: SeatCounts,
+    mine: RsvpRow | null,
+    position: number | null,
+    canRsvp: boolean,
+    slots: EventSummary['slots'],
+  ): EventSummary {
     const active = mine && mine.status !== 'cancelled' ? mine : null
     return {
       id: event.id,
@@ -146,6 +157,7 @@ export function createEventsService(deps: EventsDeps) {
       waitlistCount: seats.waitlisted,
       rsvpOpen: canRsvp && isRsvpOpen(event, clock.now()),
       myRsvp: active ? { status: active.status, waitlistPosition: active.status === 'waitlisted' ? position : null } : null,
+      slots,
     }
   }
 
@@ -153,12 +165,20 @@ export function createEventsService(deps: EventsDeps) {
   async function summaries(actor: Actor, rows: EventRow[]): Promise<EventSummary[]> {
     const ids = rows.map((e) => e.id)
     const isStudent = actor.roles.includes('student')
-    const [seats, mine] = await Promise.all([repo.countSeats(ids), isStudent ? repo.listRsvpsOfStudent(actor.personId, ids) : Promise.resolve([])])
+    const [seats, mine, slots] = await Promise.all([
+      repo.countSeats(ids),
+      isStudent ? repo.listRsvpsOfStudent(actor.personId, ids) : Promise.resolve([]),
+      slotsRepo.countSlotsOfEvents(ids, isStudent ? actor.personId : null),
+    ])
     const mineByEvent = new Map(mine.map((r) => [r.eventId, r]))
     const waitingIn = mine.filter((r) => r.status === 'waitlisted').map((r) => r.eventId)
     const lines = await repo.listActiveRsvps(waitingIn, 'waitlisted')
     const position = (eventId: string) => lines.filter((r) => r.eventId === eventId).findIndex((r) => r.studentId === actor.personId) + 1 || null
-    return rows.map((e) => summaryOf(e, seats.get(e.id) ?? NO_SEATS, mineByEvent.get(e.id) ?? null, position(e.id), isStudent))
+    const slotsOf = (id: string): EventSummary['slots'] => {
+      const counted = slots.get(id)
+      return counted ? { total: counted.total, free: counted.free, mineStartAt: counted.mineStartAt?.toISOString() ?? null } : null
+    }
+    return rows.map((e) => summaryOf(e, seats.get(e.id) ?? NO_SEATS, mineByEvent.get(e.id) ?? null, position(e.id), isStudent, slotsOf(e.id)))
   }
 
   async function visibleEvent(actor: Actor, id: string): Promise<EventRow> {
@@ -255,7 +275,7 @@ export function createEventsService(deps: EventsDeps) {
     /**
      * Of `eventIds`, the ones each of `studentIds` attended (`attendeesOf`): those checked in at
      * the door, or, at a held event that has ended with no one checked in, a confirmed place.
-     * Three queries however many students; for a class view whose caller has already checked it
+     * Four queries however many students; for a class view whose caller has already checked it
      * may see these students, and for a student's own timeline.
      */
     async mapAttendedEventsOfStudents(eventIds: readonly string[], studentIds: readonly string[]): Promise<Map<string, Set<string>>> {
@@ -266,10 +286,11 @@ export function createEventsService(deps: EventsDeps) {
       const held = (await repo.listEvents()).filter((e) => wanted.has(e.id) && e.status !== 'cancelled' && e.startAt.getTime() <= now.getTime())
       if (held.length === 0) return attended
       const ids = held.map((e) => e.id)
-      const [places, checkIns] = await Promise.all([repo.listActiveRsvps(ids, 'confirmed'), attendanceRepo.listAttendance(ids)])
+      // A place is a confirmed RSVP or a booked time slot (`place-holders.ts`): a slot counts as an RSVP does.
+      const [holders, checkIns] = await Promise.all([places.mapPlaceHolders(ids), attendanceRepo.listAttendance(ids)])
       const students = new Set(studentIds)
       for (const event of held) {
-        const confirmed = new Set(places.filter((r) => r.eventId === event.id).map((r) => r.studentId))
+        const confirmed = new Set(holders.get(event.id))
         const checkedIn = new Set(checkIns.filter((a) => a.eventId === event.id).map((a) => a.studentId))
         for (const studentId of attendeesOf(event, now, confirmed, checkedIn)) {
           if (!students.has(studentId)) continue

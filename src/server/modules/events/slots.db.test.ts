@@ -136,6 +136,24 @@ describe('booking a slot', () => {
     expect((await t.request('DELETE', `/api/events/${id}/slots/${slots[0]!.id}`, { cookie: advisor.cookie })).json.slots).toHaveLength(2)
   })
 
+  it('the events list tells a slotted event from an RSVP one: its slots, how many are free, and the student’s own', async () => {
+    const { id, start } = await headshots()
+    const slots = (await addSlots(id, { startAt: start.toISOString(), lengthMinutes: 10, count: 3 })).json.slots as { id: string; startAt: string }[]
+    const plain = await headshots({ title: 'Panel without slots' })
+    const [ana, ben] = [await student(), await student()]
+    expect((await book(ana, id, slots[2]!.id)).status).toBe(200)
+    const listed = async (s: Account) => {
+      const list = (await t.request('GET', '/api/events', { cookie: s.cookie })).json.upcoming as { id: string; slots: unknown }[]
+      return (eventId: string) => list.find((e) => e.id === eventId)?.slots
+    }
+    const anasView = await listed(ana)
+    expect(anasView(id)).toEqual({ total: 3, free: 2, mineStartAt: slots[2]!.startAt })
+    expect(anasView(plain.id)).toBeNull()
+    expect((await listed(ben))(id)).toEqual({ total: 3, free: 2, mineStartAt: null })
+    // Staff see the counts; nobody's slot is "theirs".
+    expect((await listed(advisor))(id)).toEqual({ total: 3, free: 2, mineStartAt: null })
+  })
+
   it('when the office cancels the event, each student holding a slot gets a CANCEL for it with a higher SEQUENCE', async () => {
     const { id, start } = await headshots()
     const slots = (await addSlots(id, { startAt: start.toISOString(), lengthMinutes: 10, count: 2 })).json.slots as { id: string }[]

@@ -33,6 +33,35 @@ export function createSlotsRepository(db: Database) {
       await tx.delete(eventSlots).where(eq(eventSlots.id, id))
     },
 
+    /**
+     * For the events list: per event with slots, how many it has, how many are free, and when the
+     * student's own booked slot starts (null: none). One grouped query; events without slots are absent.
+     */
+    async countSlotsOfEvents(
+      eventIds: readonly string[],
+      studentId: string | null,
+      tx: Tx | Database = db,
+    ): Promise<Map<string, { total: number; free: number; mineStartAt: Date | null }>> {
+      if (eventIds.length === 0) return new Map()
+      const rows = await tx
+        .select({
+          eventId: eventSlots.eventId,
+          total: sql<number>`count(*)::int`,
+          booked: sql<number>`count(${eventSlotBookings.id})::int`,
+          mineStartAt: studentId
+            ? sql<Date | string | null>`min(case when ${eventSlotBookings.studentId} = ${studentId} then ${eventSlots.startAt} end)`
+            : sql<null>`null`,
+        })
+        .from(eventSlots)
+        .leftJoin(eventSlotBookings, and(eq(eventSlotBookings.slotId, eventSlots.id), eq(eventSlotBookings.status, 'booked')))
+        .where(inArray(eventSlots.eventId, [...eventIds]))
+        .groupBy(eventSlots.eventId)
+      // An aggregate over a timestamptz comes back as text from some drivers: made a Date here.
+      return new Map(
+        rows.map((r) => [r.eventId, { total: r.total, free: r.total - r.booked, mineStartAt: r.mineStartAt === null ? null : new Date(r.mineStartAt) }]),
+      )
+    },
+
     /** The bookings that hold a slot now, of these events. */
     async listActiveBookings(eventIds: readonly string[], tx: Tx | Database = db): Promise<SlotBookingRow[]> {
       if (eventIds.length === 0) return []

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { CURRICULUM_YEAR_LABELS, CURRICULUM_YEARS, type ClassMilestoneFigure, type ClassProgressResponse } from '#shared/contracts/curriculum.ts'
+import { movedBeforeText } from '#shared/curriculum.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { optionsFrom, SelectField } from '../../components/fields.tsx'
 import { formatMoment, plural } from '../../components/format.ts'
@@ -22,6 +23,7 @@ import { NudgePanel } from './nudge-panel.tsx'
 import './curriculum.css'
 
 const dueDate = (iso: string | null) => (iso ? formatMoment(`${iso}T12:00:00Z`, { dateStyle: 'medium', timeZone: 'UTC' }) : '—')
+const movedDueDate = (iso: string) => formatMoment(`${iso}T12:00:00Z`, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' })
 
 /** The advisors' view of a class's year: each milestone's figures, who is behind, and the nudge. */
 export function ClassProgressPage() {
@@ -205,7 +207,16 @@ function MilestoneRow({ milestone: m, onShowBehind }: { milestone: ClassMileston
         {m.title}
         {m.required ? null : <span className="class-progress-optional"> (optional)</span>}
       </th>
-      <td data-label="Due">{dueDate(m.dueDate)}</td>
+      <td data-label="Due">
+        {m.dueDate && m.dueMoved ? (
+          // One span: the phone layout lays a cell's children side by side.
+          <span>
+            {movedDueDate(m.dueDate)} ({movedBeforeText(m.dueMoved)})
+          </span>
+        ) : (
+          dueDate(m.dueDate)
+        )}
+      </td>
       <td data-label="Done">
         {m.done} ({m.percentDone}%)
       </td>

@@ -18,9 +18,10 @@ const eventWhen = (iso: string) => formatMoment(iso, { weekday: 'short', month: 
 function eventNote(e: TimelineMilestone['events'][number]): string {
   if (e.status === 'cancelled') return 'cancelled'
   if (e.attended) return 'you went'
-  if (e.myRsvp === 'confirmed') return 'you have a place'
+  if (e.myRsvp === 'confirmed') return e.slotted ? 'you have a time slot' : 'you have a place'
   if (e.myRsvp === 'waitlisted') return 'you are on the waitlist'
-  return Date.parse(e.endAt) < Date.now() ? 'over' : 'RSVP on its page'
+  if (Date.parse(e.endAt) < Date.now()) return 'over'
+  return e.slotted ? 'choose a time on its page' : 'RSVP on its page'
 }
 
 /**

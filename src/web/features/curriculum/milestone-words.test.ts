@@ -24,6 +24,14 @@ describe('milestone words', () => {
     )
   })
 
+  it('says plainly when the academic calendar moved a date before a break', () => {
+    const now = new Date(2026, 11, 1)
+    const moved = { from: '2026-12-31', closureKind: 'break' as const, closureName: 'Winter break' }
+    expect(dueLine({ dueDate: '2026-12-18', dueMoved: moved, dueWindow: 'December of Year 1', status: 'due-soon' }, now)).toMatch(
+      /^Due by Fri.+18.+ \(moved before the winter break; end of December of Year 1\), in 2 weeks$/,
+    )
+  })
+
   it('says how a milestone was done', () => {
     const base: Omit<TimelineMilestone, 'doneBy'> = {
       id: 'm',
@@ -34,6 +42,7 @@ describe('milestone words', () => {
       why: '',
       links: [],
       dueDate: '2026-10-31',
+      dueMoved: null,
       dueWindow: 'October of Year 1',
       status: 'done',
       doneAt: null,

@@ -1,5 +1,5 @@
 import type { TimelineMilestone } from '#shared/contracts/curriculum.ts'
-import { COMPLETION_RULE_LABELS } from '#shared/curriculum.ts'
+import { COMPLETION_RULE_LABELS, movedBeforeText } from '#shared/curriculum.ts'
 import { daysUntil, formatDueDate } from '../letters/letter-format.ts'
 
 /** "in 3 weeks", "tomorrow", "5 days ago": how far a date is, in words a student reads at a glance. */
@@ -12,15 +12,28 @@ export function howFar(days: number): string {
   return days > 0 ? `in ${span}` : `${span} ago`
 }
 
+const withWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' })
+
+/** A moved date names its weekday: the student sees at once it is the Friday before the break, not the month's end. */
+function movedDate(isoDate: string): string {
+  const [y, mo, d] = isoDate.split('-').map(Number)
+  return y && mo && d ? withWeekday.format(new Date(y, mo - 1, d)) : isoDate
+}
+
 /**
  * The due line of a milestone: the date, what it is relative to, and how far it is —
- * "Due by Oct 31, 2026 (end of October of Year 1), in 3 weeks".
+ * "Due by Oct 31, 2026 (end of October of Year 1), in 3 weeks"; a date the academic calendar
+ * moved says so: "Due by Fri, Dec 18, 2026 (moved before the winter break; end of December of
+ * Year 1), in 2 weeks".
  */
-export function dueLine(m: Pick<TimelineMilestone, 'dueDate' | 'dueWindow' | 'status'>, now = new Date()): string {
-  const date = formatDueDate(m.dueDate)
+export function dueLine(
+  m: Pick<TimelineMilestone, 'dueDate' | 'dueWindow' | 'status'> & { dueMoved?: TimelineMilestone['dueMoved'] },
+  now = new Date(),
+): string {
+  const date = m.dueMoved ? movedDate(m.dueDate) : formatDueDate(m.dueDate)
   const days = daysUntil(m.dueDate, now)
   const far = days === null ? '' : `, ${howFar(days)}`
-  const relative = `end of ${m.dueWindow}`
+  const relative = m.dueMoved ? `${movedBeforeText(m.dueMoved)}; end of ${m.dueWindow}` : `end of ${m.dueWindow}`
   if (m.status === 'late') return `Was due by ${date} (${relative})${far}`
   if (m.status === 'passed') return `Optional, was suggested by ${date} (${relative})`
   if (m.status === 'done') return `Due by ${date} (${relative})`

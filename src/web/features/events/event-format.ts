@@ -44,6 +44,12 @@ export function seatsLabel(e: Pick<EventSummary, 'capacity' | 'confirmedCount' |
   return e.waitlistCount > 0 ? `Full, ${e.waitlistCount} on the waitlist` : 'Full'
 }
 
+/** "12 of 30 slots left": an event booked by time slot counts slots, not places. */
+export function slotsLabel(slots: NonNullable<EventSummary['slots']>): string {
+  if (slots.free === 0) return `All ${slots.total} time slots are taken`
+  return `${slots.free} of ${slots.total} time ${slots.total === 1 ? 'slot' : 'slots'} left`
+}
+
 export function formatDeadline(e: Pick<EventSummary, 'rsvpClosesAt' | 'timeZone'>): string {
   return formatMoment(e.rsvpClosesAt, {
     weekday: 'long',

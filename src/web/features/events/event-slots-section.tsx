@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { useLocation } from 'react-router'
 import type { EventSlotsView, EventSlotView } from '#shared/contracts/event-slots.ts'
 import type { EventView } from '#shared/contracts/events.ts'
 import { errorMessage } from '../../api/client.ts'
@@ -15,6 +16,16 @@ import { useBookSlot, useEventSlots, useGiveUpSlot, useRemoveSlot } from './slot
  */
 export function EventSlotsSection({ event, staff }: { event: EventView; staff: boolean }) {
   const slots = useEventSlots(event.id)
+  // The events list's "Choose a time" links here (#event-slots): once the slots have loaded they
+  // are brought into view and their heading focused, as a fragment would on a static page.
+  const location = useLocation()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const loaded = (slots.data?.slots.length ?? 0) > 0
+  useEffect(() => {
+    if (!loaded || location.hash !== '#event-slots') return
+    heading.current?.scrollIntoView({ block: 'start' })
+    heading.current?.focus({ preventScroll: true })
+  }, [loaded, location.hash])
   if (slots.isError) return <QueryError error={slots.error} onRetry={() => void slots.refetch()} />
   const view = slots.data
   if (!view || (!staff && view.slots.length === 0)) return null
@@ -29,7 +40,9 @@ export function EventSlotsSection({ event, staff }: { event: EventView; staff: b
     ) : null
   return (
     <section aria-labelledby="event-slots" className="card">
-      <h2 id="event-slots">Time slots</h2>
+      <h2 id="event-slots" ref={heading} tabIndex={-1}>
+        Time slots
+      </h2>
       {staff ? <StaffSlots event={event} view={view} /> : <StudentSlots event={event} view={view} />}
     </section>
   )

@@ -4,10 +4,11 @@ import { useSession } from '../../api/identity.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useEvents } from './api.ts'
-import { audienceLabel, formatWhen, formatWhere, kindLabel, seatsLabel } from './event-format.ts'
+import { audienceLabel, formatWhen, formatWhere, kindLabel, seatsLabel, slotsLabel } from './event-format.ts'
 import { RsvpActions } from './rsvp-actions.tsx'
 import './events.css'
 import { CalendarFeed } from '../mentorships/calendar-feed.tsx'
+import { slotStart } from './slot-format.ts'
 
 function EventCard({ event: e, staff, past }: { event: EventSummary; staff: boolean; past: boolean }) {
   return (
@@ -24,10 +25,34 @@ function EventCard({ event: e, staff, past }: { event: EventSummary; staff: bool
         {formatWhere(e)} · {e.host}
         {staff ? ` · ${audienceLabel(e)}` : ''}
       </p>
-      {past ? null : <p className="event-meta">{seatsLabel(e)}</p>}
-      {!staff && !past ? <RsvpActions event={e} /> : null}
+      {past ? null : <p className="event-meta">{e.slots ? slotsLabel(e.slots) : seatsLabel(e)}</p>}
+      {!staff && !past ? e.slots ? <SlotChoice event={e} /> : <RsvpActions event={e} /> : null}
       {past && e.myRsvp?.status === 'confirmed' ? <p className="event-meta">You had a place.</p> : null}
     </li>
+  )
+}
+
+/**
+ * An event split into time slots is booked by slot on its page, not by RSVP: the card says
+ * which slot is the student's, or leads to the slots while any is free and booking is open.
+ */
+function SlotChoice({ event: e }: { event: EventSummary }) {
+  const slots = e.slots
+  if (!slots) return null
+  const open = e.rsvpOpen && e.status === 'scheduled'
+  return (
+    <div className="event-rsvp">
+      {slots.mineStartAt ? <p className="tag event-rsvp-confirmed">Your slot: {slotStart(slots.mineStartAt, e.timeZone)}</p> : null}
+      {open && (slots.mineStartAt || slots.free > 0) ? (
+        <Link to={`/events/${e.id}#event-slots`} className={slots.mineStartAt ? 'button button-secondary' : 'button'}>
+          {slots.mineStartAt ? 'Change your slot' : 'Choose a time'}
+          <span className="visually-hidden">
+            {' '}
+            {slots.mineStartAt ? 'at' : 'for'} {e.title}
+          </span>
+        </Link>
+      ) : null}
+    </div>
   )
 }
 

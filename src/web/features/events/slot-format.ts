@@ -8,6 +8,11 @@ export function slotTime(slot: Pick<EventSlotView, 'startAt' | 'endAt'>, timeZon
   return `${from}–${to}`
 }
 
+/** "2:10 PM EST": when a slot starts, in the event's own zone. */
+export function slotStart(startAt: string, timeZone: string): string {
+  return formatMoment(startAt, { hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' })
+}
+
 /** Slots grouped by label in order of their first slot (one group, unnamed, when none has a label). */
 export function groupByLabel(slots: readonly EventSlotView[]): { label: string; slots: EventSlotView[] }[] {
   const groups = new Map<string, EventSlotView[]>()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type AcademicDate, closureOn, lastWorkingDayBefore } from './closures.ts'
+import { type AcademicDate, closureOn, lastWorkingDayBefore, moveDueDate } from './closures.ts'
 
 const calendar: AcademicDate[] = [
   { kind: 'year-start', name: 'Academic year 2026–27', startsOn: '2026-07-01', endsOn: '2026-07-01' },
@@ -38,5 +38,30 @@ describe('lastWorkingDayBefore', () => {
     expect(lastWorkingDayBefore(calendar, '2027-01-18')).toBe('2027-01-15')
     const joined: AcademicDate[] = [...calendar, { kind: 'holiday', name: 'Staff day', startsOn: '2026-12-18', endsOn: '2026-12-18' }]
     expect(lastWorkingDayBefore(joined, '2026-12-31')).toBe('2026-12-17')
+  })
+})
+
+describe('moveDueDate', () => {
+  it('leaves an ordinary day alone, and says nothing', () => {
+    expect(moveDueDate(calendar, '2026-10-31')).toEqual({ dueDate: '2026-10-31', moved: null })
+    expect(moveDueDate([], '2026-12-31')).toEqual({ dueDate: '2026-12-31', moved: null })
+  })
+
+  it('moves a date in a break and names the break', () => {
+    expect(moveDueDate(calendar, '2026-12-31')).toEqual({
+      dueDate: '2026-12-18',
+      moved: { from: '2026-12-31', closure: { kind: 'break', name: 'Winter break' } },
+    })
+  })
+
+  it('names the break, not a holiday inside it, when both hold the date', () => {
+    expect(moveDueDate(calendar, '2027-01-01').moved?.closure.name).toBe('Winter break')
+  })
+
+  it('names a holiday on its own', () => {
+    expect(moveDueDate(calendar, '2026-11-27')).toEqual({
+      dueDate: '2026-11-25',
+      moved: { from: '2026-11-27', closure: { kind: 'holiday', name: 'Thanksgiving' } },
+    })
   })
 })

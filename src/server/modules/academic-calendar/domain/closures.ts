@@ -33,3 +33,22 @@ export function lastWorkingDayBefore(dates: readonly AcademicDate[], due: string
   }
   return due
 }
+
+/** A due date after the calendar's rule: where it lands, and, when it moved, from where and out of which closure. */
+export type MovedDueDate = {
+  dueDate: string
+  moved: { from: string; closure: Pick<AcademicDate, 'kind' | 'name'> } | null
+}
+
+/**
+ * `lastWorkingDayBefore`, saying why: a date that moved names the closure it fell in — the
+ * break rather than a holiday inside it ("moved before the winter break", not "before New
+ * Year's Day", when the break is what was stepped over).
+ */
+export function moveDueDate(dates: readonly AcademicDate[], due: string): MovedDueDate {
+  const dueDate = lastWorkingDayBefore(dates, due)
+  if (dueDate === due) return { dueDate, moved: null }
+  const covering = dates.filter((d) => d.kind !== 'year-start' && d.startsOn <= due && due <= d.endsOn)
+  const closure = covering.find((d) => d.kind === 'break') ?? covering[0]
+  return { dueDate, moved: closure ? { from: due, closure: { kind: closure.kind, name: closure.name } } : null }
+}

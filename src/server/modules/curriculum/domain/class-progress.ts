@@ -1,7 +1,7 @@
-import type { ClassMilestoneFigure, StudentBehind } from '#shared/contracts/curriculum.ts'
+import type { ClassMilestoneFigure, DueDateMoved, StudentBehind } from '#shared/contracts/curriculum.ts'
 import type { StudentFactsForRules } from './completion-rules.ts'
 import { dueWindowText } from './due-dates.ts'
-import { milestoneProgress, type MilestoneForTimeline, type MilestoneProgress } from './timeline.ts'
+import { milestoneProgress, type DueDateRule, type MilestoneForTimeline, type MilestoneProgress } from './timeline.ts'
 
 /** One student of a class, with what decides their milestones (read in batches by the service). */
 export type ClassStudent = {
@@ -21,10 +21,11 @@ export function progressOfClass(
   milestones: readonly MilestoneForTimeline[],
   students: readonly ClassStudent[],
   today: string,
+  moveDueDate?: DueDateRule,
 ): Map<string, Map<string, MilestoneProgress>> {
   return new Map(
     students.map((s) => {
-      const input = { ...s, today }
+      const input = { ...s, today, moveDueDate }
       return [s.id, new Map(milestones.map((m) => [m.id, milestoneProgress(m, input)] as const))] as const
     }),
   )
@@ -34,20 +35,29 @@ export function progressOfClass(
  * A class's year: per milestone, how many students did it, are late, or have it due soon (and
  * the share done); and every student late on a required milestone or with one due soon, by name.
  */
-export function classProgress(milestones: readonly MilestoneForTimeline[], students: readonly ClassStudent[], today: string): ClassProgress {
-  const progress = progressOfClass(milestones, students, today)
+export function classProgress(
+  milestones: readonly MilestoneForTimeline[],
+  students: readonly ClassStudent[],
+  today: string,
+  moveDueDate?: DueDateRule,
+): ClassProgress {
+  const progress = progressOfClass(milestones, students, today, moveDueDate)
   const figures = milestones.map((m) => {
     let done = 0
     let late = 0
     let dueSoon = 0
     let dueDate: string | null = null
+    let dueMoved: DueDateMoved | null = null
     for (const s of students) {
       const p = progress.get(s.id)?.get(m.id)
       if (!p) continue
       if (p.status === 'done') done += 1
       else if (p.status === 'late') late += 1
       else if (p.status === 'due-soon') dueSoon += 1
-      if (dueDate === null || p.dueDate < dueDate) dueDate = p.dueDate
+      if (dueDate === null || p.dueDate < dueDate) {
+        dueDate = p.dueDate
+        dueMoved = p.dueMoved
+      }
     }
     return {
       id: m.id,
@@ -55,6 +65,7 @@ export function classProgress(milestones: readonly MilestoneForTimeline[], stude
       required: m.required,
       dueWindow: dueWindowText(m.year, m.dueMonth),
       dueDate,
+      dueMoved,
       done,
       late,
       dueSoon,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TimelineEvent } from '#shared/contracts/curriculum.ts'
-import { buildTimeline, type MilestoneForTimeline, type TimelineInputs } from './timeline.ts'
+import { buildTimeline, milestoneProgress, type DueDateRule, type MilestoneForTimeline, type TimelineInputs } from './timeline.ts'
 
 const milestone = (id: string, overrides: Partial<MilestoneForTimeline> = {}): MilestoneForTimeline => ({
   id,
@@ -24,6 +24,7 @@ const event = (id: string, overrides: Partial<TimelineEvent> = {}): TimelineEven
   timeZone: 'America/New_York',
   status: 'scheduled',
   myRsvp: 'confirmed',
+  slotted: false,
   attended: true,
   ...overrides,
 })
@@ -91,5 +92,33 @@ describe('buildTimeline', () => {
       ['y1', '2025-10-31'],
       ['research', '2028-12-31'],
     ])
+  })
+})
+
+describe('milestoneProgress with the academic calendar', () => {
+  // The school's winter break from Saturday 19 December: a date in it moves to Friday 18.
+  const winterBreak: DueDateRule = (due) =>
+    due >= '2026-12-19' && due <= '2027-01-03'
+      ? { dueDate: '2026-12-18', moved: { from: due, closure: { kind: 'break', name: 'Winter break' } } }
+      : { dueDate: due, moved: null }
+  const progress = (today: string, moveDueDate?: DueDateRule) =>
+    milestoneProgress(milestone('letters', { dueMonth: 12 }), { ...base, attendedEventIds: new Set(), today, moveDueDate })
+
+  it.each([
+    // today, without the calendar, with it
+    ['2026-12-18', ['2026-12-31', 'due-soon'], ['2026-12-18', 'due-soon']],
+    ['2026-12-19', ['2026-12-31', 'due-soon'], ['2026-12-18', 'late']],
+    ['2027-01-01', ['2026-12-31', 'late'], ['2026-12-18', 'late']],
+  ])('on %s: the end of the month, or the Friday before the break', (today, without, withCalendar) => {
+    const plain = progress(today)
+    expect([plain.dueDate, plain.status, plain.dueMoved]).toEqual([...without, null])
+    const moved = progress(today, winterBreak)
+    expect([moved.dueDate, moved.status]).toEqual(withCalendar)
+    expect(moved.dueMoved).toEqual({ from: '2026-12-31', closureKind: 'break', closureName: 'Winter break' })
+  })
+
+  it('leaves a date outside every closure where it was', () => {
+    const october = milestoneProgress(milestone('october'), { ...base, attendedEventIds: new Set(), moveDueDate: winterBreak })
+    expect([october.dueDate, october.dueMoved]).toEqual(['2026-10-31', null])
   })
 })

@@ -3,6 +3,7 @@ import {
   type CimPhase,
   type CompletionRule,
   type CurriculumYear,
+  type DueDateMoved,
   type TimelineEvent,
   type TimelineMilestone,
   type TimelineResponse,
@@ -30,6 +31,17 @@ export type MilestoneForTimeline = {
   position: number
 }
 
+/**
+ * The school's academic calendar applied to a due date (read from the academic-calendar module by
+ * the service): where the date lands, and what moved it. Without one, no date moves.
+ */
+export type DueDateRule = (due: string) => {
+  dueDate: string
+  moved: { from: string; closure: { kind: DueDateMoved['closureKind']; name: string } } | null
+}
+
+const keepDueDate: DueDateRule = (dueDate) => ({ dueDate, moved: null })
+
 export type TimelineInputs = {
   milestones: readonly MilestoneForTimeline[]
   /** Milestones the student ticked, with when. */
@@ -41,6 +53,7 @@ export type TimelineInputs = {
   hasResearchYear: boolean
   /** Today, YYYY-MM-DD. */
   today: string
+  moveDueDate?: DueDateRule
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
@@ -61,18 +74,24 @@ export type ProgressInputs = {
   hasResearchYear: boolean
   /** Today, YYYY-MM-DD. */
   today: string
+  /** The academic calendar's rule: a date in a break or on a holiday moves to the last working day before it. */
+  moveDueDate?: DueDateRule
 }
 
-export type MilestoneProgress = { dueDate: string; status: TimelineStatus; doneBy: TimelineMilestone['doneBy'] }
+export type MilestoneProgress = { dueDate: string; dueMoved: DueDateMoved | null; status: TimelineStatus; doneBy: TimelineMilestone['doneBy'] }
 
 /**
  * One milestone's state for one student — the one place it is decided, for a student's own
  * timeline and for a class. Done wins (a tick, then an attended linked event, then the
  * milestone's rule); otherwise the due date decides: past it a required milestone is late and an
- * optional one has passed; within `DUE_SOON_DAYS` it is due soon.
+ * optional one has passed; within `DUE_SOON_DAYS` it is due soon. The due date is the end of the
+ * due month, moved by the academic calendar out of a break or holiday, so "late" starts the day
+ * after the moved date.
  */
 export function milestoneProgress(milestone: MilestoneForTimeline, input: ProgressInputs): MilestoneProgress {
-  const dueDate = dueDateFor(milestone.year, milestone.dueMonth, input.graduationYear, input.hasResearchYear)
+  const endOfMonth = dueDateFor(milestone.year, milestone.dueMonth, input.graduationYear, input.hasResearchYear)
+  const { dueDate, moved } = (input.moveDueDate ?? keepDueDate)(endOfMonth)
+  const dueMoved = moved ? { from: moved.from, closureKind: moved.closure.kind, closureName: moved.closure.name } : null
   const doneBy = input.ticked.has(milestone.id)
     ? ('ticked' as const)
     : milestone.eventIds.some((id) => input.attendedEventIds.has(id))
@@ -82,7 +101,7 @@ export function milestoneProgress(milestone: MilestoneForTimeline, input: Progre
         : null
   const left = daysBetween(input.today, dueDate)
   const status = doneBy ? 'done' : left < 0 ? (milestone.required ? 'late' : 'passed') : left <= DUE_SOON_DAYS ? 'due-soon' : 'upcoming'
-  return { dueDate, status, doneBy }
+  return { dueDate, dueMoved, status, doneBy }
 }
 
 /** One milestone on a student's own timeline: its progress, with the linked events they may see. */
@@ -94,7 +113,7 @@ export function milestoneState(milestone: MilestoneForTimeline, input: TimelineI
   events.sort((a, b) => a.startAt.localeCompare(b.startAt))
   const tickedAt = input.ticked.get(milestone.id)
   const attendedEventIds = new Set(events.filter((e) => e.attended).map((e) => e.id))
-  const { dueDate, status, doneBy } = milestoneProgress(milestone, { ...input, attendedEventIds })
+  const { dueDate, dueMoved, status, doneBy } = milestoneProgress(milestone, { ...input, attendedEventIds })
   return {
     id: milestone.id,
     title: milestone.title,
@@ -104,6 +123,7 @@ export function milestoneState(milestone: MilestoneForTimeline, input: TimelineI
     why: milestone.why,
     links: [...milestone.links],
     dueDate,
+    dueMoved,
     dueWindow: dueWindowText(milestone.year, milestone.dueMonth),
     status,
     doneBy,
