@@ -48,6 +48,21 @@ function academicYear(start: number): AcademicDate[] {
   ]
 }
 
+/** The demo school's calendar: the academic year `now` falls in and the next. */
+export function demoAcademicCalendar(now: Date): AcademicDate[] {
+  const today = toLocal(now, ZONE).date
+  const year = Number(today.slice(0, 4))
+  const startYear = Number(today.slice(5, 7)) >= 7 ? year : year - 1
+  return [...academicYear(startYear), ...academicYear(startYear + 1)]
+}
+
+/** `day` (YYYY-MM-DD), or the nearest working day clear of the calendar's closures in `direction`. */
+export function workingDayFrom(calendar: readonly AcademicDate[], day: string, direction: 1 | -1 = 1): string {
+  let found = day
+  while (closureOn(calendar, found) || [0, 6].includes(new Date(`${found}T00:00:00Z`).getUTCDay())) found = addDays(found, direction)
+  return found
+}
+
 type Slot = { startAt: Date; endAt: Date; label: string; studentId: string | null }
 
 export type DemoEventSlots = {
@@ -75,8 +90,7 @@ const PROGRAMS = [
 export function generateDemoEventSlots(rows: DemoSchoolRows, now: Date): DemoEventSlots {
   const today = toLocal(now, ZONE).date
   const year = Number(today.slice(0, 4))
-  const startYear = Number(today.slice(5, 7)) >= 7 ? year : year - 1
-  const calendar = [...academicYear(startYear), ...academicYear(startYear + 1)]
+  const calendar = demoAcademicCalendar(now)
   const creator = rows.people.find((p) => p.email === 'advisor@demo.example.edu')?.id ?? null
   const demo = new Set(rows.people.filter((p) => DEMO_ACCOUNT_EMAILS.includes(p.email)).map((p) => p.id))
   const active = new Set(rows.people.filter((p) => p.status === 'active').map((p) => p.id))
@@ -118,11 +132,7 @@ export function generateDemoEventSlots(rows: DemoSchoolRows, now: Date): DemoEve
     }
   }
   // On working days, clear of the calendar's closures.
-  const workingDay = (from: string) => {
-    let day = from
-    while (closureOn(calendar, day) || [0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) day = addDays(day, 1)
-    return day
-  }
+  const workingDay = (from: string) => workingDayFrom(calendar, from)
 
   const headshotsDay = workingDay(addDays(today, 9))
   const headshots = event(

@@ -3,6 +3,7 @@ import { eventRsvps, events } from '../schema/index.ts'
 import type { ClassYear, EventKind, EventRsvpStatus } from '#shared/enums.ts'
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '#shared/time.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
+import { demoAcademicCalendar, workingDayFrom } from './event-slots-demo.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
 
 const ZONE = 'America/New_York'
@@ -187,8 +188,15 @@ export function generateDemoEvents(rows: DemoSchoolRows, now: Date): DemoEvent[]
   const demoStudent = rows.people.find((p) => p.email === 'student@demo.example.edu')?.id
   const creator = rows.people.find((p) => p.email === 'advisor@demo.example.edu')?.id ?? null
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
+  // A school holds no event on a weekend, a holiday or in a break: each day is moved to the
+  // nearest working day, later for an event to come and earlier for one already held.
+  const calendar = demoAcademicCalendar(now)
+  const dayOf = (offset: number) => {
+    const day = new Date(today.getTime() + offset * MS_PER_DAY).toISOString().slice(0, 10)
+    return new Date(`${workingDayFrom(calendar, day, offset < 0 ? -1 : 1)}T00:00:00Z`)
+  }
   return PLANS.map((plan, index) => {
-    const startAt = newYork(new Date(today.getTime() + plan.day * MS_PER_DAY), plan.hour)
+    const startAt = newYork(dayOf(plan.day), plan.hour)
     const endAt = new Date(startAt.getTime() + plan.minutes * MS_PER_MINUTE)
     const createdAt = new Date(Math.min(now.getTime(), startAt.getTime()) - 21 * MS_PER_DAY)
     const invited = rows.studentProfiles
