@@ -68,6 +68,8 @@ export async function profileQueries<T>(handle: DatabaseHandle, label: string, r
     const total = sorted.reduce((sum, e) => sum + e.ms, 0)
     log(`${label}: ${round(wall)} ms wall, ${round(total)} ms in ${sorted.reduce((s, e) => s + e.calls, 0)} queries`)
     for (const e of sorted.slice(0, top))
-      log(`  ${String(round(e.ms)).padStart(8)} ms  ${String(e.calls).padStart(3)}×  ${String(e.rows).padStart(6)} rows  ${String(e.params).padStart(6)} params  ${e.sql}`)
+      log(
+        `  ${String(round(e.ms)).padStart(8)} ms  ${String(e.calls).padStart(3)}×  ${String(e.rows).padStart(6)} rows  ${String(e.params).padStart(6)} params  ${e.sql}`,
+      )
   }
 }
