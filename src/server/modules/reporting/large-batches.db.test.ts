@@ -30,7 +30,17 @@ beforeAll(async () => {
   const at = new Date(t.clock.now().getTime() - 30 * DAY)
   const [request] = await t.db
     .insert(mentorshipRequests)
-    .values({ studentId: student, mentorId: mentor, initiatedBy: 'student', kind: 'ongoing', message: 'Hi', status: 'accepted', statusChangedAt: at, createdAt: at, expiresAt: at })
+    .values({
+      studentId: student,
+      mentorId: mentor,
+      initiatedBy: 'student',
+      kind: 'ongoing',
+      message: 'Hi',
+      status: 'accepted',
+      statusChangedAt: at,
+      createdAt: at,
+      expiresAt: at,
+    })
     .returning({ id: mentorshipRequests.id })
   const [ship] = await t.db
     .insert(mentorships)
