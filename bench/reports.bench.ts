@@ -21,7 +21,9 @@
  *   simulations yet, so these time the owners' batched reads over every student, not their rows.
  *
  * Each is the median of BENCH_ROUNDS (15) after one warm-up, with its p95 beside it. The last
- * stdout line is one JSON object; human lines go to stderr. Target: ≤ 300 ms each.
+ * stdout line is one JSON object; human lines go to stderr. Target: ≤ 300 ms each. With
+ * BENCH_PROFILE=1, the school dashboard, equity and participation then run once more with every
+ * statement timed, and the costliest statements are logged (`lib/query-profile.ts`).
  */
 import { loadavg } from 'node:os'
 import { sql } from 'drizzle-orm'
@@ -50,6 +52,7 @@ import { MENTOR_KINDS, type ClassYear } from '#shared/enums.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import { envNumber, log, median, percentile, round } from './lib/measure.ts'
 import { onBothDatabases } from './lib/on-both-databases.ts'
+import { profileQueries } from './lib/query-profile.ts'
 
 const STUDENTS = envNumber('BENCH_STUDENTS', 2000)
 const MENTORS = envNumber('BENCH_MENTORS', 3000)
@@ -306,6 +309,10 @@ async function measure(handle: DatabaseHandle, label: string) {
     figures[`${name}_rows`] = rows
   }
   log(`${label}: ${JSON.stringify(figures)}`)
+  // BENCH_PROFILE=1: where the slowest dashboards' time goes, statement by statement (one more round each).
+  if (process.env.BENCH_PROFILE) {
+    for (const name of ['school_dashboard', 'equity', 'participation'] as const) await profileQueries(handle, `${label} ${name}`, dashboards[name]!)
+  }
   return figures
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, lte } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { advisingBoardAssignments, studentAdvisors } from '#server/db/schema/index.ts'
 import type { ClassYear, MentorKind, MentorOffering, PersonStatus } from '#shared/enums.ts'
@@ -10,11 +11,28 @@ import {
   listPeopleWithRoleByIds,
   mapPersonNamesByIds,
 } from '../identity/people-reads.ts'
-import { byPersonId, listAdvisorFactsByIds, listAdvisorIdsForSpecialty, listMentorFactsByIds, listStudentFactsByIds } from '../profiles/profile-reads.ts'
+import {
+  byPersonId,
+  listAdvisorFactsByIds,
+  listAdvisorIdsForSpecialty,
+  listMentorBoardFactsByIds,
+  listMentorFactsByIds,
+  listStudentClassFactsByIds,
+  listStudentFactsByIds,
+} from '../profiles/profile-reads.ts'
 
 export type Tx = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export type StudentRow = { id: string; name: string; email: string; status: PersonStatus; classYear: ClassYear | null; specialtyInterests: string[] }
+
+/** What a board needs of a person who mentors or advises a student (`listHolderFacts`). */
+export type HolderFacts = {
+  mentorKind: MentorKind
+  mentorSpecialtyId: string | null
+  mentorOffers: MentorOffering[]
+  advisesSpecialtyId: string | null
+  hasMentorProfile: boolean
+}
 
 const byTime = (a: Date, b: Date) => a.getTime() - b.getTime()
 
@@ -28,7 +46,7 @@ export function createAdvisingRepository(db: Database) {
   /** Students among `people` (already known to hold the role), with their student profile if any. */
   async function withStudentProfiles(reader: Tx, people: readonly { id: string; name: string; email: string; status: PersonStatus }[]): Promise<StudentRow[]> {
     const facts = byPersonId(
-      await listStudentFactsByIds(
+      await listStudentClassFactsByIds(
         reader,
         people.map((p) => p.id),
       ),
@@ -71,7 +89,7 @@ export function createAdvisingRepository(db: Database) {
       const rows = await db
         .select({ studentId: studentAdvisors.studentId, advisorId: studentAdvisors.advisorId, assignedAt: studentAdvisors.assignedAt })
         .from(studentAdvisors)
-        .where(inArray(studentAdvisors.studentId, [...studentIds]))
+        .where(anyOf(studentAdvisors.studentId, studentIds))
       const advisorIds = rows.map((r) => r.advisorId)
       const [names, facts] = await Promise.all([mapPersonNamesByIds(db, advisorIds), listAdvisorFactsByIds(db, advisorIds).then(byPersonId)])
       return rows
@@ -96,7 +114,7 @@ export function createAdvisingRepository(db: Database) {
           agreedAt: advisingBoardAssignments.agreedAt,
         })
         .from(advisingBoardAssignments)
-        .where(inArray(advisingBoardAssignments.studentId, [...studentIds]))
+        .where(anyOf(advisingBoardAssignments.studentId, studentIds))
         .orderBy(asc(advisingBoardAssignments.assignedAt))
       const names = await mapPersonNamesByIds(
         db,
@@ -145,6 +163,34 @@ export function createAdvisingRepository(db: Database) {
           hasMentorProfile: mentor !== undefined,
         }
       })
+    },
+
+    /**
+     * What the board needs of its students' mentors (people who exist: mentorships' foreign keys
+     * say so): mentor kind, specialty and offers, and the specialty they advise in. The board of a
+     * whole school reads this for every mentor at once, so it reads no more columns than that.
+     */
+    async listHolderFacts(personIds: readonly string[]) {
+      if (personIds.length === 0) return new Map<string, HolderFacts>()
+      const [mentors, advisors] = await Promise.all([
+        listMentorBoardFactsByIds(db, personIds).then(byPersonId),
+        listAdvisorFactsByIds(db, personIds).then(byPersonId),
+      ])
+      return new Map(
+        [...new Set(personIds)].map((id): [string, HolderFacts] => {
+          const mentor = mentors.get(id)
+          return [
+            id,
+            {
+              mentorKind: (mentor?.kind ?? 'faculty') as MentorKind,
+              mentorSpecialtyId: mentor?.specialtyId ?? null,
+              mentorOffers: (mentor?.offers ?? []) as MentorOffering[],
+              advisesSpecialtyId: advisors.get(id)?.advisesSpecialtyId ?? null,
+              hasMentorProfile: mentor !== undefined,
+            },
+          ]
+        }),
+      )
     },
 
     /** Active specialty advisors of a specialty, never anyone on a directory hold. */
@@ -324,7 +370,7 @@ export function createAdvisingRepository(db: Database) {
       const rows = await reader
         .select({ studentId: studentAdvisors.studentId, advisorId: studentAdvisors.advisorId, viaHouse: studentAdvisors.viaHouse })
         .from(studentAdvisors)
-        .where(inArray(studentAdvisors.studentId, [...studentIds]))
+        .where(anyOf(studentAdvisors.studentId, studentIds))
       const facts = byPersonId(
         await listAdvisorFactsByIds(
           reader,

@@ -161,7 +161,7 @@ export function createAdvisingService(deps: AdvisingDeps) {
       repo.listAssignmentsOf(ids),
       mentorships.listActiveMentorshipsOfStudents(ids),
     ])
-    const facts = new Map((await repo.listPeopleFacts(mentorshipRows.map((m) => m.mentorId))).map((f) => [f.id, f]))
+    const facts = await repo.listHolderFacts(mentorshipRows.map((m) => m.mentorId))
     const active = mentorshipRows.flatMap((m) => {
       const f = facts.get(m.mentorId)
       if (!f) return []

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm'
+import { anyOf, arrayLiteral } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { people, personRoles } from '#server/db/schema/index.ts'
 import type { ClockPreferences } from '#shared/contracts/identity.ts'
@@ -25,15 +26,10 @@ const detailColumns = {
   hasPhoto: sql<boolean>`${people.photoType} is not null`,
 }
 
-const unique = (ids: readonly string[]) => [...new Set(ids)]
-
 async function rolesByPerson(reader: PeopleReader, ids: readonly string[]): Promise<Map<string, Role[]>> {
   const byPerson = new Map<string, Role[]>()
   if (ids.length === 0) return byPerson
-  const rows = await reader
-    .select({ personId: personRoles.personId, role: personRoles.role })
-    .from(personRoles)
-    .where(inArray(personRoles.personId, unique(ids)))
+  const rows = await reader.select({ personId: personRoles.personId, role: personRoles.role }).from(personRoles).where(anyOf(personRoles.personId, ids))
   for (const row of rows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row.role])
   for (const roles of byPerson.values()) roles.sort()
   return byPerson
@@ -49,7 +45,7 @@ export async function listPersonSummariesByIds(reader: PeopleReader, ids: readon
     reader
       .select({ ...basicColumns, pronouns: people.pronouns, photoType: people.photoType, schoolWideRecords: people.schoolWideRecords })
       .from(people)
-      .where(inArray(people.id, unique(ids))),
+      .where(anyOf(people.id, ids)),
     rolesByPerson(reader, ids),
   ])
   const byId = new Map(rows.map((r) => [r.id, r]))
@@ -65,32 +61,20 @@ export async function listPersonSummariesByIds(reader: PeopleReader, ids: readon
 /** Name, e-mail and status of each known id (any order). */
 export async function listPeopleByIds(reader: PeopleReader, ids: readonly string[]): Promise<PersonBasics[]> {
   if (ids.length === 0) return []
-  return reader
-    .select(basicColumns)
-    .from(people)
-    .where(inArray(people.id, unique(ids)))
+  return reader.select(basicColumns).from(people).where(anyOf(people.id, ids))
 }
 
 /** How each known id reads times (zone and 12/24-hour clock), for the e-mails other modules send them. */
 export async function mapClockPreferencesByIds(reader: PeopleReader, ids: readonly string[]): Promise<Map<string, ClockPreferences>> {
   if (ids.length === 0) return new Map()
-  const rows = await reader
-    .select({ id: people.id, timeZone: people.timeZone, hourCycle: people.hourCycle })
-    .from(people)
-    .where(inArray(people.id, unique(ids)))
+  const rows = await reader.select({ id: people.id, timeZone: people.timeZone, hourCycle: people.hourCycle }).from(people).where(anyOf(people.id, ids))
   return new Map(rows.map((row) => [row.id, { timeZone: row.timeZone, hourCycle: row.hourCycle }]))
 }
 
 /** Names by id, for labelling rows another module owns (an author, a creator). */
 export async function mapPersonNamesByIds(reader: PeopleReader, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const known = ids.filter((id): id is string => id !== null)
-  const rows =
-    known.length === 0
-      ? []
-      : await reader
-          .select({ id: people.id, name: people.name })
-          .from(people)
-          .where(inArray(people.id, unique(known)))
+  const rows = known.length === 0 ? [] : await reader.select({ id: people.id, name: people.name }).from(people).where(anyOf(people.id, known))
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 
@@ -119,7 +103,12 @@ export async function listPeopleByEmails(reader: PeopleReader, emails: readonly 
   const rows = await reader
     .select(detailColumns)
     .from(people)
-    .where(inArray(people.email, [...new Set(emails.map((e) => e.toLowerCase()))]))
+    .where(
+      anyOf(
+        people.email,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    )
   const roles = await rolesByPerson(
     reader,
     rows.map((r) => r.id),
@@ -133,7 +122,7 @@ export async function listActiveIdsWithRole(reader: PeopleReader, ids: readonly 
   const rows = await reader
     .select({ id: people.id })
     .from(people)
-    .where(and(inArray(people.id, unique(ids)), eq(people.status, 'active'), holdsRole(role)))
+    .where(and(anyOf(people.id, ids), eq(people.status, 'active'), holdsRole(role)))
   return new Set(rows.map((r) => r.id))
 }
 
@@ -150,7 +139,7 @@ export async function listPeopleWithRoleByIds(
     .from(people)
     .where(
       and(
-        inArray(people.id, unique(ids)),
+        anyOf(people.id, ids),
         holdsRole(role),
         options.activeOnly ? eq(people.status, 'active') : undefined,
         options.withoutDirectoryHold ? eq(people.directoryHold, false) : undefined,
@@ -216,8 +205,13 @@ export async function listPeopleByEmailsOrSchoolIds(reader: PeopleReader, emails
     .from(people)
     .where(
       or(
-        emails.length > 0 ? inArray(people.email, unique(emails.map((e) => e.toLowerCase()))) : undefined,
-        schoolIds.length > 0 ? inArray(sql`lower(${people.schoolId})`, unique(schoolIds.map((s) => s.toLowerCase()))) : undefined,
+        emails.length > 0
+          ? anyOf(
+              people.email,
+              emails.map((e) => e.toLowerCase()),
+            )
+          : undefined,
+        schoolIds.length > 0 ? sql`lower(${people.schoolId}) = any(${arrayLiteral(schoolIds.map((s) => s.toLowerCase()))}::text[])` : undefined,
       ),
     )
   const roles = await rolesByPerson(
@@ -233,6 +227,11 @@ export async function mapPersonIdsByEmails(reader: PeopleReader, emails: readonl
   const rows = await reader
     .select({ id: people.id, email: people.email })
     .from(people)
-    .where(inArray(people.email, [...new Set(emails.map((e) => e.toLowerCase()))]))
+    .where(
+      anyOf(
+        people.email,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    )
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]))
 }

@@ -1,4 +1,5 @@
 import { and, inArray } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { letterRequests } from '#server/db/schema/index.ts'
 import type { LetterStatus } from '#shared/enums.ts'
@@ -37,7 +38,7 @@ export async function listOpenLetterRequests(db: Database, studentIds: readonly 
       createdAt: letterRequests.createdAt,
     })
     .from(letterRequests)
-    .where(and(inArray(letterRequests.status, OPEN), studentIds ? inArray(letterRequests.studentId, [...new Set(studentIds)]) : undefined))
+    .where(and(inArray(letterRequests.status, OPEN), studentIds ? anyOf(letterRequests.studentId, studentIds) : undefined))
   const names = await mapPersonNamesByIds(
     db,
     rows.map((r) => r.writerPersonId),

@@ -1,4 +1,5 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { applicationProfiles, studentProgramLists } from '#server/db/schema/index.ts'
 import type { ProgramListStatusValue } from '#shared/contracts/list-builder.ts'
@@ -44,7 +45,7 @@ export function createListBuilderRepository(db: Database) {
           step2: applicationProfiles.step2,
         })
         .from(applicationProfiles)
-        .where(inArray(applicationProfiles.studentId, [...new Set(studentIds)]))
+        .where(anyOf(applicationProfiles.studentId, studentIds))
     },
 
     /** How many programs each of `studentIds` has on their list (those with none are left out), in one query. */
@@ -53,7 +54,7 @@ export function createListBuilderRepository(db: Database) {
       const rows = await db
         .select({ studentId: studentProgramLists.studentId, programs: count() })
         .from(studentProgramLists)
-        .where(inArray(studentProgramLists.studentId, [...new Set(studentIds)]))
+        .where(anyOf(studentProgramLists.studentId, studentIds))
         .groupBy(studentProgramLists.studentId)
       return new Map(rows.map((r) => [r.studentId, Number(r.programs)]))
     },

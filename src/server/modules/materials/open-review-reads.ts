@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { materialDocuments, materialReviewRequests, materialVersions } from '#server/db/schema/index.ts'
 import type { MaterialKind } from '#shared/reference/application-limits.ts'
@@ -33,7 +34,7 @@ export async function listOpenReviewRequests(db: Database, studentIds: readonly 
     .from(materialReviewRequests)
     .innerJoin(materialVersions, eq(materialVersions.id, materialReviewRequests.versionId))
     .innerJoin(materialDocuments, eq(materialDocuments.id, materialVersions.documentId))
-    .where(and(isNull(materialReviewRequests.finishedAt), studentIds ? inArray(materialDocuments.studentId, [...new Set(studentIds)]) : undefined))
+    .where(and(isNull(materialReviewRequests.finishedAt), studentIds ? anyOf(materialDocuments.studentId, studentIds) : undefined))
   const names = await mapPersonNamesByIds(
     db,
     rows.map((r) => r.reviewerId),

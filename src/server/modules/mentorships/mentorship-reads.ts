@@ -1,4 +1,5 @@
 import { and, count, eq, gte, inArray, lte, max, min, or, sql } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { meetings, mentorshipRequests, mentorships } from '#server/db/schema/index.ts'
 import type { MentorshipRequestStatus, MentorshipStatus } from '#shared/enums.ts'
@@ -19,7 +20,15 @@ export async function findActiveMentorshipIds(
   const rows = await reader
     .select({ id: mentorships.id, studentId: mentorships.studentId, mentorId: mentorships.mentorId })
     .from(mentorships)
-    .where(and(eq(mentorships.status, 'active'), inArray(mentorships.studentId, [...new Set(pairs.map((p) => p.studentId))])))
+    .where(
+      and(
+        eq(mentorships.status, 'active'),
+        anyOf(
+          mentorships.studentId,
+          pairs.map((p) => p.studentId),
+        ),
+      ),
+    )
   const found = new Map<string, string>()
   for (const r of rows) if (wanted.has(pairKey(r.studentId, r.mentorId))) found.set(pairKey(r.studentId, r.mentorId), r.id)
   return found
@@ -35,7 +44,7 @@ export async function mapLastMeetingOfStudents(reader: MentorshipsReader, studen
     .select({ studentId: mentorships.studentId, lastAt: max(meetings.startAt) })
     .from(meetings)
     .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
-    .where(and(inArray(mentorships.studentId, [...new Set(studentIds)]), eq(meetings.status, 'confirmed'), lte(meetings.startAt, now)))
+    .where(and(anyOf(mentorships.studentId, studentIds), eq(meetings.status, 'confirmed'), lte(meetings.startAt, now)))
     .groupBy(mentorships.studentId)
   return new Map(rows.flatMap((r) => (r.lastAt ? [[r.studentId, r.lastAt] as const] : [])))
 }
@@ -120,7 +129,7 @@ export async function listConversationPartiesOf(reader: MentorshipsReader, perso
 /** The conversations of these requests (the digest names each), batched. */
 export async function listConversationPartiesByRequestIds(reader: MentorshipsReader, requestIds: readonly string[]): Promise<ConversationParties[]> {
   if (requestIds.length === 0) return []
-  return conversationQuery(reader).where(inArray(mentorshipRequests.id, [...new Set(requestIds)]))
+  return conversationQuery(reader).where(anyOf(mentorshipRequests.id, requestIds))
 }
 
 /** The active mentorships (both kinds) of these mentors, for the roster's note to their students when a near-peer mentor graduates. */
@@ -129,7 +138,7 @@ export async function listActiveMentorshipsOfMentors(reader: MentorshipsReader, 
   return reader
     .select({ id: mentorships.id, studentId: mentorships.studentId, mentorId: mentorships.mentorId })
     .from(mentorships)
-    .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...new Set(mentorIds)])))
+    .where(and(eq(mentorships.status, 'active'), anyOf(mentorships.mentorId, mentorIds)))
 }
 
 /**
@@ -147,7 +156,7 @@ export async function countMentorshipsStartedByMonth(
   const rows = await reader
     .select({ month, kind: mentorships.kind, started: count() })
     .from(mentorships)
-    .where(and(gte(mentorships.startedAt, since), studentIds ? inArray(mentorships.studentId, [...new Set(studentIds)]) : undefined))
+    .where(and(gte(mentorships.startedAt, since), studentIds ? anyOf(mentorships.studentId, studentIds) : undefined))
     .groupBy(month, mentorships.kind)
   return rows.map((r) => ({ month: r.month, kind: r.kind, started: Number(r.started) }))
 }

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, max, ne, or, type SQL, sql } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database, Tx } from '#server/db/client.ts'
 import {
   availabilityExceptions,
@@ -145,7 +146,7 @@ export function createMentorshipsRepository(db: Database) {
           startedAt: mentorships.startedAt,
         })
         .from(mentorships)
-        .where(and(inArray(mentorships.studentId, [...studentIds]), eq(mentorships.status, 'active')))
+        .where(and(anyOf(mentorships.studentId, studentIds), eq(mentorships.status, 'active')))
         .orderBy(asc(mentorships.startedAt))
       const names = await mapPersonNamesByIds(
         db,
@@ -185,7 +186,7 @@ export function createMentorshipsRepository(db: Database) {
       const active = db
         .select({ mentorId: mentorships.mentorId, n: count().as('n') })
         .from(mentorships)
-        .where(and(eq(mentorships.status, 'active'), inArray(mentorships.mentorId, [...mentorIds])))
+        .where(and(eq(mentorships.status, 'active'), anyOf(mentorships.mentorId, mentorIds)))
         .groupBy(mentorships.mentorId)
         .as('active')
       const rows = await db
@@ -223,7 +224,7 @@ export function createMentorshipsRepository(db: Database) {
             eq(mentorshipRequests.initiatedBy, 'student'),
             gte(mentorshipRequests.createdAt, since),
             inArray(mentorshipRequests.status, ['accepted', 'declined', 'expired']),
-            mentorIds === undefined ? undefined : inArray(mentorshipRequests.mentorId, [...mentorIds]),
+            mentorIds === undefined ? undefined : anyOf(mentorshipRequests.mentorId, mentorIds),
           ),
         )
         .groupBy(mentorshipRequests.mentorId)

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { mockInterviewBookings, mockInterviewSlots } from '#server/db/schema/index.ts'
 import { mapPersonNamesByIds } from '../identity/people-reads.ts'
@@ -34,7 +35,7 @@ export async function listOutstandingMocks(db: Database, studentIds: readonly st
       and(
         eq(mockInterviewBookings.status, 'booked'),
         isNull(mockInterviewBookings.scoredAt),
-        studentIds ? inArray(mockInterviewBookings.studentId, [...new Set(studentIds)]) : undefined,
+        studentIds ? anyOf(mockInterviewBookings.studentId, studentIds) : undefined,
       ),
     )
   const names = await mapPersonNamesByIds(

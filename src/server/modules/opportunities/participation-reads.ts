@@ -1,4 +1,5 @@
-import { inArray, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { experienceEntries, opportunityApplications } from '#server/db/schema/index.ts'
 
@@ -22,7 +23,6 @@ export async function mapParticipationOfStudents(
 ): Promise<Map<string, StudentParticipation>> {
   const result = new Map<string, StudentParticipation>()
   if (ids.length === 0) return result
-  const unique = [...new Set(ids)]
   const [applications, entries] = await Promise.all([
     db
       .select({
@@ -31,9 +31,9 @@ export async function mapParticipationOfStudents(
         accepted: sql<boolean>`bool_or(${opportunityApplications.status} = 'accepted')`,
       })
       .from(opportunityApplications)
-      .where(inArray(opportunityApplications.studentId, unique))
+      .where(anyOf(opportunityApplications.studentId, ids))
       .groupBy(opportunityApplications.studentId),
-    db.selectDistinct({ studentId: experienceEntries.studentId }).from(experienceEntries).where(inArray(experienceEntries.studentId, unique)),
+    db.selectDistinct({ studentId: experienceEntries.studentId }).from(experienceEntries).where(anyOf(experienceEntries.studentId, ids)),
   ])
   for (const a of applications) result.set(a.studentId, { applied: Boolean(a.applied), accepted: Boolean(a.accepted), experience: false })
   for (const e of entries) {

@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { advisorProfiles, mentorProfiles, studentProfiles } from '#server/db/schema/index.ts'
 import type { ClassYear, EnrollmentStatus, IdentityAttribute, MentorKind, MentorOffering, StudentTrack, AcademicRank } from '#shared/enums.ts'
@@ -79,8 +80,6 @@ export const mentorFactColumns = {
   graduationYear: mentorProfiles.graduationYear,
 }
 
-const unique = (ids: readonly string[]) => [...new Set(ids)]
-
 const withDeclared = <T extends { specialtyInterests: string[] }>(row: T): T & { declaredSpecialtyId: string | null } => ({
   ...row,
   declaredSpecialtyId: row.specialtyInterests[0] ?? null,
@@ -89,11 +88,23 @@ const withDeclared = <T extends { specialtyInterests: string[] }>(row: T): T & {
 /** Student profiles of these people (people without one are left out). */
 export async function listStudentFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<StudentFacts[]> {
   if (ids.length === 0) return []
-  const rows = await reader
-    .select(studentColumns)
-    .from(studentProfiles)
-    .where(inArray(studentProfiles.personId, unique(ids)))
+  const rows = await reader.select(studentColumns).from(studentProfiles).where(anyOf(studentProfiles.personId, ids))
   return rows.map(withDeclared)
+}
+
+/**
+ * Only the class year and specialty interests of these people's student profiles (people without
+ * one are left out): what an advising board needs of its students, for a whole school at once.
+ */
+export async function listStudentClassFactsByIds(
+  reader: ProfilesReader,
+  ids: readonly string[],
+): Promise<Pick<StudentFacts, 'personId' | 'classYear' | 'specialtyInterests'>[]> {
+  if (ids.length === 0) return []
+  return reader
+    .select({ personId: studentProfiles.personId, classYear: studentProfiles.classYear, specialtyInterests: studentProfiles.specialtyInterests })
+    .from(studentProfiles)
+    .where(anyOf(studentProfiles.personId, ids))
 }
 
 /** Student profiles with self-identified identity, for matching the student asked for. */
@@ -102,7 +113,7 @@ export async function listStudentMatchingFactsByIds(reader: ProfilesReader, ids:
   const rows = await reader
     .select({ ...studentColumns, identity: studentProfiles.identity, wantsIdentityAlignedMentor: studentProfiles.wantsIdentityAlignedMentor })
     .from(studentProfiles)
-    .where(inArray(studentProfiles.personId, unique(ids)))
+    .where(anyOf(studentProfiles.personId, ids))
   return rows.map(withDeclared)
 }
 
@@ -122,7 +133,7 @@ export async function listStudentIdsInClassYears(reader: ProfilesReader, ids: re
   const rows = await reader
     .select({ personId: studentProfiles.personId })
     .from(studentProfiles)
-    .where(and(inArray(studentProfiles.personId, unique(ids)), inArray(studentProfiles.classYear, [...classYears])))
+    .where(and(anyOf(studentProfiles.personId, ids), inArray(studentProfiles.classYear, [...classYears])))
   return new Set(rows.map((r) => r.personId))
 }
 
@@ -170,7 +181,7 @@ export async function listClassRoster(
     })
     .from(studentProfiles)
     .innerJoin(students, eq(students.personId, studentProfiles.personId))
-    .where(and(inArray(studentProfiles.classYear, [...classYears]), amongIds ? inArray(studentProfiles.personId, unique(amongIds)) : undefined))
+    .where(and(inArray(studentProfiles.classYear, [...classYears]), amongIds ? anyOf(studentProfiles.personId, amongIds) : undefined))
   return rows
 }
 
@@ -192,10 +203,22 @@ export async function countActiveStudentsByClassYear(reader: ProfilesReader): Pr
 /** Mentor profiles of these people (no bio, no identity). */
 export async function listMentorFactsByIds(reader: ProfilesReader, ids: readonly string[]): Promise<MentorFacts[]> {
   if (ids.length === 0) return []
+  return reader.select(mentorFactColumns).from(mentorProfiles).where(anyOf(mentorProfiles.personId, ids))
+}
+
+/**
+ * Only kind, specialty and offers of these people's mentor profiles (people without one are left
+ * out): what an advising board needs of its students' mentors, for a whole school at once.
+ */
+export async function listMentorBoardFactsByIds(
+  reader: ProfilesReader,
+  ids: readonly string[],
+): Promise<Pick<MentorFacts, 'personId' | 'kind' | 'specialtyId' | 'offers'>[]> {
+  if (ids.length === 0) return []
   return reader
-    .select(mentorFactColumns)
+    .select({ personId: mentorProfiles.personId, kind: mentorProfiles.kind, specialtyId: mentorProfiles.specialtyId, offers: mentorProfiles.offers })
     .from(mentorProfiles)
-    .where(inArray(mentorProfiles.personId, unique(ids)))
+    .where(anyOf(mentorProfiles.personId, ids))
 }
 
 /**
@@ -207,14 +230,8 @@ export async function listSelfIdentifiedByIds(reader: ProfilesReader, ids: reado
   const result = new Map<string, Set<IdentityAttribute>>()
   if (ids.length === 0) return result
   const [students, mentors] = await Promise.all([
-    reader
-      .select({ personId: studentProfiles.personId, identity: studentProfiles.identity })
-      .from(studentProfiles)
-      .where(inArray(studentProfiles.personId, unique(ids))),
-    reader
-      .select({ personId: mentorProfiles.personId, identity: mentorProfiles.identity })
-      .from(mentorProfiles)
-      .where(inArray(mentorProfiles.personId, unique(ids))),
+    reader.select({ personId: studentProfiles.personId, identity: studentProfiles.identity }).from(studentProfiles).where(anyOf(studentProfiles.personId, ids)),
+    reader.select({ personId: mentorProfiles.personId, identity: mentorProfiles.identity }).from(mentorProfiles).where(anyOf(mentorProfiles.personId, ids)),
   ])
   for (const row of [...students, ...mentors]) {
     const set = result.get(row.personId) ?? new Set<IdentityAttribute>()
@@ -235,7 +252,7 @@ export async function listAdvisorFactsByIds(reader: ProfilesReader, ids: readonl
       advisesSpecialtyId: advisorProfiles.advisesSpecialtyId,
     })
     .from(advisorProfiles)
-    .where(inArray(advisorProfiles.personId, unique(ids)))
+    .where(anyOf(advisorProfiles.personId, ids))
 }
 
 /** Ids of people whose advisor profile says they advise in `specialtyId`. */
@@ -277,7 +294,7 @@ export async function mapStudentRecordsByIds(reader: ProfilesReader, ids: readon
       enrollment: studentProfiles.enrollment,
     })
     .from(studentProfiles)
-    .where(inArray(studentProfiles.personId, unique(ids)))
+    .where(anyOf(studentProfiles.personId, ids))
   return new Map(rows.map(({ personId, ...facts }) => [personId, facts]))
 }
 
@@ -329,11 +346,7 @@ export async function mapSharedIdentitiesByIds(reader: ProfilesReader, ids: read
     .select({ personId: studentProfiles.personId, identity: studentProfiles.identity })
     .from(studentProfiles)
     .where(
-      and(
-        inArray(studentProfiles.personId, unique(ids)),
-        sql`${studentProfiles.identityVisibility} <> 'private'`,
-        sql`cardinality(${studentProfiles.identity}) > 0`,
-      ),
+      and(anyOf(studentProfiles.personId, ids), sql`${studentProfiles.identityVisibility} <> 'private'`, sql`cardinality(${studentProfiles.identity}) > 0`),
     )
   return new Map(rows.map((r) => [r.personId, r.identity]))
 }

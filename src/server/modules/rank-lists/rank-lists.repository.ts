@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
+import { and, asc, eq, or, sql } from 'drizzle-orm'
+import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { rankListComments, rankListCouples, rankListEntries, rankLists } from '#server/db/schema/index.ts'
 import { listPeopleByEmails, listPeopleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
@@ -40,10 +41,7 @@ export function createRankListsRepository(db: Database) {
 
     async listsOf(studentIds: readonly string[]): Promise<RankListRow[]> {
       if (studentIds.length === 0) return []
-      return db
-        .select()
-        .from(rankLists)
-        .where(inArray(rankLists.studentId, [...studentIds]))
+      return db.select().from(rankLists).where(anyOf(rankLists.studentId, studentIds))
     },
 
     async updateList(studentId: string, values: Partial<Omit<RankListRow, 'studentId'>>, tx: Tx): Promise<void> {
@@ -59,7 +57,7 @@ export function createRankListsRepository(db: Database) {
       const rows = await db
         .select({ studentId: rankListEntries.studentId, n: sql<number>`count(*)::int` })
         .from(rankListEntries)
-        .where(and(inArray(rankListEntries.studentId, [...studentIds]), eq(rankListEntries.listKey, 'primary')))
+        .where(and(anyOf(rankListEntries.studentId, studentIds), eq(rankListEntries.listKey, 'primary')))
         .groupBy(rankListEntries.studentId)
       return new Map(rows.map((r) => [r.studentId, r.n]))
     },
@@ -122,7 +120,7 @@ export function createRankListsRepository(db: Database) {
       return db
         .select()
         .from(rankListCouples)
-        .where(or(inArray(rankListCouples.requestedBy, [...studentIds]), inArray(rankListCouples.partnerId, [...studentIds])))
+        .where(or(anyOf(rankListCouples.requestedBy, studentIds), anyOf(rankListCouples.partnerId, studentIds)))
     },
 
     async insertCouple(requestedBy: string, partnerId: string, createdAt: Date, tx: Tx): Promise<CoupleRow> {

@@ -143,10 +143,21 @@ export function createReportingService(deps: ReportingDeps) {
 
     async getSchoolDashboard(actor: Actor, meta: RequestMeta | null): Promise<SchoolDashboard> {
       const now = clock.now()
-      const { scope, students } = await studentStandings(actor, now)
-      const [mentors, started] = await Promise.all([
+      // The mentors' figures (and, school-wide, the months) need no student ids: on PostgreSQL's
+      // pool they run beside the students' reads rather than after them.
+      const standings = studentStandings(actor, now)
+      const [{ scope, students }, mentors, started] = await Promise.all([
+        standings,
         mentorStandings(now),
-        countMentorshipsStartedByMonth(db, scope === 'school' ? null : students.map((s) => s.id), startedSince(now)),
+        studentRecords.hasSchoolWideScope(actor)
+          ? countMentorshipsStartedByMonth(db, null, startedSince(now))
+          : standings.then((s) =>
+              countMentorshipsStartedByMonth(
+                db,
+                s.students.map((x) => x.id),
+                startedSince(now),
+              ),
+            ),
       ])
       await audit.record({ actorId: actor.personId, action: 'report.school-dashboard.read', objectType: 'report', objectId: scope }, meta)
       return {
