@@ -147,6 +147,11 @@ describe('saving an opportunity', () => {
     expect((await unsave(a, id)).status).toBe(200)
     const rowsOfB = await t.db.select().from(savedOpportunities).where(eq(savedOpportunities.studentId, b.person.id))
     expect(rowsOfB.map((r) => r.opportunityId).sort()).toEqual([id, onlyB].sort())
-    expect(await t.db.select().from(savedOpportunities).where(and(eq(savedOpportunities.studentId, a.person.id)))).toEqual([])
+    expect(
+      await t.db
+        .select()
+        .from(savedOpportunities)
+        .where(and(eq(savedOpportunities.studentId, a.person.id))),
+    ).toEqual([])
   })
 })
