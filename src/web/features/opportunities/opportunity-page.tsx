@@ -32,7 +32,10 @@ export function OpportunityPage() {
         ['Specialty', specialtyLabel(o.specialtyId)],
         ['For', classYearsLabel(o)],
         ['When', datesLabel(o) ?? 'To be agreed'],
-        ['Time', [TIME_COMMITMENT_LABELS[o.commitment], o.timeCommitment].filter(Boolean).join(': ')],
+        [
+          'Time',
+          o.timeCommitment ? `${o.timeCommitment} (on the board: ${TIME_COMMITMENT_LABELS[o.commitment].toLowerCase()})` : TIME_COMMITMENT_LABELS[o.commitment],
+        ],
         ['Where', [o.site, o.remote ? 'Remote' : ''].filter(Boolean).join(', ')],
         ['Research question', o.researchQuestion],
         ['Methods', o.methods],

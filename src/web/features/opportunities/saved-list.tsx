@@ -22,7 +22,10 @@ export function SavedList() {
       ) : null}
       {list.length > 0 ? (
         <>
-          <p className="results-status">Still open first, the nearest deadline first; the reminder counts the days to the deadline its poster set.</p>
+          <p>
+            Those still taking applications come first, the nearest deadline at the top; “Closes in …” counts the days until the deadline its poster set. Press
+            Saved to take one off your list.
+          </p>
           <ol className="opportunity-list" aria-label="Saved opportunities">
             {list.map((o) => (
               <li key={o.id}>
