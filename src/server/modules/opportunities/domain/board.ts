@@ -30,13 +30,22 @@ export type FacetCounts = Record<Facet, { value: string; count: number }[]>
 
 const FACETS: readonly Facet[] = ['kind', 'specialtyId', 'remote', 'classYear', 'site', 'commitment']
 
+const siteKeys = new Map<string, string>()
+
 /**
  * The site an opportunity is counted under: the place before the first comma ("University
  * Hospital" for "University Hospital, Main Operating Rooms"), so the departments of one hospital
  * make one choice rather than one each; spaces tidied. Empty when the poster named none.
  */
 export function siteOf(site: string): string {
-  return (site.split(',')[0] ?? '').replace(/\s+/g, ' ').trim()
+  let key = siteKeys.get(site)
+  if (key === undefined) {
+    key = (site.split(',')[0] ?? '').replace(/\s+/g, ' ').trim()
+    // Remembered per distinct text (a few hundred on a school's board), so counting the facet does not re-split each row per request.
+    if (siteKeys.size > 10_000) siteKeys.clear()
+    siteKeys.set(site, key)
+  }
+  return key
 }
 
 /** The bucket the poster chose, or the one its kind usually takes. */
