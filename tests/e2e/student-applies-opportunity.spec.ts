@@ -8,7 +8,9 @@ async function switchTo(page: Page, role: DemoRole) {
   await loginAs(page, role)
 }
 
-test('a student finds a research project by its facets, saves it, applies, is accepted by its poster, follows the e-mail and sees it in their experience record', async ({ page }) => {
+test('a student finds a research project by its facets, saves it, applies, is accepted by its poster, follows the e-mail and sees it in their experience record', async ({
+  page,
+}) => {
   test.setTimeout(90_000)
   const title = `Myocardial strain in endurance athletes ${Date.now()}`
 
