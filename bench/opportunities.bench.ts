@@ -5,7 +5,8 @@
  * deadlines passed, drafts and closed ones the board leaves out) into PGlite, then sends a mix of
  * board requests through the HTTP layer (`app.request`, signed in as a second-year student):
  * browsing, later pages, words (full text over title and description), each facet, and words
- * with facets. Each request returns a page of 25, the total, and the four facets' counts.
+ * with facets. Each request returns a page of 25, the total, and the six facets' counts (kind,
+ * specialty, remote, class year, site, time commitment).
  *
  * Human lines on stderr; the last stdout line is one JSON object: opportunities, load_s,
  * search_p50_ms, search_p95_ms, search_max_ms, search_cpu_p50_ms and search_cpu_p95_ms (this process's CPU time per
@@ -29,6 +30,7 @@ import { insertReferenceData } from '#server/db/seed/reference-data.ts'
 import { createServices } from '#server/services.ts'
 import { CLASS_YEARS, OPPORTUNITY_KINDS, type ClassYear } from '#shared/enums.ts'
 import { SPECIALTY_IDS } from '#shared/reference/specialties.ts'
+import { TIME_COMMITMENTS } from '#shared/reference/time-commitments.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import { envNumber, log, percentile, round } from './lib/measure.ts'
 import { sessionCookie } from './lib/mentor-corpus.ts'
@@ -42,6 +44,7 @@ const ORIGIN = 'http://bench.test'
 const TOPICS = ['ultrasound', 'sepsis', 'stroke', 'heart failure', 'asthma', 'diabetes', 'opioid', 'fracture', 'depression', 'melanoma', 'pneumonia', 'trauma']
 const ANGLES = ['outcomes', 'quality improvement', 'health equity', 'machine learning', 'medical education', 'cost', 'readmissions', 'screening']
 const SITES = ['University Hospital', 'Children’s Hospital', 'VA Medical Center', 'Eastside Clinic', 'Cancer Center']
+const UNITS = ['Clinic 2', 'Research Office', 'Main Operating Rooms', 'Emergency Department', 'Outpatient Center']
 
 const random = createRandom(SEED)
 const pg = await openPglite(undefined)
@@ -70,6 +73,9 @@ const rows = Array.from({ length: COUNT }, (_, i) => {
     applyBy: roll < 0.1 ? new Date(NOW.getTime() - random.between(1, 60) * MS_PER_DAY) : new Date(NOW.getTime() + random.between(5, 120) * MS_PER_DAY),
     startDate: new Date(start * MS_PER_DAY).toISOString().slice(0, 10),
     endDate: new Date((start + random.between(0, 200)) * MS_PER_DAY).toISOString().slice(0, 10),
+    // Most name a site (counted under the place before the comma); half choose a time bucket, the rest take their kind's.
+    site: random.chance(0.7) ? `${random.pick(SITES)}, ${random.pick(UNITS)}` : '',
+    commitment: random.chance(0.5) ? random.pick(TIME_COMMITMENTS) : null,
     status: roll > 0.95 ? ('draft' as const) : roll > 0.9 ? ('closed' as const) : ('published' as const),
     posterId: random.pick(posters).person.id,
     createdAt: new Date(NOW.getTime() - random.between(1, 90) * MS_PER_DAY),
@@ -96,6 +102,7 @@ const mix: { label: string; query: string }[] = [
   { label: 'facet', query: 'specialtyId=emergency-medicine' },
   { label: 'facet', query: 'remote=true' },
   { label: 'facet', query: 'kind=research-project&remote=false&specialtyId=internal-medicine' },
+  { label: 'facet', query: 'site=University+Hospital&commitment=hours-a-week' },
   { label: 'words and facets', query: 'q=stroke&kind=research-project' },
   { label: 'words and facets', query: 'q=screening&remote=true&page=2' },
 ]

@@ -271,6 +271,9 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/opportunities/:opportunityId/applications': { kind: 'owner-only', body: { statement: 'I would like to join.' } },
   'POST /api/opportunity-applications/:applicationId/decision': { kind: 'owner-only', body: { status: 'declined', message: '' } },
   'POST /api/opportunity-applications/:applicationId/withdraw': { kind: 'owner-only', body: {} },
+  // A student saves only what they may see (the stranger student is in another class year); unsaving names only their own row.
+  'PUT /api/saved-opportunities/:opportunityId': { kind: 'owner-only', body: {} },
+  'DELETE /api/saved-opportunities/:opportunityId': { kind: 'owner-only' },
   'GET /api/opportunities/:opportunityId/shadowing-slots': {
     kind: 'owner-only',
     strangers: ['mentor', 'advisor', 'admin'],

@@ -38,6 +38,7 @@ import { notificationCentreRoutes } from './modules/notifications/notification-c
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
 import { requirementsRoutes } from './modules/opportunities/requirements.routes.ts'
 import { shadowingRoutes } from './modules/opportunities/shadowing.routes.ts'
+import { savedOpportunitiesRoutes } from './modules/opportunities/saved-opportunities.routes.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
 import { ssoRoutes } from './modules/identity/sso/sso.routes.ts'
 import { SSO_PATHS } from './modules/identity/sso/sso-settings.ts'
@@ -168,6 +169,7 @@ export function createApp(options: AppOptions) {
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
   app.route('/', shadowingRoutes())
+  app.route('/', savedOpportunitiesRoutes())
   app.route('/', requirementsRoutes())
   app.route('/', communityRoutes())
   app.route('/', materialsRoutes())

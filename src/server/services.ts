@@ -38,6 +38,8 @@ import { createOpportunitiesRepository } from './modules/opportunities/opportuni
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.ts'
 import { createRequirementsRepository } from './modules/opportunities/requirements.repository.ts'
 import { createRequirementsService } from './modules/opportunities/requirements.service.ts'
+import { createSavedOpportunitiesRepository } from './modules/opportunities/saved-opportunities.repository.ts'
+import { createSavedOpportunitiesService } from './modules/opportunities/saved-opportunities.service.ts'
 import { createShadowingRepository } from './modules/opportunities/shadowing.repository.ts'
 import { createShadowingService } from './modules/opportunities/shadowing.service.ts'
 import { createIdentityRepository } from './modules/identity/identity.repository.ts'
@@ -254,6 +256,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const shadowingRepo = createShadowingRepository(db)
   const requirements = createRequirementsService({ db, repo: createRequirementsRepository(db), opportunitiesRepo, clock, audit, studentRecords })
   const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin, requirements })
+  const savedOpportunities = createSavedOpportunitiesService({ repo: createSavedOpportunitiesRepository(db), clock, opportunities })
   const experiences = createExperiencesService({
     db,
     repo: opportunitiesRepo,
@@ -333,6 +336,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
       eventSlots,
       eventAttendance,
       opportunities,
+      savedOpportunities,
       experiences,
       shadowing,
       requirements,
@@ -387,6 +391,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     eventAttendance,
     curriculum,
     opportunities,
+    savedOpportunities,
     experiences,
     shadowing,
     requirements,

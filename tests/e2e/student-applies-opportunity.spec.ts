@@ -8,7 +8,9 @@ async function switchTo(page: Page, role: DemoRole) {
   await loginAs(page, role)
 }
 
-test('a student finds a research project, applies, is accepted by its poster, follows the e-mail and sees it in their experience record', async ({ page }) => {
+test('a student finds a research project by its facets, saves it, applies, is accepted by its poster, follows the e-mail and sees it in their experience record', async ({
+  page,
+}) => {
   test.setTimeout(90_000)
   const title = `Myocardial strain in endurance athletes ${Date.now()}`
 
@@ -22,6 +24,7 @@ test('a student finds a research project, applies, is accepted by its poster, fo
     places: 1,
     timeCommitment: '3 hours a week',
     expectedOutput: 'An abstract',
+    applyBy: new Date(Date.now() + 3 * 86_400_000).toISOString(),
   })
 
   // The student searches the board and opens the project.
@@ -37,9 +40,21 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   await expect(researchProjects).toBeChecked()
   await expect(page.getByRole('button', { name: 'Remove filter Kind: Research project' })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'with 1 filter' })).toBeVisible()
+  // A second facet, the time it takes; then the student saves the project from its card and finds it under Saved, with its deadline.
+  const fewHours = page.getByRole('radio', { name: /A few hours a week/ })
+  await fewHours.click()
+  await expect(fewHours).toBeChecked()
+  await expect(page.getByRole('status').filter({ hasText: 'with 2 filters' })).toBeVisible()
+  await page.getByRole('button', { name: `Save ${title}` }).click()
+  await expect(page.getByRole('button', { name: `Saved ${title}` })).toHaveAttribute('aria-pressed', 'true')
   await expectNoAxeViolations(page)
-  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('link', { name: /^Saved \(\d+\)$/ }).click()
+  const savedCard = page.getByRole('list', { name: 'Saved opportunities' }).getByRole('listitem').filter({ hasText: title })
+  await expect(savedCard).toContainText('Closes in 3 days')
+  await expectNoAxeViolations(page)
+  await savedCard.getByRole('link', { name: title }).click()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Saved', exact: true })).toHaveAttribute('aria-pressed', 'true')
 
   // An empty statement is refused beside its field; then the student applies.
   await page.getByRole('button', { name: 'Apply', exact: true }).click()

@@ -3,6 +3,7 @@ import { CLASS_YEARS, EXPERIENCE_KINDS, OPPORTUNITY_APPLICATION_STATUSES, OPPORT
 import { APPLICATION_LIMITS, countCharacters, MATERIAL_KINDS } from '../reference/application-limits.ts'
 import { ERAS_EXPERIENCE_TYPES, ERAS_EXPERIENCES_MAX, ERAS_MOST_MEANINGFUL_MAX } from '../reference/eras-experiences.ts'
 import { SPECIALTY_IDS } from '../reference/specialties.ts'
+import { TIME_COMMITMENTS } from '../reference/time-commitments.ts'
 import { instant, IsoDate, multilineText, requiredMultilineText, requiredText, text } from './common.ts'
 
 const Instant = instant('2027-03-01T17:00:00Z')
@@ -47,6 +48,8 @@ export const OpportunityInput = z
     startDate: OptionalDate,
     endDate: OptionalDate,
     timeCommitment: text(200).default(''),
+    /** The board's bucket for it; null: the one its kind usually takes. */
+    commitment: z.enum(TIME_COMMITMENTS, 'Choose how much time from the list.').nullable().default(null),
     researchQuestion: multilineText(2000).default(''),
     methods: multilineText(2000).default(''),
     skillsWanted: multilineText(1000).default(''),
@@ -73,6 +76,9 @@ export const OpportunitySearch = z.object({
   specialtyId: z.enum(SPECIALTY_IDS as [string, ...string[]]).optional(),
   remote: BoolParam,
   classYear: z.enum(CLASS_YEARS).optional(),
+  /** A site as the board's facet names it (the place before the first comma). */
+  site: text(200).optional(),
+  commitment: z.enum(TIME_COMMITMENTS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 })
@@ -103,6 +109,8 @@ export const OpportunitySummary = z.object({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   timeCommitment: z.string(),
+  /** The board's bucket: the poster's choice, or the one its kind usually takes. */
+  commitment: z.enum(TIME_COMMITMENTS),
   site: z.string(),
   status: z.enum(OPPORTUNITY_STATUSES),
   posterName: z.string(),
@@ -137,6 +145,8 @@ export const OpportunityBoard = z.object({
     specialtyId: z.array(FacetCount),
     remote: z.array(FacetCount),
     classYear: z.array(FacetCount),
+    site: z.array(FacetCount),
+    commitment: z.array(FacetCount),
   }),
 })
 export type OpportunityBoard = z.infer<typeof OpportunityBoard>

@@ -25,6 +25,7 @@ import type {
   ResearchOutputKind,
   ShadowingBookingStatus,
 } from '#shared/enums.ts'
+import type { TimeCommitment } from '#shared/reference/time-commitments.ts'
 import { people } from './identity.ts'
 
 /**
@@ -56,6 +57,8 @@ export const opportunities = pgTable(
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     timeCommitment: text('time_commitment').notNull().default(''),
+    /** The board's time-commitment bucket; null: the kind's usual one (`shared/reference/time-commitments.ts`). */
+    commitment: text('commitment').$type<TimeCommitment>(),
     // Research projects and scholarly years.
     researchQuestion: text('research_question').notNull().default(''),
     methods: text('methods').notNull().default(''),

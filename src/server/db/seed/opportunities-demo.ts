@@ -1,6 +1,7 @@
 import type { Tx } from '../client.ts'
-import { experienceEntries, opportunities, opportunityApplications } from '../schema/index.ts'
+import { experienceEntries, opportunities, opportunityApplications, savedOpportunities } from '../schema/index.ts'
 import type { ClassYear, ExperienceKind, OpportunityApplicationStatus, OpportunityKind } from '#shared/enums.ts'
+import { USUAL_TIME_COMMITMENT } from '#shared/reference/time-commitments.ts'
 import { MS_PER_DAY } from '#shared/time.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
 
@@ -29,6 +30,8 @@ type Plan = {
   /** Applications by students (not demo accounts), and the demo student's own. */
   applications?: OpportunityApplicationStatus[]
   demoStudent?: OpportunityApplicationStatus
+  /** Saved by the demo student, to come back to. */
+  savedByDemoStudent?: true
 }
 
 const ADVISOR = 'advisor@demo.example.edu'
@@ -47,6 +50,7 @@ const PLANS: readonly Plan[] = [
     startIn: 45,
     endIn: 225,
     timeCommitment: '4 hours a week',
+    site: 'Heart and Vascular Center',
     researchQuestion: 'Does a structured phone call in the first week after discharge reduce 30-day readmissions?',
     methods: 'Retrospective chart review of 600 admissions, then a pilot of the call.',
     skillsWanted: 'Care with spreadsheets; REDCap is a plus.',
@@ -65,6 +69,7 @@ const PLANS: readonly Plan[] = [
     startIn: 30,
     endIn: 300,
     timeCommitment: '3 to 5 hours a week, some evening shifts',
+    site: 'University Hospital, Adult Emergency Department',
     researchQuestion: 'Do ultrasound-guided blocks cut opioid use in the first 24 hours after a hip fracture?',
     methods: 'Prospective cohort with pain scores at fixed times.',
     skillsWanted: 'Reliability on shifts; interest in ultrasound.',
@@ -118,6 +123,7 @@ const PLANS: readonly Plan[] = [
     startIn: 50,
     endIn: 400,
     timeCommitment: '4 hours a week',
+    site: 'University Hospital, Spine Center',
     expectedOutput: 'An abstract and a paper',
   },
   {
@@ -132,6 +138,7 @@ const PLANS: readonly Plan[] = [
     startIn: 20,
     endIn: 200,
     timeCommitment: '2 to 3 hours a week',
+    site: 'Eastside Community Pediatrics',
     expectedOutput: 'A poster at the Pediatric Academic Societies meeting',
   },
   {
@@ -146,7 +153,9 @@ const PLANS: readonly Plan[] = [
     startIn: 35,
     endIn: 215,
     timeCommitment: '3 hours a week',
+    site: 'University Hospital, Comprehensive Stroke Center',
     expectedOutput: 'An abstract for the International Stroke Conference',
+    savedByDemoStudent: true,
   },
   {
     kind: 'research-project',
@@ -160,6 +169,7 @@ const PLANS: readonly Plan[] = [
     startIn: 45,
     endIn: 270,
     timeCommitment: 'Phone surveys, 3 hours a week',
+    site: 'Women’s Health Pavilion',
     expectedOutput: 'A paper',
   },
   {
@@ -282,9 +292,11 @@ const PLANS: readonly Plan[] = [
     startIn: 200,
     endIn: 565,
     timeCommitment: 'Full time, one year',
+    site: 'Cancer Center',
     researchQuestion: 'Projects on immunotherapy toxicity and survivorship care.',
     methods: 'Registry analysis and a prospective cohort.',
     expectedOutput: 'Two first-author papers',
+    savedByDemoStudent: true,
   },
   {
     kind: 'shadowing',
@@ -308,6 +320,7 @@ type DemoOpportunities = {
   opportunities: (typeof opportunities.$inferInsert)[]
   applications: (typeof opportunityApplications.$inferInsert)[]
   experiences: (typeof experienceEntries.$inferInsert)[]
+  saved: (typeof savedOpportunities.$inferInsert)[]
 }
 
 const STATEMENTS = [
@@ -323,8 +336,9 @@ const idOf = (prefix: string, n: number) => `5c1e0a7d-${prefix}-4a3b-9c2d-${Stri
  * The demo school's opportunities board: research projects, shadowing days, summer programs and a
  * scholarly year, posted by faculty of each specialty, the demo mentor and the office, with a few
  * applications each. The demo student has a shortlisted application to the ultrasound project, a
- * past cardiology shadowing day confirmed in their experience record, and a volunteer entry of
- * their own; the demo mentor has applicants to answer.
+ * past cardiology shadowing day confirmed in their experience record, a volunteer entry of
+ * their own, and two opportunities saved (the stroke project and the oncology scholarly year);
+ * the demo mentor has applicants to answer.
  */
 export function generateDemoOpportunities(rows: DemoSchoolRows, now: Date): DemoOpportunities {
   const byEmail = new Map(rows.people.map((p) => [p.email, p.id]))
@@ -337,7 +351,7 @@ export function generateDemoOpportunities(rows: DemoSchoolRows, now: Date): Demo
   const demoStudent = byEmail.get('student@demo.example.edu')
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
   const day = (n: number | null) => (n === null ? null : new Date(today + n * MS_PER_DAY).toISOString().slice(0, 10))
-  const result: DemoOpportunities = { opportunities: [], applications: [], experiences: [] }
+  const result: DemoOpportunities = { opportunities: [], applications: [], experiences: [], saved: [] }
   let applicationCount = 0
   PLANS.forEach((plan, index) => {
     const id = idOf('0001', index + 1)
@@ -357,6 +371,7 @@ export function generateDemoOpportunities(rows: DemoSchoolRows, now: Date): Demo
       startDate: day(plan.startIn),
       endDate: day(plan.endIn),
       timeCommitment: plan.timeCommitment,
+      commitment: USUAL_TIME_COMMITMENT[plan.kind],
       researchQuestion: plan.researchQuestion ?? '',
       methods: plan.methods ?? '',
       skillsWanted: plan.skillsWanted ?? '',
@@ -369,6 +384,7 @@ export function generateDemoOpportunities(rows: DemoSchoolRows, now: Date): Demo
       createdAt,
       updatedAt: createdAt,
     })
+    if (plan.savedByDemoStudent && demoStudent) result.saved.push({ studentId: demoStudent, opportunityId: id, createdAt: new Date(today - 2 * MS_PER_DAY) })
     const invited = students.filter((s) => plan.classYears.length === 0 || plan.classYears.includes(s.classYear))
     const applicants = (plan.applications ?? []).map((status, i) => ({
       studentId: invited[(index * 11 + i * 5) % Math.max(1, invited.length)]?.personId,
@@ -435,4 +451,5 @@ export async function insertDemoOpportunities(tx: Tx, demo: DemoOpportunities): 
   if (demo.opportunities.length > 0) await tx.insert(opportunities).values(demo.opportunities)
   if (demo.applications.length > 0) await tx.insert(opportunityApplications).values(demo.applications)
   if (demo.experiences.length > 0) await tx.insert(experienceEntries).values(demo.experiences)
+  if (demo.saved.length > 0) await tx.insert(savedOpportunities).values(demo.saved)
 }

@@ -327,6 +327,43 @@ describe('the board: search and facets', () => {
     const bad = await t.request('GET', '/api/opportunities?kind=internship', { cookie: s.cookie })
     expect(bad.status).toBe(400)
   })
+
+  it('filters and counts by site (the place before the first comma) and by time commitment (chosen, or the kind’s usual)', async () => {
+    const tag = `axolotl${Date.now()}`
+    const day = await post({
+      kind: 'shadowing',
+      title: `Clinic day ${tag}`,
+      site: 'University Hospital, Clinic 4',
+      timeCommitment: 'One morning',
+    })
+    const summer = await post({
+      title: `Summer project ${tag}`,
+      site: 'University Hospital, Lab 2',
+      commitment: 'a-summer',
+      timeCommitment: 'Full time, ten weeks',
+    })
+    const weekly = await post({ title: `Weekly project ${tag}`, site: 'Cancer Center' })
+    const s = await student('M1')
+    const search = async (query: string) => (await t.request('GET', `/api/opportunities?q=${tag}&${query}`, { cookie: s.cookie })).json
+    const all = await search('')
+    expect(all.facets.site).toEqual([
+      { value: 'University Hospital', count: 2 },
+      { value: 'Cancer Center', count: 1 },
+    ])
+    expect(all.facets.commitment).toEqual([
+      { value: 'a-day', count: 1 },
+      { value: 'a-summer', count: 1 },
+      { value: 'hours-a-week', count: 1 },
+    ])
+    const atHospital = await search('site=University%20Hospital')
+    expect(atHospital.results.map((o: { id: string }) => o.id).sort()).toEqual([day, summer].sort())
+    // Each facet over the other filters: the site still shows the Cancer Center; commitments only the hospital's.
+    expect(atHospital.facets.site.map((f: { value: string }) => f.value)).toContain('Cancer Center')
+    expect(atHospital.facets.commitment.map((f: { value: string }) => f.value).sort()).toEqual(['a-day', 'a-summer'])
+    const weeklyOnly = await search('commitment=hours-a-week')
+    expect(weeklyOnly.results.map((o: { id: string; commitment: string }) => [o.id, o.commitment])).toEqual([[weekly, 'hours-a-week']])
+    expect((await t.request('GET', '/api/opportunities?commitment=forever', { cookie: s.cookie })).status).toBe(400)
+  })
 })
 
 describe('[opportunity-capacity]', () => {

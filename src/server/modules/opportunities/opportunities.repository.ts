@@ -30,6 +30,7 @@ const boardColumns = {
   startDate: opportunities.startDate,
   endDate: opportunities.endDate,
   timeCommitment: opportunities.timeCommitment,
+  commitment: opportunities.commitment,
   site: opportunities.site,
 }
 export type BoardRow = { [K in keyof typeof boardColumns]: OpportunityRow[K] }

@@ -14,6 +14,7 @@ import type {
 import { opportunityInputProblems } from '#shared/contracts/opportunities.ts'
 import { CLASS_YEARS, type ClassYear } from '#shared/enums.ts'
 import { AppError } from '#shared/errors.ts'
+import { USUAL_TIME_COMMITMENT } from '#shared/reference/time-commitments.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
@@ -140,6 +141,8 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
     return {
       ...input,
       classYears: [...new Set(input.classYears)],
+      // Stored even when not chosen, so the row says which bucket the board counts it under.
+      commitment: input.commitment ?? USUAL_TIME_COMMITMENT[input.kind],
       applyBy: input.applyBy ? new Date(input.applyBy) : null,
     }
   }
@@ -191,7 +194,14 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
         const byId = new Map(rows.map((r) => [r.id, r]))
         rows = (await repo.searchOpenIds(search.q, now)).flatMap((id) => byId.get(id) ?? [])
       }
-      const filters = { kind: search.kind, specialtyId: search.specialtyId, remote: search.remote, classYear: search.classYear }
+      const filters = {
+        kind: search.kind,
+        specialtyId: search.specialtyId,
+        remote: search.remote,
+        classYear: search.classYear,
+        site: search.site,
+        commitment: search.commitment,
+      }
       const found = filterBoard(rows, filters)
       const start = (search.page - 1) * search.pageSize
       // The in-memory rows carry every column a result shows: the page needs no read of its own.
@@ -203,6 +213,21 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
         pageSize: search.pageSize,
         facets: countFacets(rows, filters, CLASS_YEARS),
       }
+    },
+
+    /**
+     * These opportunities as the caller's cards show them, in the order asked, leaving out those
+     * they may no longer see (a draft again, or closed without their application): the saved list.
+     */
+    async listSummariesByIds(actor: Actor, ids: readonly string[]): Promise<OpportunitySummary[]> {
+      const [classYear, all] = await Promise.all([classYearOf(actor), board.rows()])
+      const byId = new Map(all.map((r) => [r.id, r]))
+      const rows = ids.flatMap((id) => byId.get(id) ?? [])
+      const list = await summaries(actor, rows, classYear)
+      return list.filter((summary, i) => {
+        const row = rows[i]
+        return row !== undefined && canSeeOpportunity(actor, row, { classYear, hasApplied: summary.myApplicationStatus !== null })
+      })
     },
 
     /**

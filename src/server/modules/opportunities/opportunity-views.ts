@@ -1,6 +1,7 @@
 import type { ApplicationView, ExperienceView, OpportunitySummary, OpportunityView, ResearchOutputView } from '#shared/contracts/opportunities.ts'
 import type { OpportunityApplicationStatus } from '#shared/enums.ts'
 import { placesLeft } from './domain/applications.ts'
+import { commitmentOf } from './domain/board.ts'
 import type { ApplicationRow, ExperienceRow, OpportunityRow, ResearchOutputRow } from './opportunities.repository.ts'
 
 /** The DTOs of this module, with their columns named: rows never reach the browser. */
@@ -19,6 +20,7 @@ export type SummaryRow = Pick<
   | 'startDate'
   | 'endDate'
   | 'timeCommitment'
+  | 'commitment'
   | 'site'
   | 'status'
   | 'posterId'
@@ -44,6 +46,7 @@ export function summaryOf(
     startDate: row.startDate,
     endDate: row.endDate,
     timeCommitment: row.timeCommitment,
+    commitment: commitmentOf(row),
     site: row.site,
     status: row.status,
     posterName,

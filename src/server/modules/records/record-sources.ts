@@ -16,6 +16,7 @@ import type { MockInterviewsService } from '../mock-interviews/mock-interviews.s
 import type { ExperiencesService } from '../opportunities/experiences.service.ts'
 import type { OpportunitiesService } from '../opportunities/opportunities.service.ts'
 import type { RequirementsService } from '../opportunities/requirements.service.ts'
+import type { SavedOpportunitiesService } from '../opportunities/saved-opportunities.service.ts'
 import type { ShadowingService } from '../opportunities/shadowing.service.ts'
 import type { ProfilesService } from '../profiles/profiles.service.ts'
 import type { RankListsService } from '../rank-lists/rank-lists.service.ts'
@@ -33,6 +34,7 @@ export type RecordOwners = {
   eventSlots: EventSlotsService
   eventAttendance: EventAttendanceService
   opportunities: OpportunitiesService
+  savedOpportunities: SavedOpportunitiesService
   experiences: ExperiencesService
   shadowing: ShadowingService
   requirements: RequirementsService
@@ -180,6 +182,12 @@ export const SECTION_SOURCES: readonly SectionSource[] = [
     title: 'Applications to opportunities',
     description: 'Research projects, shadowing and summer experiences you applied to, with your statement and the answer.',
     read: async (o, actor) => asItems((await o.opportunities.listMyApplications(actor)).applications),
+  },
+  {
+    key: 'saved-opportunities',
+    title: 'Saved opportunities',
+    description: 'The opportunities you saved on the board to come back to, and when you saved each.',
+    read: async (o, actor) => asItems((await o.savedOpportunities.listMine(actor)).saved),
   },
   {
     key: 'experiences',

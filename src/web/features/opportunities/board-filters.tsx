@@ -1,15 +1,27 @@
 import type { OpportunityBoard } from '#shared/contracts/opportunities.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, OPPORTUNITY_KIND_LABELS, OPPORTUNITY_KINDS, type ClassYear, type OpportunityKind } from '#shared/enums.ts'
+import { TIME_COMMITMENT_LABELS, TIME_COMMITMENTS, type TimeCommitment } from '#shared/reference/time-commitments.ts'
 import { specialtyLabel } from './opportunity-format.ts'
 
-export type BoardFilter = 'kind' | 'specialtyId' | 'remote' | 'classYear'
-export const BOARD_FILTERS: readonly BoardFilter[] = ['kind', 'specialtyId', 'remote', 'classYear']
-const TITLES: Record<BoardFilter, string> = { kind: 'Kind', specialtyId: 'Specialty', remote: 'Where', classYear: 'Class year' }
+export type BoardFilter = 'kind' | 'commitment' | 'specialtyId' | 'site' | 'remote' | 'classYear'
+export const BOARD_FILTERS: readonly BoardFilter[] = ['kind', 'commitment', 'specialtyId', 'site', 'remote', 'classYear']
+const TITLES: Record<BoardFilter, string> = {
+  kind: 'Kind',
+  commitment: 'Time it takes',
+  specialtyId: 'Specialty',
+  site: 'Site',
+  remote: 'Where',
+  classYear: 'Class year',
+}
+/** The filters with many values, chosen from a list rather than radio buttons. */
+const SELECTS: Partial<Record<BoardFilter, string>> = { specialtyId: 'Any specialty', site: 'Any site' }
 
 /** A filter's value in words, for its option and its chip. */
 export function filterValueLabel(filter: BoardFilter, value: string): string {
   if (filter === 'kind') return OPPORTUNITY_KIND_LABELS[value as OpportunityKind] ?? value
   if (filter === 'specialtyId') return specialtyLabel(value)
+  if (filter === 'site') return value
+  if (filter === 'commitment') return TIME_COMMITMENT_LABELS[value as TimeCommitment] ?? value
   if (filter === 'remote') return value === 'true' ? 'Remote' : 'In person'
   return CLASS_YEAR_LABELS[value as ClassYear] ?? value
 }
@@ -18,6 +30,7 @@ function order(filter: BoardFilter): readonly string[] | null {
   if (filter === 'kind') return OPPORTUNITY_KINDS
   if (filter === 'classYear') return CLASS_YEARS
   if (filter === 'remote') return ['true', 'false']
+  if (filter === 'commitment') return TIME_COMMITMENTS
   return null
 }
 
@@ -37,15 +50,17 @@ export function BoardFilters({ facets, params, onChange, withoutClassYear = fals
         const chosen = params.get(filter) ?? ''
         const counts = new Map((facets?.[filter] ?? []).map((f) => [f.value, f.count]))
         const values =
-          order(filter)?.filter((v) => counts.has(v) || v === chosen) ?? [...counts.keys()].sort((a, b) => specialtyLabel(a).localeCompare(specialtyLabel(b)))
+          order(filter)?.filter((v) => counts.has(v) || v === chosen) ??
+          [...counts.keys()].sort((a, b) => filterValueLabel(filter, a).localeCompare(filterValueLabel(filter, b)))
         if (chosen && !values.includes(chosen)) values.push(chosen)
         const id = `opportunity-filter-${filter}`
-        if (filter === 'specialtyId')
+        const anyLabel = SELECTS[filter]
+        if (anyLabel)
           return (
             <div className="field" key={filter}>
               <label htmlFor={id}>{TITLES[filter]}</label>
               <select id={id} value={chosen} onChange={(e) => onChange(filter, e.currentTarget.value || null)}>
-                <option value="">Any specialty</option>
+                <option value="">{anyLabel}</option>
                 {values.map((v) => (
                   <option key={v} value={v}>
                     {filterValueLabel(filter, v)} ({counts.get(v) ?? 0})

@@ -7,6 +7,8 @@ import { usePageTitle } from '../../components/page-title.ts'
 import { useBoard } from './api.ts'
 import { BOARD_FILTERS, BoardChips, BoardFilters, type BoardFilter } from './board-filters.tsx'
 import { OpportunityCard } from './opportunity-card.tsx'
+import { useSavedOpportunities } from './saved-api.ts'
+import { SavedList } from './saved-list.tsx'
 import './opportunities.css'
 import { FilterPanel, SearchForm } from '../../components/search-with-filters.tsx'
 
@@ -21,6 +23,10 @@ export function BoardPage() {
   const session = useSession()
   const isStudent = session.data?.person.roles.includes('student') ?? false
   useEffect(() => setQ(urlQ), [urlQ])
+  // A student's saved list: its own view of the board, and each card's Save toggle.
+  const saved = useSavedOpportunities(isStudent)
+  const savedIds = new Set(saved.data?.saved.map((o) => o.id))
+  const showSaved = isStudent && params.get('view') === 'saved'
 
   const update = (change: (next: URLSearchParams) => void) => {
     const next = new URLSearchParams(params)
@@ -63,58 +69,74 @@ export function BoardPage() {
         ) : null}
       </div>
 
-      <SearchForm
-        id="opportunity-q"
-        name="Opportunities"
-        label="Search opportunities"
-        value={q}
-        placeholder="e.g. ultrasound, sepsis, summer"
-        onChange={setQ}
-        onSubmit={onSubmit}
-      />
+      {isStudent ? (
+        <nav aria-label="Which opportunities" className="board-views">
+          <Link to="/opportunities" aria-current={showSaved ? undefined : 'page'}>
+            All opportunities
+          </Link>
+          <Link to="/opportunities?view=saved" aria-current={showSaved ? 'page' : undefined}>
+            Saved{saved.data ? ` (${saved.data.saved.length})` : ''}
+          </Link>
+        </nav>
+      ) : null}
 
-      <div className="directory-layout">
-        <FilterPanel filterCount={filterCount}>
-          <BoardFilters facets={data?.facets} params={params} onChange={setFilter} withoutClassYear={isStudent} />
-        </FilterPanel>
+      {showSaved ? <SavedList /> : null}
+      {showSaved ? null : (
+        <>
+          <SearchForm
+            id="opportunity-q"
+            name="Opportunities"
+            label="Search opportunities"
+            value={q}
+            placeholder="e.g. ultrasound, sepsis, summer"
+            onChange={setQ}
+            onSubmit={onSubmit}
+          />
 
-        <section className="directory-results" aria-labelledby="opportunity-results-title" aria-busy={board.isPlaceholderData}>
-          <h2 id="opportunity-results-title" className="visually-hidden">
-            Results
-          </h2>
-          <p role="status" aria-live="polite" className="results-status">
-            {status}
-          </p>
-          <BoardChips params={params} onRemove={(filter) => setFilter(filter, null)} onClear={clearFilters} />
-          {board.isPending ? <Loading label="Searching…" /> : null}
-          {board.isError ? <QueryError error={board.error} onRetry={() => void board.refetch()} /> : null}
-          {data && data.total === 0 ? (
-            <div className="card">
-              <h3>Nothing matches{urlQ ? ` “${urlQ}”` : ''}</h3>
-              <p>Try fewer words{filterCount > 0 ? ' or remove a filter' : ''}.</p>
-            </div>
-          ) : null}
-          {data && data.results.length > 0 ? (
-            <ol className="opportunity-list" aria-label="Opportunities">
-              {data.results.map((o) => (
-                <li key={o.id}>
-                  <OpportunityCard opportunity={o} />
-                </li>
-              ))}
-            </ol>
-          ) : null}
-          {data && data.total > data.pageSize ? (
-            <Pagination
-              page={data.page}
-              pageSize={data.pageSize}
-              total={data.total}
-              noun={['opportunity', 'opportunities']}
-              onPage={(p) => update((next) => (p > 1 ? next.set('page', String(p)) : next.delete('page')))}
-              label="Result pages"
-            />
-          ) : null}
-        </section>
-      </div>
+          <div className="directory-layout">
+            <FilterPanel filterCount={filterCount}>
+              <BoardFilters facets={data?.facets} params={params} onChange={setFilter} withoutClassYear={isStudent} />
+            </FilterPanel>
+
+            <section className="directory-results" aria-labelledby="opportunity-results-title" aria-busy={board.isPlaceholderData}>
+              <h2 id="opportunity-results-title" className="visually-hidden">
+                Results
+              </h2>
+              <p role="status" aria-live="polite" className="results-status">
+                {status}
+              </p>
+              <BoardChips params={params} onRemove={(filter) => setFilter(filter, null)} onClear={clearFilters} />
+              {board.isPending ? <Loading label="Searching…" /> : null}
+              {board.isError ? <QueryError error={board.error} onRetry={() => void board.refetch()} /> : null}
+              {data && data.total === 0 ? (
+                <div className="card">
+                  <h3>Nothing matches{urlQ ? ` “${urlQ}”` : ''}</h3>
+                  <p>Try fewer words{filterCount > 0 ? ' or remove a filter' : ''}.</p>
+                </div>
+              ) : null}
+              {data && data.results.length > 0 ? (
+                <ol className="opportunity-list" aria-label="Opportunities">
+                  {data.results.map((o) => (
+                    <li key={o.id}>
+                      <OpportunityCard opportunity={o} saved={isStudent ? savedIds.has(o.id) : undefined} />
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+              {data && data.total > data.pageSize ? (
+                <Pagination
+                  page={data.page}
+                  pageSize={data.pageSize}
+                  total={data.total}
+                  noun={['opportunity', 'opportunities']}
+                  onPage={(p) => update((next) => (p > 1 ? next.set('page', String(p)) : next.delete('page')))}
+                  label="Result pages"
+                />
+              ) : null}
+            </section>
+          </div>
+        </>
+      )}
     </div>
   )
 }

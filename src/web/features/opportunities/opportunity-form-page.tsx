@@ -3,6 +3,13 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { OpportunityInput, opportunityInputProblems, type OpportunityView } from '#shared/contracts/opportunities.ts'
 import { CLASS_YEAR_LABELS, CLASS_YEARS, OPPORTUNITY_KIND_LABELS, OPPORTUNITY_KINDS, type OpportunityKind } from '#shared/enums.ts'
 import { SPECIALTIES_BY_NAME } from '#shared/reference/specialties.ts'
+import {
+  TIME_COMMITMENT_HINTS,
+  TIME_COMMITMENT_LABELS,
+  TIME_COMMITMENTS,
+  type TimeCommitment,
+  USUAL_TIME_COMMITMENT,
+} from '#shared/reference/time-commitments.ts'
 import { ErrorSummary, Loading, QueryError } from '../../components/feedback.tsx'
 import { Checkbox, CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/fields.tsx'
 import { problemFrom, validate } from '../../components/form-errors.ts'
@@ -23,6 +30,7 @@ const TEXT_FIELDS = [
   'startDate',
   'endDate',
   'timeCommitment',
+  'commitment',
   'researchQuestion',
   'methods',
   'skillsWanted',
@@ -45,6 +53,7 @@ const LABELS: Record<string, string> = {
   startDate: 'Starts',
   endDate: 'Ends',
   timeCommitment: 'Time commitment',
+  commitment: 'How much time, for the board',
   researchQuestion: 'Research question',
   methods: 'Methods',
   skillsWanted: 'Skills wanted',
@@ -84,6 +93,7 @@ function draftFrom(o: OpportunityView): Draft {
     startDate: o.startDate ?? '',
     endDate: o.endDate ?? '',
     timeCommitment: o.timeCommitment,
+    commitment: o.commitment,
     researchQuestion: o.researchQuestion,
     methods: o.methods,
     skillsWanted: o.skillsWanted,
@@ -117,6 +127,7 @@ export function OpportunityFormPage() {
       ...draft,
       kind: draft.kind as OpportunityKind,
       specialtyId: draft.specialtyId || null,
+      commitment: (draft.commitment || null) as TimeCommitment | null,
       places: /^\d+$/.test(places) ? Number(places) : Number.NaN,
       applyBy,
       startDate: draft.startDate || null,
@@ -251,6 +262,20 @@ export function OpportunityFormPage() {
                 error={problem.fields.endDate}
               />
             </div>
+            <SelectField
+              id={idFor('commitment')}
+              label="How much time, for the board"
+              hint="Students filter the board by this. Your own words below say it exactly."
+              placeholder={
+                draft.kind
+                  ? `As usual for the kind: ${TIME_COMMITMENT_LABELS[USUAL_TIME_COMMITMENT[draft.kind as OpportunityKind]].toLowerCase()}`
+                  : 'As usual for the kind'
+              }
+              options={TIME_COMMITMENTS.map((c) => ({ value: c, label: `${TIME_COMMITMENT_LABELS[c]} (${TIME_COMMITMENT_HINTS[c].toLowerCase()})` }))}
+              value={draft.commitment}
+              onChange={(e) => set('commitment', e.currentTarget.value)}
+              error={problem.fields.commitment}
+            />
             {text('timeCommitment', 'Time commitment (optional)', 'e.g. 4 hours a week, or one clinic day.')}
             {research ? (
               <>

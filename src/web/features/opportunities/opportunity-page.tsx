@@ -3,10 +3,14 @@ import { useSession } from '../../api/identity.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useOpportunity } from './api.ts'
+import { deadlineReminder } from './deadline-reminder.ts'
+import { SaveButton } from './save-button.tsx'
+import { useSavedOpportunities } from './saved-api.ts'
 import { ApplyForm } from './apply-form.tsx'
 import { OpportunityRequirements } from './opportunity-requirements.tsx'
 import { ShadowingDays } from './shadowing-days.tsx'
 import { SlotManager } from './slot-manager.tsx'
+import { TIME_COMMITMENT_LABELS } from '#shared/reference/time-commitments.ts'
 import { classYearsLabel, datesLabel, deadlineLabel, kindLabel, placesLabel, specialtyLabel } from './opportunity-format.ts'
 import './opportunities.css'
 
@@ -18,13 +22,20 @@ export function OpportunityPage() {
   usePageTitle(opportunity.data?.title ?? 'Opportunity')
   const isStudent = session.data?.person.roles.includes('student') ?? false
   const o = opportunity.data
+  const canSave = isStudent && o !== undefined && !o.isMine
+  const saved = useSavedOpportunities(canSave)
+  const isSaved = saved.data?.saved.some((s) => s.id === opportunityId) ?? false
+  const open = o ? o.status === 'published' && (o.applyBy === null || Date.parse(o.applyBy) > Date.now()) : false
   const facts: [string, string][] = o
     ? [
         ['Posted by', o.posterName],
         ['Specialty', specialtyLabel(o.specialtyId)],
         ['For', classYearsLabel(o)],
         ['When', datesLabel(o) ?? 'To be agreed'],
-        ['Time', o.timeCommitment],
+        [
+          'Time',
+          o.timeCommitment ? `${o.timeCommitment} (on the board: ${TIME_COMMITMENT_LABELS[o.commitment].toLowerCase()})` : TIME_COMMITMENT_LABELS[o.commitment],
+        ],
         ['Where', [o.site, o.remote ? 'Remote' : ''].filter(Boolean).join(', ')],
         ['Research question', o.researchQuestion],
         ['Methods', o.methods],
@@ -52,6 +63,12 @@ export function OpportunityPage() {
             <h1 tabIndex={-1}>{o.title}</h1>
             {o.status !== 'published' ? (
               <p className="notice notice-warning">{o.status === 'draft' ? 'A draft: only you can see it.' : 'Closed: it takes no more applications.'}</p>
+            ) : null}
+            {canSave && saved.data ? (
+              <div className="save-row">
+                <SaveButton opportunityId={o.id} saved={isSaved} />
+                {isSaved ? <span className="deadline-reminder">{deadlineReminder(o.applyBy, open, new Date()).text}</span> : null}
+              </div>
             ) : null}
           </div>
           <div className="card">

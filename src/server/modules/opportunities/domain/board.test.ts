@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { CLASS_YEARS, OPPORTUNITY_KINDS } from '#shared/enums.ts'
-import { type BoardFilters, type BoardItem, countFacets, filterBoard } from './board.ts'
+import { TIME_COMMITMENTS } from '#shared/reference/time-commitments.ts'
+import { type BoardFilters, type BoardItem, countFacets, filterBoard, siteOf } from './board.ts'
 
 const items: BoardItem[] = [
-  { kind: 'research-project', specialtyId: 'emergency-medicine', remote: true, classYears: ['M1', 'M2'] },
-  { kind: 'research-project', specialtyId: 'dermatology', remote: false, classYears: [] },
-  { kind: 'shadowing', specialtyId: 'emergency-medicine', remote: false, classYears: ['M1'] },
-  { kind: 'summer-experience', specialtyId: null, remote: false, classYears: ['M1'] },
+  { kind: 'research-project', specialtyId: 'emergency-medicine', remote: true, classYears: ['M1', 'M2'], site: '', commitment: 'hours-a-week' },
+  { kind: 'research-project', specialtyId: 'dermatology', remote: false, classYears: [], site: 'Cancer Center', commitment: 'a-summer' },
+  {
+    kind: 'shadowing',
+    specialtyId: 'emergency-medicine',
+    remote: false,
+    classYears: ['M1'],
+    site: 'University Hospital, Adult Emergency Department',
+    commitment: null,
+  },
+  { kind: 'summer-experience', specialtyId: null, remote: false, classYears: ['M1'], site: 'University  Hospital, Main ORs', commitment: null },
 ]
 
 describe('the board’s filters and facets', () => {
@@ -37,12 +45,34 @@ describe('the board’s filters and facets', () => {
     expect(facets.classYear.find((f) => f.value === 'M1')?.count).toBe(2)
     expect(facets.classYear.find((f) => f.value === 'M3')?.count).toBe(1)
   })
+
+  it('counts a site under the place before the first comma, and no site under none', () => {
+    expect(siteOf(' University  Hospital, Labor and Delivery, 5th floor')).toBe('University Hospital')
+    expect(siteOf('Partner practices across the state')).toBe('Partner practices across the state')
+    expect(siteOf('')).toBe('')
+    expect(countFacets(items, {}, CLASS_YEARS).site).toEqual([
+      { value: 'University Hospital', count: 2 },
+      { value: 'Cancer Center', count: 1 },
+    ])
+    expect(filterBoard(items, { site: 'university hospital' })).toEqual([items[2], items[3]])
+  })
+
+  it('counts a time commitment the poster left unchosen as the one its kind usually takes', () => {
+    const facets = countFacets(items, { remote: false }, CLASS_YEARS)
+    expect(facets.commitment).toEqual([
+      { value: 'a-summer', count: 2 },
+      { value: 'a-day', count: 1 },
+    ])
+    // Each facet over the others: the remote project still counts under its own bucket once remote is lifted.
+    expect(filterBoard(items, { commitment: 'a-summer' })).toEqual([items[1], items[3]])
+    expect(countFacets(items, { commitment: 'a-day' }, CLASS_YEARS).commitment.find((f) => f.value === 'hours-a-week')?.count).toBe(1)
+  })
 })
 
 describe('the one-pass facet counts', () => {
   // The definition, counted facet by facet: each facet over the items passing every other filter.
   const byDefinition = (all: readonly BoardItem[], filters: BoardFilters) => {
-    const facets = ['kind', 'specialtyId', 'remote', 'classYear'] as const
+    const facets = ['kind', 'specialtyId', 'remote', 'classYear', 'site', 'commitment'] as const
     return Object.fromEntries(
       facets.map((facet) => {
         const others = { ...filters, [facet]: undefined }
@@ -55,6 +85,8 @@ describe('the one-pass facet counts', () => {
     specialtyId: fc.constantFrom('emergency-medicine', 'dermatology', null),
     remote: fc.boolean(),
     classYears: fc.uniqueArray(fc.constantFrom(...CLASS_YEARS), { maxLength: 3 }),
+    site: fc.constantFrom('', 'Cancer Center', 'University Hospital, Main ORs', 'University Hospital, Clinic 4'),
+    commitment: fc.constantFrom(...TIME_COMMITMENTS, null),
   })
   const filters = fc.record(
     {
@@ -62,6 +94,8 @@ describe('the one-pass facet counts', () => {
       specialtyId: fc.constantFrom('emergency-medicine', 'dermatology'),
       remote: fc.boolean(),
       classYear: fc.constantFrom(...CLASS_YEARS),
+      site: fc.constantFrom('Cancer Center', 'University Hospital'),
+      commitment: fc.constantFrom(...TIME_COMMITMENTS),
     },
     { requiredKeys: [] },
   )

@@ -25,6 +25,7 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
   auth_tokens: { action: 'delete', match: own('person_id'), why: 'Sign-in and reset links.' },
   calendar_feeds: { action: 'delete', match: own('person_id'), why: 'The secret address of their calendar feed.' },
   event_check_in_passes: { action: 'delete', match: own('student_id'), why: 'Their check-in codes for events.' },
+  saved_opportunities: { action: 'delete', match: own('student_id'), why: 'Opportunities they saved to come back to: a bookmark, nothing the school counts.' },
   interest_group_members: { action: 'delete', match: own('person_id'), why: 'Their places in interest groups.' },
   sign_in_failures: { action: 'delete', match: byEmail('email'), why: 'Failed sign-ins under their e-mail address.' },
   outbox: { action: 'delete', match: byEmail('to_address'), why: 'Copies of e-mails sent to them.' },
