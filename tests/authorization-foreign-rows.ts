@@ -271,6 +271,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   'POST /api/opportunities/:opportunityId/applications': { kind: 'owner-only', body: { statement: 'I would like to join.' } },
   'POST /api/opportunity-applications/:applicationId/decision': { kind: 'owner-only', body: { status: 'declined', message: '' } },
   'POST /api/opportunity-applications/:applicationId/withdraw': { kind: 'owner-only', body: {} },
+  'GET /api/opportunity-applications/:applicationId/document': { kind: 'owner-only' },
   'GET /api/opportunities/:opportunityId/shadowing-slots': {
     kind: 'owner-only',
     strangers: ['mentor', 'advisor', 'admin'],

@@ -280,6 +280,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/opportunity-applications/mine', allowed: ['student'] },
   { method: 'POST', path: '/api/opportunity-applications/:applicationId/decision', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'POST', path: '/api/opportunity-applications/:applicationId/withdraw', allowed: ['student'] },
+  { method: 'GET', path: '/api/opportunity-applications/:applicationId/document', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'GET', path: '/api/opportunities/:opportunityId/shadowing-slots', allowed: 'signed-in' },
   { method: 'POST', path: '/api/opportunities/:opportunityId/shadowing-slots', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'DELETE', path: '/api/shadowing-slots/:shadowingSlotId', allowed: ['mentor', 'advisor', 'admin'] },

@@ -110,6 +110,10 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   event_series: { excluded: 'How a series of events repeats; names only the staff member who created it.' },
   event_series_occurrences: { excluded: 'Which events belong to one series; the events themselves are in “Events”.' },
   opportunity_applications: { section: 'opportunity-applications' },
+  opportunity_application_documents: {
+    section: 'opportunity-applications',
+    note: 'the document sent with each application (kind, title, version number); its words are in “Application documents”',
+  },
   experience_entries: { section: 'experiences' },
   research_outputs: { section: 'experiences', note: 'the abstracts, posters and publications of each experience' },
   opportunities: { excluded: 'The posting itself; names only its poster.' },
