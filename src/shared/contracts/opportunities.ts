@@ -269,6 +269,11 @@ export const ExperienceView = z.object({
 export type ExperienceView = z.infer<typeof ExperienceView>
 export const ExperienceList = z.object({ experiences: z.array(ExperienceView) })
 export type ExperienceList = z.infer<typeof ExperienceList>
+/** A student's record as their advisor or the office reads it: the same entries, with whose record it is. */
+export const StudentExperienceList = ExperienceList.extend({
+  student: z.object({ id: z.string(), name: z.string(), classYear: z.enum(CLASS_YEARS).nullable() }),
+})
+export type StudentExperienceList = z.infer<typeof StudentExperienceList>
 
 /** One experience as an ERAS draft proposes it: the record's facts, its ERAS type and a description drafted within the limit. */
 export const ErasDraftEntry = z.object({

@@ -23,7 +23,8 @@ export function createAttachedVersions(repo: Pick<MaterialsRepository, 'findDocu
     /** The newest version of one of the actor's own documents; anyone else's (or none) is 404 on `field`. */
     async versionToAttach(actor: Actor, documentId: string, field: string): Promise<VersionToAttach> {
       const doc = await repo.findDocumentById(documentId)
-      if (!doc || doc.studentId !== actor.personId) throw new AppError('NOT_FOUND', 'No such document of yours.', { [field]: 'Choose one of your own documents.' })
+      if (!doc || doc.studentId !== actor.personId)
+        throw new AppError('NOT_FOUND', 'No such document of yours.', { [field]: 'Choose one of your own documents.' })
       const version = await repo.findLatestVersion(doc.id)
       if (!version) throw new AppError('VALIDATION_FAILED', 'This document has no saved version yet.', { [field]: 'Save a version of it first.' })
       return { documentId: doc.id, versionId: version.id, kind: doc.kind, title: doc.title, versionNumber: version.number }

@@ -24,7 +24,10 @@ export function createApplicationDocumentsRepository(db: Database) {
 
     async listByApplications(applicationIds: readonly string[]): Promise<AttachmentRow[]> {
       if (applicationIds.length === 0) return []
-      return db.select().from(opportunityApplicationDocuments).where(inArray(opportunityApplicationDocuments.applicationId, [...applicationIds]))
+      return db
+        .select()
+        .from(opportunityApplicationDocuments)
+        .where(inArray(opportunityApplicationDocuments.applicationId, [...applicationIds]))
     },
   }
 }

@@ -74,7 +74,10 @@ export function createApplicationDocumentsService(deps: ApplicationDocumentsDeps
       const pinned = await repo.findByApplication(applicationId)
       const version = pinned ? await materials.readAttachedVersion(application.studentId, pinned.versionId) : null
       if (!pinned || !version) throw new AppError('NOT_FOUND', 'This application has no document attached.')
-      await audit.record({ actorId: actor.personId, action: 'opportunity.application.document.read', objectType: 'opportunity-application', objectId: applicationId }, meta)
+      await audit.record(
+        { actorId: actor.personId, action: 'opportunity.application.document.read', objectType: 'opportunity-application', objectId: applicationId },
+        meta,
+      )
       const names = await mapPersonNamesByIds(db, [application.studentId])
       return {
         ...attachedDocumentViewOf(pinned),

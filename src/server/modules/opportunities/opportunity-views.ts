@@ -1,4 +1,11 @@
-import type { ApplicationView, AttachedDocumentView, ExperienceView, OpportunitySummary, OpportunityView, ResearchOutputView } from '#shared/contracts/opportunities.ts'
+import type {
+  ApplicationView,
+  AttachedDocumentView,
+  ExperienceView,
+  OpportunitySummary,
+  OpportunityView,
+  ResearchOutputView,
+} from '#shared/contracts/opportunities.ts'
 import type { OpportunityApplicationStatus } from '#shared/enums.ts'
 import { placesLeft } from './domain/applications.ts'
 import type { ApplicationRow, ExperienceRow, OpportunityRow, ResearchOutputRow } from './opportunities.repository.ts'
