@@ -36,6 +36,7 @@ export function ApplyForm({ opportunity: o }: { opportunity: OpportunityView }) 
       <section className="card" aria-labelledby="my-application">
         <h2 id="my-application">Your application</h2>
         <p className={`tag application-${mine.status}`}>{APPLICATION_STATUS_LABELS[mine.status]}</p>
+        {mine.document ? <p className="opportunity-meta">You attached your {attachedDocumentLabel(mine.document)}, as it was when you applied.</p> : null}
         {mine.posterMessage ? (
           <>
             <h3>Message from {o.posterName}</h3>
@@ -44,7 +45,6 @@ export function ApplyForm({ opportunity: o }: { opportunity: OpportunityView }) 
         ) : null}
         <h3>What you wrote</h3>
         <p className="prose">{mine.statement}</p>
-        {mine.document ? <p className="opportunity-meta">You attached your {attachedDocumentLabel(mine.document)}, as it was when you applied.</p> : null}
         {mine.status === 'submitted' || mine.status === 'shortlisted' ? (
           <button
             type="button"

@@ -101,13 +101,15 @@ export function StudentExperiencesPage() {
             const ofKind = entries.filter((e) => e.kind === kind)
             if (ofKind.length === 0) return null
             const hours = ofKind.reduce((n, e) => n + (e.hours ?? 0), 0)
+            const fromBoard = ofKind.filter((e) => e.opportunityId).length
             const confirmed = ofKind.filter((e) => e.confirmedBy).length
             return (
               <section key={kind} aria-labelledby={`kind-${kind}`} className="experience-kind">
                 <h2 id={`kind-${kind}`}>{EXPERIENCE_KIND_LABELS[kind]}</h2>
                 <p className="opportunity-meta">
-                  {ofKind.length} {ofKind.length === 1 ? 'entry' : 'entries'}, {confirmed} confirmed by their poster; {hoursWord(hours)} in all, added up from
-                  the hours of each entry below (confirmed hours where the poster gave them).
+                  {ofKind.length} {ofKind.length === 1 ? 'entry' : 'entries'}
+                  {fromBoard > 0 ? ` (${confirmed} of ${fromBoard} from Preceptor confirmed by their poster)` : ''}, {hoursWord(hours)} in all: the sum of the
+                  entries below, each as its poster confirmed it or as {first ?? 'the student'} gave it.
                 </p>
                 <ul className="opportunity-list">
                   {ofKind.map((e) => (
