@@ -27,7 +27,11 @@ test('a student finds a research project, applies, is accepted by its poster, fo
   // The student searches the board and opens the project (with a CV of theirs in Materials to send along).
   await switchTo(page, 'student')
   const cvTitle = `CV for research ${Date.now()}`
-  await callApi(page, 'POST', '/api/materials/documents', { kind: 'cv', title: cvTitle, body: 'Maya Robinson\n\nEducation: BS Biology.\n\nCross-country, 4 years.' })
+  await callApi(page, 'POST', '/api/materials/documents', {
+    kind: 'cv',
+    title: cvTitle,
+    body: 'Maya Robinson\n\nEducation: BS Biology.\n\nCross-country, 4 years.',
+  })
   await (await navLink(page, 'Opportunities')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Opportunities' })).toBeVisible()
   await page.getByRole('searchbox', { name: 'Search opportunities' }).fill('myocardial strain athletes')
