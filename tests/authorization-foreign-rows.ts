@@ -274,6 +274,7 @@ export const FOREIGN_ROW_RULES: Readonly<Record<string, ForeignRowRule>> = {
   // A student saves only what they may see (the stranger student is in another class year); unsaving names only their own row.
   'PUT /api/saved-opportunities/:opportunityId': { kind: 'owner-only', body: {} },
   'DELETE /api/saved-opportunities/:opportunityId': { kind: 'owner-only' },
+  'GET /api/opportunity-applications/:applicationId/document': { kind: 'owner-only' },
   'GET /api/opportunities/:opportunityId/shadowing-slots': {
     kind: 'owner-only',
     strangers: ['mentor', 'advisor', 'admin'],

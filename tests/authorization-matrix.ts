@@ -283,6 +283,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixEntry[] = [
   { method: 'GET', path: '/api/saved-opportunities', allowed: ['student'] },
   { method: 'PUT', path: '/api/saved-opportunities/:opportunityId', allowed: ['student'] },
   { method: 'DELETE', path: '/api/saved-opportunities/:opportunityId', allowed: ['student'] },
+  { method: 'GET', path: '/api/opportunity-applications/:applicationId/document', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'GET', path: '/api/opportunities/:opportunityId/shadowing-slots', allowed: 'signed-in' },
   { method: 'POST', path: '/api/opportunities/:opportunityId/shadowing-slots', allowed: ['mentor', 'advisor', 'admin'] },
   { method: 'DELETE', path: '/api/shadowing-slots/:shadowingSlotId', allowed: ['mentor', 'advisor', 'admin'] },

@@ -35,6 +35,7 @@ import { academicCalendarRoutes } from './modules/academic-calendar/academic-cal
 import { eventAttendanceRoutes } from './modules/events/attendance.routes.ts'
 import { curriculumRoutes } from './modules/curriculum/curriculum.routes.ts'
 import { notificationCentreRoutes } from './modules/notifications/notification-centre.routes.ts'
+import { applicationDocumentsRoutes } from './modules/opportunities/application-documents.routes.ts'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.ts'
 import { requirementsRoutes } from './modules/opportunities/requirements.routes.ts'
 import { shadowingRoutes } from './modules/opportunities/shadowing.routes.ts'
@@ -168,6 +169,7 @@ export function createApp(options: AppOptions) {
   app.route('/', eventAttendanceRoutes())
   app.route('/', curriculumRoutes())
   app.route('/', opportunitiesRoutes())
+  app.route('/', applicationDocumentsRoutes())
   app.route('/', shadowingRoutes())
   app.route('/', savedOpportunitiesRoutes())
   app.route('/', requirementsRoutes())

@@ -33,6 +33,8 @@ import { createAttendanceRepository } from './modules/events/attendance.reposito
 import { createEventAttendanceService } from './modules/events/attendance.service.ts'
 import { createCurriculumRepository } from './modules/curriculum/curriculum.repository.ts'
 import { createCurriculumService } from './modules/curriculum/curriculum.service.ts'
+import { createApplicationDocumentsRepository } from './modules/opportunities/application-documents.repository.ts'
+import { createApplicationDocumentsService } from './modules/opportunities/application-documents.service.ts'
 import { createExperiencesService } from './modules/opportunities/experiences.service.ts'
 import { createOpportunitiesRepository } from './modules/opportunities/opportunities.repository.ts'
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.ts'
@@ -255,7 +257,27 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
   const opportunitiesRepo = createOpportunitiesRepository(db)
   const shadowingRepo = createShadowingRepository(db)
   const requirements = createRequirementsService({ db, repo: createRequirementsRepository(db), opportunitiesRepo, clock, audit, studentRecords })
-  const opportunities = createOpportunitiesService({ db, repo: opportunitiesRepo, clock, audit, notifications, appOrigin: settings.appOrigin, requirements })
+  // A document version sent with an application: pinned and read back through the materials service, created below (called only at request time).
+  const applicationDocuments = createApplicationDocumentsService({
+    db,
+    repo: createApplicationDocumentsRepository(db),
+    opportunitiesRepo,
+    audit,
+    materials: {
+      versionToAttach: (...args) => materials.versionToAttach(...args),
+      readAttachedVersion: (...args) => materials.readAttachedVersion(...args),
+    },
+  })
+  const opportunities = createOpportunitiesService({
+    db,
+    repo: opportunitiesRepo,
+    clock,
+    audit,
+    notifications,
+    appOrigin: settings.appOrigin,
+    requirements,
+    applicationDocuments,
+  })
   const savedOpportunities = createSavedOpportunitiesService({ repo: createSavedOpportunitiesRepository(db), clock, opportunities })
   const experiences = createExperiencesService({
     db,
@@ -393,6 +415,7 @@ export function createServices(db: Database, clock: Clock, mailer: Mailer | null
     opportunities,
     savedOpportunities,
     experiences,
+    applicationDocuments,
     shadowing,
     requirements,
     community,

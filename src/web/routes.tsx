@@ -270,6 +270,13 @@ export const routes: RouteObject[] = [
                 lazy: lazyPage(() => import('./features/opportunities/applicants-page.tsx').then((m) => m.ApplicantsPage), ['mentor', 'advisor', 'admin']),
               },
               {
+                path: 'opportunities/:opportunityId/applicants/:applicationId/document',
+                lazy: lazyPage(
+                  () => import('./features/opportunities/application-document-page.tsx').then((m) => m.ApplicationDocumentPage),
+                  ['mentor', 'advisor', 'admin'],
+                ),
+              },
+              {
                 path: 'experiences',
                 lazy: lazyPage(() => import('./features/opportunities/experiences-page.tsx').then((m) => m.ExperiencesPage), ['student']),
               },
@@ -329,6 +336,13 @@ export const routes: RouteObject[] = [
               {
                 path: 'advising/students/:personId/mock-interviews',
                 lazy: lazyPage(() => import('./features/mock-interviews/student-mocks-page.tsx').then((m) => m.StudentMocksPage), ['advisor']),
+              },
+              {
+                path: 'advising/students/:personId/experiences',
+                lazy: lazyPage(
+                  () => import('./features/opportunities/student-experiences-page.tsx').then((m) => m.StudentExperiencesPage),
+                  ['advisor', 'admin'],
+                ),
               },
               {
                 path: 'mock-interviews/bookings/:bookingId',

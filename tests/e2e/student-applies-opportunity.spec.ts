@@ -27,8 +27,14 @@ test('a student finds a research project by its facets, saves it, applies, is ac
     applyBy: new Date(Date.now() + 3 * 86_400_000).toISOString(),
   })
 
-  // The student searches the board and opens the project.
+  // The student searches the board and opens the project (with a CV of theirs in Materials to send along).
   await switchTo(page, 'student')
+  const cvTitle = `CV for research ${Date.now()}`
+  await callApi(page, 'POST', '/api/materials/documents', {
+    kind: 'cv',
+    title: cvTitle,
+    body: 'Maya Robinson\n\nEducation: BS Biology.\n\nCross-country, 4 years.',
+  })
   await (await navLink(page, 'Opportunities')).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Opportunities' })).toBeVisible()
   await page.getByRole('searchbox', { name: 'Search opportunities' }).fill('myocardial strain athletes')
@@ -60,9 +66,11 @@ test('a student finds a research project by its facets, saves it, applies, is ac
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
   await expect(page.getByLabel('Why you want to join')).toHaveAttribute('aria-invalid', 'true')
   await page.getByLabel('Why you want to join').fill('I ran cross-country in college and have read about athlete’s heart; I can give three hours a week.')
+  await page.getByLabel('Attach a document (optional)').selectOption({ label: `CV: ${cvTitle} (version 1)` })
   await page.getByRole('button', { name: 'Apply', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Your application' })).toBeVisible()
   await expect(page.getByText('Applied', { exact: true })).toBeVisible()
+  await expect(page.getByText(`You attached your CV: ${cvTitle}, version 1`)).toBeVisible()
   await expectNoAxeViolations(page)
 
   // The poster's home says students are waiting on them (the demo mentor already had applicants
@@ -75,6 +83,12 @@ test('a student finds a research project by its facets, saves it, applies, is ac
   await expect(page.getByRole('heading', { level: 1, name: 'My postings' })).toBeVisible()
   await page.getByRole('link', { name: `1 application to answer for ${title}` }).click()
   await expect(page.getByRole('heading', { level: 1, name: `Applicants: ${title}` })).toBeVisible()
+  // The CV sent with the application opens as the version the student attached.
+  await page.getByRole('link', { name: `Read Maya Robinson’s CV: ${cvTitle}, version 1` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Maya Robinson’s CV: ${cvTitle}` })).toBeVisible()
+  await expect(page.getByText('Cross-country, 4 years.')).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: '← Applicants' }).click()
   await page.getByLabel('Message to Maya Robinson (optional)').fill('Welcome! We meet on Mondays at 7 AM in the echo lab.')
   await page.getByRole('button', { name: 'Accept Maya Robinson' }).click()
   await expect(page.getByText('Accepted', { exact: true })).toBeVisible()

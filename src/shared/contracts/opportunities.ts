@@ -84,6 +84,26 @@ export const OpportunitySearch = z.object({
 })
 export type OpportunitySearch = z.infer<typeof OpportunitySearch>
 
+/** The document version a student attached to an application, as it was when they applied. */
+export const AttachedDocumentView = z.object({
+  versionId: z.string(),
+  kind: z.enum(MATERIAL_KINDS),
+  title: z.string(),
+  versionNumber: z.number().int(),
+  attachedAt: z.string(),
+})
+export type AttachedDocumentView = z.infer<typeof AttachedDocumentView>
+
+/** The attached version's words, for the poster of the opportunity applied to (that version only). */
+export const AttachedDocumentText = AttachedDocumentView.extend({
+  applicationId: z.string(),
+  opportunityId: z.string(),
+  studentName: z.string(),
+  target: z.string(),
+  text: z.string(),
+})
+export type AttachedDocumentText = z.infer<typeof AttachedDocumentText>
+
 export const ApplicationView = z.object({
   id: z.string(),
   opportunityId: z.string(),
@@ -93,6 +113,8 @@ export const ApplicationView = z.object({
   posterMessage: z.string(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
+  /** The document version sent with the application; null when none was attached. */
+  document: AttachedDocumentView.nullable(),
 })
 export type ApplicationView = z.infer<typeof ApplicationView>
 
@@ -155,7 +177,11 @@ export const PostedOpportunity = OpportunitySummary.extend({ applicationCounts: 
 export const PostedOpportunityList = z.object({ opportunities: z.array(PostedOpportunity) })
 export type PostedOpportunityList = z.infer<typeof PostedOpportunityList>
 
-export const ApplyInput = z.object({ statement: requiredMultilineText(STATEMENT_MAX) })
+export const ApplyInput = z.object({
+  statement: requiredMultilineText(STATEMENT_MAX),
+  /** One of the student's materials documents: its version current now is attached (a later save does not change it). */
+  documentId: z.uuid('Choose one of your documents from the list.').nullable().default(null),
+})
 export type ApplyInput = z.infer<typeof ApplyInput>
 
 export const DECISIONS = ['shortlisted', 'accepted', 'declined'] as const
@@ -177,6 +203,8 @@ export const ApplicantView = z.object({
   createdAt: z.string(),
   /** The experience entry made on acceptance, for the poster to confirm. */
   experience: z.object({ id: z.string(), hours: z.number().int().nullable(), confirmed: z.boolean() }).nullable(),
+  /** The document version the student attached, which the poster opens; null when none. */
+  document: AttachedDocumentView.nullable(),
 })
 export type ApplicantView = z.infer<typeof ApplicantView>
 export const ApplicantList = z.object({ applicants: z.array(ApplicantView) })
@@ -251,6 +279,11 @@ export const ExperienceView = z.object({
 export type ExperienceView = z.infer<typeof ExperienceView>
 export const ExperienceList = z.object({ experiences: z.array(ExperienceView) })
 export type ExperienceList = z.infer<typeof ExperienceList>
+/** A student's record as their advisor or the office reads it: the same entries, with whose record it is. */
+export const StudentExperienceList = ExperienceList.extend({
+  student: z.object({ id: z.string(), name: z.string(), classYear: z.enum(CLASS_YEARS).nullable() }),
+})
+export type StudentExperienceList = z.infer<typeof StudentExperienceList>
 
 /** One experience as an ERAS draft proposes it: the record's facts, its ERAS type and a description drafted within the limit. */
 export const ErasDraftEntry = z.object({

@@ -23,6 +23,7 @@ import type { Actor } from '../../http/app-env.ts'
 import { listPeopleByIds, listPeopleWithRoleByIds, mapPersonNamesByIds, searchPeopleIds } from '../identity/people-reads.ts'
 import type { RateLimits, RateRule } from '../identity/rate-limits.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
+import { createAttachedVersions } from './attached-versions.ts'
 import { anchorAcrossVersions } from './domain/anchor-across-versions.ts'
 import { applyReplacements } from './domain/apply-suggestions.ts'
 import { rangeProblems } from './domain/text-range.ts'
@@ -753,6 +754,8 @@ export function createMaterialsService(deps: MaterialsDeps) {
     finishReview,
     sweepReviewReminders,
     recordsOf,
+    // A version sent with an application: pinned from the student's own document, read back only as that one version (attached-versions.ts).
+    ...createAttachedVersions(repo),
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type ExperienceView,
   RESEARCH_OUTPUTS_PER_EXPERIENCE_MAX,
   type ResearchOutputInput,
+  type StudentExperienceList,
 } from '#shared/contracts/opportunities.ts'
 import { AppError } from '#shared/errors.ts'
 import { ERAS_EXPERIENCE_TYPE_LABELS } from '#shared/reference/eras-experiences.ts'
@@ -18,6 +19,7 @@ import type { StudentRecords } from '../advising/student-records.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import { listPeopleWithRoleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
 import type { DraftDocument, MaterialsService } from '../materials/materials.service.ts'
+import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
 import { draftDescription, ERAS_TYPE_OF_KIND, proposeOrder, truncateAtWord } from './domain/eras-draft.ts'
 import { isPoster } from './opportunities.policy.ts'
 import type { ExperienceRow, OpportunitiesRepository, ResearchOutputRow } from './opportunities.repository.ts'
@@ -84,11 +86,16 @@ export function createExperiencesService(deps: ExperiencesDeps) {
     },
 
     /** A student's record as their assigned advisor or the office sees it (404 for anyone else). */
-    async listOfStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<ExperienceList> {
+    async listOfStudent(actor: Actor, studentId: string, meta: RequestMeta): Promise<StudentExperienceList> {
       await studentRecords.assertCanRead(actor, studentId, 'experiences', meta, ['admin'])
       // The office may read anyone's record, but only a student has one: any other id is unknown.
-      if ((await listPeopleWithRoleByIds(db, [studentId], 'student')).length === 0) throw new AppError('NOT_FOUND', 'No such student.')
-      return { experiences: await views(await repo.listExperiencesOfStudent(studentId)) }
+      const [person] = await listPeopleWithRoleByIds(db, [studentId], 'student')
+      if (!person) throw new AppError('NOT_FOUND', 'No such student.')
+      const [facts] = await listStudentFactsByIds(db, [studentId])
+      return {
+        student: { id: person.id, name: person.name, classYear: facts?.classYear ?? null },
+        experiences: await views(await repo.listExperiencesOfStudent(studentId)),
+      }
     },
 
     /** The ERAS experiences a draft proposes from the student's record: each with its type and a description within the limit (`domain/eras-draft.ts`). */

@@ -17,6 +17,7 @@ import {
   OpportunityView,
   PostedOpportunityList,
   ResearchOutputInput,
+  StudentExperienceList,
 } from '#shared/contracts/opportunities.ts'
 import { actorOf } from '../../http/access.ts'
 import { jsonBody, jsonResponse, PersonIdParams } from '../../http/params.ts'
@@ -205,7 +206,7 @@ export function opportunitiesRoutes() {
       tags: ['opportunities'],
       summary: 'A student’s experience record, for their assigned advisors and the office',
       request: { params: PersonIdParams },
-      responses: { 200: jsonResponse(ExperienceList, 'Latest first.') },
+      responses: { 200: jsonResponse(StudentExperienceList, 'Latest first, with whose record it is.') },
     }),
     async (c) => c.json(await c.var.services.experiences.listOfStudent(actorOf(c), c.req.valid('param').personId, requestMeta(c)), 200),
   )

@@ -18,6 +18,7 @@ import { USUAL_TIME_COMMITMENT } from '#shared/reference/time-commitments.ts'
 import type { Clock } from '../../clock.ts'
 import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
+import type { ApplicationDocumentsService } from './application-documents.service.ts'
 import { listPeopleByIds, mapPersonNamesByIds } from '../identity/people-reads.ts'
 import type { NotificationsService } from '../notifications/notifications.service.ts'
 import { listStudentFactsByIds } from '../profiles/profile-reads.ts'
@@ -39,6 +40,8 @@ export type OpportunitiesDeps = {
   appOrigin: string
   /** The requirements an application must hold (HIPAA training, immunisations), checked before applying. */
   requirements: Pick<RequirementsService, 'refusalFor'>
+  /** The document version a student sends with an application (decision 042). */
+  applicationDocuments: Pick<ApplicationDocumentsService, 'versionToAttach' | 'pin' | 'mapAttached'>
 }
 
 const NOT_VISIBLE = 'No such opportunity, or it is not open to you.'
@@ -53,7 +56,7 @@ const NOT_YOURS = 'No such application among those to your opportunities.'
  * accepted student gets an entry in their experience record for the poster to confirm.
  */
 export function createOpportunitiesService(deps: OpportunitiesDeps) {
-  const { db, repo, clock, audit, notifications, appOrigin, requirements } = deps
+  const { db, repo, clock, audit, notifications, appOrigin, requirements, applicationDocuments } = deps
   const studentLink = (id: string) => `${appOrigin}/opportunities/${id}`
   const posterLink = (id: string) => `${appOrigin}/opportunities/${id}/applicants`
 
@@ -122,7 +125,8 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
     const { row, mine, classYear } = await visibleOpportunity(actor, id)
     const [summary] = await summaries(actor, [row], classYear)
     if (!summary) throw new Error('The opportunity vanished.')
-    return viewOf(summary, row, isPoster(actor, row), mine)
+    const myDocument = mine ? ((await applicationDocuments.mapAttached([mine.id])).get(mine.id) ?? null) : null
+    return viewOf(summary, row, isPoster(actor, row), mine, myDocument)
   }
 
   /** The opportunity if the caller posted it; someone else's answers as if it did not exist. */
@@ -152,10 +156,11 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
     await ownOpportunity(actor, id)
     const applications = await repo.listApplicationsOfOpportunity(id)
     const studentIds = applications.map((a) => a.studentId)
-    const [people, facts, experiences] = await Promise.all([
+    const [people, facts, experiences, documents] = await Promise.all([
       listPeopleByIds(db, studentIds),
       listStudentFactsByIds(db, studentIds),
       repo.listExperiencesOfApplications(applications.map((a) => a.id)),
+      applicationDocuments.mapAttached(applications.map((a) => a.id)),
     ])
     const person = new Map(people.map((p) => [p.id, p]))
     const year = new Map(facts.map((f) => [f.personId, f.classYear]))
@@ -174,6 +179,8 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
           posterMessage: a.posterMessage,
           createdAt: a.createdAt.toISOString(),
           experience: entry ? { id: entry.id, hours: entry.hours, confirmed: entry.confirmedAt !== null } : null,
+          // A withdrawn application's document is no longer the poster's to read.
+          document: a.status === 'withdrawn' ? null : (documents.get(a.id) ?? null),
         }
       }),
     }
@@ -296,6 +303,8 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
     /** A student applies with a short statement, while it is open, for their class year, with a place left. */
     async apply(actor: Actor, id: string, input: ApplyInput): Promise<OpportunityView> {
       const { row: seen, classYear } = await visibleOpportunity(actor, id)
+      // The document's version is chosen before anything is written: someone else's is 404 on documentId.
+      const attachment = await applicationDocuments.versionToAttach(actor, input.documentId)
       if (!isPoster(actor, seen)) {
         const refusal = await requirements.refusalFor(actor.personId, seen, 'applying')
         if (refusal) throw new AppError('CONFLICT', refusal)
@@ -311,7 +320,8 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
         if (placesLeft(row.places, accepted) === 0) throw new AppError('CONFLICT', 'Every place on this opportunity has been filled.')
         const existing = await repo.findApplication(id, actor.personId, tx)
         if (existing && existing.status !== 'withdrawn') throw new AppError('CONFLICT', 'You have already applied to this opportunity.')
-        await repo.saveApplication(id, actor.personId, input.statement, clock.now(), tx)
+        const saved = await repo.saveApplication(id, actor.personId, input.statement, clock.now(), tx)
+        await applicationDocuments.pin(saved.id, actor.personId, attachment, clock.now(), tx)
         const [poster, student] = await listPeopleByIds(tx, [row.posterId ?? '', actor.personId]).then((people) => [
           people.find((p) => p.id === row.posterId),
           people.find((p) => p.id === actor.personId),
@@ -339,7 +349,10 @@ export function createOpportunitiesService(deps: OpportunitiesDeps) {
     async listMyApplications(actor: Actor): Promise<MyApplicationList> {
       const applications = await repo.listApplicationsOfStudent(actor.personId)
       const titles = new Map((await repo.listOpportunitiesByIds(applications.map((a) => a.opportunityId))).map((o) => [o.id, o.title]))
-      return { applications: applications.map((a) => applicationViewOf(a, titles.get(a.opportunityId) ?? 'Removed opportunity')) }
+      const documents = await applicationDocuments.mapAttached(applications.map((a) => a.id))
+      return {
+        applications: applications.map((a) => applicationViewOf(a, titles.get(a.opportunityId) ?? 'Removed opportunity', documents.get(a.id) ?? null)),
+      }
     },
 
     listApplicants,

@@ -1,4 +1,11 @@
-import type { ApplicationView, ExperienceView, OpportunitySummary, OpportunityView, ResearchOutputView } from '#shared/contracts/opportunities.ts'
+import type {
+  ApplicationView,
+  AttachedDocumentView,
+  ExperienceView,
+  OpportunitySummary,
+  OpportunityView,
+  ResearchOutputView,
+} from '#shared/contracts/opportunities.ts'
 import type { OpportunityApplicationStatus } from '#shared/enums.ts'
 import { placesLeft } from './domain/applications.ts'
 import { commitmentOf } from './domain/board.ts'
@@ -55,7 +62,7 @@ export function summaryOf(
   }
 }
 
-export function applicationViewOf(row: ApplicationRow, opportunityTitle: string): ApplicationView {
+export function applicationViewOf(row: ApplicationRow, opportunityTitle: string, document: AttachedDocumentView | null = null): ApplicationView {
   return {
     id: row.id,
     opportunityId: row.opportunityId,
@@ -65,10 +72,17 @@ export function applicationViewOf(row: ApplicationRow, opportunityTitle: string)
     posterMessage: row.posterMessage,
     createdAt: row.createdAt.toISOString(),
     decidedAt: row.decidedAt?.toISOString() ?? null,
+    document,
   }
 }
 
-export function viewOf(summary: OpportunitySummary, row: OpportunityRow, isMine: boolean, mine: ApplicationRow | null): OpportunityView {
+export function viewOf(
+  summary: OpportunitySummary,
+  row: OpportunityRow,
+  isMine: boolean,
+  mine: ApplicationRow | null,
+  myDocument: AttachedDocumentView | null = null,
+): OpportunityView {
   return {
     ...summary,
     description: row.description,
@@ -79,7 +93,7 @@ export function viewOf(summary: OpportunitySummary, row: OpportunityRow, isMine:
     dressCode: row.dressCode,
     whatToBring: row.whatToBring,
     isMine,
-    myApplication: mine ? applicationViewOf(mine, row.title) : null,
+    myApplication: mine ? applicationViewOf(mine, row.title, myDocument) : null,
   }
 }
 

@@ -111,6 +111,10 @@ export const EXPORT_COVERAGE: Readonly<Record<string, Coverage>> = {
   event_series_occurrences: { excluded: 'Which events belong to one series; the events themselves are in “Events”.' },
   opportunity_applications: { section: 'opportunity-applications' },
   saved_opportunities: { section: 'saved-opportunities', note: 'those you may still see; one unpublished since is left out, as on the board' },
+  opportunity_application_documents: {
+    section: 'opportunity-applications',
+    note: 'the document sent with each application (kind, title, version number); its words are in “Application documents”',
+  },
   experience_entries: { section: 'experiences' },
   research_outputs: { section: 'experiences', note: 'the abstracts, posters and publications of each experience' },
   opportunities: { excluded: 'The posting itself; names only its poster.' },

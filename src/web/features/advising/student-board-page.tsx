@@ -48,6 +48,9 @@ export function StudentBoardPage() {
             <li>
               <Link to={`/advising/students/${board.data.student.id}/mock-interviews`}>See {board.data.student.name}’s mock interviews</Link>
             </li>
+            <li>
+              <Link to={`/advising/students/${board.data.student.id}/experiences`}>See {board.data.student.name}’s experiences</Link>
+            </li>
           </ul>
           <BoardView board={board.data} audience="staff" />
         </>

@@ -7,6 +7,7 @@ import { Loading, QueryError } from '../../components/feedback.tsx'
 import { TextAreaField, TextField } from '../../components/fields.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useApplicants, useConfirmExperience, useDecide, useOpportunity } from './api.ts'
+import { attachedDocumentLabel } from './attach-document-field.tsx'
 import { APPLICATION_STATUS_LABELS, placesLabel } from './opportunity-format.ts'
 import './opportunities.css'
 
@@ -52,6 +53,13 @@ function Applicant({ applicant: a, full }: { applicant: ApplicantView; full: boo
       </p>
       <p className={`tag application-${a.status}`}>{APPLICATION_STATUS_LABELS[a.status]}</p>
       <p className="prose">{a.statement}</p>
+      {a.document ? (
+        <p>
+          <Link to={`${a.id}/document`}>
+            Read {a.studentName}’s {attachedDocumentLabel(a.document)}
+          </Link>
+        </p>
+      ) : null}
       {a.posterMessage ? <p className="opportunity-meta">Your message: “{a.posterMessage}”</p> : null}
       {open ? (
         <div className="applicant-actions">

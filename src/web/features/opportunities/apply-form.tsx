@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react'
 import { ApplyInput, STATEMENT_MAX, type OpportunityView } from '#shared/contracts/opportunities.ts'
 import { errorMessage } from '../../api/client.ts'
 import { TextAreaField } from '../../components/fields.tsx'
-import { validate } from '../../components/form-errors.ts'
+import { problemFrom, validate } from '../../components/form-errors.ts'
 import { useApply, useWithdraw } from './api.ts'
+import { AttachDocumentField, attachedDocumentLabel } from './attach-document-field.tsx'
 import { APPLICATION_STATUS_LABELS } from './opportunity-format.ts'
 
 /** The student's side of an opportunity: apply with a short statement, or where their application stands. */
@@ -13,20 +14,29 @@ export function ApplyForm({ opportunity: o }: { opportunity: OpportunityView }) 
   const [statement, setStatement] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [fieldError, setFieldError] = useState<string | undefined>()
+  const [documentId, setDocumentId] = useState('')
+  const [documentError, setDocumentError] = useState<string | undefined>()
   const mine = o.myApplication
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
     setError(null)
-    const result = validate(ApplyInput, { statement })
+    const result = validate(ApplyInput, { statement, documentId: documentId || null })
     if (!result.ok) return setFieldError(result.errors.statement ?? 'Check your statement.')
     setFieldError(undefined)
-    apply.mutateAsync(result.data).catch((cause: unknown) => setError(errorMessage(cause)))
+    setDocumentError(undefined)
+    apply.mutateAsync(result.data).catch((cause: unknown) => {
+      const problem = problemFrom(cause, ['statement', 'documentId'])
+      setFieldError(problem.fields.statement)
+      setDocumentError(problem.fields.documentId)
+      setError(problem.message ?? (problem.fields.statement || problem.fields.documentId ? null : errorMessage(cause)))
+    })
   }
   if (mine && mine.status !== 'withdrawn')
     return (
       <section className="card" aria-labelledby="my-application">
         <h2 id="my-application">Your application</h2>
         <p className={`tag application-${mine.status}`}>{APPLICATION_STATUS_LABELS[mine.status]}</p>
+        {mine.document ? <p className="opportunity-meta">You attached your {attachedDocumentLabel(mine.document)}, as it was when you applied.</p> : null}
         {mine.posterMessage ? (
           <>
             <h3>Message from {o.posterName}</h3>
@@ -66,6 +76,7 @@ export function ApplyForm({ opportunity: o }: { opportunity: OpportunityView }) 
           onChange={(e) => setStatement(e.currentTarget.value)}
           error={fieldError}
         />
+        <AttachDocumentField value={documentId} onChange={setDocumentId} error={documentError} posterName={o.posterName} />
         <div className="button-row">
           <button type="submit" className="button" disabled={apply.isPending}>
             {apply.isPending ? 'Sending…' : 'Apply'}

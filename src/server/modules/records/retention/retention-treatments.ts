@@ -50,6 +50,11 @@ export const RETENTION_TREATMENTS: Readonly<Record<string, Treatment>> = {
     category: 'letters',
   },
   letter_upload_links: { action: 'delete', match: ofLetterRequests('request_id'), why: 'Writers’ upload links (hashed).', category: 'letters' },
+  opportunity_application_documents: {
+    action: 'delete',
+    match: own('student_id'),
+    why: 'Which version of their documents they sent with each application (the versions themselves go below).',
+  },
   // material_documents cascades to versions, review requests, threads and replies; each is counted on its own line.
   material_replies: {
     action: 'delete',
