@@ -5,6 +5,10 @@ import type { Actor, RequestMeta } from '../../http/app-env.ts'
 import type { AuditService } from '../audit/audit.service.ts'
 import type { AcademicCalendarRepository, AcademicDateRow } from './academic-calendar.repository.ts'
 import { type AcademicDate, closureOn, moveDueDate, type MovedDueDate } from './domain/closures.ts'
+import { yearStartMonth } from './domain/year-start.ts'
+
+/** What the calendar decides about due dates: where a date lands, and the month the academic year starts in. */
+export type DueDateCalendar = { moveDueDate: (due: string) => MovedDueDate; yearStartMonth: number }
 
 export type AcademicCalendarDeps = { db: Database; repo: AcademicCalendarRepository; clock: Clock; audit: AuditService }
 
@@ -54,20 +58,25 @@ export function createAcademicCalendarService(deps: AcademicCalendarDeps) {
     },
 
     /**
-     * The rule for due dates, read once: a date in a break or on a holiday moves to the last
-     * working day before it (`moveDueDate`). Each date is worked out once per call, as a class
-     * view asks the same few dates for hundreds of students.
+     * The rules for due dates, read once: a date in a break or on a holiday moves to the last
+     * working day before it (`moveDueDate`), and the academic year starts in the month of the
+     * latest year start on or before `today` (YYYY-MM-DD), else July (`yearStartMonth`). Each
+     * date is worked out once per call, as a class view asks the same few dates for hundreds of
+     * students.
      */
-    async loadDueDateRule(): Promise<(due: string) => MovedDueDate> {
+    async loadDueDateRule(today: string): Promise<DueDateCalendar> {
       const dates = await this.listAcademicDates()
       const known = new Map<string, MovedDueDate>()
-      return (due) => {
-        let moved = known.get(due)
-        if (!moved) {
-          moved = moveDueDate(dates, due)
-          known.set(due, moved)
-        }
-        return moved
+      return {
+        moveDueDate: (due) => {
+          let moved = known.get(due)
+          if (!moved) {
+            moved = moveDueDate(dates, due)
+            known.set(due, moved)
+          }
+          return moved
+        },
+        yearStartMonth: yearStartMonth(dates, today),
       }
     },
   }

@@ -26,7 +26,7 @@ import type { CurriculumRepository, MilestoneRow } from './curriculum.repository
 import { classProgress, progressOfClass, type ClassStudent } from './domain/class-progress.ts'
 import { nudgeEmail } from './domain/nudge-email.ts'
 import { byAcademicOrder } from './domain/due-dates.ts'
-import { appliesTo, type DueDateRule, type MilestoneForTimeline } from './domain/timeline.ts'
+import { appliesTo, type DueDateCalendar, type MilestoneForTimeline } from './domain/timeline.ts'
 
 export type ClassProgressDeps = {
   db: Database
@@ -39,8 +39,8 @@ export type ClassProgressDeps = {
   owners: () => ClassFactOwners
   /** Today in the school's calendar, YYYY-MM-DD. */
   today: () => string
-  /** The academic calendar's rule for due dates, read once per view (the academic-calendar module's service). */
-  loadDueDateRule: () => Promise<DueDateRule>
+  /** The academic calendar's rules for due dates (closures, the year's start month), read once per view (the academic-calendar module's service). */
+  loadDueDateRule: (today: string) => Promise<DueDateCalendar>
 }
 
 type Scope = 'school' | 'assigned'
@@ -107,18 +107,18 @@ export function createClassProgress(deps: ClassProgressDeps) {
 
   async function getClassProgress(actor: Actor, year: CurriculumYear, meta: RequestMeta | null): Promise<ClassProgressResponse> {
     const scope = scopeOf(actor)
-    const [students, rows, moveDueDate] = await Promise.all([
+    const today = deps.today()
+    const [students, rows, calendar] = await Promise.all([
       visibleStudents(actor, scope, [CLASS_YEAR_OF_CURRICULUM_YEAR[year]], null),
       repo.listMilestones(),
-      deps.loadDueDateRule(),
+      deps.loadDueDateRule(today),
     ])
     const milestones = rows
       .filter((m) => m.year === year)
-      .sort(byAcademicOrder)
+      .sort((a, b) => byAcademicOrder(a, b, calendar.yearStartMonth))
       .map(toTimeline)
     const members = await loadMembers(students, milestones)
-    const today = deps.today()
-    const figures = classProgress(milestones, members, today, moveDueDate)
+    const figures = classProgress(milestones, members, today, calendar)
     // One row per read, naming the class: the students in it are the view's, at this time.
     await audit.record({ actorId: actor.personId, action: 'curriculum.class-progress.read', objectType: 'curriculum-class', objectId: year }, meta)
     return { year, scope, today, students: members.length, ...figures }
@@ -135,7 +135,8 @@ export function createClassProgress(deps: ClassProgressDeps) {
     const byId = new Map(members.map((m) => [m.id, m] as const))
     const missing = chosen.findIndex((id) => !byId.get(id) || !appliesTo(milestone, byId.get(id)?.hasResearchYear ?? false))
     if (missing >= 0) throw new AppError('NOT_FOUND', NOT_YOURS, { [`studentIds.${missing}`]: NOT_YOURS })
-    const progress = progressOfClass([milestone], members, deps.today(), await deps.loadDueDateRule())
+    const today = deps.today()
+    const progress = progressOfClass([milestone], members, today, await deps.loadDueDateRule(today))
     const recent = await repo.mapLastNudges(milestone.id, chosen, since)
     const willNudge: (ClassMember & { dueDate: string; dueMoved: DueDateMoved | null; late: boolean })[] = []
     const willSkip: SkippedStudent[] = []

@@ -22,7 +22,7 @@ export type CurriculumDeps = {
   clock: Clock
   audit: AuditService
   events: Pick<EventsService, 'listEvents' | 'mapAttendedEventsOfStudents'>
-  /** Due dates in a break or on a holiday move to the last working day before it (decision 043). */
+  /** Due dates in a break or on a holiday move to the last working day before it (decision 043); the year starts in the calendar's month. */
   academicCalendar: Pick<AcademicCalendarService, 'loadDueDateRule'>
   /** Called when first needed: the owners are made after this service in the composition root. */
   owners: () => FactOwners & ClassFactOwners
@@ -101,11 +101,11 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const today = schoolDay.format(now)
     if (!student) return { graduationYear: null, today, now: [], next: [], counts: { done: 0, late: 0, open: 0, total: 0 }, years: [] }
     const hasResearchYear = student.classYear === 'research'
-    const [rows, ticked, eventList, moveDueDate] = await Promise.all([
+    const [rows, ticked, eventList, calendar] = await Promise.all([
       repo.listMilestones(),
       repo.listTicksOfStudent(actor.personId),
       events.listEvents(actor),
-      deps.academicCalendar.loadDueDateRule(),
+      deps.academicCalendar.loadDueDateRule(today),
     ])
     const milestones = rows.filter((m) => appliesTo(m, hasResearchYear)).map((m) => ({ ...m, rule: m.rule ?? null }))
     const linked = new Map<string, TimelineEvent>()
@@ -123,7 +123,7 @@ export function createCurriculumService(deps: CurriculumDeps) {
     // Only the rules of milestones not already done by a tick are read from their owners.
     const rules = new Set<CompletionRule>(milestones.flatMap((m) => (m.rule && !ticked.has(m.id) ? [m.rule] : [])))
     const facts = await readFactsForRules(deps.owners(), actor, rules, student.declaredSpecialtyId)
-    const timeline = buildTimeline({ milestones, ticked, events: linked, facts, graduationYear: student.graduationYear, hasResearchYear, today, moveDueDate })
+    const timeline = buildTimeline({ milestones, ticked, events: linked, facts, graduationYear: student.graduationYear, hasResearchYear, today, ...calendar })
     return { graduationYear: student.graduationYear, today, ...timeline }
   }
 
@@ -138,7 +138,7 @@ export function createCurriculumService(deps: CurriculumDeps) {
   const classProgress = createClassProgress({
     ...deps,
     today: () => schoolDay.format(clock.now()),
-    loadDueDateRule: () => deps.academicCalendar.loadDueDateRule(),
+    loadDueDateRule: (today) => deps.academicCalendar.loadDueDateRule(today),
   })
 
   return {
@@ -146,7 +146,8 @@ export function createCurriculumService(deps: CurriculumDeps) {
 
     async listMilestones(actor: Actor): Promise<MilestoneList> {
       assertStaff(actor)
-      return { items: (await repo.listMilestones()).sort(byAcademicOrder).map(toView) }
+      const [rows, calendar] = await Promise.all([repo.listMilestones(), deps.academicCalendar.loadDueDateRule(schoolDay.format(clock.now()))])
+      return { items: rows.sort((a, b) => byAcademicOrder(a, b, calendar.yearStartMonth)).map(toView) }
     },
 
     async createMilestone(actor: Actor, input: MilestoneInput, meta: RequestMeta): Promise<MilestoneView> {

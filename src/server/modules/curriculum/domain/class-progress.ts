@@ -1,7 +1,7 @@
 import type { ClassMilestoneFigure, DueDateMoved, StudentBehind } from '#shared/contracts/curriculum.ts'
 import type { StudentFactsForRules } from './completion-rules.ts'
 import { dueWindowText } from './due-dates.ts'
-import { milestoneProgress, type DueDateRule, type MilestoneForTimeline, type MilestoneProgress } from './timeline.ts'
+import { milestoneProgress, type DueDateCalendar, type MilestoneForTimeline, type MilestoneProgress } from './timeline.ts'
 
 /** One student of a class, with what decides their milestones (read in batches by the service). */
 export type ClassStudent = {
@@ -21,11 +21,11 @@ export function progressOfClass(
   milestones: readonly MilestoneForTimeline[],
   students: readonly ClassStudent[],
   today: string,
-  moveDueDate?: DueDateRule,
+  calendar?: DueDateCalendar,
 ): Map<string, Map<string, MilestoneProgress>> {
   return new Map(
     students.map((s) => {
-      const input = { ...s, today, moveDueDate }
+      const input = { ...s, today, ...calendar }
       return [s.id, new Map(milestones.map((m) => [m.id, milestoneProgress(m, input)] as const))] as const
     }),
   )
@@ -39,9 +39,9 @@ export function classProgress(
   milestones: readonly MilestoneForTimeline[],
   students: readonly ClassStudent[],
   today: string,
-  moveDueDate?: DueDateRule,
+  calendar?: DueDateCalendar,
 ): ClassProgress {
-  const progress = progressOfClass(milestones, students, today, moveDueDate)
+  const progress = progressOfClass(milestones, students, today, calendar)
   const figures = milestones.map((m) => {
     let done = 0
     let late = 0

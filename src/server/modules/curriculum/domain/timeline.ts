@@ -42,6 +42,9 @@ export type DueDateRule = (due: string) => {
 
 const keepDueDate: DueDateRule = (dueDate) => ({ dueDate, moved: null })
 
+/** The school's academic calendar as due dates need it (read once per view): the rule that moves dates, and the month its year starts in. */
+export type DueDateCalendar = { moveDueDate: DueDateRule; yearStartMonth: number }
+
 export type TimelineInputs = {
   milestones: readonly MilestoneForTimeline[]
   /** Milestones the student ticked, with when. */
@@ -54,6 +57,8 @@ export type TimelineInputs = {
   /** Today, YYYY-MM-DD. */
   today: string
   moveDueDate?: DueDateRule
+  /** The month the school's academic year starts in (1–12); July without one. */
+  yearStartMonth?: number
 }
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
@@ -76,6 +81,8 @@ export type ProgressInputs = {
   today: string
   /** The academic calendar's rule: a date in a break or on a holiday moves to the last working day before it. */
   moveDueDate?: DueDateRule
+  /** The month the school's academic year starts in (1–12); July without one. */
+  yearStartMonth?: number
 }
 
 export type MilestoneProgress = { dueDate: string; dueMoved: DueDateMoved | null; status: TimelineStatus; doneBy: TimelineMilestone['doneBy'] }
@@ -89,7 +96,7 @@ export type MilestoneProgress = { dueDate: string; dueMoved: DueDateMoved | null
  * after the moved date.
  */
 export function milestoneProgress(milestone: MilestoneForTimeline, input: ProgressInputs): MilestoneProgress {
-  const endOfMonth = dueDateFor(milestone.year, milestone.dueMonth, input.graduationYear, input.hasResearchYear)
+  const endOfMonth = dueDateFor(milestone.year, milestone.dueMonth, input.graduationYear, input.hasResearchYear, input.yearStartMonth)
   const { dueDate, moved } = (input.moveDueDate ?? keepDueDate)(endOfMonth)
   const dueMoved = moved ? { from: moved.from, closureKind: moved.closure.kind, closureName: moved.closure.name } : null
   const doneBy = input.ticked.has(milestone.id)
@@ -160,7 +167,7 @@ export function buildTimeline(input: TimelineInputs): Omit<TimelineResponse, 'gr
     },
     years: years.map((year) => ({
       year,
-      label: `${CURRICULUM_YEAR_LABELS[year]} (${academicYearSpan(year, input.graduationYear, input.hasResearchYear)})`,
+      label: `${CURRICULUM_YEAR_LABELS[year]} (${academicYearSpan(year, input.graduationYear, input.hasResearchYear, input.yearStartMonth)})`,
       milestones: all.filter((s) => s.year === year),
     })),
   }
