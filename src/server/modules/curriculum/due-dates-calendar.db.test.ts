@@ -7,7 +7,9 @@ import { createTestApp, type TestApp } from '#tests/setup/test-app.ts'
 /**
  * Due dates follow the school's academic calendar (decision 043): a milestone due by the end of
  * December whose class is on winter break from 19 December is due on Friday 18 December, on the
- * student's timeline, in the office's class view, in "late", and in the nudge e-mail.
+ * student's timeline, in the office's class view, in "late", and in the nudge e-mail. And the
+ * year starts in the month of the calendar's latest year start: with one in August, July is the
+ * last month of the year, not the first.
  */
 type Account = Awaited<ReturnType<TestApp['signedInAs']>>
 let t: TestApp
@@ -15,6 +17,7 @@ let dean: Account
 let student: { id: string; cookie: string }
 let december: string
 let october: string
+let july: string
 const START = new Date('2026-12-01T15:00:00Z')
 const WINTER_BREAK = { kind: 'break', name: 'Winter break', startsOn: '2026-12-19', endsOn: '2027-01-03' }
 
@@ -51,6 +54,7 @@ beforeAll(async () => {
   }
   december = await create('Ask for three letters', 12)
   october = await create('Declare a specialty', 10)
+  july = await create('Plan the final year', 7)
 }, 60_000)
 afterAll(async () => {
   await t?.close()
@@ -86,5 +90,20 @@ describe('due dates and the academic calendar', () => {
     dean.cookie = await t.sessionCookie(dean.person.id)
     expect(await milestoneOf(december)).toMatchObject({ dueDate: '2026-12-18', status: 'late' })
     expect(await figureOf(december)).toMatchObject({ late: 1, dueSoon: 0 })
+  })
+
+  it('makes July the last month of the year once the calendar starts it in August', async () => {
+    // Without a year start the year runs July–June: July of Year 3 (2026–27) is long past.
+    expect(await milestoneOf(july)).toMatchObject({ dueDate: '2026-07-31', status: 'late' })
+    expect(await figureOf(july)).toMatchObject({ dueDate: '2026-07-31', late: 1 })
+    await saveCalendar([WINTER_BREAK, { kind: 'year-start', name: 'Academic year 2026–27', startsOn: '2026-08-03', endsOn: '2026-08-03' }])
+    expect(await milestoneOf(july)).toMatchObject({ dueDate: '2027-07-31', status: 'upcoming' })
+    const response = await t.request('GET', '/api/curriculum/classes/year-3', { cookie: dean.cookie })
+    expect(response.json.milestones.map((m: { id: string }) => m.id)).toEqual([october, december, july])
+    expect(await figureOf(july)).toMatchObject({ dueDate: '2027-07-31', late: 0, dueSoon: 0 })
+    // The other dates and the year's name do not change.
+    expect(await milestoneOf(october)).toMatchObject({ dueDate: '2026-10-31' })
+    const timeline = await t.request('GET', '/api/curriculum/timeline', { cookie: student.cookie })
+    expect(timeline.json.years.map((y: { label: string }) => y.label)).toEqual(['Year 3 (2026–27)'])
   })
 })
