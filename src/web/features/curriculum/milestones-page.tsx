@@ -113,8 +113,9 @@ export function MilestonesPage() {
       <div className="page-header">
         <h1 tabIndex={-1}>Career curriculum</h1>
         <p className="lead">
-          Milestones for each year, by the AAMC’s Careers in Medicine phases. Each class sees them dated from its graduation year (a year runs July to June);
-          students tick them, and a milestone also counts as done when a student goes to one of its events or when its rule holds.
+          Milestones for each year, by the AAMC’s Careers in Medicine phases. Each class sees them dated from its graduation year (a year starts in the month of
+          the academic calendar’s latest year start, July without one); students tick them, and a milestone also counts as done when a student goes to one of
+          its events or when its rule holds.
         </p>
       </div>
       <LiveStatus message={said} />

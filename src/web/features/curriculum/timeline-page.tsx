@@ -20,8 +20,10 @@ export function TimelinePage() {
         <h1 tabIndex={-1}>Your career timeline</h1>
         <p className="lead">
           The Office of Student Affairs’ milestones for your four years, from exploring specialties to the match.
-          {data?.graduationYear ? ` Dates count back from your graduation in ${data.graduationYear}; each year runs July to June.` : ''} Tick a milestone when
-          you have done it; some tick themselves, when you go to its event or when Preceptor already knows.
+          {data?.graduationYear
+            ? ` Dates count back from your graduation in ${data.graduationYear}; each year starts in the month the school’s academic calendar sets (July if it sets none).`
+            : ''}{' '}
+          Tick a milestone when you have done it; some tick themselves, when you go to its event or when Preceptor already knows.
         </p>
       </div>
       <LiveStatus message={message} />
