@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensurePackages } from './lib/apt.js'
 import { findPgBinDir, startCluster } from './lib/postgres.js'
-import { backgroundChildren, foregroundChild, killCaptured, lowerPriority, processAlive, signalGroup, stream, streamToFile } from './lib/proc.js'
+import { backgroundChildren, foregroundChild, killCaptured, processAlive, signalGroup, stream, streamToFile } from './lib/proc.js'
 import { playwrightCounts, playwrightFileTimes, vitestCounts, vitestFileTimes } from './lib/reports.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -176,20 +176,10 @@ async function runStep(name, fn) {
   return result
 }
 
-// While the browser journeys run beside them, the Vitest suites run at a lower priority. The
-// journeys are the longest step; the suites have time to spare. Each step leads a session of its
-// own, and Linux shares the processor between sessions evenly whatever a process's niceness, so
-// the journeys had a third of the machine while they wanted more than half; the session's own
-// niceness (`lowerPriority`) lets them take what they need and the suites the rest.
-// TEST_VITEST_NICE sets the niceness (0 turns it off).
-const VITEST_NICE = Number(process.env.TEST_VITEST_NICE ?? 5)
-let niceVitest = false
-
 /** `run` streams the output (the default) or sends it to a file, like `playwrightStep`'s. */
 async function vitestStep({ project, env, reportName, run = stream }) {
   const report = join(workDir, `${reportName}.json`)
   const [command, prefix] = bin('vitest')
-  const lowered = niceVitest && VITEST_NICE > 0
   const args = [
     ...prefix,
     'run',
@@ -200,7 +190,7 @@ async function vitestStep({ project, env, reportName, run = stream }) {
     '--reporter=json',
     `--outputFile.json=${report}`,
   ]
-  const { code, signal } = await run(command, args, { env, ...(lowered ? { onSpawn: (child) => lowerPriority(child, VITEST_NICE) } : {}) })
+  const { code, signal } = await run(command, args, { env })
   return { ok: code === 0, code, signal, counts: vitestCounts(report), files: vitestFileTimes(report) }
 }
 
@@ -312,7 +302,6 @@ if (!setupFailed) {
           browserRun = 'serial'
         } else {
           log(`browser tests started in the background; their output follows the other suites (${browserLog})`)
-          niceVitest = true
           browserRun = runInBackground('browser (Playwright)', () =>
             playwrightStep((command, args, options) => streamToFile(command, args, { ...options, file: browserLog })),
           )

@@ -46,15 +46,7 @@ async function startServer(databaseUrl: string, smtpPort: number, dataDir: strin
       SIMULATION_LEASE_SECONDS: String(LEASE_SECONDS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // A session of its own, so the server runs at normal priority even when the suite's session
-    // has a lower one (npm test lowers the Vitest steps' sessions): a starved server renews its
-    // simulation lease late, and the test would see a lease lost that a real server keeps.
-    detached: true,
   })
-  // Detached children outlive a killed test process: end this one with the process that started it.
-  const killOnExit = () => child.kill('SIGKILL')
-  process.once('exit', killOnExit)
-  child.once('exit', () => process.off('exit', killOnExit))
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -1,7 +1,6 @@
 // Child-process helpers shared by the test runner's set-up and steps.
 import { spawn, spawnSync } from 'node:child_process'
-import { accessSync, appendFileSync, closeSync, constants, openSync, writeFileSync } from 'node:fs'
-import { setPriority } from 'node:os'
+import { accessSync, appendFileSync, closeSync, constants, openSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
@@ -75,7 +74,7 @@ export function foregroundChild() {
  * because a background process group reading the terminal would be stopped.
  * `onStderr` sees stderr as it passes through (apt uses it to spot a busy lock).
  */
-export function stream(command, args, { env = process.env, cwd, onStderr, onSpawn } = {}) {
+export function stream(command, args, { env = process.env, cwd, onStderr } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd,
@@ -83,7 +82,6 @@ export function stream(command, args, { env = process.env, cwd, onStderr, onSpaw
       detached: true,
       stdio: ['ignore', 'inherit', onStderr ? 'pipe' : 'inherit'],
     })
-    onSpawn?.(child)
     foreground = child
     if (onStderr) {
       child.stderr.on('data', (chunk) => {
@@ -113,11 +111,10 @@ export function backgroundChildren() {
  * (the caller prints it when the command is done). Like `stream`, the child has its own process
  * group, so a forwarded signal reaches everything it started.
  */
-export function streamToFile(command, args, { env = process.env, cwd, file, onSpawn }) {
+export function streamToFile(command, args, { env = process.env, cwd, file }) {
   return new Promise((resolve) => {
     const out = openSync(file, 'w')
     const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', out, out] })
-    onSpawn?.(child)
     closeSync(out)
     background.add(child)
     child.on('error', (error) => {
@@ -128,22 +125,6 @@ export function streamToFile(command, args, { env = process.env, cwd, file, onSp
       resolve({ code: code ?? (signal ? 128 : 1), signal })
     })
   })
-}
-
-/**
- * Lowers the priority of a child started with `stream` or `streamToFile` and of everything it
- * starts. Each such child leads a session of its own, and Linux shares the processor between
- * sessions ("autogroups") before it looks at any process's niceness, so the session's niceness is
- * what counts; the process's own is set too, for systems without autogroups. Best effort.
- */
-export function lowerPriority(child, niceness) {
-  if (!child?.pid) return
-  try {
-    writeFileSync(`/proc/${child.pid}/autogroup`, String(niceness))
-  } catch {}
-  try {
-    setPriority(child.pid, niceness)
-  } catch {}
 }
 
 /** Sends a signal to a streamed child's whole process group. */

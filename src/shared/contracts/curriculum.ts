@@ -119,6 +119,8 @@ export type TimelineMilestone = z.infer<typeof TimelineMilestone>
 
 export const TimelineResponse = z.object({
   graduationYear: z.number().int().nullable(),
+  /** The month (1–12) the school's academic year starts in, from its calendar (July without one). */
+  yearStartMonth: z.number().int().min(1).max(12),
   /** Today in the school's calendar, YYYY-MM-DD. */
   today: z.string(),
   /** Late first, then due soon: what to do now. */

@@ -99,7 +99,10 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const student = await studentOf(actor)
     const now = clock.now()
     const today = schoolDay.format(now)
-    if (!student) return { graduationYear: null, today, now: [], next: [], counts: { done: 0, late: 0, open: 0, total: 0 }, years: [] }
+    if (!student) {
+      const { yearStartMonth } = await deps.academicCalendar.loadDueDateRule(today)
+      return { graduationYear: null, yearStartMonth, today, now: [], next: [], counts: { done: 0, late: 0, open: 0, total: 0 }, years: [] }
+    }
     const hasResearchYear = student.classYear === 'research'
     const [rows, ticked, eventList, calendar] = await Promise.all([
       repo.listMilestones(),
@@ -124,7 +127,7 @@ export function createCurriculumService(deps: CurriculumDeps) {
     const rules = new Set<CompletionRule>(milestones.flatMap((m) => (m.rule && !ticked.has(m.id) ? [m.rule] : [])))
     const facts = await readFactsForRules(deps.owners(), actor, rules, student.declaredSpecialtyId)
     const timeline = buildTimeline({ milestones, ticked, events: linked, facts, graduationYear: student.graduationYear, hasResearchYear, today, ...calendar })
-    return { graduationYear: student.graduationYear, today, ...timeline }
+    return { graduationYear: student.graduationYear, yearStartMonth: calendar.yearStartMonth, today, ...timeline }
   }
 
   /** The milestone, if it is on this student's timeline. */

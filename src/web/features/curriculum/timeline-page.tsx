@@ -1,4 +1,4 @@
-import { CURRICULUM_YEAR_LABELS } from '#shared/contracts/curriculum.ts'
+import { CURRICULUM_YEAR_LABELS, MONTH_NAMES } from '#shared/contracts/curriculum.ts'
 import { LiveStatus, Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
 import { useTimeline } from './api.ts'
@@ -21,7 +21,7 @@ export function TimelinePage() {
         <p className="lead">
           The Office of Student Affairs’ milestones for your four years, from exploring specialties to the match.
           {data?.graduationYear
-            ? ` Dates count back from your graduation in ${data.graduationYear}; each year starts in the month the school’s academic calendar sets (July if it sets none).`
+            ? ` Dates count back from your graduation in ${data.graduationYear}; each school year starts in ${MONTH_NAMES[data.yearStartMonth - 1]}.`
             : ''}{' '}
           Tick a milestone when you have done it; some tick themselves, when you go to its event or when Preceptor already knows.
         </p>

@@ -144,7 +144,7 @@ export function milestoneState(milestone: MilestoneForTimeline, input: TimelineI
  * A student's whole timeline: per year in curriculum order, each year's milestones by due date;
  * "now" is what is late (oldest first) and then due soon (soonest first); "next" the few after.
  */
-export function buildTimeline(input: TimelineInputs): Omit<TimelineResponse, 'graduationYear' | 'today'> {
+export function buildTimeline(input: TimelineInputs): Omit<TimelineResponse, 'graduationYear' | 'yearStartMonth' | 'today'> {
   const states = input.milestones
     .filter((m) => appliesTo(m, input.hasResearchYear))
     .map((m) => ({ m, state: milestoneState(m, input) }))
