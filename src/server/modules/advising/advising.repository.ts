@@ -17,6 +17,7 @@ import {
   listAdvisorIdsForSpecialty,
   listMentorBoardFactsByIds,
   listMentorFactsByIds,
+  listActiveStudentsWithClassFacts,
   listStudentClassFactsByIds,
   listStudentFactsByIds,
 } from '../profiles/profile-reads.ts'
@@ -81,6 +82,22 @@ export function createAdvisingRepository(db: Database) {
     async listActiveStudents(classYear: ClassYear | undefined): Promise<StudentRow[]> {
       const rows = await withStudentProfiles(db, await listActivePeopleWithRole(db, 'student'))
       return classYear ? rows.filter((r) => r.classYear === classYear) : rows
+    },
+
+    /**
+     * Active students with a student profile (so a class year), by name, in one joined read: the
+     * rows `listActiveStudents` gives for them, for the school's boards counted in a report.
+     */
+    async listActiveStudentsWithProfiles(): Promise<StudentRow[]> {
+      const rows = await listActiveStudentsWithClassFacts(db)
+      return rows.map((r) => ({
+        id: r.personId,
+        name: r.name,
+        email: r.email,
+        status: 'active',
+        classYear: r.classYear,
+        specialtyInterests: r.specialtyInterests,
+      }))
     },
 
     /** `student_advisors` rows of these students, with each advisor's name and specialty. */

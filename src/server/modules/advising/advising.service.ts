@@ -153,13 +153,13 @@ export function createAdvisingService(deps: AdvisingDeps) {
     return out
   }
 
-  /** Board inputs of many students in four queries. */
-  async function loadInputs(students: readonly StudentRow[]): Promise<Map<string, BoardInputs>> {
+  /** Board inputs of many students in four queries; `mentorNames: false` when no one reads the holders' names. */
+  async function loadInputs(students: readonly StudentRow[], options: { mentorNames?: boolean } = {}): Promise<Map<string, BoardInputs>> {
     const ids = students.map((s) => s.id)
     const [advisors, assignments, mentorshipRows] = await Promise.all([
       repo.listOfficeAdvisorsOf(ids),
       repo.listAssignmentsOf(ids),
-      mentorships.listActiveMentorshipsOfStudents(ids),
+      mentorships.listActiveMentorshipsOfStudents(ids, options),
     ])
     const facts = await repo.listHolderFacts(mentorshipRows.map((m) => m.mentorId))
     const active = mentorshipRows.flatMap((m) => {
@@ -434,11 +434,13 @@ export function createAdvisingService(deps: AdvisingDeps) {
      * slots, in the board's batched reads. No suggestions, no audit: the caller audits its report.
      */
     async listBoardGaps(studentIds: readonly string[] | 'every-active-student'): Promise<BoardGaps[]> {
+      // Students without a class year are left out below, so the school's list may skip them in SQL.
       const students =
         studentIds === 'every-active-student'
-          ? await repo.listActiveStudents(undefined)
+          ? await repo.listActiveStudentsWithProfiles()
           : (await repo.listStudentsByIds(studentIds)).filter((s) => s.status === 'active')
-      const inputs = await loadInputs(students)
+      // The gaps name no one: the mentors' names are not read.
+      const inputs = await loadInputs(students, { mentorNames: false })
       return students.flatMap((s) => {
         const input = inputs.get(s.id)
         if (!input || s.classYear === null) return []

@@ -35,16 +35,23 @@ export async function findActiveMentorshipIds(
 }
 
 /**
- * When each of these students last met a mentor: the start of their latest confirmed meeting
- * before `now`, in any of their mentorships (closed ones too). Students who never met are absent.
+ * When each of these students — or `'every-student'`, for a caller that does not know the ids yet
+ * and looks up its own — last met a mentor: the start of their latest confirmed meeting before
+ * `now`, in any of their mentorships (closed ones too). Students who never met are absent.
  */
-export async function mapLastMeetingOfStudents(reader: MentorshipsReader, studentIds: readonly string[], now: Date): Promise<Map<string, Date>> {
+export async function mapLastMeetingOfStudents(
+  reader: MentorshipsReader,
+  studentIds: readonly string[] | 'every-student',
+  now: Date,
+): Promise<Map<string, Date>> {
   if (studentIds.length === 0) return new Map()
   const rows = await reader
     .select({ studentId: mentorships.studentId, lastAt: max(meetings.startAt) })
     .from(meetings)
     .innerJoin(mentorships, eq(mentorships.id, meetings.mentorshipId))
-    .where(and(anyOf(mentorships.studentId, studentIds), eq(meetings.status, 'confirmed'), lte(meetings.startAt, now)))
+    .where(
+      and(studentIds === 'every-student' ? undefined : anyOf(mentorships.studentId, studentIds), eq(meetings.status, 'confirmed'), lte(meetings.startAt, now)),
+    )
     .groupBy(mentorships.studentId)
   return new Map(rows.flatMap((r) => (r.lastAt ? [[r.studentId, r.lastAt] as const] : [])))
 }

@@ -134,8 +134,12 @@ export function createMentorshipsRepository(db: Database) {
 
     setAccepting: (mentorId: string, accepting: boolean, now: Date, tx: Tx) => setMentorAccepting(tx, mentorId, accepting, now),
 
-    /** Active mentorships of these students, however they began (a request, a mentor program). */
-    async listActiveOfStudents(studentIds: readonly string[]) {
+    /**
+     * Active mentorships of these students, however they began (a request, a mentor program).
+     * `mentorNames: false` leaves each `mentorName` empty and skips reading the names: a whole
+     * school's boards counted for a report show no mentor by name.
+     */
+    async listActiveOfStudents(studentIds: readonly string[], options: { mentorNames?: boolean } = {}) {
       if (studentIds.length === 0) return []
       const rows = await db
         .select({
@@ -148,6 +152,7 @@ export function createMentorshipsRepository(db: Database) {
         .from(mentorships)
         .where(and(anyOf(mentorships.studentId, studentIds), eq(mentorships.status, 'active')))
         .orderBy(asc(mentorships.startedAt))
+      if (options.mentorNames === false) return rows.map((r) => ({ ...r, mentorName: '' }))
       const names = await mapPersonNamesByIds(
         db,
         rows.map((r) => r.mentorId),

@@ -362,8 +362,8 @@ export function createMentorshipsService(deps: MentorshipsDeps) {
       return new Map(rows.map((r) => [r.mentorId, Math.max(0, r.capacity - r.active)]))
     },
 
-    /** Active mentorships of these students, whatever created them (for the advising board). */
-    listActiveMentorshipsOfStudents: (studentIds: readonly string[]) => repo.listActiveOfStudents(studentIds),
+    /** Active mentorships of these students, whatever created them (for the advising board); `mentorNames: false` leaves the names empty, unread. */
+    listActiveMentorshipsOfStudents: (studentIds: readonly string[], options: { mentorNames?: boolean } = {}) => repo.listActiveOfStudents(studentIds, options),
 
     /** A student's requests still waiting for an answer, either side's (for the advising board). */
     listOpenRequestsOfStudent: (studentId: string) => repo.listOpenRequestsOfStudent(studentId),

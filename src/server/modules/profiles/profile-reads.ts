@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { anyOf } from '#server/db/any-of.ts'
 import type { Database } from '#server/db/client.ts'
 import { advisorProfiles, mentorProfiles, studentProfiles } from '#server/db/schema/index.ts'
@@ -105,6 +105,28 @@ export async function listStudentClassFactsByIds(
     .select({ personId: studentProfiles.personId, classYear: studentProfiles.classYear, specialtyInterests: studentProfiles.specialtyInterests })
     .from(studentProfiles)
     .where(anyOf(studentProfiles.personId, ids))
+}
+
+/**
+ * Every active student (person active, student role) who has a student profile: name, e-mail,
+ * class year and specialty interests, by name — an advising board's students for a whole school
+ * in one query, where identity's list and then their profiles took two.
+ */
+export async function listActiveStudentsWithClassFacts(
+  reader: ProfilesReader,
+): Promise<(Pick<StudentFacts, 'personId' | 'classYear' | 'specialtyInterests'> & { name: string; email: string })[]> {
+  const students = activePeopleWithRole(reader, 'student')
+  return reader
+    .select({
+      personId: studentProfiles.personId,
+      name: students.name,
+      email: students.email,
+      classYear: studentProfiles.classYear,
+      specialtyInterests: studentProfiles.specialtyInterests,
+    })
+    .from(studentProfiles)
+    .innerJoin(students, eq(students.personId, studentProfiles.personId))
+    .orderBy(asc(students.name), asc(students.personId))
 }
 
 /** Student profiles with self-identified identity, for matching the student asked for. */

@@ -60,12 +60,12 @@ export function createReportingService(deps: ReportingDeps) {
         : classYear
           ? await listActiveStudentIdsInClassYears(db, [classYear])
           : ('every-active-student' as const)
-    const gaps = await advising.listBoardGaps(ids)
-    const lastMeetings = await mapLastMeetingOfStudents(
-      db,
-      gaps.map((g) => g.id),
-      now,
-    )
+    // The last meetings need only the ids asked for (school-wide, every student's, looked up
+    // below by the boards' students): on PostgreSQL's pool they are read beside the boards.
+    const [gaps, lastMeetings] = await Promise.all([
+      advising.listBoardGaps(ids),
+      mapLastMeetingOfStudents(db, ids === 'every-active-student' ? 'every-student' : ids, now),
+    ])
     const students = gaps.map((g) => ({
       id: g.id,
       name: g.name,
