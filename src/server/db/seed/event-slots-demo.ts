@@ -1,6 +1,6 @@
 import type { Tx } from '../client.ts'
 import { academicCalendarDates, eventSeries, eventSeriesOccurrences, eventSlotBookings, eventSlots, events } from '../schema/index.ts'
-import { type AcademicDate, closureOn } from '#server/modules/academic-calendar/domain/closures.ts'
+import { type AcademicDate, closureOn, nearestWorkingDay } from '#server/modules/academic-calendar/domain/closures.ts'
 import { describeSeries, seriesDates } from '#server/modules/events/domain/series-dates.ts'
 import { addDays, fromLocal, toLocal } from '#server/modules/mentorships/domain/time-zones.ts'
 import type { ClassYear, EventKind } from '#shared/enums.ts'
@@ -54,13 +54,6 @@ export function demoAcademicCalendar(now: Date): AcademicDate[] {
   const year = Number(today.slice(0, 4))
   const startYear = Number(today.slice(5, 7)) >= 7 ? year : year - 1
   return [...academicYear(startYear), ...academicYear(startYear + 1)]
-}
-
-/** `day` (YYYY-MM-DD), or the nearest working day clear of the calendar's closures in `direction`. */
-export function workingDayFrom(calendar: readonly AcademicDate[], day: string, direction: 1 | -1 = 1): string {
-  let found = day
-  while (closureOn(calendar, found) || [0, 6].includes(new Date(`${found}T00:00:00Z`).getUTCDay())) found = addDays(found, direction)
-  return found
 }
 
 type Slot = { startAt: Date; endAt: Date; label: string; studentId: string | null }
@@ -132,7 +125,7 @@ export function generateDemoEventSlots(rows: DemoSchoolRows, now: Date): DemoEve
     }
   }
   // On working days, clear of the calendar's closures.
-  const workingDay = (from: string) => workingDayFrom(calendar, from)
+  const workingDay = (from: string) => nearestWorkingDay(calendar, from)
 
   const headshotsDay = workingDay(addDays(today, 9))
   const headshots = event(

@@ -3,7 +3,8 @@ import { eventRsvps, events } from '../schema/index.ts'
 import type { ClassYear, EventKind, EventRsvpStatus } from '#shared/enums.ts'
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '#shared/time.ts'
 import { DEMO_ACCOUNT_EMAILS } from './demo-accounts.ts'
-import { demoAcademicCalendar, workingDayFrom } from './event-slots-demo.ts'
+import { nearestWorkingDay } from '#server/modules/academic-calendar/domain/closures.ts'
+import { demoAcademicCalendar } from './event-slots-demo.ts'
 import type { DemoSchoolRows } from './generate-demo-school.ts'
 
 const ZONE = 'America/New_York'
@@ -193,7 +194,7 @@ export function generateDemoEvents(rows: DemoSchoolRows, now: Date): DemoEvent[]
   const calendar = demoAcademicCalendar(now)
   const dayOf = (offset: number) => {
     const day = new Date(today.getTime() + offset * MS_PER_DAY).toISOString().slice(0, 10)
-    return new Date(`${workingDayFrom(calendar, day, offset < 0 ? -1 : 1)}T00:00:00Z`)
+    return new Date(`${nearestWorkingDay(calendar, day, offset < 0 ? -1 : 1)}T00:00:00Z`)
   }
   return PLANS.map((plan, index) => {
     const startAt = newYork(dayOf(plan.day), plan.hour)

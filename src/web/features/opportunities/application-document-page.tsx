@@ -3,6 +3,7 @@ import { MATERIAL_KIND_LABELS } from '#shared/reference/application-limits.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { formatMoment } from '../../components/format.ts'
 import { usePageTitle } from '../../components/page-title.ts'
+import { firstName } from '../../components/voice.ts'
 import { PlainPreview } from '../materials/plain-preview.tsx'
 import { useApplicationDocument } from './student-experiences-api.ts'
 import '../materials/materials.css'
@@ -30,7 +31,7 @@ export function ApplicationDocumentPage() {
         </h1>
         {d ? (
           <p className="lead">
-            Version {d.versionNumber}, the one {d.studentName.split(/\s+/)[0]} attached when applying on{' '}
+            Version {d.versionNumber}, the one {firstName(d.studentName)} attached when applying on{' '}
             {formatMoment(d.attachedAt, { month: 'long', day: 'numeric', year: 'numeric' })}. Later edits to the document are not shown here.
             {d.target ? ` Written for: ${d.target}.` : ''}
           </p>

@@ -4,6 +4,7 @@ import { CLASS_YEAR_LABELS, EXPERIENCE_KIND_LABELS, EXPERIENCE_KINDS, RESEARCH_O
 import { useSession } from '../../api/identity.ts'
 import { Loading, QueryError } from '../../components/feedback.tsx'
 import { usePageTitle } from '../../components/page-title.ts'
+import { firstName } from '../../components/voice.ts'
 import { hasRole } from '../identity/roles.ts'
 import { datesLabel, formatDay } from './opportunity-format.ts'
 import { useStudentExperiences } from './student-experiences-api.ts'
@@ -57,7 +58,7 @@ export function StudentExperiencesPage() {
   const { data: session } = useSession()
   const record = useStudentExperiences(personId)
   const student = record.data?.student
-  const first = student?.name.split(/\s+/)[0]
+  const first = student ? firstName(student.name) : undefined
   usePageTitle(student ? `${student.name}’s experience record` : 'Experience record')
   const entries = record.data?.experiences ?? []
   const outputs = entries.reduce((n, e) => n + e.outputs.length, 0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type AcademicDate, closureOn, lastWorkingDayBefore, moveDueDate } from './closures.ts'
+import { type AcademicDate, closureOn, lastWorkingDayBefore, moveDueDate, nearestWorkingDay } from './closures.ts'
 
 const calendar: AcademicDate[] = [
   { kind: 'year-start', name: 'Academic year 2026–27', startsOn: '2026-07-01', endsOn: '2026-07-01' },
@@ -63,5 +63,22 @@ describe('moveDueDate', () => {
       dueDate: '2026-11-25',
       moved: { from: '2026-11-27', closure: { kind: 'holiday', name: 'Thanksgiving' } },
     })
+  })
+})
+
+describe('nearestWorkingDay', () => {
+  it.each([
+    // An ordinary Wednesday stays.
+    ['2026-12-02', 1, '2026-12-02'],
+    // New Year's Day, in the winter break: the Monday after it ends (3 January 2027 is a Sunday).
+    ['2027-01-01', 1, '2027-01-04'],
+    // The same day looking back: the Friday before the break (19 December 2026 is a Saturday).
+    ['2027-01-01', -1, '2026-12-18'],
+    // Thanksgiving Thursday and Friday, then the weekend: the Monday after.
+    ['2026-11-26', 1, '2026-11-30'],
+    // A Saturday, looking back.
+    ['2026-12-05', -1, '2026-12-04'],
+  ] as const)('%s, direction %i: %s', (day, direction, expected) => {
+    expect(nearestWorkingDay(calendar, day, direction)).toBe(expected)
   })
 })

@@ -17,6 +17,18 @@ const weekdayOf = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay()
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
 
 /**
+ * `day`, or the nearest working day (not a weekend, clear of every closure) from it in
+ * `direction`: later for something still to be scheduled, earlier for something already held.
+ */
+export function nearestWorkingDay(dates: readonly AcademicDate[], day: string, direction: 1 | -1 = 1): string {
+  let found = day
+  while (closureOn(dates, found) || weekdayOf(found) === 0 || weekdayOf(found) === 6) {
+    found = new Date(Date.parse(`${found}T00:00:00Z`) + direction * 86_400_000).toISOString().slice(0, 10)
+  }
+  return found
+}
+
+/**
  * A due date that falls on a holiday or in a break moves to the last working day before it:
  * back past the closure, then past weekends and any closure met on the way. A date on an
  * ordinary day (a weekend included: a due date is "by then", not a meeting) stays.
